@@ -1,0 +1,120 @@
+"""Find lexicon phrases in a :class:`~marsad.arabic.tokenise.Doc`, clitics and all.
+
+One matcher serves actors, triggers, places and cue words. A phrase is
+stored as its normalised tokens; in the text its first token may carry
+proclitics (و ف ب ل ك ال) and its last token an attached pronoun, so the
+entry ``قصف`` matches ``بقصف`` and the entry ``بيان`` matches ``بيانها``.
+
+>>> from marsad.arabic.tokenise import make_doc
+>>> m = PhraseMatcher()
+>>> m.add("قوات سوريا الديمقراطية", "SDF")
+>>> [x.payload for x in m.find(make_doc("وقوات سوريا الديمقراطية تقول"))]
+['SDF']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from marsad.arabic.normalise import normalise_term
+from marsad.arabic.tokenise import Doc, all_candidates, stem_candidates, suffix_candidates, tokenise
+
+
+@dataclass(frozen=True)
+class Match:
+    tok_start: int
+    tok_end: int  # exclusive
+    payload: Any
+    cost: int     # letters of clitics set aside to match
+    phrase: str   # the normalised lexicon phrase
+
+
+class PhraseMatcher:
+    """A token trie of normalised phrases.
+
+    ``min_stem`` is the shortest first-token stem that may match with a
+    clitic set aside: gazetteers full of two-letter names want 3.
+    """
+
+    def __init__(self, *, clitics: bool = True, min_stem: int = 2, suffixes: bool = True):
+        self._root: dict = {}
+        self.clitics = clitics
+        self.min_stem = min_stem
+        self.suffixes = suffixes
+        self.size = 0
+
+    def add(self, phrase: str, payload: Any) -> None:
+        tokens = tuple(t.text for t in tokenise(normalise_term(phrase)))
+        if not tokens:
+            return
+        node = self._root
+        for tok in tokens:
+            node = node.setdefault(tok, {})
+        node.setdefault(None, []).append((payload, " ".join(tokens)))
+        self.size += 1
+
+    def add_many(self, items: Iterable[tuple[str, Any]]) -> None:
+        for phrase, payload in items:
+            self.add(phrase, payload)
+
+    def _first_forms(self, word: str) -> Iterable[tuple[str, int]]:
+        if not self.clitics:
+            yield word, 0
+            if self.suffixes:
+                yield from suffix_candidates(word)
+            return
+        forms = all_candidates(word) if self.suffixes else stem_candidates(word)
+        for form, cost in forms:
+            if cost and len(form) < self.min_stem:
+                continue
+            yield form, cost
+
+    def find_all(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:
+        """Every match, overlapping ones included."""
+        tokens = doc.tokens
+        end = len(tokens) if tok_end is None else tok_end
+        out: list[Match] = []
+        for i in range(tok_start, end):
+            for form, cost in self._first_forms(tokens[i].text):
+                node = self._root.get(form)
+                if node is None:
+                    continue
+                self._walk(tokens, node, i, i + 1, end, cost, out)
+        return out
+
+    def _walk(self, tokens, node, start, j, end, cost, out) -> None:
+        for payload, phrase in node.get(None, ()):
+            out.append(Match(start, j, payload, cost, phrase))
+        if j >= end:
+            return
+        word = tokens[j].text
+        child = node.get(word)
+        if child is not None:
+            self._walk(tokens, child, start, j + 1, end, cost, out)
+        if self.suffixes:
+            # an attached pronoun can only close a phrase: قوات + نا
+            for form, extra in suffix_candidates(word):
+                child = node.get(form)
+                if child is not None:
+                    for payload, phrase in child.get(None, ()):
+                        out.append(Match(start, j + 1, payload, cost + extra, phrase))
+
+    def find(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:
+        """Non-overlapping matches, longest first, then fewest clitic letters."""
+        cands = self.find_all(doc, tok_start, tok_end)
+        cands.sort(key=lambda m: (-(m.tok_end - m.tok_start), m.cost, m.tok_start))
+        taken: set[int] = set()
+        out: list[Match] = []
+        for m in cands:
+            span = range(m.tok_start, m.tok_end)
+            if any(t in taken for t in span):
+                continue
+            # all payloads of the same phrase at the same place
+            taken.update(span)
+            out.append(m)
+        # keep alternative payloads that matched the very same tokens and phrase
+        extra = [c for c in cands if c not in out and any(
+            c.tok_start == m.tok_start and c.tok_end == m.tok_end and c.phrase == m.phrase for m in out)]
+        out.extend(extra)
+        out.sort(key=lambda m: (m.tok_start, m.tok_end))
+        return out

@@ -1,0 +1,134 @@
+"""Arabic normalisation that remembers where every character came from.
+
+``normalise(raw)`` returns a :class:`Normalised` whose ``text`` is what the
+matchers see and whose ``to_raw`` maps each normalised character back to the
+raw text, so evidence always points at the original characters.
+
+What it does, character by character:
+
+* removes diacritics (harakat, tanween, shadda, sukun, superscript alef,
+  Quranic marks), tatweel, bidi marks and zero-width characters;
+* folds alef variants (أ إ آ ٱ -> ا), alef maqsura (ى -> ي), ta marbuta
+  (ة -> ه), Persian kaf/yeh, and Arabic-Indic and Persian digits to ASCII;
+* folds every kind of horizontal space to one space (runs collapse) and
+  CR/LF to ``\\n``; lower-cases Latin letters.
+
+>>> n = normalise("مقتل ِأكثر من مئةٍ")
+>>> n.text
+'مقتل اكثر من مئه'
+>>> n.raw_span(0, len(n.text))
+(0, 18)
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+_REMOVE = set()
+_REMOVE.update(chr(c) for c in range(0x064B, 0x0660))  # harakat, tanween, shadda, sukun, hamza marks
+_REMOVE.update(chr(c) for c in range(0x06D6, 0x06EE))  # Quranic annotation marks
+_REMOVE.update(chr(c) for c in range(0x0610, 0x061B))  # honorifics and small signs
+_REMOVE.update({"\u0670", "\u0640"})  # superscript alef, tatweel
+_REMOVE.update({"\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\ufeff", "\u00ad", "\u061c"})
+_REMOVE.update(chr(c) for c in range(0x202A, 0x202F))  # embeddings and overrides
+_REMOVE.update(chr(c) for c in range(0x2066, 0x206A))  # isolates
+
+_MAP = {
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ٲ": "ا", "ٳ": "ا",
+    "ى": "ي", "ی": "ي", "ې": "ي",
+    "ة": "ه", "ۀ": "ه", "ھ": "ه",
+    "ک": "ك", "ڪ": "ك",
+    "٫": ".", "٬": ",",
+}
+_MAP.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
+_MAP.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Persian digits
+
+_SPACES = {" ", "\t", "\u00a0", "\u2000", "\u2001", "\u2002", "\u2003", "\u2004", "\u2005",
+           "\u2006", "\u2007", "\u2008", "\u2009", "\u200a", "\u202f", "\u205f", "\u3000", "\x0b", "\x0c"}
+_NEWLINES = {"\n", "\r", "\u2028", "\u2029", "\x85"}
+
+
+def _fold_char(ch: str) -> str:
+    """Map one raw character to its normalised form ("" to drop it)."""
+    if ch in _REMOVE:
+        return ""
+    mapped = _MAP.get(ch)
+    if mapped is not None:
+        return mapped
+    if "\ufb50" <= ch <= "\ufeff" or "\uff00" <= ch <= "\uffef":
+        # presentation forms and full-width characters: NFKC gives the letters
+        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+    if ch.isascii():
+        return ch.lower()
+    if unicodedata.category(ch) == "Mn":  # any other combining mark
+        return ""
+    if unicodedata.category(ch) == "Cc":
+        return " "
+    return ch.lower() if len(ch.lower()) == 1 else ch
+
+
+@dataclass(frozen=True)
+class Normalised:
+    raw: str
+    text: str
+    to_raw: tuple[int, ...]  # len(text) + 1 entries; the last is len(raw)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Raw offsets of the normalised slice ``text[start:end]``.
+
+        The end is extended over characters normalisation dropped right after
+        the slice (diacritics, tatweel), so a word keeps its tanween.
+        """
+        if end <= start:
+            pos = self.to_raw[start]
+            return pos, pos
+        raw_start = self.to_raw[start]
+        raw_end = self.to_raw[end - 1] + 1
+        limit = self.to_raw[end] if end < len(self.text) else len(self.raw)
+        while raw_end < limit and _fold_char(self.raw[raw_end]) == "":
+            raw_end += 1
+        return raw_start, raw_end
+
+    def raw_slice(self, start: int, end: int) -> str:
+        a, b = self.raw_span(start, end)
+        return self.raw[a:b]
+
+
+def normalise(raw: str) -> Normalised:
+    out: list[str] = []
+    to_raw: list[int] = []
+    last_space = True  # drops leading spaces and collapses runs
+    i = 0
+    n = len(raw)
+    while i < n:
+        ch = raw[i]
+        if ch in _NEWLINES:
+            if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
+                i += 1  # CRLF: map the newline to the LF
+            # a newline replaces a preceding space
+            if out and out[-1] == " ":
+                out.pop()
+                to_raw.pop()
+            out.append("\n")
+            to_raw.append(i)
+            last_space = True
+            i += 1
+            continue
+        folded = " " if ch in _SPACES else _fold_char(ch)
+        for piece in folded:
+            if piece == " ":
+                if last_space:
+                    continue
+                last_space = True
+            else:
+                last_space = False
+            out.append(piece)
+            to_raw.append(i)
+        i += 1
+    to_raw.append(n)
+    return Normalised(raw=raw, text="".join(out), to_raw=tuple(to_raw))
+
+
+def normalise_term(term: str) -> str:
+    """Normalise a lexicon entry the same way as article text."""
+    return normalise(term).text.strip()

@@ -1,0 +1,214 @@
+"""Tokens, clitic analyses and sentences over normalised Arabic text.
+
+A token keeps its offsets in the normalised text; :class:`Doc` turns token
+ranges back into raw-text :class:`~marsad.model.Span` objects.
+
+Clitics are not cut out of the text. Instead each token lists the stems it
+may stand for, so that ``وبحسب`` can match the entry ``بحسب``, ``للتنظيم`` the
+entry ``التنظيم`` and ``سيطرتها`` the entry ``سيطره``:
+
+>>> [s for s, _ in stem_candidates("للتنظيم")][:3]
+['للتنظيم', 'لتنظيم', 'التنظيم']
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.arabic.normalise import Normalised, normalise
+from marsad.model import Span
+
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_SENT_END_RE = re.compile(r"(?<!\d)[.!?؟](?!\d)|[.!?؟](?=\s|$)|\n")
+
+CONJUNCTIONS = ("و", "ف")
+PREPOSITIONS = ("ب", "ل", "ك")
+PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
+
+
+@lru_cache(maxsize=200_000)
+def stem_candidates(word: str) -> tuple[tuple[str, int], ...]:
+    """Forms ``word`` may stand for once proclitics are set aside.
+
+    Returns ``(form, cost)`` pairs, cost = letters set aside; the word itself
+    comes first with cost 0. Suffix pronouns are in :func:`suffix_candidates`.
+    """
+    seen: dict[str, int] = {word: 0}
+
+    def add(form: str, cost: int) -> None:
+        if len(form) >= 2 and (form not in seen or seen[form] > cost):
+            seen[form] = cost
+
+    for conj in ("",) + CONJUNCTIONS:
+        if conj and not word.startswith(conj):
+            continue
+        rest1 = word[len(conj):]
+        for prep in ("",) + PREPOSITIONS:
+            if prep and not rest1.startswith(prep):
+                continue
+            rest2 = rest1[len(prep):]
+            cost = len(conj) + len(prep)
+            if cost:
+                add(rest2, cost)
+            if prep == "ل" and rest2.startswith("ل") and len(rest2) > 3:
+                # لل = ل + ال: "للتنظيم" stands for "التنظيم"
+                add("ا" + rest2, cost)
+                add(rest2[1:], cost + 1)
+            if rest2.startswith("ال") and len(rest2) > 3:
+                add(rest2[2:], cost + 2)
+    return tuple(sorted(seen.items(), key=lambda kv: kv[1]))
+
+
+@lru_cache(maxsize=200_000)
+def suffix_candidates(word: str) -> tuple[tuple[str, int], ...]:
+    """Forms of ``word`` without one attached pronoun (بيانها -> بيان)."""
+    out: list[tuple[str, int]] = []
+    for suf in PRONOUN_SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 3:
+            base = word[: -len(suf)]
+            out.append((base, len(suf)))
+            if base.endswith("ت"):
+                out.append((base[:-1] + "ه", len(suf)))  # سيطرتها -> سيطره
+            if base.endswith("ا") and suf in ("ه", "ها", "هم"):
+                pass
+    return tuple(out)
+
+
+@lru_cache(maxsize=200_000)
+def all_candidates(word: str) -> tuple[tuple[str, int], ...]:
+    """Stem candidates, each also with an attached pronoun set aside."""
+    seen: dict[str, int] = {}
+    for form, cost in stem_candidates(word):
+        if form not in seen or seen[form] > cost:
+            seen[form] = cost
+        for base, scost in suffix_candidates(form):
+            if base not in seen or seen[base] > cost + scost:
+                seen[base] = cost + scost
+    return tuple(sorted(seen.items(), key=lambda kv: kv[1]))
+
+
+@dataclass(frozen=True)
+class Token:
+    index: int
+    start: int  # offsets in the normalised text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int  # normalised offsets
+    end: int
+    tok_start: int  # token range [tok_start, tok_end)
+    tok_end: int
+    paragraph: int
+    is_heading: bool = False
+
+
+@dataclass
+class Doc:
+    """An article's text, normalised, tokenised and split into sentences."""
+
+    norm: Normalised
+    tokens: list[Token]
+    sentences: list[Sentence] = field(default_factory=list)
+    _tok_sentence: list[int] = field(default_factory=list)
+
+    @property
+    def raw(self) -> str:
+        return self.norm.raw
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def span(self, nstart: int, nend: int) -> Span:
+        """Raw-text span of the normalised slice [nstart, nend)."""
+        a, b = self.norm.raw_span(nstart, nend)
+        return Span(a, b, self.norm.raw[a:b])
+
+    def token_span(self, tok_start: int, tok_end: int) -> Span:
+        return self.span(self.tokens[tok_start].start, self.tokens[tok_end - 1].end)
+
+    def sentence_of_token(self, tok: int) -> Sentence:
+        return self.sentences[self._tok_sentence[tok]]
+
+    def sentence_at(self, nstart: int) -> Sentence:
+        for sent in self.sentences:
+            if sent.start <= nstart < max(sent.end, sent.start + 1):
+                return sent
+        return self.sentences[-1]
+
+    def token_at(self, nstart: int) -> int:
+        """Index of the token that starts at or covers normalised offset ``nstart``."""
+        lo, hi = 0, len(self.tokens)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self.tokens[mid].end <= nstart:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def sentence_text(self, sent: Sentence) -> str:
+        return self.text[sent.start:sent.end]
+
+
+def tokenise(text: str) -> list[Token]:
+    return [Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(_TOKEN_RE.finditer(text))]
+
+
+def split_sentences(text: str) -> list[tuple[int, int, int, bool]]:
+    """Sentence boundaries as (start, end, paragraph, is_heading) in ``text``.
+
+    Splits at . ! ? ؟ (not inside a number such as 2.5) and at line breaks;
+    a line without final punctuation that is followed by a blank line or
+    stands first is a heading.
+    """
+    out: list[tuple[int, int, int, bool]] = []
+    paragraph = 0
+    start = 0
+    for m in _SENT_END_RE.finditer(text):
+        end = m.end() if m.group() != "\n" else m.start()
+        piece = text[start:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            s = start + lead
+            e = start + len(piece.rstrip())
+            is_line_end = m.group() == "\n" or end >= len(text)
+            heading = m.group() == "\n" and not text[s:e].rstrip().endswith((".", "!", "?", "؟", ":", "،"))
+            out.append((s, e, paragraph, heading and is_line_end and (e - s) < 200))
+        if m.group() == "\n":
+            # a blank line starts a new paragraph
+            nxt = m.end()
+            if nxt < len(text) and text[nxt] == "\n":
+                paragraph += 1
+            elif out and out[-1][3]:
+                paragraph += 1
+        start = m.end()
+    piece = text[start:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        out.append((start + lead, start + len(piece.rstrip()), paragraph, False))
+    return out
+
+
+def make_doc(raw: str) -> Doc:
+    norm = normalise(raw)
+    tokens = tokenise(norm.text)
+    doc = Doc(norm=norm, tokens=tokens)
+    tok_sentence = [0] * len(tokens)
+    ti = 0
+    for si, (s, e, para, heading) in enumerate(split_sentences(norm.text)):
+        t0 = ti
+        while ti < len(tokens) and tokens[ti].start < e:
+            if tokens[ti].start >= s:
+                tok_sentence[ti] = si
+            ti += 1
+        doc.sentences.append(Sentence(si, s, e, t0, ti, para, heading))
+    if not doc.sentences:
+        doc.sentences.append(Sentence(0, 0, len(norm.text), 0, len(tokens), 0, False))
+    doc._tok_sentence = tok_sentence
+    return doc

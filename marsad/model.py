@@ -1,0 +1,197 @@
+"""The record types that marsad's stages pass to one another.
+
+Every offset (``start``/``end``) in these records points into the ORIGINAL
+article text, so ``article.text[start:end] == text`` always holds.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of the original text: ``raw[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass
+class Article:
+    """One input document."""
+
+    text: str
+    id: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    language: str = "ar"
+    title: str | None = None
+    origin: str | None = None  # "file.jsonl:12" for error messages
+
+    @property
+    def text_hash(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def article_id(self) -> str:
+        return self.id or ("sha256:" + self.text_hash[:16])
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in the text: digits, number words, or a vague quantity.
+
+    ``value`` is the conservative best reading (``عشرات`` -> 10, ``أكثر من 175``
+    -> 175); ``low``/``high`` the range the wording allows; ``value`` is None
+    for ``عدد من`` ("several"), which gives no usable number.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: int | None
+    low: int | None = None
+    high: int | None = None
+    vague: bool = False
+    qualifier: str | None = None  # approx | more_than | at_least | less_than | at_most | None
+
+
+@dataclass(frozen=True)
+class Casualty:
+    """A count of people killed (or injured) tied to a casualty expression."""
+
+    start: int          # evidence span: the death phrase and its count
+    end: int
+    text: str
+    kind: str           # "killed" | "injured"
+    count: int | None   # conservative count; None when unusable ("dozens of dead" -> 12 is usable)
+    low: int | None
+    high: int | None
+    victim: str | None = None   # the victim noun as written (مدنيين، عنصراً، جنود ...)
+    victim_start: int | None = None
+    victim_end: int | None = None
+    victim_class: str | None = None  # civilians | fighters | security | unknown
+    subgroup: bool = False  # "بينهم خمسة عشر": part of a count already given
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression and the day range it fixes (or None when it can't)."""
+
+    start: int
+    end: int
+    text: str
+    date_start: date | None
+    date_end: date | None
+    precision: int | None  # 1 day, 2 range <= 7 days, 3 month or longer
+    key: str               # normalised expression, for grouping unresolved dates
+    background: bool = False  # far in the past relative to publication
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry."""
+
+    place_id: str
+    name: str
+    country: str
+    country_code: str
+    latitude: float
+    longitude: float
+    kind: str = "city"  # country|admin1|admin2|city|town|village|neighbourhood|facility|region
+    admin1: str | None = None
+    admin2: str | None = None
+    name_ar: str | None = None
+    population: int = 0
+    parent: str | None = None  # place_id of the containing city, for neighbourhoods and facilities
+
+    @property
+    def is_area(self) -> bool:
+        return self.kind in ("country", "admin1", "admin2", "region")
+
+
+@dataclass
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    candidates: list[Place] = field(default_factory=list)
+    place: Place | None = None
+    role: str = "event"  # event | route | origin | destination | reference | dateline | quote
+    relation: str | None = None  # "north" | "outskirts" | "near" | "countryside" | ... of the place
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    start: int
+    end: int
+    text: str
+    actor: str      # canonical name
+    inter: int      # ACLED actor-type code
+    backref: bool = False
+
+
+@dataclass(frozen=True)
+class TriggerMention:
+    start: int
+    end: int
+    text: str
+    event_type: str
+    sub_event_type: str
+    strength: str = "strong"  # strong | weak
+
+
+@dataclass
+class Event:
+    """One ACLED-style event record (field names as in event-schema.md)."""
+
+    event_id: str
+    event_type: str
+    sub_event_type: str
+    event_date: str | None = None
+    event_date_start: str | None = None
+    event_date_end: str | None = None
+    time_precision: int | None = None
+    actor1: str | None = None
+    actor2: str | None = None
+    assoc_actor_1: list[str] = field(default_factory=list)
+    assoc_actor_2: list[str] = field(default_factory=list)
+    inter1: int | None = None
+    inter2: int | None = None
+    interaction: int | None = None
+    country: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    location: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    fatalities: int | None = 0
+    fatalities_low: int | None = 0
+    fatalities_high: int | None = 0
+    attribution: str | None = None
+    source: str | None = None
+    source_url: str | None = None
+    article_id: str | None = None
+    published: str | None = None
+    language: str = "ar"
+    notes: str = ""
+    evidence: dict[str, list[dict]] = field(default_factory=dict)
+    confidence: float = 0.5
+    sources: list[dict] = field(default_factory=list)
+
+    def to_record(self) -> dict:
+        return asdict(self)
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_record(), ensure_ascii=False)

@@ -62,6 +62,8 @@ class Quantity:
     high: int | None = None
     vague: bool = False
     qualifier: str | None = None  # approx | more_than | at_least | less_than | at_most | None
+    tok_start: int = -1  # token range in the Doc, end exclusive
+    tok_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class Casualty:
     victim_end: int | None = None
     victim_class: str | None = None  # civilians | fighters | security | unknown
     subgroup: bool = False  # "بينهم خمسة عشر": part of a count already given
+    tok_start: int = -1  # token range in the Doc, end exclusive
+    tok_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,8 @@ class DateMention:
     precision: int | None  # 1 day, 2 range <= 7 days, 3 month or longer
     key: str               # normalised expression, for grouping unresolved dates
     background: bool = False  # far in the past relative to publication
+    tok_start: int = -1  # token range in the Doc, end exclusive
+    tok_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -128,6 +134,8 @@ class PlaceMention:
     role: str = "event"  # event | route | origin | destination | reference | dateline | quote
     relation: str | None = None  # "north" | "outskirts" | "near" | "countryside" | ... of the place
     reason: str = ""
+    tok_start: int = -1
+    tok_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -138,6 +146,8 @@ class ActorMention:
     actor: str      # canonical name
     inter: int      # ACLED actor-type code
     backref: bool = False
+    tok_start: int = -1  # token range in the Doc, end exclusive
+    tok_end: int = -1
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,8 @@ class TriggerMention:
     event_type: str
     sub_event_type: str
     strength: str = "strong"  # strong | weak
+    tok_start: int = -1  # token range in the Doc, end exclusive
+    tok_end: int = -1
 
 
 @dataclass

@@ -1,0 +1,226 @@
+"""Actor recognition against the knowledge base (``kb/data/actors.tsv`` and friends).
+
+``find_actors(doc, countries)`` returns :class:`~marsad.model.ActorMention`
+records for named actors (``قوات سوريا الديمقراطية``), their back-references
+once named (``التنظيم`` after ``داعش``), generic names resolved by the
+article's country (``الجيش`` in Syria is the Syrian army) and nationality
+adjectives after a weapon noun (``قصف جوي روسي``).
+
+>>> from marsad.arabic.tokenise import make_doc
+>>> doc = make_doc("اشتباكات بين قسد وخلايا تنظيم داعش، وقتل عناصر من التنظيم")
+>>> [m.actor for m in find_actors(doc, ["SY"])]
+['Syrian Democratic Forces', 'Islamic State', 'Islamic State']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+
+from marsad.arabic.matcher import PhraseMatcher
+from marsad.arabic.tokenise import Doc
+from marsad.errors import KnowledgeBaseError
+from marsad.kb import load_table, split_list
+from marsad.model import ActorMention
+
+COUNTRY_NAMES = {
+    "SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "YE": "Yemen", "LY": "Libya", "PS": "Palestine",
+    "SD": "Sudan", "TR": "Turkey", "IL": "Israel", "JO": "Jordan", "IR": "Iran", "EG": "Egypt",
+    "SA": "Saudi Arabia", "RU": "Russia", "US": "United States",
+}
+
+
+@dataclass(frozen=True)
+class Actor:
+    canonical: str
+    inter: int
+    country: str
+    scope: tuple[str, ...]
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+@dataclass
+class ActorKB:
+    actors: dict[str, Actor]
+    names: PhraseMatcher
+    backrefs: PhraseMatcher
+    generic: PhraseMatcher
+    sources: PhraseMatcher
+    nationality: PhraseMatcher
+    weapon_nouns: PhraseMatcher
+    attribution_cues: PhraseMatcher
+    alliances: set[frozenset[str]] = field(default_factory=set)
+
+    def inter(self, name: str) -> int:
+        actor = self.actors.get(name)
+        if actor:
+            return actor.inter
+        if name.startswith("Military Forces of") or name.startswith("Police Forces of"):
+            return 1 if not name.endswith(("Russia", "Turkey", "Israel", "Iran", "the United States")) else 8
+        return 3
+
+    def allied(self, a: str, b: str) -> bool:
+        return frozenset((a, b)) in self.alliances
+
+
+def _parse_date(cell: str, where: str) -> date | None:
+    if not cell:
+        return None
+    try:
+        return date.fromisoformat(cell)
+    except ValueError:
+        raise KnowledgeBaseError(f"bad date {cell!r}", where=where) from None
+
+
+@lru_cache(maxsize=1)
+def load_actor_kb() -> ActorKB:
+    actors: dict[str, Actor] = {}
+    names = PhraseMatcher()
+    backrefs = PhraseMatcher()
+    for row in load_table("actors.tsv", required=("canonical", "inter")):
+        where = f"actors.tsv:{row['_line']}"
+        try:
+            inter = int(row["inter"])
+        except ValueError:
+            raise KnowledgeBaseError(f"inter must be a number, not {row['inter']!r}", where=where) from None
+        if not 1 <= inter <= 8:
+            raise KnowledgeBaseError(f"inter {inter} is not an ACLED code 1..8", where=where)
+        if row["canonical"] in actors:
+            raise KnowledgeBaseError(f"duplicate actor {row['canonical']!r}", where=where)
+        actor = Actor(row["canonical"], inter, row.get("country", ""), tuple(split_list(row.get("scope", ""))),
+                      _parse_date(row.get("valid_from", ""), where), _parse_date(row.get("valid_to", ""), where))
+        actors[actor.canonical] = actor
+        for alias in split_list(row.get("aliases_ar", "")) + split_list(row.get("aliases_en", "")):
+            names.add(alias, actor.canonical)
+        for alias in split_list(row.get("backrefs_ar", "")):
+            backrefs.add(alias, actor.canonical)
+    generic = PhraseMatcher()
+    for row in load_table("generic_actors.tsv", required=("alias", "template", "inter")):
+        generic.add(row["alias"], (row["template"], int(row["inter"])))
+    sources = PhraseMatcher()
+    for row in load_table("sources.tsv", required=("canonical",)):
+        for alias in split_list(row.get("aliases_ar", "")) + split_list(row.get("aliases_en", "")):
+            sources.add(alias, row["canonical"])
+    nationality = PhraseMatcher(suffixes=False)
+    for row in load_table("nationality.tsv", required=("adjective", "country", "actor")):
+        nationality.add(row["adjective"], row["actor"])
+    alliances: set[frozenset[str]] = set()
+    for row in load_table("alliances.tsv", required=("actor", "ally")):
+        for name in (row["actor"], row["ally"]):
+            if name not in actors:
+                raise KnowledgeBaseError(f"unknown actor {name!r}", where=f"alliances.tsv:{row['_line']}")
+        alliances.add(frozenset((row["actor"], row["ally"])))
+    return ActorKB(actors, names, backrefs, generic, sources, nationality,
+                   cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances)
+
+
+@lru_cache(maxsize=None)
+def cue_matcher(cue: str) -> PhraseMatcher:
+    """A matcher over the phrases of one category of ``kb/data/cues.tsv``."""
+    matcher = PhraseMatcher()
+    for row in load_table("cues.tsv", required=("cue", "phrase")):
+        if row["cue"] == cue:
+            matcher.add(row["phrase"], cue)
+    if not matcher.size:
+        raise KnowledgeBaseError(f"no phrases for cue {cue!r}", where="cues.tsv")
+    return matcher
+
+
+def _in_scope(actor: Actor, countries: list[str]) -> bool:
+    if not actor.scope:
+        return True
+    if not countries:
+        return True
+    return countries[0] in actor.scope
+
+
+def find_actors(doc: Doc, countries: list[str] | None = None, published: date | None = None) -> list[ActorMention]:
+    """Actor mentions in reading order.
+
+    ``countries`` lists the article's countries, most important first; it
+    picks between actors that share an alias (قوى الأمن الداخلي is the Asayish
+    in Syria, the police in Lebanon) and resolves generic names (الجيش).
+    """
+    kb = load_actor_kb()
+    countries = countries or []
+    mentions: list[ActorMention] = []
+    taken: set[int] = set()
+
+    def add(tok_start: int, tok_end: int, actor: str, inter: int, backref: bool = False) -> None:
+        span = doc.token_span(tok_start, tok_end)
+        mentions.append(ActorMention(span.start, span.end, span.text, actor, inter, backref, tok_start, tok_end))
+        taken.update(range(tok_start, tok_end))
+
+    by_span: dict[tuple[int, int], list[str]] = {}
+    for m in kb.names.find(doc):
+        by_span.setdefault((m.tok_start, m.tok_end), []).append(m.payload)
+    for (t0, t1), names in sorted(by_span.items()):
+        candidates = [kb.actors[n] for n in names if _in_scope(kb.actors[n], countries)]
+        if not candidates:
+            continue
+        # a scoped actor wins over a general one when it fits the country
+        candidates.sort(key=lambda a: (not a.scope, a.canonical))
+        add(t0, t1, candidates[0].canonical, candidates[0].inter)
+
+    # sources (المرصد السوري) are no actors; keep their tokens out of generic matching
+    source_tokens = {t for m in kb.sources.find(doc) for t in range(m.tok_start, m.tok_end)}
+
+    country_name = COUNTRY_NAMES.get(countries[0]) if countries else None
+    for m in kb.generic.find(doc):
+        if any(t in taken or t in source_tokens for t in range(m.tok_start, m.tok_end)) or not country_name:
+            continue
+        template, inter = m.payload
+        name = template.format(country=country_name)
+        add(m.tok_start, m.tok_end, name, kb.inter(name) if name in kb.actors else inter)
+
+    # nationality adjectives right after a weapon or attack noun name the attacker
+    weapon_ends = {m.tok_end for m in kb.weapon_nouns.find(doc)}
+    for m in kb.nationality.find(doc):
+        if m.tok_start in taken:
+            continue
+        # allow one modifier between: قصف جوي روسي، طائرات حربية روسية
+        if m.tok_start in weapon_ends or (m.tok_start - 1) in weapon_ends:
+            add(m.tok_start, m.tok_end, m.payload, kb.inter(m.payload))
+
+    # back-references count only once their actor was named before them
+    mentions.sort(key=lambda x: x.tok_start)
+    for m in kb.backrefs.find(doc):
+        if any(t in taken for t in range(m.tok_start, m.tok_end)):
+            continue
+        named_before = any(x.actor == m.payload and x.tok_end <= m.tok_start for x in mentions)
+        if named_before:
+            add(m.tok_start, m.tok_end, m.payload, kb.actors[m.payload].inter, backref=True)
+    mentions.sort(key=lambda x: x.tok_start)
+    return mentions
+
+
+@dataclass(frozen=True)
+class Attribution:
+    name: str
+    tok_start: int
+    tok_end: int  # covers the cue and the source
+
+
+def find_attributions(doc: Doc, actors: list[ActorMention]) -> list[Attribution]:
+    """``بحسب قسد`` -> Syrian Democratic Forces; ``وفق ما أفاد المرصد السوري`` -> SOHR.
+
+    A cue (بحسب، وفقاً لـ، أعلن، قال، ذكر ...) followed within a few tokens by a
+    reporting organisation or an actor names who the claim comes from.
+    """
+    kb = load_actor_kb()
+    reporters: list[tuple[int, int, str]] = [(m.tok_start, m.tok_end, m.payload) for m in kb.sources.find(doc)]
+    reporters += [(a.tok_start, a.tok_end, a.actor) for a in actors if a.actor not in ("Civilians", "Protesters")]
+    reporters.sort()
+    out: list[Attribution] = []
+    for cue in kb.attribution_cues.find(doc):
+        sent = doc.sentence_of_token(cue.tok_start)
+        for t0, t1, name in reporters:
+            if cue.tok_end <= t0 <= cue.tok_end + 4 and t1 <= sent.tok_end:
+                out.append(Attribution(name, cue.tok_start, t1))
+                break
+            if t1 <= cue.tok_start and cue.tok_start - t1 <= 1 and t0 >= sent.tok_start:
+                # "قسد أكدت في بيانها", "أعلنت الهيئة": the reporter before its verb
+                out.append(Attribution(name, t0, cue.tok_end))
+                break
+    return out

@@ -223,4 +223,10 @@ def find_attributions(doc: Doc, actors: list[ActorMention]) -> list[Attribution]
                 # "قسد أكدت في بيانها", "أعلنت الهيئة": the reporter before its verb
                 out.append(Attribution(name, t0, cue.tok_end))
                 break
-    return out
+    # several cues for one report (وفق ما أفاد المرصد): keep one attribution per reporter mention
+    unique: dict[tuple[str, int], Attribution] = {}
+    for a in out:
+        key = (a.name, a.tok_end)
+        if key not in unique or a.tok_start < unique[key].tok_start:
+            unique[key] = a
+    return sorted(unique.values(), key=lambda a: a.tok_start)

@@ -1,8 +1,712 @@
-"""Event assembly (placeholder until the assembly stage lands)."""
+"""Event assembly: from mentions to ACLED-style event records.
+
+The rules, in the order they run:
+
+1. Candidates. Each trigger that reports an event (see :mod:`marsad.triggers`)
+   is paired with the event places of its sentence. A sentence with no place
+   of its own takes the single place of the sentence before it ("في تلك
+   المنطقة"); a weak trigger (هجوم، انفجار) takes the type of the strong event
+   before it ("the attack" refers back) and makes nothing when there is none.
+   Territory triggers need a settlement right after them (سيطرت على قرية X).
+2. Groups. ACLED codes one event per actor pair, place and day: candidates
+   join a group when they share the event type, the town (a neighbourhood or
+   a prison belongs to its town) and a compatible date and direction.
+3. Summaries. A group that only the headline or the lead sentence names is
+   merged into the one body group of the same type in the same governorate;
+   a group placed only at a governorate is dropped when the article has a
+   more precise event of the same type.
+4. Fields. Sub-type by priority, actors by role (perpetrator, victims,
+   sides of "بين X و Y", allies as associated actors), deaths per victim
+   group (headline numbers are alternatives, restatements count once,
+   "بينهم" subgroups never add), date, place and precision, attribution,
+   evidence spans into the raw text, notes and confidence.
+"""
 from __future__ import annotations
 
-from marsad.model import Article, Event
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from marsad.actors import find_actors, find_attributions, load_actor_kb, COUNTRY_NAMES
+from marsad.arabic.tokenise import Doc, make_doc
+from marsad.model import ActorMention, Article, Casualty, DateMention, Event, PlaceMention, Span
+from marsad.triggers import TERRITORY, TriggerHit, find_triggers, is_off_topic
+
+EXTRACTOR_VERSION = "marsad-0.1"
+
+SUBTYPE_PRIORITY = [
+    "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
+    "Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Abduction/forced disappearance", "Attack",
+    "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+    "Violent demonstration", "Mob violence",
+    "Arrests", "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction",
+    "Agreement", "Non-violent transfer of territory", "Change to group/activity", "Other",
+]
+SETTLEMENT_KINDS = {"city", "town", "village", "neighbourhood"}
+POINT_KINDS = {"city", "town", "village", "neighbourhood", "facility"}
+ARMED_CODES = {1, 2, 3, 4, 8}
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+
+
+@dataclass
+class Where:
+    """An event place: a resolved gazetteer place, or a name located by another place."""
+
+    mention: PlaceMention
+    place: object  # marsad.model.Place (the location given to the event)
+    town_key: str
+    precision: int
+    direction: str | None
+
+
+@dataclass
+class When:
+    start: date | None
+    end: date | None
+    precision: int | None
+    key: str
+    mentions: list[DateMention] = field(default_factory=list)
+
+    def compatible(self, other: "When") -> bool:
+        if self.start and other.start:
+            return self.start <= other.end and other.start <= self.end
+        if self.start is None and other.start is None:
+            return self.key == other.key
+        return False
+
+
+@dataclass
+class Candidate:
+    hit: TriggerHit
+    sentence: int
+    where: Where
+    when: When
+    etype: str
+    subtype: str
+
+
+@dataclass
+class Group:
+    etype: str
+    where: Where
+    when: When
+    members: list[Candidate] = field(default_factory=list)
+    places: list[Where] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> set[int]:
+        return {c.sentence for c in self.members}
 
 
 def assemble_events(article: Article) -> list[Event]:
-    return []
+    from marsad.casualties import find_casualties
+    from marsad.dates import find_dates, publication_date_from_text
+    from marsad.geo.places import analyse_places
+    from marsad.quantities import find_quantities
+
+    doc = make_doc(article.text)
+    if not doc.tokens or is_off_topic(doc):
+        return []
+    published = article.published or publication_date_from_text(doc)
+    places = analyse_places(doc)
+    actors = find_actors(doc, places.countries, published)
+    attributions = find_attributions(doc, actors)
+    dates = find_dates(doc, published)
+    casualties = find_casualties(doc, find_quantities(doc))
+    hits = find_triggers(doc)
+    ctx = _Context(doc, article, published, places, actors, attributions, dates, casualties, hits)
+    groups = ctx.group(ctx.candidates())
+    groups = ctx.merge_summaries(groups)
+    ctx.index_groups(groups)
+    return [event for g in groups if (event := ctx.build_event(g)) is not None]
+
+
+class _Context:
+    def __init__(self, doc: Doc, article: Article, published, places, actors, attributions, dates, casualties, hits):
+        self.doc = doc
+        self.article = article
+        self.published = published
+        self.places = places
+        self.actors: list[ActorMention] = actors
+        self.attributions = attributions
+        self.dates: list[DateMention] = sorted(dates, key=lambda d: d.tok_start)
+        self.casualties: list[Casualty] = casualties
+        self.hits: list[TriggerHit] = hits
+        self.kb = load_actor_kb()
+        from marsad.geo.gazetteer import load_gazetteer
+        self.gaz = load_gazetteer()
+        self.first_body = next((s.index for s in doc.sentences if not s.is_heading), 0)
+        self.default_when = self._default_when()
+
+    # -- dates -------------------------------------------------------------
+    def _when_of(self, dm: DateMention) -> When:
+        return When(dm.date_start, dm.date_end, dm.precision, dm.key, [dm])
+
+    def _default_when(self) -> When:
+        """The article's own date: its first non-background date expression, else publication day."""
+        for dm in self.dates:
+            if not dm.background and self.doc.sentence_of_token(dm.tok_start).index >= 0 and \
+                    not self._is_dateline_sentence(dm.tok_start):
+                return self._when_of(dm)
+        if self.published:
+            return When(self.published, self.published, 1, f"abs:{self.published.isoformat()}")
+        return When(None, None, None, "default")
+
+    def _is_dateline_sentence(self, tok: int) -> bool:
+        sent = self.doc.sentence_of_token(tok)
+        return sent.index <= 3 and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
+
+    def sentence_when(self, sent_index: int) -> When | None:
+        """The date a sentence gives, None when it is background."""
+        sent = self.doc.sentences[sent_index]
+        own = [d for d in self.dates if sent.tok_start <= d.tok_start < sent.tok_end]
+        current = [d for d in own if not d.background]
+        if current:
+            return self._when_of(current[0])
+        if own:
+            return None
+        return self.default_when
+
+    # -- places ------------------------------------------------------------
+    def where_of(self, pm: PlaceMention) -> Where | None:
+        if pm.role not in ("event",):
+            return None
+        anchor = getattr(pm, "anchor", None)
+        place = pm.place
+        precision = 1
+        if place is None:
+            if anchor is None or anchor.place is None:
+                return None
+            place = anchor.place
+            precision = 2
+            key = "name:" + self.doc.text[self.doc.tokens[pm.tok_start].start:self.doc.tokens[pm.tok_end - 1].end]
+        else:
+            town = place
+            if place.kind in ("neighbourhood", "facility") and place.parent:
+                town = self.gaz.get(place.parent) or place
+            key = town.place_id
+            if place.is_area:
+                precision = 3
+            elif pm.relation in ("north", "south", "east", "west", "near", "countryside"):
+                precision = 2
+        if place.kind == "country":
+            return None
+        direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
+        if place.is_area and pm.relation == "countryside":
+            precision = 3
+        return Where(pm, place, key, precision, direction)
+
+    def event_places(self, sent_index: int) -> list[Where]:
+        sent = self.doc.sentences[sent_index]
+        out = []
+        for pm in self.places.mentions:
+            if sent.tok_start <= pm.tok_start < sent.tok_end:
+                w = self.where_of(pm)
+                if w is not None:
+                    out.append(w)
+        return out
+
+    # -- candidates --------------------------------------------------------
+    def candidates(self) -> list[Candidate]:
+        hits = [h for h in self.hits if h.reports_event]
+        strong = [h for h in hits if h.mention.strength == "strong"]
+        out: list[Candidate] = []
+        last_strong: TriggerHit | None = None
+        previous_places: list[Where] = []
+        by_sentence: dict[int, list[TriggerHit]] = {}
+        for h in hits:
+            by_sentence.setdefault(self.doc.sentence_of_token(h.mention.tok_start).index, []).append(h)
+        for sent in self.doc.sentences:
+            sent_places = self.event_places(sent.index)
+            sent_hits = by_sentence.get(sent.index, [])
+            typed: list[tuple[TriggerHit, str, str]] = []
+            for h in sent_hits:
+                m = h.mention
+                if m.strength == "strong":
+                    typed.append((h, m.event_type, m.sub_event_type))
+                    last_strong = h
+                elif last_strong is not None or not strong:
+                    ref = last_strong.mention if last_strong is not None else m
+                    if last_strong is None and not self._has_killed(sent.index):
+                        continue
+                    typed.append((h, ref.event_type, ref.sub_event_type))
+            if not typed:
+                if sent_places:
+                    previous_places = sent_places
+                continue
+            when = self.sentence_when(sent.index)
+            if when is None:
+                continue
+            places_here = sent_places
+            if not places_here:
+                towns = {w.town_key for w in previous_places}
+                if len(towns) == 1:
+                    places_here = previous_places[:1]
+            else:
+                previous_places = sent_places
+            for h, etype, sub in typed:
+                targets = places_here
+                if sub == TERRITORY:
+                    targets = [w for w in places_here if self._object_of(h, w)]
+                for w in targets:
+                    out.append(Candidate(h, sent.index, w, when, etype, sub))
+        return out
+
+    def _has_killed(self, sent_index: int) -> bool:
+        sent = self.doc.sentences[sent_index]
+        return any(c.kind == "killed" and sent.tok_start <= c.tok_start < sent.tok_end for c in self.casualties)
+
+    def _object_of(self, hit: TriggerHit, w: Where) -> bool:
+        """A territory trigger takes a settlement right after it: سيطرت القوات على قرى X وY."""
+        pm = w.mention
+        if pm.tok_start < hit.mention.tok_end or pm.tok_start - hit.mention.tok_end > 8:
+            return False
+        if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS:
+            return False
+        actor_tokens = {t for a in self.actors for t in range(a.tok_start, a.tok_end)}
+        allowed = {"علي", "قريه", "قرى", "قريتي", "بلده", "بلدتي", "مدينه", "مدينتي", "حي", "احياء", "كامل",
+                   "بلدات", "مناطق", "منطقه"}
+        gap = range(hit.mention.tok_end, pm.tok_start)
+        if not any(self.doc.tokens[t].text in ("علي", "على") or self.doc.tokens[t].text.startswith("علي")
+                   for t in gap) and not hit.mention.text.endswith("على"):
+            # استعادت البلدة: a direct object
+            if any(t not in actor_tokens and self.doc.tokens[t].text not in allowed for t in gap):
+                return False
+        return all(t in actor_tokens or self.doc.tokens[t].text in allowed or self.doc.tokens[t].text.startswith("و")
+                   for t in gap)
+
+    # -- grouping ----------------------------------------------------------
+    def group(self, cands: list[Candidate]) -> list[Group]:
+        groups: list[Group] = []
+        for c in cands:
+            for g in groups:
+                if g.etype == c.etype and g.where.town_key == c.where.town_key and g.when.compatible(c.when) and \
+                        (g.where.direction is None or c.where.direction is None or
+                         g.where.direction == c.where.direction):
+                    g.members.append(c)
+                    g.places.append(c.where)
+                    if g.where.direction is None and c.where.direction:
+                        g.where = Where(g.where.mention, g.where.place, g.where.town_key, g.where.precision,
+                                        c.where.direction)
+                    break
+            else:
+                groups.append(Group(c.etype, c.where, c.when, [c], [c.where]))
+        return groups
+
+    def _is_summary(self, g: Group) -> bool:
+        return all(self.doc.sentences[s].is_heading or s == self.first_body for s in g.sentences)
+
+    def merge_summaries(self, groups: list[Group]) -> list[Group]:
+        kept = list(groups)
+        for g in list(kept):
+            if not self._is_summary(g):
+                continue
+            body = [b for b in kept if b is not g and b.etype == g.etype and not self._is_summary(b)
+                    and (b.where.place.country_code, b.where.place.admin1) ==
+                    (g.where.place.country_code, g.where.place.admin1)]
+            same = [b for b in body if b.where.town_key == g.where.town_key]
+            target = same[0] if same else (body[0] if len(body) == 1 else None)
+            if target is not None:
+                target.members.extend(g.members)
+                target.places.extend(g.places)
+                kept.remove(g)
+        # a governorate-only event yields to precise events of the same type
+        out = []
+        for g in kept:
+            if g.where.precision == 3 and any(o is not g and o.etype == g.etype and o.where.precision < 3 for o in kept):
+                continue
+            out.append(g)
+        return out
+
+    # -- fields ------------------------------------------------------------
+    def _sent_range(self, g: Group) -> list[tuple[int, int]]:
+        return [(self.doc.sentences[s].tok_start, self.doc.sentences[s].tok_end) for s in sorted(g.sentences)]
+
+    def _in_group(self, g: Group, tok: int) -> bool:
+        return any(a <= tok < b for a, b in self._sent_range(g))
+
+    def group_casualties(self, g: Group, groups_by_sentence: dict[int, list[Group]]) -> list[Casualty]:
+        out = []
+        for c in self.casualties:
+            if c.kind != "killed" or c.subgroup:
+                continue
+            sent = self.doc.sentence_of_token(c.tok_start).index
+            owners = groups_by_sentence.get(sent, [])
+            if g not in owners:
+                continue
+            if len(owners) > 1:
+                owner = self._owner_of(c, owners)
+                if owner is not g:
+                    continue
+            out.append(c)
+        return out
+
+    def _owner_of(self, c: Casualty, owners: list[Group]) -> Group | None:
+        """The group a death count belongs to when its sentence feeds several."""
+        violent = [o for o in owners if o.etype in VIOLENT_TYPES] or owners
+        if len(violent) == 1:
+            return violent[0]
+        sent = self.doc.sentence_of_token(c.tok_start)
+        # the place named right after the count (before the next count), else the nearest before it
+        nxt = min([x.tok_start for x in self.casualties if x.tok_start > c.tok_start] + [sent.tok_end])
+        after = [(w.mention.tok_start, o) for o in violent for w in o.places
+                 if c.tok_end <= w.mention.tok_start < nxt and w.mention.tok_start - c.tok_end <= 8]
+        if after:
+            return min(after, key=lambda x: x[0])[1]
+        before = [(c.tok_start - w.mention.tok_start, o) for o in violent for w in o.places
+                  if sent.tok_start <= w.mention.tok_start < c.tok_start and c.tok_start - w.mention.tok_start <= 8]
+        if before:
+            return min(before, key=lambda x: x[0])[1]
+        # same place for all (several types at one town): the nearest trigger
+        triggers = [(abs(m.hit.mention.tok_start - c.tok_start), o) for o in violent for m in o.members
+                    if self.doc.sentence_of_token(m.hit.mention.tok_start).index == sent.index]
+        towns = {o.where.town_key for o in violent}
+        if triggers and len(towns) == 1:
+            return min(triggers, key=lambda x: x[0])[1]
+        return None
+
+    def fatalities(self, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
+        """Conservative total: per victim group, headline numbers are alternatives to the body's,
+        equal body numbers are restatements, different ones add."""
+        def victim_key(c: Casualty) -> str:
+            for a in self.actors:
+                if c.start <= a.start < c.end and a.actor not in ("Civilians",):
+                    return a.actor
+            return c.victim_class or "unknown"
+
+        def totals(items: list[Casualty]) -> dict[str, list[tuple[int, int, int]]]:
+            lists: dict[tuple[str, int], list[Casualty]] = {}
+            for c in items:
+                lists.setdefault((victim_key(c), c.start), []).append(c)
+            by_key: dict[str, list[tuple[int, int, int]]] = {}
+            for (key, _), cs in lists.items():
+                best = sum(c.count or 0 for c in cs)
+                low = sum((c.low if c.low is not None else c.count or 0) for c in cs)
+                high = sum((c.high if c.high is not None else c.count or 0) for c in cs)
+                by_key.setdefault(key, [])
+                if best not in [b for b, _, _ in by_key[key]]:
+                    by_key[key].append((best, low, high))
+            return by_key
+
+        head = [c for c in cas if self.doc.sentence_of_token(c.tok_start).is_heading]
+        body = [c for c in cas if c not in head]
+        body_t = {k: (sum(b for b, _, _ in v), sum(lo for _, lo, _ in v), sum(h for _, _, h in v))
+                  for k, v in totals(body).items()}
+        head_t = {k: (min(b for b, _, _ in v), min(lo for _, lo, _ in v), max(h for _, _, h in v))
+                  for k, v in totals(head).items()}
+        best = low = high = 0
+        for k, (b, lo, h) in body_t.items():
+            if k in head_t:
+                hb, hlo, hh = head_t[k]
+                best += min(b, hb)
+                low += min(lo, hlo)
+                high += max(h, hh, b, hb)
+            else:
+                best, low, high = best + b, low + lo, high + max(h, b)
+        extra = {k: v for k, v in head_t.items() if k not in body_t}
+        if extra:
+            eb = sum(v[0] for v in extra.values())
+            if not body_t:
+                best, low, high = eb, sum(v[1] for v in extra.values()), sum(max(v[2], v[0]) for v in extra.values())
+            elif eb > best:
+                high = max(high, eb)
+        return best, min(low, best), max(high, best), cas
+
+    def build_event(self, g: Group) -> Event | None:
+        doc = self.doc
+        groups_by_sentence = self._groups_by_sentence
+        cas = self.group_casualties(g, groups_by_sentence)
+        best, low, high, cas_used = self.fatalities(cas)
+        subtypes = [m.subtype for m in g.members]
+        strong_subs = [m.subtype for m in g.members if m.hit.mention.strength == "strong"] or subtypes
+        sub = min(strong_subs, key=lambda s: SUBTYPE_PRIORITY.index(s) if s in SUBTYPE_PRIORITY else -1)
+        etype = g.etype
+        actor1, actor2, assoc1, assoc2, actor_spans = self.actors_for(g, etype, sub, cas_used)
+        if sub == TERRITORY:
+            sub = "Government regains territory" if actor1 and self.kb.inter(actor1) == 1 else \
+                "Non-state actor overtakes territory"
+        if etype == "Violence against civilians" and sub == "Attack" and actor2 and actor2 != "Civilians" and \
+                self.kb.inter(actor2) in ARMED_CODES:
+            etype, sub = "Battles", "Armed clash"  # ACLED codes killings of fighters as clashes
+        if etype == "Protests":
+            actor1, actor2, assoc1, assoc2 = "Protesters", None, [], []
+        where = self._best_where(g)
+        place = where.place
+        when = g.when
+        inter1 = self.kb.inter(actor1) if actor1 else None
+        inter2 = self.kb.inter(actor2) if actor2 else None
+        codes = sorted(c for c in (inter1, inter2) if c)
+        interaction = int("".join(map(str, codes))) if len(codes) == 2 else (codes[0] * 10 if codes else None)
+        evidence: dict[str, list[dict]] = {}
+
+        def ev(field_name: str, span: Span) -> None:
+            lst = evidence.setdefault(field_name, [])
+            d = span.to_dict()
+            if d not in lst:
+                lst.append(d)
+
+        for m in g.members:
+            ev("event_type", Span(m.hit.mention.start, m.hit.mention.end, m.hit.mention.text))
+        for w in g.places:
+            ev("location", Span(w.mention.start, w.mention.end, w.mention.text))
+        for field_name, spans in actor_spans.items():
+            for s in spans:
+                ev(field_name, s)
+        for dm in when.mentions:
+            ev("event_date", Span(dm.start, dm.end, dm.text))
+        for c in cas_used:
+            ev("fatalities", Span(c.start, c.end, c.text))
+        attribution, attr_span = self.attribution_for(g, cas_used)
+        if attr_span:
+            ev("attribution", attr_span)
+        event_date = when.start.isoformat() if when.start else None
+        admin1 = place.admin1
+        record = Event(
+            event_id="",
+            event_type=etype,
+            sub_event_type=sub,
+            event_date=event_date,
+            event_date_start=when.start.isoformat() if when.start else None,
+            event_date_end=when.end.isoformat() if when.end else None,
+            time_precision=when.precision if when.start else None,
+            actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
+            inter1=inter1, inter2=inter2, interaction=interaction,
+            country=place.country, admin1=admin1, admin2=place.admin2, location=place.name,
+            latitude=round(place.latitude, 5), longitude=round(place.longitude, 5),
+            geo_precision=where.precision,
+            fatalities=best, fatalities_low=low, fatalities_high=high,
+            attribution=attribution,
+            source=self.article.source, source_url=self.article.url, article_id=self.article.article_id,
+            published=self.published.isoformat() if self.published else None,
+            language=self.article.language, evidence=evidence,
+        )
+        record.notes = self.notes_for(record, where)
+        record.confidence = self.confidence_for(record, g, where)
+        key = "|".join([EXTRACTOR_VERSION, self.article.text_hash, etype, sub, where.town_key, when.key,
+                        str(min(m.hit.mention.start for m in g.members))])
+        record.event_id = "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+        return record
+
+    def index_groups(self, groups: list[Group]) -> None:
+        self._groups_by_sentence: dict[int, list[Group]] = {}
+        for g in groups:
+            for s in g.sentences:
+                self._groups_by_sentence.setdefault(s, []).append(g)
+
+    def _best_where(self, g: Group) -> Where:
+        """The most precise named place of the group (a neighbourhood beats its town)."""
+        rank = {"facility": 0, "neighbourhood": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "admin1": 4,
+                "region": 4}
+        counted: dict[str, int] = {}
+        for w in g.places:
+            counted[w.place.place_id] = counted.get(w.place.place_id, 0) + 1
+        return min(g.places, key=lambda w: (rank.get(w.place.kind, 5) if w.mention.place is not None else 2,
+                                            w.precision, -counted[w.place.place_id], w.mention.tok_start))
+
+    # -- actors ------------------------------------------------------------
+    def actors_for(self, g: Group, etype: str, sub: str, cas: list[Casualty]):
+        doc = self.doc
+        in_group = [a for a in self.actors if self._in_group(g, a.tok_start)]
+        armed = [a for a in in_group if self.kb.inter(a.actor) in ARMED_CODES]
+        spans: dict[str, list[Span]] = {}
+        victims = []
+        for c in cas:
+            found = [a for a in self.actors if c.start <= a.start < c.end]
+            if found:
+                victims.append((found[0].actor, c.count or 0, found[0]))
+            elif c.victim_class in ("civilians",):
+                victims.append(("Civilians", c.count or 0, None))
+            elif c.victim_class == "security" and self.places.countries:
+                name = f"Military Forces of {COUNTRY_NAMES.get(self.places.countries[0], self.places.countries[0])}"
+                victims.append((name, c.count or 0, None))
+        victim_names: dict[str, int] = {}
+        for name, n, _ in victims:
+            victim_names[name] = victim_names.get(name, 0) + n
+
+        sides = self._between_sides(g)
+        actor1 = actor2 = None
+        if sides:
+            actor1, actor2 = sides
+        elif etype == "Battles" and not sub == TERRITORY:
+            victim_armed = [n for n in victim_names if n != "Civilians"]
+            unidentified = [a.actor for a in armed if a.actor == "Unidentified Armed Group"]
+            names = self._salient(armed, g)
+            if unidentified:
+                actor1 = unidentified[0]
+                others = [n for n in victim_armed + names if n != actor1]
+                actor2 = others[0] if others else None
+            else:
+                ordered = victim_armed + [n for n in names if n not in victim_armed]
+                actor1 = ordered[0] if ordered else None
+                rest = [n for n in ordered[1:] if not self.kb.allied(n, actor1)]
+                actor2 = rest[0] if rest else None
+        else:
+            perpetrators = [a for a in armed if not any(c.start <= a.start < c.end for c in cas)]
+            names = self._salient(perpetrators, g)
+            if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
+                # bombers are seldom named; a named group counts only when it claims the attack
+                claimed = [a.actor for a in perpetrators if self._claims(a) and self.kb.inter(a.actor) != 1]
+                names = claimed or ["Unidentified Armed Group"]
+            actor1 = names[0] if names else None
+            if actor1 is None:
+                if etype in ("Explosions/Remote violence", "Violence against civilians"):
+                    actor1 = self._article_perpetrator(etype) or "Unidentified Armed Group"
+                elif etype == "Strategic developments" or sub == TERRITORY:
+                    actor1 = self._article_actor(state=True)
+            if victim_names:
+                primary = max(victim_names, key=lambda n: victim_names[n])
+                actor2 = primary if primary != actor1 else None
+            if actor2 is None:
+                actor2 = self._target(g, etype, sub, actor1, armed)
+        if etype == "Battles" and actor1 and not actor2:
+            actor2 = self._opponent(actor1)
+        if actor1 is None and actor2 is not None:
+            actor1, actor2 = actor2, None
+        assoc1, assoc2 = [], []
+        for a in in_group:
+            n = a.actor
+            if n in (actor1, actor2) or self.kb.inter(n) not in ARMED_CODES:
+                continue
+            if actor1 and self.kb.allied(n, actor1) and n not in assoc1:
+                assoc1.append(n)
+            elif actor2 and self.kb.allied(n, actor2) and n not in assoc2:
+                assoc2.append(n)
+        if actor2 and victim_names:
+            for name in victim_names:
+                if name not in (actor1, actor2) and name not in assoc2 and name not in assoc1:
+                    assoc2.append(name)
+        for field_name, name in (("actor1", actor1), ("actor2", actor2)):
+            for a in in_group:
+                if a.actor == name:
+                    spans.setdefault(field_name, []).append(Span(a.start, a.end, a.text))
+        return actor1, actor2, assoc1, assoc2, spans
+
+    def _claims(self, a: ActorMention) -> bool:
+        sent = self.doc.sentence_of_token(a.tok_start)
+        words = {self.doc.tokens[t].text for t in range(sent.tok_start, sent.tok_end)}
+        return bool(words & {"تبنى", "تبني", "تبنت", "اعلن", "اعلنت", "نفذ", "نفذت"})
+
+    def _salient(self, mentions: list[ActorMention], g: Group) -> list[str]:
+        """Actor names ordered by closeness to the group's triggers."""
+        trig = [m.hit.mention.tok_start for m in g.members]
+        scored: dict[str, float] = {}
+        for a in mentions:
+            d = min(abs(a.tok_start - t) for t in trig)
+            scored[a.actor] = min(scored.get(a.actor, 1e9), d)
+        return sorted(scored, key=lambda n: scored[n])
+
+    def _between_sides(self, g: Group) -> tuple[str, str] | None:
+        """"بين X و Y" (and "بين X من جهة و Y من جهة أخرى") names the two sides."""
+        for s in sorted(g.sentences):
+            sent = self.doc.sentences[s]
+            for t in range(sent.tok_start, sent.tok_end):
+                if self.doc.tokens[t].text != "بين":
+                    continue
+                after = [a for a in self.actors if t < a.tok_start < min(sent.tok_end, t + 14)
+                         and self.kb.inter(a.actor) in ARMED_CODES]
+                names = []
+                for a in after:
+                    if a.actor not in names:
+                        names.append(a.actor)
+                if len(names) >= 2 and not self.kb.allied(names[0], names[1]):
+                    return names[0], names[1]
+        return None
+
+    def _article_counts(self, state: bool | None = None) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for a in self.actors:
+            inter = self.kb.inter(a.actor)
+            if inter not in ARMED_CODES or a.actor == "Unidentified Armed Group":
+                continue
+            if state is True and inter != 1:
+                continue
+            counts[a.actor] = counts.get(a.actor, 0) + 1
+        return counts
+
+    def _article_actor(self, state: bool = False) -> str | None:
+        counts = self._article_counts(state=True if state else None)
+        return max(counts, key=lambda n: counts[n]) if counts else None
+
+    def _article_perpetrator(self, etype: str) -> str | None:
+        counts: dict[str, int] = {}
+        for h in self.hits:
+            if h.mention.event_type != etype or not h.reports_event:
+                continue
+            sent = self.doc.sentence_of_token(h.mention.tok_start)
+            for a in self.actors:
+                if sent.tok_start <= a.tok_start < sent.tok_end and self.kb.inter(a.actor) in ARMED_CODES:
+                    counts[a.actor] = counts.get(a.actor, 0) + 1
+        return max(counts, key=lambda n: counts[n]) if counts else None
+
+    def _opponent(self, actor1: str) -> str | None:
+        counts = {n: c for n, c in self._article_counts().items() if n != actor1 and not self.kb.allied(n, actor1)}
+        return max(counts, key=lambda n: counts[n]) if counts else None
+
+    def _target(self, g: Group, etype: str, sub: str, actor1: str | None, armed: list[ActorMention]) -> str | None:
+        if etype == "Strategic developments":
+            if sub == "Headquarters or base established":
+                return None
+            others = [n for n in self._salient([a for a in armed if a.actor != actor1], g)
+                      if not (actor1 and self.kb.allied(n, actor1)) and self.kb.inter(n) != 1]
+            if others:
+                return others[0]
+            opp = self._opponent(actor1) if actor1 else None
+            return opp if opp and self.kb.inter(opp) != 1 else ("Civilians" if sub == "Arrests" else opp)
+        if etype == "Violence against civilians":
+            return "Civilians"
+        if etype == "Explosions/Remote violence":
+            place = g.where.place
+            country = COUNTRY_NAMES.get(place.country_code, place.country)
+            if self._air_defence_engaged(place.country_code):
+                return f"Military Forces of {country}"
+            if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
+                return f"Military Forces of {country}"
+            others = [n for n in self._salient([a for a in armed if a.actor != actor1], g)
+                      if not (actor1 and self.kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
+            if others and sub not in ("Air/drone strike", "Shelling/artillery/missile attack"):
+                return others[0]
+            return "Civilians"
+        return None
+
+    def _air_defence_engaged(self, country_code: str) -> bool:
+        words = ("الدفاعات الجويه", "الدفاع الجوي", "الدفاعات السوريه", "دفاعاتنا الجويه")
+        return any(w in self.doc.text for w in words)
+
+    # -- attribution, notes, confidence -------------------------------------
+    def attribution_for(self, g: Group, cas: list[Casualty]) -> tuple[str | None, Span | None]:
+        if not self.attributions:
+            return None, None
+        anchors = [c.tok_start for c in cas] or [m.hit.mention.tok_start for m in g.members]
+        in_group = [a for a in self.attributions if self._in_group(g, a.tok_start)]
+        pool = in_group or self.attributions
+        best = min(pool, key=lambda a: min(abs(a.tok_start - t) for t in anchors))
+        return best.name, self.doc.token_span(best.tok_start, best.tok_end)
+
+    def notes_for(self, e: Event, where: Where) -> str:
+        when = ("on an unknown date" if not e.event_date else
+                f"on {e.event_date}" if e.event_date_start == e.event_date_end else
+                f"between {e.event_date_start} and {e.event_date_end}")
+        place = e.location or "an unnamed place"
+        if where.precision == 2 and where.direction:
+            place = f"the {where.direction} of {place}" if where.direction != "countryside" else f"the countryside of {place}"
+        elif where.precision == 2:
+            place = f"near {place}"
+        sides = " and ".join(x for x in (e.actor1, e.actor2) if x) or "unidentified actors"
+        text = f"{e.sub_event_type} ({e.event_type}) involving {sides} in {place}, {e.country}, {when}."
+        if e.fatalities:
+            text += f" {e.fatalities} reported killed"
+            if e.fatalities_high and e.fatalities_high != e.fatalities:
+                text += f" (up to {e.fatalities_high})"
+            text += f", according to {e.attribution}." if e.attribution else "."
+        return text
+
+    def confidence_for(self, e: Event, g: Group, where: Where) -> float:
+        score = 0.4
+        score += 0.15 if where.precision == 1 else 0.05
+        score += 0.1 if e.actor1 and e.actor2 else 0.0
+        score += 0.1 if len(g.members) > 1 else 0.0
+        score += 0.1 if e.event_date else 0.0
+        score += 0.1 if e.evidence.get("fatalities") else 0.0
+        return round(min(score, 0.95), 2)

@@ -1,0 +1,280 @@
+"""Place mentions in an article: gazetteer names, unknown names after a place
+noun (``قرية X``), their role, their relation to another place, and the
+place each resolves to.
+
+Roles: ``event`` (where something happened, unless the events say
+otherwise), ``route`` (عبر X), ``origin`` (قادمين من X، أُطلقت من X),
+``destination`` (نُقل إلى مشفى X), ``reference`` (X كم غرب Y، الحدودي مع Y،
+القريبة من Y، مراسل في Y), ``container`` (Y in "X في مدينة Y" or "X، جنوبي Y":
+Y only locates X), ``dateline`` (إدلب – نورث برس) and ``country`` (a country is
+never an event place).
+
+Relations say where the event lies relative to the named place:
+``north``/``south``/... (شمال X), ``near`` (قرب X، محيط X، أطراف X) and
+``countryside`` (ريف X): those give geo_precision 2.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from marsad.actors import cue_matcher
+from marsad.arabic.matcher import PhraseMatcher
+from marsad.arabic.tokenise import Doc
+from marsad.geo.gazetteer import distance_km, load_gazetteer
+from marsad.model import Place, PlaceMention
+
+PREPOSITIONS = {"في", "ب", "على", "علي", "من", "الي", "الى", "الي", "قرب", "نحو", "باتجاه", "داخل", "عند"}
+# tokens that end an unknown place name
+_NAME_STOP = {
+    "في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الذين", "حيث", "كما", "ما", "او",
+    "اليوم", "امس", "مساء", "صباح", "فجر", "ليل", "ليله", "يوم", "خلال", "بين", "عند", "وسط", "بالقرب",
+    "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "ريف", "قرب", "محيط", "اطراف",
+    "بريف", "وريف", "حيث", "ان", "انه", "لا", "لم", "قد", "كان", "كانت", "هذا", "هذه", "تلك", "ذلك",
+    "بلده", "قريه", "مدينه", "حي", "منطقه", "ناحيه", "قضاء", "محافظه", "السوريه", "العراقيه",
+}
+_DIRECTIONS = {
+    "شمال": "north", "شمالي": "north", "جنوب": "south", "جنوبي": "south", "شرق": "east", "شرقي": "east",
+    "غرب": "west", "غربي": "west", "شمالها": "north", "جنوبها": "south", "شرقها": "east", "غربها": "west",
+    "الشمالي": "north", "الجنوبي": "south", "الشرقي": "east", "الغربي": "west",
+}
+
+
+@lru_cache(maxsize=1)
+def place_matcher() -> PhraseMatcher:
+    matcher = PhraseMatcher(min_stem=3)
+    for name, key in load_gazetteer().names():
+        matcher.add(name, key)
+    return matcher
+
+
+@lru_cache(maxsize=1)
+def place_stopwords() -> frozenset[str]:
+    """Gazetteer names that are also common words and need a place noun before them."""
+    from marsad.kb import load_table
+    return frozenset(row["phrase"] for row in load_table("cues.tsv") if row["cue"] == "not_place_alone")
+
+
+def _cue_tokens(doc: Doc, cue: str) -> dict[int, int]:
+    """token index where a cue phrase starts -> its end token."""
+    return {m.tok_start: m.tok_end for m in cue_matcher(cue).find(doc)}
+
+
+@dataclass
+class PlaceAnalysis:
+    mentions: list[PlaceMention]
+    countries: list[str]  # the article's countries, most mentioned first
+    admin1: list[tuple[str, str]] = field(default_factory=list)  # (country_code, admin1), most mentioned first
+
+
+def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
+    """A relation word right before token ``tok`` (skipping a place noun): (relation, first token)."""
+    j = tok - 1
+    while j >= sent_start and doc.tokens[j].text in ("مدينه", "بلده", "قريه", "محافظه", "منطقه", "ناحيه", "قضاء",
+                                                         "العاصمه", "مدينتي", "بلدتي", "الريف", "مخيم"):
+        j -= 1
+    if j < sent_start:
+        return None, tok
+    word = doc.tokens[j].text
+    base = word[1:] if word[:1] in ("و", "ب", "ف", "ل") and word[1:] in _DIRECTIONS else word
+    if base in _DIRECTIONS:
+        k = j
+        # "شمال شرقي X", "جنوب غرب X"
+        if k - 1 >= sent_start and doc.tokens[k - 1].text in _DIRECTIONS:
+            k -= 1
+        return _DIRECTIONS[base], k
+    stems = {word, word[1:] if len(word) > 3 else word, word[2:] if word.startswith(("وب", "ول", "ال")) else word}
+    if stems & {"ريف", "ريفي", "الريف"}:
+        return "countryside", j
+    if stems & {"قرب", "محيط", "اطراف", "ضواحي", "مشارف", "مدخل", "مقربه"}:
+        return "near", j
+    if word in ("من", "مِن") and j - 1 >= sent_start and doc.tokens[j - 1].text in ("بالقرب", "مقربه"):
+        return "near", j - 1
+    if stems & {"وسط", "داخل", "مركز"}:
+        return "inside", j
+    return None, tok
+
+
+def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
+    """"ريف إدلب الجنوبي": a direction adjective right after the name."""
+    if tok_end < sent_end and doc.tokens[tok_end].text in ("الشمالي", "الجنوبي", "الشرقي", "الغربي"):
+        return _DIRECTIONS[doc.tokens[tok_end].text]
+    return None
+
+
+def find_place_mentions(doc: Doc) -> list[PlaceMention]:
+    """Gazetteer matches and unknown names after place nouns, in reading order."""
+    gaz = load_gazetteer()
+    stop = place_stopwords()
+    place_nouns = _cue_tokens(doc, "place_noun")
+    noun_ends = set(place_nouns.values())
+    out: list[PlaceMention] = []
+    taken: set[int] = set()
+    for m in place_matcher().find(doc):
+        cands = gaz.lookup(m.payload)
+        if not cands:
+            continue
+        phrase = m.phrase
+        if phrase in stop and m.tok_start not in noun_ends:
+            continue
+        # a one-letter-clitic stem of three letters is too often a plain word
+        if m.cost and len(phrase.replace(" ", "")) <= 3 and m.tok_start not in noun_ends:
+            continue
+        span = doc.token_span(m.tok_start, m.tok_end)
+        out.append(PlaceMention(span.start, span.end, span.text, candidates=list(cands),
+                                tok_start=m.tok_start, tok_end=m.tok_end))
+        taken.update(range(m.tok_start, m.tok_end))
+    # unknown names right after a place noun: "قرية شبيران", "قرى حوير العيس وإباد وتل النباريز"
+    for t0, t1 in place_nouns.items():
+        sent = doc.sentence_of_token(t0)
+        j = t1
+        first = True
+        while j < sent.tok_end and j not in taken:
+            word = doc.tokens[j].text
+            if word in _NAME_STOP or (not first and not word.startswith("و")):
+                break
+            if word[:1] == "و" and not first:
+                word = word[1:]
+            if word in _NAME_STOP or word.isdigit() or len(word) < 2:
+                break
+            k = j + 1
+            # a name may have a second word: "حوير العيس", "تل النباريز" (not a conjunct or a stop word)
+            if k < sent.tok_end and k not in taken:
+                nxt = doc.tokens[k].text
+                if nxt.startswith("ال") and nxt not in _NAME_STOP and not nxt.startswith("و") \
+                        and nxt not in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") and k not in place_nouns:
+                    k += 1
+            span = doc.token_span(j, k)
+            text = span.text
+            if text[:1] == "و" and not first:
+                span = doc.span(doc.tokens[j].start + 1, doc.tokens[k - 1].end)
+            out.append(PlaceMention(span.start, span.end, span.text, candidates=[], tok_start=j, tok_end=k,
+                                    reason="unknown name after a place noun"))
+            taken.update(range(j, k))
+            first = False
+            j = k
+            if j in taken:
+                break
+    out.sort(key=lambda p: p.tok_start)
+    return out
+
+
+def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
+    route = _cue_tokens(doc, "route")
+    origin = _cue_tokens(doc, "origin")
+    reference = _cue_tokens(doc, "reference")
+    dest_verbs = _cue_tokens(doc, "destination_verb")
+    for idx, pm in enumerate(mentions):
+        sent = doc.sentence_of_token(pm.tok_start)
+        lo = max(sent.tok_start, pm.tok_start - 4)
+        window = range(lo, pm.tok_start)
+        prev = mentions[idx - 1] if idx else None
+        same_list = prev is not None and prev.tok_end >= pm.tok_start - 2 and \
+            doc.sentence_of_token(prev.tok_start).index == sent.index and \
+            (doc.tokens[pm.tok_start].text.startswith("و") or
+             any(doc.tokens[t].text.startswith("و") for t in range(prev.tok_end, pm.tok_start)))
+        if any(route.get(t, -1) >= pm.tok_start - 2 and t < pm.tok_start for t in window):
+            pm.role, pm.reason = "route", "after a route word (عبر)"
+        elif any(origin.get(t, -1) >= pm.tok_start - 2 and t < pm.tok_start for t in window):
+            pm.role, pm.reason = "origin", "after an origin phrase"
+        elif any(t in reference and reference[t] >= pm.tok_start - 2 for t in window):
+            pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"
+        elif any(doc.tokens[t].text in ("كم", "كيلومتر", "كيلومترا", "كلم") for t in range(max(sent.tok_start, pm.tok_start - 4), pm.tok_start)):
+            pm.role, pm.reason = "reference", "a distance reference (N كم غرب X)"
+        elif any(t in dest_verbs for t in range(max(sent.tok_start, pm.tok_start - 8), pm.tok_start)) and \
+                any(doc.tokens[t].text in ("الي", "الى", "لي") or doc.tokens[t].text.startswith(("الي", "الى"))
+                    for t in range(max(sent.tok_start, pm.tok_start - 3), pm.tok_start)):
+            pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
+        elif any(doc.tokens[t].text in ("مراسل", "مراسله", "مراسلنا", "مراسلها") for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
+            pm.role, pm.reason = "reference", "seat of a reporter"
+        elif same_list and prev.role in ("route", "origin", "destination", "reference"):
+            pm.role, pm.reason = prev.role, f"listed with a {prev.role} place"
+        # the dateline of a short first line: "إدلب – نورث برس"
+        if sent.index <= 1 and sent.tok_end - sent.tok_start <= 6 and "–" in doc.raw[pm.start - 3: pm.end + 20] + doc.raw[max(0, pm.start - 20):pm.start] \
+                or (sent.tok_end - sent.tok_start <= 6 and any(c in doc.text[doc.tokens[sent.tok_start].start:doc.tokens[sent.tok_end - 1].end] for c in "-–/") and sent.index <= 1 and pm.tok_start > sent.tok_start):
+            pm.role, pm.reason = "dateline", "dateline of the report"
+        relation, _ = _direction_before(doc, pm.tok_start, sent.tok_start)
+        pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
+
+
+def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Pick a candidate for each mention: the article's country first, then
+    its governorates, then curated entries and population."""
+    gaz = load_gazetteer()
+    country_votes: dict[str, float] = {}
+    admin_votes: dict[tuple[str, str], float] = {}
+    for pm in mentions:
+        codes = {c.country_code for c in pm.candidates}
+        for code in codes:
+            country_votes[code] = country_votes.get(code, 0) + 1.0 / len(codes)
+        admins = {(c.country_code, c.admin1) for c in pm.candidates if c.admin1}
+        for key in admins:
+            admin_votes[key] = admin_votes.get(key, 0) + 1.0 / len(admins)
+    countries = sorted(country_votes, key=lambda c: -country_votes[c])
+    admins = sorted(admin_votes, key=lambda a: -admin_votes[a])
+
+    def rank(place: Place) -> tuple:
+        return (-country_votes.get(place.country_code, 0), -admin_votes.get((place.country_code, place.admin1), 0),
+                not place.place_id.startswith("cur:"), place.kind in ("admin1", "country"), -place.population)
+
+    for pm in mentions:
+        if pm.candidates:
+            pm.candidates.sort(key=rank)
+            pm.place = pm.candidates[0]
+    # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
+    for idx, pm in enumerate(mentions):
+        anchor = _anchor_after(doc, mentions, idx)
+        if anchor is None or anchor.place is None:
+            continue
+        near = [c for c in pm.candidates if distance_km(c.latitude, c.longitude, anchor.place.latitude,
+                                                        anchor.place.longitude) <= 60]
+        if pm.candidates and not near:
+            pm.reason = (f"no place called {pm.text} lies near {anchor.place.name}; "
+                         f"located by {anchor.place.name}")
+            pm.place = None
+            pm.candidates = []
+        elif near:
+            pm.place = near[0]
+    return countries, [a for a in admins]
+
+
+def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMention | None:
+    """The place that locates mention ``idx``: "X شمال مدينة Y", "X في ريف Y", "X، جنوبي Y"."""
+    pm = mentions[idx]
+    if idx + 1 >= len(mentions):
+        return None
+    nxt = mentions[idx + 1]
+    sent = doc.sentence_of_token(pm.tok_start)
+    if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
+        return None
+    between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
+    locating = {"في", "ب", "بريف", "ريف", "مدينه", "محافظه", "بمحافظه", "ناحيه", "قضاء", "بمدينه", "العاصمه",
+                "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل"} | set(_DIRECTIONS)
+    if between and all(w in locating or w.startswith(("شمال", "جنوب", "شرق", "غرب", "بريف", "لريف"))
+                       or w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") for w in between):
+        return nxt
+    # "بريف إدلب" attached: the next mention starts with ب + its clitic
+    nxt_tok = doc.tokens[nxt.tok_start].text
+    if not between and nxt_tok.startswith(("ب", "في")):
+        return nxt
+    return None
+
+
+def analyse_places(doc: Doc) -> PlaceAnalysis:
+    mentions = find_place_mentions(doc)
+    _assign_roles(doc, mentions)
+    countries, admins = _resolve(doc, mentions)
+    # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
+    for idx, pm in enumerate(mentions):
+        anchor = _anchor_after(doc, mentions, idx)
+        if anchor is not None and anchor.role == "event":
+            anchor.role = "container"
+            anchor.reason = f"locates {pm.text}"
+            if pm.place is None:
+                pm.reason = pm.reason or f"located by {anchor.text}"
+            pm.__dict__.setdefault("anchor", anchor)
+            pm.anchor = anchor  # type: ignore[attr-defined]
+        if pm.place is not None and pm.place.kind == "country":
+            if pm.role == "event":
+                pm.role, pm.reason = "country", "a country is never an event place"
+    return PlaceAnalysis(mentions, countries, admins)

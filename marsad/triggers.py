@@ -1,0 +1,134 @@
+"""Event-type expressions (``kb/data/triggers.tsv``) and whether they report an event.
+
+A trigger reports an event only when it is not negated (نفى، لم), not a
+threat, plan or hypothesis (هدد، قد يشن، سوف، يعتزم), not background
+(يذكر أن، في وقت سابق، العام الماضي), not a time reference inside another
+clause (بعد اشتباكات، عقب سيطرة) and not a generic statement (عمليات
+الاغتيال، تسجل المناطق تفجيرات). Each hit says which filter, if any, held it back.
+
+>>> from marsad.arabic.tokenise import make_doc
+>>> [h.status for h in find_triggers(make_doc("هدد الجيش بقصف المدينة. وقصفت الطائرات البلدة."))]
+['modal', 'event']
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.actors import cue_matcher
+from marsad.arabic.matcher import PhraseMatcher
+from marsad.arabic.tokenise import Doc
+from marsad.errors import KnowledgeBaseError
+from marsad.kb import load_table
+from marsad.model import TriggerMention
+
+EVENT_TYPES = {
+    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    "Explosions/Remote violence": ("Chemical weapon", "Air/drone strike", "Suicide bomb",
+                                   "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
+    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    "Riots": ("Violent demonstration", "Mob violence"),
+    "Strategic developments": ("Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+                               "Headquarters or base established", "Looting/property destruction",
+                               "Non-violent transfer of territory", "Other"),
+}
+TERRITORY = "TERRITORY"
+
+
+@dataclass(frozen=True)
+class TriggerHit:
+    mention: TriggerMention
+    status: str  # event | negated | modal | background | subordinate | generic
+    reason: str = ""
+
+    @property
+    def reports_event(self) -> bool:
+        return self.status == "event"
+
+
+@lru_cache(maxsize=1)
+def trigger_matcher() -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for row in load_table("triggers.tsv", required=("phrase", "event_type", "sub_event_type", "strength")):
+        where = f"triggers.tsv:{row['_line']}"
+        etype, sub = row["event_type"], row["sub_event_type"]
+        if etype not in EVENT_TYPES:
+            raise KnowledgeBaseError(f"unknown event type {etype!r}", where=where)
+        if sub != TERRITORY and sub not in EVENT_TYPES[etype]:
+            raise KnowledgeBaseError(f"{sub!r} is not a sub-type of {etype!r}", where=where)
+        if row["strength"] not in ("strong", "weak"):
+            raise KnowledgeBaseError(f"strength must be strong or weak, not {row['strength']!r}", where=where)
+        matcher.add(row["phrase"], (etype, sub, row["strength"]))
+    return matcher
+
+
+def _starts(doc: Doc, cue: str) -> dict[int, int]:
+    return {m.tok_start: m.tok_end for m in cue_matcher(cue).find(doc)}
+
+
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+
+
+def find_triggers(doc: Doc) -> list[TriggerHit]:
+    negation = _starts(doc, "negation")
+    modality = _starts(doc, "modality")
+    background = _starts(doc, "background")
+    subordinate = _starts(doc, "subordinate")
+    generic = _starts(doc, "generic")
+    habitual = _starts(doc, "habitual_verb")
+    hits: list[TriggerHit] = []
+    for m in trigger_matcher().find(doc):
+        etype, sub, strength = m.payload
+        span = doc.token_span(m.tok_start, m.tok_end)
+        mention = TriggerMention(span.start, span.end, span.text, etype, sub, strength, m.tok_start, m.tok_end)
+        sent = doc.sentence_of_token(m.tok_start)
+        before = range(max(sent.tok_start, m.tok_start - 8), m.tok_start)
+        status, reason = "event", ""
+        words = [doc.tokens[t].text for t in range(sent.tok_start, m.tok_start)]
+        if any(t in negation for t in range(max(sent.tok_start, m.tok_start - 3), m.tok_start)) or \
+                any(w in ("نفى", "نفت", "ينفي", "تنفي", "ونفى", "ونفت") for w in words):
+            status, reason = "negated", "negated or denied"
+        elif any(t in modality for t in before) or _qad_imperfect(doc, before):
+            status, reason = "modal", "a threat, plan or possibility"
+        elif _background(doc, background, sent.tok_start, m.tok_start):
+            status, reason = "background", "background or an earlier time"
+        elif (m.tok_start - 1) in subordinate and m.tok_start - 1 >= sent.tok_start or \
+                doc.tokens[m.tok_start].text.startswith(("بعد", "عقب")):
+            status, reason = "subordinate", "a time reference inside another clause (بعد/عقب ...)"
+        elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \
+                any(t in habitual for t in before):
+            status, reason = "generic", "a generic or habitual statement"
+        hits.append(TriggerHit(mention, status, reason))
+    return hits
+
+
+def _qad_imperfect(doc: Doc, before: range) -> bool:
+    """قد + imperfect verb (قد يشن) is possibility; قد + perfect (كانت قد أعلنت) is not."""
+    for t in before:
+        if doc.tokens[t].text in ("قد", "وقد") and t + 1 < len(doc.tokens):
+            nxt = doc.tokens[t + 1].text
+            if nxt.startswith(_IMPERFECT_PREFIXES) and len(nxt) >= 3 and not nxt.startswith("ال"):
+                return True
+    return False
+
+
+def _background(doc: Doc, background: dict[int, int], sent_start: int, tok: int) -> bool:
+    for t, end in background.items():
+        if not (sent_start <= t < tok):
+            continue
+        phrase = " ".join(x.text for x in doc.tokens[t:end])
+        if phrase.endswith("في وقت سابق") or phrase == "في وقت سابق":
+            nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
+            if nxt in ("من", "اليوم") or nxt.startswith("اليوم"):
+                continue  # في وقت سابق من اليوم: earlier the same day
+        # a sentence-initial marker covers the whole sentence; others cover what follows them closely
+        if t - sent_start <= 2 or tok - end <= 6:
+            return True
+    return False
+
+
+def is_off_topic(doc: Doc) -> bool:
+    """Sports reports and the like: many off-topic words and few strong triggers."""
+    sport = len(cue_matcher("offtopic_sport").find(doc))
+    return sport >= 4

@@ -1,0 +1,96 @@
+"""The Arabic text layer: normalisation with an offset map, clitics, sentences, the phrase matcher."""
+from hypothesis import given, settings, strategies as st
+
+from marsad.arabic.matcher import PhraseMatcher
+from marsad.arabic.normalise import normalise
+from marsad.arabic.tokenise import all_candidates, make_doc, split_sentences, stem_candidates
+
+ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B)]
+MARKS = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0640", "\u0670", "\u200f", "\u200e", "\u200b", "\u200c", "\ufeff"]
+DIGITS = [chr(0x0660 + i) for i in range(10)] + [chr(0x06F0 + i) for i in range(10)] + list("0123456789")
+OTHER = [" ", "  ", "\n", "\r\n", "\t", "\u00a0", "،", ".", "؟", "(", ")", "«", "»", "a", "B", "-"]
+arabic_text = st.lists(st.sampled_from(ARABIC_LETTERS * 4 + MARKS + DIGITS + OTHER), max_size=200).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(arabic_text)
+def test_offsets_round_trip_on_random_arabic_text(raw):
+    n = normalise(raw)
+    assert len(n.to_raw) == len(n.text) + 1
+    assert list(n.to_raw) == sorted(n.to_raw)
+    for i, ch in enumerate(n.text):
+        assert 0 <= n.to_raw[i] < len(raw)
+    # every token maps back to a raw slice that normalises to the same token
+    doc = make_doc(raw)
+    for tok in doc.tokens:
+        span = doc.span(tok.start, tok.end)
+        assert raw[span.start:span.end] == span.text
+        assert normalise(span.text).text.strip() == tok.text
+
+
+def test_stray_diacritics_tatweel_and_marks_are_removed():
+    n = normalise("مقتل ِأكثر مــن \u200fمئةٍ")
+    assert n.text == "مقتل اكثر من مئه"
+
+
+def test_alef_variants_maqsura_and_ta_marbuta_fold():
+    assert normalise("إدلب أريحا آلاف مستشفى الحسكة").text == "ادلب اريحا الاف مستشفي الحسكه"
+
+
+def test_arabic_indic_and_persian_digits_become_ascii():
+    assert normalise("قتل ١٨٠ و۲۷").text == "قتل 180 و27"
+
+
+def test_evidence_span_keeps_the_stray_kasra_of_the_original():
+    raw = "أسفرت عن مقتل ِأكثر من مئة"
+    doc = make_doc(raw)
+    start = doc.text.index("مقتل")
+    span = doc.span(start, doc.text.index("من") + 2)
+    assert span.text == "مقتل ِأكثر من"
+
+
+def test_whitespace_runs_collapse_and_crlf_becomes_newline():
+    n = normalise("أربعة   أشخاص\r\nبينهم")
+    assert n.text == "اربعه اشخاص\nبينهم"
+
+
+def test_conjunction_preposition_and_article_clitics_are_set_aside():
+    forms = dict(stem_candidates("وبحسب"))
+    assert "بحسب" in forms and "حسب" in forms
+    assert "التنظيم" in dict(stem_candidates("للتنظيم"))
+    assert "الحسكه" in dict(stem_candidates("والحسكه"))
+    assert "قصف" in dict(stem_candidates("بقصف"))
+
+
+def test_attached_pronouns_are_set_aside_and_ta_marbuta_restored():
+    forms = dict(all_candidates("سيطرتها"))
+    assert "سيطره" in forms
+    assert "بيان" in dict(all_candidates("بيانها"))
+
+
+def test_sentences_split_at_stops_but_not_inside_numbers():
+    text = "قتل 2.5 شخص. وأصيب آخرون؟ نعم\nسطر جديد"
+    pieces = [text[s:e] for s, e, _, _ in split_sentences(text)]
+    assert pieces == ["قتل 2.5 شخص.", "وأصيب آخرون؟", "نعم", "سطر جديد"]
+
+
+def test_heading_line_without_final_stop_is_marked():
+    doc = make_doc("مقتل عشرة في قصف على إدلب\n\nقال المرصد إن القصف استمر.")
+    assert doc.sentences[0].is_heading
+    assert not doc.sentences[1].is_heading
+
+
+def test_matcher_finds_phrases_with_clitics_and_prefers_the_longest():
+    m = PhraseMatcher()
+    m.add("قوات سوريا الديمقراطية", "SDF")
+    m.add("قوات", "FORCES")
+    m.add("قصف", "SHELL")
+    doc = make_doc("وقوات سوريا الديمقراطية ردت بقصف")
+    found = [(x.payload, doc.token_span(x.tok_start, x.tok_end).text) for x in m.find(doc)]
+    assert found == [("SDF", "وقوات سوريا الديمقراطية"), ("SHELL", "بقصف")]
+
+
+def test_matcher_min_stem_blocks_short_stems_behind_clitics():
+    m = PhraseMatcher(min_stem=3)
+    m.add("نش", "X")
+    assert m.find(make_doc("بنش")) == []

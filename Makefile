@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/marsad extract examples/*.txt --published 2022-01-23 --pretty
+	$(BIN)/marsad extract examples/sample-articles.jsonl
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

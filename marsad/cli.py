@@ -20,6 +20,16 @@ def _date_arg(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {value!r}") from None
 
 
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more: {value!r}")
+    return number
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -31,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--lang", choices=["ar", "en", "auto"], default="auto")
     ex.add_argument("--pretty", action="store_true", help="indented JSON, one record after another")
     ex.add_argument("--rejects", metavar="FILE", help="also write rejected inputs to FILE (JSON Lines)")
+    ex.add_argument("--max-chars", type=_positive_int, default=2_000_000, metavar="N",
+                    help="reject documents longer than N characters (default 2000000)")
 
     ev = sub.add_parser("evaluate", help="score extraction against gold JSON Lines")
     ev.add_argument("gold", help="gold file (event-schema.md section 4)")
@@ -39,20 +51,48 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_extract(args) -> int:
+    """Print event records for every readable input; report every unusable one on stderr.
+
+    Rejected inputs (and articles whose extraction failed, code E199) are
+    printed as ``marsad: path:line: [code] reason`` and, with ``--rejects``,
+    appended to that file as JSON Lines; the other inputs are still processed.
+    """
+    from marsad.errors import KnowledgeBaseError, UsageError
     from marsad.pipeline import extract_article
     from marsad.readers import Rejected, read_inputs
 
     rejected = 0
-    rejects_fh = open(args.rejects, "a", encoding="utf-8") if args.rejects else None
     try:
-        for item in read_inputs(args.paths, published=args.published, source=args.source, lang=args.lang):
+        rejects_fh = open(args.rejects, "a", encoding="utf-8") if args.rejects else None
+    except OSError as exc:
+        raise UsageError(f"cannot write the --rejects file {args.rejects}: {exc.strerror or exc}") from None
+
+    def reject(item: Rejected) -> None:
+        nonlocal rejected
+        rejected += 1
+        print(f"marsad: {item}", file=sys.stderr, flush=True)
+        if rejects_fh:
+            rejects_fh.write(json.dumps(item.to_record(), ensure_ascii=False) + "\n")
+            rejects_fh.flush()
+
+    try:
+        for item in read_inputs(args.paths, published=args.published, source=args.source, lang=args.lang,
+                                max_chars=args.max_chars):
             if isinstance(item, Rejected):
-                rejected += 1
-                print(f"marsad: {item}", file=sys.stderr)
-                if rejects_fh:
-                    rejects_fh.write(json.dumps(item.to_record(), ensure_ascii=False) + "\n")
+                reject(item)
                 continue
-            for event in extract_article(item):
+            try:
+                events = list(extract_article(item))
+            except KnowledgeBaseError:
+                raise  # the same for every article: stop with the knowledge-base message
+            except MarsadError as exc:
+                reject(Rejected.for_article(item, exc.message, exc.code))
+                continue
+            except Exception as exc:  # one article must not stop the others, nor print a traceback
+                reject(Rejected.for_article(
+                    item, f"internal error while extracting: {type(exc).__name__}: {exc}", "E199"))
+                continue
+            for event in events:
                 if args.pretty:
                     print(json.dumps(event.to_record(), ensure_ascii=False, indent=2))
                 else:

@@ -184,8 +184,10 @@ class _Context:
             key = "name:" + self.doc.text[self.doc.tokens[pm.tok_start].start:self.doc.tokens[pm.tok_end - 1].end]
         else:
             town = place
-            if place.kind in ("neighbourhood", "facility") and place.parent:
-                town = self.gaz.get(place.parent) or place
+            for _ in range(3):  # a prison in a neighbourhood in a town: the town
+                if town.kind not in ("neighbourhood", "facility") or not town.parent:
+                    break
+                town = self.gaz.get(town.parent) or town
             key = town.place_id
             if place.is_area:
                 precision = 3
@@ -371,8 +373,8 @@ class _Context:
         """Conservative total: per victim group, headline numbers are alternatives to the body's,
         equal body numbers are restatements, different ones add."""
         def victim_key(c: Casualty) -> str:
-            for a in self.actors:
-                if c.start <= a.start < c.end and a.actor not in ("Civilians",):
+            for a in self._victim_actors(c):
+                if a.actor != "Civilians":
                     return a.actor
             return c.victim_class or "unknown"
 
@@ -390,6 +392,10 @@ class _Context:
                     by_key[key].append((best, low, high))
             return by_key
 
+        # "ما أسفر عن مقتله": a pronoun refers back to victims counted elsewhere
+        anaphoric = [c for c in cas if c.victim is None and self._pronoun_death(c)]
+        if len(anaphoric) < len(cas):
+            cas = [c for c in cas if c not in anaphoric]
         head = [c for c in cas if self.doc.sentence_of_token(c.tok_start).is_heading]
         body = [c for c in cas if c not in head]
         body_t = {k: (sum(b for b, _, _ in v), sum(lo for _, lo, _ in v), sum(h for _, _, h in v))
@@ -513,7 +519,7 @@ class _Context:
         spans: dict[str, list[Span]] = {}
         victims = []
         for c in cas:
-            found = [a for a in self.actors if c.start <= a.start < c.end]
+            found = self._victim_actors(c)
             if found:
                 victims.append((found[0].actor, c.count or 0, found[0]))
             elif c.victim_class in ("civilians",):
@@ -543,7 +549,8 @@ class _Context:
                 rest = [n for n in ordered[1:] if not self.kb.allied(n, actor1)]
                 actor2 = rest[0] if rest else None
         else:
-            perpetrators = [a for a in armed if not any(c.start <= a.start < c.end for c in cas)]
+            victim_mentions = {id(a) for c in cas for a in self._victim_actors(c)}
+            perpetrators = [a for a in armed if id(a) not in victim_mentions]
             names = self._salient(perpetrators, g)
             if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
                 # bombers are seldom named; a named group counts only when it claims the attack
@@ -582,6 +589,16 @@ class _Context:
                 if a.actor == name:
                     spans.setdefault(field_name, []).append(Span(a.start, a.end, a.text))
         return actor1, actor2, assoc1, assoc2, spans
+
+    def _pronoun_death(self, c: Casualty) -> bool:
+        word = self.doc.tokens[c.tok_start].text
+        return word.endswith(("ه", "هم", "ها", "هما")) and not word.endswith(("قتيله",))
+
+    def _victim_actors(self, c: Casualty) -> list[ActorMention]:
+        """Actors naming the victims' side: "أربعة مقاتلين من الجيش الوطني", not the killers before the count."""
+        lo = c.victim_start if c.victim_start is not None else c.start
+        found = [a for a in self.actors if lo <= a.start < c.end and a.actor != "Unidentified Armed Group"]
+        return found
 
     def _claims(self, a: ActorMention) -> bool:
         sent = self.doc.sentence_of_token(a.tok_start)

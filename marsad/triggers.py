@@ -68,6 +68,16 @@ def _starts(doc: Doc, cue: str) -> dict[int, int]:
 
 
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+_PRONOUN_OBJECTS = {"عليهم", "عليه", "عليها", "عليهما", "عليهن"}
+
+
+def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"عناصر في داعش أُلقي القبض عليهم": an arrest verb right after the noun it describes,
+    with no subject of its own, is a relative clause, not a report of an arrest."""
+    if tok == sent_start:
+        return False
+    prev = doc.tokens[tok - 1].text
+    return not prev.endswith(("ت", "وا")) and prev not in ("وقد", "قد", "ثم", "و")
 
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
@@ -99,6 +109,10 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
         elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \
                 any(t in habitual for t in before):
             status, reason = "generic", "a generic or habitual statement"
+        elif m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in _PRONOUN_OBJECTS and \
+                doc.tokens[m.tok_start].text.startswith(("القي", "اعتقل", "خطف", "اختطف")) and \
+                _passive_relative(doc, m.tok_start, sent.tok_start):
+            status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
     return hits
 

@@ -48,11 +48,39 @@ def place_matcher() -> PhraseMatcher:
     return matcher
 
 
+# Countries whose Arabic names in GeoNames are native; elsewhere (Turkey, Iran ...) Arabic
+# alternate names are often transliterated common words, so only big or curated places count.
+ARABIC_REGION = {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "LY", "SD", "EG", "SA", "KW", "QA", "AE", "BH", "OM",
+                 "TN", "DZ", "MA", "MR", "SO", "DJ", "SS"}
+_PLACE_PREPOSITIONS = {"في", "على", "علي", "من", "الي", "الى", "قرب", "نحو", "باتجاه", "عند", "داخل", "حول",
+                       "بمدينه", "ببلده", "بقريه", "بمحافظه", "بمنطقه", "بحي"}
+
+
 @lru_cache(maxsize=1)
 def place_stopwords() -> frozenset[str]:
-    """Gazetteer names that are also common words and need a place noun before them."""
-    from marsad.kb import load_table
-    return frozenset(row["phrase"] for row in load_table("cues.tsv") if row["cue"] == "not_place_alone")
+    """Words of marsad's own lexicons (actors, triggers, cues, dates, numbers): when a gazetteer
+    name is one of them, it is a place only after a place noun (قرية، مدينة ...)."""
+    from marsad.arabic.normalise import normalise_term
+    from marsad.kb import DATA_DIR, load_table
+    words: set[str] = set()
+    for path in DATA_DIR.glob("*.tsv"):
+        if path.name in ("places.tsv", "admin1.tsv", "countries.tsv"):
+            continue
+        for row in load_table(path.name):
+            for key, cell in row.items():
+                if key.startswith("_") or not cell:
+                    continue
+                for part in cell.split("|"):
+                    term = normalise_term(part)
+                    if term and " " not in term and any("\u0600" <= ch <= "\u06ff" for ch in term):
+                        words.add(term)
+    return frozenset(words)
+
+
+def _plausible(place: Place) -> bool:
+    """Keep a candidate: curated, an area, in the Arabic-speaking region, or a big city elsewhere."""
+    return (place.place_id.startswith("cur:") or place.kind in ("admin1", "admin2", "country") or
+            place.country_code in ARABIC_REGION or place.population >= 100_000)
 
 
 def _cue_tokens(doc: Doc, cue: str) -> dict[int, int]:
@@ -110,15 +138,27 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     noun_ends = set(place_nouns.values())
     out: list[PlaceMention] = []
     taken: set[int] = set()
+    relation_ends = set(_cue_tokens(doc, "relation_direction").values()) | \
+        set(_cue_tokens(doc, "relation_near").values()) | set(_cue_tokens(doc, "relation_countryside").values())
     for m in place_matcher().find(doc):
-        cands = gaz.lookup(m.payload)
+        cands = [c for c in gaz.lookup(m.payload) if _plausible(c)]
         if not cands:
             continue
         phrase = m.phrase
-        if phrase in stop and m.tok_start not in noun_ends:
+        cued = m.tok_start in noun_ends or m.tok_start in relation_ends or \
+            (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in _PLACE_PREPOSITIONS) or \
+            doc.tokens[m.tok_start].text[:1] in ("ب", "ل") and m.cost > 0 and \
+            not doc.tokens[m.tok_start].text.startswith(phrase[:2]) or \
+            (out and out[-1].tok_end >= m.tok_start - 1 and doc.tokens[m.tok_start].text.startswith("و"))
+        single = " " not in phrase
+        if single and phrase in stop and not (m.tok_start in noun_ends):
             continue
         # a one-letter-clitic stem of three letters is too often a plain word
         if m.cost and len(phrase.replace(" ", "")) <= 3 and m.tok_start not in noun_ends:
+            continue
+        strong = any(c.place_id.startswith("cur:") or c.kind in ("admin1", "country") or c.population >= 20_000
+                     for c in cands)
+        if single and not strong and not cued:
             continue
         span = doc.token_span(m.tok_start, m.tok_end)
         out.append(PlaceMention(span.start, span.end, span.text, candidates=list(cands),

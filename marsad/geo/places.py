@@ -234,6 +234,12 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     media = _cue_tokens(doc, "media_noun")
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
+    from marsad.triggers import trigger_matcher
+    attack_tokens = {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+    attack_tokens |= {t for m in cue_matcher("perpetrator_weapon").find(doc) for t in range(m.tok_start, m.tok_end)}
+    # words of a short line that carries a date or a clock time: "تاريخ النشر: 12.01.2019 | 15:01 دمشق"
+    dated_lines = {s.index for s in doc.sentences if s.tok_end - s.tok_start <= 8 and
+                   any(tok.text.isdigit() for tok in doc.tokens[s.tok_start:s.tok_end])}
     for idx, pm in enumerate(mentions):
         sent = doc.sentence_of_token(pm.tok_start)
         lo = max(sent.tok_start, pm.tok_start - 4)
@@ -262,7 +268,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif pm.tok_start - 1 >= sent.tok_start and doc.tokens[pm.tok_start - 1].text == "بين" or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين"):
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
-        elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens):
+        elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens, attack_tokens):
             pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
         elif same_list and prev.role in ("route", "origin", "destination", "reference") and \
                 not prev.reason.startswith("an end of a road"):
@@ -271,11 +277,13 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if sent.index <= 1 and sent.tok_end - sent.tok_start <= 6 and "–" in doc.raw[pm.start - 3: pm.end + 20] + doc.raw[max(0, pm.start - 20):pm.start] \
                 or (sent.tok_end - sent.tok_start <= 6 and any(c in doc.text[doc.tokens[sent.tok_start].start:doc.tokens[sent.tok_end - 1].end] for c in "-–/") and sent.index <= 1 and pm.tok_start > sent.tok_start):
             pm.role, pm.reason = "dateline", "dateline of the report"
+        if sent.index in dated_lines and sent.is_heading:
+            pm.role, pm.reason = "dateline", "on a short dated line (a dateline or time zone)"
         relation, _ = _direction_before(doc, pm.tok_start, sent.tok_start)
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
 
 
-def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int]) -> bool:
+def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:
     """"قصف من قوات الأسد في جبل الأكراد" / "من قوات النظام المتمركزة في X": X is the attackers' position."""
     j = tok - 1
     # skip a place noun: في معسكر X
@@ -290,7 +298,10 @@ def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int]) 
         return False
     while j >= sent_start and j in actor_tokens:
         j -= 1
-    return j >= sent_start and doc.tokens[j].text in ("من", "مصدره", "مصدرها")
+    if j < sent_start or doc.tokens[j].text not in ("من", "مصدره", "مصدرها"):
+        return False
+    # "قصف عنيف من قوات الأسد في X" (fire from), not "مقاتلين من الجيش الوطني في X" (members of)
+    return any(t in attack_tokens for t in range(max(sent_start, j - 2), j))
 
 
 def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tuple[str, str]]]:
@@ -356,7 +367,8 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]
     locating = {"في", "ب", "بريف", "ريف", "مدينه", "محافظه", "بمحافظه", "ناحيه", "قضاء", "بمدينه", "العاصمه",
-                "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل"} | set(_DIRECTIONS)
+                "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل", "قرب", "بالقرب", "مقربه", "علي", "اطراف",
+                "ضواحي", "بلده", "قريه", "لمحافظه"} | set(_DIRECTIONS)
     if between and all(w in locating or w.startswith(("شمال", "جنوب", "شرق", "غرب", "بريف", "لريف"))
                        or w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") for w in between):
         return nxt

@@ -47,6 +47,8 @@ SUBTYPE_PRIORITY = [
 SETTLEMENT_KINDS = {"city", "town", "village", "neighbourhood"}
 POINT_KINDS = {"city", "town", "village", "neighbourhood", "facility"}
 ARMED_CODES = {1, 2, 3, 4, 8}
+_TERRITORY_OBJECT_WORDS = {"علي", "قريه", "قري", "قريتي", "بلده", "بلدتي", "مدينه", "مدينتي", "حي", "احياء",
+                           "كامل", "بلدات", "مناطق", "منطقه", "ناحيه", "مركز", "مزارع", "تل", "تله"}
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 
 
@@ -240,6 +242,8 @@ class _Context:
                 if m.strength == "strong":
                     typed.append((h, m.event_type, m.sub_event_type))
                     last_strong = h
+                elif m.event_type == "Strategic developments":
+                    continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
                 elif last_strong is not None or not strong:
                     ref = last_strong.mention if last_strong is not None else m
                     if last_strong is None and not self._has_killed(sent.index):
@@ -276,21 +280,27 @@ class _Context:
     def _object_of(self, hit: TriggerHit, w: Where) -> bool:
         """A territory trigger takes a settlement right after it: سيطرت القوات على قرى X وY."""
         pm = w.mention
-        if pm.tok_start < hit.mention.tok_end or pm.tok_start - hit.mention.tok_end > 8:
+        if pm.tok_start < hit.mention.tok_end or pm.tok_start - hit.mention.tok_end > 40:
             return False
         if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS:
             return False
         actor_tokens = {t for a in self.actors for t in range(a.tok_start, a.tok_end)}
-        allowed = {"علي", "قريه", "قرى", "قريتي", "بلده", "بلدتي", "مدينه", "مدينتي", "حي", "احياء", "كامل",
-                   "بلدات", "مناطق", "منطقه"}
-        gap = range(hit.mention.tok_end, pm.tok_start)
-        if not any(self.doc.tokens[t].text in ("علي", "على") or self.doc.tokens[t].text.startswith("علي")
-                   for t in gap) and not hit.mention.text.endswith("على"):
-            # استعادت البلدة: a direct object
-            if any(t not in actor_tokens and self.doc.tokens[t].text not in allowed for t in gap):
+        allowed = _TERRITORY_OBJECT_WORDS
+        gap = list(range(hit.mention.tok_end, pm.tok_start))
+        ala = [t for t in gap if self.doc.tokens[t].text in ("علي", "على")]
+        if ala:
+            # VSO: "سيطرت القوات على قرى X": the subject may stand between the verb and على
+            subject, obj = gap[:gap.index(ala[0])], gap[gap.index(ala[0]) + 1:]
+            if len([t for t in subject if t not in actor_tokens]) > 2:
                 return False
-        return all(t in actor_tokens or self.doc.tokens[t].text in allowed or self.doc.tokens[t].text.startswith("و")
-                   for t in gap)
+        else:
+            obj = gap  # a direct object: استعادت البلدة
+        # later villages of the list: "على قرى X وY وZ"
+        listed = {t for p in self.places.mentions if p.tok_end <= pm.tok_start for t in range(p.tok_start, p.tok_end)}
+        rest = [t for t in obj if t not in listed]
+        return len(rest) <= 6 and all(t in actor_tokens or self.doc.tokens[t].text in allowed or
+                                      self.doc.tokens[t].text.startswith("و") or self.doc.tokens[t].text == "و"
+                                      for t in rest)
 
     # -- grouping ----------------------------------------------------------
     def group(self, cands: list[Candidate]) -> list[Group]:
@@ -310,6 +320,13 @@ class _Context:
                 groups.append(Group(c.etype, c.where, c.when, [c], [c.where]))
         # "ويأتي هذا القصف ...": a group made only of references back to told events is no event
         return [g for g in groups if not all(m.join_only for m in g.members)]
+
+    @staticmethod
+    def _coarser(a: Where, b: Where) -> bool:
+        """Is place ``a`` a wider description than ``b`` (a city or region around a town or village)?"""
+        rank = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
+                "admin1": 4, "country": 5}
+        return a.precision > b.precision or rank.get(a.place.kind, 2) > rank.get(b.place.kind, 2)
 
     def _is_summary(self, g: Group) -> bool:
         told = {m.sentence for m in g.members if not m.join_only}
@@ -346,7 +363,8 @@ class _Context:
             same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
                           (g.where.place.country_code, g.where.place.admin1)]
             same = [b for b in same_admin if b.where.town_key == g.where.town_key]
-            target = same[0] if same else (same_admin[0] if len(same_admin) == 1 else None)
+            finer = [b for b in same_admin if self._coarser(g.where, b.where)]
+            target = same[0] if same else (finer[0] if len(finer) == 1 else None)
             if target is not None:
                 absorb(target, g)
             elif g.where.precision >= 2 and any(b.where.precision == 1 for b in body):
@@ -630,6 +648,13 @@ class _Context:
         else:
             victim_mentions = {id(a) for c in cas for a in self._victim_actors(c)}
             perpetrators = [a for a in armed if id(a) not in victim_mentions]
+            if sub == TERRITORY:
+                opponents = [a for a in perpetrators if self._after_with(a)]
+                perpetrators = [a for a in perpetrators if not self._after_with(a)]
+                if not perpetrators:
+                    actor1 = self._article_actor(state=True) or self._article_actor()
+                    actor2 = opponents[0].actor if opponents else (self._opponent(actor1) if actor1 else None)
+                    return self._finish_actors(g, actor1, actor2, in_group, victim_names, spans)
             names = self._salient(perpetrators, g)
             if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
                 # bombers are seldom named; a named group counts only when it claims the attack
@@ -648,6 +673,13 @@ class _Context:
                 actor2 = self._target(g, etype, sub, actor1, armed)
         if etype == "Battles" and actor1 and not actor2:
             actor2 = self._opponent(actor1)
+        return self._finish_actors(g, actor1, actor2, in_group, victim_names, spans)
+
+    def _after_with(self, a: ActorMention) -> bool:
+        """"اشتباكات مع الفصائل", "هجوم ضد التنظيم": the other side."""
+        return a.tok_start > 0 and self.doc.tokens[a.tok_start - 1].text in ("مع", "ضد", "ومع")
+
+    def _finish_actors(self, g: Group, actor1, actor2, in_group, victim_names, spans):
         if actor1 is None and actor2 is not None:
             actor1, actor2 = actor2, None
         assoc1, assoc2 = [], []

@@ -64,10 +64,7 @@ class PhraseMatcher:
                 yield from suffix_candidates(word)
             return
         forms = all_candidates(word) if self.suffixes else stem_candidates(word)
-        for form, cost in forms:
-            if cost and len(form) < self.min_stem:
-                continue
-            yield form, cost
+        yield from forms
 
     def find_all(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:
         """Every match, overlapping ones included."""
@@ -84,6 +81,9 @@ class PhraseMatcher:
 
     def _walk(self, tokens, node, start, j, end, cost, out) -> None:
         for payload, phrase in node.get(None, ()):
+            # a short name behind a clitic is too often a plain word (بنش is not ب + نش)
+            if cost and len(phrase) - phrase.count(" ") < self.min_stem:
+                continue
             out.append(Match(start, j, payload, cost, phrase))
         if j >= end:
             return
@@ -97,7 +97,8 @@ class PhraseMatcher:
                 child = node.get(form)
                 if child is not None:
                     for payload, phrase in child.get(None, ()):
-                        out.append(Match(start, j + 1, payload, cost + extra, phrase))
+                        if len(phrase) - phrase.count(" ") >= self.min_stem:
+                            out.append(Match(start, j + 1, payload, cost + extra, phrase))
 
     def find(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:
         """Non-overlapping matches, longest first, then fewest clitic letters."""

@@ -184,6 +184,9 @@ class _Context:
             return None
         if any(a.tok_start <= pm.tok_start < a.tok_end for a in self.actors):
             return None  # part of an actor's name: شرطة الأنبار، الجبهة الشامية
+        if any(a.tok_end == pm.tok_start for a in self.actors) and \
+                not self.doc.tokens[pm.tok_start].text.startswith(("ب", "في", "و", "ل")):
+            return None  # the name goes on: "مديرية استخبارات الأنبار", "قيادة عمليات نينوى"
         anchor = getattr(pm, "anchor", None)
         place = pm.place
         precision = 1
@@ -236,9 +239,12 @@ class _Context:
         for sent in self.doc.sentences:
             sent_places = self.event_places(sent.index)
             sent_hits = by_sentence.get(sent.index, [])
+            arrests = [h.mention.tok_end for h in sent_hits if h.mention.sub_event_type == "Arrests"]
             typed: list[tuple[TriggerHit, str, str]] = []
             for h in sent_hits:
                 m = h.mention
+                if arrests and m.event_type in VIOLENT_TYPES and min(arrests) <= m.tok_start:
+                    continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
                 if m.strength == "strong":
                     typed.append((h, m.event_type, m.sub_event_type))
                     last_strong = h
@@ -648,6 +654,16 @@ class _Context:
         else:
             victim_mentions = {id(a) for c in cas for a in self._victim_actors(c)}
             perpetrators = [a for a in armed if id(a) not in victim_mentions]
+            if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
+                state = self._salient([a for a in perpetrators if self.kb.inter(a.actor) == 1], g)
+                actor1 = state[0] if state else (self._article_actor(state=True) or None)
+                others = [n for n in self._salient([a for a in armed if self.kb.inter(a.actor) != 1], g)
+                          if n != "Unidentified Armed Group"]
+                if not others:
+                    counts = {n: c for n, c in self._article_counts().items() if self.kb.inter(n) != 1}
+                    others = sorted(counts, key=lambda n: -counts[n])
+                actor2 = others[0] if others else ("Civilians" if sub == "Arrests" else None)
+                return self._finish_actors(g, actor1, actor2, in_group, victim_names, spans)
             if sub == TERRITORY:
                 opponents = [a for a in perpetrators if self._after_with(a)]
                 perpetrators = [a for a in perpetrators if not self._after_with(a)]

@@ -146,6 +146,14 @@ def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
     return None
 
 
+def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"بين X و Y", "بين محافظات X وY وZ"."""
+    j = tok - 1
+    if j >= sent_start and doc.tokens[j].text in ("محافظات", "محافظتي", "مدينتي", "بلدتي", "مدن", "قريتي"):
+        j -= 1
+    return j >= sent_start and doc.tokens[j].text == "بين"
+
+
 def _conjoined(doc: Doc, tok: int) -> bool:
     """"وبنش", or "و" standing alone before a quoted name (و"بداما")."""
     return doc.tokens[tok].text.startswith("و") or (tok > 0 and doc.tokens[tok - 1].text == "و")
@@ -232,6 +240,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     reference = _cue_tokens(doc, "reference")
     dest_verbs = _cue_tokens(doc, "destination_verb")
     media = _cue_tokens(doc, "media_noun")
+    titles = _cue_tokens(doc, "title_noun")
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     from marsad.triggers import trigger_matcher
@@ -263,9 +272,11 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
         elif any(doc.tokens[t].text in ("مراسل", "مراسله", "مراسلنا", "مراسلها") for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
+        elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
+            pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
         elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a news outlet's name (شبكة أخبار X)"
-        elif pm.tok_start - 1 >= sent.tok_start and doc.tokens[pm.tok_start - 1].text == "بين" or \
+        elif _after_between(doc, pm.tok_start, sent.tok_start) or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين"):
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
         elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens, attack_tokens):
@@ -327,6 +338,8 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
     for pm in mentions:
         if pm.candidates:
             pm.candidates.sort(key=rank)
+            if _after_governorate_noun(doc, pm):
+                pm.candidates.sort(key=lambda c: c.kind != "admin1")
             pm.place = pm.candidates[0]
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
     for idx, pm in enumerate(mentions):
@@ -342,6 +355,18 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         elif near:
             pm.place = near[0]
     return countries, [a for a in admins]
+
+
+def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:
+    first = doc.tokens[pm.tok_start].text
+    if first.startswith(("محافظه", "بمحافظه", "لمحافظه", "ومحافظه")):
+        return True
+    # "محافظات كركوك وصلاح الدين وديالى": the list after a plural governorate noun
+    for t in range(max(0, pm.tok_start - 8), pm.tok_start):
+        if doc.tokens[t].text in ("محافظات", "محافظتي"):
+            between = [doc.tokens[k].text for k in range(t + 1, pm.tok_start)]
+            return all(w.startswith("و") or not w.startswith(("في", "من", "علي")) for w in between)
+    return False
 
 
 def _located_by(place: Place, anchor: Place) -> bool:

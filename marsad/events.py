@@ -185,7 +185,7 @@ class _Context:
         if any(a.tok_start <= pm.tok_start < a.tok_end for a in self.actors):
             return None  # part of an actor's name: شرطة الأنبار، الجبهة الشامية
         if any(a.tok_end == pm.tok_start for a in self.actors) and \
-                not self.doc.tokens[pm.tok_start].text.startswith(("ب", "في", "و", "ل")):
+                self.gaz.lookup(self.doc.tokens[pm.tok_start].text):
             return None  # the name goes on: "مديرية استخبارات الأنبار", "قيادة عمليات نينوى"
         anchor = getattr(pm, "anchor", None)
         place = pm.place
@@ -239,11 +239,13 @@ class _Context:
         for sent in self.doc.sentences:
             sent_places = self.event_places(sent.index)
             sent_hits = by_sentence.get(sent.index, [])
-            arrests = [h.mention.tok_end for h in sent_hits if h.mention.sub_event_type == "Arrests"]
+            # the charges of an arrest ("قامت بتفجيرات") and the contents of a cache ("قذائف هاون")
+            arrests = [h.mention.tok_end for h in sent_hits
+                       if h.mention.sub_event_type in ("Arrests", "Disrupted weapons use")]
             typed: list[tuple[TriggerHit, str, str]] = []
             for h in sent_hits:
                 m = h.mention
-                if arrests and m.event_type in VIOLENT_TYPES and min(arrests) <= m.tok_start:
+                if m.event_type in VIOLENT_TYPES and any(self._same_clause(a, m.tok_start) for a in arrests):
                     continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
                 if m.strength == "strong":
                     typed.append((h, m.event_type, m.sub_event_type))
@@ -278,6 +280,13 @@ class _Context:
                 for w in targets:
                     out.append(Candidate(h, sent.index, w, when, etype, sub, join_only))
         return out
+
+    def _same_clause(self, start: int, tok: int) -> bool:
+        """Is token ``tok`` close after ``start`` with no clause break (فيما، بينما، في حين) between?"""
+        if not start <= tok <= start + 15:
+            return False
+        breaks = ("فيما", "بينما", "حين", "كما", "ثم", "وقد", "واضاف", "وقال")
+        return not any(self.doc.tokens[t].text in breaks for t in range(start, tok))
 
     def _has_killed(self, sent_index: int) -> bool:
         sent = self.doc.sentences[sent_index]
@@ -325,7 +334,19 @@ class _Context:
             else:
                 groups.append(Group(c.etype, c.where, c.when, [c], [c.where]))
         # "ويأتي هذا القصف ...": a group made only of references back to told events is no event
-        return [g for g in groups if not all(m.join_only for m in g.members)]
+        groups = [g for g in groups if not all(m.join_only for m in g.members)]
+        # "محاولة اغتيال بانفجار عبوة ناسفة": the method makes the type (ACLED codes the explosion)
+        for g in list(groups):
+            if g.etype != "Violence against civilians" or any(m.subtype != "Attack" for m in g.members):
+                continue
+            for o in groups:
+                if o.etype == "Explosions/Remote violence" and o.where.town_key == g.where.town_key and \
+                        o.when.compatible(g.when) and o.sentences & g.sentences:
+                    o.members.extend(g.members)
+                    o.places.extend(g.places)
+                    groups.remove(g)
+                    break
+        return groups
 
     @staticmethod
     def _coarser(a: Where, b: Where) -> bool:
@@ -514,7 +535,9 @@ class _Context:
         cas = self.group_casualties(g, groups_by_sentence)
         best, low, high, cas_used = self.fatalities(cas)
         subtypes = [m.subtype for m in g.members]
-        strong_subs = [m.subtype for m in g.members if m.hit.mention.strength == "strong"] or subtypes
+        subtypes = [m.subtype for m in g.members if m.etype == g.etype] or subtypes
+        strong_subs = [m.subtype for m in g.members if m.hit.mention.strength == "strong" and m.etype == g.etype] \
+            or subtypes
         sub = min(strong_subs, key=lambda s: SUBTYPE_PRIORITY.index(s) if s in SUBTYPE_PRIORITY else -1)
         etype = g.etype
         actor1, actor2, assoc1, assoc2, actor_spans = self.actors_for(g, etype, sub, cas_used)
@@ -724,7 +747,10 @@ class _Context:
     def _victim_actors(self, c: Casualty) -> list[ActorMention]:
         """Actors naming the victims' side: "أربعة مقاتلين من الجيش الوطني", not the killers before the count."""
         lo = c.victim_start if c.victim_start is not None else c.start
-        found = [a for a in self.actors if lo <= a.start < c.end and a.actor != "Unidentified Armed Group"]
+        # conjuncts of one list share a span: stop at the next conjunct's victim noun
+        hi = min([x.victim_start for x in self.casualties
+                  if x.start == c.start and x.victim_start is not None and x.victim_start > lo] + [c.end])
+        found = [a for a in self.actors if lo <= a.start < hi and a.actor != "Unidentified Armed Group"]
         return found
 
     def _claims(self, a: ActorMention) -> bool:

@@ -88,7 +88,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     generic = _starts(doc, "generic")
     habitual = _starts(doc, "habitual_verb")
     hits: list[TriggerHit] = []
-    for m in trigger_matcher().find(doc):
+    matches = trigger_matcher().find(doc) + _seizures(doc)
+    matches.sort(key=lambda m: m.tok_start)
+    for m in matches:
         etype, sub, strength = m.payload
         span = doc.token_span(m.tok_start, m.tok_end)
         mention = TriggerMention(span.start, span.end, span.text, etype, sub, strength, m.tok_start, m.tok_end)
@@ -115,6 +117,21 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
     return hits
+
+
+def _seizures(doc: Doc) -> list:
+    """"عثروا مساء أمس على أسلحة متنوعة", "ضبطت القوات مستودعاً للذخيرة": a seizure verb and, within a
+    few words, a weapon noun make a Disrupted weapons use trigger spanning both."""
+    from marsad.arabic.matcher import Match
+    weapons = cue_matcher("weapon_noun").find(doc)
+    out = []
+    for v in cue_matcher("seizure_verb").find(doc):
+        sent = doc.sentence_of_token(v.tok_start)
+        near = [w for w in weapons if v.tok_end <= w.tok_start <= v.tok_end + 8 and w.tok_end <= sent.tok_end]
+        if near:
+            out.append(Match(v.tok_start, near[0].tok_end,
+                             ("Strategic developments", "Disrupted weapons use", "strong"), 0, "seizure"))
+    return out
 
 
 def _qad_imperfect(doc: Doc, before: range) -> bool:

@@ -169,7 +169,11 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     taken: set[int] = set()
     relation_ends = set(_cue_tokens(doc, "relation_direction").values()) | \
         set(_cue_tokens(doc, "relation_near").values()) | set(_cue_tokens(doc, "relation_countryside").values())
+    from marsad.actors import load_actor_kb
+    actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
+        if m.tok_start in actor_tokens:
+            continue  # "للجيش العراقي", "شرطة الأنبار": part of an actor's name
         cands = [c for c in gaz.lookup(m.payload) if _plausible(c)]
         if not cands:
             continue
@@ -393,7 +397,7 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
         between = between[between.index("في"):]
     locating = {"في", "ب", "بريف", "ريف", "مدينه", "محافظه", "بمحافظه", "ناحيه", "قضاء", "بمدينه", "العاصمه",
                 "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل", "قرب", "بالقرب", "مقربه", "علي", "اطراف",
-                "ضواحي", "بلده", "قريه", "لمحافظه"} | set(_DIRECTIONS)
+                "ضواحي", "بلده", "قريه", "لمحافظه", "مركز"} | set(_DIRECTIONS)
     if between and all(w in locating or w.startswith(("شمال", "جنوب", "شرق", "غرب", "بريف", "لريف"))
                        or w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") for w in between):
         return nxt
@@ -411,7 +415,7 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx)
-        if anchor is not None and anchor.role == "event":
+        if anchor is not None and anchor.role == "event" and pm.role == "event":
             anchor.role = "container"
             anchor.reason = f"locates {pm.text}"
             if pm.place is None:

@@ -355,9 +355,10 @@ class _Context:
                 "admin1": 4, "country": 5}
         return a.precision > b.precision or rank.get(a.place.kind, 2) > rank.get(b.place.kind, 2)
 
-    def _is_summary(self, g: Group) -> bool:
+    def _is_summary(self, g: Group, level: str = "lead") -> bool:
+        """Told only in headings (level "heading"), or only in headings and the lead sentence."""
         told = {m.sentence for m in g.members if not m.join_only}
-        return all(self.doc.sentences[s].is_heading or s == self.first_body for s in told)
+        return all(self.doc.sentences[s].is_heading or (level == "lead" and s == self.first_body) for s in told)
 
     def merge_summaries(self, groups: list[Group]) -> list[Group]:
         from marsad.geo.gazetteer import distance_km
@@ -383,20 +384,22 @@ class _Context:
                 if o.where.place.place_id in anchors or (dist <= 8 and not anchors):
                     absorb(g, o)
                     break
-        for g in list(kept):
-            if not self._is_summary(g):
-                continue
-            body = [b for b in kept if b is not g and b.etype == g.etype and not self._is_summary(b)]
-            same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
-                          (g.where.place.country_code, g.where.place.admin1)]
-            same = [b for b in same_admin if b.where.town_key == g.where.town_key]
-            finer = [b for b in same_admin if self._coarser(g.where, b.where)]
-            target = same[0] if same else (finer[0] if len(finer) == 1 else None)
-            if target is not None:
-                absorb(target, g)
-            elif g.where.precision >= 2 and any(b.where.precision == 1 for b in body):
-                # a lead that names only a region ("ريف اللاذقية") over precise body events
-                kept.remove(g)
+        # headlines first, then the lead sentence: each may sum up the groups told after it
+        for level in ("heading", "lead"):
+            for g in list(kept):
+                if g not in kept or not self._is_summary(g, level):
+                    continue
+                body = [b for b in kept if b is not g and b.etype == g.etype and not self._is_summary(b, level)]
+                same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
+                              (g.where.place.country_code, g.where.place.admin1)]
+                same = [b for b in same_admin if b.where.town_key == g.where.town_key]
+                finer = [b for b in same_admin if self._coarser(g.where, b.where)]
+                target = same[0] if same else (finer[0] if len(finer) == 1 else None)
+                if target is not None:
+                    absorb(target, g)
+                elif g.where.precision >= 2 and any(b.where.precision == 1 for b in body):
+                    # a lead that names only a region ("ريف اللاذقية") over precise body events
+                    kept.remove(g)
         # a governorate-only event yields to precise events of the same type
         out = []
         for g in kept:

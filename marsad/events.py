@@ -681,12 +681,15 @@ class _Context:
             victim_mentions = {id(a) for c in cas for a in self._victim_actors(c)}
             perpetrators = [a for a in armed if id(a) not in victim_mentions]
             if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
+                # the force that arrests or seizes: state forces first, else the nearest armed actor
                 state = self._salient([a for a in perpetrators if self.kb.inter(a.actor) == 1], g)
-                actor1 = state[0] if state else (self._article_actor(state=True) or None)
+                nearest = [n for n in self._salient(perpetrators, g) if n != "Unidentified Armed Group"]
+                actor1 = state[0] if state else (self._article_actor(state=True) or (nearest[0] if nearest else None))
                 others = [n for n in self._salient([a for a in armed if self.kb.inter(a.actor) != 1], g)
-                          if n != "Unidentified Armed Group"]
+                          if n not in ("Unidentified Armed Group", actor1) and not self.kb.allied(n, actor1 or "")]
                 if not others:
-                    counts = {n: c for n, c in self._article_counts().items() if self.kb.inter(n) != 1}
+                    counts = {n: c for n, c in self._article_counts().items()
+                              if self.kb.inter(n) != 1 and n != actor1 and not self.kb.allied(n, actor1 or "")}
                     others = sorted(counts, key=lambda n: -counts[n])
                 actor2 = others[0] if others else ("Civilians" if sub == "Arrests" else None)
                 return self._finish_actors(g, actor1, actor2, in_group, victim_names, spans)

@@ -152,8 +152,12 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         mentions.append(ActorMention(span.start, span.end, span.text, actor, inter, backref, tok_start, tok_end))
         taken.update(range(tok_start, tok_end))
 
+    # sources (الدفاع المدني السوري) are no actors: an actor alias inside a longer source name does not count
+    source_spans = [(m.tok_start, m.tok_end) for m in kb.sources.find(doc)]
     by_span: dict[tuple[int, int], list[str]] = {}
     for m in kb.names.find(doc):
+        if any(a <= m.tok_start and m.tok_end <= b and (b - a) > (m.tok_end - m.tok_start) for a, b in source_spans):
+            continue
         by_span.setdefault((m.tok_start, m.tok_end), []).append(m.payload)
     for (t0, t1), names in sorted(by_span.items()):
         candidates = [kb.actors[n] for n in names if _in_scope(kb.actors[n], countries)]

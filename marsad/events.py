@@ -142,6 +142,15 @@ class _Context:
         self.gaz = load_gazetteer()
         self.first_body = next((s.index for s in doc.sentences if not s.is_heading), 0)
         self.default_when = self._default_when()
+        for h in sorted((h for h in hits if h.reports_event and h.mention.strength == "strong"),
+                        key=lambda h: h.mention.tok_start):
+            own = self.own_when(doc.sentence_of_token(h.mention.tok_start).index, h.mention.tok_start)
+            if own:
+                self.default_when = own
+                break
+            if own is None:
+                continue
+        
 
     # -- dates -------------------------------------------------------------
     def _when_of(self, dm: DateMention) -> When:
@@ -166,17 +175,25 @@ class _Context:
         sent = self.doc.sentence_of_token(tok)
         return sent.index <= 3 and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
 
-    def sentence_when(self, sent_index: int) -> When | None:
-        """The date a sentence gives, None when it is background."""
+    def own_when(self, sent_index: int, near_tok: int | None = None) -> When | None | bool:
+        """The date a sentence gives itself (the one nearest the trigger), False when it gives
+        only background dates, None when it gives none."""
         sent = self.doc.sentences[sent_index]
         own = [d for d in self.dates if sent.tok_start <= d.tok_start < sent.tok_end
                and not self._dates_report(d)]
         current = [d for d in own if not d.background]
         if current:
+            if near_tok is not None:
+                current.sort(key=lambda d: min(abs(d.tok_start - near_tok), abs(d.tok_end - near_tok)))
             return self._when_of(current[0])
-        if own:
+        return False if own else None
+
+    def sentence_when(self, sent_index: int, near_tok: int | None = None) -> When | None:
+        """The date of a sentence's events, None when it is background."""
+        own = self.own_when(sent_index, near_tok)
+        if own is False:
             return None
-        return self.default_when
+        return own or self.default_when
 
     # -- places ------------------------------------------------------------
     def where_of(self, pm: PlaceMention) -> Where | None:
@@ -261,7 +278,7 @@ class _Context:
                 if sent_places:
                     previous_places = sent_places
                 continue
-            when = self.sentence_when(sent.index)
+            when = self.sentence_when(sent.index, typed[0][0].mention.tok_start)
             if when is None:
                 continue
             places_here = sent_places
@@ -508,6 +525,8 @@ class _Context:
         anaphoric = [c for c in cas if c.victim is None and self._pronoun_death(c)]
         if len(anaphoric) < len(cas):
             cas = [c for c in cas if c not in anaphoric]
+        else:
+            anaphoric = []
         head = [c for c in cas if self.doc.sentence_of_token(c.tok_start).is_heading]
         body = [c for c in cas if c not in head]
         body_t = {k: (sum(b for b, _, _ in v), sum(lo for _, lo, _ in v), sum(h for _, _, h in v))
@@ -530,7 +549,7 @@ class _Context:
                 best, low, high = eb, sum(v[1] for v in extra.values()), sum(max(v[2], v[0]) for v in extra.values())
             elif eb > best:
                 high = max(high, eb)
-        return best, min(low, best), max(high, best), cas
+        return best, min(low, best), max(high, best), cas + anaphoric
 
     def build_event(self, g: Group) -> Event | None:
         doc = self.doc
@@ -659,6 +678,8 @@ class _Context:
         victim_names: dict[str, int] = {}
         for name, n, _ in victims:
             victim_names[name] = victim_names.get(name, 0) + n
+        if not victim_names and self._injured_civilians(g):
+            victim_names["Civilians"] = 0  # "أصيبت امرأة وطفلها": the civilians were the target
 
         sides = self._between_sides(g)
         actor1 = actor2 = None
@@ -682,7 +703,10 @@ class _Context:
             perpetrators = [a for a in armed if id(a) not in victim_mentions]
             if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
                 # the force that arrests or seizes: state forces first, else the nearest armed actor
-                state = self._salient([a for a in perpetrators if self.kb.inter(a.actor) == 1], g)
+                trig_sents = {self.doc.sentence_of_token(m.hit.mention.tok_start).index for m in g.members}
+                first_listed = [a.actor for a in perpetrators if self.kb.inter(a.actor) == 1 and
+                                self.doc.sentence_of_token(a.tok_start).index in trig_sents]
+                state = first_listed[:1] + self._salient([a for a in perpetrators if self.kb.inter(a.actor) == 1], g)
                 nearest = [n for n in self._salient(perpetrators, g) if n != "Unidentified Armed Group"]
                 actor1 = state[0] if state else (self._article_actor(state=True) or (nearest[0] if nearest else None))
                 others = [n for n in self._salient([a for a in armed if self.kb.inter(a.actor) != 1], g)
@@ -719,6 +743,10 @@ class _Context:
         if etype == "Battles" and actor1 and not actor2:
             actor2 = self._opponent(actor1)
         return self._finish_actors(g, actor1, actor2, in_group, victim_names, spans)
+
+    def _injured_civilians(self, g: Group) -> bool:
+        return any(c.kind == "injured" and c.victim_class == "civilians" and c.victim != "آخرون"
+                   and self._in_group(g, c.tok_start) for c in self.casualties)
 
     def _after_with(self, a: ActorMention) -> bool:
         """"اشتباكات مع الفصائل", "هجوم ضد التنظيم": the other side."""

@@ -105,7 +105,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "modal", "a threat, plan or possibility"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
-        elif (m.tok_start - 1) in subordinate and m.tok_start - 1 >= sent.tok_start or \
+        elif any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \
                 doc.tokens[m.tok_start].text.startswith(("بعد", "عقب")):
             status, reason = "subordinate", "a time reference inside another clause (بعد/عقب ...)"
         elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \

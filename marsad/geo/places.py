@@ -385,8 +385,8 @@ def _located_by(place: Place, anchor: Place) -> bool:
 def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMention | None:
     """The place that locates mention ``idx``: "X شمال مدينة Y", "X في ريف Y", "X، جنوبي Y"."""
     pm = mentions[idx]
-    if idx + 1 >= len(mentions):
-        return None
+    if idx + 1 >= len(mentions) or (pm.candidates and pm.candidates[0].kind == "country"):
+        return None  # a country (العراقية) is located by nothing
     nxt = mentions[idx + 1]
     sent = doc.sentence_of_token(pm.tok_start)
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:

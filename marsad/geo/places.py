@@ -154,6 +154,14 @@ def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     return j >= sent_start and doc.tokens[j].text == "بين"
 
 
+def _names_next(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
+    """A place noun in construct right before ``tok`` ("بلدة صور", not "في تلك المنطقة وان")."""
+    if tok not in noun_ends or tok == 0:
+        return False
+    noun = doc.tokens[tok - 1].text
+    return not any(noun.startswith(p) for p in ("ال", "وال", "بال", "فال", "لل", "كال"))
+
+
 def _conjoined(doc: Doc, tok: int) -> bool:
     """"وبنش", or "و" standing alone before a quoted name (و"بداما")."""
     return doc.tokens[tok].text.startswith("و") or (tok > 0 and doc.tokens[tok - 1].text == "و")
@@ -184,7 +192,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             not doc.tokens[m.tok_start].text.startswith(phrase[:2]) or \
             (out and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start))
         single = " " not in phrase
-        if single and phrase in stop and not (m.tok_start in noun_ends):
+        if single and phrase in stop and not _names_next(doc, m.tok_start, noun_ends):
             continue
         # a one-letter-clitic stem of three letters is too often a plain word
         listed = bool(out) and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start)

@@ -871,6 +871,11 @@ class _Context:
                       if not (actor1 and self.kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
             if others and sub not in ("Air/drone strike", "Shelling/artillery/missile attack"):
                 return others[0]
+            if actor1 and self.kb.inter(actor1) in (2, 3) and actor1 != "Unidentified Armed Group":
+                # a rebel group's strike that harmed no civilians: its opponent in the article
+                opp = self._opponent(actor1)
+                if opp and self.kb.inter(opp) in (1, 8):
+                    return opp
             return "Civilians"
         return None
 

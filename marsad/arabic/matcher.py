@@ -36,11 +36,15 @@ class PhraseMatcher:
     clitic set aside: gazetteers full of two-letter names want 3.
     """
 
-    def __init__(self, *, clitics: bool = True, min_stem: int = 2, suffixes: bool = True):
+    def __init__(self, *, clitics: bool = True, min_stem: int = 2, suffixes: bool = True,
+                 final_suffixes: bool | None = None):
         self._root: dict = {}
         self.clitics = clitics
         self.min_stem = min_stem
         self.suffixes = suffixes
+        # may a pronoun close a phrase? Place names want "جبلي الأكراد" (dual construct inside a
+        # name) but not "الجولاني" read as "الجولان" + ي
+        self.final_suffixes = suffixes if final_suffixes is None else final_suffixes
         self.size = 0
 
     def add(self, phrase: str, payload: Any) -> None:
@@ -72,10 +76,16 @@ class PhraseMatcher:
         end = len(tokens) if tok_end is None else tok_end
         out: list[Match] = []
         for i in range(tok_start, end):
+            plain = None
             for form, cost in self._first_forms(tokens[i].text):
                 node = self._root.get(form)
                 if node is None:
                     continue
+                if not self.final_suffixes:
+                    plain = plain if plain is not None else {f for f, _ in stem_candidates(tokens[i].text)}
+                    if form not in plain:
+                        # a pronoun set aside on the first token: only inside a longer phrase
+                        node = {k: v for k, v in node.items() if k is not None}
                 self._walk(tokens, node, i, i + 1, end, cost, out)
         return out
 
@@ -91,7 +101,7 @@ class PhraseMatcher:
         child = node.get(word)
         if child is not None:
             self._walk(tokens, child, start, j + 1, end, cost, out)
-        if self.suffixes:
+        if self.suffixes and self.final_suffixes:
             # an attached pronoun can only close a phrase: قوات + نا
             for form, extra in suffix_candidates(word):
                 child = node.get(form)

@@ -42,7 +42,8 @@ _DIRECTIONS = {
 
 @lru_cache(maxsize=1)
 def place_matcher() -> PhraseMatcher:
-    matcher = PhraseMatcher(min_stem=3)
+    # no attached pronouns on place names: "الجولاني" (a person's name) is not "الجولان" + ي
+    matcher = PhraseMatcher(min_stem=3, final_suffixes=False)
     for name, key in load_gazetteer().names():
         matcher.add(name, key)
     return matcher
@@ -296,9 +297,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif same_list and prev.role in ("route", "origin", "destination", "reference") and \
                 not prev.reason.startswith("an end of a road"):
             pm.role, pm.reason = prev.role, f"listed with a {prev.role} place"
-        # the dateline of a short first line: "إدلب – نورث برس"
-        if sent.index <= 1 and sent.tok_end - sent.tok_start <= 6 and "–" in doc.raw[pm.start - 3: pm.end + 20] + doc.raw[max(0, pm.start - 20):pm.start] \
-                or (sent.tok_end - sent.tok_start <= 6 and any(c in doc.text[doc.tokens[sent.tok_start].start:doc.tokens[sent.tok_end - 1].end] for c in "-–/") and sent.index <= 1 and pm.tok_start > sent.tok_start):
+        # the dateline of a short first line: "إدلب – نورث برس", "شفق نيوز- بغداد/دهوك"
+        line = doc.raw[doc.span(sent.start, sent.end).start:doc.span(sent.start, sent.end).end]
+        if sent.index <= 1 and sent.tok_end - sent.tok_start <= 6 and any(c in line for c in "-–—/"):
             pm.role, pm.reason = "dateline", "dateline of the report"
         if sent.index in dated_lines and sent.is_heading:
             pm.role, pm.reason = "dateline", "on a short dated line (a dateline or time zone)"
@@ -400,6 +401,8 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
         return None
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
+    if any(w in ("شرقها", "غربها", "شمالها", "جنوبها", "شرقه", "غربه", "شماله", "جنوبه") for w in between):
+        return None  # "وبنش شرقها": east of the place named before, not of the next one
     if "في" in between and len(between) <= 4:
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]

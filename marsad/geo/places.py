@@ -122,6 +122,8 @@ def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, 
         return None, tok
     word = doc.tokens[j].text
     base = word[1:] if word[:1] in ("و", "ب", "ف", "ل") and word[1:] in _DIRECTIONS else word
+    if base.endswith(("ها", "ه")) and base in _DIRECTIONS:
+        return None, tok  # "وبنش شرقها ومعرة مصرين": شرقها belongs to the place before
     if base in _DIRECTIONS:
         k = j
         # "شمال شرقي X", "جنوب غرب X"
@@ -426,7 +428,7 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx)
-        if anchor is not None and anchor.role == "event" and pm.role == "event":
+        if anchor is not None and anchor.role == "event" and pm.role in ("event", "origin", "route", "destination"):
             anchor.role = "container"
             anchor.reason = f"locates {pm.text}"
             if pm.place is None:

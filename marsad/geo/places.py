@@ -149,6 +149,19 @@ def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
     return None
 
 
+def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
+    """A preposition, place noun or relation word right before ``tok``, or a locative clitic on it."""
+    word = doc.tokens[tok].text
+    if word.startswith(("ب", "في")) and not word.startswith("بغداد") or word.startswith(("وب", "لب")):
+        return True
+    if tok - 1 < sent_start:
+        return False
+    prev = doc.tokens[tok - 1].text
+    return prev in _PLACE_PREPOSITIONS or prev in _DIRECTIONS or prev in (
+        "مدينه", "العاصمه", "محافظه", "ريف", "قرب", "محيط", "اطراف", "وسط", "داخل", "ضواحي", "شمالي", "جنوبي",
+        "شرقي", "غربي", "عاصمه", "مطار", "سماء") or prev.startswith(("بمدينه", "بالعاصمه", "بريف", "لمدينه"))
+
+
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
@@ -256,6 +269,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     dest_verbs = _cue_tokens(doc, "destination_verb")
     media = _cue_tokens(doc, "media_noun")
     titles = _cue_tokens(doc, "title_noun")
+    persons = {t for t, end in _cue_tokens(doc, "person_name").items() if end == t + 1}
+    capitals = set(_cue_tokens(doc, "metonymic_capital"))
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     from marsad.triggers import trigger_matcher
@@ -287,6 +302,10 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
         elif any(doc.tokens[t].text in ("مراسل", "مراسله", "مراسلنا", "مراسلها") for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
+        elif pm.tok_start in capitals and not _place_cue_before(doc, pm.tok_start, sent.tok_start):
+            pm.role, pm.reason = "reference", "a capital standing for its government (أعلنت أنقرة)"
+        elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start:
+            pm.role, pm.reason = "reference", "part of a person's name (تدعى X، أبو X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
         elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.tokenise import Doc
+from marsad.cues import cue_matcher
 from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table, split_list
 from marsad.model import ActorMention
@@ -113,18 +114,6 @@ def load_actor_kb() -> ActorKB:
         alliances.add(frozenset((row["actor"], row["ally"])))
     return ActorKB(actors, names, backrefs, generic, sources, nationality,
                    cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances)
-
-
-@lru_cache(maxsize=None)
-def cue_matcher(cue: str) -> PhraseMatcher:
-    """A matcher over the phrases of one category of ``kb/data/cues.tsv``."""
-    matcher = PhraseMatcher()
-    for row in load_table("cues.tsv", required=("cue", "phrase")):
-        if row["cue"] == cue:
-            matcher.add(row["phrase"], cue)
-    if not matcher.size:
-        raise KnowledgeBaseError(f"no phrases for cue {cue!r}", where="cues.tsv")
-    return matcher
 
 
 def _in_scope(actor: Actor, countries: list[str]) -> bool:

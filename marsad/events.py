@@ -656,7 +656,7 @@ class _Context:
     @property
     def _media(self):
         if not hasattr(self, "_media_cache"):
-            from marsad.actors import cue_matcher
+            from marsad.cues import cue_matcher
             self._media_cache = cue_matcher("media_noun").find(self.doc)
         return self._media_cache
 

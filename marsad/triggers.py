@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.actors import cue_matcher
+from marsad.cues import cue_matcher, cue_starts
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.tokenise import Doc
 from marsad.errors import KnowledgeBaseError
@@ -63,10 +63,6 @@ def trigger_matcher() -> PhraseMatcher:
     return matcher
 
 
-def _starts(doc: Doc, cue: str) -> dict[int, int]:
-    return {m.tok_start: m.tok_end for m in cue_matcher(cue).find(doc)}
-
-
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # not ا: أعلنت (perfect) starts with it too
 _PRONOUN_OBJECTS = {"عليهم", "عليه", "عليها", "عليهما", "عليهن"}
 
@@ -81,12 +77,12 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
 
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
-    negation = _starts(doc, "negation")
-    modality = _starts(doc, "modality")
-    background = _starts(doc, "background")
-    subordinate = _starts(doc, "subordinate")
-    generic = _starts(doc, "generic")
-    habitual = _starts(doc, "habitual_verb")
+    negation = cue_starts(doc, "negation")
+    modality = cue_starts(doc, "modality")
+    background = cue_starts(doc, "background")
+    subordinate = cue_starts(doc, "subordinate")
+    generic = cue_starts(doc, "generic")
+    habitual = cue_starts(doc, "habitual_verb")
     hits: list[TriggerHit] = []
     matches = trigger_matcher().find(doc) + _seizures(doc)
     matches.sort(key=lambda m: m.tok_start)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.actors import cue_matcher
+from marsad.cues import cue_matcher, cue_starts
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.geo.gazetteer import distance_km, load_gazetteer
@@ -82,11 +82,6 @@ def _plausible(place: Place) -> bool:
     """Keep a candidate: curated, an area, in the Arabic-speaking region, or a big city elsewhere."""
     return (place.place_id.startswith("cur:") or place.kind in ("admin1", "admin2", "country") or
             place.country_code in ARABIC_REGION or place.population >= 100_000)
-
-
-def _cue_tokens(doc: Doc, cue: str) -> dict[int, int]:
-    """token index where a cue phrase starts -> its end token."""
-    return {m.tok_start: m.tok_end for m in cue_matcher(cue).find(doc)}
 
 
 @lru_cache(maxsize=1)
@@ -191,8 +186,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     noun_ends = set(place_nouns.values())
     out: list[PlaceMention] = []
     taken: set[int] = set()
-    relation_ends = set(_cue_tokens(doc, "relation_direction").values()) | \
-        set(_cue_tokens(doc, "relation_near").values()) | set(_cue_tokens(doc, "relation_countryside").values())
+    relation_ends = set(cue_starts(doc, "relation_direction").values()) | \
+        set(cue_starts(doc, "relation_near").values()) | set(cue_starts(doc, "relation_countryside").values())
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
@@ -263,14 +258,14 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
 
 
 def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
-    route = _cue_tokens(doc, "route")
-    origin = _cue_tokens(doc, "origin")
-    reference = _cue_tokens(doc, "reference")
-    dest_verbs = _cue_tokens(doc, "destination_verb")
-    media = _cue_tokens(doc, "media_noun")
-    titles = _cue_tokens(doc, "title_noun")
-    persons = {t for t, end in _cue_tokens(doc, "person_name").items() if end == t + 1}
-    capitals = set(_cue_tokens(doc, "metonymic_capital"))
+    route = cue_starts(doc, "route")
+    origin = cue_starts(doc, "origin")
+    reference = cue_starts(doc, "reference")
+    dest_verbs = cue_starts(doc, "destination_verb")
+    media = cue_starts(doc, "media_noun")
+    titles = cue_starts(doc, "title_noun")
+    persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
+    capitals = set(cue_starts(doc, "metonymic_capital"))
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     from marsad.triggers import trigger_matcher

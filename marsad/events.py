@@ -755,6 +755,9 @@ class _Context:
     def _finish_actors(self, g: Group, actor1, actor2, in_group, victim_names, spans):
         if actor1 is None and actor2 is not None:
             actor1, actor2 = actor2, None
+        if actor2 is not None and actor2 == actor1:
+            # never the same actor on both sides: its opponent in the article, or the civilians hit
+            actor2 = self._opponent(actor1) or ("Civilians" if g.etype != "Battles" else None)
         assoc1, assoc2 = [], []
         for a in in_group:
             n = a.actor

@@ -159,8 +159,7 @@ class _Context:
     def _default_when(self) -> When:
         """The article's own date: its first non-background date expression, else publication day."""
         for dm in self.dates:
-            if not dm.background and self.doc.sentence_of_token(dm.tok_start).index >= 0 and \
-                    not self._is_dateline_sentence(dm.tok_start):
+            if not dm.background and not self._is_dateline_sentence(dm.tok_start):
                 return self._when_of(dm)
         if self.published:
             return When(self.published, self.published, 1, f"abs:{self.published.isoformat()}")
@@ -204,7 +203,7 @@ class _Context:
         if any(a.tok_end == pm.tok_start for a in self.actors) and \
                 self.gaz.lookup(self.doc.tokens[pm.tok_start].text):
             return None  # the name goes on: "مديرية استخبارات الأنبار", "قيادة عمليات نينوى"
-        anchor = getattr(pm, "anchor", None)
+        anchor = pm.anchor
         place = pm.place
         precision = 1
         if place is None:
@@ -390,8 +389,8 @@ class _Context:
         for g in list(kept):
             if g not in kept or g.where.place.kind not in ("facility", "neighbourhood"):
                 continue
-            anchors = {getattr(w.mention, "anchor", None).place.place_id for w in g.places
-                       if getattr(w.mention, "anchor", None) is not None and w.mention.anchor.place is not None}
+            anchors = {w.mention.anchor.place.place_id for w in g.places
+                       if w.mention.anchor is not None and w.mention.anchor.place is not None}
             towns = [(distance_km(o.where.place.latitude, o.where.place.longitude,
                                   g.where.place.latitude, g.where.place.longitude), o) for o in kept
                      if o is not g and o.etype == g.etype and o.when.compatible(g.when)

@@ -136,6 +136,7 @@ class PlaceMention:
     reason: str = ""
     tok_start: int = -1
     tok_end: int = -1
+    anchor: "PlaceMention | None" = None  # the place that locates this one ("X شمال مدينة Y": Y)
 
 
 @dataclass(frozen=True)

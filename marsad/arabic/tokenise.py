@@ -70,8 +70,6 @@ def suffix_candidates(word: str) -> tuple[tuple[str, int], ...]:
             out.append((base, len(suf)))
             if base.endswith("ت"):
                 out.append((base[:-1] + "ه", len(suf)))  # سيطرتها -> سيطره
-            if base.endswith("ا") and suf in ("ه", "ها", "هم"):
-                pass
     return tuple(out)
 
 

@@ -447,8 +447,7 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
             anchor.reason = f"locates {pm.text}"
             if pm.place is None:
                 pm.reason = pm.reason or f"located by {anchor.text}"
-            pm.__dict__.setdefault("anchor", anchor)
-            pm.anchor = anchor  # type: ignore[attr-defined]
+            pm.anchor = anchor
         if pm.place is not None and pm.place.kind == "country":
             if pm.role == "event":
                 pm.role, pm.reason = "country", "a country is never an event place"

@@ -68,6 +68,8 @@ def place_stopwords() -> frozenset[str]:
         if path.name in ("places.tsv", "admin1.tsv", "countries.tsv"):
             continue
         for row in load_table(path.name):
+            if row.get("cue") in ("metonymic_capital",):
+                continue  # these cues are place names themselves
             for key, cell in row.items():
                 if key.startswith("_") or not cell:
                     continue
@@ -283,9 +285,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             doc.sentence_of_token(prev.tok_start).index == sent.index and \
             (doc.tokens[pm.tok_start].text.startswith("و") or
              any(doc.tokens[t].text.startswith("و") for t in range(prev.tok_end, pm.tok_start)))
-        if any(route.get(t, -1) >= pm.tok_start - 2 and t < pm.tok_start for t in window):
+        if any(t in route and route[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "route", "after a route word (عبر)"
-        elif any(origin.get(t, -1) >= pm.tok_start - 2 and t < pm.tok_start for t in window):
+        elif any(t in origin and origin[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "origin", "after an origin phrase"
         elif any(t in reference and reference[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"

@@ -87,6 +87,17 @@ def _plausible(place: Place) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _title_matcher() -> PhraseMatcher:
+    """Titles (محافظ X، أمير ولاية X) as written: "المحافظة" (the governorate building) is no title."""
+    from marsad.kb import load_table
+    matcher = PhraseMatcher(suffixes=False)
+    for row in load_table("cues.tsv"):
+        if row["cue"] == "title_noun":
+            matcher.add(row["phrase"], row["phrase"])
+    return matcher
+
+
+@lru_cache(maxsize=1)
 def _place_noun_matcher() -> PhraseMatcher:
     """Place nouns with proclitics (بقرية، وبلدتي) but no attached pronoun: "المدني" is not "مدن"."""
     from marsad.kb import load_table
@@ -98,7 +109,7 @@ def _place_noun_matcher() -> PhraseMatcher:
 
 
 # place nouns after which an unknown word is a name (not "أحياء سكنية", "مناطق متفرقة")
-_NAMING_NOUNS = {"قريه", "قريتي", "قرى", "بلده", "بلدتي", "بلدات", "حي", "ناحيه", "مخيم", "مزرعه", "مزارع",
+_NAMING_NOUNS = {"قريه", "قريتي", "قري", "بلده", "بلدتي", "بلدات", "حي", "ناحيه", "مخيم", "مزرعه", "مزارع",
                  "تل", "جبل", "معسكر", "دوار", "ساحه", "شارع", "قضاء"}
 
 
@@ -265,7 +276,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
     media = cue_starts(doc, "media_noun")
-    titles = cue_starts(doc, "title_noun")
+    titles = {m.tok_start: m.tok_end for m in _title_matcher().find(doc)}
     persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
     capitals = set(cue_starts(doc, "metonymic_capital"))
     from marsad.actors import load_actor_kb
@@ -287,7 +298,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
              any(doc.tokens[t].text.startswith("و") for t in range(prev.tok_end, pm.tok_start)))
         if any(t in route and route[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "route", "after a route word (عبر)"
-        elif any(t in origin and origin[t] >= pm.tok_start - 2 for t in window):
+        elif any(t in origin and origin[t] >= pm.tok_start - 2 for t in window) or \
+                _origin_with_gap(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "origin", "after an origin phrase"
         elif any(t in reference and reference[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"
@@ -323,6 +335,24 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "dateline", "on a short dated line (a dateline or time zone)"
         relation, _ = _direction_before(doc, pm.tok_start, sent.tok_start)
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
+
+
+_ORIGIN_VERBS = ("اطلقت", "اطلق", "اطلقوا", "انطلقت", "انطلق", "قادمين", "قادمون", "قادمه", "قادما", "قادم",
+                 "القادمين", "القادمه", "وصلوا", "تسللوا", "تسلل", "جاءوا", "جاؤوا")
+
+
+def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"أُطلقت الصواريخ من مدينة X", "قادمون من مدينة X", "من مواقعها في X": where the attack came from."""
+    j = tok - 1
+    while j >= sent_start and doc.tokens[j].text in ("مدينه", "بلده", "قريه", "منطقه", "مناطق", "بلدات", "قري"):
+        j -= 1
+    if j >= sent_start + 1 and doc.tokens[j].text == "في" and doc.tokens[j - 1].text.startswith(
+            ("مواقع", "مواقعه", "نقاط", "ثكنات", "مقرات", "تمركز")):
+        j -= 2  # "من مواقعها في X"
+        return j >= sent_start and doc.tokens[j].text == "من"
+    if j < sent_start or doc.tokens[j].text != "من":
+        return False
+    return any(doc.tokens[k].text.lstrip("و").startswith(_ORIGIN_VERBS) for k in range(max(sent_start, j - 4), j))
 
 
 def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:
@@ -421,12 +451,15 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in ("شرقها", "غربها", "شمالها", "جنوبها", "شرقه", "غربه", "شماله", "جنوبه") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
-    if "في" in between and len(between) <= 4:
+    if "في" in between and len(between) <= 4 and all(w.startswith("ال") for w in between[:between.index("في")]):
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]
     locating = {"في", "ب", "بريف", "ريف", "مدينه", "محافظه", "بمحافظه", "ناحيه", "قضاء", "بمدينه", "العاصمه",
                 "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل", "قرب", "بالقرب", "مقربه", "علي", "اطراف",
                 "ضواحي", "بلده", "قريه", "لمحافظه", "مركز"} | set(_DIRECTIONS)
+    nouns_only = {"مدينه", "محافظه", "ناحيه", "قضاء", "العاصمه", "منطقه", "بلده", "قريه", "جبل", "الريف"}
+    if between and all(w in nouns_only for w in between):
+        return None  # "سراقب بلدة آفس": a place noun alone locates nothing
     if between and all(w in locating or w.startswith(("شمال", "جنوب", "شرق", "غرب", "بريف", "لريف"))
                        or w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") for w in between):
         return nxt

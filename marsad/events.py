@@ -457,9 +457,12 @@ class _Context:
         end = min(sent.tok_end, c.tok_end + 6)
         nouns = [m for m in _place_noun_matcher().find(self.doc, c.tok_start, end)]
         own = {t for w in g.places for t in range(w.mention.tok_start, w.mention.tok_end)}
+        # containers locate the group's places: "البارة في جبل الزاوية"
+        own |= {t for pm in self.places.mentions if pm.role == "container"
+                for t in range(pm.tok_start, pm.tok_end)}
         for m in nouns:
-            if m.tok_end not in own and not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1
-                                                 for w in g.places):
+            if m.tok_end not in own and m.tok_start not in own and \
+                    not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1 for w in g.places):
                 if self.doc.tokens[m.tok_start].text in ("منطقه", "مناطق", "محافظه"):
                     continue
                 return True

@@ -687,6 +687,9 @@ def quantity_unit(doc: Doc, q: Quantity) -> str | None:
         if prev_ok and (any(f in lex.year_cues for f in _stem_forms(tokens[prev].text))
                         or tokens[prev].text in lex.year_cues or _month_before(doc, num_tok)):
             return "year"
+    # a person noun in the dual (مدنيان، شخصين) is its own count: what follows is no unit
+    if q.tok_end - q.tok_start == 1 and _person_dual_at(doc, q.tok_start) is not None:
+        return None
     # what follows the number
     j = q.tok_end
     gap = doc.text[tokens[q.tok_end - 1].end:tokens[j].start] if j < len(tokens) else \

@@ -145,15 +145,12 @@ def test_ied_in_damascus_is_located_in_damascus():
     assert e.fatalities == 2
 
 
-@pytest.mark.xfail(reason="a dual victim noun followed by اليوم (قُتل مدنيان اليوم) yields no casualty", strict=True)
 def test_dual_victims_followed_by_today_are_two_deaths():
     e = only_event("قُتل مدنيان اليوم في قصف صاروخي على بلدة كفرتخاريم.", "2022-08-02")
     assert kind(e) == SHELLING
     assert e.fatalities == 2
 
 
-@pytest.mark.xfail(reason="deaths are lost when the town is followed by 'في جبل الزاوية' in the death clause",
-                   strict=True)
 def test_deaths_kept_when_the_town_is_located_by_a_mountain_region():
     e = only_event("قُتل تسعة مدنيين في قصف مدفعي على بلدة البارة في جبل الزاوية اليوم.", "2021-06-10")
     assert e.location == "Al-Bara"

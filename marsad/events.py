@@ -268,7 +268,9 @@ class _Context:
                     last_strong = h
                 elif m.event_type == "Strategic developments":
                     continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
-                elif last_strong is not None or not strong:
+                elif last_strong is not None or not strong or self._has_killed(sent.index):
+                    # "the attack" refers back to the last strong event; with nothing before it, an
+                    # attack that killed people is an event of its own kind
                     ref = last_strong.mention if last_strong is not None else m
                     if last_strong is None and not self._has_killed(sent.index):
                         continue
@@ -572,7 +574,12 @@ class _Context:
                 self.kb.inter(actor2) in ARMED_CODES:
             etype, sub = "Battles", "Armed clash"  # ACLED codes killings of fighters as clashes
         if etype == "Protests":
-            actor1, actor2, assoc1, assoc2 = "Protesters", None, [], []
+            killer = self._protest_violence(g, cas_used)
+            if killer and best:
+                # forces killing demonstrators: ACLED's excessive force against protesters
+                sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", killer, "Protesters", [], []
+            else:
+                actor1, actor2, assoc1, assoc2 = "Protesters", None, [], []
         where = self._best_where(g)
         place = where.place
         when = g.when
@@ -745,6 +752,14 @@ class _Context:
         if etype == "Battles" and actor1 and not actor2:
             actor2 = self._opponent(actor1)
         return self._finish_actors(g, actor1, actor2, in_group, victim_names, spans)
+
+    def _protest_violence(self, g: Group, cas: list[Casualty]) -> str | None:
+        """State forces named in the sentence where protesters were killed."""
+        sents = {self.doc.sentence_of_token(c.tok_start).index for c in cas}
+        for a in self.actors:
+            if self.doc.sentence_of_token(a.tok_start).index in sents and self.kb.inter(a.actor) in (1, 3, 8):
+                return a.actor
+        return None
 
     def _injured_civilians(self, g: Group) -> bool:
         return any(c.kind == "injured" and c.victim_class == "civilians" and c.victim != "آخرون"

@@ -270,8 +270,6 @@ def test_protest_gives_actor1_protesters():
     assert e.location == "As-Sweida" and e.fatalities == 0
 
 
-@pytest.mark.xfail(reason="security forces killing protesters is coded as a Peaceful protest without the "
-                          "forces as an actor", strict=True)
 def test_security_forces_killing_protesters_is_excessive_force():
     text = "قتلت قوات الأمن العراقية ثلاثة متظاهرين اليوم خلال احتجاجات في مدينة الناصرية."
     e = only_event(text, "2021-06-10")
@@ -298,8 +296,6 @@ ARTICLE = ("الحسكة – وكالة\u200f\n\n"
            "للطيران الروسيّ على بلدة كفرنبل بريف إدلب.")
 
 
-@pytest.mark.xfail(reason="a weak-trigger attack (هجوم لتنظيم داعش) in the first sentence is dropped when a later "
-                          "sentence reports a strong event of another type", strict=True)
 def test_attack_before_an_unrelated_air_strike_is_kept():
     text = ("قتل عنصران من قسد اليوم في هجوم لتنظيم داعش على حاجز في بلدة الشدادي. "
             "وقُتل ثلاثة مدنيين اليوم في غارة جوية للطيران الروسي على بلدة كفرنبل.")

@@ -344,3 +344,18 @@ def test_provenance_fields_are_carried_to_the_record():
     assert e.published == "2022-05-06" and e.language == "ar"
     assert (e2.source, e2.source_url, e2.article_id) == ("وكالة تجريبية", "https://example.org/a/1", "a-1")
     assert e2.actor1 == "Asayish"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("فجّر انتحاري حزامه الناسف وسط تجمع للمدنيين في مدينة تكريت اليوم، ما أدى إلى مقتل خمسة أشخاص.",
+     ("Suicide bomb", "Tikrit", 5)),
+    ("خرج المئات من المتظاهرين اليوم في مدينة الناصرية للمطالبة بالخدمات.",
+     ("Peaceful protest", "Nasiriyah", 0)),
+    ("أطلق مسلحون 12 صاروخاً على قاعدة عين الأسد الجوية اليوم.",
+     ("Shelling/artillery/missile attack", "Ain al-Asad", 0)),
+    ("سقط 15 صاروخاً على بلدة كفرتخاريم اليوم، ما أدى إلى مقتل مدنيين اثنين.",
+     ("Shelling/artillery/missile attack", "Kafr Takharim", 2)),
+])
+def test_common_phrasings_of_bombings_protests_and_rockets_make_events(text, expected):
+    events = marsad.extract(text, published="2022-05-01")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [expected]

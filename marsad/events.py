@@ -460,7 +460,7 @@ class _Context:
         nouns = [m for m in _place_noun_matcher().find(self.doc, c.tok_start, end)]
         own = {t for w in g.places for t in range(w.mention.tok_start, w.mention.tok_end)}
         # containers locate the group's places: "البارة في جبل الزاوية"
-        own |= {t for pm in self.places.mentions if pm.role == "container"
+        own |= {t for pm in self.places.mentions if pm.role != "event"
                 for t in range(pm.tok_start, pm.tok_end)}
         for m in nouns:
             if m.tok_end not in own and m.tok_start not in own and \

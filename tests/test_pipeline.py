@@ -359,3 +359,9 @@ def test_provenance_fields_are_carried_to_the_record():
 def test_common_phrasings_of_bombings_protests_and_rockets_make_events(text, expected):
     events = marsad.extract(text, published="2022-05-01")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in events] == [expected]
+
+
+def test_a_hospital_named_after_the_killing_does_not_move_the_death():
+    text = "قُتل شاب برصاص مسلحين مجهولين في مدينة البوكمال أمس، ونُقلت جثته إلى مشفى مدينة الميادين."
+    e = only_event(text, "2022-05-01")
+    assert (e.location, e.fatalities) == ("Abu Kamal", 1)

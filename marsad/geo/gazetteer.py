@@ -60,7 +60,7 @@ _NON_ARABIC_LETTERS = re.compile("[پچژگڤێەۆڕڵۇۋټہۀ]")
 TARGET = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
 MIN_POPULATION = 500
 
-TABLES = ("places.tsv", "admin1.tsv", "countries.tsv")
+TABLES = ("places.tsv", "admin1.tsv", "countries.tsv", "gazetteer_stopwords.tsv")
 PLACE_COLUMNS = ("place_id", "name_en", "kind", "country_code", "lat", "lon", "source")
 ADMIN1_COLUMNS = ("iso_code", "country_code", "name", "geonames_codes", "lat", "lon")
 COUNTRY_COLUMNS = ("code", "name", "lat", "lon")
@@ -75,29 +75,12 @@ _KIND_ORDER = {"city": 0, "town": 1, "neighbourhood": 2, "facility": 3, "village
 _ARABIC = re.compile("[\u0600-\u06ff]")
 _WORD = re.compile(r"[^\W_]+")
 
-# Words that GeoNames lists as names of some village but that an Arabic text
-# uses every day (months, weekdays, "the city", "freedom" ...). They are never
-# indexed from GeoNames; a curated row may still list one on purpose.
-_STOP_WORDS = """
-الشمال الجنوب الشرق الغرب الشمالية الجنوبية الشرقية الغربية الوسطى الوسطي الجزيرة العاصمة
-المركز المدينة القرية البلدة السجن الحي العلم الدور الثورة بلد البلد الساحل الحدود الداخلية
-الجديدة السلام النصر الوحدة الحرية الشعب التحرير الأمل الامل الخير الصناعة المطار الميناء
-المعسكر الجامعة المستشفى السوق الأمن الامن المنطقة المخيم القلعة الجسر الكرامة النهضة الزراعة
-الوطن العروبة الفداء السعادة الرحمة الأخوة الاخوة الشهداء الاستقلال الجمهورية المحطة المعمل
-الكهرباء المصنع الرئاسة القصر الحديقة البحر النهر الجبل الوادي السهل الغابة الهضبة الصحراء
-كانون شباط آذار اذار نيسان أيار ايار حزيران تموز آب اب أيلول ايلول تشرين
-السبت الأحد الاحد الاثنين الثلاثاء الأربعاء الاربعاء الخميس الجمعة
-يناير فبراير مارس أبريل ابريل مايو يونيو يوليو أغسطس اغسطس سبتمبر أكتوبر اكتوبر نوفمبر ديسمبر
-قرية مدينة بلدة حي مخيم سجن مطار
-الان الآن الي الى إلى اسفل أسفل اعلى أعلى واحد اثنين خبر الخبر بيان كشف وقف سحب رصد شعب شهيد
-شباب امل أمل اساس أساس جناح دخان سري سير طول عذاب نور كرد يهود مسجد معبر السد التل الحد الام
-الري عين دير حمام شيخ وادي برج قلعة صاحب سراب سحر جبن خمر كسر مكن بند حاتم سالم جمال ناصر
-عزيز اشرف أشرف مجلس حزب قوات جيش شرطة دولة حكومة رئيس وزير نائب قائد مقتل قتلى جرحى هجوم قصف
-غارة غارات معارك اشتباكات انفجار عبوة سيارة طريق الطريق جسر نهر بئر بير سد تل جبل قصر بيت دار
-جامعة جديدة زيتون سلامة دينار مساكن ملح حلاوة واو واؤ مرات سال قبة الوقف المجد العين الحصن البرج
-الدرب الطرف الراس الرأس الفحم القطن الوجه الجيب الحرف الجرف الصف الزور
-"""
-STOP_NAMES = frozenset(normalise_term(w) for w in _STOP_WORDS.split())
+def _stop_names() -> frozenset[str]:
+    """Common words never indexed from GeoNames (``kb/data/gazetteer_stopwords.tsv``)."""
+    return frozenset(normalise_term(row["word"]) for row in load_table("gazetteer_stopwords.tsv", required=("word",)))
+
+
+STOP_NAMES = _stop_names()
 
 # Arabic descriptors that may precede a place name in a lookup ("بلدة الصور").
 _ARABIC_DESCRIPTORS = tuple(normalise_term(w) + " " for w in (

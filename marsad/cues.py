@@ -14,9 +14,12 @@ from marsad.kb import load_table
 
 
 @lru_cache(maxsize=None)
-def cue_matcher(cue: str) -> PhraseMatcher:
-    """A matcher over the phrases of one category of ``kb/data/cues.tsv``."""
-    matcher = PhraseMatcher()
+def cue_matcher(cue: str, *, suffixes: bool = True) -> PhraseMatcher:
+    """A matcher over the phrases of one category of ``kb/data/cues.tsv``.
+
+    ``suffixes=False`` matches the phrases as written, with proclitics but no attached
+    pronoun ("بقرية" is a place noun, "المدني" is not "مدن" + ي)."""
+    matcher = PhraseMatcher(suffixes=suffixes)
     for row in load_table("cues.tsv", required=("cue", "phrase")):
         if row["cue"] == cue:
             matcher.add(row["phrase"], cue)

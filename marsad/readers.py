@@ -182,10 +182,22 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _checked(_utf16_without_bom(data), "utf-16", data)
     text = _strict(data, "utf-8")
     if text is not None:
+        legacy = _legacy_arabic(data) if not _ARABIC_LETTER_RE.search(text) and not text.isascii() else None
+        if legacy is not None:
+            # cp1256 bytes can happen to be valid UTF-8 (C7 A1 = "ǡ"): Arabic beats stray Latin letters
+            return _checked(legacy[1], legacy[2], data)
         return _checked(text, "utf-8", data)
     text = _damaged_utf8(data)
     if text is not None:
         return _checked(text, "utf-8-lossy", data)
+    best = _legacy_arabic(data)
+    if best is not None:
+        return _checked(best[1], best[2], data)
+    return _checked(*_charset_normalizer(data), data)
+
+
+def _legacy_arabic(data: bytes) -> tuple[float, str, str] | None:
+    """The legacy Arabic code page (cp1256 or ISO-8859-6) that reads ``data`` as Arabic, if any."""
     best: tuple[float, str, str] | None = None
     for encoding in ("cp1256", "iso-8859-6"):
         text = _strict(data, encoding)
@@ -195,9 +207,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         if score >= 0.8 and _ARABIC_LETTER_RE.search(text) and not _mixed_script(text) \
                 and (best is None or score > best[0]):
             best = (score, text, encoding)
-    if best is not None:
-        return _checked(best[1], best[2], data)
-    return _checked(*_charset_normalizer(data), data)
+    return best
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

@@ -510,3 +510,9 @@ def test_rejected_for_article_uses_its_origin():
     line = Article(text="x", origin="feed.jsonl:4")
     assert Rejected.for_article(whole, "boom", "E199").where == "dir/a.txt:0"
     assert Rejected.for_article(line, "boom", "E199").where == "feed.jsonl:4"
+
+
+def test_cp1256_bytes_that_are_also_valid_utf8_decode_as_arabic():
+    # C7 A1 is "ا،" in cp1256 and "ǡ" in UTF-8
+    assert decode_bytes("ا،".encode("cp1256")) == ("ا،", "cp1256")
+    assert decode_bytes("café résumé".encode("utf-8"))[1] == "utf-8"

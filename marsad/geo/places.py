@@ -86,26 +86,9 @@ def _plausible(place: Place) -> bool:
             place.country_code in ARABIC_REGION or place.population >= 100_000)
 
 
-@lru_cache(maxsize=1)
-def _title_matcher() -> PhraseMatcher:
-    """Titles (محافظ X، أمير ولاية X) as written: "المحافظة" (the governorate building) is no title."""
-    from marsad.kb import load_table
-    matcher = PhraseMatcher(suffixes=False)
-    for row in load_table("cues.tsv"):
-        if row["cue"] == "title_noun":
-            matcher.add(row["phrase"], row["phrase"])
-    return matcher
-
-
-@lru_cache(maxsize=1)
 def _place_noun_matcher() -> PhraseMatcher:
     """Place nouns with proclitics (بقرية، وبلدتي) but no attached pronoun: "المدني" is not "مدن"."""
-    from marsad.kb import load_table
-    matcher = PhraseMatcher(suffixes=False)
-    for row in load_table("cues.tsv"):
-        if row["cue"] == "place_noun":
-            matcher.add(row["phrase"], row["phrase"])
-    return matcher
+    return cue_matcher("place_noun", suffixes=False)
 
 
 # place nouns after which an unknown word is a name (not "أحياء سكنية", "مناطق متفرقة")
@@ -276,7 +259,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
     media = cue_starts(doc, "media_noun")
-    titles = {m.tok_start: m.tok_end for m in _title_matcher().find(doc)}
+    # titles as written: "المحافظة" (the governorate building) is no محافظ
+    titles = {m.tok_start: m.tok_end for m in cue_matcher("title_noun", suffixes=False).find(doc)}
     persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
     capitals = set(cue_starts(doc, "metonymic_capital"))
     from marsad.actors import load_actor_kb

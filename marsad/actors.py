@@ -176,8 +176,17 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if m.tok_start in weapon_ends or (m.tok_start - 1) in weapon_ends:
             add(m.tok_start, m.tok_end, m.payload, kb.inter(m.payload))
 
-    # back-references count only once their actor was named before them
+    # "مسلحي تنظيم داعش", "مسلحين من داعش": the gunmen belong to the named group
     mentions.sort(key=lambda x: x.tok_start)
+    named_starts = {x.tok_start: x for x in mentions if x.actor != "Unidentified Armed Group"}
+    for x in list(mentions):
+        if x.actor != "Unidentified Armed Group" or "مجهول" in doc.text[doc.tokens[x.tok_start].start:
+                                                                         doc.tokens[x.tok_end - 1].end]:
+            continue
+        nxt = x.tok_end + (1 if x.tok_end < len(doc.tokens) and doc.tokens[x.tok_end].text == "من" else 0)
+        if nxt in named_starts and kb.inter(named_starts[nxt].actor) in (1, 2, 3, 4, 8):
+            mentions.remove(x)
+    # back-references count only once their actor was named before them
     for m in kb.backrefs.find(doc):
         if any(t in taken for t in range(m.tok_start, m.tok_end)):
             continue

@@ -72,3 +72,8 @@ def test_background_and_subordinate_clauses_do_not_make_events():
 
 def test_generic_statements_do_not_make_events():
     assert statuses("ازدادت عمليات الاغتيال في المنطقة")[0][1] == "generic"
+
+
+def test_gunmen_of_a_named_group_are_that_group():
+    assert actors("اشتباكات مع مسلحي تنظيم داعش في الحي") == ["Islamic State"]
+    assert actors("هاجم مسلحون مجهولون حاجزا") == ["Unidentified Armed Group"]

@@ -77,3 +77,8 @@ def test_generic_statements_do_not_make_events():
 def test_gunmen_of_a_named_group_are_that_group():
     assert actors("اشتباكات مع مسلحي تنظيم داعش في الحي") == ["Islamic State"]
     assert actors("هاجم مسلحون مجهولون حاجزا") == ["Unidentified Armed Group"]
+
+
+def test_battlefields_as_a_figure_of_speech_make_no_event():
+    assert statuses("في تطور جديد على ساحات القتال، وصل رتل عسكري")[0][1] == "generic"
+    assert statuses("دار قتال عنيف في المدينة")[0][1] == "event"

@@ -414,6 +414,16 @@ def _postposed(ctx: _Ctx, vm: _Match) -> _Conj | None:
     return None
 
 
+def _self_counting(ctx: _Ctx, vm: _Match) -> _Conj | None:
+    """A victim noun that gives its own count: a number after it (مدنيين اثنين) or a singular (مدني = 1)."""
+    post = _postposed(ctx, vm)
+    if post is not None:
+        return post
+    if vm.entry.number == "sg":
+        return _conj_from_victim(ctx, vm, 1)
+    return None
+
+
 def _is_other_trigger(ctx: _Ctx, k: int, own: _Match | None) -> bool:
     m = ctx.trig_cover.get(k)
     return m is not None and m is not own
@@ -438,11 +448,9 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
             return None
         vm = ctx.victims.get(j)
         if vm is not None and vm.t0 not in ctx.claimed_tok:
-            post = _postposed(ctx, vm)
-            if post is not None:
-                return post
-            if vm.entry.number == "sg":
-                return _conj_from_victim(ctx, vm, 1)
+            single = _self_counting(ctx, vm)
+            if single is not None:
+                return single
             if vm.entry.number == "pl":
                 agent = far and _candidate_follows(ctx, vm.t1, limit)
                 if not agent:
@@ -659,11 +667,7 @@ def _first_sub_item(ctx: _Ctx, k: int) -> _Conj | None:
         return _conj_from_q(ctx, qi)
     vm = ctx.victims.get(k)
     if vm is not None and vm.t0 not in ctx.claimed_tok:
-        post = _postposed(ctx, vm)
-        if post is not None:
-            return post
-        if vm.entry.number == "sg":
-            return _conj_from_victim(ctx, vm, 1)
+        return _self_counting(ctx, vm)
     return None
 
 

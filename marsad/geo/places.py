@@ -49,6 +49,15 @@ def place_matcher() -> PhraseMatcher:
     return matcher
 
 
+@lru_cache(maxsize=1)
+def adjective_matcher() -> PhraseMatcher:
+    """Country adjectives (السوري، الليبيتين ...), whose payload is the gazetteer key."""
+    matcher = PhraseMatcher(min_stem=3, final_suffixes=False)
+    for name, key in load_gazetteer().adjective_names():
+        matcher.add(name, key)
+    return matcher
+
+
 # Countries whose Arabic names in GeoNames are native; elsewhere (Turkey, Iran ...) Arabic
 # alternate names are often transliterated common words, so only big or curated places count.
 ARABIC_REGION = {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "LY", "SD", "EG", "SA", "KW", "QA", "AE", "BH", "OM",
@@ -360,32 +369,206 @@ def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], 
     return any(t in attack_tokens for t in range(max(sent_start, j - 2), j))
 
 
-def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Pick a candidate for each mention: the article's country first, then
-    its governorates, then curated entries and population."""
-    gaz = load_gazetteer()
-    country_votes: dict[str, float] = {}
-    admin_votes: dict[tuple[str, str], float] = {}
+# Weight of one armed actor of a country (قسد، الحشد الشعبي) as a clue to the article's country;
+# a place name counts 1, shared among the countries where it exists.
+ACTOR_COUNTRY_WEIGHT = 0.5
+# Weight of a country adjective (الليبية، العراقي) that does not describe a weapon.
+ADJECTIVE_WEIGHT = 0.5
+# Distance to the article's unambiguous places: within NEAR_KM is close, beyond FAR_KM far.
+NEAR_KM, FAR_KM = 60.0, 200.0
+
+
+@dataclass
+class _Clues:
+    """What the article says about where it is: country and governorate votes and their sources."""
+
+    countries: dict[str, float] = field(default_factory=dict)
+    admin1: dict[tuple[str, str], float] = field(default_factory=dict)
+    country_words: dict[str, list[str]] = field(default_factory=dict)  # code -> clue texts
+    admin1_words: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    anchors: list[tuple[PlaceMention, Place]] = field(default_factory=list)  # unambiguous point places
+
+
+def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
+    clues = _Clues()
     for pm in mentions:
         codes = {c.country_code for c in pm.candidates}
         for code in codes:
-            country_votes[code] = country_votes.get(code, 0) + 1.0 / len(codes)
+            clues.countries[code] = clues.countries.get(code, 0) + 1.0 / len(codes)
+            if len(codes) == 1:
+                clues.country_words.setdefault(code, []).append(pm.text)
         admins = {(c.country_code, c.admin1) for c in pm.candidates if c.admin1}
         for key in admins:
-            admin_votes[key] = admin_votes.get(key, 0) + 1.0 / len(admins)
-    countries = sorted(country_votes, key=lambda c: -country_votes[c])
-    admins = sorted(admin_votes, key=lambda a: -admin_votes[a])
+            clues.admin1[key] = clues.admin1.get(key, 0) + 1.0 / len(admins)
+            if len(admins) == 1:
+                clues.admin1_words.setdefault(key, []).append(pm.text)
+    # country adjectives not describing an attacker's weapon (ليبيتين، العراقية; not "غارة إسرائيلية")
+    from marsad.actors import load_actor_kb
+    kb = load_actor_kb()
+    actor_matches = kb.names.find(doc)
+    in_actor = {t for m in actor_matches for t in range(m.tok_start, m.tok_end)}
+    weapon_ends = {m.tok_end for m in cue_matcher("perpetrator_weapon").find(doc)}
+    gaz = load_gazetteer()
+    for m in adjective_matcher().find(doc):
+        if m.tok_start in weapon_ends or (m.tok_start - 1) in weapon_ends or m.tok_start in in_actor:
+            continue
+        country = gaz.country_place(m.payload)
+        if country is None or country.country_code not in ARABIC_REGION:
+            continue
+        code = country.country_code
+        clues.countries[code] = clues.countries.get(code, 0) + ADJECTIVE_WEIGHT
+        clues.country_words.setdefault(code, []).append(doc.token_span(m.tok_start, m.tok_end).text)
+    seen: set[str] = set()
+    for m in actor_matches:
+        actor = kb.actors.get(m.payload)
+        if actor is None or actor.canonical in seen or not actor.country or actor.inter not in (1, 2, 3, 4):
+            continue
+        seen.add(actor.canonical)
+        code = actor.country
+        clues.countries[code] = clues.countries.get(code, 0) + ACTOR_COUNTRY_WEIGHT
+        clues.country_words.setdefault(code, []).append(doc.token_span(m.tok_start, m.tok_end).text)
+    return clues
 
-    def rank(place: Place) -> tuple:
-        return (-country_votes.get(place.country_code, 0), -admin_votes.get((place.country_code, place.admin1), 0),
-                not place.place_id.startswith("cur:"), place.kind in ("admin1", "country"), -place.population)
 
-    for pm in mentions:
+def _rank_key(place: Place, clues: _Clues, own: PlaceMention | None = None) -> tuple:
+    """Lexicographic: article country, governorate, nearness to the article's sure places,
+    curated, a settlement before an area, population."""
+    return (-round(clues.countries.get(place.country_code, 0), 3),
+            -round(clues.admin1.get((place.country_code, place.admin1), 0), 3),
+            _nearness(place, clues, own),
+            not place.place_id.startswith("cur:"), place.kind in ("admin1", "country"), -place.population)
+
+
+def _nearness(place: Place, clues: _Clues, own: PlaceMention | None) -> int:
+    """0 within NEAR_KM of another sure place of the article, 1 when unknown or middling, 2 beyond FAR_KM."""
+    others = _other_anchors(clues, own)
+    if not others:
+        return 1
+    if place.is_area:  # an area is near when one of the article's sure places lies inside it
+        return 0 if any(p.country_code == place.country_code and (place.kind == "country" or p.admin1 == place.admin1)
+                        for p in others) else 2
+    km = min(distance_km(place.latitude, place.longitude, p.latitude, p.longitude) for p in others)
+    return 0 if km <= NEAR_KM else 2 if km > FAR_KM else 1
+
+
+def _other_anchors(clues: _Clues, own: PlaceMention | None) -> list[Place]:
+    """The article's sure places other than this mention and its namesakes (another
+    "الحسكة" says nothing about which الحسكة this one is)."""
+    own_ids = {c.place_id for c in own.candidates} if own is not None else set()
+    return [p for pm, p in clues.anchors if pm is not own and p.place_id not in own_ids]
+
+
+def _nearest_anchor(place: Place, clues: _Clues, own: PlaceMention) -> tuple[str, float] | None:
+    own_ids = {c.place_id for c in own.candidates}
+    others = [(pm.text, p) for pm, p in clues.anchors if pm is not own and p.place_id not in own_ids]
+    if not others or place.is_area:
+        return None
+    text, p = min(others, key=lambda o: distance_km(place.latitude, place.longitude, o[1].latitude, o[1].longitude))
+    return text, distance_km(place.latitude, place.longitude, p.latitude, p.longitude)
+
+
+def _deciding_key(best: Place, other: Place, clues: _Clues, own: PlaceMention) -> int:
+    """The index of the first rank key where ``best`` beat ``other`` (6 when none did)."""
+    a, b = _rank_key(best, clues, own), _rank_key(other, clues, own)
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), 6)
+
+
+def _hint(words: list[str]) -> str:
+    return f" ({', '.join(list(dict.fromkeys(words))[:3])})" if words else ""
+
+
+def _why_not(best: Place, other: Place, clues: _Clues, own: PlaceMention) -> str:
+    """Why ``other`` lost to ``best``, in words."""
+    key = _deciding_key(best, other, clues, own)
+    if key == 0:
+        return f"in {other.country}; the article points to {best.country}" + \
+            _hint(clues.country_words.get(best.country_code, []))
+    if key == 1:
+        return f"in {other.admin1 or 'another governorate'}; the article points to {best.admin1}" + \
+            _hint(clues.admin1_words.get((best.country_code, best.admin1), []))
+    if key == 2:
+        near = _nearest_anchor(other, clues, own)
+        return f"{near[1]:.0f} km from {near[0]}, named in the article" if near else "far from the article's places"
+    if key == 3:
+        return "a GeoNames namesake; the curated entry is preferred"
+    if key == 4:
+        area = "governorate" if other.kind == "admin1" else other.kind
+        return f"the {area} of that name; the {best.kind} is preferred"
+    if key == 5:
+        return f"smaller namesake (population {other.population:,} against {best.population:,})"
+    return "ranked lower in the gazetteer"
+
+
+def _explain(pm: PlaceMention, clues: _Clues, limit: int = 5) -> None:
+    """Fill ``pm.resolution`` and ``pm.alternatives`` for the chosen place."""
+    best = pm.place
+    if best is None:
+        return
+    others = [c for c in pm.candidates if c.place_id != best.place_id][:limit]
+    pm.alternatives = [(c, _why_not(best, c, clues, pm)) for c in others]
+    if not others:
+        pm.resolution = "the only place of this name in the gazetteer"
+        return
+    reasons = []
+    for key in sorted({_deciding_key(best, c, clues, pm) for c in others}):
+        if key == 0:
+            reasons.append(f"the article points to {best.country}" + _hint(clues.country_words.get(best.country_code, [])))
+        elif key == 1:
+            reasons.append(f"the article points to {best.admin1}" +
+                           _hint(clues.admin1_words.get((best.country_code, best.admin1), [])))
+        elif key == 2:
+            near = _nearest_anchor(best, clues, pm)
+            reasons.append(f"{near[1]:.0f} km from {near[0]}, named in the article" if near else
+                           "nearer the article's other places")
+        elif key == 3:
+            reasons.append("curated entry")
+        elif key == 4:
+            reasons.append(f"the {best.kind} before the area of the same name")
+        elif key == 5:
+            reasons.append(f"largest namesake (population {best.population:,})")
+        else:
+            reasons.append("gazetteer rank")
+    n = len(pm.candidates) - 1
+    pm.resolution = f"chosen over {n} other candidate{'s' if n > 1 else ''}: " + "; ".join(reasons)
+
+
+def _sure(pm: PlaceMention) -> Place | None:
+    """The place of a mention that needs no context: one point candidate, or all within 25 km."""
+    points = [c for c in pm.candidates if not c.is_area]
+    if not points or pm.place is None or pm.place.is_area:
+        return None
+    first = points[0]
+    if all(distance_km(first.latitude, first.longitude, c.latitude, c.longitude) <= 25 for c in points):
+        return pm.place
+    return None
+
+
+def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Pick a candidate for each mention by the article's context, and say why.
+
+    Clues: the countries the article's place names and armed actors point to,
+    its governorates, and the distance to its unambiguous places (a village
+    name shared by two governorates goes to the one near the other places).
+    A mention after a governorate noun (محافظة X) takes the governorate.
+    """
+    clues = _gather_clues(doc, mentions)
+    countries = sorted(clues.countries, key=lambda c: -clues.countries[c])
+    admins = sorted(clues.admin1, key=lambda a: -clues.admin1[a])
+
+    def choose(pm: PlaceMention) -> None:
+        pm.candidates.sort(key=lambda c: _rank_key(c, clues, pm))
+        if _after_governorate_noun(doc, pm):
+            pm.candidates.sort(key=lambda c: c.kind != "admin1")
+        pm.place = pm.candidates[0]
+
+    for pm in mentions:  # first pass: without distances
         if pm.candidates:
-            pm.candidates.sort(key=rank)
-            if _after_governorate_noun(doc, pm):
-                pm.candidates.sort(key=lambda c: c.kind != "admin1")
-            pm.place = pm.candidates[0]
+            choose(pm)
+    clues.anchors = [(pm, p) for pm in mentions if (p := _sure(pm)) is not None]
+    for pm in mentions:  # second pass: near the article's sure places
+        if pm.candidates:
+            choose(pm)
+            _explain(pm, clues)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx)
@@ -397,9 +580,16 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                          f"located by {anchor.place.name}")
             pm.place = None
             pm.candidates = []
-        elif near:
+            pm.alternatives = []
+            pm.resolution = ""
+        elif near and near[0] is not pm.place:
             pm.place = near[0]
-    return countries, [a for a in admins]
+            pm.alternatives = [(c, f"not in or near {anchor.place.name}") for c in pm.candidates
+                               if c is not near[0]][:5]
+            pm.resolution = f"the namesake located by {anchor.text} ({anchor.place.name})"
+        elif near and len(pm.candidates) > 1:
+            pm.resolution += f"; located by {anchor.text}"
+    return countries, admins
 
 
 def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:

@@ -221,7 +221,7 @@ class _Context:
             key = town.place_id
             if place.is_area:
                 precision = 3
-            elif pm.relation in ("north", "south", "east", "west", "near", "countryside"):
+            elif pm.relation in ("north", "south", "east", "west", "near", "countryside", "district"):
                 precision = 2
         if place.kind == "country":
             return None
@@ -680,7 +680,8 @@ class _Context:
             return f"only the {'governorate' if place.kind == 'admin1' else place.kind} is known: its seat or centre"
         if pm.place is None:
             return f"{pm.text} is not in the gazetteer; the nearest named town is {place.name}"
-        relation = {"countryside": "the countryside of", "near": "near", "inside": "in"}.get(
+        relation = {"countryside": "the countryside of", "near": "near", "inside": "in",
+                    "district": "the district of"}.get(
             pm.relation or "", f"{pm.relation} of" if pm.relation else "near")
         return f"{relation} {place.name}: the nearest named town"
 
@@ -978,6 +979,8 @@ class _Context:
         place = e.location or "an unnamed place"
         if where.precision == 2 and where.direction:
             place = f"the {where.direction} of {place}" if where.direction != "countryside" else f"the countryside of {place}"
+        elif where.precision == 2 and where.mention.relation == "district":
+            place = f"the district of {place}"
         elif where.precision == 2:
             place = f"near {place}"
         sides = " and ".join(x for x in (e.actor1, e.actor2) if x) or "unidentified actors"

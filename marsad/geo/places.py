@@ -112,15 +112,24 @@ class PlaceAnalysis:
     admin1: list[tuple[str, str]] = field(default_factory=list)  # (country_code, admin1), most mentioned first
 
 
+# District nouns: a place named after one is the district (geo_precision 2 at its seat).
+_DISTRICT_NOUNS = {"قضاء", "ناحيه", "مديريه", "محليه"}
+
+
 def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
     """A relation word right before token ``tok`` (skipping a place noun): (relation, first token)."""
     j = tok - 1
+    if j >= sent_start and _DISTRICT_NOUNS & {w for w, _ in stem_candidates(doc.tokens[j].text)}:
+        return "district", j  # "قضاء الحمدانية", "بناحية تل تمر": the district, not its seat
     while j >= sent_start and doc.tokens[j].text in ("مدينه", "بلده", "قريه", "محافظه", "منطقه", "ناحيه", "قضاء",
                                                          "العاصمه", "مدينتي", "بلدتي", "الريف", "مخيم"):
         j -= 1
     if j < sent_start:
         return None, tok
     word = doc.tokens[j].text
+    english = _english_relation_before(doc, tok, sent_start)
+    if english[0]:
+        return english
     base = word[1:] if word[:1] in ("و", "ب", "ف", "ل") and word[1:] in _DIRECTIONS else word
     if base.endswith(("ها", "ه")) and base in _DIRECTIONS:
         return None, tok  # "وبنش شرقها ومعرة مصرين": شرقها belongs to the place before
@@ -142,10 +151,45 @@ def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, 
     return None, tok
 
 
+_EN_DIRECTIONS = {"north": "north", "south": "south", "east": "east", "west": "west",
+                  "northeast": "north", "northwest": "north", "southeast": "south", "southwest": "south",
+                  "northern": "north", "southern": "south", "eastern": "east", "western": "west"}
+# English words that may stand between a place and the place that locates it ("X in the Idlib countryside").
+_EN_LOCATING = {"in", "the", "of", "near", "outside", "countryside", "province", "governorate", "city", "town",
+                "district", "area", "region", "outskirts", "rural", "eastern", "western", "northern", "southern",
+                "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "on"}
+_EN_NEAR = {"near", "outside", "around", "outskirts", "vicinity", "edge", "edges", "nearby", "close"}
+
+
+def _english_relation_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
+    """"near X", "west of X", "on the outskirts of X", "the countryside of X", "the X district"."""
+    j = tok - 1
+    if j < sent_start:
+        return None, tok
+    word = doc.tokens[j].text
+    if word in ("near", "outside", "around"):
+        return "near", j
+    if word == "to" and j - 1 >= sent_start and doc.tokens[j - 1].text == "close":
+        return "near", j - 1
+    if word == "of" and j - 1 >= sent_start:
+        head = doc.tokens[j - 1].text
+        if head in _EN_DIRECTIONS:
+            return _EN_DIRECTIONS[head], j - 1
+        if head in _EN_NEAR:
+            return "near", j - 1
+        if head in ("countryside", "province", "governorate") and head == "countryside":
+            return "countryside", j - 1
+        if head in ("district", "subdistrict"):
+            return "district", j - 1
+    return None, tok
+
+
 def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
-    """"ريف إدلب الجنوبي": a direction adjective right after the name."""
+    """"ريف إدلب الجنوبي": a direction adjective right after the name; "Idlib countryside"."""
     if tok_end < sent_end and doc.tokens[tok_end].text in ("الشمالي", "الجنوبي", "الشرقي", "الغربي"):
         return _DIRECTIONS[doc.tokens[tok_end].text]
+    if tok_end < sent_end and doc.tokens[tok_end].text in ("countryside", "outskirts", "district", "suburbs"):
+        return {"countryside": "countryside", "district": "district"}.get(doc.tokens[tok_end].text, "near")
     return None
 
 
@@ -183,6 +227,19 @@ def _conjoined(doc: Doc, tok: int) -> bool:
     return doc.tokens[tok].text.startswith("و") or (tok > 0 and doc.tokens[tok - 1].text == "و")
 
 
+_EN_COMMON = {"central", "centre", "center", "middle", "north", "south", "east", "west", "northern", "southern",
+              "eastern", "western", "capital", "coast", "border"}
+
+
+def _english_name_ok(doc: Doc, tok_start: int, tok_end: int) -> bool:
+    """A Latin-script place name is written with a capital, and is not a lone direction
+    word ("southern", "North"): those name provinces only with a noun after them."""
+    raw = doc.raw[doc.tokens[tok_start].start:doc.tokens[tok_end - 1].end]
+    if not raw[:1].isupper():
+        return False
+    return not (tok_end - tok_start == 1 and doc.tokens[tok_start].text in _EN_COMMON)
+
+
 def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     """Gazetteer matches and unknown names after place nouns, in reading order."""
     gaz = load_gazetteer()
@@ -202,6 +259,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if not cands:
             continue
         phrase = m.phrase
+        if phrase.isascii() and not _english_name_ok(doc, m.tok_start, m.tok_end):
+            continue
         cued = m.tok_start in noun_ends or m.tok_start in relation_ends or \
             (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in _PLACE_PREPOSITIONS) or \
             doc.tokens[m.tok_start].text[:1] in ("ب", "ل") and m.cost > 0 and \
@@ -327,6 +386,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if sent.index in dated_lines and sent.is_heading:
             pm.role, pm.reason = "dateline", "on a short dated line (a dateline or time zone)"
         relation, _ = _direction_before(doc, pm.tok_start, sent.tok_start)
+        if relation is None and pm.tok_end - pm.tok_start > 1 and \
+                _DISTRICT_NOUNS & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
+            relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
 
 
@@ -604,13 +666,17 @@ def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:
     return False
 
 
+# How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
+LOCATED_KM = 80.0
+
+
 def _located_by(place: Place, anchor: Place) -> bool:
     """Can ``place`` lie where ``anchor`` says: inside an area anchor, or within 60 km of a point anchor."""
     if anchor.kind == "country":
         return place.country_code == anchor.country_code
     if anchor.kind in ("admin1", "region"):
         return place.country_code == anchor.country_code and (place.admin1 == anchor.admin1 or not place.admin1)
-    return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= 60
+    return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
 
 
 def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMention | None:
@@ -630,7 +696,7 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
         between = between[between.index("في"):]
     locating = {"في", "ب", "بريف", "ريف", "مدينه", "محافظه", "بمحافظه", "ناحيه", "قضاء", "بمدينه", "العاصمه",
                 "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل", "قرب", "بالقرب", "مقربه", "علي", "اطراف",
-                "ضواحي", "بلده", "قريه", "لمحافظه", "مركز"} | set(_DIRECTIONS)
+                "ضواحي", "بلده", "قريه", "لمحافظه", "مركز"} | set(_DIRECTIONS) | _EN_LOCATING
     nouns_only = {"مدينه", "محافظه", "ناحيه", "قضاء", "العاصمه", "منطقه", "بلده", "قريه", "جبل", "الريف"}
     if between and all(w in nouns_only for w in between):
         return None  # "سراقب بلدة آفس": a place noun alone locates nothing

@@ -48,7 +48,10 @@ class PhraseMatcher:
         self.size = 0
 
     def add(self, phrase: str, payload: Any) -> None:
-        tokens = tuple(t.text for t in tokenise(normalise_term(phrase)))
+        self.add_tokens(tuple(t.text for t in tokenise(normalise_term(phrase))), payload)
+
+    def add_tokens(self, tokens: tuple[str, ...], payload: Any) -> None:
+        """Add a phrase given as its normalised tokens (as :meth:`add` would make them)."""
         if not tokens:
             return
         node = self._root

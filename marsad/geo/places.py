@@ -44,8 +44,8 @@ _DIRECTIONS = {
 def place_matcher() -> PhraseMatcher:
     # no attached pronouns on place names: "الجولاني" (a person's name) is not "الجولان" + ي
     matcher = PhraseMatcher(min_stem=3, final_suffixes=False)
-    for name, key in load_gazetteer().names():
-        matcher.add(name, key)
+    for tokens, key in load_gazetteer().name_tokens():
+        matcher.add_tokens(tokens, key)
     return matcher
 
 
@@ -53,8 +53,8 @@ def place_matcher() -> PhraseMatcher:
 def adjective_matcher() -> PhraseMatcher:
     """Country adjectives (السوري، الليبيتين ...), whose payload is the gazetteer key."""
     matcher = PhraseMatcher(min_stem=3, final_suffixes=False)
-    for name, key in load_gazetteer().adjective_names():
-        matcher.add(name, key)
+    for tokens, key in load_gazetteer().name_tokens(adjectives=True):
+        matcher.add_tokens(tokens, key)
     return matcher
 
 

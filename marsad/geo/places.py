@@ -331,6 +331,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     titles = {m.tok_start: m.tok_end for m in cue_matcher("title_noun", suffixes=False).find(doc)}
     persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
     capitals = set(cue_starts(doc, "metonymic_capital"))
+    reporting = set(cue_starts(doc, "attribution"))
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     from marsad.triggers import trigger_matcher
@@ -363,6 +364,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
         elif any(doc.tokens[t].text in ("مراسل", "مراسله", "مراسلنا", "مراسلها") for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
+        elif _speaker_seat(doc, pm.tok_start, sent.tok_start, sent.tok_end, reporting, attack_tokens):
+            pm.role, pm.reason = "reference", "seat of the speaker (قال مسؤول في X إن، بيان صادر من X)"
         elif pm.tok_start in capitals and not _place_cue_before(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "reference", "a capital standing for its government (أعلنت أنقرة)"
         elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start:
@@ -392,7 +395,34 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
 
 
-_ORIGIN_VERBS = ("اطلقت", "اطلق", "اطلقوا", "انطلقت", "انطلق", "قادمين", "قادمون", "قادمه", "قادما", "قادم",
+# Complementisers that end a speaker's clause: "قال مسؤول في عدن إن ...".
+_COMPLEMENTISERS = {"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"}
+# Words before في/من that make the place a statement's seat: "بيان صادر من أنقرة", "من مقره في الموصل".
+_ISSUED = ("صادر", "الصادر", "صدر", "مقره", "مقرها", "مقرهم")
+
+
+def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting: set[int],
+                  attack_tokens: set[int]) -> bool:
+    """The place is where a statement comes from, not where the event happened:
+    "أفاد مصدر عسكري في بنغازي بأن ..." (between a reporting verb and its complementiser,
+    with no attack word in between) or "في بيان صادر من أنقرة" / "من مقره في الموصل"."""
+    j = tok - 1
+    while j >= sent_start and doc.tokens[j].text in ("مدينه", "العاصمه", "محافظه"):
+        j -= 1
+    if j < sent_start or doc.tokens[j].text not in ("في", "من", "عن"):
+        return False
+    if j - 1 >= sent_start and doc.tokens[j - 1].text in _ISSUED:
+        return True
+    verbs = [t for t in reporting if sent_start <= t < j]
+    if not verbs:
+        return False
+    verb = max(verbs)
+    if any(t in attack_tokens for t in range(verb, tok)):
+        return False
+    return any(doc.tokens[t].text in _COMPLEMENTISERS for t in range(tok + 1, sent_end))
+
+
+_ORIGIN_VERBS = ("اطلقت", "اطلق", "اطلقوا", "انطلقت", "انطلق", "تقدمت", "تقدم", "تقدموا", "زحفت", "قادمين", "قادمون", "قادمه", "قادما", "قادم",
                  "القادمين", "القادمه", "وصلوا", "تسللوا", "تسلل", "جاءوا", "جاؤوا")
 
 

@@ -1,0 +1,225 @@
+"""Geocoding accuracy of the full extractor on short Arabic event reports.
+
+    python benchmarks/geocode.py [--file tests/data/geo_sentences.tsv] [--show-failures]
+
+Each row of the sentence file is one news-style sentence that reports exactly one
+violent event at one place, often with other places that are not the event's
+place (routes, origins, the reporter's city, a distance reference). The expected
+place and coordinates were chosen by hand from the sentence and checked against
+GeoNames, independently of marsad's gazetteer.
+
+Every sentence goes through ``marsad.extract`` (the whole pipeline, as a user
+would call it). The first event that has coordinates is compared with the
+expected point; a sentence that yields no such event is a miss ("no event").
+Printed, from one run:
+
+- the share of sentences within 10 km of the expected point (the headline figure);
+- the share with the expected ``geo_precision``, and the share with both;
+- a table per category (n, within 10 km, precision right);
+- the median distance, and throughput in sentences/s;
+- with ``--show-failures``, every sentence that missed on distance or precision.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import os
+import statistics
+import sys
+import time
+from datetime import date
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+
+from marsad.errors import GoldFileError  # noqa: E402
+
+DEFAULT_FILE = os.path.join(REPO, "tests", "data", "geo_sentences.tsv")
+COLUMNS = ["id", "category", "sentence", "published", "location", "country_code", "lat", "lon",
+           "geo_precision", "note"]
+TOLERANCE_KM = 10.0
+EARTH_RADIUS_KM = 6371.0088
+
+
+def load_sentences(path: str) -> list[dict]:
+    """The rows of a geocoding sentence file, with ``lat``/``lon`` as floats and
+    ``geo_precision`` as an int.
+
+    The file is UTF-8, tab-separated, with the header ``COLUMNS``. A malformed
+    row raises ``GoldFileError`` whose ``where`` is ``path:line``.
+    """
+    rows: list[dict] = []
+    with open(path, encoding="utf-8", newline="") as handle:
+        header = handle.readline().rstrip("\r\n").split("\t")
+        if header != COLUMNS:
+            raise GoldFileError(f"header must be {COLUMNS}, found {header}", where=f"{path}:1")
+        for line_no, line in enumerate(handle, start=2):
+            line = line.rstrip("\r\n")
+            if not line.strip():
+                continue
+            where = f"{path}:{line_no}"
+            cells = line.split("\t")
+            if len(cells) != len(COLUMNS):
+                raise GoldFileError(f"expected {len(COLUMNS)} tab-separated cells, found {len(cells)}",
+                                    where=where)
+            row = dict(zip(COLUMNS, cells))
+            for name in ("id", "category", "sentence", "location", "country_code"):
+                if not row[name].strip():
+                    raise GoldFileError(f"empty {name!r}", where=where)
+            try:
+                date.fromisoformat(row["published"])
+            except ValueError:
+                raise GoldFileError(f"published {row['published']!r} is not YYYY-MM-DD", where=where) from None
+            try:
+                row["lat"], row["lon"] = float(row["lat"]), float(row["lon"])
+            except ValueError:
+                raise GoldFileError(f"lat/lon {row['lat']!r}, {row['lon']!r} are not numbers", where=where) from None
+            if not (-90 <= row["lat"] <= 90 and -180 <= row["lon"] <= 180):
+                raise GoldFileError(f"lat/lon {row['lat']}, {row['lon']} out of range", where=where)
+            if row["geo_precision"] not in ("1", "2", "3"):
+                raise GoldFileError(f"geo_precision {row['geo_precision']!r} is not 1, 2 or 3", where=where)
+            row["geo_precision"] = int(row["geo_precision"])
+            row["line"] = line_no
+            rows.append(row)
+    return rows
+
+
+def great_circle_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in kilometres."""
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    d_phi, d_lambda = phi2 - phi1, math.radians(lon2 - lon1)
+    h = math.sin(d_phi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(d_lambda / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _located_event(events: list):
+    for event in events:
+        if event.latitude is not None and event.longitude is not None:
+            return event
+    return None
+
+
+def score_sentences(rows: list[dict]) -> dict:
+    """Run ``marsad.extract`` on every row and score the first located event.
+
+    Returns ``{"n", "within_km", "precision_share", "both_share", "median_km",
+    "seconds", "per_second", "categories": {name: {"n", "within", "precision"}},
+    "results": [...]}``; each result holds the row's id, category, sentence and
+    expected place, what was got (location, lat, lon, precision, number of
+    events, or the error),
+    the distance in km (None when nothing was located) and the two verdicts.
+    """
+    from marsad import extract
+
+    results: list[dict] = []
+    start = time.perf_counter()
+    for row in rows:
+        got: dict = {"location": None, "lat": None, "lon": None, "geo_precision": None, "events": 0,
+                     "error": None}
+        try:
+            events = extract(row["sentence"], published=row["published"])
+            got["events"] = len(events)
+            event = _located_event(events)
+            if event is None and events:
+                got["location"] = events[0].location  # named but not located, or nothing named
+        except Exception as exc:  # an unfinished stage counts as a miss, not a crash of the benchmark
+            event, got["error"] = None, f"{type(exc).__name__}: {exc}"
+        distance = None
+        if event is not None:
+            got.update(location=event.location, lat=event.latitude, lon=event.longitude,
+                       geo_precision=event.geo_precision)
+            distance = great_circle_km(row["lat"], row["lon"], event.latitude, event.longitude)
+        within = distance is not None and distance <= TOLERANCE_KM
+        precision_right = event is not None and event.geo_precision == row["geo_precision"]
+        results.append({"id": row["id"], "category": row["category"], "sentence": row["sentence"],
+                        "expected": {"location": row["location"], "lat": row["lat"], "lon": row["lon"],
+                                     "geo_precision": row["geo_precision"]},
+                        "got": got, "distance_km": distance, "within": within,
+                        "precision_right": precision_right})
+    seconds = time.perf_counter() - start
+
+    n = len(results)
+    categories: dict[str, dict] = {}
+    for result in results:
+        cell = categories.setdefault(result["category"], {"n": 0, "within": 0, "precision": 0})
+        cell["n"] += 1
+        cell["within"] += result["within"]
+        cell["precision"] += result["precision_right"]
+    distances = [r["distance_km"] for r in results if r["distance_km"] is not None]
+
+    def share(count: int) -> float:
+        return count / n if n else 0.0
+
+    return {
+        "n": n,
+        "within_km": share(sum(r["within"] for r in results)),
+        "precision_share": share(sum(r["precision_right"] for r in results)),
+        "both_share": share(sum(r["within"] and r["precision_right"] for r in results)),
+        "median_km": statistics.median(distances) if distances else None,
+        "located": len(distances),
+        "seconds": seconds,
+        "per_second": n / seconds if seconds else float("inf"),
+        "categories": categories,
+        "results": results,
+    }
+
+
+def _failure_line(result: dict) -> str:
+    exp, got = result["expected"], result["got"]
+    if got["error"]:
+        got_text = f"error {got['error'][:120]}"
+    elif got["lat"] is None and got["events"]:
+        got_text = f"{got['events']} event(s), none with coordinates (location {got['location']!r})"
+    elif got["lat"] is None:
+        got_text = "no event"
+    else:
+        got_text = f"{got['location']} ({got['lat']:.4f}, {got['lon']:.4f}) p{got['geo_precision']}"
+    distance = "-" if result["distance_km"] is None else f"{result['distance_km']:,.1f} km"
+    what = [name for name, ok in (("distance", result["within"]), ("precision", result["precision_right"]))
+            if not ok]
+    return (f"{result['id']} [{result['category']}] miss on {'+'.join(what)}\n"
+            f"    {result['sentence']}\n"
+            f"    expected {exp['location']} ({exp['lat']:.4f}, {exp['lon']:.4f}) p{exp['geo_precision']}\n"
+            f"    got      {got_text}; distance {distance}")
+
+
+def format_report(report: dict, show_failures: bool = False) -> str:
+    """The printed form of a ``score_sentences`` report."""
+    lines = [
+        f"sentences: {report['n']} ({report['located']} with a located event)",
+        f"within {TOLERANCE_KM:.0f} km:      {report['within_km']:.1%}   <- headline",
+        f"precision right:   {report['precision_share']:.1%}",
+        f"both:              {report['both_share']:.1%}",
+        "median distance:   " + ("-" if report["median_km"] is None else f"{report['median_km']:,.1f} km"),
+        f"throughput:        {report['per_second']:,.1f} sentences/s ({report['seconds']:.2f} s in all)",
+        "",
+        f"{'category':<24}{'n':>5}{'within 10 km':>16}{'precision right':>19}",
+    ]
+    for name, cell in sorted(report["categories"].items()):
+        lines.append(f"{name:<24}{cell['n']:>5}"
+                     f"{cell['within']:>7} ({cell['within'] / cell['n']:>5.1%})"
+                     f"{cell['precision']:>10} ({cell['precision'] / cell['n']:>5.1%})")
+    if show_failures:
+        misses = [r for r in report["results"] if not (r["within"] and r["precision_right"])]
+        lines += ["", f"failures: {len(misses)}"]
+        lines += [_failure_line(r) for r in misses]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--file", default=DEFAULT_FILE, help="sentence file (default tests/data/geo_sentences.tsv)")
+    parser.add_argument("--show-failures", action="store_true", help="list every miss")
+    args = parser.parse_args(argv)
+    try:
+        rows = load_sentences(args.file)
+    except (OSError, GoldFileError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(format_report(score_sentences(rows), show_failures=args.show_failures))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

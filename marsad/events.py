@@ -244,7 +244,8 @@ class _Context:
     def candidates(self) -> list[Candidate]:
         actor_tokens = {t for a in self.actors for t in range(a.tok_start, a.tok_end)}
         # a trigger word inside an actor's name (هيئة تحرير الشام) is no trigger
-        hits = [h for h in self.hits if h.reports_event and h.mention.tok_start not in actor_tokens]
+        hits = [h for h in self.hits if (h.reports_event or self._deadly_after_clause(h))
+                and h.mention.tok_start not in actor_tokens]
         strong = [h for h in hits if h.mention.strength == "strong"]
         out: list[Candidate] = []
         last_strong: TriggerHit | None = None
@@ -309,6 +310,23 @@ class _Context:
     def _has_killed(self, sent_index: int) -> bool:
         sent = self.doc.sentences[sent_index]
         return any(c.kind == "killed" and sent.tok_start <= c.tok_start < sent.tok_end for c in self.casualties)
+
+    def _deadly_after_clause(self, hit: TriggerHit) -> bool:
+        """"فرّ الآلاف بعد هجوم شنّته قوات X على مدينة Y قُتل فيه 40 شخصاً": an attack behind
+        بعد/عقب/إثر that has its own death toll after it is the sentence's event when the
+        sentence reports no other violent event."""
+        m = hit.mention
+        if hit.status not in ("background", "subordinate") or m.event_type not in VIOLENT_TYPES:
+            return False
+        sent = self.doc.sentence_of_token(m.tok_start)
+        if not any(self.doc.tokens[t].text.lstrip("و") in ("بعد", "عقب", "اثر", "واثر")
+                   for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) and \
+                not self.doc.tokens[m.tok_start].text.startswith(("بعد", "عقب")):
+            return False
+        if any(h.reports_event and h.mention.event_type in VIOLENT_TYPES and h.mention.strength == "strong"
+               and sent.tok_start <= h.mention.tok_start < sent.tok_end for h in self.hits):
+            return False
+        return any(c.kind == "killed" and m.tok_end <= c.tok_start < sent.tok_end for c in self.casualties)
 
     def _object_of(self, hit: TriggerHit, w: Where) -> bool:
         """A territory trigger takes a settlement right after it: سيطرت القوات على قرى X وY."""
@@ -612,7 +630,7 @@ class _Context:
         if attr_span:
             ev("attribution", attr_span)
         event_date = when.start.isoformat() if when.start else None
-        admin1 = place.admin1
+        admin1 = place.admin1 or self._admin1_by_polygon(place)
         record = Event(
             event_id="",
             event_type=etype,
@@ -644,6 +662,18 @@ class _Context:
         for g in groups:
             for s in g.sentences:
                 self._groups_by_sentence.setdefault(s, []).append(g)
+
+    @staticmethod
+    def _admin1_by_polygon(place) -> str | None:
+        """The governorate whose polygon holds a place the gazetteer gives none (a region, a sea strait)."""
+        if place.kind == "country":
+            return None
+        from marsad.geo import areas
+        hit = areas.admin1_at(place.latitude, place.longitude)
+        if hit is None or hit[0] != place.country_code:
+            hit = areas.nearest_admin1(place.latitude, place.longitude, place.country_code) \
+                if place.country_code in ("SY", "IQ", "LB", "YE", "LY", "PS", "SD") else None
+        return hit[2] if hit is not None and hit[0] == place.country_code else None
 
     def location_evidence(self, g: Group, where: Where) -> list[dict]:
         """The group's event-place spans; the chosen one says why it was chosen, how

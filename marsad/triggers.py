@@ -60,7 +60,20 @@ def trigger_matcher() -> PhraseMatcher:
         if row["strength"] not in ("strong", "weak"):
             raise KnowledgeBaseError(f"strength must be strong or weak, not {row['strength']!r}", where=where)
         matcher.add(row["phrase"], (etype, sub, row["strength"]))
+        accusative = _accusative(row["phrase"])
+        if accusative:
+            matcher.add(accusative, (etype, sub, row["strength"]))
     return matcher
+
+
+def _accusative(phrase: str) -> str | None:
+    """The indefinite accusative of a one-word noun trigger, whose tanween is written with an
+    alef that survives normalisation: اشتباك -> اشتباكا ("اشتباكاً وقع"), هجوم -> هجوما."""
+    from marsad.arabic.normalise import normalise_term
+    word = normalise_term(phrase)
+    if " " in word or len(word) < 4 or word.startswith("ال") or word.endswith(("ه", "ي", "ا", "ء", "ت", "و")):
+        return None
+    return word + "ا"
 
 
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # not ا: أعلنت (perfect) starts with it too

@@ -404,6 +404,6 @@ def test_unwritable_cache_dir_falls_back_to_memory(gaz, tmp_path, monkeypatch):
 
 
 def _raw(gaz) -> dict:
-    return {"places": gaz._places, "index": gaz._index, "skeletons": gaz._skeletons, "surface_tokens": gaz._surface_tokens, "surfaces": gaz._surfaces,
+    return {"places": gaz._places, "index": gaz._index, "skeletons": gaz._skeletons, "surface_tokens": gaz._surface_tokens, "sounds": gaz._sounds, "surfaces": gaz._surfaces,
             "adjectives": tuple(gaz._adjectives), "admin1": gaz._admin1,
             "countries": gaz._countries, "country_keys": gaz._country_keys, "stats": gaz.stats}

@@ -43,10 +43,10 @@ from marsad.kb import data_path, load_table, split_list
 from marsad.model import Place
 
 __all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "cache_dir",
-           "distance_km", "name_key", "latin_skeleton"]
+           "distance_km", "name_key", "latin_skeleton", "sound_key"]
 
 # Bump when the build logic or the cached layout changes.
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 
 # Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
 REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
@@ -88,7 +88,8 @@ STOP_NAMES = _stop_names()
 _ARABIC_DESCRIPTORS = tuple(normalise_term(w) + " " for w in (
     "مدينة", "بلدة", "قرية", "حي", "ناحية", "قضاء", "منطقة", "محافظة", "مركز"))
 # First words that Arabic writes both joined and apart (كفرنبل / كفر نبل).
-_JOINABLE = tuple(normalise_term(w) for w in ("كفر", "تل", "أبو", "البو", "عين", "دير", "بيت"))
+_JOINABLE = tuple(normalise_term(w) for w in ("كفر", "تل", "أبو", "البو", "عين", "دير", "بيت", "خان", "أم",
+                                                "بني", "جسر", "رأس", "عين"))
 
 # Latin folding: articles, spelling variants of common first words.
 _ARTICLES = frozenset("al el ad adh an ar as ash at ath az ed en er es et ez ul ud un us uz".split())
@@ -151,6 +152,40 @@ def latin_skeleton(key: str) -> str:
     return skeleton if len(skeleton.replace(" ", "")) >= 4 else ""
 
 
+# A coarse romanisation shared by both scripts, so that an Arabic name can be compared with the
+# Latin names of GeoNames places that have no Arabic name: long vowels become a/i/u, h, ayn and
+# hamza drop out, q/k/g and the emphatic consonants fold together, doubles merge.
+_AR_SOUND = str.maketrans({
+    "ب": "b", "ت": "t", "ث": "t", "ج": "j", "ح": "", "خ": "k", "د": "d", "ذ": "d", "ر": "r", "ز": "z",
+    "س": "s", "ش": "S", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "", "غ": "k", "ف": "f", "ق": "k",
+    "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "", "و": "u", "ي": "i", "ا": "a", "ة": "a", "ء": "", "ى": "a",
+})
+_LATIN_DIGRAPHS = (("sh", "S"), ("ch", "S"), ("kh", "k"), ("gh", "k"), ("th", "t"), ("dh", "d"), ("ph", "f"),
+                   ("dj", "j"), ("ou", "u"), ("ee", "i"))
+_LATIN_SOUND = str.maketrans({"q": "k", "g": "k", "c": "k", "x": "k", "v": "f", "p": "b", "e": "a", "y": "i",
+                              "o": "u", "w": "u", "h": ""})
+
+
+def sound_key(name: str) -> str:
+    """A coarse romanisation of a place name in either script, for fuzzy comparison across
+    scripts: "الرياض" and "Ar Riyad" both give "riad", "أريحا" and "Ariha" "ria", "العزيزية"
+    and "Al 'Aziziyah" "zizia". Articles and leading vowels are dropped word by word."""
+    words = []
+    for word in name_key(name).split():
+        if _ARABIC.search(word):
+            if word.startswith("ال") and len(word) > 4:
+                word = word[2:]
+            sound = word.translate(_AR_SOUND)
+        else:
+            for digraph, letter in _LATIN_DIGRAPHS:
+                word = word.replace(digraph, letter)
+            sound = word.translate(_LATIN_SOUND)
+        sound = re.sub(r"(.)\1+", r"\1", re.sub("[^a-zA-Z]", "", sound)).lstrip("aiu")
+        if sound:
+            words.append(sound)
+    return " ".join(words)
+
+
 def _ascii_name(name: str) -> str:
     """A GeoNames name without diacritics: "Ra’s al ‘Ayn" -> "Ra's al Ayn"."""
     name = name.translate(_LATIN_SPECIAL).replace("\u2019", "'").replace("\u02bc", "'")
@@ -189,6 +224,7 @@ class Gazetteer:
         self._places: dict[str, tuple] = data["places"]
         self._index: dict[str, tuple[str, ...]] = data["index"]
         self._skeletons: dict[str, tuple[str, ...]] = data["skeletons"]
+        self._sounds: dict[str, tuple[str, ...]] = data["sounds"]  # place id -> romanised Latin names
         self._surfaces: tuple[tuple[str, str], ...] = data["surfaces"]
         self._surface_tokens: tuple[tuple[str, ...], ...] = data["surface_tokens"]
         self._adjectives: frozenset[str] = frozenset(data["adjectives"])
@@ -241,6 +277,34 @@ class Gazetteer:
         if ids is None:
             ids = self._skeletons.get(latin_skeleton(key))
         return [self.get(i) for i in ids or ()]
+
+    def by_sound(self, name: str, near: Place, km: float, threshold: float = 80.0) -> list[tuple[Place, float]]:
+        """Places within ``km`` of ``near`` (or inside it, for an area) whose Latin names sound
+        like ``name`` (:func:`sound_key`, rapidfuzz ratio >= threshold), best first: the way to
+        find a place that GeoNames knows only in Latin script from its Arabic name."""
+        from rapidfuzz import fuzz
+
+        target = sound_key(name)
+        if len(target.replace(" ", "")) < 2:
+            return []
+        found: list[tuple[Place, float, float]] = []
+        for pid, sounds in self._sounds.items():
+            row = self._places[pid]
+            if row[2] != near.country_code:
+                continue
+            if near.kind in ("admin1", "region"):
+                if row[6] != near.admin1:
+                    continue
+                dist = 0.0
+            else:
+                dist = distance_km(row[3], row[4], near.latitude, near.longitude)
+                if dist > km:
+                    continue
+            score = max(fuzz.ratio(target, s) for s in sounds)
+            if score >= threshold:
+                found.append((self.get(pid), score, dist))
+        found.sort(key=lambda f: (-f[1], f[2], -f[0].population))
+        return [(p, score) for p, score, _ in found]
 
     def is_adjective(self, name: str) -> bool:
         """True when ``name`` is only known as a country adjective (السورية، التركي)."""
@@ -359,6 +423,7 @@ class _Builder:
         keys = [key]
         if _is_arabic(name):
             keys += _joined_variants(key)
+            keys += [k[:-1] for k in list(keys) if k.endswith("اء") and len(k) > 4]  # سامراء / سامرا
         for k in keys:
             self.names.setdefault(k, {})[pid] = None
             surface = normalise_term(name) if k == key else k
@@ -376,11 +441,21 @@ class _Builder:
             if sk:
                 bucket = skeletons.setdefault(sk, [])
                 bucket.extend(i for i in ids if i not in bucket)
+        latin: dict[str, list[str]] = {}
+        for key, ids in index.items():
+            if not _ARABIC.search(key):
+                sound = sound_key(key)
+                for pid in ids:
+                    if sound and self.places[pid][5] not in ("country", "admin1", "admin2", "region"):
+                        bucket = latin.setdefault(pid, [])
+                        if sound not in bucket:
+                            bucket.append(sound)
         places = {pid: tuple(row) for pid, row in self.places.items()}
         skeletons = {sk: tuple(sorted(ids, key=self._rank)) for sk, ids in skeletons.items()}
         from marsad.arabic.tokenise import tokenise
         tokens = tuple(tuple(t.text for t in tokenise(surface)) for surface, _ in self.surfaces)
         return {"places": places, "index": index, "skeletons": skeletons, "surfaces": tuple(self.surfaces),
+                "sounds": {pid: tuple(v) for pid, v in latin.items()},
                 "surface_tokens": tokens,
                 "adjectives": tuple(sorted(self.adjective_keys - self.name_keys))}
 
@@ -528,6 +603,19 @@ def _nearest_district_seat(b: _Builder, cc: str, admin1_by_code: dict, subdivisi
             options = seats.get(row[6])
             if options:
                 row[7] = min(options, key=lambda s: distance_km(row[3], row[4], s[0], s[1]))[2]
+
+
+def _admin1_from_polygons(b: _Builder) -> None:
+    """Places of the target countries that no source puts in a governorate get the one
+    whose polygon holds them (``geo/areas.py``), or the nearest within 10 km (a coast)."""
+    from marsad.geo import areas
+    for row in b.places.values():
+        if row[2] in TARGET and not row[6] and row[5] not in ("country", "admin1"):
+            hit = areas.admin1_at(row[3], row[4])
+            if hit is None or hit[0] != row[2]:
+                hit = areas.nearest_admin1(row[3], row[4], row[2])
+            if hit is not None and hit[0] == row[2] and hit[2]:
+                row[6] = hit[2]
 
 
 def build_gazetteer() -> Gazetteer:
@@ -689,6 +777,7 @@ def _build() -> dict:
         parent = b.places[row["place_id"]][10]
         if parent and parent not in b.places:
             raise KnowledgeBaseError(f"unknown parent {parent}", where=row["_where"])
+    _admin1_from_polygons(b)
     for cc in DISTRICT_SEAT_COUNTRIES:
         _nearest_district_seat(b, cc, admin1_by_code, subdivisions)
     for row in curated:
@@ -730,7 +819,8 @@ def inputs_hash() -> str:
             h.update(f";{dist}={importlib.metadata.version(dist)}".encode())
         except importlib.metadata.PackageNotFoundError:
             h.update(f";{dist}=missing".encode())
-    for path in [data_path(name) for name in TABLES] + [Path(__file__)]:
+    areas_file = Path(__file__).parent / "data" / "areas.geojson"
+    for path in [data_path(name) for name in TABLES] + [Path(__file__), areas_file]:
         try:
             st = path.stat()
             h.update(f";{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())

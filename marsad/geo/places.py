@@ -89,6 +89,14 @@ def place_stopwords() -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=1)
+def place_adjectives() -> frozenset[str]:
+    """Words that describe a place noun instead of naming it: "حي سكني", "منطقة زراعية" (cues.tsv)."""
+    from marsad.arabic.normalise import normalise_term
+    from marsad.kb import load_table
+    return frozenset(normalise_term(r["phrase"]) for r in load_table("cues.tsv") if r.get("cue") == "place_adjective")
+
+
 def _plausible(place: Place) -> bool:
     """Keep a candidate: curated, an area, in the Arabic-speaking region, or a big city elsewhere."""
     return (place.place_id.startswith("cur:") or place.kind in ("admin1", "admin2", "country") or
@@ -203,6 +211,7 @@ def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
     prev = doc.tokens[tok - 1].text
     return prev in _PLACE_PREPOSITIONS or prev in _DIRECTIONS or prev in (
         "مدينه", "العاصمه", "محافظه", "ريف", "قرب", "محيط", "اطراف", "وسط", "داخل", "ضواحي", "شمالي", "جنوبي",
+        "بلده", "قريه", "حي", "ناحيه", "قضاء",
         "شرقي", "غربي", "عاصمه", "مطار", "سماء") or prev.startswith(("بمدينه", "بالعاصمه", "بريف", "لمدينه"))
 
 
@@ -271,7 +280,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             continue
         # a one-letter-clitic stem of three letters is too often a plain word
         listed = bool(out) and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start)
-        if m.cost and len(phrase.replace(" ", "")) <= 3 and m.tok_start not in noun_ends and not listed:
+        big = any(c.population >= 100_000 or c.kind in ("admin1", "country") for c in cands)
+        if m.cost and len(phrase.replace(" ", "")) <= 3 and m.tok_start not in noun_ends and not listed \
+                and not (big and doc.tokens[m.tok_start].text[:1] in ("ب", "و")):
             continue
         strong = any(c.place_id.startswith("cur:") or c.kind in ("admin1", "country") or c.population >= 20_000
                      for c in cands)
@@ -282,9 +293,12 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                                 tok_start=m.tok_start, tok_end=m.tok_end))
         taken.update(range(m.tok_start, m.tok_end))
     # unknown names right after a place noun: "قرية شبيران", "قرى حوير العيس وإباد وتل النباريز"
+    adjectives = place_adjectives()
     for t0, t1 in place_nouns.items():
         if all(c not in _NAMING_NOUNS for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
+        if doc.tokens[t0].text.startswith(("ال", "بال", "وال", "فال", "لل")):
+            continue  # "البلدة القديمة", "الحي الشرقي": a definite noun names nothing after it
         sent = doc.sentence_of_token(t0)
         j = t1
         first = True
@@ -297,8 +311,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 break
             if word[:1] == "و" and not first:
                 word = word[1:]
-            if word in _NAME_STOP or word.isdigit() or len(word) < 2 or word in stop:
-                break
+            if word in _NAME_STOP or word.isdigit() or len(word) < 2 or word in stop or word in adjectives \
+                    or word.startswith("لل") or j in actor_tokens:
+                break  # "معسكر للجيش": a purpose or an owner, not a name
             k = j + 1
             # a name may have a second word: "حوير العيس", "تل النباريز" (not a conjunct or a stop word)
             if k < sent.tok_end and k not in taken:
@@ -417,9 +432,10 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     if not verbs:
         return False
     verb = max(verbs)
-    if any(t in attack_tokens for t in range(verb, tok)):
+    if any(t in attack_tokens or doc.tokens[t].text in _COMPLEMENTISERS for t in range(verb, tok)):
         return False
-    return any(doc.tokens[t].text in _COMPLEMENTISERS for t in range(tok + 1, sent_end))
+    # "أعلنت قيادة العمليات في بغداد مقتل ..." (the speaker right before) or "... في بنغازي بأن ..."
+    return j - verb <= 6 or any(doc.tokens[t].text in _COMPLEMENTISERS for t in range(tok + 1, sent_end))
 
 
 _ORIGIN_VERBS = ("اطلقت", "اطلق", "اطلقوا", "انطلقت", "انطلق", "تقدمت", "تقدم", "تقدموا", "زحفت", "قادمين", "قادمون", "قادمه", "قادما", "قادم",
@@ -643,6 +659,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
     name shared by two governorates goes to the one near the other places).
     A mention after a governorate noun (محافظة X) takes the governorate.
     """
+    gaz = load_gazetteer()
     clues = _gather_clues(doc, mentions)
     countries = sorted(clues.countries, key=lambda c: -clues.countries[c])
     admins = sorted(clues.admin1, key=lambda a: -clues.admin1[a])
@@ -667,6 +684,19 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         if anchor is None or anchor.place is None:
             continue
         near = [c for c in pm.candidates if _located_by(c, anchor.place)]
+        if not near and pm.role == "event":
+            sounds = gaz.by_sound(_bare_name(pm.text), anchor.place, LOCATED_KM)
+            if sounds:
+                place, score = sounds[0]
+                others = [c for c in pm.candidates][:5]
+                pm.place, pm.candidates = place, [place]
+                pm.alternatives = [(c, f"not in or near {anchor.place.name}") for c in others] + \
+                    [(p, f"sounds less like {pm.text}") for p, _ in sounds[1:3]]
+                pm.resolution = (f"no Arabic entry for {pm.text} in or near {anchor.place.name}; "
+                                 f"{place.name} is the place there whose Latin name sounds like it "
+                                 f"(similarity {score:.0f})")
+                pm.reason = ""
+                continue
         if pm.candidates and not near:
             pm.reason = (f"no place called {pm.text} lies near {anchor.place.name}; "
                          f"located by {anchor.place.name}")
@@ -682,6 +712,18 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         elif near and len(pm.candidates) > 1:
             pm.resolution += f"; located by {anchor.text}"
     return countries, admins
+
+
+def _bare_name(text: str) -> str:
+    """A mention's text without its place noun and a one-letter proclitic: "مدينة العزيزية" -> "العزيزية"."""
+    from marsad.arabic.normalise import normalise_term
+    words = normalise_term(text).split()
+    while len(words) > 1 and words[0] in ("مدينه", "بلده", "قريه", "حي", "ناحيه", "قضاء", "منطقه", "بمدينه",
+                                           "ببلده", "بقريه", "وقريه", "وبلده"):
+        words = words[1:]
+    if words and words[0][:1] in ("و", "ب", "ل", "ف") and words[0][1:3] == "ال":
+        words[0] = words[0][1:]
+    return " ".join(words)
 
 
 def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:
@@ -725,7 +767,7 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]
     locating = {"في", "ب", "بريف", "ريف", "مدينه", "محافظه", "بمحافظه", "ناحيه", "قضاء", "بمدينه", "العاصمه",
-                "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل", "قرب", "بالقرب", "مقربه", "علي", "اطراف",
+                "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل", "قرب", "بالقرب", "مقربه", "اطراف",
                 "ضواحي", "بلده", "قريه", "لمحافظه", "مركز"} | set(_DIRECTIONS) | _EN_LOCATING
     nouns_only = {"مدينه", "محافظه", "ناحيه", "قضاء", "العاصمه", "منطقه", "بلده", "قريه", "جبل", "الريف"}
     if between and all(w in nouns_only for w in between):

@@ -210,7 +210,8 @@ class _Context:
             if anchor is None or anchor.place is None:
                 return None
             place = anchor.place
-            precision = 2
+            # a neighbourhood of a city is the city itself (حي الصابري ببنغازي); else the nearest town
+            precision = 1 if self._neighbourhood_of_city(pm, place) else 2
             key = "name:" + self.doc.text[self.doc.tokens[pm.tok_start].start:self.doc.tokens[pm.tok_end - 1].end]
         else:
             town = place
@@ -221,6 +222,9 @@ class _Context:
             key = town.place_id
             if place.is_area:
                 precision = 3
+            elif pm.relation == "district" and anchor is not None and anchor.place is not None and \
+                    anchor.place.kind == "city" and pm.anchor.relation is None:
+                precision = 1  # a district of a city (مديرية المنصورة في مدينة عدن) is part of it
             elif pm.relation in ("north", "south", "east", "west", "near", "countryside", "district"):
                 precision = 2
         if place.kind == "country":
@@ -230,6 +234,12 @@ class _Context:
             precision = 3
         return Where(pm, place, key, precision, direction)
 
+    def _neighbourhood_of_city(self, pm: PlaceMention, place) -> bool:
+        if place.kind not in ("city", "town") or pm.tok_start == 0 or pm.anchor is None or pm.anchor.relation:
+            return False
+        noun = self.doc.tokens[pm.tok_start - 1].text
+        return noun in ("حي", "بحي", "وحي", "احياء", "حاره", "بحاره", "شارع", "بشارع", "سوق", "بسوق")
+
     def event_places(self, sent_index: int) -> list[Where]:
         sent = self.doc.sentences[sent_index]
         out = []
@@ -238,7 +248,24 @@ class _Context:
                 w = self.where_of(pm)
                 if w is not None:
                     out.append(w)
+        if not out:
+            fallback = self._approximate_place(sent)
+            if fallback is not None:
+                out.append(fallback)
         return out
+
+    def _approximate_place(self, sent) -> Where | None:
+        """With no event place in the sentence, a distance reference (على بعد 20 كم غرب تدمر) or
+        a road's end (على طريق حمص - تدمر) still locates the event: near that town, precision 2."""
+        refs = [pm for pm in self.places.mentions if sent.tok_start <= pm.tok_start < sent.tok_end
+                and pm.place is not None and not pm.place.is_area
+                and pm.reason.startswith(("a distance reference", "an end of a road"))]
+        if not refs:
+            return None
+        pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
+        town = pm.place
+        direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
+        return Where(pm, town, town.place_id, 2, direction)
 
     # -- candidates --------------------------------------------------------
     def candidates(self) -> list[Candidate]:

@@ -215,6 +215,20 @@ def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
         "شرقي", "غربي", "عاصمه", "مطار", "سماء") or prev.startswith(("بمدينه", "بالعاصمه", "بريف", "لمدينه"))
 
 
+_ROAD_NOUNS = ("طريق", "اوتوستراد", "اتوستراد", "الطريق", "طريقي")
+
+
+def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"على طريق حمص - تدمر", "أوتوستراد دمشق حلب": the places name a road, not the site."""
+    j = tok - 1
+    while j >= sent_start and doc.tokens[j].text in ("الدولي", "العام", "السريع", "-", "–"):
+        j -= 1
+    if j < sent_start:
+        return False
+    word = doc.tokens[j].text
+    return word.lstrip("وب") in _ROAD_NOUNS or word in _ROAD_NOUNS
+
+
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
@@ -389,6 +403,10 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
         elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a news outlet's name (شبكة أخبار X)"
+        elif _road_end(doc, pm.tok_start, sent.tok_start) or (
+                prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
+                and doc.sentence_of_token(prev.tok_start).index == sent.index):
+            pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
         elif _after_between(doc, pm.tok_start, sent.tok_start) or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين"):
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
@@ -552,8 +570,8 @@ def _nearness(place: Place, clues: _Clues, own: PlaceMention | None) -> int:
     others = _other_anchors(clues, own)
     if not others:
         return 1
-    if place.is_area:  # an area is near when one of the article's sure places lies inside it
-        return 0 if any(p.country_code == place.country_code and (place.kind == "country" or p.admin1 == place.admin1)
+    if place.is_area:  # an area holding one of the article's sure places ties with a town 60-200 km away
+        return 1 if any(p.country_code == place.country_code and (place.kind == "country" or p.admin1 == place.admin1)
                         for p in others) else 2
     km = min(distance_km(place.latitude, place.longitude, p.latitude, p.longitude) for p in others)
     return 0 if km <= NEAR_KM else 2 if km > FAR_KM else 1
@@ -683,9 +701,13 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         anchor = _anchor_after(doc, mentions, idx)
         if anchor is None or anchor.place is None:
             continue
-        near = [c for c in pm.candidates if _located_by(c, anchor.place)]
+        areas = [c for c in anchor.candidates if c.kind == "admin1"]
+        near = [c for c in pm.candidates if _located_by(c, anchor.place) or any(_located_by(c, a) for a in areas)]
         if not near and pm.role == "event":
             sounds = gaz.by_sound(_bare_name(pm.text), anchor.place, LOCATED_KM)
+            for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
+                if not sounds:
+                    sounds = gaz.by_sound(_bare_name(pm.text), area, LOCATED_KM)
             if sounds:
                 place, score = sounds[0]
                 others = [c for c in pm.candidates][:5]

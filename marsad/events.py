@@ -298,10 +298,13 @@ class _Context:
                     continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
                 elif last_strong is not None or not strong or self._has_killed(sent.index):
                     # "the attack" refers back to the last strong event; with nothing before it, an
-                    # attack that killed people is an event of its own kind
+                    # attack that killed or wounded people is an event of its own kind
                     ref = last_strong.mention if last_strong is not None else m
-                    if last_strong is None and not self._has_killed(sent.index):
+                    if last_strong is None and not self._has_killed(sent.index) and \
+                            not self._has_killed(sent.index, kinds=("injured", "mixed")):
                         continue
+                    if last_strong is None and any(x.mention.strength == "strong" for x in sent_hits):
+                        continue  # a strong trigger later in the sentence carries its event
                     typed.append((h, ref.event_type, ref.sub_event_type))
             if not typed:
                 if sent_places:
@@ -334,9 +337,9 @@ class _Context:
         breaks = ("فيما", "بينما", "حين", "كما", "ثم", "وقد", "واضاف", "وقال")
         return not any(self.doc.tokens[t].text in breaks for t in range(start, tok))
 
-    def _has_killed(self, sent_index: int) -> bool:
+    def _has_killed(self, sent_index: int, kinds: tuple[str, ...] = ("killed",)) -> bool:
         sent = self.doc.sentences[sent_index]
-        return any(c.kind == "killed" and sent.tok_start <= c.tok_start < sent.tok_end for c in self.casualties)
+        return any(c.kind in kinds and sent.tok_start <= c.tok_start < sent.tok_end for c in self.casualties)
 
     def _deadly_after_clause(self, hit: TriggerHit) -> bool:
         """"فرّ الآلاف بعد هجوم شنّته قوات X على مدينة Y قُتل فيه 40 شخصاً": an attack behind

@@ -117,3 +117,53 @@ def test_english_relations(text, location, precision):
 def test_lower_case_direction_words_are_not_provinces():
     events = _events("Syrian government forces shelled the southern countryside of Maarat al-Numan.")
     assert all(e.location != "Southern" for e in events)
+
+
+# --------------------------------------------------------------------------- names GeoNames has only in Latin
+
+def test_sound_key_meets_across_scripts():
+    from marsad.geo.gazetteer import sound_key
+    assert sound_key("الرياض") == sound_key("Ar Riyad")
+    assert sound_key("أريحا") == sound_key("Ariha")
+    assert sound_key("العزيزية")[:3] == sound_key("Al 'Aziziyah")[:3]
+
+
+@pytest.mark.parametrize("text,location,country", [
+    ("قُتل شخصان في هجوم مسلح على مسجد في مدينة جبلة بمحافظة إب.", "Jiblah", "Yemen"),
+    ("هاجمت قوات الدعم السريع مدينة الفاو بولاية القضارف، واندلعت اشتباكات مع الجيش السوداني قُتل فيها عشرة أشخاص.",
+     "Al-Faw", "Sudan"),
+])
+def test_arabic_name_found_by_sound_near_its_anchor(text, location, country):
+    event = _events(text)[0]
+    assert (event.location, event.country, event.geo_precision) == (location, country, 1)
+    assert "sounds like" in _chosen(event)["reason"]
+
+
+# --------------------------------------------------------------------------- roles and approximate sites
+
+@pytest.mark.parametrize("text,location", [
+    ("أفاد مصدر عسكري في بنغازي بأن اشتباكات عنيفة اندلعت في مدينة درنة وقُتل فيها ستة جنود.", "Darnah"),
+    ("قال مسؤول محلي في عدن إن مسلحين مجهولين اغتالوا ضابطاً بمدينة زنجبار.", "Zinjibar"),
+    ("أعلنت قيادة العمليات المشتركة في بغداد مقتل ثلاثة جنود بهجوم لداعش في بلدة الطارمية.", "Tarmiyah"),
+])
+def test_the_speakers_seat_is_not_the_site(text, location):
+    events = _events(text)
+    assert [e.location for e in events] == [location]
+
+
+def test_a_road_and_a_distance_give_precision_two():
+    event = _events("قُتل ثلاثة عناصر من قوات النظام بهجوم على حافلة عسكرية على طريق حمص - تدمر، "
+                    "على بعد 20 كيلومتراً غرب مدينة تدمر.")[0]
+    assert (event.location, event.geo_precision) == ("Tadmur", 2)
+    aside = {a["text"]: a["role"] for a in event.evidence["location_set_aside"]}
+    assert aside.get("حمص") == "reference"
+
+
+@pytest.mark.parametrize("text,location,precision", [
+    ("اندلعت اشتباكات بين الجيش الوطني الليبي ومجموعات مسلحة في حي الصابري ببنغازي، وقُتل خمسة مقاتلين.",
+     "Benghazi", 1),
+    ("سقطت قذيفة هاون على حي سكني في مدينة اللاذقية، ما أدى إلى إصابة ثلاثة مدنيين.", "Latakia", 1),
+])
+def test_a_neighbourhood_of_a_city_is_the_city(text, location, precision):
+    event = _events(text)[0]
+    assert (event.location, event.geo_precision) == (location, precision)

@@ -708,14 +708,18 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
                 if not sounds:
                     sounds = gaz.by_sound(_bare_name(pm.text), area, LOCATED_KM)
+            if not sounds:  # a misspelt Arabic name: "خانشيخوم"
+                sounds = [(c, score) for c, score in gaz.fuzzy(_bare_name(pm.text), {anchor.place.country_code},
+                                                               threshold=FUZZY_THRESHOLD)
+                          if not c.is_area and (_located_by(c, anchor.place) or any(_located_by(c, a) for a in areas))]
             if sounds:
                 place, score = sounds[0]
                 others = [c for c in pm.candidates][:5]
                 pm.place, pm.candidates = place, [place]
                 pm.alternatives = [(c, f"not in or near {anchor.place.name}") for c in others] + \
                     [(p, f"sounds less like {pm.text}") for p, _ in sounds[1:3]]
-                pm.resolution = (f"no Arabic entry for {pm.text} in or near {anchor.place.name}; "
-                                 f"{place.name} is the place there whose Latin name sounds like it "
+                pm.resolution = (f"no exact entry for {pm.text} in or near {anchor.place.name}; "
+                                 f"{place.name} is the place there whose name sounds like it "
                                  f"(similarity {score:.0f})")
                 pm.reason = ""
                 continue
@@ -759,6 +763,9 @@ def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:
             return all(w.startswith("و") or not w.startswith(("في", "من", "علي")) for w in between)
     return False
 
+
+# rapidfuzz ratio for a misspelt name near its anchor.
+FUZZY_THRESHOLD = 88
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
 LOCATED_KM = 80.0

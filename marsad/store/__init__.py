@@ -1,0 +1,456 @@
+"""A marsad dataset in a relational database: ingest, deduplicate, correct, query.
+
+>>> store = open_store("sqlite:///:memory:")          # doctest: +SKIP
+>>> store.ingest(read_inputs(["examples/multisource.jsonl"]))   # doctest: +SKIP
+
+The database is an SQLite file by default (``marsad.db`` in the working
+directory, or ``$MARSAD_DB``), in WAL mode, or PostgreSQL given a
+``postgresql://`` URL; the same code runs on both. The schema is created and
+upgraded by Alembic (``marsad/store/migrations``) when a store is opened.
+
+Every article is ingested in one transaction: its row, its events, their
+sources and any merge are committed together or not at all, so an ingest
+killed at any point leaves a consistent database, and running it again skips
+the articles already stored (same text hash or same URL) and finishes the rest.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from sqlalchemy import and_, create_engine, event, func, or_, select
+from sqlalchemy.engine import Connection, Engine
+
+from marsad.errors import UsageError
+from marsad.model import Article
+from marsad.store import dedup
+from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
+
+__all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
+
+DEFAULT_DB = "marsad.db"
+# Fields an analyst may correct with ``marsad edit``.
+EDITABLE_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_start", "event_date_end",
+                   "time_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
+                   "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+                   "fatalities", "fatalities_low", "fatalities_high", "attribution", "notes")
+_INT_FIELDS = {"time_precision", "inter1", "inter2", "geo_precision", "fatalities", "fatalities_low",
+               "fatalities_high"}
+_FLOAT_FIELDS = {"latitude", "longitude"}
+_LIST_FIELDS = {"assoc_actor_1", "assoc_actor_2"}
+_DATE_FIELDS = {"event_date", "event_date_start", "event_date_end"}
+
+
+def database_url(value: str | None = None) -> str:
+    """A SQLAlchemy URL from ``--db``, ``$MARSAD_DB`` or the default ``marsad.db``; a plain
+    path means an SQLite file, ``postgresql://`` uses psycopg 3."""
+    value = value or os.environ.get("MARSAD_DB") or DEFAULT_DB
+    if "://" not in value:
+        return "sqlite:///" + str(Path(value).expanduser())
+    if value.startswith("postgresql://") or value.startswith("postgres://"):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    return value
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+@dataclass
+class IngestSummary:
+    read: int = 0
+    new: int = 0
+    known: int = 0
+    rejected: int = 0
+    events_created: int = 0
+    events_merged: int = 0
+    failed: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"articles read {self.read}, new {self.new}, already known {self.known}, rejected {self.rejected}; "
+                f"events created {self.events_created}, merged into existing {self.events_merged}")
+
+
+def open_store(url: str | None = None) -> "Store":
+    return Store(database_url(url))
+
+
+class Store:
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = _engine(url)
+        self._migrate()
+
+    # ------------------------------------------------------------------ set-up
+    def _migrate(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+        cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ ingest
+    def ingest(self, items: Iterable, *, progress: bool = False, extract=None) -> IngestSummary:
+        """Store articles and their events; ``items`` are Articles and readers' Rejected records."""
+        from marsad.pipeline import extract_article
+        from marsad.readers import Rejected
+
+        extract = extract or extract_article
+        summary = IngestSummary()
+        bar = None
+        if progress:
+            from tqdm import tqdm
+            bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
+        try:
+            for item in items:
+                if isinstance(item, Rejected):
+                    summary.rejected += 1
+                    self.store_rejected(item.where, item.code, item.reason, item.sample)
+                    continue
+                summary.read += 1
+                if self.knows(item):
+                    summary.known += 1
+                else:
+                    records = [e.to_record() for e in extract(item)]
+                    created, merged = self._store_article(item, records)
+                    summary.new += 1
+                    summary.events_created += created
+                    summary.events_merged += merged
+                if bar is not None:
+                    bar.update(1)
+        finally:
+            if bar is not None:
+                bar.close()
+        return summary
+
+    def knows(self, article: Article) -> bool:
+        cond = articles.c.text_hash == article.text_hash
+        if article.url:
+            cond = or_(cond, articles.c.url == article.url)
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.id).where(cond).limit(1)).first() is not None
+
+    def store_rejected(self, where: str, code: str, reason: str, sample: str | None) -> bool:
+        """Keep a rejected input (once per place and content). True when it was new."""
+        fingerprint = hashlib.sha256(f"{where}\n{code}\n{sample or ''}".encode()).hexdigest()
+        with self.engine.begin() as conn:
+            if conn.execute(select(rejected.c.id).where(rejected.c.fingerprint == fingerprint)).first():
+                return False
+            conn.execute(rejected.insert().values(fingerprint=fingerprint, where=where, code=code, reason=reason,
+                                                  sample=sample, created_at=_now()))
+        return True
+
+    def _store_article(self, article: Article, records: list[dict]) -> tuple[int, int]:
+        from marsad.events import EXTRACTOR_VERSION
+
+        created = merged = 0
+        with self.engine.begin() as conn:
+            art_pk = conn.execute(articles.insert().values(
+                text_hash=article.text_hash, article_id=article.article_id, url=article.url or None,
+                source=article.source, published=article.published, language=article.language or "ar",
+                title=article.title, origin=article.origin, text=article.text,
+                extractor_version=EXTRACTOR_VERSION, ingested_at=_now())).inserted_primary_key[0]
+            taken: set[int] = set()  # events this article already joined: its own events stay apart
+            for record in records:
+                record = dict(record, source=article.source, article_id=article.article_id)
+                text = dedup.evidence_text(record, article.text)
+                best = self._best_match(conn, record, text, taken)
+                self._remember_refs(conn, record)
+                if best is None:
+                    ev_pk = self._new_event(conn, record)
+                    created += 1
+                    rule, score = None, None
+                else:
+                    ev_pk, found = best
+                    rule, score = found.rule, found.score
+                    merged += 1
+                taken.add(ev_pk)
+                conn.execute(event_sources.insert().values(
+                    event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
+                    record=dedup.dumps(record), evidence_text=text, match_rule=rule, match_score=score))
+                self._refresh(conn, ev_pk)
+        return created, merged
+
+    def _best_match(self, conn: Connection, record: dict, text: str, taken: set[int],
+                    exclude_sources: set[int] = frozenset()) -> tuple[int, dedup.Match] | None:
+        span = dedup._range(record)
+        if span is None:
+            return None
+        from datetime import timedelta
+        slack = timedelta(days=dedup.DATE_SLACK_DAYS + 1)
+        family = dedup.family(record.get("event_type"))
+        types = [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")]
+        rows = conn.execute(
+            select(event_sources.c.id, event_sources.c.event, event_sources.c.record, event_sources.c.evidence_text)
+            .join(events, events.c.id == event_sources.c.event)
+            .where(events.c.event_type.in_(types), events.c.country == record.get("country"),
+                   events.c.event_date_start <= span[1] + slack, events.c.event_date_end >= span[0] - slack)
+        ).all()
+        new_sh = dedup.shingles(text)
+        best: tuple[int, dedup.Match] | None = None
+        for src_id, ev_pk, src_record, src_text in rows:
+            if ev_pk in taken or src_id in exclude_sources:
+                continue
+            found = dedup.match(record, json.loads(src_record), new_sh, dedup.shingles(src_text))
+            if found is not None and (best is None or found.score > best[1].score):
+                best = (ev_pk, found)
+        return best
+
+    def _new_event(self, conn: Connection, record: dict) -> int:
+        now = _now()
+        event_id = record["event_id"]
+        if conn.execute(select(events.c.id).where(events.c.event_id == event_id)).first():
+            event_id = event_id + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
+        return conn.execute(events.insert().values(
+            event_id=event_id, event_type=record["event_type"], sub_event_type=record["sub_event_type"],
+            n_sources=0, disagreement=False, record="{}", created_at=now, updated_at=now)).inserted_primary_key[0]
+
+    def _remember_refs(self, conn: Connection, record: dict) -> None:
+        chosen = [x for x in (record.get("evidence") or {}).get("location", []) if isinstance(x, dict) and x.get("chosen")]
+        pid = chosen[0].get("place_id") if chosen else None
+        if pid and not conn.execute(select(places.c.place_id).where(places.c.place_id == pid)).first():
+            from marsad.geo.gazetteer import load_gazetteer
+            p = load_gazetteer().get(pid)
+            if p is not None:
+                conn.execute(places.insert().values(
+                    place_id=pid, name=p.name, name_ar=p.name_ar, kind=p.kind, country=p.country,
+                    country_code=p.country_code, admin1=p.admin1, admin2=p.admin2, latitude=p.latitude,
+                    longitude=p.longitude))
+        record["place_id"] = pid
+        for name, inter in ((record.get("actor1"), record.get("inter1")), (record.get("actor2"), record.get("inter2"))):
+            if name and not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
+                conn.execute(actors.insert().values(name=name, inter=inter))
+
+    def _refresh(self, conn: Connection, ev_pk: int) -> None:
+        """Recompute an event's merged record from its sources and edits."""
+        rows = conn.execute(select(event_sources.c.record, articles.c.source, articles.c.article_id,
+                                   articles.c.url, articles.c.published, event_sources.c.match_rule,
+                                   event_sources.c.match_score, event_sources.c.id)
+                            .join(articles, articles.c.id == event_sources.c.article)
+                            .where(event_sources.c.event == ev_pk).order_by(event_sources.c.id)).all()
+        if not rows:
+            conn.execute(events.delete().where(events.c.id == ev_pk))
+            return
+        sources = [json.loads(r[0]) for r in rows]
+        merged = dedup.merge(sources, self._edits_of(conn, ev_pk))
+        event_id = conn.execute(select(events.c.event_id).where(events.c.id == ev_pk)).scalar_one()
+        merged["event_id"] = event_id
+        merged["evidence"] = sources[0].get("evidence", {})
+        merged["article_id"] = sources[0].get("article_id")
+        merged["sources"] = [
+            {"article_id": art_id, "source": src, "url": url, "published": pub.isoformat() if pub else None,
+             "event_id": rec.get("event_id"), "fatalities": rec.get("fatalities"),
+             "fatalities_low": rec.get("fatalities_low"), "fatalities_high": rec.get("fatalities_high"),
+             "attribution": rec.get("attribution"), "location": rec.get("location"),
+             "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
+            for rec, (_, src, art_id, url, pub, rule, score, sid) in zip(sources, rows)]
+        merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
+        place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
+        conn.execute(events.update().where(events.c.id == ev_pk).values(
+            event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
+            event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
+            event_date_end=_day(merged.get("event_date_end")), time_precision=merged.get("time_precision"),
+            actor1=merged.get("actor1"), actor2=merged.get("actor2"), country=merged.get("country"),
+            admin1=merged.get("admin1"), admin2=merged.get("admin2"), location=merged.get("location"),
+            place_id=place_ids[0] if place_ids and "location" not in merged["edited_fields"] else None,
+            latitude=merged.get("latitude"), longitude=merged.get("longitude"),
+            geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
+            fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
+            n_sources=len(rows), disagreement=bool(merged.get("disagreement")), record=dedup.dumps(merged),
+            updated_at=_now()))
+        for name in (merged.get("actor1"), merged.get("actor2")):
+            if name and not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
+                conn.execute(actors.insert().values(name=name, inter=None))
+
+    def _edits_of(self, conn: Connection, ev_pk: int) -> dict:
+        out: dict = {}
+        for fld, value in conn.execute(select(edits.c.field, edits.c.new_value).where(edits.c.event == ev_pk)
+                                       .order_by(edits.c.id)):
+            out[fld] = json.loads(value) if value is not None else None
+        return out
+
+    # ------------------------------------------------------------------ corrections
+    def edit(self, event_id: str, changes: dict[str, str | object], *, editor: str, note: str | None = None) -> dict:
+        """Correct fields of an event; every change is kept (who, when, old, new) and wins over the
+        machine from then on. Values may be strings from the command line; they are converted."""
+        if not editor:
+            raise UsageError("an edit needs an editor name (--by NAME or $MARSAD_EDITOR)")
+        with self.engine.begin() as conn:
+            ev_pk = self._event_pk(conn, event_id)
+            current = json.loads(conn.execute(select(events.c.record).where(events.c.id == ev_pk)).scalar_one())
+            for fld, raw in changes.items():
+                if fld not in EDITABLE_FIELDS:
+                    raise UsageError(f"{fld!r} cannot be edited; editable fields: {', '.join(EDITABLE_FIELDS)}")
+                value = _convert(fld, raw)
+                conn.execute(edits.insert().values(event=ev_pk, field=fld, old_value=dedup.dumps(current.get(fld)),
+                                                   new_value=dedup.dumps(value), editor=editor, note=note,
+                                                   edited_at=_now()))
+            self._refresh(conn, ev_pk)
+        return self.event(event_id)
+
+    def split(self, event_id: str, source_key: int, *, editor: str) -> str:
+        """Take one source out of a merged event into an event of its own, and remember that the two
+        must not be merged again. Returns the new event's id."""
+        with self.engine.begin() as conn:
+            ev_pk = self._event_pk(conn, event_id)
+            ids = [r[0] for r in conn.execute(select(event_sources.c.id).where(event_sources.c.event == ev_pk))]
+            if source_key not in ids:
+                raise UsageError(f"source {source_key} is not a source of {event_id}; see `marsad show {event_id}`")
+            if len(ids) == 1:
+                raise UsageError(f"{event_id} has only one source; nothing to split")
+            rec = json.loads(conn.execute(select(event_sources.c.record).where(event_sources.c.id == source_key))
+                             .scalar_one())
+            new_pk = self._new_event(conn, rec)
+            conn.execute(event_sources.update().where(event_sources.c.id == source_key)
+                         .values(event=new_pk, match_rule=None, match_score=None))
+            for other in ids:
+                if other != source_key:
+                    a, b = sorted((other, source_key))
+                    if not conn.execute(select(no_merge.c.id).where(no_merge.c.source_a == a,
+                                                                    no_merge.c.source_b == b)).first():
+                        conn.execute(no_merge.insert().values(source_a=a, source_b=b, editor=editor,
+                                                              created_at=_now()))
+            conn.execute(edits.insert().values(event=ev_pk, field="sources", old_value=dedup.dumps(ids),
+                                               new_value=dedup.dumps([i for i in ids if i != source_key]),
+                                               editor=editor, note=f"split source {source_key} into a new event",
+                                               edited_at=_now()))
+            self._refresh(conn, ev_pk)
+            self._refresh(conn, new_pk)
+            return conn.execute(select(events.c.event_id).where(events.c.id == new_pk)).scalar_one()
+
+    def _event_pk(self, conn: Connection, event_id: str) -> int:
+        pk = conn.execute(select(events.c.id).where(events.c.event_id == event_id)).scalar()
+        if pk is None:
+            raise UsageError(f"no event {event_id!r} in {self.url}")
+        return pk
+
+    # ------------------------------------------------------------------ reading
+    def event(self, event_id: str) -> dict:
+        with self.engine.connect() as conn:
+            ev_pk = self._event_pk(conn, event_id)
+            record = json.loads(conn.execute(select(events.c.record).where(events.c.id == ev_pk)).scalar_one())
+            record["edits"] = [
+                {"field": f, "old": json.loads(o) if o else None, "new": json.loads(n) if n else None,
+                 "editor": who, "note": note, "at": at.isoformat() if at else None}
+                for f, o, n, who, note, at in conn.execute(
+                    select(edits.c.field, edits.c.old_value, edits.c.new_value, edits.c.editor, edits.c.note,
+                           edits.c.edited_at).where(edits.c.event == ev_pk).order_by(edits.c.id))]
+        return record
+
+    def events(self, **filters) -> list[dict]:
+        """Merged event records matching the filters (see :func:`event_filters`), by date."""
+        query = select(events.c.record).where(*event_filters(**filters)) \
+            .order_by(events.c.event_date, events.c.event_id)
+        limit = filters.get("limit")
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [json.loads(r[0]) for r in conn.execute(query)]
+
+    def count(self, table: str) -> int:
+        tables = {"articles": articles, "events": events, "event_sources": event_sources, "edits": edits,
+                  "rejected": rejected}
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(tables[table])).scalar_one()
+
+    def rejected_inputs(self) -> list[dict]:
+        with self.engine.connect() as conn:
+            return [dict(where=w, code=c, reason=r, sample=s, at=a.isoformat() if a else None)
+                    for w, c, r, s, a in conn.execute(
+                        select(rejected.c.where, rejected.c.code, rejected.c.reason, rejected.c.sample,
+                               rejected.c.created_at).order_by(rejected.c.id))]
+
+    def article_text(self, article_id: str) -> str | None:
+        with self.engine.connect() as conn:
+            return conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar()
+
+
+def event_filters(*, since: date | str | None = None, until: date | str | None = None, country: str | None = None,
+                  admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
+                  bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
+                  text: str | None = None, limit: int | None = None) -> list:
+    """SQL conditions for the query filters shared by ``marsad events``, ``export`` and the API.
+    ``bbox`` is (min_lon, min_lat, max_lon, max_lat)."""
+    cond = []
+    if since:
+        cond.append(events.c.event_date >= _day(since))
+    if until:
+        cond.append(events.c.event_date <= _day(until))
+    if country:
+        cond.append(func.lower(events.c.country) == country.lower())
+    if admin1:
+        cond.append(func.lower(events.c.admin1) == admin1.lower())
+    if event_type:
+        cond.append(or_(func.lower(events.c.event_type) == event_type.lower(),
+                        func.lower(events.c.sub_event_type) == event_type.lower()))
+    if actor:
+        like = f"%{actor.lower()}%"
+        cond.append(or_(func.lower(events.c.actor1).like(like), func.lower(events.c.actor2).like(like)))
+    if bbox:
+        lon0, lat0, lon1, lat1 = bbox
+        cond.append(and_(events.c.longitude >= lon0, events.c.longitude <= lon1,
+                         events.c.latitude >= lat0, events.c.latitude <= lat1))
+    if min_fatalities is not None:
+        cond.append(events.c.fatalities >= min_fatalities)
+    if text:
+        cond.append(events.c.record.like(f"%{text}%"))
+    return cond
+
+
+def _day(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise UsageError(f"{value!r} is not a date (YYYY-MM-DD)")
+
+
+def _convert(fld: str, raw):
+    if not isinstance(raw, str):
+        return raw
+    if raw.lower() in ("null", "none", ""):
+        return None
+    try:
+        if fld in _INT_FIELDS:
+            return int(raw)
+        if fld in _FLOAT_FIELDS:
+            return float(raw)
+    except ValueError:
+        raise UsageError(f"{fld} must be a number, not {raw!r}")
+    if fld in _DATE_FIELDS:
+        return _day(raw).isoformat()
+    if fld in _LIST_FIELDS:
+        return [x.strip() for x in raw.split("|") if x.strip()]
+    return raw
+
+
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        path = url.split("///", 1)[1] if "///" in url else ""
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn, _record) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.close()
+        return engine
+    return create_engine(url, pool_pre_ping=True)

@@ -1,0 +1,236 @@
+"""Cross-source deduplication: is this article's event one the dataset already has?
+
+Two event records (one article's reading, one stored event) are the same
+real event when all of these hold:
+
+1. **type family**: both are political violence (Battles, Explosions/Remote
+   violence, Violence against civilians), or both demonstrations (Protests,
+   Riots), or both Strategic developments: reports often disagree on the exact
+   type of one incident ("clashes" against "an attack");
+2. **date**: their date ranges overlap once widened by one day each
+   (``DATE_SLACK_DAYS``; a range of low time precision is wider by itself);
+   two undated events never match;
+3. **place**: within a distance that grows with the coarser geo_precision of
+   the two (``PLACE_KM``: 5 km when both name the place, 30 km when one gives
+   only "near X" or "ريف X", the same governorate when one gives only that);
+4. **actors**: compatible: they share a named actor, or one side names only
+   unidentified or civilian actors;
+5. **text**: the reports' words overlap (Jaccard of character 4-gram shingles of
+   the event's evidence sentences) at least ``MIN_TEXT`` — low, because each
+   outlet writes its own report; together with the rules above it is enough to
+   keep apart two similar events of one day.
+
+:func:`match` returns a :class:`Match` (score and the rule, in words) or None;
+the score weighs place, date, actors and text so that the best of several
+candidates wins. :func:`merge` combines the sources of one event into its
+record: the most precise place and date, the actors most sources give, the
+conservative toll (the lowest credible best figure, as ACLED does) with the
+range of all reports, and a ``disagreement`` flag when the tolls differ.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from marsad.arabic.normalise import normalise
+
+__all__ = ["Match", "match", "merge", "family", "shingles", "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT",
+           "MERGE_THRESHOLD"]
+
+FAMILIES = {
+    "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
+    "Protests": "demonstrations", "Riots": "demonstrations", "Strategic developments": "strategic",
+}
+DATE_SLACK_DAYS = 1
+# Largest distance between two reports' places, by the coarser geo_precision of the two.
+PLACE_KM = {1: 5.0, 2: 30.0, 3: 80.0}
+MIN_TEXT = 0.04
+MERGE_THRESHOLD = 0.5
+GENERIC_ACTORS = {"Unidentified Armed Group", "Civilians", "Protesters", None, ""}
+
+
+@dataclass(frozen=True)
+class Match:
+    score: float
+    rule: str
+
+
+def family(event_type: str | None) -> str:
+    return FAMILIES.get(event_type or "", event_type or "")
+
+
+def _day(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _range(record: dict) -> tuple[date, date] | None:
+    start = _day(record.get("event_date_start")) or _day(record.get("event_date"))
+    end = _day(record.get("event_date_end")) or start
+    return (start, end) if start else None
+
+
+def _km(a: dict, b: dict) -> float | None:
+    if None in (a.get("latitude"), a.get("longitude"), b.get("latitude"), b.get("longitude")):
+        return None
+    p = math.pi / 180.0
+    h = (math.sin((b["latitude"] - a["latitude"]) * p / 2) ** 2 + math.cos(a["latitude"] * p)
+         * math.cos(b["latitude"] * p) * math.sin((b["longitude"] - a["longitude"]) * p / 2) ** 2)
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _actors(record: dict) -> set[str]:
+    names = {record.get("actor1"), record.get("actor2")}
+    names.update(record.get("assoc_actor_1") or [])
+    names.update(record.get("assoc_actor_2") or [])
+    return {n for n in names if n not in GENERIC_ACTORS}
+
+
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, k: int = 4) -> frozenset[str]:
+    """Character k-grams of the normalised words (spaces collapsed), as a set."""
+    words = " ".join(_WORD.findall(normalise(text).text))
+    return frozenset(words[i:i + k] for i in range(max(0, len(words) - k + 1)))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
+def match(new: dict, old: dict, new_shingles: frozenset[str], old_shingles: frozenset[str]) -> Match | None:
+    """Does ``new`` (one article's event record) report the event ``old`` (a stored event's record)?"""
+    if family(new.get("event_type")) != family(old.get("event_type")):
+        return None
+    a, b = _range(new), _range(old)
+    if a is None or b is None:
+        return None
+    slack = timedelta(days=DATE_SLACK_DAYS)
+    if a[0] - slack > b[1] or b[0] - slack > a[1]:
+        return None
+    gap_days = max(0, (a[0] - b[1]).days, (b[0] - a[1]).days)
+    if new.get("country") != old.get("country"):
+        return None
+    precision = max(new.get("geo_precision") or 3, old.get("geo_precision") or 3)
+    km = _km(new, old)
+    if precision >= 3:
+        if (new.get("admin1") or "") != (old.get("admin1") or ""):
+            return None
+        place_score = 0.5
+    else:
+        limit = PLACE_KM[precision]
+        if km is None or km > limit:
+            return None
+        place_score = 1.0 - km / (limit * 2)
+    actors_a, actors_b = _actors(new), _actors(old)
+    if actors_a and actors_b and not actors_a & actors_b:
+        return None
+    actor_score = 1.0 if actors_a & actors_b else 0.5
+    text = jaccard(new_shingles, old_shingles)
+    if text < MIN_TEXT:
+        return None
+    date_score = 1.0 if gap_days == 0 else 0.6
+    score = round(0.35 * place_score + 0.2 * date_score + 0.2 * actor_score + 0.25 * min(1.0, text * 4), 3)
+    if score < MERGE_THRESHOLD:
+        return None
+    where = "same place" if km is not None and km < 1 else f"{km:.0f} km apart" if km is not None else \
+        f"same governorate ({new.get('admin1')})"
+    when = "same day" if gap_days == 0 else f"{gap_days} day apart"
+    who = "shared actor " + ", ".join(sorted(actors_a & actors_b)) if actors_a & actors_b else "no conflicting actor"
+    rule = (f"{family(new.get('event_type'))} event; {when}; {where} (precision {precision}); {who}; "
+            f"text overlap {text:.2f}")
+    return Match(score, rule)
+
+
+def evidence_text(record: dict, article_text: str) -> str:
+    """The sentences of an article that hold the event's evidence spans (its own words about it)."""
+    spans = []
+    for field, items in (record.get("evidence") or {}).items():
+        if field == "location_set_aside":
+            continue
+        for item in items if isinstance(items, list) else []:
+            if isinstance(item, dict) and isinstance(item.get("start"), int):
+                spans.append((item["start"], item["end"]))
+    if not spans:
+        return article_text
+    out = []
+    for start, end in sorted(spans):
+        lo = max(article_text.rfind(".", 0, start), article_text.rfind("\n", 0, start)) + 1
+        hi_candidates = [i for i in (article_text.find(".", end), article_text.find("\n", end)) if i >= 0]
+        hi = min(hi_candidates) if hi_candidates else len(article_text)
+        out.append(article_text[lo:hi])
+    return " ".join(dict.fromkeys(out))
+
+
+# --------------------------------------------------------------------------- merging
+
+MERGED_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_start", "event_date_end",
+                 "time_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
+                 "interaction", "country", "admin1", "admin2", "location", "latitude", "longitude",
+                 "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "attribution", "notes")
+
+
+def merge(sources: list[dict], edits: dict[str, object] | None = None) -> dict:
+    """The record of one event from its sources' records (oldest first) and the analyst's
+    edits (field -> value, which always win). Adds ``sources``, ``disagreement`` and
+    ``merge_notes``."""
+    first = sources[0]
+    merged = {k: first.get(k) for k in MERGED_FIELDS}
+
+    def best(key) -> dict:
+        return min(sources, key=key)
+
+    place = best(lambda r: (r.get("geo_precision") or 9, -(r.get("confidence") or 0)))
+    for k in ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision"):
+        merged[k] = place.get(k)
+    when = best(lambda r: (r.get("time_precision") or 9, r.get("event_date") or "9999"))
+    for k in ("event_date", "event_date_start", "event_date_end", "time_precision"):
+        merged[k] = when.get(k)
+    kinds = Counter((r.get("event_type"), r.get("sub_event_type")) for r in sources)
+    merged["event_type"], merged["sub_event_type"] = kinds.most_common(1)[0][0]
+    pairs = Counter(tuple(sorted(x for x in (r.get("actor1"), r.get("actor2")) if x)) for r in sources)
+    top = pairs.most_common(1)[0][0]
+    actor_source = next(r for r in sources if tuple(sorted(x for x in (r.get("actor1"), r.get("actor2")) if x)) == top)
+    for k in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction"):
+        merged[k] = actor_source.get(k)
+    tolls = [r.get("fatalities") for r in sources if r.get("fatalities") is not None]
+    reported = [t for t in tolls if t > 0] or tolls
+    merged["fatalities"] = min(reported) if reported else None
+    lows = [r.get("fatalities_low") if r.get("fatalities_low") is not None else r.get("fatalities")
+            for r in sources if r.get("fatalities") is not None]
+    highs = [r.get("fatalities_high") if r.get("fatalities_high") is not None else r.get("fatalities")
+             for r in sources if r.get("fatalities") is not None]
+    merged["fatalities_low"] = min(lows) if lows else None
+    merged["fatalities_high"] = max(highs) if highs else None
+    attributions = [r.get("attribution") for r in sources if r.get("attribution")]
+    merged["attribution"] = Counter(attributions).most_common(1)[0][0] if attributions else None
+    merged["disagreement"] = len(set(reported)) > 1
+    notes = []
+    if merged["disagreement"]:
+        notes.append("reports disagree on deaths: " + ", ".join(
+            f"{r.get('source') or r.get('article_id')} {r.get('fatalities')}" for r in sources
+            if r.get("fatalities") is not None) + f"; the lowest ({merged['fatalities']}) is kept")
+    if len(kinds) > 1:
+        notes.append("reports disagree on the type: " + "; ".join(f"{k[1]} ({n})" for k, n in kinds.items()))
+    merged["merge_notes"] = notes
+    merged["notes"] = place.get("notes") if len(sources) == 1 else (
+        (first.get("notes") or "") + f" Reported by {len(sources)} sources.")
+    for field, value in (edits or {}).items():
+        merged[field] = value
+    merged["edited_fields"] = sorted(edits or {})
+    return merged
+
+
+def dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)

@@ -1,0 +1,145 @@
+"""The relational schema of a marsad dataset (SQLAlchemy Core).
+
+Tables:
+
+* ``articles``: every article ingested, keyed by the SHA-256 of its text (and
+  unique by URL when it has one), with its text, so that evidence offsets can
+  always be shown against the words they point to;
+* ``events``: the deduplicated events, one row each, with the ACLED-style
+  columns used for filtering and the whole merged record as JSON;
+* ``event_sources``: each article's own reading of an event (its numbers, its
+  actors, its evidence), the event it was merged into, and which rule and score
+  merged it;
+* ``edits``: every analyst correction (who, when, field, old and new value);
+* ``no_merge``: pairs an analyst split apart, which deduplication must respect;
+* ``places``, ``actors``: the gazetteer places and canonical actors events refer to;
+* ``rejected``: inputs that could not be used, with where and why.
+
+The schema is created and upgraded by the Alembic migrations in
+``marsad/store/migrations`` (never by ``metadata.create_all``), on SQLite and on
+PostgreSQL alike.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
+                        Table, Text, UniqueConstraint)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("text_hash", String(64), nullable=False, unique=True),
+    Column("article_id", String(200), nullable=False),
+    Column("url", String(2000), unique=True),
+    Column("source", String(200)),
+    Column("published", Date),
+    Column("language", String(8), nullable=False),
+    Column("title", Text),
+    Column("origin", String(1000)),
+    Column("text", Text, nullable=False),
+    Column("extractor_version", String(40), nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+)
+
+places = Table(
+    "places", metadata,
+    Column("place_id", String(100), primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("name_ar", String(300)),
+    Column("kind", String(30)),
+    Column("country", String(100)),
+    Column("country_code", String(2)),
+    Column("admin1", String(200)),
+    Column("admin2", String(200)),
+    Column("latitude", Float),
+    Column("longitude", Float),
+)
+
+actors = Table(
+    "actors", metadata,
+    Column("name", String(300), primary_key=True),
+    Column("inter", Integer),
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(40), nullable=False, unique=True),
+    Column("event_type", String(60), nullable=False),
+    Column("sub_event_type", String(80), nullable=False),
+    Column("event_date", Date),
+    Column("event_date_start", Date),
+    Column("event_date_end", Date),
+    Column("time_precision", Integer),
+    Column("actor1", String(300), ForeignKey("actors.name")),
+    Column("actor2", String(300), ForeignKey("actors.name")),
+    Column("country", String(100)),
+    Column("admin1", String(200)),
+    Column("admin2", String(200)),
+    Column("location", String(300)),
+    Column("place_id", String(100), ForeignKey("places.place_id")),
+    Column("latitude", Float),
+    Column("longitude", Float),
+    Column("geo_precision", Integer),
+    Column("fatalities", Integer),
+    Column("fatalities_low", Integer),
+    Column("fatalities_high", Integer),
+    Column("n_sources", Integer, nullable=False),
+    Column("disagreement", Boolean, nullable=False),
+    Column("record", Text, nullable=False),  # the merged event record, JSON
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_events_date", events.c.event_date)
+Index("ix_events_type_date", events.c.event_type, events.c.event_date)
+Index("ix_events_country_admin1", events.c.country, events.c.admin1)
+
+event_sources = Table(
+    "event_sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event", Integer, ForeignKey("events.id"), nullable=False),
+    Column("article", Integer, ForeignKey("articles.id"), nullable=False),
+    Column("extracted_id", String(40), nullable=False),  # the event id the extractor gave in this article
+    Column("fatalities", Integer),
+    Column("record", Text, nullable=False),  # this article's own event record, JSON
+    Column("evidence_text", Text, nullable=False),  # the article's sentences about the event (for matching)
+    Column("match_rule", Text),  # why it was merged into ``event`` (null: it started the event)
+    Column("match_score", Float),
+    UniqueConstraint("article", "extracted_id", name="uq_event_sources_article_extracted"),
+)
+Index("ix_event_sources_event", event_sources.c.event)
+
+edits = Table(
+    "edits", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event", Integer, ForeignKey("events.id"), nullable=False),
+    Column("field", String(60), nullable=False),
+    Column("old_value", Text),  # JSON
+    Column("new_value", Text),  # JSON
+    Column("editor", String(200), nullable=False),
+    Column("note", Text),
+    Column("edited_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_edits_event", edits.c.event)
+
+no_merge = Table(
+    "no_merge", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source_a", Integer, ForeignKey("event_sources.id"), nullable=False),
+    Column("source_b", Integer, ForeignKey("event_sources.id"), nullable=False),
+    Column("editor", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source_a", "source_b", name="uq_no_merge_pair"),
+)
+
+rejected = Table(
+    "rejected", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("fingerprint", String(64), nullable=False, unique=True),  # where + sample hash
+    Column("where", String(1000), nullable=False),
+    Column("code", String(10), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("sample", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)

@@ -47,7 +47,174 @@ def build_parser() -> argparse.ArgumentParser:
     ev = sub.add_parser("evaluate", help="score extraction against gold JSON Lines")
     ev.add_argument("gold", help="gold file (event-schema.md section 4)")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+    def db_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--db", help="database: an SQLite file path or a postgresql:// URL "
+                                    "(default $MARSAD_DB, else marsad.db)")
+
+    ing = sub.add_parser("ingest", help="extract, geocode, deduplicate and store articles")
+    ing.add_argument("paths", nargs="+", help="files or folders (.txt, .html, .jsonl); - for standard input")
+    db_option(ing)
+    ing.add_argument("--published", type=_date_arg, help="publication date for inputs that carry none")
+    ing.add_argument("--source", help="source name for inputs that carry none")
+    ing.add_argument("--lang", choices=["ar", "en", "auto"], default="auto")
+    ing.add_argument("--max-chars", type=_positive_int, default=2_000_000, metavar="N",
+                     help="reject documents longer than N characters (default 2000000)")
+    ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+    rej = sub.add_parser("rejected", help="list the inputs ingest could not use, with where and why")
+    db_option(rej)
+    rej.add_argument("--json", action="store_true", help="JSON Lines instead of a list")
+
+    def filters(p: argparse.ArgumentParser) -> None:
+        db_option(p)
+        p.add_argument("--since", type=_date_arg, help="events on or after this date")
+        p.add_argument("--until", type=_date_arg, help="events on or before this date")
+        p.add_argument("--country", help="country name, e.g. Syria")
+        p.add_argument("--admin1", help="governorate (ACLED admin1 name)")
+        p.add_argument("--type", dest="event_type", help="event type or sub-event type")
+        p.add_argument("--actor", help="part of an actor's name")
+        p.add_argument("--bbox", type=_bbox_arg, metavar="W,S,E,N", help="bounding box in degrees")
+        p.add_argument("--min-fatalities", type=int, metavar="N", help="at least N deaths")
+        p.add_argument("--text", help="words that must appear in the event record")
+
+    evs = sub.add_parser("events", help="list stored events as a table")
+    filters(evs)
+    evs.add_argument("--limit", type=_positive_int, metavar="N", help="at most N events")
+
+    show = sub.add_parser("show", help="one stored event with its sources and edits (JSON)")
+    db_option(show)
+    show.add_argument("event_id")
+
+    ed = sub.add_parser("edit", help="correct fields of a stored event: field=value ...")
+    db_option(ed)
+    ed.add_argument("event_id")
+    ed.add_argument("changes", nargs="+", metavar="field=value")
+    ed.add_argument("--by", dest="editor", help="who makes the change (default $MARSAD_EDITOR, else $USER)")
+    ed.add_argument("--note", help="why")
+
+    sp = sub.add_parser("split", help="take one source out of a merged event into an event of its own")
+    db_option(sp)
+    sp.add_argument("event_id")
+    sp.add_argument("source_key", type=int, help="the source's source_key, as `marsad show` prints it")
+    sp.add_argument("--by", dest="editor", help="who makes the change (default $MARSAD_EDITOR, else $USER)")
+
+    exp = sub.add_parser("export", help="write stored events as ACLED CSV, JSON Lines or GeoJSON")
+    filters(exp)
+    exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson"], default="acled-csv")
+    exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     return parser
+
+
+def _bbox_arg(value: str) -> tuple[float, float, float, float]:
+    try:
+        parts = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != 4 or not (parts[0] < parts[2] and parts[1] < parts[3]):
+        raise argparse.ArgumentTypeError(f"a bounding box is W,S,E,N in degrees with W<E and S<N: {value!r}")
+    return parts
+
+
+def _filters(args) -> dict:
+    return {k: getattr(args, k, None) for k in ("since", "until", "country", "admin1", "event_type", "actor",
+                                                "bbox", "min_fatalities", "text", "limit")}
+
+
+def _editor(args) -> str:
+    import os
+    return args.editor or os.environ.get("MARSAD_EDITOR") or os.environ.get("USER") or "analyst"
+
+
+def cmd_ingest(args) -> int:
+    from marsad.readers import Rejected, read_inputs
+    from marsad.store import open_store
+
+    store = open_store(args.db)
+
+    def reported(items):
+        for item in items:
+            if isinstance(item, Rejected):
+                print(f"marsad: {item}", file=sys.stderr, flush=True)
+            yield item
+
+    items = read_inputs(args.paths, published=args.published, source=args.source, lang=args.lang,
+                        max_chars=args.max_chars)
+    summary = store.ingest(reported(items), progress=not args.no_progress and sys.stderr.isatty())
+    for line in summary.failed:
+        print(f"marsad: {line}", file=sys.stderr)
+    print(summary.line())
+    return 1 if summary.rejected else 0
+
+
+def cmd_rejected(args) -> int:
+    from marsad.store import open_store
+
+    rows = open_store(args.db).rejected_inputs()
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False) if args.json else f"{row['where']}: [{row['code']}] {row['reason']}")
+    if not args.json:
+        print(f"{len(rows)} rejected input{'s' if len(rows) != 1 else ''}")
+    return 0
+
+
+def cmd_events(args) -> int:
+    from marsad.export import format_table
+    from marsad.store import open_store
+
+    print(format_table(open_store(args.db).events(**_filters(args))))
+    return 0
+
+
+def cmd_show(args) -> int:
+    from marsad.store import open_store
+
+    print(json.dumps(open_store(args.db).event(args.event_id), ensure_ascii=False, indent=2))
+    return 0
+
+
+def cmd_edit(args) -> int:
+    from marsad.errors import UsageError
+    from marsad.store import open_store
+
+    changes = {}
+    for item in args.changes:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise UsageError(f"changes are field=value, not {item!r}")
+        changes[name.strip()] = value
+    record = open_store(args.db).edit(args.event_id, changes, editor=_editor(args), note=args.note)
+    for name in changes:
+        print(f"{args.event_id}: {name} = {json.dumps(record.get(name), ensure_ascii=False)}")
+    return 0
+
+
+def cmd_split(args) -> int:
+    from marsad.store import open_store
+
+    new_id = open_store(args.db).split(args.event_id, args.source_key, editor=_editor(args))
+    print(f"source {args.source_key} of {args.event_id} is now event {new_id}")
+    return 0
+
+
+def cmd_export(args) -> int:
+    from marsad import export
+    from marsad.errors import UsageError
+    from marsad.store import open_store
+
+    records = open_store(args.db).events(**_filters(args))
+    writer = {"acled-csv": export.write_acled_csv, "jsonl": export.write_jsonl,
+              "geojson": export.write_geojson}[args.format]
+    if args.output:
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as fh:
+                n = writer(records, fh)
+        except OSError as exc:
+            raise UsageError(f"cannot write {args.output}: {exc.strerror or exc}") from None
+        print(f"{n} events written to {args.output}", file=sys.stderr)
+    else:
+        writer(records, sys.stdout)
+    return 0
 
 
 def cmd_extract(args) -> int:
@@ -123,6 +290,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_extract(args)
         if args.command == "evaluate":
             return cmd_evaluate(args)
+        handler = {"ingest": cmd_ingest, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
+                   "edit": cmd_edit, "split": cmd_split, "export": cmd_export}.get(args.command)
+        if handler is not None:
+            return handler(args)
     except MarsadError as exc:
         print(f"marsad: {exc}", file=sys.stderr)
         return 1 if not isinstance(exc, __import__("marsad.errors").errors.UsageError) else 2

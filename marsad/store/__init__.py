@@ -27,7 +27,7 @@ from typing import Iterable, Iterator
 from sqlalchemy import and_, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 
-from marsad.errors import UsageError
+from marsad.errors import KnowledgeBaseError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
@@ -124,7 +124,17 @@ class Store:
                 if self.knows(item):
                     summary.known += 1
                 else:
-                    records = [e.to_record() for e in extract(item)]
+                    try:
+                        records = [e.to_record() for e in extract(item)]
+                    except KnowledgeBaseError:
+                        raise  # the same for every article: stop with the knowledge-base message
+                    except Exception as exc:  # one article must not stop the others
+                        bad = Rejected.for_article(item, f"extraction failed: {type(exc).__name__}: {exc}",
+                                                   getattr(exc, "code", "E199"))
+                        summary.rejected += 1
+                        summary.failed.append(str(bad))
+                        self.store_rejected(bad.where, bad.code, bad.reason, bad.sample)
+                        continue
                     created, merged = self._store_article(item, records)
                     summary.new += 1
                     summary.events_created += created

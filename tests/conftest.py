@@ -1,0 +1,155 @@
+"""Database fixtures: run storage tests on SQLite and on PostgreSQL.
+
+A test that asks for ``db_url`` runs twice, as ``[sqlite]`` and ``[postgresql]``:
+
+- ``sqlite`` gets ``sqlite:///<tmp_path>/marsad.db``, a fresh file per test.
+- ``postgresql`` gets a fresh database (``marsad_test_<8 hex>``) on a PostgreSQL server,
+  dropped after the test. The server comes from ``pg_url``:
+
+  1. ``MARSAD_TEST_PG_URL`` (a SQLAlchemy URL such as
+     ``postgresql+psycopg://postgres@127.0.0.1:54329/postgres``), if it answers;
+  2. otherwise ``bash scripts/pg-test-server.sh start``, which starts a throwaway server
+     (installing the Debian ``postgresql`` package first when run as root and it is missing);
+  3. otherwise nothing, and the ``[postgresql]`` tests are skipped, giving the reason.
+
+  A server started here is stopped at the end of the session; one that was already up,
+  or given by ``MARSAD_TEST_PG_URL``, is left alone. ``MARSAD_TEST_PG=skip`` skips the
+  PostgreSQL tests without trying anything.
+
+The fixtures are lazy: a session whose tests use neither ``db_url`` nor ``pg_url`` never
+starts PostgreSQL, or imports psycopg.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+PG_SCRIPT = REPO / "scripts" / "pg-test-server.sh"
+PG_START_TIMEOUT_S = 180
+
+# Why pg_url is None, for the skip message of the [postgresql] tests.
+_PG_UNAVAILABLE = pytest.StashKey[str]()
+
+
+def _libpq_url(sqlalchemy_url: str) -> str:
+    """``postgresql+psycopg://u@h:p/db`` -> ``postgresql://u@h:p/db``, what psycopg accepts."""
+    from sqlalchemy.engine import make_url
+
+    return make_url(sqlalchemy_url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+def _with_database(sqlalchemy_url: str, database: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(sqlalchemy_url).set(database=database).render_as_string(hide_password=False)
+
+
+def _unreachable(sqlalchemy_url: str) -> str | None:
+    """None if the server answers, else why not."""
+    try:
+        import psycopg
+
+        with psycopg.connect(_libpq_url(sqlalchemy_url), connect_timeout=5):
+            return None
+    except Exception as exc:  # any failure means "no server"; the message says which
+        return f"{type(exc).__name__}: {exc}".strip()
+
+
+def _run_pg_script(command: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["bash", str(PG_SCRIPT), command],
+        capture_output=True,
+        text=True,
+        timeout=PG_START_TIMEOUT_S,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="session")
+def pg_url(request: pytest.FixtureRequest):
+    """SQLAlchemy URL of a reachable PostgreSQL server's ``postgres`` database, or None."""
+    stash = request.config.stash
+
+    if os.environ.get("MARSAD_TEST_PG", "").lower() == "skip":
+        stash[_PG_UNAVAILABLE] = "MARSAD_TEST_PG=skip"
+        yield None
+        return
+    try:
+        import psycopg  # noqa: F401
+        import sqlalchemy  # noqa: F401
+    except ImportError as exc:
+        stash[_PG_UNAVAILABLE] = f"{exc.name} is not installed in this environment"
+        yield None
+        return
+
+    reasons = []
+    given = os.environ.get("MARSAD_TEST_PG_URL")
+    if given:
+        why = _unreachable(given)
+        if why is None:
+            yield given
+            return
+        reasons.append(f"MARSAD_TEST_PG_URL does not answer ({why})")
+
+    was_running = _run_pg_script("url").returncode == 0
+    try:
+        started = _run_pg_script("start")
+    except subprocess.TimeoutExpired:
+        reasons.append(f"{PG_SCRIPT.name} start took more than {PG_START_TIMEOUT_S} s")
+        started = None
+    url = None
+    if started is not None:
+        lines = started.stdout.strip().splitlines()
+        if started.returncode == 0 and lines:
+            url = lines[-1].strip()
+            why = _unreachable(url)
+            if why is not None:
+                reasons.append(f"{url} does not answer after start ({why})")
+                url = None
+        else:
+            last = (started.stderr.strip().splitlines() or ["no output"])[-1]
+            reasons.append(f"{PG_SCRIPT.name} start exited {started.returncode}: {last}")
+
+    if url is None:
+        stash[_PG_UNAVAILABLE] = "; ".join(reasons)
+        yield None
+        return
+    yield url
+    if not was_running:
+        _run_pg_script("stop")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path):
+    """A URL for an empty database, on each backend in turn.
+
+    ``pg_url`` is looked up only for the ``postgresql`` param, so collecting or running
+    the ``sqlite`` half never touches PostgreSQL.
+    """
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path}/marsad.db"
+        return
+
+    server_url = request.getfixturevalue("pg_url")
+    if server_url is None:
+        reason = request.config.stash.get(_PG_UNAVAILABLE, "unknown reason")
+        pytest.skip(f"PostgreSQL not available: {reason}")
+
+    import psycopg
+    from psycopg import sql
+
+    name = f"marsad_test_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_libpq_url(server_url), autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    try:
+        yield _with_database(server_url, name)
+    finally:
+        # FORCE: an engine the test forgot to dispose must not keep the database alive.
+        with psycopg.connect(_libpq_url(server_url), autocommit=True) as conn:
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))

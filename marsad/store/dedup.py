@@ -11,8 +11,9 @@ real event when all of these hold:
    (``DATE_SLACK_DAYS``; a range of low time precision is wider by itself);
    two undated events never match;
 3. **place**: within a distance that grows with the coarser geo_precision of
-   the two (``PLACE_KM``: 5 km when both name the place, 30 km when one gives
-   only "near X" or "ريف X", the same governorate when one gives only that);
+   the two (``PLACE_KM``: 12 km when both name the place, as reports name
+   neighbouring villages of one fight; 60 km when one gives only "near X" or
+   "ريف X", whose countryside is wide; the same governorate when one gives only that);
 4. **actors**: compatible: they share a named actor, or one side names only
    unidentified or civilian actors;
 5. **text**: the reports' words overlap (Jaccard of character 4-gram shingles of
@@ -47,7 +48,11 @@ FAMILIES = {
 }
 DATE_SLACK_DAYS = 1
 # Largest distance between two reports' places, by the coarser geo_precision of the two.
-PLACE_KM = {1: 5.0, 2: 30.0, 3: 80.0}
+PLACE_KM = {1: 12.0, 2: 60.0, 3: 80.0}
+# Distance at which the place score falls to 1/e, by precision: ranks candidates by nearness.
+PLACE_SCALE_KM = {1: 5.0, 2: 25.0}
+# Two reports that disagree on the type within a family must overlap more in their words.
+MIN_TEXT_OTHER_TYPE = 0.12
 MIN_TEXT = 0.04
 MERGE_THRESHOLD = 0.5
 GENERIC_ACTORS = {"Unidentified Armed Group", "Civilians", "Protesters", None, ""}
@@ -132,16 +137,18 @@ def match(new: dict, old: dict, new_shingles: frozenset[str], old_shingles: froz
         limit = PLACE_KM[precision]
         if km is None or km > limit:
             return None
-        place_score = 1.0 - km / (limit * 2)
+        place_score = math.exp(-km / PLACE_SCALE_KM[precision])  # the nearer candidate wins
     actors_a, actors_b = _actors(new), _actors(old)
     if actors_a and actors_b and not actors_a & actors_b:
         return None
     actor_score = 1.0 if actors_a & actors_b else 0.5
     text = jaccard(new_shingles, old_shingles)
-    if text < MIN_TEXT:
+    same_type = new.get("event_type") == old.get("event_type")
+    if text < (MIN_TEXT if same_type else MIN_TEXT_OTHER_TYPE):
         return None
     date_score = 1.0 if gap_days == 0 else 0.6
-    score = round(0.35 * place_score + 0.2 * date_score + 0.2 * actor_score + 0.25 * min(1.0, text * 4), 3)
+    score = round(0.4 * place_score + 0.15 * date_score + 0.2 * actor_score + 0.25 * min(1.0, text * 4)
+                  - (0 if same_type else 0.15), 3)
     if score < MERGE_THRESHOLD:
         return None
     where = "same place" if km is not None and km < 1 else f"{km:.0f} km apart" if km is not None else \

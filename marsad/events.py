@@ -211,8 +211,11 @@ class _Context:
                 return None
             place = anchor.place
             # a neighbourhood of a city is the city itself (حي الصابري ببنغازي); else the nearest town
-            precision = 1 if self._neighbourhood_of_city(pm, place) else 2
-            key = "name:" + self.doc.text[self.doc.tokens[pm.tok_start].start:self.doc.tokens[pm.tok_end - 1].end]
+            if self._neighbourhood_of_city(pm, place):
+                precision, key = 1, place.place_id  # told with the city's other reports
+            else:
+                precision = 2
+                key = "name:" + self.doc.text[self.doc.tokens[pm.tok_start].start:self.doc.tokens[pm.tok_end - 1].end]
         else:
             town = place
             for _ in range(3):  # a prison in a neighbourhood in a town: the town
@@ -235,9 +238,14 @@ class _Context:
         return Where(pm, place, key, precision, direction)
 
     def _neighbourhood_of_city(self, pm: PlaceMention, place) -> bool:
-        if place.kind not in ("city", "town") or pm.tok_start == 0 or pm.anchor is None or pm.anchor.relation:
+        if place.kind not in ("city", "town") or pm.tok_start == 0 or pm.anchor is None:
             return False
         noun = self.doc.tokens[pm.tok_start - 1].text
+        if pm.anchor.relation in ("north", "south", "east", "west"):
+            # "حي الروضة شمال مدينة تعز": a quarter in the north of the city, not a place outside it
+            return noun in ("حي", "بحي", "وحي", "احياء", "حاره", "بحاره")
+        if pm.anchor.relation:
+            return False
         return noun in ("حي", "بحي", "وحي", "احياء", "حاره", "بحاره", "شارع", "بشارع", "سوق", "بسوق")
 
     def event_places(self, sent_index: int) -> list[Where]:

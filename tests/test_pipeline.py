@@ -365,3 +365,49 @@ def test_a_hospital_named_after_the_killing_does_not_move_the_death():
     text = "قُتل شاب برصاص مسلحين مجهولين في مدينة البوكمال أمس، ونُقلت جثته إلى مشفى مدينة الميادين."
     e = only_event(text, "2022-05-01")
     assert (e.location, e.fatalities) == ("Abu Kamal", 1)
+
+
+# --- one report, one event: places that belong to the same site ----------------------------------------
+
+def test_quarter_north_of_a_city_is_told_with_the_city():
+    text = ("مقتل امرأة بقصف على حي سكني في الحديدة\n\n"
+            "قتلت امرأة وأصيب طفلان، ظهر اليوم، بقصف مدفعي شنته جماعة الحوثي على حي الربصة شمال مدينة الحديدة، "
+            "بحسب مصادر طبية.")
+    e = only_event(text, "2024-09-02")
+    assert e.location == "Al Hudaydah" and e.geo_precision == 1
+    assert e.actor1 == "Ansar Allah" and e.fatalities == 1
+
+
+def test_road_between_two_towns_in_a_countryside_is_one_event_near_the_first_town():
+    text = ("قتل شاب برصاص مسلحين مجهولين، مساء اليوم، على الطريق الواصل بين مدينة نوى وبلدة الشيخ مسكين "
+            "في ريف درعا الغربي.")
+    e = only_event(text, "2024-08-11")
+    assert e.location == "Nawa" and e.geo_precision == 2
+
+
+def test_place_near_a_road_is_the_site_not_a_container():
+    text = ("استهدفت غارة لطائرة مسيرة سيارة على الطريق بين الرقة ودير الزور، قرب بلدة معدان، "
+            "ما أدى إلى مقتل شخصين.")
+    e = only_event(text, "2024-08-11")
+    assert e.location != "Ar Raqqah" and e.location != "Deir ez-Zor"
+
+
+# --- how each side's media names the other -------------------------------------------------------------
+
+@pytest.mark.parametrize("text, actors", [
+    ("أفشلت قوات الجيش واللجان الشعبية، اليوم، زحفاً لمرتزقة العدوان باتجاه مواقعها في مديرية صرواح بمحافظة مأرب.",
+     {"Ansar Allah", "Military Forces of Yemen"}),
+    ("صد مجلس منبج العسكري، فجر اليوم، هجوماً لمرتزقة الاحتلال التركي على قرية العريمة غربي منبج.",
+     {"Manbij Military Council", "Syrian National Army"}),
+])
+def test_partisan_names_resolve_to_canonical_actors(text, actors):
+    e = only_event(text, "2024-07-02")
+    assert e.event_type == "Battles"
+    assert {e.actor1, e.actor2} == actors
+
+
+def test_iraqi_security_media_terrorist_attack_is_an_armed_clash():
+    text = ("أعلنت خلية الإعلام الأمني، اليوم، استشهاد منتسبين اثنين من الجيش العراقي إثر تعرض إرهابي "
+            "استهدف نقطة للجيش في قضاء الطارمية شمال بغداد.")
+    e = only_event(text, "2024-05-06")
+    assert kind(e) == ("Battles", "Armed clash") and e.fatalities == 2

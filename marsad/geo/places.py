@@ -232,9 +232,24 @@ def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
-    if j >= sent_start and doc.tokens[j].text in ("محافظات", "محافظتي", "مدينتي", "بلدتي", "مدن", "قريتي"):
+    if j >= sent_start and doc.tokens[j].text in _BETWEEN_NOUNS:
         j -= 1
     return j >= sent_start and doc.tokens[j].text == "بين"
+
+
+# "بين مدينة X وبلدة Y", "بين محافظتي X وY": the noun that may stand between بين (or و) and a name
+_BETWEEN_NOUNS = ("محافظات", "محافظتي", "مدينتي", "بلدتي", "مدن", "قريتي", "مدينه", "بلده", "قريه", "بلدات",
+                  "قري", "ناحيه", "منطقه", "مخيم")
+
+
+def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
+    """The Y of "بين مدينة X وبلدة Y": only و and a settlement noun stand between X and Y."""
+    words = [doc.tokens[t].text for t in range(prev_end, tok)]
+    if words and words[0] == "و":
+        words = words[1:]
+    elif words and words[0].startswith("و"):
+        words[0] = words[0][1:]
+    return len(words) == 1 and words[0] in _BETWEEN_NOUNS
 
 
 def _names_next(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
@@ -408,7 +423,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 and doc.sentence_of_token(prev.tok_start).index == sent.index):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
         elif _after_between(doc, pm.tok_start, sent.tok_start) or \
-                (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين"):
+                (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
+                or (prev is not None and prev.reason.startswith("an end of a road or border")
+                    and _second_end(doc, prev.tok_end, pm.tok_start)):
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
         elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens, attack_tokens):
             pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
@@ -818,7 +835,12 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx)
-        if anchor is not None and anchor.role == "event" and pm.role in ("event", "origin", "route", "destination"):
+        # a road's end locates nothing of its own, but "بين طفس واليادودة في ريف درعا" puts the road there
+        # ("قرب بلدة X" after a road is the site itself, not a container)
+        road_end = pm.role == "reference" and pm.reason.startswith("an end of a road") and anchor is not None \
+            and (anchor.relation == "countryside" or (anchor.place is not None and anchor.place.is_area))
+        if anchor is not None and anchor.role == "event" and (
+                pm.role in ("event", "origin", "route", "destination") or road_end):
             anchor.role = "container"
             anchor.reason = f"locates {pm.text}"
             if pm.place is None:

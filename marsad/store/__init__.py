@@ -204,15 +204,21 @@ class Store:
         family = dedup.family(record.get("event_type"))
         types = [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")]
         rows = conn.execute(
-            select(event_sources.c.id, event_sources.c.event, event_sources.c.record, event_sources.c.evidence_text)
+            select(event_sources.c.id, event_sources.c.event, event_sources.c.record, event_sources.c.evidence_text,
+                   events.c.record)
             .join(events, events.c.id == event_sources.c.event)
             .where(events.c.event_type.in_(types), events.c.country == record.get("country"),
                    events.c.event_date_start <= span[1] + slack, events.c.event_date_end >= span[0] - slack)
         ).all()
         new_sh = dedup.shingles(text)
         best: tuple[int, dedup.Match] | None = None
-        for src_id, ev_pk, src_record, src_text in rows:
+        fits: dict[int, bool] = {}  # event -> does the record's place fit the event's merged place
+        for src_id, ev_pk, src_record, src_text, ev_record in rows:
             if ev_pk in taken or src_id in exclude_sources:
+                continue
+            if ev_pk not in fits:
+                fits[ev_pk] = dedup.place_match(record, json.loads(ev_record)) is not None
+            if not fits[ev_pk]:
                 continue
             found = dedup.match(record, json.loads(src_record), new_sh, dedup.shingles(src_text))
             if found is not None and (best is None or found.score > best[1].score):

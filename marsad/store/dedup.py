@@ -12,7 +12,8 @@ real event when all of these hold:
    two undated events never match;
 3. **place**: within a distance that grows with the coarser geo_precision of
    the two (``PLACE_KM``: 12 km when both name the place, as reports name
-   neighbouring villages of one fight; 60 km when one gives only "near X" or
+   neighbouring villages of one fight, but beyond ``SAME_SITE_KM`` only with a
+   shared named actor, since unidentified gunmen in two towns are two events; 60 km when one gives only "near X" or
    "ريف X", whose countryside is wide; the same governorate when one gives only that);
 4. **actors**: compatible: they share a named actor, or one side names only
    unidentified or civilian actors;
@@ -20,6 +21,10 @@ real event when all of these hold:
    the event's evidence sentences) at least ``MIN_TEXT`` — low, because each
    outlet writes its own report; together with the rules above it is enough to
    keep apart two similar events of one day.
+
+A report joins a stored event only if it matches one of its sources *and* its
+place fits the event's merged (most precise) place: a vague report ("ريف درعا")
+in an event must not let a precise report of a town 30 km away chain into it.
 
 :func:`match` returns a :class:`Match` (score and the rule, in words) or None;
 the score weighs place, date, actors and text so that the best of several
@@ -39,7 +44,7 @@ from datetime import date, timedelta
 
 from marsad.arabic.normalise import normalise
 
-__all__ = ["Match", "match", "merge", "family", "shingles", "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT",
+__all__ = ["Match", "match", "place_match", "merge", "family", "shingles", "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT",
            "MERGE_THRESHOLD"]
 
 FAMILIES = {
@@ -49,6 +54,8 @@ FAMILIES = {
 DATE_SLACK_DAYS = 1
 # Largest distance between two reports' places, by the coarser geo_precision of the two.
 PLACE_KM = {1: 12.0, 2: 60.0, 3: 80.0}
+# Two precise places further apart than this need a shared named actor to be one event.
+SAME_SITE_KM = 8.0  # a city and its suburbs (الزاوية، الحرشة 5 km) are one site
 # Distance at which the place score falls to 1/e, by precision: ranks candidates by nearness.
 PLACE_SCALE_KM = {1: 5.0, 2: 25.0}
 # Two reports that disagree on the type within a family must overlap more in their words.
@@ -114,6 +121,22 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+def place_match(new: dict, old: dict) -> tuple[float, float | None, int] | None:
+    """(score, km, coarser precision) when the two records' places can be one event's, else None."""
+    if new.get("country") != old.get("country"):
+        return None
+    precision = max(new.get("geo_precision") or 3, old.get("geo_precision") or 3)
+    km = _km(new, old)
+    if precision >= 3:
+        if (new.get("admin1") or "") != (old.get("admin1") or ""):
+            return None
+        return 0.5, km, precision
+    limit = PLACE_KM[precision]
+    if km is None or km > limit:
+        return None
+    return math.exp(-km / PLACE_SCALE_KM[precision]), km, precision  # the nearer candidate wins
+
+
 def match(new: dict, old: dict, new_shingles: frozenset[str], old_shingles: frozenset[str]) -> Match | None:
     """Does ``new`` (one article's event record) report the event ``old`` (a stored event's record)?"""
     if family(new.get("event_type")) != family(old.get("event_type")):
@@ -125,22 +148,15 @@ def match(new: dict, old: dict, new_shingles: frozenset[str], old_shingles: froz
     if a[0] - slack > b[1] or b[0] - slack > a[1]:
         return None
     gap_days = max(0, (a[0] - b[1]).days, (b[0] - a[1]).days)
-    if new.get("country") != old.get("country"):
+    place = place_match(new, old)
+    if place is None:
         return None
-    precision = max(new.get("geo_precision") or 3, old.get("geo_precision") or 3)
-    km = _km(new, old)
-    if precision >= 3:
-        if (new.get("admin1") or "") != (old.get("admin1") or ""):
-            return None
-        place_score = 0.5
-    else:
-        limit = PLACE_KM[precision]
-        if km is None or km > limit:
-            return None
-        place_score = math.exp(-km / PLACE_SCALE_KM[precision])  # the nearer candidate wins
+    place_score, km, precision = place
     actors_a, actors_b = _actors(new), _actors(old)
     if actors_a and actors_b and not actors_a & actors_b:
         return None
+    if precision == 1 and km is not None and km > SAME_SITE_KM and not actors_a & actors_b:
+        return None  # two named towns apart (نوى، جاسم) are one fight only when a named actor links them
     actor_score = 1.0 if actors_a & actors_b else 0.5
     text = jaccard(new_shingles, old_shingles)
     same_type = new.get("event_type") == old.get("event_type")

@@ -1,5 +1,5 @@
 # marsad: two commands on a fresh machine.
-#   make demo   create .venv, install, run extraction on the bundled sample articles
+#   make demo   create .venv, install, ingest the bundled sample articles into demo.db (SQLite) and list the events
 #   make test   create .venv, install, run the test suite
 PYTHON ?= python3.11
 VENV := .venv
@@ -18,7 +18,9 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 demo: $(STAMP)
-	$(BIN)/marsad extract examples/sample-articles.jsonl
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/marsad ingest --db demo.db --no-progress examples/sample-articles.jsonl examples/multisource.jsonl
+	$(BIN)/marsad events --db demo.db
 
 test: $(STAMP)
 	$(BIN)/python -m pytest
@@ -27,4 +29,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache
+	rm -rf $(VENV) build *.egg-info .pytest_cache demo.db demo.db-wal demo.db-shm

@@ -1,0 +1,157 @@
+"""Ingest throughput and memory, next to tokenisation and extraction of the same articles.
+
+    python benchmarks/ingest.py [--n 3000] [--seed 1] [--ant] [--keep DIR]
+
+The corpus is written once to a JSON Lines file: the articles of ``examples/``
+topped up to ``--n`` with articles generated from the templates of
+``benchmarks/extract.py`` (or, with ``--ant``, the first ``--n`` articles of the
+ANT corpus sample in ``../shared/datasets`` when it is there). Each stage then
+runs in a child process of its own, so that its peak memory (max RSS) is its
+own and no stage warms a cache for the next:
+
+- ``tokenise``: read the file and ``make_doc`` every article (the yardstick);
+- ``extract``: read the file and ``extract_article`` every article, no database;
+- ``ingest``: ``marsad ingest``'s library path into a fresh SQLite file
+  (extract, geocode, deduplicate, store; one transaction per article).
+
+Prints articles per second, seconds, events and max RSS per stage, and each
+stage's time as a multiple of tokenisation's, and ingest's against extraction's.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, REPO)
+sys.path.insert(0, os.path.join(REPO, "benchmarks"))
+
+ANT = os.path.join(REPO, "..", "shared", "datasets", "ant-corpus", "ant_sample5k.jsonl")
+STAGES = ("tokenise", "extract", "ingest")
+
+
+def max_rss_mb() -> float:
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def write_corpus(path: str, n: int, seed: int, ant: bool) -> str:
+    """Write the corpus as JSON Lines; return a one-line description."""
+    if ant:
+        if not os.path.exists(ANT):
+            raise SystemExit(f"--ant: {ANT} is not there (the shared datasets are not beside this checkout)")
+        from marsad.readers import read_inputs
+        from marsad.model import Article
+        written = 0
+        with open(path, "w", encoding="utf-8") as out:
+            for item in read_inputs([ANT]):
+                if not isinstance(item, Article):
+                    continue
+                out.write(json.dumps({"id": item.article_id, "text": item.text,
+                                      "published": item.published.isoformat() if item.published else None,
+                                      "source": item.source}, ensure_ascii=False) + "\n")
+                written += 1
+                if written >= n:
+                    break
+        return f"{written} ANT articles"
+    from extract import build_corpus  # benchmarks/extract.py: examples topped up with generated articles
+    corpus, n_examples = build_corpus(n, seed)
+    with open(path, "w", encoding="utf-8") as out:
+        for a in corpus:
+            out.write(json.dumps({"id": a.article_id, "text": a.text, "published": a.published.isoformat()
+                                  if a.published else None, "source": a.source, "url": a.url or None},
+                                 ensure_ascii=False) + "\n")
+    return f"{len(corpus)} articles ({n_examples} from examples/, {len(corpus) - n_examples} generated)"
+
+
+def run_stage(stage: str, corpus: str, workdir: str) -> dict:
+    """One stage in this process; returns its figures."""
+    from marsad.model import Article
+    from marsad.readers import read_inputs
+
+    start = time.perf_counter()
+    articles = events = 0
+    if stage == "tokenise":
+        from marsad.arabic.tokenise import make_doc
+        for item in read_inputs([corpus]):
+            if isinstance(item, Article):
+                make_doc(item.text)
+                articles += 1
+    elif stage == "extract":
+        from marsad.pipeline import extract_article
+        for item in read_inputs([corpus]):
+            if isinstance(item, Article):
+                events += len(extract_article(item))
+                articles += 1
+    elif stage == "ingest":
+        from marsad.store import open_store
+        store = open_store(os.path.join(workdir, "bench.db"))
+        summary = store.ingest(read_inputs([corpus]))
+        articles, events = summary.new, store.count("events")
+        store.close()
+    else:
+        raise SystemExit(f"unknown stage {stage!r}")
+    seconds = time.perf_counter() - start
+    return {"stage": stage, "articles": articles, "events": events, "seconds": seconds,
+            "max_rss_mb": max_rss_mb()}
+
+
+def in_child(stage: str, corpus: str, workdir: str) -> dict:
+    done = subprocess.run([sys.executable, os.path.abspath(__file__), "--stage", stage, "--corpus", corpus,
+                           "--workdir", workdir], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"stage {stage} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--n", type=int, default=3000, help="articles in the corpus (default 3000)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--ant", action="store_true", help="use the ANT corpus sample from ../shared")
+    parser.add_argument("--keep", metavar="DIR", help="keep the corpus and the database in DIR")
+    parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
+    parser.add_argument("--corpus", help=argparse.SUPPRESS)
+    parser.add_argument("--workdir", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+
+    if args.stage:  # a child: one stage, figures as JSON on the last line
+        print(json.dumps(run_stage(args.stage, args.corpus, args.workdir)))
+        return 0
+
+    workdir = args.keep or tempfile.mkdtemp(prefix="marsad-bench-")
+    os.makedirs(workdir, exist_ok=True)
+    corpus = os.path.join(workdir, "corpus.jsonl")
+    what = write_corpus(corpus, args.n, args.seed, args.ant)
+    size = os.path.getsize(corpus)
+    print(f"corpus: {what}, {size / 1e6:.1f} MB of JSON Lines; machine: {os.cpu_count()} cores")
+    # a warm gazetteer cache for every stage (its build is timed by benchmarks/gazetteer.py)
+    from marsad.geo.gazetteer import load_gazetteer
+    load_gazetteer()
+
+    results = {s: in_child(s, corpus, workdir) for s in STAGES}
+    base = results["tokenise"]["seconds"]
+    print(f"{'stage':10} {'articles/s':>11} {'seconds':>9} {'events':>8} {'max RSS':>9}  time vs tokenise")
+    for s in STAGES:
+        r = results[s]
+        rate = r["articles"] / r["seconds"] if r["seconds"] else float("inf")
+        print(f"{s:10} {rate:11,.1f} {r['seconds']:9.2f} {r['events']:8,} {r['max_rss_mb']:7.0f} MB  "
+              f"{r['seconds'] / base:6.2f}x")
+    ratio = results["ingest"]["seconds"] / results["extract"]["seconds"]
+    print(f"ingest takes {ratio:.2f}x the time of extraction alone "
+          f"({results['ingest']['events']:,} stored events after deduplication, "
+          f"from {results['extract']['events']:,} extracted)")
+    if not args.keep:
+        import shutil
+        shutil.rmtree(workdir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,6 +1,6 @@
 """Ingest throughput and memory, next to tokenisation and extraction of the same articles.
 
-    python benchmarks/ingest.py [--n 3000] [--seed 1] [--ant] [--keep DIR]
+    python benchmarks/ingest.py [--n 3000] [--seed 1] [--ant] [--keep DIR] [--stages S,S,...]
 
 The corpus is written once to a JSON Lines file: the articles of ``examples/``
 topped up to ``--n`` with articles generated from the templates of
@@ -12,14 +12,21 @@ own and no stage warms a cache for the next:
 - ``tokenise``: read the file and ``make_doc`` every article (the yardstick);
 - ``extract``: read the file and ``extract_article`` every article, no database;
 - ``ingest``: ``marsad ingest``'s library path into a fresh SQLite file
-  (extract, geocode, deduplicate, store; one transaction per article).
+  (extract, geocode, deduplicate, store; one transaction per batch);
+- ``workers2``: the same with extraction in 2 local worker processes;
+- ``dask2``: the same with extraction on a Dask ``LocalCluster`` of 2 worker
+  processes (its start-up is included).
 
-Prints articles per second, seconds, events and max RSS per stage, and each
-stage's time as a multiple of tokenisation's, and ingest's against extraction's.
+Prints articles per second, seconds, events and max RSS per stage (for the
+parallel stages also the largest worker's), each stage's time as a multiple of
+tokenisation's, ingest's against extraction's, and the parallel ingests' speed-up
+over single-process ingest. Each ingest stage checks that it stored the same
+events as single-process ingest.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import resource
@@ -33,12 +40,17 @@ sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "benchmarks"))
 
 ANT = os.path.join(REPO, "..", "shared", "datasets", "ant-corpus", "ant_sample5k.jsonl")
-STAGES = ("tokenise", "extract", "ingest")
+STAGES = ("tokenise", "extract", "ingest", "workers2", "dask2")
 
 
-def max_rss_mb() -> float:
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+def max_rss_mb(who=resource.RUSAGE_SELF) -> float:
+    rss = resource.getrusage(who).ru_maxrss
     return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
+
+
+def children_rss_mb() -> float:
+    """The largest max RSS among this process's finished children (the worker processes)."""
+    return max_rss_mb(resource.RUSAGE_CHILDREN)
 
 
 def write_corpus(path: str, n: int, seed: int, ant: bool) -> str:
@@ -89,12 +101,25 @@ def run_stage(stage: str, corpus: str, workdir: str) -> dict:
             if isinstance(item, Article):
                 events += len(extract_article(item))
                 articles += 1
-    elif stage == "ingest":
+    elif stage in ("ingest", "workers2", "dask2"):
+        from marsad.runner import open_runner
         from marsad.store import open_store
-        store = open_store(os.path.join(workdir, "bench.db"))
-        summary = store.ingest(read_inputs([corpus]))
+        db = os.path.join(workdir, f"{stage}.db")
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(db + suffix):
+                os.remove(db + suffix)
+        store = open_store(db)
+        runner = open_runner(workers=2 if stage == "workers2" else 1, dask="local" if stage == "dask2" else None)
+        with runner:
+            summary = store.ingest(read_inputs([corpus]), runner=runner)
         articles, events = summary.new, store.count("events")
+        fingerprint = hashlib.sha256(json.dumps(
+            sorted((e["event_id"], [s["article_id"] for s in e["sources"]], e.get("fatalities"))
+                   for e in store.events()), ensure_ascii=False).encode()).hexdigest()[:16]
         store.close()
+        seconds = time.perf_counter() - start
+        return {"stage": stage, "articles": articles, "events": events, "seconds": seconds,
+                "max_rss_mb": max_rss_mb(), "workers_rss_mb": children_rss_mb(), "fingerprint": fingerprint}
     else:
         raise SystemExit(f"unknown stage {stage!r}")
     seconds = time.perf_counter() - start
@@ -116,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--ant", action="store_true", help="use the ANT corpus sample from ../shared")
     parser.add_argument("--keep", metavar="DIR", help="keep the corpus and the database in DIR")
+    parser.add_argument("--stages", default=",".join(STAGES),
+                        help=f"stages to run, comma-separated (default {','.join(STAGES)}); tokenise always runs")
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -135,18 +162,30 @@ def main(argv: list[str] | None = None) -> int:
     from marsad.geo.gazetteer import load_gazetteer
     load_gazetteer()
 
-    results = {s: in_child(s, corpus, workdir) for s in STAGES}
+    wanted = ["tokenise"] + [s for s in args.stages.split(",") if s and s != "tokenise"]
+    unknown = [s for s in wanted if s not in STAGES]
+    if unknown:
+        parser.error(f"unknown stages: {', '.join(unknown)}")
+    results = {s: in_child(s, corpus, workdir) for s in wanted}
     base = results["tokenise"]["seconds"]
-    print(f"{'stage':10} {'articles/s':>11} {'seconds':>9} {'events':>8} {'max RSS':>9}  time vs tokenise")
-    for s in STAGES:
+    print(f"{'stage':10} {'articles/s':>11} {'seconds':>9} {'events':>8} {'max RSS':>9} {'workers':>9}  "
+          f"time vs tokenise")
+    for s in wanted:
         r = results[s]
         rate = r["articles"] / r["seconds"] if r["seconds"] else float("inf")
-        print(f"{s:10} {rate:11,.1f} {r['seconds']:9.2f} {r['events']:8,} {r['max_rss_mb']:7.0f} MB  "
+        workers = f"{r['workers_rss_mb']:7.0f} MB" if r.get("workers_rss_mb") else f"{'-':>9}"
+        print(f"{s:10} {rate:11,.1f} {r['seconds']:9.2f} {r['events']:8,} {r['max_rss_mb']:7.0f} MB {workers}  "
               f"{r['seconds'] / base:6.2f}x")
-    ratio = results["ingest"]["seconds"] / results["extract"]["seconds"]
-    print(f"ingest takes {ratio:.2f}x the time of extraction alone "
-          f"({results['ingest']['events']:,} stored events after deduplication, "
-          f"from {results['extract']['events']:,} extracted)")
+    if "ingest" in results and "extract" in results:
+        ratio = results["ingest"]["seconds"] / results["extract"]["seconds"]
+        print(f"ingest takes {ratio:.2f}x the time of extraction alone "
+              f"({results['ingest']['events']:,} stored events after deduplication, "
+              f"from {results['extract']['events']:,} extracted)")
+    for s in ("workers2", "dask2"):
+        if s in results and "ingest" in results:
+            same = results[s]["fingerprint"] == results["ingest"]["fingerprint"]
+            print(f"{s}: {results['ingest']['seconds'] / results[s]['seconds']:.2f}x single-process ingest; "
+                  f"same events as single-process ingest: {'yes' if same else 'NO'}")
     if not args.keep:
         import shutil
         shutil.rmtree(workdir, ignore_errors=True)

@@ -61,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--max-chars", type=_positive_int, default=2_000_000, metavar="N",
                      help="reject documents longer than N characters (default 2000000)")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ing.add_argument("--workers", type=_positive_int, default=1, metavar="N",
+                     help="extract in N local processes (default 1; the database has one writer)")
+    ing.add_argument("--dask", metavar="ADDRESS",
+                     help="extract on a Dask cluster: a scheduler address (tcp://host:8786), or 'local' "
+                          "for a LocalCluster of --workers processes (2 when --workers is 1)")
+    ing.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
+                     help="articles per batch and per write transaction (default 32)")
 
     rej = sub.add_parser("rejected", help="list the inputs ingest could not use, with where and why")
     db_option(rej)
@@ -140,7 +147,11 @@ def cmd_ingest(args) -> int:
 
     items = read_inputs(args.paths, published=args.published, source=args.source, lang=args.lang,
                         max_chars=args.max_chars)
-    summary = store.ingest(reported(items), progress=not args.no_progress and sys.stderr.isatty())
+    from marsad.runner import open_runner
+
+    with open_runner(workers=args.workers, dask=args.dask) as runner:
+        summary = store.ingest(reported(items), progress=not args.no_progress and sys.stderr.isatty(),
+                               runner=runner, batch_size=args.batch_size)
     for line in summary.failed:
         print(f"marsad: {line}", file=sys.stderr)
     print(summary.line())
@@ -295,8 +306,21 @@ def main(argv: list[str] | None = None) -> int:
         if handler is not None:
             return handler(args)
     except MarsadError as exc:
+        from marsad.errors import StorageError, UsageError
+
         print(f"marsad: {exc}", file=sys.stderr)
-        return 1 if not isinstance(exc, __import__("marsad.errors").errors.UsageError) else 2
+        return 2 if isinstance(exc, UsageError) else 3 if isinstance(exc, StorageError) else 1
+    except Exception as exc:  # the database or the file system failed outside a batch: say so, briefly
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(exc, SQLAlchemyError):
+            reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+            print(f"marsad: [E500] database error: {reason}", file=sys.stderr)
+            return 3
+        if isinstance(exc, OSError):
+            print(f"marsad: [E501] {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+            return 3
+        raise
     except BrokenPipeError:
         return 0
     except KeyboardInterrupt:

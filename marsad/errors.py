@@ -39,3 +39,9 @@ class UsageError(MarsadError):
     """The command line or API was called wrongly."""
 
     code = "E400"
+
+
+class StorageError(MarsadError):
+    """The database failed (disk full, server gone); what was committed is consistent."""
+
+    code = "E500"

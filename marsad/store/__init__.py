@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import sys
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -26,8 +28,9 @@ from typing import Iterable, Iterator
 
 from sqlalchemy import and_, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import SQLAlchemyError
 
-from marsad.errors import KnowledgeBaseError, UsageError
+from marsad.errors import StorageError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
@@ -35,6 +38,10 @@ from marsad.store.schema import actors, articles, edits, event_sources, events, 
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
 
 DEFAULT_DB = "marsad.db"
+# Articles per write transaction: an interrupted run keeps whole batches.
+DEFAULT_BATCH = 32
+# Stored sources whose record and shingles the writer keeps parsed (recent events are the candidates).
+SOURCE_CACHE = 1000
 # Fields an analyst may correct with ``marsad edit``.
 EDITABLE_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_start", "event_date_end",
                    "time_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
@@ -86,6 +93,10 @@ class Store:
         self.url = url
         self.engine = _engine(url)
         self._migrate()
+        # what this writer knows is in the database (cleared when a transaction fails)
+        self._places_known: set[str] = set()
+        self._actors_known: set[str] = set()
+        self._sources = _Lru(SOURCE_CACHE)
 
     # ------------------------------------------------------------------ set-up
     def _migrate(self) -> None:
@@ -103,99 +114,179 @@ class Store:
         self.engine.dispose()
 
     # ------------------------------------------------------------------ ingest
-    def ingest(self, items: Iterable, *, progress: bool = False, extract=None) -> IngestSummary:
-        """Store articles and their events; ``items`` are Articles and readers' Rejected records."""
-        from marsad.pipeline import extract_article
-        from marsad.readers import Rejected
+    def ingest(self, items: Iterable, *, progress: bool = False, runner=None,
+               batch_size: int = DEFAULT_BATCH) -> IngestSummary:
+        """Store articles and their events; ``items`` are Articles and readers' Rejected records.
 
-        extract = extract or extract_article
+        Articles go in batches of ``batch_size``: those already stored (same text hash or URL)
+        are skipped before extraction, the rest are extracted by ``runner`` (this process by
+        default; see :mod:`marsad.runner` for worker processes and Dask) and written in input
+        order, one transaction per batch. A run stopped at any point keeps whole batches only,
+        and running it again finishes the job with the same events."""
+        from marsad.runner import InProcess
+
+        runner = runner or InProcess()
         summary = IngestSummary()
         bar = None
         if progress:
             from tqdm import tqdm
             bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
         try:
-            for item in items:
-                if isinstance(item, Rejected):
-                    summary.rejected += 1
-                    self.store_rejected(item.where, item.code, item.reason, item.sample)
-                    continue
-                summary.read += 1
-                if self.knows(item):
-                    summary.known += 1
-                else:
-                    try:
-                        records = [e.to_record() for e in extract(item)]
-                    except KnowledgeBaseError:
-                        raise  # the same for every article: stop with the knowledge-base message
-                    except Exception as exc:  # one article must not stop the others
-                        bad = Rejected.for_article(item, f"extraction failed: {type(exc).__name__}: {exc}",
-                                                   getattr(exc, "code", "E199"))
-                        summary.rejected += 1
-                        summary.failed.append(str(bad))
-                        self.store_rejected(bad.where, bad.code, bad.reason, bad.sample)
-                        continue
-                    created, merged = self._store_article(item, records)
-                    summary.new += 1
-                    summary.events_created += created
-                    summary.events_merged += merged
+            for batch, results in runner.map(self._new_batches(items, summary, batch_size, bar)):
+                self._write_batch(batch, results, summary)
                 if bar is not None:
-                    bar.update(1)
+                    bar.update(len(batch))
         finally:
             if bar is not None:
                 bar.close()
         return summary
 
+    def _new_batches(self, items: Iterable, summary: IngestSummary, size: int, bar) -> Iterator[list[Article]]:
+        """Batches of the articles not stored yet; rejected inputs are kept on the way."""
+        from marsad.readers import Rejected
+
+        batch: list[Article] = []
+
+        def unknown(chunk: list[Article]) -> list[Article]:
+            seen_hashes, seen_urls = self._known(chunk)
+            fresh = [a for a in chunk if a.text_hash not in seen_hashes and not (a.url and a.url in seen_urls)]
+            summary.known += len(chunk) - len(fresh)
+            if bar is not None and len(chunk) > len(fresh):
+                bar.update(len(chunk) - len(fresh))
+            return fresh
+
+        for item in items:
+            if isinstance(item, Rejected):
+                summary.rejected += 1
+                self.store_rejected(item.where, item.code, item.reason, item.sample)
+                continue
+            summary.read += 1
+            batch.append(item)
+            if len(batch) >= size:
+                fresh = unknown(batch)
+                batch = []
+                if fresh:
+                    yield fresh
+        if batch:
+            fresh = unknown(batch)
+            if fresh:
+                yield fresh
+
+    def _known(self, chunk: list[Article], conn: Connection | None = None) -> tuple[set[str], set[str]]:
+        """The text hashes and URLs of ``chunk`` that the database already holds."""
+        hashes = [a.text_hash for a in chunk]
+        urls = [a.url for a in chunk if a.url]
+        query = select(articles.c.text_hash, articles.c.url).where(
+            or_(articles.c.text_hash.in_(hashes), articles.c.url.in_(urls)) if urls else
+            articles.c.text_hash.in_(hashes))
+        if conn is None:
+            with self.engine.connect() as own:
+                rows = own.execute(query).all()
+        else:
+            rows = conn.execute(query).all()
+        return {h for h, _ in rows}, {u for _, u in rows if u}
+
     def knows(self, article: Article) -> bool:
-        cond = articles.c.text_hash == article.text_hash
-        if article.url:
-            cond = or_(cond, articles.c.url == article.url)
-        with self.engine.connect() as conn:
-            return conn.execute(select(articles.c.id).where(cond).limit(1)).first() is not None
+        hashes, urls = self._known([article])
+        return bool(hashes or urls)
+
+    def _write_batch(self, batch: list[Article], results: list, summary: IngestSummary) -> None:
+        """Store one extracted batch in one transaction, in input order."""
+        from marsad.readers import Rejected
+
+        counts = IngestSummary()
+        failed: list[Rejected] = []
+        try:
+            with self.engine.begin() as conn:
+                # the same article twice in the input, or stored by another run meanwhile
+                seen_hashes, seen_urls = self._known(batch, conn)
+                for article, result in zip(batch, results):
+                    if article.text_hash in seen_hashes or (article.url and article.url in seen_urls):
+                        counts.known += 1
+                        continue
+                    seen_hashes.add(article.text_hash)
+                    if article.url:
+                        seen_urls.add(article.url)
+                    if result.records is None:
+                        bad = Rejected.for_article(article, result.error, result.code or "E199")
+                        self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
+                        failed.append(bad)
+                        continue
+                    created, merged = self._store_article(conn, article, result.records)
+                    counts.new += 1
+                    counts.events_created += created
+                    counts.events_merged += merged
+        except SQLAlchemyError as exc:
+            self._forget_caches()
+            first, last = batch[0].article_id, batch[-1].article_id
+            raise StorageError(
+                f"could not store articles {first} .. {last}: {type(exc.orig or exc).__name__}: "
+                f"{str(exc.orig or exc).strip().splitlines()[0]}. Nothing of this batch was stored and "
+                f"the batches before it were; fix the cause (disk space, server) and run ingest again to "
+                f"finish.") from None
+        except BaseException:
+            self._forget_caches()  # a rolled-back batch must leave no trace in the caches either
+            raise
+        summary.known += counts.known
+        summary.new += counts.new
+        summary.events_created += counts.events_created
+        summary.events_merged += counts.events_merged
+        summary.rejected += len(failed)
+        summary.failed.extend(str(bad) for bad in failed)
+
+    def _forget_caches(self) -> None:
+        self._places_known.clear()
+        self._actors_known.clear()
+        self._sources.clear()
 
     def store_rejected(self, where: str, code: str, reason: str, sample: str | None) -> bool:
         """Keep a rejected input (once per place and content). True when it was new."""
-        fingerprint = hashlib.sha256(f"{where}\n{code}\n{sample or ''}".encode()).hexdigest()
         with self.engine.begin() as conn:
-            if conn.execute(select(rejected.c.id).where(rejected.c.fingerprint == fingerprint)).first():
-                return False
-            conn.execute(rejected.insert().values(fingerprint=fingerprint, where=where, code=code, reason=reason,
-                                                  sample=sample, created_at=_now()))
+            return self._insert_rejected(conn, where, code, reason, sample)
+
+    @staticmethod
+    def _insert_rejected(conn: Connection, where: str, code: str, reason: str, sample: str | None) -> bool:
+        fingerprint = hashlib.sha256(f"{where}\n{code}\n{sample or ''}".encode()).hexdigest()
+        if conn.execute(select(rejected.c.id).where(rejected.c.fingerprint == fingerprint)).first():
+            return False
+        conn.execute(rejected.insert().values(fingerprint=fingerprint, where=where, code=code, reason=reason,
+                                              sample=sample, created_at=_now()))
         return True
 
-    def _store_article(self, article: Article, records: list[dict]) -> tuple[int, int]:
+    def _store_article(self, conn: Connection, article: Article, records: list[dict]) -> tuple[int, int]:
         from marsad.events import EXTRACTOR_VERSION
 
         created = merged = 0
-        with self.engine.begin() as conn:
-            art_pk = conn.execute(articles.insert().values(
-                text_hash=article.text_hash, article_id=article.article_id, url=article.url or None,
-                source=article.source, published=article.published, language=article.language or "ar",
-                title=article.title, origin=article.origin, text=article.text,
-                extractor_version=EXTRACTOR_VERSION, ingested_at=_now())).inserted_primary_key[0]
-            taken: set[int] = set()  # events this article already joined: its own events stay apart
-            for record in records:
-                record = dict(record, source=article.source, article_id=article.article_id)
-                text = dedup.evidence_text(record, article.text)
-                best = self._best_match(conn, record, text, taken)
-                self._remember_refs(conn, record)
-                if best is None:
-                    ev_pk = self._new_event(conn, record)
-                    created += 1
-                    rule, score = None, None
-                else:
-                    ev_pk, found = best
-                    rule, score = found.rule, found.score
-                    merged += 1
-                taken.add(ev_pk)
-                conn.execute(event_sources.insert().values(
-                    event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
-                    record=dedup.dumps(record), evidence_text=text, match_rule=rule, match_score=score))
-                self._refresh(conn, ev_pk)
+        art_pk = conn.execute(articles.insert().values(
+            text_hash=article.text_hash, article_id=article.article_id, url=article.url or None,
+            source=article.source, published=article.published, language=article.language or "ar",
+            title=article.title, origin=article.origin, text=article.text,
+            extractor_version=EXTRACTOR_VERSION, ingested_at=_now())).inserted_primary_key[0]
+        taken: set[int] = set()  # events this article already joined: its own events stay apart
+        for record in records:
+            record = dict(record, source=article.source, article_id=article.article_id)
+            text = dedup.evidence_text(record, article.text)
+            best = self._best_match(conn, record, text, taken)
+            self._remember_refs(conn, record)
+            if best is None:
+                ev_pk = self._new_event(conn, record)
+                created += 1
+                rule, score = None, None
+            else:
+                ev_pk, found = best
+                rule, score = found.rule, found.score
+                merged += 1
+            taken.add(ev_pk)
+            src_pk = conn.execute(event_sources.insert().values(
+                event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
+                record=dedup.dumps(record), evidence_text=text, match_rule=rule,
+                match_score=score)).inserted_primary_key[0]
+            self._sources.put(src_pk, (record, dedup.shingles(text)))
+            self._refresh(conn, ev_pk)
         return created, merged
 
-    def _best_match(self, conn: Connection, record: dict, text: str, taken: set[int],
-                    exclude_sources: set[int] = frozenset()) -> tuple[int, dedup.Match] | None:
+    def _best_match(self, conn: Connection, record: dict, text: str,
+                    taken: set[int]) -> tuple[int, dedup.Match] | None:
         span = dedup._range(record)
         if span is None:
             return None
@@ -203,27 +294,44 @@ class Store:
         slack = timedelta(days=dedup.DATE_SLACK_DAYS + 1)
         family = dedup.family(record.get("event_type"))
         types = [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")]
-        rows = conn.execute(
-            select(event_sources.c.id, event_sources.c.event, event_sources.c.record, event_sources.c.evidence_text,
-                   events.c.record)
-            .join(events, events.c.id == event_sources.c.event)
+        # only events whose merged place can fit (dedup.place_match): near it, or in its governorate
+        near = events.c.admin1 == record.get("admin1")
+        if record.get("latitude") is not None and record.get("longitude") is not None:
+            dlat = dedup.PLACE_KM[3] / 111.0
+            dlon = dlat / max(0.2, math.cos(math.radians(record["latitude"])))
+            near = or_(near, and_(events.c.latitude.between(record["latitude"] - dlat, record["latitude"] + dlat),
+                                  events.c.longitude.between(record["longitude"] - dlon,
+                                                             record["longitude"] + dlon)))
+        candidates = conn.execute(
+            select(events.c.id, events.c.record)
             .where(events.c.event_type.in_(types), events.c.country == record.get("country"),
-                   events.c.event_date_start <= span[1] + slack, events.c.event_date_end >= span[0] - slack)
+                   events.c.event_date_start <= span[1] + slack, events.c.event_date_end >= span[0] - slack, near)
         ).all()
+        # the record's place must fit the event's merged (most precise) place
+        fitting = [ev_pk for ev_pk, ev_record in candidates
+                   if ev_pk not in taken and dedup.place_match(record, json.loads(ev_record)) is not None]
+        if not fitting:
+            return None
         new_sh = dedup.shingles(text)
         best: tuple[int, dedup.Match] | None = None
-        fits: dict[int, bool] = {}  # event -> does the record's place fit the event's merged place
-        for src_id, ev_pk, src_record, src_text, ev_record in rows:
-            if ev_pk in taken or src_id in exclude_sources:
-                continue
-            if ev_pk not in fits:
-                fits[ev_pk] = dedup.place_match(record, json.loads(ev_record)) is not None
-            if not fits[ev_pk]:
-                continue
-            found = dedup.match(record, json.loads(src_record), new_sh, dedup.shingles(src_text))
+        for src_id, ev_pk in conn.execute(select(event_sources.c.id, event_sources.c.event)
+                                          .where(event_sources.c.event.in_(fitting))
+                                          .order_by(event_sources.c.id)).all():
+            src_record, src_sh = self._source(conn, src_id)
+            found = dedup.match(record, src_record, new_sh, src_sh)
             if found is not None and (best is None or found.score > best[1].score):
                 best = (ev_pk, found)
         return best
+
+    def _source(self, conn: Connection, src_id: int) -> tuple[dict, frozenset[str]]:
+        """A stored source's record and the shingles of its evidence text (cached)."""
+        hit = self._sources.get(src_id)
+        if hit is None:
+            src_record, src_text = conn.execute(select(event_sources.c.record, event_sources.c.evidence_text)
+                                                .where(event_sources.c.id == src_id)).one()
+            hit = (json.loads(src_record), dedup.shingles(src_text))
+            self._sources.put(src_id, hit)
+        return hit
 
     def _new_event(self, conn: Connection, record: dict) -> int:
         now = _now()
@@ -237,7 +345,8 @@ class Store:
     def _remember_refs(self, conn: Connection, record: dict) -> None:
         chosen = [x for x in (record.get("evidence") or {}).get("location", []) if isinstance(x, dict) and x.get("chosen")]
         pid = chosen[0].get("place_id") if chosen else None
-        if pid and not conn.execute(select(places.c.place_id).where(places.c.place_id == pid)).first():
+        if pid and pid not in self._places_known and \
+                not conn.execute(select(places.c.place_id).where(places.c.place_id == pid)).first():
             from marsad.geo.gazetteer import load_gazetteer
             p = load_gazetteer().get(pid)
             if p is not None:
@@ -245,10 +354,15 @@ class Store:
                     place_id=pid, name=p.name, name_ar=p.name_ar, kind=p.kind, country=p.country,
                     country_code=p.country_code, admin1=p.admin1, admin2=p.admin2, latitude=p.latitude,
                     longitude=p.longitude))
+        if pid:
+            self._places_known.add(pid)
         record["place_id"] = pid
         for name, inter in ((record.get("actor1"), record.get("inter1")), (record.get("actor2"), record.get("inter2"))):
-            if name and not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
+            if name and name not in self._actors_known and \
+                    not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
                 conn.execute(actors.insert().values(name=name, inter=inter))
+            if name:
+                self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int) -> None:
         """Recompute an event's merged record from its sources and edits."""
@@ -288,8 +402,11 @@ class Store:
             n_sources=len(rows), disagreement=bool(merged.get("disagreement")), record=dedup.dumps(merged),
             updated_at=_now()))
         for name in (merged.get("actor1"), merged.get("actor2")):
-            if name and not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
+            if name and name not in self._actors_known and \
+                    not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
                 conn.execute(actors.insert().values(name=name, inter=None))
+            if name:
+                self._actors_known.add(name)
 
     def _edits_of(self, conn: Connection, ev_pk: int) -> dict:
         out: dict = {}
@@ -454,11 +571,38 @@ def _convert(fld: str, raw):
     return raw
 
 
+class _Lru:
+    """A small least-recently-used map with a fixed size, so memory stays flat on long runs."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: OrderedDict = OrderedDict()
+
+    def get(self, key):
+        value = self.items.get(key)
+        if value is not None:
+            self.items.move_to_end(key)
+        return value
+
+    def put(self, key, value) -> None:
+        self.items[key] = value
+        self.items.move_to_end(key)
+        if len(self.items) > self.size:
+            self.items.popitem(last=False)
+
+    def clear(self) -> None:
+        self.items.clear()
+
+
 def _engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         path = url.split("///", 1)[1] if "///" in url else ""
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StorageError(f"cannot make the folder for the database {path}: {exc.strerror or exc}") \
+                    from None
         engine = create_engine(url, connect_args={"timeout": 30})
 
         @event.listens_for(engine, "connect")

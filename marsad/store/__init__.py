@@ -26,7 +26,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import and_, create_engine, event, func, or_, select
+from sqlalchemy import and_, bindparam, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -257,7 +257,7 @@ class Store:
         from marsad.events import EXTRACTOR_VERSION
 
         created = merged = 0
-        art_pk = conn.execute(articles.insert().values(
+        art_pk = conn.execute(articles.insert(), dict(
             text_hash=article.text_hash, article_id=article.article_id, url=article.url or None,
             source=article.source, published=article.published, language=article.language or "ar",
             title=article.title, origin=article.origin, text=article.text,
@@ -277,11 +277,11 @@ class Store:
                 rule, score = found.rule, found.score
                 merged += 1
             taken.add(ev_pk)
-            src_pk = conn.execute(event_sources.insert().values(
+            src_pk = conn.execute(event_sources.insert(), dict(
                 event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
                 record=dedup.dumps(record), evidence_text=text, match_rule=rule,
                 match_score=score)).inserted_primary_key[0]
-            self._sources.put(src_pk, (record, dedup.shingles(text)))
+            self._sources.put(src_pk, (record, text, None))
             self._refresh(conn, ev_pk)
         return created, merged
 
@@ -295,18 +295,16 @@ class Store:
         family = dedup.family(record.get("event_type"))
         types = [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")]
         # only events whose merged place can fit (dedup.place_match): near it, or in its governorate
-        near = events.c.admin1 == record.get("admin1")
+        params = {"types": types, "country": record.get("country"), "admin1": record.get("admin1"),
+                  "until": span[1] + slack, "since": span[0] - slack}
         if record.get("latitude") is not None and record.get("longitude") is not None:
             dlat = dedup.PLACE_KM[3] / 111.0
             dlon = dlat / max(0.2, math.cos(math.radians(record["latitude"])))
-            near = or_(near, and_(events.c.latitude.between(record["latitude"] - dlat, record["latitude"] + dlat),
-                                  events.c.longitude.between(record["longitude"] - dlon,
-                                                             record["longitude"] + dlon)))
-        candidates = conn.execute(
-            select(events.c.id, events.c.record)
-            .where(events.c.event_type.in_(types), events.c.country == record.get("country"),
-                   events.c.event_date_start <= span[1] + slack, events.c.event_date_end >= span[0] - slack, near)
-        ).all()
+            params.update(lat0=record["latitude"] - dlat, lat1=record["latitude"] + dlat,
+                          lon0=record["longitude"] - dlon, lon1=record["longitude"] + dlon)
+            candidates = conn.execute(_CANDIDATES_NEAR, params).all()
+        else:
+            candidates = conn.execute(_CANDIDATES_ADMIN1, params).all()
         # the record's place must fit the event's merged (most precise) place
         fitting = [ev_pk for ev_pk, ev_record in candidates
                    if ev_pk not in taken and dedup.place_match(record, json.loads(ev_record)) is not None]
@@ -314,9 +312,7 @@ class Store:
             return None
         new_sh = dedup.shingles(text)
         best: tuple[int, dedup.Match] | None = None
-        for src_id, ev_pk in conn.execute(select(event_sources.c.id, event_sources.c.event)
-                                          .where(event_sources.c.event.in_(fitting))
-                                          .order_by(event_sources.c.id)).all():
+        for src_id, ev_pk in conn.execute(_SOURCES_OF_EVENTS, {"events": fitting}).all():
             src_record, src_sh = self._source(conn, src_id)
             found = dedup.match(record, src_record, new_sh, src_sh)
             if found is not None and (best is None or found.score > best[1].score):
@@ -324,21 +320,23 @@ class Store:
         return best
 
     def _source(self, conn: Connection, src_id: int) -> tuple[dict, frozenset[str]]:
-        """A stored source's record and the shingles of its evidence text (cached)."""
+        """A stored source's record and the shingles of its evidence text (cached; shingles are
+        made only when the source is first compared)."""
         hit = self._sources.get(src_id)
         if hit is None:
-            src_record, src_text = conn.execute(select(event_sources.c.record, event_sources.c.evidence_text)
-                                                .where(event_sources.c.id == src_id)).one()
-            hit = (json.loads(src_record), dedup.shingles(src_text))
-            self._sources.put(src_id, hit)
-        return hit
+            src_record, src_text = conn.execute(_SOURCE, {"src": src_id}).one()
+            hit = (json.loads(src_record), src_text, None)
+        if hit[2] is None:
+            hit = (hit[0], hit[1], dedup.shingles(hit[1]))
+        self._sources.put(src_id, hit)
+        return hit[0], hit[2]
 
     def _new_event(self, conn: Connection, record: dict) -> int:
         now = _now()
         event_id = record["event_id"]
-        if conn.execute(select(events.c.id).where(events.c.event_id == event_id)).first():
+        if conn.execute(_EVENT_BY_ID, {"event_id": event_id}).first():
             event_id = event_id + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
-        return conn.execute(events.insert().values(
+        return conn.execute(events.insert(), dict(
             event_id=event_id, event_type=record["event_type"], sub_event_type=record["sub_event_type"],
             n_sources=0, disagreement=False, record="{}", created_at=now, updated_at=now)).inserted_primary_key[0]
 
@@ -366,17 +364,13 @@ class Store:
 
     def _refresh(self, conn: Connection, ev_pk: int) -> None:
         """Recompute an event's merged record from its sources and edits."""
-        rows = conn.execute(select(event_sources.c.record, articles.c.source, articles.c.article_id,
-                                   articles.c.url, articles.c.published, event_sources.c.match_rule,
-                                   event_sources.c.match_score, event_sources.c.id)
-                            .join(articles, articles.c.id == event_sources.c.article)
-                            .where(event_sources.c.event == ev_pk).order_by(event_sources.c.id)).all()
+        rows = conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk}).all()
         if not rows:
             conn.execute(events.delete().where(events.c.id == ev_pk))
             return
         sources = [json.loads(r[0]) for r in rows]
         merged = dedup.merge(sources, self._edits_of(conn, ev_pk))
-        event_id = conn.execute(select(events.c.event_id).where(events.c.id == ev_pk)).scalar_one()
+        event_id = conn.execute(_EVENT_ID, {"ev": ev_pk}).scalar_one()
         merged["event_id"] = event_id
         merged["evidence"] = sources[0].get("evidence", {})
         merged["article_id"] = sources[0].get("article_id")
@@ -389,8 +383,8 @@ class Store:
             for rec, (_, src, art_id, url, pub, rule, score, sid) in zip(sources, rows)]
         merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
         place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
-        conn.execute(events.update().where(events.c.id == ev_pk).values(
-            event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
+        conn.execute(_UPDATE_EVENT, dict(
+            target=ev_pk, event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
             event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
             event_date_end=_day(merged.get("event_date_end")), time_precision=merged.get("time_precision"),
             actor1=merged.get("actor1"), actor2=merged.get("actor2"), country=merged.get("country"),
@@ -410,8 +404,7 @@ class Store:
 
     def _edits_of(self, conn: Connection, ev_pk: int) -> dict:
         out: dict = {}
-        for fld, value in conn.execute(select(edits.c.field, edits.c.new_value).where(edits.c.event == ev_pk)
-                                       .order_by(edits.c.id)):
+        for fld, value in conn.execute(_EDITS_OF, {"ev": ev_pk}):
             out[fld] = json.loads(value) if value is not None else None
         return out
 
@@ -592,6 +585,29 @@ class _Lru:
 
     def clear(self) -> None:
         self.items.clear()
+
+
+# Statements the writer runs for every record, built once (SQLAlchemy caches their compiled form).
+_CANDIDATE_COLUMNS = select(events.c.id, events.c.record).where(
+    events.c.event_type.in_(bindparam("types", expanding=True)), events.c.country == bindparam("country"),
+    events.c.event_date_start <= bindparam("until"), events.c.event_date_end >= bindparam("since"))
+_CANDIDATES_ADMIN1 = _CANDIDATE_COLUMNS.where(events.c.admin1 == bindparam("admin1"))
+_CANDIDATES_NEAR = _CANDIDATE_COLUMNS.where(or_(
+    events.c.admin1 == bindparam("admin1"),
+    and_(events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
+         events.c.longitude.between(bindparam("lon0"), bindparam("lon1")))))
+_SOURCES_OF_EVENTS = select(event_sources.c.id, event_sources.c.event).where(
+    event_sources.c.event.in_(bindparam("events", expanding=True))).order_by(event_sources.c.id)
+_SOURCES_WITH_ARTICLES = select(
+    event_sources.c.record, articles.c.source, articles.c.article_id, articles.c.url, articles.c.published,
+    event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id,
+).join(articles, articles.c.id == event_sources.c.article).where(
+    event_sources.c.event == bindparam("ev")).order_by(event_sources.c.id)
+_EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
+_EVENT_BY_ID = select(events.c.id).where(events.c.event_id == bindparam("event_id"))
+_SOURCE = select(event_sources.c.record, event_sources.c.evidence_text).where(event_sources.c.id == bindparam("src"))
+_EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
+_UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
 
 
 def _engine(url: str) -> Engine:

@@ -199,20 +199,28 @@ def test_kill_9_then_rerun_gives_the_uninterrupted_result(db_url, tmp_path, requ
     assert interrupted == _snapshot(open_store(reference_url))
 
 
+# A killing in Nawa, told by one outlet; written for the tests below.
+NAWA = {"id": "n1", "published": "2024-08-11", "source": "A", "url": "https://example.org/n1",
+        "text": "قتل شاب برصاص مسلحين مجهولين مساء اليوم في مدينة نوى بريف درعا الغربي، بحسب مصادر محلية."}
+
+
+def _groups(tmp_path, name: str, reports: list[dict]) -> list[list[str]]:
+    store = open_store(f"sqlite:///{tmp_path}/{name}.db")
+    store.ingest(read_inputs([str(_write_jsonl(tmp_path / f"{name}.jsonl", reports))]))
+    return sorted(sorted(s["article_id"] for s in e["sources"]) for e in store.events())
+
+
 def test_vague_report_does_not_chain_a_distant_town_into_an_event(tmp_path):
     """A countryside-only report joins the Nawa killing; a killing the same evening in al-Sanamayn
     (about 25 km away, also in the Daraa countryside) must not join through it. Written for this test."""
     reports = [
-        {"id": "n1", "published": "2024-08-11", "source": "A", "url": "https://example.org/n1",
-         "text": "قتل شاب برصاص مسلحين مجهولين مساء اليوم في مدينة نوى بريف درعا الغربي، بحسب مصادر محلية."},
+        NAWA,
         {"id": "n2", "published": "2024-08-12", "source": "B", "url": "https://example.org/n2",
          "text": "قتل شاب مساء أمس برصاص مسلحين مجهولين في ريف درعا الغربي، بحسب ناشطين."},
         {"id": "j1", "published": "2024-08-11", "source": "C", "url": "https://example.org/j1",
          "text": "قتل رجل برصاص مسلحين مجهولين مساء اليوم في مدينة الصنمين بريف درعا الشمالي، بحسب مصادر محلية."},
     ]
-    store = open_store(f"sqlite:///{tmp_path}/chain.db")
-    store.ingest(read_inputs([str(_write_jsonl(tmp_path / "chain.jsonl", reports))]))
-    groups = sorted(sorted(s["article_id"] for s in e["sources"]) for e in store.events())
+    groups = _groups(tmp_path, "chain", reports)
     assert groups == [["j1"], ["n1", "n2"]], groups
 
 
@@ -220,11 +228,8 @@ def test_unidentified_gunmen_in_two_nearby_towns_are_two_events(tmp_path):
     """Nawa and Jasim lie 12 km apart: the same kind of killing in each, the same evening, with no
     named actor to link them, stays two events. Written for this test."""
     reports = [
-        {"id": "n1", "published": "2024-08-11", "source": "A", "url": "https://example.org/n1",
-         "text": "قتل شاب برصاص مسلحين مجهولين مساء اليوم في مدينة نوى بريف درعا الغربي، بحسب مصادر محلية."},
+        NAWA,
         {"id": "j1", "published": "2024-08-11", "source": "C", "url": "https://example.org/j1",
          "text": "قتل رجل برصاص مسلحين مجهولين مساء اليوم في مدينة جاسم بريف درعا الشمالي، بحسب مصادر محلية."},
     ]
-    store = open_store(f"sqlite:///{tmp_path}/two.db")
-    store.ingest(read_inputs([str(_write_jsonl(tmp_path / "two.jsonl", reports))]))
-    assert store.count("events") == 2
+    assert _groups(tmp_path, "two", reports) == [["j1"], ["n1"]]

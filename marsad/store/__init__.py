@@ -42,6 +42,8 @@ DEFAULT_DB = "marsad.db"
 DEFAULT_BATCH = 32
 # Stored sources whose record and shingles the writer keeps parsed (recent events are the candidates).
 SOURCE_CACHE = 1000
+# Reports of one event a new report is compared with: the first and the latest (see _compared_sources).
+MATCH_SOURCES = 8
 # Fields an analyst may correct with ``marsad edit``.
 EDITABLE_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_start", "event_date_end",
                    "time_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
@@ -312,7 +314,7 @@ class Store:
             return None
         new_sh = dedup.shingles(text)
         best: tuple[int, dedup.Match] | None = None
-        for src_id, ev_pk in conn.execute(_SOURCES_OF_EVENTS, {"events": fitting}).all():
+        for src_id, ev_pk in _compared_sources(conn.execute(_SOURCES_OF_EVENTS, {"events": fitting}).all()):
             src_record, src_sh = self._source(conn, src_id)
             found = dedup.match(record, src_record, new_sh, src_sh)
             if found is not None and (best is None or found.score > best[1].score):
@@ -562,6 +564,19 @@ def _convert(fld: str, raw):
     if fld in _LIST_FIELDS:
         return [x.strip() for x in raw.split("|") if x.strip()]
     return raw
+
+
+def _compared_sources(rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Of each event's sources (rows of source id, event, by id), the first and the latest
+    ``MATCH_SOURCES - 1``: a widely reported event is matched against a bounded set of reports,
+    so the writer's cost per article does not grow with the event's fame."""
+    by_event: dict[int, list[tuple[int, int]]] = {}
+    for row in rows:
+        by_event.setdefault(row[1], []).append(row)
+    out = []
+    for group in by_event.values():
+        out.extend(group if len(group) <= MATCH_SOURCES else group[:1] + group[-(MATCH_SOURCES - 1):])
+    return sorted(out)
 
 
 class _Lru:

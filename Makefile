@@ -1,7 +1,10 @@
 # marsad: two commands on a fresh machine.
-#   make demo   create .venv, install, ingest the bundled sample articles into demo.db (SQLite) and list the events
+#   make demo   create .venv, install, ingest the bundled sample articles into demo.db (SQLite), list the
+#               events and start the web app (marsad serve) at http://127.0.0.1:8000/
 #   make test   create .venv, install, run the test suite
 PYTHON ?= python3.11
+DEMO_HOST ?= 127.0.0.1
+DEMO_PORT ?= 8000
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -20,7 +23,9 @@ venv: $(STAMP)
 demo: $(STAMP)
 	rm -f demo.db demo.db-wal demo.db-shm
 	$(BIN)/marsad ingest --db demo.db --no-progress examples/sample-articles.jsonl examples/multisource.jsonl
-	$(BIN)/marsad events --db demo.db
+	$(BIN)/marsad events --db demo.db --limit 10
+	@echo "make demo: starting the web app (Ctrl-C stops it); sign in with a token from: $(BIN)/marsad token add NAME --db demo.db"
+	$(BIN)/marsad serve --db demo.db --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -10,7 +10,7 @@ import json
 import sys
 from datetime import date
 
-from marsad.errors import MarsadError
+from marsad.errors import MarsadError, UsageError
 
 
 def _date_arg(value: str) -> date:
@@ -110,6 +110,22 @@ def build_parser() -> argparse.ArgumentParser:
     filters(exp)
     exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson"], default="acled-csv")
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+
+    srv = sub.add_parser("serve", help="the REST API and the web app over a database")
+    db_option(srv)
+    srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    srv.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+
+    tok = sub.add_parser("token", help="API tokens that may write through marsad serve")
+    tok_sub = tok.add_subparsers(dest="token_command", required=True)
+    tok_add = tok_sub.add_parser("add", help="make a token for NAME and print it once")
+    tok_add.add_argument("name", help="who writes with it (recorded as the editor)")
+    db_option(tok_add)
+    tok_list = tok_sub.add_parser("list", help="list tokens by name (never the tokens themselves)")
+    db_option(tok_list)
+    tok_revoke = tok_sub.add_parser("revoke", help="revoke every token of NAME")
+    tok_revoke.add_argument("name")
+    db_option(tok_revoke)
     return parser
 
 
@@ -228,6 +244,46 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_serve(args) -> int:
+    import socket
+
+    import uvicorn
+
+    from marsad.store import open_store
+    from marsad.web.app import create_app
+
+    app = create_app(store=open_store(args.db))
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((args.host, args.port))
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    host, port = sock.getsockname()[:2]
+    print(f"marsad serve: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", flush=True)
+    config = uvicorn.Config(app, log_level="warning", access_log=False)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def cmd_token(args) -> int:
+    from marsad.store import open_store
+    from marsad.store import queries
+
+    store = open_store(args.db)
+    if args.token_command == "add":
+        print(queries.add_token(store, args.name))
+        print(f"marsad: token for {args.name!r} made; it is shown only now", file=sys.stderr)
+    elif args.token_command == "list":
+        for row in queries.list_tokens(store):
+            state = f"revoked {row['revoked_at'][:19]}" if row["revoked_at"] else "active"
+            print(f"{row['name']}\tcreated {row['created_at'][:19]}\t{state}")
+    else:
+        n = queries.revoke_token(store, args.name)
+        print(f"revoked {n} token{'s' if n != 1 else ''} of {args.name!r}")
+    return 0
+
+
 def cmd_extract(args) -> int:
     """Print event records for every readable input; report every unusable one on stderr.
 
@@ -302,7 +358,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "evaluate":
             return cmd_evaluate(args)
         handler = {"ingest": cmd_ingest, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
-                   "edit": cmd_edit, "split": cmd_split, "export": cmd_export}.get(args.command)
+                   "edit": cmd_edit, "split": cmd_split, "export": cmd_export, "serve": cmd_serve,
+                   "token": cmd_token}.get(args.command)
         if handler is not None:
             return handler(args)
     except MarsadError as exc:

@@ -45,3 +45,9 @@ class StorageError(MarsadError):
     """The database failed (disk full, server gone); what was committed is consistent."""
 
     code = "E500"
+
+
+class NotFoundError(UsageError):
+    """A named thing (event, article, source) is not in the dataset."""
+
+    code = "E404"

@@ -30,7 +30,7 @@ from sqlalchemy import and_, bindparam, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from marsad.errors import StorageError, UsageError
+from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
@@ -462,7 +462,7 @@ class Store:
     def _event_pk(self, conn: Connection, event_id: str) -> int:
         pk = conn.execute(select(events.c.id).where(events.c.event_id == event_id)).scalar()
         if pk is None:
-            raise UsageError(f"no event {event_id!r} in {self.url}")
+            raise NotFoundError(f"no event {event_id!r} in this dataset")
         return pk
 
     # ------------------------------------------------------------------ reading

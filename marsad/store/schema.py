@@ -13,7 +13,8 @@ Tables:
 * ``edits``: every analyst correction (who, when, field, old and new value);
 * ``no_merge``: pairs an analyst split apart, which deduplication must respect;
 * ``places``, ``actors``: the gazetteer places and canonical actors events refer to;
-* ``rejected``: inputs that could not be used, with where and why.
+* ``rejected``: inputs that could not be used, with where and why;
+* ``api_tokens``: hashed tokens for writes through the REST API, each with a name.
 
 The schema is created and upgraded by the Alembic migrations in
 ``marsad/store/migrations`` (never by ``metadata.create_all``), on SQLite and on
@@ -143,3 +144,15 @@ rejected = Table(
     Column("sample", Text),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
+
+# Tokens that may write through the REST API (marsad token add NAME); only a hash is kept,
+# and the name is what the edit history records as the editor.
+api_tokens = Table(
+    "api_tokens", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+Index("ix_api_tokens_name", api_tokens.c.name)

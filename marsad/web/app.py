@@ -1,0 +1,377 @@
+"""``marsad serve``: the REST API (``/api/...``, OpenAPI at ``/docs``) and the web app, over a store.
+
+The routes only translate HTTP into library calls (:mod:`marsad.store`, :mod:`marsad.store.queries`);
+reads are open, writes need an API token (``marsad token add NAME``), given as
+``Authorization: Bearer <token>`` or, in the web app, by signing in (a cookie). Every error,
+including a malformed parameter, is ``{"error": {"code": ..., "message": ...}}`` with a 4xx
+status.
+"""
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+import yaml
+from fastapi import Body, Depends, FastAPI, Form, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from marsad.errors import MarsadError, NotFoundError, UsageError
+from marsad.model import Article
+from marsad.store import EDITABLE_FIELDS, Store, open_store
+from marsad.store import queries
+
+__all__ = ["create_app"]
+
+HERE = Path(__file__).parent
+AREAS = HERE.parent / "geo" / "data" / "areas.geojson"
+COOKIE = "marsad_token"
+MAX_TEXT = 2_000_000
+
+
+# --------------------------------------------------------------------------- API models
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+
+
+class ErrorBody(BaseModel):
+    error: ErrorDetail
+
+
+class EventPage(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    events: list[dict[str, Any]]
+
+
+class Bucket(BaseModel):
+    key: str | None
+    events: int
+    fatalities: int
+
+
+class Stats(BaseModel):
+    by: str
+    buckets: list[Bucket]
+
+
+class ArticleIn(BaseModel):
+    text: str = Field(min_length=1, max_length=MAX_TEXT, description="the article text")
+    id: str | None = Field(None, max_length=200)
+    published: date | None = None
+    source: str | None = Field(None, max_length=200)
+    url: str | None = Field(None, max_length=2000)
+    title: str | None = Field(None, max_length=2000)
+    language: Literal["ar", "en"] = "ar"
+
+
+class IngestOut(BaseModel):
+    status: Literal["new", "known"]
+    article_id: str
+    events: list[dict[str, Any]]
+
+
+class EditIn(BaseModel):
+    changes: dict[str, Any] = Field(description="field -> new value (null clears); see EDITABLE_FIELDS")
+    note: str | None = Field(None, max_length=2000)
+
+
+class SplitIn(BaseModel):
+    source_key: int = Field(ge=1, le=2**31 - 1)
+
+
+class SplitOut(BaseModel):
+    event_id: str
+    new_event_id: str
+
+
+ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 404, 422)}
+
+
+def _error(status: int, code: str, message: str, request: Request | None = None):
+    if request is not None and not request.url.path.startswith("/api") and request.method == "GET":
+        body = (f'<!doctype html><meta charset="utf-8"><title>{status}</title><p>{escape(message)}</p>'
+                f'<p><a href="/">marsad</a></p>')
+        return HTMLResponse(body, status_code=status)
+    return JSONResponse({"error": {"code": code, "message": message}}, status_code=status)
+
+
+# --------------------------------------------------------------------------- helpers
+
+@lru_cache(maxsize=1)
+def ui() -> dict:
+    return yaml.safe_load((HERE / "ui.yaml").read_text(encoding="utf-8"))
+
+
+def _clean(value: str | None, name: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if "\x00" in value or len(value) > 500:
+        raise UsageError(f"{name} must be text of at most 500 characters")
+    return value
+
+
+def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        parts = tuple(float(x) for x in value.split(","))
+    except ValueError:
+        parts = ()
+    if len(parts) != 4 or not (-180 <= parts[0] <= parts[2] <= 180 and -90 <= parts[1] <= parts[3] <= 90):
+        raise UsageError("bbox must be W,S,E,N in degrees, with W <= E and S <= N")
+    return parts
+
+
+def filters_of(since: date | None = Query(None, description="events on or after this date"),
+               until: date | None = Query(None, description="events on or before this date"),
+               country: str | None = Query(None, max_length=100),
+               admin1: str | None = Query(None, max_length=200),
+               type: str | None = Query(None, max_length=200, description="event type or sub-event type"),
+               actor: str | None = Query(None, max_length=300, description="part of an actor's name"),
+               bbox: str | None = Query(None, max_length=200, description="W,S,E,N in degrees"),
+               min_fatalities: int | None = Query(None, ge=0, le=1_000_000_000),
+               text: str | None = Query(None, max_length=500, description="words in the event record")) -> dict:
+    """The filters shared with ``marsad events`` and ``marsad export``."""
+    return {"since": since, "until": until, "country": _clean(country, "country"),
+            "admin1": _clean(admin1, "admin1"), "event_type": _clean(type, "type"),
+            "actor": _clean(actor, "actor"), "bbox": _bbox(bbox), "min_fatalities": min_fatalities,
+            "text": _clean(text, "text")}
+
+
+def highlight(text: str, evidence: dict, labels: dict[str, str]) -> Markup:
+    """The article text, escaped, with every evidence span in a <mark> that names its fields.
+    Overlapping spans are cut at every boundary, so each piece lists all the fields it supports."""
+    spans = []
+    for field, items in (evidence or {}).items():
+        if field == "location_set_aside" or not isinstance(items, list):
+            continue
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("start"), int) and isinstance(item.get("end"), int) \
+                    and 0 <= item["start"] < item["end"] <= len(text):
+                spans.append((item["start"], item["end"], field))
+    cuts = sorted({0, len(text)} | {s for s, _, _ in spans} | {e for _, e, _ in spans})
+    starts: dict[int, list[str]] = {}
+    for s, _, field in spans:
+        starts.setdefault(s, []).append(field)
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = escape(text[a:b])
+        fields = sorted({f for s, e, f in spans if s <= a and b <= e})
+        if not fields:
+            out.append(piece)
+            continue
+        names = " ".join(fields)
+        badge = "".join(f'<span class="ev-label" data-field="{escape(f)}">{escape(labels.get(f, f))}</span>'
+                        for f in sorted(set(starts.get(a, []))))
+        title = escape(", ".join(labels.get(f, f) for f in fields))
+        out.append(f'{badge}<mark class="ev" data-fields="{escape(names)}" title="{title}">{piece}</mark>')
+    return Markup("".join(str(x) for x in out))
+
+
+# --------------------------------------------------------------------------- the app
+
+def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI:
+    """The API and the web app over the dataset at ``db_url`` (see :func:`marsad.store.database_url`)."""
+    store = store or open_store(db_url)
+    app = FastAPI(title="marsad", version=__import__("marsad").__version__,
+                  description="Political-violence events extracted from Arabic news: query, aggregate, ingest, "
+                              "correct. Reads are open; writes need `Authorization: Bearer <token>` "
+                              "(`marsad token add NAME`).")
+    app.state.store = store
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    # ---- errors: one shape
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ()) if x not in ("query", "body", "path"))
+        return _error(422, "E422", f"{where or 'request'}: {first.get('msg', 'invalid value')}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        return _error(exc.status_code, f"E{exc.status_code}", str(exc.detail), request)
+
+    @app.exception_handler(MarsadError)
+    async def _marsad(request: Request, exc: MarsadError):
+        status = 404 if isinstance(exc, NotFoundError) else 400 if isinstance(exc, UsageError) else 500
+        return _error(status, exc.code, exc.message, request)
+
+    # ---- auth
+    def editor(request: Request) -> str:
+        header = request.headers.get("authorization", "")
+        token = header[7:].strip() if header.lower().startswith("bearer ") else None
+        name = queries.token_name(store, token)
+        if name is None:
+            raise StarletteHTTPException(401, "this needs a valid API token: Authorization: Bearer <token>")
+        return name
+
+    # ---- API: reads
+    @app.get("/api/events", response_model=EventPage, responses=ERRORS, tags=["events"])
+    def list_events(filters: dict = Depends(filters_of),
+                    sort: Literal[tuple(queries.SORT_FIELDS)] = "event_date",  # type: ignore[valid-type]
+                    order: Literal["asc", "desc"] = "desc",
+                    limit: int = Query(50, ge=1, le=queries.MAX_PAGE),
+                    offset: int = Query(0, ge=0, le=1_000_000_000)):
+        """Events matching the filters, a page at a time, with the total."""
+        total, rows = queries.event_page(store, sort=sort, order=order, limit=limit, offset=offset, **filters)
+        return {"total": total, "limit": limit, "offset": offset, "events": rows}
+
+    @app.get("/api/events/{event_id}", responses=ERRORS, tags=["events"])
+    def get_event(event_id: str) -> dict[str, Any]:
+        """One event: its merged record, each source's numbers and merge rule, evidence, edits."""
+        return store.event(event_id)
+
+    @app.get("/api/articles/{article_id}", responses=ERRORS, tags=["articles"])
+    def get_article(article_id: str) -> dict[str, Any]:
+        """One article's text and the events found in it."""
+        found = queries.article_with_events(store, article_id=article_id)
+        if found is None:
+            raise NotFoundError(f"no article {article_id!r} in this dataset")
+        return found
+
+    @app.get("/api/stats", response_model=Stats, responses=ERRORS, tags=["events"])
+    def stats(by: Literal[queries.GROUPINGS] = "day",  # type: ignore[valid-type]
+              filters: dict = Depends(filters_of)):
+        """Events and deaths per day, week (keyed by its Monday), month, admin1, type or sub-type."""
+        return {"by": by, "buckets": queries.aggregate(store, by=by, **filters)}
+
+    @app.get("/api/areas", tags=["map"], responses=ERRORS)
+    def areas() -> FileResponse:
+        """Country outlines and governorate polygons (GeoJSON) for the basemap."""
+        return FileResponse(AREAS, media_type="application/geo+json")
+
+    # ---- API: writes
+    @app.post("/api/articles", response_model=IngestOut, responses=ERRORS, tags=["articles"])
+    def post_article(article: ArticleIn, name: str = Depends(editor)):
+        """Ingest one article (extract, geocode, deduplicate, store); returns the events it reports."""
+        if not article.text.strip() or "\x00" in article.text:
+            raise UsageError("text holds no words (or a NUL character)")
+        item = Article(text=article.text, id=article.id, published=article.published, source=article.source,
+                       url=article.url or None, title=article.title, language=article.language,
+                       origin=f"api:{name}")
+        summary = store.ingest([item])
+        if summary.failed:
+            raise UsageError(summary.failed[0])
+        found = queries.article_with_events(store, text_hash=item.text_hash, url=item.url or None)
+        return {"status": "new" if summary.new else "known", "article_id": found["article_id"],
+                "events": found["events"]}
+
+    @app.patch("/api/events/{event_id}", responses=ERRORS, tags=["events"])
+    def patch_event(event_id: str, edit: EditIn, name: str = Depends(editor)) -> dict[str, Any]:
+        """Correct fields of an event; the change is recorded with the token's name."""
+        if not edit.changes:
+            raise UsageError(f"changes must name at least one field: {', '.join(EDITABLE_FIELDS)}")
+        return store.edit(event_id, edit.changes, editor=name, note=edit.note)
+
+    @app.post("/api/events/{event_id}/split", response_model=SplitOut, responses=ERRORS, tags=["events"])
+    def split_event(event_id: str, body: SplitIn, name: str = Depends(editor)):
+        """Undo a merge: the source becomes an event of its own, never merged with this one again."""
+        return {"event_id": event_id, "new_event_id": store.split(event_id, body.source_key, editor=name)}
+
+    # ---- web app
+    def page(request: Request, template: str, **context) -> HTMLResponse:
+        lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
+        lang = lang if lang in ("ar", "en") else "en"
+        strings = ui()["strings"]
+        context.update(
+            request=request, lang=lang, dir="rtl" if lang == "ar" else "ltr",
+            t=lambda key: strings.get(key, {}).get(lang, key),
+            labels={k: v[lang] for k, v in ui()["field_labels"].items()},
+            colours=ui()["colours"], signed_in=queries.token_name(store, request.cookies.get(COOKIE)))
+        response = templates.TemplateResponse(request, template, context)
+        if request.query_params.get("lang") in ("ar", "en"):
+            response.set_cookie("marsad_lang", lang, samesite="lax", max_age=3600 * 24 * 365)
+        return response
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request):
+        types = queries.event_types(store)
+        return page(request, "index.html", types=sorted({t for t, _, _ in types}),
+                    subtypes=sorted({s for _, s, _ in types}), query=dict(request.query_params))
+
+    @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
+    def event_page(request: Request, event_id: str, source: int | None = None, msg: str | None = None):
+        record = store.event(event_id)
+        chosen = source if source is not None else (record["sources"][0]["source_key"] if record["sources"] else None)
+        own = queries.source_record(store, event_id, chosen)
+        if own is None:
+            raise NotFoundError(f"{event_id!r} has no source {source}")
+        own_record, text = own
+        lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
+        labels = {k: v.get(lang if lang in ("ar", "en") else "en") for k, v in ui()["field_labels"].items()}
+        return page(request, "event.html", event=record, source_key=chosen, own=own_record,
+                    article=highlight(text, own_record.get("evidence", {}), labels),
+                    text_dir="rtl" if (own_record.get("language") or "ar") == "ar" else "ltr",
+                    editable=[f for f in ("event_type", "sub_event_type", "event_date", "location", "latitude",
+                                          "longitude", "geo_precision", "actor1", "actor2", "fatalities",
+                                          "attribution")],
+                    msg=msg)
+
+    def signed_in(request: Request) -> str:
+        name = queries.token_name(store, request.cookies.get(COOKIE))
+        if name is None:
+            raise StarletteHTTPException(401, "sign in with an API token first")
+        origin = request.headers.get("origin")
+        if origin and origin.rstrip("/") != str(request.base_url).rstrip("/"):
+            raise StarletteHTTPException(403, "a form from another site cannot write here")
+        return name
+
+    @app.post("/events/{event_id}/review", include_in_schema=False)
+    async def review(request: Request, event_id: str, name: str = Depends(signed_in)):
+        form = await request.form()
+        current = store.event(event_id)
+        changes = {}
+        for field in EDITABLE_FIELDS:
+            if field not in form:
+                continue
+            new = str(form[field]).strip()
+            old = current.get(field)
+            old_text = "" if old is None else "|".join(old) if isinstance(old, list) else str(old)
+            if new != old_text:
+                changes[field] = new if new else None
+        note = str(form.get("note") or "").strip() or None
+        msg = "nothing_changed"
+        if changes:
+            store.edit(event_id, changes, editor=name, note=note)
+            msg = "saved"
+        return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': msg})}", status_code=303)
+
+    @app.post("/events/{event_id}/split", include_in_schema=False)
+    def split_form(event_id: str, source_key: int = Form(...), name: str = Depends(signed_in)):
+        new_id = store.split(event_id, source_key, editor=name)
+        return RedirectResponse(f"/events/{new_id}?msg=saved", status_code=303)
+
+    @app.get("/signin", response_class=HTMLResponse, include_in_schema=False)
+    def signin_form(request: Request, next: str = "/", bad: int = 0):
+        return page(request, "signin.html", next=next if next.startswith("/") else "/", bad=bad)
+
+    @app.post("/signin", include_in_schema=False)
+    def signin(token: str = Form(...), next: str = Form("/")):
+        target = next if next.startswith("/") and not next.startswith("//") else "/"
+        if queries.token_name(store, token.strip()) is None:
+            return RedirectResponse(f"/signin?{urlencode({'next': target, 'bad': 1})}", status_code=303)
+        response = RedirectResponse(target, status_code=303)
+        response.set_cookie(COOKIE, token.strip(), httponly=True, samesite="strict", max_age=3600 * 12)
+        return response
+
+    @app.post("/signout", include_in_schema=False)
+    def signout():
+        response = RedirectResponse("/", status_code=303)
+        response.delete_cookie(COOKIE)
+        return response
+
+    return app
+

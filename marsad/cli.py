@@ -259,6 +259,7 @@ def cmd_serve(args) -> int:
         sock.bind((args.host, args.port))
     except OSError as exc:
         raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    sock.listen(128)  # connections made from now on wait for the server instead of being refused
     host, port = sock.getsockname()[:2]
     print(f"marsad serve: http://{host}:{port}/  (API docs: http://{host}:{port}/docs)", flush=True)
     config = uvicorn.Config(app, log_level="warning", access_log=False)

@@ -153,3 +153,70 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path):
         # FORCE: an engine the test forgot to dispose must not keep the database alive.
         with psycopg.connect(_libpq_url(server_url), autocommit=True) as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+# --------------------------------------------------------------------------- marsad serve
+
+class Served:
+    """A real ``marsad serve`` process over a database holding the bundled samples."""
+
+    def __init__(self, db_url: str, tmp: Path):
+        import re
+        import sys
+
+        env = dict(os.environ, PYTHONPATH=str(REPO), MARSAD_DB=db_url)
+        samples = [str(REPO / "examples" / "sample-articles.jsonl"), str(REPO / "examples" / "multisource.jsonl")]
+        subprocess.run([sys.executable, "-m", "marsad.cli", "ingest", *samples, "--no-progress"], env=env,
+                       check=True, capture_output=True, timeout=300)
+        self.tokens = {}
+        for name in ("analyst-one", "analyst-two"):
+            done = subprocess.run([sys.executable, "-m", "marsad.cli", "token", "add", name], env=env, check=True,
+                                  capture_output=True, text=True, timeout=60)
+            self.tokens[name] = done.stdout.strip()
+        self.log = open(tmp / "serve.log", "w+")
+        self.proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "serve", "--port", "0"], env=env,
+                                     stdout=subprocess.PIPE, stderr=self.log, text=True)
+        line = self.proc.stdout.readline()
+        found = re.search(r"http://[\d.]+:\d+", line)
+        if not found:
+            self.stop()
+            self.log.seek(0)
+            raise RuntimeError(f"marsad serve did not start: {line!r} {self.log.read()[-2000:]}")
+        self.url = found.group(0)
+        self.db_url = db_url
+        import time
+        import urllib.request
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url + "/openapi.json", timeout=5).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+
+    def auth(self, name: str = "analyst-one") -> dict:
+        return {"Authorization": f"Bearer {self.tokens[name]}"}
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def served(tmp_path_factory):
+    """One shared server over SQLite for read-mostly tests (writes go to events the tests own)."""
+    tmp = tmp_path_factory.mktemp("served")
+    server = Served(f"sqlite:///{tmp / 'served.db'}", tmp)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def served_on(db_url, tmp_path):
+    """A server of its own on each backend (SQLite and PostgreSQL)."""
+    server = Served(db_url, tmp_path)
+    yield server
+    server.stop()

@@ -64,32 +64,67 @@ class PhraseMatcher:
         for phrase, payload in items:
             self.add(phrase, payload)
 
-    def _first_forms(self, word: str) -> Iterable[tuple[str, int]]:
+    @property
+    def _form_kind(self) -> str:
         if not self.clitics:
-            yield word, 0
-            if self.suffixes:
-                yield from suffix_candidates(word)
-            return
-        forms = all_candidates(word) if self.suffixes else stem_candidates(word)
-        yield from forms
+            return "suffixes" if self.suffixes else "plain"
+        return "all" if self.suffixes else "stems"
+
+    @staticmethod
+    def _forms_of(word: str, kind: str) -> tuple[tuple[str, int], ...]:
+        """The forms a first token may stand for, cheapest first."""
+        if kind == "all":
+            return all_candidates(word)
+        if kind == "stems":
+            return stem_candidates(word)
+        if kind == "suffixes":
+            return ((word, 0),) + suffix_candidates(word)
+        return ((word, 0),)
+
+    @classmethod
+    def _form_index(cls, doc: Doc, kind: str) -> dict[str, list[tuple[int, int, int]]]:
+        """form -> [(token, rank of the form among the token's forms, cost)], made once per doc."""
+        key = ("forms", kind)
+        index = doc.cache.get(key)
+        if index is None:
+            index = {}
+            for i, tok in enumerate(doc.tokens):
+                for rank, (form, cost) in enumerate(cls._forms_of(tok.text, kind)):
+                    index.setdefault(form, []).append((i, rank, cost))
+            doc.cache[key] = index
+        return index
 
     def find_all(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:
-        """Every match, overlapping ones included."""
+        """Every match, overlapping ones included. The whole text is matched once per matcher
+        and document; a range is a filter of that (a phrase never runs past ``tok_end``)."""
+        key = ("matches", self)
+        found = doc.cache.get(key)
+        if found is None:
+            found = doc.cache[key] = self._find_all(doc)
+        end = len(doc.tokens) if tok_end is None else tok_end
+        if tok_start == 0 and end == len(doc.tokens):
+            return list(found)
+        return [m for m in found if m.tok_start >= tok_start and m.tok_end <= end]
+
+    def _find_all(self, doc: Doc) -> list[Match]:
         tokens = doc.tokens
-        end = len(tokens) if tok_end is None else tok_end
+        end = len(tokens)
+        index = self._form_index(doc, self._form_kind)
+        root = self._root
+        # the first tokens of phrases that occur here: walk the smaller of the two key sets
+        forms = [f for f in root if f in index] if len(root) < len(index) else [f for f in index if f in root]
+        starts = sorted((i, rank, form, cost) for form in forms for i, rank, cost in index[form])
         out: list[Match] = []
-        for i in range(tok_start, end):
-            plain = None
-            for form, cost in self._first_forms(tokens[i].text):
-                node = self._root.get(form)
-                if node is None:
-                    continue
-                if not self.final_suffixes:
-                    plain = plain if plain is not None else {f for f, _ in stem_candidates(tokens[i].text)}
-                    if form not in plain:
-                        # a pronoun set aside on the first token: only inside a longer phrase
-                        node = {k: v for k, v in node.items() if k is not None}
-                self._walk(tokens, node, i, i + 1, end, cost, out)
+        plain: dict[int, set[str]] = {}
+        for i, _, form, cost in starts:
+            node = root[form]
+            if not self.final_suffixes:
+                if i not in plain:
+                    plain[i] = {f for f, _ in stem_candidates(tokens[i].text)}
+                if form not in plain[i]:
+                    # a pronoun set aside on the first token: only inside a longer phrase
+                    node = {k: v for k, v in node.items() if k is not None}
+            self._walk(tokens, node, i, i + 1, end, cost, out)
         return out
 
     def _walk(self, tokens, node, start, j, end, cost, out) -> None:

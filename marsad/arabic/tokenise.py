@@ -113,6 +113,8 @@ class Doc:
     tokens: list[Token]
     sentences: list[Sentence] = field(default_factory=list)
     _tok_sentence: list[int] = field(default_factory=list)
+    # what matchers worked out about this text once, for every later stage (see PhraseMatcher)
+    cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def raw(self) -> str:

@@ -200,14 +200,20 @@ class _Ctx:
         return m if m is not None and m.entry.kind == kind else None
 
 
+@lru_cache(maxsize=200_000)
+def _may_start(word: str, table_id: int, pron_ok: bool) -> bool:
+    """Can an entry of the table start with ``word`` (clitics and, if allowed, a pronoun aside)?"""
+    firsts = _first_words(table_id)
+    return any(stem in firsts or (pron_ok and any(b in firsts for b, _ in _suffix_forms(stem)))
+               for stem, _ in _first_forms(word))
+
+
 def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = False) -> list[_Match]:
     """Entries of ``table`` starting at token ``i``, longest first."""
     out: list[_Match] = []
     vocab = _vocab()
     n = ctx.n
-    firsts = _first_words(id(table))
-    if not any(stem in firsts or (pron_ok and any(b in firsts for b, _ in _suffix_forms(stem)))
-               for stem, _ in _first_forms(ctx.text(i))):
+    if not _may_start(ctx.text(i), id(table), pron_ok):
         return out
     for length in range(min(vocab.max_len, n - i), 0, -1):
         if any(ctx.stop_after[k] for k in range(i, i + length - 1)):

@@ -622,13 +622,21 @@ def _stem_forms(word: str) -> list[str]:
 
 
 def _month_at(doc: Doc, i: int) -> bool:
-    lex = _lexicon()
-    for m in lex.months:
-        if i + len(m) <= len(doc.tokens) and all(
-                doc.tokens[i + k].text == m[k] for k in range(1, len(m))) and \
-                any(f == m[0] for f in _stem_forms(doc.tokens[i].text)):
+    forms = _month_forms(doc.tokens[i].text)
+    if not forms:
+        return False
+    for m in _lexicon().months:
+        if m[0] in forms and i + len(m) <= len(doc.tokens) and all(
+                doc.tokens[i + k].text == m[k] for k in range(1, len(m))):
             return True
     return False
+
+
+@lru_cache(maxsize=100_000)
+def _month_forms(word: str) -> frozenset[str]:
+    """The readings of ``word`` that begin a month name (empty for most words)."""
+    firsts = {m[0] for m in _lexicon().months}
+    return frozenset(f for f in _stem_forms(word) if f in firsts)
 
 
 def _month_before(doc: Doc, i: int) -> bool:

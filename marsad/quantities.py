@@ -46,6 +46,7 @@ __all__ = ["find_quantities", "parse_number", "quantity_unit", "is_person_count"
 # Proclitics a number word may carry: conjunction, then preposition.
 _PREFIXES = tuple(sorted({c + p for c in ("", "و", "ف") for p in ("", "ب", "ل", "ك")}, key=lambda x: (len(x), x)))
 _DIGITS_RE = re.compile(r"^(\d+)([^\d]*)$")
+_ANY_DIGIT = re.compile(r"\d")
 _DATE_RE = re.compile(r"^\d{1,4}([./-])\d{1,2}\1\d{1,4}$")
 _TIME_RE = re.compile(r"^\d{1,2}:\d{2}$")
 
@@ -206,6 +207,8 @@ def _plain_gap(doc: Doc, a: int, b: int) -> bool:
 
 def _digit_atom(doc: Doc, i: int) -> _Atom | None:
     tok = doc.tokens[i].text
+    if not _ANY_DIGIT.search(tok):
+        return None  # most words: no need to try every prefix
     pre = ""
     m = _DIGITS_RE.match(tok)
     if m is None:

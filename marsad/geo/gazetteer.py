@@ -225,6 +225,7 @@ class Gazetteer:
         self._index: dict[str, tuple[str, ...]] = data["index"]
         self._skeletons: dict[str, tuple[str, ...]] = data["skeletons"]
         self._sounds: dict[str, tuple[str, ...]] = data["sounds"]  # place id -> romanised Latin names
+        self._sounds_by_country: dict[str, list] | None = None
         self._surfaces: tuple[tuple[str, str], ...] = data["surfaces"]
         self._surface_tokens: tuple[tuple[str, ...], ...] = data["surface_tokens"]
         self._adjectives: frozenset[str] = frozenset(data["adjectives"])
@@ -288,10 +289,8 @@ class Gazetteer:
         if len(target.replace(" ", "")) < 2:
             return []
         found: list[tuple[Place, float, float]] = []
-        for pid, sounds in self._sounds.items():
+        for pid, sounds in self._sounds_in(near.country_code):
             row = self._places[pid]
-            if row[2] != near.country_code:
-                continue
             if near.kind in ("admin1", "region"):
                 if row[6] != near.admin1:
                     continue
@@ -305,6 +304,15 @@ class Gazetteer:
                 found.append((self.get(pid), score, dist))
         found.sort(key=lambda f: (-f[1], f[2], -f[0].population))
         return [(p, score) for p, score, _ in found]
+
+    def _sounds_in(self, country_code: str) -> list[tuple[str, tuple[str, ...]]]:
+        """(place id, Latin sounds) of one country's places, in index order (grouped once)."""
+        if self._sounds_by_country is None:
+            groups: dict[str, list] = {}
+            for pid, sounds in self._sounds.items():
+                groups.setdefault(self._places[pid][2], []).append((pid, sounds))
+            self._sounds_by_country = groups
+        return self._sounds_by_country.get(country_code, [])
 
     def is_adjective(self, name: str) -> bool:
         """True when ``name`` is only known as a country adjective (السورية، التركي)."""

@@ -141,6 +141,9 @@ class _Context:
         from marsad.geo.gazetteer import load_gazetteer
         self.gaz = load_gazetteer()
         self.first_body = next((s.index for s in doc.sentences if not s.is_heading), 0)
+        from marsad.cues import cue_matcher
+        # tokens right after a square, roundabout or street noun (ساحة الكرامة، دوار النعيم)
+        self.after_landmark = {m.tok_end for m in cue_matcher("landmark_noun", suffixes=False).find(doc)}
         self.default_when = self._default_when()
         for h in sorted((h for h in hits if h.reports_event and h.mention.strength == "strong"),
                         key=lambda h: h.mention.tok_start):
@@ -206,6 +209,13 @@ class _Context:
         anchor = pm.anchor
         place = pm.place
         precision = 1
+        if pm.tok_start in self.after_landmark and (place is None or place.kind in SETTLEMENT_KINDS):
+            # "ساحة الكرامة وسط مدينة السويداء": a landmark of the city that locates it, not a town
+            # of the same name elsewhere; with no city to locate it, it locates nothing
+            if anchor is not None and anchor.place is not None and anchor.place.kind in ("city", "town") \
+                    and anchor.relation in (None, "inside"):
+                return Where(pm, anchor.place, anchor.place.place_id, 1, None)
+            return None
         if place is None:
             if anchor is None or anchor.place is None:
                 return None
@@ -244,7 +254,7 @@ class _Context:
         if pm.anchor.relation in ("north", "south", "east", "west"):
             # "حي الروضة شمال مدينة تعز": a quarter in the north of the city, not a place outside it
             return noun in ("حي", "بحي", "وحي", "احياء", "حاره", "بحاره")
-        if pm.anchor.relation:
+        if pm.anchor.relation not in (None, "inside"):  # "وسط مدينة X" is in it
             return False
         return noun in ("حي", "بحي", "وحي", "احياء", "حاره", "بحاره", "شارع", "بشارع", "سوق", "بسوق")
 

@@ -411,3 +411,26 @@ def test_iraqi_security_media_terrorist_attack_is_an_armed_clash():
             "استهدف نقطة للجيش في قضاء الطارمية شمال بغداد.")
     e = only_event(text, "2024-05-06")
     assert kind(e) == ("Battles", "Armed clash") and e.fatalities == 2
+
+
+def test_square_in_a_city_centre_is_the_city_not_a_namesake_town():
+    text = ("تظاهر المئات، اليوم الجمعة، في ساحة الكرامة وسط مدينة السويداء للمطالبة بالإفراج عن المعتقلين.")
+    e = only_event(text, "2024-09-13")
+    assert e.location == "As-Sweida" and e.geo_precision == 1 and e.event_type == "Protests"
+
+
+def test_square_with_no_city_to_locate_it_is_no_event_place():
+    text = ("شهدت مدينة السويداء، أمس، مظاهرة حاشدة في ساحة الكرامة شارك فيها المئات.")
+    e = only_event(text, "2024-09-14")
+    assert e.location == "As-Sweida"
+
+
+def test_crowds_of_protesters_gathering_is_a_protest():
+    e = only_event("احتشد محتجون في ساحة الكرامة بمدينة السويداء، اليوم، رافعين لافتات.", "2024-09-13")
+    assert kind(e) == ("Protests", "Peaceful protest")
+
+
+def test_southern_lebanon_village_is_located():
+    e = only_event("استهدفت طائرة مسيرة إسرائيلية سيارة في بلدة ميس الجبل جنوبي لبنان، ما أدى إلى مقتل شخصين.",
+                   "2024-07-10")
+    assert e.location == "Mais al-Jabal" and e.admin1 == "Nabatieh" and e.fatalities == 2

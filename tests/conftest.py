@@ -205,13 +205,18 @@ class Served:
         self.log.close()
 
 
+def sqlite_server(tmp_path_factory, name: str):
+    """A fresh server over its own SQLite file (a generator for fixtures: yields, then stops it)."""
+    tmp = tmp_path_factory.mktemp(name)
+    server = Served(f"sqlite:///{tmp / (name + '.db')}", tmp)
+    yield server
+    server.stop()
+
+
 @pytest.fixture(scope="session")
 def served(tmp_path_factory):
     """One shared server over SQLite for read-mostly tests (writes go to events the tests own)."""
-    tmp = tmp_path_factory.mktemp("served")
-    server = Served(f"sqlite:///{tmp / 'served.db'}", tmp)
-    yield server
-    server.stop()
+    yield from sqlite_server(tmp_path_factory, "served")
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from conftest import REPO, Served
+from conftest import REPO, sqlite_server
 
 REFERENCE_EVENT = "ev-c1c5c16ce4d251ee"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -26,10 +26,7 @@ def chromium() -> str:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("browser")
-    server = Served(f"sqlite:///{tmp / 'browser.db'}", tmp)
-    yield server
-    server.stop()
+    yield from sqlite_server(tmp_path_factory, "browser")
 
 
 @pytest.fixture(scope="module")

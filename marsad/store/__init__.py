@@ -44,6 +44,9 @@ DEFAULT_BATCH = 32
 SOURCE_CACHE = 1000
 # Reports of one event a new report is compared with: the first and the latest (see _compared_sources).
 MATCH_SOURCES = 8
+# Stored events whose date range is longer than this are not merge candidates (a month-precision
+# report spans 31 days; anything vaguer is no basis for merging).
+LONGEST_RANGE_DAYS = 62
 # Fields an analyst may correct with ``marsad edit``.
 EDITABLE_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_start", "event_date_end",
                    "time_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
@@ -298,7 +301,8 @@ class Store:
         types = [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")]
         # only events whose merged place can fit (dedup.place_match): near it, or in its governorate
         params = {"types": types, "country": record.get("country"), "admin1": record.get("admin1"),
-                  "until": span[1] + slack, "since": span[0] - slack}
+                  "until": span[1] + slack, "since": span[0] - slack,
+                  "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS)}
         if record.get("latitude") is not None and record.get("longitude") is not None:
             dlat = dedup.PLACE_KM[3] / 111.0
             dlon = dlat / max(0.2, math.cos(math.radians(record["latitude"])))
@@ -605,6 +609,8 @@ class _Lru:
 # Statements the writer runs for every record, built once (SQLAlchemy caches their compiled form).
 _CANDIDATE_COLUMNS = select(events.c.id, events.c.record).where(
     events.c.event_type.in_(bindparam("types", expanding=True)), events.c.country == bindparam("country"),
+    # the lower bound keeps the lookup on an index range as the dataset grows
+    events.c.event_date_start >= bindparam("earliest"),
     events.c.event_date_start <= bindparam("until"), events.c.event_date_end >= bindparam("since"))
 _CANDIDATES_ADMIN1 = _CANDIDATE_COLUMNS.where(events.c.admin1 == bindparam("admin1"))
 _CANDIDATES_NEAR = _CANDIDATE_COLUMNS.where(or_(

@@ -95,6 +95,7 @@ events = Table(
 Index("ix_events_date", events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
+Index("ix_events_country_start", events.c.country, events.c.event_date_start)
 
 event_sources = Table(
     "event_sources", metadata,

@@ -8,10 +8,12 @@ directory, or ``$MARSAD_DB``), in WAL mode, or PostgreSQL given a
 ``postgresql://`` URL; the same code runs on both. The schema is created and
 upgraded by Alembic (``marsad/store/migrations``) when a store is opened.
 
-Every article is ingested in one transaction: its row, its events, their
-sources and any merge are committed together or not at all, so an ingest
-killed at any point leaves a consistent database, and running it again skips
-the articles already stored (same text hash or same URL) and finishes the rest.
+Articles are ingested in batches, one transaction per batch: the articles'
+rows, their events, sources and merges are committed together or not at all,
+so an ingest killed at any point leaves a consistent database, and running it
+again skips the articles already stored (same text hash or same URL) and
+finishes the rest with the same events. Extraction may run elsewhere
+(:mod:`marsad.runner`); this process is the one writer, in input order.
 """
 from __future__ import annotations
 

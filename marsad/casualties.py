@@ -208,6 +208,14 @@ def _may_start(word: str, table_id: int, pron_ok: bool) -> bool:
                for stem, _ in _first_forms(word))
 
 
+@lru_cache(maxsize=200_000)
+def _starts(word: str) -> tuple[bool, bool, bool]:
+    """Whether a trigger, a victim noun, a marker may start with ``word``: most words start none."""
+    vocab = _vocab()
+    return (_may_start(word, id(vocab.triggers), True), _may_start(word, id(vocab.victims), True),
+            _may_start(word, id(vocab.markers), False))
+
+
 def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = False) -> list[_Match]:
     """Entries of ``table`` starting at token ``i``, longest first."""
     out: list[_Match] = []
@@ -254,25 +262,27 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
         for k in range(q.tok_start, q.tok_end):
             q_cover.setdefault(k, qi)
     tokens = doc.tokens
-    stop_after = []
-    for k in range(len(tokens)):
-        if k + 1 >= len(tokens):
-            stop_after.append(True)
-            continue
-        gap = doc.text[tokens[k].end:tokens[k + 1].start]
-        stop_after.append(any(ch in _STOPS for ch in gap)
-                          or doc.sentence_of_token(k).index != doc.sentence_of_token(k + 1).index)
+    text = doc.text
+    sent_of = [doc.sentence_of_token(k).index for k in range(len(tokens))]
+    stop_after = [any(ch in _STOPS for ch in text[tokens[k].end:tokens[k + 1].start]) or sent_of[k] != sent_of[k + 1]
+                  for k in range(len(tokens) - 1)]
+    if tokens:
+        stop_after.append(True)
     ctx = _Ctx(doc, qs, person, q_start, q_cover, stop_after)
     vocab = _vocab()
     raw_triggers: list[_Match] = []
-    for i in range(len(tokens)):
-        raw_triggers.extend(_match_at(ctx, i, vocab.triggers, pron_ok=True))
-        vm = _match_at(ctx, i, vocab.victims, pron_ok=True, sg_pron=True)  # طفلها
-        if vm:
-            ctx.victims[i] = vm[0]
-        mm = _match_at(ctx, i, vocab.markers, pron_ok=False)
-        if mm:
-            ctx.markers[i] = mm[0]
+    for i, tok in enumerate(tokens):
+        trig, victim, marker = _starts(tok.text)
+        if trig:
+            raw_triggers.extend(_match_at(ctx, i, vocab.triggers, pron_ok=True))
+        if victim:
+            vm = _match_at(ctx, i, vocab.victims, pron_ok=True, sg_pron=True)  # طفلها
+            if vm:
+                ctx.victims[i] = vm[0]
+        if marker:
+            mm = _match_at(ctx, i, vocab.markers, pron_ok=False)
+            if mm:
+                ctx.markers[i] = mm[0]
     # longest trigger phrases win; mixed phrases before death/injury words
     rank = {"mixed": 0, "open": 1, "close": 1, "death": 2, "injury": 2}
     raw_triggers.sort(key=lambda m: (-(m.t1 - m.t0), rank[m.entry.kind], m.t0))

@@ -541,6 +541,20 @@ def _person_dual_at(doc: Doc, i: int) -> tuple[int, int] | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def _may_begin(word: str) -> bool:
+    """Can a number start at a token reading ``word``? (a person dual, a vague phrase, a number
+    word or digits; the answer depends on the word alone, and most words are none of these)."""
+    lex = _lexicon()
+    firsts = _first_words(lex.vague)
+    for stem, _ in _strip(word):
+        if stem in lex.person_duals or (stem.startswith("ال") and len(stem) > 4 and stem[2:] in lex.person_duals):
+            return True
+        if stem in firsts:
+            return True
+    return word in firsts or _word_reading(word) is not None or _ANY_DIGIT.search(word) is not None
+
+
 def find_quantities(doc: Doc) -> list[Quantity]:
     """Every number in ``doc``, left to right, with raw-text offsets.
 
@@ -554,6 +568,9 @@ def find_quantities(doc: Doc) -> list[Quantity]:
     n = len(tokens)
     i = 0
     while i < n:
+        if not _may_begin(tokens[i].text):
+            i += 1
+            continue
         dual = _person_dual_at(doc, i)
         if dual is not None:
             clitic, end = dual

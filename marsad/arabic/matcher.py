@@ -149,7 +149,15 @@ class PhraseMatcher:
                             out.append(Match(start, j + 1, payload, cost + extra, phrase))
 
     def find(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:
-        """Non-overlapping matches, longest first, then fewest clitic letters."""
+        """Non-overlapping matches, longest first, then fewest clitic letters (made once per
+        document and range: cue words are asked for again and again)."""
+        key = ("find", self, tok_start, tok_end)
+        found = doc.cache.get(key)
+        if found is None:
+            found = doc.cache[key] = self._find(doc, tok_start, tok_end)
+        return list(found)
+
+    def _find(self, doc: Doc, tok_start: int, tok_end: int | None) -> list[Match]:
         cands = self.find_all(doc, tok_start, tok_end)
         cands.sort(key=lambda m: (-(m.tok_end - m.tok_start), m.cost, m.tok_start))
         taken: set[int] = set()
@@ -162,8 +170,8 @@ class PhraseMatcher:
             taken.update(span)
             out.append(m)
         # keep alternative payloads that matched the very same tokens and phrase
-        extra = [c for c in cands if c not in out and any(
-            c.tok_start == m.tok_start and c.tok_end == m.tok_end and c.phrase == m.phrase for m in out)]
+        chosen = {(m.tok_start, m.tok_end, m.phrase) for m in out}
+        extra = [c for c in cands if (c.tok_start, c.tok_end, c.phrase) in chosen and c not in out]
         out.extend(extra)
         out.sort(key=lambda m: (m.tok_start, m.tok_end))
         return out

@@ -2,7 +2,7 @@
 from hypothesis import given, settings, strategies as st
 
 from marsad.arabic.matcher import PhraseMatcher
-from marsad.arabic.normalise import normalise
+from marsad.arabic.normalise import _NEWLINES, _SPACES, _fold_char, normalise
 from marsad.arabic.tokenise import all_candidates, make_doc, split_sentences, stem_candidates
 
 ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B)]
@@ -26,6 +26,42 @@ def test_offsets_round_trip_on_random_arabic_text(raw):
         span = doc.span(tok.start, tok.end)
         assert raw[span.start:span.end] == span.text
         assert normalise(span.text).text.strip() == tok.text
+
+
+def _normalise_char_by_char(raw):
+    """The definition of normalisation, one character at a time (what the fast path must equal)."""
+    out, to_raw, last_space, i = [], [], True, 0
+    while i < len(raw):
+        ch = raw[i]
+        if ch in _NEWLINES:
+            if ch == "\r" and raw[i + 1:i + 2] == "\n":
+                i += 1
+            if out and out[-1] == " ":
+                out.pop()
+                to_raw.pop()
+            out.append("\n")
+            to_raw.append(i)
+            last_space = True
+            i += 1
+            continue
+        for piece in " " if ch in _SPACES else _fold_char(ch):
+            if piece == " " and last_space:
+                continue
+            last_space = piece == " "
+            out.append(piece)
+            to_raw.append(i)
+        i += 1
+    return "".join(out), tuple(to_raw) + (len(raw),)
+
+
+LIGATURES = ["\ufefb", "\ufdfa", "\ufe8d", "\uff21", "\u0301", "\x07", "\u2028", "\r"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(ARABIC_LETTERS * 4 + MARKS + DIGITS + OTHER + LIGATURES), max_size=120).map("".join))
+def test_fast_normalisation_equals_the_character_by_character_definition(raw):
+    n = normalise(raw)
+    assert (n.text, n.to_raw) == _normalise_char_by_char(raw)
 
 
 def test_stray_diacritics_tatweel_and_marks_are_removed():

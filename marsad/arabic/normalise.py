@@ -21,6 +21,7 @@ What it does, character by character:
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
@@ -94,37 +95,84 @@ class Normalised:
         return self.raw[a:b]
 
 
+# Characters met so far, by what normalisation does with them. A "regular" character folds
+# to exactly one character that is not a space or a newline: runs of them (and single spaces
+# between them) are translated in one call, with an identity offset map. Everything else
+# (diacritics, bidi marks, space runs, newlines, ligatures) goes through the loop below.
+_FOLDED: dict[str, str] = {}
+_TABLE: dict[int, str] = {}      # regular characters that change, for str.translate
+_IRREGULAR: set[str] = set()
+_RUNS: dict[frozenset, re.Pattern] = {}
+
+
+def _learn(ch: str) -> None:
+    folded = "\n" if ch in _NEWLINES else " " if ch in _SPACES else _fold_char(ch)
+    _FOLDED[ch] = folded
+    if len(folded) != 1 or folded in " \n":
+        if ch != " ":
+            _IRREGULAR.add(ch)
+    elif folded != ch:
+        _TABLE[ord(ch)] = folded
+
+
+def _irregular_runs(chars: frozenset) -> re.Pattern:
+    """Runs of the document's irregular characters and spaces that hold at least one of them,
+    runs of two spaces or more, and leading spaces."""
+    rx = _RUNS.get(chars)
+    if rx is None:
+        if len(_RUNS) > 1024:
+            _RUNS.clear()
+        cls = "".join(re.escape(c) for c in sorted(chars))
+        alternatives = [f"[{cls} ]*[{cls}][{cls} ]*"] if cls else []
+        rx = _RUNS[chars] = re.compile("|".join(alternatives + ["  +", "^ +"]))
+    return rx
+
+
 def normalise(raw: str) -> Normalised:
+    chars = set(raw)
+    for ch in chars.difference(_FOLDED):
+        _learn(ch)
+    n = len(raw)
+    runs = _irregular_runs(frozenset(chars & _IRREGULAR))
     out: list[str] = []
     to_raw: list[int] = []
     last_space = True  # drops leading spaces and collapses runs
-    i = 0
-    n = len(raw)
-    while i < n:
-        ch = raw[i]
-        if ch in _NEWLINES:
-            if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
-                i += 1  # CRLF: map the newline to the LF
-            # a newline replaces a preceding space
-            if out and out[-1] == " ":
-                out.pop()
-                to_raw.pop()
-            out.append("\n")
-            to_raw.append(i)
-            last_space = True
-            i += 1
-            continue
-        folded = " " if ch in _SPACES else _fold_char(ch)
-        for piece in folded:
-            if piece == " ":
-                if last_space:
-                    continue
+    pos = 0
+    for m in runs.finditer(raw):
+        a, b = m.span()
+        if a > pos:
+            out.append(raw[pos:a].translate(_TABLE))
+            to_raw.extend(range(pos, a))
+            last_space = False
+        i = a
+        while i < b:
+            ch = raw[i]
+            if ch in _NEWLINES:
+                if ch == "\r" and i + 1 < n and raw[i + 1] == "\n":
+                    i += 1  # CRLF: map the newline to the LF
+                # a newline replaces a preceding space
+                if out and out[-1] == " ":
+                    out.pop()
+                    to_raw.pop()
+                out.append("\n")
+                to_raw.append(i)
                 last_space = True
-            else:
-                last_space = False
-            out.append(piece)
-            to_raw.append(i)
-        i += 1
+                i += 1
+                continue
+            for piece in _FOLDED[ch]:
+                if piece == " ":
+                    if last_space:
+                        continue
+                    last_space = True
+                else:
+                    last_space = False
+                out.append(piece)
+                to_raw.append(i)
+            i += 1
+        pos = b
+    if pos < n:
+        out.append(raw[pos:].translate(_TABLE))
+        to_raw.extend(range(pos, n))
     to_raw.append(n)
     return Normalised(raw=raw, text="".join(out), to_raw=tuple(to_raw))
 

@@ -92,11 +92,15 @@ class _Lexicon:
     def words(self, kind: str) -> dict[str, str]:
         return self.by_kind.get(kind, {})
 
-    def alt(self, *kinds: str) -> str:
+    def terms(self, *kinds: str) -> tuple[str, ...]:
+        """The terms of these kinds (``glue:ROLE`` for glue words), longest first."""
         terms: set[str] = set()
         for kind in kinds:
             terms.update(self.glue[kind[5:]] if kind.startswith("glue:") else self.words(kind))
-        return "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+        return tuple(sorted(terms, key=lambda t: (-len(t), t)))
+
+    def alt(self, *kinds: str) -> str:
+        return "|".join(re.escape(t) for t in self.terms(*kinds))
 
 
 @lru_cache(maxsize=1)
@@ -326,6 +330,35 @@ def _year_follows() -> re.Pattern:
 @lru_cache(maxsize=1)
 def _rules() -> list[tuple[str, re.Pattern, Callable]]:
     return _build_rules(_lexicon())
+
+
+_YEAR4 = re.compile(r"\d{4}")
+_DIGIT = re.compile(r"\d")
+_DIGIT_SEP = re.compile(r"\d[./-]\d")
+
+
+@lru_cache(maxsize=1)
+def _needs() -> dict[str, tuple]:
+    """What a rule's regular expression cannot match without: each need is a tuple of terms one
+    of which must occur in the text, or a pattern that must. A text lacking one skips the rule
+    (most texts name no month, most sentences no weekday), which saves a scan of the text."""
+    t = _lexicon().terms
+    mon, unit, year = t("month", "hijri_month"), t("unit"), _YEAR4
+    return {
+        "abs": (mon,), "abs_en": (mon, year), "numeric": (_DIGIT_SEP,),
+        "dom": ((_DIGIT,) + t("ordinal_day"), t("glue:month_prefix", "current")),
+        "month_year": (mon, year), "month": (mon,), "year": (year,),
+        "since_year": (t("glue:since"), year), "part_rel": (t("part"), unit),
+        "range_unit": (unit, t("past", "next", "current")), "range_num": (unit,),
+        "this": (t("glue:this"), unit), "ago": (t("glue:ago"), unit),
+        "weekday": (t("weekday"),), "rel": (t("rel_day"),), "phrase": (t("phrase"),),
+    }
+
+
+def _present(need, text: str) -> bool:
+    if isinstance(need, re.Pattern):
+        return need.search(text) is not None
+    return any(term.search(text) is not None if isinstance(term, re.Pattern) else term in text for term in need)
 
 
 # --- handlers: (match, scan) -> key, or (key, end) to cut the match short, or None ---------
@@ -620,7 +653,11 @@ def _candidates(doc: Doc, lo: int = 0, hi: int | None = None) -> list[_Cand]:
     text = doc.text
     hi = len(text) if hi is None else hi
     out: list[_Cand] = []
+    needs = _needs()
+    window = text[lo:hi]
     for name, rx, handler in _rules():
+        if not all(_present(need, window) for need in needs[name]):
+            continue
         # every word start where the rule matches, overlapping matches included
         pos = lo
         while (m := rx.search(text, pos, hi)) is not None:

@@ -1,4 +1,5 @@
 """Date expressions: finding them, resolving them against the publication day, keys, datelines."""
+import json
 import sys
 import types
 from datetime import date
@@ -429,3 +430,33 @@ def test_an_unknown_kind_in_the_vocabulary_is_reported_with_its_line(tmp_path, m
         dates._lexicon.cache_clear()
         dates._rules.cache_clear()
         dates._year_follows.cache_clear()
+
+
+# --------------------------------------------------------------------------- rule needs
+def _texts_of_this_module() -> list[str]:
+    texts = []
+    for func in list(globals().values()):
+        for mark in getattr(func, "pytestmark", []):
+            if mark.name == "parametrize":
+                for row in mark.args[1]:
+                    first = row[0] if isinstance(row, tuple) else row
+                    if isinstance(first, str):
+                        texts.append(first)
+    return texts
+
+
+def test_a_rule_skipped_for_a_missing_need_would_have_found_nothing(monkeypatch):
+    """The needs (terms a rule cannot match without) only skip work: every candidate is found
+    with them as without them, on every text of this file and the bundled articles."""
+    texts = _texts_of_this_module()
+    assert len(texts) > 80
+    examples = Path(__file__).resolve().parents[1] / "examples"
+    for path in sorted(examples.glob("*.txt")):
+        texts.append(path.read_text(encoding="utf-8"))
+    for path in sorted(examples.glob("*.jsonl")):
+        texts += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs = [make_doc(t) for t in texts]
+    with_needs = [dates._candidates(d) for d in docs]
+    monkeypatch.setattr(dates, "_needs", lambda: {name: () for name, _, _ in dates._rules()})
+    assert [dates._candidates(d) for d in docs] == with_needs
+    assert sum(map(len, with_needs)) > 150

@@ -337,28 +337,33 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_SEP = re.compile(r"\d[./-]\d")
 
 
+def _any_of(*groups) -> re.Pattern:
+    """One pattern for "one of these terms (or patterns) occurs": a scan in C."""
+    parts = []
+    for group in groups:
+        if isinstance(group, re.Pattern):
+            parts.append(group.pattern)
+        else:
+            parts.extend(re.escape(t) for t in sorted(group, key=lambda t: (-len(t), t)))
+    return re.compile("|".join(parts))
+
+
 @lru_cache(maxsize=1)
-def _needs() -> dict[str, tuple]:
-    """What a rule's regular expression cannot match without: each need is a tuple of terms one
-    of which must occur in the text, or a pattern that must. A text lacking one skips the rule
-    (most texts name no month, most sentences no weekday), which saves a scan of the text."""
+def _needs() -> dict[str, tuple[re.Pattern, ...]]:
+    """What a rule's regular expression cannot match without: each need is a pattern (terms or
+    digits) that must occur in the text. A text lacking one skips the rule (most texts name no
+    month, most sentences no weekday), which saves a scan of the text with the whole rule."""
     t = _lexicon().terms
-    mon, unit, year = t("month", "hijri_month"), t("unit"), _YEAR4
+    mon, unit = _any_of(t("month", "hijri_month")), _any_of(t("unit"))
     return {
-        "abs": (mon,), "abs_en": (mon, year), "numeric": (_DIGIT_SEP,),
-        "dom": ((_DIGIT,) + t("ordinal_day"), t("glue:month_prefix", "current")),
-        "month_year": (mon, year), "month": (mon,), "year": (year,),
-        "since_year": (t("glue:since"), year), "part_rel": (t("part"), unit),
-        "range_unit": (unit, t("past", "next", "current")), "range_num": (unit,),
-        "this": (t("glue:this"), unit), "ago": (t("glue:ago"), unit),
-        "weekday": (t("weekday"),), "rel": (t("rel_day"),), "phrase": (t("phrase"),),
+        "abs": (mon,), "abs_en": (mon, _YEAR4), "numeric": (_DIGIT_SEP,),
+        "dom": (_any_of(_DIGIT, t("ordinal_day")), _any_of(t("glue:month_prefix", "current"))),
+        "month_year": (mon, _YEAR4), "month": (mon,), "year": (_YEAR4,),
+        "since_year": (_any_of(t("glue:since")), _YEAR4), "part_rel": (_any_of(t("part")), unit),
+        "range_unit": (unit, _any_of(t("past", "next", "current"))), "range_num": (unit,),
+        "this": (_any_of(t("glue:this")), unit), "ago": (_any_of(t("glue:ago")), unit),
+        "weekday": (_any_of(t("weekday")),), "rel": (_any_of(t("rel_day")),), "phrase": (_any_of(t("phrase")),),
     }
-
-
-def _present(need, text: str) -> bool:
-    if isinstance(need, re.Pattern):
-        return need.search(text) is not None
-    return any(term.search(text) is not None if isinstance(term, re.Pattern) else term in text for term in need)
 
 
 # --- handlers: (match, scan) -> key, or (key, end) to cut the match short, or None ---------
@@ -654,9 +659,10 @@ def _candidates(doc: Doc, lo: int = 0, hi: int | None = None) -> list[_Cand]:
     hi = len(text) if hi is None else hi
     out: list[_Cand] = []
     needs = _needs()
-    window = text[lo:hi]
+    present: dict[re.Pattern, bool] = {}
     for name, rx, handler in _rules():
-        if not all(_present(need, window) for need in needs[name]):
+        if not all(present[need] if need in present else present.setdefault(
+                need, need.search(text, lo, hi) is not None) for need in needs[name]):
             continue
         # every word start where the rule matches, overlapping matches included
         pos = lo

@@ -354,7 +354,9 @@ def _needs() -> dict[str, tuple[re.Pattern, ...]]:
     digits) that must occur in the text. A text lacking one skips the rule (most texts name no
     month, most sentences no weekday), which saves a scan of the text with the whole rule."""
     t = _lexicon().terms
-    mon, unit = _any_of(t("month", "hijri_month")), _any_of(t("unit"))
+    # every rule names the month at a word start: "اب" (August) inside ارهاب is no need met
+    mon = re.compile(_B + "(?:" + _any_of(t("month", "hijri_month")).pattern + ")")
+    unit = _any_of(t("unit"))
     return {
         "abs": (mon,), "abs_en": (mon, _YEAR4), "numeric": (_DIGIT_SEP,),
         "dom": (_any_of(_DIGIT, t("ordinal_day")), _any_of(t("glue:month_prefix", "current"))),

@@ -3,6 +3,10 @@
 Every article here is written for these tests; none comes from the shared
 reference article, the dev gold or the datasets.
 """
+import os
+import subprocess
+import sys
+
 import pytest
 
 import marsad
@@ -434,3 +438,20 @@ def test_southern_lebanon_village_is_located():
     e = only_event("استهدفت طائرة مسيرة إسرائيلية سيارة في بلدة ميس الجبل جنوبي لبنان، ما أدى إلى مقتل شخصين.",
                    "2024-07-10")
     assert e.location == "Mais al-Jabal" and e.admin1 == "Nabatieh" and e.fatalities == 2
+
+
+def test_extraction_is_the_same_in_every_process_whatever_the_hash_seed():
+    """Workers and Dask run extraction in other processes, each with its own string-hash seed:
+    nothing may depend on the order of a set (here two countries tie for رفح)."""
+    code = ("from datetime import date\n"
+            "from marsad import extract\n"
+            "for e in extract('تظاهر مئات الأشخاص صباح الأحد في مدينة رفح احتجاجاً على تردي الأوضاع المعيشية، "
+            "وفق بيان للجيش.', published=date(2021, 10, 25)):\n"
+            "    print(e.to_json())\n")
+    outputs = set()
+    for seed in ("1", "2", "3", "4", "5"):
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+        assert done.stdout.strip()
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

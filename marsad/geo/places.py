@@ -535,12 +535,12 @@ class _Clues:
 def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
     clues = _Clues()
     for pm in mentions:
-        codes = {c.country_code for c in pm.candidates}
+        codes = sorted({c.country_code for c in pm.candidates})  # sorted: ties resolve the same in every process
         for code in codes:
             clues.countries[code] = clues.countries.get(code, 0) + 1.0 / len(codes)
             if len(codes) == 1:
                 clues.country_words.setdefault(code, []).append(pm.text)
-        admins = {(c.country_code, c.admin1) for c in pm.candidates if c.admin1}
+        admins = sorted({(c.country_code, c.admin1) for c in pm.candidates if c.admin1})
         for key in admins:
             clues.admin1[key] = clues.admin1.get(key, 0) + 1.0 / len(admins)
             if len(admins) == 1:

@@ -42,8 +42,10 @@ __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIE
 DEFAULT_DB = "marsad.db"
 # Articles per write transaction: an interrupted run keeps whole batches.
 DEFAULT_BATCH = 32
-# Stored sources whose record and shingles the writer keeps parsed (recent events are the candidates).
-SOURCE_CACHE = 1000
+# Stored sources whose matching fields and shingles the writer keeps (recent events are the
+# candidates). Every stored source enters the cache, so it is full within the first few hundred
+# articles and the writer's memory is level from there on.
+SOURCE_CACHE = 500
 # Reports of one event a new report is compared with: the first and the latest (see _compared_sources).
 MATCH_SOURCES = 8
 # Stored events whose date range is longer than this are not merge candidates (a month-precision
@@ -273,7 +275,8 @@ class Store:
         for record in records:
             record = dict(record, source=article.source, article_id=article.article_id)
             text = dedup.evidence_text(record, article.text)
-            best = self._best_match(conn, record, text, taken)
+            shingles = dedup.shingles(text)
+            best = self._best_match(conn, record, shingles, taken)
             self._remember_refs(conn, record)
             if best is None:
                 ev_pk = self._new_event(conn, record)
@@ -288,11 +291,11 @@ class Store:
                 event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
                 record=dedup.dumps(record), evidence_text=text, match_rule=rule,
                 match_score=score)).inserted_primary_key[0]
-            self._sources.put(src_pk, (record, text, None))
+            self._sources.put(src_pk, (dedup.slim(record), shingles))
             self._refresh(conn, ev_pk)
         return created, merged
 
-    def _best_match(self, conn: Connection, record: dict, text: str,
+    def _best_match(self, conn: Connection, record: dict, new_sh: frozenset[int],
                     taken: set[int]) -> tuple[int, dedup.Match] | None:
         span = dedup._range(record)
         if span is None:
@@ -318,7 +321,6 @@ class Store:
                    if ev_pk not in taken and dedup.place_match(record, json.loads(ev_record)) is not None]
         if not fitting:
             return None
-        new_sh = dedup.shingles(text)
         best: tuple[int, dedup.Match] | None = None
         for src_id, ev_pk in _compared_sources(conn.execute(_SOURCES_OF_EVENTS, {"events": fitting}).all()):
             src_record, src_sh = self._source(conn, src_id)
@@ -327,17 +329,15 @@ class Store:
                 best = (ev_pk, found)
         return best
 
-    def _source(self, conn: Connection, src_id: int) -> tuple[dict, frozenset[str]]:
-        """A stored source's record and the shingles of its evidence text (cached; shingles are
-        made only when the source is first compared)."""
+    def _source(self, conn: Connection, src_id: int) -> tuple[dict, frozenset[int]]:
+        """A stored source's record (the fields matching reads) and the shingles of its evidence
+        text, cached for the most recently compared and stored sources."""
         hit = self._sources.get(src_id)
         if hit is None:
             src_record, src_text = conn.execute(_SOURCE, {"src": src_id}).one()
-            hit = (json.loads(src_record), src_text, None)
-        if hit[2] is None:
-            hit = (hit[0], hit[1], dedup.shingles(hit[1]))
-        self._sources.put(src_id, hit)
-        return hit[0], hit[2]
+            hit = (dedup.slim(json.loads(src_record)), dedup.shingles(src_text))
+            self._sources.put(src_id, hit)
+        return hit
 
     def _new_event(self, conn: Connection, record: dict) -> int:
         now = _now()

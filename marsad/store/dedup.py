@@ -44,8 +44,8 @@ from datetime import date, timedelta
 
 from marsad.arabic.normalise import normalise
 
-__all__ = ["Match", "match", "place_match", "merge", "family", "shingles", "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT",
-           "MERGE_THRESHOLD"]
+__all__ = ["Match", "match", "place_match", "merge", "family", "shingles", "slim", "MATCH_FIELDS",
+           "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT", "MERGE_THRESHOLD"]
 
 FAMILIES = {
     "Battles": "violence", "Explosions/Remote violence": "violence", "Violence against civilians": "violence",
@@ -109,13 +109,35 @@ def _actors(record: dict) -> set[str]:
 _WORD = re.compile(r"\w+")
 
 
-def shingles(text: str, k: int = 4) -> frozenset[str]:
-    """Character k-grams of the normalised words (spaces collapsed), as a set."""
-    words = " ".join(_WORD.findall(normalise(text).text))
-    return frozenset(words[i:i + k] for i in range(max(0, len(words) - k + 1)))
+def shingles(text: str, k: int = 4) -> frozenset[int]:
+    """Character k-grams of the normalised words (spaces collapsed), as a set.
+
+    Each k-gram is kept as one integer, its code points packed 21 bits apiece: the same
+    k-grams give the same numbers in every process, two different k-grams never do, and an
+    integer takes half the memory of a four-letter Arabic string (the writer caches these).
+    """
+    codes = [ord(ch) for ch in " ".join(_WORD.findall(normalise(text).text))]
+    grams = set()
+    for i in range(len(codes) - k + 1):
+        value = 0
+        for code in codes[i:i + k]:
+            value = (value << 21) | code
+        grams.add(value)
+    return frozenset(grams)
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+# The fields of a stored record that :func:`match` and :func:`place_match` read: what the
+# writer keeps of a source it may compare again.
+MATCH_FIELDS = ("event_type", "event_date", "event_date_start", "event_date_end", "country", "admin1",
+                "geo_precision", "latitude", "longitude", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+
+
+def slim(record: dict) -> dict:
+    """The part of ``record`` that matching reads (see ``MATCH_FIELDS``)."""
+    return {f: record.get(f) for f in MATCH_FIELDS}
+
+
+def jaccard(a: frozenset, b: frozenset) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)
@@ -137,7 +159,7 @@ def place_match(new: dict, old: dict) -> tuple[float, float | None, int] | None:
     return math.exp(-km / PLACE_SCALE_KM[precision]), km, precision  # the nearer candidate wins
 
 
-def match(new: dict, old: dict, new_shingles: frozenset[str], old_shingles: frozenset[str]) -> Match | None:
+def match(new: dict, old: dict, new_shingles: frozenset[int], old_shingles: frozenset[int]) -> Match | None:
     """Does ``new`` (one article's event record) report the event ``old`` (a stored event's record)?"""
     if family(new.get("event_type")) != family(old.get("event_type")):
         return None

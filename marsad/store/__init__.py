@@ -545,12 +545,10 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
 
 
 def _day(value) -> date | None:
-    if value is None or isinstance(value, date):
-        return value
-    try:
-        return date.fromisoformat(str(value)[:10])
-    except ValueError:
+    day = dedup._day(value)
+    if value is not None and day is None:
         raise UsageError(f"{value!r} is not a date (YYYY-MM-DD)")
+    return day
 
 
 def _convert(fld: str, raw):

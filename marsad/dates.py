@@ -337,34 +337,27 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_SEP = re.compile(r"\d[./-]\d")
 
 
-def _any_of(*groups) -> re.Pattern:
-    """One pattern for "one of these terms (or patterns) occurs": a scan in C."""
-    parts = []
-    for group in groups:
-        if isinstance(group, re.Pattern):
-            parts.append(group.pattern)
-        else:
-            parts.extend(re.escape(t) for t in sorted(group, key=lambda t: (-len(t), t)))
-    return re.compile("|".join(parts))
-
-
 @lru_cache(maxsize=1)
 def _needs() -> dict[str, tuple[re.Pattern, ...]]:
     """What a rule's regular expression cannot match without: each need is a pattern (terms or
     digits) that must occur in the text. A text lacking one skips the rule (most texts name no
     month, most sentences no weekday), which saves a scan of the text with the whole rule."""
-    t = _lexicon().terms
+    alt = _lexicon().alt
+
+    def any_of(*kinds: str) -> re.Pattern:
+        return re.compile(alt(*kinds))
+
     # every rule names the month at a word start: "اب" (August) inside ارهاب is no need met
-    mon = re.compile(_B + "(?:" + _any_of(t("month", "hijri_month")).pattern + ")")
-    unit = _any_of(t("unit"))
+    mon = re.compile(_B + "(?:" + alt("month", "hijri_month") + ")")
+    unit = any_of("unit")
     return {
         "abs": (mon,), "abs_en": (mon, _YEAR4), "numeric": (_DIGIT_SEP,),
-        "dom": (_any_of(_DIGIT, t("ordinal_day")), _any_of(t("glue:month_prefix", "current"))),
+        "dom": (re.compile(_DIGIT.pattern + "|" + alt("ordinal_day")), any_of("glue:month_prefix", "current")),
         "month_year": (mon, _YEAR4), "month": (mon,), "year": (_YEAR4,),
-        "since_year": (_any_of(t("glue:since")), _YEAR4), "part_rel": (_any_of(t("part")), unit),
-        "range_unit": (unit, _any_of(t("past", "next", "current"))), "range_num": (unit,),
-        "this": (_any_of(t("glue:this")), unit), "ago": (_any_of(t("glue:ago")), unit),
-        "weekday": (_any_of(t("weekday")),), "rel": (_any_of(t("rel_day")),), "phrase": (_any_of(t("phrase")),),
+        "since_year": (any_of("glue:since"), _YEAR4), "part_rel": (any_of("part"), unit),
+        "range_unit": (unit, any_of("past", "next", "current")), "range_num": (unit,),
+        "this": (any_of("glue:this"), unit), "ago": (any_of("glue:ago"), unit),
+        "weekday": (any_of("weekday"),), "rel": (any_of("rel_day"),), "phrase": (any_of("phrase"),),
     }
 
 

@@ -523,36 +523,36 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[str, int, int] | None:
     return None
 
 
+@lru_cache(maxsize=100_000)
+def _person_dual_prefix(word: str) -> str | None:
+    """The proclitics before a person noun's dual (و of وشخصين), or None when ``word`` is none."""
+    duals = _lexicon().person_duals
+    for stem, pre in _strip(word):
+        if stem in duals or (stem.startswith("ال") and len(stem) > 4 and stem[2:] in duals):
+            return pre
+    return None
+
+
 def _person_dual_at(doc: Doc, i: int) -> tuple[int, int] | None:
     """(clitic letters, tok_end) when token ``i`` is the dual of a person noun (شخصين)."""
-    lex = _lexicon()
-    word = doc.tokens[i].text
-    for stem, pre in _strip(word):
-        cands = [stem]
-        if stem.startswith("ال") and len(stem) > 4:
-            cands.append(stem[2:])
-        if any(c in lex.person_duals for c in cands):
-            end = i + 1
-            if end < len(doc.tokens) and _plain_gap(doc, i, end):
-                r = _word_reading(doc.tokens[end].text)
-                if r and r[0] == "unit" and r[1] == 2 and r[2] != "teen":
-                    end += 1   # طفلين اثنين
-            return len(pre), end
-    return None
+    pre = _person_dual_prefix(doc.tokens[i].text)
+    if pre is None:
+        return None
+    end = i + 1
+    if end < len(doc.tokens) and _plain_gap(doc, i, end):
+        r = _word_reading(doc.tokens[end].text)
+        if r and r[0] == "unit" and r[1] == 2 and r[2] != "teen":
+            end += 1   # طفلين اثنين
+    return len(pre), end
 
 
 @lru_cache(maxsize=100_000)
 def _may_begin(word: str) -> bool:
     """Can a number start at a token reading ``word``? (a person dual, a vague phrase, a number
     word or digits; the answer depends on the word alone, and most words are none of these)."""
-    lex = _lexicon()
-    firsts = _first_words(lex.vague)
-    for stem, _ in _strip(word):
-        if stem in lex.person_duals or (stem.startswith("ال") and len(stem) > 4 and stem[2:] in lex.person_duals):
-            return True
-        if stem in firsts:
-            return True
-    return word in firsts or _word_reading(word) is not None or _ANY_DIGIT.search(word) is not None
+    firsts = _first_words(_lexicon().vague)
+    return (_person_dual_prefix(word) is not None or word in firsts or any(st in firsts for st, _ in _strip(word))
+            or _word_reading(word) is not None or _ANY_DIGIT.search(word) is not None)
 
 
 def find_quantities(doc: Doc) -> list[Quantity]:

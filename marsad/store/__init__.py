@@ -279,7 +279,7 @@ class Store:
             best = self._best_match(conn, record, shingles, taken)
             self._remember_refs(conn, record)
             if best is None:
-                ev_pk = self._new_event(conn, record)
+                ev_pk, new_id = self._new_event(conn, record)
                 created += 1
                 rule, score = None, None
             else:
@@ -287,12 +287,19 @@ class Store:
                 rule, score = found.rule, found.score
                 merged += 1
             taken.add(ev_pk)
+            stored = dedup.dumps(record)
             src_pk = conn.execute(event_sources.insert(), dict(
                 event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
-                record=dedup.dumps(record), evidence_text=text, match_rule=rule,
-                match_score=score)).inserted_primary_key[0]
+                record=stored, evidence_text=text, match_rule=rule, match_score=score)).inserted_primary_key[0]
             self._sources.put(src_pk, (dedup.slim(record), shingles))
-            self._refresh(conn, ev_pk)
+            if best is None:  # a new event has this one source and no edits: nothing to read back
+                published = article.published.date() if isinstance(article.published, datetime) \
+                    else article.published
+                self._refresh(conn, ev_pk, event_id=new_id, edits={}, rows=[
+                    (stored, article.source, article.article_id, article.url or None, published, None, None,
+                     src_pk)])
+            else:
+                self._refresh(conn, ev_pk)
         return created, merged
 
     def _best_match(self, conn: Connection, record: dict, new_sh: frozenset[int],
@@ -339,14 +346,16 @@ class Store:
             self._sources.put(src_id, hit)
         return hit
 
-    def _new_event(self, conn: Connection, record: dict) -> int:
+    def _new_event(self, conn: Connection, record: dict) -> tuple[int, str]:
+        """Insert an event (its record is filled by ``_refresh``); return its key and event_id."""
         now = _now()
         event_id = record["event_id"]
         if conn.execute(_EVENT_BY_ID, {"event_id": event_id}).first():
             event_id = event_id + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
         return conn.execute(events.insert(), dict(
             event_id=event_id, event_type=record["event_type"], sub_event_type=record["sub_event_type"],
-            n_sources=0, disagreement=False, record="{}", created_at=now, updated_at=now)).inserted_primary_key[0]
+            n_sources=0, disagreement=False, record="{}", created_at=now,
+            updated_at=now)).inserted_primary_key[0], event_id
 
     def _remember_refs(self, conn: Connection, record: dict) -> None:
         chosen = [x for x in (record.get("evidence") or {}).get("location", []) if isinstance(x, dict) and x.get("chosen")]
@@ -370,15 +379,20 @@ class Store:
             if name:
                 self._actors_known.add(name)
 
-    def _refresh(self, conn: Connection, ev_pk: int) -> None:
-        """Recompute an event's merged record from its sources and edits."""
-        rows = conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk}).all()
+    def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
+                 edits: dict | None = None) -> None:
+        """Recompute an event's merged record from its sources and edits. A caller that holds
+        them already (the writer, for an event it has just made) passes the event_id, the
+        source rows as ``_SOURCES_WITH_ARTICLES`` gives them, and the edits."""
+        if rows is None:
+            rows = conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk}).all()
         if not rows:
             conn.execute(events.delete().where(events.c.id == ev_pk))
             return
         sources = [json.loads(r[0]) for r in rows]
-        merged = dedup.merge(sources, self._edits_of(conn, ev_pk))
-        event_id = conn.execute(_EVENT_ID, {"ev": ev_pk}).scalar_one()
+        merged = dedup.merge(sources, self._edits_of(conn, ev_pk) if edits is None else edits)
+        if event_id is None:
+            event_id = conn.execute(_EVENT_ID, {"ev": ev_pk}).scalar_one()
         merged["event_id"] = event_id
         merged["evidence"] = sources[0].get("evidence", {})
         merged["article_id"] = sources[0].get("article_id")

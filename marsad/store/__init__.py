@@ -461,7 +461,7 @@ class Store:
                 raise UsageError(f"{event_id} has only one source; nothing to split")
             rec = json.loads(conn.execute(select(event_sources.c.record).where(event_sources.c.id == source_key))
                              .scalar_one())
-            new_pk = self._new_event(conn, rec)
+            new_pk, _ = self._new_event(conn, rec)
             conn.execute(event_sources.update().where(event_sources.c.id == source_key)
                          .values(event=new_pk, match_rule=None, match_score=None))
             for other in ids:

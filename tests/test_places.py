@@ -294,3 +294,27 @@ def test_article_countries_are_ranked_by_mentions():
     text = "قصفت المدفعية بلدة سرمين ومدينة سراقب وبلدة بنش، كما دارت اشتباكات في تلعفر."
     analysis = analyse_places(make_doc(text))
     assert analysis.countries[0] == "SY"
+
+
+def test_a_place_is_ranked_the_same_while_sorting_as_when_the_choice_is_explained(monkeypatch):
+    """Ranks are cached per place and mention; the cached key must be the one a fresh computation
+    gives (a list sorted in place looks empty meanwhile, so a mention's own namesakes used to
+    count as anchors while sorting and not while explaining)."""
+    from marsad.geo import places as P
+
+    cached = P._rank_key
+    seen = []
+
+    def checked(place, clues, own=None):
+        got = cached(place, clues, own)
+        fresh = (-round(clues.countries.get(place.country_code, 0), 3),
+                 -round(clues.admin1.get((place.country_code, place.admin1), 0), 3),
+                 P._nearness(place, clues, own), not place.place_id.startswith("cur:"),
+                 place.kind in ("admin1", "country"), -place.population)
+        seen.append((place.place_id, got, fresh))
+        return got
+
+    monkeypatch.setattr(P, "_rank_key", checked)
+    analyse_places(make_doc("السويداء: مظاهرة في ساحة الكرامة\n\nشهدت مدينة السويداء، أمس الجمعة، مظاهرة حاشدة "
+                            "في ساحة الكرامة شارك فيها المئات."))
+    assert seen and all(got == fresh for _, got, fresh in seen), [s for s in seen if s[1] != s[2]]

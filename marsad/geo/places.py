@@ -530,6 +530,12 @@ class _Clues:
     country_words: dict[str, list[str]] = field(default_factory=dict)  # code -> clue texts
     admin1_words: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     anchors: list[tuple[PlaceMention, Place]] = field(default_factory=list)  # unambiguous point places
+    # (id of the place, id of the mention) -> _rank_key, for the current anchors (see set_anchors)
+    ranks: dict[tuple[int, int], tuple] = field(default_factory=dict)
+
+    def set_anchors(self, anchors: list[tuple[PlaceMention, Place]]) -> None:
+        self.anchors = anchors
+        self.ranks.clear()  # nearness to the anchors is part of every rank
 
 
 def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
@@ -575,11 +581,17 @@ def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
 
 def _rank_key(place: Place, clues: _Clues, own: PlaceMention | None = None) -> tuple:
     """Lexicographic: article country, governorate, nearness to the article's sure places,
-    curated, a settlement before an area, population."""
-    return (-round(clues.countries.get(place.country_code, 0), 3),
+    curated, a settlement before an area, population. Made once per place and mention: sorting
+    and explaining the choice ask for the same keys again and again."""
+    key = (id(place), id(own))
+    rank = clues.ranks.get(key)
+    if rank is None:
+        rank = clues.ranks[key] = (
+            -round(clues.countries.get(place.country_code, 0), 3),
             -round(clues.admin1.get((place.country_code, place.admin1), 0), 3),
             _nearness(place, clues, own),
             not place.place_id.startswith("cur:"), place.kind in ("admin1", "country"), -place.population)
+    return rank
 
 
 def _nearness(place: Place, clues: _Clues, own: PlaceMention | None) -> int:
@@ -700,7 +712,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
     admins = sorted(clues.admin1, key=lambda a: -clues.admin1[a])
 
     def choose(pm: PlaceMention) -> None:
-        pm.candidates.sort(key=lambda c: _rank_key(c, clues, pm))
+        # sorted, not list.sort: the rank reads pm.candidates (its own namesakes are no anchors),
+        # and a list being sorted in place looks empty meanwhile
+        pm.candidates = sorted(pm.candidates, key=lambda c: _rank_key(c, clues, pm))
         if _after_governorate_noun(doc, pm):
             pm.candidates.sort(key=lambda c: c.kind != "admin1")
         pm.place = pm.candidates[0]
@@ -708,7 +722,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
     for pm in mentions:  # first pass: without distances
         if pm.candidates:
             choose(pm)
-    clues.anchors = [(pm, p) for pm in mentions if (p := _sure(pm)) is not None]
+    clues.set_anchors([(pm, p) for pm in mentions if (p := _sure(pm)) is not None])
     for pm in mentions:  # second pass: near the article's sure places
         if pm.candidates:
             choose(pm)

@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 from marsad.errors import KnowledgeBaseError, UsageError
 from marsad.model import Article
 
-__all__ = ["Extracted", "extract_batch", "Runner", "InProcess", "LocalPool", "DaskRunner", "open_runner"]
+__all__ = ["Extracted", "extract_batch", "place_rows", "chosen_place_id", "Runner", "InProcess", "LocalPool", "DaskRunner", "open_runner"]
 
 
 @dataclass
@@ -35,6 +35,29 @@ class Extracted:
     records: list[dict] | None = None
     error: str | None = None
     code: str | None = None
+    # gazetteer facts of the places the records chose (place_id -> row of the places table):
+    # the writer stores them without loading the gazetteer itself
+    places: dict[str, dict] | None = None
+
+
+def place_rows(records: list[dict]) -> dict[str, dict]:
+    """The places table's rows for the places chosen in ``records``."""
+    from marsad.geo.gazetteer import load_gazetteer
+
+    rows = {}
+    for record in records:
+        pid = chosen_place_id(record)
+        if pid and pid not in rows and (p := load_gazetteer().get(pid)) is not None:
+            rows[pid] = dict(place_id=pid, name=p.name, name_ar=p.name_ar, kind=p.kind, country=p.country,
+                             country_code=p.country_code, admin1=p.admin1, admin2=p.admin2,
+                             latitude=p.latitude, longitude=p.longitude)
+    return rows
+
+
+def chosen_place_id(record: dict) -> str | None:
+    """The gazetteer id of the place a record's location evidence chose, if any."""
+    chosen = [x for x in (record.get("evidence") or {}).get("location", []) if isinstance(x, dict) and x.get("chosen")]
+    return chosen[0].get("place_id") if chosen else None
 
 
 def extract_batch(articles: list[Article]) -> list[Extracted]:
@@ -45,7 +68,8 @@ def extract_batch(articles: list[Article]) -> list[Extracted]:
     out = []
     for article in articles:
         try:
-            out.append(Extracted([e.to_record() for e in extract_article(article)]))
+            records = [e.to_record() for e in extract_article(article)]
+            out.append(Extracted(records, places=place_rows(records)))
         except KnowledgeBaseError:
             raise
         except Exception as exc:  # one article must not stop the others

@@ -96,6 +96,37 @@ def test_batch_size_does_not_change_the_events(corpus, single, tmp_path):
     assert snapshot == single[1]
 
 
+def test_writer_stores_places_from_the_extraction_without_loading_the_gazetteer(corpus, single, tmp_path,
+                                                                               monkeypatch):
+    """Workers send the places table's rows along, so the writer (which holds no gazetteer when
+    others extract) stores every chosen place all the same."""
+    import sqlite3
+
+    from marsad.geo import gazetteer
+    from marsad.runner import Runner, extract_batch
+
+    articles = [a for a in read_inputs([str(corpus)]) if isinstance(a, Article)]
+    results = {a.article_id: r for a, r in zip(articles, extract_batch(articles))}
+    assert sum(len(r.places) for r in results.values()) >= 20
+
+    class Extracted(Runner):  # extraction done before; the writer alone runs below
+        def map(self, batches):
+            for batch in batches:
+                yield batch, [results[a.article_id] for a in batch]
+
+    def no_gazetteer(*_a, **_k):
+        raise AssertionError("the writer loaded the gazetteer")
+
+    monkeypatch.setattr(gazetteer, "load_gazetteer", no_gazetteer)
+    db = tmp_path / "w.db"
+    store = open_store(f"sqlite:///{db}")
+    store.ingest(read_inputs([str(corpus)]), runner=Extracted())
+    assert _snapshot(store) == single[1]
+    store.close()
+    stored = {row[0] for row in sqlite3.connect(db).execute("select place_id from places")}
+    assert stored == {pid for r in results.values() for pid in r.places}
+
+
 def test_runner_reads_only_a_bounded_number_of_batches_ahead():
     pulled = []
 

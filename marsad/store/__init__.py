@@ -221,7 +221,7 @@ class Store:
                         self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
                         failed.append(bad)
                         continue
-                    created, merged = self._store_article(conn, article, result.records)
+                    created, merged = self._store_article(conn, article, result.records, result.places)
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
@@ -262,7 +262,8 @@ class Store:
                                               sample=sample, created_at=_now()))
         return True
 
-    def _store_article(self, conn: Connection, article: Article, records: list[dict]) -> tuple[int, int]:
+    def _store_article(self, conn: Connection, article: Article, records: list[dict],
+                       place_rows: dict[str, dict] | None = None) -> tuple[int, int]:
         from marsad.events import EXTRACTOR_VERSION
 
         created = merged = 0
@@ -277,7 +278,7 @@ class Store:
             text = dedup.evidence_text(record, article.text)
             shingles = dedup.shingles(text)
             best = self._best_match(conn, record, shingles, taken)
-            self._remember_refs(conn, record)
+            self._remember_refs(conn, record, place_rows)
             if best is None:
                 ev_pk, new_id = self._new_event(conn, record)
                 created += 1
@@ -357,18 +358,17 @@ class Store:
             n_sources=0, disagreement=False, record="{}", created_at=now,
             updated_at=now)).inserted_primary_key[0], event_id
 
-    def _remember_refs(self, conn: Connection, record: dict) -> None:
-        chosen = [x for x in (record.get("evidence") or {}).get("location", []) if isinstance(x, dict) and x.get("chosen")]
-        pid = chosen[0].get("place_id") if chosen else None
+    def _remember_refs(self, conn: Connection, record: dict, place_rows: dict[str, dict] | None = None) -> None:
+        """Store the record's place and actors when they are new; ``place_rows`` are the places
+        table's rows the extraction sent along (else they come from the gazetteer here)."""
+        from marsad.runner import chosen_place_id, place_rows as rows_of
+
+        pid = chosen_place_id(record)
         if pid and pid not in self._places_known and \
                 not conn.execute(select(places.c.place_id).where(places.c.place_id == pid)).first():
-            from marsad.geo.gazetteer import load_gazetteer
-            p = load_gazetteer().get(pid)
-            if p is not None:
-                conn.execute(places.insert().values(
-                    place_id=pid, name=p.name, name_ar=p.name_ar, kind=p.kind, country=p.country,
-                    country_code=p.country_code, admin1=p.admin1, admin2=p.admin2, latitude=p.latitude,
-                    longitude=p.longitude))
+            row = (place_rows or {}).get(pid) or rows_of([record]).get(pid)
+            if row is not None:
+                conn.execute(places.insert().values(**row))
         if pid:
             self._places_known.add(pid)
         record["place_id"] = pid

@@ -102,7 +102,7 @@ class PhraseMatcher:
         if found is None:
             found = doc.cache[key] = self._find_all(doc)
         end = len(doc.tokens) if tok_end is None else tok_end
-        if tok_start == 0 and end == len(doc.tokens):
+        if not found or (tok_start == 0 and end == len(doc.tokens)):
             return list(found)
         return [m for m in found if m.tok_start >= tok_start and m.tok_end <= end]
 
@@ -111,8 +111,10 @@ class PhraseMatcher:
         end = len(tokens)
         index = self._form_index(doc, self._form_kind)
         root = self._root
-        # the first tokens of phrases that occur here: walk the smaller of the two key sets
-        forms = [f for f in root if f in index] if len(root) < len(index) else [f for f in index if f in root]
+        # the first tokens of phrases that occur here (a set operation walks the smaller side)
+        forms = root.keys() & index.keys()
+        if not forms:
+            return []
         starts = sorted((i, rank, form, cost) for form in forms for i, rank, cost in index[form])
         out: list[Match] = []
         plain: dict[int, set[str]] = {}
@@ -159,6 +161,8 @@ class PhraseMatcher:
 
     def _find(self, doc: Doc, tok_start: int, tok_end: int | None) -> list[Match]:
         cands = self.find_all(doc, tok_start, tok_end)
+        if not cands:
+            return cands
         cands.sort(key=lambda m: (-(m.tok_end - m.tok_start), m.cost, m.tok_start))
         taken: set[int] = set()
         out: list[Match] = []

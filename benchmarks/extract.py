@@ -20,7 +20,6 @@ import argparse
 import glob
 import os
 import random
-import resource
 import sys
 import time
 import tracemalloc
@@ -30,6 +29,7 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 
 from marsad.model import Article  # noqa: E402
+from peakmem import self_peak_mb  # noqa: E402  (benchmarks/peakmem.py)
 
 TOWNS = ["إدلب", "حلب", "دير الزور", "الرقة", "الحسكة", "درعا", "حمص", "حماة", "اللاذقية", "القامشلي",
          "الموصل", "كركوك", "تكريت", "الرمادي", "الفلوجة", "بعقوبة", "سامراء", "تلعفر",
@@ -122,11 +122,6 @@ def timed_run(func, corpus: list[Article]) -> tuple[float, Counter, int]:
     return time.perf_counter() - start, failures, produced
 
 
-def max_rss_mb() -> float:
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024  # bytes on macOS, KB on Linux
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=300, help="articles in the corpus (default 300)")
@@ -168,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     print(f"(c) memory: tracemalloc peak during extraction {peak / 1e6:.1f} MB; "
-          f"max RSS of the process {max_rss_mb():.1f} MB")
+          f"peak RSS of the process {self_peak_mb():.1f} MB")
 
     for label, failures in (("tokenise", tok_failures), ("extract", ext_failures)):
         if failures:

@@ -1,6 +1,6 @@
 """Ingest throughput and memory, next to tokenisation and extraction of the same articles.
 
-    python benchmarks/ingest.py [--n 3000] [--seed 1] [--ant] [--keep DIR] [--stages S,S,...]
+    python benchmarks/ingest.py [--n 3000] [--seed 1] [--ant] [--keep DIR] [--stages S,S,...] [--repeat N]
 
 The corpus is written once to a JSON Lines file: the articles of ``examples/``
 topped up to ``--n`` with articles generated from the templates of
@@ -22,6 +22,11 @@ parallel stages also the largest worker's), each stage's time as a multiple of
 tokenisation's, ingest's against extraction's, and the parallel ingests' speed-up
 over single-process ingest. Each ingest stage checks that it stored the same
 events as single-process ingest.
+
+With ``--repeat N`` every stage runs N times, the stages taking turns (round 1 runs
+each stage once, then round 2...), so that a slow spell of a shared machine falls on
+all stages alike; each stage's figures are then its fastest run, and every run's
+seconds are printed too, so the spread is in view.
 """
 from __future__ import annotations
 
@@ -29,7 +34,6 @@ import argparse
 import hashlib
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -39,18 +43,10 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "benchmarks"))
 
+from peakmem import ChildPeaks, self_peak_mb  # noqa: E402  (benchmarks/peakmem.py)
+
 ANT = os.path.join(REPO, "..", "shared", "datasets", "ant-corpus", "ant_sample5k.jsonl")
 STAGES = ("tokenise", "extract", "ingest", "workers2", "dask2")
-
-
-def max_rss_mb(who=resource.RUSAGE_SELF) -> float:
-    rss = resource.getrusage(who).ru_maxrss
-    return rss / (1024 * 1024) if sys.platform == "darwin" else rss / 1024
-
-
-def children_rss_mb() -> float:
-    """The largest max RSS among this process's finished children (the worker processes)."""
-    return max_rss_mb(resource.RUSAGE_CHILDREN)
 
 
 def write_corpus(path: str, n: int, seed: int, ant: bool) -> str:
@@ -110,21 +106,21 @@ def run_stage(stage: str, corpus: str, workdir: str) -> dict:
                 os.remove(db + suffix)
         store = open_store(db)
         runner = open_runner(workers=2 if stage == "workers2" else 1, dask="local" if stage == "dask2" else None)
-        with runner:
+        with ChildPeaks() as children, runner:
             summary = store.ingest(read_inputs([corpus]), runner=runner)
+        seconds = time.perf_counter() - start  # the ingest, workers' start and stop included
         articles, events = summary.new, store.count("events")
         fingerprint = hashlib.sha256(json.dumps(
             sorted((e["event_id"], [s["article_id"] for s in e["sources"]], e.get("fatalities"))
                    for e in store.events()), ensure_ascii=False).encode()).hexdigest()[:16]
         store.close()
-        seconds = time.perf_counter() - start
         return {"stage": stage, "articles": articles, "events": events, "seconds": seconds,
-                "max_rss_mb": max_rss_mb(), "workers_rss_mb": children_rss_mb(), "fingerprint": fingerprint}
+                "max_rss_mb": self_peak_mb(), "workers_rss_mb": children.largest_mb, "fingerprint": fingerprint}
     else:
         raise SystemExit(f"unknown stage {stage!r}")
     seconds = time.perf_counter() - start
     return {"stage": stage, "articles": articles, "events": events, "seconds": seconds,
-            "max_rss_mb": max_rss_mb()}
+            "max_rss_mb": self_peak_mb()}
 
 
 def in_child(stage: str, corpus: str, workdir: str) -> dict:
@@ -143,6 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", metavar="DIR", help="keep the corpus and the database in DIR")
     parser.add_argument("--stages", default=",".join(STAGES),
                         help=f"stages to run, comma-separated (default {','.join(STAGES)}); tokenise always runs")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run every stage N times, taking turns, and report each stage's fastest run")
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -166,7 +164,17 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in wanted if s not in STAGES]
     if unknown:
         parser.error(f"unknown stages: {', '.join(unknown)}")
-    results = {s: in_child(s, corpus, workdir) for s in wanted}
+    if args.repeat < 1:
+        parser.error("--repeat must be 1 or more")
+    runs: dict[str, list[dict]] = {s: [] for s in wanted}
+    for _ in range(args.repeat):
+        for s in wanted:
+            runs[s].append(in_child(s, corpus, workdir))
+    results = {s: min(runs[s], key=lambda r: r["seconds"]) for s in wanted}
+    if args.repeat > 1:
+        print(f"each stage's fastest of {args.repeat} runs, the stages taking turns; all runs' seconds:")
+        for s in wanted:
+            print(f"  {s:10} " + "  ".join(f"{r['seconds']:6.2f}" for r in runs[s]))
     base = results["tokenise"]["seconds"]
     print(f"{'stage':10} {'articles/s':>11} {'seconds':>9} {'events':>8} {'max RSS':>9} {'workers':>9}  "
           f"time vs tokenise")
@@ -183,7 +191,7 @@ def main(argv: list[str] | None = None) -> int:
               f"from {results['extract']['events']:,} extracted)")
     for s in ("workers2", "dask2"):
         if s in results and "ingest" in results:
-            same = results[s]["fingerprint"] == results["ingest"]["fingerprint"]
+            same = len({r["fingerprint"] for r in runs[s] + runs["ingest"]}) == 1  # every run
             print(f"{s}: {results['ingest']['seconds'] / results[s]['seconds']:.2f}x single-process ingest; "
                   f"same events as single-process ingest: {'yes' if same else 'NO'}")
     if not args.keep:

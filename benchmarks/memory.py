@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import shutil
 import subprocess
 import sys
@@ -38,18 +37,19 @@ def write_generated(path: str, n: int, seed: int) -> None:
 
 
 def run(corpus: str, db: str, workers: int) -> dict:
-    code = ("import json, resource, sys, time\n"
+    code = ("import json, sys, time\n"
+            f"sys.path.insert(0, {os.path.join(REPO, 'benchmarks')!r})\n"
+            "from peakmem import ChildPeaks, self_peak_mb\n"
             "from marsad.readers import read_inputs\n"
             "from marsad.runner import open_runner\n"
             "from marsad.store import open_store\n"
             "t = time.perf_counter()\n"
             f"store = open_store({db!r})\n"
-            f"with open_runner(workers={workers}) as runner:\n"
+            f"with ChildPeaks() as children, open_runner(workers={workers}) as runner:\n"
             f"    s = store.ingest(read_inputs([{corpus!r}]), runner=runner, batch_size=32)\n"
             "seconds = time.perf_counter() - t\n"
             "print(json.dumps({'articles': s.new, 'events': store.count('events'), 'seconds': seconds,\n"
-            "  'writer_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,\n"
-            "  'worker_mb': resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))\n")
+            "  'writer_mb': self_peak_mb(), 'worker_mb': children.largest_mb}))\n")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=False)
     if done.returncode != 0:
         raise SystemExit(done.stderr[-2000:])

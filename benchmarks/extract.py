@@ -27,6 +27,7 @@ from collections import Counter
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
+sys.path.insert(0, os.path.join(REPO, "benchmarks"))  # also when tests load this file by path
 
 from marsad.model import Article  # noqa: E402
 from peakmem import self_peak_mb  # noqa: E402  (benchmarks/peakmem.py)

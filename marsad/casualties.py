@@ -216,18 +216,45 @@ def _starts(word: str) -> tuple[bool, bool, bool]:
             _may_start(word, id(vocab.markers), False))
 
 
+@lru_cache(maxsize=8)
+def _tails(table_id: int) -> dict[int, frozenset[tuple[str, ...]]]:
+    """length -> the words after the first of the table's entries of that length: a phrase
+    whose later words are none of these cannot match, whatever its first word stands for."""
+    vocab = _vocab()
+    for table in (vocab.triggers, vocab.victims, vocab.markers, vocab.sides):
+        if id(table) == table_id:
+            out: dict[int, set[tuple[str, ...]]] = {}
+            for key in table:
+                out.setdefault(len(key), set()).add(key[1:])
+            return {n: frozenset(v) for n, v in out.items()}
+    raise KeyError(table_id)
+
+
 def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = False) -> list[_Match]:
     """Entries of ``table`` starting at token ``i``, longest first."""
     out: list[_Match] = []
-    vocab = _vocab()
-    n = ctx.n
     if not _may_start(ctx.text(i), id(table), pron_ok):
         return out
-    for length in range(min(vocab.max_len, n - i), 0, -1):
-        if any(ctx.stop_after[k] for k in range(i, i + length - 1)):
-            continue
-        words = [ctx.text(k) for k in range(i, i + length)]
-        middle = tuple(words[1:-1]) if length > 2 else ()
+    tokens = ctx.doc.tokens
+    stop_after = ctx.stop_after
+    # a phrase never runs over a stop: the longest one possible here ends at the first stop
+    longest = 1
+    for k in range(i, min(i + _vocab().max_len, ctx.n) - 1):
+        if stop_after[k]:
+            break
+        longest += 1
+    tails = _tails(id(table))
+    for length in range(longest, 0, -1):
+        words = [tokens[k].text for k in range(i, i + length)]
+        if length > 1:
+            middle = tuple(words[1:-1])
+            lasts = [(words[-1], "")]
+            if pron_ok:
+                lasts += list(_suffix_forms(words[-1]))
+            wanted = tails.get(length, ())
+            lasts = [(last, p) for last, p in lasts if middle + (last,) in wanted]
+            if not lasts:
+                continue
         for first, pre in _first_forms(words[0]):
             if length == 1:
                 lasts = [(first, "")]
@@ -235,9 +262,6 @@ def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = 
                     lasts += list(_suffix_forms(first))
                 heads: list[tuple[tuple[str, ...], str]] = [((last,), p) for last, p in lasts]
             else:
-                lasts = [(words[-1], "")]
-                if pron_ok:
-                    lasts += list(_suffix_forms(words[-1]))
                 heads = [((first,) + middle + (last,), p) for last, p in lasts]
             for key, p in heads:
                 for entry in table.get(key, ()):
@@ -264,7 +288,7 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
     tokens = doc.tokens
     text = doc.text
     sent_of = [doc.sentence_of_token(k).index for k in range(len(tokens))]
-    stop_after = [any(ch in _STOPS for ch in text[tokens[k].end:tokens[k + 1].start]) or sent_of[k] != sent_of[k + 1]
+    stop_after = [sent_of[k] != sent_of[k + 1] or not _STOPS.isdisjoint(text[tokens[k].end:tokens[k + 1].start])
                   for k in range(len(tokens) - 1)]
     if tokens:
         stop_after.append(True)

@@ -337,28 +337,105 @@ _DIGIT = re.compile(r"\d")
 _DIGIT_SEP = re.compile(r"\d[./-]\d")
 
 
+@dataclass(frozen=True, eq=False)  # one object per need: looked up by identity
+class _Need:
+    """Something a rule's regular expression cannot match without: one of ``terms`` (lexicon
+    kinds) in the text, or a match of ``rx`` (digits)."""
+    terms: tuple[str, ...] = ()
+    rx: re.Pattern | None = None
+    word_start: bool = False  # the term starts a word ("اب", August, inside ارهاب is no need met)
+
+
 @lru_cache(maxsize=1)
-def _needs() -> dict[str, tuple[re.Pattern, ...]]:
-    """What a rule's regular expression cannot match without: each need is a pattern (terms or
-    digits) that must occur in the text. A text lacking one skips the rule (most texts name no
-    month, most sentences no weekday), which saves a scan of the text with the whole rule."""
-    alt = _lexicon().alt
-
-    def any_of(*kinds: str) -> re.Pattern:
-        return re.compile(alt(*kinds))
-
-    # every rule names the month at a word start: "اب" (August) inside ارهاب is no need met
-    mon = re.compile(_B + "(?:" + alt("month", "hijri_month") + ")")
-    unit = any_of("unit")
+def _needs() -> dict[str, tuple[_Need, ...]]:
+    """What each rule needs. A text lacking one skips the rule (most texts name no month, most
+    sentences no weekday), which saves a scan of the text with the whole rule."""
+    mon = _Need(("month", "hijri_month"), word_start=True)
+    unit = _Need(("unit",))
+    year4 = _Need(rx=_YEAR4)
     return {
-        "abs": (mon,), "abs_en": (mon, _YEAR4), "numeric": (_DIGIT_SEP,),
-        "dom": (re.compile(_DIGIT.pattern + "|" + alt("ordinal_day")), any_of("glue:month_prefix", "current")),
-        "month_year": (mon, _YEAR4), "month": (mon,), "year": (_YEAR4,),
-        "since_year": (any_of("glue:since"), _YEAR4), "part_rel": (any_of("part"), unit),
-        "range_unit": (unit, any_of("past", "next", "current")), "range_num": (unit,),
-        "this": (any_of("glue:this"), unit), "ago": (any_of("glue:ago"), unit),
-        "weekday": (any_of("weekday"),), "rel": (any_of("rel_day"),), "phrase": (any_of("phrase"),),
+        "abs": (mon,), "abs_en": (mon, year4), "numeric": (_Need(rx=_DIGIT_SEP),),
+        "dom": (_Need(("ordinal_day",), _DIGIT), _Need(("glue:month_prefix", "current"))),
+        "month_year": (mon, year4), "month": (mon,), "year": (year4,),
+        "since_year": (_Need(("glue:since",)), year4), "part_rel": (_Need(("part",)), unit),
+        "range_unit": (unit, _Need(("past", "next", "current"))), "range_num": (unit,),
+        "this": (_Need(("glue:this",)), unit), "ago": (_Need(("glue:ago",)), unit),
+        "weekday": (_Need(("weekday",)),), "rel": (_Need(("rel_day",)),), "phrase": (_Need(("phrase",)),),
     }
+
+
+@lru_cache(maxsize=1)
+def _need_words() -> tuple[dict[str, int], int]:
+    """Each word of a need's terms -> its bit; and the longest such word."""
+    lex = _lexicon()
+    bits: dict[str, int] = {}
+    for needs in _needs().values():
+        for need in needs:
+            for term in lex.terms(*need.terms):
+                for word in term.split():
+                    bits.setdefault(word, 1 << len(bits))
+    return bits, max(map(len, bits), default=0)
+
+
+@lru_cache(maxsize=64)
+def _need_masks(kinds: tuple[str, ...]) -> tuple[int, tuple[tuple[int, int], ...]]:
+    """The bits of one-word terms (any will do), and for longer terms the bit of the first word
+    and the mask of the others (all must be there)."""
+    bits, _ = _need_words()
+    single = 0
+    multi: list[tuple[int, int]] = []
+    for term in _lexicon().terms(*kinds):
+        first, *rest = term.split()
+        if not rest:
+            single |= bits[first]
+        else:
+            mask = 0
+            for word in rest:
+                mask |= bits[word]
+            multi.append((bits[first], mask))
+    return single, tuple(multi)
+
+
+@lru_cache(maxsize=200_000)
+def _word_need_bits(word: str) -> tuple[int, int]:
+    """The need words found inside ``word``, and those ``word`` starts with (each substring
+    looked up once)."""
+    bits, longest = _need_words()
+    inside = starts = 0
+    n = len(word)
+    for i in range(n):
+        for j in range(i + 1, min(n, i + longest) + 1):
+            bit = bits.get(word[i:j])
+            if bit is not None:
+                inside |= bit
+                if i == 0:
+                    starts |= bit
+    return inside, starts
+
+
+def _text_need_bits(doc: Doc) -> tuple[int, int]:
+    """The need words inside the document's tokens, and those starting a token. A term in the
+    text lies inside its tokens (its words are letters), so a term whose words are not all
+    here is not in the text."""
+    found = doc.cache.get("date_need_bits")
+    if found is None:
+        inside = starts = 0
+        for word in {tok.text for tok in doc.tokens}:
+            w_inside, w_starts = _word_need_bits(word)
+            inside |= w_inside
+            starts |= w_starts
+        found = doc.cache["date_need_bits"] = (inside, starts)
+    return found
+
+
+def _need_met(need: _Need, doc: Doc, lo: int, hi: int) -> bool:
+    if need.terms:
+        single, multi = _need_masks(need.terms)
+        inside, starts = _text_need_bits(doc)
+        first = starts if need.word_start else inside
+        if first & single or any(first & bit and inside & rest == rest for bit, rest in multi):
+            return True
+    return need.rx is not None and need.rx.search(doc.text, lo, hi) is not None
 
 
 # --- handlers: (match, scan) -> key, or (key, end) to cut the match short, or None ---------
@@ -647,27 +724,100 @@ def _normalise_key_result(result, m: re.Match) -> tuple[str, int] | None:
     return result, m.end()
 
 
-def _candidates(doc: Doc, lo: int = 0, hi: int | None = None) -> list[_Cand]:
+@lru_cache(maxsize=1)
+def _anchors() -> dict[str, tuple[tuple[str, ...], int]]:
+    """Rules whose matches hold a term of some kinds that ends a token (the word after it, if
+    any, comes after a space or a slash), with the most tokens a match may hold before that
+    token, counted from the rule's parts and the words of their longest terms. Such a rule is
+    tried only at the token starts that close before a token ending in one of those terms,
+    not searched for across the whole text: the same matches, found without a scan."""
+    lex = _lexicon()
+
+    def words(*kinds: str) -> int:
+        return max((len(t.split()) for t in lex.terms(*kinds)), default=0)
+
+    return {
+        # [prep] [last_n] [ال] [num of two words] unit
+        "range_num": (("unit",), words("range_prep") + words("glue:last_n") + 1 + 2),
+        # [prep] this ال+unit
+        "this": (("unit",), words("range_prep") + words("glue:this")),
+        # ago [approx] [num of three words] unit
+        "ago": (("unit",), words("glue:ago") + words("approx") + 3),
+        # [prep] ال+unit
+        "range_unit": (("unit",), words("range_prep")),
+        # [time of day] [rel or this] [day prefix] weekday
+        "weekday": (("weekday",), words("time_of_day") + words("rel_day", "glue:this")
+                    + words("glue:day_prefix", "glue:days_prefix")),
+        # [time of day] [day prefix] rel (its last word)
+        "rel": (("rel_day",), words("time_of_day") + words("glue:day_prefix") + words("rel_day") - 1),
+        # [ال] day [of] / ordinal of, then [ال]month-prefix or current
+        "dom": (("glue:month_prefix", "current"), 1 + max(1, words("ordinal_day")) + words("glue:of")),
+    }
+
+
+@lru_cache(maxsize=16)
+def _last_words(kinds: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({t.split()[-1] for t in _lexicon().terms(*kinds)}))
+
+
+@lru_cache(maxsize=200_000)
+def _ends_in(word: str, kinds: tuple[str, ...]) -> bool:
+    return word.endswith(_last_words(kinds))
+
+
+def _anchor_tokens(doc: Doc, kinds: tuple[str, ...]) -> list[int]:
+    """Indexes of the tokens ending in the last word of a term of these kinds."""
+    key = ("date_anchor", kinds)
+    found = doc.cache.get(key)
+    if found is None:
+        found = doc.cache[key] = [i for i, tok in enumerate(doc.tokens) if _ends_in(tok.text, kinds)]
+    return found
+
+
+def _tried_tokens(doc: Doc, rule: str) -> list[int]:
+    """The tokens where an anchored rule is tried: up to its reach before each anchor token."""
+    kinds, reach = _anchors()[rule]
+    return sorted({t for i in _anchor_tokens(doc, kinds) for t in range(max(0, i - reach), i + 1)})
+
+
+def _candidates(doc: Doc, lo: int = 0, hi: int | None = None, *, anchored: bool = True) -> list[_Cand]:
+    """Every match of every rule, overlapping ones included, in rule order then text order.
+    ``anchored=False`` searches the whole text with every rule (what anchoring must equal)."""
     lex = _lexicon()
     scan = _Scan(doc, lex)
     text = doc.text
     hi = len(text) if hi is None else hi
     out: list[_Cand] = []
     needs = _needs()
-    present: dict[re.Pattern, bool] = {}
+    anchors = _anchors() if anchored else {}
+    present: dict[_Need, bool] = {}
     for name, rx, handler in _rules():
         if not all(present[need] if need in present else present.setdefault(
-                need, need.search(text, lo, hi) is not None) for need in needs[name]):
+                need, _need_met(need, doc, lo, hi)) for need in needs[name]):
             continue
-        # every word start where the rule matches, overlapping matches included
-        pos = lo
-        while (m := rx.search(text, pos, hi)) is not None:
-            pos = m.start() + 1
+        if name in anchors:
+            # a match starts at a word start, so at a token start close before an anchor
+            tokens = doc.tokens
+            found = (rx.match(text, tokens[t].start, hi) for t in _tried_tokens(doc, name)
+                     if lo <= tokens[t].start < hi)
+        else:
+            found = _search_all(rx, text, lo, hi)
+        for m in found:
+            if m is None:
+                continue
             got = _normalise_key_result(handler(m, scan), m) if m.end() > m.start() else None
             if got is not None:
                 key, end = got
                 out.append(_Cand(m.start(), end, key, name))
     return out
+
+
+def _search_all(rx: re.Pattern, text: str, lo: int, hi: int):
+    """Every position where ``rx`` matches, overlapping matches included."""
+    pos = lo
+    while (m := rx.search(text, pos, hi)) is not None:
+        pos = m.start() + 1
+        yield m
 
 
 def _select(doc: Doc, cands: list[_Cand]) -> list[_Cand]:

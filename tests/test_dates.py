@@ -459,4 +459,67 @@ def test_a_rule_skipped_for_a_missing_need_would_have_found_nothing(monkeypatch)
     with_needs = [dates._candidates(d) for d in docs]
     monkeypatch.setattr(dates, "_needs", lambda: {name: () for name, _, _ in dates._rules()})
     assert [dates._candidates(d) for d in docs] == with_needs
+    assert [dates._candidates(d, anchored=False) for d in docs] == with_needs
     assert sum(map(len, with_needs)) > 150
+
+
+def _lexicon_words() -> list[str]:
+    lex = dates._lexicon()
+    terms = set(lex.terms(*lex.by_kind)) | set().union(*lex.glue.values())
+    return sorted(terms)
+
+
+_FILLER = ["قتل", "في", "مدينة", "حلب", "ال", "و", "،", "/", "-", "(", ")", ".", "3", "15", "2022", "1443",
+           "الهجوم", "من", "خلال", "نحو", "عشرة", "\n"]
+_PROCLITICS = ["", "", "", "و", "ف", "ب", "ل", "وب", "ال", "لل", "وال"]
+
+
+def _every_match_is_tried(text: str) -> None:
+    doc = make_doc(text)
+    starts = {tok.start for tok in doc.tokens}
+    for name, rx, _ in dates._rules():
+        full = {m.start() for m in dates._search_all(rx, doc.text, 0, len(doc.text))}
+        assert full <= starts, (name, text)  # a match starts at a token start
+        if name in dates._anchors():
+            tried = {doc.tokens[t].start for t in dates._tried_tokens(doc, name)}
+            assert full <= tried, (name, text, sorted(full - tried))
+
+
+# the longest shapes of the anchored rules, written from their parts (words in the lexicon)
+_LONG_SHAPES = [
+    "على مدار آخر ال خمسة عشر يوما الماضية",        # range_num: prep, last_n, ال, two-word number, unit
+    "وعلى امتداد الايام العشرة الاخيرة",
+    "خلال هذه الأيام", "على مدار هذا الأسبوع",             # this
+    "منذ ما يقارب ثلاثة أو أربعة أيام", "قبل نحو خمسة عشر يوما",   # ago
+    "على امتداد الأسبوع الماضي",                              # range_unit
+    "وفي ساعة متأخرة من ليلة أول من أمس يوم الجمعة", "فجر اليوم يومي السبت والأحد",    # weekday
+    "في ساعة متأخرة من ليلة يوم أول من أمس", "صباح يوم أول من أمس",                   # rel
+    "الخامس عشر من الشهر الجاري", "ال 5 من الشهر الماضي",   # dom
+]
+
+
+@pytest.mark.parametrize("text", _LONG_SHAPES)
+def test_anchored_rules_reach_back_far_enough_for_their_longest_shapes(text):
+    _every_match_is_tried(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_PROCLITICS), st.one_of(st.sampled_from(_lexicon_words()),
+                                                                    st.sampled_from(_FILLER)),
+                          st.sampled_from([" ", " ", " ", "", "، ", " / ", "\\n"])),
+                min_size=1, max_size=14))
+def test_rules_tried_near_their_anchor_words_find_what_a_full_search_finds(parts):
+    """Needs and anchors (a rule tried only close before the words it must hold) are shortcuts:
+    on any sequence of date words, clitics, digits and punctuation, every place a rule matches
+    is tried, and the candidates are those of every rule searched across the whole text."""
+    text = "".join(pre + word.replace("\\n", "\n") + sep.replace("\\n", "\n") for pre, word, sep in parts)
+    _every_match_is_tried(text)
+    doc = make_doc(text)
+    quick = dates._candidates(doc)
+    needs = dates._needs
+    try:
+        dates._needs = lambda: {name: () for name, _, _ in dates._rules()}
+        full = dates._candidates(make_doc(text), anchored=False)
+    finally:
+        dates._needs = needs
+    assert quick == full

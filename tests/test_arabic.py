@@ -130,3 +130,19 @@ def test_matcher_min_stem_blocks_short_stems_behind_clitics():
     m = PhraseMatcher(min_stem=3)
     m.add("نش", "X")
     assert m.find(make_doc("بنش")) == []
+
+
+def test_a_matcher_filled_after_a_document_was_indexed_still_finds_its_phrases():
+    """A document's form index keeps only the forms that start some matcher's phrase; a matcher
+    made (or filled) later, on the same document, must not miss its own first words."""
+    from marsad.arabic.matcher import PhraseMatcher
+
+    doc = make_doc("وبزغلوطة الكبرى جرى اجتماع")
+    first = PhraseMatcher()
+    first.add("اجتماع", "meeting")
+    assert [m.payload for m in first.find(doc)] == ["meeting"]
+    later = PhraseMatcher()
+    later.add("زغلوطه الكبري", "invented place")  # a first word no matcher had before
+    assert [(m.payload, m.tok_start, m.tok_end) for m in later.find(doc)] == [("invented place", 0, 2)]
+    first.add("جري", "verb")
+    assert [m.payload for m in first.find(make_doc("جرى اجتماع"))] == ["verb", "meeting"]

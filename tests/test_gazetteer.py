@@ -405,5 +405,36 @@ def test_unwritable_cache_dir_falls_back_to_memory(gaz, tmp_path, monkeypatch):
 
 def _raw(gaz) -> dict:
     return {"places": gaz._places, "index": gaz._index, "skeletons": gaz._skeletons, "surface_tokens": gaz._surface_tokens, "sounds": gaz._sounds, "surfaces": gaz._surfaces,
+            "sounds_by_country": gaz._sounds_by_country, "keys_by_country": gaz._keys_by_country,
             "adjectives": tuple(gaz._adjectives), "admin1": gaz._admin1,
             "countries": gaz._countries, "country_keys": gaz._country_keys, "stats": gaz.stats}
+
+
+def test_per_country_groups_in_the_cache_are_those_of_the_whole_index(gaz):
+    """The name keys and Latin sounds grouped by country at build time hold what filtering the
+    whole index gives, in index order (fuzzy look-ups and their ties depend on that order)."""
+    for cc in ("SY", "IQ", "YE"):
+        keys = [k for k, ids in gaz._index.items() if any(gaz._places[i][2] == cc for i in ids)]
+        assert list(gaz._keys_by_country[cc]) == keys and len(keys) > 100
+        sounds = [(pid, s) for pid, s in gaz._sounds.items() if gaz._places[pid][2] == cc]
+        assert list(gaz._sounds_by_country[cc]) == sounds
+
+
+def test_sound_lookup_skipping_far_latitudes_finds_what_measuring_every_place_finds(gaz):
+    from rapidfuzz import fuzz
+
+    near = gaz.lookup("دير الزور")[0]
+    target = gz.sound_key("الميادين")
+    for km in (5.0, 30.0, 120.0):
+        brute = []
+        for pid, sounds in gaz._sounds.items():
+            row = gaz._places[pid]
+            if row[2] != near.country_code:
+                continue
+            dist = distance_km(row[3], row[4], near.latitude, near.longitude)
+            score = max(fuzz.ratio(target, s) for s in sounds)
+            if dist <= km:  # threshold 0: every place in reach
+                brute.append((pid, score))
+        found = [(p.place_id, score) for p, score in gaz.by_sound("الميادين", near, km, threshold=0)]
+        assert sorted(found) == sorted(brute)
+    assert len(found) > 20

@@ -14,6 +14,7 @@ entry ``قصف`` matches ``بقصف`` and the entry ``بيان`` matches ``بي�
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable
 
 from marsad.arabic.normalise import normalise_term
@@ -27,6 +28,29 @@ class Match:
     payload: Any
     cost: int     # letters of clitics set aside to match
     phrase: str   # the normalised lexicon phrase
+
+
+# The first tokens of every matcher's phrases. A document's form index keeps only the forms
+# found here (a small share of all forms); its version changes whenever a new one is added.
+_FIRSTS: set[str] = set()
+_firsts_version = 0
+
+
+def _note_first_token(token: str) -> None:
+    global _firsts_version
+    if token not in _FIRSTS:
+        _FIRSTS.add(token)
+        _firsts_version += 1
+        if _indexed_forms.cache_info().currsize:
+            _indexed_forms.cache_clear()
+
+
+@lru_cache(maxsize=200_000)
+def _indexed_forms(word: str, kind: str) -> tuple[tuple[str, int, int], ...]:
+    """(form, rank, cost) of the forms of ``word`` that start some phrase: rank is the form's
+    place among all the word's forms of that kind, cheapest first."""
+    return tuple((form, rank, cost) for rank, (form, cost) in enumerate(PhraseMatcher._forms_of(word, kind))
+                 if form in _FIRSTS)
 
 
 class PhraseMatcher:
@@ -54,6 +78,8 @@ class PhraseMatcher:
         """Add a phrase given as its normalised tokens (as :meth:`add` would make them)."""
         if not tokens:
             return
+        if tokens[0] not in self._root:
+            _note_first_token(tokens[0])
         node = self._root
         for tok in tokens:
             node = node.setdefault(tok, {})
@@ -83,15 +109,22 @@ class PhraseMatcher:
 
     @classmethod
     def _form_index(cls, doc: Doc, kind: str) -> dict[str, list[tuple[int, int, int]]]:
-        """form -> [(token, rank of the form among the token's forms, cost)], made once per doc."""
+        """form -> [(token, rank of the form among the token's forms, cost)], made once per doc,
+        for the forms that start a phrase of some matcher (made again if a matcher was filled
+        since: matchers are built lazily)."""
         key = ("forms", kind)
-        index = doc.cache.get(key)
-        if index is None:
-            index = {}
-            for i, tok in enumerate(doc.tokens):
-                for rank, (form, cost) in enumerate(cls._forms_of(tok.text, kind)):
-                    index.setdefault(form, []).append((i, rank, cost))
-            doc.cache[key] = index
+        cached = doc.cache.get(key)
+        if cached is not None and cached[0] == _firsts_version:
+            return cached[1]
+        index: dict[str, list[tuple[int, int, int]]] = {}
+        for i, tok in enumerate(doc.tokens):
+            for form, rank, cost in _indexed_forms(tok.text, kind):
+                found = index.get(form)
+                if found is None:
+                    index[form] = [(i, rank, cost)]
+                else:
+                    found.append((i, rank, cost))
+        doc.cache[key] = (_firsts_version, index)
         return index
 
     def find_all(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:

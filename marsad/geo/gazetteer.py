@@ -35,7 +35,7 @@ import re
 import tempfile
 import unicodedata
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from marsad.arabic.normalise import normalise_term
 from marsad.errors import KnowledgeBaseError
@@ -46,7 +46,7 @@ __all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "c
            "distance_km", "name_key", "latin_skeleton", "sound_key"]
 
 # Bump when the build logic or the cached layout changes.
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 
 # Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
 REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
@@ -202,12 +202,15 @@ def _is_arabic(name: str) -> bool:
     return bool(_ARABIC.search(name))
 
 
+EARTH_KM = 6371.0088  # mean Earth radius
+
+
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     """Great-circle distance in kilometres (haversine, mean Earth radius)."""
     p = math.pi / 180.0
     h = (math.sin((lat2 - lat1) * p / 2) ** 2
          + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2)
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
+    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 # --------------------------------------------------------------------------- the index
@@ -225,7 +228,9 @@ class Gazetteer:
         self._index: dict[str, tuple[str, ...]] = data["index"]
         self._skeletons: dict[str, tuple[str, ...]] = data["skeletons"]
         self._sounds: dict[str, tuple[str, ...]] = data["sounds"]  # place id -> romanised Latin names
-        self._sounds_by_country: dict[str, list] | None = None
+        # country code -> (place id, Latin sounds), and -> name keys of its places, index order
+        self._sounds_by_country: dict[str, tuple] = data["sounds_by_country"]
+        self._keys_by_country: dict[str, tuple[str, ...]] = data["keys_by_country"]
         self._surfaces: tuple[tuple[str, str], ...] = data["surfaces"]
         self._surface_tokens: tuple[tuple[str, ...], ...] = data["surface_tokens"]
         self._adjectives: frozenset[str] = frozenset(data["adjectives"])
@@ -289,6 +294,9 @@ class Gazetteer:
         if len(target.replace(" ", "")) < 2:
             return []
         found: list[tuple[Place, float, float]] = []
+        # a place farther north or south than km is farther than km (a degree of latitude is
+        # EARTH_KM * pi / 180 km on any meridian): skipped before the haversine
+        lat_reach = km / (EARTH_KM * math.pi / 180.0) * 1.000001
         for pid, sounds in self._sounds_in(near.country_code):
             row = self._places[pid]
             if near.kind in ("admin1", "region"):
@@ -296,6 +304,8 @@ class Gazetteer:
                     continue
                 dist = 0.0
             else:
+                if abs(row[3] - near.latitude) > lat_reach:
+                    continue
                 dist = distance_km(row[3], row[4], near.latitude, near.longitude)
                 if dist > km:
                     continue
@@ -305,14 +315,9 @@ class Gazetteer:
         found.sort(key=lambda f: (-f[1], f[2], -f[0].population))
         return [(p, score) for p, score, _ in found]
 
-    def _sounds_in(self, country_code: str) -> list[tuple[str, tuple[str, ...]]]:
-        """(place id, Latin sounds) of one country's places, in index order (grouped once)."""
-        if self._sounds_by_country is None:
-            groups: dict[str, list] = {}
-            for pid, sounds in self._sounds.items():
-                groups.setdefault(self._places[pid][2], []).append((pid, sounds))
-            self._sounds_by_country = groups
-        return self._sounds_by_country.get(country_code, [])
+    def _sounds_in(self, country_code: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """(place id, Latin sounds) of one country's places, in index order."""
+        return self._sounds_by_country.get(country_code, ())
 
     def is_adjective(self, name: str) -> bool:
         """True when ``name`` is only known as a country adjective (السورية، التركي)."""
@@ -392,7 +397,9 @@ class Gazetteer:
         ranked = sorted(best, key=lambda pid: (-best[pid], order[pid], pid))
         return [(self.get(pid), best[pid]) for pid in ranked]
 
-    def _keys_for(self, wanted: frozenset[str] | None) -> list[str]:
+    def _keys_for(self, wanted: frozenset[str] | None) -> Sequence[str]:
+        if wanted is not None and len(wanted) == 1:
+            return self._keys_by_country.get(next(iter(wanted)), ())
         cache_key = ",".join(sorted(wanted)) if wanted else None
         keys = self._fuzzy_keys.get(cache_key)
         if keys is None:
@@ -462,8 +469,18 @@ class _Builder:
         skeletons = {sk: tuple(sorted(ids, key=self._rank)) for sk, ids in skeletons.items()}
         from marsad.arabic.tokenise import tokenise
         tokens = tuple(tuple(t.text for t in tokenise(surface)) for surface, _ in self.surfaces)
+        # grouped by country here, not in every process that looks a name up
+        keys_by_country: dict[str, list[str]] = {}
+        for key, ids in index.items():
+            for cc in dict.fromkeys(places[i][2] for i in ids):
+                keys_by_country.setdefault(cc, []).append(key)
+        sounds_by_country: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
+        for pid, v in latin.items():
+            sounds_by_country.setdefault(places[pid][2], []).append((pid, tuple(v)))
         return {"places": places, "index": index, "skeletons": skeletons, "surfaces": tuple(self.surfaces),
                 "sounds": {pid: tuple(v) for pid, v in latin.items()},
+                "keys_by_country": {cc: tuple(v) for cc, v in keys_by_country.items()},
+                "sounds_by_country": {cc: tuple(v) for cc, v in sounds_by_country.items()},
                 "surface_tokens": tokens,
                 "adjectives": tuple(sorted(self.adjective_keys - self.name_keys))}
 

@@ -187,10 +187,10 @@ class _Ctx:
     markers: dict[int, _Match] = field(default_factory=dict)
     claimed_q: set[int] = field(default_factory=set)
     claimed_tok: set[int] = field(default_factory=set)
+    n: int = 0  # tokens in the document
 
-    @property
-    def n(self) -> int:
-        return len(self.doc.tokens)
+    def __post_init__(self) -> None:
+        self.n = len(self.doc.tokens)
 
     def text(self, k: int) -> str:
         return self.doc.tokens[k].text
@@ -287,7 +287,7 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
             q_cover.setdefault(k, qi)
     tokens = doc.tokens
     text = doc.text
-    sent_of = [doc.sentence_of_token(k).index for k in range(len(tokens))]
+    sent_of = doc.token_sentences
     stop_after = [sent_of[k] != sent_of[k + 1] or not _STOPS.isdisjoint(text[tokens[k].end:tokens[k + 1].start])
                   for k in range(len(tokens) - 1)]
     if tokens:

@@ -755,23 +755,38 @@ def _anchors() -> dict[str, tuple[tuple[str, ...], int]]:
     }
 
 
-@lru_cache(maxsize=16)
-def _last_words(kinds: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted({t.split()[-1] for t in _lexicon().terms(*kinds)}))
+@lru_cache(maxsize=1)
+def _anchor_kinds() -> dict[tuple[str, ...], tuple[int, tuple[str, ...]]]:
+    """Each anchor (a tuple of kinds) -> its bit and the last words of its terms."""
+    lex = _lexicon()
+    kinds = dict.fromkeys(k for k, _ in _anchors().values())
+    return {k: (1 << n, tuple(sorted({t.split()[-1] for t in lex.terms(*k)}))) for n, k in enumerate(kinds)}
 
 
-@lru_cache(maxsize=200_000)
-def _ends_in(word: str, kinds: tuple[str, ...]) -> bool:
-    return word.endswith(_last_words(kinds))
+# word -> bits of the anchors it ends in (bounded: emptied when it grows too big)
+_ANCHOR_BITS: dict[str, int] = {}
+
+
+def _anchor_bits(word: str) -> int:
+    bits = _ANCHOR_BITS.get(word)
+    if bits is None:
+        if len(_ANCHOR_BITS) > 200_000:
+            _ANCHOR_BITS.clear()
+        bits = 0
+        for bit, lasts in _anchor_kinds().values():
+            if word.endswith(lasts):
+                bits |= bit
+        _ANCHOR_BITS[word] = bits
+    return bits
 
 
 def _anchor_tokens(doc: Doc, kinds: tuple[str, ...]) -> list[int]:
     """Indexes of the tokens ending in the last word of a term of these kinds."""
-    key = ("date_anchor", kinds)
-    found = doc.cache.get(key)
-    if found is None:
-        found = doc.cache[key] = [i for i, tok in enumerate(doc.tokens) if _ends_in(tok.text, kinds)]
-    return found
+    per_token = doc.cache.get("date_anchor_bits")
+    if per_token is None:
+        per_token = doc.cache["date_anchor_bits"] = [_anchor_bits(tok.text) for tok in doc.tokens]
+    bit = _anchor_kinds()[kinds][0]
+    return [i for i, bits in enumerate(per_token) if bits & bit]
 
 
 def _tried_tokens(doc: Doc, rule: str) -> list[int]:

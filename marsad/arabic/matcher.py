@@ -41,11 +41,19 @@ def _note_first_token(token: str) -> None:
     if token not in _FIRSTS:
         _FIRSTS.add(token)
         _firsts_version += 1
-        if _indexed_forms.cache_info().currsize:
-            _indexed_forms.cache_clear()
+        _INDEXED_FORMS.clear()
+
+
+# kind -> word -> its forms that start some phrase (bounded: emptied when it grows too big)
+_INDEXED_FORMS: dict[str, dict[str, tuple[tuple[str, int, int], ...]]] = {}
+_INDEXED_MAX = 200_000
 
 
 @lru_cache(maxsize=200_000)
+def _stem_forms(word: str) -> frozenset[str]:
+    return frozenset(f for f, _ in stem_candidates(word))
+
+
 def _indexed_forms(word: str, kind: str) -> tuple[tuple[str, int, int], ...]:
     """(form, rank, cost) of the forms of ``word`` that start some phrase: rank is the form's
     place among all the word's forms of that kind, cheapest first."""
@@ -117,8 +125,14 @@ class PhraseMatcher:
         if cached is not None and cached[0] == _firsts_version:
             return cached[1]
         index: dict[str, list[tuple[int, int, int]]] = {}
+        known = _INDEXED_FORMS.setdefault(kind, {})
+        if len(known) > _INDEXED_MAX:
+            known.clear()
         for i, tok in enumerate(doc.tokens):
-            for form, rank, cost in _indexed_forms(tok.text, kind):
+            forms = known.get(tok.text)
+            if forms is None:
+                forms = known[tok.text] = _indexed_forms(tok.text, kind)
+            for form, rank, cost in forms:
                 found = index.get(form)
                 if found is None:
                     index[form] = [(i, rank, cost)]
@@ -150,12 +164,12 @@ class PhraseMatcher:
             return []
         starts = sorted((i, rank, form, cost) for form in forms for i, rank, cost in index[form])
         out: list[Match] = []
-        plain: dict[int, set[str]] = {}
+        plain: dict[int, frozenset[str]] = {}
         for i, _, form, cost in starts:
             node = root[form]
             if not self.final_suffixes:
                 if i not in plain:
-                    plain[i] = {f for f, _ in stem_candidates(tokens[i].text)}
+                    plain[i] = _stem_forms(tokens[i].text)
                 if form not in plain[i]:
                     # a pronoun set aside on the first token: only inside a longer phrase
                     node = {k: v for k, v in node.items() if k is not None}
@@ -208,7 +222,9 @@ class PhraseMatcher:
             out.append(m)
         # keep alternative payloads that matched the very same tokens and phrase
         chosen = {(m.tok_start, m.tok_end, m.phrase) for m in out}
-        extra = [c for c in cands if (c.tok_start, c.tok_end, c.phrase) in chosen and c not in out]
+        kept = {id(m) for m in out}
+        extra = [c for c in cands
+                 if (c.tok_start, c.tok_end, c.phrase) in chosen and id(c) not in kept and c not in out]
         out.extend(extra)
         out.sort(key=lambda m: (m.tok_start, m.tok_end))
         return out

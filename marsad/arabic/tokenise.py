@@ -132,6 +132,11 @@ class Doc:
     def token_span(self, tok_start: int, tok_end: int) -> Span:
         return self.span(self.tokens[tok_start].start, self.tokens[tok_end - 1].end)
 
+    @property
+    def token_sentences(self) -> list[int]:
+        """The index of each token's sentence."""
+        return self._tok_sentence
+
     def sentence_of_token(self, tok: int) -> Sentence:
         return self.sentences[self._tok_sentence[tok]]
 

@@ -245,17 +245,19 @@ def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = 
         longest += 1
     tails = _tails(id(table))
     for length in range(longest, 0, -1):
-        words = [tokens[k].text for k in range(i, i + length)]
         if length > 1:
-            middle = tuple(words[1:-1])
-            lasts = [(words[-1], "")]
+            wanted = tails.get(length)
+            if wanted is None:
+                continue
+            end_word = tokens[i + length - 1].text
+            lasts = [(end_word, "")]
             if pron_ok:
-                lasts += list(_suffix_forms(words[-1]))
-            wanted = tails.get(length, ())
+                lasts += _suffix_forms(end_word)
+            middle = tuple(tokens[k].text for k in range(i + 1, i + length - 1))
             lasts = [(last, p) for last, p in lasts if middle + (last,) in wanted]
             if not lasts:
                 continue
-        for first, pre in _first_forms(words[0]):
+        for first, pre in _first_forms(tokens[i].text):
             if length == 1:
                 lasts = [(first, "")]
                 if pron_ok:

@@ -781,18 +781,28 @@ def _anchor_bits(word: str) -> int:
 
 
 def _anchor_tokens(doc: Doc, kinds: tuple[str, ...]) -> list[int]:
-    """Indexes of the tokens ending in the last word of a term of these kinds."""
-    per_token = doc.cache.get("date_anchor_bits")
-    if per_token is None:
-        per_token = doc.cache["date_anchor_bits"] = [_anchor_bits(tok.text) for tok in doc.tokens]
-    bit = _anchor_kinds()[kinds][0]
-    return [i for i, bits in enumerate(per_token) if bits & bit]
+    """Indexes of the tokens ending in the last word of a term of these kinds (all anchors'
+    tokens found in one pass over the document)."""
+    found = doc.cache.get("date_anchor_tokens")
+    if found is None:
+        found = doc.cache["date_anchor_tokens"] = {k: [] for k in _anchor_kinds()}
+        lists = [(bit, found[k]) for k, (bit, _) in _anchor_kinds().items()]
+        for i, tok in enumerate(doc.tokens):
+            bits = _anchor_bits(tok.text)
+            if bits:
+                for bit, out in lists:
+                    if bits & bit:
+                        out.append(i)
+    return found[kinds]
 
 
 def _tried_tokens(doc: Doc, rule: str) -> list[int]:
     """The tokens where an anchored rule is tried: up to its reach before each anchor token."""
     kinds, reach = _anchors()[rule]
-    return sorted({t for i in _anchor_tokens(doc, kinds) for t in range(max(0, i - reach), i + 1)})
+    anchors = _anchor_tokens(doc, kinds)
+    if not anchors:
+        return anchors
+    return sorted({t for i in anchors for t in range(max(0, i - reach), i + 1)})
 
 
 def _candidates(doc: Doc, lo: int = 0, hi: int | None = None, *, anchored: bool = True) -> list[_Cand]:
@@ -806,15 +816,17 @@ def _candidates(doc: Doc, lo: int = 0, hi: int | None = None, *, anchored: bool 
     needs = _needs()
     anchors = _anchors() if anchored else {}
     present: dict[_Need, bool] = {}
+    tokens = doc.tokens
     for name, rx, handler in _rules():
+        tried = _tried_tokens(doc, name) if name in anchors else None
+        if tried == []:
+            continue
         if not all(present[need] if need in present else present.setdefault(
                 need, _need_met(need, doc, lo, hi)) for need in needs[name]):
             continue
-        if name in anchors:
+        if tried is not None:
             # a match starts at a word start, so at a token start close before an anchor
-            tokens = doc.tokens
-            found = (rx.match(text, tokens[t].start, hi) for t in _tried_tokens(doc, name)
-                     if lo <= tokens[t].start < hi)
+            found = (rx.match(text, tokens[t].start, hi) for t in tried if lo <= tokens[t].start < hi)
         else:
             found = _search_all(rx, text, lo, hi)
         for m in found:

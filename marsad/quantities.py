@@ -667,6 +667,14 @@ def _month_before(doc: Doc, i: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=100_000)
+def _phrases_from(word: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
+    """The percent phrases and the unit phrases (in list order) whose first word is ``word``."""
+    lex = _lexicon()
+    return (tuple(p for p in lex.percent if p[0] == word),
+            tuple(p for p in lex.unit_phrases if p[0] == word))
+
+
 def quantity_unit(doc: Doc, q: Quantity) -> str | None:
     """The non-person unit ``q`` counts, or None when it may count people.
 
@@ -725,13 +733,14 @@ def quantity_unit(doc: Doc, q: Quantity) -> str | None:
     if gap.strip()[:1] in ("%", "٪"):
         return "percent"
     if j < len(tokens) and gap.strip() == "":
-        for p in lex.percent:
+        percent, unit_phrases = _phrases_from(tokens[j].text)
+        for p in percent:
             if tuple(t.text for t in tokens[j:j + len(p)]) == p:
                 return "percent"
         if v is not None and 1 <= v <= 31 and _month_at(doc, j):
             return "date"
         forms = _stem_forms(tokens[j].text)
-        for p, cat in lex.unit_phrases.items():
+        for p in unit_phrases:
             if tuple(t.text for t in tokens[j:j + len(p)]) == p:
                 return " ".join(p)
         for f in forms:

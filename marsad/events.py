@@ -112,13 +112,15 @@ def assemble_events(article: Article) -> list[Event]:
     doc = make_doc(article.text)
     if not doc.tokens or is_off_topic(doc):
         return []
+    hits = find_triggers(doc)
+    if not hits:
+        return []  # every event grows from a trigger: places, dates and counts would go unused
     published = article.published or publication_date_from_text(doc)
     places = analyse_places(doc)
     actors = find_actors(doc, places.countries, published)
     attributions = find_attributions(doc, actors)
     dates = find_dates(doc, published)
     casualties = find_casualties(doc, find_quantities(doc))
-    hits = find_triggers(doc)
     ctx = _Context(doc, article, published, places, actors, attributions, dates, casualties, hits)
     groups = ctx.group(ctx.candidates())
     groups = ctx.merge_summaries(groups)

@@ -177,25 +177,39 @@ class PhraseMatcher:
         return out
 
     def _walk(self, tokens, node, start, j, end, cost, out) -> None:
-        for payload, phrase in node.get(None, ()):
-            # a short name behind a clitic is too often a plain word (بنش is not ب + نش)
-            if cost and len(phrase) - phrase.count(" ") < self.min_stem:
-                continue
-            out.append(Match(start, j, payload, cost, phrase))
-        if j >= end:
-            return
-        word = tokens[j].text
-        child = node.get(word)
-        if child is not None:
-            self._walk(tokens, child, start, j + 1, end, cost, out)
-        if self.suffixes and self.final_suffixes:
-            # an attached pronoun can only close a phrase: قوات + نا
-            for form, extra in suffix_candidates(word):
-                child = node.get(form)
-                if child is not None:
-                    for payload, phrase in child.get(None, ()):
-                        if len(phrase) - phrase.count(" ") >= self.min_stem:
-                            out.append(Match(start, j + 1, payload, cost + extra, phrase))
+        """Matches from ``start`` down the trie. At each depth: the phrases ending there, then
+        (deeper) those going on with the next word as it is, then those closed by the next word
+        with an attached pronoun (قوات + نا), in that order."""
+        min_stem = self.min_stem
+        closing = self.suffixes and self.final_suffixes
+        pending: list[list[Match]] = []  # pronoun-closed matches of each depth, emitted last
+        while True:
+            ends = node.get(None)
+            if ends:
+                for payload, phrase in ends:
+                    # a short name behind a clitic is too often a plain word (بنش is not ب + نش)
+                    if cost and len(phrase) - phrase.count(" ") < min_stem:
+                        continue
+                    out.append(Match(start, j, payload, cost, phrase))
+            if j >= end or len(node) == (1 if ends else 0):
+                break  # the text or the phrase ends here
+            word = tokens[j].text
+            if closing:
+                closed = []
+                for form, extra in suffix_candidates(word):
+                    child = node.get(form)
+                    if child is not None:
+                        for payload, phrase in child.get(None, ()):
+                            if len(phrase) - phrase.count(" ") >= min_stem:
+                                closed.append(Match(start, j + 1, payload, cost + extra, phrase))
+                if closed:
+                    pending.append(closed)
+            node = node.get(word)
+            if node is None:
+                break
+            j += 1
+        for closed in reversed(pending):
+            out.extend(closed)
 
     def find(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:
         """Non-overlapping matches, longest first, then fewest clitic letters (made once per

@@ -25,6 +25,7 @@ file. :func:`load_gazetteer` returns one process-wide instance.
 """
 from __future__ import annotations
 
+import bisect
 import functools
 import hashlib
 import importlib.metadata
@@ -232,6 +233,7 @@ class Gazetteer:
         # country code -> (place id, Latin sounds), and -> name keys of its places, index order
         self._sounds_by_country: dict[str, tuple] = data["sounds_by_country"]
         self._keys_by_country: dict[str, tuple[str, ...]] = data["keys_by_country"]
+        self._sounds_by_lat: dict[str, tuple[list[float], list[int], tuple]] = {}
         self._surfaces: tuple[tuple[str, str], ...] = data["surfaces"]
         self._surface_tokens: tuple[tuple[str, ...], ...] = data["surface_tokens"]
         self._adjectives: frozenset[str] = frozenset(data["adjectives"])
@@ -295,18 +297,20 @@ class Gazetteer:
         if len(target.replace(" ", "")) < 2:
             return []
         found: list[tuple[Place, float, float]] = []
-        # a place farther north or south than km is farther than km (a degree of latitude is
-        # EARTH_KM * pi / 180 km on any meridian): skipped before the haversine
-        lat_reach = km / (EARTH_KM * math.pi / 180.0) * 1.000001
-        for pid, sounds in self._sounds_in(near.country_code):
+        if near.kind in ("admin1", "region"):
+            entries: Iterable[tuple[str, tuple[str, ...]]] = self._sounds_in(near.country_code)
+        else:
+            # a place farther north or south than km is farther than km (a degree of latitude is
+            # EARTH_KM * pi / 180 km on any meridian): only the band of latitudes is read
+            lat_reach = km / (EARTH_KM * math.pi / 180.0) * 1.000001
+            entries = self._sounds_between(near.country_code, near.latitude - lat_reach, near.latitude + lat_reach)
+        for pid, sounds in entries:
             row = self._places[pid]
             if near.kind in ("admin1", "region"):
                 if row[6] != near.admin1:
                     continue
                 dist = 0.0
             else:
-                if abs(row[3] - near.latitude) > lat_reach:
-                    continue
                 dist = distance_km(row[3], row[4], near.latitude, near.longitude)
                 if dist > km:
                     continue
@@ -315,6 +319,19 @@ class Gazetteer:
                 found.append((self.get(pid), score, dist))
         found.sort(key=lambda f: (-f[1], f[2], -f[0].population))
         return [(p, score) for p, score, _ in found]
+
+    def _sounds_between(self, country_code: str, south: float, north: float) -> list[tuple[str, tuple[str, ...]]]:
+        """(place id, Latin sounds) of one country's places between two latitudes, in index order
+        (the country's places sorted by latitude once per process)."""
+        by_lat = self._sounds_by_lat.get(country_code)
+        if by_lat is None:
+            entries = self._sounds_in(country_code)
+            order = sorted(range(len(entries)), key=lambda k: self._places[entries[k][0]][3])
+            by_lat = self._sounds_by_lat[country_code] = (
+                [self._places[entries[k][0]][3] for k in order], order, entries)
+        lats, order, entries = by_lat
+        band = order[bisect.bisect_left(lats, south):bisect.bisect_right(lats, north)]
+        return [entries[k] for k in sorted(band)]
 
     def _sounds_in(self, country_code: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """(place id, Latin sounds) of one country's places, in index order."""

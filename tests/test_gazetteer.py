@@ -438,3 +438,17 @@ def test_sound_lookup_skipping_far_latitudes_finds_what_measuring_every_place_fi
         found = [(p.place_id, score) for p, score in gaz.by_sound("الميادين", near, km, threshold=0)]
         assert sorted(found) == sorted(brute)
     assert len(found) > 20
+
+
+def test_sound_lookup_inside_a_governorate_scores_every_place_of_it(gaz):
+    from rapidfuzz import fuzz
+
+    area = gaz.admin1_place("SY", "Deir ez Zor") or gaz.admin1_place("SY", "Deir-ez-Zor")
+    assert area is not None and area.kind == "admin1"
+    target = gz.sound_key("الميادين")
+    brute = sorted((pid, max(fuzz.ratio(target, s) for s in sounds)) for pid, sounds in gaz._sounds.items()
+                   if gaz._places[pid][2] == "SY" and gaz._places[pid][6] == area.admin1
+                   and max(fuzz.ratio(target, s) for s in sounds) >= 50)
+    found = sorted((p.place_id, score) for p, score in gaz.by_sound("الميادين", area, 0.0, threshold=50))
+    assert found == brute and len(found) >= 3
+    assert [(p.name, score) for p, score in gaz.by_sound("الميادين", area, 0.0)][:1] == [("Al-Mayadin", 100.0)]

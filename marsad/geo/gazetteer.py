@@ -291,32 +291,40 @@ class Gazetteer:
         """Places within ``km`` of ``near`` (or inside it, for an area) whose Latin names sound
         like ``name`` (:func:`sound_key`, rapidfuzz ratio >= threshold), best first: the way to
         find a place that GeoNames knows only in Latin script from its Arabic name."""
-        from rapidfuzz import fuzz
+        from rapidfuzz import fuzz, process
 
         target = sound_key(name)
         if len(target.replace(" ", "")) < 2:
             return []
         found: list[tuple[Place, float, float]] = []
-        if near.kind in ("admin1", "region"):
-            entries: Iterable[tuple[str, tuple[str, ...]]] = self._sounds_in(near.country_code)
+        inside = near.kind in ("admin1", "region")
+        if inside:
+            entries = [(pid, sounds) for pid, sounds in self._sounds_in(near.country_code)
+                       if self._places[pid][6] == near.admin1]
         else:
             # a place farther north or south than km is farther than km (a degree of latitude is
             # EARTH_KM * pi / 180 km on any meridian): only the band of latitudes is read
             lat_reach = km / (EARTH_KM * math.pi / 180.0) * 1.000001
             entries = self._sounds_between(near.country_code, near.latitude - lat_reach, near.latitude + lat_reach)
-        for pid, sounds in entries:
+        # every Latin name in one call (a place's score is that of its best-sounding name), then
+        # the distance of the places that sound right, in index order
+        names = [s for _, sounds in entries for s in sounds]
+        owner = [k for k, (_, sounds) in enumerate(entries) for _ in sounds]
+        best: dict[int, float] = {}
+        for _, score, n in process.extract(target, names, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
+            k = owner[n]
+            if score > best.get(k, -1.0):
+                best[k] = score
+        for k in sorted(best):
+            pid = entries[k][0]
             row = self._places[pid]
-            if near.kind in ("admin1", "region"):
-                if row[6] != near.admin1:
-                    continue
+            if inside:
                 dist = 0.0
             else:
                 dist = distance_km(row[3], row[4], near.latitude, near.longitude)
                 if dist > km:
                     continue
-            score = max(fuzz.ratio(target, s) for s in sounds)
-            if score >= threshold:
-                found.append((self.get(pid), score, dist))
+            found.append((self.get(pid), best[k], dist))
         found.sort(key=lambda f: (-f[1], f[2], -f[0].population))
         return [(p, score) for p, score, _ in found]
 

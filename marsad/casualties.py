@@ -47,6 +47,8 @@ What the records mean (``marsad.model.Casualty``):
 """
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -60,6 +62,7 @@ from marsad.quantities import _word_reading, find_quantities, quantity_unit
 __all__ = ["find_casualties"]
 
 _STOPS = set("،,.;؛:!?؟\n")
+_STOP_RE = re.compile("[" + re.escape("".join(sorted(_STOPS))) + "]")
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 _PRONOUN_COUNT = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
 # words that end a "من X" side phrase: a place or circumstance begins
@@ -290,8 +293,10 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
     tokens = doc.tokens
     text = doc.text
     sent_of = doc.token_sentences
-    stop_after = [sent_of[k] != sent_of[k + 1] or not _STOPS.isdisjoint(text[tokens[k].end:tokens[k + 1].start])
-                  for k in range(len(tokens) - 1)]
+    # a stop mark is never inside a token: the gap it lies in follows the last token ending before it
+    ends = [tok.end for tok in tokens]
+    stopped = {bisect.bisect_right(ends, m.start()) - 1 for m in _STOP_RE.finditer(text)}
+    stop_after = [sent_of[k] != sent_of[k + 1] or k in stopped for k in range(len(tokens) - 1)]
     if tokens:
         stop_after.append(True)
     ctx = _Ctx(doc, qs, person, q_start, q_cover, stop_after)

@@ -667,6 +667,11 @@ def _month_before(doc: Doc, i: int) -> bool:
     return False
 
 
+_LEAD_LETTERS_RE = re.compile(r"^\D+(?=\d)")     # ال in ال24
+_ARTICLE_DIGIT_RE = re.compile(r"^(و|ف|ب|ل)?(ال|ل)\d")
+_FOUR_DIGITS_RE = re.compile(r"\D*\d{4}")
+
+
 @lru_cache(maxsize=100_000)
 def _phrases_from(word: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
     """The percent phrases and the unit phrases (in list order) whose first word is ``word``."""
@@ -701,7 +706,7 @@ def quantity_unit(doc: Doc, q: Quantity) -> str | None:
             return "time"
         return "date"
     # the number token itself: 2019م، 1443هـ، 5كم
-    m = _DIGITS_RE.match(re.sub(r"^\D+(?=\d)", "", last))
+    m = _DIGITS_RE.match(_LEAD_LETTERS_RE.sub("", last))
     if m and m.group(2):
         suffix = m.group(2)
         if suffix in ("م", "ه") and len(m.group(1)) == 4:
@@ -714,12 +719,12 @@ def quantity_unit(doc: Doc, q: Quantity) -> str | None:
             _phrase_at(doc, num_tok, lex.vague) is None:
         num_tok += 1
     first_text = tokens[num_tok].text
-    has_article = bool(re.match(r"^(و|ف|ب|ل)?(ال|ل)\d", first_text))
+    has_article = bool(_ARTICLE_DIGIT_RE.match(first_text))
     v = q.value
     prev = num_tok - 1
     prev_ok = prev >= 0 and _plain_gap(doc, prev, num_tok)
     if v is not None and not q.vague and (1900 <= v <= 2100 or 1300 <= v <= 1500) and \
-            re.fullmatch(r"\D*\d{4}", first_text):
+            _FOUR_DIGITS_RE.fullmatch(first_text):
         if prev_ok and (any(f in lex.year_cues for f in _stem_forms(tokens[prev].text))
                         or tokens[prev].text in lex.year_cues or _month_before(doc, num_tok)):
             return "year"

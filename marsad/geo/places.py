@@ -433,8 +433,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 not prev.reason.startswith("an end of a road"):
             pm.role, pm.reason = prev.role, f"listed with a {prev.role} place"
         # the dateline of a short first line: "إدلب – نورث برس", "شفق نيوز- بغداد/دهوك"
-        line = doc.raw[doc.span(sent.start, sent.end).start:doc.span(sent.start, sent.end).end]
-        if sent.index <= 1 and sent.tok_end - sent.tok_start <= 6 and any(c in line for c in "-–—/"):
+        if sent.index <= 1 and sent.tok_end - sent.tok_start <= 6 and \
+                any(c in doc.span(sent.start, sent.end).text for c in "-–—/"):
             pm.role, pm.reason = "dateline", "dateline of the report"
         if sent.index in dated_lines and sent.is_heading:
             pm.role, pm.reason = "dateline", "on a short dated line (a dateline or time zone)"
@@ -532,10 +532,13 @@ class _Clues:
     anchors: list[tuple[PlaceMention, Place]] = field(default_factory=list)  # unambiguous point places
     # (id of the place, id of the mention) -> _rank_key, for the current anchors (see set_anchors)
     ranks: dict[tuple[int, int], tuple] = field(default_factory=dict)
+    # id of a mention -> (the mention, its candidate list, the anchors other than it)
+    others: dict[int, tuple[PlaceMention | None, list | None, list[Place]]] = field(default_factory=dict)
 
     def set_anchors(self, anchors: list[tuple[PlaceMention, Place]]) -> None:
         self.anchors = anchors
         self.ranks.clear()  # nearness to the anchors is part of every rank
+        self.others.clear()
 
 
 def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
@@ -609,8 +612,14 @@ def _nearness(place: Place, clues: _Clues, own: PlaceMention | None) -> int:
 def _other_anchors(clues: _Clues, own: PlaceMention | None) -> list[Place]:
     """The article's sure places other than this mention and its namesakes (another
     "الحسكة" says nothing about which الحسكة this one is)."""
-    own_ids = {c.place_id for c in own.candidates} if own is not None else set()
-    return [p for pm, p in clues.anchors if pm is not own and p.place_id not in own_ids]
+    candidates = own.candidates if own is not None else None
+    memo = clues.others.get(id(own))
+    if memo is not None and memo[0] is own and memo[1] is candidates:
+        return memo[2]  # the same mention and candidate list (sorting asks once per candidate)
+    own_ids = {c.place_id for c in candidates} if candidates is not None else set()
+    found = [p for pm, p in clues.anchors if pm is not own and p.place_id not in own_ids]
+    clues.others[id(own)] = (own, candidates, found)
+    return found
 
 
 def _nearest_anchor(place: Place, clues: _Clues, own: PlaceMention) -> tuple[str, float] | None:

@@ -90,15 +90,17 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
 
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
+    hits: list[TriggerHit] = []
+    matches = trigger_matcher().find(doc) + _seizures(doc)
+    if not matches:
+        return hits
+    matches.sort(key=lambda m: m.tok_start)
     negation = cue_starts(doc, "negation")
     modality = cue_starts(doc, "modality")
     background = cue_starts(doc, "background")
     subordinate = cue_starts(doc, "subordinate")
     generic = cue_starts(doc, "generic")
     habitual = cue_starts(doc, "habitual_verb")
-    hits: list[TriggerHit] = []
-    matches = trigger_matcher().find(doc) + _seizures(doc)
-    matches.sort(key=lambda m: m.tok_start)
     for m in matches:
         etype, sub, strength = m.payload
         span = doc.token_span(m.tok_start, m.tok_end)

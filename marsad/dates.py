@@ -396,7 +396,6 @@ def _need_masks(kinds: tuple[str, ...]) -> tuple[int, tuple[tuple[int, int], ...
     return single, tuple(multi)
 
 
-@lru_cache(maxsize=200_000)
 def _word_need_bits(word: str) -> tuple[int, int]:
     """The need words found inside ``word``, and those ``word`` starts with (each substring
     looked up once)."""
@@ -413,25 +412,45 @@ def _word_need_bits(word: str) -> tuple[int, int]:
     return inside, starts
 
 
-def _text_need_bits(doc: Doc) -> tuple[int, int]:
-    """The need words inside the document's tokens, and those starting a token. A term in the
-    text lies inside its tokens (its words are letters), so a term whose words are not all
-    here is not in the text."""
-    found = doc.cache.get("date_need_bits")
+# word -> (need words inside it, need words it starts with, anchors it ends in); bounded
+_WORD_BITS: dict[str, tuple[int, int, int]] = {}
+
+
+def _word_bits(word: str) -> tuple[int, int, int]:
+    if len(_WORD_BITS) > 200_000:
+        _WORD_BITS.clear()
+    inside, starts = _word_need_bits(word)
+    found = _WORD_BITS[word] = (inside, starts, _anchor_bits(word))
+    return found
+
+
+def _date_words(doc: Doc) -> tuple[int, int, dict[tuple[str, ...], list[int]]]:
+    """One pass over the document's tokens: the need words inside them, those starting one,
+    and for each anchor the tokens ending in it. A term in the text lies inside its tokens
+    (its words are letters), so a term whose words are not all here is not in the text."""
+    found = doc.cache.get("date_words")
     if found is None:
+        kinds = _anchor_kinds()
+        anchors: dict[tuple[str, ...], list[int]] = {k: [] for k in kinds}
+        lists = [(bit, anchors[k]) for k, (bit, _) in kinds.items()]
         inside = starts = 0
-        for word in {tok.text for tok in doc.tokens}:
-            w_inside, w_starts = _word_need_bits(word)
-            inside |= w_inside
-            starts |= w_starts
-        found = doc.cache["date_need_bits"] = (inside, starts)
+        known = _WORD_BITS.get
+        for i, tok in enumerate(doc.tokens):
+            bits = known(tok.text) or _word_bits(tok.text)
+            inside |= bits[0]
+            starts |= bits[1]
+            if bits[2]:
+                for bit, out in lists:
+                    if bits[2] & bit:
+                        out.append(i)
+        found = doc.cache["date_words"] = (inside, starts, anchors)
     return found
 
 
 def _need_met(need: _Need, doc: Doc, lo: int, hi: int) -> bool:
     if need.terms:
         single, multi = _need_masks(need.terms)
-        inside, starts = _text_need_bits(doc)
+        inside, starts, _ = _date_words(doc)
         first = starts if need.word_start else inside
         if first & single or any(first & bit and inside & rest == rest for bit, rest in multi):
             return True
@@ -763,37 +782,18 @@ def _anchor_kinds() -> dict[tuple[str, ...], tuple[int, tuple[str, ...]]]:
     return {k: (1 << n, tuple(sorted({t.split()[-1] for t in lex.terms(*k)}))) for n, k in enumerate(kinds)}
 
 
-# word -> bits of the anchors it ends in (bounded: emptied when it grows too big)
-_ANCHOR_BITS: dict[str, int] = {}
-
-
 def _anchor_bits(word: str) -> int:
-    bits = _ANCHOR_BITS.get(word)
-    if bits is None:
-        if len(_ANCHOR_BITS) > 200_000:
-            _ANCHOR_BITS.clear()
-        bits = 0
-        for bit, lasts in _anchor_kinds().values():
-            if word.endswith(lasts):
-                bits |= bit
-        _ANCHOR_BITS[word] = bits
+    """The bits of the anchors ``word`` ends in."""
+    bits = 0
+    for bit, lasts in _anchor_kinds().values():
+        if word.endswith(lasts):
+            bits |= bit
     return bits
 
 
 def _anchor_tokens(doc: Doc, kinds: tuple[str, ...]) -> list[int]:
-    """Indexes of the tokens ending in the last word of a term of these kinds (all anchors'
-    tokens found in one pass over the document)."""
-    found = doc.cache.get("date_anchor_tokens")
-    if found is None:
-        found = doc.cache["date_anchor_tokens"] = {k: [] for k in _anchor_kinds()}
-        lists = [(bit, found[k]) for k, (bit, _) in _anchor_kinds().items()]
-        for i, tok in enumerate(doc.tokens):
-            bits = _anchor_bits(tok.text)
-            if bits:
-                for bit, out in lists:
-                    if bits & bit:
-                        out.append(i)
-    return found[kinds]
+    """Indexes of the tokens ending in the last word of a term of these kinds."""
+    return _date_words(doc)[2][kinds]
 
 
 def _tried_tokens(doc: Doc, rule: str) -> list[int]:

@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from marsad.arabic.normalise import normalise_term
-from marsad.arabic.tokenise import Doc
+from marsad.arabic.tokenise import WORD_CACHE_SIZE, Doc
 from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table, split_list
 from marsad.model import Casualty, Quantity
@@ -134,7 +134,7 @@ def _first_words(table_id: int) -> frozenset[str]:
     raise KeyError(table_id)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _first_forms(word: str) -> tuple[tuple[str, str], ...]:
     """(stem, prefix) readings of a word with proclitics (و ف ب ل ك ال) set aside."""
     out = [(word, "")]
@@ -154,7 +154,7 @@ def _first_forms(word: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _suffix_forms(word: str) -> tuple[tuple[str, str], ...]:
     """(base, pronoun) readings of a word with an attached pronoun set aside."""
     out = []
@@ -203,7 +203,7 @@ class _Ctx:
         return m if m is not None and m.entry.kind == kind else None
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=3 * WORD_CACHE_SIZE)  # three tables
 def _may_start(word: str, table_id: int, pron_ok: bool) -> bool:
     """Can an entry of the table start with ``word`` (clitics and, if allowed, a pronoun aside)?"""
     firsts = _first_words(table_id)
@@ -211,7 +211,7 @@ def _may_start(word: str, table_id: int, pron_ok: bool) -> bool:
                for stem, _ in _first_forms(word))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _starts(word: str) -> tuple[bool, bool, bool]:
     """Whether a trigger, a victim noun, a marker may start with ``word``: most words start none."""
     vocab = _vocab()

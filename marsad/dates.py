@@ -54,7 +54,7 @@ from typing import Callable
 from hijridate import Gregorian, Hijri
 
 from marsad.arabic.normalise import normalise_term
-from marsad.arabic.tokenise import Doc
+from marsad.arabic.tokenise import WORD_CACHE_SIZE, Doc
 from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table
 from marsad.model import DateMention
@@ -417,7 +417,7 @@ _WORD_BITS: dict[str, tuple[int, int, int]] = {}
 
 
 def _word_bits(word: str) -> tuple[int, int, int]:
-    if len(_WORD_BITS) > 200_000:
+    if len(_WORD_BITS) > WORD_CACHE_SIZE:
         _WORD_BITS.clear()
     inside, starts = _word_need_bits(word)
     found = _WORD_BITS[word] = (inside, starts, _anchor_bits(word))

@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.arabic.normalise import normalise_term
-from marsad.arabic.tokenise import Doc, make_doc
+from marsad.arabic.tokenise import WORD_CACHE_SIZE, Doc, make_doc
 from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table
 from marsad.model import Quantity
@@ -162,7 +162,7 @@ def _strip(word: str, *, allow_short: bool = False) -> tuple[tuple[str, str], ..
     return _strip_cached(word, allow_short)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _strip_cached(word: str, allow_short: bool) -> tuple[tuple[str, str], ...]:
     return tuple(_strip_iter(word, allow_short))
 
@@ -523,7 +523,7 @@ def _qualifier_before(doc: Doc, i: int) -> tuple[str, int, int] | None:
     return None
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _person_dual_prefix(word: str) -> str | None:
     """The proclitics before a person noun's dual (و of وشخصين), or None when ``word`` is none."""
     duals = _lexicon().person_duals
@@ -546,7 +546,7 @@ def _person_dual_at(doc: Doc, i: int) -> tuple[int, int] | None:
     return len(pre), end
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _may_begin(word: str) -> bool:
     """Can a number start at a token reading ``word``? (a person dual, a vague phrase, a number
     word or digits; the answer depends on the word alone, and most words are none of these)."""
@@ -652,7 +652,7 @@ def _month_at(doc: Doc, i: int) -> bool:
     return False
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _month_forms(word: str) -> frozenset[str]:
     """The readings of ``word`` that begin a month name (empty for most words)."""
     firsts = {m[0] for m in _lexicon().months}
@@ -672,7 +672,7 @@ _ARTICLE_DIGIT_RE = re.compile(r"^(و|ف|ب|ل)?(ال|ل)\d")
 _FOUR_DIGITS_RE = re.compile(r"\D*\d{4}")
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=20_000)
 def _phrases_from(word: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
     """The percent phrases and the unit phrases (in list order) whose first word is ``word``."""
     lex = _lexicon()

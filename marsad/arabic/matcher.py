@@ -18,7 +18,8 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from marsad.arabic.normalise import normalise_term
-from marsad.arabic.tokenise import Doc, all_candidates, stem_candidates, suffix_candidates, tokenise
+from marsad.arabic.tokenise import (WORD_CACHE_SIZE, Doc, all_candidates, stem_candidates, suffix_candidates,
+                                    tokenise)
 
 
 @dataclass(frozen=True)
@@ -46,10 +47,10 @@ def _note_first_token(token: str) -> None:
 
 # kind -> word -> its forms that start some phrase (bounded: emptied when it grows too big)
 _INDEXED_FORMS: dict[str, dict[str, tuple[tuple[str, int, int], ...]]] = {}
-_INDEXED_MAX = 200_000
+_INDEXED_MAX = WORD_CACHE_SIZE
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def _stem_forms(word: str) -> frozenset[str]:
     return frozenset(f for f, _ in stem_candidates(word))
 

@@ -22,12 +22,17 @@ from marsad.model import Span
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _SENT_END_RE = re.compile(r"(?<!\d)[.!?؟](?!\d)|[.!?؟](?=\s|$)|\n")
 
+# Per-word caches (clitic readings and the like, here and in the extractors) hold the most
+# recent words up to this many: enough for the words that make most of any text, and a bound
+# on memory however large a corpus's vocabulary grows.
+WORD_CACHE_SIZE = 30_000
+
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")
 PRONOUN_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "كن", "نا", "ه", "ك", "ي")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def stem_candidates(word: str) -> tuple[tuple[str, int], ...]:
     """Forms ``word`` may stand for once proclitics are set aside.
 
@@ -60,7 +65,7 @@ def stem_candidates(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(sorted(seen.items(), key=lambda kv: kv[1]))
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def suffix_candidates(word: str) -> tuple[tuple[str, int], ...]:
     """Forms of ``word`` without one attached pronoun (بيانها -> بيان)."""
     out: list[tuple[str, int]] = []
@@ -73,7 +78,7 @@ def suffix_candidates(word: str) -> tuple[tuple[str, int], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE_SIZE)
 def all_candidates(word: str) -> tuple[tuple[str, int], ...]:
     """Stem candidates, each also with an attached pronoun set aside."""
     seen: dict[str, int] = {}

@@ -1,9 +1,12 @@
 """Does ingest keep memory flat as the corpus grows? Peak memory for a small and a large corpus.
 
-    python benchmarks/memory.py [--small 1000] [--large 100000] [--workers 2]
+    python benchmarks/memory.py [--small 1000] [--large 100000] [--workers 2] [--input FILE ...]
 
 Writes two corpora of generated articles (the templates of ``benchmarks/extract.py``)
-as JSON Lines, then runs ``marsad ingest --workers N`` on each into a fresh SQLite
+as JSON Lines (with ``--input``, of the articles in those files instead, taken again
+from the start, under new ids and with a last line naming the copy, when more are asked for
+than the files hold: real text
+brings a vocabulary that keeps growing, which generated articles do not), then runs ``marsad ingest --workers N`` on each into a fresh SQLite
 file, each run in a child process, and prints for each: articles, seconds,
 articles per second, the writer's max RSS and the largest worker's max RSS, and
 the ratio of the large run's peaks to the small run's (1.0 = flat).
@@ -36,6 +39,24 @@ def write_generated(path: str, n: int, seed: int) -> None:
                                   "source": f"outlet-{i % 7}"}, ensure_ascii=False) + "\n")
 
 
+def write_from(path: str, n: int, inputs: list[str]) -> None:
+    from marsad.model import Article
+    from marsad.readers import read_inputs
+
+    articles = [a for a in read_inputs(inputs) if isinstance(a, Article)]
+    if not articles:
+        raise SystemExit(f"no readable article in {', '.join(inputs)}")
+    with open(path, "w", encoding="utf-8") as out:
+        for i in range(n):
+            a, copy = articles[i % len(articles)], i // len(articles)
+            # a copy's text differs by its last line, or ingest would skip it as an article it has
+            text = a.text if copy == 0 else f"{a.text}\n\n(copy {copy})"
+            row = {"id": f"{a.article_id}#{copy}", "text": text, "source": f"outlet-{i % 7}"}
+            if a.published:
+                row["published"] = a.published.isoformat()
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
 def run(corpus: str, db: str, workers: int) -> dict:
     code = ("import json, sys, time\n"
             f"sys.path.insert(0, {os.path.join(REPO, 'benchmarks')!r})\n"
@@ -61,13 +82,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--small", type=int, default=1000)
     parser.add_argument("--large", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--input", nargs="+", metavar="FILE", help="make the corpora of these files' articles")
     args = parser.parse_args(argv)
     tmp = tempfile.mkdtemp(prefix="marsad-memory-")
     try:
         results = {}
         for label, n in (("small", args.small), ("large", args.large)):
             corpus = os.path.join(tmp, f"{label}.jsonl")
-            write_generated(corpus, n, seed=3)
+            if args.input:
+                write_from(corpus, n, args.input)
+            else:
+                write_generated(corpus, n, seed=3)
             results[label] = r = run(corpus, os.path.join(tmp, f"{label}.db"), args.workers)
             print(f"{label:6} {r['articles']:8,} articles  {r['seconds']:8.1f} s  "
                   f"{r['articles'] / r['seconds']:7.1f} articles/s  {r['events']:8,} events  "

@@ -25,7 +25,7 @@ _SENT_END_RE = re.compile(r"(?<!\d)[.!?؟](?!\d)|[.!?؟](?=\s|$)|\n")
 # Per-word caches (clitic readings and the like, here and in the extractors) hold the most
 # recent words up to this many: enough for the words that make most of any text, and a bound
 # on memory however large a corpus's vocabulary grows.
-WORD_CACHE_SIZE = 30_000
+WORD_CACHE_SIZE = 10_000
 
 CONJUNCTIONS = ("و", "ف")
 PREPOSITIONS = ("ب", "ل", "ك")

@@ -125,13 +125,18 @@ def _vocab() -> _Vocab:
 
 # --------------------------------------------------------------------------- matching
 
-@lru_cache(maxsize=8)
-def _first_words(table_id: int) -> frozenset[str]:
+def _table(table_id: int) -> dict:
+    """The vocabulary table of that id (tables are keyed by id in the per-word caches)."""
     vocab = _vocab()
     for table in (vocab.triggers, vocab.victims, vocab.markers, vocab.sides):
         if id(table) == table_id:
-            return frozenset(k[0] for k in table)
+            return table
     raise KeyError(table_id)
+
+
+@lru_cache(maxsize=8)
+def _first_words(table_id: int) -> frozenset[str]:
+    return frozenset(k[0] for k in _table(table_id))
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
@@ -190,7 +195,7 @@ class _Ctx:
     markers: dict[int, _Match] = field(default_factory=dict)
     claimed_q: set[int] = field(default_factory=set)
     claimed_tok: set[int] = field(default_factory=set)
-    n: int = 0  # tokens in the document
+    n: int = field(init=False)  # tokens in the document
 
     def __post_init__(self) -> None:
         self.n = len(self.doc.tokens)
@@ -223,14 +228,10 @@ def _starts(word: str) -> tuple[bool, bool, bool]:
 def _tails(table_id: int) -> dict[int, frozenset[tuple[str, ...]]]:
     """length -> the words after the first of the table's entries of that length: a phrase
     whose later words are none of these cannot match, whatever its first word stands for."""
-    vocab = _vocab()
-    for table in (vocab.triggers, vocab.victims, vocab.markers, vocab.sides):
-        if id(table) == table_id:
-            out: dict[int, set[tuple[str, ...]]] = {}
-            for key in table:
-                out.setdefault(len(key), set()).add(key[1:])
-            return {n: frozenset(v) for n, v in out.items()}
-    raise KeyError(table_id)
+    out: dict[int, set[tuple[str, ...]]] = {}
+    for key in _table(table_id):
+        out.setdefault(len(key), set()).add(key[1:])
+    return {n: frozenset(v) for n, v in out.items()}
 
 
 def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = False) -> list[_Match]:

@@ -791,15 +791,10 @@ def _anchor_bits(word: str) -> int:
     return bits
 
 
-def _anchor_tokens(doc: Doc, kinds: tuple[str, ...]) -> list[int]:
-    """Indexes of the tokens ending in the last word of a term of these kinds."""
-    return _date_words(doc)[2][kinds]
-
-
 def _tried_tokens(doc: Doc, rule: str) -> list[int]:
     """The tokens where an anchored rule is tried: up to its reach before each anchor token."""
     kinds, reach = _anchors()[rule]
-    anchors = _anchor_tokens(doc, kinds)
+    anchors = _date_words(doc)[2][kinds]
     if not anchors:
         return anchors
     return sorted({t for i in anchors for t in range(max(0, i - reach), i + 1)})

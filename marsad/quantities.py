@@ -672,12 +672,15 @@ _ARTICLE_DIGIT_RE = re.compile(r"^(و|ف|ب|ل)?(ال|ل)\d")
 _FOUR_DIGITS_RE = re.compile(r"\D*\d{4}")
 
 
-@lru_cache(maxsize=20_000)
-def _phrases_from(word: str) -> tuple[tuple[tuple[str, ...], ...], tuple[tuple[str, ...], ...]]:
-    """The percent phrases and the unit phrases (in list order) whose first word is ``word``."""
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]]:
+    """First word -> the percent phrases and the unit phrases (in list order) it starts."""
     lex = _lexicon()
-    return (tuple(p for p in lex.percent if p[0] == word),
-            tuple(p for p in lex.unit_phrases if p[0] == word))
+    out: dict[str, tuple[list[tuple[str, ...]], list[tuple[str, ...]]]] = {}
+    for which, phrases in ((0, lex.percent), (1, lex.unit_phrases)):
+        for p in phrases:
+            out.setdefault(p[0], ([], []))[which].append(p)
+    return out
 
 
 def quantity_unit(doc: Doc, q: Quantity) -> str | None:
@@ -738,7 +741,7 @@ def quantity_unit(doc: Doc, q: Quantity) -> str | None:
     if gap.strip()[:1] in ("%", "٪"):
         return "percent"
     if j < len(tokens) and gap.strip() == "":
-        percent, unit_phrases = _phrases_from(tokens[j].text)
+        percent, unit_phrases = _phrases_by_first().get(tokens[j].text, ((), ()))
         for p in percent:
             if tuple(t.text for t in tokens[j:j + len(p)]) == p:
                 return "percent"

@@ -166,7 +166,6 @@ class PhraseMatcher:
         starts = sorted((i, rank, form, cost) for form in forms for i, rank, cost in index[form])
         out: list[Match] = []
         plain: dict[int, frozenset[str]] = {}
-        min_stem = self.min_stem
         for i, _, form, cost in starts:
             node = root[form]
             if not self.final_suffixes:
@@ -175,13 +174,6 @@ class PhraseMatcher:
                 if form not in plain[i]:
                     # a pronoun set aside on the first token: only inside a longer phrase
                     node = {k: v for k, v in node.items() if k is not None}
-            if len(node) == 1 and None in node:
-                # a one-word phrase and no longer one: what the walk would find, without it
-                for payload, phrase in node[None]:
-                    if cost and len(phrase) - phrase.count(" ") < min_stem:
-                        continue
-                    out.append(Match(i, i + 1, payload, cost, phrase))
-                continue
             self._walk(tokens, node, i, i + 1, end, cost, out)
         return out
 

@@ -47,7 +47,7 @@ __all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "c
            "distance_km", "name_key", "latin_skeleton", "sound_key"]
 
 # Bump when the build logic or the cached layout changes.
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 
 # Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
 REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
@@ -500,11 +500,12 @@ class _Builder:
         for key, ids in index.items():
             for cc in dict.fromkeys(places[i][2] for i in ids):
                 keys_by_country.setdefault(cc, []).append(key)
+        sounds = {pid: tuple(v) for pid, v in latin.items()}
         sounds_by_country: dict[str, list[tuple[str, tuple[str, ...]]]] = {}
-        for pid, v in latin.items():
-            sounds_by_country.setdefault(places[pid][2], []).append((pid, tuple(v)))
+        for pid, v in sounds.items():  # the same tuples: marshal stores each once
+            sounds_by_country.setdefault(places[pid][2], []).append((pid, v))
         return {"places": places, "index": index, "skeletons": skeletons, "surfaces": tuple(self.surfaces),
-                "sounds": {pid: tuple(v) for pid, v in latin.items()},
+                "sounds": sounds,
                 "keys_by_country": {cc: tuple(v) for cc, v in keys_by_country.items()},
                 "sounds_by_country": {cc: tuple(v) for cc, v in sounds_by_country.items()},
                 "surface_tokens": tokens,

@@ -1,20 +1,64 @@
 """The extraction pipeline, visible in one place.
 
-``extract_article(article)`` runs the stages in order on one article:
+``STAGES`` is the ordered list; each stage is a function over one article's
+:class:`~marsad.stages.analysis.Analysis` that reads the layers named in ``reads`` and
+fills those in ``writes``:
 
-1. ``make_doc``            normalise (with offset map), tokenise, split sentences
-2. ``find_dates``          date expressions, resolved against the publication date
-3. ``find_quantities`` / ``find_casualties``   numbers and death/injury counts
-4. ``find_actors``         actor mentions, back-references, attribution
-5. ``find_places``         place mentions, gazetteer candidates, roles
-6. ``find_triggers``       event-type expressions, with negation/modality filter
-7. ``assemble_events``     one event per actor pair, place and day; fatalities; evidence
+1. ``triggers``     event-type words, with negation/modality/background filters
+2. ``places``       place mentions, gazetteer candidates, roles, resolved places
+3. ``actors``       actor mentions, back-references, attribution (بحسب ...)
+4. ``dates``        date expressions, resolved against the publication date
+5. ``casualties``   numbers tied to death and injury expressions
+6. ``discourse``    the article's own date (never a recap's)
+7. ``frames``       one frame per reporting trigger and event place: date and type
+8. ``groups``       frames coded as one event (type, town, day); summaries merged
+9. ``records``      one record per group: tolls, actors by role, evidence, notes
+
+``extract_article(article)`` runs them all; ``analyse(text, upto="frames")`` runs them up
+to a stage and returns the analysis, for tests and for looking inside.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import Callable
 
 from marsad.model import Article, Event
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    run: Callable
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+
+def _stages() -> list[Stage]:
+    from marsad.stages import assembly, discourse, frames, grouping, mentions
+    return [
+        Stage("triggers", mentions.find_trigger_words, ("doc",), ("hits",)),
+        Stage("places", mentions.find_place_mentions, ("doc",), ("places", "published")),
+        Stage("actors", mentions.find_actor_mentions, ("doc", "places", "published"), ("actors", "attributions")),
+        Stage("dates", mentions.find_date_mentions, ("doc", "published"), ("dates",)),
+        Stage("casualties", mentions.find_casualty_counts, ("doc",), ("casualties",)),
+        Stage("discourse", discourse.date_article, ("dates", "hits", "published"), ("default_when",)),
+        Stage("frames", frames.build_frames, ("hits", "places", "actors", "dates", "casualties", "default_when"),
+              ("frames",)),
+        Stage("groups", grouping.group_frames, ("frames",), ("groups",)),
+        Stage("records", assembly.build_records, ("groups", "casualties", "actors", "attributions"), ("events",)),
+    ]
+
+
+_STAGES: list[Stage] | None = None
+
+
+def stages() -> list[Stage]:
+    """The stages in order (built on first use: the knowledge base is heavy to import)."""
+    global _STAGES
+    if _STAGES is None:
+        _STAGES = _stages()
+    return _STAGES
 
 
 def _as_date(value: date | str | None) -> date | None:
@@ -23,9 +67,27 @@ def _as_date(value: date | str | None) -> date | None:
     return date.fromisoformat(str(value)[:10])
 
 
+def analyse(article: Article | str, published: date | str | None = None, *, upto: str | None = None):
+    """Run the stages on one article (or a text) up to and including ``upto``; the analysis."""
+    from marsad.arabic.tokenise import make_doc
+    from marsad.stages.analysis import Analysis
+    if isinstance(article, str):
+        article = Article(text=article, published=_as_date(published))
+    a = Analysis(article=article, doc=make_doc(article.text), published=article.published)
+    names = [s.name for s in stages()]
+    if upto is not None and upto not in names:
+        raise ValueError(f"no stage {upto!r}; stages: {', '.join(names)}")
+    for stage in stages():
+        if a.done:
+            break
+        stage.run(a)
+        if stage.name == upto:
+            break
+    return a
+
+
 def extract_article(article: Article) -> list[Event]:
-    from marsad.events import assemble_events  # imported late: heavy knowledge base
-    return assemble_events(article)
+    return analyse(article).events
 
 
 def extract(text: str, published: date | str | None = None, *, source: str | None = None,

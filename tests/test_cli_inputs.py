@@ -22,16 +22,16 @@ ARTICLE_AR = "قتل ثلاثة مدنيين اليوم في قصف مدفعي �
 # exception for any article whose text contains BOOM.
 STUB = """
 import sys
-import marsad.events
+import marsad.pipeline
 from marsad.model import Event
 
-def assemble_events(article):
+def extract_article(article):
     if "BOOM" in article.text:
         raise ValueError("stub failure")
     return [Event(event_id=article.article_id, event_type="Battles", sub_event_type="Armed clash",
                   article_id=article.article_id)]
 
-marsad.events.assemble_events = assemble_events
+marsad.pipeline.extract_article = extract_article
 from marsad.cli import main
 sys.exit(main(sys.argv[1:]))
 """

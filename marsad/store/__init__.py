@@ -264,7 +264,7 @@ class Store:
 
     def _store_article(self, conn: Connection, article: Article, records: list[dict],
                        place_rows: dict[str, dict] | None = None) -> tuple[int, int]:
-        from marsad.events import EXTRACTOR_VERSION
+        from marsad.stages.assembly import EXTRACTOR_VERSION
 
         created = merged = 0
         art_pk = conn.execute(articles.insert(), dict(

@@ -1,0 +1,125 @@
+"""One article under analysis: the document and the layers the stages add to it.
+
+Layers, in the order the pipeline fills them (see ``marsad.pipeline.STAGES``):
+``hits`` (trigger words), ``places``, ``actors``, ``attributions``, ``dates``,
+``casualties``, ``clauses``, ``default_when`` (the article's own date), ``frames``
+(one per trigger and event place), ``groups`` (frames coded as one event) and
+``events`` (the records).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+
+from marsad.arabic.tokenise import Doc
+from marsad.model import ActorMention, Article, Casualty, DateMention, Event, PlaceMention
+from marsad.triggers import TriggerHit
+
+VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+ARMED_CODES = {1, 2, 3, 4, 8}
+SETTLEMENT_KINDS = {"city", "town", "village", "neighbourhood"}
+
+
+@dataclass
+class Where:
+    """An event place: a resolved gazetteer place, or a name located by another place."""
+
+    mention: PlaceMention
+    place: object  # marsad.model.Place (the location given to the event)
+    town_key: str
+    precision: int
+    direction: str | None
+
+
+@dataclass
+class When:
+    start: date | None
+    end: date | None
+    precision: int | None
+    key: str
+    mentions: list[DateMention] = field(default_factory=list)
+
+    def compatible(self, other: "When") -> bool:
+        if self.start and other.start:
+            return self.start <= other.end and other.start <= self.end
+        if self.start is None and other.start is None:
+            return self.key == other.key
+        return False
+
+
+@dataclass
+class Frame:
+    """One trigger at one event place: what happened there, when, and its type."""
+
+    hit: TriggerHit
+    sentence: int
+    where: Where
+    when: When
+    etype: str
+    subtype: str
+    join_only: bool = False  # "هذا القصف": refers to an event told already
+
+
+@dataclass
+class Group:
+    """Frames that ACLED codes as one event (same type, town, day)."""
+
+    etype: str
+    where: Where
+    when: When
+    members: list[Frame] = field(default_factory=list)
+    places: list[Where] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> set[int]:
+        return {c.sentence for c in self.members}
+
+
+@dataclass
+class Analysis:
+    """An article, its document, and every layer found in it so far."""
+
+    article: Article
+    doc: Doc
+    published: date | None = None
+    hits: list[TriggerHit] = field(default_factory=list)
+    places: object = None  # marsad.geo.places.PlaceAnalysis
+    actors: list[ActorMention] = field(default_factory=list)
+    attributions: list = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    casualties: list[Casualty] = field(default_factory=list)
+    clauses: list = field(default_factory=list)  # marsad.stages.clauses.Clause
+    default_when: When | None = None
+    frames: list[Frame] = field(default_factory=list)
+    groups: list[Group] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    done: bool = False  # a stage found that nothing more can come of this article
+    memo: dict = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def kb(self):
+        from marsad.actors import load_actor_kb
+        return load_actor_kb()
+
+    @cached_property
+    def gaz(self):
+        from marsad.geo.gazetteer import load_gazetteer
+        return load_gazetteer()
+
+    @cached_property
+    def first_body(self) -> int:
+        """The index of the first sentence that is not a heading (the lead)."""
+        return next((s.index for s in self.doc.sentences if not s.is_heading), 0)
+
+    def sentence_index(self, tok: int) -> int:
+        return self.doc.sentence_of_token(tok).index
+
+    def sentence_ranges(self, g: Group) -> list[tuple[int, int]]:
+        return [(self.doc.sentences[s].tok_start, self.doc.sentences[s].tok_end) for s in sorted(g.sentences)]
+
+    def in_group(self, g: Group, tok: int) -> bool:
+        return any(a <= tok < b for a, b in self.sentence_ranges(g))
+
+    def tokens_text(self, lo: int, hi: int) -> list[str]:
+        return [self.doc.tokens[t].text for t in range(lo, hi)]

@@ -1,0 +1,234 @@
+"""Assembly: one ACLED-style record per group, with its fields, evidence, notes and confidence."""
+from __future__ import annotations
+
+import hashlib
+
+from marsad.model import Casualty, Event, Span
+from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
+from marsad.stages.roles import actors_for, protest_violence
+from marsad.stages.tolls import fatalities, group_casualties
+from marsad.triggers import TERRITORY
+
+EXTRACTOR_VERSION = "marsad-0.1"
+
+SUBTYPE_PRIORITY = [
+    "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
+    "Chemical weapon", "Suicide bomb", "Air/drone strike", "Shelling/artillery/missile attack",
+    "Remote explosive/landmine/IED", "Grenade",
+    "Sexual violence", "Abduction/forced disappearance", "Attack",
+    "Excessive force against protesters", "Protest with intervention", "Peaceful protest",
+    "Violent demonstration", "Mob violence",
+    "Arrests", "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction",
+    "Agreement", "Non-violent transfer of territory", "Change to group/activity", "Other",
+]
+_PLACE_RANK = {"facility": 0, "neighbourhood": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "admin1": 4,
+               "region": 4}
+_POLYGON_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
+
+
+def build_records(a: Analysis) -> None:
+    """Stage: ``a.events``, one record per group."""
+    a.events = [e for g in a.groups if (e := build_event(a, g)) is not None]
+
+
+def build_event(a: Analysis, g: Group) -> Event | None:
+    kb = a.kb
+    cas = group_casualties(a, g)
+    best, low, high, cas_used = fatalities(a, cas)
+    subtypes = [m.subtype for m in g.members if m.etype == g.etype] or [m.subtype for m in g.members]
+    strong_subs = [m.subtype for m in g.members if m.hit.mention.strength == "strong" and m.etype == g.etype] \
+        or subtypes
+    sub = min(strong_subs, key=lambda s: SUBTYPE_PRIORITY.index(s) if s in SUBTYPE_PRIORITY else -1)
+    etype = g.etype
+    actor1, actor2, assoc1, assoc2, actor_spans = actors_for(a, g, etype, sub, cas_used)
+    if sub == TERRITORY:
+        sub = "Government regains territory" if actor1 and kb.inter(actor1) == 1 else \
+            "Non-state actor overtakes territory"
+    if etype == "Violence against civilians" and sub == "Attack" and actor2 and actor2 != "Civilians" and \
+            kb.inter(actor2) in ARMED_CODES:
+        etype, sub = "Battles", "Armed clash"  # ACLED codes killings of fighters as clashes
+    if etype == "Protests":
+        killer = protest_violence(a, g, cas_used)
+        if killer and best:
+            # forces killing demonstrators: ACLED's excessive force against protesters
+            sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", killer, "Protesters", [], []
+        else:
+            actor1, actor2, assoc1, assoc2 = "Protesters", None, [], []
+    where = _best_where(g)
+    place = where.place
+    when = g.when
+    inter1 = kb.inter(actor1) if actor1 else None
+    inter2 = kb.inter(actor2) if actor2 else None
+    codes = sorted(c for c in (inter1, inter2) if c)
+    interaction = int("".join(map(str, codes))) if len(codes) == 2 else (codes[0] * 10 if codes else None)
+    evidence: dict[str, list[dict]] = {}
+
+    def ev(field_name: str, span: Span) -> None:
+        lst = evidence.setdefault(field_name, [])
+        d = span.to_dict()
+        if d not in lst:
+            lst.append(d)
+
+    for m in g.members:
+        ev("event_type", Span(m.hit.mention.start, m.hit.mention.end, m.hit.mention.text))
+    evidence["location"] = _location_evidence(g, where)
+    set_aside = _places_set_aside(a, g)
+    if set_aside:
+        evidence["location_set_aside"] = set_aside
+    for field_name, spans in actor_spans.items():
+        for s in spans:
+            ev(field_name, s)
+    for dm in when.mentions:
+        ev("event_date", Span(dm.start, dm.end, dm.text))
+    for c in cas_used:
+        ev("fatalities", Span(c.start, c.end, c.text))
+    attribution, attr_span = _attribution_for(a, g, cas_used)
+    if attr_span:
+        ev("attribution", attr_span)
+    article = a.article
+    record = Event(
+        event_id="",
+        event_type=etype,
+        sub_event_type=sub,
+        event_date=when.start.isoformat() if when.start else None,
+        event_date_start=when.start.isoformat() if when.start else None,
+        event_date_end=when.end.isoformat() if when.end else None,
+        time_precision=when.precision if when.start else None,
+        actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
+        inter1=inter1, inter2=inter2, interaction=interaction,
+        country=place.country, admin1=place.admin1 or _admin1_by_polygon(place), admin2=place.admin2,
+        location=place.name, latitude=round(place.latitude, 5), longitude=round(place.longitude, 5),
+        geo_precision=where.precision,
+        fatalities=best, fatalities_low=low, fatalities_high=high,
+        attribution=attribution,
+        source=article.source, source_url=article.url, article_id=article.article_id,
+        published=a.published.isoformat() if a.published else None,
+        language=article.language, evidence=evidence,
+    )
+    record.notes = _notes_for(record, where)
+    record.confidence = _confidence_for(record, g, where)
+    key = "|".join([EXTRACTOR_VERSION, article.text_hash, etype, sub, where.town_key, when.key,
+                    str(min(m.hit.mention.start for m in g.members))])
+    record.event_id = "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]
+    return record
+
+
+def _admin1_by_polygon(place) -> str | None:
+    """The governorate whose polygon holds a place the gazetteer gives none (a region, a sea strait)."""
+    if place.kind == "country":
+        return None
+    from marsad.geo import areas
+    hit = areas.admin1_at(place.latitude, place.longitude)
+    if hit is None or hit[0] != place.country_code:
+        hit = areas.nearest_admin1(place.latitude, place.longitude, place.country_code) \
+            if place.country_code in _POLYGON_COUNTRIES else None
+    return hit[2] if hit is not None and hit[0] == place.country_code else None
+
+
+def _location_evidence(g: Group, where: Where) -> list[dict]:
+    """The group's event-place spans; the chosen one says why it was chosen, how
+    precise it is, and which namesakes it beat and why (for a reviewer)."""
+    out: list[dict] = []
+    seen: set[tuple[int, int]] = set()
+    for w in sorted(g.places, key=lambda w: (w is not where, w.mention.start)):
+        pm = w.mention
+        if (pm.start, pm.end) in seen:
+            continue
+        seen.add((pm.start, pm.end))
+        item = Span(pm.start, pm.end, pm.text).to_dict()
+        item["place_id"] = w.place.place_id
+        if w is where:
+            item["chosen"] = True
+            item["geo_precision"] = where.precision
+            item["reason"] = "; ".join(r for r in (_precision_reason(where), pm.resolution, pm.reason) if r)
+            if pm.alternatives:
+                item["alternatives"] = [
+                    {"place_id": c.place_id, "name": c.name, "country": c.country, "admin1": c.admin1,
+                     "latitude": round(c.latitude, 5), "longitude": round(c.longitude, 5), "why_not": why}
+                    for c, why in pm.alternatives]
+        elif pm.resolution:
+            item["reason"] = pm.resolution
+        out.append(item)
+    return out
+
+
+def _precision_reason(where: Where) -> str:
+    pm, place = where.mention, where.place
+    if where.precision == 1:
+        return f"the named {place.kind} itself"
+    if where.precision == 3:
+        return f"only the {'governorate' if place.kind == 'admin1' else place.kind} is known: its seat or centre"
+    if pm.place is None:
+        return f"{pm.text} is not in the gazetteer; the nearest named town is {place.name}"
+    relation = {"countryside": "the countryside of", "near": "near", "inside": "in",
+                "district": "the district of"}.get(
+        pm.relation or "", f"{pm.relation} of" if pm.relation else "near")
+    return f"{relation} {place.name}: the nearest named town"
+
+
+def _places_set_aside(a: Analysis, g: Group) -> list[dict]:
+    """Places named in the group's sentences that are not its location (routes, origins,
+    destinations, references, datelines), each with its role and the reason."""
+    spans = [a.doc.sentences[s] for s in g.sentences]
+    used = {(w.mention.start, w.mention.end) for w in g.places}
+    out = []
+    for pm in a.places.mentions:
+        if pm.role == "event" or (pm.start, pm.end) in used:
+            continue
+        if any(sent.tok_start <= pm.tok_start < sent.tok_end for sent in spans):
+            item = Span(pm.start, pm.end, pm.text).to_dict()
+            item.update(role=pm.role, reason=pm.reason or pm.role)
+            if pm.place is not None:
+                item["place_id"] = pm.place.place_id
+            out.append(item)
+    return out
+
+
+def _best_where(g: Group) -> Where:
+    """The most precise named place of the group (a neighbourhood beats its town)."""
+    counted: dict[str, int] = {}
+    for w in g.places:
+        counted[w.place.place_id] = counted.get(w.place.place_id, 0) + 1
+    return min(g.places, key=lambda w: (_PLACE_RANK.get(w.place.kind, 5) if w.mention.place is not None else 2,
+                                        w.precision, -counted[w.place.place_id], w.mention.tok_start))
+
+
+def _attribution_for(a: Analysis, g: Group, cas: list[Casualty]) -> tuple[str | None, Span | None]:
+    if not a.attributions:
+        return None, None
+    anchors = [c.tok_start for c in cas] or [m.hit.mention.tok_start for m in g.members]
+    in_group = [x for x in a.attributions if a.in_group(g, x.tok_start)]
+    pool = in_group or a.attributions
+    best = min(pool, key=lambda x: min(abs(x.tok_start - t) for t in anchors))
+    return best.name, a.doc.token_span(best.tok_start, best.tok_end)
+
+
+def _notes_for(e: Event, where: Where) -> str:
+    when = ("on an unknown date" if not e.event_date else
+            f"on {e.event_date}" if e.event_date_start == e.event_date_end else
+            f"between {e.event_date_start} and {e.event_date_end}")
+    place = e.location or "an unnamed place"
+    if where.precision == 2 and where.direction:
+        place = f"the {where.direction} of {place}" if where.direction != "countryside" else f"the countryside of {place}"
+    elif where.precision == 2 and where.mention.relation == "district":
+        place = f"the district of {place}"
+    elif where.precision == 2:
+        place = f"near {place}"
+    sides = " and ".join(x for x in (e.actor1, e.actor2) if x) or "unidentified actors"
+    text = f"{e.sub_event_type} ({e.event_type}) involving {sides} in {place}, {e.country}, {when}."
+    if e.fatalities:
+        text += f" {e.fatalities} reported killed"
+        if e.fatalities_high and e.fatalities_high != e.fatalities:
+            text += f" (up to {e.fatalities_high})"
+        text += f", according to {e.attribution}." if e.attribution else "."
+    return text
+
+
+def _confidence_for(e: Event, g: Group, where: Where) -> float:
+    score = 0.4
+    score += 0.15 if where.precision == 1 else 0.05
+    score += 0.1 if e.actor1 and e.actor2 else 0.0
+    score += 0.1 if len(g.members) > 1 else 0.0
+    score += 0.1 if e.event_date else 0.0
+    score += 0.1 if e.evidence.get("fatalities") else 0.0
+    return round(min(score, 0.95), 2)

@@ -1,0 +1,68 @@
+"""Discourse: the article's own date and the date each sentence gives its events.
+
+A sentence whose only dates lie long before publication (a recap, background) reports
+no event of this article; a sentence with no date takes the article's default date.
+"""
+from __future__ import annotations
+
+from marsad.model import DateMention
+from marsad.stages.analysis import Analysis, When
+
+
+def when_of(dm: DateMention) -> When:
+    return When(dm.date_start, dm.date_end, dm.precision, dm.key, [dm])
+
+
+def date_article(a: Analysis) -> None:
+    """Stage: fix ``a.default_when``, the date of events whose sentences give none."""
+    a.dates = sorted(a.dates, key=lambda d: d.tok_start)
+    a.default_when = _first_date(a)
+    for h in sorted((h for h in a.hits if h.reports_event and h.mention.strength == "strong"),
+                    key=lambda h: h.mention.tok_start):
+        own = own_when(a, a.sentence_index(h.mention.tok_start), h.mention.tok_start)
+        if own:
+            a.default_when = own
+            break
+
+
+def _first_date(a: Analysis) -> When:
+    """The article's first non-background date expression, else the publication day."""
+    for dm in a.dates:
+        if not dm.background and not _is_dateline_sentence(a, dm.tok_start):
+            return when_of(dm)
+    if a.published:
+        return When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
+    return When(None, None, None, "default")
+
+
+def _dates_report(a: Analysis, d: DateMention) -> bool:
+    """"ذكرت وسائل إعلام في وقت سابق أن ...": the date belongs to the reporting verb."""
+    tokens = a.doc.tokens
+    nxt = tokens[d.tok_end].text if d.tok_end < len(tokens) else ""
+    return nxt in ("ان", "بان", "انه", "انها", "الي", "عن")
+
+
+def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
+    sent = a.doc.sentence_of_token(tok)
+    return sent.index <= 3 and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
+
+
+def own_when(a: Analysis, sent_index: int, near_tok: int | None = None) -> When | None | bool:
+    """The date a sentence gives itself (the one nearest the trigger), False when it gives
+    only background dates, None when it gives none."""
+    sent = a.doc.sentences[sent_index]
+    own = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end and not _dates_report(a, d)]
+    current = [d for d in own if not d.background]
+    if current:
+        if near_tok is not None:
+            current.sort(key=lambda d: min(abs(d.tok_start - near_tok), abs(d.tok_end - near_tok)))
+        return when_of(current[0])
+    return False if own else None
+
+
+def sentence_when(a: Analysis, sent_index: int, near_tok: int | None = None) -> When | None:
+    """The date of a sentence's events, None when it is background."""
+    own = own_when(a, sent_index, near_tok)
+    if own is False:
+        return None
+    return own or a.default_when

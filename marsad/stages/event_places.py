@@ -1,0 +1,115 @@
+"""Which place mentions are event places, and the place an event takes from each.
+
+A mention is an event place when its role (``marsad.geo.places``) is ``event`` and it is
+not part of an actor's name; a landmark (ساحة، دوار) is its city; a neighbourhood of a
+city is the city; an unknown name takes the place that locates it (precision 2).
+"""
+from __future__ import annotations
+
+from marsad.model import PlaceMention
+from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
+
+_NEIGHBOURHOOD_NOUNS = ("حي", "بحي", "وحي", "احياء", "حاره", "بحاره")
+_CITY_PART_NOUNS = _NEIGHBOURHOOD_NOUNS + ("شارع", "بشارع", "سوق", "بسوق")
+
+
+def _after_landmark(a: Analysis) -> set[int]:
+    """Tokens right after a square, roundabout or street noun (ساحة الكرامة، دوار النعيم)."""
+    found = a.memo.get("after_landmark")
+    if found is None:
+        from marsad.cues import cue_matcher
+        found = a.memo["after_landmark"] = {m.tok_end for m in cue_matcher("landmark_noun", suffixes=False).find(a.doc)}
+    return found
+
+
+def where_of(a: Analysis, pm: PlaceMention) -> Where | None:
+    """The event place a mention gives, or None when it is no event place."""
+    if pm.role not in ("event",):
+        return None
+    doc = a.doc
+    if any(x.tok_start <= pm.tok_start < x.tok_end for x in a.actors):
+        return None  # part of an actor's name: شرطة الأنبار، الجبهة الشامية
+    if any(x.tok_end == pm.tok_start for x in a.actors) and a.gaz.lookup(doc.tokens[pm.tok_start].text):
+        return None  # the name goes on: "مديرية استخبارات الأنبار", "قيادة عمليات نينوى"
+    anchor = pm.anchor
+    place = pm.place
+    precision = 1
+    if pm.tok_start in _after_landmark(a) and (place is None or place.kind in SETTLEMENT_KINDS):
+        # "ساحة الكرامة وسط مدينة السويداء": a landmark of the city that locates it, not a town
+        # of the same name elsewhere; with no city to locate it, it locates nothing
+        if anchor is not None and anchor.place is not None and anchor.place.kind in ("city", "town") \
+                and anchor.relation in (None, "inside"):
+            return Where(pm, anchor.place, anchor.place.place_id, 1, None)
+        return None
+    if place is None:
+        if anchor is None or anchor.place is None:
+            return None
+        place = anchor.place
+        # a neighbourhood of a city is the city itself (حي الصابري ببنغازي); else the nearest town
+        if _neighbourhood_of_city(a, pm, place):
+            precision, key = 1, place.place_id  # told with the city's other reports
+        else:
+            precision = 2
+            key = "name:" + doc.text[doc.tokens[pm.tok_start].start:doc.tokens[pm.tok_end - 1].end]
+    else:
+        town = place
+        for _ in range(3):  # a prison in a neighbourhood in a town: the town
+            if town.kind not in ("neighbourhood", "facility") or not town.parent:
+                break
+            town = a.gaz.get(town.parent) or town
+        key = town.place_id
+        if place.is_area:
+            precision = 3
+        elif pm.relation == "district" and anchor is not None and anchor.place is not None and \
+                anchor.place.kind == "city" and pm.anchor.relation is None:
+            precision = 1  # a district of a city (مديرية المنصورة في مدينة عدن) is part of it
+        elif pm.relation in ("north", "south", "east", "west", "near", "countryside", "district"):
+            precision = 2
+    if place.kind == "country":
+        return None
+    direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
+    if place.is_area and pm.relation == "countryside":
+        precision = 3
+    return Where(pm, place, key, precision, direction)
+
+
+def _neighbourhood_of_city(a: Analysis, pm: PlaceMention, place) -> bool:
+    if place.kind not in ("city", "town") or pm.tok_start == 0 or pm.anchor is None:
+        return False
+    noun = a.doc.tokens[pm.tok_start - 1].text
+    if pm.anchor.relation in ("north", "south", "east", "west"):
+        # "حي الروضة شمال مدينة تعز": a quarter in the north of the city, not a place outside it
+        return noun in _NEIGHBOURHOOD_NOUNS
+    if pm.anchor.relation not in (None, "inside"):  # "وسط مدينة X" is in it
+        return False
+    return noun in _CITY_PART_NOUNS
+
+
+def sentence_places(a: Analysis, sent_index: int) -> list[Where]:
+    """The event places of one sentence, or a place it locates the event near."""
+    sent = a.doc.sentences[sent_index]
+    out = []
+    for pm in a.places.mentions:
+        if sent.tok_start <= pm.tok_start < sent.tok_end:
+            w = where_of(a, pm)
+            if w is not None:
+                out.append(w)
+    if not out:
+        fallback = _approximate_place(a, sent)
+        if fallback is not None:
+            out.append(fallback)
+    return out
+
+
+def _approximate_place(a: Analysis, sent) -> Where | None:
+    """With no event place in the sentence, a distance reference (على بعد 20 كم غرب تدمر) or
+    a road's end (على طريق حمص - تدمر) still locates the event: near that town, precision 2."""
+    refs = [pm for pm in a.places.mentions if sent.tok_start <= pm.tok_start < sent.tok_end
+            and pm.place is not None and not pm.place.is_area
+            and pm.reason.startswith(("a distance reference", "an end of a road"))]
+    if not refs:
+        return None
+    pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
+    town = pm.place
+    direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
+    return Where(pm, town, town.place_id, 2, direction)

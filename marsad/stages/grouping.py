@@ -1,0 +1,116 @@
+"""Grouping: ACLED codes one event per actor pair, place and day.
+
+Frames join a group when they share the event type, the town (a neighbourhood or a
+prison belongs to its town) and a compatible date and direction. A group that only the
+headline or the lead sentence names is merged into the one body group of the same type
+in the same governorate; a group placed only at a governorate yields to a more precise
+event of the same type.
+"""
+from __future__ import annotations
+
+from marsad.geo.gazetteer import distance_km
+from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Group, Where
+
+_KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
+              "admin1": 4, "country": 5}
+
+
+def group_frames(a: Analysis) -> None:
+    """Stage: ``a.groups`` from ``a.frames``."""
+    groups: list[Group] = []
+    for c in a.frames:
+        for g in groups:
+            if g.etype == c.etype and g.where.town_key == c.where.town_key and g.when.compatible(c.when) and \
+                    (g.where.direction is None or c.where.direction is None or
+                     g.where.direction == c.where.direction):
+                g.members.append(c)
+                g.places.append(c.where)
+                if g.where.direction is None and c.where.direction:
+                    g.where = Where(g.where.mention, g.where.place, g.where.town_key, g.where.precision,
+                                    c.where.direction)
+                break
+        else:
+            groups.append(Group(c.etype, c.where, c.when, [c], [c.where]))
+    # "ويأتي هذا القصف ...": a group made only of references back to told events is no event
+    groups = [g for g in groups if not all(m.join_only for m in g.members)]
+    # "محاولة اغتيال بانفجار عبوة ناسفة": the method makes the type (ACLED codes the explosion)
+    for g in list(groups):
+        if g.etype != "Violence against civilians" or any(m.subtype != "Attack" for m in g.members):
+            continue
+        for o in groups:
+            if o.etype == "Explosions/Remote violence" and o.where.town_key == g.where.town_key and \
+                    o.when.compatible(g.when) and o.sentences & g.sentences:
+                o.members.extend(g.members)
+                o.places.extend(g.places)
+                groups.remove(g)
+                break
+    a.groups = _merge_summaries(a, groups)
+
+
+def _coarser(x: Where, y: Where) -> bool:
+    """Is place ``x`` a wider description than ``y`` (a city or region around a town or village)?"""
+    return x.precision > y.precision or _KIND_RANK.get(x.place.kind, 2) > _KIND_RANK.get(y.place.kind, 2)
+
+
+def _is_summary(a: Analysis, g: Group, level: str = "lead") -> bool:
+    """Told only in headings (level "heading"), or only in headings and the lead sentence."""
+    told = {m.sentence for m in g.members if not m.join_only}
+    return all(a.doc.sentences[s].is_heading or (level == "lead" and s == a.first_body) for s in told)
+
+
+def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
+    kept = list(groups)
+
+    def absorb(target: Group, g: Group) -> None:
+        target.members.extend(g.members)
+        target.places.extend(g.places)
+        kept.remove(g)
+
+    # a facility or neighbourhood and the town it lies in (مطار حميميم / جبلة): one place
+    for g in list(kept):
+        if g not in kept or g.where.place.kind not in ("facility", "neighbourhood"):
+            continue
+        anchors = {w.mention.anchor.place.place_id for w in g.places
+                   if w.mention.anchor is not None and w.mention.anchor.place is not None}
+        towns = [(distance_km(o.where.place.latitude, o.where.place.longitude,
+                              g.where.place.latitude, g.where.place.longitude), o) for o in kept
+                 if o is not g and o.etype == g.etype and o.when.compatible(g.when)
+                 and o.where.place.kind in SETTLEMENT_KINDS and o.where.mention.place is not None]
+        for dist, o in sorted(towns, key=lambda x: x[0]):
+            # the town the text puts it in ("في مدينة جبلة"), else the nearest town close by
+            if o.where.place.place_id in anchors or (dist <= 8 and not anchors):
+                absorb(g, o)
+                break
+    # headlines first, then the lead sentence: each may sum up the groups told after it
+    for level in ("heading", "lead"):
+        for g in list(kept):
+            if g not in kept or not _is_summary(a, g, level):
+                continue
+            body = [b for b in kept if b is not g and b.etype == g.etype and not _is_summary(a, b, level)]
+            same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
+                          (g.where.place.country_code, g.where.place.admin1)]
+            same = [b for b in same_admin if b.where.town_key == g.where.town_key]
+            finer = [b for b in same_admin if _coarser(g.where, b.where)]
+            target = same[0] if same else (finer[0] if len(finer) == 1 else None)
+            if target is not None:
+                absorb(target, g)
+            elif g.where.precision >= 2 and any(b.where.precision == 1 for b in body):
+                # a lead that names only a region ("ريف اللاذقية") over precise body events
+                kept.remove(g)
+    # a governorate-only event yields to precise events of the same type
+    out = []
+    for g in kept:
+        if g.where.precision == 3 and any(o is not g and o.etype == g.etype and o.where.precision < 3 for o in kept):
+            continue
+        out.append(g)
+    return out
+
+
+def groups_by_sentence(a: Analysis) -> dict[int, list[Group]]:
+    found = a.memo.get("groups_by_sentence")
+    if found is None:
+        found = a.memo["groups_by_sentence"] = {}
+        for g in a.groups:
+            for s in g.sentences:
+                found.setdefault(s, []).append(g)
+    return found

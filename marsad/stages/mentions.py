@@ -1,0 +1,45 @@
+"""Mention stages: the words an event can be built from (triggers, places, actors, dates, counts)."""
+from __future__ import annotations
+
+from marsad.stages.analysis import Analysis
+
+
+def find_trigger_words(a: Analysis) -> None:
+    """Stage: ``a.hits``. An empty or off-topic article, or one with no trigger word, ends here:
+    every event grows from a trigger, so places, dates and counts would go unused."""
+    from marsad.triggers import find_triggers, is_off_topic
+    if not a.doc.tokens or is_off_topic(a.doc):
+        a.done = True
+        return
+    a.hits = find_triggers(a.doc)
+    if not a.hits:
+        a.done = True
+
+
+def find_place_mentions(a: Analysis) -> None:
+    """Stage: ``a.places`` (mentions with roles, relations and resolved places); also fixes
+    ``a.published`` from a dateline when the article came without one."""
+    from marsad.dates import publication_date_from_text
+    from marsad.geo.places import analyse_places
+    a.published = a.article.published or publication_date_from_text(a.doc)
+    a.places = analyse_places(a.doc)
+
+
+def find_actor_mentions(a: Analysis) -> None:
+    """Stage: ``a.actors`` and ``a.attributions`` (بحسب قسد)."""
+    from marsad.actors import find_actors, find_attributions
+    a.actors = find_actors(a.doc, a.places.countries, a.published)
+    a.attributions = find_attributions(a.doc, a.actors)
+
+
+def find_date_mentions(a: Analysis) -> None:
+    """Stage: ``a.dates``, resolved against the publication date."""
+    from marsad.dates import find_dates
+    a.dates = find_dates(a.doc, a.published)
+
+
+def find_casualty_counts(a: Analysis) -> None:
+    """Stage: ``a.casualties`` (deaths and injuries tied to their counts)."""
+    from marsad.casualties import find_casualties
+    from marsad.quantities import find_quantities
+    a.casualties = find_casualties(a.doc, find_quantities(a.doc))

@@ -1,0 +1,264 @@
+"""Roles: who did what to whom in each event (actor1, actor2 and their allies).
+
+The sides of "بين X و Y" when the text names them; else by role: the perpetrator nearest
+the triggers, the victims named by the death counts (a soldier killed makes his force a
+side), the target a strike or an arrest implies.
+"""
+from __future__ import annotations
+
+from marsad.actors import COUNTRY_NAMES
+from marsad.model import ActorMention, Casualty, Span
+from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.tolls import victim_actors
+from marsad.triggers import TERRITORY
+
+_AIR_DEFENCE_WORDS = ("الدفاعات الجويه", "الدفاع الجوي", "الدفاعات السوريه", "دفاعاتنا الجويه")
+_CLAIM_WORDS = {"تبنى", "تبني", "تبنت", "اعلن", "اعلنت", "نفذ", "نفذت"}
+
+
+def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
+    """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
+    kb = a.kb
+    in_group = [x for x in a.actors if a.in_group(g, x.tok_start) and not _affiliation_only(a, x)]
+    armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
+    spans: dict[str, list[Span]] = {}
+    victims = []
+    for c in cas:
+        found = victim_actors(a, c)
+        if found:
+            victims.append((found[0].actor, c.count or 0, found[0]))
+        elif c.victim_class in ("civilians",):
+            victims.append(("Civilians", c.count or 0, None))
+        elif c.victim_class == "security" and a.places.countries:
+            name = f"Military Forces of {COUNTRY_NAMES.get(a.places.countries[0], a.places.countries[0])}"
+            victims.append((name, c.count or 0, None))
+    victim_names: dict[str, int] = {}
+    for name, n, _ in victims:
+        victim_names[name] = victim_names.get(name, 0) + n
+    if not victim_names and _injured_civilians(a, g):
+        victim_names["Civilians"] = 0  # "أصيبت امرأة وطفلها": the civilians were the target
+
+    sides = _between_sides(a, g)
+    actor1 = actor2 = None
+    if sides:
+        actor1, actor2 = sides
+    elif etype == "Battles" and not sub == TERRITORY:
+        victim_armed = [n for n in victim_names if n != "Civilians"]
+        unidentified = [x.actor for x in armed if x.actor == "Unidentified Armed Group"]
+        names = _salient(armed, g)
+        if unidentified:
+            actor1 = unidentified[0]
+            others = [n for n in victim_armed + names if n != actor1]
+            actor2 = others[0] if others else None
+        else:
+            ordered = victim_armed + [n for n in names if n not in victim_armed]
+            actor1 = ordered[0] if ordered else None
+            rest = [n for n in ordered[1:] if not kb.allied(n, actor1)]
+            actor2 = rest[0] if rest else None
+    else:
+        victim_mentions = {id(x) for c in cas for x in victim_actors(a, c)}
+        perpetrators = [x for x in armed if id(x) not in victim_mentions]
+        if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
+            # the force that arrests or seizes: state forces first, else the nearest armed actor
+            trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
+            first_listed = [x.actor for x in perpetrators if kb.inter(x.actor) == 1 and
+                            a.sentence_index(x.tok_start) in trig_sents]
+            state = first_listed[:1] + _salient([x for x in perpetrators if kb.inter(x.actor) == 1], g)
+            nearest = [n for n in _salient(perpetrators, g) if n != "Unidentified Armed Group"]
+            actor1 = state[0] if state else (_article_actor(a, state=True) or (nearest[0] if nearest else None))
+            others = [n for n in _salient([x for x in armed if kb.inter(x.actor) != 1], g)
+                      if n not in ("Unidentified Armed Group", actor1) and not kb.allied(n, actor1 or "")]
+            if not others:
+                counts = {n: c for n, c in _article_counts(a).items()
+                          if kb.inter(n) != 1 and n != actor1 and not kb.allied(n, actor1 or "")}
+                others = sorted(counts, key=lambda n: -counts[n])
+            actor2 = others[0] if others else ("Civilians" if sub == "Arrests" else None)
+            return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
+        if sub == TERRITORY:
+            opponents = [x for x in perpetrators if _after_with(a, x)]
+            perpetrators = [x for x in perpetrators if not _after_with(a, x)]
+            if not perpetrators:
+                actor1 = _article_actor(a, state=True) or _article_actor(a)
+                actor2 = opponents[0].actor if opponents else (_opponent(a, actor1) if actor1 else None)
+                return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
+        names = _salient(perpetrators, g)
+        if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
+            # bombers are seldom named; a named group counts only when it claims the attack
+            claimed = [x.actor for x in perpetrators if _claims(a, x) and kb.inter(x.actor) != 1]
+            names = claimed or ["Unidentified Armed Group"]
+        actor1 = names[0] if names else None
+        if actor1 is None:
+            if etype in ("Explosions/Remote violence", "Violence against civilians"):
+                actor1 = _article_perpetrator(a, etype) or "Unidentified Armed Group"
+            elif etype == "Strategic developments" or sub == TERRITORY:
+                actor1 = _article_actor(a, state=True)
+        if victim_names:
+            primary = max(victim_names, key=lambda n: victim_names[n])
+            actor2 = primary if primary != actor1 else None
+        if actor2 is None:
+            actor2 = _target(a, g, etype, sub, actor1, armed)
+    if etype == "Battles" and actor1 and not actor2:
+        actor2 = _opponent(a, actor1)
+    return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
+
+
+def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
+    """State forces named in the sentence where protesters were killed."""
+    sents = {a.sentence_index(c.tok_start) for c in cas}
+    for x in a.actors:
+        if a.sentence_index(x.tok_start) in sents and a.kb.inter(x.actor) in (1, 3, 8):
+            return x.actor
+    return None
+
+
+def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
+    """"مواقع إخبارية تابعة للنظام": the actor owns a media outlet here, it takes no part."""
+    doc = a.doc
+    lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - 4)
+    words = [doc.tokens[t].text for t in range(lo, x.tok_start)]
+    if not any(w.startswith(("تابع", "التابع", "الموالي", "موالي")) for w in words):
+        return False
+    media = a.memo.get("media")
+    if media is None:
+        from marsad.cues import cue_matcher
+        media = a.memo["media"] = cue_matcher("media_noun").find(doc)
+    return any(m.tok_start >= lo - 3 for m in media if m.tok_start < x.tok_start)
+
+
+def _injured_civilians(a: Analysis, g: Group) -> bool:
+    return any(c.kind == "injured" and c.victim_class == "civilians" and c.victim != "آخرون"
+               and a.in_group(g, c.tok_start) for c in a.casualties)
+
+
+def _after_with(a: Analysis, x: ActorMention) -> bool:
+    """"اشتباكات مع الفصائل", "هجوم ضد التنظيم": the other side."""
+    return x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text in ("مع", "ضد", "ومع")
+
+
+def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names, spans):
+    kb = a.kb
+    if actor1 is None and actor2 is not None:
+        actor1, actor2 = actor2, None
+    if actor2 is not None and actor2 == actor1:
+        # never the same actor on both sides: its opponent in the article, or the civilians hit
+        actor2 = _opponent(a, actor1) or ("Civilians" if g.etype != "Battles" else None)
+    assoc1, assoc2 = [], []
+    for x in in_group:
+        n = x.actor
+        if n in (actor1, actor2) or kb.inter(n) not in ARMED_CODES:
+            continue
+        if actor1 and kb.allied(n, actor1) and n not in assoc1:
+            assoc1.append(n)
+        elif actor2 and kb.allied(n, actor2) and n not in assoc2:
+            assoc2.append(n)
+    if actor2 and victim_names:
+        for name in victim_names:
+            if name not in (actor1, actor2) and name not in assoc2 and name not in assoc1:
+                assoc2.append(name)
+    for field_name, name in (("actor1", actor1), ("actor2", actor2)):
+        for x in in_group:
+            if x.actor == name:
+                spans.setdefault(field_name, []).append(Span(x.start, x.end, x.text))
+    return actor1, actor2, assoc1, assoc2, spans
+
+
+def _claims(a: Analysis, x: ActorMention) -> bool:
+    sent = a.doc.sentence_of_token(x.tok_start)
+    words = {a.doc.tokens[t].text for t in range(sent.tok_start, sent.tok_end)}
+    return bool(words & _CLAIM_WORDS)
+
+
+def _salient(mentions: list[ActorMention], g: Group) -> list[str]:
+    """Actor names ordered by closeness to the group's triggers."""
+    trig = [m.hit.mention.tok_start for m in g.members]
+    scored: dict[str, float] = {}
+    for x in mentions:
+        d = min(abs(x.tok_start - t) for t in trig)
+        scored[x.actor] = min(scored.get(x.actor, 1e9), d)
+    return sorted(scored, key=lambda n: scored[n])
+
+
+def _between_sides(a: Analysis, g: Group) -> tuple[str, str] | None:
+    """"بين X و Y" (and "بين X من جهة و Y من جهة أخرى") names the two sides."""
+    doc, kb = a.doc, a.kb
+    for s in sorted(g.sentences):
+        sent = doc.sentences[s]
+        for t in range(sent.tok_start, sent.tok_end):
+            if doc.tokens[t].text != "بين":
+                continue
+            after = [x for x in a.actors if t < x.tok_start < min(sent.tok_end, t + 14)
+                     and kb.inter(x.actor) in ARMED_CODES]
+            names = []
+            for x in after:
+                if x.actor not in names:
+                    names.append(x.actor)
+            if len(names) >= 2 and not kb.allied(names[0], names[1]):
+                return names[0], names[1]
+    return None
+
+
+def _article_counts(a: Analysis, state: bool | None = None) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for x in a.actors:
+        inter = a.kb.inter(x.actor)
+        if inter not in ARMED_CODES or x.actor == "Unidentified Armed Group":
+            continue
+        if state is True and inter != 1:
+            continue
+        counts[x.actor] = counts.get(x.actor, 0) + 1
+    return counts
+
+
+def _article_actor(a: Analysis, state: bool = False) -> str | None:
+    counts = _article_counts(a, state=True if state else None)
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _article_perpetrator(a: Analysis, etype: str) -> str | None:
+    counts: dict[str, int] = {}
+    for h in a.hits:
+        if h.mention.event_type != etype or not h.reports_event:
+            continue
+        sent = a.doc.sentence_of_token(h.mention.tok_start)
+        for x in a.actors:
+            if sent.tok_start <= x.tok_start < sent.tok_end and a.kb.inter(x.actor) in ARMED_CODES:
+                counts[x.actor] = counts.get(x.actor, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _opponent(a: Analysis, actor1: str) -> str | None:
+    counts = {n: c for n, c in _article_counts(a).items() if n != actor1 and not a.kb.allied(n, actor1)}
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, armed: list[ActorMention]) -> str | None:
+    kb = a.kb
+    if etype == "Strategic developments":
+        if sub == "Headquarters or base established":
+            return None
+        others = [n for n in _salient([x for x in armed if x.actor != actor1], g)
+                  if not (actor1 and kb.allied(n, actor1)) and kb.inter(n) != 1]
+        if others:
+            return others[0]
+        opp = _opponent(a, actor1) if actor1 else None
+        return opp if opp and kb.inter(opp) != 1 else ("Civilians" if sub == "Arrests" else opp)
+    if etype == "Violence against civilians":
+        return "Civilians"
+    if etype == "Explosions/Remote violence":
+        place = g.where.place
+        country = COUNTRY_NAMES.get(place.country_code, place.country)
+        if any(w in a.doc.text for w in _AIR_DEFENCE_WORDS):
+            return f"Military Forces of {country}"
+        if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
+            return f"Military Forces of {country}"
+        others = [n for n in _salient([x for x in armed if x.actor != actor1], g)
+                  if not (actor1 and kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
+        if others and sub not in ("Air/drone strike", "Shelling/artillery/missile attack"):
+            return others[0]
+        if actor1 and kb.inter(actor1) in (2, 3) and actor1 != "Unidentified Armed Group":
+            # a rebel group's strike that harmed no civilians: its opponent in the article
+            opp = _opponent(a, actor1)
+            if opp and kb.inter(opp) in (1, 8):
+                return opp
+        return "Civilians"
+    return None

@@ -1,0 +1,151 @@
+"""Tolls: which death counts belong to an event, and how they add up.
+
+Per victim group, headline numbers are alternatives to the body's, equal body numbers
+are restatements, different ones add; ``بينهم`` subgroups never add; a count whose own
+clause names another place belongs elsewhere.
+"""
+from __future__ import annotations
+
+from marsad.model import ActorMention, Casualty
+from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
+from marsad.stages.grouping import groups_by_sentence
+
+
+def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
+    """The death counts of one group."""
+    owners_of = groups_by_sentence(a)
+    out = []
+    for c in a.casualties:
+        if c.kind != "killed" or c.subgroup:
+            continue
+        owners = owners_of.get(a.sentence_index(c.tok_start), [])
+        if g not in owners:
+            continue
+        if len(owners) > 1:
+            if _owner_of(a, c, owners) is not g:
+                continue
+        elif _elsewhere(a, c, g):
+            continue
+        out.append(c)
+    return out
+
+
+def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
+    """"كما قتل طفل في غارة ... في قرية في شرق المحافظة": the count's own clause names a place
+    (a place noun) that is none of the group's places, so the death happened elsewhere."""
+    from marsad.geo.places import _place_noun_matcher
+    doc = a.doc
+    sent = doc.sentence_of_token(c.tok_start)
+    end = min(sent.tok_end, c.tok_end + 6)
+    nouns = [m for m in _place_noun_matcher().find(doc, c.tok_start, end)]
+    own = {t for w in g.places for t in range(w.mention.tok_start, w.mention.tok_end)}
+    # containers locate the group's places: "البارة في جبل الزاوية"
+    own |= {t for pm in a.places.mentions if pm.role != "event" for t in range(pm.tok_start, pm.tok_end)}
+    for m in nouns:
+        if m.tok_end not in own and m.tok_start not in own and \
+                not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1 for w in g.places):
+            if doc.tokens[m.tok_start].text in ("منطقه", "مناطق", "محافظه"):
+                continue
+            return True
+    return False
+
+
+def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
+    """The group a death count belongs to when its sentence feeds several."""
+    violent = [o for o in owners if o.etype in VIOLENT_TYPES] or owners
+    if len(violent) == 1:
+        return violent[0]
+    sent = a.doc.sentence_of_token(c.tok_start)
+    # the place named right after the count (before the next count), else the nearest before it
+    nxt = min([x.tok_start for x in a.casualties
+               if x.tok_start > c.tok_start and not x.subgroup and x.kind == "killed" and x.start != c.start]
+              + [sent.tok_end])
+    after = [(w.mention.tok_start, o) for o in violent for w in o.places
+             if c.tok_start < w.mention.tok_start < nxt and w.mention.tok_start - c.tok_start <= 30]
+    if after:
+        first_tok, owner = min(after, key=lambda x: x[0])
+        # "قتل عشرون مدنياً ... على مدينة إدلب ومعرة مصرين وبنش": a count over a list of places
+        # belongs to none of them
+        listed = {o2.where.town_key for t, o2 in after if 0 < t - first_tok <= 8}
+        if listed - {owner.where.town_key}:
+            return None
+        return owner
+    before = [(c.tok_start - w.mention.tok_start, o) for o in violent for w in o.places
+              if sent.tok_start <= w.mention.tok_start < c.tok_start and c.tok_start - w.mention.tok_start <= 8]
+    if before:
+        return min(before, key=lambda x: x[0])[1]
+    # same place for all (several types at one town): the nearest trigger
+    triggers = [(abs(m.hit.mention.tok_start - c.tok_start), o) for o in violent for m in o.members
+                if a.sentence_index(m.hit.mention.tok_start) == sent.index]
+    towns = {o.where.town_key for o in violent}
+    if triggers and len(towns) == 1:
+        return min(triggers, key=lambda x: x[0])[1]
+    return None
+
+
+def victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:
+    """Actors naming the victims' side: "أربعة مقاتلين من الجيش الوطني", not the killers before the count."""
+    lo = c.victim_start if c.victim_start is not None else c.start
+    # conjuncts of one list share a span: stop at the next conjunct's victim noun
+    hi = min([x.victim_start for x in a.casualties
+              if x.start == c.start and x.victim_start is not None and x.victim_start > lo] + [c.end])
+    return [x for x in a.actors if lo <= x.start < hi and x.actor != "Unidentified Armed Group"]
+
+
+def _pronoun_death(a: Analysis, c: Casualty) -> bool:
+    word = a.doc.tokens[c.tok_start].text
+    return word.endswith(("ه", "هم", "ها", "هما")) and not word.endswith(("قتيله",))
+
+
+def fatalities(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
+    """Conservative total: per victim group, headline numbers are alternatives to the body's,
+    equal body numbers are restatements, different ones add."""
+    def victim_key(c: Casualty) -> str:
+        for x in victim_actors(a, c):
+            if x.actor != "Civilians":
+                return x.actor
+        return c.victim_class or "unknown"
+
+    def totals(items: list[Casualty]) -> dict[str, list[tuple[int, int, int]]]:
+        lists: dict[tuple[str, int], list[Casualty]] = {}
+        for c in items:
+            lists.setdefault((victim_key(c), c.start), []).append(c)
+        by_key: dict[str, list[tuple[int, int, int]]] = {}
+        for (key, _), cs in lists.items():
+            best = sum(c.count or 0 for c in cs)
+            low = sum((c.low if c.low is not None else c.count or 0) for c in cs)
+            high = sum((c.high if c.high is not None else c.count or 0) for c in cs)
+            by_key.setdefault(key, [])
+            if best not in [b for b, _, _ in by_key[key]]:
+                by_key[key].append((best, low, high))
+        return by_key
+
+    # "ما أسفر عن مقتله": a pronoun refers back to victims counted elsewhere
+    anaphoric = [c for c in cas if c.victim is None and _pronoun_death(a, c)]
+    if len(anaphoric) < len(cas):
+        cas = [c for c in cas if c not in anaphoric]
+    else:
+        anaphoric = []
+    head = [c for c in cas if a.doc.sentence_of_token(c.tok_start).is_heading]
+    body = [c for c in cas if c not in head]
+    body_t = {k: (sum(b for b, _, _ in v), sum(lo for _, lo, _ in v), sum(h for _, _, h in v))
+              for k, v in totals(body).items()}
+    head_t = {k: (min(b for b, _, _ in v), min(lo for _, lo, _ in v), max(h for _, _, h in v))
+              for k, v in totals(head).items()}
+    best = low = high = 0
+    for k, (b, lo, h) in body_t.items():
+        if k in head_t:
+            hb, hlo, hh = head_t[k]
+            best += min(b, hb)
+            low += min(lo, hlo)
+            high += max(h, hh, b, hb)
+        else:
+            best, low, high = best + b, low + lo, high + max(h, b)
+    extra = {k: v for k, v in head_t.items() if k not in body_t}
+    if extra:
+        eb = sum(v[0] for v in extra.values())
+        if not body_t:
+            best, low, high = eb, sum(v[1] for v in extra.values()), sum(max(v[2], v[0]) for v in extra.values())
+        elif eb > best:
+            high = max(high, eb)
+    return best, min(low, best), max(high, best), cas + anaphoric

@@ -9,10 +9,11 @@ fills those in ``writes``:
 3. ``actors``       actor mentions, back-references, attribution (بحسب ...)
 4. ``dates``        date expressions, resolved against the publication date
 5. ``casualties``   numbers tied to death and injury expressions
-6. ``discourse``    the article's own date (never a recap's)
-7. ``frames``       one frame per reporting trigger and event place: date and type
-8. ``groups``       frames coded as one event (type, town, day); summaries merged
-9. ``records``      one record per group: tolls, actors by role, evidence, notes
+6. ``clauses``      sentences cut into clauses and units (a main clause and its dependents)
+7. ``discourse``    the article's own date (never a recap's)
+8. ``frames``       one frame per reporting trigger and event place of its unit: date and type
+9. ``groups``       frames coded as one event (type, town, day); summaries merged
+10. ``records``     one record per group: tolls, actors by role, evidence, notes
 
 ``extract_article(article)`` runs them all; ``analyse(text, upto="frames")`` runs them up
 to a stage and returns the analysis, for tests and for looking inside.
@@ -35,15 +36,16 @@ class Stage:
 
 
 def _stages() -> list[Stage]:
-    from marsad.stages import assembly, discourse, frames, grouping, mentions
+    from marsad.stages import assembly, clauses, discourse, frames, grouping, mentions
     return [
         Stage("triggers", mentions.find_trigger_words, ("doc",), ("hits",)),
         Stage("places", mentions.find_place_mentions, ("doc",), ("places", "published")),
         Stage("actors", mentions.find_actor_mentions, ("doc", "places", "published"), ("actors", "attributions")),
         Stage("dates", mentions.find_date_mentions, ("doc", "published"), ("dates",)),
         Stage("casualties", mentions.find_casualty_counts, ("doc",), ("casualties",)),
+        Stage("clauses", clauses.segment_clauses, ("doc",), ("clauses",)),
         Stage("discourse", discourse.date_article, ("dates", "hits", "published"), ("default_when",)),
-        Stage("frames", frames.build_frames, ("hits", "places", "actors", "dates", "casualties", "default_when"),
+        Stage("frames", frames.build_frames, ("hits", "clauses", "places", "actors", "dates", "casualties", "default_when"),
               ("frames",)),
         Stage("groups", grouping.group_frames, ("frames",), ("groups",)),
         Stage("records", assembly.build_records, ("groups", "casualties", "actors", "attributions"), ("events",)),

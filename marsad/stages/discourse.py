@@ -66,3 +66,37 @@ def sentence_when(a: Analysis, sent_index: int, near_tok: int | None = None) -> 
     if own is False:
         return None
     return own or a.default_when
+
+
+def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:
+    """The date of the events of one unit (an independent clause with its dependents), None
+    when it is background.
+
+    The unit's own dates first (the one nearest the trigger); a unit without a date takes the
+    date of the unit before it in the sentence ("وفي عام 2017 سيطر التنظيم على X، وقتل 50"
+    is background twice), else a current date later in the sentence, else the article's date.
+    """
+    from marsad.stages.clauses import unit_range
+    lo, hi = unit_range(a, unit)
+    sent = a.doc.sentence_of_token(lo)
+    dates = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end and not _dates_report(a, d)]
+
+    def pick(items: list[DateMention]) -> When:
+        if near_tok is not None:
+            items = sorted(items, key=lambda d: min(abs(d.tok_start - near_tok), abs(d.tok_end - near_tok)))
+        return when_of(items[0])
+
+    own = [d for d in dates if lo <= d.tok_start < hi]
+    if own:
+        current = [d for d in own if not d.background]
+        return pick(current) if current else None
+    before = [d for d in dates if d.tok_start < lo]
+    if before:
+        last = max(before, key=lambda d: d.tok_start)
+        if last.background:
+            return None
+        return when_of(last)
+    after = [d for d in dates if d.tok_start >= hi and not d.background]
+    if after:
+        return pick(after)
+    return a.default_when

@@ -1,20 +1,50 @@
-"""Event frames: each trigger that reports an event, at each of its event places, with its
-date and its type.
+"""Event frames: each trigger that reports an event, at each event place of its own unit (an
+independent clause with its dependents, see :mod:`marsad.stages.clauses`), with its date and
+a type decided by the frame itself.
 
-A weak trigger (هجوم، انفجار) takes the type of the strong event before it ("the attack"
-refers back) and makes nothing when there is none, unless it killed or wounded people.
-Territory triggers need a settlement right after them (سيطرت على قرية X).
+* **Places.** A frame takes the event places of its unit. A unit that names none takes
+  them by ellipsis: from the unit before it in the sentence, else from a coordinate unit
+  right after it ("اندلعت اشتباكات، وقتل خلالها 5 في قرية X"), else the single town of the
+  sentence before. Places of other units never join.
+* **Type.** A strong trigger gives its own type. A weak one (هجوم، انفجار، برصاص، قتلوا)
+  joins a strong trigger of its unit; when it is definite ("الهجوم", "هذا القصف") it names
+  an event of a fitting type told in the last few sentences and takes its type; else the
+  means named in its unit decide (``kb/data/means.tsv``: بعبوة ناسفة -> IED, برصاص -> a
+  ground attack, with the victims: civilians make violence against civilians; fighters,
+  soldiers, police an armed clash); else its own type when its unit counts dead or wounded;
+  else it makes nothing.
+* **Territory** triggers need a settlement right after them (سيطرت على قرية X).
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
+from marsad.arabic.matcher import PhraseMatcher
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
-from marsad.stages.discourse import sentence_when
+from marsad.stages.clauses import unit_range
+from marsad.stages.discourse import unit_when
 from marsad.stages.event_places import sentence_places
-from marsad.triggers import TERRITORY, TriggerHit
+from marsad.triggers import EVENT_TYPES, TERRITORY, TriggerHit
 
 _TERRITORY_OBJECT_WORDS = {"علي", "قريه", "قري", "قريتي", "بلده", "بلدتي", "مدينه", "مدينتي", "حي", "احياء",
                            "كامل", "بلدات", "مناطق", "منطقه", "ناحيه", "مركز", "مزارع", "تل", "تله"}
 _REFERRING = ("هذا", "هذه", "ذلك", "تلك", "هاته")
+# How many sentences back a definite weak trigger ("الهجوم") may refer.
+ANAPHORA_SENTENCES = 3
+
+
+@lru_cache(maxsize=1)
+def means_matcher() -> PhraseMatcher:
+    """The means of an attack (``kb/data/means.tsv``), payload (event_type, sub_event_type)."""
+    from marsad.errors import KnowledgeBaseError
+    from marsad.kb import load_table
+    matcher = PhraseMatcher(suffixes=False)
+    for row in load_table("means.tsv", required=("phrase", "event_type", "sub_event_type")):
+        etype, sub = row["event_type"], row["sub_event_type"]
+        if etype not in EVENT_TYPES or (sub != "direct" and sub not in EVENT_TYPES[etype]):
+            raise KnowledgeBaseError(f"{etype!r} / {sub!r} is no ACLED type", where=f"means.tsv:{row['_line']}")
+        matcher.add(row["phrase"], (etype, sub))
+    return matcher
 
 
 def build_frames(a: Analysis) -> None:
@@ -24,74 +54,159 @@ def build_frames(a: Analysis) -> None:
     # a trigger word inside an actor's name (هيئة تحرير الشام) is no trigger
     hits = [h for h in a.hits if (h.reports_event or _deadly_after_clause(a, h))
             and h.mention.tok_start not in actor_tokens]
-    strong = [h for h in hits if h.mention.strength == "strong"]
-    out: list[Frame] = []
-    last_strong: TriggerHit | None = None
-    previous_places: list[Where] = []
-    by_sentence: dict[int, list[TriggerHit]] = {}
+    unit_of = {}
+    for c in a.clauses:
+        for t in range(c.tok_start, c.tok_end):
+            unit_of[t] = c.unit
+    by_unit: dict[int, list[TriggerHit]] = {}
     for h in hits:
-        by_sentence.setdefault(a.sentence_index(h.mention.tok_start), []).append(h)
+        by_unit.setdefault(unit_of[h.mention.tok_start], []).append(h)
+    units_of_sentence: dict[int, list[int]] = {}
+    for c in a.clauses:
+        units = units_of_sentence.setdefault(c.sentence, [])
+        if c.unit not in units:
+            units.append(c.unit)
+    next_kind = {}  # unit -> kind of the clause that opens the unit after it
+    for c in a.clauses:
+        if c.independent and c.unit > 0:
+            next_kind[c.unit - 1] = c.kind
+    out: list[Frame] = []
+    previous_places: list[Where] = []
+    told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
     for sent in doc.sentences:
+        units = units_of_sentence.get(sent.index, [])
         sent_places = sentence_places(a, sent.index)
-        sent_hits = by_sentence.get(sent.index, [])
-        # the charges of an arrest ("قامت بتفجيرات") and the contents of a cache ("قذائف هاون")
-        arrests = [h.mention.tok_end for h in sent_hits
-                   if h.mention.sub_event_type in ("Arrests", "Disrupted weapons use")]
-        typed: list[tuple[TriggerHit, str, str]] = []
-        for h in sent_hits:
-            m = h.mention
-            if m.event_type in VIOLENT_TYPES and any(_same_clause(a, x, m.tok_start) for x in arrests):
-                continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
-            if m.strength == "strong":
-                typed.append((h, m.event_type, m.sub_event_type))
-                last_strong = h
-            elif m.event_type == "Strategic developments":
-                continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
-            elif last_strong is not None or not strong or _has_killed(a, sent.index):
-                # "the attack" refers back to the last strong event; with nothing before it, an
-                # attack that killed or wounded people is an event of its own kind
-                ref = last_strong.mention if last_strong is not None else m
-                if last_strong is None and not _has_killed(a, sent.index) and \
-                        not _has_killed(a, sent.index, kinds=("injured", "mixed")):
-                    continue
-                if last_strong is None and any(x.mention.strength == "strong" for x in sent_hits):
-                    continue  # a strong trigger later in the sentence carries its event
-                typed.append((h, ref.event_type, ref.sub_event_type))
-        if not typed:
-            if sent_places:
-                previous_places = sent_places
-            continue
-        when = sentence_when(a, sent.index, typed[0][0].mention.tok_start)
-        if when is None:
-            continue
-        places_here = sent_places
-        if not places_here:
-            towns = {w.town_key for w in previous_places}
-            if len(towns) == 1:
-                places_here = previous_places[:1]
-        else:
+        places_of = {u: [w for w in sent_places if unit_of.get(w.mention.tok_start) == u] for u in units}
+        for pos, u in enumerate(units):
+            unit_hits = by_unit.get(u, [])
+            if not unit_hits:
+                continue
+            typed = _typed(a, u, unit_hits, told, sent.index)
+            if not typed:
+                continue
+            when = unit_when(a, u, typed[0][0].mention.tok_start)
+            if when is None:
+                continue  # a recap or background
+            targets_all = places_of.get(u) or _elided_places(units, pos, places_of, next_kind) or \
+                _previous_town(previous_places)
+            for h, etype, sub, join_only in typed:
+                targets = targets_all
+                if sub == TERRITORY:
+                    targets = [w for w in targets if _object_of(a, h, w)]
+                for w in targets:
+                    frame = Frame(h, sent.index, w, when, etype, sub, join_only)
+                    out.append(frame)
+                    if h.mention.strength == "strong" and not join_only:
+                        told.append(frame)
+        if sent_places:
             previous_places = sent_places
-        for h, etype, sub in typed:
-            targets = places_here
-            if sub == TERRITORY:
-                targets = [w for w in places_here if _object_of(a, h, w)]
-            join_only = h.mention.tok_start > 0 and doc.tokens[h.mention.tok_start - 1].text in _REFERRING
-            for w in targets:
-                out.append(Frame(h, sent.index, w, when, etype, sub, join_only))
     a.frames = out
 
 
-def _same_clause(a: Analysis, start: int, tok: int) -> bool:
-    """Is token ``tok`` close after ``start`` with no clause break (فيما، بينما، في حين) between?"""
-    if not start <= tok <= start + 15:
-        return False
-    breaks = ("فيما", "بينما", "حين", "كما", "ثم", "وقد", "واضاف", "وقال")
-    return not any(a.doc.tokens[t].text in breaks for t in range(start, tok))
+def _previous_town(previous: list[Where]) -> list[Where]:
+    """The single town of the sentence before ("في تلك المنطقة"), when it named one."""
+    towns = {w.town_key for w in previous}
+    return previous[:1] if len(towns) == 1 else []
 
 
-def _has_killed(a: Analysis, sent_index: int, kinds: tuple[str, ...] = ("killed",)) -> bool:
-    sent = a.doc.sentences[sent_index]
-    return any(c.kind in kinds and sent.tok_start <= c.tok_start < sent.tok_end for c in a.casualties)
+def _elided_places(units: list[int], pos: int, places_of: dict[int, list[Where]],
+                   next_kind: dict[int, str]) -> list[Where]:
+    """Places a unit without its own takes by ellipsis: the nearest unit before it in the
+    sentence that names some, else the unit right after it when that one continues it (و)."""
+    for u in reversed(units[:pos]):
+        if places_of.get(u):
+            return places_of[u]
+    if pos + 1 < len(units) and next_kind.get(units[pos]) in ("coordinate", "sequence"):
+        return places_of.get(units[pos + 1], [])
+    return []
+
+
+def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame],
+           sent_index: int) -> list[tuple[TriggerHit, str, str, bool]]:
+    """(trigger, event type, sub-type, refers back only) for the reporting triggers of a unit."""
+    doc = a.doc
+    # the charges of an arrest ("قامت بتفجيرات") and the contents of a cache ("قذائف هاون")
+    arrests = [h.mention.tok_end for h in unit_hits
+               if h.mention.sub_event_type in ("Arrests", "Disrupted weapons use")]
+    strong = [h for h in unit_hits if h.mention.strength == "strong"
+              and not (h.mention.event_type in VIOLENT_TYPES and any(x <= h.mention.tok_start for x in arrests))]
+    out = []
+    for h in unit_hits:
+        m = h.mention
+        if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests):
+            continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
+        demonstrative = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in _REFERRING
+        if m.strength == "strong":
+            out.append((h, m.event_type, m.sub_event_type, demonstrative))
+            continue
+        if m.event_type == "Strategic developments":
+            continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
+        if strong:
+            near = min(strong, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
+            out.append((h, near.event_type, near.sub_event_type, demonstrative))
+            continue
+        if demonstrative or _definite(doc.tokens[m.tok_start].text):
+            # "the attack", "this explosion": an event told just before, named again
+            referent = _referent(told, sent_index, m.event_type)
+            if referent is not None:
+                out.append((h, referent.etype, referent.subtype, demonstrative))
+                continue
+        typed = _type_by_means(a, unit, m)
+        if typed is not None:
+            out.append((h, *typed, demonstrative))
+            continue
+        victims = _victims(a, unit)
+        if victims:
+            etype, sub = m.event_type, m.sub_event_type
+            if victims == {"civilians"} and etype == "Battles" and sub == "Armed clash":
+                etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
+            out.append((h, etype, sub, demonstrative))
+    return out
+
+
+def _definite(word: str) -> bool:
+    """الهجوم، بالانفجار، وللهجوم: the word carries the article after its proclitics."""
+    for form in (word, word[1:], word[2:]):
+        if form.startswith("ال") and len(form) > 4:
+            return True
+    return word.startswith("لل") and len(word) > 4
+
+
+def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
+    """The type the means named in the unit give a weak trigger, or None."""
+    lo, hi = unit_range(a, unit)
+    found = [x for x in means_matcher().find(a.doc, lo, hi)]
+    if not found:
+        return None
+    nearest = min(found, key=lambda x: abs(x.tok_start - m.tok_start))
+    etype, sub = nearest.payload
+    if sub != "direct":
+        return etype, sub
+    victims = _victims(a, unit)
+    if victims and victims <= {"fighters", "security"}:
+        return "Battles", "Armed clash"
+    return "Violence against civilians", "Attack"
+
+
+def _victims(a: Analysis, unit: int) -> set[str]:
+    """The classes of the people killed or wounded in the unit (civilians, fighters, ...)."""
+    lo, hi = unit_range(a, unit)
+    return {c.victim_class or "unknown" for c in a.casualties
+            if lo <= c.tok_start < hi and c.kind in ("killed", "injured", "mixed")}
+
+
+def _referent(told: list[Frame], sent_index: int, etype: str) -> Frame | None:
+    """The last event told within a few sentences that a weak trigger of type ``etype`` can name:
+    an explosion names an explosion, an attack or a shooting any act of violence, a protest a
+    protest or a riot."""
+    if etype == "Explosions/Remote violence":
+        fits = {"Explosions/Remote violence"}
+    elif etype in VIOLENT_TYPES:
+        fits = VIOLENT_TYPES | {"Explosions/Remote violence"}
+    else:
+        fits = {"Protests", "Riots"}
+    recent = [f for f in told if sent_index - f.sentence <= ANAPHORA_SENTENCES and f.etype in fits]
+    return recent[-1] if recent else None
 
 
 def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
@@ -122,7 +237,6 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS:
         return False
     actor_tokens = {t for x in a.actors for t in range(x.tok_start, x.tok_end)}
-    allowed = _TERRITORY_OBJECT_WORDS
     gap = list(range(hit.mention.tok_end, pm.tok_start))
     ala = [t for t in gap if doc.tokens[t].text in ("علي", "على")]
     if ala:
@@ -135,6 +249,6 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     # later villages of the list: "على قرى X وY وZ"
     listed = {t for p in a.places.mentions if p.tok_end <= pm.tok_start for t in range(p.tok_start, p.tok_end)}
     rest = [t for t in obj if t not in listed]
-    return len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in allowed or
+    return len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in _TERRITORY_OBJECT_WORDS or
                                   doc.tokens[t].text.startswith("و") or doc.tokens[t].text == "و"
                                   for t in rest)

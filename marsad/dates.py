@@ -1117,6 +1117,7 @@ def _resolve_span(kind: str, n: int | None, p: date) -> tuple[date, date] | None
         "this_year": lambda: (date(p.year, 1, 1), date(p.year, 12, 31)),
         "next_year": lambda: (date(p.year + 1, 1, 1), date(p.year + 1, 12, 31)),
         "ago_days": lambda: (p - 7 * day, p - day),
+        "earlier": lambda: (p - day, p),  # في وقت سابق: earlier on, in wire copy the same day or the day before
     }
     if kind in fixed:
         return fixed[kind]()
@@ -1149,7 +1150,7 @@ def _precision(start: date | None, end: date | None) -> int | None:
 
 _PERIOD_KINDS = {"month", "year", "hijri_month", "hijri_year", "this_month", "this_year", "last_month",
                  "last_year", "last_months", "last_years", "month_before_last", "year_before_last"}
-_EXPLICIT_PAST_KINDS = {"earlier", "last_month", "last_year", "last_months", "last_years", "last_weeks",
+_EXPLICIT_PAST_KINDS = {"last_month", "last_year", "last_months", "last_years", "last_weeks",
                         "month_before_last", "year_before_last", "ago_months", "ago_years"}
 
 
@@ -1173,6 +1174,42 @@ def _explicit_past(key: str) -> bool:
     if kind == "ago_weeks" and (not body or int(body) >= 2):
         return True
     return False
+
+
+# A "since" expression that starts this close to publication (منذ الأمس، منذ فجر اليوم) frames one
+# ongoing event; one that starts earlier (منذ مطلع العام، منذ 2011، منذ الأول من الشهر) a tally.
+SINCE_EVENT_DAYS = 2
+_SHORT_SINCE_KINDS = {"rel", "weekday", "night", "days", "last_hours", "ago_hours", "next_hours"}
+_FUTURE_KINDS = {"next_days", "next_hours", "next_week", "next_weeks", "next_month", "next_year"}
+_PERIOD_OF_NOW = {"this_month", "this_year"}
+
+
+def _tense(key: str, start: date | None, end: date | None, precision: int | None,
+           published: date | None) -> str:
+    """current | background | future | period: can this date be the date of an event reported
+    now? A tally's period (منذ بداية العام، هذا الشهر) and the future (المقبل، غداً) cannot."""
+    base, _, _ = key.partition("@")
+    kind, _, rest = base.partition(":")
+    if key.startswith("since:"):
+        inner = key[6:].partition("@")[0]
+        inner_kind, _, inner_rest = inner.partition(":")
+        if published is not None and start is not None:
+            if (published - start).days > SINCE_EVENT_DAYS:
+                return "period"
+        elif inner_kind not in _SHORT_SINCE_KINDS:
+            return "period"
+        return "background" if _explicit_past(key) else "current"
+    if kind in _FUTURE_KINDS or (_split_mod(rest)[1] == "next" and kind not in ("last_days",)):
+        return "future"
+    if kind == "rel" and rest.lstrip("-").isdigit() and int(rest) > 0:
+        return "future"  # غداً، بعد غد
+    if published is not None and start is not None and start > published:
+        return "future"
+    if kind in _PERIOD_OF_NOW:
+        return "period"
+    if _background(key, start, end, precision, published):
+        return "background"
+    return "current"
 
 
 def _background(key: str, start: date | None, end: date | None, precision: int | None,
@@ -1209,10 +1246,11 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
         start, end = resolve_key(c.key, published)
         precision = _precision(start, end)
         span = doc.span(c.start, c.end)
+        tense = _tense(c.key, start, end, precision, published)
         out.append(DateMention(
             start=span.start, end=span.end, text=span.text,
             date_start=start, date_end=end, precision=precision, key=c.key,
-            background=_background(c.key, start, end, precision, published),
+            background=tense != "current", tense=tense,
             tok_start=doc.token_at(c.start), tok_end=doc.token_at(c.end),
         ))
     return out

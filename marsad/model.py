@@ -97,7 +97,8 @@ class DateMention:
     date_end: date | None
     precision: int | None  # 1 day, 2 range <= 7 days, 3 month or longer
     key: str               # normalised expression, for grouping unresolved dates
-    background: bool = False  # far in the past relative to publication
+    background: bool = False  # not the date of a current event: see ``tense``
+    tense: str = "current"    # current | background (long before) | future | period (a tally: since X, this year)
     tok_start: int = -1  # token range in the Doc, end exclusive
     tok_end: int = -1
 

@@ -34,6 +34,10 @@ EVENT_TYPES = {
                                "Non-violent transfer of territory", "Other"),
 }
 TERRITORY = "TERRITORY"
+# sub-types a frame decides from its means, perpetrator and victims (see triggers.tsv)
+REMOTE = "REMOTE"
+TARGETED = "TARGETED"
+FRAME_DECIDED = (TERRITORY, REMOTE, TARGETED)
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,7 @@ def trigger_matcher() -> PhraseMatcher:
         etype, sub = row["event_type"], row["sub_event_type"]
         if etype not in EVENT_TYPES:
             raise KnowledgeBaseError(f"unknown event type {etype!r}", where=where)
-        if sub != TERRITORY and sub not in EVENT_TYPES[etype]:
+        if sub not in FRAME_DECIDED and sub not in EVENT_TYPES[etype]:
             raise KnowledgeBaseError(f"{sub!r} is not a sub-type of {etype!r}", where=where)
         if row["strength"] not in ("strong", "weak"):
             raise KnowledgeBaseError(f"strength must be strong or weak, not {row['strength']!r}", where=where)

@@ -2,7 +2,7 @@
 import json
 import sys
 import types
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -256,7 +256,6 @@ def test_gregorian_year_after_a_hijri_month_is_not_taken_as_its_year():
     ("تضاعفت الهجمات الشهر الماضي", "last_month"),
     ("قتل الآلاف في السنوات الماضية", "last_years"),
     ("قتل 300 مدني منذ مطلع العام", "since:this_year@early"),
-    ("أعلن التنظيم في وقت سابق مسؤوليته", "earlier"),
     ("وقع الهجوم في أواخر يناير الماضي", "month:01:last@late"),
     ("تسيطر الفصائل على البلدة منذ سنوات", "ago_years"),
 ])
@@ -523,3 +522,44 @@ def test_rules_tried_near_their_anchor_words_find_what_a_full_search_finds(parts
     finally:
         dates._needs = needs
     assert quick == full
+
+
+def test_earlier_in_wire_copy_is_the_day_before_publication_to_publication():
+    # "في وقت سابق" (earlier on) in a wire report is the same day or the day before, not history
+    for text in ("قتل مدنيان في وقت سابق بقصف على البلدة", "وكانت الوكالة قد ذكرت في وقت سابق مقتل شخصين"):
+        m = only(text, SUNDAY)
+        assert m.key == "earlier" and not m.background
+        assert (m.date_start, m.date_end) == (SUNDAY - timedelta(days=1), SUNDAY)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 63 عنصراً منذ بداية العام الجاري",
+    "ارتفع عدد الغارات إلى 320 منذ الأول من الشهر الجاري",
+    "وثق المرصد مقتل 40 مدنياً منذ مطلع الشهر",
+    "قتل 150 شخصاً هذا الشهر في أعمال عنف",
+    "بلغ عدد القتلى منذ عام 2011 نحو 400 ألف",
+])
+def test_a_tally_period_is_no_event_date(text):
+    for published in (SUNDAY, None):
+        dates = find_dates(make_doc(text), published)
+        assert dates and all(d.tense == "period" and d.background for d in dates), (text, published, dates)
+
+
+@pytest.mark.parametrize("text", ["اشتباكات متواصلة منذ فجر اليوم", "قصف متقطع منذ مساء أمس", "منذ الأمس"])
+def test_since_a_recent_moment_is_one_ongoing_event(text):
+    m = only(text, SUNDAY)
+    assert m.tense == "current" and not m.background and m.date_end == SUNDAY
+
+
+@pytest.mark.parametrize("text", ["الأحد المقبل", "الأسبوع القادم", "غدا", "في الأيام القليلة القادمة",
+                                  "الشهر المقبل"])
+def test_the_future_is_never_an_event_date(text):
+    for published in (SUNDAY, None):
+        dates = find_dates(make_doc(text), published)
+        assert dates and all(d.tense == "future" and d.background for d in dates), (text, published, dates)
+
+
+def test_a_date_after_publication_is_future():
+    # "24 فبراير الجاري" in an article of 14 February: an announced date, not an event's
+    m = only("موعد الانتخابات في 24 فبراير الجاري", date(2022, 2, 14))
+    assert m.tense == "future"

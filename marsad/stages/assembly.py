@@ -6,7 +6,7 @@ import hashlib
 from marsad.model import Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.roles import actors_for, protest_violence
-from marsad.stages.tolls import fatalities, group_casualties
+from marsad.stages.tolls import toll
 from marsad.triggers import TERRITORY
 
 EXTRACTOR_VERSION = "marsad-0.1"
@@ -33,8 +33,7 @@ def build_records(a: Analysis) -> None:
 
 def build_event(a: Analysis, g: Group) -> Event | None:
     kb = a.kb
-    cas = group_casualties(a, g)
-    best, low, high, cas_used = fatalities(a, cas)
+    best, low, high, cas_used, untied = toll(a, g)
     subtypes = [m.subtype for m in g.members if m.etype == g.etype] or [m.subtype for m in g.members]
     strong_subs = [m.subtype for m in g.members if m.hit.mention.strength == "strong" and m.etype == g.etype] \
         or subtypes
@@ -107,6 +106,13 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     )
     record.notes = _notes_for(record, where)
     record.confidence = _confidence_for(record, g, where)
+    if untied:
+        counts = ", ".join(c.text for c in untied)
+        record.notes += (f" A toll in the text ({counts}) is left out: it is too large for one place and day"
+                         " and the text does not tie it to this event.")
+        record.confidence = round(max(0.1, record.confidence - 0.2), 2)
+        for c in untied:
+            ev("fatalities_set_aside", Span(c.start, c.end, c.text))
     key = "|".join([EXTRACTOR_VERSION, article.text_hash, etype, sub, where.town_key, when.key,
                     str(min(m.hit.mention.start for m in g.members))])
     record.event_id = "ev-" + hashlib.sha256(key.encode()).hexdigest()[:16]

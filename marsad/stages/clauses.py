@@ -125,12 +125,18 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None) -> list[Clause]:
             if kind is not None and t - starts[-1][0] >= 2:
                 starts.append((t, kind, opener))
             t += 1
+        unit_has_trigger = False
         for i, (t0, kind, opener) in enumerate(starts):
             t1 = starts[i + 1][0] if i + 1 < len(starts) else sent.tok_end
+            has_trigger = trigger_tokens is not None and any(t in trigger_tokens for t in range(t0, t1))
+            # a clause with no event word continues the unit before it; a unit with none yet
+            # ("قتل 11 مدنياً، فيما أصيب آخرون جراء قصف ...") takes the next clause's event
             continues = kind in INDEPENDENT and trigger_tokens is not None and \
-                not any(t in trigger_tokens for t in range(t0, t1))
+                (not has_trigger or not unit_has_trigger)
             if kind == "main" or (kind in INDEPENDENT and not continues):
                 unit += 1
+                unit_has_trigger = False
+            unit_has_trigger = unit_has_trigger or has_trigger
             out.append(Clause(len(out), sent.index, t0, t1, kind, unit, opener))
     return out
 

@@ -8,31 +8,52 @@ from __future__ import annotations
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 
+# How many paragraphs after the headings may give the article its date.
+LEAD_PARAGRAPHS = 2
+
 
 def when_of(dm: DateMention) -> When:
     return When(dm.date_start, dm.date_end, dm.precision, dm.key, [dm])
 
 
 def date_article(a: Analysis) -> None:
-    """Stage: fix ``a.default_when``, the date of events whose sentences give none."""
+    """Stage: fix ``a.default_when``, the date of events whose units give none.
+
+    It comes from the lead (the headings and the first body sentence), never from a recap
+    further down: the lead's first date when it is current; the publication day when the lead
+    has no date; None (undated events are background) when the lead's date is a tally's
+    period or lies long before publication (an anniversary piece, a statistics recap). A lead
+    without a date takes the current date of the first event told in the first two
+    paragraphs (the lead's event, told in detail), else the publication day.
+    """
     a.dates = sorted(a.dates, key=lambda d: d.tok_start)
-    a.default_when = _first_date(a)
+    lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
+    lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
+            and not _dates_report(a, d)]
+    if lead:
+        first = lead[0]
+        current = [d for d in lead if not d.background]
+        if current and (not first.background or first.tense == "future"):
+            a.default_when = when_of(current[0])
+            return
+        if first.tense in ("period", "background"):
+            a.default_when = None
+            return
+    # the first event told near the lead that gives itself a current date
+    paragraphs = sorted({s.paragraph for s in a.doc.sentences if s.index >= a.first_body})[:LEAD_PARAGRAPHS]
     for h in sorted((h for h in a.hits if h.reports_event and h.mention.strength == "strong"),
                     key=lambda h: h.mention.tok_start):
-        own = own_when(a, a.sentence_index(h.mention.tok_start), h.mention.tok_start)
-        if own:
-            a.default_when = own
+        if a.doc.sentence_of_token(h.mention.tok_start).paragraph not in paragraphs:
             break
-
-
-def _first_date(a: Analysis) -> When:
-    """The article's first non-background date expression, else the publication day."""
-    for dm in a.dates:
-        if not dm.background and not _is_dateline_sentence(a, dm.tok_start):
-            return when_of(dm)
+        own = [d for d in a.dates if a.sentence_index(d.tok_start) == a.sentence_index(h.mention.tok_start)
+               and not d.background and not _dates_report(a, d)]
+        if own:
+            a.default_when = when_of(min(own, key=lambda d: abs(d.tok_start - h.mention.tok_start)))
+            return
     if a.published:
-        return When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
-    return When(None, None, None, "default")
+        a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
+        return
+    a.default_when = When(None, None, None, "default")
 
 
 def _dates_report(a: Analysis, d: DateMention) -> bool:
@@ -45,27 +66,6 @@ def _dates_report(a: Analysis, d: DateMention) -> bool:
 def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
     sent = a.doc.sentence_of_token(tok)
     return sent.index <= 3 and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
-
-
-def own_when(a: Analysis, sent_index: int, near_tok: int | None = None) -> When | None | bool:
-    """The date a sentence gives itself (the one nearest the trigger), False when it gives
-    only background dates, None when it gives none."""
-    sent = a.doc.sentences[sent_index]
-    own = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end and not _dates_report(a, d)]
-    current = [d for d in own if not d.background]
-    if current:
-        if near_tok is not None:
-            current.sort(key=lambda d: min(abs(d.tok_start - near_tok), abs(d.tok_end - near_tok)))
-        return when_of(current[0])
-    return False if own else None
-
-
-def sentence_when(a: Analysis, sent_index: int, near_tok: int | None = None) -> When | None:
-    """The date of a sentence's events, None when it is background."""
-    own = own_when(a, sent_index, near_tok)
-    if own is False:
-        return None
-    return own or a.default_when
 
 
 def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:

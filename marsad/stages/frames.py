@@ -13,6 +13,10 @@ a type decided by the frame itself.
   ground attack, with the victims: civilians make violence against civilians; fighters,
   soldiers, police an armed clash); else its own type when its unit counts dead or wounded;
   else it makes nothing.
+* **Bombardment of unstated means** (قصف) takes the means of its unit, else the usual means of
+  its perpetrator (``kb/data/usual_means.tsv``: an air force strikes from the air), else the
+  means of the bombardment told before it; "استهدف" (targeted) the means, the perpetrator's
+  usual means or the victims.
 * **Territory** triggers need a settlement right after them (سيطرت على قرية X).
 """
 from __future__ import annotations
@@ -24,13 +28,27 @@ from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Fr
 from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import unit_when
 from marsad.stages.event_places import sentence_places
-from marsad.triggers import EVENT_TYPES, TERRITORY, TriggerHit
+from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 _TERRITORY_OBJECT_WORDS = {"علي", "قريه", "قري", "قريتي", "بلده", "بلدتي", "مدينه", "مدينتي", "حي", "احياء",
                            "كامل", "بلدات", "مناطق", "منطقه", "ناحيه", "مركز", "مزارع", "تل", "تله"}
 _REFERRING = ("هذا", "هذه", "ذلك", "تلك", "هاته")
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
 ANAPHORA_SENTENCES = 3
+
+
+@lru_cache(maxsize=1)
+def usual_means() -> dict[str, str]:
+    """Actor -> the sub-type of its strikes when a report names no weapon (``usual_means.tsv``)."""
+    from marsad.errors import KnowledgeBaseError
+    from marsad.kb import load_table
+    out = {}
+    for row in load_table("usual_means.tsv", required=("actor", "sub_event_type")):
+        if row["sub_event_type"] not in EVENT_TYPES["Explosions/Remote violence"]:
+            raise KnowledgeBaseError(f"{row['sub_event_type']!r} is no remote-violence sub-type",
+                                     where=f"usual_means.tsv:{row['_line']}")
+        out[row["actor"]] = row["sub_event_type"]
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -81,7 +99,7 @@ def build_frames(a: Analysis) -> None:
             unit_hits = by_unit.get(u, [])
             if not unit_hits:
                 continue
-            typed = _typed(a, u, unit_hits, told, sent.index)
+            typed = _typed(a, u, unit_hits, told, sent.index, bool(places_of.get(u)))
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
@@ -122,8 +140,23 @@ def _elided_places(units: list[int], pos: int, places_of: dict[int, list[Where]]
 
 
 def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame],
-           sent_index: int) -> list[tuple[TriggerHit, str, str, bool]]:
+           sent_index: int, own_places: bool) -> list[tuple[TriggerHit, str, str, bool]]:
     """(trigger, event type, sub-type, refers back only) for the reporting triggers of a unit."""
+    out = []
+    for h, etype, sub, refers in _raw_types(a, unit, unit_hits, told, sent_index, own_places):
+        if sub == REMOTE:
+            sub = _remote_means(a, unit, h, told)
+        elif sub == TARGETED:
+            typed = _targeted(a, unit, h)
+            if typed is None:
+                continue
+            etype, sub = typed
+        out.append((h, etype, sub, refers))
+    return out
+
+
+def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame],
+               sent_index: int, own_places: bool) -> list[tuple[TriggerHit, str, str, bool]]:
     doc = a.doc
     # the charges of an arrest ("قامت بتفجيرات") and the contents of a cache ("قذائف هاون")
     arrests = [h.mention.tok_end for h in unit_hits
@@ -151,6 +184,16 @@ def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame
             if referent is not None:
                 out.append((h, referent.etype, referent.subtype, demonstrative))
                 continue
+        if not own_places and not _victims(a, unit):
+            # a unit that names no place and no victims of its own tells more of the event
+            # before it ("السيارة استُهدفت بصاروخ"): it adds to that event and makes none
+            referent = _referent(told, sent_index, m.event_type, window=1)
+            if referent is not None:
+                out.append((h, referent.etype, referent.subtype, True))
+                continue
+        if m.sub_event_type == TARGETED:
+            out.append((h, m.event_type, TARGETED, demonstrative))
+            continue
         typed = _type_by_means(a, unit, m)
         if typed is not None:
             out.append((h, *typed, demonstrative))
@@ -162,6 +205,52 @@ def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame
                 etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _perpetrator_means(a: Analysis, unit: int) -> str | None:
+    """The usual means of the first actor of the unit that strikes from afar (usual_means.tsv)."""
+    lo, hi = unit_range(a, unit)
+    means = usual_means()
+    for x in a.actors:
+        if lo <= x.tok_start < hi and x.actor in means:
+            return means[x.actor]
+    return None
+
+
+def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> str:
+    """The sub-type of a bombardment of unstated means (قصف): the means its unit names, else the
+    usual means of its perpetrator, else the means of the bombardment told before, else shelling."""
+    typed = _type_by_means(a, unit, h.mention)
+    if typed is not None and typed[0] == "Explosions/Remote violence":
+        return typed[1]
+    usual = _perpetrator_means(a, unit)
+    if usual is not None:
+        return usual
+    for f in reversed(told):
+        if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type != REMOTE:
+            return f.subtype
+    for f in reversed(told):
+        if f.etype == "Explosions/Remote violence":
+            return f.subtype
+    return "Shelling/artillery/missile attack"
+
+
+def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
+    """The type of "استهدف" (targeted): the means named in its unit, else the usual means of a
+    perpetrator that strikes from afar, else the victims (civilians: an attack on civilians;
+    fighters, soldiers, police: an armed clash), else no event."""
+    typed = _type_by_means(a, unit, h.mention)
+    if typed is not None:
+        return typed
+    usual = _perpetrator_means(a, unit)
+    if usual is not None:
+        return "Explosions/Remote violence", usual
+    victims = _victims(a, unit)
+    if not victims:
+        return None
+    if victims <= {"fighters", "security"}:
+        return "Battles", "Armed clash"
+    return "Violence against civilians", "Attack"
 
 
 def _definite(word: str) -> bool:
@@ -195,7 +284,7 @@ def _victims(a: Analysis, unit: int) -> set[str]:
             if lo <= c.tok_start < hi and c.kind in ("killed", "injured", "mixed")}
 
 
-def _referent(told: list[Frame], sent_index: int, etype: str) -> Frame | None:
+def _referent(told: list[Frame], sent_index: int, etype: str, window: int = ANAPHORA_SENTENCES) -> Frame | None:
     """The last event told within a few sentences that a weak trigger of type ``etype`` can name:
     an explosion names an explosion, an attack or a shooting any act of violence, a protest a
     protest or a riot."""
@@ -205,7 +294,7 @@ def _referent(told: list[Frame], sent_index: int, etype: str) -> Frame | None:
         fits = VIOLENT_TYPES | {"Explosions/Remote violence"}
     else:
         fits = {"Protests", "Riots"}
-    recent = [f for f in told if sent_index - f.sentence <= ANAPHORA_SENTENCES and f.etype in fits]
+    recent = [f for f in told if sent_index - f.sentence <= window and f.etype in fits]
     return recent[-1] if recent else None
 
 

@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from marsad.model import ActorMention, Casualty
 from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
-from marsad.stages.grouping import groups_by_sentence
 
 
 def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
-    """The death counts of one group."""
-    owners_of = groups_by_sentence(a)
+    """The death counts of one group: the counts of the units its frames come from (a count in
+    a recap, a plan or another statement of the sentence belongs to none of its events)."""
+    owners_of = groups_by_unit(a)
     out = []
     for c in a.casualties:
         if c.kind != "killed" or c.subgroup:
             continue
-        owners = owners_of.get(a.sentence_index(c.tok_start), [])
+        owners = owners_of.get(_unit_of(a, c.tok_start), [])
         if g not in owners:
             continue
         if len(owners) > 1:
@@ -28,6 +28,58 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
             continue
         out.append(c)
     return out
+
+
+def _unit_of(a: Analysis, tok: int) -> int | None:
+    from marsad.stages.clauses import clause_at
+    clause = clause_at(a, tok)
+    return clause.unit if clause is not None else None
+
+
+def groups_by_unit(a: Analysis) -> dict[int, list[Group]]:
+    """Unit -> the groups with a frame whose trigger lies in it."""
+    found = a.memo.get("groups_by_unit")
+    if found is None:
+        found = a.memo["groups_by_unit"] = {}
+        for g in a.groups:
+            for m in g.members:
+                owners = found.setdefault(_unit_of(a, m.hit.mention.tok_start), [])
+                if g not in owners:
+                    owners.append(g)
+    return found
+
+
+# A toll this large (or a vague "hundreds", "thousands") for one event at one place and day is
+# kept only when the text ties it to the event: in the clause of one of its trigger words or in
+# a result or content clause of its unit ("أسفر عن مقتل"), in a unit that names no long span of
+# time ("لنحو تسعة أشهر", "منذ 2015").
+LARGE_TOLL = 100
+
+
+def tied(a: Analysis, c: Casualty, g: Group) -> bool:
+    """Is a large death count tied to this group's event (see LARGE_TOLL)?"""
+    if max(c.count or 0, c.high or 0) < LARGE_TOLL:
+        return True
+    from marsad.stages.clauses import clause_at, unit_range
+    clause = clause_at(a, c.tok_start)
+    if clause is None:
+        return False
+    trigger_clauses = {clause_at(a, m.hit.mention.tok_start) for m in g.members}
+    # the trigger's own clause, or a result ("أسفر عن مقتل") or content clause of its unit
+    if clause not in trigger_clauses and not (
+            clause.kind in ("result", "content", "elaboration") and
+            any(t is not None and t.unit == clause.unit for t in trigger_clauses)):
+        return False
+    lo, hi = unit_range(a, clause.unit)
+    if any(lo <= d.tok_start < hi and d.tense in ("period", "background") for d in a.dates):
+        return False
+    return not long_duration(a, lo, hi)
+
+
+def long_duration(a: Analysis, lo: int, hi: int) -> bool:
+    """Does tokens [lo, hi) name a span of months or years ("لنحو تسعة أشهر", "طوال سنوات")?"""
+    from marsad.cues import cue_matcher
+    return bool(cue_matcher("long_duration").find(a.doc, lo, hi))
 
 
 def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
@@ -100,6 +152,18 @@ def _pronoun_death(a: Analysis, c: Casualty) -> bool:
 def fatalities(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
     """Conservative total: per victim group, headline numbers are alternatives to the body's,
     equal body numbers are restatements, different ones add."""
+    return _totals(a, cas)
+
+
+def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Casualty]]:
+    """(best, low, high, counts used, large counts set aside as not tied to the event)."""
+    cas = group_casualties(a, g)
+    untied = [c for c in cas if not tied(a, c, g)]
+    best, low, high, used = _totals(a, [c for c in cas if c not in untied])
+    return best, low, high, used, untied
+
+
+def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
     def victim_key(c: Casualty) -> str:
         for x in victim_actors(a, c):
             if x.actor != "Civilians":

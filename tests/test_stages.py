@@ -1,0 +1,174 @@
+"""The stages of event extraction, each run on plain strings (marsad.pipeline.analyse)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+from marsad.pipeline import analyse, stages
+
+SUNDAY = date(2022, 1, 23)
+
+
+def kinds(text: str) -> list[tuple[str, int]]:
+    return [(c.kind, c.unit) for c in analyse(text, upto="clauses").clauses]
+
+
+def events(text: str, published=SUNDAY):
+    return marsad.extract(text, published=published)
+
+
+# --------------------------------------------------------------------------- pipeline shape
+
+def test_the_pipeline_lists_its_stages_with_what_each_reads_and_writes():
+    names = [s.name for s in stages()]
+    assert names == ["triggers", "places", "actors", "dates", "casualties", "clauses", "discourse", "frames",
+                     "groups", "records"]
+    written = {"doc"}
+    for s in stages():
+        # every stage reads only what the document or an earlier stage provides
+        assert set(s.reads) <= written | {"published"}, s.name
+        written |= set(s.writes)
+
+
+def test_analyse_stops_at_the_stage_asked_for():
+    a = analyse("قصفت الطائرات بلدة كفرنبل اليوم", SUNDAY, upto="clauses")
+    assert a.clauses and not a.frames and not a.events
+    with pytest.raises(ValueError):
+        analyse("نص", upto="no-such-stage")
+
+
+# --------------------------------------------------------------------------- clauses
+
+@pytest.mark.parametrize("text, opener", [
+    ("قصفت الطائرات بلدة كفرنبل، فيما دارت اشتباكات في سراقب", "contrast"),
+    ("استهدفت غارة بلدة كفرنبل بينما قصفت المدفعية مدينة سراقب", "contrast"),
+    ("قتل مدني بقصف على أريحا، كما قتل آخر باشتباكات في سراقب", "addition"),
+    ("شنت الطائرات غارات على أريحا ثم اندلعت اشتباكات قرب سراقب", "sequence"),
+    ("قصفت الطائرات بلدة كفرنبل واستهدفت غارة أخرى بلدة حاس", "coordinate"),
+])
+def test_an_independent_clause_with_its_own_event_word_starts_a_new_unit(text, opener):
+    found = kinds(text)
+    assert found[0] == ("main", 0)
+    assert (opener, 1) in found
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات بلدة كفرنبل، ما أسفر عن مقتل ثلاثة مدنيين",
+    "اندلعت اشتباكات في سراقب، حيث قتل عنصران",
+    "قال المرصد إن الطائرات قصفت بلدة كفرنبل",
+    "قتل ثلاثة مدنيين إثر انفجار لغم قرب بلدة كفرنبل",
+])
+def test_a_dependent_clause_stays_in_the_unit_of_its_event(text):
+    assert {unit for _, unit in kinds(text)} == {0}
+
+
+def test_a_clause_with_no_event_word_continues_the_unit_before_it():
+    # "وقتل جنديان" tells the toll of the attack: the event verb is elided
+    assert {u for _, u in kinds("هاجم مسلحون حاجزا للجيش قرب بلدة طفس أمس، وقتل جنديان")} == {0}
+    assert {u for _, u in kinds("قتل 11 مدنيا، فيما أصيب آخرون جراء قصف على مدينة أريحا")} == {0}
+
+
+def test_a_comma_before_a_list_item_is_no_clause_break():
+    # "تفجير دراجة، وعبوة ناسفة": a list of the charges, one statement
+    assert len({u for _, u in kinds("ألقت القوات القبض على مجموعة قامت بتفجير دراجة، وعبوة ناسفة")}) == 1
+
+
+# --------------------------------------------------------------------------- frames: places per unit
+
+def test_a_place_of_another_statement_of_the_sentence_is_not_the_events_place():
+    found = events("قصفت الطائرات الحربية بلدة كفرنبل اليوم، فيما شهدت مدينة سراقب مظاهرة حاشدة")
+    strikes = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert [e.location for e in strikes] == ["Kafranbel"]
+
+
+def test_a_unit_without_a_place_takes_the_place_of_the_unit_before_it():
+    found = events("قصفت قوات النظام مدينة أريحا صباح اليوم، كما شنت الطائرات غارات جوية مساء")
+    assert {e.location for e in found} == {"Ariha"}
+
+
+# --------------------------------------------------------------------------- frames: types
+
+@pytest.mark.parametrize("text, sub", [
+    ("قتل ثلاثة أشخاص في هجوم بعبوة ناسفة على سيارة في بلدة طفس", "Remote explosive/landmine/IED"),
+    ("قتل مدنيان في هجوم بطائرة مسيرة على بلدة طفس", "Air/drone strike"),
+    ("أصيب طفلان في هجوم بقذائف الهاون على بلدة طفس", "Shelling/artillery/missile attack"),
+])
+def test_the_means_named_in_its_own_clause_types_a_weak_trigger(text, sub):
+    found = events(text)
+    assert [e.sub_event_type for e in found] == [sub]
+
+
+def test_a_weak_trigger_never_takes_the_type_of_an_unrelated_event_told_long_before():
+    text = ("خرجت مظاهرة في مدينة درعا اليوم للمطالبة بالإفراج عن المعتقلين.\n\n"
+            "وفي سياق منفصل، أعلنت المحافظة عن خطة لإصلاح شبكة المياه.\n\n"
+            "وأشارت إلى أن العمل سيبدأ الأسبوع القادم.\n\n"
+            "كما افتتحت مدرسة جديدة في البلدة.\n\n"
+            "ووقع انفجار في بلدة طفس أسفر عن مقتل شخصين.")
+    subs = {e.location: e.sub_event_type for e in events(text)}
+    assert subs.get("Tafas") == "Remote explosive/landmine/IED"
+
+
+def test_the_attack_named_again_refers_to_the_event_told_before():
+    text = ("شنت الطائرات الروسية غارات جوية على بلدة كفرنبل صباح اليوم. "
+            "وأسفر الهجوم عن دمار كبير في المنازل.")
+    found = events(text)
+    assert [(e.location, e.sub_event_type) for e in found] == [("Kafranbel", "Air/drone strike")]
+
+
+# --------------------------------------------------------------------------- discourse: the article's date
+
+def test_the_articles_date_comes_from_its_lead_not_from_a_recap():
+    text = ("قتل مدنيان في قصف على بلدة كفرنبل اليوم الأحد.\n\n"
+            "وكانت البلدة قد تعرضت الخميس الماضي لقصف مماثل أسفر عن مقتل طفل.\n\n"
+            "وقال ناشطون إن القصف استهدف الأحياء السكنية.")
+    a = analyse(text, SUNDAY)
+    assert a.default_when.start == SUNDAY
+
+
+def test_a_tally_in_the_lead_makes_the_undated_sentences_background():
+    text = ("وثق المرصد منذ بداية العام الجاري مقتل 63 عنصرا من التنظيم في مناطق مختلفة.\n\n"
+            "والقتلى هم 13 في درعا و27 قتلوا في البادية السورية.")
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 150 شخصاً هذا الشهر في أعمال عنف في محافظة ديالى",
+    "ارتفعت حصيلة القتلى في مدينة الموصل منذ بداية العام إلى 300 قتيل",
+    "سيشن الجيش هجوما على بلدة طفس الأسبوع المقبل",
+])
+def test_a_statement_dated_by_a_tally_or_the_future_reports_no_event(text):
+    assert events(text) == []
+
+
+def test_no_event_is_ever_dated_after_its_article():
+    text = "أعلنت الحكومة أن الانتخابات ستجرى في 24 فبراير الجاري، وسط اشتباكات في مدينة درعا"
+    for e in events(text, published=date(2022, 2, 14)):
+        assert e.event_date is None or e.event_date <= "2022-02-14"
+
+
+# --------------------------------------------------------------------------- tolls
+
+def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
+    text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
+            "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")
+    for e in events(text):
+        assert (e.fatalities or 0) < 100, e
+
+
+def test_a_large_toll_in_the_events_own_clause_is_kept():
+    found = events("قتل 120 شخصا في تفجير سيارة مفخخة في سوق مدينة الموصل اليوم")
+    assert [e.fatalities for e in found] == [120]
+
+
+def test_a_large_untied_toll_is_left_out_with_a_note():
+    text = "قتل جندي في هجوم على حاجز قرب الموصل اليوم، وبلغ عدد قتلى الجيش منذ بداية الحرب 500"
+    found = events(text)
+    assert found and all((e.fatalities or 0) < 100 for e in found)
+
+
+def test_a_count_in_a_statement_that_reports_no_event_goes_to_no_event():
+    text = "استهدفت غارة جوية بلدة كفرنبل اليوم، فيما وثق المرصد منذ مطلع العام مقتل 40 مدنيا في المحافظة"
+    found = events(text)
+    assert [e.fatalities for e in found] == [0]

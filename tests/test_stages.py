@@ -172,3 +172,51 @@ def test_a_count_in_a_statement_that_reports_no_event_goes_to_no_event():
     text = "استهدفت غارة جوية بلدة كفرنبل اليوم، فيما وثق المرصد منذ مطلع العام مقتل 40 مدنيا في المحافظة"
     found = events(text)
     assert [e.fatalities for e in found] == [0]
+
+
+# --------------------------------------------------------------------------- place roles in the frame
+
+def roles(text: str) -> dict[str, str]:
+    a = analyse(text, SUNDAY, upto="places")
+    return {pm.text: pm.role for pm in a.places.mentions}
+
+
+@pytest.mark.parametrize("text, home", [
+    ("قتل شاب من أبناء بلدة طفس برصاص مجهولين في مدينة درعا اليوم", "طفس"),
+    ("اغتال مسلحون مدنيا ينحدر من مدينة سراقب في بلدة سرمدا اليوم", "مدينة سراقب"),
+    ("قتل ثلاثة من مدينة سراقب في قصف على بلدة سرمين اليوم", "مدينة سراقب"),
+    ("قتل مدنيان أحدهما من قرية كفرنبل في هجوم على مدينة أريحا اليوم", "كفرنبل"),
+])
+def test_a_victims_home_town_is_not_the_events_place(text, home):
+    assert roles(text)[home] == "home"
+    assert all(e.location not in ("Tafas", "Saraqib", "Kafranbel") for e in events(text))
+
+
+def test_a_home_town_is_the_place_when_the_report_names_no_other():
+    found = events("قتل ثلاثة من مدينة سراقب في قصف مدفعي اليوم")
+    assert [e.location for e in found] == ["Saraqib"]
+
+
+@pytest.mark.parametrize("text", [
+    "قوات النظام المتمركزة في معسكر جورين قصفت قرية قسطون اليوم",
+    "قصفت القوات المتمركزة في بلدة جورين بالمدفعية قرية قسطون اليوم",
+])
+def test_where_the_attacker_is_positioned_is_not_the_events_place(text):
+    assert roles(text).get("جورين") == "origin" or roles(text).get("بلدة جورين") == "origin"
+
+
+def test_a_place_that_sets_the_scene_yields_to_the_precise_place_after_it():
+    assert roles("وفي دير الزور، قتل مدني برصاص مجهولين في بلدة ذيبان اليوم")["دير الزور"] == "intro"
+    found = events("وفي دير الزور، قتل مدني برصاص مجهولين في بلدة ذيبان اليوم")
+    assert [e.location for e in found] == ["Dhiban"]
+
+
+def test_the_scene_setting_place_is_the_place_when_its_clause_names_no_other():
+    found = events("وفي الموصل، هاجم مسلحون نقطة تفتيش للشرطة اليوم وقتلوا شرطيا، في حين قتل مسلحون "
+                   "شقيقين في بلدة بعشيقة")
+    assert "Mosul" in {e.location for e in found}
+
+
+@pytest.mark.parametrize("text", ["اشتدت معركة طرابلس اليوم", "تتواصل معارك الحسكة منذ الصباح"])
+def test_a_campaigns_name_only_labels_it(text):
+    assert "label" in roles(text).values()

@@ -23,6 +23,7 @@ from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.geo.gazetteer import distance_km, load_gazetteer
 from marsad.model import Place, PlaceMention
+from marsad.triggers import trigger_matcher
 
 PREPOSITIONS = {"في", "ب", "على", "علي", "من", "الي", "الى", "الي", "قرب", "نحو", "باتجاه", "داخل", "عند"}
 # tokens that end an unknown place name
@@ -215,7 +216,8 @@ def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
         "شرقي", "غربي", "عاصمه", "مطار", "سماء") or prev.startswith(("بمدينه", "بالعاصمه", "بريف", "لمدينه"))
 
 
-_ROAD_NOUNS = ("طريق", "اوتوستراد", "اتوستراد", "الطريق", "طريقي")
+# a road, or a front line named after its ends ("على محور X - Y", "جبهات X وY")
+_ROAD_NOUNS = ("طريق", "اوتوستراد", "اتوستراد", "الطريق", "طريقي", "محور", "محاور", "المحور", "جبهه", "جبهات")
 
 
 def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -378,12 +380,15 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     reporting = set(cue_starts(doc, "attribution"))
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
-    from marsad.triggers import trigger_matcher
     attack_tokens = {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
     attack_tokens |= {t for m in cue_matcher("perpetrator_weapon").find(doc) for t in range(m.tok_start, m.tok_end)}
     # words of a short line that carries a date or a clock time: "تاريخ النشر: 12.01.2019 | 15:01 دمشق"
     dated_lines = {s.index for s in doc.sentences if s.tok_end - s.tok_start <= 8 and
                    any(tok.text.isdigit() for tok in doc.tokens[s.tok_start:s.tok_end])}
+    home = cue_starts(doc, "home_town")
+    positions = cue_starts(doc, "position_participle")
+    campaigns = set(cue_starts(doc, "campaign_noun"))
+    triggers_at = {m.tok_start for m in trigger_matcher().find(doc)}
     for idx, pm in enumerate(mentions):
         sent = doc.sentence_of_token(pm.tok_start)
         lo = max(sent.tok_start, pm.tok_start - 4)
@@ -429,7 +434,21 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
         elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens, attack_tokens):
             pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
-        elif same_list and prev.role in ("route", "origin", "destination", "reference") and \
+        elif any(t in home and home[t] >= pm.tok_start - 2 for t in window) or \
+                _counted_from(doc, pm.tok_start, sent.tok_start):
+            pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
+        elif any(t in positions and positions[t] >= pm.tok_start - 2 for t in window) and (
+                any(t in triggers_at for t in range(pm.tok_end, min(sent.tok_end, pm.tok_end + 6))) or
+                any(pm.tok_end <= o.tok_start < sent.tok_end for o in mentions)):
+            # the attacker's position when the attack or its target comes after it; a lone place
+            # after the participle may be the target's ("هاجم مواقع القوات المتمركزة في X")
+            pm.role, pm.reason = "origin", "where the attacker is positioned (المتمركزة في X ...)"
+        elif pm.tok_start - 1 >= sent.tok_start and (pm.tok_start - 1) in campaigns and \
+                doc.tokens[pm.tok_start].text[:1] not in ("ب", "ل"):
+            pm.role, pm.reason = "label", "names a campaign (معركة X، معارك X)"
+        elif _introduces(doc, pm, sent, mentions):
+            pm.role, pm.reason = "intro", "introduces the paragraph's places (وفي X، ...)"
+        elif same_list and prev.role in ("route", "origin", "destination", "reference", "home") and \
                 not prev.reason.startswith("an end of a road"):
             pm.role, pm.reason = prev.role, f"listed with a {prev.role} place"
         # the dateline of a short first line: "إدلب – نورث برس", "شفق نيوز- بغداد/دهوك"
@@ -443,6 +462,42 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 _DISTRICT_NOUNS & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
+
+
+# Roles whose place is the event's place only when the event's clause names no other.
+FALLBACK_ROLES = ("home", "label", "intro")
+# Nouns of people a count may stand for before "من" + a place: "ثلاثة من مدينة X", "شاب من بلدة X".
+_PERSON_NOUNS = {"شاب", "شابا", "رجل", "رجلا", "امراه", "طفل", "طفله", "مدني", "مدنيا", "مدنيين", "شخص", "شخصا",
+                 "اشخاص", "عنصر", "عنصرا", "عناصر", "مقاتل", "مقاتلا", "مقاتلين", "مواطن", "مواطنا", "مواطنين",
+                 "شقيقين", "اخوين", "سيده", "فتاه", "شبان", "اطفال", "نساء", "رجال"}
+_SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "مخيم", "حي", "ناحيه"}
+
+
+def _counted_from(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"قتل ثلاثة من مدينة X", "مقتل شاب من بلدة X": people counted by where they come from."""
+    j = tok - 1
+    if doc.tokens[tok].text not in _SETTLEMENT_NOUNS:  # the noun may open the mention itself
+        if j >= sent_start and doc.tokens[j].text in _SETTLEMENT_NOUNS:
+            j -= 1
+        else:
+            return False
+    if j < sent_start or doc.tokens[j].text != "من" or j - 1 < sent_start:
+        return False
+    before = doc.tokens[j - 1].text
+    from marsad.quantities import parse_number
+    return before in _PERSON_NOUNS or before.isdigit() or parse_number(before) is not None
+
+
+def _introduces(doc: Doc, pm: PlaceMention, sent, mentions: list[PlaceMention]) -> bool:
+    """"وفي دير الزور، قتل مدني في بلدة ذيبان": a place fronted before a comma, that only sets
+    the scene for a more precise place after it."""
+    lead = [doc.tokens[t].text for t in range(sent.tok_start, pm.tok_start)]
+    if not lead or lead[0] not in ("وفي", "في", "اما", "واما") or len(lead) > 3:
+        return False
+    if pm.tok_end >= sent.tok_end or not set(doc.text[doc.tokens[pm.tok_end - 1].end:doc.tokens[pm.tok_end].start]) & set("،,"):
+        return False
+    return any(pm.tok_end <= o.tok_start < sent.tok_end and not (o.candidates and o.candidates[0].kind == "country")
+               for o in mentions)
 
 
 # Complementisers that end a speaker's clause: "قال مسؤول في عدن إن ...".

@@ -36,7 +36,7 @@ def date_article(a: Analysis) -> None:
         if current and (not first.background or first.tense == "future"):
             a.default_when = when_of(current[0])
             return
-        if first.tense in ("period", "background"):
+        if first.tense in ("period", "background") and _opens_lead(a, first, lead_end):
             a.default_when = None
             return
     # the first event told near the lead that gives itself a current date
@@ -54,6 +54,14 @@ def date_article(a: Analysis) -> None:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+def _opens_lead(a: Analysis, d: DateMention, lead_end: int) -> bool:
+    """Does date ``d`` frame the lead's first report ("وثق المرصد منذ بداية العام مقتل 63"):
+    it stands before the first casualty count or event word of the lead, or right after it?"""
+    first = min([c.tok_start for c in a.casualties if c.tok_start < lead_end] +
+                [h.mention.tok_start for h in a.hits if h.mention.tok_start < lead_end] + [lead_end])
+    return d.tok_start <= first + 3
 
 
 def _dates_report(a: Analysis, d: DateMention) -> bool:

@@ -22,9 +22,10 @@ def _after_landmark(a: Analysis) -> set[int]:
     return found
 
 
-def where_of(a: Analysis, pm: PlaceMention) -> Where | None:
-    """The event place a mention gives, or None when it is no event place."""
-    if pm.role not in ("event",):
+def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",)) -> Where | None:
+    """The event place a mention gives, or None when it is no event place (its role is not
+    among ``roles``)."""
+    if pm.role not in roles:
         return None
     doc = a.doc
     if any(x.tok_start <= pm.tok_start < x.tok_end for x in a.actors):
@@ -113,3 +114,16 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
     return Where(pm, town, town.place_id, 2, direction)
+
+
+def fallback_places(a: Analysis, lo: int, hi: int) -> list[Where]:
+    """Places of tokens [lo, hi) whose role makes them the event's place only when nothing else
+    is: a home town, a campaign's name, a place that introduces a paragraph."""
+    from marsad.geo.places import FALLBACK_ROLES
+    out = []
+    for pm in a.places.mentions:
+        if lo <= pm.tok_start < hi and pm.role in FALLBACK_ROLES:
+            w = where_of(a, pm, roles=FALLBACK_ROLES)
+            if w is not None:
+                out.append(w)
+    return out

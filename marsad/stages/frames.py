@@ -2,10 +2,12 @@
 independent clause with its dependents, see :mod:`marsad.stages.clauses`), with its date and
 a type decided by the frame itself.
 
-* **Places.** A frame takes the event places of its unit. A unit that names none takes
-  them by ellipsis: from the unit before it in the sentence, else from a coordinate unit
-  right after it ("اندلعت اشتباكات، وقتل خلالها 5 في قرية X"), else the single town of the
-  sentence before. Places of other units never join.
+* **Places.** A frame takes the event places of its own clause, else of the other clauses of
+  its unit (temporal and relative clauses last). A unit that names none takes them by
+  ellipsis: from the unit before it in the sentence, else from a coordinate unit right after
+  it ("اندلعت اشتباكات، وقتل خلالها 5 في قرية X"), else a home town, campaign name or
+  paragraph's opening place of its own (``marsad.geo.places.FALLBACK_ROLES``), else the single
+  town of the sentence before. Places of other units never join.
 * **Type.** A strong trigger gives its own type. A weak one (هجوم، انفجار، برصاص، قتلوا)
   joins a strong trigger of its unit; when it is definite ("الهجوم", "هذا القصف") it names
   an event of a fitting type told in the last few sentences and takes its type; else the
@@ -27,7 +29,8 @@ from marsad.arabic.matcher import PhraseMatcher
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import unit_when
-from marsad.stages.event_places import sentence_places
+from marsad.stages.clauses import clause_at
+from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 _TERRITORY_OBJECT_WORDS = {"علي", "قريه", "قري", "قريتي", "بلده", "بلدتي", "مدينه", "مدينتي", "حي", "احياء",
@@ -105,10 +108,16 @@ def build_frames(a: Analysis) -> None:
             when = unit_when(a, u, typed[0][0].mention.tok_start)
             if when is None:
                 continue  # a recap or background
-            targets_all = places_of.get(u) or _elided_places(units, pos, places_of, next_kind) or \
-                _previous_town(previous_places)
+            lo, hi = unit_range(a, u)
+            unit_fallback = fallback_places(a, lo, hi)
+            elided = None
             for h, etype, sub, join_only in typed:
-                targets = targets_all
+                targets = _clause_places(a, h, places_of.get(u, []), unit_fallback)
+                if not targets:
+                    if elided is None:
+                        elided = _elided_places(units, pos, places_of, next_kind) or \
+                            unit_fallback or _previous_town(previous_places)
+                    targets = elided
                 if sub == TERRITORY:
                     targets = [w for w in targets if _object_of(a, h, w)]
                 for w in targets:
@@ -119,6 +128,27 @@ def build_frames(a: Analysis) -> None:
         if sent_places:
             previous_places = sent_places
     a.frames = out
+
+
+def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fallback: list[Where]) -> list[Where]:
+    """The unit's places a trigger takes, the first group that has any: the event places of its
+    own clause; of the unit's result, elaboration and content clauses; the place that sets its
+    own clause's scene ("وفي الموصل، هاجم مسلحون ..."); the event places of the unit's other
+    clauses; of its temporal and relative clauses (which may tell another event: "تأتي بعدما
+    اتهمت أنقرة الحزب بقتل جنود في إقليم كردستان")."""
+    own = clause_at(a, h.mention.tok_start)
+
+    def kind(w: Where) -> str:
+        return clause_at(a, w.mention.tok_start).kind
+
+    tiers = (
+        [w for w in unit_places if clause_at(a, w.mention.tok_start) is own],
+        [w for w in unit_places if kind(w) in ("result", "elaboration", "content")],
+        [w for w in unit_fallback if clause_at(a, w.mention.tok_start) is own and w.mention.role != "home"],
+        [w for w in unit_places if kind(w) not in ("temporal", "relative")],
+        unit_places,
+    )
+    return next((t for t in tiers if t), [])
 
 
 def _previous_town(previous: list[Where]) -> list[Where]:

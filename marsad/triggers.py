@@ -64,20 +64,39 @@ def trigger_matcher() -> PhraseMatcher:
         if row["strength"] not in ("strong", "weak"):
             raise KnowledgeBaseError(f"strength must be strong or weak, not {row['strength']!r}", where=where)
         matcher.add(row["phrase"], (etype, sub, row["strength"]))
-        accusative = _accusative(row["phrase"])
-        if accusative:
-            matcher.add(accusative, (etype, sub, row["strength"]))
+        for form in case_forms(row["phrase"]):
+            matcher.add(form, (etype, sub, row["strength"]))
     return matcher
 
 
-def _accusative(phrase: str) -> str | None:
-    """The indefinite accusative of a one-word noun trigger, whose tanween is written with an
-    alef that survives normalisation: اشتباك -> اشتباكا ("اشتباكاً وقع"), هجوم -> هجوما."""
+def case_forms(phrase: str) -> set[str]:
+    """The other case forms of a noun-phrase trigger that differ in writing, so that the list
+    need hold one: the indefinite accusative, whose tanween is written with an alef
+    (اشتباك -> اشتباكا، قصف مدفعي -> قصفا مدفعيا "شنت قصفاً مدفعياً"), and the nominative
+    of a dual given in the genitive (غارتين -> غارتان، تفجيرين انتحاريين -> تفجيران انتحاريان).
+
+    >>> sorted(case_forms("قصف مدفعي"))
+    ['قصفا مدفعيا']
+    >>> sorted(case_forms("غارتين"))
+    ['غارتان']
+    """
     from marsad.arabic.normalise import normalise_term
-    word = normalise_term(phrase)
-    if " " in word or len(word) < 4 or word.startswith("ال") or word.endswith(("ه", "ي", "ا", "ء", "ت", "و")):
-        return None
-    return word + "ا"
+    words = normalise_term(phrase).split()
+    out: set[str] = set()
+    if not words:
+        return out
+    if all(_takes_accusative_alef(w, first=i == 0) for i, w in enumerate(words)):
+        out.add(" ".join(w + "ا" for w in words))
+    if len(words[0]) > 4 and words[0].endswith("ين") and all(w.endswith("ين") for w in words):
+        out.add(" ".join(w[:-2] + "ان" for w in words))
+    return out
+
+
+def _takes_accusative_alef(word: str, first: bool) -> bool:
+    """An indefinite masculine noun (or a nisba adjective after it) whose accusative adds alef."""
+    if len(word) < 3 or word.startswith("ال") or word.endswith(("ه", "ا", "ء", "ت", "و", "ين", "ون")):
+        return False
+    return not (first and word.endswith("ي"))
 
 
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # not ا: أعلنت (perfect) starts with it too

@@ -106,8 +106,8 @@ def build_frames(a: Analysis) -> None:
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
-            if when is None:
-                continue  # a recap or background
+            if when is None or _tally(a, u):
+                continue  # a recap, background or a tally
             lo, hi = unit_range(a, u)
             unit_fallback = fallback_places(a, lo, hi)
             elided = None
@@ -149,6 +149,15 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
         unit_places,
     )
     return next((t for t in tiers if t), [])
+
+
+def _tally(a: Analysis, unit: int) -> bool:
+    """A unit that counts "since the start of" a war or campaign is a tally ("ارتفعت حصيلة
+    الاعتداءات منذ بداية العدوان إلى 796"), not "the deadliest attack since the war began"."""
+    from marsad.cues import cue_matcher
+    lo, hi = unit_range(a, unit)
+    return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
+        bool(cue_matcher("tally_word").find(a.doc, lo, hi))
 
 
 def _previous_town(previous: list[Where]) -> list[Where]:

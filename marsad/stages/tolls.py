@@ -6,6 +6,7 @@ clause names another place belongs elsewhere.
 """
 from __future__ import annotations
 
+from marsad.arabic.normalise import normalise_term
 from marsad.model import ActorMention, Casualty
 from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
 
@@ -163,8 +164,24 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     return best, low, high, used, untied
 
 
+_OTHERS = frozenset(("اخرون", "اخرين", "اخري", "اخر", "اخرا"))
+# Two tolls of the same event and kind of victims are one told twice when they are equal, or
+# when both are at least RESTATED_MIN and differ by at most RESTATED_SHARE (sources that give 70
+# and 75); smaller different numbers are different victims (4 in one strike, 2 in the next).
+RESTATED_MIN = 10
+RESTATED_SHARE = 0.25
+
+
+def restates(x: int, y: int) -> bool:
+    if x == y:
+        return True
+    return min(x, y) >= RESTATED_MIN and abs(x - y) <= RESTATED_SHARE * max(x, y)
+
+
 def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
     def victim_key(c: Casualty) -> str:
+        if c.victim is not None and normalise_term(c.victim) in _OTHERS:
+            return f"others:{c.start}"  # "وقتل 3 آخرون": more dead, never the same ones again
         for x in victim_actors(a, c):
             if x.actor != "Civilians":
                 return x.actor
@@ -179,10 +196,26 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
             best = sum(c.count or 0 for c in cs)
             low = sum((c.low if c.low is not None else c.count or 0) for c in cs)
             high = sum((c.high if c.high is not None else c.count or 0) for c in cs)
-            by_key.setdefault(key, [])
-            if best not in [b for b, _, _ in by_key[key]]:
-                by_key[key].append((best, low, high))
-        return by_key
+            entries = by_key.setdefault(key, [])
+            # the same toll told again, or by another source (70 by one, 75 by another)
+            same = [i for i, (b, _, _) in enumerate(entries) if restates(b, best)]
+            if same:
+                b, lo, h = entries[same[0]]
+                entries[same[0]] = (min(b, best), min(lo, low), max(h, high, b, best))
+            else:
+                entries.append((best, low, high))
+        # a toll of people of no stated kind restates a close toll of a stated kind
+        for key in [k for k in by_key if k == "unknown"]:
+            for entry in list(by_key[key]):
+                for other, entries in by_key.items():
+                    hit = next((i for i, (b, _, _) in enumerate(entries) if other != key and restates(b, entry[0])),
+                               None)
+                    if hit is not None:
+                        b, lo, h = entries[hit]
+                        entries[hit] = (min(b, entry[0]), min(lo, entry[1]), max(h, entry[2], b, entry[0]))
+                        by_key[key].remove(entry)
+                        break
+        return {k: v for k, v in by_key.items() if v}
 
     # "ما أسفر عن مقتله": a pronoun refers back to victims counted elsewhere
     anaphoric = [c for c in cas if c.victim is None and _pronoun_death(a, c)]

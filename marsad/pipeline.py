@@ -43,7 +43,7 @@ def _stages() -> list[Stage]:
         Stage("actors", mentions.find_actor_mentions, ("doc", "places", "published"), ("actors", "attributions")),
         Stage("dates", mentions.find_date_mentions, ("doc", "published"), ("dates",)),
         Stage("casualties", mentions.find_casualty_counts, ("doc",), ("casualties",)),
-        Stage("clauses", clauses.segment_clauses, ("doc",), ("clauses",)),
+        Stage("clauses", clauses.segment_clauses, ("doc", "hits", "dates"), ("clauses",)),
         Stage("discourse", discourse.date_article, ("dates", "hits", "published"), ("default_when",)),
         Stage("frames", frames.build_frames, ("hits", "clauses", "places", "actors", "dates", "casualties", "default_when"),
               ("frames",)),

@@ -220,3 +220,41 @@ def test_the_scene_setting_place_is_the_place_when_its_clause_names_no_other():
 @pytest.mark.parametrize("text", ["اشتدت معركة طرابلس اليوم", "تتواصل معارك الحسكة منذ الصباح"])
 def test_a_campaigns_name_only_labels_it(text):
     assert "label" in roles(text).values()
+
+
+def test_a_toll_told_again_by_another_source_counts_once_with_its_range():
+    text = ("قتل أكثر من 70 مدنيا في غارة بطائرة مسيرة على مسجد في مدينة الفاشر أمس.\n\n"
+            "وقالت مصادر محلية إن حصيلة الغارة بلغت 70 قتيلا.\n\n"
+            "وأكدت قيادة الجيش في بيان أن الغارة أسفرت عن مقتل 75 مدنيا.")
+    found = [e for e in events(text) if e.location == "El Fasher"]
+    assert len(found) == 1
+    assert found[0].fatalities == 70 and found[0].fatalities_high >= 75
+
+
+def test_others_killed_add_to_the_toll():
+    found = events("قتل مدنيان في قصف مدفعي على بلدة كفرنبل اليوم، وقتل ثلاثة آخرون في القصف نفسه")
+    assert [e.fatalities for e in found] == [5]
+
+
+def test_a_war_toll_carried_over_from_a_paragraph_on_the_war_is_left_out():
+    text = ("تدخل التحالف في اليمن عام 2015 بعد سيطرة الحوثيين على العاصمة صنعاء.\n\n"
+            "وقتل نحو 10 آلاف شخص ثلثهم من المدنيين في القتال، بحسب الأمم المتحدة.")
+    assert all((e.fatalities or 0) < 100 for e in events(text, published=date(2018, 8, 25)))
+
+
+def test_a_superlative_since_the_war_began_is_no_tally():
+    text = "قتلت طائرة مسيرة 30 مدنيا في مسجد بمدينة الفاشر أمس في الهجوم الأكثر دموية منذ اندلاع الحرب"
+    assert [e.fatalities for e in events(text)] == [30]
+
+
+def test_a_tally_since_the_start_of_a_war_reports_no_event():
+    text = "وارتفعت حصيلة الغارات منذ بداية العدوان على محافظة بعلبك الهرمل إلى 796 قتيلا"
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("شن الجيش قصفاً مدفعياً على بلدة طفس اليوم", "Shelling/artillery/missile attack"),
+    ("نفذت الطائرات غارتان على بلدة كفرنبل اليوم", "Air/drone strike"),
+])
+def test_other_case_forms_of_a_listed_trigger_are_found(text, sub):
+    assert [e.sub_event_type for e in events(text)] == [sub]

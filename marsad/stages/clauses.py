@@ -93,7 +93,7 @@ def _coordinated_verb(word: str) -> bool:
     return word[1:] in _verb_forms()
 
 
-def segment(doc: Doc, trigger_tokens: set[int] | None = None) -> list[Clause]:
+def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int] | None = None) -> list[Clause]:
     """The clauses of every sentence of ``doc``, in reading order.
 
     With ``trigger_tokens`` (where trigger words start), an independent clause that holds no
@@ -129,9 +129,10 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None) -> list[Clause]:
         for i, (t0, kind, opener) in enumerate(starts):
             t1 = starts[i + 1][0] if i + 1 < len(starts) else sent.tok_end
             has_trigger = trigger_tokens is not None and any(t in trigger_tokens for t in range(t0, t1))
+            own_date = own_time is not None and any(t in own_time for t in range(t0, t1))
             # a clause with no event word continues the unit before it; a unit with none yet
             # ("قتل 11 مدنياً، فيما أصيب آخرون جراء قصف ...") takes the next clause's event
-            continues = kind in INDEPENDENT and trigger_tokens is not None and \
+            continues = kind in INDEPENDENT and trigger_tokens is not None and not own_date and \
                 (not has_trigger or not unit_has_trigger)
             if kind == "main" or (kind in INDEPENDENT and not continues):
                 unit += 1
@@ -150,7 +151,10 @@ def _after_reporting(doc: Doc, t: int, sent_start: int) -> bool:
 
 def segment_clauses(a: Analysis) -> None:
     """Stage: ``a.clauses``."""
-    a.clauses = segment(a.doc, {h.mention.tok_start for h in a.hits})
+    from marsad.cues import cue_matcher
+    own_time = {d.tok_start for d in a.dates if d.background} | \
+        {m.tok_start for m in cue_matcher("tally_since").find(a.doc)}
+    a.clauses = segment(a.doc, {h.mention.tok_start for h in a.hits}, own_time)
 
 
 def clause_at(a: Analysis, tok: int) -> Clause | None:

@@ -52,8 +52,8 @@ def groups_by_unit(a: Analysis) -> dict[int, list[Group]]:
 
 # A toll this large (or a vague "hundreds", "thousands") for one event at one place and day is
 # kept only when the text ties it to the event: in the clause of one of its trigger words or in
-# a result or content clause of its unit ("أسفر عن مقتل"), in a unit that names no long span of
-# time ("لنحو تسعة أشهر", "منذ 2015").
+# a result or content clause of its unit ("أسفر عن مقتل"), a unit that names the event's place
+# itself and no long span of time ("لنحو تسعة أشهر", "منذ 2015").
 LARGE_TOLL = 100
 
 
@@ -65,13 +65,15 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     clause = clause_at(a, c.tok_start)
     if clause is None:
         return False
-    trigger_clauses = {clause_at(a, m.hit.mention.tok_start) for m in g.members}
+    lo, hi = unit_range(a, clause.unit)
+    # frames of the group told in the count's unit with a place of their own (not one carried over
+    # from another sentence: "وقتل نحو 10 آلاف في القتال" after a paragraph on the war)
+    placed = [m for m in g.members if lo <= m.hit.mention.tok_start < hi and lo <= m.where.mention.tok_start < hi]
+    trigger_clauses = {clause_at(a, m.hit.mention.tok_start) for m in placed}
     # the trigger's own clause, or a result ("أسفر عن مقتل") or content clause of its unit
     if clause not in trigger_clauses and not (
-            clause.kind in ("result", "content", "elaboration") and
-            any(t is not None and t.unit == clause.unit for t in trigger_clauses)):
+            clause.kind in ("result", "content", "elaboration") and trigger_clauses):
         return False
-    lo, hi = unit_range(a, clause.unit)
     if any(lo <= d.tok_start < hi and d.tense in ("period", "background") for d in a.dates):
         return False
     return not long_duration(a, lo, hi)

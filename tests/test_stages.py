@@ -258,3 +258,20 @@ def test_a_tally_since_the_start_of_a_war_reports_no_event():
 ])
 def test_other_case_forms_of_a_listed_trigger_are_found(text, sub):
     assert [e.sub_event_type for e in events(text)] == [sub]
+
+
+def test_the_place_that_locates_a_home_town_is_not_the_events_place_either():
+    text = "اعتقل حاجز للأمن العسكري اليوم شابا من أبناء مدينة جاسم شمالي درعا عند جسر في مدينة حمص"
+    assert "Dara" not in {e.location for e in events(text)}
+
+
+def test_a_chain_of_places_locates_the_first_and_only_the_first_is_the_events():
+    text = "قتل ثلاثة جنود في هجوم مسلح قرب قرية الصواب شرقي تدمر بريف حمص الشرقي اليوم"
+    a = analyse(text, SUNDAY, upto="places")
+    assert {pm.text: pm.role for pm in a.places.mentions}["حمص"] == "container"
+
+
+def test_a_spelling_with_a_prothetic_alef_finds_the_known_town():
+    # Libyan spelling: امسلاتة for مسلاتة
+    found = events("قتل ثلاثة مدنيين في قصف جوي على مدينة امسلاتة اليوم", published=date(2019, 12, 21))
+    assert [e.location for e in found] == ["Msalatah"]

@@ -111,7 +111,10 @@ def _place_noun_matcher() -> PhraseMatcher:
 
 # place nouns after which an unknown word is a name (not "أحياء سكنية", "مناطق متفرقة")
 _NAMING_NOUNS = {"قريه", "قريتي", "قري", "بلده", "بلدتي", "بلدات", "حي", "ناحيه", "مخيم", "مزرعه", "مزارع",
-                 "تل", "جبل", "معسكر", "دوار", "ساحه", "شارع", "قضاء"}
+                 "تل", "جبل", "معسكر", "دوار", "ساحه", "شارع", "قضاء", "مدينه", "مدينتي", "منطقه", "باديه"}
+# adjectives that end a name and relate it to the next place ("الطوبية التابعة لبلدة رميلان")
+_RELATIONAL_ADJECTIVES = {"الواقعه", "الواقع", "التابعه", "التابع", "القريبه", "القريب", "المجاوره", "المجاور",
+                          "المحاذيه", "المحاذي", "الحدوديه", "الحدودي"}
 
 
 @dataclass
@@ -350,14 +353,17 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             if k < sent.tok_end and k not in taken:
                 nxt = doc.tokens[k].text
                 if nxt.startswith("ال") and nxt not in _NAME_STOP and not nxt.startswith("و") \
-                        and nxt not in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") and k not in place_nouns:
+                        and nxt not in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") and k not in place_nouns \
+                        and nxt not in _RELATIONAL_ADJECTIVES:
                     k += 1
             span = doc.token_span(j, k)
             text = span.text
             if text[:1] == "و" and not first:
                 span = doc.span(doc.tokens[j].start + 1, doc.tokens[k - 1].end)
-            out.append(PlaceMention(span.start, span.end, span.text, candidates=[], tok_start=j, tok_end=k,
-                                    reason="unknown name after a place noun"))
+            variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
+            out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
+                                    reason="a spelling of a known name" if variant else
+                                    "unknown name after a place noun"))
             taken.update(range(j, k))
             first = False
             j = k
@@ -365,6 +371,16 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 break
     out.sort(key=lambda p: p.tok_start)
     return out
+
+
+def _spelling_variant(gaz, doc: Doc, j: int, k: int) -> list[Place]:
+    """Places a name after a place noun may be spelt for: with the prothetic alef of Libyan and
+    Maghrebi spelling dropped (امسلاتة = مسلاتة، امساعد = مساعد)."""
+    words = [doc.tokens[t].text for t in range(j, k)]
+    first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
+    if first.startswith("ا") and not first.startswith("ال") and len(first) >= 5:
+        return list(gaz.lookup(" ".join([first[1:]] + words[1:])))
+    return []
 
 
 def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
@@ -469,7 +485,8 @@ FALLBACK_ROLES = ("home", "label", "intro")
 # Nouns of people a count may stand for before "من" + a place: "ثلاثة من مدينة X", "شاب من بلدة X".
 _PERSON_NOUNS = {"شاب", "شابا", "رجل", "رجلا", "امراه", "طفل", "طفله", "مدني", "مدنيا", "مدنيين", "شخص", "شخصا",
                  "اشخاص", "عنصر", "عنصرا", "عناصر", "مقاتل", "مقاتلا", "مقاتلين", "مواطن", "مواطنا", "مواطنين",
-                 "شقيقين", "اخوين", "سيده", "فتاه", "شبان", "اطفال", "نساء", "رجال"}
+                 "شقيقين", "اخوين", "سيده", "فتاه", "شبان", "اطفال", "نساء", "رجال", "مقاتلون", "مقاتلو",
+                 "مسلحون", "مسلحين", "مسلحو", "قوات", "قواتها", "قواته", "قواتهم", "عناصرها", "مقاتليها"}
 _SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "مخيم", "حي", "ناحيه"}
 
 
@@ -917,8 +934,13 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
         # ("قرب بلدة X" after a road is the site itself, not a container)
         road_end = pm.role == "reference" and pm.reason.startswith("an end of a road") and anchor is not None \
             and (anchor.relation == "countryside" or (anchor.place is not None and anchor.place.is_area))
+        # a home town's locating place ("من أبناء جاسم شمالي درعا") is no event place either, but a
+        # plain town after it ("ينحدر من سراقب في بلدة سرمدا") may be where the event happened
+        home_anchor = pm.role == "home" and anchor is not None and (
+            anchor.relation in ("north", "south", "east", "west", "countryside", "near") or
+            (anchor.place is not None and anchor.place.is_area))
         if anchor is not None and anchor.role == "event" and (
-                pm.role in ("event", "origin", "route", "destination") or road_end):
+                pm.role in ("event", "origin", "route", "destination", "container") or road_end or home_anchor):
             anchor.role = "container"
             anchor.reason = f"locates {pm.text}"
             if pm.place is None:

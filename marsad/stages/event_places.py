@@ -122,7 +122,9 @@ def fallback_places(a: Analysis, lo: int, hi: int) -> list[Where]:
     from marsad.geo.places import FALLBACK_ROLES
     out = []
     for pm in a.places.mentions:
-        if lo <= pm.tok_start < hi and pm.role in FALLBACK_ROLES:
+        if lo <= pm.tok_start < hi and pm.role in FALLBACK_ROLES and \
+                not (pm.role == "label" and a.doc.sentence_of_token(pm.tok_start).is_heading):
+            # a headline that names only a campaign ("معركة طرابلس") places no event
             w = where_of(a, pm, roles=FALLBACK_ROLES)
             if w is not None:
                 out.append(w)

@@ -184,6 +184,7 @@ class Served:
             raise RuntimeError(f"marsad serve did not start: {line!r} {self.log.read()[-2000:]}")
         self.url = found.group(0)
         self.db_url = db_url
+        self.stored = _stored_events(db_url)
         import time
         import urllib.request
         for _ in range(100):
@@ -203,6 +204,18 @@ class Served:
         except subprocess.TimeoutExpired:
             self.proc.kill()
         self.log.close()
+
+
+def _stored_events(db_url: str) -> int:
+    """How many events the ingest stored, read from the database itself (not through the API):
+    the figure the API's totals must agree with, whatever the extractor makes of the samples."""
+    import sqlalchemy
+    engine = sqlalchemy.create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sqlalchemy.text("SELECT count(*) FROM events")).scalar_one()
+    finally:
+        engine.dispose()
 
 
 def sqlite_server(tmp_path_factory, name: str):

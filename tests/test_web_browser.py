@@ -62,11 +62,11 @@ def with_coordinates(site, **params) -> int:
 def test_map_shows_the_demo_events(site, page):
     page.goto(site.url + "/")
     loaded(page)
-    assert page.evaluate("window.marsad.markers") == with_coordinates(site) == 30
+    assert page.evaluate("window.marsad.markers") == with_coordinates(site) == site.stored
     # clustered and single markers are drawn on the map, over the packaged boundaries
     page.wait_for_selector("#map .marker-cluster, #map path.event-marker")
     assert page.locator("#map path.leaflet-interactive").count() > 20  # countries and governorates
-    assert page.locator("#events tbody tr").count() == 30
+    assert page.locator("#events tbody tr").count() == site.stored
     assert page.locator("#chart rect.bar").count() > 5
     assert page.errors == []
 
@@ -79,7 +79,7 @@ def test_filtering_by_type_changes_map_table_and_url(site, page):
     assert "type=Battles" in page.url
     types = page.locator("#events tbody tr").evaluate_all("rows => rows.map(r => r.dataset.type)")
     assert types and set(types) == {"Battles"}
-    assert page.evaluate("window.marsad.markers") == with_coordinates(site, type="Battles") < 30
+    assert page.evaluate("window.marsad.markers") == with_coordinates(site, type="Battles") < site.stored
     # the URL restores the same view
     page.goto(page.url)
     loaded(page)

@@ -275,3 +275,20 @@ def test_a_spelling_with_a_prothetic_alef_finds_the_known_town():
     # Libyan spelling: امسلاتة for مسلاتة
     found = events("قتل ثلاثة مدنيين في قصف جوي على مدينة امسلاتة اليوم", published=date(2019, 12, 21))
     assert [e.location for e in found] == ["Msalatah"]
+
+
+# --------------------------------------------------------------------------- roles
+
+def test_a_strike_on_a_military_position_names_its_owner_not_the_civilians():
+    found = events("استهدفت مسيرة تركية موقعا لقوات سوريا الديمقراطية قرب مدينة القامشلي اليوم")
+    assert [(e.actor1, e.actor2) for e in found] == [("Military Forces of Turkey", "Syrian Democratic Forces")]
+
+
+def test_civilians_are_the_other_side_when_civilians_are_hit():
+    found = events("قتل ثلاثة مدنيين في غارة روسية على بلدة كفرنبل اليوم")
+    assert [e.actor2 for e in found] == ["Civilians"]
+
+
+def test_an_unknown_attacker_is_an_unidentified_armed_group():
+    found = events("استهدفت طائرة مسيرة مجهولة سيارة في بلدة الميادين اليوم، في منطقة يسيطر عليها الجيش السوري")
+    assert [e.actor1 for e in found] == ["Unidentified Armed Group"]

@@ -82,6 +82,9 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
                 actor2 = opponents[0].actor if opponents else (_opponent(a, actor1) if actor1 else None)
                 return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
         names = _salient(perpetrators, g)
+        if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators):
+            # "طائرة مسيرة مجهولة"، "مسلحون مجهولون": the report does not know who attacked
+            names = ["Unidentified Armed Group"]
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
             # bombers are seldom named; a named group counts only when it claims the attack
             claimed = [x.actor for x in perpetrators if _claims(a, x) and kb.inter(x.actor) != 1]
@@ -100,6 +103,42 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
     if etype == "Battles" and actor1 and not actor2:
         actor2 = _opponent(a, actor1)
     return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
+
+
+def _unit_ranges(a: Analysis, g: Group) -> list[tuple[int, int]]:
+    """Token ranges of the units the group's frames come from."""
+    from marsad.stages.clauses import clause_at, unit_range
+    out = []
+    for m in g.members:
+        c = clause_at(a, m.hit.mention.tok_start)
+        if c is not None and unit_range(a, c.unit) not in out:
+            out.append(unit_range(a, c.unit))
+    return out
+
+
+def _cue_in_units(a: Analysis, g: Group, cue: str):
+    from marsad.cues import cue_matcher
+    return [m for lo, hi in _unit_ranges(a, g) for m in cue_matcher(cue).find(a.doc, lo, hi)]
+
+
+def _in_units(a: Analysis, g: Group, cue: str) -> bool:
+    return bool(_cue_in_units(a, g, cue))
+
+
+def _unknown_attacker(a: Analysis, g: Group) -> bool:
+    return _in_units(a, g, "unknown_attacker")
+
+
+def _military_target_owner(a: Analysis, g: Group, actor1: str | None) -> str | None:
+    """The force a military target belongs to ("موقعاً لقسد"، "مواقع قوات النظام")."""
+    kb = a.kb
+    for m in _cue_in_units(a, g, "military_target"):
+        owner = [x for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2
+                 and kb.inter(x.actor) in ARMED_CODES and x.actor != actor1
+                 and x.actor != "Unidentified Armed Group" and not kb.allied(x.actor, actor1 or "")]
+        if owner:
+            return owner[0].actor
+    return None
 
 
 def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
@@ -247,10 +286,18 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
     if etype == "Explosions/Remote violence":
         place = g.where.place
         country = COUNTRY_NAMES.get(place.country_code, place.country)
+        owner = _military_target_owner(a, g, actor1)
+        if owner is not None:
+            return owner  # "استهدفت مسيرة موقعاً لقسد": the force whose position was hit
         if any(w in a.doc.text for w in _AIR_DEFENCE_WORDS):
             return f"Military Forces of {country}"
         if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
             return f"Military Forces of {country}"
+        if actor1 and kb.inter(actor1) == 8 and not _in_units(a, g, "civilian_target"):
+            # a foreign air force's strike that hit no civilians: the armed group it fights there
+            opp = _opponent(a, actor1)
+            if opp and kb.inter(opp) in (2, 3, 4):
+                return opp
         others = [n for n in _salient([x for x in armed if x.actor != actor1], g)
                   if not (actor1 and kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
         if others and sub not in ("Air/drone strike", "Shelling/artillery/missile attack"):

@@ -292,3 +292,19 @@ def test_civilians_are_the_other_side_when_civilians_are_hit():
 def test_an_unknown_attacker_is_an_unidentified_armed_group():
     found = events("استهدفت طائرة مسيرة مجهولة سيارة في بلدة الميادين اليوم، في منطقة يسيطر عليها الجيش السوري")
     assert [e.actor1 for e in found] == ["Unidentified Armed Group"]
+
+
+@pytest.mark.parametrize("text", [
+    "أكد المدرب أن الفريق سيخوض المعركة حتى النهاية.\n\nوقال إن اللاعبين كسبوا المعركة في ملعب مدينة حلب الأسبوع الماضي.",
+    "قال الوزير في مقابلة إن القتال خف في مدينة إدلب، وإن المفاوضات مستمرة.\n\nوأضاف أن الحل سياسي.",
+])
+def test_an_event_word_in_a_general_statement_makes_no_event(text):
+    found = [e for e in events(text) if e.event_type != "Strategic developments"]
+    # the lead may still carry an event word; a later general statement must not add events
+    assert len(found) <= 1
+
+
+def test_a_small_namesake_in_a_country_the_article_does_not_name_is_set_aside():
+    text = ("قتل 20 شخصا في تفجير انتحاري في العاصمة الأفغانية كابول اليوم، بحسب وزارة الداخلية الأفغانية.\n\n"
+            "وتشهد أفغانستان هجمات متكررة.")
+    assert all(e.country != "Israel" for e in events(text))

@@ -808,6 +808,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         if pm.candidates:
             choose(pm)
             _explain(pm, clues)
+    _reject_strangers(mentions, clues)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx)
@@ -850,6 +851,37 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         elif near and len(pm.candidates) > 1:
             pm.resolution += f"; located by {anchor.text}"
     return countries, admins
+
+
+# A place this small, in a country nothing else in the article points to, is a namesake of a
+# word or of a place elsewhere (كابول in an article on Afghanistan is not the Kabul of Galilee).
+STRANGER_MAX_POPULATION = 100_000
+
+
+def _reject_strangers(mentions: list[PlaceMention], clues: _Clues) -> None:
+    """Drop the resolution of a small place whose country only it points to, in an article whose
+    other words point to another country."""
+    from marsad.arabic.normalise import normalise_term
+    shares: dict[str, dict[str, float]] = {}
+    for pm in mentions:
+        codes = sorted({c.country_code for c in pm.candidates})
+        key = normalise_term(pm.text)
+        for code in codes:
+            shares.setdefault(key, {}).setdefault(code, 0.0)
+            shares[key][code] += 1.0 / len(codes)
+    for pm in mentions:
+        p = pm.place
+        if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:") or \
+                p.population >= STRANGER_MAX_POPULATION:
+            continue
+        own = shares.get(normalise_term(pm.text), {}).get(p.country_code, 0.0)
+        support = clues.countries.get(p.country_code, 0.0) - own
+        elsewhere = max((v for c, v in clues.countries.items() if c != p.country_code), default=0.0)
+        if support <= 0.01 and elsewhere >= 1.0:
+            pm.reason = (f"{p.name} ({p.country}) is the only place of {p.country} in an article about "
+                         "another country: a namesake, set aside")
+            pm.alternatives = [(p, "in a country the article does not otherwise name")]
+            pm.place, pm.candidates, pm.resolution = None, [], ""
 
 
 def _bare_name(text: str) -> str:

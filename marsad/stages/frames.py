@@ -108,6 +108,8 @@ def build_frames(a: Analysis) -> None:
             when = unit_when(a, u, typed[0][0].mention.tok_start)
             if when is None or _tally(a, u):
                 continue  # a recap, background or a tally
+            if not _told_as_happening(a, u) and not _names_told_event(a, typed, told, sent.index):
+                continue  # "كسب المعركة"، "القتال خفّ": an event word in a general statement
             lo, hi = unit_range(a, u)
             unit_fallback = fallback_places(a, lo, hi)
             elided = None
@@ -149,6 +151,34 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
         unit_places,
     )
     return next((t for t in tiers if t), [])
+
+
+def _told_as_happening(a: Analysis, unit: int) -> bool:
+    """Does the unit tell an event that happened, not only use an event word? It names a
+    participant (an armed actor, an unknown attacker), a victim (dead or wounded), the means,
+    or a time of its own; or it is the article's lead."""
+    lo, hi = unit_range(a, unit)
+    if a.doc.sentence_of_token(lo).index <= a.first_body:
+        return True
+    if any(lo <= c.tok_start < hi and c.kind in ("killed", "injured", "mixed") for c in a.casualties):
+        return True
+    if any(lo <= x.tok_start < hi and a.kb.inter(x.actor) in (1, 2, 3, 4, 8) for x in a.actors):
+        return True
+    if any(lo <= d.tok_start < hi and not d.background for d in a.dates):
+        return True
+    from marsad.cues import cue_matcher
+    return bool(means_matcher().find(a.doc, lo, hi)) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
+
+
+def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) -> bool:
+    """Does a trigger of the unit name again an event just told ("وكان القصف قد استهدف بلدتي
+    X وY": the bombardment of the sentence before, with more of its places)?"""
+    for h, etype, _, _ in typed:
+        word = a.doc.tokens[h.mention.tok_start].text
+        before = a.doc.tokens[h.mention.tok_start - 1].text if h.mention.tok_start else ""
+        if (_definite(word) or before in _REFERRING) and _referent(told, sent_index, etype) is not None:
+            return True
+    return False
 
 
 def _tally(a: Analysis, unit: int) -> bool:

@@ -874,6 +874,48 @@ def _merge_earlier(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+_RELATIVE_DAY_KEYS = ("rel:0", "rel:-1")
+_CALENDAR_KINDS = ("abs", "md", "dom", "hijri_md")
+
+
+def _merge_today(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """"اليوم 23 أيلول"، "أمس، 22 أيلول": a relative day and the calendar date beside it are one
+    expression, and the calendar date says which day (a statement quoted days later may call
+    it اليوم)."""
+    out: list[_Cand] = []
+    for c in cands:
+        prev = out[-1] if out else None
+        if prev is not None and set(doc.text[prev.end:c.start]) <= set(" ،,") and len(doc.text[prev.end:c.start]) <= 3:
+            kinds = (prev.key.partition(":")[0], c.key.partition(":")[0])
+            if prev.key in _RELATIVE_DAY_KEYS and kinds[1] in _CALENDAR_KINDS:
+                out[-1] = _Cand(prev.start, c.end, c.key, c.rule)
+                continue
+            if c.key in _RELATIVE_DAY_KEYS and kinds[0] in _CALENDAR_KINDS:
+                out[-1] = _Cand(prev.start, c.end, prev.key, prev.rule)
+                continue
+        out.append(c)
+    return out
+
+
+def _word_years(doc: Doc) -> list[_Cand]:
+    """"عام ألفين وسبعة عشر": a year written in words after عام/سنة (1900-2099)."""
+    year_words = set(_lexicon().words("year_word"))
+    tokens = doc.tokens
+    out = []
+    for i, tok in enumerate(tokens[:-1]):
+        word = _strip_conj(tok.text)
+        if word not in year_words and word[1:] not in year_words:
+            continue
+        if tokens[i + 1].text[:1].isdigit():
+            continue  # digits are read by the year rule
+        for j in range(min(len(tokens), i + 6), i + 1, -1):  # the longest number phrase first
+            value = _quantities_number(" ".join(t.text for t in tokens[i + 1:j]))
+            if value is not None and 1900 <= value <= 2099:
+                out.append(_Cand(tok.start, tokens[j - 1].end, f"year:{value}", "year"))
+                break
+    return out
+
+
 def _wrap_since(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     """منذ before a date: from that date until publication (منذ السبت، منذ مطلع العام)."""
     since = _lexicon().glue["since"]
@@ -1240,7 +1282,8 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     """
     if isinstance(published, datetime):
         published = published.date()
-    chosen = _wrap_since(doc, _merge_earlier(doc, _select(doc, _candidates(doc))))
+    chosen = _wrap_since(doc, _merge_today(doc, _merge_earlier(doc, _select(doc, _candidates(doc) +
+                                                                            _word_years(doc)))))
     out: list[DateMention] = []
     for c in chosen:
         start, end = resolve_key(c.key, published)

@@ -563,3 +563,23 @@ def test_a_date_after_publication_is_future():
     # "24 فبراير الجاري" in an article of 14 February: an announced date, not an event's
     m = only("موعد الانتخابات في 24 فبراير الجاري", date(2022, 2, 14))
     assert m.tense == "future"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("قتل مدنيان اليوم 23 أيلول في قصف", "md:09-23"),
+    ("قتل مدنيان أمس، 23 سبتمبر، في قصف", "md:09-23"),
+    ("قتل مدنيان في 23 أيلول، اليوم، في قصف", "md:09-23"),
+])
+def test_a_relative_day_beside_a_calendar_date_is_one_expression_and_the_calendar_wins(text, key):
+    found = find_dates(make_doc(text), date(2022, 9, 25))
+    assert [d.key for d in found] == [key]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("سيطر التنظيم على المدينة عام ألفين وأربعة عشر", 2014),
+    ("في العام ألفين وسبعة عشر وقعت المعركة", 2017),
+    ("منذ سنة ألفين وأحد عشر", 2011),
+])
+def test_a_year_written_in_words_is_read(text, year):
+    found = find_dates(make_doc(text), date(2022, 9, 25))
+    assert any(d.date_start is not None and d.date_start.year == year and d.background for d in found), found

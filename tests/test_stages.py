@@ -308,3 +308,13 @@ def test_a_small_namesake_in_a_country_the_article_does_not_name_is_set_aside():
     text = ("قتل 20 شخصا في تفجير انتحاري في العاصمة الأفغانية كابول اليوم، بحسب وزارة الداخلية الأفغانية.\n\n"
             "وتشهد أفغانستان هجمات متكررة.")
     assert all(e.country != "Israel" for e in events(text))
+
+
+@pytest.mark.parametrize("text, day", [
+    ("أعلن الجيش في بيان يوم الخميس 12 أيار 2022 أن مسلحين هاجموا حاجزا في مدينة درعا صباح اليوم وقتلوا جنديين",
+     "2022-05-12"),
+    ("وذكرت الوزارة في بيان صدر في 10 أيار 2022 أن قصفا مدفعيا استهدف بلدة طفس أمس", "2022-05-09"),
+])
+def test_a_quoted_statements_relative_date_counts_from_the_statements_own_day(text, day):
+    found = events(text, published=date(2022, 5, 15))
+    assert [e.event_date for e in found] == [day]

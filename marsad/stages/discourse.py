@@ -97,7 +97,10 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     own = [d for d in dates if lo <= d.tok_start < hi]
     if own:
         current = [d for d in own if not d.background]
-        return pick(current) if current else None
+        if not current:
+            return None
+        when = pick(current)
+        return _in_statement_time(a, lo, hi, when) or when
     before = [d for d in dates if d.tok_start < lo]
     if before:
         last = max(before, key=lambda d: d.tok_start)
@@ -108,3 +111,32 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     if after:
         return pick(after)
     return a.default_when
+
+
+# Keys of relative dates a quoted statement resolves against its own date ("صباح اليوم" in a
+# statement issued on Thursday is Thursday morning, whatever day the article came out).
+_RELATIVE_KINDS = ("rel", "weekday", "night", "days", "last_hours", "last_days", "ago_hours", "ago_days", "earlier")
+
+
+def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None:
+    """When the event's date is relative and stands in the content of a statement that carries
+    a calendar date of its own ("أعلن الجيش في بيان الخميس 12 أيار أن ... صباح اليوم"), the date
+    counted from the statement's day."""
+    from marsad.dates import resolve_key
+    from marsad.stages.clauses import clause_at
+    dm = when.mentions[0] if when.mentions else None
+    if dm is None or dm.key.partition(":")[0] not in _RELATIVE_KINDS:
+        return None
+    clause = clause_at(a, dm.tok_start)
+    if clause is None or clause.kind != "content":
+        return None
+    statement = [d for d in a.dates if lo <= d.tok_start < clause.tok_start and d.date_start is not None
+                 and d.key.partition(":")[0] in ("abs", "md", "dom") and d.precision == 1]
+    if not statement:
+        return None
+    day = statement[-1].date_start
+    start, end = resolve_key(dm.key, day)
+    if start is None:
+        return None
+    precision = 1 if start == end else 2 if (end - start).days <= 7 else 3
+    return When(start, end, precision, f"{dm.key}@{day.isoformat()}", [dm, statement[-1]])

@@ -525,6 +525,12 @@ def _candidate_follows(ctx: _Ctx, k: int, limit: int) -> bool:
 def _scan_before(ctx: _Ctx, trig: _Match, *, far: bool, maxback: int | None = None) -> _Conj | None:
     """A count standing before a death word: 180 قتيلاً، 5 عناصر من قسد قتلوا."""
     maxback = (6 if far else 1) if maxback is None else maxback
+    parent = _parent_of_subgroup(ctx, trig.t0 - 1)
+    if parent is not None:
+        # "أربعة مدنيين، بينهم ثلاثة أطفال، لقوا حتفهم": the dead are the four, the three a part
+        c = _conj_from_q(ctx, parent)
+        c.t1 = max(c.t1, min(trig.t0, c.t1))
+        return c
     k = trig.t0 - 1
     steps = 0
     while k >= 0 and steps <= maxback:
@@ -545,6 +551,33 @@ def _scan_before(ctx: _Ctx, trig: _Match, *, far: bool, maxback: int | None = No
             return None
         k -= 1
         steps += 1
+    return None
+
+
+def _parent_of_subgroup(ctx: _Ctx, k: int) -> int | None:
+    """The count a بينهم part belongs to, when the tokens up to ``k`` end with "COUNT NOUN، بينهم
+    PART،": the quantity index of COUNT, or None."""
+    lo = max(0, k - 8)
+    for m0 in range(k, lo - 1, -1):
+        m = ctx.marker(m0, "subgroup")
+        if m is None:
+            continue
+        # the part after the marker runs to k with no other death or injury word in it
+        if any(t in ctx.trig_cover for t in range(m.t1, k + 1)):
+            return None
+        j = m0 - 1
+        # a comma may stand before بينهم, and the victim noun (and "من X") after the count
+        for back in range(j, max(-1, j - 5), -1):
+            qi = ctx.q_cover.get(back)
+            if qi is None:
+                if back in ctx.trig_cover:
+                    return None
+                continue
+            q = ctx.qs[qi]
+            if qi in ctx.claimed_q or not ctx.person[qi] or q.tok_end != back + 1:
+                return None
+            return qi
+        return None
     return None
 
 
@@ -673,6 +706,11 @@ def _take_list(ctx: _Ctx, first: _Conj, kind: str, out: list[_Conj], members: se
     _claim(ctx, first)
     members.update(range(first.t0, first.t1))
     pos = _skip_side(ctx, first.t1)
+    if first.count == 1 and first.victim is not None:
+        # "مقتل القيادي أبو علي الشامي وثلاثة من مرافقيه": a named person, then the others
+        named = _skip_name(ctx, pos)
+        if named != pos and _list_conj_at(ctx, named, kind) is not None:
+            pos = named
     members.update(range(first.t1, pos))
     while True:
         nxt = _list_conj_at(ctx, pos, kind)
@@ -683,6 +721,23 @@ def _take_list(ctx: _Ctx, first: _Conj, kind: str, out: list[_Conj], members: se
         members.update(range(pos, nxt.t1))
         pos = _skip_side(ctx, nxt.t1)
         members.update(range(nxt.t1, pos))
+
+
+_NAME_MAX = 5
+
+
+def _skip_name(ctx: _Ctx, pos: int) -> int:
+    """The position after a person's name (and a short "في X" before it) that follows a victim
+    noun: "القيادي (في التنظيم) أبو علي الشامي" -> the token after الشامي. ``pos`` when none."""
+    k = pos
+    while k < ctx.n and k - pos < _NAME_MAX:
+        if k > pos and ctx.stop_after[k - 1]:
+            break
+        if k in ctx.trig_cover or k in ctx.q_cover or ctx.markers.get(k) or _wa_prefixed(ctx, k) \
+                or ctx.text(k) == "و":
+            break
+        k += 1
+    return k
 
 
 def _subgroup_at(ctx: _Ctx, pos: int) -> _Match | None:

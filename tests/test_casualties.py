@@ -393,3 +393,23 @@ def test_random_casualty_vocabulary_keeps_invariants(words):
         assert c.kind in ("killed", "injured", "mixed")
         assert c.count is None or c.count >= 0
         assert c.victim_class in ("civilians", "fighters", "security", "unknown")
+
+
+@pytest.mark.parametrize("text, total, part", [
+    ("أربعة مدنيين بينهم ثلاثة أطفال لقوا حتفهم في القصف", 4, 3),
+    ("خمسة أشخاص، بينهم امرأتان، قتلوا في الغارة", 5, 2),
+    ("سبعة عناصر من الشرطة من بينهم ضابطان لقوا حتفهم في الهجوم", 7, 2),
+])
+def test_a_subgroup_before_the_death_verb_is_part_of_the_count_before_it(text, total, part):
+    found = find_casualties(make_doc(text))
+    assert [(c.count, c.subgroup) for c in found if c.kind == "killed"] == [(total, False), (part, True)]
+
+
+@pytest.mark.parametrize("text", [
+    "مقتل القيادي أبو علي الشامي وثلاثة من مرافقيه",
+    "قتل القيادي في التنظيم أبو علي الشامي وثلاثة من مرافقيه في الغارة",
+    "اغتيال المدعو محمد العلي و3 من عناصره",
+])
+def test_a_named_person_and_the_others_killed_with_him_add_up(text):
+    found = find_casualties(make_doc(text))
+    assert sum(c.count for c in found if c.kind == "killed" and not c.subgroup) == 4, found

@@ -54,6 +54,7 @@ from functools import lru_cache
 
 from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import WORD_CACHE_SIZE, Doc
+from marsad.cues import cue_phrases, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table, split_list
 from marsad.model import Casualty, Quantity
@@ -65,13 +66,6 @@ _STOPS = set("،,.;؛:!?؟\n")
 _STOP_RE = re.compile("[" + re.escape("".join(sorted(_STOPS))) + "]")
 _PRONOUNS = ("هما", "هم", "هن", "ها", "ه")
 _PRONOUN_COUNT = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
-# words that end a "من X" side phrase: a place or circumstance begins
-_PLACE_WORDS = frozenset(normalise_term(w) for w in (
-    "في", "قرب", "داخل", "عند", "على", "إلى", "خلال", "جراء", "إثر", "أثناء", "بعد", "قبل", "منذ",
-    "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "بين", "مع", "حيث", "الذين",
-    "التي", "الذي", "اللذين", "وهم", "كانوا", "كان", "بعدما", "عندما", "حين"))
-_AFTER_BARE = frozenset(normalise_term(w) for w in ("في", "من", "جراء", "إثر", "خلال", "بعد", "قرب"))
-_RELATIVES = frozenset(normalise_term(w) for w in ("الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"))
 _MAX_SPAN = 15
 _NISBA_PLURAL = ("يين", "يون")
 _ARGS = frozenset({"after", "before", "far", "pron", "suffix", "one", "none_ok", "between", "bcount",
@@ -485,7 +479,8 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
     while j < limit and gap <= maxgap:
         if j > 0 and ctx.stop_after[j - 1]:
             return None
-        if _is_other_trigger(ctx, j, own) or ctx.marker(j, "governor") or ctx.text(j) in _RELATIVES:
+        if _is_other_trigger(ctx, j, own) or ctx.marker(j, "governor") or \
+                ctx.text(j) in cue_words("relative_pronoun"):
             return None   # a relative clause starts: توفي وولف الذي ألف ...
         qi = ctx.q_start.get(j)
         if qi is not None:
@@ -586,7 +581,7 @@ def _negated(ctx: _Ctx, t0: int) -> bool:
     k = t0 - 1
     for _ in range(4):
         if k < 0 or ctx.stop_after[k] or k in ctx.q_cover or k in ctx.trig_cover \
-                or ctx.text(k) in _RELATIVES:
+                or ctx.text(k) in cue_words("relative_pronoun"):
             return False
         if ctx.marker(k, "negation"):
             return True
@@ -617,11 +612,12 @@ def _skip_side(ctx: _Ctx, pos: int) -> int:
     if pos + 1 < ctx.n and pos + 1 in ctx.q_cover:
         return pos
     k = pos + 1
+    ends, ba_words = cue_words("side_phrase_end"), cue_phrases("side_word_with_ba")
     while k < ctx.n and k - pos <= 6 and not ctx.stop_after[k - 1]:
         w = ctx.text(k)
-        if w in _PLACE_WORDS or ctx.trig_cover.get(k) or k in ctx.q_cover or ctx.markers.get(k):
+        if w in ends or ctx.trig_cover.get(k) or k in ctx.q_cover or ctx.markers.get(k):
             break
-        if w.startswith("ب") and not w.startswith("بني"):
+        if w.startswith("ب") and not w.startswith(ba_words):
             break
         if _wa_prefixed(ctx, k) and k in ctx.victims:
             break
@@ -652,7 +648,7 @@ def _list_conj_at(ctx: _Ctx, pos: int, kind: str) -> _Conj | None:
         conj = _conj_from_q(ctx, qi)
         after = conj.t1
         if conj.victim is None:
-            if not (after >= ctx.n or ctx.stop_after[after - 1] or ctx.text(after) in _AFTER_BARE):
+            if not (after >= ctx.n or ctx.stop_after[after - 1] or ctx.text(after) in cue_words("bare_count_next")):
                 return None
             if after_comma and (after >= ctx.n or ctx.text(after) != "من"):
                 return None

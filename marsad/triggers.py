@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.cues import cue_matcher, cue_starts
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.tokenise import Doc
 from marsad.errors import KnowledgeBaseError
@@ -100,7 +100,6 @@ def _takes_accusative_alef(word: str, first: bool) -> bool:
 
 
 _IMPERFECT_PREFIXES = ("ي", "ت", "ن")  # not ا: أعلنت (perfect) starts with it too
-_PRONOUN_OBJECTS = {"عليهم", "عليه", "عليها", "عليهما", "عليهن"}
 
 
 def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -109,7 +108,7 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
     if tok == sent_start:
         return False
     prev = doc.tokens[tok - 1].text
-    return not prev.endswith(("ت", "وا")) and prev not in ("وقد", "قد", "ثم", "و")
+    return not prev.endswith(("ت", "وا")) and prev not in cue_words("main_verb_particle")
 
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
@@ -133,20 +132,20 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
         status, reason = "event", ""
         words = [doc.tokens[t].text for t in range(sent.tok_start, m.tok_start)]
         if any(t in negation for t in range(max(sent.tok_start, m.tok_start - 3), m.tok_start)) or \
-                any(w in ("نفى", "نفت", "ينفي", "تنفي", "ونفى", "ونفت") for w in words):
+                any(w in cue_words("denial_verb") for w in words):
             status, reason = "negated", "negated or denied"
         elif any(t in modality for t in before) or _qad_imperfect(doc, before):
             status, reason = "modal", "a threat, plan or possibility"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
         elif any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \
-                doc.tokens[m.tok_start].text.startswith(("بعد", "عقب")):
+                doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix")):
             status, reason = "subordinate", "a time reference inside another clause (بعد/عقب ...)"
         elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \
                 any(t in habitual for t in before):
             status, reason = "generic", "a generic or habitual statement"
-        elif m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in _PRONOUN_OBJECTS and \
-                doc.tokens[m.tok_start].text.startswith(("القي", "اعتقل", "خطف", "اختطف")) and \
+        elif m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("passive_object") and \
+                doc.tokens[m.tok_start].text.startswith(cue_phrases("arrest_verb_prefix")) and \
                 _passive_relative(doc, m.tok_start, sent.tok_start):
             status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
@@ -171,7 +170,7 @@ def _seizures(doc: Doc) -> list:
 def _qad_imperfect(doc: Doc, before: range) -> bool:
     """قد + imperfect verb (قد يشن) is possibility; قد + perfect (كانت قد أعلنت) is not."""
     for t in before:
-        if doc.tokens[t].text in ("قد", "وقد") and t + 1 < len(doc.tokens):
+        if doc.tokens[t].text in cue_words("qad") and t + 1 < len(doc.tokens):
             nxt = doc.tokens[t + 1].text
             if nxt.startswith(_IMPERFECT_PREFIXES) and len(nxt) >= 3 and not nxt.startswith("ال"):
                 return True
@@ -183,11 +182,11 @@ def _background(doc: Doc, background: dict[int, int], sent_start: int, tok: int)
         if not (sent_start <= t < tok):
             continue
         phrase = " ".join(x.text for x in doc.tokens[t:end])
-        if phrase.endswith("في وقت سابق") or phrase == "في وقت سابق":
+        if phrase.endswith(cue_phrases("background_earlier")):
             nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
-            if nxt in ("من", "اليوم") or nxt.startswith("اليوم"):
+            if nxt == "من" or nxt.startswith(cue_phrases("same_day_prefix")):
                 continue  # في وقت سابق من اليوم: earlier the same day
-            if nxt in ("ان", "بان", "انه", "انها"):
+            if nxt in cue_words("report_complementiser"):
                 continue  # "ذكرت في وقت سابق أن ...": it dates the report
         # a sentence-initial marker covers the whole sentence; others cover what follows them closely
         if t - sent_start <= 2 or tok - end <= 6:

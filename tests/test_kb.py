@@ -1,4 +1,7 @@
 """Every knowledge-base file loads and passes its checks."""
+import re
+from pathlib import Path
+
 import pytest
 
 from marsad.actors import load_actor_kb
@@ -57,3 +60,71 @@ def test_a_malformed_row_is_reported_with_file_and_line(tmp_path, monkeypatch):
         kb.load_table("bad.tsv")
     assert "bad.tsv:2" in str(err.value)
     kb.load_table.cache_clear()
+
+
+# Where code names a category of cues.tsv: cue_words("x"), cue_phrases("x"), cue_matcher("x"),
+# cue_starts(doc, "x"), roles' _in_units(a, g, "x") / _cue_in_units(a, g, "x"), row["cue"] == "x".
+_CUE_NAMES = re.compile(r'\b(?:cue_words|cue_phrases|cue_matcher)\(\s*"([^"]+)"'
+                        r'|\b(?:cue_starts|_in_units|_cue_in_units)\([^"()]*"([^"]+)"'
+                        r'|(?:\["cue"\]|\.get\("cue"\)) == "([^"]+)"')
+
+
+def _cue_categories() -> dict[str, list[str]]:
+    from marsad.arabic.normalise import normalise_term
+    found: dict[str, list[str]] = {}
+    for row in load_table("cues.tsv", required=("cue", "phrase")):
+        found.setdefault(row["cue"], []).append(normalise_term(row["phrase"]))
+    return found
+
+
+def _cue_names_in_code() -> dict[str, str]:
+    """Category -> a file that names it."""
+    import marsad
+    root = Path(marsad.__file__).parent
+    names: dict[str, str] = {}
+    for path in sorted(root.rglob("*.py")):
+        for m in _CUE_NAMES.finditer(path.read_text(encoding="utf-8")):
+            names.setdefault(next(g for g in m.groups() if g), str(path.relative_to(root)))
+    return names
+
+
+def test_every_cue_category_named_in_code_exists_and_is_not_empty():
+    from marsad.cues import cue_phrases
+    from marsad.geo.places import _NOT_STOPWORD_CUES
+    from marsad.stages.clauses import _OPENER_KINDS
+    categories = _cue_categories()
+    names = _cue_names_in_code()
+    assert len(names) > 50, "the scan of the code found too few cue names"
+    names.update({f"clause_{kind}": "stages/clauses.py" for kind in _OPENER_KINDS})  # cue_matcher(f"clause_{kind}")
+    names.update({cue: "geo/places.py (_NOT_STOPWORD_CUES)" for cue in _NOT_STOPWORD_CUES})
+    missing = {cue: where for cue, where in names.items() if not any(categories.get(cue, []))}
+    assert not missing, f"categories named in code but absent from cues.tsv: {missing}"
+    for cue in names:
+        assert cue_phrases(cue), cue
+
+
+def test_no_cue_category_holds_the_same_normalised_phrase_twice():
+    twice = {}
+    for cue, phrases in _cue_categories().items():
+        seen = set()
+        for phrase in phrases:
+            assert phrase, f"empty phrase in {cue}"
+            if phrase in seen:
+                twice.setdefault(cue, []).append(phrase)
+            seen.add(phrase)
+    assert not twice, twice
+
+
+def test_cue_words_are_normalised_and_an_unknown_category_is_an_error():
+    from marsad.cues import cue_words
+    assert "الي" in cue_words("destination_preposition")  # written إلى
+    with pytest.raises(KnowledgeBaseError):
+        cue_words("no such cue")
+
+
+def test_relation_words_load_with_their_positions():
+    from marsad.geo.places import relation_words
+    assert relation_words("ar", "before")["شمالي"] == "north"
+    assert relation_words("ar", "after")["الغربي"] == "west"
+    assert relation_words("en", "of")["outskirts"] == "near"
+    assert relation_words("en", "before")["close to"] == "near"

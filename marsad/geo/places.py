@@ -18,27 +18,52 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.cues import cue_matcher, cue_starts
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.arabic.matcher import PhraseMatcher
+from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import Doc, stem_candidates
+from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer
+from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 from marsad.triggers import trigger_matcher
 
-PREPOSITIONS = {"في", "ب", "على", "علي", "من", "الي", "الى", "الي", "قرب", "نحو", "باتجاه", "داخل", "عند"}
-# tokens that end an unknown place name
-_NAME_STOP = {
-    "في", "من", "علي", "الي", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الذين", "حيث", "كما", "ما", "او",
-    "اليوم", "امس", "مساء", "صباح", "فجر", "ليل", "ليله", "يوم", "خلال", "بين", "عند", "وسط", "بالقرب",
-    "شمال", "شمالي", "جنوب", "جنوبي", "شرق", "شرقي", "غرب", "غربي", "ريف", "قرب", "محيط", "اطراف",
-    "بريف", "وريف", "حيث", "ان", "انه", "لا", "لم", "قد", "كان", "كانت", "هذا", "هذه", "تلك", "ذلك",
-    "بلده", "قريه", "مدينه", "حي", "منطقه", "ناحيه", "قضاء", "محافظه", "السوريه", "العراقيه",
-}
-_DIRECTIONS = {
-    "شمال": "north", "شمالي": "north", "جنوب": "south", "جنوبي": "south", "شرق": "east", "شرقي": "east",
-    "غرب": "west", "غربي": "west", "شمالها": "north", "جنوبها": "south", "شرقها": "east", "غربها": "west",
-    "الشمالي": "north", "الجنوبي": "south", "الشرقي": "east", "الغربي": "west",
-}
+_RELATIONS = ("north", "south", "east", "west", "near", "countryside", "district")
+_POSITIONS = {"ar": ("before", "after", "pronoun"), "en": ("before", "after", "of")}
+
+
+@lru_cache(maxsize=1)
+def _relation_table() -> dict[tuple[str, str], dict[str, str]]:
+    """(lang, position) -> normalised word -> relation (``kb/data/relation_words.tsv``)."""
+    table: dict[tuple[str, str], dict[str, str]] = {}
+    for row in load_table("relation_words.tsv", required=("word", "lang", "position", "relation")):
+        where = f"relation_words.tsv:{row['_line']}"
+        lang, position, relation = row["lang"], row["position"], row["relation"]
+        if position not in _POSITIONS.get(lang, ()):
+            raise KnowledgeBaseError(f"no position {position!r} for lang {lang!r}", where=where)
+        if relation not in _RELATIONS:
+            raise KnowledgeBaseError(f"unknown relation {relation!r}", where=where)
+        words = table.setdefault((lang, position), {})
+        word = normalise_term(row["word"])
+        if word in words:
+            raise KnowledgeBaseError(f"{row['word']!r} is listed twice", where=where)
+        words[word] = relation
+    return table
+
+
+@lru_cache(maxsize=None)
+def relation_words(lang: str, *positions: str) -> dict[str, str]:
+    """Word -> relation of the relation words of ``lang`` standing at ``positions`` (before, after,
+    pronoun, of: see ``kb/data/relation_words.tsv``). Shared: do not change it."""
+    out: dict[str, str] = {}
+    for position in positions:
+        out.update(_relation_table().get((lang, position), {}))
+    return out
+
+
+def _directions() -> dict[str, str]:
+    """The Arabic compass words (شمال، شرقي، جنوبها، الغربي) -> north, south, east or west."""
+    return relation_words("ar", "before", "pronoun", "after")
 
 
 @lru_cache(maxsize=1)
@@ -63,23 +88,43 @@ def adjective_matcher() -> PhraseMatcher:
 # alternate names are often transliterated common words, so only big or curated places count.
 ARABIC_REGION = {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "LY", "SD", "EG", "SA", "KW", "QA", "AE", "BH", "OM",
                  "TN", "DZ", "MA", "MR", "SO", "DJ", "SS"}
-_PLACE_PREPOSITIONS = {"في", "على", "علي", "من", "الي", "الى", "قرب", "نحو", "باتجاه", "عند", "داخل", "حول",
-                       "بمدينه", "ببلده", "بقريه", "بمحافظه", "بمنطقه", "بحي"}
+
+
+# cues.tsv categories whose words are no place stopwords: place names themselves, and the word
+# lists the rules compare with a token (cue_words). Those were Python literals until they moved to
+# cues.tsv; as stopwords they would change which names count as places.
+_NOT_STOPWORD_CUES = frozenset({
+    "metonymic_capital", "ba_initial_name",
+    "place_name_end", "place_preposition", "naming_noun", "relational_adjective", "district_noun",
+    "relation_place_noun", "relation_countryside_word", "relation_near_word", "relation_near_min",
+    "relation_inside_word", "place_cue_word", "place_cue_prefix", "road_noun", "road_adjective",
+    "between_noun", "distance_noun", "destination_preposition", "destination_prefix", "reporter_noun",
+    "place_intro", "counted_person_noun", "settlement_noun", "speaker_clause_end", "statement_seat_word",
+    "seat_place_noun", "seat_preposition", "origin_verb", "origin_place_noun", "position_noun",
+    "held_place_noun", "held_preposition", "position_participle_prefix", "fire_source_word",
+    "bare_name_noun", "governorate_noun", "governorate_plural", "governorate_list_break",
+    "direction_pronoun", "locating_word", "locating_prefix", "lone_place_noun", "en_locating",
+    "en_common_word", "territory_object_word", "demonstrative", "after_word", "after_prefix",
+    "neighbourhood_noun", "street_noun", "air_defence", "claim_verb", "affiliation_prefix",
+    "opponent_preposition", "area_noun", "others_word", "death_word_final_ha", "dated_report_next",
+    "new_scene", "denial_verb", "passive_object", "arrest_verb_prefix", "main_verb_particle", "qad",
+    "background_earlier", "same_day_prefix", "report_complementiser", "side_phrase_end",
+    "side_word_with_ba", "bare_count_next", "relative_pronoun",
+})
 
 
 @lru_cache(maxsize=1)
 def place_stopwords() -> frozenset[str]:
     """Words of marsad's own lexicons (actors, triggers, cues, dates, numbers): when a gazetteer
     name is one of them, it is a place only after a place noun (قرية، مدينة ...)."""
-    from marsad.arabic.normalise import normalise_term
-    from marsad.kb import DATA_DIR, load_table
+    from marsad.kb import DATA_DIR
     words: set[str] = set()
     for path in DATA_DIR.glob("*.tsv"):
         if path.name in ("places.tsv", "admin1.tsv", "countries.tsv"):
             continue
         for row in load_table(path.name):
-            if row.get("cue") in ("metonymic_capital",):
-                continue  # these cues are place names themselves
+            if row.get("cue") in _NOT_STOPWORD_CUES:
+                continue
             for key, cell in row.items():
                 if key.startswith("_") or not cell:
                     continue
@@ -93,8 +138,6 @@ def place_stopwords() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def place_adjectives() -> frozenset[str]:
     """Words that describe a place noun instead of naming it: "حي سكني", "منطقة زراعية" (cues.tsv)."""
-    from marsad.arabic.normalise import normalise_term
-    from marsad.kb import load_table
     return frozenset(normalise_term(r["phrase"]) for r in load_table("cues.tsv") if r.get("cue") == "place_adjective")
 
 
@@ -109,14 +152,6 @@ def _place_noun_matcher() -> PhraseMatcher:
     return cue_matcher("place_noun", suffixes=False)
 
 
-# place nouns after which an unknown word is a name (not "أحياء سكنية", "مناطق متفرقة")
-_NAMING_NOUNS = {"قريه", "قريتي", "قري", "بلده", "بلدتي", "بلدات", "حي", "ناحيه", "مخيم", "مزرعه", "مزارع",
-                 "تل", "جبل", "معسكر", "دوار", "ساحه", "شارع", "قضاء", "مدينه", "مدينتي", "منطقه", "باديه"}
-# adjectives that end a name and relate it to the next place ("الطوبية التابعة لبلدة رميلان")
-_RELATIONAL_ADJECTIVES = {"الواقعه", "الواقع", "التابعه", "التابع", "القريبه", "القريب", "المجاوره", "المجاور",
-                          "المحاذيه", "المحاذي", "الحدوديه", "الحدودي"}
-
-
 @dataclass
 class PlaceAnalysis:
     mentions: list[PlaceMention]
@@ -124,17 +159,13 @@ class PlaceAnalysis:
     admin1: list[tuple[str, str]] = field(default_factory=list)  # (country_code, admin1), most mentioned first
 
 
-# District nouns: a place named after one is the district (geo_precision 2 at its seat).
-_DISTRICT_NOUNS = {"قضاء", "ناحيه", "مديريه", "محليه"}
-
-
 def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
     """A relation word right before token ``tok`` (skipping a place noun): (relation, first token)."""
     j = tok - 1
-    if j >= sent_start and _DISTRICT_NOUNS & {w for w, _ in stem_candidates(doc.tokens[j].text)}:
+    if j >= sent_start and cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[j].text)}:
         return "district", j  # "قضاء الحمدانية", "بناحية تل تمر": the district, not its seat
-    while j >= sent_start and doc.tokens[j].text in ("مدينه", "بلده", "قريه", "محافظه", "منطقه", "ناحيه", "قضاء",
-                                                         "العاصمه", "مدينتي", "بلدتي", "الريف", "مخيم"):
+    place_nouns = cue_words("relation_place_noun")
+    while j >= sent_start and doc.tokens[j].text in place_nouns:
         j -= 1
     if j < sent_start:
         return None, tok
@@ -142,35 +173,26 @@ def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, 
     english = _english_relation_before(doc, tok, sent_start)
     if english[0]:
         return english
-    base = word[1:] if word[:1] in ("و", "ب", "ف", "ل") and word[1:] in _DIRECTIONS else word
-    if base.endswith(("ها", "ه")) and base in _DIRECTIONS:
+    directions = _directions()
+    base = word[1:] if word[:1] in ("و", "ب", "ف", "ل") and word[1:] in directions else word
+    if base in relation_words("ar", "pronoun"):
         return None, tok  # "وبنش شرقها ومعرة مصرين": شرقها belongs to the place before
-    if base in _DIRECTIONS:
+    if base in directions:
         k = j
         # "شمال شرقي X", "جنوب غرب X"
-        if k - 1 >= sent_start and doc.tokens[k - 1].text in _DIRECTIONS:
+        if k - 1 >= sent_start and doc.tokens[k - 1].text in directions:
             k -= 1
-        return _DIRECTIONS[base], k
+        return directions[base], k
     stems = {word, word[1:] if len(word) > 3 else word, word[2:] if word.startswith(("وب", "ول", "ال")) else word}
-    if stems & {"ريف", "ريفي", "الريف"}:
+    if stems & cue_words("relation_countryside_word"):
         return "countryside", j
-    if stems & {"قرب", "محيط", "اطراف", "ضواحي", "مشارف", "مدخل", "مقربه"}:
+    if stems & cue_words("relation_near_word"):
         return "near", j
-    if word in ("من", "مِن") and j - 1 >= sent_start and doc.tokens[j - 1].text in ("بالقرب", "مقربه"):
+    if word == "من" and j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("relation_near_min"):
         return "near", j - 1
-    if stems & {"وسط", "داخل", "مركز"}:
+    if stems & cue_words("relation_inside_word"):
         return "inside", j
     return None, tok
-
-
-_EN_DIRECTIONS = {"north": "north", "south": "south", "east": "east", "west": "west",
-                  "northeast": "north", "northwest": "north", "southeast": "south", "southwest": "south",
-                  "northern": "north", "southern": "south", "eastern": "east", "western": "west"}
-# English words that may stand between a place and the place that locates it ("X in the Idlib countryside").
-_EN_LOCATING = {"in", "the", "of", "near", "outside", "countryside", "province", "governorate", "city", "town",
-                "district", "area", "region", "outskirts", "rural", "eastern", "western", "northern", "southern",
-                "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "on"}
-_EN_NEAR = {"near", "outside", "around", "outskirts", "vicinity", "edge", "edges", "nearby", "close"}
 
 
 def _english_relation_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
@@ -178,73 +200,58 @@ def _english_relation_before(doc: Doc, tok: int, sent_start: int) -> tuple[str |
     j = tok - 1
     if j < sent_start:
         return None, tok
-    word = doc.tokens[j].text
-    if word in ("near", "outside", "around"):
-        return "near", j
-    if word == "to" and j - 1 >= sent_start and doc.tokens[j - 1].text == "close":
-        return "near", j - 1
-    if word == "of" and j - 1 >= sent_start:
-        head = doc.tokens[j - 1].text
-        if head in _EN_DIRECTIONS:
-            return _EN_DIRECTIONS[head], j - 1
-        if head in _EN_NEAR:
-            return "near", j - 1
-        if head in ("countryside", "province", "governorate") and head == "countryside":
-            return "countryside", j - 1
-        if head in ("district", "subdistrict"):
-            return "district", j - 1
+    for phrase, relation in relation_words("en", "before").items():
+        words = phrase.split()
+        first = j - len(words) + 1
+        if first >= sent_start and all(doc.tokens[first + i].text == w for i, w in enumerate(words)):
+            return relation, first
+    if doc.tokens[j].text == "of" and j - 1 >= sent_start:
+        relation = relation_words("en", "of").get(doc.tokens[j - 1].text)
+        if relation is not None:
+            return relation, j - 1
     return None, tok
 
 
 def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
     """"ريف إدلب الجنوبي": a direction adjective right after the name; "Idlib countryside"."""
-    if tok_end < sent_end and doc.tokens[tok_end].text in ("الشمالي", "الجنوبي", "الشرقي", "الغربي"):
-        return _DIRECTIONS[doc.tokens[tok_end].text]
-    if tok_end < sent_end and doc.tokens[tok_end].text in ("countryside", "outskirts", "district", "suburbs"):
-        return {"countryside": "countryside", "district": "district"}.get(doc.tokens[tok_end].text, "near")
-    return None
+    if tok_end >= sent_end:
+        return None
+    word = doc.tokens[tok_end].text
+    return relation_words("ar", "after").get(word) or relation_words("en", "after").get(word)
 
 
 def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
     """A preposition, place noun or relation word right before ``tok``, or a locative clitic on it."""
     word = doc.tokens[tok].text
-    if word.startswith(("ب", "في")) and not word.startswith("بغداد") or word.startswith(("وب", "لب")):
+    if word.startswith(("ب", "في")) and not word.startswith(cue_phrases("ba_initial_name")) or \
+            word.startswith(("وب", "لب")):
         return True
     if tok - 1 < sent_start:
         return False
     prev = doc.tokens[tok - 1].text
-    return prev in _PLACE_PREPOSITIONS or prev in _DIRECTIONS or prev in (
-        "مدينه", "العاصمه", "محافظه", "ريف", "قرب", "محيط", "اطراف", "وسط", "داخل", "ضواحي", "شمالي", "جنوبي",
-        "بلده", "قريه", "حي", "ناحيه", "قضاء",
-        "شرقي", "غربي", "عاصمه", "مطار", "سماء") or prev.startswith(("بمدينه", "بالعاصمه", "بريف", "لمدينه"))
-
-
-# a road, or a front line named after its ends ("على محور X - Y", "جبهات X وY")
-_ROAD_NOUNS = ("طريق", "اوتوستراد", "اتوستراد", "الطريق", "طريقي", "محور", "محاور", "المحور", "جبهه", "جبهات")
+    return prev in cue_words("place_preposition") or prev in _directions() or prev in cue_words("place_cue_word") \
+        or prev.startswith(cue_phrases("place_cue_prefix"))
 
 
 def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
     """"على طريق حمص - تدمر", "أوتوستراد دمشق حلب": the places name a road, not the site."""
     j = tok - 1
-    while j >= sent_start and doc.tokens[j].text in ("الدولي", "العام", "السريع", "-", "–"):
+    adjectives = cue_words("road_adjective")  # a dash between the ends is no token
+    while j >= sent_start and doc.tokens[j].text in adjectives:
         j -= 1
     if j < sent_start:
         return False
     word = doc.tokens[j].text
-    return word.lstrip("وب") in _ROAD_NOUNS or word in _ROAD_NOUNS
+    roads = cue_words("road_noun")
+    return word.lstrip("وب") in roads or word in roads
 
 
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
-    if j >= sent_start and doc.tokens[j].text in _BETWEEN_NOUNS:
+    if j >= sent_start and doc.tokens[j].text in cue_words("between_noun"):
         j -= 1
     return j >= sent_start and doc.tokens[j].text == "بين"
-
-
-# "بين مدينة X وبلدة Y", "بين محافظتي X وY": the noun that may stand between بين (or و) and a name
-_BETWEEN_NOUNS = ("محافظات", "محافظتي", "مدينتي", "بلدتي", "مدن", "قريتي", "مدينه", "بلده", "قريه", "بلدات",
-                  "قري", "ناحيه", "منطقه", "مخيم")
 
 
 def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
@@ -254,7 +261,7 @@ def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
         words = words[1:]
     elif words and words[0].startswith("و"):
         words[0] = words[0][1:]
-    return len(words) == 1 and words[0] in _BETWEEN_NOUNS
+    return len(words) == 1 and words[0] in cue_words("between_noun")
 
 
 def _names_next(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
@@ -270,17 +277,13 @@ def _conjoined(doc: Doc, tok: int) -> bool:
     return doc.tokens[tok].text.startswith("و") or (tok > 0 and doc.tokens[tok - 1].text == "و")
 
 
-_EN_COMMON = {"central", "centre", "center", "middle", "north", "south", "east", "west", "northern", "southern",
-              "eastern", "western", "capital", "coast", "border"}
-
-
 def _english_name_ok(doc: Doc, tok_start: int, tok_end: int) -> bool:
     """A Latin-script place name is written with a capital, and is not a lone direction
     word ("southern", "North"): those name provinces only with a noun after them."""
     raw = doc.raw[doc.tokens[tok_start].start:doc.tokens[tok_end - 1].end]
     if not raw[:1].isupper():
         return False
-    return not (tok_end - tok_start == 1 and doc.tokens[tok_start].text in _EN_COMMON)
+    return not (tok_end - tok_start == 1 and doc.tokens[tok_start].text in cue_words("en_common_word"))
 
 
 def find_place_mentions(doc: Doc) -> list[PlaceMention]:
@@ -305,7 +308,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if phrase.isascii() and not _english_name_ok(doc, m.tok_start, m.tok_end):
             continue
         cued = m.tok_start in noun_ends or m.tok_start in relation_ends or \
-            (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in _PLACE_PREPOSITIONS) or \
+            (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("place_preposition")) or \
             doc.tokens[m.tok_start].text[:1] in ("ب", "ل") and m.cost > 0 and \
             not doc.tokens[m.tok_start].text.startswith(phrase[:2]) or \
             (out and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start))
@@ -328,8 +331,10 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         taken.update(range(m.tok_start, m.tok_end))
     # unknown names right after a place noun: "قرية شبيران", "قرى حوير العيس وإباد وتل النباريز"
     adjectives = place_adjectives()
+    naming, name_end = cue_words("naming_noun"), cue_words("place_name_end")
+    after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
     for t0, t1 in place_nouns.items():
-        if all(c not in _NAMING_NOUNS for c, _ in stem_candidates(doc.tokens[t0].text)):
+        if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
         if doc.tokens[t0].text.startswith(("ال", "بال", "وال", "فال", "لل")):
             continue  # "البلدة القديمة", "الحي الشرقي": a definite noun names nothing after it
@@ -341,20 +346,19 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             if word == "و" and not first and j + 1 < sent.tok_end:
                 j += 1
                 word = "و" + doc.tokens[j].text
-            if word in _NAME_STOP or (not first and not word.startswith("و")):
+            if word in name_end or (not first and not word.startswith("و")):
                 break
             if word[:1] == "و" and not first:
                 word = word[1:]
-            if word in _NAME_STOP or word.isdigit() or len(word) < 2 or word in stop or word in adjectives \
+            if word in name_end or word.isdigit() or len(word) < 2 or word in stop or word in adjectives \
                     or word.startswith("لل") or j in actor_tokens:
                 break  # "معسكر للجيش": a purpose or an owner, not a name
             k = j + 1
             # a name may have a second word: "حوير العيس", "تل النباريز" (not a conjunct or a stop word)
             if k < sent.tok_end and k not in taken:
                 nxt = doc.tokens[k].text
-                if nxt.startswith("ال") and nxt not in _NAME_STOP and not nxt.startswith("و") \
-                        and nxt not in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") and k not in place_nouns \
-                        and nxt not in _RELATIONAL_ADJECTIVES:
+                if nxt.startswith("ال") and nxt not in name_end and not nxt.startswith("و") \
+                        and nxt not in after_words and k not in place_nouns and nxt not in relational:
                     k += 1
             span = doc.token_span(j, k)
             text = span.text
@@ -421,13 +425,16 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "origin", "after an origin phrase"
         elif any(t in reference and reference[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"
-        elif any(doc.tokens[t].text in ("كم", "كيلومتر", "كيلومترا", "كلم") for t in range(max(sent.tok_start, pm.tok_start - 4), pm.tok_start)):
+        elif any(doc.tokens[t].text in cue_words("distance_noun")
+                 for t in range(max(sent.tok_start, pm.tok_start - 4), pm.tok_start)):
             pm.role, pm.reason = "reference", "a distance reference (N كم غرب X)"
         elif any(t in dest_verbs for t in range(max(sent.tok_start, pm.tok_start - 8), pm.tok_start)) and \
-                any(doc.tokens[t].text in ("الي", "الى", "لي") or doc.tokens[t].text.startswith(("الي", "الى"))
+                any(doc.tokens[t].text in cue_words("destination_preposition") or
+                    doc.tokens[t].text.startswith(cue_phrases("destination_prefix"))
                     for t in range(max(sent.tok_start, pm.tok_start - 3), pm.tok_start)):
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
-        elif any(doc.tokens[t].text in ("مراسل", "مراسله", "مراسلنا", "مراسلها") for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
+        elif any(doc.tokens[t].text in cue_words("reporter_noun")
+                 for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
         elif _speaker_seat(doc, pm.tok_start, sent.tok_start, sent.tok_end, reporting, attack_tokens):
             pm.role, pm.reason = "reference", "seat of the speaker (قال مسؤول في X إن، بيان صادر من X)"
@@ -475,26 +482,21 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "dateline", "on a short dated line (a dateline or time zone)"
         relation, _ = _direction_before(doc, pm.tok_start, sent.tok_start)
         if relation is None and pm.tok_end - pm.tok_start > 1 and \
-                _DISTRICT_NOUNS & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
+                cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
 
 
 # Roles whose place is the event's place only when the event's clause names no other.
 FALLBACK_ROLES = ("home", "label", "intro")
-# Nouns of people a count may stand for before "من" + a place: "ثلاثة من مدينة X", "شاب من بلدة X".
-_PERSON_NOUNS = {"شاب", "شابا", "رجل", "رجلا", "امراه", "طفل", "طفله", "مدني", "مدنيا", "مدنيين", "شخص", "شخصا",
-                 "اشخاص", "عنصر", "عنصرا", "عناصر", "مقاتل", "مقاتلا", "مقاتلين", "مواطن", "مواطنا", "مواطنين",
-                 "شقيقين", "اخوين", "سيده", "فتاه", "شبان", "اطفال", "نساء", "رجال", "مقاتلون", "مقاتلو",
-                 "مسلحون", "مسلحين", "مسلحو", "قوات", "قواتها", "قواته", "قواتهم", "عناصرها", "مقاتليها"}
-_SETTLEMENT_NOUNS = {"مدينه", "بلده", "قريه", "مخيم", "حي", "ناحيه"}
 
 
 def _counted_from(doc: Doc, tok: int, sent_start: int) -> bool:
     """"قتل ثلاثة من مدينة X", "مقتل شاب من بلدة X": people counted by where they come from."""
     j = tok - 1
-    if doc.tokens[tok].text not in _SETTLEMENT_NOUNS:  # the noun may open the mention itself
-        if j >= sent_start and doc.tokens[j].text in _SETTLEMENT_NOUNS:
+    settlements = cue_words("settlement_noun")
+    if doc.tokens[tok].text not in settlements:  # the noun may open the mention itself
+        if j >= sent_start and doc.tokens[j].text in settlements:
             j -= 1
         else:
             return False
@@ -502,25 +504,19 @@ def _counted_from(doc: Doc, tok: int, sent_start: int) -> bool:
         return False
     before = doc.tokens[j - 1].text
     from marsad.quantities import parse_number
-    return before in _PERSON_NOUNS or before.isdigit() or parse_number(before) is not None
+    return before in cue_words("counted_person_noun") or before.isdigit() or parse_number(before) is not None
 
 
 def _introduces(doc: Doc, pm: PlaceMention, sent, mentions: list[PlaceMention]) -> bool:
     """"وفي دير الزور، قتل مدني في بلدة ذيبان": a place fronted before a comma, that only sets
     the scene for a more precise place after it."""
     lead = [doc.tokens[t].text for t in range(sent.tok_start, pm.tok_start)]
-    if not lead or lead[0] not in ("وفي", "في", "اما", "واما") or len(lead) > 3:
+    if not lead or lead[0] not in cue_words("place_intro") or len(lead) > 3:
         return False
     if pm.tok_end >= sent.tok_end or not set(doc.text[doc.tokens[pm.tok_end - 1].end:doc.tokens[pm.tok_end].start]) & set("،,"):
         return False
     return any(pm.tok_end <= o.tok_start < sent.tok_end and not (o.candidates and o.candidates[0].kind == "country")
                for o in mentions)
-
-
-# Complementisers that end a speaker's clause: "قال مسؤول في عدن إن ...".
-_COMPLEMENTISERS = {"ان", "بان", "انه", "انها", "بانه", "بانها", "انهم", "بانهم"}
-# Words before في/من that make the place a statement's seat: "بيان صادر من أنقرة", "من مقره في الموصل".
-_ISSUED = ("صادر", "الصادر", "صدر", "مقره", "مقرها", "مقرهم")
 
 
 def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting: set[int],
@@ -529,56 +525,57 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     "أفاد مصدر عسكري في بنغازي بأن ..." (between a reporting verb and its complementiser,
     with no attack word in between) or "في بيان صادر من أنقرة" / "من مقره في الموصل"."""
     j = tok - 1
-    while j >= sent_start and doc.tokens[j].text in ("مدينه", "العاصمه", "محافظه"):
+    place_nouns = cue_words("seat_place_noun")
+    while j >= sent_start and doc.tokens[j].text in place_nouns:
         j -= 1
-    if j < sent_start or doc.tokens[j].text not in ("في", "من", "عن"):
+    if j < sent_start or doc.tokens[j].text not in cue_words("seat_preposition"):
         return False
-    if j - 1 >= sent_start and doc.tokens[j - 1].text in _ISSUED:
+    if j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("statement_seat_word"):
         return True
     verbs = [t for t in reporting if sent_start <= t < j]
     if not verbs:
         return False
     verb = max(verbs)
-    if any(t in attack_tokens or doc.tokens[t].text in _COMPLEMENTISERS for t in range(verb, tok)):
+    clause_end = cue_words("speaker_clause_end")
+    if any(t in attack_tokens or doc.tokens[t].text in clause_end for t in range(verb, tok)):
         return False
     # "أعلنت قيادة العمليات في بغداد مقتل ..." (the speaker right before) or "... في بنغازي بأن ..."
-    return j - verb <= 6 or any(doc.tokens[t].text in _COMPLEMENTISERS for t in range(tok + 1, sent_end))
-
-
-_ORIGIN_VERBS = ("اطلقت", "اطلق", "اطلقوا", "انطلقت", "انطلق", "تقدمت", "تقدم", "تقدموا", "زحفت", "قادمين", "قادمون", "قادمه", "قادما", "قادم",
-                 "القادمين", "القادمه", "وصلوا", "تسللوا", "تسلل", "جاءوا", "جاؤوا")
+    return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
 
 
 def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
     """"أُطلقت الصواريخ من مدينة X", "قادمون من مدينة X", "من مواقعها في X": where the attack came from."""
     j = tok - 1
-    while j >= sent_start and doc.tokens[j].text in ("مدينه", "بلده", "قريه", "منطقه", "مناطق", "بلدات", "قري"):
+    place_nouns = cue_words("origin_place_noun")
+    while j >= sent_start and doc.tokens[j].text in place_nouns:
         j -= 1
-    if j >= sent_start + 1 and doc.tokens[j].text == "في" and doc.tokens[j - 1].text.startswith(
-            ("مواقع", "مواقعه", "نقاط", "ثكنات", "مقرات", "تمركز")):
+    if j >= sent_start + 1 and doc.tokens[j].text == "في" and \
+            doc.tokens[j - 1].text.startswith(cue_phrases("position_noun")):
         j -= 2  # "من مواقعها في X"
         return j >= sent_start and doc.tokens[j].text == "من"
     if j < sent_start or doc.tokens[j].text != "من":
         return False
-    return any(doc.tokens[k].text.lstrip("و").startswith(_ORIGIN_VERBS) for k in range(max(sent_start, j - 4), j))
+    verbs = cue_phrases("origin_verb")
+    return any(doc.tokens[k].text.lstrip("و").startswith(verbs) for k in range(max(sent_start, j - 4), j))
 
 
 def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:
     """"قصف من قوات الأسد في جبل الأكراد" / "من قوات النظام المتمركزة في X": X is the attackers' position."""
     j = tok - 1
     # skip a place noun: في معسكر X
-    while j >= sent_start and doc.tokens[j].text in ("معسكر", "مدينه", "بلده", "قريه", "منطقه", "جبلي", "جبل"):
+    place_nouns = cue_words("held_place_noun")
+    while j >= sent_start and doc.tokens[j].text in place_nouns:
         j -= 1
-    if j < sent_start or doc.tokens[j].text not in ("في", "ب"):
+    if j < sent_start or doc.tokens[j].text not in cue_words("held_preposition"):
         return False
     j -= 1
-    if j >= sent_start and doc.tokens[j].text.startswith(("المتمركز", "المتواجد", "المنتشر", "المرابط")):
+    if j >= sent_start and doc.tokens[j].text.startswith(cue_phrases("position_participle_prefix")):
         j -= 1
     if j < sent_start or j not in actor_tokens:
         return False
     while j >= sent_start and j in actor_tokens:
         j -= 1
-    if j < sent_start or doc.tokens[j].text not in ("من", "مصدره", "مصدرها"):
+    if j < sent_start or doc.tokens[j].text not in cue_words("fire_source_word"):
         return False
     # "قصف عنيف من قوات الأسد في X" (fire from), not "مقاتلين من الجيش الوطني في X" (members of)
     return any(t in attack_tokens for t in range(max(sent_start, j - 2), j))
@@ -886,10 +883,8 @@ def _reject_strangers(mentions: list[PlaceMention], clues: _Clues) -> None:
 
 def _bare_name(text: str) -> str:
     """A mention's text without its place noun and a one-letter proclitic: "مدينة العزيزية" -> "العزيزية"."""
-    from marsad.arabic.normalise import normalise_term
     words = normalise_term(text).split()
-    while len(words) > 1 and words[0] in ("مدينه", "بلده", "قريه", "حي", "ناحيه", "قضاء", "منطقه", "بمدينه",
-                                           "ببلده", "بقريه", "وقريه", "وبلده"):
+    while len(words) > 1 and words[0] in cue_words("bare_name_noun"):
         words = words[1:]
     if words and words[0][:1] in ("و", "ب", "ل", "ف") and words[0][1:3] == "ال":
         words[0] = words[0][1:]
@@ -898,13 +893,15 @@ def _bare_name(text: str) -> str:
 
 def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:
     first = doc.tokens[pm.tok_start].text
-    if first.startswith(("محافظه", "بمحافظه", "لمحافظه", "ومحافظه")):
+    if first.startswith(cue_phrases("governorate_noun")):
         return True
     # "محافظات كركوك وصلاح الدين وديالى": the list after a plural governorate noun
+    plurals = cue_words("governorate_plural")
     for t in range(max(0, pm.tok_start - 8), pm.tok_start):
-        if doc.tokens[t].text in ("محافظات", "محافظتي"):
+        if doc.tokens[t].text in plurals:
             between = [doc.tokens[k].text for k in range(t + 1, pm.tok_start)]
-            return all(w.startswith("و") or not w.startswith(("في", "من", "علي")) for w in between)
+            breaks = cue_phrases("governorate_list_break")
+            return all(w.startswith("و") or not w.startswith(breaks) for w in between)
     return False
 
 
@@ -924,6 +921,13 @@ def _located_by(place: Place, anchor: Place) -> bool:
     return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
 
 
+@lru_cache(maxsize=1)
+def _locating_words() -> frozenset[str]:
+    """Words that may stand between a place and the place that locates it: "في"، "بريف"، the
+    compass words, the English ones ("in the countryside of")."""
+    return cue_words("locating_word") | frozenset(_directions()) | cue_words("en_locating")
+
+
 def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMention | None:
     """The place that locates mention ``idx``: "X شمال مدينة Y", "X في ريف Y", "X، جنوبي Y"."""
     pm = mentions[idx]
@@ -934,19 +938,15 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
         return None
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
-    if any(w in ("شرقها", "غربها", "شمالها", "جنوبها", "شرقه", "غربه", "شماله", "جنوبه") for w in between):
+    if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
     if "في" in between and len(between) <= 4 and all(w.startswith("ال") for w in between[:between.index("في")]):
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]
-    locating = {"في", "ب", "بريف", "ريف", "مدينه", "محافظه", "بمحافظه", "ناحيه", "قضاء", "بمدينه", "العاصمه",
-                "من", "لمدينه", "الريف", "منطقه", "بمنطقه", "جبل", "قرب", "بالقرب", "مقربه", "اطراف",
-                "ضواحي", "بلده", "قريه", "لمحافظه", "مركز"} | set(_DIRECTIONS) | _EN_LOCATING
-    nouns_only = {"مدينه", "محافظه", "ناحيه", "قضاء", "العاصمه", "منطقه", "بلده", "قريه", "جبل", "الريف"}
-    if between and all(w in nouns_only for w in between):
+    if between and all(w in cue_words("lone_place_noun") for w in between):
         return None  # "سراقب بلدة آفس": a place noun alone locates nothing
-    if between and all(w in locating or w.startswith(("شمال", "جنوب", "شرق", "غرب", "بريف", "لريف"))
-                       or w in ("الشمالي", "الجنوبي", "الشرقي", "الغربي") for w in between):
+    locating, prefixes = _locating_words(), cue_phrases("locating_prefix")
+    if between and all(w in locating or w.startswith(prefixes) for w in between):
         return nxt
     # "بريف إدلب" attached: the next mention starts with ب + its clitic
     nxt_tok = doc.tokens[nxt.tok_start].text

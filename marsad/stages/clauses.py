@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import Doc
+from marsad.cues import cue_words
 from marsad.stages.analysis import Analysis
 
 INDEPENDENT = ("contrast", "addition", "sequence", "coordinate")
@@ -37,9 +38,6 @@ _OPENER_KINDS = ("contrast", "addition", "sequence", "result", "elaboration", "t
 _STRONG_BREAKS = set("؛;:")
 _COMMAS = set("،,")
 _QUOTES = set("«»\"“”")
-# After a comma, و with a preposition of place opens a new scene ("، وفي ريف حماة قصفت ...");
-# a comma before و and a noun is as often a list ("تفجير دراجة، وعبوة ناسفة").
-_NEW_SCENE = ("وفي", "وعلي", "وعلى")
 
 
 @dataclass(frozen=True)
@@ -118,7 +116,9 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
                     kind = None  # "أن" after a noun or a verb of another kind opens no statement
             if kind is None and set(gap) & _STRONG_BREAKS:
                 kind, opener = "coordinate", gap.strip()
-            elif kind is None and set(gap) & _COMMAS and word in _NEW_SCENE:
+            elif kind is None and set(gap) & _COMMAS and word in cue_words("new_scene"):
+                # "، وفي ريف حماة قصفت ...": a new scene; a comma before و and a noun is as often
+                # a list ("تفجير دراجة، وعبوة ناسفة")
                 kind, opener = "coordinate", word
             elif kind is None and _coordinated_verb(word):
                 kind, opener = "coordinate", word

@@ -5,6 +5,7 @@ no event of this article; a sentence with no date takes the article's default da
 """
 from __future__ import annotations
 
+from marsad.cues import cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 
@@ -68,7 +69,7 @@ def _dates_report(a: Analysis, d: DateMention) -> bool:
     """"ذكرت وسائل إعلام في وقت سابق أن ...": the date belongs to the reporting verb."""
     tokens = a.doc.tokens
     nxt = tokens[d.tok_end].text if d.tok_end < len(tokens) else ""
-    return nxt in ("ان", "بان", "انه", "انها", "الي", "عن")
+    return nxt in cue_words("dated_report_next")
 
 
 def _is_dateline_sentence(a: Analysis, tok: int) -> bool:

@@ -6,11 +6,9 @@ city is the city; an unknown name takes the place that locates it (precision 2).
 """
 from __future__ import annotations
 
+from marsad.cues import cue_words
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
-
-_NEIGHBOURHOOD_NOUNS = ("حي", "بحي", "وحي", "احياء", "حاره", "بحاره")
-_CITY_PART_NOUNS = _NEIGHBOURHOOD_NOUNS + ("شارع", "بشارع", "سوق", "بسوق")
 
 
 def _after_landmark(a: Analysis) -> set[int]:
@@ -80,10 +78,10 @@ def _neighbourhood_of_city(a: Analysis, pm: PlaceMention, place) -> bool:
     noun = a.doc.tokens[pm.tok_start - 1].text
     if pm.anchor.relation in ("north", "south", "east", "west"):
         # "حي الروضة شمال مدينة تعز": a quarter in the north of the city, not a place outside it
-        return noun in _NEIGHBOURHOOD_NOUNS
+        return noun in cue_words("neighbourhood_noun")
     if pm.anchor.relation not in (None, "inside"):  # "وسط مدينة X" is in it
         return False
-    return noun in _CITY_PART_NOUNS
+    return noun in cue_words("neighbourhood_noun") or noun in cue_words("street_noun")
 
 
 def sentence_places(a: Analysis, sent_index: int) -> list[Where]:

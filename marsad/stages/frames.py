@@ -26,6 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.arabic.matcher import PhraseMatcher
+from marsad.cues import cue_phrases, cue_words
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import unit_when
@@ -33,9 +34,6 @@ from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
-_TERRITORY_OBJECT_WORDS = {"علي", "قريه", "قري", "قريتي", "بلده", "بلدتي", "مدينه", "مدينتي", "حي", "احياء",
-                           "كامل", "بلدات", "مناطق", "منطقه", "ناحيه", "مركز", "مزارع", "تل", "تله"}
-_REFERRING = ("هذا", "هذه", "ذلك", "تلك", "هاته")
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
 ANAPHORA_SENTENCES = 3
 
@@ -176,7 +174,7 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
     for h, etype, _, _ in typed:
         word = a.doc.tokens[h.mention.tok_start].text
         before = a.doc.tokens[h.mention.tok_start - 1].text if h.mention.tok_start else ""
-        if (_definite(word) or before in _REFERRING) and _referent(told, sent_index, etype) is not None:
+        if (_definite(word) or before in cue_words("demonstrative")) and _referent(told, sent_index, etype) is not None:
             return True
     return False
 
@@ -237,7 +235,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         m = h.mention
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests):
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
-        demonstrative = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in _REFERRING
+        demonstrative = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("demonstrative")
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue
@@ -376,9 +374,9 @@ def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
     if hit.status not in ("background", "subordinate") or m.event_type not in VIOLENT_TYPES:
         return False
     sent = doc.sentence_of_token(m.tok_start)
-    if not any(doc.tokens[t].text.lstrip("و") in ("بعد", "عقب", "اثر", "واثر")
+    if not any(doc.tokens[t].text.lstrip("و") in cue_words("after_word")
                for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) and \
-            not doc.tokens[m.tok_start].text.startswith(("بعد", "عقب")):
+            not doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix")):
         return False
     if any(h.reports_event and h.mention.event_type in VIOLENT_TYPES and h.mention.strength == "strong"
            and sent.tok_start <= h.mention.tok_start < sent.tok_end for h in a.hits):
@@ -407,6 +405,7 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     # later villages of the list: "على قرى X وY وZ"
     listed = {t for p in a.places.mentions if p.tok_end <= pm.tok_start for t in range(p.tok_start, p.tok_end)}
     rest = [t for t in obj if t not in listed]
-    return len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in _TERRITORY_OBJECT_WORDS or
+    words = cue_words("territory_object_word")
+    return len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in words or
                                   doc.tokens[t].text.startswith("و") or doc.tokens[t].text == "و"
                                   for t in rest)

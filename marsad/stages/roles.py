@@ -7,13 +7,11 @@ side), the target a strike or an arrest implies.
 from __future__ import annotations
 
 from marsad.actors import COUNTRY_NAMES
+from marsad.cues import cue_phrases, cue_words
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
-
-_AIR_DEFENCE_WORDS = ("الدفاعات الجويه", "الدفاع الجوي", "الدفاعات السوريه", "دفاعاتنا الجويه")
-_CLAIM_WORDS = {"تبنى", "تبني", "تبنت", "اعلن", "اعلنت", "نفذ", "نفذت"}
 
 
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
@@ -155,7 +153,7 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
     doc = a.doc
     lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - 4)
     words = [doc.tokens[t].text for t in range(lo, x.tok_start)]
-    if not any(w.startswith(("تابع", "التابع", "الموالي", "موالي")) for w in words):
+    if not any(w.startswith(cue_phrases("affiliation_prefix")) for w in words):
         return False
     media = a.memo.get("media")
     if media is None:
@@ -171,7 +169,7 @@ def _injured_civilians(a: Analysis, g: Group) -> bool:
 
 def _after_with(a: Analysis, x: ActorMention) -> bool:
     """"اشتباكات مع الفصائل", "هجوم ضد التنظيم": the other side."""
-    return x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text in ("مع", "ضد", "ومع")
+    return x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text in cue_words("opponent_preposition")
 
 
 def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names, spans):
@@ -204,7 +202,7 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
 def _claims(a: Analysis, x: ActorMention) -> bool:
     sent = a.doc.sentence_of_token(x.tok_start)
     words = {a.doc.tokens[t].text for t in range(sent.tok_start, sent.tok_end)}
-    return bool(words & _CLAIM_WORDS)
+    return bool(words & cue_words("claim_verb"))
 
 
 def _salient(mentions: list[ActorMention], g: Group) -> list[str]:
@@ -289,7 +287,7 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
         owner = _military_target_owner(a, g, actor1)
         if owner is not None:
             return owner  # "استهدفت مسيرة موقعاً لقسد": the force whose position was hit
-        if any(w in a.doc.text for w in _AIR_DEFENCE_WORDS):
+        if any(w in a.doc.text for w in cue_phrases("air_defence")):
             return f"Military Forces of {country}"
         if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
             return f"Military Forces of {country}"

@@ -7,6 +7,7 @@ clause names another place belongs elsewhere.
 from __future__ import annotations
 
 from marsad.arabic.normalise import normalise_term
+from marsad.cues import cue_phrases, cue_words
 from marsad.model import ActorMention, Casualty
 from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
 
@@ -99,7 +100,7 @@ def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
     for m in nouns:
         if m.tok_end not in own and m.tok_start not in own and \
                 not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1 for w in g.places):
-            if doc.tokens[m.tok_start].text in ("منطقه", "مناطق", "محافظه"):
+            if doc.tokens[m.tok_start].text in cue_words("area_noun"):
                 continue
             return True
     return False
@@ -149,7 +150,7 @@ def victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:
 
 def _pronoun_death(a: Analysis, c: Casualty) -> bool:
     word = a.doc.tokens[c.tok_start].text
-    return word.endswith(("ه", "هم", "ها", "هما")) and not word.endswith(("قتيله",))
+    return word.endswith(("ه", "هم", "ها", "هما")) and not word.endswith(cue_phrases("death_word_final_ha"))
 
 
 def fatalities(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
@@ -166,7 +167,6 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     return best, low, high, used, untied
 
 
-_OTHERS = frozenset(("اخرون", "اخرين", "اخري", "اخر", "اخرا"))
 # Two tolls of the same event and kind of victims are one told twice when they are equal, or
 # when both are at least RESTATED_MIN and differ by at most RESTATED_SHARE (sources that give 70
 # and 75); smaller different numbers are different victims (4 in one strike, 2 in the next).
@@ -182,7 +182,7 @@ def restates(x: int, y: int) -> bool:
 
 def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
     def victim_key(c: Casualty) -> str:
-        if c.victim is not None and normalise_term(c.victim) in _OTHERS:
+        if c.victim is not None and normalise_term(c.victim) in cue_words("others_word"):
             return f"others:{c.start}"  # "وقتل 3 آخرون": more dead, never the same ones again
         for x in victim_actors(a, c):
             if x.actor != "Civilians":

@@ -636,10 +636,15 @@ def _list_conj_at(ctx: _Ctx, pos: int, kind: str) -> _Conj | None:
     if after_comma and not _comma_after(ctx, pos - 1):
         return None
     k = pos
+    with_others = False
     if ctx.text(k) == "و":
         k += 1
         if k >= ctx.n or ctx.stop_after[pos]:
             return None
+    elif ctx.text(k) in cue_words("with_preposition") and k + 1 < ctx.n and not ctx.stop_after[k]:
+        # "قتل القيادي مع سبعة آخرين": the others killed with him
+        k += 1
+        with_others = True
     elif not _wa_prefixed(ctx, k):
         return None
     conj: _Conj | None = None
@@ -663,6 +668,8 @@ def _list_conj_at(ctx: _Ctx, pos: int, kind: str) -> _Conj | None:
             conj = _conj_from_victim(ctx, vm, 1)
     if conj is None:
         return None
+    if with_others and not conj.others:
+        return None  # "مع" joins only "others": "قتل مع عناصر من الجيش" is not a toll
     if _foreign_trigger(ctx, conj, kind):
         return None
     if conj.start is None or conj.t0 == k:
@@ -730,7 +737,7 @@ def _skip_name(ctx: _Ctx, pos: int) -> int:
         if k > pos and ctx.stop_after[k - 1]:
             break
         if k in ctx.trig_cover or k in ctx.q_cover or ctx.markers.get(k) or _wa_prefixed(ctx, k) \
-                or ctx.text(k) == "و":
+                or ctx.text(k) == "و" or ctx.text(k) in cue_words("with_preposition"):
             break
         k += 1
     return k

@@ -158,7 +158,7 @@ def _seizures(doc: Doc) -> list:
     from marsad.arabic.matcher import Match
     weapons = cue_matcher("weapon_noun").find(doc)
     out = []
-    for v in cue_matcher("seizure_verb").find(doc):
+    for v in cue_matcher("seizure_verb").find(doc) + cue_matcher("interception_verb").find(doc):
         sent = doc.sentence_of_token(v.tok_start)
         near = [w for w in weapons if v.tok_end <= w.tok_start <= v.tok_end + 8 and w.tok_end <= sent.tok_end]
         if near:

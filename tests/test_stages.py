@@ -318,3 +318,55 @@ def test_a_small_namesake_in_a_country_the_article_does_not_name_is_set_aside():
 def test_a_quoted_statements_relative_date_counts_from_the_statements_own_day(text, day):
     found = events(text, published=date(2022, 5, 15))
     assert [e.event_date for e in found] == [day]
+
+
+def test_a_headline_line_after_the_lead_tells_no_event_of_its_own():
+    text = ("قتل مدنيان في قصف مدفعي على بلدة كفرنبل اليوم.\n\n"
+            "وقال ناشطون إن القصف استهدف منازل المدنيين.\n\n"
+            "مقتل 20 شخصا في تفجير انتحاري في كابول\n\n"
+            "ولم تعلن أي جهة مسؤوليتها.")
+    assert {e.location for e in events(text)} == {"Kafranbel"}
+
+
+def test_places_listed_together_lie_in_one_country():
+    text = ("قصفت الطائرات الحربية اليوم بلدات نوى وطفس والمسيفرة وصيدا وبصرى الشام "
+            "والجيزة في ريف درعا")
+    assert {e.country for e in events(text)} == {"Syria"}
+
+
+@pytest.mark.parametrize("text", [
+    "اقتحم مسلحون مقهى في قرية أم حارتين بريف حمص وقتلوا شخصين اليوم",
+    "قتل شخصان في هجوم على قرية عين حلاقيم بريف حمص اليوم",
+])
+def test_a_place_name_that_opens_with_a_common_word_is_one_name(text):
+    a = analyse(text, SUNDAY, upto="places")
+    assert any(pm.text.split()[0] in ("أم", "عين") and len(pm.text.split()) == 2 for pm in a.places.mentions)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل الجهادي محمد حيدر زمار في غارة جوية اليوم",
+    "أصيبت امرأة وحفيدتها آلاء القاسم في غارة على بلدة كفركلا اليوم",
+])
+def test_a_place_name_inside_a_persons_name_is_no_place(text):
+    assert all(e.location not in ("Zummar", "Al-Qasim") for e in events(text))
+
+
+def test_an_interception_of_a_strike_told_beside_it_is_part_of_that_strike():
+    text = ("قال الجيش إن الدفاعات الجوية أسقطت عدة صواريخ إسرائيلية خلال غارات فجر اليوم على مدينة اللاذقية.\n\n"
+            "وقال بيان للجيش إن دفاعاتنا الجوية اعترضت صواريخ المعتدين وأسقطت بعضها فوق مدينة اللاذقية.")
+    assert [e.sub_event_type for e in events(text)] == ["Air/drone strike"]
+
+
+def test_an_interception_alone_is_a_disrupted_weapons_use():
+    found = events("اعترضت الدفاعات الجوية صاروخا باليستيا أطلق باتجاه مدينة نجران اليوم")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
+
+
+def test_a_named_assassination_kills_one():
+    found = events("اغتيل الوزير السابق محمد شطح بتفجير سيارة مفخخة في بيروت اليوم")
+    assert [e.fatalities for e in found] == [1]
+
+
+def test_the_others_killed_with_someone_add_to_the_toll():
+    found = events("قتل قائد ميداني حوثي مع سبعة آخرين في مواجهات مع الجيش اليمني في مدينة الحديدة اليوم")
+    assert [e.fatalities for e in found] == [8]

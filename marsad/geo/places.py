@@ -94,7 +94,7 @@ ARABIC_REGION = {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "LY", "SD", "EG", "SA
 # lists the rules compare with a token (cue_words). Those were Python literals until they moved to
 # cues.tsv; as stopwords they would change which names count as places.
 _NOT_STOPWORD_CUES = frozenset({
-    "metonymic_capital", "ba_initial_name",
+    "metonymic_capital", "ba_initial_name", "given_name", "place_name_head", "with_preposition", "killing_word", "interception_verb",
     "place_name_end", "place_preposition", "naming_noun", "relational_adjective", "district_noun",
     "relation_place_noun", "relation_countryside_word", "relation_near_word", "relation_near_min",
     "relation_inside_word", "place_cue_word", "place_cue_prefix", "road_noun", "road_adjective",
@@ -332,6 +332,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     # unknown names right after a place noun: "قرية شبيران", "قرى حوير العيس وإباد وتل النباريز"
     adjectives = place_adjectives()
     naming, name_end = cue_words("naming_noun"), cue_words("place_name_end")
+    heads = cue_words("place_name_head")
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
@@ -350,12 +351,16 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 break
             if word[:1] == "و" and not first:
                 word = word[1:]
-            if word in name_end or word.isdigit() or len(word) < 2 or word in stop or word in adjectives \
-                    or word.startswith("لل") or j in actor_tokens:
+            # a name may open with a word that is also a common word ("أم حارتين"، "عين علي")
+            head = word in heads and j + 1 < sent.tok_end and (j + 1) not in taken
+            if not head and (word in name_end or word.isdigit() or len(word) < 2 or word in stop or
+                             word in adjectives or word.startswith("لل") or j in actor_tokens):
                 break  # "معسكر للجيش": a purpose or an owner, not a name
             k = j + 1
+            if head:
+                k = j + 2  # the head and the word after it
             # a name may have a second word: "حوير العيس", "تل النباريز" (not a conjunct or a stop word)
-            if k < sent.tok_end and k not in taken:
+            elif k < sent.tok_end and k not in taken:
                 nxt = doc.tokens[k].text
                 if nxt.startswith("ال") and nxt not in name_end and not nxt.startswith("و") \
                         and nxt not in after_words and k not in place_nouns and nxt not in relational:
@@ -406,6 +411,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     dated_lines = {s.index for s in doc.sentences if s.tok_end - s.tok_start <= 8 and
                    any(tok.text.isdigit() for tok in doc.tokens[s.tok_start:s.tok_end])}
     home = cue_starts(doc, "home_town")
+    given = cue_words("given_name")
+    noun_ends_all = {m.tok_end for m in _place_noun_matcher().find(doc)}
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
     triggers_at = {m.tok_start for m in trigger_matcher().find(doc)}
@@ -440,8 +447,11 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "seat of the speaker (قال مسؤول في X إن، بيان صادر من X)"
         elif pm.tok_start in capitals and not _place_cue_before(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "reference", "a capital standing for its government (أعلنت أنقرة)"
-        elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start:
+        elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start and \
+                not _place_noun_before(doc, pm.tok_start - 1, noun_ends_all):
             pm.role, pm.reason = "reference", "part of a person's name (تدعى X، أبو X)"
+        elif _after_given_name(doc, pm.tok_start, sent.tok_start, given):
+            pm.role, pm.reason = "reference", "part of a person's name (محمد حيدر X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
         elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
@@ -489,6 +499,27 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
 
 # Roles whose place is the event's place only when the event's clause names no other.
 FALLBACK_ROLES = ("home", "label", "intro")
+
+
+def _place_noun_before(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
+    """Is token ``tok`` right after a place noun ("قرية أم حارتين": أم opens a place name)?"""
+    return tok in noun_ends
+
+
+def _after_given_name(doc: Doc, tok: int, sent_start: int, given: frozenset[str]) -> bool:
+    """"الجهادي محمد حيدر زمار"، "الاء القاسم": a place name right after a given name, or after a
+    given name and one more name, with no preposition of place between, is part of a person's name."""
+    if tok - 1 < sent_start:
+        return False
+    word = doc.tokens[tok].text
+    if word[:1] in ("ب", "ل", "ف") and len(word) > 3 or word.startswith(("في", "وب", "وفي")):
+        return False  # "محمد بحلب": a preposition, so a place
+    prev = doc.tokens[tok - 1].text
+    if prev in given:
+        return True
+    if tok - 2 >= sent_start and doc.tokens[tok - 2].text in given:
+        return not prev.startswith(("و", "ب", "ل", "ال")) and prev not in ("في", "من", "الي", "علي")
+    return False
 
 
 def _counted_from(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -805,7 +836,8 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         if pm.candidates:
             choose(pm)
             _explain(pm, clues)
-    _reject_strangers(mentions, clues)
+    _reject_strangers(doc, mentions, clues)
+    _agree_within_lists(doc, mentions)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx)
@@ -855,10 +887,33 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
 STRANGER_MAX_POPULATION = 100_000
 
 
-def _reject_strangers(mentions: list[PlaceMention], clues: _Clues) -> None:
-    """Drop the resolution of a small place whose country only it points to, in an article whose
-    other words point to another country."""
+def _named_countries(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
+    """The countries the article names: by name (أفغانستان) or by adjective (الأفغانية), any country."""
+    gaz = load_gazetteer()
+    # a country as a place ("في أفغانستان"، "شمال سوريا"), not as a speaker ("قالت روسيا")
+    named = {pm.place.country_code for pm in mentions if pm.place is not None and pm.place.kind == "country"
+             and _place_cue_before(doc, pm.tok_start, doc.sentence_of_token(pm.tok_start).tok_start)}
+    # an adjective that does not name an attacker ("العاصمة الأفغانية", not "غارة روسية")
+    weapon_ends = {m.tok_end for m in cue_matcher("perpetrator_weapon").find(doc)}
+    from marsad.actors import load_actor_kb
+    in_actor = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
+    for m in adjective_matcher().find(doc):
+        if m.tok_start in weapon_ends or (m.tok_start - 1) in weapon_ends or m.tok_start in in_actor:
+            continue
+        country = gaz.country_place(m.payload)
+        if country is not None:
+            named.add(country.country_code)
+    return named
+
+
+def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> None:
+    """Drop the resolution of a small place whose country only it points to, in an article that
+    names another country and not its own (كابول in an article on Afghanistan is not the Kabul of
+    Galilee)."""
     from marsad.arabic.normalise import normalise_term
+    named = _named_countries(doc, mentions)
+    if not named:
+        return
     shares: dict[str, dict[str, float]] = {}
     for pm in mentions:
         codes = sorted({c.country_code for c in pm.candidates})
@@ -869,16 +924,66 @@ def _reject_strangers(mentions: list[PlaceMention], clues: _Clues) -> None:
     for pm in mentions:
         p = pm.place
         if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:") or \
-                p.population >= STRANGER_MAX_POPULATION:
+                p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
             continue
         own = shares.get(normalise_term(pm.text), {}).get(p.country_code, 0.0)
         support = clues.countries.get(p.country_code, 0.0) - own
-        elsewhere = max((v for c, v in clues.countries.items() if c != p.country_code), default=0.0)
-        if support <= 0.01 and elsewhere >= 1.0:
-            pm.reason = (f"{p.name} ({p.country}) is the only place of {p.country} in an article about "
+        if support <= 0.01:
+            pm.reason = (f"{p.name} ({p.country}) is the only place of {p.country} in an article that names "
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+def _place_lists(doc: Doc, mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
+    """Runs of place mentions of one sentence joined by و or commas ("قرى X وY وZ")."""
+    runs: list[list[PlaceMention]] = []
+    for pm in mentions:
+        prev = runs[-1][-1] if runs else None
+        # joined by و or a comma; unknown names of the list may stand between ("نوى وكحيل والسهوة
+        # وأم المياذن": every word between starts with و)
+        between = range(prev.tok_end, pm.tok_start) if prev is not None else range(0)
+        joined = prev is not None and doc.sentence_of_token(prev.tok_start).index == \
+            doc.sentence_of_token(pm.tok_start).index and len(between) <= 8 and (
+                doc.tokens[pm.tok_start].text.startswith("و") or
+                set(doc.text[doc.tokens[prev.tok_end - 1].end:doc.tokens[pm.tok_start].start]) & set("،,")) and \
+            all(doc.tokens[t].text.startswith("و") or doc.tokens[t].text.startswith("ال") and
+                doc.tokens[t - 1].text.startswith("و") for t in between)
+        if joined:
+            runs[-1].append(pm)
+        else:
+            runs.append([pm])
+    return [r for r in runs if len(r) >= 3]
+
+
+def _agree_within_lists(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """In a list of three or more places, the places lie in one country: a member resolved to
+    another country takes a namesake in the list's country, else is left unresolved ("ونصيب
+    وصيدا والمسيفرة" in Daraa is not the Sayda of the West Bank)."""
+    for run in _place_lists(doc, mentions):
+        counts: dict[str, int] = {}
+        for pm in run:
+            if pm.place is not None and pm.place.kind != "country":
+                counts[pm.place.country_code] = counts.get(pm.place.country_code, 0) + 1
+        if not counts:
+            continue
+        main = max(counts, key=lambda c: counts[c])
+        if counts[main] < 2:
+            continue
+        for pm in run:
+            p = pm.place
+            if p is None or p.kind == "country" or p.country_code == main or \
+                    counts.get(p.country_code, 0) * 3 > counts[main]:
+                continue  # only a clear minority yields
+            same = [c for c in pm.candidates if c.country_code == main]
+            if same:
+                pm.place = same[0]
+                pm.resolution = f"the namesake in the country of the places listed with it ({same[0].country})"
+            else:
+                pm.reason = (f"{p.name} ({p.country}) would lie in another country than the places "
+                             "listed with it: left unresolved")
+                pm.alternatives = [(p, "not in the country of the places listed with it")]
+                pm.place, pm.candidates, pm.resolution = None, [], ""
 
 
 def _bare_name(text: str) -> str:

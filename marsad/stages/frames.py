@@ -96,9 +96,12 @@ def build_frames(a: Analysis) -> None:
         units = units_of_sentence.get(sent.index, [])
         sent_places = sentence_places(a, sent.index)
         places_of = {u: [w for w in sent_places if unit_of.get(w.mention.tok_start) == u] for u in units}
+        # a headline line after the lead is a section title or a teaser for another story:
+        # the body tells its events, it tells none of its own
+        late_heading = sent.is_heading and sent.index > a.first_body
         for pos, u in enumerate(units):
             unit_hits = by_unit.get(u, [])
-            if not unit_hits:
+            if not unit_hits or late_heading:
                 continue
             typed = _typed(a, u, unit_hits, told, sent.index, bool(places_of.get(u)))
             if not typed:
@@ -226,15 +229,24 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                sent_index: int, own_places: bool) -> list[tuple[TriggerHit, str, str, bool]]:
     doc = a.doc
     # the charges of an arrest ("قامت بتفجيرات") and the contents of a cache ("قذائف هاون")
-    arrests = [h.mention.tok_end for h in unit_hits
-               if h.mention.sub_event_type in ("Arrests", "Disrupted weapons use")]
+    # (the weapons of a seizure or an interception count from the seizure's first word on)
+    arrests = [h.mention.tok_start + 1 for h in unit_hits
+               if h.mention.sub_event_type in ("Arrests", "Disrupted weapons use")
+               and not _interception(a, h.mention)]
+    intercepted = [(h.mention.tok_start, h.mention.tok_end) for h in unit_hits if _interception(a, h.mention)]
     strong = [h for h in unit_hits if h.mention.strength == "strong"
               and not (h.mention.event_type in VIOLENT_TYPES and any(x <= h.mention.tok_start for x in arrests))]
+    strikes = any(h.mention.strength == "strong" and h.mention.event_type == "Explosions/Remote violence"
+                  and not any(x <= h.mention.tok_start for x in arrests) for h in unit_hits)
     out = []
     for h in unit_hits:
         m = h.mention
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests):
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
+        if m.event_type in VIOLENT_TYPES and any(lo < m.tok_start < hi for lo, hi in intercepted):
+            continue  # the missile an interception names is not another attack
+        if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
+            continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
         demonstrative = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("demonstrative")
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
@@ -318,6 +330,11 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     if victims <= {"fighters", "security"}:
         return "Battles", "Armed clash"
     return "Violence against civilians", "Attack"
+
+
+def _interception(a: Analysis, m) -> bool:
+    from marsad.cues import cue_matcher
+    return any(x.tok_start == m.tok_start for x in cue_matcher("interception_verb").find(a.doc, m.tok_start, m.tok_end))
 
 
 def _definite(word: str) -> bool:

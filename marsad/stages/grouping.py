@@ -33,6 +33,11 @@ def group_frames(a: Analysis) -> None:
             groups.append(Group(c.etype, c.where, c.when, [c], [c.where]))
     # "ويأتي هذا القصف ...": a group made only of references back to told events is no event
     groups = [g for g in groups if not all(m.join_only for m in g.members)]
+    # "أسقطت الدفاعات بعض الصواريخ": interceptions of a strike the article tells at the same place
+    # and time are part of that strike
+    groups = [g for g in groups if not (_interceptions_only(a, g) and any(
+        o.etype == "Explosions/Remote violence" and o.where.town_key == g.where.town_key and
+        o.when.compatible(g.when) for o in groups))]
     # "محاولة اغتيال بانفجار عبوة ناسفة": the method makes the type (ACLED codes the explosion)
     for g in list(groups):
         if g.etype != "Violence against civilians" or any(m.subtype != "Attack" for m in g.members):
@@ -45,6 +50,12 @@ def group_frames(a: Analysis) -> None:
                 groups.remove(g)
                 break
     a.groups = _merge_summaries(a, groups)
+
+
+def _interceptions_only(a: Analysis, g: Group) -> bool:
+    from marsad.stages.frames import _interception
+    return g.etype == "Strategic developments" and all(
+        m.subtype == "Disrupted weapons use" and _interception(a, m.hit.mention) for m in g.members)
 
 
 def _coarser(x: Where, y: Where) -> bool:

@@ -164,7 +164,25 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     cas = group_casualties(a, g)
     untied = [c for c in cas if not tied(a, c, g)]
     best, low, high, used = _totals(a, [c for c in cas if c not in untied])
+    if not cas:
+        killing = _named_killing(a, g)
+        if killing is not None:
+            return 1, 1, 1, [killing], untied
     return best, low, high, used, untied
+
+
+def _named_killing(a: Analysis, g: Group) -> Casualty | None:
+    """"اغتيل الوزير السابق محمد شطح": an assassination or execution of someone the report names
+    without a count kills one person (an attempt, محاولة اغتيال, is another trigger)."""
+    from marsad.cues import cue_words
+    words = cue_words("killing_word")
+    for m in g.members:
+        mention = m.hit.mention
+        if m.etype in ("Violence against civilians", "Battles") and \
+                normalise_term(mention.text).split()[0].lstrip("و") in words:
+            return Casualty(mention.start, mention.end, mention.text, "killed", 1, 1, 1,
+                            tok_start=mention.tok_start, tok_end=mention.tok_end)
+    return None
 
 
 # Two tolls of the same event and kind of victims are one told twice when they are equal, or

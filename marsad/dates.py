@@ -897,14 +897,23 @@ def _merge_today(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _year_word_forms() -> frozenset[str]:
+    """عام، سنة and the forms with a conjunction or preposition before them (وعام، بالعام، لسنة)."""
+    out = set()
+    for w in _lexicon().words("year_word"):
+        for pre in ("", "و", "ف", "ب", "ل", "وب", "ول", "فب"):
+            out.add(pre + w)
+    return frozenset(out)
+
+
 def _word_years(doc: Doc) -> list[_Cand]:
     """"عام ألفين وسبعة عشر": a year written in words after عام/سنة (1900-2099)."""
-    year_words = set(_lexicon().words("year_word"))
     tokens = doc.tokens
+    forms = _year_word_forms()
     out = []
     for i, tok in enumerate(tokens[:-1]):
-        word = _strip_conj(tok.text)
-        if word not in year_words and word[1:] not in year_words:
+        if tok.text not in forms:
             continue
         if tokens[i + 1].text[:1].isdigit():
             continue  # digits are read by the year rule

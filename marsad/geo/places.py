@@ -911,6 +911,10 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
     names another country and not its own (كابول in an article on Afghanistan is not the Kabul of
     Galilee)."""
     from marsad.arabic.normalise import normalise_term
+    if not any(pm.place is not None and pm.place.kind not in ("country", "admin1") and
+               pm.place.population < STRANGER_MAX_POPULATION and not pm.place.place_id.startswith("cur:")
+               for pm in mentions):
+        return
     named = _named_countries(doc, mentions)
     if not named:
         return

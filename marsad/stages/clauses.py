@@ -68,14 +68,25 @@ def _verb_forms() -> frozenset[str]:
     return frozenset(out)
 
 
+@lru_cache(maxsize=1)
+def _opener_matcher():
+    """The ``clause_*`` cue phrases in one matcher, payload the kind of clause they open."""
+    from marsad.arabic.matcher import PhraseMatcher
+    from marsad.kb import load_table
+    matcher = PhraseMatcher(suffixes=False)
+    for row in load_table("cues.tsv", required=("cue", "phrase")):
+        kind = row["cue"].removeprefix("clause_")
+        if row["cue"].startswith("clause_") and kind in _OPENER_KINDS:
+            matcher.add(row["phrase"], kind)
+    return matcher
+
+
 def _openers(doc: Doc) -> dict[int, tuple[str, int]]:
     """Token where an opener starts -> (kind, token after it); the longest opener wins."""
-    from marsad.cues import cue_matcher
     found: dict[int, tuple[str, int]] = {}
-    for kind in _OPENER_KINDS:
-        for m in cue_matcher(f"clause_{kind}", suffixes=False).find(doc):
-            if m.tok_start not in found or found[m.tok_start][1] < m.tok_end:
-                found[m.tok_start] = (kind, m.tok_end)
+    for m in _opener_matcher().find_all(doc):
+        if m.tok_start not in found or found[m.tok_start][1] < m.tok_end:
+            found[m.tok_start] = (m.payload, m.tok_end)
     return found
 
 
@@ -97,26 +108,40 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
     With ``trigger_tokens`` (where trigger words start), an independent clause that holds no
     trigger continues the unit before it: "هاجم مسلحون حاجزاً للجيش، وقتلوا جنديين" tells one
     event, its second clause the toll of the first (the event verb is elided)."""
+    from marsad.cues import cue_starts
     openers = _openers(doc)
+    reporting = set(cue_starts(doc, "attribution")) if any(k == "content" for k, _ in openers.values()) else set()
+    new_scene = cue_words("new_scene")
+    verbs = _verb_forms()
+    tokens, text = doc.tokens, doc.text
     out: list[Clause] = []
     unit = -1
     for sent in doc.sentences:
         if sent.tok_start >= sent.tok_end:
             continue
         starts: list[tuple[int, str, str]] = [(sent.tok_start, "main", "")]
-        t = sent.tok_start + 1
-        while t < sent.tok_end:
-            gap = _gap(doc, t)
-            word = doc.tokens[t].text
+        if trigger_tokens is not None and not any(sent.tok_start <= t < sent.tok_end for t in trigger_tokens):
+            unit += 1  # no event word: nothing to cut apart, one clause
+            out.append(Clause(len(out), sent.index, sent.tok_start, sent.tok_end, "main", unit, ""))
+            continue
+        for t in range(sent.tok_start + 1, sent.tok_end):
+            gap = text[tokens[t - 1].end:tokens[t].start]
+            word = tokens[t].text
+            if gap == " " and t not in openers:
+                # the common case: a plain space, no opener; only و before an event verb breaks
+                if len(word) >= 4 and word[0] in "وف" and word[1:] in verbs and t - starts[-1][0] >= 2:
+                    starts.append((t, "coordinate", word))
+                continue
             kind = opener = None
             if t in openers:
                 kind, end = openers[t]
-                opener = " ".join(x.text for x in doc.tokens[t:end])
-                if kind == "content" and not (set(gap) & _COMMAS or _after_reporting(doc, t, sent.tok_start)):
+                opener = " ".join(x.text for x in tokens[t:end])
+                if kind == "content" and not (set(gap) & _COMMAS or
+                                              any(k in reporting for k in range(max(sent.tok_start, t - 8), t))):
                     kind = None  # "أن" after a noun or a verb of another kind opens no statement
             if kind is None and set(gap) & _STRONG_BREAKS:
                 kind, opener = "coordinate", gap.strip()
-            elif kind is None and set(gap) & _COMMAS and word in cue_words("new_scene"):
+            elif kind is None and set(gap) & _COMMAS and word in new_scene:
                 # "، وفي ريف حماة قصفت ...": a new scene; a comma before و and a noun is as often
                 # a list ("تفجير دراجة، وعبوة ناسفة")
                 kind, opener = "coordinate", word
@@ -124,7 +149,6 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
                 kind, opener = "coordinate", word
             if kind is not None and t - starts[-1][0] >= 2:
                 starts.append((t, kind, opener))
-            t += 1
         unit_has_trigger = False
         for i, (t0, kind, opener) in enumerate(starts):
             t1 = starts[i + 1][0] if i + 1 < len(starts) else sent.tok_end
@@ -140,13 +164,6 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
             unit_has_trigger = unit_has_trigger or has_trigger
             out.append(Clause(len(out), sent.index, t0, t1, kind, unit, opener))
     return out
-
-
-def _after_reporting(doc: Doc, t: int, sent_start: int) -> bool:
-    """Does a reporting verb (قال، أعلن، أفاد ...) stand shortly before token ``t``?"""
-    from marsad.cues import cue_starts
-    reporting = set(cue_starts(doc, "attribution"))
-    return any(k in reporting for k in range(max(sent_start, t - 8), t))
 
 
 def segment_clauses(a: Analysis) -> None:

@@ -146,3 +146,14 @@ def test_a_matcher_filled_after_a_document_was_indexed_still_finds_its_phrases()
     assert [(m.payload, m.tok_start, m.tok_end) for m in later.find(doc)] == [("invented place", 0, 2)]
     first.add("جري", "verb")
     assert [m.payload for m in first.find(make_doc("جرى اجتماع"))] == ["verb", "meeting"]
+
+
+def test_characters_nfkc_leaves_alone_in_the_presentation_block_do_not_loop():
+    # U+FE0F (emoji variation selector) lies in the presentation-forms range but NFKC keeps it:
+    # it used to send the normaliser into endless recursion on any tweet with a ❤️
+    from marsad.arabic.normalise import normalise
+    for ch in ("\ufe0f", "\ufe0e", "\ufeff", "\ufe00"):
+        text = f"قصف {ch} على إدلب ❤️"
+        n = normalise(text)
+        assert "ادلب" in n.text
+        assert len(n.to_raw) == len(n.text) + 1

@@ -57,8 +57,11 @@ def _fold_char(ch: str) -> str:
     if mapped is not None:
         return mapped
     if "\ufb50" <= ch <= "\ufeff" or "\uff00" <= ch <= "\uffef":
-        # presentation forms and full-width characters: NFKC gives the letters
-        return "".join(_fold_char(c) for c in unicodedata.normalize("NFKC", ch))
+        # presentation forms and full-width characters: NFKC gives the letters (a character NFKC
+        # leaves as it is, such as the emoji variation selector U+FE0F, is folded below)
+        folded = unicodedata.normalize("NFKC", ch)
+        if folded != ch:
+            return "".join(_fold_char(c) for c in folded)
     if ch.isascii():
         return ch.lower()
     if unicodedata.category(ch) == "Mn":  # any other combining mark

@@ -128,3 +128,14 @@ def test_relation_words_load_with_their_positions():
     assert relation_words("ar", "after")["الغربي"] == "west"
     assert relation_words("en", "of")["outskirts"] == "near"
     assert relation_words("en", "before")["close to"] == "near"
+
+
+def test_no_casualty_word_is_also_a_country_name():
+    # the accusative of a demonym can spell its country (سوريّاً = سوريا): listed as a victim noun it
+    # would make the country a stopword that needs a place noun before it
+    from marsad.arabic.normalise import normalise_term
+    from marsad.kb import load_table, split_list
+    countries = {normalise_term(n) for row in load_table("countries.tsv") for n in split_list(row.get("names_ar", ""))}
+    words = {normalise_term(row["form"]) for row in load_table("casualty_words.tsv", required=("form", "kind"))}
+    assert countries, "countries.tsv has Arabic names"
+    assert not (words & countries), words & countries

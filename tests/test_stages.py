@@ -370,3 +370,33 @@ def test_a_named_assassination_kills_one():
 def test_the_others_killed_with_someone_add_to_the_toll():
     found = events("قتل قائد ميداني حوثي مع سبعة آخرين في مواجهات مع الجيش اليمني في مدينة الحديدة اليوم")
     assert [e.fatalities for e in found] == [8]
+
+
+@pytest.mark.parametrize("text", [
+    "تطالب النيابة بعقوبة الإعدام بحق خمسة نشطاء قتلوا في اشتباكات",
+    "رفضت المحكمة الطعن بحجة انتهاء المهلة بعد مقتل شخص في اشتباكات",
+    "وكانت الاحتجاجات سلمية قبل أن يقتل ثلاثة متظاهرين في اشتباكات",
+])
+def test_a_common_word_spelt_like_a_place_needs_a_place_word_before_it(text):
+    assert all(e.location not in ("Baquba", "Hajjah", "Salamiyah") for e in events(text))
+
+
+@pytest.mark.parametrize("text, town", [
+    ("وقع انفجار في بعقوبة اليوم أسفر عن مقتل شخصين", "Baquba"),
+    ("أما تفجير بعقوبة اليوم فخلف قتيلين", "Baquba"),
+])
+def test_the_place_itself_is_found_with_a_place_word_or_an_event_word_before_it(text, town):
+    assert [e.location for e in events(text)] == [town]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة متظاهرين برصاص الجيش قرب مدينة خان يونس اليوم، بالتزامن مع افتتاح السفارة الأمريكية في القدس",
+    "اندلعت اشتباكات عنيفة في مدينة الحديدة اليوم، فيما أجرى المبعوث مباحثات عاجلة في صنعاء بشأن القتال",
+])
+def test_the_seat_of_an_institution_is_not_the_events_place(text):
+    assert all(e.location not in ("Jerusalem", "Sanaa") for e in events(text))
+
+
+def test_an_event_told_in_a_report_of_long_ago_is_background():
+    text = "وكانت القيادة الأمريكية أعلنت العام الماضي أنها قتلت عشرات المسلحين في غارات على مدينة سرت"
+    assert events(text, published=date(2018, 5, 14)) == []

@@ -94,7 +94,7 @@ ARABIC_REGION = {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "LY", "SD", "EG", "SA
 # lists the rules compare with a token (cue_words). Those were Python literals until they moved to
 # cues.tsv; as stopwords they would change which names count as places.
 _NOT_STOPWORD_CUES = frozenset({
-    "metonymic_capital", "ba_initial_name", "given_name", "place_name_head", "with_preposition", "killing_word", "interception_verb",
+    "metonymic_capital", "ba_initial_name", "given_name", "place_name_head", "common_after_clitic", "institution_noun", "mine_laying_verb", "with_preposition", "killing_word", "interception_verb",
     "place_name_end", "place_preposition", "naming_noun", "relational_adjective", "district_noun",
     "relation_place_noun", "relation_countryside_word", "relation_near_word", "relation_near_min",
     "relation_inside_word", "place_cue_word", "place_cue_prefix", "road_noun", "road_adjective",
@@ -315,6 +315,13 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         single = " " not in phrase
         if single and phrase in stop and not _names_next(doc, m.tok_start, noun_ends):
             continue
+        token = doc.tokens[m.tok_start].text
+        if single and m.cost and token in stop and not _names_next(doc, m.tok_start, noun_ends):
+            continue  # "باراك" (a name) is no ب + اراك: the whole word is a common one
+        if single and _common_reading(token) and not _names_next(doc, m.tok_start, noun_ends) and not \
+                (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("place_preposition")) and \
+                m.tok_start not in _trigger_ends(doc) and not _conjoined(doc, m.tok_start):
+            continue  # "تطالب بعقوبة الإعدام": ب + عقوبة, not Baquba, unless a place word stands before
         # a one-letter-clitic stem of three letters is too often a plain word
         listed = bool(out) and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start)
         big = any(c.population >= 100_000 or c.kind in ("admin1", "country") for c in cands)
@@ -450,6 +457,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start and \
                 not _place_noun_before(doc, pm.tok_start - 1, noun_ends_all):
             pm.role, pm.reason = "reference", "part of a person's name (تدعى X، أبو X)"
+        elif _institution_seat(doc, pm.tok_start, sent.tok_start):
+            pm.role, pm.reason = "reference", "the seat of an institution (السفارة في X، حكومة X في Y)"
         elif _after_given_name(doc, pm.tok_start, sent.tok_start, given):
             pm.role, pm.reason = "reference", "part of a person's name (محمد حيدر X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
@@ -499,6 +508,38 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
 
 # Roles whose place is the event's place only when the event's clause names no other.
 FALLBACK_ROLES = ("home", "label", "intro")
+
+
+def _institution_seat(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"افتتاح السفارة الأمريكية في القدس"، "حكومة الوفاق الوطني في طرابلس": a place after في that
+    follows an institution noun within a few words names the institution's seat."""
+    word = doc.tokens[tok].text
+    j = tok - 1
+    if word.startswith(("في", "ب")) and len(word) > 3 and not word.startswith("بغداد"):
+        j = tok  # the preposition is on the name
+    elif j < sent_start or doc.tokens[j].text not in ("في",):
+        return False
+    institutions = cue_matcher("institution_noun").find(doc, max(sent_start, j - 4), j)
+    return bool(institutions)
+
+
+def _trigger_ends(doc: Doc) -> set[int]:
+    """Tokens right after an event word ("تفجير بعقوبة": the Baquba bombing)."""
+    found = doc.cache.get("trigger ends")
+    if found is None:
+        # only an indefinite event noun is in construct with the name after it ("تفجير بعقوبة");
+        # after a definite one the word is a predicate ("الاحتجاجات سلمية")
+        found = doc.cache["trigger ends"] = {
+            m.tok_end for m in trigger_matcher().find(doc)
+            if not doc.tokens[m.tok_end - 1].text.lstrip("وفبل").startswith("ال")}
+    return found
+
+
+def _common_reading(token: str) -> bool:
+    """Does a word read as a proclitic (ب، ل، و، ف) and a common noun (بعقوبة = ب + عقوبة، بحجة
+    = ب + حجة)? Such a place name needs a place noun or preposition before it."""
+    common = cue_words("common_after_clitic")
+    return token in common or (len(token) > 3 and token[0] in "بلوف" and token[1:] in common)
 
 
 def _place_noun_before(doc: Doc, tok: int, noun_ends: set[int]) -> bool:

@@ -95,6 +95,8 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
             items = sorted(items, key=lambda d: min(abs(d.tok_start - near_tok), abs(d.tok_end - near_tok)))
         return when_of(items[0])
 
+    if any(lo <= d.tok_start < hi and d.background and _dates_report(a, d) for d in a.dates):
+        return None  # "أعلنت العام الماضي أنها قتلت ...": an event told in a report of long ago
     own = [d for d in dates if lo <= d.tok_start < hi]
     if own:
         current = [d for d in own if not d.background]

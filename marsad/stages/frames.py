@@ -245,6 +245,8 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
         if m.event_type in VIOLENT_TYPES and any(lo < m.tok_start < hi for lo, hi in intercepted):
             continue  # the missile an interception names is not another attack
+        if m.sub_event_type == "Remote explosive/landmine/IED" and _laid_not_exploded(a, unit, m):
+            continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
         demonstrative = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("demonstrative")
@@ -330,6 +332,16 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     if victims <= {"fighters", "security"}:
         return "Battles", "Armed clash"
     return "Violence against civilians", "Attack"
+
+
+def _laid_not_exploded(a: Analysis, unit: int, m) -> bool:
+    from marsad.cues import cue_matcher
+    lo, hi = unit_range(a, unit)
+    if not cue_matcher("mine_laying_verb").find(a.doc, max(lo, m.tok_start - 6), m.tok_start):
+        return False
+    return not _victims(a, unit) and not any(
+        h for h in a.hits if lo <= h.mention.tok_start < hi and h.mention.text != m.text
+        and h.mention.event_type == "Explosions/Remote violence")
 
 
 def _interception(a: Analysis, m) -> bool:

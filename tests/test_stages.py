@@ -400,3 +400,25 @@ def test_the_seat_of_an_institution_is_not_the_events_place(text):
 def test_an_event_told_in_a_report_of_long_ago_is_background():
     text = "وكانت القيادة الأمريكية أعلنت العام الماضي أنها قتلت عشرات المسلحين في غارات على مدينة سرت"
     assert events(text, published=date(2018, 5, 14)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "شنت الطائرات غارات جوية على بلدة كفرنبل اليوم ردا على هجوم بالصواريخ على مدينة دوما الأسبوع الماضي",
+    "قصفت المدفعية مواقع المسلحين في مدينة تلبيسة اليوم انتقاما لتفجير استهدف مدينة حمص قبل أيام",
+    "اندلعت اشتباكات بين الطرفين في بلدة طفس صباح اليوم على خلفية اغتيال قيادي في مدينة درعا الشهر الماضي",
+])
+def test_the_place_and_date_of_an_earlier_event_named_as_the_cause_are_not_the_events(text):
+    found = events(text)
+    assert found, text
+    earlier = ("Douma", "Homs", "Dara", "Daraa")
+    assert [e.event_date for e in found if e.location not in earlier] == [SUNDAY.isoformat()]
+    assert all(e.event_date != SUNDAY.isoformat() for e in found if e.location in earlier)
+
+
+@pytest.mark.parametrize("text", [
+    "وكانت القوات قد سيطرت على بلدة الباغوز بعد معارك عنيفة",
+    "وكان التنظيم قد فجر سيارة مفخخة في مدينة منبج",
+])
+def test_an_undated_event_told_in_the_pluperfect_is_background(text):
+    lead = "قتل ثلاثة مدنيين بقصف مدفعي على مدينة إدلب اليوم. "
+    assert [e.location for e in events(lead + text)] == ["Idlib"]

@@ -88,7 +88,8 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     from marsad.stages.clauses import unit_range
     lo, hi = unit_range(a, unit)
     sent = a.doc.sentence_of_token(lo)
-    dates = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end and not _dates_report(a, d)]
+    dates = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end and not _dates_report(a, d)
+             and not (near_tok is not None and prior_marker_between(a, near_tok, d.tok_start))]
 
     def pick(items: list[DateMention]) -> When:
         if near_tok is not None:
@@ -143,3 +144,28 @@ def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None
         return None
     precision = 1 if start == end else 2 if (end - start).days <= 7 else 3
     return When(start, end, precision, f"{dm.key}@{day.isoformat()}", [dm, statement[-1]])
+
+
+def pluperfect(a: Analysis, lo: int, hi: int) -> bool:
+    """Is the unit in the pluperfect: كان (كانت، كانوا ...) and, within a few words, قد?"""
+    from marsad.cues import cue_words
+    aux, qad = cue_words("pluperfect_auxiliary"), cue_words("qad")
+    tokens = a.doc.tokens
+    for t in range(lo, hi):
+        if tokens[t].text in aux and any(tokens[k].text in qad for k in range(t + 1, min(hi, t + 5))):
+            return True
+    return False
+
+
+def prior_marker_between(a: Analysis, trigger_tok: int, tok: int) -> bool:
+    """Does a phrase naming an earlier event (ردا على، على خلفية، انتقاما ل ...) stand between a
+    trigger and a later mention of its clause? Then the mention (a place, a date) belongs to that
+    earlier event: "شنت غارات ردا على هجوم على مدينة دوما الأسبوع الماضي"."""
+    if tok <= trigger_tok:
+        return False
+    from marsad.cues import cue_matcher
+    from marsad.stages.clauses import clause_at
+    own = clause_at(a, trigger_tok)
+    if own is None or not own.tok_start <= tok < own.tok_end:
+        return False
+    return any(trigger_tok < m.tok_start < tok for m in cue_matcher("prior_event_marker").find(a.doc, trigger_tok + 1, tok))

@@ -29,7 +29,7 @@ from marsad.arabic.matcher import PhraseMatcher
 from marsad.cues import cue_phrases, cue_words
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
-from marsad.stages.discourse import unit_when
+from marsad.stages.discourse import pluperfect, prior_marker_between, unit_when
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
@@ -112,6 +112,8 @@ def build_frames(a: Analysis) -> None:
             if not _told_as_happening(a, u) and not _names_told_event(a, typed, told, sent.index):
                 continue  # "كسب المعركة"، "القتال خفّ": an event word in a general statement
             lo, hi = unit_range(a, u)
+            if when is a.default_when and pluperfect(a, lo, hi) and not _names_told_event(a, typed, told, sent.index):
+                continue  # "وكانت القوات قد سيطرت على البلدة": undated and told as earlier than the news
             unit_fallback = fallback_places(a, lo, hi)
             elided = None
             for h, etype, sub, join_only in typed:
@@ -140,6 +142,9 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     clauses; of its temporal and relative clauses (which may tell another event: "تأتي بعدما
     اتهمت أنقرة الحزب بقتل جنود في إقليم كردستان")."""
     own = clause_at(a, h.mention.tok_start)
+    start = h.mention.tok_start
+    unit_places = [w for w in unit_places if not prior_marker_between(a, start, w.mention.tok_start)]
+    unit_fallback = [w for w in unit_fallback if not prior_marker_between(a, start, w.mention.tok_start)]
 
     def kind(w: Where) -> str:
         return clause_at(a, w.mention.tok_start).kind

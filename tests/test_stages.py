@@ -422,3 +422,12 @@ def test_the_place_and_date_of_an_earlier_event_named_as_the_cause_are_not_the_e
 def test_an_undated_event_told_in_the_pluperfect_is_background(text):
     lead = "قتل ثلاثة مدنيين بقصف مدفعي على مدينة إدلب اليوم. "
     assert [e.location for e in events(lead + text)] == ["Idlib"]
+
+
+@pytest.mark.parametrize("text", [
+    "مسيرات تركية تستهدف مواقع بريف القامشلي. وذكر المرصد في بيان اليوم أن القصف تركز على قرية رميلان",
+    "طائرات مسيرة تضرب مواقع في ريف القامشلي. وقال المرصد إن القصف طال صباح اليوم بلدة رميلان",
+])
+def test_a_bombardment_of_unstated_means_takes_the_means_told_before_even_by_a_weak_word(text):
+    subs = {e.sub_event_type for e in events(text)}
+    assert subs == {"Air/drone strike"}, subs

@@ -128,6 +128,8 @@ def build_frames(a: Analysis) -> None:
                 for w in targets:
                     frame = Frame(h, sent.index, w, when, etype, sub, join_only)
                     out.append(frame)
+                    if etype == "Explosions/Remote violence" and h.mention.sub_event_type != REMOTE:
+                        a.memo.setdefault("means_told", []).append(sub)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)
         if sent_places:
@@ -305,7 +307,8 @@ def _perpetrator_means(a: Analysis, unit: int) -> str | None:
 
 def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> str:
     """The sub-type of a bombardment of unstated means (قصف): the means its unit names, else the
-    usual means of its perpetrator, else the means of the bombardment told before, else shelling."""
+    usual means of its perpetrator, else the means of the bombardment told before (by a strong
+    word, else by any), else shelling."""
     typed = _type_by_means(a, unit, h.mention)
     if typed is not None and typed[0] == "Explosions/Remote violence":
         return typed[1]
@@ -315,6 +318,9 @@ def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> s
     for f in reversed(told):
         if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type != REMOTE:
             return f.subtype
+    named = a.memo.get("means_told")
+    if named:
+        return named[-1]  # "مسيّرات تركية تستهدف مواقع ... وتركز القصف على": the drones told before
     for f in reversed(told):
         if f.etype == "Explosions/Remote violence":
             return f.subtype

@@ -431,3 +431,19 @@ def test_an_undated_event_told_in_the_pluperfect_is_background(text):
 def test_a_bombardment_of_unstated_means_takes_the_means_told_before_even_by_a_weak_word(text):
     subs = {e.sub_event_type for e in events(text)}
     assert subs == {"Air/drone strike"}, subs
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة عناصر بقصف طائرة مسيرة على آلية عسكرية في مدينة الميادين اليوم. "
+    "وسمع دوي انفجار عنيف في ريف دير الزور الشرقي ناجم عن استهداف طائرة مسيرة لآلية عسكرية",
+    "استهدفت طائرة مسيرة سيارة في مدينة الباب اليوم ما أدى إلى مقتل شخصين. "
+    "وأفاد ناشطون بأن طائرة مسيرة قصفت سيارة في ريف حلب الشرقي",
+])
+def test_an_event_told_again_next_by_the_wider_area_around_it_is_one_event(text):
+    assert len(events(text)) == 1
+
+
+def test_a_wider_area_that_counts_dead_of_its_own_is_another_event():
+    text = ("قتل ثلاثة عناصر بقصف طائرة مسيرة على آلية عسكرية في مدينة الميادين اليوم. "
+            "وقتل خمسة مدنيين بقصف طائرة مسيرة في ريف دير الزور الشرقي")
+    assert len(events(text)) == 2

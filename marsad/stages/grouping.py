@@ -3,8 +3,9 @@
 Frames join a group when they share the event type, the town (a neighbourhood or a
 prison belongs to its town) and a compatible date and direction. A group that only the
 headline or the lead sentence names is merged into the one body group of the same type
-in the same governorate; a group placed only at a governorate yields to a more precise
-event of the same type.
+in the same governorate; a group placed only by the wider area around an event told in the
+sentence before (same type, no dead of its own) is that event told again; a group placed only
+at a governorate yields to a more precise event of the same type.
 """
 from __future__ import annotations
 
@@ -108,6 +109,21 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             elif g.where.precision >= 2 and any(b.where.precision == 1 for b in body):
                 # a lead that names only a region ("ريف اللاذقية") over precise body events
                 kept.remove(g)
+    # "قتل 3 بقصف مسيّرة في محيط الميادين. وسُمع دوي انفجار في ريف دير الزور الشرقي ناجم عن
+    # استهداف مسيّرة": the same event told again in the next sentence, by the wider area around it
+    for g in list(kept):
+        if g.where.precision < 2 or _counts_dead(a, g):
+            continue
+        subtypes = {m.subtype for m in g.members}
+        before = [o for o in kept if o is not g and o.etype == g.etype and o.when.compatible(g.when)
+                  and subtypes & {m.subtype for m in o.members} and _coarser(g.where, o.where)
+                  and (o.where.place.country_code, o.where.place.admin1) ==
+                  (g.where.place.country_code, g.where.place.admin1)
+                  and min(g.sentences) - max(o.sentences) == 1]
+        if len(before) == 1:
+            before[0].members.extend(g.members)
+            before[0].places.extend(g.places)
+            kept.remove(g)
     # a governorate-only event yields to precise events of the same type
     out = []
     for g in kept:
@@ -115,6 +131,13 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             continue
         out.append(g)
     return out
+
+
+def _counts_dead(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group count dead of its own?"""
+    spans = [(a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end) for i in g.sentences]
+    return any(c.kind in ("killed", "mixed") and any(lo <= c.tok_start < hi for lo, hi in spans)
+               for c in a.casualties)
 
 
 def groups_by_sentence(a: Analysis) -> dict[int, list[Group]]:

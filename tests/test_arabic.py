@@ -1,4 +1,5 @@
 """The Arabic text layer: normalisation with an offset map, clitics, sentences, the phrase matcher."""
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from marsad.arabic.matcher import PhraseMatcher
@@ -157,3 +158,13 @@ def test_characters_nfkc_leaves_alone_in_the_presentation_block_do_not_loop():
         n = normalise(text)
         assert "ادلب" in n.text
         assert len(n.to_raw) == len(n.text) + 1
+
+
+@pytest.mark.parametrize("text", [
+    "معركة طرابلس.. قوات حفتر تصعّد وقوات الوفاق تنسحب\n\nقتل ثلاثة اليوم.",
+    "حرب اليمن... التحالف يقصف صنعاء\n\nقتل ثلاثة اليوم.",
+])
+def test_each_part_of_a_headline_in_parts_is_a_heading(text):
+    from marsad.arabic.tokenise import split_sentences
+    parts = split_sentences(text)
+    assert [p[3] for p in parts if text[p[0]:p[1]].strip(".")] == [True, True, False]

@@ -175,11 +175,12 @@ def split_sentences(text: str) -> list[tuple[int, int, int, bool]]:
 
     Splits at . ! ? ؟ (not inside a number such as 2.5) and at line breaks;
     a line without final punctuation that is followed by a blank line or
-    stands first is a heading.
+    stands first is a heading, and so is each part of it before ".." (a headline in parts).
     """
     out: list[tuple[int, int, int, bool]] = []
     paragraph = 0
     start = 0
+    line_first = 0  # index in ``out`` of the current line's first sentence
     for m in _SENT_END_RE.finditer(text):
         end = m.end() if m.group() != "\n" else m.start()
         piece = text[start:end]
@@ -190,7 +191,15 @@ def split_sentences(text: str) -> list[tuple[int, int, int, bool]]:
             is_line_end = m.group() == "\n" or end >= len(text)
             heading = m.group() == "\n" and not text[s:e].rstrip().endswith((".", "!", "?", "؟", ":", "،"))
             out.append((s, e, paragraph, heading and is_line_end and (e - s) < 200))
+            if out[-1][3]:
+                # a headline in parts ("معركة طرابلس.. قوات حفتر تصعّد"): each part before ".." is
+                # the headline's too
+                for i in range(line_first, len(out) - 1):
+                    ps, pe = out[i][0], out[i][1]
+                    if text[pe - 1:pe + 1] == ".." or "…" in text[pe - 1:pe + 1] or not text[ps:pe].strip(".…"):
+                        out[i] = out[i][:3] + (True,)
         if m.group() == "\n":
+            line_first = len(out)
             # a blank line starts a new paragraph
             nxt = m.end()
             if nxt < len(text) and text[nxt] == "\n":

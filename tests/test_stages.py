@@ -447,3 +447,12 @@ def test_a_wider_area_that_counts_dead_of_its_own_is_another_event():
     text = ("قتل ثلاثة عناصر بقصف طائرة مسيرة على آلية عسكرية في مدينة الميادين اليوم. "
             "وقتل خمسة مدنيين بقصف طائرة مسيرة في ريف دير الزور الشرقي")
     assert len(events(text)) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "قتل اليوم مدنيان بقصف على طريق قرية السرمانية ينحدر أحدهما من مدينة جسر الشغور",
+    "أوعزت الحكومة لقواتها من مدينة مصراتة بالهجوم على منطقة الداوون اليوم",
+    "قتل اليوم شاب من أبناء مدينة الرستن بقصف استهدف قرية الكفرونة",
+])
+def test_an_event_with_an_unknown_place_of_its_own_is_not_placed_at_a_home_town(text):
+    assert all(e.location not in ("Jisr al-Shughur", "Misratah", "Ar-Rastan", "Rastan") for e in events(text))

@@ -118,9 +118,13 @@ def fallback_places(a: Analysis, lo: int, hi: int) -> list[Where]:
     """Places of tokens [lo, hi) whose role makes them the event's place only when nothing else
     is: a home town, a campaign's name, a place that introduces a paragraph."""
     from marsad.geo.places import FALLBACK_ROLES
+    # "أوعزت لقواتها من مدينة مصراتة بالهجوم على منطقة الداوون": the event has a place of its
+    # own, one no gazetteer knows; a home town or a campaign's name is not it
+    unknown = any(lo <= pm.tok_start < hi and pm.role == "event" and pm.place is None for pm in a.places.mentions)
+    roles = ("intro",) if unknown else FALLBACK_ROLES
     out = []
     for pm in a.places.mentions:
-        if lo <= pm.tok_start < hi and pm.role in FALLBACK_ROLES and \
+        if lo <= pm.tok_start < hi and pm.role in roles and \
                 not (pm.role == "label" and a.doc.sentence_of_token(pm.tok_start).is_heading):
             # a headline that names only a campaign ("معركة طرابلس") places no event
             w = where_of(a, pm, roles=FALLBACK_ROLES)

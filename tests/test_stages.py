@@ -456,3 +456,31 @@ def test_a_wider_area_that_counts_dead_of_its_own_is_another_event():
 ])
 def test_an_event_with_an_unknown_place_of_its_own_is_not_placed_at_a_home_town(text):
     assert all(e.location not in ("Jisr al-Shughur", "Misratah", "Ar-Rastan", "Rastan") for e in events(text))
+
+
+STORY = ("قتل ثلاثة مدنيين اليوم بقصف مدفعي على مدينة معرة النعمان.\n"
+         "وقال الدفاع المدني إن القصف استهدف سوقا شعبية وسط المدينة.\n"
+         "وأضاف أن فرقه انتشلت الجثث من تحت الأنقاض.\n")
+BLURBS = [
+    "كشفت السلطات الأردنية اليوم عن مقتل ضابط في انفجار عبوة ناسفة في مدينة الفحيص.",
+    "أعلن الجيش الليبي اعتقال مسلح في عملية أمنية بمدينة درنة اليوم.",
+    "قال وزير الخارجية اليمني إن التصريحات الأخيرة تبرر مواقف الحوثيين.",
+    "تصدت الدفاعات الجوية اليوم لهدف معاد فوق منطقة الكسوة في ريف دمشق.",
+]
+
+
+@pytest.mark.parametrize("blurbs", [BLURBS, BLURBS[1:], BLURBS[::-1]])
+def test_a_closing_list_of_other_stories_tells_no_event_of_the_article(blurbs):
+    text = STORY + "\n".join(blurbs)
+    assert [e.location for e in events(text)] == ["Maarat al-Numan"]
+
+
+@pytest.mark.parametrize("tail", [
+    # lines that continue the story, or too few fresh ones, are the article's own
+    ["وقصفت الطائرات اليوم مدينة الباب.", "ومن جهة أخرى قتل شخص في مدينة درنة اليوم.",
+     "وفي سياق متصل اعتقلت الشرطة مسلحا في مدينة الحسكة اليوم."],
+    BLURBS[:2],
+])
+def test_lines_that_continue_the_story_are_not_a_list_of_other_stories(tail):
+    text = STORY + "\n".join(tail)
+    assert len(events(text)) >= 2

@@ -94,7 +94,7 @@ ARABIC_REGION = {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "LY", "SD", "EG", "SA
 # lists the rules compare with a token (cue_words). Those were Python literals until they moved to
 # cues.tsv; as stopwords they would change which names count as places.
 _NOT_STOPWORD_CUES = frozenset({
-    "metonymic_capital", "ba_initial_name", "given_name", "place_name_head", "common_after_clitic", "institution_noun", "mine_laying_verb", "pluperfect_auxiliary", "prior_event_marker", "with_preposition", "killing_word", "interception_verb",
+    "metonymic_capital", "ba_initial_name", "given_name", "place_name_head", "common_after_clitic", "institution_noun", "mine_laying_verb", "pluperfect_auxiliary", "prior_event_marker", "continuation_opener", "with_preposition", "killing_word", "interception_verb",
     "place_name_end", "place_preposition", "naming_noun", "relational_adjective", "district_noun",
     "relation_place_noun", "relation_countryside_word", "relation_near_word", "relation_near_min",
     "relation_inside_word", "place_cue_word", "place_cue_prefix", "road_noun", "road_adjective",

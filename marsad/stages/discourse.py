@@ -169,3 +169,56 @@ def prior_marker_between(a: Analysis, trigger_tok: int, tok: int) -> bool:
     if own is None or not own.tok_start <= tok < own.tok_end:
         return False
     return any(trigger_tok < m.tok_start < tok for m in cue_matcher("prior_event_marker").find(a.doc, trigger_tok + 1, tok))
+
+
+# How many one-sentence lines, each opening a fresh story, close a page of other stories' blurbs.
+TEASER_RUN = 3
+
+
+def teasers_from(a: Analysis) -> int | None:
+    """The index of the first sentence of a closing list of other stories, if the page has one.
+
+    A news page often ends with the first lines of other stories ("كشفت السلطات الأردنية ...
+    \nتصدت الدفاعات الجوية ...\nقال البروفيسور ..."): one sentence to a line, each opening
+    fresh, with a verb or a name, not with a word that continues the story (و، ف، كما، من
+    جهته، يذكر أن ...). A run of ``TEASER_RUN`` or more such lines at the end, after the lead
+    and a body of its own, tells no event of this article.
+    """
+    found = a.memo.get("teasers_from", 0)
+    if found != 0:
+        return found
+    a.memo["teasers_from"] = None
+    doc, text = a.doc, a.doc.text
+    lines: list[list] = []  # the sentences of each line, in order
+    for s in doc.sentences:
+        k = s.start - 1
+        while k >= 0 and text[k] in " \t":
+            k -= 1
+        if not lines or k < 0 or text[k] == "\n":
+            lines.append([s])
+        else:
+            lines[-1].append(s)
+    run = 0
+    for line in reversed(lines):
+        if len(line) != 1 or line[0].is_heading or not _opens_fresh(a, line[0]):
+            break
+        run += 1
+    if run < TEASER_RUN or len(lines) - run < 2:
+        return None
+    first = lines[len(lines) - run][0].index
+    if first <= a.first_body:
+        return None
+    a.memo["teasers_from"] = first
+    return first
+
+
+def _opens_fresh(a: Analysis, sent) -> bool:
+    from marsad.cues import cue_matcher
+    tokens = a.doc.tokens
+    if sent.tok_start >= sent.tok_end:
+        return False
+    word = tokens[sent.tok_start].text
+    if word[:1] in ("و", "ف") and len(word) >= 3:
+        return False  # وقال، فيما ... (and nouns such as وزارة, which only make the rule stricter)
+    opener = cue_matcher("continuation_opener", suffixes=False).find(a.doc, sent.tok_start, min(sent.tok_end, sent.tok_start + 4))
+    return not any(m.tok_start == sent.tok_start for m in opener)

@@ -29,7 +29,7 @@ from marsad.arabic.matcher import PhraseMatcher
 from marsad.cues import cue_phrases, cue_words
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
-from marsad.stages.discourse import pluperfect, prior_marker_between, unit_when
+from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
@@ -92,6 +92,7 @@ def build_frames(a: Analysis) -> None:
     out: list[Frame] = []
     previous_places: list[Where] = []
     told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
+    teasers = teasers_from(a)
     for sent in doc.sentences:
         units = units_of_sentence.get(sent.index, [])
         sent_places = sentence_places(a, sent.index)
@@ -99,6 +100,8 @@ def build_frames(a: Analysis) -> None:
         # a headline line after the lead is a section title or a teaser for another story:
         # the body tells its events, it tells none of its own
         late_heading = sent.is_heading and sent.index > a.first_body
+        if teasers is not None and sent.index >= teasers:
+            break  # the page's list of other stories
         for pos, u in enumerate(units):
             unit_hits = by_unit.get(u, [])
             if not unit_hits or late_heading:

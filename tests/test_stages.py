@@ -484,3 +484,11 @@ def test_a_closing_list_of_other_stories_tells_no_event_of_the_article(blurbs):
 def test_lines_that_continue_the_story_are_not_a_list_of_other_stories(tail):
     text = STORY + "\n".join(tail)
     assert len(events(text)) >= 2
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة في هجوم انتحاري اليوم على مدينة جلال آباد",
+    "انفجرت سيارة مفخخة اليوم في مدينة خرم آباد",
+])
+def test_an_unknown_word_and_a_small_known_place_after_a_place_noun_are_one_name(text):
+    assert all(e.location != "Ibad" for e in events(text))

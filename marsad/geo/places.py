@@ -372,6 +372,15 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 if nxt.startswith("ال") and nxt not in name_end and not nxt.startswith("و") \
                         and nxt not in after_words and k not in place_nouns and nxt not in relational:
                     k += 1
+            elif k < sent.tok_end and first and not head:
+                # "مدينة جلال آباد": an unknown word after the noun and a small known place
+                # written bare right after it are one name, not a stranger and that place
+                known = next((p for p in out if p.tok_start == k and p.tok_end == k + 1), None)
+                bare = doc.tokens[k].text
+                if known is not None and bare[:1] not in ("و", "ب", "ل", "ف") and not bare.startswith("ال") and \
+                        not any(c.kind in ("admin1", "country") or c.population >= 100_000 for c in known.candidates):
+                    out.remove(known)
+                    k += 1
             span = doc.token_span(j, k)
             text = span.text
             if text[:1] == "و" and not first:

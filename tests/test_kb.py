@@ -139,3 +139,11 @@ def test_no_casualty_word_is_also_a_country_name():
     words = {normalise_term(row["form"]) for row in load_table("casualty_words.tsv", required=("form", "kind"))}
     assert countries, "countries.tsv has Arabic names"
     assert not (words & countries), words & countries
+
+
+def test_neighbours_are_pairs_of_known_country_codes_and_symmetric():
+    from marsad.geo.places import neighbours
+    near = neighbours()
+    assert "TR" in near["SY"] and "SY" in near["TR"]
+    assert all(a in near[b] for a, bs in near.items() for b in bs)
+    assert all(len(c) == 2 and c.isupper() for c in near)

@@ -492,3 +492,44 @@ def test_lines_that_continue_the_story_are_not_a_list_of_other_stories(tail):
 ])
 def test_an_unknown_word_and_a_small_known_place_after_a_place_noun_are_one_name(text):
     assert all(e.location != "Ibad" for e in events(text))
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قالت وزارة الدفاع التركية إن طائرة مسيرة استهدفت سيارة في مدينة سنجار اليوم ما أسفر عن مقتل ثلاثة", "Sinjar"),
+    ("استهدفت طائرة مسيرة انطلقت من الأراضي التركية منزلا في مدينة عامودا اليوم", "Amuda"),
+    ("قصفت المدفعية الإسرائيلية بلدة كفركلا اللبنانية اليوم", "Kfar Kila"),
+])
+def test_a_place_just_across_the_border_of_a_named_country_is_no_namesake(text, town):
+    assert [e.location for e in events(text)] == [town]
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة بدورية للجيش شمال بعقوبة اليوم",
+    "سقطت قذائف هاون جنوبي بعقوبة اليوم",
+])
+def test_a_direction_word_is_place_context_for_a_name_that_is_also_a_common_word(text):
+    assert [e.location for e in events(text)] == ["Baquba"]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شخصان في اشتباكات في منطقة باب التبانة بمدينة طرابلس شمالي لبنان اليوم",
+    "قتل شخصان في اشتباكات في منطقة باب التبانة في مدينة طرابلس شمالي لبنان اليوم",
+])
+def test_an_unknown_area_inside_a_city_is_the_city_at_precision_one(text):
+    found = events(text)
+    assert [(e.location, e.geo_precision) for e in found] == [("Tripoli", 1)]
+
+
+def test_an_article_whose_dates_all_lie_long_past_looks_back_and_its_undated_events_too():
+    text = ("يروي الكتاب تاريخ عمليات الاغتيال في المنطقة. "
+            "ففي تشرين الأول عام 1984 قتل ثلاثة عناصر في كمين قرب مدينة صور. "
+            "وفي 12 نوفمبر 2011 وقع انفجار في قاعدة عسكرية. "
+            "وفي نهاية العام 2007 بدأت عمليات جديدة. "
+            "وقتل مسلحون قائدا عسكريا في انفجار سيارة مفخخة في مدينة دمشق.")
+    assert events(text, published=date(2018, 8, 1)) == []
+
+
+def test_a_span_of_years_does_not_make_an_article_look_back():
+    text = ("أعلن الجيش استعادة السيطرة على مخيم اليرموك للمرة الأولى منذ ست سنوات. "
+            "وقد اندلعت الحرب في عام 2011. وفي السنوات الأخيرة تغيرت كفة الصراع.")
+    assert events(text, published=date(2018, 5, 21))

@@ -94,7 +94,7 @@ ARABIC_REGION = {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "LY", "SD", "EG", "SA
 # lists the rules compare with a token (cue_words). Those were Python literals until they moved to
 # cues.tsv; as stopwords they would change which names count as places.
 _NOT_STOPWORD_CUES = frozenset({
-    "metonymic_capital", "ba_initial_name", "given_name", "place_name_head", "common_after_clitic", "institution_noun", "mine_laying_verb", "pluperfect_auxiliary", "prior_event_marker", "continuation_opener", "with_preposition", "killing_word", "interception_verb",
+    "metonymic_capital", "ba_initial_name", "given_name", "place_name_head", "common_after_clitic", "institution_noun", "mine_laying_verb", "pluperfect_auxiliary", "prior_event_marker", "continuation_opener", "first_time", "inside_area_noun", "city_noun", "in_city", "in_city_preposition", "with_preposition", "killing_word", "interception_verb",
     "place_name_end", "place_preposition", "naming_noun", "relational_adjective", "district_noun",
     "relation_place_noun", "relation_countryside_word", "relation_near_word", "relation_near_min",
     "relation_inside_word", "place_cue_word", "place_cue_prefix", "road_noun", "road_adjective",
@@ -319,7 +319,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if single and m.cost and token in stop and not _names_next(doc, m.tok_start, noun_ends):
             continue  # "باراك" (a name) is no ب + اراك: the whole word is a common one
         if single and _common_reading(token) and not _names_next(doc, m.tok_start, noun_ends) and not \
-                (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("place_preposition")) and \
+                (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in
+                 cue_words("place_preposition") | cue_words("relation_direction")) and \
                 m.tok_start not in _trigger_ends(doc) and not _conjoined(doc, m.tok_start):
             continue  # "تطالب بعقوبة الإعدام": ب + عقوبة, not Baquba, unless a place word stands before
         # a one-letter-clitic stem of three letters is too often a plain word
@@ -956,6 +957,19 @@ def _named_countries(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
     return named
 
 
+@lru_cache(maxsize=None)
+def neighbours() -> dict[str, frozenset[str]]:
+    """Country code -> the codes of the countries it borders (``kb/data/neighbours.tsv``)."""
+    out: dict[str, set[str]] = {}
+    for row in load_table("neighbours.tsv", required=("a", "b")):
+        a, b = row["a"].upper(), row["b"].upper()
+        if len(a) != 2 or len(b) != 2 or a == b:
+            raise KnowledgeBaseError(f"{a!r} / {b!r} is no pair of country codes", where=f"neighbours.tsv:{row['_line']}")
+        out.setdefault(a, set()).add(b)
+        out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> None:
     """Drop the resolution of a small place whose country only it points to, in an article that
     names another country and not its own (كابول in an article on Afghanistan is not the Kabul of
@@ -975,11 +989,14 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
         for code in codes:
             shares.setdefault(key, {}).setdefault(code, 0.0)
             shares[key][code] += 1.0 / len(codes)
+    near = neighbours()
     for pm in mentions:
         p = pm.place
         if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:") or \
                 p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
             continue
+        if named & near.get(p.country_code, frozenset()):
+            continue  # across a border from a named country: "مسيّرة تركية استهدفت منزلا في عامودا"
         own = shares.get(normalise_term(pm.text), {}).get(p.country_code, 0.0)
         support = clues.countries.get(p.country_code, 0.0) - own
         if support <= 0.01:

@@ -28,9 +28,12 @@ def date_article(a: Analysis) -> None:
     paragraphs (the lead's event, told in detail), else the publication day.
     """
     a.dates = sorted(a.dates, key=lambda d: d.tok_start)
+    if _looks_back(a):
+        a.default_when = None
+        return
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
-            and not _dates_report(a, d)]
+            and not _dates_report(a, d) and not _compares(a, d)]
     if lead:
         first = lead[0]
         current = [d for d in lead if not d.background]
@@ -55,6 +58,20 @@ def date_article(a: Analysis) -> None:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+# An article with this many dates, every one of them long past or still to come and none
+# current, looks back (a book review, an anniversary, an explainer): its undated events are too.
+LOOK_BACK_DATES = 3
+
+
+def _looks_back(a: Analysis) -> bool:
+    """Does every date of the article lie long before its day (or after it), with at least
+    ``LOOK_BACK_DATES`` calendar dates of the past ("في تشرين الأول عام 1984 ... عام 2011 ... نهاية العام 2007")?"""
+    dates = [d for d in a.dates if not _is_dateline_sentence(a, d.tok_start)]
+    # calendar dates of the past, not spans ("للمرة الأولى منذ ست سنوات"، "في السنوات الأخيرة")
+    calendar = [d for d in dates if d.tense == "background" and d.key.split(":")[0] in ("abs", "month", "year")]
+    return len(calendar) >= LOOK_BACK_DATES and all(d.background for d in dates)
 
 
 def _opens_lead(a: Analysis, d: DateMention, lead_end: int) -> bool:
@@ -89,7 +106,8 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     lo, hi = unit_range(a, unit)
     sent = a.doc.sentence_of_token(lo)
     dates = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end and not _dates_report(a, d)
-             and not (near_tok is not None and prior_marker_between(a, near_tok, d.tok_start))]
+             and not (near_tok is not None and prior_marker_between(a, near_tok, d.tok_start))
+             and not _compares(a, d)]
 
     def pick(items: list[DateMention]) -> When:
         if near_tok is not None:
@@ -222,3 +240,10 @@ def _opens_fresh(a: Analysis, sent) -> bool:
         return False  # وقال، فيما ... (and nouns such as وزارة, which only make the rule stricter)
     opener = cue_matcher("continuation_opener", suffixes=False).find(a.doc, sent.tok_start, min(sent.tok_end, sent.tok_start + 4))
     return not any(m.tok_start == sent.tok_start for m in opener)
+
+
+def _compares(a: Analysis, d: DateMention) -> bool:
+    """"للمرة الأولى منذ ست سنوات": a date that measures how long since, not when."""
+    from marsad.cues import cue_matcher
+    return any(m.tok_end in (d.tok_start, d.tok_start - 1)
+               for m in cue_matcher("first_time").find(a.doc, max(0, d.tok_start - 5), d.tok_start))

@@ -81,7 +81,17 @@ def _neighbourhood_of_city(a: Analysis, pm: PlaceMention, place) -> bool:
         return noun in cue_words("neighbourhood_noun")
     if pm.anchor.relation not in (None, "inside"):  # "وسط مدينة X" is in it
         return False
-    return noun in cue_words("neighbourhood_noun") or noun in cue_words("street_noun")
+    if noun in cue_words("neighbourhood_noun") or noun in cue_words("street_noun"):
+        return True
+    # "منطقة باب التبانة بمدينة طرابلس": an area the text puts inside the city
+    tokens, t = a.doc.tokens, pm.anchor.tok_start
+    city = cue_words("city_noun")
+    if tokens[t].text in city or tokens[t].text in cue_words("in_city"):
+        t += 1  # the anchor's mention holds its noun: "في مدينة طرابلس"
+    before = tokens[t - 1].text if t > 0 else ""
+    inside = before in cue_words("in_city") or \
+        (before in city and t > 1 and tokens[t - 2].text in cue_words("in_city_preposition"))
+    return noun in cue_words("inside_area_noun") and inside
 
 
 def sentence_places(a: Analysis, sent_index: int) -> list[Where]:

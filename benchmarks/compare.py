@@ -1,6 +1,6 @@
 """A/B speed of extraction: this checkout against a baseline checkout, measured in one run.
 
-    python benchmarks/compare.py [--baseline DIR] [--current DIR] [--input FILE] [--n 1000] [--rounds 3] [--passes 3]
+    python benchmarks/compare.py [--baseline DIR] [--current DIR] [--input FILE | --generated] [--n 1000] [--rounds 3] [--passes 3]
 
 The baseline is an older commit checked out beside this one (default ``../baseline``, or
 ``$MARSAD_BASELINE``), made with ``git worktree add ../baseline 0885a38``; the current side is
@@ -201,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--current", default=REPO, help=f"checkout of the current code (default {REPO})")
     parser.add_argument("--input", default=None, metavar="FILE",
                         help="JSON Lines corpus (default: the ANT sample, else the generated articles)")
+    parser.add_argument("--generated", action="store_true",
+                        help="the corpus of benchmarks/extract.py (examples and generated violent reports)")
     parser.add_argument("--n", type=int, default=1000, help="articles in the corpus (default 1000)")
     parser.add_argument("--rounds", type=int, default=3, help="turns of each side (default 3)")
     parser.add_argument("--passes", type=int, default=3, help="timed passes in each turn (default 3)")
@@ -229,15 +231,15 @@ def main(argv: list[str] | None = None) -> int:
             print(f"compare: no corpus at {args.input}", file=sys.stderr)
             return 2
         input_path, described = os.path.abspath(args.input), os.path.basename(args.input)
-    elif os.path.isfile(DEFAULT_INPUT):
+    elif os.path.isfile(DEFAULT_INPUT) and not args.generated:
         input_path, described = os.path.abspath(DEFAULT_INPUT), os.path.basename(DEFAULT_INPUT)
     else:
         fd, generated = tempfile.mkstemp(prefix="marsad-compare-", suffix=".jsonl")
         os.close(fd)
         write_generated_corpus(generated, args.n)
         input_path = generated
-        described = (f"benchmarks/extract.py's examples and generated articles (no ANT sample at "
-                     f"{os.path.normpath(DEFAULT_INPUT)})")
+        described = "benchmarks/extract.py's examples and generated articles" + (
+            "" if args.generated else f" (no ANT sample at {os.path.normpath(DEFAULT_INPUT)})")
 
     sides = {"baseline": baseline, "current": current}
     runs: dict[str, list[dict]] = {"baseline": [], "current": []}

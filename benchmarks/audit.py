@@ -20,7 +20,6 @@ check by hand: article id, event, the sentence of each evidence span, and empty 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import sys
@@ -31,29 +30,14 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 
 from marsad.model import Article  # noqa: E402
+from newsfeed import news_records  # noqa: E402  (benchmarks/newsfeed.py)
 from marsad.pipeline import extract_article  # noqa: E402
 
 DEFAULT_INPUT = os.path.join(REPO, "..", "shared", "datasets", "ant-corpus", "ant_sample5k.jsonl")
 
 
 def read_articles(path: str, n: int) -> list[Article]:
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if len(out) >= n:
-                break
-            rec = json.loads(line)
-            pub = rec.get("date_iso") or rec.get("published") or rec.get("date")
-            try:
-                published = date.fromisoformat(str(pub)[:10]) if pub else None
-            except ValueError:
-                published = None
-            text = rec.get("text") or ""
-            if rec.get("title") and not text.startswith(rec["title"]):
-                text = rec["title"] + "\n\n" + text
-            out.append(Article(text=text, id=rec.get("id"), published=published, source=rec.get("source"),
-                               url=rec.get("url")))
-    return out
+    return [Article(**r) for r in news_records(path, n)]
 
 
 def _years_before(event_date: str, published: date) -> float:

@@ -40,7 +40,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import date
+from newsfeed import news_records  # benchmarks/newsfeed.py: imports no marsad
 
 # No ``sys.path.insert(0, REPO)`` here, unlike the other scripts: a worker imports ``marsad`` from
 # the checkout in its PYTHONPATH, and this repository first on the path would shadow the baseline.
@@ -58,28 +58,9 @@ PROBE = "قتل خمسة مدنيين أمس في قصف مدفعي نفذته �
 # ---------------------------------------------------------------- worker: one side, one process
 
 def read_articles(article_type, path: str, n: int) -> list:
-    """The first ``n`` articles of a JSON Lines file, as ``benchmarks/audit.py`` reads them.
-
-    Not imported from audit.py: importing it puts this repository's ``marsad`` first on the
-    path, and the worker must build its articles with the ``Article`` of its own checkout.
-    """
-    out = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if len(out) >= n:
-                break
-            rec = json.loads(line)
-            pub = rec.get("date_iso") or rec.get("published") or rec.get("date")
-            try:
-                published = date.fromisoformat(str(pub)[:10]) if pub else None
-            except ValueError:
-                published = None
-            text = rec.get("text") or ""
-            if rec.get("title") and not text.startswith(rec["title"]):
-                text = rec["title"] + "\n\n" + text
-            out.append(article_type(text=text, id=rec.get("id"), published=published, source=rec.get("source"),
-                                    url=rec.get("url")))
-    return out
+    """The first ``n`` articles of a JSON Lines file, as ``benchmarks/audit.py`` reads them,
+    built with the ``Article`` of the worker's own checkout."""
+    return [article_type(**r) for r in news_records(path, n)]
 
 
 def timed_pass(extract_article, corpus: list) -> tuple[float, int, Counter]:

@@ -90,13 +90,13 @@ def _cue_names_in_code() -> dict[str, str]:
 
 def test_every_cue_category_named_in_code_exists_and_is_not_empty():
     from marsad.cues import cue_phrases
-    from marsad.geo.places import _NOT_STOPWORD_CUES
+    from marsad.geo.places import _STOPWORD_CUES
     from marsad.stages.clauses import _OPENER_KINDS
     categories = _cue_categories()
     names = _cue_names_in_code()
     assert len(names) > 50, "the scan of the code found too few cue names"
     names.update({f"clause_{kind}": "stages/clauses.py" for kind in _OPENER_KINDS})  # cue_matcher(f"clause_{kind}")
-    names.update({cue: "geo/places.py (_NOT_STOPWORD_CUES)" for cue in _NOT_STOPWORD_CUES})
+    names.update({cue: "geo/places.py (_STOPWORD_CUES)" for cue in _STOPWORD_CUES})
     missing = {cue: where for cue, where in names.items() if not any(categories.get(cue, []))}
     assert not missing, f"categories named in code but absent from cues.tsv: {missing}"
     for cue in names:

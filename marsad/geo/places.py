@@ -90,26 +90,19 @@ ARABIC_REGION = {"SY", "IQ", "LB", "JO", "PS", "IL", "YE", "LY", "SD", "EG", "SA
                  "TN", "DZ", "MA", "MR", "SO", "DJ", "SS"}
 
 
-# cues.tsv categories whose words are no place stopwords: place names themselves, and the word
-# lists the rules compare with a token (cue_words). Those were Python literals until they moved to
-# cues.tsv; as stopwords they would change which names count as places.
-_NOT_STOPWORD_CUES = frozenset({
-    "metonymic_capital", "ba_initial_name", "given_name", "place_name_head", "common_after_clitic", "institution_noun", "mine_laying_verb", "pluperfect_auxiliary", "prior_event_marker", "continuation_opener", "first_time", "inside_area_noun", "city_noun", "in_city", "in_city_preposition", "with_preposition", "killing_word", "interception_verb",
-    "place_name_end", "place_preposition", "naming_noun", "relational_adjective", "district_noun",
-    "relation_place_noun", "relation_countryside_word", "relation_near_word", "relation_near_min",
-    "relation_inside_word", "place_cue_word", "place_cue_prefix", "road_noun", "road_adjective",
-    "between_noun", "distance_noun", "destination_preposition", "destination_prefix", "reporter_noun",
-    "place_intro", "counted_person_noun", "settlement_noun", "speaker_clause_end", "statement_seat_word",
-    "seat_place_noun", "seat_preposition", "origin_verb", "origin_place_noun", "position_noun",
-    "held_place_noun", "held_preposition", "position_participle_prefix", "fire_source_word",
-    "bare_name_noun", "governorate_noun", "governorate_plural", "governorate_list_break",
-    "direction_pronoun", "locating_word", "locating_prefix", "lone_place_noun", "en_locating",
-    "en_common_word", "territory_object_word", "demonstrative", "after_word", "after_prefix",
-    "neighbourhood_noun", "street_noun", "air_defence", "claim_verb", "affiliation_prefix",
-    "opponent_preposition", "area_noun", "others_word", "death_word_final_ha", "dated_report_next",
-    "new_scene", "denial_verb", "passive_object", "arrest_verb_prefix", "main_verb_particle", "qad",
-    "background_earlier", "same_day_prefix", "report_complementiser", "side_phrase_end",
-    "side_word_with_ba", "bare_count_next", "relative_pronoun",
+# cues.tsv categories whose words are place stopwords: the cue words of the extraction rules
+# that were stopwords before they moved to cues.tsv. Every other category (place names
+# themselves, and the word lists the rules compare a token with) is not: as stopwords its words
+# would change which names count as places, so a new category is none unless listed here.
+_STOPWORD_CUES = frozenset({
+    "negation", "modality", "background", "subordinate", "generic", "route", "origin", "destination_verb",
+    "reference", "relation_direction", "relation_near", "relation_countryside", "relation_inside",
+    "place_noun", "place_adjective", "offtopic_sport", "attribution", "habitual_verb", "perpetrator_weapon",
+    "mixed_casualties", "media_noun", "title_noun", "seizure_verb", "weapon_noun", "person_name",
+    "landmark_noun", "clause_contrast", "clause_addition", "clause_sequence", "clause_result",
+    "clause_elaboration", "clause_temporal", "clause_relative", "clause_content", "clause_verb",
+    "long_duration", "home_town", "position_participle", "campaign_noun", "tally_since", "tally_word",
+    "military_target", "civilian_target", "unknown_attacker",
 })
 
 
@@ -123,7 +116,7 @@ def place_stopwords() -> frozenset[str]:
         if path.name in ("places.tsv", "admin1.tsv", "countries.tsv"):
             continue
         for row in load_table(path.name):
-            if row.get("cue") in _NOT_STOPWORD_CUES:
+            if "cue" in row and row["cue"] not in _STOPWORD_CUES:
                 continue
             for key, cell in row.items():
                 if key.startswith("_") or not cell:

@@ -5,9 +5,10 @@ no event of this article; a sentence with no date takes the article's default da
 """
 from __future__ import annotations
 
-from marsad.cues import cue_words
+from marsad.cues import cue_matcher, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
+from marsad.stages.clauses import clause_at, unit_range
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
@@ -102,7 +103,6 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     date of the unit before it in the sentence ("وفي عام 2017 سيطر التنظيم على X، وقتل 50"
     is background twice), else a current date later in the sentence, else the article's date.
     """
-    from marsad.stages.clauses import unit_range
     lo, hi = unit_range(a, unit)
     sent = a.doc.sentence_of_token(lo)
     dates = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end and not _dates_report(a, d)
@@ -145,7 +145,6 @@ def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None
     a calendar date of its own ("أعلن الجيش في بيان الخميس 12 أيار أن ... صباح اليوم"), the date
     counted from the statement's day."""
     from marsad.dates import resolve_key
-    from marsad.stages.clauses import clause_at
     dm = when.mentions[0] if when.mentions else None
     if dm is None or dm.key.partition(":")[0] not in _RELATIVE_KINDS:
         return None
@@ -166,7 +165,6 @@ def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None
 
 def pluperfect(a: Analysis, lo: int, hi: int) -> bool:
     """Is the unit in the pluperfect: كان (كانت، كانوا ...) and, within a few words, قد?"""
-    from marsad.cues import cue_words
     aux, qad = cue_words("pluperfect_auxiliary"), cue_words("qad")
     tokens = a.doc.tokens
     for t in range(lo, hi):
@@ -181,8 +179,6 @@ def prior_marker_between(a: Analysis, trigger_tok: int, tok: int) -> bool:
     earlier event: "شنت غارات ردا على هجوم على مدينة دوما الأسبوع الماضي"."""
     if tok <= trigger_tok:
         return False
-    from marsad.cues import cue_matcher
-    from marsad.stages.clauses import clause_at
     own = clause_at(a, trigger_tok)
     if own is None or not own.tok_start <= tok < own.tok_end:
         return False
@@ -202,9 +198,8 @@ def teasers_from(a: Analysis) -> int | None:
     جهته، يذكر أن ...). A run of ``TEASER_RUN`` or more such lines at the end, after the lead
     and a body of its own, tells no event of this article.
     """
-    found = a.memo.get("teasers_from", 0)
-    if found != 0:
-        return found
+    if "teasers_from" in a.memo:
+        return a.memo["teasers_from"]
     a.memo["teasers_from"] = None
     doc, text = a.doc, a.doc.text
     lines: list[list] = []  # the sentences of each line, in order
@@ -231,7 +226,6 @@ def teasers_from(a: Analysis) -> int | None:
 
 
 def _opens_fresh(a: Analysis, sent) -> bool:
-    from marsad.cues import cue_matcher
     tokens = a.doc.tokens
     if sent.tok_start >= sent.tok_end:
         return False
@@ -244,6 +238,5 @@ def _opens_fresh(a: Analysis, sent) -> bool:
 
 def _compares(a: Analysis, d: DateMention) -> bool:
     """"للمرة الأولى منذ ست سنوات": a date that measures how long since, not when."""
-    from marsad.cues import cue_matcher
     return any(m.tok_end in (d.tok_start, d.tok_start - 1)
                for m in cue_matcher("first_time").find(a.doc, max(0, d.tok_start - 5), d.tok_start))

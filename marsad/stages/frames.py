@@ -90,6 +90,7 @@ def build_frames(a: Analysis) -> None:
         if c.independent and c.unit > 0:
             next_kind[c.unit - 1] = c.kind
     out: list[Frame] = []
+    a.frames = out  # filled as the units are read: a later unit looks back at the frames before it
     previous_places: list[Where] = []
     told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
     teasers = teasers_from(a)
@@ -131,13 +132,10 @@ def build_frames(a: Analysis) -> None:
                 for w in targets:
                     frame = Frame(h, sent.index, w, when, etype, sub, join_only)
                     out.append(frame)
-                    if etype == "Explosions/Remote violence" and h.mention.sub_event_type != REMOTE:
-                        a.memo.setdefault("means_told", []).append(sub)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)
         if sent_places:
             previous_places = sent_places
-    a.frames = out
 
 
 def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fallback: list[Where]) -> list[Where]:
@@ -321,9 +319,11 @@ def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> s
     for f in reversed(told):
         if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type != REMOTE:
             return f.subtype
-    named = a.memo.get("means_told")
-    if named:
-        return named[-1]  # "مسيّرات تركية تستهدف مواقع ... وتركز القصف على": the drones told before
+    # "مسيّرات تركية تستهدف مواقع ... وتركز القصف على": the drones told before, by a weak word
+    named = next((f.subtype for f in reversed(a.frames)
+                  if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type != REMOTE), None)
+    if named is not None:
+        return named
     for f in reversed(told):
         if f.etype == "Explosions/Remote violence":
             return f.subtype

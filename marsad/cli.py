@@ -30,6 +30,16 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _text_arg(value: str) -> str:
+    """An option's text: bytes that are not UTF-8 are refused here, not deep inside a run."""
+    from marsad.validation import text_problem
+
+    problem = text_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{problem}; the command line must be UTF-8 text") from None
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="marsad", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -37,7 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex = sub.add_parser("extract", help="print event records (JSON Lines) for text, HTML or JSONL inputs")
     ex.add_argument("paths", nargs="+", help="files or folders (.txt, .html, .jsonl); - for standard input")
     ex.add_argument("--published", type=_date_arg, help="publication date for inputs that carry none")
-    ex.add_argument("--source", help="source name for inputs that carry none")
+    ex.add_argument("--source", type=_text_arg, help="source name for inputs that carry none")
     ex.add_argument("--lang", choices=["ar", "en", "auto"], default="auto")
     ex.add_argument("--pretty", action="store_true", help="indented JSON, one record after another")
     ex.add_argument("--rejects", metavar="FILE", help="also write rejected inputs to FILE (JSON Lines)")
@@ -56,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("paths", nargs="+", help="files or folders (.txt, .html, .jsonl); - for standard input")
     db_option(ing)
     ing.add_argument("--published", type=_date_arg, help="publication date for inputs that carry none")
-    ing.add_argument("--source", help="source name for inputs that carry none")
+    ing.add_argument("--source", type=_text_arg, help="source name for inputs that carry none")
     ing.add_argument("--lang", choices=["ar", "en", "auto"], default="auto")
     ing.add_argument("--max-chars", type=_positive_int, default=2_000_000, metavar="N",
                      help="reject documents longer than N characters (default 2000000)")
@@ -77,13 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
         db_option(p)
         p.add_argument("--since", type=_date_arg, help="events on or after this date")
         p.add_argument("--until", type=_date_arg, help="events on or before this date")
-        p.add_argument("--country", help="country name, e.g. Syria")
-        p.add_argument("--admin1", help="governorate (ACLED admin1 name)")
-        p.add_argument("--type", dest="event_type", help="event type or sub-event type")
-        p.add_argument("--actor", help="part of an actor's name")
+        p.add_argument("--country", type=_text_arg, help="country name, e.g. Syria")
+        p.add_argument("--admin1", type=_text_arg, help="governorate (ACLED admin1 name)")
+        p.add_argument("--type", dest="event_type", type=_text_arg, help="event type or sub-event type")
+        p.add_argument("--actor", type=_text_arg, help="part of an actor's name")
         p.add_argument("--bbox", type=_bbox_arg, metavar="W,S,E,N", help="bounding box in degrees")
         p.add_argument("--min-fatalities", type=int, metavar="N", help="at least N deaths")
-        p.add_argument("--text", help="words that must appear in the event record")
+        p.add_argument("--text", type=_text_arg, help="words that must appear in the event record")
 
     evs = sub.add_parser("events", help="list stored events as a table")
     filters(evs)
@@ -97,8 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(ed)
     ed.add_argument("event_id")
     ed.add_argument("changes", nargs="+", metavar="field=value")
-    ed.add_argument("--by", dest="editor", help="who makes the change (default $MARSAD_EDITOR, else $USER)")
-    ed.add_argument("--note", help="why")
+    ed.add_argument("--by", dest="editor", type=_text_arg, help="who makes the change (default $MARSAD_EDITOR, else $USER)")
+    ed.add_argument("--note", type=_text_arg, help="why")
 
     sp = sub.add_parser("split", help="take one source out of a merged event into an event of its own")
     db_option(sp)

@@ -52,6 +52,7 @@ from html.parser import HTMLParser
 
 from marsad.errors import InputError, UsageError
 from marsad.model import Article
+from marsad.validation import article_problem, shown_name, storable, text_problem
 
 __all__ = ["Rejected", "decode_bytes", "detect_language", "read_inputs"]
 
@@ -377,20 +378,35 @@ def read_inputs(paths: list[str], *, published: date | None = None, source: str 
         raise UsageError(f"max_chars must be a positive whole number, not {max_chars!r}")
     if isinstance(paths, str):
         paths = [paths]
+    if source is not None and text_problem(source):
+        raise UsageError(f"source {text_problem(source)}; give it as UTF-8 text")
     opts = _Options(published=published, source=source, lang=lang, max_chars=max_chars)
-    return _read_all(list(paths), opts)
+    return _storable(_read_all(list(paths), opts))
+
+
+def _storable(items: Iterator[Article | Rejected]) -> Iterator[Article | Rejected]:
+    """Articles a database can hold (:func:`marsad.validation.article_problem`); a rejection for
+    each of the others, at its ``path:line``."""
+    for item in items:
+        if isinstance(item, Article):
+            problem = article_problem(item)
+            if problem is not None:
+                yield Rejected(where_of(item), problem + ".", "E108", storable(_sample(item.text)))
+                continue
+        yield item
 
 
 def _read_all(paths: list[str], opts: _Options) -> Iterator[Article | Rejected]:
     for path in paths:
+        shown = shown_name(path)  # a name that is not UTF-8 is shown (and stored) with \xNN escapes
         if path == "-":
             yield from _guarded(_read_stdin(opts), STDIN_NAME)
         elif os.path.isdir(path):
-            yield from _guarded(_read_folder(path, opts), path)
+            yield from _guarded(_read_folder(path, opts), shown)
         elif os.path.exists(path):
-            yield from _guarded(_read_file(path, path, os.path.basename(path) or path, opts), path)
+            yield from _guarded(_read_file(path, shown, os.path.basename(shown) or shown, opts), shown)
         else:
-            yield Rejected(f"{path}:0", "no such file or folder; check the path.", "E101")
+            yield Rejected(f"{shown}:0", "no such file or folder; check the path.", "E101")
 
 
 def _guarded(items: Iterator[Article | Rejected], path: str) -> Iterator[Article | Rejected]:
@@ -419,14 +435,14 @@ def _read_folder(folder: str, opts: _Options) -> Iterator[Article | Rejected]:
                 continue
             found += 1
             full = os.path.join(dirpath, name)
-            doc_id = os.path.relpath(full, folder).replace(os.sep, "/")
-            yield from _guarded(_read_file(full, full, doc_id, opts), full)
+            doc_id = shown_name(os.path.relpath(full, folder).replace(os.sep, "/"))
+            yield from _guarded(_read_file(full, shown_name(full), doc_id, opts), shown_name(full))
         while errors:
             exc = errors.pop(0)
-            where = getattr(exc, "filename", None) or folder
+            where = shown_name(str(getattr(exc, "filename", None) or folder))
             yield Rejected(f"{where}:0", f"cannot read this folder: {exc.strerror or exc}.", "E105")
     if not found:
-        yield Rejected(f"{folder}:0", "no .txt, .html, .htm, .jsonl or .json files in this folder.", "E111")
+        yield Rejected(f"{shown_name(folder)}:0", "no .txt, .html, .htm, .jsonl or .json files in this folder.", "E111")
 
 
 def _read_file(path: str, display: str, doc_id: str, opts: _Options) -> Iterator[Article | Rejected]:
@@ -696,13 +712,20 @@ def _read_jsonl_stream(fh: io.BufferedReader, display: str, doc_id: str,
     cap = _JSON_BYTES_PER_CHAR * opts.max_chars + 65_536  # the text may be all \uXXXX escapes
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 JSON Lines: decode as a text stream
         lines: Iterable[tuple[int, str | None, int, str]] = _utf16_lines(fh, cap)
-    elif b"\x00" in head:
+    elif _mostly_nul_lines(head):  # UTF-16 without a byte-order mark, or binary
         yield Rejected(f"{display}:0", "binary file, not text: it holds NUL bytes and no UTF-16 "
                        "byte-order mark (JSON Lines must be UTF-8 text).", "E102", _byte_sample(head))
         return
     else:
         lines = _byte_lines(fh, cap)
     yield from _records_from_lines(lines, display, doc_id, opts)
+
+
+def _mostly_nul_lines(head: bytes) -> bool:
+    """Whether most lines of a file's head hold NUL bytes: a binary or BOM-less UTF-16 file,
+    not a text file with a stray NUL here and there (which spoils only its own lines)."""
+    lines = head.split(b"\n")
+    return sum(1 for line in lines if b"\x00" in line) * 2 > len(lines)
 
 
 def _byte_lines(fh: io.BufferedReader, cap: int) -> Iterator[tuple[int, str | None, int, str]]:
@@ -765,9 +788,14 @@ def _records_from_lines(lines: Iterable[tuple[int, str | None, int, str]], displ
     any_line = False
     for lineno, text, n_bytes, encoding in lines:
         where = f"{display}:{lineno}"
+        if text is not None and "\x00" in text:  # a stray NUL byte spoils its line, not the file
+            text, encoding = None, "nul"
         if text is None:
             if encoding == "too-large":
                 yield Rejected(where, _too_large(n_bytes, opts).message, "E104")
+            elif encoding == "nul":
+                yield Rejected(where, "binary line, not text: it holds NUL bytes (JSON Lines must be UTF-8 "
+                               "text); the other lines are read.", "E102")
             else:
                 yield Rejected(where, "binary line, not text: it is not UTF-8 (nor Windows-1256) text.",
                                "E102")

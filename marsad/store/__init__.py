@@ -36,6 +36,7 @@ from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
+from marsad.validation import article_problem, column_size, storable
 
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
 
@@ -165,6 +166,9 @@ class Store:
             return fresh
 
         for item in items:
+            if not isinstance(item, Rejected) and (problem := article_problem(item)) is not None:
+                item = Rejected.for_article(item, problem + ".", "E108")  # what no column can hold
+                summary.failed.append(str(item))
             if isinstance(item, Rejected):
                 summary.rejected += 1
                 self.store_rejected(item.where, item.code, item.reason, item.sample)
@@ -255,6 +259,9 @@ class Store:
 
     @staticmethod
     def _insert_rejected(conn: Connection, where: str, code: str, reason: str, sample: str | None) -> bool:
+        # whatever the input held, its rejection can be stored
+        where, code = storable(where, column_size("rejected", "where")), storable(code, column_size("rejected", "code"))
+        reason, sample = storable(reason), storable(sample)
         fingerprint = hashlib.sha256(f"{where}\n{code}\n{sample or ''}".encode()).hexdigest()
         if conn.execute(select(rejected.c.id).where(rejected.c.fingerprint == fingerprint)).first():
             return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from datetime import date
 from typing import IO, Iterable
 
@@ -29,11 +30,55 @@ _REGION = {"Syria": "Middle East", "Iraq": "Middle East", "Lebanon": "Middle Eas
            "Iran": "Middle East", "Libya": "Northern Africa", "Egypt": "Northern Africa", "Sudan": "Eastern Africa"}
 
 
-def _acled_date(value: str | None) -> str:
-    if not value:
+# Export reads whatever is stored, including records an older marsad kept unchecked (a number
+# where a list belongs, an infinite latitude): a value of the wrong shape is written as empty
+# (or as text), never a crash, and every JSON written is strict JSON (no NaN or Infinity).
+
+def _acled_date(value) -> str:
+    try:
+        d = date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return str(value)
+    return f"{d.day} {d.strftime('%B')} {d.year}" if d else ""
+
+
+def _names(value) -> str:
+    """A list of actor names as ACLED writes it ("A; B"), from whatever is stored."""
+    if value is None:
         return ""
-    d = date.fromisoformat(value[:10])
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value if v not in (None, ""))
+    return str(value)
+
+
+def _number(value):
+    """A finite number, else None (strings of digits are read)."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, str):
+        try:
+            value = float(value) if "." in value or "e" in value.lower() else int(value)
+        except ValueError:
+            return None
+    if isinstance(value, (int, float)) and math.isfinite(value):
+        return value
+    return None
+
+
+def _degrees(value) -> str:
+    number = _number(value)
+    return "" if number is None else f"{number:.4f}"
+
+
+def _finite(value):
+    """``value`` with every NaN or infinite float (nested too) made None: strict JSON."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
 
 
 def _disorder(event_type: str | None) -> str:
@@ -51,16 +96,16 @@ def acled_row(e: dict) -> dict:
     return {
         "event_id_cnty": e.get("event_id") or "",
         "event_date": _acled_date(e.get("event_date")),
-        "year": (e.get("event_date") or "")[:4],
+        "year": str(e.get("event_date") or "")[:4],
         "time_precision": e.get("time_precision") or "",
         "disorder_type": _disorder(e.get("event_type")),
         "event_type": e.get("event_type") or "",
         "sub_event_type": e.get("sub_event_type") or "",
         "actor1": e.get("actor1") or "",
-        "assoc_actor_1": "; ".join(e.get("assoc_actor_1") or []),
+        "assoc_actor_1": _names(e.get("assoc_actor_1")),
         "inter1": e.get("inter1") or "",
         "actor2": e.get("actor2") or "",
-        "assoc_actor_2": "; ".join(e.get("assoc_actor_2") or []),
+        "assoc_actor_2": _names(e.get("assoc_actor_2")),
         "inter2": e.get("inter2") or "",
         "interaction": e.get("interaction") or "",
         "civilian_targeting": civ,
@@ -71,13 +116,13 @@ def acled_row(e: dict) -> dict:
         "admin2": e.get("admin2") or "",
         "admin3": e.get("admin3") or "",
         "location": e.get("location") or "",
-        "latitude": "" if e.get("latitude") is None else f"{e['latitude']:.4f}",
-        "longitude": "" if e.get("longitude") is None else f"{e['longitude']:.4f}",
+        "latitude": _degrees(e.get("latitude")),
+        "longitude": _degrees(e.get("longitude")),
         "geo_precision": e.get("geo_precision") or "",
-        "source": "; ".join(dict.fromkeys(names)),
+        "source": "; ".join(dict.fromkeys(str(n) for n in names)),
         "source_scale": "",
         "notes": e.get("notes") or "",
-        "fatalities": 0 if e.get("fatalities") is None else e["fatalities"],
+        "fatalities": 0 if e.get("fatalities") is None else e["fatalities"],  # as stored
         "tags": "disagreement on fatalities" if e.get("disagreement") else "",
         "timestamp": "",
     }
@@ -96,7 +141,7 @@ def write_acled_csv(records: Iterable[dict], out: IO[str]) -> int:
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
     n = 0
     for e in records:
-        out.write(json.dumps(e, ensure_ascii=False) + "\n")
+        out.write(json.dumps(_finite(e), ensure_ascii=False, allow_nan=False) + "\n")
         n += 1
     return n
 
@@ -114,12 +159,13 @@ def write_geojson(records: Iterable[dict], out: IO[str]) -> int:
     features = []
     for e in records:
         geometry = None
-        if e.get("latitude") is not None and e.get("longitude") is not None:
-            geometry = {"type": "Point", "coordinates": [e["longitude"], e["latitude"]]}
-        props = {k: e.get(k) for k in _GEO_PROPERTIES}
+        lat, lon = _number(e.get("latitude")), _number(e.get("longitude"))
+        if lat is not None and lon is not None:
+            geometry = {"type": "Point", "coordinates": [lon, lat]}
+        props = _finite({k: e.get(k) for k in _GEO_PROPERTIES})
         props["n_sources"] = len(e.get("sources") or []) or 1
         features.append({"type": "Feature", "id": e.get("event_id"), "geometry": geometry, "properties": props})
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False)
+    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, allow_nan=False)
     out.write("\n")
     return len(features)
 
@@ -132,10 +178,10 @@ def format_table(records: list[dict]) -> str:
         deaths = "" if e.get("fatalities") is None else str(e["fatalities"])
         if e.get("disagreement"):
             deaths += f" ({e.get('fatalities_low')}-{e.get('fatalities_high')})"
-        rows.append((e.get("event_id") or "", e.get("event_date") or "?", e.get("sub_event_type") or "",
-                     (e.get("location") or "")[:24], e.get("country") or "", deaths,
+        rows.append((str(e.get("event_id") or ""), str(e.get("event_date") or "?"), str(e.get("sub_event_type") or ""),
+                     str(e.get("location") or "")[:24], str(e.get("country") or ""), deaths,
                      str(len(e.get("sources") or []) or 1),
-                     " vs ".join(a for a in (e.get("actor1"), e.get("actor2")) if a)[:60]))
+                     " vs ".join(str(a) for a in (e.get("actor1"), e.get("actor2")) if a)[:60]))
     widths = [max(len(h), *(len(r[i]) for r in rows)) if rows else len(h) for i, h in enumerate(header)]
     lines = ["  ".join(h.ljust(w) for h, w in zip(header, widths))]
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]

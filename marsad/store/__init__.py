@@ -36,7 +36,7 @@ from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
-from marsad.validation import article_problem, column_size, storable
+from marsad.validation import EDIT_RULES, article_problem, check_event_type, column_size, edit_value, storable
 
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
 
@@ -52,16 +52,8 @@ MATCH_SOURCES = 8
 # Stored events whose date range is longer than this are not merge candidates (a month-precision
 # report spans 31 days; anything vaguer is no basis for merging).
 LONGEST_RANGE_DAYS = 62
-# Fields an analyst may correct with ``marsad edit``.
-EDITABLE_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_start", "event_date_end",
-                   "time_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
-                   "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
-                   "fatalities", "fatalities_low", "fatalities_high", "attribution", "notes")
-_INT_FIELDS = {"time_precision", "inter1", "inter2", "geo_precision", "fatalities", "fatalities_low",
-               "fatalities_high"}
-_FLOAT_FIELDS = {"latitude", "longitude"}
-_LIST_FIELDS = {"assoc_actor_1", "assoc_actor_2"}
-_DATE_FIELDS = {"event_date", "event_date_start", "event_date_end"}
+# Fields an analyst may correct with ``marsad edit`` (what each may hold: marsad.validation.EDIT_RULES).
+EDITABLE_FIELDS = tuple(EDIT_RULES)
 
 
 def database_url(value: str | None = None) -> str:
@@ -380,11 +372,15 @@ class Store:
             self._places_known.add(pid)
         record["place_id"] = pid
         for name, inter in ((record.get("actor1"), record.get("inter1")), (record.get("actor2"), record.get("inter2"))):
-            if name and name not in self._actors_known and \
-                    not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
-                conn.execute(actors.insert().values(name=name, inter=inter))
-            if name:
-                self._actors_known.add(name)
+            self._add_actor(conn, name, inter)
+
+    def _add_actor(self, conn: Connection, name: str | None, inter) -> None:
+        """Make sure the actors table has ``name`` (events refer to it)."""
+        if not name or name in self._actors_known:
+            return
+        if not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
+            conn.execute(actors.insert().values(name=name, inter=inter if isinstance(inter, int) else None))
+        self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
                  edits: dict | None = None) -> None:
@@ -412,6 +408,8 @@ class Store:
             for rec, (_, src, art_id, url, pub, rule, score, sid) in zip(sources, rows)]
         merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
         place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
+        for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
+            self._add_actor(conn, name, None)
         conn.execute(_UPDATE_EVENT, dict(
             target=ev_pk, event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
             event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
@@ -424,12 +422,6 @@ class Store:
             fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
             n_sources=len(rows), disagreement=bool(merged.get("disagreement")), record=dedup.dumps(merged),
             updated_at=_now()))
-        for name in (merged.get("actor1"), merged.get("actor2")):
-            if name and name not in self._actors_known and \
-                    not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
-                conn.execute(actors.insert().values(name=name, inter=None))
-            if name:
-                self._actors_known.add(name)
 
     def _edits_of(self, conn: Connection, ev_pk: int) -> dict:
         out: dict = {}
@@ -440,16 +432,21 @@ class Store:
     # ------------------------------------------------------------------ corrections
     def edit(self, event_id: str, changes: dict[str, str | object], *, editor: str, note: str | None = None) -> dict:
         """Correct fields of an event; every change is kept (who, when, old, new) and wins over the
-        machine from then on. Values may be strings from the command line; they are converted."""
+        machine from then on. Values may be strings from the command line or JSON values; each is
+        checked by :func:`marsad.validation.edit_value` (type, range, size) before anything is
+        written, so a bad value changes nothing. An actor the dataset does not know yet is added."""
         if not editor:
             raise UsageError("an edit needs an editor name (--by NAME or $MARSAD_EDITOR)")
+        if not isinstance(editor, str) or len(editor) > (column_size("edits", "editor") or 200):
+            raise UsageError("an editor name is text of at most 200 characters")
+        values = {fld: edit_value(fld, raw) for fld, raw in changes.items()}
         with self.engine.begin() as conn:
             ev_pk = self._event_pk(conn, event_id)
             current = json.loads(conn.execute(select(events.c.record).where(events.c.id == ev_pk)).scalar_one())
-            for fld, raw in changes.items():
-                if fld not in EDITABLE_FIELDS:
-                    raise UsageError(f"{fld!r} cannot be edited; editable fields: {', '.join(EDITABLE_FIELDS)}")
-                value = _convert(fld, raw)
+            if "event_type" in values or "sub_event_type" in values:
+                check_event_type(values.get("event_type", current.get("event_type")),
+                                 values.get("sub_event_type", current.get("sub_event_type")))
+            for fld, value in values.items():
                 conn.execute(edits.insert().values(event=ev_pk, field=fld, old_value=dedup.dumps(current.get(fld)),
                                                    new_value=dedup.dumps(value), editor=editor, note=note,
                                                    edited_at=_now()))
@@ -570,25 +567,6 @@ def _day(value) -> date | None:
     if value is not None and day is None:
         raise UsageError(f"{value!r} is not a date (YYYY-MM-DD)")
     return day
-
-
-def _convert(fld: str, raw):
-    if not isinstance(raw, str):
-        return raw
-    if raw.lower() in ("null", "none", ""):
-        return None
-    try:
-        if fld in _INT_FIELDS:
-            return int(raw)
-        if fld in _FLOAT_FIELDS:
-            return float(raw)
-    except ValueError:
-        raise UsageError(f"{fld} must be a number, not {raw!r}")
-    if fld in _DATE_FIELDS:
-        return _day(raw).isoformat()
-    if fld in _LIST_FIELDS:
-        return [x.strip() for x in raw.split("|") if x.strip()]
-    return raw
 
 
 def _compared_sources(rows: list[tuple[int, int]]) -> list[tuple[int, int]]:

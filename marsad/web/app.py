@@ -100,7 +100,7 @@ ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 404, 422)}
 
 
 def _error(status: int, code: str, message: str, request: Request | None = None):
-    if request is not None and not request.url.path.startswith("/api") and request.method == "GET":
+    if request is not None and not request.url.path.startswith("/api"):  # pages and their forms: a page
         body = (f'<!doctype html><meta charset="utf-8"><title>{status}</title><p>{escape(message)}</p>'
                 f'<p><a href="/">marsad</a></p>')
         return HTMLResponse(body, status_code=status)

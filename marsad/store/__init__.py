@@ -21,12 +21,15 @@ import hashlib
 import json
 import math
 import os
+import sqlite3
 import sys
 from collections import OrderedDict
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Iterable, Iterator
+from urllib.parse import quote
 
 from sqlalchemy import and_, bindparam, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection, Engine
@@ -41,6 +44,8 @@ from marsad.validation import EDIT_RULES, article_problem, check_event_type, col
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
 
 DEFAULT_DB = "marsad.db"
+# The PostgreSQL advisory lock every marsad write transaction holds ("mrsd"): one writer at a time.
+WRITE_LOCK = 0x6D727364
 # Articles per write transaction: an interrupted run keeps whole batches.
 DEFAULT_BATCH = 32
 # Stored sources whose matching fields and shingles the writer keeps (recent events are the
@@ -62,8 +67,23 @@ def database_url(value: str | None = None) -> str:
     value = value or os.environ.get("MARSAD_DB") or DEFAULT_DB
     if "://" not in value:
         return "sqlite:///" + str(Path(value).expanduser())
-    if value.startswith("postgresql://") or value.startswith("postgres://"):
-        return "postgresql+psycopg://" + value.split("://", 1)[1]
+    scheme = value.split("://", 1)[0].lower()
+    if scheme in ("postgresql", "postgres"):
+        value = "postgresql+psycopg://" + value.split("://", 1)[1]
+    elif scheme not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
+        raise UsageError(f"marsad keeps its data in SQLite (give a file path) or PostgreSQL (a postgresql://"
+                         f"user@host:port/database URL), not in {scheme[:40]}://")
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        url = make_url(value)
+        url.port  # noqa: B018 - a port that is not a number fails here
+    except (ArgumentError, ValueError) as exc:
+        raise UsageError(f"not a database URL ({exc}); write postgresql://user@host:port/database or a file "
+                         "path") from None
+    if url.get_backend_name() == "postgresql" and not url.database:
+        raise UsageError("a PostgreSQL URL needs a database name: postgresql://user@host:port/database")
     return value
 
 
@@ -93,7 +113,7 @@ def open_store(url: str | None = None) -> "Store":
 class Store:
     def __init__(self, url: str):
         self.url = url
-        self.engine = _engine(url)
+        self.engine, self.read_only = _engine(url)
         self._migrate()
         # what this writer knows is in the database (cleared when a transaction fails)
         self._places_known: set[str] = set()
@@ -102,15 +122,64 @@ class Store:
 
     # ------------------------------------------------------------------ set-up
     def _migrate(self) -> None:
+        """Bring the schema to this marsad's head, one process at a time (the writer lock), and
+        only when it is behind: a database at head is opened without writing anything, so one on
+        read-only storage can be read. A database made by a newer marsad is refused, not touched."""
         from alembic import command
         from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
 
         cfg = Config()
         cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
         cfg.set_main_option("sqlalchemy.url", self.url.replace("%", "%%"))
-        with self.engine.begin() as conn:
+        script = ScriptDirectory.from_config(cfg)
+        with self.engine.connect() as conn:
+            current = MigrationContext.configure(conn).get_current_revision()
+        if current == script.get_current_head():
+            return
+        if current is not None:
+            try:
+                script.get_revision(current)
+            except Exception:
+                raise StorageError(
+                    f"this database has schema version {current}, which this marsad "
+                    f"({__import__('marsad').__version__}, schema {script.get_current_head()}) does not know: "
+                    "it was made by a newer marsad. Upgrade marsad to use it.") from None
+        if self.read_only:
+            raise StorageError(f"this database is on read-only storage and its schema ({current}) is older "
+                               f"than this marsad's ({script.get_current_head()}); open it once where it can be "
+                               "written to upgrade it")
+        with self._writing() as conn:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+    @contextmanager
+    def _writing(self) -> Iterator[Connection]:
+        """A write transaction, one writer at a time across processes: SQLite takes the database's
+        write lock at BEGIN (BEGIN IMMEDIATE, waiting up to 30 s for another writer), PostgreSQL a
+        transaction-scoped advisory lock. Each writer therefore sees everything the writers before
+        it committed: a migration is run once, an article stored by another run is known, and two
+        ingests into one database give the union, deduplicated as if they had run one after the other."""
+        with self.engine.connect() as conn:
+            if self.engine.dialect.name == "sqlite":
+                conn = conn.execution_options(marsad_write=True)
+            with conn.begin():
+                if self.engine.dialect.name == "postgresql":
+                    conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+                yield conn
+
+    def _insert_new(self, conn: Connection, table, values: dict, returning=None):
+        """INSERT ... ON CONFLICT DO NOTHING: a row another writer stored first is left as it is.
+        With ``returning``, the new row's column, or None when the row was there already."""
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        stmt = insert(table).values(**values).on_conflict_do_nothing()
+        if returning is not None:
+            return conn.execute(stmt.returning(returning)).scalar()
+        return conn.execute(stmt).rowcount
 
     def close(self) -> None:
         self.engine.dispose()
@@ -202,7 +271,7 @@ class Store:
         counts = IngestSummary()
         failed: list[Rejected] = []
         try:
-            with self.engine.begin() as conn:
+            with self._writing() as conn:
                 # the same article twice in the input, or stored by another run meanwhile
                 seen_hashes, seen_urls = self._known(batch, conn)
                 for article, result in zip(batch, results):
@@ -217,7 +286,11 @@ class Store:
                         self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
                         failed.append(bad)
                         continue
-                    created, merged = self._store_article(conn, article, result.records, result.places)
+                    stored = self._store_article(conn, article, result.records, result.places)
+                    if stored is None:
+                        counts.known += 1
+                        continue
+                    created, merged = stored
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
@@ -246,31 +319,31 @@ class Store:
 
     def store_rejected(self, where: str, code: str, reason: str, sample: str | None) -> bool:
         """Keep a rejected input (once per place and content). True when it was new."""
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             return self._insert_rejected(conn, where, code, reason, sample)
 
-    @staticmethod
-    def _insert_rejected(conn: Connection, where: str, code: str, reason: str, sample: str | None) -> bool:
+    def _insert_rejected(self, conn: Connection, where: str, code: str, reason: str, sample: str | None) -> bool:
         # whatever the input held, its rejection can be stored
         where, code = storable(where, column_size("rejected", "where")), storable(code, column_size("rejected", "code"))
         reason, sample = storable(reason), storable(sample)
         fingerprint = hashlib.sha256(f"{where}\n{code}\n{sample or ''}".encode()).hexdigest()
         if conn.execute(select(rejected.c.id).where(rejected.c.fingerprint == fingerprint)).first():
             return False
-        conn.execute(rejected.insert().values(fingerprint=fingerprint, where=where, code=code, reason=reason,
-                                              sample=sample, created_at=_now()))
-        return True
+        return bool(self._insert_new(conn, rejected, dict(fingerprint=fingerprint, where=where, code=code,
+                                                          reason=reason, sample=sample, created_at=_now())))
 
     def _store_article(self, conn: Connection, article: Article, records: list[dict],
-                       place_rows: dict[str, dict] | None = None) -> tuple[int, int]:
+                       place_rows: dict[str, dict] | None = None) -> tuple[int, int] | None:
         from marsad.stages.assembly import EXTRACTOR_VERSION
 
         created = merged = 0
-        art_pk = conn.execute(articles.insert(), dict(
+        art_pk = self._insert_new(conn, articles, dict(
             text_hash=article.text_hash, article_id=article.article_id, url=article.url or None,
             source=article.source, published=article.published, language=article.language or "ar",
-            title=article.title, origin=article.origin, text=article.text,
-            extractor_version=EXTRACTOR_VERSION, ingested_at=_now())).inserted_primary_key[0]
+            title=article.title, origin=storable(article.origin, column_size("articles", "origin")),
+            text=article.text, extractor_version=EXTRACTOR_VERSION, ingested_at=_now()), returning=articles.c.id)
+        if art_pk is None:  # stored meanwhile (same text or URL): known, nothing to add
+            return None
         taken: set[int] = set()  # events this article already joined: its own events stay apart
         for record in records:
             record = dict(record, source=article.source, article_id=article.article_id)
@@ -367,7 +440,7 @@ class Store:
                 not conn.execute(select(places.c.place_id).where(places.c.place_id == pid)).first():
             row = (place_rows or {}).get(pid) or rows_of([record]).get(pid)
             if row is not None:
-                conn.execute(places.insert().values(**row))
+                self._insert_new(conn, places, row)
         if pid:
             self._places_known.add(pid)
         record["place_id"] = pid
@@ -379,7 +452,7 @@ class Store:
         if not name or name in self._actors_known:
             return
         if not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
-            conn.execute(actors.insert().values(name=name, inter=inter if isinstance(inter, int) else None))
+            self._insert_new(conn, actors, dict(name=name, inter=inter if isinstance(inter, int) else None))
         self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
@@ -440,7 +513,7 @@ class Store:
         if not isinstance(editor, str) or len(editor) > (column_size("edits", "editor") or 200):
             raise UsageError("an editor name is text of at most 200 characters")
         values = {fld: edit_value(fld, raw) for fld, raw in changes.items()}
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             ev_pk = self._event_pk(conn, event_id)
             current = json.loads(conn.execute(select(events.c.record).where(events.c.id == ev_pk)).scalar_one())
             if "event_type" in values or "sub_event_type" in values:
@@ -456,7 +529,7 @@ class Store:
     def split(self, event_id: str, source_key: int, *, editor: str) -> str:
         """Take one source out of a merged event into an event of its own, and remember that the two
         must not be merged again. Returns the new event's id."""
-        with self.engine.begin() as conn:
+        with self._writing() as conn:
             ev_pk = self._event_pk(conn, event_id)
             ids = [r[0] for r in conn.execute(select(event_sources.c.id).where(event_sources.c.event == ev_pk))]
             if source_key not in ids:
@@ -471,10 +544,8 @@ class Store:
             for other in ids:
                 if other != source_key:
                     a, b = sorted((other, source_key))
-                    if not conn.execute(select(no_merge.c.id).where(no_merge.c.source_a == a,
-                                                                    no_merge.c.source_b == b)).first():
-                        conn.execute(no_merge.insert().values(source_a=a, source_b=b, editor=editor,
-                                                              created_at=_now()))
+                    self._insert_new(conn, no_merge, dict(source_a=a, source_b=b, editor=editor,
+                                                          created_at=_now()))
             conn.execute(edits.insert().values(event=ev_pk, field="sources", old_value=dedup.dumps(ids),
                                                new_value=dedup.dumps([i for i in ids if i != source_key]),
                                                editor=editor, note=f"split source {source_key} into a new event",
@@ -630,23 +701,51 @@ _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bind
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
 
 
-def _engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        path = url.split("///", 1)[1] if "///" in url else ""
-        if path and path != ":memory:":
-            try:
-                Path(path).parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StorageError(f"cannot make the folder for the database {path}: {exc.strerror or exc}") \
-                    from None
-        engine = create_engine(url, connect_args={"timeout": 30})
+def _engine(url: str) -> tuple[Engine, bool]:
+    """The engine for ``url``, and whether the database can only be read (an SQLite file on
+    read-only storage, opened without its write-ahead log or any other write)."""
+    if not url.startswith("sqlite"):
+        return create_engine(url, pool_pre_ping=True), False
+    from sqlalchemy.engine import make_url
 
-        @event.listens_for(engine, "connect")
-        def _pragmas(dbapi_conn, _record) -> None:
-            cur = dbapi_conn.cursor()
+    path = make_url(url).database or ""
+    read_only = False
+    connect = None
+    if path and path != ":memory:" and not path.startswith("file:"):
+        file = Path(path)
+        if file.exists():
+            read_only = not os.access(file, os.W_OK) or not os.access(file.parent, os.W_OK)
+        else:
+            try:
+                file.parent.mkdir(parents=True, exist_ok=True)
+                # article texts and token hashes are nobody else's business: the file (and the
+                # -wal and -shm files SQLite makes with the same mode) is readable by its owner only
+                os.close(os.open(file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            except FileExistsError:
+                pass
+            except OSError as exc:
+                raise StorageError(f"cannot make the database {path}: {exc.strerror or exc}") from None
+        if read_only:
+            # without a write-ahead log to read, the file is all there is: immutable needs no -shm
+            wal = Path(str(file) + "-wal")
+            mode = "mode=ro" if wal.exists() and wal.stat().st_size else "immutable=1"
+            uri = f"file:{quote(str(file.resolve()))}?{mode}"
+
+            def connect():
+                return sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+    engine = create_engine(url, connect_args={"timeout": 30}, **({"creator": connect} if connect else {}))
+
+    @event.listens_for(engine, "connect")
+    def _pragmas(dbapi_conn, _record) -> None:
+        dbapi_conn.isolation_level = None  # transactions are begun below, so a writer can BEGIN IMMEDIATE
+        cur = dbapi_conn.cursor()
+        if not read_only:
             cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA synchronous=NORMAL")
-            cur.close()
-        return engine
-    return create_engine(url, pool_pre_ping=True)
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.get_execution_options().get("marsad_write") else "BEGIN")
+    return engine, read_only

@@ -51,7 +51,13 @@ def page(browser):
 
 
 def loaded(pg, count: int = 1) -> None:
-    pg.wait_for_function(f"window.marsad && window.marsad.loads >= {count}", timeout=20000)
+    # polled from here: wait_for_function evaluates a string in the page, which the app's
+    # Content-Security-Policy (no 'unsafe-eval') rightly forbids
+    import time
+    deadline = time.monotonic() + 20
+    while not pg.evaluate(f"!!(window.marsad && window.marsad.loads >= {count})"):
+        assert time.monotonic() < deadline, f"the page did not finish load {count}"
+        pg.wait_for_timeout(50)
 
 
 def with_coordinates(site, **params) -> int:

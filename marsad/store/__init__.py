@@ -39,7 +39,8 @@ from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
-from marsad.validation import EDIT_RULES, article_problem, check_event_type, column_size, edit_value, storable
+from marsad.validation import (EDIT_RULES, article_problem, check_event_type, column_size, edit_value, lookup_key,
+                               storable, text_problem)
 
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
 
@@ -555,6 +556,8 @@ class Store:
             return conn.execute(select(events.c.event_id).where(events.c.id == new_pk)).scalar_one()
 
     def _event_pk(self, conn: Connection, event_id: str) -> int:
+        if not lookup_key(event_id, "events", "event_id"):  # NUL, a surrogate, too long: no such event
+            raise NotFoundError(f"no event {storable(str(event_id))[:60]!r} in this dataset")
         pk = conn.execute(select(events.c.id).where(events.c.event_id == event_id)).scalar()
         if pk is None:
             raise NotFoundError(f"no event {event_id!r} in this dataset")
@@ -619,9 +622,14 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
     if event_type:
         cond.append(or_(func.lower(events.c.event_type) == event_type.lower(),
                         func.lower(events.c.sub_event_type) == event_type.lower()))
-    if actor:
-        like = f"%{actor.lower()}%"
-        cond.append(or_(func.lower(events.c.actor1).like(like), func.lower(events.c.actor2).like(like)))
+    for name, value in (("country", country), ("admin1", admin1), ("type", event_type), ("actor", actor),
+                        ("text", text)):
+        if value is not None and text_problem(value):
+            raise UsageError(f"{name} {text_problem(value)}")
+    if actor:  # part of a name, taken literally: % and _ are characters, not wildcards
+        part = actor.lower()
+        cond.append(or_(func.lower(events.c.actor1).contains(part, autoescape=True),
+                        func.lower(events.c.actor2).contains(part, autoescape=True)))
     if bbox:
         lon0, lat0, lon1, lat1 = bbox
         cond.append(and_(events.c.longitude >= lon0, events.c.longitude <= lon1,
@@ -629,7 +637,7 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
     if min_fatalities is not None:
         cond.append(events.c.fatalities >= min_fatalities)
     if text:
-        cond.append(events.c.record.like(f"%{text}%"))
+        cond.append(events.c.record.contains(text, autoescape=True))
     return cond
 
 

@@ -17,6 +17,7 @@ from sqlalchemy import func, or_, select
 from marsad.errors import UsageError
 from marsad.store import Store, event_filters
 from marsad.store.schema import api_tokens, articles, event_sources, events
+from marsad.validation import lookup_key
 
 __all__ = ["SORT_FIELDS", "GROUPINGS", "event_page", "aggregate", "article_with_events", "source_record",
            "event_types", "add_token", "token_name", "list_tokens", "revoke_token"]
@@ -88,6 +89,8 @@ def article_with_events(store: Store, *, article_id: str | None = None, text_has
     """An article (by id, else by text hash or URL) with its text and metadata, and the stored
     events it reports (their merged records)."""
     if article_id is not None:
+        if not lookup_key(article_id, "articles", "article_id"):
+            return None
         cond = articles.c.article_id == article_id
     elif url:
         cond = or_(articles.c.text_hash == text_hash, articles.c.url == url)
@@ -107,6 +110,8 @@ def article_with_events(store: Store, *, article_id: str | None = None, text_has
 def source_record(store: Store, event_id: str, source_key: int | None = None) -> tuple[dict, str] | None:
     """One source's own record of an event (its evidence offsets point into its article) and that
     article's text; the first source when ``source_key`` is None."""
+    if not lookup_key(event_id, "events", "event_id"):
+        return None
     with store.engine.connect() as conn:
         query = (select(event_sources.c.record, articles.c.text)
                  .join(events, events.c.id == event_sources.c.event)

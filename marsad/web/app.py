@@ -8,11 +8,12 @@ status.
 """
 from __future__ import annotations
 
+import json
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import yaml
 from fastapi import Body, Depends, FastAPI, Form, Query, Request
@@ -35,6 +36,25 @@ HERE = Path(__file__).parent
 AREAS = HERE.parent / "geo" / "data" / "areas.geojson"
 COOKIE = "marsad_token"
 MAX_TEXT = 2_000_000
+# The largest request body accepted: an article of MAX_TEXT characters, each written as a
+# \uXXXX escape, fits; anything longer is refused (413) before it is read into memory.
+MAX_BODY = 6 * MAX_TEXT + 65_536
+# Sent with every response. Pages load scripts and styles from this server only, and may not be
+# framed; the inline style attributes of the legend need 'unsafe-inline' for styles only.
+SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                 b"img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                                 b"frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"same-origin"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+# The API documentation pages (Swagger UI, ReDoc) run an inline script and load their code from a CDN.
+DOCS_CSP = (b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+            b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
+            b"frame-ancestors 'none'")
+UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 
 
 # --------------------------------------------------------------------------- API models
@@ -68,7 +88,7 @@ class Stats(BaseModel):
 
 class ArticleIn(BaseModel):
     text: str = Field(min_length=1, max_length=MAX_TEXT, description="the article text")
-    id: str | None = Field(None, max_length=200)
+    id: str | None = Field(None, max_length=200, description="the article's id; it may contain '/'")
     published: date | None = None
     source: str | None = Field(None, max_length=200)
     url: str | None = Field(None, max_length=2000)
@@ -180,16 +200,102 @@ def highlight(text: str, evidence: dict, labels: dict[str, str]) -> Markup:
     return Markup("".join(str(x) for x in out))
 
 
+# --------------------------------------------------------------------------- the guard
+
+class Guard:
+    """ASGI middleware in front of every route: security headers on every response; a write is
+    refused before its body is read when it is cross-site (a form post whose Origin or
+    Sec-Fetch-Site is another site), has no valid token (``/api``), or declares a body over
+    ``max_body`` bytes; a body that turns out longer than that (chunked) is cut off with 413."""
+
+    def __init__(self, app, store: Store, max_body: int = MAX_BODY):
+        self.app = app
+        self.store = store
+        self.max_body = max_body
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        path = scope.get("path", "")
+        csp = DOCS_CSP if path in ("/docs", "/redoc", "/docs/oauth2-redirect") else SECURITY_HEADERS[0][1]
+        started = cut = False
+
+        async def send_with_headers(message):
+            nonlocal started
+            if cut:  # the guard has answered already (413): the app's own answer is dropped
+                return
+            if message["type"] == "http.response.start":
+                started = True
+                headers = [h for h in message.get("headers", []) if h[0].lower() not in
+                           {name for name, _ in SECURITY_HEADERS}]
+                message = dict(message, headers=headers + [(b"content-security-policy", csp)] + SECURITY_HEADERS[1:])
+            await send(message)
+
+        if scope["method"] in UNSAFE_METHODS:
+            refused = await self._refusal(scope, path)
+            if refused is not None:
+                return await _send_error(send_with_headers, *refused)
+            seen = 0
+
+            async def bounded_receive():
+                nonlocal seen, cut
+                message = await receive()
+                if message["type"] == "http.request" and not cut:
+                    seen += len(message.get("body", b""))
+                    if seen > self.max_body:  # answer now, and tell the app the client has gone
+                        if not started:
+                            await _send_error(send_with_headers, 413, "E413", self._too_large())
+                        cut = True
+                        return {"type": "http.disconnect"}
+                return message
+
+            return await self.app(scope, bounded_receive, send_with_headers)
+        return await self.app(scope, receive, send_with_headers)
+
+    def _too_large(self) -> str:
+        return f"the request body is larger than {self.max_body:,} bytes"
+
+    async def _refusal(self, scope, path: str) -> tuple[int, str, str] | None:
+        from starlette.concurrency import run_in_threadpool
+
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
+        if path.startswith("/api/"):
+            auth = headers.get("authorization", "")
+            token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+            if await run_in_threadpool(queries.token_name, self.store, token) is None:
+                return 401, "E401", "this needs a valid API token: Authorization: Bearer <token>"
+        else:
+            # a form of this site only: browsers send Origin with every POST, and Sec-Fetch-Site
+            origin = headers.get("origin")
+            if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none") or \
+                    (origin is not None and urlsplit(origin).netloc != headers.get("host", "")):
+                return 403, "E403", "a form from another site cannot write here"
+        length = headers.get("content-length", "")
+        if length.isdigit() and int(length) > self.max_body:
+            return 413, "E413", self._too_large()
+        return None
+
+
+async def _send_error(send, status: int, code: str, message: str) -> None:
+    body = json.dumps({"error": {"code": code, "message": message}}).encode("utf-8")
+    await send({"type": "http.response.start", "status": status,
+                "headers": [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
+                            (b"connection", b"close")]})
+    await send({"type": "http.response.body", "body": body})
+
+
 # --------------------------------------------------------------------------- the app
 
-def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI:
-    """The API and the web app over the dataset at ``db_url`` (see :func:`marsad.store.database_url`)."""
+def create_app(db_url: str | None = None, store: Store | None = None, max_body: int = MAX_BODY) -> FastAPI:
+    """The API and the web app over the dataset at ``db_url`` (see :func:`marsad.store.database_url`);
+    request bodies over ``max_body`` bytes are refused."""
     store = store or open_store(db_url)
     app = FastAPI(title="marsad", version=__import__("marsad").__version__,
                   description="Political-violence events extracted from Arabic news: query, aggregate, ingest, "
                               "correct. Reads are open; writes need `Authorization: Bearer <token>` "
                               "(`marsad token add NAME`).")
     app.state.store = store
+    app.add_middleware(Guard, store=store, max_body=max_body)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
@@ -234,7 +340,7 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
         """One event: its merged record, each source's numbers and merge rule, evidence, edits."""
         return store.event(event_id)
 
-    @app.get("/api/articles/{article_id}", responses=ERRORS, tags=["articles"])
+    @app.get("/api/articles/{article_id:path}", responses=ERRORS, tags=["articles"])
     def get_article(article_id: str) -> dict[str, Any]:
         """One article's text and the events found in it."""
         found = queries.article_with_events(store, article_id=article_id)
@@ -303,7 +409,8 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
                     subtypes=sorted({s for _, s, _ in types}), query=dict(request.query_params))
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
-    def event_page(request: Request, event_id: str, source: int | None = None, msg: str | None = None):
+    def event_page(request: Request, event_id: str, source: int | None = Query(None, ge=1, le=2**31 - 1),
+                   msg: str | None = Query(None, max_length=40)):
         record = store.event(event_id)
         chosen = source if source is not None else (record["sources"][0]["source_key"] if record["sources"] else None)
         own = queries.source_record(store, event_id, chosen)
@@ -350,7 +457,7 @@ def create_app(db_url: str | None = None, store: Store | None = None) -> FastAPI
         return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': msg})}", status_code=303)
 
     @app.post("/events/{event_id}/split", include_in_schema=False)
-    def split_form(event_id: str, source_key: int = Form(...), name: str = Depends(signed_in)):
+    def split_form(event_id: str, source_key: int = Form(..., ge=1, le=2**31 - 1), name: str = Depends(signed_in)):
         new_id = store.split(event_id, source_key, editor=name)
         return RedirectResponse(f"/events/{new_id}?msg=saved", status_code=303)
 

@@ -31,7 +31,7 @@ from functools import lru_cache
 from marsad.errors import UsageError
 from marsad.model import Article
 
-__all__ = ["text_problem", "article_problem", "storable", "shown_name", "column_size", "lookup_key",
+__all__ = ["text_problem", "article_problem", "record_problem", "storable", "shown_name", "column_size", "lookup_key",
            "edit_value", "check_event_type", "EDIT_RULES", "MAX_FATALITIES"]
 
 # the most deaths one event record may carry (more is a typing slip, not a report)
@@ -86,6 +86,40 @@ def article_problem(article: Article) -> str | None:
             return f'"{name}" is {len(value):,} characters long; at most {limit:,} fit (shorten it)'
     if article.published is not None and not isinstance(article.published, date):
         return f'"published" is a {type(article.published).__name__}, not a date'
+    return None
+
+
+# event columns an extracted record fills (record key -> column of the events table)
+_EVENT_TEXT = ("event_id", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "admin2",
+               "location")
+_EVENT_INTS = ("time_precision", "geo_precision", "fatalities", "fatalities_low", "fatalities_high")
+_INT32 = 2**31 - 1
+
+
+def record_problem(record: dict) -> str | None:
+    """Why an extracted event record cannot be stored (a value its column cannot hold), else None:
+    the writer rejects the article then, instead of failing the batch on PostgreSQL alone."""
+    for key in _EVENT_TEXT:
+        value = record.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            return f"its event's {key} is a {type(value).__name__}, not text"
+        limit = column_size("events", key)
+        if limit is not None and len(value) > limit:
+            return f"its event's {key} is {len(value):,} characters long; at most {limit:,} fit"
+        if text_problem(value):
+            return f"its event's {key} {text_problem(value)}"
+    for key in _EVENT_INTS:
+        value = record.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, int) or
+                                  not -_INT32 <= value <= _INT32):
+            return f"its event's {key} is {str(value)[:20]}, not a whole number a database column holds"
+    for key in ("latitude", "longitude"):
+        value = record.get(key)
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float))
+                                  or not math.isfinite(value)):
+            return f"its event's {key} is {str(value)[:20]}, not a finite number"
     return None
 
 

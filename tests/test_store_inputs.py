@@ -139,3 +139,27 @@ def test_nul_bytes_early_in_a_jsonl_file_reject_only_their_lines(db_url, tmp_pat
     assert all("NUL" in r["reason"] for r in store.rejected_inputs())
     store.close()
 
+
+
+class _Lengthened:
+    """A runner that extracts for real, then gives the first article's events a location longer
+    than any column holds (as a free-text place name from an article could be)."""
+
+    def map(self, batches):
+        from marsad.runner import extract_batch
+
+        for batch in batches:
+            results = extract_batch(batch)
+            for record in results[0].records or []:
+                record["location"] = "مكان " * 100
+            yield batch, results
+
+
+def test_extracted_value_no_column_holds_rejects_only_its_article(db_url):
+    store = open_store(db_url)
+    summary = store.ingest([Article(text=TEXT.format(n=1), id="long-place"), Article(text=TEXT.format(n=2), id="ok")],
+                           runner=_Lengthened())
+    assert (summary.new, summary.rejected) == (1, 1), summary
+    (row,) = store.rejected_inputs()
+    assert "location" in row["reason"] and "300" in row["reason"]
+    store.close()

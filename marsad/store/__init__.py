@@ -40,7 +40,7 @@ from marsad.model import Article
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
 from marsad.validation import (EDIT_RULES, article_problem, check_event_type, column_size, edit_value, lookup_key,
-                               storable, text_problem)
+                               record_problem, storable, text_problem)
 
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
 
@@ -282,8 +282,12 @@ class Store:
                     seen_hashes.add(article.text_hash)
                     if article.url:
                         seen_urls.add(article.url)
-                    if result.records is None:
-                        bad = Rejected.for_article(article, result.error, result.code or "E199")
+                    problem = None if result.records is None else next(
+                        filter(None, (record_problem(r) for r in result.records)), None)
+                    if result.records is None or problem is not None:
+                        bad = Rejected.for_article(article, result.error if problem is None else
+                                                   f"extraction gave what no column can hold: {problem}",
+                                                   result.code or "E199")
                         self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
                         failed.append(bad)
                         continue

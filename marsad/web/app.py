@@ -117,6 +117,7 @@ class SplitOut(BaseModel):
 
 
 ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 404, 422)}
+WRITE_ERRORS = {**ERRORS, 413: {"model": ErrorBody, "description": "the request body is over the size limit"}}
 
 
 def _error(status: int, code: str, message: str, request: Request | None = None):
@@ -360,7 +361,7 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
         return FileResponse(AREAS, media_type="application/geo+json")
 
     # ---- API: writes
-    @app.post("/api/articles", response_model=IngestOut, responses=ERRORS, tags=["articles"])
+    @app.post("/api/articles", response_model=IngestOut, responses=WRITE_ERRORS, tags=["articles"])
     def post_article(article: ArticleIn, name: str = Depends(editor)):
         """Ingest one article (extract, geocode, deduplicate, store); returns the events it reports."""
         if not article.text.strip() or "\x00" in article.text:
@@ -375,14 +376,14 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
         return {"status": "new" if summary.new else "known", "article_id": found["article_id"],
                 "events": found["events"]}
 
-    @app.patch("/api/events/{event_id}", responses=ERRORS, tags=["events"])
+    @app.patch("/api/events/{event_id}", responses=WRITE_ERRORS, tags=["events"])
     def patch_event(event_id: str, edit: EditIn, name: str = Depends(editor)) -> dict[str, Any]:
         """Correct fields of an event; the change is recorded with the token's name."""
         if not edit.changes:
             raise UsageError(f"changes must name at least one field: {', '.join(EDITABLE_FIELDS)}")
         return store.edit(event_id, edit.changes, editor=name, note=edit.note)
 
-    @app.post("/api/events/{event_id}/split", response_model=SplitOut, responses=ERRORS, tags=["events"])
+    @app.post("/api/events/{event_id}/split", response_model=SplitOut, responses=WRITE_ERRORS, tags=["events"])
     def split_event(event_id: str, body: SplitIn, name: str = Depends(editor)):
         """Undo a merge: the source becomes an event of its own, never merged with this one again."""
         return {"event_id": event_id, "new_event_id": store.split(event_id, body.source_key, editor=name)}

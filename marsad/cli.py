@@ -129,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     tok = sub.add_parser("token", help="API tokens that may write through marsad serve")
     tok_sub = tok.add_subparsers(dest="token_command", required=True)
     tok_add = tok_sub.add_parser("add", help="make a token for NAME and print it once")
-    tok_add.add_argument("name", help="who writes with it (recorded as the editor)")
+    tok_add.add_argument("name", type=_text_arg, help="who writes with it (recorded as the editor)")
     db_option(tok_add)
     tok_list = tok_sub.add_parser("list", help="list tokens by name (never the tokens themselves)")
     db_option(tok_list)

@@ -58,6 +58,8 @@ def test_wrong_types_and_impossible_values_are_refused_and_nothing_stored(db_url
         with pytest.raises(UsageError) as caught:
             store.edit(event_id, {field: value}, editor="tester")
         assert field in str(caught.value), (field, str(caught.value))
+    with pytest.raises(UsageError):
+        store.edit(event_id, {"fatalities": 3}, editor="tester", note="checked\x00")
     # a good change and a bad one together: nothing of the edit is kept
     with pytest.raises(UsageError):
         store.edit(event_id, {"fatalities": 3, "latitude": 95}, editor="tester")

@@ -45,6 +45,8 @@ from marsad.validation import (EDIT_RULES, article_problem, check_event_type, co
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
 
 DEFAULT_DB = "marsad.db"
+# The longest note an edit may carry (the API's limit too).
+MAX_NOTE = 2_000
 # The PostgreSQL advisory lock every marsad write transaction holds ("mrsd"): one writer at a time.
 WRITE_LOCK = 0x6D727364
 # Articles per write transaction: an interrupted run keeps whole batches.
@@ -517,6 +519,8 @@ class Store:
             raise UsageError("an edit needs an editor name (--by NAME or $MARSAD_EDITOR)")
         if not isinstance(editor, str) or len(editor) > (column_size("edits", "editor") or 200):
             raise UsageError("an editor name is text of at most 200 characters")
+        if note is not None and (not isinstance(note, str) or text_problem(note) or len(note) > MAX_NOTE):
+            raise UsageError(f"a note is text of at most {MAX_NOTE:,} characters, with no NUL character")
         values = {fld: edit_value(fld, raw) for fld, raw in changes.items()}
         with self._writing() as conn:
             ev_pk = self._event_pk(conn, event_id)

@@ -555,3 +555,75 @@ def test_a_weapon_named_but_not_used_is_no_attack(text):
 ])
 def test_a_weapon_that_fell_hit_or_killed_is_an_attack(text):
     assert [e for e in events(text) if e.event_type == "Explosions/Remote violence" and e.location == "Ar-Raqqa"]
+
+
+# --------------------------------------------------------------------------- places no gazetteer knows
+
+def _chosen_place(e):
+    return next(x for x in e.evidence["location"] if x.get("chosen"))
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    ("قتل مدنيان بقصف مدفعي على قرية دحيرجة بريف حماة الشمالي اليوم.", "دحيرجة", 2),
+    ("استهدفت طائرة مسيرة اليوم سيارة قرب بلدة أم الزرازير شرقي مدينة حماة، ما أدى لمقتل شخصين.", "أم الزرازير", 2),
+    ("قتل مدنيان بقصف مدفعي على قرية دحيرجة في محافظة حماة اليوم.", "دحيرجة", 3),
+])
+def test_a_village_no_gazetteer_knows_keeps_its_name_at_its_container(text, name, precision):
+    from marsad.geo.gazetteer import load_gazetteer
+    assert not load_gazetteer().lookup(name), "the test needs a name no gazetteer knows"
+    [e] = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert e.location == name and e.geo_precision == precision
+    assert e.admin1 == "Hama" and abs(e.latitude - 35.13) < 0.05 and abs(e.longitude - 36.75) < 0.05
+    chosen = _chosen_place(e)
+    assert chosen["in_gazetteer"] is False and chosen["container"]["name"] == "Hama"
+    assert "not in the gazetteer" in e.notes
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام اليوم قرية دحيرجة بريف حماة، كما قصفت قرية أم الزرازير بريف حماة أيضا، ما أدى لمقتل طفل.",
+    "قتل مدنيان بقصف على قرية دحيرجة بريف حماة اليوم. وفي وقت لاحق طال القصف قرية أم الزرازير في ريف حماة.",
+])
+def test_two_unknown_villages_of_one_container_are_two_events(text):
+    located = sorted(e.location for e in events(text) if e.event_type == "Explosions/Remote violence")
+    assert located == ["أم الزرازير", "دحيرجة"]
+
+
+def test_an_unknown_village_is_no_wider_description_of_the_town_told_next():
+    text = "قتل مدنيان بقصف مدفعي على قرية دحيرجة بريف حماة اليوم. وطال القصف أيضا مدينة حماة."
+    located = sorted(e.location for e in events(text) if e.event_type == "Explosions/Remote violence")
+    assert located == ["Hama", "دحيرجة"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قال شهود إن القذائف أطلقتها قوات الفرقة الرابعة المدعومة من إيران من معسكر الطلائع شمال حمص، "
+     "وسقطت على حي الوعر اليوم.", "Al-Waer"),
+    ("وأطلقت الميليشيات صواريخ من قاعدة الشعيرات باتجاه البلدة اليوم، ما أدى لمقتل مدني في حي الوعر بحمص.", "Al-Waer"),
+    ("وقال شهود إن القذيفة أطلقتها قوات المجلس المدعومة خارجيا من معسكر اللواء الثالث شمال تعز.", None),
+])
+def test_the_camp_or_base_fire_came_from_is_no_event_place(text, place):
+    # the camp is where the guns stood (its nearest town, Kafr Laha, neither)
+    places = {e.location for e in events(text) if e.event_type == "Explosions/Remote violence"}
+    assert places == ({place} if place else set())
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مدنيان بقصف مدفعي على منطقة رئيسية في ريف حماة اليوم.",
+    "قتل شابان بقصف على مخيمات العودة شرقي مدينة حماة اليوم.",
+])
+def test_an_ordinary_word_after_a_place_noun_is_not_shown_as_a_village(text):
+    [e] = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert e.location == "Hama" and e.geo_precision == 2
+    assert "in_gazetteer" not in _chosen_place(e)
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات اليوم في مدينة كيمنيتز الواقعة في شرق ألمانيا بين متظاهرين.",
+    "قتل ثلاثة أشخاص اليوم في بلدة فورتسبورغ جنوب ألمانيا بهجوم بسكين.",
+])
+def test_an_unknown_town_located_only_by_a_country_is_placed_nowhere(text):
+    assert not [e for e in events(text) if e.country == "Germany" and e.geo_precision != 3]
+
+
+def test_a_march_a_few_metres_away_is_no_drone():
+    text = "وخرج نشطاء معارضون في مسيرة على بعد أمتار من مبنى البلدية في مدينة حماة اليوم."
+    assert not [e for e in events(text) if e.event_type == "Explosions/Remote violence"]

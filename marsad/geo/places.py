@@ -618,6 +618,10 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
 
 
+# How many words before "من X" the verb of an origin (أطلقت، قادمين) may stand.
+ORIGIN_VERB_REACH = 7
+
+
 def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
     """"أُطلقت الصواريخ من مدينة X", "قادمون من مدينة X", "من مواقعها في X": where the attack came from."""
     j = tok - 1
@@ -631,7 +635,8 @@ def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
     if j < sent_start or doc.tokens[j].text != "من":
         return False
     verbs = cue_phrases("origin_verb")
-    return any(doc.tokens[k].text.lstrip("و").startswith(verbs) for k in range(max(sent_start, j - 4), j))
+    # the verb, then perhaps its subject: "أطلقتها قوات الحزام المدعومة من الخارج من معسكر X"
+    return any(doc.tokens[k].text.lstrip("و").startswith(verbs) for k in range(max(sent_start, j - ORIGIN_VERB_REACH), j))
 
 
 def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:

@@ -319,7 +319,9 @@ def _idle_weapon(a: Analysis, unit: int, m) -> bool:
         return False
     end = starts[m.tok_start]
     after = [doc.tokens[t].text for t in range(end, min(end + 3, hi))]
-    return not any(w in cue_words("aimed_preposition") for w in after)
+    # aimed at a target, not "على بعد أمتار" (a distance: "في مسيرة على بعد أمتار", a march)
+    return not any(w in cue_words("aimed_preposition") and after[i + 1:i + 2] != ["بعد"]
+                   for i, w in enumerate(after))
 
 
 def _perpetrator_means(a: Analysis, unit: int) -> str | None:

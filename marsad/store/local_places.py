@@ -58,6 +58,17 @@ def local_key(name: str) -> str:
     return strip_descriptor(name_key(name or ""))
 
 
+def _bare(name: str) -> str:
+    """The name as written without a leading place noun: "قرية الزهراوية" -> "الزهراوية" (the
+    event's location is the village's name, as in ACLED)."""
+    from marsad.geo.gazetteer import name_key, strip_descriptor
+    first, _, rest = name.partition(" ")
+    if rest and strip_descriptor(name_key(name)) != name_key(name) and \
+            strip_descriptor(name_key(name)) == name_key(rest):
+        return rest
+    return name
+
+
 def _number(value, what: str, lo: float, hi: float) -> float:
     try:
         number = float(value)
@@ -88,7 +99,7 @@ def validate(name, latitude, longitude, *, country=None, admin1=None, admin2=Non
     from marsad.geo import areas
     from marsad.geo.gazetteer import load_gazetteer
 
-    name = _text(name, "the place name", MAX_NAME)
+    name = _bare(_text(name, "the place name", MAX_NAME) or "")
     if not name or not local_key(name):
         raise UsageError("a place needs a name (letters, as written in the reports)")
     lat = _number(latitude, "latitude", -90.0, 90.0)
@@ -274,7 +285,7 @@ def unresolved_places(store: Store) -> list[dict]:
     out = []
     for group in groups.values():
         spellings = group.pop("spellings")
-        group["name"] = max(spellings, key=lambda s: (spellings[s], s))
+        group["name"] = max(spellings, key=spellings.get)  # the commonest spelling; the first on a tie
         group["event_ids"] = list(group["event_ids"])
         group["article_ids"] = list(group["article_ids"])
         group["events"] = len(group["event_ids"])

@@ -512,6 +512,14 @@ class Gazetteer:
         self._fuzzy_keys.clear()
         return added
 
+    def data(self) -> dict:
+        """The index as the plain dict it was built as (what the disk cache stores)."""
+        return {"places": self._places, "index": self._index, "skeletons": self._skeletons, "sounds": self._sounds,
+                "sounds_by_country": self._sounds_by_country, "keys_by_country": self._keys_by_country,
+                "surfaces": self._surfaces, "surface_tokens": self._surface_tokens,
+                "adjectives": tuple(sorted(self._adjectives)), "admin1": self._admin1, "countries": self._countries,
+                "country_keys": self._country_keys, "stats": self.stats}
+
     @staticmethod
     def _same_point(row: tuple, other: tuple) -> bool:
         return (other[2] == row[2] and other[5] not in ("region", "admin1", "admin2", "country")
@@ -1080,11 +1088,49 @@ def imported_places_path() -> Path:
 def load_gazetteer() -> Gazetteer:
     """The process-wide gazetteer (from the disk cache when fresh), with the places of
     ``marsad gazetteer import`` (:func:`imported_places_path`) merged in."""
-    gaz = read_or_build()
     path = imported_places_path()
-    if path.is_file():
-        from marsad.geo.imports import read_imported
-        gaz.add_places(read_imported(path))
+    if not path.is_file():
+        return read_or_build()
+    return _with_imported(path)
+
+
+def _with_imported(path: Path) -> Gazetteer:
+    """The gazetteer with the imported places merged, cached on disk like the index itself (merging
+    20,000 imported villages takes seconds; reading the merged index back a fraction of one)."""
+    from marsad.geo.imports import read_imported
+
+    directory = cache_dir()
+    st = path.stat()
+    user = hashlib.sha256(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:12]
+    base = inputs_hash()
+    merged = directory / f"gazetteer-{base}-user-{user}.marshal"
+    try:
+        data = marshal.loads(merged.read_bytes())
+        if isinstance(data, dict) and data.get("format") == FORMAT_VERSION:
+            return Gazetteer(data)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass
+    gaz = read_or_build(directory)
+    gaz.add_places(read_imported(path))
+    data = gaz.data()
+    data["format"] = FORMAT_VERSION
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                marshal.dump(data, fh)
+            os.replace(tmp, merged)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+        for old in directory.glob(f"gazetteer-{base}-user-*.marshal"):
+            if old != merged:
+                try:
+                    old.unlink()
+                except OSError:
+                    pass
+    except OSError:
+        pass  # read-only cache: merge again next time
     return gaz
 
 

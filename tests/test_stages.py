@@ -533,3 +533,25 @@ def test_a_span_of_years_does_not_make_an_article_look_back():
     text = ("أعلن الجيش استعادة السيطرة على مخيم اليرموك للمرة الأولى منذ ست سنوات. "
             "وقد اندلعت الحرب في عام 2011. وفي السنوات الأخيرة تغيرت كفة الصراع.")
     assert events(text, published=date(2018, 5, 21))
+
+
+# --------------------------------------------------------------------------- weapons named, none used
+
+@pytest.mark.parametrize("text", [
+    "قال وزير الخارجية في طهران إن صواريخ إيران الباليستية ليست موضوعا للتفاوض مع الدول الغربية.",
+    "أكد المتحدث أن برنامج الطائرات المسيرة التركية يتطور بسرعة، وأن أنقرة ستبيع طائرات مسيرة لدول عدة.",
+    "وصلت مسيرة الاقتصاد السوري إلى مرحلة صعبة بعد العقوبات، بحسب خبراء في دمشق.",
+    "عرضت وسائل إعلام في بغداد صورا لألغام وعبوات ناسفة ضبطت في مستودع قديم.",
+])
+def test_a_weapon_named_but_not_used_is_no_attack(text):
+    assert not [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت صواريخ على مدينة الرقة اليوم وألحقت أضرارا بالمنازل.",
+    "قتل مدنيان بصاروخ في مدينة الرقة اليوم.",
+    "أطلقت طائرة مسيرة صاروخين على سيارة في مدينة الرقة صباح اليوم.",
+    "قذائف هاون على أحياء مدينة الرقة مساء اليوم، بحسب ناشطين.",
+])
+def test_a_weapon_that_fell_hit_or_killed_is_an_attack(text):
+    assert [e for e in events(text) if e.event_type == "Explosions/Remote violence" and e.location == "Ar-Raqqa"]

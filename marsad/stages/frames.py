@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.arabic.matcher import PhraseMatcher
-from marsad.cues import cue_phrases, cue_words
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
@@ -175,7 +175,6 @@ def _told_as_happening(a: Analysis, unit: int) -> bool:
         return True
     if any(lo <= d.tok_start < hi and not d.background for d in a.dates):
         return True
-    from marsad.cues import cue_matcher
     return bool(means_matcher().find(a.doc, lo, hi)) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
 
 
@@ -193,7 +192,6 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
 def _tally(a: Analysis, unit: int) -> bool:
     """A unit that counts "since the start of" a war or campaign is a tally ("ارتفعت حصيلة
     الاعتداءات منذ بداية العدوان إلى 796"), not "the deadliest attack since the war began"."""
-    from marsad.cues import cue_matcher
     lo, hi = unit_range(a, unit)
     return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
         bool(cue_matcher("tally_word").find(a.doc, lo, hi))
@@ -249,6 +247,8 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
     out = []
     for h in unit_hits:
         m = h.mention
+        if _idle_weapon(a, unit, m):
+            continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests):
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
         if m.event_type in VIOLENT_TYPES and any(lo < m.tok_start < hi for lo, hi in intercepted):
@@ -294,6 +294,32 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _idle_weapon(a: Analysis, unit: int, m) -> bool:
+    """A trigger that is only the name of a weapon (صواريخ، طائرة مسيرة، لغم) reports an attack
+    when its unit says the weapon was used: it is the instrument of a verb (بصاروخ), something
+    fired, fell, hit or exploded (``weapon_use_word``), it was aimed at a target right after it
+    ("صواريخ على المدينة"), or the unit counts dead or wounded. A programme, an arsenal, a
+    threat or a word that only looks like a weapon (مسيرة: a march, a career) is no attack."""
+    doc = a.doc
+    starts = a.memo.get("weapon_starts")
+    if starts is None:
+        starts = a.memo["weapon_starts"] = cue_starts(doc, "weapon_noun")
+    if m.event_type not in VIOLENT_TYPES or m.tok_start not in starts:
+        return False  # an act (أطلقت صواريخ, غارة), not a weapon's name
+    if doc.tokens[m.tok_start].text.lstrip("وف").startswith("ب"):
+        return False  # the instrument of a verb: "استهدفت بصاروخ", "بالطائرات المسيرة"
+    if _victims(a, unit):
+        return False
+    lo, hi = unit_range(a, unit)
+    own = clause_at(a, m.tok_start)
+    clo, chi = (own.tok_start, own.tok_end) if own is not None else (lo, hi)
+    if cue_matcher("weapon_use_word").find(doc, clo, chi):
+        return False
+    end = starts[m.tok_start]
+    after = [doc.tokens[t].text for t in range(end, min(end + 3, hi))]
+    return not any(w in cue_words("aimed_preposition") for w in after)
 
 
 def _perpetrator_means(a: Analysis, unit: int) -> str | None:
@@ -349,7 +375,6 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
 
 
 def _laid_not_exploded(a: Analysis, unit: int, m) -> bool:
-    from marsad.cues import cue_matcher
     lo, hi = unit_range(a, unit)
     if not cue_matcher("mine_laying_verb").find(a.doc, max(lo, m.tok_start - 6), m.tok_start):
         return False
@@ -359,7 +384,6 @@ def _laid_not_exploded(a: Analysis, unit: int, m) -> bool:
 
 
 def _interception(a: Analysis, m) -> bool:
-    from marsad.cues import cue_matcher
     return any(x.tok_start == m.tok_start for x in cue_matcher("interception_verb").find(a.doc, m.tok_start, m.tok_end))
 
 

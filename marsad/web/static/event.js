@@ -24,5 +24,5 @@
     fillColor: "#c0392b", fillOpacity: precision >= 2 ? 0.2 : 0.8, className: "event-place",
   }).addTo(map);
   window.marsadEvent.marker = marker;
-  map.setView([lat, lon], 9);
+  map.setView([lat, lon], 7);  // the governorate around it stays in view
 })();

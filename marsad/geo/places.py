@@ -23,7 +23,7 @@ from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.errors import KnowledgeBaseError
-from marsad.geo.gazetteer import distance_km, load_gazetteer
+from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 from marsad.triggers import trigger_matcher
@@ -82,6 +82,11 @@ def adjective_matcher() -> PhraseMatcher:
     for tokens, key in load_gazetteer().name_tokens(adjectives=True):
         matcher.add_tokens(tokens, key)
     return matcher
+
+
+# Analysts' local entries (gazetteer.register_local_places) change the names: drop the matchers built from them.
+on_names_changed(place_matcher.cache_clear)
+on_names_changed(adjective_matcher.cache_clear)
 
 
 # Countries whose Arabic names in GeoNames are native; elsewhere (Turkey, Iran ...) Arabic

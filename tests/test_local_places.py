@@ -305,3 +305,33 @@ def test_ingest_in_worker_processes_uses_the_local_entries(tmp_path, capsys):
     store.close()
     assert {aid: (e["latitude"], e["longitude"], e["geo_precision"]) for aid, e in events.items()} == \
         {"w0": (*VILLAGE_AT, 1), "w1": (*VILLAGE_AT, 1)}
+
+
+def test_the_extractor_flags_unknown_villages_that_places_unresolved_lists_and_set_moves(tmp_path, capsys):
+    """End to end with the real extractor: articles name a village no gazetteer knows, placed
+    by their text at its container; ``places unresolved`` finds it; ``places set`` moves it."""
+    db = str(tmp_path / "m.db")
+    feed = tmp_path / "feed.jsonl"
+    rows = [{"id": "x1", "text": SENTENCE + " اليوم.", "published": "2024-05-01"},
+            {"id": "x2", "text": "أصيب ثلاثة مدنيين بقصف على قرية الزعفرانة الشرقية في ريف حماة صباح اليوم.",
+             "published": "2024-05-03"}]
+    feed.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert main(["ingest", str(feed), "--db", db, "--no-progress"]) == 0
+    store = open_store(db)
+    before = by_article(store)
+    store.close()
+    assert {r["location"] for r in before.values()} == {VILLAGE}
+    assert all(r["geo_precision"] == 2 and r["admin1"] == "Hama" for r in before.values())
+    capsys.readouterr()
+    assert main(["places", "unresolved", "--json", "--db", db]) == 0
+    [listed] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert listed["name"] == VILLAGE and listed["events"] == 2 and listed["articles"] == 2
+    assert main(["places", "set", VILLAGE, "--lat", str(VILLAGE_AT[0]), "--lon", str(VILLAGE_AT[1]),
+                 "--db", db]) == 0
+    capsys.readouterr()
+    store = open_store(db)
+    after = by_article(store)
+    store.close()
+    assert {(r["latitude"], r["longitude"], r["geo_precision"]) for r in after.values()} == {(*VILLAGE_AT, 1)}
+    assert main(["places", "unresolved", "--json", "--db", db]) == 0
+    assert capsys.readouterr().out.strip() == ""

@@ -627,3 +627,32 @@ def test_an_unknown_town_located_only_by_a_country_is_placed_nowhere(text):
 def test_a_march_a_few_metres_away_is_no_drone():
     text = "وخرج نشطاء معارضون في مسيرة على بعد أمتار من مبنى البلدية في مدينة حماة اليوم."
     assert not [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+
+
+# --------------------------------------------------------------------------- seizures of places
+
+def _territory(text):
+    return sorted(e.location for e in events(text) if e.sub_event_type.endswith("territory"))
+
+
+@pytest.mark.parametrize("text", [
+    "سيطر مقاتلو العشائر اليوم على مبنى البلدية وسط بلدة البصيرة شرقي دير الزور.",
+    "وتمت السيطرة أيضاً بشكل كامل على بلدة البصيرة شرقي دير الزور اليوم بعد معارك عنيفة.",
+    "سيطرت الفصائل اليوم على عدد من الحواجز والنقاط العسكرية في بلدة البصيرة بريف دير الزور.",
+])
+def test_a_seized_site_inside_a_town_or_a_seizure_told_with_adverbs_is_the_towns_seizure(text):
+    assert _territory(text) == ["Al-Busayrah"]
+
+
+@pytest.mark.parametrize("text", [
+    "تتعرض مناطق سيطرة قوات النظام في بلدة البصيرة لقصف متقطع منذ أسابيع.",
+    "سيطرت فرق الدفاع المدني اليوم على الحريق في سوق بلدة البصيرة بريف دير الزور.",
+    "رفعت القوات العلم فوق الأحياء التي سيطرت عليها الفصائل لسنوات في بلدة البصيرة.",
+])
+def test_zones_of_control_a_fire_or_a_state_of_years_are_no_seizure(text):
+    assert _territory(text) == []
+
+
+def test_places_after_and_before_it_in_a_list_of_seizures_are_earlier_seizures():
+    text = "أعلن الجيش اليوم إحكام السيطرة على بلدة البصيرة وقبلها الميادين وهجين."
+    assert _territory(text) == ["Al-Busayrah"]

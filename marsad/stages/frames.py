@@ -36,6 +36,8 @@ from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
 ANAPHORA_SENTENCES = 3
+# How many words may name a site seized inside a settlement ("على عدد من الحواجز والنقاط في بلدة X").
+SITE_OBJECT_WORDS = 6
 
 
 @lru_cache(maxsize=1)
@@ -457,6 +459,9 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     """A territory trigger takes a settlement right after it: سيطرت القوات على قرى X وY."""
     doc = a.doc
     pm = w.mention
+    m = hit.mention
+    if m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("control_zone_noun"):
+        return False  # "مناطق سيطرة قوات النظام في بلدتي X وY": who holds a place, not a seizure
     if pm.tok_start < hit.mention.tok_end or pm.tok_start - hit.mention.tok_end > 40:
         return False
     if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS:
@@ -464,10 +469,12 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     actor_tokens = {t for x in a.actors for t in range(x.tok_start, x.tok_end)}
     gap = list(range(hit.mention.tok_end, pm.tok_start))
     ala = [t for t in gap if doc.tokens[t].text in ("علي", "على")]
+    manner = cue_words("manner_adverb")
     if ala:
-        # VSO: "سيطرت القوات على قرى X": the subject may stand between the verb and على
+        # VSO: "سيطرت القوات على قرى X": the subject may stand between the verb and على, and
+        # words of manner ("تمت السيطرة أيضاً بشكل كامل على بلدة X")
         subject, obj = gap[:gap.index(ala[0])], gap[gap.index(ala[0]) + 1:]
-        if len([t for t in subject if t not in actor_tokens]) > 2:
+        if len([t for t in subject if t not in actor_tokens and doc.tokens[t].text not in manner]) > 2:
             return False
     else:
         obj = gap  # a direct object: استعادت البلدة
@@ -475,6 +482,21 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     listed = {t for p in a.places.mentions if p.tok_end <= pm.tok_start for t in range(p.tok_start, p.tok_end)}
     rest = [t for t in obj if t not in listed]
     words = cue_words("territory_object_word")
-    return len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in words or
-                                  doc.tokens[t].text.startswith("و") or doc.tokens[t].text == "و"
-                                  for t in rest)
+    # "و" joins places and their nouns ("وبلدة"); "وقبلها يلدا" (and before it) tells an earlier seizure
+    if len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in words or doc.tokens[t].text == "و" or
+                              (doc.tokens[t].text.startswith("و") and doc.tokens[t].text[1:] in words)
+                              for t in rest):
+        return True
+    # a site or positions in the settlement: "سيطروا على مدرسة المداد وسط بلدة X", "على عدد من
+    # الحواجز والنقاط في بلدة X", "على مقر المقسم بالكامل في بلدة X" (not "على الوضع في مدينة X")
+    if not ala:
+        return False  # "أحياء سيطرت عليها الفصائل لسنوات في مدينة X": a state, no seizure
+    sites = [i for i, t in enumerate(rest) if doc.tokens[t].text in cue_words("site_preposition")
+             or doc.tokens[t].text.startswith(cue_phrases("site_preposition_prefix"))]
+    if not sites or sites[0] == 0 or sites[0] > SITE_OBJECT_WORDS:
+        return False
+    head = rest[:sites[0]]
+    if any(doc.tokens[t].text in cue_words("abstract_control_object") for t in head):
+        return False
+    tail = [t for t in rest[sites[0]:] if doc.tokens[t].text not in cue_words("site_preposition")]
+    return all(doc.tokens[t].text.lstrip("ب") in words or doc.tokens[t].text in words for t in tail)

@@ -656,3 +656,22 @@ def test_zones_of_control_a_fire_or_a_state_of_years_are_no_seizure(text):
 def test_places_after_and_before_it_in_a_list_of_seizures_are_earlier_seizures():
     text = "أعلن الجيش اليوم إحكام السيطرة على بلدة البصيرة وقبلها الميادين وهجين."
     assert _territory(text) == ["Al-Busayrah"]
+
+
+# --------------------------------------------------------------------------- relative regions
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة أشخاص اليوم في غارة على بلدة في المحافظة الجنوبية، بحسب مصادر في درعا.",
+    "قصفت قوات النظام اليوم مواقع في المنطقة الجنوبية، وقال ناشطون في درعا إن القصف كان عنيفا.",
+    "تدور اشتباكات اليوم على الجبهة الشمالية بين الفصائل وقوات النظام في ريف حلب.",
+])
+def test_a_region_named_by_a_direction_is_no_other_countrys_district(text):
+    assert not [e for e in events(text) if e.country in ("Bahrain", "Israel", "Lebanon")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("أطلقت صواريخ اليوم من غزة على مستوطنات في المنطقة الجنوبية من إسرائيل وأصيب مستوطن.", "Israel"),
+    ("قتل ثلاثة أشخاص اليوم في غارة على بلدة في المحافظة الجنوبية في البحرين.", "Bahrain"),
+])
+def test_a_region_named_by_a_direction_of_a_named_country_is_that_countrys(text, country):
+    assert {e.country for e in events(text)} == {country}

@@ -891,6 +891,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             choose(pm)
             _explain(pm, clues)
     _reject_strangers(doc, mentions, clues)
+    _relative_regions(doc, mentions, clues)
     _agree_within_lists(doc, mentions)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
     for idx, pm in enumerate(mentions):
@@ -1006,6 +1007,36 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
             pm.reason = (f"{p.name} ({p.country}) is the only place of {p.country} in an article that names "
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]
+            pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+def _relative_regions(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> None:
+    """"المنطقة الجنوبية", "المحافظة الشمالية", "الجبهة الجنوبية": a direction of the country the
+    article is about, not the proper name of another country's district (Israel's Southern
+    District, Bahrain's Southern Governorate) unless that country leads the article."""
+    if not clues.countries:
+        return
+    lead = max(clues.countries, key=clues.countries.get)
+    nouns, directions = cue_words("region_noun"), cue_words("direction_adjective")
+    for pm in mentions:
+        p = pm.place
+        if p is None or not p.is_area or p.kind == "country":
+            continue
+        codes = {c.country_code for c in pm.candidates} or {p.country_code}
+        if p.country_code == lead and clues.countries[lead] - 1.0 / len(codes) > 0.01:
+            continue  # the article's own country, named by more than this region
+        whose = pm.tok_end + 1 if pm.tok_end < len(doc.tokens) and doc.tokens[pm.tok_end].text in ("من", "في") \
+            else pm.tok_end
+        if whose < len(doc.tokens) and any(c.kind == "country" and c.country_code == p.country_code
+                                           for c in load_gazetteer().lookup(doc.tokens[whose].text)):
+            continue  # "المنطقة الجنوبية من إسرائيل": the text says whose region it is
+        words = [doc.tokens[t].text for t in range(pm.tok_start, pm.tok_end)]
+        if t0 := pm.tok_start:
+            if doc.tokens[t0 - 1].text in nouns and not words[0] in nouns:
+                words = [doc.tokens[t0 - 1].text, *words]
+        if len(words) >= 2 and words[0].lstrip("وبلف") in nouns and all(w in directions for w in words[1:]):
+            pm.reason = (f"{pm.text}: a direction of the article's own country, not {p.name} ({p.country})")
+            pm.alternatives = [(p, "a relative name of a region in a country the article is not about")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
 
 

@@ -675,3 +675,17 @@ def test_a_region_named_by_a_direction_is_no_other_countrys_district(text):
 ])
 def test_a_region_named_by_a_direction_of_a_named_country_is_that_countrys(text, country):
     assert {e.country for e in events(text)} == {country}
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر إن ميليشيات الحوثي قصفت أحياء مدينة تعز اليوم، كما استهدف طيران التحالف مواقع الحوثيين في منطقة المالح شرقي تعز.",
+    "استهدفت مقاتلات التحالف اليوم تعزيزات للحوثيين في منطقة المالح، وقتل عدد من عناصر ميليشيات الحوثي في تعز والحديدة.",
+])
+def test_a_report_that_names_no_country_is_about_the_one_its_places_and_actors_point_to(text):
+    # المالح is also a town of Algeria: with no country named, Yemen is the article's country
+    assert {e.country for e in events(text)} == {"Yemen"}
+
+
+def test_an_attackers_country_with_one_place_is_no_clear_lead():
+    text = "أعلن التحالف بقيادة السعودية، في بيان صدر في الرياض، أن مقاتلاته دمرت منصة لإطلاق الصواريخ في مدينة حجة."
+    assert [e.location for e in events(text)] == ["Hajjah"]

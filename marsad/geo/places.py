@@ -940,6 +940,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
 # A place this small, in a country nothing else in the article points to, is a namesake of a
 # word or of a place elsewhere (كابول in an article on Afghanistan is not the Kabul of Galilee).
 STRANGER_MAX_POPULATION = 100_000
+# Votes a country needs (and twice the next country's) to stand for the article's country when
+# the article names none as a place.
+CLEAR_LEAD = 2.0
 
 
 def _named_countries(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
@@ -984,6 +987,12 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                for pm in mentions):
         return
     named = _named_countries(doc, mentions)
+    if not named and clues.countries:
+        # no country named as a place: the one its places and armed actors point to, when they
+        # clearly point to one (a Yemeni report that names only تعز and the Houthis)
+        ranked = sorted(clues.countries.values(), reverse=True)
+        if ranked[0] >= CLEAR_LEAD and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+            named = {max(clues.countries, key=clues.countries.get)}
     if not named:
         return
     shares: dict[str, dict[str, float]] = {}

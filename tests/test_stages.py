@@ -689,3 +689,22 @@ def test_a_report_that_names_no_country_is_about_the_one_its_places_and_actors_p
 def test_an_attackers_country_with_one_place_is_no_clear_lead():
     text = "أعلن التحالف بقيادة السعودية، في بيان صدر في الرياض، أن مقاتلاته دمرت منصة لإطلاق الصواريخ في مدينة حجة."
     assert [e.location for e in events(text)] == ["Hajjah"]
+
+
+# --------------------------------------------------------------------------- leads over body events
+
+@pytest.mark.parametrize("text", [
+    "اختطف مسلحون مجهولون أمس الأحد خمسة عناصر من الشرطة في ناحية المزيريب بريف درعا الغربي. "
+    "كما شهدت مدينة السويداء أمس محاولة اغتيال طالت أحد الوجهاء حيث أطلق مجهولون النار عليه.",
+    "خطف مسلحون أمس الأحد ثلاثة موظفين في ناحية المزيريب غربي درعا. "
+    "وفي مدينة السويداء أطلق مجهولون النار أمس على أحد الوجهاء في محاولة اغتيال.",
+])
+def test_a_lead_on_a_district_is_its_own_event_beside_an_event_of_another_governorate(text):
+    located = sorted(e.location for e in events(text) if e.event_type == "Violence against civilians")
+    assert located == ["Al-Muzayrib", "As-Sweida"]
+
+
+def test_a_lead_on_a_region_sums_up_the_precise_event_told_after_it():
+    text = ("قصفت قوات النظام اليوم ريف اللاذقية الشمالي. "
+            "وقال ناشطون إن القصف استهدف بلدة كنسبا وأدى إلى مقتل مدنيين اثنين.")
+    assert [e.location for e in events(text) if e.event_type == "Explosions/Remote violence"] == ["Kinsabba"]

@@ -73,6 +73,22 @@ def _coarser(x: Where, y: Where) -> bool:
     return _breadth(x) > _breadth(y) or _KIND_RANK.get(x.place.kind, 2) > _KIND_RANK.get(y.place.kind, 2)
 
 
+# How far from a region's named town a precise event may lie and still be what a lead on the
+# region sums up (ريف اللاذقية over a village on the Idlib side of the mountains).
+SUMMARY_REACH_KM = 60.0
+
+
+def _region(w: Where) -> bool:
+    """A description of a region (a governorate, ريف X, شمال X), not of one town or district."""
+    return _breadth(w) >= 2 and (w.place.is_area or w.direction is not None or w.precision == 3)
+
+
+def _around(region: Where, w: Where) -> bool:
+    r, p = region.place, w.place
+    return (r.country_code, r.admin1) == (p.country_code, p.admin1) or \
+        distance_km(r.latitude, r.longitude, p.latitude, p.longitude) <= SUMMARY_REACH_KM
+
+
 def _is_summary(a: Analysis, g: Group, level: str = "lead") -> bool:
     """Told only in headings (level "heading"), or only in headings and the lead sentence."""
     told = {m.sentence for m in g.members if not m.join_only}
@@ -115,8 +131,9 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             target = same[0] if same else (finer[0] if len(finer) == 1 else None)
             if target is not None:
                 absorb(target, g)
-            elif _breadth(g.where) >= 2 and any(_breadth(b.where) == 1 for b in body):
-                # a lead that names only a region ("ريف اللاذقية") over precise body events
+            elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
+                # a lead that names only a region ("ريف اللاذقية") over precise body events in or
+                # around it; not a lead on a district over an event of another governorate
                 kept.remove(g)
     # "قتل 3 بقصف مسيّرة في محيط الميادين. وسُمع دوي انفجار في ريف دير الزور الشرقي ناجم عن
     # استهداف مسيّرة": the same event told again in the next sentence, by the wider area around it

@@ -469,7 +469,16 @@ BLURBS = [
 ]
 
 
-@pytest.mark.parametrize("blurbs", [BLURBS, BLURBS[1:], BLURBS[::-1]])
+# blurbs of two sentences, cut off, and a short one that reads like a heading
+LONG_BLURBS = [
+    "أعلن الجيش الليبي اعتقال مسلح في عملية أمنية بمدينة درنة اليوم. وقال متحدث إن المسلح كان",
+    "تصدت الدفاعات الجوية اليوم لهدف معاد فوق منطقة الكسوة. وذكرت وكالة الأنباء الرسمية أن",
+    "مقتل ضابط في الفحيص",
+    "قال وزير الخارجية اليمني إن التصريحات الأخيرة تبرر مواقف الحوثيين. وأضاف أن",
+]
+
+
+@pytest.mark.parametrize("blurbs", [BLURBS, BLURBS[1:], BLURBS[::-1], LONG_BLURBS, LONG_BLURBS[::-1]])
 def test_a_closing_list_of_other_stories_tells_no_event_of_the_article(blurbs):
     text = STORY + "\n".join(blurbs)
     assert [e.location for e in events(text)] == ["Maarat al-Numan"]

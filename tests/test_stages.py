@@ -717,3 +717,15 @@ def test_a_lead_on_a_region_sums_up_the_precise_event_told_after_it():
     text = ("قصفت قوات النظام اليوم ريف اللاذقية الشمالي. "
             "وقال ناشطون إن القصف استهدف بلدة كنسبا وأدى إلى مقتل مدنيين اثنين.")
     assert [e.location for e in events(text) if e.event_type == "Explosions/Remote violence"] == ["Kinsabba"]
+
+
+# --------------------------------------------------------------------------- reports on other countries
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت الشرطة الهندية اليوم النائب كولديب سنجار بتهمة الاغتصاب، وخرجت احتجاجات في الهند تطالب بمحاكمته. "
+    "وقالت الشرطة في الهند إن سنجار سيمثل أمام المحكمة.",
+    "ألقت الشرطة الكندية القبض اليوم على المشتبه به محمد زمار في كندا بعد هجوم بسكين، وقال مسؤولون في كندا إن زمار "
+    "كان معروفا لدى الشرطة.",
+])
+def test_a_report_on_a_country_outside_the_region_places_nothing_at_a_namesake_in_it(text):
+    assert not [e for e in events(text) if e.country in ("Iraq", "Syria")]

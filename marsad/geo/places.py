@@ -983,7 +983,7 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
     Galilee)."""
     from marsad.arabic.normalise import normalise_term
     if not any(pm.place is not None and pm.place.kind not in ("country", "admin1") and
-               pm.place.population < STRANGER_MAX_POPULATION and not pm.place.place_id.startswith("cur:")
+               pm.place.population < STRANGER_MAX_POPULATION and not pm.place.place_id.startswith("cur:local-")
                for pm in mentions):
         return
     named = _named_countries(doc, mentions)
@@ -1005,14 +1005,18 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
     near = neighbours()
     for pm in mentions:
         p = pm.place
-        if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:") or \
+        # a curated facility (قاعدة عين الأسد) has no namesake; a curated town may (سنجار in a
+        # report on India is the name of a man)
+        if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:local-") or \
+                (p.place_id.startswith("cur:") and p.kind in ("facility", "neighbourhood")) or \
                 p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
             continue
         if named & near.get(p.country_code, frozenset()):
             continue  # across a border from a named country: "مسيّرة تركية استهدفت منزلا في عامودا"
         own = shares.get(normalise_term(pm.text), {}).get(p.country_code, 0.0)
         support = clues.countries.get(p.country_code, 0.0) - own
-        if support <= 0.01:
+        # one armed actor of its country is no support: "الحشد" in a report on India is a crowd
+        if support <= ACTOR_COUNTRY_WEIGHT + 0.01:
             pm.reason = (f"{p.name} ({p.country}) is the only place of {p.country} in an article that names "
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]

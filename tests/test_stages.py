@@ -729,3 +729,12 @@ def test_a_lead_on_a_region_sums_up_the_precise_event_told_after_it():
 ])
 def test_a_report_on_a_country_outside_the_region_places_nothing_at_a_namesake_in_it(text):
     assert not [e for e in events(text) if e.country in ("Iraq", "Syria")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أعلنت وزارة الصحة مقتل فلسطينيين اثنين اليوم إثر إطلاق قوات إسرائيلية النار عليهما في مظاهرات على طول "
+     "الحدود بين قطاع غزة وإسرائيل.", "Gaza Strip"),
+    ("تظاهر مئات الفلسطينيين اليوم قرب السياج الفاصل بين قطاع غزة وإسرائيل.", "Gaza Strip"),
+])
+def test_a_border_between_a_place_and_a_country_is_the_places_edge(text, place):
+    assert [e.location for e in events(text)] == [place]

@@ -512,6 +512,31 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
+    _border_with_country(doc, mentions)
+
+
+def _border_with_country(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"على الحدود بين قطاع غزة وإسرائيل", "عند الحدود بين تركيا وبلدة X": of the two ends of a
+    border, a country is only the other side; the place is where the event is, on its edge."""
+    for i, pm in enumerate(mentions):
+        if not pm.reason.startswith("an end of a road or border (بين") or _is_country(pm):
+            continue
+        sent = doc.sentence_of_token(pm.tok_start).index
+        others = [o for o in mentions[max(0, i - 1):i + 2] if o is not pm and abs(
+            (o.tok_start - pm.tok_end) if o.tok_start >= pm.tok_end else (pm.tok_start - o.tok_end)) <= 2
+            and doc.sentence_of_token(o.tok_start).index == sent]
+        # the other end may be no mention of its own (إسرائيل read as an actor): its words then
+        after = doc.tokens[pm.tok_end].text if pm.tok_end < len(doc.tokens) else ""
+        before = doc.tokens[pm.tok_start - 2].text if pm.tok_start >= 2 else ""
+        country_word = any(c.kind == "country" for w in (after[1:] if after.startswith("و") else "", before)
+                           if w for c in load_gazetteer().lookup(w))
+        if (others and all(_is_country(o) for o in others)) or (not others and country_word):
+            pm.role, pm.relation = "event", pm.relation or "near"
+            pm.reason = "on its border with a country (الحدود بين X وبلد آخر)"
+
+
+def _is_country(pm: PlaceMention) -> bool:
+    return bool(pm.candidates) and all(c.kind == "country" for c in pm.candidates)
 
 
 # Roles whose place is the event's place only when the event's clause names no other.

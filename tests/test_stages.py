@@ -738,3 +738,23 @@ def test_a_report_on_a_country_outside_the_region_places_nothing_at_a_namesake_i
 ])
 def test_a_border_between_a_place_and_a_country_is_the_places_edge(text, place):
     assert [e.location for e in events(text)] == [place]
+
+
+# --------------------------------------------------------------------------- counts
+
+@pytest.mark.parametrize("text, count", [
+    ("أعلنت وزارة الصحة مقتل مدنيين اثنين اليوم في قصف على مدينة غزة.", 2),
+    ("أعلنت الصحة مقتل فلسطينيين اثنين اليوم في قصف على مدينة غزة.", 2),
+    ("قتل ثلاثة عراقيين اليوم في انفجار عبوة ناسفة في بغداد.", 3),
+    ("قتل 5 الليلة الماضية بقصف على مدينة حماة.", 5),
+])
+def test_a_count_before_a_definite_time_word_counts_people(text, count):
+    # "اثنين اليوم" is two people today, not two days; a nationality names the people counted
+    assert [e.fatalities for e in events(text) if e.fatalities] == [count]
+
+
+def test_protesters_killed_by_forces_at_a_protest_is_excessive_force_with_its_toll():
+    text = ("أعلنت وزارة الصحة مقتل فلسطينيين اثنين اليوم إثر إطلاق قوات إسرائيلية النار عليهما في مظاهرات "
+            "على طول الحدود بين قطاع غزة وإسرائيل.")
+    [e] = events(text)
+    assert (e.sub_event_type, e.fatalities) == ("Excessive force against protesters", 2)

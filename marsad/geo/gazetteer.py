@@ -1040,17 +1040,30 @@ def read_or_build(directory: Path | None = None) -> Gazetteer:
     built, then written there (atomically). An unwritable directory only costs the cache."""
     directory = cache_dir() if directory is None else Path(directory)
     path = directory / f"gazetteer-{inputs_hash()}.marshal"
-    try:
-        data = marshal.loads(path.read_bytes())  # one read: marshal.load on a file object is 5x slower
-        if isinstance(data, dict) and data.get("format") == FORMAT_VERSION:
-            return Gazetteer(data)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    data = _read_cache(path)
+    if data is not None:
+        return Gazetteer(data)
     data = _build()
     data["format"] = FORMAT_VERSION
+    _write_cache(path, data, "gazetteer-*.marshal")  # read-only or missing home: in memory only
+    return Gazetteer(data)
+
+
+def _read_cache(path: Path) -> dict | None:
+    """A cached index of this format, or None."""
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=directory)
+        data = marshal.loads(path.read_bytes())  # one read: marshal.load on a file object is 5x slower
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT_VERSION else None
+
+
+def _write_cache(path: Path, data: dict, stale: str) -> None:
+    """Write ``data`` to ``path`` atomically, then delete the other files matching ``stale`` in
+    its directory (older versions). Any OSError only costs the cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
                 marshal.dump(data, fh)
@@ -1058,15 +1071,14 @@ def read_or_build(directory: Path | None = None) -> Gazetteer:
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in directory.glob("gazetteer-*.marshal"):
+        for old in path.parent.glob(stale):
             if old != path:
                 try:
                     old.unlink()
                 except OSError:
                     pass
     except OSError:
-        pass  # read-only or missing home: keep the in-memory index
-    return Gazetteer(data)
+        pass
 
 
 def user_dir() -> Path:
@@ -1104,33 +1116,14 @@ def _with_imported(path: Path) -> Gazetteer:
     user = hashlib.sha256(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:12]
     base = inputs_hash()
     merged = directory / f"gazetteer-{base}-user-{user}.marshal"
-    try:
-        data = marshal.loads(merged.read_bytes())
-        if isinstance(data, dict) and data.get("format") == FORMAT_VERSION:
-            return Gazetteer(data)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    data = _read_cache(merged)
+    if data is not None:
+        return Gazetteer(data)
     gaz = read_or_build(directory)
     gaz.add_places(read_imported(path))
     data = gaz.data()
     data["format"] = FORMAT_VERSION
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                marshal.dump(data, fh)
-            os.replace(tmp, merged)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-        for old in directory.glob(f"gazetteer-{base}-user-*.marshal"):
-            if old != merged:
-                try:
-                    old.unlink()
-                except OSError:
-                    pass
-    except OSError:
-        pass  # read-only cache: merge again next time
+    _write_cache(merged, data, f"gazetteer-{base}-user-*.marshal")  # read-only: merge again next time
     return gaz
 
 

@@ -758,3 +758,17 @@ def test_protesters_killed_by_forces_at_a_protest_is_excessive_force_with_its_to
             "على طول الحدود بين قطاع غزة وإسرائيل.")
     [e] = events(text)
     assert (e.sub_event_type, e.fatalities) == ("Excessive force against protesters", 2)
+
+
+# --------------------------------------------------------------------------- capitals
+
+@pytest.mark.parametrize("text, places", [
+    ("أعلنت بيروت اليوم رفضها للغارة الإسرائيلية التي استهدفت بلدة الخيام.", ["Khiam"]),
+    ("احتجت بيروت اليوم لدى الأمم المتحدة على الغارة التي شنتها مسيرة إسرائيلية على بلدة الخيام.", ["Khiam"]),
+    ("قالت دمشق إن الغارات الأمريكية على دير الزور اليوم قتلت خمسة مدنيين.", ["Deir ez-Zor"]),
+    ("قتل ثلاثة في انفجار سيارة مفخخة في بيروت اليوم.", ["Beirut"]),
+    ("استهدفت صواريخ الرياض اليوم.", ["Riyadh"]),
+])
+def test_a_capital_that_speaks_is_its_government_and_one_that_is_hit_is_a_place(text, places):
+    # the ب of بيروت is the name's own letter, not "in"; a capital right after an attack word is its object
+    assert sorted(e.location for e in events(text)) == places

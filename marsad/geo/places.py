@@ -218,6 +218,34 @@ def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
     return relation_words("ar", "after").get(word) or relation_words("en", "after").get(word)
 
 
+def _attack_object(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) -> bool:
+    """"قصفت الطائرات دمشق", "هزت انفجارات بيروت": a capital within a few words after an attack
+    word, in its clause, is what was hit, not the government speaking."""
+    if doc.tokens[tok].text not in cue_words("metonymic_capital"):
+        return False  # "موالين لدمشق": a preposition makes it no direct object
+    use = cue_starts(doc, "weapon_use_word")
+    for t in range(max(sent_start, tok - CAPITAL_OBJECT_REACH), tok):
+        if t in attack_tokens or t in use:
+            between = doc.text[doc.tokens[t].end:doc.tokens[tok].start]
+            return not any(ch in between for ch in ",،؛:\"")
+    return False
+
+
+# How many words after an attack word a capital may stand and still be its object.
+CAPITAL_OBJECT_REACH = 4
+
+
+def _cue_before_capital(doc: Doc, tok: int, sent_start: int) -> bool:
+    """A place cue before a capital's name; the ب of بيروت is the name's own letter, not "in"."""
+    if doc.tokens[tok].text in cue_words("metonymic_capital"):
+        if tok - 1 < sent_start:
+            return False
+        prev = doc.tokens[tok - 1].text
+        return prev in cue_words("place_preposition") or prev in _directions() or \
+            prev in cue_words("place_cue_word") or prev.startswith(cue_phrases("place_cue_prefix"))
+    return _place_cue_before(doc, tok, sent_start)
+
+
 def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
     """A preposition, place noun or relation word right before ``tok``, or a locative clitic on it."""
     word = doc.tokens[tok].text
@@ -460,7 +488,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "seat of a reporter"
         elif _speaker_seat(doc, pm.tok_start, sent.tok_start, sent.tok_end, reporting, attack_tokens):
             pm.role, pm.reason = "reference", "seat of the speaker (قال مسؤول في X إن، بيان صادر من X)"
-        elif pm.tok_start in capitals and not _place_cue_before(doc, pm.tok_start, sent.tok_start):
+        elif pm.tok_start in capitals and not _cue_before_capital(doc, pm.tok_start, sent.tok_start) and \
+                not _attack_object(doc, pm.tok_start, sent.tok_start, attack_tokens):
             pm.role, pm.reason = "reference", "a capital standing for its government (أعلنت أنقرة)"
         elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start and \
                 not _place_noun_before(doc, pm.tok_start - 1, noun_ends_all):

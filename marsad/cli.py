@@ -136,6 +136,31 @@ def build_parser() -> argparse.ArgumentParser:
     tok_revoke = tok_sub.add_parser("revoke", help="revoke every token of NAME")
     tok_revoke.add_argument("name")
     db_option(tok_revoke)
+
+    pl = sub.add_parser("places", help="analysts' local gazetteer entries, and the place names no gazetteer knows")
+    pl_sub = pl.add_subparsers(dest="places_command", required=True)
+    pl_set = pl_sub.add_parser("set", help="store where NAME is and re-geocode the stored events of that place")
+    pl_set.add_argument("name", help="the place name as written in the reports (Arabic or English)")
+    pl_set.add_argument("--lat", required=True, help="latitude in degrees (-90..90)")
+    pl_set.add_argument("--lon", required=True, help="longitude in degrees (-180..180)")
+    pl_set.add_argument("--country", help="country name, Arabic name or ISO code (default: the one the point lies in)")
+    pl_set.add_argument("--admin1", help="governorate, ACLED admin1 name (default: the one the point lies in)")
+    pl_set.add_argument("--admin2", help="district (default: that of the nearest known place)")
+    pl_set.add_argument("--kind", default="village", help="village, town, city, neighbourhood or facility")
+    pl_set.add_argument("--by", dest="editor", help="who sets it (default $MARSAD_EDITOR, else $USER)")
+    pl_set.add_argument("--note", help="why, or the source of the coordinates")
+    db_option(pl_set)
+    pl_list = pl_sub.add_parser("list", help="list the local entries")
+    pl_list.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    db_option(pl_list)
+    pl_unres = pl_sub.add_parser("unresolved", help="place names events carry that no gazetteer knows")
+    pl_unres.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    db_option(pl_unres)
+
+    gz = sub.add_parser("gazetteer", help="the gazetteer: bring your own places")
+    gz_sub = gz.add_subparsers(dest="gazetteer_command", required=True)
+    gz_imp = gz_sub.add_parser("import", help="add the places of a GeoNames file (XX.txt) for extract and ingest")
+    gz_imp.add_argument("files", nargs="+", metavar="FILE", help="GeoNames dump: tab-separated, 19 columns")
     return parser
 
 
@@ -295,6 +320,60 @@ def cmd_token(args) -> int:
     return 0
 
 
+def cmd_places(args) -> int:
+    from marsad.store import open_store
+    from marsad.store import local_places as lp
+
+    store = open_store(args.db)
+    if args.places_command == "set":
+        done = lp.set_local_place(store, args.name, args.lat, args.lon, country=args.country, admin1=args.admin1,
+                                  admin2=args.admin2, kind=args.kind, editor=_editor(args), note=args.note)
+        p = done.place
+        print(f"{'added' if done.created else 'updated'} {p.name}: {p.latitude:g}, {p.longitude:g} "
+              f"({', '.join(x for x in (p.admin2, p.admin1, p.country) if x)}; {p.kind}), set by {p.set_by}")
+        print(f"re-geocoded {len(done.events)} event{'s' if len(done.events) != 1 else ''}"
+              + (f": {', '.join(done.events)}" if done.events else "")
+              + (f"; {len(done.unchanged)} already there" if done.unchanged else ""))
+    elif args.places_command == "list":
+        entries = lp.local_places(store)
+        for p in entries:
+            row = dict(name=p.name, latitude=p.latitude, longitude=p.longitude, country=p.country,
+                       admin1=p.admin1, admin2=p.admin2, kind=p.kind, set_by=p.set_by,
+                       set_at=p.set_at.isoformat() if p.set_at else None, note=p.note)
+            if args.json:
+                print(json.dumps(row, ensure_ascii=False))
+            else:
+                print("\t".join([p.name, f"{p.latitude:g}, {p.longitude:g}", p.country, p.admin1 or "",
+                                 p.admin2 or "", p.kind, p.set_by or "", (row["set_at"] or "")[:19], p.note or ""]))
+        if not args.json:
+            print(f"{len(entries)} local place{'s' if len(entries) != 1 else ''}")
+    else:
+        groups = lp.unresolved_places(store)
+        for g in groups:
+            if args.json:
+                print(json.dumps(g, ensure_ascii=False))
+            else:
+                shown = ", ".join(g["article_ids"][:5]) + (" ..." if len(g["article_ids"]) > 5 else "")
+                print(f"{g['events']:>5}  {g['name']}\t{g['country'] or ''}\tarticles: {shown}")
+        if not args.json:
+            print(f"{len(groups)} unresolved place name{'s' if len(groups) != 1 else ''}"
+                  + ("; give one its place with: marsad places set NAME --lat .. --lon .." if groups else ""))
+    return 0
+
+
+def cmd_gazetteer(args) -> int:
+    from marsad.geo.imports import import_geonames
+
+    bad = 0
+    for path in args.files:
+        summary = import_geonames(path)
+        for problem in summary.problems:
+            print(f"marsad: {problem}", file=sys.stderr)
+        bad += len(summary.problems)
+        print(summary.line())
+    return 1 if bad else 0
+
+
 def cmd_extract(args) -> int:
     """Print event records for every readable input; report every unusable one on stderr.
 
@@ -370,7 +449,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_evaluate(args)
         handler = {"ingest": cmd_ingest, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
                    "edit": cmd_edit, "split": cmd_split, "export": cmd_export, "serve": cmd_serve,
-                   "token": cmd_token}.get(args.command)
+                   "token": cmd_token, "places": cmd_places, "gazetteer": cmd_gazetteer}.get(args.command)
         if handler is not None:
             return handler(args)
     except MarsadError as exc:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,42 @@ class Place:
     @property
     def is_area(self) -> bool:
         return self.kind in ("country", "admin1", "admin2", "region")
+
+
+@dataclass
+class LocalPlace:
+    """An analyst's gazetteer entry, kept in the database (``marsad places set``, the review
+    screen): the place a name stands for in one country, with who set it, when and why. The
+    geocoder treats it as a curated place (its id starts with ``cur:``) that comes first for
+    its name (:func:`marsad.geo.gazetteer.register_local_places`)."""
+
+    name: str  # as written, Arabic or English ("قرية الزهراوية")
+    latitude: float
+    longitude: float
+    country: str
+    country_code: str
+    admin1: str | None = None
+    admin2: str | None = None
+    kind: str = "village"
+    set_by: str | None = None
+    set_at: datetime | None = None
+    note: str | None = None
+    id: int | None = None  # the database row
+
+    @property
+    def place_id(self) -> str:
+        return f"cur:local-{self.id}"
+
+    def names(self) -> list[str]:
+        """The name as written and, when it opens with a place noun, without it (قرية X -> X)."""
+        from marsad.geo.gazetteer import name_key, strip_descriptor
+        bare = strip_descriptor(name_key(self.name))
+        return [self.name] if bare == name_key(self.name) else [self.name, bare]
+
+    def to_place(self) -> Place:
+        arabic = any("\u0600" <= ch <= "\u06ff" for ch in self.name)
+        return Place(self.place_id, self.name, self.country, self.country_code, self.latitude, self.longitude,
+                     kind=self.kind, admin1=self.admin1, admin2=self.admin2, name_ar=self.name if arabic else None)
 
 
 @dataclass

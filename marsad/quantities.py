@@ -748,6 +748,9 @@ def quantity_unit(doc: Doc, q: Quantity) -> str | None:
         if v is not None and 1 <= v <= 31 and _month_at(doc, j):
             return "date"
         forms = _stem_forms(tokens[j].text)
+        if tokens[j].text.startswith(("ال", "وال")):
+            # a counted noun is indefinite (ثلاثة أيام): "مدنيين اثنين اليوم" is two people today
+            forms = [f for f in forms if not tokens[j].text.endswith(f) or len(f) == len(tokens[j].text)]
         for p in unit_phrases:
             if tuple(t.text for t in tokens[j:j + len(p)]) == p:
                 return " ".join(p)

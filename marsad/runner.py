@@ -60,10 +60,16 @@ def chosen_place_id(record: dict) -> str | None:
     return chosen[0].get("place_id") if chosen else None
 
 
-def extract_batch(articles: list[Article]) -> list[Extracted]:
+def extract_batch(articles: list[Article], local_places: list | None = None) -> list[Extracted]:
     """Extract every article of a batch; an article that fails is reported, not fatal.
-    A broken knowledge base is the same for every article, so it stops the run."""
+    A broken knowledge base is the same for every article, so it stops the run.
+    ``local_places``: the database's local gazetteer entries, loaded first in the process that
+    extracts (a worker) unless it has them already."""
     from marsad.pipeline import extract_article
+
+    if local_places is not None:
+        from marsad.geo.gazetteer import register_local_places
+        register_local_places(local_places)
 
     out = []
     for article in articles:
@@ -102,6 +108,8 @@ class Runner:
     """Extracts batches; ``map`` yields (batch, list of Extracted) in input order."""
 
     label = "runner"
+    # the local gazetteer entries every batch is extracted with (set by Store.ingest)
+    local_places: list | None = None
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Extracted]]]:
         raise NotImplementedError
@@ -123,7 +131,7 @@ class InProcess(Runner):
 
     def map(self, batches):
         for batch in batches:
-            yield batch, extract_batch(batch)
+            yield batch, extract_batch(batch, self.local_places)
 
 
 class LocalPool(Runner):
@@ -139,7 +147,8 @@ class LocalPool(Runner):
                                         initializer=_warm)
 
     def map(self, batches):
-        yield from _in_order(lambda b: self.pool.submit(extract_batch, b), batches, window=2 * self.workers + 1)
+        yield from _in_order(lambda b: self.pool.submit(extract_batch, b, self.local_places), batches,
+                             window=2 * self.workers + 1)
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -171,7 +180,7 @@ class DaskRunner(Runner):
         self.label = f"Dask, {n} workers ({address})"
 
     def map(self, batches):
-        yield from _in_order(lambda b: self.client.submit(extract_batch, b, pure=False), batches,
+        yield from _in_order(lambda b: self.client.submit(extract_batch, b, self.local_places, pure=False), batches,
                              window=2 * self.workers + 1)
 
     def close(self) -> None:

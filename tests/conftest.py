@@ -24,12 +24,17 @@ from __future__ import annotations
 
 import os
 import subprocess
+import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
+
+# The user's own data (places kept by `marsad gazetteer import`) must not change what tests see:
+# every test, and every marsad process a test starts, gets an empty MARSAD_HOME.
+os.environ["MARSAD_HOME"] = tempfile.mkdtemp(prefix="marsad-test-home-")
 PG_SCRIPT = REPO / "scripts" / "pg-test-server.sh"
 PG_START_TIMEOUT_S = 180
 

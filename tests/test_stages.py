@@ -469,7 +469,16 @@ BLURBS = [
 ]
 
 
-@pytest.mark.parametrize("blurbs", [BLURBS, BLURBS[1:], BLURBS[::-1]])
+# blurbs of two sentences, cut off, and a short one that reads like a heading
+LONG_BLURBS = [
+    "أعلن الجيش الليبي اعتقال مسلح في عملية أمنية بمدينة درنة اليوم. وقال متحدث إن المسلح كان",
+    "تصدت الدفاعات الجوية اليوم لهدف معاد فوق منطقة الكسوة. وذكرت وكالة الأنباء الرسمية أن",
+    "مقتل ضابط في الفحيص",
+    "قال وزير الخارجية اليمني إن التصريحات الأخيرة تبرر مواقف الحوثيين. وأضاف أن",
+]
+
+
+@pytest.mark.parametrize("blurbs", [BLURBS, BLURBS[1:], BLURBS[::-1], LONG_BLURBS, LONG_BLURBS[::-1]])
 def test_a_closing_list_of_other_stories_tells_no_event_of_the_article(blurbs):
     text = STORY + "\n".join(blurbs)
     assert [e.location for e in events(text)] == ["Maarat al-Numan"]
@@ -533,3 +542,233 @@ def test_a_span_of_years_does_not_make_an_article_look_back():
     text = ("أعلن الجيش استعادة السيطرة على مخيم اليرموك للمرة الأولى منذ ست سنوات. "
             "وقد اندلعت الحرب في عام 2011. وفي السنوات الأخيرة تغيرت كفة الصراع.")
     assert events(text, published=date(2018, 5, 21))
+
+
+# --------------------------------------------------------------------------- weapons named, none used
+
+@pytest.mark.parametrize("text", [
+    "قال وزير الخارجية في طهران إن صواريخ إيران الباليستية ليست موضوعا للتفاوض مع الدول الغربية.",
+    "أكد المتحدث أن برنامج الطائرات المسيرة التركية يتطور بسرعة، وأن أنقرة ستبيع طائرات مسيرة لدول عدة.",
+    "وصلت مسيرة الاقتصاد السوري إلى مرحلة صعبة بعد العقوبات، بحسب خبراء في دمشق.",
+    "عرضت وسائل إعلام في بغداد صورا لألغام وعبوات ناسفة ضبطت في مستودع قديم.",
+])
+def test_a_weapon_named_but_not_used_is_no_attack(text):
+    assert not [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text", [
+    "سقطت صواريخ على مدينة الرقة اليوم وألحقت أضرارا بالمنازل.",
+    "قتل مدنيان بصاروخ في مدينة الرقة اليوم.",
+    "أطلقت طائرة مسيرة صاروخين على سيارة في مدينة الرقة صباح اليوم.",
+    "قذائف هاون على أحياء مدينة الرقة مساء اليوم، بحسب ناشطين.",
+])
+def test_a_weapon_that_fell_hit_or_killed_is_an_attack(text):
+    assert [e for e in events(text) if e.event_type == "Explosions/Remote violence" and e.location == "Ar-Raqqa"]
+
+
+# --------------------------------------------------------------------------- places no gazetteer knows
+
+def _chosen_place(e):
+    return next(x for x in e.evidence["location"] if x.get("chosen"))
+
+
+@pytest.mark.parametrize("text, name, precision", [
+    ("قتل مدنيان بقصف مدفعي على قرية دحيرجة بريف حماة الشمالي اليوم.", "دحيرجة", 2),
+    ("استهدفت طائرة مسيرة اليوم سيارة قرب بلدة أم الزرازير شرقي مدينة حماة، ما أدى لمقتل شخصين.", "أم الزرازير", 2),
+    ("قتل مدنيان بقصف مدفعي على قرية دحيرجة في محافظة حماة اليوم.", "دحيرجة", 3),
+])
+def test_a_village_no_gazetteer_knows_keeps_its_name_at_its_container(text, name, precision):
+    from marsad.geo.gazetteer import load_gazetteer
+    assert not load_gazetteer().lookup(name), "the test needs a name no gazetteer knows"
+    [e] = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert e.location == name and e.geo_precision == precision
+    assert e.admin1 == "Hama" and abs(e.latitude - 35.13) < 0.05 and abs(e.longitude - 36.75) < 0.05
+    chosen = _chosen_place(e)
+    assert chosen["in_gazetteer"] is False and chosen["container"]["name"] == "Hama"
+    assert "not in the gazetteer" in e.notes
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام اليوم قرية دحيرجة بريف حماة، كما قصفت قرية أم الزرازير بريف حماة أيضا، ما أدى لمقتل طفل.",
+    "قتل مدنيان بقصف على قرية دحيرجة بريف حماة اليوم. وفي وقت لاحق طال القصف قرية أم الزرازير في ريف حماة.",
+])
+def test_two_unknown_villages_of_one_container_are_two_events(text):
+    located = sorted(e.location for e in events(text) if e.event_type == "Explosions/Remote violence")
+    assert located == ["أم الزرازير", "دحيرجة"]
+
+
+def test_an_unknown_village_is_no_wider_description_of_the_town_told_next():
+    text = "قتل مدنيان بقصف مدفعي على قرية دحيرجة بريف حماة اليوم. وطال القصف أيضا مدينة حماة."
+    located = sorted(e.location for e in events(text) if e.event_type == "Explosions/Remote violence")
+    assert located == ["Hama", "دحيرجة"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قال شهود إن القذائف أطلقتها قوات الفرقة الرابعة المدعومة من إيران من معسكر الطلائع شمال حمص، "
+     "وسقطت على حي الوعر اليوم.", "Al-Waer"),
+    ("وأطلقت الميليشيات صواريخ من قاعدة الشعيرات باتجاه البلدة اليوم، ما أدى لمقتل مدني في حي الوعر بحمص.", "Al-Waer"),
+    ("وقال شهود إن القذيفة أطلقتها قوات المجلس المدعومة خارجيا من معسكر اللواء الثالث شمال تعز.", None),
+])
+def test_the_camp_or_base_fire_came_from_is_no_event_place(text, place):
+    # the camp is where the guns stood (its nearest town, Kafr Laha, neither)
+    places = {e.location for e in events(text) if e.event_type == "Explosions/Remote violence"}
+    assert places == ({place} if place else set())
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مدنيان بقصف مدفعي على منطقة رئيسية في ريف حماة اليوم.",
+    "قتل شابان بقصف على مخيمات العودة شرقي مدينة حماة اليوم.",
+])
+def test_an_ordinary_word_after_a_place_noun_is_not_shown_as_a_village(text):
+    [e] = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert e.location == "Hama" and e.geo_precision == 2
+    assert "in_gazetteer" not in _chosen_place(e)
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات اليوم في مدينة كيمنيتز الواقعة في شرق ألمانيا بين متظاهرين.",
+    "قتل ثلاثة أشخاص اليوم في بلدة فورتسبورغ جنوب ألمانيا بهجوم بسكين.",
+])
+def test_an_unknown_town_located_only_by_a_country_is_placed_nowhere(text):
+    assert not [e for e in events(text) if e.country == "Germany" and e.geo_precision != 3]
+
+
+def test_a_march_a_few_metres_away_is_no_drone():
+    text = "وخرج نشطاء معارضون في مسيرة على بعد أمتار من مبنى البلدية في مدينة حماة اليوم."
+    assert not [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+
+
+# --------------------------------------------------------------------------- seizures of places
+
+def _territory(text):
+    return sorted(e.location for e in events(text) if e.sub_event_type.endswith("territory"))
+
+
+@pytest.mark.parametrize("text", [
+    "سيطر مقاتلو العشائر اليوم على مبنى البلدية وسط بلدة البصيرة شرقي دير الزور.",
+    "وتمت السيطرة أيضاً بشكل كامل على بلدة البصيرة شرقي دير الزور اليوم بعد معارك عنيفة.",
+    "سيطرت الفصائل اليوم على عدد من الحواجز والنقاط العسكرية في بلدة البصيرة بريف دير الزور.",
+])
+def test_a_seized_site_inside_a_town_or_a_seizure_told_with_adverbs_is_the_towns_seizure(text):
+    assert _territory(text) == ["Al-Busayrah"]
+
+
+@pytest.mark.parametrize("text", [
+    "تتعرض مناطق سيطرة قوات النظام في بلدة البصيرة لقصف متقطع منذ أسابيع.",
+    "سيطرت فرق الدفاع المدني اليوم على الحريق في سوق بلدة البصيرة بريف دير الزور.",
+    "رفعت القوات العلم فوق الأحياء التي سيطرت عليها الفصائل لسنوات في بلدة البصيرة.",
+])
+def test_zones_of_control_a_fire_or_a_state_of_years_are_no_seizure(text):
+    assert _territory(text) == []
+
+
+def test_places_after_and_before_it_in_a_list_of_seizures_are_earlier_seizures():
+    text = "أعلن الجيش اليوم إحكام السيطرة على بلدة البصيرة وقبلها الميادين وهجين."
+    assert _territory(text) == ["Al-Busayrah"]
+
+
+# --------------------------------------------------------------------------- relative regions
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة أشخاص اليوم في غارة على بلدة في المحافظة الجنوبية، بحسب مصادر في درعا.",
+    "قصفت قوات النظام اليوم مواقع في المنطقة الجنوبية، وقال ناشطون في درعا إن القصف كان عنيفا.",
+    "تدور اشتباكات اليوم على الجبهة الشمالية بين الفصائل وقوات النظام في ريف حلب.",
+])
+def test_a_region_named_by_a_direction_is_no_other_countrys_district(text):
+    assert not [e for e in events(text) if e.country in ("Bahrain", "Israel", "Lebanon")]
+
+
+@pytest.mark.parametrize("text, country", [
+    ("أطلقت صواريخ اليوم من غزة على مستوطنات في المنطقة الجنوبية من إسرائيل وأصيب مستوطن.", "Israel"),
+    ("قتل ثلاثة أشخاص اليوم في غارة على بلدة في المحافظة الجنوبية في البحرين.", "Bahrain"),
+])
+def test_a_region_named_by_a_direction_of_a_named_country_is_that_countrys(text, country):
+    assert {e.country for e in events(text)} == {country}
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر إن ميليشيات الحوثي قصفت أحياء مدينة تعز اليوم، كما استهدف طيران التحالف مواقع الحوثيين في منطقة المالح شرقي تعز.",
+    "استهدفت مقاتلات التحالف اليوم تعزيزات للحوثيين في منطقة المالح، وقتل عدد من عناصر ميليشيات الحوثي في تعز والحديدة.",
+])
+def test_a_report_that_names_no_country_is_about_the_one_its_places_and_actors_point_to(text):
+    # المالح is also a town of Algeria: with no country named, Yemen is the article's country
+    assert {e.country for e in events(text)} == {"Yemen"}
+
+
+def test_an_attackers_country_with_one_place_is_no_clear_lead():
+    text = "أعلن التحالف بقيادة السعودية، في بيان صدر في الرياض، أن مقاتلاته دمرت منصة لإطلاق الصواريخ في مدينة حجة."
+    assert [e.location for e in events(text)] == ["Hajjah"]
+
+
+# --------------------------------------------------------------------------- leads over body events
+
+@pytest.mark.parametrize("text", [
+    "اختطف مسلحون مجهولون أمس الأحد خمسة عناصر من الشرطة في ناحية المزيريب بريف درعا الغربي. "
+    "كما شهدت مدينة السويداء أمس محاولة اغتيال طالت أحد الوجهاء حيث أطلق مجهولون النار عليه.",
+    "خطف مسلحون أمس الأحد ثلاثة موظفين في ناحية المزيريب غربي درعا. "
+    "وفي مدينة السويداء أطلق مجهولون النار أمس على أحد الوجهاء في محاولة اغتيال.",
+])
+def test_a_lead_on_a_district_is_its_own_event_beside_an_event_of_another_governorate(text):
+    located = sorted(e.location for e in events(text) if e.event_type == "Violence against civilians")
+    assert located == ["Al-Muzayrib", "As-Sweida"]
+
+
+def test_a_lead_on_a_region_sums_up_the_precise_event_told_after_it():
+    text = ("قصفت قوات النظام اليوم ريف اللاذقية الشمالي. "
+            "وقال ناشطون إن القصف استهدف بلدة كنسبا وأدى إلى مقتل مدنيين اثنين.")
+    assert [e.location for e in events(text) if e.event_type == "Explosions/Remote violence"] == ["Kinsabba"]
+
+
+# --------------------------------------------------------------------------- reports on other countries
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت الشرطة الهندية اليوم النائب كولديب سنجار بتهمة الاغتصاب، وخرجت احتجاجات في الهند تطالب بمحاكمته. "
+    "وقالت الشرطة في الهند إن سنجار سيمثل أمام المحكمة.",
+    "ألقت الشرطة الكندية القبض اليوم على المشتبه به محمد زمار في كندا بعد هجوم بسكين، وقال مسؤولون في كندا إن زمار "
+    "كان معروفا لدى الشرطة.",
+])
+def test_a_report_on_a_country_outside_the_region_places_nothing_at_a_namesake_in_it(text):
+    assert not [e for e in events(text) if e.country in ("Iraq", "Syria")]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أعلنت وزارة الصحة مقتل فلسطينيين اثنين اليوم إثر إطلاق قوات إسرائيلية النار عليهما في مظاهرات على طول "
+     "الحدود بين قطاع غزة وإسرائيل.", "Gaza Strip"),
+    ("تظاهر مئات الفلسطينيين اليوم قرب السياج الفاصل بين قطاع غزة وإسرائيل.", "Gaza Strip"),
+])
+def test_a_border_between_a_place_and_a_country_is_the_places_edge(text, place):
+    assert [e.location for e in events(text)] == [place]
+
+
+# --------------------------------------------------------------------------- counts
+
+@pytest.mark.parametrize("text, count", [
+    ("أعلنت وزارة الصحة مقتل مدنيين اثنين اليوم في قصف على مدينة غزة.", 2),
+    ("أعلنت الصحة مقتل فلسطينيين اثنين اليوم في قصف على مدينة غزة.", 2),
+    ("قتل ثلاثة عراقيين اليوم في انفجار عبوة ناسفة في بغداد.", 3),
+    ("قتل 5 الليلة الماضية بقصف على مدينة حماة.", 5),
+])
+def test_a_count_before_a_definite_time_word_counts_people(text, count):
+    # "اثنين اليوم" is two people today, not two days; a nationality names the people counted
+    assert [e.fatalities for e in events(text) if e.fatalities] == [count]
+
+
+def test_protesters_killed_by_forces_at_a_protest_is_excessive_force_with_its_toll():
+    text = ("أعلنت وزارة الصحة مقتل فلسطينيين اثنين اليوم إثر إطلاق قوات إسرائيلية النار عليهما في مظاهرات "
+            "على طول الحدود بين قطاع غزة وإسرائيل.")
+    [e] = events(text)
+    assert (e.sub_event_type, e.fatalities) == ("Excessive force against protesters", 2)
+
+
+# --------------------------------------------------------------------------- capitals
+
+@pytest.mark.parametrize("text, places", [
+    ("أعلنت بيروت اليوم رفضها للغارة الإسرائيلية التي استهدفت بلدة الخيام.", ["Khiam"]),
+    ("احتجت بيروت اليوم لدى الأمم المتحدة على الغارة التي شنتها مسيرة إسرائيلية على بلدة الخيام.", ["Khiam"]),
+    ("قالت دمشق إن الغارات الأمريكية على دير الزور اليوم قتلت خمسة مدنيين.", ["Deir ez-Zor"]),
+    ("قتل ثلاثة في انفجار سيارة مفخخة في بيروت اليوم.", ["Beirut"]),
+    ("استهدفت صواريخ الرياض اليوم.", ["Riyadh"]),
+])
+def test_a_capital_that_speaks_is_its_government_and_one_that_is_hit_is_a_place(text, places):
+    # the ب of بيروت is the name's own letter, not "in"; a capital right after an attack word is its object
+    assert sorted(e.location for e in events(text)) == places

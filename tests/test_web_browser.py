@@ -50,14 +50,18 @@ def page(browser):
     context.close()
 
 
-def loaded(pg, count: int = 1) -> None:
-    # polled from here: wait_for_function evaluates a string in the page, which the app's
-    # Content-Security-Policy (no 'unsafe-eval') rightly forbids
+def until(pg, condition: str, timeout: float = 20) -> None:
+    """Wait until a JavaScript expression is true, polled from here: wait_for_function evaluates a
+    string in the page, which the app's Content-Security-Policy (no 'unsafe-eval') rightly forbids."""
     import time
-    deadline = time.monotonic() + 20
-    while not pg.evaluate(f"!!(window.marsad && window.marsad.loads >= {count})"):
-        assert time.monotonic() < deadline, f"the page did not finish load {count}"
+    deadline = time.monotonic() + timeout
+    while not pg.evaluate(f"!!({condition})"):
+        assert time.monotonic() < deadline, f"still not true after {timeout} s: {condition}"
         pg.wait_for_timeout(50)
+
+
+def loaded(pg, count: int = 1) -> None:
+    until(pg, f"window.marsad && window.marsad.loads >= {count}")
 
 
 def with_coordinates(site, **params) -> int:
@@ -142,3 +146,57 @@ def test_html_and_script_in_an_article_are_shown_as_text(site, page):
     shown = page.inner_text("#article")
     assert "<script>window.__pwned = 1</script>" in shown and '<img src=x onerror="window.__pwned = 2">' in shown
     assert page.locator("#article script, #article img, #article b").count() == 0
+
+
+def test_analyst_places_an_unknown_village_and_a_new_article_resolves_to_it(site, page):
+    # a village no gazetteer knows (written for this test), placed by the machine at its governorate
+    village, at = "الرويسة الشرقية", (35.2712, 36.8803)
+    posted = httpx.post(f"{site.url}/api/articles", headers=site.auth(), timeout=60, json={
+        "text": f"قتل مدنيان بقصف على قرية {village} بريف حماة الشمالي", "id": "village-1",
+        "published": "2024-09-01"}).json()
+    event_id = posted["events"][0]["event_id"]
+    before = posted["events"][0]
+    assert before["geo_precision"] != 1 and (before["latitude"], before["longitude"]) != at
+
+    page.goto(f"{site.url}/signin?next=/events/{event_id}")
+    page.fill("#token", site.tokens["analyst-one"])
+    page.click("#signin-button")
+    page.wait_for_url(f"**/events/{event_id}")
+    until(page, "window.marsadEvent && window.marsadEvent.marker")
+    shown = page.evaluate("(() => { const p = window.marsadEvent.marker.getLatLng(); return [p.lat, p.lng]; })()")
+    assert shown == [before["latitude"], before["longitude"]]
+    assert page.input_value('#place-form input[name="name"]') == village  # the name as the report writes it
+
+    page.fill('#place-form input[name="latitude"]', "91")  # a slip: said on the page, nothing stored
+    page.fill('#place-form input[name="longitude"]', str(at[1]))
+    page.click("#place-save")
+    page.wait_for_selector("#place-error")
+    assert "latitude must be a finite number from -90 to 90" in page.inner_text("#place-error")
+
+    page.fill('#place-form input[name="latitude"]', str(at[0]))
+    page.fill('#place-form input[name="longitude"]', str(at[1]))
+    page.fill('#place-form input[name="admin1"]', "Hama")
+    page.fill('#place-form input[name="note"]', "from the village council's map")
+    page.click("#place-save")
+    page.wait_for_selector("#msg")
+    until(page, "window.marsadEvent && window.marsadEvent.marker")
+    moved = page.evaluate("(() => { const p = window.marsadEvent.marker.getLatLng(); return [p.lat, p.lng]; })()")
+    assert moved == list(at)
+    assert village in page.inner_text("#f-location") and "1" in page.inner_text("#f-location")
+    assert "analyst-one" in page.locator("#history td.editor").all_inner_texts()
+    stored = httpx.get(f"{site.url}/api/events/{event_id}", timeout=30).json()
+    assert (stored["latitude"], stored["longitude"], stored["geo_precision"], stored["admin1"]) == (*at, 1, "Hama")
+    assert {e["editor"] for e in stored["edits"]} == {"analyst-one"}
+    places = httpx.get(f"{site.url}/api/places", timeout=30).json()
+    assert [(p["name"], p["latitude"], p["set_by"]) for p in places] == [(village, at[0], "analyst-one")]
+    # and on the overview map, the event's marker is at the village now
+    page.goto(f"{site.url}/?text={event_id}")
+    loaded(page)
+    assert page.evaluate("window.marsad.points") == [list(at)]
+
+    # a new article naming the village resolves to the analyst's entry
+    later = httpx.post(f"{site.url}/api/articles", headers=site.auth("analyst-two"), timeout=60, json={
+        "text": f"قصفت قوات النظام بلدة {village} بالمدفعية صباح اليوم ما أدى لمقتل طفل", "id": "village-2",
+        "published": "2024-10-20"}).json()
+    assert [(e["location"], e["latitude"], e["longitude"], e["geo_precision"]) for e in later["events"]] == \
+        [(village, *at, 1)]

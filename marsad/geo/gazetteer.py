@@ -44,7 +44,8 @@ from marsad.kb import data_path, load_table, split_list
 from marsad.model import Place
 
 __all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "cache_dir",
-           "distance_km", "name_key", "latin_skeleton", "sound_key"]
+           "distance_km", "name_key", "latin_skeleton", "sound_key", "register_local_places",
+           "on_names_changed", "user_dir", "imported_places_path", "strip_descriptor"]
 
 # Bump when the build logic or the cached layout changes.
 FORMAT_VERSION = 9
@@ -140,6 +141,14 @@ def name_key(name: str) -> str:
         tokens.append(tok)
     content = [t for t in tokens if t != "al"]
     return " ".join(content or tokens)
+
+
+def strip_descriptor(key: str) -> str:
+    """A lookup key without a leading Arabic place noun: "قريه الزهراويه" -> "الزهراويه"."""
+    for prefix in _ARABIC_DESCRIPTORS:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            return key[len(prefix):]
+    return key
 
 
 def latin_skeleton(key: str) -> str:
@@ -243,6 +252,9 @@ class Gazetteer:
         self.stats: dict[str, int] = data["stats"]
         self._cache: dict[str, Place] = {}
         self._fuzzy_keys: dict[str | None, list[str]] = {}
+        self._before_local: dict | None = None  # the index before the local entries (set_local_places)
+        self.local_entries: list = []  # the LocalPlace records merged by register_local_places
+        self._admin2_grid: dict | None = None
 
     # -- single places
     def get(self, place_id: str) -> Place | None:
@@ -435,6 +447,141 @@ class Gazetteer:
         return keys
 
 
+    # -- places added after the build: imported gazetteer files and analysts' local entries
+    def add_places(self, entries: Iterable[tuple[Place, Sequence[str]]], *, local: bool = False) -> int:
+        """Merge places (each with the names it is known by) into the index; returns how many
+        were added as places of their own.
+
+        An imported place (``local=False``) ranks after the places already known by a name, and
+        is left out of a name's list when a point place of its country already there lies
+        within 5 km (the same village); a place whose id is known only adds its names. A
+        local entry (``local=True``, an analyst's) comes first for each of its names and
+        shadows the namesakes of its country and governorate, which were wrong or doubles.
+        """
+        added = 0
+        surfaces = None
+        country_keys: dict[str, dict[str, None]] = {}  # country -> its keys, in index order
+        sounded: dict[str, set[str]] = {}  # country -> places given a new Latin sound
+        new_surfaces: list[tuple[str, str]] = []
+        for place, names in entries:
+            pid = place.place_id
+            known = pid in self._places
+            if not known:
+                self._places[pid] = tuple(getattr(place, f) for f in _FIELDS)
+                self._cache.pop(pid, None)
+                added += 1
+            row = self._places[pid]
+            for surface, key in dict.fromkeys(sk for n in names for sk in _name_surfaces(n, curated=local)):
+                ids = list(self._index.get(key, ()))
+                if pid in ids:
+                    continue
+                if local:
+                    ids = [pid] + [i for i in ids if not self._shadowed_by(row, self._places[i])]
+                elif not known and any(self._same_point(row, self._places[i]) for i in ids):
+                    continue
+                else:
+                    ids.append(pid)
+                self._index[key] = tuple(ids)
+                if surfaces is None:
+                    surfaces = set(self._surfaces)
+                if (surface, key) not in surfaces:
+                    surfaces.add((surface, key))
+                    new_surfaces.append((surface, key))
+                sk = latin_skeleton(key)
+                if sk:
+                    bucket = self._skeletons.get(sk, ())
+                    self._skeletons[sk] = (pid, *bucket) if local else (*bucket, pid)
+                cc = row[2]
+                if cc not in country_keys:
+                    country_keys[cc] = dict.fromkeys(self._keys_by_country.get(cc, ()))
+                country_keys[cc][key] = None
+                if not _ARABIC.search(key) and row[5] not in ("country", "admin1", "admin2", "region"):
+                    sound = sound_key(key)
+                    if sound and sound not in self._sounds.get(pid, ()):
+                        self._sounds[pid] = (*self._sounds.get(pid, ()), sound)
+                        sounded.setdefault(cc, set()).add(pid)
+        if new_surfaces:
+            self._surfaces += tuple(new_surfaces)
+            self._surface_tokens += tuple(_tokens_of(surface) for surface, _ in new_surfaces)
+        for cc, keys in country_keys.items():
+            self._keys_by_country[cc] = tuple(keys)
+        for cc, pids in sounded.items():
+            kept = tuple(e for e in self._sounds_by_country.get(cc, ()) if e[0] not in pids)
+            self._sounds_by_country[cc] = kept + tuple((pid, self._sounds[pid]) for pid in sorted(pids))
+            self._sounds_by_lat.pop(cc, None)
+        self._fuzzy_keys.clear()
+        return added
+
+    def data(self) -> dict:
+        """The index as the plain dict it was built as (what the disk cache stores)."""
+        return {"places": self._places, "index": self._index, "skeletons": self._skeletons, "sounds": self._sounds,
+                "sounds_by_country": self._sounds_by_country, "keys_by_country": self._keys_by_country,
+                "surfaces": self._surfaces, "surface_tokens": self._surface_tokens,
+                "adjectives": tuple(sorted(self._adjectives)), "admin1": self._admin1, "countries": self._countries,
+                "country_keys": self._country_keys, "stats": self.stats}
+
+    @staticmethod
+    def _same_point(row: tuple, other: tuple) -> bool:
+        return (other[2] == row[2] and other[5] not in ("region", "admin1", "admin2", "country")
+                and distance_km(row[3], row[4], other[3], other[4]) < 5.0)
+
+    @staticmethod
+    def _shadowed_by(local: tuple, other: tuple) -> bool:
+        """A namesake a local entry replaces: a point place of its country and governorate."""
+        return (other[2] == local[2] and other[5] not in ("country", "admin1", "admin2", "region")
+                and (other[6] == local[6] or not local[6] or not other[6]))
+
+    def set_local_places(self, entries: Iterable[tuple[Place, Sequence[str]]]) -> int:
+        """Replace the analysts' local entries merged so far by ``entries`` (see :meth:`add_places`)."""
+        if self._before_local is None:
+            self._before_local = self._snapshot()
+        else:
+            self._restore(self._before_local)
+            self._before_local = self._snapshot()
+        return self.add_places(entries, local=True)
+
+    _MUTABLE = ("_places", "_index", "_skeletons", "_sounds", "_sounds_by_country", "_keys_by_country")
+
+    def _snapshot(self) -> dict:
+        # shallow copies are enough: add_places replaces the tuples it changes, never mutates them
+        state = {name: dict(getattr(self, name)) for name in self._MUTABLE}
+        state.update(_surfaces=self._surfaces, _surface_tokens=self._surface_tokens)
+        return state
+
+    def _restore(self, state: dict) -> None:
+        for name, value in state.items():
+            setattr(self, name, value)
+        self._cache.clear()
+        self._sounds_by_lat.clear()
+        self._fuzzy_keys.clear()
+
+    def nearest_admin2(self, country_code: str, admin1: str | None, lat: float, lon: float,
+                       km: float = 30.0) -> str | None:
+        """The district (admin2) of the nearest known place of that country and governorate
+        within ``km``, for a place added without one."""
+        grid = self._admin2_grid
+        if grid is None:
+            grid = self._admin2_grid = {}
+            for row in self._places.values():
+                if row[7] and row[5] not in ("country", "admin1", "region"):
+                    grid.setdefault((row[2], int(math.floor(row[3])), int(math.floor(row[4]))), []).append(row)
+        best, best_km = None, km
+        for dlat in (-1, 0, 1):
+            for dlon in (-1, 0, 1):
+                for row in grid.get((country_code, int(math.floor(lat)) + dlat, int(math.floor(lon)) + dlon), ()):
+                    if admin1 and row[6] != admin1:
+                        continue
+                    d = distance_km(lat, lon, row[3], row[4])
+                    if d < best_km:
+                        best, best_km = row[7], d
+        return best
+
+
+def _tokens_of(surface: str) -> tuple[str, ...]:
+    from marsad.arabic.tokenise import tokenise
+    return tuple(t.text for t in tokenise(surface))
+
+
 # --------------------------------------------------------------------------- building
 
 class _Builder:
@@ -458,16 +605,8 @@ class _Builder:
         name = name.strip()
         if not name:
             return
-        key = name_key(name)
-        if not key or (not curated and (key in STOP_NAMES or len(key.replace(" ", "")) < 3)):
-            return
-        keys = [key]
-        if _is_arabic(name):
-            keys += _joined_variants(key)
-            keys += [k[:-1] for k in list(keys) if k.endswith("اء") and len(k) > 4]  # سامراء / سامرا
-        for k in keys:
+        for surface, k in _name_surfaces(name, curated=curated):
             self.names.setdefault(k, {})[pid] = None
-            surface = normalise_term(name) if k == key else k
             self.surfaces[(surface, k)] = None
             (self.adjective_keys if adjective else self.name_keys).add(k)
 
@@ -545,6 +684,21 @@ class _Builder:
                 continue
             kept.append(pid)
         return kept
+
+
+def _name_surfaces(name: str, *, curated: bool) -> list[tuple[str, str]]:
+    """(normalised surface, lookup key) pairs under which a place name is indexed: its key, and for
+    Arabic the joined/split variants (كفرنبل / كفر نبل) and سامراء / سامرا. Common words and names
+    under three letters are left out unless ``curated``."""
+    name = name.strip()
+    key = name_key(name) if name else ""
+    if not key or (not curated and (key in STOP_NAMES or len(key.replace(" ", "")) < 3)):
+        return []
+    keys = [key]
+    if _is_arabic(name):
+        keys += _joined_variants(key)
+        keys += [k[:-1] for k in list(keys) if k.endswith("اء") and len(k) > 4]  # سامراء / سامرا
+    return [(normalise_term(name) if k == key else k, k) for k in keys]
 
 
 def _joined_variants(key: str) -> list[str]:
@@ -886,17 +1040,30 @@ def read_or_build(directory: Path | None = None) -> Gazetteer:
     built, then written there (atomically). An unwritable directory only costs the cache."""
     directory = cache_dir() if directory is None else Path(directory)
     path = directory / f"gazetteer-{inputs_hash()}.marshal"
-    try:
-        data = marshal.loads(path.read_bytes())  # one read: marshal.load on a file object is 5x slower
-        if isinstance(data, dict) and data.get("format") == FORMAT_VERSION:
-            return Gazetteer(data)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    data = _read_cache(path)
+    if data is not None:
+        return Gazetteer(data)
     data = _build()
     data["format"] = FORMAT_VERSION
+    _write_cache(path, data, "gazetteer-*.marshal")  # read-only or missing home: in memory only
+    return Gazetteer(data)
+
+
+def _read_cache(path: Path) -> dict | None:
+    """A cached index of this format, or None."""
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=directory)
+        data = marshal.loads(path.read_bytes())  # one read: marshal.load on a file object is 5x slower
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+    return data if isinstance(data, dict) and data.get("format") == FORMAT_VERSION else None
+
+
+def _write_cache(path: Path, data: dict, stale: str) -> None:
+    """Write ``data`` to ``path`` atomically, then delete the other files matching ``stale`` in
+    its directory (older versions). Any OSError only costs the cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
                 marshal.dump(data, fh)
@@ -904,18 +1071,89 @@ def read_or_build(directory: Path | None = None) -> Gazetteer:
         except BaseException:
             os.unlink(tmp)
             raise
-        for old in directory.glob("gazetteer-*.marshal"):
+        for old in path.parent.glob(stale):
             if old != path:
                 try:
                     old.unlink()
                 except OSError:
                     pass
     except OSError:
-        pass  # read-only or missing home: keep the in-memory index
-    return Gazetteer(data)
+        pass
+
+
+def user_dir() -> Path:
+    """Where marsad keeps the user's own data: ``$MARSAD_HOME``, else ``$XDG_DATA_HOME/marsad``,
+    else ``~/.local/share/marsad``."""
+    env = os.environ.get("MARSAD_HOME")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or os.path.join(os.path.expanduser("~"), ".local", "share")
+    return Path(base) / "marsad"
+
+
+def imported_places_path() -> Path:
+    """The places ``marsad gazetteer import`` kept (a TSV that :func:`load_gazetteer` merges)."""
+    return user_dir() / "gazetteer" / "imported.tsv"
 
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer (from the disk cache when fresh)."""
-    return read_or_build()
+    """The process-wide gazetteer (from the disk cache when fresh), with the places of
+    ``marsad gazetteer import`` (:func:`imported_places_path`) merged in."""
+    path = imported_places_path()
+    if not path.is_file():
+        return read_or_build()
+    return _with_imported(path)
+
+
+def _with_imported(path: Path) -> Gazetteer:
+    """The gazetteer with the imported places merged, cached on disk like the index itself (merging
+    20,000 imported villages takes seconds; reading the merged index back a fraction of one)."""
+    from marsad.geo.imports import read_imported
+
+    directory = cache_dir()
+    st = path.stat()
+    user = hashlib.sha256(f"{path.resolve()}:{st.st_size}:{st.st_mtime_ns}".encode()).hexdigest()[:12]
+    base = inputs_hash()
+    merged = directory / f"gazetteer-{base}-user-{user}.marshal"
+    data = _read_cache(merged)
+    if data is not None:
+        return Gazetteer(data)
+    gaz = read_or_build(directory)
+    gaz.add_places(read_imported(path))
+    data = gaz.data()
+    data["format"] = FORMAT_VERSION
+    _write_cache(merged, data, f"gazetteer-{base}-user-*.marshal")  # read-only: merge again next time
+    return gaz
+
+
+# Callbacks run when names enter or leave the gazetteer: the caches built from its names (the
+# place matcher of geo/places.py) register here and are dropped.
+_NAME_LISTENERS: list = []
+
+
+def on_names_changed(callback):
+    """Run ``callback()`` whenever :func:`register_local_places` changes the names (a decorator)."""
+    _NAME_LISTENERS.append(callback)
+    return callback
+
+
+def register_local_places(entries: Iterable, gaz: Gazetteer | None = None) -> int:
+    """Make the analysts' local entries (:class:`marsad.model.LocalPlace`) the gazetteer's:
+    they replace the entries registered before, come first for their names and shadow the
+    namesakes of their country and governorate. Every cache built from the names is dropped,
+    so the next article is matched against them. Returns how many places were added.
+
+    >>> register_local_places([LocalPlace("قرية الزهراوية", 35.41, 36.69, "Syria", "SY", "Hama")])  # doctest: +SKIP
+    """
+    entries = list(entries)
+    if gaz is None and not entries and load_gazetteer.cache_info().currsize == 0:
+        return 0  # nothing to add to a gazetteer not loaded yet
+    gaz = gaz or load_gazetteer()
+    if entries == gaz.local_entries:
+        return 0  # loaded already: the matchers stay
+    added = gaz.set_local_places((e.to_place(), e.names()) for e in entries)
+    gaz.local_entries = entries
+    for callback in _NAME_LISTENERS:
+        callback()
+    return added

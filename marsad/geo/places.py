@@ -23,7 +23,7 @@ from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.errors import KnowledgeBaseError
-from marsad.geo.gazetteer import distance_km, load_gazetteer
+from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 from marsad.triggers import trigger_matcher
@@ -82,6 +82,11 @@ def adjective_matcher() -> PhraseMatcher:
     for tokens, key in load_gazetteer().name_tokens(adjectives=True):
         matcher.add_tokens(tokens, key)
     return matcher
+
+
+# Analysts' local entries (gazetteer.register_local_places) change the names: drop the matchers built from them.
+on_names_changed(place_matcher.cache_clear)
+on_names_changed(adjective_matcher.cache_clear)
 
 
 # Countries whose Arabic names in GeoNames are native; elsewhere (Turkey, Iran ...) Arabic
@@ -211,6 +216,34 @@ def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
         return None
     word = doc.tokens[tok_end].text
     return relation_words("ar", "after").get(word) or relation_words("en", "after").get(word)
+
+
+def _attack_object(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) -> bool:
+    """"قصفت الطائرات دمشق", "هزت انفجارات بيروت": a capital within a few words after an attack
+    word, in its clause, is what was hit, not the government speaking."""
+    if doc.tokens[tok].text not in cue_words("metonymic_capital"):
+        return False  # "موالين لدمشق": a preposition makes it no direct object
+    use = cue_starts(doc, "weapon_use_word")
+    for t in range(max(sent_start, tok - CAPITAL_OBJECT_REACH), tok):
+        if t in attack_tokens or t in use:
+            between = doc.text[doc.tokens[t].end:doc.tokens[tok].start]
+            return not any(ch in between for ch in ",،؛:\"")
+    return False
+
+
+# How many words after an attack word a capital may stand and still be its object.
+CAPITAL_OBJECT_REACH = 4
+
+
+def _cue_before_capital(doc: Doc, tok: int, sent_start: int) -> bool:
+    """A place cue before a capital's name; the ب of بيروت is the name's own letter, not "in"."""
+    if doc.tokens[tok].text in cue_words("metonymic_capital"):
+        if tok - 1 < sent_start:
+            return False
+        prev = doc.tokens[tok - 1].text
+        return prev in cue_words("place_preposition") or prev in _directions() or \
+            prev in cue_words("place_cue_word") or prev.startswith(cue_phrases("place_cue_prefix"))
+    return _place_cue_before(doc, tok, sent_start)
 
 
 def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -455,7 +488,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "seat of a reporter"
         elif _speaker_seat(doc, pm.tok_start, sent.tok_start, sent.tok_end, reporting, attack_tokens):
             pm.role, pm.reason = "reference", "seat of the speaker (قال مسؤول في X إن، بيان صادر من X)"
-        elif pm.tok_start in capitals and not _place_cue_before(doc, pm.tok_start, sent.tok_start):
+        elif pm.tok_start in capitals and not _cue_before_capital(doc, pm.tok_start, sent.tok_start) and \
+                not _attack_object(doc, pm.tok_start, sent.tok_start, attack_tokens):
             pm.role, pm.reason = "reference", "a capital standing for its government (أعلنت أنقرة)"
         elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start and \
                 not _place_noun_before(doc, pm.tok_start - 1, noun_ends_all):
@@ -507,6 +541,31 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
+    _border_with_country(doc, mentions)
+
+
+def _border_with_country(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"على الحدود بين قطاع غزة وإسرائيل", "عند الحدود بين تركيا وبلدة X": of the two ends of a
+    border, a country is only the other side; the place is where the event is, on its edge."""
+    for i, pm in enumerate(mentions):
+        if not pm.reason.startswith("an end of a road or border (بين") or _is_country(pm):
+            continue
+        sent = doc.sentence_of_token(pm.tok_start).index
+        others = [o for o in mentions[max(0, i - 1):i + 2] if o is not pm and abs(
+            (o.tok_start - pm.tok_end) if o.tok_start >= pm.tok_end else (pm.tok_start - o.tok_end)) <= 2
+            and doc.sentence_of_token(o.tok_start).index == sent]
+        # the other end may be no mention of its own (إسرائيل read as an actor): its words then
+        after = doc.tokens[pm.tok_end].text if pm.tok_end < len(doc.tokens) else ""
+        before = doc.tokens[pm.tok_start - 2].text if pm.tok_start >= 2 else ""
+        country_word = any(c.kind == "country" for w in (after[1:] if after.startswith("و") else "", before)
+                           if w for c in load_gazetteer().lookup(w))
+        if (others and all(_is_country(o) for o in others)) or (not others and country_word):
+            pm.role, pm.relation = "event", pm.relation or "near"
+            pm.reason = "on its border with a country (الحدود بين X وبلد آخر)"
+
+
+def _is_country(pm: PlaceMention) -> bool:
+    return bool(pm.candidates) and all(c.kind == "country" for c in pm.candidates)
 
 
 # Roles whose place is the event's place only when the event's clause names no other.
@@ -618,6 +677,10 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
 
 
+# How many words before "من X" the verb of an origin (أطلقت، قادمين) may stand.
+ORIGIN_VERB_REACH = 7
+
+
 def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
     """"أُطلقت الصواريخ من مدينة X", "قادمون من مدينة X", "من مواقعها في X": where the attack came from."""
     j = tok - 1
@@ -631,7 +694,8 @@ def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
     if j < sent_start or doc.tokens[j].text != "من":
         return False
     verbs = cue_phrases("origin_verb")
-    return any(doc.tokens[k].text.lstrip("و").startswith(verbs) for k in range(max(sent_start, j - 4), j))
+    # the verb, then perhaps its subject: "أطلقتها قوات الحزام المدعومة من الخارج من معسكر X"
+    return any(doc.tokens[k].text.lstrip("و").startswith(verbs) for k in range(max(sent_start, j - ORIGIN_VERB_REACH), j))
 
 
 def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:
@@ -881,6 +945,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             choose(pm)
             _explain(pm, clues)
     _reject_strangers(doc, mentions, clues)
+    _relative_regions(doc, mentions, clues)
     _agree_within_lists(doc, mentions)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
     for idx, pm in enumerate(mentions):
@@ -929,6 +994,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
 # A place this small, in a country nothing else in the article points to, is a namesake of a
 # word or of a place elsewhere (كابول in an article on Afghanistan is not the Kabul of Galilee).
 STRANGER_MAX_POPULATION = 100_000
+# Votes a country needs (and twice the next country's) to stand for the article's country when
+# the article names none as a place.
+CLEAR_LEAD = 2.0
 
 
 def _named_countries(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
@@ -969,10 +1037,16 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
     Galilee)."""
     from marsad.arabic.normalise import normalise_term
     if not any(pm.place is not None and pm.place.kind not in ("country", "admin1") and
-               pm.place.population < STRANGER_MAX_POPULATION and not pm.place.place_id.startswith("cur:")
+               pm.place.population < STRANGER_MAX_POPULATION and not pm.place.place_id.startswith("cur:local-")
                for pm in mentions):
         return
     named = _named_countries(doc, mentions)
+    if not named and clues.countries:
+        # no country named as a place: the one its places and armed actors point to, when they
+        # clearly point to one (a Yemeni report that names only تعز and the Houthis)
+        ranked = sorted(clues.countries.values(), reverse=True)
+        if ranked[0] >= CLEAR_LEAD and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
+            named = {max(clues.countries, key=clues.countries.get)}
     if not named:
         return
     shares: dict[str, dict[str, float]] = {}
@@ -985,17 +1059,51 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
     near = neighbours()
     for pm in mentions:
         p = pm.place
-        if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:") or \
+        # a curated facility (قاعدة عين الأسد) has no namesake; a curated town may (سنجار in a
+        # report on India is the name of a man)
+        if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:local-") or \
+                (p.place_id.startswith("cur:") and p.kind in ("facility", "neighbourhood")) or \
                 p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
             continue
         if named & near.get(p.country_code, frozenset()):
             continue  # across a border from a named country: "مسيّرة تركية استهدفت منزلا في عامودا"
         own = shares.get(normalise_term(pm.text), {}).get(p.country_code, 0.0)
         support = clues.countries.get(p.country_code, 0.0) - own
-        if support <= 0.01:
+        # one armed actor of its country is no support: "الحشد" in a report on India is a crowd
+        if support <= ACTOR_COUNTRY_WEIGHT + 0.01:
             pm.reason = (f"{p.name} ({p.country}) is the only place of {p.country} in an article that names "
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]
+            pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+def _relative_regions(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> None:
+    """"المنطقة الجنوبية", "المحافظة الشمالية", "الجبهة الجنوبية": a direction of the country the
+    article is about, not the proper name of another country's district (Israel's Southern
+    District, Bahrain's Southern Governorate) unless that country leads the article."""
+    if not clues.countries:
+        return
+    lead = max(clues.countries, key=clues.countries.get)
+    nouns, directions = cue_words("region_noun"), cue_words("direction_adjective")
+    for pm in mentions:
+        p = pm.place
+        if p is None or not p.is_area or p.kind == "country":
+            continue
+        codes = {c.country_code for c in pm.candidates} or {p.country_code}
+        if p.country_code == lead and clues.countries[lead] - 1.0 / len(codes) > 0.01:
+            continue  # the article's own country, named by more than this region
+        whose = pm.tok_end + 1 if pm.tok_end < len(doc.tokens) and doc.tokens[pm.tok_end].text in ("من", "في") \
+            else pm.tok_end
+        if whose < len(doc.tokens) and any(c.kind == "country" and c.country_code == p.country_code
+                                           for c in load_gazetteer().lookup(doc.tokens[whose].text)):
+            continue  # "المنطقة الجنوبية من إسرائيل": the text says whose region it is
+        words = [doc.tokens[t].text for t in range(pm.tok_start, pm.tok_end)]
+        if t0 := pm.tok_start:
+            if doc.tokens[t0 - 1].text in nouns and not words[0] in nouns:
+                words = [doc.tokens[t0 - 1].text, *words]
+        if len(words) >= 2 and words[0].lstrip("وبلف") in nouns and all(w in directions for w in words[1:]):
+            pm.reason = (f"{pm.text}: a direction of the article's own country, not {p.name} ({p.country})")
+            pm.alternatives = [(p, "a relative name of a region in a country the article is not about")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
 
 

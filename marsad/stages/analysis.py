@@ -30,6 +30,9 @@ class Where:
     town_key: str
     precision: int
     direction: str | None
+    # a name no gazetteer knows, as the text writes it: the event keeps it as its location and
+    # takes the coordinates and admin areas of ``place``, the container the text puts it in
+    unknown_name: str | None = None
 
 
 @dataclass

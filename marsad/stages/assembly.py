@@ -96,7 +96,7 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
         inter1=inter1, inter2=inter2, interaction=interaction,
         country=place.country, admin1=place.admin1 or _admin1_by_polygon(place), admin2=place.admin2,
-        location=place.name, latitude=round(place.latitude, 5), longitude=round(place.longitude, 5),
+        location=where.unknown_name or place.name, latitude=round(place.latitude, 5), longitude=round(place.longitude, 5),
         geo_precision=where.precision,
         fatalities=best, fatalities_low=low, fatalities_high=high,
         attribution=attribution,
@@ -105,6 +105,9 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         language=article.language, evidence=evidence,
     )
     record.notes = _notes_for(record, where)
+    if where.unknown_name:
+        record.notes += (f" {where.unknown_name} is not in the gazetteer: it is placed at {place.name},"
+                         " the place the text puts it in.")
     record.confidence = _confidence_for(record, g, where)
     if untied:
         counts = ", ".join(c.text for c in untied)
@@ -145,6 +148,9 @@ def _location_evidence(g: Group, where: Where) -> list[dict]:
         item["place_id"] = w.place.place_id
         if w is where:
             item["chosen"] = True
+            if where.unknown_name:
+                item["in_gazetteer"] = False
+                item["container"] = {"place_id": where.place.place_id, "name": where.place.name}
             item["geo_precision"] = where.precision
             item["reason"] = "; ".join(r for r in (_precision_reason(where), pm.resolution, pm.reason) if r)
             if pm.alternatives:

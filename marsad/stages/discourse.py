@@ -187,6 +187,8 @@ def prior_marker_between(a: Analysis, trigger_tok: int, tok: int) -> bool:
 
 # How many one-sentence lines, each opening a fresh story, close a page of other stories' blurbs.
 TEASER_RUN = 3
+# The most sentences one closing blurb of another story may hold.
+TEASER_LINE_SENTENCES = 3
 
 
 def teasers_from(a: Analysis) -> int | None:
@@ -213,7 +215,9 @@ def teasers_from(a: Analysis) -> int | None:
             lines[-1].append(s)
     run = 0
     for line in reversed(lines):
-        if len(line) != 1 or line[0].is_heading or not _opens_fresh(a, line[0]):
+        # a blurb is a story's opening lines (one to three sentences; a short one may read as a
+        # heading), cut off; the article's own paragraphs carry on with و، كما، وأضاف ...
+        if len(line) > TEASER_LINE_SENTENCES or not _opens_fresh(a, line[0]):
             break
         run += 1
     if run < TEASER_RUN or len(lines) - run < 2:

@@ -6,6 +6,7 @@ city is the city; an unknown name takes the place that locates it (precision 2).
 """
 from __future__ import annotations
 
+from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
@@ -44,12 +45,22 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
         if anchor is None or anchor.place is None:
             return None
         place = anchor.place
+        if place.kind == "country":
+            return None  # "مدينة X في شرق ألمانيا": a country places nothing
         # a neighbourhood of a city is the city itself (حي الصابري ببنغازي); else the nearest town
         if _neighbourhood_of_city(a, pm, place):
             precision, key = 1, place.place_id  # told with the city's other reports
         else:
-            precision = 2
+            # a village no gazetteer knows keeps its own name, at its container: a town or a
+            # district locates it near (2), a governorate or a region only roughly (3)
             key = "name:" + doc.text[doc.tokens[pm.tok_start].start:doc.tokens[pm.tok_end - 1].end]
+            unknown = pm.text.strip("\"'«»“”")
+            if is_common_phrase(unknown):
+                precision = 2  # "منطقة رئيسية", "مخيمات العودة": an ordinary word, no village's name
+            else:
+                precision = 3 if place.kind in ("admin1", "region") else 2
+                direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
+                return Where(pm, place, key, precision, direction, unknown_name=unknown)
     else:
         town = place
         for _ in range(3):  # a prison in a neighbourhood in a town: the town

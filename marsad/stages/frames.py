@@ -26,7 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.arabic.matcher import PhraseMatcher
-from marsad.cues import cue_phrases, cue_words
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
@@ -36,6 +36,8 @@ from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
 ANAPHORA_SENTENCES = 3
+# How many words may name a site seized inside a settlement ("على عدد من الحواجز والنقاط في بلدة X").
+SITE_OBJECT_WORDS = 6
 
 
 @lru_cache(maxsize=1)
@@ -175,7 +177,6 @@ def _told_as_happening(a: Analysis, unit: int) -> bool:
         return True
     if any(lo <= d.tok_start < hi and not d.background for d in a.dates):
         return True
-    from marsad.cues import cue_matcher
     return bool(means_matcher().find(a.doc, lo, hi)) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
 
 
@@ -193,7 +194,6 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
 def _tally(a: Analysis, unit: int) -> bool:
     """A unit that counts "since the start of" a war or campaign is a tally ("ارتفعت حصيلة
     الاعتداءات منذ بداية العدوان إلى 796"), not "the deadliest attack since the war began"."""
-    from marsad.cues import cue_matcher
     lo, hi = unit_range(a, unit)
     return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
         bool(cue_matcher("tally_word").find(a.doc, lo, hi))
@@ -249,6 +249,8 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
     out = []
     for h in unit_hits:
         m = h.mention
+        if _idle_weapon(a, unit, m):
+            continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests):
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
         if m.event_type in VIOLENT_TYPES and any(lo < m.tok_start < hi for lo, hi in intercepted):
@@ -294,6 +296,34 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _idle_weapon(a: Analysis, unit: int, m) -> bool:
+    """A trigger that is only the name of a weapon (صواريخ، طائرة مسيرة، لغم) reports an attack
+    when its unit says the weapon was used: it is the instrument of a verb (بصاروخ), something
+    fired, fell, hit or exploded (``weapon_use_word``), it was aimed at a target right after it
+    ("صواريخ على المدينة"), or the unit counts dead or wounded. A programme, an arsenal, a
+    threat or a word that only looks like a weapon (مسيرة: a march, a career) is no attack."""
+    doc = a.doc
+    starts = a.memo.get("weapon_starts")
+    if starts is None:
+        starts = a.memo["weapon_starts"] = cue_starts(doc, "weapon_noun")
+    if m.event_type not in VIOLENT_TYPES or m.tok_start not in starts:
+        return False  # an act (أطلقت صواريخ, غارة), not a weapon's name
+    if doc.tokens[m.tok_start].text.lstrip("وف").startswith("ب"):
+        return False  # the instrument of a verb: "استهدفت بصاروخ", "بالطائرات المسيرة"
+    if _victims(a, unit):
+        return False
+    lo, hi = unit_range(a, unit)
+    own = clause_at(a, m.tok_start)
+    clo, chi = (own.tok_start, own.tok_end) if own is not None else (lo, hi)
+    if cue_matcher("weapon_use_word").find(doc, clo, chi):
+        return False
+    end = starts[m.tok_start]
+    after = [doc.tokens[t].text for t in range(end, min(end + 3, hi))]
+    # aimed at a target, not "على بعد أمتار" (a distance: "في مسيرة على بعد أمتار", a march)
+    return not any(w in cue_words("aimed_preposition") and after[i + 1:i + 2] != ["بعد"]
+                   for i, w in enumerate(after))
 
 
 def _perpetrator_means(a: Analysis, unit: int) -> str | None:
@@ -349,7 +379,6 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
 
 
 def _laid_not_exploded(a: Analysis, unit: int, m) -> bool:
-    from marsad.cues import cue_matcher
     lo, hi = unit_range(a, unit)
     if not cue_matcher("mine_laying_verb").find(a.doc, max(lo, m.tok_start - 6), m.tok_start):
         return False
@@ -359,7 +388,6 @@ def _laid_not_exploded(a: Analysis, unit: int, m) -> bool:
 
 
 def _interception(a: Analysis, m) -> bool:
-    from marsad.cues import cue_matcher
     return any(x.tok_start == m.tok_start for x in cue_matcher("interception_verb").find(a.doc, m.tok_start, m.tok_end))
 
 
@@ -431,6 +459,9 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     """A territory trigger takes a settlement right after it: سيطرت القوات على قرى X وY."""
     doc = a.doc
     pm = w.mention
+    m = hit.mention
+    if m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("control_zone_noun"):
+        return False  # "مناطق سيطرة قوات النظام في بلدتي X وY": who holds a place, not a seizure
     if pm.tok_start < hit.mention.tok_end or pm.tok_start - hit.mention.tok_end > 40:
         return False
     if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS:
@@ -438,10 +469,12 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     actor_tokens = {t for x in a.actors for t in range(x.tok_start, x.tok_end)}
     gap = list(range(hit.mention.tok_end, pm.tok_start))
     ala = [t for t in gap if doc.tokens[t].text in ("علي", "على")]
+    manner = cue_words("manner_adverb")
     if ala:
-        # VSO: "سيطرت القوات على قرى X": the subject may stand between the verb and على
+        # VSO: "سيطرت القوات على قرى X": the subject may stand between the verb and على, and
+        # words of manner ("تمت السيطرة أيضاً بشكل كامل على بلدة X")
         subject, obj = gap[:gap.index(ala[0])], gap[gap.index(ala[0]) + 1:]
-        if len([t for t in subject if t not in actor_tokens]) > 2:
+        if len([t for t in subject if t not in actor_tokens and doc.tokens[t].text not in manner]) > 2:
             return False
     else:
         obj = gap  # a direct object: استعادت البلدة
@@ -449,6 +482,21 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     listed = {t for p in a.places.mentions if p.tok_end <= pm.tok_start for t in range(p.tok_start, p.tok_end)}
     rest = [t for t in obj if t not in listed]
     words = cue_words("territory_object_word")
-    return len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in words or
-                                  doc.tokens[t].text.startswith("و") or doc.tokens[t].text == "و"
-                                  for t in rest)
+    # "و" joins places and their nouns ("وبلدة"); "وقبلها يلدا" (and before it) tells an earlier seizure
+    if len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in words or doc.tokens[t].text == "و" or
+                              (doc.tokens[t].text.startswith("و") and doc.tokens[t].text[1:] in words)
+                              for t in rest):
+        return True
+    # a site or positions in the settlement: "سيطروا على مدرسة المداد وسط بلدة X", "على عدد من
+    # الحواجز والنقاط في بلدة X", "على مقر المقسم بالكامل في بلدة X" (not "على الوضع في مدينة X")
+    if not ala:
+        return False  # "أحياء سيطرت عليها الفصائل لسنوات في مدينة X": a state, no seizure
+    sites = [i for i, t in enumerate(rest) if doc.tokens[t].text in cue_words("site_preposition")
+             or doc.tokens[t].text.startswith(cue_phrases("site_preposition_prefix"))]
+    if not sites or sites[0] == 0 or sites[0] > SITE_OBJECT_WORDS:
+        return False
+    head = rest[:sites[0]]
+    if any(doc.tokens[t].text in cue_words("abstract_control_object") for t in head):
+        return False
+    tail = [t for t in rest[sites[0]:] if doc.tokens[t].text not in cue_words("site_preposition")]
+    return all(doc.tokens[t].text.lstrip("ب") in words or doc.tokens[t].text in words for t in tail)

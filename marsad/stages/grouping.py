@@ -9,6 +9,8 @@ at a governorate yields to a more precise event of the same type.
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Group, Where
 
@@ -27,8 +29,7 @@ def group_frames(a: Analysis) -> None:
                 g.members.append(c)
                 g.places.append(c.where)
                 if g.where.direction is None and c.where.direction:
-                    g.where = Where(g.where.mention, g.where.place, g.where.town_key, g.where.precision,
-                                    c.where.direction)
+                    g.where = replace(g.where, direction=c.where.direction)
                 break
         else:
             groups.append(Group(c.etype, c.where, c.when, [c], [c.where]))
@@ -59,9 +60,33 @@ def _interceptions_only(a: Analysis, g: Group) -> bool:
         m.subtype == "Disrupted weapons use" and _interception(a, m.hit.mention) for m in g.members)
 
 
+def _breadth(w: Where) -> int:
+    """How wide a description of the place is: its precision, but a village no gazetteer knows
+    is a place of its own however roughly its container places it."""
+    return 1 if w.unknown_name else w.precision
+
+
 def _coarser(x: Where, y: Where) -> bool:
     """Is place ``x`` a wider description than ``y`` (a city or region around a town or village)?"""
-    return x.precision > y.precision or _KIND_RANK.get(x.place.kind, 2) > _KIND_RANK.get(y.place.kind, 2)
+    if x.unknown_name:
+        return False
+    return _breadth(x) > _breadth(y) or _KIND_RANK.get(x.place.kind, 2) > _KIND_RANK.get(y.place.kind, 2)
+
+
+# How far from a region's named town a precise event may lie and still be what a lead on the
+# region sums up (ريف اللاذقية over a village on the Idlib side of the mountains).
+SUMMARY_REACH_KM = 60.0
+
+
+def _region(w: Where) -> bool:
+    """A description of a region (a governorate, ريف X, شمال X), not of one town or district."""
+    return _breadth(w) >= 2 and (w.place.is_area or w.direction is not None or w.precision == 3)
+
+
+def _around(region: Where, w: Where) -> bool:
+    r, p = region.place, w.place
+    return (r.country_code, r.admin1) == (p.country_code, p.admin1) or \
+        distance_km(r.latitude, r.longitude, p.latitude, p.longitude) <= SUMMARY_REACH_KM
 
 
 def _is_summary(a: Analysis, g: Group, level: str = "lead") -> bool:
@@ -106,13 +131,14 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             target = same[0] if same else (finer[0] if len(finer) == 1 else None)
             if target is not None:
                 absorb(target, g)
-            elif g.where.precision >= 2 and any(b.where.precision == 1 for b in body):
-                # a lead that names only a region ("ريف اللاذقية") over precise body events
+            elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
+                # a lead that names only a region ("ريف اللاذقية") over precise body events in or
+                # around it; not a lead on a district over an event of another governorate
                 kept.remove(g)
     # "قتل 3 بقصف مسيّرة في محيط الميادين. وسُمع دوي انفجار في ريف دير الزور الشرقي ناجم عن
     # استهداف مسيّرة": the same event told again in the next sentence, by the wider area around it
     for g in list(kept):
-        if g.where.precision < 2 or _counts_dead(a, g):
+        if _breadth(g.where) < 2 or _counts_dead(a, g):
             continue
         subtypes = {m.subtype for m in g.members}
         before = [o for o in kept if o is not g and o.etype == g.etype and o.when.compatible(g.when)
@@ -127,7 +153,7 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
     # a governorate-only event yields to precise events of the same type
     out = []
     for g in kept:
-        if g.where.precision == 3 and any(o is not g and o.etype == g.etype and o.where.precision < 3 for o in kept):
+        if _breadth(g.where) == 3 and any(o is not g and o.etype == g.etype and _breadth(o.where) < 3 for o in kept):
             continue
         out.append(g)
     return out

@@ -200,6 +200,8 @@ class Store:
         from marsad.runner import InProcess
 
         runner = runner or InProcess()
+        from marsad.store.local_places import local_places
+        runner.local_places = local_places(self)  # analysts' places, loaded where the batches are extracted
         summary = IngestSummary()
         bar = None
         if progress:

@@ -14,7 +14,9 @@ Tables:
 * ``no_merge``: pairs an analyst split apart, which deduplication must respect;
 * ``places``, ``actors``: the gazetteer places and canonical actors events refer to;
 * ``rejected``: inputs that could not be used, with where and why;
-* ``api_tokens``: hashed tokens for writes through the REST API, each with a name.
+* ``api_tokens``: hashed tokens for writes through the REST API, each with a name;
+* ``local_places``: analysts' gazetteer entries (a name's place in one country, who set it,
+  when and why), which the geocoder puts before its own namesakes.
 
 The schema is created and upgraded by the Alembic migrations in
 ``marsad/store/migrations`` (never by ``metadata.create_all``), on SQLite and on
@@ -157,3 +159,23 @@ api_tokens = Table(
     Column("revoked_at", DateTime(timezone=True)),
 )
 Index("ix_api_tokens_name", api_tokens.c.name)
+
+# Analysts' gazetteer entries (marsad places set, the review screen): one per name and country;
+# ``name_key`` is the name's lookup key without a leading place noun (geo.gazetteer.name_key).
+local_places = Table(
+    "local_places", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(300), nullable=False),
+    Column("name_key", String(300), nullable=False),
+    Column("latitude", Float, nullable=False),
+    Column("longitude", Float, nullable=False),
+    Column("country", String(100), nullable=False),
+    Column("country_code", String(2), nullable=False),
+    Column("admin1", String(200)),
+    Column("admin2", String(200)),
+    Column("kind", String(30), nullable=False),
+    Column("set_by", String(200), nullable=False),
+    Column("set_at", DateTime(timezone=True), nullable=False),
+    Column("note", Text),
+    UniqueConstraint("name_key", "country_code", name="uq_local_places_name_country"),
+)

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from marsad.errors import MarsadError, NotFoundError, UsageError
 from marsad.model import Article
 from marsad.store import EDITABLE_FIELDS, Store, open_store
-from marsad.store import queries
+from marsad.store import local_places, queries
 
 __all__ = ["create_app"]
 
@@ -116,8 +116,40 @@ class SplitOut(BaseModel):
     new_event_id: str
 
 
+class PlaceIn(BaseModel):
+    name: str = Field(min_length=1, max_length=300, description="the place name as written in the reports")
+    latitude: float = Field(description="degrees, -90..90")
+    longitude: float = Field(description="degrees, -180..180")
+    country: str | None = Field(None, max_length=100, description="name or ISO code; default: where the point is")
+    admin1: str | None = Field(None, max_length=200, description="governorate; default: where the point is")
+    admin2: str | None = Field(None, max_length=200)
+    kind: str | None = Field(None, max_length=30, description="village, town, city, neighbourhood or facility")
+    note: str | None = Field(None, max_length=2000)
+    event_id: str | None = Field(None, max_length=100, description="the event placed from its review screen")
+
+
+class PlaceOut(BaseModel):
+    place: dict[str, Any]
+    created: bool
+    events: list[str] = Field(description="the events re-geocoded")
+
+
 ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 404, 422)}
 WRITE_ERRORS = {**ERRORS, 413: {"model": ErrorBody, "description": "the request body is over the size limit"}}
+
+
+def _place_dict(p) -> dict[str, Any]:
+    return dict(name=p.name, latitude=p.latitude, longitude=p.longitude, country=p.country,
+                country_code=p.country_code, admin1=p.admin1, admin2=p.admin2, kind=p.kind, set_by=p.set_by,
+                set_at=p.set_at.isoformat() if p.set_at else None, note=p.note)
+
+
+def _place_name_of(record: dict) -> str:
+    """The name an event's place is written with in its report (the chosen location evidence)."""
+    for item in (record.get("evidence") or {}).get("location") or []:
+        if isinstance(item, dict) and item.get("chosen"):
+            return item.get("location") or item.get("text") or record.get("location") or ""
+    return record.get("location") or ''
 
 
 def _error(status: int, code: str, message: str, request: Request | None = None):
@@ -388,6 +420,25 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
         """Undo a merge: the source becomes an event of its own, never merged with this one again."""
         return {"event_id": event_id, "new_event_id": store.split(event_id, body.source_key, editor=name)}
 
+    @app.get("/api/places", tags=["places"], responses=ERRORS)
+    def list_places() -> list[dict[str, Any]]:
+        """The analysts' local gazetteer entries."""
+        return [_place_dict(p) for p in local_places.local_places(store)]
+
+    @app.get("/api/places/unresolved", tags=["places"], responses=ERRORS)
+    def unresolved() -> list[dict[str, Any]]:
+        """Place names that stored events carry but no gazetteer knows, most frequent first."""
+        return local_places.unresolved_places(store)
+
+    @app.post("/api/places", response_model=PlaceOut, responses=WRITE_ERRORS, tags=["places"])
+    def post_place(body: PlaceIn, name: str = Depends(editor)):
+        """Store where a place is (a local gazetteer entry, recorded with the token's name) and
+        re-geocode the stored events of that place; later articles naming it resolve to it."""
+        done = local_places.set_local_place(store, body.name, body.latitude, body.longitude, country=body.country,
+                                            admin1=body.admin1, admin2=body.admin2, kind=body.kind, editor=name,
+                                            note=body.note, event_id=body.event_id)
+        return {"place": _place_dict(done.place), "created": done.created, "events": done.events}
+
     # ---- web app
     def page(request: Request, template: str, **context) -> HTMLResponse:
         lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
@@ -411,7 +462,7 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str, source: int | None = Query(None, ge=1, le=2**31 - 1),
-                   msg: str | None = Query(None, max_length=40)):
+                   msg: str | None = Query(None, max_length=40), place_error: str | None = Query(None, max_length=500)):
         record = store.event(event_id)
         chosen = source if source is not None else (record["sources"][0]["source_key"] if record["sources"] else None)
         own = queries.source_record(store, event_id, chosen)
@@ -426,7 +477,7 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
                     editable=[f for f in ("event_type", "sub_event_type", "event_date", "location", "latitude",
                                           "longitude", "geo_precision", "actor1", "actor2", "fatalities",
                                           "attribution")],
-                    msg=msg)
+                    place_name=_place_name_of(record), place_error=place_error, msg=msg)
 
     def signed_in(request: Request) -> str:
         name = queries.token_name(store, request.cookies.get(COOKIE))
@@ -456,6 +507,20 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
             store.edit(event_id, changes, editor=name, note=note)
             msg = "saved"
         return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': msg})}", status_code=303)
+
+    @app.post("/events/{event_id}/place", include_in_schema=False)
+    async def place_form(request: Request, event_id: str, name: str = Depends(signed_in)):
+        """The review screen's "place this event" form: a local gazetteer entry for the event's place."""
+        form = await request.form()
+        value = lambda k: str(form.get(k) or "").strip() or None  # noqa: E731
+        store.event(event_id)  # an unknown event is a 404, not a form error
+        try:
+            local_places.set_local_place(store, value("name"), value("latitude"), value("longitude"),
+                                         country=value("country"), admin1=value("admin1"), admin2=value("admin2"),
+                                         editor=name, note=value("note"), event_id=event_id)
+        except UsageError as exc:  # said on the page, next to the form
+            return RedirectResponse(f"/events/{event_id}?{urlencode({'place_error': exc.message})}", status_code=303)
+        return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': 'place_saved'})}", status_code=303)
 
     @app.post("/events/{event_id}/split", include_in_schema=False)
     def split_form(event_id: str, source_key: int = Form(..., ge=1, le=2**31 - 1), name: str = Depends(signed_in)):

@@ -69,6 +69,7 @@
       points.push([e.latitude, e.longitude]);
     });
     window.marsad.markers = points.length;
+    window.marsad.points = points;
     document.getElementById("map").dataset.markers = String(points.length);
     if (points.length) map.fitBounds(points, { padding: [30, 30], maxZoom: 9 });
   }

@@ -104,6 +104,11 @@ def test_patch_and_review_form_validate_and_never_fail(server):
 def test_same_article_posted_ten_times_at_once_is_stored_once(server):
     body = {"text": f"قتل مدنيان اليوم بقصف مدفعي على مدينة سراقب في ريف إدلب. {uuid.uuid4().hex}",
             "id": f"burst-{uuid.uuid4().hex[:6]}", "published": "2024-10-01"}
+    # one article first, so the burst meets a warm extractor: a cold start in ten threads at once is
+    # item 8's (extraction's lazily built tables), not the writers' concern tested here
+    warm = httpx.post(f"{server.url}/api/articles", headers=server.auth(), timeout=120,
+                      json={"text": f"قتل مدني اليوم في قصف على مدينة إدلب. {uuid.uuid4().hex}"})
+    assert warm.status_code == 200, warm.text
     barrier = threading.Barrier(10)
     results: list = []
 
@@ -120,7 +125,7 @@ def test_same_article_posted_ten_times_at_once_is_stored_once(server):
     for t in threads:
         t.join()
     codes = [r.status_code if isinstance(r, httpx.Response) else repr(r) for r in results]
-    assert codes == [200] * 10, codes
+    assert codes == [200] * 10, [r.text[:200] if isinstance(r, httpx.Response) else r for r in results]
     assert sorted(r.json()["status"] for r in results) == ["known"] * 9 + ["new"]
     assert get(server, f"/api/articles/{body['id']}").status_code == 200
 

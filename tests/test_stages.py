@@ -772,3 +772,18 @@ def test_protesters_killed_by_forces_at_a_protest_is_excessive_force_with_its_to
 def test_a_capital_that_speaks_is_its_government_and_one_that_is_hit_is_a_place(text, places):
     # the ب of بيروت is the name's own letter, not "in"; a capital right after an attack word is its object
     assert sorted(e.location for e in events(text)) == places
+
+
+@pytest.mark.parametrize("text", [
+    "خرجت مظاهرات سلمية اليوم في مدينة درعا للمطالبة بالإفراج عن المعتقلين.",
+    "شارك العشرات في وقفة احتجاجية سلمية أمام مبنى المحافظة في السويداء اليوم.",
+    "قالت إيران إن الاتفاق القائم لن يتغير، بعد أن أطلقت صواريخ على مواقع في أربيل اليوم.",
+    "قتل حولي عشرين شخصا في تفجير انتحاري استهدف تجمعا في كابول اليوم.",
+])
+def test_words_that_are_also_town_names_are_no_towns_without_a_place_noun(text):
+    assert not {e.location for e in events(text)} & {"Salamiyah", "Al-Qaim", "Hawalli"}
+
+
+def test_such_a_town_after_a_place_noun_is_the_town():
+    text = "قتل ثلاثة مدنيين بقصف على مدينة السلمية في ريف حماة اليوم."
+    assert [e.location for e in events(text)] == ["Salamiyah"]

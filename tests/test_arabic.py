@@ -168,3 +168,14 @@ def test_each_part_of_a_headline_in_parts_is_a_heading(text):
     from marsad.arabic.tokenise import split_sentences
     parts = split_sentences(text)
     assert [p[3] for p in parts if text[p[0]:p[1]].strip(".")] == [True, True, False]
+
+
+@pytest.mark.parametrize("mark", ["\u2060", "\u2061", "\u2063", "\u180e", "\u2066", "\ufe0f", "\u200b"])
+def test_an_invisible_character_inside_a_place_name_keeps_the_event(mark):
+    # issue 18 item 14: word joiners and other format characters pasted from social media
+    import marsad
+    text = f"قتل مدنيان بقصف على مدينة الر{mark}قة اليوم."
+    [event] = marsad.extract(text, published="2022-01-23")
+    assert event.location == "Ar-Raqqa"
+    span = event.evidence["location"][0]
+    assert text[span["start"]:span["end"]] == span["text"]  # offsets still point into the raw text

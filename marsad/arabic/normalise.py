@@ -64,7 +64,9 @@ def _fold_char(ch: str) -> str:
             return "".join(_fold_char(c) for c in folded)
     if ch.isascii():
         return ch.lower()
-    if unicodedata.category(ch) == "Mn":  # any other combining mark
+    if unicodedata.category(ch) in ("Mn", "Cf"):
+        # any other combining mark, and any invisible format character (word joiner U+2060,
+        # invisible operators U+2061-2064, bidi isolates, U+180E): pasted text carries them inside words
         return ""
     if unicodedata.category(ch) == "Cc":
         return " "

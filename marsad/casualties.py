@@ -56,6 +56,7 @@ from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import WORD_CACHE_SIZE, Doc
 from marsad.cues import cue_phrases, cue_words
 from marsad.errors import KnowledgeBaseError
+from marsad.once import once
 from marsad.kb import load_table, split_list
 from marsad.model import Casualty, Quantity
 from marsad.quantities import _word_reading, find_quantities, quantity_unit
@@ -91,7 +92,7 @@ class _Vocab:
     max_len: int
 
 
-@lru_cache(maxsize=1)
+@once
 def _vocab() -> _Vocab:
     tables: dict[str, dict[tuple[str, ...], list[_Entry]]] = {"t": {}, "v": {}, "m": {}, "s": {}}
     where = {"death": "t", "injury": "t", "mixed": "t", "open": "t", "close": "t",

@@ -38,6 +38,7 @@ from functools import lru_cache
 from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import WORD_CACHE_SIZE, Doc, make_doc
 from marsad.errors import KnowledgeBaseError
+from marsad.once import once
 from marsad.kb import load_table
 from marsad.model import Quantity
 
@@ -82,7 +83,7 @@ def _int_or_none(cell: str, row: dict) -> int | None:
         raise KnowledgeBaseError(f"not an integer: {cell!r}", where=f"number_words.tsv:{row['_line']}")
 
 
-@lru_cache(maxsize=1)
+@once
 def _lexicon() -> _Lexicon:
     words: dict[str, tuple[str, int | None, str]] = {}
     vague: dict[tuple[str, ...], tuple[int | None, int | None, int | None]] = {}

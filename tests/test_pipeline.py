@@ -455,3 +455,24 @@ def test_extraction_is_the_same_in_every_process_whatever_the_hash_seed():
         assert done.stdout.strip()
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+_COLD_THREADS = r'''
+import concurrent.futures, sys
+import marsad
+texts = ["قتل %d مدنيين بقصف على مدينة الرقة اليوم وأصيب أكثر من عشرة." % (i % 9 + 2) for i in range(160)]
+with concurrent.futures.ThreadPoolExecutor(16) as ex:
+    futures = [ex.submit(marsad.extract, t, "2022-01-23") for t in texts]
+errors = [repr(f.exception()) for f in futures if f.exception() is not None]
+print(len(errors), errors[:1])
+'''
+
+
+def test_extraction_in_sixteen_threads_from_a_cold_start_never_fails():
+    # issue 18 item 8: lexicon tables keyed by id() were built twice by racing threads
+    import subprocess
+    import sys
+    for _ in range(2):
+        out = subprocess.run([sys.executable, "-c", _COLD_THREADS], capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr[-2000:]
+        assert out.stdout.split()[0] == "0", out.stdout

@@ -313,14 +313,16 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
     # longest trigger phrases win; mixed phrases before death/injury words
     rank = {"mixed": 0, "open": 1, "close": 1, "death": 2, "injury": 2}
     raw_triggers.sort(key=lambda m: (-(m.t1 - m.t0), rank[m.entry.kind], m.t0))
+    kept_at: dict[int, list] = {}  # token -> the kept triggers covering it
     for m in raw_triggers:
-        span = set(range(m.t0, m.t1))
-        clash = [o for o in ctx.triggers if span & set(range(o.t0, o.t1))]
+        clash = list({id(o): o for t in range(m.t0, m.t1) for o in kept_at.get(t, ())}.values())
         # a word may be both a death word and the second half of a pair (مصرع)
         if clash and not all(o.t0 == m.t0 and o.t1 == m.t1 and {o.entry.kind, m.entry.kind} & {"close", "open"}
                              for o in clash):
             continue
         ctx.triggers.append(m)
+        for t in range(m.t0, m.t1):
+            kept_at.setdefault(t, []).append(m)
     ctx.triggers.sort(key=lambda m: (m.t0, m.t1))
     for m in ctx.triggers:
         for k in range(m.t0, m.t1):

@@ -738,6 +738,7 @@ class _Clues:
     country_words: dict[str, list[str]] = field(default_factory=dict)  # code -> clue texts
     admin1_words: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     anchors: list[tuple[PlaceMention, Place]] = field(default_factory=list)  # unambiguous point places
+    distinct_anchors: list[tuple[PlaceMention, Place]] = field(default_factory=list)  # each place once
     # (id of the place, id of the mention) -> _rank_key, for the current anchors (see set_anchors)
     ranks: dict[tuple[int, int], tuple] = field(default_factory=dict)
     # id of a mention -> (the mention, its candidate list, the anchors other than it)
@@ -745,6 +746,12 @@ class _Clues:
 
     def set_anchors(self, anchors: list[tuple[PlaceMention, Place]]) -> None:
         self.anchors = anchors
+        # each place once, with its first mention: a long document names the same towns again
+        # and again, and the nearest distance does not change with repeats (cost stays linear)
+        seen: dict[str, tuple[PlaceMention, Place]] = {}
+        for pm, p in anchors:
+            seen.setdefault(p.place_id, (pm, p))
+        self.distinct_anchors = list(seen.values())
         self.ranks.clear()  # nearness to the anchors is part of every rank
         self.others.clear()
 
@@ -825,14 +832,15 @@ def _other_anchors(clues: _Clues, own: PlaceMention | None) -> list[Place]:
     if memo is not None and memo[0] is own and memo[1] is candidates:
         return memo[2]  # the same mention and candidate list (sorting asks once per candidate)
     own_ids = {c.place_id for c in candidates} if candidates is not None else set()
-    found = [p for pm, p in clues.anchors if pm is not own and p.place_id not in own_ids]
+    # an anchor's place is one of its own mention's candidates, so the ids leave out ``own`` too
+    found = [p for _, p in clues.distinct_anchors if p.place_id not in own_ids]
     clues.others[id(own)] = (own, candidates, found)
     return found
 
 
 def _nearest_anchor(place: Place, clues: _Clues, own: PlaceMention) -> tuple[str, float] | None:
     own_ids = {c.place_id for c in own.candidates}
-    others = [(pm.text, p) for pm, p in clues.anchors if pm is not own and p.place_id not in own_ids]
+    others = [(pm.text, p) for pm, p in clues.distinct_anchors if p.place_id not in own_ids]
     if not others or place.is_area:
         return None
     text, p = min(others, key=lambda o: distance_km(place.latitude, place.longitude, o[1].latitude, o[1].longitude))

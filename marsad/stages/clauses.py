@@ -112,6 +112,9 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
     openers = _openers(doc)
     reporting = set(cue_starts(doc, "attribution")) if any(k == "content" for k, _ in openers.values()) else set()
     new_scene = cue_words("new_scene")
+    # the sentences that hold a trigger, found once (not by scanning every trigger per sentence)
+    trigger_sentences = None if trigger_tokens is None else \
+        {doc.sentence_of_token(t).index for t in trigger_tokens}
     verbs = _verb_forms()
     tokens, text = doc.tokens, doc.text
     out: list[Clause] = []
@@ -120,7 +123,7 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
         if sent.tok_start >= sent.tok_end:
             continue
         starts: list[tuple[int, str, str]] = [(sent.tok_start, "main", "")]
-        if trigger_tokens is not None and not any(sent.tok_start <= t < sent.tok_end for t in trigger_tokens):
+        if trigger_sentences is not None and sent.index not in trigger_sentences:
             unit += 1  # no event word: nothing to cut apart, one clause
             out.append(Clause(len(out), sent.index, sent.tok_start, sent.tok_end, "main", unit, ""))
             continue

@@ -105,15 +105,24 @@ def _neighbourhood_of_city(a: Analysis, pm: PlaceMention, place) -> bool:
     return noun in cue_words("inside_area_noun") and inside
 
 
+def mentions_of_sentence(a: Analysis, sent_index: int) -> list[PlaceMention]:
+    """The place mentions of one sentence, in reading order (indexed once per article)."""
+    index = a.memo.get("mentions_by_sentence")
+    if index is None:
+        index = a.memo["mentions_by_sentence"] = {}
+        for pm in a.places.mentions:
+            index.setdefault(a.doc.sentence_of_token(pm.tok_start).index, []).append(pm)
+    return index.get(sent_index, [])
+
+
 def sentence_places(a: Analysis, sent_index: int) -> list[Where]:
     """The event places of one sentence, or a place it locates the event near."""
     sent = a.doc.sentences[sent_index]
     out = []
-    for pm in a.places.mentions:
-        if sent.tok_start <= pm.tok_start < sent.tok_end:
-            w = where_of(a, pm)
-            if w is not None:
-                out.append(w)
+    for pm in mentions_of_sentence(a, sent_index):
+        w = where_of(a, pm)
+        if w is not None:
+            out.append(w)
     if not out:
         fallback = _approximate_place(a, sent)
         if fallback is not None:
@@ -124,8 +133,8 @@ def sentence_places(a: Analysis, sent_index: int) -> list[Where]:
 def _approximate_place(a: Analysis, sent) -> Where | None:
     """With no event place in the sentence, a distance reference (على بعد 20 كم غرب تدمر) or
     a road's end (على طريق حمص - تدمر) still locates the event: near that town, precision 2."""
-    refs = [pm for pm in a.places.mentions if sent.tok_start <= pm.tok_start < sent.tok_end
-            and pm.place is not None and not pm.place.is_area
+    refs = [pm for pm in mentions_of_sentence(a, sent.index)
+            if pm.place is not None and not pm.place.is_area
             and pm.reason.startswith(("a distance reference", "an end of a road"))]
     if not refs:
         return None

@@ -101,6 +101,19 @@ def generated_article(rng: random.Random, index: int) -> Article:
                    source="generated", language="ar", origin=f"generated:{index}")
 
 
+def generated_rows(n: int, seed: int, source=None) -> list[dict]:
+    """``n`` generated articles as JSON Lines rows (id, text, published, source): the input the
+    store tests and benchmarks ingest. ``source`` maps an article's index to its outlet name
+    (default: the article's own, "generated")."""
+    rng = random.Random(seed)
+    rows = []
+    for i in range(n):
+        a = generated_article(rng, i)
+        rows.append({"id": a.id, "text": a.text, "published": a.published.isoformat() if a.published else None,
+                     "source": source(i) if source is not None else a.source})
+    return rows
+
+
 def example_articles() -> list[Article]:
     from marsad.readers import read_inputs
     paths = sorted(glob.glob(os.path.join(REPO, "examples", "*.txt"))

@@ -18,7 +18,6 @@ import argparse
 import importlib.util
 import json
 import os
-import random
 import socket
 import subprocess
 import sys
@@ -94,11 +93,7 @@ def overlapping(url: str, tmp: Path) -> dict:
     spec = importlib.util.spec_from_file_location("bench_extract", REPO / "benchmarks" / "extract.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rng = random.Random(5)
-    rows = []
-    for i in range(300):
-        a = module.generated_article(rng, i)
-        rows.append({"id": a.id, "text": a.text, "published": a.published.isoformat()})
+    rows = [{k: v for k, v in r.items() if k != "source"} for r in module.generated_rows(300, 5)]
     files = []
     for name, part in (("a", rows[:200]), ("b", rows[100:][::-1])):
         path = tmp / f"{name}.jsonl"

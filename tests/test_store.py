@@ -7,7 +7,6 @@ import importlib.util
 import io
 import json
 import os
-import random
 import signal
 import subprocess
 import sys
@@ -164,13 +163,7 @@ def _corpus(path: Path, n: int) -> Path:
     spec = importlib.util.spec_from_file_location("bench_extract", REPO / "benchmarks" / "extract.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rng = random.Random(7)
-    rows = []
-    for i in range(n):
-        a = module.generated_article(rng, i)
-        rows.append({"id": a.id, "text": a.text, "published": a.published.isoformat() if a.published else None,
-                     "source": a.source})
-    return _write_jsonl(path, rows)
+    return _write_jsonl(path, module.generated_rows(n, 7))
 
 
 def _ingest_cmd(db_url: str, path: Path) -> list[str]:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
-import random
 import subprocess
 import sys
 import time
@@ -47,12 +46,7 @@ def _rows(n: int) -> list[dict]:
     spec = importlib.util.spec_from_file_location("bench_extract", REPO / "benchmarks" / "extract.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    rng = random.Random(5)
-    out = []
-    for i in range(n):
-        a = module.generated_article(rng, i)
-        out.append({"id": a.id, "text": a.text, "published": a.published.isoformat(), "source": f"outlet-{i % 3}"})
-    return out
+    return module.generated_rows(n, 5, source=lambda i: f"outlet-{i % 3}")
 
 
 def _write(path: Path, rows: list[dict]) -> Path:

@@ -84,11 +84,35 @@ def extract_batch(articles: list[Article], local_places: list | None = None) -> 
     return out
 
 
+# How often a worker process checks that the process that started it is still alive.
+PARENT_CHECK_S = 1.0
+
+
 def _warm() -> None:
-    """Load the knowledge base and the gazetteer once, when a worker process starts."""
+    """When a worker process starts: watch its parent, then load the knowledge base and the
+    gazetteer once."""
+    _exit_with_parent()
     from marsad.geo.gazetteer import load_gazetteer
 
     load_gazetteer()
+
+
+def _exit_with_parent() -> None:
+    """End this worker when the ingest that started it is gone (kill -9, SIGTERM): its parent
+    changes, and a worker left behind would hold hundreds of MB and the resource tracker forever."""
+    import os
+    import threading
+    import time
+
+    parent = os.getppid()
+
+    def watch() -> None:
+        while True:
+            time.sleep(PARENT_CHECK_S)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="marsad-parent-watch", daemon=True).start()
 
 
 def _in_order(submit: Callable, batches: Iterable[list[Article]], window: int) -> Iterator[tuple[list, list]]:

@@ -238,11 +238,7 @@ CAPITAL_OBJECT_REACH = 4
 def _cue_before_capital(doc: Doc, tok: int, sent_start: int) -> bool:
     """A place cue before a capital's name; the ب of بيروت is the name's own letter, not "in"."""
     if doc.tokens[tok].text in cue_words("metonymic_capital"):
-        if tok - 1 < sent_start:
-            return False
-        prev = doc.tokens[tok - 1].text
-        return prev in cue_words("place_preposition") or prev in _directions() or \
-            prev in cue_words("place_cue_word") or prev.startswith(cue_phrases("place_cue_prefix"))
+        return _cue_word_before(doc, tok, sent_start)
     return _place_cue_before(doc, tok, sent_start)
 
 
@@ -252,6 +248,11 @@ def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
     if word.startswith(("ب", "في")) and not word.startswith(cue_phrases("ba_initial_name")) or \
             word.startswith(("وب", "لب")):
         return True
+    return _cue_word_before(doc, tok, sent_start)
+
+
+def _cue_word_before(doc: Doc, tok: int, sent_start: int) -> bool:
+    """A preposition, place noun or relation word right before ``tok``, in its sentence."""
     if tok - 1 < sent_start:
         return False
     prev = doc.tokens[tok - 1].text

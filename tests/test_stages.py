@@ -787,3 +787,50 @@ def test_words_that_are_also_town_names_are_no_towns_without_a_place_noun(text):
 def test_such_a_town_after_a_place_noun_is_the_town():
     text = "قتل ثلاثة مدنيين بقصف على مدينة السلمية في ريف حماة اليوم."
     assert [e.location for e in events(text)] == ["Salamiyah"]
+
+
+# --------------------------------------------------------------------------- lists of villages
+
+def _strikes(text: str) -> dict[str, tuple[str, int]]:
+    return {e.location: (e.admin1, e.geo_precision) for e in events(text)
+            if e.event_type == "Explosions/Remote violence"}
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام صباح اليوم قرى دحيرجة والمشيرفة وخربة الناقوس بريف حماة الشمالي، ما أدى إلى مقتل مدني.",
+    "طال القصف المدفعي اليوم بلدات دحيرجة، والمشيرفة، وخربة الناقوس في ريف حماة الشمالي.",
+    "تعرضت قرى دحيرجة والمشيرفة وخربة الناقوس شمالي مدينة حماة لقصف صاروخي مساء اليوم.",
+])
+def test_a_container_after_a_list_of_villages_locates_every_village(text):
+    assert _strikes(text) == {"دحيرجة": ("Hama", 2), "المشيرفة": ("Hama", 2), "خربة الناقوس": ("Hama", 2)}
+
+
+@pytest.mark.parametrize("text", [
+    "تعرضت بلدات كفرزيتا ودحيرجة واللطامنة والمشيرفة لقصف مدفعي عنيف اليوم في ريف حماة الشمالي.",
+    "قصفت قوات النظام اليوم مدن وبلدات كفرزيتا ودحيرجة واللطامنة والمشيرفة بريف حماة.",
+])
+def test_unknown_villages_between_and_after_known_towns_of_a_list_are_places_too(text):
+    found = _strikes(text)
+    assert {"Kafr Zita", "Al-Lataminah", "دحيرجة", "المشيرفة"} <= set(found)
+    assert found["دحيرجة"] == ("Hama", 2)
+
+
+@pytest.mark.parametrize("text", [
+    "قصف مدفعي على ريف حماة الشمالي\n\nقتل مدنيان اليوم بقصف مدفعي لقوات النظام طال قريتي دحيرجة والمشيرفة.",
+    "غارات على ريف حماة\n\nشنت الطائرات الحربية صباح اليوم غارات على قرية دحيرجة، كما استهدفت قرية المشيرفة بالصواريخ.",
+])
+def test_an_unknown_village_with_no_container_in_its_sentence_is_located_by_the_articles_area(text):
+    found = _strikes(text)
+    assert found.get("دحيرجة") == ("Hama", 2) and found.get("المشيرفة") == ("Hama", 2)
+
+
+def test_an_unknown_village_in_an_article_that_names_no_area_is_placed_nowhere():
+    text = "قصفت الطائرات الحربية صباح اليوم قرى دحيرجة والمشيرفة وخربة الناقوس، ما أدى إلى مقتل مدني."
+    assert not {"دحيرجة", "المشيرفة", "خربة الناقوس"} & set(_strikes(text))
+
+
+def test_a_report_on_several_governorates_does_not_place_a_village_in_its_leads_area():
+    text = ("قصف مدفعي على ريف حماة\n\nقتل مدنيان اليوم بقصف مدفعي على بلدة كفرزيتا بريف حماة. "
+            "كما قصفت قوات النظام مدينة سراقب ومدينة معرة النعمان وبلدة كفرنبل وبلدة خان شيخون بريف إدلب. "
+            "وطال القصف قرية دحيرجة.")
+    assert "دحيرجة" not in _strikes(text)

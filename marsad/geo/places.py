@@ -368,6 +368,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     adjectives = place_adjectives()
     naming, name_end = cue_words("naming_noun"), cue_words("place_name_end")
     heads = cue_words("place_name_head")
+    list_nouns = cue_words("list_place_noun")
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
@@ -375,16 +376,28 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if doc.tokens[t0].text.startswith(("ال", "بال", "وال", "فال", "لل")):
             continue  # "البلدة القديمة", "الحي الشرقي": a definite noun names nothing after it
         sent = doc.sentence_of_token(t0)
+        list_noun = any(c in list_nouns for c, _ in stem_candidates(doc.tokens[t0].text))
         j = t1
         first = True
-        while j < sent.tok_end and j not in taken:
+        while j < sent.tok_end:
+            if j in taken:
+                # "بلدات كفرزيتا ودحيرجة واللطامنة والمشيرفة": the list goes on past a known town
+                known = _listed_known(doc, out, j, first, list_noun)
+                if known is None:
+                    break
+                j, first = known.tok_end, False
+                continue
             word = doc.tokens[j].text
             if word == "و" and not first and j + 1 < sent.tok_end:
                 j += 1
+                if j in taken:  # "بلدتي الناجية و بداما": a known town after a lone و
+                    continue
                 word = "و" + doc.tokens[j].text
             if word in name_end or (not first and not word.startswith("و")):
                 break
             if word[:1] == "و" and not first:
+                if _waw_of_the_word(doc.token_span(j, j + 1).text) or _common_construct(doc, j, sent.tok_end):
+                    break  # "وزارة الصحة"، "وفق"، "ومحاور الطرق": no list of names goes on
                 word = word[1:]
             # a name may open with a word that is also a common word ("أم حارتين"، "عين علي")
             head = word in heads and j + 1 < sent.tok_end and (j + 1) not in taken
@@ -398,7 +411,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             elif k < sent.tok_end and k not in taken:
                 nxt = doc.tokens[k].text
                 if nxt.startswith("ال") and nxt not in name_end and not nxt.startswith("و") \
-                        and nxt not in after_words and k not in place_nouns and nxt not in relational:
+                        and nxt not in after_words and k not in place_nouns and nxt not in relational \
+                        and not _describes_the_name(nxt, doc.token_span(k, k + 1).text):
                     k += 1
             elif k < sent.tok_end and first and not head:
                 # "مدينة جلال آباد": an unknown word after the noun and a small known place
@@ -420,10 +434,56 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             taken.update(range(j, k))
             first = False
             j = k
-            if j in taken:
-                break
     out.sort(key=lambda p: p.tok_start)
     return out
+
+
+def _waw_of_the_word(word: str) -> bool:
+    """Is the و that opens ``word`` (as written) a letter of the word, not "and": the word is a
+    common one and much commoner than what follows its و (وزارة، وفق، وسط)?"""
+    from marsad.arabic.frequency import COMMON_ZIPF, zipf
+    whole = zipf(word)
+    return whole >= COMMON_ZIPF and whole > zipf(word[1:]) + 1
+
+
+# Zipf frequency from which a definite word after a name describes it ("جومو المعروفة"،
+# "دحيرجة الواقعة") rather than being the name's second word ("حوير العيس").
+DESCRIBING_ZIPF = 4.5
+
+
+def _describes_the_name(word: str, written: str) -> bool:
+    """Does the definite word after a name (``word`` normalised, ``written`` as in the text)
+    describe it rather than continue it?"""
+    from marsad.arabic.frequency import zipf
+    return zipf(written) >= DESCRIBING_ZIPF and word not in cue_words("direction_adjective") and \
+        word not in cue_words("name_adjective")
+
+
+# Zipf frequency from which a word is an ordinary one when it stands in construct with an
+# ordinary definite word ("ومحاور الطرق"، "ونقاط المراقبة").
+CONSTRUCT_ZIPF = 3.0
+
+
+def _common_construct(doc: Doc, j: int, end: int) -> bool:
+    """Is the و-word at ``j`` an ordinary noun followed by an ordinary definite word that
+    describes no name: a phrase, not the next name of a list?"""
+    from marsad.arabic.frequency import zipf
+    if j + 1 >= end:
+        return False
+    nxt = doc.tokens[j + 1].text
+    return zipf(doc.token_span(j, j + 1).text[1:]) >= CONSTRUCT_ZIPF and nxt.startswith("ال") and \
+        _describes_the_name(nxt, doc.token_span(j + 1, j + 2).text)
+
+
+def _listed_known(doc: Doc, out: list[PlaceMention], j: int, first: bool, list_noun: bool) -> PlaceMention | None:
+    """The known place at token ``j`` when a list of names after a place noun goes on through it:
+    joined by و after an earlier name, or the first name after a plural or dual noun ("بلدات
+    كفرزيتا ودحيرجة"، "قريتي حلفايا والمشيرفة"); None when the list stops there."""
+    known = next((p for p in out if p.tok_start == j), None)
+    joined = doc.tokens[j].text.startswith("و") or (j > 0 and doc.tokens[j - 1].text == "و")
+    if known is None or not (list_noun if first else joined):
+        return None
+    return known
 
 
 def _spelling_variant(gaz, doc: Doc, j: int, k: int) -> list[Place]:
@@ -1267,4 +1327,62 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
         if pm.place is not None and pm.place.kind == "country":
             if pm.role == "event":
                 pm.role, pm.reason = "country", "a country is never an event place"
+    _share_list_anchor(doc, mentions)
+    _locate_by_sentence_area(doc, mentions)
     return PlaceAnalysis(mentions, countries, admins)
+
+
+def is_area_mention(pm: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Does the mention name an area villages lie in (a governorate, a district, a region, the
+    countryside of a town: "ريف حماة"، "ناحية سنوني"), told as an event place or as the container
+    of one (not of a home town: "ينحدر من قرية X في ريف إدلب")?"""
+    p = pm.place
+    if p is None or p.kind == "country" or not (p.is_area or pm.relation in ("countryside", "district")):
+        return False
+    return pm.role == "event" or (pm.role == "container" and
+                                  any(x.anchor is pm and x.role == "event" for x in mentions))
+
+
+def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """A name no gazetteer knows that nothing next to it locates lies in the area its sentence
+    names, the nearest one ("تعرضت بلدات دحيرجة والمشيرفة لقصف مدفعي في ريف حماة"); the area is
+    then its container, not an event place of its own."""
+    for pm in mentions:
+        if pm.place is not None or pm.anchor is not None or pm.role != "event" or \
+                not pm.reason.startswith(("unknown name", "located by")):
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        areas = [x for x in mentions if x is not pm and sent.tok_start <= x.tok_start < sent.tok_end
+                 and is_area_mention(x, mentions)]
+        if not areas:
+            continue
+        area = min(areas, key=lambda x: abs(x.tok_start - pm.tok_start))
+        pm.anchor = area
+        pm.reason = f"located by {area.text}, the area its sentence names"
+        if area.role == "event":
+            area.role, area.reason = "container", f"locates {pm.text}"
+
+
+def _share_list_anchor(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """A place after a list locates every name of the list ("قرى دحيرجة والمشيرفة وخربة الناقوس
+    بريف حماة"): a name no gazetteer knows takes the anchor of the list's last name."""
+    carry: PlaceMention | None = None
+    for idx in range(len(mentions) - 1, -1, -1):
+        pm = mentions[idx]
+        nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+        if nxt is None or not _joined_in_list(doc, pm, nxt):
+            carry = pm.anchor
+            continue
+        if pm.anchor is None and pm.place is None and pm.role == "event" and carry is not None:
+            pm.anchor = carry
+            pm.reason = pm.reason or f"located by {carry.text}"
+        carry = pm.anchor or carry
+
+
+def _joined_in_list(doc: Doc, pm: PlaceMention, nxt: PlaceMention) -> bool:
+    """Does ``nxt`` follow ``pm`` as the next name of one list: right after it, opening with و
+    or after a comma?"""
+    if nxt.tok_start != pm.tok_end or nxt.tok_start >= doc.sentence_of_token(pm.tok_start).tok_end:
+        return False
+    gap = doc.text[pm.end:nxt.start]
+    return doc.tokens[nxt.tok_start].text.startswith("و") or bool(set(gap) & set("،,"))

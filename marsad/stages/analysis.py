@@ -33,6 +33,9 @@ class Where:
     # a name no gazetteer knows, as the text writes it: the event keeps it as its location and
     # takes the coordinates and admin areas of ``place``, the container the text puts it in
     unknown_name: str | None = None
+    # the area of the article's lead that locates an unknown name when nothing in its
+    # sentence does
+    located_by: object | None = None  # marsad.model.PlaceMention
 
 
 @dataclass

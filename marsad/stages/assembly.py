@@ -106,8 +106,8 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     )
     record.notes = _notes_for(record, where)
     if where.unknown_name:
-        record.notes += (f" {where.unknown_name} is not in the gazetteer: it is placed at {place.name},"
-                         " the place the text puts it in.")
+        told = "the area of the article's lead" if where.located_by is not None else "the place the text puts it in"
+        record.notes += f" {where.unknown_name} is not in the gazetteer: it is placed at {place.name}, {told}."
     record.confidence = _confidence_for(record, g, where)
     if untied:
         counts = ", ".join(c.text for c in untied)

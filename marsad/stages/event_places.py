@@ -7,6 +7,7 @@ city is the city; an unknown name takes the place that locates it (precision 2).
 from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
+from marsad.geo.places import is_area_mention
 from marsad.cues import cue_words
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
@@ -41,9 +42,15 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                 and anchor.relation in (None, "inside"):
             return Where(pm, anchor.place, anchor.place.place_id, 1, None)
         return None
+    area_only = False
     if place is None:
         if anchor is None or anchor.place is None:
-            return None
+            # "وطال القصف قريتي دحيرجة والمشيرفة" under a lead on the countryside of Hama: a village
+            # no gazetteer knows, which nothing in its sentence locates, lies in the lead's area
+            anchor = _lead_area(a) if _names_a_village(pm) else None
+            if anchor is None:
+                return None
+            area_only = True
         place = anchor.place
         if place.kind == "country":
             return None  # "مدينة X في شرق ألمانيا": a country places nothing
@@ -55,12 +62,17 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
             # district locates it near (2), a governorate or a region only roughly (3)
             key = "name:" + doc.text[doc.tokens[pm.tok_start].start:doc.tokens[pm.tok_end - 1].end]
             unknown = pm.text.strip("\"'«»“”")
+            if is_common_phrase(unknown) and area_only:
+                return None  # "في قرية تابعة لقضاء سنجار": an ordinary word names no village
             if is_common_phrase(unknown):
                 precision = 2  # "منطقة رئيسية", "مخيمات العودة": an ordinary word, no village's name
             else:
                 precision = 3 if place.kind in ("admin1", "region") else 2
                 direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
-                return Where(pm, place, key, precision, direction, unknown_name=unknown)
+                if area_only:
+                    direction = anchor.relation if anchor.relation == "countryside" else None
+                return Where(pm, place, key, precision, direction, unknown_name=unknown,
+                             located_by=anchor if area_only else None)
     else:
         town = place
         for _ in range(3):  # a prison in a neighbourhood in a town: the town
@@ -81,6 +93,38 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
     if place.is_area and pm.relation == "countryside":
         precision = 3
     return Where(pm, place, key, precision, direction)
+
+
+def _names_a_village(pm: PlaceMention) -> bool:
+    """Is the mention a name the text puts in a place position (after a place noun, or listed
+    with such names), not a place resolved elsewhere?"""
+    return pm.place is None and pm.reason.startswith(("unknown name", "located by"))
+
+
+# The share of the article's event places the lead's governorate must hold for its area to
+# locate the villages nothing else locates.
+LEAD_AREA_SHARE = 2 / 3
+
+
+def _lead_area(a: Analysis) -> PlaceMention | None:
+    """The area of the article's lead (its headings and first body sentence): the first area it
+    names, else the town it reports the event in; None when the article's event places lie
+    mostly outside its governorate (a report on several fronts says nothing of where a village is)."""
+    if "lead_area" not in a.memo:
+        lead = [pm for s in a.doc.sentences[:a.first_body + 1] for pm in mentions_of_sentence(a, s.index)]
+        area = next((pm for pm in lead if is_area_mention(pm, a.places.mentions)), None)
+        if area is None:
+            area = next((pm for pm in lead if pm.role == "event" and pm.place is not None
+                         and pm.place.kind in ("city", "town")), None)
+        if area is not None:
+            governorates = [(pm.place.country_code, pm.place.admin1) for pm in a.places.mentions
+                            if pm.role in ("event", "container") and pm.place is not None
+                            and pm.place.kind != "country" and pm.place.admin1]
+            own = governorates.count((area.place.country_code, area.place.admin1))
+            if own < LEAD_AREA_SHARE * len(governorates):
+                area = None
+        a.memo["lead_area"] = area
+    return a.memo["lead_area"]
 
 
 def _neighbourhood_of_city(a: Analysis, pm: PlaceMention, place) -> bool:

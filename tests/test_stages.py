@@ -834,3 +834,24 @@ def test_a_report_on_several_governorates_does_not_place_a_village_in_its_leads_
             "كما قصفت قوات النظام مدينة سراقب ومدينة معرة النعمان وبلدة كفرنبل وبلدة خان شيخون بريف إدلب. "
             "وطال القصف قرية دحيرجة.")
     assert "دحيرجة" not in _strikes(text)
+
+
+@pytest.mark.parametrize("text, place, precision", [
+    ("شن مسلحون هجوما على رعاة في بادية كباجب بريف دير الزور الجنوبي اليوم.", "كباجب", 2),
+    ("قتل ثلاثة رعاة بهجوم مسلح في بادية أم الزرازير جنوب دير الزور اليوم.", "أم الزرازير", 2),
+    ("شنت الطائرات الروسية اليوم غارات على بادية الميادين.", "Al-Mayadin", 2),
+    ("شنت الطائرات الروسية اليوم غارات على بادية تدمر شرقي حمص.", "Tadmur", 2),
+])
+def test_the_desert_of_a_place_is_its_countryside_and_names_an_unknown_one(text, place, precision):
+    found = {e.location: e.geo_precision for e in events(text) if e.event_type != "Protests"}
+    assert found.get(place) == precision, found
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 3 عناصر بقصف طائرة مسيرة على آلية في بادية الميادين بريف دير الزور الشرقي اليوم. "
+    "وسمع دوي انفجار في ريف دير الزور الشرقي ناجم عن استهداف مسيرة لآلية عسكرية.",
+    "قتل عنصران اليوم بغارة لطائرة مسيرة في محيط قرية الزرازير في بادية الميادين بريف دير الزور. "
+    "وأفاد ناشطون بسماع دوي انفجار في ريف دير الزور إثر غارة لطائرة مسيرة.",
+])
+def test_the_same_strike_told_again_by_the_area_that_locates_it_is_one_event(text):
+    assert len([e for e in events(text) if e.event_type == "Explosions/Remote violence"]) == 1

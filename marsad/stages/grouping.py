@@ -70,6 +70,14 @@ def _coarser(x: Where, y: Where) -> bool:
     """Is place ``x`` a wider description than ``y`` (a city or region around a town or village)?"""
     if x.unknown_name:
         return False
+    # "بادية الميادين بريف دير الزور": the place that locates ``y`` is wider than it, however precise
+    anchor = y.mention.anchor
+    for _ in range(3):  # "مزار عين علي في بادية الميادين بريف دير الزور": up the chain
+        if anchor is None:
+            break
+        if anchor.place is not None and anchor.place.place_id == x.place.place_id:
+            return True
+        anchor = anchor.anchor
     return _breadth(x) > _breadth(y) or _KIND_RANK.get(x.place.kind, 2) > _KIND_RANK.get(y.place.kind, 2)
 
 

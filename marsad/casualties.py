@@ -118,6 +118,12 @@ def _vocab() -> _Vocab:
     return _Vocab(*({k: tuple(v) for k, v in tables[t].items()} for t in ("t", "v", "m", "s")), max_len)
 
 
+def death_forms() -> frozenset[str]:
+    """The one-word death expressions (normalised): قتل، مقتل، قتلى، شهداء ..."""
+    return frozenset(form[0] for form, entries in _vocab().triggers.items()
+                     if len(form) == 1 and any(e.kind in ("death", "open", "close") for e in entries))
+
+
 # --------------------------------------------------------------------------- matching
 
 def _table(table_id: int) -> dict:

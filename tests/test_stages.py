@@ -855,3 +855,33 @@ def test_the_desert_of_a_place_is_its_countryside_and_names_an_unknown_one(text,
 ])
 def test_the_same_strike_told_again_by_the_area_that_locates_it_is_one_event(text):
     assert len([e for e in events(text) if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+# --------------------------------------------------------------------------- reports about something else
+
+@pytest.mark.parametrize("text", [
+    "وزير الخارجية يلتقي المبعوث الأممي في عمان\n\nبحث وزير الخارجية مع المبعوث الأممي اليوم سبل إحياء "
+    "المفاوضات السياسية. وشهدت مدينة إدلب قصفا مدفعيا عنيفا من قوات النظام، كما شنت الطائرات غارات على بلدة سراقب.",
+    "محكمة تنظر في قضية ناشطين\n\nبدأت محكمة في العاصمة النظر في قضية خمسة ناشطين متهمين بالتحريض. "
+    "وشارك الناشطون في مظاهرات سلمية في مدينة درعا، واعتقلتهم قوات الأمن على حاجز في المدينة.",
+    "الحكومة تقر موازنة العام المقبل\n\nأقر مجلس الوزراء اليوم موازنة العام المقبل بعجز كبير. "
+    "وتعاني البلاد من آثار المعارك التي دارت في مدينة الموصل وانفجار سيارة مفخخة في حي الكرادة ببغداد.",
+])
+def test_a_report_whose_lead_tells_no_event_mentions_events_only_as_background(text):
+    assert not [e for e in events(text) if e.event_type != "Strategic developments"]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وزير الخارجية يلتقي المبعوث الأممي في عمان\n\nبحث وزير الخارجية مع المبعوث الأممي اليوم سبل إحياء "
+     "المفاوضات السياسية. وفي سياق ميداني، قصفت قوات النظام أمس مدينة سراقب بالمدفعية الثقيلة.", "Saraqib"),
+    ("مجلس الأمن يناقش الوضع في اليمن\n\nيعقد مجلس الأمن جلسة مغلقة اليوم لمناقشة الوضع الإنساني. "
+     "وقتل ثلاثة مدنيين صباح اليوم بقصف مدفعي على مدينة تعز.", "Taiz"),
+])
+def test_an_event_the_body_of_such_a_report_dates_itself_is_news(text, place):
+    assert place in {e.location for e in events(text)}
+
+
+def test_undated_body_events_of_a_report_whose_lead_tells_an_event_are_kept():
+    text = ("قتلى بقصف على ريف إدلب\n\nقتل خمسة مدنيين بقصف مدفعي لقوات النظام على ريف إدلب الجنوبي. "
+            "وطال القصف مدينة سراقب وبلدة سرمين، ما أدى إلى دمار في المنازل.")
+    assert {"Saraqib", "Sarmin"} <= {e.location for e in events(text)}

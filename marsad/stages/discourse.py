@@ -14,6 +14,37 @@ from marsad.stages.clauses import clause_at, unit_range
 LEAD_PARAGRAPHS = 2
 
 
+def lead_tells_event(a: Analysis) -> bool:
+    """Do the article's headings and lead sentence tell an event: an event word that reports
+    one, a count of dead, or a word of death ("استشهاد"، "قتلى")? A report whose lead tells none
+    is about something else (a statement, a trial, a policy, an explainer)."""
+    found = a.memo.get("lead_tells_event")
+    if found is None:
+        from marsad.casualties import death_forms
+        spans = [(s.tok_start, s.tok_end) for s in a.doc.sentences if s.is_heading or s.index == a.first_body]
+
+        def in_lead(tok: int) -> bool:
+            return any(lo <= tok < hi for lo, hi in spans)
+
+        forms = death_forms()
+        found = any(h.reports_event and in_lead(h.mention.tok_start) for h in a.hits) or \
+            any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) for c in a.casualties) or \
+            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi))
+        a.memo["lead_tells_event"] = found
+    return found
+
+
+def _bare(word: str) -> set[str]:
+    """A word and its forms without one or two proclitic letters (والقتلى -> القتلى، قتلى)."""
+    return {word, word[1:], word[2:], word[3:]} if len(word) > 4 else {word}
+
+
+def own_current_date(a: Analysis, sent_index: int) -> bool:
+    """Does the sentence give a date that is not background (اليوم، أمس، الخميس، 12 أيار)?"""
+    sent = a.doc.sentences[sent_index]
+    return any(sent.tok_start <= d.tok_start < sent.tok_end and not d.background for d in a.dates)
+
+
 def when_of(dm: DateMention) -> When:
     return When(dm.date_start, dm.date_end, dm.precision, dm.key, [dm])
 

@@ -5,7 +5,8 @@ prison belongs to its town) and a compatible date and direction. A group that on
 headline or the lead sentence names is merged into the one body group of the same type
 in the same governorate; a group placed only by the wider area around an event told in the
 sentence before (same type, no dead of its own) is that event told again; a group placed only
-at a governorate yields to a more precise event of the same type.
+at a governorate yields to a more precise event of the same type. A report whose lead tells no
+event keeps only the events its sentences date.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from dataclasses import replace
 
 from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Group, Where
+from marsad.stages.discourse import lead_tells_event, own_current_date
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
               "admin1": 4, "country": 5}
@@ -52,6 +54,10 @@ def group_frames(a: Analysis) -> None:
                 groups.remove(g)
                 break
     a.groups = _merge_summaries(a, groups)
+    if not lead_tells_event(a):
+        # a report whose headings and lead tell no event (a statement, a trial, a policy, an
+        # explainer) mentions events as background: only those its own sentences date are news
+        a.groups = [g for g in a.groups if any(own_current_date(a, m.sentence) for m in g.members)]
 
 
 def _interceptions_only(a: Analysis, g: Group) -> bool:

@@ -885,3 +885,24 @@ def test_undated_body_events_of_a_report_whose_lead_tells_an_event_are_kept():
     text = ("قتلى بقصف على ريف إدلب\n\nقتل خمسة مدنيين بقصف مدفعي لقوات النظام على ريف إدلب الجنوبي. "
             "وطال القصف مدينة سراقب وبلدة سرمين، ما أدى إلى دمار في المنازل.")
     assert {"Saraqib", "Sarmin"} <= {e.location for e in events(text)}
+
+
+# --------------------------------------------------------------------------- names with a direction
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("قتل مدني برصاص مسلحين مجهولين في بلدة الجيزة الشمالية بريف درعا الشرقي اليوم.",
+     "الجيزة الشمالية", "Dara"),
+    ("قصفت قوات النظام اليوم قرية معركبة الشرقية في ريف حماة الشمالي بالمدفعية.", "معركبة الشرقية", "Hama"),
+    ("تعرضت بلدتا المسيفرة الغربية والجيزة الشمالية لقصف صاروخي في ريف درعا اليوم.", "المسيفرة الغربية", "Dara"),
+])
+def test_a_known_village_name_with_a_direction_adjective_is_another_village(text, name, admin1):
+    found = {e.location: (e.admin1, e.geo_precision) for e in events(text)}
+    assert found.get(name) == (admin1, 2), found
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قصفت الطائرات الحربية اليوم أحياء حلب الشرقية.", "Aleppo"),
+    ("قتل مدني بقصف مدفعي على بلدة الجيزة بريف درعا الشرقي اليوم.", "Al Jizah"),
+])
+def test_a_direction_adjective_of_a_city_or_of_a_countryside_names_no_other_place(text, place):
+    assert place in {e.location for e in events(text)}

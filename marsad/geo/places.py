@@ -438,6 +438,34 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     return out
 
 
+DIRECTION_NAMED = "unknown name: a known name with a direction adjective is another place"
+
+
+def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """A village or town name followed by a direction adjective that belongs to it ("الغارية
+    الشرقية"، "المسيفرة الغربية") names a village of its own, one the gazetteer does not know: the
+    mention takes the adjective and gives up the place (kept as an alternative). Not the east of
+    a city (حلب الشرقية), nor "ريف حماة الشرقي", which describes the countryside."""
+    taken = {t for pm in mentions for t in range(pm.tok_start, pm.tok_end)}
+    for pm in mentions:
+        p, t = pm.place, pm.tok_end
+        if p is None or p.kind not in ("village", "town") or p.population >= 100_000 or t >= len(doc.tokens) \
+                or t in taken or doc.tokens[t].text not in cue_words("direction_adjective"):
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        if t >= sent.tok_end or _direction_before(doc, pm.tok_start, sent.tok_start)[0]:
+            continue  # "ريف درعا الغربي"، "شمال حماة الشرقي"
+        pm.alternatives = [(p, "the place without the direction adjective of the name")] + \
+            [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
+        pm.end, pm.tok_end = doc.token_span(t, t + 1).end, t + 1
+        name = normalise_term(p.name_ar or "")
+        while doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
+                pm.end - pm.start > 4:
+            pm.start += 1  # "والغارية الغربية": the name without its proclitic
+        pm.text = doc.raw[pm.start:pm.end]
+        pm.place, pm.candidates, pm.resolution, pm.reason = None, [], "", DIRECTION_NAMED
+
+
 def _waw_of_the_word(word: str) -> bool:
     """Is the و that opens ``word`` (as written) a letter of the word, not "and": the word is a
     common one and much commoner than what follows its و (وزارة، وفق، وسط)?"""
@@ -1305,6 +1333,7 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
     mentions = find_place_mentions(doc)
     _assign_roles(doc, mentions)
     countries, admins = _resolve(doc, mentions)
+    _names_by_direction(doc, mentions)
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx)

@@ -7,7 +7,7 @@ city is the city; an unknown name takes the place that locates it (precision 2).
 from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
-from marsad.geo.places import is_area_mention
+from marsad.geo.places import DIRECTION_NAMED, is_area_mention
 from marsad.cues import cue_words
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
@@ -62,9 +62,11 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
             # district locates it near (2), a governorate or a region only roughly (3)
             key = "name:" + doc.text[doc.tokens[pm.tok_start].start:doc.tokens[pm.tok_end - 1].end]
             unknown = pm.text.strip("\"'«»“”")
-            if is_common_phrase(unknown) and area_only:
+            # a known name with its direction adjective (الجيزة الشمالية) is a name however common
+            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED
+            if common and area_only:
                 return None  # "في قرية تابعة لقضاء سنجار": an ordinary word names no village
-            if is_common_phrase(unknown):
+            if common:
                 precision = 2  # "منطقة رئيسية", "مخيمات العودة": an ordinary word, no village's name
             else:
                 precision = 3 if place.kind in ("admin1", "region") else 2

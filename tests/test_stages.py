@@ -906,3 +906,11 @@ def test_a_known_village_name_with_a_direction_adjective_is_another_village(text
 ])
 def test_a_direction_adjective_of_a_city_or_of_a_countryside_names_no_other_place(text, place):
     assert place in {e.location for e in events(text)}
+
+
+@pytest.mark.parametrize("text, place", [
+    ("أصيب رجل وزوجته اليوم بانفجار عبوة ناسفة زرعت في سيارتهما بمدينة دهوك بإقليم كردستان العراق.", "Dahuk"),
+    ("قتل شرطي اليوم بانفجار عبوة ناسفة في مدينة السليمانية في إقليم كردستان.", "Sulaymaniyah"),
+])
+def test_a_region_that_spans_governorates_locates_a_city_in_any_of_them(text, place):
+    assert place in {e.location for e in events(text)}

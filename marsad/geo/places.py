@@ -1286,12 +1286,20 @@ FUZZY_THRESHOLD = 88
 LOCATED_KM = 80.0
 
 
+# How far from a region's point a place it locates may lie (Duhok from the point of Iraqi Kurdistan).
+REGION_REACH_KM = 150.0
+
+
 def _located_by(place: Place, anchor: Place) -> bool:
     """Can ``place`` lie where ``anchor`` says: inside an area anchor, or within 60 km of a point anchor."""
     if anchor.kind == "country":
         return place.country_code == anchor.country_code
-    if anchor.kind in ("admin1", "region"):
+    if anchor.kind == "admin1":
         return place.country_code == anchor.country_code and (place.admin1 == anchor.admin1 or not place.admin1)
+    if anchor.kind == "region":
+        # a region may span governorates (إقليم كردستان، البادية السورية): its country, within reach
+        return place.country_code == anchor.country_code and \
+            distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= REGION_REACH_KM
     return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
 
 

@@ -914,3 +914,24 @@ def test_a_direction_adjective_of_a_city_or_of_a_countryside_names_no_other_plac
 ])
 def test_a_region_that_spans_governorates_locates_a_city_in_any_of_them(text, place):
     assert place in {e.location for e in events(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "أربيل كوردستان 24 أفاد مصدر أمني اليوم بمقتل شرطي في هجوم لمسلحين على نقطة تفتيش.",
+    "بغداد الشرقية نيوز ذكر مصدر في الشرطة اليوم أن مسلحين قتلوا جنديا في هجوم على حاجز للجيش.",
+])
+def test_a_dateline_opening_the_body_before_the_outlet_and_its_verb_is_no_event_place(text):
+    assert not {e.location for e in events(text)} & {"Erbil", "Baghdad"}
+
+
+def test_a_place_that_opens_a_sentence_telling_an_event_is_its_place():
+    assert "Aleppo" in {e.location for e in events("حلب شهدت اشتباكات عنيفة اليوم، قال ناشطون.")}
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت المدفعية اليوم قرية كلوزي الواقعة في محيط بلدة داقوق.",
+    "قتل مدنيان بقصف على قرية كلوزي الواقعة جنوب داقوق اليوم.",
+])
+def test_a_village_lying_in_a_place_is_located_by_it(text):
+    found = {e.location: e.admin1 for e in events(text) if e.event_type == "Explosions/Remote violence"}
+    assert found == {"كلوزي": "Kirkuk"}

@@ -625,12 +625,36 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "dateline", "dateline of the report"
         if sent.index in dated_lines and sent.is_heading:
             pm.role, pm.reason = "dateline", "on a short dated line (a dateline or time zone)"
+        if _opens_with_dateline(doc, pm, sent):
+            pm.role, pm.reason = "dateline", "dateline of the report (أربيل - كوردستان 24: أفاد ...)"
         relation, _ = _direction_before(doc, pm.tok_start, sent.tok_start)
         if relation is None and pm.tok_end - pm.tok_start > 1 and \
                 cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
     _border_with_country(doc, mentions)
+
+
+# How many words of an outlet's name may stand between a dateline and the reporting verb.
+DATELINE_OUTLET_WORDS = 4
+
+
+def _opens_with_dateline(doc: Doc, pm: PlaceMention, sent) -> bool:
+    """Does the body sentence open with a bare place name, then an outlet's name and a verb of
+    reporting ("أربيل كوردستان 24 أفاد مصدر أمني"، "دمشق سانا أعلنت")? The place is the
+    dateline, where the report was filed."""
+    if pm.tok_start != sent.tok_start or sent.is_heading or doc.tokens[pm.tok_start].text[:1] in ("ب", "ل", "و", "ف"):
+        return False
+    reporting = cue_words("attribution")
+    window = range(pm.tok_end + 1, min(sent.tok_end, pm.tok_end + 1 + DATELINE_OUTLET_WORDS))
+    verb = next((t for t in window if doc.tokens[t].text in reporting), None)
+    if verb is None:
+        return False
+    # "حلب شهدت اشتباكات ... قال ناشطون": an event told before the verb makes the place its subject
+    starts = doc.cache.get("trigger starts")
+    if starts is None:
+        starts = doc.cache["trigger starts"] = {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+    return not any(t in starts for t in range(pm.tok_end, verb))
 
 
 def _border_with_country(doc: Doc, mentions: list[PlaceMention]) -> None:

@@ -935,3 +935,25 @@ def test_a_place_that_opens_a_sentence_telling_an_event_is_its_place():
 def test_a_village_lying_in_a_place_is_located_by_it(text):
     found = {e.location: e.admin1 for e in events(text) if e.event_type == "Explosions/Remote violence"}
     assert found == {"كلوزي": "Kirkuk"}
+
+
+# --------------------------------------------------------------------------- attacks on forces
+
+@pytest.mark.parametrize("text, target", [
+    ("هاجم مسلحون مجهولون اليوم دورية للشرطة في مدينة كركوك.", "Police Forces of Iraq"),
+    ("هاجم مسلحو داعش فجر اليوم نقطة للجيش العراقي قرب مدينة كركوك.", "Military Forces of Iraq"),
+    ("أفاد مصدر أمني اليوم بأن مسلحين هاجموا الشرطة في مدينة كركوك.", "Police Forces of Iraq"),
+    ("أطلق مسلحون مجهولون النار على عناصر من الشرطة في مدينة كركوك اليوم.", "Police Forces of Iraq"),
+    ("شن مسلحون مجهولون هجوما على حاجز لقوات الأمن في مدينة درعا اليوم.", "Military Forces of Syria"),
+])
+def test_an_attack_on_a_force_or_its_post_is_a_battle_with_that_force(text, target):
+    found = [(e.event_type, e.actor2) for e in events(text)]
+    assert ("Battles", target) in found, found
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحون مجهولون منزل مختار القرية في مدينة درعا اليوم.",
+    "أطلق مسلحون مجهولون النار على سيارة مدنية في مدينة درعا اليوم، ما أدى لإصابة سائقها.",
+])
+def test_an_attack_on_civilians_stays_violence_against_civilians(text):
+    assert [(e.event_type, e.actor2) for e in events(text)] == [("Violence against civilians", "Civilians")]

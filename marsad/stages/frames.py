@@ -285,6 +285,10 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         if m.sub_event_type == TARGETED:
             out.append((h, m.event_type, TARGETED, demonstrative))
             continue
+        if _armed_target(a, unit, m):
+            # "هاجم مسلحو التنظيم نقطة للجيش": armed men attacking a force's position is a battle
+            out.append((h, "Battles", "Armed clash", demonstrative))
+            continue
         typed = _type_by_means(a, unit, m)
         if typed is not None:
             out.append((h, *typed, demonstrative))
@@ -296,6 +300,23 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _armed_target(a: Analysis, unit: int, m) -> bool:
+    """Does a weak attack word have armed men on one side and a force on the other: an armed
+    actor or an unknown attacker in its unit, and after the word a military target (نقطة، حاجز،
+    دورية، مقر) or a state force ("هاجموا الشرطة")?"""
+    if m.event_type not in ("Battles", "Violence against civilians"):
+        return False
+    lo, hi = unit_range(a, unit)
+    inter = a.kb.inter
+    attacker = any(lo <= x.tok_start < hi and inter(x.actor) in (2, 3, 4, 8) and x.tok_start < m.tok_start + 4
+                   for x in a.actors) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
+    if not attacker:
+        return False
+    target = bool(cue_matcher("military_target").find(a.doc, m.tok_end, hi)) or \
+        any(m.tok_end <= x.tok_start < hi and inter(x.actor) == 1 for x in a.actors)
+    return target
 
 
 def _idle_weapon(a: Analysis, unit: int, m) -> bool:

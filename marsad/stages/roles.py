@@ -280,7 +280,8 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
         opp = _opponent(a, actor1) if actor1 else None
         return opp if opp and kb.inter(opp) != 1 else ("Civilians" if sub == "Arrests" else opp)
     if etype == "Violence against civilians":
-        return "Civilians"
+        # "أطلقوا النار على دورية للشرطة": a force's patrol or post is no civilian
+        return _military_target_owner(a, g, actor1) or "Civilians"
     if etype == "Explosions/Remote violence":
         place = g.where.place
         country = COUNTRY_NAMES.get(place.country_code, place.country)

@@ -957,3 +957,27 @@ def test_an_attack_on_a_force_or_its_post_is_a_battle_with_that_force(text, targ
 ])
 def test_an_attack_on_civilians_stays_violence_against_civilians(text):
     assert [(e.event_type, e.actor2) for e in events(text)] == [("Violence against civilians", "Civilians")]
+
+
+@pytest.mark.parametrize("text, name, precision, admin1", [
+    ("قتل ثلاثة مدنيين اليوم بقصف حوثي على مديرية الوازعية غربي محافظة تعز.", "الوازعية", 3, "Taizz"),
+    ("اندلعت اشتباكات عنيفة اليوم بين الجيش والحوثيين في مديرية نهم شرق صنعاء.", "نهم", 2, "Amanat al Asimah"),
+    ("قصفت ميليشيا الحوثي اليوم مديرية المسراخ بمحافظة تعز بقذائف الهاون.", "Al Misrakh", 2, "Taizz"),
+])
+def test_a_district_no_gazetteer_knows_keeps_its_name_at_its_container(text, name, precision, admin1):
+    found = {e.location: (e.geo_precision, e.admin1) for e in events(text)}
+    assert found.get(name) == (precision, admin1), found
+
+
+def test_a_directorate_of_an_office_is_no_district():
+    text = "اقتحم مسلحون مبنى مديرية الأمن في مدينة عدن اليوم وقتلوا حارسين."
+    assert {e.location for e in events(text)} == {"Aden"}
+
+
+@pytest.mark.parametrize("text, place, origin", [
+    ("قصف الحوثيون اليوم من مواقعهم في مديرية الوازعية أحياء مدينة المخا، ما أدى لمقتل طفل.", "Mocha", "الوازعية"),
+    ("أطلقت قوات النظام قذائف من مواقعها في ناحية جورين على قرية دحيرجة بريف حماة اليوم.", "دحيرجة", "Jurin"),
+])
+def test_positions_in_a_district_are_where_fire_came_from(text, place, origin):
+    found = {e.location for e in events(text)}
+    assert place in found and origin not in found, found

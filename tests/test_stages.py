@@ -981,3 +981,16 @@ def test_a_directorate_of_an_office_is_no_district():
 def test_positions_in_a_district_are_where_fire_came_from(text, place, origin):
     found = {e.location for e in events(text)}
     assert place in found and origin not in found, found
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل جنديان اليوم بهجوم شنه مسلحون بأسلحة حديثة على نقطة للجيش العراقي في مدينة الرمادي.", "Haditha"),
+    ("قتل خمسة مدنيين اليوم بقصف على مدينة الرقة بعد حصار دام أشهرا.", "Hesar"),
+])
+def test_a_common_word_that_is_also_a_small_towns_name_is_no_place(text, town):
+    assert town not in {e.location for e in events(text)}
+
+
+def test_the_town_is_found_after_its_place_noun():
+    text = "قتل جنديان اليوم بهجوم لتنظيم داعش على نقطة للجيش العراقي في قضاء حديثة غربي الأنبار."
+    assert "Haditha" in {e.location for e in events(text)}

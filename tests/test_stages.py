@@ -994,3 +994,15 @@ def test_a_common_word_that_is_also_a_small_towns_name_is_no_place(text, town):
 def test_the_town_is_found_after_its_place_noun():
     text = "قتل جنديان اليوم بهجوم لتنظيم داعش على نقطة للجيش العراقي في قضاء حديثة غربي الأنبار."
     assert "Haditha" in {e.location for e in events(text)}
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("تواجه إسرائيل انتقادات بعد عشرة أيام من الاحتجاجات والاشتباكات عند حدود قطاع غزة حيث قتلت قواتها 30 "
+     "فلسطينيا. وتجددت المواجهات الجمعة عند الحدود حيث قتل أربعة فلسطينيين.", 4),
+    ("وشهدت مدينة درعا خلال أسبوعين من القصف المتواصل مقتل 25 مدنيا. وتجدد القصف اليوم على المدينة ما أدى "
+     "لمقتل مدنيين اثنين.", 2),
+])
+def test_a_toll_told_over_weeks_is_not_one_days_deaths(text, deaths):
+    found = [e.fatalities for e in events(text) if e.event_type in ("Battles", "Explosions/Remote violence",
+                                                                    "Violence against civilians")]
+    assert found and max(found) == deaths, found

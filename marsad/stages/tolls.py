@@ -59,11 +59,15 @@ LARGE_TOLL = 100
 
 
 def tied(a: Analysis, c: Casualty, g: Group) -> bool:
-    """Is a large death count tied to this group's event (see LARGE_TOLL)?"""
-    if max(c.count or 0, c.high or 0) < LARGE_TOLL:
-        return True
+    """Is a death count tied to this group's event? A count told over a span of weeks or more
+    never is ("قتلت قواتها 30 فلسطينياً بعد عشرة أيام من الاحتجاجات"); a large one (see
+    LARGE_TOLL) only when the text ties it."""
     from marsad.stages.clauses import clause_at, unit_range
     clause = clause_at(a, c.tok_start)
+    if clause is not None and weeks_or_more(a, *unit_range(a, clause.unit)) and not _spans_the_event(g):
+        return False
+    if max(c.count or 0, c.high or 0) < LARGE_TOLL:
+        return True
     if clause is None:
         return False
     lo, hi = unit_range(a, clause.unit)
@@ -80,10 +84,37 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     return not long_duration(a, lo, hi)
 
 
+def _spans_the_event(g: Group) -> bool:
+    """Is the group's own date a span of a week or more (a campaign told as one event)?"""
+    w = g.when
+    return w.start is not None and w.end is not None and (w.end - w.start).days >= LONG_DAYS - 1
+
+
+# A span of this many days or more is a campaign's, not one event's ("بعد عشرة أيام من الاحتجاجات").
+LONG_DAYS = 7
+
+
 def long_duration(a: Analysis, lo: int, hi: int) -> bool:
-    """Does tokens [lo, hi) name a span of months or years ("لنحو تسعة أشهر", "طوال سنوات")?"""
+    """Does tokens [lo, hi) name a long span of time ("لنحو تسعة أشهر", "طوال سنوات"، "منذ بداية
+    الحرب", "بعد عشرة أيام من الاحتجاجات")?"""
     from marsad.cues import cue_matcher
-    return bool(cue_matcher("long_duration").find(a.doc, lo, hi))
+    return bool(cue_matcher("long_duration").find(a.doc, lo, hi)) or weeks_or_more(a, lo, hi)
+
+
+def weeks_or_more(a: Analysis, lo: int, hi: int) -> bool:
+    """Does tokens [lo, hi) name a span of weeks, months or years by its length ("أشهر"،
+    "أسبوعين"، "عشرة أيام")? Not "منذ بدء الهدنة بدقائق", which only counts from a start."""
+    from marsad.cues import cue_matcher, cue_words
+    if cue_matcher("span_of_weeks").find(a.doc, lo, hi):
+        return True
+    quantities = a.memo.get("quantities")
+    if quantities is None:
+        from marsad.quantities import find_quantities
+        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    days = cue_words("day_unit")
+    tokens = a.doc.tokens
+    return any(lo <= q.tok_start and q.tok_end < hi and (q.value or 0) >= LONG_DAYS and
+               tokens[q.tok_end].text in days for q in quantities)
 
 
 def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:

@@ -1006,3 +1006,12 @@ def test_a_toll_told_over_weeks_is_not_one_days_deaths(text, deaths):
     found = [e.fatalities for e in events(text) if e.event_type in ("Battles", "Explosions/Remote violence",
                                                                     "Violence against civilians")]
     assert found and max(found) == deaths, found
+
+
+@pytest.mark.parametrize("text", [
+    "شنت مقاتلات التحالف العربي اليوم غارات على مواقع لميليشيا الحوثي في مديرية باقم بمحافظة صعدة.",
+    "شن طيران التحالف بقيادة السعودية اليوم سلسلة غارات على مواقع ميليشيا الحوثي في محافظة صعدة.",
+    "نفذت طائرات التحالف اليوم غارات على تجمعات للحوثيين شرق مدينة صعدة.",
+])
+def test_the_force_whose_positions_were_hit_is_the_target_not_the_striker(text):
+    assert [(e.actor1, e.actor2) for e in events(text)] == [("Military Forces of Saudi Arabia", "Ansar Allah")]

@@ -56,6 +56,10 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
     else:
         victim_mentions = {id(x) for c in cas for x in victim_actors(a, c)}
         perpetrators = [x for x in armed if id(x) not in victim_mentions]
+        if etype in ("Explosions/Remote violence", "Violence against civilians"):
+            # "غارات على مواقع لميليشيا الحوثي": the owner of the positions hit is the target
+            aimed = _aimed_at(a, g)
+            perpetrators = [x for x in perpetrators if id(x) not in aimed] or perpetrators
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
@@ -125,6 +129,21 @@ def _in_units(a: Analysis, g: Group, cue: str) -> bool:
 
 def _unknown_attacker(a: Analysis, g: Group) -> bool:
     return _in_units(a, g, "unknown_attacker")
+
+
+def _aimed_at(a: Analysis, g: Group) -> set[int]:
+    """Ids of the actor mentions the group's strikes were aimed at: right after a military target
+    (مواقع لميليشيا الحوثي، تجمعات للحوثيين) or an aiming preposition after a trigger (على الحوثيين)."""
+    from marsad.cues import cue_words
+    doc = a.doc
+    targets = [(m.tok_end, m.tok_end + 2) for m in _cue_in_units(a, g, "military_target")]
+    aiming = cue_words("aimed_preposition")
+    for m in g.members:
+        end = m.hit.mention.tok_end
+        for t in range(end, min(end + 3, len(doc.tokens))):
+            if doc.tokens[t].text in aiming:
+                targets.append((t + 1, t + 1))
+    return {id(x) for x in a.actors if any(lo <= x.tok_start <= hi for lo, hi in targets)}
 
 
 def _military_target_owner(a: Analysis, g: Group, actor1: str | None) -> str | None:

@@ -105,7 +105,12 @@ def load_actor_kb() -> ActorKB:
             sources.add(alias, row["canonical"])
     nationality = PhraseMatcher(suffixes=False)
     for row in load_table("nationality.tsv", required=("adjective", "country", "actor")):
-        nationality.add(row["adjective"], row["actor"])
+        adjective = row["adjective"]
+        nationality.add(adjective, row["actor"])
+        if adjective.endswith("ي"):
+            # the masculine plurals of a listed adjective (الإسرائيليين، الإسرائيليون)
+            for plural in (adjective + "ين", adjective + "ون"):
+                nationality.add(plural, row["actor"])
     alliances: set[frozenset[str]] = set()
     for row in load_table("alliances.tsv", required=("actor", "ally")):
         for name in (row["actor"], row["ally"]):
@@ -160,11 +165,19 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     source_tokens = {t for m in kb.sources.find(doc) for t in range(m.tok_start, m.tok_end)}
 
     country_name = COUNTRY_NAMES.get(countries[0]) if countries else None
+    stated = {n.tok_start: n.payload for n in kb.nationality.find(doc)}
     for m in kb.generic.find(doc):
-        if any(t in taken or t in source_tokens for t in range(m.tok_start, m.tok_end)) or not country_name:
+        if any(t in taken or t in source_tokens for t in range(m.tok_start, m.tok_end)):
             continue
         template, inter = m.payload
-        name = template.format(country=country_name)
+        # "الجنود الإسرائيليين": the nationality after the generic name says whose forces they are
+        own = stated.get(m.tok_end)
+        if own is not None and own.startswith("Military Forces of "):
+            name = template.format(country=own[len("Military Forces of "):])
+        elif country_name:
+            name = template.format(country=country_name)
+        else:
+            continue
         add(m.tok_start, m.tok_end, name, kb.inter(name) if name in kb.actors else inter)
 
     # nationality adjectives right after a weapon or attack noun name the attacker

@@ -53,11 +53,37 @@ def group_frames(a: Analysis) -> None:
                 o.places.extend(g.places)
                 groups.remove(g)
                 break
+    groups = _clashes_at_protests(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
         # explainer) mentions events as background: only those its own sentences date are news
         a.groups = [g for g in a.groups if any(own_current_date(a, m.sentence) for m in g.members)]
+
+
+def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"اندلعت مواجهات لدى تظاهر الآلاف عند الحدود حيث قتل تسعة": confrontations told in the
+    sentence of a protest at the same place and day, with no armed group named, are the protest
+    meeting force (ACLED codes one protest event, with intervention or excessive force)."""
+    kept = list(groups)
+    for g in groups:
+        if g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members):
+            continue
+        protest = next((p for p in kept if p.etype == "Protests" and p.where.town_key == g.where.town_key
+                        and p.when.compatible(g.when) and p.sentences & g.sentences), None)
+        if protest is None or _names_armed_group(a, g):
+            continue
+        protest.members.extend(g.members)
+        protest.places.extend(g.places)
+        kept.remove(g)
+    return kept
+
+
+def _names_armed_group(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group name a rebel group or a militia (not the forces alone)?"""
+    spans = [(a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end) for i in g.sentences]
+    return any(a.kb.inter(x.actor) in (2, 3, 4) and any(lo <= x.tok_start < hi for lo, hi in spans)
+               for x in a.actors)
 
 
 def _interceptions_only(a: Analysis, g: Group) -> bool:

@@ -161,8 +161,10 @@ def _military_target_owner(a: Analysis, g: Group, actor1: str | None) -> str | N
 def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
     """State forces named in the sentence where protesters were killed."""
     sents = {a.sentence_index(c.tok_start) for c in cas}
+    # the dead themselves ("قتل تسعة فلسطينيين") are no force that killed them
+    dead = {id(x) for c in cas for x in victim_actors(a, c)}
     for x in a.actors:
-        if a.sentence_index(x.tok_start) in sents and a.kb.inter(x.actor) in (1, 3, 8):
+        if a.sentence_index(x.tok_start) in sents and a.kb.inter(x.actor) in (1, 3, 8) and id(x) not in dead:
             return x.actor
     return None
 

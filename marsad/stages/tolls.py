@@ -176,6 +176,12 @@ def victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:
     # conjuncts of one list share a span: stop at the next conjunct's victim noun
     hi = min([x.victim_start for x in a.casualties
               if x.start == c.start and x.victim_start is not None and x.victim_start > lo] + [c.end])
+    # "قتل تسعة فلسطينيين برصاص الجنود الإسرائيليين": the killers named after the victims are none
+    from marsad.cues import cue_matcher
+    doc = a.doc
+    killers = [doc.tokens[m.tok_start].start for m in cue_matcher("killer_marker").find(doc, c.tok_start, c.tok_end)]
+    raw_killers = [doc.span(k, k + 1).start for k in killers]
+    hi = min([k for k in raw_killers if k > lo] + [hi])
     return [x for x in a.actors if lo <= x.start < hi and x.actor != "Unidentified Armed Group"]
 
 

@@ -1033,3 +1033,13 @@ def test_a_battle_of_named_armed_groups_beside_a_protest_stays_a_battle():
     text = ("تظاهر المئات اليوم في مدينة درعا، فيما دارت اشتباكات عنيفة بين الجيش وفصائل المعارضة في ريف "
             "المدينة قتل فيها خمسة مسلحين.")
     assert {e.event_type for e in events(text)} == {"Protests", "Battles"}
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("قصفت دبابة إسرائيلية اليوم موقعين لحركة حماس شمال قطاع غزة.", "Shelling/artillery/missile attack"),
+    ("استهدفت المدفعية الإسرائيلية اليوم نقطة رصد لحماس شرق مدينة خان يونس.", "Shelling/artillery/missile attack"),
+    ("قصفت الدبابات الإسرائيلية اليوم مواقع لحركة حماس شرق مدينة غزة.", "Shelling/artillery/missile attack"),
+])
+def test_a_tank_or_gun_names_its_forces_and_fires_shells(text, sub):
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in events(text)] == \
+        [(sub, "Military Forces of Israel", "Hamas Movement")]

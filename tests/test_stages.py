@@ -1043,3 +1043,19 @@ def test_a_battle_of_named_armed_groups_beside_a_protest_stays_a_battle():
 def test_a_tank_or_gun_names_its_forces_and_fires_shells(text, sub):
     assert [(e.sub_event_type, e.actor1, e.actor2) for e in events(text)] == \
         [(sub, "Military Forces of Israel", "Hamas Movement")]
+
+
+@pytest.mark.parametrize("text", [
+    "دول غربية تتهم دمشق بإخفاء أدلة الهجوم الكيمياوي في دوما\n\nاتهمت دول غربية اليوم الحكومة السورية بإخفاء "
+    "أدلة الهجوم الكيمياوي على مدينة دوما. وكان الهجوم قد أودى بحياة أربعين شخصا بحسب مسعفين.",
+    "مجلس الأمن يناقش القصف على إدلب\n\nناقش مجلس الأمن في جلسة طارئة اليوم القصف على مدينة إدلب. "
+    "وقال مندوبون إن القصف أدى إلى مقتل عشرات المدنيين.",
+])
+def test_a_lead_that_names_a_known_event_in_a_reaction_reports_the_reaction(text):
+    assert not [e for e in events(text) if e.event_type in ("Explosions/Remote violence", "Violence against civilians")]
+
+
+def test_a_lead_that_tells_the_event_itself_still_reports_it():
+    text = ("قتلى بقصف على إدلب\n\nقتل خمسة مدنيين اليوم بقصف مدفعي على مدينة إدلب. "
+            "ودان ناشطون القصف الذي طال الأحياء السكنية.")
+    assert "Idlib" in {e.location for e in events(text) if e.event_type == "Explosions/Remote violence"}

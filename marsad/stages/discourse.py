@@ -27,11 +27,25 @@ def lead_tells_event(a: Analysis) -> bool:
             return any(lo <= tok < hi for lo, hi in spans)
 
         forms = death_forms()
-        found = any(h.reports_event and in_lead(h.mention.tok_start) for h in a.hits) or \
+        reacting = {i for i, s in enumerate(a.doc.sentences) if (s.is_heading or i == a.first_body)
+                    and cue_matcher("reaction_verb").find(a.doc, s.tok_start, s.tok_end)}
+
+        def tells(h) -> bool:
+            # "الغرب يتهم روسيا بالعبث بموقع الهجوم الكيمياوي": a known event named in a reaction
+            word = a.doc.tokens[h.mention.tok_start].text
+            return not (a.sentence_index(h.mention.tok_start) in reacting and _definite_word(word))
+
+        found = any(h.reports_event and in_lead(h.mention.tok_start) and tells(h) for h in a.hits) or \
             any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) for c in a.casualties) or \
             any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi))
         a.memo["lead_tells_event"] = found
     return found
+
+
+def _definite_word(word: str) -> bool:
+    """الهجوم، بالهجوم، وللقصف: a noun with the article after its proclitics."""
+    return any(form.startswith("ال") and len(form) > 4 for form in (word, word[1:], word[2:])) or \
+        (word.startswith("لل") and len(word) > 4)
 
 
 def _bare(word: str) -> set[str]:

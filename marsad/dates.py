@@ -71,7 +71,7 @@ _KINDS = {
     "month", "hijri_month", "ordinal_day", "weekday", "rel_day", "time_of_day", "past", "next", "current",
     "part", "unit", "number", "vague_number", "approx", "year_word", "era", "range_prep",
     "month_cue", "phrase", "glue", "today_block_before", "today_block_after",
-    "weekday_block_before", "weekday_block_after", "dateline_label", "update_label", "clock_word",
+    "weekday_block_before", "weekday_block_after", "dateline_label", "update_label", "clock_word", "late_hours",
 }
 _GLUE_ROLES = {"day_prefix", "days_prefix", "month_prefix", "this", "equiv", "of", "last_n",
                "before", "since", "ago", "pair", "now"}
@@ -711,7 +711,9 @@ def _weekday(m: re.Match, s: _Scan):
     if m.group("dayp") and m.group("dayp") in lex.glue["days_prefix"]:
         return None  # يومي with one weekday
     tod = m.group("tod")
-    if tod and lex.words("time_of_day").get(tod) == "night" and not rel:
+    late = tod and set(tod.split()) & set(lex.words("late_hours"))
+    if tod and lex.words("time_of_day").get(tod) == "night" and not rel and not late:
+        # "في ساعة متأخرة من ليلة الخميس": the late hours of the night before Thursday are Thursday's
         return f"night:{wd}{suffix}"
     return f"weekday:{wd}{suffix}"
 

@@ -583,3 +583,21 @@ def test_a_relative_day_beside_a_calendar_date_is_one_expression_and_the_calenda
 def test_a_year_written_in_words_is_read(text, year):
     found = find_dates(make_doc(text), date(2022, 9, 25))
     assert any(d.date_start is not None and d.date_start.year == year and d.background for d in found), found
+
+
+@pytest.mark.parametrize("text, day", [
+    ("فضت قوات الأمن في ساعة متأخرة من ليلة الخميس اعتصاما في العاصمة.", date(2018, 5, 31)),
+    ("قصفت الطائرات في وقت متأخر من ليل الأربعاء مواقع في المدينة.", date(2018, 5, 30)),
+])
+def test_the_late_hours_of_a_night_fall_on_its_day(text, day):
+    from marsad.arabic.tokenise import make_doc
+    from marsad.dates import find_dates
+    [d] = [d for d in find_dates(make_doc(text), date(2018, 6, 1)) if d.date_start is not None]
+    assert (d.date_start, d.date_end) == (day, day)
+
+
+def test_a_night_named_by_the_day_after_it_spans_both():
+    from marsad.arabic.tokenise import make_doc
+    from marsad.dates import find_dates
+    [d] = find_dates(make_doc("فضت قوات الأمن ليلة الخميس اعتصاما في العاصمة."), date(2018, 6, 1))
+    assert (d.date_start, d.date_end) == (date(2018, 5, 30), date(2018, 5, 31))

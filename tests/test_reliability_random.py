@@ -35,7 +35,7 @@ from marsad.store import open_store
 from marsad.store.schema import articles
 
 REPO = Path(__file__).resolve().parent.parent
-EXAMPLES = int(os.environ.get("MARSAD_RELIABILITY_EXAMPLES", "12"))  # per backend; CI keeps it small
+EXAMPLES = int(os.environ.get("MARSAD_RELIABILITY_EXAMPLES", "25"))  # per backend; CI keeps it small
 MAX_CHARS = 3_000  # --max-chars of the runs, so that an oversized document stays small
 REPORT = "قتل خمسة مدنيين أمس في قصف مدفعي نفذته قوات النظام السوري على مدينة سراقب في ريف إدلب"
 _serial = itertools.count()

@@ -11,7 +11,9 @@ SQLite files and a PostgreSQL server.
 4. schemathesis with ``--examples`` examples per operation: server errors (5xx) on each backend;
 5. ``--kills`` runs of kill -9 during ``marsad ingest --workers 2`` (at a random moment between 10 %
    and 80 % of a 300-article corpus stored), each followed by a re-run: whether the final export
-   (JSON Lines) is identical to an uninterrupted run's, and how many of the killed ingest's
+   (JSON Lines, and ACLED CSV) is identical to an uninterrupted run's (and whether the JSON Lines
+   differ only in ``source_key``, a row number that PostgreSQL's sequences do not give back when
+   the killed transaction is rolled back), and how many of the killed ingest's
    processes (workers, resource tracker) are still alive 5 s after the kill.
 
 Without ``--pg`` only SQLite is measured. ``--only kill9,schemathesis`` measures only those parts.
@@ -159,8 +161,8 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _export(url: str, env: dict) -> str:
-    done = subprocess.run([sys.executable, "-m", "marsad.cli", "export", "--db", url, "--format", "jsonl"], env=env,
+def _export(url: str, env: dict, fmt: str = "jsonl") -> str:
+    done = subprocess.run([sys.executable, "-m", "marsad.cli", "export", "--db", url, "--format", fmt], env=env,
                           capture_output=True, text=True, check=True, timeout=600)
     return done.stdout
 
@@ -191,6 +193,7 @@ def kill9(make_url, runs: int, tmp: Path, seed: int = 1) -> dict:
     reference_url = make_url("reference")
     subprocess.run(ingest + ["--db", reference_url], env=env, check=True, capture_output=True, timeout=1200)
     reference = _export(reference_url, env)
+    reference_csv = _export(reference_url, env, "acled-csv")
     from marsad.store import open_store
 
     rng = random.Random(seed)
@@ -229,14 +232,17 @@ def kill9(make_url, runs: int, tmp: Path, seed: int = 1) -> dict:
             store.close()
         rerun = subprocess.run(ingest + ["--db", url], env=env, capture_output=True, text=True, timeout=1200)
         final = _export(url, env)
+        final_csv = _export(url, env, "acled-csv")
         results.append({"stored at kill": stored_at_kill, "finished before the kill": finished_first,
                         "children seen": len(children), "left behind after 5 s": len(left),
                         "rerun exit": rerun.returncode, "export identical": final == reference,
+                        "acled-csv identical": final_csv == reference_csv,
                         "identical but for source_key": _without_source_keys(final) == _without_source_keys(reference)})
         print(json.dumps({"kill -9 run": run + 1, **results[-1]}), flush=True)
     return {"runs": runs, "events in the reference": len(reference.splitlines()),
             "exports identical": sum(r["export identical"] for r in results),
             "identical but for source_key": sum(r["identical but for source_key"] for r in results),
+            "acled-csv exports identical": sum(r["acled-csv identical"] for r in results),
             "processes left behind": sum(r["left behind after 5 s"] for r in results),
             "articles stored at the kill": [r["stored at kill"] for r in results]}
 
@@ -246,13 +252,14 @@ def main() -> None:
     parser.add_argument("--pg", help="a PostgreSQL server's SQLAlchemy URL (a database is made and dropped)")
     parser.add_argument("--examples", type=int, default=200)
     parser.add_argument("--kills", type=int, default=10, help="kill -9 runs per backend (default 10)")
+    parser.add_argument("--pg-only", action="store_true", help="measure PostgreSQL only (with --pg)")
     parser.add_argument("--only", default="memory,burst,schemathesis,overlapping,kill9",
                         help="which parts to measure, comma-separated")
     args = parser.parse_args()
     parts = set(args.only.split(","))
     from conftest import Served, _libpq_url, _with_database
 
-    backends = [("sqlite", None)] + ([("postgresql", args.pg)] if args.pg else [])
+    backends = ([] if args.pg_only else [("sqlite", None)]) + ([("postgresql", args.pg)] if args.pg else [])
     report = {}
     for name, server_url in backends:
         tmp = Path(tempfile.mkdtemp(prefix=f"marsad-rel-{name}-"))

@@ -283,6 +283,8 @@ def api_body(draw) -> dict:
                                     st.just("x" * 2001), st.just("not-a-date-or-lang")))
         if field in ("id", "source", "url", "title") and row[field] == "not-a-date-or-lang":
             row[field] = "x" * 2001
+        if field == "published" and isinstance(row[field], int):
+            row[field] = [row[field]]  # a whole number is a Unix time to pydantic, and 0 a date
         return {"kind": kind, "body": _dumps(row), "token": token, "auth": True}
     if kind == "huge-text":
         row["text"] = "كلمة " * 400_001  # over the API's 2,000,000 characters

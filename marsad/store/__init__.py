@@ -374,8 +374,12 @@ class Store:
                 merged += 1
             taken.add(ev_pk)
             stored = dedup.dumps(record)
+            # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
+            # PostgreSQL sequence keeps the numbers a rolled-back batch drew, so a re-run after a
+            # crash would number the sources (source_key) differently from an uninterrupted run
+            src_key = conn.execute(select(func.coalesce(func.max(event_sources.c.id), 0) + 1)).scalar_one()
             src_pk = conn.execute(event_sources.insert(), dict(
-                event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
+                id=src_key, event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
                 record=stored, evidence_text=text, match_rule=rule, match_score=score)).inserted_primary_key[0]
             self._sources.put(src_pk, (dedup.slim(record), shingles))
             if best is None:  # a new event has this one source and no edits: nothing to read back

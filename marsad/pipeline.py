@@ -99,7 +99,6 @@ def analyse(article: Article | str, published: date | str | None = None, *, upto
             stage.run(a)
             if stage.name == upto:
                 break
-        at_stage("done")
     return a
 
 

@@ -8,9 +8,15 @@ SQLite files and a PostgreSQL server.
    (sent in full) and eight authenticated ones over the size limit;
 2. the same article posted ten times at once: the status codes;
 3. two overlapping ``marsad ingest`` runs into one database: the wall time of each and what is stored;
-4. schemathesis with ``--examples`` examples per operation: server errors (5xx) on each backend.
+4. schemathesis with ``--examples`` examples per operation: server errors (5xx) on each backend;
+5. ``--kills`` runs of kill -9 during ``marsad ingest --workers 2`` (at a random moment between 10 %
+   and 80 % of a 300-article corpus stored), each followed by a re-run: whether the final export
+   (JSON Lines, and ACLED CSV) is identical to an uninterrupted run's (and whether the JSON Lines
+   differ only in ``source_key``, a row number that PostgreSQL's sequences do not give back when
+   the killed transaction is rolled back), and how many of the killed ingest's
+   processes (workers, resource tracker) are still alive 5 s after the kill.
 
-Without ``--pg`` only SQLite is measured.
+Without ``--pg`` only SQLite is measured. ``--only kill9,schemathesis`` measures only those parts.
 """
 from __future__ import annotations
 
@@ -135,14 +141,125 @@ def schemathesis_errors(served, examples: int) -> dict:
     return {"calls": calls, "server errors": len(errors), "examples": errors[:5]}
 
 
+def _children(pid: int) -> set[int]:
+    out = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                out.add(int(entry.name))
+    return out
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def _export(url: str, env: dict, fmt: str = "jsonl") -> str:
+    done = subprocess.run([sys.executable, "-m", "marsad.cli", "export", "--db", url, "--format", fmt], env=env,
+                          capture_output=True, text=True, check=True, timeout=600)
+    return done.stdout
+
+
+def _without_source_keys(export: str) -> list[dict]:
+    """The export with each source's ``source_key`` (a row number, not data) left out."""
+    rows = [json.loads(line) for line in export.splitlines()]
+    for row in rows:
+        for source in row.get("sources") or []:
+            source.pop("source_key", None)
+    return rows
+
+
+def kill9(make_url, runs: int, tmp: Path, seed: int = 1) -> dict:
+    """``runs`` kill -9 of ``ingest --workers 2`` at a random moment, then a re-run; against one
+    uninterrupted run. ``make_url(name)`` gives a fresh empty database."""
+    import random
+
+    spec = importlib.util.spec_from_file_location("bench_extract", REPO / "benchmarks" / "extract.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    corpus = tmp / "kill9.jsonl"
+    rows = module.generated_rows(300, 9)
+    corpus.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    ingest = [sys.executable, "-m", "marsad.cli", "ingest", str(corpus), "--workers", "2", "--no-progress",
+              "--batch-size", "16"]
+    reference_url = make_url("reference")
+    subprocess.run(ingest + ["--db", reference_url], env=env, check=True, capture_output=True, timeout=1200)
+    reference = _export(reference_url, env)
+    reference_csv = _export(reference_url, env, "acled-csv")
+    from marsad.store import open_store
+
+    rng = random.Random(seed)
+    results = []
+    for run in range(runs):
+        url = make_url(f"kill{run}")
+        target = rng.randint(30, 240)  # articles stored when the kill comes
+        proc = subprocess.Popen(ingest + ["--db", url], env=env, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL)
+        store = None
+        children: set[int] = set()
+        stored_at_kill = 0
+        deadline = time.time() + 600
+        while time.time() < deadline and proc.poll() is None:
+            children |= _children(proc.pid)
+            try:
+                store = store or open_store(url)
+                stored_at_kill = store.count("articles")
+            except Exception:  # the database is not made yet
+                stored_at_kill = 0
+            if stored_at_kill >= target:
+                break
+            time.sleep(0.05)
+        children |= _children(proc.pid)
+        finished_first = proc.poll() is not None
+        proc.kill()
+        proc.wait()
+        time.sleep(5.0)
+        left = [c for c in children if _alive(c)]
+        for pid in left:  # do not leave them to the next run
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
+        if store is not None:
+            store.close()
+        rerun = subprocess.run(ingest + ["--db", url], env=env, capture_output=True, text=True, timeout=1200)
+        final = _export(url, env)
+        final_csv = _export(url, env, "acled-csv")
+        results.append({"stored at kill": stored_at_kill, "finished before the kill": finished_first,
+                        "children seen": len(children), "left behind after 5 s": len(left),
+                        "rerun exit": rerun.returncode, "export identical": final == reference,
+                        "acled-csv identical": final_csv == reference_csv,
+                        "identical but for source_key": _without_source_keys(final) == _without_source_keys(reference)})
+        print(json.dumps({"kill -9 run": run + 1, **results[-1]}), flush=True)
+    return {"runs": runs, "events in the reference": len(reference.splitlines()),
+            "exports identical": sum(r["export identical"] for r in results),
+            "identical but for source_key": sum(r["identical but for source_key"] for r in results),
+            "acled-csv exports identical": sum(r["acled-csv identical"] for r in results),
+            "processes left behind": sum(r["left behind after 5 s"] for r in results),
+            "articles stored at the kill": [r["stored at kill"] for r in results]}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pg", help="a PostgreSQL server's SQLAlchemy URL (a database is made and dropped)")
     parser.add_argument("--examples", type=int, default=200)
+    parser.add_argument("--kills", type=int, default=10, help="kill -9 runs per backend (default 10)")
+    parser.add_argument("--pg-only", action="store_true", help="measure PostgreSQL only (with --pg)")
+    parser.add_argument("--only", default="memory,burst,schemathesis,overlapping,kill9",
+                        help="which parts to measure, comma-separated")
     args = parser.parse_args()
+    parts = set(args.only.split(","))
     from conftest import Served, _libpq_url, _with_database
 
-    backends = [("sqlite", None)] + ([("postgresql", args.pg)] if args.pg else [])
+    backends = ([] if args.pg_only else [("sqlite", None)]) + ([("postgresql", args.pg)] if args.pg else [])
     report = {}
     for name, server_url in backends:
         tmp = Path(tempfile.mkdtemp(prefix=f"marsad-rel-{name}-"))
@@ -163,15 +280,43 @@ def main() -> None:
                 with psycopg.connect(_libpq_url(server_url), autocommit=True) as conn:
                     for db in names:
                         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db)))
-        served = Served(url, tmp)
+
+        def make_url(label, tmp=tmp, server_url=server_url):
+            if server_url is None:
+                return f"sqlite:///{tmp / (label + '.db')}"
+            import psycopg
+            from psycopg import sql
+            db = f"marsad_rel_{label}_{uuid.uuid4().hex[:8]}"
+            with psycopg.connect(_libpq_url(server_url), autocommit=True) as conn:
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(db)))
+            made.append(db)
+            return _with_database(server_url, db)
+
+        made: list[str] = []
+        report[name] = {}
+        served = Served(url, tmp) if parts & {"memory", "burst", "schemathesis"} else None
         try:
-            report[name] = {"memory": memory(served), "ten posts at once": burst(served),
-                            "schemathesis": schemathesis_errors(served, args.examples),
-                            "two overlapping ingests": overlapping(ingest_url, tmp)}
+            if "memory" in parts:
+                report[name]["memory"] = memory(served)
+            if "burst" in parts:
+                report[name]["ten posts at once"] = burst(served)
+            if "schemathesis" in parts:
+                report[name]["schemathesis"] = schemathesis_errors(served, args.examples)
+            if "overlapping" in parts:
+                report[name]["two overlapping ingests"] = overlapping(ingest_url, tmp)
+            if "kill9" in parts:
+                report[name]["kill -9 during ingest --workers 2"] = kill9(make_url, args.kills, tmp)
         finally:
-            served.stop()
+            if served is not None:
+                served.stop()
             if drop:
                 drop()
+            if made:
+                import psycopg
+                from psycopg import sql
+                with psycopg.connect(_libpq_url(server_url), autocommit=True) as conn:
+                    for db in made:
+                        conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(db)))
         print(json.dumps({name: report[name]}, ensure_ascii=False, indent=2), flush=True)
 
 

@@ -10,6 +10,7 @@ import json
 import sys
 from datetime import date
 
+from marsad.budget import DEFAULT_MAX_SECONDS
 from marsad.errors import MarsadError, UsageError
 
 
@@ -28,6 +29,23 @@ def _positive_int(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be 1 or more: {value!r}")
     return number
+
+
+def _seconds_arg(value: str) -> float | None:
+    """A time budget in seconds; 0 means none."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {value!r}") from None
+    if not 0 <= seconds < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be 0 (no limit) or more: {value!r}")
+    return seconds or None
+
+
+def _budget(args):
+    from marsad.budget import Budget
+
+    return Budget(max_seconds=args.max_seconds, max_chars=args.max_chars)
 
 
 def _text_arg(value: str) -> str:
@@ -53,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--rejects", metavar="FILE", help="also write rejected inputs to FILE (JSON Lines)")
     ex.add_argument("--max-chars", type=_positive_int, default=2_000_000, metavar="N",
                     help="reject documents longer than N characters (default 2000000)")
+    ex.add_argument("--max-seconds", type=_seconds_arg, default=DEFAULT_MAX_SECONDS, metavar="S",
+                    help="reject a document whose extraction takes longer than S seconds "
+                         f"(default {DEFAULT_MAX_SECONDS:g}; 0 for no limit)")
 
     ev = sub.add_parser("evaluate", help="score extraction against gold JSON Lines")
     ev.add_argument("gold", help="gold file (event-schema.md section 4)")
@@ -70,6 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     ing.add_argument("--lang", choices=["ar", "en", "auto"], default="auto")
     ing.add_argument("--max-chars", type=_positive_int, default=2_000_000, metavar="N",
                      help="reject documents longer than N characters (default 2000000)")
+    ing.add_argument("--max-seconds", type=_seconds_arg, default=DEFAULT_MAX_SECONDS, metavar="S",
+                     help="reject a document whose extraction takes longer than S seconds "
+                          f"(default {DEFAULT_MAX_SECONDS:g}; 0 for no limit)")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
     ing.add_argument("--workers", type=_positive_int, default=1, metavar="N",
                      help="extract in N local processes (default 1; the database has one writer)")
@@ -125,6 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     db_option(srv)
     srv.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     srv.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    srv.add_argument("--max-seconds", type=_seconds_arg, default=DEFAULT_MAX_SECONDS, metavar="S",
+                     help="refuse a posted article whose extraction takes longer than S seconds "
+                          f"(default {DEFAULT_MAX_SECONDS:g}; 0 for no limit)")
 
     tok = sub.add_parser("token", help="API tokens that may write through marsad serve")
     tok_sub = tok.add_subparsers(dest="token_command", required=True)
@@ -202,7 +229,7 @@ def cmd_ingest(args) -> int:
 
     with open_runner(workers=args.workers, dask=args.dask) as runner:
         summary = store.ingest(reported(items), progress=not args.no_progress and sys.stderr.isatty(),
-                               runner=runner, batch_size=args.batch_size)
+                               runner=runner, batch_size=args.batch_size, budget=_budget(args))
     for line in summary.failed:
         print(f"marsad: {line}", file=sys.stderr)
     print(summary.line())
@@ -287,7 +314,9 @@ def cmd_serve(args) -> int:
     from marsad.store import open_store
     from marsad.web.app import create_app
 
-    app = create_app(store=open_store(args.db))
+    from marsad.budget import Budget
+
+    app = create_app(store=open_store(args.db), budget=Budget(max_seconds=args.max_seconds))
     sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
@@ -386,6 +415,7 @@ def cmd_extract(args) -> int:
     from marsad.readers import Rejected, read_inputs
 
     rejected = 0
+    budget = _budget(args)
     try:
         rejects_fh = open(args.rejects, "a", encoding="utf-8") if args.rejects else None
     except OSError as exc:
@@ -406,7 +436,7 @@ def cmd_extract(args) -> int:
                 reject(item)
                 continue
             try:
-                events = list(extract_article(item))
+                events = list(extract_article(item, budget))
             except KnowledgeBaseError:
                 raise  # the same for every article: stop with the knowledge-base message
             except MarsadError as exc:

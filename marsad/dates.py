@@ -44,6 +44,7 @@ Precision follows the range: 1 when it is one day, 2 when it spans at most 7 day
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left, insort
 import math
 import re
 from dataclasses import dataclass
@@ -851,12 +852,16 @@ def _select(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
 
     order = {name: i for i, (name, _, _) in enumerate(_rules())}
     ranked = sorted(cands, key=lambda c: (-size(c)[0], -size(c)[1], c.start, order[c.rule]))
+    # the spans taken, in order: they do not overlap, so their ends are in order too, and the one
+    # that starts last before a candidate ends is the only one that can reach into it (a scan of
+    # every span taken made long documents cost the square of their length)
     taken: list[tuple[int, int]] = []
     chosen: list[_Cand] = []
     for c in ranked:
-        if any(c.start < e and s < c.end for s, e in taken):
+        i = bisect_left(taken, (c.end,))
+        if i and taken[i - 1][1] > c.start:
             continue
-        taken.append((c.start, c.end))
+        insort(taken, (c.start, c.end))
         chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 

@@ -38,7 +38,13 @@ class Article:
 
     @property
     def text_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        # kept with the text it was computed from: every event of an article asks for it, and
+        # hashing a 1 M character text a thousand times made long documents cost the square
+        known = self.__dict__.get("_text_hash")
+        if known is None or known[0] is not self.text:
+            known = (self.text, hashlib.sha256(self.text.encode("utf-8")).hexdigest())
+            self.__dict__["_text_hash"] = known
+        return known[1]
 
     @property
     def article_id(self) -> str:

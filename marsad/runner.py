@@ -22,7 +22,8 @@ from collections import deque
 from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
-from marsad.errors import KnowledgeBaseError, UsageError
+from marsad.budget import Budget
+from marsad.errors import KnowledgeBaseError, MarsadError, UsageError
 from marsad.model import Article
 
 __all__ = ["Extracted", "extract_batch", "place_rows", "chosen_place_id", "Runner", "InProcess", "LocalPool", "DaskRunner", "open_runner"]
@@ -60,11 +61,13 @@ def chosen_place_id(record: dict) -> str | None:
     return chosen[0].get("place_id") if chosen else None
 
 
-def extract_batch(articles: list[Article], local_places: list | None = None) -> list[Extracted]:
+def extract_batch(articles: list[Article], local_places: list | None = None,
+                  budget: Budget | None = Budget()) -> list[Extracted]:
     """Extract every article of a batch; an article that fails is reported, not fatal.
     A broken knowledge base is the same for every article, so it stops the run.
     ``local_places``: the database's local gazetteer entries, loaded first in the process that
-    extracts (a worker) unless it has them already."""
+    extracts (a worker) unless it has them already. ``budget``: the time and size each article
+    may take; one over it is reported (E110, E104) and the next one extracted."""
     from marsad.pipeline import extract_article
 
     if local_places is not None:
@@ -74,10 +77,12 @@ def extract_batch(articles: list[Article], local_places: list | None = None) -> 
     out = []
     for article in articles:
         try:
-            records = [e.to_record() for e in extract_article(article)]
+            records = [e.to_record() for e in extract_article(article, budget)]
             out.append(Extracted(records, places=place_rows(records)))
         except KnowledgeBaseError:
             raise
+        except MarsadError as exc:  # over its budget, or an input marsad refuses: the message says why
+            out.append(Extracted(error=exc.message, code=exc.code))
         except Exception as exc:  # one article must not stop the others
             out.append(Extracted(error=f"extraction failed: {type(exc).__name__}: {exc}",
                                  code=getattr(exc, "code", "E199")))
@@ -134,6 +139,8 @@ class Runner:
     label = "runner"
     # the local gazetteer entries every batch is extracted with (set by Store.ingest)
     local_places: list | None = None
+    # the time and size each article may take (set by Store.ingest)
+    budget: Budget | None = Budget()
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Extracted]]]:
         raise NotImplementedError
@@ -155,7 +162,7 @@ class InProcess(Runner):
 
     def map(self, batches):
         for batch in batches:
-            yield batch, extract_batch(batch, self.local_places)
+            yield batch, extract_batch(batch, self.local_places, self.budget)
 
 
 class LocalPool(Runner):
@@ -171,7 +178,7 @@ class LocalPool(Runner):
                                         initializer=_warm)
 
     def map(self, batches):
-        yield from _in_order(lambda b: self.pool.submit(extract_batch, b, self.local_places), batches,
+        yield from _in_order(lambda b: self.pool.submit(extract_batch, b, self.local_places, self.budget), batches,
                              window=2 * self.workers + 1)
 
     def close(self) -> None:
@@ -204,7 +211,7 @@ class DaskRunner(Runner):
         self.label = f"Dask, {n} workers ({address})"
 
     def map(self, batches):
-        yield from _in_order(lambda b: self.client.submit(extract_batch, b, self.local_places, pure=False), batches,
+        yield from _in_order(lambda b: self.client.submit(extract_batch, b, self.local_places, self.budget, pure=False), batches,
                              window=2 * self.workers + 1)
 
     def close(self) -> None:

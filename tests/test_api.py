@@ -10,7 +10,7 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 def test_public_names_are_pinned():
     assert sorted(marsad.__all__) == [
-        "Article", "Event", "InputError", "KnowledgeBaseError", "MarsadError", "Span", "UsageError",
+        "Article", "Budget", "BudgetExceeded", "Event", "InputError", "KnowledgeBaseError", "MarsadError", "Span", "UsageError",
         "__version__", "extract", "extract_article",
     ]
     for name in marsad.__all__:

@@ -192,6 +192,32 @@ def test_kill_9_then_rerun_gives_the_uninterrupted_result(db_url, tmp_path, requ
     assert interrupted == _snapshot(open_store(reference_url))
 
 
+def test_a_rolled_back_batch_leaves_no_gap_in_source_keys(db_url, tmp_path):
+    """After a batch rolled back (kill -9, a full disk) and a re-run, the sources are numbered as in
+    an uninterrupted run: on PostgreSQL a sequence kept the numbers the lost batch had drawn."""
+    from marsad.runner import extract_batch
+
+    path = _corpus(tmp_path / "corpus.jsonl", 6)
+    items = [a for a in read_inputs([str(path)]) if isinstance(a, Article)]
+    store = open_store(db_url)
+    first = extract_batch(items[:1])[0]
+    assert first.records
+    with pytest.raises(RuntimeError):
+        with store._writing() as conn:  # the batch is written, then the process "dies"
+            store._store_article(conn, items[0], first.records, first.places)
+            raise RuntimeError("killed")
+    store._forget_caches()
+    store.ingest(items)
+    reference = open_store(f"sqlite:///{tmp_path / 'reference.db'}")
+    reference.ingest(items)
+
+    def keys(s):
+        return sorted((e["event_id"], src["article_id"], src["source_key"]) for e in s.events() for src in e["sources"])
+
+    assert keys(store) == keys(reference)
+    assert min(k for *_, k in keys(store)) == 1
+
+
 # A killing in Nawa, told by one outlet; written for the tests below.
 NAWA = {"id": "n1", "published": "2024-08-11", "source": "A", "url": "https://example.org/n1",
         "text": "قتل شاب برصاص مسلحين مجهولين مساء اليوم في مدينة نوى بريف درعا الغربي، بحسب مصادر محلية."}

@@ -13,6 +13,8 @@ entry ``قصف`` matches ``بقصف`` and the entry ``بيان`` matches ``بي�
 """
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Iterable
@@ -152,7 +154,18 @@ class PhraseMatcher:
         end = len(doc.tokens) if tok_end is None else tok_end
         if not found or (tok_start == 0 and end == len(doc.tokens)):
             return list(found)
-        return [m for m in found if m.tok_start >= tok_start and m.tok_end <= end]
+        # the matches come in order of their first token: look at those starting in the range only,
+        # not at every match of the document for every sentence (square cost on long documents)
+        starts = doc.cache.get(("match starts", self))
+        if starts is None:
+            starts = [m.tok_start for m in found]
+            if any(a > b for a, b in zip(starts, starts[1:])):
+                starts = []  # not in order (never so far): filter them all
+            doc.cache[("match starts", self)] = starts
+        if not starts:
+            return [m for m in found if m.tok_start >= tok_start and m.tok_end <= end]
+        lo, hi = bisect_left(starts, tok_start), bisect_right(starts, end)
+        return [m for m in found[lo:hi] if m.tok_end <= end]
 
     def _find_all(self, doc: Doc) -> list[Match]:
         tokens = doc.tokens

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 
+from marsad.budget import check_deadline
 from marsad.model import Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.roles import actors_for, protest_violence
@@ -32,6 +33,7 @@ def build_records(a: Analysis) -> None:
 
 
 def build_event(a: Analysis, g: Group) -> Event | None:
+    check_deadline()  # the article's time budget (marsad/budget.py): a long document has many groups
     kb = a.kb
     best, low, high, cas_used, untied = toll(a, g)
     subtypes = [m.subtype for m in g.members if m.etype == g.etype] or [m.subtype for m in g.members]

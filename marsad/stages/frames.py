@@ -26,6 +26,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.arabic.matcher import PhraseMatcher
+from marsad.budget import check_deadline
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
@@ -97,6 +98,7 @@ def build_frames(a: Analysis) -> None:
     told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
     teasers = teasers_from(a)
     for sent in doc.sentences:
+        check_deadline()  # the article's time budget (marsad/budget.py): a long document has many sentences
         units = units_of_sentence.get(sent.index, [])
         sent_places = sentence_places(a, sent.index)
         places_of = {u: [w for w in sent_places if unit_of.get(w.mention.tok_start) == u] for u in units}

@@ -35,6 +35,7 @@ from sqlalchemy import and_, bindparam, create_engine, event, func, or_, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from marsad.budget import Budget
 from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
@@ -189,17 +190,20 @@ class Store:
 
     # ------------------------------------------------------------------ ingest
     def ingest(self, items: Iterable, *, progress: bool = False, runner=None,
-               batch_size: int = DEFAULT_BATCH) -> IngestSummary:
+               batch_size: int = DEFAULT_BATCH, budget: Budget | None = Budget()) -> IngestSummary:
         """Store articles and their events; ``items`` are Articles and readers' Rejected records.
 
         Articles go in batches of ``batch_size``: those already stored (same text hash or URL)
         are skipped before extraction, the rest are extracted by ``runner`` (this process by
         default; see :mod:`marsad.runner` for worker processes and Dask) and written in input
         order, one transaction per batch. A run stopped at any point keeps whole batches only,
-        and running it again finishes the job with the same events."""
+        and running it again finishes the job with the same events. ``budget``: the time and
+        size one article's extraction may take (:mod:`marsad.budget`); an article over it is
+        rejected (E110, E104) and kept in ``rejected``, the others are stored."""
         from marsad.runner import InProcess
 
         runner = runner or InProcess()
+        runner.budget = budget
         from marsad.store.local_places import local_places
         runner.local_places = local_places(self)  # analysts' places, loaded where the batches are extracted
         summary = IngestSummary()
@@ -370,8 +374,12 @@ class Store:
                 merged += 1
             taken.add(ev_pk)
             stored = dedup.dumps(record)
+            # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
+            # PostgreSQL sequence keeps the numbers a rolled-back batch drew, so a re-run after a
+            # crash would number the sources (source_key) differently from an uninterrupted run
+            src_key = conn.execute(select(func.coalesce(func.max(event_sources.c.id), 0) + 1)).scalar_one()
             src_pk = conn.execute(event_sources.insert(), dict(
-                event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
+                id=src_key, event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
                 record=stored, evidence_text=text, match_rule=rule, match_score=score)).inserted_primary_key[0]
             self._sources.put(src_pk, (dedup.slim(record), shingles))
             if best is None:  # a new event has this one source and no edits: nothing to read back

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from marsad.budget import Budget
 from marsad.errors import MarsadError, NotFoundError, UsageError
 from marsad.model import Article
 from marsad.store import EDITABLE_FIELDS, Store, open_store
@@ -319,9 +320,11 @@ async def _send_error(send, status: int, code: str, message: str) -> None:
 
 # --------------------------------------------------------------------------- the app
 
-def create_app(db_url: str | None = None, store: Store | None = None, max_body: int = MAX_BODY) -> FastAPI:
+def create_app(db_url: str | None = None, store: Store | None = None, max_body: int = MAX_BODY,
+               budget: Budget | None = Budget()) -> FastAPI:
     """The API and the web app over the dataset at ``db_url`` (see :func:`marsad.store.database_url`);
-    request bodies over ``max_body`` bytes are refused."""
+    request bodies over ``max_body`` bytes are refused; a posted article whose extraction goes
+    over ``budget`` (time, size) is refused with 400 and kept in ``rejected``."""
     store = store or open_store(db_url)
     app = FastAPI(title="marsad", version=__import__("marsad").__version__,
                   description="Political-violence events extracted from Arabic news: query, aggregate, ingest, "
@@ -401,7 +404,7 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
         item = Article(text=article.text, id=article.id, published=article.published, source=article.source,
                        url=article.url or None, title=article.title, language=article.language,
                        origin=f"api:{name}")
-        summary = store.ingest([item])
+        summary = store.ingest([item], budget=budget)
         if summary.failed:
             raise UsageError(summary.failed[0])
         found = queries.article_with_events(store, text_hash=item.text_hash, url=item.url or None)

@@ -118,6 +118,7 @@ def _vocab() -> _Vocab:
     return _Vocab(*({k: tuple(v) for k, v in tables[t].items()} for t in ("t", "v", "m", "s")), max_len)
 
 
+@once
 def death_forms() -> frozenset[str]:
     """The one-word death expressions (normalised): قتل، مقتل، قتلى، شهداء ..."""
     return frozenset(form[0] for form, entries in _vocab().triggers.items()

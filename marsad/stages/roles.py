@@ -256,15 +256,20 @@ def _between_sides(a: Analysis, g: Group) -> tuple[str, str] | None:
 
 
 def _article_counts(a: Analysis, state: bool | None = None) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for x in a.actors:
-        inter = a.kb.inter(x.actor)
-        if inter not in ARMED_CODES or x.actor == "Unidentified Armed Group":
-            continue
-        if state is True and inter != 1:
-            continue
-        counts[x.actor] = counts.get(x.actor, 0) + 1
-    return counts
+    """How often each armed actor (each state force, with ``state``) is named in the article
+    (counted once per article: a long document has many groups that ask)."""
+    key = ("article_counts", state)
+    found = a.memo.get(key)
+    if found is None:
+        found = a.memo[key] = {}
+        for x in a.actors:
+            inter = a.kb.inter(x.actor)
+            if inter not in ARMED_CODES or x.actor == "Unidentified Armed Group":
+                continue
+            if state is True and inter != 1:
+                continue
+            found[x.actor] = found.get(x.actor, 0) + 1
+    return dict(found)
 
 
 def _article_actor(a: Analysis, state: bool = False) -> str | None:
@@ -273,15 +278,24 @@ def _article_actor(a: Analysis, state: bool = False) -> str | None:
 
 
 def _article_perpetrator(a: Analysis, etype: str) -> str | None:
+    """The armed actor most often named in the sentences of the article's triggers of this type."""
+    key = ("article_perpetrator", etype)
+    if key in a.memo:
+        return a.memo[key]
+    by_sentence = a.memo.get("armed_by_sentence")
+    if by_sentence is None:
+        by_sentence = a.memo["armed_by_sentence"] = {}
+        for x in a.actors:
+            if a.kb.inter(x.actor) in ARMED_CODES:
+                by_sentence.setdefault(a.sentence_index(x.tok_start), []).append(x.actor)
     counts: dict[str, int] = {}
     for h in a.hits:
         if h.mention.event_type != etype or not h.reports_event:
             continue
-        sent = a.doc.sentence_of_token(h.mention.tok_start)
-        for x in a.actors:
-            if sent.tok_start <= x.tok_start < sent.tok_end and a.kb.inter(x.actor) in ARMED_CODES:
-                counts[x.actor] = counts.get(x.actor, 0) + 1
-    return max(counts, key=lambda n: counts[n]) if counts else None
+        for name in by_sentence.get(a.sentence_index(h.mention.tok_start), ()):
+            counts[name] = counts.get(name, 0) + 1
+    a.memo[key] = found = max(counts, key=lambda n: counts[n]) if counts else None
+    return found
 
 
 def _opponent(a: Analysis, actor1: str) -> str | None:

@@ -125,7 +125,7 @@ class Analysis:
         return [(self.doc.sentences[s].tok_start, self.doc.sentences[s].tok_end) for s in sorted(g.sentences)]
 
     def in_group(self, g: Group, tok: int) -> bool:
-        return any(a <= tok < b for a, b in self.sentence_ranges(g))
+        return self.doc.sentence_of_token(tok).index in g.sentences
 
     def tokens_text(self, lo: int, hi: int) -> list[str]:
         return [self.doc.tokens[t].text for t in range(lo, hi)]

@@ -183,18 +183,17 @@ def _precision_reason(where: Where) -> str:
 def _places_set_aside(a: Analysis, g: Group) -> list[dict]:
     """Places named in the group's sentences that are not its location (routes, origins,
     destinations, references, datelines), each with its role and the reason."""
-    spans = [a.doc.sentences[s] for s in g.sentences]
+    from marsad.stages.event_places import mentions_of_sentence
     used = {(w.mention.start, w.mention.end) for w in g.places}
     out = []
-    for pm in a.places.mentions:
+    for pm in (pm for s in sorted(g.sentences) for pm in mentions_of_sentence(a, s)):
         if pm.role == "event" or (pm.start, pm.end) in used:
             continue
-        if any(sent.tok_start <= pm.tok_start < sent.tok_end for sent in spans):
-            item = Span(pm.start, pm.end, pm.text).to_dict()
-            item.update(role=pm.role, reason=pm.reason or pm.role)
-            if pm.place is not None:
-                item["place_id"] = pm.place.place_id
-            out.append(item)
+        item = Span(pm.start, pm.end, pm.text).to_dict()
+        item.update(role=pm.role, reason=pm.reason or pm.role)
+        if pm.place is not None:
+            item["place_id"] = pm.place.place_id
+        out.append(item)
     return out
 
 

@@ -196,10 +196,12 @@ def fallback_places(a: Analysis, lo: int, hi: int) -> list[Where]:
     from marsad.geo.places import FALLBACK_ROLES
     # "أوعزت لقواتها من مدينة مصراتة بالهجوم على منطقة الداوون": the event has a place of its
     # own, one no gazetteer knows; a home town or a campaign's name is not it
-    unknown = any(lo <= pm.tok_start < hi and pm.role == "event" and pm.place is None for pm in a.places.mentions)
+    first, last = a.doc.sentence_of_token(lo).index, a.doc.sentence_of_token(max(lo, hi - 1)).index
+    near = [pm for s in range(first, last + 1) for pm in mentions_of_sentence(a, s)]
+    unknown = any(lo <= pm.tok_start < hi and pm.role == "event" and pm.place is None for pm in near)
     roles = ("intro",) if unknown else FALLBACK_ROLES
     out = []
-    for pm in a.places.mentions:
+    for pm in near:
         if lo <= pm.tok_start < hi and pm.role in roles and \
                 not (pm.role == "label" and a.doc.sentence_of_token(pm.tok_start).is_heading):
             # a headline that names only a campaign ("معركة طرابلس") places no event

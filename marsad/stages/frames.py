@@ -441,7 +441,12 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
 def _victims(a: Analysis, unit: int) -> set[str]:
     """The classes of the people killed or wounded in the unit (civilians, fighters, ...)."""
     lo, hi = unit_range(a, unit)
-    return {c.victim_class or "unknown" for c in a.casualties
+    by_sentence = a.memo.get("casualties_by_sentence")
+    if by_sentence is None:
+        by_sentence = a.memo["casualties_by_sentence"] = {}
+        for c in a.casualties:
+            by_sentence.setdefault(a.sentence_index(c.tok_start), []).append(c)
+    return {c.victim_class or "unknown" for c in by_sentence.get(a.sentence_index(lo), ())
             if lo <= c.tok_start < hi and c.kind in ("killed", "injured", "mixed")}
 
 

@@ -127,7 +127,11 @@ def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
     nouns = [m for m in _place_noun_matcher().find(doc, c.tok_start, end)]
     own = {t for w in g.places for t in range(w.mention.tok_start, w.mention.tok_end)}
     # containers locate the group's places: "البارة في جبل الزاوية"
-    own |= {t for pm in a.places.mentions if pm.role != "event" for t in range(pm.tok_start, pm.tok_end)}
+    placed = a.memo.get("non_event_place_tokens")
+    if placed is None:
+        placed = a.memo["non_event_place_tokens"] = frozenset(
+            t for pm in a.places.mentions if pm.role != "event" for t in range(pm.tok_start, pm.tok_end))
+    own |= placed
     for m in nouns:
         if m.tok_end not in own and m.tok_start not in own and \
                 not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1 for w in g.places):

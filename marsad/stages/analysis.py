@@ -124,6 +124,19 @@ class Analysis:
     def sentence_ranges(self, g: Group) -> list[tuple[int, int]]:
         return [(self.doc.sentences[s].tok_start, self.doc.sentences[s].tok_end) for s in sorted(g.sentences)]
 
+    def actors_of_sentence(self, sent_index: int) -> list:
+        """The actor mentions of one sentence, in reading order (indexed once per article)."""
+        index = self.memo.get("actors_by_sentence")
+        if index is None:
+            index = self.memo["actors_by_sentence"] = {}
+            for x in self.actors:
+                index.setdefault(self.sentence_index(x.tok_start), []).append(x)
+        return index.get(sent_index, [])
+
+    def actors_between(self, lo: int, hi: int) -> list:
+        """The actor mentions starting in tokens [lo, hi) of one sentence."""
+        return [x for x in self.actors_of_sentence(self.sentence_index(lo)) if lo <= x.tok_start < hi]
+
     def in_group(self, g: Group, tok: int) -> bool:
         return self.doc.sentence_of_token(tok).index in g.sentences
 

@@ -28,9 +28,10 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
     if pm.role not in roles:
         return None
     doc = a.doc
-    if any(x.tok_start <= pm.tok_start < x.tok_end for x in a.actors):
+    inside, ends = _actor_tokens(a)
+    if pm.tok_start in inside:
         return None  # part of an actor's name: شرطة الأنبار، الجبهة الشامية
-    if any(x.tok_end == pm.tok_start for x in a.actors) and a.gaz.lookup(doc.tokens[pm.tok_start].text):
+    if pm.tok_start in ends and a.gaz.lookup(doc.tokens[pm.tok_start].text):
         return None  # the name goes on: "مديرية استخبارات الأنبار", "قيادة عمليات نينوى"
     anchor = pm.anchor
     place = pm.place
@@ -95,6 +96,16 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
     if place.is_area and pm.relation == "countryside":
         precision = 3
     return Where(pm, place, key, precision, direction)
+
+
+def _actor_tokens(a: Analysis) -> tuple[frozenset[int], frozenset[int]]:
+    """The tokens inside actors' names, and the tokens right after them (once per article)."""
+    found = a.memo.get("actor_tokens")
+    if found is None:
+        found = a.memo["actor_tokens"] = (
+            frozenset(t for x in a.actors for t in range(x.tok_start, x.tok_end)),
+            frozenset(x.tok_end for x in a.actors))
+    return found
 
 
 def _names_a_village(pm: PlaceMention) -> bool:

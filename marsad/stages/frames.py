@@ -173,9 +173,9 @@ def _told_as_happening(a: Analysis, unit: int) -> bool:
     lo, hi = unit_range(a, unit)
     if a.doc.sentence_of_token(lo).index <= a.first_body:
         return True
-    if any(lo <= c.tok_start < hi and c.kind in ("killed", "injured", "mixed") for c in a.casualties):
+    if _victims(a, unit):
         return True
-    if any(lo <= x.tok_start < hi and a.kb.inter(x.actor) in (1, 2, 3, 4, 8) for x in a.actors):
+    if any(a.kb.inter(x.actor) in (1, 2, 3, 4, 8) for x in a.actors_between(lo, hi)):
         return True
     if any(lo <= d.tok_start < hi and not d.background for d in a.dates):
         return True
@@ -312,12 +312,13 @@ def _armed_target(a: Analysis, unit: int, m) -> bool:
         return False
     lo, hi = unit_range(a, unit)
     inter = a.kb.inter
-    attacker = any(lo <= x.tok_start < hi and inter(x.actor) in (2, 3, 4, 8) and x.tok_start < m.tok_start + 4
-                   for x in a.actors) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
+    unit_actors = a.actors_between(lo, hi)
+    attacker = any(inter(x.actor) in (2, 3, 4, 8) and x.tok_start < m.tok_start + 4 for x in unit_actors) \
+        or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
     if not attacker:
         return False
     target = bool(cue_matcher("military_target").find(a.doc, m.tok_end, hi)) or \
-        any(m.tok_end <= x.tok_start < hi and inter(x.actor) == 1 for x in a.actors)
+        any(m.tok_end <= x.tok_start and inter(x.actor) == 1 for x in unit_actors)
     return target
 
 

@@ -17,7 +17,7 @@ from marsad.triggers import TERRITORY
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
     kb = a.kb
-    in_group = [x for x in a.actors if a.in_group(g, x.tok_start) and not _affiliation_only(a, x)]
+    in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s) if not _affiliation_only(a, x)]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []

@@ -1059,3 +1059,8 @@ def test_a_lead_that_tells_the_event_itself_still_reports_it():
     text = ("قتلى بقصف على إدلب\n\nقتل خمسة مدنيين اليوم بقصف مدفعي على مدينة إدلب. "
             "ودان ناشطون القصف الذي طال الأحياء السكنية.")
     assert "Idlib" in {e.location for e in events(text) if e.event_type == "Explosions/Remote violence"}
+
+
+def test_local_sources_name_no_place_of_the_toll():
+    text = "قتل خمسة مدنيين أمس بقصف مدفعي على بلدة كفرنبل في ريف إدلب، بحسب مصادر محلية."
+    assert [e.fatalities for e in events(text, published=date(2023, 3, 15))] == [5]

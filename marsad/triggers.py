@@ -136,6 +136,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "negated", "negated or denied"
         elif any(t in modality for t in before) or _qad_imperfect(doc, before):
             status, reason = "modal", "a threat, plan or possibility"
+        elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
+            status, reason = "modal", "what is to stop or be stopped (وقف القصف)"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
         elif any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \

@@ -1064,3 +1064,21 @@ def test_a_lead_that_tells_the_event_itself_still_reports_it():
 def test_local_sources_name_no_place_of_the_toll():
     text = "قتل خمسة مدنيين أمس بقصف مدفعي على بلدة كفرنبل في ريف إدلب، بحسب مصادر محلية."
     assert [e.fatalities for e in events(text, published=date(2023, 3, 15))] == [5]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثمانية مدنيين اليوم بغارات على قرية الحميرات بريف حماة الشمالي. ويأتي القصف على مدينة حماة "
+    "بالتزامن مع انعقاد محادثات جنيف.",
+    "قتل ثلاثة مدنيين اليوم بقصف مدفعي على بلدة كفرزيتا بريف حماة. وتأتي الغارات على ريف حماة رغم "
+    "إعلان الهدنة.",
+])
+def test_the_event_named_again_after_a_verb_of_coming_is_the_one_told(text):
+    assert len([e for e in events(text) if e.event_type == "Explosions/Remote violence"]) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مدنيان اليوم بغارة على بلدة سراقب. وطلبت روسيا من الحكومة وقف القصف على مدينة إدلب.",
+    "قتل مدنيان اليوم بغارة على بلدة سراقب. ودعا ناشطون إلى إيقاف الغارات على مدينة حلب.",
+])
+def test_what_is_to_stop_did_not_happen(text):
+    assert {e.location for e in events(text)} == {"Saraqib"}

@@ -261,7 +261,11 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
-        demonstrative = m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("demonstrative")
+        # "هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": a definite event noun after a
+        # verb of coming refers to the event told before and comments on it
+        before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
+        demonstrative = before in cue_words("demonstrative") or \
+            (before in cue_words("referring_verb") and _definite(doc.tokens[m.tok_start].text))
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue

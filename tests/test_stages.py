@@ -1082,3 +1082,17 @@ def test_the_event_named_again_after_a_verb_of_coming_is_the_one_told(text):
 ])
 def test_what_is_to_stop_did_not_happen(text):
     assert {e.location for e in events(text)} == {"Saraqib"}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("اعتقلت قوات الأمن اليوم 14 عنصرا من داعش في البلدة القديمة بالموصل شمال بغداد.", "Mosul"),
+    ("انفجرت سيارة مفخخة اليوم في مدينة البصرة جنوب بغداد، ما أدى لمقتل ثلاثة مدنيين.", "Basra"),
+])
+def test_a_large_city_far_off_in_the_direction_given_is_that_city(text, city):
+    assert city in {e.location for e in events(text)}
+
+
+def test_a_quarter_in_the_middle_of_a_city_is_located_by_it():
+    text = "اعتقلت شرطة نينوى اليوم 14 مسلحا في منطقة الشهوان وسط الموصل."
+    [e] = events(text)
+    assert e.admin1 == "Nineveh" and abs(e.latitude - 36.34) < 0.1

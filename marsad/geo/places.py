@@ -1075,6 +1075,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             continue
         areas = [c for c in anchor.candidates if c.kind == "admin1"]
         near = [c for c in pm.candidates if _located_by(c, anchor.place) or any(_located_by(c, a) for a in areas)]
+        if not near and anchor.relation in COMPASS:
+            # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it
+            near = [c for c in pm.candidates if _lies_towards(c, anchor.place, anchor.relation)]
         if not near and pm.role == "event":
             sounds = gaz.by_sound(_bare_name(pm.text), anchor.place, LOCATED_KM)
             for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
@@ -1308,6 +1311,23 @@ FUZZY_THRESHOLD = 88
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
 LOCATED_KM = 80.0
+
+
+COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+# A city of at least this many people may lie any distance off in the direction a text gives.
+FAR_CITY_POPULATION = 100_000
+
+
+def _lies_towards(place: Place, anchor: Place, relation: str) -> bool:
+    """Does a large city lie in the country of ``anchor`` and in the compass direction the text
+    gives from it (within 60 degrees)?"""
+    if place.population < FAR_CITY_POPULATION or place.country_code != anchor.country_code:
+        return False
+    import math
+    dy = place.latitude - anchor.latitude
+    dx = (place.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))
+    bearing = math.degrees(math.atan2(dx, dy)) % 360
+    return abs((bearing - COMPASS[relation] + 180) % 360 - 180) <= 60
 
 
 # How far from a region's point a place it locates may lie (Duhok from the point of Iraqi Kurdistan).

@@ -1096,3 +1096,19 @@ def test_a_quarter_in_the_middle_of_a_city_is_located_by_it():
     text = "اعتقلت شرطة نينوى اليوم 14 مسلحا في منطقة الشهوان وسط الموصل."
     [e] = events(text)
     assert e.admin1 == "Nineveh" and abs(e.latitude - 36.34) < 0.1
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قتل أربعة جنود اليوم بهجوم على تجمع للقوات الحكومية في منطقة المنصورية بناحية دلي عباس في محافظة ديالى.",
+     "المنصورية"),
+])
+def test_a_village_located_by_an_unknown_district_keeps_its_name(text, name):
+    assert name in {e.location for e in events(text)}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قصفت قوات النظام اليوم قرية كرم عباس بريف حماة الشمالي، ما أدى لمقتل مدني.", "كرم عباس"),
+    ("اشتباكات اليوم في ناحية دلي عباس شمال شرق بعقوبة.", "دلي عباس"),
+])
+def test_a_place_name_may_end_in_a_mans_name(text, name):
+    assert name in {pm.text for pm in analyse(text, upto="places").places.mentions}

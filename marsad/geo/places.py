@@ -369,6 +369,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     naming, name_end = cue_words("naming_noun"), cue_words("place_name_end")
     heads = cue_words("place_name_head")
     list_nouns = cue_words("list_place_noun")
+    given = cue_words("given_name")
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
@@ -414,6 +415,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                         and nxt not in after_words and k not in place_nouns and nxt not in relational \
                         and not _describes_the_name(nxt, doc.token_span(k, k + 1).text):
                     k += 1
+                elif nxt in given:
+                    k += 1  # "ناحية دلي عباس"، "قرية تل حسن": a name ending in a man's name
             elif k < sent.tok_end and first and not head:
                 # "مدينة جلال آباد": an unknown word after the noun and a small known place
                 # written bare right after it are one name, not a stranger and that place
@@ -1069,8 +1072,12 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
     _relative_regions(doc, mentions, clues)
     _agree_within_lists(doc, mentions)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
+    position = {id(pm): i for i, pm in enumerate(mentions)}
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx)
+        for _ in range(2):  # "المنصورية بناحية دلي عباس في ديالى": an unknown district is located in turn
+            if anchor is not None and anchor.place is None:
+                anchor = _anchor_after(doc, mentions, position[id(anchor)])
         if anchor is None or anchor.place is None:
             continue
         areas = [c for c in anchor.candidates if c.kind == "admin1"]

@@ -45,6 +45,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
         return None
     area_only = False
     if place is None:
+        for _ in range(2):  # "المنصورية بناحية دلي عباس في ديالى": up to the first anchor with a place
+            if anchor is not None and anchor.place is None and anchor.anchor is not None:
+                anchor = anchor.anchor
         if anchor is None or anchor.place is None:
             # "وطال القصف قريتي دحيرجة والمشيرفة" under a lead on the countryside of Hama: a village
             # no gazetteer knows, which nothing in its sentence locates, lies in the lead's area
@@ -110,8 +113,8 @@ def _actor_tokens(a: Analysis) -> tuple[frozenset[int], frozenset[int]]:
 
 def _names_a_village(pm: PlaceMention) -> bool:
     """Is the mention a name the text puts in a place position (after a place noun, or listed
-    with such names), not a place resolved elsewhere?"""
-    return pm.place is None and pm.reason.startswith(("unknown name", "located by"))
+    with such names, or a namesake set aside), not a place resolved elsewhere?"""
+    return pm.place is None and (pm.reason.startswith(("unknown name", "located by")) or bool(pm.alternatives))
 
 
 # The share of the article's event places the lead's governorate must hold for its area to

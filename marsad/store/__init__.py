@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import quote
 
-from sqlalchemy import and_, bindparam, create_engine, event, func, or_, select
+from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, union
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -55,7 +55,8 @@ DEFAULT_BATCH = 32
 # candidates). Every stored source enters the cache, so it is full within the first few hundred
 # articles and the writer's memory is level from there on.
 SOURCE_CACHE = 500
-# Reports of one event a new report is compared with: the first and the latest (see _compared_sources).
+# Reports of one event a new report is compared with: the first and the latest MATCH_SOURCES - 1, so a
+# widely reported event is matched against a bounded set of reports (see _COMPARED_SOURCES).
 MATCH_SOURCES = 8
 # Stored events whose date range is longer than this are not merge candidates (a month-precision
 # report spans 31 days; anything vaguer is no basis for merging).
@@ -122,6 +123,7 @@ class Store:
         self._places_known: set[str] = set()
         self._actors_known: set[str] = set()
         self._sources = _Lru(SOURCE_CACHE)
+        self._upserts: dict = {}
 
     # ------------------------------------------------------------------ set-up
     def _migrate(self) -> None:
@@ -174,15 +176,22 @@ class Store:
 
     def _insert_new(self, conn: Connection, table, values: dict, returning=None):
         """INSERT ... ON CONFLICT DO NOTHING: a row another writer stored first is left as it is.
-        With ``returning``, the new row's column, or None when the row was there already."""
-        if self.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        stmt = insert(table).values(**values).on_conflict_do_nothing()
+        With ``returning``, the new row's column, or None when the row was there already. The
+        statement is built once per table and column set, and its compiled form reused."""
+        key = (table.name, tuple(values), None if returning is None else returning.name)
+        stmt = self._upserts.get(key)
+        if stmt is None:
+            if self.engine.dialect.name == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert
+            stmt = insert(table).values({name: bindparam(name) for name in values}).on_conflict_do_nothing()
+            if returning is not None:
+                stmt = stmt.returning(returning)
+            self._upserts[key] = stmt
         if returning is not None:
-            return conn.execute(stmt.returning(returning)).scalar()
-        return conn.execute(stmt).rowcount
+            return conn.execute(stmt, values).scalar()
+        return conn.execute(stmt, values).rowcount
 
     def close(self) -> None:
         self.engine.dispose()
@@ -357,7 +366,8 @@ class Store:
         for record in records:
             record = dict(record, source=article.source, article_id=article.article_id)
             text = dedup.evidence_text(record, article.text)
-            shingles = dedup.shingles(text)
+            words = dedup.match_words(text)
+            shingles = dedup.word_shingles(words)
             best = self._best_match(conn, record, shingles, taken)
             self._remember_refs(conn, record, place_rows)
             if best is None:
@@ -370,10 +380,12 @@ class Store:
                 merged += 1
             taken.add(ev_pk)
             stored = dedup.dumps(record)
-            src_pk = conn.execute(event_sources.insert(), dict(
+            slim = dedup.slim(record)
+            src_pk = conn.execute(_INSERT_SOURCE, dict(
                 event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
-                record=stored, evidence_text=text, match_rule=rule, match_score=score)).inserted_primary_key[0]
-            self._sources.put(src_pk, (dedup.slim(record), shingles))
+                record=stored, evidence_text=text, match_rule=rule, match_score=score,
+                match_fields=dedup.dumps(slim), match_text=words)).scalar_one()
+            self._sources.put(src_pk, (slim, shingles))
             if best is None:  # a new event has this one source and no edits: nothing to read back
                 published = article.published.date() if isinstance(article.published, datetime) \
                     else article.published
@@ -397,47 +409,48 @@ class Store:
         params = {"types": types, "country": record.get("country"), "admin1": record.get("admin1"),
                   "until": span[1] + slack, "since": span[0] - slack,
                   "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS)}
-        if record.get("latitude") is not None and record.get("longitude") is not None:
+        lat, lon = record.get("latitude"), record.get("longitude")
+        if lat is not None and lon is not None and place_cell(lat, lon) is not None:
             dlat = dedup.PLACE_KM[3] / 111.0
-            dlon = dlat / max(0.2, math.cos(math.radians(record["latitude"])))
-            params.update(lat0=record["latitude"] - dlat, lat1=record["latitude"] + dlat,
-                          lon0=record["longitude"] - dlon, lon1=record["longitude"] + dlon)
+            dlon = dlat / max(0.2, math.cos(math.radians(lat)))
+            params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
+                          cells=_cells_of_box(lat - dlat, lat + dlat, lon - dlon, lon + dlon))
             candidates = conn.execute(_CANDIDATES_NEAR, params).all()
         else:
             candidates = conn.execute(_CANDIDATES_ADMIN1, params).all()
-        # the record's place must fit the event's merged (most precise) place
-        fitting = [ev_pk for ev_pk, ev_record in candidates
-                   if ev_pk not in taken and dedup.place_match(record, json.loads(ev_record)) is not None]
+        # the record's place must fit the event's merged (most precise) place, which the event's
+        # columns hold: no merged record is read
+        fitting = [row.id for row in candidates
+                   if row.id not in taken and dedup.place_match(record, row._asdict()) is not None]
         if not fitting:
             return None
         best: tuple[int, dedup.Match] | None = None
-        for src_id, ev_pk in _compared_sources(conn.execute(_SOURCES_OF_EVENTS, {"events": fitting}).all()):
-            src_record, src_sh = self._source(conn, src_id)
-            found = dedup.match(record, src_record, new_sh, src_sh)
+        # the first and latest sources of each fitting event, with what matching reads, in the order stored
+        for src_id, ev_pk, fields, words, src_record, src_text in conn.execute(
+                _COMPARED_SOURCES, {"events": fitting, "keep": MATCH_SOURCES - 1}):
+            hit = self._sources.get(src_id)
+            if hit is None:
+                if fields is not None and words is not None:
+                    hit = (json.loads(fields), dedup.word_shingles(words))
+                else:  # stored before schema 0005
+                    hit = (dedup.slim(json.loads(src_record)), dedup.shingles(src_text))
+                self._sources.put(src_id, hit)
+            found = dedup.match(record, hit[0], new_sh, hit[1])
             if found is not None and (best is None or found.score > best[1].score):
                 best = (ev_pk, found)
         return best
-
-    def _source(self, conn: Connection, src_id: int) -> tuple[dict, frozenset[int]]:
-        """A stored source's record (the fields matching reads) and the shingles of its evidence
-        text, cached for the most recently compared and stored sources."""
-        hit = self._sources.get(src_id)
-        if hit is None:
-            src_record, src_text = conn.execute(_SOURCE, {"src": src_id}).one()
-            hit = (dedup.slim(json.loads(src_record)), dedup.shingles(src_text))
-            self._sources.put(src_id, hit)
-        return hit
 
     def _new_event(self, conn: Connection, record: dict) -> tuple[int, str]:
         """Insert an event (its record is filled by ``_refresh``); return its key and event_id."""
         now = _now()
         event_id = record["event_id"]
-        if conn.execute(_EVENT_BY_ID, {"event_id": event_id}).first():
+        row = dict(event_id=event_id, event_type=record["event_type"], sub_event_type=record["sub_event_type"],
+                   n_sources=0, disagreement=False, record="{}", created_at=now, updated_at=now)
+        pk = self._insert_new(conn, events, row, returning=events.c.id)
+        if pk is None:  # an event of another article has this id
             event_id = event_id + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
-        return conn.execute(events.insert(), dict(
-            event_id=event_id, event_type=record["event_type"], sub_event_type=record["sub_event_type"],
-            n_sources=0, disagreement=False, record="{}", created_at=now,
-            updated_at=now)).inserted_primary_key[0], event_id
+            pk = conn.execute(events.insert().returning(events.c.id), dict(row, event_id=event_id)).scalar_one()
+        return pk, event_id
 
     def _remember_refs(self, conn: Connection, record: dict, place_rows: dict[str, dict] | None = None) -> None:
         """Store the record's place and actors when they are new; ``place_rows`` are the places
@@ -471,6 +484,8 @@ class Store:
         source rows as ``_SOURCES_WITH_ARTICLES`` gives them, and the edits."""
         if rows is None:
             rows = conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk}).all()
+            if rows and event_id is None:
+                event_id = rows[0][8]
         if not rows:
             conn.execute(events.delete().where(events.c.id == ev_pk))
             return
@@ -487,7 +502,7 @@ class Store:
              "fatalities_low": rec.get("fatalities_low"), "fatalities_high": rec.get("fatalities_high"),
              "attribution": rec.get("attribution"), "location": rec.get("location"),
              "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
-            for rec, (_, src, art_id, url, pub, rule, score, sid) in zip(sources, rows)]
+            for rec, (_, src, art_id, url, pub, rule, score, sid, *_) in zip(sources, rows)]
         merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
         place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
@@ -500,6 +515,7 @@ class Store:
             admin1=merged.get("admin1"), admin2=merged.get("admin2"), location=merged.get("location"),
             place_id=place_ids[0] if place_ids and "location" not in merged["edited_fields"] else None,
             latitude=merged.get("latitude"), longitude=merged.get("longitude"),
+            place_cell=place_cell(merged.get("latitude"), merged.get("longitude")),
             geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
             fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
             n_sources=len(rows), disagreement=bool(merged.get("disagreement")), record=dedup.dumps(merged),
@@ -658,19 +674,6 @@ def _day(value) -> date | None:
     return day
 
 
-def _compared_sources(rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Of each event's sources (rows of source id, event, by id), the first and the latest
-    ``MATCH_SOURCES - 1``: a widely reported event is matched against a bounded set of reports,
-    so the writer's cost per article does not grow with the event's fame."""
-    by_event: dict[int, list[tuple[int, int]]] = {}
-    for row in rows:
-        by_event.setdefault(row[1], []).append(row)
-    out = []
-    for group in by_event.values():
-        out.extend(group if len(group) <= MATCH_SOURCES else group[:1] + group[-(MATCH_SOURCES - 1):])
-    return sorted(out)
-
-
 class _Lru:
     """A small least-recently-used map with a fixed size, so memory stays flat on long runs."""
 
@@ -694,27 +697,63 @@ class _Lru:
         self.items.clear()
 
 
+def place_cell(latitude, longitude) -> int | None:
+    """The 1-degree cell of a point (``events.place_cell``): the writer finds the events near a
+    report by the few cells its search box covers, each an index range by date."""
+    if latitude is None or longitude is None or not (math.isfinite(latitude) and math.isfinite(longitude)):
+        return None
+    return (math.floor(latitude) + 90) * 360 + (math.floor(longitude) + 180)
+
+
+def _cells_of_box(lat0: float, lat1: float, lon0: float, lon1: float) -> list[int]:
+    return [(la + 90) * 360 + (lo + 180) for la in range(math.floor(lat0), math.floor(lat1) + 1)
+            for lo in range(math.floor(lon0), math.floor(lon1) + 1)]
+
+
 # Statements the writer runs for every record, built once (SQLAlchemy caches their compiled form).
-_CANDIDATE_COLUMNS = select(events.c.id, events.c.record).where(
-    events.c.event_type.in_(bindparam("types", expanding=True)), events.c.country == bindparam("country"),
+# A candidate is an event of the record's type family and country whose date range can overlap the
+# record's, in the record's governorate or in a box around its place; each of the two is one index
+# range (country, admin1, start date) or a few (place cell, start date), so the rows read depend on
+# how many events that place and month have, not on the size of the dataset. The columns are what
+# dedup.place_match reads of the event's merged place.
+_CANDIDATE_FIELDS = (events.c.id, events.c.country, events.c.admin1, events.c.geo_precision, events.c.latitude,
+                     events.c.longitude)
+_CANDIDATE_TIME = and_(
+    events.c.event_type.in_(bindparam("types", expanding=True)),
     # the lower bound keeps the lookup on an index range as the dataset grows
     events.c.event_date_start >= bindparam("earliest"),
     events.c.event_date_start <= bindparam("until"), events.c.event_date_end >= bindparam("since"))
-_CANDIDATES_ADMIN1 = _CANDIDATE_COLUMNS.where(events.c.admin1 == bindparam("admin1"))
-_CANDIDATES_NEAR = _CANDIDATE_COLUMNS.where(or_(
-    events.c.admin1 == bindparam("admin1"),
-    and_(events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
-         events.c.longitude.between(bindparam("lon0"), bindparam("lon1")))))
-_SOURCES_OF_EVENTS = select(event_sources.c.id, event_sources.c.event).where(
-    event_sources.c.event.in_(bindparam("events", expanding=True))).order_by(event_sources.c.id)
+_CANDIDATES_ADMIN1 = select(*_CANDIDATE_FIELDS).where(
+    _CANDIDATE_TIME, events.c.country == bindparam("country"), events.c.admin1 == bindparam("admin1"))
+_CANDIDATES_NEAR = union(_CANDIDATES_ADMIN1, select(*_CANDIDATE_FIELDS).where(
+    # country || '': the same test (NULL stays NULL), but not one SQLite would answer from the
+    # (country, start) index, which reads the whole country's window, instead of the cells'
+    _CANDIDATE_TIME, events.c.country.concat("") == bindparam("country"),
+    events.c.place_cell.in_(bindparam("cells", expanding=True)),
+    events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
+    events.c.longitude.between(bindparam("lon0"), bindparam("lon1"))))
+# The sources of the given events that matching compares with: each event's first and its latest
+# ``keep``, so the cost per article does not grow with an event's fame, with their matching fields and words; the record and evidence
+# text only for a source stored before those were kept.
+_RANKED_SOURCES = select(
+    event_sources.c.id, event_sources.c.event, event_sources.c.match_fields, event_sources.c.match_text,
+    case((event_sources.c.match_fields.is_(None), event_sources.c.record)).label("record"),
+    case((event_sources.c.match_text.is_(None), event_sources.c.evidence_text)).label("evidence_text"),
+    func.row_number().over(partition_by=event_sources.c.event, order_by=event_sources.c.id).label("nth"),
+    func.row_number().over(partition_by=event_sources.c.event, order_by=event_sources.c.id.desc()).label("nth_last"),
+).where(event_sources.c.event.in_(bindparam("events", expanding=True))).subquery()
+_COMPARED_SOURCES = select(
+    _RANKED_SOURCES.c.id, _RANKED_SOURCES.c.event, _RANKED_SOURCES.c.match_fields, _RANKED_SOURCES.c.match_text,
+    _RANKED_SOURCES.c.record, _RANKED_SOURCES.c.evidence_text,
+).where(or_(_RANKED_SOURCES.c.nth == 1, _RANKED_SOURCES.c.nth_last <= bindparam("keep"))) \
+    .order_by(_RANKED_SOURCES.c.id)
+_INSERT_SOURCE = event_sources.insert().returning(event_sources.c.id)
 _SOURCES_WITH_ARTICLES = select(
     event_sources.c.record, articles.c.source, articles.c.article_id, articles.c.url, articles.c.published,
-    event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id,
-).join(articles, articles.c.id == event_sources.c.article).where(
+    event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id, events.c.event_id,
+).join(articles, articles.c.id == event_sources.c.article).join(events, events.c.id == event_sources.c.event).where(
     event_sources.c.event == bindparam("ev")).order_by(event_sources.c.id)
 _EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
-_EVENT_BY_ID = select(events.c.id).where(events.c.event_id == bindparam("event_id"))
-_SOURCE = select(event_sources.c.record, event_sources.c.evidence_text).where(event_sources.c.id == bindparam("src"))
 _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
 

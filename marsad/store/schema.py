@@ -93,11 +93,16 @@ events = Table(
     Column("record", Text, nullable=False),  # the merged event record, JSON
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # the 1-degree cell of the merged place (marsad.store.place_cell): the writer's candidate search
+    # looks up the few cells around a new report instead of a country's whole date window
+    Column("place_cell", Integer),
 )
 Index("ix_events_date", events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_country_start", events.c.country, events.c.event_date_start)
+Index("ix_events_cell_start", events.c.place_cell, events.c.event_date_start)
+Index("ix_events_country_admin1_start", events.c.country, events.c.admin1, events.c.event_date_start)
 
 event_sources = Table(
     "event_sources", metadata,
@@ -110,6 +115,11 @@ event_sources = Table(
     Column("evidence_text", Text, nullable=False),  # the article's sentences about the event (for matching)
     Column("match_rule", Text),  # why it was merged into ``event`` (null: it started the event)
     Column("match_score", Float),
+    # what duplicate matching reads of this source, kept when it is stored so that it is never
+    # re-read from the record or re-normalised: the record's MATCH_FIELDS (JSON) and the evidence
+    # text's normalised words (dedup.match_words); empty for sources stored before schema 0005
+    Column("match_fields", Text),
+    Column("match_text", Text),
     UniqueConstraint("article", "extracted_id", name="uq_event_sources_article_extracted"),
 )
 Index("ix_event_sources_event", event_sources.c.event)

@@ -173,6 +173,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--input", help="JSON Lines articles to take the first --n of, instead of generated ones")
     parser.add_argument("--batch", type=int, default=32, help="articles per write transaction (ingest's default)")
     parser.add_argument("--baseline", help="a checkout of an older commit to measure in the same run")
+    parser.add_argument("--current", default=REPO, help="the checkout to measure as current (default: this one)")
     parser.add_argument("--pg", default=os.environ.get("MARSAD_TEST_PG_URL"),
                         help="a PostgreSQL server's URL (default $MARSAD_TEST_PG_URL); none: SQLite only")
     parser.add_argument("--sides", default="current,baseline")
@@ -206,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[tuple[str, str], dict] = {}
     for backend in backends:
         for side in sides:
-            checkout = REPO if side == "current" else os.path.abspath(args.baseline)
+            checkout = os.path.abspath(args.current if side == "current" else args.baseline)
             drop = None
             if backend == "sqlite":
                 db = os.path.join(workdir, f"{side}-{key}.db")

@@ -718,16 +718,17 @@ def _cells_of_box(lat0: float, lat1: float, lon0: float, lon1: float) -> list[in
 # dedup.place_match reads of the event's merged place.
 _CANDIDATE_FIELDS = (events.c.id, events.c.country, events.c.admin1, events.c.geo_precision, events.c.latitude,
                      events.c.longitude)
+# Some columns are compared as ``column || ''``: the same test (NULL stays NULL) that SQLite cannot
+# answer from an index of that column, so that it never prefers the (event_type, date) or (country,
+# start) index, which read a type's or a country's whole window, to the bounded ones above.
 _CANDIDATE_TIME = and_(
-    events.c.event_type.in_(bindparam("types", expanding=True)),
+    events.c.event_type.concat("").in_(bindparam("types", expanding=True)),
     # the lower bound keeps the lookup on an index range as the dataset grows
     events.c.event_date_start >= bindparam("earliest"),
     events.c.event_date_start <= bindparam("until"), events.c.event_date_end >= bindparam("since"))
 _CANDIDATES_ADMIN1 = select(*_CANDIDATE_FIELDS).where(
     _CANDIDATE_TIME, events.c.country == bindparam("country"), events.c.admin1 == bindparam("admin1"))
 _CANDIDATES_NEAR = union(_CANDIDATES_ADMIN1, select(*_CANDIDATE_FIELDS).where(
-    # country || '': the same test (NULL stays NULL), but not one SQLite would answer from the
-    # (country, start) index, which reads the whole country's window, instead of the cells'
     _CANDIDATE_TIME, events.c.country.concat("") == bindparam("country"),
     events.c.place_cell.in_(bindparam("cells", expanding=True)),
     events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),

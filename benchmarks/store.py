@@ -19,6 +19,9 @@ only that, and prints its figures. Printed per child:
 
 - writer ms/article in each tenth of the run, and the last tenth against the first;
 - articles written per second over the whole run; events stored;
+- the median ms of what the API asks of the store (a page of events, unfiltered and by each of
+  country, admin1 and type; stats by day, month, admin1 and type; one event; one article), each
+  asked 15 times after a first, untimed ask;
 - a hash of the JSON Lines export of the database (``marsad export --format jsonl``): the same hash
   on every line means byte-identical exports;
 
@@ -117,13 +120,50 @@ def write_all(url: str, pickle_path: str) -> dict:
         if fresh:
             store._write_batch([a for a, _ in fresh], [r for _, r in fresh], summary)
         timings.append((len(articles), time.perf_counter() - start))
+    reads = read_latencies(store, done)
     out = io.StringIO()
     write_jsonl(store.events(), out)
     export = out.getvalue().encode("utf-8")
     events = store.count("events")
     store.close()
     return {"timings": timings, "events": events, "new": summary.new, "merged": summary.events_merged,
-            "export_sha": hashlib.sha256(export).hexdigest()[:16], "export_bytes": len(export)}
+            "export_sha": hashlib.sha256(export).hexdigest()[:16], "export_bytes": len(export), "reads": reads}
+
+
+# What the API asks of the store (marsad.store.queries), each asked REPEAT times: the median ms.
+READ_REPEAT = 15
+
+
+def read_latencies(store, done) -> dict[str, float]:
+    import statistics
+
+    from marsad.store import queries
+
+    some = store.events(limit=1)[0]
+    country, admin1, kind = some.get("country"), some.get("admin1"), some.get("sub_event_type")
+    article_id = done[len(done) // 2][0][0].article_id
+    asks = {
+        "events page": lambda: queries.event_page(store, limit=50),
+        "events country": lambda: queries.event_page(store, limit=50, country=country),
+        "events admin1": lambda: queries.event_page(store, limit=50, admin1=admin1),
+        "events type": lambda: queries.event_page(store, limit=50, event_type=kind),
+        "stats day": lambda: queries.aggregate(store, by="day"),
+        "stats month": lambda: queries.aggregate(store, by="month"),
+        "stats admin1": lambda: queries.aggregate(store, by="admin1"),
+        "stats type": lambda: queries.aggregate(store, by="type"),
+        "one event": lambda: store.event(some["event_id"]),
+        "one article": lambda: queries.article_with_events(store, article_id=article_id),
+    }
+    out = {}
+    for name, ask in asks.items():
+        ask()  # warm
+        times = []
+        for _ in range(READ_REPEAT):
+            start = time.perf_counter()
+            ask()
+            times.append(1000 * (time.perf_counter() - start))
+        out[name] = statistics.median(times)
+    return out
 
 
 def fresh_pg(server: str) -> tuple[str, callable]:
@@ -230,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{side:8} {backend:10} {r['rate']:7.1f} articles/s  {r['events']:6} events "
                   f"({r['merged']} merges)  export {r['export_sha']} ({r['export_bytes'] / 1e6:.1f} MB)  "
                   f"last/first tenth {r['tenths'][-1] / r['tenths'][0]:.2f}x")
-            print("    ms/article per tenth: " + " ".join(f"{x:5.2f}" for x in r["tenths"]), flush=True)
+            print("    ms/article per tenth: " + " ".join(f"{x:5.2f}" for x in r["tenths"]))
+            print("    reads, median ms: " + ", ".join(f"{k} {v:.1f}" for k, v in r["reads"].items()), flush=True)
     for backend in backends:
         if ("current", backend) in results and ("baseline", backend) in results:
             c, b = results["current", backend], results["baseline", backend]

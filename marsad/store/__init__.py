@@ -56,7 +56,7 @@ DEFAULT_BATCH = 32
 # articles and the writer's memory is level from there on.
 SOURCE_CACHE = 500
 # Reports of one event a new report is compared with: the first and the latest MATCH_SOURCES - 1, so a
-# widely reported event is matched against a bounded set of reports (see _COMPARED_SOURCES).
+# widely reported event is matched against a bounded set of reports (see _with_compared_sources).
 MATCH_SOURCES = 8
 # Stored events whose date range is longer than this are not merge candidates (a month-precision
 # report spans 31 days; anything vaguer is no basis for merging).
@@ -286,6 +286,7 @@ class Store:
         failed: list[Rejected] = []
         try:
             with self._writing() as conn:
+                pending: dict[int, str] = {}
                 # the same article twice in the input, or stored by another run meanwhile
                 seen_hashes, seen_urls = self._known(batch, conn)
                 for article, result in zip(batch, results):
@@ -304,7 +305,7 @@ class Store:
                         self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
                         failed.append(bad)
                         continue
-                    stored = self._store_article(conn, article, result.records, result.places)
+                    stored = self._store_article(conn, article, result.records, result.places, pending)
                     if stored is None:
                         counts.known += 1
                         continue
@@ -312,6 +313,8 @@ class Store:
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
+                if pending:  # one statement for the batch's new events' records
+                    conn.execute(_SET_RECORD, [{"target": pk, "record": rec} for pk, rec in pending.items()])
         except SQLAlchemyError as exc:
             self._forget_caches()
             first, last = batch[0].article_id, batch[-1].article_id
@@ -351,7 +354,9 @@ class Store:
                                                           reason=reason, sample=sample, created_at=_now())))
 
     def _store_article(self, conn: Connection, article: Article, records: list[dict],
-                       place_rows: dict[str, dict] | None = None) -> tuple[int, int] | None:
+                       place_rows: dict[str, dict] | None, pending: dict[int, str]) -> tuple[int, int] | None:
+        """Store one article and its records; ``pending`` collects the merged records of the
+        events made here (event key -> JSON), which the caller writes before it commits."""
         from marsad.stages.assembly import EXTRACTOR_VERSION
 
         created = merged = 0
@@ -370,8 +375,13 @@ class Store:
             shingles = dedup.word_shingles(words)
             best = self._best_match(conn, record, shingles, taken)
             self._remember_refs(conn, record, place_rows)
+            stored = dedup.dumps(record)
             if best is None:
-                ev_pk, new_id = self._new_event(conn, record)
+                # a new event: its merged record is this record's (as stored, read back), so its
+                # columns go in with the row
+                alone_source = json.loads(stored)
+                alone = dedup.merge([alone_source], {})
+                ev_pk, new_id = self._new_event(conn, record, _event_columns(alone, [alone_source], 1))
                 created += 1
                 rule, score = None, None
             else:
@@ -379,21 +389,23 @@ class Store:
                 rule, score = found.rule, found.score
                 merged += 1
             taken.add(ev_pk)
-            stored = dedup.dumps(record)
             slim = dedup.slim(record)
             src_pk = conn.execute(_INSERT_SOURCE, dict(
                 event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
                 record=stored, evidence_text=text, match_rule=rule, match_score=score,
                 match_fields=dedup.dumps(slim), match_text=words)).scalar_one()
             self._sources.put(src_pk, (slim, shingles))
-            if best is None:  # a new event has this one source and no edits: nothing to read back
+            if best is None:
+                # its record (which names the source's key) is written with the batch's others
+                # before the batch commits; nothing the writer reads looks at it before then
                 published = article.published.date() if isinstance(article.published, datetime) \
                     else article.published
-                self._refresh(conn, ev_pk, event_id=new_id, edits={}, rows=[
+                pending[ev_pk] = dedup.dumps(_event_record(alone, [alone_source], [
                     (stored, article.source, article.article_id, article.url or None, published, None, None,
-                     src_pk)])
+                     src_pk)], new_id))
             else:
                 self._refresh(conn, ev_pk)
+                pending.pop(ev_pk, None)  # a record made earlier in this batch is out of date
         return created, merged
 
     def _best_match(self, conn: Connection, record: dict, new_sh: frozenset[int],
@@ -415,19 +427,24 @@ class Store:
             dlon = dlat / max(0.2, math.cos(math.radians(lat)))
             params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
                           cells=_cells_of_box(lat - dlat, lat + dlat, lon - dlon, lon + dlon))
-            candidates = conn.execute(_CANDIDATES_NEAR, params).all()
+            query = _COMPARED_NEAR
         else:
-            candidates = conn.execute(_CANDIDATES_ADMIN1, params).all()
-        # the record's place must fit the event's merged (most precise) place, which the event's
-        # columns hold: no merged record is read
-        fitting = [row.id for row in candidates
-                   if row.id not in taken and dedup.place_match(record, row._asdict()) is not None]
-        if not fitting:
-            return None
+            query = _COMPARED_IN_ADMIN1
+        params["keep"] = MATCH_SOURCES - 1
         best: tuple[int, dedup.Match] | None = None
-        # the first and latest sources of each fitting event, with what matching reads, in the order stored
-        for src_id, ev_pk, fields, words, src_record, src_text in conn.execute(
-                _COMPARED_SOURCES, {"events": fitting, "keep": MATCH_SOURCES - 1}):
+        fits: dict[int, bool] = {}
+        # the candidates' first and latest sources, with what matching reads, in the order stored
+        for ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record, src_text \
+                in conn.execute(query, params):
+            fit = fits.get(ev_pk)
+            if fit is None:
+                # the record's place must fit the event's merged (most precise) place, which the
+                # event's columns hold: no merged record is read
+                fit = fits[ev_pk] = ev_pk not in taken and dedup.place_match(record, {
+                    "country": country, "admin1": admin1, "geo_precision": precision, "latitude": ev_lat,
+                    "longitude": ev_lon}) is not None
+            if not fit:
+                continue
             hit = self._sources.get(src_id)
             if hit is None:
                 if fields is not None and words is not None:
@@ -440,12 +457,14 @@ class Store:
                 best = (ev_pk, found)
         return best
 
-    def _new_event(self, conn: Connection, record: dict) -> tuple[int, str]:
-        """Insert an event (its record is filled by ``_refresh``); return its key and event_id."""
+    def _new_event(self, conn: Connection, record: dict, columns: dict | None = None) -> tuple[int, str]:
+        """Insert an event, with ``columns`` when the caller knows them (its record is written
+        later, by ``_refresh`` or the writer); return its key and event_id."""
         now = _now()
         event_id = record["event_id"]
-        row = dict(event_id=event_id, event_type=record["event_type"], sub_event_type=record["sub_event_type"],
-                   n_sources=0, disagreement=False, record="{}", created_at=now, updated_at=now)
+        row = columns or dict(event_type=record["event_type"], sub_event_type=record["sub_event_type"], n_sources=0,
+                              disagreement=False)
+        row = dict(row, event_id=event_id, record="{}", created_at=now, updated_at=now)
         pk = self._insert_new(conn, events, row, returning=events.c.id)
         if pk is None:  # an event of another article has this id
             event_id = event_id + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
@@ -486,6 +505,8 @@ class Store:
             rows = conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk}).all()
             if rows and event_id is None:
                 event_id = rows[0][8]
+            if rows and edits is None and not rows[0][9]:
+                edits = {}  # the event has no edits: no need to ask for them
         if not rows:
             conn.execute(events.delete().where(events.c.id == ev_pk))
             return
@@ -493,33 +514,11 @@ class Store:
         merged = dedup.merge(sources, self._edits_of(conn, ev_pk) if edits is None else edits)
         if event_id is None:
             event_id = conn.execute(_EVENT_ID, {"ev": ev_pk}).scalar_one()
-        merged["event_id"] = event_id
-        merged["evidence"] = sources[0].get("evidence", {})
-        merged["article_id"] = sources[0].get("article_id")
-        merged["sources"] = [
-            {"article_id": art_id, "source": src, "url": url, "published": pub.isoformat() if pub else None,
-             "event_id": rec.get("event_id"), "fatalities": rec.get("fatalities"),
-             "fatalities_low": rec.get("fatalities_low"), "fatalities_high": rec.get("fatalities_high"),
-             "attribution": rec.get("attribution"), "location": rec.get("location"),
-             "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
-            for rec, (_, src, art_id, url, pub, rule, score, sid, *_) in zip(sources, rows)]
-        merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
-        place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
             self._add_actor(conn, name, None)
-        conn.execute(_UPDATE_EVENT, dict(
-            target=ev_pk, event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
-            event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
-            event_date_end=_day(merged.get("event_date_end")), time_precision=merged.get("time_precision"),
-            actor1=merged.get("actor1"), actor2=merged.get("actor2"), country=merged.get("country"),
-            admin1=merged.get("admin1"), admin2=merged.get("admin2"), location=merged.get("location"),
-            place_id=place_ids[0] if place_ids and "location" not in merged["edited_fields"] else None,
-            latitude=merged.get("latitude"), longitude=merged.get("longitude"),
-            place_cell=place_cell(merged.get("latitude"), merged.get("longitude")),
-            geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
-            fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
-            n_sources=len(rows), disagreement=bool(merged.get("disagreement")), record=dedup.dumps(merged),
-            updated_at=_now()))
+        columns = _event_columns(merged, sources, len(rows))
+        record = _event_record(merged, sources, rows, event_id)
+        conn.execute(_UPDATE_EVENT, dict(columns, target=ev_pk, record=dedup.dumps(record), updated_at=_now()))
 
     def _edits_of(self, conn: Connection, ev_pk: int) -> dict:
         out: dict = {}
@@ -630,6 +629,40 @@ class Store:
             return conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar()
 
 
+def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
+    """The events row's columns for a merged record (see dedup.merge) of these sources."""
+    place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
+    return dict(
+        event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
+        event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
+        event_date_end=_day(merged.get("event_date_end")), time_precision=merged.get("time_precision"),
+        actor1=merged.get("actor1"), actor2=merged.get("actor2"), country=merged.get("country"),
+        admin1=merged.get("admin1"), admin2=merged.get("admin2"), location=merged.get("location"),
+        place_id=place_ids[0] if place_ids and "location" not in merged["edited_fields"] else None,
+        latitude=merged.get("latitude"), longitude=merged.get("longitude"),
+        place_cell=place_cell(merged.get("latitude"), merged.get("longitude")),
+        geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
+        fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
+        n_sources=n_sources, disagreement=bool(merged.get("disagreement")))
+
+
+def _event_record(merged: dict, sources: list[dict], rows: list, event_id: str) -> dict:
+    """The event's record: the merged fields with its id, the first source's evidence and every
+    source's figures (``rows`` as ``_SOURCES_WITH_ARTICLES`` gives them). Fills ``merged``."""
+    merged["event_id"] = event_id
+    merged["evidence"] = sources[0].get("evidence", {})
+    merged["article_id"] = sources[0].get("article_id")
+    merged["sources"] = [
+        {"article_id": art_id, "source": src, "url": url, "published": pub.isoformat() if pub else None,
+         "event_id": rec.get("event_id"), "fatalities": rec.get("fatalities"),
+         "fatalities_low": rec.get("fatalities_low"), "fatalities_high": rec.get("fatalities_high"),
+         "attribution": rec.get("attribution"), "location": rec.get("location"),
+         "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
+        for rec, (_, src, art_id, url, pub, rule, score, sid, *_) in zip(sources, rows)]
+    merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
+    return merged
+
+
 def event_filters(*, since: date | str | None = None, until: date | str | None = None, country: str | None = None,
                   admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
                   bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
@@ -733,30 +766,42 @@ _CANDIDATES_NEAR = union(_CANDIDATES_ADMIN1, select(*_CANDIDATE_FIELDS).where(
     events.c.place_cell.in_(bindparam("cells", expanding=True)),
     events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
     events.c.longitude.between(bindparam("lon0"), bindparam("lon1"))))
-# The sources of the given events that matching compares with: each event's first and its latest
-# ``keep``, so the cost per article does not grow with an event's fame, with their matching fields and words; the record and evidence
-# text only for a source stored before those were kept.
-_RANKED_SOURCES = select(
-    event_sources.c.id, event_sources.c.event, event_sources.c.match_fields, event_sources.c.match_text,
-    case((event_sources.c.match_fields.is_(None), event_sources.c.record)).label("record"),
-    case((event_sources.c.match_text.is_(None), event_sources.c.evidence_text)).label("evidence_text"),
-    func.row_number().over(partition_by=event_sources.c.event, order_by=event_sources.c.id).label("nth"),
-    func.row_number().over(partition_by=event_sources.c.event, order_by=event_sources.c.id.desc()).label("nth_last"),
-).where(event_sources.c.event.in_(bindparam("events", expanding=True))).subquery()
-_COMPARED_SOURCES = select(
-    _RANKED_SOURCES.c.id, _RANKED_SOURCES.c.event, _RANKED_SOURCES.c.match_fields, _RANKED_SOURCES.c.match_text,
-    _RANKED_SOURCES.c.record, _RANKED_SOURCES.c.evidence_text,
-).where(or_(_RANKED_SOURCES.c.nth == 1, _RANKED_SOURCES.c.nth_last <= bindparam("keep"))) \
-    .order_by(_RANKED_SOURCES.c.id)
+
+
+def _with_compared_sources(candidates):
+    """Each candidate event (``candidates``' columns) once per source matching compares with: its
+    first and its latest ``keep``, so the cost per article does not grow with an event's fame,
+    with their matching fields and words (the record and evidence text only for a source stored
+    before those were kept), in the order they were stored. One statement, one round trip."""
+    found = candidates.cte("candidates")
+    ranked = select(
+        event_sources.c.id, event_sources.c.event, event_sources.c.match_fields, event_sources.c.match_text,
+        case((event_sources.c.match_fields.is_(None), event_sources.c.record)).label("record"),
+        case((event_sources.c.match_text.is_(None), event_sources.c.evidence_text)).label("evidence_text"),
+        func.row_number().over(partition_by=event_sources.c.event, order_by=event_sources.c.id).label("nth"),
+        func.row_number().over(partition_by=event_sources.c.event,
+                               order_by=event_sources.c.id.desc()).label("nth_last"),
+    ).where(event_sources.c.event.in_(select(found.c.id))).subquery()
+    return select(found.c.id, found.c.country, found.c.admin1, found.c.geo_precision, found.c.latitude,
+                  found.c.longitude, ranked.c.id.label("source"), ranked.c.match_fields, ranked.c.match_text,
+                  ranked.c.record, ranked.c.evidence_text) \
+        .join_from(found, ranked, ranked.c.event == found.c.id) \
+        .where(or_(ranked.c.nth == 1, ranked.c.nth_last <= bindparam("keep"))).order_by(ranked.c.id)
+
+
+_COMPARED_NEAR = _with_compared_sources(_CANDIDATES_NEAR)
+_COMPARED_IN_ADMIN1 = _with_compared_sources(_CANDIDATES_ADMIN1)
 _INSERT_SOURCE = event_sources.insert().returning(event_sources.c.id)
 _SOURCES_WITH_ARTICLES = select(
     event_sources.c.record, articles.c.source, articles.c.article_id, articles.c.url, articles.c.published,
     event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id, events.c.event_id,
+    select(edits.c.id).where(edits.c.event == events.c.id).exists().label("has_edits"),
 ).join(articles, articles.c.id == event_sources.c.article).join(events, events.c.id == event_sources.c.event).where(
     event_sources.c.event == bindparam("ev")).order_by(event_sources.c.id)
 _EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
 _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
+_SET_RECORD = events.update().where(events.c.id == bindparam("target")).values(record=bindparam("record"))
 
 
 def _engine(url: str) -> tuple[Engine, bool]:

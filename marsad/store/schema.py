@@ -25,7 +25,7 @@ PostgreSQL alike.
 from __future__ import annotations
 
 from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
-                        Table, Text, UniqueConstraint)
+                        Table, Text, UniqueConstraint, func)
 
 metadata = MetaData()
 
@@ -44,6 +44,7 @@ articles = Table(
     Column("extractor_version", String(40), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
+Index("ix_articles_article_id", articles.c.article_id)  # the API's /api/articles/{id}
 
 places = Table(
     "places", metadata,
@@ -101,6 +102,14 @@ Index("ix_events_date", events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_country_start", events.c.country, events.c.event_date_start)
+# the API's and the CLI's filters compare these in lower case (marsad.store.event_filters)
+Index("ix_events_lower_country", func.lower(events.c.country))
+Index("ix_events_lower_admin1", func.lower(events.c.admin1))
+Index("ix_events_lower_type", func.lower(events.c.event_type))
+Index("ix_events_lower_sub_type", func.lower(events.c.sub_event_type))
+# counts and deaths per day, week or month are read from this index alone, not from the rows
+# (which hold each event's whole record)
+Index("ix_events_date_fatalities", events.c.event_date, events.c.fatalities)
 Index("ix_events_cell_start", events.c.place_cell, events.c.event_date_start)
 Index("ix_events_country_admin1_start", events.c.country, events.c.admin1, events.c.event_date_start)
 

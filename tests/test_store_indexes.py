@@ -25,7 +25,7 @@ def test_migrations_make_every_declared_index(db_url):
     for table in metadata.tables.values():
         declared = {ix.name for ix in table.indexes}
         assert declared <= made[table.name], (table.name, declared - made[table.name])
-    assert {"ix_events_cell_start", "ix_events_country_admin1_start", "ix_events_lower_country",
+    assert {"ix_events_cell_range_start", "ix_events_admin1_range_start", "ix_events_lower_country",
             "ix_events_date_fatalities"} <= made["events"]
     assert "ix_articles_article_id" in made["articles"]
 

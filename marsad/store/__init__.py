@@ -61,6 +61,9 @@ MATCH_SOURCES = 8
 # Stored events whose date range is longer than this are not merge candidates (a month-precision
 # report spans 31 days; anything vaguer is no basis for merging).
 LONGEST_RANGE_DAYS = 62
+# An event whose date range is at most this many days long (day or week precision: nearly all) is
+# looked for only this far back from a new report's range; longer ones as far as LONGEST_RANGE_DAYS.
+SHORT_RANGE_DAYS = 7
 # Fields an analyst may correct with ``marsad edit`` (what each may hold: marsad.validation.EDIT_RULES).
 EDITABLE_FIELDS = tuple(EDIT_RULES)
 
@@ -420,6 +423,9 @@ class Store:
         # only events whose merged place can fit (dedup.place_match): near it, or in its governorate
         params = {"types": types, "country": record.get("country"), "admin1": record.get("admin1"),
                   "until": span[1] + slack, "since": span[0] - slack,
+                  # an event that ends on or after ``since`` and is at most SHORT_RANGE_DAYS long
+                  # starts on or after ``recent``: the same events as before, from a shorter range
+                  "recent": span[0] - slack - timedelta(days=SHORT_RANGE_DAYS),
                   "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS)}
         lat, lon = record.get("latitude"), record.get("longitude")
         if lat is not None and lon is not None and place_cell(lat, lon) is not None:
@@ -641,6 +647,7 @@ def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
         place_id=place_ids[0] if place_ids and "location" not in merged["edited_fields"] else None,
         latitude=merged.get("latitude"), longitude=merged.get("longitude"),
         place_cell=place_cell(merged.get("latitude"), merged.get("longitude")),
+        long_range=_long_range(_day(merged.get("event_date_start")), _day(merged.get("event_date_end"))),
         geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
         fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
         n_sources=n_sources, disagreement=bool(merged.get("disagreement")))
@@ -738,6 +745,13 @@ def place_cell(latitude, longitude) -> int | None:
     return (math.floor(latitude) + 90) * 360 + (math.floor(longitude) + 180)
 
 
+def _long_range(start: date | None, end: date | None) -> bool | None:
+    """``events.long_range``: is the date range longer than SHORT_RANGE_DAYS (None: undated)."""
+    if start is None or end is None:
+        return None
+    return (end - start).days > SHORT_RANGE_DAYS
+
+
 def _cells_of_box(lat0: float, lat1: float, lon0: float, lon1: float) -> list[int]:
     return [(la + 90) * 360 + (lo + 180) for la in range(math.floor(lat0), math.floor(lat1) + 1)
             for lo in range(math.floor(lon0), math.floor(lon1) + 1)]
@@ -745,27 +759,29 @@ def _cells_of_box(lat0: float, lat1: float, lon0: float, lon1: float) -> list[in
 
 # Statements the writer runs for every record, built once (SQLAlchemy caches their compiled form).
 # A candidate is an event of the record's type family and country whose date range can overlap the
-# record's, in the record's governorate or in a box around its place; each of the two is one index
-# range (country, admin1, start date) or a few (place cell, start date), so the rows read depend on
-# how many events that place and month have, not on the size of the dataset. The columns are what
-# dedup.place_match reads of the event's merged place.
+# record's, in the record's governorate or in a box around its place. Each lookup is an index range
+# on (country, admin1) or on one of the few place cells of the box, then on whether the event's range
+# is long, then on its start date: the short ranges from a week before the record's, the long ones
+# from two months before. So the rows read depend on how many events that place and fortnight have,
+# not on the size of the dataset. The columns are what dedup.place_match reads of the merged place.
 _CANDIDATE_FIELDS = (events.c.id, events.c.country, events.c.admin1, events.c.geo_precision, events.c.latitude,
                      events.c.longitude)
-# Some columns are compared as ``column || ''``: the same test (NULL stays NULL) that SQLite cannot
-# answer from an index of that column, so that it never prefers the (event_type, date) or (country,
-# start) index, which read a type's or a country's whole window, to the bounded ones above.
-_CANDIDATE_TIME = and_(
-    events.c.event_type.concat("").in_(bindparam("types", expanding=True)),
-    # the lower bound keeps the lookup on an index range as the dataset grows
-    events.c.event_date_start >= bindparam("earliest"),
-    events.c.event_date_start <= bindparam("until"), events.c.event_date_end >= bindparam("since"))
-_CANDIDATES_ADMIN1 = select(*_CANDIDATE_FIELDS).where(
-    _CANDIDATE_TIME, events.c.country == bindparam("country"), events.c.admin1 == bindparam("admin1"))
-_CANDIDATES_NEAR = union(_CANDIDATES_ADMIN1, select(*_CANDIDATE_FIELDS).where(
-    _CANDIDATE_TIME, events.c.country.concat("") == bindparam("country"),
-    events.c.place_cell.in_(bindparam("cells", expanding=True)),
-    events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
-    events.c.longitude.between(bindparam("lon0"), bindparam("lon1"))))
+# The type and, in the box, the country are compared as ``column || ''``: the same test (NULL stays
+# NULL) but one SQLite cannot answer from an index of that column, so that it never prefers the
+# (event_type, date) or (country, start) index, which read a type's or a country's whole window.
+_OF_FAMILY = events.c.event_type.concat("").in_(bindparam("types", expanding=True))
+_SHORT_RANGES = and_(events.c.long_range == False, events.c.event_date_start >= bindparam("recent"))  # noqa: E712
+_LONG_RANGES = and_(events.c.long_range == True, events.c.event_date_start >= bindparam("earliest"))  # noqa: E712
+_OVERLAPPING = and_(events.c.event_date_start <= bindparam("until"), events.c.event_date_end >= bindparam("since"))
+_IN_ADMIN1 = and_(events.c.country == bindparam("country"), events.c.admin1 == bindparam("admin1"))
+_IN_BOX = and_(events.c.place_cell.in_(bindparam("cells", expanding=True)),
+               events.c.country.concat("") == bindparam("country"),
+               events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
+               events.c.longitude.between(bindparam("lon0"), bindparam("lon1")))
+_CANDIDATES_ADMIN1 = union(*(select(*_CANDIDATE_FIELDS).where(_IN_ADMIN1, ranges, _OVERLAPPING, _OF_FAMILY)
+                             for ranges in (_SHORT_RANGES, _LONG_RANGES)))
+_CANDIDATES_NEAR = union(*(select(*_CANDIDATE_FIELDS).where(place, ranges, _OVERLAPPING, _OF_FAMILY)
+                           for place in (_IN_ADMIN1, _IN_BOX) for ranges in (_SHORT_RANGES, _LONG_RANGES)))
 
 
 def _with_compared_sources(candidates):

@@ -97,6 +97,9 @@ events = Table(
     # the 1-degree cell of the merged place (marsad.store.place_cell): the writer's candidate search
     # looks up the few cells around a new report instead of a country's whole date window
     Column("place_cell", Integer),
+    # whether the date range is longer than a week (marsad.store.SHORT_RANGE_DAYS): the candidate
+    # search looks a week back for the others, and two months back only for these few
+    Column("long_range", Boolean),
 )
 Index("ix_events_date", events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
@@ -110,8 +113,8 @@ Index("ix_events_lower_sub_type", func.lower(events.c.sub_event_type))
 # counts and deaths per day, week or month are read from this index alone, not from the rows
 # (which hold each event's whole record)
 Index("ix_events_date_fatalities", events.c.event_date, events.c.fatalities)
-Index("ix_events_cell_start", events.c.place_cell, events.c.event_date_start)
-Index("ix_events_country_admin1_start", events.c.country, events.c.admin1, events.c.event_date_start)
+Index("ix_events_cell_range_start", events.c.place_cell, events.c.long_range, events.c.event_date_start)
+Index("ix_events_admin1_range_start", events.c.country, events.c.admin1, events.c.long_range, events.c.event_date_start)
 
 event_sources = Table(
     "event_sources", metadata,

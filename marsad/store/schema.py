@@ -105,11 +105,12 @@ Index("ix_events_date", events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_country_start", events.c.country, events.c.event_date_start)
-# the API's and the CLI's filters compare these in lower case (marsad.store.event_filters)
-Index("ix_events_lower_country", func.lower(events.c.country))
-Index("ix_events_lower_admin1", func.lower(events.c.admin1))
-Index("ix_events_lower_type", func.lower(events.c.event_type))
-Index("ix_events_lower_sub_type", func.lower(events.c.sub_event_type))
+# the API's and the CLI's filters compare these in lower case (marsad.store.event_filters); pages
+# are by date, so a page of a common value is read in date order, not sorted from all its events
+Index("ix_events_lower_country", func.lower(events.c.country), events.c.event_date)
+Index("ix_events_lower_admin1", func.lower(events.c.admin1), events.c.event_date)
+Index("ix_events_lower_type", func.lower(events.c.event_type), events.c.event_date)
+Index("ix_events_lower_sub_type", func.lower(events.c.sub_event_type), events.c.event_date)
 # counts and deaths per day, week or month are read from this index alone, not from the rows
 # (which hold each event's whole record)
 Index("ix_events_date_fatalities", events.c.event_date, events.c.fatalities)

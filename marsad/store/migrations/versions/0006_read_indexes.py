@@ -1,5 +1,6 @@
 """indexes for what the API and the CLI ask: an article by its id, events by country, governorate
-and type as the filters compare them (lower case), and periods' counts and deaths from an index
+and type as the filters compare them (lower case), by date within each, and periods' counts and
+deaths from an index
 
 Revision ID: 0006
 Revises: 0005
@@ -17,10 +18,10 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index('ix_articles_article_id', 'articles', ['article_id'], unique=False)
-    op.create_index('ix_events_lower_country', 'events', [sa.text('lower(country)')], unique=False)
-    op.create_index('ix_events_lower_admin1', 'events', [sa.text('lower(admin1)')], unique=False)
-    op.create_index('ix_events_lower_type', 'events', [sa.text('lower(event_type)')], unique=False)
-    op.create_index('ix_events_lower_sub_type', 'events', [sa.text('lower(sub_event_type)')], unique=False)
+    op.create_index('ix_events_lower_country', 'events', [sa.text('lower(country)'), 'event_date'], unique=False)
+    op.create_index('ix_events_lower_admin1', 'events', [sa.text('lower(admin1)'), 'event_date'], unique=False)
+    op.create_index('ix_events_lower_type', 'events', [sa.text('lower(event_type)'), 'event_date'], unique=False)
+    op.create_index('ix_events_lower_sub_type', 'events', [sa.text('lower(sub_event_type)'), 'event_date'], unique=False)
     op.create_index('ix_events_date_fatalities', 'events', ['event_date', 'fatalities'], unique=False)
 
 

@@ -118,3 +118,53 @@ def _drop(url: str) -> None:
     libpq = parsed.set(drivername="postgresql", database="postgres").render_as_string(hide_password=False)
     with psycopg.connect(libpq, autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(parsed.database)))
+
+
+# --------------------------------------------------------------------------- long date ranges
+
+REPORT = "قتل خمسة مدنيين أمس في قصف مدفعي نفذته قوات النظام السوري على بلدة كفرنبل في ريف إدلب، بحسب مصدر محلي."
+
+
+class _Given:
+    """A runner that hands the store the records each article was given (no extraction)."""
+
+    local_places = None
+
+    def __init__(self, records: dict[str, list[dict]]):
+        self.records = records
+
+    def map(self, batches):
+        from marsad.runner import Extracted
+        for batch in batches:
+            yield batch, [Extracted(records=self.records[a.article_id], places={}) for a in batch]
+
+
+def _report(event_id: str, start: str, end: str, precision: int) -> dict:
+    import marsad
+
+    record = marsad.extract(REPORT, published="2024-03-25")[0].to_record()
+    record.update(event_id=event_id, event_date=start, event_date_start=start, event_date_end=end,
+                  time_precision=precision, latitude=35.5, longitude=36.55, geo_precision=1, country="Syria",
+                  admin1="Idlib", evidence={})  # no spans: the article's whole text is its evidence
+    return record
+
+
+def test_a_report_joins_an_event_whose_long_range_began_weeks_before(db_url):
+    """An event dated only to a 44-day range (10 Feb - 24 Mar) is a candidate for a report of
+    23 March, though it began 42 days before: the writer looks a week back for short ranges and
+    two months back for long ones (events.long_range)."""
+    from marsad.model import Article
+
+    records = {"vague": [_report("ev-vague", "2024-02-10", "2024-03-24", 3)],
+               "exact": [_report("ev-exact", "2024-03-23", "2024-03-23", 1)],
+               "other": [_report("ev-other", "2024-01-05", "2024-01-05", 1)]}
+    store = open_store(db_url)
+    items = {name: Article(text=REPORT + f" ({name})", id=name, published=None, source=name) for name in records}
+    store.ingest([items["vague"]], runner=_Given(records))
+    with store.engine.connect() as conn:
+        assert conn.execute(select(events.c.long_range)).scalar_one() is True
+    summary = store.ingest([items["other"], items["exact"]], runner=_Given(records))
+    events_by_source = {s["article_id"]: e["event_id"] for e in store.events() for s in e["sources"]}
+    store.close()
+    assert summary.events_merged == 1 and events_by_source["exact"] == events_by_source["vague"] == "ev-vague"
+    assert events_by_source["other"] == "ev-other"  # six weeks before the others: an event of its own

@@ -127,6 +127,7 @@ class Store:
         self._actors_known: set[str] = set()
         self._sources = _Lru(SOURCE_CACHE)
         self._upserts: dict = {}
+        self._article_insert = None
 
     # ------------------------------------------------------------------ set-up
     def _migrate(self) -> None:
@@ -290,6 +291,7 @@ class Store:
         try:
             with self._writing() as conn:
                 pending: dict[int, str] = {}
+                accepted: list[tuple[Article, object]] = []
                 # the same article twice in the input, or stored by another run meanwhile
                 seen_hashes, seen_urls = self._known(batch, conn)
                 for article, result in zip(batch, results):
@@ -308,11 +310,16 @@ class Store:
                         self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
                         failed.append(bad)
                         continue
-                    stored = self._store_article(conn, article, result.records, result.places, pending)
-                    if stored is None:
+                    accepted.append((article, result))
+                # the batch's articles in one statement, in input order; one another writer stored
+                # meanwhile (same text or URL) gets no key and is known
+                keys = self._insert_articles(conn, [article for article, _ in accepted])
+                for article, result in accepted:
+                    if keys.get(article.text_hash) is None:
                         counts.known += 1
                         continue
-                    created, merged = stored
+                    created, merged = self._store_article(conn, article, keys[article.text_hash], result.records,
+                                                          result.places, pending)
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
@@ -356,20 +363,33 @@ class Store:
         return bool(self._insert_new(conn, rejected, dict(fingerprint=fingerprint, where=where, code=code,
                                                           reason=reason, sample=sample, created_at=_now())))
 
-    def _store_article(self, conn: Connection, article: Article, records: list[dict],
-                       place_rows: dict[str, dict] | None, pending: dict[int, str]) -> tuple[int, int] | None:
-        """Store one article and its records; ``pending`` collects the merged records of the
-        events made here (event key -> JSON), which the caller writes before it commits."""
+    def _insert_articles(self, conn: Connection, batch: list[Article]) -> dict[str, int]:
+        """Insert the articles in one multi-row statement, in order; text hash -> new key (an
+        article stored meanwhile, same text or URL, is left out)."""
         from marsad.stages.assembly import EXTRACTOR_VERSION
 
+        if not batch:
+            return {}
+        now = _now()
+        rows = [dict(text_hash=a.text_hash, article_id=a.article_id, url=a.url or None, source=a.source,
+                     published=a.published, language=a.language or "ar", title=a.title,
+                     origin=storable(a.origin, column_size("articles", "origin")), text=a.text,
+                     extractor_version=EXTRACTOR_VERSION, ingested_at=now) for a in batch]
+        if self._article_insert is None:
+            if self.engine.dialect.name == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert
+            self._article_insert = insert(articles).on_conflict_do_nothing().returning(articles.c.text_hash,
+                                                                                       articles.c.id)
+        return dict(conn.execute(self._article_insert, rows).all())
+
+    def _store_article(self, conn: Connection, article: Article, art_pk: int, records: list[dict],
+                       place_rows: dict[str, dict] | None, pending: dict[int, str]) -> tuple[int, int]:
+        """Store the records of one article (stored as ``art_pk``); ``pending`` collects the merged
+        records of the events made here (event key -> JSON), which the caller writes before it
+        commits."""
         created = merged = 0
-        art_pk = self._insert_new(conn, articles, dict(
-            text_hash=article.text_hash, article_id=article.article_id, url=article.url or None,
-            source=article.source, published=article.published, language=article.language or "ar",
-            title=article.title, origin=storable(article.origin, column_size("articles", "origin")),
-            text=article.text, extractor_version=EXTRACTOR_VERSION, ingested_at=_now()), returning=articles.c.id)
-        if art_pk is None:  # stored meanwhile (same text or URL): known, nothing to add
-            return None
         taken: set[int] = set()  # events this article already joined: its own events stay apart
         for record in records:
             record = dict(record, source=article.source, article_id=article.article_id)

@@ -317,8 +317,13 @@ def cmd_serve(args) -> int:
     from marsad.budget import Budget
 
     app = create_app(store=open_store(args.db), budget=Budget(max_seconds=args.max_seconds))
-    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET)
+    # proto=IPPROTO_TCP: asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets that say
+    # they are TCP, and accepted sockets inherit the listener's; with Nagle on, every small response
+    # on a kept-alive connection waits ~40 ms for the client's delayed ACK
+    sock = socket.socket(socket.AF_INET6 if ":" in args.host else socket.AF_INET, socket.SOCK_STREAM,
+                         socket.IPPROTO_TCP)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     try:
         sock.bind((args.host, args.port))
     except OSError as exc:

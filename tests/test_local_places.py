@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import json
 import math
+from pathlib import Path
 
 import pytest
 from sqlalchemy import create_engine, inspect
@@ -139,6 +140,16 @@ def by_article(store) -> dict[str, dict]:
 
 # --------------------------------------------------------------------------- the store
 
+def _head_revision() -> str:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    import marsad.store
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(marsad.store.__file__).parent / "migrations"))
+    return ScriptDirectory.from_config(cfg).get_current_head()
+
+
 def test_migration_0004_creates_the_table_of_the_schema(db_url):
     store = open_store(db_url)
     try:
@@ -149,7 +160,8 @@ def test_migration_0004_creates_the_table_of_the_schema(db_url):
         assert columns == {c.name for c in local_places.columns}
         with store.engine.connect() as conn:
             from alembic.migration import MigrationContext
-            assert MigrationContext.configure(conn).get_current_revision() == "0004"
+            # at the head of the migrations, of which 0004 made this table
+            assert MigrationContext.configure(conn).get_current_revision() == _head_revision() >= "0004"
     finally:
         store.close()
 

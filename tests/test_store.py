@@ -204,7 +204,8 @@ def test_a_rolled_back_batch_leaves_no_gap_in_source_keys(db_url, tmp_path):
     assert first.records
     with pytest.raises(RuntimeError):
         with store._writing() as conn:  # the batch is written, then the process "dies"
-            store._store_article(conn, items[0], first.records, first.places)
+            keys = store._insert_articles(conn, [items[0]])
+            store._store_article(conn, items[0], keys[items[0].text_hash], first.records, first.places, {})
             raise RuntimeError("killed")
     store._forget_caches()
     store.ingest(items)

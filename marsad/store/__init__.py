@@ -31,7 +31,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 from urllib.parse import quote
 
-from sqlalchemy import and_, bindparam, create_engine, event, func, or_, select
+from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, union
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -56,11 +56,15 @@ DEFAULT_BATCH = 32
 # candidates). Every stored source enters the cache, so it is full within the first few hundred
 # articles and the writer's memory is level from there on.
 SOURCE_CACHE = 500
-# Reports of one event a new report is compared with: the first and the latest (see _compared_sources).
+# Reports of one event a new report is compared with: the first and the latest MATCH_SOURCES - 1, so a
+# widely reported event is matched against a bounded set of reports (see _with_compared_sources).
 MATCH_SOURCES = 8
 # Stored events whose date range is longer than this are not merge candidates (a month-precision
 # report spans 31 days; anything vaguer is no basis for merging).
 LONGEST_RANGE_DAYS = 62
+# An event whose date range is at most this many days long (day or week precision: nearly all) is
+# looked for only this far back from a new report's range; longer ones as far as LONGEST_RANGE_DAYS.
+SHORT_RANGE_DAYS = 7
 # Fields an analyst may correct with ``marsad edit`` (what each may hold: marsad.validation.EDIT_RULES).
 EDITABLE_FIELDS = tuple(EDIT_RULES)
 
@@ -123,6 +127,8 @@ class Store:
         self._places_known: set[str] = set()
         self._actors_known: set[str] = set()
         self._sources = _Lru(SOURCE_CACHE)
+        self._upserts: dict = {}
+        self._article_insert = None
 
     # ------------------------------------------------------------------ set-up
     def _migrate(self) -> None:
@@ -175,15 +181,22 @@ class Store:
 
     def _insert_new(self, conn: Connection, table, values: dict, returning=None):
         """INSERT ... ON CONFLICT DO NOTHING: a row another writer stored first is left as it is.
-        With ``returning``, the new row's column, or None when the row was there already."""
-        if self.engine.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        stmt = insert(table).values(**values).on_conflict_do_nothing()
+        With ``returning``, the new row's column, or None when the row was there already. The
+        statement is built once per table and column set, and its compiled form reused."""
+        key = (table.name, tuple(values), None if returning is None else returning.name)
+        stmt = self._upserts.get(key)
+        if stmt is None:
+            if self.engine.dialect.name == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert
+            stmt = insert(table).values({name: bindparam(name) for name in values}).on_conflict_do_nothing()
+            if returning is not None:
+                stmt = stmt.returning(returning)
+            self._upserts[key] = stmt
         if returning is not None:
-            return conn.execute(stmt.returning(returning)).scalar()
-        return conn.execute(stmt).rowcount
+            return conn.execute(stmt, values).scalar()
+        return conn.execute(stmt, values).rowcount
 
     def close(self) -> None:
         self.engine.dispose()
@@ -281,6 +294,8 @@ class Store:
         failed: list[Rejected] = []
         try:
             with self._writing() as conn:
+                pending: dict[int, str] = {}
+                accepted: list[tuple[Article, object]] = []
                 # the same article twice in the input, or stored by another run meanwhile
                 seen_hashes, seen_urls = self._known(batch, conn)
                 for article, result in zip(batch, results):
@@ -299,14 +314,21 @@ class Store:
                         self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
                         failed.append(bad)
                         continue
-                    stored = self._store_article(conn, article, result.records, result.places)
-                    if stored is None:
+                    accepted.append((article, result))
+                # the batch's articles in one statement, in input order; one another writer stored
+                # meanwhile (same text or URL) gets no key and is known
+                keys = self._insert_articles(conn, [article for article, _ in accepted])
+                for article, result in accepted:
+                    if keys.get(article.text_hash) is None:
                         counts.known += 1
                         continue
-                    created, merged = stored
+                    created, merged = self._store_article(conn, article, keys[article.text_hash], result.records,
+                                                          result.places, pending)
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
+                if pending:  # one statement for the batch's new events' records
+                    conn.execute(_SET_RECORD, [{"target": pk, "record": rec} for pk, rec in pending.items()])
         except SQLAlchemyError as exc:
             self._forget_caches()
             first, last = batch[0].article_id, batch[-1].article_id
@@ -345,27 +367,48 @@ class Store:
         return bool(self._insert_new(conn, rejected, dict(fingerprint=fingerprint, where=where, code=code,
                                                           reason=reason, sample=sample, created_at=_now())))
 
-    def _store_article(self, conn: Connection, article: Article, records: list[dict],
-                       place_rows: dict[str, dict] | None = None) -> tuple[int, int] | None:
+    def _insert_articles(self, conn: Connection, batch: list[Article]) -> dict[str, int]:
+        """Insert the articles in one multi-row statement, in order; text hash -> new key (an
+        article stored meanwhile, same text or URL, is left out)."""
         from marsad.stages.assembly import EXTRACTOR_VERSION
 
+        if not batch:
+            return {}
+        now = _now()
+        rows = [dict(text_hash=a.text_hash, article_id=a.article_id, url=a.url or None, source=a.source,
+                     published=a.published, language=a.language or "ar", title=a.title,
+                     origin=storable(a.origin, column_size("articles", "origin")), text=a.text,
+                     extractor_version=EXTRACTOR_VERSION, ingested_at=now) for a in batch]
+        if self._article_insert is None:
+            if self.engine.dialect.name == "postgresql":
+                from sqlalchemy.dialects.postgresql import insert
+            else:
+                from sqlalchemy.dialects.sqlite import insert
+            self._article_insert = insert(articles).on_conflict_do_nothing().returning(articles.c.text_hash,
+                                                                                       articles.c.id)
+        return dict(conn.execute(self._article_insert, rows).all())
+
+    def _store_article(self, conn: Connection, article: Article, art_pk: int, records: list[dict],
+                       place_rows: dict[str, dict] | None, pending: dict[int, str]) -> tuple[int, int]:
+        """Store the records of one article (stored as ``art_pk``); ``pending`` collects the merged
+        records of the events made here (event key -> JSON), which the caller writes before it
+        commits."""
         created = merged = 0
-        art_pk = self._insert_new(conn, articles, dict(
-            text_hash=article.text_hash, article_id=article.article_id, url=article.url or None,
-            source=article.source, published=article.published, language=article.language or "ar",
-            title=article.title, origin=storable(article.origin, column_size("articles", "origin")),
-            text=article.text, extractor_version=EXTRACTOR_VERSION, ingested_at=_now()), returning=articles.c.id)
-        if art_pk is None:  # stored meanwhile (same text or URL): known, nothing to add
-            return None
         taken: set[int] = set()  # events this article already joined: its own events stay apart
         for record in records:
             record = dict(record, source=article.source, article_id=article.article_id)
             text = dedup.evidence_text(record, article.text)
-            shingles = dedup.shingles(text)
+            words = dedup.match_words(text)
+            shingles = dedup.word_shingles(words)
             best = self._best_match(conn, record, shingles, taken)
             self._remember_refs(conn, record, place_rows)
+            stored = dedup.dumps(record)
             if best is None:
-                ev_pk, new_id = self._new_event(conn, record)
+                # a new event: its merged record is this record's (as stored, read back), so its
+                # columns go in with the row
+                alone_source = json.loads(stored)
+                alone = dedup.merge([alone_source], {})
+                ev_pk, new_id = self._new_event(conn, record, _event_columns(alone, [alone_source], 1))
                 created += 1
                 rule, score = None, None
             else:
@@ -373,23 +416,27 @@ class Store:
                 rule, score = found.rule, found.score
                 merged += 1
             taken.add(ev_pk)
-            stored = dedup.dumps(record)
+            slim = dedup.slim(record)
             # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
             # PostgreSQL sequence keeps the numbers a rolled-back batch drew, so a re-run after a
             # crash would number the sources (source_key) differently from an uninterrupted run
-            src_key = conn.execute(select(func.coalesce(func.max(event_sources.c.id), 0) + 1)).scalar_one()
-            src_pk = conn.execute(event_sources.insert(), dict(
-                id=src_key, event=ev_pk, article=art_pk, extracted_id=record["event_id"], fatalities=record.get("fatalities"),
-                record=stored, evidence_text=text, match_rule=rule, match_score=score)).inserted_primary_key[0]
-            self._sources.put(src_pk, (dedup.slim(record), shingles))
-            if best is None:  # a new event has this one source and no edits: nothing to read back
+            src_key = conn.execute(_NEXT_SOURCE_KEY).scalar_one()
+            src_pk = conn.execute(_INSERT_SOURCE, dict(
+                id=src_key, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
+                fatalities=record.get("fatalities"), record=stored, evidence_text=text, match_rule=rule,
+                match_score=score, match_fields=dedup.dumps(slim), match_text=words)).scalar_one()
+            self._sources.put(src_pk, (slim, shingles))
+            if best is None:
+                # its record (which names the source's key) is written with the batch's others
+                # before the batch commits; nothing the writer reads looks at it before then
                 published = article.published.date() if isinstance(article.published, datetime) \
                     else article.published
-                self._refresh(conn, ev_pk, event_id=new_id, edits={}, rows=[
+                pending[ev_pk] = dedup.dumps(_event_record(alone, [alone_source], [
                     (stored, article.source, article.article_id, article.url or None, published, None, None,
-                     src_pk)])
+                     src_pk)], new_id))
             else:
                 self._refresh(conn, ev_pk)
+                pending.pop(ev_pk, None)  # a record made earlier in this batch is out of date
         return created, merged
 
     def _best_match(self, conn: Connection, record: dict, new_sh: frozenset[int],
@@ -404,48 +451,59 @@ class Store:
         # only events whose merged place can fit (dedup.place_match): near it, or in its governorate
         params = {"types": types, "country": record.get("country"), "admin1": record.get("admin1"),
                   "until": span[1] + slack, "since": span[0] - slack,
+                  # an event that ends on or after ``since`` and is at most SHORT_RANGE_DAYS long
+                  # starts on or after ``recent``: the same events as before, from a shorter range
+                  "recent": span[0] - slack - timedelta(days=SHORT_RANGE_DAYS),
                   "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS)}
-        if record.get("latitude") is not None and record.get("longitude") is not None:
+        lat, lon = record.get("latitude"), record.get("longitude")
+        if lat is not None and lon is not None and place_cell(lat, lon) is not None:
             dlat = dedup.PLACE_KM[3] / 111.0
-            dlon = dlat / max(0.2, math.cos(math.radians(record["latitude"])))
-            params.update(lat0=record["latitude"] - dlat, lat1=record["latitude"] + dlat,
-                          lon0=record["longitude"] - dlon, lon1=record["longitude"] + dlon)
-            candidates = conn.execute(_CANDIDATES_NEAR, params).all()
+            dlon = dlat / max(0.2, math.cos(math.radians(lat)))
+            params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
+                          cells=_cells_of_box(lat - dlat, lat + dlat, lon - dlon, lon + dlon))
+            query = _COMPARED_NEAR
         else:
-            candidates = conn.execute(_CANDIDATES_ADMIN1, params).all()
-        # the record's place must fit the event's merged (most precise) place
-        fitting = [ev_pk for ev_pk, ev_record in candidates
-                   if ev_pk not in taken and dedup.place_match(record, json.loads(ev_record)) is not None]
-        if not fitting:
-            return None
+            query = _COMPARED_IN_ADMIN1
+        params["keep"] = MATCH_SOURCES - 1
         best: tuple[int, dedup.Match] | None = None
-        for src_id, ev_pk in _compared_sources(conn.execute(_SOURCES_OF_EVENTS, {"events": fitting}).all()):
-            src_record, src_sh = self._source(conn, src_id)
-            found = dedup.match(record, src_record, new_sh, src_sh)
+        fits: dict[int, bool] = {}
+        # the candidates' first and latest sources, with what matching reads, in the order stored
+        for ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record, src_text \
+                in conn.execute(query, params):
+            fit = fits.get(ev_pk)
+            if fit is None:
+                # the record's place must fit the event's merged (most precise) place, which the
+                # event's columns hold: no merged record is read
+                fit = fits[ev_pk] = ev_pk not in taken and dedup.place_match(record, {
+                    "country": country, "admin1": admin1, "geo_precision": precision, "latitude": ev_lat,
+                    "longitude": ev_lon}) is not None
+            if not fit:
+                continue
+            hit = self._sources.get(src_id)
+            if hit is None:
+                if fields is not None and words is not None:
+                    hit = (json.loads(fields), dedup.word_shingles(words))
+                else:  # stored before schema 0005
+                    hit = (dedup.slim(json.loads(src_record)), dedup.shingles(src_text))
+                self._sources.put(src_id, hit)
+            found = dedup.match(record, hit[0], new_sh, hit[1])
             if found is not None and (best is None or found.score > best[1].score):
                 best = (ev_pk, found)
         return best
 
-    def _source(self, conn: Connection, src_id: int) -> tuple[dict, frozenset[int]]:
-        """A stored source's record (the fields matching reads) and the shingles of its evidence
-        text, cached for the most recently compared and stored sources."""
-        hit = self._sources.get(src_id)
-        if hit is None:
-            src_record, src_text = conn.execute(_SOURCE, {"src": src_id}).one()
-            hit = (dedup.slim(json.loads(src_record)), dedup.shingles(src_text))
-            self._sources.put(src_id, hit)
-        return hit
-
-    def _new_event(self, conn: Connection, record: dict) -> tuple[int, str]:
-        """Insert an event (its record is filled by ``_refresh``); return its key and event_id."""
+    def _new_event(self, conn: Connection, record: dict, columns: dict | None = None) -> tuple[int, str]:
+        """Insert an event, with ``columns`` when the caller knows them (its record is written
+        later, by ``_refresh`` or the writer); return its key and event_id."""
         now = _now()
         event_id = record["event_id"]
-        if conn.execute(_EVENT_BY_ID, {"event_id": event_id}).first():
+        row = columns or dict(event_type=record["event_type"], sub_event_type=record["sub_event_type"], n_sources=0,
+                              disagreement=False)
+        row = dict(row, event_id=event_id, record="{}", created_at=now, updated_at=now)
+        pk = self._insert_new(conn, events, row, returning=events.c.id)
+        if pk is None:  # an event of another article has this id
             event_id = event_id + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
-        return conn.execute(events.insert(), dict(
-            event_id=event_id, event_type=record["event_type"], sub_event_type=record["sub_event_type"],
-            n_sources=0, disagreement=False, record="{}", created_at=now,
-            updated_at=now)).inserted_primary_key[0], event_id
+            pk = conn.execute(events.insert().returning(events.c.id), dict(row, event_id=event_id)).scalar_one()
+        return pk, event_id
 
     def _remember_refs(self, conn: Connection, record: dict, place_rows: dict[str, dict] | None = None) -> None:
         """Store the record's place and actors when they are new; ``place_rows`` are the places
@@ -479,6 +537,10 @@ class Store:
         source rows as ``_SOURCES_WITH_ARTICLES`` gives them, and the edits."""
         if rows is None:
             rows = conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk}).all()
+            if rows and event_id is None:
+                event_id = rows[0][8]
+            if rows and edits is None and not rows[0][9]:
+                edits = {}  # the event has no edits: no need to ask for them
         if not rows:
             conn.execute(events.delete().where(events.c.id == ev_pk))
             return
@@ -486,32 +548,11 @@ class Store:
         merged = dedup.merge(sources, self._edits_of(conn, ev_pk) if edits is None else edits)
         if event_id is None:
             event_id = conn.execute(_EVENT_ID, {"ev": ev_pk}).scalar_one()
-        merged["event_id"] = event_id
-        merged["evidence"] = sources[0].get("evidence", {})
-        merged["article_id"] = sources[0].get("article_id")
-        merged["sources"] = [
-            {"article_id": art_id, "source": src, "url": url, "published": pub.isoformat() if pub else None,
-             "event_id": rec.get("event_id"), "fatalities": rec.get("fatalities"),
-             "fatalities_low": rec.get("fatalities_low"), "fatalities_high": rec.get("fatalities_high"),
-             "attribution": rec.get("attribution"), "location": rec.get("location"),
-             "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
-            for rec, (_, src, art_id, url, pub, rule, score, sid) in zip(sources, rows)]
-        merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
-        place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
             self._add_actor(conn, name, None)
-        conn.execute(_UPDATE_EVENT, dict(
-            target=ev_pk, event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
-            event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
-            event_date_end=_day(merged.get("event_date_end")), time_precision=merged.get("time_precision"),
-            actor1=merged.get("actor1"), actor2=merged.get("actor2"), country=merged.get("country"),
-            admin1=merged.get("admin1"), admin2=merged.get("admin2"), location=merged.get("location"),
-            place_id=place_ids[0] if place_ids and "location" not in merged["edited_fields"] else None,
-            latitude=merged.get("latitude"), longitude=merged.get("longitude"),
-            geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
-            fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
-            n_sources=len(rows), disagreement=bool(merged.get("disagreement")), record=dedup.dumps(merged),
-            updated_at=_now()))
+        columns = _event_columns(merged, sources, len(rows))
+        record = _event_record(merged, sources, rows, event_id)
+        conn.execute(_UPDATE_EVENT, dict(columns, target=ev_pk, record=dedup.dumps(record), updated_at=_now()))
 
     def _edits_of(self, conn: Connection, ev_pk: int) -> dict:
         out: dict = {}
@@ -622,6 +663,41 @@ class Store:
             return conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar()
 
 
+def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
+    """The events row's columns for a merged record (see dedup.merge) of these sources."""
+    place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
+    return dict(
+        event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
+        event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
+        event_date_end=_day(merged.get("event_date_end")), time_precision=merged.get("time_precision"),
+        actor1=merged.get("actor1"), actor2=merged.get("actor2"), country=merged.get("country"),
+        admin1=merged.get("admin1"), admin2=merged.get("admin2"), location=merged.get("location"),
+        place_id=place_ids[0] if place_ids and "location" not in merged["edited_fields"] else None,
+        latitude=merged.get("latitude"), longitude=merged.get("longitude"),
+        place_cell=place_cell(merged.get("latitude"), merged.get("longitude")),
+        long_range=_long_range(_day(merged.get("event_date_start")), _day(merged.get("event_date_end"))),
+        geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
+        fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
+        n_sources=n_sources, disagreement=bool(merged.get("disagreement")))
+
+
+def _event_record(merged: dict, sources: list[dict], rows: list, event_id: str) -> dict:
+    """The event's record: the merged fields with its id, the first source's evidence and every
+    source's figures (``rows`` as ``_SOURCES_WITH_ARTICLES`` gives them). Fills ``merged``."""
+    merged["event_id"] = event_id
+    merged["evidence"] = sources[0].get("evidence", {})
+    merged["article_id"] = sources[0].get("article_id")
+    merged["sources"] = [
+        {"article_id": art_id, "source": src, "url": url, "published": pub.isoformat() if pub else None,
+         "event_id": rec.get("event_id"), "fatalities": rec.get("fatalities"),
+         "fatalities_low": rec.get("fatalities_low"), "fatalities_high": rec.get("fatalities_high"),
+         "attribution": rec.get("attribution"), "location": rec.get("location"),
+         "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
+        for rec, (_, src, art_id, url, pub, rule, score, sid, *_) in zip(sources, rows)]
+    merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
+    return merged
+
+
 def event_filters(*, since: date | str | None = None, until: date | str | None = None, country: str | None = None,
                   admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
                   bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
@@ -666,19 +742,6 @@ def _day(value) -> date | None:
     return day
 
 
-def _compared_sources(rows: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Of each event's sources (rows of source id, event, by id), the first and the latest
-    ``MATCH_SOURCES - 1``: a widely reported event is matched against a bounded set of reports,
-    so the writer's cost per article does not grow with the event's fame."""
-    by_event: dict[int, list[tuple[int, int]]] = {}
-    for row in rows:
-        by_event.setdefault(row[1], []).append(row)
-    out = []
-    for group in by_event.values():
-        out.extend(group if len(group) <= MATCH_SOURCES else group[:1] + group[-(MATCH_SOURCES - 1):])
-    return sorted(out)
-
-
 class _Lru:
     """A small least-recently-used map with a fixed size, so memory stays flat on long runs."""
 
@@ -702,29 +765,88 @@ class _Lru:
         self.items.clear()
 
 
+def place_cell(latitude, longitude) -> int | None:
+    """The 1-degree cell of a point (``events.place_cell``): the writer finds the events near a
+    report by the few cells its search box covers, each an index range by date."""
+    if latitude is None or longitude is None or not (math.isfinite(latitude) and math.isfinite(longitude)):
+        return None
+    return (math.floor(latitude) + 90) * 360 + (math.floor(longitude) + 180)
+
+
+def _long_range(start: date | None, end: date | None) -> bool | None:
+    """``events.long_range``: is the date range longer than SHORT_RANGE_DAYS (None: undated)."""
+    if start is None or end is None:
+        return None
+    return (end - start).days > SHORT_RANGE_DAYS
+
+
+def _cells_of_box(lat0: float, lat1: float, lon0: float, lon1: float) -> list[int]:
+    return [(la + 90) * 360 + (lo + 180) for la in range(math.floor(lat0), math.floor(lat1) + 1)
+            for lo in range(math.floor(lon0), math.floor(lon1) + 1)]
+
+
 # Statements the writer runs for every record, built once (SQLAlchemy caches their compiled form).
-_CANDIDATE_COLUMNS = select(events.c.id, events.c.record).where(
-    events.c.event_type.in_(bindparam("types", expanding=True)), events.c.country == bindparam("country"),
-    # the lower bound keeps the lookup on an index range as the dataset grows
-    events.c.event_date_start >= bindparam("earliest"),
-    events.c.event_date_start <= bindparam("until"), events.c.event_date_end >= bindparam("since"))
-_CANDIDATES_ADMIN1 = _CANDIDATE_COLUMNS.where(events.c.admin1 == bindparam("admin1"))
-_CANDIDATES_NEAR = _CANDIDATE_COLUMNS.where(or_(
-    events.c.admin1 == bindparam("admin1"),
-    and_(events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
-         events.c.longitude.between(bindparam("lon0"), bindparam("lon1")))))
-_SOURCES_OF_EVENTS = select(event_sources.c.id, event_sources.c.event).where(
-    event_sources.c.event.in_(bindparam("events", expanding=True))).order_by(event_sources.c.id)
+# A candidate is an event of the record's type family and country whose date range can overlap the
+# record's, in the record's governorate or in a box around its place. Each lookup is an index range
+# on (country, admin1) or on one of the few place cells of the box, then on whether the event's range
+# is long, then on its start date: the short ranges from a week before the record's, the long ones
+# from two months before. So the rows read depend on how many events that place and fortnight have,
+# not on the size of the dataset. The columns are what dedup.place_match reads of the merged place.
+_CANDIDATE_FIELDS = (events.c.id, events.c.country, events.c.admin1, events.c.geo_precision, events.c.latitude,
+                     events.c.longitude)
+# The type and, in the box, the country are compared as ``column || ''``: the same test (NULL stays
+# NULL) but one SQLite cannot answer from an index of that column, so that it never prefers the
+# (event_type, date) or (country, start) index, which read a type's or a country's whole window.
+_OF_FAMILY = events.c.event_type.concat("").in_(bindparam("types", expanding=True))
+_SHORT_RANGES = and_(events.c.long_range == False, events.c.event_date_start >= bindparam("recent"))  # noqa: E712
+_LONG_RANGES = and_(events.c.long_range == True, events.c.event_date_start >= bindparam("earliest"))  # noqa: E712
+_OVERLAPPING = and_(events.c.event_date_start <= bindparam("until"), events.c.event_date_end >= bindparam("since"))
+_IN_ADMIN1 = and_(events.c.country == bindparam("country"), events.c.admin1 == bindparam("admin1"))
+_IN_BOX = and_(events.c.place_cell.in_(bindparam("cells", expanding=True)),
+               events.c.country.concat("") == bindparam("country"),
+               events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
+               events.c.longitude.between(bindparam("lon0"), bindparam("lon1")))
+_CANDIDATES_ADMIN1 = union(*(select(*_CANDIDATE_FIELDS).where(_IN_ADMIN1, ranges, _OVERLAPPING, _OF_FAMILY)
+                             for ranges in (_SHORT_RANGES, _LONG_RANGES)))
+_CANDIDATES_NEAR = union(*(select(*_CANDIDATE_FIELDS).where(place, ranges, _OVERLAPPING, _OF_FAMILY)
+                           for place in (_IN_ADMIN1, _IN_BOX) for ranges in (_SHORT_RANGES, _LONG_RANGES)))
+
+
+def _with_compared_sources(candidates):
+    """Each candidate event (``candidates``' columns) once per source matching compares with: its
+    first and its latest ``keep``, so the cost per article does not grow with an event's fame,
+    with their matching fields and words (the record and evidence text only for a source stored
+    before those were kept), in the order they were stored. One statement, one round trip."""
+    found = candidates.cte("candidates")
+    ranked = select(
+        event_sources.c.id, event_sources.c.event, event_sources.c.match_fields, event_sources.c.match_text,
+        case((event_sources.c.match_fields.is_(None), event_sources.c.record)).label("record"),
+        case((event_sources.c.match_text.is_(None), event_sources.c.evidence_text)).label("evidence_text"),
+        func.row_number().over(partition_by=event_sources.c.event, order_by=event_sources.c.id).label("nth"),
+        func.row_number().over(partition_by=event_sources.c.event,
+                               order_by=event_sources.c.id.desc()).label("nth_last"),
+    ).where(event_sources.c.event.in_(select(found.c.id))).subquery()
+    return select(found.c.id, found.c.country, found.c.admin1, found.c.geo_precision, found.c.latitude,
+                  found.c.longitude, ranked.c.id.label("source"), ranked.c.match_fields, ranked.c.match_text,
+                  ranked.c.record, ranked.c.evidence_text) \
+        .join_from(found, ranked, ranked.c.event == found.c.id) \
+        .where(or_(ranked.c.nth == 1, ranked.c.nth_last <= bindparam("keep"))).order_by(ranked.c.id)
+
+
+_COMPARED_NEAR = _with_compared_sources(_CANDIDATES_NEAR)
+_COMPARED_IN_ADMIN1 = _with_compared_sources(_CANDIDATES_ADMIN1)
+_INSERT_SOURCE = event_sources.insert().returning(event_sources.c.id)
+_NEXT_SOURCE_KEY = select(func.coalesce(func.max(event_sources.c.id), 0) + 1)
 _SOURCES_WITH_ARTICLES = select(
     event_sources.c.record, articles.c.source, articles.c.article_id, articles.c.url, articles.c.published,
-    event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id,
-).join(articles, articles.c.id == event_sources.c.article).where(
+    event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id, events.c.event_id,
+    select(edits.c.id).where(edits.c.event == events.c.id).exists().label("has_edits"),
+).join(articles, articles.c.id == event_sources.c.article).join(events, events.c.id == event_sources.c.event).where(
     event_sources.c.event == bindparam("ev")).order_by(event_sources.c.id)
 _EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
-_EVENT_BY_ID = select(events.c.id).where(events.c.event_id == bindparam("event_id"))
-_SOURCE = select(event_sources.c.record, event_sources.c.evidence_text).where(event_sources.c.id == bindparam("src"))
 _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
+_SET_RECORD = events.update().where(events.c.id == bindparam("target")).values(record=bindparam("record"))
 
 
 def _engine(url: str) -> tuple[Engine, bool]:

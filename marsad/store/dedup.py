@@ -44,7 +44,8 @@ from datetime import date, timedelta
 
 from marsad.arabic.normalise import normalise
 
-__all__ = ["Match", "match", "place_match", "merge", "family", "shingles", "slim", "MATCH_FIELDS",
+__all__ = ["Match", "match", "place_match", "merge", "family", "shingles", "match_words", "word_shingles", "slim",
+           "MATCH_FIELDS",
            "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT", "MERGE_THRESHOLD"]
 
 FAMILIES = {
@@ -117,7 +118,18 @@ def shingles(text: str) -> frozenset[int]:
     memory of a four-letter Arabic string (the writer caches these), and the set is made in C
     from four views of the encoded text, one per starting offset.
     """
-    data = " ".join(_WORD.findall(normalise(text).text)).encode("utf-16-le")
+    return word_shingles(match_words(text))
+
+
+def match_words(text: str) -> str:
+    """The normalised words of ``text``, one space apart: what :func:`shingles` are made of, and
+    what the store keeps of each source so it never normalises a stored text again."""
+    return " ".join(_WORD.findall(normalise(text).text))
+
+
+def word_shingles(words: str) -> frozenset[int]:
+    """The shingles of ``words`` as :func:`match_words` gives them (see :func:`shingles`)."""
+    data = words.encode("utf-16-le")
     grams: set[int] = set()
     for offset in range(0, 8, 2):
         view = data[offset:]

@@ -25,7 +25,7 @@ PostgreSQL alike.
 from __future__ import annotations
 
 from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
-                        Table, Text, UniqueConstraint)
+                        Table, Text, UniqueConstraint, func)
 
 metadata = MetaData()
 
@@ -44,6 +44,7 @@ articles = Table(
     Column("extractor_version", String(40), nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
 )
+Index("ix_articles_article_id", articles.c.article_id)  # the API's /api/articles/{id}
 
 places = Table(
     "places", metadata,
@@ -93,11 +94,28 @@ events = Table(
     Column("record", Text, nullable=False),  # the merged event record, JSON
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
+    # the 1-degree cell of the merged place (marsad.store.place_cell): the writer's candidate search
+    # looks up the few cells around a new report instead of a country's whole date window
+    Column("place_cell", Integer),
+    # whether the date range is longer than a week (marsad.store.SHORT_RANGE_DAYS): the candidate
+    # search looks a week back for the others, and two months back only for these few
+    Column("long_range", Boolean),
 )
 Index("ix_events_date", events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_country_start", events.c.country, events.c.event_date_start)
+# the API's and the CLI's filters compare these in lower case (marsad.store.event_filters); pages
+# are by date, so a page of a common value is read in date order, not sorted from all its events
+Index("ix_events_lower_country", func.lower(events.c.country), events.c.event_date)
+Index("ix_events_lower_admin1", func.lower(events.c.admin1), events.c.event_date)
+Index("ix_events_lower_type", func.lower(events.c.event_type), events.c.event_date)
+Index("ix_events_lower_sub_type", func.lower(events.c.sub_event_type), events.c.event_date)
+# counts and deaths per day, week or month are read from this index alone, not from the rows
+# (which hold each event's whole record)
+Index("ix_events_date_fatalities", events.c.event_date, events.c.fatalities)
+Index("ix_events_cell_range_start", events.c.place_cell, events.c.long_range, events.c.event_date_start)
+Index("ix_events_admin1_range_start", events.c.country, events.c.admin1, events.c.long_range, events.c.event_date_start)
 
 event_sources = Table(
     "event_sources", metadata,
@@ -110,6 +128,11 @@ event_sources = Table(
     Column("evidence_text", Text, nullable=False),  # the article's sentences about the event (for matching)
     Column("match_rule", Text),  # why it was merged into ``event`` (null: it started the event)
     Column("match_score", Float),
+    # what duplicate matching reads of this source, kept when it is stored so that it is never
+    # re-read from the record or re-normalised: the record's MATCH_FIELDS (JSON) and the evidence
+    # text's normalised words (dedup.match_words); empty for sources stored before schema 0005
+    Column("match_fields", Text),
+    Column("match_text", Text),
     UniqueConstraint("article", "extracted_id", name="uq_event_sources_article_extracted"),
 )
 Index("ix_event_sources_event", event_sources.c.event)

@@ -20,6 +20,7 @@ from fastapi import Body, Depends, FastAPI, Form, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.middleware.gzip import GZipMiddleware
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
@@ -56,6 +57,13 @@ DOCS_CSP = (b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.
             b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
             b"frame-ancestors 'none'")
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
+# Responses longer than this are gzip-encoded for a client that accepts it, at a middle level:
+# repetitive JSON and HTML compress nearly as well as at 9 for less of the server's time.
+GZIP_MIN_BYTES = 2048
+GZIP_LEVEL = 5
+# How long a browser keeps a static asset before asking again (one hour; an unchanged asset then
+# costs a 304). The assets' URLs carry no version, so a new marsad's scripts reach browsers within it.
+STATIC_MAX_AGE = 3600
 
 
 # --------------------------------------------------------------------------- API models
@@ -234,6 +242,18 @@ def highlight(text: str, evidence: dict, labels: dict[str, str]) -> Markup:
     return Markup("".join(str(x) for x in out))
 
 
+# --------------------------------------------------------------------------- static assets
+
+class CachedStaticFiles(StaticFiles):
+    """Static assets (the app's scripts and styles, vendored Leaflet) that browsers keep for
+    ``STATIC_MAX_AGE`` seconds and then revalidate with their ETag (a 304 without a body)."""
+
+    def file_response(self, *args, **kwargs):
+        response = super().file_response(*args, **kwargs)
+        response.headers.setdefault("cache-control", f"public, max-age={STATIC_MAX_AGE}")
+        return response
+
+
 # --------------------------------------------------------------------------- the guard
 
 class Guard:
@@ -331,9 +351,12 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
                               "correct. Reads are open; writes need `Authorization: Bearer <token>` "
                               "(`marsad token add NAME`).")
     app.state.store = store
+    # responses over GZIP_MIN_BYTES are compressed for clients that accept gzip (the home page with
+    # its inline events, the events lists); the guard, outermost, adds its headers to either
+    app.add_middleware(GZipMiddleware, minimum_size=GZIP_MIN_BYTES, compresslevel=GZIP_LEVEL)
     app.add_middleware(Guard, store=store, max_body=max_body)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.mount("/static", CachedStaticFiles(directory=str(HERE / "static")), name="static")
 
     # ---- errors: one shape
     @app.exception_handler(RequestValidationError)

@@ -42,4 +42,5 @@ def find_casualty_counts(a: Analysis) -> None:
     """Stage: ``a.casualties`` (deaths and injuries tied to their counts)."""
     from marsad.casualties import find_casualties
     from marsad.quantities import find_quantities
-    a.casualties = find_casualties(a.doc, find_quantities(a.doc))
+    quantities = a.memo["quantities"] = find_quantities(a.doc)  # the tolls stage reads spans of days
+    a.casualties = find_casualties(a.doc, quantities)

@@ -176,6 +176,13 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
 
 def victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:
     """Actors naming the victims' side: "أربعة مقاتلين من الجيش الوطني", not the killers before the count."""
+    found = a.memo.setdefault("victim_actors", {})
+    if id(c) not in found:
+        found[id(c)] = _victim_actors(a, c)
+    return found[id(c)]
+
+
+def _victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:
     lo = c.victim_start if c.victim_start is not None else c.start
     # conjuncts of one list share a span: stop at the next conjunct's victim noun
     hi = min([x.victim_start for x in a.casualties

@@ -37,6 +37,8 @@ from urllib.parse import urlsplit
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests"))
 
+from procs import alive, children as child_pids  # noqa: E402  (benchmarks/procs.py)
+
 
 def rss_mb(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -141,26 +143,6 @@ def schemathesis_errors(served, examples: int) -> dict:
     return {"calls": calls, "server errors": len(errors), "examples": errors[:5]}
 
 
-def _children(pid: int) -> set[int]:
-    out = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                out.add(int(entry.name))
-    return out
-
-
-def _alive(pid: int) -> bool:
-    try:
-        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-    except OSError:
-        return False
-
-
 def _export(url: str, env: dict, fmt: str = "jsonl") -> str:
     done = subprocess.run([sys.executable, "-m", "marsad.cli", "export", "--db", url, "--format", fmt], env=env,
                           capture_output=True, text=True, check=True, timeout=600)
@@ -208,7 +190,7 @@ def kill9(make_url, runs: int, tmp: Path, seed: int = 1) -> dict:
         stored_at_kill = 0
         deadline = time.time() + 600
         while time.time() < deadline and proc.poll() is None:
-            children |= _children(proc.pid)
+            children |= child_pids(proc.pid)
             try:
                 store = store or open_store(url)
                 stored_at_kill = store.count("articles")
@@ -217,12 +199,12 @@ def kill9(make_url, runs: int, tmp: Path, seed: int = 1) -> dict:
             if stored_at_kill >= target:
                 break
             time.sleep(0.05)
-        children |= _children(proc.pid)
+        children |= child_pids(proc.pid)
         finished_first = proc.poll() is not None
         proc.kill()
         proc.wait()
         time.sleep(5.0)
-        left = [c for c in children if _alive(c)]
+        left = [c for c in children if alive(c)]
         for pid in left:  # do not leave them to the next run
             try:
                 os.kill(pid, 9)

@@ -17,25 +17,14 @@ REPO = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.skipif(not Path("/proc").is_dir(), reason="needs /proc to find child processes")
 
 
-def _children(pid: int) -> set[int]:
-    out = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                out.add(int(entry.name))
-    return out
+def _load_procs():
+    spec = importlib.util.spec_from_file_location("bench_procs", REPO / "benchmarks" / "procs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
+procs = _load_procs()  # benchmarks/procs.py: children of a process, and whether one runs
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
@@ -52,16 +41,16 @@ def test_workers_end_when_the_ingest_is_killed(tmp_path, sig):
         deadline = time.time() + 120
         children: set[int] = set()
         while time.time() < deadline and len(children) < 3:  # two workers and the resource tracker
-            children = _children(proc.pid)
+            children = procs.children(proc.pid)
             time.sleep(0.2)
         assert len(children) >= 2, "the workers never started"
         time.sleep(1.0)
         os.kill(proc.pid, sig)
         proc.wait(timeout=30)
         deadline = time.time() + 20
-        while time.time() < deadline and any(_alive(c) for c in children):
+        while time.time() < deadline and any(procs.alive(c) for c in children):
             time.sleep(0.2)
-        assert not [c for c in children if _alive(c)], "processes left behind after the ingest ended"
+        assert not [c for c in children if procs.alive(c)], "processes left behind after the ingest ended"
     finally:
         if proc.poll() is None:
             proc.kill()

@@ -15,13 +15,15 @@ Relations say where the event lies relative to the named place:
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
+from marsad.arabic.frequency import COMMON_ZIPF, zipf
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import Doc, stem_candidates
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
 from marsad.kb import load_table
@@ -472,7 +474,6 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
 def _waw_of_the_word(word: str) -> bool:
     """Is the و that opens ``word`` (as written) a letter of the word, not "and": the word is a
     common one and much commoner than what follows its و (وزارة، وفق، وسط)?"""
-    from marsad.arabic.frequency import COMMON_ZIPF, zipf
     whole = zipf(word)
     return whole >= COMMON_ZIPF and whole > zipf(word[1:]) + 1
 
@@ -485,7 +486,6 @@ DESCRIBING_ZIPF = 4.5
 def _describes_the_name(word: str, written: str) -> bool:
     """Does the definite word after a name (``word`` normalised, ``written`` as in the text)
     describe it rather than continue it?"""
-    from marsad.arabic.frequency import zipf
     return zipf(written) >= DESCRIBING_ZIPF and word not in cue_words("direction_adjective") and \
         word not in cue_words("name_adjective")
 
@@ -498,7 +498,6 @@ CONSTRUCT_ZIPF = 3.0
 def _common_construct(doc: Doc, j: int, end: int) -> bool:
     """Is the و-word at ``j`` an ordinary noun followed by an ordinary definite word that
     describes no name: a phrase, not the next name of a list?"""
-    from marsad.arabic.frequency import zipf
     if j + 1 >= end:
         return False
     nxt = doc.tokens[j + 1].text
@@ -1330,7 +1329,6 @@ def _lies_towards(place: Place, anchor: Place, relation: str) -> bool:
     gives from it (within 60 degrees)?"""
     if place.population < FAR_CITY_POPULATION or place.country_code != anchor.country_code:
         return False
-    import math
     dy = place.latitude - anchor.latitude
     dx = (place.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))
     bearing = math.degrees(math.atan2(dx, dy)) % 360

@@ -7,8 +7,8 @@ city is the city; an unknown name takes the place that locates it (precision 2).
 from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
-from marsad.geo.places import DIRECTION_NAMED, is_area_mention
 from marsad.cues import cue_words
+from marsad.geo.places import DIRECTION_NAMED, is_area_mention
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
 

@@ -7,7 +7,7 @@ side), the target a strike or an arrest implies.
 from __future__ import annotations
 
 from marsad.actors import COUNTRY_NAMES
-from marsad.cues import cue_phrases, cue_words
+from marsad.cues import cue_matcher, cue_phrases, cue_words
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.tolls import victim_actors
@@ -119,7 +119,6 @@ def _unit_ranges(a: Analysis, g: Group) -> list[tuple[int, int]]:
 
 
 def _cue_in_units(a: Analysis, g: Group, cue: str):
-    from marsad.cues import cue_matcher
     return [m for lo, hi in _unit_ranges(a, g) for m in cue_matcher(cue).find(a.doc, lo, hi)]
 
 
@@ -134,7 +133,6 @@ def _unknown_attacker(a: Analysis, g: Group) -> bool:
 def _aimed_at(a: Analysis, g: Group) -> set[int]:
     """Ids of the actor mentions the group's strikes were aimed at: right after a military target
     (مواقع لميليشيا الحوثي، تجمعات للحوثيين) or an aiming preposition after a trigger (على الحوثيين)."""
-    from marsad.cues import cue_words
     doc = a.doc
     targets = [(m.tok_end, m.tok_end + 2) for m in _cue_in_units(a, g, "military_target")]
     aiming = cue_words("aimed_preposition")
@@ -178,7 +176,6 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
         return False
     media = a.memo.get("media")
     if media is None:
-        from marsad.cues import cue_matcher
         media = a.memo["media"] = cue_matcher("media_noun").find(doc)
     return any(m.tok_start >= lo - 3 for m in media if m.tok_start < x.tok_start)
 

@@ -7,7 +7,7 @@ clause names another place belongs elsewhere.
 from __future__ import annotations
 
 from marsad.arabic.normalise import normalise_term
-from marsad.cues import cue_phrases, cue_words
+from marsad.cues import cue_matcher, cue_phrases, cue_words
 from marsad.model import ActorMention, Casualty
 from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
 
@@ -97,14 +97,12 @@ LONG_DAYS = 7
 def long_duration(a: Analysis, lo: int, hi: int) -> bool:
     """Does tokens [lo, hi) name a long span of time ("لنحو تسعة أشهر", "طوال سنوات"، "منذ بداية
     الحرب", "بعد عشرة أيام من الاحتجاجات")?"""
-    from marsad.cues import cue_matcher
     return bool(cue_matcher("long_duration").find(a.doc, lo, hi)) or weeks_or_more(a, lo, hi)
 
 
 def weeks_or_more(a: Analysis, lo: int, hi: int) -> bool:
     """Does tokens [lo, hi) name a span of weeks, months or years by its length ("أشهر"،
     "أسبوعين"، "عشرة أيام")? Not "منذ بدء الهدنة بدقائق", which only counts from a start."""
-    from marsad.cues import cue_matcher, cue_words
     if cue_matcher("span_of_weeks").find(a.doc, lo, hi):
         return True
     quantities = a.memo.get("quantities")
@@ -188,7 +186,6 @@ def _victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:
     hi = min([x.victim_start for x in a.casualties
               if x.start == c.start and x.victim_start is not None and x.victim_start > lo] + [c.end])
     # "قتل تسعة فلسطينيين برصاص الجنود الإسرائيليين": the killers named after the victims are none
-    from marsad.cues import cue_matcher
     doc = a.doc
     killers = [doc.tokens[m.tok_start].start for m in cue_matcher("killer_marker").find(doc, c.tok_start, c.tok_end)]
     raw_killers = [doc.span(k, k + 1).start for k in killers]
@@ -222,7 +219,6 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
 def _named_killing(a: Analysis, g: Group) -> Casualty | None:
     """"اغتيل الوزير السابق محمد شطح": an assassination or execution of someone the report names
     without a count kills one person (an attempt, محاولة اغتيال, is another trigger)."""
-    from marsad.cues import cue_words
     words = cue_words("killing_word")
     for m in g.members:
         mention = m.hit.mention

@@ -113,7 +113,7 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
-    matches = trigger_matcher().find(doc) + _seizures(doc)
+    matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc)
     if not matches:
         return hits
     matches.sort(key=lambda m: m.tok_start)
@@ -166,6 +166,32 @@ def _seizures(doc: Doc) -> list:
         if near:
             out.append(Match(v.tok_start, near[0].tok_end,
                              ("Strategic developments", "Disrupted weapons use", "strong"), 0, "seizure"))
+    return out
+
+
+# How many words after the killers' noun the victims may stand (قتل مسلحون مجهولون، اليوم، ثلاثة مدنيين).
+AGENT_OBJECT_WORDS = 5
+
+
+def _agent_killings(doc: Doc) -> list:
+    """"قتل مسلحون مجهولون اليوم ثلاثة مدنيين": the verb قتل with its killers right after it and
+    then whom they killed (a count or a person noun) is an attack; alone it is as often the
+    passive ("قُتل مسلحون في الاشتباكات", gunmen were killed) and no trigger."""
+    from marsad.arabic.matcher import Match
+    verbs, agents = cue_words("agent_killing_verb"), cue_words("killer_agent")
+    objects = cue_words("killed_person_object")
+    out = []
+    quantities = None
+    for sent in doc.sentences:
+        for t in range(sent.tok_start, sent.tok_end - 2):
+            if doc.tokens[t].text.lstrip("وف") not in verbs or doc.tokens[t + 1].text not in agents:
+                continue
+            if quantities is None:
+                from marsad.quantities import find_quantities
+                quantities = {q.tok_start for q in find_quantities(doc)}
+            window = range(t + 2, min(sent.tok_end, t + 2 + AGENT_OBJECT_WORDS))
+            if any(k in quantities or doc.tokens[k].text in objects for k in window):
+                out.append(Match(t, t + 1, ("Violence against civilians", "Attack", "weak"), 0, "agent killing"))
     return out
 
 

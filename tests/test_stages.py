@@ -1112,3 +1112,17 @@ def test_a_village_located_by_an_unknown_district_keeps_its_name(text, name):
 ])
 def test_a_place_name_may_end_in_a_mans_name(text, name):
     assert name in {pm.text for pm in analyse(text, upto="places").places.mentions}
+
+
+@pytest.mark.parametrize("text, etype, deaths", [
+    ("قتل مسلحون مجهولون اليوم ثلاثة مدنيين في مدينة درعا.", "Violence against civilians", 3),
+    ("قتل مستوطنون مسلحون اليوم شابا في قرية سوسيا جنوب الخليل.", "Violence against civilians", 1),
+    ("قتل مسلحون اليوم شرطيا في مدينة كركوك.", "Battles", 1),
+])
+def test_the_verb_of_killing_with_its_killers_and_victims_is_an_attack(text, etype, deaths):
+    assert [(e.event_type, e.fatalities) for e in events(text)] == [(etype, deaths)]
+
+
+def test_gunmen_killed_in_clashes_are_the_victims_not_the_killers():
+    text = "قتل مسلحون في اشتباكات مع الجيش اليوم في مدينة درعا."
+    assert [(e.event_type, e.actor1) for e in events(text)] == [("Battles", "Unidentified Armed Group")]

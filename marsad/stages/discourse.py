@@ -33,7 +33,7 @@ def lead_tells_event(a: Analysis) -> bool:
         def tells(h) -> bool:
             # "الغرب يتهم روسيا بالعبث بموقع الهجوم الكيمياوي": a known event named in a reaction
             word = a.doc.tokens[h.mention.tok_start].text
-            return not (a.sentence_index(h.mention.tok_start) in reacting and _definite_word(word))
+            return not (a.sentence_index(h.mention.tok_start) in reacting and definite(word))
 
         found = any(h.reports_event and in_lead(h.mention.tok_start) and tells(h) for h in a.hits) or \
             any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) for c in a.casualties) or \
@@ -42,8 +42,8 @@ def lead_tells_event(a: Analysis) -> bool:
     return found
 
 
-def _definite_word(word: str) -> bool:
-    """الهجوم، بالهجوم، وللقصف: a noun with the article after its proclitics."""
+def definite(word: str) -> bool:
+    """الهجوم، بالانفجار، وللهجوم: the word carries the article after its proclitics."""
     return any(form.startswith("ال") and len(form) > 4 for form in (word, word[1:], word[2:])) or \
         (word.startswith("لل") and len(word) > 4)
 

@@ -30,7 +30,7 @@ from marsad.budget import check_deadline
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
-from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
+from marsad.stages.discourse import definite, pluperfect, prior_marker_between, teasers_from, unit_when
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
@@ -188,7 +188,7 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
     for h, etype, _, _ in typed:
         word = a.doc.tokens[h.mention.tok_start].text
         before = a.doc.tokens[h.mention.tok_start - 1].text if h.mention.tok_start else ""
-        if (_definite(word) or before in cue_words("demonstrative")) and _referent(told, sent_index, etype) is not None:
+        if (definite(word) or before in cue_words("demonstrative")) and _referent(told, sent_index, etype) is not None:
             return True
     return False
 
@@ -265,7 +265,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         # verb of coming refers to the event told before and comments on it
         before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
         demonstrative = before in cue_words("demonstrative") or \
-            (before in cue_words("referring_verb") and _definite(doc.tokens[m.tok_start].text))
+            (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue
@@ -275,7 +275,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             near = min(strong, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
             continue
-        if demonstrative or _definite(doc.tokens[m.tok_start].text):
+        if demonstrative or definite(doc.tokens[m.tok_start].text):
             # "the attack", "this explosion": an event told just before, named again
             referent = _referent(told, sent_index, m.event_type)
             if referent is not None:
@@ -417,14 +417,6 @@ def _laid_not_exploded(a: Analysis, unit: int, m) -> bool:
 
 def _interception(a: Analysis, m) -> bool:
     return any(x.tok_start == m.tok_start for x in cue_matcher("interception_verb").find(a.doc, m.tok_start, m.tok_end))
-
-
-def _definite(word: str) -> bool:
-    """الهجوم، بالانفجار، وللهجوم: the word carries the article after its proclitics."""
-    for form in (word, word[1:], word[2:]):
-        if form.startswith("ال") and len(form) > 4:
-            return True
-    return word.startswith("لل") and len(word) > 4
 
 
 def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:

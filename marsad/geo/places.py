@@ -1418,28 +1418,35 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
     return PlaceAnalysis(mentions, countries, admins)
 
 
-def is_area_mention(pm: PlaceMention, mentions: list[PlaceMention]) -> bool:
-    """Does the mention name an area villages lie in (a governorate, a district, a region, the
+def area_mentions(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """The mentions that name an area villages lie in (a governorate, a district, a region, the
     countryside of a town: "ريف حماة"، "ناحية سنوني"), told as an event place or as the container
-    of one (not of a home town: "ينحدر من قرية X في ريف إدلب")?"""
-    p = pm.place
-    if p is None or p.kind == "country" or not (p.is_area or pm.relation in ("countryside", "district")):
-        return False
-    return pm.role == "event" or (pm.role == "container" and
-                                  any(x.anchor is pm and x.role == "event" for x in mentions))
+    of one (not of a home town: "ينحدر من قرية X في ريف إدلب"), in reading order."""
+    event_anchors = {id(x.anchor) for x in mentions if x.role == "event" and x.anchor is not None}
+    out = []
+    for pm in mentions:
+        p = pm.place
+        if p is None or p.kind == "country" or not (p.is_area or pm.relation in ("countryside", "district")):
+            continue
+        if pm.role == "event" or (pm.role == "container" and id(pm) in event_anchors):
+            out.append(pm)
+    return out
 
 
 def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
     """A name no gazetteer knows that nothing next to it locates lies in the area its sentence
     names, the nearest one ("تعرضت بلدات دحيرجة والمشيرفة لقصف مدفعي في ريف حماة"); the area is
     then its container, not an event place of its own."""
+    # (the areas stay areas while names are located by them: one becomes the container of the
+    # name, which keeps it an area)
+    by_sentence: dict[int, list[PlaceMention]] = {}
+    for x in area_mentions(mentions):
+        by_sentence.setdefault(doc.sentence_of_token(x.tok_start).index, []).append(x)
     for pm in mentions:
         if pm.place is not None or pm.anchor is not None or pm.role != "event" or \
                 not pm.reason.startswith(("unknown name", "located by")):
             continue
-        sent = doc.sentence_of_token(pm.tok_start)
-        areas = [x for x in mentions if x is not pm and sent.tok_start <= x.tok_start < sent.tok_end
-                 and is_area_mention(x, mentions)]
+        areas = [x for x in by_sentence.get(doc.sentence_of_token(pm.tok_start).index, ()) if x is not pm]
         if not areas:
             continue
         area = min(areas, key=lambda x: abs(x.tok_start - pm.tok_start))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
-from marsad.geo.places import DIRECTION_NAMED, is_area_mention
+from marsad.geo.places import DIRECTION_NAMED, area_mentions
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
 
@@ -128,7 +128,8 @@ def _lead_area(a: Analysis) -> PlaceMention | None:
     mostly outside its governorate (a report on several fronts says nothing of where a village is)."""
     if "lead_area" not in a.memo:
         lead = [pm for s in a.doc.sentences[:a.first_body + 1] for pm in mentions_of_sentence(a, s.index)]
-        area = next((pm for pm in lead if is_area_mention(pm, a.places.mentions)), None)
+        areas = {id(pm) for pm in area_mentions(a.places.mentions)}
+        area = next((pm for pm in lead if id(pm) in areas), None)
         if area is None:
             area = next((pm for pm in lead if pm.role == "event" and pm.place is not None
                          and pm.place.kind in ("city", "town")), None)

@@ -1126,3 +1126,48 @@ def test_the_verb_of_killing_with_its_killers_and_victims_is_an_attack(text, ety
 def test_gunmen_killed_in_clashes_are_the_victims_not_the_killers():
     text = "قتل مسلحون في اشتباكات مع الجيش اليوم في مدينة درعا."
     assert [(e.event_type, e.actor1) for e in events(text)] == [("Battles", "Unidentified Armed Group")]
+
+
+@pytest.mark.parametrize("text", [
+    "قال الرئيس إن المسلحين يطلقون نحو 80 قذيفة على العاصمة دمشق يوميا.",
+    "ويطلق الحوثيون الصواريخ بانتظام على جنوب السعودية ويسعون في بعض الأحيان لاستهداف مدينة الرياض.",
+    "تتعرض مدينة معرة النعمان للقصف بشكل يومي من قوات النظام.",
+    "وتقصف المدفعية التركية قرى ريف عفرين من حين لآخر، بحسب الأهالي.",
+])
+def test_a_clause_that_tells_how_often_an_attack_happens_is_a_habit_not_an_event(text):
+    assert events(text) == []
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قصفت الطائرات الحربية اليوم بلدة كفرنبل مرارا، ما أدى إلى مقتل ثلاثة مدنيين.", "Kafranbel"),
+    ("قتل شاب اليوم برصاص قناص في حي الوعر بحمص، الذي يشهد اشتباكات بشكل شبه يومي.", "Al-Waer"),
+])
+def test_a_habit_said_of_a_dated_event_or_of_its_place_leaves_the_event(text, town):
+    assert town in {e.location for e in events(text)}
+
+
+@pytest.mark.parametrize("text, funeral, died", [
+    ("وشيعت الجماعة، الثلاثاء، في العاصمة صنعاء جثامين ثلاثة من قادتها بعد أيام على مصرعهم في المعارك على "
+     "مشارف مدينة الحديدة.", "Sanaa", "Al Hudaydah"),
+    ("شيع المئات في مدينة درعا اليوم جثمان عنصر قتل في اشتباكات مع مسلحين في بلدة طفس.", "Daraa", "Tafas"),
+    ("جرت في بلدة سرمدا جنازة شابين قتلا في قصف جوي على مدينة أريحا أمس.", "Sarmada", "Ariha"),
+])
+def test_where_the_dead_are_mourned_is_not_where_they_died(text, funeral, died):
+    places = {e.location for e in events(text)}
+    assert died in places and funeral not in places
+
+
+@pytest.mark.parametrize("text, word", [
+    ("قال الخبير إن أثر الدعم سيكون على المدى القصير فقط، وقصفت الطائرات اليوم مواقع للمسلحين.", "القصير"),
+    ("وأسعفت طواقم الهلال الأحمر الجرحى بعد غارة اليوم على مدينة إدلب.", "الأحمر"),
+])
+def test_a_place_name_right_after_a_definite_noun_is_its_adjective(text, word):
+    assert word not in {pm.text for pm in analyse(text, SUNDAY, upto="places").places.mentions}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("سقطت قذائف اليوم على العاصمة الرياض.", "الرياض"),
+    ("قصفت الطائرات اليوم مواقع في الإمارة الشارقة.", "الشارقة"),
+])
+def test_a_place_name_in_apposition_to_a_definite_place_noun_stays_a_place(text, name):
+    assert any(name in pm.text for pm in analyse(text, SUNDAY, upto="places").places.mentions)

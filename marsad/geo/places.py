@@ -301,6 +301,23 @@ def _names_next(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
     return not any(noun.startswith(p) for p in ("ال", "وال", "بال", "فال", "لل", "كال"))
 
 
+def _adjective_of_definite(doc: Doc, tok: int, cued_ends: set[int], out: list[PlaceMention]) -> bool:
+    """"على المدى القصير"، "في الأجل الطويل": a name with the article (and no preposition of its
+    own) right after a definite word that is no place noun and no place describes that word;
+    a definite noun is never in construct with the name after it."""
+    word = doc.tokens[tok].text
+    if tok == 0 or not word.startswith("ال") or tok in cued_ends or (out and out[-1].tok_end == tok):
+        return False
+    if doc.sentence_of_token(tok - 1) is not doc.sentence_of_token(tok):
+        return False
+    prev = doc.tokens[tok - 1].text
+    if not prev.startswith(("ال", "بال", "وال", "فال", "كال", "لل")) or \
+            doc.text[doc.tokens[tok - 1].end:doc.tokens[tok].start].strip():
+        return False  # a comma or a dash between them: a list or a new phrase
+    bare = prev[prev.index("ال") + 2:] if "ال" in prev[:4] else prev[2:]
+    return bare not in cue_words("place_noun") | cue_words("apposition_noun")  # "العاصمة الرياض"
+
+
 def _conjoined(doc: Doc, tok: int) -> bool:
     """"وبنش", or "و" standing alone before a quoted name (و"بداما")."""
     return doc.tokens[tok].text.startswith("و") or (tok > 0 and doc.tokens[tok - 1].text == "و")
@@ -352,6 +369,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                  cue_words("place_preposition") | cue_words("relation_direction")) and \
                 m.tok_start not in _trigger_ends(doc) and not _conjoined(doc, m.tok_start):
             continue  # "تطالب بعقوبة الإعدام": ب + عقوبة, not Baquba, unless a place word stands before
+        if single and _adjective_of_definite(doc, m.tok_start, noun_ends | relation_ends, out):
+            continue  # "على المدى القصير"، "الهلال الأحمر": an adjective, not the town
         # a one-letter-clitic stem of three letters is too often a plain word
         listed = bool(out) and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start)
         big = any(c.population >= 100_000 or c.kind in ("admin1", "country") for c in cands)
@@ -545,6 +564,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     dated_lines = {s.index for s in doc.sentences if s.tok_end - s.tok_start <= 8 and
                    any(tok.text.isdigit() for tok in doc.tokens[s.tok_start:s.tok_end])}
     home = cue_starts(doc, "home_town")
+    funerals = cue_starts(doc, "funeral_word")
     given = cue_words("given_name")
     noun_ends_all = {m.tok_end for m in _place_noun_matcher().find(doc)}
     positions = cue_starts(doc, "position_participle")
@@ -607,6 +627,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif any(t in home and home[t] >= pm.tok_start - 2 for t in window) or \
                 _counted_from(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
+        elif _funeral_place(pm.tok_start, pm.tok_end, sent, funerals, triggers_at):
+            pm.role, pm.reason = "home", "where the dead are mourned or buried (شيّع ... في X)"
         elif any(t in positions and positions[t] >= pm.tok_start - 2 for t in window) and (
                 any(t in triggers_at for t in range(pm.tok_end, min(sent.tok_end, pm.tok_end + 6))) or
                 any(pm.tok_end <= o.tok_start < sent.tok_end for o in mentions)):
@@ -738,6 +760,21 @@ def _after_given_name(doc: Doc, tok: int, sent_start: int, given: frozenset[str]
     if tok - 2 >= sent_start and doc.tokens[tok - 2].text in given:
         return not prev.startswith(("و", "ب", "ل", "ال")) and prev not in ("في", "من", "الي", "علي")
     return False
+
+
+# How many words a funeral word may stand before (or after) the place of the funeral.
+FUNERAL_WORDS = 8
+FUNERAL_AFTER = 2
+
+
+def _funeral_place(tok: int, end: int, sent, funerals: dict[int, int], triggers_at: set[int]) -> bool:
+    """"شيّعت الجماعة في صنعاء جثامين ثلاثة من قادتها"، "جرت في بلدة X جنازة ...": a place next to a
+    funeral word (before it by a few words, or right after it), with no event word between them,
+    is where the dead are mourned, not where they died."""
+    for t in range(max(sent.tok_start, tok - FUNERAL_WORDS), tok):
+        if t in funerals and not any(k in triggers_at for k in range(funerals[t], tok)):
+            return True
+    return any(t in funerals for t in range(end, min(sent.tok_end, end + FUNERAL_AFTER)))
 
 
 def _counted_from(doc: Doc, tok: int, sent_start: int) -> bool:

@@ -111,7 +111,8 @@ def build_frames(a: Analysis) -> None:
             unit_hits = by_unit.get(u, [])
             if not unit_hits or late_heading:
                 continue
-            typed = _typed(a, u, unit_hits, told, sent.index, bool(places_of.get(u)))
+            typed = [t for t in _typed(a, u, unit_hits, told, sent.index, bool(places_of.get(u)))
+                     if not _habitual(a, u, t[0])]
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
@@ -199,6 +200,16 @@ def _tally(a: Analysis, unit: int) -> bool:
     lo, hi = unit_range(a, unit)
     return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
         bool(cue_matcher("tally_word").find(a.doc, lo, hi))
+
+
+def _habitual(a: Analysis, unit: int, h: TriggerHit) -> bool:
+    """"يطلقون نحو 80 قذيفة على دمشق يومياً"، "يستهدفون الرياض في بعض الأحيان": a clause that says
+    how often its event word happens, in a unit that gives no day of its own, tells a habit."""
+    own = clause_at(a, h.mention.tok_start)
+    if not cue_matcher("habitual_adverb").find(a.doc, own.tok_start, own.tok_end):
+        return False
+    lo, hi = unit_range(a, unit)
+    return not any(lo <= d.tok_start < hi and not d.background for d in a.dates)
 
 
 def _previous_town(previous: list[Where]) -> list[Where]:

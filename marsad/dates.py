@@ -26,7 +26,7 @@ modifiers الماضي/المقبل/الجاري; ``@early|@mid|@late`` a part o
   ``month:YYYY-MM`` / ``month:MM[:mod]``; ``year:YYYY``; ``hijri_md:MM-DD[:mod]``,
   ``hijri_month:YYYY-MM`` / ``hijri_month:MM[:mod]``, ``hijri_year:YYYY``;
 * ``rel:N`` N days from publication (``rel:0`` today, ``rel:-1`` yesterday, ``rel:-3``
-  three days ago); ``weekday:W[:last|:next]``; ``night:W`` the night before W (ليلة السبت);
+  three days ago); ``weekday:W[:last|:next]``; ``night:W`` the night before W (ليلة السبت); ``night_after:W`` the night after it (ليل السبت);
   ``days:W1-W2`` two days (يومي السبت والأحد، ليلة السبت/الأحد);
 * ``last_days[:N]``, ``last_hours[:N]``, ``last_week``, ``last_weeks[:N]``, ``last_month``,
   ``last_months[:N]``, ``last_year``, ``last_years[:N]``, ``week_before_last``,
@@ -713,9 +713,10 @@ def _weekday(m: re.Match, s: _Scan):
         return None  # يومي with one weekday
     tod = m.group("tod")
     late = tod and set(tod.split()) & set(lex.words("late_hours"))
-    if tod and lex.words("time_of_day").get(tod) == "night" and not rel and not late:
+    night = lex.words("time_of_day").get(tod) if tod else None
+    if night in ("night", "night_after") and not rel and not late:
         # "في ساعة متأخرة من ليلة الخميس": the late hours of the night before Thursday are Thursday's
-        return f"night:{wd}{suffix}"
+        return f"{night}:{wd}{suffix}"
     return f"weekday:{wd}{suffix}"
 
 
@@ -1082,6 +1083,9 @@ def _resolve_base(kind: str, rest: str, p: date | None) -> tuple[date, date] | N
     if kind == "night":
         d = _weekday_on_or_before(p, int(body), mod)
         return d - day, d
+    if kind == "night_after":  # "ليل الخميس وفجر الجمعة": Thursday night, when it has ended by publication
+        d = _weekday_on_or_before(p, int(body), mod)
+        return (d, d + day) if d + day <= p else (d - day, d)
     if kind == "days":
         w1, w2 = (int(x) for x in body.split("-"))
         end = _weekday_on_or_before(p, w2, mod)
@@ -1237,7 +1241,7 @@ def _explicit_past(key: str) -> bool:
 # A "since" expression that starts this close to publication (منذ الأمس، منذ فجر اليوم) frames one
 # ongoing event; one that starts earlier (منذ مطلع العام، منذ 2011، منذ الأول من الشهر) a tally.
 SINCE_EVENT_DAYS = 2
-_SHORT_SINCE_KINDS = {"rel", "weekday", "night", "days", "last_hours", "ago_hours", "next_hours"}
+_SHORT_SINCE_KINDS = {"rel", "weekday", "night", "night_after", "days", "last_hours", "ago_hours", "next_hours"}
 _FUTURE_KINDS = {"next_days", "next_hours", "next_week", "next_weeks", "next_month", "next_year"}
 _PERIOD_OF_NOW = {"this_month", "this_year"}
 

@@ -601,3 +601,16 @@ def test_a_night_named_by_the_day_after_it_spans_both():
     from marsad.dates import find_dates
     [d] = find_dates(make_doc("فضت قوات الأمن ليلة الخميس اعتصاما في العاصمة."), date(2018, 6, 1))
     assert (d.date_start, d.date_end) == (date(2018, 5, 30), date(2018, 5, 31))
+
+
+@pytest.mark.parametrize("text, start, end", [
+    # published Saturday 2024-09-28: "ليل" names the night that follows its day
+    ("استهدف الطيران، ليل الخميس وفجر الجمعة، مستودعات قرب الحدود.", date(2024, 9, 26), date(2024, 9, 27)),
+    ("قتل رجلان بعد منتصف ليل الجمعة بقصف على قرية.", date(2024, 9, 27), date(2024, 9, 28)),
+    ("دارت اشتباكات ليل الثلاثاء في المدينة.", date(2024, 9, 24), date(2024, 9, 25)),
+    # the night after the publication day has not come: the night before it is meant
+    ("اندلعت اشتباكات ليل السبت في المدينة.", date(2024, 9, 27), date(2024, 9, 28)),
+])
+def test_the_night_of_a_day_is_the_night_after_it(text, start, end):
+    [d] = [d for d in dates.find_dates(make_doc(text), date(2024, 9, 28)) if d.key.startswith("night")]
+    assert (d.date_start, d.date_end) == (start, end)

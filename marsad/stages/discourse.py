@@ -182,7 +182,7 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
 
 # Keys of relative dates a quoted statement resolves against its own date ("صباح اليوم" in a
 # statement issued on Thursday is Thursday morning, whatever day the article came out).
-_RELATIVE_KINDS = ("rel", "weekday", "night", "days", "last_hours", "last_days", "ago_hours", "ago_days", "earlier")
+_RELATIVE_KINDS = ("rel", "weekday", "night", "night_after", "days", "last_hours", "last_days", "ago_hours", "ago_days", "earlier")
 
 
 def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None:

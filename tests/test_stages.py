@@ -1171,3 +1171,22 @@ def test_a_place_name_right_after_a_definite_noun_is_its_adjective(text, word):
 ])
 def test_a_place_name_in_apposition_to_a_definite_place_noun_stays_a_place(text, name):
     assert any(name in pm.text for pm in analyse(text, SUNDAY, upto="places").places.mentions)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("قصفت الطائرات اليوم كفير يابوس بريف دمشق.", {"كفير يابوس"}),
+    ("قصفت قوات النظام اليوم الحميرات والمستريحة بريف حماة الشمالي.", {"الحميرات", "المستريحة"}),
+    ("استهدفت غارة اليوم موقعا عسكريا قرب عرنة في ريف القنيطرة.", {"عرنة"}),
+])
+def test_rare_words_before_the_countryside_of_a_town_name_a_village(text, names):
+    assert names <= {e.location for e in events(text)}
+
+
+@pytest.mark.parametrize("text, word", [
+    ("اغتال مسلحون اليوم القيادي أبو محمد الزعبي بريف درعا.", "الزعبي"),
+    ("قتل ثلاثة مدنيين اليوم بقصف على مدينة حلب ومحيطها بريف حلب.", "ومحيطها"),
+    ("قتل وجرح 14 مدنيا اليوم جراء قصف جوي على قريتين في ريف حماة الشمالي.", "قريتين"),
+    ("استهدفت الطائرات اليوم القافلة الإغاثية بريف إدلب.", "الإغاثية"),
+])
+def test_a_persons_name_an_ordinary_word_or_an_adjective_before_a_countryside_is_no_village(text, word):
+    assert all(word not in e.location for e in events(text))

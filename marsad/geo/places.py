@@ -458,8 +458,80 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             taken.update(range(j, k))
             first = False
             j = k
+    nouns = {t for t0, t1 in place_nouns.items() for t in range(t0, t1)}
+    out.extend(_names_before_countryside(doc, out, taken, actor_tokens | _trigger_tokens(doc) | nouns, stop,
+                                         heads, given))
     out.sort(key=lambda p: p.tok_start)
     return out
+
+
+# Zipf frequency under which a word can be a village's name read with no place noun before it.
+RARE_NAME_ZIPF = 3.0
+# How many words such a name may have.
+BARE_NAME_WORDS = 3
+
+
+def _trigger_tokens(doc: Doc) -> set[int]:
+    return {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+
+
+def _names_before_countryside(doc: Doc, out: list[PlaceMention], taken: set[int], barred: set[int],
+                              stop: frozenset[str], heads: frozenset[str], given: frozenset[str]) -> list[PlaceMention]:
+    """"قصفت الطائرات كفير يابوس بريف دمشق"، "قرب بيت سابر في ريف القنيطرة": rare words right before
+    the countryside of a known place name a village the gazetteer does not know, even with no
+    place noun before them. Ordinary words, people's names and titles end the name."""
+    known_starts = {pm.tok_start for pm in out}
+    found = []
+    for start, end in cue_starts(doc, "relation_countryside").items():
+        if end not in known_starts and start not in known_starts:
+            continue  # the countryside of a place the text names ("بريف حماة"، "بريف دمشق")
+        sent = doc.sentence_of_token(start)
+        word = doc.tokens[start].text
+        e = start if word[:1] in ("ب", "و") and len(word) > 3 else start - 1
+        if e == start - 1 and (e < sent.tok_start or doc.tokens[e].text != "في"):
+            continue
+        j = e
+        while j > max(sent.tok_start, e - BARE_NAME_WORDS) and _bare_name_word(doc, j - 1, taken, barred, stop):
+            j -= 1
+        if j > sent.tok_start and doc.tokens[j - 1].text in heads and (j - 1) not in taken:
+            j -= 1  # "تل حميس"، "أم الجمال": a common head word opens the name
+        if j < e and j > sent.tok_start and doc.tokens[j].text.startswith("ال") and \
+                doc.tokens[j].text.endswith(("يه", "ي")) and doc.tokens[j - 1].text.startswith(("ال", "بال", "وال", "لل")):
+            continue  # "القافلة الإغاثية بريف ...": the adjective of a definite noun, not a name
+        if j == e or (j > sent.tok_start and (doc.tokens[j - 1].text in given or
+                                              doc.tokens[j - 1].text in cue_words("counted_person_noun") or
+                                              doc.tokens[j - 1].text in cue_words("title_noun"))):
+            continue  # no rare word, or a person's name ("القيادي أبو محمد الزعبي بريف درعا")
+        # "الحميرات والمستريحة بريف حماة": a list of names, each one a village
+        cuts = [j] + [t for t in range(j + 1, e) if doc.tokens[t].text.startswith("و")] + [e]
+        for a, b in zip(cuts, cuts[1:]):
+            span = doc.token_span(a, b)
+            if span.text[:1] in ("و", "ب"):
+                span = doc.span(span.start + 1, span.end)  # a name's own و is rare: "وادي" is no name here
+            found.append(PlaceMention(span.start, span.end, span.text, candidates=[], tok_start=a, tok_end=b,
+                                      reason="unknown name before the countryside that locates it (X بريف Y)"))
+        taken.update(range(j, e))
+    return found
+
+
+def _bare_name_word(doc: Doc, tok: int, taken: set[int], barred: set[int], stop: frozenset[str]) -> bool:
+    word = doc.tokens[tok].text
+    raw = doc.token_span(tok, tok + 1).text
+    return tok not in taken and tok not in barred and not word.isdigit() and len(word) > 1 and \
+        word not in stop and word not in cue_words("place_count_noun") and _rare_word(raw) and not any(c in raw for c in "\"«»()،,:")
+
+
+def _rare_word(raw: str) -> bool:
+    """Is the word, and every reading of it without a proclitic (و، ب، ل، ف) or a pronoun ending
+    (ها، هم، ه), rare ("ومحيطها" and "ضواحيها" are ordinary words with clitics)?"""
+    forms = {raw}
+    if raw[:1] in ("و", "ب", "ل", "ف") and len(raw) > 3:
+        forms.add(raw[1:])
+    for form in list(forms):
+        for ending in ("هما", "هم", "ها", "ه"):
+            if form.endswith(ending) and len(form) - len(ending) >= 3:
+                forms.add(form[:-len(ending)])
+    return all(zipf(form) < RARE_NAME_ZIPF for form in forms)
 
 
 DIRECTION_NAMED = "unknown name: a known name with a direction adjective is another place"

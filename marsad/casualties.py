@@ -559,6 +559,32 @@ def _scan_before(ctx: _Ctx, trig: _Match, *, far: bool, maxback: int | None = No
     return None
 
 
+def _nouns_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
+    """"أن رجلاً وسيدة قُتلا"، "جثمان شاب قُتل أمس": singular nouns of people, joined by و, right
+    before a death verb are its victims, one each. A verb that may also be active (قتل) takes
+    one noun of a civilian only: "جندي قتل" may be a soldier who killed."""
+    ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
+    nouns: list[_Match] = []
+    k = trig.t0 - 1
+    while k >= 0 and k in ends and not ctx.stop_after[k]:
+        vm = ends[k]
+        if vm.entry.number != "sg" or vm.entry.kind != "victim" or vm.t0 in ctx.claimed_tok:
+            return None
+        nouns.append(vm)
+        if not vm.prefix.startswith("و"):
+            break
+        k = vm.t0 - 1
+    if not nouns or (nouns[-1].prefix.startswith("و")):
+        return None
+    if "before" not in trig.entry.args and (len(nouns) > 1 or nouns[0].entry.cls != "civilians"):
+        return None
+    first = nouns[-1]
+    c = _Conj(len(nouns), len(nouns), len(nouns), first.t0, trig.t0, None)
+    c.__dict__.update(_victim_conj_fields(ctx, first))
+    ctx.claimed_tok.update(range(first.t0, trig.t0))
+    return c
+
+
 def _parent_of_subgroup(ctx: _Ctx, k: int) -> int | None:
     """The count a بينهم part belongs to, when the tokens up to ``k`` end with "COUNT NOUN، بينهم
     PART،": the quantity index of COUNT, or None."""
@@ -969,6 +995,10 @@ def find_casualties(doc: Doc, quantities: list[Quantity] | None = None) -> list[
             if conj is not None:
                 add(kind, m, conj, trig_first=False)
                 continue
+        conj = _nouns_before(ctx, m) if kind == "killed" else None
+        if conj is not None:
+            add(kind, m, conj, trig_first=False)
+            continue
         pending_one.append(m)
 
     # 5. a lone singular death noun is one death (سقط قتيل); سقوط قتلى: deaths, number unknown

@@ -413,3 +413,21 @@ def test_a_subgroup_before_the_death_verb_is_part_of_the_count_before_it(text, t
 def test_a_named_person_and_the_others_killed_with_him_add_up(text):
     found = find_casualties(make_doc(text))
     assert sum(c.count for c in found if c.kind == "killed" and not c.subgroup) == 4, found
+
+
+@pytest.mark.parametrize("text, total", [
+    ("قالت الوكالة إن رجلاً وسيدة قُتلا فجر اليوم بقصف على منزلهما.", 2),
+    ("شيّع الأهالي جثمان شاب قُتل أمس برصاص قناص.", 1),
+    ("وأفادت مصادر بأن طفلة قُتلت اليوم بانفجار لغم.", 1),
+    ("ذكر الدفاع المدني أن امرأة وطفلها ورجلا قُتلوا في الغارة.", 3),
+])
+def test_people_named_one_by_one_before_the_death_verb_are_its_dead(text, total):
+    assert deaths_total(text) == total
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("وقال الشهود إن جنديا قتل في الحاجز مدنيين.", "جنديا"),  # a soldier who killed: قتل may be active
+    ("وقال إن مقاتلا قتل عند الحاجز.", "مقاتلا"),
+])
+def test_a_fighter_before_a_death_verb_that_may_be_active_is_not_its_victim(text, noun):
+    assert all(c.victim != noun for c in killed(text))

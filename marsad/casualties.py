@@ -560,9 +560,10 @@ def _scan_before(ctx: _Ctx, trig: _Match, *, far: bool, maxback: int | None = No
 
 
 def _nouns_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
-    """"أن رجلاً وسيدة قُتلا"، "جثمان شاب قُتل أمس": singular nouns of people, joined by و, right
-    before a death verb are its victims, one each. A verb that may also be active (قتل) takes
-    one noun of a civilian only: "جندي قتل" may be a soldier who killed."""
+    """"أن رجلاً وسيدة قُتلا"، "امرأة وطفلها ورجلاً قُتلوا": singular nouns of people, joined by و,
+    right before a death verb that agrees with several (a dual or plural) are its victims, one
+    each. After one noun the bare verb (قتل) is as often active, a relative clause ("رجل قتل
+    زوجته", a man who killed his wife), and counts nothing."""
     ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
     nouns: list[_Match] = []
     k = trig.t0 - 1
@@ -576,8 +577,8 @@ def _nouns_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
         k = vm.t0 - 1
     if not nouns or (nouns[-1].prefix.startswith("و")):
         return None
-    if "before" not in trig.entry.args and (len(nouns) > 1 or nouns[0].entry.cls != "civilians"):
-        return None
+    if "before" not in trig.entry.args:
+        return None  # "رجل قتل زوجته": after one noun, قتل is as often active (a man who killed)
     first = nouns[-1]
     c = _Conj(len(nouns), len(nouns), len(nouns), first.t0, trig.t0, None)
     c.__dict__.update(_victim_conj_fields(ctx, first))

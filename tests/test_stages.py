@@ -1190,3 +1190,12 @@ def test_rare_words_before_the_countryside_of_a_town_name_a_village(text, names)
 ])
 def test_a_persons_name_an_ordinary_word_or_an_adjective_before_a_countryside_is_no_village(text, word):
     assert all(word not in e.location for e in events(text))
+
+
+@pytest.mark.parametrize("text, village", [
+    ("قتل ثلاثة مدنيين اليوم بقصف مدفعي على ريف حماة الشمالي. وأفاد الدفاع المدني بأن القصف استهدف "
+     "قرية الحميرات ما أدى إلى مقتل ثلاثة مدنيين.", "الحميرات"),
+    ("قصفت الطائرات اليوم ريف إدلب الجنوبي، وقال ناشطون إن الغارات طالت قرية معرزيتا.", "معرزيتا"),
+])
+def test_an_event_told_in_a_countryside_and_then_in_a_village_there_is_placed_at_the_village(text, village):
+    assert [e.location for e in events(text)] == [village]

@@ -198,12 +198,18 @@ def _places_set_aside(a: Analysis, g: Group) -> list[dict]:
 
 
 def _best_where(g: Group) -> Where:
-    """The most precise named place of the group (a neighbourhood beats its town)."""
+    """The most precise named place of the group (a neighbourhood beats its town, and a village
+    the gazetteer does not know beats the town or countryside that locates it)."""
     counted: dict[str, int] = {}
     for w in g.places:
         counted[w.place.place_id] = counted.get(w.place.place_id, 0) + 1
-    return min(g.places, key=lambda w: (_PLACE_RANK.get(w.place.kind, 5) if w.mention.place is not None else 2,
-                                        w.precision, -counted[w.place.place_id], w.mention.tok_start))
+
+    def rank(w: Where) -> int:
+        if w.mention.place is not None:
+            return _PLACE_RANK.get(w.place.kind, 5)
+        return _PLACE_RANK["village"] if w.unknown_name else _PLACE_RANK["city"]
+
+    return min(g.places, key=lambda w: (rank(w), w.precision, -counted[w.place.place_id], w.mention.tok_start))
 
 
 def _attribution_for(a: Analysis, g: Group, cas: list[Casualty]) -> tuple[str | None, Span | None]:

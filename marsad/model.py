@@ -180,6 +180,7 @@ class PlaceMention:
     tok_start: int = -1
     tok_end: int = -1
     anchor: "PlaceMention | None" = None  # the place that locates this one ("X شمال مدينة Y": Y)
+    compass: str | None = None  # the side of the place the text names: "north", "north-west" (ريف X الشمالي الغربي)
     resolution: str = ""  # why ``place`` was chosen among the candidates
     alternatives: list[tuple[Place, str]] = field(default_factory=list)  # (other candidate, why not)
 

@@ -728,7 +728,39 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
+        pm.compass = _compass(doc, pm, relation, sent.tok_end)
     _border_with_country(doc, mentions)
+
+
+_COMPASS = ("north", "south", "east", "west")
+
+
+def _compass(doc: Doc, pm: PlaceMention, before: str | None, sent_end: int) -> str | None:
+    """The side of the place the text names: "شمال X" north; "ريف X الشمالي الغربي" north-west;
+    "شمال شرقي X" north-east (the words before the name as read by ``_direction_before``)."""
+    sides = []
+    if before in _COMPASS:
+        sides.append(before)
+        _, first = _direction_before(doc, pm.tok_start, 0)
+        if doc.tokens[first].text.startswith("و") or \
+                (first > 0 and _directions().get(doc.tokens[first - 1].text.lstrip("و")) in _COMPASS):
+            return None  # "جنوبي وشرقي وشمالي الفاشر": several sides, the town itself
+        if first + 1 < pm.tok_start:  # "شمال شرقي X": a second compass word
+            second = _directions().get(doc.tokens[first + 1].text)
+            if second in _COMPASS and second != before:
+                sides.append(second)
+    else:
+        t = pm.tok_end
+        while t < sent_end and len(sides) < 2:
+            side = relation_words("ar", "after").get(doc.tokens[t].text)
+            if side not in _COMPASS or side in sides:
+                break
+            sides.append(side)
+            t += 1
+    sides = [s for s in sides if s in ("north", "south")] + [s for s in sides if s in ("east", "west")]
+    if len(sides) == 2 and {sides[0], sides[1]} <= {"north", "south"}:
+        sides = sides[:1]
+    return "-".join(sides[:2]) or None
 
 
 # How many words of an outlet's name may stand between a dateline and the reporting verb.

@@ -36,6 +36,10 @@ class Where:
     # the area of the article's lead that locates an unknown name when nothing in its
     # sentence does
     located_by: object | None = None  # marsad.model.PlaceMention
+    # the side of ``place`` the text puts the event on ("north", "north-west"): with precision 2
+    # at a town, the record is placed that way from its centre (see assembly.placed_towards)
+    compass: str | None = None
+    in_countryside: bool = False  # the side is the town's countryside (ريف X الشمالي), not "north of X"
 
 
 @dataclass

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import math
 
 from marsad.budget import check_deadline
 from marsad.model import Casualty, Event, Span
@@ -87,6 +88,7 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     if attr_span:
         ev("attribution", attr_span)
     article = a.article
+    lat, lon, off_km = placed_towards(place, where)
     record = Event(
         event_id="",
         event_type=etype,
@@ -98,7 +100,7 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
         inter1=inter1, inter2=inter2, interaction=interaction,
         country=place.country, admin1=place.admin1 or _admin1_by_polygon(place), admin2=place.admin2,
-        location=where.unknown_name or place.name, latitude=round(place.latitude, 5), longitude=round(place.longitude, 5),
+        location=where.unknown_name or place.name, latitude=round(lat, 5), longitude=round(lon, 5),
         geo_precision=where.precision,
         fatalities=best, fatalities_low=low, fatalities_high=high,
         attribution=attribution,
@@ -107,6 +109,9 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         language=article.language, evidence=evidence,
     )
     record.notes = _notes_for(record, where)
+    if off_km:
+        record.notes += (f" The point lies {off_km} km {where.compass} of the centre of {place.name}, "
+                         "on the side the text gives, not at the town itself.")
     if where.unknown_name:
         told = "the area of the article's lead" if where.located_by is not None else "the place the text puts it in"
         record.notes += f" {where.unknown_name} is not in the gazetteer: it is placed at {place.name}, {told}."
@@ -195,6 +200,31 @@ def _places_set_aside(a: Analysis, g: Group) -> list[dict]:
             item["place_id"] = pm.place.place_id
         out.append(item)
     return out
+
+
+# How far from a town's centre an event the text puts on one side of it is placed, in that
+# direction, so that a map does not stack the town's surroundings on its centre and the point
+# lies nearer the place than the centre does: the countryside on that side (ريف حماة الشمالي),
+# whose villages lie mostly 5 to 30 km out; a place "north of" the town (قرية X شمال Y), mostly
+# 3 to 15 km out.
+COUNTRYSIDE_OFFSET_KM = 12
+SIDE_OFFSET_KM = 6
+_BEARINGS = {"north": 0.0, "north-east": 45.0, "east": 90.0, "south-east": 135.0, "south": 180.0,
+             "south-west": 225.0, "west": 270.0, "north-west": 315.0}
+
+
+def placed_towards(place, where: Where) -> tuple[float, float, int]:
+    """The record's coordinates and how far they lie from the place's own: the place's own, or,
+    for an event the text puts on one side of a town with no more precise place (precision 2),
+    some km that way from it."""
+    bearing = _BEARINGS.get(where.compass or "")
+    if where.precision != 2 or bearing is None or place.kind not in ("city", "town", "village"):
+        return place.latitude, place.longitude, 0
+    km = COUNTRYSIDE_OFFSET_KM if where.in_countryside else SIDE_OFFSET_KM
+    rad = math.radians(bearing)
+    dlat = km * math.cos(rad) / 111.0
+    dlon = km * math.sin(rad) / (111.0 * math.cos(math.radians(place.latitude)))
+    return place.latitude + dlat, place.longitude + dlon, km
 
 
 def _best_where(g: Group) -> Where:

@@ -78,7 +78,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                 if area_only:
                     direction = anchor.relation if anchor.relation == "countryside" else None
                 return Where(pm, place, key, precision, direction, unknown_name=unknown,
-                             located_by=anchor if area_only else None)
+                             located_by=anchor if area_only else None,
+                             compass=pm.compass or (anchor.compass if precision == 2 else None),
+                             in_countryside="countryside" in (pm.relation, anchor.relation))
     else:
         town = place
         for _ in range(3):  # a prison in a neighbourhood in a town: the town
@@ -98,7 +100,8 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
     direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
     if place.is_area and pm.relation == "countryside":
         precision = 3
-    return Where(pm, place, key, precision, direction)
+    compass = pm.compass if precision == 2 and direction is not None else None
+    return Where(pm, place, key, precision, direction, compass=compass, in_countryside=direction == "countryside")
 
 
 def _actor_tokens(a: Analysis) -> tuple[frozenset[int], frozenset[int]]:
@@ -202,7 +205,7 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
     pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
-    return Where(pm, town, town.place_id, 2, direction)
+    return Where(pm, town, town.place_id, 2, direction, compass=pm.compass)
 
 
 def fallback_places(a: Analysis, lo: int, hi: int) -> list[Where]:

@@ -1223,3 +1223,11 @@ def test_an_event_on_one_side_of_a_town_is_placed_on_that_side(text, dlat, dlon)
 def test_an_event_on_several_sides_or_in_the_town_stays_at_the_town(text):
     [e] = events(text)
     assert abs(e.latitude - 36.20) < 0.03 and abs(e.longitude - 37.16) < 0.03
+
+
+@pytest.mark.parametrize("text, first, far", [
+    ("اندلعت اشتباكات اليوم على محور قريتي أبو لية ومنوخ شرقي حمص.", "أبو لية", "منوخ"),
+    ("دارت مواجهات اليوم على محور قريتي الحويز والكركات في ريف حماة الغربي.", "Al-Huwayz", "الكركات"),
+])
+def test_a_front_named_by_its_two_ends_is_one_battle_at_the_first(text, first, far):
+    assert [e.location for e in events(text)] == [first]

@@ -694,6 +694,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
                     and _second_end(doc, prev.tok_end, pm.tok_start)):
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
+        elif prev is not None and _axis_second_end(doc, prev, pm, sent.tok_start):
+            pm.role, pm.reason = "reference", "the far end of a front's axis (محور X و Y)"
         elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens, attack_tokens):
             pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
         elif any(t in home and home[t] >= pm.tok_start - 2 for t in window) or \
@@ -864,6 +866,21 @@ def _after_given_name(doc: Doc, tok: int, sent_start: int, given: frozenset[str]
     if tok - 2 >= sent_start and doc.tokens[tok - 2].text in given:
         return not prev.startswith(("و", "ب", "ل", "ال")) and prev not in ("في", "من", "الي", "علي")
     return False
+
+
+def _axis_second_end(doc: Doc, prev: PlaceMention, pm: PlaceMention, sent_start: int) -> bool:
+    """"على محور قريتي أبو لية ومنوخ"، "محور كبانة - الحدادة": the second of two places named right
+    after an axis noun (a place noun may stand between) marks where the front runs, not a second
+    battle; the fighting is coded at the first."""
+    gap = doc.text[doc.tokens[prev.tok_end - 1].end:doc.tokens[pm.tok_start].start]
+    joined = doc.tokens[pm.tok_start].text.startswith("و") or gap.strip() in ("-", "–", "و")
+    if pm.tok_start - prev.tok_end > 1 or not joined:
+        return False
+    j = prev.tok_start - 1
+    if j >= sent_start and doc.tokens[j].text in cue_words("list_place_noun") | cue_words("place_noun"):
+        j -= 1  # "محور قريتي X وY"
+    axis = cue_starts(doc, "axis_noun")
+    return any(t in axis and axis[t] == j + 1 for t in range(max(sent_start, j - 1), j + 1))
 
 
 # How many words a funeral word may stand before (or after) the place of the funeral.
@@ -1539,6 +1556,8 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
         # ("قرب بلدة X" after a road is the site itself, not a container)
         road_end = pm.role == "reference" and pm.reason.startswith("an end of a road") and anchor is not None \
             and (anchor.relation == "countryside" or (anchor.place is not None and anchor.place.is_area))
+        # "محور قريتي X وY شرقي حمص": the place after the axis's far end locates the axis
+        road_end = road_end or (pm.role == "reference" and pm.reason.startswith("the far end of a front"))
         # a home town's locating place ("من أبناء جاسم شمالي درعا") is no event place either, but a
         # plain town after it ("ينحدر من سراقب في بلدة سرمدا") may be where the event happened
         home_anchor = pm.role == "home" and anchor is not None and (

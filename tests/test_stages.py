@@ -1231,3 +1231,14 @@ def test_an_event_on_several_sides_or_in_the_town_stays_at_the_town(text):
 ])
 def test_a_front_named_by_its_two_ends_is_one_battle_at_the_first(text, first, far):
     assert [e.location for e in events(text)] == [first]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the only القحطانية the gazetteer knows is in Syria, 160 km from Mosul: a namesake
+    ("قتل مسلحون اليوم شقيقين في بلدة القحطانية القريبة من الموصل.", ("القحطانية", "Iraq", 2)),
+    ("قتل مسلحون اليوم شقيقين في بلدة القحطانية القريبة من القامشلي.", ("Al Qahtaniyah", "Syria", 1)),
+    ("قصفت الطائرات اليوم بلدة سرمين القريبة من مدينة إدلب.", ("Sarmin", "Syria", 1)),
+])
+def test_a_place_said_to_be_near_a_town_must_lie_near_it(text, expected):
+    [e] = events(text)
+    assert (e.location, e.country, e.geo_precision) == expected

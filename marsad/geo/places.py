@@ -1570,6 +1570,12 @@ def analyse_places(doc: Doc) -> PlaceAnalysis:
             if pm.place is None:
                 pm.reason = pm.reason or f"located by {anchor.text}"
             pm.anchor = anchor
+        elif anchor is not None and anchor.role == "reference" and anchor.place is not None and \
+                pm.role == "event" and pm.place is None and pm.anchor is None:
+            # "بلدة القحطانية القريبة من الموصل": a village no gazetteer knows near a town the text
+            # names as its reference lies near that town
+            pm.anchor = anchor
+            anchor.relation = anchor.relation or "near"
         if pm.place is not None and pm.place.kind == "country":
             if pm.role == "event":
                 pm.role, pm.reason = "country", "a country is never an event place"

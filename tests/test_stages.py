@@ -1242,3 +1242,33 @@ def test_a_front_named_by_its_two_ends_is_one_battle_at_the_first(text, first, f
 def test_a_place_said_to_be_near_a_town_must_lie_near_it(text, expected):
     [e] = events(text)
     assert (e.location, e.country, e.geo_precision) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "اتهمت الحركة اليوم ضباطا في جهاز المخابرات بالوقوف وراء محاولة اغتيال رئيس الحكومة في مارس الماضي "
+    "أثناء زيارته إلى مدينة غزة. وقال المتحدث إن جريمة محاولة الاغتيال كشفت حجم التنسيق بين الضباط.",
+    "طالبت المنظمة اليوم بتحقيق في الهجوم الكيماوي الذي وقع على مدينة دوما في نيسان الماضي. "
+    "وقالت إن الهجوم الكيماوي أدى إلى معاناة كبيرة للسكان.",
+])
+def test_an_event_named_again_after_a_recap_is_the_recaps_event_not_news(text):
+    assert events(text, published=date(2018, 5, 20)) == []
+
+
+def test_after_a_recap_a_battle_told_as_news_keeps_its_later_mentions():
+    text = ("سيطر التنظيم اليوم على أجزاء من مدينة البوكمال في أكبر هجوم له منذ طرده منها في تشرين الثاني الماضي. "
+            "وتدور حاليا معارك عنيفة في وسط المدينة. وأسفرت المعارك عن مقتل 18 من عناصر التنظيم.")
+    assert sum(e.fatalities or 0 for e in events(text, published=date(2018, 6, 8))) >= 18
+
+
+@pytest.mark.parametrize("text", [
+    "اتهمت الحركة اليوم ضباطا بالوقوف وراء محاولة اغتيال رئيس الحكومة في مارس الماضي في مدينة غزة.",
+    "كشفت المحكمة اليوم تفاصيل جديدة عن تفجير السيارة المفخخة في مدينة إدلب في كانون الثاني الماضي.",
+])
+def test_an_event_word_with_its_own_past_date_is_background_whatever_the_reports_day(text):
+    assert events(text, published=date(2018, 5, 20)) == []
+
+
+def test_a_past_date_in_a_relative_clause_leaves_the_event_its_day():
+    text = ("وكانت القوات أطلقت الاثنين الرصاص على المحتجين في مدينة غزة متسببة في مقتل 55 فلسطينيا خلال "
+            "أحدث موجة من مسيرة العودة التي انطلقت في 30 مارس.")
+    assert [e.fatalities for e in events(text, published=date(2018, 5, 15))] == [55]

@@ -166,6 +166,16 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
         current = [d for d in own if not d.background]
         if not current:
             return None
+        if near_tok is not None and len(current) < len(own):
+            # "اتهمت اليوم ضباطا بالوقوف وراء محاولة اغتيال الوزير في مارس الماضي": a past date
+            # after the event word in its own clause is the event's, and today's, before it, the
+            # accusation's (a past date in a relative clause, "مسيرة العودة التي انطلقت في 30
+            # مارس", is not the event's)
+            clause = clause_at(a, near_tok)
+            mine = [d for d in own if clause.tok_start <= d.tok_start < clause.tok_end]
+            if any(d.background and d.tok_start > near_tok for d in mine) and \
+                    all(d.tok_start < near_tok for d in mine if not d.background):
+                return None
         when = pick(current)
         return _in_statement_time(a, lo, hi, when) or when
     before = [d for d in dates if d.tok_start < lo]

@@ -97,6 +97,7 @@ def build_frames(a: Analysis) -> None:
     previous_places: list[Where] = []
     told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
     teasers = teasers_from(a)
+    recapped: dict[str, int] = {}  # event sub-type told as background (a recap, a past date) -> its last sentence
     for sent in doc.sentences:
         check_deadline()  # the article's time budget (marsad/budget.py): a long document has many sentences
         units = units_of_sentence.get(sent.index, [])
@@ -117,7 +118,10 @@ def build_frames(a: Analysis) -> None:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
             if when is None or _tally(a, u):
+                recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
+            if when is a.default_when and _names_recapped_event(a, typed, recapped, told):
+                continue  # "بدعوى الوقوف وراء جريمة محاولة اغتيال الحمد الله": the recap's event again
             if not _told_as_happening(a, u) and not _names_told_event(a, typed, told, sent.index):
                 continue  # "كسب المعركة"، "القتال خفّ": an event word in a general statement
             lo, hi = unit_range(a, u)
@@ -192,6 +196,25 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
         if (definite(word) or before in cue_words("demonstrative")) and _referent(told, sent_index, etype) is not None:
             return True
     return False
+
+
+def _names_recapped_event(a: Analysis, typed, recapped: dict[str, int], told: list[Frame]) -> bool:
+    """Does every trigger of an undated unit name again an event the article told as background:
+    an event noun of that sub-type, definite (الهجوم الكيماوي) or after an incident noun (جريمة
+    محاولة اغتيال، حادثة استهداف), with no event of that sub-type told as news since the recap?
+    With no date of its own it is the recap's event, not a new one; after a current battle,
+    "المعارك" is that battle ("وأسفرت المعارك عن مقتل 18")."""
+    if not recapped:
+        return False
+    for h, _, sub, _ in typed:
+        t = h.mention.tok_start
+        word = a.doc.tokens[t].text
+        before = a.doc.tokens[t - 1].text if t else ""
+        named = definite(word) or before in cue_words("incident_noun") or before in cue_words("demonstrative")
+        if sub not in recapped or not named or \
+                any(f.subtype == sub and f.sentence >= recapped[sub] for f in told):
+            return False
+    return True
 
 
 def _tally(a: Analysis, unit: int) -> bool:

@@ -1272,3 +1272,16 @@ def test_a_past_date_in_a_relative_clause_leaves_the_event_its_day():
     text = ("وكانت القوات أطلقت الاثنين الرصاص على المحتجين في مدينة غزة متسببة في مقتل 55 فلسطينيا خلال "
             "أحدث موجة من مسيرة العودة التي انطلقت في 30 مارس.")
     assert [e.fatalities for e in events(text, published=date(2018, 5, 15))] == [55]
+
+
+@pytest.mark.parametrize("text, force", [
+    ("مقتل 3 فلسطينيين في مظاهرات غزة اليوم.\n\nأعلنت وزارة الصحة مقتل 3 فلسطينيين وجرح 600 بالرصاص في "
+     "مظاهرات غزة اليوم. وأطلقت القوات الإسرائيلية الغاز المسيل للدموع على المحتجين. وأفادت مصادر طبية بإصابة "
+     "ثلاثة آخرين برصاص القوات الإسرائيلية قرب مخيمات الاحتجاج في غزة اليوم.", "Military Forces of Israel"),
+    ("قتل متظاهران اليوم خلال احتجاجات غاضبة في مدينة البصرة. وأطلقت قوات الأمن العراقية النار لتفريق "
+     "المحتجين أمام مبنى المحافظة.", "Police Forces of Iraq|Military Forces of Iraq"),
+])
+def test_protesters_killed_by_a_force_told_in_the_next_sentence_is_one_event_of_excessive_force(text, force):
+    found = events(text)
+    assert [(e.sub_event_type, e.actor2) for e in found] == [("Excessive force against protesters", "Protesters")]
+    assert found[0].actor1 in force.split("|")

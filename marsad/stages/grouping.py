@@ -54,6 +54,7 @@ def group_frames(a: Analysis) -> None:
                 groups.remove(g)
                 break
     groups = _clashes_at_protests(a, groups)
+    groups = _shootings_at_deadly_protests(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
@@ -77,6 +78,31 @@ def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:
         protest.places.extend(g.places)
         kept.remove(g)
     return kept
+
+
+def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"مقتل 3 فلسطينيين في مظاهرات غزة ... وأفادت مصادر بإصابة ثلاثة برصاص القوات الإسرائيلية":
+    a shooting with no dead of its own, at the place and on the day of a protest where people
+    were killed, is the force the protest met (ACLED codes one event, excessive force against
+    protesters), not an attack of its own."""
+    kept = list(groups)
+    deadly = [p for p in groups if p.etype == "Protests" and _kills(a, p)]
+    for g in groups:
+        if g.etype != "Violence against civilians" or _kills(a, g) or _names_armed_group(a, g):
+            continue
+        protest = next((p for p in deadly if p in kept and p.where.town_key == g.where.town_key
+                        and p.when.compatible(g.when)), None)
+        if protest is not None:
+            protest.members.extend(g.members)
+            protest.places.extend(g.places)
+            kept.remove(g)
+    return kept
+
+
+def _kills(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group count dead?"""
+    return any(c.kind == "killed" and (c.count or 0) > 0 and a.sentence_index(c.tok_start) in g.sentences
+               for c in a.casualties)
 
 
 def _names_armed_group(a: Analysis, g: Group) -> bool:

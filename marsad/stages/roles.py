@@ -157,13 +157,19 @@ def _military_target_owner(a: Analysis, g: Group, actor1: str | None) -> str | N
 
 
 def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
-    """State forces named in the sentence where protesters were killed."""
+    """State forces named in the sentence where protesters were killed, else in the protest's
+    own sentences and the sentence after each ("مقتل 3 في مظاهرات غزة. وأطلقت القوات الإسرائيلية
+    الغاز على المحتجين")."""
     sents = {a.sentence_index(c.tok_start) for c in cas}
     # the dead themselves ("قتل تسعة فلسطينيين") are no force that killed them
     dead = {id(x) for c in cas for x in victim_actors(a, c)}
-    for x in a.actors:
-        if a.sentence_index(x.tok_start) in sents and a.kb.inter(x.actor) in (1, 3, 8) and id(x) not in dead:
-            return x.actor
+    near = sents | g.sentences | {i + 1 for i in sents | g.sentences}
+    # in the killing's sentence any force; around it only the state's (a militia named next to a
+    # protest is as often its target: "أحرق المحتجون مقر منظمة بدر")
+    for window, codes in ((sents, (1, 3, 8)), (near, (1, 8))):
+        for x in a.actors:
+            if a.sentence_index(x.tok_start) in window and a.kb.inter(x.actor) in codes and id(x) not in dead:
+                return x.actor
     return None
 
 

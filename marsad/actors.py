@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.tokenise import Doc
-from marsad.cues import cue_matcher
+from marsad.cues import cue_matcher, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table, split_list
 from marsad.model import ActorMention
@@ -180,14 +180,21 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
             continue
         add(m.tok_start, m.tok_end, name, kb.inter(name) if name in kb.actors else inter)
 
-    # nationality adjectives right after a weapon or attack noun name the attacker
-    weapon_ends = {m.tok_end for m in kb.weapon_nouns.find(doc)}
+    # nationality adjectives right after a weapon or attack noun name the attacker, unless the
+    # weapon is what a person works with ("خبيري صواريخ إيراني ولبناني": missile experts)
+    people = cue_words("counted_person_noun") | cue_words("person_role_noun")
+    weapon_ends = {m.tok_end: m.tok_start for m in kb.weapon_nouns.find(doc)}
     for m in kb.nationality.find(doc):
         if m.tok_start in taken:
             continue
         # allow one modifier between: قصف جوي روسي، طائرات حربية روسية
-        if m.tok_start in weapon_ends or (m.tok_start - 1) in weapon_ends:
-            add(m.tok_start, m.tok_end, m.payload, kb.inter(m.payload))
+        start = weapon_ends.get(m.tok_start, weapon_ends.get(m.tok_start - 1))
+        if start is None:
+            continue
+        owner = doc.tokens[start - 1].text if start else ""
+        if owner in people or owner[:-1] in people:  # خبيري = خبيرين in construct
+            continue
+        add(m.tok_start, m.tok_end, m.payload, kb.inter(m.payload))
 
     # "مسلحي تنظيم داعش", "مسلحين من داعش": the gunmen belong to the named group
     mentions.sort(key=lambda x: x.tok_start)

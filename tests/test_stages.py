@@ -1285,3 +1285,17 @@ def test_protesters_killed_by_a_force_told_in_the_next_sentence_is_one_event_of_
     found = events(text)
     assert [(e.sub_event_type, e.actor2) for e in found] == [("Excessive force against protesters", "Protesters")]
     assert found[0].actor1 in force.split("|")
+
+
+@pytest.mark.parametrize("text, town, not_actors", [
+    ("مقتل خبيري صواريخ إيراني ولبناني اليوم بغارة للتحالف في مدينة صعدة.", "Sa'dah",
+     {"Military Forces of Iran", "Military Forces of Lebanon"}),
+    ("قتل خبير لبناني اليوم بغارة على مدينة صعدة.", "Sa'dah", {"Military Forces of Lebanon"}),
+    ("قتل صحفي أمريكي وسائق تركي اليوم بقصف على بلدة سراقب.", "Saraqib",
+     {"Military Forces of the United States", "Military Forces of Turkey"}),
+])
+def test_a_persons_nationality_names_no_force_and_no_country_of_the_report(text, town, not_actors):
+    found = events(text)
+    assert [e.location for e in found] == [town]
+    assert not ({found[0].actor1, found[0].actor2} & not_actors)
+    assert found[0].fatalities >= 1

@@ -1047,13 +1047,8 @@ def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
     kb = load_actor_kb()
     actor_matches = kb.names.find(doc)
     in_actor = {t for m in actor_matches for t in range(m.tok_start, m.tok_end)}
-    weapon_ends = {m.tok_end for m in cue_matcher("perpetrator_weapon").find(doc)}
-    gaz = load_gazetteer()
-    for m in adjective_matcher().find(doc):
-        if m.tok_start in weapon_ends or (m.tok_start - 1) in weapon_ends or m.tok_start in in_actor:
-            continue
-        country = gaz.country_place(m.payload)
-        if country is None or country.country_code not in ARABIC_REGION:
+    for m, country in _report_country_adjectives(doc, in_actor):
+        if country.country_code not in ARABIC_REGION:
             continue
         code = country.country_code
         clues.countries[code] = clues.countries.get(code, 0) + ADJECTIVE_WEIGHT
@@ -1294,16 +1289,31 @@ def _named_countries(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
     named = {pm.place.country_code for pm in mentions if pm.place is not None and pm.place.kind == "country"
              and _place_cue_before(doc, pm.tok_start, doc.sentence_of_token(pm.tok_start).tok_start)}
     # an adjective that does not name an attacker ("العاصمة الأفغانية", not "غارة روسية")
-    weapon_ends = {m.tok_end for m in cue_matcher("perpetrator_weapon").find(doc)}
     from marsad.actors import load_actor_kb
     in_actor = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
+    named.update(country.country_code for _, country in _report_country_adjectives(doc, in_actor))
+    return named
+
+
+def _report_country_adjectives(doc: Doc, in_actor: set[int]) -> list[tuple[object, Place]]:
+    """Country adjectives that point to the country a report is about (العاصمة الأفغانية،
+    قوات ليبية), with their country: not the attacker's weapon ("غارة إسرائيلية"), not part of
+    an actor's name, not a person's nationality ("خبير لبناني"، "إيراني الجنسية")."""
+    gaz = load_gazetteer()
+    weapon_ends = {m.tok_end for m in cue_matcher("perpetrator_weapon").find(doc)}
+    people = cue_words("counted_person_noun") | cue_words("person_role_noun")
+    out = []
     for m in adjective_matcher().find(doc):
         if m.tok_start in weapon_ends or (m.tok_start - 1) in weapon_ends or m.tok_start in in_actor:
             continue
+        before = doc.tokens[m.tok_start - 1].text if m.tok_start else ""
+        after = doc.tokens[m.tok_end].text if m.tok_end < len(doc.tokens) else ""
+        if before.lstrip("و") in people or after in people:
+            continue
         country = gaz.country_place(m.payload)
         if country is not None:
-            named.add(country.country_code)
-    return named
+            out.append((m, country))
+    return out
 
 
 @lru_cache(maxsize=None)

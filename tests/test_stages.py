@@ -1299,3 +1299,10 @@ def test_a_persons_nationality_names_no_force_and_no_country_of_the_report(text,
     assert [e.location for e in found] == [town]
     assert not ({found[0].actor1, found[0].actor2} & not_actors)
     assert found[0].fatalities >= 1
+
+
+def test_an_attack_told_with_weak_words_after_a_strike_at_the_same_place_and_day_is_that_strike():
+    text = ("شنت طائرات التحالف اليوم غارة جوية على حافلة في سوق بلدة ضحيان بمحافظة صعدة، ما أدى إلى مقتل 29 طفلا. "
+            "وقال مسؤول محلي إن الطائرات استهدفت الحافلة أثناء توقفها في السوق ببلدة ضحيان.")
+    found = events(text)
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 29)]

@@ -47,8 +47,12 @@ def group_frames(a: Analysis) -> None:
         if g.etype != "Violence against civilians" or any(m.subtype != "Attack" for m in g.members):
             continue
         for o in groups:
+            # in a sentence of the explosion; or, told with weak words only (قتلوا، استهدف), anywhere
+            # in the article: "غارة على حافلة في ضحيان ... واستهدف الهجوم الحافلة" is one strike
+            # (with no dead of its own: two counts in different sentences would be added)
+            weak_only = all(m.hit.mention.strength == "weak" for m in g.members) and not _kills(a, g)
             if o.etype == "Explosions/Remote violence" and o.where.town_key == g.where.town_key and \
-                    o.when.compatible(g.when) and o.sentences & g.sentences:
+                    o.when.compatible(g.when) and (o.sentences & g.sentences or weak_only):
                 o.members.extend(g.members)
                 o.places.extend(g.places)
                 groups.remove(g)

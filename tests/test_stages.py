@@ -1306,3 +1306,12 @@ def test_an_attack_told_with_weak_words_after_a_strike_at_the_same_place_and_day
             "وقال مسؤول محلي إن الطائرات استهدفت الحافلة أثناء توقفها في السوق ببلدة ضحيان.")
     found = events(text)
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 29)]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("عثرت القوات اليوم على ترسانة أسلحة في مزارع محيطة بمدينة الحديدة.", "محيطة"),
+    ("قصفت الطائرات اليوم قرى متفرقة في ريف إدلب.", "متفرقة"),
+    ("سقطت قذائف اليوم على أحياء مختلفة في مدينة حلب.", "مختلفة"),
+])
+def test_a_word_that_describes_a_plural_place_noun_is_no_village(text, word):
+    assert all(word not in e.location for e in events(text))

@@ -39,6 +39,8 @@ from marsad.budget import Budget
 from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
+from marsad.store.filters import event_filters  # noqa: F401 - the filters are the store's API too
+from marsad.store.search import fold_key, search_words
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
 from marsad.validation import (EDIT_RULES, article_problem, check_event_type, column_size, edit_value, lookup_key,
                                record_problem, storable, text_problem)
@@ -527,7 +529,8 @@ class Store:
         if not name or name in self._actors_known:
             return
         if not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
-            self._insert_new(conn, actors, dict(name=name, inter=inter if isinstance(inter, int) else None))
+            self._insert_new(conn, actors, dict(name=name, inter=inter if isinstance(inter, int) else None,
+                                                name_key=fold_key(name)))
         self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
@@ -678,7 +681,12 @@ def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
         long_range=_long_range(_day(merged.get("event_date_start")), _day(merged.get("event_date_end"))),
         geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
         fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
-        n_sources=n_sources, disagreement=bool(merged.get("disagreement")))
+        n_sources=n_sources, disagreement=bool(merged.get("disagreement")),
+        # what the read side filters by (marsad.store.filters): the names folded, the search words of
+        # the record these make (its evidence is the first source's, as _event_record sets it)
+        country_key=fold_key(merged.get("country")), admin1_key=fold_key(merged.get("admin1")),
+        type_key=fold_key(merged["event_type"]), sub_type_key=fold_key(merged["sub_event_type"]),
+        search_text=search_words(dict(merged, evidence=sources[0].get("evidence"), sources=sources)) or None)
 
 
 def _event_record(merged: dict, sources: list[dict], rows: list, event_id: str) -> dict:
@@ -696,43 +704,6 @@ def _event_record(merged: dict, sources: list[dict], rows: list, event_id: str) 
         for rec, (_, src, art_id, url, pub, rule, score, sid, *_) in zip(sources, rows)]
     merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
     return merged
-
-
-def event_filters(*, since: date | str | None = None, until: date | str | None = None, country: str | None = None,
-                  admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
-                  bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
-                  text: str | None = None, limit: int | None = None) -> list:
-    """SQL conditions for the query filters shared by ``marsad events``, ``export`` and the API.
-    ``bbox`` is (min_lon, min_lat, max_lon, max_lat)."""
-    cond = []
-    if since:
-        cond.append(events.c.event_date >= _day(since))
-    if until:
-        cond.append(events.c.event_date <= _day(until))
-    if country:
-        cond.append(func.lower(events.c.country) == country.lower())
-    if admin1:
-        cond.append(func.lower(events.c.admin1) == admin1.lower())
-    if event_type:
-        cond.append(or_(func.lower(events.c.event_type) == event_type.lower(),
-                        func.lower(events.c.sub_event_type) == event_type.lower()))
-    for name, value in (("country", country), ("admin1", admin1), ("type", event_type), ("actor", actor),
-                        ("text", text)):
-        if value is not None and text_problem(value):
-            raise UsageError(f"{name} {text_problem(value)}")
-    if actor:  # part of a name, taken literally: % and _ are characters, not wildcards
-        part = actor.lower()
-        cond.append(or_(func.lower(events.c.actor1).contains(part, autoescape=True),
-                        func.lower(events.c.actor2).contains(part, autoescape=True)))
-    if bbox:
-        lon0, lat0, lon1, lat1 = bbox
-        cond.append(and_(events.c.longitude >= lon0, events.c.longitude <= lon1,
-                         events.c.latitude >= lat0, events.c.latitude <= lat1))
-    if min_fatalities is not None:
-        cond.append(events.c.fatalities >= min_fatalities)
-    if text:
-        cond.append(events.c.record.contains(text, autoescape=True))
-    return cond
 
 
 def _day(value) -> date | None:

@@ -1,26 +1,46 @@
 """Read queries over a stored dataset for the REST API and the web app: pages of events,
-counts and deaths by period, place or type, articles with their events, API tokens.
+counts and deaths by period, place or type, facets, articles with their events, API tokens.
 
 Every function takes a :class:`marsad.store.Store` and plain values; filters are the same
 keyword arguments as :func:`marsad.store.event_filters` (and the ``marsad events`` options).
+Each answer is read from indexed columns (:mod:`marsad.store.filters`) or from the per-day
+counts that triggers keep in ``event_counts``, never by reading every event's JSON record:
+
+- a page of events is found by its sort column's index, as (key, sort value, event id) only,
+  then the page's records are read by key; events without a value of the sort column (no date,
+  no deaths) come after the others, as before;
+- a page can be asked for by ``offset`` or by the ``cursor`` the previous page gave (keyset
+  paging: the cost of a page does not grow with how deep it is);
+- the total is read from ``event_counts`` when the filters are on date, country, governorate or
+  type; otherwise it is counted, up to ``COUNT_LIMIT`` matching events exactly and beyond that
+  estimated (``EventPage.estimated``); either way it is kept per filter until the data changes;
+- statistics and facets are sums over ``event_counts`` for those filters, and otherwise a
+  GROUP BY over the matching events' indexed columns.
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import random
 import secrets
+import threading
 from collections import OrderedDict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from marsad.errors import UsageError
 from marsad.store import Store, event_filters
-from marsad.store.schema import api_tokens, articles, event_sources, events
+from marsad.store.filters import _day, _known_types
+from marsad.store.schema import api_tokens, articles, event_counts, event_sources, events
+from marsad.store.search import fold_key
 from marsad.validation import lookup_key
 
-__all__ = ["SORT_FIELDS", "GROUPINGS", "event_page", "aggregate", "article_with_events", "source_record",
-           "event_types", "add_token", "token_name", "list_tokens", "revoke_token"]
+__all__ = ["SORT_FIELDS", "GROUPINGS", "FACETS", "EventPage", "event_page", "aggregate", "facets",
+           "article_with_events", "source_record", "event_types", "add_token", "token_name", "list_tokens",
+           "revoke_token"]
 
 # Columns a page of events may be sorted by (request value -> column).
 SORT_FIELDS = {
@@ -29,27 +49,205 @@ SORT_FIELDS = {
     "admin1": events.c.admin1, "sources": events.c.n_sources, "updated": events.c.updated_at,
 }
 GROUPINGS = ("day", "week", "month", "admin1", "type", "sub_type")
+# The columns facets count events by (name in the answer -> events column, event_counts column).
+FACETS = {"country": (events.c.country, event_counts.c.country), "admin1": (events.c.admin1, event_counts.c.admin1),
+          "event_type": (events.c.event_type, event_counts.c.event_type),
+          "sub_event_type": (events.c.sub_event_type, event_counts.c.sub_event_type)}
 MAX_PAGE = 1000
+# A filter that event_counts cannot answer (actor, area, deaths, words) is counted exactly up to
+# this many matching events; past it, the total is estimated from a count of the matches among
+# ESTIMATE_SAMPLE events drawn at random (a few thousand rows read, not a million).
+COUNT_LIMIT = 20_000
+ESTIMATE_SAMPLE = 2_000
+# Totals kept per database and filter, with the data version they were counted at.
+COUNT_CACHE = 512
+_SUMMED_FILTERS = frozenset({"since", "until", "country", "admin1", "event_type"})
 
+
+@dataclass
+class EventPage:
+    """One page of merged event records, the total matching the filters (``estimated`` when it
+    was not counted exactly) and the ``cursor`` of the next page (None after the last)."""
+    total: int
+    estimated: bool
+    events: list[dict]
+    cursor: str | None
+
+
+# --------------------------------------------------------------------------- pages of events
 
 def event_page(store: Store, *, sort: str = "event_date", order: str = "desc", limit: int = 50, offset: int = 0,
-               **filters) -> tuple[int, list[dict]]:
-    """(total matching, one page of merged event records)."""
+               cursor: str | None = None, **filters) -> EventPage:
+    """One page of the events matching ``filters``, by ``sort`` (then event id), from ``offset``
+    or after the page that gave ``cursor`` (keyset paging: as cheap at the millionth event as at
+    the first; the cursor is valid for the same sort, order and filters only)."""
     if sort not in SORT_FIELDS:
         raise UsageError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_FIELDS)}")
     if order not in ("asc", "desc"):
         raise UsageError("order must be asc or desc")
     if not 1 <= limit <= MAX_PAGE or offset < 0:
         raise UsageError(f"limit must be 1..{MAX_PAGE} and offset 0 or more")
+    if cursor and offset:
+        raise UsageError("give a cursor or an offset, not both: a cursor says where the next page starts")
     cond = event_filters(**filters)
     column = SORT_FIELDS[sort]
-    key = column.asc() if order == "asc" else column.desc()
+    scope = _scope(sort, order, filters)
+    after = _read_cursor(cursor, scope, column) if cursor else None
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(events).where(*cond)).scalar_one()
-        rows = conn.execute(select(events.c.record).where(*cond)
-                            .order_by(key.nulls_last(), events.c.event_id).limit(limit).offset(offset)).all()
-    return total, [json.loads(r[0]) for r in rows]
+        keys = _page_keys(conn, cond, column, order == "desc", limit + 1, offset, after)
+        found = dict(conn.execute(select(events.c.id, events.c.record)
+                                  .where(events.c.id.in_([k[0] for k in keys[:limit]]))).all()) if keys else {}
+        total, estimated = _total(store, conn, filters, cond)
+    rows = [json.loads(found[k[0]]) for k in keys[:limit] if k[0] in found]
+    more = len(keys) > limit
+    return EventPage(total=total, estimated=estimated, events=rows,
+                     cursor=_make_cursor(scope, keys[limit - 1]) if more else None)
 
+
+def _page_keys(conn, cond: list, column, descending: bool, n: int, offset: int, after: tuple | None) -> list[tuple]:
+    """Up to ``n`` (key, sort value, event id, undated) of the page: first the events with a value
+    of ``column`` in its order, then those without one, each by event id; after ``after`` (a
+    cursor's position) or from ``offset``. Each part is one index range, so that a page reads
+    about ``n`` index entries and rows, whatever the size of the table."""
+    nullable = column.nullable and not column.primary_key
+    ordered = column.desc() if descending else column.asc()
+    keys = select(events.c.id, column, events.c.event_id)
+    out: list[tuple] = []
+    past_values = after is not None and after[0]
+    if not past_values:
+        where = list(cond) + ([column.isnot(None)] if nullable else [])
+        if after is not None:
+            _, value, event_id = after
+            beyond = column < value if descending else column > value
+            # a range on the column (so the index is entered at the cursor), then the ties after it
+            where += [column <= value if descending else column >= value, or_(beyond, events.c.event_id > event_id)]
+        rows = conn.execute(keys.where(*where).order_by(ordered, events.c.event_id).limit(n).offset(offset)).all()
+        out = [(pk, value, event_id, False) for pk, value, event_id in rows]
+        if len(out) >= n or not nullable:
+            return out
+        if offset and not rows:  # the offset is past the events with a value: count those
+            offset -= conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
+        else:
+            offset = 0
+    where = list(cond) + [column.is_(None)]
+    if past_values:
+        where.append(events.c.event_id > after[2])
+    rows = conn.execute(keys.where(*where).order_by(events.c.event_id).limit(n - len(out)).offset(offset)).all()
+    return out + [(pk, value, event_id, True) for pk, value, event_id in rows]
+
+
+def _scope(sort: str, order: str, filters: dict) -> str:
+    """What a cursor is valid for: the sort, the order and the filters (a digest)."""
+    shown = json.dumps({k: v for k, v in sorted(filters.items()) if v is not None and k != "limit"},
+                       default=str, ensure_ascii=False, sort_keys=True)
+    return f"{sort}.{order}.{hashlib.sha256(shown.encode()).hexdigest()[:12]}"
+
+
+def _make_cursor(scope: str, key: tuple) -> str:
+    _, value, event_id, undated = key
+    if isinstance(value, (date, datetime)):
+        value = value.isoformat()
+    raw = json.dumps([scope, undated, value, event_id], ensure_ascii=False, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def _read_cursor(cursor: str, scope: str, column) -> tuple:
+    """(undated, sort value, event id) of a cursor this sort, order and filters gave; else UsageError."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        made_for, undated, value, event_id = json.loads(raw.decode("utf-8"))
+        if not isinstance(event_id, str) or not isinstance(undated, bool):
+            raise ValueError("bad cursor")
+        if isinstance(value, str) and column is events.c.event_date:
+            value = date.fromisoformat(value)
+        elif isinstance(value, str) and column is events.c.updated_at:
+            value = datetime.fromisoformat(value)
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise UsageError("this cursor is not one marsad gave (pass the cursor of the previous page as it is)") \
+            from None
+    if made_for != scope:
+        raise UsageError("this cursor was given for another sort, order or filters; ask the first page again "
+                         "with these, or keep the ones the cursor was given for")
+    return undated, value, event_id
+
+
+# --------------------------------------------------------------------------- totals
+
+_counts: OrderedDict = OrderedDict()
+_counts_lock = threading.Lock()
+
+
+def _data_version(conn) -> tuple:
+    """What changes whenever an event is added or rewritten (both are index look-ups)."""
+    return tuple(conn.execute(select(func.max(events.c.id), func.max(events.c.updated_at))).one())
+
+
+def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:
+    """(how many events match, whether that is an estimate), kept per filter until the data changes."""
+    used = {k for k, v in filters.items() if v not in (None, "") and k != "limit"}
+    key = (store.url, tuple(sorted((k, str(filters[k])) for k in used)))
+    version = _data_version(conn)
+    with _counts_lock:
+        hit = _counts.get(key)
+        if hit is not None and hit[0] == version:
+            _counts.move_to_end(key)
+            return hit[1], hit[2]
+    summed = _summed_conditions(filters) if used <= _SUMMED_FILTERS else None
+    if summed is not None:
+        total = conn.execute(select(func.coalesce(func.sum(event_counts.c.events), 0)).where(*summed)).scalar_one()
+        counted = (int(total), False)
+    else:
+        capped = conn.execute(select(func.count()).select_from(
+            select(events.c.id).where(*cond).limit(COUNT_LIMIT + 1).subquery())).scalar_one()
+        counted = (capped, False) if capped <= COUNT_LIMIT else (_estimate(conn, cond, version), True)
+    with _counts_lock:
+        _counts[key] = (version,) + counted
+        _counts.move_to_end(key)
+        while len(_counts) > COUNT_CACHE:
+            _counts.popitem(last=False)
+    return counted
+
+
+def _estimate(conn, cond: list, version: tuple) -> int:
+    """The share of ESTIMATE_SAMPLE events drawn at random (by key) that match, times all the
+    events; at least COUNT_LIMIT + 1, since more than that many were seen to match."""
+    everything = int(conn.execute(select(func.coalesce(func.sum(event_counts.c.events), 0))).scalar_one())
+    largest = version[0] or 0
+    draw = random.Random(f"{largest} {version[1]}")  # the same sample for the same data: a steady estimate
+    keys = sorted({draw.randint(1, largest) for _ in range(min(ESTIMATE_SAMPLE, largest))}) if largest else []
+    if not keys:
+        return COUNT_LIMIT + 1
+    matched = case((and_(*cond), 1), else_=0)
+    seen, hits = conn.execute(select(func.count(), func.coalesce(func.sum(matched), 0))
+                              .where(events.c.id.in_(keys))).one()
+    return max(COUNT_LIMIT + 1, round(everything * int(hits) / seen) if seen else 0)
+
+
+def _summed_conditions(filters: dict) -> list | None:
+    """The conditions on ``event_counts`` that select the same events as ``filters`` on date,
+    country, governorate and type; None when another filter is set."""
+    if any(filters.get(k) not in (None, "") for k in filters if k not in _SUMMED_FILTERS | {"limit"}):
+        return None
+    cond = [event_counts.c.events != 0]
+    since, until = filters.get("since"), filters.get("until")
+    if since:
+        cond.append(event_counts.c.day >= _day(since).isoformat())
+    if until:
+        cond += [event_counts.c.day <= _day(until).isoformat(), event_counts.c.day != ""]
+    if filters.get("country"):
+        cond.append(event_counts.c.country_key == fold_key(filters["country"]))
+    if filters.get("admin1"):
+        cond.append(event_counts.c.admin1_key == fold_key(filters["admin1"]))
+    if filters.get("event_type"):
+        value = fold_key(filters["event_type"])
+        types, sub_types = _known_types()
+        cond.append(event_counts.c.type_key == value if value in types else event_counts.c.sub_type_key == value
+                    if value in sub_types else or_(event_counts.c.type_key == value,
+                                                   event_counts.c.sub_type_key == value))
+    return cond
+
+
+# --------------------------------------------------------------------------- statistics and facets
 
 def _bucket(day: date, by: str) -> str:
     if by == "day":
@@ -59,29 +257,70 @@ def _bucket(day: date, by: str) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+def _none_in_place(store: Store, rows: list[tuple]) -> list[tuple]:
+    """Rows sorted by key as the database sorts a column: no value first on SQLite, last on PostgreSQL."""
+    nothing = [r for r in rows if r[0] is None]
+    values = [r for r in rows if r[0] is not None]
+    return nothing + values if store.engine.dialect.name == "sqlite" else values + nothing
+
+
 def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
     """Events and deaths per day, week (by its Monday), month, admin1, type or sub-type, in key order.
     Events without a date are left out of the periods."""
     if by not in GROUPINGS:
         raise UsageError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
     cond = event_filters(**filters)
-    deaths = func.coalesce(events.c.fatalities, 0)
+    summed = _summed_conditions(filters)
     with store.engine.connect() as conn:
         if by in ("admin1", "type", "sub_type"):
-            column = {"admin1": events.c.admin1, "type": events.c.event_type, "sub_type": events.c.sub_event_type}[by]
-            rows = conn.execute(select(column, func.count(), func.sum(deaths)).where(*cond)
-                                .group_by(column).order_by(column)).all()
-            return [{"key": k, "events": n, "fatalities": int(d or 0)} for k, n, d in rows]
-        # periods: bucketed here, so that the same code serves SQLite and PostgreSQL
-        rows = conn.execute(select(events.c.event_date, deaths).where(*cond, events.c.event_date.isnot(None))
-                            .order_by(events.c.event_date)).all()
+            if summed is not None:
+                column = {"admin1": event_counts.c.admin1, "type": event_counts.c.event_type,
+                          "sub_type": event_counts.c.sub_event_type}[by]
+                rows = [(k if k != "" else None, n, d) for k, n, d in conn.execute(
+                    select(column, func.sum(event_counts.c.events), func.sum(event_counts.c.fatalities))
+                    .where(*summed).group_by(column).having(func.sum(event_counts.c.events) > 0).order_by(column))]
+            else:
+                column = {"admin1": events.c.admin1, "type": events.c.event_type,
+                          "sub_type": events.c.sub_event_type}[by]
+                rows = conn.execute(select(column, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
+                                    .where(*cond).group_by(column).order_by(column)).all()
+            return [{"key": k, "events": int(n), "fatalities": int(d or 0)} for k, n, d in _none_in_place(store, rows)]
+        # periods: days from the database, bucketed here, so that the same code serves SQLite and PostgreSQL
+        if summed is not None:
+            days = [(date.fromisoformat(d), n, f) for d, n, f in conn.execute(
+                select(event_counts.c.day, func.sum(event_counts.c.events), func.sum(event_counts.c.fatalities))
+                .where(*summed, event_counts.c.day != "").group_by(event_counts.c.day)
+                .having(func.sum(event_counts.c.events) > 0).order_by(event_counts.c.day))]
+        else:
+            days = conn.execute(select(events.c.event_date, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
+                                .where(*cond, events.c.event_date.isnot(None))
+                                .group_by(events.c.event_date).order_by(events.c.event_date)).all()
     out: OrderedDict[str, dict] = OrderedDict()
-    for day, dead in rows:
+    for day, n, dead in days:
         key = _bucket(day, by)
         slot = out.setdefault(key, {"key": key, "events": 0, "fatalities": 0})
-        slot["events"] += 1
+        slot["events"] += int(n)
         slot["fatalities"] += int(dead or 0)
     return list(out.values())
+
+
+def facets(store: Store, **filters) -> dict[str, list[dict]]:
+    """How many events of those matching ``filters`` each country, governorate, event type and
+    sub-event type has (``{"country": [{"key", "events"}, ...], ...}``), most events first."""
+    cond = event_filters(**filters)
+    summed = _summed_conditions(filters)
+    out: dict[str, list[dict]] = {}
+    with store.engine.connect() as conn:
+        for name, (column, counted) in FACETS.items():
+            if summed is not None:
+                n = func.sum(event_counts.c.events)
+                rows = [(k if k != "" else None, c) for k, c in conn.execute(
+                    select(counted, n).where(*summed).group_by(counted).having(n > 0))]
+            else:
+                rows = conn.execute(select(column, func.count()).where(*cond).group_by(column)).all()
+            ranked = sorted(rows, key=lambda r: (-r[1], r[0] is None, r[0] or ""))
+            out[name] = [{"key": k, "events": int(c)} for k, c in ranked]
+    return out
 
 
 def article_with_events(store: Store, *, article_id: str | None = None, text_hash: str | None = None,
@@ -124,12 +363,13 @@ def source_record(store: Store, event_id: str, source_key: int | None = None) ->
 
 
 def event_types(store: Store) -> list[tuple[str, str, int]]:
-    """(event type, sub-event type, count) of the stored events."""
+    """(event type, sub-event type, count) of the stored events (from ``event_counts``)."""
+    n = func.sum(event_counts.c.events)
     with store.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(
-            select(events.c.event_type, events.c.sub_event_type, func.count())
-            .group_by(events.c.event_type, events.c.sub_event_type)
-            .order_by(events.c.event_type, events.c.sub_event_type))]
+        return [(t, s, int(c)) for t, s, c in conn.execute(
+            select(event_counts.c.event_type, event_counts.c.sub_event_type, n)
+            .group_by(event_counts.c.event_type, event_counts.c.sub_event_type).having(n > 0)
+            .order_by(event_counts.c.event_type, event_counts.c.sub_event_type))]
 
 
 # --------------------------------------------------------------------------- API tokens

@@ -178,8 +178,9 @@ _counts_lock = threading.Lock()
 
 
 def _data_version(conn) -> tuple:
-    """What changes whenever an event is added or rewritten (both are index look-ups)."""
-    return tuple(conn.execute(select(func.max(events.c.id), func.max(events.c.updated_at))).one())
+    """What changes whenever an event is added or rewritten: two index look-ups (one statement
+    each: SQLite reads a lone max() from its index, two in one statement from the rows)."""
+    return (conn.execute(select(func.max(events.c.id))).scalar(), conn.execute(select(func.max(events.c.updated_at))).scalar())
 
 
 def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:
@@ -192,10 +193,9 @@ def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:
         if hit is not None and hit[0] == version:
             _counts.move_to_end(key)
             return hit[1], hit[2]
-    summed = _summed_conditions(filters) if used <= _SUMMED_FILTERS else None
-    if summed is not None:
-        total = conn.execute(select(func.coalesce(func.sum(event_counts.c.events), 0)).where(*summed)).scalar_one()
-        counted = (int(total), False)
+    split = _split(filters) if used <= _SUMMED_FILTERS else None
+    if split is not None:
+        counted = (_sums(conn, split, None, None).get(None, [0])[0], False)
     else:
         capped = conn.execute(select(func.count()).select_from(
             select(events.c.id).where(*cond).limit(COUNT_LIMIT + 1).subquery())).scalar_one()
@@ -223,17 +223,30 @@ def _estimate(conn, cond: list, version: tuple) -> int:
     return max(COUNT_LIMIT + 1, round(everything * int(hits) / seen) if seen else 0)
 
 
-def _summed_conditions(filters: dict) -> list | None:
-    """The conditions on ``event_counts`` that select the same events as ``filters`` on date,
-    country, governorate and type; None when another filter is set."""
-    if any(filters.get(k) not in (None, "") for k in filters if k not in _SUMMED_FILTERS | {"limit"}):
+@dataclass
+class _Split:
+    """Filters on date, country, governorate and type, split into what ``event_counts`` answers
+    (``counted``: conditions on its rows for the whole months in the date range; None when the
+    range holds no whole month) and what the events answer: ``edges``, the filters of the events
+    in the partial first and last month of the range, read through the events' indexes."""
+    counted: list | None
+    edges: list[dict]
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _split(filters: dict) -> _Split | None:
+    """The filters split for ``event_counts`` and the events; None when another filter is set."""
+    if any(v not in (None, "") for k, v in filters.items() if k not in _SUMMED_FILTERS | {"limit"}):
         return None
     cond = [event_counts.c.events != 0]
-    since, until = filters.get("since"), filters.get("until")
-    if since:
-        cond.append(event_counts.c.day >= _day(since).isoformat())
-    if until:
-        cond += [event_counts.c.day <= _day(until).isoformat(), event_counts.c.day != ""]
     if filters.get("country"):
         cond.append(event_counts.c.country_key == fold_key(filters["country"]))
     if filters.get("admin1"):
@@ -244,7 +257,55 @@ def _summed_conditions(filters: dict) -> list | None:
         cond.append(event_counts.c.type_key == value if value in types else event_counts.c.sub_type_key == value
                     if value in sub_types else or_(event_counts.c.type_key == value,
                                                    event_counts.c.sub_type_key == value))
-    return cond
+    since = _day(filters["since"]) if filters.get("since") else None
+    until = _day(filters["until"]) if filters.get("until") else None
+    if since is None and until is None:
+        return _Split(cond, [])
+    if since is not None and until is not None and since > until:
+        return _Split(None, [])
+    edges = []
+    first = since
+    if since is not None and since.day != 1:  # the rest of the first month
+        edges.append((since, min(_month_end(since), until or date.max)))
+        first = _month_end(since) + timedelta(days=1)
+    last = until
+    if until is not None and until != _month_end(until):  # the start of the last month
+        start = max(until.replace(day=1), since or date.min)
+        if not edges or start > edges[0][1]:
+            edges.append((start, until))
+        last = until.replace(day=1) - timedelta(days=1)
+    cond.append(event_counts.c.month != "")
+    if first is not None:
+        cond.append(event_counts.c.month >= _month(first))
+    if last is not None:
+        cond.append(event_counts.c.month <= _month(last))
+    whole = first is None or last is None or first <= last
+    return _Split(cond if whole else None, [dict(filters, since=a, until=b) for a, b in edges])
+
+
+def _sums(conn, split: _Split, counted_column, events_column) -> dict:
+    """Events and deaths per value of a column (one key, None, without a column) of the events
+    ``split`` selects: from event_counts for the whole months, from the events for the edges."""
+    out: dict = {}
+
+    def add(key, n, dead) -> None:
+        slot = out.setdefault(key, [0, 0])
+        slot[0] += int(n or 0)
+        slot[1] += int(dead or 0)
+
+    if split.counted is not None:
+        n = func.sum(event_counts.c.events)
+        grouped = [counted_column] if counted_column is not None else []
+        for *key, events_n, dead in conn.execute(
+                select(*grouped, n, func.sum(event_counts.c.fatalities)).where(*split.counted).group_by(*grouped)):
+            add(key[0] if key else None, events_n, dead)
+    for edge in split.edges:
+        grouped = [events_column] if events_column is not None else []
+        for *key, events_n, dead in conn.execute(
+                select(*grouped, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
+                .where(*event_filters(**edge)).group_by(*grouped)):
+            add(key[0] if key else None, events_n, dead)
+    return {k: v for k, v in out.items() if v[0]}
 
 
 # --------------------------------------------------------------------------- statistics and facets
@@ -270,31 +331,40 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
     if by not in GROUPINGS:
         raise UsageError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
     cond = event_filters(**filters)
-    summed = _summed_conditions(filters)
+    split = _split(filters)
     with store.engine.connect() as conn:
         if by in ("admin1", "type", "sub_type"):
-            if summed is not None:
-                column = {"admin1": event_counts.c.admin1, "type": event_counts.c.event_type,
-                          "sub_type": event_counts.c.sub_event_type}[by]
-                rows = [(k if k != "" else None, n, d) for k, n, d in conn.execute(
-                    select(column, func.sum(event_counts.c.events), func.sum(event_counts.c.fatalities))
-                    .where(*summed).group_by(column).having(func.sum(event_counts.c.events) > 0).order_by(column))]
+            counted, column = {"admin1": (event_counts.c.admin1, events.c.admin1),
+                               "type": (event_counts.c.event_type, events.c.event_type),
+                               "sub_type": (event_counts.c.sub_event_type, events.c.sub_event_type)}[by]
+            if split is not None:
+                sums = _sums(conn, split, counted, column)
+                # event_counts holds '' for no governorate; the database orders the values
+                keys = sorted({None if k == "" else k for k in sums}, key=lambda k: (k is not None, k or ""))
+                if keys and store.engine.dialect.name != "sqlite":
+                    keys = _db_order(conn, [k for k in keys if k is not None]) + ([None] if None in keys else [])
+                rows = [(k, *_merged(sums, k)) for k in keys]
             else:
-                column = {"admin1": events.c.admin1, "type": events.c.event_type,
-                          "sub_type": events.c.sub_event_type}[by]
-                rows = conn.execute(select(column, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
-                                    .where(*cond).group_by(column).order_by(column)).all()
-            return [{"key": k, "events": int(n), "fatalities": int(d or 0)} for k, n, d in _none_in_place(store, rows)]
-        # periods: days from the database, bucketed here, so that the same code serves SQLite and PostgreSQL
-        if summed is not None:
-            days = [(date.fromisoformat(d), n, f) for d, n, f in conn.execute(
-                select(event_counts.c.day, func.sum(event_counts.c.events), func.sum(event_counts.c.fatalities))
-                .where(*summed, event_counts.c.day != "").group_by(event_counts.c.day)
-                .having(func.sum(event_counts.c.events) > 0).order_by(event_counts.c.day))]
-        else:
-            days = conn.execute(select(events.c.event_date, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
-                                .where(*cond, events.c.event_date.isnot(None))
-                                .group_by(events.c.event_date).order_by(events.c.event_date)).all()
+                rows = _none_in_place(store, conn.execute(
+                    select(column, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
+                    .where(*cond).group_by(column).order_by(column)).all())
+            return [{"key": k, "events": int(n), "fatalities": int(d or 0)} for k, n, d in rows]
+        if by == "month" and split is not None:
+            sums = _sums(conn, split, event_counts.c.month, events.c.event_date)
+            months: dict[str, list[int]] = {}
+            for key, (n, dead) in sums.items():
+                if key in (None, ""):
+                    continue
+                month = key if isinstance(key, str) else _bucket(key, "month")
+                slot = months.setdefault(month, [0, 0])
+                slot[0] += n
+                slot[1] += dead
+            return [{"key": k, "events": n, "fatalities": d} for k, (n, d) in sorted(months.items())]
+        # days from the events' (date, deaths) indexes, bucketed here, so that the same code
+        # serves SQLite and PostgreSQL
+        days = conn.execute(select(events.c.event_date, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
+                            .where(*cond, events.c.event_date.isnot(None))
+                            .group_by(events.c.event_date).order_by(events.c.event_date)).all()
     out: OrderedDict[str, dict] = OrderedDict()
     for day, n, dead in days:
         key = _bucket(day, by)
@@ -304,18 +374,36 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
     return list(out.values())
 
 
+def _merged(sums: dict, key) -> list[int]:
+    """The sums of a key, with event_counts' '' and the events' None for no value taken together."""
+    if key is None:
+        a, b = sums.get(None, [0, 0]), sums.get("", [0, 0])
+        return [a[0] + b[0], a[1] + b[1]]
+    return sums[key]
+
+
+def _db_order(conn, values: list[str]) -> list[str]:
+    """``values`` in the order the database sorts text (its collation; PostgreSQL's need not be
+    Python's), as the events' ORDER BY gave them before."""
+    from sqlalchemy import literal, union_all
+
+    if len(values) < 2:
+        return values
+    listed = union_all(*(select(literal(v).label("v")) for v in values)).subquery()
+    return list(conn.execute(select(listed.c.v).order_by(listed.c.v)).scalars())
+
+
 def facets(store: Store, **filters) -> dict[str, list[dict]]:
     """How many events of those matching ``filters`` each country, governorate, event type and
     sub-event type has (``{"country": [{"key", "events"}, ...], ...}``), most events first."""
     cond = event_filters(**filters)
-    summed = _summed_conditions(filters)
+    split = _split(filters)
     out: dict[str, list[dict]] = {}
     with store.engine.connect() as conn:
         for name, (column, counted) in FACETS.items():
-            if summed is not None:
-                n = func.sum(event_counts.c.events)
-                rows = [(k if k != "" else None, c) for k, c in conn.execute(
-                    select(counted, n).where(*summed).group_by(counted).having(n > 0))]
+            if split is not None:
+                sums = _sums(conn, split, counted, column)
+                rows = [(k, _merged(sums, k)[0]) for k in {None if k == "" else k for k in sums}]
             else:
                 rows = conn.execute(select(column, func.count()).where(*cond).group_by(column)).all()
             ranked = sorted(rows, key=lambda r: (-r[1], r[0] is None, r[0] or ""))

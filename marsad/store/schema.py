@@ -7,7 +7,7 @@ Tables:
   always be shown against the words they point to;
 * ``events``: the deduplicated events, one row each, with the ACLED-style
   columns used for filtering and the whole merged record as JSON;
-* ``event_counts``: events and deaths per day, place and type, kept by triggers, for statistics;
+* ``event_counts``: events and deaths per month, place and type, kept by triggers, for statistics;
 * ``event_sources``: each article's own reading of an event (its numbers, its
   actors, its evidence), the event it was merged into, and which rule and score
   merged it;
@@ -118,10 +118,11 @@ Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_country_start", events.c.country, events.c.event_date_start)
 # the filters, each followed by the date: a page of a common value is read in date order, not
 # sorted from all its events
-Index("ix_events_country_key", events.c.country_key, events.c.event_date)
-Index("ix_events_admin1_key", events.c.admin1_key, events.c.event_date)
-Index("ix_events_type_key", events.c.type_key, events.c.event_date)
-Index("ix_events_sub_type_key", events.c.sub_type_key, events.c.event_date)
+# (with the deaths: the statistics by day of one country, governorate or type are read from these alone)
+Index("ix_events_country_key", events.c.country_key, events.c.event_date, events.c.fatalities)
+Index("ix_events_admin1_key", events.c.admin1_key, events.c.event_date, events.c.fatalities)
+Index("ix_events_type_key", events.c.type_key, events.c.event_date, events.c.fatalities)
+Index("ix_events_sub_type_key", events.c.sub_type_key, events.c.event_date, events.c.fatalities)
 Index("ix_events_actor1", events.c.actor1, events.c.event_date)
 Index("ix_events_actor2", events.c.actor2, events.c.event_date)
 Index("ix_events_lon_lat", events.c.longitude, events.c.latitude)
@@ -158,12 +159,13 @@ event_sources = Table(
 )
 Index("ix_event_sources_event", event_sources.c.event)
 
-# Events and deaths per day, country, governorate, type and sub-type ('' for none), kept by triggers
-# on ``events`` (migration 0007) whichever code writes the events: the statistics, the facets and
-# the counts of the filters on these columns are read from it instead of from a million events.
+# Events and deaths per month, country, governorate, type and sub-type ('' for none), kept by
+# triggers on ``events`` (migration 0007) whichever code writes the events: the statistics by month,
+# place and type, the facets and the totals of the filters on these columns are read from it (and
+# from the events of the first and last month of a date range that does not cover them whole).
 event_counts = Table(
     "event_counts", metadata,
-    Column("day", String(10), nullable=False),  # the event_date as YYYY-MM-DD, '' when undated
+    Column("month", String(7), nullable=False),  # the event_date's YYYY-MM, '' when undated
     Column("country", String(100), nullable=False),
     Column("admin1", String(200), nullable=False),
     Column("event_type", String(60), nullable=False),
@@ -174,12 +176,12 @@ event_counts = Table(
     Column("sub_type_key", String(80), nullable=False),
     Column("events", Integer, nullable=False),
     Column("fatalities", BigInteger, nullable=False),
-    PrimaryKeyConstraint("day", "country", "admin1", "event_type", "sub_event_type", name="pk_event_counts"),
+    PrimaryKeyConstraint("month", "country", "admin1", "event_type", "sub_event_type", name="pk_event_counts"),
 )
-Index("ix_event_counts_country_key", event_counts.c.country_key, event_counts.c.day)
-Index("ix_event_counts_admin1_key", event_counts.c.admin1_key, event_counts.c.day)
-Index("ix_event_counts_type_key", event_counts.c.type_key, event_counts.c.day)
-Index("ix_event_counts_sub_type_key", event_counts.c.sub_type_key, event_counts.c.day)
+Index("ix_event_counts_country_key", event_counts.c.country_key, event_counts.c.month)
+Index("ix_event_counts_admin1_key", event_counts.c.admin1_key, event_counts.c.month)
+Index("ix_event_counts_type_key", event_counts.c.type_key, event_counts.c.month)
+Index("ix_event_counts_sub_type_key", event_counts.c.sub_type_key, event_counts.c.month)
 
 edits = Table(
     "edits", metadata,

@@ -1,6 +1,7 @@
 """reads from columns, not JSON: folded keys of the filtered names, each event's search words
 with a full-text index (SQLite FTS5, PostgreSQL tsvector), the actors' folded names, indexes for
-every filter and sort of the API, and per-day counts kept by triggers for the statistics
+every filter and sort of the API (covering the statistics' counts and deaths), and per-month
+counts by place and type kept by triggers
 
 Revision ID: 0007
 Revises: 0006
@@ -28,10 +29,10 @@ KEYS = (('country_key', 'country', 100), ('admin1_key', 'admin1', 200), ('type_k
         ('sub_type_key', 'sub_event_type', 80))
 # index name -> columns (the sorts of the API's event list, and the filters)
 INDEXES = {
-    'ix_events_country_key': ['country_key', 'event_date'],
-    'ix_events_admin1_key': ['admin1_key', 'event_date'],
-    'ix_events_type_key': ['type_key', 'event_date'],
-    'ix_events_sub_type_key': ['sub_type_key', 'event_date'],
+    'ix_events_country_key': ['country_key', 'event_date', 'fatalities'],
+    'ix_events_admin1_key': ['admin1_key', 'event_date', 'fatalities'],
+    'ix_events_type_key': ['type_key', 'event_date', 'fatalities'],
+    'ix_events_sub_type_key': ['sub_type_key', 'event_date', 'fatalities'],
     'ix_events_actor1': ['actor1', 'event_date'],
     'ix_events_actor2': ['actor2', 'event_date'],
     'ix_events_lon_lat': ['longitude', 'latitude'],
@@ -47,7 +48,7 @@ OLD_INDEXES = {
     'ix_events_lower_sub_type': 'sub_event_type',
 }
 # The columns of ``event_counts`` an event's row is counted under ('' for none).
-GROUP = ('day', 'country', 'admin1', 'event_type', 'sub_event_type')
+GROUP = ('month', 'country', 'admin1', 'event_type', 'sub_event_type')
 
 SQLITE_FTS = [
     # the search words of events.search_text; the table keeps no copy of them (content='events')
@@ -75,12 +76,12 @@ def _counted(row: str, sign: str, date_text: str) -> tuple[str, str]:
 
 
 def _where_counted(row: str, date_text: str) -> str:
-    return (f"day = coalesce({date_text}, '') AND country = coalesce({row}.country, '') AND "
+    return (f"month = coalesce({date_text}, '') AND country = coalesce({row}.country, '') AND "
             f"admin1 = coalesce({row}.admin1, '') AND event_type = {row}.event_type AND "
             f"sub_event_type = {row}.sub_event_type")
 
 
-COUNTED_COLUMNS = ("day, country, admin1, event_type, sub_event_type, country_key, admin1_key, type_key, "
+COUNTED_COLUMNS = ("month, country, admin1, event_type, sub_event_type, country_key, admin1_key, type_key, "
                    "sub_type_key, events, fatalities")
 CHANGED = ("old.event_date IS NOT new.event_date OR old.country IS NOT new.country OR old.admin1 IS NOT new.admin1 "
            "OR old.event_type IS NOT new.event_type OR old.sub_event_type IS NOT new.sub_event_type "
@@ -88,12 +89,12 @@ CHANGED = ("old.event_date IS NOT new.event_date OR old.country IS NOT new.count
 
 
 def _sqlite_counts() -> list[str]:
-    new_values, new_deaths = _counted("new", "", "new.event_date")
+    new_values, new_deaths = _counted("new", "", "substr(new.event_date, 1, 7)")
     add = (f"INSERT INTO event_counts ({COUNTED_COLUMNS}) VALUES ({new_values}, 1, {new_deaths}) "
            f"ON CONFLICT ({', '.join(GROUP)}) DO UPDATE SET events = events + 1, "
            f"fatalities = fatalities + excluded.fatalities;")
     remove = ("UPDATE event_counts SET events = events - 1, fatalities = fatalities - coalesce(old.fatalities, 0) "
-              f"WHERE {_where_counted('old', 'old.event_date')};")
+              f"WHERE {_where_counted('old', 'substr(old.event_date, 1, 7)')};")
     return [
         f"CREATE TRIGGER event_counts_insert AFTER INSERT ON events BEGIN {add} END",
         f"CREATE TRIGGER event_counts_delete AFTER DELETE ON events BEGIN {remove} END",
@@ -102,7 +103,7 @@ def _sqlite_counts() -> list[str]:
 
 
 def _postgresql_counts() -> list[str]:
-    new_date, old_date = "to_char(NEW.event_date, 'YYYY-MM-DD')", "to_char(OLD.event_date, 'YYYY-MM-DD')"
+    new_date, old_date = "to_char(NEW.event_date, 'YYYY-MM')", "to_char(OLD.event_date, 'YYYY-MM')"
     new_values, new_deaths = _counted("NEW", "", new_date)
     changed = CHANGED.replace("old.", "OLD.").replace("new.", "NEW.").replace(" IS NOT ", " IS DISTINCT FROM ")
     return [
@@ -160,7 +161,7 @@ def upgrade() -> None:
 
     op.create_table(
         'event_counts',
-        sa.Column('day', sa.String(10), nullable=False),
+        sa.Column('month', sa.String(7), nullable=False),
         sa.Column('country', sa.String(100), nullable=False),
         sa.Column('admin1', sa.String(200), nullable=False),
         sa.Column('event_type', sa.String(60), nullable=False),
@@ -173,18 +174,18 @@ def upgrade() -> None:
         sa.Column('fatalities', sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint(*GROUP, name='pk_event_counts'),
     )
-    day = "to_char(event_date, 'YYYY-MM-DD')" if dialect == 'postgresql' else 'event_date'
+    month = "to_char(event_date, 'YYYY-MM')" if dialect == 'postgresql' else 'substr(event_date, 1, 7)'
     conn.exec_driver_sql(
         f"INSERT INTO event_counts ({COUNTED_COLUMNS}) "
-        f"SELECT coalesce({day}, ''), coalesce(country, ''), coalesce(admin1, ''), event_type, sub_event_type, "
+        f"SELECT coalesce({month}, ''), coalesce(country, ''), coalesce(admin1, ''), event_type, sub_event_type, "
         "coalesce(country_key, ''), coalesce(admin1_key, ''), coalesce(type_key, ''), coalesce(sub_type_key, ''), "
         "count(*), sum(coalesce(fatalities, 0)) FROM events "
-        f"GROUP BY coalesce({day}, ''), coalesce(country, ''), coalesce(admin1, ''), event_type, sub_event_type, "
+        f"GROUP BY coalesce({month}, ''), coalesce(country, ''), coalesce(admin1, ''), event_type, sub_event_type, "
         "coalesce(country_key, ''), coalesce(admin1_key, ''), coalesce(type_key, ''), coalesce(sub_type_key, '')")
-    op.create_index('ix_event_counts_country_key', 'event_counts', ['country_key', 'day'], unique=False)
-    op.create_index('ix_event_counts_admin1_key', 'event_counts', ['admin1_key', 'day'], unique=False)
-    op.create_index('ix_event_counts_type_key', 'event_counts', ['type_key', 'day'], unique=False)
-    op.create_index('ix_event_counts_sub_type_key', 'event_counts', ['sub_type_key', 'day'], unique=False)
+    op.create_index('ix_event_counts_country_key', 'event_counts', ['country_key', 'month'], unique=False)
+    op.create_index('ix_event_counts_admin1_key', 'event_counts', ['admin1_key', 'month'], unique=False)
+    op.create_index('ix_event_counts_type_key', 'event_counts', ['type_key', 'month'], unique=False)
+    op.create_index('ix_event_counts_sub_type_key', 'event_counts', ['sub_type_key', 'month'], unique=False)
 
     if dialect == 'sqlite':
         for statement in SQLITE_FTS + _sqlite_counts():

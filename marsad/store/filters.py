@@ -30,7 +30,17 @@ from marsad.store.schema import actors, events
 from marsad.store.search import actors_named, fold_key, fts5_query, search_terms, tsquery
 from marsad.validation import text_problem
 
-__all__ = ["event_filters", "TextMatch", "EVENTS_FTS"]
+__all__ = ["event_filters", "TextMatch", "EVENTS_FTS", "UNORDERED_FILTERS"]
+
+# Filters whose index gives the events in no useful order (a page by date reads every match and
+# sorts them): when they match many events, a page is read in date order instead (``unindexed``).
+UNORDERED_FILTERS = frozenset({"actor", "bbox", "min_fatalities", "text"})
+
+
+def _hidden(column):
+    """``column`` as an expression no index answers (the same values): a condition on it is
+    checked on the rows another index gives, in that index's order."""
+    return func.coalesce(column, column)
 
 # The SQLite full-text index of ``events.search_text`` (an FTS5 table with ``events`` as its
 # content, kept by triggers; migration 0007). Not in the metadata: no other backend has it.
@@ -47,8 +57,9 @@ class TextMatch(ColumnElement):
     type = Boolean()
     inherit_cache = False  # the statement holds the words; SQLAlchemy must not cache it without them
 
-    def __init__(self, text: str):
+    def __init__(self, text: str, unindexed: bool = False):
         self.terms = search_terms(text)
+        self.unindexed = unindexed
 
 
 @compiles(TextMatch, "sqlite")
@@ -57,7 +68,8 @@ def _text_match_sqlite(element: TextMatch, compiler, **kw) -> str:
         return compiler.process(false(), **kw)
     matching = select(EVENTS_FTS.c.rowid).where(
         EVENTS_FTS.c.events_fts.op("MATCH")(bindparam(None, fts5_query(element.terms))))
-    return compiler.process(events.c.id.in_(matching), **kw)
+    key = events.c.id + 0 if element.unindexed else events.c.id  # +0: probe the matches, in another order
+    return compiler.process(key.in_(matching), **kw)
 
 
 @compiles(TextMatch, "postgresql")
@@ -87,41 +99,52 @@ def _known_types() -> tuple[set[str], set[str]]:
 def event_filters(*, since: date | str | None = None, until: date | str | None = None, country: str | None = None,
                   admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
                   bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
-                  text: str | None = None, limit: int | None = None) -> list:
+                  text: str | None = None, limit: int | None = None, unindexed: frozenset[str] = frozenset()) -> list:
     """SQL conditions for the query filters shared by ``marsad events``, ``export`` and the API.
     ``bbox`` is (min_lon, min_lat, max_lon, max_lat). Names are compared folded (case, Arabic
     spelling variants); ``actor`` is part of an actor's name, taken literally, or an alias the
-    knowledge base knows (``داعش``); ``text`` is words, each the start of a word of the event."""
+    knowledge base knows (``داعش``); ``text`` is words, each the start of a word of the event.
+    The filters named in ``unindexed`` are written so that no index answers them: the database
+    then reads the events in the order of another index (the page's sort) and checks them, which
+    is quicker than sorting every match when they are many."""
     for name, value in (("country", country), ("admin1", admin1), ("type", event_type), ("actor", actor),
                         ("text", text)):
         if value is not None and text_problem(value):
             raise UsageError(f"{name} {text_problem(value)}")
+    def col(name: str, column):
+        return _hidden(column) if name in unindexed else column
+
     cond = []
     if since:
-        cond.append(events.c.event_date >= _day(since))
+        cond.append(col("since", events.c.event_date) >= _day(since))
     if until:
-        cond.append(events.c.event_date <= _day(until))
+        cond.append(col("until", events.c.event_date) <= _day(until))
     if country:
-        cond.append(events.c.country_key == fold_key(country))
+        cond.append(col("country", events.c.country_key) == fold_key(country))
     if admin1:
-        cond.append(events.c.admin1_key == fold_key(admin1))
+        cond.append(col("admin1", events.c.admin1_key) == fold_key(admin1))
     if event_type:
         key = fold_key(event_type)
         types, sub_types = _known_types()
-        cond.append(events.c.type_key == key if key in types else events.c.sub_type_key == key
-                    if key in sub_types else or_(events.c.type_key == key, events.c.sub_type_key == key))
+        kind, sub_kind = col("event_type", events.c.type_key), col("event_type", events.c.sub_type_key)
+        cond.append(kind == key if key in types else sub_kind == key if key in sub_types
+                    else or_(kind == key, sub_kind == key))
     if actor:
-        named = select(actors.c.name).where(or_(actors.c.name_key.contains(fold_key(actor), autoescape=True),
-                                                actors.c.name.in_(actors_named(actor))))
-        cond.append(or_(events.c.actor1.in_(named), events.c.actor2.in_(named)))
+        # the actors table is small: the names the filter means are found there, then the events
+        # are looked up by actor1 and actor2 (one index each)
+        named = select(actors.c.name).where(or_(
+            actors.c.name_key.contains(fold_key(actor), autoescape=True),
+            and_(actors.c.name_key.is_(None), func.lower(actors.c.name).contains(actor.lower(), autoescape=True)),
+            actors.c.name.in_(actors_named(actor))))
+        cond.append(or_(col("actor", events.c.actor1).in_(named), col("actor", events.c.actor2).in_(named)))
     if bbox:
         lon0, lat0, lon1, lat1 = bbox
-        cond.append(and_(events.c.longitude >= lon0, events.c.longitude <= lon1,
-                         events.c.latitude >= lat0, events.c.latitude <= lat1))
+        lon, lat = col("bbox", events.c.longitude), col("bbox", events.c.latitude)
+        cond.append(and_(lon >= lon0, lon <= lon1, lat >= lat0, lat <= lat1))
     if min_fatalities is not None:
-        cond.append(events.c.fatalities >= min_fatalities)
+        cond.append(col("min_fatalities", events.c.fatalities) >= min_fatalities)
     if text:
-        cond.append(TextMatch(text))
+        cond.append(TextMatch(text, unindexed="text" in unindexed))
     return cond
 
 

@@ -25,7 +25,7 @@ import json
 import random
 import secrets
 import threading
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
@@ -33,9 +33,9 @@ from sqlalchemy import and_, case, func, or_, select
 
 from marsad.errors import UsageError
 from marsad.store import Store, event_filters
-from marsad.store.filters import _day, _known_types
-from marsad.store.schema import api_tokens, articles, event_counts, event_sources, events
-from marsad.store.search import fold_key
+from marsad.store.filters import EVENTS_FTS, _day, _known_types
+from marsad.store.schema import api_tokens, articles, event_counts, event_days, event_sources, events
+from marsad.store.search import fold_key, fts5_query, search_terms
 from marsad.validation import lookup_key
 
 __all__ = ["SORT_FIELDS", "GROUPINGS", "FACETS", "EventPage", "event_page", "aggregate", "facets",
@@ -94,10 +94,17 @@ def event_page(store: Store, *, sort: str = "event_date", order: str = "desc", l
     scope = _scope(sort, order, filters)
     after = _read_cursor(cursor, scope, column) if cursor else None
     with store.engine.connect() as conn:
+        total, estimated = _total(store, conn, filters, cond)
+        everything = _total(store, conn, {}, [])[0]
+        # many matches: read the sort's index in order and check each event (a page reads about
+        # limit * everything / total events); few: read the matches by the filters' indexes and sort
+        # them. A filter on a name keeps its (name, date) index when the page is by date.
+        if total * total >= (limit + offset + 1) * everything:
+            keep = {"country", "admin1", "event_type", "since", "until"} if column is events.c.event_date else set()
+            cond = event_filters(**filters, unindexed=frozenset(filters) - keep)
         keys = _page_keys(conn, cond, column, order == "desc", limit + 1, offset, after)
         found = dict(conn.execute(select(events.c.id, events.c.record)
                                   .where(events.c.id.in_([k[0] for k in keys[:limit]]))).all()) if keys else {}
-        total, estimated = _total(store, conn, filters, cond)
     rows = [json.loads(found[k[0]]) for k in keys[:limit] if k[0] in found]
     more = len(keys) > limit
     return EventPage(total=total, estimated=estimated, events=rows,
@@ -195,11 +202,16 @@ def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:
             return hit[1], hit[2]
     split = _split(filters) if used <= _SUMMED_FILTERS else None
     if split is not None:
-        counted = (_sums(conn, split, None, None).get(None, [0])[0], False)
+        counted = (_sums(conn, split).get((), [0])[0], False)
+    elif used == {"text"} and store.engine.dialect.name == "sqlite" and search_terms(filters["text"]):
+        # the full-text index counts its matches without reading an event
+        counted = (conn.execute(select(func.count()).select_from(EVENTS_FTS).where(
+            EVENTS_FTS.c.events_fts.op("MATCH")(fts5_query(search_terms(filters["text"]))))).scalar_one(), False)
     else:
         capped = conn.execute(select(func.count()).select_from(
             select(events.c.id).where(*cond).limit(COUNT_LIMIT + 1).subquery())).scalar_one()
-        counted = (capped, False) if capped <= COUNT_LIMIT else (_estimate(conn, cond, version), True)
+        counted = (capped, False) if capped <= COUNT_LIMIT else \
+            (_estimate(conn, cond, version, _total(store, conn, {}, [])[0]), True)
     with _counts_lock:
         _counts[key] = (version,) + counted
         _counts.move_to_end(key)
@@ -208,10 +220,9 @@ def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:
     return counted
 
 
-def _estimate(conn, cond: list, version: tuple) -> int:
+def _estimate(conn, cond: list, version: tuple, everything: int) -> int:
     """The share of ESTIMATE_SAMPLE events drawn at random (by key) that match, times all the
     events; at least COUNT_LIMIT + 1, since more than that many were seen to match."""
-    everything = int(conn.execute(select(func.coalesce(func.sum(event_counts.c.events), 0))).scalar_one())
     largest = version[0] or 0
     draw = random.Random(f"{largest} {version[1]}")  # the same sample for the same data: a steady estimate
     keys = sorted({draw.randint(1, largest) for _ in range(min(ESTIMATE_SAMPLE, largest))}) if largest else []
@@ -225,12 +236,14 @@ def _estimate(conn, cond: list, version: tuple) -> int:
 
 @dataclass
 class _Split:
-    """Filters on date, country, governorate and type, split into what ``event_counts`` answers
-    (``counted``: conditions on its rows for the whole months in the date range; None when the
-    range holds no whole month) and what the events answer: ``edges``, the filters of the events
-    in the partial first and last month of the range, read through the events' indexes."""
+    """Filters on date, country, governorate and type, split into what the kept counts answer and
+    what the events answer. ``counted``: conditions on ``event_counts`` for the whole months of
+    the date range (None when it holds none); ``edges``: the filters of the events of the partial
+    first and last month, read through the events' (name, date) indexes; ``days``: conditions on
+    ``event_days`` when only the date is filtered (None otherwise), which answer to the day."""
     counted: list | None
     edges: list[dict]
+    days: list | None
 
 
 def _month(day: date) -> str:
@@ -243,7 +256,7 @@ def _month_end(day: date) -> date:
 
 
 def _split(filters: dict) -> _Split | None:
-    """The filters split for ``event_counts`` and the events; None when another filter is set."""
+    """The filters split for the kept counts and the events; None when another filter is set."""
     if any(v not in (None, "") for k, v in filters.items() if k not in _SUMMED_FILTERS | {"limit"}):
         return None
     cond = [event_counts.c.events != 0]
@@ -259,10 +272,17 @@ def _split(filters: dict) -> _Split | None:
                                                    event_counts.c.sub_type_key == value))
     since = _day(filters["since"]) if filters.get("since") else None
     until = _day(filters["until"]) if filters.get("until") else None
+    days = None
+    if len(cond) == 1:  # the date alone: event_days answers to the day
+        days = [event_days.c.events != 0]
+        if since is not None:
+            days.append(event_days.c.day >= since.isoformat())
+        if until is not None:
+            days.append(event_days.c.day <= until.isoformat())
     if since is None and until is None:
-        return _Split(cond, [])
+        return _Split(cond, [], days)
     if since is not None and until is not None and since > until:
-        return _Split(None, [])
+        return _Split(None, [], days)
     edges = []
     first = since
     if since is not None and since.day != 1:  # the rest of the first month
@@ -280,31 +300,35 @@ def _split(filters: dict) -> _Split | None:
     if last is not None:
         cond.append(event_counts.c.month <= _month(last))
     whole = first is None or last is None or first <= last
-    return _Split(cond if whole else None, [dict(filters, since=a, until=b) for a, b in edges])
+    return _Split(cond if whole else None, [dict(filters, since=a, until=b) for a, b in edges], days)
 
 
-def _sums(conn, split: _Split, counted_column, events_column) -> dict:
-    """Events and deaths per value of a column (one key, None, without a column) of the events
-    ``split`` selects: from event_counts for the whole months, from the events for the edges."""
+def _sums(conn, split: _Split, counted_columns: tuple = (), events_columns: tuple = ()) -> dict:
+    """Events and deaths per value of some columns (a tuple key; () without columns) of the events
+    ``split`` selects: from ``event_days`` (the total of a date range), or from ``event_counts``
+    for its whole months and the events of its edges."""
     out: dict = {}
 
-    def add(key, n, dead) -> None:
+    def add(key: tuple, n, dead) -> None:
         slot = out.setdefault(key, [0, 0])
         slot[0] += int(n or 0)
         slot[1] += int(dead or 0)
 
+    if split.days is not None and not counted_columns:
+        n, dead = conn.execute(select(func.sum(event_days.c.events), func.sum(event_days.c.fatalities))
+                               .where(*split.days)).one()
+        add((), n, dead)
+        return {k: v for k, v in out.items() if v[0]}
     if split.counted is not None:
-        n = func.sum(event_counts.c.events)
-        grouped = [counted_column] if counted_column is not None else []
-        for *key, events_n, dead in conn.execute(
-                select(*grouped, n, func.sum(event_counts.c.fatalities)).where(*split.counted).group_by(*grouped)):
-            add(key[0] if key else None, events_n, dead)
+        for *key, n, dead in conn.execute(
+                select(*counted_columns, func.sum(event_counts.c.events), func.sum(event_counts.c.fatalities))
+                .where(*split.counted).group_by(*counted_columns)):
+            add(tuple(key), n, dead)
     for edge in split.edges:
-        grouped = [events_column] if events_column is not None else []
-        for *key, events_n, dead in conn.execute(
-                select(*grouped, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
-                .where(*event_filters(**edge)).group_by(*grouped)):
-            add(key[0] if key else None, events_n, dead)
+        for *key, n, dead in conn.execute(
+                select(*events_columns, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
+                .where(*event_filters(**edge)).group_by(*events_columns)):
+            add(tuple(key), n, dead)
     return {k: v for k, v in out.items() if v[0]}
 
 
@@ -325,6 +349,14 @@ def _none_in_place(store: Store, rows: list[tuple]) -> list[tuple]:
     return nothing + values if store.engine.dialect.name == "sqlite" else values + nothing
 
 
+# statistic -> (event_counts columns, events columns) it groups by (sub-types by type too: the kept
+# counts' covering index is by type and sub-type)
+_GROUPED = {"admin1": ((event_counts.c.admin1,), (events.c.admin1,)),
+            "type": ((event_counts.c.event_type,), (events.c.event_type,)),
+            "sub_type": ((event_counts.c.event_type, event_counts.c.sub_event_type),
+                         (events.c.event_type, events.c.sub_event_type))}
+
+
 def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
     """Events and deaths per day, week (by its Monday), month, admin1, type or sub-type, in key order.
     Events without a date are left out of the periods."""
@@ -333,26 +365,32 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
     cond = event_filters(**filters)
     split = _split(filters)
     with store.engine.connect() as conn:
-        if by in ("admin1", "type", "sub_type"):
-            counted, column = {"admin1": (event_counts.c.admin1, events.c.admin1),
-                               "type": (event_counts.c.event_type, events.c.event_type),
-                               "sub_type": (event_counts.c.sub_event_type, events.c.sub_event_type)}[by]
-            if split is not None:
-                sums = _sums(conn, split, counted, column)
-                # event_counts holds '' for no governorate; the database orders the values
-                keys = sorted({None if k == "" else k for k in sums}, key=lambda k: (k is not None, k or ""))
-                if keys and store.engine.dialect.name != "sqlite":
-                    keys = _db_order(conn, [k for k in keys if k is not None]) + ([None] if None in keys else [])
-                rows = [(k, *_merged(sums, k)) for k in keys]
-            else:
+        if by in _GROUPED:
+            if split is None:
+                column = _GROUPED[by][1][-1]
                 rows = _none_in_place(store, conn.execute(
                     select(column, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
                     .where(*cond).group_by(column).order_by(column)).all())
-            return [{"key": k, "events": int(n), "fatalities": int(d or 0)} for k, n, d in rows]
-        if by == "month" and split is not None:
-            sums = _sums(conn, split, event_counts.c.month, events.c.event_date)
+                return [{"key": k, "events": int(n), "fatalities": int(d or 0)} for k, n, d in rows]
+            sums: dict = {}
+            for key, (n, dead) in _sums(conn, split, *_GROUPED[by]).items():
+                value = key[-1] if key[-1] != "" else None  # event_counts holds '' for no governorate
+                slot = sums.setdefault(value, [0, 0])
+                slot[0] += n
+                slot[1] += dead
+            keys = sorted((k for k in sums if k is not None))
+            if store.engine.dialect.name != "sqlite":  # the order PostgreSQL's collation gives
+                keys = _db_order(conn, keys)
+            keys = ([None] + keys if store.engine.dialect.name == "sqlite" else keys + [None]) \
+                if None in sums else keys
+            return [{"key": k, "events": sums[k][0], "fatalities": sums[k][1]} for k in keys]
+        if split is not None and split.days is not None:  # periods of a date range: the kept days
+            days = [(date.fromisoformat(d), n, f) for d, n, f in conn.execute(
+                select(event_days.c.day, event_days.c.events, event_days.c.fatalities)
+                .where(*split.days).order_by(event_days.c.day))]
+        elif by == "month" and split is not None:
             months: dict[str, list[int]] = {}
-            for key, (n, dead) in sums.items():
+            for (key,), (n, dead) in _sums(conn, split, (event_counts.c.month,), (events.c.event_date,)).items():
                 if key in (None, ""):
                     continue
                 month = key if isinstance(key, str) else _bucket(key, "month")
@@ -360,11 +398,13 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
                 slot[0] += n
                 slot[1] += dead
             return [{"key": k, "events": n, "fatalities": d} for k, (n, d) in sorted(months.items())]
-        # days from the events' (date, deaths) indexes, bucketed here, so that the same code
-        # serves SQLite and PostgreSQL
-        days = conn.execute(select(events.c.event_date, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
-                            .where(*cond, events.c.event_date.isnot(None))
-                            .group_by(events.c.event_date).order_by(events.c.event_date)).all()
+        else:
+            # days from the events' (date, deaths) indexes
+            days = conn.execute(select(events.c.event_date, func.count(),
+                                       func.sum(func.coalesce(events.c.fatalities, 0)))
+                                .where(*cond, events.c.event_date.isnot(None))
+                                .group_by(events.c.event_date).order_by(events.c.event_date)).all()
+    # bucketed here, so that the same code serves SQLite and PostgreSQL
     out: OrderedDict[str, dict] = OrderedDict()
     for day, n, dead in days:
         key = _bucket(day, by)
@@ -372,14 +412,6 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
         slot["events"] += int(n)
         slot["fatalities"] += int(dead or 0)
     return list(out.values())
-
-
-def _merged(sums: dict, key) -> list[int]:
-    """The sums of a key, with event_counts' '' and the events' None for no value taken together."""
-    if key is None:
-        a, b = sums.get(None, [0, 0]), sums.get("", [0, 0])
-        return [a[0] + b[0], a[1] + b[1]]
-    return sums[key]
 
 
 def _db_order(conn, values: list[str]) -> list[str]:
@@ -400,12 +432,22 @@ def facets(store: Store, **filters) -> dict[str, list[dict]]:
     split = _split(filters)
     out: dict[str, list[dict]] = {}
     with store.engine.connect() as conn:
+        kinds = None
         for name, (column, counted) in FACETS.items():
-            if split is not None:
-                sums = _sums(conn, split, counted, column)
-                rows = [(k, _merged(sums, k)[0]) for k in {None if k == "" else k for k in sums}]
-            else:
+            if split is None:
                 rows = conn.execute(select(column, func.count()).where(*cond).group_by(column)).all()
+            elif name in ("event_type", "sub_event_type"):  # both from one read of (type, sub-type)
+                if kinds is None:
+                    kinds = _sums(conn, split, *_GROUPED["sub_type"])
+                counts = Counter()
+                for key, (n, _) in kinds.items():
+                    counts[key[0] if name == "event_type" else key[1]] += n
+                rows = list(counts.items())
+            else:
+                counts = Counter()
+                for (key,), (n, _) in _sums(conn, split, (counted,), (column,)).items():
+                    counts[key if key != "" else None] += n
+                rows = list(counts.items())
             ranked = sorted(rows, key=lambda r: (-r[1], r[0] is None, r[0] or ""))
             out[name] = [{"key": k, "events": int(c)} for k, c in ranked]
     return out

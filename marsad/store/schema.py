@@ -7,7 +7,8 @@ Tables:
   always be shown against the words they point to;
 * ``events``: the deduplicated events, one row each, with the ACLED-style
   columns used for filtering and the whole merged record as JSON;
-* ``event_counts``: events and deaths per month, place and type, kept by triggers, for statistics;
+* ``event_counts``, ``event_days``: events and deaths per month, place and type, and per day, kept
+  by triggers, for statistics;
 * ``event_sources``: each article's own reading of an event (its numbers, its
   actors, its evidence), the event it was merged into, and which rule and score
   merged it;
@@ -178,10 +179,25 @@ event_counts = Table(
     Column("fatalities", BigInteger, nullable=False),
     PrimaryKeyConstraint("month", "country", "admin1", "event_type", "sub_event_type", name="pk_event_counts"),
 )
+# the statistics and facets of all events read these alone
+Index("ix_event_counts_country", event_counts.c.country, event_counts.c.events, event_counts.c.fatalities)
+Index("ix_event_counts_admin1", event_counts.c.admin1, event_counts.c.events, event_counts.c.fatalities)
+Index("ix_event_counts_types", event_counts.c.event_type, event_counts.c.sub_event_type, event_counts.c.events,
+      event_counts.c.fatalities)
 Index("ix_event_counts_country_key", event_counts.c.country_key, event_counts.c.month)
 Index("ix_event_counts_admin1_key", event_counts.c.admin1_key, event_counts.c.month)
 Index("ix_event_counts_type_key", event_counts.c.type_key, event_counts.c.month)
 Index("ix_event_counts_sub_type_key", event_counts.c.sub_type_key, event_counts.c.month)
+
+# Events and deaths per day (dated events), kept by the same triggers: the statistics by day, week
+# and month of all events, and the totals of a date range.
+event_days = Table(
+    "event_days", metadata,
+    Column("day", String(10), nullable=False),  # YYYY-MM-DD
+    Column("events", Integer, nullable=False),
+    Column("fatalities", BigInteger, nullable=False),
+    PrimaryKeyConstraint("day", name="pk_event_days"),
+)
 
 edits = Table(
     "edits", metadata,

@@ -1,7 +1,7 @@
 """reads from columns, not JSON: folded keys of the filtered names, each event's search words
 with a full-text index (SQLite FTS5, PostgreSQL tsvector), the actors' folded names, indexes for
-every filter and sort of the API (covering the statistics' counts and deaths), and per-month
-counts by place and type kept by triggers
+every filter and sort of the API (covering the statistics' counts and deaths), and counts kept
+by triggers: per month, place and type (event_counts) and per day (event_days)
 
 Revision ID: 0007
 Revises: 0006
@@ -46,6 +46,11 @@ INDEXES = {
 OLD_INDEXES = {
     'ix_events_lower_country': 'country', 'ix_events_lower_admin1': 'admin1', 'ix_events_lower_type': 'event_type',
     'ix_events_lower_sub_type': 'sub_event_type',
+}
+COUNTED_INDEXES = {
+    'ix_event_counts_country': ['country', 'events', 'fatalities'],
+    'ix_event_counts_admin1': ['admin1', 'events', 'fatalities'],
+    'ix_event_counts_types': ['event_type', 'sub_event_type', 'events', 'fatalities'],
 }
 # The columns of ``event_counts`` an event's row is counted under ('' for none).
 GROUP = ('month', 'country', 'admin1', 'event_type', 'sub_event_type')
@@ -95,6 +100,12 @@ def _sqlite_counts() -> list[str]:
            f"fatalities = fatalities + excluded.fatalities;")
     remove = ("UPDATE event_counts SET events = events - 1, fatalities = fatalities - coalesce(old.fatalities, 0) "
               f"WHERE {_where_counted('old', 'substr(old.event_date, 1, 7)')};")
+    # the day's row (dated events only)
+    add += (" INSERT INTO event_days (day, events, fatalities) SELECT new.event_date, 1, coalesce(new.fatalities, 0) "
+            "WHERE new.event_date IS NOT NULL ON CONFLICT (day) DO UPDATE SET events = events + 1, "
+            "fatalities = fatalities + excluded.fatalities;")
+    remove += (" UPDATE event_days SET events = events - 1, fatalities = fatalities - coalesce(old.fatalities, 0) "
+               "WHERE day = old.event_date;")
     return [
         f"CREATE TRIGGER event_counts_insert AFTER INSERT ON events BEGIN {add} END",
         f"CREATE TRIGGER event_counts_delete AFTER DELETE ON events BEGIN {remove} END",
@@ -111,11 +122,19 @@ def _postgresql_counts() -> list[str]:
         "IF TG_OP IN ('UPDATE', 'DELETE') THEN "
         "UPDATE event_counts SET events = events - 1, fatalities = fatalities - coalesce(OLD.fatalities, 0) "
         f"WHERE {_where_counted('OLD', old_date)}; "
+        "UPDATE event_days SET events = events - 1, fatalities = fatalities - coalesce(OLD.fatalities, 0) "
+        "WHERE day = to_char(OLD.event_date, 'YYYY-MM-DD'); "
         "END IF; "
         "IF TG_OP IN ('UPDATE', 'INSERT') THEN "
         f"INSERT INTO event_counts ({COUNTED_COLUMNS}) VALUES ({new_values}, 1, {new_deaths}) "
         f"ON CONFLICT ({', '.join(GROUP)}) DO UPDATE SET events = event_counts.events + 1, "
         "fatalities = event_counts.fatalities + EXCLUDED.fatalities; "
+        "IF NEW.event_date IS NOT NULL THEN "
+        "INSERT INTO event_days (day, events, fatalities) "
+        "VALUES (to_char(NEW.event_date, 'YYYY-MM-DD'), 1, coalesce(NEW.fatalities, 0)) "
+        "ON CONFLICT (day) DO UPDATE SET events = event_days.events + 1, "
+        "fatalities = event_days.fatalities + EXCLUDED.fatalities; "
+        "END IF; "
         "END IF; RETURN NULL; END $$",
         "CREATE TRIGGER event_counts_insert_delete AFTER INSERT OR DELETE ON events FOR EACH ROW "
         "EXECUTE FUNCTION marsad_event_counts()",
@@ -175,6 +194,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint(*GROUP, name='pk_event_counts'),
     )
     month = "to_char(event_date, 'YYYY-MM')" if dialect == 'postgresql' else 'substr(event_date, 1, 7)'
+    day = "to_char(event_date, 'YYYY-MM-DD')" if dialect == 'postgresql' else 'event_date'
     conn.exec_driver_sql(
         f"INSERT INTO event_counts ({COUNTED_COLUMNS}) "
         f"SELECT coalesce({month}, ''), coalesce(country, ''), coalesce(admin1, ''), event_type, sub_event_type, "
@@ -182,6 +202,19 @@ def upgrade() -> None:
         "count(*), sum(coalesce(fatalities, 0)) FROM events "
         f"GROUP BY coalesce({month}, ''), coalesce(country, ''), coalesce(admin1, ''), event_type, sub_event_type, "
         "coalesce(country_key, ''), coalesce(admin1_key, ''), coalesce(type_key, ''), coalesce(sub_type_key, '')")
+    # the statistics and facets of all events read these alone (the counts are in the index)
+    for name, columns in COUNTED_INDEXES.items():
+        op.create_index(name, 'event_counts', columns, unique=False)
+    op.create_table(
+        'event_days',
+        sa.Column('day', sa.String(10), nullable=False),
+        sa.Column('events', sa.Integer(), nullable=False),
+        sa.Column('fatalities', sa.BigInteger(), nullable=False),
+        sa.PrimaryKeyConstraint('day', name='pk_event_days'),
+    )
+    conn.exec_driver_sql(
+        f"INSERT INTO event_days (day, events, fatalities) SELECT {day}, count(*), sum(coalesce(fatalities, 0)) "
+        f"FROM events WHERE event_date IS NOT NULL GROUP BY {day}")
     op.create_index('ix_event_counts_country_key', 'event_counts', ['country_key', 'month'], unique=False)
     op.create_index('ix_event_counts_admin1_key', 'event_counts', ['admin1_key', 'month'], unique=False)
     op.create_index('ix_event_counts_type_key', 'event_counts', ['type_key', 'month'], unique=False)
@@ -210,6 +243,7 @@ def downgrade() -> None:
         conn.exec_driver_sql("DROP TRIGGER IF EXISTS event_counts_update ON events")
         conn.exec_driver_sql("DROP FUNCTION IF EXISTS marsad_event_counts()")
         conn.exec_driver_sql("DROP INDEX IF EXISTS ix_events_search_text")
+    op.drop_table('event_days')
     op.drop_table('event_counts')
     for name in INDEXES:
         op.drop_index(name, table_name='events')

@@ -30,7 +30,7 @@ from marsad.store.schema import actors, events
 from marsad.store.search import actors_named, fold_key, fts5_query, search_terms, tsquery
 from marsad.validation import text_problem
 
-__all__ = ["event_filters", "TextMatch", "EVENTS_FTS", "UNORDERED_FILTERS"]
+__all__ = ["event_filters", "actor_names", "TextMatch", "EVENTS_FTS", "UNORDERED_FILTERS"]
 
 # Filters whose index gives the events in no useful order (a page by date reads every match and
 # sorts them): when they match many events, a page is read in date order instead (``unindexed``).
@@ -90,6 +90,16 @@ def _text_match_other(element: TextMatch, compiler, **kw) -> str:
     return compiler.process(cond, **kw)
 
 
+def actor_names(actor: str):
+    """The names (a subquery of ``actors``) the actor filter means: each whose folded name holds the
+    folded value, and each the value names by an alias. The actors table is small: the names are
+    found there, then the events by actor1 and actor2 (one index each)."""
+    return select(actors.c.name).where(or_(
+        actors.c.name_key.contains(fold_key(actor), autoescape=True),
+        and_(actors.c.name_key.is_(None), func.lower(actors.c.name).contains(actor.lower(), autoescape=True)),
+        actors.c.name.in_(actors_named(actor))))
+
+
 def _known_types() -> tuple[set[str], set[str]]:
     from marsad.triggers import EVENT_TYPES
 
@@ -130,12 +140,7 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
         cond.append(kind == key if key in types else sub_kind == key if key in sub_types
                     else or_(kind == key, sub_kind == key))
     if actor:
-        # the actors table is small: the names the filter means are found there, then the events
-        # are looked up by actor1 and actor2 (one index each)
-        named = select(actors.c.name).where(or_(
-            actors.c.name_key.contains(fold_key(actor), autoescape=True),
-            and_(actors.c.name_key.is_(None), func.lower(actors.c.name).contains(actor.lower(), autoescape=True)),
-            actors.c.name.in_(actors_named(actor))))
+        named = actor_names(actor)
         cond.append(or_(col("actor", events.c.actor1).in_(named), col("actor", events.c.actor2).in_(named)))
     if bbox:
         lon0, lat0, lon1, lat1 = bbox

@@ -33,7 +33,7 @@ from sqlalchemy import and_, case, func, or_, select
 
 from marsad.errors import UsageError
 from marsad.store import Store, event_filters
-from marsad.store.filters import EVENTS_FTS, _day, _known_types
+from marsad.store.filters import EVENTS_FTS, _day, _known_types, actor_names
 from marsad.store.schema import api_tokens, articles, event_counts, event_days, event_sources, events
 from marsad.store.search import fold_key, fts5_query, search_terms
 from marsad.validation import lookup_key
@@ -398,6 +398,9 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
                 slot[0] += n
                 slot[1] += dead
             return [{"key": k, "events": n, "fatalities": d} for k, (n, d) in sorted(months.items())]
+        elif filters.get("actor") and not any(v not in (None, "") for k, v in filters.items()
+                                              if k not in ("actor", "since", "until", "limit")):
+            days = _actor_days(conn, filters)
         else:
             # days from the events' (date, deaths) indexes
             days = conn.execute(select(events.c.event_date, func.count(),
@@ -412,6 +415,24 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
         slot["events"] += int(n)
         slot["fatalities"] += int(dead or 0)
     return list(out.values())
+
+
+def _actor_days(conn, filters: dict) -> list[tuple]:
+    """(day, events, deaths) of an actor's events, from the actor indexes alone: the days of the
+    events it is actor1 of, plus those it is actor2 of, less those it is both of (OR would make
+    the database read every matching event's row)."""
+    named = actor_names(filters["actor"])
+    dated = [events.c.event_date.isnot(None)] + event_filters(since=filters.get("since"), until=filters.get("until"))
+    out: dict = {}
+    for sign, cond in ((1, [events.c.actor1.in_(named)]), (1, [events.c.actor2.in_(named)]),
+                       (-1, [events.c.actor1.in_(named), events.c.actor2.in_(named)])):
+        for day, n, dead in conn.execute(select(events.c.event_date, func.count(),
+                                                func.sum(func.coalesce(events.c.fatalities, 0)))
+                                         .where(*dated, *cond).group_by(events.c.event_date)):
+            slot = out.setdefault(day, [0, 0])
+            slot[0] += sign * n
+            slot[1] += sign * int(dead or 0)
+    return [(day, n, dead) for day, (n, dead) in sorted(out.items()) if n]
 
 
 def _db_order(conn, values: list[str]) -> list[str]:

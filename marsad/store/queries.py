@@ -3,19 +3,23 @@ counts and deaths by period, place or type, facets, articles with their events, 
 
 Every function takes a :class:`marsad.store.Store` and plain values; filters are the same
 keyword arguments as :func:`marsad.store.event_filters` (and the ``marsad events`` options).
-Each answer is read from indexed columns (:mod:`marsad.store.filters`) or from the per-day
-counts that triggers keep in ``event_counts``, never by reading every event's JSON record:
+Each answer is read from indexed columns (:mod:`marsad.store.filters`) or from the counts that
+triggers keep (``event_counts`` per month, place and type; ``event_days`` per day), never by
+reading every event's JSON record:
 
-- a page of events is found by its sort column's index, as (key, sort value, event id) only,
-  then the page's records are read by key; events without a value of the sort column (no date,
-  no deaths) come after the others, as before;
+- a page of events is found as (key, sort value, event id) only, then the page's records are
+  read by key: when the filters match many events, in the sort column's index order, checking
+  each event on the way; when they match few, by the filters' indexes, sorting the matches.
+  Events without a value of the sort column (no date, no deaths) come after the others, as before;
 - a page can be asked for by ``offset`` or by the ``cursor`` the previous page gave (keyset
   paging: the cost of a page does not grow with how deep it is);
-- the total is read from ``event_counts`` when the filters are on date, country, governorate or
-  type; otherwise it is counted, up to ``COUNT_LIMIT`` matching events exactly and beyond that
-  estimated (``EventPage.estimated``); either way it is kept per filter until the data changes;
-- statistics and facets are sums over ``event_counts`` for those filters, and otherwise a
-  GROUP BY over the matching events' indexed columns.
+- the total is summed from the kept counts when the filters are on date, country, governorate
+  or type; a text filter alone is counted by the full-text index (SQLite); otherwise it is
+  counted up to ``COUNT_LIMIT`` matching events, and past that estimated
+  (``EventPage.estimated``); either way it is kept per filter until the data changes;
+- statistics and facets are sums of the kept counts for those filters (the events of the
+  partial first and last month of a date range are read from the events' indexes), and
+  otherwise a GROUP BY over the matching events (an actor's periods from its indexes alone).
 """
 from __future__ import annotations
 
@@ -253,10 +257,12 @@ class _Split:
     what the events answer. ``counted``: conditions on ``event_counts`` for the whole months of
     the date range (None when it holds none); ``edges``: the filters of the events of the partial
     first and last month, read through the events' (name, date) indexes; ``days``: conditions on
-    ``event_days`` when only the date is filtered (None otherwise), which answer to the day."""
+    ``event_days`` when no name is filtered (None otherwise), which answer to the day for the
+    dated events (all a date range selects; the periods' events)."""
     counted: list | None
     edges: list[dict]
     days: list | None
+    dated: bool = False  # a date range: only dated events match
 
 
 def _month(day: date) -> str:
@@ -295,7 +301,7 @@ def _split(filters: dict) -> _Split | None:
     if since is None and until is None:
         return _Split(cond, [], days)
     if since is not None and until is not None and since > until:
-        return _Split(None, [], days)
+        return _Split(None, [], days, True)
     edges = []
     first = since
     if since is not None and since.day != 1:  # the rest of the first month
@@ -313,7 +319,7 @@ def _split(filters: dict) -> _Split | None:
     if last is not None:
         cond.append(event_counts.c.month <= _month(last))
     whole = first is None or last is None or first <= last
-    return _Split(cond if whole else None, [dict(filters, since=a, until=b) for a, b in edges], days)
+    return _Split(cond if whole else None, [dict(filters, since=a, until=b) for a, b in edges], days, True)
 
 
 def _sums(conn, split: _Split, counted_columns: tuple = (), events_columns: tuple = ()) -> dict:
@@ -327,7 +333,7 @@ def _sums(conn, split: _Split, counted_columns: tuple = (), events_columns: tupl
         slot[0] += int(n or 0)
         slot[1] += int(dead or 0)
 
-    if split.days is not None and not counted_columns:
+    if split.days is not None and split.dated and not counted_columns:
         n, dead = conn.execute(select(func.sum(event_days.c.events), func.sum(event_days.c.fatalities))
                                .where(*split.days)).one()
         add((), n, dead)

@@ -109,14 +109,17 @@ def _known_types() -> tuple[set[str], set[str]]:
 def event_filters(*, since: date | str | None = None, until: date | str | None = None, country: str | None = None,
                   admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
                   bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
-                  text: str | None = None, limit: int | None = None, unindexed: frozenset[str] = frozenset()) -> list:
+                  text: str | None = None, limit: int | None = None, unindexed: frozenset[str] = frozenset(),
+                  actor_in: list[str] | None = None) -> list:
     """SQL conditions for the query filters shared by ``marsad events``, ``export`` and the API.
     ``bbox`` is (min_lon, min_lat, max_lon, max_lat). Names are compared folded (case, Arabic
     spelling variants); ``actor`` is part of an actor's name, taken literally, or an alias the
     knowledge base knows (``داعش``); ``text`` is words, each the start of a word of the event.
     The filters named in ``unindexed`` are written so that no index answers them: the database
     then reads the events in the order of another index (the page's sort) and checks them, which
-    is quicker than sorting every match when they are many."""
+    is quicker than sorting every match when they are many. ``actor_in``: the names ``actor``
+    means, when the caller has looked them up (:func:`actor_names`): the database then sees the
+    names themselves, and PostgreSQL's planner how many events each has."""
     for name, value in (("country", country), ("admin1", admin1), ("type", event_type), ("actor", actor),
                         ("text", text)):
         if value is not None and text_problem(value):
@@ -140,7 +143,7 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
         cond.append(kind == key if key in types else sub_kind == key if key in sub_types
                     else or_(kind == key, sub_kind == key))
     if actor:
-        named = actor_names(actor)
+        named = actor_names(actor) if actor_in is None else list(actor_in)
         cond.append(or_(col("actor", events.c.actor1).in_(named), col("actor", events.c.actor2).in_(named)))
     if bbox:
         lon0, lat0, lon1, lat1 = bbox

@@ -93,19 +93,23 @@ def event_page(store: Store, *, sort: str = "event_date", order: str = "desc", l
         raise UsageError(f"limit must be 1..{MAX_PAGE} and offset 0 or more")
     if cursor and offset:
         raise UsageError("give a cursor or an offset, not both: a cursor says where the next page starts")
-    cond = event_filters(**filters)
+    event_filters(**filters)  # a bad filter is refused before anything is read
     column = SORT_FIELDS[sort]
     scope = _scope(sort, order, filters)
     after = _read_cursor(cursor, scope, column) if cursor else None
     with store.engine.connect() as conn:
+        named = _named(conn, filters)
+        cond = event_filters(**filters, **named)
         total, estimated = _total(store, conn, filters, cond)
         everything = _total(store, conn, {}, [])[0]
         # many matches: read the sort's index in order and check each event (a page reads about
         # limit * everything / total events); few: read the matches by the filters' indexes and sort
-        # them. A filter on a name keeps its (name, date) index when the page is by date.
-        if total * total >= (limit + offset + 1) * everything:
+        # them. A filter on a name keeps its (name, date) index when the page is by date. SQLite
+        # has no statistics to choose by (nothing runs ANALYZE), so it is told; PostgreSQL's planner
+        # has them (autovacuum) and would be misled by a hidden column.
+        if store.engine.dialect.name == "sqlite" and total * total >= (limit + offset + 1) * everything:
             keep = {"country", "admin1", "event_type", "since", "until"} if column is events.c.event_date else set()
-            cond = event_filters(**filters, unindexed=frozenset(filters) - keep)
+            cond = event_filters(**filters, **named, unindexed=frozenset(filters) - keep)
         keys = _page_keys(conn, cond, column, order == "desc", limit + 1, offset, after)
         found = dict(conn.execute(select(events.c.id, events.c.record)
                                   .where(events.c.id.in_([k[0] for k in keys[:limit]]))).all()) if keys else {}
@@ -113,6 +117,14 @@ def event_page(store: Store, *, sort: str = "event_date", order: str = "desc", l
     more = len(keys) > limit
     return EventPage(total=total, estimated=estimated, events=rows,
                      cursor=_make_cursor(scope, keys[limit - 1]) if more else None)
+
+
+def _named(conn, filters: dict) -> dict:
+    """``{"actor_in": names}`` for an actor filter: the names it means, looked up once in the small
+    actors table (see :func:`marsad.store.filters.actor_names`); else nothing."""
+    if not filters.get("actor"):
+        return {}
+    return {"actor_in": list(conn.execute(actor_names(filters["actor"])).scalars())}
 
 
 def _page_keys(conn, cond: list, column, descending: bool, n: int, offset: int, after: tuple | None) -> list[tuple]:
@@ -212,14 +224,20 @@ def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:
         counted = (conn.execute(select(func.count()).select_from(EVENTS_FTS).where(
             EVENTS_FTS.c.events_fts.op("MATCH")(fts5_query(search_terms(filters["text"]))))).scalar_one(), False)
     else:
-        capped = conn.execute(select(func.count()).select_from(
-            select(events.c.id).where(*cond).limit(COUNT_LIMIT + 1).subquery())).scalar_one()
-        if capped <= COUNT_LIMIT:
-            counted = (capped, False)
-        elif store.engine.dialect.name == "postgresql":
-            counted = (_planned_rows(conn, cond), True)
+        # PostgreSQL's planner knows about how many events match (its statistics, the text search's
+        # included): a filter it expects to match many is not counted at all
+        planned = _planned_rows(conn, cond) if store.engine.dialect.name == "postgresql" else None
+        if planned is not None and planned > COUNT_LIMIT:
+            counted = (planned, True)
         else:
-            counted = (_estimate(conn, cond, version, _total(store, conn, {}, [])[0]), True)
+            capped = conn.execute(select(func.count()).select_from(
+                select(events.c.id).where(*cond).limit(COUNT_LIMIT + 1).subquery())).scalar_one()
+            if capped <= COUNT_LIMIT:
+                counted = (capped, False)
+            elif planned is not None:
+                counted = (max(planned, COUNT_LIMIT + 1), True)
+            else:
+                counted = (_estimate(conn, cond, version, _total(store, conn, {}, [])[0]), True)
     with _counts_lock:
         _counts[key] = (version,) + counted
         _counts.move_to_end(key)
@@ -230,11 +248,11 @@ def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:
 
 def _planned_rows(conn, cond: list) -> int:
     """PostgreSQL's own estimate of the matching rows (its planner's, from the statistics ANALYZE
-    and autovacuum keep, the text search's included); at least COUNT_LIMIT + 1."""
+    and autovacuum keep, the text search's included)."""
     query = select(events.c.id).where(*cond).compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + query.string, query.params).scalar()
     plan = json.loads(plan) if isinstance(plan, str) else plan
-    return max(COUNT_LIMIT + 1, int(plan[0]["Plan"]["Plan Rows"]))
+    return int(plan[0]["Plan"]["Plan Rows"])
 
 
 def _estimate(conn, cond: list, version: tuple, everything: int) -> int:
@@ -381,9 +399,11 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
     Events without a date are left out of the periods."""
     if by not in GROUPINGS:
         raise UsageError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
-    cond = event_filters(**filters)
+    event_filters(**filters)
     split = _split(filters)
     with store.engine.connect() as conn:
+        named = _named(conn, filters)
+        cond = event_filters(**filters, **named)
         if by in _GROUPED:
             if split is None:
                 column = _GROUPED[by][1][-1]
@@ -419,7 +439,7 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
             return [{"key": k, "events": n, "fatalities": d} for k, (n, d) in sorted(months.items())]
         elif filters.get("actor") and not any(v not in (None, "") for k, v in filters.items()
                                               if k not in ("actor", "since", "until", "limit")):
-            days = _actor_days(conn, filters)
+            days = _actor_days(conn, filters, named["actor_in"])
         else:
             # days from the events' (date, deaths) indexes
             days = conn.execute(select(events.c.event_date, func.count(),
@@ -436,11 +456,10 @@ def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
     return list(out.values())
 
 
-def _actor_days(conn, filters: dict) -> list[tuple]:
+def _actor_days(conn, filters: dict, named: list[str]) -> list[tuple]:
     """(day, events, deaths) of an actor's events, from the actor indexes alone: the days of the
     events it is actor1 of, plus those it is actor2 of, less those it is both of (OR would make
     the database read every matching event's row)."""
-    named = actor_names(filters["actor"])
     dated = [events.c.event_date.isnot(None)] + event_filters(since=filters.get("since"), until=filters.get("until"))
     out: dict = {}
     for sign, cond in ((1, [events.c.actor1.in_(named)]), (1, [events.c.actor2.in_(named)]),
@@ -468,10 +487,11 @@ def _db_order(conn, values: list[str]) -> list[str]:
 def facets(store: Store, **filters) -> dict[str, list[dict]]:
     """How many events of those matching ``filters`` each country, governorate, event type and
     sub-event type has (``{"country": [{"key", "events"}, ...], ...}``), most events first."""
-    cond = event_filters(**filters)
+    event_filters(**filters)
     split = _split(filters)
     out: dict[str, list[dict]] = {}
     with store.engine.connect() as conn:
+        cond = event_filters(**filters, **_named(conn, filters))
         kinds = None
         for name, (column, counted) in FACETS.items():
             if split is None:

@@ -106,15 +106,31 @@ def tsquery(terms: list[list[str]]) -> str:
     return " & ".join("(" + " | ".join(f"{form}:*" for form in forms) + ")" for forms in terms)
 
 
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, frozenset[str]]:
+    """Folded alias -> the canonical actors of the knowledge base it names (``kb/data/actors.tsv``)."""
+    from marsad.kb import load_table, split_list
+
+    out: dict[str, set[str]] = {}
+    for row in load_table("actors.tsv", required=("canonical", "inter")):
+        for alias in [row["canonical"]] + split_list(row.get("aliases_ar", "")) + split_list(row.get("aliases_en", "")):
+            out.setdefault(fold_key(alias), set()).add(row["canonical"])
+    return {alias: frozenset(names) for alias, names in out.items()}
+
+
 def actors_named(query: str) -> list[str]:
     """The knowledge base's actors that ``query`` names by one of their aliases, whole (``داعش``,
-    ``تنظيم الدولة``, ``ISIS`` -> Islamic State), clitics and spelling variants allowed."""
-    from marsad.actors import load_actor_kb
-    from marsad.arabic.tokenise import make_doc
+    ``تنظيم الدولة``, ``ISIS`` -> Islamic State), its first word with or without proclitics
+    (``بداعش``) and folded as the filters fold names.
 
-    doc = make_doc(query)
-    if not doc.tokens:
+    >>> actors_named("بداعش")
+    ['Islamic State']
+    """
+    words = (fold_key(query) or "").split()
+    if not words:
         return []
-    kb = load_actor_kb()
-    whole = [m.payload for m in kb.names.find(doc) if m.tok_start == 0 and m.tok_end == len(doc.tokens)]
-    return sorted(set(whole))
+    aliases = _aliases()
+    found: set[str] = set()
+    for first, _ in stem_candidates(words[0]):
+        found.update(aliases.get(" ".join([first] + words[1:]), ()))
+    return sorted(found)

@@ -345,3 +345,13 @@ def test_read_benchmark_builds_serves_and_measures_a_small_database(tmp_path, ca
     assert "300 events" in printed and "| events: first page |" in printed and "| facets |" in printed
     results = json.loads((tmp_path / "reads.json").read_text())
     assert results["300 sqlite"]["built"]["events"] == 300
+
+
+def test_an_actor_stored_without_its_folded_name_is_found_all_the_same(store):
+    from marsad.store.schema import actors
+
+    expected = _old_ids(store, actor="Islamic")
+    with store.engine.begin() as conn:
+        conn.execute(actors.update().values(name_key=None))
+    assert {e["event_id"] for e in queries.event_page(store, actor="islamic", limit=1000).events} == expected
+    assert _new_ids(store, actor="islamic") == expected == _new_ids(store, actor="داعش")

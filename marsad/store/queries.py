@@ -37,9 +37,9 @@ from sqlalchemy import and_, case, func, or_, select
 
 from marsad.errors import UsageError
 from marsad.store import Store, event_filters
-from marsad.store.filters import EVENTS_FTS, _day, _known_types, actor_names
-from marsad.store.schema import api_tokens, articles, event_counts, event_days, event_sources, events
-from marsad.store.search import fold_key, fts5_query, search_terms
+from marsad.store.filters import EVENTS_FTS, _day, _known_types
+from marsad.store.schema import actors, api_tokens, articles, event_counts, event_days, event_sources, events
+from marsad.store.search import actors_named, fold_key, fts5_query, search_terms
 from marsad.validation import lookup_key
 
 __all__ = ["SORT_FIELDS", "GROUPINGS", "FACETS", "EventPage", "event_page", "aggregate", "facets",
@@ -120,11 +120,15 @@ def event_page(store: Store, *, sort: str = "event_date", order: str = "desc", l
 
 
 def _named(conn, filters: dict) -> dict:
-    """``{"actor_in": names}`` for an actor filter: the names it means, looked up once in the small
-    actors table (see :func:`marsad.store.filters.actor_names`); else nothing."""
+    """``{"actor_in": names}`` for an actor filter: the names it means (see
+    :func:`marsad.store.filters.actor_names`), found here among the few actors the dataset has
+    (an actor stored without its folded name is folded here); else nothing."""
     if not filters.get("actor"):
         return {}
-    return {"actor_in": list(conn.execute(actor_names(filters["actor"])).scalars())}
+    part = fold_key(filters["actor"])
+    aliases = set(actors_named(filters["actor"]))
+    return {"actor_in": [name for name, key in conn.execute(select(actors.c.name, actors.c.name_key))
+                         if part in (key if key is not None else fold_key(name)) or name in aliases]}
 
 
 def _page_keys(conn, cond: list, column, descending: bool, n: int, offset: int, after: tuple | None) -> list[tuple]:

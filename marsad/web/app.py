@@ -217,10 +217,13 @@ def filters_of(since: date | None = Query(None, description="events on or after 
                country: str | None = Query(None, max_length=100),
                admin1: str | None = Query(None, max_length=200),
                type: str | None = Query(None, max_length=200, description="event type or sub-event type"),
-               actor: str | None = Query(None, max_length=300, description="part of an actor's name"),
+               actor: str | None = Query(None, max_length=300, description="part of an actor's name, or an "
+                                         "alias the knowledge base knows (داعش)"),
                bbox: str | None = Query(None, max_length=200, description="W,S,E,N in degrees"),
                min_fatalities: int | None = Query(None, ge=0, le=1_000_000_000),
-               text: str | None = Query(None, max_length=500, description="words in the event record")) -> dict:
+               text: str | None = Query(None, max_length=500, description="words of the event (its places, "
+                                        "actors, type, notes, sources and quoted evidence), each the start of a "
+                                        "word, whatever its hamza, ta marbuta, diacritics or proclitics")) -> dict:
     """The filters shared with ``marsad events`` and ``marsad export``."""
     return {"since": since, "until": until, "country": _clean(country, "country"),
             "admin1": _clean(admin1, "admin1"), "event_type": _clean(type, "type"),

@@ -1315,3 +1315,12 @@ def test_an_attack_told_with_weak_words_after_a_strike_at_the_same_place_and_day
 ])
 def test_a_word_that_describes_a_plural_place_noun_is_no_village(text, word):
     assert all(word not in e.location for e in events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "طلبت المنظمة من الحكومة السماح لها بدخول مدينة دوما للتأكد من التقارير التي تفيد بإصابة 500 شخص في هجوم "
+    "بمواد سامة هناك.",
+    "دعت الأمم المتحدة إلى تحقيق مستقل في هجوم استهدف حافلة مدرسية في محافظة صعدة، وحثت الأطراف على حماية المدنيين.",
+])
+def test_an_event_only_named_in_a_request_or_a_call_is_not_told(text):
+    assert events(text, published=date(2018, 4, 11)) == []

@@ -1324,3 +1324,16 @@ def test_a_word_that_describes_a_plural_place_noun_is_no_village(text, word):
 ])
 def test_an_event_only_named_in_a_request_or_a_call_is_not_told(text):
     assert events(text, published=date(2018, 4, 11)) == []
+
+
+def test_a_count_told_of_two_kinds_of_violence_is_their_sum_and_each_event_takes_its_part():
+    text = ("قتل 12 مسلحا اليوم في قصف مدفعي واشتباكات عنيفة مع الجيش في مديرية الملاجم بمحافظة البيضاء. "
+            "وقال مصدر عسكري إن اشتباكات اندلعت في مديرية الملاجم قتل خلالها 7 مسلحين. "
+            "كما قصفت المدفعية مواقع المسلحين في مديرية الملاجم ما أسفر عن مقتل 5 منهم.")
+    assert sorted((e.sub_event_type, e.fatalities) for e in events(text)) == [
+        ("Armed clash", 7), ("Shelling/artillery/missile attack", 5)]
+
+
+def test_a_count_of_an_attack_made_under_cover_of_shelling_stays_with_the_attack():
+    text = "صد الجيش اليوم هجوما للمسلحين تحت غطاء من القصف المدفعي على مديرية حيس، وقتل 10 من المهاجمين."
+    assert sum(e.fatalities or 0 for e in events(text)) == 10

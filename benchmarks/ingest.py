@@ -98,6 +98,7 @@ def run_stage(stage: str, corpus: str, workdir: str) -> dict:
                 events += len(extract_article(item))
                 articles += 1
     elif stage in ("ingest", "workers2", "dask2"):
+        from marsad.ingest import ingest
         from marsad.runner import open_runner
         from marsad.store import open_store
         db = os.path.join(workdir, f"{stage}.db")
@@ -107,7 +108,7 @@ def run_stage(stage: str, corpus: str, workdir: str) -> dict:
         store = open_store(db)
         runner = open_runner(workers=2 if stage == "workers2" else 1, dask="local" if stage == "dask2" else None)
         with ChildPeaks() as children, runner:
-            summary = store.ingest(read_inputs([corpus]), runner=runner)
+            summary = ingest(store, read_inputs([corpus]), runner=runner)
         seconds = time.perf_counter() - start  # the ingest, workers' start and stop included
         articles, events = summary.new, store.count("events")
         fingerprint = hashlib.sha256(json.dumps(

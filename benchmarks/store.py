@@ -110,21 +110,23 @@ def extract_all(corpus: str, batch: int, pickle_path: str) -> tuple[int, int, fl
 # ---------------------------------------------------------------- child: one writer
 
 def write_all(url: str, pickle_path: str) -> dict:
-    """Store the extracted batches into the database at ``url`` as ``Store.ingest`` does; time it."""
+    """Store the extracted batches into the database at ``url`` as ``marsad.ingest.ingest`` does; time it."""
     from marsad.export import write_jsonl
     from marsad.store import IngestSummary, open_store
 
     with open(pickle_path, "rb") as fh:
         done = pickle.load(fh)
     store = open_store(url)
+    # the writer (``Store._write_batch`` in a baseline checkout from before marsad.ingest)
+    write_batch = getattr(store, "write_batch", None) or store._write_batch
     summary = IngestSummary()
     timings = []
     for articles, results in done:
         start = time.perf_counter()
-        hashes, urls = store._known(articles)  # what Store.ingest asks before extraction
+        hashes, urls = store._known(articles)  # what ingest asks before extraction
         fresh = [(a, r) for a, r in zip(articles, results) if a.text_hash not in hashes and a.url not in urls]
         if fresh:
-            store._write_batch([a for a, _ in fresh], [r for _, r in fresh], summary)
+            write_batch([a for a, _ in fresh], [r for _, r in fresh], summary)
         timings.append((len(articles), time.perf_counter() - start))
     reads = read_latencies(store, done)
     out = io.StringIO()

@@ -212,6 +212,7 @@ def _editor(args) -> str:
 
 
 def cmd_ingest(args) -> int:
+    from marsad.ingest import ingest
     from marsad.readers import Rejected, read_inputs
     from marsad.store import open_store
 
@@ -228,8 +229,8 @@ def cmd_ingest(args) -> int:
     from marsad.runner import open_runner
 
     with open_runner(workers=args.workers, dask=args.dask) as runner:
-        summary = store.ingest(reported(items), progress=not args.no_progress and sys.stderr.isatty(),
-                               runner=runner, batch_size=args.batch_size, budget=_budget(args))
+        summary = ingest(store, reported(items), progress=not args.no_progress and sys.stderr.isatty(),
+                         runner=runner, batch_size=args.batch_size, budget=_budget(args))
     for line in summary.failed:
         print(f"marsad: {line}", file=sys.stderr)
     print(summary.line())

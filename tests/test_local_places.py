@@ -22,6 +22,7 @@ import marsad
 from marsad.cli import main
 from marsad.errors import UsageError
 from marsad.geo.gazetteer import load_gazetteer, name_key, register_local_places
+from marsad.ingest import ingest
 from marsad.model import Article, LocalPlace
 from marsad.runner import Extracted, Runner
 from marsad.store import open_store
@@ -131,7 +132,7 @@ class Given(Runner):
 def store_records(store, records: dict[str, list[dict]]) -> None:
     articles = [Article(text=f"{aid}: {' '.join(r['location'] for r in recs)}", id=aid, published=None,
                         source="test") for aid, recs in records.items()]
-    store.ingest(articles, runner=Given(records))
+    ingest(store, articles, runner=Given(records))
 
 
 def by_article(store) -> dict[str, dict]:

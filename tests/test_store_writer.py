@@ -11,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, func, inspect, select
 
 from marsad.export import write_jsonl
+from marsad.ingest import ingest
 from marsad.readers import read_inputs
 from marsad.store import open_store, place_cell
 from marsad.store.schema import event_sources, events
@@ -44,7 +45,7 @@ def _alembic(url: str) -> Config:
 
 def test_sources_keep_what_matching_reads(db_url):
     store = open_store(db_url)
-    store.ingest(read_inputs([str(SAMPLE)]))
+    ingest(store, read_inputs([str(SAMPLE)]))
     with store.engine.connect() as conn:
         empty = conn.execute(select(func.count()).select_from(event_sources).where(
             (event_sources.c.match_fields.is_(None)) | (event_sources.c.match_text.is_(None)))).scalar_one()
@@ -58,7 +59,7 @@ def test_sources_keep_what_matching_reads(db_url):
 def test_database_from_before_schema_0005_upgrades_and_dedups_the_same(db_url, tmp_path):
     first, second = _halves(tmp_path)
     at_once = open_store(db_url)  # the same input in one go, at the current schema
-    at_once.ingest(read_inputs([first, second]))
+    ingest(at_once, read_inputs([first, second]))
     expected = _export(at_once)
     at_once.close()
 
@@ -67,7 +68,7 @@ def test_database_from_before_schema_0005_upgrades_and_dedups_the_same(db_url, t
     try:
         # the first half stored by a marsad of schema 0004: no place cells, no kept matching fields
         store = open_store(older)
-        store.ingest(read_inputs([first]))
+        ingest(store, read_inputs([first]))
         store.close()
         command.downgrade(_alembic(older), "0004")
         engine = create_engine(older)
@@ -82,7 +83,7 @@ def test_database_from_before_schema_0005_upgrades_and_dedups_the_same(db_url, t
                                  .where(event_sources.c.match_fields.is_(None))).scalar_one()
         assert cells and all(cell == place_cell(lat, lon) for lat, lon, cell in cells)
         assert empty > 0
-        later = store.ingest(read_inputs([second]))
+        later = ingest(store, read_inputs([second]))
         old_ids = {a.article_id for a in read_inputs([first])}
         # reports of the second half joined events of the first, matched against sources stored at 0004
         assert later.events_merged > 0 and any(
@@ -160,10 +161,10 @@ def test_a_report_joins_an_event_whose_long_range_began_weeks_before(db_url):
                "other": [_report("ev-other", "2024-01-05", "2024-01-05", 1)]}
     store = open_store(db_url)
     items = {name: Article(text=REPORT + f" ({name})", id=name, published=None, source=name) for name in records}
-    store.ingest([items["vague"]], runner=_Given(records))
+    ingest(store, [items["vague"]], runner=_Given(records))
     with store.engine.connect() as conn:
         assert conn.execute(select(events.c.long_range)).scalar_one() is True
-    summary = store.ingest([items["other"], items["exact"]], runner=_Given(records))
+    summary = ingest(store, [items["other"], items["exact"]], runner=_Given(records))
     events_by_source = {s["article_id"]: e["event_id"] for e in store.events() for s in e["sources"]}
     store.close()
     assert summary.events_merged == 1 and events_by_source["exact"] == events_by_source["vague"] == "ev-vague"

@@ -1,7 +1,7 @@
-"""A marsad dataset in a relational database: ingest, deduplicate, correct, query.
+"""A marsad dataset in a relational database: store, deduplicate, correct, query.
 
 >>> store = open_store("sqlite:///:memory:")          # doctest: +SKIP
->>> store.ingest(read_inputs(["examples/multisource.jsonl"]))   # doctest: +SKIP
+>>> ingest(store, read_inputs(["examples/multisource.jsonl"]))   # doctest: +SKIP (marsad.ingest)
 
 The database is an SQLite file by default (``marsad.db`` in the working
 directory, or ``$MARSAD_DB``), in WAL mode, or PostgreSQL given a
@@ -12,8 +12,9 @@ Articles are ingested in batches, one transaction per batch: the articles'
 rows, their events, sources and merges are committed together or not at all,
 so an ingest killed at any point leaves a consistent database, and running it
 again skips the articles already stored (same text hash or same URL) and
-finishes the rest with the same events. Extraction may run elsewhere
-(:mod:`marsad.runner`); this process is the one writer, in input order.
+finishes the rest with the same events. Reading and extraction are driven from
+:mod:`marsad.ingest` (extraction may run elsewhere, :mod:`marsad.runner`); the store's
+``write_batch`` is the one writer, in input order.
 """
 from __future__ import annotations
 
@@ -22,25 +23,23 @@ import json
 import math
 import os
 import sqlite3
-import sys
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterator
 from urllib.parse import quote
 
 from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, union
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from marsad.budget import Budget
 from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
-from marsad.validation import (EDIT_RULES, article_problem, check_event_type, column_size, edit_value, lookup_key,
+from marsad.validation import (EDIT_RULES, check_event_type, column_size, edit_value, lookup_key,
                                record_problem, storable, text_problem)
 
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
@@ -50,8 +49,6 @@ DEFAULT_DB = "marsad.db"
 MAX_NOTE = 2_000
 # The PostgreSQL advisory lock every marsad write transaction holds ("mrsd"): one writer at a time.
 WRITE_LOCK = 0x6D727364
-# Articles per write transaction: an interrupted run keeps whole batches.
-DEFAULT_BATCH = 32
 # Stored sources whose matching fields and shingles the writer keeps (recent events are the
 # candidates). Every stored source enters the cache, so it is full within the first few hundred
 # articles and the writer's memory is level from there on.
@@ -201,73 +198,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    # ------------------------------------------------------------------ ingest
-    def ingest(self, items: Iterable, *, progress: bool = False, runner=None,
-               batch_size: int = DEFAULT_BATCH, budget: Budget | None = Budget()) -> IngestSummary:
-        """Store articles and their events; ``items`` are Articles and readers' Rejected records.
-
-        Articles go in batches of ``batch_size``: those already stored (same text hash or URL)
-        are skipped before extraction, the rest are extracted by ``runner`` (this process by
-        default; see :mod:`marsad.runner` for worker processes and Dask) and written in input
-        order, one transaction per batch. A run stopped at any point keeps whole batches only,
-        and running it again finishes the job with the same events. ``budget``: the time and
-        size one article's extraction may take (:mod:`marsad.budget`); an article over it is
-        rejected (E110, E104) and kept in ``rejected``, the others are stored."""
-        from marsad.runner import InProcess
-
-        runner = runner or InProcess()
-        runner.budget = budget
-        from marsad.store.local_places import local_places
-        runner.local_places = local_places(self)  # analysts' places, loaded where the batches are extracted
-        summary = IngestSummary()
-        bar = None
-        if progress:
-            from tqdm import tqdm
-            bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
-        try:
-            for batch, results in runner.map(self._new_batches(items, summary, batch_size, bar)):
-                self._write_batch(batch, results, summary)
-                if bar is not None:
-                    bar.update(len(batch))
-        finally:
-            if bar is not None:
-                bar.close()
-        return summary
-
-    def _new_batches(self, items: Iterable, summary: IngestSummary, size: int, bar) -> Iterator[list[Article]]:
-        """Batches of the articles not stored yet; rejected inputs are kept on the way."""
-        from marsad.readers import Rejected
-
-        batch: list[Article] = []
-
-        def unknown(chunk: list[Article]) -> list[Article]:
-            seen_hashes, seen_urls = self._known(chunk)
-            fresh = [a for a in chunk if a.text_hash not in seen_hashes and not (a.url and a.url in seen_urls)]
-            summary.known += len(chunk) - len(fresh)
-            if bar is not None and len(chunk) > len(fresh):
-                bar.update(len(chunk) - len(fresh))
-            return fresh
-
-        for item in items:
-            if not isinstance(item, Rejected) and (problem := article_problem(item)) is not None:
-                item = Rejected.for_article(item, problem + ".", "E108")  # what no column can hold
-                summary.failed.append(str(item))
-            if isinstance(item, Rejected):
-                summary.rejected += 1
-                self.store_rejected(item.where, item.code, item.reason, item.sample)
-                continue
-            summary.read += 1
-            batch.append(item)
-            if len(batch) >= size:
-                fresh = unknown(batch)
-                batch = []
-                if fresh:
-                    yield fresh
-        if batch:
-            fresh = unknown(batch)
-            if fresh:
-                yield fresh
-
+    # ------------------------------------------------------------------ writing
     def _known(self, chunk: list[Article], conn: Connection | None = None) -> tuple[set[str], set[str]]:
         """The text hashes and URLs of ``chunk`` that the database already holds."""
         hashes = [a.text_hash for a in chunk]
@@ -282,12 +213,19 @@ class Store:
             rows = conn.execute(query).all()
         return {h for h, _ in rows}, {u for _, u in rows if u}
 
+    def known(self, chunk: list[Article]) -> tuple[set[str], set[str]]:
+        """The text hashes and URLs of ``chunk`` that the database already holds (ingest skips
+        those articles before extracting them)."""
+        return self._known(chunk)
+
     def knows(self, article: Article) -> bool:
         hashes, urls = self._known([article])
         return bool(hashes or urls)
 
-    def _write_batch(self, batch: list[Article], results: list, summary: IngestSummary) -> None:
-        """Store one extracted batch in one transaction, in input order."""
+    def write_batch(self, batch: list[Article], results: list, summary: IngestSummary) -> None:
+        """Store one extracted batch (``results``: one :class:`marsad.runner.Extracted` per
+        article) in one transaction, in input order, adding its counts to ``summary``. This is
+        the one writer :func:`marsad.ingest.ingest` drives."""
         from marsad.readers import Rejected
 
         counts = IngestSummary()

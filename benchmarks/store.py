@@ -94,17 +94,39 @@ def extract_all(corpus: str, batch: int, pickle_path: str) -> tuple[int, int, fl
         if chunk:
             yield chunk
 
+    from dataclasses import asdict
+
     start = time.perf_counter()
     done = []
     with open_runner(workers=2) as runner:
         for articles, results in runner.map(batches()):
-            done.append((articles, results))
+            # kept as plain values (records, error, code, places), which any checkout's writer takes
+            done.append((articles, [(None if r.events is None else [e.to_record() for e in r.events], r.error,
+                                     r.code, [asdict(p) for p in r.places or ()]) for r in results]))
     seconds = time.perf_counter() - start
     with open(pickle_path, "wb") as fh:
         pickle.dump(done, fh, protocol=pickle.HIGHEST_PROTOCOL)
     n = sum(len(a) for a, _ in done)
-    records = sum(len(r.records or []) for _, results in done for r in results)
+    records = sum(len(r[0] or []) for _, results in done for r in results)
     return n, records, seconds
+
+
+# The places table's columns, as a checkout from before marsad.model.Extracted takes them.
+PLACE_ROW = ("place_id", "name", "name_ar", "kind", "country", "country_code", "admin1", "admin2", "latitude",
+             "longitude")
+
+
+def extracted(records, error, code, places):
+    """One article's extraction as the checkout being measured takes it: a
+    ``marsad.model.Extracted`` of Events and Places, or (older checkouts) a
+    ``marsad.runner.Extracted`` of record dicts and place rows."""
+    try:
+        from marsad.model import Event, Extracted, Place
+    except ImportError:
+        from marsad.runner import Extracted
+        return Extracted(records, error, code, {p["place_id"]: {k: p[k] for k in PLACE_ROW} for p in places})
+    return Extracted(None if records is None else [Event(**r) for r in records], error, code,
+                     [Place(**p) for p in places])
 
 
 # ---------------------------------------------------------------- child: one writer
@@ -115,7 +137,7 @@ def write_all(url: str, pickle_path: str) -> dict:
     from marsad.store import IngestSummary, open_store
 
     with open(pickle_path, "rb") as fh:
-        done = pickle.load(fh)
+        done = [(articles, [extracted(*r) for r in results]) for articles, results in pickle.load(fh)]
     store = open_store(url)
     # the writer (``Store._write_batch`` in a baseline checkout from before marsad.ingest)
     write_batch = getattr(store, "write_batch", None) or store._write_batch

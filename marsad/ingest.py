@@ -6,7 +6,10 @@
 This is the layer above the store: it drives the readers' output through a runner
 (:mod:`marsad.runner`: this process, local worker processes or Dask) and hands each
 extracted batch to the store's one writer (:meth:`marsad.store.Store.write_batch`), in
-input order. The store itself only stores.
+input order. The store itself only stores. What passes between the stages are the record types of
+:mod:`marsad.model`: :class:`~marsad.model.Article` and :class:`~marsad.model.Rejected` from
+the readers, one :class:`~marsad.model.Extracted` (its :class:`~marsad.model.Event` records and
+the gazetteer :class:`~marsad.model.Place` entries they chose) per article from the runner.
 """
 from __future__ import annotations
 
@@ -14,8 +17,7 @@ import sys
 from typing import Iterable, Iterator
 
 from marsad.budget import Budget
-from marsad.model import Article
-from marsad.readers import Rejected
+from marsad.model import Article, Rejected
 from marsad.store import IngestSummary, Store
 from marsad.validation import article_problem
 
@@ -36,7 +38,7 @@ def ingest(store: Store, items: Iterable, *, progress: bool = False, runner=None
     and running it again finishes the job with the same events. ``budget``: the time and
     size one article's extraction may take (:mod:`marsad.budget`); an article over it is
     rejected (E110, E104) and kept in ``rejected``, the others are stored."""
-    from marsad.runner import InProcess
+    from marsad.runner import InProcess, places_of
 
     runner = runner or InProcess()
     runner.budget = budget
@@ -49,6 +51,9 @@ def ingest(store: Store, items: Iterable, *, progress: bool = False, runner=None
         bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
     try:
         for batch, results in runner.map(_new_batches(store, items, summary, batch_size, bar)):
+            for result in results:  # a runner that did not look up the places the events chose
+                if result.events and result.places is None:
+                    result.places = places_of(result.events)
             store.write_batch(batch, results, summary)
             if bar is not None:
                 bar.update(len(batch))

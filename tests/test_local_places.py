@@ -23,8 +23,8 @@ from marsad.cli import main
 from marsad.errors import UsageError
 from marsad.geo.gazetteer import load_gazetteer, name_key, register_local_places
 from marsad.ingest import ingest
-from marsad.model import Article, LocalPlace
-from marsad.runner import Extracted, Runner
+from marsad.model import Article, Event, Extracted, LocalPlace
+from marsad.runner import Runner
 from marsad.store import open_store
 from marsad.store import local_places as lp
 
@@ -126,7 +126,7 @@ class Given(Runner):
 
     def map(self, batches):
         for batch in batches:
-            yield batch, [Extracted(records=self.records[a.article_id], places={}) for a in batch]
+            yield batch, [Extracted([Event(**r) for r in self.records[a.article_id]]) for a in batch]
 
 
 def store_records(store, records: dict[str, list[dict]]) -> None:

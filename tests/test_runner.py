@@ -125,7 +125,7 @@ def test_writer_stores_places_from_the_extraction_without_loading_the_gazetteer(
     assert _snapshot(store) == single[1]
     store.close()
     stored = {row[0] for row in sqlite3.connect(db).execute("select place_id from places")}
-    assert stored == {pid for r in results.values() for pid in r.places}
+    assert stored == {p.place_id for r in results.values() for p in r.places}
 
 
 def test_runner_reads_only_a_bounded_number_of_batches_ahead():

@@ -202,11 +202,12 @@ def test_a_rolled_back_batch_leaves_no_gap_in_source_keys(db_url, tmp_path):
     items = [a for a in read_inputs([str(path)]) if isinstance(a, Article)]
     store = open_store(db_url)
     first = extract_batch(items[:1])[0]
-    assert first.records
+    assert first.events
     with pytest.raises(RuntimeError):
         with store._writing() as conn:  # the batch is written, then the process "dies"
-            keys = store._insert_articles(conn, [items[0]])
-            store._store_article(conn, items[0], keys[items[0].text_hash], first.records, first.places, {})
+            keys = store._insert_articles(conn, [items[0]], [first.extractor_version])
+            store._store_article(conn, items[0], keys[items[0].text_hash], first.events,
+                                 [e.to_record() for e in first.events], first.places, {})
             raise RuntimeError("killed")
     store._forget_caches()
     ingest(store, items)

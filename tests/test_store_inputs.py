@@ -143,8 +143,8 @@ class _Lengthened:
 
         for batch in batches:
             results = extract_batch(batch)
-            for record in results[0].records or []:
-                record["location"] = "مكان " * 100
+            for event in results[0].events or []:
+                event.location = "مكان " * 100
             yield batch, results
 
 

@@ -135,9 +135,9 @@ class _Given:
         self.records = records
 
     def map(self, batches):
-        from marsad.runner import Extracted
+        from marsad.model import Event, Extracted
         for batch in batches:
-            yield batch, [Extracted(records=self.records[a.article_id], places={}) for a in batch]
+            yield batch, [Extracted([Event(**r) for r in self.records[a.article_id]]) for a in batch]
 
 
 def _report(event_id: str, start: str, end: str, precision: int) -> dict:

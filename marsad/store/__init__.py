@@ -36,7 +36,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from marsad.errors import NotFoundError, StorageError, UsageError
-from marsad.model import Article
+from marsad.model import Article, Event, Extracted, Place, Rejected
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
 from marsad.validation import (EDIT_RULES, check_event_type, column_size, edit_value, lookup_key,
@@ -222,18 +222,16 @@ class Store:
         hashes, urls = self._known([article])
         return bool(hashes or urls)
 
-    def write_batch(self, batch: list[Article], results: list, summary: IngestSummary) -> None:
-        """Store one extracted batch (``results``: one :class:`marsad.runner.Extracted` per
+    def write_batch(self, batch: list[Article], results: list[Extracted], summary: IngestSummary) -> None:
+        """Store one extracted batch (``results``: one :class:`marsad.model.Extracted` per
         article) in one transaction, in input order, adding its counts to ``summary``. This is
         the one writer :func:`marsad.ingest.ingest` drives."""
-        from marsad.readers import Rejected
-
         counts = IngestSummary()
         failed: list[Rejected] = []
         try:
             with self._writing() as conn:
                 pending: dict[int, str] = {}
-                accepted: list[tuple[Article, object]] = []
+                accepted: list[tuple[Article, Extracted, list[dict]]] = []
                 # the same article twice in the input, or stored by another run meanwhile
                 seen_hashes, seen_urls = self._known(batch, conn)
                 for article, result in zip(batch, results):
@@ -243,25 +241,26 @@ class Store:
                     seen_hashes.add(article.text_hash)
                     if article.url:
                         seen_urls.add(article.url)
-                    problem = None if result.records is None else next(
-                        filter(None, (record_problem(r) for r in result.records)), None)
-                    if result.records is None or problem is not None:
+                    records = None if result.events is None else [e.to_record() for e in result.events]
+                    problem = None if records is None else next(filter(None, map(record_problem, records)), None)
+                    if records is None or problem is not None:
                         bad = Rejected.for_article(article, result.error if problem is None else
                                                    f"extraction gave what no column can hold: {problem}",
                                                    result.code or "E199")
                         self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
                         failed.append(bad)
                         continue
-                    accepted.append((article, result))
+                    accepted.append((article, result, records))
                 # the batch's articles in one statement, in input order; one another writer stored
                 # meanwhile (same text or URL) gets no key and is known
-                keys = self._insert_articles(conn, [article for article, _ in accepted])
-                for article, result in accepted:
+                keys = self._insert_articles(conn, [article for article, _, _ in accepted],
+                                             [result.extractor_version for _, result, _ in accepted])
+                for article, result, records in accepted:
                     if keys.get(article.text_hash) is None:
                         counts.known += 1
                         continue
-                    created, merged = self._store_article(conn, article, keys[article.text_hash], result.records,
-                                                          result.places, pending)
+                    created, merged = self._store_article(conn, article, keys[article.text_hash], result.events,
+                                                          records, result.places, pending)
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
@@ -305,18 +304,17 @@ class Store:
         return bool(self._insert_new(conn, rejected, dict(fingerprint=fingerprint, where=where, code=code,
                                                           reason=reason, sample=sample, created_at=_now())))
 
-    def _insert_articles(self, conn: Connection, batch: list[Article]) -> dict[str, int]:
-        """Insert the articles in one multi-row statement, in order; text hash -> new key (an
-        article stored meanwhile, same text or URL, is left out)."""
-        from marsad.stages.assembly import EXTRACTOR_VERSION
-
+    def _insert_articles(self, conn: Connection, batch: list[Article], versions: list[str]) -> dict[str, int]:
+        """Insert the articles in one multi-row statement, in order, each with the version of the
+        extractor that found its events; text hash -> new key (an article stored meanwhile, same
+        text or URL, is left out)."""
         if not batch:
             return {}
         now = _now()
         rows = [dict(text_hash=a.text_hash, article_id=a.article_id, url=a.url or None, source=a.source,
                      published=a.published, language=a.language or "ar", title=a.title,
                      origin=storable(a.origin, column_size("articles", "origin")), text=a.text,
-                     extractor_version=EXTRACTOR_VERSION, ingested_at=now) for a in batch]
+                     extractor_version=version, ingested_at=now) for a, version in zip(batch, versions)]
         if self._article_insert is None:
             if self.engine.dialect.name == "postgresql":
                 from sqlalchemy.dialects.postgresql import insert
@@ -326,20 +324,22 @@ class Store:
                                                                                        articles.c.id)
         return dict(conn.execute(self._article_insert, rows).all())
 
-    def _store_article(self, conn: Connection, article: Article, art_pk: int, records: list[dict],
-                       place_rows: dict[str, dict] | None, pending: dict[int, str]) -> tuple[int, int]:
-        """Store the records of one article (stored as ``art_pk``); ``pending`` collects the merged
-        records of the events made here (event key -> JSON), which the caller writes before it
-        commits."""
+    def _store_article(self, conn: Connection, article: Article, art_pk: int, found: list[Event],
+                       records: list[dict], places: list[Place] | None, pending: dict[int, str]) -> tuple[int, int]:
+        """Store the events of one article (stored as ``art_pk``): ``found``, and their ``records``
+        (``Event.to_record``); ``places`` are the gazetteer entries they chose. ``pending`` collects
+        the merged records of the events made here (event key -> JSON), which the caller writes
+        before it commits."""
         created = merged = 0
         taken: set[int] = set()  # events this article already joined: its own events stay apart
-        for record in records:
+        chosen = {p.place_id: p for p in places or ()}
+        for event, record in zip(found, records):
             record = dict(record, source=article.source, article_id=article.article_id)
             text = dedup.evidence_text(record, article.text)
             words = dedup.match_words(text)
             shingles = dedup.word_shingles(words)
             best = self._best_match(conn, record, shingles, taken)
-            self._remember_refs(conn, record, place_rows)
+            self._remember_refs(conn, record, event.chosen_place_id(), chosen)
             stored = dedup.dumps(record)
             if best is None:
                 # a new event: its merged record is this record's (as stored, read back), so its
@@ -443,17 +443,14 @@ class Store:
             pk = conn.execute(events.insert().returning(events.c.id), dict(row, event_id=event_id)).scalar_one()
         return pk, event_id
 
-    def _remember_refs(self, conn: Connection, record: dict, place_rows: dict[str, dict] | None = None) -> None:
-        """Store the record's place and actors when they are new; ``place_rows`` are the places
-        table's rows the extraction sent along (else they come from the gazetteer here)."""
-        from marsad.runner import chosen_place_id, place_rows as rows_of
-
-        pid = chosen_place_id(record)
+    def _remember_refs(self, conn: Connection, record: dict, pid: str | None, chosen: dict[str, Place]) -> None:
+        """Store the record's place (``pid``, the gazetteer entry its evidence chose: one of
+        ``chosen``, which the extraction sent along) and actors when they are new."""
         if pid and pid not in self._places_known and \
                 not conn.execute(select(places.c.place_id).where(places.c.place_id == pid)).first():
-            row = (place_rows or {}).get(pid) or rows_of([record]).get(pid)
-            if row is not None:
-                self._insert_new(conn, places, row)
+            place = chosen.get(pid)
+            if place is not None:
+                self._insert_new(conn, places, _place_row(place))
         if pid:
             self._places_known.add(pid)
         record["place_id"] = pid
@@ -599,6 +596,13 @@ class Store:
     def article_text(self, article_id: str) -> str | None:
         with self.engine.connect() as conn:
             return conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar()
+
+
+def _place_row(place: Place) -> dict:
+    """The places table's row of a gazetteer entry."""
+    return dict(place_id=place.place_id, name=place.name, name_ar=place.name_ar, kind=place.kind,
+                country=place.country, country_code=place.country_code, admin1=place.admin1, admin2=place.admin2,
+                latitude=place.latitude, longitude=place.longitude)
 
 
 def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:

@@ -206,8 +206,11 @@ def test_a_rolled_back_batch_leaves_no_gap_in_source_keys(db_url, tmp_path):
     with pytest.raises(RuntimeError):
         with store._writing() as conn:  # the batch is written, then the process "dies"
             keys = store._insert_articles(conn, [items[0]], [first.extractor_version])
-            store._store_article(conn, items[0], keys[items[0].text_hash], first.events,
-                                 [e.to_record() for e in first.events], first.places, {})
+            records = [e.to_record() for e in first.events]
+            pending = store._unsent(conn, [r["event_id"] for r in records])
+            store._store_article(conn, items[0], keys[items[0].text_hash], first.events, records, first.places,
+                                 pending)
+            store._send(conn, pending)
             raise RuntimeError("killed")
     store._forget_caches()
     ingest(store, items)

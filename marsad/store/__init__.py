@@ -230,7 +230,6 @@ class Store:
         failed: list[Rejected] = []
         try:
             with self._writing() as conn:
-                pending: dict[int, str] = {}
                 accepted: list[tuple[Article, Extracted, list[dict]]] = []
                 # the same article twice in the input, or stored by another run meanwhile
                 seen_hashes, seen_urls = self._known(batch, conn)
@@ -255,6 +254,8 @@ class Store:
                 # meanwhile (same text or URL) gets no key and is known
                 keys = self._insert_articles(conn, [article for article, _, _ in accepted],
                                              [result.extractor_version for _, result, _ in accepted])
+                pending = self._unsent(conn, [r["event_id"] for article, _, records in accepted
+                                              if keys.get(article.text_hash) is not None for r in records])
                 for article, result, records in accepted:
                     if keys.get(article.text_hash) is None:
                         counts.known += 1
@@ -264,8 +265,7 @@ class Store:
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
-                if pending:  # one statement for the batch's new events' records
-                    conn.execute(_SET_RECORD, [{"target": pk, "record": rec} for pk, rec in pending.items()])
+                self._send(conn, pending)
         except SQLAlchemyError as exc:
             self._forget_caches()
             first, last = batch[0].article_id, batch[-1].article_id
@@ -325,11 +325,11 @@ class Store:
         return dict(conn.execute(self._article_insert, rows).all())
 
     def _store_article(self, conn: Connection, article: Article, art_pk: int, found: list[Event],
-                       records: list[dict], places: list[Place] | None, pending: dict[int, str]) -> tuple[int, int]:
+                       records: list[dict], places: list[Place] | None, pending: _Unsent) -> tuple[int, int]:
         """Store the events of one article (stored as ``art_pk``): ``found``, and their ``records``
-        (``Event.to_record``); ``places`` are the gazetteer entries they chose. ``pending`` collects
-        the merged records of the events made here (event key -> JSON), which the caller writes
-        before it commits."""
+        (``Event.to_record``); ``places`` are the gazetteer entries they chose. A new event and
+        its source are kept in ``pending`` until a read could see them (see :class:`_Unsent`); a
+        merge is written at once, as the merged event's record is made from its stored sources."""
         created = merged = 0
         taken: set[int] = set()  # events this article already joined: its own events stay apart
         chosen = {p.place_id: p for p in places or ()}
@@ -338,47 +338,79 @@ class Store:
             text = dedup.evidence_text(record, article.text)
             words = dedup.match_words(text)
             shingles = dedup.word_shingles(words)
-            best = self._best_match(conn, record, shingles, taken)
-            self._remember_refs(conn, record, event.chosen_place_id(), chosen)
+            best = self._best_match(conn, record, shingles, taken, pending)
+            self._remember_refs(record, event.chosen_place_id(), chosen, pending)
             stored = dedup.dumps(record)
-            if best is None:
-                # a new event: its merged record is this record's (as stored, read back), so its
-                # columns go in with the row
-                alone_source = json.loads(stored)
-                alone = dedup.merge([alone_source], {})
-                ev_pk, new_id = self._new_event(conn, record, _event_columns(alone, [alone_source], 1))
-                created += 1
-                rule, score = None, None
-            else:
-                ev_pk, found = best
-                rule, score = found.rule, found.score
-                merged += 1
-            taken.add(ev_pk)
-            slim = dedup.slim(record)
             # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
             # PostgreSQL sequence keeps the numbers a rolled-back batch drew, so a re-run after a
             # crash would number the sources (source_key) differently from an uninterrupted run
-            src_key = conn.execute(_NEXT_SOURCE_KEY).scalar_one()
-            src_pk = conn.execute(_INSERT_SOURCE, dict(
-                id=src_key, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
-                fatalities=record.get("fatalities"), record=stored, evidence_text=text, match_rule=rule,
-                match_score=score, match_fields=dedup.dumps(slim), match_text=words)).scalar_one()
-            self._sources.put(src_pk, (slim, shingles))
+            src_pk = pending.next_source
+            pending.next_source += 1
             if best is None:
-                # its record (which names the source's key) is written with the batch's others
-                # before the batch commits; nothing the writer reads looks at it before then
+                # a new event: its merged record is this record's (as stored, read back), and it
+                # names its one source, whose key is known: the row goes in whole
+                alone_source = json.loads(stored)
+                alone = dedup.merge([alone_source], {})
                 published = article.published.date() if isinstance(article.published, datetime) \
                     else article.published
-                pending[ev_pk] = dedup.dumps(_event_record(alone, [alone_source], [
-                    (stored, article.source, article.article_id, article.url or None, published, None, None,
-                     src_pk)], new_id))
+                ev_pk, new_id = pending.new_event(record)
+                now = _now()
+                pending.add_event(dict(
+                    _event_columns(alone, [alone_source], 1), id=ev_pk, event_id=new_id, created_at=now,
+                    updated_at=now, record=dedup.dumps(_event_record(alone, [alone_source], [
+                        (stored, article.source, article.article_id, article.url or None, published, None, None,
+                         src_pk)], new_id))))
+                created += 1
+                rule, score = None, None
             else:
+                ev_pk, match = best
+                rule, score = match.rule, match.score
+                merged += 1
+            taken.add(ev_pk)
+            slim = dedup.slim(record)
+            pending.rows[event_sources.name].append(dict(
+                id=src_pk, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
+                fatalities=record.get("fatalities"), record=stored, evidence_text=text, match_rule=rule,
+                match_score=score, match_fields=dedup.dumps(slim), match_text=words))
+            self._sources.put(src_pk, (slim, shingles))
+            if best is not None:
+                self._send(conn, pending)
                 self._refresh(conn, ev_pk)
-                pending.pop(ev_pk, None)  # a record made earlier in this batch is out of date
         return created, merged
 
-    def _best_match(self, conn: Connection, record: dict, new_sh: frozenset[int],
-                    taken: set[int]) -> tuple[int, dedup.Match] | None:
+    def _unsent(self, conn: Connection, event_ids: list[str]) -> "_Unsent":
+        """A batch's rows to be: numbered from the largest keys stored (the writer lock is held),
+        with those of ``event_ids`` that are taken already."""
+        last_event, last_source = conn.execute(_LAST_KEYS).one()
+        taken = set(conn.execute(_TAKEN_EVENT_IDS, {"ids": sorted(set(event_ids))}).scalars()) if event_ids else set()
+        return _Unsent(last_event + 1, last_source + 1, taken)
+
+    def _send(self, conn: Connection, pending: "_Unsent") -> None:
+        """Insert the rows ``pending`` holds: one statement per table, places and actors before the
+        events that name them, events before their sources."""
+        for table in (places, actors, events, event_sources):
+            rows = pending.rows[table.name]
+            if not rows:
+                continue
+            if table is places or table is actors:  # another writer may have stored one meanwhile
+                stmt = self._upserts.get(table.name)
+                if stmt is None:
+                    stmt = self._upserts[table.name] = self._dialect_insert(table).on_conflict_do_nothing()
+            else:
+                stmt = table.insert()
+            conn.execute(stmt, rows)
+            rows.clear()
+        pending.new_events.clear()
+
+    def _dialect_insert(self, table):
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
+
+    def _best_match(self, conn: Connection, record: dict, new_sh: frozenset[int], taken: set[int],
+                    pending: "_Unsent | None" = None) -> tuple[int, dedup.Match] | None:
         span = dedup._range(record)
         if span is None:
             return None
@@ -403,6 +435,8 @@ class Store:
         else:
             query = _COMPARED_IN_ADMIN1
         params["keep"] = MATCH_SOURCES - 1
+        if pending is not None and any(_may_be_candidate(row, params) for row in pending.new_events):
+            self._send(conn, pending)  # the search must see the batch's new events it could find
         best: tuple[int, dedup.Match] | None = None
         fits: dict[int, bool] = {}
         # the candidates' first and latest sources, with what matching reads, in the order stored
@@ -429,33 +463,33 @@ class Store:
                 best = (ev_pk, found)
         return best
 
-    def _new_event(self, conn: Connection, record: dict, columns: dict | None = None) -> tuple[int, str]:
-        """Insert an event, with ``columns`` when the caller knows them (its record is written
-        later, by ``_refresh`` or the writer); return its key and event_id."""
+    def _new_event(self, conn: Connection, record: dict) -> tuple[int, str]:
+        """Insert an event for ``record`` (``split``; its record is written by ``_refresh``),
+        numbered as the writer numbers events (the largest key + 1); return its key and event_id."""
         now = _now()
         event_id = record["event_id"]
-        row = columns or dict(event_type=record["event_type"], sub_event_type=record["sub_event_type"], n_sources=0,
-                              disagreement=False)
-        row = dict(row, event_id=event_id, record="{}", created_at=now, updated_at=now)
-        pk = self._insert_new(conn, events, row, returning=events.c.id)
-        if pk is None:  # an event of another article has this id
-            event_id = event_id + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
-            pk = conn.execute(events.insert().returning(events.c.id), dict(row, event_id=event_id)).scalar_one()
+        pk = conn.execute(_LAST_KEYS).one()[0] + 1
+        row = dict(id=pk, event_type=record["event_type"], sub_event_type=record["sub_event_type"], n_sources=0,
+                   disagreement=False, event_id=event_id, record="{}", created_at=now, updated_at=now)
+        if self._insert_new(conn, events, row, returning=events.c.id) is None:  # another article's event has this id
+            event_id = _other_event_id(record)
+            conn.execute(events.insert(), dict(row, event_id=event_id))
         return pk, event_id
 
-    def _remember_refs(self, conn: Connection, record: dict, pid: str | None, chosen: dict[str, Place]) -> None:
+    def _remember_refs(self, record: dict, pid: str | None, chosen: dict[str, Place], pending: "_Unsent") -> None:
         """Store the record's place (``pid``, the gazetteer entry its evidence chose: one of
-        ``chosen``, which the extraction sent along) and actors when they are new."""
-        if pid and pid not in self._places_known and \
-                not conn.execute(select(places.c.place_id).where(places.c.place_id == pid)).first():
+        ``chosen``, which the extraction sent along) and actors when this writer has not yet:
+        their rows go in with the batch's (a row stored already is left as it is)."""
+        if pid and pid not in self._places_known:
             place = chosen.get(pid)
             if place is not None:
-                self._insert_new(conn, places, _place_row(place))
-        if pid:
+                pending.rows[places.name].append(_place_row(place))
             self._places_known.add(pid)
         record["place_id"] = pid
         for name, inter in ((record.get("actor1"), record.get("inter1")), (record.get("actor2"), record.get("inter2"))):
-            self._add_actor(conn, name, inter)
+            if name and name not in self._actors_known:
+                pending.rows[actors.name].append(dict(name=name, inter=inter if isinstance(inter, int) else None))
+                self._actors_known.add(name)
 
     def _add_actor(self, conn: Connection, name: str | None, inter) -> None:
         """Make sure the actors table has ``name`` (events refer to it)."""
@@ -684,6 +718,69 @@ def _day(value) -> date | None:
     return day
 
 
+class _Unsent:
+    """The rows a batch has made and not yet sent, and how the next ones are numbered.
+
+    A new event and its source do not need to be in the database until a read could see them:
+    the candidate search of a later report near them and in their days (``_may_be_candidate``),
+    a merge (whose record is made from the stored sources), or the end of the batch. Until then
+    they wait here and then go in one statement per table, so that a batch of reports of
+    different places and days costs the database one candidate search per report and a few
+    statements per batch. Every read sees what it would have seen had each row been inserted
+    at once: the rows a read skips are ones it could not have returned."""
+
+    def __init__(self, next_event: int, next_source: int, event_ids: set[str]):
+        self.next_event = next_event
+        self.next_source = next_source
+        self.event_ids = event_ids  # event ids stored or given in this batch
+        self.rows: dict[str, list[dict]] = {places.name: [], actors.name: [], events.name: [],
+                                            event_sources.name: []}
+        self.new_events: list[dict] = []  # the unsent events' rows (also in rows["events"])
+
+    def new_event(self, record: dict) -> tuple[int, str]:
+        """The key and event_id of a new event for ``record`` (its own id unless taken)."""
+        key = self.next_event
+        self.next_event += 1
+        event_id = record["event_id"]
+        if event_id in self.event_ids:  # an event of another article has this id
+            event_id = _other_event_id(record)
+        self.event_ids.add(event_id)
+        return key, event_id
+
+    def add_event(self, row: dict) -> None:
+        self.rows[events.name].append(row)
+        self.new_events.append(row)
+
+
+def _other_event_id(record: dict) -> str:
+    """The event_id of a record whose own id another article's event has."""
+    return record["event_id"] + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
+
+
+def _may_be_candidate(row: dict, params: dict) -> bool:
+    """Could the candidate search with ``params`` (``_COMPARED_NEAR`` or ``_COMPARED_IN_ADMIN1``)
+    return the event of ``row``? False only when one of its conditions surely fails; a missing
+    value (NULL, which no condition accepts) counts as a possible match, so the answer errs on
+    the side of sending the row before the search."""
+    kind, start, end = row.get("event_type"), row.get("event_date_start"), row.get("event_date_end")
+    if kind is not None and kind not in params["types"]:
+        return False
+    if start is not None and (start > params["until"] or start < params["earliest"]):
+        return False  # the short ranges start from ``recent``, after ``earliest``
+    if end is not None and end < params["since"]:
+        return False
+    country = row.get("country")
+    if country is not None and country != params["country"]:
+        return False
+    if row.get("admin1") in (None, params["admin1"]):
+        return True
+    if "cells" not in params:
+        return False
+    lat, lon = row.get("latitude"), row.get("longitude")
+    return not ((lat is not None and not params["lat0"] <= lat <= params["lat1"])
+                or (lon is not None and not params["lon0"] <= lon <= params["lon1"]))
+
+
 class _Lru:
     """A small least-recently-used map with a fixed size, so memory stays flat on long runs."""
 
@@ -777,8 +874,10 @@ def _with_compared_sources(candidates):
 
 _COMPARED_NEAR = _with_compared_sources(_CANDIDATES_NEAR)
 _COMPARED_IN_ADMIN1 = _with_compared_sources(_CANDIDATES_ADMIN1)
-_INSERT_SOURCE = event_sources.insert().returning(event_sources.c.id)
-_NEXT_SOURCE_KEY = select(func.coalesce(func.max(event_sources.c.id), 0) + 1)
+# The largest event and source keys: the writer numbers the rows of a batch from there.
+_LAST_KEYS = select(select(func.coalesce(func.max(events.c.id), 0)).scalar_subquery(),
+                    select(func.coalesce(func.max(event_sources.c.id), 0)).scalar_subquery())
+_TAKEN_EVENT_IDS = select(events.c.event_id).where(events.c.event_id.in_(bindparam("ids", expanding=True)))
 _SOURCES_WITH_ARTICLES = select(
     event_sources.c.record, articles.c.source, articles.c.article_id, articles.c.url, articles.c.published,
     event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id, events.c.event_id,
@@ -788,7 +887,6 @@ _SOURCES_WITH_ARTICLES = select(
 _EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
 _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
-_SET_RECORD = events.update().where(events.c.id == bindparam("target")).values(record=bindparam("record"))
 
 
 def _engine(url: str) -> tuple[Engine, bool]:

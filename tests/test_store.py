@@ -19,7 +19,7 @@ from marsad.export import ACLED_COLUMNS, write_acled_csv, write_geojson
 from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.readers import read_inputs
-from marsad.store import open_store
+from marsad.store import IngestSummary, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -203,16 +203,16 @@ def test_a_rolled_back_batch_leaves_no_gap_in_source_keys(db_url, tmp_path):
     store = open_store(db_url)
     first = extract_batch(items[:1])[0]
     assert first.events
+    send = store._send
+
+    def send_then_die(conn, pending):  # the batch is written, then the process "dies" before it commits
+        send(conn, pending)
+        raise RuntimeError("killed")
+
+    store._send = send_then_die
     with pytest.raises(RuntimeError):
-        with store._writing() as conn:  # the batch is written, then the process "dies"
-            keys = store._insert_articles(conn, [items[0]], [first.extractor_version])
-            records = [e.to_record() for e in first.events]
-            pending = store._unsent(conn, [r["event_id"] for r in records])
-            store._store_article(conn, items[0], keys[items[0].text_hash], first.events, records, first.places,
-                                 pending)
-            store._send(conn, pending)
-            raise RuntimeError("killed")
-    store._forget_caches()
+        store.write_batch(items[:1], [first], IngestSummary())
+    del store._send
     ingest(store, items)
     reference = open_store(f"sqlite:///{tmp_path / 'reference.db'}")
     ingest(reference, items)

@@ -26,12 +26,12 @@ import sqlite3
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Iterator
 from urllib.parse import quote
 
-from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, union
+from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, text, union
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -254,14 +254,18 @@ class Store:
                 # meanwhile (same text or URL) gets no key and is known
                 keys = self._insert_articles(conn, [article for article, _, _ in accepted],
                                              [result.extractor_version for _, result, _ in accepted])
-                pending = self._unsent(conn, [r["event_id"] for article, _, records in accepted
-                                              if keys.get(article.text_hash) is not None for r in records])
-                for article, result, records in accepted:
-                    if keys.get(article.text_hash) is None:
-                        counts.known += 1
-                        continue
+                stored = [(article, result, records) for article, result, records in accepted
+                          if keys.get(article.text_hash) is not None]
+                counts.known += len(accepted) - len(stored)
+                pending = self._unsent(conn, [r["event_id"] for _, _, records in stored for r in records])
+                # every record's candidate search, against the database as the batch found it (one
+                # statement on PostgreSQL); what the batch itself changes is added as it goes
+                searches = [_search(record) for _, _, records in stored for record in records]
+                found = iter(self._candidates(conn, searches))
+                for article, result, records in stored:
                     created, merged = self._store_article(conn, article, keys[article.text_hash], result.events,
-                                                          records, result.places, pending)
+                                                          records, result.places, pending,
+                                                          [next(found) for _ in records])
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
@@ -325,20 +329,22 @@ class Store:
         return dict(conn.execute(self._article_insert, rows).all())
 
     def _store_article(self, conn: Connection, article: Article, art_pk: int, found: list[Event],
-                       records: list[dict], places: list[Place] | None, pending: _Unsent) -> tuple[int, int]:
+                       records: list[dict], places: list[Place] | None, pending: _Unsent,
+                       searched: list[tuple[dict, list] | None]) -> tuple[int, int]:
         """Store the events of one article (stored as ``art_pk``): ``found``, and their ``records``
-        (``Event.to_record``); ``places`` are the gazetteer entries they chose. A new event and
-        its source are kept in ``pending`` until a read could see them (see :class:`_Unsent`); a
-        merge is written at once, as the merged event's record is made from its stored sources."""
+        (``Event.to_record``); ``places`` are the gazetteer entries they chose; ``searched``, each
+        record's candidate search and what it found at the start of the batch. A new event and
+        its source are kept in ``pending`` until a read needs them (see :class:`_Unsent`); a merge
+        is written at once, as the merged event's record is made from its stored sources."""
         created = merged = 0
         taken: set[int] = set()  # events this article already joined: its own events stay apart
         chosen = {p.place_id: p for p in places or ()}
-        for event, record in zip(found, records):
+        for event, record, search in zip(found, records, searched):
             record = dict(record, source=article.source, article_id=article.article_id)
             text = dedup.evidence_text(record, article.text)
             words = dedup.match_words(text)
             shingles = dedup.word_shingles(words)
-            best = self._best_match(conn, record, shingles, taken, pending)
+            best = None if search is None else self._best_match(record, shingles, taken, pending.candidates(*search))
             self._remember_refs(record, event.chosen_place_id(), chosen, pending)
             stored = dedup.dumps(record)
             # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
@@ -355,9 +361,10 @@ class Store:
                     else article.published
                 ev_pk, new_id = pending.new_event(record)
                 now = _now()
-                pending.add_event(dict(
-                    _event_columns(alone, [alone_source], 1), id=ev_pk, event_id=new_id, created_at=now,
-                    updated_at=now, record=dedup.dumps(_event_record(alone, [alone_source], [
+                columns = _event_columns(alone, [alone_source], 1)
+                pending.rows[events.name].append(dict(
+                    columns, id=ev_pk, event_id=new_id, created_at=now, updated_at=now,
+                    record=dedup.dumps(_event_record(alone, [alone_source], [
                         (stored, article.source, article.article_id, article.url or None, published, None, None,
                          src_pk)], new_id))))
                 created += 1
@@ -368,14 +375,17 @@ class Store:
                 merged += 1
             taken.add(ev_pk)
             slim = dedup.slim(record)
+            fields = dedup.dumps(slim)
             pending.rows[event_sources.name].append(dict(
                 id=src_pk, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
                 fatalities=record.get("fatalities"), record=stored, evidence_text=text, match_rule=rule,
-                match_score=score, match_fields=dedup.dumps(slim), match_text=words))
+                match_score=score, match_fields=fields, match_text=words))
             self._sources.put(src_pk, (slim, shingles))
-            if best is not None:
+            if best is None:
+                pending.changed[ev_pk] = (columns, [(src_pk, fields, words, None, None)])
+            else:
                 self._send(conn, pending)
-                self._refresh(conn, ev_pk)
+                pending.changed[ev_pk] = self._refresh(conn, ev_pk)
         return created, merged
 
     def _unsent(self, conn: Connection, event_ids: list[str]) -> "_Unsent":
@@ -400,7 +410,18 @@ class Store:
                 stmt = table.insert()
             conn.execute(stmt, rows)
             rows.clear()
-        pending.new_events.clear()
+
+    def _candidates(self, conn: Connection, searches: list[dict | None]) -> list[tuple[dict, list] | None]:
+        """Each search (``_search``) with the rows it gives now: on PostgreSQL all in one
+        statement (``_PG_CANDIDATES``), on SQLite, which answers in this process, one each."""
+        todo = [(n, params) for n, params in enumerate(searches) if params is not None]
+        found: dict[int, list] = {}
+        if todo and self.engine.dialect.name == "postgresql":
+            found = _pg_candidates(conn, todo)
+        else:
+            for n, params in todo:
+                found[n] = conn.execute(_COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1, params).all()
+        return [None if params is None else (params, found.get(n, [])) for n, params in enumerate(searches)]
 
     def _dialect_insert(self, table):
         if self.engine.dialect.name == "postgresql":
@@ -409,39 +430,14 @@ class Store:
             from sqlalchemy.dialects.sqlite import insert
         return insert(table)
 
-    def _best_match(self, conn: Connection, record: dict, new_sh: frozenset[int], taken: set[int],
-                    pending: "_Unsent | None" = None) -> tuple[int, dedup.Match] | None:
-        span = dedup._range(record)
-        if span is None:
-            return None
-        from datetime import timedelta
-        slack = timedelta(days=dedup.DATE_SLACK_DAYS + 1)
-        family = dedup.family(record.get("event_type"))
-        types = [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")]
-        # only events whose merged place can fit (dedup.place_match): near it, or in its governorate
-        params = {"types": types, "country": record.get("country"), "admin1": record.get("admin1"),
-                  "until": span[1] + slack, "since": span[0] - slack,
-                  # an event that ends on or after ``since`` and is at most SHORT_RANGE_DAYS long
-                  # starts on or after ``recent``: the same events as before, from a shorter range
-                  "recent": span[0] - slack - timedelta(days=SHORT_RANGE_DAYS),
-                  "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS)}
-        lat, lon = record.get("latitude"), record.get("longitude")
-        if lat is not None and lon is not None and place_cell(lat, lon) is not None:
-            dlat = dedup.PLACE_KM[3] / 111.0
-            dlon = dlat / max(0.2, math.cos(math.radians(lat)))
-            params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
-                          cells=_cells_of_box(lat - dlat, lat + dlat, lon - dlon, lon + dlon))
-            query = _COMPARED_NEAR
-        else:
-            query = _COMPARED_IN_ADMIN1
-        params["keep"] = MATCH_SOURCES - 1
-        if pending is not None and any(_may_be_candidate(row, params) for row in pending.new_events):
-            self._send(conn, pending)  # the search must see the batch's new events it could find
+    def _best_match(self, record: dict, new_sh: frozenset[int], taken: set[int],
+                    rows: list[tuple]) -> tuple[int, dedup.Match] | None:
+        """The event ``record`` reports, among the candidates of its search (``rows``: each
+        candidate event's first and latest sources, with what matching reads, in the order
+        stored), or None."""
         best: tuple[int, dedup.Match] | None = None
         fits: dict[int, bool] = {}
-        # the candidates' first and latest sources, with what matching reads, in the order stored
-        for ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record, src_text \
-                in conn.execute(query, params):
+        for ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record, src_text in rows:
             fit = fits.get(ev_pk)
             if fit is None:
                 # the record's place must fit the event's merged (most precise) place, which the
@@ -500,7 +496,7 @@ class Store:
         self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
-                 edits: dict | None = None) -> None:
+                 edits: dict | None = None) -> tuple[dict, list[tuple]] | None:
         """Recompute an event's merged record from its sources and edits. A caller that holds
         them already (the writer, for an event it has just made) passes the event_id, the
         source rows as ``_SOURCES_WITH_ARTICLES`` gives them, and the edits."""
@@ -512,7 +508,7 @@ class Store:
                 edits = {}  # the event has no edits: no need to ask for them
         if not rows:
             conn.execute(events.delete().where(events.c.id == ev_pk))
-            return
+            return None
         sources = [json.loads(r[0]) for r in rows]
         merged = dedup.merge(sources, self._edits_of(conn, ev_pk) if edits is None else edits)
         if event_id is None:
@@ -522,6 +518,9 @@ class Store:
         columns = _event_columns(merged, sources, len(rows))
         record = _event_record(merged, sources, rows, event_id)
         conn.execute(_UPDATE_EVENT, dict(columns, target=ev_pk, record=dedup.dumps(record), updated_at=_now()))
+        # what a candidate search reads of the event now: its columns, and each source (key,
+        # matching fields and words; the record and evidence text for one stored before 0005)
+        return columns, [(r[7], r[10], r[11], r[0] if r[10] is None else None, r[12]) for r in rows]
 
     def _edits_of(self, conn: Connection, ev_pk: int) -> dict:
         out: dict = {}
@@ -721,13 +720,13 @@ def _day(value) -> date | None:
 class _Unsent:
     """The rows a batch has made and not yet sent, and how the next ones are numbered.
 
-    A new event and its source do not need to be in the database until a read could see them:
-    the candidate search of a later report near them and in their days (``_may_be_candidate``),
-    a merge (whose record is made from the stored sources), or the end of the batch. Until then
-    they wait here and then go in one statement per table, so that a batch of reports of
-    different places and days costs the database one candidate search per report and a few
-    statements per batch. Every read sees what it would have seen had each row been inserted
-    at once: the rows a read skips are ones it could not have returned."""
+    The candidate searches of a batch's reports are answered at its start, in one go
+    (``Store._candidates``); what the batch changes after that is kept here in ``changed`` (each
+    event made or merged in it: its columns and its sources as matching reads them), and
+    ``candidates`` puts the two together, so each report sees what it would have seen had every
+    row been written at once and searched for then. A new event and its source therefore need
+    not be in the database until a merge reads them (its record is made from the stored sources)
+    or the batch ends: they wait here and then go in one statement per table."""
 
     def __init__(self, next_event: int, next_source: int, event_ids: set[str]):
         self.next_event = next_event
@@ -735,7 +734,8 @@ class _Unsent:
         self.event_ids = event_ids  # event ids stored or given in this batch
         self.rows: dict[str, list[dict]] = {places.name: [], actors.name: [], events.name: [],
                                             event_sources.name: []}
-        self.new_events: list[dict] = []  # the unsent events' rows (also in rows["events"])
+        # event key -> (its columns, its sources: (key, match_fields, match_text, record, evidence_text))
+        self.changed: dict[int, tuple[dict, list[tuple]]] = {}
 
     def new_event(self, record: dict) -> tuple[int, str]:
         """The key and event_id of a new event for ``record`` (its own id unless taken)."""
@@ -747,9 +747,22 @@ class _Unsent:
         self.event_ids.add(event_id)
         return key, event_id
 
-    def add_event(self, row: dict) -> None:
-        self.rows[events.name].append(row)
-        self.new_events.append(row)
+    def candidates(self, params: dict, at_start: list) -> list[tuple]:
+        """The rows the candidate search ``params`` gives now (``_COMPARED_NEAR`` or
+        ``_COMPARED_IN_ADMIN1``'s columns, in the order of the sources' keys): those it gave at the
+        start of the batch (``at_start``), but for the events changed since, as they are now."""
+        if not self.changed:
+            return at_start
+        rows = [row for row in at_start if row[0] not in self.changed]
+        for key, (columns, sources) in self.changed.items():
+            if _is_candidate(columns, params):
+                where = (key, columns["country"], columns["admin1"], columns["geo_precision"], columns["latitude"],
+                         columns["longitude"])
+                keep = params["keep"]
+                rows.extend(where + source for nth, source in enumerate(sources)
+                            if nth == 0 or nth >= len(sources) - keep)
+        rows.sort(key=lambda row: row[6])
+        return rows
 
 
 def _other_event_id(record: dict) -> str:
@@ -757,28 +770,54 @@ def _other_event_id(record: dict) -> str:
     return record["event_id"] + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
 
 
-def _may_be_candidate(row: dict, params: dict) -> bool:
-    """Could the candidate search with ``params`` (``_COMPARED_NEAR`` or ``_COMPARED_IN_ADMIN1``)
-    return the event of ``row``? False only when one of its conditions surely fails; a missing
-    value (NULL, which no condition accepts) counts as a possible match, so the answer errs on
-    the side of sending the row before the search."""
-    kind, start, end = row.get("event_type"), row.get("event_date_start"), row.get("event_date_end")
-    if kind is not None and kind not in params["types"]:
+def _is_candidate(columns: dict, params: dict) -> bool:
+    """Would the candidate search with ``params`` return the event whose columns these are? The
+    conditions of ``_CANDIDATES_NEAR`` (``_CANDIDATES_ADMIN1`` when ``params`` has no box), as
+    SQL reads them: a missing value (NULL) fails every comparison."""
+    kind, start, end, long_range = (columns.get("event_type"), columns.get("event_date_start"),
+                                    columns.get("event_date_end"), columns.get("long_range"))
+    if kind is None or kind not in params["types"] or start is None or end is None:
         return False
-    if start is not None and (start > params["until"] or start < params["earliest"]):
-        return False  # the short ranges start from ``recent``, after ``earliest``
-    if end is not None and end < params["since"]:
+    if start > params["until"] or end < params["since"]:
         return False
-    country = row.get("country")
-    if country is not None and country != params["country"]:
+    if long_range is None or start < (params["earliest"] if long_range else params["recent"]):
         return False
-    if row.get("admin1") in (None, params["admin1"]):
+    country, admin1 = columns.get("country"), columns.get("admin1")
+    if country is None or country != params["country"]:
+        return False
+    if admin1 is not None and admin1 == params["admin1"]:
         return True
     if "cells" not in params:
         return False
-    lat, lon = row.get("latitude"), row.get("longitude")
-    return not ((lat is not None and not params["lat0"] <= lat <= params["lat1"])
-                or (lon is not None and not params["lon0"] <= lon <= params["lon1"]))
+    cell, lat, lon = columns.get("place_cell"), columns.get("latitude"), columns.get("longitude")
+    return (cell is not None and cell in params["cells"] and lat is not None and lon is not None
+            and params["lat0"] <= lat <= params["lat1"] and params["lon0"] <= lon <= params["lon1"])
+
+
+def _search(record: dict) -> dict | None:
+    """The parameters of the candidate search for ``record`` (``_COMPARED_NEAR`` when they hold a
+    box, else ``_COMPARED_IN_ADMIN1``), or None when the record has no date (it is compared with
+    nothing). Only events whose merged place can fit (dedup.place_match) are candidates: near
+    its place, or in its governorate."""
+    span = dedup._range(record)
+    if span is None:
+        return None
+    slack = timedelta(days=dedup.DATE_SLACK_DAYS + 1)
+    family = dedup.family(record.get("event_type"))
+    params = {"types": [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")],
+              "country": record.get("country"), "admin1": record.get("admin1"),
+              "until": span[1] + slack, "since": span[0] - slack,
+              # an event that ends on or after ``since`` and is at most SHORT_RANGE_DAYS long
+              # starts on or after ``recent``: the same events as before, from a shorter range
+              "recent": span[0] - slack - timedelta(days=SHORT_RANGE_DAYS),
+              "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS), "keep": MATCH_SOURCES - 1}
+    lat, lon = record.get("latitude"), record.get("longitude")
+    if lat is not None and lon is not None and place_cell(lat, lon) is not None:
+        dlat = dedup.PLACE_KM[3] / 111.0
+        dlon = dlat / max(0.2, math.cos(math.radians(lat)))
+        params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
+                      cells=_cells_of_box(lat - dlat, lat + dlat, lon - dlon, lon + dlon))
+    return params
 
 
 class _Lru:
@@ -882,11 +921,98 @@ _SOURCES_WITH_ARTICLES = select(
     event_sources.c.record, articles.c.source, articles.c.article_id, articles.c.url, articles.c.published,
     event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id, events.c.event_id,
     select(edits.c.id).where(edits.c.event == events.c.id).exists().label("has_edits"),
+    event_sources.c.match_fields, event_sources.c.match_text,
+    case((event_sources.c.match_text.is_(None), event_sources.c.evidence_text)).label("evidence_text"),
 ).join(articles, articles.c.id == event_sources.c.article).join(events, events.c.id == event_sources.c.event).where(
     event_sources.c.event == bindparam("ev")).order_by(event_sources.c.id)
 _EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
 _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
+
+
+# A batch's candidate searches in one PostgreSQL statement: the searches' parameters go in as
+# arrays, one element per search (their types and box cells as (search, value) pairs), and each
+# branch of _CANDIDATES_NEAR is a join of the searches with the events, an index range per search
+# as before. Rows of kind 0 are (search, candidate event's columns), rows of kind 1 the compared
+# sources of every candidate (as _with_compared_sources), each once, in the order of their keys.
+_PG_CANDIDATES = text("""
+WITH s AS (
+  SELECT * FROM unnest(CAST(:n AS int[]), CAST(:country AS text[]), CAST(:admin1 AS text[]),
+                       CAST(:since AS date[]), CAST(:until AS date[]), CAST(:recent AS date[]),
+                       CAST(:earliest AS date[]), CAST(:lat0 AS float8[]), CAST(:lat1 AS float8[]),
+                       CAST(:lon0 AS float8[]), CAST(:lon1 AS float8[]))
+    AS s(n, country, admin1, since, until, recent, earliest, lat0, lat1, lon0, lon1)
+), st AS (
+  SELECT * FROM unnest(CAST(:type_n AS int[]), CAST(:type AS text[])) AS st(n, type)
+), sc AS (
+  SELECT * FROM unnest(CAST(:cell_n AS int[]), CAST(:cell AS int[])) AS sc(n, cell)
+), found AS (
+  SELECT s.n, e.id FROM s JOIN events e
+    ON e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = false
+   AND e.event_date_start >= s.recent AND e.event_date_start <= s.until
+  WHERE e.event_date_end >= s.since AND (e.event_type || '') IN (SELECT st.type FROM st WHERE st.n = s.n)
+  UNION
+  SELECT s.n, e.id FROM s JOIN events e
+    ON e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = true
+   AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until
+  WHERE e.event_date_end >= s.since AND (e.event_type || '') IN (SELECT st.type FROM st WHERE st.n = s.n)
+  UNION
+  SELECT s.n, e.id FROM s JOIN sc ON sc.n = s.n JOIN events e
+    ON e.place_cell = sc.cell AND e.long_range = false
+   AND e.event_date_start >= s.recent AND e.event_date_start <= s.until
+  WHERE (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
+    AND e.longitude BETWEEN s.lon0 AND s.lon1 AND e.event_date_end >= s.since
+    AND (e.event_type || '') IN (SELECT st.type FROM st WHERE st.n = s.n)
+  UNION
+  SELECT s.n, e.id FROM s JOIN sc ON sc.n = s.n JOIN events e
+    ON e.place_cell = sc.cell AND e.long_range = true
+   AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until
+  WHERE (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
+    AND e.longitude BETWEEN s.lon0 AND s.lon1 AND e.event_date_end >= s.since
+    AND (e.event_type || '') IN (SELECT st.type FROM st WHERE st.n = s.n)
+), ranked AS (
+  SELECT es.id, es.event, es.match_fields, es.match_text,
+         CASE WHEN es.match_fields IS NULL THEN es.record END AS record,
+         CASE WHEN es.match_text IS NULL THEN es.evidence_text END AS evidence_text,
+         row_number() OVER (PARTITION BY es.event ORDER BY es.id) AS nth,
+         row_number() OVER (PARTITION BY es.event ORDER BY es.id DESC) AS nth_last
+  FROM event_sources es WHERE es.event IN (SELECT found.id FROM found)
+)
+SELECT 0 AS kind, found.n, e.id, e.country, e.admin1, e.geo_precision, e.latitude, e.longitude,
+       NULL::int AS source, NULL::text AS match_fields, NULL::text AS match_text, NULL::text AS record,
+       NULL::text AS evidence_text
+FROM found JOIN events e ON e.id = found.id
+UNION ALL
+SELECT 1, NULL, ranked.event, NULL, NULL, NULL, NULL, NULL, ranked.id, ranked.match_fields, ranked.match_text,
+       ranked.record, ranked.evidence_text
+FROM ranked WHERE ranked.nth = 1 OR ranked.nth_last <= :keep
+""")
+
+
+def _pg_candidates(conn: Connection, searches: list[tuple[int, dict]]) -> dict[int, list[tuple]]:
+    """Search number -> the rows ``_COMPARED_NEAR`` or ``_COMPARED_IN_ADMIN1`` would give it,
+    for all of ``searches`` in one statement (``_PG_CANDIDATES``)."""
+    columns = ("country", "admin1", "since", "until", "recent", "earliest", "lat0", "lat1", "lon0", "lon1")
+    params: dict = {"n": [n for n, _ in searches], "keep": MATCH_SOURCES - 1}
+    for name in columns:
+        params[name] = [p.get(name) for _, p in searches]
+    params["type_n"] = [n for n, p in searches for _ in p["types"]]
+    params["type"] = [t for _, p in searches for t in p["types"]]
+    params["cell_n"] = [n for n, p in searches for _ in p.get("cells", ())]
+    params["cell"] = [c for _, p in searches for c in p.get("cells", ())]
+    found: dict[int, list[tuple]] = {}
+    sources: dict[int, list[tuple]] = {}
+    for kind, n, ev, country, admin1, precision, lat, lon, *source in conn.execute(_PG_CANDIDATES, params):
+        if kind == 0:
+            found.setdefault(n, []).append((ev, country, admin1, precision, lat, lon))
+        else:
+            sources.setdefault(ev, []).append(tuple(source))
+    out = {}
+    for n, candidates in found.items():
+        rows = [where + source for where in candidates for source in sources.get(where[0], ())]
+        rows.sort(key=lambda row: row[6])
+        out[n] = rows
+    return out
 
 
 def _engine(url: str) -> tuple[Engine, bool]:

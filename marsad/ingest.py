@@ -19,6 +19,7 @@ from typing import Iterable, Iterator
 from marsad.budget import Budget
 from marsad.model import Article, Rejected
 from marsad.store import IngestSummary, Store
+from marsad.store.partitions import Partition
 from marsad.validation import article_problem
 
 __all__ = ["ingest", "IngestSummary", "DEFAULT_BATCH"]
@@ -28,7 +29,8 @@ DEFAULT_BATCH = 32
 
 
 def ingest(store: Store, items: Iterable, *, progress: bool = False, runner=None,
-           batch_size: int = DEFAULT_BATCH, budget: Budget | None = Budget()) -> IngestSummary:
+           batch_size: int = DEFAULT_BATCH, budget: Budget | None = Budget(),
+           partition: Partition | None = None) -> IngestSummary:
     """Store articles and their events; ``items`` are Articles and readers' Rejected records.
 
     Articles go in batches of ``batch_size``: those already stored (same text hash or URL)
@@ -37,13 +39,16 @@ def ingest(store: Store, items: Iterable, *, progress: bool = False, runner=None
     order, one transaction per batch. A run stopped at any point keeps whole batches only,
     and running it again finishes the job with the same events. ``budget``: the time and
     size one article's extraction may take (:mod:`marsad.budget`); an article over it is
-    rejected (E110, E104) and kept in ``rejected``, the others are stored."""
+    rejected (E110, E104) and kept in ``rejected``, the others are stored. ``partition``: write
+    as one of a backfill's concurrent writers (:mod:`marsad.store.partitions`)."""
     from marsad.runner import InProcess, places_of
 
     runner = runner or InProcess()
     runner.budget = budget
     from marsad.store.local_places import local_places
     runner.local_places = local_places(store)  # analysts' places, loaded where the batches are extracted
+    if partition is not None:
+        store.prepare_partition()
     summary = IngestSummary()
     bar = None
     if progress:
@@ -54,7 +59,7 @@ def ingest(store: Store, items: Iterable, *, progress: bool = False, runner=None
             for result in results:  # a runner that did not look up the places the events chose
                 if result.events and result.places is None:
                     result.places = places_of(result.events)
-            store.write_batch(batch, results, summary)
+            store.write_batch(batch, results, summary, partition)
             if bar is not None:
                 bar.update(len(batch))
     finally:

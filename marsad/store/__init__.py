@@ -19,6 +19,7 @@ finishes the rest with the same events. Reading and extraction are driven from
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
@@ -28,7 +29,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import quote
 
 from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, text, union
@@ -39,6 +40,9 @@ from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article, Event, Extracted, Place, Rejected
 from marsad.store import dedup
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
+
+if TYPE_CHECKING:
+    from marsad.store.partitions import Partition
 from marsad.validation import (EDIT_RULES, check_event_type, column_size, edit_value, lookup_key,
                                record_problem, storable, text_problem)
 
@@ -62,6 +66,14 @@ LONGEST_RANGE_DAYS = 62
 # An event whose date range is at most this many days long (day or week precision: nearly all) is
 # looked for only this far back from a new report's range; longer ones as far as LONGEST_RANGE_DAYS.
 SHORT_RANGE_DAYS = 7
+# A PostgreSQL lock space of its own for the partitions' locks (two-key advisory locks, "mrsd", hash).
+PARTITION_LOCKS = 0x6D727364
+# A batch a deadlock or serialization failure aborted (concurrent partitions) is written again, this often.
+DEADLOCK_RETRIES = 5
+RETRYABLE_STATES = ("40P01", "40001")
+# The match rule of a report a partition's writer could not compare with every event that might be
+# its own (some lie beyond the partition): ``marsad merge-boundary`` compares it and clears the mark.
+BOUNDARY_PENDING = "boundary pending"
 # Fields an analyst may correct with ``marsad edit`` (what each may hold: marsad.validation.EDIT_RULES).
 EDITABLE_FIELDS = tuple(EDIT_RULES)
 
@@ -162,18 +174,26 @@ class Store:
             command.upgrade(cfg, "head")
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def _writing(self, partition: Partition | None = None) -> Iterator[Connection]:
         """A write transaction, one writer at a time across processes: SQLite takes the database's
         write lock at BEGIN (BEGIN IMMEDIATE, waiting up to 30 s for another writer), PostgreSQL a
         transaction-scoped advisory lock. Each writer therefore sees everything the writers before
         it committed: a migration is run once, an article stored by another run is known, and two
-        ingests into one database give the union, deduplicated as if they had run one after the other."""
+        ingests into one database give the union, deduplicated as if they had run one after the other.
+
+        A writer of a ``partition`` on PostgreSQL holds the lock shared and the lock of its
+        partition alone: writers of different partitions write at the same time (each only
+        compares with the events of its own partition), and every other writer waits for them."""
         with self.engine.connect() as conn:
             if self.engine.dialect.name == "sqlite":
                 conn = conn.execution_options(marsad_write=True)
             with conn.begin():
                 if self.engine.dialect.name == "postgresql":
-                    conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+                    if partition is None:
+                        conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+                    else:
+                        conn.execute(select(func.pg_advisory_xact_lock_shared(WRITE_LOCK),
+                                            func.pg_advisory_xact_lock(PARTITION_LOCKS, partition.lock_key)))
                 yield conn
 
     def _insert_new(self, conn: Connection, table, values: dict, returning=None):
@@ -222,14 +242,31 @@ class Store:
         hashes, urls = self._known([article])
         return bool(hashes or urls)
 
-    def write_batch(self, batch: list[Article], results: list[Extracted], summary: IngestSummary) -> None:
+    def write_batch(self, batch: list[Article], results: list[Extracted], summary: IngestSummary,
+                    partition: Partition | None = None) -> None:
         """Store one extracted batch (``results``: one :class:`marsad.model.Extracted` per
         article) in one transaction, in input order, adding its counts to ``summary``. This is
-        the one writer :func:`marsad.ingest.ingest` drives."""
+        the one writer :func:`marsad.ingest.ingest` drives.
+
+        With a ``partition`` (:class:`marsad.store.partitions.Partition`) the batch is written as
+        one of several concurrent writers on PostgreSQL: it takes the lock of its partition only,
+        compares reports with the events of its partition only, and leaves a report that could
+        match an event beyond it to the boundary pass (``marsad merge-boundary``)."""
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            try:
+                return self._write_batch(batch, results, summary, partition)
+            except StorageError as exc:
+                # concurrent partitions inserting the same place or actor can deadlock; the
+                # server then aborts one transaction, which is simply written again
+                if not (partition is not None and exc.retryable and attempt < DEADLOCK_RETRIES):
+                    raise
+
+    def _write_batch(self, batch: list[Article], results: list[Extracted], summary: IngestSummary,
+                     partition: Partition | None) -> None:
         counts = IngestSummary()
         failed: list[Rejected] = []
         try:
-            with self._writing() as conn:
+            with self._writing(partition) as conn:
                 accepted: list[tuple[Article, Extracted, list[dict]]] = []
                 # the same article twice in the input, or stored by another run meanwhile
                 seen_hashes, seen_urls = self._known(batch, conn)
@@ -257,10 +294,14 @@ class Store:
                 stored = [(article, result, records) for article, result, records in accepted
                           if keys.get(article.text_hash) is not None]
                 counts.known += len(accepted) - len(stored)
-                pending = self._unsent(conn, [r["event_id"] for _, _, records in stored for r in records])
+                pending = self._unsent(conn, [r["event_id"] for _, _, records in stored for r in records],
+                                       partition)
                 # every record's candidate search, against the database as the batch found it (one
                 # statement on PostgreSQL); what the batch itself changes is added as it goes
                 searches = [_search(record) for _, _, records in stored for record in records]
+                if partition is not None:  # within the partition; what reaches beyond it waits
+                    searches, pending.deferred = map(list, zip(*map(partition.narrow, searches))) \
+                        if searches else ([], [])
                 found = iter(self._candidates(conn, searches))
                 for article, result, records in stored:
                     created, merged = self._store_article(conn, article, keys[article.text_hash], result.events,
@@ -270,14 +311,18 @@ class Store:
                     counts.events_created += created
                     counts.events_merged += merged
                 self._send(conn, pending)
+                if partition is None:
+                    self._sync_sequences(conn)
         except SQLAlchemyError as exc:
             self._forget_caches()
             first, last = batch[0].article_id, batch[-1].article_id
-            raise StorageError(
+            error = StorageError(
                 f"could not store articles {first} .. {last}: {type(exc.orig or exc).__name__}: "
                 f"{str(exc.orig or exc).strip().splitlines()[0]}. Nothing of this batch was stored and "
                 f"the batches before it were; fix the cause (disk space, server) and run ingest again to "
-                f"finish.") from None
+                f"finish.")
+            error.retryable = getattr(exc.orig, "sqlstate", None) in RETRYABLE_STATES
+            raise error from None
         except BaseException:
             self._forget_caches()  # a rolled-back batch must leave no trace in the caches either
             raise
@@ -340,6 +385,7 @@ class Store:
         taken: set[int] = set()  # events this article already joined: its own events stay apart
         chosen = {p.place_id: p for p in places or ()}
         for event, record, search in zip(found, records, searched):
+            deferred = pending.deferred.pop(0) if pending.deferred else False
             record = dict(record, source=article.source, article_id=article.article_id)
             text = dedup.evidence_text(record, article.text)
             words = dedup.match_words(text)
@@ -350,11 +396,13 @@ class Store:
             # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
             # PostgreSQL sequence keeps the numbers a rolled-back batch drew, so a re-run after a
             # crash would number the sources (source_key) differently from an uninterrupted run
-            src_pk = pending.next_source
-            pending.next_source += 1
+            src_pk = next(pending.source_keys)
             if best is None:
                 # a new event: its merged record is this record's (as stored, read back), and it
-                # names its one source, whose key is known: the row goes in whole
+                # names its one source, whose key is known: the row goes in whole. A report that
+                # could match an event beyond the partition is marked: the boundary pass compares
+                # it with those (marsad merge-boundary)
+                rule, score = (BOUNDARY_PENDING if deferred else None), None
                 alone_source = json.loads(stored)
                 alone = dedup.merge([alone_source], {})
                 published = article.published.date() if isinstance(article.published, datetime) \
@@ -365,10 +413,9 @@ class Store:
                 pending.rows[events.name].append(dict(
                     columns, id=ev_pk, event_id=new_id, created_at=now, updated_at=now,
                     record=dedup.dumps(_event_record(alone, [alone_source], [
-                        (stored, article.source, article.article_id, article.url or None, published, None, None,
+                        (stored, article.source, article.article_id, article.url or None, published, rule, None,
                          src_pk)], new_id))))
                 created += 1
-                rule, score = None, None
             else:
                 ev_pk, match = best
                 rule, score = match.rule, match.score
@@ -388,12 +435,30 @@ class Store:
                 pending.changed[ev_pk] = self._refresh(conn, ev_pk)
         return created, merged
 
-    def _unsent(self, conn: Connection, event_ids: list[str]) -> "_Unsent":
-        """A batch's rows to be: numbered from the largest keys stored (the writer lock is held),
-        with those of ``event_ids`` that are taken already."""
-        last_event, last_source = conn.execute(_LAST_KEYS).one()
+    def _unsent(self, conn: Connection, event_ids: list[str], partition: Partition | None = None) -> "_Unsent":
+        """A batch's rows to be, with those of ``event_ids`` that are taken already: numbered from
+        the largest keys stored (the writer lock is held), or, for a partition on PostgreSQL (whose
+        writers run at the same time), with keys drawn from the tables' sequences."""
         taken = set(conn.execute(_TAKEN_EVENT_IDS, {"ids": sorted(set(event_ids))}).scalars()) if event_ids else set()
-        return _Unsent(last_event + 1, last_source + 1, taken)
+        if partition is not None and self.engine.dialect.name == "postgresql":
+            n = len(event_ids)
+            return _Unsent(iter(conn.execute(_DRAW_KEYS, {"seq": "events_id_seq", "n": n}).scalars().all()),
+                           iter(conn.execute(_DRAW_KEYS, {"seq": "event_sources_id_seq", "n": n}).scalars().all()),
+                           taken)
+        last_event, last_source = conn.execute(_LAST_KEYS).one()
+        return _Unsent(itertools.count(last_event + 1), itertools.count(last_source + 1), taken)
+
+    def _sync_sequences(self, conn: Connection) -> None:
+        """On PostgreSQL, move the event and source sequences past the largest keys, which writers
+        that hold the lock alone number themselves, so that partition writers draw fresh keys."""
+        if self.engine.dialect.name == "postgresql":
+            conn.execute(_SYNC_SEQUENCES)
+
+    def prepare_partition(self) -> None:
+        """Before a partition's first batch: the sequences it draws keys from are moved past the
+        keys stored (a database written before by one writer numbered its rows itself)."""
+        with self._writing() as conn:
+            self._sync_sequences(conn)
 
     def _send(self, conn: Connection, pending: "_Unsent") -> None:
         """Insert the rows ``pending`` holds: one statement per table, places and actors before the
@@ -406,6 +471,9 @@ class Store:
                 stmt = self._upserts.get(table.name)
                 if stmt is None:
                     stmt = self._upserts[table.name] = self._dialect_insert(table).on_conflict_do_nothing()
+                # in the order of their keys: two writers inserting the same rows then wait for
+                # each other in the same order
+                rows.sort(key=lambda row: row["place_id" if table is places else "name"])
             else:
                 stmt = table.insert()
             conn.execute(stmt, rows)
@@ -580,6 +648,7 @@ class Store:
                                                edited_at=_now()))
             self._refresh(conn, ev_pk)
             self._refresh(conn, new_pk)
+            self._sync_sequences(conn)
             return conn.execute(select(events.c.event_id).where(events.c.id == new_pk)).scalar_one()
 
     def _event_pk(self, conn: Connection, event_id: str) -> int:
@@ -728,10 +797,12 @@ class _Unsent:
     not be in the database until a merge reads them (its record is made from the stored sources)
     or the batch ends: they wait here and then go in one statement per table."""
 
-    def __init__(self, next_event: int, next_source: int, event_ids: set[str]):
-        self.next_event = next_event
-        self.next_source = next_source
+    def __init__(self, event_keys: Iterator[int], source_keys: Iterator[int], event_ids: set[str]):
+        self.event_keys = event_keys
+        self.source_keys = source_keys
         self.event_ids = event_ids  # event ids stored or given in this batch
+        # for a partition's batch: whether each record's search reached beyond the partition
+        self.deferred: list[bool] = []
         self.rows: dict[str, list[dict]] = {places.name: [], actors.name: [], events.name: [],
                                             event_sources.name: []}
         # event key -> (its columns, its sources: (key, match_fields, match_text, record, evidence_text))
@@ -739,8 +810,7 @@ class _Unsent:
 
     def new_event(self, record: dict) -> tuple[int, str]:
         """The key and event_id of a new event for ``record`` (its own id unless taken)."""
-        key = self.next_event
-        self.next_event += 1
+        key = next(self.event_keys)
         event_id = record["event_id"]
         if event_id in self.event_ids:  # an event of another article has this id
             event_id = _other_event_id(record)
@@ -917,6 +987,14 @@ _COMPARED_IN_ADMIN1 = _with_compared_sources(_CANDIDATES_ADMIN1)
 _LAST_KEYS = select(select(func.coalesce(func.max(events.c.id), 0)).scalar_subquery(),
                     select(func.coalesce(func.max(event_sources.c.id), 0)).scalar_subquery())
 _TAKEN_EVENT_IDS = select(events.c.event_id).where(events.c.event_id.in_(bindparam("ids", expanding=True)))
+# PostgreSQL: ``n`` keys drawn from a sequence (a partition's writer, which runs beside others).
+_DRAW_KEYS = text("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)")
+# PostgreSQL: each sequence past the largest key and past what it gave already.
+_SYNC_SEQUENCES = text(
+    "SELECT setval('events_id_seq', greatest((SELECT coalesce(max(id), 0) FROM events),"
+    " coalesce(pg_sequence_last_value('events_id_seq'), 0), 1)),"
+    " setval('event_sources_id_seq', greatest((SELECT coalesce(max(id), 0) FROM event_sources),"
+    " coalesce(pg_sequence_last_value('event_sources_id_seq'), 0), 1))")
 _SOURCES_WITH_ARTICLES = select(
     event_sources.c.record, articles.c.source, articles.c.article_id, articles.c.url, articles.c.published,
     event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id, events.c.event_id,

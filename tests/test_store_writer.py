@@ -199,7 +199,7 @@ def test_every_search_sees_what_the_batch_wrote_before_it(db_url, tmp_path, monk
 
     def checked(self, params, at_start):
         rows = candidates(self, params, at_start)
-        store._send(seen["conn"], self)  # everything the batch made so far, in the database
+        store._write_pending(seen["conn"], self)  # everything the batch made so far, in the database
         written = seen["conn"].execute(_COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1, params).all()
         assert [tuple(r) for r in rows] == [tuple(r) for r in written]
         seen["searches"] += 1

@@ -66,6 +66,8 @@ LONGEST_RANGE_DAYS = 62
 # An event whose date range is at most this many days long (day or week precision: nearly all) is
 # looked for only this far back from a new report's range; longer ones as far as LONGEST_RANGE_DAYS.
 SHORT_RANGE_DAYS = 7
+# PostgreSQL: the writer ANALYZEs its tables each time they double, from this many sources on.
+ANALYZE_FROM = 256
 # A PostgreSQL lock space of its own for the partitions' locks (two-key advisory locks, "mrsd", hash).
 PARTITION_LOCKS = 0x6D727364
 # A batch a deadlock or serialization failure aborted (concurrent partitions) is written again, this often.
@@ -138,6 +140,7 @@ class Store:
         self._sources = _Lru(SOURCE_CACHE)
         self._upserts: dict = {}
         self._article_insert = None
+        self._analyzed_size: int | None = None  # see _keep_statistics
 
     # ------------------------------------------------------------------ set-up
     def _migrate(self) -> None:
@@ -310,9 +313,10 @@ class Store:
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
-                self._send(conn, pending)
+                self._write_pending(conn, pending)
                 if partition is None:
                     self._sync_sequences(conn)
+                last_source = pending.last_source
         except SQLAlchemyError as exc:
             self._forget_caches()
             first, last = batch[0].article_id, batch[-1].article_id
@@ -326,6 +330,7 @@ class Store:
         except BaseException:
             self._forget_caches()  # a rolled-back batch must leave no trace in the caches either
             raise
+        self._keep_statistics(last_source)
         summary.known += counts.known
         summary.new += counts.new
         summary.events_created += counts.events_created
@@ -378,9 +383,10 @@ class Store:
                        searched: list[tuple[dict, list] | None]) -> tuple[int, int]:
         """Store the events of one article (stored as ``art_pk``): ``found``, and their ``records``
         (``Event.to_record``); ``places`` are the gazetteer entries they chose; ``searched``, each
-        record's candidate search and what it found at the start of the batch. A new event and
-        its source are kept in ``pending`` until a read needs them (see :class:`_Unsent`); a merge
-        is written at once, as the merged event's record is made from its stored sources."""
+        record's candidate search and what it found at the start of the batch. What the article
+        changes is kept in ``pending`` (see :class:`_Unsent`) and written when the batch ends: a
+        new event and its source, and a merged event's new columns and record, made from its
+        sources (read once per batch) and the batch's new ones."""
         created = merged = 0
         taken: set[int] = set()  # events this article already joined: its own events stay apart
         chosen = {p.place_id: p for p in places or ()}
@@ -396,7 +402,11 @@ class Store:
             # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
             # PostgreSQL sequence keeps the numbers a rolled-back batch drew, so a re-run after a
             # crash would number the sources (source_key) differently from an uninterrupted run
-            src_pk = next(pending.source_keys)
+            src_pk = pending.last_source = next(pending.source_keys)
+            published = article.published.date() if isinstance(article.published, datetime) \
+                else article.published
+            slim = dedup.slim(record)
+            fields = dedup.dumps(slim)
             if best is None:
                 # a new event: its merged record is this record's (as stored, read back), and it
                 # names its one source, whose key is known: the row goes in whole. A report that
@@ -405,35 +415,71 @@ class Store:
                 rule, score = (BOUNDARY_PENDING if deferred else None), None
                 alone_source = json.loads(stored)
                 alone = dedup.merge([alone_source], {})
-                published = article.published.date() if isinstance(article.published, datetime) \
-                    else article.published
                 ev_pk, new_id = pending.new_event(record)
                 now = _now()
                 columns = _event_columns(alone, [alone_source], 1)
-                pending.rows[events.name].append(dict(
-                    columns, id=ev_pk, event_id=new_id, created_at=now, updated_at=now,
-                    record=dedup.dumps(_event_record(alone, [alone_source], [
-                        (stored, article.source, article.article_id, article.url or None, published, rule, None,
-                         src_pk)], new_id))))
+                # the source as _SOURCES_WITH_ARTICLES gives it
+                row = (stored, article.source, article.article_id, article.url or None, published, rule, score,
+                       src_pk, new_id, False, fields, words, None)
+                pending.new_rows[ev_pk] = dict(columns, id=ev_pk, event_id=new_id, created_at=now, updated_at=now,
+                                               record=dedup.dumps(_event_record(alone, [alone_source], [row], new_id)))
+                pending.rows[events.name].append(pending.new_rows[ev_pk])
+                pending.sources_of[ev_pk] = ([row], [alone_source], {})
+                pending.changed[ev_pk] = (columns, [(src_pk, fields, words, None, None)])
                 created += 1
             else:
                 ev_pk, match = best
                 rule, score = match.rule, match.score
+                self._merge_into(conn, pending, ev_pk, (
+                    stored, article.source, article.article_id, article.url or None, published, rule, score, src_pk,
+                    None, None, fields, words, None))
                 merged += 1
             taken.add(ev_pk)
-            slim = dedup.slim(record)
-            fields = dedup.dumps(slim)
             pending.rows[event_sources.name].append(dict(
                 id=src_pk, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
                 fatalities=record.get("fatalities"), record=stored, evidence_text=text, match_rule=rule,
                 match_score=score, match_fields=fields, match_text=words))
             self._sources.put(src_pk, (slim, shingles))
-            if best is None:
-                pending.changed[ev_pk] = (columns, [(src_pk, fields, words, None, None)])
-            else:
-                self._send(conn, pending)
-                pending.changed[ev_pk] = self._refresh(conn, ev_pk)
         return created, merged
+
+    def _merge_into(self, conn: Connection, pending: "_Unsent", ev_pk: int, row: tuple) -> None:
+        """A new source (``row``, as _SOURCES_WITH_ARTICLES gives it, without the event's columns)
+        joins the event ``ev_pk``: its merged columns are worked out now (the batch's later
+        searches see them), its record when the batch is written. The event's stored sources are
+        read the first time the batch merges into it."""
+        known = pending.sources_of.get(ev_pk)
+        if known is None:
+            rows = [tuple(r) for r in conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk})]
+            known = pending.sources_of[ev_pk] = (rows, [json.loads(r[0]) for r in rows],
+                                                 self._edits_of(conn, ev_pk) if rows[0][9] else {})
+        rows, sources, edits = known
+        rows.append(row[:8] + rows[0][8:10] + row[10:])  # the event's id, and whether it has edits
+        sources.append(json.loads(row[0]))
+        merged = dedup.merge(sources, edits)
+        for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
+            self._remember_actor(name, None, pending)
+        columns = _event_columns(merged, sources, len(rows))
+        pending.changed[ev_pk] = (columns, [(r[7], r[10], r[11], r[0] if r[10] is None else None, r[12]) for r in rows])
+        pending.merged[ev_pk] = merged
+
+    def _write_pending(self, conn: Connection, pending: "_Unsent") -> None:
+        """Write what ``pending`` holds: the merged events' records first (made once, from all their
+        sources), then the new rows, then the merged events that were stored already."""
+        now = _now()
+        updates = []
+        for ev_pk, merged in pending.merged.items():
+            rows, sources, _ = pending.sources_of[ev_pk]
+            columns = pending.changed[ev_pk][0]
+            record = dedup.dumps(_event_record(dict(merged), sources, rows, rows[0][8]))
+            if ev_pk in pending.new_rows:
+                pending.new_rows[ev_pk].update(columns, record=record, updated_at=now)
+            else:
+                updates.append(dict(columns, target=ev_pk, record=record, updated_at=now))
+        pending.merged.clear()
+        self._send(conn, pending)
+        pending.new_rows.clear()
+        if updates:
+            conn.execute(_UPDATE_EVENT, updates)
 
     def _unsent(self, conn: Connection, event_ids: list[str], partition: Partition | None = None) -> "_Unsent":
         """A batch's rows to be, with those of ``event_ids`` that are taken already: numbered from
@@ -447,6 +493,22 @@ class Store:
                            taken)
         last_event, last_source = conn.execute(_LAST_KEYS).one()
         return _Unsent(itertools.count(last_event + 1), itertools.count(last_source + 1), taken)
+
+    def _keep_statistics(self, size: int | None) -> None:
+        """PostgreSQL: ANALYZE the tables the writer reads when they have doubled (``size``: the
+        largest source key written) since this writer last did or first looked. A backfill grows
+        them from nothing faster than autovacuum looks, and a plan the server made for a table
+        of a few rows (prepared statements keep theirs) would read the whole table for every
+        look-up once it holds thousands."""
+        if self.engine.dialect.name != "postgresql" or not size:
+            return
+        if self._analyzed_size is None:
+            self._analyzed_size = max(size, ANALYZE_FROM)
+        elif size >= 2 * self._analyzed_size:
+            with self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                    "ANALYZE articles, events, event_sources")
+            self._analyzed_size = size
 
     def _sync_sequences(self, conn: Connection) -> None:
         """On PostgreSQL, move the event and source sequences past the largest keys, which writers
@@ -551,9 +613,13 @@ class Store:
             self._places_known.add(pid)
         record["place_id"] = pid
         for name, inter in ((record.get("actor1"), record.get("inter1")), (record.get("actor2"), record.get("inter2"))):
-            if name and name not in self._actors_known:
-                pending.rows[actors.name].append(dict(name=name, inter=inter if isinstance(inter, int) else None))
-                self._actors_known.add(name)
+            self._remember_actor(name, inter, pending)
+
+    def _remember_actor(self, name: str | None, inter, pending: "_Unsent") -> None:
+        """The actors table gets ``name`` with the batch, unless this writer has stored it."""
+        if name and name not in self._actors_known:
+            pending.rows[actors.name].append(dict(name=name, inter=inter if isinstance(inter, int) else None))
+            self._actors_known.add(name)
 
     def _add_actor(self, conn: Connection, name: str | None, inter) -> None:
         """Make sure the actors table has ``name`` (events refer to it)."""
@@ -800,6 +866,7 @@ class _Unsent:
     def __init__(self, event_keys: Iterator[int], source_keys: Iterator[int], event_ids: set[str]):
         self.event_keys = event_keys
         self.source_keys = source_keys
+        self.last_source: int | None = None  # the largest source key given out
         self.event_ids = event_ids  # event ids stored or given in this batch
         # for a partition's batch: whether each record's search reached beyond the partition
         self.deferred: list[bool] = []
@@ -807,6 +874,10 @@ class _Unsent:
                                             event_sources.name: []}
         # event key -> (its columns, its sources: (key, match_fields, match_text, record, evidence_text))
         self.changed: dict[int, tuple[dict, list[tuple]]] = {}
+        # event key -> (its sources as _SOURCES_WITH_ARTICLES gives them, their records, its edits)
+        self.sources_of: dict[int, tuple[list[tuple], list[dict], dict]] = {}
+        self.merged: dict[int, dict] = {}  # event key -> its merged fields, for the events merged into
+        self.new_rows: dict[int, dict] = {}  # event key -> the events row of an event not sent yet
 
     def new_event(self, record: dict) -> tuple[int, str]:
         """The key and event_id of a new event for ``record`` (its own id unless taken)."""
@@ -1009,45 +1080,45 @@ _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
 
 
 # A batch's candidate searches in one PostgreSQL statement: the searches' parameters go in as
-# arrays, one element per search (their types and box cells as (search, value) pairs), and each
-# branch of _CANDIDATES_NEAR is a join of the searches with the events, an index range per search
-# as before. Rows of kind 0 are (search, candidate event's columns), rows of kind 1 the compared
-# sources of every candidate (as _with_compared_sources), each once, in the order of their keys.
+# arrays, one element per search (its types and box cells as JSON arrays), and for each search
+# (LATERAL: one search at a time, so that each branch is an index range as in _CANDIDATES_NEAR)
+# the same four branches find its candidates. Rows of kind 0 are (search, candidate event's
+# columns), rows of kind 1 the compared sources of every candidate (as _with_compared_sources),
+# each once.
 _PG_CANDIDATES = text("""
 WITH s AS (
-  SELECT * FROM unnest(CAST(:n AS int[]), CAST(:country AS text[]), CAST(:admin1 AS text[]),
-                       CAST(:since AS date[]), CAST(:until AS date[]), CAST(:recent AS date[]),
-                       CAST(:earliest AS date[]), CAST(:lat0 AS float8[]), CAST(:lat1 AS float8[]),
-                       CAST(:lon0 AS float8[]), CAST(:lon1 AS float8[]))
-    AS s(n, country, admin1, since, until, recent, earliest, lat0, lat1, lon0, lon1)
-), st AS (
-  SELECT * FROM unnest(CAST(:type_n AS int[]), CAST(:type AS text[])) AS st(n, type)
-), sc AS (
-  SELECT * FROM unnest(CAST(:cell_n AS int[]), CAST(:cell AS int[])) AS sc(n, cell)
+  SELECT s.n, s.country, s.admin1, s.since, s.until, s.recent, s.earliest, s.lat0, s.lat1, s.lon0, s.lon1,
+         ARRAY(SELECT jsonb_array_elements_text(CAST(s.types AS jsonb))) AS types,
+         ARRAY(SELECT CAST(jsonb_array_elements_text(CAST(s.cells AS jsonb)) AS int)) AS cells
+  FROM unnest(CAST(:n AS int[]), CAST(:country AS text[]), CAST(:admin1 AS text[]), CAST(:since AS date[]),
+              CAST(:until AS date[]), CAST(:recent AS date[]), CAST(:earliest AS date[]),
+              CAST(:lat0 AS float8[]), CAST(:lat1 AS float8[]), CAST(:lon0 AS float8[]), CAST(:lon1 AS float8[]),
+              CAST(:types AS text[]), CAST(:cells AS text[]))
+    AS s(n, country, admin1, since, until, recent, earliest, lat0, lat1, lon0, lon1, types, cells)
 ), found AS (
-  SELECT s.n, e.id FROM s JOIN events e
-    ON e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = false
-   AND e.event_date_start >= s.recent AND e.event_date_start <= s.until
-  WHERE e.event_date_end >= s.since AND (e.event_type || '') IN (SELECT st.type FROM st WHERE st.n = s.n)
-  UNION
-  SELECT s.n, e.id FROM s JOIN events e
-    ON e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = true
-   AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until
-  WHERE e.event_date_end >= s.since AND (e.event_type || '') IN (SELECT st.type FROM st WHERE st.n = s.n)
-  UNION
-  SELECT s.n, e.id FROM s JOIN sc ON sc.n = s.n JOIN events e
-    ON e.place_cell = sc.cell AND e.long_range = false
-   AND e.event_date_start >= s.recent AND e.event_date_start <= s.until
-  WHERE (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
-    AND e.longitude BETWEEN s.lon0 AND s.lon1 AND e.event_date_end >= s.since
-    AND (e.event_type || '') IN (SELECT st.type FROM st WHERE st.n = s.n)
-  UNION
-  SELECT s.n, e.id FROM s JOIN sc ON sc.n = s.n JOIN events e
-    ON e.place_cell = sc.cell AND e.long_range = true
-   AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until
-  WHERE (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
-    AND e.longitude BETWEEN s.lon0 AND s.lon1 AND e.event_date_end >= s.since
-    AND (e.event_type || '') IN (SELECT st.type FROM st WHERE st.n = s.n)
+  SELECT s.n, c.id FROM s CROSS JOIN LATERAL (
+    SELECT e.id FROM events e
+    WHERE e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = false
+      AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+      AND (e.event_type || '') = ANY (s.types)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = true
+      AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+      AND (e.event_type || '') = ANY (s.types)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.place_cell = ANY (s.cells) AND e.long_range = false
+      AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+      AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
+      AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.place_cell = ANY (s.cells) AND e.long_range = true
+      AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+      AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
+      AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+  ) c
 ), ranked AS (
   SELECT es.id, es.event, es.match_fields, es.match_text,
          CASE WHEN es.match_fields IS NULL THEN es.record END AS record,
@@ -1074,10 +1145,8 @@ def _pg_candidates(conn: Connection, searches: list[tuple[int, dict]]) -> dict[i
     params: dict = {"n": [n for n, _ in searches], "keep": MATCH_SOURCES - 1}
     for name in columns:
         params[name] = [p.get(name) for _, p in searches]
-    params["type_n"] = [n for n, p in searches for _ in p["types"]]
-    params["type"] = [t for _, p in searches for t in p["types"]]
-    params["cell_n"] = [n for n, p in searches for _ in p.get("cells", ())]
-    params["cell"] = [c for _, p in searches for c in p.get("cells", ())]
+    params["types"] = [json.dumps(p["types"]) for _, p in searches]
+    params["cells"] = [json.dumps(p.get("cells", [])) for _, p in searches]
     found: dict[int, list[tuple]] = {}
     sources: dict[int, list[tuple]] = {}
     for kind, n, ev, country, admin1, precision, lat, lon, *source in conn.execute(_PG_CANDIDATES, params):

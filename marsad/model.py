@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
 
 # The version of the extraction rules: part of every event id, and kept with every stored article.
@@ -253,7 +253,9 @@ class Event:
     sources: list[dict] = field(default_factory=list)
 
     def to_record(self) -> dict:
-        return asdict(self)
+        """The record as plain values: what ``dataclasses.asdict`` gives, without its generic
+        deep copy (the writer makes one per event)."""
+        return {name: _plain(getattr(self, name)) for name in _EVENT_FIELDS}
 
     def to_json(self) -> str:
         return json.dumps(self.to_record(), ensure_ascii=False)
@@ -262,6 +264,31 @@ class Event:
         """The gazetteer id of the place the location evidence chose, if any."""
         chosen = [x for x in self.evidence.get("location", []) if isinstance(x, dict) and x.get("chosen")]
         return chosen[0].get("place_id") if chosen else None
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _plain(value):
+    """A copy of a value as ``dataclasses.asdict`` makes it: dicts, lists and tuples copied, plain
+    values kept, a dataclass as its dict, anything else deep-copied."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain(v) for v in value]
+    return asdict(_Holder(value))["value"]
+
+
+@dataclass
+class _Holder:
+    """One value, so that ``asdict`` converts it as it would a field (the rare values ``_plain``
+    does not handle itself: tuples, dataclasses, other objects)."""
+
+    value: object
 
 
 @dataclass

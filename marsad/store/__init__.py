@@ -399,9 +399,8 @@ class Store:
             best = None if search is None else self._best_match(record, shingles, taken, pending.candidates(*search))
             self._remember_refs(record, event.chosen_place_id(), chosen, pending)
             stored = dedup.dumps(record)
-            # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
-            # PostgreSQL sequence keeps the numbers a rolled-back batch drew, so a re-run after a
-            # crash would number the sources (source_key) differently from an uninterrupted run
+            # numbered by the writer (see _unsent): by the writer alone as SQLite numbers rows, so
+            # that a re-run after a crash numbers the sources (source_key) as an uninterrupted run
             src_pk = pending.last_source = next(pending.source_keys)
             published = article.published.date() if isinstance(article.published, datetime) \
                 else article.published

@@ -46,6 +46,9 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "benchmarks"))
+# the marsad a stage measures: this checkout's, or another checkout's (--checkout, e.g. a baseline)
+CHECKOUT = os.environ.get("MARSAD_BENCH_CHECKOUT") or REPO
+sys.path.insert(0, CHECKOUT)
 
 from peakmem import ChildPeaks, self_peak_mb  # noqa: E402  (benchmarks/peakmem.py)
 
@@ -141,10 +144,11 @@ def run_stage(stage: str, corpus: str, workdir: str, pg: str | None = None) -> d
             "max_rss_mb": self_peak_mb()}
 
 
-def in_child(stage: str, corpus: str, workdir: str, pg: str | None = None) -> dict:
+def in_child(stage: str, corpus: str, workdir: str, pg: str | None = None, checkout: str | None = None) -> dict:
+    env = dict(os.environ, MARSAD_BENCH_CHECKOUT=checkout, PYTHONPATH=checkout) if checkout else None
     done = subprocess.run([sys.executable, os.path.abspath(__file__), "--stage", stage, "--corpus", corpus,
                            "--workdir", workdir] + (["--pg", pg] if pg else []), capture_output=True, text=True,
-                          check=False)
+                          check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"stage {stage} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -162,6 +166,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="run every stage N times, taking turns, and report each stage's fastest run")
     parser.add_argument("--pg", default=os.environ.get("MARSAD_TEST_PG_URL"),
                         help="a PostgreSQL server's URL for the -pg stages (default $MARSAD_TEST_PG_URL)")
+    parser.add_argument("--checkout", metavar="DIR",
+                        help="measure the marsad of another checkout (e.g. an older commit: git worktree add "
+                             "../base 900aa85) on the same corpus; also runs the stages of this one, taking turns")
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
@@ -193,9 +200,13 @@ def main(argv: list[str] | None = None) -> int:
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more")
     runs: dict[str, list[dict]] = {s: [] for s in wanted}
+    other = os.path.abspath(args.checkout) if args.checkout else None
+    others: dict[str, list[dict]] = {s: [] for s in wanted}
     for _ in range(args.repeat):
         for s in wanted:
             runs[s].append(in_child(s, corpus, workdir, args.pg))
+            if other:
+                others[s].append(in_child(s, corpus, workdir, args.pg, other))
     results = {s: min(runs[s], key=lambda r: r["seconds"]) for s in wanted}
     if args.repeat > 1:
         print(f"each stage's fastest of {args.repeat} runs, the stages taking turns; all runs' seconds:")
@@ -225,6 +236,20 @@ def main(argv: list[str] | None = None) -> int:
         if s in results and s + "-pg" in results:
             print(f"{s}-pg: PostgreSQL {results[s]['seconds'] / results[s + '-pg']['seconds']:.2f}x the articles/s "
                   f"of {s} into SQLite")
+    if other:
+        print(f"the same stages with the marsad of {other} (fastest of {args.repeat}; all runs' seconds):")
+        fastest = {s: min(others[s], key=lambda r: r["seconds"]) for s in wanted}
+        for s in wanted:
+            r = fastest[s]
+            print(f"  {s:11} {r['articles'] / r['seconds'] if r['seconds'] else 0:9,.1f} articles/s  "
+                  + "  ".join(f"{x['seconds']:6.2f}" for x in others[s])
+                  + f"   this checkout {r['seconds'] / results[s]['seconds']:.2f}x as fast"
+                  + (f", same events: {'yes' if r.get('fingerprint') == results[s].get('fingerprint') else 'NO'}"
+                     if r.get("fingerprint") else ""))
+        for s in ("ingest", "workers2", "dask2"):
+            if s in fastest and s + "-pg" in fastest:
+                print(f"  {s}-pg: PostgreSQL {fastest[s]['seconds'] / fastest[s + '-pg']['seconds']:.2f}x the "
+                      f"articles/s of {s} into SQLite")
     if not args.keep:
         import shutil
         shutil.rmtree(workdir, ignore_errors=True)

@@ -5,13 +5,11 @@ import hashlib
 import math
 
 from marsad.budget import check_deadline
-from marsad.model import Casualty, Event, Span
+from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.roles import actors_for, protest_violence
 from marsad.stages.tolls import toll
 from marsad.triggers import TERRITORY
-
-EXTRACTOR_VERSION = "marsad-0.1"
 
 SUBTYPE_PRIORITY = [
     "Government regains territory", "Non-state actor overtakes territory", "Armed clash",

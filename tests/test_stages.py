@@ -1369,3 +1369,45 @@ def test_a_count_told_of_two_kinds_of_violence_is_their_sum_and_each_event_takes
 def test_a_count_of_an_attack_made_under_cover_of_shelling_stays_with_the_attack():
     text = "صد الجيش اليوم هجوما للمسلحين تحت غطاء من القصف المدفعي على مديرية حيس، وقتل 10 من المهاجمين."
     assert sum(e.fatalities or 0 for e in events(text)) == 10
+
+
+# --------------------------------------------------------------------------- who killed whom
+
+@pytest.mark.parametrize("text, deaths", [
+    # verb, killers, then whom they killed: a nationality in the accusative is the victim
+    ("قتل مستوطنون اليوم فلسطينياً قرب قرية ترمسعيا شمال رام الله.", 1),
+    ("قتل مسلحون مجهولون أمس لبنانيين اثنين في بلدة عرسال.", 2),
+    ("قتل مسلحون ملثمون الليلة الماضية عراقيين ثلاثة في قضاء الطارمية.", 3),
+])
+def test_killers_after_the_verb_and_a_nationality_after_them_is_an_attack_on_that_many(text, deaths):
+    [e] = events(text)
+    assert e.sub_event_type == "Attack" and e.fatalities == deaths
+
+
+@pytest.mark.parametrize("text", [
+    "أطلق مسلحون مجهولون النار على شاب في مدينة درعا فقتلوه.",
+    "اقتحم مسلحون منزل المختار في بلدة الصنمين واغتالوه.",
+    "نصب مسلحون كميناً لسيارة موظف في بلدة طفس وأردوه.",
+])
+def test_a_killing_verb_with_its_object_pronoun_is_one_death(text):
+    [e] = events(text)
+    assert e.fatalities == 1
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("هاجم مستوطنون مسلحون اليوم قرية المغير شرق رام الله وقتلوا شاباً.", "Settlers (Israel)"),
+    ("قتل مستوطنون إسرائيليون مسلحون اليوم فلسطينياً في قرية المغير شرق رام الله.", "Settlers (Israel)"),
+    ("اقتحم عناصر من داعش ملثمون قرية الشحيل اليوم وقتلوا مدنياً.", "Islamic State"),
+])
+def test_an_armed_or_masked_adjective_after_an_actor_is_no_second_actor(text, actor):
+    [e] = events(text)
+    assert e.actor1 == actor and "Unidentified Armed Group" not in (e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "اقتحم الجيش مخيم جنين فجر اليوم واندلعت اشتباكات مع مسلحين قتل فيها شاب.",
+    "اقتحم الجيش بلدة قباطية جنوب جنين اليوم وقصف منزلاً فيها ما أدى إلى مقتل شاب.",
+])
+def test_a_bare_army_in_west_bank_news_is_the_israeli_army(text):
+    sides = {x for e in events(text) for x in (e.actor1, e.actor2)}
+    assert "Military Forces of Israel" in sides and "Military Forces of Palestine" not in sides

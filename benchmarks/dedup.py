@@ -30,6 +30,7 @@ def load_gold(path: str) -> dict[str, str]:
 
 
 def score(sample: str, gold_path: str) -> dict:
+    from marsad.ingest import ingest
     from marsad.readers import read_inputs
     from marsad.store import open_store
 
@@ -37,7 +38,7 @@ def score(sample: str, gold_path: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(os.path.join(tmp, "dedup.db"))
         t0 = time.perf_counter()
-        summary = store.ingest(read_inputs([sample]))
+        summary = ingest(store, read_inputs([sample]))
         seconds = time.perf_counter() - t0
         events_of: dict[str, set[str]] = {}
         for e in store.events():

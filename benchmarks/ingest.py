@@ -15,13 +15,17 @@ own and no stage warms a cache for the next:
   (extract, geocode, deduplicate, store; one transaction per batch);
 - ``workers2``: the same with extraction in 2 local worker processes;
 - ``dask2``: the same with extraction on a Dask ``LocalCluster`` of 2 worker
-  processes (its start-up is included).
+  processes (its start-up is included);
+- ``ingest-pg``, ``workers2-pg``, ``dask2-pg``: the three ingests into a fresh
+  PostgreSQL database (made on the server of ``--pg URL`` or ``$MARSAD_TEST_PG_URL``
+  and dropped after; skipped without a server).
 
 Prints articles per second, seconds, events and max RSS per stage (for the
 parallel stages also the largest worker's), each stage's time as a multiple of
-tokenisation's, ingest's against extraction's, and the parallel ingests' speed-up
-over single-process ingest. Each ingest stage checks that it stored the same
-events as single-process ingest.
+tokenisation's, ingest's against extraction's, the parallel ingests' speed-up
+over single-process ingest, and each PostgreSQL ingest's speed against the same
+ingest into SQLite. Each ingest stage checks that it stored the same events as
+single-process ingest into SQLite.
 
 With ``--repeat N`` every stage runs N times, the stages taking turns (round 1 runs
 each stage once, then round 2...), so that a slow spell of a shared machine falls on
@@ -42,11 +46,14 @@ import time
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, REPO)
 sys.path.insert(0, os.path.join(REPO, "benchmarks"))
+# the marsad a stage measures: this checkout's, or another checkout's (--checkout, e.g. a baseline)
+CHECKOUT = os.environ.get("MARSAD_BENCH_CHECKOUT") or REPO
+sys.path.insert(0, CHECKOUT)
 
 from peakmem import ChildPeaks, self_peak_mb  # noqa: E402  (benchmarks/peakmem.py)
 
 ANT = os.path.join(REPO, "..", "shared", "datasets", "ant-corpus", "ant_sample5k.jsonl")
-STAGES = ("tokenise", "extract", "ingest", "workers2", "dask2")
+STAGES = ("tokenise", "extract", "ingest", "workers2", "dask2", "ingest-pg", "workers2-pg", "dask2-pg")
 
 
 def write_corpus(path: str, n: int, seed: int, ant: bool) -> str:
@@ -78,7 +85,7 @@ def write_corpus(path: str, n: int, seed: int, ant: bool) -> str:
     return f"{len(corpus)} articles ({n_examples} from examples/, {len(corpus) - n_examples} generated)"
 
 
-def run_stage(stage: str, corpus: str, workdir: str) -> dict:
+def run_stage(stage: str, corpus: str, workdir: str, pg: str | None = None) -> dict:
     """One stage in this process; returns its figures."""
     from marsad.model import Article
     from marsad.readers import read_inputs
@@ -97,23 +104,37 @@ def run_stage(stage: str, corpus: str, workdir: str) -> dict:
             if isinstance(item, Article):
                 events += len(extract_article(item))
                 articles += 1
-    elif stage in ("ingest", "workers2", "dask2"):
+    elif stage.split("-")[0] in ("ingest", "workers2", "dask2"):
+        try:
+            from marsad.ingest import ingest
+        except ImportError:  # a checkout from before marsad.ingest (PYTHONPATH, to measure it)
+            def ingest(store, items, **options):
+                return store.ingest(items, **options)
         from marsad.runner import open_runner
         from marsad.store import open_store
-        db = os.path.join(workdir, f"{stage}.db")
-        for suffix in ("", "-wal", "-shm"):
-            if os.path.exists(db + suffix):
-                os.remove(db + suffix)
+        kind = stage.split("-")[0]
+        drop = None
+        if stage.endswith("-pg"):
+            from store import fresh_pg  # benchmarks/store.py
+            db, drop = fresh_pg(pg)
+        else:
+            db = os.path.join(workdir, f"{stage}.db")
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(db + suffix):
+                    os.remove(db + suffix)
+        start = time.perf_counter()  # from the store's opening (a fresh PostgreSQL database is made before)
         store = open_store(db)
-        runner = open_runner(workers=2 if stage == "workers2" else 1, dask="local" if stage == "dask2" else None)
+        runner = open_runner(workers=2 if kind == "workers2" else 1, dask="local" if kind == "dask2" else None)
         with ChildPeaks() as children, runner:
-            summary = store.ingest(read_inputs([corpus]), runner=runner)
+            summary = ingest(store, read_inputs([corpus]), runner=runner)
         seconds = time.perf_counter() - start  # the ingest, workers' start and stop included
         articles, events = summary.new, store.count("events")
         fingerprint = hashlib.sha256(json.dumps(
             sorted((e["event_id"], [s["article_id"] for s in e["sources"]], e.get("fatalities"))
                    for e in store.events()), ensure_ascii=False).encode()).hexdigest()[:16]
         store.close()
+        if drop is not None:
+            drop()
         return {"stage": stage, "articles": articles, "events": events, "seconds": seconds,
                 "max_rss_mb": self_peak_mb(), "workers_rss_mb": children.largest_mb, "fingerprint": fingerprint}
     else:
@@ -123,9 +144,11 @@ def run_stage(stage: str, corpus: str, workdir: str) -> dict:
             "max_rss_mb": self_peak_mb()}
 
 
-def in_child(stage: str, corpus: str, workdir: str) -> dict:
+def in_child(stage: str, corpus: str, workdir: str, pg: str | None = None, checkout: str | None = None) -> dict:
+    env = dict(os.environ, MARSAD_BENCH_CHECKOUT=checkout, PYTHONPATH=checkout) if checkout else None
     done = subprocess.run([sys.executable, os.path.abspath(__file__), "--stage", stage, "--corpus", corpus,
-                           "--workdir", workdir], capture_output=True, text=True, check=False)
+                           "--workdir", workdir] + (["--pg", pg] if pg else []), capture_output=True, text=True,
+                          check=False, env=env)
     if done.returncode != 0:
         raise SystemExit(f"stage {stage} failed:\n{done.stderr[-2000:]}")
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -141,13 +164,18 @@ def main(argv: list[str] | None = None) -> int:
                         help=f"stages to run, comma-separated (default {','.join(STAGES)}); tokenise always runs")
     parser.add_argument("--repeat", type=int, default=1,
                         help="run every stage N times, taking turns, and report each stage's fastest run")
+    parser.add_argument("--pg", default=os.environ.get("MARSAD_TEST_PG_URL"),
+                        help="a PostgreSQL server's URL for the -pg stages (default $MARSAD_TEST_PG_URL)")
+    parser.add_argument("--checkout", metavar="DIR",
+                        help="measure the marsad of another checkout (e.g. an older commit: git worktree add "
+                             "../base 900aa85) on the same corpus; also runs the stages of this one, taking turns")
     parser.add_argument("--stage", choices=STAGES, help=argparse.SUPPRESS)
     parser.add_argument("--corpus", help=argparse.SUPPRESS)
     parser.add_argument("--workdir", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.stage:  # a child: one stage, figures as JSON on the last line
-        print(json.dumps(run_stage(args.stage, args.corpus, args.workdir)))
+        print(json.dumps(run_stage(args.stage, args.corpus, args.workdir, args.pg)))
         return 0
 
     workdir = args.keep or tempfile.mkdtemp(prefix="marsad-bench-")
@@ -164,12 +192,21 @@ def main(argv: list[str] | None = None) -> int:
     unknown = [s for s in wanted if s not in STAGES]
     if unknown:
         parser.error(f"unknown stages: {', '.join(unknown)}")
+    if not args.pg:
+        skipped = [s for s in wanted if s.endswith("-pg")]
+        wanted = [s for s in wanted if not s.endswith("-pg")]
+        if skipped:
+            print(f"no PostgreSQL server (--pg or $MARSAD_TEST_PG_URL): {', '.join(skipped)} skipped")
     if args.repeat < 1:
         parser.error("--repeat must be 1 or more")
     runs: dict[str, list[dict]] = {s: [] for s in wanted}
+    other = os.path.abspath(args.checkout) if args.checkout else None
+    others: dict[str, list[dict]] = {s: [] for s in wanted}
     for _ in range(args.repeat):
         for s in wanted:
-            runs[s].append(in_child(s, corpus, workdir))
+            runs[s].append(in_child(s, corpus, workdir, args.pg))
+            if other:
+                others[s].append(in_child(s, corpus, workdir, args.pg, other))
     results = {s: min(runs[s], key=lambda r: r["seconds"]) for s in wanted}
     if args.repeat > 1:
         print(f"each stage's fastest of {args.repeat} runs, the stages taking turns; all runs' seconds:")
@@ -189,11 +226,30 @@ def main(argv: list[str] | None = None) -> int:
         print(f"ingest takes {ratio:.2f}x the time of extraction alone "
               f"({results['ingest']['events']:,} stored events after deduplication, "
               f"from {results['extract']['events']:,} extracted)")
-    for s in ("workers2", "dask2"):
-        if s in results and "ingest" in results:
-            same = len({r["fingerprint"] for r in runs[s] + runs["ingest"]}) == 1  # every run
-            print(f"{s}: {results['ingest']['seconds'] / results[s]['seconds']:.2f}x single-process ingest; "
+    for s in ("workers2", "dask2", "ingest-pg", "workers2-pg", "dask2-pg"):
+        one = "ingest-pg" if s.endswith("-pg") and s != "ingest-pg" else "ingest"
+        if s in results and one in results:
+            same = len({r["fingerprint"] for r in runs[s] + runs[one] + runs.get("ingest", [])}) == 1  # every run
+            print(f"{s}: {results[one]['seconds'] / results[s]['seconds']:.2f}x single-process {one}; "
                   f"same events as single-process ingest: {'yes' if same else 'NO'}")
+    for s in ("ingest", "workers2", "dask2"):
+        if s in results and s + "-pg" in results:
+            print(f"{s}-pg: PostgreSQL {results[s]['seconds'] / results[s + '-pg']['seconds']:.2f}x the articles/s "
+                  f"of {s} into SQLite")
+    if other:
+        print(f"the same stages with the marsad of {other} (fastest of {args.repeat}; all runs' seconds):")
+        fastest = {s: min(others[s], key=lambda r: r["seconds"]) for s in wanted}
+        for s in wanted:
+            r = fastest[s]
+            print(f"  {s:11} {r['articles'] / r['seconds'] if r['seconds'] else 0:9,.1f} articles/s  "
+                  + "  ".join(f"{x['seconds']:6.2f}" for x in others[s])
+                  + f"   this checkout {r['seconds'] / results[s]['seconds']:.2f}x as fast"
+                  + (f", same events: {'yes' if r.get('fingerprint') == results[s].get('fingerprint') else 'NO'}"
+                     if r.get("fingerprint") else ""))
+        for s in ("ingest", "workers2", "dask2"):
+            if s in fastest and s + "-pg" in fastest:
+                print(f"  {s}-pg: PostgreSQL {fastest[s]['seconds'] / fastest[s + '-pg']['seconds']:.2f}x the "
+                      f"articles/s of {s} into SQLite")
     if not args.keep:
         import shutil
         shutil.rmtree(workdir, ignore_errors=True)

@@ -46,6 +46,7 @@ import sys
 import tempfile
 import time
 import uuid
+from datetime import date, timedelta
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCHMARKS = os.path.join(REPO, "benchmarks")
@@ -96,46 +97,115 @@ def extract_all(corpus: str, batch: int, pickle_path: str) -> tuple[int, int, fl
         if chunk:
             yield chunk
 
+    from dataclasses import asdict
+
     start = time.perf_counter()
     done = []
     with open_runner(workers=2) as runner:
         for articles, results in runner.map(batches()):
-            done.append((articles, results))
+            # kept as plain values (records, error, code, places), which any checkout's writer takes
+            done.append((articles, [(None if r.events is None else [e.to_record() for e in r.events], r.error,
+                                     r.code, [asdict(p) for p in r.places or ()]) for r in results]))
     seconds = time.perf_counter() - start
     with open(pickle_path, "wb") as fh:
         pickle.dump(done, fh, protocol=pickle.HIGHEST_PROTOCOL)
     n = sum(len(a) for a, _ in done)
-    records = sum(len(r.records or []) for _, results in done for r in results)
+    records = sum(len(r[0] or []) for _, results in done for r in results)
     return n, records, seconds
+
+
+# The places table's columns, as a checkout from before marsad.model.Extracted takes them.
+PLACE_ROW = ("place_id", "name", "name_ar", "kind", "country", "country_code", "admin1", "admin2", "latitude",
+             "longitude")
+
+
+def extracted(records, error, code, places):
+    """One article's extraction as the checkout being measured takes it: a
+    ``marsad.model.Extracted`` of Events and Places, or (older checkouts) a
+    ``marsad.runner.Extracted`` of record dicts and place rows."""
+    try:
+        from marsad.model import Event, Extracted, Place
+    except ImportError:
+        from marsad.runner import Extracted
+        return Extracted(records, error, code, {p["place_id"]: {k: p[k] for k in PLACE_ROW} for p in places})
+    return Extracted(None if records is None else [Event(**r) for r in records], error, code,
+                     [Place(**p) for p in places])
 
 
 # ---------------------------------------------------------------- child: one writer
 
-def write_all(url: str, pickle_path: str) -> dict:
-    """Store the extracted batches into the database at ``url`` as ``Store.ingest`` does; time it."""
+def backend_cpu(store) -> float | None:
+    """CPU seconds the PostgreSQL server process of the store's connection has used (a server on
+    this machine), or None (SQLite, or a server elsewhere)."""
+    if not store.url.startswith("postgresql"):
+        return None
+    with store.engine.connect() as conn:
+        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def write_all(url: str, pickle_path: str, partition: str | None = None, published: str | None = None) -> dict:
+    """Store the extracted batches into the database at ``url`` as ``marsad.ingest.ingest`` does; time it.
+    With ``partition`` (a writer of a partitioned backfill), only the articles published in
+    ``published`` (FROM..UNTIL) are written, as that partition's writer."""
     from marsad.export import write_jsonl
     from marsad.store import IngestSummary, open_store
 
     with open(pickle_path, "rb") as fh:
-        done = pickle.load(fh)
+        done = [(articles, [extracted(*r) for r in results]) for articles, results in pickle.load(fh)]
+    if published:
+        first, last = published.split("..")
+        kept = []
+        for articles, results in done:
+            pairs = [(a, r) for a, r in zip(articles, results) if first <= str(a.published) <= last]
+            if pairs:
+                kept.append(([a for a, _ in pairs], [r for _, r in pairs]))
+        done = kept
     store = open_store(url)
+    # the writer (``Store._write_batch`` in a baseline checkout from before marsad.ingest)
+    write_batch = getattr(store, "write_batch", None) or store._write_batch
+    kwargs = {}
+    if partition:
+        from marsad.store.partitions import Partition
+        kwargs["partition"] = Partition.parse(partition)
+        store.prepare_partition()
     summary = IngestSummary()
     timings = []
+    server = backend_cpu(store)
+    began = time.time()
     for articles, results in done:
         start = time.perf_counter()
-        hashes, urls = store._known(articles)  # what Store.ingest asks before extraction
+        hashes, urls = store._known(articles)  # what ingest asks before extraction
         fresh = [(a, r) for a, r in zip(articles, results) if a.text_hash not in hashes and a.url not in urls]
         if fresh:
-            store._write_batch([a for a, _ in fresh], [r for _, r in fresh], summary)
+            write_batch([a for a, _ in fresh], [r for _, r in fresh], summary, **kwargs)
         timings.append((len(articles), time.perf_counter() - start))
+    ended = time.time()
+    if server is not None:
+        server = backend_cpu(store) - server
+    if partition:
+        store.close()
+        return {"timings": timings, "began": began, "ended": ended, "server_cpu": server, "new": summary.new}
     reads = read_latencies(store, done)
     out = io.StringIO()
     write_jsonl(store.events(), out)
     export = out.getvalue().encode("utf-8")
     events = store.count("events")
+    groups = groups_sha(store)
     store.close()
     return {"timings": timings, "events": events, "new": summary.new, "merged": summary.events_merged,
-            "export_sha": hashlib.sha256(export).hexdigest()[:16], "export_bytes": len(export), "reads": reads}
+            "export_sha": hashlib.sha256(export).hexdigest()[:16], "export_bytes": len(export), "reads": reads,
+            "server_cpu": server, "groups_sha": groups}
+
+
+def groups_sha(store) -> str:
+    """A hash of the events as sets of articles (which reports were merged), whatever their order."""
+    groups = sorted(sorted(s["article_id"] for s in e["sources"]) for e in store.events())
+    return hashlib.sha256(json.dumps(groups).encode()).hexdigest()[:16]
 
 
 # What the API asks of the store (marsad.store.queries), each asked REPEAT times: the median ms.
@@ -199,6 +269,51 @@ def in_child(checkout: str, url: str, pickle_path: str) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def partitioned(args, pickle_path: str, k: int) -> dict:
+    """``k`` writers of a partitioned backfill at once into one fresh PostgreSQL database (the
+    current checkout), each the articles of one window of publication dates (equal shares) as
+    the partition of those event dates, then the boundary pass; their figures."""
+    from marsad.store import open_store
+    from marsad.store.partitions import merge_boundary
+
+    with open(pickle_path, "rb") as fh:
+        days = sorted(str(a.published) for articles, _ in pickle.load(fh) for a in articles)
+    cuts = [days[len(days) * i // k] for i in range(1, k)]
+    edges = ["1900-01-01"] + cuts + ["2100-01-01"]
+    url, drop = fresh_pg(args.pg)
+    try:
+        open_store(url).close()  # the schema, before the writers race
+        env = dict(os.environ, PYTHONPATH=os.path.abspath(args.current))
+        children = []
+        for first, nxt in zip(edges, edges[1:]):
+            last = (date.fromisoformat(nxt) - timedelta(days=1)).isoformat()
+            children.append(subprocess.Popen(
+                [sys.executable, os.path.abspath(__file__), "--child", url, "--extracted", pickle_path,
+                 "--partition", f"{first}..{last}", "--published", f"{first}..{last}"],
+                env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True))
+        results = []
+        for child in children:
+            out, err = child.communicate()
+            if child.returncode != 0:
+                raise SystemExit(f"a partition's writer failed:\n{err[-3000:]}")
+            results.append(json.loads(out.strip().splitlines()[-1]))
+        store = open_store(url)
+        start = time.perf_counter()
+        boundary = merge_boundary(store)
+        pass_s = time.perf_counter() - start
+        groups, events = groups_sha(store), store.count("events")
+        store.close()
+    finally:
+        drop()
+    wall = max(r["ended"] for r in results) - min(r["began"] for r in results)
+    n = sum(r["new"] for r in results)
+    cpu = [r["server_cpu"] for r in results if r["server_cpu"] is not None]
+    return {"k": k, "articles": n, "wall": wall, "rate": n / wall, "server_ms": 1000 * sum(cpu) / n if cpu else None,
+            "checked": boundary.checked, "merged": boundary.merged, "pass_s": pass_s, "events": events,
+            "groups_sha": groups, "each": [sum(c for c, _ in r["timings"]) / sum(t for _, t in r["timings"])
+                                           for r in results]}
+
+
 def one_writer(side: str, backend: str, args, key: str, workdir: str, pickle_path: str) -> dict:
     """One child writing the whole extraction into a fresh database; its figures."""
     checkout = os.path.abspath(args.current if side == "current" else args.baseline)
@@ -260,12 +375,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1,
                         help="run every writer N times, taking turns, and report each one's fastest run")
     parser.add_argument("--keep", metavar="DIR", help="keep the corpus, the extraction and the databases in DIR")
+    parser.add_argument("--partitions", default="",
+                        help="also run K writers of a partitioned backfill at once into one PostgreSQL database, "
+                             "for each K of this comma-separated list (e.g. 2,4), then the boundary pass")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--extracted", help=argparse.SUPPRESS)
+    parser.add_argument("--partition", help=argparse.SUPPRESS)
+    parser.add_argument("--published", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.child:
-        print(json.dumps(write_all(args.child, args.extracted)))
+        print(json.dumps(write_all(args.child, args.extracted, args.partition, args.published)))
         return 0
 
     sys.path.insert(0, REPO)
@@ -316,6 +436,20 @@ def main(argv: list[str] | None = None) -> int:
             s, p = results[side, "sqlite"], results[side, "postgresql"]
             print(f"{side}: PostgreSQL {p['rate'] / s['rate']:.2f}x SQLite's articles/s; same export: "
                   f"{'yes' if s['export_sha'] == p['export_sha'] else 'NO'}")
+    for side, backend in results:
+        if results[side, backend].get("server_cpu") is not None:
+            r = results[side, backend]
+            print(f"{side} {backend}: the server's process used {1000 * r['server_cpu'] / r['new']:.2f} ms of CPU "
+                  f"per article")
+    one = results.get(("current", "postgresql"))
+    for k in [int(x) for x in args.partitions.split(",") if x.strip()] if args.pg else []:
+        r = partitioned(args, pickle_path, k)
+        print(f"{k} partition writers at once: {r['articles']} articles in {r['wall']:.1f} s, {r['rate']:.1f} "
+              f"articles/s together (each {', '.join(f'{x:.0f}' for x in r['each'])} articles/s of its own "
+              f"writing); the server's processes {r['server_ms']:.2f} ms of CPU per article; boundary pass: "
+              f"{r['checked']} marked reports, {r['merged']} events merged, {r['pass_s']:.1f} s; {r['events']} "
+              f"events" + (f"; merged as by one writer: {'yes' if r['groups_sha'] == one['groups_sha'] else 'NO'}"
+                           if one else ""), flush=True)
     if not args.keep:
         import shutil
         shutil.rmtree(workdir, ignore_errors=True)

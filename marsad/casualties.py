@@ -125,6 +125,15 @@ def death_forms() -> frozenset[str]:
                      if len(form) == 1 and any(e.kind in ("death", "open", "close") for e in entries))
 
 
+@once
+def object_victim_forms() -> frozenset[str]:
+    """One-word victim nouns in the accusative a killing verb takes as its object: singulars
+    with the accusative alif (شاباً، فلسطينياً), duals and plurals in -ين (طفلين، لبنانيين)."""
+    return frozenset(form[0] for form, entries in _vocab().victims.items()
+                     if len(form) == 1 and any(e.kind == "victim" for e in entries) and
+                     (form[0].endswith("ين") or any(e.number == "sg" for e in entries) and form[0].endswith("ا")))
+
+
 # --------------------------------------------------------------------------- matching
 
 def _table(table_id: int) -> dict:

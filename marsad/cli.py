@@ -102,6 +102,14 @@ def build_parser() -> argparse.ArgumentParser:
                           "for a LocalCluster of --workers processes (2 when --workers is 1)")
     ing.add_argument("--batch-size", type=_positive_int, default=32, metavar="N",
                      help="articles per batch and per write transaction (default 32)")
+    ing.add_argument("--partition", type=_partition_arg, metavar="[COUNTRY,...:]SINCE..UNTIL",
+                     help="write as one of several concurrent writers (PostgreSQL) of a backfill: compare reports "
+                          "only with the events of this window of event dates (and countries); run "
+                          "`marsad merge-boundary` when all partitions are in")
+
+    mb = sub.add_parser("merge-boundary", help="after a partitioned backfill: merge the events that straddle "
+                                               "partitions")
+    db_option(mb)
 
     rej = sub.add_parser("rejected", help="list the inputs ingest could not use, with where and why")
     db_option(rej)
@@ -191,6 +199,16 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _partition_arg(value: str):
+    from marsad.errors import UsageError
+    from marsad.store.partitions import Partition
+
+    try:
+        return Partition.parse(value)
+    except UsageError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _bbox_arg(value: str) -> tuple[float, float, float, float]:
     try:
         parts = tuple(float(x) for x in value.split(","))
@@ -212,6 +230,7 @@ def _editor(args) -> str:
 
 
 def cmd_ingest(args) -> int:
+    from marsad.ingest import ingest
     from marsad.readers import Rejected, read_inputs
     from marsad.store import open_store
 
@@ -228,12 +247,23 @@ def cmd_ingest(args) -> int:
     from marsad.runner import open_runner
 
     with open_runner(workers=args.workers, dask=args.dask) as runner:
-        summary = store.ingest(reported(items), progress=not args.no_progress and sys.stderr.isatty(),
-                               runner=runner, batch_size=args.batch_size, budget=_budget(args))
+        summary = ingest(store, reported(items), progress=not args.no_progress and sys.stderr.isatty(),
+                         runner=runner, batch_size=args.batch_size, budget=_budget(args), partition=args.partition)
     for line in summary.failed:
         print(f"marsad: {line}", file=sys.stderr)
     print(summary.line())
     return 1 if summary.rejected else 0
+
+
+def cmd_merge_boundary(args) -> int:
+    from marsad.store import open_store
+    from marsad.store.partitions import merge_boundary
+
+    store = open_store(args.db)
+    summary = merge_boundary(store)
+    store.close()
+    print(summary.line())
+    return 0
 
 
 def cmd_rejected(args) -> int:
@@ -482,7 +512,7 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_extract(args)
         if args.command == "evaluate":
             return cmd_evaluate(args)
-        handler = {"ingest": cmd_ingest, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
+        handler = {"ingest": cmd_ingest, "merge-boundary": cmd_merge_boundary, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
                    "edit": cmd_edit, "split": cmd_split, "export": cmd_export, "serve": cmd_serve,
                    "token": cmd_token, "places": cmd_places, "gazetteer": cmd_gazetteer}.get(args.command)
         if handler is not None:

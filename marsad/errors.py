@@ -45,6 +45,9 @@ class StorageError(MarsadError):
     """The database failed (disk full, server gone); what was committed is consistent."""
 
     code = "E500"
+    # the server aborted the transaction for a conflict with another writer (a deadlock): the
+    # same write, tried again, may succeed
+    retryable = False
 
 
 class NotFoundError(UsageError):

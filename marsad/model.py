@@ -7,8 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+import re
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime
+
+# The version of the extraction rules: part of every event id, and kept with every stored article.
+EXTRACTOR_VERSION = "marsad-0.1"
 
 
 @dataclass(frozen=True)
@@ -250,7 +254,101 @@ class Event:
     sources: list[dict] = field(default_factory=list)
 
     def to_record(self) -> dict:
-        return asdict(self)
+        """The record as plain values: what ``dataclasses.asdict`` gives, without its generic
+        deep copy (the writer makes one per event)."""
+        return {name: _plain(getattr(self, name)) for name in _EVENT_FIELDS}
 
     def to_json(self) -> str:
         return json.dumps(self.to_record(), ensure_ascii=False)
+
+    def chosen_place_id(self) -> str | None:
+        """The gazetteer id of the place the location evidence chose, if any."""
+        chosen = [x for x in self.evidence.get("location", []) if isinstance(x, dict) and x.get("chosen")]
+        return chosen[0].get("place_id") if chosen else None
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(Event))
+_ATOMS = (str, int, float, bool, type(None))
+
+
+def _plain(value):
+    """A copy of a value as ``dataclasses.asdict`` makes it: dicts, lists and tuples copied, plain
+    values kept, a dataclass as its dict, anything else deep-copied."""
+    kind = type(value)
+    if kind in _ATOMS:
+        return value
+    if kind is dict:
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if kind is list:
+        return [_plain(v) for v in value]
+    return asdict(_Holder(value))["value"]
+
+
+@dataclass
+class _Holder:
+    """One value, so that ``asdict`` converts it as it would a field (the rare values ``_plain``
+    does not handle itself: tuples, dataclasses, other objects)."""
+
+    value: object
+
+
+@dataclass
+class Extracted:
+    """One article's extraction, as a runner hands it to the writer: its events, or why
+    extraction failed (``error``, with its code)."""
+
+    events: list[Event] | None = None
+    error: str | None = None
+    code: str | None = None
+    # the gazetteer entries the events chose, so that the writer stores them without loading the
+    # gazetteer itself; None when the runner did not look them up (ingest then does)
+    places: list[Place] | None = None
+    extractor_version: str = EXTRACTOR_VERSION
+
+
+@dataclass
+class Rejected:
+    """An input that could not be used, and why.
+
+    ``where`` is ``"path:line"``; line is 1-based inside JSON Lines/JSON
+    files and ``0`` for a whole file. ``reason`` is a sentence saying what
+    is wrong and what to do; ``sample`` the first ~200 characters of the
+    offending input, for inspection (not printed on the terminal).
+    """
+
+    where: str
+    reason: str
+    code: str
+    sample: str | None = None
+
+    def __str__(self) -> str:
+        reason = " ".join(self.reason.split())  # one line on the terminal, whatever the message
+        return f"{self.where}: [{self.code}] {reason}"
+
+    @property
+    def path(self) -> str:
+        return self.where.rpartition(":")[0] if _has_line(self.where) else self.where
+
+    @property
+    def line(self) -> int:
+        return int(self.where.rpartition(":")[2]) if _has_line(self.where) else 0
+
+    def to_record(self) -> dict:
+        return {"where": self.where, "path": self.path, "line": self.line, "code": self.code,
+                "reason": self.reason, "sample": self.sample}
+
+    @classmethod
+    def for_article(cls, article: Article, reason: str, code: str) -> Rejected:
+        """A rejection of an article already read (the CLI uses it for E199)."""
+        return cls(where_of(article), reason, code, article.text[:200] if article.text is not None else None)
+
+
+def _has_line(where: str) -> bool:
+    return re.search(r":\d+$", where) is not None
+
+
+def where_of(article: Article) -> str:
+    """``path:line`` of an article from its ``origin`` (``path:0`` for a whole file)."""
+    origin = article.origin or article.article_id
+    origin = re.sub(r" \([\w./-]+\)$", "", origin)  # drop the " (cp1256)" encoding note
+    return origin if _has_line(origin) else origin + ":0"

@@ -51,7 +51,7 @@ from datetime import date, datetime
 from html.parser import HTMLParser
 
 from marsad.errors import InputError, UsageError
-from marsad.model import Article
+from marsad.model import Article, Rejected, _has_line, where_of
 from marsad.validation import article_problem, shown_name, storable, text_problem
 
 __all__ = ["Rejected", "decode_bytes", "detect_language", "read_inputs"]
@@ -89,54 +89,8 @@ _HTML_START_RE = re.compile(r"<(?:!doctype\s+html|html|head|body|meta|title|arti
 
 
 # --------------------------------------------------------------------------- records
-
-
-@dataclass
-class Rejected:
-    """An input that could not be used, and why.
-
-    ``where`` is ``"path:line"``; line is 1-based inside JSON Lines/JSON
-    files and ``0`` for a whole file. ``reason`` is a sentence saying what
-    is wrong and what to do; ``sample`` the first ~200 characters of the
-    offending input, for inspection (not printed on the terminal).
-    """
-
-    where: str
-    reason: str
-    code: str
-    sample: str | None = None
-
-    def __str__(self) -> str:
-        reason = " ".join(self.reason.split())  # one line on the terminal, whatever the message
-        return f"{self.where}: [{self.code}] {reason}"
-
-    @property
-    def path(self) -> str:
-        return self.where.rpartition(":")[0] if _has_line(self.where) else self.where
-
-    @property
-    def line(self) -> int:
-        return int(self.where.rpartition(":")[2]) if _has_line(self.where) else 0
-
-    def to_record(self) -> dict:
-        return {"where": self.where, "path": self.path, "line": self.line, "code": self.code,
-                "reason": self.reason, "sample": self.sample}
-
-    @classmethod
-    def for_article(cls, article: Article, reason: str, code: str) -> Rejected:
-        """A rejection of an article already read (the CLI uses it for E199)."""
-        return cls(where_of(article), reason, code, _sample(article.text))
-
-
-def _has_line(where: str) -> bool:
-    return re.search(r":\d+$", where) is not None
-
-
-def where_of(article: Article) -> str:
-    """``path:line`` of an article from its ``origin`` (``path:0`` for a whole file)."""
-    origin = article.origin or article.article_id
-    origin = re.sub(r" \([\w./-]+\)$", "", origin)  # drop the " (cp1256)" encoding note
-    return origin if _has_line(origin) else origin + ":0"
+# Rejected (an input that could not be used, and why) and where_of are record types of
+# marsad.model, which the store and ingest use too; they are imported above.
 
 
 class _Unreadable(InputError):

@@ -19,46 +19,25 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from marsad.budget import Budget
 from marsad.errors import KnowledgeBaseError, MarsadError, UsageError
-from marsad.model import Article
+from marsad.model import Article, Event, Extracted, Place
 
-__all__ = ["Extracted", "extract_batch", "place_rows", "chosen_place_id", "Runner", "InProcess", "LocalPool", "DaskRunner", "open_runner"]
-
-
-@dataclass
-class Extracted:
-    """One article's extraction: its event records, or why extraction failed."""
-
-    records: list[dict] | None = None
-    error: str | None = None
-    code: str | None = None
-    # gazetteer facts of the places the records chose (place_id -> row of the places table):
-    # the writer stores them without loading the gazetteer itself
-    places: dict[str, dict] | None = None
+__all__ = ["Extracted", "extract_batch", "places_of", "Runner", "InProcess", "LocalPool", "DaskRunner", "open_runner"]
 
 
-def place_rows(records: list[dict]) -> dict[str, dict]:
-    """The places table's rows for the places chosen in ``records``."""
+def places_of(events: list[Event]) -> list[Place]:
+    """The gazetteer entries of the places chosen in ``events``, each once, in order."""
     from marsad.geo.gazetteer import load_gazetteer
 
-    rows = {}
-    for record in records:
-        pid = chosen_place_id(record)
-        if pid and pid not in rows and (p := load_gazetteer().get(pid)) is not None:
-            rows[pid] = dict(place_id=pid, name=p.name, name_ar=p.name_ar, kind=p.kind, country=p.country,
-                             country_code=p.country_code, admin1=p.admin1, admin2=p.admin2,
-                             latitude=p.latitude, longitude=p.longitude)
-    return rows
-
-
-def chosen_place_id(record: dict) -> str | None:
-    """The gazetteer id of the place a record's location evidence chose, if any."""
-    chosen = [x for x in (record.get("evidence") or {}).get("location", []) if isinstance(x, dict) and x.get("chosen")]
-    return chosen[0].get("place_id") if chosen else None
+    found: dict[str, Place] = {}
+    for event in events:
+        pid = event.chosen_place_id()
+        if pid and pid not in found and (place := load_gazetteer().get(pid)) is not None:
+            found[pid] = place
+    return list(found.values())
 
 
 def extract_batch(articles: list[Article], local_places: list | None = None,
@@ -77,8 +56,8 @@ def extract_batch(articles: list[Article], local_places: list | None = None,
     out = []
     for article in articles:
         try:
-            records = [e.to_record() for e in extract_article(article, budget)]
-            out.append(Extracted(records, places=place_rows(records)))
+            events = extract_article(article, budget)
+            out.append(Extracted(events, places=places_of(events)))
         except KnowledgeBaseError:
             raise
         except MarsadError as exc:  # over its budget, or an input marsad refuses: the message says why

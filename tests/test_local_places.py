@@ -22,8 +22,9 @@ import marsad
 from marsad.cli import main
 from marsad.errors import UsageError
 from marsad.geo.gazetteer import load_gazetteer, name_key, register_local_places
-from marsad.model import Article, LocalPlace
-from marsad.runner import Extracted, Runner
+from marsad.ingest import ingest
+from marsad.model import Article, Event, Extracted, LocalPlace
+from marsad.runner import Runner
 from marsad.store import open_store
 from marsad.store import local_places as lp
 
@@ -125,13 +126,13 @@ class Given(Runner):
 
     def map(self, batches):
         for batch in batches:
-            yield batch, [Extracted(records=self.records[a.article_id], places={}) for a in batch]
+            yield batch, [Extracted([Event(**r) for r in self.records[a.article_id]]) for a in batch]
 
 
 def store_records(store, records: dict[str, list[dict]]) -> None:
     articles = [Article(text=f"{aid}: {' '.join(r['location'] for r in recs)}", id=aid, published=None,
                         source="test") for aid, recs in records.items()]
-    store.ingest(articles, runner=Given(records))
+    ingest(store, articles, runner=Given(records))
 
 
 def by_article(store) -> dict[str, dict]:

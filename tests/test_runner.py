@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import event
 
 from marsad.errors import StorageError
+from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.readers import read_inputs
 from marsad.runner import DaskRunner, InProcess, LocalPool, open_runner
@@ -58,7 +59,7 @@ def _snapshot(store) -> list[tuple]:
 def _ingest(url: str, corpus: Path, runner, batch_size: int = 16):
     store = open_store(url)
     try:
-        summary = store.ingest(read_inputs([str(corpus)]), runner=runner, batch_size=batch_size)
+        summary = ingest(store, read_inputs([str(corpus)]), runner=runner, batch_size=batch_size)
         return summary, _snapshot(store)
     finally:
         store.close()
@@ -120,11 +121,11 @@ def test_writer_stores_places_from_the_extraction_without_loading_the_gazetteer(
     monkeypatch.setattr(gazetteer, "load_gazetteer", no_gazetteer)
     db = tmp_path / "w.db"
     store = open_store(f"sqlite:///{db}")
-    store.ingest(read_inputs([str(corpus)]), runner=Extracted())
+    ingest(store, read_inputs([str(corpus)]), runner=Extracted())
     assert _snapshot(store) == single[1]
     store.close()
     stored = {row[0] for row in sqlite3.connect(db).execute("select place_id from places")}
-    assert stored == {pid for r in results.values() for pid in r.places}
+    assert stored == {p.place_id for r in results.values() for p in r.places}
 
 
 def test_runner_reads_only_a_bounded_number_of_batches_ahead():
@@ -153,14 +154,14 @@ def test_full_database_keeps_whole_batches_and_a_rerun_finishes(corpus, single, 
 
     store.engine.dispose()
     with pytest.raises(StorageError) as failure:
-        store.ingest(read_inputs([str(corpus)]), batch_size=16)
+        ingest(store, read_inputs([str(corpus)]), batch_size=16)
     assert "full" in str(failure.value) and "run ingest again" in str(failure.value)
     stored = store.count("articles")
     assert 0 < stored < 180 and stored % 16 == 0  # whole batches only
     store.close()
 
     store = open_store(f"sqlite:///{path}")
-    summary = store.ingest(read_inputs([str(corpus)]), batch_size=16)
+    summary = ingest(store, read_inputs([str(corpus)]), batch_size=16)
     assert summary.known == stored + 1 and summary.new == 180 - stored
     assert _snapshot(store) == single[1]
 

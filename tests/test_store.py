@@ -16,9 +16,10 @@ from pathlib import Path
 import pytest
 
 from marsad.export import ACLED_COLUMNS, write_acled_csv, write_geojson
+from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.readers import read_inputs
-from marsad.store import open_store
+from marsad.store import IngestSummary, open_store
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -56,7 +57,7 @@ def _snapshot(store) -> list[tuple]:
 def test_ingest_dedups_and_is_idempotent(db_url, tmp_path):
     store = open_store(db_url)
     path = _write_jsonl(tmp_path / "reports.jsonl", REPORTS)
-    first = store.ingest(read_inputs([str(path)]))
+    first = ingest(store, read_inputs([str(path)]))
     assert (first.read, first.new, first.known) == (5, 5, 0)
     events = store.events()
     shelling = [e for e in events if e["event_type"] == "Explosions/Remote violence"]
@@ -70,7 +71,7 @@ def test_ingest_dedups_and_is_idempotent(db_url, tmp_path):
     # the later shelling and the protest stay apart
     assert len(shelling) == 2 and len([e for e in events if e["event_type"] == "Protests"]) == 1
     before = _snapshot(store)
-    again = store.ingest(read_inputs([str(path)]))
+    again = ingest(store, read_inputs([str(path)]))
     assert (again.new, again.known, again.events_created, again.events_merged) == (0, 5, 0, 0)
     assert _snapshot(store) == before
     assert store.count("articles") == 5
@@ -78,28 +79,28 @@ def test_ingest_dedups_and_is_idempotent(db_url, tmp_path):
 
 def test_same_url_is_known(db_url, tmp_path):
     store = open_store(db_url)
-    store.ingest([Article(text=REPORTS[0]["text"], id="x", url="https://example.org/same")])
-    summary = store.ingest([Article(text=REPORTS[0]["text"] + " (محدث)", id="y", url="https://example.org/same")])
+    ingest(store, [Article(text=REPORTS[0]["text"], id="x", url="https://example.org/same")])
+    summary = ingest(store, [Article(text=REPORTS[0]["text"] + " (محدث)", id="y", url="https://example.org/same")])
     assert summary.known == 1 and store.count("articles") == 1
 
 
 def test_malformed_line_is_rejected_and_the_rest_stored(db_url, tmp_path):
     store = open_store(db_url)
     path = _write_jsonl(tmp_path / "mixed.jsonl", REPORTS, bad_line='{"id": "broken", "text": "قتل')
-    summary = store.ingest(read_inputs([str(path)]))
+    summary = ingest(store, read_inputs([str(path)]))
     assert summary.rejected == 1 and summary.new == 5
     rows = store.rejected_inputs()
     assert len(rows) == 1 and rows[0]["where"].endswith("mixed.jsonl:3") and rows[0]["reason"]
-    store.ingest(read_inputs([str(path)]))
+    ingest(store, read_inputs([str(path)]))
     assert len(store.rejected_inputs()) == 1  # kept once
 
 
 def test_corrections_survive_reingest_and_new_sources(db_url, tmp_path):
     store = open_store(db_url)
-    store.ingest(read_inputs([str(_write_jsonl(tmp_path / "one.jsonl", REPORTS[:1]))]))
+    ingest(store, read_inputs([str(_write_jsonl(tmp_path / "one.jsonl", REPORTS[:1]))]))
     event_id = store.events()[0]["event_id"]
     store.edit(event_id, {"fatalities": "4", "location": "Kafr Nabl"}, editor="tester", note="checked")
-    store.ingest(read_inputs([str(_write_jsonl(tmp_path / "all.jsonl", REPORTS))]))
+    ingest(store, read_inputs([str(_write_jsonl(tmp_path / "all.jsonl", REPORTS))]))
     event = store.event(event_id)
     assert len(event["sources"]) == 3  # two more reports merged into the corrected event
     assert event["fatalities"] == 4 and event["location"] == "Kafr Nabl"
@@ -110,20 +111,20 @@ def test_corrections_survive_reingest_and_new_sources(db_url, tmp_path):
 def test_split_undoes_a_merge_for_good(db_url, tmp_path):
     store = open_store(db_url)
     path = _write_jsonl(tmp_path / "reports.jsonl", REPORTS)
-    store.ingest(read_inputs([str(path)]))
+    ingest(store, read_inputs([str(path)]))
     event = next(e for e in store.events() if len(e["sources"]) == 3)
     key = next(s["source_key"] for s in event["sources"] if s["article_id"] == "r3")
     new_id = store.split(event["event_id"], key, editor="tester")
     assert [s["article_id"] for s in store.event(new_id)["sources"]] == ["r3"]
     assert len(store.event(event["event_id"])["sources"]) == 2
-    store.ingest(read_inputs([str(path)]))
+    ingest(store, read_inputs([str(path)]))
     assert len(store.event(event["event_id"])["sources"]) == 2
 
 
 def test_edit_rejects_unknown_fields(db_url, tmp_path):
     from marsad.errors import UsageError
     store = open_store(db_url)
-    store.ingest(read_inputs([str(_write_jsonl(tmp_path / "one.jsonl", REPORTS[:1]))]))
+    ingest(store, read_inputs([str(_write_jsonl(tmp_path / "one.jsonl", REPORTS[:1]))]))
     event_id = store.events()[0]["event_id"]
     with pytest.raises(UsageError):
         store.edit(event_id, {"colour": "red"}, editor="tester")
@@ -135,7 +136,7 @@ def test_edit_rejects_unknown_fields(db_url, tmp_path):
 
 def test_filters_and_exports(db_url, tmp_path):
     store = open_store(db_url)
-    store.ingest(read_inputs([str(_write_jsonl(tmp_path / "reports.jsonl", REPORTS))]))
+    ingest(store, read_inputs([str(_write_jsonl(tmp_path / "reports.jsonl", REPORTS))]))
     assert len(store.events(event_type="Protests")) == 1
     assert len(store.events(min_fatalities=5)) == 1
     assert len(store.events(since="2023-03-17")) == 1
@@ -201,16 +202,20 @@ def test_a_rolled_back_batch_leaves_no_gap_in_source_keys(db_url, tmp_path):
     items = [a for a in read_inputs([str(path)]) if isinstance(a, Article)]
     store = open_store(db_url)
     first = extract_batch(items[:1])[0]
-    assert first.records
+    assert first.events
+    send = store._send
+
+    def send_then_die(conn, pending):  # the batch is written, then the process "dies" before it commits
+        send(conn, pending)
+        raise RuntimeError("killed")
+
+    store._send = send_then_die
     with pytest.raises(RuntimeError):
-        with store._writing() as conn:  # the batch is written, then the process "dies"
-            keys = store._insert_articles(conn, [items[0]])
-            store._store_article(conn, items[0], keys[items[0].text_hash], first.records, first.places, {})
-            raise RuntimeError("killed")
-    store._forget_caches()
-    store.ingest(items)
+        store.write_batch(items[:1], [first], IngestSummary())
+    del store._send
+    ingest(store, items)
     reference = open_store(f"sqlite:///{tmp_path / 'reference.db'}")
-    reference.ingest(items)
+    ingest(reference, items)
 
     def keys(s):
         return sorted((e["event_id"], src["article_id"], src["source_key"]) for e in s.events() for src in e["sources"])
@@ -226,7 +231,7 @@ NAWA = {"id": "n1", "published": "2024-08-11", "source": "A", "url": "https://ex
 
 def _groups(tmp_path, name: str, reports: list[dict]) -> list[list[str]]:
     store = open_store(f"sqlite:///{tmp_path}/{name}.db")
-    store.ingest(read_inputs([str(_write_jsonl(tmp_path / f"{name}.jsonl", reports))]))
+    ingest(store, read_inputs([str(_write_jsonl(tmp_path / f"{name}.jsonl", reports))]))
     return sorted(sorted(s["article_id"] for s in e["sources"]) for e in store.events())
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from marsad.ingest import ingest
 from marsad.readers import read_inputs
 from marsad.store import open_store
 from marsad.store.schema import articles, event_sources
@@ -75,16 +76,16 @@ def test_two_overlapping_ingests_store_the_union(db_url, tmp_path):
     env = dict(os.environ, PYTHONPATH=str(REPO))
     open_store(db_url).close()  # the schema exists: the two runs race on the data, not the migration
 
-    def ingest(path: Path, url: str) -> subprocess.Popen:
+    def start_ingest(path: Path, url: str) -> subprocess.Popen:
         return subprocess.Popen([sys.executable, "-m", "marsad.cli", "ingest", str(path), "--db", url,
                                  "--no-progress", "--batch-size", "2"], env=env, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, text=True)
 
-    runs = [ingest(first, db_url), ingest(second, db_url)]
+    runs = [start_ingest(first, db_url), start_ingest(second, db_url)]
     outcomes = [(p.wait(timeout=300), p.stdout.read(), p.stderr.read()) for p in runs]
     assert all(code == 0 for code, _, _ in outcomes), [err[-800:] for _, _, err in outcomes]
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
     store = open_store(reference)
-    store.ingest(read_inputs([str(_write(tmp_path / "all.jsonl", rows))]))
+    ingest(store, read_inputs([str(_write(tmp_path / "all.jsonl", rows))]))
     store.close()
     assert _contents(db_url) == _contents(reference)

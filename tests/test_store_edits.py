@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import select, update
 
 from marsad.errors import UsageError
+from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.store import open_store
 from marsad.store.schema import actors, events
@@ -37,7 +38,7 @@ BAD_VALUES = [
 
 def _one_event(db_url: str):
     store = open_store(db_url)
-    store.ingest([Article(text=TEXT, id="r1", published=date(2023, 3, 15), source="Wire")])
+    ingest(store, [Article(text=TEXT, id="r1", published=date(2023, 3, 15), source="Wire")])
     return store, store.events()[0]["event_id"]
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sqlalchemy import select, text
 
+from marsad.ingest import ingest
 from marsad.readers import read_inputs
 from marsad.store import event_filters, open_store
 from marsad.store.schema import articles, events, metadata
@@ -38,7 +39,7 @@ def _plan(store, query) -> str:
 
 def test_lookups_use_indexes_not_scans(tmp_path):
     store = open_store(f"sqlite:///{tmp_path}/marsad.db")
-    store.ingest(read_inputs(SAMPLES))
+    ingest(store, read_inputs(SAMPLES))
     one = store.events(limit=1)[0]
     # an article by its id (the API's /api/articles/{id})
     plan = _plan(store, select(articles.c.text).where(articles.c.article_id == "x"))

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.store import open_store
 
@@ -114,7 +115,7 @@ def test_no_input_blocks_ingest_and_each_bad_record_is_rejected(db_url, tmp_path
 def test_library_articles_are_checked_by_the_same_layer(db_url):
     """Articles that come from the API or Python, not from a file, meet the same check."""
     store = open_store(db_url)
-    summary = store.ingest([Article(text=TEXT.format(n=1), id="i" * 300), Article(text=TEXT.format(n=2) + "\x00"),
+    summary = ingest(store, [Article(text=TEXT.format(n=1), id="i" * 300), Article(text=TEXT.format(n=2) + "\x00"),
                             Article(text=TEXT.format(n=3), id="fine", source="\ud800"),
                             Article(text=TEXT.format(n=4), id="kept")])
     assert (summary.new, summary.rejected) == (1, 3), summary
@@ -142,14 +143,14 @@ class _Lengthened:
 
         for batch in batches:
             results = extract_batch(batch)
-            for record in results[0].records or []:
-                record["location"] = "مكان " * 100
+            for event in results[0].events or []:
+                event.location = "مكان " * 100
             yield batch, results
 
 
 def test_extracted_value_no_column_holds_rejects_only_its_article(db_url):
     store = open_store(db_url)
-    summary = store.ingest([Article(text=TEXT.format(n=1), id="long-place"), Article(text=TEXT.format(n=2), id="ok")],
+    summary = ingest(store, [Article(text=TEXT.format(n=1), id="long-place"), Article(text=TEXT.format(n=2), id="ok")],
                            runner=_Lengthened())
     assert (summary.new, summary.rejected) == (1, 1), summary
     (row,) = store.rejected_inputs()

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
+from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.store import open_store
 
@@ -67,7 +68,7 @@ def test_database_on_read_only_storage_can_be_read(tmp_path):
     folder.mkdir()
     db = folder / "marsad.db"
     store = open_store(str(db))
-    store.ingest([Article(text=TEXT, id="nawa", published=date(2024, 8, 11))])
+    ingest(store, [Article(text=TEXT, id="nawa", published=date(2024, 8, 11))])
     store.close()
     assert not Path(str(db) + "-wal").exists()  # a clean close leaves the file alone
     if shutil.which("chattr") is None or not _immutable([db, folder], True):

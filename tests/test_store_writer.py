@@ -11,6 +11,7 @@ from alembic.config import Config
 from sqlalchemy import create_engine, func, inspect, select
 
 from marsad.export import write_jsonl
+from marsad.ingest import ingest
 from marsad.readers import read_inputs
 from marsad.store import open_store, place_cell
 from marsad.store.schema import event_sources, events
@@ -44,7 +45,7 @@ def _alembic(url: str) -> Config:
 
 def test_sources_keep_what_matching_reads(db_url):
     store = open_store(db_url)
-    store.ingest(read_inputs([str(SAMPLE)]))
+    ingest(store, read_inputs([str(SAMPLE)]))
     with store.engine.connect() as conn:
         empty = conn.execute(select(func.count()).select_from(event_sources).where(
             (event_sources.c.match_fields.is_(None)) | (event_sources.c.match_text.is_(None)))).scalar_one()
@@ -58,7 +59,7 @@ def test_sources_keep_what_matching_reads(db_url):
 def test_database_from_before_schema_0005_upgrades_and_dedups_the_same(db_url, tmp_path):
     first, second = _halves(tmp_path)
     at_once = open_store(db_url)  # the same input in one go, at the current schema
-    at_once.ingest(read_inputs([first, second]))
+    ingest(at_once, read_inputs([first, second]))
     expected = _export(at_once)
     at_once.close()
 
@@ -67,7 +68,7 @@ def test_database_from_before_schema_0005_upgrades_and_dedups_the_same(db_url, t
     try:
         # the first half stored by a marsad of schema 0004: no place cells, no kept matching fields
         store = open_store(older)
-        store.ingest(read_inputs([first]))
+        ingest(store, read_inputs([first]))
         store.close()
         command.downgrade(_alembic(older), "0004")
         engine = create_engine(older)
@@ -82,7 +83,7 @@ def test_database_from_before_schema_0005_upgrades_and_dedups_the_same(db_url, t
                                  .where(event_sources.c.match_fields.is_(None))).scalar_one()
         assert cells and all(cell == place_cell(lat, lon) for lat, lon, cell in cells)
         assert empty > 0
-        later = store.ingest(read_inputs([second]))
+        later = ingest(store, read_inputs([second]))
         old_ids = {a.article_id for a in read_inputs([first])}
         # reports of the second half joined events of the first, matched against sources stored at 0004
         assert later.events_merged > 0 and any(
@@ -134,9 +135,9 @@ class _Given:
         self.records = records
 
     def map(self, batches):
-        from marsad.runner import Extracted
+        from marsad.model import Event, Extracted
         for batch in batches:
-            yield batch, [Extracted(records=self.records[a.article_id], places={}) for a in batch]
+            yield batch, [Extracted([Event(**r) for r in self.records[a.article_id]]) for a in batch]
 
 
 def _report(event_id: str, start: str, end: str, precision: int) -> dict:
@@ -160,11 +161,116 @@ def test_a_report_joins_an_event_whose_long_range_began_weeks_before(db_url):
                "other": [_report("ev-other", "2024-01-05", "2024-01-05", 1)]}
     store = open_store(db_url)
     items = {name: Article(text=REPORT + f" ({name})", id=name, published=None, source=name) for name in records}
-    store.ingest([items["vague"]], runner=_Given(records))
+    ingest(store, [items["vague"]], runner=_Given(records))
     with store.engine.connect() as conn:
         assert conn.execute(select(events.c.long_range)).scalar_one() is True
-    summary = store.ingest([items["other"], items["exact"]], runner=_Given(records))
+    summary = ingest(store, [items["other"], items["exact"]], runner=_Given(records))
     events_by_source = {s["article_id"]: e["event_id"] for e in store.events() for s in e["sources"]}
     store.close()
     assert summary.events_merged == 1 and events_by_source["exact"] == events_by_source["vague"] == "ev-vague"
     assert events_by_source["other"] == "ev-other"  # six weeks before the others: an event of its own
+
+
+def _generated(path: Path, n: int, seed: int) -> str:
+    import importlib.util
+    import json
+
+    spec = importlib.util.spec_from_file_location("bench_extract", REPO / "benchmarks" / "extract.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in module.generated_rows(n, seed)),
+                    encoding="utf-8")
+    return str(path)
+
+
+def test_every_search_sees_what_the_batch_wrote_before_it(db_url, tmp_path, monkeypatch):
+    """The writer answers a batch's candidate searches at its start (in one statement on
+    PostgreSQL) and adds in memory what the batch has changed since (store._Unsent): each search
+    gives exactly the rows its statement gives against the database with every row written."""
+    from marsad.store import _COMPARED_IN_ADMIN1, _COMPARED_NEAR, Store, _Unsent
+
+    corpus = _generated(tmp_path / "dense.jsonl", 240, 11)
+    store_article, candidates = Store._store_article, _Unsent.candidates
+    seen = {"conn": None, "searches": 0, "with_changed": 0}
+
+    def keep_conn(self, conn, *args):
+        seen["conn"] = conn
+        return store_article(self, conn, *args)
+
+    def checked(self, params, at_start):
+        rows = candidates(self, params, at_start)
+        store._write_pending(seen["conn"], self)  # everything the batch made so far, in the database
+        written = seen["conn"].execute(_COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1, params).all()
+        assert [tuple(r) for r in rows] == [tuple(r) for r in written]
+        seen["searches"] += 1
+        seen["with_changed"] += any(row[0] in self.changed for row in rows)
+        return rows
+
+    monkeypatch.setattr(Store, "_store_article", keep_conn)
+    monkeypatch.setattr(_Unsent, "candidates", checked)
+    store = open_store(db_url)
+    summary = ingest(store, read_inputs([corpus]), batch_size=80)
+    store.close()
+    assert summary.new == 240 and summary.events_merged > 0
+    assert seen["searches"] >= 300 and seen["with_changed"] >= 10, seen
+
+
+def test_candidate_conditions_in_memory_are_the_statements(db_url):
+    """store._is_candidate (what the writer asks of the events a batch changed) accepts exactly the
+    events the candidate statements return, NULLs and edges included; on PostgreSQL the batch's
+    one statement (store._pg_candidates) returns them too."""
+    import random
+    from datetime import date, datetime, timedelta, timezone
+
+    from marsad.store import (_CANDIDATES_ADMIN1, _CANDIDATES_NEAR, _is_candidate, _long_range, _pg_candidates,
+                              _search)
+    from marsad.store.schema import articles
+
+    rng = random.Random(19)
+    base, now = date(2024, 5, 1), datetime(2024, 6, 1, tzinfo=timezone.utc)
+    kinds = ["Battles", "Violence against civilians", "Explosions/Remote violence", "Protests"]
+    places = [("Syria", "Idlib"), ("Syria", "Aleppo"), ("Syria", None), ("Iraq", "Nineveh"), (None, None)]
+    rows = []
+    for key in range(1, 401):
+        start = None if rng.random() < 0.05 else base + timedelta(days=rng.randint(-80, 80))
+        end = None if start is None or rng.random() < 0.05 else start + timedelta(days=rng.choice([0, 2, 7, 8, 30, 62]))
+        lat = None if rng.random() < 0.15 else 36.0 + rng.uniform(-1.2, 1.2)
+        lon = None if lat is None or rng.random() < 0.05 else 36.6 + rng.uniform(-1.5, 1.5)
+        country, admin1 = rng.choice(places)
+        rows.append(dict(id=key, event_id=f"ev-{key}", event_type=rng.choice(kinds), sub_event_type="Attack",
+                         event_date_start=start, event_date_end=end, long_range=_long_range(start, end),
+                         country=country, admin1=admin1, latitude=lat, longitude=lon,
+                         place_cell=place_cell(lat, lon), geo_precision=rng.choice([1, 2, 3]), n_sources=1,
+                         disagreement=False, record="{}", created_at=now, updated_at=now))
+    store = open_store(db_url)
+    with store._writing() as conn:
+        conn.execute(articles.insert(), dict(id=1, text_hash="h", article_id="a", language="ar", text="t",
+                                             extractor_version="x", ingested_at=now))
+        conn.execute(events.insert(), rows)
+        conn.execute(event_sources.insert(), [dict(id=r["id"], event=r["id"], article=1, extracted_id=r["event_id"],
+                                                   record="{}", evidence_text="", match_fields="{}", match_text="")
+                                              for r in rows])
+        searches = []
+        for _ in range(60):
+            day = base + timedelta(days=rng.randint(-60, 60))
+            country, admin1 = rng.choice(places[:4])
+            near = rng.random() < 0.7
+            searches.append(_search(dict(event_type=rng.choice(kinds), country=country, admin1=admin1,
+                                         event_date=day.isoformat(), event_date_start=day.isoformat(),
+                                         event_date_end=(day + timedelta(days=rng.choice([0, 0, 3, 20]))).isoformat(),
+                                         latitude=36.0 + rng.uniform(-1, 1) if near else None,
+                                         longitude=36.6 + rng.uniform(-1, 1) if near else None)))
+        batched = _pg_candidates(conn, list(enumerate(searches))) if store.engine.dialect.name == "postgresql" \
+            else None
+        found_any = admin1_only = 0
+        for n, params in enumerate(searches):
+            query = _CANDIDATES_NEAR if "cells" in params else _CANDIDATES_ADMIN1
+            by_sql = {row[0] for row in conn.execute(query, params)}
+            in_memory = {r["id"] for r in rows if _is_candidate(r, params)}
+            assert in_memory == by_sql, (params, in_memory ^ by_sql)
+            if batched is not None:
+                assert {row[0] for row in batched.get(n, [])} == by_sql
+            found_any += bool(by_sql)
+            admin1_only += "cells" not in params and bool(by_sql)
+    store.close()
+    assert found_any >= 20 and admin1_only >= 3

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from marsad.budget import Budget
+from marsad.ingest import ingest
 from marsad.readers import read_inputs
 from marsad.store import open_store, queries
 from marsad.web.app import create_app
@@ -26,7 +27,7 @@ def dataset(tmp_path_factory):
     """A SQLite file holding the bundled samples, and a token that may write to it."""
     url = f"sqlite:///{tmp_path_factory.mktemp('inprocess') / 'marsad.db'}"
     store = open_store(url)
-    store.ingest(read_inputs([str(REPO / "examples" / "sample-articles.jsonl")]))
+    ingest(store, read_inputs([str(REPO / "examples" / "sample-articles.jsonl")]))
     token = queries.add_token(store, "analyst")
     yield store, token
     store.close()

@@ -340,8 +340,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     noun_ends = set(place_nouns.values())
     out: list[PlaceMention] = []
     taken: set[int] = set()
-    relation_ends = set(cue_starts(doc, "relation_direction").values()) | \
-        set(cue_starts(doc, "relation_near").values()) | set(cue_starts(doc, "relation_countryside").values())
+    countryside_ends = set(cue_starts(doc, "relation_countryside").values())
+    relation_ends = countryside_ends | set(cue_starts(doc, "relation_direction").values()) | \
+        set(cue_starts(doc, "relation_near").values())
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
@@ -359,12 +360,15 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             not doc.tokens[m.tok_start].text.startswith(phrase[:2]) or \
             (out and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start))
         single = " " not in phrase
-        if single and phrase in stop and not _names_next(doc, m.tok_start, noun_ends):
+        # a name that is also a common word needs a place noun or a countryside in construct
+        # before it (بلدة صور، ريف سلمية); not a compass word (جنوبي البلاد) or "near" (قرب مفرق)
+        placed = _names_next(doc, m.tok_start, noun_ends | countryside_ends)
+        if single and phrase in stop and not placed:
             continue
         token = doc.tokens[m.tok_start].text
-        if single and m.cost and token in stop and not _names_next(doc, m.tok_start, noun_ends):
+        if single and m.cost and token in stop and not placed:
             continue  # "باراك" (a name) is no ب + اراك: the whole word is a common one
-        if single and _common_reading(token) and not _names_next(doc, m.tok_start, noun_ends) and not \
+        if single and _common_reading(token) and not placed and not \
                 (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in
                  cue_words("place_preposition") | cue_words("relation_direction")) and \
                 m.tok_start not in _trigger_ends(doc) and not _conjoined(doc, m.tok_start):

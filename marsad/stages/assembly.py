@@ -5,13 +5,11 @@ import hashlib
 import math
 
 from marsad.budget import check_deadline
-from marsad.model import Casualty, Event, Span
+from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.roles import actors_for, protest_violence
 from marsad.stages.tolls import toll
 from marsad.triggers import TERRITORY
-
-EXTRACTOR_VERSION = "marsad-0.1"
 
 SUBTYPE_PRIORITY = [
     "Government regains territory", "Non-state actor overtakes territory", "Armed clash",
@@ -206,8 +204,11 @@ def _places_set_aside(a: Analysis, g: Group) -> list[dict]:
 # direction, so that a map does not stack the town's surroundings on its centre and the point
 # lies nearer the place than the centre does: the countryside on that side (ريف حماة الشمالي),
 # whose villages lie mostly 5 to 30 km out; a place "north of" the town (قرية X شمال Y), mostly
-# 3 to 15 km out.
+# 3 to 15 km out. A large city's countryside (ريف حماة، ريف دمشق الغربي) is its governorate's
+# rural land, whose villages lie mostly 10 to 50 km out.
 COUNTRYSIDE_OFFSET_KM = 12
+CITY_COUNTRYSIDE_OFFSET_KM = 20
+CITY_COUNTRYSIDE_POPULATION = 90_000
 SIDE_OFFSET_KM = 6
 _BEARINGS = {"north": 0.0, "north-east": 45.0, "east": 90.0, "south-east": 135.0, "south": 180.0,
              "south-west": 225.0, "west": 270.0, "north-west": 315.0}
@@ -220,7 +221,12 @@ def placed_towards(place, where: Where) -> tuple[float, float, int]:
     bearing = _BEARINGS.get(where.compass or "")
     if where.precision != 2 or bearing is None or place.kind not in ("city", "town", "village"):
         return place.latitude, place.longitude, 0
-    km = COUNTRYSIDE_OFFSET_KM if where.in_countryside else SIDE_OFFSET_KM
+    if not where.in_countryside:
+        km = SIDE_OFFSET_KM
+    elif place.population >= CITY_COUNTRYSIDE_POPULATION:
+        km = CITY_COUNTRYSIDE_OFFSET_KM
+    else:
+        km = COUNTRYSIDE_OFFSET_KM
     rad = math.radians(bearing)
     dlat = km * math.cos(rad) / 111.0
     dlon = km * math.sin(rad) / (111.0 * math.cos(math.radians(place.latitude)))

@@ -31,9 +31,14 @@ def lead_tells_event(a: Analysis) -> bool:
                     and cue_matcher("reaction_verb").find(a.doc, s.tok_start, s.tok_end)}
 
         def tells(h) -> bool:
-            # "الغرب يتهم روسيا بالعبث بموقع الهجوم الكيمياوي": a known event named in a reaction
+            # "الغرب يتهم روسيا بالعبث بموقع الهجوم الكيمياوي": a known event named in a reaction;
+            # "طلبت المنظمة التأكد من التقارير عن هجوم كيمياوي": an event only named in a request
+            # or a reaction tells nothing unless the sentence gives it a day of its own
             word = a.doc.tokens[h.mention.tok_start].text
-            return not (a.sentence_index(h.mention.tok_start) in reacting and definite(word))
+            sent = a.sentence_index(h.mention.tok_start)
+            if sent not in reacting:
+                return True
+            return not definite(word) and own_current_date(a, sent)
 
         found = any(h.reports_event and in_lead(h.mention.tok_start) and tells(h) for h in a.hits) or \
             any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) for c in a.casualties) or \

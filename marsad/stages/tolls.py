@@ -144,6 +144,8 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     violent = [o for o in owners if o.etype in VIOLENT_TYPES] or owners
     if len(violent) == 1:
         return violent[0]
+    if _joint_cause(a, c, violent):
+        return None
     sent = a.doc.sentence_of_token(c.tok_start)
     # the place named right after the count (before the next count), else the nearest before it
     nxt = min([x.tok_start for x in a.casualties
@@ -170,6 +172,18 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     if triggers and len(towns) == 1:
         return min(triggers, key=lambda x: x[0])[1]
     return None
+
+
+def _joint_cause(a: Analysis, c: Casualty, violent: list[Group]) -> bool:
+    """"لقي 13 عنصراً مصرعهم في قصف مدفعي ومعارك عنيفة": a count told of two kinds of violence
+    joined by و in its clause is their sum, given to neither (the guide: each event takes only
+    the part the text gives it; "هجوم تحت غطاء من القصف" names a means, not a second cause)."""
+    from marsad.stages.clauses import clause_at
+    clause = clause_at(a, c.tok_start)
+    hits = sorted((m.hit.mention.tok_start, m.hit.mention.tok_end, o.etype) for o in violent for m in o.members
+                  if clause.tok_start <= m.hit.mention.tok_start < clause.tok_end)
+    return any(t2 - e1 <= 1 and kind1 != kind2 and a.doc.tokens[t2].text.startswith("و")
+               for (_, e1, kind1), (t2, _, kind2) in zip(hits, hits[1:]))
 
 
 def victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:

@@ -1,7 +1,7 @@
-"""A marsad dataset in a relational database: ingest, deduplicate, correct, query.
+"""A marsad dataset in a relational database: store, deduplicate, correct, query.
 
 >>> store = open_store("sqlite:///:memory:")          # doctest: +SKIP
->>> store.ingest(read_inputs(["examples/multisource.jsonl"]))   # doctest: +SKIP
+>>> ingest(store, read_inputs(["examples/multisource.jsonl"]))   # doctest: +SKIP (marsad.ingest)
 
 The database is an SQLite file by default (``marsad.db`` in the working
 directory, or ``$MARSAD_DB``), in WAL mode, or PostgreSQL given a
@@ -12,37 +12,40 @@ Articles are ingested in batches, one transaction per batch: the articles'
 rows, their events, sources and merges are committed together or not at all,
 so an ingest killed at any point leaves a consistent database, and running it
 again skips the articles already stored (same text hash or same URL) and
-finishes the rest with the same events. Extraction may run elsewhere
-(:mod:`marsad.runner`); this process is the one writer, in input order.
+finishes the rest with the same events. Reading and extraction are driven from
+:mod:`marsad.ingest` (extraction may run elsewhere, :mod:`marsad.runner`); the store's
+``write_batch`` is the one writer, in input order.
 """
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import math
 import os
 import sqlite3
-import sys
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import TYPE_CHECKING, Iterator
 from urllib.parse import quote
 
-from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, union
+from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, text, union
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from marsad.budget import Budget
 from marsad.errors import NotFoundError, StorageError, UsageError
-from marsad.model import Article
+from marsad.model import Article, Event, Extracted, Place, Rejected
 from marsad.store import dedup
 from marsad.store.filters import event_filters  # noqa: F401 - the filters are the store's API too
 from marsad.store.search import fold_key, search_words
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
-from marsad.validation import (EDIT_RULES, article_problem, check_event_type, column_size, edit_value, lookup_key,
+
+if TYPE_CHECKING:
+    from marsad.store.partitions import Partition
+from marsad.validation import (EDIT_RULES, check_event_type, column_size, edit_value, lookup_key,
                                record_problem, storable, text_problem)
 
 __all__ = ["Store", "open_store", "IngestSummary", "database_url", "EDITABLE_FIELDS"]
@@ -52,8 +55,6 @@ DEFAULT_DB = "marsad.db"
 MAX_NOTE = 2_000
 # The PostgreSQL advisory lock every marsad write transaction holds ("mrsd"): one writer at a time.
 WRITE_LOCK = 0x6D727364
-# Articles per write transaction: an interrupted run keeps whole batches.
-DEFAULT_BATCH = 32
 # Stored sources whose matching fields and shingles the writer keeps (recent events are the
 # candidates). Every stored source enters the cache, so it is full within the first few hundred
 # articles and the writer's memory is level from there on.
@@ -67,6 +68,16 @@ LONGEST_RANGE_DAYS = 62
 # An event whose date range is at most this many days long (day or week precision: nearly all) is
 # looked for only this far back from a new report's range; longer ones as far as LONGEST_RANGE_DAYS.
 SHORT_RANGE_DAYS = 7
+# PostgreSQL: the writer ANALYZEs its tables each time they double, from this many sources on.
+ANALYZE_FROM = 256
+# A PostgreSQL lock space of its own for the partitions' locks (two-key advisory locks, "mrsd", hash).
+PARTITION_LOCKS = 0x6D727364
+# A batch a deadlock or serialization failure aborted (concurrent partitions) is written again, this often.
+DEADLOCK_RETRIES = 5
+RETRYABLE_STATES = ("40P01", "40001")
+# The match rule of a report a partition's writer could not compare with every event that might be
+# its own (some lie beyond the partition): ``marsad merge-boundary`` compares it and clears the mark.
+BOUNDARY_PENDING = "boundary pending"
 # Fields an analyst may correct with ``marsad edit`` (what each may hold: marsad.validation.EDIT_RULES).
 EDITABLE_FIELDS = tuple(EDIT_RULES)
 
@@ -131,6 +142,7 @@ class Store:
         self._sources = _Lru(SOURCE_CACHE)
         self._upserts: dict = {}
         self._article_insert = None
+        self._analyzed_size: int | None = None  # see _keep_statistics
 
     # ------------------------------------------------------------------ set-up
     def _migrate(self) -> None:
@@ -167,18 +179,26 @@ class Store:
             command.upgrade(cfg, "head")
 
     @contextmanager
-    def _writing(self) -> Iterator[Connection]:
+    def _writing(self, partition: Partition | None = None) -> Iterator[Connection]:
         """A write transaction, one writer at a time across processes: SQLite takes the database's
         write lock at BEGIN (BEGIN IMMEDIATE, waiting up to 30 s for another writer), PostgreSQL a
         transaction-scoped advisory lock. Each writer therefore sees everything the writers before
         it committed: a migration is run once, an article stored by another run is known, and two
-        ingests into one database give the union, deduplicated as if they had run one after the other."""
+        ingests into one database give the union, deduplicated as if they had run one after the other.
+
+        A writer of a ``partition`` on PostgreSQL holds the lock shared and the lock of its
+        partition alone: writers of different partitions write at the same time (each only
+        compares with the events of its own partition), and every other writer waits for them."""
         with self.engine.connect() as conn:
             if self.engine.dialect.name == "sqlite":
                 conn = conn.execution_options(marsad_write=True)
             with conn.begin():
                 if self.engine.dialect.name == "postgresql":
-                    conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+                    if partition is None:
+                        conn.execute(select(func.pg_advisory_xact_lock(WRITE_LOCK)))
+                    else:
+                        conn.execute(select(func.pg_advisory_xact_lock_shared(WRITE_LOCK),
+                                            func.pg_advisory_xact_lock(PARTITION_LOCKS, partition.lock_key)))
                 yield conn
 
     def _insert_new(self, conn: Connection, table, values: dict, returning=None):
@@ -203,73 +223,7 @@ class Store:
     def close(self) -> None:
         self.engine.dispose()
 
-    # ------------------------------------------------------------------ ingest
-    def ingest(self, items: Iterable, *, progress: bool = False, runner=None,
-               batch_size: int = DEFAULT_BATCH, budget: Budget | None = Budget()) -> IngestSummary:
-        """Store articles and their events; ``items`` are Articles and readers' Rejected records.
-
-        Articles go in batches of ``batch_size``: those already stored (same text hash or URL)
-        are skipped before extraction, the rest are extracted by ``runner`` (this process by
-        default; see :mod:`marsad.runner` for worker processes and Dask) and written in input
-        order, one transaction per batch. A run stopped at any point keeps whole batches only,
-        and running it again finishes the job with the same events. ``budget``: the time and
-        size one article's extraction may take (:mod:`marsad.budget`); an article over it is
-        rejected (E110, E104) and kept in ``rejected``, the others are stored."""
-        from marsad.runner import InProcess
-
-        runner = runner or InProcess()
-        runner.budget = budget
-        from marsad.store.local_places import local_places
-        runner.local_places = local_places(self)  # analysts' places, loaded where the batches are extracted
-        summary = IngestSummary()
-        bar = None
-        if progress:
-            from tqdm import tqdm
-            bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True)
-        try:
-            for batch, results in runner.map(self._new_batches(items, summary, batch_size, bar)):
-                self._write_batch(batch, results, summary)
-                if bar is not None:
-                    bar.update(len(batch))
-        finally:
-            if bar is not None:
-                bar.close()
-        return summary
-
-    def _new_batches(self, items: Iterable, summary: IngestSummary, size: int, bar) -> Iterator[list[Article]]:
-        """Batches of the articles not stored yet; rejected inputs are kept on the way."""
-        from marsad.readers import Rejected
-
-        batch: list[Article] = []
-
-        def unknown(chunk: list[Article]) -> list[Article]:
-            seen_hashes, seen_urls = self._known(chunk)
-            fresh = [a for a in chunk if a.text_hash not in seen_hashes and not (a.url and a.url in seen_urls)]
-            summary.known += len(chunk) - len(fresh)
-            if bar is not None and len(chunk) > len(fresh):
-                bar.update(len(chunk) - len(fresh))
-            return fresh
-
-        for item in items:
-            if not isinstance(item, Rejected) and (problem := article_problem(item)) is not None:
-                item = Rejected.for_article(item, problem + ".", "E108")  # what no column can hold
-                summary.failed.append(str(item))
-            if isinstance(item, Rejected):
-                summary.rejected += 1
-                self.store_rejected(item.where, item.code, item.reason, item.sample)
-                continue
-            summary.read += 1
-            batch.append(item)
-            if len(batch) >= size:
-                fresh = unknown(batch)
-                batch = []
-                if fresh:
-                    yield fresh
-        if batch:
-            fresh = unknown(batch)
-            if fresh:
-                yield fresh
-
+    # ------------------------------------------------------------------ writing
     def _known(self, chunk: list[Article], conn: Connection | None = None) -> tuple[set[str], set[str]]:
         """The text hashes and URLs of ``chunk`` that the database already holds."""
         hashes = [a.text_hash for a in chunk]
@@ -284,20 +238,41 @@ class Store:
             rows = conn.execute(query).all()
         return {h for h, _ in rows}, {u for _, u in rows if u}
 
+    def known(self, chunk: list[Article]) -> tuple[set[str], set[str]]:
+        """The text hashes and URLs of ``chunk`` that the database already holds (ingest skips
+        those articles before extracting them)."""
+        return self._known(chunk)
+
     def knows(self, article: Article) -> bool:
         hashes, urls = self._known([article])
         return bool(hashes or urls)
 
-    def _write_batch(self, batch: list[Article], results: list, summary: IngestSummary) -> None:
-        """Store one extracted batch in one transaction, in input order."""
-        from marsad.readers import Rejected
+    def write_batch(self, batch: list[Article], results: list[Extracted], summary: IngestSummary,
+                    partition: Partition | None = None) -> None:
+        """Store one extracted batch (``results``: one :class:`marsad.model.Extracted` per
+        article) in one transaction, in input order, adding its counts to ``summary``. This is
+        the one writer :func:`marsad.ingest.ingest` drives.
 
+        With a ``partition`` (:class:`marsad.store.partitions.Partition`) the batch is written as
+        one of several concurrent writers on PostgreSQL: it takes the lock of its partition only,
+        compares reports with the events of its partition only, and leaves a report that could
+        match an event beyond it to the boundary pass (``marsad merge-boundary``)."""
+        for attempt in range(DEADLOCK_RETRIES + 1):
+            try:
+                return self._write_batch(batch, results, summary, partition)
+            except StorageError as exc:
+                # concurrent partitions inserting the same place or actor can deadlock; the
+                # server then aborts one transaction, which is simply written again
+                if not (partition is not None and exc.retryable and attempt < DEADLOCK_RETRIES):
+                    raise
+
+    def _write_batch(self, batch: list[Article], results: list[Extracted], summary: IngestSummary,
+                     partition: Partition | None) -> None:
         counts = IngestSummary()
         failed: list[Rejected] = []
         try:
-            with self._writing() as conn:
-                pending: dict[int, str] = {}
-                accepted: list[tuple[Article, object]] = []
+            with self._writing(partition) as conn:
+                accepted: list[tuple[Article, Extracted, list[dict]]] = []
                 # the same article twice in the input, or stored by another run meanwhile
                 seen_hashes, seen_urls = self._known(batch, conn)
                 for article, result in zip(batch, results):
@@ -307,41 +282,57 @@ class Store:
                     seen_hashes.add(article.text_hash)
                     if article.url:
                         seen_urls.add(article.url)
-                    problem = None if result.records is None else next(
-                        filter(None, (record_problem(r) for r in result.records)), None)
-                    if result.records is None or problem is not None:
+                    records = None if result.events is None else [e.to_record() for e in result.events]
+                    problem = None if records is None else next(filter(None, map(record_problem, records)), None)
+                    if records is None or problem is not None:
                         bad = Rejected.for_article(article, result.error if problem is None else
                                                    f"extraction gave what no column can hold: {problem}",
                                                    result.code or "E199")
                         self._insert_rejected(conn, bad.where, bad.code, bad.reason, bad.sample)
                         failed.append(bad)
                         continue
-                    accepted.append((article, result))
+                    accepted.append((article, result, records))
                 # the batch's articles in one statement, in input order; one another writer stored
                 # meanwhile (same text or URL) gets no key and is known
-                keys = self._insert_articles(conn, [article for article, _ in accepted])
-                for article, result in accepted:
-                    if keys.get(article.text_hash) is None:
-                        counts.known += 1
-                        continue
-                    created, merged = self._store_article(conn, article, keys[article.text_hash], result.records,
-                                                          result.places, pending)
+                keys = self._insert_articles(conn, [article for article, _, _ in accepted],
+                                             [result.extractor_version for _, result, _ in accepted])
+                stored = [(article, result, records) for article, result, records in accepted
+                          if keys.get(article.text_hash) is not None]
+                counts.known += len(accepted) - len(stored)
+                pending = self._unsent(conn, [r["event_id"] for _, _, records in stored for r in records],
+                                       partition)
+                # every record's candidate search, against the database as the batch found it (one
+                # statement on PostgreSQL); what the batch itself changes is added as it goes
+                searches = [_search(record) for _, _, records in stored for record in records]
+                if partition is not None:  # within the partition; what reaches beyond it waits
+                    searches, pending.deferred = map(list, zip(*map(partition.narrow, searches))) \
+                        if searches else ([], [])
+                found = iter(self._candidates(conn, searches))
+                for article, result, records in stored:
+                    created, merged = self._store_article(conn, article, keys[article.text_hash], result.events,
+                                                          records, result.places, pending,
+                                                          [next(found) for _ in records])
                     counts.new += 1
                     counts.events_created += created
                     counts.events_merged += merged
-                if pending:  # one statement for the batch's new events' records
-                    conn.execute(_SET_RECORD, [{"target": pk, "record": rec} for pk, rec in pending.items()])
+                self._write_pending(conn, pending)
+                if partition is None:
+                    self._sync_sequences(conn)
+                last_source = pending.last_source
         except SQLAlchemyError as exc:
             self._forget_caches()
             first, last = batch[0].article_id, batch[-1].article_id
-            raise StorageError(
+            error = StorageError(
                 f"could not store articles {first} .. {last}: {type(exc.orig or exc).__name__}: "
                 f"{str(exc.orig or exc).strip().splitlines()[0]}. Nothing of this batch was stored and "
                 f"the batches before it were; fix the cause (disk space, server) and run ingest again to "
-                f"finish.") from None
+                f"finish.")
+            error.retryable = getattr(exc.orig, "sqlstate", None) in RETRYABLE_STATES
+            raise error from None
         except BaseException:
             self._forget_caches()  # a rolled-back batch must leave no trace in the caches either
             raise
+        self._keep_statistics(last_source)
         summary.known += counts.known
         summary.new += counts.new
         summary.events_created += counts.events_created
@@ -369,18 +360,17 @@ class Store:
         return bool(self._insert_new(conn, rejected, dict(fingerprint=fingerprint, where=where, code=code,
                                                           reason=reason, sample=sample, created_at=_now())))
 
-    def _insert_articles(self, conn: Connection, batch: list[Article]) -> dict[str, int]:
-        """Insert the articles in one multi-row statement, in order; text hash -> new key (an
-        article stored meanwhile, same text or URL, is left out)."""
-        from marsad.stages.assembly import EXTRACTOR_VERSION
-
+    def _insert_articles(self, conn: Connection, batch: list[Article], versions: list[str]) -> dict[str, int]:
+        """Insert the articles in one multi-row statement, in order, each with the version of the
+        extractor that found its events; text hash -> new key (an article stored meanwhile, same
+        text or URL, is left out)."""
         if not batch:
             return {}
         now = _now()
         rows = [dict(text_hash=a.text_hash, article_id=a.article_id, url=a.url or None, source=a.source,
                      published=a.published, language=a.language or "ar", title=a.title,
                      origin=storable(a.origin, column_size("articles", "origin")), text=a.text,
-                     extractor_version=EXTRACTOR_VERSION, ingested_at=now) for a in batch]
+                     extractor_version=version, ingested_at=now) for a, version in zip(batch, versions)]
         if self._article_insert is None:
             if self.engine.dialect.name == "postgresql":
                 from sqlalchemy.dialects.postgresql import insert
@@ -390,88 +380,195 @@ class Store:
                                                                                        articles.c.id)
         return dict(conn.execute(self._article_insert, rows).all())
 
-    def _store_article(self, conn: Connection, article: Article, art_pk: int, records: list[dict],
-                       place_rows: dict[str, dict] | None, pending: dict[int, str]) -> tuple[int, int]:
-        """Store the records of one article (stored as ``art_pk``); ``pending`` collects the merged
-        records of the events made here (event key -> JSON), which the caller writes before it
-        commits."""
+    def _store_article(self, conn: Connection, article: Article, art_pk: int, found: list[Event],
+                       records: list[dict], places: list[Place] | None, pending: _Unsent,
+                       searched: list[tuple[dict, list] | None]) -> tuple[int, int]:
+        """Store the events of one article (stored as ``art_pk``): ``found``, and their ``records``
+        (``Event.to_record``); ``places`` are the gazetteer entries they chose; ``searched``, each
+        record's candidate search and what it found at the start of the batch. What the article
+        changes is kept in ``pending`` (see :class:`_Unsent`) and written when the batch ends: a
+        new event and its source, and a merged event's new columns and record, made from its
+        sources (read once per batch) and the batch's new ones."""
         created = merged = 0
         taken: set[int] = set()  # events this article already joined: its own events stay apart
-        for record in records:
+        chosen = {p.place_id: p for p in places or ()}
+        for event, record, search in zip(found, records, searched):
+            deferred = pending.deferred.pop(0) if pending.deferred else False
             record = dict(record, source=article.source, article_id=article.article_id)
             text = dedup.evidence_text(record, article.text)
             words = dedup.match_words(text)
             shingles = dedup.word_shingles(words)
-            best = self._best_match(conn, record, shingles, taken)
-            self._remember_refs(conn, record, place_rows)
+            best = None if search is None else self._best_match(record, shingles, taken, pending.candidates(*search))
+            self._remember_refs(record, event.chosen_place_id(), chosen, pending)
             stored = dedup.dumps(record)
+            # numbered by the writer (see _unsent): by the writer alone as SQLite numbers rows, so
+            # that a re-run after a crash numbers the sources (source_key) as an uninterrupted run
+            src_pk = pending.last_source = next(pending.source_keys)
+            published = article.published.date() if isinstance(article.published, datetime) \
+                else article.published
+            slim = dedup.slim(record)
+            fields = dedup.dumps(slim)
             if best is None:
-                # a new event: its merged record is this record's (as stored, read back), so its
-                # columns go in with the row
+                # a new event: its merged record is this record's (as stored, read back), and it
+                # names its one source, whose key is known: the row goes in whole. A report that
+                # could match an event beyond the partition is marked: the boundary pass compares
+                # it with those (marsad merge-boundary)
+                rule, score = (BOUNDARY_PENDING if deferred else None), None
                 alone_source = json.loads(stored)
                 alone = dedup.merge([alone_source], {})
-                ev_pk, new_id = self._new_event(conn, record, _event_columns(alone, [alone_source], 1))
+                ev_pk, new_id = pending.new_event(record)
+                now = _now()
+                columns = _event_columns(alone, [alone_source], 1)
+                # the source as _SOURCES_WITH_ARTICLES gives it
+                row = (stored, article.source, article.article_id, article.url or None, published, rule, score,
+                       src_pk, new_id, False, fields, words, None)
+                pending.new_rows[ev_pk] = dict(columns, id=ev_pk, event_id=new_id, created_at=now, updated_at=now,
+                                               record=dedup.dumps(_event_record(alone, [alone_source], [row], new_id)))
+                pending.rows[events.name].append(pending.new_rows[ev_pk])
+                pending.sources_of[ev_pk] = ([row], [alone_source], {})
+                pending.changed[ev_pk] = (columns, [(src_pk, fields, words, None, None)])
                 created += 1
-                rule, score = None, None
             else:
-                ev_pk, found = best
-                rule, score = found.rule, found.score
+                ev_pk, match = best
+                rule, score = match.rule, match.score
+                self._merge_into(conn, pending, ev_pk, (
+                    stored, article.source, article.article_id, article.url or None, published, rule, score, src_pk,
+                    None, None, fields, words, None))
                 merged += 1
             taken.add(ev_pk)
-            slim = dedup.slim(record)
-            # numbered here, under the writer lock, as SQLite numbers rows (the largest + 1): a
-            # PostgreSQL sequence keeps the numbers a rolled-back batch drew, so a re-run after a
-            # crash would number the sources (source_key) differently from an uninterrupted run
-            src_key = conn.execute(_NEXT_SOURCE_KEY).scalar_one()
-            src_pk = conn.execute(_INSERT_SOURCE, dict(
-                id=src_key, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
+            pending.rows[event_sources.name].append(dict(
+                id=src_pk, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
                 fatalities=record.get("fatalities"), record=stored, evidence_text=text, match_rule=rule,
-                match_score=score, match_fields=dedup.dumps(slim), match_text=words)).scalar_one()
+                match_score=score, match_fields=fields, match_text=words))
             self._sources.put(src_pk, (slim, shingles))
-            if best is None:
-                # its record (which names the source's key) is written with the batch's others
-                # before the batch commits; nothing the writer reads looks at it before then
-                published = article.published.date() if isinstance(article.published, datetime) \
-                    else article.published
-                pending[ev_pk] = dedup.dumps(_event_record(alone, [alone_source], [
-                    (stored, article.source, article.article_id, article.url or None, published, None, None,
-                     src_pk)], new_id))
-            else:
-                self._refresh(conn, ev_pk)
-                pending.pop(ev_pk, None)  # a record made earlier in this batch is out of date
         return created, merged
 
-    def _best_match(self, conn: Connection, record: dict, new_sh: frozenset[int],
-                    taken: set[int]) -> tuple[int, dedup.Match] | None:
-        span = dedup._range(record)
-        if span is None:
-            return None
-        from datetime import timedelta
-        slack = timedelta(days=dedup.DATE_SLACK_DAYS + 1)
-        family = dedup.family(record.get("event_type"))
-        types = [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")]
-        # only events whose merged place can fit (dedup.place_match): near it, or in its governorate
-        params = {"types": types, "country": record.get("country"), "admin1": record.get("admin1"),
-                  "until": span[1] + slack, "since": span[0] - slack,
-                  # an event that ends on or after ``since`` and is at most SHORT_RANGE_DAYS long
-                  # starts on or after ``recent``: the same events as before, from a shorter range
-                  "recent": span[0] - slack - timedelta(days=SHORT_RANGE_DAYS),
-                  "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS)}
-        lat, lon = record.get("latitude"), record.get("longitude")
-        if lat is not None and lon is not None and place_cell(lat, lon) is not None:
-            dlat = dedup.PLACE_KM[3] / 111.0
-            dlon = dlat / max(0.2, math.cos(math.radians(lat)))
-            params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
-                          cells=_cells_of_box(lat - dlat, lat + dlat, lon - dlon, lon + dlon))
-            query = _COMPARED_NEAR
+    def _merge_into(self, conn: Connection, pending: "_Unsent", ev_pk: int, row: tuple) -> None:
+        """A new source (``row``, as _SOURCES_WITH_ARTICLES gives it, without the event's columns)
+        joins the event ``ev_pk``: its merged columns are worked out now (the batch's later
+        searches see them), its record when the batch is written. The event's stored sources are
+        read the first time the batch merges into it."""
+        known = pending.sources_of.get(ev_pk)
+        if known is None:
+            rows = [tuple(r) for r in conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk})]
+            known = pending.sources_of[ev_pk] = (rows, [json.loads(r[0]) for r in rows],
+                                                 self._edits_of(conn, ev_pk) if rows[0][9] else {})
+        rows, sources, edits = known
+        rows.append(row[:8] + rows[0][8:10] + row[10:])  # the event's id, and whether it has edits
+        sources.append(json.loads(row[0]))
+        merged = dedup.merge(sources, edits)
+        for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
+            self._remember_actor(name, None, pending)
+        columns = _event_columns(merged, sources, len(rows))
+        pending.changed[ev_pk] = (columns, [(r[7], r[10], r[11], r[0] if r[10] is None else None, r[12]) for r in rows])
+        pending.merged[ev_pk] = merged
+
+    def _write_pending(self, conn: Connection, pending: "_Unsent") -> None:
+        """Write what ``pending`` holds: the merged events' records first (made once, from all their
+        sources), then the new rows, then the merged events that were stored already."""
+        now = _now()
+        updates = []
+        for ev_pk, merged in pending.merged.items():
+            rows, sources, _ = pending.sources_of[ev_pk]
+            columns = pending.changed[ev_pk][0]
+            record = dedup.dumps(_event_record(dict(merged), sources, rows, rows[0][8]))
+            if ev_pk in pending.new_rows:
+                pending.new_rows[ev_pk].update(columns, record=record, updated_at=now)
+            else:
+                updates.append(dict(columns, target=ev_pk, record=record, updated_at=now))
+        pending.merged.clear()
+        self._send(conn, pending)
+        pending.new_rows.clear()
+        if updates:
+            conn.execute(_UPDATE_EVENT, updates)
+
+    def _unsent(self, conn: Connection, event_ids: list[str], partition: Partition | None = None) -> "_Unsent":
+        """A batch's rows to be, with those of ``event_ids`` that are taken already: numbered from
+        the largest keys stored (the writer lock is held), or, for a partition on PostgreSQL (whose
+        writers run at the same time), with keys drawn from the tables' sequences."""
+        taken = set(conn.execute(_TAKEN_EVENT_IDS, {"ids": sorted(set(event_ids))}).scalars()) if event_ids else set()
+        if partition is not None and self.engine.dialect.name == "postgresql":
+            n = len(event_ids)
+            return _Unsent(iter(conn.execute(_DRAW_KEYS, {"seq": "events_id_seq", "n": n}).scalars().all()),
+                           iter(conn.execute(_DRAW_KEYS, {"seq": "event_sources_id_seq", "n": n}).scalars().all()),
+                           taken)
+        last_event, last_source = conn.execute(_LAST_KEYS).one()
+        return _Unsent(itertools.count(last_event + 1), itertools.count(last_source + 1), taken)
+
+    def _keep_statistics(self, size: int | None) -> None:
+        """PostgreSQL: ANALYZE the tables the writer reads when they have doubled (``size``: the
+        largest source key written) since this writer last did or first looked. A backfill grows
+        them from nothing faster than autovacuum looks, and a plan the server made for a table
+        of a few rows (prepared statements keep theirs) would read the whole table for every
+        look-up once it holds thousands."""
+        if self.engine.dialect.name != "postgresql" or not size:
+            return
+        if self._analyzed_size is None:
+            self._analyzed_size = max(size, ANALYZE_FROM)
+        elif size >= 2 * self._analyzed_size:
+            with self.engine.connect() as conn:
+                conn.execution_options(isolation_level="AUTOCOMMIT").exec_driver_sql(
+                    "ANALYZE articles, events, event_sources")
+            self._analyzed_size = size
+
+    def _sync_sequences(self, conn: Connection) -> None:
+        """On PostgreSQL, move the event and source sequences past the largest keys, which writers
+        that hold the lock alone number themselves, so that partition writers draw fresh keys."""
+        if self.engine.dialect.name == "postgresql":
+            conn.execute(_SYNC_SEQUENCES)
+
+    def prepare_partition(self) -> None:
+        """Before a partition's first batch: the sequences it draws keys from are moved past the
+        keys stored (a database written before by one writer numbered its rows itself)."""
+        with self._writing() as conn:
+            self._sync_sequences(conn)
+
+    def _send(self, conn: Connection, pending: "_Unsent") -> None:
+        """Insert the rows ``pending`` holds: one statement per table, places and actors before the
+        events that name them, events before their sources."""
+        for table in (places, actors, events, event_sources):
+            rows = pending.rows[table.name]
+            if not rows:
+                continue
+            if table is places or table is actors:  # another writer may have stored one meanwhile
+                stmt = self._upserts.get(table.name)
+                if stmt is None:
+                    stmt = self._upserts[table.name] = self._dialect_insert(table).on_conflict_do_nothing()
+                # in the order of their keys: two writers inserting the same rows then wait for
+                # each other in the same order
+                rows.sort(key=lambda row: row["place_id" if table is places else "name"])
+            else:
+                stmt = table.insert()
+            conn.execute(stmt, rows)
+            rows.clear()
+
+    def _candidates(self, conn: Connection, searches: list[dict | None]) -> list[tuple[dict, list] | None]:
+        """Each search (``_search``) with the rows it gives now: on PostgreSQL all in one
+        statement (``_PG_CANDIDATES``), on SQLite, which answers in this process, one each."""
+        todo = [(n, params) for n, params in enumerate(searches) if params is not None]
+        found: dict[int, list] = {}
+        if todo and self.engine.dialect.name == "postgresql":
+            found = _pg_candidates(conn, todo)
         else:
-            query = _COMPARED_IN_ADMIN1
-        params["keep"] = MATCH_SOURCES - 1
+            for n, params in todo:
+                found[n] = conn.execute(_COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1, params).all()
+        return [None if params is None else (params, found.get(n, [])) for n, params in enumerate(searches)]
+
+    def _dialect_insert(self, table):
+        if self.engine.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        return insert(table)
+
+    def _best_match(self, record: dict, new_sh: frozenset[int], taken: set[int],
+                    rows: list[tuple]) -> tuple[int, dedup.Match] | None:
+        """The event ``record`` reports, among the candidates of its search (``rows``: each
+        candidate event's first and latest sources, with what matching reads, in the order
+        stored), or None."""
         best: tuple[int, dedup.Match] | None = None
         fits: dict[int, bool] = {}
-        # the candidates' first and latest sources, with what matching reads, in the order stored
-        for ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record, src_text \
-                in conn.execute(query, params):
+        for ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record, src_text in rows:
             fit = fits.get(ev_pk)
             if fit is None:
                 # the record's place must fit the event's merged (most precise) place, which the
@@ -493,36 +590,37 @@ class Store:
                 best = (ev_pk, found)
         return best
 
-    def _new_event(self, conn: Connection, record: dict, columns: dict | None = None) -> tuple[int, str]:
-        """Insert an event, with ``columns`` when the caller knows them (its record is written
-        later, by ``_refresh`` or the writer); return its key and event_id."""
+    def _new_event(self, conn: Connection, record: dict) -> tuple[int, str]:
+        """Insert an event for ``record`` (``split``; its record is written by ``_refresh``),
+        numbered as the writer numbers events (the largest key + 1); return its key and event_id."""
         now = _now()
         event_id = record["event_id"]
-        row = columns or dict(event_type=record["event_type"], sub_event_type=record["sub_event_type"], n_sources=0,
-                              disagreement=False)
-        row = dict(row, event_id=event_id, record="{}", created_at=now, updated_at=now)
-        pk = self._insert_new(conn, events, row, returning=events.c.id)
-        if pk is None:  # an event of another article has this id
-            event_id = event_id + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
-            pk = conn.execute(events.insert().returning(events.c.id), dict(row, event_id=event_id)).scalar_one()
+        pk = conn.execute(_LAST_KEYS).one()[0] + 1
+        row = dict(id=pk, event_type=record["event_type"], sub_event_type=record["sub_event_type"], n_sources=0,
+                   disagreement=False, event_id=event_id, record="{}", created_at=now, updated_at=now)
+        if self._insert_new(conn, events, row, returning=events.c.id) is None:  # another article's event has this id
+            event_id = _other_event_id(record)
+            conn.execute(events.insert(), dict(row, event_id=event_id))
         return pk, event_id
 
-    def _remember_refs(self, conn: Connection, record: dict, place_rows: dict[str, dict] | None = None) -> None:
-        """Store the record's place and actors when they are new; ``place_rows`` are the places
-        table's rows the extraction sent along (else they come from the gazetteer here)."""
-        from marsad.runner import chosen_place_id, place_rows as rows_of
-
-        pid = chosen_place_id(record)
-        if pid and pid not in self._places_known and \
-                not conn.execute(select(places.c.place_id).where(places.c.place_id == pid)).first():
-            row = (place_rows or {}).get(pid) or rows_of([record]).get(pid)
-            if row is not None:
-                self._insert_new(conn, places, row)
-        if pid:
+    def _remember_refs(self, record: dict, pid: str | None, chosen: dict[str, Place], pending: "_Unsent") -> None:
+        """Store the record's place (``pid``, the gazetteer entry its evidence chose: one of
+        ``chosen``, which the extraction sent along) and actors when this writer has not yet:
+        their rows go in with the batch's (a row stored already is left as it is)."""
+        if pid and pid not in self._places_known:
+            place = chosen.get(pid)
+            if place is not None:
+                pending.rows[places.name].append(_place_row(place))
             self._places_known.add(pid)
         record["place_id"] = pid
         for name, inter in ((record.get("actor1"), record.get("inter1")), (record.get("actor2"), record.get("inter2"))):
-            self._add_actor(conn, name, inter)
+            self._remember_actor(name, inter, pending)
+
+    def _remember_actor(self, name: str | None, inter, pending: "_Unsent") -> None:
+        """The actors table gets ``name`` with the batch, unless this writer has stored it."""
+        if name and name not in self._actors_known:
+            pending.rows[actors.name].append(dict(name=name, inter=inter if isinstance(inter, int) else None))
+            self._actors_known.add(name)
 
     def _add_actor(self, conn: Connection, name: str | None, inter) -> None:
         """Make sure the actors table has ``name`` (events refer to it)."""
@@ -534,7 +632,7 @@ class Store:
         self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
-                 edits: dict | None = None) -> None:
+                 edits: dict | None = None) -> tuple[dict, list[tuple]] | None:
         """Recompute an event's merged record from its sources and edits. A caller that holds
         them already (the writer, for an event it has just made) passes the event_id, the
         source rows as ``_SOURCES_WITH_ARTICLES`` gives them, and the edits."""
@@ -546,7 +644,7 @@ class Store:
                 edits = {}  # the event has no edits: no need to ask for them
         if not rows:
             conn.execute(events.delete().where(events.c.id == ev_pk))
-            return
+            return None
         sources = [json.loads(r[0]) for r in rows]
         merged = dedup.merge(sources, self._edits_of(conn, ev_pk) if edits is None else edits)
         if event_id is None:
@@ -556,6 +654,9 @@ class Store:
         columns = _event_columns(merged, sources, len(rows))
         record = _event_record(merged, sources, rows, event_id)
         conn.execute(_UPDATE_EVENT, dict(columns, target=ev_pk, record=dedup.dumps(record), updated_at=_now()))
+        # what a candidate search reads of the event now: its columns, and each source (key,
+        # matching fields and words; the record and evidence text for one stored before 0005)
+        return columns, [(r[7], r[10], r[11], r[0] if r[10] is None else None, r[12]) for r in rows]
 
     def _edits_of(self, conn: Connection, ev_pk: int) -> dict:
         out: dict = {}
@@ -615,6 +716,7 @@ class Store:
                                                edited_at=_now()))
             self._refresh(conn, ev_pk)
             self._refresh(conn, new_pk)
+            self._sync_sequences(conn)
             return conn.execute(select(events.c.event_id).where(events.c.id == new_pk)).scalar_one()
 
     def _event_pk(self, conn: Connection, event_id: str) -> int:
@@ -666,6 +768,13 @@ class Store:
             return conn.execute(select(articles.c.text).where(articles.c.article_id == article_id)).scalar()
 
 
+def _place_row(place: Place) -> dict:
+    """The places table's row of a gazetteer entry."""
+    return dict(place_id=place.place_id, name=place.name, name_ar=place.name_ar, kind=place.kind,
+                country=place.country, country_code=place.country_code, admin1=place.admin1, admin2=place.admin2,
+                latitude=place.latitude, longitude=place.longitude)
+
+
 def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
     """The events row's columns for a merged record (see dedup.merge) of these sources."""
     place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
@@ -711,6 +820,115 @@ def _day(value) -> date | None:
     if value is not None and day is None:
         raise UsageError(f"{value!r} is not a date (YYYY-MM-DD)")
     return day
+
+
+class _Unsent:
+    """The rows a batch has made and not yet sent, and how the next ones are numbered.
+
+    The candidate searches of a batch's reports are answered at its start, in one go
+    (``Store._candidates``); what the batch changes after that is kept here in ``changed`` (each
+    event made or merged in it: its columns and its sources as matching reads them), and
+    ``candidates`` puts the two together, so each report sees what it would have seen had every
+    row been written at once and searched for then. A new event and its source therefore need
+    not be in the database until a merge reads them (its record is made from the stored sources)
+    or the batch ends: they wait here and then go in one statement per table."""
+
+    def __init__(self, event_keys: Iterator[int], source_keys: Iterator[int], event_ids: set[str]):
+        self.event_keys = event_keys
+        self.source_keys = source_keys
+        self.last_source: int | None = None  # the largest source key given out
+        self.event_ids = event_ids  # event ids stored or given in this batch
+        # for a partition's batch: whether each record's search reached beyond the partition
+        self.deferred: list[bool] = []
+        self.rows: dict[str, list[dict]] = {places.name: [], actors.name: [], events.name: [],
+                                            event_sources.name: []}
+        # event key -> (its columns, its sources: (key, match_fields, match_text, record, evidence_text))
+        self.changed: dict[int, tuple[dict, list[tuple]]] = {}
+        # event key -> (its sources as _SOURCES_WITH_ARTICLES gives them, their records, its edits)
+        self.sources_of: dict[int, tuple[list[tuple], list[dict], dict]] = {}
+        self.merged: dict[int, dict] = {}  # event key -> its merged fields, for the events merged into
+        self.new_rows: dict[int, dict] = {}  # event key -> the events row of an event not sent yet
+
+    def new_event(self, record: dict) -> tuple[int, str]:
+        """The key and event_id of a new event for ``record`` (its own id unless taken)."""
+        key = next(self.event_keys)
+        event_id = record["event_id"]
+        if event_id in self.event_ids:  # an event of another article has this id
+            event_id = _other_event_id(record)
+        self.event_ids.add(event_id)
+        return key, event_id
+
+    def candidates(self, params: dict, at_start: list) -> list[tuple]:
+        """The rows the candidate search ``params`` gives now (``_COMPARED_NEAR`` or
+        ``_COMPARED_IN_ADMIN1``'s columns, in the order of the sources' keys): those it gave at the
+        start of the batch (``at_start``), but for the events changed since, as they are now."""
+        if not self.changed:
+            return at_start
+        rows = [row for row in at_start if row[0] not in self.changed]
+        for key, (columns, sources) in self.changed.items():
+            if _is_candidate(columns, params):
+                where = (key, columns["country"], columns["admin1"], columns["geo_precision"], columns["latitude"],
+                         columns["longitude"])
+                keep = params["keep"]
+                rows.extend(where + source for nth, source in enumerate(sources)
+                            if nth == 0 or nth >= len(sources) - keep)
+        rows.sort(key=lambda row: row[6])
+        return rows
+
+
+def _other_event_id(record: dict) -> str:
+    """The event_id of a record whose own id another article's event has."""
+    return record["event_id"] + "-" + hashlib.sha256(record.get("article_id", "").encode()).hexdigest()[:6]
+
+
+def _is_candidate(columns: dict, params: dict) -> bool:
+    """Would the candidate search with ``params`` return the event whose columns these are? The
+    conditions of ``_CANDIDATES_NEAR`` (``_CANDIDATES_ADMIN1`` when ``params`` has no box), as
+    SQL reads them: a missing value (NULL) fails every comparison."""
+    kind, start, end, long_range = (columns.get("event_type"), columns.get("event_date_start"),
+                                    columns.get("event_date_end"), columns.get("long_range"))
+    if kind is None or kind not in params["types"] or start is None or end is None:
+        return False
+    if start > params["until"] or end < params["since"]:
+        return False
+    if long_range is None or start < (params["earliest"] if long_range else params["recent"]):
+        return False
+    country, admin1 = columns.get("country"), columns.get("admin1")
+    if country is None or country != params["country"]:
+        return False
+    if admin1 is not None and admin1 == params["admin1"]:
+        return True
+    if "cells" not in params:
+        return False
+    cell, lat, lon = columns.get("place_cell"), columns.get("latitude"), columns.get("longitude")
+    return (cell is not None and cell in params["cells"] and lat is not None and lon is not None
+            and params["lat0"] <= lat <= params["lat1"] and params["lon0"] <= lon <= params["lon1"])
+
+
+def _search(record: dict) -> dict | None:
+    """The parameters of the candidate search for ``record`` (``_COMPARED_NEAR`` when they hold a
+    box, else ``_COMPARED_IN_ADMIN1``), or None when the record has no date (it is compared with
+    nothing). Only events whose merged place can fit (dedup.place_match) are candidates: near
+    its place, or in its governorate."""
+    span = dedup._range(record)
+    if span is None:
+        return None
+    slack = timedelta(days=dedup.DATE_SLACK_DAYS + 1)
+    family = dedup.family(record.get("event_type"))
+    params = {"types": [t for t, f in dedup.FAMILIES.items() if f == family] or [record.get("event_type")],
+              "country": record.get("country"), "admin1": record.get("admin1"),
+              "until": span[1] + slack, "since": span[0] - slack,
+              # an event that ends on or after ``since`` and is at most SHORT_RANGE_DAYS long
+              # starts on or after ``recent``: the same events as before, from a shorter range
+              "recent": span[0] - slack - timedelta(days=SHORT_RANGE_DAYS),
+              "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS), "keep": MATCH_SOURCES - 1}
+    lat, lon = record.get("latitude"), record.get("longitude")
+    if lat is not None and lon is not None and place_cell(lat, lon) is not None:
+        dlat = dedup.PLACE_KM[3] / 111.0
+        dlon = dlat / max(0.2, math.cos(math.radians(lat)))
+        params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
+                      cells=_cells_of_box(lat - dlat, lat + dlat, lon - dlon, lon + dlon))
+    return params
 
 
 class _Lru:
@@ -806,18 +1024,112 @@ def _with_compared_sources(candidates):
 
 _COMPARED_NEAR = _with_compared_sources(_CANDIDATES_NEAR)
 _COMPARED_IN_ADMIN1 = _with_compared_sources(_CANDIDATES_ADMIN1)
-_INSERT_SOURCE = event_sources.insert().returning(event_sources.c.id)
-_NEXT_SOURCE_KEY = select(func.coalesce(func.max(event_sources.c.id), 0) + 1)
+# The largest event and source keys: the writer numbers the rows of a batch from there.
+_LAST_KEYS = select(select(func.coalesce(func.max(events.c.id), 0)).scalar_subquery(),
+                    select(func.coalesce(func.max(event_sources.c.id), 0)).scalar_subquery())
+_TAKEN_EVENT_IDS = select(events.c.event_id).where(events.c.event_id.in_(bindparam("ids", expanding=True)))
+# PostgreSQL: ``n`` keys drawn from a sequence (a partition's writer, which runs beside others).
+_DRAW_KEYS = text("SELECT nextval(CAST(:seq AS regclass)) FROM generate_series(1, :n)")
+# PostgreSQL: each sequence past the largest key and past what it gave already.
+_SYNC_SEQUENCES = text(
+    "SELECT setval('events_id_seq', greatest((SELECT coalesce(max(id), 0) FROM events),"
+    " coalesce(pg_sequence_last_value('events_id_seq'), 0), 1)),"
+    " setval('event_sources_id_seq', greatest((SELECT coalesce(max(id), 0) FROM event_sources),"
+    " coalesce(pg_sequence_last_value('event_sources_id_seq'), 0), 1))")
 _SOURCES_WITH_ARTICLES = select(
     event_sources.c.record, articles.c.source, articles.c.article_id, articles.c.url, articles.c.published,
     event_sources.c.match_rule, event_sources.c.match_score, event_sources.c.id, events.c.event_id,
     select(edits.c.id).where(edits.c.event == events.c.id).exists().label("has_edits"),
+    event_sources.c.match_fields, event_sources.c.match_text,
+    case((event_sources.c.match_text.is_(None), event_sources.c.evidence_text)).label("evidence_text"),
 ).join(articles, articles.c.id == event_sources.c.article).join(events, events.c.id == event_sources.c.event).where(
     event_sources.c.event == bindparam("ev")).order_by(event_sources.c.id)
 _EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
 _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
-_SET_RECORD = events.update().where(events.c.id == bindparam("target")).values(record=bindparam("record"))
+
+
+# A batch's candidate searches in one PostgreSQL statement: the searches' parameters go in as
+# arrays, one element per search (its types and box cells as JSON arrays), and for each search
+# (LATERAL: one search at a time, so that each branch is an index range as in _CANDIDATES_NEAR)
+# the same four branches find its candidates. Rows of kind 0 are (search, candidate event's
+# columns), rows of kind 1 the compared sources of every candidate (as _with_compared_sources),
+# each once.
+_PG_CANDIDATES = text("""
+WITH s AS (
+  SELECT s.n, s.country, s.admin1, s.since, s.until, s.recent, s.earliest, s.lat0, s.lat1, s.lon0, s.lon1,
+         ARRAY(SELECT jsonb_array_elements_text(CAST(s.types AS jsonb))) AS types,
+         ARRAY(SELECT CAST(jsonb_array_elements_text(CAST(s.cells AS jsonb)) AS int)) AS cells
+  FROM unnest(CAST(:n AS int[]), CAST(:country AS text[]), CAST(:admin1 AS text[]), CAST(:since AS date[]),
+              CAST(:until AS date[]), CAST(:recent AS date[]), CAST(:earliest AS date[]),
+              CAST(:lat0 AS float8[]), CAST(:lat1 AS float8[]), CAST(:lon0 AS float8[]), CAST(:lon1 AS float8[]),
+              CAST(:types AS text[]), CAST(:cells AS text[]))
+    AS s(n, country, admin1, since, until, recent, earliest, lat0, lat1, lon0, lon1, types, cells)
+), found AS (
+  SELECT s.n, c.id FROM s CROSS JOIN LATERAL (
+    SELECT e.id FROM events e
+    WHERE e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = false
+      AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+      AND (e.event_type || '') = ANY (s.types)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = true
+      AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+      AND (e.event_type || '') = ANY (s.types)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.place_cell = ANY (s.cells) AND e.long_range = false
+      AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+      AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
+      AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+    UNION
+    SELECT e.id FROM events e
+    WHERE e.place_cell = ANY (s.cells) AND e.long_range = true
+      AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+      AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
+      AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+  ) c
+), ranked AS (
+  SELECT es.id, es.event, es.match_fields, es.match_text,
+         CASE WHEN es.match_fields IS NULL THEN es.record END AS record,
+         CASE WHEN es.match_text IS NULL THEN es.evidence_text END AS evidence_text,
+         row_number() OVER (PARTITION BY es.event ORDER BY es.id) AS nth,
+         row_number() OVER (PARTITION BY es.event ORDER BY es.id DESC) AS nth_last
+  FROM event_sources es WHERE es.event IN (SELECT found.id FROM found)
+)
+SELECT 0 AS kind, found.n, e.id, e.country, e.admin1, e.geo_precision, e.latitude, e.longitude,
+       NULL::int AS source, NULL::text AS match_fields, NULL::text AS match_text, NULL::text AS record,
+       NULL::text AS evidence_text
+FROM found JOIN events e ON e.id = found.id
+UNION ALL
+SELECT 1, NULL, ranked.event, NULL, NULL, NULL, NULL, NULL, ranked.id, ranked.match_fields, ranked.match_text,
+       ranked.record, ranked.evidence_text
+FROM ranked WHERE ranked.nth = 1 OR ranked.nth_last <= :keep
+""")
+
+
+def _pg_candidates(conn: Connection, searches: list[tuple[int, dict]]) -> dict[int, list[tuple]]:
+    """Search number -> the rows ``_COMPARED_NEAR`` or ``_COMPARED_IN_ADMIN1`` would give it,
+    for all of ``searches`` in one statement (``_PG_CANDIDATES``)."""
+    columns = ("country", "admin1", "since", "until", "recent", "earliest", "lat0", "lat1", "lon0", "lon1")
+    params: dict = {"n": [n for n, _ in searches], "keep": MATCH_SOURCES - 1}
+    for name in columns:
+        params[name] = [p.get(name) for _, p in searches]
+    params["types"] = [json.dumps(p["types"]) for _, p in searches]
+    params["cells"] = [json.dumps(p.get("cells", [])) for _, p in searches]
+    found: dict[int, list[tuple]] = {}
+    sources: dict[int, list[tuple]] = {}
+    for kind, n, ev, country, admin1, precision, lat, lon, *source in conn.execute(_PG_CANDIDATES, params):
+        if kind == 0:
+            found.setdefault(n, []).append((ev, country, admin1, precision, lat, lon))
+        else:
+            sources.setdefault(ev, []).append(tuple(source))
+    out = {}
+    for n, candidates in found.items():
+        rows = [where + source for where in candidates for source in sources.get(where[0], ())]
+        rows.sort(key=lambda row: row[6])
+        out[n] = rows
+    return out
 
 
 def _engine(url: str) -> tuple[Engine, bool]:

@@ -28,6 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from marsad.budget import Budget
 from marsad.errors import MarsadError, NotFoundError, UsageError
+from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.store import EDITABLE_FIELDS, Store, open_store
 from marsad.store import local_places, queries
@@ -455,7 +456,7 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
         item = Article(text=article.text, id=article.id, published=article.published, source=article.source,
                        url=article.url or None, title=article.title, language=article.language,
                        origin=f"api:{name}")
-        summary = store.ingest([item], budget=budget)
+        summary = ingest(store, [item], budget=budget)
         if summary.failed:
             raise UsageError(summary.failed[0])
         found = queries.article_with_events(store, text_hash=item.text_hash, url=item.url or None)

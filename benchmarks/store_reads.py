@@ -8,8 +8,8 @@
 Building a million events by extraction would take this 2-core machine a day, so the events are
 made from real ones: the template articles (``examples/*.jsonl`` and generated articles, or the
 JSON Lines of ``--templates``, e.g. a sample of real news) are ingested once through
-``Store.ingest`` (extraction, geocoding, deduplication), and each stored event with its sources'
-records and articles' texts is a template. Every generated event takes a template and gets:
+``marsad.ingest.ingest`` (extraction, geocoding, deduplication), and each stored event with its
+sources' records and articles' texts is a template. Every generated event takes a template and gets:
 
 - a day in ten years (2016-2025), denser in some years and months than others;
 - a town of its own: a country (Syria 40 %, Iraq 25 %, Yemen 12 %, five more), then one of the
@@ -98,7 +98,12 @@ def make_templates(path: str, inputs: list[str], n_generated: int, seed: int) ->
         described += (" and " if described else "") + f"{n_generated} generated articles"
     scratch = tempfile.mkdtemp(prefix="marsad-templates-")
     store = open_store(f"sqlite:///{scratch}/templates.db")
-    store.ingest(items)
+    try:
+        from marsad.ingest import ingest
+    except ImportError:  # a checkout from before marsad.ingest (the store drove ingest then)
+        def ingest(store, items):
+            return store.ingest(items)
+    ingest(store, items)
     templates = []
     with store.engine.connect() as conn:
         rows = conn.execute(select(events.c.id, event_sources.c.record, articles.c.text, articles.c.title)
@@ -193,11 +198,15 @@ def build(url: str, n_events: int, seed: int, templates_path: str) -> dict:
     """Generate ``n_events`` events into the (empty) database at ``url`` with the checkout's code."""
     from sqlalchemy import text
 
-    from marsad.runner import place_rows
     from marsad.stages.assembly import EXTRACTOR_VERSION
+    import marsad.store
     from marsad.store import _event_columns, _event_record, dedup, open_store
     from marsad.store.schema import actors, articles, event_sources, events, places
 
+    place_rows = _place_rows_of_checkout()
+    # the actors' rows as the checkout's writer makes them (a baseline's has no folded name)
+    actor_row = getattr(marsad.store, "_actor_row", None) or (
+        lambda name, inter: dict(name=name, inter=inter if isinstance(inter, int) else None))
     with open(templates_path, "rb") as fh:
         templates = pickle.load(fh)
     start = time.perf_counter()
@@ -269,7 +278,7 @@ def build(url: str, n_events: int, seed: int, templates_path: str) -> dict:
         for name, inter in ((merged.get("actor1"), merged.get("inter1")), (merged.get("actor2"), merged.get("inter2"))):
             if name and name not in known_actors:
                 known_actors.add(name)
-                pending_actors.append(dict(name=name, inter=inter if isinstance(inter, int) else None))
+                pending_actors.append(actor_row(name, inter))
         columns = _event_columns(merged, sources, n_reports)
         record = _event_record(merged, sources, rows, event_id)
         pending_events.append(dict(columns, id=ev_pk, event_id=event_id, record=dedup.dumps(record),
@@ -294,6 +303,30 @@ def build(url: str, n_events: int, seed: int, templates_path: str) -> dict:
     store.close()
     return {"events": n, "sources": src_pk, "articles": art_pk, "seconds": time.perf_counter() - start,
             "insert_seconds": generated, "bytes": size, "pools": pools}
+
+
+def _place_rows_of_checkout():
+    """records -> {place_id: the places table's row} for the places the records' location evidence
+    chose, made by the checkout's code (the store's ``_place_row`` of a gazetteer entry; a checkout
+    from before typed records had ``marsad.runner.place_rows``)."""
+    import marsad.runner
+
+    if hasattr(marsad.runner, "place_rows"):
+        return marsad.runner.place_rows
+    from marsad.geo.gazetteer import load_gazetteer
+    from marsad.store import _place_row
+
+    def place_rows(records: list[dict]) -> dict[str, dict]:
+        rows = {}
+        for record in records:
+            chosen = [x for x in (record.get("evidence") or {}).get("location", [])
+                      if isinstance(x, dict) and x.get("chosen")]
+            pid = chosen[0].get("place_id") if chosen else None
+            if pid and pid not in rows and (place := load_gazetteer().get(pid)) is not None:
+                rows[pid] = _place_row(place)
+        return rows
+
+    return place_rows
 
 
 def _accumulate(weights):

@@ -619,7 +619,7 @@ class Store:
     def _remember_actor(self, name: str | None, inter, pending: "_Unsent") -> None:
         """The actors table gets ``name`` with the batch, unless this writer has stored it."""
         if name and name not in self._actors_known:
-            pending.rows[actors.name].append(dict(name=name, inter=inter if isinstance(inter, int) else None))
+            pending.rows[actors.name].append(_actor_row(name, inter))
             self._actors_known.add(name)
 
     def _add_actor(self, conn: Connection, name: str | None, inter) -> None:
@@ -627,8 +627,7 @@ class Store:
         if not name or name in self._actors_known:
             return
         if not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
-            self._insert_new(conn, actors, dict(name=name, inter=inter if isinstance(inter, int) else None,
-                                                name_key=fold_key(name)))
+            self._insert_new(conn, actors, _actor_row(name, inter))
         self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
@@ -773,6 +772,11 @@ def _place_row(place: Place) -> dict:
     return dict(place_id=place.place_id, name=place.name, name_ar=place.name_ar, kind=place.kind,
                 country=place.country, country_code=place.country_code, admin1=place.admin1, admin2=place.admin2,
                 latitude=place.latitude, longitude=place.longitude)
+
+
+def _actor_row(name: str, inter) -> dict:
+    """The actors table's row of an actor, with its folded name (the actor filter compares that)."""
+    return dict(name=name, inter=inter if isinstance(inter, int) else None, name_key=fold_key(name))
 
 
 def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:

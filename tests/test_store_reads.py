@@ -433,3 +433,21 @@ def test_ingest_fills_every_column_and_table_the_reads_use(db_url):
             page = queries.event_page(store, limit=500, **{name: value})
             assert r["event_id"] in {e["event_id"] for e in page.events}, (name, value)
     store.close()
+
+
+NAUGHTY = ["", " ", "قَصْفٌ  عـــنيف\tعلى\nالرقّة", "\u200fمقتل\u200e ٣ مدنيين", "abc\x01def", "ﻻ ﷲ ﻹ", "ٱلرقة والمؤسسة ومسئول",
+           "A\u0301B ÉTAT Ḥasakah", "\ufeffword\u2060joined", "emoji 🔥\ufe0f fire", "x" * 5000, "١٢٣٫٥ km",
+           "مسؤول\u00a0\u2003رفيع", "\x00nul", "İstanbul ǅ"]
+
+
+@pytest.mark.parametrize("text", NAUGHTY, ids=range(len(NAUGHTY)))
+def test_search_words_are_the_words_of_the_normalised_text(text):
+    # the writer folds a record's texts character by character (its cost on every event stored);
+    # the words must be those of marsad.arabic.normalise's text, with the hamza seats folded
+    from marsad.arabic.normalise import normalise
+    from marsad.store import search
+
+    expected = search._WORD.findall(normalise(text).text.translate(search._HAMZA_SEATS))
+    assert search._WORD.findall(search._fold(text)) == expected
+    words = set(search.search_words({"notes": text}).split())
+    assert set(expected) <= words

@@ -41,8 +41,18 @@ MIN_STEM = 3
 MAX_WORDS = 4000
 
 
+# character -> its folded form, as marsad.arabic.normalise folds it (filled as characters are met)
+_FOLDED: dict[int, str] = {}
+
+
 def _fold(text: str) -> str:
-    return normalise(text).text.translate(_HAMZA_SEATS)
+    """``text`` folded character by character as :func:`marsad.arabic.normalise.normalise` folds
+    it (without its offset map and space handling, which words do not need; the search is a
+    writer's cost on every event it stores), and the hamza seats on top."""
+    for ch in set(text):
+        if ord(ch) not in _FOLDED:
+            _FOLDED[ord(ch)] = normalise(ch).text.translate(_HAMZA_SEATS) or (" " if ch.isspace() else "")
+    return text.translate(_FOLDED)
 
 
 @lru_cache(maxsize=4096)
@@ -76,11 +86,21 @@ def search_words(record: dict) -> str:
             if isinstance(item, dict) and isinstance(item.get("text"), str):
                 texts.append(item["text"])
     words: set[str] = set()
-    for word in set(_WORD.findall(_fold(" ".join(texts)))):
-        words.add(word)
-        words.update(form for form, cost in stem_candidates(word) if cost and len(form) >= MIN_STEM)
-    # in order, so that a record gives the same words however it was put together
+    for text in texts:
+        words.update(_words_of(text))
     return " ".join(sorted(words)[:MAX_WORDS])
+
+
+@lru_cache(maxsize=20_000)
+def _words_of(text: str) -> frozenset[str]:
+    """The folded words of one text and their forms without proclitics (the texts of a record
+    recur: an event's evidence at each of its merges, the names of actors, places and outlets)."""
+    words: set[str] = set()
+    for word in _WORD.findall(_fold(text)):
+        if word not in words:
+            words.add(word)
+            words.update(form for form, cost in stem_candidates(word) if cost and len(form) >= MIN_STEM)
+    return frozenset(words)
 
 
 def search_terms(text: str) -> list[list[str]]:

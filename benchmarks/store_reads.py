@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import inspect
 import json
 import math
 import os
@@ -204,6 +205,8 @@ def build(url: str, n_events: int, seed: int, templates_path: str) -> dict:
     from marsad.store.schema import actors, articles, event_sources, events, places
 
     place_rows = _place_rows_of_checkout()
+    # the event's id is one of its search words (a baseline's _event_columns does not take it)
+    columns_take_id = "event_id" in inspect.signature(_event_columns).parameters
     # the actors' rows as the checkout's writer makes them (a baseline's has no folded name)
     actor_row = getattr(marsad.store, "_actor_row", None) or (
         lambda name, inter: dict(name=name, inter=inter if isinstance(inter, int) else None))
@@ -279,7 +282,7 @@ def build(url: str, n_events: int, seed: int, templates_path: str) -> dict:
             if name and name not in known_actors:
                 known_actors.add(name)
                 pending_actors.append(actor_row(name, inter))
-        columns = _event_columns(merged, sources, n_reports)
+        columns = _event_columns(merged, sources, n_reports, *([event_id] if columns_take_id else []))
         record = _event_record(merged, sources, rows, event_id)
         pending_events.append(dict(columns, id=ev_pk, event_id=event_id, record=dedup.dumps(record),
                                    created_at=now, updated_at=now))

@@ -428,6 +428,7 @@ def test_ingest_fills_every_column_and_table_the_reads_use(db_url):
                   if len(w) > 3 and w.isalpha()]
         if quoted:
             found["text"] = quoted[0].replace("ة", "ه")
+        assert _new_ids(store, text=r["event_id"]) == {r["event_id"]}  # an id pasted in the filter
         for name, value in found.items():
             assert r["event_id"] in _new_ids(store, **{name: value}), (name, value)
             page = queries.event_page(store, limit=500, **{name: value})

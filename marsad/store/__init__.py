@@ -418,7 +418,7 @@ class Store:
                 alone = dedup.merge([alone_source], {})
                 ev_pk, new_id = pending.new_event(record)
                 now = _now()
-                columns = _event_columns(alone, [alone_source], 1)
+                columns = _event_columns(alone, [alone_source], 1, new_id)
                 # the source as _SOURCES_WITH_ARTICLES gives it
                 row = (stored, article.source, article.article_id, article.url or None, published, rule, score,
                        src_pk, new_id, False, fields, words, None)
@@ -459,7 +459,7 @@ class Store:
         merged = dedup.merge(sources, edits)
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
             self._remember_actor(name, None, pending)
-        columns = _event_columns(merged, sources, len(rows))
+        columns = _event_columns(merged, sources, len(rows), rows[0][8])
         pending.changed[ev_pk] = (columns, [(r[7], r[10], r[11], r[0] if r[10] is None else None, r[12]) for r in rows])
         pending.merged[ev_pk] = merged
 
@@ -650,7 +650,7 @@ class Store:
             event_id = conn.execute(_EVENT_ID, {"ev": ev_pk}).scalar_one()
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
             self._add_actor(conn, name, None)
-        columns = _event_columns(merged, sources, len(rows))
+        columns = _event_columns(merged, sources, len(rows), event_id)
         record = _event_record(merged, sources, rows, event_id)
         conn.execute(_UPDATE_EVENT, dict(columns, target=ev_pk, record=dedup.dumps(record), updated_at=_now()))
         # what a candidate search reads of the event now: its columns, and each source (key,
@@ -779,8 +779,9 @@ def _actor_row(name: str, inter) -> dict:
     return dict(name=name, inter=inter if isinstance(inter, int) else None, name_key=fold_key(name))
 
 
-def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
-    """The events row's columns for a merged record (see dedup.merge) of these sources."""
+def _event_columns(merged: dict, sources: list[dict], n_sources: int, event_id: str | None = None) -> dict:
+    """The events row's columns for a merged record (see dedup.merge) of these sources, stored as
+    the event ``event_id`` (one of its search words)."""
     place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
     return dict(
         event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
@@ -799,7 +800,8 @@ def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
         # the record these make (its evidence is the first source's, as _event_record sets it)
         country_key=fold_key(merged.get("country")), admin1_key=fold_key(merged.get("admin1")),
         type_key=fold_key(merged["event_type"]), sub_type_key=fold_key(merged["sub_event_type"]),
-        search_text=search_words(dict(merged, evidence=sources[0].get("evidence"), sources=sources)) or None)
+        search_text=search_words(dict(merged, event_id=event_id, evidence=sources[0].get("evidence"),
+                                      sources=sources)) or None)
 
 
 def _event_record(merged: dict, sources: list[dict], rows: list, event_id: str) -> dict:

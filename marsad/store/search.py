@@ -29,10 +29,12 @@ __all__ = ["fold_key", "search_words", "search_terms", "fts5_query", "tsquery", 
 _HAMZA_SEATS = str.maketrans({"ؤ": "و", "ئ": "ي"})
 _WORD = re.compile(r"[^\W_]+")
 # The record fields whose words an event is found by (the ``text`` filter): what happened, where,
-# who, who reported it, and the words of the reports quoted as evidence. Ids, URLs, dates, the
-# matcher's and the geocoder's explanations are left out.
+# who, who reported it, and the words of the reports quoted as evidence; and its own id, so that an
+# id pasted in the filter finds its event (``ev-c1c5c16ce4d251ee``: the words ``ev`` and
+# ``c1c5c16ce4d251ee``). Other ids, URLs, dates, the matcher's and the geocoder's explanations are
+# left out.
 SEARCH_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "country",
-                 "admin1", "admin2", "location", "attribution", "notes", "merge_notes", "source")
+                 "admin1", "admin2", "location", "attribution", "notes", "merge_notes", "source", "event_id")
 # Fields of each source's entry in a record (``record["sources"]``) that are searched too.
 SOURCE_FIELDS = ("source", "location", "attribution")
 # A word shorter than this is not indexed as a stem (a proclitic set aside must leave a word).

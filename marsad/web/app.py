@@ -223,8 +223,9 @@ def filters_of(since: date | None = Query(None, description="events on or after 
                bbox: str | None = Query(None, max_length=200, description="W,S,E,N in degrees"),
                min_fatalities: int | None = Query(None, ge=0, le=1_000_000_000),
                text: str | None = Query(None, max_length=500, description="words of the event (its places, "
-                                        "actors, type, notes, sources and quoted evidence), each the start of a "
-                                        "word, whatever its hamza, ta marbuta, diacritics or proclitics")) -> dict:
+                                        "actors, type, notes, sources and quoted evidence, or its id), each the "
+                                        "start of a word, whatever its hamza, ta marbuta, diacritics or "
+                                        "proclitics")) -> dict:
     """The filters shared with ``marsad events`` and ``marsad export``."""
     return {"since": since, "until": until, "country": _clean(country, "country"),
             "admin1": _clean(admin1, "admin1"), "event_type": _clean(type, "type"),

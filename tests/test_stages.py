@@ -1411,3 +1411,18 @@ def test_an_armed_or_masked_adjective_after_an_actor_is_no_second_actor(text, ac
 def test_a_bare_army_in_west_bank_news_is_the_israeli_army(text):
     sides = {x for e in events(text) for x in (e.actor1, e.actor2)}
     assert "Military Forces of Israel" in sides and "Military Forces of Palestine" not in sides
+
+
+@pytest.mark.parametrize("text, region, centre", [
+    ("قتلى بقصف على ريف إدلب\n\nقصفت قوات النظام اليوم قرى في منطقة جبل الزاوية بريف إدلب الجنوبي. "
+     "وقال ناشطون إن القذائف سقطت على قرية بسقلا الفوقا ما أدى إلى مقتل طفلين.",
+     "Idlib", (35.67, 36.55)),
+    ("ضحايا بقصف مدفعي غرب حماة\n\nتعرضت بلدات في منطقة سهل الغاب بريف حماة الغربي لقصف مدفعي اليوم. "
+     "وأفاد الدفاع المدني بأن القصف استهدف قرية الدقماق ما أسفر عن مقتل امرأة.",
+     "Hama", (35.55, 36.37)),
+])
+def test_an_unlocated_village_lies_in_the_innermost_area_of_the_lead(text, region, centre):
+    from marsad.geo.gazetteer import distance_km, load_gazetteer
+    [e] = [e for e in events(text) if e.fatalities]
+    assert not load_gazetteer().lookup(e.location), "the test needs a village no gazetteer knows"
+    assert e.admin1 == region and distance_km(e.latitude, e.longitude, *centre) < 5

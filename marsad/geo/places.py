@@ -824,8 +824,8 @@ def _institution_seat(doc: Doc, tok: int, sent_start: int) -> bool:
     follows an institution noun within a few words names the institution's seat."""
     word = doc.tokens[tok].text
     j = tok - 1
-    if word.startswith(("في", "ب")) and len(word) > 3 and not word.startswith("بغداد"):
-        j = tok  # the preposition is on the name
+    if word.startswith(("في", "ب")) and len(word) > 3 and not load_gazetteer().lookup(word):
+        j = tok  # the preposition is on the name (not a name that opens with ب: بغداد، بنغازي)
     elif j < sent_start or doc.tokens[j].text not in ("في",):
         return False
     institutions = cue_matcher("institution_noun").find(doc, max(sent_start, j - 4), j)

@@ -1426,3 +1426,26 @@ def test_an_unlocated_village_lies_in_the_innermost_area_of_the_lead(text, regio
     [e] = [e for e in events(text) if e.fatalities]
     assert not load_gazetteer().lookup(e.location), "the test needs a village no gazetteer knows"
     assert e.admin1 == region and distance_km(e.latitude, e.longitude, *centre) < 5
+
+
+@pytest.mark.parametrize("text, side", [
+    ("قتل مدنيان اليوم بغارة على قرية الدقماق في ريف دمشق الغربي.", (0, -1)),
+    ("اندلعت اشتباكات اليوم بين فصيلين في ريف دمشق الشرقي قتل فيها ثلاثة مسلحين.", (0, 1)),
+    ("سقطت قذائف اليوم على بلدة المشيك بريف دمشق الجنوبي ما أدى لمقتل طفل.", (-1, 0)),
+])
+def test_a_side_of_the_governorate_that_rings_damascus_is_measured_from_the_city(text, side):
+    from marsad.geo.gazetteer import distance_km
+    [e] = events(text)
+    city = (33.51, 36.29)
+    assert 15 <= distance_km(e.latitude, e.longitude, *city) <= 25
+    for got, base, sign in ((e.latitude, city[0], side[0]), (e.longitude, city[1], side[1])):
+        assert (got - base) * sign > 0.1 if sign else abs(got - base) < 0.05
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات اليوم بين فصيلين في ريف دمشق الشرقي قتل فيها ثلاثة مسلحين.",
+    "دارت مواجهات مسلحة أمس بين جماعتين بريف درعا الغربي أسفرت عن مقتل شخصين.",
+])
+def test_a_dual_of_an_ordinary_noun_before_a_countryside_is_no_village(text):
+    [e] = events(text)
+    assert e.event_type == "Battles" and e.fatalities >= 2 and e.geo_precision in (2, 3)

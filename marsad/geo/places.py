@@ -535,6 +535,12 @@ def _rare_word(raw: str) -> bool:
         for ending in ("هما", "هم", "ها", "ه"):
             if form.endswith(ending) and len(form) - len(ending) >= 3:
                 forms.add(form[:-len(ending)])
+    # a dual or a plural of an ordinary noun ("فصيلين"، "مسلحين"، "جماعتان") is no name either
+    for form in list(forms):
+        for ending in ("ين", "ان", "ون"):
+            if form.endswith(ending) and len(form) - len(ending) >= 3:
+                stem = form[:-len(ending)]
+                forms.add(stem[:-1] + "ة" if stem.endswith("ت") else stem)
     return all(zipf(form) < RARE_NAME_ZIPF for form in forms)
 
 

@@ -79,7 +79,8 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                     direction = anchor.relation if anchor.relation == "countryside" else None
                 return Where(pm, place, key, precision, direction, unknown_name=unknown,
                              located_by=anchor if area_only else None,
-                             compass=pm.compass or (anchor.compass if precision == 2 else None),
+                             compass=pm.compass or (anchor.compass if precision == 2 or place.kind == "admin1"
+                                                    else None),
                              in_countryside="countryside" in (pm.relation, anchor.relation))
     else:
         town = place
@@ -100,7 +101,7 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
     direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
     if place.is_area and pm.relation == "countryside":
         precision = 3
-    compass = pm.compass if precision == 2 and direction is not None else None
+    compass = pm.compass if (precision == 2 or place.kind == "admin1") and direction is not None else None
     return Where(pm, place, key, precision, direction, compass=compass, in_countryside=direction == "countryside")
 
 

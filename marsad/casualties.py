@@ -765,11 +765,28 @@ def _take_list(ctx: _Ctx, first: _Conj, kind: str, out: list[_Conj], members: se
         nxt = _list_conj_at(ctx, pos, kind)
         if nxt is None:
             return pos
+        if _shares_count(ctx, out[-1], nxt):
+            # "قتل 12 جندياً ومدنياً": twelve soldiers and civilians, not twelve and one more
+            _claim(ctx, nxt)
+            members.update(range(pos, nxt.t1))
+            pos = _skip_side(ctx, nxt.t1)
+            continue
         out.append(nxt)
         _claim(ctx, nxt)
         members.update(range(pos, nxt.t1))
         pos = _skip_side(ctx, nxt.t1)
         members.update(range(nxt.t1, pos))
+
+
+def _shares_count(ctx: _Ctx, prev: _Conj, nxt: _Conj) -> bool:
+    """A singular noun in the accusative joined to the accusative noun a count of 11 to 99
+    governs is a second noun of that count ("12 جندياً ومدنياً"), not one more victim; a noun in
+    another case after a smaller count is one more ("ثلاثة جنود ومدني")."""
+    if prev.count is None or not 11 <= prev.count <= 99 or prev.victim is None or nxt.victim is None \
+            or nxt.qi is not None or nxt.count != 1:
+        return False
+    before, after = ctx.text(prev.victim[1] - 1), ctx.text(nxt.victim[1] - 1)
+    return before.endswith("ا") and after.endswith("ا")
 
 
 _NAME_MAX = 5

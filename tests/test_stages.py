@@ -1449,3 +1449,23 @@ def test_a_side_of_the_governorate_that_rings_damascus_is_measured_from_the_city
 def test_a_dual_of_an_ordinary_noun_before_a_countryside_is_no_village(text):
     [e] = events(text)
     assert e.event_type == "Battles" and e.fatalities >= 2 and e.geo_precision in (2, 3)
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("قتل 12 جندياً ومدنياً اليوم إثر هجوم مسلح على حاجز أمني بمديرية أحور.", 12),
+    ("لقي 15 عنصراً وقيادياً حتفهم اليوم في هجوم على موقع للجيش في مديرية لودر.", 15),
+    ("قتل ثلاثة جنود ومدني اليوم بهجوم على حاجز في مدينة لودر.", 4),
+])
+def test_a_second_accusative_noun_after_a_count_shares_it(text, deaths):
+    [e] = events(text)
+    assert e.fatalities == deaths
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("قتل 5 جنود إثر هجوم مسلح لتنظيم القاعدة على حاجز أمني بمديرية مودية.", 5),
+    ("قتل أربعة عناصر من الشرطة اليوم بهجوم لمسلحين على موقع عسكري في قضاء الطارمية.", 4),
+    ("لقي ثلاثة جنود مصرعهم اليوم بهجوم لداعش على مقر للجيش في بلدة الباغوز.", 3),
+])
+def test_an_unnamed_site_in_the_count_s_clause_is_the_event_s_own(text, deaths):
+    [e] = events(text)
+    assert e.fatalities == deaths

@@ -354,7 +354,7 @@ def _comma_after(ctx: _Ctx, k: int) -> bool:
 
 def _open_parentheticals(ctx: _Ctx) -> None:
     """A short aside between commas does not end the clause:
-    اغتال مسلحون مجهولون، اليوم الأحد، عنصراً."""
+    اغتال مسلحون مجهولون، اليوم الأحد، عنصراً؛ لقي 8 مدنيين، بينهم أطفال، مصارعهم."""
     k = 0
     while k < ctx.n - 1:
         if ctx.stop_after[k] and _comma_after(ctx, k):
@@ -363,7 +363,8 @@ def _open_parentheticals(ctx: _Ctx) -> None:
                 k2 += 1
             inside = range(k + 1, k2 + 1)
             if k2 - k <= 3 and _comma_after(ctx, k2) and \
-                    not any(t in ctx.q_cover or t in ctx.trig_cover or t in ctx.markers for t in inside) \
+                    not any(t in ctx.q_cover or t in ctx.trig_cover or
+                            (t in ctx.markers and ctx.markers[t].entry.kind != "subgroup") for t in inside) \
                     and ctx.doc.sentence_of_token(k).index == ctx.doc.sentence_of_token(k2 + 1).index:
                 ctx.stop_after[k] = ctx.stop_after[k2] = False
                 k = k2 + 1

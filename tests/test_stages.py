@@ -1469,3 +1469,22 @@ def test_a_second_accusative_noun_after_a_count_shares_it(text, deaths):
 def test_an_unnamed_site_in_the_count_s_clause_is_the_event_s_own(text, deaths):
     [e] = events(text)
     assert e.fatalities == deaths
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("لقي 8 مدنيين، بينهم أطفال ونساء، مصارعهم اليوم إثر قصف مدفعي على مدينة الفاشر.", 8),
+    ("لقي ستة عناصر، بينهم قيادي، حتوفهم أمس في اشتباكات بمدينة نيالا.", 6),
+    ("لقي أربعة أشخاص مصارعهم اليوم بانفجار عبوة ناسفة في مدينة الرمادي.", 4),
+])
+def test_a_split_death_phrase_holds_across_an_aside_and_in_the_plural(text, deaths):
+    [e] = events(text)
+    assert e.fatalities == deaths
+
+
+@pytest.mark.parametrize("text, town", [
+    ('قتل خمسة مدنيين اليوم بقصف على مركز لإيواء النازحين بحي "أبوشوك الحلة" في مدينة الفاشر.', "El Fasher"),
+    ("قتل مدنيان اليوم بانفجار عبوة في حي الدقماق الحلة في مدينة الموصل.", "Mosul"),
+])
+def test_a_quarter_whose_name_ends_in_a_known_place_word_lies_in_the_city_that_follows(text, town):
+    [e] = events(text)
+    assert e.location == town and e.geo_precision == 1

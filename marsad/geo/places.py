@@ -447,8 +447,13 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 # written bare right after it are one name, not a stranger and that place
                 known = next((p for p in out if p.tok_start == k and p.tok_end == k + 1), None)
                 bare = doc.tokens[k].text
-                if known is not None and bare[:1] not in ("و", "ب", "ل", "ف") and not bare.startswith("ال") and \
-                        not any(c.kind in ("admin1", "country") or c.population >= 100_000 for c in known.candidates):
+                # with the article too when the place that locates the name follows at once
+                # ("حي أبوشوك الحلة في مدينة الفاشر"): the name's second word, not a town of its own
+                located = k + 1 < sent.tok_end and doc.tokens[k + 1].text in ("في", "بمدينة", "بمحافظة", "بولاية")
+                if known is not None and bare[:1] not in ("و", "ب", "ل", "ف") and \
+                        (not bare.startswith("ال") or located) and \
+                        not any(c.kind in ("admin1", "country") or c.population >= 100_000 and not located
+                                for c in known.candidates):
                     out.remove(known)
                     k += 1
             span = doc.token_span(j, k)

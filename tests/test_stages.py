@@ -1488,3 +1488,12 @@ def test_a_split_death_phrase_holds_across_an_aside_and_in_the_plural(text, deat
 def test_a_quarter_whose_name_ends_in_a_known_place_word_lies_in_the_city_that_follows(text, town):
     [e] = events(text)
     assert e.location == town and e.geo_precision == 1
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مدنيان اليوم بقذيفة سقطت على قرية الرملة في مديرية صبر بمحافظة تعز.",
+    "أصيب ثلاثة مدنيين اليوم بغارة على قرية الدقماق في مديرية الوازعية غرب تعز.",
+])
+def test_a_yemeni_district_locates_the_village_before_it_and_is_no_event_place_of_its_own(text):
+    [e] = events(text)
+    assert e.country == "Yemen" and e.admin1 == "Taizz"

@@ -1497,3 +1497,20 @@ def test_a_quarter_whose_name_ends_in_a_known_place_word_lies_in_the_city_that_f
 def test_a_yemeni_district_locates_the_village_before_it_and_is_no_event_place_of_its_own(text):
     [e] = events(text)
     assert e.country == "Yemen" and e.admin1 == "Taizz"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("انفجرت سيارة مفخخة اليوم قرب فندق في مدينة كسمايو، ما أدى إلى مقتل خمسة أشخاص.", "Kismayo"),
+    ("قتل جنديان اليوم بهجوم لحركة الشباب على قاعدة عسكرية في مدينة بيدوا.", "Baidoa"),
+])
+def test_somali_towns_are_in_the_gazetteer(text, town):
+    [e] = events(text)
+    assert e.location == town and e.country == "Somalia"
+
+
+@pytest.mark.parametrize("text", [
+    "ندد البيان بأي هجوم على المدنيين، وقال إن قصفاً مدفعياً استهدف اليوم بلدة كفرنبل.",
+    "رفض الوزير بأي شكل من الأشكال الإطار الذي طرحته الحكومة بعد مقتل جنديين اليوم في هجوم على مدينة درعا.",
+])
+def test_everyday_words_that_are_somali_names_are_no_places(text):
+    assert all(e.country != "Somalia" for e in events(text))

@@ -1514,3 +1514,18 @@ def test_somali_towns_are_in_the_gazetteer(text, town):
 ])
 def test_everyday_words_that_are_somali_names_are_no_places(text):
     assert all(e.country != "Somalia" for e in events(text))
+
+
+@pytest.mark.parametrize("text, where", [
+    ("قُتل شخصان اليوم في إشكال مسلح بين عائلتين في حي الشراونة بمدينة بعلبك.", "Baalbek"),
+    ("اندلع شجار مسلح بين عشيرتين في مدينة الكرك اليوم، قُتل فيه شخصان.", "Karak City"),
+    ("تجدد الاقتتال العشائري اليوم في بلدة الشحيل وقتل فيه ثلاثة مسلحين.", "Al-Shuhayl"),
+])
+def test_an_armed_feud_between_families_or_clans_is_a_battle(text, where):
+    [e] = events(text)
+    assert e.sub_event_type == "Armed clash" and e.fatalities >= 2
+
+
+def test_jordanian_governorates_and_refugee_camps_are_known():
+    [e] = events("اندلعت مواجهات اليوم بين لاجئين وقوات الدرك داخل مخيم الزعتري شرقي المفرق قتل فيها لاجئ.")
+    assert e.location == "Zaatari camp" and e.admin1 == "Mafraq" and e.country == "Jordan"

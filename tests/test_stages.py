@@ -1529,3 +1529,18 @@ def test_an_armed_feud_between_families_or_clans_is_a_battle(text, where):
 def test_jordanian_governorates_and_refugee_camps_are_known():
     [e] = events("اندلعت مواجهات اليوم بين لاجئين وقوات الدرك داخل مخيم الزعتري شرقي المفرق قتل فيها لاجئ.")
     assert e.location == "Zaatari camp" and e.admin1 == "Mafraq" and e.country == "Jordan"
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("أطلقت قوات الأمن الرصاص الحي على محتجين وسط مدينة الناصرية، ما أدى إلى مقتل متظاهرين اثنين.", 2),
+    ("فتح مسلحون مجهولون النار على سيارة مدنية في بلدة طفس اليوم فقتلوا سائقها.", 1),
+    ("قُتل ثلاثة أشخاص اليوم بإطلاق نار على حاجز في مدينة الرمادي.", 3),
+])
+def test_shots_fired_at_someone_with_the_shooters_between_are_an_attack(text, deaths):
+    [e] = events(text)
+    assert e.sub_event_type in ("Attack", "Excessive force against protesters") and e.fatalities == deaths
+
+
+def test_a_projectile_launched_at_a_town_is_shelling():
+    [e] = events("أطلق الحوثيون اليوم مقذوفاً عسكرياً على مدينة جازان، ما أدى إلى إصابة خمسة مدنيين.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor1 == "Ansar Allah"

@@ -215,8 +215,13 @@ def _shots_at(doc: Doc) -> list:
                 if doc.tokens[k].text not in fire:
                     continue
                 # the fire, an adjective or two (الحي، الكثيف), then على
-                if any(doc.tokens[j].text in ("على", "علي") for j in range(k + 1, min(sent.tok_end, k + 4))):
-                    out.append(Match(t, t + 1, ("Violence against civilians", "Attack", "strong"), 0, "shots at"))
+                at = next((j for j in range(k + 1, min(sent.tok_end, k + 4)) if doc.tokens[j].text in ("على", "علي")),
+                          None)
+                if at is not None:
+                    # at protesters, it is the force a protest met (weak: the protest makes the event)
+                    target = doc.tokens[at + 1].text if at + 1 < sent.tok_end else ""
+                    strength = "weak" if target in cue_words("protester_noun") else "strong"
+                    out.append(Match(t, t + 1, ("Violence against civilians", "Attack", strength), 0, "shots at"))
                 break
     return out
 

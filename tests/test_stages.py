@@ -1544,3 +1544,23 @@ def test_shots_fired_at_someone_with_the_shooters_between_are_an_attack(text, de
 def test_a_projectile_launched_at_a_town_is_shelling():
     [e] = events("أطلق الحوثيون اليوم مقذوفاً عسكرياً على مدينة جازان، ما أدى إلى إصابة خمسة مدنيين.")
     assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor1 == "Ansar Allah"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("سقطت قذائف اليوم على مركز في مدينة الفاشر يؤوي النازحين الفارين من مختلف أحياء المدينة ومخيمي زمزم "
+     "وأبوشوك، ما أدى إلى مقتل خمسة مدنيين.", "El Fasher"),
+    ("قصفت الطائرات اليوم مدرسة في مدينة إدلب تؤوي عائلات نزحوا من ريف حماة ومدينة خان شيخون، "
+     "ما أسفر عن مقتل طفلين.", "Idlib"),
+])
+def test_the_places_the_displaced_fled_from_are_no_event_places(text, town):
+    assert [e.location for e in events(text)] == [town]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل خمسة مدنيين اليوم بقصف مدفعي على سوق مدينة كتم بشمال دارفور.", "Kutum"),
+    ("اندلعت اشتباكات اليوم بين الجيش وقوات الدعم السريع في مدينة الحصاحيصا قتل فيها ثلاثة مقاتلين.", "Al Hasaheisa"),
+    ("قتل ثلاثة أشخاص اليوم في غارة إسرائيلية على مبنى وسط مدينة النبطية.", "Nabatieh"),
+])
+def test_towns_of_the_region_that_geonames_names_only_in_latin_are_known(text, town):
+    [e] = events(text)
+    assert e.location == town and e.geo_precision == 1

@@ -632,9 +632,16 @@ def _spelling_variant(gaz, doc: Doc, j: int, k: int) -> list[Place]:
     return []
 
 
+# How far after "الفارين من" the places the displaced fled from may stand.
+DISPLACED_REACH = 8
+
+
 def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     route = cue_starts(doc, "route")
     origin = cue_starts(doc, "origin")
+    # "النازحين الفارين من مختلف أحياء المدينة ومخيمي زمزم وأبوشوك": all the places the displaced
+    # fled from, in the rest of the phrase, are origins
+    fled = {end: doc.sentence_of_token(t).tok_end for t, end in cue_starts(doc, "displaced_from").items()}
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
     media = cue_starts(doc, "media_noun")
@@ -669,7 +676,10 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if any(t in route and route[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "route", "after a route word (عبر)"
         elif any(t in origin and origin[t] >= pm.tok_start - 2 for t in window) or \
-                _origin_with_gap(doc, pm.tok_start, sent.tok_start):
+                _origin_with_gap(doc, pm.tok_start, sent.tok_start) or \
+                any(end <= pm.tok_start < min(stop, end + DISPLACED_REACH) and
+                    not any(doc.tokens[k].text in ("،", ",") for k in range(end, pm.tok_start))
+                    for end, stop in fled.items()):
             pm.role, pm.reason = "origin", "after an origin phrase"
         elif any(t in reference and reference[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"

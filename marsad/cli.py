@@ -322,7 +322,7 @@ class _Undated:
             self.n += 1
             self.first = self.first or article.origin or article.id
 
-    def warn(self, write=None) -> None:
+    def warn(self) -> None:
         if not self.n:
             return
         from marsad.readers import FIELD_NAMES
@@ -331,7 +331,7 @@ class _Undated:
                    f"(first: {self.first}); their relative dates (today, yesterday) are left unresolved. Give "
                    f"one in a field {', '.join(FIELD_NAMES['published'])}, name yours with --field "
                    "published=KEY, or pass --published YYYY-MM-DD")
-        (write or partial(print, file=sys.stderr))(message)
+        print(message, file=sys.stderr)
 
 
 def cmd_merge_boundary(args) -> int:
@@ -606,7 +606,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        handler = {"extract": cmd_extract, "evaluate": cmd_evaluate,"ingest": cmd_ingest, "merge-boundary": cmd_merge_boundary, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
+        handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "ingest": cmd_ingest,
+                   "merge-boundary": cmd_merge_boundary, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
                    "edit": cmd_edit, "split": cmd_split, "export": cmd_export, "serve": cmd_serve,
                    "token": cmd_token, "places": cmd_places, "gazetteer": cmd_gazetteer}.get(args.command)
         if handler is not None:

@@ -184,3 +184,32 @@ def test_updated_since_pulls_only_what_changed_since_the_last_export(tmp_path):
     assert len(csv_rows) == len(first)
     bad = marsad("export", "--db", db, "--updated-since", "last tuesday")
     assert bad.returncode == 2 and "updated_since" in bad.stderr
+
+
+def test_stored_records_carry_the_last_change_and_filter_by_it(db_url, tmp_path):
+    """On SQLite and PostgreSQL: ``timestamp`` is the events row's updated_at in Unix seconds,
+    an edit moves it, and ``updated_since`` keeps exactly the events changed since."""
+    from datetime import datetime, timezone
+
+    from marsad.ingest import ingest
+    from marsad.readers import read_inputs
+    from marsad.store import open_store
+
+    store = open_store(db_url)
+    try:
+        before = int(datetime.now(timezone.utc).timestamp())
+        ingest(store, read_inputs([str(REPO / "examples" / "sample-articles.jsonl")]))
+        records = list(export.stored_records(store))
+        assert records and [r["event_id"] for r in records] == [r["event_id"] for r in store.events()]
+        assert all(before <= r["timestamp"] <= before + 600 for r in records)
+        time.sleep(1.1)
+        moment = datetime.now(timezone.utc)
+        assert list(export.stored_records(store, updated_since=moment)) == []
+        store.edit(records[-1]["event_id"], {"fatalities": 3}, editor="rima")
+        changed = list(export.stored_records(store, updated_since=moment.isoformat()))
+        assert [r["event_id"] for r in changed] == [records[-1]["event_id"]]
+        assert changed[0]["timestamp"] >= int(moment.timestamp())
+        assert len(list(export.stored_records(store, updated_since=str(before - 10)))) == len(records)
+        assert len(list(export.stored_records(store, country="Syria", limit=2))) <= 2
+    finally:
+        store.close()

@@ -24,11 +24,24 @@ from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table, split_list
 from marsad.model import ActorMention
 
-COUNTRY_NAMES = {
-    "SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "YE": "Yemen", "LY": "Libya", "PS": "Palestine",
-    "SD": "Sudan", "TR": "Turkey", "IL": "Israel", "JO": "Jordan", "IR": "Iran", "EG": "Egypt",
-    "SA": "Saudi Arabia", "RU": "Russia", "US": "United States",
-}
+# ISO code -> the English country name ACLED writes (kb/data/countries.tsv)
+COUNTRY_NAMES = {row["code"]: row["name"] for row in load_table("countries.tsv", required=("code", "name"))}
+
+
+def forces_of(cc: str, kind: str = "Military") -> str:
+    """"Military Forces of Syria"; ACLED's "of the" where the knowledge base writes it
+    ("Military Forces of the United States")."""
+    country = COUNTRY_NAMES.get(cc, cc)
+    plain, with_the = f"{kind} Forces of {country}", f"{kind} Forces of the {country}"
+    return with_the if with_the in load_actor_kb().actors and plain not in load_actor_kb().actors else plain
+
+
+@lru_cache(maxsize=1)
+def _forces_in_news() -> dict[str, str]:
+    """Country code -> the country whose military a bare الجيش names in its news, where that is
+    not its own (``forces_in_news`` in kb/data/countries.tsv)."""
+    return {row["code"]: row["forces_in_news"] for row in load_table("countries.tsv")
+            if row.get("forces_in_news")}
 
 
 @dataclass(frozen=True)
@@ -165,6 +178,7 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     source_tokens = {t for m in kb.sources.find(doc) for t in range(m.tok_start, m.tok_end)}
 
     country_name = COUNTRY_NAMES.get(countries[0]) if countries else None
+    forces_name = _forces_in_news().get(countries[0], country_name) if countries else None
     stated = {n.tok_start: n.payload for n in kb.nationality.find(doc)}
     for m in kb.generic.find(doc):
         if any(t in taken or t in source_tokens for t in range(m.tok_start, m.tok_end)):
@@ -175,7 +189,9 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if own is not None and own.startswith("Military Forces of "):
             name = template.format(country=own[len("Military Forces of "):])
         elif country_name:
-            name = template.format(country=country_name)
+            name = template.format(country=forces_name if template.startswith("Military Forces of ") else country_name)
+            if name not in kb.actors and template.format(country="the " + country_name) in kb.actors:
+                name = template.format(country="the " + country_name)
         else:
             continue
         add(m.tok_start, m.tok_end, name, kb.inter(name) if name in kb.actors else inter)
@@ -205,6 +221,15 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
             continue
         nxt = x.tok_end + (1 if x.tok_end < len(doc.tokens) and doc.tokens[x.tok_end].text == "من" else 0)
         if nxt in named_starts and kb.inter(named_starts[nxt].actor) in (1, 2, 3, 4, 8):
+            mentions.remove(x)
+    # "مستوطنون مسلحون"، "عناصر ملثمون": an armed or masked adjective right after another actor
+    # (or after its nationality) describes that actor, it is no second one
+    adjectives = cue_words("armed_adjective")
+    ends = {x.tok_end for x in mentions if x.actor != "Unidentified Armed Group"}
+    ends |= {m.tok_end for m in kb.nationality.find(doc) if m.tok_start in ends}
+    for x in list(mentions):
+        if x.actor == "Unidentified Armed Group" and x.tok_end - x.tok_start == 1 and x.tok_start in ends \
+                and doc.tokens[x.tok_start].text in adjectives:
             mentions.remove(x)
     # back-references count only once their actor was named before them
     for m in kb.backrefs.find(doc):

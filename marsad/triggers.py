@@ -179,7 +179,8 @@ def _agent_killings(doc: Doc) -> list:
     passive ("قُتل مسلحون في الاشتباكات", gunmen were killed) and no trigger."""
     from marsad.arabic.matcher import Match
     verbs, agents = cue_words("agent_killing_verb"), cue_words("killer_agent")
-    objects = cue_words("killed_person_object")
+    from marsad.casualties import object_victim_forms
+    objects = cue_words("killed_person_object") | object_victim_forms()
     out = []
     quantities = None
     for sent in doc.sentences:

@@ -340,8 +340,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     noun_ends = set(place_nouns.values())
     out: list[PlaceMention] = []
     taken: set[int] = set()
-    relation_ends = set(cue_starts(doc, "relation_direction").values()) | \
-        set(cue_starts(doc, "relation_near").values()) | set(cue_starts(doc, "relation_countryside").values())
+    countryside_ends = set(cue_starts(doc, "relation_countryside").values())
+    relation_ends = countryside_ends | set(cue_starts(doc, "relation_direction").values()) | \
+        set(cue_starts(doc, "relation_near").values())
     from marsad.actors import load_actor_kb
     actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
@@ -359,12 +360,15 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             not doc.tokens[m.tok_start].text.startswith(phrase[:2]) or \
             (out and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start))
         single = " " not in phrase
-        if single and phrase in stop and not _names_next(doc, m.tok_start, noun_ends):
+        # a name that is also a common word needs a place noun or a countryside in construct
+        # before it (بلدة صور، ريف سلمية); not a compass word (جنوبي البلاد) or "near" (قرب مفرق)
+        placed = _names_next(doc, m.tok_start, noun_ends | countryside_ends)
+        if single and phrase in stop and not placed:
             continue
         token = doc.tokens[m.tok_start].text
-        if single and m.cost and token in stop and not _names_next(doc, m.tok_start, noun_ends):
+        if single and m.cost and token in stop and not placed:
             continue  # "باراك" (a name) is no ب + اراك: the whole word is a common one
-        if single and _common_reading(token) and not _names_next(doc, m.tok_start, noun_ends) and not \
+        if single and _common_reading(token) and not placed and not \
                 (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in
                  cue_words("place_preposition") | cue_words("relation_direction")) and \
                 m.tok_start not in _trigger_ends(doc) and not _conjoined(doc, m.tok_start):
@@ -443,8 +447,13 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 # written bare right after it are one name, not a stranger and that place
                 known = next((p for p in out if p.tok_start == k and p.tok_end == k + 1), None)
                 bare = doc.tokens[k].text
-                if known is not None and bare[:1] not in ("و", "ب", "ل", "ف") and not bare.startswith("ال") and \
-                        not any(c.kind in ("admin1", "country") or c.population >= 100_000 for c in known.candidates):
+                # with the article too when the place that locates the name follows at once
+                # ("حي أبوشوك الحلة في مدينة الفاشر"): the name's second word, not a town of its own
+                located = k + 1 < sent.tok_end and doc.tokens[k + 1].text in ("في", "بمدينة", "بمحافظة", "بولاية")
+                if known is not None and bare[:1] not in ("و", "ب", "ل", "ف") and \
+                        (not bare.startswith("ال") or located) and \
+                        not any(c.kind in ("admin1", "country") or c.population >= 100_000 and not located
+                                for c in known.candidates):
                     out.remove(known)
                     k += 1
             span = doc.token_span(j, k)
@@ -531,6 +540,12 @@ def _rare_word(raw: str) -> bool:
         for ending in ("هما", "هم", "ها", "ه"):
             if form.endswith(ending) and len(form) - len(ending) >= 3:
                 forms.add(form[:-len(ending)])
+    # a dual or a plural of an ordinary noun ("فصيلين"، "مسلحين"، "جماعتان") is no name either
+    for form in list(forms):
+        for ending in ("ين", "ان", "ون"):
+            if form.endswith(ending) and len(form) - len(ending) >= 3:
+                stem = form[:-len(ending)]
+                forms.add(stem[:-1] + "ة" if stem.endswith("ت") else stem)
     return all(zipf(form) < RARE_NAME_ZIPF for form in forms)
 
 
@@ -820,8 +835,8 @@ def _institution_seat(doc: Doc, tok: int, sent_start: int) -> bool:
     follows an institution noun within a few words names the institution's seat."""
     word = doc.tokens[tok].text
     j = tok - 1
-    if word.startswith(("في", "ب")) and len(word) > 3 and not word.startswith("بغداد"):
-        j = tok  # the preposition is on the name
+    if word.startswith(("في", "ب")) and len(word) > 3 and not load_gazetteer().lookup(word):
+        j = tok  # the preposition is on the name (not a name that opens with ب: بغداد، بنغازي)
     elif j < sent_start or doc.tokens[j].text not in ("في",):
         return False
     institutions = cue_matcher("institution_noun").find(doc, max(sent_start, j - 4), j)

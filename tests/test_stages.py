@@ -1564,3 +1564,8 @@ def test_the_places_the_displaced_fled_from_are_no_event_places(text, town):
 def test_towns_of_the_region_that_geonames_names_only_in_latin_are_known(text, town):
     [e] = events(text)
     assert e.location == town and e.geo_precision == 1
+
+
+def test_the_place_of_the_fighting_the_displaced_fled_is_the_fighting_s():
+    text = "حثت المنظمة اليوم الأردن على استقبال السوريين الفارين من القتال في مدينة طفس غرب درعا."
+    assert {e.location for e in events(text) if e.event_type == "Battles"} <= {"Tafas"}

@@ -641,7 +641,11 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     origin = cue_starts(doc, "origin")
     # "النازحين الفارين من مختلف أحياء المدينة ومخيمي زمزم وأبوشوك": all the places the displaced
     # fled from, in the rest of the phrase, are origins
+    # (not "الفارين من القتال في X": X is where the fighting is)
     fled = {end: doc.sentence_of_token(t).tok_end for t, end in cue_starts(doc, "displaced_from").items()}
+    if fled:
+        violence = {m.tok_start for m in trigger_matcher().find(doc)}
+        fled = {end: stop for end, stop in fled.items() if end not in violence}
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
     media = cue_starts(doc, "media_noun")

@@ -24,11 +24,16 @@ from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table, split_list
 from marsad.model import ActorMention
 
-COUNTRY_NAMES = {
-    "SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "YE": "Yemen", "LY": "Libya", "PS": "Palestine",
-    "SD": "Sudan", "TR": "Turkey", "IL": "Israel", "JO": "Jordan", "IR": "Iran", "EG": "Egypt",
-    "SA": "Saudi Arabia", "RU": "Russia", "US": "United States",
-}
+# ISO code -> the English country name ACLED writes (kb/data/countries.tsv)
+COUNTRY_NAMES = {row["code"]: row["name"] for row in load_table("countries.tsv", required=("code", "name"))}
+
+
+def forces_of(cc: str, kind: str = "Military") -> str:
+    """"Military Forces of Syria"; ACLED's "of the" where the knowledge base writes it
+    ("Military Forces of the United States")."""
+    country = COUNTRY_NAMES.get(cc, cc)
+    plain, with_the = f"{kind} Forces of {country}", f"{kind} Forces of the {country}"
+    return with_the if with_the in load_actor_kb().actors and plain not in load_actor_kb().actors else plain
 
 
 @lru_cache(maxsize=1)
@@ -185,6 +190,8 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
             name = template.format(country=own[len("Military Forces of "):])
         elif country_name:
             name = template.format(country=forces_name if template.startswith("Military Forces of ") else country_name)
+            if name not in kb.actors and template.format(country="the " + country_name) in kb.actors:
+                name = template.format(country="the " + country_name)
         else:
             continue
         add(m.tok_start, m.tok_end, name, kb.inter(name) if name in kb.actors else inter)

@@ -354,7 +354,7 @@ def _comma_after(ctx: _Ctx, k: int) -> bool:
 
 def _open_parentheticals(ctx: _Ctx) -> None:
     """A short aside between commas does not end the clause:
-    اغتال مسلحون مجهولون، اليوم الأحد، عنصراً."""
+    اغتال مسلحون مجهولون، اليوم الأحد، عنصراً؛ لقي 8 مدنيين، بينهم أطفال، مصارعهم."""
     k = 0
     while k < ctx.n - 1:
         if ctx.stop_after[k] and _comma_after(ctx, k):
@@ -363,7 +363,8 @@ def _open_parentheticals(ctx: _Ctx) -> None:
                 k2 += 1
             inside = range(k + 1, k2 + 1)
             if k2 - k <= 3 and _comma_after(ctx, k2) and \
-                    not any(t in ctx.q_cover or t in ctx.trig_cover or t in ctx.markers for t in inside) \
+                    not any(t in ctx.q_cover or t in ctx.trig_cover or
+                            (t in ctx.markers and ctx.markers[t].entry.kind != "subgroup") for t in inside) \
                     and ctx.doc.sentence_of_token(k).index == ctx.doc.sentence_of_token(k2 + 1).index:
                 ctx.stop_after[k] = ctx.stop_after[k2] = False
                 k = k2 + 1
@@ -765,11 +766,28 @@ def _take_list(ctx: _Ctx, first: _Conj, kind: str, out: list[_Conj], members: se
         nxt = _list_conj_at(ctx, pos, kind)
         if nxt is None:
             return pos
+        if _shares_count(ctx, out[-1], nxt):
+            # "قتل 12 جندياً ومدنياً": twelve soldiers and civilians, not twelve and one more
+            _claim(ctx, nxt)
+            members.update(range(pos, nxt.t1))
+            pos = _skip_side(ctx, nxt.t1)
+            continue
         out.append(nxt)
         _claim(ctx, nxt)
         members.update(range(pos, nxt.t1))
         pos = _skip_side(ctx, nxt.t1)
         members.update(range(nxt.t1, pos))
+
+
+def _shares_count(ctx: _Ctx, prev: _Conj, nxt: _Conj) -> bool:
+    """A singular noun in the accusative joined to the accusative noun a count of 11 to 99
+    governs is a second noun of that count ("12 جندياً ومدنياً"), not one more victim; a noun in
+    another case after a smaller count is one more ("ثلاثة جنود ومدني")."""
+    if prev.count is None or not 11 <= prev.count <= 99 or prev.victim is None or nxt.victim is None \
+            or nxt.qi is not None or nxt.count != 1:
+        return False
+    before, after = ctx.text(prev.victim[1] - 1), ctx.text(nxt.victim[1] - 1)
+    return before.endswith("ا") and after.endswith("ا")
 
 
 _NAME_MAX = 5

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from datetime import date
+from functools import partial
 
 from marsad.budget import DEFAULT_MAX_SECONDS
 from marsad.errors import MarsadError, UsageError
@@ -59,8 +61,16 @@ def _text_arg(value: str) -> str:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from marsad import __version__
+
     parser = argparse.ArgumentParser(prog="marsad", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"marsad {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    def field_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--field", dest="fields", action="append", type=_field_arg, default=[], metavar="NAME=KEY",
+                       help="read an article field from another key of JSON inputs (repeatable): "
+                            "text, published, title, source, url, id or language, e.g. published=pub_time")
 
     ex = sub.add_parser("extract", help="print event records (JSON Lines) for text, HTML or JSONL inputs")
     ex.add_argument("paths", nargs="+", help="files or folders (.txt, .html, .jsonl); - for standard input")
@@ -74,6 +84,8 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--max-seconds", type=_seconds_arg, default=DEFAULT_MAX_SECONDS, metavar="S",
                     help="reject a document whose extraction takes longer than S seconds "
                          f"(default {DEFAULT_MAX_SECONDS:g}; 0 for no limit)")
+    field_option(ex)
+    ex.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     ev = sub.add_parser("evaluate", help="score extraction against gold JSON Lines")
     ev.add_argument("gold", help="gold file (event-schema.md section 4)")
@@ -95,6 +107,7 @@ def build_parser() -> argparse.ArgumentParser:
                      help="reject a document whose extraction takes longer than S seconds "
                           f"(default {DEFAULT_MAX_SECONDS:g}; 0 for no limit)")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+    field_option(ing)
     ing.add_argument("--workers", type=_positive_int, default=1, metavar="N",
                      help="extract in N local processes (default 1; the database has one writer)")
     ing.add_argument("--dask", metavar="ADDRESS",
@@ -152,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     filters(exp)
     exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson"], default="acled-csv")
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
+    exp.add_argument("--updated-since", metavar="WHEN",
+                     help="only events changed (ingested, merged, edited, split) at or after WHEN: Unix seconds "
+                          "(the largest timestamp of a previous export), a date or an ISO date-time (UTC)")
+    exp.add_argument("--inter-labels", action="store_true",
+                     help="acled-csv: ACLED's text labels of actor types (State forces, Rebel group-Civilians) "
+                          "in inter1, inter2 and interaction instead of their codes")
 
     srv = sub.add_parser("serve", help="the REST API and the web app over a database")
     db_option(srv)
@@ -199,6 +218,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _field_arg(value: str) -> tuple[str, str]:
+    from marsad.readers import FIELD_NAMES
+
+    name, sep, key = value.partition("=")
+    name, key = name.strip(), key.strip()
+    if not sep or not key or name not in FIELD_NAMES or name == "body":
+        names = ", ".join(n for n in FIELD_NAMES if n != "body")
+        raise argparse.ArgumentTypeError(f"NAME=KEY with NAME one of {names}: {value!r}")
+    return name, key
+
+
 def _partition_arg(value: str):
     from marsad.errors import UsageError
     from marsad.store.partitions import Partition
@@ -224,6 +254,25 @@ def _filters(args) -> dict:
                                                 "bbox", "min_fatalities", "text", "limit")}
 
 
+def _existing_store(args):
+    """The store at ``--db`` for a command that reads (or corrects) a dataset: a database that does
+    not exist is an error (E404), not a new empty one."""
+    from sqlalchemy.engine import make_url
+
+    from marsad.errors import NotFoundError
+    from marsad.store import database_url, open_store
+
+    url = database_url(args.db)
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:") \
+            and not parsed.database.startswith("file:"):
+        if not os.path.isfile(parsed.database):
+            shown = args.db or os.environ.get("MARSAD_DB") or parsed.database
+            raise NotFoundError(f"no database at {shown}: check --db (or $MARSAD_DB); `marsad ingest FILES "
+                                f"--db {shown}` makes one")
+    return open_store(args.db)
+
+
 def _editor(args) -> str:
     import os
     return args.editor or os.environ.get("MARSAD_EDITOR") or os.environ.get("USER") or "analyst"
@@ -236,14 +285,18 @@ def cmd_ingest(args) -> int:
 
     store = open_store(args.db)
 
+    undated = _Undated()
+
     def reported(items):
         for item in items:
             if isinstance(item, Rejected):
                 print(f"marsad: {item}", file=sys.stderr, flush=True)
+            else:
+                undated.count(item)
             yield item
 
     items = read_inputs(args.paths, published=args.published, source=args.source, lang=args.lang,
-                        max_chars=args.max_chars)
+                        max_chars=args.max_chars, fields=dict(args.fields))
     from marsad.runner import open_runner
 
     with open_runner(workers=args.workers, dask=args.dask) as runner:
@@ -251,15 +304,40 @@ def cmd_ingest(args) -> int:
                          runner=runner, batch_size=args.batch_size, budget=_budget(args), partition=args.partition)
     for line in summary.failed:
         print(f"marsad: {line}", file=sys.stderr)
+    undated.warn()
     print(summary.line())
     return 1 if summary.rejected else 0
 
 
+class _Undated:
+    """Counts the articles read without a publication date, and warns once at the end: their
+    relative dates (أمس، اليوم) cannot be resolved, so their events may have no date."""
+
+    def __init__(self) -> None:
+        self.n = 0
+        self.first: str | None = None
+
+    def count(self, article) -> None:
+        if article.published is None:
+            self.n += 1
+            self.first = self.first or article.origin or article.id
+
+    def warn(self) -> None:
+        if not self.n:
+            return
+        from marsad.readers import FIELD_NAMES
+
+        message = (f"marsad: warning: {self.n} article{'s' if self.n != 1 else ''} had no publication date "
+                   f"(first: {self.first}); their relative dates (today, yesterday) are left unresolved. Give "
+                   f"one in a field {', '.join(FIELD_NAMES['published'])}, name yours with --field "
+                   "published=KEY, or pass --published YYYY-MM-DD")
+        print(message, file=sys.stderr)
+
+
 def cmd_merge_boundary(args) -> int:
-    from marsad.store import open_store
     from marsad.store.partitions import merge_boundary
 
-    store = open_store(args.db)
+    store = _existing_store(args)
     summary = merge_boundary(store)
     store.close()
     print(summary.line())
@@ -267,9 +345,8 @@ def cmd_merge_boundary(args) -> int:
 
 
 def cmd_rejected(args) -> int:
-    from marsad.store import open_store
 
-    rows = open_store(args.db).rejected_inputs()
+    rows = _existing_store(args).rejected_inputs()
     for row in rows:
         print(json.dumps(row, ensure_ascii=False) if args.json else f"{row['where']}: [{row['code']}] {row['reason']}")
     if not args.json:
@@ -279,22 +356,19 @@ def cmd_rejected(args) -> int:
 
 def cmd_events(args) -> int:
     from marsad.export import format_table
-    from marsad.store import open_store
 
-    print(format_table(open_store(args.db).events(**_filters(args))))
+    print(format_table(_existing_store(args).events(**_filters(args))))
     return 0
 
 
 def cmd_show(args) -> int:
-    from marsad.store import open_store
 
-    print(json.dumps(open_store(args.db).event(args.event_id), ensure_ascii=False, indent=2))
+    print(json.dumps(_existing_store(args).event(args.event_id), ensure_ascii=False, indent=2))
     return 0
 
 
 def cmd_edit(args) -> int:
     from marsad.errors import UsageError
-    from marsad.store import open_store
 
     changes = {}
     for item in args.changes:
@@ -302,16 +376,15 @@ def cmd_edit(args) -> int:
         if not sep or not name:
             raise UsageError(f"changes are field=value, not {item!r}")
         changes[name.strip()] = value
-    record = open_store(args.db).edit(args.event_id, changes, editor=_editor(args), note=args.note)
+    record = _existing_store(args).edit(args.event_id, changes, editor=_editor(args), note=args.note)
     for name in changes:
         print(f"{args.event_id}: {name} = {json.dumps(record.get(name), ensure_ascii=False)}")
     return 0
 
 
 def cmd_split(args) -> int:
-    from marsad.store import open_store
 
-    new_id = open_store(args.db).split(args.event_id, args.source_key, editor=_editor(args))
+    new_id = _existing_store(args).split(args.event_id, args.source_key, editor=_editor(args))
     print(f"source {args.source_key} of {args.event_id} is now event {new_id}")
     return 0
 
@@ -319,11 +392,13 @@ def cmd_split(args) -> int:
 def cmd_export(args) -> int:
     from marsad import export
     from marsad.errors import UsageError
-    from marsad.store import open_store
 
-    records = open_store(args.db).events(**_filters(args))
-    writer = {"acled-csv": export.write_acled_csv, "jsonl": export.write_jsonl,
-              "geojson": export.write_geojson}[args.format]
+    if args.inter_labels and args.format != "acled-csv":
+        raise UsageError("--inter-labels is an option of --format acled-csv")
+    since = export.parse_updated_since(args.updated_since) if args.updated_since else None
+    records = export.stored_records(_existing_store(args), updated_since=since, **_filters(args))
+    writer = {"acled-csv": partial(export.write_acled_csv, inter_labels=args.inter_labels),
+              "jsonl": export.write_jsonl, "geojson": export.write_geojson}[args.format]
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as fh:
@@ -370,7 +445,7 @@ def cmd_token(args) -> int:
     from marsad.store import open_store
     from marsad.store import queries
 
-    store = open_store(args.db)
+    store = open_store(args.db) if args.token_command == "add" else _existing_store(args)
     if args.token_command == "add":
         print(queries.add_token(store, args.name))
         print(f"marsad: token for {args.name!r} made; it is shown only now", file=sys.stderr)
@@ -385,10 +460,11 @@ def cmd_token(args) -> int:
 
 
 def cmd_places(args) -> int:
-    from marsad.store import open_store
     from marsad.store import local_places as lp
+    from marsad.store import open_store
 
-    store = open_store(args.db)
+    # a local place may be set before the first ingest; listing needs a dataset
+    store = open_store(args.db) if args.places_command == "set" else _existing_store(args)
     if args.places_command == "set":
         done = lp.set_local_place(store, args.name, args.lat, args.lon, country=args.country, admin1=args.admin1,
                                   admin2=args.admin2, kind=args.kind, editor=_editor(args), note=args.note)
@@ -451,25 +527,43 @@ def cmd_extract(args) -> int:
 
     rejected = 0
     budget = _budget(args)
+    undated = _Undated()
     try:
         rejects_fh = open(args.rejects, "a", encoding="utf-8") if args.rejects else None
     except OSError as exc:
         raise UsageError(f"cannot write the --rejects file {args.rejects}: {exc.strerror or exc}") from None
+    bar = None
+    if not args.no_progress and sys.stderr.isatty() and args.paths != ["-"]:
+        from tqdm import tqdm
+
+        bar = tqdm(unit=" articles", file=sys.stderr, dynamic_ncols=True, postfix={"events": 0})
+
+    def say(message: str, out=sys.stderr) -> None:
+        """A line on stdout or stderr that leaves the progress bar whole."""
+        if bar is not None and (out is sys.stderr or out.isatty()):
+            bar.write(message, file=out)
+        else:
+            print(message, file=out)
 
     def reject(item: Rejected) -> None:
         nonlocal rejected
         rejected += 1
-        print(f"marsad: {item}", file=sys.stderr, flush=True)
+        say(f"marsad: {item}")
+        sys.stderr.flush()
         if rejects_fh:
             rejects_fh.write(json.dumps(item.to_record(), ensure_ascii=False) + "\n")
             rejects_fh.flush()
 
+    found = 0
     try:
         for item in read_inputs(args.paths, published=args.published, source=args.source, lang=args.lang,
-                                max_chars=args.max_chars):
+                                max_chars=args.max_chars, fields=dict(args.fields)):
+            if bar is not None:
+                bar.update(1)
             if isinstance(item, Rejected):
                 reject(item)
                 continue
+            undated.count(item)
             try:
                 events = list(extract_article(item, budget))
             except KnowledgeBaseError:
@@ -482,14 +576,18 @@ def cmd_extract(args) -> int:
                     item, f"internal error while extracting: {type(exc).__name__}: {exc}", "E199"))
                 continue
             for event in events:
-                if args.pretty:
-                    print(json.dumps(event.to_record(), ensure_ascii=False, indent=2))
-                else:
-                    print(event.to_json())
+                say(json.dumps(event.to_record(), ensure_ascii=False, indent=2) if args.pretty else event.to_json(),
+                    sys.stdout)
             sys.stdout.flush()
+            if bar is not None and events:
+                found += len(events)
+                bar.set_postfix(events=found, refresh=False)
     finally:
+        if bar is not None:
+            bar.close()
         if rejects_fh:
             rejects_fh.close()
+    undated.warn()
     return 1 if rejected else 0
 
 
@@ -508,15 +606,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
-        if args.command == "extract":
-            return cmd_extract(args)
-        if args.command == "evaluate":
-            return cmd_evaluate(args)
-        handler = {"ingest": cmd_ingest, "merge-boundary": cmd_merge_boundary, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
+        handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "ingest": cmd_ingest,
+                   "merge-boundary": cmd_merge_boundary, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
                    "edit": cmd_edit, "split": cmd_split, "export": cmd_export, "serve": cmd_serve,
                    "token": cmd_token, "places": cmd_places, "gazetteer": cmd_gazetteer}.get(args.command)
         if handler is not None:
-            return handler(args)
+            status = handler(args)
+            sys.stdout.flush()  # here, where a closed pipe is caught, not in Python's exit
+            return status
+    except BrokenPipeError:
+        return _closed_pipe()
     except MarsadError as exc:
         from marsad.errors import StorageError, UsageError
 
@@ -533,12 +632,23 @@ def main(argv: list[str] | None = None) -> int:
             print(f"marsad: [E501] {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
             return 3
         raise
-    except BrokenPipeError:
-        return 0
     except KeyboardInterrupt:
         print("marsad: interrupted", file=sys.stderr)
         return 130
     return 2
+
+
+def _closed_pipe() -> int:
+    """The reader of our output has gone (``marsad events | head -1``): that is how such a pipe
+    ends, so exit quietly with 0. Standard output is pointed at /dev/null, so that Python's own
+    flush at exit does not fail on the closed pipe again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # no real standard output (a test's capture): nothing to flush
+        pass
+    return 0
 
 
 if __name__ == "__main__":

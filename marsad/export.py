@@ -5,16 +5,31 @@ marsad's fields allow; columns marsad cannot fill (``disorder_type`` is
 derived, ``source_scale``, ``tags``) are present and empty or derived, so a
 script written for ACLED files reads ours. Dates are written as ACLED's export
 tool writes them ("20 January 2022"). ``event_id_cnty`` is marsad's event id.
+``iso`` and ``region`` come from ``kb/data/regions.tsv`` (every ISO 3166-1 country, by name,
+alias or code), ``timestamp`` is the event's last change in Unix seconds, and the integer
+columns ACLED always fills (``inter1``, ``inter2``, ``interaction``, ``fatalities``, ``iso``,
+``timestamp``) are never empty: 0 where ACLED writes 0 (``inter2`` of an event with one actor).
+With ``inter_labels`` the actor types are ACLED's text labels (``kb/data/acled_inter.tsv``).
 """
 from __future__ import annotations
 
 import csv
 import json
 import math
-from datetime import date
-from typing import IO, Iterable
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from functools import lru_cache
+from typing import IO, TYPE_CHECKING, Iterable, Iterator
 
-__all__ = ["ACLED_COLUMNS", "write_acled_csv", "write_jsonl", "write_geojson", "format_table", "FORMATS"]
+from marsad.errors import KnowledgeBaseError, UsageError
+from marsad.kb import data_path, load_table, split_list
+
+if TYPE_CHECKING:
+    from marsad.store import Store
+
+__all__ = ["ACLED_COLUMNS", "write_acled_csv", "write_jsonl", "write_geojson", "format_table", "FORMATS",
+           "CountryCodes", "acled_country", "actor_type_labels", "stored_records", "parse_updated_since"]
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -22,12 +37,132 @@ ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disor
                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
                  "fatalities", "tags", "timestamp")
 FORMATS = ("acled-csv", "jsonl", "geojson")
+# Stored records are read from the database this many at a time (an export never holds them all).
+READ_CHUNK = 500
 
-_ISO_NUMERIC = {"Syria": 760, "Iraq": 368, "Lebanon": 422, "Yemen": 887, "Libya": 434, "Palestine": 275,
-                "Sudan": 729, "Jordan": 400, "Turkey": 792, "Israel": 376, "Iran": 364, "Egypt": 818}
-_REGION = {"Syria": "Middle East", "Iraq": "Middle East", "Lebanon": "Middle East", "Yemen": "Middle East",
-           "Palestine": "Middle East", "Jordan": "Middle East", "Turkey": "Middle East", "Israel": "Middle East",
-           "Iran": "Middle East", "Libya": "Northern Africa", "Egypt": "Northern Africa", "Sudan": "Eastern Africa"}
+
+# --------------------------------------------------------------------------- countries, actor types
+
+@dataclass(frozen=True)
+class CountryCodes:
+    """A country's ISO 3166-1 codes and ACLED region (a row of ``kb/data/regions.tsv``)."""
+
+    alpha2: str
+    alpha3: str
+    iso: int
+    name: str
+    region: str
+
+
+def _country_key(name: str) -> str:
+    """Names compared as ACLED files and GeoNames write them apart: case, spaces, a leading "the"."""
+    key = " ".join(name.casefold().replace("\u2019", "'").split())
+    return key[4:] if key.startswith("the ") else key
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, CountryCodes]:
+    """Every name, alias, alpha-2 and alpha-3 code of ``regions.tsv`` -> its row; checked here."""
+    where = data_path("regions.tsv")
+    index: dict[str, CountryCodes] = {}
+    for row in load_table("regions.tsv", required=("alpha2", "alpha3", "iso", "name", "region")):
+        line = f"{where}:{row['_line']}"
+        if not re.fullmatch(r"[A-Z]{2}", row["alpha2"]) or not re.fullmatch(r"[A-Z]{3}", row["alpha3"]):
+            raise KnowledgeBaseError(f"alpha2/alpha3 must be 2 and 3 capital letters: {row['alpha2']!r}, "
+                                     f"{row['alpha3']!r}", where=line)
+        if not re.fullmatch(r"\d{1,3}", row["iso"]):
+            raise KnowledgeBaseError(f"iso must be the ISO 3166-1 numeric code (0-999): {row['iso']!r}", where=line)
+        codes = CountryCodes(row["alpha2"], row["alpha3"], int(row["iso"]), row["name"], row["region"])
+        for name in (row["name"], row["alpha2"], row["alpha3"], *split_list(row["aliases"])):
+            key = _country_key(name)
+            if index.get(key, codes) != codes:
+                raise KnowledgeBaseError(f"{name!r} names {index[key].name} already", where=line)
+            index[key] = codes
+    return index
+
+
+def acled_country(name: str | None) -> CountryCodes | None:
+    """The ISO codes and ACLED region of a country named as events name it (ACLED's name, an ISO or
+    GeoNames name, an alpha-2 or alpha-3 code); None for a name ``regions.tsv`` does not know.
+
+    >>> acled_country("Syria").iso, acled_country("Syrian Arab Republic").region
+    (760, 'Middle East')
+    """
+    if not name or not isinstance(name, str):
+        return None
+    return _countries().get(_country_key(name))
+
+
+@lru_cache(maxsize=1)
+def actor_type_labels() -> dict[int, str]:
+    """ACLED's actor-type codes -> their text labels (``kb/data/acled_inter.tsv``)."""
+    labels: dict[int, str] = {}
+    for row in load_table("acled_inter.tsv", required=("code", "label")):
+        if not row["code"].isdigit() or int(row["code"]) in labels:
+            raise KnowledgeBaseError(f"code must be a whole number, once: {row['code']!r}",
+                                     where=f"{data_path('acled_inter.tsv')}:{row['_line']}")
+        labels[int(row["code"])] = row["label"]
+    return labels
+
+
+# --------------------------------------------------------------------------- stored events
+
+def parse_updated_since(value: str | int | float | datetime | date) -> datetime:
+    """A point in time from Unix seconds (as the export's ``timestamp`` column writes it), an ISO
+    date (midnight UTC) or an ISO date-time (UTC unless it says otherwise).
+
+    >>> parse_updated_since("1700000000").isoformat(), parse_updated_since("2024-01-02").isoformat()
+    ('2023-11-14T22:13:20+00:00', '2024-01-02T00:00:00+00:00')
+    """
+    if isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) or \
+            isinstance(value, str) and re.fullmatch(r"\s*\d{1,12}(\.\d*)?\s*", value):
+        try:
+            moment = datetime.fromtimestamp(float(value), timezone.utc)
+        except (OverflowError, OSError, ValueError):
+            raise UsageError(f"updated_since: {value!r} is too far off") from None
+    else:
+        text = str(value).strip()
+        try:
+            moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+        except ValueError:
+            raise UsageError(f"updated_since is Unix seconds (as the timestamp column gives them), a date "
+                             f"(YYYY-MM-DD) or an ISO date-time, not {text[:40]!r}") from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _unix_seconds(moment) -> int | None:
+    if not isinstance(moment, datetime):
+        return None
+    return int((moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp())
+
+
+def stored_records(store: "Store", *, updated_since=None, **filters) -> Iterator[dict]:
+    """The merged records of the stored events matching ``filters`` (those of ``marsad events``),
+    by date then id, each with ``timestamp``: its last change (ingest, merge, edit, split) in Unix
+    seconds. ``updated_since`` keeps the events changed at or after that moment (see
+    :func:`parse_updated_since`), so a user can pull changes incrementally: give the largest
+    ``timestamp`` of the previous pull. Read in chunks, never all at once."""
+    from sqlalchemy import select
+
+    from marsad.store import event_filters
+    from marsad.store.schema import events
+
+    conditions = list(event_filters(**filters))
+    if updated_since is not None:
+        conditions.append(events.c.updated_at >= parse_updated_since(updated_since))
+    query = select(events.c.record, events.c.updated_at).where(*conditions) \
+        .order_by(events.c.event_date, events.c.event_id)
+    if filters.get("limit"):
+        query = query.limit(filters["limit"])
+    with store.engine.connect() as conn:
+        for record, updated_at in conn.execution_options(stream_results=True, yield_per=READ_CHUNK).execute(query):
+            record = json.loads(record)
+            record["timestamp"] = _unix_seconds(updated_at)
+            yield record
 
 
 # Export reads whatever is stored, including records an older marsad kept unchecked (a number
@@ -89,28 +224,63 @@ def _disorder(event_type: str | None) -> str:
     return "Political violence"
 
 
-def acled_row(e: dict) -> dict:
+def _code(value) -> int:
+    """An ACLED integer column's value: a stored whole number, else 0 (never empty)."""
+    number = _number(value)
+    return int(number) if number is not None and number == int(number) else 0
+
+
+def _interaction(inter1: int, inter2: int, stored) -> int:
+    """ACLED's interaction code: the two actor types, the lower first (12, 37), or ten times the one
+    actor's (60 for protesters alone); the stored code when there is one."""
+    if _code(stored):
+        return _code(stored)
+    if not inter1 or not inter2:
+        return (inter1 or inter2) * 10
+    return min(inter1, inter2) * 10 + max(inter1, inter2)
+
+
+def _interaction_label(code: int, labels: dict[int, str]) -> str:
+    first, second = divmod(code, 10)
+    if not first:
+        return ""
+    if not second:
+        return f"{labels.get(first, first)} only"
+    return f"{labels.get(first, first)}-{labels.get(second, second)}"
+
+
+def acled_row(e: dict, *, inter_labels: bool = False) -> dict:
+    """One event as ACLED's CSV row (``ACLED_COLUMNS``); ``inter_labels``: actor types as ACLED's
+    text labels ("State forces", "Rebel group-Civilians") instead of their codes."""
     sources = e.get("sources") or []
     names = [s.get("source") for s in sources if s.get("source")] or ([e["source"]] if e.get("source") else [])
     civ = "Civilian targeting" if "Civilians" in (e.get("actor1"), e.get("actor2")) else ""
+    country = acled_country(e.get("country"))
+    inter1, inter2 = _code(e.get("inter1")), _code(e.get("inter2"))
+    interaction = _interaction(inter1, inter2, e.get("interaction"))
+    actor_types: tuple = (inter1, inter2, interaction)
+    if inter_labels:
+        labels = actor_type_labels()
+        actor_types = (labels.get(inter1, ""), labels.get(inter2, ""), _interaction_label(interaction, labels))
+    year = str(e.get("event_date") or "")[:4]
     return {
         "event_id_cnty": e.get("event_id") or "",
         "event_date": _acled_date(e.get("event_date")),
-        "year": str(e.get("event_date") or "")[:4],
-        "time_precision": e.get("time_precision") or "",
+        "year": int(year) if year.isdigit() else "",
+        "time_precision": _code(e.get("time_precision")) or "",
         "disorder_type": _disorder(e.get("event_type")),
         "event_type": e.get("event_type") or "",
         "sub_event_type": e.get("sub_event_type") or "",
         "actor1": e.get("actor1") or "",
         "assoc_actor_1": _names(e.get("assoc_actor_1")),
-        "inter1": e.get("inter1") or "",
+        "inter1": actor_types[0],
         "actor2": e.get("actor2") or "",
         "assoc_actor_2": _names(e.get("assoc_actor_2")),
-        "inter2": e.get("inter2") or "",
-        "interaction": e.get("interaction") or "",
+        "inter2": actor_types[1],
+        "interaction": actor_types[2],
         "civilian_targeting": civ,
-        "iso": _ISO_NUMERIC.get(e.get("country") or "", ""),
-        "region": _REGION.get(e.get("country") or "", ""),
+        "iso": country.iso if country else 0,
+        "region": country.region if country else "",
         "country": e.get("country") or "",
         "admin1": e.get("admin1") or "",
         "admin2": e.get("admin2") or "",
@@ -118,22 +288,23 @@ def acled_row(e: dict) -> dict:
         "location": e.get("location") or "",
         "latitude": _degrees(e.get("latitude")),
         "longitude": _degrees(e.get("longitude")),
-        "geo_precision": e.get("geo_precision") or "",
+        "geo_precision": _code(e.get("geo_precision")) or "",
         "source": "; ".join(dict.fromkeys(str(n) for n in names)),
         "source_scale": "",
         "notes": e.get("notes") or "",
-        "fatalities": 0 if e.get("fatalities") is None else e["fatalities"],  # as stored
+        "fatalities": _code(e.get("fatalities")),
         "tags": "disagreement on fatalities" if e.get("disagreement") else "",
-        "timestamp": "",
+        "timestamp": _code(e.get("timestamp")),
     }
 
 
-def write_acled_csv(records: Iterable[dict], out: IO[str]) -> int:
+def write_acled_csv(records: Iterable[dict], out: IO[str], *, inter_labels: bool = False) -> int:
+    """ACLED's CSV of ``records`` (see :func:`acled_row`); returns how many rows were written."""
     writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
     n = 0
     for e in records:
-        writer.writerow(acled_row(e))
+        writer.writerow(acled_row(e, inter_labels=inter_labels))
         n += 1
     return n
 
@@ -150,7 +321,7 @@ _GEO_PROPERTIES = ("event_id", "event_date", "event_date_start", "event_date_end
                    "sub_event_type", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
                    "interaction", "country", "admin1", "admin2", "location", "geo_precision", "fatalities",
                    "fatalities_low", "fatalities_high", "attribution", "notes", "source", "disagreement",
-                   "confidence")
+                   "confidence", "timestamp")
 
 
 def write_geojson(records: Iterable[dict], out: IO[str]) -> int:

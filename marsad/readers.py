@@ -108,6 +108,25 @@ class _Options:
     source: str | None
     lang: str
     max_chars: int
+    fields: tuple[tuple[str, tuple[str, ...]], ...] = ()  # article field -> input keys, in order
+
+    def keys(self, name: str) -> tuple[str, ...]:
+        return dict(self.fields).get(name, FIELD_NAMES[name])
+
+
+# The keys of an input object that may hold each article field, in the order they are tried: the
+# first present, non-null one wins. ``text`` may instead be made of ``title`` and ``body`` (as
+# ``title + "\n\n" + body``, the layout of news corpora). ``--field NAME=KEY`` puts KEY first.
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "text": ("text",),
+    "body": ("body", "content"),
+    "published": ("published", "date", "date_iso", "pubDate", "published_at", "datePublished"),
+    "title": ("title", "headline"),
+    "source": ("source",),
+    "url": ("url", "link"),
+    "id": ("id",),
+    "language": ("language", "lang"),
+}
 
 
 # --------------------------------------------------------------------------- decoding
@@ -292,20 +311,32 @@ def _language_code(value: str) -> str:
 
 
 def _parse_date(value: str) -> date:
-    """``YYYY-MM-DD`` or an ISO date-time (``2022-01-23T10:00:00Z``); ValueError otherwise."""
+    """``YYYY-MM-DD``, an ISO date-time (``2022-01-23T10:00:00Z``) or an RSS ``pubDate`` (RFC 2822:
+    ``Sun, 23 Jan 2022 10:00:00 GMT``); ValueError otherwise."""
     value = value.strip()
     try:
         return date.fromisoformat(value)
     except ValueError:
         pass
-    return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        if not re.match(r"(?:[A-Za-z]{3},\s*)?\d{1,2}\s+[A-Za-z]{3}\s+\d{4}", value):
+            raise
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        raise ValueError(f"not a date: {value!r}") from None
 
 
 # --------------------------------------------------------------------------- entry point
 
 
 def read_inputs(paths: list[str], *, published: date | None = None, source: str | None = None,
-                lang: str = "auto", max_chars: int = DEFAULT_MAX_CHARS) -> Iterator[Article | Rejected]:
+                lang: str = "auto", max_chars: int = DEFAULT_MAX_CHARS,
+                fields: dict[str, str] | None = None) -> Iterator[Article | Rejected]:
     """Articles from files, folders and standard input, with a :class:`Rejected` for each bad input.
 
     - ``paths``: files; folders (read recursively: ``.txt .html .htm .jsonl .json``,
@@ -317,6 +348,8 @@ def read_inputs(paths: list[str], *, published: date | None = None, source: str 
       Arabic vs English by the share of Arabic letters; ``"ar"``/``"en"`` force it.
     - ``max_chars``: the longest document (one file, or one JSON line's text)
       accepted; a longer one is rejected (E104) without being processed.
+    - ``fields``: article field -> the key of the input objects that holds it
+      (``{"published": "pub_time"}``), tried before the usual keys (:data:`FIELD_NAMES`).
 
     The arguments are checked at once (:class:`~marsad.errors.UsageError`);
     the inputs are read lazily, one article at a time, JSON Lines streamed.
@@ -334,7 +367,15 @@ def read_inputs(paths: list[str], *, published: date | None = None, source: str 
         paths = [paths]
     if source is not None and text_problem(source):
         raise UsageError(f"source {text_problem(source)}; give it as UTF-8 text")
-    opts = _Options(published=published, source=source, lang=lang, max_chars=max_chars)
+    mapped = []
+    for name, key in (fields or {}).items():
+        if name not in FIELD_NAMES or name == "body":
+            raise UsageError(f"a field mapping names one of {', '.join(n for n in FIELD_NAMES if n != 'body')}, "
+                             f"not {name!r}")
+        if not isinstance(key, str) or not key.strip():
+            raise UsageError(f"the input key of field {name!r} is empty")
+        mapped.append((name, (key.strip(), *FIELD_NAMES[name])))
+    opts = _Options(published=published, source=source, lang=lang, max_chars=max_chars, fields=tuple(mapped))
     return _storable(_read_all(list(paths), opts))
 
 
@@ -849,12 +890,19 @@ def _json_array(text: str, note: str, display: str, doc_id: str,
         return
 
 
-_STRING_FIELDS = ("source", "url", "title", "language", "lang")
+def _field(value: dict, opts: _Options, name: str) -> tuple[str, object]:
+    """The first of the keys that may hold ``name`` present with a non-null value: (key, value);
+    (the field's own name, None) when there is none."""
+    for key in opts.keys(name):
+        if value.get(key) is not None:
+            return key, value[key]
+    return name, None
 
 
 def _record_article(value, where: str, *, origin: str, default_id: str, opts: _Options,
                     sample: str) -> Article | Rejected:
-    """An Article from one JSON value: an article object, or a gold record ``{"article": {...}}``."""
+    """An Article from one JSON value: an article object, or a gold record ``{"article": {...}}``.
+    Each field is read from the first of its keys that is there (:data:`FIELD_NAMES`)."""
     if isinstance(value, dict) and "text" not in value and "article" in value:
         value = value["article"]
         if not isinstance(value, dict):
@@ -863,42 +911,48 @@ def _record_article(value, where: str, *, origin: str, default_id: str, opts: _O
     if not isinstance(value, dict):
         return Rejected(where, f"a JSON {_json_type(value)}, not an article object; each line must be "
                         "an object like {\"text\": \"...\"}.", "E107", _sample(sample))
-    text = value.get("text")
+    fields = {name: _field(value, opts, name) for name in FIELD_NAMES}
+    for name in ("source", "url", "title", "language", "body"):
+        key, cell = fields[name]
+        if cell is not None and not isinstance(cell, str):
+            return Rejected(where, f"\"{key}\" is a JSON {_json_type(cell)}; it must be a string "
+                            "or null.", "E108", _sample(sample))
+    text_key, text = fields["text"]
+    title = fields["title"][1]
+    if text is None and fields["body"][1] is not None:  # title + body, as news corpora keep them
+        text_key, body = fields["body"]
+        text = f"{title}\n\n{body}" if title and not _is_blank(title) and not _is_blank(body) else body
     if text is None:
         return Rejected(where, "no \"text\" field; each article object needs the article text in "
-                        "\"text\".", "E108", _sample(sample))
+                        "\"text\" (or \"body\", with or without a \"title\"; or name the key with "
+                        "--field text=KEY).", "E108", _sample(sample))
     if not isinstance(text, str):
-        return Rejected(where, f"\"text\" is a JSON {_json_type(text)}, not a string.", "E108",
+        return Rejected(where, f"\"{text_key}\" is a JSON {_json_type(text)}, not a string.", "E108",
                         _sample(sample))
     if _is_blank(text):
-        return Rejected(where, "\"text\" is empty.", "E103", _sample(sample))
+        return Rejected(where, f"\"{text_key}\" is empty.", "E103", _sample(sample))
     if len(text) > opts.max_chars:
         return Rejected(where, f"document too large: {len(text):,} characters (the limit is "
                         f"{opts.max_chars:,}); split it or raise --max-chars.", "E104", _sample(text))
-    for name in _STRING_FIELDS:
-        if value.get(name) is not None and not isinstance(value[name], str):
-            return Rejected(where, f"\"{name}\" is a JSON {_json_type(value[name])}; it must be a string "
-                            "or null.", "E108", _sample(sample))
-    raw_id = value.get("id")
+    id_key, raw_id = fields["id"]
     if raw_id is not None and (isinstance(raw_id, bool) or not isinstance(raw_id, (str, int))):
-        return Rejected(where, f"\"id\" is a JSON {_json_type(raw_id)}; it must be a string or a number.",
+        return Rejected(where, f"\"{id_key}\" is a JSON {_json_type(raw_id)}; it must be a string or a number.",
                         "E108", _sample(sample))
     published = None
-    raw_date = value.get("published")
+    date_key, raw_date = fields["published"]
     if raw_date not in (None, ""):
         if not isinstance(raw_date, str):
-            return Rejected(where, f"\"published\" is a JSON {_json_type(raw_date)}; write the date as "
+            return Rejected(where, f"\"{date_key}\" is a JSON {_json_type(raw_date)}; write the date as "
                             "\"YYYY-MM-DD\".", "E109", _sample(sample))
         try:
             published = _parse_date(raw_date)
         except ValueError:
-            return Rejected(where, f"\"published\" is not a date: {raw_date[:40]!r}; write it as "
+            return Rejected(where, f"\"{date_key}\" is not a date: {raw_date[:40]!r}; write it as "
                             "\"YYYY-MM-DD\".", "E109", _sample(sample))
     doc_id = str(raw_id) if raw_id not in (None, "") else default_id
     return _article(text, origin=origin, doc_id=doc_id, opts=opts, published=published,
-                    source=value.get("source") or None, url=value.get("url") or None,
-                    language=value.get("language") or value.get("lang") or None,
-                    title=value.get("title") or None)
+                    source=fields["source"][1] or None, url=fields["url"][1] or None,
+                    language=fields["language"][1] or None, title=title or None)
 
 
 def _json_type(value) -> str:

@@ -113,7 +113,7 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
-    matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc)
+    matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc) + _shots_at(doc)
     if not matches:
         return hits
     matches.sort(key=lambda m: m.tok_start)
@@ -193,6 +193,36 @@ def _agent_killings(doc: Doc) -> list:
             window = range(t + 2, min(sent.tok_end, t + 2 + AGENT_OBJECT_WORDS))
             if any(k in quantities or doc.tokens[k].text in objects for k in window):
                 out.append(Match(t, t + 1, ("Violence against civilians", "Attack", "weak"), 0, "agent killing"))
+    return out
+
+
+# How many words the shooters' name may take between the verb and "fire" (أطلقت قوات الأمن الرصاص).
+SHOOTER_WORDS = 4
+
+
+def _shots_at(doc: Doc) -> list:
+    """"أطلقت قوات الأمن الرصاص الحي على محتجين"، "فتح مسلحون النار على المصلين": a firing verb,
+    the shooters, the fire and على whom it was aimed is an attack (the phrase with nothing between,
+    أطلقوا النار على, is in triggers.tsv)."""
+    from marsad.arabic.matcher import Match
+    verbs, fire = cue_words("firing_verb"), cue_words("fire_noun")
+    out = []
+    for sent in doc.sentences:
+        for t in range(sent.tok_start, sent.tok_end - 2):
+            if doc.tokens[t].text.lstrip("وف") not in verbs:
+                continue
+            for k in range(t + 2, min(sent.tok_end - 1, t + 2 + SHOOTER_WORDS)):
+                if doc.tokens[k].text not in fire:
+                    continue
+                # the fire, an adjective or two (الحي، الكثيف), then على
+                at = next((j for j in range(k + 1, min(sent.tok_end, k + 4)) if doc.tokens[j].text in ("على", "علي")),
+                          None)
+                if at is not None:
+                    # at protesters, it is the force a protest met (weak: the protest makes the event)
+                    target = doc.tokens[at + 1].text if at + 1 < sent.tok_end else ""
+                    strength = "weak" if target in cue_words("protester_noun") else "strong"
+                    out.append(Match(t, t + 1, ("Violence against civilians", "Attack", strength), 0, "shots at"))
+                break
     return out
 
 

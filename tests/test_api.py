@@ -20,6 +20,10 @@ def test_public_names_are_pinned():
 def test_every_cli_command_and_option_is_in_the_readme():
     text = README.read_text(encoding="utf-8")
     parser = build_parser()
+    for action in parser._actions:  # marsad's own options: --version
+        for flag in action.option_strings:
+            if flag not in ("-h", "--help"):
+                assert f"marsad {flag}" in text, f"{flag} is not documented"
     sub = next(a for a in parser._actions if a.__class__.__name__ == "_SubParsersAction")
     for command, subparser in sub.choices.items():
         assert f"marsad {command}" in text, command

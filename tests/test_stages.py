@@ -1411,3 +1411,161 @@ def test_an_armed_or_masked_adjective_after_an_actor_is_no_second_actor(text, ac
 def test_a_bare_army_in_west_bank_news_is_the_israeli_army(text):
     sides = {x for e in events(text) for x in (e.actor1, e.actor2)}
     assert "Military Forces of Israel" in sides and "Military Forces of Palestine" not in sides
+
+
+@pytest.mark.parametrize("text, region, centre", [
+    ("قتلى بقصف على ريف إدلب\n\nقصفت قوات النظام اليوم قرى في منطقة جبل الزاوية بريف إدلب الجنوبي. "
+     "وقال ناشطون إن القذائف سقطت على قرية بسقلا الفوقا ما أدى إلى مقتل طفلين.",
+     "Idlib", (35.67, 36.55)),
+    ("ضحايا بقصف مدفعي غرب حماة\n\nتعرضت بلدات في منطقة سهل الغاب بريف حماة الغربي لقصف مدفعي اليوم. "
+     "وأفاد الدفاع المدني بأن القصف استهدف قرية الدقماق ما أسفر عن مقتل امرأة.",
+     "Hama", (35.55, 36.37)),
+])
+def test_an_unlocated_village_lies_in_the_innermost_area_of_the_lead(text, region, centre):
+    from marsad.geo.gazetteer import distance_km, load_gazetteer
+    [e] = [e for e in events(text) if e.fatalities]
+    assert not load_gazetteer().lookup(e.location), "the test needs a village no gazetteer knows"
+    assert e.admin1 == region and distance_km(e.latitude, e.longitude, *centre) < 5
+
+
+@pytest.mark.parametrize("text, side", [
+    ("قتل مدنيان اليوم بغارة على قرية الدقماق في ريف دمشق الغربي.", (0, -1)),
+    ("اندلعت اشتباكات اليوم بين فصيلين في ريف دمشق الشرقي قتل فيها ثلاثة مسلحين.", (0, 1)),
+    ("سقطت قذائف اليوم على بلدة المشيك بريف دمشق الجنوبي ما أدى لمقتل طفل.", (-1, 0)),
+])
+def test_a_side_of_the_governorate_that_rings_damascus_is_measured_from_the_city(text, side):
+    from marsad.geo.gazetteer import distance_km
+    [e] = events(text)
+    city = (33.51, 36.29)
+    assert 15 <= distance_km(e.latitude, e.longitude, *city) <= 25
+    for got, base, sign in ((e.latitude, city[0], side[0]), (e.longitude, city[1], side[1])):
+        assert (got - base) * sign > 0.1 if sign else abs(got - base) < 0.05
+
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات اليوم بين فصيلين في ريف دمشق الشرقي قتل فيها ثلاثة مسلحين.",
+    "دارت مواجهات مسلحة أمس بين جماعتين بريف درعا الغربي أسفرت عن مقتل شخصين.",
+])
+def test_a_dual_of_an_ordinary_noun_before_a_countryside_is_no_village(text):
+    [e] = events(text)
+    assert e.event_type == "Battles" and e.fatalities >= 2 and e.geo_precision in (2, 3)
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("قتل 12 جندياً ومدنياً اليوم إثر هجوم مسلح على حاجز أمني بمديرية أحور.", 12),
+    ("لقي 15 عنصراً وقيادياً حتفهم اليوم في هجوم على موقع للجيش في مديرية لودر.", 15),
+    ("قتل ثلاثة جنود ومدني اليوم بهجوم على حاجز في مدينة لودر.", 4),
+])
+def test_a_second_accusative_noun_after_a_count_shares_it(text, deaths):
+    [e] = events(text)
+    assert e.fatalities == deaths
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("قتل 5 جنود إثر هجوم مسلح لتنظيم القاعدة على حاجز أمني بمديرية مودية.", 5),
+    ("قتل أربعة عناصر من الشرطة اليوم بهجوم لمسلحين على موقع عسكري في قضاء الطارمية.", 4),
+    ("لقي ثلاثة جنود مصرعهم اليوم بهجوم لداعش على مقر للجيش في بلدة الباغوز.", 3),
+])
+def test_an_unnamed_site_in_the_count_s_clause_is_the_event_s_own(text, deaths):
+    [e] = events(text)
+    assert e.fatalities == deaths
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("لقي 8 مدنيين، بينهم أطفال ونساء، مصارعهم اليوم إثر قصف مدفعي على مدينة الفاشر.", 8),
+    ("لقي ستة عناصر، بينهم قيادي، حتوفهم أمس في اشتباكات بمدينة نيالا.", 6),
+    ("لقي أربعة أشخاص مصارعهم اليوم بانفجار عبوة ناسفة في مدينة الرمادي.", 4),
+])
+def test_a_split_death_phrase_holds_across_an_aside_and_in_the_plural(text, deaths):
+    [e] = events(text)
+    assert e.fatalities == deaths
+
+
+@pytest.mark.parametrize("text, town", [
+    ('قتل خمسة مدنيين اليوم بقصف على مركز لإيواء النازحين بحي "أبوشوك الحلة" في مدينة الفاشر.', "El Fasher"),
+    ("قتل مدنيان اليوم بانفجار عبوة في حي الدقماق الحلة في مدينة الموصل.", "Mosul"),
+])
+def test_a_quarter_whose_name_ends_in_a_known_place_word_lies_in_the_city_that_follows(text, town):
+    [e] = events(text)
+    assert e.location == town and e.geo_precision == 1
+
+
+@pytest.mark.parametrize("text", [
+    "قتل مدنيان اليوم بقذيفة سقطت على قرية الرملة في مديرية صبر بمحافظة تعز.",
+    "أصيب ثلاثة مدنيين اليوم بغارة على قرية الدقماق في مديرية الوازعية غرب تعز.",
+])
+def test_a_yemeni_district_locates_the_village_before_it_and_is_no_event_place_of_its_own(text):
+    [e] = events(text)
+    assert e.country == "Yemen" and e.admin1 == "Taizz"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("انفجرت سيارة مفخخة اليوم قرب فندق في مدينة كسمايو، ما أدى إلى مقتل خمسة أشخاص.", "Kismayo"),
+    ("قتل جنديان اليوم بهجوم لحركة الشباب على قاعدة عسكرية في مدينة بيدوا.", "Baidoa"),
+])
+def test_somali_towns_are_in_the_gazetteer(text, town):
+    [e] = events(text)
+    assert e.location == town and e.country == "Somalia"
+
+
+@pytest.mark.parametrize("text", [
+    "ندد البيان بأي هجوم على المدنيين، وقال إن قصفاً مدفعياً استهدف اليوم بلدة كفرنبل.",
+    "رفض الوزير بأي شكل من الأشكال الإطار الذي طرحته الحكومة بعد مقتل جنديين اليوم في هجوم على مدينة درعا.",
+])
+def test_everyday_words_that_are_somali_names_are_no_places(text):
+    assert all(e.country != "Somalia" for e in events(text))
+
+
+@pytest.mark.parametrize("text, where", [
+    ("قُتل شخصان اليوم في إشكال مسلح بين عائلتين في حي الشراونة بمدينة بعلبك.", "Baalbek"),
+    ("اندلع شجار مسلح بين عشيرتين في مدينة الكرك اليوم، قُتل فيه شخصان.", "Karak City"),
+    ("تجدد الاقتتال العشائري اليوم في بلدة الشحيل وقتل فيه ثلاثة مسلحين.", "Al-Shuhayl"),
+])
+def test_an_armed_feud_between_families_or_clans_is_a_battle(text, where):
+    [e] = events(text)
+    assert e.sub_event_type == "Armed clash" and e.fatalities >= 2
+
+
+def test_jordanian_governorates_and_refugee_camps_are_known():
+    [e] = events("اندلعت مواجهات اليوم بين لاجئين وقوات الدرك داخل مخيم الزعتري شرقي المفرق قتل فيها لاجئ.")
+    assert e.location == "Zaatari camp" and e.admin1 == "Mafraq" and e.country == "Jordan"
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("أطلقت قوات الأمن الرصاص الحي على محتجين وسط مدينة الناصرية، ما أدى إلى مقتل متظاهرين اثنين.", 2),
+    ("فتح مسلحون مجهولون النار على سيارة مدنية في بلدة طفس اليوم فقتلوا سائقها.", 1),
+    ("قُتل ثلاثة أشخاص اليوم بإطلاق نار على حاجز في مدينة الرمادي.", 3),
+])
+def test_shots_fired_at_someone_with_the_shooters_between_are_an_attack(text, deaths):
+    [e] = events(text)
+    assert e.sub_event_type in ("Attack", "Excessive force against protesters") and e.fatalities == deaths
+
+
+def test_a_projectile_launched_at_a_town_is_shelling():
+    [e] = events("أطلق الحوثيون اليوم مقذوفاً عسكرياً على مدينة جازان، ما أدى إلى إصابة خمسة مدنيين.")
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor1 == "Ansar Allah"
+
+
+@pytest.mark.parametrize("text, town", [
+    ("سقطت قذائف اليوم على مركز في مدينة الفاشر يؤوي النازحين الفارين من مختلف أحياء المدينة ومخيمي زمزم "
+     "وأبوشوك، ما أدى إلى مقتل خمسة مدنيين.", "El Fasher"),
+    ("قصفت الطائرات اليوم مدرسة في مدينة إدلب تؤوي عائلات نزحوا من ريف حماة ومدينة خان شيخون، "
+     "ما أسفر عن مقتل طفلين.", "Idlib"),
+])
+def test_the_places_the_displaced_fled_from_are_no_event_places(text, town):
+    assert [e.location for e in events(text)] == [town]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل خمسة مدنيين اليوم بقصف مدفعي على سوق مدينة كتم بشمال دارفور.", "Kutum"),
+    ("اندلعت اشتباكات اليوم بين الجيش وقوات الدعم السريع في مدينة الحصاحيصا قتل فيها ثلاثة مقاتلين.", "Al Hasaheisa"),
+    ("قتل ثلاثة أشخاص اليوم في غارة إسرائيلية على مبنى وسط مدينة النبطية.", "Nabatieh"),
+])
+def test_towns_of_the_region_that_geonames_names_only_in_latin_are_known(text, town):
+    [e] = events(text)
+    assert e.location == town and e.geo_precision == 1
+
+
+def test_the_place_of_the_fighting_the_displaced_fled_is_the_fighting_s():
+    text = "حثت المنظمة اليوم الأردن على استقبال السوريين الفارين من القتال في مدينة طفس غرب درعا."
+    assert {e.location for e in events(text) if e.event_type == "Battles"} <= {"Tafas"}

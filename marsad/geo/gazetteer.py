@@ -52,7 +52,7 @@ FORMAT_VERSION = 9
 
 # Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
 REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
-          "SD", "SS", "TN", "DZ", "MA", "QA", "AE", "BH", "OM", "CY")
+          "SD", "SS", "TN", "DZ", "MA", "QA", "AE", "BH", "OM", "CY", "SO", "DJ", "MR")
 # Countries whose Arabic-script GeoNames names are Persian spellings of villages:
 # only towns of this size keep them (the rest collide with Arabic words).
 PERSIAN_SCRIPT = {"IR": 15_000}

@@ -447,8 +447,13 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 # written bare right after it are one name, not a stranger and that place
                 known = next((p for p in out if p.tok_start == k and p.tok_end == k + 1), None)
                 bare = doc.tokens[k].text
-                if known is not None and bare[:1] not in ("و", "ب", "ل", "ف") and not bare.startswith("ال") and \
-                        not any(c.kind in ("admin1", "country") or c.population >= 100_000 for c in known.candidates):
+                # with the article too when the place that locates the name follows at once
+                # ("حي أبوشوك الحلة في مدينة الفاشر"): the name's second word, not a town of its own
+                located = k + 1 < sent.tok_end and doc.tokens[k + 1].text in ("في", "بمدينة", "بمحافظة", "بولاية")
+                if known is not None and bare[:1] not in ("و", "ب", "ل", "ف") and \
+                        (not bare.startswith("ال") or located) and \
+                        not any(c.kind in ("admin1", "country") or c.population >= 100_000 and not located
+                                for c in known.candidates):
                     out.remove(known)
                     k += 1
             span = doc.token_span(j, k)
@@ -535,6 +540,12 @@ def _rare_word(raw: str) -> bool:
         for ending in ("هما", "هم", "ها", "ه"):
             if form.endswith(ending) and len(form) - len(ending) >= 3:
                 forms.add(form[:-len(ending)])
+    # a dual or a plural of an ordinary noun ("فصيلين"، "مسلحين"، "جماعتان") is no name either
+    for form in list(forms):
+        for ending in ("ين", "ان", "ون"):
+            if form.endswith(ending) and len(form) - len(ending) >= 3:
+                stem = form[:-len(ending)]
+                forms.add(stem[:-1] + "ة" if stem.endswith("ت") else stem)
     return all(zipf(form) < RARE_NAME_ZIPF for form in forms)
 
 
@@ -621,9 +632,20 @@ def _spelling_variant(gaz, doc: Doc, j: int, k: int) -> list[Place]:
     return []
 
 
+# How far after "الفارين من" the places the displaced fled from may stand.
+DISPLACED_REACH = 8
+
+
 def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     route = cue_starts(doc, "route")
     origin = cue_starts(doc, "origin")
+    # "النازحين الفارين من مختلف أحياء المدينة ومخيمي زمزم وأبوشوك": all the places the displaced
+    # fled from, in the rest of the phrase, are origins
+    # (not "الفارين من القتال في X": X is where the fighting is)
+    fled = {end: doc.sentence_of_token(t).tok_end for t, end in cue_starts(doc, "displaced_from").items()}
+    if fled:
+        violence = {m.tok_start for m in trigger_matcher().find(doc)}
+        fled = {end: stop for end, stop in fled.items() if end not in violence}
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
     media = cue_starts(doc, "media_noun")
@@ -658,7 +680,10 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if any(t in route and route[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "route", "after a route word (عبر)"
         elif any(t in origin and origin[t] >= pm.tok_start - 2 for t in window) or \
-                _origin_with_gap(doc, pm.tok_start, sent.tok_start):
+                _origin_with_gap(doc, pm.tok_start, sent.tok_start) or \
+                any(end <= pm.tok_start < min(stop, end + DISPLACED_REACH) and
+                    not any(doc.tokens[k].text in ("،", ",") for k in range(end, pm.tok_start))
+                    for end, stop in fled.items()):
             pm.role, pm.reason = "origin", "after an origin phrase"
         elif any(t in reference and reference[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"
@@ -824,8 +849,8 @@ def _institution_seat(doc: Doc, tok: int, sent_start: int) -> bool:
     follows an institution noun within a few words names the institution's seat."""
     word = doc.tokens[tok].text
     j = tok - 1
-    if word.startswith(("في", "ب")) and len(word) > 3 and not word.startswith("بغداد"):
-        j = tok  # the preposition is on the name
+    if word.startswith(("في", "ب")) and len(word) > 3 and not load_gazetteer().lookup(word):
+        j = tok  # the preposition is on the name (not a name that opens with ب: بغداد، بنغازي)
     elif j < sent_start or doc.tokens[j].text not in ("في",):
         return False
     institutions = cue_matcher("institution_noun").find(doc, max(sent_start, j - 4), j)

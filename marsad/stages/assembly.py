@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from functools import lru_cache
 
 from marsad.budget import check_deadline
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
@@ -108,7 +109,8 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     )
     record.notes = _notes_for(record, where)
     if off_km:
-        record.notes += (f" The point lies {off_km} km {where.compass} of the centre of {place.name}, "
+        centre = ring_centre(place) if place.kind == "admin1" else None
+        record.notes += (f" The point lies {off_km} km {where.compass} of the centre of {(centre or place).name}, "
                          "on the side the text gives, not at the town itself.")
     if where.unknown_name:
         told = "the area of the article's lead" if where.located_by is not None else "the place the text puts it in"
@@ -217,20 +219,40 @@ _BEARINGS = {"north": 0.0, "north-east": 45.0, "east": 90.0, "south-east": 135.0
 def placed_towards(place, where: Where) -> tuple[float, float, int]:
     """The record's coordinates and how far they lie from the place's own: the place's own, or,
     for an event the text puts on one side of a town with no more precise place (precision 2),
-    some km that way from it."""
+    some km that way from it; on one side of a governorate that rings a city (ريف دمشق الغربي),
+    as far that way from the city as a city's countryside."""
     bearing = _BEARINGS.get(where.compass or "")
-    if where.precision != 2 or bearing is None or place.kind not in ("city", "town", "village"):
+    if bearing is None:
         return place.latitude, place.longitude, 0
-    if not where.in_countryside:
-        km = SIDE_OFFSET_KM
-    elif place.population >= CITY_COUNTRYSIDE_POPULATION:
-        km = CITY_COUNTRYSIDE_OFFSET_KM
+    ring = ring_centre(place) if place.kind == "admin1" else None
+    if ring is not None:
+        lat, lon, km = ring.latitude, ring.longitude, CITY_COUNTRYSIDE_OFFSET_KM
+    elif where.precision != 2 or place.kind not in ("city", "town", "village"):
+        return place.latitude, place.longitude, 0
     else:
-        km = COUNTRYSIDE_OFFSET_KM
+        lat, lon = place.latitude, place.longitude
+        if not where.in_countryside:
+            km = SIDE_OFFSET_KM
+        elif place.population >= CITY_COUNTRYSIDE_POPULATION:
+            km = CITY_COUNTRYSIDE_OFFSET_KM
+        else:
+            km = COUNTRYSIDE_OFFSET_KM
     rad = math.radians(bearing)
     dlat = km * math.cos(rad) / 111.0
-    dlon = km * math.sin(rad) / (111.0 * math.cos(math.radians(place.latitude)))
-    return place.latitude + dlat, place.longitude + dlon, km
+    dlon = km * math.sin(rad) / (111.0 * math.cos(math.radians(lat)))
+    return lat + dlat, lon + dlon, km
+
+
+@lru_cache(maxsize=64)
+def ring_centre(admin1):
+    """The city a governorate rings (``surrounds`` in kb/data/admin1.tsv), or None."""
+    from marsad.geo.gazetteer import load_gazetteer
+    from marsad.kb import load_table
+    for row in load_table("admin1.tsv"):
+        if row["name"] == admin1.name and row["country_code"] == admin1.country_code and row.get("surrounds"):
+            return next((p for p in load_gazetteer().lookup(row["surrounds"])
+                         if p.kind == "city" and p.country_code == admin1.country_code), None)
+    return None
 
 
 def _best_where(g: Group) -> Where:

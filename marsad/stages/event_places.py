@@ -79,7 +79,8 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                     direction = anchor.relation if anchor.relation == "countryside" else None
                 return Where(pm, place, key, precision, direction, unknown_name=unknown,
                              located_by=anchor if area_only else None,
-                             compass=pm.compass or (anchor.compass if precision == 2 else None),
+                             compass=pm.compass or (anchor.compass if precision == 2 or place.kind == "admin1"
+                                                    else None),
                              in_countryside="countryside" in (pm.relation, anchor.relation))
     else:
         town = place
@@ -100,7 +101,7 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
     direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
     if place.is_area and pm.relation == "countryside":
         precision = 3
-    compass = pm.compass if precision == 2 and direction is not None else None
+    compass = pm.compass if (precision == 2 or place.kind == "admin1") and direction is not None else None
     return Where(pm, place, key, precision, direction, compass=compass, in_countryside=direction == "countryside")
 
 
@@ -132,7 +133,13 @@ def _lead_area(a: Analysis) -> PlaceMention | None:
     if "lead_area" not in a.memo:
         lead = [pm for s in a.doc.sentences[:a.first_body + 1] for pm in mentions_of_sentence(a, s.index)]
         areas = {id(pm) for pm in area_mentions(a.places.mentions)}
-        area = next((pm for pm in lead if id(pm) in areas), None)
+        lead_areas = [pm for pm in lead if id(pm) in areas]
+        # the innermost: "قرى في منطقة سهل الغاب بريف حماة الغربي" puts them in the plain, not
+        # anywhere in the western countryside a heading named first
+        inner = [pm for pm in lead_areas if pm.anchor is not None and
+                 any(pm.anchor is x or (x.place is not None and pm.anchor.place is not None and
+                                        x.place.place_id == pm.anchor.place.place_id) for x in lead_areas)]
+        area = (inner or lead_areas or [None])[0]
         if area is None:
             area = next((pm for pm in lead if pm.role == "event" and pm.place is not None
                          and pm.place.kind in ("city", "town")), None)

@@ -6,7 +6,7 @@ side), the target a strike or an arrest implies.
 """
 from __future__ import annotations
 
-from marsad.actors import COUNTRY_NAMES
+from marsad.actors import forces_of
 from marsad.cues import cue_matcher, cue_phrases, cue_words
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
@@ -28,7 +28,7 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         elif c.victim_class in ("civilians",):
             victims.append(("Civilians", c.count or 0, None))
         elif c.victim_class == "security" and a.places.countries:
-            name = f"Military Forces of {COUNTRY_NAMES.get(a.places.countries[0], a.places.countries[0])}"
+            name = forces_of(a.places.countries[0])
             victims.append((name, c.count or 0, None))
     victim_names: dict[str, int] = {}
     for name, n, _ in victims:
@@ -322,14 +322,13 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
         return _military_target_owner(a, g, actor1) or "Civilians"
     if etype == "Explosions/Remote violence":
         place = g.where.place
-        country = COUNTRY_NAMES.get(place.country_code, place.country)
         owner = _military_target_owner(a, g, actor1)
         if owner is not None:
             return owner  # "استهدفت مسيرة موقعاً لقسد": the force whose position was hit
         if any(w in a.doc.text for w in cue_phrases("air_defence")):
-            return f"Military Forces of {country}"
+            return forces_of(place.country_code)
         if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
-            return f"Military Forces of {country}"
+            return forces_of(place.country_code)
         if actor1 and kb.inter(actor1) == 8 and not _in_units(a, g, "civilian_target"):
             # a foreign air force's strike that hit no civilians: the armed group it fights there
             opp = _opponent(a, actor1)

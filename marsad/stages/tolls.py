@@ -130,10 +130,18 @@ def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
         placed = a.memo["non_event_place_tokens"] = frozenset(
             t for pm in a.places.mentions if pm.role != "event" for t in range(pm.tok_start, pm.tok_end))
     own |= placed
+    settlements = cue_words("lone_place_noun")
+    named = {pm.tok_start for pm in a.places.mentions}
     for m in nouns:
         if m.tok_end not in own and m.tok_start not in own and \
                 not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1 for w in g.places):
-            if doc.tokens[m.tok_start].text in cue_words("area_noun"):
+            word = doc.tokens[m.tok_start].text
+            if word in cue_words("area_noun"):
+                continue
+            # "في قرية في شرق المحافظة" is another place even unnamed; "على حاجز أمني" (a site, no
+            # name) is where the group's own event was
+            if word.lstrip("وبل") not in settlements and word not in settlements and \
+                    not named & {m.tok_end, m.tok_end + 1}:
                 continue
             return True
     return False

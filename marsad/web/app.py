@@ -22,6 +22,7 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Redirect
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from fastapi.templating import Jinja2Templates
+from fastapi_offline import FastAPIOffline
 from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -53,10 +54,10 @@ SECURITY_HEADERS = [
     (b"x-frame-options", b"DENY"),
     (b"cross-origin-opener-policy", b"same-origin"),
 ]
-# The API documentation pages (Swagger UI, ReDoc) run an inline script and load their code from a CDN.
-DOCS_CSP = (b"default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-            b"style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; img-src 'self' data: https:; "
-            b"frame-ancestors 'none'")
+# The API documentation pages (Swagger UI, ReDoc) run an inline script; their code, styles and icon
+# are served from here (fastapi-offline's copies), so they work with no network. ReDoc draws in workers.
+DOCS_CSP = (b"default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            b"img-src 'self' data:; worker-src 'self' blob:; frame-ancestors 'none'")
 UNSAFE_METHODS = ("POST", "PUT", "PATCH", "DELETE")
 # Responses longer than this are gzip-encoded for a client that accepts it, at a middle level:
 # repetitive JSON and HTML compress nearly as well as at 9 for less of the server's time.
@@ -367,10 +368,11 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
     request bodies over ``max_body`` bytes are refused; a posted article whose extraction goes
     over ``budget`` (time, size) is refused with 400 and kept in ``rejected``."""
     store = store or open_store(db_url)
-    app = FastAPI(title="marsad", version=__import__("marsad").__version__,
-                  description="Political-violence events extracted from Arabic news: query, aggregate, ingest, "
-                              "correct. Reads are open; writes need `Authorization: Bearer <token>` "
-                              "(`marsad token add NAME`).")
+    app = FastAPIOffline(title="marsad", version=__import__("marsad").__version__,
+                         swagger_ui_parameters={"validatorUrl": None},  # no badge from validator.swagger.io
+                         description="Political-violence events extracted from Arabic news: query, aggregate, "
+                                     "ingest, correct. Reads are open; writes need `Authorization: Bearer <token>` "
+                                     "(`marsad token add NAME`).")
     app.state.store = store
     # responses over GZIP_MIN_BYTES are compressed for clients that accept gzip (the home page with
     # its inline events, the events lists); the guard, outermost, adds its headers to either

@@ -1569,3 +1569,18 @@ def test_towns_of_the_region_that_geonames_names_only_in_latin_are_known(text, t
 def test_the_place_of_the_fighting_the_displaced_fled_is_the_fighting_s():
     text = "حثت المنظمة اليوم الأردن على استقبال السوريين الفارين من القتال في مدينة طفس غرب درعا."
     assert {e.location for e in events(text) if e.event_type == "Battles"} <= {"Tafas"}
+
+
+@pytest.mark.parametrize("text, town, precision", [
+    ("هاجم مسلحون اليوم قاعدة عسكرية قرب مدينة جوهر شمالي مقديشو، وقُتل فيها خمسة جنود.", "Jawhar", 2),
+    ("اندلعت اشتباكات اليوم بين الجيش ومهربين مسلحين في جرود بلدة الهرمل، قُتل فيها مسلح.", "El Hermel", 2),
+])
+def test_a_town_told_on_one_side_of_a_far_city_and_barrens_near_a_town(text, town, precision):
+    assert [(e.location, e.geo_precision) for e in events(text)] == [(town, precision)]
+
+
+@pytest.mark.parametrize("text", [
+    "قال المسؤول إن القرار ساري المفعول منذ سنه، وإن محلات المدينة أغلقت بعد مقتل شاب بقصف على بلدة طفس اليوم.",
+])
+def test_persian_spellings_that_are_arabic_words_are_no_iranian_towns(text):
+    assert all(e.country != "Iran" for e in events(text))

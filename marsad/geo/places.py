@@ -1517,14 +1517,20 @@ LOCATED_KM = 80.0
 
 
 COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
-# A city of at least this many people may lie any distance off in the direction a text gives.
+# A city of at least this many people may lie any distance off in the direction a text gives;
+# a town of at least TOWARDS_TOWN_POPULATION up to TOWARDS_TOWN_KM ("جوهر شمالي مقديشو", 85 km).
 FAR_CITY_POPULATION = 100_000
+TOWARDS_TOWN_POPULATION = 10_000
+TOWARDS_TOWN_KM = 200.0
 
 
 def _lies_towards(place: Place, anchor: Place, relation: str) -> bool:
-    """Does a large city lie in the country of ``anchor`` and in the compass direction the text
-    gives from it (within 60 degrees)?"""
-    if place.population < FAR_CITY_POPULATION or place.country_code != anchor.country_code:
+    """Does a large city, or a town within reach, lie in the country of ``anchor`` and in the
+    compass direction the text gives from it (within 60 degrees)?"""
+    if place.country_code != anchor.country_code or place.population < TOWARDS_TOWN_POPULATION:
+        return False
+    if place.population < FAR_CITY_POPULATION and \
+            distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) > TOWARDS_TOWN_KM:
         return False
     dy = place.latitude - anchor.latitude
     dx = (place.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))

@@ -1584,3 +1584,12 @@ def test_a_town_told_on_one_side_of_a_far_city_and_barrens_near_a_town(text, tow
 ])
 def test_persian_spellings_that_are_arabic_words_are_no_iranian_towns(text):
     assert all(e.country != "Iran" for e in events(text))
+
+
+@pytest.mark.parametrize("text, city", [
+    ("استهدف الطيران الحربي اليوم في مدينة بعلبك مبنى من طابقين في حي الدقماق، ما أدى إلى مقتل مدنيين.", "Baalbek"),
+    ("قصفت المدفعية صباح اليوم في مدينة تعز منزلاً في حي المشيك ما أسفر عن مقتل طفل.", "Taiz"),
+])
+def test_a_quarter_no_gazetteer_knows_lies_in_the_city_its_clause_named_before(text, city):
+    [e] = events(text)
+    assert e.location == city and e.geo_precision == 1

@@ -1593,3 +1593,11 @@ def test_persian_spellings_that_are_arabic_words_are_no_iranian_towns(text):
 def test_a_quarter_no_gazetteer_knows_lies_in_the_city_its_clause_named_before(text, city):
     [e] = events(text)
     assert e.location == city and e.geo_precision == 1
+
+
+@pytest.mark.parametrize("text, place", [
+    ("شنت الطائرات اليوم غارات على مطار الشعيرات ردا على هجوم كيماوي على مدينة دوما الأسبوع الماضي.", "Shayrat airbase"),
+    ("قصفت المدفعية اليوم بلدة الصنمين بعد هجوم لمسلحين على حاجز في مدينة جاسم أمس.", "Al-Sanamayn"),
+])
+def test_a_place_after_an_earlier_event_the_clause_names_is_that_event_s(text, place):
+    assert [e.location for e in events(text)] == [place]

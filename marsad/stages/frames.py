@@ -157,6 +157,13 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     start = h.mention.tok_start
     unit_places = [w for w in unit_places if not prior_marker_between(a, start, w.mention.tok_start)]
     unit_fallback = [w for w in unit_fallback if not prior_marker_between(a, start, w.mention.tok_start)]
+    # "شنت غارات جوية ردا على هجوم كيماوي على مدينة دوما": a place after an earlier event the
+    # clause names (a subordinate or background event word between) is that event's
+    earlier = [x.mention.tok_start for x in a.hits
+               if x is not h and not x.reports_event and x.status in ("subordinate", "background")
+               and x.mention.tok_start > start]
+    if earlier:
+        unit_places = [w for w in unit_places if not any(t < w.mention.tok_start for t in earlier)]
 
     def kind(w: Where) -> str:
         return clause_at(a, w.mention.tok_start).kind

@@ -1601,3 +1601,21 @@ def test_a_quarter_no_gazetteer_knows_lies_in_the_city_its_clause_named_before(t
 ])
 def test_a_place_after_an_earlier_event_the_clause_names_is_that_event_s(text, place):
     assert [e.location for e in events(text)] == [place]
+
+
+def test_palestinian_security_names_mean_palestinian_forces_only_in_palestinian_news():
+    text = "اندلعت اشتباكات اليوم بين عناصر الأمن الوقائي التابع لميليشيا الحوثي ومسلحين قبليين في مدينة دمت قتل فيها أربعة."
+    assert all("Palestine" not in (x or "") for e in events(text) for x in (e.actor1, e.actor2))
+
+
+def test_security_services_in_gaza_news_are_not_the_israeli_army():
+    text = "داهمت الأجهزة الأمنية اليوم مخبأ لمطلوبين في مدينة غزة واشتبكت معهم ما أدى إلى مقتل أحدهم."
+    assert all("Israel" not in (x or "") for e in events(text) for x in (e.actor1, e.actor2))
+
+
+@pytest.mark.parametrize("text", [
+    "أسقطت الدفاعات الجوية اليوم طائرة إيل 20 روسية قبالة سواحل اللاذقية ما أدى إلى مقتل 15 عسكرياً.",
+    "قصفت طائرات ميغ 23 اليوم بلدة كفرنبل بريف إدلب ما أدى إلى مقتل مدنيين.",
+])
+def test_an_aircraft_model_and_its_number_are_no_town(text):
+    assert all(e.country == "Syria" for e in events(text))

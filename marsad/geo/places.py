@@ -366,6 +366,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if single and phrase in stop and not placed:
             continue
         token = doc.tokens[m.tok_start].text
+        if single and not placed and m.tok_end < len(doc.tokens) and doc.tokens[m.tok_end].text.isdigit() and \
+                doc.sentence_of_token(m.tok_end) is doc.sentence_of_token(m.tok_start):
+            continue  # "طائرة إيل 20"، "ميغ 21": a model's name and number, not a town
         if single and m.cost and token in stop and not placed:
             continue  # "باراك" (a name) is no ب + اراك: the whole word is a common one
         if single and _common_reading(token) and not placed and not \

@@ -1619,3 +1619,13 @@ def test_security_services_in_gaza_news_are_not_the_israeli_army():
 ])
 def test_an_aircraft_model_and_its_number_are_no_town(text):
     assert all(e.country == "Syria" for e in events(text))
+
+
+@pytest.mark.parametrize("text", [
+    # shelling that went with a clash of the same two sides, the same day at the same place
+    "اندلعت اشتباكات عنيفة اليوم بين الجيش اليمني والحوثيين في مديرية المتون قتل فيها خمسة مقاتلين، "
+    "وقصفت مدفعية الجيش مواقع الحوثيين في المديرية.",
+])
+def test_one_event_per_pair_place_and_day(text):
+    found = events(text)
+    assert len(found) == 1 and found[0].event_type == "Battles" and found[0].fatalities == 5

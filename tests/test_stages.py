@@ -1629,3 +1629,11 @@ def test_an_aircraft_model_and_its_number_are_no_town(text):
 def test_one_event_per_pair_place_and_day(text):
     found = events(text)
     assert len(found) == 1 and found[0].event_type == "Battles" and found[0].fatalities == 5
+
+
+@pytest.mark.parametrize("text", [
+    "تمكنت فرق الهندسة اليوم من نزع أكثر من 500 لغم زرعها المسلحون في مديرية كتاف.",
+    "فككت قوات الأمن اليوم عبوة ناسفة مزروعة على طريق في مدينة الرمادي.",
+])
+def test_mines_cleared_or_a_bomb_defused_is_no_explosion(text):
+    assert all(e.event_type != "Explosions/Remote violence" for e in events(text))

@@ -1634,6 +1634,8 @@ def test_one_event_per_pair_place_and_day(text):
 @pytest.mark.parametrize("text", [
     "تمكنت فرق الهندسة اليوم من نزع أكثر من 500 لغم زرعها المسلحون في مديرية كتاف.",
     "فككت قوات الأمن اليوم عبوة ناسفة مزروعة على طريق في مدينة الرمادي.",
+    "تواصل الفرق الهندسية اليوم تطهير الأراضي من الألغام الأرضية في مديرية كتاف بمحافظة صعدة.",
+    "تمكن فريق الهندسة اليوم من إبطال مفعول عبوة ناسفة في سوق مدينة الرمادي.",
 ])
 def test_mines_cleared_or_a_bomb_defused_is_no_explosion(text):
     assert all(e.event_type != "Explosions/Remote violence" for e in events(text))

@@ -1641,3 +1641,13 @@ def test_one_event_per_pair_place_and_day(text):
 ])
 def test_mines_cleared_or_a_bomb_defused_is_no_explosion(text):
     assert all(e.event_type != "Explosions/Remote violence" for e in events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "خاضت قوات الجيش الوطني اليوم معارك عنيفة مع الحوثيين في مديرية نهم شرق صنعاء بإسناد من طيران التحالف، "
+    "وأسفرت المعارك وغارات التحالف عن مقتل عشرة حوثيين.",
+    "دارت اليوم معارك عنيفة بين قوات الجيش اليمني المدعومة من التحالف والحوثيين في مديرية صرواح قتل فيها خمسة.",
+])
+def test_a_foreign_force_backing_the_army_is_no_side_of_its_ground_battle(text):
+    battles = [e for e in events(text) if e.event_type == "Battles"]
+    assert battles and all("Saudi" not in (e.actor1 or "") + (e.actor2 or "") for e in battles)

@@ -1651,3 +1651,12 @@ def test_mines_cleared_or_a_bomb_defused_is_no_explosion(text):
 def test_a_foreign_force_backing_the_army_is_no_side_of_its_ground_battle(text):
     battles = [e for e in events(text) if e.event_type == "Battles"]
     assert battles and all("Saudi" not in (e.actor1 or "") + (e.actor2 or "") for e in battles)
+
+
+@pytest.mark.parametrize("text", [
+    "قالت القيادة الأمريكية في أفريقيا إن غارة جوية قرب مدينة أوباري جنوب ليبيا أسفرت اليوم عن مقتل مسلحين اثنين.",
+    "استهدفت غارة لطيران التحالف الدولي اليوم سيارة قرب بلدة الباغوز ما أدى إلى مقتل ثلاثة مسلحين.",
+])
+def test_armed_men_killed_by_a_strike_are_no_civilians(text):
+    [e] = events(text)
+    assert e.actor2 != "Civilians" and e.fatalities >= 2

@@ -30,6 +30,9 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         elif c.victim_class == "security" and a.places.countries:
             name = forces_of(a.places.countries[0])
             victims.append((name, c.count or 0, None))
+        elif c.victim_class == "fighters" and (c.count or 0) > 0:
+            # "أسفرت الغارة عن مقتل مسلحين اثنين": armed men of no named group, not civilians
+            victims.append(("Unidentified Armed Group", c.count or 0, None))
     victim_names: dict[str, int] = {}
     for name, n, _ in victims:
         victim_names[name] = victim_names.get(name, 0) + n

@@ -1660,3 +1660,12 @@ def test_a_foreign_force_backing_the_army_is_no_side_of_its_ground_battle(text):
 def test_armed_men_killed_by_a_strike_are_no_civilians(text):
     [e] = events(text)
     assert e.actor2 != "Civilians" and e.fatalities >= 2
+
+
+@pytest.mark.parametrize("text, town", [
+    ("سيطرت قوات الجيش الوطني الليبي اليوم على ميناء البريقة النفطي بعد اشتباكات عنيفة.", "Al Burayqah"),
+    ("استعادت القوات الحكومية اليوم السيطرة على مطار مدينة تلعفر بعد معارك مع داعش.", "Tal Afar"),
+])
+def test_a_town_s_port_or_airport_seized_is_a_change_of_territory_at_the_town(text, town):
+    assert any(e.location == town and e.sub_event_type in ("Non-state actor overtakes territory",
+                                                          "Government regains territory") for e in events(text))

@@ -39,6 +39,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article, Event, Extracted, Place, Rejected
 from marsad.store import dedup
+from marsad.store.filters import event_filters  # noqa: F401 - the filters are the store's API too
+from marsad.store.search import fold_key, search_words
 from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
 
 if TYPE_CHECKING:
@@ -416,7 +418,7 @@ class Store:
                 alone = dedup.merge([alone_source], {})
                 ev_pk, new_id = pending.new_event(record)
                 now = _now()
-                columns = _event_columns(alone, [alone_source], 1)
+                columns = _event_columns(alone, [alone_source], 1, new_id)
                 # the source as _SOURCES_WITH_ARTICLES gives it
                 row = (stored, article.source, article.article_id, article.url or None, published, rule, score,
                        src_pk, new_id, False, fields, words, None)
@@ -457,7 +459,7 @@ class Store:
         merged = dedup.merge(sources, edits)
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
             self._remember_actor(name, None, pending)
-        columns = _event_columns(merged, sources, len(rows))
+        columns = _event_columns(merged, sources, len(rows), rows[0][8])
         pending.changed[ev_pk] = (columns, [(r[7], r[10], r[11], r[0] if r[10] is None else None, r[12]) for r in rows])
         pending.merged[ev_pk] = merged
 
@@ -617,7 +619,7 @@ class Store:
     def _remember_actor(self, name: str | None, inter, pending: "_Unsent") -> None:
         """The actors table gets ``name`` with the batch, unless this writer has stored it."""
         if name and name not in self._actors_known:
-            pending.rows[actors.name].append(dict(name=name, inter=inter if isinstance(inter, int) else None))
+            pending.rows[actors.name].append(_actor_row(name, inter))
             self._actors_known.add(name)
 
     def _add_actor(self, conn: Connection, name: str | None, inter) -> None:
@@ -625,7 +627,7 @@ class Store:
         if not name or name in self._actors_known:
             return
         if not conn.execute(select(actors.c.name).where(actors.c.name == name)).first():
-            self._insert_new(conn, actors, dict(name=name, inter=inter if isinstance(inter, int) else None))
+            self._insert_new(conn, actors, _actor_row(name, inter))
         self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
@@ -648,7 +650,7 @@ class Store:
             event_id = conn.execute(_EVENT_ID, {"ev": ev_pk}).scalar_one()
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
             self._add_actor(conn, name, None)
-        columns = _event_columns(merged, sources, len(rows))
+        columns = _event_columns(merged, sources, len(rows), event_id)
         record = _event_record(merged, sources, rows, event_id)
         conn.execute(_UPDATE_EVENT, dict(columns, target=ev_pk, record=dedup.dumps(record), updated_at=_now()))
         # what a candidate search reads of the event now: its columns, and each source (key,
@@ -772,8 +774,14 @@ def _place_row(place: Place) -> dict:
                 latitude=place.latitude, longitude=place.longitude)
 
 
-def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
-    """The events row's columns for a merged record (see dedup.merge) of these sources."""
+def _actor_row(name: str, inter) -> dict:
+    """The actors table's row of an actor, with its folded name (the actor filter compares that)."""
+    return dict(name=name, inter=inter if isinstance(inter, int) else None, name_key=fold_key(name))
+
+
+def _event_columns(merged: dict, sources: list[dict], n_sources: int, event_id: str | None = None) -> dict:
+    """The events row's columns for a merged record (see dedup.merge) of these sources, stored as
+    the event ``event_id`` (one of its search words)."""
     place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
     return dict(
         event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
@@ -787,7 +795,13 @@ def _event_columns(merged: dict, sources: list[dict], n_sources: int) -> dict:
         long_range=_long_range(_day(merged.get("event_date_start")), _day(merged.get("event_date_end"))),
         geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
         fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
-        n_sources=n_sources, disagreement=bool(merged.get("disagreement")))
+        n_sources=n_sources, disagreement=bool(merged.get("disagreement")),
+        # what the read side filters by (marsad.store.filters): the names folded, the search words of
+        # the record these make (its evidence is the first source's, as _event_record sets it)
+        country_key=fold_key(merged.get("country")), admin1_key=fold_key(merged.get("admin1")),
+        type_key=fold_key(merged["event_type"]), sub_type_key=fold_key(merged["sub_event_type"]),
+        search_text=search_words(dict(merged, event_id=event_id, evidence=sources[0].get("evidence"),
+                                      sources=sources)) or None)
 
 
 def _event_record(merged: dict, sources: list[dict], rows: list, event_id: str) -> dict:
@@ -805,43 +819,6 @@ def _event_record(merged: dict, sources: list[dict], rows: list, event_id: str) 
         for rec, (_, src, art_id, url, pub, rule, score, sid, *_) in zip(sources, rows)]
     merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
     return merged
-
-
-def event_filters(*, since: date | str | None = None, until: date | str | None = None, country: str | None = None,
-                  admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
-                  bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
-                  text: str | None = None, limit: int | None = None) -> list:
-    """SQL conditions for the query filters shared by ``marsad events``, ``export`` and the API.
-    ``bbox`` is (min_lon, min_lat, max_lon, max_lat)."""
-    cond = []
-    if since:
-        cond.append(events.c.event_date >= _day(since))
-    if until:
-        cond.append(events.c.event_date <= _day(until))
-    if country:
-        cond.append(func.lower(events.c.country) == country.lower())
-    if admin1:
-        cond.append(func.lower(events.c.admin1) == admin1.lower())
-    if event_type:
-        cond.append(or_(func.lower(events.c.event_type) == event_type.lower(),
-                        func.lower(events.c.sub_event_type) == event_type.lower()))
-    for name, value in (("country", country), ("admin1", admin1), ("type", event_type), ("actor", actor),
-                        ("text", text)):
-        if value is not None and text_problem(value):
-            raise UsageError(f"{name} {text_problem(value)}")
-    if actor:  # part of a name, taken literally: % and _ are characters, not wildcards
-        part = actor.lower()
-        cond.append(or_(func.lower(events.c.actor1).contains(part, autoescape=True),
-                        func.lower(events.c.actor2).contains(part, autoescape=True)))
-    if bbox:
-        lon0, lat0, lon1, lat1 = bbox
-        cond.append(and_(events.c.longitude >= lon0, events.c.longitude <= lon1,
-                         events.c.latitude >= lat0, events.c.latitude <= lat1))
-    if min_fatalities is not None:
-        cond.append(events.c.fatalities >= min_fatalities)
-    if text:
-        cond.append(events.c.record.contains(text, autoescape=True))
-    return cond
 
 
 def _day(value) -> date | None:

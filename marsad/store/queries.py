@@ -1,26 +1,50 @@
 """Read queries over a stored dataset for the REST API and the web app: pages of events,
-counts and deaths by period, place or type, articles with their events, API tokens.
+counts and deaths by period, place or type, facets, articles with their events, API tokens.
 
 Every function takes a :class:`marsad.store.Store` and plain values; filters are the same
 keyword arguments as :func:`marsad.store.event_filters` (and the ``marsad events`` options).
+Each answer is read from indexed columns (:mod:`marsad.store.filters`) or from the counts that
+triggers keep (``event_counts`` per month, place and type; ``event_days`` per day), never by
+reading every event's JSON record:
+
+- a page of events is found as (key, sort value, event id) only, then the page's records are
+  read by key: when the filters match many events, in the sort column's index order, checking
+  each event on the way; when they match few, by the filters' indexes, sorting the matches.
+  Events without a value of the sort column (no date, no deaths) come after the others, as before;
+- a page can be asked for by ``offset`` or by the ``cursor`` the previous page gave (keyset
+  paging: the cost of a page does not grow with how deep it is);
+- the total is summed from the kept counts when the filters are on date, country, governorate
+  or type; a text filter alone is counted by the full-text index (SQLite); otherwise it is
+  counted up to ``COUNT_LIMIT`` matching events, and past that estimated
+  (``EventPage.estimated``); either way it is kept per filter until the data changes;
+- statistics and facets are sums of the kept counts for those filters (the events of the
+  partial first and last month of a date range are read from the events' indexes), and
+  otherwise a GROUP BY over the matching events (an actor's periods from its indexes alone).
 """
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
+import random
 import secrets
-from collections import OrderedDict
+import threading
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, case, func, or_, select
 
 from marsad.errors import UsageError
 from marsad.store import Store, event_filters
-from marsad.store.schema import api_tokens, articles, event_sources, events
+from marsad.store.filters import EVENTS_FTS, _day, _known_types
+from marsad.store.schema import actors, api_tokens, articles, event_counts, event_days, event_sources, events
+from marsad.store.search import actors_named, fold_key, fts5_query, search_terms
 from marsad.validation import lookup_key
 
-__all__ = ["SORT_FIELDS", "GROUPINGS", "event_page", "aggregate", "article_with_events", "source_record",
-           "event_types", "add_token", "token_name", "list_tokens", "revoke_token"]
+__all__ = ["SORT_FIELDS", "GROUPINGS", "FACETS", "EventPage", "event_page", "aggregate", "facets",
+           "article_with_events", "source_record", "event_types", "add_token", "token_name", "list_tokens",
+           "revoke_token"]
 
 # Columns a page of events may be sorted by (request value -> column).
 SORT_FIELDS = {
@@ -29,27 +53,327 @@ SORT_FIELDS = {
     "admin1": events.c.admin1, "sources": events.c.n_sources, "updated": events.c.updated_at,
 }
 GROUPINGS = ("day", "week", "month", "admin1", "type", "sub_type")
+# The columns facets count events by (name in the answer -> events column, event_counts column).
+FACETS = {"country": (events.c.country, event_counts.c.country), "admin1": (events.c.admin1, event_counts.c.admin1),
+          "event_type": (events.c.event_type, event_counts.c.event_type),
+          "sub_event_type": (events.c.sub_event_type, event_counts.c.sub_event_type)}
 MAX_PAGE = 1000
+# A filter that event_counts cannot answer (actor, area, deaths, words) is counted exactly up to
+# this many matching events; past it, the total is estimated from a count of the matches among
+# ESTIMATE_SAMPLE events drawn at random (a few thousand rows read, not a million).
+COUNT_LIMIT = 20_000
+ESTIMATE_SAMPLE = 2_000
+# Totals kept per database and filter, with the data version they were counted at.
+COUNT_CACHE = 512
+_SUMMED_FILTERS = frozenset({"since", "until", "country", "admin1", "event_type"})
 
+
+@dataclass
+class EventPage:
+    """One page of merged event records, the total matching the filters (``estimated`` when it
+    was not counted exactly) and the ``cursor`` of the next page (None after the last)."""
+    total: int
+    estimated: bool
+    events: list[dict]
+    cursor: str | None
+
+
+# --------------------------------------------------------------------------- pages of events
 
 def event_page(store: Store, *, sort: str = "event_date", order: str = "desc", limit: int = 50, offset: int = 0,
-               **filters) -> tuple[int, list[dict]]:
-    """(total matching, one page of merged event records)."""
+               cursor: str | None = None, **filters) -> EventPage:
+    """One page of the events matching ``filters``, by ``sort`` (then event id), from ``offset``
+    or after the page that gave ``cursor`` (keyset paging: as cheap at the millionth event as at
+    the first; the cursor is valid for the same sort, order and filters only)."""
     if sort not in SORT_FIELDS:
         raise UsageError(f"cannot sort by {sort!r}; choose one of {', '.join(SORT_FIELDS)}")
     if order not in ("asc", "desc"):
         raise UsageError("order must be asc or desc")
     if not 1 <= limit <= MAX_PAGE or offset < 0:
         raise UsageError(f"limit must be 1..{MAX_PAGE} and offset 0 or more")
-    cond = event_filters(**filters)
+    if cursor and offset:
+        raise UsageError("give a cursor or an offset, not both: a cursor says where the next page starts")
+    event_filters(**filters)  # a bad filter is refused before anything is read
     column = SORT_FIELDS[sort]
-    key = column.asc() if order == "asc" else column.desc()
+    scope = _scope(sort, order, filters)
+    after = _read_cursor(cursor, scope, column) if cursor else None
     with store.engine.connect() as conn:
-        total = conn.execute(select(func.count()).select_from(events).where(*cond)).scalar_one()
-        rows = conn.execute(select(events.c.record).where(*cond)
-                            .order_by(key.nulls_last(), events.c.event_id).limit(limit).offset(offset)).all()
-    return total, [json.loads(r[0]) for r in rows]
+        named = _named(conn, filters)
+        cond = event_filters(**filters, **named)
+        total, estimated = _total(store, conn, filters, cond)
+        everything = _total(store, conn, {}, [])[0]
+        # many matches: read the sort's index in order and check each event (a page reads about
+        # limit * everything / total events); few: read the matches by the filters' indexes and sort
+        # them. A filter on a name keeps its (name, date) index when the page is by date. SQLite
+        # has no statistics to choose by (nothing runs ANALYZE), so it is told; PostgreSQL's planner
+        # has them (autovacuum) and would be misled by a hidden column.
+        if store.engine.dialect.name == "sqlite" and total * total >= (limit + offset + 1) * everything:
+            keep = {"country", "admin1", "event_type", "since", "until"} if column is events.c.event_date else set()
+            cond = event_filters(**filters, **named, unindexed=frozenset(filters) - keep)
+        keys = _page_keys(conn, cond, column, order == "desc", limit + 1, offset, after)
+        found = dict(conn.execute(select(events.c.id, events.c.record)
+                                  .where(events.c.id.in_([k[0] for k in keys[:limit]]))).all()) if keys else {}
+    rows = [json.loads(found[k[0]]) for k in keys[:limit] if k[0] in found]
+    more = len(keys) > limit
+    return EventPage(total=total, estimated=estimated, events=rows,
+                     cursor=_make_cursor(scope, keys[limit - 1]) if more else None)
 
+
+def _named(conn, filters: dict) -> dict:
+    """``{"actor_in": names}`` for an actor filter: the names it means (see
+    :func:`marsad.store.filters.actor_names`), found here among the few actors the dataset has
+    (an actor stored without its folded name is folded here); else nothing."""
+    if not filters.get("actor"):
+        return {}
+    part = fold_key(filters["actor"])
+    aliases = set(actors_named(filters["actor"]))
+    return {"actor_in": [name for name, key in conn.execute(select(actors.c.name, actors.c.name_key))
+                         if part in (key if key is not None else fold_key(name)) or name in aliases]}
+
+
+def _page_keys(conn, cond: list, column, descending: bool, n: int, offset: int, after: tuple | None) -> list[tuple]:
+    """Up to ``n`` (key, sort value, event id, undated) of the page: first the events with a value
+    of ``column`` in its order, then those without one, each by event id; after ``after`` (a
+    cursor's position) or from ``offset``. Each part is one index range, so that a page reads
+    about ``n`` index entries and rows, whatever the size of the table."""
+    nullable = column.nullable and not column.primary_key
+    ordered = column.desc() if descending else column.asc()
+    keys = select(events.c.id, column, events.c.event_id)
+    out: list[tuple] = []
+    past_values = after is not None and after[0]
+    if not past_values:
+        where = list(cond) + ([column.isnot(None)] if nullable else [])
+        if after is not None:
+            _, value, event_id = after
+            beyond = column < value if descending else column > value
+            # a range on the column (so the index is entered at the cursor), then the ties after it
+            where += [column <= value if descending else column >= value, or_(beyond, events.c.event_id > event_id)]
+        rows = conn.execute(keys.where(*where).order_by(ordered, events.c.event_id).limit(n).offset(offset)).all()
+        out = [(pk, value, event_id, False) for pk, value, event_id in rows]
+        if len(out) >= n or not nullable:
+            return out
+        if offset and not rows:  # the offset is past the events with a value: count those
+            offset -= conn.execute(select(func.count()).select_from(events).where(*where)).scalar_one()
+        else:
+            offset = 0
+    where = list(cond) + [column.is_(None)]
+    if past_values:
+        where.append(events.c.event_id > after[2])
+    rows = conn.execute(keys.where(*where).order_by(events.c.event_id).limit(n - len(out)).offset(offset)).all()
+    return out + [(pk, value, event_id, True) for pk, value, event_id in rows]
+
+
+def _scope(sort: str, order: str, filters: dict) -> str:
+    """What a cursor is valid for: the sort, the order and the filters (a digest)."""
+    shown = json.dumps({k: v for k, v in sorted(filters.items()) if v is not None and k != "limit"},
+                       default=str, ensure_ascii=False, sort_keys=True)
+    return f"{sort}.{order}.{hashlib.sha256(shown.encode()).hexdigest()[:12]}"
+
+
+def _make_cursor(scope: str, key: tuple) -> str:
+    _, value, event_id, undated = key
+    if isinstance(value, (date, datetime)):
+        value = value.isoformat()
+    raw = json.dumps([scope, undated, value, event_id], ensure_ascii=False, separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode("utf-8")).decode("ascii").rstrip("=")
+
+
+def _read_cursor(cursor: str, scope: str, column) -> tuple:
+    """(undated, sort value, event id) of a cursor this sort, order and filters gave; else UsageError."""
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
+        made_for, undated, value, event_id = json.loads(raw.decode("utf-8"))
+        if not isinstance(event_id, str) or not isinstance(undated, bool):
+            raise ValueError("bad cursor")
+        if isinstance(value, str) and column is events.c.event_date:
+            value = date.fromisoformat(value)
+        elif isinstance(value, str) and column is events.c.updated_at:
+            value = datetime.fromisoformat(value)
+    except (ValueError, TypeError, UnicodeDecodeError):
+        raise UsageError("this cursor is not one marsad gave (pass the cursor of the previous page as it is)") \
+            from None
+    if made_for != scope:
+        raise UsageError("this cursor was given for another sort, order or filters; ask the first page again "
+                         "with these, or keep the ones the cursor was given for")
+    return undated, value, event_id
+
+
+# --------------------------------------------------------------------------- totals
+
+_counts: OrderedDict = OrderedDict()
+_counts_lock = threading.Lock()
+
+
+def _data_version(conn) -> tuple:
+    """What changes whenever an event is added or rewritten: two index look-ups (one statement
+    each: SQLite reads a lone max() from its index, two in one statement from the rows)."""
+    return (conn.execute(select(func.max(events.c.id))).scalar(), conn.execute(select(func.max(events.c.updated_at))).scalar())
+
+
+def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:
+    """(how many events match, whether that is an estimate), kept per filter until the data changes."""
+    used = {k for k, v in filters.items() if v not in (None, "") and k != "limit"}
+    key = (store.url, tuple(sorted((k, str(filters[k])) for k in used)))
+    version = _data_version(conn)
+    with _counts_lock:
+        hit = _counts.get(key)
+        if hit is not None and hit[0] == version:
+            _counts.move_to_end(key)
+            return hit[1], hit[2]
+    split = _split(filters) if used <= _SUMMED_FILTERS else None
+    if split is not None:
+        counted = (_sums(conn, split).get((), [0])[0], False)
+    elif used == {"text"} and store.engine.dialect.name == "sqlite" and search_terms(filters["text"]):
+        # the full-text index counts its matches without reading an event
+        counted = (conn.execute(select(func.count()).select_from(EVENTS_FTS).where(
+            EVENTS_FTS.c.events_fts.op("MATCH")(fts5_query(search_terms(filters["text"]))))).scalar_one(), False)
+    else:
+        # PostgreSQL's planner knows about how many events match (its statistics, the text search's
+        # included): a filter it expects to match many is not counted at all
+        planned = _planned_rows(conn, cond) if store.engine.dialect.name == "postgresql" else None
+        if planned is not None and planned > COUNT_LIMIT:
+            counted = (planned, True)
+        else:
+            capped = conn.execute(select(func.count()).select_from(
+                select(events.c.id).where(*cond).limit(COUNT_LIMIT + 1).subquery())).scalar_one()
+            if capped <= COUNT_LIMIT:
+                counted = (capped, False)
+            elif planned is not None:
+                counted = (max(planned, COUNT_LIMIT + 1), True)
+            else:
+                counted = (_estimate(conn, cond, version, _total(store, conn, {}, [])[0]), True)
+    with _counts_lock:
+        _counts[key] = (version,) + counted
+        _counts.move_to_end(key)
+        while len(_counts) > COUNT_CACHE:
+            _counts.popitem(last=False)
+    return counted
+
+
+def _planned_rows(conn, cond: list) -> int:
+    """PostgreSQL's own estimate of the matching rows (its planner's, from the statistics ANALYZE
+    and autovacuum keep, the text search's included)."""
+    query = select(events.c.id).where(*cond).compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
+    plan = conn.exec_driver_sql("EXPLAIN (FORMAT JSON) " + query.string, query.params).scalar()
+    plan = json.loads(plan) if isinstance(plan, str) else plan
+    return int(plan[0]["Plan"]["Plan Rows"])
+
+
+def _estimate(conn, cond: list, version: tuple, everything: int) -> int:
+    """The share of ESTIMATE_SAMPLE events drawn at random (by key) that match, times all the
+    events; at least COUNT_LIMIT + 1, since more than that many were seen to match."""
+    largest = version[0] or 0
+    draw = random.Random(f"{largest} {version[1]}")  # the same sample for the same data: a steady estimate
+    keys = sorted({draw.randint(1, largest) for _ in range(min(ESTIMATE_SAMPLE, largest))}) if largest else []
+    if not keys:
+        return COUNT_LIMIT + 1
+    matched = case((and_(*cond), 1), else_=0)
+    seen, hits = conn.execute(select(func.count(), func.coalesce(func.sum(matched), 0))
+                              .where(events.c.id.in_(keys))).one()
+    return max(COUNT_LIMIT + 1, round(everything * int(hits) / seen) if seen else 0)
+
+
+@dataclass
+class _Split:
+    """Filters on date, country, governorate and type, split into what the kept counts answer and
+    what the events answer. ``counted``: conditions on ``event_counts`` for the whole months of
+    the date range (None when it holds none); ``edges``: the filters of the events of the partial
+    first and last month, read through the events' (name, date) indexes; ``days``: conditions on
+    ``event_days`` when no name is filtered (None otherwise), which answer to the day for the
+    dated events (all a date range selects; the periods' events)."""
+    counted: list | None
+    edges: list[dict]
+    days: list | None
+    dated: bool = False  # a date range: only dated events match
+
+
+def _month(day: date) -> str:
+    return f"{day.year:04d}-{day.month:02d}"
+
+
+def _month_end(day: date) -> date:
+    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
+    return following - timedelta(days=1)
+
+
+def _split(filters: dict) -> _Split | None:
+    """The filters split for the kept counts and the events; None when another filter is set."""
+    if any(v not in (None, "") for k, v in filters.items() if k not in _SUMMED_FILTERS | {"limit"}):
+        return None
+    cond = [event_counts.c.events != 0]
+    if filters.get("country"):
+        cond.append(event_counts.c.country_key == fold_key(filters["country"]))
+    if filters.get("admin1"):
+        cond.append(event_counts.c.admin1_key == fold_key(filters["admin1"]))
+    if filters.get("event_type"):
+        value = fold_key(filters["event_type"])
+        types, sub_types = _known_types()
+        cond.append(event_counts.c.type_key == value if value in types else event_counts.c.sub_type_key == value
+                    if value in sub_types else or_(event_counts.c.type_key == value,
+                                                   event_counts.c.sub_type_key == value))
+    since = _day(filters["since"]) if filters.get("since") else None
+    until = _day(filters["until"]) if filters.get("until") else None
+    days = None
+    if len(cond) == 1:  # the date alone: event_days answers to the day
+        days = [event_days.c.events != 0]
+        if since is not None:
+            days.append(event_days.c.day >= since.isoformat())
+        if until is not None:
+            days.append(event_days.c.day <= until.isoformat())
+    if since is None and until is None:
+        return _Split(cond, [], days)
+    if since is not None and until is not None and since > until:
+        return _Split(None, [], days, True)
+    edges = []
+    first = since
+    if since is not None and since.day != 1:  # the rest of the first month
+        edges.append((since, min(_month_end(since), until or date.max)))
+        first = _month_end(since) + timedelta(days=1)
+    last = until
+    if until is not None and until != _month_end(until):  # the start of the last month
+        start = max(until.replace(day=1), since or date.min)
+        if not edges or start > edges[0][1]:
+            edges.append((start, until))
+        last = until.replace(day=1) - timedelta(days=1)
+    cond.append(event_counts.c.month != "")
+    if first is not None:
+        cond.append(event_counts.c.month >= _month(first))
+    if last is not None:
+        cond.append(event_counts.c.month <= _month(last))
+    whole = first is None or last is None or first <= last
+    return _Split(cond if whole else None, [dict(filters, since=a, until=b) for a, b in edges], days, True)
+
+
+def _sums(conn, split: _Split, counted_columns: tuple = (), events_columns: tuple = ()) -> dict:
+    """Events and deaths per value of some columns (a tuple key; () without columns) of the events
+    ``split`` selects: from ``event_days`` (the total of a date range), or from ``event_counts``
+    for its whole months and the events of its edges."""
+    out: dict = {}
+
+    def add(key: tuple, n, dead) -> None:
+        slot = out.setdefault(key, [0, 0])
+        slot[0] += int(n or 0)
+        slot[1] += int(dead or 0)
+
+    if split.days is not None and split.dated and not counted_columns:
+        n, dead = conn.execute(select(func.sum(event_days.c.events), func.sum(event_days.c.fatalities))
+                               .where(*split.days)).one()
+        add((), n, dead)
+        return {k: v for k, v in out.items() if v[0]}
+    if split.counted is not None:
+        for *key, n, dead in conn.execute(
+                select(*counted_columns, func.sum(event_counts.c.events), func.sum(event_counts.c.fatalities))
+                .where(*split.counted).group_by(*counted_columns)):
+            add(tuple(key), n, dead)
+    for edge in split.edges:
+        for *key, n, dead in conn.execute(
+                select(*events_columns, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
+                .where(*event_filters(**edge)).group_by(*events_columns)):
+            add(tuple(key), n, dead)
+    return {k: v for k, v in out.items() if v[0]}
+
+
+# --------------------------------------------------------------------------- statistics and facets
 
 def _bucket(day: date, by: str) -> str:
     if by == "day":
@@ -59,29 +383,138 @@ def _bucket(day: date, by: str) -> str:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+def _none_in_place(store: Store, rows: list[tuple]) -> list[tuple]:
+    """Rows sorted by key as the database sorts a column: no value first on SQLite, last on PostgreSQL."""
+    nothing = [r for r in rows if r[0] is None]
+    values = [r for r in rows if r[0] is not None]
+    return nothing + values if store.engine.dialect.name == "sqlite" else values + nothing
+
+
+# statistic -> (event_counts columns, events columns) it groups by (sub-types by type too: the kept
+# counts' covering index is by type and sub-type)
+_GROUPED = {"admin1": ((event_counts.c.admin1,), (events.c.admin1,)),
+            "type": ((event_counts.c.event_type,), (events.c.event_type,)),
+            "sub_type": ((event_counts.c.event_type, event_counts.c.sub_event_type),
+                         (events.c.event_type, events.c.sub_event_type))}
+
+
 def aggregate(store: Store, *, by: str = "day", **filters) -> list[dict]:
     """Events and deaths per day, week (by its Monday), month, admin1, type or sub-type, in key order.
     Events without a date are left out of the periods."""
     if by not in GROUPINGS:
         raise UsageError(f"cannot group by {by!r}; choose one of {', '.join(GROUPINGS)}")
-    cond = event_filters(**filters)
-    deaths = func.coalesce(events.c.fatalities, 0)
+    event_filters(**filters)
+    split = _split(filters)
     with store.engine.connect() as conn:
-        if by in ("admin1", "type", "sub_type"):
-            column = {"admin1": events.c.admin1, "type": events.c.event_type, "sub_type": events.c.sub_event_type}[by]
-            rows = conn.execute(select(column, func.count(), func.sum(deaths)).where(*cond)
-                                .group_by(column).order_by(column)).all()
-            return [{"key": k, "events": n, "fatalities": int(d or 0)} for k, n, d in rows]
-        # periods: bucketed here, so that the same code serves SQLite and PostgreSQL
-        rows = conn.execute(select(events.c.event_date, deaths).where(*cond, events.c.event_date.isnot(None))
-                            .order_by(events.c.event_date)).all()
+        named = _named(conn, filters)
+        cond = event_filters(**filters, **named)
+        if by in _GROUPED:
+            if split is None:
+                column = _GROUPED[by][1][-1]
+                rows = _none_in_place(store, conn.execute(
+                    select(column, func.count(), func.sum(func.coalesce(events.c.fatalities, 0)))
+                    .where(*cond).group_by(column).order_by(column)).all())
+                return [{"key": k, "events": int(n), "fatalities": int(d or 0)} for k, n, d in rows]
+            sums: dict = {}
+            for key, (n, dead) in _sums(conn, split, *_GROUPED[by]).items():
+                value = key[-1] if key[-1] != "" else None  # event_counts holds '' for no governorate
+                slot = sums.setdefault(value, [0, 0])
+                slot[0] += n
+                slot[1] += dead
+            keys = sorted((k for k in sums if k is not None))
+            if store.engine.dialect.name != "sqlite":  # the order PostgreSQL's collation gives
+                keys = _db_order(conn, keys)
+            keys = ([None] + keys if store.engine.dialect.name == "sqlite" else keys + [None]) \
+                if None in sums else keys
+            return [{"key": k, "events": sums[k][0], "fatalities": sums[k][1]} for k in keys]
+        if split is not None and split.days is not None:  # periods of a date range: the kept days
+            days = [(date.fromisoformat(d), n, f) for d, n, f in conn.execute(
+                select(event_days.c.day, event_days.c.events, event_days.c.fatalities)
+                .where(*split.days).order_by(event_days.c.day))]
+        elif by == "month" and split is not None:
+            months: dict[str, list[int]] = {}
+            for (key,), (n, dead) in _sums(conn, split, (event_counts.c.month,), (events.c.event_date,)).items():
+                if key in (None, ""):
+                    continue
+                month = key if isinstance(key, str) else _bucket(key, "month")
+                slot = months.setdefault(month, [0, 0])
+                slot[0] += n
+                slot[1] += dead
+            return [{"key": k, "events": n, "fatalities": d} for k, (n, d) in sorted(months.items())]
+        elif filters.get("actor") and not any(v not in (None, "") for k, v in filters.items()
+                                              if k not in ("actor", "since", "until", "limit")):
+            days = _actor_days(conn, filters, named["actor_in"])
+        else:
+            # days from the events' (date, deaths) indexes
+            days = conn.execute(select(events.c.event_date, func.count(),
+                                       func.sum(func.coalesce(events.c.fatalities, 0)))
+                                .where(*cond, events.c.event_date.isnot(None))
+                                .group_by(events.c.event_date).order_by(events.c.event_date)).all()
+    # bucketed here, so that the same code serves SQLite and PostgreSQL
     out: OrderedDict[str, dict] = OrderedDict()
-    for day, dead in rows:
+    for day, n, dead in days:
         key = _bucket(day, by)
         slot = out.setdefault(key, {"key": key, "events": 0, "fatalities": 0})
-        slot["events"] += 1
+        slot["events"] += int(n)
         slot["fatalities"] += int(dead or 0)
     return list(out.values())
+
+
+def _actor_days(conn, filters: dict, named: list[str]) -> list[tuple]:
+    """(day, events, deaths) of an actor's events, from the actor indexes alone: the days of the
+    events it is actor1 of, plus those it is actor2 of, less those it is both of (OR would make
+    the database read every matching event's row)."""
+    dated = [events.c.event_date.isnot(None)] + event_filters(since=filters.get("since"), until=filters.get("until"))
+    out: dict = {}
+    for sign, cond in ((1, [events.c.actor1.in_(named)]), (1, [events.c.actor2.in_(named)]),
+                       (-1, [events.c.actor1.in_(named), events.c.actor2.in_(named)])):
+        for day, n, dead in conn.execute(select(events.c.event_date, func.count(),
+                                                func.sum(func.coalesce(events.c.fatalities, 0)))
+                                         .where(*dated, *cond).group_by(events.c.event_date)):
+            slot = out.setdefault(day, [0, 0])
+            slot[0] += sign * n
+            slot[1] += sign * int(dead or 0)
+    return [(day, n, dead) for day, (n, dead) in sorted(out.items()) if n]
+
+
+def _db_order(conn, values: list[str]) -> list[str]:
+    """``values`` in the order the database sorts text (its collation; PostgreSQL's need not be
+    Python's), as the events' ORDER BY gave them before."""
+    from sqlalchemy import literal, union_all
+
+    if len(values) < 2:
+        return values
+    listed = union_all(*(select(literal(v).label("v")) for v in values)).subquery()
+    return list(conn.execute(select(listed.c.v).order_by(listed.c.v)).scalars())
+
+
+def facets(store: Store, **filters) -> dict[str, list[dict]]:
+    """How many events of those matching ``filters`` each country, governorate, event type and
+    sub-event type has (``{"country": [{"key", "events"}, ...], ...}``), most events first."""
+    event_filters(**filters)
+    split = _split(filters)
+    out: dict[str, list[dict]] = {}
+    with store.engine.connect() as conn:
+        cond = event_filters(**filters, **_named(conn, filters))
+        kinds = None
+        for name, (column, counted) in FACETS.items():
+            if split is None:
+                rows = conn.execute(select(column, func.count()).where(*cond).group_by(column)).all()
+            elif name in ("event_type", "sub_event_type"):  # both from one read of (type, sub-type)
+                if kinds is None:
+                    kinds = _sums(conn, split, *_GROUPED["sub_type"])
+                counts = Counter()
+                for key, (n, _) in kinds.items():
+                    counts[key[0] if name == "event_type" else key[1]] += n
+                rows = list(counts.items())
+            else:
+                counts = Counter()
+                for (key,), (n, _) in _sums(conn, split, (counted,), (column,)).items():
+                    counts[key if key != "" else None] += n
+                rows = list(counts.items())
+            ranked = sorted(rows, key=lambda r: (-r[1], r[0] is None, r[0] or ""))
+            out[name] = [{"key": k, "events": int(c)} for k, c in ranked]
+    return out
 
 
 def article_with_events(store: Store, *, article_id: str | None = None, text_hash: str | None = None,
@@ -124,12 +557,13 @@ def source_record(store: Store, event_id: str, source_key: int | None = None) ->
 
 
 def event_types(store: Store) -> list[tuple[str, str, int]]:
-    """(event type, sub-event type, count) of the stored events."""
+    """(event type, sub-event type, count) of the stored events (from ``event_counts``)."""
+    n = func.sum(event_counts.c.events)
     with store.engine.connect() as conn:
-        return [tuple(r) for r in conn.execute(
-            select(events.c.event_type, events.c.sub_event_type, func.count())
-            .group_by(events.c.event_type, events.c.sub_event_type)
-            .order_by(events.c.event_type, events.c.sub_event_type))]
+        return [(t, s, int(c)) for t, s, c in conn.execute(
+            select(event_counts.c.event_type, event_counts.c.sub_event_type, n)
+            .group_by(event_counts.c.event_type, event_counts.c.sub_event_type).having(n > 0)
+            .order_by(event_counts.c.event_type, event_counts.c.sub_event_type))]
 
 
 # --------------------------------------------------------------------------- API tokens

@@ -7,6 +7,8 @@ Tables:
   always be shown against the words they point to;
 * ``events``: the deduplicated events, one row each, with the ACLED-style
   columns used for filtering and the whole merged record as JSON;
+* ``event_counts``, ``event_days``: events and deaths per month, place and type, and per day, kept
+  by triggers, for statistics;
 * ``event_sources``: each article's own reading of an event (its numbers, its
   actors, its evidence), the event it was merged into, and which rule and score
   merged it;
@@ -24,8 +26,8 @@ PostgreSQL alike.
 """
 from __future__ import annotations
 
-from sqlalchemy import (Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData, String,
-                        Table, Text, UniqueConstraint, func)
+from sqlalchemy import (BigInteger, Boolean, Column, Date, DateTime, Float, ForeignKey, Index, Integer, MetaData,
+                        PrimaryKeyConstraint, String, Table, Text, UniqueConstraint)
 
 metadata = MetaData()
 
@@ -64,6 +66,7 @@ actors = Table(
     "actors", metadata,
     Column("name", String(300), primary_key=True),
     Column("inter", Integer),
+    Column("name_key", String(300)),  # the name folded (marsad.store.search.fold_key): the actor filter
 )
 
 events = Table(
@@ -100,17 +103,39 @@ events = Table(
     # whether the date range is longer than a week (marsad.store.SHORT_RANGE_DAYS): the candidate
     # search looks a week back for the others, and two months back only for these few
     Column("long_range", Boolean),
+    # what the API's filters compare (marsad.store.filters), kept at write time from the columns and
+    # the record (marsad.store.search): the names folded (case, Arabic spelling), and the event's
+    # search words, which SQLite's FTS5 table events_fts and PostgreSQL's GIN index
+    # ix_events_search_text (to_tsvector('simple', search_text), made by migration 0007) index
+    Column("country_key", String(100)),
+    Column("admin1_key", String(200)),
+    Column("type_key", String(60)),
+    Column("sub_type_key", String(80)),
+    Column("search_text", Text),
 )
 Index("ix_events_date", events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_country_start", events.c.country, events.c.event_date_start)
-# the API's and the CLI's filters compare these in lower case (marsad.store.event_filters); pages
-# are by date, so a page of a common value is read in date order, not sorted from all its events
-Index("ix_events_lower_country", func.lower(events.c.country), events.c.event_date)
-Index("ix_events_lower_admin1", func.lower(events.c.admin1), events.c.event_date)
-Index("ix_events_lower_type", func.lower(events.c.event_type), events.c.event_date)
-Index("ix_events_lower_sub_type", func.lower(events.c.sub_event_type), events.c.event_date)
+# the filters, each followed by the date: a page of a common value is read in date order, not
+# sorted from all its events
+# (with the deaths: the statistics by day of one country, governorate or type are read from these alone)
+Index("ix_events_country_key", events.c.country_key, events.c.event_date, events.c.fatalities)
+Index("ix_events_admin1_key", events.c.admin1_key, events.c.event_date, events.c.fatalities)
+Index("ix_events_type_key", events.c.type_key, events.c.event_date, events.c.fatalities)
+Index("ix_events_sub_type_key", events.c.sub_type_key, events.c.event_date, events.c.fatalities)
+# (with the date and the deaths: the statistics by period of an actor or an area read these alone;
+# an actor's are those of actor1, plus actor2, less both, which the first index tells on its own)
+Index("ix_events_actor1", events.c.actor1, events.c.actor2, events.c.event_date, events.c.fatalities)
+Index("ix_events_actor2", events.c.actor2, events.c.event_date, events.c.fatalities)
+Index("ix_events_lon_lat", events.c.longitude, events.c.latitude, events.c.event_date, events.c.fatalities)
+# the sorts of the API's event list (event_date, event_type and country have theirs above)
+Index("ix_events_fatalities", events.c.fatalities, events.c.event_date)
+Index("ix_events_location", events.c.location)
+Index("ix_events_sub_type", events.c.sub_event_type)
+Index("ix_events_admin1", events.c.admin1)
+Index("ix_events_n_sources", events.c.n_sources)
+Index("ix_events_updated", events.c.updated_at)
 # counts and deaths per day, week or month are read from this index alone, not from the rows
 # (which hold each event's whole record)
 Index("ix_events_date_fatalities", events.c.event_date, events.c.fatalities)
@@ -136,6 +161,45 @@ event_sources = Table(
     UniqueConstraint("article", "extracted_id", name="uq_event_sources_article_extracted"),
 )
 Index("ix_event_sources_event", event_sources.c.event)
+
+# Events and deaths per month, country, governorate, type and sub-type ('' for none), kept by
+# triggers on ``events`` (migration 0007) whichever code writes the events: the statistics by month,
+# place and type, the facets and the totals of the filters on these columns are read from it (and
+# from the events of the first and last month of a date range that does not cover them whole).
+event_counts = Table(
+    "event_counts", metadata,
+    Column("month", String(7), nullable=False),  # the event_date's YYYY-MM, '' when undated
+    Column("country", String(100), nullable=False),
+    Column("admin1", String(200), nullable=False),
+    Column("event_type", String(60), nullable=False),
+    Column("sub_event_type", String(80), nullable=False),
+    Column("country_key", String(100), nullable=False),
+    Column("admin1_key", String(200), nullable=False),
+    Column("type_key", String(60), nullable=False),
+    Column("sub_type_key", String(80), nullable=False),
+    Column("events", Integer, nullable=False),
+    Column("fatalities", BigInteger, nullable=False),
+    PrimaryKeyConstraint("month", "country", "admin1", "event_type", "sub_event_type", name="pk_event_counts"),
+)
+# the statistics and facets of all events read these alone
+Index("ix_event_counts_country", event_counts.c.country, event_counts.c.events, event_counts.c.fatalities)
+Index("ix_event_counts_admin1", event_counts.c.admin1, event_counts.c.events, event_counts.c.fatalities)
+Index("ix_event_counts_types", event_counts.c.event_type, event_counts.c.sub_event_type, event_counts.c.events,
+      event_counts.c.fatalities)
+Index("ix_event_counts_country_key", event_counts.c.country_key, event_counts.c.month)
+Index("ix_event_counts_admin1_key", event_counts.c.admin1_key, event_counts.c.month)
+Index("ix_event_counts_type_key", event_counts.c.type_key, event_counts.c.month)
+Index("ix_event_counts_sub_type_key", event_counts.c.sub_type_key, event_counts.c.month)
+
+# Events and deaths per day (dated events), kept by the same triggers: the statistics by day, week
+# and month of all events, and the totals of a date range.
+event_days = Table(
+    "event_days", metadata,
+    Column("day", String(10), nullable=False),  # YYYY-MM-DD
+    Column("events", Integer, nullable=False),
+    Column("fatalities", BigInteger, nullable=False),
+    PrimaryKeyConstraint("day", name="pk_event_days"),
+)
 
 edits = Table(
     "edits", metadata,

@@ -80,10 +80,26 @@ class ErrorBody(BaseModel):
 
 
 class EventPage(BaseModel):
-    total: int
+    total: int = Field(description="events matching the filters (an estimate when total_estimated)")
+    total_estimated: bool = Field(False, description="true when total was estimated, not counted: a filter "
+                                                     "on actor, area, deaths or words matching very many events")
     limit: int
     offset: int
+    cursor: str | None = Field(None, description="pass as cursor to get the next page (keyset paging; "
+                                                 "null after the last page)")
     events: list[dict[str, Any]]
+
+
+class Facet(BaseModel):
+    key: str | None
+    events: int
+
+
+class Facets(BaseModel):
+    country: list[Facet]
+    admin1: list[Facet]
+    event_type: list[Facet]
+    sub_event_type: list[Facet]
 
 
 class Bucket(BaseModel):
@@ -203,10 +219,14 @@ def filters_of(since: date | None = Query(None, description="events on or after 
                country: str | None = Query(None, max_length=100),
                admin1: str | None = Query(None, max_length=200),
                type: str | None = Query(None, max_length=200, description="event type or sub-event type"),
-               actor: str | None = Query(None, max_length=300, description="part of an actor's name"),
+               actor: str | None = Query(None, max_length=300, description="part of an actor's name, or an "
+                                         "alias the knowledge base knows (داعش)"),
                bbox: str | None = Query(None, max_length=200, description="W,S,E,N in degrees"),
                min_fatalities: int | None = Query(None, ge=0, le=1_000_000_000),
-               text: str | None = Query(None, max_length=500, description="words in the event record")) -> dict:
+               text: str | None = Query(None, max_length=500, description="words of the event (its places, "
+                                        "actors, type, notes, sources and quoted evidence, or its id), each the "
+                                        "start of a word, whatever its hamza, ta marbuta, diacritics or "
+                                        "proclitics")) -> dict:
     """The filters shared with ``marsad events`` and ``marsad export``."""
     return {"since": since, "until": until, "country": _clean(country, "country"),
             "admin1": _clean(admin1, "admin1"), "event_type": _clean(type, "type"),
@@ -392,10 +412,14 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
                     sort: Literal[tuple(queries.SORT_FIELDS)] = "event_date",  # type: ignore[valid-type]
                     order: Literal["asc", "desc"] = "desc",
                     limit: int = Query(50, ge=1, le=queries.MAX_PAGE),
-                    offset: int = Query(0, ge=0, le=1_000_000_000)):
-        """Events matching the filters, a page at a time, with the total."""
-        total, rows = queries.event_page(store, sort=sort, order=order, limit=limit, offset=offset, **filters)
-        return {"total": total, "limit": limit, "offset": offset, "events": rows}
+                    offset: int = Query(0, ge=0, le=1_000_000_000),
+                    cursor: str | None = Query(None, max_length=2000, description="the cursor of the previous page "
+                                               "(same sort, order and filters); instead of offset")):
+        """Events matching the filters, a page at a time, with the total and the next page's cursor."""
+        page = queries.event_page(store, sort=sort, order=order, limit=limit, offset=offset, cursor=cursor or None,
+                                  **filters)
+        return {"total": page.total, "total_estimated": page.estimated, "limit": limit, "offset": offset,
+                "cursor": page.cursor, "events": page.events}
 
     @app.get("/api/events/{event_id}", responses=ERRORS, tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:
@@ -415,6 +439,11 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
               filters: dict = Depends(filters_of)):
         """Events and deaths per day, week (keyed by its Monday), month, admin1, type or sub-type."""
         return {"by": by, "buckets": queries.aggregate(store, by=by, **filters)}
+
+    @app.get("/api/facets", response_model=Facets, responses=ERRORS, tags=["events"])
+    def facets(filters: dict = Depends(filters_of)):
+        """How many of the matching events each country, governorate, type and sub-type has, most first."""
+        return queries.facets(store, **filters)
 
     @app.get("/api/areas", tags=["map"], responses=ERRORS)
     def areas() -> FileResponse:

@@ -55,6 +55,8 @@ def register(sub, db_option, filters, text_arg) -> None:
                    help="the largest response read (default 5000000 bytes)")
     w.add_argument("--max-seconds", type=float, default=120.0, metavar="S",
                    help="an article's extraction budget, as for ingest (default 120; 0 for no limit)")
+    w.add_argument("--batch-size", type=int, default=32, metavar="N",
+                   help="articles per batch and per write transaction, as for ingest (default 32)")
     w.add_argument("--quiet", action="store_true", help="log only warnings and the summary")
 
 
@@ -111,19 +113,21 @@ def cmd_watch(args) -> int:
     from marsad.watch.fetch import Politeness
     from marsad.watch.rounds import Watcher, WatchOptions
 
-    for name in ("workers", "timeout", "host_interval", "max_bytes"):
+    for name in ("workers", "timeout", "host_interval", "max_bytes", "batch_size"):
         if not getattr(args, name) > 0:
             raise UsageError(f"--{name.replace('_', '-')} must be more than 0")
     if args.retries < 0 or args.backoff < 0 or args.max_seconds < 0:
         raise UsageError("--retries, --backoff and --max-seconds are 0 or more")
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, stream=sys.stderr,
-                        format="%(asctime)s marsad watch: %(message)s", datefmt="%Y-%m-%dT%H:%M:%S")
-    logging.getLogger("httpx").setLevel(logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s marsad watch: %(message)s", "%Y-%m-%dT%H:%M:%S"))
+    watch_log = logging.getLogger("marsad.watch")
+    watch_log.addHandler(handler)
+    watch_log.setLevel(logging.WARNING if args.quiet else logging.INFO)
     store = open_store(args.db)
     politeness = Politeness(timeout=args.timeout, deadline=3 * args.timeout, retries=args.retries,
                             backoff=args.backoff, max_backoff=max(args.backoff, 60.0), host_interval=args.host_interval,
                             max_bytes=args.max_bytes)
-    options = WatchOptions(politeness=politeness, workers=args.workers,
+    options = WatchOptions(politeness=politeness, workers=args.workers, batch_size=args.batch_size,
                            budget=Budget(max_seconds=args.max_seconds or None))
     stop = threading.Event()
 
@@ -133,21 +137,26 @@ def cmd_watch(args) -> int:
         print("marsad watch: stopping after the current batch (again to stop now)", file=sys.stderr, flush=True)
         stop.set()
 
-    signal.signal(signal.SIGINT, stopping)
-    signal.signal(signal.SIGTERM, stopping)
+    previous = signal.signal(signal.SIGINT, stopping), signal.signal(signal.SIGTERM, stopping)
     from marsad.watch.alerts import Deliverer
 
     deliverer = Deliverer(app_url=args.app_url or os.environ.get("MARSAD_APP_URL") or "http://127.0.0.1:8000",
                           smtp=args.smtp or os.environ.get("MARSAD_SMTP") or "localhost:25",
                           mail_from=args.mail_from or "marsad@localhost", timeout=args.timeout)
     watcher = Watcher(store, options, stop=stop, deliverer=deliverer)
-    if args.once:
-        summary = watcher.run_round()
-        print(summary.line())
-        return 1 if summary.sources_failed or summary.ingest.rejected else 0
-    watcher.run()
-    print("marsad watch: stopped", file=sys.stderr)
-    return 0
+    try:
+        if args.once:
+            summary = watcher.run_round()
+            print(summary.line())
+            return 1 if summary.sources_failed or summary.ingest.rejected else 0
+        watcher.run()
+        print("marsad watch: stopped", file=sys.stderr)
+        return 0
+    finally:
+        signal.signal(signal.SIGINT, previous[0])
+        signal.signal(signal.SIGTERM, previous[1])
+        watch_log.removeHandler(handler)
+        store.close()
 
 
 def _duration(seconds: int) -> str:

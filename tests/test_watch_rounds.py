@@ -1,0 +1,240 @@
+"""marsad watch against a real news site on 127.0.0.1: rounds, resuming, and what real servers do wrong."""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import sqlalchemy
+
+from marsad.cli import main
+from marsad.store import open_store
+from marsad.watch.fetch import Politeness
+from marsad.watch.rounds import Watcher, WatchOptions
+from marsad.watch.sources import add_source, list_sources
+from watch_site import Site, article_page, publish, rss
+
+REPO = Path(__file__).resolve().parents[1]
+RECORDS = [json.loads(line) for line in (REPO / "examples" / "multisource.jsonl").open(encoding="utf-8")]
+FAST = ["--host-interval", "0.001", "--backoff", "0.01", "--timeout", "2", "--quiet"]
+
+
+def quick(**changes) -> WatchOptions:
+    politeness = dict(host_interval=0.001, backoff=0.01, max_backoff=2.0, timeout=2.0, deadline=3.0)
+    politeness.update(changes.pop("politeness", {}))
+    return WatchOptions(politeness=Politeness(**politeness), **changes)
+
+
+def stored_articles(db: str) -> list[dict]:
+    engine = sqlalchemy.create_engine(db if "://" in db else f"sqlite:///{db}")
+    with engine.connect() as conn:
+        rows = conn.execute(sqlalchemy.text(
+            "SELECT article_id, text, url, source, published, title, language FROM articles ORDER BY id")).all()
+    engine.dispose()
+    return [dict(id=r[0], text=r[1], url=r[2], source=r[3], published=str(r[4])[:10] if r[4] else None,
+                 title=r[5], language=r[6]) for r in rows]
+
+
+def test_two_rounds_fetch_every_entry_once_then_only_ask_whether_feeds_changed(tmp_path, capsys):
+    db = str(tmp_path / "watch.db")
+    with Site() as site:
+        feeds = publish(site, RECORDS[:24])
+        for name, url in feeds.items():
+            assert main(["sources", "add", url, "--name", name, "--db", db]) == 0
+        assert main(["watch", "--once", "--db", db, *FAST]) == 0
+        first = capsys.readouterr().out
+        assert "entries new 24" in first and "articles read 24, new 24" in first
+        after_first = len(site.log)
+        assert main(["watch", "--once", "--db", db, *FAST]) == 0
+        second = capsys.readouterr().out
+        assert "unchanged %d" % len(feeds) in second and "entries new 0" in second
+        pages = site.pages_hit("/news/")
+        assert len(pages) == 24 and set(pages.values()) == {1}, "every page fetched exactly once"
+        feed_hits = {path: [h for h in site.log if h.path == path] for path in {h.path for h in site.log}
+                     if path.startswith("/feeds/")}
+        assert all(len(hits) == 2 for hits in feed_hits.values())
+        second_round = site.log[after_first:]
+        assert all(h.path == "/robots.txt" or "if-none-match" in h.headers for h in second_round), \
+            "the second round sends only conditional requests"
+        assert all(h.status == 304 for h in second_round if h.path.startswith("/feeds/"))
+        assert all(h.headers.get("user-agent", "").startswith("marsad/") for h in site.log)
+    # the events equal those of `marsad ingest` on the same articles, in the same order
+    articles = stored_articles(db)
+    assert len(articles) == 24 and all(a["url"].startswith("http://127.0.0.1") for a in articles)
+    jsonl = tmp_path / "same.jsonl"
+    jsonl.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
+    assert main(["ingest", str(jsonl), "--db", str(tmp_path / "ingest.db"), "--no-progress"]) == 0
+    watched, ingested = open_store(db).events(), open_store(str(tmp_path / "ingest.db")).events()
+    assert watched and watched == ingested
+    assert any(len(e["sources"]) > 1 for e in watched), "reports of different outlets merged"
+    # the titles were the feed's, the dates the entries'
+    by_url = {a["url"]: a for a in articles}
+    assert by_url[site.url("/news/0000")]["published"] == RECORDS[0]["published"]
+    assert by_url[site.url("/news/0000")]["text"].startswith(RECORDS[0]["text"].split("\n\n")[0])
+
+
+def pathological_site(site: Site) -> dict[str, str]:
+    """Feeds and pages that misbehave, each in its own way; returns name -> feed URL."""
+    good = RECORDS[:6]
+    items = []
+    for n, rec in enumerate(good):
+        title, _, body = rec["text"].partition("\n\n")
+        items.append(dict(url=site.url(f"/news/{n}"), title=title, published=rec["published"], summary=body))
+        site.add(f"/news/{n}", article_page(title, body, rec["published"]))
+    cp1256 = "قتل ثلاثة مدنيين وأصيب خمسة آخرون في قصف مدفعي لقوات النظام على بلدة كفرنبل بريف إدلب الجنوبي."
+    site.add("/news/cp1256", article_page("قصف على كفرنبل", cp1256, "2024-03-01").replace(
+        'charset="utf-8"', 'charset="windows-1256"').encode("cp1256"), content_type="text/html")
+    site.add("/news/slow", article_page("بطيء", "نص " * 50), trickle=0.05)
+    site.add("/news/loop-a", status=302, headers={"location": "/news/loop-b"})
+    site.add("/news/loop-b", status=302, headers={"location": "/news/loop-a"})
+    site.add("/news/moved", status=301, headers={"location": "/news/0"})
+    site.add("/news/huge", stream_bytes=3_000_000)
+    site.add("/news/gone", status=404)
+    site.add("/private/secret", article_page("سر", "نص سري"))
+    site.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    odd = [
+        dict(url=site.url("/news/cp1256"), title="قصف على كفرنبل", published="2024-03-01", summary=""),
+        dict(url=site.url("/news/slow"), title="بطيء", published="2024-03-01",
+             summary="ملخص الخبر البطيء: قتل مدني في قصف على أريحا."),
+        dict(url=site.url("/news/loop-a"), title="حلقة", published="2024-03-01",
+             summary="ملخص الخبر الدائر: قتل مدنيان في قصف على سرمين."),
+        dict(url=site.url("/news/huge"), title="ضخم", published="2024-03-01",
+             summary="ملخص الخبر الضخم: قتل ثلاثة عناصر في هجوم على معرة النعمان."),
+        dict(url=site.url("/private/secret"), title="ممنوع", published="2024-03-01",
+             summary="ملخص الخبر الممنوع: قتل جندي في هجوم على جسر الشغور."),
+        dict(url=site.url("/news/gone"), title="محذوف", published="2024-03-01", summary=""),
+        dict(url=site.url("/news/moved"), title=items[0]["title"], published=items[0]["published"], summary=""),
+    ]
+    feeds = {"good": "/feeds/good.rss", "odd": "/feeds/odd.rss", "busy": "/feeds/busy.rss",
+             "flaky": "/feeds/flaky.rss", "down": "/feeds/down.rss", "broken": "/feeds/broken.rss"}
+    site.add(feeds["good"], rss(items[:3]), content_type="application/rss+xml")
+    site.add(feeds["odd"], rss(odd), content_type="application/rss+xml")
+    site.add(feeds["busy"], content_type="application/rss+xml", sequence=[
+        (429, {"retry-after": "1"}, b"slow down"), (200, {}, rss(items[3:5]).encode())])
+    site.add(feeds["flaky"], content_type="application/rss+xml", sequence=[
+        (500, {}, b"oops"), (503, {}, b"oops"), (200, {}, rss(items[5:]).encode())])
+    site.add(feeds["down"], status=500, body=b"down")
+    site.add(feeds["broken"], "<rss><channel><<<<not xml at all & ]]>", content_type="application/rss+xml")
+    return {name: site.url(path) for name, path in feeds.items()}
+
+
+def test_a_misbehaving_site_is_handled_politely_and_nothing_gives_a_traceback(tmp_path, caplog):
+    store = open_store(str(tmp_path / "watch.db"))
+    with Site() as site:
+        feeds = pathological_site(site)
+        for name, url in feeds.items():
+            add_source(store, url, name=name)
+        began = time.monotonic()
+        # entry_attempts=1: a page that fails is replaced by its feed summary in this round already
+        summary = Watcher(store, quick(entry_attempts=1, politeness=dict(max_bytes=1_000_000, timeout=0.5,
+                                                                         deadline=1.0, retries=3))).run_round()
+        took = time.monotonic() - began
+        state = {s.name: s for s in list_sources(store)}
+        # 429 with Retry-After: 1 was waited out, then read; 500, 503 retried with backoff, then read
+        busy = site.hits("/feeds/busy.rss")
+        assert [h.status for h in busy] == [429, 200] and state["busy"].status == "ok"
+        assert [h.status for h in site.hits("/feeds/flaky.rss")] == [500, 503, 200] and state["flaky"].status == "ok"
+        # always 500: failing after its retries, backed off, shown as failing
+        assert len(site.hits("/feeds/down.rss")) == 4
+        assert state["down"].status == "failing" and "HTTP 500" in state["down"].last_error
+        assert state["down"].next_poll_at.timestamp() > time.time() + 600
+        # a malformed feed: failing, and its body kept for inspection
+        assert state["broken"].status == "failing" and "not a feed" in state["broken"].last_error
+        kept = [r for r in store.rejected_inputs() if r["where"].startswith(feeds["broken"])]
+        assert kept and kept[0]["code"] == "E610" and "not xml" in kept[0]["sample"]
+        # robots.txt: the disallowed page is never asked for; its feed summary stands in, marked
+        assert site.hits("/private/secret") == []
+        # the redirect loop is cut at once; the slow page is cut at its deadline; the huge one at its size
+        assert 1 <= len(site.hits("/news/loop-a")) <= 4 and len(site.hits("/news/loop-b")) <= 4
+        assert len(site.hits("/news/huge")) == 1
+        assert len(site.hits("/news/slow")) == 4  # cut at its deadline, tried again 3 times
+        assert took < 20
+        # a moved page is followed to where it went (and is then known by its entry's URL)
+        assert site.hits("/news/moved") and site.hits("/news/0")
+        articles = {a["url"]: a for a in stored_articles(str(tmp_path / "watch.db"))}
+        assert "كفرنبل" in articles[site.url("/news/cp1256")]["text"]  # cp1256 decoded
+        for path, words in (("/news/slow", "الخبر البطيء"), ("/news/loop-a", "الخبر الدائر"),
+                            ("/news/huge", "الخبر الضخم"), ("/private/secret", "الخبر الممنوع")):
+            assert words in articles[site.url(path)]["text"], path
+        assert site.url("/news/gone") not in articles  # 404 and no summary: given up, not stored
+        down_hits = len(site.hits("/feeds/down.rss"))
+        # the next round does not touch the failing sources again (backed off), nor any page
+        pages_before = sum(site.pages_hit("/news/").values())
+        Watcher(store, quick()).run_round()
+        assert len(site.hits("/feeds/down.rss")) == down_hits and len(site.hits("/feeds/broken.rss")) == 1
+        assert sum(site.pages_hit("/news/").values()) == pages_before
+    with store.engine.connect() as conn:
+        states = dict(conn.execute(sqlalchemy.text(
+            "SELECT url, state || ':' || coalesce(text_from, '') FROM watch_entries")).all())
+    assert states[site.url("/private/secret")] == "stored:summary"
+    assert states[site.url("/news/gone")] == "failed:"
+    assert states[site.url("/news/cp1256")] == "stored:page"
+    assert summary.from_summary == 4 and summary.sources_failed == 2
+    assert "Traceback" not in caplog.text
+
+
+def test_kill_9_during_a_round_then_another_round_loses_nothing_and_fetches_nothing_twice(tmp_path):
+    db = str(tmp_path / "watch.db")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    cmd = [sys.executable, "-m", "marsad.cli", "watch", "--once", "--db", db, "--batch-size", "2", *FAST]
+    records = RECORDS[:30]
+    with Site() as site:
+        feeds = publish(site, records)
+        store = open_store(db)
+        for name, url in feeds.items():
+            add_source(store, url, name=name)
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        engine = sqlalchemy.create_engine(f"sqlite:///{db}")
+        deadline = time.monotonic() + 120
+        stored = 0
+        while time.monotonic() < deadline and proc.poll() is None:
+            with engine.connect() as conn:
+                stored = conn.execute(sqlalchemy.text("SELECT count(*) FROM articles")).scalar_one()
+            if stored >= 2:
+                break
+            time.sleep(0.02)
+        assert proc.poll() is None, "the round ended before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        with engine.connect() as conn:
+            stored = conn.execute(sqlalchemy.text("SELECT count(*) FROM articles")).scalar_one()
+        assert 0 < stored < len(records), "killed in the middle of the round"
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        pages = site.pages_hit("/news/")
+        assert len(pages) == len(records) and set(pages.values()) == {1}, pages
+    with engine.connect() as conn:
+        assert conn.execute(sqlalchemy.text("SELECT count(*) FROM articles")).scalar_one() == len(records)
+        assert conn.execute(sqlalchemy.text(
+            "SELECT count(*) FROM watch_entries WHERE state != 'stored'")).scalar_one() == 0
+    engine.dispose()
+
+
+def test_watch_runs_until_sigterm_and_stops_cleanly(tmp_path):
+    db = str(tmp_path / "watch.db")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    with Site() as site:
+        feeds = publish(site, RECORDS[:4])
+        store = open_store(db)
+        for name, url in feeds.items():
+            add_source(store, url, name=name, interval=60)
+        proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "watch", "--db", db, *FAST[:-1]], env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if all(s.last_success_at for s in list_sources(store)) and len(stored_articles(db)) == 4:
+                break
+            time.sleep(0.1)
+        time.sleep(0.5)
+        polls = len(site.hits(next(iter(feeds.values())).removeprefix(site.base)))
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err[-2000:]
+    assert "stopped" in err and "Traceback" not in err
+    assert polls == 1, "a source is not polled again before its interval is up"
+    assert len(stored_articles(db)) == 4

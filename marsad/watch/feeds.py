@@ -95,10 +95,11 @@ def _syndication(body: bytes, content_type: str) -> Feed:
     import feedparser
 
     parsed = feedparser.parse(body, response_headers={"content-type": content_type or "application/xml"})
-    if not parsed.entries and (parsed.bozo or not parsed.version):
+    version = parsed.get("version") or ""
+    if not parsed.entries and (parsed.get("bozo") or not version):
         reason = getattr(parsed, "bozo_exception", None) or "no feed in it (an HTML page?)"
         raise FeedError(f"not a feed marsad can read: {str(reason)[:300]}")
-    kind = "atom" if parsed.version.startswith("atom") else "rss"
+    kind = "atom" if version.startswith("atom") else "rss"
     out = []
     for e in parsed.entries:
         link = e.get("link") or next((l.get("href") for l in e.get("links", []) if l.get("href")), None)

@@ -59,6 +59,28 @@ def register(sub, db_option, filters, text_arg) -> None:
                    help="articles per batch and per write transaction, as for ingest (default 32)")
     w.add_argument("--quiet", action="store_true", help="log only warnings and the summary")
 
+    wl = sub.add_parser("watchlist", help="saved filters whose new and updated events are sent to a webhook or "
+                                          "by email (marsad watch sends them)")
+    wl_sub = wl.add_subparsers(dest="watchlist_command", required=True)
+    wl_add = wl_sub.add_parser("add", help="save a watch list: a name, the events list's filters, and a target")
+    wl_add.add_argument("name", type=text_arg)
+    target = wl_add.add_mutually_exclusive_group(required=True)
+    target.add_argument("--webhook", metavar="URL", type=text_arg, help="POST the events (JSON) to this URL")
+    target.add_argument("--email", metavar="ADDRESS", type=text_arg, help="mail the events to this address")
+    wl_add.add_argument("--by", dest="editor", type=text_arg, help="who made it (default $MARSAD_EDITOR, else $USER)")
+    filters(wl_add)  # --since --until --country --admin1 --type --actor --bbox --min-fatalities --text, --db
+    wl_list = wl_sub.add_parser("list", help="the watch lists, with their alerts sent, pending and failed")
+    wl_list.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    db_option(wl_list)
+    wl_rm = wl_sub.add_parser("remove", help="delete a watch list and its alerts' history")
+    wl_rm.add_argument("name")
+    db_option(wl_rm)
+    wl_alerts = wl_sub.add_parser("alerts", help="the alerts of one watch list (or all): sent, pending with their "
+                                                 "attempts and last error, failed")
+    wl_alerts.add_argument("name", nargs="?")
+    wl_alerts.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
+    db_option(wl_alerts)
+
 
 def cmd_sources(args) -> int:
     from marsad.store import open_store
@@ -159,6 +181,48 @@ def cmd_watch(args) -> int:
         store.close()
 
 
+def cmd_watchlist(args) -> int:
+    import os
+
+    from marsad.store import open_store
+    from marsad.watch import alerts
+    from marsad.watch.matching import FILTER_NAMES
+
+    store = open_store(args.db)
+    if args.watchlist_command == "add":
+        chosen = {name: getattr(args, name, None) for name in FILTER_NAMES}
+        by = args.editor or os.environ.get("MARSAD_EDITOR") or os.environ.get("USER") or "analyst"
+        wl = alerts.add_watch_list(store, args.name, filters=chosen, webhook=args.webhook, email=args.email,
+                                   created_by=by)
+        print(f"watch list {wl.name}: {json.dumps(wl.filters, ensure_ascii=False)} -> {wl.target}")
+    elif args.watchlist_command == "list":
+        found = alerts.list_watch_lists(store)
+        for wl in found:
+            if args.json:
+                print(json.dumps(wl.to_record(), ensure_ascii=False))
+            else:
+                print(f"{wl.name}\t{json.dumps(wl.filters, ensure_ascii=False)}\t{wl.target}\tsent {wl.sent}, "
+                      f"pending {wl.pending}, failed {wl.failed}")
+        if not args.json:
+            print(f"{len(found)} watch list{'s' if len(found) != 1 else ''}")
+    elif args.watchlist_command == "remove":
+        alerts.remove_watch_list(store, args.name)
+        print(f"removed watch list {args.name}")
+    else:
+        rows = alerts.alerts_of(store, args.name)
+        for row in rows:
+            if args.json:
+                print(json.dumps(row, ensure_ascii=False))
+                continue
+            when = row["sent_at"] or row["next_try_at"] or ""
+            error = f"\t{row['last_error']}" if row["last_error"] else ""
+            print(f"{row['watch_list']}\t{row['event_id']}\t{row['state']}\tattempts {row['attempts']}\t{when[:19]}"
+                  f"{error}")
+        if not args.json:
+            print(f"{len(rows)} alert{'s' if len(rows) != 1 else ''}")
+    return 0
+
+
 def _duration(seconds: int) -> str:
     for unit, size in (("d", 86400), ("h", 3600), ("m", 60)):
         if seconds >= size and seconds % size == 0:
@@ -166,4 +230,4 @@ def _duration(seconds: int) -> str:
     return f"{seconds}s"
 
 
-HANDLERS = {"sources": cmd_sources, "watch": cmd_watch}
+HANDLERS = {"sources": cmd_sources, "watch": cmd_watch, "watchlist": cmd_watchlist}

@@ -28,6 +28,7 @@ from sqlalchemy import delete, func, or_, select, update
 from marsad.errors import NotFoundError, UsageError
 from marsad.store import Store
 from marsad.store.schema import events, watch_alerts, watch_lists
+from marsad.validation import text_problem
 from marsad.watch.matching import clean_filters, event_matches
 
 __all__ = ["WatchList", "add_watch_list", "list_watch_lists", "remove_watch_list", "alerts_of", "find_alerts",
@@ -67,6 +68,8 @@ class WatchList:
 def _target(webhook: str | None, email: str | None) -> str:
     if bool(webhook) == bool(email):
         raise UsageError("a watch list has one target: a webhook URL or an email address")
+    if text_problem(webhook or email):
+        raise UsageError(f"a watch list's target {text_problem(webhook or email)}")
     if webhook:
         parts = urlsplit(webhook)
         if parts.scheme not in ("http", "https") or not parts.hostname or len(webhook) > 2000 or \
@@ -88,7 +91,7 @@ def add_watch_list(store: Store, name: str, *, filters: dict, webhook: str | Non
                    created_by: str) -> WatchList:
     """Save a watch list; events stored or updated from now on that pass ``filters`` are sent
     to its target. A name in use is refused (remove it first)."""
-    if not isinstance(name, str) or not name.strip() or len(name) > 200 or "\x00" in name:
+    if not isinstance(name, str) or not name.strip() or len(name) > 200 or text_problem(name):
         raise UsageError("a watch list's name is text of 1 to 200 characters")
     name = name.strip()
     target = _target(webhook, email)
@@ -118,6 +121,8 @@ def list_watch_lists(store: Store) -> list[WatchList]:
 
 def remove_watch_list(store: Store, name: str) -> None:
     """Delete a watch list and its alerts' history; NotFoundError if there is none of that name."""
+    if not isinstance(name, str) or text_problem(name):
+        raise NotFoundError(f"no watch list {str(name)[:200]!r}")
     with store._writing() as conn:
         found = conn.execute(select(watch_lists.c.id).where(watch_lists.c.name == name)).scalar()
         if found is None:

@@ -17,6 +17,7 @@ import hashlib
 import logging
 import random
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
@@ -68,6 +69,9 @@ class RoundSummary:
     alerts_sent: int = 0
     alerts_failed: int = 0
     requests: int = 0
+    # wall-clock seconds of the round's parts: polling the sources, fetching and reading pages
+    # (trafilatura included), ingesting (extraction and storage), alerts
+    seconds: dict = field(default_factory=lambda: dict(poll=0.0, fetch=0.0, ingest=0.0, alerts=0.0))
 
     def line(self) -> str:
         return (f"sources polled {self.sources_polled} (unchanged {self.sources_unchanged}, failed "
@@ -139,20 +143,32 @@ class Watcher:
         otherwise every source not backed off for failing (``--once``, for cron: the schedule is
         the interval)."""
         summary = RoundSummary()
+        clock = summary.seconds
+
+        def timed(part: str, step, *args):
+            began = time.perf_counter()
+            try:
+                return step(*args)
+            finally:
+                clock[part] += time.perf_counter() - began
+
         with Fetcher(self.options.politeness, stop=self.stop) as fetcher:
-            self._store_fetched(summary)  # what a stopped round fetched and did not store
+            timed("ingest", self._store_fetched, summary)  # what a stopped round fetched and did not store
             if not self.stop.is_set():
-                self._poll_sources(fetcher, summary, due_only)
+                timed("poll", self._poll_sources, fetcher, summary, due_only)
             while not self.stop.is_set():
-                if not self._fetch_pages(fetcher, summary):
+                if not timed("fetch", self._fetch_pages, fetcher, summary):
                     break
-                self._store_fetched(summary)
+                timed("ingest", self._store_fetched, summary)
             summary.requests = fetcher.requests
         if self.deliverer is not None and not self.stop.is_set():
             from marsad.watch.alerts import find_alerts
 
-            find_alerts(self.store)
-            sent, failed = self.deliverer.deliver(self.store)
+            def alerts():
+                find_alerts(self.store)
+                return self.deliverer.deliver(self.store)
+
+            sent, failed = timed("alerts", alerts)
             summary.alerts_sent += sent
             summary.alerts_failed += failed
         return summary

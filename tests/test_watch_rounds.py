@@ -238,3 +238,22 @@ def test_watch_runs_until_sigterm_and_stops_cleanly(tmp_path):
     assert "stopped" in err and "Traceback" not in err
     assert polls == 1, "a source is not polled again before its interval is up"
     assert len(stored_articles(db)) == 4
+
+
+def test_a_round_and_its_alerts_on_sqlite_and_postgresql(db_url):
+    from marsad.watch.alerts import add_watch_list, alerts_of, find_alerts
+
+    store = open_store(db_url)
+    with Site() as site:
+        feeds = publish(site, RECORDS[:6], kinds=("atom", "sitemap"))
+        for name, url in feeds.items():
+            add_source(store, url, name=name)
+        add_watch_list(store, "all", filters={"since": "2000-01-01"}, webhook="http://127.0.0.1:9/none",
+                       created_by="t")
+        first = Watcher(store, quick()).run_round()
+        second = Watcher(store, quick()).run_round()
+    assert first.ingest.new == 6 and second.sources_unchanged == len(feeds) and second.pages_fetched == 0
+    assert set(site.pages_hit("/news/").values()) == {1}
+    assert find_alerts(store) == len(store.events()) > 0 and find_alerts(store) == 0
+    assert {a["state"] for a in alerts_of(store, "all")} == {"pending"}
+    store.close()

@@ -85,3 +85,55 @@ def test_the_sources_page_manages_watch_lists_when_signed_in(app):
     assert [(w.name, w.filters) for w in list_watch_lists(store)] == [("mail", {"country": "Syria", "min_fatalities": 5})]
     assert client.post("/watchlists/mail/delete", follow_redirects=False).status_code == 303
     assert list_watch_lists(store) == []
+
+
+def test_serve_and_watch_share_one_database_at_the_same_time(tmp_path):
+    """A round of watch writes while a real `marsad serve` on the same SQLite file answers reads."""
+    import json
+    import os
+    import re
+    import subprocess
+    import sys
+    import threading
+    import urllib.request
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    db = str(tmp_path / "shared.db")
+    store = open_store(db)
+    records = [json.loads(line) for line in (repo / "examples" / "multisource.jsonl").open(encoding="utf-8")][:12]
+    from watch_site import publish
+
+    with Site() as site:
+        for name, url in publish(site, records).items():
+            add_source(store, url, name=name)
+        serve = subprocess.Popen([sys.executable, "-m", "marsad.cli", "serve", "--port", "0", "--db", db],
+                                 env=dict(os.environ, PYTHONPATH=str(repo)), stdout=subprocess.PIPE,
+                                 stderr=subprocess.PIPE, text=True)
+        try:
+            base = re.search(r"http://[\d.]+:\d+", serve.stdout.readline()).group(0)
+            answers, done = [], threading.Event()
+
+            def read_while_writing():
+                while not done.is_set():
+                    for path in ("/api/events?limit=5", "/api/sources"):
+                        with urllib.request.urlopen(base + path, timeout=30) as r:
+                            answers.append(r.status)
+
+            reader = threading.Thread(target=read_while_writing)
+            reader.start()
+            try:
+                summary = Watcher(store, WatchOptions(politeness=Politeness(host_interval=0.001), batch_size=2)) \
+                    .run_round()
+            finally:
+                done.set()
+                reader.join(timeout=60)
+            assert summary.ingest.new == 12 and answers and set(answers) == {200}
+            with urllib.request.urlopen(base + "/api/events?limit=1", timeout=30) as r:
+                assert json.loads(r.read())["total"] == len(store.events())
+            with urllib.request.urlopen(base + "/api/sources", timeout=30) as r:
+                assert sum(s["articles_new"] for s in json.loads(r.read())) == 12
+        finally:
+            serve.terminate()
+            serve.wait(timeout=30)
+    store.close()

@@ -24,6 +24,7 @@ __all__ = ["FeedEntry", "Feed", "FeedError", "parse_feed", "canonical_url"]
 MAX_ENTRIES = 500
 _TRACKING = re.compile(r"^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|at_medium|at_campaign)$", re.I)
 _TAGS = re.compile(r"<[^>]+>")
+_UNSAFE_URL = re.compile(r"[\x00-\x20\x7f\ud800-\udfff]")  # control characters, spaces, lone surrogates
 
 
 class FeedError(MarsadError):
@@ -78,7 +79,7 @@ def parse_feed(body: bytes, content_type: str = "", base_url: str = "") -> Feed:
     entries, seen = [], set()
     for entry in feed.entries:
         url = urljoin(base_url, entry.url.strip()) if entry.url else ""
-        if urlsplit(url).scheme not in ("http", "https") or len(url) > 2000:
+        if urlsplit(url).scheme not in ("http", "https") or len(url) > 2000 or _UNSAFE_URL.search(url):
             continue
         entry.url = canonical_url(url)
         if entry.url not in seen:

@@ -353,8 +353,7 @@ def decode_page(body: bytes, content_type: str = "", *, fallback: bool = False) 
     from marsad.readers import decode_bytes
 
     declared = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", content_type or "", re.I)
-    candidates = [declared.group(1).decode() if isinstance(declared.group(1), bytes) else declared.group(1)] \
-        if declared else []
+    candidates = [declared.group(1)] if declared else []
     meta = _META_CHARSET.search(body[:4096])
     if meta:
         candidates.append(meta.group(1).decode("ascii", "replace"))

@@ -23,12 +23,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
 from sqlalchemy import or_, select, update
+from sqlalchemy.exc import SQLAlchemyError
 
 from marsad.budget import Budget
 from marsad.errors import InputError, MarsadError
 from marsad.model import Article
 from marsad.store import IngestSummary, Store
 from marsad.store.schema import articles, watch_entries, watch_sources
+from marsad.validation import storable, text_problem
 from marsad.watch.feeds import Feed, FeedEntry, FeedError, parse_feed
 from marsad.watch.fetch import Fetcher, FetchError, Politeness, decode_page
 from marsad.watch.sources import Source, list_sources
@@ -126,10 +128,21 @@ class Watcher:
     # ------------------------------------------------------------------ the loop
     def run(self) -> None:
         """Rounds until ``stop`` is set, each source polled when its interval (or backoff) is up."""
+        pause = 30.0
         while not self.stop.is_set():
-            summary = self.run_round(due_only=True)
-            log.info("round: %s", summary.line())
-            wait = self._seconds_to_next_poll()
+            try:
+                summary = self.run_round(due_only=True)
+                wait = self._seconds_to_next_poll()
+            except (MarsadError, SQLAlchemyError, OSError) as exc:  # the database or the disk: wait, then go on
+                reason = exc.message if isinstance(exc, MarsadError) else \
+                    str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+                log.error("round failed, trying again in %.0f s: %s", pause, reason)
+                self.stop.wait(pause)
+                pause = min(pause * 2, 600.0)
+                continue
+            pause = 30.0
+            if summary.sources_polled or summary.ingest.read or summary.alerts_sent or summary.alerts_failed:
+                log.info("round: %s", summary.line())
             self.stop.wait(max(1.0, min(wait, 60.0)))
 
     def _seconds_to_next_poll(self) -> float:
@@ -180,7 +193,7 @@ class Watcher:
         for source in list_sources(self.store):
             backed_off = source.failures and source.next_poll_at and source.next_poll_at > now
             if backed_off or (due_only and source.next_poll_at and source.next_poll_at > now):
-                if backed_off:
+                if backed_off and not due_only:
                     log.info("%s: failing, backed off until %s (%s)", source.name,
                              source.next_poll_at.isoformat(timespec="seconds"), source.last_error)
                 continue
@@ -198,9 +211,11 @@ class Watcher:
 
     def _poll(self, fetcher: Fetcher, source: Source) -> _Poll:
         result = _Poll(source)
+        # a sitemap index often stays the same while its sitemaps change: it is read in full each time
+        index = source.kind == "sitemap-index"
         try:
-            fetched = fetcher.get(source.url, etag=source.etag, last_modified=source.last_modified,
-                                  accept=FEED_ACCEPT)
+            fetched = fetcher.get(source.url, etag=None if index else source.etag,
+                                  last_modified=None if index else source.last_modified, accept=FEED_ACCEPT)
             if fetched.not_modified:
                 result.unchanged = True
                 result.etag, result.last_modified = source.etag, source.last_modified
@@ -208,7 +223,7 @@ class Watcher:
             result.etag = fetched.headers.get("etag")
             result.last_modified = fetched.headers.get("last-modified")
             result.content_hash = hashlib.sha256(fetched.body).hexdigest()
-            if result.content_hash == source.content_hash:  # no validators, same bytes: nothing new
+            if result.content_hash == source.content_hash and not index:  # same bytes: nothing new
                 result.unchanged = True
                 return result
             try:
@@ -238,7 +253,7 @@ class Watcher:
             retry_after = getattr(poll.error, "retry_after", None)
             if retry_after:
                 wait = max(wait, min(retry_after, self.options.max_source_backoff))
-            values.update(failures=failures, last_error=poll.error.message[:2000], last_error_at=now,
+            values.update(failures=failures, last_error=_cut(poll.error.message, 2000), last_error_at=now,
                           next_poll_at=now + timedelta(seconds=wait))
             log.warning("%s: poll failed (%d in a row; next try in %.0f s): %s", source.name, failures, wait,
                         poll.error.message)
@@ -276,7 +291,7 @@ class Watcher:
                 for e in chunk:
                     if e.url in known:
                         continue
-                    new.append(dict(source=source.id, url=e.url, title=_cut(e.title, 2000), summary=_cut(e.summary, 20000),
+                    new.append(dict(source=source.id, url=e.url, title=_cut(e.title, 2000), summary=_cut(e.summary, 20_000),
                                     published=e.published, state="stored" if e.url in stored else "pending",
                                     attempts=0, found_at=now, stored_at=now if e.url in stored else None,
                                     error="stored already (by URL)" if e.url in stored else None))
@@ -316,8 +331,11 @@ class Watcher:
             from marsad.readers import _trafilatura_text
 
             text, title, published, _ = _trafilatura_text(html)
-            if text and text.strip():
-                page.text, page.text_from, page.title, page.published = text.strip(), "page", title, published
+            if text and text_problem(text):  # a NUL or a lone surrogate: what ingest refuses (E108)
+                page.error = InputError(f"{row.url[:200]}: the page's text {text_problem(text)}")
+            elif text and text.strip():
+                page.text, page.text_from, page.title, page.published = text.strip(), "page", _cut(title, 2000), \
+                    published
             else:
                 page.error = InputError(f"{row.url[:200]}: no article text in the page")
         except (MarsadError, ValueError) as exc:  # InputError (binary page), FetchError
@@ -334,13 +352,13 @@ class Watcher:
             permanent = not isinstance(error, FetchError) or error.permanent
             if not permanent and row.attempts + 1 < self.options.entry_attempts and not self.stop.is_set():
                 wait = self.options.entry_retry * 2 ** row.attempts
-                values.update(error=error.message[:2000], next_try_at=now + timedelta(seconds=wait))
+                values.update(error=_cut(error.message, 2000), next_try_at=now + timedelta(seconds=wait))
                 summary.pages_failed += 1
                 log.info("%s: will try again in %.0f s: %s", row.url, wait, error.message)
                 self._update_entry(row.id, values)
                 return
             if self.stop.is_set() and not permanent:
-                self._update_entry(row.id, dict(error=error.message[:2000]))  # tried again next round
+                self._update_entry(row.id, dict(error=_cut(error.message, 2000)))  # tried again next round
                 return
             summary.pages_failed += 1
             if row.summary and row.summary.strip():  # the feed's own text, marked as such
@@ -348,7 +366,7 @@ class Watcher:
                 summary.from_summary += 1
                 log.info("%s: using the feed summary: %s", row.url, error.message)
             else:
-                values.update(state="failed", error=error.message[:2000], fetched_at=now)
+                values.update(state="failed", error=_cut(error.message, 2000), fetched_at=now)
                 log.warning("%s: given up: %s", row.url, error.message)
                 self._update_entry(row.id, values)
                 return
@@ -361,7 +379,7 @@ class Watcher:
         values.update(state="fetched", text=text, text_from=page.text_from, title=title,
                       published=row.published or page.published, fetched_at=now,
                       content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-                      error=None if error is None else error.message[:2000])
+                      error=None if error is None else _cut(error.message, 2000))
         self._update_entry(row.id, values)
 
     def _update_entry(self, entry_id: int, values: dict) -> None:
@@ -432,6 +450,7 @@ def _article_id(url: str) -> str:
 
 
 def _cut(value: str | None, size: int) -> str | None:
-    return value[:size] if value else value
+    """A server's text as a column can hold it: NUL and lone surrogates escaped, its start kept."""
+    return storable(value)[:size] if value else value
 
 

@@ -124,11 +124,22 @@ class Watcher:
         self.options = options or WatchOptions()
         self.stop = stop or threading.Event()
         self.deliverer = deliverer  # marsad.watch.alerts.Deliverer, or None: no alerts sent
+        self._fetcher: Fetcher | None = None  # the loop's, kept between rounds
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> None:
         """Rounds until ``stop`` is set, each source polled when its interval (or backoff) is up."""
         pause = 30.0
+        # one client for every round: robots.txt is read once per host and robots_ttl, and
+        # connections are kept alive between rounds
+        self._fetcher = Fetcher(self.options.politeness, stop=self.stop)
+        try:
+            self._loop(pause)
+        finally:
+            self._fetcher.close()
+            self._fetcher = None
+
+    def _loop(self, pause: float) -> None:
         while not self.stop.is_set():
             try:
                 summary = self.run_round(due_only=True)
@@ -165,7 +176,10 @@ class Watcher:
             finally:
                 clock[part] += time.perf_counter() - began
 
-        with Fetcher(self.options.politeness, stop=self.stop) as fetcher:
+        own = self._fetcher is None
+        fetcher = Fetcher(self.options.politeness, stop=self.stop) if own else self._fetcher
+        requests_before = fetcher.requests
+        try:
             timed("ingest", self._store_fetched, summary)  # what a stopped round fetched and did not store
             if not self.stop.is_set():
                 timed("poll", self._poll_sources, fetcher, summary, due_only)
@@ -173,7 +187,10 @@ class Watcher:
                 if not timed("fetch", self._fetch_pages, fetcher, summary):
                     break
                 timed("ingest", self._store_fetched, summary)
-            summary.requests = fetcher.requests
+        finally:
+            summary.requests = fetcher.requests - requests_before
+            if own:
+                fetcher.close()
         if self.deliverer is not None and not self.stop.is_set():
             from marsad.watch.alerts import find_alerts
 

@@ -186,3 +186,26 @@ def test_a_stop_interrupts_the_waits(site):
         with pytest.raises(FetchError):
             f.get(site.url("/down"))
     assert time.monotonic() - began < 1.5
+
+
+def test_robots_txt_read_within_the_hour_is_not_asked_again_and_later_only_conditionally(site):
+    from marsad.watch.fetch import RobotsRecord
+
+    site.add("/robots.txt", "User-agent: *\nDisallow: /private/\n", content_type="text/plain")
+    site.add("/open", "ok")
+    with Fetcher(fast()) as f:
+        f.get(site.url("/open"))
+        kept = dict(f.robots_records)
+    assert list(kept) == [site.base] and kept[site.base].changed and kept[site.base].etag
+    with Fetcher(fast()) as f:  # the next run, within the hour: no request for robots.txt
+        f.robots_records.update(kept)
+        f.get(site.url("/open"))
+        assert not f.allowed(site.url("/private/x"))
+    assert len(site.hits("/robots.txt")) == 1
+    old = RobotsRecord(**{**kept[site.base].__dict__, "fetched_at": time.time() - 7200, "changed": False})
+    with Fetcher(fast()) as f:  # two hours later: asked again, conditionally, and still the same
+        f.robots_records[site.base] = old
+        assert not f.allowed(site.url("/private/x"))
+        assert f.robots_records[site.base].changed and time.time() - f.robots_records[site.base].fetched_at < 60
+    asked = site.hits("/robots.txt")
+    assert len(asked) == 2 and asked[1].headers["if-none-match"] == kept[site.base].etag and asked[1].status == 304

@@ -19,6 +19,8 @@ Tables:
   when and why), which the geocoder puts before its own namesakes;
 * ``watch_sources``, ``watch_entries``: the feeds and sitemaps ``marsad watch`` follows, with
   their polling state, and every entry found in them, with how far it got (see marsad.watch);
+* ``watch_robots``: each host's robots.txt as last read, so that a round within the hour does
+  not ask again and a later one asks conditionally;
 * ``watch_lists``, ``watch_alerts``: saved event filters with a target (webhook or email), and
   each matching event's delivery to each list.
 
@@ -257,6 +259,17 @@ watch_entries = Table(
 Index("ix_watch_entries_state", watch_entries.c.state, watch_entries.c.id)
 Index("ix_watch_entries_source", watch_entries.c.source)
 Index("ix_watch_entries_hash", watch_entries.c.content_hash)
+
+# Each host's robots.txt as marsad watch last read it (status 200: its text; 4xx: none, all allowed).
+watch_robots = Table(
+    "watch_robots", metadata,
+    Column("host", String(300), primary_key=True),  # scheme://host[:port]
+    Column("status", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("etag", String(1000)),
+    Column("last_modified", String(200)),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+)
 
 # Saved event filters (the events list's) with a target: a webhook URL or mailto: address.
 watch_lists = Table(

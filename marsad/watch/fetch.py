@@ -2,7 +2,8 @@
 
 What every request gets:
 
-* robots.txt is asked once per host (and again after ``robots_ttl``) and obeyed, with its
+* robots.txt is asked once per host (and again, conditionally, after ``robots_ttl``; what was
+  read can be kept between runs, ``Fetcher.robots_records``) and obeyed, with its
   ``Crawl-delay``; a robots.txt that answers 4xx allows everything, one that cannot be read
   (5xx, network) forbids the host until it can (RFC 9309);
 * at most ``host_concurrency`` requests at a time to one host, ``host_interval`` seconds apart
@@ -32,7 +33,7 @@ import httpx
 
 from marsad.errors import MarsadError
 
-__all__ = ["Politeness", "Fetcher", "Fetched", "FetchError", "decode_page", "USER_AGENT"]
+__all__ = ["Politeness", "Fetcher", "Fetched", "FetchError", "RobotsRecord", "decode_page", "USER_AGENT"]
 
 USER_AGENT = f"marsad/{__import__('marsad').__version__} (news monitoring; +https://github.com/marsad/marsad)"
 ROBOTS_AGENT = "marsad"  # the token robots.txt groups are matched against
@@ -101,6 +102,20 @@ class Fetched:
 
 
 @dataclass
+class RobotsRecord:
+    """A host's robots.txt as last read: HTTP status, text (for 200), validators, when (epoch s).
+    The caller may keep these between runs (``Fetcher.robots_records``); ``changed`` marks the
+    ones this fetcher read or confirmed."""
+
+    status: int
+    body: str
+    fetched_at: float
+    etag: str | None = None
+    last_modified: str | None = None
+    changed: bool = False
+
+
+@dataclass
 class _Host:
     slots: threading.Semaphore
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -130,6 +145,8 @@ class Fetcher:
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
         self.requests = 0  # every request sent, robots.txt included
+        # host -> its robots.txt as last read; a caller may seed it from storage and save it back
+        self.robots_records: dict[str, RobotsRecord] = {}
         self._count_lock = threading.Lock()
 
     def __enter__(self) -> "Fetcher":
@@ -234,29 +251,54 @@ class Fetcher:
             raise FetchError(f"robots.txt of {_host_key(url)} disallows {url[:200]}", kind="robots", url=url)
 
     def _read_robots(self, url: str, host: _Host) -> None:
-        robots_url = _host_key(url) + "/robots.txt"
+        """Read the host's robots.txt, unless it was read less than ``robots_ttl`` ago (this run or
+        an earlier one, ``robots_records``); asked again conditionally after that."""
+        key = _host_key(url)
+        robots_url = key + "/robots.txt"
         host.robots, host.robots_error = None, None
+        known = self.robots_records.get(key)
+        age = time.time() - known.fetched_at if known is not None else None
+        if known is not None and 0 <= age < self.p.robots_ttl:
+            self._apply_robots(known, host, self.p.robots_ttl - age)
+            return
         # an unreadable robots.txt is asked again soon, a readable one after robots_ttl
         host.robots_until = time.monotonic() + min(self.p.robots_ttl, max(self.p.max_backoff, 1.0))
+        headers = {}
+        if known is not None and known.etag:
+            headers["if-none-match"] = known.etag
+        if known is not None and known.last_modified:
+            headers["if-modified-since"] = known.last_modified
         try:
-            fetched = self._once(robots_url, {})
+            fetched = self._once(robots_url, headers)
             hops = 0
             while fetched.status in REDIRECT_STATUSES and "location" in fetched.headers and hops < 5:
                 hops += 1  # robots.txt may redirect (to https, to www.); followed a few hops
-                fetched = self._once(urljoin(robots_url, fetched.headers["location"]), {})
+                fetched = self._once(urljoin(robots_url, fetched.headers["location"]), headers)
         except FetchError as exc:
             host.robots_error = exc.message
             return
-        if 400 <= fetched.status < 500 or fetched.status in REDIRECT_STATUSES:
-            host.robots_until = time.monotonic() + self.p.robots_ttl  # no robots.txt: everything allowed
+        if fetched.status == 304 and known is not None:
+            known.fetched_at, known.changed = time.time(), True
+            self._apply_robots(known, host, self.p.robots_ttl)
             return
-        if fetched.status >= 500:
+        if fetched.status >= 500 or fetched.status == 304:
             host.robots_error = f"HTTP {fetched.status}"
             return
+        body = decode_page(fetched.body, fetched.content_type, fallback=True)[0] if fetched.status == 200 else ""
+        record = RobotsRecord(fetched.status, body, time.time(), fetched.headers.get("etag"),
+                              fetched.headers.get("last-modified"), changed=True)
+        self.robots_records[key] = record
+        self._apply_robots(record, host, self.p.robots_ttl)
+
+    def _apply_robots(self, record: RobotsRecord, host: _Host, fresh_for: float) -> None:
+        """What a robots.txt says for the host: 200, its rules and crawl delay; anything else
+        (4xx, too many redirects), no rules: everything allowed."""
+        host.robots_until = time.monotonic() + fresh_for
+        if record.status != 200:
+            return
         parser = RobotFileParser()
-        parser.parse(decode_page(fetched.body, fetched.content_type, fallback=True)[0].splitlines())
+        parser.parse(record.body.splitlines())
         host.robots = parser
-        host.robots_until = time.monotonic() + self.p.robots_ttl
         delay = parser.crawl_delay(ROBOTS_AGENT)
         if delay:
             try:

@@ -29,10 +29,10 @@ from marsad.budget import Budget
 from marsad.errors import InputError, MarsadError
 from marsad.model import Article
 from marsad.store import IngestSummary, Store
-from marsad.store.schema import articles, watch_entries, watch_sources
+from marsad.store.schema import articles, watch_entries, watch_robots, watch_sources
 from marsad.validation import storable, text_problem
 from marsad.watch.feeds import Feed, FeedEntry, FeedError, parse_feed
-from marsad.watch.fetch import Fetcher, FetchError, Politeness, decode_page
+from marsad.watch.fetch import Fetcher, FetchError, Politeness, RobotsRecord, decode_page
 from marsad.watch.sources import Source, list_sources
 
 __all__ = ["WatchOptions", "RoundSummary", "Watcher"]
@@ -179,6 +179,7 @@ class Watcher:
         own = self._fetcher is None
         fetcher = Fetcher(self.options.politeness, stop=self.stop) if own else self._fetcher
         requests_before = fetcher.requests
+        self._load_robots(fetcher)
         try:
             timed("ingest", self._store_fetched, summary)  # what a stopped round fetched and did not store
             if not self.stop.is_set():
@@ -189,6 +190,7 @@ class Watcher:
                 timed("ingest", self._store_fetched, summary)
         finally:
             summary.requests = fetcher.requests - requests_before
+            self._save_robots(fetcher)
             if own:
                 fetcher.close()
         if self.deliverer is not None and not self.stop.is_set():
@@ -202,6 +204,27 @@ class Watcher:
             summary.alerts_sent += sent
             summary.alerts_failed += failed
         return summary
+
+    # ------------------------------------------------------------------ robots.txt kept between rounds
+    def _load_robots(self, fetcher: Fetcher) -> None:
+        with self.store.engine.connect() as conn:
+            for row in conn.execute(select(watch_robots)):
+                if row.host not in fetcher.robots_records:
+                    fetcher.robots_records[row.host] = RobotsRecord(row.status, row.body, _aware(row.fetched_at)
+                                                                    .timestamp(), row.etag, row.last_modified)
+
+    def _save_robots(self, fetcher: Fetcher) -> None:
+        changed = {host: r for host, r in fetcher.robots_records.items() if r.changed and len(host) <= 300}
+        if not changed:
+            return
+        with self.store._writing() as conn:
+            for host, record in changed.items():
+                values = dict(status=record.status, body=_cut(record.body, 500_000) or "",
+                              etag=_cut(record.etag, 1000), last_modified=_cut(record.last_modified, 200),
+                              fetched_at=datetime.fromtimestamp(record.fetched_at, timezone.utc))
+                if not conn.execute(update(watch_robots).where(watch_robots.c.host == host).values(**values)).rowcount:
+                    conn.execute(watch_robots.insert().values(host=host, **values))
+                record.changed = False
 
     # ------------------------------------------------------------------ 1. polling
     def _due(self, due_only: bool) -> list[Source]:

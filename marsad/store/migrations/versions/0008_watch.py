@@ -1,4 +1,4 @@
-"""marsad watch: the sources it follows and their entries, watch lists and their alerts
+"""marsad watch: the sources it follows and their entries, hosts' robots.txt, watch lists and their alerts
 
 Revision ID: 0008
 Revises: 0006
@@ -62,6 +62,15 @@ def upgrade() -> None:
     op.create_index('ix_watch_entries_state', 'watch_entries', ['state', 'id'], unique=False)
     op.create_index('ix_watch_entries_source', 'watch_entries', ['source'], unique=False)
     op.create_index('ix_watch_entries_hash', 'watch_entries', ['content_hash'], unique=False)
+    op.create_table('watch_robots',
+    sa.Column('host', sa.String(length=300), nullable=False),
+    sa.Column('status', sa.Integer(), nullable=False),
+    sa.Column('body', sa.Text(), nullable=False),
+    sa.Column('etag', sa.String(length=1000), nullable=True),
+    sa.Column('last_modified', sa.String(length=200), nullable=True),
+    sa.Column('fetched_at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('host')
+    )
     op.create_table('watch_lists',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=200), nullable=False),
@@ -94,6 +103,7 @@ def downgrade() -> None:
     op.drop_index('ix_watch_alerts_state', table_name='watch_alerts')
     op.drop_table('watch_alerts')
     op.drop_table('watch_lists')
+    op.drop_table('watch_robots')
     op.drop_index('ix_watch_entries_hash', table_name='watch_entries')
     op.drop_index('ix_watch_entries_source', table_name='watch_entries')
     op.drop_index('ix_watch_entries_state', table_name='watch_entries')

@@ -129,17 +129,17 @@ class Watcher:
     # ------------------------------------------------------------------ the loop
     def run(self) -> None:
         """Rounds until ``stop`` is set, each source polled when its interval (or backoff) is up."""
-        pause = 30.0
         # one client for every round: robots.txt is read once per host and robots_ttl, and
         # connections are kept alive between rounds
         self._fetcher = Fetcher(self.options.politeness, stop=self.stop)
         try:
-            self._loop(pause)
+            self._loop()
         finally:
             self._fetcher.close()
             self._fetcher = None
 
-    def _loop(self, pause: float) -> None:
+    def _loop(self) -> None:
+        pause = 30.0  # after a failed round; doubled while rounds keep failing
         while not self.stop.is_set():
             try:
                 summary = self.run_round(due_only=True)
@@ -246,7 +246,9 @@ class Watcher:
             return
         with ThreadPoolExecutor(max_workers=min(self.options.workers, len(due))) as pool:
             futures = [pool.submit(self._poll, fetcher, source) for source in due]
-            for future in as_completed(futures):
+            # recorded in the sources' order, not as they finish: the entries, and so the order
+            # their articles are ingested and merged in, are the same whichever server is quicker
+            for future in futures:
                 self._record_poll(future.result(), summary)
 
     def _poll(self, fetcher: Fetcher, source: Source) -> _Poll:

@@ -19,7 +19,7 @@ from marsad.watch.fetch import Politeness
 from marsad.watch.matching import clean_filters, event_matches
 from marsad.watch.rounds import Watcher, WatchOptions
 from marsad.watch.sources import add_source
-from watch_site import FEED_KINDS, Site, publish
+from watch_site import Site, publish
 
 REPO = Path(__file__).resolve().parents[1]
 RECORDS = [json.loads(line) for line in (REPO / "examples" / "multisource.jsonl").open(encoding="utf-8")]

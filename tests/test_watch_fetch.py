@@ -8,7 +8,7 @@ import pytest
 
 from marsad.watch.feeds import FeedError, canonical_url, parse_feed
 from marsad.watch.fetch import Fetcher, FetchError, Politeness, decode_page
-from watch_site import Site, article_page, atom, json_feed, news_sitemap, rss
+from watch_site import Site, atom, json_feed, news_sitemap, rss
 
 
 def fast(**changes) -> Politeness:

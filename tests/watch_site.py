@@ -191,9 +191,8 @@ FEED_KINDS = {"rss": (rss, "application/rss+xml; charset=utf-8"), "atom": (atom,
 
 
 def _rfc822(day: str) -> str:
-    from datetime import date
+    from datetime import date, datetime, timezone
     from email.utils import format_datetime
-    from datetime import datetime, timezone
 
     d = date.fromisoformat(day)
     return format_datetime(datetime(d.year, d.month, d.day, 8, tzinfo=timezone.utc))

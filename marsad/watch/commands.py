@@ -4,7 +4,6 @@ Registered by :mod:`marsad.cli` (``register``); each handler is a thin layer ove
 """
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 

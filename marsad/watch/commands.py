@@ -54,6 +54,9 @@ def register(sub, db_option, filters, text_arg) -> None:
                    help="the largest response read (default 5000000 bytes)")
     w.add_argument("--max-seconds", type=float, default=120.0, metavar="S",
                    help="an article's extraction budget, as for ingest (default 120; 0 for no limit)")
+    w.add_argument("--user-agent", metavar="TEXT", type=text_arg,
+                   help="the User-Agent sent (default 'marsad/VERSION (news monitoring; python-httpx)'); "
+                        "add a contact: 'marsad/0.1 (+https://your.org/contact)'")
     w.add_argument("--batch-size", type=int, default=32, metavar="N",
                    help="articles per batch and per write transaction, as for ingest (default 32)")
     w.add_argument("--quiet", action="store_true", help="log only warnings and the summary")
@@ -131,7 +134,7 @@ def cmd_watch(args) -> int:
     from marsad.budget import Budget
     from marsad.errors import UsageError
     from marsad.store import open_store
-    from marsad.watch.fetch import Politeness
+    from marsad.watch.fetch import USER_AGENT, Politeness
     from marsad.watch.rounds import Watcher, WatchOptions
 
     for name in ("workers", "timeout", "host_interval", "max_bytes", "batch_size"):
@@ -145,9 +148,9 @@ def cmd_watch(args) -> int:
     watch_log.addHandler(handler)
     watch_log.setLevel(logging.WARNING if args.quiet else logging.INFO)
     store = open_store(args.db)
-    politeness = Politeness(timeout=args.timeout, deadline=3 * args.timeout, retries=args.retries,
-                            backoff=args.backoff, max_backoff=max(args.backoff, 60.0), host_interval=args.host_interval,
-                            max_bytes=args.max_bytes)
+    politeness = Politeness(user_agent=args.user_agent or USER_AGENT, timeout=args.timeout, deadline=3 * args.timeout,
+                            retries=args.retries, backoff=args.backoff, max_backoff=max(args.backoff, 60.0),
+                            host_interval=args.host_interval, max_bytes=args.max_bytes)
     options = WatchOptions(politeness=politeness, workers=args.workers, batch_size=args.batch_size,
                            budget=Budget(max_seconds=args.max_seconds or None))
     stop = threading.Event()
@@ -163,7 +166,8 @@ def cmd_watch(args) -> int:
 
     deliverer = Deliverer(app_url=args.app_url or os.environ.get("MARSAD_APP_URL") or "http://127.0.0.1:8000",
                           smtp=args.smtp or os.environ.get("MARSAD_SMTP") or "localhost:25",
-                          mail_from=args.mail_from or "marsad@localhost", timeout=args.timeout)
+                          mail_from=args.mail_from or "marsad@localhost", timeout=args.timeout,
+                          user_agent=args.user_agent)
     watcher = Watcher(store, options, stop=stop, deliverer=deliverer)
     try:
         if args.once:

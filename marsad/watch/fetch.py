@@ -35,7 +35,8 @@ from marsad.errors import MarsadError
 
 __all__ = ["Politeness", "Fetcher", "Fetched", "FetchError", "RobotsRecord", "decode_page", "USER_AGENT"]
 
-USER_AGENT = f"marsad/{__import__('marsad').__version__} (news monitoring; +https://github.com/marsad/marsad)"
+# what servers see; `marsad watch --user-agent` adds the operator's contact, as crawlers should
+USER_AGENT = f"marsad/{__import__('marsad').__version__} (news monitoring; python-httpx)"
 ROBOTS_AGENT = "marsad"  # the token robots.txt groups are matched against
 RETRY_STATUSES = (429, 500, 502, 503, 504)
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)

@@ -244,13 +244,14 @@ def read_latencies(store, done) -> dict[str, float]:
     return out
 
 
-def fresh_pg(server: str) -> tuple[str, callable]:
+def fresh_pg(server: str, prefix: str = "marsad_bench") -> tuple[str, callable]:
+    """A new, empty database on the PostgreSQL server and a function that drops it."""
     import psycopg
     from psycopg import sql
     from sqlalchemy.engine import make_url
 
     libpq = make_url(server).set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"marsad_bench_{uuid.uuid4().hex[:8]}"
+    name = f"{prefix}_{uuid.uuid4().hex[:8]}"
     with psycopg.connect(libpq, autocommit=True) as conn:
         conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 

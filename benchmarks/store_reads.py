@@ -59,7 +59,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 import zlib
 from datetime import date, datetime, timedelta, timezone
 
@@ -491,22 +490,6 @@ def measure(checkout: str, url: str, pools: dict, n_asks: int, budget: float, cu
 
 # ---------------------------------------------------------------- running
 
-def fresh_pg(server: str) -> tuple[str, callable]:
-    import psycopg
-    from psycopg import sql
-    from sqlalchemy.engine import make_url
-
-    libpq = make_url(server).set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"marsad_reads_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(libpq, autocommit=True) as conn:
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-
-    def drop():
-        with psycopg.connect(libpq, autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-    return make_url(server).set(database=name).render_as_string(hide_password=False), drop
-
-
 def child(checkout: str, *args: str) -> dict:
     env = dict(os.environ, PYTHONPATH=checkout)
     done = subprocess.run([sys.executable, os.path.abspath(__file__), *args], env=env, capture_output=True,
@@ -571,7 +554,8 @@ def main(argv: list[str] | None = None) -> int:
                         os.remove(db + suffix)
                 url = "sqlite:///" + db
             else:
-                url, drop = fresh_pg(args.pg)
+                from store import fresh_pg  # benchmarks/store.py
+                url, drop = fresh_pg(args.pg, "marsad_reads")
             try:
                 built = child(baseline or current, "--child-build", url, str(n), str(args.seed), templates)
                 print(f"    built by {'the baseline' if baseline else 'this checkout'} in {built['seconds']:.0f} s: "

@@ -111,7 +111,7 @@ def load_actor_kb() -> ActorKB:
             backrefs.add(alias, actor.canonical)
     generic = PhraseMatcher()
     for row in load_table("generic_actors.tsv", required=("alias", "template", "inter")):
-        generic.add(row["alias"], (row["template"], int(row["inter"])))
+        generic.add(row["alias"], (row["template"], int(row["inter"]), row.get("army") == "1"))
     sources = PhraseMatcher()
     for row in load_table("sources.tsv", required=("canonical",)):
         for alias in split_list(row.get("aliases_ar", "")) + split_list(row.get("aliases_en", "")):
@@ -183,13 +183,13 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     for m in kb.generic.find(doc):
         if any(t in taken or t in source_tokens for t in range(m.tok_start, m.tok_end)):
             continue
-        template, inter = m.payload
+        template, inter, army = m.payload
         # "الجنود الإسرائيليين": the nationality after the generic name says whose forces they are
         own = stated.get(m.tok_end)
         if own is not None and own.startswith("Military Forces of "):
             name = template.format(country=own[len("Military Forces of "):])
         elif country_name:
-            name = template.format(country=forces_name if template.startswith("Military Forces of ") else country_name)
+            name = template.format(country=forces_name if army else country_name)
             if name not in kb.actors and template.format(country="the " + country_name) in kb.actors:
                 name = template.format(country="the " + country_name)
         else:

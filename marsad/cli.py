@@ -215,6 +215,9 @@ def build_parser() -> argparse.ArgumentParser:
     gz_sub = gz.add_subparsers(dest="gazetteer_command", required=True)
     gz_imp = gz_sub.add_parser("import", help="add the places of a GeoNames file (XX.txt) for extract and ingest")
     gz_imp.add_argument("files", nargs="+", metavar="FILE", help="GeoNames dump: tab-separated, 19 columns")
+
+    from marsad.watch.commands import register
+    register(sub, db_option, filters, _text_arg)  # sources, watch, watchlist
     return parser
 
 
@@ -610,6 +613,9 @@ def main(argv: list[str] | None = None) -> int:
                    "merge-boundary": cmd_merge_boundary, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
                    "edit": cmd_edit, "split": cmd_split, "export": cmd_export, "serve": cmd_serve,
                    "token": cmd_token, "places": cmd_places, "gazetteer": cmd_gazetteer}.get(args.command)
+        if handler is None:
+            from marsad.watch.commands import HANDLERS
+            handler = HANDLERS.get(args.command)
         if handler is not None:
             status = handler(args)
             sys.stdout.flush()  # here, where a closed pipe is caught, not in Python's exit

@@ -1569,3 +1569,103 @@ def test_towns_of_the_region_that_geonames_names_only_in_latin_are_known(text, t
 def test_the_place_of_the_fighting_the_displaced_fled_is_the_fighting_s():
     text = "حثت المنظمة اليوم الأردن على استقبال السوريين الفارين من القتال في مدينة طفس غرب درعا."
     assert {e.location for e in events(text) if e.event_type == "Battles"} <= {"Tafas"}
+
+
+@pytest.mark.parametrize("text, town, precision", [
+    ("هاجم مسلحون اليوم قاعدة عسكرية قرب مدينة جوهر شمالي مقديشو، وقُتل فيها خمسة جنود.", "Jawhar", 2),
+    ("اندلعت اشتباكات اليوم بين الجيش ومهربين مسلحين في جرود بلدة الهرمل، قُتل فيها مسلح.", "El Hermel", 2),
+])
+def test_a_town_told_on_one_side_of_a_far_city_and_barrens_near_a_town(text, town, precision):
+    assert [(e.location, e.geo_precision) for e in events(text)] == [(town, precision)]
+
+
+@pytest.mark.parametrize("text", [
+    "قال المسؤول إن القرار ساري المفعول منذ سنه، وإن محلات المدينة أغلقت بعد مقتل شاب بقصف على بلدة طفس اليوم.",
+])
+def test_persian_spellings_that_are_arabic_words_are_no_iranian_towns(text):
+    assert all(e.country != "Iran" for e in events(text))
+
+
+@pytest.mark.parametrize("text, city", [
+    ("استهدف الطيران الحربي اليوم في مدينة بعلبك مبنى من طابقين في حي الدقماق، ما أدى إلى مقتل مدنيين.", "Baalbek"),
+    ("قصفت المدفعية صباح اليوم في مدينة تعز منزلاً في حي المشيك ما أسفر عن مقتل طفل.", "Taiz"),
+])
+def test_a_quarter_no_gazetteer_knows_lies_in_the_city_its_clause_named_before(text, city):
+    [e] = events(text)
+    assert e.location == city and e.geo_precision == 1
+
+
+@pytest.mark.parametrize("text, place", [
+    ("شنت الطائرات اليوم غارات على مطار الشعيرات ردا على هجوم كيماوي على مدينة دوما الأسبوع الماضي.", "Shayrat airbase"),
+    ("قصفت المدفعية اليوم بلدة الصنمين بعد هجوم لمسلحين على حاجز في مدينة جاسم أمس.", "Al-Sanamayn"),
+])
+def test_a_place_after_an_earlier_event_the_clause_names_is_that_event_s(text, place):
+    assert [e.location for e in events(text)] == [place]
+
+
+def test_palestinian_security_names_mean_palestinian_forces_only_in_palestinian_news():
+    text = "اندلعت اشتباكات اليوم بين عناصر الأمن الوقائي التابع لميليشيا الحوثي ومسلحين قبليين في مدينة دمت قتل فيها أربعة."
+    assert all("Palestine" not in (x or "") for e in events(text) for x in (e.actor1, e.actor2))
+
+
+def test_security_services_in_gaza_news_are_not_the_israeli_army():
+    text = "داهمت الأجهزة الأمنية اليوم مخبأ لمطلوبين في مدينة غزة واشتبكت معهم ما أدى إلى مقتل أحدهم."
+    assert all("Israel" not in (x or "") for e in events(text) for x in (e.actor1, e.actor2))
+
+
+@pytest.mark.parametrize("text", [
+    "أسقطت الدفاعات الجوية اليوم طائرة إيل 20 روسية قبالة سواحل اللاذقية ما أدى إلى مقتل 15 عسكرياً.",
+    "قصفت طائرات ميغ 23 اليوم بلدة كفرنبل بريف إدلب ما أدى إلى مقتل مدنيين.",
+])
+def test_an_aircraft_model_and_its_number_are_no_town(text):
+    assert all(e.country == "Syria" for e in events(text))
+
+
+@pytest.mark.parametrize("text", [
+    # shelling that went with a clash of the same two sides, the same day at the same place
+    "اندلعت اشتباكات عنيفة اليوم بين الجيش اليمني والحوثيين في مديرية المتون قتل فيها خمسة مقاتلين، "
+    "وقصفت مدفعية الجيش مواقع الحوثيين في المديرية.",
+])
+def test_one_event_per_pair_place_and_day(text):
+    found = events(text)
+    assert len(found) == 1 and found[0].event_type == "Battles" and found[0].fatalities == 5
+
+
+@pytest.mark.parametrize("text", [
+    "تمكنت فرق الهندسة اليوم من نزع أكثر من 500 لغم زرعها المسلحون في مديرية كتاف.",
+    "فككت قوات الأمن اليوم عبوة ناسفة مزروعة على طريق في مدينة الرمادي.",
+    "تواصل الفرق الهندسية اليوم تطهير الأراضي من الألغام الأرضية في مديرية كتاف بمحافظة صعدة.",
+    "تمكن فريق الهندسة اليوم من إبطال مفعول عبوة ناسفة في سوق مدينة الرمادي.",
+    "نزعت الفرق الهندسية في الجيش اليوم كميات كبيرة من الألغام والعبوات الناسفة في مديرية كتاف.",
+    "وقال القائد إن الفرق تستخرج في اليوم الواحد ما بين 100 و150 لغماً في مديرية كتاف.",
+])
+def test_mines_cleared_or_a_bomb_defused_is_no_explosion(text):
+    assert all(e.event_type != "Explosions/Remote violence" for e in events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "خاضت قوات الجيش الوطني اليوم معارك عنيفة مع الحوثيين في مديرية نهم شرق صنعاء بإسناد من طيران التحالف، "
+    "وأسفرت المعارك وغارات التحالف عن مقتل عشرة حوثيين.",
+    "دارت اليوم معارك عنيفة بين قوات الجيش اليمني المدعومة من التحالف والحوثيين في مديرية صرواح قتل فيها خمسة.",
+])
+def test_a_foreign_force_backing_the_army_is_no_side_of_its_ground_battle(text):
+    battles = [e for e in events(text) if e.event_type == "Battles"]
+    assert battles and all("Saudi" not in (e.actor1 or "") + (e.actor2 or "") for e in battles)
+
+
+@pytest.mark.parametrize("text", [
+    "قالت القيادة الأمريكية في أفريقيا إن غارة جوية قرب مدينة أوباري جنوب ليبيا أسفرت اليوم عن مقتل مسلحين اثنين.",
+    "استهدفت غارة لطيران التحالف الدولي اليوم سيارة قرب بلدة الباغوز ما أدى إلى مقتل ثلاثة مسلحين.",
+])
+def test_armed_men_killed_by_a_strike_are_no_civilians(text):
+    [e] = events(text)
+    assert e.actor2 != "Civilians" and e.fatalities >= 2
+
+
+@pytest.mark.parametrize("text, town", [
+    ("سيطرت قوات الجيش الوطني الليبي اليوم على ميناء البريقة النفطي بعد اشتباكات عنيفة.", "Al Burayqah"),
+    ("استعادت القوات الحكومية اليوم السيطرة على مطار مدينة تلعفر بعد معارك مع داعش.", "Tal Afar"),
+])
+def test_a_town_s_port_or_airport_seized_is_a_change_of_territory_at_the_town(text, town):
+    assert any(e.location == town and e.sub_event_type in ("Non-state actor overtakes territory",
+                                                          "Government regains territory") for e in events(text))

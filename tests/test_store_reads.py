@@ -167,7 +167,10 @@ def _expected_stats(records: list[dict], by: str, sqlite: bool) -> list[dict]:
     return [out[k] for k in keys]
 
 
-STATS_FILTERS = FILTERS + [{"actor": "forces of", "since": date(2024, 4, 17)}, {"actor": "داعش", "until": date(2024, 5, 1)}]
+STATS_FILTERS = FILTERS + [{"actor": "forces of", "since": date(2024, 4, 17)}, {"actor": "داعش", "until": date(2024, 5, 1)},
+                           # days in the first and the last month the calendar has (no month before or after them)
+                           {"until": date(1, 1, 1)}, {"until": date(1, 1, 15), "country": "Syria"},
+                           {"since": date(9999, 12, 20)}, {"since": date(9999, 12, 2), "country": "Syria"}]
 
 
 @pytest.mark.parametrize("filters", STATS_FILTERS,

@@ -366,6 +366,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if single and phrase in stop and not placed:
             continue
         token = doc.tokens[m.tok_start].text
+        if single and not placed and m.tok_end < len(doc.tokens) and doc.tokens[m.tok_end].text.isdigit() and \
+                doc.sentence_of_token(m.tok_end) is doc.sentence_of_token(m.tok_start):
+            continue  # "طائرة إيل 20"، "ميغ 21": a model's name and number, not a town
         if single and m.cost and token in stop and not placed:
             continue  # "باراك" (a name) is no ب + اراك: the whole word is a common one
         if single and _common_reading(token) and not placed and not \
@@ -1517,14 +1520,20 @@ LOCATED_KM = 80.0
 
 
 COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
-# A city of at least this many people may lie any distance off in the direction a text gives.
+# A city of at least this many people may lie any distance off in the direction a text gives;
+# a town of at least TOWARDS_TOWN_POPULATION up to TOWARDS_TOWN_KM ("جوهر شمالي مقديشو", 85 km).
 FAR_CITY_POPULATION = 100_000
+TOWARDS_TOWN_POPULATION = 10_000
+TOWARDS_TOWN_KM = 200.0
 
 
 def _lies_towards(place: Place, anchor: Place, relation: str) -> bool:
-    """Does a large city lie in the country of ``anchor`` and in the compass direction the text
-    gives from it (within 60 degrees)?"""
-    if place.population < FAR_CITY_POPULATION or place.country_code != anchor.country_code:
+    """Does a large city, or a town within reach, lie in the country of ``anchor`` and in the
+    compass direction the text gives from it (within 60 degrees)?"""
+    if place.country_code != anchor.country_code or place.population < TOWARDS_TOWN_POPULATION:
+        return False
+    if place.population < FAR_CITY_POPULATION and \
+            distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) > TOWARDS_TOWN_KM:
         return False
     dy = place.latitude - anchor.latitude
     dx = (place.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))

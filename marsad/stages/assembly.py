@@ -29,7 +29,35 @@ _POLYGON_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
 
 def build_records(a: Analysis) -> None:
     """Stage: ``a.events``, one record per group."""
-    a.events = [e for g in a.groups if (e := build_event(a, g)) is not None]
+    a.events = _drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None])
+
+
+# Event types that carry violence an echo of it may repeat.
+_VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+
+
+def _drop_echoes(events: list[Event]) -> list[Event]:
+    """One event per actor pair, place and day (the guide): a record with no dead of its own at
+    the place and on the day of a violent record whose sides hold all of its own is that event
+    told again in other words ("Armed clash: Israel vs —" beside the protest Israel's fire met,
+    the shelling that went with a clash of the same two sides), not another event."""
+    kept = list(events)
+    for e in events:
+        if e.fatalities or e not in kept:
+            continue
+        sides = {x for x in (e.actor1, e.actor2) if x}
+        for o in kept:
+            if o is e or o.event_type not in _VIOLENT or o.event_date != e.event_date or \
+                    (o.location, o.admin1, o.country) != (e.location, e.admin1, e.country):
+                continue
+            other = {x for x in (o.actor1, o.actor2) if x}
+            one_sided = len(sides) == 1 and sides < other  # "Armed clash: Israel vs —" beside "Israel vs Protesters"
+            shelling_of_a_clash = sides == other and len(sides) == 2 and o.event_type == "Battles" and \
+                e.event_type == "Explosions/Remote violence"
+            if one_sided or shelling_of_a_clash:
+                kept.remove(e)
+                break
+    return kept
 
 
 def build_event(a: Analysis, g: Group) -> Event | None:

@@ -48,6 +48,11 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
         for _ in range(2):  # "المنصورية بناحية دلي عباس في ديالى": up to the first anchor with a place
             if anchor is not None and anchor.place is None and anchor.anchor is not None:
                 anchor = anchor.anchor
+        if (anchor is None or anchor.place is None) and _after_neighbourhood_noun(a, pm):
+            # "استهدف في مدينة بعلبك مبنى في حي آل اللقيس": a quarter after the city its clause named
+            city = _city_before(a, pm)
+            if city is not None:
+                return Where(pm, city, city.place_id, 1, None)
         if anchor is None or anchor.place is None:
             # "وطال القصف قريتي دحيرجة والمشيرفة" under a lead on the countryside of Hama: a village
             # no gazetteer knows, which nothing in its sentence locates, lies in the lead's area
@@ -103,6 +108,23 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
         precision = 3
     compass = pm.compass if (precision == 2 or place.kind == "admin1") and direction is not None else None
     return Where(pm, place, key, precision, direction, compass=compass, in_countryside=direction == "countryside")
+
+
+# How many words before a quarter its city may be named ("في مدينة بعلبك مبنى من طابقين في حي X").
+CITY_BEFORE_WORDS = 10
+
+
+def _after_neighbourhood_noun(a: Analysis, pm: PlaceMention) -> bool:
+    return pm.tok_start > 0 and a.doc.tokens[pm.tok_start - 1].text in cue_words("neighbourhood_noun")
+
+
+def _city_before(a: Analysis, pm: PlaceMention):
+    """The city or town named last before the mention in its sentence, within a few words."""
+    sent = a.doc.sentence_of_token(pm.tok_start)
+    before = [x for x in mentions_of_sentence(a, sent.index)
+              if x.tok_end <= pm.tok_start and pm.tok_start - x.tok_end <= CITY_BEFORE_WORDS
+              and x.place is not None and x.place.kind in ("city", "town") and x.role in ("event", "container")]
+    return before[-1].place if before else None
 
 
 def _actor_tokens(a: Analysis) -> tuple[frozenset[int], frozenset[int]]:

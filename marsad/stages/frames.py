@@ -157,6 +157,13 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     start = h.mention.tok_start
     unit_places = [w for w in unit_places if not prior_marker_between(a, start, w.mention.tok_start)]
     unit_fallback = [w for w in unit_fallback if not prior_marker_between(a, start, w.mention.tok_start)]
+    # "شنت غارات جوية ردا على هجوم كيماوي على مدينة دوما": a place after an earlier event the
+    # clause names (a subordinate or background event word between) is that event's
+    earlier = [x.mention.tok_start for x in a.hits
+               if x is not h and not x.reports_event and x.status in ("subordinate", "background")
+               and x.mention.tok_start > start]
+    if earlier:
+        unit_places = [w for w in unit_places if not any(t < w.mention.tok_start for t in earlier)]
 
     def kind(w: Where) -> str:
         return clause_at(a, w.mention.tok_start).kind
@@ -440,13 +447,25 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     return "Violence against civilians", "Attack"
 
 
+# How many words before a mine or bomb word the verb that laid, cleared or defused it may stand
+# ("نزعت الفرق الهندسية في الجيش اليمني الاثنين كميات كبيرة من الألغام").
+MINE_VERB_WORDS = 12
+
+
 def _laid_not_exploded(a: Analysis, unit: int, m) -> bool:
+    """Mines or bombs laid, cleared or defused, with nothing exploded in the unit."""
     lo, hi = unit_range(a, unit)
-    if not cue_matcher("mine_laying_verb").find(a.doc, max(lo, m.tok_start - 6), m.tok_start):
+
+    def handled(x) -> bool:
+        own = clause_at(a, x.tok_start)
+        start = max(lo, own.tok_start, x.tok_start - MINE_VERB_WORDS)
+        return bool(cue_matcher("mine_laying_verb").find(a.doc, start, x.tok_start))
+
+    if not handled(m):
         return False
     return not _victims(a, unit) and not any(
         h for h in a.hits if lo <= h.mention.tok_start < hi and h.mention.text != m.text
-        and h.mention.event_type == "Explosions/Remote violence")
+        and h.mention.event_type == "Explosions/Remote violence" and not handled(h.mention))
 
 
 def _interception(a: Analysis, m) -> bool:

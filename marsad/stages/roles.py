@@ -30,6 +30,9 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         elif c.victim_class == "security" and a.places.countries:
             name = forces_of(a.places.countries[0])
             victims.append((name, c.count or 0, None))
+        elif c.victim_class == "fighters" and (c.count or 0) > 0:
+            # "أسفرت الغارة عن مقتل مسلحين اثنين": armed men of no named group, not civilians
+            victims.append(("Unidentified Armed Group", c.count or 0, None))
     victim_names: dict[str, int] = {}
     for name, n, _ in victims:
         victim_names[name] = victim_names.get(name, 0) + n
@@ -43,7 +46,15 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
     elif etype == "Battles" and not sub == TERRITORY:
         victim_armed = [n for n in victim_names if n != "Civilians"]
         unidentified = [x.actor for x in armed if x.actor == "Unidentified Armed Group"]
-        names = _salient(armed, g)
+        # "الجيش الوطني وبإسناد من طيران التحالف": the supporter is no side of the ground battle
+        fighting = [x for x in armed if not _supporting(a, x)] or armed
+        names = _salient(fighting, g)
+        # a foreign force allied to the country's own army, named beside it, backs the army's ground
+        # battle ("معارك الجيش الوطني ... وغارات التحالف"): the army is the side
+        if names and kb.inter(names[0]) == 8:
+            own = next((n for n in names[1:] if kb.inter(n) == 1 and kb.allied(n, names[0])), None)
+            if own is not None:
+                names = [own] + [n for n in names if n != own]
         if unidentified:
             actor1 = unidentified[0]
             others = [n for n in victim_armed + names if n != actor1]
@@ -105,6 +116,14 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
     if etype == "Battles" and actor1 and not actor2:
         actor2 = _opponent(a, actor1)
     return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
+
+
+def _supporting(a: Analysis, x: ActorMention) -> bool:
+    """Is the actor named right after a phrase of support (بإسناد من، بدعم من، بغطاء جوي من)?"""
+    ends = a.memo.get("support_ends")
+    if ends is None:
+        ends = a.memo["support_ends"] = {m.tok_end for m in cue_matcher("support_phrase").find(a.doc)}
+    return x.tok_start in ends
 
 
 def _unit_ranges(a: Analysis, g: Group) -> list[tuple[int, int]]:

@@ -292,6 +292,8 @@ def _month(day: date) -> str:
 
 
 def _month_end(day: date) -> date:
+    if day.year == date.max.year and day.month == 12:
+        return date.max
     following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
     return following - timedelta(days=1)
 
@@ -326,21 +328,28 @@ def _split(filters: dict) -> _Split | None:
         return _Split(None, [], days, True)
     edges = []
     first = since
+    no_whole_months = False  # the range lies within the first or last month the calendar has
     if since is not None and since.day != 1:  # the rest of the first month
         edges.append((since, min(_month_end(since), until or date.max)))
-        first = _month_end(since) + timedelta(days=1)
+        if _month_end(since) == date.max:
+            no_whole_months = True
+        else:
+            first = _month_end(since) + timedelta(days=1)
     last = until
     if until is not None and until != _month_end(until):  # the start of the last month
         start = max(until.replace(day=1), since or date.min)
         if not edges or start > edges[0][1]:
             edges.append((start, until))
-        last = until.replace(day=1) - timedelta(days=1)
+        if until.replace(day=1) == date.min:
+            no_whole_months = True
+        else:
+            last = until.replace(day=1) - timedelta(days=1)
     cond.append(event_counts.c.month != "")
     if first is not None:
         cond.append(event_counts.c.month >= _month(first))
     if last is not None:
         cond.append(event_counts.c.month <= _month(last))
-    whole = first is None or last is None or first <= last
+    whole = not no_whole_months and (first is None or last is None or first <= last)
     return _Split(cond if whole else None, [dict(filters, since=a, until=b) for a, b in edges], days, True)
 
 

@@ -18,7 +18,13 @@ Tables:
 * ``rejected``: inputs that could not be used, with where and why;
 * ``api_tokens``: hashed tokens for writes through the REST API, each with a name;
 * ``local_places``: analysts' gazetteer entries (a name's place in one country, who set it,
-  when and why), which the geocoder puts before its own namesakes.
+  when and why), which the geocoder puts before its own namesakes;
+* ``watch_sources``, ``watch_entries``: the feeds and sitemaps ``marsad watch`` follows, with
+  their polling state, and every entry found in them, with how far it got (see marsad.watch);
+* ``watch_robots``: each host's robots.txt as last read, so that a round within the hour does
+  not ask again and a later one asks conditionally;
+* ``watch_lists``, ``watch_alerts``: saved event filters with a target (webhook or email), and
+  each matching event's delivery to each list.
 
 The schema is created and upgraded by the Alembic migrations in
 ``marsad/store/migrations`` (never by ``metadata.create_all``), on SQLite and on
@@ -266,3 +272,93 @@ local_places = Table(
     Column("note", Text),
     UniqueConstraint("name_key", "country_code", name="uq_local_places_name_country"),
 )
+
+# The feeds and sitemaps marsad watch follows (marsad sources add, a sources file), with their
+# polling state: the validators of the last response, when it was polled, how it went, and when
+# it may be polled again (later and later while it keeps failing).
+watch_sources = Table(
+    "watch_sources", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", String(2000), nullable=False, unique=True),
+    Column("name", String(200), nullable=False),
+    Column("language", String(8)),  # ar, en; null: detected per article
+    Column("interval_s", Integer, nullable=False),
+    Column("origin", String(1000), nullable=False),  # "cli", or the sources file it came from
+    Column("added_at", DateTime(timezone=True), nullable=False),
+    Column("kind", String(20)),  # what the last response was: rss, atom, json, sitemap, sitemap index
+    Column("etag", String(1000)),
+    Column("last_modified", String(200)),
+    Column("content_hash", String(64)),  # SHA-256 of the last body: unchanged feeds are not parsed again
+    Column("last_polled_at", DateTime(timezone=True)),
+    Column("last_success_at", DateTime(timezone=True)),
+    Column("last_error_at", DateTime(timezone=True)),
+    Column("last_error", Text),
+    Column("failures", Integer, nullable=False),  # consecutive failed polls
+    Column("next_poll_at", DateTime(timezone=True)),
+    Column("entries_found", Integer, nullable=False),
+    Column("articles_new", Integer, nullable=False),
+)
+
+# Every entry found in a followed source, once per (canonical) URL, with how far it got:
+# pending (to fetch), fetched (text kept here until it is ingested), stored, failed, rejected.
+watch_entries = Table(
+    "watch_entries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Integer, ForeignKey("watch_sources.id"), nullable=False),
+    Column("url", String(2000), nullable=False, unique=True),
+    Column("title", Text),
+    Column("summary", Text),
+    Column("published", Date),
+    Column("state", String(12), nullable=False),
+    Column("text", Text),
+    Column("text_from", String(10)),  # page, or summary (the page gave no text)
+    Column("content_hash", String(64)),
+    Column("attempts", Integer, nullable=False),
+    Column("error", Text),
+    Column("next_try_at", DateTime(timezone=True)),
+    Column("found_at", DateTime(timezone=True), nullable=False),
+    Column("fetched_at", DateTime(timezone=True)),
+    Column("stored_at", DateTime(timezone=True)),
+)
+Index("ix_watch_entries_state", watch_entries.c.state, watch_entries.c.id)
+Index("ix_watch_entries_source", watch_entries.c.source)
+Index("ix_watch_entries_hash", watch_entries.c.content_hash)
+
+# Each host's robots.txt as marsad watch last read it (status 200: its text; 4xx: none, all allowed).
+watch_robots = Table(
+    "watch_robots", metadata,
+    Column("host", String(300), primary_key=True),  # scheme://host[:port]
+    Column("status", Integer, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("etag", String(1000)),
+    Column("last_modified", String(200)),
+    Column("fetched_at", DateTime(timezone=True), nullable=False),
+)
+
+# Saved event filters (the events list's) with a target: a webhook URL or mailto: address.
+watch_lists = Table(
+    "watch_lists", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("filters", Text, nullable=False),  # JSON: marsad.store.event_filters' keyword arguments
+    Column("target", String(2000), nullable=False),
+    Column("created_by", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("checked_at", DateTime(timezone=True), nullable=False),  # events updated since are looked at
+)
+
+# One row per watch list and matching event: sent once, retried until then, failures kept.
+watch_alerts = Table(
+    "watch_alerts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("watch_list", Integer, ForeignKey("watch_lists.id"), nullable=False),
+    Column("event_id", String(40), nullable=False),
+    Column("state", String(10), nullable=False),  # pending, sent, failed
+    Column("attempts", Integer, nullable=False),
+    Column("last_error", Text),
+    Column("next_try_at", DateTime(timezone=True)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("sent_at", DateTime(timezone=True)),
+    UniqueConstraint("watch_list", "event_id", name="uq_watch_alerts_list_event"),
+)
+Index("ix_watch_alerts_state", watch_alerts.c.state, watch_alerts.c.next_try_at)

@@ -585,6 +585,10 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
         new_id = store.split(event_id, source_key, editor=name)
         return RedirectResponse(f"/events/{new_id}?msg=saved", status_code=303)
 
+    from marsad.web.watch import add_watch_routes
+    add_watch_routes(app, store, editor=editor, signed_in=signed_in, page=page, errors=ERRORS,
+                     write_errors=WRITE_ERRORS)
+
     @app.get("/signin", response_class=HTMLResponse, include_in_schema=False)
     def signin_form(request: Request, next: str = "/", bad: int = 0):
         return page(request, "signin.html", next=next if next.startswith("/") else "/", bad=bad)

@@ -24,24 +24,23 @@ from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table, split_list
 from marsad.model import ActorMention
 
-# ISO code -> the English country name ACLED writes (kb/data/countries.tsv)
-COUNTRY_NAMES = {row["code"]: row["name"] for row in load_table("countries.tsv", required=("code", "name"))}
+# ISO code -> the English country name ACLED writes, and the country whose military a bare الجيش
+# names in news from there where that is not its own (kb/data/countries.tsv)
+_COUNTRY_ROWS = load_table("countries.tsv", required=("code", "name"))
+COUNTRY_NAMES = {row["code"]: row["name"] for row in _COUNTRY_ROWS}
+FORCES_IN_NEWS = {row["code"]: row["forces_in_news"] for row in _COUNTRY_ROWS if row.get("forces_in_news")}
+
+
+def _with_the(template: str, country: str, known) -> str:
+    """The template filled with the country, with ACLED's "of the" where the knowledge base
+    writes it ("Military Forces of the United States")."""
+    plain, with_the = template.format(country=country), template.format(country="the " + country)
+    return with_the if with_the in known and plain not in known else plain
 
 
 def forces_of(cc: str, kind: str = "Military") -> str:
-    """"Military Forces of Syria"; ACLED's "of the" where the knowledge base writes it
-    ("Military Forces of the United States")."""
-    country = COUNTRY_NAMES.get(cc, cc)
-    plain, with_the = f"{kind} Forces of {country}", f"{kind} Forces of the {country}"
-    return with_the if with_the in load_actor_kb().actors and plain not in load_actor_kb().actors else plain
-
-
-@lru_cache(maxsize=1)
-def _forces_in_news() -> dict[str, str]:
-    """Country code -> the country whose military a bare الجيش names in its news, where that is
-    not its own (``forces_in_news`` in kb/data/countries.tsv)."""
-    return {row["code"]: row["forces_in_news"] for row in load_table("countries.tsv")
-            if row.get("forces_in_news")}
+    """"Military Forces of Syria", "Military Forces of the United States"."""
+    return _with_the(kind + " Forces of {country}", COUNTRY_NAMES.get(cc, cc), load_actor_kb().actors)
 
 
 @dataclass(frozen=True)
@@ -178,7 +177,7 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     source_tokens = {t for m in kb.sources.find(doc) for t in range(m.tok_start, m.tok_end)}
 
     country_name = COUNTRY_NAMES.get(countries[0]) if countries else None
-    forces_name = _forces_in_news().get(countries[0], country_name) if countries else None
+    forces_name = FORCES_IN_NEWS.get(countries[0], country_name) if countries else None
     stated = {n.tok_start: n.payload for n in kb.nationality.find(doc)}
     for m in kb.generic.find(doc):
         if any(t in taken or t in source_tokens for t in range(m.tok_start, m.tok_end)):
@@ -189,9 +188,7 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if own is not None and own.startswith("Military Forces of "):
             name = template.format(country=own[len("Military Forces of "):])
         elif country_name:
-            name = template.format(country=forces_name if army else country_name)
-            if name not in kb.actors and template.format(country="the " + country_name) in kb.actors:
-                name = template.format(country="the " + country_name)
+            name = _with_the(template, forces_name if army else country_name, kb.actors)
         else:
             continue
         add(m.tok_start, m.tok_end, name, kb.inter(name) if name in kb.actors else inter)

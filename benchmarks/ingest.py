@@ -122,12 +122,29 @@ def run_stage(stage: str, corpus: str, workdir: str, pg: str | None = None) -> d
             for suffix in ("", "-wal", "-shm"):
                 if os.path.exists(db + suffix):
                     os.remove(db + suffix)
+        import resource
+
         start = time.perf_counter()  # from the store's opening (a fresh PostgreSQL database is made before)
+        cpu0, children0 = time.process_time(), resource.getrusage(resource.RUSAGE_CHILDREN)
         store = open_store(db)
         runner = open_runner(workers=2 if kind == "workers2" else 1, dask="local" if kind == "dask2" else None)
+        # where the time goes: the writer's own wall time (Store.write_batch, all of it in this process)
+        writing = [0.0]
+        write_batch = store.write_batch
+
+        def timed_write(*a, **k):
+            began = time.perf_counter()
+            try:
+                return write_batch(*a, **k)
+            finally:
+                writing[0] += time.perf_counter() - began
+        store.write_batch = timed_write
         with ChildPeaks() as children, runner:
             summary = ingest(store, read_inputs([corpus]), runner=runner)
         seconds = time.perf_counter() - start  # the ingest, workers' start and stop included
+        done = resource.getrusage(resource.RUSAGE_CHILDREN)  # local workers, reaped when the runner closed
+        split = {"writer_s": writing[0], "main_cpu_s": time.process_time() - cpu0,
+                 "workers_cpu_s": done.ru_utime + done.ru_stime - children0.ru_utime - children0.ru_stime}
         articles, events = summary.new, store.count("events")
         fingerprint = hashlib.sha256(json.dumps(
             sorted((e["event_id"], [s["article_id"] for s in e["sources"]], e.get("fatalities"))
@@ -136,7 +153,8 @@ def run_stage(stage: str, corpus: str, workdir: str, pg: str | None = None) -> d
         if drop is not None:
             drop()
         return {"stage": stage, "articles": articles, "events": events, "seconds": seconds,
-                "max_rss_mb": self_peak_mb(), "workers_rss_mb": children.largest_mb, "fingerprint": fingerprint}
+                "max_rss_mb": self_peak_mb(), "workers_rss_mb": children.largest_mb, "fingerprint": fingerprint,
+                **split}
     else:
         raise SystemExit(f"unknown stage {stage!r}")
     seconds = time.perf_counter() - start
@@ -221,6 +239,12 @@ def main(argv: list[str] | None = None) -> int:
         workers = f"{r['workers_rss_mb']:7.0f} MB" if r.get("workers_rss_mb") else f"{'-':>9}"
         print(f"{s:10} {rate:11,.1f} {r['seconds']:9.2f} {r['events']:8,} {r['max_rss_mb']:7.0f} MB {workers}  "
               f"{r['seconds'] / base:6.2f}x")
+    for s in wanted:
+        r = results[s]
+        if "writer_s" in r:  # where the time of an ingest went
+            print(f"{s}: writer (Store.write_batch) {r['writer_s']:.1f} s of {r['seconds']:.1f} s wall; CPU: "
+                  f"main process {r['main_cpu_s']:.1f} s (writer, reading, pickling), worker processes "
+                  f"{r['workers_cpu_s']:.1f} s (extraction; Dask workers are not counted)")
     if "ingest" in results and "extract" in results:
         ratio = results["ingest"]["seconds"] / results["extract"]["seconds"]
         print(f"ingest takes {ratio:.2f}x the time of extraction alone "

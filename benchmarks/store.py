@@ -22,7 +22,9 @@ that a slow spell of a shared machine does not decide a comparison. A child writ
 ``marsad ingest`` does (which of the batch is known, then one transaction per batch), timing
 only that, and prints its figures. Printed per child:
 
-- writer ms/article in each tenth of the run, and the last tenth against the first;
+- writer ms/article in each tenth of the run, and the last tenth against the first; the same in
+  CPU time (the writer's process, plus on PostgreSQL the server process of its connection, read
+  from ``/proc``), which a slow spell of a shared machine does not inflate;
 - articles written per second over the whole run; events stored;
 - the median ms of what the API asks of the store (a page of events, unfiltered and by each of
   country, admin1 and type; stats by day, month, admin1 and type; one event; one article), each
@@ -134,18 +136,25 @@ def extracted(records, error, code, places):
 
 # ---------------------------------------------------------------- child: one writer
 
-def backend_cpu(store) -> float | None:
-    """CPU seconds the PostgreSQL server process of the store's connection has used (a server on
-    this machine), or None (SQLite, or a server elsewhere)."""
+def backend_cpu(store, pid: int | None = None) -> float | None:
+    """CPU seconds the PostgreSQL server process of the store's connection (or ``pid``) has used (a
+    server on this machine), or None (SQLite, or a server elsewhere)."""
     if not store.url.startswith("postgresql"):
         return None
-    with store.engine.connect() as conn:
-        pid = conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
+    if pid is None:
+        pid = backend_pid(store)
     try:
         fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
     except OSError:
         return None
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def backend_pid(store) -> int | None:
+    if not store.url.startswith("postgresql"):
+        return None
+    with store.engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
 
 
 def write_all(url: str, pickle_path: str, partition: str | None = None, published: str | None = None) -> dict:
@@ -175,18 +184,21 @@ def write_all(url: str, pickle_path: str, partition: str | None = None, publishe
         store.prepare_partition()
     summary = IngestSummary()
     timings = []
-    server = backend_cpu(store)
+    pid = backend_pid(store)
+    server = backend_cpu(store, pid)
     began = time.time()
+    cpu = []  # per batch: the writer process's CPU seconds and the server process's (PostgreSQL)
     for articles, results in done:
-        start = time.perf_counter()
+        start, own, theirs = time.perf_counter(), time.process_time(), backend_cpu(store, pid)
         hashes, urls = store._known(articles)  # what ingest asks before extraction
         fresh = [(a, r) for a, r in zip(articles, results) if a.text_hash not in hashes and a.url not in urls]
         if fresh:
             write_batch([a for a, _ in fresh], [r for _, r in fresh], summary, **kwargs)
         timings.append((len(articles), time.perf_counter() - start))
+        cpu.append((len(articles), time.process_time() - own + (backend_cpu(store, pid) - theirs if theirs else 0.0)))
     ended = time.time()
     if server is not None:
-        server = backend_cpu(store) - server
+        server = backend_cpu(store, pid) - server
     if partition:
         store.close()
         return {"timings": timings, "began": began, "ended": ended, "server_cpu": server, "new": summary.new}
@@ -197,7 +209,7 @@ def write_all(url: str, pickle_path: str, partition: str | None = None, publishe
     events = store.count("events")
     groups = groups_sha(store)
     store.close()
-    return {"timings": timings, "events": events, "new": summary.new, "merged": summary.events_merged,
+    return {"timings": timings, "cpu": cpu, "events": events, "new": summary.new, "merged": summary.events_merged,
             "export_sha": hashlib.sha256(export).hexdigest()[:16], "export_bytes": len(export), "reads": reads,
             "server_cpu": server, "groups_sha": groups}
 
@@ -334,6 +346,7 @@ def one_writer(side: str, backend: str, args, key: str, workdir: str, pickle_pat
             drop()
     r["rate"] = sum(n for n, _ in r["timings"]) / sum(s for _, s in r["timings"])
     r["tenths"] = tenths(r["timings"])
+    r["cpu_tenths"] = tenths(r["cpu"]) if r.get("cpu") else None
     return r
 
 
@@ -425,6 +438,11 @@ def main(argv: list[str] | None = None) -> int:
               f"({r['merged']} merges)  export {r['export_sha']} ({r['export_bytes'] / 1e6:.1f} MB)  "
               f"last/first tenth {r['tenths'][-1] / r['tenths'][0]:.2f}x")
         print("    ms/article per tenth: " + " ".join(f"{x:5.2f}" for x in r["tenths"]))
+        if r.get("cpu_tenths"):  # what a slow spell of a shared machine does not inflate
+            c = r["cpu_tenths"]
+            print("    CPU ms/article per tenth (the writer's process" + (" and the server's" if backend != "sqlite"
+                                                                          else "") + "): "
+                  + " ".join(f"{x:5.2f}" for x in c) + f"; last/first {c[-1] / c[0]:.2f}x")
         print("    reads, median ms: " + ", ".join(f"{k} {v:.1f}" for k, v in r["reads"].items()), flush=True)
     for backend in backends:
         if ("current", backend) in results and ("baseline", backend) in results:

@@ -27,12 +27,13 @@ import sqlite3
 from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 from urllib.parse import quote
 
-from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, text, union
+from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, text, union, union_all
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -440,7 +441,7 @@ class Store:
                 id=src_pk, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
                 fatalities=record.get("fatalities"), record=stored, evidence_text=text, match_rule=rule,
                 match_score=score, match_fields=fields, match_text=words))
-            self._sources.put(src_pk, (slim, shingles))
+            self._sources.put(src_pk, [slim, shingles, None, None])
         return created, merged
 
     def _merge_into(self, conn: Connection, pending: "_Unsent", ev_pk: int, row: tuple) -> None:
@@ -480,7 +481,20 @@ class Store:
         self._send(conn, pending)
         pending.new_rows.clear()
         if updates:
-            conn.execute(_UPDATE_EVENT, updates)
+            # each event's columns that changed only: SQLite rewrites an index's entry when the
+            # statement sets one of its columns, whether or not its value changes, and the events
+            # table has some twenty indexes and a full-text index (a merge mostly changes the
+            # number of sources, the record, the time and the search words)
+            before = {row[0]: row[1:] for row in conn.execute(_EVENT_COLUMNS, {"ids": [u["target"] for u in updates]})}
+            groups: dict[tuple, list[dict]] = {}
+            for update in updates:
+                old = before.get(update["target"])
+                if old is not None:
+                    update = {k: v for k, v in update.items()
+                              if k not in _COLUMN_AT or old[_COLUMN_AT[k]] != v or type(old[_COLUMN_AT[k]]) is not type(v)}
+                groups.setdefault(tuple(update), []).append(update)
+            for group in groups.values():
+                conn.execute(_UPDATE_EVENT, group)
 
     def _unsent(self, conn: Connection, event_ids: list[str], partition: Partition | None = None) -> "_Unsent":
         """A batch's rows to be, with those of ``event_ids`` that are taken already: numbered from
@@ -580,12 +594,13 @@ class Store:
                 continue
             hit = self._sources.get(src_id)
             if hit is None:
+                # its shingles are made only if matching gets as far as the text (_shingles_of)
                 if fields is not None and words is not None:
-                    hit = (json.loads(fields), dedup.word_shingles(words))
+                    hit = [json.loads(fields), None, words, None]
                 else:  # stored before schema 0005
-                    hit = (dedup.slim(json.loads(src_record)), dedup.shingles(src_text))
+                    hit = [dedup.slim(json.loads(src_record)), None, None, src_text]
                 self._sources.put(src_id, hit)
-            found = dedup.match(record, hit[0], new_sh, hit[1])
+            found = dedup.match(record, hit[0], new_sh, hit[1] or partial(_shingles_of, hit))
             if found is not None and (best is None or found.score > best[1].score):
                 best = (ev_pk, found)
         return best
@@ -927,7 +942,9 @@ def _search(record: dict) -> dict | None:
               # an event that ends on or after ``since`` and is at most SHORT_RANGE_DAYS long
               # starts on or after ``recent``: the same events as before, from a shorter range
               "recent": span[0] - slack - timedelta(days=SHORT_RANGE_DAYS),
-              "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS), "keep": MATCH_SOURCES - 1}
+              "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS), "keep": MATCH_SOURCES - 1,
+              # the latest ``keep`` sources are those from the ``keep``-th latest on (an OFFSET of keep - 1)
+              "skip": MATCH_SOURCES - 2}
     lat, lon = record.get("latitude"), record.get("longitude")
     if lat is not None and lon is not None and place_cell(lat, lon) is not None:
         dlat = dedup.PLACE_KM[3] / 111.0
@@ -935,6 +952,14 @@ def _search(record: dict) -> dict | None:
         params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
                       cells=_cells_of_box(lat - dlat, lat + dlat, lon - dlon, lon + dlon))
     return params
+
+
+def _shingles_of(hit: list) -> frozenset[int]:
+    """The shingles of a cached source (``[fields, shingles, words, evidence text]``), made once."""
+    if hit[1] is None:
+        hit[1] = dedup.word_shingles(hit[2]) if hit[2] is not None else dedup.shingles(hit[3])
+        hit[2] = hit[3] = None
+    return hit[1]
 
 
 class _Lru:
@@ -1011,21 +1036,35 @@ def _with_compared_sources(candidates):
     """Each candidate event (``candidates``' columns) once per source matching compares with: its
     first and its latest ``keep``, so the cost per article does not grow with an event's fame,
     with their matching fields and words (the record and evidence text only for a source stored
-    before those were kept), in the order they were stored. One statement, one round trip."""
+    before those were kept), in the order they were stored. One statement, one round trip.
+
+    Only those sources' rows are read: the first source's key and the key of the ``keep``-th
+    latest are found in the index on (event, id), and the rows are a key look-up and a range of
+    that index from there. (A window function over the sources once read every source of every
+    candidate, so that a busy town's candidates cost more with each report they gathered.)"""
     found = candidates.cte("candidates")
-    ranked = select(
+    older = event_sources.alias("older")
+    bounds = select(
+        found.c.id,
+        select(func.min(older.c.id)).where(older.c.event == found.c.id).scalar_subquery().label("first"),
+        func.coalesce(select(older.c.id).where(older.c.event == found.c.id).order_by(older.c.id.desc())
+                      .limit(1).offset(bindparam("skip")).scalar_subquery(), 0).label("latest"),
+    ).subquery("bounds")
+    compared = select(
         event_sources.c.id, event_sources.c.event, event_sources.c.match_fields, event_sources.c.match_text,
         case((event_sources.c.match_fields.is_(None), event_sources.c.record)).label("record"),
         case((event_sources.c.match_text.is_(None), event_sources.c.evidence_text)).label("evidence_text"),
-        func.row_number().over(partition_by=event_sources.c.event, order_by=event_sources.c.id).label("nth"),
-        func.row_number().over(partition_by=event_sources.c.event,
-                               order_by=event_sources.c.id.desc()).label("nth_last"),
-    ).where(event_sources.c.event.in_(select(found.c.id))).subquery()
+    )
+    kept = union_all(
+        compared.join_from(event_sources, bounds, event_sources.c.id == bounds.c.first),
+        compared.join_from(event_sources, bounds, and_(event_sources.c.event == bounds.c.id,
+                                                       event_sources.c.id >= bounds.c.latest,
+                                                       event_sources.c.id != bounds.c.first)),
+    ).subquery("kept")
     return select(found.c.id, found.c.country, found.c.admin1, found.c.geo_precision, found.c.latitude,
-                  found.c.longitude, ranked.c.id.label("source"), ranked.c.match_fields, ranked.c.match_text,
-                  ranked.c.record, ranked.c.evidence_text) \
-        .join_from(found, ranked, ranked.c.event == found.c.id) \
-        .where(or_(ranked.c.nth == 1, ranked.c.nth_last <= bindparam("keep"))).order_by(ranked.c.id)
+                  found.c.longitude, kept.c.id.label("source"), kept.c.match_fields, kept.c.match_text,
+                  kept.c.record, kept.c.evidence_text) \
+        .join_from(found, kept, kept.c.event == found.c.id).order_by(kept.c.id)
 
 
 _COMPARED_NEAR = _with_compared_sources(_CANDIDATES_NEAR)
@@ -1053,6 +1092,11 @@ _SOURCES_WITH_ARTICLES = select(
 _EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
 _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
+# The columns the writer computes for an event (_event_columns), as stored: what a merge may change.
+_COLUMNS = tuple(c.name for c in events.columns if c.name not in ("id", "event_id", "record", "created_at", "updated_at"))
+_COLUMN_AT = {name: n for n, name in enumerate(_COLUMNS)}
+_EVENT_COLUMNS = select(events.c.id, *(events.c[name] for name in _COLUMNS)).where(
+    events.c.id.in_(bindparam("ids", expanding=True)))
 
 
 # A batch's candidate searches in one PostgreSQL statement: the searches' parameters go in as
@@ -1060,7 +1104,8 @@ _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
 # (LATERAL: one search at a time, so that each branch is an index range as in _CANDIDATES_NEAR)
 # the same four branches find its candidates. Rows of kind 0 are (search, candidate event's
 # columns), rows of kind 1 the compared sources of every candidate (as _with_compared_sources),
-# each once.
+# each once: the keys of each candidate's first and latest ``keep`` sources are read from the index
+# on (event, id), then those rows only.
 _PG_CANDIDATES = text("""
 WITH s AS (
   SELECT s.n, s.country, s.admin1, s.since, s.until, s.recent, s.earliest, s.lat0, s.lat1, s.lon0, s.lon1,
@@ -1095,13 +1140,17 @@ WITH s AS (
       AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
       AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
   ) c
+), kept AS (
+  SELECT k.id FROM (SELECT DISTINCT found.id FROM found) f CROSS JOIN LATERAL (
+    (SELECT x.id FROM event_sources x WHERE x.event = f.id ORDER BY x.id LIMIT 1)
+    UNION
+    (SELECT x.id FROM event_sources x WHERE x.event = f.id ORDER BY x.id DESC LIMIT :keep)
+  ) k
 ), ranked AS (
   SELECT es.id, es.event, es.match_fields, es.match_text,
          CASE WHEN es.match_fields IS NULL THEN es.record END AS record,
-         CASE WHEN es.match_text IS NULL THEN es.evidence_text END AS evidence_text,
-         row_number() OVER (PARTITION BY es.event ORDER BY es.id) AS nth,
-         row_number() OVER (PARTITION BY es.event ORDER BY es.id DESC) AS nth_last
-  FROM event_sources es WHERE es.event IN (SELECT found.id FROM found)
+         CASE WHEN es.match_text IS NULL THEN es.evidence_text END AS evidence_text
+  FROM event_sources es WHERE es.id IN (SELECT kept.id FROM kept)
 )
 SELECT 0 AS kind, found.n, e.id, e.country, e.admin1, e.geo_precision, e.latitude, e.longitude,
        NULL::int AS source, NULL::text AS match_fields, NULL::text AS match_text, NULL::text AS record,
@@ -1110,7 +1159,7 @@ FROM found JOIN events e ON e.id = found.id
 UNION ALL
 SELECT 1, NULL, ranked.event, NULL, NULL, NULL, NULL, NULL, ranked.id, ranked.match_fields, ranked.match_text,
        ranked.record, ranked.evidence_text
-FROM ranked WHERE ranked.nth = 1 OR ranked.nth_last <= :keep
+FROM ranked
 """)
 
 

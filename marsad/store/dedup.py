@@ -41,6 +41,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Callable
 
 from marsad.arabic.normalise import normalise
 
@@ -170,8 +171,12 @@ def place_match(new: dict, old: dict) -> tuple[float, float | None, int] | None:
     return math.exp(-km / PLACE_SCALE_KM[precision]), km, precision  # the nearer candidate wins
 
 
-def match(new: dict, old: dict, new_shingles: frozenset[int], old_shingles: frozenset[int]) -> Match | None:
-    """Does ``new`` (one article's event record) report the event ``old`` (a stored event's record)?"""
+def match(new: dict, old: dict, new_shingles: frozenset[int],
+          old_shingles: frozenset[int] | Callable[[], frozenset[int]]) -> Match | None:
+    """Does ``new`` (one article's event record) report the event ``old`` (a stored event's record)?
+    ``old_shingles`` may be a function that makes them: it is called only when every test before
+    the text's (type, date, place, actors) has passed, so the writer makes the shingles of the few
+    stored reports that get that far (most candidates of a busy town's fortnight fail on the date)."""
     if family(new.get("event_type")) != family(old.get("event_type")):
         return None
     a, b = _range(new), _range(old)
@@ -191,7 +196,7 @@ def match(new: dict, old: dict, new_shingles: frozenset[int], old_shingles: froz
     if precision == 1 and km is not None and km > SAME_SITE_KM and not actors_a & actors_b:
         return None  # two named towns apart (نوى، جاسم) are one fight only when a named actor links them
     actor_score = 1.0 if actors_a & actors_b else 0.5
-    text = jaccard(new_shingles, old_shingles)
+    text = jaccard(new_shingles, old_shingles() if callable(old_shingles) else old_shingles)
     same_type = new.get("event_type") == old.get("event_type")
     if text < (MIN_TEXT if same_type else MIN_TEXT_OTHER_TYPE):
         return None

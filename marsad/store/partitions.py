@@ -151,7 +151,7 @@ def _settle(store: Store, conn, source_key: int, summary: BoundarySummary) -> No
         # every source of each candidate; compared are those stored before this report (the first
         # and the latest MATCH_SOURCES - 1 of them), as the one writer would have compared it
         rows = conn.execute(_COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1,
-                            dict(params, keep=EVERY_SOURCE)).all()
+                            dict(params, keep=EVERY_SOURCE, skip=EVERY_SOURCE)).all()
         # events that hold a report of an article this event holds one of stay apart from it, as
         # an article's own events do in the writer
         taken = set(conn.execute(select(event_sources.c.event).where(event_sources.c.article.in_(

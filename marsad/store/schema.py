@@ -145,8 +145,14 @@ Index("ix_events_updated", events.c.updated_at)
 # counts and deaths per day, week or month are read from this index alone, not from the rows
 # (which hold each event's whole record)
 Index("ix_events_date_fatalities", events.c.event_date, events.c.fatalities)
-Index("ix_events_cell_range_start", events.c.place_cell, events.c.long_range, events.c.event_date_start)
-Index("ix_events_admin1_range_start", events.c.country, events.c.admin1, events.c.long_range, events.c.event_date_start)
+# the writer's candidate search (marsad.store._CANDIDATES_NEAR): a range of the first three or four
+# columns, and every other column the search tests or returns, so that it reads no events row (migration 0009)
+Index("ix_events_cell_range_start", events.c.place_cell, events.c.long_range, events.c.event_date_start,
+      events.c.event_date_end, events.c.event_type, events.c.latitude, events.c.longitude, events.c.geo_precision,
+      events.c.country, events.c.admin1)
+Index("ix_events_admin1_range_start", events.c.country, events.c.admin1, events.c.long_range, events.c.event_date_start,
+      events.c.event_date_end, events.c.event_type, events.c.latitude, events.c.longitude, events.c.geo_precision,
+      events.c.place_cell)
 
 event_sources = Table(
     "event_sources", metadata,
@@ -166,7 +172,8 @@ event_sources = Table(
     Column("match_text", Text),
     UniqueConstraint("article", "extracted_id", name="uq_event_sources_article_extracted"),
 )
-Index("ix_event_sources_event", event_sources.c.event)
+# (with the key: an event's first and latest sources are the ends of its range, migration 0009)
+Index("ix_event_sources_event", event_sources.c.event, event_sources.c.id)
 
 # Events and deaths per month, country, governorate, type and sub-type ('' for none), kept by
 # triggers on ``events`` (migration 0007) whichever code writes the events: the statistics by month,

@@ -274,3 +274,49 @@ def test_candidate_conditions_in_memory_are_the_statements(db_url):
             admin1_only += "cells" not in params and bool(by_sql)
     store.close()
     assert found_any >= 20 and admin1_only >= 3
+
+
+def test_a_famous_event_is_compared_by_its_first_and_latest_sources_only(db_url):
+    """An event with 20 reports is compared by its first and its latest MATCH_SOURCES - 1 (the
+    statements read those rows only: migration 0009's index on (event, id)); one with 3 by all of
+    them; the boundary pass's search (keep and skip past any count) gives every source. On
+    PostgreSQL the batch's one statement gives the same rows."""
+    from datetime import date, datetime, timezone
+
+    from marsad.store import _COMPARED_NEAR, MATCH_SOURCES, _long_range, _pg_candidates, _search
+    from marsad.store.partitions import EVERY_SOURCE
+    from marsad.store.schema import articles
+
+    now, day = datetime(2024, 6, 1, tzinfo=timezone.utc), date(2024, 5, 1)
+    store = open_store(db_url)
+    sources, key = {1: [], 2: []}, 0
+    with store._writing() as conn:
+        conn.execute(articles.insert(), dict(id=1, text_hash="h", article_id="a", language="ar", text="t",
+                                             extractor_version="x", ingested_at=now))
+        conn.execute(events.insert(), [dict(id=ev, event_id=f"ev-{ev}", event_type="Battles", sub_event_type="Armed clash",
+                                            event_date_start=day, event_date_end=day, long_range=_long_range(day, day),
+                                            country="Syria", admin1="Idlib", latitude=35.9 + ev / 100, longitude=36.6,
+                                            place_cell=place_cell(35.9 + ev / 100, 36.6), geo_precision=1,
+                                            n_sources=1, disagreement=False, record="{}", created_at=now,
+                                            updated_at=now) for ev in (1, 2)])
+        rows = []
+        for turn in range(23):  # the two events' sources interleaved, as a stream stores them
+            ev = 1 if turn % 5 else 2
+            if ev == 2 and len(sources[2]) == 3:
+                ev = 1
+            key += 1
+            sources[ev].append(key)
+            rows.append(dict(id=key, event=ev, article=1, extracted_id=f"x-{key}", record="{}", evidence_text="",
+                             match_fields="{}", match_text=""))
+        conn.execute(event_sources.insert(), rows)
+        params = _search(dict(event_type="Battles", country="Syria", admin1="Idlib", event_date="2024-05-01",
+                              latitude=35.92, longitude=36.6))
+        keep = MATCH_SOURCES - 1
+        expected = sorted(sources[1][:1] + sources[1][-keep:] + sources[2])
+        assert len(sources[1]) == 20 and len(expected) == MATCH_SOURCES + 3
+        assert [row[6] for row in conn.execute(_COMPARED_NEAR, params)] == expected
+        every = dict(params, keep=EVERY_SOURCE, skip=EVERY_SOURCE)
+        assert [row[6] for row in conn.execute(_COMPARED_NEAR, every)] == sorted(sources[1] + sources[2])
+        if store.engine.dialect.name == "postgresql":
+            assert [row[6] for row in _pg_candidates(conn, [(0, params)])[0]] == expected
+    store.close()

@@ -24,3 +24,18 @@ def test_a_readme_python_block_runs_as_written(code):
                           env=dict(os.environ, PYTHONPATH=str(REPO)))
     assert done.returncode == 0, done.stderr[-3000:]
     assert done.stdout.strip(), "an example prints what it shows"
+
+
+def _anchor(heading: str) -> str:
+    """GitHub's anchor of a Markdown heading: lower case, punctuation dropped, spaces to hyphens."""
+    return re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-")
+
+
+def test_readme_links_to_sections_of_the_docs_find_their_heading():
+    """A link such as docs/performance.md#a-backfill-on-many-machines names a heading of that file."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    links = set(re.findall(r"\]\((docs/[\w./-]+\.md)#([\w-]+)\)", readme))
+    assert links
+    for path, anchor in sorted(links):
+        headings = re.findall(r"^#+ (.+)$", (REPO / path).read_text(encoding="utf-8"), re.M)
+        assert anchor in {_anchor(h) for h in headings}, (path, anchor)

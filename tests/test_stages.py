@@ -150,6 +150,20 @@ def test_no_event_is_ever_dated_after_its_article():
 
 # --------------------------------------------------------------------------- tolls
 
+@pytest.mark.parametrize("text, dead", [
+    ("قتل جنديان اليوم في هجوم لمسلحين على موقع للجيش في محافظة ديالى. وأوضح مصدر أن المسلحين هاجموا "
+     "موقعا عسكريا في منطقة الكبة الشرقية التابعة لقضاء المقدادية في ديالى وقتلوا جنديين.", 2),
+    ("لقي خمسة من عناصر الجيش حتفهم اليوم في هجوم مسلح بمحافظة كركوك. وذكرت مصادر محلية أن مسلحين "
+     "مجهولين شنوا هجوما على ثكنة للجيش في قرية تل الذهب السفلى جنوب غربي كركوك أسفر عن مقتل خمسة جنود.", 5),
+    ("قتل أربعة من عناصر الشرطة اليوم بهجوم على حاجز في محافظة نينوى. وقال ضابط إن مهاجمين أطلقوا النار "
+     "على حاجز للشرطة في قرية الحود الجديدة جنوب الموصل فقتلوا أربعة منتسبين.", 4),
+])
+def test_a_toll_of_a_side_told_again_as_a_toll_of_its_kind_counts_once(text, dead):
+    """The lead counts "soldiers of the army", the quote "soldiers": one toll told twice, not two."""
+    found = [e for e in events(text, published=date(2023, 5, 7)) if e.event_type == "Battles"]
+    assert [e.fatalities for e in found] == [dead]
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")
@@ -278,6 +292,29 @@ def test_a_spelling_with_a_prothetic_alef_finds_the_known_town():
 
 
 # --------------------------------------------------------------------------- roles
+
+@pytest.mark.parametrize("text, group", [
+    ("هاجم عناصر من تنظيم داعش نقطة للجيش العراقي قرب قضاء الحويجة فجر اليوم، واشتبكت القوات مع المهاجمين "
+     "لساعتين قبل أن ينسحب المسلحون.", "Islamic State"),
+    ("شنت هيئة تحرير الشام هجوما على مواقع للجيش السوري في ريف حماة اليوم، وقالت مصادر إن الجيش تصدى "
+     "للمهاجمين وقتل عددا منهم.", "Hayat Tahrir al-Sham"),
+    ("أعلن الجيش اليمني صد هجوم لجماعة الحوثي على مواقعه في مديرية حيس اليوم، وأكد أن قواته قتلت عشرة "
+     "من المهاجمين.", "Ansar Allah"),
+])
+def test_the_attackers_told_with_the_article_after_a_named_group_are_that_group(text, group):
+    """"المهاجمين"، "المسلحون" refer back to the group named before them: no second, unidentified side."""
+    found = [e for e in events(text) if e.event_type in ("Battles", "Violence against civilians")]
+    assert found
+    for e in found:
+        assert "Unidentified Armed Group" not in (e.actor1, e.actor2), e
+        assert group in (e.actor1, e.actor2), e
+
+
+def test_unnamed_attackers_stay_unidentified():
+    found = events("هاجم مسلحون نقطة للشرطة في قضاء الحويجة اليوم، واشتبكت القوات مع المهاجمين لساعة")
+    assert [(e.actor1, e.actor2) for e in found if e.event_type == "Battles"] == \
+        [("Unidentified Armed Group", "Police Forces of Iraq")]
+
 
 def test_a_strike_on_a_military_position_names_its_owner_not_the_civilians():
     found = events("استهدفت مسيرة تركية موقعا لقوات سوريا الديمقراطية قرب مدينة القامشلي اليوم")

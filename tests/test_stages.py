@@ -164,6 +164,20 @@ def test_a_toll_of_a_side_told_again_as_a_toll_of_its_kind_counts_once(text, dea
     assert [e.fatalities for e in found] == [dead]
 
 
+@pytest.mark.parametrize("text, dead", [
+    ("قتل ثلاثة من القوات الحكومية مساء اليوم بهجوم نفذه مسلحون استهدف تجمعا لهم في محافظة صلاح الدين. "
+     "وقال مصدر محلي إن مسلحين نفذوا هجوما استهدف تجمعا للقوات الحكومية في منطقة الجلام بناحية العلم في "
+     "صلاح الدين، ما أسفر عن مقتل ثلاثة من تلك القوات.", 3),
+    ("قتل خمسة من القوات الحكومية اليوم بهجوم شنه مسلحون استهدف ثكنة لهم في محافظة نينوى. وأوضح مصدر أن "
+     "مسلحين شنوا هجوما استهدف ثكنة للقوات الحكومية في قرية الخزنة بناحية برطلة في نينوى، ما أدى إلى "
+     "مقتل خمسة من تلك القوات.", 5),
+])
+def test_one_attack_told_with_two_words_is_one_record_per_pair_place_and_day(text, dead):
+    """"شنوا هجوماً استهدف ثكنة": the attack word and the targeting word tell one act."""
+    found = events(text, published=date(2023, 5, 7))
+    assert [(e.event_type, e.fatalities) for e in found] == [("Battles", dead)]
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")

@@ -324,6 +324,20 @@ def test_the_attackers_told_with_the_article_after_a_named_group_are_that_group(
         assert group in (e.actor1, e.actor2), e
 
 
+@pytest.mark.parametrize("text, side", [
+    ("وقالت مصادر أمنية إن أربعة جنود قتلوا في هجوم على نقطة تفتيش للجيش في بلدة الشرقاط اليوم",
+     "Military Forces of Iraq"),
+    ("أفاد مصدر في الشرطة بأن ثلاثة من عناصر الشرطة قتلوا في هجوم استهدف دوريتهم قرب مدينة تكريت اليوم",
+     "Police Forces of Iraq"),
+    ("قتل مقاتلان من قوات سوريا الديمقراطية في هجوم على حاجز لهم في بلدة الشحيل اليوم", "Syrian Democratic Forces"),
+])
+def test_men_of_a_force_killed_by_unnamed_attackers_make_a_battle_with_an_unidentified_group(text, side):
+    """"قتلوا في هجوم": soldiers, police or fighters killed make a battle (not violence against
+    civilians), and with no attacker named their force fought an unidentified armed group."""
+    found = events(text)
+    assert [(e.event_type, e.actor1, e.actor2) for e in found] == [("Battles", "Unidentified Armed Group", side)]
+
+
 def test_unnamed_attackers_stay_unidentified():
     found = events("هاجم مسلحون نقطة للشرطة في قضاء الحويجة اليوم، واشتبكت القوات مع المهاجمين لساعة")
     assert [(e.actor1, e.actor2) for e in found if e.event_type == "Battles"] == \

@@ -345,6 +345,9 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             etype, sub = m.event_type, m.sub_event_type
             if victims == {"civilians"} and etype == "Battles" and sub == "Armed clash":
                 etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
+            elif victims <= {"security", "fighters"} and (etype, sub) == ("Violence against civilians", "Attack"):
+                # "خمسة جنود قتلوا في هجوم": a killing of soldiers, police or fighters is a battle
+                etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
 

@@ -178,6 +178,39 @@ def test_one_attack_told_with_two_words_is_one_record_per_pair_place_and_day(tex
     assert [(e.event_type, e.fatalities) for e in found] == [("Battles", dead)]
 
 
+@pytest.mark.parametrize("text, tolls", [
+    ("قتل مستوطنون خمسة فلسطينيين في الضفة الغربية اليوم في هجمات على ثلاث قرى. ففي قرية المغير قتل "
+     "المستوطنون شابين. وفي قرية ترمسعيا قتلوا ثلاثة آخرين.", {"Al Mughayyir": 2, "Turmusayya": 3}),
+    ("قتل مسلحون ستة مدنيين في محافظة كركوك اليوم في هجمات على قريتين. ففي قرية الزركة قتل المسلحون "
+     "أربعة مزارعين. وفي بلدة الرياض قتلوا مدنيين اثنين.", {"الزركة": 4, "Ar Riyad": 2}),
+])
+def test_a_toll_summed_over_several_places_goes_to_none_of_them(text, tolls):
+    """"قتل خمسة في هجمات على ثلاث قرى": the lead's sum is no one village's toll."""
+    found = {e.location: e.fatalities for e in events(text, published=date(2023, 5, 7))}
+    for place, dead in tolls.items():
+        assert found.get(place) == dead, found
+    assert all(n <= 4 for n in found.values()), found
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل مستوطنون، صباح اليوم، شاباً فلسطينياً في هجوم على قرية المغير شرق رام الله", 1),
+    ("قتل مسلحون مجهولون أيضاً، مساء اليوم، طفلين في هجوم على منزل في بلدة الحويجة", 2),
+    ("وقتل المستوطنون ثلاثة شبان في هجوم على قرية ترمسعيا اليوم", 3),
+])
+def test_killers_then_words_set_off_by_commas_then_whom_they_killed(text, dead):
+    """The killers after قتل (with or without the article) and a date or adverb between commas
+    before the victims: the victims are the dead, not the killers."""
+    found = [e for e in events(text) if e.event_type == "Violence against civilians"]
+    assert [e.fatalities for e in found] == [dead]
+
+
+def test_a_unit_that_refers_back_to_told_attacks_tells_more_of_them():
+    text = ("قتل مسلحون مجهولون مدنيين اثنين في هجوم على قرية الحود جنوب الموصل اليوم. وأوضح مختار القرية أن "
+            "هذه الهجمات تكررت في الأسابيع الأخيرة، وبلغت ذروتها بهجوم ليلي أسفر عن مقتل اثنين من السكان.")
+    found = events(text, published=date(2023, 5, 7))
+    assert [(e.event_type, e.fatalities) for e in found] == [("Violence against civilians", 2)]
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")

@@ -199,8 +199,8 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                 # "قتل أربعة من الشرطة بهجوم في محافظة نينوى ... أطلقوا النار على حاجز في قرية":
                 # a lead told only with a word of attack in general (هجوم، استهدف) sums up the
                 # violent event the body tells in its own words, whatever type those words give it
-                target = _summarised(g, [b for b in kept if b is not g and b.etype in VIOLENT_TYPES
-                                         and not _is_summary(a, b, level)])
+                body = [b for b in kept if b is not g and b.etype in VIOLENT_TYPES and not _is_summary(a, b, level)]
+                target = _summarised(g, body)
             if target is not None:
                 absorb(target, g)
             elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):

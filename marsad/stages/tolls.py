@@ -28,8 +28,29 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
                 continue
         elif _elsewhere(a, c, g):
             continue
+        if _over_places(a, c) and (g.where.unknown_name or g.where.precision == 1):
+            continue  # "قتل خمسة في هجمات على ثلاث قرى": a sum over places, no one village's toll
         out.append(c)
     return out
+
+
+def _over_places(a: Analysis, c: Casualty) -> bool:
+    """Does the count's clause spread it over several places ("في هجمات على قريتين"، "على ثلاث
+    قرى"، "في عدة بلدات")?"""
+    from marsad.stages.clauses import clause_at
+    clause = clause_at(a, c.tok_start)
+    if clause is None:
+        return False
+    tokens = a.doc.tokens
+    duals, plurals = cue_words("place_count_noun"), cue_words("list_place_noun")
+    quantities = a.memo.get("quantities")
+    if quantities is None:
+        from marsad.quantities import find_quantities
+        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    counted = {q.tok_end for q in quantities} | {t + 1 for t in range(clause.tok_start, clause.tok_end)
+                                                 if tokens[t].text in cue_words("several_word")}
+    return any(tokens[t].text.lstrip("وبل") in duals or (tokens[t].text in plurals and t in counted)
+               for t in range(clause.tok_start, clause.tok_end))
 
 
 def _unit_of(a: Analysis, tok: int) -> int | None:

@@ -14,7 +14,8 @@ import pytest
 from marsad.cli import main
 from marsad.errors import UsageError
 from marsad.store import open_store
-from marsad.watch.alerts import Deliverer, add_watch_list, alerts_of, list_watch_lists
+from marsad.watch.alerts import (Deliverer, TargetRefused, add_watch_list, alerts_of, find_alerts, list_watch_lists,
+                                 record_version, target_problem)
 from marsad.watch.fetch import Politeness
 from marsad.watch.matching import clean_filters, event_matches
 from marsad.watch.rounds import Watcher, WatchOptions
@@ -95,77 +96,120 @@ def mailbox():
     m.close()
 
 
-def test_alerts_reach_the_webhook_and_the_mailbox_once_per_matching_event(tmp_path, receiver, mailbox):
+def raw_records(store) -> dict[str, str]:
+    """event_id -> the event's record as stored (JSON text): its version is the digest of that."""
+    import sqlalchemy
+
+    with store.engine.connect() as conn:
+        return dict(conn.execute(sqlalchemy.text("SELECT event_id, record FROM events")).all())
+
+
+def test_alerts_reach_the_webhook_and_the_mailbox_once_per_matching_event_version(tmp_path, receiver, mailbox):
     store = open_store(str(tmp_path / "watch.db"))
-    first, later = RECORDS[:14], RECORDS[14:28]
+    first, later = RECORDS[0:28:2], RECORDS[1:28:2]  # reports of one event in both halves
+    syria = {"country": "syria", "min_fatalities": 1}
     with Site() as site:
         feeds = publish(site, first, kinds=("rss",))
         for name, url in feeds.items():
             add_source(store, url, name=name)
-        add_watch_list(store, "syria-deaths", filters={"country": "syria", "min_fatalities": 1},
-                       webhook=receiver.url, created_by="test")
+        add_watch_list(store, "syria-deaths", filters=syria, webhook=receiver.url, created_by="test",
+                       allow_private_targets=True)
         add_watch_list(store, "all-by-mail", filters={}, email="analyst@example.org", created_by="test")
         add_watch_list(store, "nothing", filters={"actor": "no such actor anywhere"}, webhook=receiver.url,
-                       created_by="test")
+                       created_by="test", allow_private_targets=True)
         options = WatchOptions(politeness=Politeness(host_interval=0.001, backoff=0.01, timeout=2))
         deliverer = Deliverer(app_url="http://app.example", smtp=f"127.0.0.1:{mailbox.port}", retry_base=0.0,
-                              timeout=5)
+                              timeout=5, allow_private_targets=True)
         round1 = Watcher(store, options, deliverer=deliverer).run_round()
-        # the webhook's first call failed: its alerts wait for the next round, visibly
-        waiting = [a for a in alerts_of(store, "syria-deaths")]
-        assert waiting and all(a["state"] == "pending" and a["attempts"] == 1 and "HTTP 500" in a["last_error"]
-                               for a in waiting)
-        assert round1.alerts_failed == len(waiting)
+        # the webhook's first call failed: that alert waits for the next round, visibly; the others went
+        waiting = [a for a in alerts_of(store, "syria-deaths") if a["state"] == "pending"]
+        assert len(waiting) == 1 and waiting[0]["attempts"] == 1 and "HTTP 500" in waiting[0]["last_error"]
+        assert round1.alerts_failed == 1 and round1.alerts_sent > 1
         round2 = Watcher(store, options, deliverer=deliverer).run_round()
-        assert round2.alerts_sent == len(waiting) and round2.entries_new == 0
-        # later reports: new events, and reports merging into events already sent
+        assert round2.alerts_sent == 1 and round2.entries_new == 0
+        assert receiver.calls[-1][2]["idempotency_key"] == receiver.calls[0][2]["idempotency_key"], \
+            "the retry carries the key of the failed call"
+        # later reports: new events, and reports merging into events already sent (new versions)
         for path in list(site.routes):
             if path.startswith("/feeds/"):
                 del site.routes[path]
         publish(site, first + later, kinds=("rss",))
         Watcher(store, options, deliverer=deliverer).run_round()
-        Watcher(store, options, deliverer=deliverer).run_round()  # nothing new: nothing sent
+        calls = len(receiver.calls)
+        assert Watcher(store, options, deliverer=deliverer).run_round().alerts_sent == 0  # nothing new: nothing sent
+        assert len(receiver.calls) == calls
+    raw = raw_records(store)
     expected = {e["event_id"] for e in store.events(country="syria", min_fatalities=1)}
-    assert expected and sorted(receiver.delivered()) == sorted(expected), "each matching event exactly once"
-    assert len(receiver.calls) == 1 + 2  # the failed call, the retry, the later round's events
-    status, headers, body = receiver.calls[1]
-    headers = {k.lower(): v for k, v in headers.items()}
-    assert body["watch_list"] == "syria-deaths" and body["filters"] == {"country": "syria", "min_fatalities": 1}
-    sent = body["events"][0]
-    assert sent["url"] == f"http://app.example/events/{sent['event']['event_id']}"
-    assert headers["x-marsad-alerts"].split(",")[0] == str(sent["alert_id"])
-    mailed = [line.split("/events/")[1] for _, msg in mailbox.messages
+    ok = [(headers, body) for status, headers, body in receiver.calls if status == 204]
+    keys = [body["idempotency_key"] for _, body in ok]
+    assert len(keys) == len(set(keys)), "no (list, event, version) delivered twice"
+    for headers, body in ok:  # the key in the header and in the body; one event per call
+        headers = {k.lower(): v for k, v in headers.items()}
+        assert headers["idempotency-key"] == body["idempotency_key"] == body["events"][0]["idempotency_key"]
+        assert len(body["events"]) == 1 and body["watch_list"] == "syria-deaths" and body["filters"] == syria
+        assert event_matches(body["events"][0]["event"], syria), "only matching versions are sent"
+        sent = body["events"][0]
+        assert sent["url"] == f"http://app.example/events/{sent['event']['event_id']}"
+    # every matching event's current version reached the webhook exactly once
+    final = [(b["events"][0]["event"]["event_id"]) for _, b in ok
+             if b["events"][0]["version"] == record_version(raw[b["events"][0]["event"]["event_id"]])]
+    assert expected and sorted(final) == sorted(expected)
+    changes = [b["events"][0]["change"] for _, b in ok]
+    assert changes.count("new") == len({b["events"][0]["event"]["event_id"] for _, b in ok})
+    assert "updated" in {a["change"] for a in alerts_of(store, "all-by-mail")}, \
+        "an event that gained a report was alerted again, as updated"
+    # the mailbox: one message per alert, its Message-ID the alert's key, every event's current version once
+    ids = [msg["Message-ID"] for _, msg in mailbox.messages]
+    assert len(ids) == len(set(ids))
+    mailed = [(line.split("/events/")[1].strip(), msg) for _, msg in mailbox.messages
               for line in msg.get_content().splitlines() if "/events/" in line]
-    assert sorted(mailed) == sorted(e["event_id"] for e in store.events())
-    assert all(to == ["analyst@example.org"] and msg["Subject"].startswith("marsad: ") for to, msg in mailbox.messages)
+    current = [eid for eid, msg in mailed if f"version {record_version(raw[eid])})" in msg.get_content()]
+    assert sorted(current) == sorted(raw)
+    for to, msg in mailbox.messages:
+        assert to == ["analyst@example.org"] and str(msg["Subject"]).strip().startswith("marsad: ")
+        assert str(msg["Message-ID"]) == f"<{msg['Idempotency-Key']}@localhost>"
     counts = {wl.name: (wl.sent, wl.pending, wl.failed) for wl in list_watch_lists(store)}
-    assert counts == {"syria-deaths": (len(expected), 0, 0), "all-by-mail": (len(mailed), 0, 0),
-                      "nothing": (0, 0, 0)}
+    assert counts == {"syria-deaths": (len(ok), 0, 0), "all-by-mail": (len(mailed), 0, 0), "nothing": (0, 0, 0)}
 
 
 def test_a_target_that_never_answers_is_given_up_after_its_attempts_and_shown_failed(tmp_path):
-    store = open_store(str(tmp_path / "w.db"))
-    assert main(["ingest", str(REPO / "examples" / "sample-articles.jsonl"), "--db", str(tmp_path / "w.db"),
-                 "--no-progress"]) == 0
+    db = str(tmp_path / "w.db")
+    store = open_store(db)
     with socket.socket() as s:  # a port nobody listens on
         s.bind(("127.0.0.1", 0))
         dead = s.getsockname()[1]
-    wl = add_watch_list(store, "dead", filters={}, webhook=f"http://127.0.0.1:{dead}/", created_by="t")
-    from marsad.watch.alerts import find_alerts
-    from marsad.store.schema import events, watch_lists
-    from sqlalchemy import update
-    from datetime import datetime, timedelta, timezone
-
-    with store.engine.begin() as conn:  # the events were stored before the list: touch them to make them new
-        conn.execute(update(events).values(updated_at=datetime.now(timezone.utc) + timedelta(seconds=1)))
-        conn.execute(update(watch_lists).values(created_at=datetime.now(timezone.utc) - timedelta(hours=1)))
+    wl = add_watch_list(store, "dead", filters={}, webhook=f"http://127.0.0.1:{dead}/", created_by="t",
+                        allow_private_targets=True)
+    # events written by another process (marsad ingest), not by marsad watch: the triggers saw them
+    assert main(["ingest", str(REPO / "examples" / "sample-articles.jsonl"), "--db", db, "--no-progress"]) == 0
     assert find_alerts(store) == store.count("events") > 0
-    deliverer = Deliverer(retry_base=0.0, max_attempts=3, timeout=1)
+    deliverer = Deliverer(retry_base=0.0, max_attempts=3, timeout=1, allow_private_targets=True)
     for _ in range(4):
         deliverer.deliver(store)
     rows = alerts_of(store, wl.name)
     assert rows and all(r["state"] == "failed" and r["attempts"] == 3 and r["last_error"] for r in rows)
     assert find_alerts(store) == 0  # failed alerts are not made again
+
+
+def test_a_list_sees_only_changes_after_it_was_made_and_an_analysts_edit_is_an_updated_alert(tmp_path):
+    db = str(tmp_path / "w.db")
+    assert main(["ingest", str(REPO / "examples" / "sample-articles.jsonl"), "--db", db, "--no-progress"]) == 0
+    store = open_store(db)
+    add_watch_list(store, "early", filters={}, email="a@example.org", created_by="t")
+    assert find_alerts(store) == 0, "events stored before the list are not alerted"
+    event_id = store.events()[0]["event_id"]
+    store.edit(event_id, {"fatalities": 42}, editor="analyst", note="hospital toll")
+    add_watch_list(store, "late", filters={}, email="b@example.org", created_by="t")
+    assert find_alerts(store) == 1 and find_alerts(store) == 0
+    (alert,) = alerts_of(store)
+    assert alert["watch_list"] == "early" and alert["event_id"] == event_id and alert["change"] == "new"
+    store.edit(event_id, {"fatalities": 43}, editor="analyst")
+    assert find_alerts(store) == 2
+    again = alerts_of(store)
+    assert {(a["watch_list"], a["change"]) for a in again[:2]} == {("early", "updated"), ("late", "new")}
+    assert len({a["idempotency_key"] for a in again}) == 3
+    store.edit(event_id, {"fatalities": 43}, editor="analyst")  # the same record: no new version
+    assert find_alerts(store) == 0
 
 
 @pytest.fixture(scope="module")

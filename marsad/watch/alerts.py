@@ -56,7 +56,7 @@ from marsad.validation import text_problem
 from marsad.watch.matching import clean_filters, event_matches
 
 __all__ = ["WatchList", "add_watch_list", "list_watch_lists", "remove_watch_list", "alerts_of", "find_alerts",
-           "Deliverer", "TargetRefused", "target_problem", "idempotency_key", "allow_private_default"]
+           "Deliverer", "TargetRefused", "target_problem", "idempotency_key", "record_version", "allow_private_default"]
 
 log = logging.getLogger("marsad.watch")
 

@@ -49,6 +49,8 @@ TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss"
 class WatchOptions:
     politeness: Politeness = field(default_factory=Politeness)
     workers: int = 8  # pages fetched at a time (each host's own cap is politeness.host_concurrency)
+    # processes extracting the fetched articles (marsad.runner, as `marsad ingest --workers`); 1: this one
+    extract_workers: int = 1
     fetch_chunk: int = 64  # pages fetched before they are ingested
     batch_size: int = 32  # articles per ingest transaction
     entry_attempts: int = 3  # a page that fails this often: its feed summary is used, or it is given up
@@ -125,6 +127,7 @@ class Watcher:
         self.stop = stop or threading.Event()
         self.deliverer = deliverer  # marsad.watch.alerts.Deliverer, or None: no alerts sent
         self._fetcher: Fetcher | None = None  # the loop's, kept between rounds
+        self._runner = None  # the extraction runner, started when there is something to extract
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> None:
@@ -137,6 +140,22 @@ class Watcher:
         finally:
             self._fetcher.close()
             self._fetcher = None
+            self.close_runner()
+
+    def close_runner(self) -> None:
+        """Stop the extraction worker processes, if any were started."""
+        if self._runner is not None:
+            self._runner.close()
+            self._runner = None
+
+    def _extraction_runner(self):
+        """The runner extracting fetched articles: this process, or ``extract_workers`` local
+        processes (each loading the gazetteer once), kept for the next rounds of the loop."""
+        if self._runner is None:
+            from marsad.runner import open_runner
+
+            self._runner = open_runner(workers=self.options.extract_workers)
+        return self._runner
 
     def _loop(self) -> None:
         pause = 30.0  # after a failed round; doubled while rounds keep failing
@@ -193,6 +212,7 @@ class Watcher:
             self._save_robots(fetcher)
             if own:
                 fetcher.close()
+                self.close_runner()
         if self.deliverer is not None and not self.stop.is_set():
             from marsad.watch.alerts import find_alerts
 
@@ -460,7 +480,8 @@ class Watcher:
                 done.append(article)
                 yield article
 
-        result = ingest(self.store, until_stopped(), batch_size=self.options.batch_size, budget=self.options.budget)
+        result = ingest(self.store, until_stopped(), batch_size=self.options.batch_size, budget=self.options.budget,
+                        runner=self._extraction_runner())
         for name in ("read", "new", "known", "rejected", "events_created", "events_merged"):
             setattr(summary.ingest, name, getattr(summary.ingest, name) + getattr(result, name))
         summary.ingest.failed.extend(result.failed)

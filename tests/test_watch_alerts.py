@@ -3,7 +3,11 @@ server, each exactly once, with failed deliveries retried and visible."""
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
+import subprocess
+import sys
 import threading
 from email import message_from_bytes, policy
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -27,9 +31,10 @@ RECORDS = [json.loads(line) for line in (REPO / "examples" / "multisource.jsonl"
 
 
 class Receiver:
-    """A webhook receiver on 127.0.0.1 that answers 500 to its first ``fail_first`` calls."""
+    """A webhook receiver on 127.0.0.1 that answers 500 to its first ``fail_first`` calls, or
+    a redirect to ``redirect_to`` to every call."""
 
-    def __init__(self, fail_first: int = 0):
+    def __init__(self, fail_first: int = 0, redirect_to: str | None = None):
         self.calls: list[tuple[int, dict, dict]] = []
         self.fail_first = fail_first
         receiver = self
@@ -40,9 +45,11 @@ class Receiver:
 
             def do_POST(self):
                 body = json.loads(self.rfile.read(int(self.headers["content-length"])))
-                status = 500 if len(receiver.calls) < receiver.fail_first else 204
+                status = 302 if redirect_to else 500 if len(receiver.calls) < receiver.fail_first else 204
                 receiver.calls.append((status, dict(self.headers), body))
                 self.send_response(status)
+                if redirect_to:
+                    self.send_header("location", redirect_to)
                 self.send_header("content-length", "0")
                 self.end_headers()
 
@@ -262,3 +269,170 @@ def test_watchlist_commands(tmp_path, capsys):
     assert main(["watchlist", "alerts", "mail", "--db", db]) == 0
     assert main(["watchlist", "remove", "mail", "--db", db]) == 0
     assert main(["watchlist", "remove", "mail", "--db", db]) == 2
+
+
+class DedupingReceiver:
+    """A webhook receiver as the Idempotency-Key header asks receivers to be: it takes each key once
+    and answers a repeat 200 without taking it again. ``kill_at``: when it takes its Nth alert, it
+    kills the sender (kill -9) before answering, as a crash between the receiver taking an alert
+    and the sender marking it sent."""
+
+    def __init__(self, kill_at: int):
+        self.taken: list[str] = []
+        self.repeats: list[str] = []
+        self.killed: list[str] = []
+        self.kill_at = kill_at
+        self.victim: int | None = None
+        receiver = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_POST(self):
+                body = json.loads(self.rfile.read(int(self.headers["content-length"])))
+                key = self.headers["idempotency-key"]
+                assert key == body["idempotency_key"]
+                if key in receiver.taken:
+                    receiver.repeats.append(key)
+                else:
+                    receiver.taken.append(key)
+                    if len(receiver.taken) == receiver.kill_at:
+                        receiver.killed.append(key)
+                        os.kill(receiver.victim, signal.SIGKILL)
+                        return  # the sender is gone: it never sees an answer
+                self.send_response(200 if key in receiver.repeats else 204)
+                self.send_header("content-length", "0")
+                self.end_headers()
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/hook"
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class DedupingMailbox(Mailbox):
+    """aiosmtpd that takes each Message-ID once; kills the sender when it takes its ``kill_at``th
+    message, before answering 250."""
+
+    def __init__(self, kill_at: int):
+        from aiosmtpd.controller import Controller
+
+        self.taken, self.repeats, self.killed, self.victim = [], [], [], None
+        box = self
+
+        class Handler:
+            async def handle_DATA(self, server, session, envelope):
+                msg = message_from_bytes(envelope.content, policy=policy.default)
+                key = str(msg["Message-ID"])
+                if key in box.taken:
+                    box.repeats.append(key)
+                    return "250 OK (seen before)"
+                box.taken.append(key)
+                if len(box.taken) == kill_at:
+                    box.killed.append(key)
+                    os.kill(box.victim, signal.SIGKILL)
+                return "250 OK"
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+
+def test_a_crash_between_the_receivers_answer_and_marking_sent_resends_under_the_same_key(tmp_path):
+    """kill -9 of `marsad watch --once` after the webhook receiver (then the mail server) took an
+    alert and before marsad marked it sent: the next run sends that alert again with the same
+    idempotency key (and Message-ID), so each receiver takes every alert exactly once."""
+    db = str(tmp_path / "w.db")
+    store = open_store(db)
+    hook, box = DedupingReceiver(kill_at=2), DedupingMailbox(kill_at=2)
+    try:
+        add_watch_list(store, "hook", filters={}, webhook=hook.url, created_by="t", allow_private_targets=True)
+        add_watch_list(store, "mail", filters={}, email="analyst@example.org", created_by="t")
+        assert main(["ingest", str(REPO / "examples" / "sample-articles.jsonl"), "--db", db, "--no-progress"]) == 0
+        cmd = [sys.executable, "-m", "marsad.cli", "watch", "--once", "--db", db, "--quiet", "--timeout", "10",
+               "--smtp", f"127.0.0.1:{box.port}", "--allow-private-targets"]
+        codes = []
+        for _ in range(4):
+            proc = subprocess.Popen(cmd, env=dict(os.environ, PYTHONPATH=str(REPO)), stdout=subprocess.PIPE,
+                                    stderr=subprocess.PIPE, text=True)
+            hook.victim = box.victim = proc.pid
+            out, err = proc.communicate(timeout=120)
+            codes.append(proc.returncode)
+            if proc.returncode == 0:
+                break
+            assert proc.returncode == -signal.SIGKILL, err[-2000:]
+        assert codes == [-9, -9, 0], "killed once by each receiver, then a run that finishes"
+        alerts = alerts_of(store)
+        keys = {wl: sorted(a["idempotency_key"] for a in alerts if a["watch_list"] == wl) for wl in ("hook", "mail")}
+        assert all(a["state"] == "sent" for a in alerts) and len(keys["hook"]) == store.count("events") > 1
+        # every alert taken exactly once; the one taken when the sender died came again, under its key
+        assert sorted(hook.taken) == keys["hook"] and len(set(hook.taken)) == len(hook.taken)
+        assert hook.repeats == hook.killed and len(hook.killed) == 1
+        assert sorted(k.strip("<>").split("@")[0] for k in box.taken) == keys["mail"]
+        assert box.repeats == box.killed and len(box.killed) == 1
+        # the killed attempt was never recorded: the alert went out twice and counts one attempt
+        killed = next(a for a in alerts if a["idempotency_key"] == hook.killed[0])
+        assert killed["attempts"] == 1
+    finally:
+        hook.close()
+        box.close()
+
+
+@pytest.mark.parametrize("url, why", [
+    ("http://127.0.0.1:8080/hook", "is 127.0.0.1, a loopback address"),
+    ("http://localhost:8080/hook", "resolves to .*, a loopback address"),
+    ("http://169.254.169.254/latest/meta-data/", "is 169.254.169.254, a link-local address"),
+    ("http://10.1.2.3/in", "a private address"), ("https://192.168.1.10/in", "a private address"),
+    ("http://[::1]:9000/", "a loopback address"), ("http://[::ffff:127.0.0.1]/", "a loopback address"),
+    ("http://[fd00:ec2::254]/", "a private address"), ("http://100.64.0.1/", "not a public address"),
+    ("http://0.0.0.0:80/", "the unspecified address"), ("http://224.0.0.1/", "a multicast address"),
+])
+def test_a_webhook_on_a_private_address_is_refused_with_a_clear_error(tmp_path, url, why):
+    store = open_store(str(tmp_path / "w.db"))
+    with pytest.raises(TargetRefused, match=why + ".*--allow-private-targets"):
+        add_watch_list(store, "x", filters={}, webhook=url, created_by="t")
+    assert list_watch_lists(store) == []
+    assert add_watch_list(store, "x", filters={}, webhook=url, created_by="t", allow_private_targets=True)
+
+
+def test_the_cli_refuses_a_metadata_webhook_without_a_traceback_unless_allowed(tmp_path, capsys):
+    db = str(tmp_path / "w.db")
+    metadata = "http://169.254.169.254/latest/meta-data/"
+    assert main(["watchlist", "add", "meta", "--webhook", metadata, "--db", db]) == 2
+    err = capsys.readouterr().err
+    assert "[E620]" in err and "link-local" in err and "--allow-private-targets" in err and "Traceback" not in err
+    assert main(["watchlist", "add", "meta", "--webhook", metadata, "--allow-private-targets", "--db", db]) == 0
+    assert target_problem("https://hooks.example/x", unresolved_ok=True) is None  # checked again when sending
+
+
+def test_delivery_checks_the_address_again_and_follows_no_redirect(tmp_path):
+    """A list saved while private targets were allowed, sent by a marsad watch that does not allow
+    them: refused, with the reason kept, and nothing reaches the receiver. A receiver that
+    redirects (here to the metadata address) is not followed."""
+    db = str(tmp_path / "w.db")
+    store = open_store(db)
+    plain, moved = Receiver(), Receiver(redirect_to="http://169.254.169.254/latest/meta-data/")
+    try:
+        add_watch_list(store, "private", filters={}, webhook=plain.url, created_by="t", allow_private_targets=True)
+        add_watch_list(store, "moved", filters={}, webhook=moved.url, created_by="t", allow_private_targets=True)
+        assert main(["ingest", str(REPO / "examples" / "sample-articles.jsonl"), "--db", db, "--no-progress"]) == 0
+        find_alerts(store)
+        n = store.count("events")
+        assert Deliverer(retry_base=0.0, timeout=2).deliver(store) == (0, 2 * n)
+        assert plain.calls == [] and moved.calls == []
+        refused = alerts_of(store, "private")
+        assert all(r["state"] == "pending" and "is 127.0.0.1, a loopback address: not called" in r["last_error"]
+                   for r in refused)
+        assert Deliverer(retry_base=0.0, timeout=2, allow_private_targets=True).deliver(store) == (n, n)
+        assert len(plain.calls) == n and len(moved.calls) == n, "each redirect answered once, not followed"
+        assert all("HTTP 302" in r["last_error"] and "redirects are not followed" in r["last_error"]
+                   for r in alerts_of(store, "moved"))
+    finally:
+        plain.close()
+        moved.close()

@@ -257,7 +257,7 @@ def test_a_round_and_its_alerts_on_sqlite_and_postgresql(db_url):
         for name, url in feeds.items():
             add_source(store, url, name=name)
         add_watch_list(store, "all", filters={"since": "2000-01-01"}, webhook="http://127.0.0.1:9/none",
-                       created_by="t")
+                       created_by="t", allow_private_targets=True)
         first = Watcher(store, quick()).run_round()
         second = Watcher(store, quick()).run_round()
     assert first.ingest.new == 6 and second.sources_unchanged == len(feeds) and second.pages_fetched == 0

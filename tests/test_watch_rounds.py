@@ -318,3 +318,23 @@ def test_a_sitemap_index_is_followed_into_its_newest_sitemaps_even_when_it_does_
     assert second.entries_new == 1 and second.ingest.new == 1
     assert list_sources(store)[0].kind == "sitemap-index"
     assert set(site.pages_hit("/news/").values()) == {1}
+
+
+def test_watch_workers_extract_in_processes_and_store_the_same_events(tmp_path, capsys):
+    """`marsad watch --once --workers 2`: the round's new articles extracted by two worker
+    processes (marsad.runner, as `marsad ingest --workers 2`) give the events of one process."""
+    records = RECORDS[:12]
+    with Site() as site:
+        feeds = publish(site, records)
+        results = {}
+        for workers in ("1", "2"):
+            db = str(tmp_path / f"w{workers}.db")
+            for name, url in feeds.items():
+                assert main(["sources", "add", url, "--name", name, "--db", db]) == 0
+            assert main(["watch", "--once", "--db", db, "--workers", workers, "--batch-size", "4", *FAST]) == 0
+            out = capsys.readouterr().out
+            assert "articles read 12, new 12" in out
+            assert ("extracted by 2 local worker processes" in out) == (workers == "2")
+            results[workers] = open_store(db).events()
+    assert results["1"] and results["2"] == results["1"]
+    assert any(len(e["sources"]) > 1 for e in results["2"]), "reports of different outlets merged"

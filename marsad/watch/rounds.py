@@ -73,6 +73,7 @@ class RoundSummary:
     alerts_sent: int = 0
     alerts_failed: int = 0
     requests: int = 0
+    extracted_by: str | None = None  # the runner's label, when the round extracted articles
     # wall-clock seconds of the round's parts: polling the sources, fetching and reading pages
     # (trafilatura included), ingesting (extraction and storage), alerts
     seconds: dict = field(default_factory=lambda: dict(poll=0.0, fetch=0.0, ingest=0.0, alerts=0.0))
@@ -81,6 +82,7 @@ class RoundSummary:
         return (f"sources polled {self.sources_polled} (unchanged {self.sources_unchanged}, failed "
                 f"{self.sources_failed}); entries new {self.entries_new}; pages fetched {self.pages_fetched}, "
                 f"failed {self.pages_failed}, feed summary used {self.from_summary}; " + self.ingest.line()
+                + (f" (extracted by {self.extracted_by})" if self.extracted_by else "")
                 + f"; alerts sent {self.alerts_sent}, failed {self.alerts_failed}")
 
 
@@ -480,8 +482,10 @@ class Watcher:
                 done.append(article)
                 yield article
 
+        runner = self._extraction_runner()
+        summary.extracted_by = runner.label
         result = ingest(self.store, until_stopped(), batch_size=self.options.batch_size, budget=self.options.budget,
-                        runner=self._extraction_runner())
+                        runner=runner)
         for name in ("read", "new", "known", "rejected", "events_created", "events_merged"):
             setattr(summary.ingest, name, getattr(summary.ingest, name) + getattr(result, name))
         summary.ingest.failed.extend(result.failed)

@@ -128,13 +128,15 @@ def test_alerts_reach_the_webhook_and_the_mailbox_once_per_matching_event_versio
         deliverer = Deliverer(app_url="http://app.example", smtp=f"127.0.0.1:{mailbox.port}", retry_base=0.0,
                               timeout=5, allow_private_targets=True)
         round1 = Watcher(store, options, deliverer=deliverer).run_round()
-        # the webhook's first call failed: that alert waits for the next round, visibly; the others went
-        waiting = [a for a in alerts_of(store, "syria-deaths") if a["state"] == "pending"]
-        assert len(waiting) == 1 and waiting[0]["attempts"] == 1 and "HTTP 500" in waiting[0]["last_error"]
-        assert round1.alerts_failed == 1 and round1.alerts_sent > 1
+        # the webhook's first call failed: its list's alerts wait for the next round, visibly (the
+        # target is not called again in that round)
+        waiting = alerts_of(store, "syria-deaths")
+        assert len(waiting) > 1 and all(a["state"] == "pending" and a["attempts"] == 1 and
+                                        "HTTP 500" in a["last_error"] for a in waiting)
+        assert round1.alerts_failed == len(waiting) and len(receiver.calls) == 1
         round2 = Watcher(store, options, deliverer=deliverer).run_round()
-        assert round2.alerts_sent == 1 and round2.entries_new == 0
-        assert receiver.calls[-1][2]["idempotency_key"] == receiver.calls[0][2]["idempotency_key"], \
+        assert round2.alerts_sent == len(waiting) and round2.entries_new == 0
+        assert receiver.calls[1][2]["idempotency_key"] == receiver.calls[0][2]["idempotency_key"], \
             "the retry carries the key of the failed call"
         # later reports: new events, and reports merging into events already sent (new versions)
         for path in list(site.routes):
@@ -430,7 +432,8 @@ def test_delivery_checks_the_address_again_and_follows_no_redirect(tmp_path):
         assert all(r["state"] == "pending" and "is 127.0.0.1, a loopback address: not called" in r["last_error"]
                    for r in refused)
         assert Deliverer(retry_base=0.0, timeout=2, allow_private_targets=True).deliver(store) == (n, n)
-        assert len(plain.calls) == n and len(moved.calls) == n, "each redirect answered once, not followed"
+        assert len(plain.calls) == n and len(moved.calls) == 1, "the redirect is not followed (nor the target " \
+                                                               "called again in that round)"
         assert all("HTTP 302" in r["last_error"] and "redirects are not followed" in r["last_error"]
                    for r in alerts_of(store, "moved"))
     finally:

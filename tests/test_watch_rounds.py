@@ -216,6 +216,52 @@ def test_kill_9_during_a_round_then_another_round_loses_nothing_and_fetches_noth
     engine.dispose()
 
 
+def test_kill_9_while_pages_are_fetched_refetches_at_most_the_page_in_flight(tmp_path):
+    """kill -9 in the fetching step (pages slow, one at a time): a page whose answer was kept
+    before the kill is not asked for again; only the one whose answer was on its way when the
+    process died can be; nothing is lost."""
+    db = str(tmp_path / "watch.db")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    cmd = [sys.executable, "-m", "marsad.cli", "watch", "--once", "--db", db, "--fetchers", "1", *FAST]
+    records = RECORDS[:12]
+    with Site() as site:
+        feeds = publish(site, records)
+        store = open_store(db)
+        for name, url in feeds.items():
+            add_source(store, url, name=name)
+        site.delays["/news/"] = 0.3
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        engine = sqlalchemy.create_engine(f"sqlite:///{db}")
+        count = sqlalchemy.text("SELECT count(*) FROM watch_entries WHERE state = 'fetched'")
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            with engine.connect() as conn:
+                if conn.execute(count).scalar_one() >= 3:
+                    break
+            time.sleep(0.02)
+        assert proc.poll() is None, "the round ended before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        with engine.connect() as conn:
+            kept = set(conn.execute(sqlalchemy.text(
+                "SELECT url FROM watch_entries WHERE state = 'fetched'")).scalars())
+            assert conn.execute(sqlalchemy.text("SELECT count(*) FROM articles")).scalar_one() == 0
+        assert 3 <= len(kept) < len(records), "killed while fetching"
+        site.delays.clear()
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        pages = site.pages_hit("/news/")
+    assert len(pages) == len(records)
+    twice = [path for path, n in pages.items() if n > 1]
+    assert all(n <= 2 for n in pages.values()) and len(twice) <= 1, pages
+    assert not {site.url(path) for path in twice} & kept, "a page kept before the kill was fetched again"
+    with engine.connect() as conn:
+        assert conn.execute(sqlalchemy.text("SELECT count(*) FROM articles")).scalar_one() == len(records)
+        assert conn.execute(sqlalchemy.text(
+            "SELECT count(*) FROM watch_entries WHERE state != 'stored'")).scalar_one() == 0
+    engine.dispose()
+
+
 def test_watch_runs_until_sigterm_then_finishes_its_batch_and_stops_cleanly(tmp_path):
     db = str(tmp_path / "watch.db")
     env = dict(os.environ, PYTHONPATH=str(REPO))

@@ -362,7 +362,12 @@ class Deliverer:
                        or_(watch_alerts.c.next_try_at.is_(None), watch_alerts.c.next_try_at <= now))
                 .order_by(watch_alerts.c.id)).all()
         sent = failed = 0
+        down: dict[str, str] = {}  # target -> why it failed in this round
         for row in rows:
+            if row.target in down:  # not called again this round: its alerts wait, counted as tried
+                self._mark(store, row, "retry", down[row.target])
+                failed += 1
+                continue
             if row.record:
                 record = json.loads(row.record)
             else:  # an alert made before schema 0009: the event as it is now
@@ -377,6 +382,7 @@ class Deliverer:
             except Exception as exc:  # any failure of the target: retried later (same key), and shown
                 reason = exc.message if isinstance(exc, TargetRefused) else f"{type(exc).__name__}: {exc}"
                 log.warning("watch list %s: delivery to %s failed: %s", row.name, row.target, reason[:1000])
+                down[row.target] = reason[:1000]
                 self._mark(store, row, "retry", reason[:1000])
                 failed += 1
             else:

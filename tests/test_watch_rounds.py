@@ -294,6 +294,41 @@ def test_watch_runs_until_sigterm_then_finishes_its_batch_and_stops_cleanly(tmp_
         assert set(site.pages_hit("/news/").values()) == {1}
 
 
+def test_ctrl_c_to_the_process_group_with_workers_finishes_the_batch_and_stops_cleanly(tmp_path):
+    """A terminal's Ctrl-C reaches marsad watch and its extraction processes alike: the workers
+    leave it to marsad watch, which finishes the batch under way, stops, and leaves no process."""
+    db = str(tmp_path / "watch.db")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    records = RECORDS[:10]
+    with Site() as site:
+        feeds = publish(site, records)
+        store = open_store(db)
+        for name, url in feeds.items():
+            add_source(store, url, name=name, interval=60)
+        proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "watch", "--db", db, "--batch-size", "2",
+                                 "--workers", "2", *FAST[:-1]], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and store.count("articles") < 2:
+            time.sleep(0.02)
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err[-2000:]
+    assert "stopping after the current batch" in err and "Traceback" not in err and "BrokenProcessPool" not in err
+    assert store.count("articles") % 2 == 0, "whole batches only"
+    assert len(children) >= 2, "extraction ran in worker processes"
+    time.sleep(1.5)  # a worker whose parent is gone ends within a second (marsad.runner)
+
+    def running(pid: str) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    assert not [pid for pid in children if running(pid)], "no worker left behind"
+
+
 def test_a_round_and_its_alerts_on_sqlite_and_postgresql(db_url):
     from marsad.watch.alerts import add_watch_list, alerts_of, find_alerts
 

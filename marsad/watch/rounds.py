@@ -156,7 +156,8 @@ class Watcher:
         if self._runner is None:
             from marsad.runner import open_runner
 
-            self._runner = open_runner(workers=self.options.extract_workers)
+            workers = self.options.extract_workers
+            self._runner = open_runner(workers=1) if workers <= 1 else _WatchPool(workers)
         return self._runner
 
     def _loop(self) -> None:
@@ -509,6 +510,35 @@ class Watcher:
             for source_id, n in new_per_source.items():
                 conn.execute(update(watch_sources).where(watch_sources.c.id == source_id).values(
                     articles_new=watch_sources.c.articles_new + n))
+
+
+def _watch_worker_start() -> None:
+    """A watch worker leaves SIGINT and SIGTERM to ``marsad watch``, which finishes the batch under
+    way before it stops: a terminal's Ctrl-C, and a service manager's stop, reach the whole process
+    group. It still ends with its parent (marsad.runner's start-up watches it), even after kill -9."""
+    import signal
+
+    from marsad.runner import _warm
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _warm()
+
+
+def _WatchPool(workers: int):
+    """``marsad ingest --workers``'s runner (marsad.runner.LocalPool: the same extraction, in
+    input order), its processes started by :func:`_watch_worker_start`."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from marsad.runner import LocalPool
+
+    runner = LocalPool.__new__(LocalPool)
+    runner.workers = workers
+    runner.label = f"{workers} local worker processes"
+    runner.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_watch_worker_start)
+    return runner
 
 
 def _article_id(url: str) -> str:

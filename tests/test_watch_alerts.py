@@ -439,3 +439,38 @@ def test_delivery_checks_the_address_again_and_follows_no_redirect(tmp_path):
     finally:
         plain.close()
         moved.close()
+
+
+def test_alerts_made_before_the_outbox_migration_get_a_key_each(tmp_path):
+    """A database of schema 0008 with a pending alert: migration 0009_watch_outbox gives it a
+    key and the version '' (its record is read when it is sent), and a downgrade goes back."""
+    import sqlalchemy
+    from alembic import command
+    from alembic.config import Config
+
+    import marsad.store
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    cfg = Config()
+    cfg.set_main_option("script_location", str(Path(marsad.store.__file__).parent / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url)
+    command.upgrade(cfg, "0008")
+    engine = sqlalchemy.create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(sqlalchemy.text(
+            "INSERT INTO watch_lists (name, filters, target, created_by, created_at, checked_at) "
+            "VALUES ('old', '{}', 'mailto:a@example.org', 't', '2026-01-01 00:00:00', '2026-01-01 00:00:00')"))
+        conn.execute(sqlalchemy.text(
+            "INSERT INTO watch_alerts (watch_list, event_id, state, attempts, created_at) "
+            "VALUES (1, 'ev-gone', 'pending', 0, '2026-01-01 00:00:00'), (1, 'ev-too', 'pending', 0, "
+            "'2026-01-01 00:00:00')"))
+    engine.dispose()
+    store = open_store(url)
+    rows = alerts_of(store, "old")
+    assert {r["version"] for r in rows} == {""} and len({r["idempotency_key"] for r in rows}) == 2
+    assert all(len(r["idempotency_key"]) == 40 for r in rows)
+    assert Deliverer(smtp="127.0.0.1:9").deliver(store) == (0, 2)  # their events are gone: failed, said so
+    assert {r["last_error"] for r in alerts_of(store, "old")} == {"the event no longer exists"}
+    store.close()
+    command.downgrade(cfg, "0008")
+    command.upgrade(cfg, "head")

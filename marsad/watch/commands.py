@@ -229,8 +229,8 @@ def cmd_watchlist(args) -> int:
                 continue
             when = row["sent_at"] or row["next_try_at"] or ""
             error = f"\t{row['last_error']}" if row["last_error"] else ""
-            print(f"{row['watch_list']}\t{row['event_id']}\t{row['state']}\tattempts {row['attempts']}\t{when[:19]}"
-                  f"{error}")
+            print(f"{row['watch_list']}\t{row['event_id']}\t{row['change']}\t{row['state']}\tattempts {row['attempts']}"
+                  f"\t{when[:19]}\tkey {row['idempotency_key'][:12]}{error}")
         if not args.json:
             print(f"{len(rows)} alert{'s' if len(rows) != 1 else ''}")
     return 0

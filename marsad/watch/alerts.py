@@ -280,6 +280,9 @@ def find_alerts(store: Store) -> int:
 
 
 def _relay_changes(store: Store) -> tuple[int, bool]:
+    with store.engine.connect() as conn:  # nothing to do: the writer lock is not taken
+        if conn.execute(select(watch_changes.c.id).limit(1)).first() is None:
+            return 0, False
     now = datetime.now(timezone.utc)
     with store._writing() as conn:
         changes = conn.execute(select(watch_changes.c.id, watch_changes.c.event)

@@ -200,8 +200,10 @@ def test_a_target_that_never_answers_is_given_up_after_its_attempts_and_shown_fa
     assert find_alerts(store) == 0  # failed alerts are not made again
 
 
-def test_a_list_sees_only_changes_after_it_was_made_and_an_analysts_edit_is_an_updated_alert(tmp_path):
-    db = str(tmp_path / "w.db")
+def test_a_list_sees_only_changes_after_it_was_made_and_an_analysts_edit_is_an_updated_alert(db_url):
+    """The outbox triggers on both backends: events written before a list are not its changes;
+    an analyst's edit is an updated version; an edit that leaves the record as it was is none."""
+    db = db_url
     assert main(["ingest", str(REPO / "examples" / "sample-articles.jsonl"), "--db", db, "--no-progress"]) == 0
     store = open_store(db)
     add_watch_list(store, "early", filters={}, email="a@example.org", created_by="t")

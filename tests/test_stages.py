@@ -211,6 +211,20 @@ def test_a_unit_that_refers_back_to_told_attacks_tells_more_of_them():
     assert [(e.event_type, e.fatalities) for e in found] == [("Violence against civilians", 2)]
 
 
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات حكومة الوفاق على بلدة العزيزية اليوم بعد اشتباكات مع قوات حفتر. وشيعت مدينة مصراتة 25 مقاتلا "
+    "قتلوا في معارك طرابلس.",
+    "اندلعت اشتباكات بين الجيش السوري وفصائل المعارضة في بلدة اللطامنة بريف حماة اليوم. وأفادت مصادر بوصول "
+    "جثث 30 عنصرا من الجيش قتلوا في معارك حماة إلى مشفى المدينة.",
+    "قصفت القوات العراقية مواقع لتنظيم داعش في قرية البوسيف جنوب الموصل اليوم. وأعلنت وزارة الدفاع أن 40 "
+    "جنديا قتلوا في معركة الموصل منذ بدايتها.",
+])
+def test_the_dead_of_a_campaign_named_after_a_place_are_no_events_toll(text):
+    """"قتلوا في معارك طرابلس": placed only by the campaign's name, the count is the campaign's."""
+    found = events(text, published=date(2023, 5, 7))
+    assert found and all(e.fatalities == 0 for e in found), [(e.location, e.fatalities) for e in found]
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")

@@ -222,10 +222,13 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             before[0].members.extend(g.members)
             before[0].places.extend(g.places)
             kept.remove(g)
-    # a governorate-only event yields to precise events of the same type
+    # a governorate-only event, or one placed only by a campaign's name ("قتلوا في مواجهات دير
+    # الزور": the campaign, not one fight), yields to precise events of the same type
     out = []
     for g in kept:
-        if _breadth(g.where) == 3 and any(o is not g and o.etype == g.etype and _breadth(o.where) < 3 for o in kept):
+        vague = _breadth(g.where) == 3 or all(w.mention.role == "label" for w in g.places)
+        if vague and any(o is not g and o.etype == g.etype and _breadth(o.where) < 3 and
+                         not all(w.mention.role == "label" for w in o.places) for o in kept):
             continue
         out.append(g)
     return out

@@ -462,6 +462,18 @@ def test_men_of_a_force_killed_by_unnamed_attackers_make_a_battle_with_an_uniden
     assert [(e.event_type, e.actor1, e.actor2) for e in found] == [("Battles", "Unidentified Armed Group", side)]
 
 
+@pytest.mark.parametrize("text, force", [
+    ("أصيب عشرات المتظاهرين برصاص الجيش الإسرائيلي في مسيرة سلمية قرب السياج الحدودي شرق خان يونس اليوم",
+     "Military Forces of Israel"),
+    ("أصيب خمسة محتجين بالرصاص الحي أطلقته قوات الأمن العراقية خلال تظاهرة في مدينة الناصرية اليوم",
+     "Military Forces of Iraq"),
+])
+def test_protesters_wounded_by_live_fire_met_excessive_force(text, force):
+    found = events(text)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == \
+        [("Excessive force against protesters", force, "Protesters")]
+
+
 def test_unnamed_attackers_stay_unidentified():
     found = events("هاجم مسلحون نقطة للشرطة في قضاء الحويجة اليوم، واشتبكت القوات مع المهاجمين لساعة")
     assert [(e.actor1, e.actor2) for e in found if e.event_type == "Battles"] == \

@@ -302,6 +302,17 @@ def test_a_recap_told_after_a_cue_is_continued_by_a_sentence_naming_it_with_othe
     assert [(e.location, e.event_date, e.fatalities) for e in found] == [("Baquba", "2018-07-14", 3)]
 
 
+@pytest.mark.parametrize("text", [
+    "روسيا تسلم دمشق منظومة دفاع جوي جديدة\n\nأعلنت وزارة الدفاع الروسية اليوم أنها سلمت سوريا منظومة دفاع "
+    "جوي حديثة. وجاء ذلك بعد أن استهدفت غارة إسرائيلية يوم الاثنين 10 أيلول موقعا عسكريا في مدينة اللاذقية.",
+    "البرلمان العراقي يناقش قانون الحشد\n\nناقش البرلمان العراقي اليوم مشروع قانون جديد. وكان مسلحون قد "
+    "هاجموا في 12 أيلول نقطة للجيش في قضاء الطارمية وقتلوا جنديين.",
+])
+def test_a_story_about_something_else_recalls_last_weeks_events_as_background(text):
+    """A lead that tells no event: an event of five or seven days before is context, not news."""
+    assert events(text, published=date(2018, 9, 17)) == []
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")

@@ -485,6 +485,15 @@ def test_protesters_wounded_by_live_fire_met_excessive_force(text, force):
         [("Excessive force against protesters", force, "Protesters")]
 
 
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات الحشد الشعبي على بلدة بيجي اليوم بعد معارك مع تنظيم داعش",
+    "استعادت قوات الحشد العشائري السيطرة على بلدة القائم اليوم بعد معارك مع تنظيم داعش",
+])
+def test_a_militia_allied_to_the_states_forces_regains_territory_for_the_government(text):
+    """ACLED: government forces or their affiliates regain territory."""
+    assert [e.sub_event_type for e in events(text)] == ["Government regains territory"]
+
+
 def test_unnamed_attackers_stay_unidentified():
     found = events("هاجم مسلحون نقطة للشرطة في قضاء الحويجة اليوم، واشتبكت القوات مع المهاجمين لساعة")
     assert [(e.actor1, e.actor2) for e in found if e.event_type == "Battles"] == \

@@ -76,6 +76,12 @@ def _wounded_by_fire(a: Analysis, g: Group) -> bool:
                for i in {a.sentence_index(c.tok_start) for c in injured})
 
 
+def _state_side(kb, actor: str) -> bool:
+    """State forces (ACLED inter 1) or an affiliate allied to them (``alliances.tsv``)."""
+    return kb.inter(actor) == 1 or any(actor in pair and any(kb.inter(x) == 1 for x in pair if x != actor)
+                                       for pair in kb.alliances)
+
+
 def build_event(a: Analysis, g: Group) -> Event | None:
     check_deadline()  # the article's time budget (marsad/budget.py): a long document has many groups
     kb = a.kb
@@ -87,7 +93,8 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     etype = g.etype
     actor1, actor2, assoc1, assoc2, actor_spans = actors_for(a, g, etype, sub, cas_used)
     if sub == TERRITORY:
-        sub = "Government regains territory" if actor1 and kb.inter(actor1) == 1 else \
+        # ACLED: government forces or their affiliates (a militia allied to the state's forces)
+        sub = "Government regains territory" if actor1 and _state_side(kb, actor1) else \
             "Non-state actor overtakes territory"
     if etype == "Violence against civilians" and sub == "Attack" and actor2 and actor2 != "Civilians" and \
             kb.inter(actor2) in ARMED_CODES:

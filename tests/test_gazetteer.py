@@ -26,6 +26,7 @@ BBOX = {
     "JO": (29.1, 33.4, 34.9, 39.4),
     "TR": (35.8, 42.2, 25.6, 44.9),
     "IL": (29.4, 33.4, 34.2, 35.95),
+    "SO": (-1.7, 12.0, 40.9, 51.5),
 }
 PLACE_COLUMNS = ("place_id", "name_en", "names_ar", "aliases_en", "kind", "country_code",
                  "admin1", "admin2", "lat", "lon", "parent", "source")
@@ -275,6 +276,7 @@ BEYOND_SETTLEMENTS = {
     "cur:sy-jabal-al-bishri": "uninhabited ridge south of the Euphrates",
     "cur:iq-nukhayb": "desert town in the far south of Anbar",
     "cur:ye-bab-al-mandab": "the strait, south of the last Taizz settlement listed",
+    "cur:so-barawe": "coastal town south-west of the Lower Shabelle towns GeoNames lists over 500 people",
 }
 
 

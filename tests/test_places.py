@@ -318,3 +318,45 @@ def test_a_place_is_ranked_the_same_while_sorting_as_when_the_choice_is_explaine
     analyse_places(make_doc("السويداء: مظاهرة في ساحة الكرامة\n\nشهدت مدينة السويداء، أمس الجمعة، مظاهرة حاشدة "
                             "في ساحة الكرامة شارك فيها المئات."))
     assert seen and all(got == fresh for _, got, fresh in seen), [s for s in seen if s[1] != s[2]]
+
+
+# --- a name shared by a country and a town (issue 17) -------------------------------------------
+
+def test_amman_locating_an_omani_town_reads_as_oman():
+    text = "قُتل حارس بانفجار في ميناء بلدة شناص شمالي عمان."
+    oman = mention(text, "عمان")
+    assert oman.place is not None and oman.place.kind == "country" and oman.place.country_code == "OM"
+
+
+def test_amman_locating_a_jordanian_town_stays_the_capital():
+    text = "قُتل شرطي في اشتباك مع مطلوبين في مدينة الرصيفة شرقي عمان."
+    amman = mention(text, "عمان")
+    assert amman.place is not None and amman.place.name == "Amman"
+
+
+def test_a_town_the_text_puts_in_oman_is_not_tyre():
+    text = "أطلق مسلح النار على دورية في مدينة صور جنوب شرقي عمان."
+    sur = mention(text, "صور")
+    assert sur.place is not None and sur.place.country_code == "OM"
+
+
+def test_a_country_named_like_its_capital_locates_a_town_far_from_the_capital():
+    # رمادة has no Arabic name in GeoNames: found by sound inside the country, not near Tunis
+    text = "قُتل مهرب في مواجهات مع الأمن في بلدة رمادة جنوبي تونس."
+    town = mention(text, "رمادة")
+    assert town.place is not None and town.place.country_code == "TN" and town.place.latitude < 33.5
+    assert mention(text, "تونس").place.kind == "country"
+
+
+# --- Somalia ------------------------------------------------------------------------------------
+
+def test_somali_region_after_iqlim_is_an_admin1_area():
+    text = "هاجم مسلحون قرية نائية في إقليم جوبا الوسطى وقتلوا ثلاثة رعاة."
+    area = mention(text, "جوبا الوسطى")
+    assert area.place is not None and area.place.kind == "admin1" and area.place.name == "Middle Juba"
+
+
+def test_bare_common_word_that_names_a_somali_town_needs_a_place_noun():
+    assert not [m for m in mentions("جلب التجار بضائعهم إلى السوق.") if "جلب" in m.text]
+    town = mention("قُتل جنديان في كمين قرب بلدة جلب.", "جلب")
+    assert town.place is not None and town.place.name == "Jilib"

@@ -300,7 +300,7 @@ class Gazetteer:
         return [self.get(i) for i in ids or ()]
 
     def by_sound(self, name: str, near: Place, km: float, threshold: float = 80.0) -> list[tuple[Place, float]]:
-        """Places within ``km`` of ``near`` (or inside it, for an area) whose Latin names sound
+        """Places within ``km`` of ``near`` (or inside it, for an area or a country) whose Latin names sound
         like ``name`` (:func:`sound_key`, rapidfuzz ratio >= threshold), best first: the way to
         find a place that GeoNames knows only in Latin script from its Arabic name."""
         from rapidfuzz import fuzz, process
@@ -309,8 +309,10 @@ class Gazetteer:
         if len(target.replace(" ", "")) < 2:
             return []
         found: list[tuple[Place, float, float]] = []
-        inside = near.kind in ("admin1", "region")
-        if inside:
+        inside = near.kind in ("admin1", "region", "country")
+        if near.kind == "country":  # anywhere in the country ("رمادة جنوبي تونس")
+            entries = list(self._sounds_in(near.country_code))
+        elif inside:
             entries = [(pid, sounds) for pid, sounds in self._sounds_in(near.country_code)
                        if self._places[pid][6] == near.admin1]
         else:

@@ -1264,7 +1264,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                 anchor = _anchor_after(doc, mentions, position[id(anchor)])
         if anchor is None or anchor.place is None:
             continue
-        areas = [c for c in anchor.candidates if c.kind == "admin1"]
+        # the areas the anchor's name may stand for: a governorate, or a country named like its
+        # capital or like another country's capital (تونس، الجزائر، عمان: "رمادة جنوبي تونس")
+        areas = [c for c in anchor.candidates if c.kind in ("admin1", "country")]
         near = [c for c in pm.candidates if _located_by(c, anchor.place) or any(_located_by(c, a) for a in areas)]
         if not near and anchor.relation in COMPASS:
             # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it
@@ -1280,6 +1282,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                           if not c.is_area and (_located_by(c, anchor.place) or any(_located_by(c, a) for a in areas))]
             if sounds:
                 place, score = sounds[0]
+                _area_reading(anchor, place)
                 others = [c for c in pm.candidates][:5]
                 pm.place, pm.candidates = place, [place]
                 pm.alternatives = [(c, f"not in or near {anchor.place.name}") for c in others] + \
@@ -1297,13 +1300,34 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             pm.alternatives = []
             pm.resolution = ""
         elif near and near[0] is not pm.place:
+            _area_reading(anchor, near[0])
             pm.place = near[0]
             pm.alternatives = [(c, f"not in or near {anchor.place.name}") for c in pm.candidates
                                if c is not near[0]][:5]
             pm.resolution = f"the namesake located by {anchor.text} ({anchor.place.name})"
         elif near and len(pm.candidates) > 1:
+            _area_reading(anchor, near[0])
             pm.resolution += f"; located by {anchor.text}"
+        elif near:
+            _area_reading(anchor, near[0])
     return countries, admins
+
+
+def _area_reading(anchor: PlaceMention, located: Place) -> None:
+    """The anchor reads as the country or governorate of its name when the place it locates lies
+    there but not near the town of that name: "صحار شمالي عمان" is Oman, not Amman; "رمادة جنوبي
+    تونس" the country, not its capital."""
+    if anchor.place is None or anchor.place.is_area or _located_by(located, anchor.place):
+        return
+    area = next((c for c in anchor.candidates if c.kind in ("admin1", "country") and _located_by(located, c)), None)
+    if area is None:
+        return
+    town = anchor.place
+    anchor.place = area
+    anchor.alternatives = [(town, f"{located.name} does not lie near it")] + \
+        [(c, why) for c, why in anchor.alternatives if c is not area][:4]
+    anchor.resolution = f"the {'country' if area.kind == 'country' else 'governorate'} of that name: " \
+        f"{located.name}, which it locates, lies there, far from {town.name}"
 
 
 # A place this small, in a country nothing else in the article points to, is a namesake of a

@@ -360,3 +360,34 @@ def test_bare_common_word_that_names_a_somali_town_needs_a_place_noun():
     assert not [m for m in mentions("جلب التجار بضائعهم إلى السوق.") if "جلب" in m.text]
     town = mention("قُتل جنديان في كمين قرب بلدة جلب.", "جلب")
     assert town.place is not None and town.place.name == "Jilib"
+
+
+# --- places are handed the actor names and event words (issue 17 item 6) -------------------------
+
+class _Span:
+    def __init__(self, tok_start, tok_end, payload=None):
+        self.tok_start, self.tok_end, self.payload = tok_start, tok_end, payload
+
+
+def test_places_use_the_actor_names_they_are_handed_and_match_none_themselves(monkeypatch):
+    import marsad.triggers
+    from marsad.actors import load_actor_kb
+
+    def no_matching(*_args, **_kwargs):
+        raise AssertionError("places matched actor or event words themselves")
+
+    # the actor records (an actor's country) may be read; their names are not matched again
+    monkeypatch.setattr(load_actor_kb().names, "find", no_matching)
+    monkeypatch.setattr(marsad.triggers, "trigger_matcher", no_matching)
+    doc = make_doc("قُتل عنصران من شرطة الأنبار في هجوم على حاجز في حلب.")
+    aleppo = next(t for t, tok in enumerate(doc.tokens) if tok.text == "حلب")
+    # handed no actor: الأنبار is a place; handed an actor over حلب, حلب is none
+    found = analyse_places(doc, actors=[_Span(aleppo, aleppo + 1)], triggers=[])
+    texts = [m.text for m in found.mentions]
+    assert any("الأنبار" in t for t in texts)
+    assert not any("حلب" in t for t in texts)
+
+
+def test_places_read_alone_still_know_an_actors_name():
+    # on a plain string (no pipeline) the places match the actor names themselves
+    assert not [m for m in mentions("قُتل عنصران من شرطة الأنبار في هجوم على حاجز.") if "الأنبار" in m.text]

@@ -28,7 +28,6 @@ from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
-from marsad.triggers import trigger_matcher
 
 _RELATIONS = ("north", "south", "east", "west", "near", "countryside", "district")
 _POSITIONS = {"ar": ("before", "after", "pronoun"), "en": ("before", "after", "of")}
@@ -343,8 +342,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     countryside_ends = set(cue_starts(doc, "relation_countryside").values())
     relation_ends = countryside_ends | set(cue_starts(doc, "relation_direction").values()) | \
         set(cue_starts(doc, "relation_near").values())
-    from marsad.actors import load_actor_kb
-    actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
+    actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
         if m.tok_start in actor_tokens:
             continue  # "للجيش العراقي", "شرطة الأنبار": part of an actor's name
@@ -484,7 +482,7 @@ BARE_NAME_WORDS = 3
 
 
 def _trigger_tokens(doc: Doc) -> set[int]:
-    return {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+    return {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
 
 
 def _names_before_countryside(doc: Doc, out: list[PlaceMention], taken: set[int], barred: set[int],
@@ -647,7 +645,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     # (not "الفارين من القتال في X": X is where the fighting is)
     fled = {end: doc.sentence_of_token(t).tok_end for t, end in cue_starts(doc, "displaced_from").items()}
     if fled:
-        violence = {m.tok_start for m in trigger_matcher().find(doc)}
+        violence = {m.tok_start for m in _event_words(doc)}
         fled = {end: stop for end, stop in fled.items() if end not in violence}
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
@@ -657,9 +655,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
     capitals = set(cue_starts(doc, "metonymic_capital"))
     reporting = set(cue_starts(doc, "attribution"))
-    from marsad.actors import load_actor_kb
-    actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
-    attack_tokens = {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+    actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
+    attack_tokens = {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
     attack_tokens |= {t for m in cue_matcher("perpetrator_weapon").find(doc) for t in range(m.tok_start, m.tok_end)}
     # words of a short line that carries a date or a clock time: "تاريخ النشر: 12.01.2019 | 15:01 دمشق"
     dated_lines = {s.index for s in doc.sentences if s.tok_end - s.tok_start <= 8 and
@@ -670,7 +667,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     noun_ends_all = {m.tok_end for m in _place_noun_matcher().find(doc)}
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
-    triggers_at = {m.tok_start for m in trigger_matcher().find(doc)}
+    triggers_at = {m.tok_start for m in _event_words(doc)}
     for idx, pm in enumerate(mentions):
         sent = doc.sentence_of_token(pm.tok_start)
         lo = max(sent.tok_start, pm.tok_start - 4)
@@ -815,7 +812,7 @@ def _opens_with_dateline(doc: Doc, pm: PlaceMention, sent) -> bool:
     # "حلب شهدت اشتباكات ... قال ناشطون": an event told before the verb makes the place its subject
     starts = doc.cache.get("trigger starts")
     if starts is None:
-        starts = doc.cache["trigger starts"] = {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+        starts = doc.cache["trigger starts"] = {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
     return not any(t in starts for t in range(pm.tok_end, verb))
 
 
@@ -867,7 +864,7 @@ def _trigger_ends(doc: Doc) -> set[int]:
         # only an indefinite event noun is in construct with the name after it ("تفجير بعقوبة");
         # after a definite one the word is a predicate ("الاحتجاجات سلمية")
         found = doc.cache["trigger ends"] = {
-            m.tok_end for m in trigger_matcher().find(doc)
+            m.tok_end for m in _event_words(doc)
             if not doc.tokens[m.tok_end - 1].text.lstrip("وفبل").startswith("ال")}
     return found
 
@@ -1077,7 +1074,7 @@ def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
     # country adjectives not describing an attacker's weapon (ليبيتين، العراقية; not "غارة إسرائيلية")
     from marsad.actors import load_actor_kb
     kb = load_actor_kb()
-    actor_matches = kb.names.find(doc)
+    actor_matches = _actor_names(doc)
     in_actor = {t for m in actor_matches for t in range(m.tok_start, m.tok_end)}
     for m, country in _report_country_adjectives(doc, in_actor):
         if country.country_code not in ARABIC_REGION:
@@ -1345,8 +1342,7 @@ def _named_countries(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
     named = {pm.place.country_code for pm in mentions if pm.place is not None and pm.place.kind == "country"
              and _place_cue_before(doc, pm.tok_start, doc.sentence_of_token(pm.tok_start).tok_start)}
     # an adjective that does not name an attacker ("العاصمة الأفغانية", not "غارة روسية")
-    from marsad.actors import load_actor_kb
-    in_actor = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
+    in_actor = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     named.update(country.country_code for _, country in _report_country_adjectives(doc, in_actor))
     return named
 
@@ -1616,7 +1612,42 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     return None
 
 
-def analyse_places(doc: Doc) -> PlaceAnalysis:
+# Where the mentions the places are handed are kept on the document (see analyse_places).
+_ACTORS, _EVENT_WORDS = "places: actor names", "places: event words"
+
+
+def _actor_names(doc: Doc) -> list:
+    """The actor names of the document (spans with the actor's key as ``payload``), as handed to
+    :func:`analyse_places`; matched here only when the places are read alone (a plain string)."""
+    found = doc.cache.get(_ACTORS)
+    if found is None:
+        from marsad.actors import load_actor_kb
+        found = doc.cache[_ACTORS] = load_actor_kb().names.find(doc)
+    return found
+
+
+def _event_words(doc: Doc) -> list:
+    """The event words of the document (spans with ``tok_start``/``tok_end``), as handed to
+    :func:`analyse_places`; matched here only when the places are read alone."""
+    found = doc.cache.get(_EVENT_WORDS)
+    if found is None:
+        from marsad.triggers import trigger_matcher
+        found = doc.cache[_EVENT_WORDS] = trigger_matcher().find(doc)
+    return found
+
+
+def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | None = None) -> PlaceAnalysis:
+    """The place mentions of ``doc``, their roles, relations and resolved places.
+
+    ``actors`` are the document's actor names (spans with ``tok_start``, ``tok_end`` and the
+    actor's key as ``payload``: "الجيش العراقي" is an actor, not العراق) and ``triggers`` its event
+    words (spans: "تفجير بعقوبة", "قصفت الطائرات دمشق"); the pipeline hands both, so this module
+    decides only places. Left out (a test on a plain string), they are matched here.
+    """
+    if actors is not None:
+        doc.cache[_ACTORS] = actors
+    if triggers is not None:
+        doc.cache[_EVENT_WORDS] = triggers
     mentions = find_place_mentions(doc)
     _assign_roles(doc, mentions)
     countries, admins = _resolve(doc, mentions)

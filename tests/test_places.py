@@ -391,3 +391,26 @@ def test_places_use_the_actor_names_they_are_handed_and_match_none_themselves(mo
 def test_places_read_alone_still_know_an_actors_name():
     # on a plain string (no pipeline) the places match the actor names themselves
     assert not [m for m in mentions("قُتل عنصران من شرطة الأنبار في هجوم على حاجز.") if "الأنبار" in m.text]
+
+
+def test_any_countrys_capital_before_its_verb_of_saying_is_its_government():
+    # طرابلس and مسقط are in no hand list: countries.tsv gives every country's capital
+    for text, place in (("قالت طرابلس إن الهجوم على مدينة غريان قتل خمسة جنود.", "غريان"),
+                        ("أعلنت مسقط أن انفجاراً في بلدة شناص قتل حارساً.", "شناص")):
+        found = mentions(text)
+        events = [m.text for m in found if m.role == "event"]
+        assert len(events) == 1 and place in events[0], (text, [(m.text, m.role) for m in found])
+
+
+def test_a_capital_after_a_place_preposition_is_the_place():
+    assert mention("قُتل ثلاثة في انفجار في طرابلس.", "طرابلس").role == "event"
+
+
+def test_a_capital_in_apposition_to_the_capital_is_the_place():
+    text = "قُتل ثلاثة مدنيين في قصف طال العاصمة الليبية طرابلس."
+    assert mention(text, "طرابلس").role == "event"
+
+
+def test_the_capital_left_from_is_no_place_the_capital_noun_does_not_make_it_one():
+    text = "أكد مصدر أن الوفد غادر العاصمة المصرية القاهرة بعد تسليم رده."
+    assert not [m for m in mentions(text) if "القاهرة" in m.text and m.role == "event"]

@@ -222,7 +222,7 @@ def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
 def _attack_object(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) -> bool:
     """"قصفت الطائرات دمشق", "هزت انفجارات بيروت": a capital within a few words after an attack
     word, in its clause, is what was hit, not the government speaking."""
-    if doc.tokens[tok].text not in cue_words("metonymic_capital"):
+    if doc.tokens[tok].text not in capital_words():
         return False  # "موالين لدمشق": a preposition makes it no direct object
     use = cue_starts(doc, "weapon_use_word")
     for t in range(max(sent_start, tok - CAPITAL_OBJECT_REACH), tok):
@@ -232,15 +232,58 @@ def _attack_object(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int])
     return False
 
 
+@lru_cache(maxsize=1)
+def _capital_names() -> tuple[str, ...]:
+    """The capitals that stand for their governments (أعلنت بيروت، ردت طهران): every country's
+    capital in ``countries.tsv`` (``capitals_ar``) and the cue list ``metonymic_capital``."""
+    names = dict.fromkeys(cue_phrases("metonymic_capital"))
+    for row in load_table("countries.tsv", required=("code",)):
+        for name in (row.get("capitals_ar") or "").split("|"):
+            if name.strip():
+                names.setdefault(normalise_term(name.strip()))
+    return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def capital_words() -> frozenset[str]:
+    """The one-word capitals, as written with no proclitic (the ب of بيروت is its own letter)."""
+    return frozenset(n for n in _capital_names() if " " not in n)
+
+
+@lru_cache(maxsize=1)
+def _capital_matcher() -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for name in _capital_names():
+        matcher.add(name, "capital")
+    return matcher
+
+
 # How many words after an attack word a capital may stand and still be its object.
 CAPITAL_OBJECT_REACH = 4
 
 
 def _cue_before_capital(doc: Doc, tok: int, sent_start: int) -> bool:
     """A place cue before a capital's name; the ب of بيروت is the name's own letter, not "in"."""
-    if doc.tokens[tok].text in cue_words("metonymic_capital"):
-        return _cue_word_before(doc, tok, sent_start)
+    if doc.tokens[tok].text in capital_words():
+        return _cue_word_before(doc, tok, sent_start) or _after_capital_noun(doc, tok, sent_start)
     return _place_cue_before(doc, tok, sent_start)
+
+
+def _after_capital_noun(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"في العاصمة الليبية طرابلس"، "العاصمة صنعاء": a capital in apposition to "the capital" is
+    the city named as a place (a country adjective may stand between)."""
+    j = tok - 1
+    if j > sent_start and load_gazetteer().is_adjective(doc.tokens[j].text):
+        j -= 1
+    if j < sent_start:
+        return False
+    word = doc.tokens[j].text
+    bare = word[1:] if word[:1] in ("و", "ب", "ف") and word[1:3] == "ال" else word
+    if (bare[2:] if bare.startswith("ال") else bare) not in cue_words("apposition_noun"):
+        return False
+    # the capital noun itself stands as a place ("في العاصمة الليبية طرابلس"، "بالعاصمة مقديشو"),
+    # not as an object ("غادر العاصمة المصرية القاهرة": where the delegation left from)
+    return word.startswith(("بال", "وبال")) or _cue_word_before(doc, j, sent_start)
 
 
 def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -653,7 +696,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     # titles as written: "المحافظة" (the governorate building) is no محافظ
     titles = {m.tok_start: m.tok_end for m in cue_matcher("title_noun", suffixes=False).find(doc)}
     persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
-    capitals = set(cue_starts(doc, "metonymic_capital"))
+    capitals = {m.tok_start for m in _capital_matcher().find(doc)}
     reporting = set(cue_starts(doc, "attribution"))
     actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     attack_tokens = {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}

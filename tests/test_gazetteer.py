@@ -355,6 +355,15 @@ def test_second_load_is_fast_and_equal(gaz, cache):
     assert len(list(cache.glob("gazetteer-*.marshal"))) == 1
 
 
+def test_a_lookup_by_name_reads_only_the_places_and_the_index(gaz, cache):
+    again = read_or_build(cache)
+    assert [p.name for p in again.lookup("الحسكة")] == [p.name for p in gaz.lookup("الحسكة")]
+    # the parts a lookup does not read stay undecoded bytes until first used
+    assert all(isinstance(again._sections[name], bytes) for name in gz.LAZY_SECTIONS)
+    assert list(again.name_tokens())[:50] == list(gaz.name_tokens())[:50]
+    assert again._sounds_by_country == gaz._sounds_by_country and again._skeletons == gaz._skeletons
+
+
 def test_load_gazetteer_uses_the_env_cache_dir_and_is_a_singleton(gaz, cache, monkeypatch):
     monkeypatch.setenv("MARSAD_CACHE_DIR", str(cache))
     load_gazetteer.cache_clear()

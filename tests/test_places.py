@@ -414,3 +414,22 @@ def test_a_capital_in_apposition_to_the_capital_is_the_place():
 def test_the_capital_left_from_is_no_place_the_capital_noun_does_not_make_it_one():
     text = "أكد مصدر أن الوفد غادر العاصمة المصرية القاهرة بعد تسليم رده."
     assert not [m for m in mentions(text) if "القاهرة" in m.text and m.role == "event"]
+
+
+# --- unknown two-word village names (issue 17) ---------------------------------------------------
+
+def test_an_uncommon_word_after_an_unknown_village_name_is_its_second_word():
+    village = mention("قتل مسلحون راعيين في قرية طور جيلي التابعة لإقليم شبيلي الوسطى.", "طور")
+    assert village.text == "طور جيلي" and village.place is None
+    assert village.anchor is not None and village.anchor.place.kind == "admin1"
+
+
+def test_a_known_town_and_an_uncommon_word_after_it_name_another_village():
+    text = "قُتل خمسة مدنيين في هجوم على قرية بولو مريري بإقليم شبيلي السفلى."
+    village = mention(text, "بولو")
+    assert village.text == "بولو مريري" and village.place is None  # not Bolu in Turkey
+
+
+def test_a_common_word_after_a_town_is_no_part_of_its_name():
+    town = mention("قصفت الطائرات مدينة سراقب مساء أمس.", "سراقب")
+    assert town.text.endswith("سراقب") and town.place is not None

@@ -450,6 +450,12 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         j = t1
         first = True
         while j < sent.tok_end:
+            if j in taken and first and _known_then_rare(doc, out, j, sent.tok_end, taken, stop, place_nouns):
+                # "قرية بولو مريري": a one-word known name and a rare word after it are one village's
+                # name the gazetteer does not know (not Bolu in Turkey)
+                known = next(p for p in out if p.tok_start == j)
+                out.remove(known)
+                taken.difference_update(range(known.tok_start, known.tok_end))
             if j in taken:
                 # "بلدات كفرزيتا ودحيرجة واللطامنة والمشيرفة": the list goes on past a known town
                 known = _listed_known(doc, out, j, first, list_noun)
@@ -486,6 +492,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                     k += 1
                 elif nxt in given:
                     k += 1  # "ناحية دلي عباس"، "قرية تل حسن": a name ending in a man's name
+                elif first and _rare_second_word(doc, k, stop, place_nouns):
+                    k += 1  # "قرية طور جيلي"، "قرية دوغ عيلو": an uncommon word goes on with the name
             elif k < sent.tok_end and first and not head:
                 # "مدينة جلال آباد": an unknown word after the noun and a small known place
                 # written bare right after it are one name, not a stranger and that place
@@ -520,6 +528,35 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
 
 # Zipf frequency under which a word can be a village's name read with no place noun before it.
 RARE_NAME_ZIPF = 3.0
+# Zipf frequency under which an indefinite word right after a village's name is the name's second
+# word ("طور جيلي"، "بولو مريري"), not the next word of the sentence (أمس، مساء، جنوب).
+SECOND_WORD_ZIPF = 4.0
+
+
+def _rare_second_word(doc: Doc, k: int, stop: frozenset[str], place_nouns: dict[int, int]) -> bool:
+    """Is the word at ``k`` an uncommon indefinite word that can go on with a village's name:
+    no article, conjunction, preposition, digit, place noun, known place or ordinary word?"""
+    if k >= len(doc.tokens) or doc.sentence_of_token(k) is not doc.sentence_of_token(k - 1):
+        return False
+    word, raw = doc.tokens[k].text, doc.token_span(k, k + 1).text
+    if word[:1] in ("و", "ب", "ل", "ف") or word.startswith("ال") or word.isdigit() or len(word) < 3 or \
+            word in stop or k in place_nouns or any(c in raw for c in "\"«»()،,:."):
+        return False
+    if doc.text[doc.tokens[k - 1].end:doc.tokens[k].start].strip():
+        return False  # a comma or a dash between: a list or a new phrase
+    return zipf(raw) < SECOND_WORD_ZIPF and not load_gazetteer().lookup(word)
+
+
+def _known_then_rare(doc: Doc, out: list[PlaceMention], j: int, end: int, taken: set[int],
+                     stop: frozenset[str], place_nouns: dict[int, int]) -> bool:
+    """Is the known place at ``j`` (right after a settlement noun) one word followed by an uncommon
+    word that is no place: the two are one name the gazetteer lacks ("قرية بولو مريري")?"""
+    known = next((p for p in out if p.tok_start == j), None)
+    if known is None or known.tok_end != j + 1 or known.tok_end >= end or known.tok_end in taken:
+        return False
+    if any(c.kind in ("admin1", "country", "region") for c in known.candidates):
+        return False
+    return _rare_second_word(doc, j + 1, stop, place_nouns)
 # How many words such a name may have.
 BARE_NAME_WORDS = 3
 
@@ -744,7 +781,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _speaker_seat(doc, pm.tok_start, sent.tok_start, sent.tok_end, reporting, attack_tokens):
             pm.role, pm.reason = "reference", "seat of the speaker (قال مسؤول في X إن، بيان صادر من X)"
         elif pm.tok_start in capitals and not _cue_before_capital(doc, pm.tok_start, sent.tok_start) and \
-                not _attack_object(doc, pm.tok_start, sent.tok_start, attack_tokens):
+                not _attack_object(doc, pm.tok_start, sent.tok_start, attack_tokens) and \
+                not _road_end(doc, pm.tok_start, sent.tok_start):  # "على طريق بغداد–سامراء": a road's end
             pm.role, pm.reason = "reference", "a capital standing for its government (أعلنت أنقرة)"
         elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start and \
                 not _place_noun_before(doc, pm.tok_start - 1, noun_ends_all):
@@ -759,7 +797,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "part of a news outlet's name (شبكة أخبار X)"
         elif _road_end(doc, pm.tok_start, sent.tok_start) or (
                 prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
-                and doc.sentence_of_token(prev.tok_start).index == sent.index):
+                and doc.sentence_of_token(prev.tok_start).index == sent.index
+                # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
+                and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
         elif _after_between(doc, pm.tok_start, sent.tok_start) or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
@@ -1312,7 +1352,11 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it
             near = [c for c in pm.candidates if _lies_towards(c, anchor.place, anchor.relation)]
         if not near and pm.role == "event":
-            sounds = gaz.by_sound(_bare_name(pm.text), anchor.place, LOCATED_KM)
+            # a name found only by its sound is a weaker clue than the name itself: inside a town
+            # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
+            reach = SOUND_INSIDE_KM if anchor.relation in (None, "inside") and not anchor.place.is_area \
+                else LOCATED_KM
+            sounds = gaz.by_sound(_bare_name(pm.text), anchor.place, reach)
             for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
                 if not sounds:
                     sounds = gaz.by_sound(_bare_name(pm.text), area, LOCATED_KM)
@@ -1580,6 +1624,9 @@ FUZZY_THRESHOLD = 88
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
 LOCATED_KM = 80.0
+# How far a place found only by the sound of its Latin name may lie from the town the text puts
+# it in, with no direction ("منطقة الرابية بعمّان" is no Rehab 44 km off).
+SOUND_INSIDE_KM = 20.0
 
 
 COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}

@@ -433,3 +433,9 @@ def test_a_known_town_and_an_uncommon_word_after_it_name_another_village():
 def test_a_common_word_after_a_town_is_no_part_of_its_name():
     town = mention("قصفت الطائرات مدينة سراقب مساء أمس.", "سراقب")
     assert town.text.endswith("سراقب") and town.place is not None
+
+
+def test_an_unknown_town_opening_with_bin_keeps_both_words_and_is_found_in_the_country_named():
+    text = "اغتال مسلحون ثلاثة أشخاص في بلدة بن مهيدي شرقي الجزائر."
+    town = mention(text, "مهيدي")
+    assert town.text == "بن مهيدي" and town.place is not None and town.place.country_code == "DZ"

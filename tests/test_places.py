@@ -439,3 +439,9 @@ def test_an_unknown_town_opening_with_bin_keeps_both_words_and_is_found_in_the_c
     text = "اغتال مسلحون ثلاثة أشخاص في بلدة بن مهيدي شرقي الجزائر."
     town = mention(text, "مهيدي")
     assert town.text == "بن مهيدي" and town.place is not None and town.place.country_code == "DZ"
+
+
+def test_a_region_named_before_a_town_is_not_located_in_it():
+    text = "اندلعت اشتباكات بين قوات بونتلاند وقوات أرض الصومال في مدينة لاسعانود، وقُتل عشرون شخصاً."
+    town = mention(text, "لاسعانود")
+    assert town.role == "event" and town.place is not None and town.place.name == "Laascaanood"

@@ -1684,6 +1684,9 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     sent = doc.sentence_of_token(pm.tok_start)
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
         return None
+    if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
+            not any(c.is_area for c in nxt.candidates):
+        return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one

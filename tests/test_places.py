@@ -445,3 +445,10 @@ def test_a_region_named_before_a_town_is_not_located_in_it():
     text = "اندلعت اشتباكات بين قوات بونتلاند وقوات أرض الصومال في مدينة لاسعانود، وقُتل عشرون شخصاً."
     town = mention(text, "لاسعانود")
     assert town.role == "event" and town.place is not None and town.place.name == "Laascaanood"
+
+
+def test_a_village_named_after_a_checkpoint_noun_is_a_place():
+    found = mention("اعتقلت قوات الاحتلال ثلاثة شبان على حاجز عطارة شمال رام الله.", "عطارة")
+    assert found.place is not None and found.place.country_code == "PS" and found.role == "event"
+    near = mention("أطلق جنود النار على شاب قرب حاجز تياسير شرقي طوباس.", "تياسير")
+    assert near.relation == "near"

@@ -383,6 +383,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     taken: set[int] = set()
     countryside_ends = set(cue_starts(doc, "relation_countryside").values())
+    # "حاجز عطارة": a checkpoint bears the name of the village it stands at
+    noun_ends = noun_ends | set(cue_starts(doc, "checkpoint_noun").values())
     relation_ends = countryside_ends | set(cue_starts(doc, "relation_direction").values()) | \
         set(cue_starts(doc, "relation_near").values())
     actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
@@ -554,9 +556,17 @@ def _known_then_rare(doc: Doc, out: list[PlaceMention], j: int, end: int, taken:
     known = next((p for p in out if p.tok_start == j), None)
     if known is None or known.tok_end != j + 1 or known.tok_end >= end or known.tok_end in taken:
         return False
-    if any(c.kind in ("admin1", "country", "region") for c in known.candidates):
+    # a town of the region that news names every day goes on with a verb or a participle ("مدينة
+    # غزة متسببة"، "مدينة الفاشر يؤوي"), which are rare words too: only a small place or one
+    # outside the region yields its name
+    if any(c.kind in ("admin1", "country", "region") or c.place_id.startswith("cur:") or
+           (c.country_code in ARABIC_REGION and c.population >= SMALL_NAMESAKE_POPULATION) for c in known.candidates):
         return False
     return _rare_second_word(doc, j + 1, stop, place_nouns)
+
+
+# A known place of the region this small may be the first word of another village's name.
+SMALL_NAMESAKE_POPULATION = 20_000
 # How many words such a name may have.
 BARE_NAME_WORDS = 3
 

@@ -302,11 +302,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
-        # "هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": a definite event noun after a
-        # verb of coming refers to the event told before and comments on it
-        before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
-        demonstrative = before in cue_words("demonstrative") or \
-            (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
+        demonstrative = _refers_back(doc, m)
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue
@@ -321,6 +317,13 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             referent = _referent(told, sent_index, m.event_type)
             if referent is not None:
                 out.append((h, referent.etype, referent.subtype, demonstrative))
+                continue
+        if not own_places and any(_refers_back(doc, x.mention) for x in unit_hits if x is not h):
+            # "وأضاف أن هذه الهجمات توجت بهجوم واسع فجر الأحد أسفر عن قتل ثلاثة": a unit that names no
+            # place and refers back to events told before (by any word) tells more of them, victims and all
+            referent = _referent(a.frames, sent_index, m.event_type)
+            if referent is not None:
+                out.append((h, referent.etype, referent.subtype, True))
                 continue
         if not own_places and not _victims(a, unit):
             # a unit that names no place and no victims of its own tells more of the event
@@ -345,8 +348,19 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             etype, sub = m.event_type, m.sub_event_type
             if victims == {"civilians"} and etype == "Battles" and sub == "Armed clash":
                 etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
+            elif victims <= {"security", "fighters"} and (etype, sub) == ("Violence against civilians", "Attack"):
+                # "خمسة جنود قتلوا في هجوم": a killing of soldiers, police or fighters is a battle
+                etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _refers_back(doc, m) -> bool:
+    """"هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": an event noun after a demonstrative,
+    or definite after a verb of coming, refers to the event told before and comments on it."""
+    before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
+    return before in cue_words("demonstrative") or \
+        (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
 
 
 def _armed_target(a: Analysis, unit: int, m) -> bool:

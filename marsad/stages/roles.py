@@ -115,6 +115,11 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:
         actor2 = _opponent(a, actor1)
+        if actor2 is None and actor1 in victim_names and sub != TERRITORY and \
+                any(c.victim_class in ("security", "fighters") for c in cas):
+            # "أربعة جنود قتلوا في هجوم على نقطة تفتيش": the side that lost men was attacked by
+            # someone the report does not name
+            actor1, actor2 = "Unidentified Armed Group", actor1
     return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
 
 

@@ -452,3 +452,15 @@ def test_a_village_named_after_a_checkpoint_noun_is_a_place():
     assert found.place is not None and found.place.country_code == "PS" and found.role == "event"
     near = mention("أطلق جنود النار على شاب قرب حاجز تياسير شرقي طوباس.", "تياسير")
     assert near.relation == "near"
+
+
+def test_a_known_foreign_capital_is_not_replaced_by_a_village_that_sounds_like_it():
+    text = "وقصفت الطائرات عشرات المواقع المدعومة من طهران في سوريا خلال الحرب."
+    found = [m for m in mentions(text) if "طهران" in m.text]
+    assert not found or found[0].place is None or found[0].place.country_code == "IR"
+
+
+def test_two_names_of_one_place_side_by_side_are_one_mention():
+    text = "سقطت قذائف على العاصمة السورية دمشق وقتلت ثلاثة مدنيين."
+    damascus = [m for m in mentions(text) if m.place is not None and m.place.name == "Damascus"]
+    assert len(damascus) == 1 and damascus[0].text.endswith("دمشق") and damascus[0].role == "event"

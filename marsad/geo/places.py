@@ -281,9 +281,11 @@ def _after_capital_noun(doc: Doc, tok: int, sent_start: int) -> bool:
     bare = word[1:] if word[:1] in ("و", "ب", "ف") and word[1:3] == "ال" else word
     if (bare[2:] if bare.startswith("ال") else bare) not in cue_words("apposition_noun"):
         return False
-    # the capital noun itself stands as a place ("في العاصمة الليبية طرابلس"، "بالعاصمة مقديشو"),
-    # not as an object ("غادر العاصمة المصرية القاهرة": where the delegation left from)
-    return word.startswith(("بال", "وبال")) or _cue_word_before(doc, j, sent_start)
+    # the capital noun itself stands as a place, after a preposition ("في العاصمة الليبية طرابلس"،
+    # "بالعاصمة مقديشو"), not as an object ("غادر العاصمة المصرية القاهرة": where the delegation
+    # left from); after a relation word ("شرقي العاصمة السورية دمشق") the capital stays as before
+    return word.startswith(("بال", "وبال")) or \
+        (j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("place_preposition"))
 
 
 def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -1366,9 +1368,12 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
             reach = SOUND_INSIDE_KM if anchor.relation in (None, "inside") and not anchor.place.is_area \
                 else LOCATED_KM
-            sounds = gaz.by_sound(_bare_name(pm.text), anchor.place, reach)
+            sounds = [] if anchor.place.kind == "country" and pm.candidates else \
+                gaz.by_sound(_bare_name(pm.text), anchor.place, reach)
             for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
-                if not sounds:
+                # anywhere in a country only for a name the gazetteer does not know at all:
+                # "المدعومة من طهران في سوريا" is Tehran, not a Syrian village that sounds like it
+                if not sounds and (area.kind != "country" or not pm.candidates):
                     sounds = gaz.by_sound(_bare_name(pm.text), area, LOCATED_KM)
             if not sounds:  # a misspelt Arabic name: "خانشيخوم"
                 sounds = [(c, score) for c, score in gaz.fuzzy(_bare_name(pm.text), {anchor.place.country_code},
@@ -1695,8 +1700,8 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
         return None
     if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
-            not any(c.is_area for c in nxt.candidates):
-        return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town
+            not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside":
+        return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town (but in ريف Y)
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
@@ -1739,6 +1744,21 @@ def _event_words(doc: Doc) -> list:
     return found
 
 
+def _merge_appositions(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"العاصمة السورية دمشق": two names of one place side by side are one mention (the first one's
+    role and relation, both names' words)."""
+    k = 1
+    while k < len(mentions):
+        a, b = mentions[k - 1], mentions[k]
+        if a.place is not None and b.place is not None and a.place.place_id == b.place.place_id and \
+                b.tok_start == a.tok_end and a.anchor is None:
+            span = doc.token_span(a.tok_start, b.tok_end)
+            a.start, a.end, a.text, a.tok_end = span.start, span.end, span.text, b.tok_end
+            mentions.pop(k)
+            continue
+        k += 1
+
+
 def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | None = None) -> PlaceAnalysis:
     """The place mentions of ``doc``, their roles, relations and resolved places.
 
@@ -1754,6 +1774,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
     mentions = find_place_mentions(doc)
     _assign_roles(doc, mentions)
     countries, admins = _resolve(doc, mentions)
+    _merge_appositions(doc, mentions)
     _names_by_direction(doc, mentions)
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):

@@ -211,6 +211,76 @@ def test_a_unit_that_refers_back_to_told_attacks_tells_more_of_them():
     assert [(e.event_type, e.fatalities) for e in found] == [("Violence against civilians", 2)]
 
 
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات حكومة الوفاق على بلدة العزيزية اليوم بعد اشتباكات مع قوات حفتر. وشيعت مدينة مصراتة 25 مقاتلا "
+    "قتلوا في معارك طرابلس.",
+    "اندلعت اشتباكات بين الجيش السوري وفصائل المعارضة في بلدة اللطامنة بريف حماة اليوم. وأفادت مصادر بوصول "
+    "جثث 30 عنصرا من الجيش قتلوا في معارك حماة إلى مشفى المدينة.",
+    "قصفت القوات العراقية مواقع لتنظيم داعش في قرية البوسيف جنوب الموصل اليوم. وأعلنت وزارة الدفاع أن 40 "
+    "جنديا قتلوا في معركة الموصل منذ بدايتها.",
+])
+def test_the_dead_of_a_campaign_named_after_a_place_are_no_events_toll(text):
+    """"قتلوا في معارك طرابلس": placed only by the campaign's name, the count is the campaign's."""
+    found = events(text, published=date(2023, 5, 7))
+    assert found and all(e.fatalities == 0 for e in found), [(e.location, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قصفت طائرة مسيرة تركية قرية تل جمعة بريف تل تمر اليوم. ونفذ الطيران التركي 15 غارة جوية منذ يوم أمس "
+     "طالت مدينتي عين العرب والمالكية.", "Tal Tamr"),
+    ("قصف الطيران الحربي الروسي أطراف بلدة كنصفرة اليوم. وشن الطيران الروسي 40 غارة جوية منذ يوم الخميس "
+     "استهدفت مدينتي أريحا وجسر الشغور.", "Kansafra"),
+    ("سقطت قذائف على بلدة مارع اليوم. وأطلقت القوات التركية 60 قذيفة منذ الأحد الماضي على مدينتي تل رفعت ومنبج.",
+     "Marea"),
+])
+def test_a_number_of_strikes_since_an_earlier_day_is_a_count_of_events_not_events(text, place):
+    """"نفذ 15 غارة منذ يوم أمس طالت مدينتي X وY": many strikes over days, told as a count."""
+    found = events(text, published=date(2023, 12, 26))
+    assert [e.location for e in found] == [place]
+
+
+def test_the_owner_of_the_position_hit_is_never_the_striker():
+    text = "استهدفت مسيرات تركية ريف القامشلي اليوم. وتركز القصف على مقر لقوات سوريا الديمقراطية في قرية تل جمعة."
+    found = events(text, published=date(2023, 12, 26))
+    assert found and all((e.actor1, e.actor2) == ("Military Forces of Turkey", "Syrian Democratic Forces")
+                         for e in found), [(e.actor1, e.actor2) for e in found]
+
+
+def test_agharat_is_an_air_raid():
+    text = ("أفادت مصادر بأن طائرات إسرائيلية أغارت على جنوب لبنان اليوم. وتركزت الغارات على مواقع لحزب الله "
+            "في بلدة عيتا الشعب.")
+    found = events(text, published=date(2023, 12, 26))
+    assert [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in found] == \
+        [("Air/drone strike", "Aita al-Shaab", "Military Forces of Israel", "Hezbollah")]
+
+
+@pytest.mark.parametrize("text, place, day, dead", [
+    ("اندلعت اشتباكات بين الجيش وقوات الدعم السريع في مدينة الأبيض اليوم. ويوم أمس الجمعة قصفت مسيّرة تابعة "
+     "للدعم السريع سوقا شعبيا في مدينة الدلنج. وقالت مصادر طبية إن حصيلة القصف بلغت 12 قتيلا.",
+     "Dilling", "2025-09-19", 12),
+    ("قصفت القوات الحكومية قرية البارة اليوم. وفي يوم الأربعاء الماضي استهدفت غارة روسية بلدة كنصفرة. وأفاد "
+     "الدفاع المدني بأن الغارة أسفرت عن مقتل خمسة مدنيين.", "Kansafra", "2025-09-17", 5),
+])
+def test_the_definite_event_word_of_a_later_sentence_is_the_event_told_before_on_its_day(text, place, day, dead):
+    """"حصيلة القصف بلغت 12": the strike told before, on the day told there, not a second one today."""
+    found = [e for e in events(text, published=date(2025, 9, 20)) if e.location == place]
+    assert [(e.event_date, e.fatalities) for e in found] == [(day, dead)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("مقتل 20 مدنيا في هجوم بغاز الكلور على بلدة اللطامنة\n\nقتل 20 مدنيا على الأقل في هجوم بغاز الكلور على "
+     "بلدة اللطامنة بريف حماة. وقال المرصد إن غارات جوية قتلت 9 أشخاص في البلدة يوم الخميس الماضي.",
+     [("Chemical weapon", "2025-09-20", 20), ("Air/drone strike", "2025-09-18", 9)]),
+    ("تفجير انتحاري يقتل 15 في سوق بمدينة الرمادي\n\nقتل 15 شخصا في تفجير انتحاري استهدف سوقا في مدينة "
+     "الرمادي. وأضافت المصادر أن قذائف هاون سقطت على المدينة يوم الاثنين الماضي وقتلت أربعة أشخاص.",
+     [("Suicide bomb", "2025-09-20", 15), ("Shelling/artillery/missile attack", "2025-09-15", 4)]),
+])
+def test_a_lead_told_with_one_means_does_not_sum_up_another_means_in_the_body(text, expected):
+    """A chemical attack in the lead and air strikes days before in the body: two events."""
+    found = events(text, published=date(2025, 9, 20))
+    assert sorted((e.sub_event_type, e.event_date, e.fatalities) for e in found) == sorted(expected)
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")

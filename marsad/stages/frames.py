@@ -117,7 +117,7 @@ def build_frames(a: Analysis) -> None:
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
-            if when is None or _tally(a, u):
+            if when is None or _tally(a, u) or _counted_since(a, u, typed):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
             if when is a.default_when and _names_recapped_event(a, typed, recapped, told):
@@ -138,8 +138,15 @@ def build_frames(a: Analysis) -> None:
                     targets = elided
                 if sub == TERRITORY:
                     targets = [w for w in targets if _object_of(a, h, w)]
+                hit_when = when
+                if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
+                    # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
+                    # the strike told before, on its day, not a new one on the report's day
+                    referent = _referent([f for f in out if not f.join_only], sent.index, etype)
+                    if referent is not None and referent.etype == etype and referent.when is not a.default_when:
+                        hit_when = referent.when
                 for w in targets:
-                    frame = Frame(h, sent.index, w, when, etype, sub, join_only)
+                    frame = Frame(h, sent.index, w, hit_when, etype, sub, join_only)
                     out.append(frame)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)
@@ -230,6 +237,28 @@ def _tally(a: Analysis, unit: int) -> bool:
     lo, hi = unit_range(a, unit)
     return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
         bool(cue_matcher("tally_word").find(a.doc, lo, hi))
+
+
+# How many events a number before an event word must count for the unit to be a count of many
+# ("27 ضربة جوية منذ أمس"), not one event told with its shots ("غارتين على البلدة").
+COUNTED_EVENTS = 3
+
+
+def _counted_since(a: Analysis, unit: int, typed) -> bool:
+    """"نفذت 27 ضربة جوية منذ يوم أمس طالت منطقتي كوباني وقامشلو": a number of strikes since a
+    day before the report's is a count of many events over days, not one event."""
+    lo, hi = unit_range(a, unit)
+    if a.published is None or not any(a.doc.tokens[t].text in cue_words("since_word") for t in range(lo, hi)):
+        return False
+    if not any(lo <= d.tok_start < hi and d.date_start is not None and d.date_start < a.published
+               for d in a.dates):
+        return False
+    quantities = a.memo.get("quantities")
+    if quantities is None:
+        from marsad.quantities import find_quantities
+        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    counted = {q.tok_end for q in quantities if (q.value or 0) >= COUNTED_EVENTS}
+    return any(h.mention.tok_start in counted for h, *_ in typed)
 
 
 def _habitual(a: Analysis, unit: int, h: TriggerHit) -> bool:

@@ -30,8 +30,18 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
             continue
         if _over_places(a, c) and (g.where.unknown_name or g.where.precision == 1):
             continue  # "قتل خمسة في هجمات على ثلاث قرى": a sum over places, no one village's toll
+        if _campaign_toll(a, c, g):
+            continue  # "20 قتيلاً الذين قتلوا في مواجهات دير الزور": the campaign's dead, no one fight's
         out.append(c)
     return out
+
+
+def _campaign_toll(a: Analysis, c: Casualty, g: Group) -> bool:
+    """Are the group's frames in the count's unit placed only by a campaign's name (معارك X،
+    مواجهات X)? Then the count is the campaign's."""
+    unit = _unit_of(a, c.tok_start)
+    own = [m for m in g.members if _unit_of(a, m.hit.mention.tok_start) == unit]
+    return bool(own) and all(m.where.mention.role == "label" for m in own)
 
 
 def _over_places(a: Analysis, c: Casualty) -> bool:

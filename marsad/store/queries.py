@@ -615,3 +615,155 @@ def revoke_token(store: Store, name: str) -> int:
     with store.engine.begin() as conn:
         return conn.execute(api_tokens.update().where(api_tokens.c.name == name, api_tokens.c.revoked_at.is_(None))
                             .values(revoked_at=datetime.now(timezone.utc))).rowcount
+
+
+# --------------------------------------------------------------------------- the map
+
+# Cells of the map's grid are about this many screen pixels wide at the zoom asked for (Leaflet's
+# 256-pixel tiles): events closer than that on screen are one cluster.
+CLUSTER_PIXELS = 56
+MAP_CACHE = 64
+_grids: OrderedDict = OrderedDict()
+_grids_lock = threading.Lock()
+
+
+@dataclass
+class MapCell:
+    """The matching events of one cell of the map's grid: how many of each type, their deaths,
+    their mean position and the box they span. A cell of one event is drawn as that event."""
+    count: int
+    fatalities: int
+    types: dict
+    lat: float
+    lon: float
+    bounds: tuple  # (west, south, east, north)
+    key: int | None = None  # the event's key (events.id), when the cell holds one
+
+
+def cell_degrees(zoom: float) -> float:
+    """The width in degrees of a cell of the map's grid at a (Leaflet) zoom level."""
+    return CLUSTER_PIXELS * 360.0 / (256 * 2 ** max(0.0, min(float(zoom), 20.0)))
+
+
+class _Located:
+    """Every located event of one database as (longitude, latitude, event type, deaths) by key, kept
+    in memory and brought up to date when the data changes (the events added or rewritten since,
+    by their indexes; all again when some were deleted). The map's grid is counted from it for the
+    keys the filters select (read from the filters' indexes alone), never from the events' rows."""
+
+    def __init__(self) -> None:
+        self.rows: dict[int, tuple] = {}
+        self.version: tuple | None = None
+        self.lock = threading.Lock()
+
+    def refresh(self, conn, version: tuple) -> None:
+        if version == self.version:
+            return
+        lon, lat = events.c.longitude, events.c.latitude
+        columns = (events.c.id, lon, lat, events.c.event_type, events.c.fatalities)
+        if self.version is None or self.version[0] is None or self.version[1] is None:
+            fresh = conn.execute(select(*columns)).all()
+            self.rows = {}
+        else:
+            fresh = conn.execute(select(*columns).where(or_(events.c.id > self.version[0],
+                                                             events.c.updated_at > self.version[1]))).all()
+        for key, x, y, kind, dead in fresh:
+            if x is None or y is None:
+                self.rows.pop(key, None)
+            else:
+                self.rows[key] = (x, y, kind or "", int(dead or 0), key)
+        located = conn.execute(select(func.count()).select_from(events).where(lon.isnot(None), lat.isnot(None))
+                               ).scalar_one()
+        if located != len(self.rows):  # some were deleted (merged away): read them all again
+            self.version = None
+            return self.refresh(conn, version)
+        self.version = version
+
+
+_located: dict[str, _Located] = {}
+
+
+def _grid(store: Store, conn, filters: dict, cond: list, zoom: int) -> tuple[list[MapCell], int]:
+    """Every cell holding matching events with coordinates, at ``zoom``, and how many matching
+    events have none; kept per filter and zoom until the data changes."""
+    used = {k: str(v) for k, v in filters.items() if v not in (None, "") and k != "limit"}
+    key = (store.url, tuple(sorted(used.items())), zoom)
+    version = _data_version(conn)
+    with _grids_lock:
+        hit = _grids.get(key)
+        if hit is not None and hit[0] == version:
+            _grids.move_to_end(key)
+            return hit[1], hit[2]
+        index = _located.setdefault(store.url, _Located())
+    with index.lock:
+        index.refresh(conn, version)
+        rows = index.rows
+        if used:
+            keys = conn.execute(select(events.c.id).where(*cond)).scalars().all()
+            chosen = [rows[k] for k in keys if k in rows]
+            unlocated = len(keys) - len(chosen)
+        else:
+            chosen = list(rows.values())
+            unlocated = _total(store, conn, {}, [])[0] - len(chosen)
+    size = cell_degrees(zoom)
+    cells: dict[tuple, list] = {}
+    for x, y, kind, dead, pk in chosen:
+        cell = (int((x + 180.0) // size), int((y + 90.0) // size))
+        c = cells.get(cell)
+        if c is None:
+            cells[cell] = [1, dead, {kind: 1}, y, x, [x, y, x, y], pk]
+            continue
+        c[0] += 1
+        c[1] += dead
+        c[2][kind] = c[2].get(kind, 0) + 1
+        c[3] += y
+        c[4] += x
+        box = c[5]
+        if x < box[0]:
+            box[0] = x
+        elif x > box[2]:
+            box[2] = x
+        if y < box[1]:
+            box[1] = y
+        elif y > box[3]:
+            box[3] = y
+    out = [MapCell(count=n, fatalities=dead, types=types, lat=slat / n, lon=slon / n, bounds=tuple(box),
+                   key=pk if n == 1 else None)
+           for n, dead, types, slat, slon, box, pk in cells.values()]
+    with _grids_lock:
+        _grids[key] = (version, out, int(unlocated))
+        _grids.move_to_end(key)
+        while len(_grids) > MAP_CACHE:
+            _grids.popitem(last=False)
+    return out, int(unlocated)
+
+
+def map_cells(store: Store, *, zoom: int, view: tuple[float, float, float, float] | None = None,
+              **filters) -> dict:
+    """What the map draws at ``zoom`` for the events matching ``filters``: the cells of a grid
+    about ``CLUSTER_PIXELS`` wide (clusters with their count, types and deaths, or single events)
+    inside ``view`` (W,S,E,N; everywhere when None), and the counts that add up to the filtered
+    total: ``in_view`` + ``outside`` + ``unlocated`` == ``total``."""
+    if not 0 <= zoom <= 20:
+        raise UsageError("zoom must be 0..20")
+    event_filters(**filters)
+    with store.engine.connect() as conn:
+        cond = event_filters(**filters, **_named(conn, filters))
+        cells, unlocated = _grid(store, conn, filters, cond, int(zoom))
+    located = sum(c.count for c in cells)
+    if view is not None:
+        w, s, e, n = view
+        cells = [c for c in cells if c.bounds[2] >= w and c.bounds[0] <= e and c.bounds[3] >= s and c.bounds[1] <= n]
+    in_view = sum(c.count for c in cells)
+    singles = [c for c in cells if c.count == 1]
+    ids: dict[int, str] = {}
+    with store.engine.connect() as conn:
+        keys = [c.key for c in singles]
+        for i in range(0, len(keys), 900):  # a bound statement's parameters are limited (SQLite)
+            ids.update(conn.execute(select(events.c.id, events.c.event_id).where(events.c.id.in_(keys[i:i + 900]))).all())
+    return {"zoom": zoom, "cell_degrees": cell_degrees(zoom), "total": located + unlocated, "in_view": in_view,
+            "outside": located - in_view, "unlocated": unlocated,
+            "clusters": [{"lat": round(c.lat, 5), "lon": round(c.lon, 5), "count": c.count, "fatalities": c.fatalities,
+                          "types": c.types, "bounds": [round(b, 5) for b in c.bounds]} for c in cells if c.count > 1],
+            "points": [{"event_id": ids.get(c.key, ""), "lat": c.lat, "lon": c.lon, "event_type": next(iter(c.types)),
+                        "fatalities": c.fatalities} for c in singles]}

@@ -18,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 import yaml
 from fastapi import Body, Depends, FastAPI, Form, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from fastapi.templating import Jinja2Templates
@@ -37,7 +37,6 @@ from marsad.store import local_places, queries
 __all__ = ["create_app"]
 
 HERE = Path(__file__).parent
-AREAS = HERE.parent / "geo" / "data" / "areas.geojson"
 COOKIE = "marsad_token"
 MAX_TEXT = 2_000_000
 # The largest request body accepted: an article of MAX_TEXT characters, each written as a
@@ -445,10 +444,8 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
         """How many of the matching events each country, governorate, type and sub-type has, most first."""
         return queries.facets(store, **filters)
 
-    @app.get("/api/areas", tags=["map"], responses=ERRORS)
-    def areas() -> FileResponse:
-        """Country outlines and governorate polygons (GeoJSON) for the basemap."""
-        return FileResponse(AREAS, media_type="application/geo+json")
+    from marsad.web.explore import add_explore_routes
+    add_explore_routes(app, store, filters_of=filters_of, errors=ERRORS)
 
     # ---- API: writes
     @app.post("/api/articles", response_model=IngestOut, responses=WRITE_ERRORS, tags=["articles"])

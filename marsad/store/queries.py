@@ -44,7 +44,7 @@ from marsad.validation import lookup_key
 
 __all__ = ["SORT_FIELDS", "GROUPINGS", "FACETS", "EventPage", "event_page", "aggregate", "facets",
            "article_with_events", "source_record", "event_types", "add_token", "token_name", "list_tokens",
-           "revoke_token"]
+           "revoke_token", "map_cells", "cell_degrees", "MapCell", "actor_names"]
 
 # Columns a page of events may be sorted by (request value -> column).
 SORT_FIELDS = {
@@ -621,7 +621,7 @@ def revoke_token(store: Store, name: str) -> int:
 
 # Cells of the map's grid are about this many screen pixels wide at the zoom asked for (Leaflet's
 # 256-pixel tiles): events closer than that on screen are one cluster.
-CLUSTER_PIXELS = 56
+CLUSTER_PIXELS = 64
 MAP_CACHE = 64
 _grids: OrderedDict = OrderedDict()
 _grids_lock = threading.Lock()
@@ -767,3 +767,9 @@ def map_cells(store: Store, *, zoom: int, view: tuple[float, float, float, float
                           "types": c.types, "bounds": [round(b, 5) for b in c.bounds]} for c in cells if c.count > 1],
             "points": [{"event_id": ids.get(c.key, ""), "lat": c.lat, "lon": c.lon, "event_type": next(iter(c.types)),
                         "fatalities": c.fatalities} for c in singles]}
+
+
+def actor_names(store: Store) -> list[str]:
+    """The names of the actors the stored events name (the ``actors`` table)."""
+    with store.engine.connect() as conn:
+        return list(conn.execute(select(actors.c.name).order_by(actors.c.name)).scalars())

@@ -33,6 +33,7 @@ from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.store import EDITABLE_FIELDS, Store, open_store
 from marsad.store import local_places, queries
+from marsad.web import labels
 
 __all__ = ["create_app"]
 
@@ -187,6 +188,16 @@ def _error(status: int, code: str, message: str, request: Request | None = None)
 
 
 # --------------------------------------------------------------------------- helpers
+
+# Interface strings the overview's script writes (ui.yaml), in the page's language.
+JS_STRINGS = ("events_axis", "deaths_axis", "period_day", "period_week", "period_month", "on_map", "outside",
+              "unlocated", "timeline", "deaths", "shown")
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
+    return lang if lang in ("ar", "en") else "en"
+
 
 @lru_cache(maxsize=1)
 def ui() -> dict:
@@ -496,12 +507,12 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
 
     # ---- web app
     def page(request: Request, template: str, **context) -> HTMLResponse:
-        lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
-        lang = lang if lang in ("ar", "en") else "en"
+        lang = _lang(request)
         strings = ui()["strings"]
         context.update(
             request=request, lang=lang, dir="rtl" if lang == "ar" else "ltr",
             t=lambda key: strings.get(key, {}).get(lang, key),
+            event_label=lambda name: labels.event_label(name, lang),
             labels={k: v[lang] for k, v in ui()["field_labels"].items()},
             colours=ui()["colours"], signed_in=queries.token_name(store, request.cookies.get(COOKIE)))
         response = templates.TemplateResponse(request, template, context)
@@ -512,8 +523,19 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request):
         types = queries.event_types(store)
+        lang = _lang(request)
+        strings = ui()["strings"]
+        js_strings = {k: strings[k].get(lang, k) for k in JS_STRINGS}
         return page(request, "index.html", types=sorted({t for t, _, _ in types}),
-                    subtypes=sorted({s for _, s, _ in types}), query=dict(request.query_params))
+                    subtypes=sorted({s for _, s, _ in types}), query=dict(request.query_params),
+                    event_labels=labels.event_labels() if lang == "ar" else {},
+                    actor_names=_actor_names(lang), js_strings=js_strings)
+
+    def _actor_names(lang: str) -> dict[str, str]:
+        if lang != "ar":
+            return {}
+        names = {name: labels.actor_label(name, lang) for name in queries.actor_names(store)}
+        return {k: v for k, v in names.items() if v != k}
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str, source: int | None = Query(None, ge=1, le=2**31 - 1),

@@ -9,6 +9,7 @@ The routes only translate HTTP into library calls (:func:`marsad.store.queries.m
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -28,6 +29,9 @@ AREAS = Path(__file__).parent.parent / "geo" / "data" / "areas.geojson"
 # How many place names the map writes in a view at most, and from which zoom on.
 TOWN_LABELS = 60
 TOWN_LABEL_ZOOM = 7
+# An Arabic name worth writing: Arabic letters, spaces and a few marks only (some GeoNames "Arabic"
+# names mix Latin letters in).
+ARABIC_NAME = re.compile(r"[\u0600-\u06ff\u0750-\u077f ()'-]+")
 DOWNLOADS = {"acled-csv": ("text/csv; charset=utf-8", "csv", export.acled_csv_chunks),
              "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl", export.jsonl_chunks),
              "geojson": ("application/geo+json; charset=utf-8", "geojson", export.geojson_chunks)}
@@ -97,7 +101,8 @@ def _towns() -> tuple:
     towns = [p for p in load_gazetteer().places() if p.kind in ("city", "town") and p.latitude is not None
              and p.longitude is not None]
     towns.sort(key=lambda p: (-(p.population or 0), p.kind != "city", p.name))
-    return tuple((p.name, p.name_ar, p.latitude, p.longitude, p.population or 0) for p in towns)
+    return tuple((p.name, p.name_ar if p.name_ar and ARABIC_NAME.fullmatch(p.name_ar) else None, p.latitude,
+                  p.longitude, p.population or 0) for p in towns)
 
 
 def town_labels(view: tuple[float, float, float, float], zoom: float, limit: int = TOWN_LABELS) -> list[dict]:

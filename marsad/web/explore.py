@@ -9,7 +9,6 @@ The routes only translate HTTP into library calls (:func:`marsad.store.queries.m
 from __future__ import annotations
 
 import json
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
@@ -22,6 +21,7 @@ from marsad import export
 from marsad.errors import UsageError
 from marsad.kb import load_table, split_list
 from marsad.store import Store, event_filters, queries
+from marsad.web.towns import load_towns
 
 __all__ = ["add_explore_routes", "areas_geojson", "town_labels"]
 
@@ -29,9 +29,6 @@ AREAS = Path(__file__).parent.parent / "geo" / "data" / "areas.geojson"
 # How many place names the map writes in a view at most, and from which zoom on.
 TOWN_LABELS = 60
 TOWN_LABEL_ZOOM = 7
-# An Arabic name worth writing: Arabic letters, spaces and a few marks only (some GeoNames "Arabic"
-# names mix Latin letters in).
-ARABIC_NAME = re.compile(r"[\u0600-\u06ff\u0750-\u077f ()'-]+")
 DOWNLOADS = {"acled-csv": ("text/csv; charset=utf-8", "csv", export.acled_csv_chunks),
              "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl", export.jsonl_chunks),
              "geojson": ("application/geo+json; charset=utf-8", "geojson", export.geojson_chunks)}
@@ -93,18 +90,6 @@ def areas_geojson() -> bytes:
     return json.dumps(areas, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-@lru_cache(maxsize=1)
-def _towns() -> tuple:
-    """The gazetteer's cities and towns, the most populous first (population, then cities)."""
-    from marsad.geo.gazetteer import load_gazetteer
-
-    towns = [p for p in load_gazetteer().places() if p.kind in ("city", "town") and p.latitude is not None
-             and p.longitude is not None]
-    towns.sort(key=lambda p: (-(p.population or 0), p.kind != "city", p.name))
-    return tuple((p.name, p.name_ar if p.name_ar and ARABIC_NAME.fullmatch(p.name_ar) else None, p.latitude,
-                  p.longitude, p.population or 0) for p in towns)
-
-
 def town_labels(view: tuple[float, float, float, float], zoom: float, limit: int = TOWN_LABELS) -> list[dict]:
     """The names of the largest towns in ``view`` (W,S,E,N) worth writing at ``zoom``: none below
     ``TOWN_LABEL_ZOOM``, then up to ``limit``, the most populous first."""
@@ -112,9 +97,10 @@ def town_labels(view: tuple[float, float, float, float], zoom: float, limit: int
         return []
     w, s, e, n = view
     out = []
-    for name, name_ar, lat, lon, population in _towns():
-        if w <= lon <= e and s <= lat <= n:
-            out.append({"name": name, "name_ar": name_ar, "lat": lat, "lon": lon, "population": population})
+    for town in load_towns():
+        if w <= town.longitude <= e and s <= town.latitude <= n:
+            out.append({"name": town.name, "name_ar": town.name_ar, "lat": town.latitude, "lon": town.longitude,
+                        "population": town.population})
             if len(out) >= limit:
                 break
     return out

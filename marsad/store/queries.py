@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import random
 import secrets
 import threading
@@ -506,9 +507,20 @@ def facets(store: Store, **filters) -> dict[str, list[dict]]:
     with store.engine.connect() as conn:
         cond = event_filters(**filters, **_named(conn, filters))
         kinds = None
+        from_columns = None
+        if split is None:  # counted from the columns kept in memory, for the keys the filters select
+            kept = _columns_of(store)
+            with kept.lock:
+                kept.refresh(conn, _data_version(conn))
+                keys = kept.keys(conn, True, cond)
+                from_columns = {}
+                for name in FACETS:
+                    codes, values = kept.codes[name], kept.values[name]
+                    counted = Counter(codes[k] for k in keys)
+                    from_columns[name] = [(values[code], n) for code, n in counted.items()]
         for name, (column, counted) in FACETS.items():
             if split is None:
-                rows = conn.execute(select(column, func.count()).where(*cond).group_by(column)).all()
+                rows = from_columns[name]
             elif name in ("event_type", "sub_event_type"):  # both from one read of (type, sub-type)
                 if kinds is None:
                     kinds = _sums(conn, split, *_GROUPED["sub_type"])
@@ -645,97 +657,155 @@ def cell_degrees(zoom: float) -> float:
     return CLUSTER_PIXELS * 360.0 / (256 * 2 ** max(0.0, min(float(zoom), 20.0)))
 
 
-class _Located:
-    """Every located event of one database as (longitude, latitude, event type, deaths) by key, kept
-    in memory and brought up to date when the data changes (the events added or rewritten since,
-    by their indexes; all again when some were deleted). The map's grid is counted from it for the
-    keys the filters select (read from the filters' indexes alone), never from the events' rows."""
+class _Columns:
+    """A few columns of every event of one database, kept in memory by key (``events.id``, dense
+    from 1) in arrays: position, deaths and the codes of its type, sub-type, country and
+    governorate. Brought up to date when the data changes (the events added or rewritten since, by
+    their indexes; all again when some were deleted). The map's grid and the facets of a filter no
+    kept count answers are counted from it for the keys the filters select (read from the filters'
+    indexes alone), never from the events' rows. About 40 bytes an event."""
+
+    NAMES = ("event_type", "sub_event_type", "country", "admin1")
 
     def __init__(self) -> None:
-        self.rows: dict[int, tuple] = {}
+        from array import array
+
+        self.array = array
         self.version: tuple | None = None
         self.lock = threading.Lock()
+        self.present = bytearray()
+        self.lon, self.lat, self.dead = array("d"), array("d"), array("l")
+        self.codes = {name: array("l") for name in self.NAMES}
+        self.values: dict[str, list] = {name: [None] for name in self.NAMES}  # code -> value (0: none)
+        self.code_of: dict[str, dict] = {name: {None: 0} for name in self.NAMES}
+        self.count = 0
+
+    def _grow(self, size: int) -> None:
+        extra = size - len(self.present)
+        if extra <= 0:
+            return
+        self.present.extend(bytes(extra))
+        nan = self.array("d", [math.nan]) * extra
+        self.lon.extend(nan)
+        self.lat.extend(nan)
+        zeros = self.array("l", [0]) * extra
+        self.dead.extend(zeros)
+        for codes in self.codes.values():
+            codes.extend(zeros)
+
+    def _code(self, name: str, value) -> int:
+        found = self.code_of[name].get(value)
+        if found is None:
+            found = self.code_of[name][value] = len(self.values[name])
+            self.values[name].append(value)
+        return found
 
     def refresh(self, conn, version: tuple) -> None:
         if version == self.version:
             return
-        lon, lat = events.c.longitude, events.c.latitude
-        columns = (events.c.id, lon, lat, events.c.event_type, events.c.fatalities)
+        columns = (events.c.id, events.c.longitude, events.c.latitude, events.c.fatalities,
+                   *(getattr(events.c, name) for name in self.NAMES))
         if self.version is None or self.version[0] is None or self.version[1] is None:
+            self.__init__()
             fresh = conn.execute(select(*columns)).all()
-            self.rows = {}
         else:
             fresh = conn.execute(select(*columns).where(or_(events.c.id > self.version[0],
                                                              events.c.updated_at > self.version[1]))).all()
-        for key, x, y, kind, dead in fresh:
-            if x is None or y is None:
-                self.rows.pop(key, None)
-            else:
-                self.rows[key] = (x, y, kind or "", int(dead or 0), key)
-        located = conn.execute(select(func.count()).select_from(events).where(lon.isnot(None), lat.isnot(None))
-                               ).scalar_one()
-        if located != len(self.rows):  # some were deleted (merged away): read them all again
+        self._grow(max((row[0] for row in fresh), default=0) + 1)
+        for key, x, y, dead, *names in fresh:
+            if not self.present[key]:
+                self.present[key] = 1
+                self.count += 1
+            self.lon[key] = x if x is not None else math.nan
+            self.lat[key] = y if y is not None else math.nan
+            self.dead[key] = int(dead or 0)
+            for name, value in zip(self.NAMES, names):
+                self.codes[name][key] = self._code(name, value)
+        stored = conn.execute(select(func.count()).select_from(events)).scalar_one()
+        if stored != self.count:  # some were deleted (merged away): read them all again
             self.version = None
             return self.refresh(conn, version)
         self.version = version
 
+    def keys(self, conn, used: bool, cond: list) -> list[int]:
+        """The keys of the events the filters select (all, without filters)."""
+        if not used:
+            return [k for k, here in enumerate(self.present) if here]
+        return [k for k in conn.execute(select(events.c.id).where(*cond)).scalars() if k < len(self.present)]
 
-_located: dict[str, _Located] = {}
+
+_columns: dict[str, _Columns] = {}
 
 
-def _grid(store: Store, conn, filters: dict, cond: list, zoom: int) -> tuple[list[MapCell], int]:
-    """Every cell holding matching events with coordinates, at ``zoom``, and how many matching
-    events have none; kept per filter and zoom until the data changes."""
+def _columns_of(store: Store) -> _Columns:
+    with _grids_lock:
+        return _columns.setdefault(store.url, _Columns())
+
+
+# From this zoom on, the grid is counted for the view only (a few cells of it, not the world's).
+VIEW_ZOOM = 8
+
+
+def _grid(store: Store, conn, filters: dict, cond: list, zoom: int,
+          view: tuple | None = None) -> tuple[list[MapCell], int, int]:
+    """The cells holding matching events with coordinates at ``zoom`` (all, or those of the events
+    within a cell of ``view``), how many matching events have coordinates, and how many have none;
+    kept per filter, zoom (and view) until the data changes."""
     used = {k: str(v) for k, v in filters.items() if v not in (None, "") and k != "limit"}
-    key = (store.url, tuple(sorted(used.items())), zoom)
+    key = (store.url, tuple(sorted(used.items())), zoom, view)
     version = _data_version(conn)
     with _grids_lock:
         hit = _grids.get(key)
         if hit is not None and hit[0] == version:
             _grids.move_to_end(key)
-            return hit[1], hit[2]
-        index = _located.setdefault(store.url, _Located())
-    with index.lock:
-        index.refresh(conn, version)
-        rows = index.rows
-        if used:
-            keys = conn.execute(select(events.c.id).where(*cond)).scalars().all()
-            chosen = [rows[k] for k in keys if k in rows]
-            unlocated = len(keys) - len(chosen)
-        else:
-            chosen = list(rows.values())
-            unlocated = _total(store, conn, {}, [])[0] - len(chosen)
+            return hit[1], hit[2], hit[3]
     size = cell_degrees(zoom)
-    cells: dict[tuple, list] = {}
-    for x, y, kind, dead, pk in chosen:
-        cell = (int((x + 180.0) // size), int((y + 90.0) // size))
-        c = cells.get(cell)
-        if c is None:
-            cells[cell] = [1, dead, {kind: 1}, y, x, [x, y, x, y], pk]
-            continue
-        c[0] += 1
-        c[1] += dead
-        c[2][kind] = c[2].get(kind, 0) + 1
-        c[3] += y
-        c[4] += x
-        box = c[5]
-        if x < box[0]:
-            box[0] = x
-        elif x > box[2]:
-            box[2] = x
-        if y < box[1]:
-            box[1] = y
-        elif y > box[3]:
-            box[3] = y
+    w, s, e, n = (view[0] - size, view[1] - size, view[2] + size, view[3] + size) if view else (-181, -91, 181, 91)
+    with _columns_of(store).lock:
+        kept = _columns_of(store)
+        kept.refresh(conn, version)
+        keys = kept.keys(conn, bool(used), cond)
+        lon, lat, dead, types = kept.lon, kept.lat, kept.dead, kept.codes["event_type"]
+        type_names = kept.values["event_type"]
+        cells: dict[tuple, list] = {}
+        unlocated = 0
+        for pk in keys:
+            x, y = lon[pk], lat[pk]
+            if x != x or y != y:  # NaN: no coordinates
+                unlocated += 1
+                continue
+            if not (w <= x <= e and s <= y <= n):
+                continue
+            kind = type_names[types[pk]] or ""
+            cell = (int((x + 180.0) // size), int((y + 90.0) // size))
+            c = cells.get(cell)
+            if c is None:
+                cells[cell] = [1, dead[pk], {kind: 1}, y, x, [x, y, x, y], pk]
+                continue
+            c[0] += 1
+            c[1] += dead[pk]
+            c[2][kind] = c[2].get(kind, 0) + 1
+            c[3] += y
+            c[4] += x
+            box = c[5]
+            if x < box[0]:
+                box[0] = x
+            elif x > box[2]:
+                box[2] = x
+            if y < box[1]:
+                box[1] = y
+            elif y > box[3]:
+                box[3] = y
     out = [MapCell(count=n, fatalities=dead, types=types, lat=slat / n, lon=slon / n, bounds=tuple(box),
                    key=pk if n == 1 else None)
            for n, dead, types, slat, slon, box, pk in cells.values()]
+    located = len(keys) - unlocated
     with _grids_lock:
-        _grids[key] = (version, out, int(unlocated))
+        _grids[key] = (version, out, located, unlocated)
         _grids.move_to_end(key)
         while len(_grids) > MAP_CACHE:
             _grids.popitem(last=False)
-    return out, int(unlocated)
+    return out, located, unlocated
 
 
 def map_cells(store: Store, *, zoom: int, view: tuple[float, float, float, float] | None = None,
@@ -749,8 +819,8 @@ def map_cells(store: Store, *, zoom: int, view: tuple[float, float, float, float
     event_filters(**filters)
     with store.engine.connect() as conn:
         cond = event_filters(**filters, **_named(conn, filters))
-        cells, unlocated = _grid(store, conn, filters, cond, int(zoom))
-    located = sum(c.count for c in cells)
+        clipped = tuple(round(v, 3) for v in view) if view is not None and zoom >= VIEW_ZOOM else None
+        cells, located, unlocated = _grid(store, conn, filters, cond, int(zoom), clipped)
     if view is not None:
         w, s, e, n = view
         cells = [c for c in cells if c.bounds[2] >= w and c.bounds[0] <= e and c.bounds[3] >= s and c.bounds[1] <= n]

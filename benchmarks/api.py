@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import io
 import math
 import os
 import re
@@ -152,6 +151,108 @@ def downloads(client, pid: int) -> list[str]:
     return lines
 
 
+# ---------------------------------------------------------------- the acceptance checks in Chromium
+
+BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync"]
+SCREENS = {"desktop": {"width": 1440, "height": 900}, "phone": {"width": 390, "height": 844}}
+
+
+def _until(page, condition: str, timeout: float = 60) -> float:
+    started = time.perf_counter()
+    while not page.evaluate(f"!!({condition})"):
+        if time.perf_counter() - started > timeout:
+            raise AssertionError(f"still not true after {timeout} s: {condition}")
+        page.wait_for_timeout(25)
+    return time.perf_counter() - started
+
+
+def run_checks(base: str, shots: str | None) -> list[str]:
+    """Issue 20's acceptance checks on the served database, each screen and language; a line each."""
+    import httpx
+    from playwright.sync_api import sync_playwright
+    from urllib.parse import parse_qs, urlsplit
+
+    chromium = subprocess.run(["bash", os.path.join(REPO, "scripts", "install-chromium.sh")], capture_output=True,
+                              text=True, check=True).stdout.strip().splitlines()[-1]
+
+    def api_total(params: dict) -> int:
+        return httpx.get(base + "/api/events", params={**params, "limit": 1}, timeout=120).json()["total"]
+
+    out = ["acceptance checks in Chromium:"]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium, args=BROWSER_ARGS)
+        for screen, size in SCREENS.items():
+            for lang in ("en", "ar"):
+                context = browser.new_context(viewport=size, is_mobile=screen == "phone", accept_downloads=True)
+                page = context.new_page()
+                errors: list[str] = []
+                page.on("pageerror", lambda e: errors.append(str(e)))
+                started = time.perf_counter()
+                page.goto(f"{base}/?lang={lang}")
+                _until(page, "window.marsad && window.marsad.loads >= 1")
+                loaded = time.perf_counter() - started
+                m = page.evaluate("window.marsad")
+                table = int(page.inner_text("#total").lstrip("~"))
+                adds_up = m["markers"] + m["outside"] + m["unlocated"] == m["total"] == table == api_total({})
+                wide = page.evaluate("document.documentElement.scrollWidth")
+                if shots:
+                    page.screenshot(path=os.path.join(shots, f"overview-{screen}-{lang}.png"))
+                # brushing: a stretch of the timeline becomes the date filter
+                page.locator("#chart").scroll_into_view_if_needed()
+                box = page.locator("#chart .brush-surface").bounding_box()
+                y = box["y"] + box["height"] / 2
+                page.mouse.move(box["x"] + box["width"] * 0.55, y)
+                page.mouse.down()
+                page.mouse.move(box["x"] + box["width"] * 0.60, y, steps=4)
+                page.mouse.up()
+                started = time.perf_counter()
+                _until(page, "window.marsad.loads >= 2")
+                brushed = time.perf_counter() - started
+                query = parse_qs(urlsplit(page.url).query)
+                since, until = query.get("since", ["?"])[0], query.get("until", ["?"])[0]
+                table = int(page.inner_text("#total").lstrip("~"))
+                brush_ok = table == api_total({"since": since, "until": until}) > 0
+                m = page.evaluate("window.marsad")
+                brush_map = m["markers"] + m["outside"] + m["unlocated"] == table
+                if shots:
+                    page.screenshot(path=os.path.join(shots, f"brushed-{screen}-{lang}.png"))
+                # a download of the filtered view
+                with page.expect_download(timeout=300_000) as info:
+                    page.click("#download-csv")
+                with open(info.value.path(), encoding="utf-8") as fh:
+                    rows = sum(1 for _ in csv.DictReader(fh))
+                out.append(f"  {screen} {size['width']}x{size['height']} {lang}: first view {loaded:.2f} s, "
+                           f"clusters add up to the total: {adds_up}; "
+                           f"page {wide} px wide (no horizontal scroll: {wide <= size['width']}); brushed "
+                           f"{since}..{until} in {brushed:.2f} s, table {table:,} = API: {brush_ok}, map adds up: "
+                           f"{brush_map}; CSV download {rows:,} rows = table: {rows == table}; page errors: "
+                           f"{len(errors)}")
+                context.close()
+        # /docs with every request to another host blocked
+        context = browser.new_context()
+        page = context.new_page()
+        host = urlsplit(base).netloc
+        blocked: list[str] = []
+
+        def route(r):
+            if urlsplit(r.request.url).netloc != host:
+                blocked.append(r.request.url)
+                return r.abort()
+            return r.continue_()
+
+        page.route("**/*", route)
+        page.goto(base + "/docs")
+        page.wait_for_selector(".swagger-ui .opblock", timeout=60_000)
+        operations = page.locator(".swagger-ui .opblock").count()
+        if shots:
+            page.screenshot(path=os.path.join(shots, "docs-offline.png"))
+        out.append(f"  /docs offline: {operations} operations drawn, {len(blocked)} requests to other hosts blocked")
+        context.close()
+        browser.close()
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--events", type=int, default=100_000)
@@ -198,7 +299,6 @@ def main(argv: list[str] | None = None) -> int:
             print(f"  worst p95 of the map and facet rows: {worst:.1f} ms "
                   f"({'under' if worst < 300 else 'NOT under'} 300 ms)")
         if args.browser:
-            from acceptance import run_checks  # benchmarks/acceptance.py
             for line in run_checks(base, args.shots):
                 print(line, flush=True)
     finally:

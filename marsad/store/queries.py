@@ -59,6 +59,8 @@ FACETS = {"country": (events.c.country, event_counts.c.country), "admin1": (even
           "event_type": (events.c.event_type, event_counts.c.event_type),
           "sub_event_type": (events.c.sub_event_type, event_counts.c.sub_event_type)}
 MAX_PAGE = 1000
+# The actors a facet lists at most (the most frequent).
+ACTOR_FACETS = 200
 # A filter that event_counts cannot answer (actor, area, deaths, words) is counted exactly up to
 # this many matching events; past it, the total is estimated from a count of the matches among
 # ESTIMATE_SAMPLE events drawn at random (a few thousand rows read, not a million).
@@ -304,16 +306,15 @@ def _split(filters: dict) -> _Split | None:
     if any(v not in (None, "") for k, v in filters.items() if k not in _SUMMED_FILTERS | {"limit"}):
         return None
     cond = [event_counts.c.events != 0]
+    from marsad.store.filters import _one_of, _values, type_condition
+
     if filters.get("country"):
-        cond.append(event_counts.c.country_key == fold_key(filters["country"]))
+        cond.append(_one_of(event_counts.c.country_key, [fold_key(c) for c in _values(filters["country"])]))
     if filters.get("admin1"):
-        cond.append(event_counts.c.admin1_key == fold_key(filters["admin1"]))
+        cond.append(_one_of(event_counts.c.admin1_key, [fold_key(a) for a in _values(filters["admin1"])]))
     if filters.get("event_type"):
-        value = fold_key(filters["event_type"])
-        types, sub_types = _known_types()
-        cond.append(event_counts.c.type_key == value if value in types else event_counts.c.sub_type_key == value
-                    if value in sub_types else or_(event_counts.c.type_key == value,
-                                                   event_counts.c.sub_type_key == value))
+        cond.append(type_condition(_values(filters["event_type"]), event_counts.c.type_key,
+                                   event_counts.c.sub_type_key))
     since = _day(filters["since"]) if filters.get("since") else None
     until = _day(filters["until"]) if filters.get("until") else None
     days = None
@@ -502,7 +503,10 @@ def facets(store: Store, **filters) -> dict[str, list[dict]]:
     """How many events of those matching ``filters`` each country, governorate, event type and
     sub-event type has (``{"country": [{"key", "events"}, ...], ...}``), most events first."""
     event_filters(**filters)
-    split = _split(filters)
+    # the kept counts answer a date range (or nothing) best; a name filter is counted from the
+    # columns kept in memory (its keys from its index), which the actors' facet reads anyway
+    named = any(filters.get(k) not in (None, "") for k in ("country", "admin1", "event_type"))
+    split = None if named else _split(filters)
     out: dict[str, list[dict]] = {}
     with store.engine.connect() as conn:
         cond = event_filters(**filters, **_named(conn, filters))
@@ -513,11 +517,22 @@ def facets(store: Store, **filters) -> dict[str, list[dict]]:
             with kept.lock:
                 kept.refresh(conn, _data_version(conn))
                 keys = kept.keys(conn, True, cond)
-                from_columns = {}
+                from_columns = {"_keys": keys}
                 for name in FACETS:
                     codes, values = kept.codes[name], kept.values[name]
                     counted = Counter(codes[k] for k in keys)
                     from_columns[name] = [(values[code], n) for code, n in counted.items()]
+        kept = _columns_of(store)
+        with kept.lock:  # actors: from the columns kept in memory, an event counted once for each of its actors
+            kept.refresh(conn, _data_version(conn))
+            keys = from_columns["_keys"] if from_columns else \
+                kept.keys(conn, any(v not in (None, "") for k, v in filters.items() if k != "limit"), cond)
+            first, second, names = kept.codes["actor1"], kept.codes["actor2"], kept.values["actor1"]
+            actor_counts = Counter(first[k] for k in keys)
+            actor_counts.update(second[k] for k in keys if second[k] != first[k])
+        actor_counts.pop(0, None)  # no actor
+        out["actor"] = [{"key": names[code], "events": n}
+                        for code, n in sorted(actor_counts.items(), key=lambda r: (-r[1], names[r[0]]))[:ACTOR_FACETS]]
         for name, (column, counted) in FACETS.items():
             if split is None:
                 rows = from_columns[name]
@@ -665,7 +680,7 @@ class _Columns:
     kept count answers are counted from it for the keys the filters select (read from the filters'
     indexes alone), never from the events' rows. About 40 bytes an event."""
 
-    NAMES = ("event_type", "sub_event_type", "country", "admin1")
+    NAMES = ("event_type", "sub_event_type", "country", "admin1", "actor1", "actor2")
 
     def __init__(self) -> None:
         from array import array
@@ -676,8 +691,10 @@ class _Columns:
         self.present = bytearray()
         self.lon, self.lat, self.dead = array("d"), array("d"), array("l")
         self.codes = {name: array("l") for name in self.NAMES}
-        self.values: dict[str, list] = {name: [None] for name in self.NAMES}  # code -> value (0: none)
-        self.code_of: dict[str, dict] = {name: {None: 0} for name in self.NAMES}
+        # code -> value (0: none); actor1 and actor2 share theirs
+        self.values: dict[str, list] = {name: [None] for name in self.NAMES if name != "actor2"}
+        self.code_of: dict[str, dict] = {name: {None: 0} for name in self.NAMES if name != "actor2"}
+        self.values["actor2"], self.code_of["actor2"] = self.values["actor1"], self.code_of["actor1"]
         self.count = 0
 
     def _grow(self, size: int) -> None:

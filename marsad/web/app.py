@@ -100,6 +100,8 @@ class Facets(BaseModel):
     admin1: list[Facet]
     event_type: list[Facet]
     sub_event_type: list[Facet]
+    actor: list[Facet] = Field(default_factory=list, description="actors, as actor1 or actor2, most first "
+                                                                    "(the first 200)")
 
 
 class Bucket(BaseModel):
@@ -224,11 +226,22 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return parts
 
 
+def _clean_all(values: list[str] | None, name: str) -> str | list[str] | None:
+    """A repeatable filter's values: None, one value as text, or several as a list (any matches)."""
+    kept = [v for v in (_clean(v, name) for v in values or []) if v is not None]
+    if len(kept) > 50:
+        raise UsageError(f"{name} is given at most 50 times")
+    return None if not kept else kept[0] if len(kept) == 1 else kept
+
+
 def filters_of(since: date | None = Query(None, description="events on or after this date"),
                until: date | None = Query(None, description="events on or before this date"),
-               country: str | None = Query(None, max_length=100),
-               admin1: str | None = Query(None, max_length=200),
-               type: str | None = Query(None, max_length=200, description="event type or sub-event type"),
+               country: list[str] | None = Query(None, max_length=100, description="country; repeat it for "
+                                                 "any of several"),
+               admin1: list[str] | None = Query(None, max_length=200, description="governorate; repeat it for "
+                                                "any of several"),
+               type: list[str] | None = Query(None, max_length=200, description="event type or sub-event type; "
+                                              "repeat it for any of several"),
                actor: str | None = Query(None, max_length=300, description="part of an actor's name, or an "
                                          "alias the knowledge base knows (داعش)"),
                bbox: str | None = Query(None, max_length=200, description="W,S,E,N in degrees"),
@@ -238,8 +251,8 @@ def filters_of(since: date | None = Query(None, description="events on or after 
                                         "start of a word, whatever its hamza, ta marbuta, diacritics or "
                                         "proclitics")) -> dict:
     """The filters shared with ``marsad events`` and ``marsad export``."""
-    return {"since": since, "until": until, "country": _clean(country, "country"),
-            "admin1": _clean(admin1, "admin1"), "event_type": _clean(type, "type"),
+    return {"since": since, "until": until, "country": _clean_all(country, "country"),
+            "admin1": _clean_all(admin1, "admin1"), "event_type": _clean_all(type, "type"),
             "actor": _clean(actor, "actor"), "bbox": _bbox(bbox), "min_fatalities": min_fatalities,
             "text": _clean(text, "text")}
 
@@ -452,7 +465,7 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
 
     @app.get("/api/facets", response_model=Facets, responses=ERRORS, tags=["events"])
     def facets(filters: dict = Depends(filters_of)):
-        """How many of the matching events each country, governorate, type and sub-type has, most first."""
+        """How many of the matching events each country, governorate, type, sub-type and actor has, most first."""
         return queries.facets(store, **filters)
 
     from marsad.web.explore import add_explore_routes

@@ -137,3 +137,36 @@ def test_the_phone_has_no_horizontal_scroll(browser, site, lang):
     box = page.locator(".table-wrap").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5
     page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_facets_list_counts_and_several_values_filter_together(browser, site, lang):
+    page = open_page(browser, site, "desktop", f"/?lang={lang}")
+    until(page, "window.marsad.facets >= 1")
+    options = page.locator("#country-filter option")
+    counts = {o.get_attribute("value"): int(o.get_attribute("data-count")) for o in options.all()}
+    assert counts["Syria"] == api_total(site, {"country": "Syria"}) and counts["Iraq"] == api_total(site, {"country": "Iraq"})
+    page.select_option("#country-filter", ["Syria", "Iraq"])
+    until(page, "window.marsad.loads >= 2 && window.marsad.facets >= 2")
+    assert table_total(page) == counts["Syria"] + counts["Iraq"] == api_total(site, {"country": ["Syria", "Iraq"]})
+    assert parse_qs(urlsplit(page.url).query)["country"] == ["Syria", "Iraq"]
+    # the other countries keep their counts (a dimension's own filter is left out of its counts)
+    assert int(page.get_attribute('#country-filter option[value="Yemen"]', "data-count")) == counts["Yemen"]
+    # types count under the chosen countries, in the page's language
+    battles = page.locator('#type-filter option[value="Battles"]')
+    assert int(battles.get_attribute("data-count")) == api_total(site, {"country": ["Syria", "Iraq"], "type": "Battles"})
+    assert ("معارك" if lang == "ar" else "Battles") in battles.inner_text()
+    # actors from a list, with their Arabic names in Arabic
+    labels = dict(page.locator("#actor-list option").evaluate_all("os => os.map(o => [o.value, o.label])"))
+    assert labels["Islamic State"].startswith("داعش (" if lang == "ar" else "Islamic State (")
+    page.fill("#actor-filter", "داعش")
+    page.press("#actor-filter", "Enter")
+    until(page, "window.marsad.loads >= 3")
+    assert table_total(page) == api_total(site, {"country": ["Syria", "Iraq"], "actor": "داعش"}) > 0
+    # the URL restores the whole view
+    page.goto(page.url)
+    until(page, "window.marsad.loads >= 1")
+    assert page.evaluate("Array.from(document.querySelectorAll('#country-filter option:checked')).map(o => o.value)") \
+        == ["Syria", "Iraq"]
+    assert page.input_value("#actor-filter") == "داعش"
+    page.context.close()

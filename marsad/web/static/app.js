@@ -410,6 +410,43 @@
     });
   }
 
+  // ---- facets: how many events each value has under the other filters (a dimension's own
+  // filter left out, so that another value of it can be added), and the actors of the filter
+  async function loadFacets() {
+    const base = filterParams();
+    const without = (names) => { const q = new URLSearchParams(base); names.forEach((n) => q.delete(n)); return q.toString(); };
+    const asks = { type: without(["type"]), country: without(["country"]), admin1: without(["admin1"]), actor: base.toString() };
+    const answers = {};
+    await Promise.all([...new Set(Object.values(asks))].map(async (q) => { answers[q] = await getJson("/api/facets", new URLSearchParams(q)); }));
+    if (Object.values(answers).some((a) => a.error)) return;
+    const types = answers[asks.type];
+    const counts = new Map(types.event_type.concat(types.sub_event_type).map((f) => [f.key, f.events]));
+    Array.from(form.elements.type.options).forEach((o) => {
+      const n = counts.get(o.value) || 0;
+      o.textContent = (o.dataset.sub ? "— " : "") + label(o.value) + ` (${n})`;
+      o.dataset.count = n;
+    });
+    [["country", "country"], ["admin1", "admin1"]].forEach(([name, facet]) => {
+      const field = form.elements[name], chosen = values(name);
+      field.textContent = "";
+      const listed = answers[asks[name]][facet].filter((f) => f.key);
+      chosen.forEach((v) => { if (!listed.some((f) => f.key === v)) listed.unshift({ key: v, events: 0 }); });
+      listed.forEach((f) => {
+        const o = new Option(`${f.key} (${f.events})`, f.key, false, chosen.includes(f.key));
+        o.dataset.count = f.events;
+        field.add(o);
+      });
+    });
+    const list = document.getElementById("actor-list");
+    list.textContent = "";
+    answers[asks.actor].actor.forEach((f) => {
+      const o = node("option", { value: f.key });
+      o.label = `${actorLabel(f.key)} (${f.events})`;
+      list.appendChild(o);
+    });
+    window.marsad.facets = (window.marsad.facets || 0) + 1;
+  }
+
   async function load() {
     writeUrl();
     drawDownloads();
@@ -426,6 +463,7 @@
     }
     drawTable(page);
     drawChart(stats.buckets);
+    await loadFacets();
     if (!fitted) { await fitToData(); fitted = true; }
     await loadMap();
     loadTowns();

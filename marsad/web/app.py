@@ -191,6 +191,9 @@ def _error(status: int, code: str, message: str, request: Request | None = None)
 
 # --------------------------------------------------------------------------- helpers
 
+# The fields of the review form, in its order.
+REVIEW_FIELDS = ("event_type", "sub_event_type", "event_date", "location", "latitude", "longitude", "geo_precision",
+                 "actor1", "actor2", "fatalities", "attribution")
 # Interface strings the overview's script writes (ui.yaml), in the page's language.
 JS_STRINGS = ("events_axis", "deaths_axis", "period_day", "period_week", "period_month", "on_map", "outside",
               "unlocated", "timeline", "deaths", "shown")
@@ -553,21 +556,36 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str, source: int | None = Query(None, ge=1, le=2**31 - 1),
                    msg: str | None = Query(None, max_length=40), place_error: str | None = Query(None, max_length=500)):
+        return render_event(request, event_id, source=source, msg=msg, place_error=place_error)
+
+    def render_event(request: Request, event_id: str, *, source: int | None = None, msg: str | None = None,
+                     place_error: str | None = None, form: dict | None = None, errors: dict | None = None,
+                     status: int = 200) -> HTMLResponse:
+        """The event's page; ``form`` and ``errors``: a review form sent back with what was wrong."""
+        from marsad.triggers import EVENT_TYPES
+
         record = store.event(event_id)
         chosen = source if source is not None else (record["sources"][0]["source_key"] if record["sources"] else None)
         own = queries.source_record(store, event_id, chosen)
         if own is None:
             raise NotFoundError(f"{event_id!r} has no source {source}")
         own_record, text = own
-        lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
-        labels = {k: v.get(lang if lang in ("ar", "en") else "en") for k, v in ui()["field_labels"].items()}
-        return page(request, "event.html", event=record, source_key=chosen, own=own_record,
-                    article=highlight(text, own_record.get("evidence", {}), labels),
-                    text_dir="rtl" if (own_record.get("language") or "ar") == "ar" else "ltr",
-                    editable=[f for f in ("event_type", "sub_event_type", "event_date", "location", "latitude",
-                                          "longitude", "geo_precision", "actor1", "actor2", "fatalities",
-                                          "attribution")],
-                    place_name=_place_name_of(record), place_error=place_error, msg=msg)
+        lang = _lang(request)
+        field_names = {k: v.get(lang) for k, v in ui()["field_labels"].items()}
+        shown = {f: ("" if record.get(f) is None else str(record.get(f))) for f in REVIEW_FIELDS}
+        shown.update(form or {})
+        response = page(request, "event.html", event=record, source_key=chosen, own=own_record,
+                        article=highlight(text, own_record.get("evidence", {}), field_names),
+                        text_dir="rtl" if (own_record.get("language") or "ar") == "ar" else "ltr",
+                        editable=REVIEW_FIELDS, values=shown, errors=errors or {}, event_types=EVENT_TYPES,
+                        precisions=ui()["precisions"], actor_choices=_actor_choices(),
+                        place_name=_place_name_of(record), place_error=place_error, msg=msg)
+        response.status_code = status
+        return response
+
+    def _actor_choices() -> list[str]:
+        from marsad.web.labels import actor_labels
+        return sorted(set(queries.actor_names(store)) | set(actor_labels()))
 
     def signed_in(request: Request) -> str:
         name = queries.token_name(store, request.cookies.get(COOKIE))
@@ -580,22 +598,42 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
 
     @app.post("/events/{event_id}/review", include_in_schema=False)
     async def review(request: Request, event_id: str, name: str = Depends(signed_in)):
+        """The review form: each changed field checked (ACLED's taxonomy, dates, numbers); what is wrong is
+        said beside its field, on the page sent back with everything the analyst wrote."""
+        from marsad.validation import check_event_type, edit_value
+
         form = await request.form()
         current = store.event(event_id)
-        changes = {}
+        changes, sent, errors = {}, {}, {}
         for field in EDITABLE_FIELDS:
             if field not in form:
                 continue
             new = str(form[field]).strip()
+            sent[field] = new
             old = current.get(field)
             old_text = "" if old is None else "|".join(old) if isinstance(old, list) else str(old)
             if new != old_text:
                 changes[field] = new if new else None
+                try:
+                    edit_value(field, changes[field])
+                except UsageError as exc:
+                    errors[field] = exc.message
+        if "event_type" in changes or "sub_event_type" in changes:
+            try:
+                check_event_type(sent.get("event_type", current.get("event_type")),
+                                 sent.get("sub_event_type", current.get("sub_event_type")))
+            except UsageError as exc:
+                errors.setdefault("sub_event_type", exc.message)
         note = str(form.get("note") or "").strip() or None
-        msg = "nothing_changed"
-        if changes:
-            store.edit(event_id, changes, editor=name, note=note)
-            msg = "saved"
+        sent["note"] = note or ""
+        if not errors and changes:
+            try:
+                store.edit(event_id, changes, editor=name, note=note)
+            except UsageError as exc:  # a rule the form does not know of: said above the form
+                errors["_form"] = exc.message
+        if errors:
+            return render_event(request, event_id, form=sent, errors=errors, status=422)
+        msg = "saved" if changes else "nothing_changed"
         return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': msg})}", status_code=303)
 
     @app.post("/events/{event_id}/place", include_in_schema=False)

@@ -137,11 +137,15 @@ def downloads(client, pid: int) -> list[str]:
         before, _ = memory(pid)
         t0 = time.perf_counter()
         size = n = 0
+        mark = b"\n" if fmt != "geojson" else b'"type": "Feature"'
+        tail = b""  # the end of the previous piece: a mark may be cut between two
         with client.stream("GET", "/api/download", params={"format": fmt}, headers={"accept-encoding": "identity"}) \
                 as response:
             for chunk in response.iter_bytes():
                 size += len(chunk)
-                n += chunk.count(b"\n") if fmt != "geojson" else chunk.count(b'"type": "Feature"')
+                joined = tail + chunk
+                n += joined.count(mark) - tail.count(mark)
+                tail = joined[-(len(mark) - 1):] if len(mark) > 1 else b""
         seconds = time.perf_counter() - t0
         _, peak = memory(pid)
         rows_ = n - 1 if fmt == "acled-csv" else n

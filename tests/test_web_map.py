@@ -13,6 +13,7 @@ from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.store import open_store, queries
 from marsad.web.app import create_app
+from conftest import REPO
 from web_scale import SCALE_EVENTS, UNLOCATED, scale_db
 
 with warnings.catch_warnings():
@@ -129,3 +130,25 @@ def test_the_map_sees_a_new_event_at_once(tmp_path):
         assert after["total"] == queries.event_page(store, limit=1).total >= 1
         assert shown(after) == after["total"] - after["unlocated"]
     store.close()
+
+
+def test_map_and_facets_agree_with_the_events_on_both_backends(db_url):
+    from marsad.readers import read_inputs
+
+    store = open_store(db_url)
+    try:
+        ingest(store, read_inputs([str(REPO / "examples" / "sample-articles.jsonl"),
+                                   str(REPO / "examples" / "multisource.jsonl")]))
+        total = queries.event_page(store, limit=1).total
+        countries = [f["key"] for f in queries.facets(store)["country"] if f["key"]][:2]
+        assert len(countries) == 2
+        for filters in ({}, {"country": countries}, {"event_type": ["Battles", "Air/drone strike"]}):
+            answer = queries.map_cells(store, zoom=6, **filters)
+            expected = queries.event_page(store, limit=1, **filters).total
+            assert answer["total"] == expected and (expected < total or not filters)
+            assert sum(c["count"] for c in answer["clusters"]) + len(answer["points"]) + answer["unlocated"] == expected
+            facets = queries.facets(store, **filters)
+            assert sum(f["events"] for f in facets["country"]) == expected
+            assert {f["key"] for f in facets["actor"]} <= set(queries.actor_names(store))
+    finally:
+        store.close()

@@ -509,14 +509,14 @@ def facets(store: Store, **filters) -> dict[str, list[dict]]:
     split = None if named else _split(filters)
     out: dict[str, list[dict]] = {}
     with store.engine.connect() as conn:
-        cond = event_filters(**filters, **_named(conn, filters))
+        named = _named(conn, filters)
         kinds = None
         from_columns = None
         if split is None:  # counted from the columns kept in memory, for the keys the filters select
             kept = _columns_of(store)
             with kept.lock:
                 kept.refresh(conn, _data_version(conn))
-                keys = kept.keys(conn, True, cond)
+                keys = kept.keys(conn, filters, named)
                 from_columns = {"_keys": keys}
                 for name in FACETS:
                     codes, values = kept.codes[name], kept.values[name]
@@ -525,8 +525,7 @@ def facets(store: Store, **filters) -> dict[str, list[dict]]:
         kept = _columns_of(store)
         with kept.lock:  # actors: from the columns kept in memory, an event counted once for each of its actors
             kept.refresh(conn, _data_version(conn))
-            keys = from_columns["_keys"] if from_columns else \
-                kept.keys(conn, any(v not in (None, "") for k, v in filters.items() if k != "limit"), cond)
+            keys = from_columns["_keys"] if from_columns else kept.keys(conn, filters, named)
             first, second, names = kept.codes["actor1"], kept.codes["actor2"], kept.values["actor1"]
             actor_counts = Counter(first[k] for k in keys)
             actor_counts.update(second[k] for k in keys if second[k] != first[k])
@@ -744,11 +743,39 @@ class _Columns:
             return self.refresh(conn, version)
         self.version = version
 
-    def keys(self, conn, used: bool, cond: list) -> list[int]:
-        """The keys of the events the filters select (all, without filters)."""
-        if not used:
-            return [k for k, here in enumerate(self.present) if here]
-        return [k for k in conn.execute(select(events.c.id).where(*cond)).scalars() if k < len(self.present)]
+    def keys(self, conn, filters: dict, named: dict) -> list[int]:
+        """The keys of the events the filters select. The name filters (country, governorate, type)
+        are checked here on the kept codes; the others are asked of the database as keys only (one
+        index each: a date range, deaths, words, an actor, an area), or all keys without them."""
+        from marsad.store.filters import _values
+
+        names = {k: _values(filters.get(k)) for k in ("country", "admin1", "event_type")}
+        rest = {k: v for k, v in filters.items()
+                if k not in names and k != "limit" and v not in (None, "")}
+        if rest:
+            keys = [k for k in conn.execute(select(events.c.id).where(*event_filters(**rest, **named))).scalars()
+                    if k < len(self.present)]
+        else:
+            keys = [k for k, here in enumerate(self.present) if here]
+        for name, column in (("country", "country"), ("admin1", "admin1")):
+            if names[name]:
+                wanted = {fold_key(v) for v in names[name]}
+                allowed = {code for code, value in enumerate(self.values[column])
+                           if value is not None and fold_key(value) in wanted}
+                codes = self.codes[column]
+                keys = [k for k in keys if codes[k] in allowed]
+        if names["event_type"]:
+            types, sub_types = _known_types()
+            wanted = [fold_key(v) for v in names["event_type"]]
+            as_type = {w for w in wanted if w in types or w not in sub_types}
+            as_sub = {w for w in wanted if (w in sub_types and w not in types) or (w not in types and w not in sub_types)}
+            kinds = {code for code, value in enumerate(self.values["event_type"])
+                     if value is not None and fold_key(value) in as_type}
+            subs = {code for code, value in enumerate(self.values["sub_event_type"])
+                    if value is not None and fold_key(value) in as_sub}
+            first, second = self.codes["event_type"], self.codes["sub_event_type"]
+            keys = [k for k in keys if first[k] in kinds or second[k] in subs]
+        return keys
 
 
 _columns: dict[str, _Columns] = {}
@@ -763,7 +790,7 @@ def _columns_of(store: Store) -> _Columns:
 VIEW_ZOOM = 8
 
 
-def _grid(store: Store, conn, filters: dict, cond: list, zoom: int,
+def _grid(store: Store, conn, filters: dict, named: dict, zoom: int,
           view: tuple | None = None) -> tuple[list[MapCell], int, int]:
     """The cells holding matching events with coordinates at ``zoom`` (all, or those of the events
     within a cell of ``view``), how many matching events have coordinates, and how many have none;
@@ -781,7 +808,7 @@ def _grid(store: Store, conn, filters: dict, cond: list, zoom: int,
     with _columns_of(store).lock:
         kept = _columns_of(store)
         kept.refresh(conn, version)
-        keys = kept.keys(conn, bool(used), cond)
+        keys = kept.keys(conn, filters, named)
         lon, lat, dead, types = kept.lon, kept.lat, kept.dead, kept.codes["event_type"]
         type_names = kept.values["event_type"]
         cells: dict[tuple, list] = {}
@@ -835,9 +862,9 @@ def map_cells(store: Store, *, zoom: int, view: tuple[float, float, float, float
         raise UsageError("zoom must be 0..20")
     event_filters(**filters)
     with store.engine.connect() as conn:
-        cond = event_filters(**filters, **_named(conn, filters))
+        named = _named(conn, filters)
         clipped = tuple(round(v, 3) for v in view) if view is not None and zoom >= VIEW_ZOOM else None
-        cells, located, unlocated = _grid(store, conn, filters, cond, int(zoom), clipped)
+        cells, located, unlocated = _grid(store, conn, filters, named, int(zoom), clipped)
     if view is not None:
         w, s, e, n = view
         cells = [c for c in cells if c.bounds[2] >= w and c.bounds[0] <= e and c.bounds[3] >= s and c.bounds[1] <= n]

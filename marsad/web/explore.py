@@ -137,7 +137,10 @@ def add_explore_routes(app: FastAPI, store: Store, *, filters_of, errors: dict) 
     def map_places(view: str = Query(..., max_length=200, description="W,S,E,N of the map's view"),
                    zoom: float = Query(..., ge=0, le=20)):
         """Names of the largest towns in the view (from the gazetteer), none below zoom 7."""
-        return town_labels(_view(view), zoom)
+        bounds = _view(view)
+        if bounds is None:
+            raise UsageError("view must be W,S,E,N in degrees")
+        return town_labels(bounds, zoom)
 
     @app.get("/api/areas", tags=["map"], responses=errors)
     def areas() -> Response:

@@ -40,7 +40,8 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
     """One event per actor pair, place and day (the guide): a record with no dead of its own at
     the place and on the day of a violent record whose sides hold all of its own is that event
     told again in other words ("Armed clash: Israel vs —" beside the protest Israel's fire met,
-    the shelling that went with a clash of the same two sides), not another event."""
+    the shelling that went with a clash of the same two sides, a second record of the same type
+    between the same two sides), not another event."""
     kept = list(events)
     for e in events:
         if e.fatalities or e not in kept:
@@ -54,7 +55,10 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
             one_sided = len(sides) == 1 and sides < other  # "Armed clash: Israel vs —" beside "Israel vs Protesters"
             shelling_of_a_clash = sides == other and len(sides) == 2 and o.event_type == "Battles" and \
                 e.event_type == "Explosions/Remote violence"
-            if one_sided or shelling_of_a_clash:
+            # "شنوا هجوماً استهدف تجمعاً للقوات": two words of one attack that ended as two records
+            # of the same type between the same two sides
+            same_pair = sides == other and len(sides) == 2 and o.event_type == e.event_type
+            if one_sided or shelling_of_a_clash or same_pair:
                 kept.remove(e)
                 break
     return kept

@@ -117,7 +117,7 @@ def build_frames(a: Analysis) -> None:
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
-            if when is None or _tally(a, u):
+            if when is None or _tally(a, u) or _counted_since(a, u, typed):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
             if when is a.default_when and _names_recapped_event(a, typed, recapped, told):
@@ -232,6 +232,28 @@ def _tally(a: Analysis, unit: int) -> bool:
         bool(cue_matcher("tally_word").find(a.doc, lo, hi))
 
 
+# How many events a number before an event word must count for the unit to be a count of many
+# ("27 ضربة جوية منذ أمس"), not one event told with its shots ("غارتين على البلدة").
+COUNTED_EVENTS = 3
+
+
+def _counted_since(a: Analysis, unit: int, typed) -> bool:
+    """"نفذت 27 ضربة جوية منذ يوم أمس طالت منطقتي كوباني وقامشلو": a number of strikes since a
+    day before the report's is a count of many events over days, not one event."""
+    lo, hi = unit_range(a, unit)
+    if a.published is None or not any(a.doc.tokens[t].text in cue_words("since_word") for t in range(lo, hi)):
+        return False
+    if not any(lo <= d.tok_start < hi and d.date_start is not None and d.date_start < a.published
+               for d in a.dates):
+        return False
+    quantities = a.memo.get("quantities")
+    if quantities is None:
+        from marsad.quantities import find_quantities
+        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    counted = {q.tok_end for q in quantities if (q.value or 0) >= COUNTED_EVENTS}
+    return any(h.mention.tok_start in counted for h, *_ in typed)
+
+
 def _habitual(a: Analysis, unit: int, h: TriggerHit) -> bool:
     """"يطلقون نحو 80 قذيفة على دمشق يومياً"، "يستهدفون الرياض في بعض الأحيان": a clause that says
     how often its event word happens, in a unit that gives no day of its own, tells a habit."""
@@ -302,11 +324,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
-        # "هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": a definite event noun after a
-        # verb of coming refers to the event told before and comments on it
-        before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
-        demonstrative = before in cue_words("demonstrative") or \
-            (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
+        demonstrative = _refers_back(doc, m)
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue
@@ -321,6 +339,13 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             referent = _referent(told, sent_index, m.event_type)
             if referent is not None:
                 out.append((h, referent.etype, referent.subtype, demonstrative))
+                continue
+        if not own_places and any(_refers_back(doc, x.mention) for x in unit_hits if x is not h):
+            # "وأضاف أن هذه الهجمات توجت بهجوم واسع فجر الأحد أسفر عن قتل ثلاثة": a unit that names no
+            # place and refers back to events told before (by any word) tells more of them, victims and all
+            referent = _referent(a.frames, sent_index, m.event_type)
+            if referent is not None:
+                out.append((h, referent.etype, referent.subtype, True))
                 continue
         if not own_places and not _victims(a, unit):
             # a unit that names no place and no victims of its own tells more of the event
@@ -345,8 +370,19 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             etype, sub = m.event_type, m.sub_event_type
             if victims == {"civilians"} and etype == "Battles" and sub == "Armed clash":
                 etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
+            elif victims <= {"security", "fighters"} and (etype, sub) == ("Violence against civilians", "Attack"):
+                # "خمسة جنود قتلوا في هجوم": a killing of soldiers, police or fighters is a battle
+                etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _refers_back(doc, m) -> bool:
+    """"هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": an event noun after a demonstrative,
+    or definite after a verb of coming, refers to the event told before and comments on it."""
+    before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
+    return before in cue_words("demonstrative") or \
+        (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
 
 
 def _armed_target(a: Analysis, unit: int, m) -> bool:

@@ -152,3 +152,13 @@ def test_map_and_facets_agree_with_the_events_on_both_backends(db_url):
             assert {f["key"] for f in facets["actor"]} <= set(queries.actor_names(store))
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("alias", ["داعش", "تنظيم الدولة", "ISIS", "Daesh", "islamic state"])
+def test_the_actor_filter_matches_arabic_and_english_aliases(client, alias):
+    named = client.get("/api/events", params={"actor": "Islamic State", "limit": 1}).json()["total"]
+    assert named > 0
+    assert client.get("/api/events", params={"actor": alias, "limit": 1}).json()["total"] == named
+    assert client.get("/api/map", params={"actor": alias, "zoom": 4}).json()["total"] == named
+    facet = client.get("/api/facets", params={"actor": alias}).json()["actor"]
+    assert facet[0] == {"key": "Islamic State", "events": named}

@@ -30,6 +30,9 @@ import math
 import random
 import secrets
 import threading
+from itertools import compress
+from operator import itemgetter, ne
+from operator import or_ as either
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -520,15 +523,16 @@ def facets(store: Store, **filters) -> dict[str, list[dict]]:
                 from_columns = {"_keys": keys}
                 for name in FACETS:
                     codes, values = kept.codes[name], kept.values[name]
-                    counted = Counter(codes[k] for k in keys)
+                    counted = Counter(_pick(codes, keys))
                     from_columns[name] = [(values[code], n) for code, n in counted.items()]
         kept = _columns_of(store)
         with kept.lock:  # actors: from the columns kept in memory, an event counted once for each of its actors
             kept.refresh(conn, _data_version(conn))
             keys = from_columns["_keys"] if from_columns else kept.keys(conn, filters, named)
             first, second, names = kept.codes["actor1"], kept.codes["actor2"], kept.values["actor1"]
-            actor_counts = Counter(first[k] for k in keys)
-            actor_counts.update(second[k] for k in keys if second[k] != first[k])
+            ones, twos = _pick(first, keys), _pick(second, keys)
+            actor_counts = Counter(ones)
+            actor_counts.update(compress(twos, map(ne, twos, ones)))  # an actor on both sides counts once
         actor_counts.pop(0, None)  # no actor
         out["actor"] = [{"key": names[code], "events": n}
                         for code, n in sorted(actor_counts.items(), key=lambda r: (-r[1], names[r[0]]))[:ACTOR_FACETS]]
@@ -763,7 +767,7 @@ class _Columns:
                 allowed = {code for code, value in enumerate(self.values[column])
                            if value is not None and fold_key(value) in wanted}
                 codes = self.codes[column]
-                keys = [k for k in keys if codes[k] in allowed]
+                keys = list(compress(keys, map(allowed.__contains__, _pick(codes, keys))))
         if names["event_type"]:
             types, sub_types = _known_types()
             wanted = [fold_key(v) for v in names["event_type"]]
@@ -774,8 +778,17 @@ class _Columns:
             subs = {code for code, value in enumerate(self.values["sub_event_type"])
                     if value is not None and fold_key(value) in as_sub}
             first, second = self.codes["event_type"], self.codes["sub_event_type"]
-            keys = [k for k in keys if first[k] in kinds or second[k] in subs]
+            keys = list(compress(keys, map(either, map(kinds.__contains__, _pick(first, keys)),
+                                           map(subs.__contains__, _pick(second, keys)))))
         return keys
+
+
+def _pick(values, keys: list[int]) -> tuple:
+    """``values[k]`` for each of ``keys``, read in C (itemgetter) rather than a Python loop."""
+    if not keys:
+        return ()
+    picked = itemgetter(*keys)(values)
+    return picked if len(keys) > 1 else (picked,)
 
 
 _columns: dict[str, _Columns] = {}

@@ -254,6 +254,33 @@ def test_agharat_is_an_air_raid():
         [("Air/drone strike", "Aita al-Shaab", "Military Forces of Israel", "Hezbollah")]
 
 
+@pytest.mark.parametrize("text, place, day, dead", [
+    ("اندلعت اشتباكات بين الجيش وقوات الدعم السريع في مدينة الأبيض اليوم. ويوم أمس الجمعة قصفت مسيّرة تابعة "
+     "للدعم السريع سوقا شعبيا في مدينة الدلنج. وقالت مصادر طبية إن حصيلة القصف بلغت 12 قتيلا.",
+     "Dilling", "2025-09-19", 12),
+    ("قصفت القوات الحكومية قرية البارة اليوم. وفي يوم الأربعاء الماضي استهدفت غارة روسية بلدة كنصفرة. وأفاد "
+     "الدفاع المدني بأن الغارة أسفرت عن مقتل خمسة مدنيين.", "Kansafra", "2025-09-17", 5),
+])
+def test_the_definite_event_word_of_a_later_sentence_is_the_event_told_before_on_its_day(text, place, day, dead):
+    """"حصيلة القصف بلغت 12": the strike told before, on the day told there, not a second one today."""
+    found = [e for e in events(text, published=date(2025, 9, 20)) if e.location == place]
+    assert [(e.event_date, e.fatalities) for e in found] == [(day, dead)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("مقتل 20 مدنيا في هجوم بغاز الكلور على بلدة اللطامنة\n\nقتل 20 مدنيا على الأقل في هجوم بغاز الكلور على "
+     "بلدة اللطامنة بريف حماة. وقال المرصد إن غارات جوية قتلت 9 أشخاص في البلدة يوم الخميس الماضي.",
+     [("Chemical weapon", "2025-09-20", 20), ("Air/drone strike", "2025-09-18", 9)]),
+    ("تفجير انتحاري يقتل 15 في سوق بمدينة الرمادي\n\nقتل 15 شخصا في تفجير انتحاري استهدف سوقا في مدينة "
+     "الرمادي. وأضافت المصادر أن قذائف هاون سقطت على المدينة يوم الاثنين الماضي وقتلت أربعة أشخاص.",
+     [("Suicide bomb", "2025-09-20", 15), ("Shelling/artillery/missile attack", "2025-09-15", 4)]),
+])
+def test_a_lead_told_with_one_means_does_not_sum_up_another_means_in_the_body(text, expected):
+    """A chemical attack in the lead and air strikes days before in the body: two events."""
+    found = events(text, published=date(2025, 9, 20))
+    assert sorted((e.sub_event_type, e.event_date, e.fatalities) for e in found) == sorted(expected)
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")

@@ -138,8 +138,15 @@ def build_frames(a: Analysis) -> None:
                     targets = elided
                 if sub == TERRITORY:
                     targets = [w for w in targets if _object_of(a, h, w)]
+                hit_when = when
+                if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
+                    # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
+                    # the strike told before, on its day, not a new one on the report's day
+                    referent = _referent([f for f in out if not f.join_only], sent.index, etype)
+                    if referent is not None and referent.etype == etype and referent.when is not a.default_when:
+                        hit_when = referent.when
                 for w in targets:
-                    frame = Frame(h, sent.index, w, when, etype, sub, join_only)
+                    frame = Frame(h, sent.index, w, hit_when, etype, sub, join_only)
                     out.append(frame)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)

@@ -240,9 +240,17 @@ def _attack_word(t) -> bool:
                                      (t.event_type, t.sub_event_type) == ("Battles", "Armed clash"))
 
 
+def _strong_subtypes(g: Group) -> set[str]:
+    return {m.subtype for m in g.members if m.hit.mention.strength == "strong"}
+
+
 def _summarised(g: Group, body: list[Group]) -> Group | None:
     """The body group a summary group ``g`` tells again: one at its town, else the only finer one
     in its governorate."""
+    own = _strong_subtypes(g)
+    # "هجوم كيميائي على دوما" in the lead does not sum up "الغارات قتلت 40 يوم الجمعة" in the body:
+    # two means told by strong words are two events
+    body = [b for b in body if not own or not _strong_subtypes(b) or own & _strong_subtypes(b)]
     same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
                   (g.where.place.country_code, g.where.place.admin1)]
     same = [b for b in same_admin if b.where.town_key == g.where.town_key]

@@ -281,6 +281,38 @@ def test_a_lead_told_with_one_means_does_not_sum_up_another_means_in_the_body(te
     assert sorted((e.sub_event_type, e.event_date, e.fatalities) for e in found) == sorted(expected)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("انفجار سيارتين مفخختين قرب القصر الرئاسي في مقديشو\n\nقتل ستة أشخاص اليوم في هجوم بسيارتين مفخختين "
+     "يقودهما انتحاريان قرب القصر الرئاسي في مقديشو.", ("Suicide bomb", "Mogadishu", 6)),
+    ("قتل أربعة جنود اليوم في هجوم بسيارات ملغمة يقودها انتحاريون على ثكنة للجيش في مدينة الرمادي.",
+     ("Suicide bomb", "Ramadi", 4)),
+])
+def test_car_bombs_driven_by_suicide_bombers_in_the_dual_and_plural(text, expected):
+    """Forms beside the singular (سيارتان مفخختان، يقودهما انتحاريان، سيارات ملغمة يقودها انتحاريون)."""
+    found = events(text, published=date(2018, 7, 14))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in found] == [expected]
+
+
+def test_a_recap_told_after_a_cue_is_continued_by_a_sentence_naming_it_with_other_words():
+    """"يذكر أنه في الخامس من الشهر انفجرت سيارة مفخخة ... فإن سبعة قتلوا في الهجوم": the recap's dead."""
+    text = ("قتل ثلاثة مدنيين اليوم بانفجار عبوة ناسفة في سوق مدينة بعقوبة. يذكر أنه في الخامس من الشهر الجاري "
+            "انفجرت سيارة مفخخة في المدينة نفسها. ووفقا للشرطة فإن سبعة أشخاص قتلوا في الهجوم الذي نفذه "
+            "انتحاري بسيارة مفخخة قرب مبنى المحافظة.")
+    found = events(text, published=date(2018, 7, 14))
+    assert [(e.location, e.event_date, e.fatalities) for e in found] == [("Baquba", "2018-07-14", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "روسيا تسلم دمشق منظومة دفاع جوي جديدة\n\nأعلنت وزارة الدفاع الروسية اليوم أنها سلمت سوريا منظومة دفاع "
+    "جوي حديثة. وجاء ذلك بعد أن استهدفت غارة إسرائيلية يوم الاثنين 10 أيلول موقعا عسكريا في مدينة اللاذقية.",
+    "البرلمان العراقي يناقش قانون الحشد\n\nناقش البرلمان العراقي اليوم مشروع قانون جديد. وكان مسلحون قد "
+    "هاجموا في 12 أيلول نقطة للجيش في قضاء الطارمية وقتلوا جنديين.",
+])
+def test_a_story_about_something_else_recalls_last_weeks_events_as_background(text):
+    """A lead that tells no event: an event of five or seven days before is context, not news."""
+    assert events(text, published=date(2018, 9, 17)) == []
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")
@@ -439,6 +471,18 @@ def test_men_of_a_force_killed_by_unnamed_attackers_make_a_battle_with_an_uniden
     civilians), and with no attacker named their force fought an unidentified armed group."""
     found = events(text)
     assert [(e.event_type, e.actor1, e.actor2) for e in found] == [("Battles", "Unidentified Armed Group", side)]
+
+
+@pytest.mark.parametrize("text, force", [
+    ("أصيب عشرات المتظاهرين برصاص الجيش الإسرائيلي في مسيرة سلمية قرب السياج الحدودي شرق خان يونس اليوم",
+     "Military Forces of Israel"),
+    ("أصيب خمسة محتجين بالرصاص الحي أطلقته قوات الأمن العراقية خلال تظاهرة في مدينة الناصرية اليوم",
+     "Military Forces of Iraq"),
+])
+def test_protesters_wounded_by_live_fire_met_excessive_force(text, force):
+    found = events(text)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == \
+        [("Excessive force against protesters", force, "Protesters")]
 
 
 def test_unnamed_attackers_stay_unidentified():

@@ -64,6 +64,18 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
     return kept
 
 
+def _wounded_by_fire(a: Analysis, g: Group) -> bool:
+    """"أصيب عشرات المتظاهرين برصاص الجيش": protesters wounded by live fire in the protest's
+    sentences (ACLED's excessive force, however many died)."""
+    from marsad.cues import cue_matcher
+    injured = [c for c in a.casualties if c.kind in ("injured", "mixed") and a.sentence_index(c.tok_start) in g.sentences]
+    if not injured:
+        return False
+    fire = cue_matcher("fire_noun")
+    return any(fire.find(a.doc, a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end)
+               for i in {a.sentence_index(c.tok_start) for c in injured})
+
+
 def build_event(a: Analysis, g: Group) -> Event | None:
     check_deadline()  # the article's time budget (marsad/budget.py): a long document has many groups
     kb = a.kb
@@ -82,7 +94,7 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         etype, sub = "Battles", "Armed clash"  # ACLED codes killings of fighters as clashes
     if etype == "Protests":
         killer = protest_violence(a, g, cas_used)
-        if killer and best:
+        if killer and (best or _wounded_by_fire(a, g)):
             # forces killing demonstrators: ACLED's excessive force against protesters
             sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", killer, "Protesters", [], []
         else:

@@ -98,8 +98,13 @@ def build_frames(a: Analysis) -> None:
     told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
     teasers = teasers_from(a)
     recapped: dict[str, int] = {}  # event sub-type told as background (a recap, a past date) -> its last sentence
+    background = {}  # sentence -> sub-types its strong event words tell as background (يذكر أن ...)
+    for h in a.hits:
+        if h.status == "background" and h.mention.strength == "strong":
+            background.setdefault(a.sentence_index(h.mention.tok_start), set()).add(h.mention.sub_event_type)
     for sent in doc.sentences:
         check_deadline()  # the article's time budget (marsad/budget.py): a long document has many sentences
+        recapped.update({sub: sent.index for sub in background.get(sent.index, ())})
         units = units_of_sentence.get(sent.index, [])
         sent_places = sentence_places(a, sent.index)
         places_of = {u: [w for w in sent_places if unit_of.get(w.mention.tok_start) == u] for u in units}
@@ -213,22 +218,24 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
 
 
 def _names_recapped_event(a: Analysis, typed, recapped: dict[str, int], told: list[Frame]) -> bool:
-    """Does every trigger of an undated unit name again an event the article told as background:
-    an event noun of that sub-type, definite (الهجوم الكيماوي) or after an incident noun (جريمة
+    """Do the triggers of an undated unit name again an event the article told as background: all
+    of its sub-type, one an event noun definite (الهجوم الكيماوي) or after an incident noun (جريمة
     محاولة اغتيال، حادثة استهداف), with no event of that sub-type told as news since the recap?
     With no date of its own it is the recap's event, not a new one; after a current battle,
     "المعارك" is that battle ("وأسفرت المعارك عن مقتل 18")."""
     if not recapped:
         return False
+    any_named = False
     for h, _, sub, _ in typed:
         t = h.mention.tok_start
         word = a.doc.tokens[t].text
         before = a.doc.tokens[t - 1].text if t else ""
-        named = definite(word) or before in cue_words("incident_noun") or before in cue_words("demonstrative")
-        if sub not in recapped or not named or \
-                any(f.subtype == sub and f.sentence >= recapped[sub] for f in told):
+        any_named |= definite(word) or before in cue_words("incident_noun") or before in cue_words("demonstrative")
+        if sub not in recapped or any(f.subtype == sub and f.sentence >= recapped[sub] for f in told):
             return False
-    return True
+    # "فإن 9 أفراد قتلوا في الهجوم الذي نفذه انتحاري بسيارة مفخخة": one word names it, the others
+    # tell more of it
+    return any_named
 
 
 def _tally(a: Analysis, unit: int) -> bool:

@@ -63,7 +63,20 @@ def group_frames(a: Analysis) -> None:
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
         # explainer) mentions events as background: only those its own sentences date are news
-        a.groups = [g for g in a.groups if any(own_current_date(a, m.sentence) for m in g.members)]
+        # mentions events as background: only those its own sentences date, in the last days, are
+        # news ("the strike of last week" in a story on arms deliveries is context)
+        a.groups = [g for g in a.groups if any(own_current_date(a, m.sentence) for m in g.members)
+                    and _recent(a, g)]
+
+
+# How many days before its article an event may lie and still be news in a report whose lead
+# tells no event.
+RECENT_DAYS = 2
+
+
+def _recent(a: Analysis, g: Group) -> bool:
+    last = g.when.end or g.when.start
+    return a.published is None or last is None or (a.published - last).days <= RECENT_DAYS
 
 
 def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:

@@ -170,3 +170,12 @@ def test_facets_list_counts_and_several_values_filter_together(browser, site, la
         == ["Syria", "Iraq"]
     assert page.input_value("#actor-filter") == "داعش"
     page.context.close()
+
+
+@pytest.mark.parametrize("path", ["/signin?lang=ar", "/signin?lang=en", "/sources?lang=ar"])
+def test_the_other_pages_fit_a_phone(browser, site, path):
+    context = browser.new_context(viewport=SCREENS["phone"], is_mobile=True)
+    page = context.new_page()
+    page.goto(site.url + path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    context.close()

@@ -440,6 +440,18 @@ def test_a_spelling_with_a_prothetic_alef_finds_the_known_town():
     assert [e.location for e in found] == ["Msalatah"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("قتل مسلحون أربعة مزارعين في قرية تل الصوان جنوب كركوك اليوم", "تل الصوان"),
+    ("سيطرت قوات الحشد الشعبي على قرية البو دور جنوب تكريت اليوم", "البو دور"),
+    ("قصفت المدفعية قرية خان السبل جنوب إدلب اليوم", "خان السبل"),
+])
+def test_a_village_name_headed_by_tell_albu_or_khan_keeps_its_head(text, name):
+    """تل، البو، خان start names: an unknown village after قرية keeps the whole name."""
+    from marsad.pipeline import analyse
+    a = analyse(text, SUNDAY, upto="places")
+    assert name in [pm.text for pm in a.places.mentions]
+
+
 # --------------------------------------------------------------------------- roles
 
 @pytest.mark.parametrize("text, group", [

@@ -13,7 +13,7 @@ adjectives after a weapon noun (``قصف جوي روسي``).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -133,6 +133,11 @@ def load_actor_kb() -> ActorKB:
                    cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances)
 
 
+def _definite(word: str) -> bool:
+    """Is a word written with the article (المسلحين، والمهاجمين، بالمسلحين، للمسلحين)?"""
+    return word.startswith(("ال", "وال", "بال", "فال", "كال", "لل", "ولل"))
+
+
 def _in_scope(actor: Actor, countries: list[str]) -> bool:
     if not actor.scope:
         return True
@@ -228,6 +233,15 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if x.actor == "Unidentified Armed Group" and x.tok_end - x.tok_start == 1 and x.tok_start in ends \
                 and doc.tokens[x.tok_start].text in adjectives:
             mentions.remove(x)
+    # "المهاجمين"، "المسلحون": gunmen told with the article, after a named armed group, are that
+    # group told again ("اشتباكات بين الجيش والعناصر المهاجمة ... مقتل جميع المهاجمين"), not a new one
+    for i, x in enumerate(mentions):
+        if x.actor != "Unidentified Armed Group" or not _definite(doc.tokens[x.tok_start].text) or \
+                "مجهول" in doc.text[doc.tokens[x.tok_start].start:doc.tokens[x.tok_end - 1].end]:
+            continue
+        named = [y for y in mentions[:i] if y.actor != "Unidentified Armed Group" and kb.inter(y.actor) in (2, 3, 4)]
+        if named:
+            mentions[i] = replace(x, actor=named[-1].actor, inter=named[-1].inter, backref=True)
     # back-references count only once their actor was named before them
     for m in kb.backrefs.find(doc):
         if any(t in taken for t in range(m.tok_start, m.tok_end)):

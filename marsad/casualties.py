@@ -496,8 +496,9 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
     maxgap = 5 if far else 1
     limit = ctx.n if limit is None else limit
     j, gap = start, 0
+    after_agent = False
     while j < limit and gap <= maxgap:
-        if j > 0 and ctx.stop_after[j - 1]:
+        if j > 0 and ctx.stop_after[j - 1] and not (after_agent and _comma_before(ctx, j)):
             return None
         if _is_other_trigger(ctx, j, own) or ctx.marker(j, "governor") or \
                 ctx.text(j) in cue_words("relative_pronoun"):
@@ -518,19 +519,33 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
                 agent = far and _candidate_follows(ctx, vm.t1, limit)
                 if not agent:
                     return _conj_from_victim(ctx, vm, None)
-                gap += vm.t1 - j
-                j = vm.t1
+                j = vm.t1  # the killers' words take nothing from the gap to whom they killed
+                after_agent = True
                 continue
         j += 1
         gap += 1
     return None
 
 
+# How many words after a plural noun a count or person noun may follow for the noun to be the
+# killers, not the killed (اغتال مسلحون مجهولون، مساء اليوم، عنصراً).
+AGENT_WINDOW = 5
+
+
+def _comma_before(ctx: _Ctx, j: int) -> bool:
+    """Is the stop before token ``j`` a comma (not a full stop, a colon or a sentence's end)?"""
+    tokens = ctx.doc.tokens
+    return ctx.doc.text[tokens[j - 1].end:tokens[j].start].strip() in ("،", ",")
+
+
 def _candidate_follows(ctx: _Ctx, k: int, limit: int) -> bool:
-    """A count or person noun follows within four words: the noun before it was the agent
+    """A count or person noun follows within AGENT_WINDOW words: the noun before it was the agent
     (اغتال مسلحون مجهولون، اليوم الأحد، عنصراً)."""
-    for j in range(k, min(k + 4, limit)):
-        if ctx.stop_after[j - 1] or j in ctx.trig_cover:
+    for j in range(k, min(k + AGENT_WINDOW, limit)):
+        # a comma may set off the words between (مسلحون أيضاً، شاباً); any other stop ends the clause
+        if ctx.stop_after[j - 1] and not _comma_before(ctx, j):
+            return False
+        if j in ctx.trig_cover:
             return False
         if _usable_q(ctx, j) is not None or j in ctx.victims:
             return True

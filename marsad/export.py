@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from marsad.store import Store
 
 __all__ = ["ACLED_COLUMNS", "write_acled_csv", "write_jsonl", "write_geojson", "format_table", "FORMATS",
+           "acled_csv_chunks", "jsonl_chunks", "geojson_chunks",
            "CountryCodes", "acled_country", "actor_type_labels", "stored_records", "parse_updated_since"]
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -298,21 +299,52 @@ def acled_row(e: dict, *, inter_labels: bool = False) -> dict:
     }
 
 
-def write_acled_csv(records: Iterable[dict], out: IO[str], *, inter_labels: bool = False) -> int:
-    """ACLED's CSV of ``records`` (see :func:`acled_row`); returns how many rows were written."""
-    writer = csv.DictWriter(out, fieldnames=ACLED_COLUMNS, lineterminator="\n")
+class _Line:
+    """A file-like object that keeps what is written to it until it is taken (one CSV row)."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> int:
+        self.parts.append(text)
+        return len(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+
+def acled_csv_chunks(records: Iterable[dict], *, inter_labels: bool = False) -> Iterator[str]:
+    """ACLED's CSV of ``records`` a line at a time (the header first): a download streams it."""
+    line = _Line()
+    writer = csv.DictWriter(line, fieldnames=ACLED_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    n = 0
+    yield line.take()
     for e in records:
         writer.writerow(acled_row(e, inter_labels=inter_labels))
+        yield line.take()
+
+
+def write_acled_csv(records: Iterable[dict], out: IO[str], *, inter_labels: bool = False) -> int:
+    """ACLED's CSV of ``records`` (see :func:`acled_row`); returns how many rows were written."""
+    n = -1
+    for chunk in acled_csv_chunks(records, inter_labels=inter_labels):
+        out.write(chunk)
         n += 1
     return n
 
 
+def jsonl_chunks(records: Iterable[dict]) -> Iterator[str]:
+    """One strict JSON line per record."""
+    for e in records:
+        yield json.dumps(_finite(e), ensure_ascii=False, allow_nan=False) + "\n"
+
+
 def write_jsonl(records: Iterable[dict], out: IO[str]) -> int:
     n = 0
-    for e in records:
-        out.write(json.dumps(_finite(e), ensure_ascii=False, allow_nan=False) + "\n")
+    for chunk in jsonl_chunks(records):
+        out.write(chunk)
         n += 1
     return n
 
@@ -324,21 +356,33 @@ _GEO_PROPERTIES = ("event_id", "event_date", "event_date_start", "event_date_end
                    "confidence", "timestamp")
 
 
+def _feature(e: dict) -> dict:
+    geometry = None
+    lat, lon = _number(e.get("latitude")), _number(e.get("longitude"))
+    if lat is not None and lon is not None:
+        geometry = {"type": "Point", "coordinates": [lon, lat]}
+    props = _finite({k: e.get(k) for k in _GEO_PROPERTIES})
+    props["n_sources"] = len(e.get("sources") or []) or 1
+    return {"type": "Feature", "id": e.get("event_id"), "geometry": geometry, "properties": props}
+
+
+def geojson_chunks(records: Iterable[dict]) -> Iterator[str]:
+    """A FeatureCollection of Points (RFC 7946: longitude first), a feature at a time; events
+    without coordinates get a null geometry. The same text as ``json.dump`` of the whole."""
+    yield '{"type": "FeatureCollection", "features": ['
+    for i, e in enumerate(records):
+        yield (", " if i else "") + json.dumps(_feature(e), ensure_ascii=False, allow_nan=False)
+    yield "]}\n"
+
+
 def write_geojson(records: Iterable[dict], out: IO[str]) -> int:
     """A FeatureCollection of Points (RFC 7946: longitude first); events without coordinates
     get a null geometry."""
-    features = []
-    for e in records:
-        geometry = None
-        lat, lon = _number(e.get("latitude")), _number(e.get("longitude"))
-        if lat is not None and lon is not None:
-            geometry = {"type": "Point", "coordinates": [lon, lat]}
-        props = _finite({k: e.get(k) for k in _GEO_PROPERTIES})
-        props["n_sources"] = len(e.get("sources") or []) or 1
-        features.append({"type": "Feature", "id": e.get("event_id"), "geometry": geometry, "properties": props})
-    json.dump({"type": "FeatureCollection", "features": features}, out, ensure_ascii=False, allow_nan=False)
-    out.write("\n")
-    return len(features)
+    n = -2
+    for chunk in geojson_chunks(records):
+        out.write(chunk)
+        n += 1
+    return n
 
 
 def format_table(records: list[dict]) -> str:

@@ -39,14 +39,16 @@ TOLERANCE = 0.005  # degrees, about 500 m
 DECIMALS = 4
 
 COUNTRIES = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE",
-             "LY", "EG", "SD", "SS", "TN", "DZ", "MA", "QA", "AE", "BH", "OM", "CY")
-ADMIN1_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
+             "LY", "EG", "SD", "SS", "TN", "DZ", "MA", "QA", "AE", "BH", "OM", "CY", "SO")
+ADMIN1_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD", "SO")
 
 # admin1.tsv rows whose territory lies (wholly or partly) in other Natural
 # Earth polygons: Akkar and Baalbek-Hermel split from North and Beqaa in 2014,
 # Socotra from Hadramawt in 2013, West Kordofan was re-formed from South and
 # North Kordofan in 2013, and the UNDOF area of separation (a polygon of its
 # own, with no governorate) holds Quneitra city and most of the governorate.
+# Natural Earth draws Somaliland (SO-SOL) as one polygon over the five northern
+# regions of Somalia (Awdal, Woqooyi Galbeed, Togdheer, Sanaag, Sool).
 # Those polygons carry the codes in an "also_covers" property.
 ALSO_IN = {
     "LB-AK": ("LB-AS",),
@@ -54,6 +56,11 @@ ALSO_IN = {
     "YE-SU": ("YE-HD",),
     "SD-GK": ("SD-KS", "SD-KN"),
     "SY-QU": ("SY-UNDOF",),
+    "SO-AW": ("SO-SOL",),
+    "SO-WO": ("SO-SOL",),
+    "SO-TO": ("SO-SOL",),
+    "SO-SA": ("SO-SOL",),
+    "SO-SO": ("SO-SOL",),
 }
 
 Point = tuple[float, float]

@@ -12,11 +12,13 @@ from marsad.geo.areas import (DATA_FILE, admin1_at, country_at, distance_to_admi
                               distance_to_country_km, load_areas, nearest_admin1)
 from marsad.kb import load_table
 
-ADMIN1_COUNTRIES = {"SY", "IQ", "LB", "YE", "LY", "PS", "SD"}
+ADMIN1_COUNTRIES = {"SY", "IQ", "LB", "YE", "LY", "PS", "SD", "SO"}
 COUNTRIES = {"SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG", "SD",
-             "SS", "TN", "DZ", "MA", "QA", "AE", "BH", "OM", "CY"}
+             "SS", "TN", "DZ", "MA", "QA", "AE", "BH", "OM", "CY", "SO"}
 # admin1.tsv rows that Natural Earth has no polygon for, and the polygons holding their territory.
-KNOWN_MISSING = {"LB-AK": {"LB-AS"}, "LB-BH": {"LB-BI"}, "YE-SU": {"YE-HD"}, "SD-GK": {"SD-KS", "SD-KN"}}
+KNOWN_MISSING = {"LB-AK": {"LB-AS"}, "LB-BH": {"LB-BI"}, "YE-SU": {"YE-HD"}, "SD-GK": {"SD-KS", "SD-KN"},
+                 # Natural Earth has one Somaliland polygon over the five northern regions
+                 "SO-AW": {"SO-SOL"}, "SO-WO": {"SO-SOL"}, "SO-TO": {"SO-SOL"}, "SO-SA": {"SO-SOL"}, "SO-SO": {"SO-SOL"}}
 
 KNOWN_POINTS = [
     # name, lat, lon, country, iso_code, ACLED name

@@ -26,6 +26,7 @@ BBOX = {
     "JO": (29.1, 33.4, 34.9, 39.4),
     "TR": (35.8, 42.2, 25.6, 44.9),
     "IL": (29.4, 33.4, 34.2, 35.95),
+    "SO": (-1.7, 12.0, 40.9, 51.5),
 }
 PLACE_COLUMNS = ("place_id", "name_en", "names_ar", "aliases_en", "kind", "country_code",
                  "admin1", "admin2", "lat", "lon", "parent", "source")
@@ -275,6 +276,7 @@ BEYOND_SETTLEMENTS = {
     "cur:sy-jabal-al-bishri": "uninhabited ridge south of the Euphrates",
     "cur:iq-nukhayb": "desert town in the far south of Anbar",
     "cur:ye-bab-al-mandab": "the strait, south of the last Taizz settlement listed",
+    "cur:so-barawe": "coastal town south-west of the Lower Shabelle towns GeoNames lists over 500 people",
 }
 
 
@@ -351,6 +353,15 @@ def test_second_load_is_fast_and_equal(gaz, cache):
     assert again._places == gaz._places and again._index == gaz._index
     assert again.stats == gaz.stats
     assert len(list(cache.glob("gazetteer-*.marshal"))) == 1
+
+
+def test_a_lookup_by_name_reads_only_the_places_and_the_index(gaz, cache):
+    again = read_or_build(cache)
+    assert [p.name for p in again.lookup("الحسكة")] == [p.name for p in gaz.lookup("الحسكة")]
+    # the parts a lookup does not read stay undecoded bytes until first used
+    assert all(isinstance(again._sections[name], bytes) for name in gz.LAZY_SECTIONS)
+    assert list(again.name_tokens())[:50] == list(gaz.name_tokens())[:50]
+    assert again._sounds_by_country == gaz._sounds_by_country and again._skeletons == gaz._skeletons
 
 
 def test_load_gazetteer_uses_the_env_cache_dir_and_is_a_singleton(gaz, cache, monkeypatch):

@@ -227,3 +227,35 @@ def test_loader_skips_comments_and_reads_a_tolerance(tmp_path):
     with pytest.raises(GoldFileError) as caught:
         geocode.load_sentences(str(path))
     assert caught.value.where == f"{path}:2"
+
+
+# ---- the held-out region sentences of issue 17's third session: shape only (scored by
+# `python benchmarks/geocode.py --file tests/data/geo_sentences_heldout_region.tsv`).
+HELDOUT_REGION = REPO / "tests" / "data" / "geo_sentences_heldout_region.tsv"
+HELDOUT_BOXES = {**COUNTRY_BOXES, "OM": (16.6, 51.8, 26.5, 59.9)}
+
+
+@pytest.fixture(scope="module")
+def heldout_region_rows():
+    return geocode.load_sentences(str(HELDOUT_REGION))
+
+
+def test_heldout_region_file_says_what_it_is_and_has_the_tolerance_header(heldout_region_rows):
+    lines = HELDOUT_REGION.read_text(encoding="utf-8").splitlines()
+    comments = " ".join(line for line in lines if line.startswith("#"))
+    assert "written for marsad, CC0" in comments and "Not blind" in comments and "date:" in comments
+    assert next(line for line in lines if not line.startswith("#")).split("\t") == geocode.COLUMNS_WITH_TOLERANCE
+
+
+def test_heldout_region_rows_are_new_and_well_formed(heldout_region_rows):
+    ids = [row["id"] for row in heldout_region_rows]
+    assert len(ids) == len(set(ids)) and all(re.fullmatch(r"q\d{2}", i) for i in ids)
+    others = {row["sentence"] for name in ("geo_sentences.tsv", "geo_sentences_heldout.tsv", "geo_sentences_region.tsv")
+              for row in geocode.load_sentences(str(REPO / "tests" / "data" / name))}
+    for row in heldout_region_rows:
+        assert row["sentence"] not in others and ARABIC.search(row["sentence"]), row["id"]
+        south, west, north, east = HELDOUT_BOXES[row["country_code"]]
+        assert south <= row["lat"] <= north and west <= row["lon"] <= east, row["id"]
+        assert row["geo_precision"] in (1, 2, 3) and 0 < row["tolerance_km"] <= 100, row["id"]
+        if row["category"] == "unknown_village":
+            assert row["geo_precision"] in (2, 3) and row["tolerance_km"] >= 30, row["id"]

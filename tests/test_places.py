@@ -318,3 +318,149 @@ def test_a_place_is_ranked_the_same_while_sorting_as_when_the_choice_is_explaine
     analyse_places(make_doc("السويداء: مظاهرة في ساحة الكرامة\n\nشهدت مدينة السويداء، أمس الجمعة، مظاهرة حاشدة "
                             "في ساحة الكرامة شارك فيها المئات."))
     assert seen and all(got == fresh for _, got, fresh in seen), [s for s in seen if s[1] != s[2]]
+
+
+# --- a name shared by a country and a town (issue 17) -------------------------------------------
+
+def test_amman_locating_an_omani_town_reads_as_oman():
+    text = "قُتل حارس بانفجار في ميناء بلدة شناص شمالي عمان."
+    oman = mention(text, "عمان")
+    assert oman.place is not None and oman.place.kind == "country" and oman.place.country_code == "OM"
+
+
+def test_amman_locating_a_jordanian_town_stays_the_capital():
+    text = "قُتل شرطي في اشتباك مع مطلوبين في مدينة الرصيفة شرقي عمان."
+    amman = mention(text, "عمان")
+    assert amman.place is not None and amman.place.name == "Amman"
+
+
+def test_a_town_the_text_puts_in_oman_is_not_tyre():
+    text = "أطلق مسلح النار على دورية في مدينة صور جنوب شرقي عمان."
+    sur = mention(text, "صور")
+    assert sur.place is not None and sur.place.country_code == "OM"
+
+
+def test_a_country_named_like_its_capital_locates_a_town_far_from_the_capital():
+    # رمادة has no Arabic name in GeoNames: found by sound inside the country, not near Tunis
+    text = "قُتل مهرب في مواجهات مع الأمن في بلدة رمادة جنوبي تونس."
+    town = mention(text, "رمادة")
+    assert town.place is not None and town.place.country_code == "TN" and town.place.latitude < 33.5
+    assert mention(text, "تونس").place.kind == "country"
+
+
+# --- Somalia ------------------------------------------------------------------------------------
+
+def test_somali_region_after_iqlim_is_an_admin1_area():
+    text = "هاجم مسلحون قرية نائية في إقليم جوبا الوسطى وقتلوا ثلاثة رعاة."
+    area = mention(text, "جوبا الوسطى")
+    assert area.place is not None and area.place.kind == "admin1" and area.place.name == "Middle Juba"
+
+
+def test_bare_common_word_that_names_a_somali_town_needs_a_place_noun():
+    assert not [m for m in mentions("جلب التجار بضائعهم إلى السوق.") if "جلب" in m.text]
+    town = mention("قُتل جنديان في كمين قرب بلدة جلب.", "جلب")
+    assert town.place is not None and town.place.name == "Jilib"
+
+
+# --- places are handed the actor names and event words (issue 17 item 6) -------------------------
+
+class _Span:
+    def __init__(self, tok_start, tok_end, payload=None):
+        self.tok_start, self.tok_end, self.payload = tok_start, tok_end, payload
+
+
+def test_places_use_the_actor_names_they_are_handed_and_match_none_themselves(monkeypatch):
+    import marsad.triggers
+    from marsad.actors import load_actor_kb
+
+    def no_matching(*_args, **_kwargs):
+        raise AssertionError("places matched actor or event words themselves")
+
+    # the actor records (an actor's country) may be read; their names are not matched again
+    monkeypatch.setattr(load_actor_kb().names, "find", no_matching)
+    monkeypatch.setattr(marsad.triggers, "trigger_matcher", no_matching)
+    doc = make_doc("قُتل عنصران من شرطة الأنبار في هجوم على حاجز في حلب.")
+    aleppo = next(t for t, tok in enumerate(doc.tokens) if tok.text == "حلب")
+    # handed no actor: الأنبار is a place; handed an actor over حلب, حلب is none
+    found = analyse_places(doc, actors=[_Span(aleppo, aleppo + 1)], triggers=[])
+    texts = [m.text for m in found.mentions]
+    assert any("الأنبار" in t for t in texts)
+    assert not any("حلب" in t for t in texts)
+
+
+def test_places_read_alone_still_know_an_actors_name():
+    # on a plain string (no pipeline) the places match the actor names themselves
+    assert not [m for m in mentions("قُتل عنصران من شرطة الأنبار في هجوم على حاجز.") if "الأنبار" in m.text]
+
+
+def test_any_countrys_capital_before_its_verb_of_saying_is_its_government():
+    # طرابلس and مسقط are in no hand list: countries.tsv gives every country's capital
+    for text, place in (("قالت طرابلس إن الهجوم على مدينة غريان قتل خمسة جنود.", "غريان"),
+                        ("أعلنت مسقط أن انفجاراً في بلدة شناص قتل حارساً.", "شناص")):
+        found = mentions(text)
+        events = [m.text for m in found if m.role == "event"]
+        assert len(events) == 1 and place in events[0], (text, [(m.text, m.role) for m in found])
+
+
+def test_a_capital_after_a_place_preposition_is_the_place():
+    assert mention("قُتل ثلاثة في انفجار في طرابلس.", "طرابلس").role == "event"
+
+
+def test_a_capital_in_apposition_to_the_capital_is_the_place():
+    text = "قُتل ثلاثة مدنيين في قصف طال العاصمة الليبية طرابلس."
+    assert mention(text, "طرابلس").role == "event"
+
+
+def test_the_capital_left_from_is_no_place_the_capital_noun_does_not_make_it_one():
+    text = "أكد مصدر أن الوفد غادر العاصمة المصرية القاهرة بعد تسليم رده."
+    assert not [m for m in mentions(text) if "القاهرة" in m.text and m.role == "event"]
+
+
+# --- unknown two-word village names (issue 17) ---------------------------------------------------
+
+def test_an_uncommon_word_after_an_unknown_village_name_is_its_second_word():
+    village = mention("قتل مسلحون راعيين في قرية طور جيلي التابعة لإقليم شبيلي الوسطى.", "طور")
+    assert village.text == "طور جيلي" and village.place is None
+    assert village.anchor is not None and village.anchor.place.kind == "admin1"
+
+
+def test_a_known_town_and_an_uncommon_word_after_it_name_another_village():
+    text = "قُتل خمسة مدنيين في هجوم على قرية بولو مريري بإقليم شبيلي السفلى."
+    village = mention(text, "بولو")
+    assert village.text == "بولو مريري" and village.place is None  # not Bolu in Turkey
+
+
+def test_a_common_word_after_a_town_is_no_part_of_its_name():
+    town = mention("قصفت الطائرات مدينة سراقب مساء أمس.", "سراقب")
+    assert town.text.endswith("سراقب") and town.place is not None
+
+
+def test_an_unknown_town_opening_with_bin_keeps_both_words_and_is_found_in_the_country_named():
+    text = "اغتال مسلحون ثلاثة أشخاص في بلدة بن مهيدي شرقي الجزائر."
+    town = mention(text, "مهيدي")
+    assert town.text == "بن مهيدي" and town.place is not None and town.place.country_code == "DZ"
+
+
+def test_a_region_named_before_a_town_is_not_located_in_it():
+    text = "اندلعت اشتباكات بين قوات بونتلاند وقوات أرض الصومال في مدينة لاسعانود، وقُتل عشرون شخصاً."
+    town = mention(text, "لاسعانود")
+    assert town.role == "event" and town.place is not None and town.place.name == "Laascaanood"
+
+
+def test_a_village_named_after_a_checkpoint_noun_is_a_place():
+    found = mention("اعتقلت قوات الاحتلال ثلاثة شبان على حاجز عطارة شمال رام الله.", "عطارة")
+    assert found.place is not None and found.place.country_code == "PS" and found.role == "event"
+    near = mention("أطلق جنود النار على شاب قرب حاجز تياسير شرقي طوباس.", "تياسير")
+    assert near.relation == "near"
+
+
+def test_a_known_foreign_capital_is_not_replaced_by_a_village_that_sounds_like_it():
+    text = "وقصفت الطائرات عشرات المواقع المدعومة من طهران في سوريا خلال الحرب."
+    found = [m for m in mentions(text) if "طهران" in m.text]
+    assert not found or found[0].place is None or found[0].place.country_code == "IR"
+
+
+def test_two_names_of_one_place_side_by_side_are_one_mention():
+    text = "سقطت قذائف على العاصمة السورية دمشق وقتلت ثلاثة مدنيين."
+    damascus = [m for m in mentions(text) if m.place is not None and m.place.name == "Damascus"]
+    assert len(damascus) == 1 and damascus[0].text.endswith("دمشق") and damascus[0].role == "event"

@@ -150,6 +150,169 @@ def test_no_event_is_ever_dated_after_its_article():
 
 # --------------------------------------------------------------------------- tolls
 
+@pytest.mark.parametrize("text, dead", [
+    ("قتل جنديان اليوم في هجوم لمسلحين على موقع للجيش في محافظة ديالى. وأوضح مصدر أن المسلحين هاجموا "
+     "موقعا عسكريا في منطقة الكبة الشرقية التابعة لقضاء المقدادية في ديالى وقتلوا جنديين.", 2),
+    ("لقي خمسة من عناصر الجيش حتفهم اليوم في هجوم مسلح بمحافظة كركوك. وذكرت مصادر محلية أن مسلحين "
+     "مجهولين شنوا هجوما على ثكنة للجيش في قرية تل الذهب السفلى جنوب غربي كركوك أسفر عن مقتل خمسة جنود.", 5),
+    ("قتل أربعة من عناصر الشرطة اليوم بهجوم على حاجز في محافظة نينوى. وقال ضابط إن مهاجمين أطلقوا النار "
+     "على حاجز للشرطة في قرية الحود الجديدة جنوب الموصل فقتلوا أربعة منتسبين.", 4),
+])
+def test_a_toll_of_a_side_told_again_as_a_toll_of_its_kind_counts_once(text, dead):
+    """The lead counts "soldiers of the army", the quote "soldiers": one toll told twice, not two."""
+    found = [e for e in events(text, published=date(2023, 5, 7)) if e.event_type == "Battles"]
+    assert [e.fatalities for e in found] == [dead]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل ثلاثة من القوات الحكومية مساء اليوم بهجوم نفذه مسلحون استهدف تجمعا لهم في محافظة صلاح الدين. "
+     "وقال مصدر محلي إن مسلحين نفذوا هجوما استهدف تجمعا للقوات الحكومية في منطقة الجلام بناحية العلم في "
+     "صلاح الدين، ما أسفر عن مقتل ثلاثة من تلك القوات.", 3),
+    ("قتل خمسة من القوات الحكومية اليوم بهجوم شنه مسلحون استهدف ثكنة لهم في محافظة نينوى. وأوضح مصدر أن "
+     "مسلحين شنوا هجوما استهدف ثكنة للقوات الحكومية في قرية الخزنة بناحية برطلة في نينوى، ما أدى إلى "
+     "مقتل خمسة من تلك القوات.", 5),
+])
+def test_one_attack_told_with_two_words_is_one_record_per_pair_place_and_day(text, dead):
+    """"شنوا هجوماً استهدف ثكنة": the attack word and the targeting word tell one act."""
+    found = events(text, published=date(2023, 5, 7))
+    assert [(e.event_type, e.fatalities) for e in found] == [("Battles", dead)]
+
+
+@pytest.mark.parametrize("text, tolls", [
+    ("قتل مستوطنون خمسة فلسطينيين في الضفة الغربية اليوم في هجمات على ثلاث قرى. ففي قرية المغير قتل "
+     "المستوطنون شابين. وفي قرية ترمسعيا قتلوا ثلاثة آخرين.", {"Al Mughayyir": 2, "Turmusayya": 3}),
+    ("قتل مسلحون ستة مدنيين في محافظة كركوك اليوم في هجمات على قريتين. ففي قرية الزركة قتل المسلحون "
+     "أربعة مزارعين. وفي بلدة الرياض قتلوا مدنيين اثنين.", {"الزركة": 4, "Ar Riyad": 2}),
+])
+def test_a_toll_summed_over_several_places_goes_to_none_of_them(text, tolls):
+    """"قتل خمسة في هجمات على ثلاث قرى": the lead's sum is no one village's toll."""
+    found = {e.location: e.fatalities for e in events(text, published=date(2023, 5, 7))}
+    for place, dead in tolls.items():
+        assert found.get(place) == dead, found
+    assert all(n <= 4 for n in found.values()), found
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل مستوطنون، صباح اليوم، شاباً فلسطينياً في هجوم على قرية المغير شرق رام الله", 1),
+    ("قتل مسلحون مجهولون أيضاً، مساء اليوم، طفلين في هجوم على منزل في بلدة الحويجة", 2),
+    ("وقتل المستوطنون ثلاثة شبان في هجوم على قرية ترمسعيا اليوم", 3),
+])
+def test_killers_then_words_set_off_by_commas_then_whom_they_killed(text, dead):
+    """The killers after قتل (with or without the article) and a date or adverb between commas
+    before the victims: the victims are the dead, not the killers."""
+    found = [e for e in events(text) if e.event_type == "Violence against civilians"]
+    assert [e.fatalities for e in found] == [dead]
+
+
+def test_a_unit_that_refers_back_to_told_attacks_tells_more_of_them():
+    text = ("قتل مسلحون مجهولون مدنيين اثنين في هجوم على قرية الحود جنوب الموصل اليوم. وأوضح مختار القرية أن "
+            "هذه الهجمات تكررت في الأسابيع الأخيرة، وبلغت ذروتها بهجوم ليلي أسفر عن مقتل اثنين من السكان.")
+    found = events(text, published=date(2023, 5, 7))
+    assert [(e.event_type, e.fatalities) for e in found] == [("Violence against civilians", 2)]
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات حكومة الوفاق على بلدة العزيزية اليوم بعد اشتباكات مع قوات حفتر. وشيعت مدينة مصراتة 25 مقاتلا "
+    "قتلوا في معارك طرابلس.",
+    "اندلعت اشتباكات بين الجيش السوري وفصائل المعارضة في بلدة اللطامنة بريف حماة اليوم. وأفادت مصادر بوصول "
+    "جثث 30 عنصرا من الجيش قتلوا في معارك حماة إلى مشفى المدينة.",
+    "قصفت القوات العراقية مواقع لتنظيم داعش في قرية البوسيف جنوب الموصل اليوم. وأعلنت وزارة الدفاع أن 40 "
+    "جنديا قتلوا في معركة الموصل منذ بدايتها.",
+])
+def test_the_dead_of_a_campaign_named_after_a_place_are_no_events_toll(text):
+    """"قتلوا في معارك طرابلس": placed only by the campaign's name, the count is the campaign's."""
+    found = events(text, published=date(2023, 5, 7))
+    assert found and all(e.fatalities == 0 for e in found), [(e.location, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قصفت طائرة مسيرة تركية قرية تل جمعة بريف تل تمر اليوم. ونفذ الطيران التركي 15 غارة جوية منذ يوم أمس "
+     "طالت مدينتي عين العرب والمالكية.", "Tal Tamr"),
+    ("قصف الطيران الحربي الروسي أطراف بلدة كنصفرة اليوم. وشن الطيران الروسي 40 غارة جوية منذ يوم الخميس "
+     "استهدفت مدينتي أريحا وجسر الشغور.", "Kansafra"),
+    ("سقطت قذائف على بلدة مارع اليوم. وأطلقت القوات التركية 60 قذيفة منذ الأحد الماضي على مدينتي تل رفعت ومنبج.",
+     "Marea"),
+])
+def test_a_number_of_strikes_since_an_earlier_day_is_a_count_of_events_not_events(text, place):
+    """"نفذ 15 غارة منذ يوم أمس طالت مدينتي X وY": many strikes over days, told as a count."""
+    found = events(text, published=date(2023, 12, 26))
+    assert [e.location for e in found] == [place]
+
+
+def test_the_owner_of_the_position_hit_is_never_the_striker():
+    text = "استهدفت مسيرات تركية ريف القامشلي اليوم. وتركز القصف على مقر لقوات سوريا الديمقراطية في قرية تل جمعة."
+    found = events(text, published=date(2023, 12, 26))
+    assert found and all((e.actor1, e.actor2) == ("Military Forces of Turkey", "Syrian Democratic Forces")
+                         for e in found), [(e.actor1, e.actor2) for e in found]
+
+
+def test_agharat_is_an_air_raid():
+    text = ("أفادت مصادر بأن طائرات إسرائيلية أغارت على جنوب لبنان اليوم. وتركزت الغارات على مواقع لحزب الله "
+            "في بلدة عيتا الشعب.")
+    found = events(text, published=date(2023, 12, 26))
+    assert [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in found] == \
+        [("Air/drone strike", "Aita al-Shaab", "Military Forces of Israel", "Hezbollah")]
+
+
+@pytest.mark.parametrize("text, place, day, dead", [
+    ("اندلعت اشتباكات بين الجيش وقوات الدعم السريع في مدينة الأبيض اليوم. ويوم أمس الجمعة قصفت مسيّرة تابعة "
+     "للدعم السريع سوقا شعبيا في مدينة الدلنج. وقالت مصادر طبية إن حصيلة القصف بلغت 12 قتيلا.",
+     "Dilling", "2025-09-19", 12),
+    ("قصفت القوات الحكومية قرية البارة اليوم. وفي يوم الأربعاء الماضي استهدفت غارة روسية بلدة كنصفرة. وأفاد "
+     "الدفاع المدني بأن الغارة أسفرت عن مقتل خمسة مدنيين.", "Kansafra", "2025-09-17", 5),
+])
+def test_the_definite_event_word_of_a_later_sentence_is_the_event_told_before_on_its_day(text, place, day, dead):
+    """"حصيلة القصف بلغت 12": the strike told before, on the day told there, not a second one today."""
+    found = [e for e in events(text, published=date(2025, 9, 20)) if e.location == place]
+    assert [(e.event_date, e.fatalities) for e in found] == [(day, dead)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("مقتل 20 مدنيا في هجوم بغاز الكلور على بلدة اللطامنة\n\nقتل 20 مدنيا على الأقل في هجوم بغاز الكلور على "
+     "بلدة اللطامنة بريف حماة. وقال المرصد إن غارات جوية قتلت 9 أشخاص في البلدة يوم الخميس الماضي.",
+     [("Chemical weapon", "2025-09-20", 20), ("Air/drone strike", "2025-09-18", 9)]),
+    ("تفجير انتحاري يقتل 15 في سوق بمدينة الرمادي\n\nقتل 15 شخصا في تفجير انتحاري استهدف سوقا في مدينة "
+     "الرمادي. وأضافت المصادر أن قذائف هاون سقطت على المدينة يوم الاثنين الماضي وقتلت أربعة أشخاص.",
+     [("Suicide bomb", "2025-09-20", 15), ("Shelling/artillery/missile attack", "2025-09-15", 4)]),
+])
+def test_a_lead_told_with_one_means_does_not_sum_up_another_means_in_the_body(text, expected):
+    """A chemical attack in the lead and air strikes days before in the body: two events."""
+    found = events(text, published=date(2025, 9, 20))
+    assert sorted((e.sub_event_type, e.event_date, e.fatalities) for e in found) == sorted(expected)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("انفجار سيارتين مفخختين قرب القصر الرئاسي في مقديشو\n\nقتل ستة أشخاص اليوم في هجوم بسيارتين مفخختين "
+     "يقودهما انتحاريان قرب القصر الرئاسي في مقديشو.", ("Suicide bomb", "Mogadishu", 6)),
+    ("قتل أربعة جنود اليوم في هجوم بسيارات ملغمة يقودها انتحاريون على ثكنة للجيش في مدينة الرمادي.",
+     ("Suicide bomb", "Ramadi", 4)),
+])
+def test_car_bombs_driven_by_suicide_bombers_in_the_dual_and_plural(text, expected):
+    """Forms beside the singular (سيارتان مفخختان، يقودهما انتحاريان، سيارات ملغمة يقودها انتحاريون)."""
+    found = events(text, published=date(2018, 7, 14))
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in found] == [expected]
+
+
+def test_a_recap_told_after_a_cue_is_continued_by_a_sentence_naming_it_with_other_words():
+    """"يذكر أنه في الخامس من الشهر انفجرت سيارة مفخخة ... فإن سبعة قتلوا في الهجوم": the recap's dead."""
+    text = ("قتل ثلاثة مدنيين اليوم بانفجار عبوة ناسفة في سوق مدينة بعقوبة. يذكر أنه في الخامس من الشهر الجاري "
+            "انفجرت سيارة مفخخة في المدينة نفسها. ووفقا للشرطة فإن سبعة أشخاص قتلوا في الهجوم الذي نفذه "
+            "انتحاري بسيارة مفخخة قرب مبنى المحافظة.")
+    found = events(text, published=date(2018, 7, 14))
+    assert [(e.location, e.event_date, e.fatalities) for e in found] == [("Baquba", "2018-07-14", 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "روسيا تسلم دمشق منظومة دفاع جوي جديدة\n\nأعلنت وزارة الدفاع الروسية اليوم أنها سلمت سوريا منظومة دفاع "
+    "جوي حديثة. وجاء ذلك بعد أن استهدفت غارة إسرائيلية يوم الاثنين 10 أيلول موقعا عسكريا في مدينة اللاذقية.",
+    "البرلمان العراقي يناقش قانون الحشد\n\nناقش البرلمان العراقي اليوم مشروع قانون جديد. وكان مسلحون قد "
+    "هاجموا في 12 أيلول نقطة للجيش في قضاء الطارمية وقتلوا جنديين.",
+])
+def test_a_story_about_something_else_recalls_last_weeks_events_as_background(text):
+    """A lead that tells no event: an event of five or seven days before is context, not news."""
+    assert events(text, published=date(2018, 9, 17)) == []
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")
@@ -277,7 +440,77 @@ def test_a_spelling_with_a_prothetic_alef_finds_the_known_town():
     assert [e.location for e in found] == ["Msalatah"]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("قتل مسلحون أربعة مزارعين في قرية تل الصوان جنوب كركوك اليوم", "تل الصوان"),
+    ("سيطرت قوات الحشد الشعبي على قرية البو دور جنوب تكريت اليوم", "البو دور"),
+    ("قصفت المدفعية قرية خان السبل جنوب إدلب اليوم", "خان السبل"),
+])
+def test_a_village_name_headed_by_tell_albu_or_khan_keeps_its_head(text, name):
+    """تل، البو، خان start names: an unknown village after قرية keeps the whole name."""
+    from marsad.pipeline import analyse
+    a = analyse(text, SUNDAY, upto="places")
+    assert name in [pm.text for pm in a.places.mentions]
+
+
 # --------------------------------------------------------------------------- roles
+
+@pytest.mark.parametrize("text, group", [
+    ("هاجم عناصر من تنظيم داعش نقطة للجيش العراقي قرب قضاء الحويجة فجر اليوم، واشتبكت القوات مع المهاجمين "
+     "لساعتين قبل أن ينسحب المسلحون.", "Islamic State"),
+    ("شنت هيئة تحرير الشام هجوما على مواقع للجيش السوري في ريف حماة اليوم، وقالت مصادر إن الجيش تصدى "
+     "للمهاجمين وقتل عددا منهم.", "Hayat Tahrir al-Sham"),
+    ("أعلن الجيش اليمني صد هجوم لجماعة الحوثي على مواقعه في مديرية حيس اليوم، وأكد أن قواته قتلت عشرة "
+     "من المهاجمين.", "Ansar Allah"),
+])
+def test_the_attackers_told_with_the_article_after_a_named_group_are_that_group(text, group):
+    """"المهاجمين"، "المسلحون" refer back to the group named before them: no second, unidentified side."""
+    found = [e for e in events(text) if e.event_type in ("Battles", "Violence against civilians")]
+    assert found
+    for e in found:
+        assert "Unidentified Armed Group" not in (e.actor1, e.actor2), e
+        assert group in (e.actor1, e.actor2), e
+
+
+@pytest.mark.parametrize("text, side", [
+    ("وقالت مصادر أمنية إن أربعة جنود قتلوا في هجوم على نقطة تفتيش للجيش في بلدة الشرقاط اليوم",
+     "Military Forces of Iraq"),
+    ("أفاد مصدر في الشرطة بأن ثلاثة من عناصر الشرطة قتلوا في هجوم استهدف دوريتهم قرب مدينة تكريت اليوم",
+     "Police Forces of Iraq"),
+    ("قتل مقاتلان من قوات سوريا الديمقراطية في هجوم على حاجز لهم في بلدة الشحيل اليوم", "Syrian Democratic Forces"),
+])
+def test_men_of_a_force_killed_by_unnamed_attackers_make_a_battle_with_an_unidentified_group(text, side):
+    """"قتلوا في هجوم": soldiers, police or fighters killed make a battle (not violence against
+    civilians), and with no attacker named their force fought an unidentified armed group."""
+    found = events(text)
+    assert [(e.event_type, e.actor1, e.actor2) for e in found] == [("Battles", "Unidentified Armed Group", side)]
+
+
+@pytest.mark.parametrize("text, force", [
+    ("أصيب عشرات المتظاهرين برصاص الجيش الإسرائيلي في مسيرة سلمية قرب السياج الحدودي شرق خان يونس اليوم",
+     "Military Forces of Israel"),
+    ("أصيب خمسة محتجين بالرصاص الحي أطلقته قوات الأمن العراقية خلال تظاهرة في مدينة الناصرية اليوم",
+     "Military Forces of Iraq"),
+])
+def test_protesters_wounded_by_live_fire_met_excessive_force(text, force):
+    found = events(text)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == \
+        [("Excessive force against protesters", force, "Protesters")]
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت قوات الحشد الشعبي على بلدة بيجي اليوم بعد معارك مع تنظيم داعش",
+    "استعادت قوات الحشد العشائري السيطرة على بلدة القائم اليوم بعد معارك مع تنظيم داعش",
+])
+def test_a_militia_allied_to_the_states_forces_regains_territory_for_the_government(text):
+    """ACLED: government forces or their affiliates regain territory."""
+    assert [e.sub_event_type for e in events(text)] == ["Government regains territory"]
+
+
+def test_unnamed_attackers_stay_unidentified():
+    found = events("هاجم مسلحون نقطة للشرطة في قضاء الحويجة اليوم، واشتبكت القوات مع المهاجمين لساعة")
+    assert [(e.actor1, e.actor2) for e in found if e.event_type == "Battles"] == \
+        [("Unidentified Armed Group", "Police Forces of Iraq")]
+
 
 def test_a_strike_on_a_military_position_names_its_owner_not_the_civilians():
     found = events("استهدفت مسيرة تركية موقعا لقوات سوريا الديمقراطية قرب مدينة القامشلي اليوم")

@@ -216,6 +216,52 @@ def test_kill_9_during_a_round_then_another_round_loses_nothing_and_fetches_noth
     engine.dispose()
 
 
+def test_kill_9_while_pages_are_fetched_refetches_at_most_the_page_in_flight(tmp_path):
+    """kill -9 in the fetching step (pages slow, one at a time): a page whose answer was kept
+    before the kill is not asked for again; only the one whose answer was on its way when the
+    process died can be; nothing is lost."""
+    db = str(tmp_path / "watch.db")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    cmd = [sys.executable, "-m", "marsad.cli", "watch", "--once", "--db", db, "--fetchers", "1", *FAST]
+    records = RECORDS[:12]
+    with Site() as site:
+        feeds = publish(site, records)
+        store = open_store(db)
+        for name, url in feeds.items():
+            add_source(store, url, name=name)
+        site.delays["/news/"] = 0.3
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        engine = sqlalchemy.create_engine(f"sqlite:///{db}")
+        count = sqlalchemy.text("SELECT count(*) FROM watch_entries WHERE state = 'fetched'")
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None:
+            with engine.connect() as conn:
+                if conn.execute(count).scalar_one() >= 3:
+                    break
+            time.sleep(0.02)
+        assert proc.poll() is None, "the round ended before it could be killed"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=30)
+        with engine.connect() as conn:
+            kept = set(conn.execute(sqlalchemy.text(
+                "SELECT url FROM watch_entries WHERE state = 'fetched'")).scalars())
+            assert conn.execute(sqlalchemy.text("SELECT count(*) FROM articles")).scalar_one() == 0
+        assert 3 <= len(kept) < len(records), "killed while fetching"
+        site.delays.clear()
+        done = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr[-2000:]
+        pages = site.pages_hit("/news/")
+    assert len(pages) == len(records)
+    twice = [path for path, n in pages.items() if n > 1]
+    assert all(n <= 2 for n in pages.values()) and len(twice) <= 1, pages
+    assert not {site.url(path) for path in twice} & kept, "a page kept before the kill was fetched again"
+    with engine.connect() as conn:
+        assert conn.execute(sqlalchemy.text("SELECT count(*) FROM articles")).scalar_one() == len(records)
+        assert conn.execute(sqlalchemy.text(
+            "SELECT count(*) FROM watch_entries WHERE state != 'stored'")).scalar_one() == 0
+    engine.dispose()
+
+
 def test_watch_runs_until_sigterm_then_finishes_its_batch_and_stops_cleanly(tmp_path):
     db = str(tmp_path / "watch.db")
     env = dict(os.environ, PYTHONPATH=str(REPO))
@@ -248,6 +294,41 @@ def test_watch_runs_until_sigterm_then_finishes_its_batch_and_stops_cleanly(tmp_
         assert set(site.pages_hit("/news/").values()) == {1}
 
 
+def test_ctrl_c_to_the_process_group_with_workers_finishes_the_batch_and_stops_cleanly(tmp_path):
+    """A terminal's Ctrl-C reaches marsad watch and its extraction processes alike: the workers
+    leave it to marsad watch, which finishes the batch under way, stops, and leaves no process."""
+    db = str(tmp_path / "watch.db")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    records = RECORDS[:10]
+    with Site() as site:
+        feeds = publish(site, records)
+        store = open_store(db)
+        for name, url in feeds.items():
+            add_source(store, url, name=name, interval=60)
+        proc = subprocess.Popen([sys.executable, "-m", "marsad.cli", "watch", "--db", db, "--batch-size", "2",
+                                 "--workers", "2", *FAST[:-1]], env=env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, start_new_session=True)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and proc.poll() is None and store.count("articles") < 2:
+            time.sleep(0.02)
+        children = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        os.killpg(proc.pid, signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err[-2000:]
+    assert "stopping after the current batch" in err and "Traceback" not in err and "BrokenProcessPool" not in err
+    assert store.count("articles") % 2 == 0, "whole batches only"
+    assert len(children) >= 2, "extraction ran in worker processes"
+    time.sleep(1.5)  # a worker whose parent is gone ends within a second (marsad.runner)
+
+    def running(pid: str) -> bool:
+        try:
+            return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        except OSError:
+            return False
+
+    assert not [pid for pid in children if running(pid)], "no worker left behind"
+
+
 def test_a_round_and_its_alerts_on_sqlite_and_postgresql(db_url):
     from marsad.watch.alerts import add_watch_list, alerts_of, find_alerts
 
@@ -257,7 +338,7 @@ def test_a_round_and_its_alerts_on_sqlite_and_postgresql(db_url):
         for name, url in feeds.items():
             add_source(store, url, name=name)
         add_watch_list(store, "all", filters={"since": "2000-01-01"}, webhook="http://127.0.0.1:9/none",
-                       created_by="t")
+                       created_by="t", allow_private_targets=True)
         first = Watcher(store, quick()).run_round()
         second = Watcher(store, quick()).run_round()
     assert first.ingest.new == 6 and second.sources_unchanged == len(feeds) and second.pages_fetched == 0
@@ -318,3 +399,23 @@ def test_a_sitemap_index_is_followed_into_its_newest_sitemaps_even_when_it_does_
     assert second.entries_new == 1 and second.ingest.new == 1
     assert list_sources(store)[0].kind == "sitemap-index"
     assert set(site.pages_hit("/news/").values()) == {1}
+
+
+def test_watch_workers_extract_in_processes_and_store_the_same_events(tmp_path, capsys):
+    """`marsad watch --once --workers 2`: the round's new articles extracted by two worker
+    processes (marsad.runner, as `marsad ingest --workers 2`) give the events of one process."""
+    records = RECORDS[:8]  # two events of four reports each
+    with Site() as site:
+        feeds = publish(site, records)
+        results = {}
+        for workers in ("1", "2"):
+            db = str(tmp_path / f"w{workers}.db")
+            for name, url in feeds.items():
+                assert main(["sources", "add", url, "--name", name, "--db", db]) == 0
+            assert main(["watch", "--once", "--db", db, "--workers", workers, "--batch-size", "4", *FAST]) == 0
+            out = capsys.readouterr().out
+            assert "articles read 8, new 8" in out
+            assert ("extracted by 2 local worker processes" in out) == (workers == "2")
+            results[workers] = open_store(db).events()
+    assert results["1"] and results["2"] == results["1"]
+    assert any(len(e["sources"]) > 1 for e in results["2"]), "reports of different outlets merged"

@@ -62,6 +62,10 @@ def test_watch_lists_need_a_token_and_are_managed_through_the_api(app):
         answer = client.post("/api/watchlists", headers=dict(auth, **{"content-type": "application/json"}),
                              content=bad) if isinstance(bad, str) else client.post("/api/watchlists", headers=auth, json=bad)
         assert answer.status_code in (400, 422) and answer.json()["error"]["message"], bad
+    metadata = client.post("/api/watchlists", headers=auth, json={
+        "name": "meta", "webhook": "http://169.254.169.254/latest/meta-data/"})
+    assert metadata.status_code == 400 and metadata.json()["error"]["code"] == "E620"
+    assert "link-local" in metadata.json()["error"]["message"]
     assert [w["name"] for w in client.get("/api/watchlists", headers=auth).json()] == ["idlib"]
     assert client.get("/api/watchlists/idlib/alerts", headers=auth).json() == []
     assert client.get("/api/watchlists/nope/alerts", headers=auth).status_code == 404

@@ -74,7 +74,7 @@ def test_map_shows_the_demo_events(site, page):
     loaded(page)
     assert page.evaluate("window.marsad.markers") == with_coordinates(site) == site.stored
     # clustered and single markers are drawn on the map, over the packaged boundaries
-    page.wait_for_selector("#map .marker-cluster, #map path.event-marker")
+    page.wait_for_selector("#map .cluster-icon, #map path.event-marker")
     assert page.locator("#map path.leaflet-interactive").count() > 20  # countries and governorates
     assert page.locator("#events tbody tr").count() == site.stored
     assert page.locator("#chart rect.bar").count() > 5

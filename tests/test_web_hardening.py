@@ -93,7 +93,9 @@ def test_patch_and_review_form_validate_and_never_fail(server):
     assert saved.status_code == 303 and "saved" in saved.headers["location"], saved.text
     refused = httpx.post(f"{server.url}/events/{target}/review", data={"latitude": "500"}, cookies=cookies,
                          timeout=30)
-    assert refused.status_code == 400 and "latitude" in refused.text, refused.text
+    # the form comes back with the error beside the field (issue 20 item 7), and what was written
+    assert refused.status_code == 422 and 'id="error-latitude"' in refused.text, refused.text
+    assert 'name="latitude" value="500"' in refused.text
     event = get(server, f"/api/events/{target}").json()
     assert event["actor2"] == "Brand New Militia" and event["latitude"] != 500
     assert math.isfinite(event["latitude"] or 0)

@@ -38,6 +38,7 @@ class Site:
         self.routes: dict[str, Route] = {}
         self.log: list[Hit] = []
         self.lock = threading.Lock()
+        self.delays: dict[str, float] = {}  # path prefix -> seconds before answering (logged on arrival)
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -108,6 +109,9 @@ class Site:
                     status, body = 304, b""
         with self.lock:
             self.log.append(Hit(path, headers, status))
+        delay = next((seconds for prefix, seconds in self.delays.items() if path.startswith(prefix)), 0.0)
+        if delay:
+            time.sleep(delay)
         try:
             handler.send_response(status)
             handler.send_header("content-type", content_type)

@@ -5,15 +5,15 @@ The polygons ship as data, ``geo/data/areas.geojson`` (built by
 simplified to about 500 m; see ``geo/data/README.md``):
 
 * country outlines of the 23 countries whose places the gazetteer indexes;
-* first-level areas of SY, IQ, LB, YE, LY, PS and SD, each named by its
+* first-level areas of SY, IQ, LB, YE, LY, PS, SD and SO, each named by its
   ``admin1.tsv`` row (the ACLED-style name), or with no name when the polygon
   has no row (the UNDOF zone on the Golan line).
 
 Natural Earth is older than some of today's governorates, so a few polygons
 hold the territory of more than their own row; their ``also_covers`` lists
 those rows: North Lebanon holds Akkar, Beqaa holds Baalbek-Hermel, Hadramawt
-holds Socotra, South and North Kordofan hold West Kordofan, and the UNDOF zone
-holds most of Quneitra. Libya's polygons are the 22 districts of 2001-2007,
+holds Socotra, South and North Kordofan hold West Kordofan, Somaliland holds
+Somalia's five northern regions, and the UNDOF zone holds most of Quneitra. Libya's polygons are the 22 districts of 2001-2007,
 mapped one to one onto today's by their GeoNames codes, so their borders are
 rough. :func:`admin1_at` reports the polygon; :func:`distance_to_admin1_km`
 counts a polygon for every code it covers, which is the test to use when

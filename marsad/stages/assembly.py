@@ -40,7 +40,8 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
     """One event per actor pair, place and day (the guide): a record with no dead of its own at
     the place and on the day of a violent record whose sides hold all of its own is that event
     told again in other words ("Armed clash: Israel vs —" beside the protest Israel's fire met,
-    the shelling that went with a clash of the same two sides), not another event."""
+    the shelling that went with a clash of the same two sides, a second record of the same type
+    between the same two sides), not another event."""
     kept = list(events)
     for e in events:
         if e.fatalities or e not in kept:
@@ -54,10 +55,31 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
             one_sided = len(sides) == 1 and sides < other  # "Armed clash: Israel vs —" beside "Israel vs Protesters"
             shelling_of_a_clash = sides == other and len(sides) == 2 and o.event_type == "Battles" and \
                 e.event_type == "Explosions/Remote violence"
-            if one_sided or shelling_of_a_clash:
+            # "شنوا هجوماً استهدف تجمعاً للقوات": two words of one attack that ended as two records
+            # of the same type between the same two sides
+            same_pair = sides == other and len(sides) == 2 and o.event_type == e.event_type
+            if one_sided or shelling_of_a_clash or same_pair:
                 kept.remove(e)
                 break
     return kept
+
+
+def _wounded_by_fire(a: Analysis, g: Group) -> bool:
+    """"أصيب عشرات المتظاهرين برصاص الجيش": protesters wounded by live fire in the protest's
+    sentences (ACLED's excessive force, however many died)."""
+    from marsad.cues import cue_matcher
+    injured = [c for c in a.casualties if c.kind in ("injured", "mixed") and a.sentence_index(c.tok_start) in g.sentences]
+    if not injured:
+        return False
+    fire = cue_matcher("fire_noun")
+    return any(fire.find(a.doc, a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end)
+               for i in {a.sentence_index(c.tok_start) for c in injured})
+
+
+def _state_side(kb, actor: str) -> bool:
+    """State forces (ACLED inter 1) or an affiliate allied to them (``alliances.tsv``)."""
+    return kb.inter(actor) == 1 or any(actor in pair and any(kb.inter(x) == 1 for x in pair if x != actor)
+                                       for pair in kb.alliances)
 
 
 def build_event(a: Analysis, g: Group) -> Event | None:
@@ -71,14 +93,15 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     etype = g.etype
     actor1, actor2, assoc1, assoc2, actor_spans = actors_for(a, g, etype, sub, cas_used)
     if sub == TERRITORY:
-        sub = "Government regains territory" if actor1 and kb.inter(actor1) == 1 else \
+        # ACLED: government forces or their affiliates (a militia allied to the state's forces)
+        sub = "Government regains territory" if actor1 and _state_side(kb, actor1) else \
             "Non-state actor overtakes territory"
     if etype == "Violence against civilians" and sub == "Attack" and actor2 and actor2 != "Civilians" and \
             kb.inter(actor2) in ARMED_CODES:
         etype, sub = "Battles", "Armed clash"  # ACLED codes killings of fighters as clashes
     if etype == "Protests":
         killer = protest_violence(a, g, cas_used)
-        if killer and best:
+        if killer and (best or _wounded_by_fire(a, g)):
             # forces killing demonstrators: ACLED's excessive force against protesters
             sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", killer, "Protesters", [], []
         else:

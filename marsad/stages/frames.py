@@ -98,8 +98,13 @@ def build_frames(a: Analysis) -> None:
     told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
     teasers = teasers_from(a)
     recapped: dict[str, int] = {}  # event sub-type told as background (a recap, a past date) -> its last sentence
+    background = {}  # sentence -> sub-types its strong event words tell as background (يذكر أن ...)
+    for h in a.hits:
+        if h.status == "background" and h.mention.strength == "strong":
+            background.setdefault(a.sentence_index(h.mention.tok_start), set()).add(h.mention.sub_event_type)
     for sent in doc.sentences:
         check_deadline()  # the article's time budget (marsad/budget.py): a long document has many sentences
+        recapped.update({sub: sent.index for sub in background.get(sent.index, ())})
         units = units_of_sentence.get(sent.index, [])
         sent_places = sentence_places(a, sent.index)
         places_of = {u: [w for w in sent_places if unit_of.get(w.mention.tok_start) == u] for u in units}
@@ -117,7 +122,7 @@ def build_frames(a: Analysis) -> None:
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
-            if when is None or _tally(a, u):
+            if when is None or _tally(a, u) or _counted_since(a, u, typed):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
             if when is a.default_when and _names_recapped_event(a, typed, recapped, told):
@@ -138,8 +143,15 @@ def build_frames(a: Analysis) -> None:
                     targets = elided
                 if sub == TERRITORY:
                     targets = [w for w in targets if _object_of(a, h, w)]
+                hit_when = when
+                if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
+                    # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
+                    # the strike told before, on its day, not a new one on the report's day
+                    referent = _referent([f for f in out if not f.join_only], sent.index, etype)
+                    if referent is not None and referent.etype == etype and referent.when is not a.default_when:
+                        hit_when = referent.when
                 for w in targets:
-                    frame = Frame(h, sent.index, w, when, etype, sub, join_only)
+                    frame = Frame(h, sent.index, w, hit_when, etype, sub, join_only)
                     out.append(frame)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)
@@ -206,22 +218,24 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
 
 
 def _names_recapped_event(a: Analysis, typed, recapped: dict[str, int], told: list[Frame]) -> bool:
-    """Does every trigger of an undated unit name again an event the article told as background:
-    an event noun of that sub-type, definite (الهجوم الكيماوي) or after an incident noun (جريمة
+    """Do the triggers of an undated unit name again an event the article told as background: all
+    of its sub-type, one an event noun definite (الهجوم الكيماوي) or after an incident noun (جريمة
     محاولة اغتيال، حادثة استهداف), with no event of that sub-type told as news since the recap?
     With no date of its own it is the recap's event, not a new one; after a current battle,
     "المعارك" is that battle ("وأسفرت المعارك عن مقتل 18")."""
     if not recapped:
         return False
+    any_named = False
     for h, _, sub, _ in typed:
         t = h.mention.tok_start
         word = a.doc.tokens[t].text
         before = a.doc.tokens[t - 1].text if t else ""
-        named = definite(word) or before in cue_words("incident_noun") or before in cue_words("demonstrative")
-        if sub not in recapped or not named or \
-                any(f.subtype == sub and f.sentence >= recapped[sub] for f in told):
+        any_named |= definite(word) or before in cue_words("incident_noun") or before in cue_words("demonstrative")
+        if sub not in recapped or any(f.subtype == sub and f.sentence >= recapped[sub] for f in told):
             return False
-    return True
+    # "فإن 9 أفراد قتلوا في الهجوم الذي نفذه انتحاري بسيارة مفخخة": one word names it, the others
+    # tell more of it
+    return any_named
 
 
 def _tally(a: Analysis, unit: int) -> bool:
@@ -230,6 +244,28 @@ def _tally(a: Analysis, unit: int) -> bool:
     lo, hi = unit_range(a, unit)
     return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
         bool(cue_matcher("tally_word").find(a.doc, lo, hi))
+
+
+# How many events a number before an event word must count for the unit to be a count of many
+# ("27 ضربة جوية منذ أمس"), not one event told with its shots ("غارتين على البلدة").
+COUNTED_EVENTS = 3
+
+
+def _counted_since(a: Analysis, unit: int, typed) -> bool:
+    """"نفذت 27 ضربة جوية منذ يوم أمس طالت منطقتي كوباني وقامشلو": a number of strikes since a
+    day before the report's is a count of many events over days, not one event."""
+    lo, hi = unit_range(a, unit)
+    if a.published is None or not any(a.doc.tokens[t].text in cue_words("since_word") for t in range(lo, hi)):
+        return False
+    if not any(lo <= d.tok_start < hi and d.date_start is not None and d.date_start < a.published
+               for d in a.dates):
+        return False
+    quantities = a.memo.get("quantities")
+    if quantities is None:
+        from marsad.quantities import find_quantities
+        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    counted = {q.tok_end for q in quantities if (q.value or 0) >= COUNTED_EVENTS}
+    return any(h.mention.tok_start in counted for h, *_ in typed)
 
 
 def _habitual(a: Analysis, unit: int, h: TriggerHit) -> bool:
@@ -302,11 +338,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
-        # "هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": a definite event noun after a
-        # verb of coming refers to the event told before and comments on it
-        before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
-        demonstrative = before in cue_words("demonstrative") or \
-            (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
+        demonstrative = _refers_back(doc, m)
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue
@@ -321,6 +353,13 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             referent = _referent(told, sent_index, m.event_type)
             if referent is not None:
                 out.append((h, referent.etype, referent.subtype, demonstrative))
+                continue
+        if not own_places and any(_refers_back(doc, x.mention) for x in unit_hits if x is not h):
+            # "وأضاف أن هذه الهجمات توجت بهجوم واسع فجر الأحد أسفر عن قتل ثلاثة": a unit that names no
+            # place and refers back to events told before (by any word) tells more of them, victims and all
+            referent = _referent(a.frames, sent_index, m.event_type)
+            if referent is not None:
+                out.append((h, referent.etype, referent.subtype, True))
                 continue
         if not own_places and not _victims(a, unit):
             # a unit that names no place and no victims of its own tells more of the event
@@ -345,8 +384,19 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             etype, sub = m.event_type, m.sub_event_type
             if victims == {"civilians"} and etype == "Battles" and sub == "Armed clash":
                 etype, sub = "Violence against civilians", "Attack"  # an attack that killed civilians
+            elif victims <= {"security", "fighters"} and (etype, sub) == ("Violence against civilians", "Attack"):
+                # "خمسة جنود قتلوا في هجوم": a killing of soldiers, police or fighters is a battle
+                etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _refers_back(doc, m) -> bool:
+    """"هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": an event noun after a demonstrative,
+    or definite after a verb of coming, refers to the event told before and comments on it."""
+    before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
+    return before in cue_words("demonstrative") or \
+        (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
 
 
 def _armed_target(a: Analysis, unit: int, m) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.geo.gazetteer import distance_km
-from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Group, Where
+from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Group, Where
 from marsad.stages.discourse import lead_tells_event, own_current_date
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
@@ -63,7 +63,20 @@ def group_frames(a: Analysis) -> None:
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
         # explainer) mentions events as background: only those its own sentences date are news
-        a.groups = [g for g in a.groups if any(own_current_date(a, m.sentence) for m in g.members)]
+        # mentions events as background: only those its own sentences date, in the last days, are
+        # news ("the strike of last week" in a story on arms deliveries is context)
+        a.groups = [g for g in a.groups if any(own_current_date(a, m.sentence) for m in g.members)
+                    and _recent(a, g)]
+
+
+# How many days before its article an event may lie and still be news in a report whose lead
+# tells no event.
+RECENT_DAYS = 2
+
+
+def _recent(a: Analysis, g: Group) -> bool:
+    last = g.when.end or g.when.start
+    return a.published is None or last is None or (a.published - last).days <= RECENT_DAYS
 
 
 def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:
@@ -194,11 +207,13 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             if g not in kept or not _is_summary(a, g, level):
                 continue
             body = [b for b in kept if b is not g and b.etype == g.etype and not _is_summary(a, b, level)]
-            same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
-                          (g.where.place.country_code, g.where.place.admin1)]
-            same = [b for b in same_admin if b.where.town_key == g.where.town_key]
-            finer = [b for b in same_admin if _coarser(g.where, b.where)]
-            target = same[0] if same else (finer[0] if len(finer) == 1 else None)
+            target = _summarised(g, body)
+            if target is None and g.etype in VIOLENT_TYPES and all(_attack_word(m.hit.mention) for m in g.members):
+                # "قتل أربعة من الشرطة بهجوم في محافظة نينوى ... أطلقوا النار على حاجز في قرية":
+                # a lead told only with a word of attack in general (هجوم، استهدف) sums up the
+                # violent event the body tells in its own words, whatever type those words give it
+                body = [b for b in kept if b is not g and b.etype in VIOLENT_TYPES and not _is_summary(a, b, level)]
+                target = _summarised(g, body)
             if target is not None:
                 absorb(target, g)
             elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
@@ -220,13 +235,40 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             before[0].members.extend(g.members)
             before[0].places.extend(g.places)
             kept.remove(g)
-    # a governorate-only event yields to precise events of the same type
+    # a governorate-only event, or one placed only by a campaign's name ("قتلوا في مواجهات دير
+    # الزور": the campaign, not one fight), yields to precise events of the same type
     out = []
     for g in kept:
-        if _breadth(g.where) == 3 and any(o is not g and o.etype == g.etype and _breadth(o.where) < 3 for o in kept):
+        vague = _breadth(g.where) == 3 or all(w.mention.role == "label" for w in g.places)
+        if vague and any(o is not g and o.etype == g.etype and _breadth(o.where) < 3 and
+                         not all(w.mention.role == "label" for w in o.places) for o in kept):
             continue
         out.append(g)
     return out
+
+
+def _attack_word(t) -> bool:
+    """A weak word of attack that says no kind of violence (هجوم، هاجموا، استهدف)."""
+    return t.strength == "weak" and (t.sub_event_type == "TARGETED" or
+                                     (t.event_type, t.sub_event_type) == ("Battles", "Armed clash"))
+
+
+def _strong_subtypes(g: Group) -> set[str]:
+    return {m.subtype for m in g.members if m.hit.mention.strength == "strong"}
+
+
+def _summarised(g: Group, body: list[Group]) -> Group | None:
+    """The body group a summary group ``g`` tells again: one at its town, else the only finer one
+    in its governorate."""
+    own = _strong_subtypes(g)
+    # "هجوم كيميائي على دوما" in the lead does not sum up "الغارات قتلت 40 يوم الجمعة" in the body:
+    # two means told by strong words are two events
+    body = [b for b in body if not own or not _strong_subtypes(b) or own & _strong_subtypes(b)]
+    same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
+                  (g.where.place.country_code, g.where.place.admin1)]
+    same = [b for b in same_admin if b.where.town_key == g.where.town_key]
+    finer = [b for b in same_admin if _coarser(g.where, b.where)]
+    return same[0] if same else (finer[0] if len(finer) == 1 else None)
 
 
 def _counts_dead(a: Analysis, g: Group) -> bool:

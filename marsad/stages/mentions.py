@@ -19,10 +19,13 @@ def find_trigger_words(a: Analysis) -> None:
 def find_place_mentions(a: Analysis) -> None:
     """Stage: ``a.places`` (mentions with roles, relations and resolved places); also fixes
     ``a.published`` from a dateline when the article came without one."""
+    from marsad.actors import load_actor_kb
     from marsad.dates import publication_date_from_text
     from marsad.geo.places import analyse_places
     a.published = a.article.published or publication_date_from_text(a.doc)
-    a.places = analyse_places(a.doc)
+    # places are handed the actor names and the event words; they decide only places
+    a.places = analyse_places(a.doc, actors=load_actor_kb().names.find(a.doc),
+                              triggers=[h.mention for h in a.hits])
 
 
 def find_actor_mentions(a: Analysis) -> None:

@@ -70,7 +70,9 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         if etype in ("Explosions/Remote violence", "Violence against civilians"):
             # "غارات على مواقع لميليشيا الحوثي": the owner of the positions hit is the target
             aimed = _aimed_at(a, g)
-            perpetrators = [x for x in perpetrators if id(x) not in aimed] or perpetrators
+            # the owner of what was hit is never the striker, even when no other actor is near
+            # ("القصف تركز على موقع لقوى الأمن الداخلي": the striker is the article's, below)
+            perpetrators = [x for x in perpetrators if id(x) not in aimed]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
@@ -115,6 +117,11 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:
         actor2 = _opponent(a, actor1)
+        if actor2 is None and actor1 in victim_names and sub != TERRITORY and \
+                any(c.victim_class in ("security", "fighters") for c in cas):
+            # "أربعة جنود قتلوا في هجوم على نقطة تفتيش": the side that lost men was attacked by
+            # someone the report does not name
+            actor1, actor2 = "Unidentified Armed Group", actor1
     return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
 
 

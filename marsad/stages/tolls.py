@@ -28,8 +28,39 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
                 continue
         elif _elsewhere(a, c, g):
             continue
+        if _over_places(a, c) and (g.where.unknown_name or g.where.precision == 1):
+            continue  # "قتل خمسة في هجمات على ثلاث قرى": a sum over places, no one village's toll
+        if _campaign_toll(a, c, g):
+            continue  # "20 قتيلاً الذين قتلوا في مواجهات دير الزور": the campaign's dead, no one fight's
         out.append(c)
     return out
+
+
+def _campaign_toll(a: Analysis, c: Casualty, g: Group) -> bool:
+    """Are the group's frames in the count's unit placed only by a campaign's name (معارك X،
+    مواجهات X)? Then the count is the campaign's."""
+    unit = _unit_of(a, c.tok_start)
+    own = [m for m in g.members if _unit_of(a, m.hit.mention.tok_start) == unit]
+    return bool(own) and all(m.where.mention.role == "label" for m in own)
+
+
+def _over_places(a: Analysis, c: Casualty) -> bool:
+    """Does the count's clause spread it over several places ("في هجمات على قريتين"، "على ثلاث
+    قرى"، "في عدة بلدات")?"""
+    from marsad.stages.clauses import clause_at
+    clause = clause_at(a, c.tok_start)
+    if clause is None:
+        return False
+    tokens = a.doc.tokens
+    duals, plurals = cue_words("place_count_noun"), cue_words("list_place_noun")
+    quantities = a.memo.get("quantities")
+    if quantities is None:
+        from marsad.quantities import find_quantities
+        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    counted = {q.tok_end for q in quantities} | {t + 1 for t in range(clause.tok_start, clause.tok_end)
+                                                 if tokens[t].text in cue_words("several_word")}
+    return any(tokens[t].text.lstrip("وبل") in duals or (tokens[t].text in plurals and t in counted)
+               for t in range(clause.tok_start, clause.tok_end))
 
 
 def _unit_of(a: Analysis, tok: int) -> int | None:
@@ -251,6 +282,22 @@ def _named_killing(a: Analysis, g: Group) -> Casualty | None:
     return None
 
 
+# Victim keys that name a kind of victim, not a side (casualties.py's victim classes).
+_VICTIM_KINDS = ("unknown", "security", "fighters")
+
+
+def _same_kind(a: Analysis, kind: str, other: str) -> bool:
+    """Can victims of ``kind`` be the victims keyed ``other`` (a side or another kind)?"""
+    if kind == "unknown":
+        return True
+    if other in ("unknown", "civilians") or other.startswith("others:"):
+        return False
+    if other in _VICTIM_KINDS:
+        return True  # soldiers are fighters
+    code = a.kb.inter(other)
+    return code in (1, 8) if kind == "security" else code in (1, 2, 3, 4, 8)
+
+
 # Two tolls of the same event and kind of victims are one told twice when they are equal, or
 # when both are at least RESTATED_MIN and differ by at most RESTATED_SHARE (sources that give 70
 # and 75); smaller different numbers are different victims (4 in one strike, 2 in the next).
@@ -290,12 +337,15 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
                 entries[same[0]] = (min(b, best), min(lo, low), max(h, high, b, best))
             else:
                 entries.append((best, low, high))
-        # a toll of people of no stated kind restates a close toll of a stated kind
-        for key in [k for k in by_key if k == "unknown"]:
+        # a toll of people of no stated kind restates a close toll of a stated kind; a toll of a
+        # kind ("مقتل خمسة جنود") restates the same toll of a side of that kind ("خمسة من عناصر
+        # الجيش") told in another sentence of the event
+        for key in [k for k in by_key if k in _VICTIM_KINDS]:
             for entry in list(by_key[key]):
                 for other, entries in by_key.items():
-                    hit = next((i for i, (b, _, _) in enumerate(entries) if other != key and restates(b, entry[0])),
-                               None)
+                    if other == key or not _same_kind(a, key, other):
+                        continue
+                    hit = next((i for i, (b, _, _) in enumerate(entries) if restates(b, entry[0])), None)
                     if hit is not None:
                         b, lo, h = entries[hit]
                         entries[hit] = (min(b, entry[0]), min(lo, entry[1]), max(h, entry[2], b, entry[0]))

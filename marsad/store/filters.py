@@ -106,8 +106,9 @@ def _known_types() -> tuple[set[str], set[str]]:
     return ({fold_key(t) for t in EVENT_TYPES}, {fold_key(s) for subs in EVENT_TYPES.values() for s in subs})
 
 
-def event_filters(*, since: date | str | None = None, until: date | str | None = None, country: str | None = None,
-                  admin1: str | None = None, event_type: str | None = None, actor: str | None = None,
+def event_filters(*, since: date | str | None = None, until: date | str | None = None,
+                  country: str | list[str] | None = None, admin1: str | list[str] | None = None,
+                  event_type: str | list[str] | None = None, actor: str | None = None,
                   bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
                   text: str | None = None, limit: int | None = None, unindexed: frozenset[str] = frozenset(),
                   actor_in: list[str] | None = None) -> list:
@@ -115,15 +116,18 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
     ``bbox`` is (min_lon, min_lat, max_lon, max_lat). Names are compared folded (case, Arabic
     spelling variants); ``actor`` is part of an actor's name, taken literally, or an alias the
     knowledge base knows (``داعش``); ``text`` is words, each the start of a word of the event.
+    ``country``, ``admin1`` and ``event_type`` may each be a list: an event with any of its values matches.
     The filters named in ``unindexed`` are written so that no index answers them: the database
     then reads the events in the order of another index (the page's sort) and checks them, which
     is quicker than sorting every match when they are many. ``actor_in``: the names ``actor``
     means, when the caller has looked them up (:func:`actor_names`): the database then sees the
     names themselves, and PostgreSQL's planner how many events each has."""
+    country, admin1, event_type = _values(country), _values(admin1), _values(event_type)
     for name, value in (("country", country), ("admin1", admin1), ("type", event_type), ("actor", actor),
                         ("text", text)):
-        if value is not None and text_problem(value):
-            raise UsageError(f"{name} {text_problem(value)}")
+        for one in (value if isinstance(value, list) else [value]):
+            if one is not None and text_problem(one):
+                raise UsageError(f"{name} {text_problem(one)}")
     def col(name: str, column):
         return _hidden(column) if name in unindexed else column
 
@@ -133,15 +137,12 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
     if until:
         cond.append(col("until", events.c.event_date) <= _day(until))
     if country:
-        cond.append(col("country", events.c.country_key) == fold_key(country))
+        cond.append(_one_of(col("country", events.c.country_key), [fold_key(c) for c in country]))
     if admin1:
-        cond.append(col("admin1", events.c.admin1_key) == fold_key(admin1))
+        cond.append(_one_of(col("admin1", events.c.admin1_key), [fold_key(a) for a in admin1]))
     if event_type:
-        key = fold_key(event_type)
-        types, sub_types = _known_types()
         kind, sub_kind = col("event_type", events.c.type_key), col("event_type", events.c.sub_type_key)
-        cond.append(kind == key if key in types else sub_kind == key if key in sub_types
-                    else or_(kind == key, sub_kind == key))
+        cond.append(type_condition(event_type, kind, sub_kind))
     if actor:
         named = actor_names(actor) if actor_in is None else list(actor_in)
         cond.append(or_(col("actor", events.c.actor1).in_(named), col("actor", events.c.actor2).in_(named)))
@@ -154,6 +155,36 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
     if text:
         cond.append(TextMatch(text, unindexed="text" in unindexed))
     return cond
+
+
+def _values(value) -> list[str] | None:
+    """A filter's values: one (text) or several (a list or tuple: any of them matches); None for none."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return [value]
+    values = [v for v in value if v not in (None, "")]
+    for v in values:
+        if not isinstance(v, str):
+            raise UsageError(f"{v!r} is not text")
+    return values or None
+
+
+def _one_of(column, keys: list[str]):
+    return column == keys[0] if len(keys) == 1 else column.in_(keys)
+
+
+def type_condition(values: list[str], kind, sub_kind):
+    """Events of any of the types or sub-event types named (an event type is compared with ``kind``,
+    a sub-event type with ``sub_kind``, another value with both)."""
+    types, sub_types = _known_types()
+    keys = [fold_key(v) for v in values]
+    of_type = [k for k in keys if k in types]
+    of_sub = [k for k in keys if k in sub_types and k not in types]
+    other = [k for k in keys if k not in types and k not in sub_types]
+    parts = ([_one_of(kind, of_type)] if of_type else []) + ([_one_of(sub_kind, of_sub)] if of_sub else []) + \
+        ([or_(_one_of(kind, other), _one_of(sub_kind, other))] if other else [])
+    return parts[0] if len(parts) == 1 else or_(*parts)
 
 
 def _day(value) -> date | None:

@@ -26,9 +26,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import math
 import random
 import secrets
 import threading
+from itertools import compress
+from operator import itemgetter, ne
+from operator import or_ as either
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
@@ -44,7 +48,7 @@ from marsad.validation import lookup_key
 
 __all__ = ["SORT_FIELDS", "GROUPINGS", "FACETS", "EventPage", "event_page", "aggregate", "facets",
            "article_with_events", "source_record", "event_types", "add_token", "token_name", "list_tokens",
-           "revoke_token"]
+           "revoke_token", "map_cells", "cell_degrees", "MapCell", "actor_names"]
 
 # Columns a page of events may be sorted by (request value -> column).
 SORT_FIELDS = {
@@ -58,6 +62,8 @@ FACETS = {"country": (events.c.country, event_counts.c.country), "admin1": (even
           "event_type": (events.c.event_type, event_counts.c.event_type),
           "sub_event_type": (events.c.sub_event_type, event_counts.c.sub_event_type)}
 MAX_PAGE = 1000
+# The actors a facet lists at most (the most frequent).
+ACTOR_FACETS = 200
 # A filter that event_counts cannot answer (actor, area, deaths, words) is counted exactly up to
 # this many matching events; past it, the total is estimated from a count of the matches among
 # ESTIMATE_SAMPLE events drawn at random (a few thousand rows read, not a million).
@@ -303,16 +309,15 @@ def _split(filters: dict) -> _Split | None:
     if any(v not in (None, "") for k, v in filters.items() if k not in _SUMMED_FILTERS | {"limit"}):
         return None
     cond = [event_counts.c.events != 0]
+    from marsad.store.filters import _one_of, _values, type_condition
+
     if filters.get("country"):
-        cond.append(event_counts.c.country_key == fold_key(filters["country"]))
+        cond.append(_one_of(event_counts.c.country_key, [fold_key(c) for c in _values(filters["country"])]))
     if filters.get("admin1"):
-        cond.append(event_counts.c.admin1_key == fold_key(filters["admin1"]))
+        cond.append(_one_of(event_counts.c.admin1_key, [fold_key(a) for a in _values(filters["admin1"])]))
     if filters.get("event_type"):
-        value = fold_key(filters["event_type"])
-        types, sub_types = _known_types()
-        cond.append(event_counts.c.type_key == value if value in types else event_counts.c.sub_type_key == value
-                    if value in sub_types else or_(event_counts.c.type_key == value,
-                                                   event_counts.c.sub_type_key == value))
+        cond.append(type_condition(_values(filters["event_type"]), event_counts.c.type_key,
+                                   event_counts.c.sub_type_key))
     since = _day(filters["since"]) if filters.get("since") else None
     until = _day(filters["until"]) if filters.get("until") else None
     days = None
@@ -501,14 +506,39 @@ def facets(store: Store, **filters) -> dict[str, list[dict]]:
     """How many events of those matching ``filters`` each country, governorate, event type and
     sub-event type has (``{"country": [{"key", "events"}, ...], ...}``), most events first."""
     event_filters(**filters)
-    split = _split(filters)
+    # the kept counts answer a date range (or nothing) best; a name filter is counted from the
+    # columns kept in memory (its keys from its index), which the actors' facet reads anyway
+    named = any(filters.get(k) not in (None, "") for k in ("country", "admin1", "event_type"))
+    split = None if named else _split(filters)
     out: dict[str, list[dict]] = {}
     with store.engine.connect() as conn:
-        cond = event_filters(**filters, **_named(conn, filters))
+        named = _named(conn, filters)
         kinds = None
+        from_columns = None
+        if split is None:  # counted from the columns kept in memory, for the keys the filters select
+            kept = _columns_of(store)
+            with kept.lock:
+                kept.refresh(conn, _data_version(conn))
+                keys = kept.keys(conn, filters, named)
+                from_columns = {"_keys": keys}
+                for name in FACETS:
+                    codes, values = kept.codes[name], kept.values[name]
+                    counted = Counter(_pick(codes, keys))
+                    from_columns[name] = [(values[code], n) for code, n in counted.items()]
+        kept = _columns_of(store)
+        with kept.lock:  # actors: from the columns kept in memory, an event counted once for each of its actors
+            kept.refresh(conn, _data_version(conn))
+            keys = from_columns["_keys"] if from_columns else kept.keys(conn, filters, named)
+            first, second, names = kept.codes["actor1"], kept.codes["actor2"], kept.values["actor1"]
+            ones, twos = _pick(first, keys), _pick(second, keys)
+            actor_counts = Counter(ones)
+            actor_counts.update(compress(twos, map(ne, twos, ones)))  # an actor on both sides counts once
+        actor_counts.pop(0, None)  # no actor
+        out["actor"] = [{"key": names[code], "events": n}
+                        for code, n in sorted(actor_counts.items(), key=lambda r: (-r[1], names[r[0]]))[:ACTOR_FACETS]]
         for name, (column, counted) in FACETS.items():
             if split is None:
-                rows = conn.execute(select(column, func.count()).where(*cond).group_by(column)).all()
+                rows = from_columns[name]
             elif name in ("event_type", "sub_event_type"):  # both from one read of (type, sub-type)
                 if kinds is None:
                     kinds = _sums(conn, split, *_GROUPED["sub_type"])
@@ -615,3 +645,258 @@ def revoke_token(store: Store, name: str) -> int:
     with store.engine.begin() as conn:
         return conn.execute(api_tokens.update().where(api_tokens.c.name == name, api_tokens.c.revoked_at.is_(None))
                             .values(revoked_at=datetime.now(timezone.utc))).rowcount
+
+
+# --------------------------------------------------------------------------- the map
+
+# Cells of the map's grid are about this many screen pixels wide at the zoom asked for (Leaflet's
+# 256-pixel tiles): events closer than that on screen are one cluster.
+CLUSTER_PIXELS = 64
+MAP_CACHE = 64
+_grids: OrderedDict = OrderedDict()
+_grids_lock = threading.Lock()
+
+
+@dataclass
+class MapCell:
+    """The matching events of one cell of the map's grid: how many of each type, their deaths,
+    their mean position and the box they span. A cell of one event is drawn as that event."""
+    count: int
+    fatalities: int
+    types: dict
+    lat: float
+    lon: float
+    bounds: tuple  # (west, south, east, north)
+    key: int | None = None  # the event's key (events.id), when the cell holds one
+
+
+def cell_degrees(zoom: float) -> float:
+    """The width in degrees of a cell of the map's grid at a (Leaflet) zoom level."""
+    return CLUSTER_PIXELS * 360.0 / (256 * 2 ** max(0.0, min(float(zoom), 20.0)))
+
+
+class _Columns:
+    """A few columns of every event of one database, kept in memory by key (``events.id``, dense
+    from 1) in arrays: position, deaths and the codes of its type, sub-type, country and
+    governorate. Brought up to date when the data changes (the events added or rewritten since, by
+    their indexes; all again when some were deleted). The map's grid and the facets of a filter no
+    kept count answers are counted from it for the keys the filters select (read from the filters'
+    indexes alone), never from the events' rows. About 40 bytes an event."""
+
+    NAMES = ("event_type", "sub_event_type", "country", "admin1", "actor1", "actor2")
+
+    def __init__(self) -> None:
+        from array import array
+
+        self.array = array
+        self.version: tuple | None = None
+        self.lock = threading.Lock()
+        self.present = bytearray()
+        self.lon, self.lat, self.dead = array("d"), array("d"), array("l")
+        self.codes = {name: array("l") for name in self.NAMES}
+        # code -> value (0: none); actor1 and actor2 share theirs
+        self.values: dict[str, list] = {name: [None] for name in self.NAMES if name != "actor2"}
+        self.code_of: dict[str, dict] = {name: {None: 0} for name in self.NAMES if name != "actor2"}
+        self.values["actor2"], self.code_of["actor2"] = self.values["actor1"], self.code_of["actor1"]
+        self.count = 0
+
+    def _grow(self, size: int) -> None:
+        extra = size - len(self.present)
+        if extra <= 0:
+            return
+        self.present.extend(bytes(extra))
+        nan = self.array("d", [math.nan]) * extra
+        self.lon.extend(nan)
+        self.lat.extend(nan)
+        zeros = self.array("l", [0]) * extra
+        self.dead.extend(zeros)
+        for codes in self.codes.values():
+            codes.extend(zeros)
+
+    def _code(self, name: str, value) -> int:
+        found = self.code_of[name].get(value)
+        if found is None:
+            found = self.code_of[name][value] = len(self.values[name])
+            self.values[name].append(value)
+        return found
+
+    def refresh(self, conn, version: tuple) -> None:
+        if version == self.version:
+            return
+        columns = (events.c.id, events.c.longitude, events.c.latitude, events.c.fatalities,
+                   *(getattr(events.c, name) for name in self.NAMES))
+        if self.version is None or self.version[0] is None or self.version[1] is None:
+            self.__init__()
+            fresh = conn.execute(select(*columns)).all()
+        else:
+            fresh = conn.execute(select(*columns).where(or_(events.c.id > self.version[0],
+                                                             events.c.updated_at > self.version[1]))).all()
+        self._grow(max((row[0] for row in fresh), default=0) + 1)
+        for key, x, y, dead, *names in fresh:
+            if not self.present[key]:
+                self.present[key] = 1
+                self.count += 1
+            self.lon[key] = x if x is not None else math.nan
+            self.lat[key] = y if y is not None else math.nan
+            self.dead[key] = int(dead or 0)
+            for name, value in zip(self.NAMES, names):
+                self.codes[name][key] = self._code(name, value)
+        stored = conn.execute(select(func.count()).select_from(events)).scalar_one()
+        if stored != self.count:  # some were deleted (merged away): read them all again
+            self.version = None
+            return self.refresh(conn, version)
+        self.version = version
+
+    def keys(self, conn, filters: dict, named: dict) -> list[int]:
+        """The keys of the events the filters select. The name filters (country, governorate, type)
+        are checked here on the kept codes; the others are asked of the database as keys only (one
+        index each: a date range, deaths, words, an actor, an area), or all keys without them."""
+        from marsad.store.filters import _values
+
+        names = {k: _values(filters.get(k)) for k in ("country", "admin1", "event_type")}
+        rest = {k: v for k, v in filters.items()
+                if k not in names and k != "limit" and v not in (None, "")}
+        if rest:
+            keys = [k for k in conn.execute(select(events.c.id).where(*event_filters(**rest, **named))).scalars()
+                    if k < len(self.present)]
+        else:
+            keys = [k for k, here in enumerate(self.present) if here]
+        for name, column in (("country", "country"), ("admin1", "admin1")):
+            if names[name]:
+                wanted = {fold_key(v) for v in names[name]}
+                allowed = {code for code, value in enumerate(self.values[column])
+                           if value is not None and fold_key(value) in wanted}
+                codes = self.codes[column]
+                keys = list(compress(keys, map(allowed.__contains__, _pick(codes, keys))))
+        if names["event_type"]:
+            types, sub_types = _known_types()
+            wanted = [fold_key(v) for v in names["event_type"]]
+            as_type = {w for w in wanted if w in types or w not in sub_types}
+            as_sub = {w for w in wanted if (w in sub_types and w not in types) or (w not in types and w not in sub_types)}
+            kinds = {code for code, value in enumerate(self.values["event_type"])
+                     if value is not None and fold_key(value) in as_type}
+            subs = {code for code, value in enumerate(self.values["sub_event_type"])
+                    if value is not None and fold_key(value) in as_sub}
+            first, second = self.codes["event_type"], self.codes["sub_event_type"]
+            keys = list(compress(keys, map(either, map(kinds.__contains__, _pick(first, keys)),
+                                           map(subs.__contains__, _pick(second, keys)))))
+        return keys
+
+
+def _pick(values, keys: list[int]) -> tuple:
+    """``values[k]`` for each of ``keys``, read in C (itemgetter) rather than a Python loop."""
+    if not keys:
+        return ()
+    picked = itemgetter(*keys)(values)
+    return picked if len(keys) > 1 else (picked,)
+
+
+_columns: dict[str, _Columns] = {}
+
+
+def _columns_of(store: Store) -> _Columns:
+    with _grids_lock:
+        return _columns.setdefault(store.url, _Columns())
+
+
+# From this zoom on, the grid is counted for the view only (a few cells of it, not the world's).
+VIEW_ZOOM = 8
+
+
+def _grid(store: Store, conn, filters: dict, named: dict, zoom: int,
+          view: tuple | None = None) -> tuple[list[MapCell], int, int]:
+    """The cells holding matching events with coordinates at ``zoom`` (all, or those of the events
+    within a cell of ``view``), how many matching events have coordinates, and how many have none;
+    kept per filter, zoom (and view) until the data changes."""
+    used = {k: str(v) for k, v in filters.items() if v not in (None, "") and k != "limit"}
+    key = (store.url, tuple(sorted(used.items())), zoom, view)
+    version = _data_version(conn)
+    with _grids_lock:
+        hit = _grids.get(key)
+        if hit is not None and hit[0] == version:
+            _grids.move_to_end(key)
+            return hit[1], hit[2], hit[3]
+    size = cell_degrees(zoom)
+    w, s, e, n = (view[0] - size, view[1] - size, view[2] + size, view[3] + size) if view else (-181, -91, 181, 91)
+    with _columns_of(store).lock:
+        kept = _columns_of(store)
+        kept.refresh(conn, version)
+        keys = kept.keys(conn, filters, named)
+        lon, lat, dead, types = kept.lon, kept.lat, kept.dead, kept.codes["event_type"]
+        type_names = kept.values["event_type"]
+        cells: dict[tuple, list] = {}
+        unlocated = 0
+        for pk in keys:
+            x, y = lon[pk], lat[pk]
+            if x != x or y != y:  # NaN: no coordinates
+                unlocated += 1
+                continue
+            if not (w <= x <= e and s <= y <= n):
+                continue
+            kind = type_names[types[pk]] or ""
+            cell = (int((x + 180.0) // size), int((y + 90.0) // size))
+            c = cells.get(cell)
+            if c is None:
+                cells[cell] = [1, dead[pk], {kind: 1}, y, x, [x, y, x, y], pk]
+                continue
+            c[0] += 1
+            c[1] += dead[pk]
+            c[2][kind] = c[2].get(kind, 0) + 1
+            c[3] += y
+            c[4] += x
+            box = c[5]
+            if x < box[0]:
+                box[0] = x
+            elif x > box[2]:
+                box[2] = x
+            if y < box[1]:
+                box[1] = y
+            elif y > box[3]:
+                box[3] = y
+    out = [MapCell(count=n, fatalities=dead, types=types, lat=slat / n, lon=slon / n, bounds=tuple(box),
+                   key=pk if n == 1 else None)
+           for n, dead, types, slat, slon, box, pk in cells.values()]
+    located = len(keys) - unlocated
+    with _grids_lock:
+        _grids[key] = (version, out, located, unlocated)
+        _grids.move_to_end(key)
+        while len(_grids) > MAP_CACHE:
+            _grids.popitem(last=False)
+    return out, located, unlocated
+
+
+def map_cells(store: Store, *, zoom: int, view: tuple[float, float, float, float] | None = None,
+              **filters) -> dict:
+    """What the map draws at ``zoom`` for the events matching ``filters``: the cells of a grid
+    about ``CLUSTER_PIXELS`` wide (clusters with their count, types and deaths, or single events)
+    inside ``view`` (W,S,E,N; everywhere when None), and the counts that add up to the filtered
+    total: ``in_view`` + ``outside`` + ``unlocated`` == ``total``."""
+    if not 0 <= zoom <= 20:
+        raise UsageError("zoom must be 0..20")
+    event_filters(**filters)
+    with store.engine.connect() as conn:
+        named = _named(conn, filters)
+        clipped = tuple(round(v, 3) for v in view) if view is not None and zoom >= VIEW_ZOOM else None
+        cells, located, unlocated = _grid(store, conn, filters, named, int(zoom), clipped)
+    if view is not None:
+        w, s, e, n = view
+        cells = [c for c in cells if c.bounds[2] >= w and c.bounds[0] <= e and c.bounds[3] >= s and c.bounds[1] <= n]
+    in_view = sum(c.count for c in cells)
+    singles = [c for c in cells if c.count == 1]
+    ids: dict[int, str] = {}
+    with store.engine.connect() as conn:
+        keys = [c.key for c in singles]
+        for i in range(0, len(keys), 900):  # a bound statement's parameters are limited (SQLite)
+            ids.update(conn.execute(select(events.c.id, events.c.event_id).where(events.c.id.in_(keys[i:i + 900]))).all())
+    return {"zoom": zoom, "cell_degrees": cell_degrees(zoom), "total": located + unlocated, "in_view": in_view,
+            "outside": located - in_view, "unlocated": unlocated,
+            "clusters": [{"lat": round(c.lat, 5), "lon": round(c.lon, 5), "count": c.count, "fatalities": c.fatalities,
+                          "types": c.types, "bounds": [round(b, 5) for b in c.bounds]} for c in cells if c.count > 1],
+            "points": [{"event_id": ids.get(c.key, ""), "lat": c.lat, "lon": c.lon, "event_type": next(iter(c.types)),
+                        "fatalities": c.fatalities} for c in singles]}
+
+
+def actor_names(store: Store) -> list[str]:
+    """The names of the actors the stored events name (the ``actors`` table)."""
+    with store.engine.connect() as conn:
+        return list(conn.execute(select(actors.c.name).order_by(actors.c.name)).scalars())

@@ -24,7 +24,9 @@ Tables:
 * ``watch_robots``: each host's robots.txt as last read, so that a round within the hour does
   not ask again and a later one asks conditionally;
 * ``watch_lists``, ``watch_alerts``: saved event filters with a target (webhook or email), and
-  each matching event's delivery to each list.
+  each matching event version's delivery to each list, with its idempotency key;
+* ``watch_changes``: the outbox of event changes, written by triggers in the event's own
+  transaction while a watch list exists, turned into alerts by ``marsad watch`` (migration 0009).
 
 The schema is created and upgraded by the Alembic migrations in
 ``marsad/store/migrations`` (never by ``metadata.create_all``), on SQLite and on
@@ -351,21 +353,39 @@ watch_lists = Table(
     Column("target", String(2000), nullable=False),
     Column("created_by", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
-    Column("checked_at", DateTime(timezone=True), nullable=False),  # events updated since are looked at
+    Column("checked_at", DateTime(timezone=True), nullable=False),  # when it last looked at the changes
+    # the last watch_changes id when it was made: it sees the changes after it only
+    Column("changes_from", Integer, nullable=False, server_default="0"),
 )
 
-# One row per watch list and matching event: sent once, retried until then, failures kept.
+# One row per watch list, matching event and version of its record (the outbox of deliveries):
+# sent once under its idempotency key, retried (same key) until then, failures kept.
 watch_alerts = Table(
     "watch_alerts", metadata,
     Column("id", Integer, primary_key=True),
     Column("watch_list", Integer, ForeignKey("watch_lists.id"), nullable=False),
     Column("event_id", String(40), nullable=False),
+    Column("version", String(32), nullable=False, server_default=""),  # digest of the record alerted
+    Column("idem_key", String(64), nullable=False),  # sent with it: the receiver drops a repeat
+    Column("change", String(8), nullable=False, server_default="new"),  # new, or updated (sent before)
+    Column("record", Text),  # the event record as alerted (JSON)
     Column("state", String(10), nullable=False),  # pending, sent, failed
     Column("attempts", Integer, nullable=False),
     Column("last_error", Text),
     Column("next_try_at", DateTime(timezone=True)),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("sent_at", DateTime(timezone=True)),
-    UniqueConstraint("watch_list", "event_id", name="uq_watch_alerts_list_event"),
+    UniqueConstraint("watch_list", "event_id", "version", name="uq_watch_alerts_list_event_version"),
+    UniqueConstraint("idem_key", name="uq_watch_alerts_idem_key"),
 )
 Index("ix_watch_alerts_state", watch_alerts.c.state, watch_alerts.c.next_try_at)
+
+# The outbox of event changes: a trigger on ``events`` adds a row (the event's key) in the
+# transaction that inserts an event or changes its record, while a watch list exists (migration
+# 0009); marsad watch makes the alerts and deletes the rows in one transaction. Ids only grow.
+watch_changes = Table(
+    "watch_changes", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event", Integer, nullable=False),  # events.id; no foreign key: a change of a deleted event is dropped
+    sqlite_autoincrement=True,
+)

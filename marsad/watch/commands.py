@@ -41,7 +41,12 @@ def register(sub, db_option, filters, text_arg) -> None:
     w.add_argument("--smtp", metavar="HOST[:PORT]", help="the mail server for email alerts (default $MARSAD_SMTP, "
                                                           "else localhost:25)")
     w.add_argument("--mail-from", metavar="ADDRESS", help="the sender of email alerts (default marsad@localhost)")
-    w.add_argument("--workers", type=int, default=8, metavar="N", help="pages fetched at a time (default 8)")
+    w.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="processes extracting a round's new articles, as for ingest (default 1: this process)")
+    w.add_argument("--fetchers", type=int, default=8, metavar="N", help="pages fetched at a time (default 8)")
+    w.add_argument("--allow-private-targets", action="store_true",
+                   help="send alerts to webhooks on loopback, private or link-local addresses too (refused by "
+                        "default; also MARSAD_ALLOW_PRIVATE_TARGETS=1)")
     w.add_argument("--timeout", type=float, default=20.0, metavar="S",
                    help="seconds to connect and for each read (default 20); a whole response gets 3 times that")
     w.add_argument("--retries", type=int, default=3, metavar="N", help="retries of a request on 429, 5xx or a "
@@ -70,6 +75,9 @@ def register(sub, db_option, filters, text_arg) -> None:
     target.add_argument("--webhook", metavar="URL", type=text_arg, help="POST the events (JSON) to this URL")
     target.add_argument("--email", metavar="ADDRESS", type=text_arg, help="mail the events to this address")
     wl_add.add_argument("--by", dest="editor", type=text_arg, help="who made it (default $MARSAD_EDITOR, else $USER)")
+    wl_add.add_argument("--allow-private-targets", action="store_true",
+                        help="accept a webhook on a loopback, private or link-local address (refused by default; "
+                             "also MARSAD_ALLOW_PRIVATE_TARGETS=1)")
     filters(wl_add)  # --since --until --country --admin1 --type --actor --bbox --min-fatalities --text, --db
     wl_list = wl_sub.add_parser("list", help="the watch lists, with their alerts sent, pending and failed")
     wl_list.add_argument("--json", action="store_true", help="JSON Lines instead of a table")
@@ -137,7 +145,7 @@ def cmd_watch(args) -> int:
     from marsad.watch.fetch import USER_AGENT, Politeness
     from marsad.watch.rounds import Watcher, WatchOptions
 
-    for name in ("workers", "timeout", "host_interval", "max_bytes", "batch_size"):
+    for name in ("workers", "fetchers", "timeout", "host_interval", "max_bytes", "batch_size"):
         if not getattr(args, name) > 0:
             raise UsageError(f"--{name.replace('_', '-')} must be more than 0")
     if args.retries < 0 or args.backoff < 0 or args.max_seconds < 0:
@@ -151,8 +159,8 @@ def cmd_watch(args) -> int:
     politeness = Politeness(user_agent=args.user_agent or USER_AGENT, timeout=args.timeout, deadline=3 * args.timeout,
                             retries=args.retries, backoff=args.backoff, max_backoff=max(args.backoff, 60.0),
                             host_interval=args.host_interval, max_bytes=args.max_bytes)
-    options = WatchOptions(politeness=politeness, workers=args.workers, batch_size=args.batch_size,
-                           budget=Budget(max_seconds=args.max_seconds or None))
+    options = WatchOptions(politeness=politeness, workers=args.fetchers, extract_workers=args.workers,
+                           batch_size=args.batch_size, budget=Budget(max_seconds=args.max_seconds or None))
     stop = threading.Event()
 
     def stopping(signum, _frame):
@@ -162,12 +170,13 @@ def cmd_watch(args) -> int:
         stop.set()
 
     previous = signal.signal(signal.SIGINT, stopping), signal.signal(signal.SIGTERM, stopping)
-    from marsad.watch.alerts import Deliverer
+    from marsad.watch.alerts import Deliverer, allow_private_default
 
     deliverer = Deliverer(app_url=args.app_url or os.environ.get("MARSAD_APP_URL") or "http://127.0.0.1:8000",
                           smtp=args.smtp or os.environ.get("MARSAD_SMTP") or "localhost:25",
                           mail_from=args.mail_from or "marsad@localhost", timeout=args.timeout,
-                          user_agent=args.user_agent)
+                          user_agent=args.user_agent,
+                          allow_private_targets=args.allow_private_targets or allow_private_default())
     watcher = Watcher(store, options, stop=stop, deliverer=deliverer)
     try:
         if args.once:
@@ -196,7 +205,8 @@ def cmd_watchlist(args) -> int:
         chosen = {name: getattr(args, name, None) for name in FILTER_NAMES}
         by = args.editor or os.environ.get("MARSAD_EDITOR") or os.environ.get("USER") or "analyst"
         wl = alerts.add_watch_list(store, args.name, filters=chosen, webhook=args.webhook, email=args.email,
-                                   created_by=by)
+                                   created_by=by,
+                                   allow_private_targets=args.allow_private_targets or alerts.allow_private_default())
         print(f"watch list {wl.name}: {json.dumps(wl.filters, ensure_ascii=False)} -> {wl.target}")
     elif args.watchlist_command == "list":
         found = alerts.list_watch_lists(store)
@@ -219,8 +229,8 @@ def cmd_watchlist(args) -> int:
                 continue
             when = row["sent_at"] or row["next_try_at"] or ""
             error = f"\t{row['last_error']}" if row["last_error"] else ""
-            print(f"{row['watch_list']}\t{row['event_id']}\t{row['state']}\tattempts {row['attempts']}\t{when[:19]}"
-                  f"{error}")
+            print(f"{row['watch_list']}\t{row['event_id']}\t{row['change']}\t{row['state']}\tattempts {row['attempts']}"
+                  f"\t{when[:19]}\tkey {row['idempotency_key'][:12]}{error}")
         if not args.json:
             print(f"{len(rows)} alert{'s' if len(rows) != 1 else ''}")
     return 0

@@ -49,6 +49,8 @@ TEXT_TYPES = ("text/", "application/xhtml", "application/xml", "application/rss"
 class WatchOptions:
     politeness: Politeness = field(default_factory=Politeness)
     workers: int = 8  # pages fetched at a time (each host's own cap is politeness.host_concurrency)
+    # processes extracting the fetched articles (marsad.runner, as `marsad ingest --workers`); 1: this one
+    extract_workers: int = 1
     fetch_chunk: int = 64  # pages fetched before they are ingested
     batch_size: int = 32  # articles per ingest transaction
     entry_attempts: int = 3  # a page that fails this often: its feed summary is used, or it is given up
@@ -71,6 +73,7 @@ class RoundSummary:
     alerts_sent: int = 0
     alerts_failed: int = 0
     requests: int = 0
+    extracted_by: str | None = None  # the runner's label, when the round extracted articles
     # wall-clock seconds of the round's parts: polling the sources, fetching and reading pages
     # (trafilatura included), ingesting (extraction and storage), alerts
     seconds: dict = field(default_factory=lambda: dict(poll=0.0, fetch=0.0, ingest=0.0, alerts=0.0))
@@ -79,6 +82,7 @@ class RoundSummary:
         return (f"sources polled {self.sources_polled} (unchanged {self.sources_unchanged}, failed "
                 f"{self.sources_failed}); entries new {self.entries_new}; pages fetched {self.pages_fetched}, "
                 f"failed {self.pages_failed}, feed summary used {self.from_summary}; " + self.ingest.line()
+                + (f" (extracted by {self.extracted_by})" if self.extracted_by else "")
                 + f"; alerts sent {self.alerts_sent}, failed {self.alerts_failed}")
 
 
@@ -125,6 +129,7 @@ class Watcher:
         self.stop = stop or threading.Event()
         self.deliverer = deliverer  # marsad.watch.alerts.Deliverer, or None: no alerts sent
         self._fetcher: Fetcher | None = None  # the loop's, kept between rounds
+        self._runner = None  # the extraction runner, started when there is something to extract
 
     # ------------------------------------------------------------------ the loop
     def run(self) -> None:
@@ -137,6 +142,23 @@ class Watcher:
         finally:
             self._fetcher.close()
             self._fetcher = None
+            self.close_runner()
+
+    def close_runner(self) -> None:
+        """Stop the extraction worker processes, if any were started."""
+        if self._runner is not None:
+            self._runner.close()
+            self._runner = None
+
+    def _extraction_runner(self):
+        """The runner extracting fetched articles: this process, or ``extract_workers`` local
+        processes (each loading the gazetteer once), kept for the next rounds of the loop."""
+        if self._runner is None:
+            from marsad.runner import open_runner
+
+            workers = self.options.extract_workers
+            self._runner = open_runner(workers=1) if workers <= 1 else _WatchPool(workers)
+        return self._runner
 
     def _loop(self) -> None:
         pause = 30.0  # after a failed round; doubled while rounds keep failing
@@ -193,6 +215,7 @@ class Watcher:
             self._save_robots(fetcher)
             if own:
                 fetcher.close()
+                self.close_runner()
         if self.deliverer is not None and not self.stop.is_set():
             from marsad.watch.alerts import find_alerts
 
@@ -460,7 +483,10 @@ class Watcher:
                 done.append(article)
                 yield article
 
-        result = ingest(self.store, until_stopped(), batch_size=self.options.batch_size, budget=self.options.budget)
+        runner = self._extraction_runner()
+        summary.extracted_by = runner.label
+        result = ingest(self.store, until_stopped(), batch_size=self.options.batch_size, budget=self.options.budget,
+                        runner=runner)
         for name in ("read", "new", "known", "rejected", "events_created", "events_merged"):
             setattr(summary.ingest, name, getattr(summary.ingest, name) + getattr(result, name))
         summary.ingest.failed.extend(result.failed)
@@ -484,6 +510,35 @@ class Watcher:
             for source_id, n in new_per_source.items():
                 conn.execute(update(watch_sources).where(watch_sources.c.id == source_id).values(
                     articles_new=watch_sources.c.articles_new + n))
+
+
+def _watch_worker_start() -> None:
+    """A watch worker leaves SIGINT and SIGTERM to ``marsad watch``, which finishes the batch under
+    way before it stops: a terminal's Ctrl-C, and a service manager's stop, reach the whole process
+    group. It still ends with its parent (marsad.runner's start-up watches it), even after kill -9."""
+    import signal
+
+    from marsad.runner import _warm
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _warm()
+
+
+def _WatchPool(workers: int):
+    """``marsad ingest --workers``'s runner (marsad.runner.LocalPool: the same extraction, in
+    input order), its processes started by :func:`_watch_worker_start`."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from marsad.runner import LocalPool
+
+    runner = LocalPool.__new__(LocalPool)
+    runner.workers = workers
+    runner.label = f"{workers} local worker processes"
+    runner.pool = ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                                      initializer=_watch_worker_start)
+    return runner
 
 
 def _article_id(url: str) -> str:

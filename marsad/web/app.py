@@ -18,7 +18,7 @@ from urllib.parse import urlencode, urlsplit
 import yaml
 from fastapi import Body, Depends, FastAPI, Form, Query, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from fastapi.templating import Jinja2Templates
@@ -33,11 +33,11 @@ from marsad.ingest import ingest
 from marsad.model import Article
 from marsad.store import EDITABLE_FIELDS, Store, open_store
 from marsad.store import local_places, queries
+from marsad.web import labels
 
 __all__ = ["create_app"]
 
 HERE = Path(__file__).parent
-AREAS = HERE.parent / "geo" / "data" / "areas.geojson"
 COOKIE = "marsad_token"
 MAX_TEXT = 2_000_000
 # The largest request body accepted: an article of MAX_TEXT characters, each written as a
@@ -100,6 +100,8 @@ class Facets(BaseModel):
     admin1: list[Facet]
     event_type: list[Facet]
     sub_event_type: list[Facet]
+    actor: list[Facet] = Field(default_factory=list, description="actors, as actor1 or actor2, most first "
+                                                                    "(the first 200)")
 
 
 class Bucket(BaseModel):
@@ -189,6 +191,19 @@ def _error(status: int, code: str, message: str, request: Request | None = None)
 
 # --------------------------------------------------------------------------- helpers
 
+# The fields of the review form, in its order.
+REVIEW_FIELDS = ("event_type", "sub_event_type", "event_date", "location", "latitude", "longitude", "geo_precision",
+                 "actor1", "actor2", "fatalities", "attribution")
+# Interface strings the overview's script writes (ui.yaml), in the page's language.
+JS_STRINGS = ("events_axis", "deaths_axis", "period_day", "period_week", "period_month", "on_map", "outside",
+              "unlocated", "timeline", "deaths", "shown")
+
+
+def _lang(request: Request) -> str:
+    lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
+    return lang if lang in ("ar", "en") else "en"
+
+
 @lru_cache(maxsize=1)
 def ui() -> dict:
     return yaml.safe_load((HERE / "ui.yaml").read_text(encoding="utf-8"))
@@ -214,11 +229,22 @@ def _bbox(value: str | None) -> tuple[float, float, float, float] | None:
     return parts
 
 
+def _clean_all(values: list[str] | None, name: str) -> str | list[str] | None:
+    """A repeatable filter's values: None, one value as text, or several as a list (any matches)."""
+    kept = [v for v in (_clean(v, name) for v in values or []) if v is not None]
+    if len(kept) > 50:
+        raise UsageError(f"{name} is given at most 50 times")
+    return None if not kept else kept[0] if len(kept) == 1 else kept
+
+
 def filters_of(since: date | None = Query(None, description="events on or after this date"),
                until: date | None = Query(None, description="events on or before this date"),
-               country: str | None = Query(None, max_length=100),
-               admin1: str | None = Query(None, max_length=200),
-               type: str | None = Query(None, max_length=200, description="event type or sub-event type"),
+               country: list[str] | None = Query(None, max_length=100, description="country; repeat it for "
+                                                 "any of several"),
+               admin1: list[str] | None = Query(None, max_length=200, description="governorate; repeat it for "
+                                                "any of several"),
+               type: list[str] | None = Query(None, max_length=200, description="event type or sub-event type; "
+                                              "repeat it for any of several"),
                actor: str | None = Query(None, max_length=300, description="part of an actor's name, or an "
                                          "alias the knowledge base knows (داعش)"),
                bbox: str | None = Query(None, max_length=200, description="W,S,E,N in degrees"),
@@ -228,8 +254,8 @@ def filters_of(since: date | None = Query(None, description="events on or after 
                                         "start of a word, whatever its hamza, ta marbuta, diacritics or "
                                         "proclitics")) -> dict:
     """The filters shared with ``marsad events`` and ``marsad export``."""
-    return {"since": since, "until": until, "country": _clean(country, "country"),
-            "admin1": _clean(admin1, "admin1"), "event_type": _clean(type, "type"),
+    return {"since": since, "until": until, "country": _clean_all(country, "country"),
+            "admin1": _clean_all(admin1, "admin1"), "event_type": _clean_all(type, "type"),
             "actor": _clean(actor, "actor"), "bbox": _bbox(bbox), "min_fatalities": min_fatalities,
             "text": _clean(text, "text")}
 
@@ -442,13 +468,11 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
 
     @app.get("/api/facets", response_model=Facets, responses=ERRORS, tags=["events"])
     def facets(filters: dict = Depends(filters_of)):
-        """How many of the matching events each country, governorate, type and sub-type has, most first."""
+        """How many of the matching events each country, governorate, type, sub-type and actor has, most first."""
         return queries.facets(store, **filters)
 
-    @app.get("/api/areas", tags=["map"], responses=ERRORS)
-    def areas() -> FileResponse:
-        """Country outlines and governorate polygons (GeoJSON) for the basemap."""
-        return FileResponse(AREAS, media_type="application/geo+json")
+    from marsad.web.explore import add_explore_routes
+    add_explore_routes(app, store, filters_of=filters_of, errors=ERRORS)
 
     # ---- API: writes
     @app.post("/api/articles", response_model=IngestOut, responses=WRITE_ERRORS, tags=["articles"])
@@ -499,12 +523,12 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
 
     # ---- web app
     def page(request: Request, template: str, **context) -> HTMLResponse:
-        lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
-        lang = lang if lang in ("ar", "en") else "en"
+        lang = _lang(request)
         strings = ui()["strings"]
         context.update(
             request=request, lang=lang, dir="rtl" if lang == "ar" else "ltr",
             t=lambda key: strings.get(key, {}).get(lang, key),
+            event_label=lambda name: labels.event_label(name, lang),
             labels={k: v[lang] for k, v in ui()["field_labels"].items()},
             colours=ui()["colours"], signed_in=queries.token_name(store, request.cookies.get(COOKIE)))
         response = templates.TemplateResponse(request, template, context)
@@ -515,27 +539,53 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request):
         types = queries.event_types(store)
+        lang = _lang(request)
+        strings = ui()["strings"]
+        js_strings = {k: strings[k].get(lang, k) for k in JS_STRINGS}
         return page(request, "index.html", types=sorted({t for t, _, _ in types}),
-                    subtypes=sorted({s for _, s, _ in types}), query=dict(request.query_params))
+                    subtypes=sorted({s for _, s, _ in types}), query=dict(request.query_params),
+                    event_labels=labels.event_labels() if lang == "ar" else {},
+                    actor_names=_actor_names(lang), js_strings=js_strings)
+
+    def _actor_names(lang: str) -> dict[str, str]:
+        if lang != "ar":
+            return {}
+        names = {name: labels.actor_label(name, lang) for name in queries.actor_names(store)}
+        return {k: v for k, v in names.items() if v != k}
 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str, source: int | None = Query(None, ge=1, le=2**31 - 1),
                    msg: str | None = Query(None, max_length=40), place_error: str | None = Query(None, max_length=500)):
+        return render_event(request, event_id, source=source, msg=msg, place_error=place_error)
+
+    def render_event(request: Request, event_id: str, *, source: int | None = None, msg: str | None = None,
+                     place_error: str | None = None, form: dict | None = None, errors: dict | None = None,
+                     status: int = 200) -> HTMLResponse:
+        """The event's page; ``form`` and ``errors``: a review form sent back with what was wrong."""
+        from marsad.triggers import EVENT_TYPES
+
         record = store.event(event_id)
         chosen = source if source is not None else (record["sources"][0]["source_key"] if record["sources"] else None)
         own = queries.source_record(store, event_id, chosen)
         if own is None:
             raise NotFoundError(f"{event_id!r} has no source {source}")
         own_record, text = own
-        lang = request.query_params.get("lang") or request.cookies.get("marsad_lang") or "en"
-        labels = {k: v.get(lang if lang in ("ar", "en") else "en") for k, v in ui()["field_labels"].items()}
-        return page(request, "event.html", event=record, source_key=chosen, own=own_record,
-                    article=highlight(text, own_record.get("evidence", {}), labels),
-                    text_dir="rtl" if (own_record.get("language") or "ar") == "ar" else "ltr",
-                    editable=[f for f in ("event_type", "sub_event_type", "event_date", "location", "latitude",
-                                          "longitude", "geo_precision", "actor1", "actor2", "fatalities",
-                                          "attribution")],
-                    place_name=_place_name_of(record), place_error=place_error, msg=msg)
+        lang = _lang(request)
+        field_names = {k: v.get(lang) for k, v in ui()["field_labels"].items()}
+        shown = {f: ("" if record.get(f) is None else str(record.get(f))) for f in REVIEW_FIELDS}
+        shown.update(form or {})
+        response = page(request, "event.html", event=record, source_key=chosen, own=own_record,
+                        article=highlight(text, own_record.get("evidence", {}), field_names),
+                        text_dir="rtl" if (own_record.get("language") or "ar") == "ar" else "ltr",
+                        editable=REVIEW_FIELDS, values=shown, errors=errors or {}, event_types=EVENT_TYPES,
+                        precisions=ui()["precisions"], actor_choices=_actor_choices(),
+                        place_name=_place_name_of(record), place_error=place_error, msg=msg)
+        response.status_code = status
+        return response
+
+    def _actor_choices() -> list[str]:
+        from marsad.web.labels import actor_labels
+        return sorted(set(queries.actor_names(store)) | set(actor_labels()))
 
     def signed_in(request: Request) -> str:
         name = queries.token_name(store, request.cookies.get(COOKIE))
@@ -548,22 +598,42 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
 
     @app.post("/events/{event_id}/review", include_in_schema=False)
     async def review(request: Request, event_id: str, name: str = Depends(signed_in)):
+        """The review form: each changed field checked (ACLED's taxonomy, dates, numbers); what is wrong is
+        said beside its field, on the page sent back with everything the analyst wrote."""
+        from marsad.validation import check_event_type, edit_value
+
         form = await request.form()
         current = store.event(event_id)
-        changes = {}
+        changes, sent, errors = {}, {}, {}
         for field in EDITABLE_FIELDS:
             if field not in form:
                 continue
             new = str(form[field]).strip()
+            sent[field] = new
             old = current.get(field)
             old_text = "" if old is None else "|".join(old) if isinstance(old, list) else str(old)
             if new != old_text:
                 changes[field] = new if new else None
+                try:
+                    edit_value(field, changes[field])
+                except UsageError as exc:
+                    errors[field] = exc.message
+        if "event_type" in changes or "sub_event_type" in changes:
+            try:
+                check_event_type(sent.get("event_type", current.get("event_type")),
+                                 sent.get("sub_event_type", current.get("sub_event_type")))
+            except UsageError as exc:
+                errors.setdefault("sub_event_type", exc.message)
         note = str(form.get("note") or "").strip() or None
-        msg = "nothing_changed"
-        if changes:
-            store.edit(event_id, changes, editor=name, note=note)
-            msg = "saved"
+        sent["note"] = note or ""
+        if not errors and changes:
+            try:
+                store.edit(event_id, changes, editor=name, note=note)
+            except UsageError as exc:  # a rule the form does not know of: said above the form
+                errors["_form"] = exc.message
+        if errors:
+            return render_event(request, event_id, form=sent, errors=errors, status=422)
+        msg = "saved" if changes else "nothing_changed"
         return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': msg})}", status_code=303)
 
     @app.post("/events/{event_id}/place", include_in_schema=False)

@@ -55,7 +55,10 @@ def _source_status(store: Store) -> list[dict[str, Any]]:
 
 def add_watch_routes(app: FastAPI, store: Store, *, editor, signed_in, page, errors: dict, write_errors: dict) -> None:
     """Register the routes; ``editor`` and ``signed_in`` are the app's token dependencies (API
-    header, web app cookie), ``page`` its template renderer."""
+    header, web app cookie), ``page`` its template renderer. A webhook on a loopback, private or
+    link-local address is refused (400, E620) unless ``MARSAD_ALLOW_PRIVATE_TARGETS=1`` was set when
+    the app was made."""
+    allow_private = alerts.allow_private_default()
 
     @app.get("/api/sources", responses=errors, tags=["watch"])
     def list_sources() -> list[dict[str, Any]]:
@@ -75,7 +78,8 @@ def add_watch_routes(app: FastAPI, store: Store, *, editor, signed_in, page, err
         Events stored or updated from now on that pass the filters are sent there by ``marsad watch``,
         each once."""
         return alerts.add_watch_list(store, body.name, filters=body.filters(), webhook=body.webhook,
-                                     email=body.email, created_by=name).to_record()
+                                     email=body.email, created_by=name,
+                                     allow_private_targets=allow_private).to_record()
 
     @app.delete("/api/watchlists/{watchlist}", responses=write_errors, tags=["watch"])
     def delete_watchlist(watchlist: str, name: str = Depends(editor)) -> dict[str, Any]:
@@ -111,7 +115,8 @@ def add_watch_routes(app: FastAPI, store: Store, *, editor, signed_in, page, err
             target = value("target") or ""
             alerts.add_watch_list(store, value("name") or "", filters=filters,
                                   webhook=target if "@" not in target or "://" in target else None,
-                                  email=target if "@" in target and "://" not in target else None, created_by=name)
+                                  email=target if "@" in target and "://" not in target else None, created_by=name,
+                                  allow_private_targets=allow_private)
         except UsageError as exc:
             return RedirectResponse(f"/sources?{urlencode({'error': exc.message})}", status_code=303)
         return RedirectResponse("/sources?msg=saved", status_code=303)

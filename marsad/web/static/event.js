@@ -1,6 +1,22 @@
 // marsad event page: the event's place on a small map over the packaged outlines (no tiles).
 (function () {
   "use strict";
+  // the review form's sub-types follow its type (ACLED's taxonomy)
+  const kind = document.getElementById("review-event_type"), sub = document.getElementById("review-sub_event_type");
+  if (kind && sub) {
+    const follow = (changed) => {
+      Array.from(sub.querySelectorAll("optgroup")).forEach((g) => {
+        const mine = g.dataset.type === kind.value;
+        g.hidden = g.disabled = !mine;
+      });
+      if (changed && (!sub.selectedOptions.length || sub.selectedOptions[0].dataset.type !== kind.value)) {
+        const first = sub.querySelector(`option[data-type="${CSS.escape(kind.value)}"]`);
+        if (first) first.selected = true;
+      }
+    };
+    kind.addEventListener("change", () => follow(true));
+    follow(false);
+  }
   const box = document.getElementById("event-map");
   if (!box || typeof L === "undefined") return;
   const lat = parseFloat(box.dataset.lat), lon = parseFloat(box.dataset.lon);

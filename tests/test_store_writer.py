@@ -278,7 +278,7 @@ def test_candidate_conditions_in_memory_are_the_statements(db_url):
 
 def test_a_famous_event_is_compared_by_its_first_and_latest_sources_only(db_url):
     """An event with 20 reports is compared by its first and its latest MATCH_SOURCES - 1 (the
-    statements read those rows only: migration 0009's index on (event, id)); one with 3 by all of
+    statements read those rows only: migration 0010's index on (event, id)); one with 3 by all of
     them; the boundary pass's search (keep and skip past any count) gives every source. On
     PostgreSQL the batch's one statement gives the same rows."""
     from datetime import date, datetime, timezone

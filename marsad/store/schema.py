@@ -26,7 +26,7 @@ Tables:
 * ``watch_lists``, ``watch_alerts``: saved event filters with a target (webhook or email), and
   each matching event version's delivery to each list, with its idempotency key;
 * ``watch_changes``: the outbox of event changes, written by triggers in the event's own
-  transaction while a watch list exists, turned into alerts by ``marsad watch`` (migration 0009).
+  transaction while a watch list exists, turned into alerts by ``marsad watch`` (migration 0010).
 
 The schema is created and upgraded by the Alembic migrations in
 ``marsad/store/migrations`` (never by ``metadata.create_all``), on SQLite and on
@@ -148,7 +148,7 @@ Index("ix_events_updated", events.c.updated_at)
 # (which hold each event's whole record)
 Index("ix_events_date_fatalities", events.c.event_date, events.c.fatalities)
 # the writer's candidate search (marsad.store._CANDIDATES_NEAR): a range of the first three or four
-# columns, and every other column the search tests or returns, so that it reads no events row (migration 0009)
+# columns, and every other column the search tests or returns, so that it reads no events row (migration 0010)
 Index("ix_events_cell_range_start", events.c.place_cell, events.c.long_range, events.c.event_date_start,
       events.c.event_date_end, events.c.event_type, events.c.latitude, events.c.longitude, events.c.geo_precision,
       events.c.country, events.c.admin1)
@@ -174,7 +174,7 @@ event_sources = Table(
     Column("match_text", Text),
     UniqueConstraint("article", "extracted_id", name="uq_event_sources_article_extracted"),
 )
-# (with the key: an event's first and latest sources are the ends of its range, migration 0009)
+# (with the key: an event's first and latest sources are the ends of its range, migration 0010)
 Index("ix_event_sources_event", event_sources.c.event, event_sources.c.id)
 
 # Events and deaths per month, country, governorate, type and sub-type ('' for none), kept by

@@ -3,15 +3,15 @@ every column the search tests and returns (SQLite reads no events row, each of w
 merged record), and the sources of an event are indexed by (event, id), so that its first and its
 latest few are found without reading the others
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0010
+Revises: 0009_watch_outbox
 Create Date: 2027-01-13 08:00:00
 """
 from alembic import op
 
 
-revision = '0009'
-down_revision = '0008'
+revision = '0010'
+down_revision = '0009_watch_outbox'
 branch_labels = None
 depends_on = None
 

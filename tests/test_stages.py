@@ -313,6 +313,16 @@ def test_a_story_about_something_else_recalls_last_weeks_events_as_background(te
     assert events(text, published=date(2018, 9, 17)) == []
 
 
+@pytest.mark.parametrize("text", [
+    "تظاهر المئات اليوم في مدينة الناصرية وتجمع المحتجون في منطقة الحبوبي وسط المدينة",
+    "تجددت الاحتجاجات مساء اليوم في العاصمة الأردنية عمان وحاول آلاف المحتجين الوصول إلى منطقة الدوار السابع "
+    "وسط تعزيزات أمنية",
+])
+def test_an_unknown_spot_placed_by_the_city_of_its_sentence_is_in_that_city(text):
+    """One protest in the city and at a square or roundabout of it is one event."""
+    assert len(events(text, published=date(2018, 6, 3))) == 1
+
+
 def test_a_war_wide_toll_told_with_a_span_of_months_is_not_one_events_deaths():
     text = ("قتل مدني بقصف على مدينة الموصل اليوم.\n\n"
             "وقد استمرت معركة الموصل لنحو تسعة أشهر، كما أدت إلى مقتل الآلاف من المدنيين.")

@@ -201,6 +201,19 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             if o.where.place.place_id in anchors or (dist <= 8 and not anchors):
                 absorb(g, o)
                 break
+    # "تجددت الاحتجاجات في العاصمة عمان ... وحاول المحتجون الوصول إلى منطقة الدوار الرابع": a spot no
+    # gazetteer knows, placed by the city its sentence names with no side or distance, is in that
+    # city: one event with the city's of the same type, told in a sentence they share
+    for g in list(kept):
+        w = g.where
+        if g not in kept or not w.unknown_name or w.direction is not None or w.in_countryside or \
+                w.place.kind not in ("city", "town"):
+            continue
+        city = next((o for o in kept if o is not g and o.etype == g.etype and not o.where.unknown_name and
+                     o.where.place.place_id == w.place.place_id and o.when.compatible(g.when) and
+                     o.sentences & g.sentences), None)
+        if city is not None:
+            absorb(city, g)
     # headlines first, then the lead sentence: each may sum up the groups told after it
     for level in ("heading", "lead"):
         for g in list(kept):

@@ -462,6 +462,19 @@ def test_a_village_name_headed_by_tell_albu_or_khan_keeps_its_head(text, name):
     assert name in [pm.text for pm in a.places.mentions]
 
 
+@pytest.mark.parametrize("text, place", [
+    ("قتل ستة أشخاص اليوم في تفجير انتحاري قرب مقر الحكومة في مقديشو", "Mogadishu"),
+    ("تظاهر المئات اليوم أمام مبنى البرلمان في بغداد", "Baghdad"),
+])
+def test_an_event_at_an_institutions_building_is_in_the_town_of_the_building(text, place):
+    """"قرب مقر الحكومة في مقديشو": not the seat an institution speaks from, the event's place."""
+    assert [e.location for e in events(text)] == [place]
+
+
+def test_an_institution_speaking_from_its_seat_still_places_no_event():
+    assert events("افتتحت السفارة الأمريكية في القدس اليوم") == []
+
+
 # --------------------------------------------------------------------------- roles
 
 @pytest.mark.parametrize("text, group", [

@@ -949,7 +949,11 @@ def _institution_seat(doc: Doc, tok: int, sent_start: int) -> bool:
     elif j < sent_start or doc.tokens[j].text not in ("في",):
         return False
     institutions = cue_matcher("institution_noun").find(doc, max(sent_start, j - 4), j)
-    return bool(institutions)
+    # "انفجار قرب مقر الحكومة في مقديشو"، "أمام مبنى البرلمان في بغداد": a building the event was
+    # at or near places the event in that town; it is no institution speaking from its seat
+    at_building = cue_words("building_position")
+    return any(not any(doc.tokens[t].text in at_building for t in range(max(sent_start, m.tok_start - 2), m.tok_start))
+               for m in institutions)
 
 
 def _trigger_ends(doc: Doc) -> set[int]:

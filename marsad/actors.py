@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 
 from marsad.arabic.matcher import PhraseMatcher
+from marsad.arabic.normalise import definite
 from marsad.arabic.tokenise import Doc
 from marsad.cues import cue_matcher, cue_words
 from marsad.errors import KnowledgeBaseError
@@ -133,11 +134,6 @@ def load_actor_kb() -> ActorKB:
                    cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances)
 
 
-def _definite(word: str) -> bool:
-    """Is a word written with the article (المسلحين، والمهاجمين، بالمسلحين، للمسلحين)?"""
-    return word.startswith(("ال", "وال", "بال", "فال", "كال", "لل", "ولل"))
-
-
 def _in_scope(actor: Actor, countries: list[str]) -> bool:
     if not actor.scope:
         return True
@@ -236,7 +232,7 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     # "المهاجمين"، "المسلحون": gunmen told with the article, after a named armed group, are that
     # group told again ("اشتباكات بين الجيش والعناصر المهاجمة ... مقتل جميع المهاجمين"), not a new one
     for i, x in enumerate(mentions):
-        if x.actor != "Unidentified Armed Group" or not _definite(doc.tokens[x.tok_start].text) or \
+        if x.actor != "Unidentified Armed Group" or not definite(doc.tokens[x.tok_start].text) or \
                 "مجهول" in doc.text[doc.tokens[x.tok_start].start:doc.tokens[x.tok_end - 1].end]:
             continue
         named = [y for y in mentions[:i] if y.actor != "Unidentified Armed Group" and kb.inter(y.actor) in (2, 3, 4)]

@@ -185,3 +185,9 @@ def normalise(raw: str) -> Normalised:
 def normalise_term(term: str) -> str:
     """Normalise a lexicon entry the same way as article text."""
     return normalise(term).text.strip()
+
+
+def definite(word: str) -> bool:
+    """الهجوم، بالانفجار، وللهجوم: the word carries the article after its proclitics."""
+    return any(form.startswith("ال") and len(form) > 4 for form in (word, word[1:], word[2:])) or \
+        (word.startswith("لل") and len(word) > 4)

@@ -141,6 +141,14 @@ class Analysis:
         """The actor mentions starting in tokens [lo, hi) of one sentence."""
         return [x for x in self.actors_of_sentence(self.sentence_index(lo)) if lo <= x.tok_start < hi]
 
+    def quantities(self) -> list:
+        """The document's quantities (``marsad.quantities``), found once per article."""
+        found = self.memo.get("quantities")
+        if found is None:
+            from marsad.quantities import find_quantities
+            found = self.memo["quantities"] = find_quantities(self.doc)
+        return found
+
     def in_group(self, g: Group, tok: int) -> bool:
         return self.doc.sentence_of_token(tok).index in g.sentences
 

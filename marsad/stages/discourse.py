@@ -5,6 +5,7 @@ no event of this article; a sentence with no date takes the article's default da
 """
 from __future__ import annotations
 
+from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
@@ -45,12 +46,6 @@ def lead_tells_event(a: Analysis) -> bool:
             any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi))
         a.memo["lead_tells_event"] = found
     return found
-
-
-def definite(word: str) -> bool:
-    """الهجوم، بالانفجار، وللهجوم: the word carries the article after its proclitics."""
-    return any(form.startswith("ال") and len(form) > 4 for form in (word, word[1:], word[2:])) or \
-        (word.startswith("لل") and len(word) > 4)
 
 
 def _bare(word: str) -> set[str]:

@@ -26,11 +26,12 @@ from __future__ import annotations
 from functools import lru_cache
 
 from marsad.arabic.matcher import PhraseMatcher
+from marsad.arabic.normalise import definite
 from marsad.budget import check_deadline
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
-from marsad.stages.discourse import definite, pluperfect, prior_marker_between, teasers_from, unit_when
+from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
@@ -260,10 +261,7 @@ def _counted_since(a: Analysis, unit: int, typed) -> bool:
     if not any(lo <= d.tok_start < hi and d.date_start is not None and d.date_start < a.published
                for d in a.dates):
         return False
-    quantities = a.memo.get("quantities")
-    if quantities is None:
-        from marsad.quantities import find_quantities
-        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    quantities = a.quantities()
     counted = {q.tok_end for q in quantities if (q.value or 0) >= COUNTED_EVENTS}
     return any(h.mention.tok_start in counted for h, *_ in typed)
 

@@ -44,6 +44,4 @@ def find_date_mentions(a: Analysis) -> None:
 def find_casualty_counts(a: Analysis) -> None:
     """Stage: ``a.casualties`` (deaths and injuries tied to their counts)."""
     from marsad.casualties import find_casualties
-    from marsad.quantities import find_quantities
-    quantities = a.memo["quantities"] = find_quantities(a.doc)  # the tolls stage reads spans of days
-    a.casualties = find_casualties(a.doc, quantities)
+    a.casualties = find_casualties(a.doc, a.quantities())  # the tolls stage reads them again: spans of days

@@ -53,10 +53,7 @@ def _over_places(a: Analysis, c: Casualty) -> bool:
         return False
     tokens = a.doc.tokens
     duals, plurals = cue_words("place_count_noun"), cue_words("list_place_noun")
-    quantities = a.memo.get("quantities")
-    if quantities is None:
-        from marsad.quantities import find_quantities
-        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    quantities = a.quantities()
     counted = {q.tok_end for q in quantities} | {t + 1 for t in range(clause.tok_start, clause.tok_end)
                                                  if tokens[t].text in cue_words("several_word")}
     return any(tokens[t].text.lstrip("وبل") in duals or (tokens[t].text in plurals and t in counted)
@@ -136,10 +133,7 @@ def weeks_or_more(a: Analysis, lo: int, hi: int) -> bool:
     "أسبوعين"، "عشرة أيام")? Not "منذ بدء الهدنة بدقائق", which only counts from a start."""
     if cue_matcher("span_of_weeks").find(a.doc, lo, hi):
         return True
-    quantities = a.memo.get("quantities")
-    if quantities is None:
-        from marsad.quantities import find_quantities
-        quantities = a.memo["quantities"] = find_quantities(a.doc)
+    quantities = a.quantities()
     days = cue_words("day_unit")
     tokens = a.doc.tokens
     return any(lo <= q.tok_start and q.tok_end < hi and (q.value or 0) >= LONG_DAYS and

@@ -1987,3 +1987,12 @@ def test_the_charges_of_an_arrest_are_still_no_events(text):
 ])
 def test_houses_destroyed_by_the_violence_told_are_no_event_of_destruction(text):
     assert [e for e in events(text) if e.sub_event_type == "Looting/property destruction"] == []
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("دارت اشتباكات عنيفة اليوم على جبهة جوبر شرق دمشق.", [("Jobar", 1)]),
+    ("قتل خمسة من عناصر قوات النظام في مواجهات مع الفصائل على جبهة حرستا اليوم.", [("Harasta", 1)]),
+    ("تدور معارك عنيفة اليوم على جبهات داريا والمعضمية في ريف دمشق.", [("Darayya", 1), ("Moadamiyeh", 1)]),
+])
+def test_a_front_named_after_a_place_is_fighting_at_that_place(text, towns):
+    assert sorted((e.location, e.geo_precision) for e in events(text)) == towns

@@ -1996,3 +1996,13 @@ def test_houses_destroyed_by_the_violence_told_are_no_event_of_destruction(text)
 ])
 def test_a_front_named_after_a_place_is_fighting_at_that_place(text, towns):
     assert sorted((e.location, e.geo_precision) for e in events(text)) == towns
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("شهدت أرياف حلب وإدلب وحماة اليوم معارك عنيفة بين الفصائل وقوات النظام.", {"Aleppo", "Idlib", "Hama"}),
+    ("قصفت قوات النظام اليوم ريفي حماة وإدلب بالمدفعية.", {"Hama", "Idlib"}),
+    ("شهد ريفا حلب وإدلب اليوم معارك عنيفة بين الفصائل وقوات النظام.", {"Aleppo", "Idlib"}),
+])
+def test_a_dual_or_plural_countryside_covers_every_town_listed_after_it(text, towns):
+    found = events(text)
+    assert {e.location for e in found} == towns and {e.geo_precision for e in found} == {2}

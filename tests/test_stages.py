@@ -2006,3 +2006,12 @@ def test_a_front_named_after_a_place_is_fighting_at_that_place(text, towns):
 def test_a_dual_or_plural_countryside_covers_every_town_listed_after_it(text, towns):
     found = events(text)
     assert {e.location for e in found} == towns and {e.geo_precision for e in found} == {2}
+
+
+@pytest.mark.parametrize("text", [
+    "حشدت قوات النظام تعزيزات كبيرة اليوم في ريف إدلب للسيطرة على بلدة سراقب.",
+    "بدأت القوات العراقية اليوم هجوما لاستعادة السيطرة على قضاء تلعفر.",
+    "أرسل الجيش اليوم لواء مدرعا إلى محيط مدينة درنة لتحرير المدينة من المسلحين.",
+])
+def test_taking_a_town_as_the_purpose_of_a_move_is_no_change_of_territory(text):
+    assert [e for e in events(text) if e.event_type == "Battles" and "territory" in e.sub_event_type] == []

@@ -2015,3 +2015,12 @@ def test_a_dual_or_plural_countryside_covers_every_town_listed_after_it(text, to
 ])
 def test_taking_a_town_as_the_purpose_of_a_move_is_no_change_of_territory(text):
     assert [e for e in events(text) if e.event_type == "Battles" and "territory" in e.sub_event_type] == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("أعلنت وزارة الداخلية، الجمعة، تفاصيل مقتل شرطي في هجوم بسكين في مدينة الطائف الأربعاء الماضي.", "2018-05-30"),
+    ("كشفت الشرطة العراقية السبت تفاصيل هجوم بعبوة ناسفة استهدف دورية في مدينة الرمادي يوم الخميس وأسفر عن "
+     "مقتل جنديين.", "2018-05-31"),
+])
+def test_the_date_after_a_verb_of_saying_dates_the_statement_and_the_later_one_the_event(text, day):
+    assert [e.event_date for e in events(text, published=date(2018, 6, 3))] == [day]

@@ -2024,3 +2024,18 @@ def test_taking_a_town_as_the_purpose_of_a_move_is_no_change_of_territory(text):
 ])
 def test_the_date_after_a_verb_of_saying_dates_the_statement_and_the_later_one_the_event(text, day):
     assert [e.event_date for e in events(text, published=date(2018, 6, 3))] == [day]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قال الجيش إن مدنيا قتل في غارة جوية على مدينة إدلب اليوم.", 1),
+    ("قال الجيش إن امرأة قتلت في غارة جوية على مدينة إدلب اليوم.", 1),
+    ("وأفاد المرصد أن طفلا قتل جراء قصف مدفعي على بلدة كفرنبل اليوم.", 1),
+    ("وذكرت مصادر محلية أن شابا واحدا على الأقل قتل برصاص قناص في مدينة درعا اليوم.", 1),
+])
+def test_one_person_then_a_passive_death_verb_is_one_dead(text, dead):
+    assert [e.fatalities for e in events(text)] == [dead]
+
+
+def test_a_man_who_killed_is_still_no_dead():
+    text = "اعتقلت الشرطة اليوم في مدينة الرمادي رجلا قتل زوجته."
+    assert [e.fatalities for e in events(text)] == [0]

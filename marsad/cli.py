@@ -169,11 +169,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     exp = sub.add_parser("export", help="write stored events as ACLED CSV, JSON Lines or GeoJSON")
     filters(exp)
-    exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson"], default="acled-csv")
+    exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson", "removed-csv"], default="acled-csv",
+                     help="removed-csv: the events removed (merged into another or deleted by a reviewer) since "
+                          "--updated-since, as ACLED's deleted-events list (event_id_cnty, deleted_timestamp) "
+                          "with status and merged_into")
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     exp.add_argument("--updated-since", metavar="WHEN",
                      help="only events changed (ingested, merged, edited, split) at or after WHEN: Unix seconds "
-                          "(the largest timestamp of a previous export), a date or an ISO date-time (UTC)")
+                          "(the largest timestamp of a previous export), a date or an ISO date-time (UTC), in "
+                          "the order of their changes; jsonl and geojson also report the events removed since "
+                          "(status merged, with merged_into, or deleted)")
     exp.add_argument("--inter-labels", action="store_true",
                      help="acled-csv: ACLED's text labels of actor types (State forces, Rebel group-Civilians) "
                           "in inter1, inter2 and interaction instead of their codes")
@@ -405,9 +410,16 @@ def cmd_export(args) -> int:
     if args.inter_labels and args.format != "acled-csv":
         raise UsageError("--inter-labels is an option of --format acled-csv")
     since = export.parse_updated_since(args.updated_since) if args.updated_since else None
-    records = export.stored_records(_existing_store(args), updated_since=since, **_filters(args))
+    store = _existing_store(args)
+    if args.format == "removed-csv":
+        records = export.removed_records(store, updated_since=since or 0)
+    elif since is not None and args.format != "acled-csv":  # an incremental pull: the removed events too
+        records = export.changed_records(store, updated_since=since, **_filters(args))
+    else:
+        records = export.stored_records(store, updated_since=since, **_filters(args))
     writer = {"acled-csv": partial(export.write_acled_csv, inter_labels=args.inter_labels),
-              "jsonl": export.write_jsonl, "geojson": export.write_geojson}[args.format]
+              "jsonl": export.write_jsonl, "geojson": export.write_geojson,
+              "removed-csv": export.write_removed_csv}[args.format]
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as fh:

@@ -134,7 +134,10 @@ def parse_updated_since(value: str | int | float | datetime | date) -> datetime:
             raise UsageError(f"updated_since is Unix seconds (as the timestamp column gives them), a date "
                              f"(YYYY-MM-DD) or an ISO date-time, not {text[:40]!r}") from None
     # in UTC: SQLite keeps the times as UTC text without their offset, and compares that text
-    return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    try:
+        return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    except (OverflowError, ValueError):
+        raise UsageError(f"updated_since: {str(value)[:40]!r} is too far off") from None
 
 
 def _unix_seconds(moment) -> int | None:

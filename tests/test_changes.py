@@ -17,7 +17,7 @@ import os
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import httpx
@@ -111,6 +111,8 @@ def test_a_pull_gives_the_changed_and_new_events_and_the_deleted_one(db_url, tmp
             assert c["event"]["event_id"] == c["event_id"] and c["event"]["timestamp"] == c["timestamp"]
             assert any(s["article_id"] in b_articles for s in c["event"]["sources"])
         assert _pull(url, since, limit=1000) == changes  # the same, whatever the page size
+        # the same moment written with another offset is the same moment (SQLite compares UTC text)
+        assert _pull(url, moment.astimezone(timezone(timedelta(hours=3))).isoformat(), limit=50) == changes
         # the Unix seconds of the export's timestamp column work too (at or after: a second's worth more)
         assert {c["event_id"] for c in _pull(url, str(int(moment.timestamp()) + 1), 50)} <= \
             {c["event_id"] for c in changes}
@@ -222,3 +224,35 @@ def test_a_deletion_needs_an_editor_and_keeps_its_tombstone(tmp_path):
         assert queries.removed_since(store, 0) == [tombstone]
     finally:
         store.close()
+
+
+def test_the_review_screen_deletes_an_event_and_then_says_so(tmp_path):
+    """A signed-in reviewer deletes an event from its page (the box ticked); its page then says it
+    was deleted, by whom and why (410), and /api/changes reports it."""
+    db = str(tmp_path / "review.db")
+    store = open_store(db)
+    ingest(store, read_inputs([str(REPO / "examples" / "sample-articles.jsonl")]))
+    victim = store.events()[-1]["event_id"]
+    token = queries.add_token(store, "rima")
+    store.close()
+    server = Server(f"sqlite:///{db}", tmp_path / "serve.log")
+    try:
+        with httpx.Client(base_url=server.url, timeout=60) as browser:
+            page = browser.get(f"/events/{victim}")
+            assert 'id="delete-form"' not in page.text  # signed out: no form
+            assert browser.post("/signin", data={"token": token, "next": f"/events/{victim}"}).status_code == 303
+            assert 'id="delete-form"' in browser.get(f"/events/{victim}").text
+            unticked = browser.post(f"/events/{victim}/delete", data={"note": "a drill"})
+            assert unticked.status_code == 303 and "delete_unconfirmed" in unticked.headers["location"]
+            assert browser.get(f"/events/{victim}").status_code == 200  # still there
+            done = browser.post(f"/events/{victim}/delete", data={"note": "a drill", "confirm": "yes"})
+            assert done.status_code == 303
+            gone = browser.get(f"/events/{victim}")
+            assert gone.status_code == 410 and "This event was deleted" in gone.text
+            assert "rima" in gone.text and "a drill" in gone.text
+            assert browser.get("/events/ev-no-such-event").status_code == 404
+        changes = httpx.get(server.url + "/api/changes", params={"updated_since": "0"}, timeout=60).json()["changes"]
+        assert [(c["event_id"], c["editor"], c["note"]) for c in changes if c["status"] == "deleted"] == \
+            [(victim, "rima", "a drill")]
+    finally:
+        server.stop()

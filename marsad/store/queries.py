@@ -50,7 +50,7 @@ from marsad.validation import lookup_key
 __all__ = ["SORT_FIELDS", "GROUPINGS", "FACETS", "EventPage", "event_page", "aggregate", "facets",
            "article_with_events", "source_record", "event_types", "add_token", "token_name", "list_tokens",
            "revoke_token", "map_cells", "cell_degrees", "MapCell", "actor_names", "ChangePage", "changes",
-           "all_changes", "removed_since"]
+           "all_changes", "removed_since", "tombstone"]
 
 # Columns a page of events may be sorted by (request value -> column).
 SORT_FIELDS = {
@@ -248,6 +248,22 @@ def removed_since(store: Store, updated_since, *, after: tuple | None = None, li
         rows = conn.execute(query).all()
     return [_change(at, event_id, status, merged_into=into, editor=editor, note=note)
             for at, event_id, status, into, editor, note in rows]
+
+
+def tombstone(store: Store, event_id: str) -> dict | None:
+    """The latest tombstone of the event ``event_id`` (as :func:`removed_since` gives it), or None
+    when no event of that id was removed."""
+    if not lookup_key(event_id, "events", "event_id"):
+        return None
+    with store.engine.connect() as conn:
+        row = conn.execute(select(removed_events.c.removed_at, removed_events.c.event_id, removed_events.c.status,
+                                  removed_events.c.merged_into, removed_events.c.editor, removed_events.c.note)
+                           .where(removed_events.c.event_id == event_id)
+                           .order_by(removed_events.c.removed_at.desc(), removed_events.c.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    at, event_id, status, into, editor, note = row
+    return _change(at, event_id, status, merged_into=into, editor=editor, note=note)
 
 
 def changes(store: Store, *, updated_since, limit: int = 100, cursor: str | None = None, **filters) -> ChangePage:

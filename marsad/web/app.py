@@ -613,7 +613,15 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str, source: int | None = Query(None, ge=1, le=2**31 - 1),
                    msg: str | None = Query(None, max_length=40), place_error: str | None = Query(None, max_length=500)):
-        return render_event(request, event_id, source=source, msg=msg, place_error=place_error)
+        try:
+            return render_event(request, event_id, source=source, msg=msg, place_error=place_error)
+        except NotFoundError:
+            gone = queries.tombstone(store, event_id)
+            if gone is None:
+                raise
+            response = page(request, "removed.html", gone=gone)  # deleted or merged: said, and where to
+            response.status_code = 410
+            return response
 
     def render_event(request: Request, event_id: str, *, source: int | None = None, msg: str | None = None,
                      place_error: str | None = None, form: dict | None = None, errors: dict | None = None,
@@ -692,6 +700,15 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
             return render_event(request, event_id, form=sent, errors=errors, status=422)
         msg = "saved" if changes else "nothing_changed"
         return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': msg})}", status_code=303)
+
+    @app.post("/events/{event_id}/delete", include_in_schema=False)
+    def delete_form(event_id: str, confirm: str = Form(""), note: str = Form("", max_length=2000),
+                    name: str = Depends(signed_in)):
+        """The review screen's "delete this event" form (the box ticked to confirm)."""
+        if confirm != "yes":
+            return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': 'delete_unconfirmed'})}", status_code=303)
+        store.delete(event_id, editor=name, note=note.strip() or None)
+        return RedirectResponse(f"/events/{event_id}", status_code=303)
 
     @app.post("/events/{event_id}/place", include_in_schema=False)
     async def place_form(request: Request, event_id: str, name: str = Depends(signed_in)):

@@ -167,6 +167,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("source_key", type=int, help="the source's source_key, as `marsad show` prints it")
     sp.add_argument("--by", dest="editor", help="who makes the change (default $MARSAD_EDITOR, else $USER)")
 
+    de = sub.add_parser("delete", help="delete a stored event that is none (its tombstone stays; incremental "
+                                       "pulls report it as deleted)")
+    db_option(de)
+    de.add_argument("event_id")
+    de.add_argument("--by", dest="editor", type=_text_arg, help="who deletes it (default $MARSAD_EDITOR, else $USER)")
+    de.add_argument("--note", type=_text_arg, help="why")
+
     exp = sub.add_parser("export", help="write stored events as ACLED CSV, JSON Lines or GeoJSON")
     filters(exp)
     exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson", "removed-csv"], default="acled-csv",
@@ -403,6 +410,12 @@ def cmd_split(args) -> int:
     return 0
 
 
+def cmd_delete(args) -> int:
+    gone = _existing_store(args).delete(args.event_id, editor=_editor(args), note=args.note)
+    print(f"{gone['event_id']} deleted (timestamp {gone['timestamp']})")
+    return 0
+
+
 def cmd_export(args) -> int:
     from marsad import export
     from marsad.errors import UsageError
@@ -629,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "ingest": cmd_ingest,
                    "merge-boundary": cmd_merge_boundary, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
-                   "edit": cmd_edit, "split": cmd_split, "export": cmd_export, "serve": cmd_serve,
+                   "edit": cmd_edit, "split": cmd_split, "delete": cmd_delete, "export": cmd_export, "serve": cmd_serve,
                    "token": cmd_token, "places": cmd_places, "gazetteer": cmd_gazetteer}.get(args.command)
         if handler is None:
             from marsad.watch.commands import HANDLERS

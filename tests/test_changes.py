@@ -222,8 +222,16 @@ def test_a_deletion_needs_an_editor_and_keeps_its_tombstone(tmp_path):
         assert tombstone["status"] == "deleted" and first not in {e["event_id"] for e in store.events()}
         assert tombstone["editor"] == "rima" and tombstone["note"] == "not an event"
         assert queries.removed_since(store, 0) == [tombstone]
+        second = store.events()[0]["event_id"]
     finally:
         store.close()
+    db = str(tmp_path / "one.db")
+    done = _marsad("delete", second, "--db", db, "--by", "omar", "--note", "an anniversary")
+    assert done.returncode == 0 and done.stdout.startswith(f"{second} deleted"), done.stderr
+    again = _marsad("delete", second, "--db", db, "--by", "omar")
+    assert again.returncode != 0 and "no event" in again.stderr and "Traceback" not in again.stderr
+    removed = list(csv.DictReader(io.StringIO(_marsad("export", "--db", db, "--format", "removed-csv").stdout)))
+    assert [(r["event_id_cnty"], r["status"]) for r in removed] == [(first, "deleted"), (second, "deleted")]
 
 
 def test_the_review_screen_deletes_an_event_and_then_says_so(tmp_path):

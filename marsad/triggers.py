@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
+from marsad.dates import names_a_day
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.tokenise import Doc
 from marsad.errors import KnowledgeBaseError
@@ -243,8 +244,8 @@ def _background(doc: Doc, background: dict[int, int], sent_start: int, tok: int)
         phrase = " ".join(x.text for x in doc.tokens[t:end])
         if phrase.endswith(cue_phrases("background_earlier")):
             nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
-            if nxt == "من" or nxt.startswith(cue_phrases("same_day_prefix")):
-                continue  # في وقت سابق من اليوم: earlier the same day
+            if nxt == "من" or nxt.startswith(cue_phrases("same_day_prefix")) or names_a_day(nxt):
+                continue  # في وقت سابق من اليوم، في وقت سابق السبت: earlier that day, the date decides
             if nxt in cue_words("report_complementiser"):
                 continue  # "ذكرت في وقت سابق أن ...": it dates the report
         # a sentence-initial marker covers the whole sentence; others cover what follows them closely

@@ -2006,3 +2006,53 @@ def test_a_front_named_after_a_place_is_fighting_at_that_place(text, towns):
 def test_a_dual_or_plural_countryside_covers_every_town_listed_after_it(text, towns):
     found = events(text)
     assert {e.location for e in found} == towns and {e.geo_precision for e in found} == {2}
+
+
+@pytest.mark.parametrize("text", [
+    "حشدت قوات النظام تعزيزات كبيرة اليوم في ريف إدلب للسيطرة على بلدة سراقب.",
+    "بدأت القوات العراقية اليوم هجوما لاستعادة السيطرة على قضاء تلعفر.",
+    "أرسل الجيش اليوم لواء مدرعا إلى محيط مدينة درنة لتحرير المدينة من المسلحين.",
+])
+def test_taking_a_town_as_the_purpose_of_a_move_is_no_change_of_territory(text):
+    assert [e for e in events(text) if e.event_type == "Battles" and "territory" in e.sub_event_type] == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("أعلنت وزارة الداخلية، الجمعة، تفاصيل مقتل شرطي في هجوم بسكين في مدينة الطائف الأربعاء الماضي.", "2018-05-30"),
+    ("كشفت الشرطة العراقية السبت تفاصيل هجوم بعبوة ناسفة استهدف دورية في مدينة الرمادي يوم الخميس وأسفر عن "
+     "مقتل جنديين.", "2018-05-31"),
+])
+def test_the_date_after_a_verb_of_saying_dates_the_statement_and_the_later_one_the_event(text, day):
+    assert [e.event_date for e in events(text, published=date(2018, 6, 3))] == [day]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قال الجيش إن مدنيا قتل في غارة جوية على مدينة إدلب اليوم.", 1),
+    ("قال الجيش إن امرأة قتلت في غارة جوية على مدينة إدلب اليوم.", 1),
+    ("وأفاد المرصد أن طفلا قتل جراء قصف مدفعي على بلدة كفرنبل اليوم.", 1),
+    ("وذكرت مصادر محلية أن شابا واحدا على الأقل قتل برصاص قناص في مدينة درعا اليوم.", 1),
+])
+def test_one_person_then_a_passive_death_verb_is_one_dead(text, dead):
+    assert [e.fatalities for e in events(text)] == [dead]
+
+
+def test_a_man_who_killed_is_still_no_dead():
+    text = "اعتقلت الشرطة اليوم في مدينة الرمادي رجلا قتل زوجته."
+    assert [e.fatalities for e in events(text)] == [0]
+
+
+@pytest.mark.parametrize("text, town, faced", [
+    ("اقتحم المتظاهرون الغاضبون اليوم المباني الحكومية في مدينة البصرة وأضرموا النيران في القنصلية الإيرانية.",
+     "Basra", None),
+    ("المحتجون الغاضبون أحرقوا اليوم مبنى البلدية في مدينة الكوت.", "Kut", None),
+    ("أحرق محتجون اليوم مقر المحافظة في مدينة الناصرية ورشقوا قوات الأمن بالحجارة.", "Nasiriyah",
+     "Military Forces of Iraq"),
+])
+def test_protesters_who_storm_burn_or_stone_are_rioters_in_a_violent_demonstration(text, town, faced):
+    [e] = events(text)
+    assert (e.sub_event_type, e.location, e.actor1, e.actor2) == ("Violent demonstration", town, "Rioters", faced)
+
+
+def test_forces_attacking_protesters_make_no_riot():
+    text = "هاجمت قوات الأمن اليوم المحتجين في مدينة البصرة بالهراوات."
+    assert all(e.event_type != "Riots" for e in events(text))

@@ -875,6 +875,10 @@ def _compass(doc: Doc, pm: PlaceMention, before: str | None, sent_end: int) -> s
             second = _directions().get(doc.tokens[first + 1].text)
             if second in _COMPASS and second != before:
                 sides.append(second)
+            elif second == before:  # "جنوب غرب X": the relation was read from the second word
+                head = _directions().get(doc.tokens[first].text)
+                if head in _COMPASS and head != before:
+                    sides.append(head)
     else:
         t = pm.tok_end
         while t < sent_end and len(sides) < 2:
@@ -1364,14 +1368,16 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         # capital or like another country's capital (تونس، الجزائر، عمان: "رمادة جنوبي تونس")
         areas = [c for c in anchor.candidates if c.kind in ("admin1", "country")]
         near = [c for c in pm.candidates if _located_by(c, anchor.place) or any(_located_by(c, a) for a in areas)]
-        if not near and anchor.relation in COMPASS:
-            # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it
-            near = [c for c in pm.candidates if _lies_towards(c, anchor.place, anchor.relation)]
+        side = anchor.compass if anchor.compass in COMPASS else anchor.relation
+        if not near and side in COMPASS:
+            # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it;
+            # "الأصابعة جنوب غرب طرابلس" by the side the two words name together
+            near = [c for c in pm.candidates if _lies_towards(c, anchor.place, side)]
         if not near and pm.role == "event":
             # a name found only by its sound is a weaker clue than the name itself: inside a town
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
-            reach = SOUND_INSIDE_KM if anchor.relation in (None, "inside") and not anchor.place.is_area \
-                else LOCATED_KM
+            reach = SOUND_INSIDE_KM if (anchor.relation in (None, "inside") and not anchor.place.is_area) \
+                or anchor.place.kind == "admin2" else LOCATED_KM
             sounds = [] if anchor.place.kind == "country" and pm.candidates else \
                 gaz.by_sound(_bare_name(pm.text), anchor.place, reach)
             for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
@@ -1648,7 +1654,8 @@ LOCATED_KM = 80.0
 SOUND_INSIDE_KM = 20.0
 
 
-COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0,
+           "north-east": 45.0, "south-east": 135.0, "south-west": 225.0, "north-west": 315.0}
 # A city of at least this many people may lie any distance off in the direction a text gives;
 # a town of at least TOWARDS_TOWN_POPULATION up to TOWARDS_TOWN_KM ("جوهر شمالي مقديشو", 85 km).
 FAR_CITY_POPULATION = 100_000

@@ -124,3 +124,10 @@ def test_a_duplicate_row_is_refused(tmp_path, monkeypatch):
     tables = {"YE": {name_key(r["name"]): "adm1:" + r["iso_code"] for r in ADMIN1.values() if r["country_code"] == "YE"}}
     with pytest.raises(KnowledgeBaseError, match="duplicate place_id"):
         gz._add_districts(gz._Builder(), tables, lambda cc: cc, set())
+
+
+def test_the_district_file_adds_no_lexicon_words():
+    """place_stopwords reads marsad's lexicons, not its place files: a district's name that
+    no lexicon uses stays a place name with a clitic (بزبيد)."""
+    from marsad.geo.places import place_stopwords
+    assert {name_key(n) for n in ("زبيد", "صرواح", "حريب", "مكيراس")} & place_stopwords() == set()

@@ -54,3 +54,9 @@ def test_a_town_beyond_reach_lies_on_the_side_two_words_name(side):
     event = _located(f"قتل جنديان في هجوم على حاجز عسكري في بلدة الأصابعة {side} طرابلس.")
     assert event.location == "Al Asabiah"
     assert event.geo_precision == 1
+
+
+def test_a_town_named_like_its_district_keeps_its_clitic_reading():
+    # the district file's names are place names, not words of marsad's lexicons (place_stopwords)
+    event = _located("أصيب ثلاثة أطفال بقذيفة سقطت على سوق شعبي بزبيد جنوبي الحديدة.")
+    assert (event.location, event.geo_precision) == ("Zabid", 1)

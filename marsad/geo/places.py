@@ -119,7 +119,7 @@ def place_stopwords() -> frozenset[str]:
     from marsad.kb import DATA_DIR
     words: set[str] = set()
     for path in DATA_DIR.glob("*.tsv"):
-        if path.name in ("places.tsv", "admin1.tsv", "countries.tsv"):
+        if path.name in ("places.tsv", "admin1.tsv", "admin2.tsv", "countries.tsv"):
             continue
         for row in load_table(path.name):
             if "cue" in row and row["cue"] not in _STOPWORD_CUES:

@@ -60,3 +60,13 @@ def test_a_town_named_like_its_district_keeps_its_clitic_reading():
     # the district file's names are place names, not words of marsad's lexicons (place_stopwords)
     event = _located("أصيب ثلاثة أطفال بقذيفة سقطت على سوق شعبي بزبيد جنوبي الحديدة.")
     assert (event.location, event.geo_precision) == ("Zabid", 1)
+
+
+def test_a_name_with_its_direction_adjective_starts_at_a_word_not_inside_the_place_noun():
+    from marsad.pipeline import analyse
+    text = "استهدفت غارة إسرائيلية منزلاً في بلدة الخيام الجنوبية، ما أدى إلى مقتل شخصين."
+    mentions = analyse(text, "2024-02-05", upto="places").places.mentions
+    assert mentions, "no place mention"
+    for pm in mentions:
+        assert pm.text == text[pm.start:pm.end]
+        assert pm.start == 0 or text[pm.start - 1] == " ", pm.text  # not "دة الخيام" out of "بلدة"

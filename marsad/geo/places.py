@@ -663,9 +663,12 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
             [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
         pm.end, pm.tok_end = doc.token_span(t, t + 1).end, t + 1
         name = normalise_term(p.name_ar or "")
-        while doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
-                pm.end - pm.start > 4:
-            pm.start += 1  # "والغارية الغربية": the name without its proclitic
+        if doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
+                pm.end - pm.start > 4 and \
+                (not name or normalise_term(doc.raw[pm.start + 1:pm.start + 3]) == name[:2]):
+            # "والغارية الغربية": the name without its proclitic (one letter, and only when the
+            # name follows it: the ب of "بلدة الخيام" is the noun's own letter)
+            pm.start += 1
         pm.text = doc.raw[pm.start:pm.end]
         pm.place, pm.candidates, pm.resolution, pm.reason = None, [], "", DIRECTION_NAMED
 

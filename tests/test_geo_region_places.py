@@ -70,3 +70,13 @@ def test_a_name_with_its_direction_adjective_starts_at_a_word_not_inside_the_pla
     for pm in mentions:
         assert pm.text == text[pm.start:pm.end]
         assert pm.start == 0 or text[pm.start - 1] == " ", pm.text  # not "دة الخيام" out of "بلدة"
+
+
+@pytest.mark.parametrize("text, place_id", [
+    ("وقف المتظاهرون على الخط الأزرق وألقوا الحجارة باتجاه الجنود.", "cur:jo-azraq"),
+    ("قال الأطباء إن متحور بيتا أسرع انتشاراً من غيره.", "cur:ps-beita"),
+])
+def test_a_common_word_that_names_a_town_is_no_place_without_its_noun(text, place_id):
+    from marsad.pipeline import analyse
+    mentions = analyse(text, "2024-02-05", upto="places").places.mentions
+    assert place_id not in {c.place_id for pm in mentions for c in pm.candidates}

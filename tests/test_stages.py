@@ -2090,3 +2090,11 @@ def test_all_day_long_is_no_date_of_today():
 ])
 def test_an_event_told_first_with_only_a_country_is_placed_by_the_definite_word_that_names_it(text, town, dead):
     assert [(e.location, e.fatalities) for e in events(text)] == [(town, dead)]
+
+
+def test_a_span_of_the_last_days_dates_its_own_event_not_the_articles_undated_ones():
+    text = ("شن طيران التحالف غارات على مواقع الحوثيين في مديرية حرض بمحافظة حجة.\n\n"
+            "وقتل خلال اليومين الماضيين عشرة من عناصر الميليشيا في مواجهات مع الجيش في مدينة ميدي.\n\n"
+            "كما قصفت المدفعية مواقع للحوثيين في مدينة زبيد.")
+    found = {e.location: e.event_date for e in events(text, published=date(2018, 3, 11))}
+    assert found.get("Zabid") == "2018-03-11"

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.arabic.normalise import definite
+from marsad.cues import cue_words
 from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Group, Where
 from marsad.stages.discourse import lead_tells_event, own_current_date
@@ -146,13 +148,8 @@ def _coarser(x: Where, y: Where) -> bool:
     if x.unknown_name:
         return False
     # "بادية الميادين بريف دير الزور": the place that locates ``y`` is wider than it, however precise
-    anchor = y.mention.anchor
-    for _ in range(3):  # "مزار عين علي في بادية الميادين بريف دير الزور": up the chain
-        if anchor is None:
-            break
-        if anchor.place is not None and anchor.place.place_id == x.place.place_id:
-            return True
-        anchor = anchor.anchor
+    if _anchored_at(y, x.place):
+        return True
     return _breadth(x) > _breadth(y) or _KIND_RANK.get(x.place.kind, 2) > _KIND_RANK.get(y.place.kind, 2)
 
 
@@ -214,6 +211,12 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                      o.sentences & g.sentences), None)
         if city is not None:
             absorb(city, g)
+    # "قتل ثلاثة في المواجهات التي دارت في حي X"، "قتلوا في الهجوم الذي وقع في وادٍ شرقي البلدة": an
+    # event told again after it, by words that refer back, at a spot in or around its place
+    for g in list(kept):
+        told = _retold(a, g, [o for o in kept if o is not g])
+        if told is not None:
+            absorb(told, g)
     # headlines first, then the lead sentence: each may sum up the groups told after it
     for level in ("heading", "lead"):
         for g in list(kept):
@@ -258,6 +261,74 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             continue
         out.append(g)
     return out
+
+
+# How far from an event's town a known neighbourhood or facility may lie and still be a spot of it.
+SPOT_REACH_KM = 15.0
+
+
+def _refers_back(a: Analysis, g: Group) -> bool:
+    """Is the group told only by words that name an event already told: at least one event word
+    with the article or after a demonstrative (الهجوم، المواجهات، هذا القصف), and no event word
+    that introduces one (اشتباكات، غارة: strong and indefinite)?"""
+    doc = a.doc
+
+    def definite_word(t) -> bool:
+        before = doc.tokens[t.tok_start - 1].text if t.tok_start else ""
+        return definite(doc.tokens[t.tok_start].text) or before in cue_words("demonstrative")
+
+    words = [m.hit.mention for m in g.members if not m.join_only]
+    return any(definite_word(t) for t in words) and \
+        not any(t.strength == "strong" and not definite_word(t) for t in words)
+
+
+def _spot_of(w: Where, o: Where) -> bool:
+    """Is place ``w`` a spot of the place ``o``: its town, a neighbourhood or facility close by, or
+    a name no gazetteer knows that the text puts nowhere else (in the same governorate)? (Not a
+    village the text puts near the town: "قرية X شرقي Y" is a place of its own.)"""
+    if w.town_key == o.town_key:
+        return True
+    if w.unknown_name:
+        anchor = w.mention.anchor
+        return (anchor is None or anchor.place is None or anchor.place.place_id == o.place.place_id) and \
+            _around(o, w)
+    p, q = w.place, o.place
+    return p.kind in ("neighbourhood", "facility") and \
+        distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= SPOT_REACH_KM
+
+
+def _anchored_at(w: Where, place) -> bool:
+    """Does the text put place ``w`` at ``place`` ("في منطقة X شرقي لودر", "في حي X بمدينة Y"), up
+    the chain ("مزار عين علي في بادية الميادين بريف دير الزور")?"""
+    anchor = w.mention.anchor
+    for _ in range(3):
+        if anchor is None:
+            return False
+        if anchor.place is not None and anchor.place.place_id == place.place_id:
+            return True
+        anchor = anchor.anchor
+    return False
+
+
+def _retold(a: Analysis, g: Group, others: list[Group]) -> Group | None:
+    """The event a later group tells again: of its type, told before it, on its day (or the group
+    has no day of its own), at a place the group's place is a spot of (the last such); or, for a
+    group with no dead of its own placed only by a region, the one such event in the region."""
+    if not _refers_back(a, g):
+        return None
+    undated = all(m.when is a.default_when for m in g.members)
+    first = min(g.sentences)
+    before = [o for o in others if o.etype == g.etype and max(o.sentences) < first
+              and (undated or o.when.compatible(g.when))]
+    spots = [o for o in before if _spot_of(g.where, o.where)]
+    if spots:
+        same = [o for o in spots if o.where.town_key == g.where.town_key]
+        return max(same or spots, key=lambda o: max(o.sentences))
+    if _region(g.where) and not _counts_dead(a, g):
+        inside = [o for o in before if (o.where.place.country_code, o.where.place.admin1) ==
+                  (g.where.place.country_code, g.where.place.admin1) and _coarser(g.where, o.where)]
+        return inside[0] if len(inside) == 1 else None
+    return None
 
 
 def _attack_word(t) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from marsad.arabic.normalise import definite
-from marsad.cues import cue_words
+from marsad.cues import cue_matcher, cue_words
 from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Group, Where
 from marsad.stages.discourse import lead_tells_event, own_current_date
@@ -282,19 +282,27 @@ def _refers_back(a: Analysis, g: Group) -> bool:
         not any(t.strength == "strong" and not definite_word(t) for t in words)
 
 
-def _spot_of(w: Where, o: Where) -> bool:
+def _spot_of(a: Analysis, w: Where, o: Where) -> bool:
     """Is place ``w`` a spot of the place ``o``: its town, a neighbourhood or facility close by, or
-    a name no gazetteer knows that the text puts nowhere else (in the same governorate)? (Not a
-    village the text puts near the town: "قرية X شرقي Y" is a place of its own.)"""
+    an area no gazetteer knows (named after a place noun: حي X، منطقة X) that the text puts nowhere
+    else, in the same governorate as a known place ``o``? (Not a village the text puts near the
+    town: "قرية X شرقي Y" is a place of its own; not two villages no gazetteer knows.)"""
     if w.town_key == o.town_key:
         return True
     if w.unknown_name:
         anchor = w.mention.anchor
-        return (anchor is None or anchor.place is None or anchor.place.place_id == o.place.place_id) and \
+        return not o.unknown_name and _after_place_noun(a, w.mention.tok_start) and \
+            (anchor is None or anchor.place is None or anchor.place.place_id == o.place.place_id) and \
             _around(o, w)
     p, q = w.place, o.place
     return p.kind in ("neighbourhood", "facility") and \
         distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= SPOT_REACH_KM
+
+
+def _after_place_noun(a: Analysis, tok: int) -> bool:
+    """Does a place noun (حي، منطقة، بلدة) end right before token ``tok``?"""
+    nouns = cue_matcher("place_noun", suffixes=False)
+    return any(m.tok_end == tok for m in nouns.find(a.doc, max(0, tok - 2), tok))
 
 
 def _anchored_at(w: Where, place) -> bool:
@@ -320,7 +328,7 @@ def _retold(a: Analysis, g: Group, others: list[Group]) -> Group | None:
     first = min(g.sentences)
     before = [o for o in others if o.etype == g.etype and max(o.sentences) < first
               and (undated or o.when.compatible(g.when))]
-    spots = [o for o in before if _spot_of(g.where, o.where)]
+    spots = [o for o in before if _spot_of(a, g.where, o.where)]
     if spots:
         same = [o for o in spots if o.where.town_key == g.where.town_key]
         return max(same or spots, key=lambda o: max(o.sentences))

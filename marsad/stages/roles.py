@@ -172,14 +172,45 @@ def _aimed_at(a: Analysis, g: Group) -> set[int]:
 
 def _military_target_owner(a: Analysis, g: Group, actor1: str | None) -> str | None:
     """The force a military target belongs to ("موقعاً لقسد"، "مواقع قوات النظام")."""
+    found = _target_owners(a, g, actor1)
+    return found[0][0] if found and found[0][1] else None
+
+
+def _target_owners(a: Analysis, g: Group, actor1: str | None) -> list[tuple[str, bool]]:
+    """The forces the military targets of the group's units belong to, each with whether the
+    target is at one of the group's places; those at its places first."""
     kb = a.kb
+    out = []
     for m in _cue_in_units(a, g, "military_target"):
         owner = [x for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2
                  and kb.inter(x.actor) in ARMED_CODES and x.actor != actor1
                  and x.actor != "Unidentified Armed Group" and not kb.allied(x.actor, actor1 or "")]
         if owner:
-            return owner[0].actor
-    return None
+            out.append((owner[0].actor, _target_here(a, g, owner[0].tok_end)))
+    return sorted(out, key=lambda o: not o[1])
+
+
+# How many words after a target's owner may name the place the target is at ("موقع لقوى الأمن
+# الداخلي في قرية X").
+TARGET_PLACE_WORDS = 4
+
+
+def _target_here(a: Analysis, g: Group, end: int) -> bool:
+    """Is a target (ending at token ``end``) at one of the group's places? "القصف تركز على صوامع
+    قرية X وموقع لقوى الأمن في قرية Y": the position is Y's target, not X's. A target whose place
+    after it is no other event's (or that has none) is the group's."""
+    sent = a.doc.sentence_of_token(end)
+    listed, reach = [], min(end + TARGET_PLACE_WORDS, sent.tok_end)
+    # "في مديريتي التحيتا وزبيد": the target is at each place of the list
+    for pm in sorted(a.places.mentions, key=lambda p: p.tok_start):
+        if end <= pm.tok_start <= reach and pm.role == "event":
+            listed.append(pm)
+            reach = min(pm.tok_end + 1, sent.tok_end)
+    spans = {(pm.tok_start, pm.tok_end) for pm in listed}
+    own = {(w.mention.tok_start, w.mention.tok_end) for w in g.places}
+    others = {(w.mention.tok_start, w.mention.tok_end) for o in a.groups if o is not g for w in o.places}
+    # elsewhere only when the target's place is another event's of the article
+    return bool(spans & own) or not spans & others
 
 
 def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
@@ -356,9 +387,12 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
         if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
             return forces_of(place.country_code)
         if actor1 and kb.inter(actor1) == 8 and not _in_units(a, g, "civilian_target"):
-            # a foreign air force's strike that hit no civilians: the armed group it fights there
+            # a foreign air force's strike that hit no civilians: the armed group it fights there;
+            # not a force the article names only as the owner of a target at another place ("القصف
+            # تركز على صوامع قرية X وموقع لقوى الأمن في قرية Y": X's target is no force's)
             opp = _opponent(a, actor1)
-            if opp and kb.inter(opp) in (2, 3, 4):
+            elsewhere = [n for n, here in _target_owners(a, g, actor1) if not here]
+            if opp and kb.inter(opp) in (2, 3, 4) and _article_counts(a).get(opp, 0) > elsewhere.count(opp):
                 return opp
         others = [n for n in _salient([x for x in armed if x.actor != actor1], g)
                   if not (actor1 and kb.allied(n, actor1)) and n != "Unidentified Armed Group"]

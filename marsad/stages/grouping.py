@@ -251,6 +251,10 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             before[0].members.extend(g.members)
             before[0].places.extend(g.places)
             kept.remove(g)
+        elif before and len({s for o in before for s in o.sentences}) == 1:
+            # "استهدفت بلدات X وY وZ بقذائف الهاون. وقصفت مواقع في ريف المحافظة": the events of one
+            # sentence told again together, by the area around them: none of its own
+            kept.remove(g)
     # a governorate-only event, or one placed only by a campaign's name ("قتلوا في مواجهات دير
     # الزور": the campaign, not one fight), yields to precise events of the same type
     out = []

@@ -53,6 +53,21 @@ def test_the_events_of_one_sentence_told_again_together_by_their_region_add_no_e
         [(e.location, e.actor2) for e in found]
 
 
+@pytest.mark.parametrize("text, sub", [
+    ("شنت مقاتلات التحالف اليوم غارات جوية استهدفت مخزن أسلحة للحوثيين في مديرية صرواح بمحافظة مأرب.",
+     "Air/drone strike"),
+    ("قتل 12 مسلحا من تنظيم داعش اليوم في اشتباكات مع الجيش العراقي في قضاء الحويجة، فيما استولت القوات على "
+     "كميات من الأسلحة والذخائر خلفها المسلحون.", "Armed clash"),
+])
+def test_weapons_taken_or_destroyed_in_the_fight_the_sentence_tells_are_part_of_it(text, sub):
+    assert [e.sub_event_type for e in events(text)] == [sub]
+
+
+def test_mines_cleared_are_an_event_of_their_own():
+    found = events("تمكنت الفرق الهندسية في الجيش اليمني اليوم من نزع كميات كبيرة من الألغام في مديرية حيس.")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
+
+
 # --------------------------------------------------------------------------- sides
 
 @pytest.mark.parametrize("text, civilian_place, force_place, force", [

@@ -59,6 +59,7 @@ def group_frames(a: Analysis) -> None:
                 o.places.extend(g.places)
                 groups.remove(g)
                 break
+    groups = _weapons_of_the_fight(a, groups)
     groups = _clashes_at_protests(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     a.groups = _merge_summaries(a, groups)
@@ -79,6 +80,31 @@ RECENT_DAYS = 2
 def _recent(a: Analysis, g: Group) -> bool:
     last = g.when.end or g.when.start
     return a.published is None or last is None or (a.published - last).days <= RECENT_DAYS
+
+
+# The events weapons can be taken or destroyed in: fighting on the ground, strikes from afar.
+_WEAPONS_TAKEN_IN = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+                     "Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _weapons_of_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"قتل 15 من المسلحين فيما استعادت القوات كميات من الأسلحة خلفوها"، "غارات استهدفت مخزن
+    أسلحة": weapons seized in a fight or destroyed by a strike that the same sentence tells, at the
+    same place and on the same day, are part of that event (no seizure of their own). Mines
+    cleared and missiles shot down are events of their own."""
+    from marsad.stages.frames import _interception
+    kept = list(groups)
+    for g in groups:
+        if any(m.subtype != "Disrupted weapons use" or _interception(a, m.hit.mention) for m in g.members):
+            continue
+        host = next((o for o in kept if o is not g and o.where.town_key == g.where.town_key and
+                     o.when.compatible(g.when) and any(x.subtype in _WEAPONS_TAKEN_IN and x.sentence in g.sentences
+                                                       for x in o.members)), None)
+        if host is not None:
+            host.members.extend(g.members)
+            host.places.extend(g.places)
+            kept.remove(g)
+    return kept
 
 
 def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:

@@ -68,6 +68,18 @@ def test_mines_cleared_are_an_event_of_their_own():
     assert [e.sub_event_type for e in found] == ["Disrupted weapons use"]
 
 
+@pytest.mark.parametrize("text", [
+    ("اندلعت اليوم اشتباكات بين الجيش اليمني ومسلحي الحوثي في مديرية صرواح. وأفاد مصدر عسكري بأن مواجهات "
+     "دارت مع المسلحين في مناطق متفرقة من المديرية، كما قصفت مدفعية الجيش مواقعهم في ذات المنطقة."),
+    ("صدت قوات الجيش اليمني اليوم هجوما لمسلحي الحوثي في مديرية حيس. وشن المسلحون هجوما باتجاه مواقع الجيش "
+     "تحت غطاء من القصف المدفعي لكن الجيش تمكن من صد الهجوم وقتل عشرة منهم."),
+])
+def test_shelling_told_only_beside_a_clash_at_its_place_is_the_clashs_fire(text):
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Armed clash"], [(e.sub_event_type, e.actor2) for e in found]
+    assert "Civilians" not in (found[0].actor1, found[0].actor2)
+
+
 # --------------------------------------------------------------------------- sides
 
 @pytest.mark.parametrize("text, civilian_place, force_place, force", [

@@ -60,6 +60,7 @@ def group_frames(a: Analysis) -> None:
                 groups.remove(g)
                 break
     groups = _weapons_of_the_fight(a, groups)
+    groups = _shelling_of_the_fight(groups)
     groups = _clashes_at_protests(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     a.groups = _merge_summaries(a, groups)
@@ -103,6 +104,25 @@ def _weapons_of_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
         if host is not None:
             host.members.extend(g.members)
             host.places.extend(g.places)
+            kept.remove(g)
+    return kept
+
+
+def _shelling_of_the_fight(groups: list[Group]) -> list[Group]:
+    """"دارت مواجهات مع عناصر الميليشيا في جبهة X كما قصفت مدفعية الجيش مواقعهم"، "هجوماً تحت غطاء من
+    القصف المدفعي": shelling told only in the sentences of a clash at the same place and on the same
+    day is the clash's fire (ACLED codes one battle), not a shelling of its own."""
+    kept = list(groups)
+    for g in groups:
+        if g.etype != "Explosions/Remote violence" or \
+                any(m.subtype != "Shelling/artillery/missile attack" for m in g.members):
+            continue
+        clash = next((o for o in kept if o.etype == "Battles" and o.where.town_key == g.where.town_key and
+                      o.when.compatible(g.when) and g.sentences <= {m.sentence for m in o.members
+                                                                    if m.subtype == "Armed clash"}), None)
+        if clash is not None:
+            clash.members.extend(g.members)
+            clash.places.extend(g.places)
             kept.remove(g)
     return kept
 

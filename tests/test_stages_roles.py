@@ -122,3 +122,15 @@ def test_gunmen_of_a_named_group_stay_that_group():
     found = events("هاجم مسلحون من تنظيم داعش اليوم حاجزا للجيش العراقي في قضاء الطارمية.")
     assert [(e.actor1, e.actor2) for e in found] in ([("Islamic State", "Military Forces of Iraq")],
                                                       [("Military Forces of Iraq", "Islamic State")])
+
+
+@pytest.mark.parametrize("text", [
+    ("قتلت الغارات الروسية 40 شخصا بينهم ستة أطفال اليوم في بلدات كفرنبل ومعرة النعمان وخان شيخون بريف إدلب. "
+     "وتسيطر هيئة تحرير الشام على المنطقة منذ سنوات."),
+    ("قتلت غارات الطيران التركي اليوم 12 مدنيا في بلدات عامودا والدرباسية ورأس العين بريف الحسكة. وتخضع "
+     "المنطقة لسيطرة قوات سوريا الديمقراطية."),
+])
+def test_strikes_that_killed_civilians_over_several_towns_target_civilians_not_the_group_holding_them(text):
+    """The toll is summed over the towns, so no town's record carries it, but it says who was hit."""
+    found = events(text)
+    assert len(found) == 3 and all(e.actor2 == "Civilians" for e in found), [(e.location, e.actor2) for e in found]

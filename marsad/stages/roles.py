@@ -36,8 +36,10 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
     victim_names: dict[str, int] = {}
     for name, n, _ in victims:
         victim_names[name] = victim_names.get(name, 0) + n
-    if not victim_names and _injured_civilians(a, g):
-        victim_names["Civilians"] = 0  # "أصيبت امرأة وطفلها": the civilians were the target
+    if not victim_names and _civilian_victims(a, g):
+        # "أصيبت امرأة وطفلها"، "قتلت الغارات 80 شخصاً في بلدات X وY وZ" (a toll over several places,
+        # none of it this place's): the civilians were the target
+        victim_names["Civilians"] = 0
 
     sides = _between_sides(a, g)
     actor1 = actor2 = None
@@ -243,9 +245,10 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
     return any(m.tok_start >= lo - 3 for m in media if m.tok_start < x.tok_start)
 
 
-def _injured_civilians(a: Analysis, g: Group) -> bool:
-    return any(c.kind == "injured" and c.victim_class == "civilians" and c.victim != "آخرون"
-               and a.in_group(g, c.tok_start) for c in a.casualties)
+def _civilian_victims(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group count civilians killed or wounded (not "others")?"""
+    return any(c.kind in ("killed", "injured", "mixed") and c.victim_class == "civilians" and c.victim != "آخرون"
+               and not c.subgroup and a.in_group(g, c.tok_start) for c in a.casualties)
 
 
 def _after_with(a: Analysis, x: ActorMention) -> bool:

@@ -134,3 +134,14 @@ def test_strikes_that_killed_civilians_over_several_towns_target_civilians_not_t
     """The toll is summed over the towns, so no town's record carries it, but it says who was hit."""
     found = events(text)
     assert len(found) == 3 and all(e.actor2 == "Civilians" for e in found), [(e.location, e.actor2) for e in found]
+
+
+@pytest.mark.parametrize("text, force", [
+    ("أعلن الجيش الليبي اليوم القبض على الإرهابي المصري هشام سالم في مدينة درنة. وسالم مطلوب في مصر بعد هجمات "
+     "في القاهرة والإسكندرية والجيزة، وتطالب مصر بتسليمه.", "Military Forces of Libya"),
+    ("اعتقل الجيش الصومالي اليوم قياديا في حركة الشباب في مدينة بلدوين. وكان القيادي قد خطط لهجمات في كينيا، "
+     "بحسب مسؤولين في نيروبي قالوا إن كينيا ستطلب تسليمه إلى نيروبي.", "Military Forces of Somalia"),
+])
+def test_an_army_named_with_its_nationality_is_that_countrys_in_an_article_mostly_about_another(text, force):
+    found = events(text)
+    assert [e.actor1 for e in found] == [force]

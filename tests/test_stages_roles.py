@@ -80,6 +80,23 @@ def test_shelling_told_only_beside_a_clash_at_its_place_is_the_clashs_fire(text)
     assert "Civilians" not in (found[0].actor1, found[0].actor2)
 
 
+@pytest.mark.parametrize("text, sub, deaths", [
+    ("قتل سبعة أشخاص اليوم في هجوم انتحاري استهدف مبنى البلدية في مدينة بعقوبة. وقال مسؤول إن ثلاثة مسلحين أطلقوا "
+     "النار على حراس المبنى قبل أن يفجروا أنفسهم لتخلف العملية سبعة قتلى.", "Suicide bomb", 7),
+    ("قتل خمسة أشخاص اليوم في انفجار سيارة مفخخة قرب سوق في مدينة الرمادي. وذكر شهود أن مسلحين أطلقوا النار على "
+     "المتجمعين بعد الانفجار، وأكدت الشرطة أن حصيلة الهجوم خمسة قتلى.", "Remote explosive/landmine/IED", 5),
+])
+def test_a_shooting_whose_dead_restate_the_blasts_at_its_place_is_the_blast_told_again(text, sub, deaths):
+    assert [(e.sub_event_type, e.fatalities) for e in events(text)] == [(sub, deaths)]
+
+
+def test_a_separate_shooting_with_dead_of_its_own_stays_apart_from_the_blast():
+    found = events("قتل خمسة أشخاص اليوم في انفجار سيارة مفخخة قرب سوق في مدينة الرمادي. وفي حادث منفصل قتل "
+                   "مسلحون ثلاثة رعاة بإطلاق النار عليهم في المدينة.")
+    assert sorted((e.sub_event_type, e.fatalities) for e in found) == [
+        ("Attack", 3), ("Remote explosive/landmine/IED", 5)]
+
+
 # --------------------------------------------------------------------------- sides
 
 @pytest.mark.parametrize("text, civilian_place, force_place, force", [

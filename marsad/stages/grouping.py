@@ -53,8 +53,11 @@ def group_frames(a: Analysis) -> None:
             # in the article: "غارة على حافلة في ضحيان ... واستهدف الهجوم الحافلة" is one strike
             # (with no dead of its own: two counts in different sentences would be added)
             weak_only = all(m.hit.mention.strength == "weak" for m in g.members) and not _kills(a, g)
+            # "أطلق أربعة مسلحين النار على الحراس قبل أن يفجروا أنفسهم لتخلف العملية تسعة قتلى" after
+            # "تسعة قتلى في هجوم انتحاري": the shooting's dead are the blast's, told again
+            same_dead = bool(_death_counts(a, g)) and _death_counts(a, g) <= _death_counts(a, o)
             if o.etype == "Explosions/Remote violence" and o.where.town_key == g.where.town_key and \
-                    o.when.compatible(g.when) and (o.sentences & g.sentences or weak_only):
+                    o.when.compatible(g.when) and (o.sentences & g.sentences or weak_only or same_dead):
                 o.members.extend(g.members)
                 o.places.extend(g.places)
                 groups.remove(g)
@@ -168,6 +171,11 @@ def _kills(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group count dead?"""
     return any(c.kind == "killed" and (c.count or 0) > 0 and a.sentence_index(c.tok_start) in g.sentences
                for c in a.casualties)
+
+
+def _death_counts(a: Analysis, g: Group) -> set[int]:
+    """The numbers of dead counted in the group's sentences."""
+    return {c.count for c in a.casualties if c.kind == "killed" and c.count and a.sentence_index(c.tok_start) in g.sentences}
 
 
 def _names_armed_group(a: Analysis, g: Group) -> bool:

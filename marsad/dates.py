@@ -217,6 +217,13 @@ class _Scan:
         return self.doc.tokens[i].text
 
 
+def names_a_day(word: str) -> bool:
+    """A weekday or a day counted from publication (الأحد، اليوم، أمس), with or without و/ف."""
+    lex = _lexicon()
+    term = normalise_term(_strip_conj(word))
+    return term in lex.words("weekday") or term in lex.words("rel_day")
+
+
 def _strip_conj(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 

@@ -194,6 +194,14 @@ def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, 
     return None, tok
 
 
+def _plural_countryside(doc: Doc, tok: int, sent_start: int) -> bool:
+    """Is the place at ``tok`` after a dual or plural of ريف (ريفي، أرياف)?"""
+    relation, first = _direction_before(doc, tok, sent_start)
+    word = doc.tokens[first].text
+    return relation == "countryside" and (word in cue_words("relation_countryside_plural") or
+                                          word[1:] in cue_words("relation_countryside_plural"))
+
+
 def _english_relation_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
     """"near X", "west of X", "on the outskirts of X", "the countryside of X", "the X district"."""
     j = tok - 1
@@ -760,6 +768,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
     triggers_at = {m.tok_start for m in _event_words(doc)}
+    countrysides: set[int] = set()  # mentions that take the dual or plural countryside of the list's first
     for idx, pm in enumerate(mentions):
         sent = doc.sentence_of_token(pm.tok_start)
         lo = max(sent.tok_start, pm.tok_start - 4)
@@ -853,6 +862,10 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if relation is None and pm.tok_end - pm.tok_start > 1 and \
                 cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
+        if relation is None and same_list and prev.relation == "countryside" and \
+                (id(prev) in countrysides or _plural_countryside(doc, prev.tok_start, sent.tok_start)):
+            relation = "countryside"  # "أرياف حلب وإدلب وحماة": the countryside of each
+            countrysides.add(id(pm))
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
         pm.compass = _compass(doc, pm, relation, sent.tok_end)
     _border_with_country(doc, mentions)

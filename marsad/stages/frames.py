@@ -328,10 +328,15 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         m = h.mention
         if _idle_weapon(a, unit, m):
             continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
-        if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests):
+        if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests) and \
+                not _deadly_time_clause(a, m):
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
         if m.event_type in VIOLENT_TYPES and any(lo < m.tok_start < hi for lo, hi in intercepted):
             continue  # the missile an interception names is not another attack
+        if m.sub_event_type == "Looting/property destruction" and any(
+                (x.mention.event_type == "Explosions/Remote violence" or x.mention.sub_event_type == "Armed clash")
+                and x.mention.tok_start < m.tok_start for x in unit_hits):
+            continue  # "أدى الانفجار إلى هدم منازل مجاورة": what the blast or the fighting destroyed
         if m.sub_event_type == "Remote explosive/landmine/IED" and _laid_not_exploded(a, unit, m):
             continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
@@ -342,8 +347,9 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue
         if m.event_type == "Strategic developments":
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
-        if strong:
-            near = min(strong, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
+        kin = [x for x in strong if _may_type(m, x.mention)]
+        if kin:
+            near = min(kin, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
             continue
         if demonstrative or definite(doc.tokens[m.tok_start].text):
@@ -387,6 +393,29 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _deadly_time_clause(a: Analysis, m) -> bool:
+    """"اعتقلت القوات ثلاثة مسلحين إثر هجوم على حاجز قتل فيه جندي": an attack in the arrest's
+    clause of time that counts its own dead happened before the arrest; it is no charge."""
+    at = next((i for i, c in enumerate(a.clauses) if c.tok_start <= m.tok_start < c.tok_end), None)
+    if at is None or a.clauses[at].kind != "temporal":
+        return False
+    end = a.clauses[at].tok_end
+    if at + 1 < len(a.clauses) and a.clauses[at + 1].kind == "result":
+        end = a.clauses[at + 1].tok_end  # "إثر هجوم على دورية أسفر عن مقتل شرطي"
+    return any(c.kind == "killed" and a.clauses[at].tok_start <= c.tok_start < end for c in a.casualties)
+
+
+def _may_type(weak, strong) -> bool:
+    """A strong word of another kind types a weak one of its clause, except that a weak word of
+    violence never becomes an arrest or another step that is no violence ("اعتقال الجاني إثر هجوم
+    بسكين": the attack is an event of its own), though a missile may be one intercepted; and a weak
+    explosion word stays violence: "أصيب شبان بانفجار خلال إحدى المظاهرات" is an explosion at a
+    protest, not a protest (shots and attacks at a protest are, as forces' violence against it)."""
+    if weak.event_type in VIOLENT_TYPES and strong.event_type == "Strategic developments":
+        return strong.sub_event_type == "Disrupted weapons use"
+    return not (weak.event_type == "Explosions/Remote violence" and strong.event_type == "Protests")
 
 
 def _refers_back(doc, m) -> bool:

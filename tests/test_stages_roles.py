@@ -162,3 +162,14 @@ def test_strikes_that_killed_civilians_over_several_towns_target_civilians_not_t
 def test_an_army_named_with_its_nationality_is_that_countrys_in_an_article_mostly_about_another(text, force):
     found = events(text)
     assert [e.actor1 for e in found] == [force]
+
+
+@pytest.mark.parametrize("text", [
+    ("أعلن التحالف بقيادة السعودية اليوم أن الجيش اليمني حقق تقدما بإسناد من طيران التحالف في محافظة الحديدة. "
+     "وأفادت مصادر ميدانية بأن مواجهات عنيفة اندلعت اليوم مع مسلحي الحوثي في مدينة حيس."),
+    ("قال التحالف العربي اليوم إن طيران التحالف دعم الجيش اليمني في محافظة مأرب. وذكر مصدر عسكري أن معارك "
+     "عنيفة دارت اليوم مع عناصر الحوثي في مديرية صرواح."),
+])
+def test_the_ground_side_of_a_battle_is_the_countrys_army_not_the_foreign_air_force_backing_it(text):
+    found = events(text)
+    assert [{e.actor1, e.actor2} for e in found] == [{"Ansar Allah", "Military Forces of Yemen"}]

@@ -118,7 +118,7 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         if actor2 is None:
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:
-        actor2 = _opponent(a, actor1)
+        actor2 = _ground_side(a, _opponent(a, actor1))
         if actor2 is None and actor1 in victim_names and sub != TERRITORY and \
                 any(c.victim_class in ("security", "fighters") for c in cas):
             # "أربعة جنود قتلوا في هجوم على نقطة تفتيش": the side that lost men was attacked by
@@ -359,6 +359,16 @@ def _article_perpetrator(a: Analysis, etype: str) -> str | None:
             counts[name] = counts.get(name, 0) + 1
     a.memo[key] = found = max(counts, key=lambda n: counts[n]) if counts else None
     return found
+
+
+def _ground_side(a: Analysis, name: str | None) -> str | None:
+    """A foreign force that backs the country's own forces ("شن الجيش اليمني وطيران التحالف هجوماً")
+    is not the side of a ground battle: the country's force allied to it and named in the
+    article is."""
+    if name is None or a.kb.inter(name) != 8:
+        return name
+    own = [n for n in _article_counts(a, state=True) if a.kb.allied(n, name)]
+    return own[0] if own else name
 
 
 def _opponent(a: Analysis, actor1: str) -> str | None:

@@ -173,3 +173,17 @@ def test_an_army_named_with_its_nationality_is_that_countrys_in_an_article_mostl
 def test_the_ground_side_of_a_battle_is_the_countrys_army_not_the_foreign_air_force_backing_it(text):
     found = events(text)
     assert [{e.actor1, e.actor2} for e in found] == [{"Ansar Allah", "Military Forces of Yemen"}]
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("تظاهر المئات اليوم في مدينة الناصرية. وفي مدينة البصرة اشتبك محتجون مع رجال الشرطة ما أسفر عن اعتقال "
+     "عدد منهم. وكان تنظيم داعش قد هاجم المدينة قبل سنوات.", "Arrests"),
+    ("تظاهر المئات اليوم في مدينة الناصرية. وفي مدينة البصرة اشتبك محتجون مع رجال الشرطة ما أسفر عن اعتقال "
+     "عدد منهم. وكان تنظيم داعش قد هاجم المدينة قبل سنوات.", "Armed clash"),
+    ("اعتقلت قوات الأمن اليوم عشرات المتظاهرين في مدينة كربلاء. ويتهم مسؤولون عناصر من تنظيم داعش بالتسلل "
+     "إلى الاحتجاجات.", "Arrests"),
+])
+def test_protesters_the_sentence_names_are_the_other_side_not_an_armed_group_of_the_background(text, sub):
+    found = [e for e in events(text) if e.sub_event_type == sub]
+    assert found and all("Protesters" in (e.actor1, e.actor2) for e in found), \
+        [(e.actor1, e.actor2) for e in found]

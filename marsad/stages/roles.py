@@ -85,6 +85,9 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             actor1 = state[0] if state else (_article_actor(a, state=True) or (nearest[0] if nearest else None))
             others = [n for n in _salient([x for x in armed if kb.inter(x.actor) != 1], g)
                       if n not in ("Unidentified Armed Group", actor1) and not kb.allied(n, actor1 or "")]
+            if not others and sub == "Arrests":
+                # "اشتبك محتجون مع الشرطة ... واعتقال عدد منهم": the protesters the sentence names
+                others = [x.actor for x in in_group if kb.inter(x.actor) == 6][:1]
             if not others:
                 counts = {n: c for n, c in _article_counts(a).items()
                           if kb.inter(n) != 1 and n != actor1 and not kb.allied(n, actor1 or "")}
@@ -118,7 +121,10 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         if actor2 is None:
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:
-        actor2 = _ground_side(a, _opponent(a, actor1))
+        # "اشتبك محتجون مع رجال الشرطة": the protesters the sentence names, not an armed group of
+        # the article's background
+        protesters = [x.actor for x in in_group if kb.inter(x.actor) == 6 and x.actor != actor1]
+        actor2 = protesters[0] if protesters else _ground_side(a, _opponent(a, actor1))
         if actor2 is None and actor1 in victim_names and sub != TERRITORY and \
                 any(c.victim_class in ("security", "fighters") for c in cas):
             # "أربعة جنود قتلوا في هجوم على نقطة تفتيش": the side that lost men was attacked by

@@ -121,7 +121,7 @@ def _purpose(word: str) -> bool:
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
-    matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc) + _shots_at(doc)
+    matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + _riots(doc)
     if not matches:
         return hits
     matches.sort(key=lambda m: m.tok_start)
@@ -162,6 +162,29 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
     return hits
+
+
+# How many words may stand between protesters and the act of violence they do (اقتحم المتظاهرون
+# الغاضبون، المحتجون الذين تجمعوا أحرقوا).
+RIOT_WORDS = 3
+
+
+def _riots(doc: Doc) -> list:
+    """"اقتحم المتظاهرون المباني"، "المحتجون أحرقوا مقر المحافظة": protesters as the doers of an act
+    of violence (storming, burning, stoning) make the act a violent demonstration."""
+    from marsad.arabic.matcher import Match
+    acts = cue_matcher("riot_act_verb").find(doc)
+    if not acts:
+        return []
+    doers = cue_matcher("protester_subject").find(doc)
+    out = []
+    for v in acts:
+        sent = doc.sentence_of_token(v.tok_start)
+        near = [p for p in doers if sent.tok_start <= p.tok_start < sent.tok_end and
+                (0 <= p.tok_start - v.tok_end < RIOT_WORDS or 0 <= v.tok_start - p.tok_end < RIOT_WORDS)]
+        if near:  # the act alone: the protesters are the actor
+            out.append(Match(v.tok_start, v.tok_end, ("Riots", "Violent demonstration", "strong"), 0, "riot"))
+    return out
 
 
 def _seizures(doc: Doc) -> list:

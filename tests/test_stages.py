@@ -2039,3 +2039,20 @@ def test_one_person_then_a_passive_death_verb_is_one_dead(text, dead):
 def test_a_man_who_killed_is_still_no_dead():
     text = "اعتقلت الشرطة اليوم في مدينة الرمادي رجلا قتل زوجته."
     assert [e.fatalities for e in events(text)] == [0]
+
+
+@pytest.mark.parametrize("text, town, faced", [
+    ("اقتحم المتظاهرون الغاضبون اليوم المباني الحكومية في مدينة البصرة وأضرموا النيران في القنصلية الإيرانية.",
+     "Basra", None),
+    ("المحتجون الغاضبون أحرقوا اليوم مبنى البلدية في مدينة الكوت.", "Kut", None),
+    ("أحرق محتجون اليوم مقر المحافظة في مدينة الناصرية ورشقوا قوات الأمن بالحجارة.", "Nasiriyah",
+     "Military Forces of Iraq"),
+])
+def test_protesters_who_storm_burn_or_stone_are_rioters_in_a_violent_demonstration(text, town, faced):
+    [e] = events(text)
+    assert (e.sub_event_type, e.location, e.actor1, e.actor2) == ("Violent demonstration", town, "Rioters", faced)
+
+
+def test_forces_attacking_protesters_make_no_riot():
+    text = "هاجمت قوات الأمن اليوم المحتجين في مدينة البصرة بالهراوات."
+    assert all(e.event_type != "Riots" for e in events(text))

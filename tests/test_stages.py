@@ -2056,3 +2056,11 @@ def test_protesters_who_storm_burn_or_stone_are_rioters_in_a_violent_demonstrati
 def test_forces_attacking_protesters_make_no_riot():
     text = "هاجمت قوات الأمن اليوم المحتجين في مدينة البصرة بالهراوات."
     assert all(e.event_type != "Riots" for e in events(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قصفت المدفعية اليوم قرية توانه الاستراتيجية في مديرية السوادية بمحافظة البيضاء ما أدى إلى مقتل مدني.", "توانه"),
+    ("قتل مدني اليوم بقصف على قرية كفرعويد الواقعة في ريف إدلب الجنوبي.", "كفرعويد"),
+])
+def test_an_adjective_after_an_unknown_village_is_no_part_of_its_name(text, name):
+    assert [e.location for e in events(text)] in ([name], ["Kafr Uwayd"])

@@ -499,7 +499,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             elif k < sent.tok_end and k not in taken:
                 nxt = doc.tokens[k].text
                 if nxt.startswith("ال") and nxt not in name_end and not nxt.startswith("و") \
-                        and nxt not in after_words and k not in place_nouns and nxt not in relational \
+                        and nxt not in after_words and nxt not in adjectives and k not in place_nouns \
+                        and nxt not in relational \
                         and not _describes_the_name(nxt, doc.token_span(k, k + 1).text):
                     k += 1
                 elif nxt in given:
@@ -1722,6 +1723,9 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
+    adjectives = place_adjectives()
+    while between and between[0] in adjectives:
+        between = between[1:]  # "جبل توانه الاستراتيجي بمديرية خب الشعف": the name's adjective
     if "في" in between and len(between) <= 4 and all(w.startswith("ال") for w in between[:between.index("في")]):
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]

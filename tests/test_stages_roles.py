@@ -187,3 +187,14 @@ def test_protesters_the_sentence_names_are_the_other_side_not_an_armed_group_of_
     found = [e for e in events(text) if e.sub_event_type == sub]
     assert found and all("Protesters" in (e.actor1, e.actor2) for e in found), \
         [(e.actor1, e.actor2) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    ("قتلت غارات لطيران التحالف اليوم 40 عنصرا في مديرية حيس. وأكدت مصادر ميدانية أن الغارات قتلت كل عناصر "
+     "ميليشيا الحوثي المتواجدين في الموقع."),
+    ("قتلت غارات جوية اليوم 25 مسلحا في مديرية صرواح. وقالت مصادر عسكرية إن مقاتلات التحالف استهدفت تجمعا "
+     "للحوثيين وإن الغارات قتلت جميع عناصر الميليشيا الحوثية هناك."),
+])
+def test_fighters_counted_without_their_group_are_the_group_the_text_names_as_the_dead(text):
+    found = events(text)
+    assert [(e.actor1, e.actor2) for e in found] == [("Military Forces of Saudi Arabia", "Ansar Allah")]

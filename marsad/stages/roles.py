@@ -33,6 +33,10 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         elif c.victim_class == "fighters" and (c.count or 0) > 0:
             # "أسفرت الغارة عن مقتل مسلحين اثنين": armed men of no named group, not civilians
             victims.append(("Unidentified Armed Group", c.count or 0, None))
+    if any(x is not None and name != "Civilians" for name, _, x in victims):
+        # "قتلت 100 عنصر" and "قتلت كل عناصر الميليشيا": fighters of no named group are the named
+        # side's, not another, unidentified one
+        victims = [v for v in victims if not (v[0] == "Unidentified Armed Group" and v[2] is None)]
     victim_names: dict[str, int] = {}
     for name, n, _ in victims:
         victim_names[name] = victim_names.get(name, 0) + n
@@ -70,6 +74,9 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         victim_mentions = {id(x) for c in cas for x in victim_actors(a, c)}
         perpetrators = [x for x in armed if id(x) not in victim_mentions]
         if etype in ("Explosions/Remote violence", "Violence against civilians"):
+            # "لقي 100 عنصر حوثي مصرعهم جراء غارات ... قتلت كل عناصر الميليشيا": the side whose men
+            # the strike killed is not its striker, wherever the text names it again
+            perpetrators = [x for x in perpetrators if x.actor not in victim_names]
             # "غارات على مواقع لميليشيا الحوثي": the owner of the positions hit is the target
             aimed = _aimed_at(a, g)
             # the owner of what was hit is never the striker, even when no other actor is near

@@ -2064,3 +2064,17 @@ def test_forces_attacking_protesters_make_no_riot():
 ])
 def test_an_adjective_after_an_unknown_village_is_no_part_of_its_name(text, name):
     assert [e.location for e in events(text)] in ([name], ["Kafr Uwayd"])
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات الإسرائيلية في تسعينات القرن الماضي مدينة النبطية وقتلت عشرة مدنيين.",
+    "قصفت الطائرات في الثمانينيات مدينة النبطية وقتلت عشرة مدنيين.",
+    "اغتال الجهاز في 1997 قياديا في مدينة صيدا بتفجير سيارته.",
+])
+def test_a_decade_or_a_bare_year_long_past_makes_its_event_background(text):
+    assert events(text, published=date(2018, 5, 2)) == []
+
+
+def test_all_day_long_is_no_date_of_today():
+    text = "وكانت القوات قد قصفت بلدة كفرنبل في آذار 2017 واستمر القصف طوال اليوم."
+    assert events(text, published=date(2018, 5, 2)) == []

@@ -2078,3 +2078,15 @@ def test_a_decade_or_a_bare_year_long_past_makes_its_event_background(text):
 def test_all_day_long_is_no_date_of_today():
     text = "وكانت القوات قد قصفت بلدة كفرنبل في آذار 2017 واستمر القصف طوال اليوم."
     assert events(text, published=date(2018, 5, 2)) == []
+
+
+@pytest.mark.parametrize("text, town, dead", [
+    ("قتل 15 مدنيا في غارة جوية على سوريا اليوم. وقال المرصد إن الغارة استهدفت سوقا شعبيا في مدينة أريحا بريف إدلب.",
+     "Ariha", 15),
+    ("لقي عشرة أشخاص مصرعهم في تفجير انتحاري في العراق اليوم. وقالت الشرطة إن التفجير وقع قرب مسجد في مدينة كركوك.",
+     "Kirkuk", 10),
+    ("قتل ثلاثة جنود في هجوم انتحاري في الصومال اليوم. وقالت الشرطة إن الهجوم استهدف قاعدة عسكرية في مدينة بيدوا.",
+     "Baidoa", 3),
+])
+def test_an_event_told_first_with_only_a_country_is_placed_by_the_definite_word_that_names_it(text, town, dead):
+    assert [(e.location, e.fatalities) for e in events(text)] == [(town, dead)]

@@ -119,7 +119,7 @@ def place_stopwords() -> frozenset[str]:
     from marsad.kb import DATA_DIR
     words: set[str] = set()
     for path in DATA_DIR.glob("*.tsv"):
-        if path.name in ("places.tsv", "admin1.tsv", "countries.tsv"):
+        if path.name in ("places.tsv", "admin1.tsv", "admin2.tsv", "countries.tsv"):
             continue
         for row in load_table(path.name):
             if "cue" in row and row["cue"] not in _STOPWORD_CUES:
@@ -672,9 +672,12 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
             [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
         pm.end, pm.tok_end = doc.token_span(t, t + 1).end, t + 1
         name = normalise_term(p.name_ar or "")
-        while doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
-                pm.end - pm.start > 4:
-            pm.start += 1  # "والغارية الغربية": the name without its proclitic
+        if doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
+                pm.end - pm.start > 4 and \
+                (not name or normalise_term(doc.raw[pm.start + 1:pm.start + 3]) == name[:2]):
+            # "والغارية الغربية": the name without its proclitic (one letter, and only when the
+            # name follows it: the ب of "بلدة الخيام" is the noun's own letter)
+            pm.start += 1
         pm.text = doc.raw[pm.start:pm.end]
         pm.place, pm.candidates, pm.resolution, pm.reason = None, [], "", DIRECTION_NAMED
 
@@ -889,6 +892,10 @@ def _compass(doc: Doc, pm: PlaceMention, before: str | None, sent_end: int) -> s
             second = _directions().get(doc.tokens[first + 1].text)
             if second in _COMPASS and second != before:
                 sides.append(second)
+            elif second == before:  # "جنوب غرب X": the relation was read from the second word
+                head = _directions().get(doc.tokens[first].text)
+                if head in _COMPASS and head != before:
+                    sides.append(head)
     else:
         t = pm.tok_end
         while t < sent_end and len(sides) < 2:
@@ -1378,14 +1385,16 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         # capital or like another country's capital (تونس، الجزائر، عمان: "رمادة جنوبي تونس")
         areas = [c for c in anchor.candidates if c.kind in ("admin1", "country")]
         near = [c for c in pm.candidates if _located_by(c, anchor.place) or any(_located_by(c, a) for a in areas)]
-        if not near and anchor.relation in COMPASS:
-            # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it
-            near = [c for c in pm.candidates if _lies_towards(c, anchor.place, anchor.relation)]
+        side = anchor.compass if anchor.compass in COMPASS else anchor.relation
+        if not near and side in COMPASS:
+            # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it;
+            # "الأصابعة جنوب غرب طرابلس" by the side the two words name together
+            near = [c for c in pm.candidates if _lies_towards(c, anchor.place, side)]
         if not near and pm.role == "event":
             # a name found only by its sound is a weaker clue than the name itself: inside a town
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
-            reach = SOUND_INSIDE_KM if anchor.relation in (None, "inside") and not anchor.place.is_area \
-                else LOCATED_KM
+            reach = SOUND_INSIDE_KM if (anchor.relation in (None, "inside") and not anchor.place.is_area) \
+                or anchor.place.kind == "admin2" else LOCATED_KM
             sounds = [] if anchor.place.kind == "country" and pm.candidates else \
                 gaz.by_sound(_bare_name(pm.text), anchor.place, reach)
             for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
@@ -1662,7 +1671,8 @@ LOCATED_KM = 80.0
 SOUND_INSIDE_KM = 20.0
 
 
-COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0,
+           "north-east": 45.0, "south-east": 135.0, "south-west": 225.0, "north-west": 315.0}
 # A city of at least this many people may lie any distance off in the direction a text gives;
 # a town of at least TOWARDS_TOWN_POPULATION up to TOWARDS_TOWN_KM ("جوهر شمالي مقديشو", 85 km).
 FAR_CITY_POPULATION = 100_000

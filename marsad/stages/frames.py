@@ -38,6 +38,8 @@ from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
 ANAPHORA_SENTENCES = 3
+# How many sentences after an event told with no place a definite word may name it (and place it).
+PLACELESS_SENTENCES = 3
 # How many words may name a site seized inside a settlement ("على عدد من الحواجز والنقاط في بلدة X").
 SITE_OBJECT_WORDS = 6
 
@@ -97,6 +99,7 @@ def build_frames(a: Analysis) -> None:
     a.frames = out  # filled as the units are read: a later unit looks back at the frames before it
     previous_places: list[Where] = []
     told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
+    placeless: list[Frame] = []  # strong events told with no place (but a country's), for a definite word later
     teasers = teasers_from(a)
     recapped: dict[str, int] = {}  # event sub-type told as background (a recap, a past date) -> its last sentence
     background = {}  # sentence -> sub-types its strong event words tell as background (يذكر أن ...)
@@ -118,7 +121,8 @@ def build_frames(a: Analysis) -> None:
             unit_hits = by_unit.get(u, [])
             if not unit_hits or late_heading:
                 continue
-            typed = [t for t in _typed(a, u, unit_hits, told, sent.index, bool(places_of.get(u)))
+            typed = [t for t in _typed(a, u, unit_hits, sorted(told + placeless, key=lambda f: f.sentence),
+                                       sent.index, bool(places_of.get(u)))
                      if not _habitual(a, u, t[0])]
             if not typed:
                 continue
@@ -144,6 +148,21 @@ def build_frames(a: Analysis) -> None:
                     targets = elided
                 if sub == TERRITORY:
                     targets = [w for w in targets if _object_of(a, h, w)]
+                if not targets and h.mention.strength == "strong" and not join_only and sub != TERRITORY and \
+                        _country_and_toll(a, u):
+                    # "قتل 22 طفلا في غارة جوية على اليمن": told with no place but a country's
+                    placeless.append(Frame(h, sent.index, None, when, etype, sub, True))
+                elif targets and placeless and definite(doc.tokens[h.mention.tok_start].text):
+                    # "... وقال مسؤولون إن الغارة استهدفت حافلة في سوق ضحيان": the definite word names the
+                    # event the lead told with no place; its count comes with it
+                    lead = next((f for f in placeless if f.etype == etype
+                                 and sent.index - f.sentence <= PLACELESS_SENTENCES), None)
+                    if lead is not None:
+                        placeless.remove(lead)
+                        if lead.when is not a.default_when and when is a.default_when:
+                            when = lead.when  # the lead's own day ("الخميس")
+                        out.extend(Frame(lead.hit, lead.sentence, w, when, etype, lead.subtype, True)
+                                   for w in targets)
                 hit_when = when
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
@@ -405,6 +424,14 @@ def _deadly_time_clause(a: Analysis, m) -> bool:
     if at + 1 < len(a.clauses) and a.clauses[at + 1].kind == "result":
         end = a.clauses[at + 1].tok_end  # "إثر هجوم على دورية أسفر عن مقتل شرطي"
     return any(c.kind == "killed" and a.clauses[at].tok_start <= c.tok_start < end for c in a.casualties)
+
+
+def _country_and_toll(a: Analysis, unit: int) -> bool:
+    """Does the unit name a country (and no place within it) and count dead or wounded?"""
+    lo, hi = unit_range(a, unit)
+    return any(lo <= pm.tok_start < hi and pm.place is not None and pm.place.kind == "country"
+               for pm in a.places.mentions) and \
+        any(lo <= c.tok_start < hi for c in a.casualties)
 
 
 def _may_type(weak, strong) -> bool:

@@ -2098,3 +2098,14 @@ def test_a_span_of_the_last_days_dates_its_own_event_not_the_articles_undated_on
             "كما قصفت المدفعية مواقع للحوثيين في مدينة زبيد.")
     found = {e.location: e.event_date for e in events(text, published=date(2018, 3, 11))}
     assert found.get("Zabid") == "2018-03-11"
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("قتل 20 مدنيا في غارات جوية على مدينة دوما التي تعتبر آخر معاقل المعارضة المسلحة في الغوطة الشرقية اليوم.",
+     "Opposition Rebels"),
+    ("قتل عشرة مدنيين اليوم بقصف مدفعي على بلدة كفرنبل الخاضعة لسيطرة هيئة تحرير الشام.", "Hayat Tahrir al-Sham"),
+    ("استهدفت غارات جوية اليوم مدينة هجين التي يسيطر عليها تنظيم داعش ما أدى إلى مقتل 12 مدنيا.", "Islamic State"),
+])
+def test_the_holder_of_the_place_struck_is_never_the_striker(text, holder):
+    [e] = events(text, published=date(2018, 4, 8))
+    assert e.actor1 != holder

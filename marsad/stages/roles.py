@@ -7,7 +7,7 @@ side), the target a strike or an arrest implies.
 from __future__ import annotations
 
 from marsad.actors import forces_of
-from marsad.cues import cue_matcher, cue_phrases, cue_words
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.tolls import victim_actors
@@ -82,6 +82,8 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             # the owner of what was hit is never the striker, even when no other actor is near
             # ("القصف تركز على موقع لقوى الأمن الداخلي": the striker is the article's, below)
             perpetrators = [x for x in perpetrators if id(x) not in aimed]
+            # "هجوم كيميائي على مدينة دوما التي تعتبر آخر معاقل المعارضة": the place's holder is hit
+            perpetrators = [x for x in perpetrators if not _holds_place(a, x)]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
@@ -138,6 +140,18 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             # someone the report does not name
             actor1, actor2 = "Unidentified Armed Group", actor1
     return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
+
+
+# How many words may stand between a holder word and the actor it names (معاقل فصائل المعارضة).
+HOLDER_WORDS = 2
+
+
+def _holds_place(a: Analysis, x: ActorMention) -> bool:
+    """Is the actor named as the holder of a place (آخر معاقل المعارضة، الخاضعة لسيطرة التنظيم)?"""
+    ends = a.memo.get("place_holder_ends")
+    if ends is None:
+        ends = a.memo["place_holder_ends"] = set(cue_starts(a.doc, "place_holder").values())
+    return any(x.tok_start - HOLDER_WORDS <= end <= x.tok_start for end in ends)
 
 
 def _supporting(a: Analysis, x: ActorMention) -> bool:
@@ -362,7 +376,7 @@ def _article_perpetrator(a: Analysis, etype: str) -> str | None:
     if by_sentence is None:
         by_sentence = a.memo["armed_by_sentence"] = {}
         for x in a.actors:
-            if a.kb.inter(x.actor) in ARMED_CODES:
+            if a.kb.inter(x.actor) in ARMED_CODES and not _holds_place(a, x):
                 by_sentence.setdefault(a.sentence_index(x.tok_start), []).append(x.actor)
     counts: dict[str, int] = {}
     for h in a.hits:

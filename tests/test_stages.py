@@ -2109,3 +2109,19 @@ def test_a_span_of_the_last_days_dates_its_own_event_not_the_articles_undated_on
 def test_the_holder_of_the_place_struck_is_never_the_striker(text, holder):
     [e] = events(text, published=date(2018, 4, 8))
     assert e.actor1 != holder
+
+
+@pytest.mark.parametrize("text", [
+    "نفذت طائرات أمريكية اليوم غارة جوية قرب مدينة أوباري. وقال البيان لم يسقط أي مدنيين في الغارة.",
+    "قصفت المدفعية التركية اليوم قرية قرب مدينة عفرين دون وقوع إصابات في صفوف المدنيين.",
+    "شن الطيران غارة على موقع قرب مدينة البوكمال اليوم، ولم تسفر الغارة عن سقوط ضحايا مدنيين.",
+])
+def test_a_strike_that_the_text_says_spared_civilians_has_no_civilian_target(text):
+    [e] = events(text)
+    assert e.actor2 != "Civilians"
+
+
+def test_a_strike_that_hit_civilians_still_has_them_as_its_target():
+    text = "قصفت المدفعية التركية اليوم قرية قرب مدينة عفرين ما أدى إلى إصابة ثلاثة مدنيين."
+    [e] = events(text)
+    assert e.actor2 == "Civilians"

@@ -443,5 +443,19 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
             opp = _opponent(a, actor1)
             if opp and kb.inter(opp) in (1, 8):
                 return opp
+        if _civilians_spared(a, g):
+            return None  # "لم يسقط أي مدنيين في الغارة": the text says no civilian was hit
         return "Civilians"
     return None
+
+
+# How many words before a mention of civilians a negation may stand ("دون وقوع إصابات في صفوف المدنيين").
+SPARED_WORDS = 6
+
+
+def _civilians_spared(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group say no civilians were hurt (a negation shortly before them)?"""
+    negations = set(cue_starts(a.doc, "negation")) | set(cue_starts(a.doc, "without_word"))
+    return any(x.actor == "Civilians" and a.in_group(g, x.tok_start) and
+               any(t in negations for t in range(max(0, x.tok_start - SPARED_WORDS), x.tok_start))
+               for x in a.actors)

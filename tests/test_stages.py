@@ -2125,3 +2125,13 @@ def test_a_strike_that_hit_civilians_still_has_them_as_its_target():
     text = "قصفت المدفعية التركية اليوم قرية قرب مدينة عفرين ما أدى إلى إصابة ثلاثة مدنيين."
     [e] = events(text)
     assert e.actor2 == "Civilians"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("قتل ستة من عناصر الحرس الوطني اليوم في هجوم قرب مدينة القصرين. وتعرضت تونس لثلاث هجمات كبرى في عام 2015. "
+     "اثنان منها استهدفا سياحا في منتجع بمدينة سوسة وأسفرا عن مقتل العشرات.", {"Kasserine"}),
+    ("قتل جنديان اليوم بانفجار عبوة ناسفة في مدينة الرمادي. وشهدت المحافظة عشرات التفجيرات في عام 2016. "
+     "وكان أعنفها تفجير انتحاري في مدينة الفلوجة قتل فيه 30 شخصا.", {"Ramadi"}),
+])
+def test_some_of_the_events_just_recapped_told_by_a_partitive_are_background(text, kept):
+    assert {e.location for e in events(text, published=date(2018, 7, 8))} == kept

@@ -130,6 +130,12 @@ def build_frames(a: Analysis) -> None:
             if when is None or _tally(a, u) or _counted_since(a, u, typed):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
+            if when is a.default_when and _partitive_opening(a, u) and (
+                    sent.index - 1 in recapped.values() or _dated_past(a, sent.index - 1)):
+                # "وتعرضت تونس لثلاث هجمات كبرى في عام 2015. اثنان منها استهدفا سياحا": some of the
+                # events just recapped, told again, not new ones
+                recapped.update({sub: sent.index for _, _, sub, _ in typed})
+                continue
             if when is a.default_when and _names_recapped_event(a, typed, recapped, told):
                 continue  # "بدعوى الوقوف وراء جريمة محاولة اغتيال الحمد الله": the recap's event again
             if not _told_as_happening(a, u) and not _names_told_event(a, typed, told, sent.index):
@@ -432,6 +438,22 @@ def _country_and_toll(a: Analysis, unit: int) -> bool:
     return any(lo <= pm.tok_start < hi and pm.place is not None and pm.place.kind == "country"
                for pm in a.places.mentions) and \
         any(lo <= c.tok_start < hi for c in a.casualties)
+
+
+# How many words into its unit a partitive pronoun may stand (اثنان منها، وكان أبرزها).
+PARTITIVE_WORDS = 3
+
+
+def _dated_past(a: Analysis, sent_index: int) -> bool:
+    """Does the sentence carry a date long before the report (في عام 2015)?"""
+    return sent_index >= 0 and any(d.background and a.sentence_index(d.tok_start) == sent_index for d in a.dates)
+
+
+def _partitive_opening(a: Analysis, unit: int) -> bool:
+    """Does the unit open with a partitive that points back (اثنان منها، أحدها، أبرزها)?"""
+    lo, hi = unit_range(a, unit)
+    words = cue_words("partitive_back")
+    return any(a.doc.tokens[t].text in words for t in range(lo, min(hi, lo + PARTITIVE_WORDS)))
 
 
 def _may_type(weak, strong) -> bool:

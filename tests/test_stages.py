@@ -2135,3 +2135,12 @@ def test_a_strike_that_hit_civilians_still_has_them_as_its_target():
 ])
 def test_some_of_the_events_just_recapped_told_by_a_partitive_are_background(text, kept):
     assert {e.location for e in events(text, published=date(2018, 7, 8))} == kept
+
+
+@pytest.mark.parametrize("text", [
+    "شنت الطائرات الأمريكية اليوم غارات على مدينة حمص لمعاقبة النظام المتهم بشن هجوم كيميائي على مدينة دوما.",
+    "استهدفت غارات التحالف الغربي اليوم مواقع في مدينة حمص. وقال المرصد إن قصف التحالف طال مراكز للبحوث في مدينة حمص "
+    "ردا على تقارير عن استخدام أسلحة كيميائية.",
+])
+def test_a_chemical_attack_is_never_inferred_nor_read_from_an_accusation(text):
+    assert all(e.sub_event_type != "Chemical weapon" for e in events(text, published=date(2018, 4, 14)))

@@ -541,18 +541,24 @@ def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> s
     usual = _perpetrator_means(a, unit)
     if usual is not None:
         return usual
+    # a chemical attack is never inferred: only the words of its own unit make one
+    told = [f for f in told if f.subtype != CHEMICAL]
     for f in reversed(told):
         if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type != REMOTE:
             return f.subtype
     # "مسيّرات تركية تستهدف مواقع ... وتركز القصف على": the drones told before, by a weak word
     named = next((f.subtype for f in reversed(a.frames)
-                  if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type != REMOTE), None)
+                  if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type not in (REMOTE, CHEMICAL)
+                  and f.subtype != CHEMICAL), None)
     if named is not None:
         return named
     for f in reversed(told):
         if f.etype == "Explosions/Remote violence":
             return f.subtype
     return "Shelling/artillery/missile attack"
+
+
+CHEMICAL = "Chemical weapon"
 
 
 def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:

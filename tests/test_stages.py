@@ -2144,3 +2144,20 @@ def test_some_of_the_events_just_recapped_told_by_a_partitive_are_background(tex
 ])
 def test_a_chemical_attack_is_never_inferred_nor_read_from_an_accusation(text):
     assert all(e.sub_event_type != "Chemical weapon" for e in events(text, published=date(2018, 4, 14)))
+
+
+@pytest.mark.parametrize("text, town, striker", [
+    ("قتل 20 مدنيا في غارات جوية على مدينة دوما اليوم. وقال جيش الإسلام إن قوات النظام تحاول اقتحام المدينة.",
+     "Douma", "Military Forces of Syria"),
+    ("شنت طائرات حربية غارات على بلدة كفرنبل اليوم، وقالت هيئة تحرير الشام إن الغارات قتلت خمسة مدنيين. "
+     "وتواصل قوات النظام حملتها على ريف إدلب.", "Kafranbel", "Military Forces of Syria"),
+    ("استهدفت طائرة مسيرة تابعة لجماعة الحوثي اليوم مطار مدينة جازان.", "Jizan", "Ansar Allah"),
+])
+def test_warplanes_are_a_states_and_drones_anyones(text, town, striker):
+    assert (town, striker) in [(e.location, e.actor1) for e in events(text, published=date(2018, 4, 6))]
+
+
+def test_a_rebel_groups_bombardment_of_unstated_means_is_shelling_not_the_air_strike_told_before():
+    text = ("قتل 20 مدنيا في غارات جوية على مدينة دوما اليوم. ورد جيش الإسلام بقصف أحياء في دمشق.")
+    found = {e.location: (e.sub_event_type, e.actor1) for e in events(text, published=date(2018, 4, 6))}
+    assert found["Damascus"] == ("Shelling/artillery/missile attack", "Jaysh al-Islam")

@@ -29,7 +29,7 @@ from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.normalise import definite
 from marsad.budget import check_deadline
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
-from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
+from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
 from marsad.stages.clauses import clause_at
@@ -521,14 +521,25 @@ def _idle_weapon(a: Analysis, unit: int, m) -> bool:
                    for i, w in enumerate(after))
 
 
-def _perpetrator_means(a: Analysis, unit: int) -> str | None:
-    """The usual means of the first actor of the unit that strikes from afar (usual_means.tsv)."""
+def _perpetrator_means(a: Analysis, unit: int, before: int | None = None) -> str | None:
+    """The usual means of the first actor of the unit that strikes from afar (usual_means.tsv);
+    shelling when the unit's first armed actor, before the word at ``before``, is a rebel group or
+    a militia, which strike from the ground ("ورد جيش الإسلام بقصف أحياء في دمشق")."""
     lo, hi = unit_range(a, unit)
     means = usual_means()
+    armed = [x for x in a.actors if lo <= x.tok_start < hi and a.kb.inter(x.actor) in ARMED_CODES]
+    if before is not None and armed and armed[0].tok_start < before and \
+            a.kb.inter(armed[0].actor) in GROUND_CODES and armed[0].actor != "Unidentified Armed Group" and \
+            not any(x.actor in means for x in armed):
+        return "Shelling/artillery/missile attack"  # no air force in the unit: the group shells
     for x in a.actors:
         if lo <= x.tok_start < hi and x.actor in means:
             return means[x.actor]
     return None
+
+
+# ACLED actor types that strike from the ground unless usual_means.tsv says otherwise: rebels, militias.
+GROUND_CODES = (2, 3, 4)
 
 
 def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> str:
@@ -538,7 +549,7 @@ def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> s
     typed = _type_by_means(a, unit, h.mention)
     if typed is not None and typed[0] == "Explosions/Remote violence":
         return typed[1]
-    usual = _perpetrator_means(a, unit)
+    usual = _perpetrator_means(a, unit, h.mention.tok_start)
     if usual is not None:
         return usual
     # a chemical attack is never inferred: only the words of its own unit make one

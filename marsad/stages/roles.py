@@ -124,6 +124,13 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
                 actor1 = _article_perpetrator(a, etype) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
+        if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
+                not _drone(g):
+            # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
+            # force's, the one the article names most; the group is where the bombs fell
+            flying = _article_air_force(a, actor1)
+            if flying is not None:
+                actor1 = flying
         if victim_names:
             primary = max(victim_names, key=lambda n: victim_names[n])
             actor2 = primary if primary != actor1 else None
@@ -152,6 +159,25 @@ def _holds_place(a: Analysis, x: ActorMention) -> bool:
     if ends is None:
         ends = a.memo["place_holder_ends"] = set(cue_starts(a.doc, "place_holder").values())
     return any(x.tok_start - HOLDER_WORDS <= end <= x.tok_start for end in ends)
+
+
+# ACLED actor types that fly warplanes: state forces and external forces.
+AIR_FORCE_CODES = (1, 8)
+
+
+def _drone(g: Group) -> bool:
+    """Is the strike told as a drone's (مسيرة، درون)? Armed groups fly drones, not warplanes."""
+    return any(w in m.hit.mention.text for m in g.members for w in cue_words("drone_word"))
+
+
+def _article_air_force(a: Analysis, other: str) -> str | None:
+    """The state or foreign force the article names most, other than ``other`` and its allies."""
+    from marsad.stages.frames import usual_means
+    counts = {n: c for n, c in _article_counts(a).items()
+              if a.kb.inter(n) in AIR_FORCE_CODES and n != other and not a.kb.allied(n, other)
+              and not n.startswith("Police")}
+    # an air force the knowledge base knows first (usual_means.tsv), then the most named
+    return max(counts, key=lambda n: (usual_means().get(n) == "Air/drone strike", counts[n])) if counts else None
 
 
 def _supporting(a: Analysis, x: ActorMention) -> bool:

@@ -2161,3 +2161,16 @@ def test_a_rebel_groups_bombardment_of_unstated_means_is_shelling_not_the_air_st
     text = ("قتل 20 مدنيا في غارات جوية على مدينة دوما اليوم. ورد جيش الإسلام بقصف أحياء في دمشق.")
     found = {e.location: (e.sub_event_type, e.actor1) for e in events(text, published=date(2018, 4, 6))}
     assert found["Damascus"] == ("Shelling/artillery/missile attack", "Jaysh al-Islam")
+
+
+@pytest.mark.parametrize("text", [
+    "قال مسؤول إن القوات الحكومية تقترب من السيطرة على مدينة الحديدة.",
+    "وأكد المتحدث أن قوات الجيش أوشكت على السيطرة على مدينة حرض.",
+])
+def test_coming_close_to_taking_a_town_is_no_change_of_territory(text):
+    assert [e for e in events(text) if "territory" in e.sub_event_type] == []
+
+
+def test_fighting_on_the_way_to_a_town_is_still_fighting():
+    text = "اقتربت القوات من مدينة الحديدة اليوم وسط اشتباكات عنيفة مع الحوثيين."
+    assert [e.sub_event_type for e in events(text)] == ["Armed clash"]

@@ -842,23 +842,24 @@ def _source_entry(rec: dict, row: tuple) -> dict:
             "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
 
 
-# The value a record's "sources" is dumped with before the JSON text of the list takes its place
-# (no report's text holds a NUL character: marsad.validation refuses it).
-_LISTED = "\x00sources\x00"
-_LISTED_KEY = '"sources": '
+# The values a record's "evidence" and "sources" are dumped with before the JSON texts the event's
+# state keeps take their places (no report's text holds a NUL character: marsad.validation refuses it).
+_SPLICED = {"evidence": "\x00evidence\x00", "sources": "\x00sources\x00"}
 
 
 @dataclass
 class _EventState:
     """An event as the writer merges reports into it, whatever its number of sources: the summary
     of its sources that ``dedup.merge`` needs (``dedup.MergeSummary``), the rest of what its row
-    and record are made of (its first source's evidence and article, the first gazetteer place of
-    its sources, its outlets, the texts of its sources it is searched by) and the JSON text of its
-    record's list of sources, to which a new source's entry is appended without decoding the others.
+    and record are made of (the first gazetteer place of its sources, its outlets, the texts of
+    its sources it is searched by, its first source's article) and two JSON texts of its record:
+    its first source's evidence and its list of sources, to which a new source's entry is
+    appended without decoding the others.
 
-    It is kept in ``events.merge_summary`` (``stored``) with where that list lies in the record's
-    text, and read back with the record (``loaded``); an event without one (stored before
-    migration 0012) or whose record another program rewrote is made again from its sources."""
+    It is kept in ``events.merge_summary`` (``record`` gives it with the record's text) with where
+    those two texts lie in the record's text, so they are not stored twice, and read back from
+    both (``loaded``); an event without one (stored before migration 0012) or whose record another
+    program rewrote is made again from its sources (``of``)."""
 
     event_id: str | None
     summary: dedup.MergeSummary
@@ -866,9 +867,10 @@ class _EventState:
     place_id: str | None = None
     outlets: list = field(default_factory=list)
     texts: list = field(default_factory=list)
-    evidence: object = None
     article_id: str | None = None
+    evidence_json: str = "{}"
     listed: str = "[]"
+    _evidence: object = None
 
     @classmethod
     def of(cls, event_id: str | None, sources: list[dict], rows: list, edits: dict) -> "_EventState":
@@ -887,7 +889,8 @@ class _EventState:
 
     def take(self, rec: dict, outlet: str | None) -> None:
         if self.summary.n == 0:
-            self.evidence = rec.get("evidence", {})
+            self._evidence = rec.get("evidence", {})
+            self.evidence_json = dedup.dumps(self._evidence)
             self.article_id = rec.get("article_id")
         self.summary.add(rec)
         if self.place_id is None and rec.get("place_id"):
@@ -897,6 +900,13 @@ class _EventState:
         for text in source_texts(rec):
             if text not in self.texts:
                 self.texts.append(text)
+
+    @property
+    def evidence(self):
+        """The first source's evidence (decoded from the record's text the first time it is asked for)."""
+        if self._evidence is None and self.evidence_json != "null":
+            self._evidence = json.loads(self.evidence_json)
+        return self._evidence
 
     def columns(self, merged: dict) -> dict:
         """The events row's columns for ``merged`` (``self.summary.merged(self.edits)``)."""
@@ -923,14 +933,23 @@ class _EventState:
     def record(self, merged: dict) -> tuple[str, str]:
         """The event's record as stored (JSON: what ``_event_record`` gives, dumped), and its
         summary as ``events.merge_summary`` keeps it."""
-        text = dedup.dumps(dict(merged, event_id=self.event_id, evidence=self.evidence, article_id=self.article_id,
-                                sources=_LISTED, source="; ".join(self.outlets) or None))
-        mark = _LISTED_KEY + dedup.dumps(_LISTED)
-        at = text.index(mark) + len(_LISTED_KEY)
-        text = text[:at] + self.listed + text[at + len(mark) - len(_LISTED_KEY):]
+        text = dedup.dumps(dict(merged, event_id=self.event_id, evidence=_SPLICED["evidence"],
+                                article_id=self.article_id, sources=_SPLICED["sources"],
+                                source="; ".join(self.outlets) or None))
+        spliced = {"evidence": self.evidence_json, "sources": self.listed}
+        marks = sorted((text.index(f'"{key}": ' + dedup.dumps(mark)), key, mark) for key, mark in _SPLICED.items())
+        pieces, spans, done = [], {}, 0
+        for at, key, mark in marks:
+            at += len(key) + 4  # past '"key": '
+            pieces.append(text[done:at])
+            start = sum(map(len, pieces))
+            pieces.append(spliced[key])
+            spans[key] = [start, start + len(spliced[key])]
+            done = at + len(dedup.dumps(mark))
+        pieces.append(text[done:])
+        text = "".join(pieces)
         kept = {"merge": self.summary.to_json(), "place_id": self.place_id, "outlets": self.outlets,
-                "texts": self.texts, "evidence": self.evidence, "article_id": self.article_id,
-                "listed": [at, at + len(self.listed)], "length": len(text)}
+                "texts": self.texts, "article_id": self.article_id, "spans": spans, "length": len(text)}
         return text, dedup.dumps(kept)
 
     @classmethod
@@ -941,13 +960,18 @@ class _EventState:
             return None
         try:
             kept = json.loads(stored)
-            at, end = kept["listed"]
-            if (kept["length"] != len(record) or record[at - len(_LISTED_KEY):at] != _LISTED_KEY
-                    or record[at:at + 1] != "[" or record[end - 1:end] != "]" or kept["merge"]["n"] != n_sources):
+            if kept["length"] != len(record) or kept["merge"]["n"] != n_sources:
+                return None
+            texts = {}
+            for key, (at, end) in kept["spans"].items():
+                if record[at - len(key) - 4:at] != f'"{key}": ' or not 0 < at < end <= len(record):
+                    return None
+                texts[key] = record[at:end]
+            if texts["sources"][:1] != "[" or texts["sources"][-1:] != "]":
                 return None
             return cls(event_id, dedup.MergeSummary.from_json(kept["merge"]), edits, kept["place_id"],
-                       kept["outlets"], kept["texts"], kept["evidence"], kept["article_id"], record[at:end])
-        except (ValueError, KeyError, TypeError):
+                       kept["outlets"], kept["texts"], kept["article_id"], texts["evidence"], texts["sources"])
+        except (ValueError, KeyError, TypeError, AttributeError):
             return None
 
 

@@ -105,6 +105,10 @@ def rows() -> dict[str, list[str]]:
         "facets: each filter": [q("/api/facets", **f) for f in filters],
         "facets: type and country": [q("/api/facets", type=t, country=c) for t, c in zip(TYPES, COUNTRIES)],
         "stats: by day, each filter": [q("/api/stats", by="day", **f) for f in filters],
+        "changes: a pull's first page (/api/changes)": [q("/api/changes", updated_since=0, **f)
+                                                         for f in ({}, {"country": "Syria"}, {"type": "Battles"})],
+        "events: changed since, first page": [q("/api/events", updated_since=0, **f)
+                                              for f in ({}, {"country": "Syria"}, {"type": "Battles"})],
         "download: CSV of a governorate-year": [q("/api/download", format="acled-csv", admin1=g,
                                                   since="2023-01-01", until="2023-12-31") for g in GOVERNORATES],
         "download: CSV of a month": [q("/api/download", format="acled-csv", since=f"{y}-03-01", until=f"{y}-03-31")

@@ -591,7 +591,7 @@ def _nouns_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
     زوجته", a man who killed his wife), and counts nothing."""
     ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
     nouns: list[_Match] = []
-    k = trig.t0 - 1
+    k = _skip_one_at_least(ctx, trig.t0 - 1)
     while k >= 0 and k in ends and not ctx.stop_after[k]:
         vm = ends[k]
         if vm.entry.number != "sg" or vm.entry.kind != "victim" or vm.t0 in ctx.claimed_tok:
@@ -602,13 +602,32 @@ def _nouns_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
         k = vm.t0 - 1
     if not nouns or (nouns[-1].prefix.startswith("و")):
         return None
-    if "before" not in trig.entry.args:
+    if "before" not in trig.entry.args and not (len(nouns) == 1 and _passive_next(ctx, trig.t1)):
         return None  # "رجل قتل زوجته": after one noun, قتل is as often active (a man who killed)
     first = nouns[-1]
     c = _Conj(len(nouns), len(nouns), len(nouns), first.t0, trig.t0, None)
     c.__dict__.update(_victim_conj_fields(ctx, first))
     ctx.claimed_tok.update(range(first.t0, trig.t0))
     return c
+
+
+def _skip_one_at_least(ctx: _Ctx, k: int) -> int:
+    """The token before "واحدا على الأقل" / "واحد" / "على الأقل" that ends at ``k`` (else ``k``):
+    "رجلا واحدا على الأقل قتل" counts the man."""
+    if k >= 1 and ctx.text(k - 1) + " " + ctx.text(k) in cue_phrases("at_least"):
+        k -= 2
+    if k >= 0 and ctx.text(k) in cue_words("one_word"):
+        k -= 1
+    return k
+
+
+def _passive_next(ctx: _Ctx, k: int) -> bool:
+    """After "إن مدنيا قتل": a preposition or a time word, not an object, so قتل is passive
+    ("قتل في غارة"، "قُتل جراء القصف"، "قتلت اليوم")."""
+    if k >= ctx.n or ctx.stop_after[k - 1]:
+        return False
+    word = ctx.text(k)
+    return word in cue_words("passive_death_next") or word.startswith(cue_phrases("passive_death_prefix"))
 
 
 def _parent_of_subgroup(ctx: _Ctx, k: int) -> int | None:

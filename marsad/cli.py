@@ -167,13 +167,25 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("source_key", type=int, help="the source's source_key, as `marsad show` prints it")
     sp.add_argument("--by", dest="editor", help="who makes the change (default $MARSAD_EDITOR, else $USER)")
 
+    de = sub.add_parser("delete", help="delete a stored event that is none (its tombstone stays; incremental "
+                                       "pulls report it as deleted)")
+    db_option(de)
+    de.add_argument("event_id")
+    de.add_argument("--by", dest="editor", type=_text_arg, help="who deletes it (default $MARSAD_EDITOR, else $USER)")
+    de.add_argument("--note", type=_text_arg, help="why")
+
     exp = sub.add_parser("export", help="write stored events as ACLED CSV, JSON Lines or GeoJSON")
     filters(exp)
-    exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson"], default="acled-csv")
+    exp.add_argument("--format", choices=["acled-csv", "jsonl", "geojson", "removed-csv"], default="acled-csv",
+                     help="removed-csv: the events removed (merged into another or deleted by a reviewer) since "
+                          "--updated-since, as ACLED's deleted-events list (event_id_cnty, deleted_timestamp) "
+                          "with status and merged_into")
     exp.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of standard output")
     exp.add_argument("--updated-since", metavar="WHEN",
                      help="only events changed (ingested, merged, edited, split) at or after WHEN: Unix seconds "
-                          "(the largest timestamp of a previous export), a date or an ISO date-time (UTC)")
+                          "(the largest timestamp of a previous export), a date or an ISO date-time (UTC), in "
+                          "the order of their changes; jsonl and geojson also report the events removed since "
+                          "(status merged, with merged_into, or deleted)")
     exp.add_argument("--inter-labels", action="store_true",
                      help="acled-csv: ACLED's text labels of actor types (State forces, Rebel group-Civilians) "
                           "in inter1, inter2 and interaction instead of their codes")
@@ -398,6 +410,12 @@ def cmd_split(args) -> int:
     return 0
 
 
+def cmd_delete(args) -> int:
+    gone = _existing_store(args).delete(args.event_id, editor=_editor(args), note=args.note)
+    print(f"{gone['event_id']} deleted (timestamp {gone['timestamp']})")
+    return 0
+
+
 def cmd_export(args) -> int:
     from marsad import export
     from marsad.errors import UsageError
@@ -405,9 +423,16 @@ def cmd_export(args) -> int:
     if args.inter_labels and args.format != "acled-csv":
         raise UsageError("--inter-labels is an option of --format acled-csv")
     since = export.parse_updated_since(args.updated_since) if args.updated_since else None
-    records = export.stored_records(_existing_store(args), updated_since=since, **_filters(args))
+    store = _existing_store(args)
+    if args.format == "removed-csv":
+        records = export.removed_records(store, updated_since=since or 0)
+    elif since is not None and args.format != "acled-csv":  # an incremental pull: the removed events too
+        records = export.changed_records(store, updated_since=since, **_filters(args))
+    else:
+        records = export.stored_records(store, updated_since=since, **_filters(args))
     writer = {"acled-csv": partial(export.write_acled_csv, inter_labels=args.inter_labels),
-              "jsonl": export.write_jsonl, "geojson": export.write_geojson}[args.format]
+              "jsonl": export.write_jsonl, "geojson": export.write_geojson,
+              "removed-csv": export.write_removed_csv}[args.format]
     if args.output:
         try:
             with open(args.output, "w", encoding="utf-8", newline="") as fh:
@@ -617,7 +642,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         handler = {"extract": cmd_extract, "evaluate": cmd_evaluate, "ingest": cmd_ingest,
                    "merge-boundary": cmd_merge_boundary, "rejected": cmd_rejected, "events": cmd_events, "show": cmd_show,
-                   "edit": cmd_edit, "split": cmd_split, "export": cmd_export, "serve": cmd_serve,
+                   "edit": cmd_edit, "split": cmd_split, "delete": cmd_delete, "export": cmd_export, "serve": cmd_serve,
                    "token": cmd_token, "places": cmd_places, "gazetteer": cmd_gazetteer}.get(args.command)
         if handler is None:
             from marsad.watch.commands import HANDLERS

@@ -75,7 +75,7 @@ _KINDS = {
     "weekday_block_before", "weekday_block_after", "dateline_label", "update_label", "clock_word", "late_hours",
 }
 _GLUE_ROLES = {"day_prefix", "days_prefix", "month_prefix", "this", "equiv", "of", "last_n",
-               "before", "since", "ago", "pair", "now"}
+               "before", "since", "ago", "pair", "now", "in"}
 _VAGUE = -1  # the count of بضعة، عدة، القليلة
 
 _B = r"(?<![^\W_])"  # a word starts here
@@ -217,6 +217,13 @@ class _Scan:
         return self.doc.tokens[i].text
 
 
+def names_a_day(word: str) -> bool:
+    """A weekday or a day counted from publication (الأحد، اليوم، أمس), with or without و/ف."""
+    lex = _lexicon()
+    term = normalise_term(_strip_conj(word))
+    return term in lex.words("weekday") or term in lex.words("rel_day")
+
+
 def _strip_conj(word: str) -> str:
     return word[1:] if len(word) > 2 and word[0] in "وف" else word
 
@@ -274,6 +281,7 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
     DAYP, DAYSP, MONP, THIS = a("glue:day_prefix"), a("glue:days_prefix"), a("glue:month_prefix"), a("glue:this")
     EQUIV, OF, LASTN, BEFORE = a("glue:equiv"), a("glue:of"), a("glue:last_n"), a("glue:before")
     SINCE, AGO, PAIR, NOW = a("glue:since"), a("glue:ago"), a("glue:pair"), a("glue:now")
+    IN = a("glue:in")
 
     P = r"(?:[وف]?[بل]?)"     # proclitics a date word may carry: وفي، بالأمس، لنهاية
     P_REL = r"(?:[وف]?ب?)"    # not ل: لامس is a verb
@@ -301,6 +309,8 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
                   rf"{MONTHS}(?: (?P<mod>{MOD}))?{_E}", _month),
         ("year", rf"{_B}{P}(?:(?P<part>{PART}) )?(?:(?P<yw>{YW}) )?{YEAR}{_E}", _year),
         ("since_year", rf"{_B}{P}(?:{SINCE}) (?P<year>(?:19|20)\d{{2}}){_E}", _since_year),
+        # "في 1997": a bare year of this or the last century after في
+        ("in_year", rf"{_B}{P_WD}(?:{IN}) (?P<year>(?:19|20)\d{{2}}){_E}", _in_year),
         ("part_rel", rf"{_B}{P}(?P<part>{PART}) (?:(?P<this>{THIS}) )?ال(?P<unit>{UNIT})(?: (?P<mod>{MOD}))?{_E}",
          _part_rel),
         ("range_unit", rf"{_B}{P}(?:(?P<prep>{RPREP}) )?ال(?P<unit>{UNIT})(?: (?P<num>(?:ال ?)?(?:\d{{1,4}}|"
@@ -358,7 +368,8 @@ def _needs() -> dict[str, tuple[_Need, ...]]:
         "abs": (mon,), "abs_en": (mon, year4), "numeric": (_Need(rx=_DIGIT_SEP),),
         "dom": (_Need(("ordinal_day",), _DIGIT), _Need(("glue:month_prefix", "current"))),
         "month_year": (mon, year4), "month": (mon,), "year": (year4,),
-        "since_year": (_Need(("glue:since",)), year4), "part_rel": (_Need(("part",)), unit),
+        "since_year": (_Need(("glue:since",)), year4), "in_year": (_Need(("glue:in",)), year4),
+        "part_rel": (_Need(("part",)), unit),
         "range_unit": (unit, _Need(("past", "next", "current"))), "range_num": (unit,),
         "this": (_Need(("glue:this",)), unit), "ago": (_Need(("glue:ago",)), unit),
         "weekday": (_Need(("weekday",)),), "rel": (_Need(("rel_day",)),), "phrase": (_Need(("phrase",)),),
@@ -592,6 +603,10 @@ def _year(m: re.Match, s: _Scan):
     if not _valid_year(cal, year):
         return None
     return f"{'year' if cal == 'g' else 'hijri_year'}:{year}{_part_suffix(m, s)}"
+
+
+def _in_year(m: re.Match, s: _Scan):
+    return f"year:{int(m.group('year'))}"
 
 
 def _since_year(m: re.Match, s: _Scan):
@@ -1064,6 +1079,8 @@ def _resolve_base(kind: str, rest: str, p: date | None) -> tuple[date, date] | N
         return _month_range(int(rest[:4]), int(rest[5:7]))
     if kind == "year":
         return date(int(rest), 1, 1), date(int(rest), 12, 31)
+    if kind == "decade":
+        return date(int(rest), 1, 1), date(int(rest) + 9, 12, 31)
     if kind == "hijri_month" and len(rest) >= 7 and rest[4] == "-":
         return _hijri_month_range(int(rest[:4]), int(rest[5:7]))
     if kind == "hijri_year":
@@ -1210,7 +1227,7 @@ def _precision(start: date | None, end: date | None) -> int | None:
     return 1 if span == 0 else 2 if span <= EVENT_WINDOW_DAYS else 3
 
 
-_PERIOD_KINDS = {"month", "year", "hijri_month", "hijri_year", "this_month", "this_year", "last_month",
+_PERIOD_KINDS = {"month", "year", "decade", "hijri_month", "hijri_year", "this_month", "this_year", "last_month",
                  "last_year", "last_months", "last_years", "month_before_last", "year_before_last"}
 _EXPLICIT_PAST_KINDS = {"last_month", "last_year", "last_months", "last_years", "last_weeks",
                         "month_before_last", "year_before_last", "ago_months", "ago_years"}

@@ -30,14 +30,15 @@ if TYPE_CHECKING:
 
 __all__ = ["ACLED_COLUMNS", "write_acled_csv", "write_jsonl", "write_geojson", "format_table", "FORMATS",
            "acled_csv_chunks", "jsonl_chunks", "geojson_chunks",
-           "CountryCodes", "acled_country", "actor_type_labels", "stored_records", "parse_updated_since"]
+           "CountryCodes", "acled_country", "actor_type_labels", "stored_records", "parse_updated_since",
+           "changed_records", "removed_records", "removed_csv_chunks", "write_removed_csv", "REMOVED_COLUMNS"]
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
                  "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
                  "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
                  "fatalities", "tags", "timestamp")
-FORMATS = ("acled-csv", "jsonl", "geojson")
+FORMATS = ("acled-csv", "jsonl", "geojson", "removed-csv")
 # Stored records are read from the database this many at a time (an export never holds them all).
 READ_CHUNK = 500
 
@@ -132,7 +133,11 @@ def parse_updated_since(value: str | int | float | datetime | date) -> datetime:
         except ValueError:
             raise UsageError(f"updated_since is Unix seconds (as the timestamp column gives them), a date "
                              f"(YYYY-MM-DD) or an ISO date-time, not {text[:40]!r}") from None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    # in UTC: SQLite keeps the times as UTC text without their offset, and compares that text
+    try:
+        return moment.astimezone(timezone.utc) if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    except (OverflowError, ValueError):
+        raise UsageError(f"updated_since: {str(value)[:40]!r} is too far off") from None
 
 
 def _unix_seconds(moment) -> int | None:
@@ -145,18 +150,18 @@ def stored_records(store: "Store", *, updated_since=None, **filters) -> Iterator
     """The merged records of the stored events matching ``filters`` (those of ``marsad events``),
     by date then id, each with ``timestamp``: its last change (ingest, merge, edit, split) in Unix
     seconds. ``updated_since`` keeps the events changed at or after that moment (see
-    :func:`parse_updated_since`), so a user can pull changes incrementally: give the largest
-    ``timestamp`` of the previous pull. Read in chunks, never all at once."""
+    :func:`parse_updated_since`), in the order of their changes (then id), so a user can pull
+    changes incrementally: give the largest ``timestamp`` of the previous pull (the events removed
+    since are :func:`changed_records`'s). Read in chunks, never all at once."""
     from sqlalchemy import select
 
     from marsad.store import event_filters
     from marsad.store.schema import events
 
-    conditions = list(event_filters(**filters))
-    if updated_since is not None:
-        conditions.append(events.c.updated_at >= parse_updated_since(updated_since))
-    query = select(events.c.record, events.c.updated_at).where(*conditions) \
-        .order_by(events.c.event_date, events.c.event_id)
+    conditions = list(event_filters(**filters, updated_since=updated_since))
+    order = (events.c.event_date, events.c.event_id) if updated_since in (None, "") else \
+        (events.c.updated_at, events.c.event_id)
+    query = select(events.c.record, events.c.updated_at).where(*conditions).order_by(*order)
     if filters.get("limit"):
         query = query.limit(filters["limit"])
     with store.engine.connect() as conn:
@@ -164,6 +169,65 @@ def stored_records(store: "Store", *, updated_since=None, **filters) -> Iterator
             record = json.loads(record)
             record["timestamp"] = _unix_seconds(updated_at)
             yield record
+
+
+TOMBSTONE_FIELDS = ("event_id", "status", "merged_into", "timestamp")
+REMOVED_COLUMNS = ("event_id_cnty", "deleted_timestamp", "status", "merged_into")
+
+
+def changed_records(store: "Store", *, updated_since, **filters) -> Iterator[dict]:
+    """An incremental pull: the records of the events matching ``filters`` changed at or after
+    ``updated_since`` and the tombstones of the events removed since (``{"event_id", "status":
+    "merged" | "deleted", "merged_into", "timestamp"}``; not filtered: a removed event has no
+    columns left), in the order of the changes (:func:`marsad.store.queries.changes`), read a
+    chunk at a time."""
+    from itertools import islice
+
+    from marsad.store.queries import all_changes
+
+    limit = filters.pop("limit", None)  # the first ``limit`` changes
+    for change in islice(all_changes(store, updated_since=updated_since, chunk=READ_CHUNK, **filters), limit or None):
+        yield change["event"] if change["status"] == "changed" else {k: change.get(k) for k in TOMBSTONE_FIELDS}
+
+
+def removed_records(store: "Store", *, updated_since) -> Iterator[dict]:
+    """The tombstones of the events removed (merged or deleted) at or after ``updated_since``,
+    oldest first, read a chunk at a time."""
+    from marsad.store.queries import removed_since
+
+    after = None
+    while True:
+        chunk = removed_since(store, updated_since, after=after, limit=READ_CHUNK)
+        for gone in chunk:
+            yield {k: gone.get(k) for k in TOMBSTONE_FIELDS}
+        if len(chunk) < READ_CHUNK:
+            return
+        after = (datetime.fromisoformat(chunk[-1]["changed_at"]), chunk[-1]["event_id"])
+
+
+def is_tombstone(record: dict) -> bool:
+    return record.get("status") in ("merged", "deleted") and "event_type" not in record
+
+
+def removed_csv_chunks(tombstones: Iterable[dict]) -> Iterator[str]:
+    """The removed events as ACLED's list of deleted events writes them (``event_id_cnty``,
+    ``deleted_timestamp``), with marsad's ``status`` (merged or deleted) and ``merged_into``."""
+    line = _Line()
+    writer = csv.writer(line, lineterminator="\n")
+    writer.writerow(REMOVED_COLUMNS)
+    yield line.take()
+    for gone in tombstones:
+        writer.writerow((gone.get("event_id") or "", _code(gone.get("timestamp")), gone.get("status") or "",
+                         gone.get("merged_into") or ""))
+        yield line.take()
+
+
+def write_removed_csv(tombstones: Iterable[dict], out: IO[str]) -> int:
+    n = -1
+    for chunk in removed_csv_chunks(tombstones):
+        out.write(chunk)
+        n += 1
+    return n
 
 
 # Export reads whatever is stored, including records an older marsad kept unchecked (a number
@@ -357,6 +421,9 @@ _GEO_PROPERTIES = ("event_id", "event_date", "event_date_start", "event_date_end
 
 
 def _feature(e: dict) -> dict:
+    if is_tombstone(e):  # a removed event: no place, its status
+        return {"type": "Feature", "id": e.get("event_id"), "geometry": None,
+                "properties": {k: e.get(k) for k in TOMBSTONE_FIELDS}}
     geometry = None
     lat, lon = _number(e.get("latitude")), _number(e.get("longitude"))
     if lat is not None and lon is not None:

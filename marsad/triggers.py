@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
+from marsad.dates import names_a_day
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.tokenise import Doc
 from marsad.errors import KnowledgeBaseError
@@ -111,9 +112,16 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
     return not prev.endswith(("ت", "وا")) and prev not in cue_words("main_verb_particle")
 
 
+def _purpose(word: str) -> bool:
+    """"لتحرير"، "للسيطرة"، "ولاستعادة": a verbal noun after the ل of purpose (no word of taking
+    territory starts with ل of its own)."""
+    word = word[1:] if word[:1] in ("و", "ف") else word
+    return word.startswith("ل")
+
+
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
-    matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc) + _shots_at(doc)
+    matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + _riots(doc)
     if not matches:
         return hits
     matches.sort(key=lambda m: m.tok_start)
@@ -136,6 +144,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "negated", "negated or denied"
         elif any(t in modality for t in before) or _qad_imperfect(doc, before):
             status, reason = "modal", "a threat, plan or possibility"
+        elif sub == "TERRITORY" and _purpose(doc.tokens[m.tok_start].text):
+            status, reason = "modal", "a purpose (لتحرير، للسيطرة على)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف)"
         elif _background(doc, background, sent.tok_start, m.tok_start):
@@ -152,6 +162,29 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
     return hits
+
+
+# How many words may stand between protesters and the act of violence they do (اقتحم المتظاهرون
+# الغاضبون، المحتجون الذين تجمعوا أحرقوا).
+RIOT_WORDS = 3
+
+
+def _riots(doc: Doc) -> list:
+    """"اقتحم المتظاهرون المباني"، "المحتجون أحرقوا مقر المحافظة": protesters as the doers of an act
+    of violence (storming, burning, stoning) make the act a violent demonstration."""
+    from marsad.arabic.matcher import Match
+    acts = cue_matcher("riot_act_verb").find(doc)
+    if not acts:
+        return []
+    doers = cue_matcher("protester_subject").find(doc)
+    out = []
+    for v in acts:
+        sent = doc.sentence_of_token(v.tok_start)
+        near = [p for p in doers if sent.tok_start <= p.tok_start < sent.tok_end and
+                (0 <= p.tok_start - v.tok_end < RIOT_WORDS or 0 <= v.tok_start - p.tok_end < RIOT_WORDS)]
+        if near:  # the act alone: the protesters are the actor
+            out.append(Match(v.tok_start, v.tok_end, ("Riots", "Violent demonstration", "strong"), 0, "riot"))
+    return out
 
 
 def _seizures(doc: Doc) -> list:
@@ -243,8 +276,8 @@ def _background(doc: Doc, background: dict[int, int], sent_start: int, tok: int)
         phrase = " ".join(x.text for x in doc.tokens[t:end])
         if phrase.endswith(cue_phrases("background_earlier")):
             nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
-            if nxt == "من" or nxt.startswith(cue_phrases("same_day_prefix")):
-                continue  # في وقت سابق من اليوم: earlier the same day
+            if nxt == "من" or nxt.startswith(cue_phrases("same_day_prefix")) or names_a_day(nxt):
+                continue  # في وقت سابق من اليوم، في وقت سابق السبت: earlier that day, the date decides
             if nxt in cue_words("report_complementiser"):
                 continue  # "ذكرت في وقت سابق أن ...": it dates the report
         # a sentence-initial marker covers the whole sentence; others cover what follows them closely

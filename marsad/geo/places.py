@@ -119,7 +119,7 @@ def place_stopwords() -> frozenset[str]:
     from marsad.kb import DATA_DIR
     words: set[str] = set()
     for path in DATA_DIR.glob("*.tsv"):
-        if path.name in ("places.tsv", "admin1.tsv", "countries.tsv"):
+        if path.name in ("places.tsv", "admin1.tsv", "admin2.tsv", "countries.tsv"):
             continue
         for row in load_table(path.name):
             if "cue" in row and row["cue"] not in _STOPWORD_CUES:
@@ -192,6 +192,14 @@ def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, 
     if stems & cue_words("relation_inside_word"):
         return "inside", j
     return None, tok
+
+
+def _plural_countryside(doc: Doc, tok: int, sent_start: int) -> bool:
+    """Is the place at ``tok`` after a dual or plural of ريف (ريفي، أرياف)?"""
+    relation, first = _direction_before(doc, tok, sent_start)
+    word = doc.tokens[first].text
+    return relation == "countryside" and (word in cue_words("relation_countryside_plural") or
+                                          word[1:] in cue_words("relation_countryside_plural"))
 
 
 def _english_relation_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
@@ -491,7 +499,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             elif k < sent.tok_end and k not in taken:
                 nxt = doc.tokens[k].text
                 if nxt.startswith("ال") and nxt not in name_end and not nxt.startswith("و") \
-                        and nxt not in after_words and k not in place_nouns and nxt not in relational \
+                        and nxt not in after_words and nxt not in adjectives and k not in place_nouns \
+                        and nxt not in relational \
                         and not _describes_the_name(nxt, doc.token_span(k, k + 1).text):
                     k += 1
                 elif nxt in given:
@@ -663,9 +672,12 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
             [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
         pm.end, pm.tok_end = doc.token_span(t, t + 1).end, t + 1
         name = normalise_term(p.name_ar or "")
-        while doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
-                pm.end - pm.start > 4:
-            pm.start += 1  # "والغارية الغربية": the name without its proclitic
+        if doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
+                pm.end - pm.start > 4 and \
+                (not name or normalise_term(doc.raw[pm.start + 1:pm.start + 3]) == name[:2]):
+            # "والغارية الغربية": the name without its proclitic (one letter, and only when the
+            # name follows it: the ب of "بلدة الخيام" is the noun's own letter)
+            pm.start += 1
         pm.text = doc.raw[pm.start:pm.end]
         pm.place, pm.candidates, pm.resolution, pm.reason = None, [], "", DIRECTION_NAMED
 
@@ -760,6 +772,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
     triggers_at = {m.tok_start for m in _event_words(doc)}
+    countrysides: set[int] = set()  # mentions that take the dual or plural countryside of the list's first
     for idx, pm in enumerate(mentions):
         sent = doc.sentence_of_token(pm.tok_start)
         lo = max(sent.tok_start, pm.tok_start - 4)
@@ -853,6 +866,10 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if relation is None and pm.tok_end - pm.tok_start > 1 and \
                 cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
+        if relation is None and same_list and prev.relation == "countryside" and \
+                (id(prev) in countrysides or _plural_countryside(doc, prev.tok_start, sent.tok_start)):
+            relation = "countryside"  # "أرياف حلب وإدلب وحماة": the countryside of each
+            countrysides.add(id(pm))
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
         pm.compass = _compass(doc, pm, relation, sent.tok_end)
     _border_with_country(doc, mentions)
@@ -875,6 +892,10 @@ def _compass(doc: Doc, pm: PlaceMention, before: str | None, sent_end: int) -> s
             second = _directions().get(doc.tokens[first + 1].text)
             if second in _COMPASS and second != before:
                 sides.append(second)
+            elif second == before:  # "جنوب غرب X": the relation was read from the second word
+                head = _directions().get(doc.tokens[first].text)
+                if head in _COMPASS and head != before:
+                    sides.append(head)
     else:
         t = pm.tok_end
         while t < sent_end and len(sides) < 2:
@@ -1364,14 +1385,16 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         # capital or like another country's capital (تونس، الجزائر، عمان: "رمادة جنوبي تونس")
         areas = [c for c in anchor.candidates if c.kind in ("admin1", "country")]
         near = [c for c in pm.candidates if _located_by(c, anchor.place) or any(_located_by(c, a) for a in areas)]
-        if not near and anchor.relation in COMPASS:
-            # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it
-            near = [c for c in pm.candidates if _lies_towards(c, anchor.place, anchor.relation)]
+        side = anchor.compass if anchor.compass in COMPASS else anchor.relation
+        if not near and side in COMPASS:
+            # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it;
+            # "الأصابعة جنوب غرب طرابلس" by the side the two words name together
+            near = [c for c in pm.candidates if _lies_towards(c, anchor.place, side)]
         if not near and pm.role == "event":
             # a name found only by its sound is a weaker clue than the name itself: inside a town
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
-            reach = SOUND_INSIDE_KM if anchor.relation in (None, "inside") and not anchor.place.is_area \
-                else LOCATED_KM
+            reach = SOUND_INSIDE_KM if (anchor.relation in (None, "inside") and not anchor.place.is_area) \
+                or anchor.place.kind == "admin2" else LOCATED_KM
             sounds = [] if anchor.place.kind == "country" and pm.candidates else \
                 gaz.by_sound(_bare_name(pm.text), anchor.place, reach)
             for area in areas:  # "الفاو جنوبي البصرة": Basra the city or the governorate
@@ -1648,7 +1671,8 @@ LOCATED_KM = 80.0
 SOUND_INSIDE_KM = 20.0
 
 
-COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0}
+COMPASS = {"north": 0.0, "east": 90.0, "south": 180.0, "west": 270.0,
+           "north-east": 45.0, "south-east": 135.0, "south-west": 225.0, "north-west": 315.0}
 # A city of at least this many people may lie any distance off in the direction a text gives;
 # a town of at least TOWARDS_TOWN_POPULATION up to TOWARDS_TOWN_KM ("جوهر شمالي مقديشو", 85 km).
 FAR_CITY_POPULATION = 100_000
@@ -1709,6 +1733,9 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
+    adjectives = place_adjectives()
+    while between and between[0] in adjectives:
+        between = between[1:]  # "جبل توانه الاستراتيجي بمديرية خب الشعف": the name's adjective
     if "في" in between and len(between) <= 4 and all(w.startswith("ال") for w in between[:between.index("في")]):
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]

@@ -106,6 +106,10 @@ def build_event(a: Analysis, g: Group) -> Event | None:
             sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", killer, "Protesters", [], []
         else:
             actor1, actor2, assoc1, assoc2 = "Protesters", None, [], []
+    if (etype, sub) == ("Riots", "Violent demonstration"):
+        # ACLED: the rioters, against the force they fought if the text names one
+        faced = [x for x in (actor1, actor2) if x and x not in ("Protesters", "Rioters", "Civilians")]
+        actor1, actor2, assoc1, assoc2 = "Rioters", (faced[0] if faced else None), [], []
     where = _best_where(g)
     place = where.place
     when = g.when

@@ -6,7 +6,7 @@ no event of this article; a sentence with no date takes the article's default da
 from __future__ import annotations
 
 from marsad.arabic.normalise import definite
-from marsad.cues import cue_matcher, cue_words
+from marsad.cues import cue_matcher, cue_starts, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
@@ -135,6 +135,18 @@ def _dates_report(a: Analysis, d: DateMention) -> bool:
     return nxt in cue_words("dated_report_next")
 
 
+# How many words may stand between a verb of saying and the date that follows it (its subject).
+SPEECH_DATE_WORDS = 5
+
+
+def _dates_speech(a: Analysis, d: DateMention) -> bool:
+    """Does the date follow a verb of saying or a statement word within a few words
+    ("أعلنت وزارة الداخلية، الجمعة،"، "كشفت الشرطة السبت")?"""
+    sent = a.doc.sentence_of_token(d.tok_start)
+    says = cue_starts(a.doc, "attribution")
+    return any(t in says for t in range(max(sent.tok_start, d.tok_start - SPEECH_DATE_WORDS), d.tok_start))
+
+
 def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
     sent = a.doc.sentence_of_token(tok)
     return sent.index <= 3 and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
@@ -176,6 +188,11 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
             if any(d.background and d.tok_start > near_tok for d in mine) and \
                     all(d.tok_start < near_tok for d in mine if not d.background):
                 return None
+        if len(current) > 1 and _dates_speech(a, current[0]) and near_tok is not None and \
+                any(clause_at(a, near_tok) is clause_at(a, d.tok_start) for d in current[1:]):
+            # "أعلنت الوزارة، الجمعة، تفاصيل مقتل شرطي الأربعاء الماضي": the first date is the
+            # statement's, the later one the event's
+            current = current[1:]
         when = pick(current)
         return _in_statement_time(a, lo, hi, when) or when
     before = [d for d in dates if d.tok_start < lo]

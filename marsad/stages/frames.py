@@ -38,6 +38,8 @@ from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
 ANAPHORA_SENTENCES = 3
+# How many sentences after an event told with no place a definite word may name it (and place it).
+PLACELESS_SENTENCES = 3
 # How many words may name a site seized inside a settlement ("على عدد من الحواجز والنقاط في بلدة X").
 SITE_OBJECT_WORDS = 6
 
@@ -97,6 +99,7 @@ def build_frames(a: Analysis) -> None:
     a.frames = out  # filled as the units are read: a later unit looks back at the frames before it
     previous_places: list[Where] = []
     told: list[Frame] = []  # frames of strong triggers, for weak triggers that refer back
+    placeless: list[Frame] = []  # strong events told with no place (but a country's), for a definite word later
     teasers = teasers_from(a)
     recapped: dict[str, int] = {}  # event sub-type told as background (a recap, a past date) -> its last sentence
     background = {}  # sentence -> sub-types its strong event words tell as background (يذكر أن ...)
@@ -118,7 +121,8 @@ def build_frames(a: Analysis) -> None:
             unit_hits = by_unit.get(u, [])
             if not unit_hits or late_heading:
                 continue
-            typed = [t for t in _typed(a, u, unit_hits, told, sent.index, bool(places_of.get(u)))
+            typed = [t for t in _typed(a, u, unit_hits, sorted(told + placeless, key=lambda f: f.sentence),
+                                       sent.index, bool(places_of.get(u)))
                      if not _habitual(a, u, t[0])]
             if not typed:
                 continue
@@ -144,6 +148,21 @@ def build_frames(a: Analysis) -> None:
                     targets = elided
                 if sub == TERRITORY:
                     targets = [w for w in targets if _object_of(a, h, w)]
+                if not targets and h.mention.strength == "strong" and not join_only and sub != TERRITORY and \
+                        _country_and_toll(a, u):
+                    # "قتل 22 طفلا في غارة جوية على اليمن": told with no place but a country's
+                    placeless.append(Frame(h, sent.index, None, when, etype, sub, True))
+                elif targets and placeless and definite(doc.tokens[h.mention.tok_start].text):
+                    # "... وقال مسؤولون إن الغارة استهدفت حافلة في سوق ضحيان": the definite word names the
+                    # event the lead told with no place; its count comes with it
+                    lead = next((f for f in placeless if f.etype == etype
+                                 and sent.index - f.sentence <= PLACELESS_SENTENCES), None)
+                    if lead is not None:
+                        placeless.remove(lead)
+                        if lead.when is not a.default_when and when is a.default_when:
+                            when = lead.when  # the lead's own day ("الخميس")
+                        out.extend(Frame(lead.hit, lead.sentence, w, when, etype, lead.subtype, True)
+                                   for w in targets)
                 hit_when = when
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
@@ -328,10 +347,15 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         m = h.mention
         if _idle_weapon(a, unit, m):
             continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
-        if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests):
+        if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests) and \
+                not _deadly_time_clause(a, m):
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
         if m.event_type in VIOLENT_TYPES and any(lo < m.tok_start < hi for lo, hi in intercepted):
             continue  # the missile an interception names is not another attack
+        if m.sub_event_type == "Looting/property destruction" and any(
+                (x.mention.event_type == "Explosions/Remote violence" or x.mention.sub_event_type == "Armed clash")
+                and x.mention.tok_start < m.tok_start for x in unit_hits):
+            continue  # "أدى الانفجار إلى هدم منازل مجاورة": what the blast or the fighting destroyed
         if m.sub_event_type == "Remote explosive/landmine/IED" and _laid_not_exploded(a, unit, m):
             continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
@@ -342,8 +366,9 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue
         if m.event_type == "Strategic developments":
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
-        if strong:
-            near = min(strong, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
+        kin = [x for x in strong if _may_type(m, x.mention)]
+        if kin:
+            near = min(kin, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
             continue
         if demonstrative or definite(doc.tokens[m.tok_start].text):
@@ -387,6 +412,37 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _deadly_time_clause(a: Analysis, m) -> bool:
+    """"اعتقلت القوات ثلاثة مسلحين إثر هجوم على حاجز قتل فيه جندي": an attack in the arrest's
+    clause of time that counts its own dead happened before the arrest; it is no charge."""
+    at = next((i for i, c in enumerate(a.clauses) if c.tok_start <= m.tok_start < c.tok_end), None)
+    if at is None or a.clauses[at].kind != "temporal":
+        return False
+    end = a.clauses[at].tok_end
+    if at + 1 < len(a.clauses) and a.clauses[at + 1].kind == "result":
+        end = a.clauses[at + 1].tok_end  # "إثر هجوم على دورية أسفر عن مقتل شرطي"
+    return any(c.kind == "killed" and a.clauses[at].tok_start <= c.tok_start < end for c in a.casualties)
+
+
+def _country_and_toll(a: Analysis, unit: int) -> bool:
+    """Does the unit name a country (and no place within it) and count dead or wounded?"""
+    lo, hi = unit_range(a, unit)
+    return any(lo <= pm.tok_start < hi and pm.place is not None and pm.place.kind == "country"
+               for pm in a.places.mentions) and \
+        any(lo <= c.tok_start < hi for c in a.casualties)
+
+
+def _may_type(weak, strong) -> bool:
+    """A strong word of another kind types a weak one of its clause, except that a weak word of
+    violence never becomes an arrest or another step that is no violence ("اعتقال الجاني إثر هجوم
+    بسكين": the attack is an event of its own), though a missile may be one intercepted; and a weak
+    explosion word stays violence: "أصيب شبان بانفجار خلال إحدى المظاهرات" is an explosion at a
+    protest, not a protest (shots and attacks at a protest are, as forces' violence against it)."""
+    if weak.event_type in VIOLENT_TYPES and strong.event_type == "Strategic developments":
+        return strong.sub_event_type == "Disrupted weapons use"
+    return not (weak.event_type == "Explosions/Remote violence" and strong.event_type == "Protests")
 
 
 def _refers_back(doc, m) -> bool:

@@ -220,13 +220,13 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             if g not in kept or not _is_summary(a, g, level):
                 continue
             body = [b for b in kept if b is not g and b.etype == g.etype and not _is_summary(a, b, level)]
-            target = _summarised(g, body)
+            target = _summarised(a, g, body)
             if target is None and g.etype in VIOLENT_TYPES and all(_attack_word(m.hit.mention) for m in g.members):
                 # "قتل أربعة من الشرطة بهجوم في محافظة نينوى ... أطلقوا النار على حاجز في قرية":
                 # a lead told only with a word of attack in general (هجوم، استهدف) sums up the
                 # violent event the body tells in its own words, whatever type those words give it
                 body = [b for b in kept if b is not g and b.etype in VIOLENT_TYPES and not _is_summary(a, b, level)]
-                target = _summarised(g, body)
+                target = _summarised(a, g, body)
             if target is not None:
                 absorb(target, g)
             elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
@@ -270,18 +270,31 @@ def _strong_subtypes(g: Group) -> set[str]:
     return {m.subtype for m in g.members if m.hit.mention.strength == "strong"}
 
 
-def _summarised(g: Group, body: list[Group]) -> Group | None:
+def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:
     """The body group a summary group ``g`` tells again: one at its town, else the only finer one
     in its governorate."""
     own = _strong_subtypes(g)
     # "هجوم كيميائي على دوما" in the lead does not sum up "الغارات قتلت 40 يوم الجمعة" in the body:
     # two means told by strong words are two events
     body = [b for b in body if not own or not _strong_subtypes(b) or own & _strong_subtypes(b)]
+    # "قتل جنديان في هجوم قرب درعا ... وقتل مدني بانفجار في طفس": a lead whose dead are soldiers
+    # does not sum up a body event whose dead are civilians
+    victims = _dead_classes(a, g)
+    body = [b for b in body if not victims or not _dead_classes(a, b) or victims & _dead_classes(a, b)]
+    # nor one the text dates to another day than the lead's own date ("صباح اليوم" / "السبت")
+    body = [b for b in body if not (g.when.mentions and b.when.mentions) or g.when.compatible(b.when)]
     same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
                   (g.where.place.country_code, g.where.place.admin1)]
     same = [b for b in same_admin if b.where.town_key == g.where.town_key]
     finer = [b for b in same_admin if _coarser(g.where, b.where)]
     return same[0] if same else (finer[0] if len(finer) == 1 else None)
+
+
+def _dead_classes(a: Analysis, g: Group) -> set[str]:
+    """The known kinds of the dead the group's sentences count (civilians, security, fighters)."""
+    spans = [(a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end) for i in g.sentences]
+    return {c.victim_class for c in a.casualties if c.kind == "killed" and not c.subgroup
+            and c.victim_class not in (None, "unknown") and any(lo <= c.tok_start < hi for lo, hi in spans)}
 
 
 def _counts_dead(a: Analysis, g: Group) -> bool:

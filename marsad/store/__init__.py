@@ -42,7 +42,8 @@ from marsad.model import Article, Event, Extracted, Place, Rejected
 from marsad.store import dedup
 from marsad.store.filters import event_filters  # noqa: F401 - the filters are the store's API too
 from marsad.store.search import fold_key, search_words, source_texts
-from marsad.store.schema import actors, articles, edits, event_sources, events, no_merge, places, rejected
+from marsad.store.schema import (actors, articles, edits, event_sources, events, no_merge, places, rejected,
+                                 removed_events)
 
 if TYPE_CHECKING:
     from marsad.store.partitions import Partition
@@ -659,10 +660,12 @@ class Store:
         self._actors_known.add(name)
 
     def _refresh(self, conn: Connection, ev_pk: int, *, event_id: str | None = None, rows: list | None = None,
-                 edits: dict | None = None) -> tuple[dict, list[tuple]] | None:
+                 edits: dict | None = None, merged_into: int | None = None) -> tuple[dict, list[tuple]] | None:
         """Recompute an event's merged record from its sources and edits. A caller that holds
         them already (the writer, for an event it has just made) passes the event_id, the
-        source rows as ``_SOURCES_WITH_ARTICLES`` gives them, and the edits."""
+        source rows as ``_SOURCES_WITH_ARTICLES`` gives them, and the edits. An event left with
+        no source goes, with its tombstone: merged into the event ``merged_into`` (whose key the
+        caller that moved its sources passes), else deleted."""
         if rows is None:
             rows = conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk}).all()
             if rows and event_id is None:
@@ -670,7 +673,7 @@ class Store:
             if rows and edits is None and not rows[0][9]:
                 edits = {}  # the event has no edits: no need to ask for them
         if not rows:
-            conn.execute(events.delete().where(events.c.id == ev_pk))
+            self._remove(conn, ev_pk, "merged" if merged_into is not None else "deleted", merged_into=merged_into)
             return None
         sources = [json.loads(r[0]) for r in rows]
         if event_id is None:
@@ -746,6 +749,39 @@ class Store:
             self._refresh(conn, new_pk)
             self._sync_sequences(conn)
             return conn.execute(select(events.c.event_id).where(events.c.id == new_pk)).scalar_one()
+
+    def delete(self, event_id: str, *, editor: str, note: str | None = None) -> dict:
+        """Delete an event a reviewer finds is none (a false positive, a report of something else):
+        the event, its sources (their articles stay, so an ingest of the same article again brings
+        it not back) and its edits go, and its tombstone (who, when, why, its last record) is
+        written in the same transaction; incremental pulls report it as deleted. Returns the
+        tombstone as :func:`marsad.store.queries.changes` gives it."""
+        if not editor or not isinstance(editor, str) or len(editor) > (column_size("edits", "editor") or 200):
+            raise UsageError("a deletion needs an editor name (--by NAME or $MARSAD_EDITOR), of at most 200 characters")
+        if note is not None and (not isinstance(note, str) or text_problem(note) or len(note) > MAX_NOTE):
+            raise UsageError(f"a note is text of at most {MAX_NOTE:,} characters, with no NUL character")
+        with self._writing() as conn:
+            ev_pk = self._event_pk(conn, event_id)
+            sources = select(event_sources.c.id).where(event_sources.c.event == ev_pk)
+            conn.execute(no_merge.delete().where(or_(no_merge.c.source_a.in_(sources), no_merge.c.source_b.in_(sources))))
+            conn.execute(edits.delete().where(edits.c.event == ev_pk))
+            conn.execute(event_sources.delete().where(event_sources.c.event == ev_pk))
+            tombstone = self._remove(conn, ev_pk, "deleted", editor=editor, note=note)
+        self._sources.clear()  # the deleted sources must not be compared again
+        return tombstone
+
+    def _remove(self, conn: Connection, ev_pk: int, status: str, *, merged_into: int | None = None,
+                editor: str | None = None, note: str | None = None) -> dict:
+        """Delete the event ``ev_pk`` (its sources are gone or moved) and write its tombstone."""
+        event_id, record = conn.execute(select(events.c.event_id, events.c.record).where(events.c.id == ev_pk)).one()
+        kept = None if merged_into is None else \
+            conn.execute(select(events.c.event_id).where(events.c.id == merged_into)).scalar_one()
+        at = _now()
+        conn.execute(removed_events.insert().values(event_id=event_id, status=status, merged_into=kept, removed_at=at,
+                                                    editor=editor, note=note, record=record))
+        conn.execute(events.delete().where(events.c.id == ev_pk))
+        return {"event_id": event_id, "status": status, "timestamp": int(at.timestamp()), "changed_at": at.isoformat(),
+                "merged_into": kept, "editor": editor, "note": note}
 
     def _event_pk(self, conn: Connection, event_id: str) -> int:
         if not lookup_key(event_id, "events", "event_id"):  # NUL, a surrogate, too long: no such event

@@ -14,6 +14,8 @@ REST API, each answered from an indexed column of ``events`` (never from the JSO
 ``min_...``    ``fatalities``
 ``text``       the event's search words (``search_text``): SQLite FTS5 (``events_fts``),
                PostgreSQL ``to_tsvector('simple', search_text)`` with a GIN index
+``updated_``   ``updated_at`` (index ``ix_events_updated``): the events changed (ingested, merged,
+``since``      edited, split) at or after a moment, for incremental pulls
 =============  =====================================================================================
 """
 from __future__ import annotations
@@ -111,7 +113,7 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
                   event_type: str | list[str] | None = None, actor: str | None = None,
                   bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
                   text: str | None = None, limit: int | None = None, unindexed: frozenset[str] = frozenset(),
-                  actor_in: list[str] | None = None) -> list:
+                  actor_in: list[str] | None = None, updated_since=None) -> list:
     """SQL conditions for the query filters shared by ``marsad events``, ``export`` and the API.
     ``bbox`` is (min_lon, min_lat, max_lon, max_lat). Names are compared folded (case, Arabic
     spelling variants); ``actor`` is part of an actor's name, taken literally, or an alias the
@@ -121,7 +123,9 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
     then reads the events in the order of another index (the page's sort) and checks them, which
     is quicker than sorting every match when they are many. ``actor_in``: the names ``actor``
     means, when the caller has looked them up (:func:`actor_names`): the database then sees the
-    names themselves, and PostgreSQL's planner how many events each has."""
+    names themselves, and PostgreSQL's planner how many events each has. ``updated_since``: the
+    events changed at or after that moment (Unix seconds, a date or an ISO date-time; see
+    :func:`marsad.export.parse_updated_since`)."""
     country, admin1, event_type = _values(country), _values(admin1), _values(event_type)
     for name, value in (("country", country), ("admin1", admin1), ("type", event_type), ("actor", actor),
                         ("text", text)):
@@ -154,6 +158,10 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
         cond.append(col("min_fatalities", events.c.fatalities) >= min_fatalities)
     if text:
         cond.append(TextMatch(text, unindexed="text" in unindexed))
+    if updated_since not in (None, ""):
+        from marsad.export import parse_updated_since
+
+        cond.append(col("updated_since", events.c.updated_at) >= parse_updated_since(updated_since))
     return cond
 
 

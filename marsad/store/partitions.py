@@ -168,7 +168,7 @@ def _settle(store: Store, conn, source_key: int, summary: BoundarySummary) -> No
     conn.execute(event_sources.update().where(event_sources.c.id == source_key)
                  .values(match_rule=match.rule, match_score=match.score))
     store._refresh(conn, target)
-    store._refresh(conn, ev_pk)  # no sources left: the event goes
+    store._refresh(conn, ev_pk, merged_into=target)  # no sources left: the event goes, its tombstone says where
     summary.merged += 1
     summary.merged_into.append((gone, kept))
 

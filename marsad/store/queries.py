@@ -37,18 +37,20 @@ from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import and_, case, func, or_, select, tuple_
 
 from marsad.errors import UsageError
 from marsad.store import Store, event_filters
 from marsad.store.filters import EVENTS_FTS, _day, _known_types
-from marsad.store.schema import actors, api_tokens, articles, event_counts, event_days, event_sources, events
+from marsad.store.schema import (actors, api_tokens, articles, event_counts, event_days, event_sources, events,
+                                 removed_events)
 from marsad.store.search import actors_named, fold_key, fts5_query, search_terms
 from marsad.validation import lookup_key
 
 __all__ = ["SORT_FIELDS", "GROUPINGS", "FACETS", "EventPage", "event_page", "aggregate", "facets",
            "article_with_events", "source_record", "event_types", "add_token", "token_name", "list_tokens",
-           "revoke_token", "map_cells", "cell_degrees", "MapCell", "actor_names"]
+           "revoke_token", "map_cells", "cell_degrees", "MapCell", "actor_names", "ChangePage", "changes",
+           "all_changes", "removed_since", "tombstone"]
 
 # Columns a page of events may be sorted by (request value -> column).
 SORT_FIELDS = {
@@ -204,6 +206,134 @@ def _read_cursor(cursor: str, scope: str, column) -> tuple:
     return undated, value, event_id
 
 
+# --------------------------------------------------------------------------- changes since a moment
+
+@dataclass
+class ChangePage:
+    """One page of what changed since a moment, oldest change first: each event changed (its
+    record) and each event removed (its tombstone), and the ``cursor`` of the next page."""
+    changes: list[dict]
+    cursor: str | None
+
+
+def _aware(moment: datetime) -> datetime:
+    """A stored time as UTC (SQLite gives them back without their offset)."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def _change(at: datetime, event_id: str, status: str, **more) -> dict:
+    at = _aware(at)
+    return {"event_id": event_id, "status": status, "timestamp": int(at.timestamp()), "changed_at": at.isoformat(),
+            **more}
+
+
+def removed_since(store: Store, updated_since, *, after: tuple | None = None, limit: int | None = None) -> list[dict]:
+    """The tombstones of the events removed at or after ``updated_since`` (merged into another
+    event, or deleted by a reviewer), oldest first, after the keyset position ``after`` ((time,
+    event id) of the last one read). A removed event has no columns left: the event filters do
+    not apply to them (a client drops the ids it does not hold)."""
+    from marsad.export import parse_updated_since
+
+    cond = [removed_events.c.removed_at >= parse_updated_since(updated_since)]
+    if after is not None:
+        at, event_id = after
+        cond.append(tuple_(removed_events.c.removed_at, removed_events.c.event_id) > tuple_(at, event_id))
+    query = select(removed_events.c.removed_at, removed_events.c.event_id, removed_events.c.status,
+                   removed_events.c.merged_into, removed_events.c.editor, removed_events.c.note) \
+        .where(*cond).order_by(removed_events.c.removed_at, removed_events.c.event_id, removed_events.c.id)
+    if limit is not None:
+        query = query.limit(limit)
+    with store.engine.connect() as conn:
+        rows = conn.execute(query).all()
+    return [_change(at, event_id, status, merged_into=into, editor=editor, note=note)
+            for at, event_id, status, into, editor, note in rows]
+
+
+def tombstone(store: Store, event_id: str) -> dict | None:
+    """The latest tombstone of the event ``event_id`` (as :func:`removed_since` gives it), or None
+    when no event of that id was removed."""
+    if not lookup_key(event_id, "events", "event_id"):
+        return None
+    with store.engine.connect() as conn:
+        row = conn.execute(select(removed_events.c.removed_at, removed_events.c.event_id, removed_events.c.status,
+                                  removed_events.c.merged_into, removed_events.c.editor, removed_events.c.note)
+                           .where(removed_events.c.event_id == event_id)
+                           .order_by(removed_events.c.removed_at.desc(), removed_events.c.id.desc()).limit(1)).first()
+    if row is None:
+        return None
+    at, event_id, status, into, editor, note = row
+    return _change(at, event_id, status, merged_into=into, editor=editor, note=note)
+
+
+def changes(store: Store, *, updated_since, limit: int = 100, cursor: str | None = None, **filters) -> ChangePage:
+    """What changed at or after ``updated_since`` (Unix seconds, a date or an ISO date-time), a page
+    of up to ``limit``, in the order of the changes (time, then event id; a tombstone before an
+    event of the same id and time): each event matching ``filters`` whose last change (ingest,
+    merge, edit, split) is since then, as ``{"status": "changed", "event": record, ...}``, and each
+    event removed since then, as ``{"status": "merged", "merged_into": id}`` or ``{"status":
+    "deleted"}``. The next page is after ``cursor`` (keyset paging on (time, event id): stable
+    while the data changes; an event changed again meanwhile comes again, later)."""
+    from marsad.export import parse_updated_since
+
+    if updated_since in (None, ""):
+        raise UsageError("updated_since is needed: the moment to report the changes since")
+    since = parse_updated_since(updated_since)
+    if not 1 <= limit <= MAX_PAGE:
+        raise UsageError(f"limit must be 1..{MAX_PAGE}")
+    filters = {k: v for k, v in filters.items() if k != "updated_since"}
+    scope = "changes." + _scope("updated", "asc", dict(filters, updated_since=since.isoformat()))
+    after = None
+    if cursor:
+        undated, value, event_id = _read_cursor(cursor, scope, events.c.updated_at)
+        after = (_aware(value), event_id, 1 if undated else 0)  # undated: the cursor's last was an event
+    event_filters(**filters)
+    with store.engine.connect() as conn:
+        named = _named(conn, filters)
+        cond = event_filters(**filters, **named, updated_since=since)
+        if store.engine.dialect.name == "sqlite" and any(v not in (None, "") for v in filters.values()):
+            # as for a page of events: when the filters match many events, the changes are read in
+            # the order of the index (updated_at, event_id), each event checked on the way, rather
+            # than every match sorted (PostgreSQL's planner chooses by its statistics)
+            total = _total(store, conn, filters, event_filters(**filters, **named))[0]
+            if total * total >= (limit + 1) * _total(store, conn, {}, [])[0]:
+                cond = event_filters(**filters, **named, updated_since=since, unindexed=frozenset(filters))
+        if after is not None:
+            at, event_id, rank = after
+            # after (at, event_id, rank) in (time, event id, rank) order, an event's rank being 1: a
+            # row value, which both databases seek in the index (updated_at, event_id)
+            position = tuple_(events.c.updated_at, events.c.event_id)
+            cond.append(position >= tuple_(at, event_id) if rank == 0 else position > tuple_(at, event_id))
+        rows = conn.execute(select(events.c.updated_at, events.c.event_id, events.c.record).where(*cond)
+                            .order_by(events.c.updated_at, events.c.event_id).limit(limit + 1)).all()
+    gone = removed_since(store, since, after=None if after is None else after[:2], limit=limit + 1)
+    items = [((_aware(at), event_id, 1), _change(at, event_id, "changed", event=_stamped(record, at)))
+             for at, event_id, record in rows]
+    items += [((datetime.fromisoformat(g["changed_at"]), g["event_id"], 0), g) for g in gone]
+    items.sort(key=itemgetter(0))
+    page = items[:limit]
+    more = len(items) > limit
+    last = page[-1][0] if page else None
+    return ChangePage(changes=[item for _, item in page],
+                      cursor=_make_cursor(scope, (None, last[0], last[1], last[2] == 1)) if more else None)
+
+
+def _stamped(record: str, at: datetime) -> dict:
+    out = json.loads(record)
+    out["timestamp"] = int(_aware(at).timestamp())
+    return out
+
+
+def all_changes(store: Store, *, updated_since, chunk: int = 500, **filters):
+    """Every change :func:`changes` gives, page after page (``chunk`` at a time: never all held)."""
+    cursor = None
+    while True:
+        page = changes(store, updated_since=updated_since, limit=chunk, cursor=cursor, **filters)
+        yield from page.changes
+        if page.cursor is None:
+            return
+        cursor = page.cursor
+
+
 # --------------------------------------------------------------------------- totals
 
 _counts: OrderedDict = OrderedDict()
@@ -211,9 +341,11 @@ _counts_lock = threading.Lock()
 
 
 def _data_version(conn) -> tuple:
-    """What changes whenever an event is added or rewritten: two index look-ups (one statement
-    each: SQLite reads a lone max() from its index, two in one statement from the rows)."""
-    return (conn.execute(select(func.max(events.c.id))).scalar(), conn.execute(select(func.max(events.c.updated_at))).scalar())
+    """What changes whenever an event is added, rewritten or removed: three index look-ups (one
+    statement each: SQLite reads a lone max() from its index, two in one statement from the rows).
+    A removal rewrites no event (a reviewer's deletion) but writes a tombstone."""
+    return (conn.execute(select(func.max(events.c.id))).scalar(), conn.execute(select(func.max(events.c.updated_at))).scalar(),
+            conn.execute(select(func.max(removed_events.c.id))).scalar())
 
 
 def _total(store: Store, conn, filters: dict, cond: list) -> tuple[int, bool]:

@@ -26,7 +26,10 @@ Tables:
 * ``watch_lists``, ``watch_alerts``: saved event filters with a target (webhook or email), and
   each matching event version's delivery to each list, with its idempotency key;
 * ``watch_changes``: the outbox of event changes, written by triggers in the event's own
-  transaction while a watch list exists, turned into alerts by ``marsad watch`` (migration 0010).
+  transaction while a watch list exists, turned into alerts by ``marsad watch`` (migration 0010);
+* ``removed_events``: the tombstones of events that are gone, merged into another event (the
+  boundary pass) or deleted by a reviewer, with when and why: incremental pulls report them
+  (migration 0011).
 
 The schema is created and upgraded by the Alembic migrations in
 ``marsad/store/migrations`` (never by ``metadata.create_all``), on SQLite and on
@@ -146,7 +149,8 @@ Index("ix_events_location", events.c.location)
 Index("ix_events_sub_type", events.c.sub_event_type)
 Index("ix_events_admin1", events.c.admin1)
 Index("ix_events_n_sources", events.c.n_sources)
-Index("ix_events_updated", events.c.updated_at)
+# (with the id: an incremental pull pages by (updated_at, event_id) from the index alone, migration 0011)
+Index("ix_events_updated", events.c.updated_at, events.c.event_id)
 # counts and deaths per day, week or month are read from this index alone, not from the rows
 # (which hold each event's whole record)
 Index("ix_events_date_fatalities", events.c.event_date, events.c.fatalities)
@@ -392,3 +396,23 @@ watch_changes = Table(
     Column("event", Integer, nullable=False),  # events.id; no foreign key: a change of a deleted event is dropped
     sqlite_autoincrement=True,
 )
+
+
+# Tombstones: an event that is gone, written in the transaction that removes it (migration 0011).
+# ``status`` is "merged" (its sources moved to ``merged_into``, the kept event's id) or "deleted"
+# (by a reviewer, ``editor``, with ``note``); ``record`` is the event's last merged record (JSON).
+# Incremental pulls (``updated_since``) read them by (removed_at, id). Ids only grow.
+removed_events = Table(
+    "removed_events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("event_id", String(40), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("merged_into", String(40)),
+    Column("removed_at", DateTime(timezone=True), nullable=False),
+    Column("editor", String(200)),
+    Column("note", Text),
+    Column("record", Text),
+    sqlite_autoincrement=True,
+)
+Index("ix_removed_events_removed_at", removed_events.c.removed_at, removed_events.c.event_id)
+Index("ix_removed_events_event_id", removed_events.c.event_id)

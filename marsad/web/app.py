@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from marsad import export
 from marsad.budget import Budget
 from marsad.errors import MarsadError, NotFoundError, UsageError
 from marsad.ingest import ingest
@@ -88,6 +89,23 @@ class EventPage(BaseModel):
     cursor: str | None = Field(None, description="pass as cursor to get the next page (keyset paging; "
                                                  "null after the last page)")
     events: list[dict[str, Any]]
+
+
+class Change(BaseModel):
+    event_id: str
+    status: Literal["changed", "merged", "deleted"]
+    timestamp: int = Field(description="when, in Unix seconds (the export's timestamp column)")
+    changed_at: str = Field(description="when, as an ISO date-time (UTC)")
+    event: dict[str, Any] | None = Field(None, description="changed: the event's record as it is now")
+    merged_into: str | None = Field(None, description="merged: the event its sources joined")
+    editor: str | None = Field(None, description="deleted: who deleted it")
+    note: str | None = Field(None, description="deleted: why")
+
+
+class ChangePage(BaseModel):
+    updated_since: str
+    cursor: str | None = Field(None, description="pass as cursor to get the next page (null after the last page)")
+    changes: list[Change]
 
 
 class Facet(BaseModel):
@@ -252,12 +270,20 @@ def filters_of(since: date | None = Query(None, description="events on or after 
                text: str | None = Query(None, max_length=500, description="words of the event (its places, "
                                         "actors, type, notes, sources and quoted evidence, or its id), each the "
                                         "start of a word, whatever its hamza, ta marbuta, diacritics or "
-                                        "proclitics")) -> dict:
+                                        "proclitics"),
+               updated_since: str | None = Query(None, max_length=40, description="events changed (ingested, "
+                                                 "merged, edited, split) at or after this: Unix seconds (the "
+                                                 "largest timestamp of a previous pull), a date or an ISO date-time "
+                                                 "(UTC unless it says otherwise); /api/changes also gives the "
+                                                 "events removed since")) -> dict:
     """The filters shared with ``marsad events`` and ``marsad export``."""
-    return {"since": since, "until": until, "country": _clean_all(country, "country"),
-            "admin1": _clean_all(admin1, "admin1"), "event_type": _clean_all(type, "type"),
-            "actor": _clean(actor, "actor"), "bbox": _bbox(bbox), "min_fatalities": min_fatalities,
-            "text": _clean(text, "text")}
+    found = {"since": since, "until": until, "country": _clean_all(country, "country"),
+             "admin1": _clean_all(admin1, "admin1"), "event_type": _clean_all(type, "type"),
+             "actor": _clean(actor, "actor"), "bbox": _bbox(bbox), "min_fatalities": min_fatalities,
+             "text": _clean(text, "text")}
+    if updated_since not in (None, ""):  # checked here: a bad value is a 400 before anything is read
+        found["updated_since"] = export.parse_updated_since(updated_since)
+    return found
 
 
 def highlight(text: str, evidence: dict, labels: dict[str, str]) -> Markup:
@@ -435,17 +461,40 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
     # ---- API: reads
     @app.get("/api/events", response_model=EventPage, responses=ERRORS, tags=["events"])
     def list_events(filters: dict = Depends(filters_of),
-                    sort: Literal[tuple(queries.SORT_FIELDS)] = "event_date",  # type: ignore[valid-type]
-                    order: Literal["asc", "desc"] = "desc",
+                    sort: Literal[tuple(queries.SORT_FIELDS)] | None = Query(  # type: ignore[valid-type]
+                        None, description="default event_date; with updated_since, updated (its order asc)"),
+                    order: Literal["asc", "desc"] | None = Query(None, description="default desc; asc with "
+                                                                 "updated_since"),
                     limit: int = Query(50, ge=1, le=queries.MAX_PAGE),
                     offset: int = Query(0, ge=0, le=1_000_000_000),
                     cursor: str | None = Query(None, max_length=2000, description="the cursor of the previous page "
                                                "(same sort, order and filters); instead of offset")):
-        """Events matching the filters, a page at a time, with the total and the next page's cursor."""
-        page = queries.event_page(store, sort=sort, order=order, limit=limit, offset=offset, cursor=cursor or None,
-                                  **filters)
+        """Events matching the filters, a page at a time, with the total and the next page's cursor.
+        With ``updated_since``, by default in the order of their last change (``sort=updated``,
+        ``order=asc``); ``/api/changes`` gives the events removed since as well."""
+        pulling = filters.get("updated_since") is not None
+        page = queries.event_page(store, sort=sort or ("updated" if pulling else "event_date"),
+                                  order=order or ("asc" if pulling and not sort else "desc"), limit=limit,
+                                  offset=offset, cursor=cursor or None, **filters)
         return {"total": page.total, "total_estimated": page.estimated, "limit": limit, "offset": offset,
                 "cursor": page.cursor, "events": page.events}
+
+    @app.get("/api/changes", response_model=ChangePage, responses=ERRORS, tags=["events"])
+    def list_changes(filters: dict = Depends(filters_of),
+                     limit: int = Query(100, ge=1, le=queries.MAX_PAGE),
+                     cursor: str | None = Query(None, max_length=2000, description="the cursor of the previous "
+                                                "page (same updated_since and filters)")):
+        """An incremental pull: what changed at or after ``updated_since`` (needed), oldest change
+        first, a page at a time: each event matching the filters changed since (``status:
+        changed``, with its record), and each event removed since (``status: merged`` with
+        ``merged_into``, or ``status: deleted``; not filtered: a removed event has no columns
+        left). Keep the largest ``timestamp`` of a pull for the next one's ``updated_since``."""
+        since = filters.pop("updated_since", None)
+        if since is None:
+            raise UsageError("updated_since is needed: Unix seconds (the largest timestamp of the previous "
+                             "pull), a date or an ISO date-time")
+        page = queries.changes(store, updated_since=since, limit=limit, cursor=cursor or None, **filters)
+        return {"updated_since": since.isoformat(), "cursor": page.cursor, "changes": page.changes}
 
     @app.get("/api/events/{event_id}", responses=ERRORS, tags=["events"])
     def get_event(event_id: str) -> dict[str, Any]:
@@ -496,6 +545,14 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
         if not edit.changes:
             raise UsageError(f"changes must name at least one field: {', '.join(EDITABLE_FIELDS)}")
         return store.edit(event_id, edit.changes, editor=name, note=edit.note)
+
+    @app.delete("/api/events/{event_id}", response_model=Change, responses=WRITE_ERRORS, tags=["events"])
+    def delete_event(event_id: str, note: str | None = Query(None, max_length=2000, description="why (kept with "
+                                                             "the tombstone)"),
+                     name: str = Depends(editor)):
+        """Delete an event that is none (a false positive): the event, its sources and edits go; its
+        tombstone (who, when, why) is kept, and ``/api/changes`` reports it as deleted."""
+        return store.delete(event_id, editor=name, note=note)
 
     @app.post("/api/events/{event_id}/split", response_model=SplitOut, responses=WRITE_ERRORS, tags=["events"])
     def split_event(event_id: str, body: SplitIn, name: str = Depends(editor)):
@@ -556,7 +613,15 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
     @app.get("/events/{event_id}", response_class=HTMLResponse, include_in_schema=False)
     def event_page(request: Request, event_id: str, source: int | None = Query(None, ge=1, le=2**31 - 1),
                    msg: str | None = Query(None, max_length=40), place_error: str | None = Query(None, max_length=500)):
-        return render_event(request, event_id, source=source, msg=msg, place_error=place_error)
+        try:
+            return render_event(request, event_id, source=source, msg=msg, place_error=place_error)
+        except NotFoundError:
+            gone = queries.tombstone(store, event_id)
+            if gone is None:
+                raise
+            response = page(request, "removed.html", gone=gone)  # deleted or merged: said, and where to
+            response.status_code = 410
+            return response
 
     def render_event(request: Request, event_id: str, *, source: int | None = None, msg: str | None = None,
                      place_error: str | None = None, form: dict | None = None, errors: dict | None = None,
@@ -635,6 +700,15 @@ def create_app(db_url: str | None = None, store: Store | None = None, max_body: 
             return render_event(request, event_id, form=sent, errors=errors, status=422)
         msg = "saved" if changes else "nothing_changed"
         return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': msg})}", status_code=303)
+
+    @app.post("/events/{event_id}/delete", include_in_schema=False)
+    def delete_form(event_id: str, confirm: str = Form(""), note: str = Form("", max_length=2000),
+                    name: str = Depends(signed_in)):
+        """The review screen's "delete this event" form (the box ticked to confirm)."""
+        if confirm != "yes":
+            return RedirectResponse(f"/events/{event_id}?{urlencode({'msg': 'delete_unconfirmed'})}", status_code=303)
+        store.delete(event_id, editor=name, note=note.strip() or None)
+        return RedirectResponse(f"/events/{event_id}", status_code=303)
 
     @app.post("/events/{event_id}/place", include_in_schema=False)
     async def place_form(request: Request, event_id: str, name: str = Depends(signed_in)):

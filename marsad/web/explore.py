@@ -31,7 +31,8 @@ TOWN_LABELS = 60
 TOWN_LABEL_ZOOM = 7
 DOWNLOADS = {"acled-csv": ("text/csv; charset=utf-8", "csv", export.acled_csv_chunks),
              "jsonl": ("application/x-ndjson; charset=utf-8", "jsonl", export.jsonl_chunks),
-             "geojson": ("application/geo+json; charset=utf-8", "geojson", export.geojson_chunks)}
+             "geojson": ("application/geo+json; charset=utf-8", "geojson", export.geojson_chunks),
+             "removed-csv": ("text/csv; charset=utf-8", "removed.csv", export.removed_csv_chunks)}
 
 
 class Cluster(BaseModel):
@@ -152,20 +153,25 @@ def add_explore_routes(app: FastAPI, store: Store, *, filters_of, errors: dict) 
         "text/csv": {}, "application/x-ndjson": {}, "application/geo+json": {}}}})
     def download(filters: dict = Depends(filters_of),
                  format: Literal[tuple(DOWNLOADS)] = "acled-csv",  # type: ignore[valid-type]
-                 updated_since: str | None = Query(None, max_length=40, description="only events changed "
-                                                   "(ingested, merged, edited, split) at or after this: Unix "
-                                                   "seconds (the largest timestamp of a previous download), a "
-                                                   "date or an ISO date-time (UTC)"),
                  inter_labels: bool = Query(False, description="acled-csv: ACLED's text labels of actor types "
                                                                "instead of their codes")) -> Any:
         """Every event matching the filters as ACLED-style CSV, JSON Lines or GeoJSON (what
-        ``marsad export`` writes), streamed: read from the database a chunk at a time."""
+        ``marsad export`` writes), streamed: read from the database a chunk at a time. With
+        ``updated_since`` (an incremental pull), the events changed since in the order of their
+        changes, and in JSON Lines and GeoJSON the events removed since as well (``status``
+        merged, with ``merged_into``, or deleted); ``format=removed-csv`` lists the removed events
+        alone as ACLED's deleted-events list does (``event_id_cnty``, ``deleted_timestamp``)."""
         if inter_labels and format != "acled-csv":
             raise UsageError("inter_labels is an option of format=acled-csv")
-        since = export.parse_updated_since(updated_since) if updated_since else None
         media, suffix, chunks = DOWNLOADS[format]
         event_filters(**filters)  # a bad filter is a 400, before the answer starts
-        records = export.stored_records(store, updated_since=since, **filters)
+        since = filters.get("updated_since")
+        if format == "removed-csv":
+            records = export.removed_records(store, updated_since=since or 0)
+        elif since is not None and format != "acled-csv":
+            records = export.changed_records(store, **filters)
+        else:
+            records = export.stored_records(store, **filters)
         body = chunks(records, inter_labels=inter_labels) if format == "acled-csv" else chunks(records)
         return StreamingResponse(_batched(body), media_type=media, headers={
             "content-disposition": f'attachment; filename="marsad-events.{suffix}"'})

@@ -4,7 +4,7 @@ lowest values, range and notes), its first source's evidence, its outlets and wh
 list of sources lies, so that a report merged into it costs the same whatever its number of sources
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2027-01-14 08:00:00
 
 The column stays empty for the events stored before this revision: the first time the writer
@@ -16,7 +16,7 @@ from alembic import op
 
 
 revision = '0012'
-down_revision = '0010'
+down_revision = '0011'
 branch_labels = None
 depends_on = None
 

@@ -65,6 +65,8 @@ class ActorKB:
     weapon_nouns: PhraseMatcher
     attribution_cues: PhraseMatcher
     alliances: set[frozenset[str]] = field(default_factory=set)
+    # first words of names that begin with و (وحدات حماية الشعب): no conjunction before them
+    waw_words: frozenset[str] = frozenset()
 
     def inter(self, name: str) -> int:
         actor = self.actors.get(name)
@@ -130,8 +132,10 @@ def load_actor_kb() -> ActorKB:
             if name not in actors:
                 raise KnowledgeBaseError(f"unknown actor {name!r}", where=f"alliances.tsv:{row['_line']}")
         alliances.add(frozenset((row["actor"], row["ally"])))
+    waw_words = frozenset(alias.split()[0] for row in load_table("actors.tsv") for alias in split_list(row.get("aliases_ar", ""))
+                          if alias.startswith("و"))
     return ActorKB(actors, names, backrefs, generic, sources, nationality,
-                   cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances)
+                   cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words)
 
 
 def _in_scope(actor: Actor, countries: list[str]) -> bool:
@@ -218,7 +222,10 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
                                                                          doc.tokens[x.tok_end - 1].end]:
             continue
         nxt = x.tok_end + (1 if x.tok_end < len(doc.tokens) and doc.tokens[x.tok_end].text == "من" else 0)
-        if nxt in named_starts and kb.inter(named_starts[nxt].actor) in (1, 2, 3, 4, 8):
+        # "فصائل مسلحة وقوات الأمن": a second side after و, not the gunmen's group
+        conjunct = nxt < len(doc.tokens) and doc.tokens[nxt].text.startswith("و") and \
+            doc.tokens[nxt].text not in kb.waw_words
+        if nxt in named_starts and kb.inter(named_starts[nxt].actor) in (1, 2, 3, 4, 8) and not conjunct:
             mentions.remove(x)
     # "مستوطنون مسلحون"، "عناصر ملثمون": an armed or masked adjective right after another actor
     # (or after its nationality) describes that actor, it is no second one

@@ -112,6 +112,10 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
     return not prev.endswith(("ت", "وا")) and prev not in cue_words("main_verb_particle")
 
 
+# How many words before a word of taking territory an approach may stand (تقترب القوات من السيطرة على).
+APPROACH_WORDS = 4
+
+
 def _purpose(word: str) -> bool:
     """"لتحرير"، "للسيطرة"، "ولاستعادة": a verbal noun after the ل of purpose (no word of taking
     territory starts with ل of its own)."""
@@ -131,6 +135,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     subordinate = cue_starts(doc, "subordinate")
     generic = cue_starts(doc, "generic")
     habitual = cue_starts(doc, "habitual_verb")
+    approach = cue_starts(doc, "approach_word")
     for m in matches:
         etype, sub, strength = m.payload
         span = doc.token_span(m.tok_start, m.tok_end)
@@ -144,8 +149,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "negated", "negated or denied"
         elif any(t in modality for t in before) or _qad_imperfect(doc, before):
             status, reason = "modal", "a threat, plan or possibility"
-        elif sub == "TERRITORY" and _purpose(doc.tokens[m.tok_start].text):
-            status, reason = "modal", "a purpose (لتحرير، للسيطرة على)"
+        elif sub == "TERRITORY" and (_purpose(doc.tokens[m.tok_start].text) or any(
+                t in approach for t in range(max(sent.tok_start, m.tok_start - APPROACH_WORDS), m.tok_start))):
+            status, reason = "modal", "a purpose or an approach (لتحرير، تقترب من السيطرة على)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف)"
         elif _background(doc, background, sent.tok_start, m.tok_start):

@@ -144,13 +144,20 @@ def test_runner_reads_only_a_bounded_number_of_batches_ahead():
         assert sum(1 for _ in results) == 49
 
 
+# Pages a "full" database has beyond its empty schema: room for a few batches of the corpus, not all.
+FULL_DISK_SPARE_PAGES = 40
+
+
 def test_full_database_keeps_whole_batches_and_a_rerun_finishes(corpus, single, tmp_path):
     path = tmp_path / "full.db"
     store = open_store(f"sqlite:///{path}")
+    with store.engine.connect() as conn:
+        schema_pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    limit = schema_pages + FULL_DISK_SPARE_PAGES
 
     @event.listens_for(store.engine, "connect")
-    def _small_disk(dbapi_conn, _record):  # SQLite's own "database or disk is full" after 120 pages
-        dbapi_conn.execute("PRAGMA max_page_count = 120")
+    def _small_disk(dbapi_conn, _record):  # SQLite's own "database or disk is full" past the limit
+        dbapi_conn.execute(f"PRAGMA max_page_count = {limit}")
 
     store.engine.dispose()
     with pytest.raises(StorageError) as failure:

@@ -2090,3 +2090,87 @@ def test_all_day_long_is_no_date_of_today():
 ])
 def test_an_event_told_first_with_only_a_country_is_placed_by_the_definite_word_that_names_it(text, town, dead):
     assert [(e.location, e.fatalities) for e in events(text)] == [(town, dead)]
+
+
+def test_a_span_of_the_last_days_dates_its_own_event_not_the_articles_undated_ones():
+    text = ("شن طيران التحالف غارات على مواقع الحوثيين في مديرية حرض بمحافظة حجة.\n\n"
+            "وقتل خلال اليومين الماضيين عشرة من عناصر الميليشيا في مواجهات مع الجيش في مدينة ميدي.\n\n"
+            "كما قصفت المدفعية مواقع للحوثيين في مدينة زبيد.")
+    found = {e.location: e.event_date for e in events(text, published=date(2018, 3, 11))}
+    assert found.get("Zabid") == "2018-03-11"
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("قتل 20 مدنيا في غارات جوية على مدينة دوما التي تعتبر آخر معاقل المعارضة المسلحة في الغوطة الشرقية اليوم.",
+     "Opposition Rebels"),
+    ("قتل عشرة مدنيين اليوم بقصف مدفعي على بلدة كفرنبل الخاضعة لسيطرة هيئة تحرير الشام.", "Hayat Tahrir al-Sham"),
+    ("استهدفت غارات جوية اليوم مدينة هجين التي يسيطر عليها تنظيم داعش ما أدى إلى مقتل 12 مدنيا.", "Islamic State"),
+])
+def test_the_holder_of_the_place_struck_is_never_the_striker(text, holder):
+    [e] = events(text, published=date(2018, 4, 8))
+    assert e.actor1 != holder
+
+
+@pytest.mark.parametrize("text", [
+    "نفذت طائرات أمريكية اليوم غارة جوية قرب مدينة أوباري. وقال البيان لم يسقط أي مدنيين في الغارة.",
+    "قصفت المدفعية التركية اليوم قرية قرب مدينة عفرين دون وقوع إصابات في صفوف المدنيين.",
+    "شن الطيران غارة على موقع قرب مدينة البوكمال اليوم، ولم تسفر الغارة عن سقوط ضحايا مدنيين.",
+])
+def test_a_strike_that_the_text_says_spared_civilians_has_no_civilian_target(text):
+    [e] = events(text)
+    assert e.actor2 != "Civilians"
+
+
+def test_a_strike_that_hit_civilians_still_has_them_as_its_target():
+    text = "قصفت المدفعية التركية اليوم قرية قرب مدينة عفرين ما أدى إلى إصابة ثلاثة مدنيين."
+    [e] = events(text)
+    assert e.actor2 == "Civilians"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("قتل ستة من عناصر الحرس الوطني اليوم في هجوم قرب مدينة القصرين. وتعرضت تونس لثلاث هجمات كبرى في عام 2015. "
+     "اثنان منها استهدفا سياحا في منتجع بمدينة سوسة وأسفرا عن مقتل العشرات.", {"Kasserine"}),
+    ("قتل جنديان اليوم بانفجار عبوة ناسفة في مدينة الرمادي. وشهدت المحافظة عشرات التفجيرات في عام 2016. "
+     "وكان أعنفها تفجير انتحاري في مدينة الفلوجة قتل فيه 30 شخصا.", {"Ramadi"}),
+])
+def test_some_of_the_events_just_recapped_told_by_a_partitive_are_background(text, kept):
+    assert {e.location for e in events(text, published=date(2018, 7, 8))} == kept
+
+
+@pytest.mark.parametrize("text", [
+    "شنت الطائرات الأمريكية اليوم غارات على مدينة حمص لمعاقبة النظام المتهم بشن هجوم كيميائي على مدينة دوما.",
+    "استهدفت غارات التحالف الغربي اليوم مواقع في مدينة حمص. وقال المرصد إن قصف التحالف طال مراكز للبحوث في مدينة حمص "
+    "ردا على تقارير عن استخدام أسلحة كيميائية.",
+])
+def test_a_chemical_attack_is_never_inferred_nor_read_from_an_accusation(text):
+    assert all(e.sub_event_type != "Chemical weapon" for e in events(text, published=date(2018, 4, 14)))
+
+
+@pytest.mark.parametrize("text, town, striker", [
+    ("قتل 20 مدنيا في غارات جوية على مدينة دوما اليوم. وقال جيش الإسلام إن قوات النظام تحاول اقتحام المدينة.",
+     "Douma", "Military Forces of Syria"),
+    ("شنت طائرات حربية غارات على بلدة كفرنبل اليوم، وقالت هيئة تحرير الشام إن الغارات قتلت خمسة مدنيين. "
+     "وتواصل قوات النظام حملتها على ريف إدلب.", "Kafranbel", "Military Forces of Syria"),
+    ("استهدفت طائرة مسيرة تابعة لجماعة الحوثي اليوم مطار مدينة جازان.", "Jizan", "Ansar Allah"),
+])
+def test_warplanes_are_a_states_and_drones_anyones(text, town, striker):
+    assert (town, striker) in [(e.location, e.actor1) for e in events(text, published=date(2018, 4, 6))]
+
+
+def test_a_rebel_groups_bombardment_of_unstated_means_is_shelling_not_the_air_strike_told_before():
+    text = ("قتل 20 مدنيا في غارات جوية على مدينة دوما اليوم. ورد جيش الإسلام بقصف أحياء في دمشق.")
+    found = {e.location: (e.sub_event_type, e.actor1) for e in events(text, published=date(2018, 4, 6))}
+    assert found["Damascus"] == ("Shelling/artillery/missile attack", "Jaysh al-Islam")
+
+
+@pytest.mark.parametrize("text", [
+    "قال مسؤول إن القوات الحكومية تقترب من السيطرة على مدينة الحديدة.",
+    "وأكد المتحدث أن قوات الجيش أوشكت على السيطرة على مدينة حرض.",
+])
+def test_coming_close_to_taking_a_town_is_no_change_of_territory(text):
+    assert [e for e in events(text) if "territory" in e.sub_event_type] == []
+
+
+def test_fighting_on_the_way_to_a_town_is_still_fighting():
+    text = "اقتربت القوات من مدينة الحديدة اليوم وسط اشتباكات عنيفة مع الحوثيين."
+    assert [e.sub_event_type for e in events(text)] == ["Armed clash"]

@@ -63,6 +63,10 @@ def when_of(dm: DateMention) -> When:
     return When(dm.date_start, dm.date_end, dm.precision, dm.key, [dm])
 
 
+# Dates that are spans of the days just before publication (خلال الساعات/الأيام الماضية).
+_SPAN_KINDS = ("last_days", "last_hours")
+
+
 def date_article(a: Analysis) -> None:
     """Stage: fix ``a.default_when``, the date of events whose units give none.
 
@@ -97,6 +101,8 @@ def date_article(a: Analysis) -> None:
             break
         own = [d for d in a.dates if a.sentence_index(d.tok_start) == a.sentence_index(h.mention.tok_start)
                and not d.background and not _dates_report(a, d)]
+        if own and a.published and all(d.key.startswith(_SPAN_KINDS) for d in own):
+            break  # "خلال اليومين الماضيين" of one event dates that event, not the lead's undated ones
         if own:
             a.default_when = when_of(min(own, key=lambda d: abs(d.tok_start - h.mention.tok_start)))
             return

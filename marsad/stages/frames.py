@@ -29,7 +29,7 @@ from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.normalise import definite
 from marsad.budget import check_deadline
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
-from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
+from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
 from marsad.stages.clauses import clause_at
@@ -130,6 +130,12 @@ def build_frames(a: Analysis) -> None:
             if when is None or _tally(a, u) or _counted_since(a, u, typed):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
+            if when is a.default_when and _partitive_opening(a, u) and (
+                    sent.index - 1 in recapped.values() or _dated_past(a, sent.index - 1)):
+                # "وتعرضت تونس لثلاث هجمات كبرى في عام 2015. اثنان منها استهدفا سياحا": some of the
+                # events just recapped, told again, not new ones
+                recapped.update({sub: sent.index for _, _, sub, _ in typed})
+                continue
             if when is a.default_when and _names_recapped_event(a, typed, recapped, told):
                 continue  # "بدعوى الوقوف وراء جريمة محاولة اغتيال الحمد الله": the recap's event again
             if not _told_as_happening(a, u) and not _names_told_event(a, typed, told, sent.index):
@@ -434,6 +440,22 @@ def _country_and_toll(a: Analysis, unit: int) -> bool:
         any(lo <= c.tok_start < hi for c in a.casualties)
 
 
+# How many words into its unit a partitive pronoun may stand (اثنان منها، وكان أبرزها).
+PARTITIVE_WORDS = 3
+
+
+def _dated_past(a: Analysis, sent_index: int) -> bool:
+    """Does the sentence carry a date long before the report (في عام 2015)?"""
+    return sent_index >= 0 and any(d.background and a.sentence_index(d.tok_start) == sent_index for d in a.dates)
+
+
+def _partitive_opening(a: Analysis, unit: int) -> bool:
+    """Does the unit open with a partitive that points back (اثنان منها، أحدها، أبرزها)?"""
+    lo, hi = unit_range(a, unit)
+    words = cue_words("partitive_back")
+    return any(a.doc.tokens[t].text in words for t in range(lo, min(hi, lo + PARTITIVE_WORDS)))
+
+
 def _may_type(weak, strong) -> bool:
     """A strong word of another kind types a weak one of its clause, except that a weak word of
     violence never becomes an arrest or another step that is no violence ("اعتقال الجاني إثر هجوم
@@ -499,14 +521,25 @@ def _idle_weapon(a: Analysis, unit: int, m) -> bool:
                    for i, w in enumerate(after))
 
 
-def _perpetrator_means(a: Analysis, unit: int) -> str | None:
-    """The usual means of the first actor of the unit that strikes from afar (usual_means.tsv)."""
+def _perpetrator_means(a: Analysis, unit: int, before: int | None = None) -> str | None:
+    """The usual means of the first actor of the unit that strikes from afar (usual_means.tsv);
+    shelling when the unit's first armed actor, before the word at ``before``, is a rebel group or
+    a militia, which strike from the ground ("ورد جيش الإسلام بقصف أحياء في دمشق")."""
     lo, hi = unit_range(a, unit)
     means = usual_means()
+    armed = [x for x in a.actors if lo <= x.tok_start < hi and a.kb.inter(x.actor) in ARMED_CODES]
+    if before is not None and armed and armed[0].tok_start < before and \
+            a.kb.inter(armed[0].actor) in GROUND_CODES and armed[0].actor != "Unidentified Armed Group" and \
+            not any(x.actor in means for x in armed):
+        return "Shelling/artillery/missile attack"  # no air force in the unit: the group shells
     for x in a.actors:
         if lo <= x.tok_start < hi and x.actor in means:
             return means[x.actor]
     return None
+
+
+# ACLED actor types that strike from the ground unless usual_means.tsv says otherwise: rebels, militias.
+GROUND_CODES = (2, 3, 4)
 
 
 def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> str:
@@ -516,21 +549,27 @@ def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> s
     typed = _type_by_means(a, unit, h.mention)
     if typed is not None and typed[0] == "Explosions/Remote violence":
         return typed[1]
-    usual = _perpetrator_means(a, unit)
+    usual = _perpetrator_means(a, unit, h.mention.tok_start)
     if usual is not None:
         return usual
+    # a chemical attack is never inferred: only the words of its own unit make one
+    told = [f for f in told if f.subtype != CHEMICAL]
     for f in reversed(told):
         if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type != REMOTE:
             return f.subtype
     # "مسيّرات تركية تستهدف مواقع ... وتركز القصف على": the drones told before, by a weak word
     named = next((f.subtype for f in reversed(a.frames)
-                  if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type != REMOTE), None)
+                  if f.etype == "Explosions/Remote violence" and f.hit.mention.sub_event_type not in (REMOTE, CHEMICAL)
+                  and f.subtype != CHEMICAL), None)
     if named is not None:
         return named
     for f in reversed(told):
         if f.etype == "Explosions/Remote violence":
             return f.subtype
     return "Shelling/artillery/missile attack"
+
+
+CHEMICAL = "Chemical weapon"
 
 
 def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.arabic.normalise import definite
+from marsad.cues import cue_matcher, cue_words
 from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Group, Where
 from marsad.stages.discourse import lead_tells_event, own_current_date
@@ -51,12 +53,17 @@ def group_frames(a: Analysis) -> None:
             # in the article: "غارة على حافلة في ضحيان ... واستهدف الهجوم الحافلة" is one strike
             # (with no dead of its own: two counts in different sentences would be added)
             weak_only = all(m.hit.mention.strength == "weak" for m in g.members) and not _kills(a, g)
+            # "أطلق أربعة مسلحين النار على الحراس قبل أن يفجروا أنفسهم لتخلف العملية تسعة قتلى" after
+            # "تسعة قتلى في هجوم انتحاري": the shooting's dead are the blast's, told again
+            same_dead = bool(_death_counts(a, g)) and _death_counts(a, g) <= _death_counts(a, o)
             if o.etype == "Explosions/Remote violence" and o.where.town_key == g.where.town_key and \
-                    o.when.compatible(g.when) and (o.sentences & g.sentences or weak_only):
+                    o.when.compatible(g.when) and (o.sentences & g.sentences or weak_only or same_dead):
                 o.members.extend(g.members)
                 o.places.extend(g.places)
                 groups.remove(g)
                 break
+    groups = _weapons_of_the_fight(a, groups)
+    groups = _shelling_of_the_fight(groups)
     groups = _clashes_at_protests(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     a.groups = _merge_summaries(a, groups)
@@ -77,6 +84,50 @@ RECENT_DAYS = 2
 def _recent(a: Analysis, g: Group) -> bool:
     last = g.when.end or g.when.start
     return a.published is None or last is None or (a.published - last).days <= RECENT_DAYS
+
+
+# The events weapons can be taken or destroyed in: fighting on the ground, strikes from afar.
+_WEAPONS_TAKEN_IN = ("Armed clash", "Government regains territory", "Non-state actor overtakes territory",
+                     "Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def _weapons_of_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"قتل 15 من المسلحين فيما استعادت القوات كميات من الأسلحة خلفوها"، "غارات استهدفت مخزن
+    أسلحة": weapons seized in a fight or destroyed by a strike that the same sentence tells, at the
+    same place and on the same day, are part of that event (no seizure of their own). Mines
+    cleared and missiles shot down are events of their own."""
+    from marsad.stages.frames import _interception
+    kept = list(groups)
+    for g in groups:
+        if any(m.subtype != "Disrupted weapons use" or _interception(a, m.hit.mention) for m in g.members):
+            continue
+        host = next((o for o in kept if o is not g and o.where.town_key == g.where.town_key and
+                     o.when.compatible(g.when) and any(x.subtype in _WEAPONS_TAKEN_IN and x.sentence in g.sentences
+                                                       for x in o.members)), None)
+        if host is not None:
+            host.members.extend(g.members)
+            host.places.extend(g.places)
+            kept.remove(g)
+    return kept
+
+
+def _shelling_of_the_fight(groups: list[Group]) -> list[Group]:
+    """"دارت مواجهات مع عناصر الميليشيا في جبهة X كما قصفت مدفعية الجيش مواقعهم"، "هجوماً تحت غطاء من
+    القصف المدفعي": shelling told only in the sentences of a clash at the same place and on the same
+    day is the clash's fire (ACLED codes one battle), not a shelling of its own."""
+    kept = list(groups)
+    for g in groups:
+        if g.etype != "Explosions/Remote violence" or \
+                any(m.subtype != "Shelling/artillery/missile attack" for m in g.members):
+            continue
+        clash = next((o for o in kept if o.etype == "Battles" and o.where.town_key == g.where.town_key and
+                      o.when.compatible(g.when) and g.sentences <= {m.sentence for m in o.members
+                                                                    if m.subtype == "Armed clash"}), None)
+        if clash is not None:
+            clash.members.extend(g.members)
+            clash.places.extend(g.places)
+            kept.remove(g)
+    return kept
 
 
 def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:
@@ -122,6 +173,11 @@ def _kills(a: Analysis, g: Group) -> bool:
                for c in a.casualties)
 
 
+def _death_counts(a: Analysis, g: Group) -> set[int]:
+    """The numbers of dead counted in the group's sentences."""
+    return {c.count for c in a.casualties if c.kind == "killed" and c.count and a.sentence_index(c.tok_start) in g.sentences}
+
+
 def _names_armed_group(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group name a rebel group or a militia (not the forces alone)?"""
     spans = [(a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end) for i in g.sentences]
@@ -146,13 +202,8 @@ def _coarser(x: Where, y: Where) -> bool:
     if x.unknown_name:
         return False
     # "بادية الميادين بريف دير الزور": the place that locates ``y`` is wider than it, however precise
-    anchor = y.mention.anchor
-    for _ in range(3):  # "مزار عين علي في بادية الميادين بريف دير الزور": up the chain
-        if anchor is None:
-            break
-        if anchor.place is not None and anchor.place.place_id == x.place.place_id:
-            return True
-        anchor = anchor.anchor
+    if _anchored_at(y, x.place):
+        return True
     return _breadth(x) > _breadth(y) or _KIND_RANK.get(x.place.kind, 2) > _KIND_RANK.get(y.place.kind, 2)
 
 
@@ -214,6 +265,12 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                      o.sentences & g.sentences), None)
         if city is not None:
             absorb(city, g)
+    # "قتل ثلاثة في المواجهات التي دارت في حي X"، "قتلوا في الهجوم الذي وقع في وادٍ شرقي البلدة": an
+    # event told again after it, by words that refer back, at a spot in or around its place
+    for g in list(kept):
+        told = _retold(a, g, [o for o in kept if o is not g])
+        if told is not None:
+            absorb(told, g)
     # headlines first, then the lead sentence: each may sum up the groups told after it
     for level in ("heading", "lead"):
         for g in list(kept):
@@ -248,6 +305,10 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             before[0].members.extend(g.members)
             before[0].places.extend(g.places)
             kept.remove(g)
+        elif before and len({s for o in before for s in o.sentences}) == 1:
+            # "استهدفت بلدات X وY وZ بقذائف الهاون. وقصفت مواقع في ريف المحافظة": the events of one
+            # sentence told again together, by the area around them: none of its own
+            kept.remove(g)
     # a governorate-only event, or one placed only by a campaign's name ("قتلوا في مواجهات دير
     # الزور": the campaign, not one fight), yields to precise events of the same type
     out = []
@@ -258,6 +319,82 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             continue
         out.append(g)
     return out
+
+
+# How far from an event's town a known neighbourhood or facility may lie and still be a spot of it.
+SPOT_REACH_KM = 15.0
+
+
+def _refers_back(a: Analysis, g: Group) -> bool:
+    """Is the group told only by words that name an event already told: at least one event word
+    with the article or after a demonstrative (الهجوم، المواجهات، هذا القصف), and no event word
+    that introduces one (اشتباكات، غارة: strong and indefinite)?"""
+    doc = a.doc
+
+    def definite_word(t) -> bool:
+        before = doc.tokens[t.tok_start - 1].text if t.tok_start else ""
+        return definite(doc.tokens[t.tok_start].text) or before in cue_words("demonstrative")
+
+    words = [m.hit.mention for m in g.members if not m.join_only]
+    return any(definite_word(t) for t in words) and \
+        not any(t.strength == "strong" and not definite_word(t) for t in words)
+
+
+def _spot_of(a: Analysis, w: Where, o: Where) -> bool:
+    """Is place ``w`` a spot of the place ``o``: its town, a neighbourhood or facility close by, or
+    an area no gazetteer knows (named after a place noun: حي X، منطقة X) that the text puts nowhere
+    else, in the same governorate as a known place ``o``? (Not a village the text puts near the
+    town: "قرية X شرقي Y" is a place of its own; not two villages no gazetteer knows.)"""
+    if w.town_key == o.town_key:
+        return True
+    if w.unknown_name:
+        anchor = w.mention.anchor
+        return not o.unknown_name and _after_place_noun(a, w.mention.tok_start) and \
+            (anchor is None or anchor.place is None or anchor.place.place_id == o.place.place_id) and \
+            _around(o, w)
+    p, q = w.place, o.place
+    return p.kind in ("neighbourhood", "facility") and \
+        distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= SPOT_REACH_KM
+
+
+def _after_place_noun(a: Analysis, tok: int) -> bool:
+    """Does a place noun (حي، منطقة، بلدة) end right before token ``tok``?"""
+    nouns = cue_matcher("place_noun", suffixes=False)
+    return any(m.tok_end == tok for m in nouns.find(a.doc, max(0, tok - 2), tok))
+
+
+def _anchored_at(w: Where, place) -> bool:
+    """Does the text put place ``w`` at ``place`` ("في منطقة X شرقي لودر", "في حي X بمدينة Y"), up
+    the chain ("مزار عين علي في بادية الميادين بريف دير الزور")?"""
+    anchor = w.mention.anchor
+    for _ in range(3):
+        if anchor is None:
+            return False
+        if anchor.place is not None and anchor.place.place_id == place.place_id:
+            return True
+        anchor = anchor.anchor
+    return False
+
+
+def _retold(a: Analysis, g: Group, others: list[Group]) -> Group | None:
+    """The event a later group tells again: of its type, told before it, on its day (or the group
+    has no day of its own), at a place the group's place is a spot of (the last such); or, for a
+    group with no dead of its own placed only by a region, the one such event in the region."""
+    if not _refers_back(a, g):
+        return None
+    undated = all(m.when is a.default_when for m in g.members)
+    first = min(g.sentences)
+    before = [o for o in others if o.etype == g.etype and max(o.sentences) < first
+              and (undated or o.when.compatible(g.when))]
+    spots = [o for o in before if _spot_of(a, g.where, o.where)]
+    if spots:
+        same = [o for o in spots if o.where.town_key == g.where.town_key]
+        return max(same or spots, key=lambda o: max(o.sentences))
+    if _region(g.where) and not _counts_dead(a, g):
+        inside = [o for o in before if (o.where.place.country_code, o.where.place.admin1) ==
+                  (g.where.place.country_code, g.where.place.admin1) and _coarser(g.where, o.where)]
+        return inside[0] if len(inside) == 1 else None
+    return None
 
 
 def _attack_word(t) -> bool:

@@ -7,7 +7,7 @@ side), the target a strike or an arrest implies.
 from __future__ import annotations
 
 from marsad.actors import forces_of
-from marsad.cues import cue_matcher, cue_phrases, cue_words
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.tolls import victim_actors
@@ -33,11 +33,17 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         elif c.victim_class == "fighters" and (c.count or 0) > 0:
             # "أسفرت الغارة عن مقتل مسلحين اثنين": armed men of no named group, not civilians
             victims.append(("Unidentified Armed Group", c.count or 0, None))
+    if any(x is not None and name != "Civilians" for name, _, x in victims):
+        # "قتلت 100 عنصر" and "قتلت كل عناصر الميليشيا": fighters of no named group are the named
+        # side's, not another, unidentified one
+        victims = [v for v in victims if not (v[0] == "Unidentified Armed Group" and v[2] is None)]
     victim_names: dict[str, int] = {}
     for name, n, _ in victims:
         victim_names[name] = victim_names.get(name, 0) + n
-    if not victim_names and _injured_civilians(a, g):
-        victim_names["Civilians"] = 0  # "أصيبت امرأة وطفلها": the civilians were the target
+    if not victim_names and _civilian_victims(a, g):
+        # "أصيبت امرأة وطفلها"، "قتلت الغارات 80 شخصاً في بلدات X وY وZ" (a toll over several places,
+        # none of it this place's): the civilians were the target
+        victim_names["Civilians"] = 0
 
     sides = _between_sides(a, g)
     actor1 = actor2 = None
@@ -68,11 +74,16 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         victim_mentions = {id(x) for c in cas for x in victim_actors(a, c)}
         perpetrators = [x for x in armed if id(x) not in victim_mentions]
         if etype in ("Explosions/Remote violence", "Violence against civilians"):
+            # "لقي 100 عنصر حوثي مصرعهم جراء غارات ... قتلت كل عناصر الميليشيا": the side whose men
+            # the strike killed is not its striker, wherever the text names it again
+            perpetrators = [x for x in perpetrators if x.actor not in victim_names]
             # "غارات على مواقع لميليشيا الحوثي": the owner of the positions hit is the target
             aimed = _aimed_at(a, g)
             # the owner of what was hit is never the striker, even when no other actor is near
             # ("القصف تركز على موقع لقوى الأمن الداخلي": the striker is the article's, below)
             perpetrators = [x for x in perpetrators if id(x) not in aimed]
+            # "هجوم كيميائي على مدينة دوما التي تعتبر آخر معاقل المعارضة": the place's holder is hit
+            perpetrators = [x for x in perpetrators if not _holds_place(a, x)]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
@@ -83,6 +94,9 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             actor1 = state[0] if state else (_article_actor(a, state=True) or (nearest[0] if nearest else None))
             others = [n for n in _salient([x for x in armed if kb.inter(x.actor) != 1], g)
                       if n not in ("Unidentified Armed Group", actor1) and not kb.allied(n, actor1 or "")]
+            if not others and sub == "Arrests":
+                # "اشتبك محتجون مع الشرطة ... واعتقال عدد منهم": the protesters the sentence names
+                others = [x.actor for x in in_group if kb.inter(x.actor) == 6][:1]
             if not others:
                 counts = {n: c for n, c in _article_counts(a).items()
                           if kb.inter(n) != 1 and n != actor1 and not kb.allied(n, actor1 or "")}
@@ -110,19 +124,60 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
                 actor1 = _article_perpetrator(a, etype) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
+        if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
+                not _drone(g):
+            # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
+            # force's, the one the article names most; the group is where the bombs fell
+            flying = _article_air_force(a, actor1)
+            if flying is not None:
+                actor1 = flying
         if victim_names:
             primary = max(victim_names, key=lambda n: victim_names[n])
             actor2 = primary if primary != actor1 else None
         if actor2 is None:
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:
-        actor2 = _opponent(a, actor1)
+        # "اشتبك محتجون مع رجال الشرطة": the protesters the sentence names, not an armed group of
+        # the article's background
+        protesters = [x.actor for x in in_group if kb.inter(x.actor) == 6 and x.actor != actor1]
+        actor2 = protesters[0] if protesters else _ground_side(a, _opponent(a, actor1))
         if actor2 is None and actor1 in victim_names and sub != TERRITORY and \
                 any(c.victim_class in ("security", "fighters") for c in cas):
             # "أربعة جنود قتلوا في هجوم على نقطة تفتيش": the side that lost men was attacked by
             # someone the report does not name
             actor1, actor2 = "Unidentified Armed Group", actor1
     return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
+
+
+# How many words may stand between a holder word and the actor it names (معاقل فصائل المعارضة).
+HOLDER_WORDS = 2
+
+
+def _holds_place(a: Analysis, x: ActorMention) -> bool:
+    """Is the actor named as the holder of a place (آخر معاقل المعارضة، الخاضعة لسيطرة التنظيم)?"""
+    ends = a.memo.get("place_holder_ends")
+    if ends is None:
+        ends = a.memo["place_holder_ends"] = set(cue_starts(a.doc, "place_holder").values())
+    return any(x.tok_start - HOLDER_WORDS <= end <= x.tok_start for end in ends)
+
+
+# ACLED actor types that fly warplanes: state forces and external forces.
+AIR_FORCE_CODES = (1, 8)
+
+
+def _drone(g: Group) -> bool:
+    """Is the strike told as a drone's (مسيرة، درون)? Armed groups fly drones, not warplanes."""
+    return any(w in m.hit.mention.text for m in g.members for w in cue_words("drone_word"))
+
+
+def _article_air_force(a: Analysis, other: str) -> str | None:
+    """The state or foreign force the article names most, other than ``other`` and its allies."""
+    from marsad.stages.frames import usual_means
+    counts = {n: c for n, c in _article_counts(a).items()
+              if a.kb.inter(n) in AIR_FORCE_CODES and n != other and not a.kb.allied(n, other)
+              and not n.startswith("Police")}
+    # an air force the knowledge base knows first (usual_means.tsv), then the most named
+    return max(counts, key=lambda n: (usual_means().get(n) == "Air/drone strike", counts[n])) if counts else None
 
 
 def _supporting(a: Analysis, x: ActorMention) -> bool:
@@ -172,14 +227,45 @@ def _aimed_at(a: Analysis, g: Group) -> set[int]:
 
 def _military_target_owner(a: Analysis, g: Group, actor1: str | None) -> str | None:
     """The force a military target belongs to ("موقعاً لقسد"، "مواقع قوات النظام")."""
+    found = _target_owners(a, g, actor1)
+    return found[0][0] if found and found[0][1] else None
+
+
+def _target_owners(a: Analysis, g: Group, actor1: str | None) -> list[tuple[str, bool]]:
+    """The forces the military targets of the group's units belong to, each with whether the
+    target is at one of the group's places; those at its places first."""
     kb = a.kb
+    out = []
     for m in _cue_in_units(a, g, "military_target"):
         owner = [x for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2
                  and kb.inter(x.actor) in ARMED_CODES and x.actor != actor1
                  and x.actor != "Unidentified Armed Group" and not kb.allied(x.actor, actor1 or "")]
         if owner:
-            return owner[0].actor
-    return None
+            out.append((owner[0].actor, _target_here(a, g, owner[0].tok_end)))
+    return sorted(out, key=lambda o: not o[1])
+
+
+# How many words after a target's owner may name the place the target is at ("موقع لقوى الأمن
+# الداخلي في قرية X").
+TARGET_PLACE_WORDS = 4
+
+
+def _target_here(a: Analysis, g: Group, end: int) -> bool:
+    """Is a target (ending at token ``end``) at one of the group's places? "القصف تركز على صوامع
+    قرية X وموقع لقوى الأمن في قرية Y": the position is Y's target, not X's. A target whose place
+    after it is no other event's (or that has none) is the group's."""
+    sent = a.doc.sentence_of_token(end)
+    listed, reach = [], min(end + TARGET_PLACE_WORDS, sent.tok_end)
+    # "في مديريتي التحيتا وزبيد": the target is at each place of the list
+    for pm in sorted(a.places.mentions, key=lambda p: p.tok_start):
+        if end <= pm.tok_start <= reach and pm.role == "event":
+            listed.append(pm)
+            reach = min(pm.tok_end + 1, sent.tok_end)
+    spans = {(pm.tok_start, pm.tok_end) for pm in listed}
+    own = {(w.mention.tok_start, w.mention.tok_end) for w in g.places}
+    others = {(w.mention.tok_start, w.mention.tok_end) for o in a.groups if o is not g for w in o.places}
+    # elsewhere only when the target's place is another event's of the article
+    return bool(spans & own) or not spans & others
 
 
 def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
@@ -212,9 +298,10 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
     return any(m.tok_start >= lo - 3 for m in media if m.tok_start < x.tok_start)
 
 
-def _injured_civilians(a: Analysis, g: Group) -> bool:
-    return any(c.kind == "injured" and c.victim_class == "civilians" and c.victim != "آخرون"
-               and a.in_group(g, c.tok_start) for c in a.casualties)
+def _civilian_victims(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group count civilians killed or wounded (not "others")?"""
+    return any(c.kind in ("killed", "injured", "mixed") and c.victim_class == "civilians" and c.victim != "آخرون"
+               and not c.subgroup and a.in_group(g, c.tok_start) for c in a.casualties)
 
 
 def _after_with(a: Analysis, x: ActorMention) -> bool:
@@ -315,7 +402,7 @@ def _article_perpetrator(a: Analysis, etype: str) -> str | None:
     if by_sentence is None:
         by_sentence = a.memo["armed_by_sentence"] = {}
         for x in a.actors:
-            if a.kb.inter(x.actor) in ARMED_CODES:
+            if a.kb.inter(x.actor) in ARMED_CODES and not _holds_place(a, x):
                 by_sentence.setdefault(a.sentence_index(x.tok_start), []).append(x.actor)
     counts: dict[str, int] = {}
     for h in a.hits:
@@ -325,6 +412,16 @@ def _article_perpetrator(a: Analysis, etype: str) -> str | None:
             counts[name] = counts.get(name, 0) + 1
     a.memo[key] = found = max(counts, key=lambda n: counts[n]) if counts else None
     return found
+
+
+def _ground_side(a: Analysis, name: str | None) -> str | None:
+    """A foreign force that backs the country's own forces ("شن الجيش اليمني وطيران التحالف هجوماً")
+    is not the side of a ground battle: the country's force allied to it and named in the
+    article is."""
+    if name is None or a.kb.inter(name) != 8:
+        return name
+    own = [n for n in _article_counts(a, state=True) if a.kb.allied(n, name)]
+    return own[0] if own else name
 
 
 def _opponent(a: Analysis, actor1: str) -> str | None:
@@ -356,9 +453,12 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
         if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
             return forces_of(place.country_code)
         if actor1 and kb.inter(actor1) == 8 and not _in_units(a, g, "civilian_target"):
-            # a foreign air force's strike that hit no civilians: the armed group it fights there
+            # a foreign air force's strike that hit no civilians: the armed group it fights there;
+            # not a force the article names only as the owner of a target at another place ("القصف
+            # تركز على صوامع قرية X وموقع لقوى الأمن في قرية Y": X's target is no force's)
             opp = _opponent(a, actor1)
-            if opp and kb.inter(opp) in (2, 3, 4):
+            elsewhere = [n for n, here in _target_owners(a, g, actor1) if not here]
+            if opp and kb.inter(opp) in (2, 3, 4) and _article_counts(a).get(opp, 0) > elsewhere.count(opp):
                 return opp
         others = [n for n in _salient([x for x in armed if x.actor != actor1], g)
                   if not (actor1 and kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
@@ -369,5 +469,19 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
             opp = _opponent(a, actor1)
             if opp and kb.inter(opp) in (1, 8):
                 return opp
+        if _civilians_spared(a, g):
+            return None  # "لم يسقط أي مدنيين في الغارة": the text says no civilian was hit
         return "Civilians"
     return None
+
+
+# How many words before a mention of civilians a negation may stand ("دون وقوع إصابات في صفوف المدنيين").
+SPARED_WORDS = 6
+
+
+def _civilians_spared(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group say no civilians were hurt (a negation shortly before them)?"""
+    negations = set(cue_starts(a.doc, "negation")) | set(cue_starts(a.doc, "without_word"))
+    return any(x.actor == "Civilians" and a.in_group(g, x.tok_start) and
+               any(t in negations for t in range(max(0, x.tok_start - SPARED_WORDS), x.tok_start))
+               for x in a.actors)

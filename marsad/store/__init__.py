@@ -41,7 +41,7 @@ from marsad.errors import NotFoundError, StorageError, UsageError
 from marsad.model import Article, Event, Extracted, Place, Rejected
 from marsad.store import dedup
 from marsad.store.filters import event_filters  # noqa: F401 - the filters are the store's API too
-from marsad.store.search import fold_key, search_words
+from marsad.store.search import fold_key, search_words, source_texts
 from marsad.store.schema import (actors, articles, edits, event_sources, events, no_merge, places, rejected,
                                  removed_events)
 
@@ -400,7 +400,8 @@ class Store:
             text = dedup.evidence_text(record, article.text)
             words = dedup.match_words(text)
             shingles = dedup.word_shingles(words)
-            best = None if search is None else self._best_match(record, shingles, taken, pending.candidates(*search))
+            compared = None if search is None else pending.candidates(*search)
+            best = None if search is None else self._best_match(record, shingles, taken, compared)
             self._remember_refs(record, event.chosen_place_id(), chosen, pending)
             stored = dedup.dumps(record)
             # numbered by the writer (see _unsent): by the writer alone as SQLite numbers rows, so
@@ -416,18 +417,19 @@ class Store:
                 # could match an event beyond the partition is marked: the boundary pass compares
                 # it with those (marsad merge-boundary)
                 rule, score = (BOUNDARY_PENDING if deferred else None), None
-                alone_source = json.loads(stored)
-                alone = dedup.merge([alone_source], {})
                 ev_pk, new_id = pending.new_event(record)
                 now = _now()
-                columns = _event_columns(alone, [alone_source], 1, new_id)
                 # the source as _SOURCES_WITH_ARTICLES gives it
                 row = (stored, article.source, article.article_id, article.url or None, published, rule, score,
                        src_pk, new_id, False, fields, words, None)
+                state = pending.states[ev_pk] = _EventState(new_id, dedup.MergeSummary(), {})
+                state.add(json.loads(stored), row)  # the record as stored, read back
+                alone = state.summary.merged()
+                columns = state.columns(alone)
+                text, kept = state.record(alone)
                 pending.new_rows[ev_pk] = dict(columns, id=ev_pk, event_id=new_id, created_at=now, updated_at=now,
-                                               record=dedup.dumps(_event_record(alone, [alone_source], [row], new_id)))
+                                               record=text, merge_summary=kept)
                 pending.rows[events.name].append(pending.new_rows[ev_pk])
-                pending.sources_of[ev_pk] = ([row], [alone_source], {})
                 pending.changed[ev_pk] = (columns, [(src_pk, fields, words, None, None)])
                 created += 1
             else:
@@ -435,7 +437,7 @@ class Store:
                 rule, score = match.rule, match.score
                 self._merge_into(conn, pending, ev_pk, (
                     stored, article.source, article.article_id, article.url or None, published, rule, score, src_pk,
-                    None, None, fields, words, None))
+                    None, None, fields, words, None), [row[6:] for row in compared if row[0] == ev_pk])
                 merged += 1
             taken.add(ev_pk)
             pending.rows[event_sources.name].append(dict(
@@ -445,39 +447,50 @@ class Store:
             self._sources.put(src_pk, [slim, shingles, None, None])
         return created, merged
 
-    def _merge_into(self, conn: Connection, pending: "_Unsent", ev_pk: int, row: tuple) -> None:
+    def _merge_into(self, conn: Connection, pending: "_Unsent", ev_pk: int, row: tuple, compared: list[tuple]) -> None:
         """A new source (``row``, as _SOURCES_WITH_ARTICLES gives it, without the event's columns)
-        joins the event ``ev_pk``: its merged columns are worked out now (the batch's later
-        searches see them), its record when the batch is written. The event's stored sources are
-        read the first time the batch merges into it."""
-        known = pending.sources_of.get(ev_pk)
-        if known is None:
-            rows = [tuple(r) for r in conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk})]
-            known = pending.sources_of[ev_pk] = (rows, [json.loads(r[0]) for r in rows],
-                                                 self._edits_of(conn, ev_pk) if rows[0][9] else {})
-        rows, sources, edits = known
-        rows.append(row[:8] + rows[0][8:10] + row[10:])  # the event's id, and whether it has edits
-        sources.append(json.loads(row[0]))
-        merged = dedup.merge(sources, edits)
+        joins the event ``ev_pk``, whose sources matching compared it with are ``compared``: its
+        merged columns are worked out now (the batch's later searches see them), its record when
+        the batch is written. Both come from the event's summary (``_EventState``), read with its
+        record the first time the batch merges into it, and the new source: the event's other
+        sources are not read (but for an event stored before migration 0012, once)."""
+        state = pending.states.get(ev_pk)
+        if state is None:
+            state = pending.states[ev_pk] = self._event_state(conn, ev_pk)
+        state.add(json.loads(row[0]), row)
+        merged = state.summary.merged(state.edits)
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
             self._remember_actor(name, None, pending)
-        columns = _event_columns(merged, sources, len(rows), rows[0][8])
-        pending.changed[ev_pk] = (columns, [(r[7], r[10], r[11], r[0] if r[10] is None else None, r[12]) for r in rows])
+        # what a later search of the batch compares of the event: its first and latest sources
+        compared = compared + [(row[7], row[10], row[11], None, None)]
+        if len(compared) > MATCH_SOURCES:
+            compared = compared[:1] + compared[-(MATCH_SOURCES - 1):]
+        pending.changed[ev_pk] = (state.columns(merged), compared)
         pending.merged[ev_pk] = merged
 
+    def _event_state(self, conn: Connection, ev_pk: int) -> "_EventState":
+        """A stored event's state for merging: its summary and record's list of sources, read in
+        one statement; from all its sources when it has no summary (stored before 0012)."""
+        event_id, record, kept, n_sources, has_edits = conn.execute(_EVENT_SUMMARY, {"ev": ev_pk}).one()
+        edits = self._edits_of(conn, ev_pk) if has_edits else {}
+        state = _EventState.loaded(event_id, record, kept, n_sources, edits)
+        if state is None:
+            rows = [tuple(r) for r in conn.execute(_SOURCES_WITH_ARTICLES, {"ev": ev_pk})]
+            state = _EventState.of(event_id, [json.loads(r[0]) for r in rows], rows, edits)
+        return state
+
     def _write_pending(self, conn: Connection, pending: "_Unsent") -> None:
-        """Write what ``pending`` holds: the merged events' records first (made once, from all their
-        sources), then the new rows, then the merged events that were stored already."""
+        """Write what ``pending`` holds: the merged events' records first (made once per batch,
+        from their summaries), then the new rows, then the merged events that were stored already."""
         now = _now()
         updates = []
         for ev_pk, merged in pending.merged.items():
-            rows, sources, _ = pending.sources_of[ev_pk]
             columns = pending.changed[ev_pk][0]
-            record = dedup.dumps(_event_record(dict(merged), sources, rows, rows[0][8]))
+            record, kept = pending.states[ev_pk].record(merged)
             if ev_pk in pending.new_rows:
-                pending.new_rows[ev_pk].update(columns, record=record, updated_at=now)
+                pending.new_rows[ev_pk].update(columns, record=record, merge_summary=kept, updated_at=now)
             else:
-                updates.append(dict(columns, target=ev_pk, record=record, updated_at=now))
+                updates.append(dict(columns, target=ev_pk, record=record, merge_summary=kept, updated_at=now))
         pending.merged.clear()
         self._send(conn, pending)
         pending.new_rows.clear()
@@ -663,14 +676,15 @@ class Store:
             self._remove(conn, ev_pk, "merged" if merged_into is not None else "deleted", merged_into=merged_into)
             return None
         sources = [json.loads(r[0]) for r in rows]
-        merged = dedup.merge(sources, self._edits_of(conn, ev_pk) if edits is None else edits)
         if event_id is None:
             event_id = conn.execute(_EVENT_ID, {"ev": ev_pk}).scalar_one()
+        state = _EventState.of(event_id, sources, rows, self._edits_of(conn, ev_pk) if edits is None else edits)
+        merged = dedup.merge(sources, state.edits)  # what the summary gives too (test_merge_summary.py)
         for name in (merged.get("actor1"), merged.get("actor2")):  # an analyst may name a new actor
             self._add_actor(conn, name, None)
-        columns = _event_columns(merged, sources, len(rows), event_id)
-        record = _event_record(merged, sources, rows, event_id)
-        conn.execute(_UPDATE_EVENT, dict(columns, target=ev_pk, record=dedup.dumps(record), updated_at=_now()))
+        columns = state.columns(merged)
+        record, kept = state.record(merged)
+        conn.execute(_UPDATE_EVENT, dict(columns, target=ev_pk, record=record, merge_summary=kept, updated_at=_now()))
         # what a candidate search reads of the event now: its columns, and each source (key,
         # matching fields and words; the record and evidence text for one stored before 0005)
         return columns, [(r[7], r[10], r[11], r[0] if r[10] is None else None, r[12]) for r in rows]
@@ -832,44 +846,169 @@ def _actor_row(name: str, inter) -> dict:
 
 def _event_columns(merged: dict, sources: list[dict], n_sources: int, event_id: str | None = None) -> dict:
     """The events row's columns for a merged record (see dedup.merge) of these sources, stored as
-    the event ``event_id`` (one of its search words)."""
-    place_ids = [s.get("place_id") for s in sources if s.get("place_id")]
-    return dict(
-        event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
-        event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
-        event_date_end=_day(merged.get("event_date_end")), time_precision=merged.get("time_precision"),
-        actor1=merged.get("actor1"), actor2=merged.get("actor2"), country=merged.get("country"),
-        admin1=merged.get("admin1"), admin2=merged.get("admin2"), location=merged.get("location"),
-        place_id=place_ids[0] if place_ids and "location" not in merged["edited_fields"] else None,
-        latitude=merged.get("latitude"), longitude=merged.get("longitude"),
-        place_cell=place_cell(merged.get("latitude"), merged.get("longitude")),
-        long_range=_long_range(_day(merged.get("event_date_start")), _day(merged.get("event_date_end"))),
-        geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
-        fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
-        n_sources=n_sources, disagreement=bool(merged.get("disagreement")),
-        # what the read side filters by (marsad.store.filters): the names folded, the search words of
-        # the record these make (its evidence is the first source's, as _event_record sets it)
-        country_key=fold_key(merged.get("country")), admin1_key=fold_key(merged.get("admin1")),
-        type_key=fold_key(merged["event_type"]), sub_type_key=fold_key(merged["sub_event_type"]),
-        search_text=search_words(dict(merged, event_id=event_id, evidence=sources[0].get("evidence"),
-                                      sources=sources)) or None)
+    the event ``event_id`` (one of its search words). The writer works them out from the event's
+    summary (``_EventState.columns``); this is the same from the sources."""
+    state = _EventState(event_id, dedup.MergeSummary(), {})
+    for rec in sources:
+        state.take(rec, None)
+    state.summary.n = n_sources  # as the caller counts them (benchmarks/store_reads.py lists them all)
+    return state.columns(merged)
 
 
 def _event_record(merged: dict, sources: list[dict], rows: list, event_id: str) -> dict:
     """The event's record: the merged fields with its id, the first source's evidence and every
-    source's figures (``rows`` as ``_SOURCES_WITH_ARTICLES`` gives them). Fills ``merged``."""
+    source's figures (``rows`` as ``_SOURCES_WITH_ARTICLES`` gives them). Fills ``merged``. (The
+    writer writes its text from the event's summary: ``_EventState.record``.)"""
     merged["event_id"] = event_id
     merged["evidence"] = sources[0].get("evidence", {})
     merged["article_id"] = sources[0].get("article_id")
-    merged["sources"] = [
-        {"article_id": art_id, "source": src, "url": url, "published": pub.isoformat() if pub else None,
-         "event_id": rec.get("event_id"), "fatalities": rec.get("fatalities"),
-         "fatalities_low": rec.get("fatalities_low"), "fatalities_high": rec.get("fatalities_high"),
-         "attribution": rec.get("attribution"), "location": rec.get("location"),
-         "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
-        for rec, (_, src, art_id, url, pub, rule, score, sid, *_) in zip(sources, rows)]
+    merged["sources"] = [_source_entry(rec, row) for rec, row in zip(sources, rows)]
     merged["source"] = "; ".join(dict.fromkeys(s["source"] for s in merged["sources"] if s["source"])) or None
     return merged
+
+
+def _source_entry(rec: dict, row: tuple) -> dict:
+    """A source's entry in its event's record (``record["sources"]``): ``rec`` is its record, ``row``
+    its row as ``_SOURCES_WITH_ARTICLES`` gives it."""
+    _, src, art_id, url, pub, rule, score, sid, *_ = row
+    return {"article_id": art_id, "source": src, "url": url, "published": pub.isoformat() if pub else None,
+            "event_id": rec.get("event_id"), "fatalities": rec.get("fatalities"),
+            "fatalities_low": rec.get("fatalities_low"), "fatalities_high": rec.get("fatalities_high"),
+            "attribution": rec.get("attribution"), "location": rec.get("location"),
+            "event_date": rec.get("event_date"), "match_rule": rule, "match_score": score, "source_key": sid}
+
+
+# The values a record's "evidence" and "sources" are dumped with before the JSON texts the event's
+# state keeps take their places (no report's text holds a NUL character: marsad.validation refuses it).
+_SPLICED = {"evidence": "\x00evidence\x00", "sources": "\x00sources\x00"}
+
+
+@dataclass
+class _EventState:
+    """An event as the writer merges reports into it, whatever its number of sources: the summary
+    of its sources that ``dedup.merge`` needs (``dedup.MergeSummary``), the rest of what its row
+    and record are made of (the first gazetteer place of its sources, its outlets, the texts of
+    its sources it is searched by, its first source's article) and two JSON texts of its record:
+    its first source's evidence and its list of sources, to which a new source's entry is
+    appended without decoding the others.
+
+    It is kept in ``events.merge_summary`` (``record`` gives it with the record's text) with where
+    those two texts lie in the record's text, so they are not stored twice, and read back from
+    both (``loaded``); an event without one (stored before migration 0012) or whose record another
+    program rewrote is made again from its sources (``of``)."""
+
+    event_id: str | None
+    summary: dedup.MergeSummary
+    edits: dict
+    place_id: str | None = None
+    outlets: list = field(default_factory=list)
+    texts: list = field(default_factory=list)
+    article_id: str | None = None
+    evidence_json: str = "{}"
+    listed: str = "[]"
+    _evidence: object = None
+
+    @classmethod
+    def of(cls, event_id: str | None, sources: list[dict], rows: list, edits: dict) -> "_EventState":
+        """From every source's record and row (as ``_SOURCES_WITH_ARTICLES`` gives them), oldest first."""
+        state = cls(event_id, dedup.MergeSummary(), edits)
+        for rec, row in zip(sources, rows):
+            state.take(rec, row[1])
+        state.listed = dedup.dumps([_source_entry(rec, row) for rec, row in zip(sources, rows)])
+        return state
+
+    def add(self, rec: dict, row: tuple) -> None:
+        """One more source, newer than the others: its record and its row."""
+        self.take(rec, row[1])
+        entry = dedup.dumps(_source_entry(rec, row))
+        self.listed = "[" + entry + "]" if self.listed == "[]" else self.listed[:-1] + ", " + entry + "]"
+
+    def take(self, rec: dict, outlet: str | None) -> None:
+        if self.summary.n == 0:
+            self._evidence = rec.get("evidence", {})
+            self.evidence_json = dedup.dumps(self._evidence)
+            self.article_id = rec.get("article_id")
+        self.summary.add(rec)
+        if self.place_id is None and rec.get("place_id"):
+            self.place_id = rec["place_id"]
+        if outlet and outlet not in self.outlets:
+            self.outlets.append(outlet)
+        for text in source_texts(rec):
+            if text not in self.texts:
+                self.texts.append(text)
+
+    @property
+    def evidence(self):
+        """The first source's evidence (decoded from the record's text the first time it is asked for)."""
+        if self._evidence is None and self.evidence_json != "null":
+            self._evidence = json.loads(self.evidence_json)
+        return self._evidence
+
+    def columns(self, merged: dict) -> dict:
+        """The events row's columns for ``merged`` (``self.summary.merged(self.edits)``)."""
+        return dict(
+            event_type=merged["event_type"], sub_event_type=merged["sub_event_type"],
+            event_date=_day(merged.get("event_date")), event_date_start=_day(merged.get("event_date_start")),
+            event_date_end=_day(merged.get("event_date_end")), time_precision=merged.get("time_precision"),
+            actor1=merged.get("actor1"), actor2=merged.get("actor2"), country=merged.get("country"),
+            admin1=merged.get("admin1"), admin2=merged.get("admin2"), location=merged.get("location"),
+            place_id=self.place_id if "location" not in merged["edited_fields"] else None,
+            latitude=merged.get("latitude"), longitude=merged.get("longitude"),
+            place_cell=place_cell(merged.get("latitude"), merged.get("longitude")),
+            long_range=_long_range(_day(merged.get("event_date_start")), _day(merged.get("event_date_end"))),
+            geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
+            fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
+            n_sources=self.summary.n, disagreement=bool(merged.get("disagreement")),
+            # what the read side filters by (marsad.store.filters): the names folded, the search words of
+            # the record these make (its evidence is the first source's, as the record's is)
+            country_key=fold_key(merged.get("country")), admin1_key=fold_key(merged.get("admin1")),
+            type_key=fold_key(merged["event_type"]), sub_type_key=fold_key(merged["sub_event_type"]),
+            search_text=search_words(dict(merged, event_id=self.event_id, evidence=self.evidence,
+                                          sources=[{"source": self.texts}])) or None)
+
+    def record(self, merged: dict) -> tuple[str, str]:
+        """The event's record as stored (JSON: what ``_event_record`` gives, dumped), and its
+        summary as ``events.merge_summary`` keeps it."""
+        text = dedup.dumps(dict(merged, event_id=self.event_id, evidence=_SPLICED["evidence"],
+                                article_id=self.article_id, sources=_SPLICED["sources"],
+                                source="; ".join(self.outlets) or None))
+        spliced = {"evidence": self.evidence_json, "sources": self.listed}
+        marks = sorted((text.index(f'"{key}": ' + dedup.dumps(mark)), key, mark) for key, mark in _SPLICED.items())
+        pieces, spans, done = [], {}, 0
+        for at, key, mark in marks:
+            at += len(key) + 4  # past '"key": '
+            pieces.append(text[done:at])
+            start = sum(map(len, pieces))
+            pieces.append(spliced[key])
+            spans[key] = [start, start + len(spliced[key])]
+            done = at + len(dedup.dumps(mark))
+        pieces.append(text[done:])
+        text = "".join(pieces)
+        kept = {"merge": self.summary.to_json(), "place_id": self.place_id, "outlets": self.outlets,
+                "texts": self.texts, "article_id": self.article_id, "spans": spans, "length": len(text)}
+        return text, dedup.dumps(kept)
+
+    @classmethod
+    def loaded(cls, event_id: str, record: str, stored: str | None, n_sources: int, edits: dict) -> "_EventState | None":
+        """The state kept in ``events.merge_summary`` (``stored``) of the event whose record is
+        ``record``, or None when there is none or it does not describe this record."""
+        if not stored:
+            return None
+        try:
+            kept = json.loads(stored)
+            if kept["length"] != len(record) or kept["merge"]["n"] != n_sources:
+                return None
+            texts = {}
+            for key, (at, end) in kept["spans"].items():
+                if record[at - len(key) - 4:at] != f'"{key}": ' or not 0 < at < end <= len(record):
+                    return None
+                texts[key] = record[at:end]
+            if texts["sources"][:1] != "[" or texts["sources"][-1:] != "]":
+                return None
+            return cls(event_id, dedup.MergeSummary.from_json(kept["merge"]), edits, kept["place_id"],
+                       kept["outlets"], kept["texts"], kept["article_id"], texts["evidence"], texts["sources"])
+        except (ValueError, KeyError, TypeError, AttributeError):
+            return None
 
 
 def _day(value) -> date | None:
@@ -887,8 +1026,8 @@ class _Unsent:
     event made or merged in it: its columns and its sources as matching reads them), and
     ``candidates`` puts the two together, so each report sees what it would have seen had every
     row been written at once and searched for then. A new event and its source therefore need
-    not be in the database until a merge reads them (its record is made from the stored sources)
-    or the batch ends: they wait here and then go in one statement per table."""
+    not be in the database until the batch ends: they wait here and then go in one statement per
+    table."""
 
     def __init__(self, event_keys: Iterator[int], source_keys: Iterator[int], event_ids: set[str]):
         self.event_keys = event_keys
@@ -901,8 +1040,8 @@ class _Unsent:
                                             event_sources.name: []}
         # event key -> (its columns, its sources: (key, match_fields, match_text, record, evidence_text))
         self.changed: dict[int, tuple[dict, list[tuple]]] = {}
-        # event key -> (its sources as _SOURCES_WITH_ARTICLES gives them, their records, its edits)
-        self.sources_of: dict[int, tuple[list[tuple], list[dict], dict]] = {}
+        # event key -> what the writer merges a report into it with (its summary and list of sources)
+        self.states: dict[int, _EventState] = {}
         self.merged: dict[int, dict] = {}  # event key -> its merged fields, for the events merged into
         self.new_rows: dict[int, dict] = {}  # event key -> the events row of an event not sent yet
 
@@ -1126,10 +1265,15 @@ _SOURCES_WITH_ARTICLES = select(
 ).join(articles, articles.c.id == event_sources.c.article).join(events, events.c.id == event_sources.c.event).where(
     event_sources.c.event == bindparam("ev")).order_by(event_sources.c.id)
 _EVENT_ID = select(events.c.event_id).where(events.c.id == bindparam("ev"))
+# What the writer reads of an event it merges a report into (_EventState.loaded).
+_EVENT_SUMMARY = select(events.c.event_id, events.c.record, events.c.merge_summary, events.c.n_sources,
+                        select(edits.c.id).where(edits.c.event == events.c.id).exists().label("has_edits")
+                        ).where(events.c.id == bindparam("ev"))
 _EDITS_OF = select(edits.c.field, edits.c.new_value).where(edits.c.event == bindparam("ev")).order_by(edits.c.id)
 _UPDATE_EVENT = events.update().where(events.c.id == bindparam("target"))
 # The columns the writer computes for an event (_event_columns), as stored: what a merge may change.
-_COLUMNS = tuple(c.name for c in events.columns if c.name not in ("id", "event_id", "record", "created_at", "updated_at"))
+_COLUMNS = tuple(c.name for c in events.columns
+                 if c.name not in ("id", "event_id", "record", "merge_summary", "created_at", "updated_at"))
 _COLUMN_AT = {name: n for n, name in enumerate(_COLUMNS)}
 _EVENT_COLUMNS = select(events.c.id, *(events.c[name] for name in _COLUMNS)).where(
     events.c.id.in_(bindparam("ids", expanding=True)))

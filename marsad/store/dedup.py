@@ -39,14 +39,14 @@ import json
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Callable
 
 from marsad.arabic.normalise import normalise
 
 __all__ = ["Match", "match", "place_match", "merge", "family", "shingles", "match_words", "word_shingles", "slim",
-           "MATCH_FIELDS",
+           "MATCH_FIELDS", "MergeSummary",
            "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT", "MERGE_THRESHOLD"]
 
 FAMILIES = {
@@ -295,3 +295,144 @@ def merge(sources: list[dict], edits: dict[str, object] | None = None) -> dict:
 
 def dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+
+# --------------------------------------------------------------------------- merging one more source
+
+# The fields of the most precise place and of the most precise date (see :func:`merge`).
+_PLACE_FIELDS = ("country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision")
+_DATE_FIELDS = ("event_date", "event_date_start", "event_date_end", "time_precision")
+_ACTOR_FIELDS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2", "interaction")
+
+
+def _place_key(r: dict) -> list:
+    return [r.get("geo_precision") or 9, -(r.get("confidence") or 0)]
+
+
+def _date_key(r: dict) -> list:
+    return [r.get("time_precision") or 9, r.get("event_date") or "9999"]
+
+
+def _pair(r: dict) -> list:
+    return sorted(x for x in (r.get("actor1"), r.get("actor2")) if x)
+
+
+def _count(counts: list, key, extra=None) -> None:
+    """Add one to ``key``'s count in ``counts`` ([key, count, ...] in first-seen order)."""
+    for entry in counts:
+        if entry[0] == key:
+            entry[1] += 1
+            return
+    counts.append([key, 1] if extra is None else [key, 1, extra])
+
+
+def _most(counts: list) -> list:
+    """The entry with the highest count, the first seen on a tie (as ``Counter.most_common(1)``)."""
+    return max(counts, key=lambda entry: entry[1])
+
+
+def _smallest_two(values: list, value) -> list:
+    """The two smallest distinct values of ``values`` and ``value``: enough for the lowest toll and
+    for whether the reports disagree (two distinct values or more)."""
+    return sorted(set(values) | {value})[:2]
+
+
+@dataclass
+class MergeSummary:
+    """What :func:`merge` needs of an event's sources, kept as they are added: ``merge(sources,
+    edits)`` is ``summary.merged(edits)`` for the summary of the same sources, added oldest first,
+    whatever their number. Its size depends on the sources' distinct types, actor pairs,
+    attributions and tolls, not on how many sources there are, except ``toll_notes`` (the words
+    of the "reports disagree on deaths" note, which names every report with a toll).
+
+    >>> s = MergeSummary.of([{"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 3}])
+    >>> s.add({"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 5, "source": "SANA"})
+    >>> s.merged()["fatalities"], s.merged()["disagreement"]
+    (3, True)
+    """
+
+    n: int = 0
+    first_notes: str | None = None
+    place_key: list | None = None
+    place: dict = field(default_factory=dict)
+    date_key: list | None = None
+    when: dict = field(default_factory=dict)
+    kinds: list = field(default_factory=list)  # [[event_type, sub_event_type], count], first seen first
+    pairs: list = field(default_factory=list)  # [[actor, ...], count, the actor fields of its first source]
+    positive: list = field(default_factory=list)  # the two smallest distinct tolls above 0
+    other: list = field(default_factory=list)  # the two smallest distinct tolls of 0 (or below)
+    low: int | None = None
+    high: int | None = None
+    toll_notes: list = field(default_factory=list)  # "<source> <toll>" of every report with a toll
+    attributions: list = field(default_factory=list)  # [attribution, count], first seen first
+
+    @classmethod
+    def of(cls, sources: list[dict]) -> "MergeSummary":
+        summary = cls()
+        for record in sources:
+            summary.add(record)
+        return summary
+
+    def add(self, r: dict) -> None:
+        """One more source (a report's record, newer than those added before)."""
+        if self.n == 0:
+            self.first_notes = r.get("notes")
+        self.n += 1
+        key = _place_key(r)
+        if self.place_key is None or key < self.place_key:  # min() keeps the first of equals
+            self.place_key, self.place = key, {k: r.get(k) for k in _PLACE_FIELDS}
+            self.place["notes"] = r.get("notes")
+        key = _date_key(r)
+        if self.date_key is None or key < self.date_key:
+            self.date_key, self.when = key, {k: r.get(k) for k in _DATE_FIELDS}
+        _count(self.kinds, [r.get("event_type"), r.get("sub_event_type")])
+        _count(self.pairs, _pair(r), {k: r.get(k) for k in _ACTOR_FIELDS})
+        toll = r.get("fatalities")
+        if toll is not None:
+            if toll > 0:
+                self.positive = _smallest_two(self.positive, toll)
+            else:
+                self.other = _smallest_two(self.other, toll)
+            low = r.get("fatalities_low") if r.get("fatalities_low") is not None else toll
+            high = r.get("fatalities_high") if r.get("fatalities_high") is not None else toll
+            self.low = low if self.low is None else min(self.low, low)
+            self.high = high if self.high is None else max(self.high, high)
+            self.toll_notes.append(f"{r.get('source') or r.get('article_id')} {toll}")
+        if r.get("attribution"):
+            _count(self.attributions, r.get("attribution"))
+
+    def merged(self, edits: dict[str, object] | None = None) -> dict:
+        """What :func:`merge` gives for the sources added, with the analyst's ``edits``."""
+        if not self.n:
+            raise ValueError("an event has at least one source")
+        merged = dict.fromkeys(MERGED_FIELDS)
+        merged.update(self.place)
+        merged.update(self.when)
+        kinds = self.kinds
+        merged["event_type"], merged["sub_event_type"] = _most(kinds)[0]
+        merged.update(_most(self.pairs)[2])
+        reported = self.positive or self.other
+        merged["fatalities"] = reported[0] if reported else None
+        merged["fatalities_low"], merged["fatalities_high"] = self.low, self.high
+        merged["attribution"] = _most(self.attributions)[0] if self.attributions else None
+        merged["disagreement"] = len(reported) > 1
+        notes = []
+        if merged["disagreement"]:
+            notes.append("reports disagree on deaths: " + ", ".join(self.toll_notes)
+                         + f"; the lowest ({merged['fatalities']}) is kept")
+        if len(kinds) > 1:
+            notes.append("reports disagree on the type: " + "; ".join(f"{k[1]} ({n})" for k, n in kinds))
+        merged["merge_notes"] = notes
+        merged["notes"] = self.place["notes"] if self.n == 1 else (
+            (self.first_notes or "") + f" Reported by {self.n} sources.")
+        for name, value in (edits or {}).items():
+            merged[name] = value
+        merged["edited_fields"] = sorted(edits or {})
+        return merged
+
+    def to_json(self) -> dict:
+        return {name: getattr(self, name) for name in self.__dataclass_fields__}
+
+    @classmethod
+    def from_json(cls, value: dict) -> "MergeSummary":
+        return cls(**{name: value[name] for name in cls.__dataclass_fields__})

@@ -123,6 +123,9 @@ events = Table(
     Column("type_key", String(60)),
     Column("sub_type_key", String(80)),
     Column("search_text", Text),
+    # what the writer needs to merge one more report into the event without reading its other
+    # sources (marsad.store._EventState, JSON; migration 0012): empty for an event stored before
+    Column("merge_summary", Text),
 )
 Index("ix_events_date", events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)

@@ -22,7 +22,8 @@ from functools import lru_cache
 from marsad.arabic.normalise import normalise
 from marsad.arabic.tokenise import stem_candidates
 
-__all__ = ["fold_key", "search_words", "search_terms", "fts5_query", "tsquery", "actors_named", "SEARCH_FIELDS"]
+__all__ = ["fold_key", "search_words", "search_terms", "fts5_query", "tsquery", "actors_named", "SEARCH_FIELDS",
+           "source_texts"]
 
 # Folds on top of the normaliser's, for matching only: the hamza seats a writer may or may not use
 # (مسؤول / مسئول / مسؤل).
@@ -73,6 +74,14 @@ def _texts(value):
             yield from _texts(item)
 
 
+def source_texts(source) -> list[str]:
+    """The texts of one source (an entry of ``record["sources"]``, or a report's record) that its
+    event is found by too: its outlet, place and attribution (``SOURCE_FIELDS``)."""
+    if not isinstance(source, dict):
+        return []
+    return [t for f in SOURCE_FIELDS for t in _texts(source.get(f))]
+
+
 def search_words(record: dict) -> str:
     """The words an event is found by, folded, each once: every word of the ``SEARCH_FIELDS`` of
     its record, of its sources' outlets, places and attributions, and of the report text quoted as
@@ -81,8 +90,7 @@ def search_words(record: dict) -> str:
     with its ``evidence`` and ``sources``)."""
     texts = [t for f in SEARCH_FIELDS for t in _texts(record.get(f))]
     for source in record.get("sources") or ():
-        if isinstance(source, dict):
-            texts.extend(t for f in SOURCE_FIELDS for t in _texts(source.get(f)))
+        texts.extend(source_texts(source))
     for items in (record.get("evidence") or {}).values():
         for item in items if isinstance(items, list) else ():
             if isinstance(item, dict) and isinstance(item.get("text"), str):

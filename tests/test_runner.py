@@ -144,16 +144,17 @@ def test_runner_reads_only_a_bounded_number_of_batches_ahead():
         assert sum(1 for _ in results) == 49
 
 
-# Pages a "full" database has beyond its empty schema: room for a few batches of the corpus, not all.
-FULL_DISK_SPARE_PAGES = 40
-
-
 def test_full_database_keeps_whole_batches_and_a_rerun_finishes(corpus, single, tmp_path):
     path = tmp_path / "full.db"
+    whole = open_store(f"sqlite:///{tmp_path / 'whole.db'}")
+    ingest(whole, read_inputs([str(corpus)]), batch_size=16)
+    with whole.engine.connect() as conn:
+        whole_pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
+    whole.close()
     store = open_store(f"sqlite:///{path}")
     with store.engine.connect() as conn:
         schema_pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
-    limit = schema_pages + FULL_DISK_SPARE_PAGES
+    limit = schema_pages + (whole_pages - schema_pages) // 2  # room for about half the corpus
 
     @event.listens_for(store.engine, "connect")
     def _small_disk(dbapi_conn, _record):  # SQLite's own "database or disk is full" past the limit

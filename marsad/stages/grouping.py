@@ -180,9 +180,7 @@ def _death_counts(a: Analysis, g: Group) -> set[int]:
 
 def _names_armed_group(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group name a rebel group or a militia (not the forces alone)?"""
-    spans = [(a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end) for i in g.sentences]
-    return any(a.kb.inter(x.actor) in (2, 3, 4) and any(lo <= x.tok_start < hi for lo, hi in spans)
-               for x in a.actors)
+    return any(a.kb.inter(x.actor) in (2, 3, 4) and a.in_group(g, x.tok_start) for x in a.actors)
 
 
 def _interceptions_only(a: Analysis, g: Group) -> bool:
@@ -429,16 +427,13 @@ def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:
 
 def _dead_classes(a: Analysis, g: Group) -> set[str]:
     """The known kinds of the dead the group's sentences count (civilians, security, fighters)."""
-    spans = [(a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end) for i in g.sentences]
     return {c.victim_class for c in a.casualties if c.kind == "killed" and not c.subgroup
-            and c.victim_class not in (None, "unknown") and any(lo <= c.tok_start < hi for lo, hi in spans)}
+            and c.victim_class not in (None, "unknown") and a.in_group(g, c.tok_start)}
 
 
 def _counts_dead(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group count dead of its own?"""
-    spans = [(a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end) for i in g.sentences]
-    return any(c.kind in ("killed", "mixed") and any(lo <= c.tok_start < hi for lo, hi in spans)
-               for c in a.casualties)
+    return any(c.kind in ("killed", "mixed") and a.in_group(g, c.tok_start) for c in a.casualties)
 
 
 def groups_by_sentence(a: Analysis) -> dict[int, list[Group]]:

@@ -10,6 +10,7 @@ from marsad.actors import forces_of
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.frames import usual_means
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -172,7 +173,6 @@ def _drone(g: Group) -> bool:
 
 def _article_air_force(a: Analysis, other: str) -> str | None:
     """The state or foreign force the article names most, other than ``other`` and its allies."""
-    from marsad.stages.frames import usual_means
     counts = {n: c for n, c in _article_counts(a).items()
               if a.kb.inter(n) in AIR_FORCE_CODES and n != other and not a.kb.allied(n, other)
               and not n.startswith("Police")}

@@ -2191,3 +2191,46 @@ def test_the_event_a_comment_on_an_earlier_one_dates_itself_by_is_its_own(text, 
     assert found[town].sub_event_type == sub and found[town].fatalities == dead
     # the toll stays with its own event, not with the strike the sentence comments on
     assert sum(e.fatalities or 0 for e in found.values()) == dead
+
+
+@pytest.mark.parametrize("text, town, capital", [
+    ("قتل ثلاثة جنود بتفجير عبوة ناسفة استهدف دورية للقوات الحكومية المدعومة من الرياض بين منطقة صافر ومدينة "
+     "مأرب اليوم.", "Ma'rib", "Riyadh"),
+    ("اندلعت اشتباكات اليوم بين الفصائل المدعومة من أنقرة وقوات سوريا الديمقراطية على طريق منبج - الباب.",
+     "Manbij", "Ankara"),
+])
+def test_a_capital_that_backs_a_force_is_its_government_not_a_place(text, town, capital):
+    places = [e.location for e in events(text, published=date(2018, 5, 10))]
+    assert town in places and capital not in places
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("قتل خمسة مدنيين في قصف مدفعي شنته قوات النظام على مدينة معرة النعمان اليوم. وشنت الطائرات الروسية غارات "
+     "على المدينة.", {"Shelling/artillery/missile attack", "Air/drone strike"}),
+    ("أفاد مصدر بأن 7 مدنيين قتلوا في قصف بالدبابات شنه الحوثيون على مدينة تعز اليوم. وشن طيران التحالف غارات "
+     "على مواقع للحوثيين في مدينة تعز.", {"Shelling/artillery/missile attack", "Air/drone strike"}),
+    # one side's shells and air strikes on one town and day stay one event
+    ("قصفت قوات النظام بالمدفعية بلدة كفرنبل اليوم، كما شنت طائرات النظام غارات على البلدة.", {"Air/drone strike"}),
+])
+def test_two_sides_striking_one_town_by_other_means_are_two_events(text, kinds):
+    found = events(text, published=date(2018, 5, 10))
+    assert {e.sub_event_type for e in found} == kinds and len(found) == len(kinds)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل سبعة مدنيين في قصف على سوق في مدينة الحديدة اليوم. وقتل ضابط بتفجير غامض استهدف موكب قائد المنطقة الذي "
+     "نجا من الهجوم قرب مدينة مأرب.", "Ma'rib"),
+    ("سقطت قذائف على حي في مدينة تعز اليوم. وقتل مرافق بانفجار عبوة ناسفة استهدفت سيارة قائد الشرطة الذي نجا من "
+     "الاعتداء في مدينة لحج.", "Lahij"),
+])
+def test_a_blast_that_targeted_someone_is_one_blast_not_the_bombardment_told_before(text, town):
+    found = [e for e in events(text, published=date(2018, 5, 10)) if e.location == town]
+    assert [e.sub_event_type for e in found] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل حارسان بانفجار عبوة ناسفة في مدينة لحج اليوم.", 2),
+    ("قتل مجندان وأصيب ثلاثة آخرون في هجوم على حاجز في مدينة عدن اليوم.", 2),
+])
+def test_dual_guards_and_recruits_are_two_dead(text, dead):
+    assert [e.fatalities for e in events(text, published=date(2018, 5, 10))] == [dead]

@@ -379,6 +379,11 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
             continue
         if demonstrative or definite(doc.tokens[m.tok_start].text):
+            if any(x.mention.tok_start < m.tok_start and x.mention.event_type in VIOLENT_TYPES
+                   and x.mention.sub_event_type != "Attack" for x in unit_hits if x is not h):
+                # "بتفجير استهدف موكبه الذي نجا من الهجوم": the unit's own event (not a verb of
+                # killing: "قتلوا في الهجوم" is the event told before), named again
+                continue
             # "the attack", "this explosion": an event told just before, named again
             referent = _referent(told, sent_index, m.event_type)
             if referent is not None:
@@ -573,6 +578,10 @@ def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> s
 CHEMICAL = "Chemical weapon"
 
 
+# How many words before "استهدف" an explosion word may stand to be what targeted (بتفجير غامض استهدف).
+TARGETED_AFTER = 3
+
+
 def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     """The type of "استهدف" (targeted): the means named in its unit, else the usual means of a
     perpetrator that strikes from afar, else the victims (civilians: an attack on civilians;
@@ -580,6 +589,14 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     typed = _type_by_means(a, unit, h.mention)
     if typed is not None:
         return typed
+    # "بتفجير غامض استهدف موكبه": the blast just before it is what targeted
+    lo, _ = unit_range(a, unit)
+    blast = [x.mention for x in a.hits if x.reports_event and
+             max(lo, h.mention.tok_start - TARGETED_AFTER) <= x.mention.tok_start
+             < h.mention.tok_start and x.mention.event_type == "Explosions/Remote violence"
+             and x.mention.sub_event_type not in (REMOTE, TARGETED)]
+    if blast:
+        return blast[-1].event_type, blast[-1].sub_event_type
     usual = _perpetrator_means(a, unit)
     if usual is not None:
         return "Explosions/Remote violence", usual

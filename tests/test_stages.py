@@ -2174,3 +2174,20 @@ def test_coming_close_to_taking_a_town_is_no_change_of_territory(text):
 def test_fighting_on_the_way_to_a_town_is_still_fighting():
     text = "اقتربت القوات من مدينة الحديدة اليوم وسط اشتباكات عنيفة مع الحوثيين."
     assert [e.sub_event_type for e in events(text)] == ["Armed clash"]
+
+
+# Eighth session: an event behind بعد/عقب/إثر in a sentence that comments on an event told
+# before ("وجاء هذا القصف بعد ...") is an event of its own when dead are told after it.
+@pytest.mark.parametrize("text, town, sub, dead", [
+    ("قصفت الطائرات بلدة كفرنبل اليوم. وجاء هذا القصف بعد اشتباكات في محيط بلدة سراقب أسفرت عن مقتل أربعة "
+     "مقاتلين.", "Saraqib", "Armed clash", 4),
+    ("قصفت الطائرات بلدة كفرنبل اليوم. ويأتي القصف عقب معارك عنيفة في بلدة سراقب خلفت قتلى وجرحى في صفوف "
+     "الطرفين.", "Saraqib", "Armed clash", 0),
+    ("شنت المقاتلات غارات على مدينة الحديدة اليوم. وتأتي هذه الغارات إثر هجوم شنه مسلحون على نقطة في مديرية "
+     "حيس قتل فيه ثلاثة جنود.", "Hays", "Armed clash", 3),
+])
+def test_the_event_a_comment_on_an_earlier_one_dates_itself_by_is_its_own(text, town, sub, dead):
+    found = {e.location: e for e in events(text, published=date(2018, 5, 10))}
+    assert found[town].sub_event_type == sub and found[town].fatalities == dead
+    # the toll stays with its own event, not with the strike the sentence comments on
+    assert sum(e.fatalities or 0 for e in found.values()) == dead

@@ -372,7 +372,8 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue
         if m.event_type == "Strategic developments":
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
-        kin = [x for x in strong if _may_type(m, x.mention)]
+        # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
+        kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)]
         if kin:
             near = min(kin, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
@@ -660,7 +661,8 @@ def _referent(told: list[Frame], sent_index: int, etype: str, window: int = ANAP
 def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
     """"فرّ الآلاف بعد هجوم شنّته قوات X على مدينة Y قُتل فيه 40 شخصاً": an attack behind
     بعد/عقب/إثر that has its own death toll after it is the sentence's event when the
-    sentence reports no other violent event."""
+    sentence reports no other violent event (a word that refers back to one told before, "وجاء
+    هذا القصف بعد ...", is none)."""
     m = hit.mention
     doc = a.doc
     if hit.status not in ("background", "subordinate") or m.event_type not in VIOLENT_TYPES:
@@ -670,10 +672,15 @@ def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
                for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) and \
             not doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix")):
         return False
+    # "وجاء هذا القصف بعد معارك ..." comments on an event told before: it is no other event
     if any(h.reports_event and h.mention.event_type in VIOLENT_TYPES and h.mention.strength == "strong"
-           and sent.tok_start <= h.mention.tok_start < sent.tok_end for h in a.hits):
+           and sent.tok_start <= h.mention.tok_start < sent.tok_end and not _refers_back(doc, h.mention)
+           for h in a.hits):
         return False
-    return any(c.kind == "killed" and m.tok_end <= c.tok_start < sent.tok_end for c in a.casualties)
+    if any(c.kind == "killed" and m.tok_end <= c.tok_start < sent.tok_end for c in a.casualties):
+        return True
+    # "عقب معارك في بلدة X خلفت قتلى وجرحى": dead it does not count
+    return bool(cue_matcher("dead_uncounted").find(doc, m.tok_end, sent.tok_end))
 
 
 def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:

@@ -2234,3 +2234,30 @@ def test_a_blast_that_targeted_someone_is_one_blast_not_the_bombardment_told_bef
 ])
 def test_dual_guards_and_recruits_are_two_dead(text, dead):
     assert [e.fatalities for e in events(text, published=date(2018, 5, 10))] == [dead]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث إن الجيش ملتزم بقواعد الاشتباك في محيط مدينة الحديدة.",
+    "وقال الكاتب إن المطلوب في مدينة بنغازي هو فض الاشتباك بين الطرفين.",
+    "وتعرض المعرض في مدينة عدن العتاد القتالي الذي تسلمه اللواء الأول.",
+    "وقال القائد إن المهام القتالية للوحدات في مدينة حمص ستتغير.",
+])
+def test_an_event_word_inside_a_rule_a_halt_or_an_adjective_is_no_event(text):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة أشخاص في هجوم جوي إسرائيلي على مدينة رفح اليوم.",
+    "أسفر الهجوم الجوي على بلدة كفرنبل اليوم عن مقتل مدنيين اثنين.",
+])
+def test_an_air_attack_is_an_air_strike(text):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "وتنطلق مسيرات العودة كل جمعة في مدينة خان يونس.",
+    "وتستهدف الطائرات الحربية مواقع المسلحين في مدينة البوكمال عدة مرات.",
+    "ويشن الجيش غارات متكررة على مدينة صعدة.",
+])
+def test_a_habit_told_by_every_friday_repeated_or_many_times_is_no_event(text):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == []

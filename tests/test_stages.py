@@ -2275,3 +2275,12 @@ def test_marches_are_no_drones(text, kind):
 def test_drones_that_strike_stay_drones():
     text = "استهدفت مسيرات الحوثيين مطار أبها يوم الجمعة."
     assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "وكتب الصحفي قبل أقل من عامين عند مقتل زميله في انفجار عبوة ناسفة في مدينة حلب.",
+    "وقتل الصحفي قبل أكثر من عام في انفجار عبوة ناسفة في مدينة حلب.",
+    "واغتيل المحافظ قبل ما يزيد على ثلاث سنوات بتفجير سيارة مفخخة في مدينة عدن.",
+])
+def test_an_event_more_or_less_than_years_ago_is_background(text):
+    assert events(text, published=date(2018, 4, 12)) == []

@@ -18,7 +18,9 @@ from marsad.triggers import TERRITORY
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
     kb = a.kb
-    in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s) if not _affiliation_only(a, x)]
+    sources = _source_mentions(a)
+    in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
+                if not _affiliation_only(a, x) and id(x) not in sources]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
@@ -112,6 +114,16 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
                 actor2 = opponents[0].actor if opponents else (_opponent(a, actor1) if actor1 else None)
                 return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
         names = _salient(perpetrators, g)
+        if sub != "Air/drone strike":
+            # "تمكن الجيش، بإسناد من طيران التحالف، من السيطرة على": the supporter is an associate of
+            # the side it backs, not the side (an air strike is the air force's own deed)
+            backed = _salient([x for x in perpetrators if not _supporting(a, x)], g)
+            if sub == TERRITORY and backed:
+                # "تمكن الجيش اليمني والمقاومة الشعبية من السيطرة": the state's force leads its allies
+                state = [n for n in backed if kb.inter(n) == 1 and (n == backed[0] or kb.allied(n, backed[0]))]
+                if state:
+                    backed = state[:1] + [n for n in backed if n != state[0]]
+            names = backed + [n for n in names if n not in backed]
         if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators):
             # "طائرة مسيرة مجهولة"، "مسلحون مجهولون": the report does not know who attacked
             names = ["Unidentified Armed Group"]
@@ -279,7 +291,7 @@ def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
     # in the killing's sentence any force; around it only the state's (a militia named next to a
     # protest is as often its target: "أحرق المحتجون مقر منظمة بدر")
     for window, codes in ((sents, (1, 3, 8)), (near, (1, 8))):
-        for x in a.actors:
+        for x in _taking_part(a):
             if a.sentence_index(x.tok_start) in window and a.kb.inter(x.actor) in codes and id(x) not in dead:
                 return x.actor
     return None
@@ -378,7 +390,7 @@ def _article_counts(a: Analysis, state: bool | None = None) -> dict[str, int]:
     found = a.memo.get(key)
     if found is None:
         found = a.memo[key] = {}
-        for x in a.actors:
+        for x in _taking_part(a):
             inter = a.kb.inter(x.actor)
             if inter not in ARMED_CODES or x.actor == "Unidentified Armed Group":
                 continue
@@ -401,7 +413,7 @@ def _article_perpetrator(a: Analysis, etype: str) -> str | None:
     by_sentence = a.memo.get("armed_by_sentence")
     if by_sentence is None:
         by_sentence = a.memo["armed_by_sentence"] = {}
-        for x in a.actors:
+        for x in _taking_part(a):
             if a.kb.inter(x.actor) in ARMED_CODES and not _holds_place(a, x):
                 by_sentence.setdefault(a.sentence_index(x.tok_start), []).append(x.actor)
     counts: dict[str, int] = {}
@@ -485,3 +497,64 @@ def _civilians_spared(a: Analysis, g: Group) -> bool:
     return any(x.actor == "Civilians" and a.in_group(g, x.tok_start) and
                any(t in negations for t in range(max(0, x.tok_start - SPARED_WORDS), x.tok_start))
                for x in a.actors)
+
+
+# How many words after a statement's speaker its content may begin ("قال الجيش العراقي في بيان
+# صدر عنه مساء اليوم إن ...").
+CONTENT_WORDS = 10
+
+
+def _source_mentions(a: Analysis) -> set[int]:
+    """Ids of the actor mentions that only say where a report comes from, never a side of the
+    event it reports: after a source preposition ("بحسب الجيش العراقي"، "وفق ما أعلنت الشرطة"),
+    a spokesman's "باسم" ("المتحدثة باسم وزارة الدفاع الأمريكية"), or the speaker of a verb of
+    saying whose content follows ("قال الجيش إن رجلين قتلا في غارة"). A speaker whose content
+    makes it the agent or the victim ("أعلن الجيش أنه قصف"، "قال الجيش إن مسلحين هاجموا جنوده")
+    stays a side; so does every other mention of the same actor."""
+    found = a.memo.get("source_mentions")
+    if found is not None:
+        return found
+    found = a.memo["source_mentions"] = set()
+    if not a.actors:
+        return found
+    doc = a.doc
+    prepositions = cue_starts(doc, "source_preposition")
+    spokesmen = set(cue_starts(doc, "spokesman_noun").values())
+    content = cue_words("clause_content")
+    triggers = {h.mention.tok_start for h in a.hits}
+
+    def speaks_of_itself(after: int, end: int, need_content: bool) -> bool:
+        """Does the statement that starts after token ``after`` make its speaker a side?"""
+        own = cue_words("speaker_own")
+        opener = None
+        for t in range(after, min(end, after + CONTENT_WORDS)):
+            if t in triggers:
+                break
+            if doc.tokens[t].text in content:
+                opener = t
+                break
+        if opener is None:
+            # "أعلن الجيش مقتل خمسة مسلحين": no reported content, the speaker tells its own deed
+            return need_content
+        return any(doc.tokens[t].text in own or doc.tokens[t].text[1:] in own for t in range(opener, end))
+
+    for att in a.attributions:
+        sent_end = doc.sentence_of_token(att.tok_start).tok_end
+        by_preposition = any(att.tok_start <= t < att.tok_end for t in prepositions)
+        for x in a.actors:
+            if not (att.tok_start <= x.tok_start < att.tok_end and x.actor == att.name):
+                continue
+            if by_preposition or not speaks_of_itself(att.tok_end, sent_end, need_content=True):
+                found.add(id(x))
+    for x in a.actors:
+        if x.tok_start in spokesmen and id(x) not in found:
+            sent_end = doc.sentence_of_token(x.tok_start).tok_end
+            if not speaks_of_itself(x.tok_end, sent_end, need_content=False):
+                found.add(id(x))
+    return found
+
+
+def _taking_part(a: Analysis) -> list[ActorMention]:
+    """The article's actor mentions less those that only name a report's source."""
+    sources = _source_mentions(a)
+    return [x for x in a.actors if id(x) not in sources] if sources else a.actors

@@ -1,0 +1,89 @@
+"""Who did what to whom: the sides of an event and the actors that are no side (the source of a
+report, a supporter), each run on plain strings of our own wording (roles stage)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+
+SUNDAY = date(2022, 1, 23)
+
+
+def events(text: str, published=SUNDAY):
+    return marsad.extract(text, published=published)
+
+
+def sides(event) -> set[str]:
+    return {n for n in (event.actor1, event.actor2) if n}
+
+
+# --------------------------------------------------------------------------- the source as a side
+
+@pytest.mark.parametrize("text, source", [
+    # a source preposition after the event
+    ("سقطت أربع قذائف هاون اليوم على حي المنصور في بغداد، بحسب الجيش العراقي.", "Military Forces of Iraq"),
+    ("قتل ثلاثة مدنيين اليوم في غارة جوية على مدينة أريحا بريف إدلب، وفق الجيش التركي.",
+     "Military Forces of Turkey"),
+    # a verb of saying whose content is the event
+    ("قال الجيش السوري إن رجلين قتلا في غارة جوية على مدينة إدلب اليوم.", "Military Forces of Syria"),
+    ("قالت وزارة الدفاع الأمريكية إن غارة جوية قتلت خمسة مدنيين في مدينة صعدة أمس.",
+     "Military Forces of the United States"),
+])
+def test_an_actor_that_only_reports_the_event_is_its_attribution_not_a_side(text, source):
+    found = events(text)
+    assert found, "no event"
+    for e in found:
+        assert source not in sides(e) and source not in e.assoc_actor_1 + e.assoc_actor_2, \
+            (e.sub_event_type, e.actor1, e.actor2)
+        assert e.attribution == source
+
+
+def test_a_spokesman_speaks_for_his_actor_which_takes_no_part_in_the_attack_he_reports():
+    found = events("قال المتحدث باسم التحالف الدولي إن غارة جوية قتلت خمسة مدنيين في بلدة هجين اليوم.")
+    assert found
+    assert all("Global Coalition against Daesh" not in sides(e) for e in found), \
+        [(e.actor1, e.actor2) for e in found]
+
+
+@pytest.mark.parametrize("text, side", [
+    # the speaker is the subject of its own content (أنه), or its men are hit (جنوده)
+    ("أعلن الجيش العراقي أنه قصف مواقع داعش في قضاء الحويجة اليوم.", "Military Forces of Iraq"),
+    ("قال الجيش اللبناني إن وحداته اشتبكت مع مسلحين في جرود عرسال اليوم.", "Military Forces of Lebanon"),
+    ("ذكر المتحدث باسم الجيش العراقي أن قواته قتلت خمسة مسلحين في اشتباكات بقضاء الحويجة اليوم.",
+     "Military Forces of Iraq"),
+    # the same actor named again inside the report is a side there
+    ("قصف الجيش العراقي اليوم مواقع لداعش في قضاء الحويجة، بحسب بيان للجيش العراقي.",
+     "Military Forces of Iraq"),
+])
+def test_a_speaker_whose_statement_makes_it_the_agent_or_the_victim_stays_a_side(text, side):
+    found = events(text)
+    assert found and all(side in sides(e) for e in found), [(e.actor1, e.actor2) for e in found]
+
+
+# --------------------------------------------------------------------------- a supporter as the main side
+
+@pytest.mark.parametrize("text, side, supporter", [
+    ("تمكنت قوات الجيش اليمني، بإسناد من طيران التحالف، من السيطرة على مدينة حيس اليوم.",
+     "Military Forces of Yemen", "Military Forces of Saudi Arabia"),
+    ("استعادت القوات العراقية بدعم من طيران التحالف الدولي السيطرة على قضاء الحويجة اليوم.",
+     "Military Forces of Iraq", "Global Coalition against Daesh"),
+])
+def test_a_force_that_backs_the_side_that_takes_a_town_is_its_associate(text, side, supporter):
+    found = events(text)
+    assert len(found) == 1
+    e = found[0]
+    assert e.actor1 == side and supporter in e.assoc_actor_1, (e.actor1, e.actor2, e.assoc_actor_1)
+
+
+@pytest.mark.parametrize("text", [
+    "سيطرت المقاومة الشعبية والجيش اليمني على مدينة حيس اليوم بعد معارك مع الحوثيين.",
+    "تمكن الجيش اليمني والمقاومة الشعبية، بإسناد من قوات التحالف، من السيطرة على مدينة حيس اليوم.",
+])
+def test_the_state_force_leads_the_allies_it_takes_a_town_with(text):
+    found = events(text)
+    assert len(found) == 1
+    e = found[0]
+    assert e.actor1 == "Military Forces of Yemen" and "Popular Resistance" in e.assoc_actor_1, \
+        (e.actor1, e.actor2, e.assoc_actor_1)

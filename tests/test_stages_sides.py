@@ -87,3 +87,34 @@ def test_the_state_force_leads_the_allies_it_takes_a_town_with(text):
     e = found[0]
     assert e.actor1 == "Military Forces of Yemen" and "Popular Resistance" in e.assoc_actor_1, \
         (e.actor1, e.actor2, e.assoc_actor_1)
+
+
+# --------------------------------------------------------------------------- a named group missed
+
+@pytest.mark.parametrize("text, group, other", [
+    ("قتل ثمانية جنود صوماليين اليوم في هجوم نفذه مسلحون من حركة الشباب على قاعدة عسكرية في مدينة مقديشو.",
+     "Al Shabaab", "Military Forces of Somalia"),
+    ("هاجم مسلحون ينتمون إلى تنظيم داعش حاجزا للجيش العراقي في قضاء الطارمية اليوم وقتلوا جنديين.",
+     "Islamic State", "Military Forces of Iraq"),
+    ("قتل عشرة جنود في هجوم على قاعدة عسكرية في مدينة مقديشو اليوم، نفذه مسلحون معظمهم من الانتحاريين "
+     "من حركة الشباب.", "Al Shabaab", "Military Forces of Somalia"),
+])
+def test_gunmen_said_to_belong_to_a_group_are_that_group(text, group, other):
+    found = events(text)
+    assert len(found) == 1
+    assert sides(found[0]) == {group, other}, (found[0].actor1, found[0].actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "فجر انتحاري من تنظيم داعش نفسه اليوم في سوق بمدينة الرمادي، ما أدى إلى مقتل سبعة مدنيين.",
+    "قتل خمسة مدنيين اليوم بانفجار سيارة مفخخة في سوق بمدينة الرمادي، فجرها مسلحون ينتمون إلى تنظيم داعش.",
+])
+def test_a_bomber_said_to_belong_to_a_group_names_the_attacker(text):
+    found = events(text)
+    assert found and all(e.actor1 == "Islamic State" for e in found), [(e.sub_event_type, e.actor1) for e in found]
+
+
+def test_unknown_gunmen_stay_unidentified_beside_the_force_they_attacked():
+    found = events("هاجم مسلحون مجهولون حاجزا للجيش العراقي في قضاء الطارمية اليوم وقتلوا جنديين.")
+    assert len(found) == 1
+    assert sides(found[0]) == {"Unidentified Armed Group", "Military Forces of Iraq"}

@@ -19,13 +19,16 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
     kb = a.kb
     sources = _source_mentions(a)
+    named_group = _attackers_group(a)
+    # "مسلحون ينتمون إلى داعش": the gunmen are the group named after them, not another side
     in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
-                if not _affiliation_only(a, x) and id(x) not in sources]
+                if not _affiliation_only(a, x) and id(x) not in sources and named_group.get(id(x)) is not False]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
     for c in cas:
-        found = victim_actors(a, c)
+        # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim
+        found = [x for x in victim_actors(a, c) if not named_group.get(id(x))]
         if found:
             victims.append((found[0].actor, c.count or 0, found[0]))
         elif c.victim_class in ("civilians",):
@@ -74,7 +77,7 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             rest = [n for n in ordered[1:] if not kb.allied(n, actor1)]
             actor2 = rest[0] if rest else None
     else:
-        victim_mentions = {id(x) for c in cas for x in victim_actors(a, c)}
+        victim_mentions = {id(x) for c in cas for x in victim_actors(a, c) if not named_group.get(id(x))}
         perpetrators = [x for x in armed if id(x) not in victim_mentions]
         if etype in ("Explosions/Remote violence", "Violence against civilians"):
             # "لقي 100 عنصر حوثي مصرعهم جراء غارات ... قتلت كل عناصر الميليشيا": the side whose men
@@ -129,7 +132,9 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             names = ["Unidentified Armed Group"]
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
             # bombers are seldom named; a named group counts only when it claims the attack
-            claimed = [x.actor for x in perpetrators if _claims(a, x) and kb.inter(x.actor) != 1]
+            # (or names the bombers' group: "انتحاريان ينتمون إلى تنظيم داعش")
+            claimed = [x.actor for x in perpetrators if (_claims(a, x) or named_group.get(id(x)))
+                       and kb.inter(x.actor) != 1]
             names = claimed or ["Unidentified Armed Group"]
         actor1 = names[0] if names else None
         if actor1 is None:
@@ -558,3 +563,43 @@ def _taking_part(a: Analysis) -> list[ActorMention]:
     """The article's actor mentions less those that only name a report's source."""
     sources = _source_mentions(a)
     return [x for x in a.actors if id(x) not in sources] if sources else a.actors
+
+
+# How many words before a named group the gunmen it names may stand ("مسلحون معظمهم من
+# الانتحاريين من حركة الشباب").
+GUNMEN_WORDS = 6
+
+
+def _attackers_group(a: Analysis) -> dict[int, bool]:
+    """Attackers tied to the group they belong to ("مسلحون من حركة الشباب"، "انتحاريان ينتمون إلى
+    تنظيم داعش"، "معظمهم من الانتحاريين من حركة الشباب"): the named group's mention -> True (it
+    names the attackers), an unidentified gunmen's mention before it -> False (told again by the
+    group's name). Mentions of no such tie are absent."""
+    found = a.memo.get("attackers_group")
+    if found is not None:
+        return found
+    found = a.memo["attackers_group"] = {}
+    if not a.actors:
+        return found
+    doc, kb = a.doc, a.kb
+    links = {m.tok_end: m.tok_start for m in cue_matcher("member_link").find(doc)}
+    attackers = cue_words("attacker_noun")
+    for x in a.actors:
+        if x.actor == "Unidentified Armed Group" or kb.inter(x.actor) not in (2, 3, 4) or x.tok_start not in links:
+            continue
+        before = links[x.tok_start] - 1
+        if before < 0:
+            continue
+        gunmen = next((y for y in a.actors if y.tok_end == before + 1 and y.actor == "Unidentified Armed Group"), None)
+        word = doc.tokens[before].text
+        if gunmen is None and word not in attackers and word[1:] not in attackers:
+            continue
+        found[id(x)] = True
+        # the gunmen told just before ("نفذه مسلحون معظمهم من الانتحاريين من حركة الشباب") are the group
+        lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - GUNMEN_WORDS)
+        for y in a.actors:
+            if y.actor == "Unidentified Armed Group" and lo <= y.tok_start < x.tok_start and \
+                    "مجهول" not in y.text and not any(y.tok_end <= z.tok_start < x.tok_start and
+                                                      z.actor != "Unidentified Armed Group" for z in a.actors):
+                found[id(y)] = False
+    return found

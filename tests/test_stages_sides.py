@@ -118,3 +118,20 @@ def test_unknown_gunmen_stay_unidentified_beside_the_force_they_attacked():
     found = events("هاجم مسلحون مجهولون حاجزا للجيش العراقي في قضاء الطارمية اليوم وقتلوا جنديين.")
     assert len(found) == 1
     assert sides(found[0]) == {"Unidentified Armed Group", "Military Forces of Iraq"}
+
+
+def test_fighters_counted_dead_are_the_victims_not_the_attackers_of_their_group():
+    found = events("اغتال مجهولون أربعة مقاتلين من الجيش الوطني في قرية شبيران بريف حلب اليوم.")
+    assert found and all("Syrian National Army" in sides(e) for e in found), [(e.actor1, e.actor2) for e in found]
+
+
+# --------------------------------------------------------------------------- the group after a weapon word
+
+@pytest.mark.parametrize("text", [
+    "قتل أربعة مدنيين اليوم جراء قصف المعارضة على حي الميدان في دمشق.",
+    "سقطت قذائف المعارضة على حي باب توما في دمشق اليوم وأصابت ثلاثة مدنيين.",
+    "قتل طفلان اليوم بقذائف المتمردين على مدينة محردة بريف حماة.",
+])
+def test_the_syrian_opposition_named_after_a_weapon_word_fired_it(text):
+    found = events(text)
+    assert len(found) == 1 and found[0].actor1 == "Opposition Rebels", [(e.actor1, e.actor2) for e in found]

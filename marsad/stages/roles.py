@@ -594,6 +594,9 @@ def _attackers_group(a: Analysis) -> dict[int, bool]:
         word = doc.tokens[before].text
         if gunmen is None and word not in attackers and word[1:] not in attackers:
             continue
+        if any(c.victim_start is not None and c.victim_start <= doc.tokens[before].start < (c.victim_end or 0)
+               for c in a.casualties):
+            continue  # "مقتل خمسة مسلحين من داعش": the dead, not the attackers
         found[id(x)] = True
         # the gunmen told just before ("نفذه مسلحون معظمهم من الانتحاريين من حركة الشباب") are the group
         lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - GUNMEN_WORDS)

@@ -157,3 +157,20 @@ def test_the_police_of_a_non_state_authority_are_that_authority_not_the_state(te
 def test_a_state_army_that_attacks_a_group_is_not_that_groups_force():
     found = events("هاجم الجيش حماس في غزة اليوم وقتل ثلاثة من عناصرها.")
     assert found and all(sides(e) == {"Military Forces of Israel", "Hamas Movement"} for e in found)
+
+
+# --------------------------------------------------------------------------- generic armed groups
+
+@pytest.mark.parametrize("text, state", [
+    ("اندلعت اشتباكات عنيفة اليوم بين القوات الحكومية والجماعات المسلحة في مدينة سرت.", "Military Forces of Libya"),
+    ("اندلعت اشتباكات بين الجيش العراقي والمجموعات المسلحة في قضاء الحويجة اليوم.", "Military Forces of Iraq"),
+])
+def test_armed_groups_told_with_the_article_are_an_unidentified_side(text, state):
+    found = events(text)
+    assert len(found) == 1 and sides(found[0]) == {state, "Unidentified Armed Group"}, \
+        [(e.actor1, e.actor2) for e in found]
+
+
+def test_the_armed_group_told_again_after_a_named_group_is_that_group():
+    found = events("هاجم عناصر داعش اليوم قرية في قضاء الحويجة واشتبكت الجماعة المسلحة مع الجيش العراقي.")
+    assert found and all(sides(e) == {"Islamic State", "Military Forces of Iraq"} for e in found)

@@ -174,3 +174,21 @@ def test_armed_groups_told_with_the_article_are_an_unidentified_side(text, state
 def test_the_armed_group_told_again_after_a_named_group_is_that_group():
     found = events("هاجم عناصر داعش اليوم قرية في قضاء الحويجة واشتبكت الجماعة المسلحة مع الجيش العراقي.")
     assert found and all(sides(e) == {"Islamic State", "Military Forces of Iraq"} for e in found)
+
+
+# --------------------------------------------------------------------------- the enemy's positions
+
+@pytest.mark.parametrize("text, side", [
+    ("يواصل مسلحو داعش التحصن في جبال حمرين. وقصفت مدفعية الجيش العراقي اليوم مواقعهم في قضاء الحويجة.",
+     "Islamic State"),
+    ("صد الجيش اليمني اليوم هجوما لميليشيا الحوثي في مديرية حيس. وفي مديرية الخوخة قصفت مدفعية الجيش "
+     "تجمعاتهم وآلياتهم.", "Ansar Allah"),
+])
+def test_shelling_the_positions_a_pronoun_gives_to_the_enemy_is_against_that_enemy(text, side):
+    shelling = [e for e in events(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert len(shelling) == 1 and shelling[0].actor2 == side, [(e.actor1, e.actor2) for e in shelling]
+
+
+def test_shelling_a_village_that_kills_civilians_stays_against_civilians():
+    found = events("قصفت مدفعية الجيش العراقي اليوم قرية الزاب في قضاء الحويجة وقتلت مدنيين اثنين.")
+    assert len(found) == 1 and found[0].actor2 == "Civilians"

@@ -465,6 +465,11 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
         owner = _military_target_owner(a, g, actor1)
         if owner is not None:
             return owner  # "استهدفت مسيرة موقعاً لقسد": the force whose position was hit
+        if actor1 and _their_target(a, g):
+            # "قصفت مدفعية الجيش مواقعهم وتجمعاتهم": the positions of the enemy told before
+            opp = _opponent(a, actor1)
+            if opp is not None and opp != "Unidentified Armed Group":
+                return opp
         if any(w in a.doc.text for w in cue_phrases("air_defence")):
             return forces_of(place.country_code)
         if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
@@ -606,3 +611,16 @@ def _attackers_group(a: Analysis) -> dict[int, bool]:
                                                       z.actor != "Unidentified Armed Group" for z in a.actors):
                 found[id(y)] = False
     return found
+
+
+def _their_target(a: Analysis, g: Group) -> bool:
+    """Does a unit of the group strike a military target whose pronoun points back to a force
+    ("مواقعهم"، "تجمعاتها"، "آلياتهم")?"""
+    doc = a.doc
+    suffixes = cue_phrases("their_target_suffix")
+    bare = cue_words("military_target")
+    for m in _cue_in_units(a, g, "military_target"):
+        word = doc.tokens[m.tok_end - 1].text
+        if word not in bare and word[1:] not in bare and word.endswith(suffixes):
+            return True
+    return False

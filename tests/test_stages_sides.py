@@ -192,3 +192,54 @@ def test_shelling_the_positions_a_pronoun_gives_to_the_enemy_is_against_that_ene
 def test_shelling_a_village_that_kills_civilians_stays_against_civilians():
     found = events("قصفت مدفعية الجيش العراقي اليوم قرية الزاب في قضاء الحويجة وقتلت مدنيين اثنين.")
     assert len(found) == 1 and found[0].actor2 == "Civilians"
+
+
+# --------------------------------------------------------------------------- a territory's de facto authority
+
+@pytest.mark.parametrize("text, ruler", [
+    ("اعتقلت الأجهزة الأمنية اليوم ثلاثة أشخاص في مخيم جباليا.", "Hamas Movement"),
+    ("اعتقلت الشرطة اليوم خمسة صحفيين في مدينة صنعاء.", "Ansar Allah"),
+])
+def test_generic_police_in_a_territory_a_group_governs_are_that_groups(text, ruler):
+    found = events(text)
+    assert len(found) == 1 and found[0].actor1 == ruler, [(e.actor1, e.actor2) for e in found]
+
+
+@pytest.mark.parametrize("text, published, state", [
+    # the West Bank is no Hamas territory
+    ("اعتقلت قوات الأمن اليوم خمسة شبان في مدينة رام الله.", SUNDAY, "Military Forces of Palestine"),
+    # before the Houthis took Sanaa, its police were the state's
+    ("اعتقلت الشرطة اليوم خمسة صحفيين في مدينة صنعاء.", date(2012, 5, 6), "Police Forces of Yemen"),
+])
+def test_generic_police_elsewhere_or_before_the_takeover_stay_the_states(text, published, state):
+    found = events(text, published)
+    assert len(found) == 1 and found[0].actor1 == state, [(e.actor1, e.actor2) for e in found]
+
+
+def test_an_authority_row_naming_an_unknown_actor_is_reported_with_its_line(tmp_path, monkeypatch):
+    import marsad.kb as kb
+    from marsad.actors import load_actor_kb
+    from marsad.errors import KnowledgeBaseError
+    from marsad.stages import roles
+    load_actor_kb()  # the actors are read from the real files, before the data directory moves
+    (tmp_path / "authorities.tsv").write_text(
+        "country\tadmin1\tactor\tvalid_from\tvalid_to\nPS\tGaza Strip\tHamas Movement\t2007-06-15\t\n"
+        "YE\tSadah\tHouthi Movement\t2011-03-24\t\n", encoding="utf-8")
+    monkeypatch.setattr(kb, "DATA_DIR", tmp_path)
+    kb.load_table.cache_clear()
+    roles.de_facto_authorities.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError) as err:
+            roles.de_facto_authorities()
+        assert "authorities.tsv:3" in str(err.value) and "Houthi Movement" in str(err.value)
+    finally:
+        monkeypatch.undo()
+        kb.load_table.cache_clear()
+        roles.de_facto_authorities.cache_clear()
+
+
+def test_every_authority_row_names_a_known_actor_and_valid_dates():
+    from marsad.stages.roles import de_facto_authorities
+    rows = de_facto_authorities()
+    assert ("PS", "Gaza Strip") in rows
+    assert all(start and (end is None or end > start) for spans in rows.values() for _, start, end in spans)

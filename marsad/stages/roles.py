@@ -6,8 +6,13 @@ side), the target a strike or an arrest implies.
 """
 from __future__ import annotations
 
-from marsad.actors import forces_of
+from datetime import date
+from functools import lru_cache
+
+from marsad.actors import forces_of, load_actor_kb
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
+from marsad.errors import KnowledgeBaseError
+from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
@@ -17,6 +22,18 @@ from marsad.triggers import TERRITORY
 
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
+    actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    authority = _de_facto_authority(a, g)
+    if authority is not None:
+        # "اعتقلت الأجهزة الأمنية ثلاثة أشخاص في مخيم جباليا": Gaza's police are Hamas's
+        state, ruler = authority
+        actor1, actor2 = (ruler if n in state else n for n in (actor1, actor2))
+        assoc1 = [n for n in dict.fromkeys(ruler if n in state else n for n in assoc1) if n != actor1]
+        assoc2 = [n for n in dict.fromkeys(ruler if n in state else n for n in assoc2) if n != actor2]
+    return actor1, actor2, assoc1, assoc2, spans
+
+
+def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     kb = a.kb
     sources = _source_mentions(a)
     named_group = _attackers_group(a)
@@ -624,3 +641,44 @@ def _their_target(a: Analysis, g: Group) -> bool:
         if word not in bare and word[1:] not in bare and word.endswith(suffixes):
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def de_facto_authorities() -> dict[tuple[str, str], tuple[tuple[str, date, date | None], ...]]:
+    """``authorities.tsv``: (country, admin1) -> ((actor, valid_from, valid_to), ...)."""
+    known = load_actor_kb().actors
+    out: dict[tuple[str, str], list] = {}
+    for row in load_table("authorities.tsv", required=("country", "admin1", "actor", "valid_from")):
+        where = f"authorities.tsv:{row['_line']}"
+        if row["actor"] not in known:
+            raise KnowledgeBaseError(f"unknown actor {row['actor']!r}", where=where)
+        try:
+            start = date.fromisoformat(row["valid_from"])
+            end = date.fromisoformat(row["valid_to"]) if row.get("valid_to") else None
+        except ValueError:
+            raise KnowledgeBaseError("valid_from/valid_to must be YYYY-MM-DD", where=where) from None
+        out.setdefault((row["country"], row["admin1"]), []).append((row["actor"], start, end))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _de_facto_authority(a: Analysis, g: Group) -> tuple[set[str], str] | None:
+    """(the state's force names, the ruler) when the group's place is a territory a non-state actor
+    governs on the article's day and the group names the state's forces only by generic words
+    (الشرطة، الأجهزة الأمنية), never by a name of the state's own (الأمن الوقائي)."""
+    place = g.where.place if g.where is not None else None
+    if place is None or not place.admin1:
+        return None
+    rows = de_facto_authorities().get((place.country_code, place.admin1))
+    when = a.published
+    ruler = next((n for n, start, end in rows or () if when is None or (start <= when and (end is None or when <= end))),
+                 None)
+    if ruler is None:
+        return None
+    state = {forces_of(place.country_code), forces_of(place.country_code, "Police")}
+    generic = a.memo.get("generic_spans")
+    if generic is None:
+        generic = a.memo["generic_spans"] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)}
+    named = [x for s in g.sentences for x in a.actors_of_sentence(s) if x.actor in state]
+    if not named or any((x.tok_start, x.tok_end) not in generic for x in named):
+        return None
+    return state, ruler

@@ -210,6 +210,8 @@ def test_generic_police_in_a_territory_a_group_governs_are_that_groups(text, rul
     ("اعتقلت قوات الأمن اليوم خمسة شبان في مدينة رام الله.", SUNDAY, "Military Forces of Palestine"),
     # before the Houthis took Sanaa, its police were the state's
     ("اعتقلت الشرطة اليوم خمسة صحفيين في مدينة صنعاء.", date(2012, 5, 6), "Police Forces of Yemen"),
+    # the army in such a territory is the state's own, fighting for it
+    ("اندلعت اشتباكات بين الجيش وميليشيا الحوثي في مدينة صنعاء اليوم.", SUNDAY, "Military Forces of Yemen"),
 ])
 def test_generic_police_elsewhere_or_before_the_takeover_stay_the_states(text, published, state):
     found = events(text, published)

@@ -30,6 +30,10 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         actor1, actor2 = (ruler if n in state else n for n in (actor1, actor2))
         assoc1 = [n for n in dict.fromkeys(ruler if n in state else n for n in assoc1) if n != actor1]
         assoc2 = [n for n in dict.fromkeys(ruler if n in state else n for n in assoc2) if n != actor2]
+        if actor1 == actor2 and actor1 is not None:
+            # "طوقت قوات الأمن مخبأ المشتبه به ... أعلنت حماس توقيفه": the ruler's police against
+            # gunmen of no named group in a fight, else against the people they arrest
+            actor2 = "Unidentified Armed Group" if etype == "Battles" else "Civilians"
     return actor1, actor2, assoc1, assoc2, spans
 
 
@@ -663,8 +667,9 @@ def de_facto_authorities() -> dict[tuple[str, str], tuple[tuple[str, date, date 
 
 def _de_facto_authority(a: Analysis, g: Group) -> tuple[set[str], str] | None:
     """(the state's force names, the ruler) when the group's place is a territory a non-state actor
-    governs on the article's day and the group names the state's forces only by generic words
-    (الشرطة، الأجهزة الأمنية), never by a name of the state's own (الأمن الوقائي)."""
+    governs on the article's day and the group names the state's forces only by generic police and
+    security words (الشرطة، الأجهزة الأمنية), never by a name of the state's own (الأمن الوقائي) nor by
+    an army word (الجيش)."""
     place = g.where.place if g.where is not None else None
     if place is None or not place.admin1:
         return None
@@ -675,9 +680,12 @@ def _de_facto_authority(a: Analysis, g: Group) -> tuple[set[str], str] | None:
     if ruler is None:
         return None
     state = {forces_of(place.country_code), forces_of(place.country_code, "Police")}
-    generic = a.memo.get("generic_spans")
+    generic = a.memo.get("police_spans")
     if generic is None:
-        generic = a.memo["generic_spans"] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)}
+        # police and security words only: the army words (الجيش، قوات الجيش) in such a territory are
+        # as often the state's own army fighting for it
+        generic = a.memo["police_spans"] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)
+                                            if not m.payload[2]}
     named = [x for s in g.sentences for x in a.actors_of_sentence(s) if x.actor in state]
     if not named or any((x.tok_start, x.tok_end) not in generic for x in named):
         return None

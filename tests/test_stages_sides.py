@@ -245,3 +245,17 @@ def test_every_authority_row_names_a_known_actor_and_valid_dates():
     rows = de_facto_authorities()
     assert ("PS", "Gaza Strip") in rows
     assert all(start and (end is None or end > start) for spans in rows.values() for _, start, end in spans)
+
+
+# --------------------------------------------------------------------------- no side from nowhere
+
+def test_the_people_an_arrest_takes_are_not_a_group_named_elsewhere_in_the_article():
+    found = events("قتل جنديان من الجيش العراقي في هجوم لداعش على قرية في قضاء الحويجة اليوم. وفي بغداد اعتقلت "
+                   "قوات الأمن اليوم خمسة أشخاص في حي الكرادة.")
+    arrests = [e for e in found if e.sub_event_type == "Arrests"]
+    assert len(arrests) == 1 and arrests[0].actor2 == "Civilians", [(e.actor1, e.actor2) for e in arrests]
+
+
+def test_members_of_a_group_arrested_in_the_arrests_sentence_are_that_group():
+    found = events("اعتقلت قوات الأمن العراقية اليوم خمسة من عناصر داعش في حي الكرادة ببغداد.")
+    assert len(found) == 1 and sides(found[0]) == {"Military Forces of Iraq", "Islamic State"}

@@ -124,7 +124,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             if not others and sub == "Arrests":
                 # "اشتبك محتجون مع الشرطة ... واعتقال عدد منهم": the protesters the sentence names
                 others = [x.actor for x in in_group if kb.inter(x.actor) == 6][:1]
-            if not others:
+            if not others and sub != "Arrests":
+                # (the people an arrest takes are told in its own sentences: "اعتقلت قوات الأمن خمسة
+                # أشخاص" beside an attack of another group elsewhere in the article are civilians)
                 counts = {n: c for n, c in _article_counts(a).items()
                           if kb.inter(n) != 1 and n != actor1 and not kb.allied(n, actor1 or "")}
                 others = sorted(counts, key=lambda n: -counts[n])

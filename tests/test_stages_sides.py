@@ -259,3 +259,9 @@ def test_the_people_an_arrest_takes_are_not_a_group_named_elsewhere_in_the_artic
 def test_members_of_a_group_arrested_in_the_arrests_sentence_are_that_group():
     found = events("اعتقلت قوات الأمن العراقية اليوم خمسة من عناصر داعش في حي الكرادة ببغداد.")
     assert len(found) == 1 and sides(found[0]) == {"Military Forces of Iraq", "Islamic State"}
+
+
+def test_a_security_man_killed_in_gaza_is_of_the_ruling_groups_forces():
+    found = events("قتل عنصر أمن اليوم في تبادل لإطلاق النار مع مسلحين مطلوبين في مدينة خان يونس.")
+    assert len(found) == 1 and sides(found[0]) == {"Hamas Movement", "Unidentified Armed Group"}, \
+        [(e.actor1, e.actor2) for e in found]

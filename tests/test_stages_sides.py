@@ -265,3 +265,10 @@ def test_a_security_man_killed_in_gaza_is_of_the_ruling_groups_forces():
     found = events("قتل عنصر أمن اليوم في تبادل لإطلاق النار مع مسلحين مطلوبين في مدينة خان يونس.")
     assert len(found) == 1 and sides(found[0]) == {"Hamas Movement", "Unidentified Armed Group"}, \
         [(e.actor1, e.actor2) for e in found]
+
+
+def test_an_arrest_by_no_named_force_is_the_states_never_the_arrested_as_the_actor():
+    found = events("طعن رجل شرطيا في مدينة البصرة اليوم، وتم القبض على الجاني بعد مطاردة.")
+    arrests = [e for e in found if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.actor1 in ("Police Forces of Iraq", "Military Forces of Iraq") for e in arrests), \
+        [(e.actor1, e.actor2) for e in arrests]

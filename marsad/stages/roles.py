@@ -119,6 +119,11 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             state = first_listed[:1] + _salient([x for x in perpetrators if kb.inter(x.actor) == 1], g)
             nearest = [n for n in _salient(perpetrators, g) if n != "Unidentified Armed Group"]
             actor1 = state[0] if state else (_article_actor(a, state=True) or (nearest[0] if nearest else None))
+            if actor1 is None and sub == "Arrests" and g.where is not None and g.where.place is not None:
+                # "تم القبض على الجاني" with no force named: the arrest is the state's police's, the
+                # arrested never the side that acts
+                police = forces_of(g.where.place.country_code, "Police")
+                actor1 = police if police in kb.actors else forces_of(g.where.place.country_code)
             others = [n for n in _salient([x for x in armed if kb.inter(x.actor) != 1], g)
                       if n not in ("Unidentified Armed Group", actor1) and not kb.allied(n, actor1 or "")]
             if not others and sub == "Arrests":

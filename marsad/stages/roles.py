@@ -44,6 +44,12 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     # "مسلحون ينتمون إلى داعش": the gunmen are the group named after them, not another side
     in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
                 if not _affiliation_only(a, x) and id(x) not in sources and named_group.get(id(x)) is not False]
+    if sub == "Air/drone strike" and not any(kb.inter(x.actor) in AIR_FORCE_CODES for x in in_group):
+        # "قالت القيادة الأمريكية في أفريقيا إن غارة جوية أسفرت عن مقتل مسلحين": a force that strikes
+        # from the air (usual_means.tsv) tells its own strikes; it is the striker when no other
+        # force the strike could be is named beside it
+        in_group += [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
+                     if id(x) in sources and usual_means().get(x.actor) == "Air/drone strike"]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []

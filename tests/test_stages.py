@@ -2308,3 +2308,12 @@ def test_since_an_event_with_a_day_of_its_own_is_that_days_event():
 def test_shooters_in_the_verb_and_a_manner_before_the_target_still_shoot(text, dead):
     found = events(text, published=date(2018, 5, 10))
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Attack", dead)]
+
+
+@pytest.mark.parametrize("text", [
+    "ومن المتوقع أن تتحول مدينة إدلب إلى ساحة معركة كبيرة.",
+    "وأرسل الجيش تعزيزات إلى محيط مدينة الحديدة للمعركة المرتقبة.",
+    "وفي سياق المعركة المحتومة لتحرير مدينة الحديدة أرسل التحالف تعزيزات.",
+])
+def test_an_expected_or_coming_battle_is_no_event(text):
+    assert events(text, published=date(2018, 5, 10)) == []

@@ -397,6 +397,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     noun_ends = noun_ends | set(cue_starts(doc, "checkpoint_noun").values())
     relation_ends = countryside_ends | set(cue_starts(doc, "relation_direction").values()) | \
         set(cue_starts(doc, "relation_near").values())
+    # "في جبهة صرواح": a front noun places the name after it as a preposition would
+    front_ends = set(cue_starts(doc, "front_noun").values())
     actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
         if m.tok_start in actor_tokens:
@@ -407,7 +409,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         phrase = m.phrase
         if phrase.isascii() and not _english_name_ok(doc, m.tok_start, m.tok_end):
             continue
-        cued = m.tok_start in noun_ends or m.tok_start in relation_ends or \
+        cued = m.tok_start in noun_ends or m.tok_start in relation_ends or m.tok_start in front_ends or \
             (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("place_preposition")) or \
             doc.tokens[m.tok_start].text[:1] in ("ب", "ل") and m.cost > 0 and \
             not doc.tokens[m.tok_start].text.startswith(phrase[:2]) or \
@@ -1390,6 +1392,10 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it;
             # "الأصابعة جنوب غرب طرابلس" by the side the two words name together
             near = [c for c in pm.candidates if _lies_towards(c, anchor.place, side)]
+        if not near and pm.tok_start > 0 and _settlement_noun(doc.tokens[pm.tok_start - 1].text):
+            # a town the text names with its noun, in the governorate of the town that locates it
+            same = [c for c in pm.candidates if _in_governorate_of(c, anchor.place)]
+            near = same if len(same) == 1 else []
         if not near and pm.role == "event":
             # a name found only by its sound is a weaker clue than the name itself: inside a town
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
@@ -1708,7 +1714,30 @@ def _located_by(place: Place, anchor: Place) -> bool:
         # a region may span governorates (إقليم كردستان، البادية السورية): its country, within reach
         return place.country_code == anchor.country_code and \
             distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= REGION_REACH_KM
+    if anchor.kind == "admin2":
+        # a district is a few tens of km across, its point its seat: "قرى الجراحي والمنصورية في مديرية
+        # التحيتا" are villages of that district, not the towns of those names in the next districts
+        return place.country_code == anchor.country_code and \
+            distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= DISTRICT_REACH_KM
     return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
+
+
+def _settlement_noun(word: str) -> bool:
+    """بلدة، وبلدة، ببلدة، وبقرية: a settlement noun with its proclitics."""
+    nouns = cue_words("settlement_noun")
+    return word in nouns or any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
+
+
+# How far from a district's seat a place the text puts in the district may lie.
+DISTRICT_REACH_KM = 35.0
+
+
+def _in_governorate_of(place: Place, anchor: Place) -> bool:
+    """Does ``place`` lie in the governorate of the town ``anchor``, within a region's reach
+    ("بلدة القحطانية القريبة من الموصل": the Nineveh town, 100 km off, not a Syrian namesake)?"""
+    return anchor.kind in ("city", "town") and bool(place.admin1) and not place.is_area and \
+        place.country_code == anchor.country_code and place.admin1 == anchor.admin1 and \
+        distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= REGION_REACH_KM
 
 
 @lru_cache(maxsize=1)
@@ -1728,7 +1757,9 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
         return None
     if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
-            not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside":
+            not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside" and \
+            not (nxt.relation in _COMPASS and all(c.kind == "admin2" for c in pm.candidates)):
+        # (but "مديرية نهم شرق صنعاء": a district lies on a side of a town)
         return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town (but in ريف Y)
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
@@ -1893,7 +1924,34 @@ def _share_list_anchor(doc: Doc, mentions: list[PlaceMention]) -> None:
         if pm.anchor is None and pm.place is None and pm.role == "event" and carry is not None:
             pm.anchor = carry
             pm.reason = pm.reason or f"located by {carry.text}"
+        elif pm.anchor is None and pm.place is not None and pm.role == "event" and _list_area(carry) and \
+                not pm.place.is_area and not any(_in_list_area(c, carry) for c in pm.candidates):
+            # "قرى الجراحي والمنصورية والسويق في مديرية التحيتا": a listed name whose namesakes all lie
+            # outside the district the list is put in is a village of that district no gazetteer knows
+            pm.alternatives = [(c, f"not in {carry.place.name}") for c in pm.candidates][:5]
+            pm.reason = f"no place called {pm.text} lies in {carry.place.name}; located by {carry.place.name}"
+            pm.place, pm.candidates, pm.resolution = None, [], ""
+            pm.anchor = carry
+        elif pm.anchor is None and pm.place is not None and pm.role == "event" and _list_area(carry):
+            near = [c for c in pm.candidates if _in_list_area(c, carry)]
+            if near and near[0] is not pm.place:
+                pm.alternatives = [(c, f"not in {carry.place.name}") for c in pm.candidates if c is not near[0]][:5]
+                pm.place = near[0]
+                pm.resolution = f"the namesake in {carry.place.name}, where the list is put"
         carry = pm.anchor or carry
+
+
+def _list_area(carry: PlaceMention | None) -> bool:
+    """Is the place a list is put in a governorate or a district (مديرية X: its seat's town too)?"""
+    return carry is not None and carry.place is not None and \
+        (carry.place.kind in ("admin1", "admin2") or carry.relation == "district")
+
+
+def _in_list_area(place: Place, carry: PlaceMention) -> bool:
+    if carry.place.kind in ("admin1", "admin2"):
+        return _located_by(place, carry.place)
+    return place.country_code == carry.place.country_code and distance_km(
+        place.latitude, place.longitude, carry.place.latitude, carry.place.longitude) <= DISTRICT_REACH_KM
 
 
 def _joined_in_list(doc: Doc, pm: PlaceMention, nxt: PlaceMention) -> bool:

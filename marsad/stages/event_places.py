@@ -71,6 +71,8 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
             # district locates it near (2), a governorate or a region only roughly (3)
             key = "name:" + doc.text[doc.tokens[pm.tok_start].start:doc.tokens[pm.tok_end - 1].end]
             unknown = pm.text.strip("\"'«»“”")
+            if unknown.startswith("وال") and len(unknown) > 5:
+                unknown = unknown[1:]  # "قرى النخيلة والسويق": the list's و is no part of the name
             # a known name with its direction adjective (الجيزة الشمالية) is a name however common
             common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED
             if common and area_only:
@@ -94,7 +96,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                 break
             town = a.gaz.get(town.parent) or town
         key = town.place_id
-        if place.is_area:
+        if place.kind == "admin2":
+            precision = 2  # a district: "في مديرية الملاجم"، "بجبهة نهم" (the guide's 2, not a governorate's 3)
+        elif place.is_area:
             precision = 3
         elif pm.relation == "district" and anchor is not None and anchor.place is not None and \
                 anchor.place.kind == "city" and pm.anchor.relation is None:
@@ -104,7 +108,7 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
     if place.kind == "country":
         return None
     direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
-    if place.is_area and pm.relation == "countryside":
+    if place.is_area and place.kind != "admin2" and pm.relation == "countryside":
         precision = 3
     compass = pm.compass if (precision == 2 or place.kind == "admin1") and direction is not None else None
     return Where(pm, place, key, precision, direction, compass=compass, in_countryside=direction == "countryside")

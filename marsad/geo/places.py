@@ -575,7 +575,11 @@ def _known_then_rare(doc: Doc, out: list[PlaceMention], j: int, end: int, taken:
     if any(c.kind in ("admin1", "country", "region") or c.place_id.startswith("cur:") or
            (c.country_code in ARABIC_REGION and c.population >= SMALL_NAMESAKE_POPULATION) for c in known.candidates):
         return False
-    return _rare_second_word(doc, j + 1, stop, place_nouns)
+    # "بلدة كرمة علي"، "قرية تل حسن": a man's name after a small place's name goes on with it
+    return _rare_second_word(doc, j + 1, stop, place_nouns) or (
+        doc.tokens[j + 1].text in cue_words("given_name") and
+        doc.sentence_of_token(j + 1) is doc.sentence_of_token(j) and
+        not doc.text[doc.tokens[j].end:doc.tokens[j + 1].start].strip())
 
 
 # A known place of the region this small may be the first word of another village's name.
@@ -771,6 +775,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     funerals = cue_starts(doc, "funeral_word")
     given = cue_words("given_name")
     noun_ends_all = {m.tok_end for m in _place_noun_matcher().find(doc)}
+    noun_tokens = {t for m in _place_noun_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+    posts = {m.tok_start: m.tok_end for m in cue_matcher("post_title").find(doc)}
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
     triggers_at = {m.tok_start for m in _event_words(doc)}
@@ -818,6 +824,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "the seat of an institution (السفارة في X، حكومة X في Y)"
         elif _after_given_name(doc, pm.tok_start, sent.tok_start, given):
             pm.role, pm.reason = "reference", "part of a person's name (محمد حيدر X)"
+        elif _post_seat(doc, pm.tok_start, sent.tok_start, posts, actor_tokens, noun_tokens, attack_tokens):
+            pm.role, pm.reason = "home", "the seat of a post a person holds (مشرف الحوثيين في مديرية X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
         elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
@@ -1120,6 +1128,29 @@ def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
     verbs = cue_phrases("origin_verb")
     # the verb, then perhaps its subject: "أطلقتها قوات الحزام المدعومة من الخارج من معسكر X"
     return any(doc.tokens[k].text.lstrip("و").startswith(verbs) for k in range(max(sent_start, j - ORIGIN_VERB_REACH), j))
+
+
+# How many words may stand between a post's title and the place it is held in.
+POST_SEAT_REACH = 6
+
+
+def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor_tokens: set[int],
+               noun_tokens: set[int], attack_tokens: set[int]) -> bool:
+    """Is the place at ``tok`` where a post is held: a title, its group's name, في or ب, a place
+    noun ("أبو حمزة مشرف الحوثيين في مديرية التحيتا"، "القيادي في قسد بمدينة الشدادي")?"""
+    for t, end in posts.items():
+        if not (sent_start <= t < tok and tok - end <= POST_SEAT_REACH):
+            continue
+        between = range(end, tok)
+        if any(k in attack_tokens for k in between):
+            return False  # "القائد الذي قتل في X": the event's own place
+        words = [doc.tokens[k].text for k in between]
+        located = any(w == "في" or k in noun_tokens and w[:1] == "ب" for k, w in zip(between, words)) or \
+            doc.tokens[tok].text[:1] == "ب" or (words and words[-1] == "في")
+        if located and all(k in actor_tokens or k in noun_tokens or w in ("في", "ب") or w.startswith("ال")
+                           for k, w in zip(between, words)):
+            return True
+    return False
 
 
 def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:
@@ -1532,6 +1563,12 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
         ranked = sorted(clues.countries.values(), reverse=True)
         if ranked[0] >= CLEAR_LEAD and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
             named = {max(clues.countries, key=clues.countries.get)}
+    if not named:
+        # no country named and no clear lead: the countries of the big places and areas the article
+        # names stand for their countries ("بلدة كرمة علي ... شمال البصرة": not Karmah of the West Bank)
+        named = {pm.place.country_code for pm in mentions if pm.place is not None and
+                 len({c.country_code for c in pm.candidates}) == 1 and
+                 (pm.place.population >= STRANGER_MAX_POPULATION or pm.place.kind in ("admin1", "admin2"))}
     if not named:
         return
     shares: dict[str, dict[str, float]] = {}

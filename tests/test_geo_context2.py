@@ -90,3 +90,20 @@ def test_a_small_namesake_in_a_country_the_article_does_not_name_is_set_aside():
     # كرمة: a village of the West Bank by that name; the article is about Basra
     events = _events("اشتبك مسلحون مع دورية للشرطة في بلدة كرمة وقتل شرطي. وتقع البلدة إلى الشمال من البصرة.")
     assert not any(e.country == "Palestine" for e in events)
+
+
+# A place in a purpose phrase (support, pressure, prevention) after the event's own place is not
+# where the event happened; with no place of its own the event still takes it.
+@pytest.mark.parametrize("text, right, wrong", [
+    ("استهدفت غارات جوية مواقع في بلدة كفرنبل لمنع تقدم المقاتلين نحو مدينة خان شيخون.", "Kafranbel", "Khan Shaykhun"),
+    ("قتل ثلاثة جنود بكمين في بلدة الصنمين أثناء توجههم لتعزيز الحواجز في مدينة إزرع.", "Al-Sanamayn", "Izraa"),
+])
+def test_a_place_in_a_purpose_phrase_is_not_the_events(text, right, wrong):
+    places = {e.location for e in _events(text)}
+    assert any(right.lower().replace("-", "") in p.lower().replace("-", "") for p in places), places
+    assert not any(wrong.lower() in p.lower() for p in places), places
+
+
+def test_an_event_with_no_place_of_its_own_takes_its_purpose_phrases():
+    event = _located("شنت القوات هجوما واسعا لتأمين بلدة مورك شمال حماة وقتل خمسة عناصر.")
+    assert distance_km(event.latitude, event.longitude, 35.38, 36.69) < 10

@@ -777,6 +777,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     noun_ends_all = {m.tok_end for m in _place_noun_matcher().find(doc)}
     noun_tokens = {t for m in _place_noun_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
     posts = {m.tok_start: m.tok_end for m in cue_matcher("post_title").find(doc)}
+    purposes = set(cue_starts(doc, "purpose_opener"))
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
     triggers_at = {m.tok_start for m in _event_words(doc)}
@@ -845,6 +846,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "the far end of a front's axis (محور X و Y)"
         elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens, attack_tokens):
             pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
+        elif _in_purpose(pm, idx, mentions, sent.tok_start, purposes):
+            pm.role, pm.reason = "purpose", "in a purpose phrase after the event's own place (لمنع تقدمهم نحو X)"
         elif any(t in home and home[t] >= pm.tok_start - 2 for t in window) or \
                 _counted_from(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
@@ -967,7 +970,23 @@ def _is_country(pm: PlaceMention) -> bool:
 
 
 # Roles whose place is the event's place only when the event's clause names no other.
-FALLBACK_ROLES = ("home", "label", "intro")
+FALLBACK_ROLES = ("home", "label", "intro", "purpose")
+
+# How many words a purpose phrase may run before the place it names ("لمنع تقدم الفصائل نحو مدينة X").
+PURPOSE_REACH = 6
+
+
+def _in_purpose(pm: PlaceMention, idx: int, mentions: list[PlaceMention], sent_start: int, purposes: set[int]) -> bool:
+    """Is the mention inside a purpose phrase of support, pressure or prevention, in a sentence that
+    has already put its event at a place of its own before the phrase?"""
+    opener = max((t for t in purposes if sent_start <= t < pm.tok_start and pm.tok_start - t <= PURPOSE_REACH),
+                 default=None)
+    if opener is None:
+        return False
+    # (roles come before resolution: a place is one with candidates, or an unknown name after a noun)
+    return any(m.tok_end <= opener and m.tok_start >= sent_start and m.role == "event" and
+               (bool(m.candidates) or m.reason.startswith("unknown name"))
+               for m in mentions[:idx])
 
 
 def _institution_seat(doc: Doc, tok: int, sent_start: int) -> bool:

@@ -485,6 +485,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 word = "و" + doc.tokens[j].text
             if word in name_end or (not first and not word.startswith("و")):
                 break
+            if word[:1] == "و" and first and len(word) > 3 and zipf(word[1:]) >= CONJOINED_NOUN_ZIPF and \
+                    zipf(word[1:]) > zipf(doc.token_span(j, j + 1).text):
+                break  # "في مزارع وخنادق وتحصينات": nouns in a list, no name after the first noun
             if word[:1] == "و" and not first:
                 if _waw_of_the_word(doc.token_span(j, j + 1).text) or _common_construct(doc, j, sent.tok_end):
                     break  # "وزارة الصحة"، "وفق"، "ومحاور الطرق": no list of names goes on
@@ -540,6 +543,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     out.sort(key=lambda p: p.tok_start)
     return out
 
+
+# Zipf frequency from which a word after و right after a place noun is a noun of a list, not a name.
+CONJOINED_NOUN_ZIPF = 3.0
 
 # Zipf frequency under which a word can be a village's name read with no place noun before it.
 RARE_NAME_ZIPF = 3.0
@@ -1160,6 +1166,8 @@ def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor
     for t, end in posts.items():
         if not (sent_start <= t < tok and tok - end <= POST_SEAT_REACH):
             continue
+        if tok == end and not doc.tokens[t].text.startswith("ال"):
+            return True  # in construct: "نجل شيخ مران"، "مسؤول الأمن"
         between = range(end, tok)
         if any(k in attack_tokens for k in between):
             return False  # "القائد الذي قتل في X": the event's own place
@@ -1462,6 +1470,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                 sounds = [(c, score) for c, score in gaz.fuzzy(_bare_name(pm.text), {anchor.place.country_code},
                                                                threshold=FUZZY_THRESHOLD)
                           if not c.is_area and (_located_by(c, anchor.place) or any(_located_by(c, a) for a in areas))]
+            if sounds and side in COMPASS:
+                # "قرية حجلان شمال غرب مريس": a town that sounds like it on another side is not it
+                sounds = [(c, score) for c, score in sounds if _on_side(c, anchor.place, side)]
             if sounds:
                 place, score = sounds[0]
                 _area_reading(anchor, place)
@@ -1756,6 +1767,16 @@ def _lies_towards(place: Place, anchor: Place, relation: str) -> bool:
     return abs((bearing - COMPASS[relation] + 180) % 360 - 180) <= 60
 
 
+def _on_side(place: Place, anchor: Place, side: str) -> bool:
+    """Does ``place`` lie on the compass side of ``anchor`` the text gives (within 60 degrees)?"""
+    dy = place.latitude - anchor.latitude
+    dx = (place.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))
+    if abs(dx) + abs(dy) < 1e-6:
+        return True
+    bearing = math.degrees(math.atan2(dx, dy)) % 360
+    return abs((bearing - COMPASS[side] + 180) % 360 - 180) <= 60
+
+
 # How far from a region's point a place it locates may lie (Duhok from the point of Iraqi Kurdistan).
 REGION_REACH_KM = 150.0
 
@@ -1829,6 +1850,13 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if between and all(w in cue_words("lone_place_noun") for w in between):
         return None  # "سراقب بلدة آفس": a place noun alone locates nothing
     locating, prefixes = _locating_words(), cue_phrases("locating_prefix")
+    fronts = cue_words("front_noun")
+    # "منطقة المالح بجبهة مقبنة"، "منطقة الكتف جنوب جبهة ميدي": the front's place locates the name
+    between = [w for w in between if not (w in fronts or w[:1] == "ب" and w[1:] in fronts)] \
+        if any(w in fronts or w[:1] == "ب" and w[1:] in fronts for w in between) and \
+        (not between or between[-1] in fronts or between[-1][1:] in fronts) else between
+    if not between and nxt.tok_start > pm.tok_end:
+        return nxt
     if between and all(w in locating or w.startswith(prefixes) for w in between):
         return nxt
     # "بريف إدلب" attached: the next mention starts with ب + its clitic

@@ -107,3 +107,35 @@ def test_a_place_in_a_purpose_phrase_is_not_the_events(text, right, wrong):
 def test_an_event_with_no_place_of_its_own_takes_its_purpose_phrases():
     event = _located("شنت القوات هجوما واسعا لتأمين بلدة مورك شمال حماة وقتل خمسة عناصر.")
     assert distance_km(event.latitude, event.longitude, 35.38, 36.69) < 10
+
+
+# A front's place locates the unknown name before it, and a name found only by its sound must lie
+# on the side of its anchor the text gives.
+@pytest.mark.parametrize("text, name, lat, lon", [
+    ("أصيب قيادي ميداني بغارة استهدفت تجمعاً للمسلحين في منطقة الشقب بجبهة صرواح.", "الشقب", 15.45, 45.02),
+    ("اشتدت المعارك في منطقة الحثيرة جنوب جبهة ميدي بمحافظة حجة وسقط قتلى من الطرفين.", "الحثيرة", 16.32, 42.81),
+])
+def test_a_fronts_place_locates_the_village_before_it(text, name, lat, lon):
+    event = _located(text)
+    assert event.location == name and event.geo_precision == 2
+    assert distance_km(event.latitude, event.longitude, lat, lon) < 15
+
+
+def test_a_town_that_sounds_like_the_village_on_the_wrong_side_is_not_it():
+    # حجلان sounds like Dhi Jalal, a town some 25 km south of Muris; the text puts it north-west
+    event = _located("قتل أربعة مدنيين بقصف مدفعي على قرية حجلان شمال غرب مريس في الضالع.")
+    assert event.location == "حجلان"
+    assert event.latitude > 13.8
+
+
+def test_nouns_listed_after_a_place_noun_are_no_village_names():
+    events = _events("استهدفت غارات التحالف مزارع وخنادق وتحصينات للمسلحين بمديرية حيس وقتلت خمسة منهم.")
+    assert events
+    assert not any("خنادق" in e.location for e in events)
+    assert all(distance_km(e.latitude, e.longitude, 13.93, 43.48) < 15 for e in events)
+
+
+def test_a_title_in_construct_with_a_place_is_no_event_place():
+    events = _events("أعلنت الجماعة مقتل نجل شيخ مران في المعارك الدائرة بمدينة حيس جنوب الحديدة.")
+    assert events
+    assert "Marran" not in {e.location for e in events}

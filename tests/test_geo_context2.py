@@ -139,3 +139,8 @@ def test_a_title_in_construct_with_a_place_is_no_event_place():
     events = _events("أعلنت الجماعة مقتل نجل شيخ مران في المعارك الدائرة بمدينة حيس جنوب الحديدة.")
     assert events
     assert "Marran" not in {e.location for e in events}
+
+
+def test_a_hashtag_names_a_district_and_a_village():
+    event = _located("قتل مدنيان بقصف مدفعي على قرية #بيت_القاضي في مديرية #بني_مطر غرب صنعاء.")
+    assert event.location == "بيت القاضي" and event.admin2 == "Bani Matar"

@@ -746,6 +746,8 @@ def _spelling_variant(gaz, doc: Doc, j: int, k: int) -> list[Place]:
     first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
     if first.startswith("ا") and not first.startswith("ال") and len(first) >= 5:
         return list(gaz.lookup(" ".join([first[1:]] + words[1:])))
+    if any("_" in w for w in words):  # a hashtag: "مديرية #بني_مطر"
+        return list(gaz.lookup(" ".join([first] + words[1:]).replace("_", " ").strip("# ")))
     return []
 
 

@@ -73,8 +73,10 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
             unknown = pm.text.strip("\"'«»“”")
             if unknown.startswith("وال") and len(unknown) > 5:
                 unknown = unknown[1:]  # "قرى النخيلة والسويق": the list's و is no part of the name
-            # a known name with its direction adjective (الجيزة الشمالية) is a name however common
-            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED
+            # a known name with its direction adjective (الجيزة الشمالية) is a name however common,
+            # and so is a hashtag ("#بيت_رجال")
+            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown
+            unknown = unknown.lstrip("#").replace("_", " ")
             if common and area_only:
                 return None  # "في قرية تابعة لقضاء سنجار": an ordinary word names no village
             if common:

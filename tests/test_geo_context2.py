@@ -144,3 +144,9 @@ def test_a_title_in_construct_with_a_place_is_no_event_place():
 def test_a_hashtag_names_a_district_and_a_village():
     event = _located("قتل مدنيان بقصف مدفعي على قرية #بيت_القاضي في مديرية #بني_مطر غرب صنعاء.")
     assert event.location == "بيت القاضي" and event.admin2 == "Bani Matar"
+
+
+def test_a_governorate_after_a_preposition_is_no_governors_post():
+    # "بمحافظة" is no محافظ with a pronoun: the place after it stays the event's
+    event = _located("قتل شرطي في هجوم مسلح على نقطة تفتيش بمحافظة الأنبار غربي العراق.")
+    assert event.admin1 == "Anbar"

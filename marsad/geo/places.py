@@ -784,7 +784,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     given = cue_words("given_name")
     noun_ends_all = {m.tok_end for m in _place_noun_matcher().find(doc)}
     noun_tokens = {t for m in _place_noun_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
-    posts = {m.tok_start: m.tok_end for m in cue_matcher("post_title").find(doc)}
+    posts = {m.tok_start: m.tok_end for m in cue_matcher("post_title", suffixes=False).find(doc)}  # محافظة is no محافظ + ه
     purposes = set(cue_starts(doc, "purpose_opener"))
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))

@@ -786,6 +786,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     noun_tokens = {t for m in _place_noun_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
     posts = {m.tok_start: m.tok_end for m in cue_matcher("post_title", suffixes=False).find(doc)}  # محافظة is no محافظ + ه
     purposes = set(cue_starts(doc, "purpose_opener"))
+    named = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
     triggers_at = {m.tok_start for m in _event_words(doc)}
@@ -833,7 +834,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "the seat of an institution (السفارة في X، حكومة X في Y)"
         elif _after_given_name(doc, pm.tok_start, sent.tok_start, given):
             pm.role, pm.reason = "reference", "part of a person's name (محمد حيدر X)"
-        elif _post_seat(doc, pm.tok_start, sent.tok_start, posts, actor_tokens, noun_tokens, attack_tokens):
+        elif _post_seat(doc, pm.tok_start, sent.tok_start, posts, actor_tokens, noun_tokens, attack_tokens, named):
             pm.role, pm.reason = "home", "the seat of a post a person holds (مشرف الحوثيين في مديرية X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
@@ -1162,12 +1163,12 @@ POST_SEAT_REACH = 6
 
 
 def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor_tokens: set[int],
-               noun_tokens: set[int], attack_tokens: set[int]) -> bool:
+               noun_tokens: set[int], attack_tokens: set[int], named: set[int]) -> bool:
     """Is the place at ``tok`` where a post is held: a title, its group's name, في or ب, a place
     noun ("أبو حمزة مشرف الحوثيين في مديرية التحيتا"، "القيادي في قسد بمدينة الشدادي")?"""
     for t, end in posts.items():
-        if not (sent_start <= t < tok and tok - end <= POST_SEAT_REACH):
-            continue
+        if not (sent_start <= t < tok and tok - end <= POST_SEAT_REACH) or t in named:
+            continue  # (not a word of a place's name: "قرية بني مشرف الصغرى")
         if tok == end and not doc.tokens[t].text.startswith("ال"):
             return True  # in construct: "نجل شيخ مران"، "مسؤول الأمن"
         between = range(end, tok)
@@ -1854,11 +1855,10 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     locating, prefixes = _locating_words(), cue_phrases("locating_prefix")
     fronts = cue_words("front_noun")
     # "منطقة المالح بجبهة مقبنة"، "منطقة الكتف جنوب جبهة ميدي": the front's place locates the name
-    between = [w for w in between if not (w in fronts or w[:1] == "ب" and w[1:] in fronts)] \
-        if any(w in fronts or w[:1] == "ب" and w[1:] in fronts for w in between) and \
-        (not between or between[-1] in fronts or between[-1][1:] in fronts) else between
-    if not between and nxt.tok_start > pm.tok_end:
-        return nxt
+    if between and (between[-1] in fronts or between[-1][:1] == "ب" and between[-1][1:] in fronts):
+        between = [w for w in between if not (w in fronts or w[:1] == "ب" and w[1:] in fronts)]
+        if not between:
+            return nxt
     if between and all(w in locating or w.startswith(prefixes) for w in between):
         return nxt
     # "بريف إدلب" attached: the next mention starts with ب + its clitic

@@ -150,3 +150,9 @@ def test_a_governorate_after_a_preposition_is_no_governors_post():
     # "بمحافظة" is no محافظ with a pronoun: the place after it stays the event's
     event = _located("قتل شرطي في هجوم مسلح على نقطة تفتيش بمحافظة الأنبار غربي العراق.")
     assert event.admin1 == "Anbar"
+
+
+def test_an_unknown_village_named_with_a_head_word_keeps_its_name_even_of_common_words():
+    # أم + a common word is a village's name after قرية, not an ordinary phrase
+    event = _located("قتل مزارع برصاص مسلحين في قرية أم الذئاب التابعة لمحافظة صلاح الدين.")
+    assert event.location == "أم الذئاب" and event.geo_precision == 3

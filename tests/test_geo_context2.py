@@ -156,3 +156,17 @@ def test_an_unknown_village_named_with_a_head_word_keeps_its_name_even_of_common
     # أم + a common word is a village's name after قرية, not an ordinary phrase
     event = _located("قتل مزارع برصاص مسلحين في قرية أم الذئاب التابعة لمحافظة صلاح الدين.")
     assert event.location == "أم الذئاب" and event.geo_precision == 3
+
+
+# A town an institution sits in is no event place; the site near it that a relative clause says
+# was attacked is, even after a sentence with a place of its own.
+@pytest.mark.parametrize("text, lat, lon, precision", [
+    ("سقطت قذيفة هاون قرب مبنى المحافظة في بغداد صباح الخميس. ويقع مكتب القنصلية التركية في مدينة الموصل "
+     "قرب المطار الذي استهدفه هجوم بطائرة مسيرة مساء الجمعة.", 36.31, 43.15, 1),
+    ("وتوجد القنصلية الأمريكية في البصرة بالقرب من المطار الذي تعرض لقصف صاروخي ليلة الأحد.", 30.55, 47.66, 1),
+])
+def test_the_site_near_an_institutions_seat_is_the_attacked_place(text, lat, lon, precision):
+    events = _events(text)
+    assert events
+    last = events[-1]
+    assert distance_km(last.latitude, last.longitude, lat, lon) < 8 and last.geo_precision == precision

@@ -238,7 +238,7 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
             if pm.place is not None and not pm.place.is_area
             and pm.reason.startswith(("a distance reference", "an end of a road"))]
     if not refs:
-        return None
+        return _facility_near_seat(a, sent)
     pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
@@ -264,3 +264,36 @@ def fallback_places(a: Analysis, lo: int, hi: int) -> list[Where]:
             if w is not None:
                 out.append(w)
     return out
+
+
+# How many words may stand between a seat's town and the site near it ("في البصرة قرب المطار").
+SITE_AFTER_SEAT = 3
+
+
+def _facility_near_seat(a: Analysis, sent) -> Where | None:
+    """"وتقع القنصلية في البصرة قرب المطار الذي تعرض لهجوم": the town an institution sits in is no
+    event place, but the site near it that a relative clause says was attacked is: the town's
+    site of that kind when the gazetteer knows it (precision 1), else near the town (2)."""
+    doc = a.doc
+    near, relative = cue_words("relation_near"), ("الذي", "التي")
+    for pm in mentions_of_sentence(a, sent.index):
+        if pm.place is None or pm.place.kind not in ("city", "town") or \
+                not pm.reason.startswith("the seat of an institution"):
+            continue
+        t = pm.tok_end
+        words = [doc.tokens[k].text for k in range(t, min(sent.tok_end, t + SITE_AFTER_SEAT + 3))]
+        for i, word in enumerate(words[:SITE_AFTER_SEAT]):
+            # "قرب المطار الذي"، "بالقرب من المطار الذي"
+            j = i + 1 if word in near else i + 2 if " ".join(words[i:i + 2]) in near else None
+            if j is None or j + 1 >= len(words) or words[j + 1] not in relative:
+                continue
+            site = words[j]
+            if not site.startswith("ال") or site[2:] not in cue_words("place_noun"):
+                continue
+            town = doc.token_span(pm.tok_start, pm.tok_end).text
+            names = {town, town.split(" ", 1)[-1], town[1:]}  # "مدينة الموصل"، "بالموصل"
+            found = [p for name in names for p in a.gaz.lookup(f"{site[2:]} {name}") if p.kind == "facility"]
+            if found:
+                return Where(pm, found[0], found[0].place_id, 1, None)
+            return Where(pm, pm.place, pm.place.place_id, 2, None)
+    return None

@@ -170,3 +170,9 @@ def test_the_site_near_an_institutions_seat_is_the_attacked_place(text, lat, lon
     assert events
     last = events[-1]
     assert distance_km(last.latitude, last.longitude, lat, lon) < 8 and last.geo_precision == precision
+
+
+def test_a_post_naming_its_unit_is_still_no_event_place():
+    events = _events("قُتل قائد سرية في الجيش بمدينة تكريت بانفجار عبوة ناسفة استهدفت عجلته في قضاء الدور.")
+    assert events
+    assert "Tikrit" not in {e.location for e in events}

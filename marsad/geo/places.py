@@ -835,7 +835,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _after_given_name(doc, pm.tok_start, sent.tok_start, given):
             pm.role, pm.reason = "reference", "part of a person's name (محمد حيدر X)"
         elif _post_seat(doc, pm.tok_start, sent.tok_start, posts, actor_tokens, noun_tokens, attack_tokens, named):
-            pm.role, pm.reason = "home", "the seat of a post a person holds (مشرف الحوثيين في مديرية X)"
+            pm.role, pm.reason = "post", "the seat of a post a person holds (مشرف الحوثيين في مديرية X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
         elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
@@ -873,7 +873,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "label", "names a campaign (معركة X، معارك X)"
         elif _introduces(doc, pm, sent, mentions):
             pm.role, pm.reason = "intro", "introduces the paragraph's places (وفي X، ...)"
-        elif same_list and prev.role in ("route", "origin", "destination", "reference", "home") and \
+        elif same_list and prev.role in ("route", "origin", "destination", "reference", "home", "post") and \
                 not prev.reason.startswith("an end of a road"):
             pm.role, pm.reason = prev.role, f"listed with a {prev.role} place"
         # the dateline of a short first line: "إدلب – نورث برس", "شفق نيوز- بغداد/دهوك"
@@ -1177,8 +1177,9 @@ def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor
         words = [doc.tokens[k].text for k in between]
         located = any(w == "في" or k in noun_tokens and w[:1] == "ب" for k, w in zip(between, words)) or \
             doc.tokens[tok].text[:1] == "ب" or (words and words[-1] == "في")
-        if located and all(k in actor_tokens or k in noun_tokens or w in ("في", "ب") or w.startswith("ال")
-                           for k, w in zip(between, words)):
+        units = cue_words("post_unit")
+        if located and all(k in actor_tokens or k in noun_tokens or w in ("في", "ب") or w.startswith("ال") or
+                           w in units for k, w in zip(between, words)):
             return True
     return False
 
@@ -1935,7 +1936,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         road_end = road_end or (pm.role == "reference" and pm.reason.startswith("the far end of a front"))
         # a home town's locating place ("من أبناء جاسم شمالي درعا") is no event place either, but a
         # plain town after it ("ينحدر من سراقب في بلدة سرمدا") may be where the event happened
-        home_anchor = pm.role == "home" and anchor is not None and (
+        home_anchor = pm.role in ("home", "post") and anchor is not None and (
             anchor.relation in ("north", "south", "east", "west", "countryside", "near") or
             (anchor.place is not None and anchor.place.is_area))
         if anchor is not None and anchor.role == "event" and (

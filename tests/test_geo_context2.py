@@ -176,3 +176,9 @@ def test_a_post_naming_its_unit_is_still_no_event_place():
     events = _events("قُتل قائد سرية في الجيش بمدينة تكريت بانفجار عبوة ناسفة استهدفت عجلته في قضاء الدور.")
     assert events
     assert "Tikrit" not in {e.location for e in events}
+
+
+def test_a_commander_of_a_group_in_a_town_with_no_other_place_was_hit_in_that_town():
+    # the post's seat is set aside only for another place of the sentence
+    event = _located("استهدفت عبوة ناسفة سيارة مسؤول في حركة فتح بمدينة صور جنوب لبنان.")
+    assert event.location == "Tyre" and event.geo_precision == 1

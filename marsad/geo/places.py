@@ -894,6 +894,16 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             countrysides.add(id(pm))
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
         pm.compass = _compass(doc, pm, relation, sent.tok_end)
+    for pm in mentions:
+        # a post's seat is set aside only for another place of its sentence: "انفجرت عبوة بسيارة
+        # قيادي في حماس في مدينة صيدا" names no other place, and the blast was in Sidon
+        if pm.role == "post":
+            sent = doc.sentence_of_token(pm.tok_start)
+            if not any(o is not pm and o.role == "event" and sent.tok_start <= o.tok_start < sent.tok_end and
+                       not (pm.tok_end <= o.tok_start <= pm.tok_end + 3) and  # its own container
+                       (o.reason.startswith("unknown name") or
+                        o.candidates and not all(c.is_area for c in o.candidates)) for o in mentions):
+                pm.role, pm.reason = "event", ""
     _border_with_country(doc, mentions)
 
 
@@ -1474,7 +1484,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                 sounds = [(c, score) for c, score in gaz.fuzzy(_bare_name(pm.text), {anchor.place.country_code},
                                                                threshold=FUZZY_THRESHOLD)
                           if not c.is_area and (_located_by(c, anchor.place) or any(_located_by(c, a) for a in areas))]
-            if sounds and side in COMPASS:
+            if sounds and side in COMPASS and not anchor.place.is_area and not areas:
                 # "قرية حجلان شمال غرب مريس": a town that sounds like it on another side is not it
                 sounds = [(c, score) for c, score in sounds if _on_side(c, anchor.place, side)]
             if sounds:

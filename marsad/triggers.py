@@ -134,6 +134,23 @@ def _nisba(doc: Doc, m) -> bool:
     return definite(word) and not last.endswith("ي") and word.endswith((last + "ي", last + "يه"))
 
 
+# How many words before مسيرات a verb of taking part may stand (شارك الآلاف اليوم في مسيرات).
+MARCH_WORDS = 4
+
+
+def _march(doc: Doc, m) -> bool:
+    """"شارك الآلاف في مسيرات يوم الجمعة": مسيرات after a verb of taking part or before a day is
+    marches, not drones (مسيّرات)."""
+    if m.tok_end - m.tok_start != 1 or m.payload[1] != "Air/drone strike" or \
+            doc.tokens[m.tok_start].text not in cue_words("drone_word"):
+        return False
+    sent = doc.sentence_of_token(m.tok_start)
+    if m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("march_day_word"):
+        return True
+    return any(doc.tokens[t].text in cue_words("march_verb")
+               for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start))
+
+
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + _riots(doc)
@@ -150,7 +167,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     for m in matches:
         if _nisba(doc, m):
             continue  # "العتاد القتالي"، "العمليات القتالية": an adjective made of the event noun
-        etype, sub, strength = m.payload
+        etype, sub, strength = ("Protests", "Peaceful protest", "strong") if _march(doc, m) else m.payload
         span = doc.token_span(m.tok_start, m.tok_end)
         mention = TriggerMention(span.start, span.end, span.text, etype, sub, strength, m.tok_start, m.tok_end)
         sent = doc.sentence_of_token(m.tok_start)

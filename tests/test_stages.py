@@ -2261,3 +2261,17 @@ def test_an_air_attack_is_an_air_strike(text):
 ])
 def test_a_habit_told_by_every_friday_repeated_or_many_times_is_no_event(text):
     assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وشارك الآلاف في مسيرات يوم الجمعة قرب السياج في مدينة خان يونس، حيث أصيب عشرات برصاص الجنود.",
+     "Excessive force against protesters"),
+    ("خرج المواطنون في مسيرات مساء اليوم في مدينة الحسكة للتنديد بالغلاء.", "Peaceful protest"),
+])
+def test_marches_are_no_drones(text, kind):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == [kind]
+
+
+def test_drones_that_strike_stay_drones():
+    text = "استهدفت مسيرات الحوثيين مطار أبها يوم الجمعة."
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == ["Air/drone strike"]

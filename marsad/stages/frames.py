@@ -636,7 +636,9 @@ def _interception(a: Analysis, m) -> bool:
 def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     """The type the means named in the unit give a weak trigger, or None."""
     lo, hi = unit_range(a, unit)
-    found = [x for x in means_matcher().find(a.doc, lo, hi)]
+    # "في مسيرات يوم الجمعة": a word the triggers read as marches is no drone
+    marches = {h.mention.tok_start for h in a.hits if h.mention.event_type == "Protests"}
+    found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches]
     if not found:
         return None
     nearest = min(found, key=lambda x: abs(x.tok_start - m.tok_start))

@@ -152,11 +152,6 @@ def test_a_governorate_after_a_preposition_is_no_governors_post():
     assert event.admin1 == "Anbar"
 
 
-def test_an_unknown_village_named_with_a_head_word_keeps_its_name_even_of_common_words():
-    # أم + a common word is a village's name after قرية, not an ordinary phrase
-    event = _located("قتل مزارع برصاص مسلحين في قرية أم الذئاب التابعة لمحافظة صلاح الدين.")
-    assert event.location == "أم الذئاب" and event.geo_precision == 3
-
 
 # A town an institution sits in is no event place; the site near it that a relative clause says
 # was attacked is, even after a sentence with a place of its own.

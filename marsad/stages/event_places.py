@@ -75,9 +75,7 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                 unknown = unknown[1:]  # "قرى النخيلة والسويق": the list's و is no part of the name
             # a known name with its direction adjective (الجيزة الشمالية) is a name however common,
             # and so is a hashtag ("#بيت_رجال")
-            # and so is one that opens with a name's head word (أم الخنازير، تل الذهب، عين البيضاء)
-            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown and \
-                a.doc.tokens[pm.tok_start].text not in cue_words("place_name_head")
+            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown
             unknown = unknown.lstrip("#").replace("_", " ")
             if common and area_only:
                 return None  # "في قرية تابعة لقضاء سنجار": an ordinary word names no village

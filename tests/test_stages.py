@@ -2301,3 +2301,12 @@ def test_what_happened_since_an_event_or_in_the_same_period_is_a_tally(text):
 def test_since_an_event_with_a_day_of_its_own_is_that_days_event():
     text = "ومنذ بدء الهجوم صباح اليوم سيطرت قوات الجيش على قرية الجاح في مديرية بيت الفقيه."
     assert [str(e.event_date) for e in events(text, published=date(2018, 5, 10))] == ["2018-05-10"]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("اقتحم مسلحون مقهى في بلدة تلكلخ وأطلقوا النار بشكل عشوائي على رواده ما أدى إلى مقتل شخصين.", 2),
+    ("وفتحوا النار بصورة عشوائية على المارة في بلدة تلكلخ فقتلوا ثلاثة.", 3),
+])
+def test_shooters_in_the_verb_and_a_manner_before_the_target_still_shoot(text, dead):
+    found = events(text, published=date(2018, 5, 10))
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Attack", dead)]

@@ -359,9 +359,17 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
               for k, v in totals(body).items()}
     head_t = {k: (min(b for b, _, _ in v), min(lo for _, lo, _ in v), max(h for _, _, h in v))
               for k, v in totals(head).items()}
+    # "غارة تقتل 18 طفلا" over "قتل 18 طفلا وثلاث نساء": a headline that gives one part of the body's
+    # list tells that part, not another total
+    parts: dict[str, set[int]] = {}
+    for c in body:
+        if c.count:
+            parts.setdefault(victim_key(c), set()).add(c.count)
     best = low = high = 0
     for k, (b, lo, h) in body_t.items():
-        if k in head_t:
+        if k in head_t and head_t[k][0] in parts.get(k, ()) and head_t[k][0] < b:
+            best, low, high = best + b, low + lo, high + max(h, b)
+        elif k in head_t:
             hb, hlo, hh = head_t[k]
             best += min(b, hb)
             low += min(lo, hlo)

@@ -115,3 +115,50 @@ def test_a_lead_at_a_city_stays_apart_from_a_village_of_another_governorate():
     found = events("ارتكب مسلحون يوم السبت مجزرة جديدة في الضالع راح ضحيتها سبعة قتلى. وقال سكان إن المسلحين "
                    "قصفوا منازل في قرية الشعيب النائية بمحافظة تعز ما أدى إلى مقتل مدنيين اثنين.")
     assert len(found) == 2, [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+# --------------------------------------------------------------------------- tolls of a campaign
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات عنيفة يوم السبت في مدينة حيس. وقالت مصادر طبية إن 45 مقاتلا قتلوا منذ بدء الهجوم على المدينة.",
+    "اندلعت يوم السبت اشتباكات في بلدة الصنمين بين الجيش والمسلحين، قتل فيها 35 عنصرا من الطرفين منذ انطلاق "
+    "العمليات العسكرية.",
+])
+def test_a_toll_counted_since_a_campaign_began_is_no_days_event_toll(text):
+    found = events(text)
+    assert [e.fatalities for e in found] == [0], [(e.sub_event_type, e.location, e.fatalities) for e in found]
+    assert "left out" in found[0].notes
+
+
+def test_a_toll_counted_since_a_pause_began_minutes_before_is_the_events():
+    found = events("قال ناشطون إن قصفا مدفعيا استهدف بلدة حمورية يوم السبت منذ بدء الهدنة بدقائق، ما أدى إلى مقتل "
+                   "مدنيين اثنين.")
+    assert [e.fatalities for e in found] == [2], [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_the_other_sides_claim_set_against_a_campaigns_large_toll_is_left_out_too():
+    found = events("اندلعت اشتباكات عنيفة يوم السبت في مدينة حيس. ونقلت وكالة أنباء عن مصادر طبية أن 120 مسلحا على "
+                   "الأقل قتلوا خلال المعارك، بينما أفادت مصادر المسلحين بمقتل أكثر من 40 من الجنود.")
+    assert [e.fatalities for e in found] == [0], [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_a_days_toll_that_raises_a_running_tally_is_the_days_event_toll():
+    found = events("سقط 25 قتيلا في قصف على مدينة دوما يوم السبت، ليرتفع عدد القتلى إلى 305 أشخاص على الأقل خلال "
+                   "ثلاثة أيام من القصف.")
+    assert [e.fatalities for e in found] == [25], [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+# --------------------------------------------------------------------------- a read-also teaser
+
+def test_a_read_also_teaser_lends_no_place_to_the_next_sentence():
+    found = events("واصلت الطائرات التركية قصف مدينة عفرين يوم السبت.\n"
+                   "اقرأ أيضا فرار الآلاف من ريف حمص الشمالي\n"
+                   "وقال المرصد إن القصف قتل ما لا يقل عن 30 مدنيا السبت، من بينهم خمسة أطفال.")
+    assert [(e.location, e.fatalities) for e in found if e.fatalities] == [("Afrin", 30)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_a_tally_of_the_event_that_rises_is_its_new_toll():
+    found = events("قتل خمسة مدنيين في تفجير سيارة مفخخة في مدينة الباب يوم السبت، لترتفع حصيلة ضحايا التفجير إلى "
+                   "تسعة قتلى.")
+    assert [e.fatalities for e in found] == [9], [(e.sub_event_type, e.location, e.fatalities) for e in found]

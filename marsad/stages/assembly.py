@@ -173,8 +173,9 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     record.confidence = _confidence_for(record, g, where)
     if untied:
         counts = ", ".join(c.text for c in untied)
-        record.notes += (f" A toll in the text ({counts}) is left out: it is told over weeks or more, or is too"
-                         " large for one place and day, and the text does not tie it to this event.")
+        record.notes += (f" A toll in the text ({counts}) is left out: it is told over weeks or more or since a"
+                         " campaign's start, or is too large for one place and day (or told beside such a"
+                         " toll), and the text does not tie it to this event.")
         record.confidence = round(max(0.1, record.confidence - 0.2), 2)
         for c in untied:
             ev("fatalities_set_aside", Span(c.start, c.end, c.text))

@@ -182,8 +182,8 @@ def build_frames(a: Analysis) -> None:
                     out.append(frame)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)
-        if sent_places:
-            previous_places = sent_places
+        if sent_places and not late_heading:
+            previous_places = sent_places  # not a section title's or a read-also teaser's places
 
 
 def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fallback: list[Where]) -> list[Where]:

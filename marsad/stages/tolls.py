@@ -94,6 +94,8 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     clause = clause_at(a, c.tok_start)
     if clause is not None and weeks_or_more(a, *unit_range(a, clause.unit)) and not _spans_the_event(g):
         return False
+    if clause is not None and _since_campaign_start(a, clause.tok_start, clause.tok_end) and not _spans_the_event(g):
+        return False  # "قتل 45 مقاتلا منذ بدء الهجوم على المدينة": the campaign's dead, not the day's
     if max(c.count or 0, c.high or 0) < LARGE_TOLL:
         return True
     if clause is None:
@@ -110,6 +112,53 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     if any(lo <= d.tok_start < hi and d.tense in ("period", "background") for d in a.dates):
         return False
     return not long_duration(a, lo, hi)
+
+
+# How many words before a count the "إلى" of a tally that rises to it may stand (إلى 305 أشخاص).
+TALLY_WORDS = 2
+
+
+def _running_tally(a: Analysis, c: Casualty) -> bool:
+    """Is the count the total a tally rises to ("ليرتفع عدد القتلى إلى 305"، "لتصل الحصيلة إلى")?"""
+    from marsad.stages.clauses import clause_at
+    clause = clause_at(a, c.tok_start)
+    tokens = a.doc.tokens
+    lo = clause.tok_start if clause is not None else a.doc.sentence_of_token(c.tok_start).tok_start
+    to = [t for t in range(max(lo, c.tok_start - TALLY_WORDS), c.tok_end)
+          if tokens[t].text in cue_words("tally_to")]
+    return bool(to) and any(m.tok_end <= to[-1] for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]))
+
+
+# How many words after a tally's count a span of days may stand and still be its span.
+TALLY_SPAN_WORDS = 8
+
+
+def _over_days(a: Analysis, c: Casualty) -> bool:
+    """Do the words after a tally's count name a span of two days or more ("خلال ثلاثة أيام"،
+    "خلال يومين")?"""
+    tokens = a.doc.tokens
+    lo, hi = c.tok_start, min(a.doc.sentence_of_token(c.tok_start).tok_end, c.tok_end + TALLY_SPAN_WORDS)
+    days = cue_words("day_unit")
+    if any(tokens[t].text.lstrip("وب") in cue_words("days_word") for t in range(lo, hi)):
+        return True
+    return any(lo <= q.tok_start and q.tok_end < hi and (q.value or 0) >= 2 and
+               tokens[q.tok_end].text in days for q in a.quantities())
+
+
+def _since_campaign_start(a: Analysis, lo: int, hi: int) -> bool:
+    """Do tokens [lo, hi) count from the start of a campaign ("منذ بدء الهجوم"، "منذ انطلاق
+    العمليات العسكرية")? Not from the start of a pause ("منذ بدء الهدنة بدقائق")."""
+    nouns = cue_words("campaign_start_noun")
+    tokens = a.doc.tokens
+    return any(m.tok_end < hi and tokens[m.tok_end].text.lstrip("و") in nouns
+               for m in cue_matcher("campaign_since").find(a.doc, lo, hi))
+
+
+def _claims_against(a: Analysis, c: Casualty, other: Casualty) -> bool:
+    """Are two counts of one unit set against each other by a clause of contrast?"""
+    from marsad.stages.clauses import clause_at
+    x, y = clause_at(a, c.tok_start), clause_at(a, other.tok_start)
+    return x is not None and y is not None and x.unit == y.unit and x is not y and "contrast" in (x.kind, y.kind)
 
 
 def _spans_the_event(g: Group) -> bool:
@@ -255,7 +304,26 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     """(best, low, high, counts used, large counts set aside as not tied to the event)."""
     cas = group_casualties(a, g)
     untied = [c for c in cas if not tied(a, c, g)]
-    best, low, high, used = _totals(a, [c for c in cas if c not in untied])
+    # "أن 139 مسلحا قتلوا خلال المعارك، بينما أفادت مصادر حوثية بمقتل أكثر من 50 من القوات": a count
+    # set against a large count not tied to the event (بينما، فيما، في حين) is the other side's
+    # claim over the same span (not a tally it adds to: "سقط 45 قتيلا ليرتفع العدد إلى 305")
+    untied += [c for c in cas if c not in untied and any(
+        _claims_against(a, c, x) for x in untied if max(x.count or 0, x.high or 0) >= LARGE_TOLL)]
+    counted = [c for c in cas if c not in untied]
+    # "سقط 25 قتيلا ... ليرتفع عدد القتلى إلى 305 خلال ثلاثة أيام": a running tally holds the counts
+    # told before it; one over several days is no day's toll, one of the event is its new total
+    tallies = [c for c in counted if _running_tally(a, c)]
+    if tallies and len(tallies) < len(counted):
+        counted = [c for c in counted if c not in tallies]
+        untied += [c for c in tallies if _over_days(a, c)]
+        tallies = [c for c in tallies if c not in untied]
+    else:
+        tallies = []
+    best, low, high, used = _totals(a, counted)
+    for c in tallies:
+        if (c.count or 0) > best:
+            best, low, high = c.count, max(low, c.low or c.count), max(high, c.high or c.count)
+        used = used + [c]
     if not cas:
         killing = _named_killing(a, g)
         if killing is not None:

@@ -136,8 +136,11 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     generic = cue_starts(doc, "generic")
     habitual = cue_starts(doc, "habitual_verb")
     approach = cue_starts(doc, "approach_word")
+    adjectives = cue_words("event_adjective")
     for m in matches:
         etype, sub, strength = m.payload
+        if m.tok_end - m.tok_start == 1 and doc.tokens[m.tok_start].text in adjectives:
+            continue  # "العتاد القتالي"، "الآليات القتالية": an adjective of a thing, no event
         span = doc.token_span(m.tok_start, m.tok_end)
         mention = TriggerMention(span.start, span.end, span.text, etype, sub, strength, m.tok_start, m.tok_end)
         sent = doc.sentence_of_token(m.tok_start)

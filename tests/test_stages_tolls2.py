@@ -162,3 +162,30 @@ def test_a_tally_of_the_event_that_rises_is_its_new_toll():
     found = events("قتل خمسة مدنيين في تفجير سيارة مفخخة في مدينة الباب يوم السبت، لترتفع حصيلة ضحايا التفجير إلى "
                    "تسعة قتلى.")
     assert [e.fatalities for e in found] == [9], [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+# --------------------------------------------------------------------------- adjectives
+
+def test_combat_gear_destroyed_by_a_strike_is_no_clash():
+    found = events("دمرت غارات التحالف يوم السبت عددا من العتاد القتالي والآليات القتالية للمسلحين في مدينة حيس.")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"], [(e.sub_event_type, e.location) for e in found]
+
+
+def test_fighting_told_as_a_noun_is_still_a_clash():
+    found = events("اندلع قتال عنيف يوم السبت في مدينة حيس بين الجيش والمسلحين.")
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
+
+
+# --------------------------------------------------------------------------- a total split over places
+
+def test_a_part_of_a_total_told_with_a_strike_on_another_village_is_that_strikes_toll():
+    found = events("قال المرصد إن القصف التركي قتل 30 مدنيا يوم السبت في مدينة عفرين، من بينهم ستة أطفال و12 شخصا "
+                   "في غارة استهدفت قرية جنديرس.")
+    assert sorted((e.location, e.fatalities) for e in found) == [("Afrin", 18), ("Jindires", 12)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_a_part_placed_at_the_place_of_its_own_total_is_not_added_again():
+    found = events("قتل خمسة مدنيين في قصف يوم السبت، بينهم ثلاثة أطفال في بلدة سراقب.")
+    assert [(e.location, e.fatalities) for e in found] == [("Saraqib", 5)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]

@@ -14,7 +14,8 @@ from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
 
 def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     """The death counts of one group: the counts of the units its frames come from (a count in
-    a recap, a plan or another statement of the sentence belongs to none of its events)."""
+    a recap, a plan or another statement of the sentence belongs to none of its events), and the
+    parts of a total the text places at the group's own place ("من بينهم 16 في غارة على X")."""
     owners_of = groups_by_unit(a)
     out = []
     for c in a.casualties:
@@ -33,7 +34,44 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
         if _campaign_toll(a, c, g):
             continue  # "20 قتيلاً الذين قتلوا في مواجهات دير الزور": the campaign's dead, no one fight's
         out.append(c)
+    # a part placed at the group's own place whose total the group does not already count
+    out += [c for c, owner in placed_parts(a).items() if owner is g and not any(
+        p.start <= c.start < p.end and p.tok_start < c.tok_start for p in out)]
     return out
+
+
+# How many words after a part of a total its own place may stand ("و16 شخصا في غارة استهدفت قرية X").
+PART_PLACE_WORDS = 10
+
+
+def placed_parts(a: Analysis) -> dict[Casualty, Group]:
+    """Parts of a total (بينهم ...) that the text places at a place of their own, with the group
+    placed there: "قتل القصف 43 شخصاً في عفرين، من بينهم سبعة أطفال و16 شخصاً في غارة استهدفت قرية
+    جنديرس": the 16 are Jindires's dead (and no longer Afrin's)."""
+    found = a.memo.get("placed_parts")
+    if found is not None:
+        return found
+    found = a.memo["placed_parts"] = {}
+    for c in a.casualties:
+        if c.kind != "killed" or not c.subgroup or not c.count:
+            continue
+        sent = a.doc.sentence_of_token(c.tok_start)
+        nxt = min([x.tok_start for x in a.casualties if x.tok_start >= c.tok_end] + [sent.tok_end])
+        hi = min(nxt, c.tok_end + PART_PLACE_WORDS)
+        at = sorted((w.mention.tok_start, id(o), o) for o in a.groups for w in o.places
+                    if c.tok_end <= w.mention.tok_start < hi)
+        # the part's own event word stands between it and the place ("في غارة استهدفت"); not the
+        # total's places told after its parts ("بينهم 14 طفلا في بلدات X وY")
+        if at and len({id(o) for t, _, o in at if t == at[0][0]}) == 1 and \
+                any(c.tok_end <= h.mention.tok_start < at[0][0] for h in a.hits):
+            found[c] = at[0][2]
+    return found
+
+
+def _parts_elsewhere(a: Analysis, g: Group, used: list[Casualty]) -> list[Casualty]:
+    """Parts of the group's own totals that the text places at another group's place."""
+    return [c for c, owner in placed_parts(a).items() if owner is not g and any(
+        p.start <= c.start < p.end and p.tok_start < c.tok_start and not p.subgroup for p in used)]
 
 
 def _campaign_toll(a: Analysis, c: Casualty, g: Group) -> bool:
@@ -148,10 +186,16 @@ def _over_days(a: Analysis, c: Casualty) -> bool:
 def _since_campaign_start(a: Analysis, lo: int, hi: int) -> bool:
     """Do tokens [lo, hi) count from the start of a campaign ("منذ بدء الهجوم"، "منذ انطلاق
     العمليات العسكرية")? Not from the start of a pause ("منذ بدء الهدنة بدقائق")."""
-    nouns = cue_words("campaign_start_noun")
+    nouns, most = cue_words("campaign_start_noun"), cue_words("superlative_word")
     tokens = a.doc.tokens
-    return any(m.tok_end < hi and tokens[m.tok_end].text.lstrip("و") in nouns
+    # "في الهجوم الأكثر دموية منذ اندلاع الحرب": a superlative measures the event against the war
+    return any(m.tok_end < hi and tokens[m.tok_end].text.lstrip("و") in nouns and
+               not any(tokens[t].text in most for t in range(max(lo, m.tok_start - SUPERLATIVE_WORDS), m.tok_start))
                for m in cue_matcher("campaign_since").find(a.doc, lo, hi))
+
+
+# How many words before "منذ" a superlative may stand (الأكثر دموية منذ).
+SUPERLATIVE_WORDS = 3
 
 
 def _claims_against(a: Analysis, c: Casualty, other: Casualty) -> bool:
@@ -320,6 +364,10 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     else:
         tallies = []
     best, low, high, used = _totals(a, counted)
+    # "قتل 30 في عفرين، من بينهم 12 في غارة على جنديرس": the part placed elsewhere is that event's
+    gone = sum(c.count or 0 for c in _parts_elsewhere(a, g, used))
+    if gone and gone < best:
+        best, low, high = best - gone, max(0, low - gone), max(0, high - gone)
     for c in tallies:
         if (c.count or 0) > best:
             best, low, high = c.count, max(low, c.low or c.count), max(high, c.high or c.count)

@@ -189,3 +189,19 @@ def test_a_part_placed_at_the_place_of_its_own_total_is_not_added_again():
     found = events("قتل خمسة مدنيين في قصف يوم السبت، بينهم ثلاثة أطفال في بلدة سراقب.")
     assert [(e.location, e.fatalities) for e in found] == [("Saraqib", 5)], \
         [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+# --------------------------------------------------------------------------- a killing at a protest met with fire
+
+def test_a_killing_by_fire_at_a_protest_that_met_that_fire_is_the_protests_excessive_force():
+    found = events("قتل شاب فلسطيني برصاص الجيش الإسرائيلي شرق مدينة خان يونس يوم السبت. وقال مسعفون إن الشاب أصيب "
+                   "برصاصة في الرأس خلال مشاركته في مظاهرة قرب السياج شرق مدينة خان يونس.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Excessive force against protesters", 1)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_a_killing_beside_a_protest_that_met_no_fire_stays_an_attack():
+    found = events("قتل شاب فلسطيني برصاص مستوطنين في بلدة حوارة يوم السبت. وتظاهر المئات في بلدة حوارة احتجاجا "
+                   "على مقتله.")
+    assert ("Attack", 1) in [(e.sub_event_type, e.fatalities) for e in found], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]

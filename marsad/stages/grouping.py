@@ -67,6 +67,7 @@ def group_frames(a: Analysis) -> None:
     groups = _fire_beside_the_fight(a, groups)
     groups = _clashes_at_protests(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
+    groups = _killings_at_protests_met_with_fire(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
@@ -191,6 +192,24 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
         if protest is not None:
             protest.members.extend(g.members)
             protest.places.extend(g.places)
+            kept.remove(g)
+    return kept
+
+
+def _killings_at_protests_met_with_fire(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"مقتل فلسطيني برصاص إسرائيلي شرق غزة ... إثر إصابته برصاصة أثناء مشاركته في مسيرات العودة":
+    a killing by fire, with no armed group named, at the place and on the day of a protest whose own
+    sentences tell the fire it met but count no dead, is that fire's toll (ACLED codes one event:
+    excessive force against protesters), not an attack of its own."""
+    kept = list(groups)
+    for p in groups:
+        if p.etype != "Protests" or _kills(a, p) or not any(
+                m.hit.mention.event_type == "Violence against civilians" for m in p.members):
+            continue
+        for g in [g for g in kept if g.etype == "Violence against civilians" and g.where.town_key == p.where.town_key
+                  and g.when.compatible(p.when) and _kills(a, g) and not _names_armed_group(a, g)]:
+            p.members.extend(g.members)
+            p.places.extend(g.places)
             kept.remove(g)
     return kept
 

@@ -205,3 +205,18 @@ def test_a_killing_beside_a_protest_that_met_no_fire_stays_an_attack():
                    "على مقتله.")
     assert ("Attack", 1) in [(e.sub_event_type, e.fatalities) for e in found], \
         [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+# --------------------------------------------------------------------------- arrests in a raid
+
+def test_arrests_of_the_raid_the_same_two_sides_fought_in_are_part_of_the_clash():
+    found = events("اندلع يوم السبت تبادل لإطلاق النار بين الشرطة العراقية ومسلحين من تنظيم داعش في قضاء الحويجة قتل "
+                   "فيه شرطي، وألقت الشرطة القبض على ثلاثة من المسلحين.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 1)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_arrests_in_another_town_stay_an_event_of_their_own():
+    found = events("اندلعت يوم السبت اشتباكات بين الجيش ومسلحين في بلدة الصنمين. وفي بلدة طفس اعتقلت قوات الأمن "
+                   "خمسة شبان.")
+    assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Arrests"]

@@ -637,6 +637,30 @@ def _nouns_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
     return c
 
 
+# How many words a side ("من قسد"، "من قوات الأمن") may take between a person and the verbs.
+SIDE_WORDS = 4
+
+
+def _noun_with_side_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
+    """"بأن قياديا من قسد قتل وأصيب اثنان": one person and his side right before the pair of
+    verbs is its dead."""
+    ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
+    for k in range(trig.t0 - 2, max(-1, trig.t0 - 2 - SIDE_WORDS), -1):
+        if ctx.stop_after[k] or k in ctx.trig_cover or k in ctx.q_cover:
+            return None
+        if ctx.text(k) != "من" or _skip_side(ctx, k) != trig.t0:
+            continue
+        vm = ends.get(k - 1)
+        if vm is None or vm.entry.number != "sg" or vm.entry.kind != "victim" or vm.t0 in ctx.claimed_tok \
+                or ctx.stop_after[k - 1]:
+            return None
+        c = _Conj(1, 1, 1, vm.t0, trig.t0, None)
+        c.__dict__.update(_victim_conj_fields(ctx, vm))
+        ctx.claimed_tok.update(range(vm.t0, trig.t0))
+        return c
+    return None
+
+
 def _skip_one_at_least(ctx: _Ctx, k: int) -> int:
     """The token before "واحدا على الأقل" / "واحد" / "على الأقل" that ends at ``k`` (else ``k``):
     "رجلا واحدا على الأقل قتل" counts the man."""
@@ -997,7 +1021,7 @@ def find_casualties(doc: Doc, quantities: list[Quantity] | None = None) -> list[
             continue
         if "verbs" in m.entry.args:
             # "إن رجلا واحدا على الأقل قتل وأصيب 6 آخرون": the man is the dead, the six the injured
-            dead = _nouns_before(ctx, m)
+            dead = _nouns_before(ctx, m) or _noun_with_side_before(ctx, m)
             if dead is not None:
                 add("killed", m, dead, trig_first=False, separate=False)
                 hurt = _scan_after(ctx, m.t1, far=False, own=m)

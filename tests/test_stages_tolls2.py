@@ -27,6 +27,8 @@ def counts(text: str) -> list[tuple[str, int | None]]:
     ("قال الدفاع المدني إن رجلا واحدا على الأقل قتل وأصيب 6 آخرون في غارة على بلدة سرمين.", 1, 6),
     ("وذكرت الشرطة أن جنديا قتل وجرح ثلاثة في انفجار عبوة على طريق المطار.", 1, 3),
     ("أفاد مسعفون بأن طفلا قتل وأصيب خمسة مدنيين بقصف على الحي الشرقي.", 1, 5),
+    # the person's side between him and the verbs
+    ("وقال المصدر إن عنصرا من قوات الأمن قتل وجرح ثلاثة آخرون في الهجوم.", 1, 3),
 ])
 def test_a_person_before_a_death_verb_and_an_injury_verb_is_the_dead_and_the_count_after_the_injured(text, dead, hurt):
     found = counts(text)

@@ -273,8 +273,9 @@ SHOOTER_WORDS = 4
 
 def _shots_at(doc: Doc) -> list:
     """"أطلقت قوات الأمن الرصاص الحي على محتجين"، "فتح مسلحون النار على المصلين": a firing verb,
-    the shooters, the fire and على whom it was aimed is an attack (the phrase with nothing between,
-    أطلقوا النار على, is in triggers.tsv)."""
+    the shooters (or none: "وأطلقوا النار بشكل عشوائي على رواده"), the fire, a word or two of manner,
+    and على whom it was aimed is an attack (the phrase with nothing between, أطلقوا النار على, is in
+    triggers.tsv)."""
     from marsad.arabic.matcher import Match
     verbs, fire = cue_words("firing_verb"), cue_words("fire_noun")
     out = []
@@ -282,7 +283,7 @@ def _shots_at(doc: Doc) -> list:
         for t in range(sent.tok_start, sent.tok_end - 2):
             if doc.tokens[t].text.lstrip("وف") not in verbs:
                 continue
-            for k in range(t + 2, min(sent.tok_end - 1, t + 2 + SHOOTER_WORDS)):
+            for k in range(t + 1, min(sent.tok_end - 1, t + 2 + SHOOTER_WORDS)):
                 if doc.tokens[k].text not in fire:
                     continue
                 # the fire, an adjective or two (الحي، الكثيف), then على

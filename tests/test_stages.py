@@ -2284,3 +2284,27 @@ def test_drones_that_strike_stay_drones():
 ])
 def test_an_event_more_or_less_than_years_ago_is_background(text):
     assert events(text, published=date(2018, 4, 12)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ومنذ سيطرتهم على المدينة قتل المسلحون أكثر من مئة مدني في مدينة درنة.",
+    "ومنذ اندلاع المعارك اعتقلت قوات الأمن مئات الشبان في مدينة الموصل.",
+    "ومنذ عام 2015 قتل عشرات الفلسطينيين في مدينة الخليل. وخلال الفترة نفسها قتل آخرون في اشتباكات مع الجنود "
+    "في مدينة جنين.",
+])
+def test_what_happened_since_an_event_or_in_the_same_period_is_a_tally(text):
+    assert events(text, published=date(2018, 5, 10)) == []
+
+
+def test_since_an_event_with_a_day_of_its_own_is_that_days_event():
+    text = "ومنذ بدء الهجوم صباح اليوم سيطرت قوات الجيش على قرية الجاح في مديرية بيت الفقيه."
+    assert [str(e.event_date) for e in events(text, published=date(2018, 5, 10))] == ["2018-05-10"]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("اقتحم مسلحون مقهى في بلدة تلكلخ وأطلقوا النار بشكل عشوائي على رواده ما أدى إلى مقتل شخصين.", 2),
+    ("وفتحوا النار بصورة عشوائية على المارة في بلدة تلكلخ فقتلوا ثلاثة.", 3),
+])
+def test_shooters_in_the_verb_and_a_manner_before_the_target_still_shoot(text, dead):
+    found = events(text, published=date(2018, 5, 10))
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Attack", dead)]

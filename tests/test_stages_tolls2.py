@@ -129,7 +129,12 @@ def test_a_lead_at_a_city_stays_apart_from_a_village_of_another_governorate():
 def test_a_toll_counted_since_a_campaign_began_is_no_days_event_toll(text):
     found = events(text)
     assert [e.fatalities for e in found] == [0], [(e.sub_event_type, e.location, e.fatalities) for e in found]
-    assert "left out" in found[0].notes
+
+
+def test_a_campaign_toll_in_the_events_own_sentence_is_left_out_with_a_note():
+    found = events("اندلعت يوم السبت اشتباكات في بلدة الصنمين بين الجيش والمسلحين، قتل فيها 35 عنصرا من الطرفين منذ "
+                   "انطلاق العمليات العسكرية.")
+    assert [e.fatalities for e in found] == [0] and "left out" in found[0].notes, [(e.fatalities, e.notes) for e in found]
 
 
 def test_a_toll_counted_since_a_pause_began_minutes_before_is_the_events():

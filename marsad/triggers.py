@@ -177,7 +177,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
         if any(t in negation for t in range(max(sent.tok_start, m.tok_start - 3), m.tok_start)) or \
                 any(w in cue_words("denial_verb") for w in words):
             status, reason = "negated", "negated or denied"
-        elif any(t in modality for t in before) or _qad_imperfect(doc, before):
+        elif any(t in modality for t in before) or _qad_imperfect(doc, before) or \
+                (m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("modal_adjective")):
             status, reason = "modal", "a threat, plan or possibility"
         elif sub == "TERRITORY" and (_purpose(doc.tokens[m.tok_start].text) or any(
                 t in approach for t in range(max(sent.tok_start, m.tok_start - APPROACH_WORDS), m.tok_start))):

@@ -1217,8 +1217,9 @@ def test_an_attack_on_civilians_stays_violence_against_civilians(text):
 
 
 @pytest.mark.parametrize("text, name, precision, admin1", [
-    ("قتل ثلاثة مدنيين اليوم بقصف حوثي على مديرية الوازعية غربي محافظة تعز.", "الوازعية", 3, "Taizz"),
-    ("اندلعت اشتباكات عنيفة اليوم بين الجيش والحوثيين في مديرية نهم شرق صنعاء.", "نهم", 2, "Amanat al Asimah"),
+    # (الوازعية and نهم, the first wordings, are in kb/data/admin2.tsv since issue17-places: two districts it lacks)
+    ("قتل ثلاثة مدنيين اليوم بقصف حوثي على مديرية سامع غربي محافظة تعز.", "سامع", 3, "Taizz"),
+    ("اندلعت اشتباكات عنيفة اليوم بين الجيش والحوثيين في مديرية الطيال شرق صنعاء.", "الطيال", 2, "Amanat al Asimah"),
     ("قصفت ميليشيا الحوثي اليوم مديرية المسراخ بمحافظة تعز بقذائف الهاون.", "Al Misrakh", 2, "Taizz"),
 ])
 def test_a_district_no_gazetteer_knows_keeps_its_name_at_its_container(text, name, precision, admin1):
@@ -1522,8 +1523,9 @@ def test_a_front_named_by_its_two_ends_is_one_battle_at_the_first(text, first, f
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the only القحطانية the gazetteer knows is in Syria, 160 km from Mosul: a namesake
-    ("قتل مسلحون اليوم شقيقين في بلدة القحطانية القريبة من الموصل.", ("القحطانية", "Iraq", 2)),
+    # the Syrian القحطانية, 160 km from Mosul, is a namesake; the Nineveh town (curated since) lies in
+    # Mosul's governorate and is the one (issue17-places: a town named with its noun in that governorate)
+    ("قتل مسلحون اليوم شقيقين في بلدة القحطانية القريبة من الموصل.", ("Al-Qahtaniya", "Iraq", 1)),
     ("قتل مسلحون اليوم شقيقين في بلدة القحطانية القريبة من القامشلي.", ("Al Qahtaniyah", "Syria", 1)),
     ("قصفت الطائرات اليوم بلدة سرمين القريبة من مدينة إدلب.", ("Sarmin", "Syria", 1)),
 ])
@@ -2308,3 +2310,12 @@ def test_since_an_event_with_a_day_of_its_own_is_that_days_event():
 def test_shooters_in_the_verb_and_a_manner_before_the_target_still_shoot(text, dead):
     found = events(text, published=date(2018, 5, 10))
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Attack", dead)]
+
+
+@pytest.mark.parametrize("text", [
+    "ومن المتوقع أن تتحول مدينة إدلب إلى ساحة معركة كبيرة.",
+    "وأرسل الجيش تعزيزات إلى محيط مدينة الحديدة للمعركة المرتقبة.",
+    "وفي سياق المعركة المحتومة لتحرير مدينة الحديدة أرسل التحالف تعزيزات.",
+])
+def test_an_expected_or_coming_battle_is_no_event(text):
+    assert events(text, published=date(2018, 5, 10)) == []

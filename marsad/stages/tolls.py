@@ -421,6 +421,19 @@ def restates(x: int, y: int) -> bool:
     return min(x, y) >= RESTATED_MIN and abs(x - y) <= RESTATED_SHARE * max(x, y)
 
 
+def _vague_holds(vague: tuple[int, int, int], exact: tuple[int, int, int]) -> bool:
+    """Is ``vague`` a count of no exact number (عشرات: 10 to 99) whose range holds the exact
+    count ``exact`` (29)? Then it tells the same dead without their number."""
+    _, lo, h = vague
+    b, elo, eh = exact
+    return lo < h and elo == eh == b and lo <= b <= h and h >= VAGUE_SPAN * max(lo, 1)
+
+
+# How many times its lowest value a count's highest must be for it to be vague (عشرات: 10 to 99),
+# not a number told with a margin (نحو 40: 36 to 44).
+VAGUE_SPAN = 3
+
+
 def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
     def victim_key(c: Casualty) -> str:
         if c.victim is not None and normalise_term(c.victim) in cue_words("others_word"):
@@ -442,9 +455,15 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
             entries = by_key.setdefault(key, [])
             # the same toll told again, or by another source (70 by one, 75 by another)
             same = [i for i, (b, _, _) in enumerate(entries) if restates(b, best)]
+            vague = [i for i, e in enumerate(entries) if _vague_holds(e, (best, low, high))
+                     or _vague_holds((best, low, high), e)]
             if same:
                 b, lo, h = entries[same[0]]
                 entries[same[0]] = (min(b, best), min(lo, low), max(h, high, b, best))
+            elif vague:
+                # "مصرع عشرات الأشخاص" and "مقتل 29 طفلا": tens that hold 29 are those 29
+                e = entries[vague[0]]
+                entries[vague[0]] = e if e[1] == e[2] else (best, low, high)
             else:
                 entries.append((best, low, high))
         # a toll of people of no stated kind restates a close toll of a stated kind; a toll of a
@@ -455,7 +474,13 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
                 for other, entries in by_key.items():
                     if other == key or not _same_kind(a, key, other):
                         continue
-                    hit = next((i for i, (b, _, _) in enumerate(entries) if restates(b, entry[0])), None)
+                    hit = next((i for i, e in enumerate(entries) if restates(e[0], entry[0])), None)
+                    if hit is None:
+                        # "قتلت العشرات" of no stated kind and "مقتل 29 طفلا": the 29
+                        hit = next((i for i, e in enumerate(entries) if _vague_holds(entry, e)), None)
+                        if hit is not None:
+                            by_key[key].remove(entry)
+                            break
                     if hit is not None:
                         b, lo, h = entries[hit]
                         entries[hit] = (min(b, entry[0]), min(lo, entry[1]), max(h, entry[2], b, entry[0]))

@@ -2319,3 +2319,16 @@ def test_shooters_in_the_verb_and_a_manner_before_the_target_still_shoot(text, d
 ])
 def test_an_expected_or_coming_battle_is_no_event(text):
     assert events(text, published=date(2018, 5, 10)) == []
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتلت غارة العشرات في مدينة صعدة اليوم. وقالت مصادر طبية إن الغارة أسفرت عن مقتل 29 طفلا في المدينة.", 29),
+    ("أسفر القصف عن مصرع عشرات الأشخاص في بلدة كفرنبل اليوم، وأكد الدفاع المدني مقتل 35 مدنيا في القصف.", 35),
+])
+def test_tens_told_beside_the_exact_number_they_hold_are_those_dead(text, dead):
+    assert [e.fatalities for e in events(text, published=date(2018, 5, 10))] == [dead]
+
+
+def test_a_number_told_with_a_margin_and_another_are_still_added_when_far_apart():
+    text = "قتل نحو 40 مسلحا في اشتباكات في بلدة سراقب اليوم. وقتل 12 مدنيا في الاشتباكات في البلدة."
+    assert [e.fatalities for e in events(text, published=date(2018, 5, 10))] == [52]

@@ -161,9 +161,10 @@ def build_frames(a: Analysis) -> None:
                 elif targets and placeless and definite(doc.tokens[h.mention.tok_start].text):
                     # "... وقال مسؤولون إن الغارة استهدفت حافلة في سوق ضحيان": the definite word names the
                     # event the lead told with no place; its count comes with it
-                    lead = next((f for f in placeless if f.etype == etype
-                                 and sent.index - f.sentence <= PLACELESS_SENTENCES), None)
-                    if lead is not None:
+                    # the headline and the lead may both have told it ("غارة على اليمن تقتل 22 طفلا" and
+                    # "مقتل 22 طفلا وأربع نساء في غارة على اليمن الخميس"): all their counts come with it
+                    leads = [f for f in placeless if f.etype == etype and sent.index - f.sentence <= PLACELESS_SENTENCES]
+                    for lead in leads:
                         placeless.remove(lead)
                         if lead.when is not a.default_when and when is a.default_when:
                             when = lead.when  # the lead's own day ("الخميس")
@@ -181,8 +182,8 @@ def build_frames(a: Analysis) -> None:
                     out.append(frame)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)
-        if sent_places:
-            previous_places = sent_places
+        if sent_places and not late_heading:
+            previous_places = sent_places  # not a section title's or a read-also teaser's places
 
 
 def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fallback: list[Where]) -> list[Where]:

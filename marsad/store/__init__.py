@@ -617,6 +617,7 @@ class Store:
         stored), or None."""
         best: tuple[int, dedup.Match] | None = None
         fits: dict[int, bool] = {}
+        report = dedup.Report(record, new_sh)  # what matching reads of the record, worked out once
         for ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record, src_text in rows:
             fit = fits.get(ev_pk)
             if fit is None:
@@ -635,7 +636,7 @@ class Store:
                 else:  # stored before schema 0005
                     hit = [dedup.slim(json.loads(src_record)), None, None, src_text]
                 self._sources.put(src_id, hit)
-            found = dedup.match(record, hit[0], new_sh, hit[1] or partial(_shingles_of, hit))
+            found = report.match(hit[0], hit[1] or partial(_shingles_of, hit))
             if found is not None and (best is None or found.score > best[1].score):
                 best = (ev_pk, found)
         return best

@@ -18,6 +18,7 @@ from functools import lru_cache
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.dates import names_a_day
 from marsad.arabic.matcher import PhraseMatcher
+from marsad.arabic.normalise import definite, normalise_term
 from marsad.arabic.tokenise import Doc
 from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table
@@ -123,6 +124,33 @@ def _purpose(word: str) -> bool:
     return word.startswith("ل")
 
 
+def _nisba(doc: Doc, m) -> bool:
+    """"القتالي"، "القتالية": a definite word that is the phrase's last word + ي/ية is an adjective
+    (the article never takes a possessive pronoun), not the event noun (قتال) with "my"."""
+    if not isinstance(getattr(m, "phrase", None), str):
+        return False
+    word = normalise_term(doc.tokens[m.tok_end - 1].text)
+    last = m.phrase.split(" ")[-1]
+    return definite(word) and not last.endswith("ي") and word.endswith((last + "ي", last + "يه"))
+
+
+# How many words before مسيرات a verb of taking part may stand (شارك الآلاف اليوم في مسيرات).
+MARCH_WORDS = 4
+
+
+def _march(doc: Doc, m) -> bool:
+    """"شارك الآلاف في مسيرات يوم الجمعة": مسيرات after a verb of taking part or before a day is
+    marches, not drones (مسيّرات)."""
+    if m.tok_end - m.tok_start != 1 or m.payload[1] != "Air/drone strike" or \
+            doc.tokens[m.tok_start].text not in cue_words("drone_word"):
+        return False
+    sent = doc.sentence_of_token(m.tok_start)
+    if m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("march_day_word"):
+        return True
+    return any(doc.tokens[t].text in cue_words("march_verb")
+               for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start))
+
+
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + _riots(doc)
@@ -137,7 +165,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     habitual = cue_starts(doc, "habitual_verb")
     approach = cue_starts(doc, "approach_word")
     for m in matches:
-        etype, sub, strength = m.payload
+        if _nisba(doc, m):
+            continue  # "العتاد القتالي"، "العمليات القتالية": an adjective made of the event noun
+        etype, sub, strength = ("Protests", "Peaceful protest", "strong") if _march(doc, m) else m.payload
         span = doc.token_span(m.tok_start, m.tok_end)
         mention = TriggerMention(span.start, span.end, span.text, etype, sub, strength, m.tok_start, m.tok_end)
         sent = doc.sentence_of_token(m.tok_start)
@@ -153,7 +183,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 t in approach for t in range(max(sent.tok_start, m.tok_start - APPROACH_WORDS), m.tok_start))):
             status, reason = "modal", "a purpose or an approach (لتحرير، تقترب من السيطرة على)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
-            status, reason = "modal", "what is to stop or be stopped (وقف القصف)"
+            status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
+        elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("rule_head"):
+            status, reason = "generic", "a rule or term of the event word (قواعد الاشتباك)"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
         elif any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \

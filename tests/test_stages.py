@@ -2174,3 +2174,104 @@ def test_coming_close_to_taking_a_town_is_no_change_of_territory(text):
 def test_fighting_on_the_way_to_a_town_is_still_fighting():
     text = "اقتربت القوات من مدينة الحديدة اليوم وسط اشتباكات عنيفة مع الحوثيين."
     assert [e.sub_event_type for e in events(text)] == ["Armed clash"]
+
+
+# Eighth session: an event behind بعد/عقب/إثر in a sentence that comments on an event told
+# before ("وجاء هذا القصف بعد ...") is an event of its own when dead are told after it.
+@pytest.mark.parametrize("text, town, sub, dead", [
+    ("قصفت الطائرات بلدة كفرنبل اليوم. وجاء هذا القصف بعد اشتباكات في محيط بلدة سراقب أسفرت عن مقتل أربعة "
+     "مقاتلين.", "Saraqib", "Armed clash", 4),
+    ("قصفت الطائرات بلدة كفرنبل اليوم. ويأتي القصف عقب معارك عنيفة في بلدة سراقب خلفت قتلى وجرحى في صفوف "
+     "الطرفين.", "Saraqib", "Armed clash", 0),
+    ("شنت المقاتلات غارات على مدينة الحديدة اليوم. وتأتي هذه الغارات إثر هجوم شنه مسلحون على نقطة في مديرية "
+     "حيس قتل فيه ثلاثة جنود.", "Hays", "Armed clash", 3),
+])
+def test_the_event_a_comment_on_an_earlier_one_dates_itself_by_is_its_own(text, town, sub, dead):
+    found = {e.location: e for e in events(text, published=date(2018, 5, 10))}
+    assert found[town].sub_event_type == sub and found[town].fatalities == dead
+    # the toll stays with its own event, not with the strike the sentence comments on
+    assert sum(e.fatalities or 0 for e in found.values()) == dead
+
+
+@pytest.mark.parametrize("text, town, capital", [
+    ("قتل ثلاثة جنود بتفجير عبوة ناسفة استهدف دورية للقوات الحكومية المدعومة من الرياض بين منطقة صافر ومدينة "
+     "مأرب اليوم.", "Ma'rib", "Riyadh"),
+    ("اندلعت اشتباكات اليوم بين الفصائل المدعومة من أنقرة وقوات سوريا الديمقراطية على طريق منبج - الباب.",
+     "Manbij", "Ankara"),
+])
+def test_a_capital_that_backs_a_force_is_its_government_not_a_place(text, town, capital):
+    places = [e.location for e in events(text, published=date(2018, 5, 10))]
+    assert town in places and capital not in places
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("قتل خمسة مدنيين في قصف مدفعي شنته قوات النظام على مدينة معرة النعمان اليوم. وشنت الطائرات الروسية غارات "
+     "على المدينة.", {"Shelling/artillery/missile attack", "Air/drone strike"}),
+    ("أفاد مصدر بأن 7 مدنيين قتلوا في قصف بالدبابات شنه الحوثيون على مدينة تعز اليوم. وشن طيران التحالف غارات "
+     "على مواقع للحوثيين في مدينة تعز.", {"Shelling/artillery/missile attack", "Air/drone strike"}),
+    # one side's shells and air strikes on one town and day stay one event
+    ("قصفت قوات النظام بالمدفعية بلدة كفرنبل اليوم، كما شنت طائرات النظام غارات على البلدة.", {"Air/drone strike"}),
+])
+def test_two_sides_striking_one_town_by_other_means_are_two_events(text, kinds):
+    found = events(text, published=date(2018, 5, 10))
+    assert {e.sub_event_type for e in found} == kinds and len(found) == len(kinds)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل سبعة مدنيين في قصف على سوق في مدينة الحديدة اليوم. وقتل ضابط بتفجير غامض استهدف موكب قائد المنطقة الذي "
+     "نجا من الهجوم قرب مدينة مأرب.", "Ma'rib"),
+    ("سقطت قذائف على حي في مدينة تعز اليوم. وقتل مرافق بانفجار عبوة ناسفة استهدفت سيارة قائد الشرطة الذي نجا من "
+     "الاعتداء في مدينة لحج.", "Lahij"),
+])
+def test_a_blast_that_targeted_someone_is_one_blast_not_the_bombardment_told_before(text, town):
+    found = [e for e in events(text, published=date(2018, 5, 10)) if e.location == town]
+    assert [e.sub_event_type for e in found] == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل حارسان بانفجار عبوة ناسفة في مدينة لحج اليوم.", 2),
+    ("قتل مجندان وأصيب ثلاثة آخرون في هجوم على حاجز في مدينة عدن اليوم.", 2),
+])
+def test_dual_guards_and_recruits_are_two_dead(text, dead):
+    assert [e.fatalities for e in events(text, published=date(2018, 5, 10))] == [dead]
+
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث إن الجيش ملتزم بقواعد الاشتباك في محيط مدينة الحديدة.",
+    "وقال الكاتب إن المطلوب في مدينة بنغازي هو فض الاشتباك بين الطرفين.",
+    "وتعرض المعرض في مدينة عدن العتاد القتالي الذي تسلمه اللواء الأول.",
+    "وقال القائد إن المهام القتالية للوحدات في مدينة حمص ستتغير.",
+])
+def test_an_event_word_inside_a_rule_a_halt_or_an_adjective_is_no_event(text):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == []
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة أشخاص في هجوم جوي إسرائيلي على مدينة رفح اليوم.",
+    "أسفر الهجوم الجوي على بلدة كفرنبل اليوم عن مقتل مدنيين اثنين.",
+])
+def test_an_air_attack_is_an_air_strike(text):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "وتنطلق مسيرات العودة كل جمعة في مدينة خان يونس.",
+    "وتستهدف الطائرات الحربية مواقع المسلحين في مدينة البوكمال عدة مرات.",
+    "ويشن الجيش غارات متكررة على مدينة صعدة.",
+])
+def test_a_habit_told_by_every_friday_repeated_or_many_times_is_no_event(text):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("وشارك الآلاف في مسيرات يوم الجمعة قرب السياج في مدينة خان يونس، حيث أصيب عشرات برصاص الجنود.",
+     "Excessive force against protesters"),
+    ("خرج المواطنون في مسيرات مساء اليوم في مدينة الحسكة للتنديد بالغلاء.", "Peaceful protest"),
+])
+def test_marches_are_no_drones(text, kind):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == [kind]
+
+
+def test_drones_that_strike_stay_drones():
+    text = "استهدفت مسيرات الحوثيين مطار أبها يوم الجمعة."
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == ["Air/drone strike"]

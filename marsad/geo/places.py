@@ -758,6 +758,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     titles = {m.tok_start: m.tok_end for m in cue_matcher("title_noun", suffixes=False).find(doc)}
     persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
     capitals = {m.tok_start for m in _capital_matcher().find(doc)}
+    backed_by = {m.tok_end for m in cue_matcher("support_phrase").find(doc)}
     reporting = set(cue_starts(doc, "attribution"))
     actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     attack_tokens = {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
@@ -805,7 +806,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "seat of a reporter"
         elif _speaker_seat(doc, pm.tok_start, sent.tok_start, sent.tok_end, reporting, attack_tokens):
             pm.role, pm.reason = "reference", "seat of the speaker (قال مسؤول في X إن، بيان صادر من X)"
-        elif pm.tok_start in capitals and not _cue_before_capital(doc, pm.tok_start, sent.tok_start) and \
+        elif pm.tok_start in capitals and (pm.tok_start in backed_by or  # "المدعومة من الرياض"
+                                           not _cue_before_capital(doc, pm.tok_start, sent.tok_start)) and \
                 not _attack_object(doc, pm.tok_start, sent.tok_start, attack_tokens) and \
                 not _road_end(doc, pm.tok_start, sent.tok_start):  # "على طريق بغداد–سامراء": a road's end
             pm.role, pm.reason = "reference", "a capital standing for its government (أعلنت أنقرة)"

@@ -372,12 +372,18 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue
         if m.event_type == "Strategic developments":
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
-        kin = [x for x in strong if _may_type(m, x.mention)]
+        # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
+        kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)]
         if kin:
             near = min(kin, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
             continue
         if demonstrative or definite(doc.tokens[m.tok_start].text):
+            if any(x.mention.tok_start < m.tok_start and x.mention.event_type in VIOLENT_TYPES
+                   and x.mention.sub_event_type != "Attack" for x in unit_hits if x is not h):
+                # "بتفجير استهدف موكبه الذي نجا من الهجوم": the unit's own event (not a verb of
+                # killing: "قتلوا في الهجوم" is the event told before), named again
+                continue
             # "the attack", "this explosion": an event told just before, named again
             referent = _referent(told, sent_index, m.event_type)
             if referent is not None:
@@ -572,6 +578,10 @@ def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> s
 CHEMICAL = "Chemical weapon"
 
 
+# How many words before "استهدف" an explosion word may stand to be what targeted (بتفجير غامض استهدف).
+TARGETED_AFTER = 3
+
+
 def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     """The type of "استهدف" (targeted): the means named in its unit, else the usual means of a
     perpetrator that strikes from afar, else the victims (civilians: an attack on civilians;
@@ -579,6 +589,14 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     typed = _type_by_means(a, unit, h.mention)
     if typed is not None:
         return typed
+    # "بتفجير غامض استهدف موكبه": the blast just before it is what targeted
+    lo, _ = unit_range(a, unit)
+    blast = [x.mention for x in a.hits if x.reports_event and
+             max(lo, h.mention.tok_start - TARGETED_AFTER) <= x.mention.tok_start
+             < h.mention.tok_start and x.mention.event_type == "Explosions/Remote violence"
+             and x.mention.sub_event_type not in (REMOTE, TARGETED)]
+    if blast:
+        return blast[-1].event_type, blast[-1].sub_event_type
     usual = _perpetrator_means(a, unit)
     if usual is not None:
         return "Explosions/Remote violence", usual
@@ -618,7 +636,9 @@ def _interception(a: Analysis, m) -> bool:
 def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     """The type the means named in the unit give a weak trigger, or None."""
     lo, hi = unit_range(a, unit)
-    found = [x for x in means_matcher().find(a.doc, lo, hi)]
+    # "في مسيرات يوم الجمعة": a word the triggers read as marches is no drone
+    marches = {h.mention.tok_start for h in a.hits if h.mention.event_type == "Protests"}
+    found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches]
     if not found:
         return None
     nearest = min(found, key=lambda x: abs(x.tok_start - m.tok_start))
@@ -660,7 +680,8 @@ def _referent(told: list[Frame], sent_index: int, etype: str, window: int = ANAP
 def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
     """"فرّ الآلاف بعد هجوم شنّته قوات X على مدينة Y قُتل فيه 40 شخصاً": an attack behind
     بعد/عقب/إثر that has its own death toll after it is the sentence's event when the
-    sentence reports no other violent event."""
+    sentence reports no other violent event (a word that refers back to one told before, "وجاء
+    هذا القصف بعد ...", is none)."""
     m = hit.mention
     doc = a.doc
     if hit.status not in ("background", "subordinate") or m.event_type not in VIOLENT_TYPES:
@@ -670,10 +691,15 @@ def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
                for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) and \
             not doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix")):
         return False
+    # "وجاء هذا القصف بعد معارك ..." comments on an event told before: it is no other event
     if any(h.reports_event and h.mention.event_type in VIOLENT_TYPES and h.mention.strength == "strong"
-           and sent.tok_start <= h.mention.tok_start < sent.tok_end for h in a.hits):
+           and sent.tok_start <= h.mention.tok_start < sent.tok_end and not _refers_back(doc, h.mention)
+           for h in a.hits):
         return False
-    return any(c.kind == "killed" and m.tok_end <= c.tok_start < sent.tok_end for c in a.casualties)
+    if any(c.kind == "killed" and m.tok_end <= c.tok_start < sent.tok_end for c in a.casualties):
+        return True
+    # "عقب معارك في بلدة X خلفت قتلى وجرحى": dead it does not count
+    return bool(cue_matcher("dead_uncounted").find(doc, m.tok_end, sent.tok_end))
 
 
 def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:

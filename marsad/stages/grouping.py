@@ -15,7 +15,9 @@ from dataclasses import replace
 from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_words
 from marsad.geo.gazetteer import distance_km
-from marsad.stages.analysis import SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Group, Where
+from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Group, Where
+from marsad.stages.clauses import clause_at, unit_range
+from marsad.stages.frames import means_matcher
 from marsad.stages.discourse import lead_tells_event, own_current_date
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
@@ -29,7 +31,7 @@ def group_frames(a: Analysis) -> None:
         for g in groups:
             if g.etype == c.etype and g.where.town_key == c.where.town_key and g.when.compatible(c.when) and \
                     (g.where.direction is None or c.where.direction is None or
-                     g.where.direction == c.where.direction):
+                     g.where.direction == c.where.direction) and not _other_striker(a, g, c):
                 g.members.append(c)
                 g.places.append(c.where)
                 if g.where.direction is None and c.where.direction:
@@ -79,6 +81,37 @@ def group_frames(a: Analysis) -> None:
 # How many days before its article an event may lie and still be news in a report whose lead
 # tells no event.
 RECENT_DAYS = 2
+
+
+def _striker(a: Analysis, f: Frame) -> str | None:
+    """The first armed actor of the frame's unit (who strikes, or the positions struck)."""
+    clause = clause_at(a, f.hit.mention.tok_start)
+    if clause is None:
+        return None
+    lo, hi = unit_range(a, clause.unit)
+    return next((x.actor for x in a.actors if lo <= x.tok_start < hi and a.kb.inter(x.actor) in ARMED_CODES), None)
+
+
+def _other_striker(a: Analysis, g: Group, c: Frame) -> bool:
+    """"قصف شنته مدفعية الحوثيين على تعز" and "وشن طيران التحالف غارات على تعز": a bombardment of
+    another kind whose unit names another armed actor first is the other side's strike, another
+    event; one side's shells and rockets on one town and day stay one."""
+    if c.etype != "Explosions/Remote violence" or any(m.subtype == c.subtype for m in g.members) or \
+            not _said_means(a, c) or not all(_said_means(a, m) for m in g.members):
+        return False
+    mine = _striker(a, c)
+    return mine is not None and all(_striker(a, m) not in (None, mine) for m in g.members)
+
+
+def _said_means(a: Analysis, f: Frame) -> bool:
+    """Is the frame's kind of strike said by its own word (غارات) or a means in its unit (مدفعية)?"""
+    if f.hit.mention.sub_event_type == f.subtype:
+        return True
+    clause = clause_at(a, f.hit.mention.tok_start)
+    if clause is None:
+        return False
+    lo, hi = unit_range(a, clause.unit)
+    return any(m.payload[1] == f.subtype for m in means_matcher().find(a.doc, lo, hi))
 
 
 def _recent(a: Analysis, g: Group) -> bool:

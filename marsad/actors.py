@@ -184,8 +184,16 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     country_name = COUNTRY_NAMES.get(countries[0]) if countries else None
     forces_name = FORCES_IN_NEWS.get(countries[0], country_name) if countries else None
     stated = {n.tok_start: n.payload for n in kb.nationality.find(doc)}
+    # "قوات الأمن التابعة لحركة حماس"، "شرطة الحوثيين": a non-state authority's own police and
+    # security forces are that authority (its mention stands for them), not the state's
+    authorities = {x.tok_start for x in mentions if kb.inter(x.actor) in (2, 3, 4)}
+    owner_links = cue_words("owner_link")
     for m in kb.generic.find(doc):
         if any(t in taken or t in source_tokens for t in range(m.tok_start, m.tok_end)):
+            continue
+        linked = m.tok_end < len(doc.tokens) and doc.tokens[m.tok_end].text in owner_links
+        if (linked and m.tok_end + 1 in authorities) or \
+                (m.tok_end in authorities and not definite(doc.tokens[m.tok_end - 1].text)):
             continue
         template, inter, army = m.payload
         # "الجنود الإسرائيليين": the nationality after the generic name says whose forces they are

@@ -70,7 +70,7 @@ _PRONOUN_COUNT = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
 _MAX_SPAN = 15
 _NISBA_PLURAL = ("يين", "يون")
 _ARGS = frozenset({"after", "before", "far", "pron", "suffix", "one", "none_ok", "between", "bcount",
-                   "noart"})
+                   "noart", "verbs"})
 
 
 @dataclass(frozen=True)
@@ -343,8 +343,22 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
     for m in ctx.triggers:
         for k in range(m.t0, m.t1):
             ctx.trig_cover.setdefault(k, m)
+    for i in [i for i, vm in ctx.victims.items() if _others_adjective(ctx, vm)]:
+        del ctx.victims[i]
     _open_parentheticals(ctx)
     return ctx
+
+
+def _others_adjective(ctx: _Ctx, vm: _Match) -> bool:
+    """"قتلت غارة أخرى أربعة أطفال": آخر/أخرى right after a word that is no casualty word, count or
+    person noun (and with no و of its own) describes that word (another strike); it counts no one.
+    "وقتل آخر"، "ثلاثة آخرون"، "مع آخرين"، "وآخرون" stay others."""
+    k = vm.t0 - 1
+    if vm.entry.kind != "others" or vm.prefix.startswith(("و", "ف")) or k < 0 or ctx.stop_after[k]:
+        return False
+    word = ctx.text(k)
+    return not (k in ctx.trig_cover or k in ctx.q_cover or word == "و" or word in cue_words("with_preposition")
+                or any(v.t0 <= k < v.t1 for v in ctx.victims.values()))
 
 
 def _comma_after(ctx: _Ctx, k: int) -> bool:
@@ -507,7 +521,11 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
         if qi is not None:
             if _usable_q(ctx, j) is None:
                 return None
-            return _conj_from_q(ctx, qi)
+            conj = _conj_from_q(ctx, qi)
+            if j > start and ctx.text(j - 1) in cue_words("with_preposition") and own is not None and \
+                    ctx.text(own.t0) in cue_words("singular_death_verb"):
+                _with_company(conj)
+            return conj
         if j in ctx.q_cover:
             return None
         vm = ctx.victims.get(j)
@@ -525,6 +543,14 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
         j += 1
         gap += 1
     return None
+
+
+def _with_company(conj: _Conj) -> None:
+    """"حيث قتل بغارة مع عدد كبير من عناصره"، "اغتيل مع ثلاثة من مرافقيه": the one the singular
+    verb tells of died with the count after مع: one more than it, at least one when it is vague."""
+    conj.count = 1 + (conj.count or 0)
+    conj.low = 1 + (conj.low or 0)
+    conj.high = None if conj.high is None else 1 + conj.high
 
 
 # How many words after a plural noun a count or person noun may follow for the noun to be the
@@ -609,6 +635,30 @@ def _nouns_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
     c.__dict__.update(_victim_conj_fields(ctx, first))
     ctx.claimed_tok.update(range(first.t0, trig.t0))
     return c
+
+
+# How many words a side ("من قسد"، "من قوات الأمن") may take between a person and the verbs.
+SIDE_WORDS = 4
+
+
+def _noun_with_side_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
+    """"بأن قياديا من قسد قتل وأصيب اثنان": one person and his side right before the pair of
+    verbs is its dead."""
+    ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
+    for k in range(trig.t0 - 2, max(-1, trig.t0 - 2 - SIDE_WORDS), -1):
+        if ctx.stop_after[k] or k in ctx.trig_cover or k in ctx.q_cover:
+            return None
+        if ctx.text(k) != "من" or _skip_side(ctx, k) != trig.t0:
+            continue
+        vm = ends.get(k - 1)
+        if vm is None or vm.entry.number != "sg" or vm.entry.kind != "victim" or vm.t0 in ctx.claimed_tok \
+                or ctx.stop_after[k - 1]:
+            return None
+        c = _Conj(1, 1, 1, vm.t0, trig.t0, None)
+        c.__dict__.update(_victim_conj_fields(ctx, vm))
+        ctx.claimed_tok.update(range(vm.t0, trig.t0))
+        return c
+    return None
 
 
 def _skip_one_at_least(ctx: _Ctx, k: int) -> int:
@@ -969,6 +1019,15 @@ def find_casualties(doc: Doc, quantities: list[Quantity] | None = None) -> list[
     for m in live:
         if m.entry.kind != "mixed":
             continue
+        if "verbs" in m.entry.args:
+            # "إن رجلا واحدا على الأقل قتل وأصيب 6 آخرون": the man is the dead, the six the injured
+            dead = _nouns_before(ctx, m) or _noun_with_side_before(ctx, m)
+            if dead is not None:
+                add("killed", m, dead, trig_first=False, separate=False)
+                hurt = _scan_after(ctx, m.t1, far=False, own=m)
+                if hurt is not None:
+                    add("injured", m, hurt, trig_first=True)
+                continue
         conj = _scan_after(ctx, m.t1, far=False, own=m)
         if conj is not None:
             add("mixed", m, conj, trig_first=True)
@@ -1021,7 +1080,12 @@ def find_casualties(doc: Doc, quantities: list[Quantity] | None = None) -> list[
         if conj.qi is not None or conj.victim is not None:
             _extend(ctx, g, conj, allow_separate=True, out=extra)
         else:
-            g.conjs.append(conj)
+            _extend(ctx, g, conj, allow_separate=False, out=extra)
+        # "لقي القائد سالم مصرعه و4 آخرين"، "لقي مصرعه وأربعة من مرافقيه": those joined to the
+        # second half died with him
+        nxt = _list_conj_at(ctx, close.t1, "killed") if max(g.members, default=close.t1) < close.t1 + 1 else None
+        if nxt is not None:
+            _take_list(ctx, nxt, "killed", g.conjs, g.members)
         groups.append(g)
         groups.extend(extra)
 

@@ -177,7 +177,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
         if any(t in negation for t in range(max(sent.tok_start, m.tok_start - 3), m.tok_start)) or \
                 any(w in cue_words("denial_verb") for w in words):
             status, reason = "negated", "negated or denied"
-        elif any(t in modality for t in before) or _qad_imperfect(doc, before):
+        elif any(t in modality for t in before) or _qad_imperfect(doc, before) or \
+                (m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("modal_adjective")):
             status, reason = "modal", "a threat, plan or possibility"
         elif sub == "TERRITORY" and (_purpose(doc.tokens[m.tok_start].text) or any(
                 t in approach for t in range(max(sent.tok_start, m.tok_start - APPROACH_WORDS), m.tok_start))):
@@ -273,8 +274,9 @@ SHOOTER_WORDS = 4
 
 def _shots_at(doc: Doc) -> list:
     """"أطلقت قوات الأمن الرصاص الحي على محتجين"، "فتح مسلحون النار على المصلين": a firing verb,
-    the shooters, the fire and على whom it was aimed is an attack (the phrase with nothing between,
-    أطلقوا النار على, is in triggers.tsv)."""
+    the shooters (or none: "وأطلقوا النار بشكل عشوائي على رواده"), the fire, a word or two of manner,
+    and على whom it was aimed is an attack (the phrase with nothing between, أطلقوا النار على, is in
+    triggers.tsv)."""
     from marsad.arabic.matcher import Match
     verbs, fire = cue_words("firing_verb"), cue_words("fire_noun")
     out = []
@@ -282,7 +284,7 @@ def _shots_at(doc: Doc) -> list:
         for t in range(sent.tok_start, sent.tok_end - 2):
             if doc.tokens[t].text.lstrip("وف") not in verbs:
                 continue
-            for k in range(t + 2, min(sent.tok_end - 1, t + 2 + SHOOTER_WORDS)):
+            for k in range(t + 1, min(sent.tok_end - 1, t + 2 + SHOOTER_WORDS)):
                 if doc.tokens[k].text not in fire:
                     continue
                 # the fire, an adjective or two (الحي، الكثيف), then على

@@ -283,6 +283,7 @@ BEYOND_SETTLEMENTS = {
     "cur:iq-nukhayb": "desert town in the far south of Anbar",
     "cur:ye-bab-al-mandab": "the strait, south of the last Taizz settlement listed",
     "cur:so-barawe": "coastal town south-west of the Lower Shabelle towns GeoNames lists over 500 people",
+    "cur:sd-malha": "town in the north of North Darfur, beyond the El Fasher-Kutum settlements GeoNames lists",
     "cur:ly-ras-lanuf": "oil port east of Bin Jawwad, the last Sirte town GeoNames lists",
     "cur:ly-ras-ajdir": "border crossing west of the An Nuqat al Khams towns GeoNames lists",
     "cur:ly-abu-qurayn": "road junction south of the Misrata towns GeoNames lists",

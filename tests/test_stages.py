@@ -1217,8 +1217,9 @@ def test_an_attack_on_civilians_stays_violence_against_civilians(text):
 
 
 @pytest.mark.parametrize("text, name, precision, admin1", [
-    ("قتل ثلاثة مدنيين اليوم بقصف حوثي على مديرية الوازعية غربي محافظة تعز.", "الوازعية", 3, "Taizz"),
-    ("اندلعت اشتباكات عنيفة اليوم بين الجيش والحوثيين في مديرية نهم شرق صنعاء.", "نهم", 2, "Amanat al Asimah"),
+    # (الوازعية and نهم, the first wordings, are in kb/data/admin2.tsv since issue17-places: two districts it lacks)
+    ("قتل ثلاثة مدنيين اليوم بقصف حوثي على مديرية سامع غربي محافظة تعز.", "سامع", 3, "Taizz"),
+    ("اندلعت اشتباكات عنيفة اليوم بين الجيش والحوثيين في مديرية الطيال شرق صنعاء.", "الطيال", 2, "Amanat al Asimah"),
     ("قصفت ميليشيا الحوثي اليوم مديرية المسراخ بمحافظة تعز بقذائف الهاون.", "Al Misrakh", 2, "Taizz"),
 ])
 def test_a_district_no_gazetteer_knows_keeps_its_name_at_its_container(text, name, precision, admin1):
@@ -1522,8 +1523,9 @@ def test_a_front_named_by_its_two_ends_is_one_battle_at_the_first(text, first, f
 
 
 @pytest.mark.parametrize("text, expected", [
-    # the only القحطانية the gazetteer knows is in Syria, 160 km from Mosul: a namesake
-    ("قتل مسلحون اليوم شقيقين في بلدة القحطانية القريبة من الموصل.", ("القحطانية", "Iraq", 2)),
+    # the Syrian القحطانية, 160 km from Mosul, is a namesake; the Nineveh town (curated since) lies in
+    # Mosul's governorate and is the one (issue17-places: a town named with its noun in that governorate)
+    ("قتل مسلحون اليوم شقيقين في بلدة القحطانية القريبة من الموصل.", ("Al-Qahtaniya", "Iraq", 1)),
     ("قتل مسلحون اليوم شقيقين في بلدة القحطانية القريبة من القامشلي.", ("Al Qahtaniyah", "Syria", 1)),
     ("قصفت الطائرات اليوم بلدة سرمين القريبة من مدينة إدلب.", ("Sarmin", "Syria", 1)),
 ])
@@ -2275,3 +2277,58 @@ def test_marches_are_no_drones(text, kind):
 def test_drones_that_strike_stay_drones():
     text = "استهدفت مسيرات الحوثيين مطار أبها يوم الجمعة."
     assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize("text", [
+    "وكتب الصحفي قبل أقل من عامين عند مقتل زميله في انفجار عبوة ناسفة في مدينة حلب.",
+    "وقتل الصحفي قبل أكثر من عام في انفجار عبوة ناسفة في مدينة حلب.",
+    "واغتيل المحافظ قبل ما يزيد على ثلاث سنوات بتفجير سيارة مفخخة في مدينة عدن.",
+])
+def test_an_event_more_or_less_than_years_ago_is_background(text):
+    assert events(text, published=date(2018, 4, 12)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ومنذ سيطرتهم على المدينة قتل المسلحون أكثر من مئة مدني في مدينة درنة.",
+    "ومنذ اندلاع المعارك اعتقلت قوات الأمن مئات الشبان في مدينة الموصل.",
+    "ومنذ عام 2015 قتل عشرات الفلسطينيين في مدينة الخليل. وخلال الفترة نفسها قتل آخرون في اشتباكات مع الجنود "
+    "في مدينة جنين.",
+])
+def test_what_happened_since_an_event_or_in_the_same_period_is_a_tally(text):
+    assert events(text, published=date(2018, 5, 10)) == []
+
+
+def test_since_an_event_with_a_day_of_its_own_is_that_days_event():
+    text = "ومنذ بدء الهجوم صباح اليوم سيطرت قوات الجيش على قرية الجاح في مديرية بيت الفقيه."
+    assert [str(e.event_date) for e in events(text, published=date(2018, 5, 10))] == ["2018-05-10"]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("اقتحم مسلحون مقهى في بلدة تلكلخ وأطلقوا النار بشكل عشوائي على رواده ما أدى إلى مقتل شخصين.", 2),
+    ("وفتحوا النار بصورة عشوائية على المارة في بلدة تلكلخ فقتلوا ثلاثة.", 3),
+])
+def test_shooters_in_the_verb_and_a_manner_before_the_target_still_shoot(text, dead):
+    found = events(text, published=date(2018, 5, 10))
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Attack", dead)]
+
+
+@pytest.mark.parametrize("text", [
+    "ومن المتوقع أن تتحول مدينة إدلب إلى ساحة معركة كبيرة.",
+    "وأرسل الجيش تعزيزات إلى محيط مدينة الحديدة للمعركة المرتقبة.",
+    "وفي سياق المعركة المحتومة لتحرير مدينة الحديدة أرسل التحالف تعزيزات.",
+])
+def test_an_expected_or_coming_battle_is_no_event(text):
+    assert events(text, published=date(2018, 5, 10)) == []
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتلت غارة العشرات في مدينة صعدة اليوم. وقالت مصادر طبية إن الغارة أسفرت عن مقتل 29 طفلا في المدينة.", 29),
+    ("أسفر القصف عن مصرع عشرات الأشخاص في بلدة كفرنبل اليوم، وأكد الدفاع المدني مقتل 35 مدنيا في القصف.", 35),
+])
+def test_tens_told_beside_the_exact_number_they_hold_are_those_dead(text, dead):
+    assert [e.fatalities for e in events(text, published=date(2018, 5, 10))] == [dead]
+
+
+def test_a_number_told_with_a_margin_and_another_are_still_added_when_far_apart():
+    text = "قتل نحو 40 مسلحا في اشتباكات في بلدة سراقب اليوم. وقتل 12 مدنيا في الاشتباكات في البلدة."
+    assert [e.fatalities for e in events(text, published=date(2018, 5, 10))] == [52]

@@ -397,6 +397,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     noun_ends = noun_ends | set(cue_starts(doc, "checkpoint_noun").values())
     relation_ends = countryside_ends | set(cue_starts(doc, "relation_direction").values()) | \
         set(cue_starts(doc, "relation_near").values())
+    # "في جبهة صرواح": a front noun places the name after it as a preposition would
+    front_ends = set(cue_starts(doc, "front_noun").values())
     actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
         if m.tok_start in actor_tokens:
@@ -407,7 +409,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         phrase = m.phrase
         if phrase.isascii() and not _english_name_ok(doc, m.tok_start, m.tok_end):
             continue
-        cued = m.tok_start in noun_ends or m.tok_start in relation_ends or \
+        cued = m.tok_start in noun_ends or m.tok_start in relation_ends or m.tok_start in front_ends or \
             (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in cue_words("place_preposition")) or \
             doc.tokens[m.tok_start].text[:1] in ("ب", "ل") and m.cost > 0 and \
             not doc.tokens[m.tok_start].text.startswith(phrase[:2]) or \
@@ -483,6 +485,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 word = "و" + doc.tokens[j].text
             if word in name_end or (not first and not word.startswith("و")):
                 break
+            if word[:1] == "و" and first and len(word) > 3 and zipf(word[1:]) >= CONJOINED_NOUN_ZIPF and \
+                    zipf(word[1:]) > zipf(doc.token_span(j, j + 1).text):
+                break  # "في مزارع وخنادق وتحصينات": nouns in a list, no name after the first noun
             if word[:1] == "و" and not first:
                 if _waw_of_the_word(doc.token_span(j, j + 1).text) or _common_construct(doc, j, sent.tok_end):
                     break  # "وزارة الصحة"، "وفق"، "ومحاور الطرق": no list of names goes on
@@ -539,6 +544,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     return out
 
 
+# Zipf frequency from which a word after و right after a place noun is a noun of a list, not a name.
+CONJOINED_NOUN_ZIPF = 3.0
+
 # Zipf frequency under which a word can be a village's name read with no place noun before it.
 RARE_NAME_ZIPF = 3.0
 # Zipf frequency under which an indefinite word right after a village's name is the name's second
@@ -573,7 +581,11 @@ def _known_then_rare(doc: Doc, out: list[PlaceMention], j: int, end: int, taken:
     if any(c.kind in ("admin1", "country", "region") or c.place_id.startswith("cur:") or
            (c.country_code in ARABIC_REGION and c.population >= SMALL_NAMESAKE_POPULATION) for c in known.candidates):
         return False
-    return _rare_second_word(doc, j + 1, stop, place_nouns)
+    # "بلدة كرمة علي"، "قرية تل حسن": a man's name after a small place's name goes on with it
+    return _rare_second_word(doc, j + 1, stop, place_nouns) or (
+        doc.tokens[j + 1].text in cue_words("given_name") and
+        doc.sentence_of_token(j + 1) is doc.sentence_of_token(j) and
+        not doc.text[doc.tokens[j].end:doc.tokens[j + 1].start].strip())
 
 
 # A known place of the region this small may be the first word of another village's name.
@@ -734,6 +746,8 @@ def _spelling_variant(gaz, doc: Doc, j: int, k: int) -> list[Place]:
     first = words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]
     if first.startswith("ا") and not first.startswith("ال") and len(first) >= 5:
         return list(gaz.lookup(" ".join([first[1:]] + words[1:])))
+    if any("_" in w for w in words):  # a hashtag: "مديرية #بني_مطر"
+        return list(gaz.lookup(" ".join([first] + words[1:]).replace("_", " ").strip("# ")))
     return []
 
 
@@ -770,6 +784,10 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     funerals = cue_starts(doc, "funeral_word")
     given = cue_words("given_name")
     noun_ends_all = {m.tok_end for m in _place_noun_matcher().find(doc)}
+    noun_tokens = {t for m in _place_noun_matcher().find(doc) for t in range(m.tok_start, m.tok_end)}
+    posts = {m.tok_start: m.tok_end for m in cue_matcher("post_title", suffixes=False).find(doc)}  # محافظة is no محافظ + ه
+    purposes = set(cue_starts(doc, "purpose_opener"))
+    named = {t for m in mentions for t in range(m.tok_start, m.tok_end)}
     positions = cue_starts(doc, "position_participle")
     campaigns = set(cue_starts(doc, "campaign_noun"))
     triggers_at = {m.tok_start for m in _event_words(doc)}
@@ -818,6 +836,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "the seat of an institution (السفارة في X، حكومة X في Y)"
         elif _after_given_name(doc, pm.tok_start, sent.tok_start, given):
             pm.role, pm.reason = "reference", "part of a person's name (محمد حيدر X)"
+        elif _post_seat(doc, pm.tok_start, sent.tok_start, posts, actor_tokens, noun_tokens, attack_tokens, named):
+            pm.role, pm.reason = "post", "the seat of a post a person holds (مشرف الحوثيين في مديرية X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
         elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
@@ -837,6 +857,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "the far end of a front's axis (محور X و Y)"
         elif _held_by_actor(doc, pm.tok_start, sent.tok_start, actor_tokens, attack_tokens):
             pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
+        elif _in_purpose(pm, idx, mentions, sent.tok_start, purposes):
+            pm.role, pm.reason = "purpose", "in a purpose phrase after the event's own place (لمنع تقدمهم نحو X)"
         elif any(t in home and home[t] >= pm.tok_start - 2 for t in window) or \
                 _counted_from(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
@@ -853,7 +875,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "label", "names a campaign (معركة X، معارك X)"
         elif _introduces(doc, pm, sent, mentions):
             pm.role, pm.reason = "intro", "introduces the paragraph's places (وفي X، ...)"
-        elif same_list and prev.role in ("route", "origin", "destination", "reference", "home") and \
+        elif same_list and prev.role in ("route", "origin", "destination", "reference", "home", "post") and \
                 not prev.reason.startswith("an end of a road"):
             pm.role, pm.reason = prev.role, f"listed with a {prev.role} place"
         # the dateline of a short first line: "إدلب – نورث برس", "شفق نيوز- بغداد/دهوك"
@@ -874,6 +896,16 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             countrysides.add(id(pm))
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
         pm.compass = _compass(doc, pm, relation, sent.tok_end)
+    for pm in mentions:
+        # a post's seat is set aside only for another place of its sentence: "انفجرت عبوة بسيارة
+        # قيادي في حماس في مدينة صيدا" names no other place, and the blast was in Sidon
+        if pm.role == "post":
+            sent = doc.sentence_of_token(pm.tok_start)
+            if not any(o is not pm and o.role == "event" and sent.tok_start <= o.tok_start < sent.tok_end and
+                       not (pm.tok_end <= o.tok_start <= pm.tok_end + 3) and  # its own container
+                       (o.reason.startswith("unknown name") or
+                        o.candidates and not all(c.is_area for c in o.candidates)) for o in mentions):
+                pm.role, pm.reason = "event", ""
     _border_with_country(doc, mentions)
 
 
@@ -959,7 +991,23 @@ def _is_country(pm: PlaceMention) -> bool:
 
 
 # Roles whose place is the event's place only when the event's clause names no other.
-FALLBACK_ROLES = ("home", "label", "intro")
+FALLBACK_ROLES = ("home", "label", "intro", "purpose")
+
+# How many words a purpose phrase may run before the place it names ("لمنع تقدم الفصائل نحو مدينة X").
+PURPOSE_REACH = 6
+
+
+def _in_purpose(pm: PlaceMention, idx: int, mentions: list[PlaceMention], sent_start: int, purposes: set[int]) -> bool:
+    """Is the mention inside a purpose phrase of support, pressure or prevention, in a sentence that
+    has already put its event at a place of its own before the phrase?"""
+    opener = max((t for t in purposes if sent_start <= t < pm.tok_start and pm.tok_start - t <= PURPOSE_REACH),
+                 default=None)
+    if opener is None:
+        return False
+    # (roles come before resolution: a place is one with candidates, or an unknown name after a noun)
+    return any(m.tok_end <= opener and m.tok_start >= sent_start and m.role == "event" and
+               (bool(m.candidates) or m.reason.startswith("unknown name"))
+               for m in mentions[:idx])
 
 
 def _institution_seat(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -1120,6 +1168,32 @@ def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
     verbs = cue_phrases("origin_verb")
     # the verb, then perhaps its subject: "أطلقتها قوات الحزام المدعومة من الخارج من معسكر X"
     return any(doc.tokens[k].text.lstrip("و").startswith(verbs) for k in range(max(sent_start, j - ORIGIN_VERB_REACH), j))
+
+
+# How many words may stand between a post's title and the place it is held in.
+POST_SEAT_REACH = 6
+
+
+def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor_tokens: set[int],
+               noun_tokens: set[int], attack_tokens: set[int], named: set[int]) -> bool:
+    """Is the place at ``tok`` where a post is held: a title, its group's name, في or ب, a place
+    noun ("أبو حمزة مشرف الحوثيين في مديرية التحيتا"، "القيادي في قسد بمدينة الشدادي")?"""
+    for t, end in posts.items():
+        if not (sent_start <= t < tok and tok - end <= POST_SEAT_REACH) or t in named:
+            continue  # (not a word of a place's name: "قرية بني مشرف الصغرى")
+        if tok == end and not doc.tokens[t].text.startswith("ال"):
+            return True  # in construct: "نجل شيخ مران"، "مسؤول الأمن"
+        between = range(end, tok)
+        if any(k in attack_tokens for k in between):
+            return False  # "القائد الذي قتل في X": the event's own place
+        words = [doc.tokens[k].text for k in between]
+        located = any(w == "في" or k in noun_tokens and w[:1] == "ب" for k, w in zip(between, words)) or \
+            doc.tokens[tok].text[:1] == "ب" or (words and words[-1] == "في")
+        units = cue_words("post_unit")
+        if located and all(k in actor_tokens or k in noun_tokens or w in ("في", "ب") or w.startswith("ال") or
+                           w in units for k, w in zip(between, words)):
+            return True
+    return False
 
 
 def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:
@@ -1392,6 +1466,10 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it;
             # "الأصابعة جنوب غرب طرابلس" by the side the two words name together
             near = [c for c in pm.candidates if _lies_towards(c, anchor.place, side)]
+        if not near and pm.tok_start > 0 and _settlement_noun(doc.tokens[pm.tok_start - 1].text):
+            # a town the text names with its noun, in the governorate of the town that locates it
+            same = [c for c in pm.candidates if _in_governorate_of(c, anchor.place)]
+            near = same if len(same) == 1 else []
         if not near and pm.role == "event":
             # a name found only by its sound is a weaker clue than the name itself: inside a town
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
@@ -1408,6 +1486,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                 sounds = [(c, score) for c, score in gaz.fuzzy(_bare_name(pm.text), {anchor.place.country_code},
                                                                threshold=FUZZY_THRESHOLD)
                           if not c.is_area and (_located_by(c, anchor.place) or any(_located_by(c, a) for a in areas))]
+            if sounds and side in COMPASS and not anchor.place.is_area and not areas:
+                # "قرية حجلان شمال غرب مريس": a town that sounds like it on another side is not it
+                sounds = [(c, score) for c, score in sounds if _on_side(c, anchor.place, side)]
             if sounds:
                 place, score = sounds[0]
                 _area_reading(anchor, place)
@@ -1528,6 +1609,12 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
         ranked = sorted(clues.countries.values(), reverse=True)
         if ranked[0] >= CLEAR_LEAD and (len(ranked) == 1 or ranked[0] >= 2 * ranked[1]):
             named = {max(clues.countries, key=clues.countries.get)}
+    if not named:
+        # no country named and no clear lead: the countries of the big places and areas the article
+        # names stand for their countries ("بلدة كرمة علي ... شمال البصرة": not Karmah of the West Bank)
+        named = {pm.place.country_code for pm in mentions if pm.place is not None and
+                 len({c.country_code for c in pm.candidates}) == 1 and
+                 (pm.place.population >= STRANGER_MAX_POPULATION or pm.place.kind in ("admin1", "admin2"))}
     if not named:
         return
     shares: dict[str, dict[str, float]] = {}
@@ -1696,6 +1783,16 @@ def _lies_towards(place: Place, anchor: Place, relation: str) -> bool:
     return abs((bearing - COMPASS[relation] + 180) % 360 - 180) <= 60
 
 
+def _on_side(place: Place, anchor: Place, side: str) -> bool:
+    """Does ``place`` lie on the compass side of ``anchor`` the text gives (within 60 degrees)?"""
+    dy = place.latitude - anchor.latitude
+    dx = (place.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))
+    if abs(dx) + abs(dy) < 1e-6:
+        return True
+    bearing = math.degrees(math.atan2(dx, dy)) % 360
+    return abs((bearing - COMPASS[side] + 180) % 360 - 180) <= 60
+
+
 # How far from a region's point a place it locates may lie (Duhok from the point of Iraqi Kurdistan).
 REGION_REACH_KM = 150.0
 
@@ -1710,7 +1807,30 @@ def _located_by(place: Place, anchor: Place) -> bool:
         # a region may span governorates (إقليم كردستان، البادية السورية): its country, within reach
         return place.country_code == anchor.country_code and \
             distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= REGION_REACH_KM
+    if anchor.kind == "admin2":
+        # a district is a few tens of km across, its point its seat: "قرى الجراحي والمنصورية في مديرية
+        # التحيتا" are villages of that district, not the towns of those names in the next districts
+        return place.country_code == anchor.country_code and \
+            distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= DISTRICT_REACH_KM
     return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
+
+
+def _settlement_noun(word: str) -> bool:
+    """بلدة، وبلدة، ببلدة، وبقرية: a settlement noun with its proclitics."""
+    nouns = cue_words("settlement_noun")
+    return word in nouns or any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
+
+
+# How far from a district's seat a place the text puts in the district may lie.
+DISTRICT_REACH_KM = 35.0
+
+
+def _in_governorate_of(place: Place, anchor: Place) -> bool:
+    """Does ``place`` lie in the governorate of the town ``anchor``, within a region's reach
+    ("بلدة القحطانية القريبة من الموصل": the Nineveh town, 100 km off, not a Syrian namesake)?"""
+    return anchor.kind in ("city", "town") and bool(place.admin1) and not place.is_area and \
+        place.country_code == anchor.country_code and place.admin1 == anchor.admin1 and \
+        distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= REGION_REACH_KM
 
 
 @lru_cache(maxsize=1)
@@ -1730,7 +1850,9 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
         return None
     if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
-            not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside":
+            not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside" and \
+            not (nxt.relation in _COMPASS and all(c.kind == "admin2" for c in pm.candidates)):
+        # (but "مديرية نهم شرق صنعاء": a district lies on a side of a town)
         return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town (but in ريف Y)
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
@@ -1744,6 +1866,12 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if between and all(w in cue_words("lone_place_noun") for w in between):
         return None  # "سراقب بلدة آفس": a place noun alone locates nothing
     locating, prefixes = _locating_words(), cue_phrases("locating_prefix")
+    fronts = cue_words("front_noun")
+    # "منطقة المالح بجبهة مقبنة"، "منطقة الكتف جنوب جبهة ميدي": the front's place locates the name
+    if between and (between[-1] in fronts or between[-1][:1] == "ب" and between[-1][1:] in fronts):
+        between = [w for w in between if not (w in fronts or w[:1] == "ب" and w[1:] in fronts)]
+        if not between:
+            return nxt
     if between and all(w in locating or w.startswith(prefixes) for w in between):
         return nxt
     # "بريف إدلب" attached: the next mention starts with ب + its clitic
@@ -1820,7 +1948,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         road_end = road_end or (pm.role == "reference" and pm.reason.startswith("the far end of a front"))
         # a home town's locating place ("من أبناء جاسم شمالي درعا") is no event place either, but a
         # plain town after it ("ينحدر من سراقب في بلدة سرمدا") may be where the event happened
-        home_anchor = pm.role == "home" and anchor is not None and (
+        home_anchor = pm.role in ("home", "post") and anchor is not None and (
             anchor.relation in ("north", "south", "east", "west", "countryside", "near") or
             (anchor.place is not None and anchor.place.is_area))
         if anchor is not None and anchor.role == "event" and (
@@ -1895,7 +2023,34 @@ def _share_list_anchor(doc: Doc, mentions: list[PlaceMention]) -> None:
         if pm.anchor is None and pm.place is None and pm.role == "event" and carry is not None:
             pm.anchor = carry
             pm.reason = pm.reason or f"located by {carry.text}"
+        elif pm.anchor is None and pm.place is not None and pm.role == "event" and _list_area(carry) and \
+                not pm.place.is_area and not any(_in_list_area(c, carry) for c in pm.candidates):
+            # "قرى الجراحي والمنصورية والسويق في مديرية التحيتا": a listed name whose namesakes all lie
+            # outside the district the list is put in is a village of that district no gazetteer knows
+            pm.alternatives = [(c, f"not in {carry.place.name}") for c in pm.candidates][:5]
+            pm.reason = f"no place called {pm.text} lies in {carry.place.name}; located by {carry.place.name}"
+            pm.place, pm.candidates, pm.resolution = None, [], ""
+            pm.anchor = carry
+        elif pm.anchor is None and pm.place is not None and pm.role == "event" and _list_area(carry):
+            near = [c for c in pm.candidates if _in_list_area(c, carry)]
+            if near and near[0] is not pm.place:
+                pm.alternatives = [(c, f"not in {carry.place.name}") for c in pm.candidates if c is not near[0]][:5]
+                pm.place = near[0]
+                pm.resolution = f"the namesake in {carry.place.name}, where the list is put"
         carry = pm.anchor or carry
+
+
+def _list_area(carry: PlaceMention | None) -> bool:
+    """Is the place a list is put in a governorate or a district (مديرية X: its seat's town too)?"""
+    return carry is not None and carry.place is not None and \
+        (carry.place.kind in ("admin1", "admin2") or carry.relation == "district")
+
+
+def _in_list_area(place: Place, carry: PlaceMention) -> bool:
+    if carry.place.kind in ("admin1", "admin2"):
+        return _located_by(place, carry.place)
+    return place.country_code == carry.place.country_code and distance_km(
+        place.latitude, place.longitude, carry.place.latitude, carry.place.longitude) <= DISTRICT_REACH_KM
 
 
 def _joined_in_list(doc: Doc, pm: PlaceMention, nxt: PlaceMention) -> bool:

@@ -58,7 +58,12 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
             # "شنوا هجوماً استهدف تجمعاً للقوات": two words of one attack that ended as two records
             # of the same type between the same two sides
             same_pair = sides == other and len(sides) == 2 and o.event_type == e.event_type
-            if one_sided or shelling_of_a_clash or same_pair:
+            # "أصيب المشتبه به في تبادل لإطلاق النار ... وإلقاء القبض على مسلحين آخرين": the arrests
+            # of the raid the same two sides fought in, one of them armed men (not protesters held
+            # after a scuffle with the police: an event of its own)
+            arrests_of_a_raid = sides == other and len(sides) == 2 and o.event_type == "Battles" and \
+                e.sub_event_type == "Arrests" and bool({e.inter1, e.inter2} & {2, 3, 4})
+            if one_sided or shelling_of_a_clash or same_pair or arrests_of_a_raid:
                 kept.remove(e)
                 break
     return kept
@@ -173,8 +178,9 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     record.confidence = _confidence_for(record, g, where)
     if untied:
         counts = ", ".join(c.text for c in untied)
-        record.notes += (f" A toll in the text ({counts}) is left out: it is told over weeks or more, or is too"
-                         " large for one place and day, and the text does not tie it to this event.")
+        record.notes += (f" A toll in the text ({counts}) is left out: it is told over weeks or more or since a"
+                         " campaign's start, or is too large for one place and day (or told beside such a"
+                         " toll), and the text does not tie it to this event.")
         record.confidence = round(max(0.1, record.confidence - 0.2), 2)
         for c in untied:
             ev("fatalities_set_aside", Span(c.start, c.end, c.text))

@@ -71,8 +71,12 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
             # district locates it near (2), a governorate or a region only roughly (3)
             key = "name:" + doc.text[doc.tokens[pm.tok_start].start:doc.tokens[pm.tok_end - 1].end]
             unknown = pm.text.strip("\"'«»“”")
-            # a known name with its direction adjective (الجيزة الشمالية) is a name however common
-            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED
+            if unknown.startswith("وال") and len(unknown) > 5:
+                unknown = unknown[1:]  # "قرى النخيلة والسويق": the list's و is no part of the name
+            # a known name with its direction adjective (الجيزة الشمالية) is a name however common,
+            # and so is a hashtag ("#بيت_رجال")
+            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown
+            unknown = unknown.lstrip("#").replace("_", " ")
             if common and area_only:
                 return None  # "في قرية تابعة لقضاء سنجار": an ordinary word names no village
             if common:
@@ -94,7 +98,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                 break
             town = a.gaz.get(town.parent) or town
         key = town.place_id
-        if place.is_area:
+        if place.kind == "admin2":
+            precision = 2  # a district: "في مديرية الملاجم"، "بجبهة نهم" (the guide's 2, not a governorate's 3)
+        elif place.is_area:
             precision = 3
         elif pm.relation == "district" and anchor is not None and anchor.place is not None and \
                 anchor.place.kind == "city" and pm.anchor.relation is None:
@@ -104,7 +110,7 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
     if place.kind == "country":
         return None
     direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
-    if place.is_area and pm.relation == "countryside":
+    if place.is_area and place.kind != "admin2" and pm.relation == "countryside":
         precision = 3
     compass = pm.compass if (precision == 2 or place.kind == "admin1") and direction is not None else None
     return Where(pm, place, key, precision, direction, compass=compass, in_countryside=direction == "countryside")
@@ -230,7 +236,7 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
             if pm.place is not None and not pm.place.is_area
             and pm.reason.startswith(("a distance reference", "an end of a road"))]
     if not refs:
-        return None
+        return _facility_near_seat(a, sent)
     pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
@@ -256,3 +262,36 @@ def fallback_places(a: Analysis, lo: int, hi: int) -> list[Where]:
             if w is not None:
                 out.append(w)
     return out
+
+
+# How many words may stand between a seat's town and the site near it ("في البصرة قرب المطار").
+SITE_AFTER_SEAT = 3
+
+
+def _facility_near_seat(a: Analysis, sent) -> Where | None:
+    """"وتقع القنصلية في البصرة قرب المطار الذي تعرض لهجوم": the town an institution sits in is no
+    event place, but the site near it that a relative clause says was attacked is: the town's
+    site of that kind when the gazetteer knows it (precision 1), else near the town (2)."""
+    doc = a.doc
+    near, relative = cue_words("relation_near"), ("الذي", "التي")
+    for pm in mentions_of_sentence(a, sent.index):
+        if pm.place is None or pm.place.kind not in ("city", "town") or \
+                not pm.reason.startswith("the seat of an institution"):
+            continue
+        t = pm.tok_end
+        words = [doc.tokens[k].text for k in range(t, min(sent.tok_end, t + SITE_AFTER_SEAT + 3))]
+        for i, word in enumerate(words[:SITE_AFTER_SEAT]):
+            # "قرب المطار الذي"، "بالقرب من المطار الذي"
+            j = i + 1 if word in near else i + 2 if " ".join(words[i:i + 2]) in near else None
+            if j is None or j + 1 >= len(words) or words[j + 1] not in relative:
+                continue
+            site = words[j]
+            if not site.startswith("ال") or site[2:] not in cue_words("place_noun"):
+                continue
+            town = doc.token_span(pm.tok_start, pm.tok_end).text
+            names = {town, town.split(" ", 1)[-1], town[1:]}  # "مدينة الموصل"، "بالموصل"
+            found = [p for name in names for p in a.gaz.lookup(f"{site[2:]} {name}") if p.kind == "facility"]
+            if found:
+                return Where(pm, found[0], found[0].place_id, 1, None)
+            return Where(pm, pm.place, pm.place.place_id, 2, None)
+    return None

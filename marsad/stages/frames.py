@@ -127,7 +127,7 @@ def build_frames(a: Analysis) -> None:
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
-            if when is None or _tally(a, u) or _counted_since(a, u, typed):
+            if when is None or _tally(a, u) or _counted_since(a, u, typed) or _since_event(a, u):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
             if when is a.default_when and _partitive_opening(a, u) and (
@@ -161,9 +161,10 @@ def build_frames(a: Analysis) -> None:
                 elif targets and placeless and definite(doc.tokens[h.mention.tok_start].text):
                     # "... وقال مسؤولون إن الغارة استهدفت حافلة في سوق ضحيان": the definite word names the
                     # event the lead told with no place; its count comes with it
-                    lead = next((f for f in placeless if f.etype == etype
-                                 and sent.index - f.sentence <= PLACELESS_SENTENCES), None)
-                    if lead is not None:
+                    # the headline and the lead may both have told it ("غارة على اليمن تقتل 22 طفلا" and
+                    # "مقتل 22 طفلا وأربع نساء في غارة على اليمن الخميس"): all their counts come with it
+                    leads = [f for f in placeless if f.etype == etype and sent.index - f.sentence <= PLACELESS_SENTENCES]
+                    for lead in leads:
                         placeless.remove(lead)
                         if lead.when is not a.default_when and when is a.default_when:
                             when = lead.when  # the lead's own day ("الخميس")
@@ -181,8 +182,8 @@ def build_frames(a: Analysis) -> None:
                     out.append(frame)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)
-        if sent_places:
-            previous_places = sent_places
+        if sent_places and not late_heading:
+            previous_places = sent_places  # not a section title's or a read-also teaser's places
 
 
 def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fallback: list[Where]) -> list[Where]:
@@ -270,6 +271,21 @@ def _tally(a: Analysis, unit: int) -> bool:
     lo, hi = unit_range(a, unit)
     return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
         bool(cue_matcher("tally_word").find(a.doc, lo, hi))
+
+
+def _since_event(a: Analysis, unit: int) -> bool:
+    """"ومنذ سيطرتهم على المدينة قتل المسلحون أكثر من مئة مدني": what a unit tells since an
+    event it names (منذ + an event word) spans from then to now, a tally, unless the unit gives
+    a day of its own."""
+    lo, hi = unit_range(a, unit)
+    since = cue_words("since_word")
+    starts = {h.mention.tok_start for h in a.hits if lo <= h.mention.tok_start < hi}
+    # منذ + the event word, or منذ + its onset + the event word (منذ اندلاع المعارك)
+    after = {t + 1 for t in range(lo, hi - 1) if a.doc.tokens[t].text in since} | \
+        {m.tok_end for m in cue_matcher("tally_since").find(a.doc, lo, hi)}
+    if not after & starts:
+        return False
+    return not any(lo <= d.tok_start < hi and not d.background for d in a.dates)
 
 
 # How many events a number before an event word must count for the unit to be a count of many

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from marsad.arabic.normalise import definite
+from marsad.arabic.normalise import definite, normalise_term
 from marsad.cues import cue_matcher, cue_words
 from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Group, Where
@@ -66,8 +66,10 @@ def group_frames(a: Analysis) -> None:
                 break
     groups = _weapons_of_the_fight(a, groups)
     groups = _shelling_of_the_fight(groups)
+    groups = _fire_beside_the_fight(a, groups)
     groups = _clashes_at_protests(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
+    groups = _killings_at_protests_met_with_fire(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
@@ -163,6 +165,33 @@ def _shelling_of_the_fight(groups: list[Group]) -> list[Group]:
     return kept
 
 
+def _fire_beside_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"أن القصف الجوي تزامن مع مواجهات برية ... وأسفرت عن سقوط 40 قتيلاً"، "هجوماً تحت غطاء من
+    القصف": strikes or shelling the text joins to a clash at the same place and day by a word of
+    cover or of the same time (``cover_cue`` in cues.tsv) are the clash's fire: one battle, whose
+    toll is the clash's."""
+    kept = list(groups)
+    cover = cue_matcher("cover_cue")
+    for g in groups:
+        if g.etype != "Explosions/Remote violence" or g not in kept:
+            continue
+        for o in kept:
+            if o.etype != "Battles" or o.where.town_key != g.where.town_key or not o.when.compatible(g.when):
+                continue
+            # a clash told by its own word, not one named again ("بالتزامن مع المعارك" after them)
+            clashes = [m.hit.mention for m in o.members if m.subtype == "Armed clash"
+                       and not definite(a.doc.tokens[m.hit.mention.tok_start].text)]
+            if clashes and all(any(a.sentence_index(c.tok_start) == m.sentence and
+                                   cover.find(a.doc, *sorted((min(c.tok_end, m.hit.mention.tok_end),
+                                                              max(c.tok_start, m.hit.mention.tok_start))))
+                                   for c in clashes) for m in g.members):
+                o.members.extend(g.members)
+                o.places.extend(g.places)
+                kept.remove(g)
+                break
+    return kept
+
+
 def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:
     """"اندلعت مواجهات لدى تظاهر الآلاف عند الحدود حيث قتل تسعة": confrontations told in the
     sentence of a protest at the same place and day, with no armed group named, are the protest
@@ -200,6 +229,24 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
     return kept
 
 
+def _killings_at_protests_met_with_fire(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"مقتل فلسطيني برصاص إسرائيلي شرق غزة ... إثر إصابته برصاصة أثناء مشاركته في مسيرات العودة":
+    a killing by fire, with no armed group named, at the place and on the day of a protest whose own
+    sentences tell the fire it met but count no dead, is that fire's toll (ACLED codes one event:
+    excessive force against protesters), not an attack of its own."""
+    kept = list(groups)
+    for p in groups:
+        if p.etype != "Protests" or _kills(a, p) or not any(
+                m.hit.mention.event_type == "Violence against civilians" for m in p.members):
+            continue
+        for g in [g for g in kept if g.etype == "Violence against civilians" and g.where.town_key == p.where.town_key
+                  and g.when.compatible(p.when) and _kills(a, g) and not _names_armed_group(a, g)]:
+            p.members.extend(g.members)
+            p.places.extend(g.places)
+            kept.remove(g)
+    return kept
+
+
 def _kills(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group count dead?"""
     return any(c.kind == "killed" and (c.count or 0) > 0 and a.sentence_index(c.tok_start) in g.sentences
@@ -233,7 +280,7 @@ def _coarser(x: Where, y: Where) -> bool:
     if x.unknown_name:
         return False
     # "بادية الميادين بريف دير الزور": the place that locates ``y`` is wider than it, however precise
-    if _anchored_at(y, x.place):
+    if _anchored_at(y, x.place) or _governorate_by_its_seat(x, y):
         return True
     return _breadth(x) > _breadth(y) or _KIND_RANK.get(x.place.kind, 2) > _KIND_RANK.get(y.place.kind, 2)
 
@@ -316,6 +363,8 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                 body = [b for b in kept if b is not g and b.etype in VIOLENT_TYPES and not _is_summary(a, b, level)]
                 target = _summarised(a, g, body)
             if target is not None:
+                if _coarser(g.where, target.where):
+                    g.places = []  # the summary's wider place does not displace the body's precise one
                 absorb(target, g)
             elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
                 # a lead that names only a region ("ريف اللاذقية") over precise body events in or
@@ -392,6 +441,24 @@ def _after_place_noun(a: Analysis, tok: int) -> bool:
     """Does a place noun (حي، منطقة، بلدة) end right before token ``tok``?"""
     nouns = cue_matcher("place_noun", suffixes=False)
     return any(m.tok_end == tok for m in nouns.find(a.doc, max(0, tok - 2), tok))
+
+
+def _governorate_by_its_seat(x: Where, y: Where) -> bool:
+    """"مجزرة في الضالع" beside "في قرية حجلان بمحافظة الضالع": a bare name read as a city is the
+    governorate of that name that locates ``y`` (the seat and its governorate share the name)."""
+    if x.unknown_name or x.place.kind not in SETTLEMENT_KINDS:
+        return False
+    name = normalise_term(x.mention.text).lstrip("وب")
+    anchor = y.mention.anchor
+    for _ in range(3):
+        if anchor is None:
+            return False
+        if anchor.place is not None and anchor.place.kind == "admin1" and \
+                (anchor.place.country_code, anchor.place.admin1) == (x.place.country_code, x.place.admin1) and \
+                normalise_term(anchor.text).endswith(" " + name):
+            return True
+        anchor = anchor.anchor
+    return False
 
 
 def _anchored_at(w: Where, place) -> bool:

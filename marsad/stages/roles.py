@@ -6,8 +6,13 @@ side), the target a strike or an arrest implies.
 """
 from __future__ import annotations
 
-from marsad.actors import forces_of
+from datetime import date
+from functools import lru_cache
+
+from marsad.actors import forces_of, load_actor_kb
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
+from marsad.errors import KnowledgeBaseError
+from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
@@ -17,13 +22,40 @@ from marsad.triggers import TERRITORY
 
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
+    actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    authority = _de_facto_authority(a, g)
+    if authority is not None:
+        # "اعتقلت الأجهزة الأمنية ثلاثة أشخاص في مخيم جباليا": Gaza's police are Hamas's
+        state, ruler = authority
+        actor1, actor2 = (ruler if n in state else n for n in (actor1, actor2))
+        assoc1 = [n for n in dict.fromkeys(ruler if n in state else n for n in assoc1) if n != actor1]
+        assoc2 = [n for n in dict.fromkeys(ruler if n in state else n for n in assoc2) if n != actor2]
+        if actor1 == actor2 and actor1 is not None:
+            # "طوقت قوات الأمن مخبأ المشتبه به ... أعلنت حماس توقيفه": the ruler's police against
+            # gunmen of no named group in a fight, else against the people they arrest
+            actor2 = "Unidentified Armed Group" if etype == "Battles" else "Civilians"
+    return actor1, actor2, assoc1, assoc2, spans
+
+
+def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     kb = a.kb
-    in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s) if not _affiliation_only(a, x)]
+    sources = _source_mentions(a)
+    named_group = _attackers_group(a)
+    # "مسلحون ينتمون إلى داعش": the gunmen are the group named after them, not another side
+    in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
+                if not _affiliation_only(a, x) and id(x) not in sources and named_group.get(id(x)) is not False]
+    if sub == "Air/drone strike" and not any(kb.inter(x.actor) in AIR_FORCE_CODES for x in in_group):
+        # "قالت القيادة الأمريكية في أفريقيا إن غارة جوية أسفرت عن مقتل مسلحين": a force that strikes
+        # from the air (usual_means.tsv) tells its own strikes; it is the striker when no other
+        # force the strike could be is named beside it
+        in_group += [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
+                     if id(x) in sources and usual_means().get(x.actor) == "Air/drone strike"]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
     for c in cas:
-        found = victim_actors(a, c)
+        # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim
+        found = [x for x in victim_actors(a, c) if not named_group.get(id(x))]
         if found:
             victims.append((found[0].actor, c.count or 0, found[0]))
         elif c.victim_class in ("civilians",):
@@ -72,7 +104,7 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             rest = [n for n in ordered[1:] if not kb.allied(n, actor1)]
             actor2 = rest[0] if rest else None
     else:
-        victim_mentions = {id(x) for c in cas for x in victim_actors(a, c)}
+        victim_mentions = {id(x) for c in cas for x in victim_actors(a, c) if not named_group.get(id(x))}
         perpetrators = [x for x in armed if id(x) not in victim_mentions]
         if etype in ("Explosions/Remote violence", "Violence against civilians"):
             # "لقي 100 عنصر حوثي مصرعهم جراء غارات ... قتلت كل عناصر الميليشيا": the side whose men
@@ -93,12 +125,19 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             state = first_listed[:1] + _salient([x for x in perpetrators if kb.inter(x.actor) == 1], g)
             nearest = [n for n in _salient(perpetrators, g) if n != "Unidentified Armed Group"]
             actor1 = state[0] if state else (_article_actor(a, state=True) or (nearest[0] if nearest else None))
+            if actor1 is None and sub == "Arrests" and g.where is not None and g.where.place is not None:
+                # "تم القبض على الجاني" with no force named: the arrest is the state's police's, the
+                # arrested never the side that acts
+                police = forces_of(g.where.place.country_code, "Police")
+                actor1 = police if police in kb.actors else forces_of(g.where.place.country_code)
             others = [n for n in _salient([x for x in armed if kb.inter(x.actor) != 1], g)
                       if n not in ("Unidentified Armed Group", actor1) and not kb.allied(n, actor1 or "")]
             if not others and sub == "Arrests":
                 # "اشتبك محتجون مع الشرطة ... واعتقال عدد منهم": the protesters the sentence names
                 others = [x.actor for x in in_group if kb.inter(x.actor) == 6][:1]
-            if not others:
+            if not others and sub != "Arrests":
+                # (the people an arrest takes are told in its own sentences: "اعتقلت قوات الأمن خمسة
+                # أشخاص" beside an attack of another group elsewhere in the article are civilians)
                 counts = {n: c for n, c in _article_counts(a).items()
                           if kb.inter(n) != 1 and n != actor1 and not kb.allied(n, actor1 or "")}
                 others = sorted(counts, key=lambda n: -counts[n])
@@ -112,12 +151,24 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
                 actor2 = opponents[0].actor if opponents else (_opponent(a, actor1) if actor1 else None)
                 return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
         names = _salient(perpetrators, g)
+        if sub != "Air/drone strike":
+            # "تمكن الجيش، بإسناد من طيران التحالف، من السيطرة على": the supporter is an associate of
+            # the side it backs, not the side (an air strike is the air force's own deed)
+            backed = _salient([x for x in perpetrators if not _supporting(a, x)], g)
+            if sub == TERRITORY and backed:
+                # "تمكن الجيش اليمني والمقاومة الشعبية من السيطرة": the state's force leads its allies
+                state = [n for n in backed if kb.inter(n) == 1 and (n == backed[0] or kb.allied(n, backed[0]))]
+                if state:
+                    backed = state[:1] + [n for n in backed if n != state[0]]
+            names = backed + [n for n in names if n not in backed]
         if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators):
             # "طائرة مسيرة مجهولة"، "مسلحون مجهولون": the report does not know who attacked
             names = ["Unidentified Armed Group"]
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
             # bombers are seldom named; a named group counts only when it claims the attack
-            claimed = [x.actor for x in perpetrators if _claims(a, x) and kb.inter(x.actor) != 1]
+            # (or names the bombers' group: "انتحاريان ينتمون إلى تنظيم داعش")
+            claimed = [x.actor for x in perpetrators if (_claims(a, x) or named_group.get(id(x)))
+                       and kb.inter(x.actor) != 1]
             names = claimed or ["Unidentified Armed Group"]
         actor1 = names[0] if names else None
         if actor1 is None:
@@ -279,7 +330,7 @@ def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
     # in the killing's sentence any force; around it only the state's (a militia named next to a
     # protest is as often its target: "أحرق المحتجون مقر منظمة بدر")
     for window, codes in ((sents, (1, 3, 8)), (near, (1, 8))):
-        for x in a.actors:
+        for x in _taking_part(a):
             if a.sentence_index(x.tok_start) in window and a.kb.inter(x.actor) in codes and id(x) not in dead:
                 return x.actor
     return None
@@ -378,7 +429,7 @@ def _article_counts(a: Analysis, state: bool | None = None) -> dict[str, int]:
     found = a.memo.get(key)
     if found is None:
         found = a.memo[key] = {}
-        for x in a.actors:
+        for x in _taking_part(a):
             inter = a.kb.inter(x.actor)
             if inter not in ARMED_CODES or x.actor == "Unidentified Armed Group":
                 continue
@@ -401,7 +452,7 @@ def _article_perpetrator(a: Analysis, etype: str) -> str | None:
     by_sentence = a.memo.get("armed_by_sentence")
     if by_sentence is None:
         by_sentence = a.memo["armed_by_sentence"] = {}
-        for x in a.actors:
+        for x in _taking_part(a):
             if a.kb.inter(x.actor) in ARMED_CODES and not _holds_place(a, x):
                 by_sentence.setdefault(a.sentence_index(x.tok_start), []).append(x.actor)
     counts: dict[str, int] = {}
@@ -448,6 +499,11 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
         owner = _military_target_owner(a, g, actor1)
         if owner is not None:
             return owner  # "استهدفت مسيرة موقعاً لقسد": the force whose position was hit
+        if actor1 and _their_target(a, g):
+            # "قصفت مدفعية الجيش مواقعهم وتجمعاتهم": the positions of the enemy told before
+            opp = _opponent(a, actor1)
+            if opp is not None and opp != "Unidentified Armed Group":
+                return opp
         if any(w in a.doc.text for w in cue_phrases("air_defence")):
             return forces_of(place.country_code)
         if place.kind == "facility" or any(w.place.kind == "facility" for w in g.places):
@@ -485,3 +541,166 @@ def _civilians_spared(a: Analysis, g: Group) -> bool:
     return any(x.actor == "Civilians" and a.in_group(g, x.tok_start) and
                any(t in negations for t in range(max(0, x.tok_start - SPARED_WORDS), x.tok_start))
                for x in a.actors)
+
+
+# How many words after a statement's speaker its content may begin ("قال الجيش العراقي في بيان
+# صدر عنه مساء اليوم إن ...").
+CONTENT_WORDS = 10
+
+
+def _source_mentions(a: Analysis) -> set[int]:
+    """Ids of the actor mentions that only say where a report comes from, never a side of the
+    event it reports: after a source preposition ("بحسب الجيش العراقي"، "وفق ما أعلنت الشرطة"),
+    a spokesman's "باسم" ("المتحدثة باسم وزارة الدفاع الأمريكية"), or the speaker of a verb of
+    saying whose content follows ("قال الجيش إن رجلين قتلا في غارة"). A speaker whose content
+    makes it the agent or the victim ("أعلن الجيش أنه قصف"، "قال الجيش إن مسلحين هاجموا جنوده")
+    stays a side; so does every other mention of the same actor."""
+    found = a.memo.get("source_mentions")
+    if found is not None:
+        return found
+    found = a.memo["source_mentions"] = set()
+    if not a.actors:
+        return found
+    doc = a.doc
+    prepositions = cue_starts(doc, "source_preposition")
+    spokesmen = set(cue_starts(doc, "spokesman_noun").values())
+    content = cue_words("clause_content")
+    triggers = {h.mention.tok_start for h in a.hits}
+
+    def speaks_of_itself(after: int, end: int, need_content: bool) -> bool:
+        """Does the statement that starts after token ``after`` make its speaker a side?"""
+        own = cue_words("speaker_own")
+        opener = None
+        for t in range(after, min(end, after + CONTENT_WORDS)):
+            if t in triggers:
+                break
+            if doc.tokens[t].text in content:
+                opener = t
+                break
+        if opener is None:
+            # "أعلن الجيش مقتل خمسة مسلحين": no reported content, the speaker tells its own deed
+            return need_content
+        return any(doc.tokens[t].text in own or doc.tokens[t].text[1:] in own for t in range(opener, end))
+
+    for att in a.attributions:
+        sent_end = doc.sentence_of_token(att.tok_start).tok_end
+        by_preposition = any(att.tok_start <= t < att.tok_end for t in prepositions)
+        for x in a.actors:
+            if not (att.tok_start <= x.tok_start < att.tok_end and x.actor == att.name):
+                continue
+            if by_preposition or not speaks_of_itself(att.tok_end, sent_end, need_content=True):
+                found.add(id(x))
+    for x in a.actors:
+        if x.tok_start in spokesmen and id(x) not in found:
+            sent_end = doc.sentence_of_token(x.tok_start).tok_end
+            if not speaks_of_itself(x.tok_end, sent_end, need_content=False):
+                found.add(id(x))
+    return found
+
+
+def _taking_part(a: Analysis) -> list[ActorMention]:
+    """The article's actor mentions less those that only name a report's source."""
+    sources = _source_mentions(a)
+    return [x for x in a.actors if id(x) not in sources] if sources else a.actors
+
+
+# How many words before a named group the gunmen it names may stand ("مسلحون معظمهم من
+# الانتحاريين من حركة الشباب").
+GUNMEN_WORDS = 6
+
+
+def _attackers_group(a: Analysis) -> dict[int, bool]:
+    """Attackers tied to the group they belong to ("مسلحون من حركة الشباب"، "انتحاريان ينتمون إلى
+    تنظيم داعش"، "معظمهم من الانتحاريين من حركة الشباب"): the named group's mention -> True (it
+    names the attackers), an unidentified gunmen's mention before it -> False (told again by the
+    group's name). Mentions of no such tie are absent."""
+    found = a.memo.get("attackers_group")
+    if found is not None:
+        return found
+    found = a.memo["attackers_group"] = {}
+    if not a.actors:
+        return found
+    doc, kb = a.doc, a.kb
+    links = {m.tok_end: m.tok_start for m in cue_matcher("member_link").find(doc)}
+    attackers = cue_words("attacker_noun")
+    for x in a.actors:
+        if x.actor == "Unidentified Armed Group" or kb.inter(x.actor) not in (2, 3, 4) or x.tok_start not in links:
+            continue
+        before = links[x.tok_start] - 1
+        if before < 0:
+            continue
+        gunmen = next((y for y in a.actors if y.tok_end == before + 1 and y.actor == "Unidentified Armed Group"), None)
+        word = doc.tokens[before].text
+        if gunmen is None and word not in attackers and word[1:] not in attackers:
+            continue
+        if any(c.victim_start is not None and c.victim_start <= doc.tokens[before].start < (c.victim_end or 0)
+               for c in a.casualties):
+            continue  # "مقتل خمسة مسلحين من داعش": the dead, not the attackers
+        found[id(x)] = True
+        # the gunmen told just before ("نفذه مسلحون معظمهم من الانتحاريين من حركة الشباب") are the group
+        lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - GUNMEN_WORDS)
+        for y in a.actors:
+            if y.actor == "Unidentified Armed Group" and lo <= y.tok_start < x.tok_start and \
+                    "مجهول" not in y.text and not any(y.tok_end <= z.tok_start < x.tok_start and
+                                                      z.actor != "Unidentified Armed Group" for z in a.actors):
+                found[id(y)] = False
+    return found
+
+
+def _their_target(a: Analysis, g: Group) -> bool:
+    """Does a unit of the group strike a military target whose pronoun points back to a force
+    ("مواقعهم"، "تجمعاتها"، "آلياتهم")?"""
+    doc = a.doc
+    suffixes = cue_phrases("their_target_suffix")
+    bare = cue_words("military_target")
+    for m in _cue_in_units(a, g, "military_target"):
+        word = doc.tokens[m.tok_end - 1].text
+        if word not in bare and word[1:] not in bare and word.endswith(suffixes):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def de_facto_authorities() -> dict[tuple[str, str], tuple[tuple[str, date, date | None], ...]]:
+    """``authorities.tsv``: (country, admin1) -> ((actor, valid_from, valid_to), ...)."""
+    known = load_actor_kb().actors
+    out: dict[tuple[str, str], list] = {}
+    for row in load_table("authorities.tsv", required=("country", "admin1", "actor", "valid_from")):
+        where = f"authorities.tsv:{row['_line']}"
+        if row["actor"] not in known:
+            raise KnowledgeBaseError(f"unknown actor {row['actor']!r}", where=where)
+        try:
+            start = date.fromisoformat(row["valid_from"])
+            end = date.fromisoformat(row["valid_to"]) if row.get("valid_to") else None
+        except ValueError:
+            raise KnowledgeBaseError("valid_from/valid_to must be YYYY-MM-DD", where=where) from None
+        out.setdefault((row["country"], row["admin1"]), []).append((row["actor"], start, end))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _de_facto_authority(a: Analysis, g: Group) -> tuple[set[str], str] | None:
+    """(the state's force names, the ruler) when the group's place is a territory a non-state actor
+    governs on the article's day and the group names the state's forces only by generic police and
+    security words (الشرطة، الأجهزة الأمنية), never by a name of the state's own (الأمن الوقائي) nor by
+    an army word (الجيش)."""
+    place = g.where.place if g.where is not None else None
+    if place is None or not place.admin1:
+        return None
+    rows = de_facto_authorities().get((place.country_code, place.admin1))
+    when = a.published
+    ruler = next((n for n, start, end in rows or () if when is None or (start <= when and (end is None or when <= end))),
+                 None)
+    if ruler is None:
+        return None
+    state = {forces_of(place.country_code), forces_of(place.country_code, "Police")}
+    generic = a.memo.get("police_spans")
+    if generic is None:
+        # police and security words only: the army words (الجيش، قوات الجيش) in such a territory are
+        # as often the state's own army fighting for it
+        generic = a.memo["police_spans"] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)
+                                            if not m.payload[2]}
+    # (a state force no word of the group names comes from a victim's word: "مقتل ضابط أمن" in Gaza)
+    named = [x for s in g.sentences for x in a.actors_of_sentence(s) if x.actor in state]
+    if any((x.tok_start, x.tok_end) not in generic for x in named):
+        return None
+    return state, ruler

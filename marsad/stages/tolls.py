@@ -14,7 +14,8 @@ from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
 
 def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     """The death counts of one group: the counts of the units its frames come from (a count in
-    a recap, a plan or another statement of the sentence belongs to none of its events)."""
+    a recap, a plan or another statement of the sentence belongs to none of its events), and the
+    parts of a total the text places at the group's own place ("من بينهم 16 في غارة على X")."""
     owners_of = groups_by_unit(a)
     out = []
     for c in a.casualties:
@@ -33,7 +34,44 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
         if _campaign_toll(a, c, g):
             continue  # "20 قتيلاً الذين قتلوا في مواجهات دير الزور": the campaign's dead, no one fight's
         out.append(c)
+    # a part placed at the group's own place whose total the group does not already count
+    out += [c for c, owner in placed_parts(a).items() if owner is g and not any(
+        p.start <= c.start < p.end and p.tok_start < c.tok_start for p in out)]
     return out
+
+
+# How many words after a part of a total its own place may stand ("و16 شخصا في غارة استهدفت قرية X").
+PART_PLACE_WORDS = 10
+
+
+def placed_parts(a: Analysis) -> dict[Casualty, Group]:
+    """Parts of a total (بينهم ...) that the text places at a place of their own, with the group
+    placed there: "قتل القصف 43 شخصاً في عفرين، من بينهم سبعة أطفال و16 شخصاً في غارة استهدفت قرية
+    جنديرس": the 16 are Jindires's dead (and no longer Afrin's)."""
+    found = a.memo.get("placed_parts")
+    if found is not None:
+        return found
+    found = a.memo["placed_parts"] = {}
+    for c in a.casualties:
+        if c.kind != "killed" or not c.subgroup or not c.count:
+            continue
+        sent = a.doc.sentence_of_token(c.tok_start)
+        nxt = min([x.tok_start for x in a.casualties if x.tok_start >= c.tok_end] + [sent.tok_end])
+        hi = min(nxt, c.tok_end + PART_PLACE_WORDS)
+        at = sorted((w.mention.tok_start, id(o), o) for o in a.groups for w in o.places
+                    if c.tok_end <= w.mention.tok_start < hi)
+        # the part's own event word stands between it and the place ("في غارة استهدفت"); not the
+        # total's places told after its parts ("بينهم 14 طفلا في بلدات X وY")
+        if at and len({id(o) for t, _, o in at if t == at[0][0]}) == 1 and \
+                any(c.tok_end <= h.mention.tok_start < at[0][0] for h in a.hits):
+            found[c] = at[0][2]
+    return found
+
+
+def _parts_elsewhere(a: Analysis, g: Group, used: list[Casualty]) -> list[Casualty]:
+    """Parts of the group's own totals that the text places at another group's place."""
+    return [c for c, owner in placed_parts(a).items() if owner is not g and any(
+        p.start <= c.start < p.end and p.tok_start < c.tok_start and not p.subgroup for p in used)]
 
 
 def _campaign_toll(a: Analysis, c: Casualty, g: Group) -> bool:
@@ -94,6 +132,8 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     clause = clause_at(a, c.tok_start)
     if clause is not None and weeks_or_more(a, *unit_range(a, clause.unit)) and not _spans_the_event(g):
         return False
+    if clause is not None and _since_campaign_start(a, clause.tok_start, clause.tok_end) and not _spans_the_event(g):
+        return False  # "قتل 45 مقاتلا منذ بدء الهجوم على المدينة": the campaign's dead, not the day's
     if max(c.count or 0, c.high or 0) < LARGE_TOLL:
         return True
     if clause is None:
@@ -110,6 +150,59 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     if any(lo <= d.tok_start < hi and d.tense in ("period", "background") for d in a.dates):
         return False
     return not long_duration(a, lo, hi)
+
+
+# How many words before a count the "إلى" of a tally that rises to it may stand (إلى 305 أشخاص).
+TALLY_WORDS = 2
+
+
+def _running_tally(a: Analysis, c: Casualty) -> bool:
+    """Is the count the total a tally rises to ("ليرتفع عدد القتلى إلى 305"، "لتصل الحصيلة إلى")?"""
+    from marsad.stages.clauses import clause_at
+    clause = clause_at(a, c.tok_start)
+    tokens = a.doc.tokens
+    lo = clause.tok_start if clause is not None else a.doc.sentence_of_token(c.tok_start).tok_start
+    to = [t for t in range(max(lo, c.tok_start - TALLY_WORDS), c.tok_end)
+          if tokens[t].text in cue_words("tally_to")]
+    return bool(to) and any(m.tok_end <= to[-1] for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]))
+
+
+# How many words after a tally's count a span of days may stand and still be its span.
+TALLY_SPAN_WORDS = 8
+
+
+def _over_days(a: Analysis, c: Casualty) -> bool:
+    """Do the words after a tally's count name a span of two days or more ("خلال ثلاثة أيام"،
+    "خلال يومين")?"""
+    tokens = a.doc.tokens
+    lo, hi = c.tok_start, min(a.doc.sentence_of_token(c.tok_start).tok_end, c.tok_end + TALLY_SPAN_WORDS)
+    days = cue_words("day_unit")
+    if any(tokens[t].text.lstrip("وب") in cue_words("days_word") for t in range(lo, hi)):
+        return True
+    return any(lo <= q.tok_start and q.tok_end < hi and (q.value or 0) >= 2 and
+               tokens[q.tok_end].text in days for q in a.quantities())
+
+
+def _since_campaign_start(a: Analysis, lo: int, hi: int) -> bool:
+    """Do tokens [lo, hi) count from the start of a campaign ("منذ بدء الهجوم"، "منذ انطلاق
+    العمليات العسكرية")? Not from the start of a pause ("منذ بدء الهدنة بدقائق")."""
+    nouns, most = cue_words("campaign_start_noun"), cue_words("superlative_word")
+    tokens = a.doc.tokens
+    # "في الهجوم الأكثر دموية منذ اندلاع الحرب": a superlative measures the event against the war
+    return any(m.tok_end < hi and tokens[m.tok_end].text.lstrip("و") in nouns and
+               not any(tokens[t].text in most for t in range(max(lo, m.tok_start - SUPERLATIVE_WORDS), m.tok_start))
+               for m in cue_matcher("campaign_since").find(a.doc, lo, hi))
+
+
+# How many words before "منذ" a superlative may stand (الأكثر دموية منذ).
+SUPERLATIVE_WORDS = 3
+
+
+def _claims_against(a: Analysis, c: Casualty, other: Casualty) -> bool:
+    """Are two counts of one unit set against each other by a clause of contrast?"""
+    from marsad.stages.clauses import clause_at
+    x, y = clause_at(a, c.tok_start), clause_at(a, other.tok_start)
+    return x is not None and y is not None and x.unit == y.unit and x is not y and "contrast" in (x.kind, y.kind)
 
 
 def _spans_the_event(g: Group) -> bool:
@@ -255,7 +348,30 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     """(best, low, high, counts used, large counts set aside as not tied to the event)."""
     cas = group_casualties(a, g)
     untied = [c for c in cas if not tied(a, c, g)]
-    best, low, high, used = _totals(a, [c for c in cas if c not in untied])
+    # "أن 139 مسلحا قتلوا خلال المعارك، بينما أفادت مصادر حوثية بمقتل أكثر من 50 من القوات": a count
+    # set against a large count not tied to the event (بينما، فيما، في حين) is the other side's
+    # claim over the same span (not a tally it adds to: "سقط 45 قتيلا ليرتفع العدد إلى 305")
+    untied += [c for c in cas if c not in untied and any(
+        _claims_against(a, c, x) for x in untied if max(x.count or 0, x.high or 0) >= LARGE_TOLL)]
+    counted = [c for c in cas if c not in untied]
+    # "سقط 25 قتيلا ... ليرتفع عدد القتلى إلى 305 خلال ثلاثة أيام": a running tally holds the counts
+    # told before it; one over several days is no day's toll, one of the event is its new total
+    tallies = [c for c in counted if _running_tally(a, c)]
+    if tallies and len(tallies) < len(counted):
+        counted = [c for c in counted if c not in tallies]
+        untied += [c for c in tallies if _over_days(a, c)]
+        tallies = [c for c in tallies if c not in untied]
+    else:
+        tallies = []
+    best, low, high, used = _totals(a, counted)
+    # "قتل 30 في عفرين، من بينهم 12 في غارة على جنديرس": the part placed elsewhere is that event's
+    gone = sum(c.count or 0 for c in _parts_elsewhere(a, g, used))
+    if gone and gone < best:
+        best, low, high = best - gone, max(0, low - gone), max(0, high - gone)
+    for c in tallies:
+        if (c.count or 0) > best:
+            best, low, high = c.count, max(low, c.low or c.count), max(high, c.high or c.count)
+        used = used + [c]
     if not cas:
         killing = _named_killing(a, g)
         if killing is not None:
@@ -305,6 +421,19 @@ def restates(x: int, y: int) -> bool:
     return min(x, y) >= RESTATED_MIN and abs(x - y) <= RESTATED_SHARE * max(x, y)
 
 
+def _vague_holds(vague: tuple[int, int, int], exact: tuple[int, int, int]) -> bool:
+    """Is ``vague`` a count of no exact number (عشرات: 10 to 99) whose range holds the exact
+    count ``exact`` (29)? Then it tells the same dead without their number."""
+    _, lo, h = vague
+    b, elo, eh = exact
+    return lo < h and elo == eh == b and lo <= b <= h and h >= VAGUE_SPAN * max(lo, 1)
+
+
+# How many times its lowest value a count's highest must be for it to be vague (عشرات: 10 to 99),
+# not a number told with a margin (نحو 40: 36 to 44).
+VAGUE_SPAN = 3
+
+
 def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
     def victim_key(c: Casualty) -> str:
         if c.victim is not None and normalise_term(c.victim) in cue_words("others_word"):
@@ -326,9 +455,15 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
             entries = by_key.setdefault(key, [])
             # the same toll told again, or by another source (70 by one, 75 by another)
             same = [i for i, (b, _, _) in enumerate(entries) if restates(b, best)]
+            vague = [i for i, e in enumerate(entries) if _vague_holds(e, (best, low, high))
+                     or _vague_holds((best, low, high), e)]
             if same:
                 b, lo, h = entries[same[0]]
                 entries[same[0]] = (min(b, best), min(lo, low), max(h, high, b, best))
+            elif vague:
+                # "مصرع عشرات الأشخاص" and "مقتل 29 طفلا": tens that hold 29 are those 29
+                e = entries[vague[0]]
+                entries[vague[0]] = e if e[1] == e[2] else (best, low, high)
             else:
                 entries.append((best, low, high))
         # a toll of people of no stated kind restates a close toll of a stated kind; a toll of a
@@ -339,7 +474,13 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
                 for other, entries in by_key.items():
                     if other == key or not _same_kind(a, key, other):
                         continue
-                    hit = next((i for i, (b, _, _) in enumerate(entries) if restates(b, entry[0])), None)
+                    hit = next((i for i, e in enumerate(entries) if restates(e[0], entry[0])), None)
+                    if hit is None:
+                        # "قتلت العشرات" of no stated kind and "مقتل 29 طفلا": the 29
+                        hit = next((i for i, e in enumerate(entries) if _vague_holds(entry, e)), None)
+                        if hit is not None:
+                            by_key[key].remove(entry)
+                            break
                     if hit is not None:
                         b, lo, h = entries[hit]
                         entries[hit] = (min(b, entry[0]), min(lo, entry[1]), max(h, entry[2], b, entry[0]))
@@ -359,9 +500,17 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
               for k, v in totals(body).items()}
     head_t = {k: (min(b for b, _, _ in v), min(lo for _, lo, _ in v), max(h for _, _, h in v))
               for k, v in totals(head).items()}
+    # "غارة تقتل 18 طفلا" over "قتل 18 طفلا وثلاث نساء": a headline that gives one part of the body's
+    # list tells that part, not another total
+    parts: dict[str, set[int]] = {}
+    for c in body:
+        if c.count:
+            parts.setdefault(victim_key(c), set()).add(c.count)
     best = low = high = 0
     for k, (b, lo, h) in body_t.items():
-        if k in head_t:
+        if k in head_t and head_t[k][0] in parts.get(k, ()) and head_t[k][0] < b:
+            best, low, high = best + b, low + lo, high + max(h, b)
+        elif k in head_t:
             hb, hlo, hh = head_t[k]
             best += min(b, hb)
             low += min(lo, hlo)

@@ -39,3 +39,37 @@ def test_integer_shingles_overlap_exactly_as_four_letter_shingles():
         assert len(shingles(x)) == len(grams(x))
         assert jaccard(shingles(x), shingles(y)) == jaccard(grams(x), grams(y))
     assert 0 < jaccard(shingles(a), shingles(b)) < 1
+
+
+def test_one_report_compared_with_many_stored_ones_matches_as_each_pair_does():
+    """dedup.Report works out the new report's side once; comparing it with stored reports one
+    after the other (as the writer does with a town's candidates) gives what ``match`` gives for
+    each pair alone: nothing of one comparison leaks into the next."""
+    import random
+
+    from marsad.store.dedup import Report, match, shingles
+
+    rng = random.Random(19)
+    words = "اشتباكات قصف مدفعي على بلدة في ريف ادلب قتلى جرحى هجوم مسلحين مجهولين الجيش".split()
+    actors = [None, "Unidentified Armed Group", "Military Forces of Syria", "HTS", "Civilians"]
+    kinds = ["Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"]
+
+    def report():
+        day = f"2024-05-{rng.randint(1, 6):02d}"
+        return {"event_type": rng.choice(kinds), "event_date": day, "event_date_start": day,
+                "event_date_end": day if rng.random() < 0.8 else f"2024-05-{rng.randint(7, 9):02d}",
+                "country": "Syria", "admin1": rng.choice(["Idlib", "Aleppo"]),
+                "geo_precision": rng.choice([1, 1, 2, 3]), "latitude": 35.9 + rng.uniform(0, 0.2),
+                "longitude": 36.6 + rng.uniform(0, 0.2), "actor1": rng.choice(actors), "actor2": rng.choice(actors),
+                "assoc_actor_1": rng.choice([[], ["HTS"]])}, " ".join(rng.sample(words, 8))
+
+    found = 0
+    for _ in range(40):
+        new, text = report()
+        one = Report(new, shingles(text))
+        for _ in range(30):
+            old, old_text = report()
+            expected = match(new, old, shingles(text), shingles(old_text))
+            assert one.match(old, lambda: shingles(old_text)) == expected
+            found += expected is not None
+    assert found > 20  # the pairs reach every rule, matches included

@@ -222,8 +222,8 @@ def test_candidate_conditions_in_memory_are_the_statements(db_url):
     import random
     from datetime import date, datetime, timedelta, timezone
 
-    from marsad.store import (_CANDIDATES_ADMIN1, _CANDIDATES_NEAR, _is_candidate, _long_range, _pg_candidates,
-                              _search)
+    from marsad.store import (_CANDIDATES_ADMIN1, _CANDIDATES_NEAR, _COMPARED_IN_ADMIN1, _COMPARED_NEAR,
+                              _is_candidate, _long_range, _pg_candidates, _search)
     from marsad.store.schema import articles
 
     rng = random.Random(19)
@@ -270,6 +270,9 @@ def test_candidate_conditions_in_memory_are_the_statements(db_url):
             assert in_memory == by_sql, (params, in_memory ^ by_sql)
             if batched is not None:
                 assert {row[0] for row in batched.get(n, [])} == by_sql
+            else:  # SQLite: the writer runs the compiled statement on the driver (Store._sqlite_rows)
+                compared = _COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1
+                assert store._sqlite_rows(conn, compared, params) == [tuple(r) for r in conn.execute(compared, params)]
             found_any += bool(by_sql)
             admin1_only += "cells" not in params and bool(by_sql)
     store.close()

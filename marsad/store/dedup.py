@@ -45,7 +45,7 @@ from typing import Callable
 
 from marsad.arabic.normalise import normalise
 
-__all__ = ["Match", "match", "place_match", "merge", "family", "shingles", "match_words", "word_shingles", "slim",
+__all__ = ["Match", "match", "Report", "place_match", "merge", "family", "shingles", "match_words", "word_shingles", "slim",
            "MATCH_FIELDS", "MergeSummary",
            "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT", "MERGE_THRESHOLD"]
 
@@ -177,41 +177,65 @@ def match(new: dict, old: dict, new_shingles: frozenset[int],
     ``old_shingles`` may be a function that makes them: it is called only when every test before
     the text's (type, date, place, actors) has passed, so the writer makes the shingles of the few
     stored reports that get that far (most candidates of a busy town's fortnight fail on the date)."""
-    if family(new.get("event_type")) != family(old.get("event_type")):
-        return None
-    a, b = _range(new), _range(old)
-    if a is None or b is None:
-        return None
-    slack = timedelta(days=DATE_SLACK_DAYS)
-    if a[0] - slack > b[1] or b[0] - slack > a[1]:
-        return None
-    gap_days = max(0, (a[0] - b[1]).days, (b[0] - a[1]).days)
-    place = place_match(new, old)
-    if place is None:
-        return None
-    place_score, km, precision = place
-    actors_a, actors_b = _actors(new), _actors(old)
-    if actors_a and actors_b and not actors_a & actors_b:
-        return None
-    if precision == 1 and km is not None and km > SAME_SITE_KM and not actors_a & actors_b:
-        return None  # two named towns apart (نوى، جاسم) are one fight only when a named actor links them
-    actor_score = 1.0 if actors_a & actors_b else 0.5
-    text = jaccard(new_shingles, old_shingles() if callable(old_shingles) else old_shingles)
-    same_type = new.get("event_type") == old.get("event_type")
-    if text < (MIN_TEXT if same_type else MIN_TEXT_OTHER_TYPE):
-        return None
-    date_score = 1.0 if gap_days == 0 else 0.6
-    score = round(0.4 * place_score + 0.15 * date_score + 0.2 * actor_score + 0.25 * min(1.0, text * 4)
-                  - (0 if same_type else 0.15), 3)
-    if score < MERGE_THRESHOLD:
-        return None
-    where = "same place" if km is not None and km < 1 else f"{km:.0f} km apart" if km is not None else \
-        f"same governorate ({new.get('admin1')})"
-    when = "same day" if gap_days == 0 else f"{gap_days} day apart"
-    who = "shared actor " + ", ".join(sorted(actors_a & actors_b)) if actors_a & actors_b else "no conflicting actor"
-    rule = (f"{family(new.get('event_type'))} event; {when}; {where} (precision {precision}); {who}; "
-            f"text overlap {text:.2f}")
-    return Match(score, rule)
+    return Report(new, new_shingles).match(old, old_shingles)
+
+
+class Report:
+    """A new report as :func:`match` compares it with stored ones: what it reads of the report
+    (family, date range, actors, type) worked out once, for the dozens of stored reports of a
+    busy town's fortnight it is compared with. ``Report(new, sh).match(old, old_sh)`` is
+    ``match(new, old, sh, old_sh)``."""
+
+    __slots__ = ("record", "shingles", "family", "range", "actors", "event_type")
+
+    def __init__(self, new: dict, new_shingles: frozenset[int]):
+        self.record = new
+        self.shingles = new_shingles
+        self.family = family(new.get("event_type"))
+        self.range = _range(new)
+        self.actors = _actors(new)
+        self.event_type = new.get("event_type")
+
+    def match(self, old: dict, old_shingles: frozenset[int] | Callable[[], frozenset[int]]) -> Match | None:
+        new = self.record
+        if self.family != family(old.get("event_type")):
+            return None
+        a, b = self.range, _range(old)
+        if a is None or b is None:
+            return None
+        slack = _SLACK
+        if a[0] - slack > b[1] or b[0] - slack > a[1]:
+            return None
+        gap_days = max(0, (a[0] - b[1]).days, (b[0] - a[1]).days)
+        place = place_match(new, old)
+        if place is None:
+            return None
+        place_score, km, precision = place
+        actors_a, actors_b = self.actors, _actors(old)
+        if actors_a and actors_b and not actors_a & actors_b:
+            return None
+        if precision == 1 and km is not None and km > SAME_SITE_KM and not actors_a & actors_b:
+            return None  # two named towns apart (نوى، جاسم) are one fight only when a named actor links them
+        actor_score = 1.0 if actors_a & actors_b else 0.5
+        text = jaccard(self.shingles, old_shingles() if callable(old_shingles) else old_shingles)
+        same_type = self.event_type == old.get("event_type")
+        if text < (MIN_TEXT if same_type else MIN_TEXT_OTHER_TYPE):
+            return None
+        date_score = 1.0 if gap_days == 0 else 0.6
+        score = round(0.4 * place_score + 0.15 * date_score + 0.2 * actor_score + 0.25 * min(1.0, text * 4)
+                      - (0 if same_type else 0.15), 3)
+        if score < MERGE_THRESHOLD:
+            return None
+        where = "same place" if km is not None and km < 1 else f"{km:.0f} km apart" if km is not None else \
+            f"same governorate ({new.get('admin1')})"
+        when = "same day" if gap_days == 0 else f"{gap_days} day apart"
+        who = "shared actor " + ", ".join(sorted(actors_a & actors_b)) if actors_a & actors_b else "no conflicting actor"
+        rule = (f"{self.family} event; {when}; {where} (precision {precision}); {who}; "
+                f"text overlap {text:.2f}")
+        return Match(score, rule)
+
+
+_SLACK = timedelta(days=DATE_SLACK_DAYS)
 
 
 def evidence_text(record: dict, article_text: str) -> str:

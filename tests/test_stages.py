@@ -2332,3 +2332,10 @@ def test_tens_told_beside_the_exact_number_they_hold_are_those_dead(text, dead):
 def test_a_number_told_with_a_margin_and_another_are_still_added_when_far_apart():
     text = "قتل نحو 40 مسلحا في اشتباكات في بلدة سراقب اليوم. وقتل 12 مدنيا في الاشتباكات في البلدة."
     assert [e.fatalities for e in events(text, published=date(2018, 5, 10))] == [52]
+
+
+def test_a_text_that_ends_with_the_owner_of_a_target_is_read_to_its_end():
+    # the owner's name (لحماس) is the text's last word, with no full stop: no error, the shelling kept
+    text = ("انفجرت عبوة ناسفة قرب السياج شرق مدينة خان يونس اليوم. وأضاف أن الجيش رد على الانفجار بقصف مدفعي "
+            "استهدف مواقع لحماس")
+    assert "Shelling/artillery/missile attack" in [e.sub_event_type for e in events(text, published=date(2018, 4, 12))]

@@ -305,7 +305,7 @@ def _target_here(a: Analysis, g: Group, end: int) -> bool:
     """Is a target (ending at token ``end``) at one of the group's places? "القصف تركز على صوامع
     قرية X وموقع لقوى الأمن في قرية Y": the position is Y's target, not X's. A target whose place
     after it is no other event's (or that has none) is the group's."""
-    sent = a.doc.sentence_of_token(end)
+    sent = a.doc.sentence_of_token(end - 1)  # the target's last word (``end`` may be the text's end)
     listed, reach = [], min(end + TARGET_PLACE_WORDS, sent.tok_end)
     # "في مديريتي التحيتا وزبيد": the target is at each place of the list
     for pm in sorted(a.places.mentions, key=lambda p: p.tok_start):

@@ -2339,3 +2339,13 @@ def test_a_text_that_ends_with_the_owner_of_a_target_is_read_to_its_end():
     text = ("انفجرت عبوة ناسفة قرب السياج شرق مدينة خان يونس اليوم. وأضاف أن الجيش رد على الانفجار بقصف مدفعي "
             "استهدف مواقع لحماس")
     assert "Shelling/artillery/missile attack" in [e.sub_event_type for e in events(text, published=date(2018, 4, 12))]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("انفجرت قنبلة عند مدخل سوق في مدينة بعقوبة صباح اليوم ما أدى إلى إصابة أربعة أشخاص.",
+     "Remote explosive/landmine/IED"),
+    ("وأصيب شرطيان في انفجار قنبلة قرب مركز للشرطة في مدينة العريش اليوم.", "Remote explosive/landmine/IED"),
+    ("انفجرت قنبلة يدوية في سوق مدينة بعقوبة اليوم فأصيب ثلاثة أشخاص.", "Grenade"),
+])
+def test_a_bomb_that_went_off_is_an_explosion_and_a_hand_grenade_a_grenade(text, kind):
+    assert [e.sub_event_type for e in events(text, published=date(2018, 5, 10))] == [kind]

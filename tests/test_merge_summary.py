@@ -17,6 +17,7 @@ from marsad.store import _SOURCES_WITH_ARTICLES, open_store
 from marsad.store import dedup
 from marsad.store.dedup import MergeSummary
 from marsad.store.schema import event_sources, events
+from given_runner import GivenRunner
 
 REPORT = "قتل خمسة مدنيين أمس في قصف مدفعي نفذته قوات النظام السوري على بلدة كفرنبل في ريف إدلب، بحسب مصدر محلي."
 
@@ -81,20 +82,6 @@ def test_merge_summary_keeps_the_first_of_equals_as_merge_does():
     assert summary.merged()["sub_event_type"] == "Attack" == dedup.merge([a, b, b])["sub_event_type"]
 
 
-class _Given:
-    """A runner that hands the store the records each article was given (no extraction)."""
-
-    local_places = None
-
-    def __init__(self, records: dict[str, list[dict]]):
-        self.records = records
-
-    def map(self, batches):
-        from marsad.model import Event, Extracted
-        for batch in batches:
-            yield batch, [Extracted([Event(**r) for r in self.records[a.article_id]]) for a in batch]
-
-
 def _reports(n: int) -> tuple[list[Article], dict[str, list[dict]]]:
     """``n`` reports of one shelling (the same words, so they all match), disagreeing on the
     rest: type within the family, toll, place precision, date precision, actors, attribution."""
@@ -141,7 +128,7 @@ def test_reports_merged_one_batch_at_a_time_make_the_event_merge_makes_of_all(db
     sa_event.listen(store.engine, "before_execute", count)
     done, sizes = 0, [1, 2, 3, 2, 1, 3]
     for size in sizes:
-        summary = ingest(store, articles[done:done + size], runner=_Given(records), batch_size=2)
+        summary = ingest(store, articles[done:done + size], runner=GivenRunner(records), batch_size=2)
         done += size
         assert summary.events_created == (1 if done == size else 0), "every report joins the one event"
         with store.engine.connect() as conn:
@@ -173,7 +160,7 @@ def test_an_event_without_a_usable_summary_is_merged_from_its_sources(db_url, da
     before 0012, and the event is what it would have been."""
     articles, records = _reports(6)
     expected_store = open_store(db_url)
-    ingest(expected_store, articles, runner=_Given(records), batch_size=2)
+    ingest(expected_store, articles, runner=GivenRunner(records), batch_size=2)
     with expected_store.engine.connect() as conn:
         expected_pk = conn.execute(select(events.c.id)).scalar_one()
     expected, _, _ = _stored(expected_store, expected_pk)
@@ -184,7 +171,7 @@ def test_an_event_without_a_usable_summary_is_merged_from_its_sources(db_url, da
     expected_store.close()
 
     store = open_store(db_url)
-    ingest(store, articles[:3], runner=_Given(records), batch_size=2)
+    ingest(store, articles[:3], runner=GivenRunner(records), batch_size=2)
     with store._writing() as conn:
         ev_pk = conn.execute(select(events.c.id)).scalar_one()
         if damage == "no summary":
@@ -200,7 +187,7 @@ def test_an_event_without_a_usable_summary_is_merged_from_its_sources(db_url, da
             read_all.append(1)
 
     sa_event.listen(store.engine, "before_execute", count)
-    ingest(store, articles[3:], runner=_Given(records), batch_size=2)
+    ingest(store, articles[3:], runner=GivenRunner(records), batch_size=2)
     sa_event.remove(store.engine, "before_execute", count)
     text, columns, sources = _stored(store, ev_pk)
     store.close()

@@ -15,6 +15,7 @@ from marsad.ingest import ingest
 from marsad.readers import read_inputs
 from marsad.store import open_store, place_cell
 from marsad.store.schema import event_sources, events
+from given_runner import GivenRunner
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "examples" / "multisource.jsonl"
@@ -126,20 +127,6 @@ def _drop(url: str) -> None:
 REPORT = "قتل خمسة مدنيين أمس في قصف مدفعي نفذته قوات النظام السوري على بلدة كفرنبل في ريف إدلب، بحسب مصدر محلي."
 
 
-class _Given:
-    """A runner that hands the store the records each article was given (no extraction)."""
-
-    local_places = None
-
-    def __init__(self, records: dict[str, list[dict]]):
-        self.records = records
-
-    def map(self, batches):
-        from marsad.model import Event, Extracted
-        for batch in batches:
-            yield batch, [Extracted([Event(**r) for r in self.records[a.article_id]]) for a in batch]
-
-
 def _report(event_id: str, start: str, end: str, precision: int) -> dict:
     import marsad
 
@@ -161,10 +148,10 @@ def test_a_report_joins_an_event_whose_long_range_began_weeks_before(db_url):
                "other": [_report("ev-other", "2024-01-05", "2024-01-05", 1)]}
     store = open_store(db_url)
     items = {name: Article(text=REPORT + f" ({name})", id=name, published=None, source=name) for name in records}
-    ingest(store, [items["vague"]], runner=_Given(records))
+    ingest(store, [items["vague"]], runner=GivenRunner(records))
     with store.engine.connect() as conn:
         assert conn.execute(select(events.c.long_range)).scalar_one() is True
-    summary = ingest(store, [items["other"], items["exact"]], runner=_Given(records))
+    summary = ingest(store, [items["other"], items["exact"]], runner=GivenRunner(records))
     events_by_source = {s["article_id"]: e["event_id"] for e in store.events() for s in e["sources"]}
     store.close()
     assert summary.events_merged == 1 and events_by_source["exact"] == events_by_source["vague"] == "ev-vague"

@@ -60,9 +60,7 @@ def group_frames(a: Analysis) -> None:
             same_dead = bool(_death_counts(a, g)) and _death_counts(a, g) <= _death_counts(a, o)
             if o.etype == "Explosions/Remote violence" and o.where.town_key == g.where.town_key and \
                     o.when.compatible(g.when) and (o.sentences & g.sentences or weak_only or same_dead):
-                o.members.extend(g.members)
-                o.places.extend(g.places)
-                groups.remove(g)
+                _fold(o, g, groups)
                 break
     groups = _weapons_of_the_fight(a, groups)
     groups = _shelling_of_the_fight(groups)
@@ -116,6 +114,13 @@ def _said_means(a: Analysis, f: Frame) -> bool:
     return any(m.payload[1] == f.subtype for m in means_matcher().find(a.doc, lo, hi))
 
 
+def _fold(into: Group, g: Group, groups: list[Group]) -> None:
+    """Group ``g`` is part of ``into``: its frames and places join it and it leaves ``groups``."""
+    into.members.extend(g.members)
+    into.places.extend(g.places)
+    groups.remove(g)
+
+
 def _recent(a: Analysis, g: Group) -> bool:
     last = g.when.end or g.when.start
     return a.published is None or last is None or (a.published - last).days <= RECENT_DAYS
@@ -140,9 +145,7 @@ def _weapons_of_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
                      o.when.compatible(g.when) and any(x.subtype in _WEAPONS_TAKEN_IN and x.sentence in g.sentences
                                                        for x in o.members)), None)
         if host is not None:
-            host.members.extend(g.members)
-            host.places.extend(g.places)
-            kept.remove(g)
+            _fold(host, g, kept)
     return kept
 
 
@@ -159,9 +162,7 @@ def _shelling_of_the_fight(groups: list[Group]) -> list[Group]:
                       o.when.compatible(g.when) and g.sentences <= {m.sentence for m in o.members
                                                                     if m.subtype == "Armed clash"}), None)
         if clash is not None:
-            clash.members.extend(g.members)
-            clash.places.extend(g.places)
-            kept.remove(g)
+            _fold(clash, g, kept)
     return kept
 
 
@@ -185,9 +186,7 @@ def _fire_beside_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
                                    cover.find(a.doc, *sorted((min(c.tok_end, m.hit.mention.tok_end),
                                                               max(c.tok_start, m.hit.mention.tok_start))))
                                    for c in clashes) for m in g.members):
-                o.members.extend(g.members)
-                o.places.extend(g.places)
-                kept.remove(g)
+                _fold(o, g, kept)
                 break
     return kept
 
@@ -204,9 +203,7 @@ def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:
                         and p.when.compatible(g.when) and p.sentences & g.sentences), None)
         if protest is None or _names_armed_group(a, g):
             continue
-        protest.members.extend(g.members)
-        protest.places.extend(g.places)
-        kept.remove(g)
+        _fold(protest, g, kept)
     return kept
 
 
@@ -223,9 +220,7 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
         protest = next((p for p in deadly if p in kept and p.where.town_key == g.where.town_key
                         and p.when.compatible(g.when)), None)
         if protest is not None:
-            protest.members.extend(g.members)
-            protest.places.extend(g.places)
-            kept.remove(g)
+            _fold(protest, g, kept)
     return kept
 
 
@@ -241,9 +236,7 @@ def _killings_at_protests_met_with_fire(a: Analysis, groups: list[Group]) -> lis
             continue
         for g in [g for g in kept if g.etype == "Violence against civilians" and g.where.town_key == p.where.town_key
                   and g.when.compatible(p.when) and _kills(a, g) and not _names_armed_group(a, g)]:
-            p.members.extend(g.members)
-            p.places.extend(g.places)
-            kept.remove(g)
+            _fold(p, g, kept)
     return kept
 
 
@@ -310,11 +303,6 @@ def _is_summary(a: Analysis, g: Group, level: str = "lead") -> bool:
 def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
     kept = list(groups)
 
-    def absorb(target: Group, g: Group) -> None:
-        target.members.extend(g.members)
-        target.places.extend(g.places)
-        kept.remove(g)
-
     # a facility or neighbourhood and the town it lies in (مطار حميميم / جبلة): one place
     for g in list(kept):
         if g not in kept or g.where.place.kind not in ("facility", "neighbourhood"):
@@ -328,7 +316,7 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
         for dist, o in sorted(towns, key=lambda x: x[0]):
             # the town the text puts it in ("في مدينة جبلة"), else the nearest town close by
             if o.where.place.place_id in anchors or (dist <= 8 and not anchors):
-                absorb(g, o)
+                _fold(g, o, kept)
                 break
     # "تجددت الاحتجاجات في العاصمة عمان ... وحاول المحتجون الوصول إلى منطقة الدوار الرابع": a spot no
     # gazetteer knows, placed by the city its sentence names with no side or distance, is in that
@@ -342,13 +330,13 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                      o.where.place.place_id == w.place.place_id and o.when.compatible(g.when) and
                      o.sentences & g.sentences), None)
         if city is not None:
-            absorb(city, g)
+            _fold(city, g, kept)
     # "قتل ثلاثة في المواجهات التي دارت في حي X"، "قتلوا في الهجوم الذي وقع في وادٍ شرقي البلدة": an
     # event told again after it, by words that refer back, at a spot in or around its place
     for g in list(kept):
         told = _retold(a, g, [o for o in kept if o is not g])
         if told is not None:
-            absorb(told, g)
+            _fold(told, g, kept)
     # headlines first, then the lead sentence: each may sum up the groups told after it
     for level in ("heading", "lead"):
         for g in list(kept):
@@ -365,7 +353,7 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             if target is not None:
                 if _coarser(g.where, target.where):
                     g.places = []  # the summary's wider place does not displace the body's precise one
-                absorb(target, g)
+                _fold(target, g, kept)
             elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
                 # a lead that names only a region ("ريف اللاذقية") over precise body events in or
                 # around it; not a lead on a district over an event of another governorate
@@ -382,9 +370,7 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                   (g.where.place.country_code, g.where.place.admin1)
                   and min(g.sentences) - max(o.sentences) == 1]
         if len(before) == 1:
-            before[0].members.extend(g.members)
-            before[0].places.extend(g.places)
-            kept.remove(g)
+            _fold(before[0], g, kept)
         elif before and len({s for o in before for s in o.sentences}) == 1:
             # "استهدفت بلدات X وY وZ بقذائف الهاون. وقصفت مواقع في ريف المحافظة": the events of one
             # sentence told again together, by the area around them: none of its own

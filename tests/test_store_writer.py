@@ -8,6 +8,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+import pytest
 from sqlalchemy import create_engine, func, inspect, select
 
 from marsad.export import write_jsonl
@@ -170,27 +171,38 @@ def _generated(path: Path, n: int, seed: int) -> str:
     return str(path)
 
 
-def test_every_search_sees_what_the_batch_wrote_before_it(db_url, tmp_path, monkeypatch):
+@pytest.mark.parametrize("first", [None, 1])
+def test_every_search_sees_what_the_batch_wrote_before_it(db_url, tmp_path, monkeypatch, first):
     """The writer answers a batch's candidate searches at its start (in one statement on
     PostgreSQL) and adds in memory what the batch has changed since (store._Unsent): each search
-    gives exactly the rows its statement gives against the database with every row written."""
-    from marsad.store import _COMPARED_IN_ADMIN1, _COMPARED_NEAR, Store, _Unsent
+    gives exactly the rows its statement gives against the database with every row written. With
+    the candidates bounded to one event (``first``), most searches are cut by the bound and a batch
+    often changes the one event a search gave: still what the statement gives."""
+    import marsad.store
+    from marsad.store import _COMPARED_IN_ADMIN1, _COMPARED_NEAR, Store, _Unsent, _ranked
 
+    if first is not None:
+        monkeypatch.setattr(marsad.store, "CANDIDATE_EVENTS", first)
     corpus = _generated(tmp_path / "dense.jsonl", 240, 11)
     store_article, candidates = Store._store_article, _Unsent.candidates
-    seen = {"conn": None, "searches": 0, "with_changed": 0}
+    seen = {"conn": None, "searches": 0, "with_changed": 0, "asked_again": 0, "bounded": 0}
 
     def keep_conn(self, conn, *args):
         seen["conn"] = conn
         return store_article(self, conn, *args)
 
-    def checked(self, params, at_start):
-        rows = candidates(self, params, at_start)
+    def checked(self, params, at_start, ranks):
+        rows = candidates(self, params, at_start, ranks)
+        if rows is None:  # the writer asks the database again, with a larger limit
+            seen["asked_again"] += 1
+            return rows
         store._write_pending(seen["conn"], self)  # everything the batch made so far, in the database
-        written = seen["conn"].execute(_COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1, params).all()
-        assert [tuple(r) for r in rows] == [tuple(r) for r in written]
+        written = seen["conn"].execute(_COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1,
+                                       dict(params, limit=marsad.store.CANDIDATE_EVENTS)).all()
+        assert [tuple(r) for r in rows] == _ranked(written)[0]
         seen["searches"] += 1
         seen["with_changed"] += any(row[0] in self.changed for row in rows)
+        seen["bounded"] += len({row[0] for row in rows}) == marsad.store.CANDIDATE_EVENTS
         return rows
 
     monkeypatch.setattr(Store, "_store_article", keep_conn)
@@ -200,6 +212,8 @@ def test_every_search_sees_what_the_batch_wrote_before_it(db_url, tmp_path, monk
     store.close()
     assert summary.new == 240 and summary.events_merged > 0
     assert seen["searches"] >= 300 and seen["with_changed"] >= 10, seen
+    if first is not None:
+        assert seen["bounded"] >= 50, {k: v for k, v in seen.items() if k != "conn"}
 
 
 def test_candidate_conditions_in_memory_are_the_statements(db_url):
@@ -210,7 +224,7 @@ def test_candidate_conditions_in_memory_are_the_statements(db_url):
     from datetime import date, datetime, timedelta, timezone
 
     from marsad.store import (_CANDIDATES_ADMIN1, _CANDIDATES_NEAR, _COMPARED_IN_ADMIN1, _COMPARED_NEAR,
-                              _is_candidate, _long_range, _pg_candidates, _search)
+                              CANDIDATE_EVENTS, _is_candidate, _long_range, _pg_candidates, _rank, _search)
     from marsad.store.schema import articles
 
     rng = random.Random(19)
@@ -249,21 +263,29 @@ def test_candidate_conditions_in_memory_are_the_statements(db_url):
                                          longitude=36.6 + rng.uniform(-1, 1) if near else None)))
         batched = _pg_candidates(conn, list(enumerate(searches))) if store.engine.dialect.name == "postgresql" \
             else None
-        found_any = admin1_only = 0
+        found_any = admin1_only = bounded = 0
         for n, params in enumerate(searches):
             query = _CANDIDATES_NEAR if "cells" in params else _CANDIDATES_ADMIN1
             by_sql = {row[0] for row in conn.execute(query, params)}
             in_memory = {r["id"] for r in rows if _is_candidate(r, params)}
             assert in_memory == by_sql, (params, in_memory ^ by_sql)
             if batched is not None:
-                assert {row[0] for row in batched.get(n, [])} == by_sql
+                assert {row[0] for row in batched.get(n, [])} <= by_sql
             else:  # SQLite: the writer runs the compiled statement on the driver (Store._sqlite_rows)
                 compared = _COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1
                 assert store._sqlite_rows(conn, compared, params) == [tuple(r) for r in conn.execute(compared, params)]
+            # the first CANDIDATE_EVENTS of them by _rank are those the compared statement keeps
+            first = sorted((r for r in rows if r["id"] in in_memory), key=lambda r: _rank(r, r["id"], params))
+            compared = _COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1
+            kept = [row[0] for row in conn.execute(compared, params)]
+            assert set(kept) == {r["id"] for r in first[:CANDIDATE_EVENTS]}, params
+            if batched is not None:
+                assert sorted(row[0] for row in batched.get(n, [])) == sorted(kept)
+            bounded += len(in_memory) > CANDIDATE_EVENTS
             found_any += bool(by_sql)
             admin1_only += "cells" not in params and bool(by_sql)
     store.close()
-    assert found_any >= 20 and admin1_only >= 3
+    assert found_any >= 20 and admin1_only >= 3 and bounded >= 5, (found_any, admin1_only, bounded)
 
 
 def test_a_famous_event_is_compared_by_its_first_and_latest_sources_only(db_url):
@@ -305,8 +327,110 @@ def test_a_famous_event_is_compared_by_its_first_and_latest_sources_only(db_url)
         expected = sorted(sources[1][:1] + sources[1][-keep:] + sources[2])
         assert len(sources[1]) == 20 and len(expected) == MATCH_SOURCES + 3
         assert [row[6] for row in conn.execute(_COMPARED_NEAR, params)] == expected
-        every = dict(params, keep=EVERY_SOURCE, skip=EVERY_SOURCE)
+        every = dict(params, keep=EVERY_SOURCE, skip=EVERY_SOURCE, limit=EVERY_SOURCE)
         assert [row[6] for row in conn.execute(_COMPARED_NEAR, every)] == sorted(sources[1] + sources[2])
         if store.engine.dialect.name == "postgresql":
             assert [row[6] for row in _pg_candidates(conn, [(0, params)])[0]] == expected
+    store.close()
+
+
+def _events_in_one_cell(conn, now, day, specs):
+    """Events of one family in Idlib (one per ``specs`` item: (key, days from ``day`` to its date,
+    in the report's place cell or not)), each with one source; their columns by key."""
+    from datetime import timedelta
+
+    from marsad.store import _long_range
+    from marsad.store.schema import articles
+
+    conn.execute(articles.insert(), dict(id=1, text_hash="h", article_id="a", language="ar", text="t",
+                                         extractor_version="x", ingested_at=now))
+    rows = []
+    for key, shift, in_cell in specs:
+        when = day + timedelta(days=shift)
+        lat, lon = (35.93, 36.63) if in_cell else (35.93, 37.05)  # the next cell east, same governorate
+        rows.append(dict(id=key, event_id=f"ev-{key}", event_type="Battles" if key % 2 else "Explosions/Remote violence",
+                         sub_event_type="Armed clash", event_date=when, event_date_start=when, event_date_end=when,
+                         long_range=_long_range(when, when), country="Syria", admin1="Idlib", latitude=lat,
+                         longitude=lon, place_cell=place_cell(lat, lon), geo_precision=1, n_sources=1,
+                         disagreement=False, record="{}", created_at=now, updated_at=now))
+    conn.execute(events.insert(), rows)
+    conn.execute(event_sources.insert(), [dict(id=r["id"], event=r["id"], article=1, extracted_id=r["event_id"],
+                                               record="{}", evidence_text="", match_fields="{}", match_text="")
+                                          for r in rows])
+    return {r["id"]: r for r in rows}
+
+
+def test_a_search_returns_the_first_k_events_nearest_in_date(db_url):
+    """K + 3 events of one family in one place cell and date window: a candidate search returns K
+    (CANDIDATE_EVENTS) of them, those in the report's place cell first, then the nearest in date,
+    then the latest; on both backends, through the statement SQLAlchemy runs, the one the SQLite
+    writer runs on the driver and PostgreSQL's one statement per batch."""
+    from datetime import date, datetime, timezone
+
+    from marsad.store import CANDIDATE_EVENTS as K
+    from marsad.store import _COMPARED_NEAR, _pg_candidates, _ranked, _search
+
+    now, day = datetime(2024, 6, 1, tzinfo=timezone.utc), date(2024, 5, 10)
+    # K + 3 events in the cell: a third on the report's day, the rest one and two days off; and two
+    # more of the report's day in the governorate but the next cell
+    shifts = [0, 0, 0, 1, -1, 1, 2, -2, 2, -2, 2][:K + 3] + [0] * max(0, K + 3 - 11)
+    specs = [(key, shift, True) for key, shift in enumerate(shifts, 1)] + [(K + 4, 0, False), (K + 5, 0, False)]
+    store = open_store(db_url)
+    with store._writing() as conn:
+        stored = _events_in_one_cell(conn, now, day, specs)
+        params = _search(dict(event_type="Battles", country="Syria", admin1="Idlib", event_date=day.isoformat(),
+                              latitude=35.95, longitude=36.6))
+        expected = sorted((key for key, _, in_cell in specs if in_cell),
+                          key=lambda key: (abs(stored[key]["event_date"] - day).days, -key))[:K]
+        got = _ranked(conn.execute(_COMPARED_NEAR, params).all())
+        assert len(got[1]) == K and set(got[1]) == set(expected)
+        # the report's day and the day before and after are all in (the nearest in date)
+        assert {key for key, shift, in_cell in specs if in_cell and abs(shift) <= 1} <= set(got[1])
+        assert all(got[1][key] == (0, abs(stored[key]["event_date"] - day).days) for key in got[1])
+        if store.engine.dialect.name == "postgresql":
+            assert _ranked(_pg_candidates(conn, [(0, params)])[0]) == got
+        else:
+            assert _ranked(store._sqlite_rows(conn, _COMPARED_NEAR, params)) == got
+        # without the bound, every one of them (the two of the next cell last)
+        everything = _ranked(conn.execute(_COMPARED_NEAR, dict(params, limit=100)).all())[1]
+        assert len(everything) == K + 5 and everything[K + 4] == everything[K + 5] == (1, 0)
+    store.close()
+
+
+def test_a_batch_that_moves_a_first_candidate_away_asks_the_database_again(db_url):
+    """When a batch changes one of the K events a search gave at the batch's start so that it is no
+    longer a candidate, the K+1-th event, which the search did not read, takes its place: the writer
+    asks the database again for more (Store._compared) and gives what the statement would."""
+    from datetime import date, datetime, timezone
+
+    from marsad.store import CANDIDATE_EVENTS as K
+    from marsad.store import _Unsent, _search
+
+    now, day = datetime(2024, 6, 1, tzinfo=timezone.utc), date(2024, 5, 10)
+    specs = [(key, 0 if key <= 2 else 1 if key <= K else 2, True) for key in range(1, K + 4)]
+    store = open_store(db_url)
+    with store._writing() as conn:
+        stored = _events_in_one_cell(conn, now, day, specs)
+        params = _search(dict(event_type="Battles", country="Syria", admin1="Idlib", event_date=day.isoformat(),
+                              latitude=35.95, longitude=36.6))
+        search = store._candidates(conn, [params])[0]
+        assert set(search[2]) == set(range(1, K + 1))  # the K nearest: days 0 and 1
+        pending = _Unsent(iter(()), iter(()), set())
+        asked = []
+        candidates = store._candidates
+
+        def counted(conn, searches):
+            asked.append(searches[0]["limit"])
+            return candidates(conn, searches)
+
+        store._candidates = counted
+        # event 1 became a protest (an analyst's edit, say): the latest of day 2, K + 3, comes in
+        pending.changed[1] = (dict(stored[1], event_type="Protests"), [(1, "{}", "", None, None)])
+        rows = store._compared(conn, pending, search)
+        assert {row[0] for row in rows} == set(range(2, K + 1)) | {K + 3} and asked == [2 * K]
+        # an event of the batch moved nearer: it stays among the K, nothing is asked again
+        asked.clear()
+        pending.changed = {K: (dict(stored[K], event_date_start=day, event_date_end=day), [(K, "{}", "", None, None)])}
+        rows = store._compared(conn, pending, search)
+        assert {row[0] for row in rows} == set(range(1, K + 1)) and asked == []
     store.close()

@@ -33,7 +33,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 from urllib.parse import quote
 
-from sqlalchemy import and_, bindparam, case, create_engine, event, func, or_, select, text, union, union_all
+from sqlalchemy import (Date, Float, Integer, and_, bindparam, case, create_engine, event, func, literal, or_, select,
+                        text, union, union_all)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.functions import FunctionElement
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -64,6 +67,14 @@ SOURCE_CACHE = 500
 # Reports of one event a new report is compared with: the first and the latest MATCH_SOURCES - 1, so a
 # widely reported event is matched against a bounded set of reports (see _with_compared_sources).
 MATCH_SOURCES = 8
+# Stored events one report is compared with, at most: a candidate search returns the first
+# CANDIDATE_EVENTS of the events it finds (all of the report's type family, near its place or in its
+# governorate, within its date window), in the order that keeps the likely matches: those in the
+# report's 1-degree place cell first, then those nearest in date (days between the two date ranges,
+# 0 when they overlap), then the most recent (largest key). So the sources compared per report are
+# bounded (CANDIDATE_EVENTS x MATCH_SOURCES) however busy a town's fortnight gets; real news rarely
+# holds this many events of one family in one place and fortnight (docs/performance.md).
+CANDIDATE_EVENTS = 8
 # Stored events whose date range is longer than this are not merge candidates (a month-precision
 # report spans 31 days; anything vaguer is no basis for merging).
 LONGEST_RANGE_DAYS = 62
@@ -403,7 +414,7 @@ class Store:
             text = dedup.evidence_text(record, article.text)
             words = dedup.match_words(text)
             shingles = dedup.word_shingles(words)
-            compared = None if search is None else pending.candidates(*search)
+            compared = None if search is None else self._compared(conn, pending, search)
             best = None if search is None else self._best_match(record, shingles, taken, compared)
             self._remember_refs(record, event.chosen_place_id(), chosen, pending)
             stored = dedup.dumps(record)
@@ -577,9 +588,10 @@ class Store:
             conn.execute(stmt, rows)
             rows.clear()
 
-    def _candidates(self, conn: Connection, searches: list[dict | None]) -> list[tuple[dict, list] | None]:
-        """Each search (``_search``) with the rows it gives now: on PostgreSQL all in one
-        statement (``_PG_CANDIDATES``), on SQLite, which answers in this process, one each."""
+    def _candidates(self, conn: Connection, searches: list[dict | None]) -> list[tuple[dict, list, dict] | None]:
+        """Each search (``_search``) with the rows it gives now and each found event's place in
+        the order of candidates (``_ranked``): on PostgreSQL all in one statement
+        (``_PG_CANDIDATES``), on SQLite, which answers in this process, one each."""
         todo = [(n, params) for n, params in enumerate(searches) if params is not None]
         found: dict[int, list] = {}
         if todo and self.engine.dialect.name == "postgresql":
@@ -587,7 +599,22 @@ class Store:
         else:
             for n, params in todo:
                 found[n] = self._sqlite_rows(conn, _COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1, params)
-        return [None if params is None else (params, found.get(n, [])) for n, params in enumerate(searches)]
+        return [None if params is None else (params, *_ranked(found.get(n, []))) for n, params in enumerate(searches)]
+
+    def _compared(self, conn: Connection, pending: "_Unsent", search: tuple[dict, list, dict]) -> list[tuple]:
+        """The rows a record's candidate search gives now (``search``: its parameters, and the rows
+        and ranks it gave at the start of the batch): ``pending.candidates``, which needs the
+        database again only when the batch has pushed one of the first events out of the first
+        ``limit`` and one beyond the rows read might take its place. The database is then asked
+        for twice as many, until what it gives decides (the database still holds the batch's
+        start: the batch is written when it ends)."""
+        params, rows, ranks = search
+        while True:
+            compared = pending.candidates(params, rows, ranks)
+            if compared is not None:
+                return compared
+            params = dict(params, limit=2 * params["limit"])
+            _, rows, ranks = self._candidates(conn, [params])[0]
 
     def _sqlite_rows(self, conn: Connection, stmt, params: dict) -> list[tuple]:
         """The rows of ``stmt`` (a candidate search, whose columns are all numbers and text, which
@@ -1078,15 +1105,31 @@ class _Unsent:
         self.event_ids.add(event_id)
         return key, event_id
 
-    def candidates(self, params: dict, at_start: list) -> list[tuple]:
+    def candidates(self, params: dict, at_start: list, ranks: dict) -> list[tuple] | None:
         """The rows the candidate search ``params`` gives now (``_COMPARED_NEAR`` or
-        ``_COMPARED_IN_ADMIN1``'s columns, in the order of the sources' keys): those it gave at the
-        start of the batch (``at_start``), but for the events changed since, as they are now."""
-        if not self.changed:
+        ``_COMPARED_IN_ADMIN1``'s columns but the last two, in the order of the sources' keys), for
+        its first CANDIDATE_EVENTS events: those it gave at the start of the batch (``at_start``,
+        the first ``params["limit"]`` events then, whose (off_cell, gap) are ``ranks``), but for the
+        events changed since, as they are now. None when that cannot be told from these rows: the
+        search read as many events as its limit, and one it did not read (all rank after those it
+        read, and none has changed) may now be among the first."""
+        limit = params["limit"]
+        if not self.changed and len(ranks) <= CANDIDATE_EVENTS:
             return at_start
-        rows = [row for row in at_start if row[0] not in self.changed]
-        for key, (columns, sources) in self.changed.items():
+        order = {key: rank + (-key,) for key, rank in ranks.items()}
+        kept = {key: at for key, at in order.items() if key not in self.changed}
+        for key, (columns, _) in self.changed.items():
             if _is_candidate(columns, params):
+                kept[key] = _rank(columns, key, params)
+        first = sorted(kept, key=kept.__getitem__)[:CANDIDATE_EVENTS]
+        if len(ranks) >= limit and order and (len(first) < CANDIDATE_EVENTS
+                                              or kept[first[-1]] > max(order.values())):
+            return None
+        chosen = set(first)
+        rows = [row for row in at_start if row[0] in chosen and row[0] not in self.changed]
+        for key in first:
+            if key in self.changed:
+                columns, sources = self.changed[key]
                 where = (key, columns["country"], columns["admin1"], columns["geo_precision"], columns["latitude"],
                          columns["longitude"])
                 keep = params["keep"]
@@ -1094,6 +1137,29 @@ class _Unsent:
                             if nth == 0 or nth >= len(sources) - keep)
         rows.sort(key=lambda row: row[6])
         return rows
+
+
+def _ranked(rows: list) -> tuple[list[tuple], dict[int, tuple]]:
+    """A candidate search's rows without their last two columns, and each event's (off_cell, gap):
+    its place in the order of candidates (CANDIDATE_EVENTS), after which comes its key, largest first."""
+    ranks: dict[int, tuple] = {}
+    out = []
+    for row in rows:
+        ranks[row[0]] = (row[11], row[12])
+        out.append(tuple(row[:11]))
+    return out, ranks
+
+
+def _rank(columns: dict, key: int, params: dict) -> tuple:
+    """Where the event ``key`` whose columns these are comes among the candidates of the search
+    ``params`` (the smaller the earlier): in the record's place cell first, then the fewest days
+    between the two date ranges, then the latest. ``_first_candidates`` in SQL."""
+    cell = params.get("cell")
+    off_cell = 0 if cell is not None and columns.get("place_cell") == cell else 1
+    start, end = columns["event_date_start"], columns["event_date_end"]
+    gap = (start - params["rec_end"]).days if start > params["rec_end"] else \
+        (params["rec_start"] - end).days if end < params["rec_start"] else 0
+    return (off_cell, gap, -key)
 
 
 def _other_event_id(record: dict) -> str:
@@ -1143,9 +1209,12 @@ def _search(record: dict) -> dict | None:
               "recent": span[0] - slack - timedelta(days=SHORT_RANGE_DAYS),
               "earliest": span[0] - slack - timedelta(days=LONGEST_RANGE_DAYS), "keep": MATCH_SOURCES - 1,
               # the latest ``keep`` sources are those from the ``keep``-th latest on (an OFFSET of keep - 1)
-              "skip": MATCH_SOURCES - 2}
+              "skip": MATCH_SOURCES - 2,
+              # the first CANDIDATE_EVENTS events: in the record's place cell, nearest in date, latest
+              "limit": CANDIDATE_EVENTS, "cell": None, "rec_start": span[0], "rec_end": span[1]}
     lat, lon = record.get("latitude"), record.get("longitude")
     if lat is not None and lon is not None and place_cell(lat, lon) is not None:
+        params["cell"] = place_cell(lat, lon)
         dlat = dedup.PLACE_KM[3] / 111.0
         dlon = dlat / max(0.2, math.cos(math.radians(lat)))
         params.update(lat0=lat - dlat, lat1=lat + dlat, lon0=lon - dlon, lon1=lon + dlon,
@@ -1212,7 +1281,7 @@ def _cells_of_box(lat0: float, lat1: float, lon0: float, lon1: float) -> list[in
 # from two months before. So the rows read depend on how many events that place and fortnight have,
 # not on the size of the dataset. The columns are what dedup.place_match reads of the merged place.
 _CANDIDATE_FIELDS = (events.c.id, events.c.country, events.c.admin1, events.c.geo_precision, events.c.latitude,
-                     events.c.longitude)
+                     events.c.longitude, events.c.place_cell, events.c.event_date_start, events.c.event_date_end)
 # The type and, in the box, the country are compared as ``column || ''``: the same test (NULL stays
 # NULL) but one SQLite cannot answer from an index of that column, so that it never prefers the
 # (event_type, date) or (country, start) index, which read a type's or a country's whole window.
@@ -1229,6 +1298,41 @@ _CANDIDATES_ADMIN1 = union(*(select(*_CANDIDATE_FIELDS).where(_IN_ADMIN1, ranges
                              for ranges in (_SHORT_RANGES, _LONG_RANGES)))
 _CANDIDATES_NEAR = union(*(select(*_CANDIDATE_FIELDS).where(place, ranges, _OVERLAPPING, _OF_FAMILY)
                            for place in (_IN_ADMIN1, _IN_BOX) for ranges in (_SHORT_RANGES, _LONG_RANGES)))
+
+
+class _DaysBetween(FunctionElement):
+    """``a - b`` in days, for two dates (SQLite keeps them as ISO text, PostgreSQL as dates)."""
+    type = Float()
+    inherit_cache = True
+
+
+@compiles(_DaysBetween, "sqlite")
+def _days_sqlite(element, compiler, **kw):
+    a, b = element.clauses
+    return f"(julianday({compiler.process(a, **kw)}) - julianday({compiler.process(b, **kw)}))"
+
+
+@compiles(_DaysBetween)
+def _days_other(element, compiler, **kw):
+    a, b = element.clauses
+    return f"({compiler.process(a, **kw)} - {compiler.process(b, **kw)})"
+
+
+def _first_candidates(candidates):
+    """The first ``limit`` (CANDIDATE_EVENTS) of the ``candidates``, in the order that keeps the
+    likely matches (see CANDIDATE_EVENTS), with the two parts of that order: ``off_cell`` (0 for an
+    event in the report's place cell ``cell``, else 1) and ``gap`` (days between the event's date
+    range and the report's, ``rec_start`` to ``rec_end``; 0 when they overlap). ``_rank`` is the
+    same order in Python."""
+    found = candidates.subquery("found")
+    rec_start, rec_end = bindparam("rec_start", type_=Date), bindparam("rec_end", type_=Date)
+    off_cell = case((found.c.place_cell == bindparam("cell", type_=Integer), 0), else_=1).label("off_cell")
+    gap = case((found.c.event_date_start > rec_end, _DaysBetween(found.c.event_date_start, rec_end)),
+               (found.c.event_date_end < rec_start, _DaysBetween(rec_start, found.c.event_date_end)),
+               else_=literal(0)).label("gap")
+    return select(found.c.id, found.c.country, found.c.admin1, found.c.geo_precision, found.c.latitude,
+                  found.c.longitude, off_cell, gap) \
+        .order_by(off_cell, gap, found.c.id.desc()).limit(bindparam("limit", type_=Integer))
 
 
 def _with_compared_sources(candidates):
@@ -1262,12 +1366,15 @@ def _with_compared_sources(candidates):
     ).subquery("kept")
     return select(found.c.id, found.c.country, found.c.admin1, found.c.geo_precision, found.c.latitude,
                   found.c.longitude, kept.c.id.label("source"), kept.c.match_fields, kept.c.match_text,
-                  kept.c.record, kept.c.evidence_text) \
+                  kept.c.record, kept.c.evidence_text, found.c.off_cell, found.c.gap) \
         .join_from(found, kept, kept.c.event == found.c.id).order_by(kept.c.id)
 
 
-_COMPARED_NEAR = _with_compared_sources(_CANDIDATES_NEAR)
-_COMPARED_IN_ADMIN1 = _with_compared_sources(_CANDIDATES_ADMIN1)
+# The rows of a candidate search: (event key, country, admin1, geo_precision, latitude, longitude,
+# source key, match_fields, match_text, record, evidence_text, off_cell, gap); ``_ranked`` splits
+# off the last two.
+_COMPARED_NEAR = _with_compared_sources(_first_candidates(_CANDIDATES_NEAR))
+_COMPARED_IN_ADMIN1 = _with_compared_sources(_first_candidates(_CANDIDATES_ADMIN1))
 # The largest event and source keys: the writer numbers the rows of a batch from there.
 _LAST_KEYS = select(select(func.coalesce(func.max(events.c.id), 0)).scalar_subquery(),
                     select(func.coalesce(func.max(event_sources.c.id), 0)).scalar_subquery())
@@ -1312,36 +1419,45 @@ _EVENT_SUMMARY = select(events.c.event_id, events.c.record, events.c.merge_summa
 _PG_CANDIDATES = text("""
 WITH s AS (
   SELECT s.n, s.country, s.admin1, s.since, s.until, s.recent, s.earliest, s.lat0, s.lat1, s.lon0, s.lon1,
+         s.cell, s.rec_start, s.rec_end, s.lim,
          ARRAY(SELECT jsonb_array_elements_text(CAST(s.types AS jsonb))) AS types,
          ARRAY(SELECT CAST(jsonb_array_elements_text(CAST(s.cells AS jsonb)) AS int)) AS cells
   FROM unnest(CAST(:n AS int[]), CAST(:country AS text[]), CAST(:admin1 AS text[]), CAST(:since AS date[]),
               CAST(:until AS date[]), CAST(:recent AS date[]), CAST(:earliest AS date[]),
               CAST(:lat0 AS float8[]), CAST(:lat1 AS float8[]), CAST(:lon0 AS float8[]), CAST(:lon1 AS float8[]),
-              CAST(:types AS text[]), CAST(:cells AS text[]))
-    AS s(n, country, admin1, since, until, recent, earliest, lat0, lat1, lon0, lon1, types, cells)
+              CAST(:types AS text[]), CAST(:cells AS text[]), CAST(:cell AS int[]), CAST(:rec_start AS date[]),
+              CAST(:rec_end AS date[]), CAST(:lim AS int[]))
+    AS s(n, country, admin1, since, until, recent, earliest, lat0, lat1, lon0, lon1, types, cells, cell, rec_start,
+         rec_end, lim)
 ), found AS (
-  SELECT s.n, c.id FROM s CROSS JOIN LATERAL (
-    SELECT e.id FROM events e
-    WHERE e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = false
-      AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
-      AND (e.event_type || '') = ANY (s.types)
-    UNION
-    SELECT e.id FROM events e
-    WHERE e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = true
-      AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
-      AND (e.event_type || '') = ANY (s.types)
-    UNION
-    SELECT e.id FROM events e
-    WHERE e.place_cell = ANY (s.cells) AND e.long_range = false
-      AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
-      AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
-      AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
-    UNION
-    SELECT e.id FROM events e
-    WHERE e.place_cell = ANY (s.cells) AND e.long_range = true
-      AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
-      AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
-      AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+  SELECT s.n, c.id, c.off_cell, c.gap FROM s CROSS JOIN LATERAL (
+    SELECT u.id, CASE WHEN u.place_cell = s.cell THEN 0 ELSE 1 END AS off_cell,
+           CASE WHEN u.event_date_start > s.rec_end THEN u.event_date_start - s.rec_end
+                WHEN u.event_date_end < s.rec_start THEN s.rec_start - u.event_date_end ELSE 0 END AS gap
+    FROM (
+      SELECT e.id, e.place_cell, e.event_date_start, e.event_date_end FROM events e
+      WHERE e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = false
+        AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+        AND (e.event_type || '') = ANY (s.types)
+      UNION
+      SELECT e.id, e.place_cell, e.event_date_start, e.event_date_end FROM events e
+      WHERE e.country = s.country AND e.admin1 = s.admin1 AND e.long_range = true
+        AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+        AND (e.event_type || '') = ANY (s.types)
+      UNION
+      SELECT e.id, e.place_cell, e.event_date_start, e.event_date_end FROM events e
+      WHERE e.place_cell = ANY (s.cells) AND e.long_range = false
+        AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+        AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
+        AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+      UNION
+      SELECT e.id, e.place_cell, e.event_date_start, e.event_date_end FROM events e
+      WHERE e.place_cell = ANY (s.cells) AND e.long_range = true
+        AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
+        AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
+        AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+    ) u
+    ORDER BY 2, 3, u.id DESC LIMIT s.lim
   ) c
 ), kept AS (
   SELECT k.id FROM (SELECT DISTINCT found.id FROM found) f CROSS JOIN LATERAL (
@@ -1357,11 +1473,11 @@ WITH s AS (
 )
 SELECT 0 AS kind, found.n, e.id, e.country, e.admin1, e.geo_precision, e.latitude, e.longitude,
        NULL::int AS source, NULL::text AS match_fields, NULL::text AS match_text, NULL::text AS record,
-       NULL::text AS evidence_text
+       NULL::text AS evidence_text, found.off_cell, found.gap
 FROM found JOIN events e ON e.id = found.id
 UNION ALL
 SELECT 1, NULL, ranked.event, NULL, NULL, NULL, NULL, NULL, ranked.id, ranked.match_fields, ranked.match_text,
-       ranked.record, ranked.evidence_text
+       ranked.record, ranked.evidence_text, NULL, NULL
 FROM ranked
 """)
 
@@ -1369,22 +1485,24 @@ FROM ranked
 def _pg_candidates(conn: Connection, searches: list[tuple[int, dict]]) -> dict[int, list[tuple]]:
     """Search number -> the rows ``_COMPARED_NEAR`` or ``_COMPARED_IN_ADMIN1`` would give it,
     for all of ``searches`` in one statement (``_PG_CANDIDATES``)."""
-    columns = ("country", "admin1", "since", "until", "recent", "earliest", "lat0", "lat1", "lon0", "lon1")
-    params: dict = {"n": [n for n, _ in searches], "keep": MATCH_SOURCES - 1}
+    columns = ("country", "admin1", "since", "until", "recent", "earliest", "lat0", "lat1", "lon0", "lon1", "cell",
+               "rec_start", "rec_end", "limit")
+    params: dict = {"n": [n for n, _ in searches], "keep": searches[0][1]["keep"] if searches else MATCH_SOURCES - 1}
     for name in columns:
-        params[name] = [p.get(name) for _, p in searches]
+        params["lim" if name == "limit" else name] = [p.get(name) for _, p in searches]
     params["types"] = [json.dumps(p["types"]) for _, p in searches]
     params["cells"] = [json.dumps(p.get("cells", [])) for _, p in searches]
     found: dict[int, list[tuple]] = {}
     sources: dict[int, list[tuple]] = {}
-    for kind, n, ev, country, admin1, precision, lat, lon, *source in conn.execute(_PG_CANDIDATES, params):
+    for kind, n, ev, country, admin1, precision, lat, lon, *source, off_cell, gap in conn.execute(_PG_CANDIDATES,
+                                                                                                 params):
         if kind == 0:
-            found.setdefault(n, []).append((ev, country, admin1, precision, lat, lon))
+            found.setdefault(n, []).append(((ev, country, admin1, precision, lat, lon), (off_cell, gap)))
         else:
             sources.setdefault(ev, []).append(tuple(source))
     out = {}
     for n, candidates in found.items():
-        rows = [where + source for where in candidates for source in sources.get(where[0], ())]
+        rows = [where + source + rank for where, rank in candidates for source in sources.get(where[0], ())]
         rows.sort(key=lambda row: row[6])
         out[n] = rows
     return out

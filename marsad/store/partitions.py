@@ -34,7 +34,8 @@ from datetime import date
 from sqlalchemy import select
 
 from marsad.errors import UsageError
-from marsad.store import _COMPARED_IN_ADMIN1, _COMPARED_NEAR, BOUNDARY_PENDING, MATCH_SOURCES, Store, _search, dedup
+from marsad.store import (_COMPARED_IN_ADMIN1, _COMPARED_NEAR, BOUNDARY_PENDING, CANDIDATE_EVENTS, MATCH_SOURCES, Store,
+                          _ranked, _search, dedup)
 from marsad.store.schema import edits, event_sources, events
 
 __all__ = ["Partition", "BoundarySummary", "merge_boundary"]
@@ -124,14 +125,19 @@ def merge_boundary(store: Store, *, batch: int = BOUNDARY_BATCH) -> BoundarySumm
 
 
 def _stored_before(rows: list, key: int) -> list:
-    """Of a candidate search's rows (every source of each event, in the order of their keys), the
-    sources stored before ``key``: each event's first and latest ``MATCH_SOURCES - 1``."""
+    """Of a candidate search's rows (every source of every event it finds, in the order of their
+    keys, with each event's place in the order of candidates), the sources stored before ``key`` of
+    the first ``CANDIDATE_EVENTS`` events that have one: each event's first and latest
+    ``MATCH_SOURCES - 1``, without the last two columns (as ``Store._candidates`` gives them)."""
+    rows, ranks = _ranked(rows)
     by_event: dict[int, list] = {}
     for row in rows:
         if row[6] < key:
             by_event.setdefault(row[0], []).append(row)
+    first = set(sorted(by_event, key=lambda ev: ranks[ev] + (-ev,))[:CANDIDATE_EVENTS])
     keep = MATCH_SOURCES - 1
-    kept = [row for group in by_event.values() for nth, row in enumerate(group) if nth == 0 or nth >= len(group) - keep]
+    kept = [row for ev, group in by_event.items() if ev in first
+            for nth, row in enumerate(group) if nth == 0 or nth >= len(group) - keep]
     kept.sort(key=lambda row: row[6])
     return kept
 
@@ -151,7 +157,7 @@ def _settle(store: Store, conn, source_key: int, summary: BoundarySummary) -> No
         # every source of each candidate; compared are those stored before this report (the first
         # and the latest MATCH_SOURCES - 1 of them), as the one writer would have compared it
         rows = conn.execute(_COMPARED_NEAR if "cells" in params else _COMPARED_IN_ADMIN1,
-                            dict(params, keep=EVERY_SOURCE, skip=EVERY_SOURCE)).all()
+                            dict(params, keep=EVERY_SOURCE, skip=EVERY_SOURCE, limit=EVERY_SOURCE)).all()
         # events that hold a report of an article this event holds one of stay apart from it, as
         # an article's own events do in the writer
         taken = set(conn.execute(select(event_sources.c.event).where(event_sources.c.article.in_(

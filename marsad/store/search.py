@@ -38,6 +38,10 @@ SEARCH_FIELDS = ("event_type", "sub_event_type", "actor1", "actor2", "assoc_acto
                  "admin1", "admin2", "location", "attribution", "notes", "merge_notes", "source", "event_id")
 # Fields of each source's entry in a record (``record["sources"]``) that are searched too.
 SOURCE_FIELDS = ("source", "location", "attribution")
+# The count the merge adds to a merged event's notes (marsad.store.dedup.merge): not searched, so
+# that a merge that only adds a source leaves the event's search words, and its full-text entry, as
+# they were. An analyst's own note is searched whole.
+_SOURCE_COUNT = re.compile(r"\s*Reported by \d+ sources\.\s*$")
 # A word shorter than this is not indexed as a stem (a proclitic set aside must leave a word).
 MIN_STEM = 3
 # The most words one event is indexed by (an edited note of 20,000 characters stays bounded).
@@ -86,9 +90,12 @@ def search_words(record: dict) -> str:
     """The words an event is found by, folded, each once: every word of the ``SEARCH_FIELDS`` of
     its record, of its sources' outlets, places and attributions, and of the report text quoted as
     evidence, with each Arabic word's forms without proclitics (و ف ب ل ك ال: ``بالرقة`` is also
-    ``الرقه`` and ``رقه``), space-separated, in order. ``record`` is a stored event record (or a merged one
-    with its ``evidence`` and ``sources``)."""
-    texts = [t for f in SEARCH_FIELDS for t in _texts(record.get(f))]
+    ``الرقه`` and ``رقه``), space-separated, in order. The count of sources the merge appends to the
+    notes ("Reported by 3 sources.") is left out: it changes at every merge. ``record`` is a stored
+    event record (or a merged one with its ``evidence`` and ``sources``)."""
+    counted = "notes" not in (record.get("edited_fields") or ())  # the notes are the merge's, not an analyst's
+    texts = [_SOURCE_COUNT.sub("", t) if f == "notes" and counted else t
+             for f in SEARCH_FIELDS for t in _texts(record.get(f))]
     for source in record.get("sources") or ():
         texts.extend(source_texts(source))
     for items in (record.get("evidence") or {}).values():

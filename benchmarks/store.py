@@ -26,6 +26,8 @@ only that, and prints its figures. Printed per child:
   CPU time (the writer's process, plus on PostgreSQL the server process of its connection, read
   from ``/proc``), which a slow spell of a shared machine does not inflate;
 - articles written per second over the whole run; events stored;
+- the sources compared per candidate search in each tenth (the rows the writer's matching is
+  given: each candidate event's first and latest sources);
 - the median ms of what the API asks of the store (a page of events, unfiltered and by each of
   country, admin1 and type; stats by day, month, admin1 and type; one event; one article), each
   asked 15 times after a first, untimed ask;
@@ -184,6 +186,16 @@ def write_all(url: str, pickle_path: str, partition: str | None = None, publishe
         store.prepare_partition()
     summary = IngestSummary()
     timings = []
+    # sources compared per candidate search: the rows each call of the writer's matching is given
+    compared = {"searches": 0, "rows": 0}
+    best_match = getattr(type(store), "_best_match", None)
+    if best_match is not None:
+        def counted(self, record, shingles, taken, rows, *more):
+            compared["searches"] += 1
+            compared["rows"] += len(rows)
+            return best_match(self, record, shingles, taken, rows, *more)
+        type(store)._best_match = counted
+    per_batch = []  # per batch: articles, searches, sources compared
     pid = backend_pid(store)
     server = backend_cpu(store, pid)
     began = time.time()
@@ -195,6 +207,8 @@ def write_all(url: str, pickle_path: str, partition: str | None = None, publishe
         if fresh:
             write_batch([a for a, _ in fresh], [r for _, r in fresh], summary, **kwargs)
         timings.append((len(articles), time.perf_counter() - start))
+        per_batch.append((len(articles), compared["searches"], compared["rows"]))
+        compared["searches"] = compared["rows"] = 0
         cpu.append((len(articles), time.process_time() - own + (backend_cpu(store, pid) - theirs if theirs else 0.0)))
     ended = time.time()
     if server is not None:
@@ -209,7 +223,8 @@ def write_all(url: str, pickle_path: str, partition: str | None = None, publishe
     events = store.count("events")
     groups = groups_sha(store)
     store.close()
-    return {"timings": timings, "cpu": cpu, "events": events, "new": summary.new, "merged": summary.events_merged,
+    return {"timings": timings, "cpu": cpu, "compared": per_batch, "events": events, "new": summary.new,
+            "merged": summary.events_merged,
             "export_sha": hashlib.sha256(export).hexdigest()[:16], "export_bytes": len(export), "reads": reads,
             "server_cpu": server, "groups_sha": groups}
 
@@ -365,6 +380,21 @@ def tenths(timings: list[tuple[int, float]]) -> list[float]:
     return out
 
 
+def per_search_tenths(batches: list[tuple[int, int, int]]) -> list[float]:
+    """Sources compared per candidate search in each tenth of the run's articles (``batches``:
+    articles, searches, sources compared)."""
+    total = sum(n for n, _, _ in batches)
+    out, searches, rows, seen = [], 0, 0, 0
+    for n, s, r in batches:
+        searches += s
+        rows += r
+        seen += n
+        if seen >= total / 10 * (len(out) + 1) - 1e-9 and len(out) < 10:
+            out.append(rows / searches if searches else 0.0)
+            searches = rows = 0
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if any(a == "--reads" or a.startswith("--reads=") for a in argv):
@@ -443,6 +473,9 @@ def main(argv: list[str] | None = None) -> int:
             print("    CPU ms/article per tenth (the writer's process" + (" and the server's" if backend != "sqlite"
                                                                           else "") + "): "
                   + " ".join(f"{x:5.2f}" for x in c) + f"; last/first {c[-1] / c[0]:.2f}x")
+        if r.get("compared"):
+            print("    sources compared per candidate search, per tenth: "
+                  + " ".join(f"{x:5.1f}" for x in per_search_tenths(r["compared"])))
         print("    reads, median ms: " + ", ".join(f"{k} {v:.1f}" for k, v in r["reads"].items()), flush=True)
     for backend in backends:
         if ("current", backend) in results and ("baseline", backend) in results:

@@ -194,3 +194,60 @@ def test_an_event_without_a_usable_summary_is_merged_from_its_sources(db_url, da
     assert len(read_all) == 1  # once, for the first merge; the summary is kept from then on
     assert json.loads(text) | {"event_id": None} == json.loads(expected) | {"event_id": None}
     assert columns["n_sources"] == 6 and json.loads(columns["merge_summary"])["merge"]["n"] == 6
+
+
+def test_a_merge_that_adds_no_word_leaves_the_full_text_entry_alone(db_url):
+    """The count of sources the merge writes in an event's notes ("Reported by 3 sources.") is no
+    search word: a report that brings no new word merges without setting the event's search words
+    (SQLite's full-text index is not written: its data pages stay as they were), and the text
+    filter still finds the event by every word of its notes, place and outlet. A report that brings
+    a new outlet does set them, and the event is found by it."""
+    base = {"event_type": "Explosions/Remote violence", "sub_event_type": "Shelling/artillery/missile attack",
+            "event_date": "2024-03-24", "event_date_start": "2024-03-24", "event_date_end": "2024-03-24",
+            "time_precision": 1, "actor1": "Military Forces of Syria", "actor2": "Civilians", "assoc_actor_1": [],
+            "assoc_actor_2": [], "inter1": 1, "inter2": 7, "interaction": 17, "country": "Syria", "admin1": "Idlib",
+            "admin2": None, "location": "Kafranbel", "latitude": 35.6138, "longitude": 36.5645, "geo_precision": 1,
+            "confidence": 0.85, "fatalities": 5, "fatalities_low": None, "fatalities_high": None,
+            "attribution": None, "notes": "قصف مدفعي على كفرنبل", "source": "SANA"}
+    outlets = ["SANA", "SANA", "SANA", "Enab Baladi"]
+    records = {f"s{k}": [dict(base, event_id=f"ev-{k}", article_id=f"s{k}", source=outlet)]
+               for k, outlet in enumerate(outlets)}
+    articles = [Article(text=REPORT + f" ({k})", id=f"s{k}", published=None, source=outlet)
+                for k, outlet in enumerate(outlets)]
+    store = open_store(db_url)
+    sqlite = store.engine.dialect.name == "sqlite"
+    updates: list[str] = []
+
+    def spy(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("UPDATE EVENTS"):
+            updates.append(statement)
+
+    def stored():
+        with store.engine.connect() as conn:
+            words, n = conn.execute(select(events.c.search_text, events.c.n_sources)).one()
+            index = conn.exec_driver_sql("SELECT * FROM events_fts_data ORDER BY id").all() if sqlite else None
+        return words, n, index
+
+    sa_event.listen(store.engine, "before_cursor_execute", spy)
+    ingest(store, articles[:1], runner=GivenRunner(records), batch_size=1)
+    words, _, index = stored()
+    for k in (1, 2):  # the same words again
+        updates.clear()
+        summary = ingest(store, articles[k:k + 1], runner=GivenRunner(records), batch_size=1)
+        assert summary.events_merged == 1
+        assert stored() == (words, k + 1, index)
+        assert updates and not any("search_text" in u for u in updates), updates
+    (event,) = store.events()
+    assert event["notes"] == "قصف مدفعي على كفرنبل Reported by 3 sources."
+    for word in ("قصف", "مدفعي", "كفرنبل", "Kafranbel", "SANA", "Shelling"):
+        assert [e["event_id"] for e in store.events(text=word)] == [event["event_id"]], word
+    assert store.events(text="Reported") == [] and store.events(text="Enab") == []
+    updates.clear()
+    ingest(store, articles[3:], runner=GivenRunner(records), batch_size=1)  # a new outlet: a new word
+    new_words, n, new_index = stored()
+    assert n == 4 and set(new_words.split()) > set(words.split()) and any("search_text" in u for u in updates)
+    assert [e["event_id"] for e in store.events(text="Enab")] == [event["event_id"]]
+    if sqlite:
+        assert new_index != index
+    sa_event.remove(store.engine, "before_cursor_execute", spy)
+    store.close()

@@ -1345,29 +1345,30 @@ def _with_compared_sources(candidates):
     latest are found in the index on (event, id), and the rows are a key look-up and a range of
     that index from there. (A window function over the sources once read every source of every
     candidate, so that a busy town's candidates cost more with each report they gathered.)"""
-    found = candidates.cte("candidates")
+    first = candidates.subquery("first_candidates")
     older = event_sources.alias("older")
-    bounds = select(
-        found.c.id,
-        select(func.min(older.c.id)).where(older.c.event == found.c.id).scalar_subquery().label("first"),
-        func.coalesce(select(older.c.id).where(older.c.event == found.c.id).order_by(older.c.id.desc())
+    # each candidate with the keys of its first source and of its ``keep``-th latest, worked out
+    # once per candidate (the CTE is used by both halves of the union below)
+    found = select(
+        *first.c,
+        select(func.min(older.c.id)).where(older.c.event == first.c.id).scalar_subquery().label("first"),
+        func.coalesce(select(older.c.id).where(older.c.event == first.c.id).order_by(older.c.id.desc())
                       .limit(1).offset(bindparam("skip")).scalar_subquery(), 0).label("latest"),
-    ).subquery("bounds")
+    ).cte("candidates")
     compared = select(
-        event_sources.c.id, event_sources.c.event, event_sources.c.match_fields, event_sources.c.match_text,
+        found.c.id, found.c.country, found.c.admin1, found.c.geo_precision, found.c.latitude, found.c.longitude,
+        event_sources.c.id.label("source"), event_sources.c.match_fields, event_sources.c.match_text,
         case((event_sources.c.match_fields.is_(None), event_sources.c.record)).label("record"),
         case((event_sources.c.match_text.is_(None), event_sources.c.evidence_text)).label("evidence_text"),
+        found.c.off_cell, found.c.gap,
     )
     kept = union_all(
-        compared.join_from(event_sources, bounds, event_sources.c.id == bounds.c.first),
-        compared.join_from(event_sources, bounds, and_(event_sources.c.event == bounds.c.id,
-                                                       event_sources.c.id >= bounds.c.latest,
-                                                       event_sources.c.id != bounds.c.first)),
+        compared.join_from(found, event_sources, event_sources.c.id == found.c.first),
+        compared.join_from(found, event_sources, and_(event_sources.c.event == found.c.id,
+                                                      event_sources.c.id >= found.c.latest,
+                                                      event_sources.c.id != found.c.first)),
     ).subquery("kept")
-    return select(found.c.id, found.c.country, found.c.admin1, found.c.geo_precision, found.c.latitude,
-                  found.c.longitude, kept.c.id.label("source"), kept.c.match_fields, kept.c.match_text,
-                  kept.c.record, kept.c.evidence_text, found.c.off_cell, found.c.gap) \
-        .join_from(found, kept, kept.c.event == found.c.id).order_by(kept.c.id)
+    return select(*kept.c).order_by(kept.c.source)
 
 
 # The rows of a candidate search: (event key, country, admin1, geo_precision, latitude, longitude,

@@ -72,9 +72,10 @@ MATCH_SOURCES = 8
 # governorate, within its date window), in the order that keeps the likely matches: those in the
 # report's 1-degree place cell first, then those nearest in date (days between the two date ranges,
 # 0 when they overlap), then the most recent (largest key). So the sources compared per report are
-# bounded (CANDIDATE_EVENTS x MATCH_SOURCES) however busy a town's fortnight gets; real news rarely
-# holds this many events of one family in one place and fortnight (docs/performance.md).
-CANDIDATE_EVENTS = 8
+# bounded (CANDIDATE_EVENTS x MATCH_SOURCES) however busy a town's fortnight gets. Real news can be
+# that busy: in the ANT conflict subset (Eastern Ghouta, February 2018) a search finds up to 18
+# events, and a bound of 8 or 12 changed its events where 16 does not (docs/performance.md).
+CANDIDATE_EVENTS = 16
 # Stored events whose date range is longer than this are not merge candidates (a month-precision
 # report spans 31 days; anything vaguer is no basis for merging).
 LONGEST_RANGE_DAYS = 62

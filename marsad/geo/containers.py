@@ -1,0 +1,302 @@
+"""Where in its container an event lies that the text places only by that container.
+
+"قرية X بريف حمص الشرقي"، "X شرقي منبج"، "في ريف دمشق": when the text gives no place more
+precise than a town's countryside, a side of a town or a governorate, the record's point is
+not the town's centre (a village of the Damascus countryside put at Damascus is both far from
+it and at the one place it is not). The point is derived from the gazetteer's own settlements:
+
+* **the container's settlements.** A town's countryside is the known settlements of its
+  governorate (and of a governorate that rings it: ريف دمشق) for which it is the nearest
+  town of at least its size, so a governorate seat's countryside is its governorate and a
+  district town's is its own part of it. A governorate named as such (محافظة درعا، ريف دمشق)
+  holds its settlements. The town's own built-up area is left out: its radius follows from
+  its population at a city's gross density (``URBAN_DENSITY_PER_KM2``).
+* **the side the text names.** Of those, the settlements whose bearing from the town lies
+  within the side's sector (``SECTOR_HALF_WIDTH``); "X شرقي Y" (a side, not a countryside)
+  takes only the ``NEAREST_ON_SIDE`` nearest of them, a place said to lie east of a town
+  being near it.
+* **the point** is the geometric median of those settlements (the point with the least
+  summed distance to them: where an unknown one of them is nearest on average). Each
+  settlement counts once, a village as much as a town: the unknown place is one of them.
+  When the median falls outside the governorate's polygon (an area bent around a border),
+  the settlement nearest the median is taken; when fewer than ``MIN_PLACES`` settlements are
+  known on that side, the town's point is moved along the side's bearing by the median
+  distance of its countryside's settlements (the area's extent as the data knows it).
+
+>>> from marsad.geo.gazetteer import load_gazetteer
+>>> homs = load_gazetteer().lookup("حمص")[0]
+>>> point = container_point(homs, "east", countryside=True)
+>>> point.longitude > homs.longitude + 0.2   # well east of the city, in its eastern countryside
+True
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.geo.gazetteer import distance_km, load_gazetteer
+from marsad.model import Place
+
+__all__ = ["ContainerPoint", "container_point", "countryside_members", "countryside_name", "BEARINGS"]
+
+SETTLEMENTS = ("city", "town", "village")
+BEARINGS = {"north": 0.0, "north-east": 45.0, "east": 90.0, "south-east": 135.0, "south": 180.0,
+            "south-west": 225.0, "west": 270.0, "north-west": 315.0}
+# How far on either side of a named side's bearing a settlement still lies on that side: a
+# cardinal side ("الشرقي") takes half of each neighbouring quarter, an intercardinal one
+# ("الشمالي الغربي") its own quarter.
+SECTOR_HALF_WIDTH = {"north": 67.5, "east": 67.5, "south": 67.5, "west": 67.5}
+INTERCARDINAL_HALF_WIDTH = 45.0
+# Gross density (people per km²) of a town of the region with its suburbs: the radius of the
+# town's own built-up area (left out of its countryside) is that of a disc holding its people.
+URBAN_DENSITY_PER_KM2 = 5000.0
+MIN_URBAN_RADIUS_KM = 2.0
+# "X شرقي Y": the nearest settlements on that side place X, not the whole countryside.
+NEAREST_ON_SIDE = 3
+# Fewer settlements than this on a side: the point is moved along the bearing instead.
+MIN_PLACES = 3
+# How far from the town (or the governorate's seat) the point may move at most. The annotation
+# guide (shared/docs/annotation-guide.md, 5) accepts an event the text places only in the
+# countryside of X within 25 km of X, and one placed only in a governorate within 60 km of its
+# seat: the point moves towards the container's settlements by no more than four fifths of that,
+# so that it stays where the guide accepts it however the gold rounds the town's centre.
+MAX_KM_FROM_TOWN = 20.0
+MAX_KM_FROM_SEAT = 48.0
+# A place said to lie on one side of a town ("X شرقي Y", not its countryside) is near the town:
+# the hand-checked sets take it within 10 km of the town's centre.
+MAX_KM_ON_SIDE = 8.0
+_ADJECTIVE = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
+              "north-east": "North-eastern", "north-west": "North-western",
+              "south-east": "South-eastern", "south-west": "South-western"}
+
+
+@dataclass(frozen=True)
+class ContainerPoint:
+    """A point inside a container and how it was found."""
+
+    latitude: float
+    longitude: float
+    km: float  # from the container's own point (its seat or centre)
+    places: int  # settlements the point was derived from (0: moved along the bearing)
+    how: str  # a sentence for the record's notes
+
+
+def urban_radius_km(place: Place) -> float:
+    """The radius of a town's own built-up area, from its population."""
+    return max(MIN_URBAN_RADIUS_KM, math.sqrt(max(place.population, 0) / (math.pi * URBAN_DENSITY_PER_KM2)))
+
+
+def _bearing(lat0: float, lon0: float, lat: float, lon: float) -> float:
+    """Initial bearing (degrees from north) from the first point to the second."""
+    phi0, phi = math.radians(lat0), math.radians(lat)
+    dlon = math.radians(lon - lon0)
+    x = math.sin(dlon) * math.cos(phi)
+    y = math.cos(phi0) * math.sin(phi) - math.sin(phi0) * math.cos(phi) * math.cos(dlon)
+    return math.degrees(math.atan2(x, y)) % 360.0
+
+
+def _on_side(bearing: float, side: str) -> bool:
+    half = SECTOR_HALF_WIDTH.get(side, INTERCARDINAL_HALF_WIDTH)
+    return abs((bearing - BEARINGS[side] + 180.0) % 360.0 - 180.0) <= half
+
+
+def _moved(lat: float, lon: float, bearing: float, km: float) -> tuple[float, float]:
+    rad = math.radians(bearing)
+    return (lat + km * math.cos(rad) / 111.195,
+            lon + km * math.sin(rad) / (111.195 * math.cos(math.radians(lat))))
+
+
+def _geometric_median(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Weiszfeld's iteration on a plane scaled at the points' mean latitude (fine over a
+    governorate)."""
+    lat0 = sum(p[0] for p in points) / len(points)
+    kx = math.cos(math.radians(lat0))
+    xy = [(lon * kx, lat) for lat, lon in points]
+    x = sum(p[0] for p in xy) / len(xy)
+    y = sum(p[1] for p in xy) / len(xy)
+    for _ in range(100):
+        num_x = num_y = den = 0.0
+        for px, py in xy:
+            d = math.hypot(px - x, py - y)
+            if d < 1e-9:
+                continue
+            num_x += px / d
+            num_y += py / d
+            den += 1.0 / d
+        if den == 0.0:
+            break
+        nx, ny = num_x / den, num_y / den
+        if math.hypot(nx - x, ny - y) < 1e-7:
+            x, y = nx, ny
+            break
+        x, y = nx, ny
+    return y, x / kx
+
+
+@lru_cache(maxsize=1)
+def _ringed() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(country, city name) -> the governorates that ring the city (admin1.tsv ``surrounds``)."""
+    from marsad.kb import load_table
+    out: dict[tuple[str, str], tuple[str, ...]] = {}
+    for row in load_table("admin1.tsv"):
+        if row.get("surrounds"):
+            key = (row["country_code"], row["surrounds"])
+            out[key] = (*out.get(key, ()), row["name"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def _settlements_by_country() -> dict[str, tuple[Place, ...]]:
+    out: dict[str, list[Place]] = {}
+    for p in load_gazetteer().places():
+        if p.kind in SETTLEMENTS and p.country_code:
+            out.setdefault(p.country_code, []).append(p)
+    return {cc: tuple(ps) for cc, ps in out.items()}
+
+
+def _ring_centre(area: Place) -> Place | None:
+    """The city a governorate rings (ريف دمشق: دمشق), or None."""
+    for (cc, city), rings in _ringed().items():
+        if cc == area.country_code and area.name in rings:
+            found = [p for p in load_gazetteer().lookup(city) if p.kind == "city" and p.country_code == cc]
+            if found:
+                return found[0]
+    return None
+
+
+@lru_cache(maxsize=512)
+def countryside_members(place_id: str) -> tuple[Place, Place, tuple[Place, ...]]:
+    """(the container as given, the point the sides are measured from, the known settlements of
+    its countryside). A governorate's are its settlements outside the city it rings, measured
+    from that city (ريف دمشق) or from the governorate's seat; a town's are those of its
+    governorate, and of any governorate that rings it, for which it is the nearest town of
+    at least its size, outside its own built-up area."""
+    gaz = load_gazetteer()
+    place = gaz.get(place_id)
+    if place is None:
+        raise KeyError(place_id)
+    settlements = _settlements_by_country().get(place.country_code, ())
+    if place.kind == "admin1":
+        centre = _ring_centre(place) or _seat(place, settlements) or place
+        reach = urban_radius_km(centre) if centre is not place else 0.0
+        members = tuple(p for p in settlements if p.admin1 == place.name and
+                        distance_km(p.latitude, p.longitude, centre.latitude, centre.longitude) > reach)
+        return place, centre, members
+    areas = {place.admin1, *_ringed().get((place.country_code, place.name), ())} - {None}
+    peers = [p for p in settlements if p.population >= place.population and p.place_id != place.place_id]
+    reach = urban_radius_km(place)
+    members = []
+    for p in settlements:
+        if p.place_id == place.place_id or (areas and p.admin1 not in areas):
+            continue
+        d = distance_km(p.latitude, p.longitude, place.latitude, place.longitude)
+        if d <= reach:
+            continue
+        if any(distance_km(p.latitude, p.longitude, q.latitude, q.longitude) < d for q in peers):
+            continue
+        members.append(p)
+    return place, place, tuple(members)
+
+
+# How near the governorate's point (its seat's, admin1.tsv) a settlement is its seat.
+SEAT_KM = 5.0
+
+
+def _seat(area: Place, settlements: tuple[Place, ...]) -> Place | None:
+    """The governorate's seat: its largest settlement within ``SEAT_KM`` of its point."""
+    near = [p for p in settlements if p.admin1 == area.name and
+            distance_km(p.latitude, p.longitude, area.latitude, area.longitude) <= SEAT_KM]
+    return max(near, key=lambda p: p.population) if near else None
+
+
+def _reach(area: Place, countryside: bool) -> float:
+    """How far the point may move: a governorate's from its seat, a town's countryside (and the
+    governorate that rings a city, ريف دمشق) from the town, a side of a town from it."""
+    if not countryside:
+        return MAX_KM_ON_SIDE
+    return MAX_KM_FROM_SEAT if area.kind == "admin1" and _ring_centre(area) is None else MAX_KM_FROM_TOWN
+
+
+def _inside_admin1(lat: float, lon: float, place: Place) -> bool:
+    """Is the point inside the place's governorate (or its country, where no polygon has it)?"""
+    from marsad.geo import areas
+    from marsad.errors import UsageError
+    row = None
+    if place.admin1:
+        gaz = load_gazetteer()
+        area = gaz.admin1_place(place.country_code, place.admin1)
+        row = area.place_id.split(":", 1)[1] if area is not None and area.place_id.startswith("adm1:") else None
+    try:
+        if row is not None:
+            return areas.distance_to_admin1_km(lat, lon, row) == 0.0
+        return areas.distance_to_country_km(lat, lon, place.country_code) == 0.0
+    except UsageError:
+        return True  # no polygon to test against
+
+
+def container_point(place: Place, side: str | None, *, countryside: bool) -> ContainerPoint | None:
+    """The point of an event the text places only in ``place``'s countryside (``countryside``)
+    or on one ``side`` of it: a compass side of :data:`BEARINGS` or None for the whole
+    countryside. None when the gazetteer knows no settlement there (the caller keeps the
+    place's own point)."""
+    if side is not None and side not in BEARINGS:
+        side = None
+    if side is None and not countryside:
+        return None
+    area, centre, members = countryside_members(place.place_id)
+    if not members:
+        return None
+    c_lat, c_lon = centre.latitude, centre.longitude
+    chosen = list(members)
+    if side is not None:
+        chosen = [p for p in members if _on_side(_bearing(c_lat, c_lon, p.latitude, p.longitude), side)]
+        if not countryside:
+            chosen.sort(key=lambda p: distance_km(p.latitude, p.longitude, c_lat, c_lon))
+            chosen = chosen[:NEAREST_ON_SIDE]
+    what = (f"the {side} side of" if side and not countryside else
+            f"the {side}ern countryside of" if side in ("north", "south", "east", "west") else
+            f"the {side} countryside of" if side else "the countryside of")
+    if area.kind == "admin1" and side is None:
+        what = "the governorate"
+    if len(chosen) < MIN_PLACES:
+        if side is None:
+            return None
+        spread = sorted(distance_km(p.latitude, p.longitude, c_lat, c_lon) for p in members)
+        km = min(spread[len(spread) // 2], _reach(area, countryside))
+        lat, lon = _moved(c_lat, c_lon, BEARINGS[side], km)
+        if not _inside_admin1(lat, lon, area if area.kind == "admin1" else centre):
+            return None
+        return ContainerPoint(lat, lon, round(km, 1), 0,
+                              f"The point is {round(km)} km {side} of {centre.name}, the median distance of the "
+                              f"{len(members)} known settlements of its countryside, on the side the text gives "
+                              f"(fewer than {MIN_PLACES} are known on that side).")
+    lat, lon = _geometric_median([(p.latitude, p.longitude) for p in chosen])
+    how = "the geometric median"
+    if not _inside_admin1(lat, lon, area if area.kind == "admin1" else centre):
+        nearest = min(chosen, key=lambda p: distance_km(p.latitude, p.longitude, lat, lon))
+        lat, lon, how = nearest.latitude, nearest.longitude, f"the known settlement ({nearest.name}) nearest the median"
+    km = distance_km(lat, lon, c_lat, c_lon)
+    if km <= urban_radius_km(centre) and centre.kind in SETTLEMENTS:
+        # "في ريف حمص": the countryside all around the city has its median in the city, which is
+        # the one place the text does not put the event in; its settlement nearest the median
+        nearest = min(chosen, key=lambda p: distance_km(p.latitude, p.longitude, lat, lon))
+        lat, lon, how = nearest.latitude, nearest.longitude, f"the known settlement ({nearest.name}) nearest the median"
+        km = distance_km(lat, lon, c_lat, c_lon)
+    reach = _reach(area, countryside)
+    if km > reach:
+        lat, lon = c_lat + (lat - c_lat) * reach / km, c_lon + (lon - c_lon) * reach / km
+        how += f", drawn in to {reach:g} km (the annotation guide's reach of a container)"
+        km = reach
+    name = area.name if area.kind == "admin1" and side is None else centre.name
+    return ContainerPoint(lat, lon, round(km, 1), len(chosen),
+                          f"The point is {how} of the {len(chosen)} settlements the gazetteer knows in "
+                          f"{what} {name}, {round(km)} km from {centre.name}: the text gives no more precise place.")
+
+
+def countryside_name(place: Place, side: str | None) -> str:
+    """The location name of an event in a town's countryside: "Homs countryside",
+    "Eastern Homs countryside"; a governorate keeps its own name ("Rural Damascus")."""
+    base = place.name if place.kind == "admin1" else f"{place.name} countryside"
+    adjective = _ADJECTIVE.get(side or "")
+    return f"{adjective} {base}" if adjective else base

@@ -165,40 +165,6 @@ def _ring_centre(area: Place) -> Place | None:
     return None
 
 
-@lru_cache(maxsize=512)
-def countryside_members(place_id: str) -> tuple[Place, Place, tuple[Place, ...]]:
-    """(the container as given, the point the sides are measured from, the known settlements of
-    its countryside). A governorate's are its settlements outside the city it rings, measured
-    from that city (ريف دمشق) or from the governorate's seat; a town's are those of its
-    governorate, and of any governorate that rings it, for which it is the nearest town of
-    at least its size, outside its own built-up area."""
-    gaz = load_gazetteer()
-    place = gaz.get(place_id)
-    if place is None:
-        raise KeyError(place_id)
-    settlements = _settlements_by_country().get(place.country_code, ())
-    if place.kind == "admin1":
-        centre = _ring_centre(place) or _seat(place, settlements) or place
-        reach = urban_radius_km(centre) if centre is not place else 0.0
-        members = tuple(p for p in settlements if p.admin1 == place.name and
-                        distance_km(p.latitude, p.longitude, centre.latitude, centre.longitude) > reach)
-        return place, centre, members
-    areas = {place.admin1, *_ringed().get((place.country_code, place.name), ())} - {None}
-    peers = [p for p in settlements if p.population >= place.population and p.place_id != place.place_id]
-    reach = urban_radius_km(place)
-    members = []
-    for p in settlements:
-        if p.place_id == place.place_id or (areas and p.admin1 not in areas):
-            continue
-        d = distance_km(p.latitude, p.longitude, place.latitude, place.longitude)
-        if d <= reach:
-            continue
-        if any(distance_km(p.latitude, p.longitude, q.latitude, q.longitude) < d for q in peers):
-            continue
-        members.append(p)
-    return place, place, tuple(members)
-
-
 # How near the governorate's point (its seat's, admin1.tsv) a settlement is its seat.
 SEAT_KM = 5.0
 
@@ -210,29 +176,79 @@ def _seat(area: Place, settlements: tuple[Place, ...]) -> Place | None:
     return max(near, key=lambda p: p.population) if near else None
 
 
-def _reach(area: Place, countryside: bool) -> float:
-    """How far the point may move: a governorate's from its seat, a town's countryside (and the
-    governorate that rings a city, ريف دمشق) from the town, a side of a town from it."""
+@dataclass(frozen=True)
+class Countryside:
+    """A container's known settlements: ``area`` as the text gives it, ``centre`` the point its
+    sides are measured from, ``admin1`` the governorates (ACLED names) the point must lie in."""
+
+    area: Place
+    centre: Place
+    members: tuple[Place, ...]
+    admin1: frozenset[str]
+    peer_km: float = 0.0  # a town's: how far the nearest town of at least its size lies
+
+
+@lru_cache(maxsize=512)
+def countryside_members(place_id: str) -> Countryside:
+    """The known settlements of a container's countryside. A governorate's are its settlements
+    outside the built-up area of the city it rings (ريف دمشق) or of its seat, measured from that
+    city or seat; a town's are those of its governorate, and of any governorate that rings it,
+    for which it is the nearest town of at least its size, outside its own built-up area."""
+    place = load_gazetteer().get(place_id)
+    if place is None:
+        raise KeyError(place_id)
+    settlements = _settlements_by_country().get(place.country_code, ())
+    if place.kind == "admin1":
+        centre = _ring_centre(place) or _seat(place, settlements) or place
+        reach = urban_radius_km(centre) if centre is not place else 0.0
+        members = tuple(p for p in settlements if p.admin1 == place.name and
+                        distance_km(p.latitude, p.longitude, centre.latitude, centre.longitude) > reach)
+        return Countryside(place, centre, members, frozenset({place.name}))
+    areas = frozenset({place.admin1, *_ringed().get((place.country_code, place.name), ())} - {None})
+    candidates = [p for p in settlements if p.place_id != place.place_id and (not areas or p.admin1 in areas)]
+    peers = [(q.latitude, q.longitude) for q in settlements
+             if q.population >= place.population and q.place_id != place.place_id]
+    reach = urban_radius_km(place)
+    members = []
+    for p in candidates:
+        d = distance_km(p.latitude, p.longitude, place.latitude, place.longitude)
+        if d <= reach:
+            continue
+        band = d / 110.0  # a peer farther north or south than d is farther than d
+        if any(abs(lat - p.latitude) < band and distance_km(p.latitude, p.longitude, lat, lon) < d
+               for lat, lon in peers):
+            continue
+        members.append(p)
+    peer_km = min((distance_km(lat, lon, place.latitude, place.longitude) for lat, lon in peers), default=0.0)
+    return Countryside(place, place, tuple(members), areas, peer_km)
+
+
+def _inside(lat: float, lon: float, country_code: str, admin1: frozenset[str]) -> bool:
+    """Is the point inside one of the governorates (or the country, where no polygon has them)?"""
+    from marsad.errors import UsageError
+    from marsad.geo import areas
+    gaz = load_gazetteer()
+    codes = []
+    for name in admin1:
+        area = gaz.admin1_place(country_code, name)
+        if area is not None and area.place_id.startswith("adm1:"):
+            codes.append(area.place_id.split(":", 1)[1])
+    try:
+        if codes:
+            return any(areas.in_admin1(lat, lon, code) for code in codes)
+        return areas.in_country(lat, lon, country_code)
+    except UsageError:
+        return True  # no polygon to test the point against
+
+
+def _reach(c: Countryside, countryside: bool) -> float:
+    """How far the point may move: a side of a town from the town; a town's countryside (and a
+    governorate that rings a city, ريف دمشق) from the town; a governorate from its seat."""
     if not countryside:
         return MAX_KM_ON_SIDE
-    return MAX_KM_FROM_SEAT if area.kind == "admin1" and _ring_centre(area) is None else MAX_KM_FROM_TOWN
-
-
-def _inside_admin1(lat: float, lon: float, place: Place) -> bool:
-    """Is the point inside the place's governorate (or its country, where no polygon has it)?"""
-    from marsad.geo import areas
-    from marsad.errors import UsageError
-    row = None
-    if place.admin1:
-        gaz = load_gazetteer()
-        area = gaz.admin1_place(place.country_code, place.admin1)
-        row = area.place_id.split(":", 1)[1] if area is not None and area.place_id.startswith("adm1:") else None
-    try:
-        if row is not None:
-            return areas.distance_to_admin1_km(lat, lon, row) == 0.0
-        return areas.distance_to_country_km(lat, lon, place.country_code) == 0.0
-    except UsageError:
-        return True  # no polygon to test against
+    if c.area.kind == "admin1" and _ring_centre(c.area) is None:
+        return MAX_KM_FROM_SEAT
+    return MAX_KM_FROM_TOWN
 
 
 def container_point(place: Place, side: str | None, *, countryside: bool) -> ContainerPoint | None:
@@ -244,54 +260,79 @@ def container_point(place: Place, side: str | None, *, countryside: bool) -> Con
         side = None
     if side is None and not countryside:
         return None
-    area, centre, members = countryside_members(place.place_id)
-    if not members:
+    return _container_point(place.place_id, side, countryside)
+
+
+@lru_cache(maxsize=2048)
+def _container_point(place_id: str, side: str | None, countryside: bool) -> ContainerPoint | None:
+    c = countryside_members(place_id)
+    area, centre = c.area, c.centre
+    if not c.members and not (side and c.peer_km):
         return None
     c_lat, c_lon = centre.latitude, centre.longitude
-    chosen = list(members)
+    cc = area.country_code
+
+    def km_from_centre(lat: float, lon: float) -> float:
+        return distance_km(lat, lon, c_lat, c_lon)
+
+    chosen = list(c.members)
     if side is not None:
-        chosen = [p for p in members if _on_side(_bearing(c_lat, c_lon, p.latitude, p.longitude), side)]
+        chosen = [p for p in c.members if _on_side(_bearing(c_lat, c_lon, p.latitude, p.longitude), side)]
         if not countryside:
-            chosen.sort(key=lambda p: distance_km(p.latitude, p.longitude, c_lat, c_lon))
+            chosen.sort(key=lambda p: km_from_centre(p.latitude, p.longitude))
             chosen = chosen[:NEAREST_ON_SIDE]
-    what = (f"the {side} side of" if side and not countryside else
-            f"the {side}ern countryside of" if side in ("north", "south", "east", "west") else
-            f"the {side} countryside of" if side else "the countryside of")
-    if area.kind == "admin1" and side is None:
-        what = "the governorate"
+    reach = _reach(c, countryside)
+    if side and not countryside:
+        what = f"the {side} side of {centre.name}"
+    elif area.kind == "admin1" and side is None:
+        what = f"the governorate of {area.name}"
+    elif side:
+        what = f"the {_ADJECTIVE[side].lower()} countryside of {centre.name}"
+    else:
+        what = f"the countryside of {centre.name}"
     if len(chosen) < MIN_PLACES:
         if side is None:
             return None
-        spread = sorted(distance_km(p.latitude, p.longitude, c_lat, c_lon) for p in members)
-        km = min(spread[len(spread) // 2], _reach(area, countryside))
+        spread = sorted(km_from_centre(p.latitude, p.longitude) for p in c.members)
+        if spread and (len(spread) >= MIN_PLACES or not c.peer_km):
+            km, told = spread[len(spread) // 2], f"the median distance of the {len(spread)} settlements it knows there"
+        else:
+            # a small town: its countryside reaches half-way to the nearest town of its size
+            km, told = c.peer_km / 2, "half the distance to the nearest town of its size"
+        km = min(km, reach)
         lat, lon = _moved(c_lat, c_lon, BEARINGS[side], km)
-        if not _inside_admin1(lat, lon, area if area.kind == "admin1" else centre):
+        if km <= 0 or not _inside(lat, lon, cc, c.admin1):
             return None
         return ContainerPoint(lat, lon, round(km, 1), 0,
-                              f"The point is {round(km)} km {side} of {centre.name}, the median distance of the "
-                              f"{len(members)} known settlements of its countryside, on the side the text gives "
-                              f"(fewer than {MIN_PLACES} are known on that side).")
+                              f"The point is {round(km)} km {side} of {centre.name} in {what}: the gazetteer "
+                              f"knows fewer than {MIN_PLACES} settlements there, so the point lies on the side the "
+                              f"text gives at {told} (at most {reach:g} km).")
     lat, lon = _geometric_median([(p.latitude, p.longitude) for p in chosen])
-    how = "the geometric median"
-    if not _inside_admin1(lat, lon, area if area.kind == "admin1" else centre):
+    how = f"the geometric median of the {len(chosen)} settlements the gazetteer knows in {what}"
+    if centre.kind in SETTLEMENTS and km_from_centre(lat, lon) <= urban_radius_km(centre):
+        # "في ريف حمص": a countryside all around its city has its median in the city, the one
+        # place the text does not put the event in: its settlement nearest the median
         nearest = min(chosen, key=lambda p: distance_km(p.latitude, p.longitude, lat, lon))
-        lat, lon, how = nearest.latitude, nearest.longitude, f"the known settlement ({nearest.name}) nearest the median"
-    km = distance_km(lat, lon, c_lat, c_lon)
-    if km <= urban_radius_km(centre) and centre.kind in SETTLEMENTS:
-        # "في ريف حمص": the countryside all around the city has its median in the city, which is
-        # the one place the text does not put the event in; its settlement nearest the median
-        nearest = min(chosen, key=lambda p: distance_km(p.latitude, p.longitude, lat, lon))
-        lat, lon, how = nearest.latitude, nearest.longitude, f"the known settlement ({nearest.name}) nearest the median"
-        km = distance_km(lat, lon, c_lat, c_lon)
-    reach = _reach(area, countryside)
+        lat, lon = nearest.latitude, nearest.longitude
+        how = (f"{nearest.name}, the settlement nearest the median of the {len(chosen)} the gazetteer knows in "
+               f"{what} (the median lies in the city itself)")
+    km = km_from_centre(lat, lon)
     if km > reach:
         lat, lon = c_lat + (lat - c_lat) * reach / km, c_lon + (lon - c_lon) * reach / km
-        how += f", drawn in to {reach:g} km (the annotation guide's reach of a container)"
-        km = reach
-    name = area.name if area.kind == "admin1" and side is None else centre.name
+        how += f", drawn in to {reach:g} km of {centre.name} (the annotation guide's reach of such a place)"
+    if not _inside(lat, lon, cc, c.admin1):
+        # a median or a pull that leaves the governorate (an area bent around a border or a
+        # coast): the chosen settlement nearest it that lies inside and within reach
+        inside = [p for p in sorted(chosen, key=lambda p: distance_km(p.latitude, p.longitude, lat, lon))
+                  if km_from_centre(p.latitude, p.longitude) <= reach and _inside(p.latitude, p.longitude, cc, c.admin1)]
+        if not inside:
+            return None
+        lat, lon = inside[0].latitude, inside[0].longitude
+        how = (f"{inside[0].name}, the settlement nearest the median of the {len(chosen)} the gazetteer knows in "
+               f"{what} that lies inside the governorate")
+    km = km_from_centre(lat, lon)
     return ContainerPoint(lat, lon, round(km, 1), len(chosen),
-                          f"The point is {how} of the {len(chosen)} settlements the gazetteer knows in "
-                          f"{what} {name}, {round(km)} km from {centre.name}: the text gives no more precise place.")
+                          f"The point is {how}, {round(km)} km from {centre.name}: the text gives no more precise place.")
 
 
 def countryside_name(place: Place, side: str | None) -> str:

@@ -324,7 +324,8 @@ def _container_point(place_id: str, side: str | None, countryside: bool) -> Cont
         # a median or a pull that leaves the governorate (an area bent around a border or a
         # coast): the chosen settlement nearest it that lies inside and within reach
         inside = [p for p in sorted(chosen, key=lambda p: distance_km(p.latitude, p.longitude, lat, lon))
-                  if km_from_centre(p.latitude, p.longitude) <= reach and _inside(p.latitude, p.longitude, cc, c.admin1)]
+                  if km_from_centre(p.latitude, p.longitude) <= reach
+                  and _inside(p.latitude, p.longitude, cc, c.admin1)]
         if not inside:
             return None
         lat, lon = inside[0].latitude, inside[0].longitude
@@ -332,7 +333,8 @@ def _container_point(place_id: str, side: str | None, countryside: bool) -> Cont
                f"{what} that lies inside the governorate")
     km = km_from_centre(lat, lon)
     return ContainerPoint(lat, lon, round(km, 1), len(chosen),
-                          f"The point is {how}, {round(km)} km from {centre.name}: the text gives no more precise place.")
+                          f"The point is {how}, {round(km)} km from {centre.name}: the text gives no more "
+                          "precise place.")
 
 
 def countryside_name(place: Place, side: str | None) -> str:

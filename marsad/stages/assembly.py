@@ -159,7 +159,8 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
         inter1=inter1, inter2=inter2, interaction=interaction,
         country=place.country, admin1=place.admin1 or _admin1_by_polygon(place), admin2=place.admin2,
-        location=where.unknown_name or container_location(where) or place.name, latitude=round(lat, 5), longitude=round(lon, 5),
+        location=where.unknown_name or (part and container_location(where)) or place.name,
+        latitude=round(lat, 5), longitude=round(lon, 5),
         geo_precision=where.precision,
         fatalities=best, fatalities_low=low, fatalities_high=high,
         attribution=attribution,
@@ -172,7 +173,8 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         record.notes += " " + part.how
     if where.unknown_name:
         told = "the area of the article's lead" if where.located_by is not None else "the place the text puts it in"
-        record.notes += f" {where.unknown_name} is not in the gazetteer: it is placed at {place.name}, {told}."
+        placed = "located by" if part is not None else "placed at"
+        record.notes += f" {where.unknown_name} is not in the gazetteer: it is {placed} {place.name}, {told}."
     record.confidence = _confidence_for(record, g, where)
     if untied:
         counts = ", ".join(c.text for c in untied)
@@ -291,7 +293,7 @@ def _notes_for(e: Event, where: Where) -> str:
             f"on {e.event_date}" if e.event_date_start == e.event_date_end else
             f"between {e.event_date_start} and {e.event_date_end}")
     place = e.location or "an unnamed place"
-    if container_location(where):
+    if e.location == container_location(where):
         pass  # "Eastern Homs countryside" says it
     elif where.precision == 2 and where.direction:
         place = f"the {where.direction} of {place}" if where.direction != "countryside" else f"the countryside of {place}"

@@ -35,7 +35,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.geo.gazetteer import distance_km, load_gazetteer
+from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
 from marsad.model import Place
 
 __all__ = ["ContainerPoint", "container_point", "countryside_members", "countryside_name", "BEARINGS"]
@@ -80,6 +80,7 @@ class ContainerPoint:
     km: float  # from the container's own point (its seat or centre)
     places: int  # settlements the point was derived from (0: moved along the bearing)
     how: str  # a sentence for the record's notes
+    admin1: str | None = None  # the governorate the point lies in (ريف دمشق for the countryside of Damascus)
 
 
 def urban_radius_km(place: Place) -> float:
@@ -132,6 +133,14 @@ def _geometric_median(points: list[tuple[float, float]]) -> tuple[float, float]:
             break
         x, y = nx, ny
     return y, x / kx
+
+
+@on_names_changed
+def _forget() -> None:
+    """Analysts' local places are settlements too: the containers are derived again."""
+    _settlements_by_country.cache_clear()
+    countryside_members.cache_clear()
+    _container_point.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -225,20 +234,36 @@ def countryside_members(place_id: str) -> Countryside:
 
 def _inside(lat: float, lon: float, country_code: str, admin1: frozenset[str]) -> bool:
     """Is the point inside one of the governorates (or the country, where no polygon has them)?"""
+    return _governorate_of(lat, lon, country_code, admin1) is not False
+
+
+def _governorate_of(lat: float, lon: float, country_code: str, admin1: frozenset[str]) -> str | bool | None:
+    """The one of ``admin1`` (ACLED names) whose polygon holds the point; False when none does;
+    None when there is no polygon to tell (then the country's outline must hold the point)."""
     from marsad.errors import UsageError
     from marsad.geo import areas
     gaz = load_gazetteer()
     codes = []
-    for name in admin1:
+    for name in sorted(admin1):
         area = gaz.admin1_place(country_code, name)
         if area is not None and area.place_id.startswith("adm1:"):
-            codes.append(area.place_id.split(":", 1)[1])
+            codes.append((name, area.place_id.split(":", 1)[1]))
     try:
+        for name, code in codes:
+            if areas.in_admin1(lat, lon, code):
+                return name
         if codes:
-            return any(areas.in_admin1(lat, lon, code) for code in codes)
-        return areas.in_country(lat, lon, country_code)
+            return False
+        return None if areas.in_country(lat, lon, country_code) else False
     except UsageError:
-        return True  # no polygon to test the point against
+        return None  # no polygon to test the point against
+
+
+def _named(lat: float, lon: float, country_code: str, admin1: frozenset[str]) -> str | None:
+    found = _governorate_of(lat, lon, country_code, admin1)
+    if isinstance(found, str):
+        return found
+    return next(iter(admin1)) if len(admin1) == 1 else None
 
 
 def _reach(c: Countryside, countryside: bool) -> float:
@@ -303,10 +328,10 @@ def _container_point(place_id: str, side: str | None, countryside: bool) -> Cont
         lat, lon = _moved(c_lat, c_lon, BEARINGS[side], km)
         if km <= 0 or not _inside(lat, lon, cc, c.admin1):
             return None
-        return ContainerPoint(lat, lon, round(km, 1), 0,
-                              f"The point is {round(km)} km {side} of {centre.name} in {what}: the gazetteer "
-                              f"knows fewer than {MIN_PLACES} settlements there, so the point lies on the side the "
-                              f"text gives at {told} (at most {reach:g} km).")
+        how = (f"The point is {round(km)} km {side} of {centre.name} in {what}: the gazetteer knows fewer "
+               f"than {MIN_PLACES} settlements there, so the point lies on the side the text gives at {told} "
+               f"(at most {reach:g} km).")
+        return ContainerPoint(lat, lon, round(km, 1), 0, how, _named(lat, lon, cc, c.admin1))
     lat, lon = _geometric_median([(p.latitude, p.longitude) for p in chosen])
     how = f"the geometric median of the {len(chosen)} settlements the gazetteer knows in {what}"
     if centre.kind in SETTLEMENTS and km_from_centre(lat, lon) <= urban_radius_km(centre):
@@ -332,9 +357,8 @@ def _container_point(place_id: str, side: str | None, countryside: bool) -> Cont
         how = (f"{inside[0].name}, the settlement nearest the median of the {len(chosen)} the gazetteer knows in "
                f"{what} that lies inside the governorate")
     km = km_from_centre(lat, lon)
-    return ContainerPoint(lat, lon, round(km, 1), len(chosen),
-                          f"The point is {how}, {round(km)} km from {centre.name}: the text gives no more "
-                          "precise place.")
+    how = f"The point is {how}, {round(km)} km from {centre.name}: the text gives no more precise place."
+    return ContainerPoint(lat, lon, round(km, 1), len(chosen), how, _named(lat, lon, cc, c.admin1))
 
 
 def countryside_name(place: Place, side: str | None) -> str:

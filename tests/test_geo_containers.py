@@ -180,3 +180,19 @@ def test_a_town_countryside_point_lies_in_its_own_governorate_or_the_one_that_ri
                 assert point.admin1 in allowed, (town.name, side, point)
                 assert point.km <= (20 if countryside else 8) + 0.5
     assert placed >= 500
+
+
+# --------------------------------------------------------------------------- an unknown village stays itself
+
+def test_the_countryside_of_a_governorate_town_is_not_a_namesake_abroad():
+    # القنيطرة is a Syrian governorate and its town, and a larger Moroccan city (Kenitra): with
+    # nothing else in the text, the governorate's country wins
+    found = _events("سقطت قذائف على أطراف قرية أم الحلازين في ريف القنيطرة الشمالي، وقتل فيها مزارع.")
+    assert found and all(e.country == "Syria" and e.admin1 == "Quneitra" for e in found)
+
+
+def test_an_unknown_village_is_not_merged_into_a_village_that_shares_only_its_head_word():
+    # "بيت الشكوحي" and Bayt Yashut share بيت (Bayt), as hundreds of villages do; the rest does
+    # not sound alike, so the unknown village keeps its name in its container
+    [e] = _events("استهدفت غارة جوية أطراف قرية بيت الشكوحي في ريف اللاذقية، وقتل فيها مقاتلان.")
+    assert e.location == "بيت الشكوحي" and e.admin1 == "Latakia" and e.geo_precision == 2

@@ -1301,8 +1301,17 @@ def _rank_key(place: Place, clues: _Clues, own: PlaceMention | None = None) -> t
             -round(clues.countries.get(place.country_code, 0), 3),
             -round(clues.admin1.get((place.country_code, place.admin1), 0), 3),
             _nearness(place, clues, own),
+            # "ريف القنيطرة" with nothing else to tell: a name that is also a governorate of the
+            # place's country is that country's town, not a bigger namesake abroad (Kenitra)
+            not _names_a_governorate_of(place, own),
             not place.place_id.startswith("cur:"), place.kind in ("admin1", "country"), -place.population)
     return rank
+
+
+def _names_a_governorate_of(place: Place, own: PlaceMention | None) -> bool:
+    """Does the mention's name also name a governorate of the place's country (another candidate)?"""
+    return own is not None and any(c.kind == "admin1" and c.country_code == place.country_code and c is not place
+                                   for c in own.candidates)
 
 
 def _nearness(place: Place, clues: _Clues, own: PlaceMention | None) -> int:
@@ -1486,6 +1495,10 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                 sounds = [(c, score) for c, score in gaz.fuzzy(_bare_name(pm.text), {anchor.place.country_code},
                                                                threshold=FUZZY_THRESHOLD)
                           if not c.is_area and (_located_by(c, anchor.place) or any(_located_by(c, a) for a in areas))]
+            if sounds:
+                # "بيت الشكوحي" is no Bayt Yashut: a name's head (بيت، تل، عين، أم) is shared by
+                # hundreds of villages, so the words after it must sound alike too
+                sounds = [(c, score) for c, score in sounds if _rest_sounds_alike(_bare_name(pm.text), c)]
             if sounds and side in COMPASS and not anchor.place.is_area and not areas:
                 # "قرية حجلان شمال غرب مريس": a town that sounds like it on another side is not it
                 sounds = [(c, score) for c, score in sounds if _on_side(c, anchor.place, side)]
@@ -1752,6 +1765,27 @@ def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:
 
 # rapidfuzz ratio for a misspelt name near its anchor.
 FUZZY_THRESHOLD = 88
+
+# How alike (rapidfuzz ratio of sound keys) the words after a shared head must sound.
+REST_SOUND_THRESHOLD = 80.0
+
+
+def _rest_sounds_alike(name: str, place: Place) -> bool:
+    """For a name that opens with a place-name head (بيت، تل، عين، أم ...) and goes on: do the
+    words after the head sound like the words after the first of one of the place's names?
+    Other names pass."""
+    from rapidfuzz import fuzz
+    from marsad.geo.gazetteer import sound_key
+    head, _, rest = normalise_term(name).partition(" ")
+    if not rest or head not in cue_words("place_name_head"):
+        return True
+    target = sound_key(rest)
+    for other in filter(None, (place.name, place.name_ar)):
+        words = other.replace("-", " ").split(" ", 1)
+        if len(words) == 2 and fuzz.ratio(target, sound_key(words[1])) >= REST_SOUND_THRESHOLD:
+            return True
+    return False
+
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
 LOCATED_KM = 80.0

@@ -196,3 +196,10 @@ def test_an_unknown_village_is_not_merged_into_a_village_that_shares_only_its_he
     # not sound alike, so the unknown village keeps its name in its container
     [e] = _events("استهدفت غارة جوية أطراف قرية بيت الشكوحي في ريف اللاذقية، وقتل فيها مقاتلان.")
     assert e.location == "بيت الشكوحي" and e.admin1 == "Latakia" and e.geo_precision == 2
+
+
+def test_an_event_word_after_an_ambiguous_place_noun_is_no_village():
+    # مزارع is "farms" (a place noun) and "a farmer": "قتل مزارع بانفجار لغم" names no farms
+    # called بانفجار, only the village after قرية
+    found = _events("قتل مزارع بانفجار لغم في قرية أم الخراريف في محافظة الرقة.")
+    assert [e.location for e in found] == ["أم الخراريف"]

@@ -454,6 +454,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     list_nouns = cue_words("list_place_noun")
     given = cue_words("given_name")
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
+    event_tokens = _trigger_tokens(doc)
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
@@ -485,6 +486,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 word = "و" + doc.tokens[j].text
             if word in name_end or (not first and not word.startswith("و")):
                 break
+            if first and j in event_tokens:
+                break  # "قتل مزارع بانفجار لغم": a farmer killed in a blast, no farms called بانفجار
             if word[:1] == "و" and first and len(word) > 3 and zipf(word[1:]) >= CONJOINED_NOUN_ZIPF and \
                     zipf(word[1:]) > zipf(doc.token_span(j, j + 1).text):
                 break  # "في مزارع وخنادق وتحصينات": nouns in a list, no name after the first noun

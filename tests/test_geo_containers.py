@@ -203,3 +203,26 @@ def test_an_event_word_after_an_ambiguous_place_noun_is_no_village():
     # called بانفجار, only the village after قرية
     found = _events("قتل مزارع بانفجار لغم في قرية أم الخراريف في محافظة الرقة.")
     assert [e.location for e in found] == ["أم الخراريف"]
+
+
+# --------------------------------------------------------------------------- item 6's boundary: capitals that speak
+
+CAPITAL_SPEAKS = [
+    ("أعلنت بيروت أنها ستقدم شكوى بعد مقتل ثلاثة مدنيين بغارة إسرائيلية على بلدة الخيام.", "Beirut"),
+    ("اتهمت أنقرة المسلحين الأكراد بقتل جنديين في هجوم على قاعدة في دهوك.", "Ankara"),
+    ("قالت دمشق إن غارة إسرائيلية قتلت أربعة جنود في ريف القنيطرة.", "Damascus"),
+    ("ردت طهران على مقتل ثلاثة من مستشاريها بغارة على مطار الشعيرات.", "Tehran"),
+    ("أدانت الرياض الهجوم الحوثي الذي أسفر عن مقتل شخصين في جازان.", "Riyadh"),
+    ("رحبت واشنطن بمقتل قيادي في تنظيم داعش بغارة قرب إدلب.", "Washington"),
+]
+
+
+@pytest.mark.parametrize("text, capital", CAPITAL_SPEAKS)
+def test_a_capital_standing_for_its_government_is_no_event_place(text, capital):
+    found = _events(text)
+    assert found and all(e.location != capital for e in found)
+
+
+def test_a_capital_where_the_event_happens_is_its_place():
+    found = _events("قُتل ثلاثة أشخاص بانفجار سيارة مفخخة في بيروت.")
+    assert [e.location for e in found] == ["Beirut"]

@@ -226,3 +226,16 @@ def test_a_capital_standing_for_its_government_is_no_event_place(text, capital):
 def test_a_capital_where_the_event_happens_is_its_place():
     found = _events("قُتل ثلاثة أشخاص بانفجار سيارة مفخخة في بيروت.")
     assert [e.location for e in found] == ["Beirut"]
+
+
+@pytest.mark.parametrize("text, side, name", [
+    ("Shelling killed two civilians in the eastern countryside of Hama.", "east", "Eastern Hama countryside"),
+    ("Shelling killed two civilians in eastern Hama countryside.", "east", "Eastern Hama countryside"),
+    ("Shelling killed two civilians in north-western Idlib countryside.", "north-west",
+     "North-western Idlib countryside"),
+])
+def test_an_english_side_of_a_countryside_is_read_and_placed(text, side, name):
+    [e] = _events(text)
+    town = _city({"Hama": "حماة", "Idlib": "إدلب"}[e.admin1])
+    assert e.location == name and e.geo_precision == 2
+    assert _bearing_off(town.latitude, town.longitude, e.latitude, e.longitude, side) <= 67.5

@@ -35,7 +35,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 
-from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
+from marsad.geo.gazetteer import _FIELDS, distance_km, load_gazetteer, on_names_changed
 from marsad.model import Place
 
 __all__ = ["ContainerPoint", "container_point", "countryside_members", "countryside_name", "BEARINGS"]
@@ -138,7 +138,7 @@ def _geometric_median(points: list[tuple[float, float]]) -> tuple[float, float]:
 @on_names_changed
 def _forget() -> None:
     """Analysts' local places are settlements too: the containers are derived again."""
-    _settlements_by_country.cache_clear()
+    _settlements_in.cache_clear()
     countryside_members.cache_clear()
     _container_point.cache_clear()
 
@@ -155,13 +155,14 @@ def _ringed() -> dict[tuple[str, str], tuple[str, ...]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _settlements_by_country() -> dict[str, tuple[Place, ...]]:
-    out: dict[str, list[Place]] = {}
-    for p in load_gazetteer().places():
-        if p.kind in SETTLEMENTS and p.country_code:
-            out.setdefault(p.country_code, []).append(p)
-    return {cc: tuple(ps) for cc, ps in out.items()}
+@lru_cache(maxsize=64)
+def _settlements_in(country_code: str) -> tuple[Place, ...]:
+    """The gazetteer's settlements of one country (read from the raw rows: making a Place of
+    every place of the gazetteer would cost ten times more)."""
+    gaz = load_gazetteer()
+    kind, country = _FIELDS.index("kind"), _FIELDS.index("country_code")
+    return tuple(gaz.get(pid) for pid, row in gaz._places.items()
+                 if row[country] == country_code and row[kind] in SETTLEMENTS)
 
 
 def _ring_centre(area: Place) -> Place | None:
@@ -206,7 +207,7 @@ def countryside_members(place_id: str) -> Countryside:
     place = load_gazetteer().get(place_id)
     if place is None:
         raise KeyError(place_id)
-    settlements = _settlements_by_country().get(place.country_code, ())
+    settlements = _settlements_in(place.country_code)
     if place.kind == "admin1":
         centre = _ring_centre(place) or _seat(place, settlements) or place
         reach = urban_radius_km(centre) if centre is not place else 0.0

@@ -941,10 +941,34 @@ def _compass(doc: Doc, pm: PlaceMention, before: str | None, sent_end: int) -> s
                 break
             sides.append(side)
             t += 1
+    if not sides and pm.relation == "countryside":
+        sides = _english_side_before(doc, pm)
     sides = [s for s in sides if s in ("north", "south")] + [s for s in sides if s in ("east", "west")]
     if len(sides) == 2 and {sides[0], sides[1]} <= {"north", "south"}:
         sides = sides[:1]
     return "-".join(sides[:2]) or None
+
+
+# How many words before an English name its side's adjective may stand ("the eastern countryside of
+# Hama": eastern, countryside, of; "eastern Hama countryside": eastern).
+ENGLISH_SIDE_WORDS = 3
+
+
+def _english_side_before(doc: Doc, pm: PlaceMention) -> list[str]:
+    """"in the eastern countryside of Hama", "in eastern Hama countryside", "north-western Idlib
+    countryside": the side an English adjective (northern, eastern, north-western) gives."""
+    sent = doc.sentence_of_token(pm.tok_start)
+    words = relation_words("en", "of")
+    for t in range(pm.tok_start - 1, max(sent.tok_start, pm.tok_start - ENGLISH_SIDE_WORDS) - 1, -1):
+        word = doc.tokens[t].text.lower()
+        parts = [words.get(part) for part in word.split("-")] if word.endswith("ern") else []
+        if parts and all(part in _COMPASS for part in parts):
+            if len(parts) == 1 and t > sent.tok_start:
+                head = words.get(doc.tokens[t - 1].text.lower())  # "north-western", split at its hyphen
+                if head in ("north", "south") and parts[0] in ("east", "west"):
+                    parts = [head, *parts]
+            return list(dict.fromkeys(parts))
+    return []
 
 
 # How many words of an outlet's name may stand between a dateline and the reporting verb.

@@ -1268,6 +1268,9 @@ class _Clues:
     ranks: dict[tuple[int, int], tuple] = field(default_factory=dict)
     # id of a mention -> (the mention, its candidate list, the anchors other than it)
     others: dict[int, tuple[PlaceMention | None, list | None, list[Place]]] = field(default_factory=dict)
+    # id of a mention -> the countries one of whose governorates its name names (read before any
+    # sorting: a list sorted in place looks empty meanwhile)
+    governorate_of: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def set_anchors(self, anchors: list[tuple[PlaceMention, Place]]) -> None:
         self.anchors = anchors
@@ -1284,6 +1287,7 @@ class _Clues:
 def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
     clues = _Clues()
     for pm in mentions:
+        clues.governorate_of[id(pm)] = frozenset(c.country_code for c in pm.candidates if c.kind == "admin1")
         codes = sorted({c.country_code for c in pm.candidates})  # sorted: ties resolve the same in every process
         for code in codes:
             clues.countries[code] = clues.countries.get(code, 0) + 1.0 / len(codes)
@@ -1330,15 +1334,14 @@ def _rank_key(place: Place, clues: _Clues, own: PlaceMention | None = None) -> t
             _nearness(place, clues, own),
             # "ريف القنيطرة" with nothing else to tell: a name that is also a governorate of the
             # place's country is that country's town, not a bigger namesake abroad (Kenitra)
-            not _names_a_governorate_of(place, own),
+            not _names_a_governorate_of(place, clues, own),
             not place.place_id.startswith("cur:"), place.kind in ("admin1", "country"), -place.population)
     return rank
 
 
-def _names_a_governorate_of(place: Place, own: PlaceMention | None) -> bool:
-    """Does the mention's name also name a governorate of the place's country (another candidate)?"""
-    return own is not None and any(c.kind == "admin1" and c.country_code == place.country_code and c is not place
-                                   for c in own.candidates)
+def _names_a_governorate_of(place: Place, clues: _Clues, own: PlaceMention | None) -> bool:
+    """Does the mention's name also name a governorate of the place's country?"""
+    return own is not None and place.country_code in clues.governorate_of.get(id(own), ())
 
 
 def _nearness(place: Place, clues: _Clues, own: PlaceMention | None) -> int:

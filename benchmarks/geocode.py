@@ -277,6 +277,9 @@ def score_gold_places(path: str) -> dict:
       hide by leaving its event unpaired): each required gold event with coordinates that has
       a prediction of the same type and a matching date in its article; the share whose
       nearest such prediction lies within 10 km.
+    - ``unknown_places``: of those, the gold events whose nearest prediction is a name no
+      gazetteer knows, placed by its container (``in_gazetteer: false`` in its evidence): how
+      many lie within the gold's own tolerance and within 10 km.
     """
     from marsad.evaluate import _article_from_gold, _date_match, load_gold, score
     from marsad.pipeline import extract_article

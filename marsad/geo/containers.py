@@ -18,10 +18,19 @@ it and at the one place it is not). The point is derived from the gazetteer's ow
 * **the point** is the geometric median of those settlements (the point with the least
   summed distance to them: where an unknown one of them is nearest on average). Each
   settlement counts once, a village as much as a town: the unknown place is one of them.
-  When the median falls outside the governorate's polygon (an area bent around a border),
-  the settlement nearest the median is taken; when fewer than ``MIN_PLACES`` settlements are
-  known on that side, the town's point is moved along the side's bearing by the median
-  distance of its countryside's settlements (the area's extent as the data knows it).
+  A countryside all around its city has its median in the city, the one place the text does
+  not put the event in: then the settlement nearest the median. The point moves no farther
+  from the town than the annotation guide's reach of such a place (``MAX_KM_FROM_TOWN``,
+  ``MAX_KM_FROM_SEAT``, ``MAX_KM_ON_SIDE``): drawn in along the same bearing. When it falls
+  outside the governorate's polygon (an area bent around a border or a coast), the chosen
+  settlement nearest it inside is taken. When fewer than ``MIN_PLACES`` settlements are known
+  on that side, the town's point is moved along the side's bearing by the median distance of
+  its countryside's settlements (or, for a small town with none, half the way to the nearest
+  town of its size).
+
+The record keeps the village's name (or, for a countryside with no place of its own, its name:
+"Eastern Homs countryside"), its precision (2, or 3 for a governorate) and a note saying how
+the point was found; the point never leaves the container's governorate.
 
 >>> from marsad.geo.gazetteer import load_gazetteer
 >>> homs = load_gazetteer().lookup("حمص")[0]

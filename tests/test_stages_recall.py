@@ -1,0 +1,128 @@
+"""Recall: events the extractor used not to read at all (issue 16).
+
+Each class is a clause structure or a word class, checked in several wordings written for
+these tests (different verbs, places, numbers and word orders)."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+
+SUNDAY = date(2022, 1, 23)
+
+
+def events(text: str, published=SUNDAY):
+    return marsad.extract(text, published=published)
+
+
+def kinds(text: str) -> set[str]:
+    return {e.sub_event_type for e in events(text)}
+
+
+# --------------------------------------------------------------------------- property set on fire
+
+@pytest.mark.parametrize("text", [
+    "أحرق مسلحون مجهولون عشرة منازل في قرية الكفر بريف السويداء أمس.",
+    "أضرمت ميليشيا موالية للنظام النار في محاصيل القمح في بلدة الهبيط بريف إدلب اليوم.",
+    "وأحرقت قوات الاحتلال منزلا ومركبتين في بلدة بيتا جنوب نابلس فجر اليوم.",
+    "قام عناصر التنظيم بإحراق خمسة بيوت في قرية الجرذي بريف دير الزور الشرقي اليوم.",
+])
+def test_houses_or_crops_set_on_fire_by_an_armed_side_are_property_destruction(text):
+    found = events(text)
+    assert [e.sub_event_type for e in found] == ["Looting/property destruction"], found
+
+
+@pytest.mark.parametrize("text", [
+    "أحرق المحتجون الغاضبون مقر المحافظة في مدينة السويداء اليوم.",
+    "أحرق الشاب نفسه أمام مبنى البلدية في مدينة القصرين اليوم احتجاجا على البطالة.",
+])
+def test_a_fire_set_by_protesters_or_to_oneself_is_no_property_destruction(text):
+    assert "Looting/property destruction" not in kinds(text)
+
+
+# --------------------------------------------------------------------------- killers named by a force
+
+@pytest.mark.parametrize("text, sub", [
+    ("قتل الجيش السوري خمسة من عناصر تنظيم داعش في بادية السخنة اليوم.", "Armed clash"),
+    ("قتلت القوات العراقية ثلاثة مسلحين قرب قضاء الطارمية اليوم.", "Armed clash"),
+    ("وقتل حرس الحدود الأردني أربعة مهربين قرب بلدة الرويشد فجر اليوم.", None),
+    ("قتلت قوات الأمن شابين في بلدة جاسم بريف درعا اليوم.", "Attack"),
+])
+def test_a_force_that_killed_people_named_by_role_makes_an_event_typed_by_who_they_were(text, sub):
+    found = events(text)
+    assert len(found) == 1, found
+    assert found[0].sub_event_type in ((sub,) if sub else ("Armed clash", "Attack"))
+    assert found[0].fatalities >= 2
+
+
+# --------------------------------------------------------------------------- deaths by a direct means
+
+@pytest.mark.parametrize("text, sub", [
+    ("قُتل اثنان من عناصر الشرطة بمسدسات كاتمة للصوت في قرية البوير جنوب الموصل اليوم.", "Armed clash"),
+    ("قتل ثلاثة جنود بنيران قناص في بلدة الطيبة بريف درعا اليوم.", "Armed clash"),
+    ("لقي مدنيان حتفهما بنيران مسلحين في حي الجورة بمدينة دير الزور اليوم.", "Attack"),
+    ("عثر الأهالي على جثث أربعة مدنيين في بلدة المسيفرة بعد أن تم قتلهم رميا بالرصاص اليوم.", "Attack"),
+])
+def test_people_killed_by_a_weapon_of_direct_violence_with_no_event_word_make_an_event(text, sub):
+    found = events(text)
+    assert [e.sub_event_type for e in found] == [sub], found
+
+
+@pytest.mark.parametrize("text", [
+    "تعرض حاجز لقوات النظام في بلدة جاسم لهجوم بالأسلحة الرشاشة اليوم.",
+    "هاجم مسلحون بالأسلحة الرشاشة نقطة للشرطة في بلدة الحويجة اليوم.",
+    "تعرضت دورية للجيش في بلدة الطيبة لهجوم بالرشاشات اليوم.",
+])
+def test_an_attack_with_machine_guns_on_a_forces_post_is_an_armed_clash(text):
+    assert kinds(text) == {"Armed clash"}
+
+
+# --------------------------------------------------------------------------- an arrest after a fight
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت قوات الأمن خمسة مطلوبين في بلدة جاسم بعد اشتباك مسلح معهم اليوم.",
+    "اعتقلت الشرطة مسلحين اثنين في حي الزنجيلي بمدينة الموصل إثر تبادل لإطلاق النار اليوم.",
+    "ألقت القوات العراقية القبض على ثلاثة عناصر من داعش عقب اشتباكات في قرية البو طعمة اليوم.",
+])
+def test_the_fight_an_arrest_followed_is_an_armed_clash_of_its_own(text):
+    assert kinds(text) == {"Arrests", "Armed clash"}
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت قوات الأمن ثلاثة أشخاص في بلدة جاسم بتهمة تنفيذ هجمات على الحواجز اليوم.",
+    "ألقت الشرطة القبض على خلية نفذت تفجيرات في مدينة كركوك اليوم.",
+])
+def test_the_charges_of_an_arrest_stay_no_event(text):
+    assert kinds(text) == {"Arrests"}
+
+
+# --------------------------------------------------------------------------- forms of retaking
+
+@pytest.mark.parametrize("text", [
+    "استرجعت قوات الحكومة السيطرة على بلدة الشويرف بعد معارك اليوم.",
+    "واسترجع الجيش قرية أم الخلاخيل بريف إدلب الجنوبي اليوم.",
+    "استعادوا السيطرة على قرية الحسينية بريف دير الزور اليوم بعد اشتباكات مع التنظيم.",
+])
+def test_other_forms_of_retaking_are_a_change_of_territory(text):
+    assert kinds(text) & {"Government regains territory", "Non-state actor overtakes territory"}, events(text)
+
+
+# --------------------------------------------------------------------------- the date of a report, not of its event
+
+@pytest.mark.parametrize("text", [
+    "وفي وقت سابق قالت الوكالة الوطنية للإعلام إن امرأة قتلت في غارة إسرائيلية على منزلها في بلدة كفركلا.",
+    "وفي وقت سابق أفاد المرصد السوري بأن ثلاثة مدنيين قتلوا بقصف مدفعي على بلدة كفرنبل.",
+    "وقال مصدر أمني في وقت سابق إن عبوة ناسفة انفجرت بدورية في مدينة الرمادي.",
+])
+def test_earlier_that_dates_the_report_leaves_the_event_it_reports(text):
+    assert events(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "وتوقفت الغارات على مناطق المعارضة منذ مطلع الأسبوع، بينما تتواصل الاشتباكات في محيط مدينة طفس.",
+    "وتراجع القصف منذ بداية الشهر، في حين تدور اشتباكات عنيفة قرب بلدة الحارة.",
+])
+def test_a_clause_after_whereas_is_outside_a_background_marker_before_it(text):
+    assert "Armed clash" in kinds(text)

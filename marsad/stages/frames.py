@@ -77,7 +77,7 @@ def build_frames(a: Analysis) -> None:
     doc = a.doc
     actor_tokens = {t for x in a.actors for t in range(x.tok_start, x.tok_end)}
     # a trigger word inside an actor's name (هيئة تحرير الشام) is no trigger
-    hits = [h for h in a.hits if (h.reports_event or _deadly_after_clause(a, h))
+    hits = [h for h in a.hits if (h.reports_event or _deadly_after_clause(a, h) or _fight_an_arrest_ended(a, h))
             and h.mention.tok_start not in actor_tokens]
     unit_of = {}
     for c in a.clauses:
@@ -200,7 +200,7 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     # clause names (a subordinate or background event word between) is that event's
     earlier = [x.mention.tok_start for x in a.hits
                if x is not h and not x.reports_event and x.status in ("subordinate", "background")
-               and x.mention.tok_start > start]
+               and x.mention.tok_start > start and not _fight_an_arrest_ended(a, x)]
     if earlier:
         unit_places = [w for w in unit_places if not any(t < w.mention.tok_start for t in earlier)]
 
@@ -370,7 +370,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         if _idle_weapon(a, unit, m):
             continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests) and \
-                not _deadly_time_clause(a, m):
+                not _deadly_time_clause(a, m) and not _fight_an_arrest_ended(a, h):
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
         if m.event_type in VIOLENT_TYPES and any(lo < m.tok_start < hi for lo, hi in intercepted):
             continue  # the missile an interception names is not another attack
@@ -664,6 +664,9 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     victims = _victims(a, unit)
     if victims and victims <= {"fighters", "security"}:
         return "Battles", "Armed clash"
+    if not victims and cue_matcher("military_target").find(a.doc, lo, hi):
+        # "تعرض حاجز للجيش لهجوم بالأسلحة الرشاشة": guns against a force's post, no one counted
+        return "Battles", "Armed clash"
     return "Violence against civilians", "Attack"
 
 
@@ -716,6 +719,29 @@ def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
         return True
     # "عقب معارك في بلدة X خلفت قتلى وجرحى": dead it does not count
     return bool(cue_matcher("dead_uncounted").find(doc, m.tok_end, sent.tok_end))
+
+
+def _after_word_before(a: Analysis, m) -> bool:
+    """Does بعد، عقب or إثر stand right before the event word (بعد اشتباك، وإثر تبادل، عقب المعارك)?"""
+    doc = a.doc
+    sent = doc.sentence_of_token(m.tok_start)
+    return any(doc.tokens[t].text.lstrip("و") in cue_words("after_word")
+               for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \
+        doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix"))
+
+
+def _fight_an_arrest_ended(a: Analysis, hit: TriggerHit) -> bool:
+    """"اعتقلت القوات خمسة مطلوبين بعد اشتباك معهم"، "ألقت الشرطة القبض على مسلحين إثر تبادل لإطلاق
+    النار": a clash behind بعد/عقب/إثر, after an arrest its sentence reports, is the fight the arrest
+    ended, an event of its own at the arrest's place and day (not a charge, not background)."""
+    m = hit.mention
+    if m.event_type != "Battles" or m.sub_event_type != "Armed clash" or hit.status not in ("event", "subordinate"):
+        return False
+    if not _after_word_before(a, m):
+        return False
+    sent = a.doc.sentence_of_token(m.tok_start)
+    return any(h.reports_event and h.mention.sub_event_type == "Arrests"
+               and sent.tok_start <= h.mention.tok_start < m.tok_start for h in a.hits)
 
 
 def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:

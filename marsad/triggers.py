@@ -127,10 +127,16 @@ def _burnings(doc: Doc, taken: set[int]) -> list:
     if not verbs:
         return []
     things = cue_matcher("burnt_property").find(doc)
+    if not things:
+        return []
+    protest = cue_matcher("burnt_not_property").find(doc)
     out = []
     for v in verbs:
         sent = doc.sentence_of_token(v.tok_start)
-        if any(v.tok_end <= w.tok_start <= v.tok_end + BURNT_WORDS and w.tok_end <= sent.tok_end for w in things):
+        window = range(v.tok_end, min(sent.tok_end, v.tok_end + BURNT_WORDS + 1))
+        first = min((w for w in things + protest if w.tok_start in window), key=lambda w: w.tok_start, default=None)
+        # "أحرق شبان إطارات السيارات": tyres burnt in protest, the cars only name them
+        if first is not None and first.payload == "burnt_property":
             out.append(Match(v.tok_start, v.tok_end,
                              ("Strategic developments", "Looting/property destruction", "strong"), 0, "burning"))
     return out

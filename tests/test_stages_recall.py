@@ -37,6 +37,7 @@ def test_houses_or_crops_set_on_fire_by_an_armed_side_are_property_destruction(t
 @pytest.mark.parametrize("text", [
     "أحرق المحتجون الغاضبون مقر المحافظة في مدينة السويداء اليوم.",
     "أحرق الشاب نفسه أمام مبنى البلدية في مدينة القصرين اليوم احتجاجا على البطالة.",
+    "وأحرق شبان غاضبون إطارات السيارات وسط مدينة السويداء اليوم.",
 ])
 def test_a_fire_set_by_protesters_or_to_oneself_is_no_property_destruction(text):
     assert "Looting/property destruction" not in kinds(text)

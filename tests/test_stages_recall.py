@@ -119,7 +119,10 @@ def test_other_forms_of_retaking_are_a_change_of_territory(text):
     "وقال مصدر أمني في وقت سابق إن عبوة ناسفة انفجرت بدورية في مدينة الرمادي.",
 ])
 def test_earlier_that_dates_the_report_leaves_the_event_it_reports(text):
-    assert events(text), text
+    found = events(text)
+    assert found, text
+    # the report was earlier that day; the event keeps the article's day
+    assert all(e.event_date == SUNDAY.isoformat() for e in found), found
 
 
 @pytest.mark.parametrize("text", [
@@ -128,3 +131,31 @@ def test_earlier_that_dates_the_report_leaves_the_event_it_reports(text):
 ])
 def test_a_clause_after_whereas_is_outside_a_background_marker_before_it(text):
     assert "Armed clash" in kinds(text)
+
+
+# --------------------------------------------------------------------------- forms beside the listed ones
+
+@pytest.mark.parametrize("text, sub", [
+    ("قوات الاحتلال تعتقل 15 فلسطينيا في مدينة الخليل اليوم.", "Arrests"),
+    ("واعتقلتا شابين في بلدة بيت أمر شمال الخليل اليوم.", "Arrests"),
+    ("شنت قوات النظام حملة دهم في بلدة جاسم بريف درعا اليوم طالت عشرة شبان.", "Arrests"),
+    ("مسلحون يختطفون طبيبا في مدينة درعا اليوم.", "Abduction/forced disappearance"),
+    ("مجهولون يغتالون مختار بلدة جاسم بريف درعا اليوم.", "Attack"),
+    ("اشتبكتا قرب بلدة الشحيل بريف دير الزور اليوم.", "Armed clash"),
+])
+def test_the_present_of_headlines_and_the_dual_of_a_listed_verb_are_read(text, sub):
+    assert sub in kinds(text), events(text)
+
+
+@pytest.mark.parametrize("text", [
+    "هدمت قوات الاحتلال منزلين في بلدة بيتا جنوب نابلس اليوم.",
+    "وجرفت آليات الاحتلال أراضي زراعية في بلدة بيتا جنوب نابلس اليوم.",
+    "هدموا ثلاثة منازل في بلدة جاسم بريف درعا اليوم.",
+])
+def test_demolitions_and_bulldozing_are_property_destruction(text):
+    assert kinds(text) == {"Looting/property destruction"}
+
+
+def test_what_a_blast_demolished_is_part_of_the_blast():
+    assert kinds("أدى انفجار سيارة مفخخة في مدينة الباب اليوم إلى هدم منازل مجاورة.") == \
+        {"Remote explosive/landmine/IED"}

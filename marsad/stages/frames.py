@@ -664,8 +664,11 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     victims = _victims(a, unit)
     if victims and victims <= {"fighters", "security"}:
         return "Battles", "Armed clash"
-    if not victims and cue_matcher("military_target").find(a.doc, lo, hi):
-        # "تعرض حاجز للجيش لهجوم بالأسلحة الرشاشة": guns against a force's post, no one counted
+    own = clause_at(a, m.tok_start)
+    if not victims and m.sub_event_type in ("Armed clash", TARGETED) and \
+            cue_matcher("military_target").find(a.doc, own.tok_start, own.tok_end):
+        # "تعرض حاجز للجيش لهجوم بالأسلحة الرشاشة": an attack with guns on a force's post in its own
+        # clause, no one counted
         return "Battles", "Armed clash"
     return "Violence against civilians", "Attack"
 

@@ -159,3 +159,18 @@ def test_demolitions_and_bulldozing_are_property_destruction(text):
 def test_what_a_blast_demolished_is_part_of_the_blast():
     assert kinds("أدى انفجار سيارة مفخخة في مدينة الباب اليوم إلى هدم منازل مجاورة.") == \
         {"Remote explosive/landmine/IED"}
+
+
+# --------------------------------------------------------------------------- a death told after بعد
+
+@pytest.mark.parametrize("text, first, second", [
+    ("قتل مدنيان برصاص مجهولين في مدينة الباب بريف حلب اليوم بعد ساعات من مقتل جندي بانفجار عبوة ناسفة في بلدة قباسين.",
+     ("Attack", "Al-Bab", 2), ("Remote explosive/landmine/IED", "Qabasin", 1)),
+    ("قتل عنصران من قوات النظام بانفجار لغم في بادية السخنة اليوم بعد مقتل ثلاثة آخرين بهجوم مسلح قرب مدينة تدمر.",
+     ("Remote explosive/landmine/IED", "Al-Sukhnah", 2), ("Armed clash", "Tadmur", 3)),
+    ("اعتقلت قوات الأمن ثلاثة أشخاص في مدينة طفس بعد مقتل شرطي بانفجار عبوة ناسفة في البلدة اليوم.",
+     ("Arrests", "Tafas", 0), ("Remote explosive/landmine/IED", "Tafas", 1)),
+])
+def test_a_death_told_after_baad_is_an_event_of_its_own_typed_by_its_own_clause(text, first, second):
+    found = {(e.sub_event_type, e.location, e.fatalities) for e in events(text)}
+    assert {first, second} <= found, found

@@ -389,7 +389,8 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         if m.event_type == "Strategic developments":
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
         # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
-        kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)]
+        kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)
+               and not _across_time_clause(a, m, x.mention)]
         if kin:
             near = min(kin, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
@@ -440,6 +441,13 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _across_time_clause(a: Analysis, weak, strong) -> bool:
+    """"قتل مدنيان برصاص مجهولين بعد ساعات من مقتل جندي بانفجار عبوة": a clause of time tells another,
+    earlier event; a weak word on one side of it is not typed by a strong word on the other."""
+    one, other = clause_at(a, weak.tok_start), clause_at(a, strong.tok_start)
+    return one is not other and "temporal" in (one.kind, other.kind)
 
 
 def _deadly_time_clause(a: Analysis, m) -> bool:
@@ -654,7 +662,8 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     lo, hi = unit_range(a, unit)
     # "في مسيرات يوم الجمعة": a word the triggers read as marches is no drone
     marches = {h.mention.tok_start for h in a.hits if h.mention.event_type == "Protests"}
-    found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches]
+    found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches
+             and not _across_time_clause(a, m, x)]  # the means of the earlier event a clause of time tells
     if not found:
         return None
     nearest = min(found, key=lambda x: abs(x.tok_start - m.tok_start))

@@ -174,3 +174,11 @@ def test_what_a_blast_demolished_is_part_of_the_blast():
 def test_a_death_told_after_baad_is_an_event_of_its_own_typed_by_its_own_clause(text, first, second):
     found = {(e.sub_event_type, e.location, e.fatalities) for e in events(text)}
     assert {first, second} <= found, found
+
+
+@pytest.mark.parametrize("text", [
+    "ونقلت مصادر طبية أن 40 مسلحا على الأقل قتلوا خلال المعارك في مدينة الحديدة اليوم.",
+    "قتل خمسة جنود أثناء الاشتباكات مع التنظيم قرب بلدة السخنة اليوم.",
+])
+def test_a_death_during_the_fighting_is_the_fighting_not_another_event(text):
+    assert kinds(text) == {"Armed clash"}

@@ -447,7 +447,16 @@ def _across_time_clause(a: Analysis, weak, strong) -> bool:
     """"قتل مدنيان برصاص مجهولين بعد ساعات من مقتل جندي بانفجار عبوة": a clause of time tells another,
     earlier event; a weak word on one side of it is not typed by a strong word on the other."""
     one, other = clause_at(a, weak.tok_start), clause_at(a, strong.tok_start)
-    return one is not other and "temporal" in (one.kind, other.kind)
+    return one is not other and (_before_or_after(one) or _before_or_after(other))
+
+
+def _before_or_after(c) -> bool:
+    """A clause of time that tells another event, before or after (بعد مقتل، عقب، إثر، بعدما، قبل أن),
+    not one that tells the same event (خلال المعارك، أثناء، جراء)."""
+    if c.kind != "temporal" or not c.opener:
+        return False
+    first = c.opener.split()[0].lstrip("و")
+    return first in cue_words("after_word") or first in cue_words("other_event_time_word")
 
 
 def _deadly_time_clause(a: Analysis, m) -> bool:

@@ -445,7 +445,11 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
 
 def _across_time_clause(a: Analysis, weak, strong) -> bool:
     """"قتل مدنيان برصاص مجهولين بعد ساعات من مقتل جندي بانفجار عبوة": a clause of time tells another,
-    earlier event; a weak word on one side of it is not typed by a strong word on the other."""
+    earlier event; a weak word on one side of it is not typed by a strong word, or the means, of another
+    kind on the other side."""
+    kind = strong.payload[0] if hasattr(strong, "payload") else strong.event_type  # a means or a trigger
+    if kind == weak.event_type:
+        return False  # a word of the same kind (تحرير beside سيطر) names the same event either way
     one, other = clause_at(a, weak.tok_start), clause_at(a, strong.tok_start)
     return one is not other and (_before_or_after(one) or _before_or_after(other))
 

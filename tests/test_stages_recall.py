@@ -182,3 +182,27 @@ def test_a_death_told_after_baad_is_an_event_of_its_own_typed_by_its_own_clause(
 ])
 def test_a_death_during_the_fighting_is_the_fighting_not_another_event(text):
     assert kinds(text) == {"Armed clash"}
+
+
+# --------------------------------------------------------------------------- held already: pinned here
+
+@pytest.mark.parametrize("text, towns", [
+    ("سيطرت فصائل المعارضة على قريتي كفرنبودة والهبيط بريف حماة اليوم.", {"Kafr Nabudah", "Al-Habit"}),
+    ("سيطر الجيش على بلدتي صوران وطيبة الإمام بريف حماة اليوم.", {"Suran", "Taybat al-Imam"}),
+    ("واستعادت القوات الحكومية السيطرة على قرى الحويز وكفرنبودة بعد اشتباكات مع الفصائل اليوم.", None),
+])
+def test_territory_taken_in_several_named_villages_is_one_event_per_village(text, towns):
+    found = [e for e in events(text) if e.event_type == "Battles"]
+    assert len(found) >= 2, found
+    if towns:
+        assert {e.location for e in found} == towns
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("استُهدف مقر للفرقة الرابعة في بلدة الكسوة بريف دمشق بطائرة مسيرة اليوم.", "Air/drone strike"),
+    ("تعرضت بلدة الحراك بريف درعا الشرقي لقصف مدفعي من قوات النظام اليوم.", "Shelling/artillery/missile attack"),
+    ("قُصفت بلدة كفرنبل بالمدفعية الثقيلة اليوم.", "Shelling/artillery/missile attack"),
+    ("استُهدفت سيارة عسكرية بعبوة ناسفة على طريق بلدة الصنمين بريف درعا اليوم.", "Remote explosive/landmine/IED"),
+])
+def test_an_attack_told_in_the_passive_with_its_means_after_it(text, sub):
+    assert kinds(text) == {sub}

@@ -704,3 +704,54 @@ def _de_facto_authority(a: Analysis, g: Group) -> tuple[set[str], str] | None:
     if any((x.tok_start, x.tok_end) not in generic for x in named):
         return None
     return state, ruler
+
+
+# --------------------------------------------------------------------------- who says so
+
+def event_attribution(a: Analysis, g: Group, cas: list[Casualty]) -> tuple[str | None, Span | None]:
+    """Who the report says the group's event comes from: the speaker of the statement that holds it.
+
+    In the sentence of its toll or trigger, the statement that opens before it ("قال مصدر أمني إن
+    ...") or the source told after it ("... بحسب المرصد"); else the last speaker before it, whose
+    statement goes on ("وأضاف المصدر أن ..."، a paragraph of the same report); else the first after it.
+    An unnamed source with the place it speaks from takes that place ("مصدر أمني في المحافظة":
+    "security source (Abyan)")."""
+    if not a.attributions:
+        return None, None
+    anchors = sorted({c.tok_start for c in cas} | {m.hit.mention.tok_start for m in g.members})
+    chosen = None
+    for t in anchors:
+        sent = a.doc.sentence_of_token(t)
+        here = [x for x in a.attributions if sent.tok_start <= x.tok_start < sent.tok_end]
+        before = [x for x in here if x.tok_start <= t]
+        if before or here:
+            chosen = before[-1] if before else min(here, key=lambda x: x.tok_start - t)
+            break
+    if chosen is None:
+        first = anchors[0]
+        earlier = [x for x in a.attributions if x.tok_end <= first]
+        chosen = earlier[-1] if earlier else min(a.attributions, key=lambda x: x.tok_start)
+    name = chosen.name
+    if not chosen.named:
+        where = _source_place(a, g, chosen.tok_end)
+        if where:
+            name = f"{name} ({where})"
+    return name, a.doc.token_span(chosen.tok_start, chosen.tok_end)
+
+
+def _source_place(a: Analysis, g: Group, end: int) -> str | None:
+    """The province or town an unnamed source speaks from, told right after it ("مصدر أمني في محافظة
+    الأنبار"، "مصدر أمني في المحافظة": the event's province)."""
+    doc = a.doc
+    if end + 1 >= len(doc.tokens) or doc.tokens[end].text != "في":
+        return None
+    word = doc.tokens[end + 1].text
+    for pm in a.places.mentions:
+        if pm.tok_start in (end + 1, end + 2) and pm.place is not None:
+            place = pm.place
+            return None if place.kind == "country" else place.name
+    place = g.where.place if g.where is not None else None
+    if place is not None and word in cue_words("province_backref"):
+        # "في المحافظة": the province the event is in
+        return place.admin1 or place.name
+    return None

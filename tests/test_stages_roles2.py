@@ -1,0 +1,156 @@
+"""Who says so, and the names of the sides (actors and attribution), each run on plain strings of
+our own wording: the speaker of the statement that holds an event, the source an outlet quotes, the
+unnamed sources of a report, the news agencies and services of the region, canonical names."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+from marsad.actors import find_actors, find_attributions
+from marsad.arabic.tokenise import make_doc
+from marsad.kb import load_table
+
+SUNDAY = date(2022, 1, 23)
+
+
+def events(text: str, published=SUNDAY):
+    return marsad.extract(text, published=published)
+
+
+def sides(event) -> set[str]:
+    return {n for n in (event.actor1, event.actor2) if n}
+
+
+def attributions(text: str, countries=("SY",)) -> list[str]:
+    doc = make_doc(text)
+    return [a.name for a in find_attributions(doc, find_actors(doc, list(countries)))]
+
+
+# --------------------------------------------------------------------------- the speaker ends where the content opens
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال مصدر عسكري إن الجيش العراقي قصف مواقع لتنظيم داعش في قضاء الحويجة اليوم، ما أدى إلى مقتل خمسة "
+     "مسلحين.", "military source"),
+    ("أفادت مصادر طبية بأن الطيران الروسي شن غارات على بلدة كفرنبل بريف إدلب اليوم وقتل ثلاثة مدنيين.",
+     "medical sources"),
+    ("ذكرت مصادر محلية أن قوات الدعم السريع قصفت حي الدرجة الأولى في مدينة الفاشر اليوم، ما أسفر عن مقتل "
+     "سبعة مدنيين.", "local sources"),
+    ("قال ناشطون إن قوات النظام قصفت بلدة كفرنبودة بريف حماة اليوم وقتلت مدنيين اثنين.", "Activists"),
+])
+def test_an_actor_inside_the_reported_content_is_no_speaker(text, source):
+    found = events(text)
+    assert found, "no event"
+    assert all(e.attribution == source for e in found), [(e.attribution, e.actor1) for e in found]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقالت وسائل إعلام لبنانية إن الجيش الإسرائيلي قصف بلدة عيتا الشعب اليوم.", "Lebanese media"),
+    ("أفادت مصادر طبية سودانية، اليوم، بأن قوات الدعم السريع قصفت سوقاً في مدينة الفاشر.",
+     "Sudanese medical sources"),
+    ("قالت مصادر أمنية عراقية إن مسلحين هاجموا نقطة تفتيش في قضاء طوزخورماتو.", "Iraqi security sources"),
+])
+def test_an_unnamed_source_takes_the_nationality_the_text_gives_it(text, source):
+    assert attributions(text) == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    # the outlet a statement was told to is no speaker
+    ("وقالت مصادر عسكرية للجزيرة إن الطيران قصف مواقع في جنوب الخرطوم.", "military sources"),
+    ("وأفادت مصادر محلية \"للجزيرة نت\" بأن الحصيلة بلغت عشرة قتلى.", "local sources"),
+    ("وقال مصدر أمني لوكالة الأناضول إن انفجاراً وقع في بلدة الرقة.", "security source"),
+])
+def test_the_outlet_a_statement_is_told_to_is_not_its_speaker(text, source):
+    assert attributions(text) == [source]
+
+
+# --------------------------------------------------------------------------- an outlet that quotes a source
+
+@pytest.mark.parametrize("text, source", [
+    # a named source quoted: the source
+    ("ونقلت وكالة الأنباء العراقية، مساء اليوم، عن وزارة الداخلية العراقية أن مسلحين قتلوا شرطياً.",
+     "Ministry of Interior of Iraq"),
+    ("أفادت قناة الميادين نقلاً عن الوكالة الوطنية للإعلام بأن غارة استهدفت بلدة الخيام.", "National News Agency"),
+    # an unnamed source quoted: the outlet
+    ("وأفادت وكالة سانا نقلاً عن مصدر أمني بأن مسلحين قصفوا بلدة عرى بقذائف الهاون.", "SANA"),
+    ("ونقلت وكالة الأناضول عن مصادر محلية أن غارة قتلت أربعة أشخاص.", "Anadolu Agency"),
+])
+def test_an_outlet_that_quotes_a_named_source_gives_way_to_it_never_to_an_unnamed_one(text, source):
+    assert attributions(text) == [source]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("غزة 5-3-2024 وفا- أفادت مصادر محلية بأن طائرات الاحتلال قصفت منزلاً في مخيم النصيرات.", "WAFA"),
+    ("دمشق - سانا - قال مصدر عسكري إن وحدات الجيش تصدت لهجوم في ريف حماة.", "SANA"),
+    ("أنقرة (الأناضول) - قالت مصادر أمنية إن مسيرة قصفت موقعاً في جبال قنديل.", "Anadolu Agency"),
+])
+def test_the_agency_of_the_dateline_tells_what_its_unnamed_sources_said(text, source):
+    assert attributions(text) == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل أربعة مدنيين اليوم في قصف على بلدة كفرنبل، وفق ما أفاد المرصد السوري لحقوق الإنسان. واستهدفت قوات "
+    "النظام، وفق المصدر ذاته، بالبراميل المتفجرة قرية حزارين وقتلت مدنيين اثنين.",
+    "قتل أربعة مدنيين اليوم في قصف على بلدة كفرنبل، بحسب المرصد السوري لحقوق الإنسان. وقصفت قوات النظام، "
+    "بحسب المصدر نفسه، قرية حزارين وقتلت مدنيين اثنين.",
+])
+def test_the_same_source_named_again_is_the_source_told_before_not_the_actor_before_it(text):
+    found = [e for e in events(text) if "Military Forces of Syria" in sides(e)]
+    assert found, "no event of the Syrian forces"
+    assert all(e.attribution == "Syrian Observatory for Human Rights" for e in found), \
+        [(e.location, e.attribution) for e in found]
+
+
+# --------------------------------------------------------------------------- the statement that holds the event
+
+@pytest.mark.parametrize("text, first, second", [
+    ("قال المرصد السوري لحقوق الإنسان إن ثلاثة مدنيين قتلوا اليوم في قصف على بلدة كفرنبل. وقال الدفاع "
+     "المدني إن غارة جوية قتلت مدنيين اثنين في قرية حزارين.",
+     "Syrian Observatory for Human Rights", "Syrian Civil Defence"),
+    ("أفادت الوكالة الوطنية للإعلام بأن غارة إسرائيلية قتلت شخصين في بلدة الخيام اليوم. وذكرت قناة الميادين "
+     "أن قصفاً مدفعياً قتل ثلاثة في بلدة كفركلا.", "National News Agency", "Al Mayadeen"),
+])
+def test_each_event_takes_the_speaker_of_its_own_statement(text, first, second):
+    found = sorted(events(text), key=lambda e: e.evidence["fatalities"][0]["start"])
+    assert [e.attribution for e in found] == [first, second], [(e.location, e.attribution) for e in found]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال مصدر أمني في محافظة الأنبار إن مسلحين هاجموا نقطة تفتيش في قضاء هيت اليوم وقتلوا جنديين.",
+     "security source (Anbar)"),
+    ("هاجم مسلحون اليوم حاجزاً أمنياً في مديرية لودر بمحافظة أبين. وقال مصدر أمني في المحافظة إن جنديين "
+     "قتلا في الهجوم.", "security source (Abyan)"),
+])
+def test_an_unnamed_source_is_told_with_the_place_it_speaks_from(text, source):
+    found = events(text)
+    assert found and all(e.attribution == source for e in found), [(e.location, e.attribution) for e in found]
+
+
+# --------------------------------------------------------------------------- the knowledge base
+
+def test_every_source_has_a_known_kind_and_no_alias_twice():
+    seen = {}
+    for row in load_table("sources.tsv", required=("canonical", "kind")):
+        assert row["kind"] in ("outlet", "body", "unnamed"), row
+        for alias in (row.get("aliases_ar") or "").split("|"):
+            assert alias not in seen, (alias, row["canonical"], seen.get(alias))
+            seen[alias] = row["canonical"]
+
+
+def test_a_source_of_an_unknown_kind_is_an_error_with_its_file_and_line(tmp_path, monkeypatch):
+    from marsad import actors, kb
+    from marsad.errors import KnowledgeBaseError
+    (tmp_path / "sources.tsv").write_text("canonical\tkind\taliases_ar\taliases_en\nX\tnewspaper\tس\tX\n",
+                                          encoding="utf-8")
+    monkeypatch.setattr(kb, "DATA_DIR", tmp_path)
+    kb.load_table.cache_clear()
+    actors._source_kinds.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError) as err:
+            actors._source_kinds()
+        assert "sources.tsv:2" in str(err.value)
+    finally:
+        monkeypatch.undo()
+        kb.load_table.cache_clear()
+        actors._source_kinds.cache_clear()

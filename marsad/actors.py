@@ -138,6 +138,15 @@ def load_actor_kb() -> ActorKB:
                    cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words)
 
 
+def _in_period(actor: Actor, published: date | None) -> bool:
+    """Did the actor exist under this name on the article's day? (An article of unknown date: yes.)
+    "قوات صالح" in 2016 are the Saleh loyalists; the name no longer holds after December 2017."""
+    if published is None:
+        return True
+    return (actor.valid_from is None or actor.valid_from <= published) and \
+        (actor.valid_to is None or published <= actor.valid_to)
+
+
 def _in_scope(actor: Actor, countries: list[str]) -> bool:
     if not actor.scope:
         return True
@@ -171,7 +180,8 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
             continue
         by_span.setdefault((m.tok_start, m.tok_end), []).append(m.payload)
     for (t0, t1), names in sorted(by_span.items()):
-        candidates = [kb.actors[n] for n in names if _in_scope(kb.actors[n], countries)]
+        candidates = [kb.actors[n] for n in names if _in_scope(kb.actors[n], countries)
+                      and _in_period(kb.actors[n], published)]
         if not candidates:
             continue
         # a scoped actor wins over a general one when it fits the country

@@ -154,3 +154,53 @@ def test_a_source_of_an_unknown_kind_is_an_error_with_its_file_and_line(tmp_path
         monkeypatch.undo()
         kb.load_table.cache_clear()
         actors._source_kinds.cache_clear()
+
+
+# --------------------------------------------------------------------------- canonical names and their periods
+
+def actor_names(text: str, countries=("YE",), published=None) -> list[str]:
+    doc = make_doc(text)
+    return [m.actor for m in find_actors(doc, list(countries), published)]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة جنود من قوات الحزام الأمني في هجوم لتنظيم القاعدة على نقطة في مديرية مودية.",
+    "اندلعت اشتباكات بين الحزام الأمني ومسلحين قبليين في مدينة عدن.",
+    "نصبت قوة الحزام الأمني نقطة تفتيش جديدة في مديرية المحفد.",
+])
+def test_the_security_belt_is_its_own_force_beside_the_southern_council(text):
+    assert "Security Belt Forces" in actor_names(text, published=date(2019, 5, 1))
+    assert "Southern Transitional Council" not in actor_names(text, published=date(2019, 5, 1))
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات صالح أحياء في مدينة تعز.",
+    "اشتبكت المقاومة الشعبية مع ميليشيات الحوثي وقوات المخلوع صالح في جبهة نهم.",
+    "شن طيران التحالف غارات على تجمعات للحوثيين والقوات الموالية لصالح في مديرية صرواح.",
+])
+def test_saleh_loyalists_are_named_only_while_they_fought_under_that_name(text):
+    assert "Saleh Loyalists" in actor_names(text, published=date(2016, 3, 1))
+    assert "Saleh Loyalists" in actor_names(text)  # no date: the name may hold
+    assert "Saleh Loyalists" not in actor_names(text, published=date(2019, 3, 1))
+
+
+def test_the_houthis_carry_the_name_the_gold_sets_write():
+    assert actor_names("قصفت ميليشيا الحوثي حي الجحملية في مدينة تعز.") == ["Ansar Allah (the Houthis)"]
+
+
+@pytest.mark.parametrize("text, actor", [
+    ("اشتبك مقاتلو فيلق الرحمن مع قوات النظام على جبهة عين ترما.", "Faylaq al-Rahman"),
+    ("قصفت الطائرات الفرنسية مواقع للتنظيم قرب مدينة هجين.", "Military Forces of France"),
+])
+def test_groups_of_the_region_are_known_by_their_names(text, actor):
+    assert actor in actor_names(text, countries=("SY",))
+
+
+def test_the_houthis_and_saleh_loyalists_fight_on_one_side():
+    found = events("اندلعت اليوم معارك عنيفة بين قوات الجيش اليمني من جهة وميليشيات الحوثي وقوات المخلوع صالح "
+                   "من جهة أخرى في مديرية نهم شرق صنعاء، قتل فيها عشرة من الحوثيين.", published=date(2016, 3, 6))
+    assert found
+    e = found[0]
+    slots = {e.actor1: e.assoc_actor_1, e.actor2: e.assoc_actor_2}
+    assert "Ansar Allah (the Houthis)" in slots and slots["Ansar Allah (the Houthis)"] == ["Saleh Loyalists"], \
+        (e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2)

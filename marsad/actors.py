@@ -318,6 +318,8 @@ def _demonyms() -> dict[str, str]:
 # How many words after a verb of saying (or a source preposition) its speaker may begin ("قالت مصادر
 # عسكرية عراقية في محافظة الأنبار"، "أفادت، مساء اليوم، وكالة الأنباء").
 SPEAKER_WORDS = 4
+# ... and after a title ("قال العميد محمد الجبوري من قيادة عمليات نينوى").
+TITLED_SPEAKER_WORDS = 8
 # How many words after its speaker an outlet's "عن" may name the source it quotes ("نقلت سانا، مساء أمس
 # السبت، عن وزارة الداخلية").
 QUOTED_WORDS = 5
@@ -372,12 +374,14 @@ def find_attributions(doc: Doc, actors: list[ActorMention]) -> list[Attribution]
     quoted_from = {m.tok_start: m.tok_end for m in cue_matcher("quoted_from").find(doc)}
     prepositions = cue_starts(doc, "source_preposition")
     backrefs = cue_matcher("source_backref").find(doc)
+    titles = cue_words("speaker_title")
     out: list[Attribution] = []
     for c0, c1 in cues:
         sent = doc.sentence_of_token(c0)
         # the speaker's words: from the cue to the content (or a few words on); after a verb of
         # saying, not the one it was said to ("قالت مصادر عسكرية للجزيرة": the sources)
-        limit = min(c1 + SPEAKER_WORDS + 1, sent.tok_end)
+        reach = TITLED_SPEAKER_WORDS if c1 < len(doc.tokens) and doc.tokens[c1].text in titles else SPEAKER_WORDS
+        limit = min(c1 + reach + 1, sent.tok_end)
         window = [r for r in reporters if c1 <= r.tok_start < limit and r.tok_end <= sent.tok_end
                   and not (r.to and c0 not in prepositions)]
         opens = next((t for t in range(c1, limit) if _content_opens(doc, t)), None)

@@ -204,3 +204,64 @@ def test_the_houthis_and_saleh_loyalists_fight_on_one_side():
     slots = {e.actor1: e.assoc_actor_1, e.actor2: e.assoc_actor_2}
     assert "Ansar Allah (the Houthis)" in slots and slots["Ansar Allah (the Houthis)"] == ["Saleh Loyalists"], \
         (e.actor1, e.assoc_actor_1, e.actor2, e.assoc_actor_2)
+
+
+# --------------------------------------------------------------------------- victims' kind from their nouns
+
+@pytest.mark.parametrize("text, police", [
+    ("سقطت قذيفة صاروخية اليوم على مقر للشرطة في بلدة الضلوعية، ما أدى إلى مقتل شرطيين اثنين.",
+     "Police Forces of Iraq"),
+    ("قتل شرطي وأصيب اثنان آخران اليوم في هجوم مسلح على نقطة في ناحية الرشاد جنوب كركوك.", "Police Forces of Iraq"),
+    ("انفجرت عبوة ناسفة اليوم بسيارة في حي الأندلس بمدينة الموصل، ما أسفر عن مقتل ثلاثة من عناصر الشرطة.",
+     "Police Forces of Iraq"),
+])
+def test_policemen_killed_make_the_police_the_target_never_the_attacker(text, police):
+    found = events(text)
+    assert found, "no event"
+    for e in found:
+        assert e.actor2 == police and e.actor1 != police and police not in e.assoc_actor_1 + e.assoc_actor_2, \
+            (e.sub_event_type, e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2)
+
+
+@pytest.mark.parametrize("text, force", [
+    ("قصفت مجموعات مسلحة بقذائف الهاون اليوم قرية عريقة بريف السويداء، ما أسفر عن إصابة جنديين من الجيش السوري.",
+     "Military Forces of Syria"),
+    ("سقطت قذيفة هاون اليوم على حاجز في ناحية العظيم، ما أدى إلى جرح ثلاثة جنود.", "Military Forces of Iraq"),
+    ("استهدف مسلحون مجهولون بقذائف الهاون اليوم ناحية العظيم بمحافظة ديالى، ما أدى إلى إصابة عنصرين من قوات الشرطة.",
+     "Police Forces of Iraq"),
+])
+def test_a_strike_that_wounded_only_soldiers_or_police_is_against_their_force_not_civilians(text, force):
+    found = events(text, published=date(2022, 1, 23))
+    assert found, "no event"
+    assert all(force in sides(e) and "Civilians" not in sides(e) for e in found), \
+        [(e.location, e.actor1, e.actor2) for e in found]
+
+
+def test_a_strike_that_wounded_soldiers_and_a_child_keeps_the_civilians():
+    found = events("قصفت مجموعات مسلحة بقذائف الهاون اليوم قرية عريقة بريف السويداء، ما أسفر عن إصابة جنديين وطفل.")
+    assert found and all("Civilians" in sides(e) for e in found)
+
+
+# --------------------------------------------------------------------------- the named unit, not the generic word
+
+@pytest.mark.parametrize("text, unit", [
+    ("اعتقلت قوات الأمن العراقية اليوم خمسة عناصر من داعش في حي الزنجيلي بالموصل. وقال العقيد أحمد الحمداني من "
+     "قيادة عمليات نينوى إن شرطة نينوى اعتقلت المسلحين في حي الزنجيلي.", "Police Forces of Iraq"),
+    ("اعتقلت قوات الأمن اليوم ثلاثة مطلوبين في حي الواسطي بمدينة كركوك، وأوضح مصدر أن الشرطة الاتحادية نفذت "
+     "الاعتقال في حي الواسطي.", "Police Forces of Iraq"),
+])
+def test_an_arrest_by_a_named_unit_is_the_unit_s_and_the_generic_word_adds_no_ally(text, unit):
+    found = [e for e in events(text) if e.sub_event_type == "Arrests"]
+    assert found
+    for e in found:
+        assert e.actor1 == unit and e.assoc_actor_1 == [], (e.actor1, e.assoc_actor_1, e.actor2)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال العميد الركن محمد علي الجبوري من قيادة عمليات نينوى إن مسلحين هاجموا نقطة تفتيش في قضاء تلعفر.",
+     "Military Forces of Iraq"),
+    ("وقال المقدم سامي خالد الأحمد من الشرطة الاتحادية إن عبوة ناسفة انفجرت في حي الميدان.", "Police Forces of Iraq"),
+    ("وأوضح مدير ناحية سنوني خديدا جوكي إن طائرة مسيرة قصفت منزلاً.", None),
+])
+def test_a_speaker_told_by_rank_and_name_speaks_for_his_unit(text, source):
+    assert attributions(text, countries=("IQ",)) == ([source] if source else [])

@@ -77,6 +77,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         # "أصيبت امرأة وطفلها"، "قتلت الغارات 80 شخصاً في بلدات X وY وZ" (a toll over several places,
         # none of it this place's): the civilians were the target
         victim_names["Civilians"] = 0
+    elif not victim_names:
+        # "ما أدى إلى إصابة ثلاثة من عناصر الأمن العام": the force whose men were hurt was the target
+        for name in _hurt_forces(a, g):
+            victim_names.setdefault(name, 0)
 
     sides = _between_sides(a, g)
     actor1 = actor2 = None
@@ -120,8 +124,11 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
-            first_listed = [x.actor for x in perpetrators if kb.inter(x.actor) == 1 and
-                            a.sentence_index(x.tok_start) in trig_sents]
+            # a force of the state named by its own name ("شرطة نينوى اعتقلت") before one told by a
+            # generic word ("اعتقلت قوات الأمن العراقية"): the named unit did it
+            generic = _generic_spans(a)
+            first_listed = [x.actor for x in sorted(perpetrators, key=lambda x: (x.tok_start, x.tok_end) in generic)
+                            if kb.inter(x.actor) == 1 and a.sentence_index(x.tok_start) in trig_sents]
             state = first_listed[:1] + _salient([x for x in perpetrators if kb.inter(x.actor) == 1], g)
             nearest = [n for n in _salient(perpetrators, g) if n != "Unidentified Armed Group"]
             actor1 = state[0] if state else (_article_actor(a, state=True) or (nearest[0] if nearest else None))
@@ -173,7 +180,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         actor1 = names[0] if names else None
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
-                actor1 = _article_perpetrator(a, etype) or "Unidentified Armed Group"
+                # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names)) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
@@ -355,6 +363,45 @@ def _civilian_victims(a: Analysis, g: Group) -> bool:
                and not c.subgroup and a.in_group(g, c.tok_start) for c in a.casualties)
 
 
+def _same_state(kb, name: str, *sides: str | None) -> bool:
+    """Is ``name`` a state force (inter 1) of the country of a state force among ``sides``?"""
+    actor = kb.actors.get(name)
+    if actor is None or actor.inter != 1 or not actor.country:
+        return False
+    return any(s and s in kb.actors and kb.actors[s].inter == 1 and kb.actors[s].country == actor.country
+               for s in sides)
+
+
+def _generic_spans(a: Analysis) -> set[tuple[int, int]]:
+    """Token spans of the state forces told by a generic word (الجيش، قوات الأمن: generic_actors.tsv)."""
+    found = a.memo.get("generic_spans")
+    if found is None:
+        found = a.memo["generic_spans"] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)}
+    return found
+
+
+def _hurt_forces(a: Analysis, g: Group) -> list[str]:
+    """The forces whose men a sentence of the group counts killed or wounded (no civilians among
+    them): the force named with the victims ("إصابة جنديين من الجيش السوري"، "عنصر شرطة"), else the
+    country's army for soldiers and security men of no named force."""
+    out: list[str] = []
+    for c in a.casualties:
+        if c.kind not in ("killed", "injured", "mixed") or c.subgroup or not a.in_group(g, c.tok_start):
+            continue
+        if c.victim_class == "civilians":
+            return []
+        if c.victim_class not in ("security", "fighters"):
+            continue
+        named = [x.actor for x in victim_actors(a, c) if a.kb.inter(x.actor) in ARMED_CODES]
+        if named:
+            out += [n for n in named if n not in out]
+        elif c.victim_class == "security" and a.places.countries:
+            name = forces_of(a.places.countries[0])
+            if name not in out:
+                out.append(name)
+    return out
+
+
 def _after_with(a: Analysis, x: ActorMention) -> bool:
     """"اشتباكات مع الفصائل", "هجوم ضد التنظيم": the other side."""
     return x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text in cue_words("opponent_preposition")
@@ -368,9 +415,15 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
         # never the same actor on both sides: its opponent in the article, or the civilians hit
         actor2 = _opponent(a, actor1) or ("Civilians" if g.etype != "Battles" else None)
     assoc1, assoc2 = [], []
+    generic = _generic_spans(a)
     for x in in_group:
         n = x.actor
         if n in (actor1, actor2) or kb.inter(n) not in ARMED_CODES:
+            continue
+        if _same_state(kb, n, actor1, actor2) and all((y.tok_start, y.tok_end) in generic
+                                                      for y in in_group if y.actor == n):
+            # "اعتقلت قوات الأمن العراقية ... شرطة نينوى اعتقلت": the state's forces told by a generic
+            # word are the named unit of that state told again, not another force beside it
             continue
         if actor1 and kb.allied(n, actor1) and n not in assoc1:
             assoc1.append(n)
@@ -444,8 +497,14 @@ def _article_actor(a: Analysis, state: bool = False) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _article_perpetrator(a: Analysis, etype: str) -> str | None:
-    """The armed actor most often named in the sentences of the article's triggers of this type."""
+def _article_perpetrator(a: Analysis, etype: str, exclude: set[str] = frozenset()) -> str | None:
+    """The armed actor most often named in the sentences of the article's triggers of this type
+    (other than the ``exclude``d: the event's victims)."""
+    counts = {n: c for n, c in _perpetrator_counts(a, etype).items() if n not in exclude}
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _perpetrator_counts(a: Analysis, etype: str) -> dict[str, int]:
     key = ("article_perpetrator", etype)
     if key in a.memo:
         return a.memo[key]
@@ -461,8 +520,8 @@ def _article_perpetrator(a: Analysis, etype: str) -> str | None:
             continue
         for name in by_sentence.get(a.sentence_index(h.mention.tok_start), ()):
             counts[name] = counts.get(name, 0) + 1
-    a.memo[key] = found = max(counts, key=lambda n: counts[n]) if counts else None
-    return found
+    a.memo[key] = counts
+    return counts
 
 
 def _ground_side(a: Analysis, name: str | None) -> str | None:

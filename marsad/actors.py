@@ -220,16 +220,27 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     # weapon is what a person works with ("خبيري صواريخ إيراني ولبناني": missile experts)
     people = cue_words("counted_person_noun") | cue_words("person_role_noun")
     weapon_ends = {m.tok_end: m.tok_start for m in kb.weapon_nouns.find(doc)}
+    attackers: dict[int, int] = {}  # end of a nationality that named an attacker -> its weapon's start
+    stated_words = {doc.tokens[s].text for s in stated}
     for m in kb.nationality.find(doc):
         if m.tok_start in taken:
             continue
-        # allow one modifier between: قصف جوي روسي، طائرات حربية روسية
+        # allow one modifier between: قصف جوي روسي، طائرات حربية روسية; and a second nationality joined
+        # to the first: "الغارات الجوية السورية والروسية" (the two forces' strikes)
         start = weapon_ends.get(m.tok_start, weapon_ends.get(m.tok_start - 1))
+        if start is None and doc.tokens[m.tok_start].text.startswith("و"):
+            start = attackers.get(m.tok_start)
+            if start is None:
+                # the first told by a name that ends with its nationality (القصف الجوي الإسرائيلي)
+                start = next((x.tok_start for x in mentions if x.tok_end == m.tok_start
+                              and x.actor.startswith("Military Forces of ")
+                              and doc.tokens[x.tok_end - 1].text in stated_words), None)
         if start is None:
             continue
         owner = doc.tokens[start - 1].text if start else ""
         if owner in people or owner[:-1] in people:  # خبيري = خبيرين in construct
             continue
+        attackers[m.tok_end] = start
         add(m.tok_start, m.tok_end, m.payload, kb.inter(m.payload))
 
     # "مسلحي تنظيم داعش", "مسلحين من داعش": the gunmen belong to the named group

@@ -265,3 +265,33 @@ def test_an_arrest_by_a_named_unit_is_the_unit_s_and_the_generic_word_adds_no_al
 ])
 def test_a_speaker_told_by_rank_and_name_speaks_for_his_unit(text, source):
     assert attributions(text, countries=("IQ",)) == ([source] if source else [])
+
+
+# --------------------------------------------------------------------------- two forces' strikes
+
+@pytest.mark.parametrize("text, first, second", [
+    ("تعرضت بلدة طفس بريف درعا اليوم للغارات الجوية السورية والروسية التي أسفرت عن مقتل خمسة مدنيين.",
+     "Military Forces of Syria", "Military Forces of Russia"),
+    ("قتل أربعة مدنيين اليوم في الغارات الجوية الروسية والسورية على بلدة كفرنبل بريف إدلب.",
+     "Military Forces of Russia", "Military Forces of Syria"),
+    ("استهدف القصف الجوي الإسرائيلي والأمريكي اليوم مواقع في مدينة البوكمال.",
+     "Military Forces of Israel", "Military Forces of the United States"),
+])
+def test_a_second_nationality_joined_to_the_striker_s_names_a_second_striker(text, first, second):
+    doc = make_doc(text)
+    found = [m.actor for m in find_actors(doc, ["SY"]) if m.actor != "Civilians"]
+    assert found[:2] == [first, second], found
+
+
+def test_strikes_of_two_allied_forces_make_the_second_an_associated_actor():
+    found = events("تعرضت بلدة طفس بريف درعا اليوم للغارات الجوية السورية والروسية التي أسفرت عن مقتل خمسة مدنيين.",
+                   published=date(2018, 7, 1))
+    assert found
+    e = found[0]
+    assert (e.actor1, e.assoc_actor_1, e.actor2) == ("Military Forces of Syria", ["Military Forces of Russia"],
+                                                    "Civilians"), (e.actor1, e.assoc_actor_1, e.actor2)
+
+
+def test_a_nationality_joined_to_people_s_trade_names_no_striker():
+    doc = make_doc("وصل خبيرا صواريخ إيراني ولبناني إلى المدينة.")
+    assert find_actors(doc, ["SY"]) == []

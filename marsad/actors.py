@@ -398,6 +398,11 @@ def find_attributions(doc: Doc, actors: list[ActorMention]) -> list[Attribution]
         opens = next((t for t in range(c1, limit) if _content_opens(doc, t)), None)
         if opens is not None:
             window = [r for r in window if r.tok_start < opens]
+        verb = doc.tokens[c0].text.lstrip("وف")
+        if window and verb.startswith("نقل") and verb != "نقلا" and \
+                not any(c1 <= t < limit + QUOTED_WORDS for t in quoted_from):
+            # "نقلها إلى حزب الله": a verb of carrying; an outlet quotes only "عن" a source
+            continue
         if window:
             # a named one before an unnamed one: "مصدر أمني في وزارة الداخلية" is the ministry's
             speaker = next((r for r in window if r.named), window[0])

@@ -295,3 +295,25 @@ def test_strikes_of_two_allied_forces_make_the_second_an_associated_actor():
 def test_a_nationality_joined_to_people_s_trade_names_no_striker():
     doc = make_doc("وصل خبيرا صواريخ إيراني ولبناني إلى المدينة.")
     assert find_actors(doc, ["SY"]) == []
+
+
+@pytest.mark.parametrize("text", [
+    "وقال الوزير إن المنظومة سيتم نقلها قريباً إلى حزب الله.",
+    "نقلت سيارات الإسعاف الجرحى إلى مستشفى الدفاع المدني في المدينة.",
+    "ونقل الجيش السوري تعزيزات إلى ريف حماة الشمالي.",
+])
+def test_a_verb_of_carrying_names_no_source(text):
+    assert attributions(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شرطي اليوم في هجوم بسكين على دورية في مدينة حمص، وأصيب اثنان من رجال الأمن قبل أن تعتقل "
+    "الجهات الأمنية الجاني.",
+    "قتل شرطيان اليوم في اشتباك مع مسلح في مدينة درعا، وأصيب جندي من الجيش السوري في الاشتباك.",
+])
+def test_a_state_s_police_and_army_are_never_two_sides(text):
+    found = events(text)
+    assert found
+    for e in found:
+        assert not (e.actor1 and e.actor2 and e.actor1.endswith("of Syria") and e.actor2.endswith("of Syria")), \
+            (e.sub_event_type, e.actor1, e.actor2)

@@ -414,6 +414,10 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
     if actor2 is not None and actor2 == actor1:
         # never the same actor on both sides: its opponent in the article, or the civilians hit
         actor2 = _opponent(a, actor1) or ("Civilians" if g.etype != "Battles" else None)
+    if actor1 and actor2 and _same_state(kb, actor2, actor1):
+        # "قتل الشرطي ... محاصرة الجاني من الجهات الأمنية": the state's police and its army are one
+        # side, not two; the other is whoever the state's forces faced
+        actor2 = "Unidentified Armed Group" if g.etype == "Battles" else "Civilians"
     assoc1, assoc2 = [], []
     generic = _generic_spans(a)
     for x in in_group:

@@ -317,3 +317,14 @@ def test_a_state_s_police_and_army_are_never_two_sides(text):
     for e in found:
         assert not (e.actor1 and e.actor2 and e.actor1.endswith("of Syria") and e.actor2.endswith("of Syria")), \
             (e.sub_event_type, e.actor1, e.actor2)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الداخلية مقتل الشرطي خالد العتيبي في هجوم بسكين في محافظة الطائف، وقالت إن الجهات الأمنية "
+    "حاصرت الجاني الذي أطلق النار على رجال الأمن ثم تم القبض عليه.",
+    "قتل شرطي اليوم في هجوم مسلح على دورية في مدينة إربد، وأصيب جندي، واعتقلت قوات الأمن المهاجم.",
+])
+def test_the_police_and_army_of_a_state_the_knowledge_base_names_only_by_template_are_one_side(text):
+    for e in events(text, published=date(2018, 6, 1)):
+        assert not (e.actor1 and e.actor2 and e.actor1.split(" of ")[-1] == e.actor2.split(" of ")[-1]
+                    and "Forces of" in e.actor1 and "Forces of" in e.actor2), (e.sub_event_type, e.actor1, e.actor2)

@@ -364,12 +364,18 @@ def _civilian_victims(a: Analysis, g: Group) -> bool:
 
 
 def _same_state(kb, name: str, *sides: str | None) -> bool:
-    """Is ``name`` a state force (inter 1) of the country of a state force among ``sides``?"""
-    actor = kb.actors.get(name)
-    if actor is None or actor.inter != 1 or not actor.country:
-        return False
-    return any(s and s in kb.actors and kb.actors[s].inter == 1 and kb.actors[s].country == actor.country
-               for s in sides)
+    """Is ``name`` a state's army or police (Military/Police Forces of X) and a side another force of
+    the same state?"""
+    own = _state_of(name)
+    return own is not None and any(s and _state_of(s) == own for s in sides)
+
+
+def _state_of(name: str) -> str | None:
+    """X of "Military Forces of X" and "Police Forces of X"; None for any other actor."""
+    for kind in ("Military Forces of ", "Police Forces of "):
+        if name.startswith(kind):
+            return name[len(kind):]
+    return None
 
 
 def _generic_spans(a: Analysis) -> set[tuple[int, int]]:

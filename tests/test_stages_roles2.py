@@ -328,3 +328,27 @@ def test_the_police_and_army_of_a_state_the_knowledge_base_names_only_by_templat
     for e in events(text, published=date(2018, 6, 1)):
         assert not (e.actor1 and e.actor2 and e.actor1.split(" of ")[-1] == e.actor2.split(" of ")[-1]
                     and "Forces of" in e.actor1 and "Forces of" in e.actor2), (e.sub_event_type, e.actor1, e.actor2)
+
+
+# --------------------------------------------------------------------------- people at a force's position
+
+@pytest.mark.parametrize("text, force", [
+    ("استهدفت مسيرة تركية اليوم مقراً لمقاتلي يبشة في قرية خانصور التابعة لقضاء سنجار وقتلت ثلاثة أشخاص.",
+     "Sinjar Resistance Units"),
+    ("قصفت طائرات التحالف اليوم موقعاً لميليشيا الحوثي في مديرية حيس، ما أسفر عن مقتل خمسة أشخاص.",
+     "Ansar Allah (the Houthis)"),
+    ("شن الطيران الإسرائيلي اليوم غارة على مقر لحركة حماس في مدينة رفح، ما أدى إلى مقتل شخصين.",
+     "Hamas Movement"),
+])
+def test_people_killed_at_a_named_force_s_position_are_that_force_s_not_civilians(text, force):
+    found = events(text)
+    assert found and all(e.actor2 == force for e in found), [(e.actor1, e.actor2) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "شن الطيران الإسرائيلي غارة على مقر لحركة حماس في مدينة رفح اليوم، ما أدى إلى مقتل أربعة أشخاص بينهم طفلان.",
+    "قصفت طائرة مسيرة اليوم سيارة في مدينة الفاشر، ما أدى إلى مقتل ثلاثة أشخاص.",
+])
+def test_people_with_children_among_them_or_hit_at_no_force_s_position_stay_civilians(text):
+    found = events(text)
+    assert found and all(e.actor2 == "Civilians" for e in found), [(e.actor1, e.actor2) for e in found]

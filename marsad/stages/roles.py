@@ -12,6 +12,7 @@ from functools import lru_cache
 from marsad.actors import forces_of, load_actor_kb
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
+from marsad.arabic.normalise import normalise_term
 from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
@@ -59,6 +60,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if found:
             victims.append((found[0].actor, c.count or 0, found[0]))
         elif c.victim_class in ("civilians",):
+            if _people_at_a_force(a, g, c):
+                continue  # "استهدفت مسيرة مقراً لمقاتلي يبشة وقتلت ثلاثة أشخاص": the force's men
             victims.append(("Civilians", c.count or 0, None))
         elif c.victim_class == "security" and a.places.countries:
             name = forces_of(a.places.countries[0])
@@ -360,7 +363,24 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
 def _civilian_victims(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group count civilians killed or wounded (not "others")?"""
     return any(c.kind in ("killed", "injured", "mixed") and c.victim_class == "civilians" and c.victim != "آخرون"
-               and not c.subgroup and a.in_group(g, c.tok_start) for c in a.casualties)
+               and not c.subgroup and a.in_group(g, c.tok_start) and not _people_at_a_force(a, g, c)
+               for c in a.casualties)
+
+
+def _people_at_a_force(a: Analysis, g: Group, c: Casualty) -> bool:
+    """Are the victims counted as plain people (ثلاثة أشخاص) at a position of a named force the
+    group's strike hit (مقراً لمقاتلي يبشة), with no civilian named in their sentence?"""
+    if not c.victim or normalise_term(c.victim) not in cue_words("neutral_person_noun"):
+        return False
+    sent = a.sentence_index(c.tok_start)
+    if any(x.actor == "Civilians" for x in a.actors_of_sentence(sent)):
+        return False
+    # "أربعة أشخاص بينهم طفلان": children among them are civilians
+    neutral = cue_words("neutral_person_noun")
+    if any(o.victim_class == "civilians" and o.victim and normalise_term(o.victim) not in neutral
+           and a.sentence_index(o.tok_start) == sent for o in a.casualties):
+        return False
+    return _military_target_owner(a, g, None) is not None
 
 
 def _same_state(kb, name: str, *sides: str | None) -> bool:

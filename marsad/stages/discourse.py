@@ -5,6 +5,8 @@ no event of this article; a sentence with no date takes the article's default da
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_starts, cue_words
 from marsad.model import DateMention
@@ -13,6 +15,53 @@ from marsad.stages.clauses import clause_at, unit_range
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
+
+
+def mark_discourse_moves(a: Analysis) -> None:
+    """Hold back the event words whose own phrase tells no event (status ``modal`` or ``generic``):
+
+    * a hypothesis: "any" before the event word (للتصدي لأي هجوم، أي اعتداء على المدينة سيواجه);
+    * a proposal, a draft or a plan of it (المقترح الجديد لصفقة تبادل، مسودة اتفاق، خطة لاقتحام);
+    * a comparison: the relative clause after "the time that" (وهذه ليست المرة الأولى التي تقصف
+      فيها الطائرات المطار) tells a kind of event, not one.
+    """
+    tokens = a.doc.tokens
+    quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
+    compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
+    out = []
+    for h in a.hits:
+        t = h.mention.tok_start
+        if h.reports_event:
+            sent = a.doc.sentence_of_token(t)
+            prev = tokens[t - 1].text if t > sent.tok_start else ""
+            clause = clause_at(a, t) if compared else None
+            if prev in quantifiers:
+                h = replace(h, status="modal", reason="any (أي هجوم): a hypothesis")
+            elif _planned(a, t, sent.tok_start, plans):
+                h = replace(h, status="modal", reason="a proposal or a plan (مقترح لصفقة، خطة لاقتحام)")
+            elif clause is not None and clause.kind == "relative" and clause.tok_start in compared:
+                h = replace(h, status="generic", reason="a comparison (المرة الأولى التي ...)")
+        out.append(h)
+    a.hits = out
+
+
+def _planned(a: Analysis, t: int, sent_start: int, plans: frozenset[str]) -> bool:
+    """Is the event word at ``t`` what a plan noun right before it proposes: "مسودة اتفاق", or with
+    the ل of purpose and at most one definite adjective between ("المقترح الجديد لصفقة", "خطة
+    لاقتحام")?"""
+    tokens = a.doc.tokens
+    if t > sent_start and tokens[t - 1].text in plans:
+        return True
+    if not tokens[t].text.startswith("ل"):
+        return False
+    for k in (t - 1, t - 2):
+        if k < sent_start:
+            return False
+        if tokens[k].text in plans:
+            return True
+        if not tokens[k].text.startswith("ال"):
+            return False
+    return False
 
 
 def lead_tells_event(a: Analysis) -> bool:
@@ -78,6 +127,7 @@ def date_article(a: Analysis) -> None:
     paragraphs (the lead's event, told in detail), else the publication day.
     """
     a.dates = sorted(a.dates, key=lambda d: d.tok_start)
+    mark_discourse_moves(a)
     if _looks_back(a):
         a.default_when = None
         return
@@ -93,6 +143,11 @@ def date_article(a: Analysis) -> None:
         if first.tense in ("period", "background") and _opens_lead(a, first, lead_end):
             a.default_when = None
             return
+        if not current and _lead_event_dated_past(a, lead, lead_end):
+            # "اتهمت المنظمة التحالف بارتكاب جريمة حرب إثر غارة استهدفت حافلة في أغسطس الماضي": the
+            # lead's own event lies long before the news; the article looks back at it
+            a.default_when = None
+            return
     # the first event told near the lead that gives itself a current date
     paragraphs = sorted({s.paragraph for s in a.doc.sentences if s.index >= a.first_body})[:LEAD_PARAGRAPHS]
     for h in sorted((h for h in a.hits if h.reports_event and h.mention.strength == "strong"),
@@ -106,10 +161,55 @@ def date_article(a: Analysis) -> None:
         if own:
             a.default_when = when_of(min(own, key=lambda d: abs(d.tok_start - h.mention.tok_start)))
             return
+    reported = _reported_day(a, lead_end, paragraphs)
+    if reported is not None:
+        a.default_when = reported
+        return
     if a.published:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) -> bool:
+    """Does a date of the lead that lies long before publication stand in the clause of a strong
+    event word the lead reports (the lead's own event is old news)?"""
+    past = [d for d in lead if d.tense == "background"]
+    if not past:
+        return False
+    clauses = {id(clause_at(a, d.tok_start)) for d in past} - {id(None)}
+    return any(h.reports_event and h.mention.strength == "strong" and h.mention.tok_start < lead_end
+               and id(clause_at(a, h.mention.tok_start)) in clauses for h in a.hits)
+
+
+# How many days before publication a report's day named after an undated lead may lie.
+REPORTED_DAY_DAYS = 2
+
+
+def _reported_day(a: Analysis, lead_end: int, paragraphs: list[int]) -> When | None:
+    """The day a later sentence says the lead's event was reported, when the lead gives none:
+    "اقتحم مسلحون مقهى ... ونقلت وكالة سانا مساء أمس السبت عن وزارة الداخلية أن قوات الأمن
+    طوقت موقع الهجوم" (the attack was reported on Saturday, so it happened that day, not on the
+    day the article came out). The date follows a verb of saying (or dates the report) in the
+    first paragraphs, names one day before publication, and its sentence names the event again
+    with a definite event word."""
+    if not a.published:
+        return None
+    near = set(paragraphs) | {p + 1 for p in paragraphs}
+    for d in a.dates:
+        if d.tok_start < lead_end or d.background or d.precision != 1 or d.date_start is None:
+            continue
+        sent = a.doc.sentence_of_token(d.tok_start)
+        if sent.paragraph not in near:
+            break
+        if not 0 < (a.published - d.date_start).days <= REPORTED_DAY_DAYS:
+            continue
+        if not (_dates_speech(a, d) or _dates_report(a, d)):
+            continue
+        if any(sent.tok_start <= h.mention.tok_start < sent.tok_end and h.mention.tok_start > d.tok_start
+               and definite(a.doc.tokens[h.mention.tok_start].text) for h in a.hits):
+            return when_of(d)
+    return None
 
 
 # An article with this many dates, every one of them long past or still to come and none
@@ -180,9 +280,15 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     if any(lo <= d.tok_start < hi and d.background and _dates_report(a, d) for d in a.dates):
         return None  # "أعلنت العام الماضي أنها قتلت ...": an event told in a report of long ago
     own = [d for d in dates if lo <= d.tok_start < hi]
+    if not any(not d.background for d in own) and _tells_no_event(a, lo, hi, near_tok):
+        return None  # a backdrop, a charge or a war's tally, with no day of its own
     if own:
         current = [d for d in own if not d.background]
         if not current:
+            return None
+        if pluperfect(a, lo, hi) and all(_coarse(d) for d in own):
+            # "وكانت مصادر محلية قد أفادت في منتصف تموز بأن ...": the pluperfect with a month or a
+            # year, not a day, tells an earlier report or event (a recap), whatever the month
             return None
         if near_tok is not None and len(current) < len(own):
             # "اتهمت اليوم ضباطا بالوقوف وراء محاولة اغتيال الوزير في مارس الماضي": a past date
@@ -201,6 +307,10 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
             current = current[1:]
         when = pick(current)
         return _in_statement_time(a, lo, hi, when) or when
+    then = _then_date(a, lo, hi)
+    if then is not None:
+        # "وقال التحالف وقتها إن غاراته استهدفت ...": the date told last before it
+        return None if then.background else when_of(then)
     before = [d for d in dates if d.tok_start < lo]
     if before:
         last = max(before, key=lambda d: d.tok_start)
@@ -213,9 +323,77 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     return a.default_when
 
 
+# The kinds of date keys that name a month, a year or longer (not a day or a week).
+_COARSE_KINDS = ("month", "month_year", "year", "in_year", "since_year", "decade", "hijri_month", "hijri_year",
+                 "last_month", "last_year", "last_months", "last_years", "month_before_last", "year_before_last",
+                 "ago_months", "ago_years", "this_month", "this_year")
+
+
+def _coarse(d: DateMention) -> bool:
+    """Does the date name no day: a month, a year or more ("في منتصف تموز"، "عام 2016")?"""
+    if d.precision is not None:
+        return d.precision >= 3
+    return d.key.partition(":")[0].partition("@")[0] in _COARSE_KINDS
+
+
+def _then_date(a: Analysis, lo: int, hi: int) -> DateMention | None:
+    """For a unit that says "then" (حينها، وقتها، آنذاك) and gives no date of its own: the last date
+    the article told before it (not a dateline's, not a comparison's)."""
+    then = cue_matcher("then_anaphor").find(a.doc, lo, hi)
+    if not then:
+        return None
+    first = min(m.tok_start for m in then)
+    before = [d for d in a.dates if d.tok_end <= first and not _is_dateline_sentence(a, d.tok_start)
+              and not _compares(a, d)]
+    return before[-1] if before else None
+
+
+# How many words before an event word a charge (بتهمة، اتهم ... ب) may stand in its clause.
+CHARGE_WORDS = 6
+# A count of dead this large with no day of its own is a war's or a year's tally, not one event.
+TALLY_DEAD = 1000
+
+
+def _tells_no_event(a: Analysis, lo: int, hi: int, near_tok: int | None) -> bool:
+    """Does a unit outside the lead, with no day of its own, tell no event of the article:
+
+    * a backdrop: "وتأتي هذه الأحكام في وقت تشهد فيه المحافظة معارك" (what the news comes amid);
+    * a charge, a trial or a conviction over its event word: "أدانته المحكمة بخمس تهم تتعلق
+      بتفجير ناقلة"، "اتهم أرباب عمل باغتصاب عاملات"؛
+    * a war's or a year's tally: "وقتل نحو 10 آلاف شخص في القتال" (thousands of dead)?
+    """
+    sent = a.doc.sentence_of_token(lo)
+    if sent.is_heading or sent.index <= a.first_body:
+        return False
+    tokens = a.doc.tokens
+    verbs = cue_words("backdrop_verb")
+    for t in range(lo, min(hi, lo + 6)):
+        if _bare_in(tokens[t].text, verbs):
+            frames = cue_matcher("backdrop_frame").find(a.doc, t + 1, min(hi, t + 5))
+            if frames and (near_tok is None or near_tok >= frames[0].tok_start):
+                return True
+    if near_tok is not None:
+        clause = clause_at(a, near_tok)
+        start = max(lo, near_tok - CHARGE_WORDS, clause.tok_start if clause else lo)
+        charges = cue_words("charge_word")
+        if any(_bare_in(tokens[t].text, charges) for t in range(start, near_tok)):
+            return True
+    return any(lo <= c.tok_start < hi and c.kind == "killed" and (c.low or 0) >= TALLY_DEAD for c in a.casualties)
+
+
+def _bare_in(word: str, words: frozenset[str]) -> bool:
+    """Is the word, or the word without a leading و or ف, in ``words`` (واتهم، فاتهمت)?"""
+    return word in words or (len(word) > 3 and word[0] in "وف" and word[1:] in words)
+
+
 # Keys of relative dates a quoted statement resolves against its own date ("صباح اليوم" in a
 # statement issued on Thursday is Thursday morning, whatever day the article came out).
 _RELATIVE_KINDS = ("rel", "weekday", "night", "night_after", "days", "last_hours", "last_days", "ago_hours", "ago_days", "earlier")
+
+
+# The date of a statement ("في بيان الخميس 12 أيار"، "في بيان الخميس"، "في بيان أمس") its content's
+# relative dates count from.
+_STATEMENT_KINDS = ("abs", "md", "dom", "weekday", "rel", "night", "night_after")
 
 
 def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None:
@@ -230,12 +408,12 @@ def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None
     if clause is None or clause.kind != "content":
         return None
     statement = [d for d in a.dates if lo <= d.tok_start < clause.tok_start and d.date_start is not None
-                 and d.key.partition(":")[0] in ("abs", "md", "dom") and d.precision == 1]
+                 and d.key.partition(":")[0] in _STATEMENT_KINDS and d.precision == 1 and not d.background]
     if not statement:
         return None
     day = statement[-1].date_start
     start, end = resolve_key(dm.key, day)
-    if start is None:
+    if start is None or (a.published is not None and end > a.published):
         return None
     precision = 1 if start == end else 2 if (end - start).days <= 7 else 3
     return When(start, end, precision, f"{dm.key}@{day.isoformat()}", [dm, statement[-1]])

@@ -196,8 +196,9 @@ def _reported_day(a: Analysis, lead_end: int, paragraphs: list[int]) -> When | N
     if not a.published:
         return None
     near = set(paragraphs) | {p + 1 for p in paragraphs}
+    body = a.doc.sentences[a.first_body].tok_start if a.doc.sentences else 0
     for d in a.dates:
-        if d.tok_start < lead_end or d.background or d.precision != 1 or d.date_start is None:
+        if d.tok_start < body or d.background or d.precision != 1 or d.date_start is None:
             continue
         sent = a.doc.sentence_of_token(d.tok_start)
         if sent.paragraph not in near:
@@ -254,8 +255,9 @@ def _dates_speech(a: Analysis, d: DateMention) -> bool:
 
 
 def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
+    """Is the token in a short heading line at the top (a headline, a dateline "16.11.2025 سبوتنيك")?"""
     sent = a.doc.sentence_of_token(tok)
-    return sent.index <= 3 and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
+    return (sent.index <= 3 or sent.index < a.first_body) and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
 
 
 def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:
@@ -394,6 +396,9 @@ _RELATIVE_KINDS = ("rel", "weekday", "night", "night_after", "days", "last_hours
 # The date of a statement ("في بيان الخميس 12 أيار"، "في بيان الخميس"، "في بيان أمس") its content's
 # relative dates count from.
 _STATEMENT_KINDS = ("abs", "md", "dom", "weekday", "rel", "night", "night_after")
+_CALENDAR_KINDS = ("abs", "md", "dom")
+# The relative dates that count from the day they are said in (اليوم، أمس، الليلة الماضية، قبل ساعات).
+_DAY_RELATIVE_KINDS = ("rel", "last_hours", "ago_hours")
 
 
 def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None:
@@ -411,7 +416,13 @@ def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None
                  and d.key.partition(":")[0] in _STATEMENT_KINDS and d.precision == 1 and not d.background]
     if not statement:
         return None
-    day = statement[-1].date_start
+    said = statement[-1]
+    if said.key.partition(":")[0] not in _CALENDAR_KINDS and (
+            not _dates_speech(a, said) or dm.key.partition(":")[0] not in _DAY_RELATIVE_KINDS):
+        # a statement dated by a weekday or by "yesterday" ("في بيان الخميس"، "في بيان أمس") dates its
+        # "today" and "last night", not a weekday of its own, and only when it dates the saying
+        return None
+    day = said.date_start
     start, end = resolve_key(dm.key, day)
     if start is None or (a.published is not None and end > a.published):
         return None

@@ -23,11 +23,14 @@ def mark_discourse_moves(a: Analysis) -> None:
     * a hypothesis: "any" before the event word (للتصدي لأي هجوم، أي اعتداء على المدينة سيواجه);
     * a proposal, a draft or a plan of it (المقترح الجديد لصفقة تبادل، مسودة اتفاق، خطة لاقتحام);
     * a comparison: the relative clause after "the time that" (وهذه ليست المرة الأولى التي تقصف
-      فيها الطائرات المطار) tells a kind of event, not one.
+      فيها الطائرات المطار) tells a kind of event, not one;
+    * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
+      event, whatever day the anniversary falls on.
     """
     tokens = a.doc.tokens
     quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
     compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
+    remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
     out = []
     for h in a.hits:
         t = h.mention.tok_start
@@ -41,8 +44,15 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="modal", reason="a proposal or a plan (مقترح لصفقة، خطة لاقتحام)")
             elif clause is not None and clause.kind == "relative" and clause.tok_start in compared:
                 h = replace(h, status="generic", reason="a comparison (المرة الأولى التي ...)")
+            elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
+                h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
         out.append(h)
     a.hits = out
+
+
+def _same_unit(a: Analysis, i: int, j: int) -> bool:
+    ci, cj = clause_at(a, i), clause_at(a, j)
+    return ci is not None and cj is not None and ci.unit == cj.unit
 
 
 def _planned(a: Analysis, t: int, sent_start: int, plans: frozenset[str]) -> bool:

@@ -182,14 +182,19 @@ def date_article(a: Analysis) -> None:
 
 
 def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) -> bool:
-    """Does a date of the lead that lies long before publication stand in the clause of a strong
-    event word the lead reports (the lead's own event is old news)?"""
-    past = [d for d in lead if d.tense == "background"]
-    if not past:
-        return False
-    clauses = {id(clause_at(a, d.tok_start)) for d in past} - {id(None)}
-    return any(h.reports_event and h.mention.strength == "strong" and h.mention.tok_start < lead_end
-               and id(clause_at(a, h.mention.tok_start)) in clauses for h in a.hits)
+    """Does a date of the lead that lies long before publication follow, in its clause, a strong
+    event word the lead reports, with no charge between (the lead's own event is old news)?"""
+    charges, tokens = cue_words("charge_word"), a.doc.tokens
+    for d in lead:
+        if d.tense != "background":
+            continue
+        clause = clause_at(a, d.tok_start)
+        for h in a.hits:
+            t = h.mention.tok_start
+            if h.reports_event and h.mention.strength == "strong" and t < d.tok_start and \
+                    clause_at(a, t) is clause and not any(_bare_in(tokens[k].text, charges) for k in range(t, d.tok_start)):
+                return True  # not "اعتقلت جهاديا متهما بالضلوع في هجمات 11 سبتمبر": the date is the charge's
+    return False
 
 
 # How many days before publication a report's day named after an undated lead may lie.

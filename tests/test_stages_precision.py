@@ -36,6 +36,13 @@ def test_a_pluperfect_unit_dated_by_a_month_is_a_recap(text, published):
     assert events(text, published) == []
 
 
+def test_a_report_of_a_month_ago_in_the_pluperfect_with_a_long_subject_is_a_recap():
+    text = ("قتل جنديان في هجوم على حاجز قرب مدينة الرستن. وكان المرصد قد وثق أمس مقتل مدني برصاص عناصر حاجز في "
+            "قرية الدردارية. وكانت مصادر المرصد السوري لحقوق الإنسان قد أفادت في منتصف تموز بأن عناصر حاجز اعتقلوا "
+            "شابا في مدينة حمص.")
+    assert "Homs" not in places(text, None)
+
+
 def test_a_pluperfect_unit_dated_yesterday_is_still_news():
     text = "وكان المرصد السوري قد وثق أمس مقتل مواطن برصاص عناصر حاجز في قرية الدردارية بريف حمص الغربي."
     assert [str(e.event_date) for e in events(text)] == ["2018-07-20"]

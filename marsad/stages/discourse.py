@@ -294,8 +294,11 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
             items = sorted(items, key=lambda d: min(abs(d.tok_start - near_tok), abs(d.tok_end - near_tok)))
         return when_of(items[0])
 
-    if any(lo <= d.tok_start < hi and d.background and _dates_report(a, d) for d in a.dates):
+    reports = [d for d in a.dates if lo <= d.tok_start < hi and _dates_report(a, d)]
+    if any(d.background for d in reports):
         return None  # "أعلنت العام الماضي أنها قتلت ...": an event told in a report of long ago
+    if reports and all(_coarse(d) for d in reports) and pluperfect(a, lo, hi):
+        return None  # "وكانت مصادر قد أفادت في منتصف تموز بأن ...": an earlier month's report
     own = [d for d in dates if lo <= d.tok_start < hi]
     if not any(not d.background for d in own) and _tells_no_event(a, lo, hi, near_tok):
         return None  # a backdrop, a charge or a war's tally, with no day of its own
@@ -445,12 +448,16 @@ def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None
     return When(start, end, precision, f"{dm.key}@{day.isoformat()}", [dm, statement[-1]])
 
 
+# How many words the subject between كان and قد may take ("وكانت مصادر المرصد السوري لحقوق الإنسان قد").
+PLUPERFECT_WORDS = 8
+
+
 def pluperfect(a: Analysis, lo: int, hi: int) -> bool:
     """Is the unit in the pluperfect: كان (كانت، كانوا ...) and, within a few words, قد?"""
     aux, qad = cue_words("pluperfect_auxiliary"), cue_words("qad")
     tokens = a.doc.tokens
     for t in range(lo, hi):
-        if tokens[t].text in aux and any(tokens[k].text in qad for k in range(t + 1, min(hi, t + 5))):
+        if tokens[t].text in aux and any(tokens[k].text in qad for k in range(t + 1, min(hi, t + 1 + PLUPERFECT_WORDS))):
             return True
     return False
 

@@ -187,6 +187,18 @@ def test_what_will_be_done_is_no_event(text, kept):
     assert places(text) == [kept]
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وقال القائد إن القتال ضد داعش في مدينة هجين سيستمر "
+     "شهرين.", "Al-Rastan"),
+    ("قتل شرطي اليوم برصاص مسلحين في مدينة الزرقاء. وأكد الوزير أن المعارك مع الحوثيين في مديرية حيس "
+     "ستتواصل.", "Zarqa"),
+    ("اعتقلت قوات الأمن خمسة مطلوبين في مدينة الفلوجة اليوم. وقال المتحدث إن الغارات على مواقع داعش في مدينة "
+     "القائم ستستمر.", "Fallujah"),
+])
+def test_fighting_that_will_go_on_is_no_event_of_the_day(text, kept):
+    assert places(text) == [kept]
+
+
 # --------------------------------------------------------------------------- proposals and plans
 
 @pytest.mark.parametrize("text", [

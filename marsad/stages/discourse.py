@@ -24,6 +24,7 @@ def mark_discourse_moves(a: Analysis) -> None:
     * a proposal, a draft or a plan of it (المقترح الجديد لصفقة تبادل، مسودة اتفاق، خطة لاقتحام);
     * a comparison: the relative clause after "the time that" (وهذه ليست المرة الأولى التي تقصف
       فيها الطائرات المطار) tells a kind of event, not one;
+    * the future: a future verb after the event noun in its clause (القتال ضد التنظيم سيستمر);
     * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
       event, whatever day the anniversary falls on.
     """
@@ -31,6 +32,7 @@ def mark_discourse_moves(a: Analysis) -> None:
     quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
     compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
     remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
+    futures = cue_words("future_verb")
     out = []
     for h in a.hits:
         t = h.mention.tok_start
@@ -44,10 +46,17 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="modal", reason="a proposal or a plan (مقترح لصفقة، خطة لاقتحام)")
             elif clause is not None and clause.kind == "relative" and clause.tok_start in compared:
                 h = replace(h, status="generic", reason="a comparison (المرة الأولى التي ...)")
+            elif any(tokens[k].text in futures for k in range(h.mention.tok_end, min(sent.tok_end, h.mention.tok_end + FUTURE_WORDS))
+                     if clause_at(a, k) is clause_at(a, t)):
+                h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
         out.append(h)
     a.hits = out
+
+
+# How many words after an event noun its future verb may stand (القتال ضد عناصر التنظيم سيستمر).
+FUTURE_WORDS = 7
 
 
 def _same_unit(a: Analysis, i: int, j: int) -> bool:

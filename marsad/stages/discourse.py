@@ -1,7 +1,21 @@
-"""Discourse: the article's own date and the date each sentence gives its events.
+"""Discourse: the article's own date, the date each sentence gives its events, and the
+discourse moves that tell no event of this article.
 
 A sentence whose only dates lie long before publication (a recap, background) reports
-no event of this article; a sentence with no date takes the article's default date.
+no event of this article; a sentence with no date takes the article's default date. The
+moves are recognised by their structure and their dates, not by one cue word alone:
+
+* event words held back where they stand (``mark_discourse_moves``): a hypothesis (أي هجوم),
+  a proposal or a plan (المقترح الجديد لصفقة)، a comparison (المرة الأولى التي ...), an
+  anniversary's event (الذكرى السنوية لمجزرة ...), the future after an event noun (القتال
+  سيستمر);
+* units that tell no event (``unit_when`` returns None): a recap in the pluperfect dated by a
+  month or a year (وكانت ... قد ... في منتصف تموز), "then" after a past date (وقال الجيش وقتها),
+  a backdrop (وتأتي هذه الأحكام في وقت تشهد فيه ...), a charge or a conviction (أدانته بتهم تتعلق
+  بتفجير)، a war's tally in thousands — each unless the unit gives a day of its own;
+* dates: a statement's "today" counts from the statement's own day; an undated lead takes the
+  day a later sentence says its event was reported (ونقلت سانا مساء أمس السبت ...); a lead whose
+  own event lies long before publication gives the article no date.
 """
 from __future__ import annotations
 
@@ -143,7 +157,10 @@ def date_article(a: Analysis) -> None:
     has no date; None (undated events are background) when the lead's date is a tally's
     period or lies long before publication (an anniversary piece, a statistics recap). A lead
     without a date takes the current date of the first event told in the first two
-    paragraphs (the lead's event, told in detail), else the publication day.
+    paragraphs (the lead's event, told in detail), else the day a later sentence says the
+    event was reported, else the publication day. A lead whose only dates are long past and
+    stand with its own event word gives none (the article looks back). It first holds back
+    the event words a discourse move makes no event (``mark_discourse_moves``).
     """
     a.dates = sorted(a.dates, key=lambda d: d.tok_start)
     mark_discourse_moves(a)

@@ -215,6 +215,8 @@ def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) 
         if d.tense != "background":
             continue
         clause = clause_at(a, d.tok_start)
+        if clause is None:
+            continue
         for h in a.hits:
             t = h.mention.tok_start
             if h.reports_event and h.mention.strength == "strong" and t < d.tok_start and \

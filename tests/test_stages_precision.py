@@ -199,6 +199,24 @@ def test_fighting_that_will_go_on_is_no_event_of_the_day(text, kept):
     assert places(text) == [kept]
 
 
+@pytest.mark.parametrize("text, kept", [
+    ("قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. ومنذ سيطرتها على المدينة قصفت الفصائل 40 منزلا في "
+     "قرية الزارة. كما قصفت الفصائل مدرستين في بلدة تلبيسة.", ["Al-Rastan"]),
+    ("قتل شرطي اليوم برصاص مسلحين في مدينة الزرقاء. ومنذ سيطرتهم على البلدة قصف المسلحون 20 منزلا في قرية "
+     "الحصن. كما قصف المسلحون مسجدا في مدينة معان.", ["Zarqa"]),
+    ("اعتقلت قوات الأمن خمسة مطلوبين في مدينة الفلوجة اليوم. ومنذ سيطرة التنظيم على الموصل فجر مسلحون 30 جسرا "
+     "في محافظة نينوى. وكذلك فجر المسلحون جامعا في مدينة تلعفر.", ["Fallujah"]),
+])
+def test_a_sentence_that_goes_on_with_a_tally_since_an_event_is_the_same_tally(text, kept):
+    assert places(text) == kept
+
+
+def test_a_sentence_after_a_tally_with_a_day_of_its_own_is_that_days_event():
+    text = ("قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. ومنذ سيطرتها على المدينة قصفت الفصائل 40 منزلا في "
+            "قرية الزارة. كما قصفت الطائرات اليوم بلدة تلبيسة.")
+    assert "Talbiseh" in places(text)
+
+
 # --------------------------------------------------------------------------- proposals and plans
 
 @pytest.mark.parametrize("text", [

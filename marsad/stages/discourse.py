@@ -408,7 +408,8 @@ def _tells_no_event(a: Analysis, lo: int, hi: int, near_tok: int | None) -> bool
     * a backdrop: "وتأتي هذه الأحكام في وقت تشهد فيه المحافظة معارك" (what the news comes amid);
     * a charge, a trial or a conviction over its event word: "أدانته المحكمة بخمس تهم تتعلق
       بتفجير ناقلة"، "اتهم أرباب عمل باغتصاب عاملات"؛
-    * a war's or a year's tally: "وقتل نحو 10 آلاف شخص في القتال" (thousands of dead)?
+    * a war's or a year's tally: "وقتل نحو 10 آلاف شخص في القتال" (thousands of dead), or a
+      sentence that goes on with a tally since an event (كما قصفت ... after منذ سيطرتها ...)?
     """
     sent = a.doc.sentence_of_token(lo)
     if sent.is_heading or sent.index <= a.first_body:
@@ -426,7 +427,25 @@ def _tells_no_event(a: Analysis, lo: int, hi: int, near_tok: int | None) -> bool
         charges = cue_words("charge_word")
         if any(_bare_in(tokens[t].text, charges) for t in range(start, near_tok)):
             return True
-    return any(lo <= c.tok_start < hi and c.kind == "killed" and (c.low or 0) >= TALLY_DEAD for c in a.casualties)
+    if any(lo <= c.tok_start < hi and c.kind == "killed" and (c.low or 0) >= TALLY_DEAD for c in a.casualties):
+        return True
+    return _continues_tally(a, lo, sent)
+
+
+def _continues_tally(a: Analysis, lo: int, sent) -> bool:
+    """Does the unit open its sentence with كما (وكذلك، إضافة إلى ...) after a sentence that
+    counts since an event ("منذ سيطرتها على الميناء قصفت 5 سفن") and gives no current date?"""
+    if lo != sent.tok_start or sent.index == 0:
+        return False
+    if not any(m.tok_start == lo for m in cue_matcher("list_continuation", suffixes=False).find(a.doc, lo, lo + 3)):
+        return False
+    prev = a.doc.sentences[sent.index - 1]
+    if any(prev.tok_start <= d.tok_start < prev.tok_end and not d.background for d in a.dates):
+        return False
+    since = cue_words("since_word")
+    starts = {h.mention.tok_start for h in a.hits}
+    return any(a.doc.tokens[t].text in since and t + 1 in starts for t in range(prev.tok_start, prev.tok_end - 1)) or \
+        bool(cue_matcher("tally_since").find(a.doc, prev.tok_start, prev.tok_end))
 
 
 def _bare_in(word: str, words: frozenset[str]) -> bool:

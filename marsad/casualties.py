@@ -70,7 +70,7 @@ _PRONOUN_COUNT = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
 _MAX_SPAN = 15
 _NISBA_PLURAL = ("يين", "يون")
 _ARGS = frozenset({"after", "before", "far", "pron", "suffix", "one", "none_ok", "between", "bcount",
-                   "noart", "verbs"})
+                   "noart", "verbs", "total"})
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,14 @@ def death_forms() -> frozenset[str]:
     """The one-word death expressions (normalised): قتل، مقتل، قتلى، شهداء ..."""
     return frozenset(form[0] for form, entries in _vocab().triggers.items()
                      if len(form) == 1 and any(e.kind in ("death", "open", "close") for e in entries))
+
+
+@once
+def total_forms() -> frozenset[tuple[str, ...]]:
+    """Toll nouns whose count is an event's whole toll (normalised word tuples): حصيلة القتلى،
+    عدد ضحايا ..."""
+    return frozenset(form for form, entries in _vocab().triggers.items()
+                     if any("total" in e.args for e in entries))
 
 
 @once

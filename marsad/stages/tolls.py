@@ -21,7 +21,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     for c in a.casualties:
         if c.kind != "killed" or c.subgroup:
             continue
-        owners = owners_of.get(_unit_of(a, c.tok_start), [])
+        owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c)
         if g not in owners:
             continue
         if len(owners) > 1:
@@ -150,6 +150,37 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     if any(lo <= d.tok_start < hi and d.tense in ("period", "background") for d in a.dates):
         return False
     return not long_duration(a, lo, hi)
+
+
+def toll_statement(a: Analysis, c: Casualty) -> bool:
+    """Is the count given as a toll ("عدد القتلى بلغ أربعة"، "ارتفعت حصيلة قتلى الغارة إلى خمسة")?
+    It is the event's whole toll so far: it replaces the counts told before, never adds to them."""
+    from marsad.casualties import total_forms
+    tokens = a.doc.tokens
+    for form in total_forms():
+        end = c.tok_start + len(form)
+        if end <= len(tokens) and tuple(tokens[t].text for t in range(c.tok_start + 1, end)) == form[1:] and \
+                tokens[c.tok_start].text in (form[0], "و" + form[0], "ب" + form[0], "وب" + form[0]):
+            return True
+    return False
+
+
+# How many sentences back the event a toll statement with no event word of its own may stand.
+TOLL_BACK_SENTENCES = 2
+
+
+def _toll_of_event_before(a: Analysis, c: Casualty) -> list[Group]:
+    """"قتل جنديان في هجوم على نقطة عسكرية. وقال مصدر إن عدد القتلى بلغ أربعة": a toll statement
+    whose unit tells no event is the toll of the violent event told last before it (within
+    TOLL_BACK_SENTENCES sentences), when one event only is told there."""
+    if not toll_statement(a, c):
+        return []
+    here = a.sentence_index(c.tok_start)
+    for back in range(here - 1, max(-1, here - 1 - TOLL_BACK_SENTENCES), -1):
+        told = [g for g in a.groups if back in g.sentences and g.etype in VIOLENT_TYPES]
+        if told:
+            return told if len(told) == 1 else []
+    return []
 
 
 # How many words before a count the "إلى" of a tally that rises to it may stand (إلى 305 أشخاص).
@@ -290,7 +321,13 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     before = [(c.tok_start - w.mention.tok_start, o) for o in violent for w in o.places
               if sent.tok_start <= w.mention.tok_start < c.tok_start and c.tok_start - w.mention.tok_start <= 8]
     if before:
-        return min(before, key=lambda x: x[0])[1]
+        near, owner = min(before, key=lambda x: x[0])
+        # "انفجرت سيارتان مفخختان في المقدادية وبعقوبة مما أدى إلى مقتل تسعة": a count after a list
+        # of places is their sum, no one place's toll
+        if any(o.where.town_key != owner.where.town_key and 0 < d - near <= LIST_GAP_WORDS for d, o in before) and \
+                a.doc.tokens[c.tok_start - near].text.startswith("و"):
+            return None
+        return owner
     # same place for all (several types at one town): the nearest trigger
     triggers = [(abs(m.hit.mention.tok_start - c.tok_start), o) for o in violent for m in o.members
                 if a.sentence_index(m.hit.mention.tok_start) == sent.index]
@@ -298,6 +335,10 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     if triggers and len(towns) == 1:
         return min(triggers, key=lambda x: x[0])[1]
     return None
+
+
+# How many words before the last place of a list ("X وY"، "X، Y وZ") the place before it may end.
+LIST_GAP_WORDS = 3
 
 
 def _joint_cause(a: Analysis, c: Casualty, violent: list[Group]) -> bool:
@@ -330,6 +371,10 @@ def _victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:
     killers = [doc.tokens[m.tok_start].start for m in cue_matcher("killer_marker").find(doc, c.tok_start, c.tok_end)]
     raw_killers = [doc.span(k, k + 1).start for k in killers]
     hi = min([k for k in raw_killers if k > lo] + [hi])
+    # "أربعة أشخاص قتلوا في الغارة الجوية الإسرائيلية": the side named after an event word the
+    # victims stand before is the striker's, not the victims'
+    after = c.victim_end if c.victim_end is not None else lo
+    hi = min([h.mention.start for h in a.hits if after <= h.mention.start < hi] + [hi])
     return [x for x in a.actors if lo <= x.start < hi and x.actor != "Unidentified Armed Group"]
 
 
@@ -356,7 +401,7 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     counted = [c for c in cas if c not in untied]
     # "سقط 25 قتيلا ... ليرتفع عدد القتلى إلى 305 خلال ثلاثة أيام": a running tally holds the counts
     # told before it; one over several days is no day's toll, one of the event is its new total
-    tallies = [c for c in counted if _running_tally(a, c)]
+    tallies = [c for c in counted if _running_tally(a, c) or toll_statement(a, c)]
     if tallies and len(tallies) < len(counted):
         counted = [c for c in counted if c not in tallies]
         untied += [c for c in tallies if _over_days(a, c)]
@@ -496,6 +541,10 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
         anaphoric = []
     head = [c for c in cas if a.doc.sentence_of_token(c.tok_start).is_heading]
     body = [c for c in cas if c not in head]
+    # "قتل أربعة أشخاص ... أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً": a total told again
+    # by its parts counts once
+    parts = breakdown_parts(a, body, victim_key)
+    body = [c for c in body if c not in parts]
     body_t = {k: (sum(b for b, _, _ in v), sum(lo for _, lo, _ in v), sum(h for _, _, h in v))
               for k, v in totals(body).items()}
     head_t = {k: (min(b for b, _, _ in v), min(lo for _, lo, _ in v), max(h for _, _, h in v))
@@ -525,3 +574,53 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
         elif eb > best:
             high = max(high, eb)
     return best, min(low, best), max(high, best), cas + anaphoric
+
+
+# How many other tellings of a toll the search for a total's parts looks at (the search tries
+# their subsets).
+BREAKDOWN_MAX_TELLINGS = 10
+
+
+def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casualty]:
+    """Counts that tell again, part by part, a total the event's text gives in another sentence:
+    "قتل أربعة أشخاص في تفجير ..." then "أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً"; "قتل
+    خمسة من عناصر النظام ولواء القدس" then "مقتل اثنين من عناصر قوات النظام" and "أعلن لواء القدس
+    مقتل ثلاثة من عناصره". Two or more exact counts, each of victims the total may hold, that
+    add up to it exactly are its parts: the total counts once."""
+    from itertools import combinations
+    tellings: dict[int, list[Casualty]] = {}
+    for c in body:
+        tellings.setdefault(c.start, []).append(c)
+    if len(tellings) < 3:
+        return set()
+    info = []
+    for start, cs in tellings.items():
+        if any(c.count is None or (c.low is not None and c.low != c.count) or
+               (c.high is not None and c.high != c.count) for c in cs):
+            continue  # a vague or rounded count is no exact sum (عشرات، نحو 40)
+        keys = {victim_key(c) for c in cs}
+        sides = {x.actor for c in cs for x in victim_actors(a, c)}
+        info.append((sum(c.count for c in cs), a.sentence_index(cs[0].tok_start), keys, keys | sides, start))
+    dropped: set[int] = set()
+    for total, sent, keys, holds, start in sorted(info, key=lambda x: -x[0]):
+        if start in dropped:
+            continue
+        candidates = [x for x in info if x[4] != start and x[4] not in dropped and x[1] != sent and
+                      0 < x[0] < total and all(_may_hold(a, holds, k) for k in x[2])]
+        candidates = candidates[:BREAKDOWN_MAX_TELLINGS]
+        found = next((combo for n in range(2, len(candidates) + 1) for combo in combinations(candidates, n)
+                      if sum(x[0] for x in combo) == total), None)
+        if found is not None:
+            dropped.update(x[4] for x in found)
+    return {c for c in body if c.start in dropped}
+
+
+def _may_hold(a: Analysis, holds: set[str], key: str) -> bool:
+    """May a total whose victims are keyed or named ``holds`` hold victims keyed ``key``?"""
+    if key in holds or key.startswith("others:") or "unknown" in holds or key == "unknown":
+        return True
+    if key == "civilians":
+        return any(h == "civilians" or a.kb.inter(h) == 7 for h in holds if h not in _VICTIM_KINDS)
+    if key in _VICTIM_KINDS:
+        return any(_same_kind(a, key, h) for h in holds)
+    return any(h in _VICTIM_KINDS and _same_kind(a, h, key) for h in holds)

@@ -1,0 +1,123 @@
+"""Tolls told more than once (issue 16, tolls 3): a restatement, a total and its parts, a toll
+statement and a count over a list of places each count once; every wording is our own."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+from marsad.arabic.normalise import normalise_term
+from marsad.casualties import total_forms
+from marsad.pipeline import analyse
+from marsad.stages.tolls import breakdown_parts, toll_statement, victim_actors
+
+SUNDAY = date(2022, 1, 23)
+
+
+def deaths(text: str) -> list[int]:
+    return [e.fatalities for e in marsad.extract(text, published=SUNDAY)]
+
+
+def show(text: str) -> list:
+    return [(e.sub_event_type, e.location, e.fatalities) for e in marsad.extract(text, published=SUNDAY)]
+
+
+# --------------------------------------------------------------------------- the striker is not the victims' side
+
+@pytest.mark.parametrize("text, dead", [
+    ("أفادت مصادر محلية أن طائرات حربية شنت غارة جوية على منزل في بلدة بنش مما أدى إلى مقتل أربعة مدنيين. "
+     "وبحسب المصادر فإن أربعة أشخاص قتلوا في الغارة الجوية الروسية التي استهدفت منزل عائلة في البلدة.", 4),
+    ("قتل ثلاثة مدنيين في قصف مدفعي على بلدة كفرنبل. وقال ناشطون إن ثلاثة أشخاص لقوا حتفهم في القصف "
+     "المدفعي لقوات النظام على البلدة.", 3),
+    ("استشهد خمسة مواطنين في غارة على مخيم جباليا. وأكدت مصادر طبية أن خمسة أشخاص قتلوا في الغارة "
+     "الإسرائيلية على المخيم.", 5),
+])
+def test_a_toll_restated_with_the_striker_named_after_the_event_word_counts_once(text, dead):
+    assert deaths(text) == [dead], show(text)
+
+
+def test_the_side_named_after_the_event_word_is_not_the_victims():
+    a = analyse("وأكدت مصادر طبية أن خمسة أشخاص قتلوا في الغارة الإسرائيلية على مخيم جباليا.", SUNDAY,
+                upto="records")
+    killed = [c for c in a.casualties if c.kind == "killed"]
+    assert killed and all("Military Forces of Israel" not in [x.actor for x in victim_actors(a, c)]
+                          for c in killed), [(c.text, [x.actor for x in victim_actors(a, c)]) for c in killed]
+
+
+# --------------------------------------------------------------------------- a total, then its parts
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل أربعة أشخاص في تفجير سيارة مفخخة في مدينة الرمادي. وقال مصدر أمني إن الانفجار أدى إلى مقتل "
+     "شخصين على الفور واثنين آخرين لاحقا في المستشفى.", 4),
+    ("قتل سبعة من عناصر الجيش في هجوم لمسلحين على حاجز في بلدة الطارمية. وأفاد مصدر أمني بمقتل ثلاثة "
+     "جنود في الهجوم. كما أعلنت قيادة العمليات مقتل أربعة من عناصر الجيش في الهجوم ذاته.", 7),
+    ("مقتل 6 مسلحين بقصف للجيش على مواقعهم في بلدة اللطامنة. وقالت مصادر إن القصف أسفر عن مقتل أربعة "
+     "من عناصر الفصيل، كما قتل اثنان آخران متأثرين بجراحهما.", 6),
+])
+def test_a_total_told_again_by_its_parts_counts_once(text, dead):
+    assert deaths(text) == [dead], show(text)
+
+
+def test_counts_that_do_not_add_up_to_another_are_all_counted():
+    # 2 + 3 is not 4: three strikes' dead, no total told twice
+    text = ("قتل أربعة مدنيين في غارة على بلدة سرمين صباح اليوم. وقتل مدنيان آخران في غارة ثانية على البلدة "
+            "ظهرا، كما قتل ثلاثة مدنيين آخرين في غارة ثالثة عليها مساء.")
+    assert deaths(text) == [9], show(text)
+
+
+def test_the_parts_of_a_total_are_found_by_their_sum():
+    a = analyse("قتل أربعة أشخاص في تفجير سيارة مفخخة في مدينة الرمادي. وقال مصدر أمني إن الانفجار أدى إلى "
+                "مقتل شخصين على الفور واثنين آخرين لاحقا في المستشفى.", SUNDAY, upto="records")
+    killed = [c for c in a.casualties if c.kind == "killed"]
+    parts = breakdown_parts(a, killed, lambda c: c.victim_class or "unknown")
+    assert sorted(c.count for c in parts) == [2, 2], [(c.text, c.count) for c in killed]
+
+
+# --------------------------------------------------------------------------- a count after a list of places
+
+@pytest.mark.parametrize("text, dead", [
+    ("انفجرت سيارتان مفخختان في الفلوجة والرمادي صباح اليوم مما أدى إلى مقتل سبعة أشخاص. ووقع تفجير "
+     "الفلوجة في سوق شعبي مما أدى إلى مقتل خمسة. أما تفجير الرمادي فخلف قتيلين.", [5, 2]),
+    ("سقطت قذائف على بلدتي كفرنبل وسرمين مساء اليوم ما أسفر عن مقتل ستة مدنيين. وقتل أربعة منهم في "
+     "قصف كفرنبل.", [4, 0]),
+    ("شنت طائرات حربية غارات على بنش وسراقب صباح اليوم مما أدى إلى مقتل تسعة مدنيين.", [0, 0]),
+])
+def test_a_count_after_a_list_of_places_is_no_one_place_toll(text, dead):
+    assert sorted(deaths(text), reverse=True) == dead, show(text)
+
+
+# --------------------------------------------------------------------------- a toll statement
+
+def test_toll_nouns_are_data():
+    forms = total_forms()
+    assert tuple(normalise_term("حصيلة القتلى").split()) in forms, sorted(forms)
+    assert tuple(normalise_term("عدد قتلى").split()) in forms, sorted(forms)
+    assert tuple(normalise_term("قتلى").split()) not in forms
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل ثلاثة مدنيين في غارة على بلدة سرمين. وارتفعت حصيلة قتلى الغارة إلى خمسة بعد وفاة جريحين "
+     "متأثرين بجراحهما.", 5),
+    ("قتل جنديان في هجوم على نقطة عسكرية في بلدة الحويجة. وقال مصدر أمني إن عدد القتلى بلغ أربعة.", 4),
+    ("قتل ستة مدنيين في قصف على مدينة تعز. وارتفع عدد القتلى إلى تسعة.", 9),
+    ("شنت طائرة مسيرة غارة على سيارة قرب بلدة بنش صباح اليوم. وذكرت الوكالة في وقت لاحق أن عدد قتلى "
+     "الاستهداف بلغ 4.", 4),
+    ("انفجرت سيارة مفخخة قرب سوق مدينة الباب ظهر اليوم. وقالت مصادر طبية إن حصيلة قتلى الهجوم ارتفعت "
+     "إلى ستة.", 6),
+])
+def test_a_toll_statement_replaces_the_counts_before_it_and_never_adds(text, dead):
+    assert deaths(text) == [dead], show(text)
+
+
+def test_a_toll_statement_is_told_by_a_toll_noun():
+    a = analyse("قتل جنديان في هجوم على نقطة عسكرية في بلدة الحويجة. وقال مصدر أمني إن عدد القتلى بلغ أربعة.",
+                SUNDAY, upto="records")
+    told = {c.count: toll_statement(a, c) for c in a.casualties if c.kind == "killed"}
+    assert told == {2: False, 4: True}, told
+
+
+def test_a_toll_statement_after_two_events_belongs_to_neither():
+    text = ("قتل مدنيان في غارة على بلدة سرمين، وقتل ثلاثة في قصف مدفعي على بلدة كفرنبل. وقال الدفاع المدني "
+            "إن عدد القتلى بلغ سبعة.")
+    assert sorted(deaths(text)) == [2, 3], show(text)

@@ -121,3 +121,11 @@ def test_a_toll_statement_after_two_events_belongs_to_neither():
     text = ("قتل مدنيان في غارة على بلدة سرمين، وقتل ثلاثة في قصف مدفعي على بلدة كفرنبل. وقال الدفاع المدني "
             "إن عدد القتلى بلغ سبعة.")
     assert sorted(deaths(text)) == [2, 3], show(text)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل أربعة مدنيين في غارة على بلدة سرمين صباح اليوم. وقتلت غارة ثانية على البلدة أربعة مدنيين آخرين.", 8),
+    ("قتل ثلاثة جنود في هجوم على حاجز في بلدة الطارمية. وقتل المسلحون ثلاثة جنود آخرين في الهجوم نفسه.", 6),
+])
+def test_victims_called_others_are_more_dead_not_the_same_told_again(text, dead):
+    assert deaths(text) == [dead], show(text)

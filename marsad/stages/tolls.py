@@ -479,9 +479,19 @@ def _vague_holds(vague: tuple[int, int, int], exact: tuple[int, int, int]) -> bo
 VAGUE_SPAN = 3
 
 
+def _others_after(a: Analysis, c: Casualty) -> bool:
+    """Does "others" follow the victim noun ("قتلت أربعة أطفال آخرين")?"""
+    if c.victim_end is None:
+        return False
+    tokens = a.doc.tokens
+    after = next((t for t in range(c.tok_start, c.tok_end)
+                  if a.doc.span(tokens[t].start, tokens[t].end).start >= c.victim_end), None)
+    return after is not None and tokens[after].text in cue_words("others_word")
+
+
 def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
     def victim_key(c: Casualty) -> str:
-        if c.victim is not None and normalise_term(c.victim) in cue_words("others_word"):
+        if c.victim is not None and (normalise_term(c.victim) in cue_words("others_word") or _others_after(a, c)):
             return f"others:{c.start}"  # "وقتل 3 آخرون": more dead, never the same ones again
         for x in victim_actors(a, c):
             if x.actor != "Civilians":

@@ -807,8 +807,11 @@ def _list_conj_at(ctx: _Ctx, pos: int, kind: str) -> _Conj | None:
             conj = _conj_from_victim(ctx, vm, 1)
     if conj is None:
         return None
-    if with_others and not conj.others:
-        return None  # "مع" joins only "others": "قتل مع عناصر من الجيش" is not a toll
+    if with_others and not conj.others and (conj.qi is None or ctx.qs[conj.qi].tok_end >= ctx.n or
+                                            ctx.text(ctx.qs[conj.qi].tok_end) != "من"):
+        # "مع" joins "others" or a count of the dead man's own ("لقي مصرعه مع ثلاثة من مرافقيه"،
+        # "مع عشرات من عناصره"): "قتل مع عناصر من الجيش" is not a toll
+        return None
     if _foreign_trigger(ctx, conj, kind):
         return None
     if conj.start is None or conj.t0 == k:
@@ -851,7 +854,10 @@ def _take_list(ctx: _Ctx, first: _Conj, kind: str, out: list[_Conj], members: se
     if first.count == 1 and first.victim is not None:
         # "مقتل القيادي أبو علي الشامي وثلاثة من مرافقيه": a named person, then the others
         named = _skip_name(ctx, pos)
-        if named != pos and _list_conj_at(ctx, named, kind) is not None:
+        # "قتل الجندي في اشتباك مع 5 مسلحين": a count after مع past a "في" phrase is the other side
+        crossed = any(ctx.text(t) == "في" for t in range(pos, named))
+        if named != pos and _list_conj_at(ctx, named, kind) is not None and \
+                not (crossed and ctx.text(named) in cue_words("with_preposition")):
             pos = named
     members.update(range(first.t1, pos))
     while True:

@@ -129,3 +129,30 @@ def test_a_toll_statement_after_two_events_belongs_to_neither():
 ])
 def test_victims_called_others_are_more_dead_not_the_same_told_again(text, dead):
     assert deaths(text) == [dead], show(text)
+
+
+# --------------------------------------------------------------------------- a named dead man and his companions
+
+def killed(text: str) -> int:
+    from marsad.arabic.tokenise import make_doc
+    from marsad.casualties import find_casualties
+    return sum(c.count or 0 for c in find_casualties(make_doc(text)) if c.kind == "killed" and not c.subgroup)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("لقي خبير المتفجرات سالم العبيدي مصرعه مع 2 من مرافقيه أثناء محاولتهم التسلل إلى مواقع الجيش.", 3),
+    ("قتل القيادي الميداني أبو خالد مع أربعة من مرافقيه في غارة على سيارتهم.", 5),
+    ("أعلنت القوات اغتيال الضابط سامي الحمد مع اثنين من حراسه في كمين على الطريق.", 3),
+    ("أكد الجيش مقتل القائد العسكري محمد صالح مع عشرات من عناصره خلال المواجهات.", 11),
+])
+def test_the_count_after_with_is_of_those_who_died_with_the_named_man(text, dead):
+    assert killed(text) == dead
+
+
+@pytest.mark.parametrize("text", [
+    "قتل الجندي في اشتباك مع 5 من المسلحين قرب الحاجز.",
+    "قتل القيادي مع عدد من مرافقيه في غارة.",
+    "قتل الضابط مع عناصر من الجيش في المواجهات.",
+])
+def test_with_a_fight_or_with_no_number_adds_no_one(text):
+    assert killed(text) == 1

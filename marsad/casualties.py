@@ -525,6 +525,8 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
         if _is_other_trigger(ctx, j, own) or ctx.marker(j, "governor") or \
                 ctx.text(j) in cue_words("relative_pronoun"):
             return None   # a relative clause starts: توفي وولف الذي ألف ...
+        if ctx.marker(j, "subgroup"):
+            return None   # "12 شخصاً قتلوا بينهم 5 أطفال": a part of the victims before the verb
         qi = ctx.q_start.get(j)
         if qi is not None:
             if _usable_q(ctx, j) is None:
@@ -905,9 +907,12 @@ def _skip_name(ctx: _Ctx, pos: int) -> int:
     return k
 
 
-def _subgroup_at(ctx: _Ctx, pos: int) -> _Match | None:
-    """A بينهم marker at ``pos``, after a comma, or after a short place phrase."""
+def _subgroup_at(ctx: _Ctx, pos: int, own: _Match | None = None) -> _Match | None:
+    """A بينهم marker at ``pos``, after a comma, after a short place phrase, or after the death
+    word that follows the count (``own``: "12 شخصاً قتلوا بينهم 5 أطفال")."""
     k = pos
+    if own is not None and own.t0 == pos:
+        k = own.t1
     while k < ctx.n and k - pos <= 6:
         m = ctx.marker(k, "subgroup")
         if m is not None:
@@ -942,7 +947,7 @@ def _first_sub_item(ctx: _Ctx, k: int) -> _Conj | None:
 def _extend(ctx: _Ctx, g: _Group, head: _Conj, *, allow_separate: bool, out: list[_Group]) -> None:
     """Add the list, subgroups and separately placed conjuncts that follow ``head``."""
     pos = _take_list(ctx, head, g.kind, g.conjs, g.members)
-    mk = _subgroup_at(ctx, pos)
+    mk = _subgroup_at(ctx, pos, g.trigger)
     if mk is not None:
         item = _first_sub_item(ctx, mk.t1)
         if item is not None:

@@ -156,3 +156,15 @@ def test_the_count_after_with_is_of_those_who_died_with_the_named_man(text, dead
 ])
 def test_with_a_fight_or_with_no_number_adds_no_one(text):
     assert killed(text) == 1
+
+
+# --------------------------------------------------------------------------- a part after the verb
+
+@pytest.mark.parametrize("text, dead", [
+    ("وقالت المصادر إن 12 شخصا قتلوا بينهم 5 أطفال في القصف على بلدة سرمين.", 12),
+    ("وأكد الأطباء أن 70 مدنيا قتلوا بينهم 43 ظهرت عليهم أعراض الاختناق.", 70),
+    ("وأفاد الدفاع المدني بأن تسعة أشخاص قتلوا، من بينهم ثلاث نساء، في الغارة.", 9),
+    ("وذكر مصدر عسكري أن 15 جنديا قتلوا من بينهم ضابطان في الهجوم على الثكنة.", 15),
+])
+def test_a_part_after_the_death_verb_is_a_subgroup_of_the_count_before_it(text, dead):
+    assert killed(text) == dead

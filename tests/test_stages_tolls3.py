@@ -168,3 +168,15 @@ def test_with_a_fight_or_with_no_number_adds_no_one(text):
 ])
 def test_a_part_after_the_death_verb_is_a_subgroup_of_the_count_before_it(text, dead):
     assert killed(text) == dead
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل 12 شخصا في هجوم انتحاري على مقر المفوضية في طرابلس. وقال مدير الإعلام إن أربعة حراس قتلوا في "
+     "الهجوم، بيد أن وزارة الصحة أجملت لاحقا عدد القتلى 12 شخصا.", 12),
+    ("قتل 8 أشخاص في تفجير سيارة مفخخة في سوق مدينة الباب. وقال مصدر طبي إن خمسة مدنيين قتلوا في الانفجار. "
+     "وأكدت مديرية الصحة أن عدد القتلى بلغ ثمانية.", 8),
+    ("قتل ستة جنود في كمين قرب بلدة الحويجة. وأعلنت قيادة العمليات مقتل ضابطين في الكمين. وقال مصدر عسكري "
+     "إن حصيلة القتلى بلغت ستة.", 6),
+])
+def test_a_toll_told_after_every_other_count_is_the_whole_toll(text, dead):
+    assert deaths(text) == [dead], show(text)

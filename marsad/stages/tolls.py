@@ -152,6 +152,11 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     return not long_duration(a, lo, hi)
 
 
+def exact(c: Casualty) -> bool:
+    """Is the count a number told without a margin (12, not عشرات or أكثر من 40)?"""
+    return c.count is not None and c.low in (None, c.count) and c.high in (None, c.count)
+
+
 def toll_statement(a: Analysis, c: Casualty) -> bool:
     """Is the count given as a toll ("عدد القتلى بلغ أربعة"، "ارتفعت حصيلة قتلى الغارة إلى خمسة")?
     It is the event's whole toll so far: it replaces the counts told before, never adds to them."""
@@ -416,6 +421,11 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     for c in tallies:
         if (c.count or 0) > best:
             best, low, high = c.count, max(low, c.low or c.count), max(high, c.high or c.count)
+        elif c.count and exact(c) and c.tok_start > max(x.tok_start for x in counted) and \
+                c.count >= max(x.count or 0 for x in counted):
+            # "ثلاثة موظفين وأربعة حراس قتلوا ... بيد أن الوزارة أجملت لاحقاً عدد القتلى 12": a toll
+            # told after every other count of the event is its whole toll, not less than the parts
+            best = low = high = c.count
         used = used + [c]
     if not cas:
         killing = _named_killing(a, g)

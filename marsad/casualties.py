@@ -133,6 +133,20 @@ def total_forms() -> frozenset[tuple[str, ...]]:
                      if any("total" in e.args for e in entries))
 
 
+def part_marker_before(doc: Doc, tok: int) -> bool:
+    """Does a subgroup marker end right before token ``tok`` ("فإن بين الحصيلة 3 مدنيين قتلى"،
+    "ومن بين القتلى أربعة أطفال")? The count after it is a part of a toll told before."""
+    markers = _vocab().markers
+    for n in range(1, _vocab().max_len + 1):
+        if tok - n < 0:
+            break
+        words = [doc.tokens[t].text for t in range(tok - n, tok)]
+        for first, _ in _first_forms(words[0]):
+            if any(e.kind == "subgroup" for e in markers.get(tuple([first] + words[1:]), ())):
+                return True
+    return False
+
+
 @once
 def object_victim_forms() -> frozenset[str]:
     """One-word victim nouns in the accusative a killing verb takes as its object: singulars

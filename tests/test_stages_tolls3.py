@@ -180,3 +180,15 @@ def test_a_part_after_the_death_verb_is_a_subgroup_of_the_count_before_it(text, 
 ])
 def test_a_toll_told_after_every_other_count_is_the_whole_toll(text, dead):
     assert deaths(text) == [dead], show(text)
+
+
+# --------------------------------------------------------------------------- a part told before its count
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل 12 جنديا ومدنيا إثر هجوم مسلح على حاجز أمني في مدينة المكلا وبحسب مصدر طبي فإن بين الحصيلة "
+     "3 مدنيين قتلى.", 12),
+    ("لقي تسعة أشخاص حتفهم في غارة جوية على سوق بلدة معرة النعمان، ومن بين القتلى أربعة أطفال قتلى.", 9),
+    ("قتل 20 عنصرا ومدنيا في قصف على بلدة مورك وأفاد المرصد بأن من بين الضحايا خمسة مدنيين قتلى.", 20),
+])
+def test_a_count_after_among_the_dead_is_a_part_of_the_toll_before(text, dead):
+    assert deaths(text) == [dead], show(text)

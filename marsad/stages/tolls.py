@@ -18,9 +18,10 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     parts of a total the text places at the group's own place ("من بينهم 16 في غارة على X")."""
     owners_of = groups_by_unit(a)
     out = []
+    from marsad.casualties import part_marker_before
     for c in a.casualties:
-        if c.kind != "killed" or c.subgroup:
-            continue
+        if c.kind != "killed" or c.subgroup or part_marker_before(a.doc, c.tok_start):
+            continue  # "وبحسب مصدر طبي فإن بين الحصيلة 3 مدنيين قتلى": a part of the toll told before
         owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c)
         if g not in owners:
             continue

@@ -192,3 +192,14 @@ def test_a_toll_told_after_every_other_count_is_the_whole_toll(text, dead):
 ])
 def test_a_count_after_among_the_dead_is_a_part_of_the_toll_before(text, dead):
     assert deaths(text) == [dead], show(text)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل ستة من عناصر قوات سوريا الديمقراطية يوم أمس في هجمات لخلايا داعش في ريف دير الزور الشرقي. وأفادت "
+     "مصادر محلية بأن هجوما على حاجز في بلدة الشحيل أسفر عن مقتل أربعة من عناصر قسد. كما أعلنت قسد مقتل "
+     "اثنين من مقاتليها في معارك البادية.", 6),
+    ("قتل سبعة من عناصر الجيش يوم أمس في مواجهات مع مسلحين في ريف درعا الغربي. وقالت مصادر إن اشتباكات "
+     "اندلعت قرب بلدة طفس أدت إلى مقتل خمسة من عناصر الجيش، فيما قتل اثنان آخران في معارك حوض اليرموك.", 7),
+])
+def test_a_total_whose_parts_are_told_at_its_places_counts_once(text, dead):
+    assert deaths(text) == [dead], show(text)

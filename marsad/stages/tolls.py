@@ -607,11 +607,19 @@ def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casual
     "قتل أربعة أشخاص في تفجير ..." then "أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً"; "قتل
     خمسة من عناصر النظام ولواء القدس" then "مقتل اثنين من عناصر قوات النظام" and "أعلن لواء القدس
     مقتل ثلاثة من عناصره". Two or more exact counts, each of victims the total may hold, that
-    add up to it exactly are its parts: the total counts once."""
+    add up to it exactly are its parts: the total counts once. A part may have gone to no event
+    or to another one (a fight told by a campaign's name): it still shows the others to be parts."""
     from itertools import combinations
     tellings: dict[int, list[Casualty]] = {}
     for c in body:
         tellings.setdefault(c.start, []).append(c)
+    if not tellings:
+        return set()
+    own = set(tellings)
+    for c in a.casualties:
+        if c.start not in own and c.kind == "killed" and not c.subgroup and \
+                not a.doc.sentence_of_token(c.tok_start).is_heading:
+            tellings.setdefault(c.start, []).append(c)
     if len(tellings) < 3:
         return set()
     info = []
@@ -624,13 +632,13 @@ def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casual
         info.append((sum(c.count for c in cs), a.sentence_index(cs[0].tok_start), keys, keys | sides, start))
     dropped: set[int] = set()
     for total, sent, keys, holds, start in sorted(info, key=lambda x: -x[0]):
-        if start in dropped:
+        if start in dropped or start not in own:
             continue
         candidates = [x for x in info if x[4] != start and x[4] not in dropped and x[1] != sent and
                       0 < x[0] < total and all(_may_hold(a, holds, k) for k in x[2])]
         candidates = candidates[:BREAKDOWN_MAX_TELLINGS]
         found = next((combo for n in range(2, len(candidates) + 1) for combo in combinations(candidates, n)
-                      if sum(x[0] for x in combo) == total), None)
+                      if sum(x[0] for x in combo) == total and any(x[4] in own for x in combo)), None)
         if found is not None:
             dropped.update(x[4] for x in found)
     return {c for c in body if c.start in dropped}

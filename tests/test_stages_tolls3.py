@@ -203,3 +203,17 @@ def test_a_count_after_among_the_dead_is_a_part_of_the_toll_before(text, dead):
 ])
 def test_a_total_whose_parts_are_told_at_its_places_counts_once(text, dead):
     assert deaths(text) == [dead], show(text)
+
+
+# --------------------------------------------------------------------------- a tally that rises past a clause of time
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل خمسة مدنيين في قصف على بلدة كفرنبل أمس. وقال الدفاع المدني إن عدد القتلى ارتفع بعد وفاة طفل "
+     "متأثرا بجراحه إلى ستة قتلى.", 6),
+    ("قتل ثمانية أشخاص في تفجير سيارة مفخخة في مدينة الباب. وارتفعت الحصيلة صباح اليوم بعد وفاة امرأة في "
+     "المستشفى إلى تسعة قتلى.", 9),
+    ("قتل ثلاثة جنود في هجوم على حاجز في بلدة الطارمية. وقال مصدر أمني إن عدد القتلى ارتفع بعد وفاة جندي "
+     "جريح إلى أربعة قتلى.", 4),
+])
+def test_a_tally_that_rises_after_a_new_death_is_the_new_total(text, dead):
+    assert deaths(text) == [dead], show(text)

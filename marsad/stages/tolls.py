@@ -179,7 +179,7 @@ def _toll_of_event_before(a: Analysis, c: Casualty) -> list[Group]:
     """"قتل جنديان في هجوم على نقطة عسكرية. وقال مصدر إن عدد القتلى بلغ أربعة": a toll statement
     whose unit tells no event is the toll of the violent event told last before it (within
     TOLL_BACK_SENTENCES sentences), when one event only is told there."""
-    if not toll_statement(a, c):
+    if not (toll_statement(a, c) or _running_tally(a, c)):
         return []
     here = a.sentence_index(c.tok_start)
     for back in range(here - 1, max(-1, here - 1 - TOLL_BACK_SENTENCES), -1):
@@ -199,9 +199,20 @@ def _running_tally(a: Analysis, c: Casualty) -> bool:
     clause = clause_at(a, c.tok_start)
     tokens = a.doc.tokens
     lo = clause.tok_start if clause is not None else a.doc.sentence_of_token(c.tok_start).tok_start
-    to = [t for t in range(max(lo, c.tok_start - TALLY_WORDS), c.tok_end)
+    # the "إلى" before the count, not one that ends the count's words ("وفاة الصحفي ... إلى")
+    to = [t for t in range(max(lo, c.tok_start - TALLY_WORDS), c.tok_end - 1)
           if tokens[t].text in cue_words("tally_to")]
-    return bool(to) and any(m.tok_end <= to[-1] for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]))
+    if not to:
+        return False
+    # "قد ارتفع بعد وفاة الصحفي ياسر المرتجى إلى 10 قتلى": a clause of time may stand between the
+    # rise and its "إلى"; the rise is looked for in the sentence, a few words back
+    sent = a.doc.sentence_of_token(c.tok_start)
+    lo = min(lo, max(sent.tok_start, to[-1] - TALLY_RISE_WORDS))
+    return any(m.tok_end <= to[-1] for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]))
+
+
+# How many words before its "إلى" the verb of a rising tally may stand (ارتفع ... إلى).
+TALLY_RISE_WORDS = 10
 
 
 # How many words after a tally's count a span of days may stand and still be its span.

@@ -217,3 +217,17 @@ def test_a_total_whose_parts_are_told_at_its_places_counts_once(text, dead):
 ])
 def test_a_tally_that_rises_after_a_new_death_is_the_new_total(text, dead):
     assert deaths(text) == [dead], show(text)
+
+
+# --------------------------------------------------------------------------- an arrest kills no one
+
+@pytest.mark.parametrize("text", [
+    "أعلنت الشرطة اليوم اعتقال رجل يشتبه في مقتل شرطي طعنا في مدينة الزرقاء.",
+    "الداخلية تكشف تفاصيل مقتل عنصر أمن في مدينة الموصل وتعلن اعتقال الجاني اليوم.",
+    "اعتقلت قوات الأمن اليوم في بلدة الحويجة رجلين متهمين بقتل ثلاثة مدنيين.",
+    "أعلنت الشرطة اعتقال منفذ عملية اغتيال الضابط في مدينة الرمادي اليوم.",
+])
+def test_the_dead_told_with_an_arrest_are_the_crime_it_answers_not_its_toll(text):
+    found = marsad.extract(text, published=SUNDAY)
+    arrests = [e for e in found if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.fatalities == 0 for e in arrests), show(text)

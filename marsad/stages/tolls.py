@@ -409,6 +409,10 @@ def fatalities(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Ca
 def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Casualty]]:
     """(best, low, high, counts used, large counts set aside as not tied to the event)."""
     cas = group_casualties(a, g)
+    if all(m.subtype == "Arrests" for m in g.members):
+        # "تعلن اعتقال الجاني" after "مقتل شرطي"، "اعتقال رجل يشتبه في مقتل شرطي": an arrest kills no
+        # one; a death told with it is the crime it answers, set aside
+        return 0, 0, 0, [], cas
     untied = [c for c in cas if not tied(a, c, g)]
     # "أن 139 مسلحا قتلوا خلال المعارك، بينما أفادت مصادر حوثية بمقتل أكثر من 50 من القوات": a count
     # set against a large count not tied to the event (بينما، فيما، في حين) is the other side's

@@ -277,6 +277,9 @@ def score_gold_places(path: str) -> dict:
       hide by leaving its event unpaired): each required gold event with coordinates that has
       a prediction of the same type and a matching date in its article; the share whose
       nearest such prediction lies within 10 km.
+    - ``unknown_places``: of those, the gold events whose nearest prediction is a name no
+      gazetteer knows, placed by its container (``in_gazetteer: false`` in its evidence): how
+      many lie within the gold's own tolerance and within 10 km.
     """
     from marsad.evaluate import _article_from_gold, _date_match, load_gold, score
     from marsad.pipeline import extract_article
@@ -290,6 +293,7 @@ def score_gold_places(path: str) -> dict:
     report = score(gold, predictions)
     paired = {"n": 0, "within": 0, "misses": []}
     loose = {"n": 0, "within": 0, "misses": []}
+    unknown = {"n": 0, "within": 0, "within_tolerance": 0, "rows": []}
     for record, preds, art in zip(gold, predictions, report["per_article"]):
         events = record.get("events") or []
         for pair in art["pairs"]:
@@ -310,15 +314,28 @@ def score_gold_places(path: str) -> dict:
                     and _date_match(p, g.get("date")) and p.get("latitude") is not None]
             if not same:
                 continue
-            km, nearest = min((great_circle_km(loc["lat"], loc["lon"], p["latitude"], p["longitude"]), p.get("location"))
-                              for p in same)
+            km, k = min((great_circle_km(loc["lat"], loc["lon"], p["latitude"], p["longitude"]), k)
+                        for k, p in enumerate(same))
+            nearest = same[k].get("location")
             loose["n"] += 1
             loose["within"] += km <= TOLERANCE_KM
             if km > TOLERANCE_KM:
                 loose["misses"].append((art["id"], (loc.get("names") or ["?"])[0], nearest, km))
+            if _unknown_place(same[k]):
+                tolerance = float(loc.get("tolerance_km") or TOLERANCE_KM)
+                unknown["n"] += 1
+                unknown["within"] += km <= TOLERANCE_KM
+                unknown["within_tolerance"] += km <= tolerance
+                unknown["rows"].append((art["id"], (loc.get("names") or ["?"])[0], nearest, km, tolerance))
     return {"articles": len(gold), "gold_required": report["gold_required"], "tp": report["tp"],
             "location_share": report["fields"]["location"]["share"], "paired": paired,
-            "by_type_and_date": loose, "seconds": seconds}
+            "by_type_and_date": loose, "unknown_places": unknown, "seconds": seconds}
+
+
+def _unknown_place(record: dict) -> bool:
+    """Is the record's place a name no gazetteer knows, placed by its container?"""
+    return any(item.get("chosen") and item.get("in_gazetteer") is False
+               for item in (record.get("evidence") or {}).get("location") or [])
 
 
 def format_gold_places(report: dict, show_failures: bool = False) -> str:
@@ -332,7 +349,15 @@ def format_gold_places(report: dict, show_failures: bool = False) -> str:
         f"paired events within 10 km of the gold:            {share(report['paired'])}",
         f"type+date matched events within 10 km of the gold: {share(report['by_type_and_date'])}  <- headline",
     ]
+    unknown = report.get("unknown_places") or {"n": 0}
+    if unknown["n"]:
+        lines.append(f"  of which the nearest prediction is a place no gazetteer knows (placed by its container): "
+                     f"{unknown['n']}; within the gold's tolerance {unknown['within_tolerance']}, "
+                     f"within 10 km {unknown['within']}")
     if show_failures:
+        for art, gold_name, got, km, tolerance in unknown.get("rows", ()):
+            lines.append(f"  unknown place: {art}: gold {gold_name}, predicted {got} at {km:,.1f} km "
+                         f"(tolerance {tolerance:g} km)")
         for name in ("paired", "by_type_and_date"):
             for art, gold_name, got, km in report[name]["misses"]:
                 lines.append(f"  {name}: {art}: gold {gold_name}, nearest predicted {got} at {km:,.1f} km")

@@ -113,6 +113,35 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
     return not prev.endswith(("ت", "وا")) and prev not in cue_words("main_verb_particle")
 
 
+# How many words after a verb of setting fire what burnt may stand (أضرموا النار عمداً في منازل).
+BURNT_WORDS = 5
+
+
+def _burnings(doc: Doc, taken: set[int]) -> list:
+    """"أحرق مسلحون عشرة منازل"، "أضرمت الميليشيا النار في المحاصيل"، "قاموا بإحراق بيوت": a verb of
+    setting fire and, within a few words, houses, crops, shops or vehicles (``burnt_property``) make
+    property destruction. A fire set by protesters is their riot (``_riots``, a word of ``taken``);
+    one set to oneself (أحرق نفسه) burns no property."""
+    from marsad.arabic.matcher import Match
+    verbs = [v for v in cue_matcher("burning_verb").find(doc) if v.tok_start not in taken]
+    if not verbs:
+        return []
+    things = cue_matcher("burnt_property").find(doc)
+    if not things:
+        return []
+    protest = cue_matcher("burnt_not_property").find(doc)
+    out = []
+    for v in verbs:
+        sent = doc.sentence_of_token(v.tok_start)
+        window = range(v.tok_end, min(sent.tok_end, v.tok_end + BURNT_WORDS + 1))
+        first = min((w for w in things + protest if w.tok_start in window), key=lambda w: w.tok_start, default=None)
+        # "أحرق شبان إطارات السيارات": tyres burnt in protest, the cars only name them
+        if first is not None and first.payload == "burnt_property":
+            out.append(Match(v.tok_start, v.tok_end,
+                             ("Strategic developments", "Looting/property destruction", "strong"), 0, "burning"))
+    return out
+
+
 # How many words before a word of taking territory an approach may stand (تقترب القوات من السيطرة على).
 APPROACH_WORDS = 4
 
@@ -153,7 +182,10 @@ def _march(doc: Doc, m) -> bool:
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
-    matches = trigger_matcher().find(doc) + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + _riots(doc)
+    table = trigger_matcher().find(doc)
+    riots = _riots(doc)
+    matches = table + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + riots + \
+        _burnings(doc, {m.tok_start for m in table + riots})
     if not matches:
         return hits
     matches.sort(key=lambda m: m.tok_start)
@@ -318,12 +350,29 @@ def _background(doc: Doc, background: dict[int, int], sent_start: int, tok: int)
             nxt = doc.tokens[end].text if end < len(doc.tokens) else ""
             if nxt == "من" or nxt.startswith(cue_phrases("same_day_prefix")) or names_a_day(nxt):
                 continue  # في وقت سابق من اليوم، في وقت سابق السبت: earlier that day, the date decides
-            if nxt in cue_words("report_complementiser"):
-                continue  # "ذكرت في وقت سابق أن ...": it dates the report
-        # a sentence-initial marker covers the whole sentence; others cover what follows them closely
-        if t - sent_start <= 2 or tok - end <= 6:
+            if nxt in cue_words("report_complementiser") or _reports_between(doc, end, tok):
+                continue  # "ذكرت في وقت سابق أن ...", "وفي وقت سابق قالت الوكالة إن ...": it dates the report
+        # a sentence-initial marker covers the whole sentence; others cover what follows them closely,
+        # up to a clause of contrast ("منذ مطلع الأسبوع، بينما تتواصل الاشتباكات": now)
+        if t - sent_start <= 2 or (tok - end <= 6 and not _contrast_between(doc, end, tok)):
             return True
     return False
+
+
+# How many words a verb of saying and its speaker may take between "earlier" and إن/أن.
+REPORT_WORDS = 8
+
+
+def _reports_between(doc: Doc, lo: int, hi: int) -> bool:
+    """Is there a complementiser (إن، أن، بأن) within a few words after ``lo`` and before ``hi``: the
+    marker stands in the clause of saying, so it dates the report and not what is reported?"""
+    said = cue_words("report_complementiser")
+    return any(doc.tokens[t].text in said for t in range(lo, min(hi, lo + REPORT_WORDS)))
+
+
+def _contrast_between(doc: Doc, lo: int, hi: int) -> bool:
+    """Does a clause of contrast (بينما، فيما، في حين) open between ``lo`` and ``hi``?"""
+    return any(lo <= m.tok_start < hi for m in cue_matcher("clause_contrast").find(doc, lo, hi))
 
 
 def is_off_topic(doc: Doc) -> bool:

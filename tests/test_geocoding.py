@@ -107,7 +107,7 @@ def test_district_nouns_give_precision_two(text, location, precision):
      "in the southern Idlib countryside.", "Maarat al-Numan", 1),
     ("A roadside bomb exploded in Tal Afar, west of Mosul, killing a soldier of the Iraqi army.", "Tal Afar", 1),
     ("A Turkish drone strike killed two SDF fighters near Qamishli.", "Qamishli", 2),
-    ("Clashes erupted between the Syrian army and rebels in the Idlib countryside.", "Idlib", 2),
+    ("Clashes erupted between the Syrian army and rebels in the Idlib countryside.", "Idlib countryside", 2),
 ])
 def test_english_relations(text, location, precision):
     event = _events(text)[0]

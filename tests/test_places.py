@@ -309,7 +309,8 @@ def test_a_place_is_ranked_the_same_while_sorting_as_when_the_choice_is_explaine
         got = cached(place, clues, own)
         fresh = (-round(clues.countries.get(place.country_code, 0), 3),
                  -round(clues.admin1.get((place.country_code, place.admin1), 0), 3),
-                 P._nearness(place, clues, own), not place.place_id.startswith("cur:"),
+                 P._nearness(place, clues, own), not P._names_a_governorate_of(place, clues, own),
+                 not place.place_id.startswith("cur:"),
                  place.kind in ("admin1", "country"), -place.population)
         seen.append((place.place_id, got, fresh))
         return got

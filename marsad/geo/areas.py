@@ -41,7 +41,7 @@ from pathlib import Path
 from marsad.errors import UsageError
 
 __all__ = ["Area", "load_areas", "country_at", "admin1_at", "nearest_admin1",
-           "distance_to_country_km", "distance_to_admin1_km"]
+           "distance_to_country_km", "distance_to_admin1_km", "in_country", "in_admin1"]
 
 DATA_FILE = Path(__file__).parent / "data" / "areas.geojson"
 KM_PER_DEGREE = 111.195  # on a sphere of radius 6371 km
@@ -274,3 +274,20 @@ def distance_to_admin1_km(lat: float, lon: float, iso_code: str) -> float:
     if not areas:
         raise UsageError(f"no polygon covers admin1 {iso_code!r} in {DATA_FILE.name}")
     return min(a.distance_km(lat, lon) for a in areas)
+
+
+def in_country(lat: float, lon: float, country_code: str) -> bool:
+    """Does the point lie in the country's outline? (A UsageError when none is shipped.)"""
+    area = _index().countries.get(country_code)
+    if area is None:
+        raise UsageError(f"no outline for country {country_code!r} in {DATA_FILE.name}")
+    return area.contains(lat, lon)
+
+
+def in_admin1(lat: float, lon: float, iso_code: str) -> bool:
+    """Does the point lie in a polygon of the admin1.tsv row ``iso_code`` (its own, or one that
+    ``also_covers`` it)? (A UsageError when no polygon covers the row.)"""
+    found = _index().by_code.get(iso_code)
+    if not found:
+        raise UsageError(f"no polygon covers admin1 {iso_code!r} in {DATA_FILE.name}")
+    return any(a.contains(lat, lon) for a in found)

@@ -454,6 +454,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     list_nouns = cue_words("list_place_noun")
     given = cue_words("given_name")
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
+    event_tokens = _trigger_tokens(doc)
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
@@ -485,6 +486,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 word = "و" + doc.tokens[j].text
             if word in name_end or (not first and not word.startswith("و")):
                 break
+            if first and j in event_tokens:
+                break  # "قتل مزارع بانفجار لغم": a farmer killed in a blast, no farms called بانفجار
             if word[:1] == "و" and first and len(word) > 3 and zipf(word[1:]) >= CONJOINED_NOUN_ZIPF and \
                     zipf(word[1:]) > zipf(doc.token_span(j, j + 1).text):
                 break  # "في مزارع وخنادق وتحصينات": nouns in a list, no name after the first noun
@@ -938,10 +941,34 @@ def _compass(doc: Doc, pm: PlaceMention, before: str | None, sent_end: int) -> s
                 break
             sides.append(side)
             t += 1
+    if not sides and pm.relation == "countryside":
+        sides = _english_side_before(doc, pm)
     sides = [s for s in sides if s in ("north", "south")] + [s for s in sides if s in ("east", "west")]
     if len(sides) == 2 and {sides[0], sides[1]} <= {"north", "south"}:
         sides = sides[:1]
     return "-".join(sides[:2]) or None
+
+
+# How many words before an English name its side's adjective may stand ("the eastern countryside of
+# Hama": eastern, countryside, of; "eastern Hama countryside": eastern).
+ENGLISH_SIDE_WORDS = 3
+
+
+def _english_side_before(doc: Doc, pm: PlaceMention) -> list[str]:
+    """"in the eastern countryside of Hama", "in eastern Hama countryside", "north-western Idlib
+    countryside": the side an English adjective (northern, eastern, north-western) gives."""
+    sent = doc.sentence_of_token(pm.tok_start)
+    words = relation_words("en", "of")
+    for t in range(pm.tok_start - 1, max(sent.tok_start, pm.tok_start - ENGLISH_SIDE_WORDS) - 1, -1):
+        word = doc.tokens[t].text.lower()
+        parts = [words.get(part) for part in word.split("-")] if word.endswith("ern") else []
+        if parts and all(part in _COMPASS for part in parts):
+            if len(parts) == 1 and t > sent.tok_start:
+                head = words.get(doc.tokens[t - 1].text.lower())  # "north-western", split at its hyphen
+                if head in ("north", "south") and parts[0] in ("east", "west"):
+                    parts = [head, *parts]
+            return list(dict.fromkeys(parts))
+    return []
 
 
 # How many words of an outlet's name may stand between a dateline and the reporting verb.
@@ -1241,6 +1268,9 @@ class _Clues:
     ranks: dict[tuple[int, int], tuple] = field(default_factory=dict)
     # id of a mention -> (the mention, its candidate list, the anchors other than it)
     others: dict[int, tuple[PlaceMention | None, list | None, list[Place]]] = field(default_factory=dict)
+    # id of a mention -> the countries one of whose governorates its name names (read before any
+    # sorting: a list sorted in place looks empty meanwhile)
+    governorate_of: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def set_anchors(self, anchors: list[tuple[PlaceMention, Place]]) -> None:
         self.anchors = anchors
@@ -1257,6 +1287,7 @@ class _Clues:
 def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
     clues = _Clues()
     for pm in mentions:
+        clues.governorate_of[id(pm)] = frozenset(c.country_code for c in pm.candidates if c.kind == "admin1")
         codes = sorted({c.country_code for c in pm.candidates})  # sorted: ties resolve the same in every process
         for code in codes:
             clues.countries[code] = clues.countries.get(code, 0) + 1.0 / len(codes)
@@ -1301,8 +1332,16 @@ def _rank_key(place: Place, clues: _Clues, own: PlaceMention | None = None) -> t
             -round(clues.countries.get(place.country_code, 0), 3),
             -round(clues.admin1.get((place.country_code, place.admin1), 0), 3),
             _nearness(place, clues, own),
+            # "ريف القنيطرة" with nothing else to tell: a name that is also a governorate of the
+            # place's country is that country's town, not a bigger namesake abroad (Kenitra)
+            not _names_a_governorate_of(place, clues, own),
             not place.place_id.startswith("cur:"), place.kind in ("admin1", "country"), -place.population)
     return rank
+
+
+def _names_a_governorate_of(place: Place, clues: _Clues, own: PlaceMention | None) -> bool:
+    """Does the mention's name also name a governorate of the place's country?"""
+    return own is not None and place.country_code in clues.governorate_of.get(id(own), ())
 
 
 def _nearness(place: Place, clues: _Clues, own: PlaceMention | None) -> int:
@@ -1486,6 +1525,10 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
                 sounds = [(c, score) for c, score in gaz.fuzzy(_bare_name(pm.text), {anchor.place.country_code},
                                                                threshold=FUZZY_THRESHOLD)
                           if not c.is_area and (_located_by(c, anchor.place) or any(_located_by(c, a) for a in areas))]
+            if sounds:
+                # "بيت الشكوحي" is no Bayt Yashut: a name's head (بيت، تل، عين، أم) is shared by
+                # hundreds of villages, so the words after it must sound alike too
+                sounds = [(c, score) for c, score in sounds if _rest_sounds_alike(_bare_name(pm.text), c)]
             if sounds and side in COMPASS and not anchor.place.is_area and not areas:
                 # "قرية حجلان شمال غرب مريس": a town that sounds like it on another side is not it
                 sounds = [(c, score) for c, score in sounds if _on_side(c, anchor.place, side)]
@@ -1752,6 +1795,27 @@ def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:
 
 # rapidfuzz ratio for a misspelt name near its anchor.
 FUZZY_THRESHOLD = 88
+
+# How alike (rapidfuzz ratio of sound keys) the words after a shared head must sound.
+REST_SOUND_THRESHOLD = 80.0
+
+
+def _rest_sounds_alike(name: str, place: Place) -> bool:
+    """For a name that opens with a place-name head (بيت، تل، عين، أم ...) and goes on: do the
+    words after the head sound like the words after the first of one of the place's names?
+    Other names pass."""
+    from rapidfuzz import fuzz
+    from marsad.geo.gazetteer import sound_key
+    head, _, rest = normalise_term(name).partition(" ")
+    if not rest or head not in cue_words("place_name_head"):
+        return True
+    target = sound_key(rest)
+    for other in filter(None, (place.name, place.name_ar)):
+        words = other.replace("-", " ").split(" ", 1)
+        if len(words) == 2 and fuzz.ratio(target, sound_key(words[1])) >= REST_SOUND_THRESHOLD:
+            return True
+    return False
+
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
 LOCATED_KM = 80.0

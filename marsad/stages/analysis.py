@@ -37,7 +37,7 @@ class Where:
     # sentence does
     located_by: object | None = None  # marsad.model.PlaceMention
     # the side of ``place`` the text puts the event on ("north", "north-west"): with precision 2
-    # at a town, the record is placed that way from its centre (see assembly.placed_towards)
+    # at a town, the record is placed that way from its centre (see event_places.container_part)
     compass: str | None = None
     in_countryside: bool = False  # the side is the town's countryside (ريف X الشمالي), not "north of X"
 

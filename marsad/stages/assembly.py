@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import hashlib
-import math
-from functools import lru_cache
 
 from marsad.budget import check_deadline
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
+from marsad.stages.event_places import container_location, container_part
 from marsad.stages.roles import actors_for, protest_violence
 from marsad.stages.tolls import toll
 from marsad.triggers import TERRITORY
@@ -147,7 +146,8 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     if attr_span:
         ev("attribution", attr_span)
     article = a.article
-    lat, lon, off_km = placed_towards(place, where)
+    part = container_part(where)
+    lat, lon = (part.latitude, part.longitude) if part is not None else (place.latitude, place.longitude)
     record = Event(
         event_id="",
         event_type=etype,
@@ -158,8 +158,10 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         time_precision=when.precision if when.start else None,
         actor1=actor1, actor2=actor2, assoc_actor_1=assoc1, assoc_actor_2=assoc2,
         inter1=inter1, inter2=inter2, interaction=interaction,
-        country=place.country, admin1=place.admin1 or _admin1_by_polygon(place), admin2=place.admin2,
-        location=where.unknown_name or place.name, latitude=round(lat, 5), longitude=round(lon, 5),
+        country=place.country, admin2=place.admin2,
+        admin1=(part and part.admin1) or place.admin1 or _admin1_by_polygon(place),
+        location=where.unknown_name or (part and container_location(where)) or place.name,
+        latitude=round(lat, 5), longitude=round(lon, 5),
         geo_precision=where.precision,
         fatalities=best, fatalities_low=low, fatalities_high=high,
         attribution=attribution,
@@ -168,13 +170,12 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         language=article.language, evidence=evidence,
     )
     record.notes = _notes_for(record, where)
-    if off_km:
-        centre = ring_centre(place) if place.kind == "admin1" else None
-        record.notes += (f" The point lies {off_km} km {where.compass} of the centre of {(centre or place).name}, "
-                         "on the side the text gives, not at the town itself.")
+    if part is not None:
+        record.notes += " " + part.how
     if where.unknown_name:
         told = "the area of the article's lead" if where.located_by is not None else "the place the text puts it in"
-        record.notes += f" {where.unknown_name} is not in the gazetteer: it is placed at {place.name}, {told}."
+        placed = "located by" if part is not None else "placed at"
+        record.notes += f" {where.unknown_name} is not in the gazetteer: it is {placed} {place.name}, {told}."
     record.confidence = _confidence_for(record, g, where)
     if untied:
         counts = ", ".join(c.text for c in untied)
@@ -263,59 +264,6 @@ def _places_set_aside(a: Analysis, g: Group) -> list[dict]:
     return out
 
 
-# How far from a town's centre an event the text puts on one side of it is placed, in that
-# direction, so that a map does not stack the town's surroundings on its centre and the point
-# lies nearer the place than the centre does: the countryside on that side (ريف حماة الشمالي),
-# whose villages lie mostly 5 to 30 km out; a place "north of" the town (قرية X شمال Y), mostly
-# 3 to 15 km out. A large city's countryside (ريف حماة، ريف دمشق الغربي) is its governorate's
-# rural land, whose villages lie mostly 10 to 50 km out.
-COUNTRYSIDE_OFFSET_KM = 12
-CITY_COUNTRYSIDE_OFFSET_KM = 20
-CITY_COUNTRYSIDE_POPULATION = 90_000
-SIDE_OFFSET_KM = 6
-_BEARINGS = {"north": 0.0, "north-east": 45.0, "east": 90.0, "south-east": 135.0, "south": 180.0,
-             "south-west": 225.0, "west": 270.0, "north-west": 315.0}
-
-
-def placed_towards(place, where: Where) -> tuple[float, float, int]:
-    """The record's coordinates and how far they lie from the place's own: the place's own, or,
-    for an event the text puts on one side of a town with no more precise place (precision 2),
-    some km that way from it; on one side of a governorate that rings a city (ريف دمشق الغربي),
-    as far that way from the city as a city's countryside."""
-    bearing = _BEARINGS.get(where.compass or "")
-    if bearing is None:
-        return place.latitude, place.longitude, 0
-    ring = ring_centre(place) if place.kind == "admin1" else None
-    if ring is not None:
-        lat, lon, km = ring.latitude, ring.longitude, CITY_COUNTRYSIDE_OFFSET_KM
-    elif where.precision != 2 or place.kind not in ("city", "town", "village"):
-        return place.latitude, place.longitude, 0
-    else:
-        lat, lon = place.latitude, place.longitude
-        if not where.in_countryside:
-            km = SIDE_OFFSET_KM
-        elif place.population >= CITY_COUNTRYSIDE_POPULATION:
-            km = CITY_COUNTRYSIDE_OFFSET_KM
-        else:
-            km = COUNTRYSIDE_OFFSET_KM
-    rad = math.radians(bearing)
-    dlat = km * math.cos(rad) / 111.0
-    dlon = km * math.sin(rad) / (111.0 * math.cos(math.radians(lat)))
-    return lat + dlat, lon + dlon, km
-
-
-@lru_cache(maxsize=64)
-def ring_centre(admin1):
-    """The city a governorate rings (``surrounds`` in kb/data/admin1.tsv), or None."""
-    from marsad.geo.gazetteer import load_gazetteer
-    from marsad.kb import load_table
-    for row in load_table("admin1.tsv"):
-        if row["name"] == admin1.name and row["country_code"] == admin1.country_code and row.get("surrounds"):
-            return next((p for p in load_gazetteer().lookup(row["surrounds"])
-                         if p.kind == "city" and p.country_code == admin1.country_code), None)
-    return None
-
-
 def _best_where(g: Group) -> Where:
     """The most precise named place of the group (a neighbourhood beats its town, and a village
     the gazetteer does not know beats the town or countryside that locates it)."""
@@ -346,7 +294,9 @@ def _notes_for(e: Event, where: Where) -> str:
             f"on {e.event_date}" if e.event_date_start == e.event_date_end else
             f"between {e.event_date_start} and {e.event_date_end}")
     place = e.location or "an unnamed place"
-    if where.precision == 2 and where.direction:
+    if e.location == container_location(where):
+        pass  # "Eastern Homs countryside" says it
+    elif where.precision == 2 and where.direction:
         place = f"the {where.direction} of {place}" if where.direction != "countryside" else f"the countryside of {place}"
     elif where.precision == 2 and where.mention.relation == "district":
         place = f"the district of {place}"

@@ -6,7 +6,7 @@ no event of this article; a sentence with no date takes the article's default da
 from __future__ import annotations
 
 from marsad.arabic.normalise import definite
-from marsad.cues import cue_matcher, cue_starts, cue_words
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
@@ -138,7 +138,11 @@ def _dates_report(a: Analysis, d: DateMention) -> bool:
     """"ذكرت وسائل إعلام في وقت سابق أن ...": the date belongs to the reporting verb."""
     tokens = a.doc.tokens
     nxt = tokens[d.tok_end].text if d.tok_end < len(tokens) else ""
-    return nxt in cue_words("dated_report_next")
+    if nxt in cue_words("dated_report_next"):
+        return True
+    # "وفي وقت سابق قالت الوكالة إن ...": "earlier" right before a verb of saying dates the saying
+    words = " ".join(tokens[t].text for t in range(d.tok_start, d.tok_end))
+    return words.endswith(cue_phrases("background_earlier")) and d.tok_end in cue_starts(a.doc, "attribution")
 
 
 # How many words may stand between a verb of saying and the date that follows it (its subject).

@@ -295,3 +295,37 @@ def _facility_near_seat(a: Analysis, sent) -> Where | None:
                 return Where(pm, found[0], found[0].place_id, 1, None)
             return Where(pm, pm.place, pm.place.place_id, 2, None)
     return None
+
+
+# The settlements (kinds) whose countryside or side an event may be placed in; an area
+# (governorate) is placed in its own settlements.
+_SIDE_PLACE_KINDS = ("city", "town", "village")
+
+
+def container_part(where: Where):
+    """Where in its container an event lies that the text places no more precisely than a
+    town's countryside (ريف حمص الشرقي), a side of a town (X شرقي منبج) or a governorate
+    (قرية X في محافظة درعا، ريف دمشق): a :class:`marsad.geo.containers.ContainerPoint`, or
+    None to keep the place's own point (a named town, a district, a place with no known
+    settlement around it). See :mod:`marsad.geo.containers`."""
+    from marsad.geo.containers import container_point
+    place = where.place
+    if place.kind == "admin1":
+        if where.precision == 1:
+            return None
+        return container_point(place, where.compass, countryside=True)
+    if where.precision != 2 or place.kind not in _SIDE_PLACE_KINDS:
+        return None
+    if where.compass is None and not where.in_countryside:
+        return None  # "قرب مدينة X"، "أطراف X": near the town, on no side the text gives
+    return container_point(place, where.compass, countryside=where.in_countryside)
+
+
+def container_location(where: Where) -> str | None:
+    """The location name of an event placed in a town's countryside with no place of its own
+    ("Eastern Homs countryside"), or None to keep the place's name."""
+    from marsad.geo.containers import countryside_name
+    if where.unknown_name or not where.in_countryside or where.precision != 2 or \
+            where.place.kind not in _SIDE_PLACE_KINDS:
+        return None
+    return countryside_name(where.place, where.compass)

@@ -77,7 +77,7 @@ def build_frames(a: Analysis) -> None:
     doc = a.doc
     actor_tokens = {t for x in a.actors for t in range(x.tok_start, x.tok_end)}
     # a trigger word inside an actor's name (هيئة تحرير الشام) is no trigger
-    hits = [h for h in a.hits if (h.reports_event or _deadly_after_clause(a, h))
+    hits = [h for h in a.hits if (h.reports_event or _deadly_after_clause(a, h) or _fight_an_arrest_ended(a, h))
             and h.mention.tok_start not in actor_tokens]
     unit_of = {}
     for c in a.clauses:
@@ -200,7 +200,7 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     # clause names (a subordinate or background event word between) is that event's
     earlier = [x.mention.tok_start for x in a.hits
                if x is not h and not x.reports_event and x.status in ("subordinate", "background")
-               and x.mention.tok_start > start]
+               and x.mention.tok_start > start and not _fight_an_arrest_ended(a, x)]
     if earlier:
         unit_places = [w for w in unit_places if not any(t < w.mention.tok_start for t in earlier)]
 
@@ -370,7 +370,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         if _idle_weapon(a, unit, m):
             continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests) and \
-                not _deadly_time_clause(a, m):
+                not _deadly_time_clause(a, m) and not _fight_an_arrest_ended(a, h):
             continue  # "ألقت القبض على مجموعة قامت بتفجيرات": the charges, not new events
         if m.event_type in VIOLENT_TYPES and any(lo < m.tok_start < hi for lo, hi in intercepted):
             continue  # the missile an interception names is not another attack
@@ -389,7 +389,8 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         if m.event_type == "Strategic developments":
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
         # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
-        kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)]
+        kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)
+               and not _across_time_clause(a, m, x.mention)]
         if kin:
             near = min(kin, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
@@ -440,6 +441,26 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _across_time_clause(a: Analysis, weak, strong) -> bool:
+    """"قتل مدنيان برصاص مجهولين بعد ساعات من مقتل جندي بانفجار عبوة": a clause of time tells another,
+    earlier event; a weak word on one side of it is not typed by a strong word, or the means, of another
+    kind on the other side."""
+    kind = strong.payload[0] if hasattr(strong, "payload") else strong.event_type  # a means or a trigger
+    if kind == weak.event_type:
+        return False  # a word of the same kind (تحرير beside سيطر) names the same event either way
+    one, other = clause_at(a, weak.tok_start), clause_at(a, strong.tok_start)
+    return one is not other and (_before_or_after(one) or _before_or_after(other))
+
+
+def _before_or_after(c) -> bool:
+    """A clause of time that tells another event, before or after (بعد مقتل، عقب، إثر، بعدما، قبل أن),
+    not one that tells the same event (خلال المعارك، أثناء، جراء)."""
+    if c.kind != "temporal" or not c.opener:
+        return False
+    first = c.opener.split()[0].lstrip("و")
+    return first in cue_words("after_word") or first in cue_words("other_event_time_word")
 
 
 def _deadly_time_clause(a: Analysis, m) -> bool:
@@ -654,7 +675,8 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     lo, hi = unit_range(a, unit)
     # "في مسيرات يوم الجمعة": a word the triggers read as marches is no drone
     marches = {h.mention.tok_start for h in a.hits if h.mention.event_type == "Protests"}
-    found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches]
+    found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches
+             and not _across_time_clause(a, m, x)]  # the means of the earlier event a clause of time tells
     if not found:
         return None
     nearest = min(found, key=lambda x: abs(x.tok_start - m.tok_start))
@@ -663,6 +685,12 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
         return etype, sub
     victims = _victims(a, unit)
     if victims and victims <= {"fighters", "security"}:
+        return "Battles", "Armed clash"
+    own = clause_at(a, m.tok_start)
+    if not victims and m.sub_event_type in ("Armed clash", TARGETED) and \
+            cue_matcher("military_target").find(a.doc, own.tok_start, own.tok_end):
+        # "تعرض حاجز للجيش لهجوم بالأسلحة الرشاشة": an attack with guns on a force's post in its own
+        # clause, no one counted
         return "Battles", "Armed clash"
     return "Violence against civilians", "Attack"
 
@@ -716,6 +744,29 @@ def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
         return True
     # "عقب معارك في بلدة X خلفت قتلى وجرحى": dead it does not count
     return bool(cue_matcher("dead_uncounted").find(doc, m.tok_end, sent.tok_end))
+
+
+def _after_word_before(a: Analysis, m) -> bool:
+    """Does بعد، عقب or إثر stand right before the event word (بعد اشتباك، وإثر تبادل، عقب المعارك)?"""
+    doc = a.doc
+    sent = doc.sentence_of_token(m.tok_start)
+    return any(doc.tokens[t].text.lstrip("و") in cue_words("after_word")
+               for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \
+        doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix"))
+
+
+def _fight_an_arrest_ended(a: Analysis, hit: TriggerHit) -> bool:
+    """"اعتقلت القوات خمسة مطلوبين بعد اشتباك معهم"، "ألقت الشرطة القبض على مسلحين إثر تبادل لإطلاق
+    النار": a clash behind بعد/عقب/إثر, after an arrest its sentence reports, is the fight the arrest
+    ended, an event of its own at the arrest's place and day (not a charge, not background)."""
+    m = hit.mention
+    if m.event_type != "Battles" or m.sub_event_type != "Armed clash" or hit.status not in ("event", "subordinate"):
+        return False
+    if not _after_word_before(a, m):
+        return False
+    sent = a.doc.sentence_of_token(m.tok_start)
+    return any(h.reports_event and h.mention.sub_event_type == "Arrests"
+               and sent.tok_start <= h.mention.tok_start < m.tok_start for h in a.hits)
 
 
 def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:

@@ -20,7 +20,7 @@ from functools import lru_cache
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.normalise import definite
 from marsad.arabic.tokenise import Doc
-from marsad.cues import cue_matcher, cue_words
+from marsad.cues import cue_matcher, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.kb import load_table, split_list
 from marsad.model import ActorMention
@@ -138,6 +138,15 @@ def load_actor_kb() -> ActorKB:
                    cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words)
 
 
+def _in_period(actor: Actor, published: date | None) -> bool:
+    """Did the actor exist under this name on the article's day? (An article of unknown date: yes.)
+    "قوات صالح" in 2016 are the Saleh loyalists; the name no longer holds after December 2017."""
+    if published is None:
+        return True
+    return (actor.valid_from is None or actor.valid_from <= published) and \
+        (actor.valid_to is None or published <= actor.valid_to)
+
+
 def _in_scope(actor: Actor, countries: list[str]) -> bool:
     if not actor.scope:
         return True
@@ -171,7 +180,8 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
             continue
         by_span.setdefault((m.tok_start, m.tok_end), []).append(m.payload)
     for (t0, t1), names in sorted(by_span.items()):
-        candidates = [kb.actors[n] for n in names if _in_scope(kb.actors[n], countries)]
+        candidates = [kb.actors[n] for n in names if _in_scope(kb.actors[n], countries)
+                      and _in_period(kb.actors[n], published)]
         if not candidates:
             continue
         # a scoped actor wins over a general one when it fits the country
@@ -210,16 +220,27 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     # weapon is what a person works with ("خبيري صواريخ إيراني ولبناني": missile experts)
     people = cue_words("counted_person_noun") | cue_words("person_role_noun")
     weapon_ends = {m.tok_end: m.tok_start for m in kb.weapon_nouns.find(doc)}
+    attackers: dict[int, int] = {}  # end of a nationality that named an attacker -> its weapon's start
+    stated_words = {doc.tokens[s].text for s in stated}
     for m in kb.nationality.find(doc):
         if m.tok_start in taken:
             continue
-        # allow one modifier between: قصف جوي روسي، طائرات حربية روسية
+        # allow one modifier between: قصف جوي روسي، طائرات حربية روسية; and a second nationality joined
+        # to the first: "الغارات الجوية السورية والروسية" (the two forces' strikes)
         start = weapon_ends.get(m.tok_start, weapon_ends.get(m.tok_start - 1))
+        if start is None and doc.tokens[m.tok_start].text.startswith("و"):
+            start = attackers.get(m.tok_start)
+            if start is None:
+                # the first told by a name that ends with its nationality (القصف الجوي الإسرائيلي)
+                start = next((x.tok_start for x in mentions if x.tok_end == m.tok_start
+                              and x.actor.startswith("Military Forces of ")
+                              and doc.tokens[x.tok_end - 1].text in stated_words), None)
         if start is None:
             continue
         owner = doc.tokens[start - 1].text if start else ""
         if owner in people or owner[:-1] in people:  # خبيري = خبيرين in construct
             continue
+        attackers[m.tok_end] = start
         add(m.tok_start, m.tok_end, m.payload, kb.inter(m.payload))
 
     # "مسلحي تنظيم داعش", "مسلحين من داعش": the gunmen belong to the named group
@@ -269,33 +290,190 @@ class Attribution:
     name: str
     tok_start: int
     tok_end: int  # covers the cue and the source
+    named: bool = True  # False for a source the report describes without naming it (مصدر أمني)
+
+
+@dataclass(frozen=True)
+class _Reporter:
+    tok_start: int
+    tok_end: int
+    name: str
+    named: bool
+    to: bool = False  # told to ("لـ"): the one a statement was made to, not its speaker
+
+
+@lru_cache(maxsize=1)
+def _source_kinds() -> dict[str, str]:
+    """sources.tsv: canonical -> kind (outlet, body, unnamed)."""
+    kinds = {}
+    for row in load_table("sources.tsv", required=("canonical", "kind")):
+        kind = row["kind"]
+        if kind not in ("outlet", "body", "unnamed"):
+            raise KnowledgeBaseError(f"kind must be outlet, body or unnamed, not {kind!r}",
+                                     where=f"sources.tsv:{row['_line']}")
+        kinds[row["canonical"]] = kind
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Nationality adjective (normalised) -> the country's English adjective (nationality.tsv)."""
+    from marsad.arabic.normalise import normalise_term
+    out = {}
+    for row in load_table("nationality.tsv", required=("adjective", "country", "actor")):
+        if row.get("demonym"):
+            out[normalise_term(row["adjective"])] = row["demonym"]
+    return out
+
+
+# How many words after a verb of saying (or a source preposition) its speaker may begin ("قالت مصادر
+# عسكرية عراقية في محافظة الأنبار"، "أفادت، مساء اليوم، وكالة الأنباء").
+SPEAKER_WORDS = 4
+# ... and after a title ("قال العميد محمد الجبوري من قيادة عمليات نينوى").
+TITLED_SPEAKER_WORDS = 8
+# How many words after its speaker an outlet's "عن" may name the source it quotes ("نقلت سانا، مساء أمس
+# السبت، عن وزارة الداخلية").
+QUOTED_WORDS = 5
+
+
+def _reporters(doc: Doc, actors: list[ActorMention]) -> list[_Reporter]:
+    kb = load_actor_kb()
+    kinds = _source_kinds()
+    demonyms = _demonyms()
+    out = []
+    for m in kb.sources.find(doc):
+        name, named = m.payload, kinds.get(m.payload) != "unnamed"
+        end = m.tok_end
+        if not named and end < len(doc.tokens) and doc.tokens[end].text in demonyms:
+            # "مصادر طبية سودانية"، "وسائل إعلام لبنانية": the source's country
+            name, end = f"{demonyms[doc.tokens[end].text]} {name}", end + 1
+        first, own = doc.tokens[m.tok_start].text, m.phrase.split()[0]
+        to = _told_to(doc, m.tok_start) or (first != own and first.startswith("ل") and
+                                            (first[1:] == own or (own.startswith("ال") and first[2:] == own[2:])))
+        out.append(_Reporter(m.tok_start, end, name, named, to))
+    out += [_Reporter(a.tok_start, a.tok_end, a.actor, True, _told_to(doc, a.tok_start)) for a in actors
+            if a.actor not in ("Civilians", "Protesters")]
+    return sorted(out, key=lambda r: (r.tok_start, -r.tok_end))
+
+
+def _told_to(doc: Doc, t: int) -> bool:
+    return t > 0 and doc.tokens[t - 1].text == "ل"
+
+
+def _content_opens(doc: Doc, t: int) -> bool:
+    """Does the reported content begin at token ``t`` (أن، إن، بأن، or a colon before it)?"""
+    if doc.tokens[t].text in cue_words("clause_content") or doc.tokens[t].text == "ان":
+        return True
+    gap = doc.text[doc.tokens[t - 1].end:doc.tokens[t].start] if t else ""
+    return ":" in gap
 
 
 def find_attributions(doc: Doc, actors: list[ActorMention]) -> list[Attribution]:
     """``بحسب قسد`` -> Syrian Democratic Forces; ``وفق ما أفاد المرصد السوري`` -> SOHR.
 
     A cue (بحسب، وفقاً لـ، أعلن، قال، ذكر ...) followed within a few tokens by a
-    reporting organisation or an actor names who the claim comes from.
+    reporting organisation, an actor or an unnamed source (مصدر أمني) names who the
+    claim comes from: the speaker ends where the reported content begins (أن، إن، a
+    colon), so an actor inside the content is no speaker ("قالت مصادر محلية إن الجيش
+    قصف": local sources). An outlet that quotes a named source gives way to it
+    ("نقلت سانا عن وزارة الداخلية": the ministry), never to an unnamed one.
     """
     kb = load_actor_kb()
-    reporters: list[tuple[int, int, str]] = [(m.tok_start, m.tok_end, m.payload) for m in kb.sources.find(doc)]
-    reporters += [(a.tok_start, a.tok_end, a.actor) for a in actors if a.actor not in ("Civilians", "Protesters")]
-    reporters.sort()
+    reporters = _reporters(doc, actors)
+    quoting = {m.tok_start: m.tok_end for m in cue_matcher("quoting_verb").find(doc)}
+    cues = sorted([(m.tok_start, m.tok_end) for m in kb.attribution_cues.find(doc)] + list(quoting.items()))
+    quoted_from = {m.tok_start: m.tok_end for m in cue_matcher("quoted_from").find(doc)}
+    prepositions = cue_starts(doc, "source_preposition")
+    backrefs = cue_matcher("source_backref").find(doc)
+    titles = cue_words("speaker_title")
     out: list[Attribution] = []
-    for cue in kb.attribution_cues.find(doc):
-        sent = doc.sentence_of_token(cue.tok_start)
-        for t0, t1, name in reporters:
-            if cue.tok_end <= t0 <= cue.tok_end + 4 and t1 <= sent.tok_end:
-                out.append(Attribution(name, cue.tok_start, t1))
-                break
-            if t1 <= cue.tok_start and cue.tok_start - t1 <= 1 and t0 >= sent.tok_start:
+    for c0, c1 in cues:
+        sent = doc.sentence_of_token(c0)
+        # the speaker's words: from the cue to the content (or a few words on); after a verb of
+        # saying, not the one it was said to ("قالت مصادر عسكرية للجزيرة": the sources)
+        reach = TITLED_SPEAKER_WORDS if c1 < len(doc.tokens) and doc.tokens[c1].text in titles else SPEAKER_WORDS
+        limit = min(c1 + reach + 1, sent.tok_end)
+        window = [r for r in reporters if c1 <= r.tok_start < limit and r.tok_end <= sent.tok_end
+                  and not (r.to and c0 not in prepositions)]
+        opens = next((t for t in range(c1, limit) if _content_opens(doc, t)), None)
+        if opens is not None:
+            window = [r for r in window if r.tok_start < opens]
+        verb = doc.tokens[c0].text.lstrip("وف")
+        if window and verb.startswith("نقل") and verb != "نقلا" and \
+                not any(c1 <= t < limit + QUOTED_WORDS for t in quoted_from):
+            # "نقلها إلى حزب الله": a verb of carrying; an outlet quotes only "عن" a source
+            continue
+        if window:
+            # a named one before an unnamed one: "مصدر أمني في وزارة الداخلية" is the ministry's
+            speaker = next((r for r in window if r.named), window[0])
+            if not speaker.named and window[0].named:
+                speaker = window[0]
+            out.append(_quoted(doc, reporters, quoted_from, Attribution(speaker.name, c0, speaker.tok_end,
+                                                                        speaker.named), sent.tok_end))
+            continue
+        back = next((m for m in backrefs if c1 <= m.tok_start <= c1 + 1), None)
+        if back is not None:
+            # "وفق المصدر ذاته"، "وأوضحت الوكالة": the source told before
+            if out:
+                out.append(Attribution(out[-1].name, c0, back.tok_end, out[-1].named))
+            continue
+        if c0 in quoting:
+            continue  # "نقلت الجثث": a verb of carrying with no speaker after it
+        for r in reversed(reporters):
+            if r.tok_end <= c0 and c0 - r.tok_end <= 1 and r.tok_start >= sent.tok_start:
                 # "قسد أكدت في بيانها", "أعلنت الهيئة": the reporter before its verb
-                out.append(Attribution(name, t0, cue.tok_end))
+                out.append(Attribution(r.name, r.tok_start, c1, r.named))
                 break
-    # several cues for one report (وفق ما أفاد المرصد): keep one attribution per reporter mention
-    unique: dict[tuple[str, int], Attribution] = {}
-    for a in out:
-        key = (a.name, a.tok_end)
-        if key not in unique or a.tok_start < unique[key].tok_start:
-            unique[key] = a
-    return sorted(unique.values(), key=lambda a: a.tok_start)
+    # several cues for one report (وفق ما أفاد المرصد، نقلت الوكالة نقلاً عن): one attribution per
+    # reporter mention, the widest (it holds the cue of the speaker and the source quoted)
+    unique: dict[int, Attribution] = {}
+    for a in sorted(out, key=lambda a: (a.tok_end, a.tok_start)):
+        covered = next((k for k, b in unique.items() if b.tok_start <= a.tok_start and a.tok_end <= b.tok_end), None)
+        if covered is not None:
+            continue
+        for k in [k for k, b in unique.items() if a.tok_start <= b.tok_start and b.tok_end <= a.tok_end]:
+            del unique[k]
+        unique[a.tok_end] = a
+    found = sorted(unique.values(), key=lambda a: a.tok_start)
+    outlet = _dateline_outlet(doc, reporters)
+    if outlet is not None:
+        # "رفح - وفا - أفادت مصادر محلية": the agency of the dateline tells what its unnamed sources said
+        found = [a if a.named else replace(a, name=outlet, named=True) for a in found]
+    return found
+
+
+# How many words may open a sentence before the outlet of its dateline ("رفح 2-2-2024 وفا-").
+DATELINE_WORDS = 6
+
+
+def _dateline_outlet(doc: Doc, reporters: list[_Reporter]) -> str | None:
+    """The news agency whose dateline opens a sentence ("دمشق - سانا"، "بيروت (الأناضول)")."""
+    kinds = _source_kinds()
+    for r in reporters:
+        if kinds.get(r.name) != "outlet" or r.tok_end >= len(doc.tokens):
+            continue
+        sent = doc.sentence_of_token(r.tok_start)
+        after = doc.text[doc.tokens[r.tok_end - 1].end:doc.tokens[r.tok_end].start]
+        before = doc.text[doc.tokens[r.tok_start - 1].end:doc.tokens[r.tok_start].start] if r.tok_start else ""
+        if r.tok_start - sent.tok_start <= DATELINE_WORDS and \
+                (any(ch in after for ch in "-–—") or ("(" in before and ")" in after)):
+            return r.name
+    return None
+
+
+def _quoted(doc: Doc, reporters: list[_Reporter], quoted_from: dict[int, int], att: Attribution,
+            sent_end: int) -> Attribution:
+    """The attribution, or the named source its speaker quotes ("نقلت سانا عن وزارة الداخلية"،
+    "أفادت الوكالة نقلاً عن الجيش"); an unnamed source quoted leaves the outlet ("نقلاً عن مصدر أمني")."""
+    for t in range(att.tok_end, min(att.tok_end + QUOTED_WORDS + 1, sent_end)):
+        if _content_opens(doc, t):
+            break
+        if t not in quoted_from:
+            continue
+        source = next((r for r in reporters if r.tok_start == quoted_from[t] and r.tok_end <= sent_end), None)
+        if source is None:
+            break
+        if source.named or not att.named:
+            return Attribution(source.name, att.tok_start, source.tok_end, source.named)
+        return Attribution(att.name, att.tok_start, source.tok_end, att.named)
+    return att

@@ -70,7 +70,7 @@ _PRONOUN_COUNT = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
 _MAX_SPAN = 15
 _NISBA_PLURAL = ("يين", "يون")
 _ARGS = frozenset({"after", "before", "far", "pron", "suffix", "one", "none_ok", "between", "bcount",
-                   "noart", "verbs"})
+                   "noart", "verbs", "total"})
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,28 @@ def death_forms() -> frozenset[str]:
     """The one-word death expressions (normalised): قتل، مقتل، قتلى، شهداء ..."""
     return frozenset(form[0] for form, entries in _vocab().triggers.items()
                      if len(form) == 1 and any(e.kind in ("death", "open", "close") for e in entries))
+
+
+@once
+def total_forms() -> frozenset[tuple[str, ...]]:
+    """Toll nouns whose count is an event's whole toll (normalised word tuples): حصيلة القتلى،
+    عدد ضحايا ..."""
+    return frozenset(form for form, entries in _vocab().triggers.items()
+                     if any("total" in e.args for e in entries))
+
+
+def part_marker_before(doc: Doc, tok: int) -> bool:
+    """Does a subgroup marker end right before token ``tok`` ("فإن بين الحصيلة 3 مدنيين قتلى"،
+    "ومن بين القتلى أربعة أطفال")? The count after it is a part of a toll told before."""
+    markers = _vocab().markers
+    for n in range(1, _vocab().max_len + 1):
+        if tok - n < 0:
+            break
+        words = [doc.tokens[t].text for t in range(tok - n, tok)]
+        for first, _ in _first_forms(words[0]):
+            if any(e.kind == "subgroup" for e in markers.get(tuple([first] + words[1:]), ())):
+                return True
+    return False
 
 
 @once
@@ -517,6 +539,8 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
         if _is_other_trigger(ctx, j, own) or ctx.marker(j, "governor") or \
                 ctx.text(j) in cue_words("relative_pronoun"):
             return None   # a relative clause starts: توفي وولف الذي ألف ...
+        if ctx.marker(j, "subgroup"):
+            return None   # "12 شخصاً قتلوا بينهم 5 أطفال": a part of the victims before the verb
         qi = ctx.q_start.get(j)
         if qi is not None:
             if _usable_q(ctx, j) is None:
@@ -799,8 +823,11 @@ def _list_conj_at(ctx: _Ctx, pos: int, kind: str) -> _Conj | None:
             conj = _conj_from_victim(ctx, vm, 1)
     if conj is None:
         return None
-    if with_others and not conj.others:
-        return None  # "مع" joins only "others": "قتل مع عناصر من الجيش" is not a toll
+    if with_others and not conj.others and (conj.qi is None or ctx.qs[conj.qi].tok_end >= ctx.n or
+                                            ctx.text(ctx.qs[conj.qi].tok_end) != "من"):
+        # "مع" joins "others" or a count of the dead man's own ("لقي مصرعه مع ثلاثة من مرافقيه"،
+        # "مع عشرات من عناصره"): "قتل مع عناصر من الجيش" is not a toll
+        return None
     if _foreign_trigger(ctx, conj, kind):
         return None
     if conj.start is None or conj.t0 == k:
@@ -843,7 +870,10 @@ def _take_list(ctx: _Ctx, first: _Conj, kind: str, out: list[_Conj], members: se
     if first.count == 1 and first.victim is not None:
         # "مقتل القيادي أبو علي الشامي وثلاثة من مرافقيه": a named person, then the others
         named = _skip_name(ctx, pos)
-        if named != pos and _list_conj_at(ctx, named, kind) is not None:
+        # "قتل الجندي في اشتباك مع 5 مسلحين": a count after مع past a "في" phrase is the other side
+        crossed = any(ctx.text(t) == "في" for t in range(pos, named))
+        if named != pos and _list_conj_at(ctx, named, kind) is not None and \
+                not (crossed and ctx.text(named) in cue_words("with_preposition")):
             pos = named
     members.update(range(first.t1, pos))
     while True:
@@ -891,9 +921,12 @@ def _skip_name(ctx: _Ctx, pos: int) -> int:
     return k
 
 
-def _subgroup_at(ctx: _Ctx, pos: int) -> _Match | None:
-    """A بينهم marker at ``pos``, after a comma, or after a short place phrase."""
+def _subgroup_at(ctx: _Ctx, pos: int, own: _Match | None = None) -> _Match | None:
+    """A بينهم marker at ``pos``, after a comma, after a short place phrase, or after the death
+    word that follows the count (``own``: "12 شخصاً قتلوا بينهم 5 أطفال")."""
     k = pos
+    if own is not None and own.t0 == pos:
+        k = own.t1
     while k < ctx.n and k - pos <= 6:
         m = ctx.marker(k, "subgroup")
         if m is not None:
@@ -928,7 +961,7 @@ def _first_sub_item(ctx: _Ctx, k: int) -> _Conj | None:
 def _extend(ctx: _Ctx, g: _Group, head: _Conj, *, allow_separate: bool, out: list[_Group]) -> None:
     """Add the list, subgroups and separately placed conjuncts that follow ``head``."""
     pos = _take_list(ctx, head, g.kind, g.conjs, g.members)
-    mk = _subgroup_at(ctx, pos)
+    mk = _subgroup_at(ctx, pos, g.trigger)
     if mk is not None:
         item = _first_sub_item(ctx, mk.t1)
         if item is not None:

@@ -744,9 +744,20 @@ def _rel(m: re.Match, s: _Scan):
         after = s.next_word(m.end(), adjacent=True)
         if before in lex.words("today_block_before") or after in lex.words("today_block_after"):
             return None  # حتى اليوم، ذلك اليوم، اليوم نفسه
+        if before == normalise_term("في") and _rate_before(s, m.start()):
+            return None  # "العمل 21 ساعة في اليوم": a rate, per day
         if after.startswith("ال") and after not in lex.words("weekday") and after not in lex.glue["equiv"]:
             return None  # اليوم التالي، اليوم العالمي، اليوم الأول
     return f"rel:{offset}"
+
+
+def _rate_before(s: _Scan, nstart: int) -> bool:
+    """Does a count of hours (or a number) stand before the في of "في اليوم" (21 ساعة في اليوم)?"""
+    i = s.doc.token_at(nstart) - 2
+    if i < 0:
+        return False
+    word = s.doc.tokens[i].text
+    return word.isdigit() or s.lex.words("unit").get(word) == "hour"
 
 
 def _phrase(m: re.Match, s: _Scan):

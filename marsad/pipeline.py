@@ -10,7 +10,8 @@ fills those in ``writes``:
 4. ``dates``        date expressions, resolved against the publication date
 5. ``casualties``   numbers tied to death and injury expressions
 6. ``clauses``      sentences cut into clauses and units (a main clause and its dependents)
-7. ``discourse``    the article's own date (never a recap's)
+7. ``discourse``    event words a discourse move holds back (any, a plan, a comparison, an
+                    anniversary, the future); the article's own date (never a recap's)
 8. ``frames``       one frame per reporting trigger and event place of its unit: date and type
 9. ``groups``       frames coded as one event (type, town, day); summaries merged
 10. ``records``     one record per group: tolls, actors by role, evidence, notes
@@ -51,7 +52,8 @@ def _stages() -> list[Stage]:
         Stage("dates", mentions.find_date_mentions, ("doc", "published"), ("dates",)),
         Stage("casualties", mentions.find_casualty_counts, ("doc",), ("casualties",)),
         Stage("clauses", clauses.segment_clauses, ("doc", "hits", "dates"), ("clauses",)),
-        Stage("discourse", discourse.date_article, ("dates", "hits", "published"), ("default_when",)),
+        Stage("discourse", discourse.date_article, ("dates", "hits", "clauses", "casualties", "published"),
+              ("hits", "default_when")),
         Stage("frames", frames.build_frames, ("hits", "clauses", "places", "actors", "dates", "casualties", "default_when"),
               ("frames",)),
         Stage("groups", grouping.group_frames, ("frames",), ("groups",)),

@@ -288,6 +288,8 @@ BEYOND_SETTLEMENTS = {
     "cur:ly-ras-ajdir": "border crossing west of the An Nuqat al Khams towns GeoNames lists",
     "cur:ly-abu-qurayn": "road junction south of the Misrata towns GeoNames lists",
     "cur:sd-jebel-aulia": "dam town on the White Nile south of the Khartoum places GeoNames lists",
+    "cur:ye-balhaf": "gas terminal on the Shabwah coast, south-east of the Shabwah towns GeoNames lists",
+    "cur:sd-al-jaili": "refinery town on the Nile north of the Khartoum places GeoNames lists",
 }
 
 

@@ -97,10 +97,10 @@ def test_the_point_follows_the_settlements_the_gazetteer_knows():
 
 
 def test_a_side_where_the_gazetteer_knows_too_few_settlements_lies_on_the_bearing():
-    city = _city("دير الزور")
-    point = container_point(city, "west", countryside=True)
+    city = _city("دير الزور")  # its south-west is desert (the west has villages since issue17-villages2)
+    point = container_point(city, "south-west", countryside=True)
     assert point.places == 0 and "fewer than" in point.how
-    assert _bearing_off(city.latitude, city.longitude, point.latitude, point.longitude, "west") < 1
+    assert _bearing_off(city.latitude, city.longitude, point.latitude, point.longitude, "south-west") < 1
     assert 5 <= point.km <= 20
 
 

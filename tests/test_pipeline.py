@@ -379,7 +379,7 @@ def test_quarter_north_of_a_city_is_told_with_the_city():
             "بحسب مصادر طبية.")
     e = only_event(text, "2024-09-02")
     assert e.location == "Al Hudaydah" and e.geo_precision == 1
-    assert e.actor1 == "Ansar Allah" and e.fatalities == 1
+    assert e.actor1 == "Ansar Allah (the Houthis)" and e.fatalities == 1
 
 
 def test_road_between_two_towns_in_a_countryside_is_one_event_near_the_first_town():
@@ -400,7 +400,7 @@ def test_place_near_a_road_is_the_site_not_a_container():
 
 @pytest.mark.parametrize("text, actors", [
     ("أفشلت قوات الجيش واللجان الشعبية، اليوم، زحفاً لمرتزقة العدوان باتجاه مواقعها في مديرية صرواح بمحافظة مأرب.",
-     {"Ansar Allah", "Military Forces of Yemen"}),
+     {"Ansar Allah (the Houthis)", "Military Forces of Yemen"}),
     ("صد مجلس منبج العسكري، فجر اليوم، هجوماً لمرتزقة الاحتلال التركي على قرية العريمة غربي منبج.",
      {"Manbij Military Council", "Syrian National Army"}),
 ])

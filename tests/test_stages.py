@@ -483,7 +483,7 @@ def test_an_institution_speaking_from_its_seat_still_places_no_event():
     ("شنت هيئة تحرير الشام هجوما على مواقع للجيش السوري في ريف حماة اليوم، وقالت مصادر إن الجيش تصدى "
      "للمهاجمين وقتل عددا منهم.", "Hayat Tahrir al-Sham"),
     ("أعلن الجيش اليمني صد هجوم لجماعة الحوثي على مواقعه في مديرية حيس اليوم، وأكد أن قواته قتلت عشرة "
-     "من المهاجمين.", "Ansar Allah"),
+     "من المهاجمين.", "Ansar Allah (the Houthis)"),
 ])
 def test_the_attackers_told_with_the_article_after_a_named_group_are_that_group(text, group):
     """"المهاجمين"، "المسلحون" refer back to the group named before them: no second, unidentified side."""
@@ -1271,7 +1271,7 @@ def test_a_toll_told_over_weeks_is_not_one_days_deaths(text, deaths):
     "نفذت طائرات التحالف اليوم غارات على تجمعات للحوثيين شرق مدينة صعدة.",
 ])
 def test_the_force_whose_positions_were_hit_is_the_target_not_the_striker(text):
-    assert [(e.actor1, e.actor2) for e in events(text)] == [("Military Forces of Saudi Arabia", "Ansar Allah")]
+    assert [(e.actor1, e.actor2) for e in events(text)] == [("Military Forces of Saudi Arabia", "Ansar Allah (the Houthis)")]
 
 
 # --------------------------------------------------------------------------- protests met with force
@@ -1358,7 +1358,7 @@ def test_a_quarter_in_the_middle_of_a_city_is_located_by_it():
 
 @pytest.mark.parametrize("text, name", [
     ("قتل أربعة جنود اليوم بهجوم على تجمع للقوات الحكومية في منطقة المنصورية بناحية دلي عباس في محافظة ديالى.",
-     "المنصورية"),
+     "Al-Mansuriyah"),  # the sub-district's town, in places.tsv since issue17-villages2 (was kept as المنصورية)
 ])
 def test_a_village_located_by_an_unknown_district_keeps_its_name(text, name):
     assert name in {e.location for e in events(text)}
@@ -1808,7 +1808,7 @@ def test_shots_fired_at_someone_with_the_shooters_between_are_an_attack(text, de
 
 def test_a_projectile_launched_at_a_town_is_shelling():
     [e] = events("أطلق الحوثيون اليوم مقذوفاً عسكرياً على مدينة جازان، ما أدى إلى إصابة خمسة مدنيين.")
-    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor1 == "Ansar Allah"
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.actor1 == "Ansar Allah (the Houthis)"
 
 
 @pytest.mark.parametrize("text, town", [
@@ -2161,7 +2161,7 @@ def test_a_chemical_attack_is_never_inferred_nor_read_from_an_accusation(text):
      "Douma", "Military Forces of Syria"),
     ("شنت طائرات حربية غارات على بلدة كفرنبل اليوم، وقالت هيئة تحرير الشام إن الغارات قتلت خمسة مدنيين. "
      "وتواصل قوات النظام حملتها على ريف إدلب.", "Kafranbel", "Military Forces of Syria"),
-    ("استهدفت طائرة مسيرة تابعة لجماعة الحوثي اليوم مطار مدينة جازان.", "Jizan", "Ansar Allah"),
+    ("استهدفت طائرة مسيرة تابعة لجماعة الحوثي اليوم مطار مدينة جازان.", "Jizan", "Ansar Allah (the Houthis)"),
 ])
 def test_warplanes_are_a_states_and_drones_anyones(text, town, striker):
     assert (town, striker) in [(e.location, e.actor1) for e in events(text, published=date(2018, 4, 6))]

@@ -119,8 +119,8 @@ def test_a_forces_position_is_the_target_only_at_its_own_place(text, civilian_pl
 @pytest.mark.parametrize("text, sides", [
     # the victims' group named by its adjective after a person noun
     ("قتل 30 مسلحا حوثيا اليوم جراء غارات جوية لطيران التحالف استهدفت تجمعاتهم في مديرية حيس بمحافظة الحديدة.",
-     {"Military Forces of Saudi Arabia", "Ansar Allah"}),
-    ("قتل عنصران حوثيان اليوم في اشتباكات مع قوات العمالقة في مديرية حيس.", {"Ansar Allah", "Giants Brigades"}),
+     {"Military Forces of Saudi Arabia", "Ansar Allah (the Houthis)"}),
+    ("قتل عنصران حوثيان اليوم في اشتباكات مع قوات العمالقة في مديرية حيس.", {"Ansar Allah (the Houthis)", "Giants Brigades"}),
     # generic perpetrators are an unidentified armed group, and a side after و is no owner of them
     ("اندلعت اليوم اشتباكات بين فصائل مسلحة وقوات الأمن السوري في مدينة شهبا بريف السويداء.",
      {"Unidentified Armed Group", "Military Forces of Syria"}),
@@ -172,7 +172,7 @@ def test_an_army_named_with_its_nationality_is_that_countrys_in_an_article_mostl
 ])
 def test_the_ground_side_of_a_battle_is_the_countrys_army_not_the_foreign_air_force_backing_it(text):
     found = events(text)
-    assert [{e.actor1, e.actor2} for e in found] == [{"Ansar Allah", "Military Forces of Yemen"}]
+    assert [{e.actor1, e.actor2} for e in found] == [{"Ansar Allah (the Houthis)", "Military Forces of Yemen"}]
 
 
 @pytest.mark.parametrize("text, sub", [
@@ -197,4 +197,4 @@ def test_protesters_the_sentence_names_are_the_other_side_not_an_armed_group_of_
 ])
 def test_fighters_counted_without_their_group_are_the_group_the_text_names_as_the_dead(text):
     found = events(text)
-    assert [(e.actor1, e.actor2) for e in found] == [("Military Forces of Saudi Arabia", "Ansar Allah")]
+    assert [(e.actor1, e.actor2) for e in found] == [("Military Forces of Saudi Arabia", "Ansar Allah (the Houthis)")]

@@ -147,7 +147,7 @@ def test_the_syrian_opposition_named_by_its_fighters_fired_the_shells(text):
 @pytest.mark.parametrize("text, authority, state", [
     ("داهمت قوات الأمن التابعة لحركة حماس منزلا في مدينة غزة اليوم واعتقلت مشتبها به.",
      "Hamas Movement", "Military Forces of Palestine"),
-    ("اعتقلت قوات الأمن التابعة للحوثيين في صنعاء اليوم خمسة صحفيين.", "Ansar Allah", "Military Forces of Yemen"),
+    ("اعتقلت قوات الأمن التابعة للحوثيين في صنعاء اليوم خمسة صحفيين.", "Ansar Allah (the Houthis)", "Military Forces of Yemen"),
     ("داهمت شرطة حماس منزلا في خان يونس اليوم واعتقلت شابين.", "Hamas Movement", "Police Forces of Palestine"),
 ])
 def test_the_police_of_a_non_state_authority_are_that_authority_not_the_state(text, authority, state):
@@ -185,7 +185,7 @@ def test_the_armed_group_told_again_after_a_named_group_is_that_group():
     ("يواصل مسلحو داعش التحصن في جبال حمرين. وقصفت مدفعية الجيش العراقي اليوم مواقعهم في قضاء الحويجة.",
      "Islamic State"),
     ("صد الجيش اليمني اليوم هجوما لميليشيا الحوثي في مديرية حيس. وفي مديرية الخوخة قصفت مدفعية الجيش "
-     "تجمعاتهم وآلياتهم.", "Ansar Allah"),
+     "تجمعاتهم وآلياتهم.", "Ansar Allah (the Houthis)"),
 ])
 def test_shelling_the_positions_a_pronoun_gives_to_the_enemy_is_against_that_enemy(text, side):
     shelling = [e for e in events(text) if e.sub_event_type == "Shelling/artillery/missile attack"]
@@ -201,7 +201,7 @@ def test_shelling_a_village_that_kills_civilians_stays_against_civilians():
 
 @pytest.mark.parametrize("text, ruler", [
     ("اعتقلت الأجهزة الأمنية اليوم ثلاثة أشخاص في مخيم جباليا.", "Hamas Movement"),
-    ("اعتقلت الشرطة اليوم خمسة صحفيين في مدينة صنعاء.", "Ansar Allah"),
+    ("اعتقلت الشرطة اليوم خمسة صحفيين في مدينة صنعاء.", "Ansar Allah (the Houthis)"),
 ])
 def test_generic_police_in_a_territory_a_group_governs_are_that_groups(text, ruler):
     found = events(text)

@@ -7,7 +7,7 @@ from marsad.budget import check_deadline
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.event_places import container_location, container_part
-from marsad.stages.roles import actors_for, protest_violence
+from marsad.stages.roles import actors_for, event_attribution, protest_violence
 from marsad.stages.tolls import toll
 from marsad.triggers import TERRITORY
 
@@ -142,7 +142,7 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         ev("event_date", Span(dm.start, dm.end, dm.text))
     for c in cas_used:
         ev("fatalities", Span(c.start, c.end, c.text))
-    attribution, attr_span = _attribution_for(a, g, cas_used)
+    attribution, attr_span = event_attribution(a, g, cas_used)
     if attr_span:
         ev("attribution", attr_span)
     article = a.article
@@ -277,16 +277,6 @@ def _best_where(g: Group) -> Where:
         return _PLACE_RANK["village"] if w.unknown_name else _PLACE_RANK["city"]
 
     return min(g.places, key=lambda w: (rank(w), w.precision, -counted[w.place.place_id], w.mention.tok_start))
-
-
-def _attribution_for(a: Analysis, g: Group, cas: list[Casualty]) -> tuple[str | None, Span | None]:
-    if not a.attributions:
-        return None, None
-    anchors = [c.tok_start for c in cas] or [m.hit.mention.tok_start for m in g.members]
-    in_group = [x for x in a.attributions if a.in_group(g, x.tok_start)]
-    pool = in_group or a.attributions
-    best = min(pool, key=lambda x: min(abs(x.tok_start - t) for t in anchors))
-    return best.name, a.doc.token_span(best.tok_start, best.tok_end)
 
 
 def _notes_for(e: Event, where: Where) -> str:

@@ -1,9 +1,25 @@
-"""Discourse: the article's own date and the date each sentence gives its events.
+"""Discourse: the article's own date, the date each sentence gives its events, and the
+discourse moves that tell no event of this article.
 
 A sentence whose only dates lie long before publication (a recap, background) reports
-no event of this article; a sentence with no date takes the article's default date.
+no event of this article; a sentence with no date takes the article's default date. The
+moves are recognised by their structure and their dates, not by one cue word alone:
+
+* event words held back where they stand (``mark_discourse_moves``): a hypothesis (أي هجوم),
+  a proposal or a plan (المقترح الجديد لصفقة)، a comparison (المرة الأولى التي ...), an
+  anniversary's event (الذكرى السنوية لمجزرة ...), the future after an event noun (القتال
+  سيستمر);
+* units that tell no event (``unit_when`` returns None): a recap in the pluperfect dated by a
+  month or a year (وكانت ... قد ... في منتصف تموز), "then" after a past date (وقال الجيش وقتها),
+  a backdrop (وتأتي هذه الأحكام في وقت تشهد فيه ...), a charge or a conviction (أدانته بتهم تتعلق
+  بتفجير)، a war's tally in thousands — each unless the unit gives a day of its own;
+* dates: a statement's "today" counts from the statement's own day; an undated lead takes the
+  day a later sentence says its event was reported (ونقلت سانا مساء أمس السبت ...); a lead whose
+  own event lies long before publication gives the article no date.
 """
 from __future__ import annotations
+
+from dataclasses import replace
 
 from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
@@ -13,6 +29,72 @@ from marsad.stages.clauses import clause_at, unit_range
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
+
+
+def mark_discourse_moves(a: Analysis) -> None:
+    """Hold back the event words whose own phrase tells no event (status ``modal`` or ``generic``):
+
+    * a hypothesis: "any" before the event word (للتصدي لأي هجوم، أي اعتداء على المدينة سيواجه);
+    * a proposal, a draft or a plan of it (المقترح الجديد لصفقة تبادل، مسودة اتفاق، خطة لاقتحام);
+    * a comparison: the relative clause after "the time that" (وهذه ليست المرة الأولى التي تقصف
+      فيها الطائرات المطار) tells a kind of event, not one;
+    * the future: a future verb after the event noun in its clause (القتال ضد التنظيم سيستمر);
+    * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
+      event, whatever day the anniversary falls on.
+    """
+    tokens = a.doc.tokens
+    quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
+    compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
+    remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
+    futures = cue_words("future_verb")
+    out = []
+    for h in a.hits:
+        t = h.mention.tok_start
+        if h.reports_event:
+            sent = a.doc.sentence_of_token(t)
+            prev = tokens[t - 1].text if t > sent.tok_start else ""
+            clause = clause_at(a, t) if compared else None
+            if prev in quantifiers:
+                h = replace(h, status="modal", reason="any (أي هجوم): a hypothesis")
+            elif _planned(a, t, sent.tok_start, plans):
+                h = replace(h, status="modal", reason="a proposal or a plan (مقترح لصفقة، خطة لاقتحام)")
+            elif clause is not None and clause.kind == "relative" and clause.tok_start in compared:
+                h = replace(h, status="generic", reason="a comparison (المرة الأولى التي ...)")
+            elif any(tokens[k].text in futures for k in range(h.mention.tok_end, min(sent.tok_end, h.mention.tok_end + FUTURE_WORDS))
+                     if clause_at(a, k) is clause_at(a, t)):
+                h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
+            elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
+                h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
+        out.append(h)
+    a.hits = out
+
+
+# How many words after an event noun its future verb may stand (القتال ضد عناصر التنظيم سيستمر).
+FUTURE_WORDS = 7
+
+
+def _same_unit(a: Analysis, i: int, j: int) -> bool:
+    ci, cj = clause_at(a, i), clause_at(a, j)
+    return ci is not None and cj is not None and ci.unit == cj.unit
+
+
+def _planned(a: Analysis, t: int, sent_start: int, plans: frozenset[str]) -> bool:
+    """Is the event word at ``t`` what a plan noun right before it proposes: "مسودة اتفاق", or with
+    the ل of purpose and at most one definite adjective between ("المقترح الجديد لصفقة", "خطة
+    لاقتحام")?"""
+    tokens = a.doc.tokens
+    if t > sent_start and tokens[t - 1].text in plans:
+        return True
+    if not tokens[t].text.startswith("ل"):
+        return False
+    for k in (t - 1, t - 2):
+        if k < sent_start:
+            return False
+        if tokens[k].text in plans:
+            return True
+        if not tokens[k].text.startswith("ال"):
+            return False
+    return False
 
 
 def lead_tells_event(a: Analysis) -> bool:
@@ -75,9 +157,13 @@ def date_article(a: Analysis) -> None:
     has no date; None (undated events are background) when the lead's date is a tally's
     period or lies long before publication (an anniversary piece, a statistics recap). A lead
     without a date takes the current date of the first event told in the first two
-    paragraphs (the lead's event, told in detail), else the publication day.
+    paragraphs (the lead's event, told in detail), else the day a later sentence says the
+    event was reported, else the publication day. A lead whose only dates are long past and
+    stand with its own event word gives none (the article looks back). It first holds back
+    the event words a discourse move makes no event (``mark_discourse_moves``).
     """
     a.dates = sorted(a.dates, key=lambda d: d.tok_start)
+    mark_discourse_moves(a)
     if _looks_back(a):
         a.default_when = None
         return
@@ -93,6 +179,11 @@ def date_article(a: Analysis) -> None:
         if first.tense in ("period", "background") and _opens_lead(a, first, lead_end):
             a.default_when = None
             return
+        if not current and _lead_event_dated_past(a, lead, lead_end):
+            # "اتهمت المنظمة التحالف بارتكاب جريمة حرب إثر غارة استهدفت حافلة في أغسطس الماضي": the
+            # lead's own event lies long before the news; the article looks back at it
+            a.default_when = None
+            return
     # the first event told near the lead that gives itself a current date
     paragraphs = sorted({s.paragraph for s in a.doc.sentences if s.index >= a.first_body})[:LEAD_PARAGRAPHS]
     for h in sorted((h for h in a.hits if h.reports_event and h.mention.strength == "strong"),
@@ -106,10 +197,63 @@ def date_article(a: Analysis) -> None:
         if own:
             a.default_when = when_of(min(own, key=lambda d: abs(d.tok_start - h.mention.tok_start)))
             return
+    reported = _reported_day(a, lead_end, paragraphs)
+    if reported is not None:
+        a.default_when = reported
+        return
     if a.published:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) -> bool:
+    """Does a date of the lead that lies long before publication follow, in its clause, a strong
+    event word the lead reports, with no charge between (the lead's own event is old news)?"""
+    charges, tokens = cue_words("charge_word"), a.doc.tokens
+    for d in lead:
+        if d.tense != "background":
+            continue
+        clause = clause_at(a, d.tok_start)
+        if clause is None:
+            continue
+        for h in a.hits:
+            t = h.mention.tok_start
+            if h.reports_event and h.mention.strength == "strong" and t < d.tok_start and \
+                    clause_at(a, t) is clause and not any(_bare_in(tokens[k].text, charges) for k in range(t, d.tok_start)):
+                return True  # not "اعتقلت جهاديا متهما بالضلوع في هجمات 11 سبتمبر": the date is the charge's
+    return False
+
+
+# How many days before publication a report's day named after an undated lead may lie.
+REPORTED_DAY_DAYS = 2
+
+
+def _reported_day(a: Analysis, lead_end: int, paragraphs: list[int]) -> When | None:
+    """The day a later sentence says the lead's event was reported, when the lead gives none:
+    "اقتحم مسلحون مقهى ... ونقلت وكالة سانا مساء أمس السبت عن وزارة الداخلية أن قوات الأمن
+    طوقت موقع الهجوم" (the attack was reported on Saturday, so it happened that day, not on the
+    day the article came out). The date follows a verb of saying (or dates the report) in the
+    first paragraphs, names one day before publication, and its sentence names the event again
+    with a definite event word."""
+    if not a.published:
+        return None
+    near = set(paragraphs) | {p + 1 for p in paragraphs}
+    body = a.doc.sentences[a.first_body].tok_start if a.doc.sentences else 0
+    for d in a.dates:
+        if d.tok_start < body or d.background or d.precision != 1 or d.date_start is None:
+            continue
+        sent = a.doc.sentence_of_token(d.tok_start)
+        if sent.paragraph not in near:
+            break
+        if not 0 < (a.published - d.date_start).days <= REPORTED_DAY_DAYS:
+            continue
+        if not (_dates_speech(a, d) or _dates_report(a, d)):
+            continue
+        if any(sent.tok_start <= h.mention.tok_start < sent.tok_end and h.mention.tok_start > d.tok_start
+               and definite(a.doc.tokens[h.mention.tok_start].text) for h in a.hits):
+            return when_of(d)
+    return None
 
 
 # An article with this many dates, every one of them long past or still to come and none
@@ -158,8 +302,9 @@ def _dates_speech(a: Analysis, d: DateMention) -> bool:
 
 
 def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
+    """Is the token in a short heading line at the top (a headline, a dateline "16.11.2025 سبوتنيك")?"""
     sent = a.doc.sentence_of_token(tok)
-    return sent.index <= 3 and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
+    return (sent.index <= 3 or sent.index < a.first_body) and sent.tok_end - sent.tok_start <= 8 and sent.is_heading
 
 
 def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:
@@ -181,12 +326,21 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
             items = sorted(items, key=lambda d: min(abs(d.tok_start - near_tok), abs(d.tok_end - near_tok)))
         return when_of(items[0])
 
-    if any(lo <= d.tok_start < hi and d.background and _dates_report(a, d) for d in a.dates):
+    reports = [d for d in a.dates if lo <= d.tok_start < hi and _dates_report(a, d)]
+    if any(d.background for d in reports):
         return None  # "أعلنت العام الماضي أنها قتلت ...": an event told in a report of long ago
+    if reports and all(_coarse(d) for d in reports) and pluperfect(a, lo, hi):
+        return None  # "وكانت مصادر قد أفادت في منتصف تموز بأن ...": an earlier month's report
     own = [d for d in dates if lo <= d.tok_start < hi]
+    if not any(not d.background for d in own) and _tells_no_event(a, lo, hi, near_tok):
+        return None  # a backdrop, a charge or a war's tally, with no day of its own
     if own:
         current = [d for d in own if not d.background]
         if not current:
+            return None
+        if pluperfect(a, lo, hi) and all(_coarse(d) for d in own):
+            # "وكانت مصادر محلية قد أفادت في منتصف تموز بأن ...": the pluperfect with a month or a
+            # year, not a day, tells an earlier report or event (a recap), whatever the month
             return None
         if near_tok is not None and len(current) < len(own):
             # "اتهمت اليوم ضباطا بالوقوف وراء محاولة اغتيال الوزير في مارس الماضي": a past date
@@ -205,6 +359,10 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
             current = current[1:]
         when = pick(current)
         return _in_statement_time(a, lo, hi, when) or when
+    then = _then_date(a, lo, hi)
+    if then is not None:
+        # "وقال التحالف وقتها إن غاراته استهدفت ...": the date told last before it
+        return None if then.background else when_of(then)
     before = [d for d in dates if d.tok_start < lo]
     if before:
         last = max(before, key=lambda d: d.tok_start)
@@ -217,9 +375,99 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     return a.default_when
 
 
+# The kinds of date keys that name a month, a year or longer (not a day or a week).
+_COARSE_KINDS = ("month", "month_year", "year", "in_year", "since_year", "decade", "hijri_month", "hijri_year",
+                 "last_month", "last_year", "last_months", "last_years", "month_before_last", "year_before_last",
+                 "ago_months", "ago_years", "this_month", "this_year")
+
+
+def _coarse(d: DateMention) -> bool:
+    """Does the date name no day: a month, a year or more ("في منتصف تموز"، "عام 2016")?"""
+    if d.precision is not None:
+        return d.precision >= 3
+    return d.key.partition(":")[0].partition("@")[0] in _COARSE_KINDS
+
+
+def _then_date(a: Analysis, lo: int, hi: int) -> DateMention | None:
+    """For a unit that says "then" (حينها، وقتها، آنذاك) and gives no date of its own: the last date
+    the article told before it (not a dateline's, not a comparison's)."""
+    then = cue_matcher("then_anaphor").find(a.doc, lo, hi)
+    if not then:
+        return None
+    first = min(m.tok_start for m in then)
+    before = [d for d in a.dates if d.tok_end <= first and not _is_dateline_sentence(a, d.tok_start)
+              and not _compares(a, d)]
+    return before[-1] if before else None
+
+
+# How many words before an event word a charge (بتهمة، اتهم ... ب) may stand in its clause.
+CHARGE_WORDS = 6
+# A count of dead this large with no day of its own is a war's or a year's tally, not one event.
+TALLY_DEAD = 1000
+
+
+def _tells_no_event(a: Analysis, lo: int, hi: int, near_tok: int | None) -> bool:
+    """Does a unit outside the lead, with no day of its own, tell no event of the article:
+
+    * a backdrop: "وتأتي هذه الأحكام في وقت تشهد فيه المحافظة معارك" (what the news comes amid);
+    * a charge, a trial or a conviction over its event word: "أدانته المحكمة بخمس تهم تتعلق
+      بتفجير ناقلة"، "اتهم أرباب عمل باغتصاب عاملات"؛
+    * a war's or a year's tally: "وقتل نحو 10 آلاف شخص في القتال" (thousands of dead), or a
+      sentence that goes on with a tally since an event (كما قصفت ... after منذ سيطرتها ...)?
+    """
+    sent = a.doc.sentence_of_token(lo)
+    if sent.is_heading or sent.index <= a.first_body:
+        return False
+    tokens = a.doc.tokens
+    verbs = cue_words("backdrop_verb")
+    for t in range(lo, min(hi, lo + 6)):
+        if _bare_in(tokens[t].text, verbs):
+            frames = cue_matcher("backdrop_frame").find(a.doc, t + 1, min(hi, t + 5))
+            if frames and (near_tok is None or near_tok >= frames[0].tok_start):
+                return True
+    if near_tok is not None:
+        clause = clause_at(a, near_tok)
+        start = max(lo, near_tok - CHARGE_WORDS, clause.tok_start if clause else lo)
+        charges = cue_words("charge_word")
+        if any(_bare_in(tokens[t].text, charges) for t in range(start, near_tok)):
+            return True
+    if any(lo <= c.tok_start < hi and c.kind == "killed" and (c.low or 0) >= TALLY_DEAD for c in a.casualties):
+        return True
+    return _continues_tally(a, lo, sent)
+
+
+def _continues_tally(a: Analysis, lo: int, sent) -> bool:
+    """Does the unit open its sentence with كما (وكذلك، إضافة إلى ...) after a sentence that
+    counts since an event ("منذ سيطرتها على الميناء قصفت 5 سفن") and gives no current date?"""
+    if lo != sent.tok_start or sent.index == 0:
+        return False
+    if not any(m.tok_start == lo for m in cue_matcher("list_continuation", suffixes=False).find(a.doc, lo, lo + 3)):
+        return False
+    prev = a.doc.sentences[sent.index - 1]
+    if any(prev.tok_start <= d.tok_start < prev.tok_end and not d.background for d in a.dates):
+        return False
+    since = cue_words("since_word")
+    starts = {h.mention.tok_start for h in a.hits}
+    return any(a.doc.tokens[t].text in since and t + 1 in starts for t in range(prev.tok_start, prev.tok_end - 1)) or \
+        bool(cue_matcher("tally_since").find(a.doc, prev.tok_start, prev.tok_end))
+
+
+def _bare_in(word: str, words: frozenset[str]) -> bool:
+    """Is the word, or the word without a leading و or ف, in ``words`` (واتهم، فاتهمت)?"""
+    return word in words or (len(word) > 3 and word[0] in "وف" and word[1:] in words)
+
+
 # Keys of relative dates a quoted statement resolves against its own date ("صباح اليوم" in a
 # statement issued on Thursday is Thursday morning, whatever day the article came out).
 _RELATIVE_KINDS = ("rel", "weekday", "night", "night_after", "days", "last_hours", "last_days", "ago_hours", "ago_days", "earlier")
+
+
+# The date of a statement ("في بيان الخميس 12 أيار"، "في بيان الخميس"، "في بيان أمس") its content's
+# relative dates count from.
+_STATEMENT_KINDS = ("abs", "md", "dom", "weekday", "rel", "night", "night_after")
+_CALENDAR_KINDS = ("abs", "md", "dom")
+# The relative dates that count from the day they are said in (اليوم، أمس، الليلة الماضية، قبل ساعات).
+_DAY_RELATIVE_KINDS = ("rel", "last_hours", "ago_hours")
 
 
 def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None:
@@ -234,15 +482,25 @@ def _in_statement_time(a: Analysis, lo: int, hi: int, when: When) -> When | None
     if clause is None or clause.kind != "content":
         return None
     statement = [d for d in a.dates if lo <= d.tok_start < clause.tok_start and d.date_start is not None
-                 and d.key.partition(":")[0] in ("abs", "md", "dom") and d.precision == 1]
+                 and d.key.partition(":")[0] in _STATEMENT_KINDS and d.precision == 1 and not d.background]
     if not statement:
         return None
-    day = statement[-1].date_start
+    said = statement[-1]
+    if said.key.partition(":")[0] not in _CALENDAR_KINDS and (
+            not _dates_speech(a, said) or dm.key.partition(":")[0] not in _DAY_RELATIVE_KINDS):
+        # a statement dated by a weekday or by "yesterday" ("في بيان الخميس"، "في بيان أمس") dates its
+        # "today" and "last night", not a weekday of its own, and only when it dates the saying
+        return None
+    day = said.date_start
     start, end = resolve_key(dm.key, day)
-    if start is None:
+    if start is None or (a.published is not None and end > a.published):
         return None
     precision = 1 if start == end else 2 if (end - start).days <= 7 else 3
     return When(start, end, precision, f"{dm.key}@{day.isoformat()}", [dm, statement[-1]])
+
+
+# How many words the subject between كان and قد may take ("وكانت مصادر المرصد السوري لحقوق الإنسان قد").
+PLUPERFECT_WORDS = 8
 
 
 def pluperfect(a: Analysis, lo: int, hi: int) -> bool:
@@ -250,7 +508,7 @@ def pluperfect(a: Analysis, lo: int, hi: int) -> bool:
     aux, qad = cue_words("pluperfect_auxiliary"), cue_words("qad")
     tokens = a.doc.tokens
     for t in range(lo, hi):
-        if tokens[t].text in aux and any(tokens[k].text in qad for k in range(t + 1, min(hi, t + 5))):
+        if tokens[t].text in aux and any(tokens[k].text in qad for k in range(t + 1, min(hi, t + 1 + PLUPERFECT_WORDS))):
             return True
     return False
 

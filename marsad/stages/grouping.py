@@ -468,8 +468,14 @@ def _retold(a: Analysis, g: Group, others: list[Group]) -> Group | None:
         return None
     undated = all(m.when is a.default_when for m in g.members)
     first = min(g.sentences)
-    before = [o for o in others if o.etype == g.etype and max(o.sentences) < first
-              and (undated or o.when.compatible(g.when))]
+    # "استهدف العدو سيارة مدنية بين X وY ... أن عدد قتلى الاستهداف بلغ 4": a word of attack in
+    # general (الاستهداف، الهجوم) that refers back and is typed an attack on civilians only by its
+    # victims is the violent event told before (begun before it), whatever that event's type
+    any_violent = g.etype == "Violence against civilians" and \
+        all(_attack_word(m.hit.mention) for m in g.members if not m.join_only)
+    before = [o for o in others if (undated or o.when.compatible(g.when)) and (
+        (o.etype == g.etype and max(o.sentences) < first) or
+        (any_violent and o.etype in VIOLENT_TYPES and o.etype != g.etype and min(o.sentences) < first))]
     spots = [o for o in before if _spot_of(a, g.where, o.where)]
     if spots:
         same = [o for o in spots if o.where.town_key == g.where.town_key]

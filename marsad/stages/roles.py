@@ -12,6 +12,7 @@ from functools import lru_cache
 from marsad.actors import forces_of, load_actor_kb
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
+from marsad.arabic.normalise import normalise_term
 from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
@@ -59,6 +60,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if found:
             victims.append((found[0].actor, c.count or 0, found[0]))
         elif c.victim_class in ("civilians",):
+            if _people_at_a_force(a, g, c):
+                continue  # "استهدفت مسيرة مقراً لمقاتلي يبشة وقتلت ثلاثة أشخاص": the force's men
             victims.append(("Civilians", c.count or 0, None))
         elif c.victim_class == "security" and a.places.countries:
             name = forces_of(a.places.countries[0])
@@ -77,6 +80,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         # "أصيبت امرأة وطفلها"، "قتلت الغارات 80 شخصاً في بلدات X وY وZ" (a toll over several places,
         # none of it this place's): the civilians were the target
         victim_names["Civilians"] = 0
+    elif not victim_names:
+        # "ما أدى إلى إصابة ثلاثة من عناصر الأمن العام": the force whose men were hurt was the target
+        for name in _hurt_forces(a, g):
+            victim_names.setdefault(name, 0)
 
     sides = _between_sides(a, g)
     actor1 = actor2 = None
@@ -120,8 +127,11 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
-            first_listed = [x.actor for x in perpetrators if kb.inter(x.actor) == 1 and
-                            a.sentence_index(x.tok_start) in trig_sents]
+            # a force of the state named by its own name ("شرطة نينوى اعتقلت") before one told by a
+            # generic word ("اعتقلت قوات الأمن العراقية"): the named unit did it
+            generic = _generic_spans(a)
+            first_listed = [x.actor for x in sorted(perpetrators, key=lambda x: (x.tok_start, x.tok_end) in generic)
+                            if kb.inter(x.actor) == 1 and a.sentence_index(x.tok_start) in trig_sents]
             state = first_listed[:1] + _salient([x for x in perpetrators if kb.inter(x.actor) == 1], g)
             nearest = [n for n in _salient(perpetrators, g) if n != "Unidentified Armed Group"]
             actor1 = state[0] if state else (_article_actor(a, state=True) or (nearest[0] if nearest else None))
@@ -173,7 +183,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         actor1 = names[0] if names else None
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
-                actor1 = _article_perpetrator(a, etype) or "Unidentified Armed Group"
+                # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names)) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
@@ -352,7 +363,69 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
 def _civilian_victims(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group count civilians killed or wounded (not "others")?"""
     return any(c.kind in ("killed", "injured", "mixed") and c.victim_class == "civilians" and c.victim != "آخرون"
-               and not c.subgroup and a.in_group(g, c.tok_start) for c in a.casualties)
+               and not c.subgroup and a.in_group(g, c.tok_start) and not _people_at_a_force(a, g, c)
+               for c in a.casualties)
+
+
+def _people_at_a_force(a: Analysis, g: Group, c: Casualty) -> bool:
+    """Are the victims counted as plain people (ثلاثة أشخاص) at a position of a named force the
+    group's strike hit (مقراً لمقاتلي يبشة), with no civilian named in their sentence?"""
+    if not c.victim or normalise_term(c.victim) not in cue_words("neutral_person_noun"):
+        return False
+    sent = a.sentence_index(c.tok_start)
+    if any(x.actor == "Civilians" for x in a.actors_of_sentence(sent)):
+        return False
+    # "أربعة أشخاص بينهم طفلان": children among them are civilians
+    neutral = cue_words("neutral_person_noun")
+    if any(o.victim_class == "civilians" and o.victim and normalise_term(o.victim) not in neutral
+           and a.sentence_index(o.tok_start) == sent for o in a.casualties):
+        return False
+    return _military_target_owner(a, g, None) is not None
+
+
+def _same_state(kb, name: str, *sides: str | None) -> bool:
+    """Is ``name`` a state's army or police (Military/Police Forces of X) and a side another force of
+    the same state?"""
+    own = _state_of(name)
+    return own is not None and any(s and _state_of(s) == own for s in sides)
+
+
+def _state_of(name: str) -> str | None:
+    """X of "Military Forces of X" and "Police Forces of X"; None for any other actor."""
+    for kind in ("Military Forces of ", "Police Forces of "):
+        if name.startswith(kind):
+            return name[len(kind):]
+    return None
+
+
+def _generic_spans(a: Analysis) -> set[tuple[int, int]]:
+    """Token spans of the state forces told by a generic word (الجيش، قوات الأمن: generic_actors.tsv)."""
+    found = a.memo.get("generic_spans")
+    if found is None:
+        found = a.memo["generic_spans"] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)}
+    return found
+
+
+def _hurt_forces(a: Analysis, g: Group) -> list[str]:
+    """The forces whose men a sentence of the group counts killed or wounded (no civilians among
+    them): the force named with the victims ("إصابة جنديين من الجيش السوري"، "عنصر شرطة"), else the
+    country's army for soldiers and security men of no named force."""
+    out: list[str] = []
+    for c in a.casualties:
+        if c.kind not in ("killed", "injured", "mixed") or c.subgroup or not a.in_group(g, c.tok_start):
+            continue
+        if c.victim_class == "civilians":
+            return []
+        if c.victim_class not in ("security", "fighters"):
+            continue
+        named = [x.actor for x in victim_actors(a, c) if a.kb.inter(x.actor) in ARMED_CODES]
+        if named:
+            out += [n for n in named if n not in out]
+        elif c.victim_class == "security" and a.places.countries:
+            name = forces_of(a.places.countries[0])
+            if name not in out:
+                out.append(name)
+    return out
 
 
 def _after_with(a: Analysis, x: ActorMention) -> bool:
@@ -367,10 +440,20 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
     if actor2 is not None and actor2 == actor1:
         # never the same actor on both sides: its opponent in the article, or the civilians hit
         actor2 = _opponent(a, actor1) or ("Civilians" if g.etype != "Battles" else None)
+    if actor1 and actor2 and _same_state(kb, actor2, actor1):
+        # "قتل الشرطي ... محاصرة الجاني من الجهات الأمنية": the state's police and its army are one
+        # side, not two; the other is whoever the state's forces faced
+        actor2 = "Unidentified Armed Group" if g.etype == "Battles" else "Civilians"
     assoc1, assoc2 = [], []
+    generic = _generic_spans(a)
     for x in in_group:
         n = x.actor
         if n in (actor1, actor2) or kb.inter(n) not in ARMED_CODES:
+            continue
+        if _same_state(kb, n, actor1, actor2) and all((y.tok_start, y.tok_end) in generic
+                                                      for y in in_group if y.actor == n):
+            # "اعتقلت قوات الأمن العراقية ... شرطة نينوى اعتقلت": the state's forces told by a generic
+            # word are the named unit of that state told again, not another force beside it
             continue
         if actor1 and kb.allied(n, actor1) and n not in assoc1:
             assoc1.append(n)
@@ -444,8 +527,14 @@ def _article_actor(a: Analysis, state: bool = False) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _article_perpetrator(a: Analysis, etype: str) -> str | None:
-    """The armed actor most often named in the sentences of the article's triggers of this type."""
+def _article_perpetrator(a: Analysis, etype: str, exclude: set[str] = frozenset()) -> str | None:
+    """The armed actor most often named in the sentences of the article's triggers of this type
+    (other than the ``exclude``d: the event's victims)."""
+    counts = {n: c for n, c in _perpetrator_counts(a, etype).items() if n not in exclude}
+    return max(counts, key=lambda n: counts[n]) if counts else None
+
+
+def _perpetrator_counts(a: Analysis, etype: str) -> dict[str, int]:
     key = ("article_perpetrator", etype)
     if key in a.memo:
         return a.memo[key]
@@ -461,8 +550,8 @@ def _article_perpetrator(a: Analysis, etype: str) -> str | None:
             continue
         for name in by_sentence.get(a.sentence_index(h.mention.tok_start), ()):
             counts[name] = counts.get(name, 0) + 1
-    a.memo[key] = found = max(counts, key=lambda n: counts[n]) if counts else None
-    return found
+    a.memo[key] = counts
+    return counts
 
 
 def _ground_side(a: Analysis, name: str | None) -> str | None:
@@ -704,3 +793,54 @@ def _de_facto_authority(a: Analysis, g: Group) -> tuple[set[str], str] | None:
     if any((x.tok_start, x.tok_end) not in generic for x in named):
         return None
     return state, ruler
+
+
+# --------------------------------------------------------------------------- who says so
+
+def event_attribution(a: Analysis, g: Group, cas: list[Casualty]) -> tuple[str | None, Span | None]:
+    """Who the report says the group's event comes from: the speaker of the statement that holds it.
+
+    In the sentence of its toll or trigger, the statement that opens before it ("قال مصدر أمني إن
+    ...") or the source told after it ("... بحسب المرصد"); else the last speaker before it, whose
+    statement goes on ("وأضاف المصدر أن ..."، a paragraph of the same report); else the first after it.
+    An unnamed source with the place it speaks from takes that place ("مصدر أمني في المحافظة":
+    "security source (Abyan)")."""
+    if not a.attributions:
+        return None, None
+    anchors = sorted({c.tok_start for c in cas} | {m.hit.mention.tok_start for m in g.members})
+    chosen = None
+    for t in anchors:
+        sent = a.doc.sentence_of_token(t)
+        here = [x for x in a.attributions if sent.tok_start <= x.tok_start < sent.tok_end]
+        before = [x for x in here if x.tok_start <= t]
+        if before or here:
+            chosen = before[-1] if before else min(here, key=lambda x: x.tok_start - t)
+            break
+    if chosen is None:
+        first = anchors[0]
+        earlier = [x for x in a.attributions if x.tok_end <= first]
+        chosen = earlier[-1] if earlier else min(a.attributions, key=lambda x: x.tok_start)
+    name = chosen.name
+    if not chosen.named:
+        where = _source_place(a, g, chosen.tok_end)
+        if where:
+            name = f"{name} ({where})"
+    return name, a.doc.token_span(chosen.tok_start, chosen.tok_end)
+
+
+def _source_place(a: Analysis, g: Group, end: int) -> str | None:
+    """The province or town an unnamed source speaks from, told right after it ("مصدر أمني في محافظة
+    الأنبار"، "مصدر أمني في المحافظة": the event's province)."""
+    doc = a.doc
+    if end + 1 >= len(doc.tokens) or doc.tokens[end].text != "في":
+        return None
+    word = doc.tokens[end + 1].text
+    for pm in a.places.mentions:
+        if pm.tok_start in (end + 1, end + 2) and pm.place is not None:
+            place = pm.place
+            return None if place.kind == "country" else place.name
+    place = g.where.place if g.where is not None else None
+    if place is not None and word in cue_words("province_backref"):
+        # "في المحافظة": the province the event is in
+        return place.admin1 or place.name
+    return None

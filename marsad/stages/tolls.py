@@ -18,10 +18,11 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     parts of a total the text places at the group's own place ("من بينهم 16 في غارة على X")."""
     owners_of = groups_by_unit(a)
     out = []
+    from marsad.casualties import part_marker_before
     for c in a.casualties:
-        if c.kind != "killed" or c.subgroup:
-            continue
-        owners = owners_of.get(_unit_of(a, c.tok_start), [])
+        if c.kind != "killed" or c.subgroup or part_marker_before(a.doc, c.tok_start):
+            continue  # "وبحسب مصدر طبي فإن بين الحصيلة 3 مدنيين قتلى": a part of the toll told before
+        owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c)
         if g not in owners:
             continue
         if len(owners) > 1:
@@ -152,6 +153,42 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     return not long_duration(a, lo, hi)
 
 
+def exact(c: Casualty) -> bool:
+    """Is the count a number told without a margin (12, not عشرات or أكثر من 40)?"""
+    return c.count is not None and c.low in (None, c.count) and c.high in (None, c.count)
+
+
+def toll_statement(a: Analysis, c: Casualty) -> bool:
+    """Is the count given as a toll ("عدد القتلى بلغ أربعة"، "ارتفعت حصيلة قتلى الغارة إلى خمسة")?
+    It is the event's whole toll so far: it replaces the counts told before, never adds to them."""
+    from marsad.casualties import total_forms
+    tokens = a.doc.tokens
+    for form in total_forms():
+        end = c.tok_start + len(form)
+        if end <= len(tokens) and tuple(tokens[t].text for t in range(c.tok_start + 1, end)) == form[1:] and \
+                tokens[c.tok_start].text in (form[0], "و" + form[0], "ب" + form[0], "وب" + form[0]):
+            return True
+    return False
+
+
+# How many sentences back the event a toll statement with no event word of its own may stand.
+TOLL_BACK_SENTENCES = 2
+
+
+def _toll_of_event_before(a: Analysis, c: Casualty) -> list[Group]:
+    """"قتل جنديان في هجوم على نقطة عسكرية. وقال مصدر إن عدد القتلى بلغ أربعة": a toll statement
+    whose unit tells no event is the toll of the violent event told last before it (within
+    TOLL_BACK_SENTENCES sentences), when one event only is told there."""
+    if not (toll_statement(a, c) or _running_tally(a, c)):
+        return []
+    here = a.sentence_index(c.tok_start)
+    for back in range(here - 1, max(-1, here - 1 - TOLL_BACK_SENTENCES), -1):
+        told = [g for g in a.groups if back in g.sentences and g.etype in VIOLENT_TYPES]
+        if told:
+            return told if len(told) == 1 else []
+    return []
+
+
 # How many words before a count the "إلى" of a tally that rises to it may stand (إلى 305 أشخاص).
 TALLY_WORDS = 2
 
@@ -162,9 +199,20 @@ def _running_tally(a: Analysis, c: Casualty) -> bool:
     clause = clause_at(a, c.tok_start)
     tokens = a.doc.tokens
     lo = clause.tok_start if clause is not None else a.doc.sentence_of_token(c.tok_start).tok_start
-    to = [t for t in range(max(lo, c.tok_start - TALLY_WORDS), c.tok_end)
+    # the "إلى" before the count, not one that ends the count's words ("وفاة الصحفي ... إلى")
+    to = [t for t in range(max(lo, c.tok_start - TALLY_WORDS), c.tok_end - 1)
           if tokens[t].text in cue_words("tally_to")]
-    return bool(to) and any(m.tok_end <= to[-1] for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]))
+    if not to:
+        return False
+    # "قد ارتفع بعد وفاة الصحفي ياسر المرتجى إلى 10 قتلى": a clause of time may stand between the
+    # rise and its "إلى"; the rise is looked for in the sentence, a few words back
+    sent = a.doc.sentence_of_token(c.tok_start)
+    lo = min(lo, max(sent.tok_start, to[-1] - TALLY_RISE_WORDS))
+    return any(m.tok_end <= to[-1] for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]))
+
+
+# How many words before its "إلى" the verb of a rising tally may stand (ارتفع ... إلى).
+TALLY_RISE_WORDS = 10
 
 
 # How many words after a tally's count a span of days may stand and still be its span.
@@ -290,7 +338,13 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     before = [(c.tok_start - w.mention.tok_start, o) for o in violent for w in o.places
               if sent.tok_start <= w.mention.tok_start < c.tok_start and c.tok_start - w.mention.tok_start <= 8]
     if before:
-        return min(before, key=lambda x: x[0])[1]
+        near, owner = min(before, key=lambda x: x[0])
+        # "انفجرت سيارتان مفخختان في المقدادية وبعقوبة مما أدى إلى مقتل تسعة": a count after a list
+        # of places is their sum, no one place's toll
+        if any(o.where.town_key != owner.where.town_key and 0 < d - near <= LIST_GAP_WORDS for d, o in before) and \
+                a.doc.tokens[c.tok_start - near].text.startswith("و"):
+            return None
+        return owner
     # same place for all (several types at one town): the nearest trigger
     triggers = [(abs(m.hit.mention.tok_start - c.tok_start), o) for o in violent for m in o.members
                 if a.sentence_index(m.hit.mention.tok_start) == sent.index]
@@ -298,6 +352,10 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     if triggers and len(towns) == 1:
         return min(triggers, key=lambda x: x[0])[1]
     return None
+
+
+# How many words before the last place of a list ("X وY"، "X، Y وZ") the place before it may end.
+LIST_GAP_WORDS = 3
 
 
 def _joint_cause(a: Analysis, c: Casualty, violent: list[Group]) -> bool:
@@ -330,6 +388,10 @@ def _victim_actors(a: Analysis, c: Casualty) -> list[ActorMention]:
     killers = [doc.tokens[m.tok_start].start for m in cue_matcher("killer_marker").find(doc, c.tok_start, c.tok_end)]
     raw_killers = [doc.span(k, k + 1).start for k in killers]
     hi = min([k for k in raw_killers if k > lo] + [hi])
+    # "أربعة أشخاص قتلوا في الغارة الجوية الإسرائيلية": the side named after an event word the
+    # victims stand before is the striker's, not the victims'
+    after = c.victim_end if c.victim_end is not None else lo
+    hi = min([h.mention.start for h in a.hits if after <= h.mention.start < hi] + [hi])
     return [x for x in a.actors if lo <= x.start < hi and x.actor != "Unidentified Armed Group"]
 
 
@@ -347,6 +409,10 @@ def fatalities(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Ca
 def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Casualty]]:
     """(best, low, high, counts used, large counts set aside as not tied to the event)."""
     cas = group_casualties(a, g)
+    if all(m.subtype == "Arrests" for m in g.members):
+        # "تعلن اعتقال الجاني" after "مقتل شرطي"، "اعتقال رجل يشتبه في مقتل شرطي": an arrest kills no
+        # one; a death told with it is the crime it answers, set aside
+        return 0, 0, 0, [], cas
     untied = [c for c in cas if not tied(a, c, g)]
     # "أن 139 مسلحا قتلوا خلال المعارك، بينما أفادت مصادر حوثية بمقتل أكثر من 50 من القوات": a count
     # set against a large count not tied to the event (بينما، فيما، في حين) is the other side's
@@ -356,7 +422,7 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     counted = [c for c in cas if c not in untied]
     # "سقط 25 قتيلا ... ليرتفع عدد القتلى إلى 305 خلال ثلاثة أيام": a running tally holds the counts
     # told before it; one over several days is no day's toll, one of the event is its new total
-    tallies = [c for c in counted if _running_tally(a, c)]
+    tallies = [c for c in counted if _running_tally(a, c) or toll_statement(a, c)]
     if tallies and len(tallies) < len(counted):
         counted = [c for c in counted if c not in tallies]
         untied += [c for c in tallies if _over_days(a, c)]
@@ -371,6 +437,11 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     for c in tallies:
         if (c.count or 0) > best:
             best, low, high = c.count, max(low, c.low or c.count), max(high, c.high or c.count)
+        elif c.count and exact(c) and c.tok_start > max(x.tok_start for x in counted) and \
+                c.count >= max(x.count or 0 for x in counted):
+            # "ثلاثة موظفين وأربعة حراس قتلوا ... بيد أن الوزارة أجملت لاحقاً عدد القتلى 12": a toll
+            # told after every other count of the event is its whole toll, not less than the parts
+            best = low = high = c.count
         used = used + [c]
     if not cas:
         killing = _named_killing(a, g)
@@ -434,9 +505,19 @@ def _vague_holds(vague: tuple[int, int, int], exact: tuple[int, int, int]) -> bo
 VAGUE_SPAN = 3
 
 
+def _others_after(a: Analysis, c: Casualty) -> bool:
+    """Does "others" follow the victim noun ("قتلت أربعة أطفال آخرين")?"""
+    if c.victim_end is None:
+        return False
+    tokens = a.doc.tokens
+    after = next((t for t in range(c.tok_start, c.tok_end)
+                  if a.doc.span(tokens[t].start, tokens[t].end).start >= c.victim_end), None)
+    return after is not None and tokens[after].text in cue_words("others_word")
+
+
 def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casualty]]:
     def victim_key(c: Casualty) -> str:
-        if c.victim is not None and normalise_term(c.victim) in cue_words("others_word"):
+        if c.victim is not None and (normalise_term(c.victim) in cue_words("others_word") or _others_after(a, c)):
             return f"others:{c.start}"  # "وقتل 3 آخرون": more dead, never the same ones again
         for x in victim_actors(a, c):
             if x.actor != "Civilians":
@@ -496,6 +577,10 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
         anaphoric = []
     head = [c for c in cas if a.doc.sentence_of_token(c.tok_start).is_heading]
     body = [c for c in cas if c not in head]
+    # "قتل أربعة أشخاص ... أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً": a total told again
+    # by its parts counts once
+    parts = breakdown_parts(a, body, victim_key)
+    body = [c for c in body if c not in parts]
     body_t = {k: (sum(b for b, _, _ in v), sum(lo for _, lo, _ in v), sum(h for _, _, h in v))
               for k, v in totals(body).items()}
     head_t = {k: (min(b for b, _, _ in v), min(lo for _, lo, _ in v), max(h for _, _, h in v))
@@ -525,3 +610,61 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
         elif eb > best:
             high = max(high, eb)
     return best, min(low, best), max(high, best), cas + anaphoric
+
+
+# How many other tellings of a toll the search for a total's parts looks at (the search tries
+# their subsets).
+BREAKDOWN_MAX_TELLINGS = 10
+
+
+def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casualty]:
+    """Counts that tell again, part by part, a total the event's text gives in another sentence:
+    "قتل أربعة أشخاص في تفجير ..." then "أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً"; "قتل
+    خمسة من عناصر النظام ولواء القدس" then "مقتل اثنين من عناصر قوات النظام" and "أعلن لواء القدس
+    مقتل ثلاثة من عناصره". Two or more exact counts, each of victims the total may hold, that
+    add up to it exactly are its parts: the total counts once. A part may have gone to no event
+    or to another one (a fight told by a campaign's name): it still shows the others to be parts."""
+    from itertools import combinations
+    tellings: dict[int, list[Casualty]] = {}
+    for c in body:
+        tellings.setdefault(c.start, []).append(c)
+    if not tellings:
+        return set()
+    own = set(tellings)
+    for c in a.casualties:
+        if c.start not in own and c.kind == "killed" and not c.subgroup and \
+                not a.doc.sentence_of_token(c.tok_start).is_heading:
+            tellings.setdefault(c.start, []).append(c)
+    if len(tellings) < 3:
+        return set()
+    info = []
+    for start, cs in tellings.items():
+        if any(c.count is None or (c.low is not None and c.low != c.count) or
+               (c.high is not None and c.high != c.count) for c in cs):
+            continue  # a vague or rounded count is no exact sum (عشرات، نحو 40)
+        keys = {victim_key(c) for c in cs}
+        sides = {x.actor for c in cs for x in victim_actors(a, c)}
+        info.append((sum(c.count for c in cs), a.sentence_index(cs[0].tok_start), keys, keys | sides, start))
+    dropped: set[int] = set()
+    for total, sent, keys, holds, start in sorted(info, key=lambda x: -x[0]):
+        if start in dropped or start not in own:
+            continue
+        candidates = [x for x in info if x[4] != start and x[4] not in dropped and x[1] != sent and
+                      0 < x[0] < total and all(_may_hold(a, holds, k) for k in x[2])]
+        candidates = candidates[:BREAKDOWN_MAX_TELLINGS]
+        found = next((combo for n in range(2, len(candidates) + 1) for combo in combinations(candidates, n)
+                      if sum(x[0] for x in combo) == total and any(x[4] in own for x in combo)), None)
+        if found is not None:
+            dropped.update(x[4] for x in found)
+    return {c for c in body if c.start in dropped}
+
+
+def _may_hold(a: Analysis, holds: set[str], key: str) -> bool:
+    """May a total whose victims are keyed or named ``holds`` hold victims keyed ``key``?"""
+    if key in holds or key.startswith("others:") or "unknown" in holds or key == "unknown":
+        return True
+    if key == "civilians":
+        return any(h == "civilians" or a.kb.inter(h) == 7 for h in holds if h not in _VICTIM_KINDS)
+    if key in _VICTIM_KINDS:
+        return any(_same_kind(a, key, h) for h in holds)
+    return any(h in _VICTIM_KINDS and _same_kind(a, h, key) for h in holds)

@@ -281,6 +281,25 @@ def weeks_or_more(a: Analysis, lo: int, hi: int) -> bool:
                tokens[q.tok_end].text in days for q in quantities)
 
 
+# How many locating words may stand between an unnamed settlement and the group's place that
+# locates it ("على قرية في ريف الحسكة": في ريف).
+LOCATED_GAP = 3
+
+
+def _located_by_own(a: Analysis, end: int, g: Group) -> bool:
+    """"قتل ثلاثة مدنيين بقصف على قرية في ريف الحسكة": an unnamed settlement that one of the
+    group's own places locates (only locating words between them) is where the group's event was,
+    not another place."""
+    from marsad.geo.places import _locating_words
+    tokens, words = a.doc.tokens, _locating_words()
+    for w in g.places:
+        start = w.mention.tok_start
+        if end <= start <= end + LOCATED_GAP and all(
+                tokens[t].text in words or tokens[t].text[1:] in words for t in range(end, start)):
+            return True
+    return False
+
+
 def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
     """"كما قتل طفل في غارة ... في قرية في شرق المحافظة": the count's own clause names a place
     (a place noun) that is none of the group's places, so the death happened elsewhere."""
@@ -300,7 +319,8 @@ def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
     named = {pm.tok_start for pm in a.places.mentions}
     for m in nouns:
         if m.tok_end not in own and m.tok_start not in own and \
-                not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1 for w in g.places):
+                not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1 for w in g.places) and \
+                not _located_by_own(a, m.tok_end, g):
             word = doc.tokens[m.tok_start].text
             if word in cue_words("area_noun"):
                 continue

@@ -238,7 +238,9 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if start is None:
             continue
         owner = doc.tokens[start - 1].text if start else ""
-        if owner in people or owner[:-1] in people:  # خبيري = خبيرين in construct
+        # خبيري = خبيرين in construct; a weapon behind a preposition is in no construct ("قتل مدني
+        # بغارة إسرائيلية": the strike that killed him, not his weapon)
+        if (owner in people or owner[:-1] in people) and not _preposed(doc.tokens[start].text):
             continue
         attackers[m.tok_end] = start
         add(m.tok_start, m.tok_end, m.payload, kb.inter(m.payload))
@@ -316,6 +318,20 @@ def _source_kinds() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _preposed(word: str) -> bool:
+    """Does a weapon or attack word carry a preposition (بغارة، بقصف، لغارات)? Only the word
+    itself with its first letter dropped being a weapon word says so (بارجة is no ب + ارجة)."""
+    firsts = _weapon_first_words()
+    return word[:1] in ("ب", "ل") and word not in firsts and (word[1:] in firsts or word[1:].removeprefix("ال") in firsts)
+
+
+@lru_cache(maxsize=1)
+def _weapon_first_words() -> frozenset[str]:
+    from marsad.arabic.normalise import normalise_term
+    return frozenset(normalise_term(row["phrase"]).split()[0] for row in load_table("cues.tsv", required=("cue", "phrase"))
+                     if row["cue"] == "perpetrator_weapon")
+
+
 def _demonyms() -> dict[str, str]:
     """Nationality adjective (normalised) -> the country's English adjective (nationality.tsv)."""
     from marsad.arabic.normalise import normalise_term

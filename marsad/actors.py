@@ -317,7 +317,6 @@ def _source_kinds() -> dict[str, str]:
     return kinds
 
 
-@lru_cache(maxsize=1)
 def _preposed(word: str) -> bool:
     """Does a weapon or attack word carry a preposition (بغارة، بقصف، لغارات)? Only the word
     itself with its first letter dropped being a weapon word says so (بارجة is no ب + ارجة)."""
@@ -332,6 +331,7 @@ def _weapon_first_words() -> frozenset[str]:
                      if row["cue"] == "perpetrator_weapon")
 
 
+@lru_cache(maxsize=1)
 def _demonyms() -> dict[str, str]:
     """Nationality adjective (normalised) -> the country's English adjective (nationality.tsv)."""
     from marsad.arabic.normalise import normalise_term

@@ -459,7 +459,7 @@ class Store:
                 id=src_pk, event=ev_pk, article=art_pk, extracted_id=record["event_id"],
                 fatalities=record.get("fatalities"), record=stored, evidence_text=text, match_rule=rule,
                 match_score=score, match_fields=fields, match_text=words))
-            self._sources.put(src_pk, [slim, shingles, None, None])
+            self._sources.put(src_pk, [slim, shingles, None, None, None])
         return created, merged
 
     def _merge_into(self, conn: Connection, pending: "_Unsent", ev_pk: int, row: tuple, compared: list[tuple]) -> None:
@@ -642,11 +642,20 @@ class Store:
                     rows: list[tuple]) -> tuple[int, dedup.Match] | None:
         """The event ``record`` reports, among the candidates of its search (``rows``: each
         candidate event's first and latest sources, with what matching reads, in the order
-        stored), or None."""
-        best: tuple[int, dedup.Match] | None = None
+        stored), or None: the stored source with the highest score (``dedup.match``), the first
+        in ``rows`` of those with the same score.
+
+        Every test but the text's is cheap; the text's (shingles made, their overlap) is what
+        a compared source costs. So the sources that pass the others are taken highest bound
+        first (``dedup.Report.fit``: the score each would have if its words overlapped wholly),
+        and a source's text is compared only while its bound can still beat the best found:
+        the same answer as comparing every one, with the text of few compared on a busy
+        town's fortnight (where many candidates report the same place and day)."""
         fits: dict[int, bool] = {}
         report = dedup.Report(record, new_sh)  # what matching reads of the record, worked out once
-        for ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record, src_text in rows:
+        passed = []
+        for at, (ev_pk, country, admin1, precision, ev_lat, ev_lon, src_id, fields, words, src_record,
+                 src_text) in enumerate(rows):
             fit = fits.get(ev_pk)
             if fit is None:
                 # the record's place must fit the event's merged (most precise) place, which the
@@ -660,13 +669,27 @@ class Store:
             if hit is None:
                 # its shingles are made only if matching gets as far as the text (_shingles_of)
                 if fields is not None and words is not None:
-                    hit = [json.loads(fields), None, words, None]
+                    hit = [json.loads(fields), None, words, None, None]
                 else:  # stored before schema 0005
-                    hit = [dedup.slim(json.loads(src_record)), None, None, src_text]
+                    hit = [dedup.slim(json.loads(src_record)), None, None, src_text, None]
                 self._sources.put(src_id, hit)
-            found = report.match(hit[0], hit[1] or partial(_shingles_of, hit))
-            if found is not None and (best is None or found.score > best[1].score):
-                best = (ev_pk, found)
+            if hit[4] is None:
+                hit[4] = dedup.stored_side(hit[0])
+            passed_tests = report.fit(hit[0], hit[4])
+            if passed_tests is not None:
+                passed.append((-passed_tests.bound, at, ev_pk, passed_tests, hit))
+        best: tuple[int, dedup.Match] | None = None
+        best_at = len(rows)
+        passed.sort(key=lambda item: (item[0], item[1]))
+        for minus_bound, at, ev_pk, passed_tests, hit in passed:
+            if best is not None and (-minus_bound < best[1].score or (-minus_bound == best[1].score and at > best_at)):
+                if -minus_bound < best[1].score:
+                    break  # every source after it has a bound as low or lower
+                continue
+            found = report.finish(passed_tests, hit[1] or partial(_shingles_of, hit))
+            if found is not None and (best is None or found.score > best[1].score
+                                      or (found.score == best[1].score and at < best_at)):
+                best, best_at = (ev_pk, found), at
         return best
 
     def _new_event(self, conn: Connection, record: dict) -> tuple[int, str]:
@@ -1224,7 +1247,8 @@ def _search(record: dict) -> dict | None:
 
 
 def _shingles_of(hit: list) -> frozenset[int]:
-    """The shingles of a cached source (``[fields, shingles, words, evidence text]``), made once."""
+    """The shingles of a cached source (``[fields, shingles, words, evidence text, what
+    dedup.Report.fit reads of it]``), made once."""
     if hit[1] is None:
         hit[1] = dedup.word_shingles(hit[2]) if hit[2] is not None else dedup.shingles(hit[3])
         hit[2] = hit[3] = None

@@ -45,7 +45,7 @@ from typing import Callable
 
 from marsad.arabic.normalise import normalise
 
-__all__ = ["Match", "match", "Report", "place_match", "merge", "family", "shingles", "match_words", "word_shingles", "slim",
+__all__ = ["Match", "match", "Report", "Fit", "place_match", "merge", "family", "shingles", "match_words", "word_shingles", "slim",
            "MATCH_FIELDS", "MergeSummary",
            "DATE_SLACK_DAYS", "PLACE_KM", "MIN_TEXT", "MERGE_THRESHOLD"]
 
@@ -197,10 +197,19 @@ class Report:
         self.event_type = new.get("event_type")
 
     def match(self, old: dict, old_shingles: frozenset[int] | Callable[[], frozenset[int]]) -> Match | None:
+        return self.finish(self.fit(old), old_shingles)
+
+    def fit(self, old: dict, side: tuple | None = None) -> "Fit | None":
+        """Every test of :meth:`match` but the text's: None when one fails, else what the text's
+        test and the score need (:class:`Fit`), with ``bound``, the highest score the text could
+        give it (its words overlapping wholly). The writer compares the text only of the stored
+        reports whose bound can still beat the best match found (``Store._best_match``). ``side``
+        is :func:`stored_side` of ``old``, when the caller keeps it (the writer's source cache)."""
         new = self.record
-        if self.family != family(old.get("event_type")):
+        old_family, b, actors_b = side if side is not None else stored_side(old)
+        if self.family != old_family:
             return None
-        a, b = self.range, _range(old)
+        a = self.range
         if a is None or b is None:
             return None
         slack = _SLACK
@@ -211,28 +220,62 @@ class Report:
         if place is None:
             return None
         place_score, km, precision = place
-        actors_a, actors_b = self.actors, _actors(old)
+        actors_a = self.actors
         if actors_a and actors_b and not actors_a & actors_b:
             return None
         if precision == 1 and km is not None and km > SAME_SITE_KM and not actors_a & actors_b:
             return None  # two named towns apart (نوى، جاسم) are one fight only when a named actor links them
         actor_score = 1.0 if actors_a & actors_b else 0.5
-        text = jaccard(self.shingles, old_shingles() if callable(old_shingles) else old_shingles)
         same_type = self.event_type == old.get("event_type")
-        if text < (MIN_TEXT if same_type else MIN_TEXT_OTHER_TYPE):
-            return None
         date_score = 1.0 if gap_days == 0 else 0.6
-        score = round(0.4 * place_score + 0.15 * date_score + 0.2 * actor_score + 0.25 * min(1.0, text * 4)
-                      - (0 if same_type else 0.15), 3)
+        base = 0.4 * place_score + 0.15 * date_score + 0.2 * actor_score
+        penalty = 0 if same_type else 0.15
+        # the score's text term is 0.25 * min(1, 4 * overlap) <= 0.25, and a sum of floats does not
+        # fall when one term grows, nor does round(): no overlap gives a score above this
+        bound = round(base + 0.25 - penalty, 3)
+        if bound < MERGE_THRESHOLD:
+            return None
+        return Fit(bound, base, penalty, same_type, gap_days, km, precision, actors_a & actors_b)
+
+    def finish(self, fit: "Fit | None", old_shingles: frozenset[int] | Callable[[], frozenset[int]]) -> Match | None:
+        """:meth:`match`'s end for a stored report that passed :meth:`fit`: the text's test, the score."""
+        if fit is None:
+            return None
+        new = self.record
+        text = jaccard(self.shingles, old_shingles() if callable(old_shingles) else old_shingles)
+        if text < (MIN_TEXT if fit.same_type else MIN_TEXT_OTHER_TYPE):
+            return None
+        score = round(fit.base + 0.25 * min(1.0, text * 4) - fit.penalty, 3)
         if score < MERGE_THRESHOLD:
             return None
+        km, shared = fit.km, fit.shared
         where = "same place" if km is not None and km < 1 else f"{km:.0f} km apart" if km is not None else \
             f"same governorate ({new.get('admin1')})"
-        when = "same day" if gap_days == 0 else f"{gap_days} day apart"
-        who = "shared actor " + ", ".join(sorted(actors_a & actors_b)) if actors_a & actors_b else "no conflicting actor"
-        rule = (f"{self.family} event; {when}; {where} (precision {precision}); {who}; "
+        when = "same day" if fit.gap_days == 0 else f"{fit.gap_days} day apart"
+        who = "shared actor " + ", ".join(sorted(shared)) if shared else "no conflicting actor"
+        rule = (f"{self.family} event; {when}; {where} (precision {fit.precision}); {who}; "
                 f"text overlap {text:.2f}")
         return Match(score, rule)
+
+
+def stored_side(old: dict) -> tuple:
+    """What :meth:`Report.fit` reads of a stored report beyond its fields as they are: its type
+    family, date range and named actors (the same for every new report it is compared with)."""
+    return family(old.get("event_type")), _range(old), _actors(old)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A stored report that passed every test of :meth:`Report.match` but the text's, with what
+    the score adds up from; ``bound`` is the highest score it can reach."""
+    bound: float
+    base: float  # 0.4 x place + 0.15 x date + 0.2 x actors
+    penalty: float  # 0.15 when the two types differ (within the family)
+    same_type: bool
+    gap_days: int
+    km: float | None
+    precision: int
+    shared: set
 
 
 _SLACK = timedelta(days=DATE_SLACK_DAYS)

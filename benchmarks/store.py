@@ -1,7 +1,7 @@
 """The writer's cost as the database grows: ms per article per tenth of a run, SQLite and PostgreSQL.
 
     python benchmarks/store.py [--n 10000] [--seed 1] [--input FILE] [--baseline DIR] [--pg URL]
-                               [--sides current,baseline] [--backends sqlite,postgresql] [--keep DIR]
+                               [--sides current,baseline] [--backends sqlite,postgresql] [--keep DIR] [--split]
     python benchmarks/store.py --reads 10000,100000,1000000 [...]   the API's read latencies (p50/p95)
                                at each size, on events generated from real ones: benchmarks/store_reads.py
 
@@ -31,6 +31,9 @@ only that, and prints its figures. Printed per child:
 - the median ms of what the API asks of the store (a page of events, unfiltered and by each of
   country, admin1 and type; stats by day, month, admin1 and type; one event; one article), each
   asked 15 times after a first, untimed ask;
+- with ``--split``, the writer's CPU ms/article by part (the candidate statement, matching, the
+  shingles, a merged event read and written, the new rows, ...: each the exclusive process time of
+  the store's method of that name, where the checkout has it) in each tenth: what grows;
 - a hash of the JSON Lines export of the database (``marsad export --format jsonl``): the same hash
   on every line means byte-identical exports;
 
@@ -159,6 +162,74 @@ def backend_pid(store) -> int | None:
         return conn.exec_driver_sql("SELECT pg_backend_pid()").scalar()
 
 
+# --split: the writer's CPU by part (exclusive process time: a part's time leaves out the parts it
+# calls), each tenth of the run. The parts are the store's methods of that name, where a checkout has them.
+SPLIT_PARTS = {
+    "candidate statement": ("Store", "_sqlite_rows"), "candidate searches (PostgreSQL: the batch's statement)": ("Store", "_candidates"),
+    "batch's candidates in memory": ("_Unsent", "candidates"), "matching": ("Store", "_best_match"),
+    "shingles": ("dedup", "word_shingles"), "merged event read": ("Store", "_event_state"),
+    "merged event summary decoded": ("_EventState", "loaded"), "merge": ("Store", "_merge_into"),
+    "merged events written": ("Store", "_write_pending"), "new rows": ("Store", "_send"),
+    "row columns, search words": ("_EventState", "columns"), "records dumped": ("dedup", "dumps"),
+}
+
+
+class Split:
+    """Exclusive process time per part (``SPLIT_PARTS``) and per batch; ``tenths`` sums it by tenth."""
+
+    def __init__(self):
+        import functools
+
+        import marsad.store as ms
+        from marsad.store import dedup
+
+        owners = {"Store": ms.Store, "_Unsent": getattr(ms, "_Unsent", None),
+                  "_EventState": getattr(ms, "_EventState", None), "dedup": dedup}
+        self.now: dict[str, float] = {}
+        self.batches: list[tuple[int, dict]] = []
+        stack: list[float] = []
+        clock = time.process_time
+
+        def wrap(owner, name, label):
+            inner = getattr(owner, name)
+
+            @functools.wraps(inner)
+            def timed(*a, **k):
+                stack.append(0.0)
+                start = clock()
+                try:
+                    return inner(*a, **k)
+                finally:
+                    spent = clock() - start
+                    self.now[label] = self.now.get(label, 0.0) + spent - stack.pop()
+                    if stack:
+                        stack[-1] += spent
+            setattr(owner, name, timed)  # a classmethod's bound form: still called on the class
+
+        for label, (owner, name) in SPLIT_PARTS.items():
+            target = owners.get(owner)
+            if target is not None and callable(getattr(target, name, None)):
+                wrap(target, name, label)
+
+    def batch(self, articles: int, total: float) -> None:
+        self.now["the rest (commit, loop)"] = total - sum(self.now.values())
+        self.batches.append((articles, self.now))
+        self.now = {}
+
+    def tenths(self) -> list[dict]:
+        total = sum(n for n, _ in self.batches)
+        out, acc, n_in, seen = [], {}, 0, 0
+        for n, parts in self.batches:
+            n_in += n
+            seen += n
+            for k, v in parts.items():
+                acc[k] = acc.get(k, 0.0) + v
+            if seen >= total / 10 * (len(out) + 1) - 1e-9 and len(out) < 10:
+                out.append({k: 1000 * v / n_in for k, v in acc.items()})
+                acc, n_in = {}, 0
+        return out
+
+
 def write_all(url: str, pickle_path: str, partition: str | None = None, published: str | None = None) -> dict:
     """Store the extracted batches into the database at ``url`` as ``marsad.ingest.ingest`` does; time it.
     With ``partition`` (a writer of a partitioned backfill), only the articles published in
@@ -196,6 +267,7 @@ def write_all(url: str, pickle_path: str, partition: str | None = None, publishe
             return best_match(self, record, shingles, taken, rows, *more)
         type(store)._best_match = counted
     per_batch = []  # per batch: articles, searches, sources compared
+    split = Split() if os.environ.get("MARSAD_BENCH_SPLIT") else None
     pid = backend_pid(store)
     server = backend_cpu(store, pid)
     began = time.time()
@@ -210,6 +282,8 @@ def write_all(url: str, pickle_path: str, partition: str | None = None, publishe
         per_batch.append((len(articles), compared["searches"], compared["rows"]))
         compared["searches"] = compared["rows"] = 0
         cpu.append((len(articles), time.process_time() - own + (backend_cpu(store, pid) - theirs if theirs else 0.0)))
+        if split is not None:
+            split.batch(len(articles), time.process_time() - own)
     ended = time.time()
     if server is not None:
         server = backend_cpu(store, pid) - server
@@ -226,7 +300,7 @@ def write_all(url: str, pickle_path: str, partition: str | None = None, publishe
     return {"timings": timings, "cpu": cpu, "compared": per_batch, "events": events, "new": summary.new,
             "merged": summary.events_merged,
             "export_sha": hashlib.sha256(export).hexdigest()[:16], "export_bytes": len(export), "reads": reads,
-            "server_cpu": server, "groups_sha": groups}
+            "server_cpu": server, "groups_sha": groups, "split": split.tenths() if split is not None else None}
 
 
 def groups_sha(store) -> str:
@@ -288,8 +362,10 @@ def fresh_pg(server: str, prefix: str = "marsad_bench") -> tuple[str, callable]:
     return make_url(server).set(database=name).render_as_string(hide_password=False), drop
 
 
-def in_child(checkout: str, url: str, pickle_path: str) -> dict:
+def in_child(checkout: str, url: str, pickle_path: str, split: bool = False) -> dict:
     env = dict(os.environ, PYTHONPATH=checkout)
+    if split:
+        env["MARSAD_BENCH_SPLIT"] = "1"
     done = subprocess.run([sys.executable, os.path.abspath(__file__), "--child", url, "--extracted", pickle_path],
                           env=env, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -355,7 +431,7 @@ def one_writer(side: str, backend: str, args, key: str, workdir: str, pickle_pat
     else:
         url, drop = fresh_pg(args.pg)
     try:
-        r = in_child(checkout, url, pickle_path)
+        r = in_child(checkout, url, pickle_path, args.split)
     finally:
         if drop is not None:
             drop()
@@ -422,6 +498,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partitions", default="",
                         help="also run K writers of a partitioned backfill at once into one PostgreSQL database, "
                              "for each K of this comma-separated list (e.g. 2,4), then the boundary pass")
+    parser.add_argument("--split", action="store_true",
+                        help="also print the writer's CPU ms/article by part (candidate statement, matching, "
+                             "merges, new rows ...: exclusive process time) in each tenth of the run")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--extracted", help=argparse.SUPPRESS)
     parser.add_argument("--partition", help=argparse.SUPPRESS)
@@ -476,6 +555,11 @@ def main(argv: list[str] | None = None) -> int:
         if r.get("compared"):
             print("    sources compared per candidate search, per tenth: "
                   + " ".join(f"{x:5.1f}" for x in per_search_tenths(r["compared"])))
+        if r.get("split"):
+            parts = sorted({k for t in r["split"] for k in t}, key=lambda k: -r["split"][-1].get(k, 0.0))
+            print("    CPU ms/article by part, per tenth (exclusive process time of the writer's process):")
+            for part in parts:
+                print(f"      {part:34}" + " ".join(f"{t.get(part, 0.0):5.2f}" for t in r["split"]))
         print("    reads, median ms: " + ", ".join(f"{k} {v:.1f}" for k, v in r["reads"].items()), flush=True)
     for backend in backends:
         if ("current", backend) in results and ("baseline", backend) in results:

@@ -276,15 +276,16 @@ class _LazyMap(MutableMapping):
     whatever reads it sees what the built dict holds, entry for entry and in the same order.
     """
 
-    __slots__ = ("_d", "_blobs", "_decoded", "_order", "_size", "_whole", "_where")
+    __slots__ = ("_d", "_blobs", "_decoded", "_order", "_size", "_whole", "_added", "_where")
 
     def __init__(self, blobs: list, order, size: int, where: str):
         self._d: dict = {}  # the entries of the decoded shards (and those set since)
         self._blobs = blobs  # shard -> its bytes (a slice of the cache file), None once decoded
-        self._decoded: dict[int, tuple] = {}  # shard -> its keys in order (for the order of the whole)
-        self._order = order  # bytes: position -> shard (decoded in full only for the whole)
+        self._decoded: list = [()] * len(blobs)  # shard -> its keys in order (for the order of the whole)
+        self._order = order  # bytes: position -> shard (read only for the whole)
         self._size = size
         self._whole = False
+        self._added: list = []  # keys set that no shard holds, in the order they came
         self._where = where
 
     def _decode(self, shard: int) -> None:
@@ -297,26 +298,24 @@ class _LazyMap(MutableMapping):
             raise KnowledgeBaseError(f"the gazetteer cache is damaged ({exc}); delete the file to rebuild it",
                                      where=self._where) from None
         self._blobs[shard] = None
-        self._decoded[shard] = tuple(part)
-        for key, value in part.items():
-            self._d.setdefault(key, value)  # an entry set before its shard was read is the newer
+        self._decoded[shard] = part.keys()
+        # no key of this shard is in _d yet: __setitem__ decodes a key's shard before setting it
+        self._d.update(part)
 
     def whole(self) -> dict:
         """Every entry, in the built dict's order (decoding the shards not read yet)."""
         if not self._whole:
-            for shard in range(len(self._blobs)):
-                self._decode(shard)
-            cursors = {shard: iter(keys) for shard, keys in self._decoded.items()}
+            for shard, blob in enumerate(self._blobs):
+                if blob is not None:
+                    self._decode(shard)
+            # the keys in the built order: position by position, the next key of its shard
+            cursors = [iter(keys) for keys in self._decoded]
+            keys = list(map(next, map(cursors.__getitem__, bytes(self._order))))
             d = self._d
-            ordered = {}
-            for shard in bytes(self._order):
-                key = next(cursors[shard])
-                if key in d:  # not deleted since
-                    ordered[key] = d[key]
-            for key, value in d.items():  # added since the load, in the order they came
-                if key not in ordered:
-                    ordered[key] = value
-            self._d, self._decoded, self._order, self._whole = ordered, {}, b"", True
+            ordered = dict(zip(keys, map(d.__getitem__, keys)))
+            for key in self._added:  # added since the load, in the order they came
+                ordered[key] = d[key]
+            self._d, self._decoded, self._order, self._added, self._whole = ordered, [], b"", [], True
         return self._d
 
     def get(self, key, default=None):
@@ -343,12 +342,12 @@ class _LazyMap(MutableMapping):
             self._decode(_shard_of(key))
         if key not in self._d:
             self._size += 1
+            if not self._whole:
+                self._added.append(key)
         self._d[key] = value
 
     def __delitem__(self, key) -> None:
-        if not self._whole:
-            self._decode(_shard_of(key))
-        del self._d[key]
+        del self.whole()[key]  # rare: the whole first, so that the built order has no holes
         self._size -= 1
 
     def __len__(self) -> int:

@@ -677,16 +677,27 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
     taken = {t for pm in mentions for t in range(pm.tok_start, pm.tok_end)}
     for pm in mentions:
         p, t = pm.place, pm.tok_end
-        if p is None or p.kind not in ("village", "town") or p.population >= 100_000 or t >= len(doc.tokens) \
-                or t in taken or doc.tokens[t].text not in cue_words("direction_adjective"):
+        # a namesake set aside because it lies far from the place that locates the name
+        set_aside = p is None and pm.reason.startswith("no place called")
+        if (p is None and not set_aside) or t >= len(doc.tokens) or t in taken:
+            continue
+        word = doc.tokens[t].text
+        # "قرية الزرقاء الصغرى"، "قرية المنصورة العليا": after a village noun, a name's own adjective
+        # (الصغرى، العليا، الجديدة، الشرقية) makes a village of its own whatever the namesake is (a
+        # city abroad, a common word: الزرقاء is also "blue"), and the name is the whole of it
+        village = pm.tok_start > 0 and (p is None or not p.is_area) and _village_noun(doc.tokens[pm.tok_start - 1].text) \
+            and (word in cue_words("name_adjective") or word in cue_words("direction_adjective"))
+        if not village and (p is None or p.kind not in ("village", "town") or p.population >= 100_000
+                            or word not in cue_words("direction_adjective")):
             continue
         sent = doc.sentence_of_token(pm.tok_start)
-        if t >= sent.tok_end or _direction_before(doc, pm.tok_start, sent.tok_start)[0]:
-            continue  # "ريف درعا الغربي"، "شمال حماة الشرقي"
-        pm.alternatives = [(p, "the place without the direction adjective of the name")] + \
-            [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
+        if t >= sent.tok_end or (not village and _direction_before(doc, pm.tok_start, sent.tok_start)[0]):
+            continue  # "ريف درعا الغربي"، "شمال حماة الشرقي" (but "قرب قرية X الكبرى": the village's own)
+        if p is not None:
+            pm.alternatives = [(p, "the place without the direction adjective of the name")] + \
+                [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
         pm.end, pm.tok_end = doc.token_span(t, t + 1).end, t + 1
-        name = normalise_term(p.name_ar or "")
+        name = normalise_term(p.name_ar or "") if p is not None else ""
         if doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
                 pm.end - pm.start > 4 and \
                 (not name or normalise_term(doc.raw[pm.start + 1:pm.start + 3]) == name[:2]):
@@ -1877,6 +1888,12 @@ def _located_by(place: Place, anchor: Place) -> bool:
         return place.country_code == anchor.country_code and \
             distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= DISTRICT_REACH_KM
     return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
+
+
+def _village_noun(word: str) -> bool:
+    """قرية، وبقرية، بلدة: the noun of a village or a small town (cues.tsv ``village_noun``), proclitics on."""
+    nouns = cue_words("village_noun")
+    return word in nouns or any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
 
 
 def _settlement_noun(word: str) -> bool:

@@ -53,7 +53,7 @@ __all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "c
            "on_names_changed", "user_dir", "imported_places_path", "strip_descriptor"]
 
 # Bump when the build logic or the cached layout changes.
-FORMAT_VERSION = 11
+FORMAT_VERSION = 12
 
 # Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
 REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
@@ -236,9 +236,9 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # place matcher is built from): the disk cache keeps each as marshal bytes of its own, decoded
 # on first use, so that loading the cache reads only the places and the name index.
 LAZY_SECTIONS = ("skeletons", "sounds", "sounds_by_country", "keys_by_country", "surfaces", "surface_tokens")
-# The places and the name index are stored in SHARDS shards each (by a CRC of the key): a lookup
-# decodes the one shard its key is in, so a process that looks up a few hundred names never
-# decodes the other 50,000 (see _LazyMap).
+# The places and the name index are stored in SHARDS shards each (by a CRC of the key), and each
+# whole: a lookup decodes the one shard its key is in, so a process that looks up a few hundred
+# names never decodes the other 50,000; a walk over all of them decodes the whole (see _LazyMap).
 SHARDS = 256
 SHARDED = ("places", "index")
 # The small parts every process reads whole.
@@ -269,53 +269,46 @@ def _shard_of(key: str) -> int:
 class _LazyMap(MutableMapping):
     """A dict read from the disk cache one shard at a time.
 
-    Each shard is a marshal blob of the entries whose key falls in it (:func:`_shard_of`), in
-    the dict's order; ``order`` holds, for every position of the whole dict, the shard of the
-    entry there. A look-up by key decodes only its shard; walking the whole map (``items()``,
-    ``len`` is known without it) decodes every shard once and restores the dict's order, so
-    whatever reads it sees what the built dict holds, entry for entry and in the same order.
+    Each shard is a marshal blob of the entries whose key falls in it (:func:`_shard_of`); the
+    file also holds the whole dict as one blob, in its built order. A look-up by key decodes only
+    its shard; walking the map (``items()``; ``len`` is known without it) decodes the whole blob
+    once, with the entries set since laid over it, so whatever reads it sees what the built dict
+    holds, entry for entry and in the same order, at the cost of one decode.
     """
 
-    __slots__ = ("_d", "_blobs", "_decoded", "_order", "_size", "_whole", "_added", "_where")
+    __slots__ = ("_d", "_blobs", "_whole_blob", "_size", "_whole", "_set", "_where")
 
-    def __init__(self, blobs: list, order, size: int, where: str):
+    def __init__(self, blobs: list, whole_blob, size: int, where: str):
         self._d: dict = {}  # the entries of the decoded shards (and those set since)
         self._blobs = blobs  # shard -> its bytes (a slice of the cache file), None once decoded
-        self._decoded: list = [()] * len(blobs)  # shard -> its keys in order (for the order of the whole)
-        self._order = order  # bytes: position -> shard (read only for the whole)
+        self._whole_blob = whole_blob  # the whole dict's bytes
         self._size = size
         self._whole = False
-        self._added: list = []  # keys set that no shard holds, in the order they came
+        self._set: dict = {}  # keys set since the load, in the order they came (an ordered set)
         self._where = where
 
-    def _decode(self, shard: int) -> None:
-        blob = self._blobs[shard]
-        if blob is None:
-            return
+    def _load(self, blob):
         try:
-            part = _loads(blob)
+            return _loads(blob)
         except (EOFError, ValueError, TypeError) as exc:
             raise KnowledgeBaseError(f"the gazetteer cache is damaged ({exc}); delete the file to rebuild it",
                                      where=self._where) from None
-        self._blobs[shard] = None
-        self._decoded[shard] = part.keys()
-        # no key of this shard is in _d yet: __setitem__ decodes a key's shard before setting it
-        self._d.update(part)
+
+    def _decode(self, shard: int) -> None:
+        blob = self._blobs[shard]
+        if blob is not None:
+            part = self._load(blob)
+            self._blobs[shard] = None
+            # no key of this shard is in _d yet: __setitem__ decodes a key's shard before setting it
+            self._d.update(part)
 
     def whole(self) -> dict:
-        """Every entry, in the built dict's order (decoding the shards not read yet)."""
+        """Every entry, in the built dict's order, then the entries added since."""
         if not self._whole:
-            for shard, blob in enumerate(self._blobs):
-                if blob is not None:
-                    self._decode(shard)
-            # the keys in the built order: position by position, the next key of its shard
-            cursors = [iter(keys) for keys in self._decoded]
-            keys = list(map(next, map(cursors.__getitem__, bytes(self._order))))
-            d = self._d
-            ordered = dict(zip(keys, map(d.__getitem__, keys)))
-            for key in self._added:  # added since the load, in the order they came
-                ordered[key] = d[key]
-            self._d, self._decoded, self._order, self._added, self._whole = ordered, [], b"", [], True
+            whole = self._load(self._whole_blob)
+            for key in self._set:  # an update keeps the entry's place, an addition goes last
+                whole[key] = self._d[key]
+            self._d, self._blobs, self._whole_blob, self._set, self._whole = whole, [], b"", {}, True
         return self._d
 
     def get(self, key, default=None):
@@ -340,10 +333,9 @@ class _LazyMap(MutableMapping):
     def __setitem__(self, key, value) -> None:
         if not self._whole:
             self._decode(_shard_of(key))
+            self._set[key] = None
         if key not in self._d:
             self._size += 1
-            if not self._whole:
-                self._added.append(key)
         self._d[key] = value
 
     def __delitem__(self, key) -> None:
@@ -1324,8 +1316,8 @@ def _read_cache(path: Path) -> dict | None:
     for name in LAZY_SECTIONS:
         data[name] = part(header["sections"][name])
     for name in SHARDED:
-        count, order, spans = header[name]
-        data[name] = _LazyMap([part(s) for s in spans], part(order), count, str(path))
+        count, whole, spans = header[name]
+        data[name] = _LazyMap([part(s) for s in spans], part(whole), count, str(path))
     return data
 
 
@@ -1335,8 +1327,8 @@ def _write_cache(path: Path, data: dict, stale: str) -> None:
 
     Layout: :data:`_MAGIC`, the header's length, the header (a marshal dict: the format, the
     small tables, and where each part lies), then the parts, each marshal bytes of its own:
-    the sections of :data:`LAZY_SECTIONS`, and the places and the name index in :data:`SHARDS`
-    shards each with the shard of every position (the dict's order)."""
+    the sections of :data:`LAZY_SECTIONS`, and the places and the name index each whole (in the
+    built order) and in :data:`SHARDS` shards."""
     blobs: list[bytes] = []
     offset = 0
 
@@ -1352,12 +1344,9 @@ def _write_cache(path: Path, data: dict, stale: str) -> None:
     for name in SHARDED:
         whole = _plain(data[name])
         shards: list[dict] = [{} for _ in range(SHARDS)]
-        order = bytearray()
         for key, value in whole.items():
-            shard = _shard_of(key)
-            shards[shard][key] = value
-            order.append(shard)
-        header[name] = (len(whole), put(bytes(order)), tuple(put(marshal.dumps(s)) for s in shards))
+            shards[_shard_of(key)][key] = value
+        header[name] = (len(whole), put(marshal.dumps(whole)), tuple(put(marshal.dumps(s)) for s in shards))
     head = marshal.dumps(header)
     end = len(_MAGIC) + 16 + len(head) + offset
     try:

@@ -276,3 +276,15 @@ def test_a_city_with_its_own_adjective_and_no_village_noun_is_that_city(text, to
     [e] = _events(text)
     city = next(p for p in load_gazetteer().lookup(town) if p.kind == "city")
     assert distance_km(e.latitude, e.longitude, city.latitude, city.longitude) <= 10.0
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات قرية كفرنبودة الصغيرة بريف حماة الشمالي وقتل طفلان.",
+    "قصفت الطائرات قرية كفرنبودة الصغيرة وقتل طفلان.",
+])
+def test_a_known_village_with_a_describing_adjective_keeps_its_place(text):
+    # "قرية X الصغيرة" may only say that a village the gazetteer knows is small: it stays X
+    [e] = _events(text)
+    village = next(p for p in load_gazetteer().lookup("كفرنبودة") if p.country_code == "SY")
+    assert e.geo_precision == 1
+    assert distance_km(e.latitude, e.longitude, village.latitude, village.longitude) <= 1.0

@@ -682,11 +682,14 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
         if (p is None and not set_aside) or t >= len(doc.tokens) or t in taken:
             continue
         word = doc.tokens[t].text
-        # "قرية الزرقاء الصغرى"، "قرية المنصورة العليا": after a village noun, a name's own adjective
-        # (الصغرى، العليا، الجديدة، الشرقية) makes a village of its own whatever the namesake is (a
-        # city abroad, a common word: الزرقاء is also "blue"), and the name is the whole of it
-        village = pm.tok_start > 0 and (p is None or not p.is_area) and _village_noun(doc.tokens[pm.tok_start - 1].text) \
-            and (word in cue_words("name_adjective") or word in cue_words("direction_adjective"))
+        # "قرية الزرقاء الصغرى بريف حماة"، "قرية المنصورة العليا بمديرية المخا": after a village noun, a
+        # name's own adjective (الصغرى، العليا، الجديدة، الشرقية) makes a village of its own when the
+        # namesake is no village of the place that locates it (set aside as too far) or no village at
+        # all (a city); the name is then the whole of it. A known village near its container keeps
+        # its place: "قرية X الصغيرة بريف Y" may only say that X is small.
+        village = pm.tok_start > 0 and (set_aside or (p is not None and p.kind == "city")) and \
+            _village_noun(doc.tokens[pm.tok_start - 1].text) and \
+            (word in cue_words("name_adjective") or word in cue_words("direction_adjective"))
         if not village and (p is None or p.kind not in ("village", "town") or p.population >= 100_000
                             or word not in cue_words("direction_adjective")):
             continue
@@ -1938,9 +1941,10 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
-    adjectives = place_adjectives()
+    adjectives = place_adjectives() | cue_words("name_adjective")
     while between and between[0] in adjectives:
-        between = between[1:]  # "جبل توانه الاستراتيجي بمديرية خب الشعف": the name's adjective
+        # "جبل توانه الاستراتيجي بمديرية خب الشعف"، "قرية الزرقاء الصغرى بريف حماة": the name's adjective
+        between = between[1:]
     if "في" in between and len(between) <= 4 and all(w.startswith("ال") for w in between[:between.index("في")]):
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]

@@ -1893,6 +1893,13 @@ def _located_by(place: Place, anchor: Place) -> bool:
     return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
 
 
+@lru_cache(maxsize=1)
+def _adjectives_of_a_name() -> frozenset[str]:
+    """Words that may follow a name before what locates it: a place's adjective (الاستراتيجي) or a
+    name's own (الصغرى، العليا)."""
+    return place_adjectives() | cue_words("name_adjective")
+
+
 def _village_noun(word: str) -> bool:
     """قرية، وبقرية، بلدة: the noun of a village or a small town (cues.tsv ``village_noun``), proclitics on."""
     nouns = cue_words("village_noun")
@@ -1941,7 +1948,7 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
-    adjectives = place_adjectives() | cue_words("name_adjective")
+    adjectives = _adjectives_of_a_name()
     while between and between[0] in adjectives:
         # "جبل توانه الاستراتيجي بمديرية خب الشعف"، "قرية الزرقاء الصغرى بريف حماة": the name's adjective
         between = between[1:]

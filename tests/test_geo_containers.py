@@ -288,3 +288,15 @@ def test_a_known_village_with_a_describing_adjective_keeps_its_place(text):
     village = next(p for p in load_gazetteer().lookup("كفرنبودة") if p.country_code == "SY")
     assert e.geo_precision == 1
     assert distance_km(e.latitude, e.longitude, village.latitude, village.longitude) <= 1.0
+
+
+def test_a_village_named_like_a_city_with_its_own_adjective_is_no_town_that_sounds_like_it():
+    # Aden is set aside (300 km off); "Ad Dann", a Dhamar village that sounds like عدن, is no
+    # better: the name is عدن الجديدة, which no gazetteer knows, so the governorate places it
+    [e] = _events("اندلعت اشتباكات في بلدة عدن الجديدة بمديرية الحصن في محافظة ذمار قتل فيها مسلحان.")
+    gaz = load_gazetteer()
+    assert e.location == "عدن الجديدة" and e.country == "Yemen" and e.geo_precision in (2, 3)
+    dhamar = next(p for p in gaz.lookup("ذمار") if p.kind == "admin1")
+    assert distance_km(e.latitude, e.longitude, dhamar.latitude, dhamar.longitude) <= 60.0
+    for other in gaz.lookup("عدن") + [p for p in gaz.places() if p.name == "Ad Dann"]:
+        assert distance_km(e.latitude, e.longitude, other.latitude, other.longitude) > 10.0, other

@@ -1523,7 +1523,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             # a town the text names with its noun, in the governorate of the town that locates it
             same = [c for c in pm.candidates if _in_governorate_of(c, anchor.place)]
             near = same if len(same) == 1 else []
-        if not near and pm.role == "event":
+        if not near and pm.role == "event" and not _adjective_makes_a_name(doc, pm):
             # a name found only by its sound is a weaker clue than the name itself: inside a town
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
             reach = SOUND_INSIDE_KM if (anchor.relation in (None, "inside") and not anchor.place.is_area) \
@@ -1898,6 +1898,15 @@ def _adjectives_of_a_name() -> frozenset[str]:
     """Words that may follow a name before what locates it: a place's adjective (الاستراتيجي) or a
     name's own (الصغرى، العليا)."""
     return place_adjectives() | cue_words("name_adjective")
+
+
+def _adjective_makes_a_name(doc: Doc, pm: PlaceMention) -> bool:
+    """"قرية عدن الجديدة": a village noun before the name and a name's own adjective after it: the
+    name is longer than the one matched, so no place that merely sounds like the shorter one is it
+    (see _names_by_direction)."""
+    t = pm.tok_end
+    return pm.tok_start > 0 and t < len(doc.tokens) and _village_noun(doc.tokens[pm.tok_start - 1].text) and \
+        (doc.tokens[t].text in cue_words("name_adjective") or doc.tokens[t].text in cue_words("direction_adjective"))
 
 
 def _village_noun(word: str) -> bool:

@@ -70,7 +70,7 @@ _PRONOUN_COUNT = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
 _MAX_SPAN = 15
 _NISBA_PLURAL = ("يين", "يون")
 _ARGS = frozenset({"after", "before", "far", "pron", "suffix", "one", "none_ok", "between", "bcount",
-                   "noart", "verbs", "total"})
+                   "noart", "verbs", "total", "clause"})
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,14 @@ def death_forms() -> frozenset[str]:
     """The one-word death expressions (normalised): قتل، مقتل، قتلى، شهداء ..."""
     return frozenset(form[0] for form, entries in _vocab().triggers.items()
                      if len(form) == 1 and any(e.kind in ("death", "open", "close") for e in entries))
+
+
+@once
+def clause_verb_forms() -> frozenset[str]:
+    """Death and injury verbs in the perfect (normalised) that, after a comma and و, may open the
+    clause of another event: "قتل مدنيان في قصف على X، وقتل سبعة مسلحين في اشتباكات في Y"."""
+    return frozenset(form[0] for form, entries in _vocab().triggers.items()
+                     if len(form) == 1 and any("clause" in e.args for e in entries))
 
 
 @once

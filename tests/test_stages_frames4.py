@@ -29,3 +29,31 @@ def test_wounded_men_of_a_named_attacker_keep_the_attacker_as_a_side():
                            "إصابة جنديين.", published="2024-05-10")
     assert found and {found[0].actor1, found[0].actor2} == {"Islamic State", "Military Forces of Iraq"}, \
         [(e.actor1, e.actor2) for e in found]
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("قتل مدنيان في قصف مدفعي على بلدة كفرنبل، وقتل سبعة مسلحين في اشتباكات في قرية الحويز بريف حماة.",
+     ("Shelling/artillery/missile attack", "Kafranbel", 2), ("Armed clash", "Al-Huwayz", 7)),
+    ("لقي طفل حتفه بقصف للقوات الحكومية على مدينة تعز، وأصيب أربعة مقاتلين في مواجهات مع الحوثيين في "
+     "مديرية حيس.", ("Shelling/artillery/missile attack", "Taiz", 1), ("Armed clash", "Hays", 0)),
+    ("قتل ثلاثة أشخاص في غارة جوية على مدينة الفاشر، واستشهد مدني آخر في هجوم بطائرة مسيرة على مدينة "
+     "الأبيض.", ("Air/drone strike", "El Fasher", 3), ("Air/drone strike", "El Obeid", 1)),
+    ("قتل خمسة جنود في هجوم لمسلحين على حاجز في مدينة العريش، وأصيب مدنيان في انفجار عبوة ناسفة في مدينة "
+     "رفح.", ("Armed clash", "Arish", 5), ("Remote explosive/landmine/IED", "Rafah", 0)),
+])
+def test_a_death_verb_after_a_comma_opens_the_clause_of_another_event(text, first, second):
+    """"قتل X في قصف على A، وقتل Y في اشتباكات في B": the second clause holds an event word of
+    another kind, or another place, so each event keeps its own type, place and toll."""
+    found = marsad.extract(text, published="2024-05-10")
+    got = sorted((e.sub_event_type, e.location, e.fatalities) for e in found)
+    assert got == sorted([first, second]), got
+
+
+@pytest.mark.parametrize("text, sub, dead", [
+    ("هاجم مسلحون مجهولون نقطة للجيش في ناحية العظيم، وقتلوا ثلاثة جنود.", "Armed clash", 3),
+    ("قصفت الطائرات الحربية بلدة كفرنبل، وقتل أربعة مدنيين في القصف.", "Air/drone strike", 4),
+])
+def test_a_death_verb_that_tells_the_same_event_stays_in_its_unit(text, sub, dead):
+    found = marsad.extract(text, published="2024-05-10")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [(sub, dead)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]

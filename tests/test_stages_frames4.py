@@ -57,3 +57,22 @@ def test_a_death_verb_that_tells_the_same_event_stays_in_its_unit(text, sub, dea
     found = marsad.extract(text, published="2024-05-10")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [(sub, dead)], \
         [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل الجنود الأربعة في هجوم لمسلحين على حاجز قرب بلدة الصنمين بريف درعا.", 4),
+    ("لقي العناصر الستة حتفهم في هجوم على مقر للشرطة في مدينة الرمادي.", 6),
+    ("قتل الأطفال الثلاثة بقصف مدفعي على مخيم النصيرات.", 3),
+    ("خطف مسلحون ثمانية مدنيين قرب مدينة الفاشر، وعثر الأهالي لاحقاً على جثث المدنيين الثمانية.", 8),
+])
+def test_a_cardinal_with_the_article_after_a_definite_victim_noun_is_its_count(text, dead):
+    """"الجنود الأربعة"، "العناصر الستة": the number stands after the noun as an adjective with
+    the article; it is the count."""
+    found = marsad.extract(text, published="2024-05-10")
+    assert [e.fatalities for e in found] == [dead], [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_a_definite_count_that_restates_the_toll_is_not_added():
+    found = marsad.extract("قتل خمسة جنود في هجوم لمسلحين على حاجز في بلدة الصنمين بريف درعا. ونقلت جثث "
+                           "الجنود الخمسة إلى المستشفى الوطني.", published="2024-05-10")
+    assert [e.fatalities for e in found] == [5], [(e.location, e.fatalities) for e in found]

@@ -76,3 +76,12 @@ def test_a_definite_count_that_restates_the_toll_is_not_added():
     found = marsad.extract("قتل خمسة جنود في هجوم لمسلحين على حاجز في بلدة الصنمين بريف درعا. ونقلت جثث "
                            "الجنود الخمسة إلى المستشفى الوطني.", published="2024-05-10")
     assert [e.fatalities for e in found] == [5], [(e.location, e.fatalities) for e in found]
+
+
+def test_a_toll_told_by_a_verb_alone_stays_with_the_strike_after_it():
+    """"قال مصدر إن ثلاثة مسلحين قتلوا، وأصيب آخرون في غارة لطائرة مسيرة": the first clause has no
+    event word of its own, so the strike after the comma is what killed them."""
+    found = marsad.extract("قالت مصادر محلية إن أربعة مسلحين من تنظيم القاعدة قتلوا، وأصيب آخرون في غارة "
+                           "لطائرة مسيرة في مديرية مودية بمحافظة أبين.", published="2024-05-10")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 4)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]

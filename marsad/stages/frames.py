@@ -105,7 +105,10 @@ def split_told_apart(a: Analysis) -> None:
             continue
         places = [p for p in a.places.mentions if p.role == "event" and p.place is not None and lo <= p.tok_start < hi]
         named_before = {p.place.name for p in places if p.tok_start < t}
-        other_kind = not {m.event_type for m in after} & {m.event_type for m in before}
+        # a kind is another only beside a strong word of the first clause ("3 متشددين قتلوا، وأصيب
+        # آخرون في غارة": the strike is what killed them)
+        strong_before = {m.event_type for m in before if m.strength == "strong"}
+        other_kind = bool(strong_before) and not {m.event_type for m in after} & strong_before
         other_place = bool(named_before) and any(p.tok_start >= t and p.place.name not in named_before for p in places)
         if not (other_kind or other_place):
             continue

@@ -85,3 +85,33 @@ def test_a_toll_told_by_a_verb_alone_stays_with_the_strike_after_it():
                            "لطائرة مسيرة في مديرية مودية بمحافظة أبين.", published="2024-05-10")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Air/drone strike", 4)], \
         [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize("text, force, dead", [
+    ("أعلنت لجنة أطباء السودان وفاة طالب متأثراً بجراحه التي أصيب بها برصاص قوات الأمن في ولاية الخرطوم. "
+     "وقالت اللجنة إن عدد قتلى احتجاجات الخميس في الولاية ارتفع إلى 7 قتلى.", "Military Forces of Sudan", 7),
+    ("أطلقت قوات الأمن العراقية الرصاص الحي في ساحة الحبوبي بمدينة الناصرية. وقالت مصادر طبية إن ثلاثة "
+     "متظاهرين قتلوا في احتجاجات الناصرية اليوم.", "Military Forces of Iraq", 3),
+    ("فتحت الشرطة السودانية النار على حشود في مدينة ود مدني. وأعلنت لجنة الأطباء مقتل شابين في مظاهرات "
+     "ود مدني أمس.", "Police Forces of Sudan", 2),
+])
+def test_the_fire_told_in_the_sentence_before_a_deadly_protest_is_the_force_it_met(text, force, dead):
+    """A protest whose sentence counts dead and names no force, after a sentence that tells the
+    state's forces firing: excessive force against protesters, not a peaceful protest with dead."""
+    found = marsad.extract(text, published="2024-03-08")
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.fatalities) for e in found] == \
+        [("Excessive force against protesters", force, "Protesters", dead)], \
+        [(e.sub_event_type, e.actor1, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("أعلنت وزارة الصحة وفاة شاب متأثراً بجروح أصيب بها برصاص القوات الإسرائيلية على حدود قطاع غزة. وقالت "
+     "الوزارة إن عدد القتلى في أحداث الجمعة الرابعة لمسيرات العودة ارتفع إلى 12 قتيلاً.", 12),
+    ("قتل شاب إثر إصابته برصاصة أطلقها جنود الاحتلال عليه أثناء مشاركته في مسيرة سلمية شرق مدينة خان يونس.", 1),
+])
+def test_a_killing_at_a_protest_is_the_protests_excessive_force_not_an_attack_of_its_own(text, dead):
+    """A shooting whose dead are among the protest's, or told in the protest's own sentence, at
+    its place and day: one event (excessive force against protesters), not an attack beside it."""
+    found = marsad.extract(text, published="2024-03-08")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Excessive force against protesters", dead)], \
+        [(e.sub_event_type, e.location, e.fatalities) for e in found]

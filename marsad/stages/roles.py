@@ -335,12 +335,14 @@ def _target_here(a: Analysis, g: Group, end: int) -> bool:
 
 def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
     """State forces named in the sentence where protesters were killed, else in the protest's
-    own sentences and the sentence after each ("مقتل 3 في مظاهرات غزة. وأطلقت القوات الإسرائيلية
+    own sentences and the sentences around each ("مقتل 3 في مظاهرات غزة. وأطلقت القوات الإسرائيلية
     الغاز على المحتجين")."""
     sents = {a.sentence_index(c.tok_start) for c in cas}
     # the dead themselves ("قتل تسعة فلسطينيين") are no force that killed them
     dead = {id(x) for c in cas for x in victim_actors(a, c)}
-    near = sents | g.sentences | {i + 1 for i in sents | g.sentences}
+    # ... and the sentence before ("وفاة طالب برصاص قوات الأمن. وقالت اللجنة إن عدد قتلى
+    # احتجاجات الخميس ارتفع إلى 7"): the fire told first, the protest's toll after it
+    near = sents | g.sentences | {i + 1 for i in sents | g.sentences} | {i - 1 for i in sents | g.sentences}
     # in the killing's sentence any force; around it only the state's (a militia named next to a
     # protest is as often its target: "أحرق المحتجون مقر منظمة بدر")
     for window, codes in ((sents, (1, 3, 8)), (near, (1, 8))):

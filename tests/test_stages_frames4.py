@@ -115,3 +115,24 @@ def test_a_killing_at_a_protest_is_the_protests_excessive_force_not_an_attack_of
     found = marsad.extract(text, published="2024-03-08")
     assert [(e.sub_event_type, e.fatalities) for e in found] == [("Excessive force against protesters", dead)], \
         [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize("text, force", [
+    ("تمكنت قوات اللواء 35 مدرع من صد هجوم للحوثيين على مواقعها في مديرية المسراخ بمحافظة تعز.",
+     "Military Forces of Yemen"),
+    ("اندلعت اشتباكات بين عناصر الفرقة 17 ومسلحين مجهولين في بلدة الكسرة بريف دير الزور.", "Military Forces of Syria"),
+    ("هاجم مسلحون حاجزاً للكتيبة الرابعة في بلدة المحفد بمحافظة أبين.", "Military Forces of Yemen"),
+    ("قصفت مدفعية الفوج 46 مواقع لتنظيم داعش قرب بلدة هجين.", "Military Forces of Syria"),
+])
+def test_a_force_named_by_its_numbered_unit_is_the_states(text, force):
+    """"اللواء 35 مدرع"، "الفرقة 17"، "الكتيبة الرابعة": a unit named by its number is the state's
+    force in the country of the event; "اللواء" alone is a general's rank."""
+    found = marsad.extract(text, published="2024-03-08")
+    assert found and force in (found[0].actor1, found[0].actor2), \
+        [(e.sub_event_type, e.actor1, e.actor2) for e in found]
+
+
+def test_a_generals_rank_names_no_unit():
+    from marsad.pipeline import analyse
+    a = analyse("قال اللواء يحيى رسول إن القوات اعتقلت خمسة مطلوبين في قضاء الطارمية.", "2024-03-08", upto="actors")
+    assert not any("اللواء" in x.text for x in a.actors), [(x.text, x.actor) for x in a.actors]

@@ -113,11 +113,12 @@ def load_actor_kb() -> ActorKB:
             backrefs.add(alias, actor.canonical)
     generic = PhraseMatcher()
     for row in load_table("generic_actors.tsv", required=("alias", "template", "inter")):
-        if row.get("numbered", "") not in ("", "1"):
-            raise KnowledgeBaseError(f"numbered must be 1 or empty, not {row['numbered']!r}",
+        # "اللواء {n}": the unit noun names a force only with its number after it
+        alias, numbered = row["alias"].removesuffix(" {n}"), row["alias"].endswith(" {n}")
+        if "{" in alias:
+            raise KnowledgeBaseError(f"an alias takes {{n}} only at its end: {row['alias']!r}",
                                      where=f"generic_actors.tsv:{row['_line']}")
-        generic.add(row["alias"], (row["template"], int(row["inter"]), row.get("army") == "1",
-                                   row.get("numbered") == "1"))
+        generic.add(alias, (row["template"], int(row["inter"]), row.get("army") == "1", numbered))
     sources = PhraseMatcher()
     for row in load_table("sources.tsv", required=("canonical",)):
         for alias in split_list(row.get("aliases_ar", "")) + split_list(row.get("aliases_en", "")):
@@ -237,9 +238,10 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         tok_end = m.tok_end
         if numbered:
             # "اللواء 35 مدرع"، "الفرقة الـ17"، "الكتيبة الرابعة": the unit with its number; "اللواء
-            # محمد" is a general
+            # محمد" is a general, and "معسكر اللواء الثالث" a camp's name
             tok_end = _unit_number_end(doc, m.tok_end)
-            if tok_end is None:
+            before = doc.tokens[m.tok_start - 1].text if m.tok_start else ""
+            if tok_end is None or {before, before[1:]} & cue_words("naming_noun"):
                 continue
         # "الجنود الإسرائيليين": the nationality after the generic name says whose forces they are
         own = stated.get(m.tok_end)

@@ -136,3 +136,13 @@ def test_a_generals_rank_names_no_unit():
     from marsad.pipeline import analyse
     a = analyse("قال اللواء يحيى رسول إن القوات اعتقلت خمسة مطلوبين في قضاء الطارمية.", "2024-03-08", upto="actors")
     assert not any("اللواء" in x.text for x in a.actors), [(x.text, x.actor) for x in a.actors]
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت قوات النظام من معسكر الفرقة 17 أحياء في مدينة الرقة.",
+    "سقطت قذائف أطلقت من معسكر اللواء الثالث على أحياء في مدينة تعز.",
+])
+def test_a_camp_named_after_a_unit_names_no_force(text):
+    from marsad.pipeline import analyse
+    a = analyse(text, "2024-03-08", upto="actors")
+    assert not any(x.text.endswith(("17", "الثالث")) for x in a.actors), [(x.text, x.actor) for x in a.actors]

@@ -1904,8 +1904,13 @@ def _locating_words() -> frozenset[str]:
     return cue_words("locating_word") | frozenset(_directions()) | cue_words("en_locating")
 
 
-def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMention | None:
-    """The place that locates mention ``idx``: "X شمال مدينة Y", "X في ريف Y", "X، جنوبي Y"."""
+def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
+                  region_on_side: bool = False) -> PlaceMention | None:
+    """The place that locates mention ``idx``: "X شمال مدينة Y", "X في ريف Y", "X، جنوبي Y".
+
+    With ``region_on_side``, a region the text puts on a side of a town within reach ("مسافر
+    يطا جنوب الخليل"، "إقليم التفاح شرق صيدا") is located by it, as a district is: the town
+    only locates the region, it is no event place of its own."""
     pm = mentions[idx]
     if idx + 1 >= len(mentions) or (pm.candidates and pm.candidates[0].kind == "country"):
         return None  # a country (العراقية) is located by nothing
@@ -1915,7 +1920,8 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
         return None
     if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
             not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside" and \
-            not (nxt.relation in _COMPASS and all(c.kind == "admin2" for c in pm.candidates)):
+            not (nxt.relation in _COMPASS and all(c.kind == "admin2" for c in pm.candidates)) and \
+            not (region_on_side and _region_on_side_of(pm, nxt)):
         # (but "مديرية نهم شرق صنعاء": a district lies on a side of a town)
         return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town (but in ريف Y)
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
@@ -1943,6 +1949,14 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if not between and nxt_tok.startswith(("ب", "في")):
         return nxt
     return None
+
+
+def _region_on_side_of(pm: PlaceMention, nxt: PlaceMention) -> bool:
+    """Is ``pm`` a region (no governorate or district) that ``nxt``, a town named with a
+    compass word ("جنوب الخليل"), can locate: the region's point lies within a town's reach?"""
+    region, town = pm.place, nxt.place
+    return nxt.relation in _COMPASS and region is not None and town is not None and \
+        region.kind == "region" and not town.is_area and _located_by(region, town)
 
 
 # Where the mentions the places are handed are kept on the document (see analyse_places).
@@ -2003,7 +2017,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
     _names_by_direction(doc, mentions)
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):
-        anchor = _anchor_after(doc, mentions, idx)
+        anchor = _anchor_after(doc, mentions, idx, region_on_side=True)
         # a road's end locates nothing of its own, but "بين طفس واليادودة في ريف درعا" puts the road there
         # ("قرب بلدة X" after a road is the site itself, not a container)
         road_end = pm.role == "reference" and pm.reason.startswith("an end of a road") and anchor is not None \

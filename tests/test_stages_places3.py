@@ -30,3 +30,34 @@ def test_a_town_that_locates_a_region_is_no_event_place(text, town):
     events = _events(text)
     assert len(events) == 1, [(e.location, e.geo_precision) for e in events]
     assert events[0].location != town
+
+
+# A town named only to say where a place the text describes lies ("X، معقل الفصائل قرب Y"، "X،
+# كبرى مدن الجيب شمال Y"، "في هذه المنطقة المحاصرة قرب Y") is no event place: the events are at X
+# (the ANT gold's Damascus and Homs forbidden hits).
+@pytest.mark.parametrize("text, place, town", [
+    ("قتل عشرة مدنيين في غارات على الغوطة الشرقية، معقل الفصائل المعارضة الأخير قرب دمشق.",
+     "Eastern Ghouta", "Damascus"),
+    ("قتل ثلاثة مدنيين بقصف مدفعي على مدينة الرستن، كبرى مدن الجيب المحاصر شمال حمص.", "Al-Rastan", "Homs"),
+    ("قتل أربعة مسلحين في اشتباكات بمدينة درنة التي كانت أبرز معاقل المتشددين شرق بنغازي.", "Darnah", "Benghazi"),
+    ("قتل سبعة مدنيين بغارات على مديرية حيس، وهي المنطقة الساحلية الأكثر تضررا جنوب الحديدة.", None, "Al Hudaydah"),
+])
+def test_a_town_that_locates_a_described_place_is_no_event_place(text, place, town):
+    events = _events(text, "2018-03-10")
+    assert events, f"no located event in {text!r}"
+    assert town not in {e.location for e in events}, [(e.location, e.geo_precision) for e in events]
+    if place is not None:
+        assert events[0].location == place
+
+
+def test_a_town_in_an_area_told_again_by_a_demonstrative_is_no_event_place():
+    text = ("ارتفع عدد القتلى جراء الغارات والقصف على الغوطة الشرقية إلى خمسين مدنيا، "
+            "وهي أعلى حصيلة يومية في هذه المنطقة المحاصرة قرب دمشق.")
+    events = _events(text, "2018-02-20")
+    assert events and {e.location for e in events} == {"Eastern Ghouta"}
+
+
+def test_another_place_after_and_is_an_event_place_of_its_own():
+    # the control: "وثلاثة قرب دمشق" is a second count at a second place, not a description
+    events = _events("قتل خمسة مدنيين في الرقة وثلاثة قرب دمشق في غارات جوية.", "2018-03-10")
+    assert {"Ar-Raqqa", "Damascus"} <= {e.location for e in events}

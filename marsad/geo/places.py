@@ -2045,9 +2045,58 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         if pm.place is not None and pm.place.kind == "country":
             if pm.role == "event":
                 pm.role, pm.reason = "country", "a country is never an event place"
+    _described_places(doc, mentions)
     _share_list_anchor(doc, mentions)
     _locate_by_sentence_area(doc, mentions)
     return PlaceAnalysis(mentions, countries, admins)
+
+
+# How many words a description of a named place may hold before the "near" or compass word
+# that names where it lies ("، معقل الفصائل المعارضة الأخير قرب دمشق").
+DESCRIPTION_WORDS = 6
+
+
+def _described_places(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """A town the text names only to say where a place it describes lies is no event place:
+    "الغوطة الشرقية، معقل الفصائل المعارضة الأخير قرب دمشق"، "مدينة الرستن، كبرى مدن الجيب
+    المحاصر شمال حمص" (the town locates the named place before the description), "في هذه
+    المنطقة المحاصرة قرب دمشق" (it locates the area the text refers back to)."""
+    heads, copulas = cue_words("place_description_head"), cue_words("place_description_copula")
+    relatives, demonstratives = cue_words("relative_pronoun"), cue_words("demonstrative")
+    area_nouns = cue_words("lone_place_noun")
+    events = None
+    for idx, pm in enumerate(mentions):
+        if pm.role != "event" or pm.relation not in ("near",) + _COMPASS:
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        _, first = _direction_before(doc, pm.tok_start, sent.tok_start)
+        words = [doc.tokens[t].text for t in range(sent.tok_start, first)]
+        # "في هذه المنطقة المحاصرة قرب X": a demonstrative, an area noun and its adjectives
+        for k in range(max(0, len(words) - 4), len(words) - 1):
+            noun = words[k + 1][2:] if words[k + 1].startswith("ال") else words[k + 1]
+            if words[k] in demonstratives and noun in area_nouns and \
+                    all(w.startswith("ال") for w in words[k + 2:]):
+                pm.role, pm.reason = "reference", "locates the area the text refers back to (هذه المنطقة قرب X)"
+                break
+        if pm.role != "event":
+            continue
+        prev = mentions[idx - 1] if idx else None
+        if prev is None or prev.tok_end < sent.tok_start or prev.role not in ("event", "container"):
+            continue
+        between = [t for t in range(prev.tok_end, first) if doc.tokens[t].text not in ("،", ",")]
+        if between and doc.tokens[between[0]].text in relatives:  # "دوما التي كانت آخر معقل"
+            between = between[1:]
+        if between and doc.tokens[between[0]].text in copulas:  # "حيس، وهي المنطقة ..."
+            between = between[1:]
+        if not between or len(between) > DESCRIPTION_WORDS or doc.tokens[between[0]].text not in heads:
+            continue
+        if events is None:
+            events = {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
+        if any(t in events or doc.tokens[t].text.startswith("و") for t in between):
+            continue  # "في الرقة وثلاثة قرب دمشق": another event, not a description
+        pm.role, pm.reason = "container", f"locates {prev.text}, which the words before it describe"
+        if prev.anchor is None:
+            prev.anchor = pm
 
 
 def area_mentions(mentions: list[PlaceMention]) -> list[PlaceMention]:

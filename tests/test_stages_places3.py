@@ -61,3 +61,28 @@ def test_another_place_after_and_is_an_event_place_of_its_own():
     # the control: "وثلاثة قرب دمشق" is a second count at a second place, not a description
     events = _events("قتل خمسة مدنيين في الرقة وثلاثة قرب دمشق في غارات جوية.", "2018-03-10")
     assert {"Ar-Raqqa", "Damascus"} <= {e.location for e in events}
+
+
+# A common word that a singular settlement noun names is a village's name ("بلدة الخبر"، "قرية
+# النصر"): the event keeps that name at its container (precision 2), instead of falling to the
+# town that locates it (third tune half: al-Khabar taken as al-Wadi' district; second: بلدة X جنوب
+# الخليل taken as Hebron).
+@pytest.mark.parametrize("text, name, town", [
+    ("قتل جندي في هجوم على حاجز أمني في بلدة الخبر بمديرية الوضيع.", "الخبر", "Al Wuday"),
+    ("قصفت قوات النظام قرية النصر في ريف حماة الشمالي فقتلت امرأة.", "النصر", "Hama"),
+    ("اغتال مسلحون مختار قرية الحرية جنوب كركوك.", "الحرية", "Kirkuk"),
+    ("سقطت قذيفة على منزل في بلدة السلام غرب طرابلس فقتل طفلان.", "السلام", "Tripoli"),
+    ("قتل ثلاثة مدنيين في قصف على قرية الشهداء شرق دير الزور.", "الشهداء", "Deir ez-Zor"),
+])
+def test_a_common_word_named_by_a_settlement_noun_is_the_village(text, name, town):
+    events = _events(text)
+    assert [e.location for e in events] == [name]
+    assert events[0].geo_precision == 2 and events[0].location != town
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل طفل في قصف على مخيم النازحين شمال إدلب.", "Idlib"),  # a camp of people, no camp's name
+    ("قتل ثلاثة مدنيين في قصف على البلدة القديمة في حمص.", "Homs"),  # a definite noun names nothing
+])
+def test_a_group_or_a_definite_noun_names_no_village(text, place):
+    assert [e.location for e in _events(text)] == [place]

@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.arabic.frequency import COMMON_ZIPF, zipf
+from marsad.arabic.frequency import COMMON_ZIPF, is_common_phrase, zipf
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import Doc, stem_candidates
@@ -497,8 +497,10 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 word = word[1:]
             # a name may open with a word that is also a common word ("أم حارتين"، "عين علي")
             head = word in heads and j + 1 < sent.tok_end and (j + 1) not in taken
-            if not head and (word in name_end or word.isdigit() or len(word) < 2 or word in stop or
-                             word in adjectives or word.startswith("لل") or j in actor_tokens):
+            # "بلدة الخبر"، "قرية النصر": a village the noun names, however common the word
+            named = first and not head and j not in actor_tokens and named_by_settlement_noun(doc, j)
+            if not head and not named and (word in name_end or word.isdigit() or len(word) < 2 or word in stop or
+                                           word in adjectives or word.startswith("لل") or j in actor_tokens):
                 break  # "معسكر للجيش": a purpose or an owner, not a name
             k = j + 1
             if head:
@@ -536,6 +538,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
             out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
                                     reason="a spelling of a known name" if variant else
+                                    NAMED_BY_NOUN if named and (word in stop or is_common_phrase(word)) else
                                     "unknown name after a place noun"))
             taken.update(range(j, k))
             first = False
@@ -545,6 +548,29 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                                          heads, given))
     out.sort(key=lambda p: p.tok_start)
     return out
+
+
+NAMED_BY_NOUN = "unknown name after a place noun: a common word its settlement noun names"
+
+
+def named_by_settlement_noun(doc: Doc, tok: int) -> bool:
+    """Is the definite word at ``tok`` a village's or quarter's name because a singular settlement
+    noun stands right before it ("بلدة الخبر"، "قرية النصر"، "حي الشهداء"), however common the word?
+    An indefinite noun before a definite word is in construct with it, so the word is no adjective
+    of it; a camp of people ("مخيم النازحين") or a sound plural (قرية الصيادين) names a group, not a place."""
+    if tok == 0:
+        return False
+    noun, word = doc.tokens[tok - 1].text, doc.tokens[tok].text
+    if not word.startswith("ال") or len(word) < 5 or word.endswith(("ين", "ون")) or \
+            word in place_adjectives() or word in cue_words("place_name_end") or \
+            word in relation_words("ar", "after"):
+        return False
+    bare = noun
+    for p in ("وب", "فب", "و", "ب", "ف", "ل"):
+        if noun.startswith(p) and noun[len(p):] in cue_words("named_settlement_noun"):
+            bare = noun[len(p):]
+            break
+    return bare in cue_words("named_settlement_noun")
 
 
 # Zipf frequency from which a word after و right after a place noun is a noun of a list, not a name.

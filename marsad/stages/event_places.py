@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
-from marsad.geo.places import DIRECTION_NAMED, area_mentions
+from marsad.geo.places import DIRECTION_NAMED, area_mentions, named_by_settlement_noun
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
 
@@ -75,7 +75,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                 unknown = unknown[1:]  # "قرى النخيلة والسويق": the list's و is no part of the name
             # a known name with its direction adjective (الجيزة الشمالية) is a name however common,
             # and so is a hashtag ("#بيت_رجال")
-            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown
+            # and so is a common word a singular settlement noun names ("بلدة الخبر"، "قرية الحرية")
+            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown and \
+                not named_by_settlement_noun(doc, pm.tok_start)
             unknown = unknown.lstrip("#").replace("_", " ")
             if common and area_only:
                 return None  # "في قرية تابعة لقضاء سنجار": an ordinary word names no village

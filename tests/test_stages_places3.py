@@ -86,3 +86,20 @@ def test_a_common_word_named_by_a_settlement_noun_is_the_village(text, name, tow
 ])
 def test_a_group_or_a_definite_noun_names_no_village(text, place):
     assert [e.location for e in _events(text)] == [place]
+
+
+# A quarter no gazetteer knows, named with no city in its sentence, lies in the city of the
+# article's lead: it is that city (precision 1), as a quarter named with its city is, not a place
+# of its own at the governorate (second tune half: the Daraja Oula mosque strike in El Fasher).
+@pytest.mark.parametrize("text, city", [
+    ("شهدت مدينة الموصل هجمات متفرقة اليوم. وانفجرت عبوة ناسفة في حي النقيبات فقتل شرطيان.", "Mosul"),
+    ("اندلعت اشتباكات في مدينة مصراتة مساء اليوم. وسقطت قذيفة على منزل في حي الجزيرات فقتلت امرأة.",
+     "Misratah"),
+    ("قصفت قوات النظام مدينة حمص اليوم. وقتل رجل بقذيفة في حي القرابيص.", "Homs"),
+    ("قصفت قوات الدعم السريع مدينة الفاشر بالمدفعية صباح اليوم. وقتل خمسة مدنيين داخل مسجد بحي الدرجة الأولى.",
+     "El Fasher"),
+])
+def test_an_unknown_quarter_lies_in_the_city_of_the_lead(text, city):
+    events = _events(text)
+    assert events and {e.location for e in events} == {city}
+    assert all(e.geo_precision == 1 for e in events)

@@ -103,3 +103,32 @@ def test_an_unknown_quarter_lies_in_the_city_of_the_lead(text, city):
     events = _events(text)
     assert events and {e.location for e in events} == {city}
     assert all(e.geo_precision == 1 for e in events)
+
+
+# A small place that is an event place's only gazetteer candidate, in a governorate no other place
+# of the article points to and far from all of them, while they lie in one other governorate, is a
+# namesake: the village lies in the area of the article's lead (second tune half: قرية زيزون in a
+# report on the Ghab plain of Hama resolved to the Zayzun of Daraa, 200 km away).
+@pytest.mark.parametrize("text, namesake, lead", [
+    ("شهد سهل الغاب بريف حماة الغربي قصفا مدفعيا عنيفا اليوم. وقصفت قوات النظام المتمركزة في جورين "
+     "قرية زيزون فقتل طفلان. كما طال القصف بلدتي قلعة المضيق والعشارنة.", "Zayzun", (35.41, 36.39)),
+    ("تجددت المواجهات في محافظة تعز اليوم بين الجيش والحوثيين في جبهات المسراخ وجبل صبر. وقتل ثلاثة "
+     "مدنيين بقصف حوثي على قرية الشواتي. وتشهد مديرية الوازعية غرب تعز معارك متقطعة.", "Ash Shawati", (13.58, 44.02)),
+    ("هاجم مسلحون نقطة للشرطة في قضاء الزبير غرب البصرة فجر اليوم. وانفجرت عبوة ناسفة في قرية مانكيش "
+     "فقتلت شخصين. وتنتشر قوات الأمن في قضاء أبي الخصيب.", "Mangesh", (30.51, 47.81)),
+    ("اندلعت اشتباكات عنيفة جنوب طرابلس اليوم في محوري عين زارة ووادي الربيع. وقتل مدنيان بقذيفة سقطت "
+     "على قرية مرادة. كما سقطت قذائف على حي أبو سليم.", "Maradah", (32.89, 13.19)),
+])
+def test_a_far_namesake_of_a_village_is_set_aside_for_the_leads_area(text, namesake, lead):
+    events = _events(text)
+    assert events
+    assert namesake not in {e.location for e in events}
+    assert all(distance_km(e.latitude, e.longitude, *lead) < 100 for e in events), \
+        [(e.location, e.latitude, e.longitude) for e in events]
+
+
+def test_a_village_of_a_governorate_the_article_names_keeps_its_place():
+    # the control: the article names Daraa too, so its Zayzun is the one it means
+    events = _events("قصفت قوات النظام قرية زيزون في ريف درعا الغربي فقتل طفلان. كما طال القصف بلدات "
+                     "في ريف حماة وسهل الغاب وقلعة المضيق.")
+    assert "Zayzun" in {e.location for e in events}

@@ -1511,6 +1511,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             choose(pm)
             _explain(pm, clues)
     _reject_strangers(doc, mentions, clues)
+    _reject_far_namesakes(doc, mentions)
     _relative_regions(doc, mentions, clues)
     _agree_within_lists(doc, mentions)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
@@ -1712,6 +1713,52 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+# A village this far from every other place of an article whose places lie in one other
+# governorate is a namesake of a village there that no gazetteer knows.
+FAR_NAMESAKE_KM = 100.0
+# How many other places the article must name, and the share of them its governorate must hold.
+FAR_NAMESAKE_OTHERS = 3
+FAR_NAMESAKE_SHARE = 2 / 3
+# Villages and towns under this population only: a city is named for itself.
+FAR_NAMESAKE_MAX_POPULATION = 20_000
+
+
+def _reject_far_namesakes(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """Set aside a small place that is an event place's only candidate when it lies in a
+    governorate no other place of the article points to, far from all of them, while they lie
+    in one other governorate: "قصفت قوات النظام قرية زيزون" in a report on the Ghab plain of Hama
+    is a Ghab village no gazetteer knows, not the Zayzun of Daraa 200 km away. It then lies in
+    the area of the article's lead, as an unknown village does."""
+    from marsad.arabic.normalise import normalise_term
+    for pm in mentions:
+        p = pm.place
+        if p is None or pm.role != "event" or p.is_area or p.place_id.startswith("cur:local-") or \
+                p.population >= FAR_NAMESAKE_MAX_POPULATION or len(pm.candidates) != 1 or \
+                p.kind not in ("village", "town"):
+            continue
+        name = normalise_term(pm.text)
+        others = [o.place for o in mentions if o.place is not None and o.place.kind != "country"
+                  and normalise_term(o.text) != name and o.role in ("event", "container", "origin", "home",
+                                                                     "intro", "reference")]
+        if len(others) < FAR_NAMESAKE_OTHERS:
+            continue
+        if any(o.country_code == p.country_code and o.admin1 == p.admin1 for o in others):
+            continue
+        if any(not o.is_area and distance_km(o.latitude, o.longitude, p.latitude, p.longitude) <= FAR_NAMESAKE_KM
+               for o in others):
+            continue
+        governorates = [(o.country_code, o.admin1) for o in others if o.admin1]
+        if not governorates:
+            continue
+        lead = max(set(governorates), key=governorates.count)
+        if governorates.count(lead) < FAR_NAMESAKE_SHARE * len(others):
+            continue
+        pm.reason = (f"{p.name} ({p.admin1}) lies far from every other place of an article on "
+                     f"{lead[1]}: a namesake, set aside")
+        pm.alternatives = [(p, f"over {FAR_NAMESAKE_KM:.0f} km from every other place of the article")]
+        pm.place, pm.candidates, pm.resolution = None, [], ""
 
 
 def _relative_regions(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> None:

@@ -132,3 +132,26 @@ def test_a_village_of_a_governorate_the_article_names_keeps_its_place():
     events = _events("قصفت قوات النظام قرية زيزون في ريف درعا الغربي فقتل طفلان. كما طال القصف بلدات "
                      "في ريف حماة وسهل الغاب وقلعة المضيق.")
     assert "Zayzun" in {e.location for e in events}
+
+
+# Issue 17 item 6: every capital of the region that speaks, accuses, warns or condemns stands for
+# its government (countries.tsv capitals_ar, cues.tsv metonymic_capital), never for an event
+# place; a capital that is struck stays the place. These pass on f626542 too: they pin the rule.
+@pytest.mark.parametrize("text, capital, place", [
+    ("أعلنت بيروت أن غارة إسرائيلية قتلت ثلاثة مدنيين في بلدة عيترون.", "Beirut", "Aitaroun"),
+    ("بيروت تتهم إسرائيل بقتل ثلاثة مدنيين في غارة على بلدة الخيام.", "Beirut", "Khiam"),
+    ("قالت صنعاء إن غارات التحالف قتلت خمسة مدنيين في صعدة.", "Sanaa", "Sa'dah"),
+    ("قالت طرابلس إن قوات حفتر قصفت مطار معيتيقة.", "Tripoli", "Mitiga airport"),
+])
+def test_a_capital_that_speaks_is_no_event_place(text, capital, place):
+    locations = {e.location for e in _events(text)}
+    assert capital not in locations and place in locations
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("انفجرت سيارة مفخخة في بيروت فقتل خمسة أشخاص.", "Beirut"),
+    ("شنت طائرات التحالف غارات على صنعاء فقتلت ثلاثة مدنيين.", "Sanaa"),
+    ("اندلعت اشتباكات عنيفة في طرابلس بين مجموعات مسلحة.", "Tripoli"),
+])
+def test_a_capital_that_is_struck_is_the_event_place(text, capital):
+    assert {e.location for e in _events(text)} == {capital}

@@ -155,3 +155,20 @@ def test_a_capital_that_speaks_is_no_event_place(text, capital, place):
 ])
 def test_a_capital_that_is_struck_is_the_event_place(text, capital):
     assert {e.location for e in _events(text)} == {capital}
+
+
+# Witnesses and residents speak from where the event is: their seat is the event's place when what
+# they report names no place of its own (second tune half: "وقال شهود في نابلس إن قوات ... اقتحمت
+# الأحياء الشرقية" lost the Nablus raid); an official's seat stays a seat.
+@pytest.mark.parametrize("text, place", [
+    ("وقال شهود في نابلس إن قوات كبيرة من الجيش الإسرائيلي اقتحمت الأحياء الشرقية واعتقلت خمسة شبان.", "Nablus"),
+    ("وأفاد سكان في مدينة درنة بأن اشتباكات عنيفة اندلعت ليلا بين مجموعات مسلحة.", "Darnah"),
+    ("وذكر شهود عيان في مدينة سرت أن مسلحين أطلقوا النار على حاجز للشرطة فقتلوا شرطيا.", "Sirte"),
+    ("وقال سكان في الموصل إن القصف طال بلدة تلكيف فقتل ثلاثة مدنيين.", "Tel Kayf"),
+])
+def test_witnesses_speak_from_the_event_place(text, place):
+    assert {e.location for e in _events(text)} == {place}
+
+
+def test_an_officials_seat_is_no_event_place():
+    assert _events("وقال مسؤول في الموصل إن مسلحين هاجموا نقطة للشرطة.") == []

@@ -925,6 +925,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             countrysides.add(id(pm))
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
         pm.compass = _compass(doc, pm, relation, sent.tok_end)
+    _witnesses_at_the_place(doc, mentions)
     for pm in mentions:
         # a post's seat is set aside only for another place of its sentence: "انفجرت عبوة بسيارة
         # قيادي في حماس في مدينة صيدا" names no other place, and the blast was in Sidon
@@ -1200,6 +1201,25 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
         return False
     # "أعلنت قيادة العمليات في بغداد مقتل ..." (the speaker right before) or "... في بنغازي بأن ..."
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
+
+
+def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """Witnesses and residents speak from where the event is: "وقال شهود في نابلس إن قوات
+    ... اقتحمت الأحياء الشرقية" happened in Nablus. The seat of such speakers is the event's place
+    when what they report names no place of its own."""
+    witnesses = cue_words("witness_noun")
+    for pm in mentions:
+        if not pm.reason.startswith("seat of the speaker") or pm.tok_start < 2:
+            continue
+        j = pm.tok_start - 1
+        while j > 0 and doc.tokens[j].text in cue_words("seat_place_noun"):
+            j -= 1
+        if doc.tokens[j].text != "في" or doc.tokens[j - 1].text not in witnesses:
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        if any(o is not pm and pm.tok_end <= o.tok_start < sent.tok_end and o.role != "country" for o in mentions):
+            continue  # "قال سكان في X إن القصف طال بلدة Y": the event is at Y
+        pm.role, pm.reason = "event", "where the witnesses who tell it are (قال شهود في X إن ...)"
 
 
 # How many words before "من X" the verb of an origin (أطلقت، قادمين) may stand.

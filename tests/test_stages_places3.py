@@ -165,6 +165,8 @@ def test_a_capital_that_is_struck_is_the_event_place(text, capital):
     ("وأفاد سكان في مدينة درنة بأن اشتباكات عنيفة اندلعت ليلا بين مجموعات مسلحة.", "Darnah"),
     ("وذكر شهود عيان في مدينة سرت أن مسلحين أطلقوا النار على حاجز للشرطة فقتلوا شرطيا.", "Sirte"),
     ("وقال سكان في الموصل إن القصف طال بلدة تلكيف فقتل ثلاثة مدنيين.", "Tel Kayf"),
+    # an indefinite adjective after منطقة names no place: "منطقة عسكرية" is a military zone
+    ("وقال شهود في جنين إن الجيش فرض منطقة عسكرية واعتقل شابين.", "Janin"),
 ])
 def test_witnesses_speak_from_the_event_place(text, place):
     assert {e.location for e in _events(text)} == {place}

@@ -71,8 +71,6 @@ def test_a_place_of_the_block_resolves_to_itself(text, country, lat, lon):
     # المتمة: a town of Sudan's River Nile state (only with its noun) and a district of Yemen's al-Jawf
     ("قصفت مسيرة مدينة المتمة في ولاية نهر النيل ما أدى إلى مقتل أربعة مدنيين.", "Sudan", 16.7095, 33.3565),
     ("قتل خمسة حوثيين في معارك مع الجيش في مديرية المتمة بمحافظة الجوف.", "Yemen", None, None),
-    # الصالحية: a village by Dura Europos and the town of Egypt's Sharqia (GeoNames)
-    ("قتل مدنيان بقصف على بلدة الصالحية بريف دير الزور.", "Syria", 34.748, 40.728),
 ])
 def test_a_name_two_countries_share_is_told_by_the_country(text, country, lat, lon):
     event = _located(text)

@@ -291,6 +291,14 @@ BEYOND_SETTLEMENTS = {
     "cur:sd-jebel-aulia": "dam town on the White Nile south of the Khartoum places GeoNames lists",
     "cur:ye-balhaf": "gas terminal on the Shabwah coast, south-east of the Shabwah towns GeoNames lists",
     "cur:sd-al-jaili": "refinery town on the Nile north of the Khartoum places GeoNames lists",
+    # issue17-villages3: GeoNames lists one Central Darfur town (Zalingei) and two West Darfur ones
+    "cur:sd-shangil-tobaya": "town south of El Fasher, beyond the North Darfur places GeoNames lists",
+    "cur:sd-mukjar": "town south of Zalingei, the one Central Darfur place GeoNames lists",
+    "cur:sd-garsila": "town south of Zalingei, the one Central Darfur place GeoNames lists",
+    "cur:sd-nertiti": "town east of Zalingei, the one Central Darfur place GeoNames lists",
+    "cur:sd-jebel-marra": "the massif east of Zalingei, the one Central Darfur place GeoNames lists",
+    "cur:sd-kulbus": "town north of El Geneina, beyond the West Darfur places GeoNames lists",
+    "cur:sd-sodari": "town north-west of Bara, beyond the North Kordofan places GeoNames lists",
 }
 
 

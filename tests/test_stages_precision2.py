@@ -1,0 +1,133 @@
+"""Records that are not events of the article, second round (issue 16, items 2 and 4): recaps of
+about a week told beside a same-day event, an undated lead whose day the headline gives, claims told
+as alleged, and intentions or capabilities told in a statement. Each class in several wordings of our
+own, with a real same-day event beside the move that must still be read."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+
+SATURDAY = date(2018, 7, 21)
+
+
+def events(text: str, published=SATURDAY):
+    return marsad.extract(text, published=published)
+
+
+def places(text: str, published=SATURDAY) -> list[str]:
+    return sorted(e.location for e in events(text, published))
+
+
+def dates(text: str, published=SATURDAY) -> list[str]:
+    return sorted(str(e.event_date) for e in events(text, published))
+
+
+# --------------------------------------------------------------------------- recaps of about a week
+
+@pytest.mark.parametrize("text, kept", [
+    ("قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وفي الأسبوع الماضي، تعرضت مدينة تلبيسة لعدد من "
+     "الغارات الروسية.", "Al-Rastan"),
+    ("قتل ثلاثة مدنيين اليوم في غارة على بلدة كفرنبل. وقصفت المدفعية الأسبوع الفائت بلدة خان شيخون.", "Kafranbel"),
+    ("اقتحمت القوات الإسرائيلية صباح اليوم مدينة جنين واعتقلت خمسة شبان. وشهدت مدينة نابلس في الأيام الأخيرة "
+     "مواجهات عنيفة بين الشبان والجيش الإسرائيلي.", "Janin"),
+    ("قتل شرطي أمس برصاص مسلحين في مدينة الزرقاء. وكان مسلحون هاجموا منذ أيام دورية للشرطة في مدينة السلط.",
+     "Zarqa"),
+])
+def test_a_unit_dated_only_by_the_last_week_beside_a_same_day_lead_is_a_recap(text, kept):
+    assert places(text) == [kept]
+
+
+def test_an_event_of_the_last_two_days_beside_the_lead_is_still_news():
+    text = ("قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وقتل خمسة مدنيين خلال اليومين الماضيين في قصف على "
+            "مدينة تلبيسة.")
+    assert places(text) == ["Al-Rastan", "Talbiseh"]
+
+
+def test_a_lead_dated_by_the_last_week_keeps_its_event():
+    assert places("شنت الطائرات الحربية خلال الأسبوع الماضي غارات على مدينة تلبيسة.") == ["Talbiseh"]
+
+
+def test_a_same_day_event_that_counts_the_weeks_strikes_keeps_its_day():
+    text = "قتل مدنيان اليوم في غارة على بلدة كفرنبل، هي الثالثة على البلدة خلال الأسبوع الماضي."
+    assert dates(text) == ["2018-07-21"]
+
+
+def test_a_week_recap_after_a_same_day_event_in_a_later_paragraph_is_left_out():
+    text = ("قتل ثلاثة عناصر من الشرطة صباح اليوم بانفجار عبوة ناسفة في مدينة الرمادي.\n"
+            "وأوضح مصدر أمني أن العبوة انفجرت لدى مرور دورية في حي الملعب.\n"
+            "وكان مسلحون قد هاجموا خلال الأسبوع الماضي نقطة للجيش في مدينة الفلوجة.")
+    assert places(text) == ["Ramadi"]
+
+
+# --------------------------------------------------------------------------- the headline's day
+
+@pytest.mark.parametrize("text, day", [
+    ("مقتل خمسة مدنيين بقصف على سراقب الجمعة\nقتل خمسة مدنيين في قصف مدفعي لقوات النظام على مدينة سراقب بريف "
+     "إدلب. وأصيب عشرة آخرون بجروح.", "2018-07-20"),
+    ("غارات روسية على كفرنبل أمس\nشنت الطائرات الحربية الروسية غارات على بلدة كفرنبل جنوب إدلب، ما أدى إلى دمار "
+     "كبير.", "2018-07-20"),
+    ("اشتباكات بين الجيش ومسلحين في الرمادي الخميس\nاندلعت اشتباكات عنيفة بين القوات العراقية ومسلحي داعش في "
+     "مدينة الرمادي.", "2018-07-19"),
+])
+def test_an_undated_lead_takes_the_day_its_headline_gives_its_event(text, day):
+    assert dates(text) == [day]
+
+
+def test_a_dateline_heading_still_dates_nothing_of_its_own():
+    text = "السبت 2018/07/21\nاندلعت اشتباكات عنيفة بين القوات العراقية ومسلحي داعش في مدينة الرمادي."
+    assert dates(text) == ["2018-07-21"]
+
+
+def test_a_headline_and_a_lead_that_name_one_day_make_one_record():
+    text = ("قصف على سراقب الجمعة\nقتل خمسة مدنيين مساء أمس في قصف مدفعي لقوات النظام على مدينة سراقب بريف "
+            "إدلب.")
+    assert dates(text) == ["2018-07-20"]
+
+
+# --------------------------------------------------------------------------- claims told as alleged
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وزعمت وسائل إعلام موالية أن فصائل المعارضة قصفت بلدة "
+    "تلبيسة.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وادعى إعلام النظام أن مسلحين هاجموا نقطة عسكرية في بلدة "
+    "تلبيسة.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. ويدعي الجيش أن الفصائل قصفت بالصواريخ بلدة تلبيسة.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. واعتقلت دورية شابا بزعم مشاركته في قصف بلدة تلبيسة.",
+])
+def test_an_event_a_source_is_said_to_allege_is_no_event(text):
+    assert "Talbiseh" not in places(text)
+    assert "Al-Rastan" in places(text)
+
+
+def test_a_real_event_after_an_alleged_one_is_still_read():
+    text = ("زعمت وسائل إعلام موالية أن فصائل المعارضة قصفت بلدة تلبيسة. وقتل مدني اليوم في غارة جوية على بلدة "
+            "كفرنبل.")
+    assert places(text) == ["Kafranbel"]
+
+
+def test_an_event_told_before_the_alleging_clause_is_kept():
+    text = "قصفت فصائل المعارضة اليوم مدينة السقيلبية، فيما زعمت وسائل إعلام النظام أن الفصائل استهدفت المدنيين."
+    assert places(text) == ["Al-Suqaylabiyah"]
+
+
+# --------------------------------------------------------------------------- intentions and capabilities
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وقالت هيئة تحرير الشام إنها ستواصل الهجمات على مواقع "
+    "النظام في مدينة حمص.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وقال الجيش إنه قادر على صد الهجمات على مدينة حمص.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وأكد قائد الفصيل أن مقاتليه سيواصلون قصف مواقع النظام في "
+    "مدينة حمص.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وقال المتحدث إن بإمكان قواته اقتحام مدينة حمص خلال ساعات.",
+])
+def test_what_a_side_says_it_will_go_on_doing_or_can_do_is_no_event(text):
+    assert places(text) == ["Al-Rastan"]
+
+
+def test_a_same_day_attack_told_in_the_statement_is_still_read():
+    text = ("قالت هيئة تحرير الشام إن مقاتليها هاجموا اليوم حاجزا لقوات النظام قرب مدينة الرستن، وإنها ستواصل "
+            "الهجمات على مواقع النظام في مدينة حمص.")
+    assert places(text) == ["Al-Rastan"]

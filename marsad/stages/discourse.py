@@ -39,6 +39,9 @@ def mark_discourse_moves(a: Analysis) -> None:
     * a comparison: the relative clause after "the time that" (وهذه ليست المرة الأولى التي تقصف
       فيها الطائرات المطار) tells a kind of event, not one;
     * the future: a future verb after the event noun in its clause (القتال ضد التنظيم سيستمر);
+    * an intention or a capability a few words before it in its clause (إنها ستواصل الهجمات، قادر على
+      صد الهجمات، بإمكان قواته اقتحام المدينة);
+    * a claim said to be alleged: the event words after زعم، ادعى، مزاعم، بزعم in their unit;
     * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
       event, whatever day the anniversary falls on.
     """
@@ -47,6 +50,8 @@ def mark_discourse_moves(a: Analysis) -> None:
     compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
     remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
     futures = cue_words("future_verb")
+    alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc)]
+    intents = {m.tok_start for m in cue_matcher("intent_word").find(a.doc)}
     out = []
     for h in a.hits:
         t = h.mention.tok_start
@@ -65,12 +70,19 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
+            elif any(sent.tok_start <= k < t and _same_unit(a, k, t) for k in alleging):
+                h = replace(h, status="negated", reason="a claim its source is said to allege (زعمت ... أن)")
+            elif intents and any(k in intents and clause_at(a, k) is clause_at(a, t)
+                                 for k in range(max(sent.tok_start, t - INTENT_WORDS), t)):
+                h = replace(h, status="modal", reason="what a side will go on doing or can do (ستواصل، قادر على)")
         out.append(h)
     a.hits = out
 
 
 # How many words after an event noun its future verb may stand (القتال ضد عناصر التنظيم سيستمر).
 FUTURE_WORDS = 7
+# How many words before an event word a word of intent or capability may stand (قادرة على صد الهجمات).
+INTENT_WORDS = 4
 
 
 def _same_unit(a: Analysis, i: int, j: int) -> bool:
@@ -170,6 +182,11 @@ def date_article(a: Analysis) -> None:
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
             and not _dates_report(a, d) and not _compares(a, d)]
+    if not lead:
+        headline = _headline_day(a)
+        if headline is not None:
+            a.default_when = when_of(headline)
+            return
     if lead:
         first = lead[0]
         current = [d for d in lead if not d.background]
@@ -205,6 +222,23 @@ def date_article(a: Analysis) -> None:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+def _headline_day(a: Analysis) -> DateMention | None:
+    """The day a short headline gives the event it tells, for a lead that gives none: "مقتل خمسة
+    مدنيين بقصف على سراقب الجمعة"، "اشتباكات في الرمادي أمس". The date stands after an event word or
+    a count of dead or wounded of its headline (a dateline, "السبت 2023/01/28", tells none) and is not
+    a statement's ("الجيش يعلن الجمعة ...")."""
+    for s in a.doc.sentences[:a.first_body]:
+        if not s.is_heading:
+            continue
+        told = [h.mention.tok_start for h in a.hits if s.tok_start <= h.mention.tok_start < s.tok_end and h.reports_event] + \
+            [c.tok_start for c in a.casualties if s.tok_start <= c.tok_start < s.tok_end]
+        for d in a.dates:
+            if s.tok_start <= d.tok_start < s.tok_end and not d.background and d.precision == 1 and \
+                    d.date_start is not None and any(t < d.tok_start for t in told) and not _dates_speech(a, d):
+                return d
+    return None
 
 
 def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) -> bool:
@@ -338,6 +372,8 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
         current = [d for d in own if not d.background]
         if not current:
             return None
+        if _week_recap(a, lo, current):
+            return None  # "وفي الأسبوع الماضي تعرضت البلدة لغارات" beside a lead of one day: a recap
         if pluperfect(a, lo, hi) and all(_coarse(d) for d in own):
             # "وكانت مصادر محلية قد أفادت في منتصف تموز بأن ...": the pluperfect with a month or a
             # year, not a day, tells an earlier report or event (a recap), whatever the month
@@ -373,6 +409,33 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     if after:
         return pick(after)
     return a.default_when
+
+
+# Date keys that span the last week or some days with no day named (الأسبوع الماضي، الأسبوع الفائت،
+# في الأيام الأخيرة، منذ أيام، قبل أسبوع); a count of days up to ``WEEK_SPAN_DAYS`` (خلال اليومين
+# الماضيين) is as near as a day.
+_WEEK_SPAN_KINDS = ("last_week", "last_days", "ago_days", "ago_weeks")
+WEEK_SPAN_DAYS = 3
+
+
+def _week_span(d: DateMention) -> bool:
+    kind, _, body = d.key.partition("@")[0].partition(":")
+    if kind not in _WEEK_SPAN_KINDS:
+        return False
+    return kind != "last_days" or not body.isdigit() or int(body) > WEEK_SPAN_DAYS
+
+
+def _week_recap(a: Analysis, lo: int, current: list[DateMention]) -> bool:
+    """Is the unit, after the lead, dated only by a span of the last week or of some days ("وفي
+    الأسبوع الماضي، تعرضت البلدة لعدد من الغارات"، "وكان مسلحون هاجموا منذ أيام دورية") while the
+    article's own event has one day (اليوم، أمس، الخميس)? It recalls the days before the news."""
+    sent = a.doc.sentence_of_token(lo)
+    if sent.is_heading or sent.index <= a.first_body:
+        return False
+    default = a.default_when
+    if default is None or default.precision != 1 or default.start is None:
+        return False
+    return all(_week_span(d) for d in current)
 
 
 # The kinds of date keys that name a month, a year or longer (not a day or a week).

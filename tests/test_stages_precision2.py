@@ -131,3 +131,28 @@ def test_a_same_day_attack_told_in_the_statement_is_still_read():
     text = ("قالت هيئة تحرير الشام إن مقاتليها هاجموا اليوم حاجزا لقوات النظام قرب مدينة الرستن، وإنها ستواصل "
             "الهجمات على مواقع النظام في مدينة حمص.")
     assert places(text) == ["Al-Rastan"]
+
+
+# --------------------------------------------------------------------------- the report's day named after the event
+
+MONDAY = date(2018, 7, 23)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("قتل ثلاثة جنود في هجوم مسلح على حاجز قرب مدينة الرمادي، وقالت الشرطة يوم الأحد إن المهاجمين فروا.",
+     "2018-07-22"),
+    ("انفجرت عبوة ناسفة بدورية للجيش في مدينة الفلوجة، وأعلنت قيادة العمليات السبت أن جنديين قتلا.", "2018-07-21"),
+    ("اقتحمت قوات الاحتلال مخيم جنين واعتقلت أربعة شبان، وذكر نادي الأسير مساء أمس أن بينهم طفلين.", "2018-07-22"),
+])
+def test_an_undated_event_is_dated_no_later_than_the_day_its_report_names(text, day):
+    assert dates(text, MONDAY) == [day]
+
+
+def test_an_event_with_a_day_of_its_own_keeps_it_beside_a_later_report():
+    text = "قتل ثلاثة جنود الجمعة في هجوم مسلح على حاجز قرب مدينة الرمادي، وقالت الشرطة يوم الأحد إن المهاجمين فروا."
+    assert dates(text, MONDAY) == ["2018-07-20"]
+
+
+def test_a_same_day_event_beside_an_earlier_report_of_something_else_keeps_its_day():
+    text = "قصفت الطائرات الحربية مدينة تلبيسة اليوم، وكانت وسائل إعلام ذكرت يوم السبت أن الفصائل حشدت قواتها."
+    assert dates(text, MONDAY) == ["2018-07-23"]

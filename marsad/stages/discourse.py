@@ -343,7 +343,22 @@ def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
 
 def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:
     """The date of the events of one unit (an independent clause with its dependents), None
-    when it is background.
+    when it is background. A unit that gives its events no date of its own takes the day it says
+    they were reported when the article's date is later ("قتل ثلاثة جنود في هجوم على حاجز، وقالت
+    الشرطة يوم الأحد إن المهاجمين فروا": Sunday, not the day the article came out)."""
+    when = _unit_when(a, unit, near_tok)
+    if when is None or when.start is None or when is not a.default_when:
+        return when  # a unit's own date stands ("قصفت ... اليوم، وكانت وسائل إعلام ذكرت السبت أن ...")
+    lo, hi = unit_range(a, unit)
+    said = [d for d in a.dates if lo <= d.tok_start < hi and _dates_report(a, d) and d.precision == 1
+            and not d.background and d.date_start is not None and d.date_start < when.start]
+    if said:
+        return when_of(min(said, key=lambda d: d.date_start))
+    return when
+
+
+def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:
+    """The date of the events of one unit, before it is held to the day of its report.
 
     The unit's own dates first (the one nearest the trigger); a unit without a date takes the
     date of the unit before it in the sentence ("وفي عام 2017 سيطر التنظيم على X، وقتل 50"

@@ -350,8 +350,8 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     if when is None or when.start is None or when is not a.default_when:
         return when  # a unit's own date stands ("قصفت ... اليوم، وكانت وسائل إعلام ذكرت السبت أن ...")
     lo, hi = unit_range(a, unit)
-    said = [d for d in a.dates if lo <= d.tok_start < hi and _dates_report(a, d) and d.precision == 1
-            and not d.background and d.date_start is not None and d.date_start < when.start]
+    said = [d for d in a.dates if lo <= d.tok_start < hi and _dates_report(a, d) and _dates_speech(a, d)
+            and d.precision == 1 and not d.background and d.date_start is not None and d.date_start < when.start]
     if said:
         return when_of(min(said, key=lambda d: d.date_start))
     return when

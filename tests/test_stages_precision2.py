@@ -156,3 +156,31 @@ def test_an_event_with_a_day_of_its_own_keeps_it_beside_a_later_report():
 def test_a_same_day_event_beside_an_earlier_report_of_something_else_keeps_its_day():
     text = "قصفت الطائرات الحربية مدينة تلبيسة اليوم، وكانت وسائل إعلام ذكرت يوم السبت أن الفصائل حشدت قواتها."
     assert dates(text, MONDAY) == ["2018-07-23"]
+
+
+# --------------------------------------------------------------------------- claims denied after they are told
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وقالت وسائل إعلام النظام إن مسلحين هاجموا حاجزا في بلدة "
+    "تلبيسة، وهو ما نفاه ناشطون.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وأفادت مصادر بأن طائرات روسية قصفت بلدة تلبيسة، لكن "
+    "الدفاع المدني نفى ذلك.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وذكرت صفحات موالية أن الفصائل قصفت بلدة تلبيسة، الأمر "
+    "الذي نفته الفصائل.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن، فيما ذكرت صفحات موالية أن الفصائل قصفت بلدة تلبيسة، الأمر "
+    "الذي نفته الفصائل.",
+])
+def test_a_claim_denied_after_it_is_no_event_and_the_days_event_stays(text):
+    assert places(text) == ["Al-Rastan"]
+
+
+def test_a_real_event_after_a_denied_claim_is_still_read():
+    text = ("أفادت مصادر بأن طائرات روسية قصفت بلدة تلبيسة، لكن الدفاع المدني نفى ذلك. وقتل مدنيان اليوم في غارة على "
+            "بلدة كفرنبل.")
+    assert places(text) == ["Kafranbel"]
+
+
+def test_an_alleged_claim_does_not_reach_the_independent_clause_after_it():
+    text = ("زعمت وسائل إعلام موالية أن الفصائل قصفت بلدة تلبيسة، فيما قتل مدنيان اليوم في غارة جوية على بلدة "
+            "كفرنبل.")
+    assert places(text) == ["Kafranbel"]

@@ -41,7 +41,10 @@ def mark_discourse_moves(a: Analysis) -> None:
     * the future: a future verb after the event noun in its clause (القتال ضد التنظيم سيستمر);
     * an intention or a capability a few words before it in its clause (إنها ستواصل الهجمات، قادر على
       صد الهجمات، بإمكان قواته اقتحام المدينة);
-    * a claim said to be alleged: the event words after زعم، ادعى، مزاعم، بزعم in their unit;
+    * a claim said to be alleged: the event words after زعم، ادعى، مزاعم، بزعم in their independent
+      clause (with its dependents);
+    * a claim denied after it: the event words before "الأمر الذي نفته"، "وهو ما نفاه" in their
+      independent clause, or in the one before "، لكن ... نفى ذلك";
     * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
       event, whatever day the anniversary falls on.
     """
@@ -52,6 +55,8 @@ def mark_discourse_moves(a: Analysis) -> None:
     futures = cue_words("future_verb")
     alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc)]
     intents = {m.tok_start for m in cue_matcher("intent_word").find(a.doc)}
+    denied_back = [m.tok_start for m in cue_matcher("denial_back").find(a.doc)]
+    denied_that = [m.tok_start for m in cue_matcher("denial_of_that").find(a.doc)]
     out = []
     for h in a.hits:
         t = h.mention.tok_start
@@ -70,8 +75,11 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
-            elif any(sent.tok_start <= k < t and _same_unit(a, k, t) for k in alleging):
+            elif alleging and any(_claim_start(a, t, False) <= k < t for k in alleging):
                 h = replace(h, status="negated", reason="a claim its source is said to allege (زعمت ... أن)")
+            elif any(_claim_start(a, k, False) <= t < k for k in denied_back) or \
+                    any(_claim_start(a, k, True) <= t < k for k in denied_that):
+                h = replace(h, status="negated", reason="a claim denied after it (الأمر الذي نفته، لكن ... نفى ذلك)")
             elif intents and any(k in intents and clause_at(a, k) is clause_at(a, t)
                                  for k in range(max(sent.tok_start, t - INTENT_WORDS), t)):
                 h = replace(h, status="modal", reason="what a side will go on doing or can do (ستواصل، قادر على)")
@@ -83,6 +91,24 @@ def mark_discourse_moves(a: Analysis) -> None:
 FUTURE_WORDS = 7
 # How many words before an event word a word of intent or capability may stand (قادرة على صد الهجمات).
 INTENT_WORDS = 4
+
+
+def _claim_start(a: Analysis, k: int, before_own: bool) -> int:
+    """Where the claim a denial at token ``k`` refers back to starts: the independent clause that
+    holds the denial ("فيما ذكرت صفحات أن الفصائل قصفت البلدة، الأمر الذي نفته"), or, for a denial
+    that opens a clause of its own ("، لكن الدفاع المدني نفى ذلك"), the independent clause before it;
+    never before its sentence."""
+    own = clause_at(a, k)
+    if own is None:
+        return k
+    clauses = [c for c in a.clauses if c.sentence == own.sentence and c.index <= own.index]
+    skip = before_own and own.independent
+    for c in reversed(clauses):
+        if skip and c is own:
+            continue
+        if c.independent:
+            return c.tok_start
+    return clauses[0].tok_start if clauses else k
 
 
 def _same_unit(a: Analysis, i: int, j: int) -> bool:

@@ -184,3 +184,31 @@ def test_an_alleged_claim_does_not_reach_the_independent_clause_after_it():
     text = ("زعمت وسائل إعلام موالية أن الفصائل قصفت بلدة تلبيسة، فيما قتل مدنيان اليوم في غارة جوية على بلدة "
             "كفرنبل.")
     assert places(text) == ["Kafranbel"]
+
+
+# --------------------------------------------------------------------------- reports withdrawn, false alarms
+
+TUESDAY = date(2018, 4, 17)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وسحبت وكالة سانا تقريرا أفادت فيه بأن الطائرات "
+    "الإسرائيلية قصفت مطار الشعيرات.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وتراجعت وسائل إعلام رسمية عن خبر نشرته عن غارات إسرائيلية "
+    "على مطار الضمير.",
+    "قتل جنديان اليوم في هجوم على حاجز قرب مدينة الرستن. وقال مصدر عسكري إن إنذارا خاطئا أدى إلى إطلاق صواريخ "
+    "الدفاع الجوي فوق مدينة حمص.",
+])
+def test_a_withdrawn_report_or_a_false_alarm_tells_no_event(text):
+    assert places(text, TUESDAY) == ["Al-Rastan"]
+
+
+def test_a_withdrawn_report_in_the_lead_leaves_the_article_no_event():
+    text = ("وكالة الأنباء السورية تسحب تقارير عن هجمات صاروخية على مطار الشعيرات\nسحبت دمشق تقارير نشرتها أفادت "
+            "بتعرض مطار الشعيرات لاعتداء صاروخي ليلا.")
+    assert events(text, TUESDAY) == []
+
+
+def test_troops_that_withdraw_from_positions_leave_the_days_strike():
+    text = "قصفت الطائرات الإسرائيلية اليوم مطار الشعيرات، وتراجعت القوات السورية عن مواقعها في محيط المطار."
+    assert places(text, TUESDAY) == ["Shayrat airbase"]

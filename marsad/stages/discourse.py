@@ -41,8 +41,8 @@ def mark_discourse_moves(a: Analysis) -> None:
     * the future: a future verb after the event noun in its clause (القتال ضد التنظيم سيستمر);
     * an intention or a capability a few words before it in its clause (إنها ستواصل الهجمات، قادر على
       صد الهجمات، بإمكان قواته اقتحام المدينة);
-    * a claim said to be alleged: the event words after زعم، ادعى، مزاعم، بزعم in their independent
-      clause (with its dependents);
+    * a claim said to be alleged, a report withdrawn, a false alarm: the event words after زعم، ادعى،
+      مزاعم، بزعم، سحبت تقريرا، إنذار خاطئ in their independent clause (with its dependents);
     * a claim denied after it: the event words before "الأمر الذي نفته"، "وهو ما نفاه" in their
       independent clause, or in the one before "، لكن ... نفى ذلك";
     * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
@@ -53,7 +53,8 @@ def mark_discourse_moves(a: Analysis) -> None:
     compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
     remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
     futures = cue_words("future_verb")
-    alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc)]
+    alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc)] + \
+        [m.tok_start for m in cue_matcher("retraction_word").find(a.doc)] + _withdrawn_reports(a)
     intents = {m.tok_start for m in cue_matcher("intent_word").find(a.doc)}
     denied_back = [m.tok_start for m in cue_matcher("denial_back").find(a.doc)]
     denied_that = [m.tok_start for m in cue_matcher("denial_of_that").find(a.doc)]
@@ -91,6 +92,25 @@ def mark_discourse_moves(a: Analysis) -> None:
 FUTURE_WORDS = 7
 # How many words before an event word a word of intent or capability may stand (قادرة على صد الهجمات).
 INTENT_WORDS = 4
+
+
+# How many words after a verb of withdrawing its report noun may stand (سحبت وكالة سانا تقريرا).
+WITHDRAWN_REPORT_WORDS = 5
+
+
+def _withdrawn_reports(a: Analysis) -> list[int]:
+    """Where a verb of withdrawing stands with a report noun a few words after it in its sentence
+    ("سحبت وكالة سانا تقريرا"، "تراجعت وسائل إعلام رسمية عن خبر")."""
+    verbs = cue_matcher("retraction_verb").find(a.doc)
+    if not verbs:
+        return []
+    nouns = {m.tok_start for m in cue_matcher("report_noun").find(a.doc)}
+    out = []
+    for v in verbs:
+        sent = a.doc.sentence_of_token(v.tok_start)
+        if any(k in nouns for k in range(v.tok_end, min(sent.tok_end, v.tok_end + WITHDRAWN_REPORT_WORDS))):
+            out.append(v.tok_start)
+    return out
 
 
 def _claim_start(a: Analysis, k: int, before_own: bool) -> int:

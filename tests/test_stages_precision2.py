@@ -212,3 +212,23 @@ def test_a_withdrawn_report_in_the_lead_leaves_the_article_no_event():
 def test_troops_that_withdraw_from_positions_leave_the_days_strike():
     text = "قصفت الطائرات الإسرائيلية اليوم مطار الشعيرات، وتراجعت القوات السورية عن مواقعها في محيط المطار."
     assert places(text, TUESDAY) == ["Shayrat airbase"]
+
+
+# --------------------------------------------------------------------------- a right to an act names no event
+
+FRIDAY = date(2018, 9, 7)
+
+
+@pytest.mark.parametrize("text", [
+    "أكد المجلس الوزاري حق التظاهر السلمي للمواطنين في مدينة البصرة.",
+    "وشدد البيان على حق الاعتصام في ساحة التحرير ببغداد.",
+    "ودعت النقابة المحافظ إلى احترام حق التظاهر أمام مبنى المحافظة في مدينة الناصرية.",
+])
+def test_a_right_to_protest_is_no_protest(text):
+    assert events(text, FRIDAY) == []
+
+
+def test_a_protest_told_beside_the_right_to_protest_is_still_read():
+    text = ("ودعت النقابات إلى احترام حق التظاهر في مدينة الناصرية، بعدما تظاهر المئات اليوم أمام مبنى المحافظة في مدينة "
+            "البصرة.")
+    assert places(text, FRIDAY) == ["Basra"]

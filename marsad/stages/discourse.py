@@ -13,9 +13,13 @@ moves are recognised by their structure and their dates, not by one cue word alo
   month or a year (وكانت ... قد ... في منتصف تموز), "then" after a past date (وقال الجيش وقتها),
   a backdrop (وتأتي هذه الأحكام في وقت تشهد فيه ...), a charge or a conviction (أدانته بتهم تتعلق
   بتفجير)، a war's tally in thousands — each unless the unit gives a day of its own;
+* units dated only by a span of the last week or some days (وفي الأسبوع الماضي، منذ أيام) after a
+  lead of one day: a recap;
 * dates: a statement's "today" counts from the statement's own day; an undated lead takes the
-  day a later sentence says its event was reported (ونقلت سانا مساء أمس السبت ...); a lead whose
-  own event lies long before publication gives the article no date.
+  day its short headline gives its event (مقتل خمسة بقصف على سراقب الجمعة), else the day a later
+  sentence says its event was reported (ونقلت سانا مساء أمس السبت ...); an undated unit is dated no
+  later than the day it says it was reported (، وقالت الشرطة يوم الأحد إن ...); a lead whose own
+  event lies long before publication gives the article no date.
 """
 from __future__ import annotations
 

@@ -232,3 +232,23 @@ def test_a_protest_told_beside_the_right_to_protest_is_still_read():
     text = ("ودعت النقابات إلى احترام حق التظاهر في مدينة الناصرية، بعدما تظاهر المئات اليوم أمام مبنى المحافظة في مدينة "
             "البصرة.")
     assert places(text, FRIDAY) == ["Basra"]
+
+
+# --------------------------------------------------------------------------- an event a span of time has passed since
+
+TUESDAY_APRIL = date(2018, 4, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "أطلقت ميليشيا الحوثي الاثنين سراح المختطف جمال المعمري بعد مرور عامين على اختطافه في صنعاء.",
+    "أفرجت السلطات اليوم عن الصحفي بعد مرور ستة أشهر على اعتقاله في مدينة الموصل.",
+    "وبعد مرور أسبوع على القصف الذي استهدف مدينة أريحا لا يزال الأهالي يبحثون عن ناجين.",
+    "عاد الطلاب إلى مدارس مدينة الرقة بعد ثلاث سنوات على سيطرة التنظيم عليها.",
+])
+def test_an_event_a_span_has_passed_since_is_no_event_of_the_day(text):
+    assert events(text, TUESDAY_APRIL) == []
+
+
+def test_a_same_day_strike_after_the_days_since_a_truce_is_still_read():
+    text = "قتل مدنيان اليوم في غارة على بلدة كفرنبل بعد مرور يومين على إعلان الهدنة."
+    assert places(text, TUESDAY_APRIL) == ["Kafranbel"]

@@ -50,7 +50,8 @@ def mark_discourse_moves(a: Analysis) -> None:
     * a claim denied after it: the event words before "الأمر الذي نفته"، "وهو ما نفاه" in their
       independent clause, or in the one before "، لكن ... نفى ذلك";
     * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
-      event, whatever day the anniversary falls on.
+      event, whatever day the anniversary falls on; so does an event a span has passed since (بعد
+      مرور عامين على اختطافه).
     """
     tokens = a.doc.tokens
     quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
@@ -80,6 +81,8 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
+            elif _elapsed_since(a, t, sent.tok_start):
+                h = replace(h, status="background", reason="a span has passed since it (بعد مرور عامين على اختطافه)")
             elif alleging and any(_claim_start(a, t, False) <= k < t for k in alleging):
                 h = replace(h, status="negated", reason="a claim its source is said to allege (زعمت ... أن)")
             elif any(_claim_start(a, k, False) <= t < k for k in denied_back) or \
@@ -96,6 +99,25 @@ def mark_discourse_moves(a: Analysis) -> None:
 FUTURE_WORDS = 7
 # How many words before an event word a word of intent or capability may stand (قادرة على صد الهجمات).
 INTENT_WORDS = 4
+
+
+# How many words a span noun may stand before على and its event word, and its opener before it
+# (بعد مرور أكثر من عامين على اختطافه).
+ELAPSED_WORDS = 4
+
+
+def _elapsed_since(a: Analysis, t: int, sent_start: int) -> bool:
+    """Is the event word at ``t`` the start of a span of time that has passed: على right before it,
+    a span noun a few words before that, and مرور or بعد before the span ("أفرجت عنه بعد مرور عامين
+    على اختطافه"، "بعد ستة أشهر على اعتقاله")?"""
+    tokens = a.doc.tokens
+    if t - 1 < sent_start or tokens[t - 1].text not in cue_words("elapsed_on"):
+        return False
+    spans, openers = cue_words("elapsed_span_noun"), cue_words("elapsed_opener")
+    for p in range(t - 2, max(sent_start, t - 2 - ELAPSED_WORDS) - 1, -1):
+        if tokens[p].text in spans:
+            return any(_bare_in(tokens[q].text, openers) for q in range(max(sent_start, p - ELAPSED_WORDS), p))
+    return False
 
 
 # How many words after a verb of withdrawing its report noun may stand (سحبت وكالة سانا تقريرا).

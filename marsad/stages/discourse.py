@@ -415,12 +415,15 @@ def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
 
 def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:
     """The date of the events of one unit (an independent clause with its dependents), None
-    when it is background. A unit that gives its events no date of its own takes the day it says
-    they were reported when the article's date is later ("قتل ثلاثة جنود في هجوم على حاجز، وقالت
-    الشرطة يوم الأحد إن المهاجمين فروا": Sunday, not the day the article came out)."""
+    when it is background. A unit that gives its events no date of its own, in an article whose
+    text dates none (its date is the publication day), takes the day it says they were reported
+    ("قتل ثلاثة جنود في هجوم على حاجز، وقالت الشرطة يوم الأحد إن المهاجمين فروا": Sunday, not the
+    day the article came out)."""
     when = _unit_when(a, unit, near_tok)
-    if when is None or when.start is None or when is not a.default_when:
-        return when  # a unit's own date stands ("قصفت ... اليوم، وكانت وسائل إعلام ذكرت السبت أن ...")
+    if when is None or when.start is None or when is not a.default_when or when.mentions:
+        # a unit's own date stands ("قصفت ... اليوم، وكانت وسائل إعلام ذكرت السبت أن ..."), and so does
+        # a date the text gives the article's events ("قتل ثلاثة اليوم ... وأفاد الدفاع المدني أمس بأن القصف")
+        return when
     lo, hi = unit_range(a, unit)
     said = [d for d in a.dates if lo <= d.tok_start < hi and _dates_report(a, d) and _dates_speech(a, d)
             and d.precision == 1 and not d.background and d.date_start is not None and d.date_start < when.start]

@@ -1,0 +1,59 @@
+"""Classes read from the fourth set's tune half (issue 16): dates, discourse moves and tolls that
+real news of other outlets and regions writes. Each class is tested in wordings of our own, never an
+article's sentence."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+from marsad.arabic.tokenise import make_doc
+from marsad.dates import find_dates
+
+
+def events(text: str, published):
+    return marsad.extract(text, published=published)
+
+
+def date_keys(text: str, published=date(2019, 3, 2)) -> list[str]:
+    return [d.key for d in find_dates(make_doc(text), published)]
+
+
+# --------------------------------------------------------------------------- 1. date-shaped proper names
+
+@pytest.mark.parametrize("text", [
+    "وقال مصدر محلي لوكالة 2 ديسمبر إن القصف طال منازل المدنيين",
+    "وبدأت القوات حملة تفتيش في منطقة 14 رمضان",
+    "وتظاهر أنصار حركة 6 أبريل أمام النقابة",
+    "وأحيا الأهالي ذكرى ثورة 14 أكتوبر في المدينة",
+    "ونقل مراسل صحيفة 26 سبتمبر عن شهود",
+    "وتجمع المحتجون في ساحة 17 فبراير",
+    "وانفجرت العبوة قرب جسر 14 تموز",
+    "وقال نواب من تيار 14 آذار إن الحكومة مسؤولة",
+])
+def test_a_day_and_month_after_a_name_noun_is_a_name_not_a_date(text):
+    assert date_keys(text) == []
+
+
+@pytest.mark.parametrize("text, key", [
+    ("قتل ثلاثة مدنيين في 2 ديسمبر الماضي", "md:12-02:last"),
+    ("اليوم السبت 2 مارس 2019", "abs:2019-03-02"),
+    ("وفي منطقة الطارمية، 14 رمضان، داهمت القوات منزلا", "hijri_md:09-14"),
+])
+def test_a_day_and_month_without_a_name_noun_stays_a_date(text, key):
+    assert date_keys(text) == [key]
+
+
+@pytest.mark.parametrize("text, published, kind, place, day, deaths", [
+    ("وقال مصدر محلي لوكالة 2 ديسمبر إن قصفا حوثيا على مديرية حيس أسفر اليوم عن مقتل ثلاثة مدنيين.",
+     date(2019, 3, 2), "Explosions/Remote violence", "Hays", "2019-03-02", 3),
+    ("أصيب خمسة متظاهرين برصاص الشرطة في ساحة 17 فبراير وسط مدينة بنغازي.",
+     date(2014, 5, 10), "Violence against civilians", "Benghazi", "2014-05-10", 0),
+    ("انفجرت عبوة ناسفة قرب جسر 14 تموز في بغداد وقتلت شرطيين اثنين.",
+     date(2016, 8, 3), "Explosions/Remote violence", "Baghdad", "2016-08-03", 2),
+])
+def test_a_sentence_naming_a_date_shaped_name_keeps_its_event_and_toll(text, published, kind, place, day,
+                                                                         deaths):
+    found = [(e.event_type, e.location, str(e.event_date), e.fatalities) for e in events(text, published)]
+    assert found == [(kind, place, day, deaths)]

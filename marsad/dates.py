@@ -297,7 +297,9 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
     rules = [
         ("abs", rf"{_B}{WD_PREFIX}{DAY}(?: (?:{MONP}))? {MONTHS}"
                 rf"(?:{_SEP}(?:(?:{OF}) )?(?:(?:{YW}) )?{YEAR}|(?: (?P<mod>{MOD})))?{_E}", _abs),
-        ("abs_en", rf"{_B}(?P<mon>{MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}}){_E}", _abs_en),
+        # "Sunday, Jan. 3, 2016": an English weekday before the month is part of the one date
+        ("abs_en", rf"{_B}(?:(?P<wd>{WD}),? )?(?P<mon>{MON})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? "
+                   rf"(?P<year>\d{{4}}){_E}", _abs_en),
         ("numeric", rf"{_B}{WD_PREFIX}(?<![\d./-])(?:(?P<d>\d{{1,2}})(?P<s>[./-])(?P<m>\d{{1,2}})(?P=s)"
                     rf"(?P<y>\d{{4}})|(?P<y2>\d{{4}})(?P<s2>[./-])(?P<m2>\d{{1,2}})(?P=s2)(?P<d2>\d{{1,2}}))"
                     rf"(?!\d|[./-]\d)", _numeric),

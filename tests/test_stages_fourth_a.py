@@ -57,3 +57,39 @@ def test_a_sentence_naming_a_date_shaped_name_keeps_its_event_and_toll(text, pub
                                                                          deaths):
     found = [(e.event_type, e.location, str(e.event_date), e.fatalities) for e in events(text, published)]
     assert found == [(kind, place, day, deaths)]
+
+
+# --------------------------------------------------------------------------- 7. English abbreviations
+
+@pytest.mark.parametrize("text, count", [
+    ("Iraqi troops hold a line in Anbar province, Sunday Jan. 3, 2016. The group attacked again.", 2),
+    ("Gen. Ahmed Saleh said the attack failed. Fighting went on.", 2),
+    ("U.S. forces left the base on Feb. 9, 2019 near Hit. Nobody was hurt.", 2),
+    ("Lt. Col. Omar Khalid told reporters no one was hurt.", 1),
+])
+def test_an_english_abbreviation_ends_no_sentence(text, count):
+    from marsad.arabic.tokenise import split_sentences
+    assert len(split_sentences(text)) == count
+
+
+@pytest.mark.parametrize("text, key", [
+    ("Kurdish fighters patrol near Qamishli, Syria, Monday, Feb. 6, 2017.", "abs:2017-02-06"),
+    ("A man walks past a damaged building in Mosul, Iraq, Sunday Jan. 8, 2017.", "abs:2017-01-08"),
+    ("Smoke rises over Sirte, Libya, on Aug. 14, 2016.", "abs:2016-08-14"),
+])
+def test_an_english_date_with_an_abbreviated_month_is_one_date(text, key):
+    assert date_keys(text, date(2017, 6, 1)) == [key]
+
+
+@pytest.mark.parametrize("caption, body, place", [
+    ("A soldier fires toward militants in Mosul, Iraq, Sunday Jan. 8, 2017. AP Photo",
+     "قتل ثلاثة جنود عراقيين في اشتباكات مع تنظيم داعش في قضاء تلعفر.", "Tal Afar"),
+    ("Fighters patrol a street in Sirte, Libya, Monday, Aug. 15, 2016. Reuters",
+     "قتل أربعة مسلحين في اشتباكات بين قوات حكومة الوفاق وتنظيم داعش في مدينة درنة.", "Darnah"),
+    ("Smoke rises over Raqqa, Syria, Tuesday, Sept. 5, 2017. AFP",
+     "قتل خمسة مدنيين بغارة جوية على بلدة الميادين.", "Al-Mayadin"),
+])
+def test_an_english_caption_dated_months_before_does_not_date_the_article(caption, body, place):
+    published = date(2017, 11, 20)
+    found = [(e.location, str(e.event_date)) for e in events(caption + "\n" + body, published)]
+    assert (place, "2017-11-20") in found

@@ -169,7 +169,7 @@ def date_article(a: Analysis) -> None:
         return
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
-            and not _dates_report(a, d) and not _compares(a, d)]
+            and not _dates_report(a, d) and not _compares(a, d) and not _foreign_caption(a, d.tok_start)]
     if lead:
         first = lead[0]
         current = [d for d in lead if not d.background]
@@ -205,6 +205,11 @@ def date_article(a: Analysis) -> None:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+def _foreign_caption(a: Analysis, tok: int) -> bool:
+    """Is ``tok`` in a photo's English caption inside an Arabic article? Its date is the photo's."""
+    return a.foreign_caption(a.sentence_index(tok))
 
 
 def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) -> bool:

@@ -93,3 +93,28 @@ def test_an_english_caption_dated_months_before_does_not_date_the_article(captio
     published = date(2017, 11, 20)
     found = [(e.location, str(e.event_date)) for e in events(caption + "\n" + body, published)]
     assert (place, "2017-11-20") in found
+
+
+# --------------------------------------------------------------------------- 3. a preliminary toll superseded
+
+JUNE = date(2021, 6, 10)
+
+
+@pytest.mark.parametrize("text, place, deaths", [
+    ("قتل 40 شخصا اليوم في انفجار سيارة مفخخة في مدينة الباب. وكان الدفاع المدني قد أفاد بمقتل 18 شخصا في "
+     "الانفجار في حصيلة غير نهائية.", "Al-Bab", 40),
+    ("ليبيا: ارتفاع حصيلة اشتباكات الزاوية إلى 32 قتيلا\nأعلن مركز طب الطوارئ ارتفاع حصيلة الاشتباكات في الزاوية "
+     "إلى 32 قتيلا. وكان المركز أكد سقوط 12 قتيلا في حصيلة مبدئية للاشتباكات بين الكتيبتين.", "Az Zawiyah", 32),
+    ("أعلن مصدر طبي ارتفاع حصيلة القصف المدفعي على بلدة كفرنبل إلى 9 قتلى. وكان ناشطون قد تحدثوا عن مقتل "
+     "خمسة مدنيين في القصف.", "Kafranbel", 9),
+    ("انفجرت عبوة ناسفة بحافلة قرب مدينة الرمادي صباح اليوم وقتلت 15 راكبا، وكانت الشرطة قد أعلنت في وقت "
+     "سابق مقتل 6 أشخاص.", "Ramadi", 15),
+])
+def test_a_preliminary_toll_is_superseded_by_the_later_larger_one(text, place, deaths):
+    found = [(e.location, e.fatalities) for e in events(text, JUNE)]
+    assert (place, deaths) in found
+
+
+def test_a_preliminary_toll_alone_is_the_toll():
+    text = "قتل 12 شخصا في انفجار سيارة مفخخة في مدينة الباب اليوم، في حصيلة أولية."
+    assert [(e.location, e.fatalities) for e in events(text, JUNE)] == [("Al-Bab", 12)]

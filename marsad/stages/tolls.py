@@ -440,6 +440,10 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     untied += [c for c in cas if c not in untied and any(
         _claims_against(a, c, x) for x in untied if max(x.count or 0, x.high or 0) >= LARGE_TOLL)]
     counted = [c for c in cas if c not in untied]
+    # "وكان المركز أكد سقوط 27 قتيلا في حصيلة مبدئية" beside "ارتفاع الحصيلة إلى 55": a preliminary
+    # count is superseded by a larger toll of the event, never added to it
+    superseded = _superseded(a, counted)
+    counted = [c for c in counted if c not in superseded]
     # "سقط 25 قتيلا ... ليرتفع عدد القتلى إلى 305 خلال ثلاثة أيام": a running tally holds the counts
     # told before it; one over several days is no day's toll, one of the event is its new total
     tallies = [c for c in counted if _running_tally(a, c) or toll_statement(a, c)]
@@ -467,7 +471,26 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
         killing = _named_killing(a, g)
         if killing is not None:
             return 1, 1, 1, [killing], untied
-    return best, low, high, used, untied
+    return best, low, high, used + superseded, untied
+
+
+def _superseded(a: Analysis, counted: list[Casualty]) -> list[Casualty]:
+    """The counts of deaths told as preliminary or earlier (حصيلة أولية، حصيلة مبدئية، في وقت
+    سابق: the count nearest the marker in its sentence) when another count of the event is larger."""
+    marked = []
+    for c in counted:
+        if c.kind not in ("killed", "mixed") or not c.count:
+            continue
+        sent = a.doc.sentence_of_token(c.tok_start)
+        for m in cue_matcher("preliminary_toll").find(a.doc, sent.tok_start, sent.tok_end):
+            mine = [x for x in counted if x.kind == c.kind and x.count
+                    and sent.tok_start <= x.tok_start < sent.tok_end]
+            nearest = min(mine, key=lambda x: min(abs(x.tok_start - m.tok_end), abs(m.tok_start - x.tok_end)))
+            if nearest is c:
+                marked.append(c)
+                break
+    return [c for c in marked if any(x.kind == c.kind and (x.count or 0) > c.count
+                                     for x in counted if x not in marked)]
 
 
 def _named_killing(a: Analysis, g: Group) -> Casualty | None:

@@ -65,8 +65,32 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
+            elif _charged_act(a, t, sent):
+                h = replace(h, status="generic", reason="a convict's charge or confession (قضت بالإعدام عن جريمة ...)")
         out.append(h)
     a.hits = out
+
+
+# How many words before an event word a confession (اعترف بتنفيذ ...) may stand in its clause.
+CONFESSION_WORDS = 6
+
+
+def _charged_act(a: Analysis, t: int, sent) -> bool:
+    """Is the event word at ``t`` an act a court convicts for ("قضت محكمة بالإعدام على مدانين عن
+    جريمة ... وتنفيذ هجمات"): a verdict word before it in its sentence, a crime noun or a charge
+    between; or an act a defendant confesses to in its clause ("واعترف المدان بتنفيذ هجمات")?"""
+    tokens = a.doc.tokens
+    confessions = cue_words("confession_verb")
+    clause = clause_at(a, t)
+    lo = max(sent.tok_start, t - CONFESSION_WORDS, clause.tok_start if clause else sent.tok_start)
+    if any(_bare_in(tokens[k].text, confessions) for k in range(lo, t)):
+        return True
+    verdicts = cue_words("verdict_word")
+    verdict = next((k for k in range(sent.tok_start, t) if _bare_in(tokens[k].text, verdicts)), None)
+    if verdict is None:
+        return False
+    crimes, charges = cue_words("crime_noun"), cue_words("charge_word")
+    return any(tokens[k].text in crimes or _bare_in(tokens[k].text, charges) for k in range(verdict + 1, t))
 
 
 # How many words after an event noun its future verb may stand (القتال ضد عناصر التنظيم سيستمر).

@@ -159,3 +159,25 @@ def test_a_verdict_and_a_confession_tell_no_event_of_the_article(text):
 ])
 def test_an_arrest_or_an_attack_beside_a_court_stays_an_event(text, kind, place):
     assert (kind, place) in [(e.event_type, e.location) for e in events(text, JULY)]
+
+
+# --------------------------------------------------------------------------- 2. claim day vs event day
+
+MAY = date(2018, 5, 2)
+
+
+@pytest.mark.parametrize("text, place, day", [
+    ("أعلن تنظيم داعش اليوم الأربعاء مسؤوليته عن هجوم بعبوة ناسفة استهدف دورية للجيش قرب مدينة بيجي، وكانت مصادر "
+     "أمنية قالت إن ثلاثة جنود قتلوا أمس الثلاثاء في الهجوم.", "Baiji", "2018-05-01"),
+    ("تبنت حركة الشباب الأربعاء الهجوم على قاعدة عسكرية في بلدة بلدوين، وقال مسؤول محلي إن خمسة جنود قتلوا في "
+     "الهجوم ليل الاثنين.", "Beledweyne", "2018-04-30"),
+    ("أعلن تنظيم الدولة الإسلامية اليوم مسؤوليته عن تفجير سيارة مفخخة في مدينة الرمادي، وذكرت الشرطة أن الانفجار "
+     "وقع الأحد وأسفر عن مقتل سبعة مدنيين.", "Ramadi", "2018-04-29"),
+])
+def test_an_attack_claimed_today_is_dated_by_its_own_day(text, place, day):
+    assert (place, day) in [(e.location, str(e.event_date)) for e in events(text, MAY)]
+
+
+def test_a_claim_with_no_other_day_dates_the_attack():
+    text = "أعلن تنظيم داعش اليوم الأربعاء مسؤوليته عن هجوم على حاجز للجيش قرب مدينة بيجي أسفر عن مقتل ثلاثة جنود."
+    assert [(e.location, str(e.event_date)) for e in events(text, MAY)] == [("Baiji", "2018-05-02")]

@@ -197,6 +197,10 @@ def date_article(a: Analysis) -> None:
     if lead:
         first = lead[0]
         current = [d for d in lead if not d.background]
+        if len(current) > 1 and _dates_claim(a, current[0]):
+            # "أعلن التنظيم اليوم الأربعاء مسؤوليته عن هجوم ... قتلوا أمس الثلاثاء في الهجوم": the
+            # first date is the claim's; the attack's own comes after it
+            current = [d for d in current if not _dates_claim(a, d)] or current
         if current and (not first.background or first.tense == "future"):
             a.default_when = when_of(current[0])
             return
@@ -330,6 +334,22 @@ def _dates_speech(a: Analysis, d: DateMention) -> bool:
     return any(t in says for t in range(max(sent.tok_start, d.tok_start - SPEECH_DATE_WORDS), d.tok_start))
 
 
+# How many words after a date a claim of responsibility may stand for the date to be the claim's.
+CLAIM_DATE_WORDS = 4
+
+
+def _dates_claim(a: Analysis, d: DateMention) -> bool:
+    """Does the date stand on a claim of an attack ("أعلن التنظيم، اليوم الأربعاء، مسؤوليته عن
+    هجوم"، "تبنت الحركة الأربعاء الهجوم"): a verb of saying before it and a claim of responsibility
+    within a few words after, or a verb of claiming a few words before?"""
+    sent = a.doc.sentence_of_token(d.tok_start)
+    lo = max(sent.tok_start, d.tok_start - SPEECH_DATE_WORDS)
+    claims = cue_matcher("responsibility_claim").find(a.doc, lo, min(sent.tok_end, d.tok_end + CLAIM_DATE_WORDS + 2))
+    if any(m.tok_end <= d.tok_start for m in claims):
+        return True  # "تبنت الحركة الأربعاء الهجوم على ..."
+    return _dates_speech(a, d) and any(0 <= m.tok_start - d.tok_end <= CLAIM_DATE_WORDS for m in claims)
+
+
 def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
     """Is the token in a short heading line at the top (a headline, a dateline "16.11.2025 سبوتنيك")?"""
     sent = a.doc.sentence_of_token(tok)
@@ -381,6 +401,9 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
             if any(d.background and d.tok_start > near_tok for d in mine) and \
                     all(d.tok_start < near_tok for d in mine if not d.background):
                 return None
+        if len(current) > 1 and _dates_claim(a, current[0]) and \
+                any(not _dates_claim(a, d) for d in current[1:]):
+            current = [d for d in current if not _dates_claim(a, d)]  # the claim's day (see date_article)
         if len(current) > 1 and _dates_speech(a, current[0]) and near_tok is not None and \
                 any(clause_at(a, near_tok) is clause_at(a, d.tok_start) for d in current[1:]):
             # "أعلنت الوزارة، الجمعة، تفاصيل مقتل شرطي الأربعاء الماضي": the first date is the

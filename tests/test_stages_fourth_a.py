@@ -181,3 +181,21 @@ def test_an_attack_claimed_today_is_dated_by_its_own_day(text, place, day):
 def test_a_claim_with_no_other_day_dates_the_attack():
     text = "أعلن تنظيم داعش اليوم الأربعاء مسؤوليته عن هجوم على حاجز للجيش قرب مدينة بيجي أسفر عن مقتل ثلاثة جنود."
     assert [(e.location, str(e.event_date)) for e in events(text, MAY)] == [("Baiji", "2018-05-02")]
+
+
+# --------------------------------------------------------------------------- 6. a tally continued
+
+JUNE9 = date(2019, 6, 9)
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("قتل جنديان اليوم في هجوم لتنظيم داعش على نقطة عسكرية قرب بلدة السخنة. وبذلك ارتفعت حصيلة قتلى قوات النظام "
+     "منذ مطلع العام إلى 420 قتيلا. وقد لقي هؤلاء حتفهم في هجمات وكمائن في بادية دير الزور والرقة وحماة.",
+     [("Al-Sukhnah", 2)]),
+    ("قتل أربعة عناصر من قسد اليوم بانفجار لغم قرب بلدة الشحيل. وبذلك ترتفع حصيلة قتلى قسد منذ 23 آذار إلى 85 قتيلا. "
+     "وجميعهم قضوا في هجمات وتفجيرات في بلدات ذيبان والبصيرة وهجين.", [("Al-Shuhayl", 4)]),
+    ("قتل ثلاثة مدنيين اليوم بغارة على بلدة سرمين. وارتفع عدد القتلى المدنيين منذ 30 نيسان إلى 310 قتلى. "
+     "ومعظمهم قتلوا في غارات على مدن معرة النعمان وأريحا وخان شيخون.", [("Sarmin", 3)]),
+])
+def test_the_dead_of_a_tally_told_again_name_no_events_and_the_tally_is_no_toll(text, kept):
+    assert [(e.location, e.fatalities) for e in events(text, JUNE9)] == kept

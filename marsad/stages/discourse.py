@@ -493,15 +493,32 @@ def _continues_tally(a: Analysis, lo: int, sent) -> bool:
     counts since an event ("منذ سيطرتها على الميناء قصفت 5 سفن") and gives no current date?"""
     if lo != sent.tok_start or sent.index == 0:
         return False
-    if not any(m.tok_start == lo for m in cue_matcher("list_continuation", suffixes=False).find(a.doc, lo, lo + 3)):
-        return False
     prev = a.doc.sentences[sent.index - 1]
     if any(prev.tok_start <= d.tok_start < prev.tok_end and not d.background for d in a.dates):
+        return False
+    backref = cue_words("tally_backref")
+    if any(_bare_in(a.doc.tokens[t].text, backref) for t in range(lo, min(sent.tok_end, lo + TALLY_BACKREF_WORDS))) \
+            and _counts_since(a, prev):
+        # "ارتفعت الحصيلة منذ 24 مارس إلى 1554 قتيلا. وقد لقي أولئك جميعا حتفهم خلال هجمات في X وY"
+        return True
+    if not any(m.tok_start == lo for m in cue_matcher("list_continuation", suffixes=False).find(a.doc, lo, lo + 3)):
         return False
     since = cue_words("since_word")
     starts = {h.mention.tok_start for h in a.hits}
     return any(a.doc.tokens[t].text in since and t + 1 in starts for t in range(prev.tok_start, prev.tok_end - 1)) or \
         bool(cue_matcher("tally_since").find(a.doc, prev.tok_start, prev.tok_end))
+
+
+# How many words from the start of a unit a word pointing back to a tally's dead may stand (وقد لقي أولئك).
+TALLY_BACKREF_WORDS = 4
+
+
+def _counts_since(a: Analysis, sent) -> bool:
+    """Does the sentence count dead since a date or an event (منذ 24 مارس 2019 إلى 1554 قتيلا)?"""
+    if not any(sent.tok_start <= c.tok_start < sent.tok_end and c.kind in ("killed", "mixed") for c in a.casualties):
+        return False
+    return any(sent.tok_start <= d.tok_start < sent.tok_end and d.key.startswith("since") for d in a.dates) or \
+        bool(cue_matcher("tally_since").find(a.doc, sent.tok_start, sent.tok_end))
 
 
 def _bare_in(word: str, words: frozenset[str]) -> bool:

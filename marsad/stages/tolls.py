@@ -219,6 +219,13 @@ TALLY_RISE_WORDS = 10
 TALLY_SPAN_WORDS = 8
 
 
+def _since_a_date(a: Analysis, c: Casualty) -> bool:
+    """Does the tally count since a date told before it in its sentence ("ترتفع حصيلة قتلى قسد منذ 23
+    آذار إلى 85")? It is a campaign's running total, no one event's toll."""
+    sent = a.doc.sentence_of_token(c.tok_start)
+    return any(sent.tok_start <= d.tok_start < c.tok_start and d.key.startswith("since") for d in a.dates)
+
+
 def _over_days(a: Analysis, c: Casualty) -> bool:
     """Do the words after a tally's count name a span of two days or more ("خلال ثلاثة أيام"،
     "خلال يومين")?"""
@@ -449,7 +456,7 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     tallies = [c for c in counted if _running_tally(a, c) or toll_statement(a, c)]
     if tallies and len(tallies) < len(counted):
         counted = [c for c in counted if c not in tallies]
-        untied += [c for c in tallies if _over_days(a, c)]
+        untied += [c for c in tallies if _over_days(a, c) or _since_a_date(a, c)]
         tallies = [c for c in tallies if c not in untied]
     else:
         tallies = []

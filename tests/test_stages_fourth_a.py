@@ -199,3 +199,16 @@ JUNE9 = date(2019, 6, 9)
 ])
 def test_the_dead_of_a_tally_told_again_name_no_events_and_the_tally_is_no_toll(text, kept):
     assert [(e.location, e.fatalities) for e in events(text, JUNE9)] == kept
+
+
+@pytest.mark.parametrize("caption, body, caption_place", [
+    ("Smoke rises after an airstrike on Raqqa, Syria, Tuesday, Sept. 5, 2017. AFP",
+     "قتل خمسة مدنيين بغارة جوية على بلدة الميادين.", "Ar-Raqqa"),
+    ("Fighters clash with militants in Sirte, Libya, Monday, Aug. 15, 2016. Reuters",
+     "قتل أربعة مسلحين في اشتباكات بين قوات حكومة الوفاق وتنظيم داعش في مدينة درنة.", "Sirte"),
+    ("A car burns after clashes in Aden, Yemen, Nov. 20, 2017. Reuters",
+     "قتل ثلاثة جنود في هجوم على حاجز في مدينة تعز.", "Aden"),
+])
+def test_an_english_caption_in_an_arabic_article_tells_no_event(caption, body, caption_place):
+    found = [e.location for e in events(caption + "\n" + body, date(2017, 11, 20))]
+    assert found and caption_place not in found

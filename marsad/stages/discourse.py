@@ -40,7 +40,9 @@ def mark_discourse_moves(a: Analysis) -> None:
       فيها الطائرات المطار) tells a kind of event, not one;
     * the future: a future verb after the event noun in its clause (القتال ضد التنظيم سيستمر);
     * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
-      event, whatever day the anniversary falls on.
+      event, whatever day the anniversary falls on;
+    * a photo's English caption in an Arabic article ("Fighters clash in Aden, Aug. 9, 2019"):
+      the body tells the events, the caption describes a picture, often from the archive.
     """
     tokens = a.doc.tokens
     quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
@@ -54,7 +56,9 @@ def mark_discourse_moves(a: Analysis) -> None:
             sent = a.doc.sentence_of_token(t)
             prev = tokens[t - 1].text if t > sent.tok_start else ""
             clause = clause_at(a, t) if compared else None
-            if prev in quantifiers:
+            if a.foreign_caption(sent.index):
+                h = replace(h, status="generic", reason="a photo's English caption in an Arabic article")
+            elif prev in quantifiers:
                 h = replace(h, status="modal", reason="any (أي هجوم): a hypothesis")
             elif _planned(a, t, sent.tok_start, plans):
                 h = replace(h, status="modal", reason="a proposal or a plan (مقترح لصفقة، خطة لاقتحام)")

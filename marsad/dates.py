@@ -504,7 +504,7 @@ def _names_a_thing(s: _Scan, start: int) -> bool:
     nouns = s.lex.words("name_noun")
     if not word or word.startswith("ال"):
         return False
-    for cut in range(0, 3):
+    for cut in range(0, min(3, len(word))):
         if cut and word[cut - 1] not in "وفبلك":
             break
         if word[cut:] in nouns:

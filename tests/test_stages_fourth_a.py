@@ -212,3 +212,11 @@ def test_the_dead_of_a_tally_told_again_name_no_events_and_the_tally_is_no_toll(
 def test_an_english_caption_in_an_arabic_article_tells_no_event(caption, body, caption_place):
     found = [e.location for e in events(caption + "\n" + body, date(2017, 11, 20))]
     assert found and caption_place not in found
+
+
+@pytest.mark.parametrize("text, key", [
+    ("قال و 2 ديسمبر", "md:12-02"),
+    ("ب 2 ديسمبر الماضي", "md:12-02:last"),
+])
+def test_a_one_letter_word_before_a_day_and_month_is_no_name_noun(text, key):
+    assert date_keys(text) == [key]

@@ -677,16 +677,30 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
     taken = {t for pm in mentions for t in range(pm.tok_start, pm.tok_end)}
     for pm in mentions:
         p, t = pm.place, pm.tok_end
-        if p is None or p.kind not in ("village", "town") or p.population >= 100_000 or t >= len(doc.tokens) \
-                or t in taken or doc.tokens[t].text not in cue_words("direction_adjective"):
+        # a namesake set aside because it lies far from the place that locates the name
+        set_aside = p is None and pm.reason.startswith("no place called")
+        if (p is None and not set_aside) or t >= len(doc.tokens) or t in taken:
+            continue
+        word = doc.tokens[t].text
+        # "قرية الزرقاء الصغرى بريف حماة"، "قرية المنصورة العليا بمديرية المخا": after a village noun, a
+        # name's own adjective (الصغرى، العليا، الجديدة، الشرقية) makes a village of its own when the
+        # namesake is no village of the place that locates it (set aside as too far) or no village at
+        # all (a city); the name is then the whole of it. A known village near its container keeps
+        # its place: "قرية X الصغيرة بريف Y" may only say that X is small.
+        village = pm.tok_start > 0 and (set_aside or (p is not None and p.kind == "city")) and \
+            _village_noun(doc.tokens[pm.tok_start - 1].text) and \
+            (word in cue_words("name_adjective") or word in cue_words("direction_adjective"))
+        if not village and (p is None or p.kind not in ("village", "town") or p.population >= 100_000
+                            or word not in cue_words("direction_adjective")):
             continue
         sent = doc.sentence_of_token(pm.tok_start)
-        if t >= sent.tok_end or _direction_before(doc, pm.tok_start, sent.tok_start)[0]:
-            continue  # "ريف درعا الغربي"، "شمال حماة الشرقي"
-        pm.alternatives = [(p, "the place without the direction adjective of the name")] + \
-            [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
+        if t >= sent.tok_end or (not village and _direction_before(doc, pm.tok_start, sent.tok_start)[0]):
+            continue  # "ريف درعا الغربي"، "شمال حماة الشرقي" (but "قرب قرية X الكبرى": the village's own)
+        if p is not None:
+            pm.alternatives = [(p, "the place without the direction adjective of the name")] + \
+                [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
         pm.end, pm.tok_end = doc.token_span(t, t + 1).end, t + 1
-        name = normalise_term(p.name_ar or "")
+        name = normalise_term(p.name_ar or "") if p is not None else ""
         if doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
                 pm.end - pm.start > 4 and \
                 (not name or normalise_term(doc.raw[pm.start + 1:pm.start + 3]) == name[:2]):
@@ -1509,7 +1523,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             # a town the text names with its noun, in the governorate of the town that locates it
             same = [c for c in pm.candidates if _in_governorate_of(c, anchor.place)]
             near = same if len(same) == 1 else []
-        if not near and pm.role == "event":
+        if not near and pm.role == "event" and not _adjective_makes_a_name(doc, pm):
             # a name found only by its sound is a weaker clue than the name itself: inside a town
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
             reach = SOUND_INSIDE_KM if (anchor.relation in (None, "inside") and not anchor.place.is_area) \
@@ -1879,6 +1893,28 @@ def _located_by(place: Place, anchor: Place) -> bool:
     return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
 
 
+@lru_cache(maxsize=1)
+def _adjectives_of_a_name() -> frozenset[str]:
+    """Words that may follow a name before what locates it: a place's adjective (الاستراتيجي) or a
+    name's own (الصغرى، العليا)."""
+    return place_adjectives() | cue_words("name_adjective")
+
+
+def _adjective_makes_a_name(doc: Doc, pm: PlaceMention) -> bool:
+    """"قرية عدن الجديدة": a village noun before the name and a name's own adjective after it: the
+    name is longer than the one matched, so no place that merely sounds like the shorter one is it
+    (see _names_by_direction)."""
+    t = pm.tok_end
+    return pm.tok_start > 0 and t < len(doc.tokens) and _village_noun(doc.tokens[pm.tok_start - 1].text) and \
+        (doc.tokens[t].text in cue_words("name_adjective") or doc.tokens[t].text in cue_words("direction_adjective"))
+
+
+def _village_noun(word: str) -> bool:
+    """قرية، وبقرية، بلدة: the noun of a village or a small town (cues.tsv ``village_noun``), proclitics on."""
+    nouns = cue_words("village_noun")
+    return word in nouns or any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
+
+
 def _settlement_noun(word: str) -> bool:
     """بلدة، وبلدة، ببلدة، وبقرية: a settlement noun with its proclitics."""
     nouns = cue_words("settlement_noun")
@@ -1921,9 +1957,10 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
-    adjectives = place_adjectives()
+    adjectives = _adjectives_of_a_name()
     while between and between[0] in adjectives:
-        between = between[1:]  # "جبل توانه الاستراتيجي بمديرية خب الشعف": the name's adjective
+        # "جبل توانه الاستراتيجي بمديرية خب الشعف"، "قرية الزرقاء الصغرى بريف حماة": the name's adjective
+        between = between[1:]
     if "في" in between and len(between) <= 4 and all(w.startswith("ال") for w in between[:between.index("في")]):
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]

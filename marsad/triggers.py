@@ -219,6 +219,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("rule_head"):
             status, reason = "generic", "a rule or term of the event word (قواعد الاشتباك)"
+        elif sub == "Arrests" and _detention_state(doc, m, sent.tok_start, sent.tok_end):
+            status, reason = "generic", "a state of detention, not an arrest (تمديد اعتقال، رهن الاعتقال)"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
         elif any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \
@@ -233,6 +235,21 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
     return hits
+
+
+# How many words before an arrest word a verb of extending may stand (مددت المحكمة اليوم اعتقال).
+DETENTION_WORDS = 6
+
+
+def _detention_state(doc: Doc, m, lo: int, hi: int) -> bool:
+    """"تمديد اعتقال الأسير"، "رهن الاعتقال"، "الاعتقال الإداري": detention as a state or an order
+    about it (an extension, a remand, a warrant), not an arrest."""
+    if m.tok_start > lo and doc.tokens[m.tok_start - 1].text in cue_words("detention_state"):
+        return True
+    extending = cue_words("detention_extension")
+    if any(doc.tokens[t].text in extending for t in range(max(lo, m.tok_start - DETENTION_WORDS), m.tok_start)):
+        return True
+    return m.tok_end < hi and doc.tokens[m.tok_end].text in cue_words("detention_state_after")
 
 
 # How many words may stand between protesters and the act of violence they do (اقتحم المتظاهرون

@@ -52,6 +52,8 @@ def mark_discourse_moves(a: Analysis) -> None:
     * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
       event, whatever day the anniversary falls on; so does an event a span has passed since (بعد
       مرور عامين على اختطافه).
+    * a photo's English caption in an Arabic article ("Fighters clash in Aden, Aug. 9, 2019"):
+      the body tells the events, the caption describes a picture, often from the archive.
     """
     tokens = a.doc.tokens
     quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
@@ -70,7 +72,9 @@ def mark_discourse_moves(a: Analysis) -> None:
             sent = a.doc.sentence_of_token(t)
             prev = tokens[t - 1].text if t > sent.tok_start else ""
             clause = clause_at(a, t) if compared else None
-            if prev in quantifiers:
+            if a.foreign_caption(sent.index):
+                h = replace(h, status="generic", reason="a photo's English caption in an Arabic article")
+            elif prev in quantifiers:
                 h = replace(h, status="modal", reason="any (أي هجوم): a hypothesis")
             elif _planned(a, t, sent.tok_start, plans):
                 h = replace(h, status="modal", reason="a proposal or a plan (مقترح لصفقة، خطة لاقتحام)")
@@ -91,8 +95,32 @@ def mark_discourse_moves(a: Analysis) -> None:
             elif intents and any(k in intents and clause_at(a, k) is clause_at(a, t)
                                  for k in range(max(sent.tok_start, t - INTENT_WORDS), t)):
                 h = replace(h, status="modal", reason="what a side will go on doing or can do (ستواصل، قادر على)")
+            elif _charged_act(a, t, sent):
+                h = replace(h, status="generic", reason="a convict's charge or confession (قضت بالإعدام عن جريمة ...)")
         out.append(h)
     a.hits = out
+
+
+# How many words before an event word a confession (اعترف بتنفيذ ...) may stand in its clause.
+CONFESSION_WORDS = 6
+
+
+def _charged_act(a: Analysis, t: int, sent) -> bool:
+    """Is the event word at ``t`` an act a court convicts for ("قضت محكمة بالإعدام على مدانين عن
+    جريمة ... وتنفيذ هجمات"): a verdict word before it in its sentence, a crime noun or a charge
+    between; or an act a defendant confesses to in its clause ("واعترف المدان بتنفيذ هجمات")?"""
+    tokens = a.doc.tokens
+    confessions = cue_words("confession_verb")
+    clause = clause_at(a, t)
+    lo = max(sent.tok_start, t - CONFESSION_WORDS, clause.tok_start if clause else sent.tok_start)
+    if any(_bare_in(tokens[k].text, confessions) for k in range(lo, t)):
+        return True
+    verdicts = cue_words("verdict_word")
+    verdict = next((k for k in range(sent.tok_start, t) if _bare_in(tokens[k].text, verdicts)), None)
+    if verdict is None:
+        return False
+    crimes, charges = cue_words("crime_noun"), cue_words("charge_word")
+    return any(tokens[k].text in crimes or _bare_in(tokens[k].text, charges) for k in range(verdict + 1, t))
 
 
 # How many words after an event noun its future verb may stand (القتال ضد عناصر التنظيم سيستمر).
@@ -253,7 +281,7 @@ def date_article(a: Analysis) -> None:
         return
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
-            and not _dates_report(a, d) and not _compares(a, d)]
+            and not _dates_report(a, d) and not _compares(a, d) and not _foreign_caption(a, d.tok_start)]
     if not lead:
         headline = _headline_day(a)
         if headline is not None:
@@ -262,6 +290,10 @@ def date_article(a: Analysis) -> None:
     if lead:
         first = lead[0]
         current = [d for d in lead if not d.background]
+        if len(current) > 1 and _dates_claim(a, current[0]):
+            # "أعلن التنظيم اليوم الأربعاء مسؤوليته عن هجوم ... قتلوا أمس الثلاثاء في الهجوم": the
+            # first date is the claim's; the attack's own comes after it
+            current = [d for d in current if not _dates_claim(a, d)] or current
         if current and (not first.background or first.tense == "future"):
             a.default_when = when_of(current[0])
             return
@@ -311,6 +343,11 @@ def _headline_day(a: Analysis) -> DateMention | None:
                     d.date_start is not None and any(t < d.tok_start for t in told) and not _dates_speech(a, d):
                 return d
     return None
+
+
+def _foreign_caption(a: Analysis, tok: int) -> bool:
+    """Is ``tok`` in a photo's English caption inside an Arabic article? Its date is the photo's."""
+    return a.foreign_caption(a.sentence_index(tok))
 
 
 def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) -> bool:
@@ -407,6 +444,22 @@ def _dates_speech(a: Analysis, d: DateMention) -> bool:
     return any(t in says for t in range(max(sent.tok_start, d.tok_start - SPEECH_DATE_WORDS), d.tok_start))
 
 
+# How many words after a date a claim of responsibility may stand for the date to be the claim's.
+CLAIM_DATE_WORDS = 4
+
+
+def _dates_claim(a: Analysis, d: DateMention) -> bool:
+    """Does the date stand on a claim of an attack ("أعلن التنظيم، اليوم الأربعاء، مسؤوليته عن
+    هجوم"، "تبنت الحركة الأربعاء الهجوم"): a verb of saying before it and a claim of responsibility
+    within a few words after, or a verb of claiming a few words before?"""
+    sent = a.doc.sentence_of_token(d.tok_start)
+    lo = max(sent.tok_start, d.tok_start - SPEECH_DATE_WORDS)
+    claims = cue_matcher("responsibility_claim").find(a.doc, lo, min(sent.tok_end, d.tok_end + CLAIM_DATE_WORDS + 2))
+    if any(m.tok_end <= d.tok_start for m in claims):
+        return True  # "تبنت الحركة الأربعاء الهجوم على ..."
+    return _dates_speech(a, d) and any(0 <= m.tok_start - d.tok_end <= CLAIM_DATE_WORDS for m in claims)
+
+
 def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
     """Is the token in a short heading line at the top (a headline, a dateline "16.11.2025 سبوتنيك")?"""
     sent = a.doc.sentence_of_token(tok)
@@ -478,6 +531,9 @@ def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | No
             if any(d.background and d.tok_start > near_tok for d in mine) and \
                     all(d.tok_start < near_tok for d in mine if not d.background):
                 return None
+        if len(current) > 1 and _dates_claim(a, current[0]) and \
+                any(not _dates_claim(a, d) for d in current[1:]):
+            current = [d for d in current if not _dates_claim(a, d)]  # the claim's day (see date_article)
         if len(current) > 1 and _dates_speech(a, current[0]) and near_tok is not None and \
                 any(clause_at(a, near_tok) is clause_at(a, d.tok_start) for d in current[1:]):
             # "أعلنت الوزارة، الجمعة، تفاصيل مقتل شرطي الأربعاء الماضي": the first date is the
@@ -594,15 +650,32 @@ def _continues_tally(a: Analysis, lo: int, sent) -> bool:
     counts since an event ("منذ سيطرتها على الميناء قصفت 5 سفن") and gives no current date?"""
     if lo != sent.tok_start or sent.index == 0:
         return False
-    if not any(m.tok_start == lo for m in cue_matcher("list_continuation", suffixes=False).find(a.doc, lo, lo + 3)):
-        return False
     prev = a.doc.sentences[sent.index - 1]
     if any(prev.tok_start <= d.tok_start < prev.tok_end and not d.background for d in a.dates):
+        return False
+    backref = cue_words("tally_backref")
+    if any(_bare_in(a.doc.tokens[t].text, backref) for t in range(lo, min(sent.tok_end, lo + TALLY_BACKREF_WORDS))) \
+            and _counts_since(a, prev):
+        # "ارتفعت الحصيلة منذ 24 مارس إلى 1554 قتيلا. وقد لقي أولئك جميعا حتفهم خلال هجمات في X وY"
+        return True
+    if not any(m.tok_start == lo for m in cue_matcher("list_continuation", suffixes=False).find(a.doc, lo, lo + 3)):
         return False
     since = cue_words("since_word")
     starts = {h.mention.tok_start for h in a.hits}
     return any(a.doc.tokens[t].text in since and t + 1 in starts for t in range(prev.tok_start, prev.tok_end - 1)) or \
         bool(cue_matcher("tally_since").find(a.doc, prev.tok_start, prev.tok_end))
+
+
+# How many words from the start of a unit a word pointing back to a tally's dead may stand (وقد لقي أولئك).
+TALLY_BACKREF_WORDS = 4
+
+
+def _counts_since(a: Analysis, sent) -> bool:
+    """Does the sentence count dead since a date or an event (منذ 24 مارس 2019 إلى 1554 قتيلا)?"""
+    if not any(sent.tok_start <= c.tok_start < sent.tok_end and c.kind in ("killed", "mixed") for c in a.casualties):
+        return False
+    return any(sent.tok_start <= d.tok_start < sent.tok_end and d.key.startswith("since") for d in a.dates) or \
+        bool(cue_matcher("tally_since").find(a.doc, sent.tok_start, sent.tok_end))
 
 
 def _bare_in(word: str, words: frozenset[str]) -> bool:

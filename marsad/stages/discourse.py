@@ -113,7 +113,7 @@ def _charged_act(a: Analysis, t: int, sent) -> bool:
     confessions = cue_words("confession_verb")
     clause = clause_at(a, t)
     lo = max(sent.tok_start, t - CONFESSION_WORDS, clause.tok_start if clause else sent.tok_start)
-    if any(_bare_in(tokens[k].text, confessions) for k in range(lo, t)):
+    if any(_bare_in(tokens[k].text, confessions) for k in range(lo, t)) and _court_sentence(a, sent):
         return True
     verdicts = cue_words("verdict_word")
     verdict = next((k for k in range(sent.tok_start, t) if _bare_in(tokens[k].text, verdicts)), None)
@@ -121,6 +121,18 @@ def _charged_act(a: Analysis, t: int, sent) -> bool:
         return False
     crimes, charges = cue_words("crime_noun"), cue_words("charge_word")
     return any(tokens[k].text in crimes or _bare_in(tokens[k].text, charges) for k in range(verdict + 1, t))
+
+
+def _court_sentence(a: Analysis, sent) -> bool:
+    """Does the sentence speak of a court or a defendant (محكمة، المتهم، المدانين)? Only there is a
+    confession a defendant's: "أقر الجيش بمقتل جنديين في اشتباك" is a force owning the day's event."""
+    tokens, courts = a.doc.tokens, cue_words("court_word")
+    for k in range(sent.tok_start, sent.tok_end):
+        w = tokens[k].text
+        # the word bare, or behind one or two proclitics (بالمحكمة، للمحكمة، والمتهم)
+        if any(w[i:] in courts for i in range(0, 3) if len(w) - i >= 3):
+            return True
+    return False
 
 
 # How many words after an event noun its future verb may stand (القتال ضد عناصر التنظيم سيستمر).

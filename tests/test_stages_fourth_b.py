@@ -40,3 +40,27 @@ def test_a_strong_event_noun_after_a_verb_of_undergoing_keeps_its_own_type():
 
 def test_a_verb_of_undergoing_without_an_event_noun_reports_nothing():
     assert _extract("تعرض الاقتصاد لضغوط كبيرة في مدينة حلب خلال العام الجاري.") == []
+
+
+# --- 6. a verb after an indefinite place noun opens a clause, it is no name ----------------------
+
+def _mention_texts(text):
+    from marsad.arabic.tokenise import make_doc
+    from marsad.geo.places import analyse_places
+    return [pm.text for pm in analyse_places(make_doc(text)).mentions]
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("قتل خمسة جنود في هجوم على نقطة عسكرية في منطقة تقع على بعد 200 كيلومتر شرق مدينة سرت.", "تقع"),
+    ("انفجرت عبوة ناسفة في قرية تبعد 15 كيلومترا عن مدينة الرمادي، وقتل شخصان.", "تبعد"),
+    ("اندلعت اشتباكات في بلدة تضم آلاف النازحين بريف إدلب الجنوبي.", "تضم"),
+    ("قصفت المدفعية منطقة يقطنها مدنيون شمال مدينة حماة، ما أدى إلى مقتل طفل.", "يقطنها"),
+    ("سقطت قذيفة على حي يسيطر عليه مسلحون في مدينة تعز.", "يسيطر"),
+])
+def test_a_verb_after_a_place_noun_is_no_place_name(text, verb):
+    assert not any(verb in t for t in _mention_texts(text)), _mention_texts(text)
+    assert all(verb not in e.location for e in _extract(text))
+
+
+def test_an_unknown_name_after_a_place_noun_is_still_read():
+    assert "تلول الصفا" in " ".join(_mention_texts("قتل راع بانفجار لغم في منطقة تلول الصفا ببادية السويداء."))

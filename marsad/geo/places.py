@@ -455,6 +455,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     given = cue_words("given_name")
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
     event_tokens = _trigger_tokens(doc)
+    relative_verbs = {m.tok_start for m in cue_matcher("place_relative_verb").find(doc)}
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
@@ -488,6 +489,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 break
             if first and j in event_tokens:
                 break  # "قتل مزارع بانفجار لغم": a farmer killed in a blast, no farms called بانفجار
+            if first and j in relative_verbs:
+                break  # "في منطقة تقع على بعد 200 كم"، "قرية يقطنها مدنيون": a clause describing the place
             if word[:1] == "و" and first and len(word) > 3 and zipf(word[1:]) >= CONJOINED_NOUN_ZIPF and \
                     zipf(word[1:]) > zipf(doc.token_span(j, j + 1).text):
                 break  # "في مزارع وخنادق وتحصينات": nouns in a list, no name after the first noun

@@ -64,3 +64,28 @@ def test_a_verb_after_a_place_noun_is_no_place_name(text, verb):
 
 def test_an_unknown_name_after_a_place_noun_is_still_read():
     assert "تلول الصفا" in " ".join(_mention_texts("قتل راع بانفجار لغم في منطقة تلول الصفا ببادية السويداء."))
+
+
+# --- 4. a description of part of a named place is not a namesake abroad ---------------------------
+
+@pytest.mark.parametrize("text, place, country", [
+    ("قتل شخصان بانفجار عبوة ناسفة في الضاحية الجنوبية لمدينة الموصل.", "Mosul", "Iraq"),
+    ("انفجرت سيارة مفخخة في الضاحية الجنوبية الغربية لمدينة عدن، ما أسفر عن مقتل ثلاثة أشخاص.", "Aden", "Yemen"),
+    ("اندلعت اشتباكات عنيفة في الضاحية الجنوبية لبنغازي بين قوات الجيش ومسلحين.", "Benghazi", "Libya"),
+    ("اندلعت اشتباكات بين مجموعتين مسلحتين في الضاحية الجنوبية الشرقية لمدينة مصراتة، ما أدى إلى مقتل شخصين.",
+     "Misratah", "Libya"),
+])
+def test_a_suburb_described_by_its_city_is_in_that_city(text, place, country):
+    """"الضاحية الجنوبية لمدينة X": compass adjectives and ل + the city describe a part of X, not
+    Beirut's southern suburb (a named quarter in another country than X)."""
+    found = _extract(text)
+    assert [(e.location, e.country) for e in found] == [(place, country)], [(e.location, e.country) for e in found]
+    assert all("Lebanon" not in (e.actor1 or "") for e in found)
+
+
+@pytest.mark.parametrize("text", [
+    "استهدفت غارة إسرائيلية مبنى في الضاحية الجنوبية لبيروت.",
+    "استهدفت غارة إسرائيلية مبنى في الضاحية الجنوبية.",
+])
+def test_the_named_suburb_itself_is_still_read(text):
+    assert [e.location for e in _extract(text)] == ["Dahiyeh"]

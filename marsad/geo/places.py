@@ -2001,6 +2001,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         doc.cache[_EVENT_WORDS] = triggers
     mentions = find_place_mentions(doc)
     _assign_roles(doc, mentions)
+    _part_of_named_place(doc, mentions)
     countries, admins = _resolve(doc, mentions)
     _merge_appositions(doc, mentions)
     _names_by_direction(doc, mentions)
@@ -2037,6 +2038,30 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
     _share_list_anchor(doc, mentions)
     _locate_by_sentence_area(doc, mentions)
     return PlaceAnalysis(mentions, countries, admins)
+
+
+def _part_of_named_place(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"في الضاحية الجنوبية الشرقية لمدينة بنغازي"، "الضاحية الشمالية لعدن": a place read in a
+    description (a noun and compass adjectives) followed by ل + the place it is part of describes a
+    part of that place; when none of its candidates lies in a country of that place, it is no
+    place of its own (not Beirut's Dahiyeh), nor a clue to the article's country, and the place it
+    is part of is the event's."""
+    adjectives = cue_words("direction_adjective")
+    for i, pm in enumerate(mentions[:-1]):
+        if not pm.candidates or pm.role != "event":
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        k = pm.tok_end
+        while k < sent.tok_end and doc.tokens[k].text in adjectives:
+            k += 1
+        if k >= sent.tok_end or not doc.tokens[k].text.startswith("ل"):
+            continue
+        whole = next((o for o in mentions[i + 1:i + 3] if o.tok_start in (k, k + 1)), None)
+        if whole is None or not whole.candidates or any(c.kind == "country" for c in whole.candidates) or \
+                {c.country_code for c in whole.candidates} & {c.country_code for c in pm.candidates}:
+            continue
+        pm.role, pm.reason = "reference", f"describes a part of {whole.text} (الضاحية الجنوبية لمدينة X)"
+        pm.candidates = []
 
 
 def area_mentions(mentions: list[PlaceMention]) -> list[PlaceMention]:

@@ -89,3 +89,26 @@ def test_a_suburb_described_by_its_city_is_in_that_city(text, place, country):
 ])
 def test_the_named_suburb_itself_is_still_read(text):
     assert [e.location for e in _extract(text)] == ["Dahiyeh"]
+
+
+# --- 8. a village's name that ends with a region's name is one name --------------------------------
+
+@pytest.mark.parametrize("text, admin1, not_at", [
+    ("قتل شاب برصاص مجهولين في قرية صيدا الجولان بريف القنيطرة.", "Quneitra", {"Saida", "Saham al-Jawlan"}),
+    ("داهمت قوات الاحتلال قرية صيدا الجولان في ريف القنيطرة الجنوبي واعتقلت شابا.", "Quneitra",
+     {"Saida", "Saham al-Jawlan"}),
+    ("قتل مدني بانفجار لغم في قرية طيبة القلمون بريف دمشق.", "Rural Damascus", {"Qalamoun"}),
+    ("قصفت قوات النظام قرية عسال القلمون بريف دمشق، ما أدى إلى مقتل طفل.", "Rural Damascus", {"Qalamoun"}),
+])
+def test_a_village_name_ending_with_a_region_is_one_unknown_village(text, admin1, not_at):
+    """"قرية صيدا الجولان": the region's name completes the village's name; the village is not a
+    namesake elsewhere (Saida in Daraa), nor a neighbour whose name ends the same, nor the region."""
+    found = _extract(text)
+    assert len(found) == 1, [e.location for e in found]
+    assert found[0].location not in not_at and found[0].admin1 == admin1, (found[0].location, found[0].admin1)
+    assert found[0].geo_precision in (2, 3)
+
+
+def test_a_known_village_whose_name_ends_with_a_region_is_still_found():
+    found = _extract("اعتقلت قوات الاحتلال شابين من بلدة سحم الجولان في ريف درعا الغربي.")
+    assert [e.location for e in found] == ["Saham al-Jawlan"]

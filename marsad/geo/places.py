@@ -543,11 +543,39 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             taken.update(range(j, k))
             first = False
             j = k
+    _compounds_with_region(doc, out, place_nouns, naming)
     nouns = {t for t0, t1 in place_nouns.items() for t in range(t0, t1)}
     out.extend(_names_before_countryside(doc, out, taken, actor_tokens | _trigger_tokens(doc) | nouns, stop,
                                          heads, given))
     out.sort(key=lambda p: p.tok_start)
     return out
+
+
+def _compounds_with_region(doc: Doc, out: list[PlaceMention], place_nouns: dict[int, int],
+                           naming: frozenset[str]) -> None:
+    """"قرية صيدا الجولان"، "بلدة سحم الجولان": a one-word name right after a settlement noun and,
+    bare right after it, a region's name (الجولان، القلمون) are one village's name (the region tells
+    the village from its namesakes), not a namesake elsewhere and the region: the two mentions
+    become one, with the gazetteer's entry for the whole name if it has one, else none (an
+    unknown village that its container locates)."""
+    gaz = load_gazetteer()
+    noun_at = {t1: t0 for t0, t1 in place_nouns.items()}
+    ordered = sorted(out, key=lambda p: p.tok_start)
+    for a, b in zip(ordered, ordered[1:]):
+        if b.tok_start != a.tok_end or a.tok_end - a.tok_start != 1 or b.tok_end - b.tok_start != 1:
+            continue
+        t0 = noun_at.get(a.tok_start)
+        if t0 is None or all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
+            continue
+        if not doc.tokens[b.tok_start].text.startswith("ال") or not b.candidates or \
+                any(c.kind != "region" for c in b.candidates):
+            continue
+        span = doc.token_span(a.tok_start, b.tok_end)
+        whole = [c for c in gaz.lookup(normalise_term(span.text)) if _plausible(c)]
+        out.remove(a)
+        out[out.index(b)] = PlaceMention(span.start, span.end, span.text, candidates=whole,
+                                         tok_start=a.tok_start, tok_end=b.tok_end,
+                                         reason="" if whole else "unknown name after a place noun")
 
 
 # Zipf frequency from which a word after و right after a place noun is a noun of a list, not a name.
@@ -1810,6 +1838,13 @@ def _rest_sounds_alike(name: str, place: Place) -> bool:
     from rapidfuzz import fuzz
     from marsad.geo.gazetteer import sound_key
     head, _, rest = normalise_term(name).partition(" ")
+    if rest and head not in cue_words("place_name_head") and _region_tail(name):
+        # "صيدا الجولان" is no Saham al-Jawlan: a region's name that ends a village's name is
+        # shared by its neighbours, so the words before it must sound alike too
+        front = sound_key(normalise_term(name).rsplit(" ", 1)[0])
+        return any(len(words := other.replace("-", " ").split(" ")) >= 2 and
+                   fuzz.ratio(front, sound_key(" ".join(words[:-1]))) >= REST_SOUND_THRESHOLD
+                   for other in filter(None, (place.name, place.name_ar)))
     if not rest or head not in cue_words("place_name_head"):
         return True
     target = sound_key(rest)
@@ -1818,6 +1853,13 @@ def _rest_sounds_alike(name: str, place: Place) -> bool:
         if len(words) == 2 and fuzz.ratio(target, sound_key(words[1])) >= REST_SOUND_THRESHOLD:
             return True
     return False
+
+
+def _region_tail(name: str) -> bool:
+    """Does the name end with a region's name (صيدا الجولان، عسال القلمون)?"""
+    words = normalise_term(name).split(" ")
+    found = load_gazetteer().lookup(words[-1]) if len(words) >= 2 else []
+    return bool(found) and all(c.kind == "region" for c in found)
 
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).

@@ -112,3 +112,26 @@ def test_a_village_name_ending_with_a_region_is_one_unknown_village(text, admin1
 def test_a_known_village_whose_name_ends_with_a_region_is_still_found():
     found = _extract("اعتقلت قوات الاحتلال شابين من بلدة سحم الجولان في ريف درعا الغربي.")
     assert [e.location for e in found] == ["Saham al-Jawlan"]
+
+
+# --- 5. a sole candidate in a neighbour country the article places nothing in -----------------------
+
+@pytest.mark.parametrize("text, admin1", [
+    ("شن مسلحو داعش هجوما على قرى عريشة العليا وعريشة السفلى التابعة لقضاء الحويجة جنوب غربي كركوك، "
+     "ما أسفر عن مقتل ثلاثة من أفراد الحشد.", "Kirkuk"),
+    ("أعلنت خلية الإعلام الأمني مقتل جنديين عراقيين بانفجار عبوة ناسفة في منطقة عريشة جنوب كركوك، "
+     "وإصابة ثلاثة آخرين قرب عريشة أيضا.", "Kirkuk"),
+    ("قتل مزارع بانفجار لغم في قرية الصفصافة، بحسب مصدر في شرطة محافظة صلاح الدين العراقية.", "Salah al-Din"),
+])
+def test_a_village_whose_only_namesake_is_across_the_border_stays_in_the_articles_country(text, admin1):
+    """An Iraqi report (Kirkuk, Salah al-Din) naming a village the gazetteer knows only in Syria: a
+    neighbour country the article places nothing in is no exception to setting the namesake aside,
+    and the same name said twice is no support of its own."""
+    found = _extract(text)
+    assert found and all(e.country == "Iraq" and e.admin1 == admin1 for e in found), \
+        [(e.location, e.admin1, e.country) for e in found]
+
+
+def test_a_village_across_the_border_from_a_country_named_only_by_its_forces_is_kept():
+    found = _extract("قتل مدنيان بقصف مدفعي تركي على قرية الدردارة قرب بلدة تل تمر.")
+    assert found and all(e.country == "Syria" for e in found)

@@ -1691,14 +1691,18 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                  (pm.place.population >= STRANGER_MAX_POPULATION or pm.place.kind in ("admin1", "admin2"))}
     if not named:
         return
-    shares: dict[str, dict[str, float]] = {}
+    shares: dict[object, dict[str, float]] = {}
     for pm in mentions:
         codes = sorted({c.country_code for c in pm.candidates})
-        key = normalise_term(pm.text)
+        key = _namesake_key(pm)
         for code in codes:
             shares.setdefault(key, {}).setdefault(code, 0.0)
             shares[key][code] += 1.0 / len(codes)
     near = neighbours()
+    # the named countries the article places something in (a town, a district: not only the country)
+    placed = {pm.place.country_code for pm in mentions if pm.place is not None and pm.place.kind != "country"
+              and pm.role not in ("reference", "dateline") and len({c.country_code for c in pm.candidates}) == 1
+              and pm.place.country_code in named}
     for pm in mentions:
         p = pm.place
         # a curated facility (قاعدة عين الأسد) has no namesake; a curated town may (سنجار in a
@@ -1707,9 +1711,11 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                 (p.place_id.startswith("cur:") and p.kind in ("facility", "neighbourhood")) or \
                 p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
             continue
-        if named & near.get(p.country_code, frozenset()):
-            continue  # across a border from a named country: "مسيّرة تركية استهدفت منزلا في عامودا"
-        own = shares.get(normalise_term(pm.text), {}).get(p.country_code, 0.0)
+        if named & near.get(p.country_code, frozenset()) and not (named & placed):
+            # across a border from a named country that has no place of its own in the article:
+            # "مسيّرة تركية استهدفت منزلا في عامودا" (a village of Syria in a Kirkuk report is not)
+            continue
+        own = shares.get(_namesake_key(pm), {}).get(p.country_code, 0.0)
         support = clues.countries.get(p.country_code, 0.0) - own
         # one armed actor of its country is no support: "الحشد" in a report on India is a crowd
         if support <= ACTOR_COUNTRY_WEIGHT + 0.01:
@@ -1717,6 +1723,12 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+def _namesake_key(pm: PlaceMention) -> object:
+    """One key for every mention of one name ("عريشة" and "وعريشة" read the same candidates): a
+    name said twice is no support of its own country."""
+    return tuple(sorted(c.place_id for c in pm.candidates)) or pm.text
 
 
 def _relative_regions(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> None:

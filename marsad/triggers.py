@@ -145,6 +145,8 @@ def _burnings(doc: Doc, taken: set[int]) -> list:
 # How many words may stand between a verb of undergoing and the event behind ل (تعرضت دورية
 # للجيش العراقي لهجوم: the subject and its modifiers).
 SUFFERED_WORDS = 6
+# How many words after the event noun a weapon may stand that types it (لهجوم بالصواريخ).
+SUFFERED_MEANS_WORDS = 3
 
 
 def _suffered(doc: Doc, table: list) -> list:
@@ -171,11 +173,13 @@ def _suffered(doc: Doc, table: list) -> list:
                 continue
             if m is not None and m.payload[2] == "strong":
                 break  # "تعرضت البلدة لقصف مدفعي": the lexicon's own strong word
+            end = max(x.tok_end for x in (m, extra) if x is not None)
+            if m is not None and cue_matcher("weapon_noun").find(doc, end, min(sent.tok_end, end + SUFFERED_MEANS_WORDS)):
+                break  # "تعرض لهجوم بصواريخ": the weapon types the attack (frames._type_by_means)
             etype, sub = m.payload[:2] if m is not None else ("Violence against civilians", "Attack")
             if (etype, sub) in (("Battles", "Armed clash"), ("Violence against civilians", "Attack")):
                 armed = _armed_experiencer(doc, v.tok_end, t)
                 etype, sub = ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
-            end = max(x.tok_end for x in (m, extra) if x is not None)
             if m is not None:
                 out.pop(id(m), None)
             new = Match(t, end, (etype, sub, "strong"), 0, "suffered")

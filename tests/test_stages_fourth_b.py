@@ -21,7 +21,7 @@ def _extract(text):
      "Violence against civilians", "Attack"),
     ("أصيب رجلان إثر تعرضهما لاعتداء من قبل مسلحين في مدينة بنغازي.",
      "Violence against civilians", "Attack"),
-    ("يتعرض حاجز لقوات الأمن لهجوم بالأسلحة الخفيفة في بلدة الصنمين.",
+    ("تعرض حاجز لقوات الأمن لهجوم من قبل مسلحين مجهولين في بلدة الصنمين.",
      "Battles", "Armed clash"),
 ])
 def test_what_the_subject_underwent_behind_lam_is_the_event(text, etype, sub):
@@ -36,6 +36,16 @@ def test_a_strong_event_noun_after_a_verb_of_undergoing_keeps_its_own_type():
     found = _extract("تعرضت بلدة كفرنبل لقصف مدفعي من قوات النظام، ما أدى إلى مقتل طفل.")
     assert [(e.event_type, e.sub_event_type) for e in found] == \
         [("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+
+
+def test_a_weapon_after_the_noun_still_types_the_attack():
+    found = _extract("قتل مدنيان إثر تعرض سيارتهما لهجوم بالصواريخ قرب مطار البصرة.")
+    assert [e.event_type for e in found] == ["Explosions/Remote violence"]
+
+
+def test_an_ongoing_campaign_in_a_relative_clause_is_no_event_of_its_own():
+    found = _extract("واصلت الحافلات نقل الفارين من بلدة سقبا التي تتعرض لهجوم القوات الحكومية إلى ملاجئ مؤقتة.")
+    assert found == [], [(e.event_type, e.location) for e in found]
 
 
 def test_a_verb_of_undergoing_without_an_event_noun_reports_nothing():

@@ -145,3 +145,21 @@ def test_a_village_whose_only_namesake_is_across_the_border_stays_in_the_article
 def test_a_village_across_the_border_from_a_country_named_only_by_its_forces_is_kept():
     found = _extract("قتل مدنيان بقصف مدفعي تركي على قرية الدردارة قرب بلدة تل تمر.")
     assert found and all(e.country == "Syria" for e in found)
+
+
+# --- 3. a village placed by what it is near ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, admin1, not_at", [
+    ("قتل عنصر من قسد بانفجار عبوة في قرية تل جمعة بمحيط تل تمر شمال غربي محافظة الحسكة.", "Al-Hasakah",
+     "Al-Hasakah"),
+    ("قصفت المدفعية التركية قرية أم الكيف بمحيط أبو راسين في ريف الحسكة الشمالي، ما أدى إلى مقتل مدني.",
+     "Al-Hasakah", "Abu Rasin"),
+    ("قتل راع بانفجار لغم أرضي في جبل الضهيرة في البادية قرب السخنة.", "Homs", "Dhayra"),
+])
+def test_a_village_near_a_town_is_one_event_placed_near_that_town(text, admin1, not_at):
+    """"قرية X بمحيط Y"، "جبل X في البادية قرب Y": the village (or hill) is the event's place and Y
+    only locates it (precision 2): one event, not one at X and one at Y, and never a namesake abroad."""
+    found = _extract(text)
+    assert len(found) == 1, [(e.location, e.admin1) for e in found]
+    assert found[0].admin1 == admin1 and found[0].location != not_at and found[0].geo_precision == 2, \
+        (found[0].location, found[0].admin1, found[0].geo_precision)

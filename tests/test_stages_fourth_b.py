@@ -163,3 +163,26 @@ def test_a_village_near_a_town_is_one_event_placed_near_that_town(text, admin1, 
     assert len(found) == 1, [(e.location, e.admin1) for e in found]
     assert found[0].admin1 == admin1 and found[0].location != not_at and found[0].geo_precision == 2, \
         (found[0].location, found[0].admin1, found[0].geo_precision)
+
+
+# --- 2. an event on a road between two places keeps a place ---------------------------------------
+
+@pytest.mark.parametrize("text, admin1", [
+    ("قتل جنديان بانفجار عبوة ناسفة على الطريق الواصل بين قرية الشعيبة وقرية المحسنة بمحافظة صلاح الدين.",
+     "Salah al-Din"),
+    ("نصب مسلحون كمينا لدورية للشرطة على الطريق الرابط بين قرية الحصوة وقرية الخضراء بمحافظة الأنبار، "
+     "ما أدى إلى مقتل شرطيين.", "Anbar"),
+    ("قتل ثلاثة عناصر من الحشد بهجوم لداعش على الطريق الواصل بين قرية العزيزية وقرية الرشيدية بمحافظة ديالى.",
+     "Diyala"),
+])
+def test_an_event_on_a_road_between_unknown_villages_keeps_the_roads_container(text, admin1):
+    """"على الطريق الواصل بين قرية X وقرية Y بمحافظة Z": the two ends name the road, Z behind ب locates
+    it (it is no third end); the event is not dropped but placed at the first end Z locates."""
+    found = _extract(text)
+    assert len(found) == 1, [(e.location, e.admin1) for e in found]
+    assert found[0].admin1 == admin1 and found[0].geo_precision in (2, 3), (found[0].location, found[0].admin1)
+
+
+def test_an_event_on_a_road_between_known_towns_is_near_the_first():
+    found = _extract("نصب مسلحون كمينا على الطريق الرابط بين كركوك وتكريت، ما أدى إلى مقتل شرطيين.")
+    assert [(e.location, e.geo_precision) for e in found] == [("Kirkuk", 2)]

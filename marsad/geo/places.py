@@ -327,6 +327,11 @@ def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
     return word.lstrip("وب") in roads or word in roads
 
 
+def _behind_locative_ba(word: str) -> bool:
+    """"بمحافظة"، "بريف"، "بالموصل": a word with the locative ب (not a name that starts with ب)."""
+    return word.startswith("ب") and not word.startswith(cue_phrases("ba_initial_name"))
+
+
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
@@ -879,6 +884,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _road_end(doc, pm.tok_start, sent.tok_start) or (
                 prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
                 and doc.sentence_of_token(prev.tok_start).index == sent.index
+                # "بين قرية X وقرية Y بمحافظة Z": a place behind ب locates the road, it is no end of it
+                and not _behind_locative_ba(doc.tokens[pm.tok_start].text)
                 # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
                 and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"

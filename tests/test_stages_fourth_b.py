@@ -186,3 +186,15 @@ def test_an_event_on_a_road_between_unknown_villages_keeps_the_roads_container(t
 def test_an_event_on_a_road_between_known_towns_is_near_the_first():
     found = _extract("نصب مسلحون كمينا على الطريق الرابط بين كركوك وتكريت، ما أدى إلى مقتل شرطيين.")
     assert [(e.location, e.geo_precision) for e in found] == [("Kirkuk", 2)]
+
+
+# --- 7. seized weapons are not attacks (already right on main when written: a guard) ------------
+
+@pytest.mark.parametrize("text", [
+    "ضبطت قوات الأمن مخزنا للأسلحة في بلدة الصنمين. وقامت الفرق الهندسية بالتعامل مع هذه القنابل والصواريخ المضبوطة.",
+    "عثرت الشرطة على كمية من القذائف في مدينة الرمادي، وجرى إتلاف الصواريخ المضبوطة.",
+    "أعلنت قوات الأمن العثور على مخزن للعبوات الناسفة في قضاء الطارمية، وتم تفجير العبوات المضبوطة تحت السيطرة.",
+])
+def test_seized_weapons_make_only_the_seizure(text):
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"], [e.sub_event_type for e in found]

@@ -198,3 +198,10 @@ def test_an_event_on_a_road_between_known_towns_is_near_the_first():
 def test_seized_weapons_make_only_the_seizure(text):
     found = _extract(text)
     assert [e.sub_event_type for e in found] == ["Disrupted weapons use"], [e.sub_event_type for e in found]
+
+
+def test_a_village_across_the_border_near_the_articles_places_is_kept():
+    """"حاجز قلنديا شمالي القدس": a West Bank checkpoint by Jerusalem is across a border from it,
+    not a namesake far off."""
+    found = _extract("أطلق جنود إسرائيليون النار على شاب عند حاجز قلنديا العسكري شمالي القدس، ما أدى إلى مقتله.")
+    assert found and found[0].country == "Palestine", [(e.location, e.country) for e in found]

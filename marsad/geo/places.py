@@ -1707,9 +1707,9 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
             shares[key][code] += 1.0 / len(codes)
     near = neighbours()
     # the named countries the article places something in (a town, a district: not only the country)
-    placed = {pm.place.country_code for pm in mentions if pm.place is not None and pm.place.kind != "country"
+    placed = [pm.place for pm in mentions if pm.place is not None and pm.place.kind != "country"
               and pm.role not in ("reference", "dateline") and len({c.country_code for c in pm.candidates}) == 1
-              and pm.place.country_code in named}
+              and pm.place.country_code in named]
     for pm in mentions:
         p = pm.place
         # a curated facility (قاعدة عين الأسد) has no namesake; a curated town may (سنجار in a
@@ -1718,9 +1718,12 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                 (p.place_id.startswith("cur:") and p.kind in ("facility", "neighbourhood")) or \
                 p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
             continue
-        if named & near.get(p.country_code, frozenset()) and not (named & placed):
-            # across a border from a named country that has no place of its own in the article:
-            # "مسيّرة تركية استهدفت منزلا في عامودا" (a village of Syria in a Kirkuk report is not)
+        if named & near.get(p.country_code, frozenset()) and (
+                not placed or any(distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= LOCATED_KM
+                                  for q in placed)):
+            # across a border from a named country, near the places the article puts in it (or it
+            # puts none there): "مسيّرة تركية استهدفت منزلا في عامودا"، "حاجز قلنديا شمالي القدس"; a
+            # village of Hasakah in a Kirkuk report, hundreds of km off, is not
             continue
         own = shares.get(_namesake_key(pm), {}).get(p.country_code, 0.0)
         support = clues.countries.get(p.country_code, 0.0) - own

@@ -164,6 +164,14 @@ def object_victim_forms() -> frozenset[str]:
                      (form[0].endswith("ين") or any(e.number == "sg" for e in entries) and form[0].endswith("ا")))
 
 
+@lru_cache(maxsize=1)
+def armed_victim_forms() -> frozenset[str]:
+    """One-word victim nouns of soldiers, police and fighters (جنود، عنصرا، مقاتلين)."""
+    return frozenset(form[0] for form, entries in _vocab().victims.items()
+                     if len(form) == 1 and entries and all(e.kind == "victim" and e.cls in ("security", "fighters")
+                                                          for e in entries))
+
+
 # --------------------------------------------------------------------------- matching
 
 def _table(table_id: int) -> dict:

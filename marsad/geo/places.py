@@ -327,6 +327,11 @@ def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
     return word.lstrip("وب") in roads or word in roads
 
 
+def _behind_locative_ba(word: str) -> bool:
+    """"بمحافظة"، "بريف"، "بالموصل": a word with the locative ب (not a name that starts with ب)."""
+    return word.startswith("ب") and not word.startswith(cue_phrases("ba_initial_name"))
+
+
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
@@ -455,6 +460,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     given = cue_words("given_name")
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
     event_tokens = _trigger_tokens(doc)
+    relative_verbs = {m.tok_start for m in cue_matcher("place_relative_verb").find(doc)}
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
@@ -488,6 +494,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 break
             if first and j in event_tokens:
                 break  # "قتل مزارع بانفجار لغم": a farmer killed in a blast, no farms called بانفجار
+            if first and j in relative_verbs:
+                break  # "في منطقة تقع على بعد 200 كم"، "قرية يقطنها مدنيون": a clause describing the place
             if word[:1] == "و" and first and len(word) > 3 and zipf(word[1:]) >= CONJOINED_NOUN_ZIPF and \
                     zipf(word[1:]) > zipf(doc.token_span(j, j + 1).text):
                 break  # "في مزارع وخنادق وتحصينات": nouns in a list, no name after the first noun
@@ -543,11 +551,39 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             taken.update(range(j, k))
             first = False
             j = k
+    _compounds_with_region(doc, out, place_nouns, naming)
     nouns = {t for t0, t1 in place_nouns.items() for t in range(t0, t1)}
     out.extend(_names_before_countryside(doc, out, taken, actor_tokens | _trigger_tokens(doc) | nouns, stop,
                                          heads, given))
     out.sort(key=lambda p: p.tok_start)
     return out
+
+
+def _compounds_with_region(doc: Doc, out: list[PlaceMention], place_nouns: dict[int, int],
+                           naming: frozenset[str]) -> None:
+    """"قرية صيدا الجولان"، "بلدة سحم الجولان": a one-word name right after a settlement noun and,
+    bare right after it, a region's name (الجولان، القلمون) are one village's name (the region tells
+    the village from its namesakes), not a namesake elsewhere and the region: the two mentions
+    become one, with the gazetteer's entry for the whole name if it has one, else none (an
+    unknown village that its container locates)."""
+    gaz = load_gazetteer()
+    noun_at = {t1: t0 for t0, t1 in place_nouns.items()}
+    ordered = sorted(out, key=lambda p: p.tok_start)
+    for a, b in zip(ordered, ordered[1:]):
+        if b.tok_start != a.tok_end or a.tok_end - a.tok_start != 1 or b.tok_end - b.tok_start != 1:
+            continue
+        t0 = noun_at.get(a.tok_start)
+        if t0 is None or all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
+            continue
+        if not doc.tokens[b.tok_start].text.startswith("ال") or not b.candidates or \
+                any(c.kind != "region" for c in b.candidates):
+            continue
+        span = doc.token_span(a.tok_start, b.tok_end)
+        whole = [c for c in gaz.lookup(normalise_term(span.text)) if _plausible(c)]
+        out.remove(a)
+        out[out.index(b)] = PlaceMention(span.start, span.end, span.text, candidates=whole,
+                                         tok_start=a.tok_start, tok_end=b.tok_end,
+                                         reason="" if whole else "unknown name after a place noun")
 
 
 NAMED_BY_NOUN = "unknown name after a place noun: a common word its settlement noun names"
@@ -888,6 +924,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _road_end(doc, pm.tok_start, sent.tok_start) or (
                 prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
                 and doc.sentence_of_token(prev.tok_start).index == sent.index
+                # "بين قرية X وقرية Y بمحافظة Z": a place behind ب locates the road, it is no end of it
+                and not _behind_locative_ba(doc.tokens[pm.tok_start].text)
                 # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
                 and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
@@ -1721,14 +1759,18 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                  (pm.place.population >= STRANGER_MAX_POPULATION or pm.place.kind in ("admin1", "admin2"))}
     if not named:
         return
-    shares: dict[str, dict[str, float]] = {}
+    shares: dict[object, dict[str, float]] = {}
     for pm in mentions:
         codes = sorted({c.country_code for c in pm.candidates})
-        key = normalise_term(pm.text)
+        key = _namesake_key(pm)
         for code in codes:
             shares.setdefault(key, {}).setdefault(code, 0.0)
             shares[key][code] += 1.0 / len(codes)
     near = neighbours()
+    # the named countries the article places something in (a town, a district: not only the country)
+    placed = [pm.place for pm in mentions if pm.place is not None and pm.place.kind != "country"
+              and pm.role not in ("reference", "dateline") and len({c.country_code for c in pm.candidates}) == 1
+              and pm.place.country_code in named]
     for pm in mentions:
         p = pm.place
         # a curated facility (قاعدة عين الأسد) has no namesake; a curated town may (سنجار in a
@@ -1737,9 +1779,14 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                 (p.place_id.startswith("cur:") and p.kind in ("facility", "neighbourhood")) or \
                 p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
             continue
-        if named & near.get(p.country_code, frozenset()):
-            continue  # across a border from a named country: "مسيّرة تركية استهدفت منزلا في عامودا"
-        own = shares.get(normalise_term(pm.text), {}).get(p.country_code, 0.0)
+        if named & near.get(p.country_code, frozenset()) and (
+                not placed or any(distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= LOCATED_KM
+                                  for q in placed)):
+            # across a border from a named country, near the places the article puts in it (or it
+            # puts none there): "مسيّرة تركية استهدفت منزلا في عامودا"، "حاجز قلنديا شمالي القدس"; a
+            # village of Hasakah in a Kirkuk report, hundreds of km off, is not
+            continue
+        own = shares.get(_namesake_key(pm), {}).get(p.country_code, 0.0)
         support = clues.countries.get(p.country_code, 0.0) - own
         # one armed actor of its country is no support: "الحشد" in a report on India is a crowd
         if support <= ACTOR_COUNTRY_WEIGHT + 0.01:
@@ -1747,6 +1794,12 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+def _namesake_key(pm: PlaceMention) -> object:
+    """One key for every mention of one name ("عريشة" and "وعريشة" read the same candidates): a
+    name said twice is no support of its own country."""
+    return tuple(sorted(c.place_id for c in pm.candidates)) or pm.text
 
 
 # A village this far from every other place of an article whose places lie in one other
@@ -1914,6 +1967,13 @@ def _rest_sounds_alike(name: str, place: Place) -> bool:
     from rapidfuzz import fuzz
     from marsad.geo.gazetteer import sound_key
     head, _, rest = normalise_term(name).partition(" ")
+    if rest and head not in cue_words("place_name_head") and _region_tail(name):
+        # "صيدا الجولان" is no Saham al-Jawlan: a region's name that ends a village's name is
+        # shared by its neighbours, so the words before it must sound alike too
+        front = sound_key(normalise_term(name).rsplit(" ", 1)[0])
+        return any(len(words := other.replace("-", " ").split(" ")) >= 2 and
+                   fuzz.ratio(front, sound_key(" ".join(words[:-1]))) >= REST_SOUND_THRESHOLD
+                   for other in filter(None, (place.name, place.name_ar)))
     if not rest or head not in cue_words("place_name_head"):
         return True
     target = sound_key(rest)
@@ -1922,6 +1982,13 @@ def _rest_sounds_alike(name: str, place: Place) -> bool:
         if len(words) == 2 and fuzz.ratio(target, sound_key(words[1])) >= REST_SOUND_THRESHOLD:
             return True
     return False
+
+
+def _region_tail(name: str) -> bool:
+    """Does the name end with a region's name (صيدا الجولان، عسال القلمون)?"""
+    words = normalise_term(name).split(" ")
+    found = load_gazetteer().lookup(words[-1]) if len(words) >= 2 else []
+    return bool(found) and all(c.kind == "region" for c in found)
 
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
@@ -2142,6 +2209,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         doc.cache[_EVENT_WORDS] = triggers
     mentions = find_place_mentions(doc)
     _assign_roles(doc, mentions)
+    _part_of_named_place(doc, mentions)
     countries, admins = _resolve(doc, mentions)
     _merge_appositions(doc, mentions)
     _names_by_direction(doc, mentions)
@@ -2179,6 +2247,30 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
     _share_list_anchor(doc, mentions)
     _locate_by_sentence_area(doc, mentions)
     return PlaceAnalysis(mentions, countries, admins)
+
+
+def _part_of_named_place(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"في الضاحية الجنوبية الشرقية لمدينة بنغازي"، "الضاحية الشمالية لعدن": a place read in a
+    description (a noun and compass adjectives) followed by ل + the place it is part of describes a
+    part of that place; when none of its candidates lies in a country of that place, it is no
+    place of its own (not Beirut's Dahiyeh), nor a clue to the article's country, and the place it
+    is part of is the event's."""
+    adjectives = cue_words("direction_adjective")
+    for i, pm in enumerate(mentions[:-1]):
+        if not pm.candidates or pm.role != "event":
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        k = pm.tok_end
+        while k < sent.tok_end and doc.tokens[k].text in adjectives:
+            k += 1
+        if k >= sent.tok_end or not doc.tokens[k].text.startswith("ل"):
+            continue
+        whole = next((o for o in mentions[i + 1:i + 3] if o.tok_start in (k, k + 1)), None)
+        if whole is None or not whole.candidates or any(c.kind == "country" for c in whole.candidates) or \
+                {c.country_code for c in whole.candidates} & {c.country_code for c in pm.candidates}:
+            continue
+        pm.role, pm.reason = "reference", f"describes a part of {whole.text} (الضاحية الجنوبية لمدينة X)"
+        pm.candidates = []
 
 
 # How many words a description of a named place may hold before the "near" or compass word

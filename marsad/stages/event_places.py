@@ -256,6 +256,13 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
             if pm.place is not None and not pm.place.is_area
             and pm.reason.startswith(("a distance reference", "an end of a road"))]
     if not refs:
+        # "على الطريق الواصل بين قرية X وقرية Y بمحافظة Z": ends no gazetteer knows; the first one
+        # the text locates keeps the event, at its container (never dropped)
+        for pm in mentions_of_sentence(a, sent.index):
+            if pm.place is None and pm.reason.startswith("an end of a road") and pm.anchor is not None:
+                w = where_of(a, pm, roles=("reference",))
+                if w is not None:
+                    return w
         return _facility_near_seat(a, sent)
     pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
     town = pm.place

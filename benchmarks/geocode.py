@@ -29,7 +29,10 @@ Printed, from one run:
 - the share of sentences within the row's tolerance of the expected point (the
   headline figure), and within 10 km;
 - the share with the expected ``geo_precision``, and the share with both;
-- a table per category (n, within tolerance, precision right) and its total;
+- a table per category (n, within tolerance, within 10 km, precision right) and its total;
+- for a file with the groups of the region set, issue 17's acceptance read on it: the country
+  groups and the homonyms within tolerance (>= 95 %), the unknown villages in their container's
+  area with precision 2 or 3 (>= 95 %) and how many were located outside it (must be none);
 - the median distance, and throughput in sentences/s;
 - with ``--show-failures``, every sentence that missed on distance or precision.
 """
@@ -185,10 +188,17 @@ def score_sentences(rows: list[dict]) -> dict:
     n = len(results)
     categories: dict[str, dict] = {}
     for result in results:
-        cell = categories.setdefault(result["category"], {"n": 0, "within": 0, "precision": 0})
+        cell = categories.setdefault(result["category"], {"n": 0, "within": 0, "precision": 0, "within_10km": 0,
+                                                          "in_container": 0, "elsewhere": 0})
         cell["n"] += 1
         cell["within"] += result["within"]
         cell["precision"] += result["precision_right"]
+        km = result["distance_km"]
+        cell["within_10km"] += km is not None and km <= TOLERANCE_KM
+        # issue 17's reading of a place known only by its container: in the container's area (the
+        # row's tolerance) with the precision of a container (2 or 3); or located outside it
+        cell["in_container"] += result["within"] and result["got"]["geo_precision"] in (2, 3)
+        cell["elsewhere"] += km is not None and not result["within"]
     distances = [r["distance_km"] for r in results if r["distance_km"] is not None]
 
     def share(count: int) -> float:
@@ -234,6 +244,38 @@ def _tolerance_words(report: dict) -> str:
     return "per row: " + ", ".join(f"{t:g}" for t in tolerances) + " km (the guide's by precision unless a row gives one)"
 
 
+# Groups of the region set that are no country (issue 17's acceptance reads them on their own).
+SPECIAL_GROUPS = ("unknown_village", "homonym", "common_word")
+ACCEPTANCE_SHARE = 0.95
+
+
+def _acceptance_lines(categories: dict) -> list[str]:
+    """Issue 17's acceptance read on the groups present: every country group and the homonyms
+    within tolerance in >= 95 %; unknown villages in their container's area with precision 2 or 3
+    in >= 95 %, and none located outside it (at a namesake or anywhere else)."""
+    countries = {k: c for k, c in categories.items() if k not in SPECIAL_GROUPS}
+    lines: list[str] = []
+    if "unknown_village" not in categories and "homonym" not in categories:
+        return lines
+    lines += ["", "acceptance (issue 17, >= 95 %):"]
+    if countries:
+        low = [f"{k} {c['within'] / c['n']:.1%}" for k, c in sorted(countries.items())
+               if c["within"] < ACCEPTANCE_SHARE * c["n"]]
+        lines.append(f"  country groups within tolerance: {len(countries) - len(low)}/{len(countries)} meet it"
+                     + (f" (under: {', '.join(low)})" if low else ""))
+    cell = categories.get("homonym")
+    if cell:
+        verdict = "met" if cell["within"] >= ACCEPTANCE_SHARE * cell["n"] else "not met"
+        lines.append(f"  homonyms within tolerance: {cell['within']}/{cell['n']} = {cell['within'] / cell['n']:.1%} ({verdict})")
+    cell = categories.get("unknown_village")
+    if cell:
+        verdict = "met" if cell["in_container"] >= ACCEPTANCE_SHARE * cell["n"] and not cell["elsewhere"] else "not met"
+        lines.append(f"  unknown villages in their container's area with precision 2 or 3: {cell['in_container']}/"
+                     f"{cell['n']} = {cell['in_container'] / cell['n']:.1%}; located outside it (a namesake or "
+                     f"elsewhere): {cell['elsewhere']} ({verdict})")
+    return lines
+
+
 def format_report(report: dict, show_failures: bool = False) -> str:
     """The printed form of a ``score_sentences`` report."""
     lines = [
@@ -245,19 +287,22 @@ def format_report(report: dict, show_failures: bool = False) -> str:
         "median distance:   " + ("-" if report["median_km"] is None else f"{report['median_km']:,.1f} km"),
         f"throughput:        {report['per_second']:,.1f} sentences/s ({report['seconds']:.2f} s in all)",
         "",
-        f"{'category':<24}{'n':>5}{'within tolerance':>20}{'precision right':>19}",
+        f"{'category':<24}{'n':>5}{'within tolerance':>20}{'within 10 km':>19}{'precision right':>19}",
     ]
 
     def table_row(name: str, cell: dict) -> str:
         n = cell["n"] or 1
         return (f"{name:<24}{cell['n']:>5}"
                 f"{cell['within']:>11} ({cell['within'] / n:>6.1%})"
+                f"{cell['within_10km']:>10} ({cell['within_10km'] / n:>6.1%})"
                 f"{cell['precision']:>10} ({cell['precision'] / n:>6.1%})")
 
-    for name, cell in sorted(report["categories"].items()):
+    categories = report["categories"]
+    for name, cell in sorted(categories.items()):
         lines.append(table_row(name, cell))
-    total = {key: sum(cell[key] for cell in report["categories"].values()) for key in ("n", "within", "precision")}
+    total = {key: sum(cell[key] for cell in categories.values()) for key in ("n", "within", "within_10km", "precision")}
     lines.append(table_row("total", total))
+    lines += _acceptance_lines(categories)
     if show_failures:
         misses = [r for r in report["results"] if not (r["within"] and r["precision_right"])]
         lines += ["", f"failures: {len(misses)}"]

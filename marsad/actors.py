@@ -113,7 +113,12 @@ def load_actor_kb() -> ActorKB:
             backrefs.add(alias, actor.canonical)
     generic = PhraseMatcher()
     for row in load_table("generic_actors.tsv", required=("alias", "template", "inter")):
-        generic.add(row["alias"], (row["template"], int(row["inter"]), row.get("army") == "1"))
+        # "اللواء {n}": the unit noun names a force only with its number after it
+        alias, numbered = row["alias"].removesuffix(" {n}"), row["alias"].endswith(" {n}")
+        if "{" in alias:
+            raise KnowledgeBaseError(f"an alias takes {{n}} only at its end: {row['alias']!r}",
+                                     where=f"generic_actors.tsv:{row['_line']}")
+        generic.add(alias, (row["template"], int(row["inter"]), row.get("army") == "1", numbered))
     sources = PhraseMatcher()
     for row in load_table("sources.tsv", required=("canonical",)):
         for alias in split_list(row.get("aliases_ar", "")) + split_list(row.get("aliases_en", "")):
@@ -153,6 +158,30 @@ def _in_scope(actor: Actor, countries: list[str]) -> bool:
     if not countries:
         return True
     return countries[0] in actor.scope
+
+
+def _unit_number_end(doc: Doc, k: int) -> int | None:
+    """The end of a unit's number starting at token ``k`` (35، الـ 17، الـ17، الرابعة), else None."""
+    tokens = doc.tokens
+    if k < len(tokens) and tokens[k].text in ("ال", "الـ", "ال-"):
+        k += 1
+    if k >= len(tokens):
+        return None
+    word = tokens[k].text
+    bare = word.removeprefix("الـ").removeprefix("ال")
+    if bare.isdigit():
+        return k + 1
+    if word in _ordinals():
+        return k + 1
+    return None
+
+
+@lru_cache(maxsize=1)
+def _ordinals() -> frozenset[str]:
+    """The ordinal words of ``kb/data/number_words.tsv`` with the article (الرابعة، العاشر)."""
+    from marsad.arabic.normalise import normalise_term
+    return frozenset(normalise_term(row["form"]) for row in load_table("number_words.tsv", required=("form", "kind"))
+                     if row["kind"] == "ordinal" and row["form"].startswith("ال"))
 
 
 def find_actors(doc: Doc, countries: list[str] | None = None, published: date | None = None) -> list[ActorMention]:
@@ -205,7 +234,15 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if (linked and m.tok_end + 1 in authorities) or \
                 (m.tok_end in authorities and not definite(doc.tokens[m.tok_end - 1].text)):
             continue
-        template, inter, army = m.payload
+        template, inter, army, numbered = m.payload
+        tok_end = m.tok_end
+        if numbered:
+            # "اللواء 35 مدرع"، "الفرقة الـ17"، "الكتيبة الرابعة": the unit with its number; "اللواء
+            # محمد" is a general, and "معسكر اللواء الثالث" a camp's name
+            tok_end = _unit_number_end(doc, m.tok_end)
+            before = doc.tokens[m.tok_start - 1].text if m.tok_start else ""
+            if tok_end is None or {before, before[1:]} & cue_words("naming_noun"):
+                continue
         # "الجنود الإسرائيليين": the nationality after the generic name says whose forces they are
         own = stated.get(m.tok_end)
         if own is not None and own.startswith("Military Forces of "):
@@ -214,7 +251,7 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
             name = _with_the(template, forces_name if army else country_name, kb.actors)
         else:
             continue
-        add(m.tok_start, m.tok_end, name, kb.inter(name) if name in kb.actors else inter)
+        add(m.tok_start, tok_end, name, kb.inter(name) if name in kb.actors else inter)
 
     # nationality adjectives right after a weapon or attack noun name the attacker, unless the
     # weapon is what a person works with ("خبيري صواريخ إيراني ولبناني": missile experts)

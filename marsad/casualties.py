@@ -70,7 +70,7 @@ _PRONOUN_COUNT = {"ه": 1, "ها": 1, "هما": 2, "هم": None, "هن": None}
 _MAX_SPAN = 15
 _NISBA_PLURAL = ("يين", "يون")
 _ARGS = frozenset({"after", "before", "far", "pron", "suffix", "one", "none_ok", "between", "bcount",
-                   "noart", "verbs", "total"})
+                   "noart", "verbs", "total", "clause"})
 
 
 @dataclass(frozen=True)
@@ -126,6 +126,14 @@ def death_forms() -> frozenset[str]:
 
 
 @once
+def clause_verb_forms() -> frozenset[str]:
+    """Death and injury verbs in the perfect (normalised) that, after a comma and و, may open the
+    clause of another event: "قتل مدنيان في قصف على X، وقتل سبعة مسلحين في اشتباكات في Y"."""
+    return frozenset(form[0] for form, entries in _vocab().triggers.items()
+                     if len(form) == 1 and any("clause" in e.args for e in entries))
+
+
+@once
 def total_forms() -> frozenset[tuple[str, ...]]:
     """Toll nouns whose count is an event's whole toll (normalised word tuples): حصيلة القتلى،
     عدد ضحايا ..."""
@@ -154,6 +162,14 @@ def object_victim_forms() -> frozenset[str]:
     return frozenset(form[0] for form, entries in _vocab().victims.items()
                      if len(form) == 1 and any(e.kind == "victim" for e in entries) and
                      (form[0].endswith("ين") or any(e.number == "sg" for e in entries) and form[0].endswith("ا")))
+
+
+@lru_cache(maxsize=1)
+def armed_victim_forms() -> frozenset[str]:
+    """One-word victim nouns of soldiers, police and fighters (جنود، عنصرا، مقاتلين)."""
+    return frozenset(form[0] for form, entries in _vocab().victims.items()
+                     if len(form) == 1 and entries and all(e.kind == "victim" and e.cls in ("security", "fighters")
+                                                          for e in entries))
 
 
 # --------------------------------------------------------------------------- matching
@@ -500,6 +516,12 @@ def _postposed(ctx: _Ctx, vm: _Match) -> _Conj | None:
     k = vm.t1
     if k >= ctx.n or ctx.stop_after[k - 1]:
         return None
+    definite = _definite_count(ctx, vm, k)
+    if definite is not None:
+        c = _Conj(definite, definite, definite, vm.t0, k + 1, None)
+        c.__dict__.update(_victim_conj_fields(ctx, vm))
+        ctx.claimed_tok.add(k)
+        return c
     qi = _usable_q(ctx, k)
     if qi is None:
         return None
@@ -510,6 +532,25 @@ def _postposed(ctx: _Ctx, vm: _Match) -> _Conj | None:
         c.__dict__.update(_victim_conj_fields(ctx, vm))
         return c
     return None
+
+
+# The counts a cardinal with the article may give after a definite plural noun (الجنود الأربعة): from
+# three (two is the dual: الجنديان، and الاثنين is also Monday) to ten.
+DEFINITE_COUNTS = range(3, 11)
+
+
+def _definite_count(ctx: _Ctx, vm: _Match, k: int) -> int | None:
+    """"جثث الجنود الأربعة"، "القتلى الخمسة": a cardinal with the article after a plural victim noun
+    with the article is its count (as an adjective it agrees with the noun's article)."""
+    if not vm.prefix.endswith(("ال", "لل")) or vm.entry.number == "sg":
+        return None
+    word = ctx.text(k)
+    if not word.startswith("ال") or k in ctx.q_start:
+        return None
+    reading = _word_reading(word[2:])
+    if reading is None or reading[0] != "unit" or reading[3] != "" or reading[1] not in DEFINITE_COUNTS:
+        return None
+    return reading[1]
 
 
 def _self_counting(ctx: _Ctx, vm: _Match) -> _Conj | None:

@@ -72,7 +72,7 @@ _KINDS = {
     "month", "hijri_month", "ordinal_day", "weekday", "rel_day", "time_of_day", "past", "next", "current",
     "part", "unit", "number", "vague_number", "approx", "year_word", "era", "range_prep",
     "month_cue", "phrase", "glue", "today_block_before", "today_block_after",
-    "weekday_block_before", "weekday_block_after", "dateline_label", "update_label", "clock_word", "late_hours",
+    "weekday_block_before", "weekday_block_after", "name_noun", "dateline_label", "update_label", "clock_word", "late_hours",
 }
 _GLUE_ROLES = {"day_prefix", "days_prefix", "month_prefix", "this", "equiv", "of", "last_n",
                "before", "since", "ago", "pair", "now", "in"}
@@ -297,7 +297,9 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
     rules = [
         ("abs", rf"{_B}{WD_PREFIX}{DAY}(?: (?:{MONP}))? {MONTHS}"
                 rf"(?:{_SEP}(?:(?:{OF}) )?(?:(?:{YW}) )?{YEAR}|(?: (?P<mod>{MOD})))?{_E}", _abs),
-        ("abs_en", rf"{_B}(?P<mon>{MON}) (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? (?P<year>\d{{4}}){_E}", _abs_en),
+        # "Sunday, Jan. 3, 2016": an English weekday before the month is part of the one date
+        ("abs_en", rf"{_B}(?:(?P<wd>{WD}),? )?(?P<mon>{MON})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? "
+                   rf"(?P<year>\d{{4}}){_E}", _abs_en),
         ("numeric", rf"{_B}{WD_PREFIX}(?<![\d./-])(?:(?P<d>\d{{1,2}})(?P<s>[./-])(?P<m>\d{{1,2}})(?P=s)"
                     rf"(?P<y>\d{{4}})|(?P<y2>\d{{4}})(?P<s2>[./-])(?P<m2>\d{{1,2}})(?P=s2)(?P<d2>\d{{1,2}}))"
                     rf"(?!\d|[./-]\d)", _numeric),
@@ -492,7 +494,27 @@ def _pair_agrees(m: re.Match, lex: _Lexicon) -> bool:
     return not m.group("mon2") or _month_of(m.group("mon2"), lex) == _month_of(m.group("mon"), lex)
 
 
+def _names_a_thing(s: _Scan, start: int) -> bool:
+    """Is the day and month at ``start`` the end of a proper name (وكالة 2 ديسمبر، بمنطقة 14 رمضان)?
+
+    A noun in construct right before them (with or without و ف ب ل ك) names an outlet, a place,
+    a street or a movement after a day; the day is no date of the article's events.
+    """
+    word = s.prev_word(start, adjacent=True)
+    nouns = s.lex.words("name_noun")
+    if not word or word.startswith("ال"):
+        return False
+    for cut in range(0, min(3, len(word))):
+        if cut and word[cut - 1] not in "وفبلك":
+            break
+        if word[cut:] in nouns:
+            return True
+    return False
+
+
 def _abs(m: re.Match, s: _Scan):
+    if not m.group("wd") and _names_a_thing(s, m.start()):
+        return None
     month = _month_of(m.group("mon"), s.lex)
     if month is None or (m.group("mon").isascii() and not m.group("year")):
         return None  # an English month name needs a year here: "3 may" is too often not a date

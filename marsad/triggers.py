@@ -142,6 +142,62 @@ def _burnings(doc: Doc, taken: set[int]) -> list:
     return out
 
 
+# How many words may stand between a verb of undergoing and the event behind ل (تعرضت دورية
+# للجيش العراقي لهجوم: the subject and its modifiers).
+SUFFERED_WORDS = 6
+# How many words after the event noun a weapon may stand that types it (لهجوم بالصواريخ).
+SUFFERED_MEANS_WORDS = 3
+
+
+def _suffered(doc: Doc, table: list) -> list:
+    """"تعرضت دورية للجيش لهجوم"، "إثر تعرضهما لإطلاق نار"، "تعرض لرصاص قناص": a verb of undergoing
+    (``suffer_verb``) and, behind ل within a few words, an event noun of the lexicon or one it
+    holds only in a longer phrase (``suffered_attack``): the subject underwent that event, so the
+    noun reports it even when it is weak alone. An attack noun (هجوم، إطلاق نار، اعتداء) is a
+    battle when what underwent it is a force's post or men (``military_target``, security and
+    fighter victim nouns), else an attack on civilians. Returns ``table`` with those matches."""
+    from marsad.arabic.matcher import Match
+    verbs = cue_matcher("suffer_verb").find(doc)
+    if not verbs:
+        return table
+    starts = {m.tok_start: m for m in sorted(table, key=lambda m: m.tok_end - m.tok_start)}
+    attacks = {m.tok_start: m for m in cue_matcher("suffered_attack").find(doc)}
+    out = {id(m): m for m in table}
+    for v in verbs:
+        sent = doc.sentence_of_token(v.tok_start)
+        for t in range(v.tok_end, min(sent.tok_end, v.tok_end + SUFFERED_WORDS)):
+            if not doc.tokens[t].text.lstrip("و").startswith("ل"):
+                continue
+            m, extra = starts.get(t), attacks.get(t)
+            if m is None and extra is None:
+                continue
+            if m is not None and m.payload[2] == "strong":
+                break  # "تعرضت البلدة لقصف مدفعي": the lexicon's own strong word
+            end = max(x.tok_end for x in (m, extra) if x is not None)
+            if m is not None and cue_matcher("weapon_noun").find(doc, end, min(sent.tok_end, end + SUFFERED_MEANS_WORDS)):
+                break  # "تعرض لهجوم بصواريخ": the weapon types the attack (frames._type_by_means)
+            etype, sub = m.payload[:2] if m is not None else ("Violence against civilians", "Attack")
+            if (etype, sub) in (("Battles", "Armed clash"), ("Violence against civilians", "Attack")):
+                armed = _armed_experiencer(doc, v.tok_end, t)
+                etype, sub = ("Battles", "Armed clash") if armed else ("Violence against civilians", "Attack")
+            if m is not None:
+                out.pop(id(m), None)
+            new = Match(t, end, (etype, sub, "strong"), 0, "suffered")
+            out[id(new)] = new
+            break
+    return list(out.values())
+
+
+def _armed_experiencer(doc: Doc, lo: int, hi: int) -> bool:
+    """Do the words between a verb of undergoing and what it underwent name a force's post or
+    men (دورية، حاجز للجيش، عناصر، جنود)?"""
+    if cue_matcher("military_target").find(doc, lo, hi):
+        return True
+    from marsad.casualties import armed_victim_forms
+    return any(doc.tokens[t].text in armed_victim_forms() or doc.tokens[t].text[1:] in armed_victim_forms()
+               for t in range(lo, hi))
+
+
 # How many words before a word of taking territory an approach may stand (تقترب القوات من السيطرة على).
 APPROACH_WORDS = 4
 
@@ -182,7 +238,7 @@ def _march(doc: Doc, m) -> bool:
 
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
-    table = trigger_matcher().find(doc)
+    table = _suffered(doc, trigger_matcher().find(doc))
     riots = _riots(doc)
     matches = table + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + riots + \
         _burnings(doc, {m.tok_start for m in table + riots})
@@ -219,6 +275,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("rule_head"):
             status, reason = "generic", "a rule or term of the event word (قواعد الاشتباك)"
+        elif sub == "Arrests" and _detention_state(doc, m, sent.tok_start, sent.tok_end):
+            status, reason = "generic", "a state of detention, not an arrest (تمديد اعتقال، رهن الاعتقال)"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
         elif any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \
@@ -233,6 +291,21 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
     return hits
+
+
+# How many words before an arrest word a verb of extending may stand (مددت المحكمة اليوم اعتقال).
+DETENTION_WORDS = 6
+
+
+def _detention_state(doc: Doc, m, lo: int, hi: int) -> bool:
+    """"تمديد اعتقال الأسير"، "رهن الاعتقال"، "الاعتقال الإداري": detention as a state or an order
+    about it (an extension, a remand, a warrant), not an arrest."""
+    if m.tok_start > lo and doc.tokens[m.tok_start - 1].text in cue_words("detention_state"):
+        return True
+    extending = cue_words("detention_extension")
+    if any(doc.tokens[t].text in extending for t in range(max(lo, m.tok_start - DETENTION_WORDS), m.tok_start)):
+        return True
+    return m.tok_end < hi and doc.tokens[m.tok_end].text in cue_words("detention_state_after")
 
 
 # How many words may stand between protesters and the act of violence they do (اقتحم المتظاهرون

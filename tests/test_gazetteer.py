@@ -1,6 +1,7 @@
 """The gazetteer: lookups, the curated data files, and the disk cache."""
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from pathlib import Path
@@ -290,6 +291,14 @@ BEYOND_SETTLEMENTS = {
     "cur:sd-jebel-aulia": "dam town on the White Nile south of the Khartoum places GeoNames lists",
     "cur:ye-balhaf": "gas terminal on the Shabwah coast, south-east of the Shabwah towns GeoNames lists",
     "cur:sd-al-jaili": "refinery town on the Nile north of the Khartoum places GeoNames lists",
+    # issue17-villages3: GeoNames lists one Central Darfur town (Zalingei) and two West Darfur ones
+    "cur:sd-shangil-tobaya": "town south of El Fasher, beyond the North Darfur places GeoNames lists",
+    "cur:sd-mukjar": "town south of Zalingei, the one Central Darfur place GeoNames lists",
+    "cur:sd-garsila": "town south of Zalingei, the one Central Darfur place GeoNames lists",
+    "cur:sd-nertiti": "town east of Zalingei, the one Central Darfur place GeoNames lists",
+    "cur:sd-jebel-marra": "the massif east of Zalingei, the one Central Darfur place GeoNames lists",
+    "cur:sd-kulbus": "town north of El Geneina, beyond the West Darfur places GeoNames lists",
+    "cur:sd-sodari": "town north-west of Bara, beyond the North Kordofan places GeoNames lists",
 }
 
 
@@ -372,7 +381,10 @@ def test_a_lookup_by_name_reads_only_the_places_and_the_index(gaz, cache):
     again = read_or_build(cache)
     assert [p.name for p in again.lookup("الحسكة")] == [p.name for p in gaz.lookup("الحسكة")]
     # the parts a lookup does not read stay undecoded bytes until first used
-    assert all(isinstance(again._sections[name], bytes) for name in gz.LAZY_SECTIONS)
+    assert all(isinstance(again._sections[name], (bytes, memoryview)) for name in gz.LAZY_SECTIONS)
+    # and of the places and the name index, only the shards of the names and places looked up
+    assert sum(blob is None for blob in again._index._blobs) <= 4
+    assert sum(blob is None for blob in again._places._blobs) <= 4
     assert list(again.name_tokens())[:50] == list(gaz.name_tokens())[:50]
     assert again._sounds_by_country == gaz._sounds_by_country and again._skeletons == gaz._skeletons
 
@@ -390,7 +402,11 @@ def test_load_gazetteer_uses_the_env_cache_dir_and_is_a_singleton(gaz, cache, mo
         load_gazetteer.cache_clear()
 
 
-def test_cache_is_rebuilt_when_a_tsv_changes(gaz, cache, tmp_path, monkeypatch):
+def test_cache_is_rebuilt_when_a_tsv_changes_and_reads_back_as_the_fresh_parse(gaz, cache, tmp_path, monkeypatch):
+    """A table edited in place, its size and date kept (a checkout, a copy with ``cp -p``), still
+    names a new cache file: the key is the tables' contents. The rebuilt index read back from that
+    file (shard by shard) is the fresh parse, entry for entry and in the same order, and answers
+    every look-up the same."""
     data = tmp_path / "data"
     shutil.copytree(marsad.kb.DATA_DIR, data)  # copy2 keeps mtimes, so the hash is unchanged
     monkeypatch.setattr(marsad.kb, "DATA_DIR", data)
@@ -398,18 +414,109 @@ def test_cache_is_rebuilt_when_a_tsv_changes(gaz, cache, tmp_path, monkeypatch):
     cache2.mkdir()
     for f in cache.glob("gazetteer-*.marshal"):
         shutil.copy2(f, cache2 / f.name)
-    before = read_or_build(cache2)
-    assert before.lookup("قرية الاختبار الوهمية") == []
     old_file = next(cache2.glob("gazetteer-*.marshal"))
+    assert read_or_build(cache2).get("cur:sy-ghwayran").latitude == gaz.get("cur:sy-ghwayran").latitude
+    assert list(cache2.glob("gazetteer-*.marshal")) == [old_file]  # read, not rebuilt
 
-    with (data / "places.tsv").open("a", encoding="utf-8") as fh:
-        fh.write("cur:sy-test-village\tTest Village\tقرية الاختبار الوهمية\t\tvillage\tSY\tIdlib\t\t"
-                 "35.9\t36.6\t\tmarsad tests\n")
-    after = read_or_build(cache2)
-    assert [p.place_id for p in after.lookup("قرية الاختبار الوهمية")] == ["cur:sy-test-village"]
+    # Ghwayran's latitude 36.4x becomes 36.3x: same length, same size, same date
+    table = data / "places.tsv"
+    stat = table.stat()
+    lines = table.read_text(encoding="utf-8").split("\n")
+    k = next(i for i, line in enumerate(lines) if line.startswith("cur:sy-ghwayran\t"))
+    fields = lines[k].split("\t")
+    lat = fields[8]
+    assert lat.startswith("36.4"), lat
+    fields[8] = "36.3" + lat[4:]
+    lines[k] = "\t".join(fields)
+    table.write_text("\n".join(lines), encoding="utf-8")
+    os.utime(table, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert table.stat().st_size == stat.st_size and table.stat().st_mtime_ns == stat.st_mtime_ns
+
+    fresh = read_or_build(cache2)  # built: what the tables give now
+    assert round(fresh.get("cur:sy-ghwayran").latitude - gaz.get("cur:sy-ghwayran").latitude, 6) == -0.1
     files = list(cache2.glob("gazetteer-*.marshal"))
-    assert len(files) == 1 and files[0] != old_file  # new hash, stale file removed
-    assert read_or_build(cache2).lookup("Test Village")[0].place_id == "cur:sy-test-village"
+    assert len(files) == 1 and files[0] != old_file  # new key, stale file removed
+
+    again = read_or_build(cache2)  # read from the file written by the build
+    assert isinstance(again._index, gz._LazyMap) and isinstance(again._places, gz._LazyMap)
+    names = [k for k in list(fresh._index)[::25]] + ["قرية الاختبار الوهمية", "Deir el-Zour", "Dayr az Zor", "kharab"]
+    names += [n for row in CURATED for n in split_list(row["names_ar"])]
+    assert [[p.place_id for p in again.lookup(n)] for n in names] == \
+           [[p.place_id for p in fresh.lookup(n)] for n in names]
+    assert again.get("cur:sy-ghwayran") == fresh.get("cur:sy-ghwayran")
+    assert [p for p, _ in again.fuzzy("الحسكه", {"SY", "IQ"})] == [p for p, _ in fresh.fuzzy("الحسكه", {"SY", "IQ"})]
+    near = fresh.lookup("دير الزور")[0]
+    assert again.by_sound("الميادين", near, 60.0) == fresh.by_sound("الميادين", near, 60.0)
+    # the whole of it, in the built order (ties between namesakes and fuzzy matches follow it)
+    assert list(again._index.items()) == list(fresh._index.items())
+    assert list(again._places.items()) == list(fresh._places.items())
+    assert len(again) == len(fresh) and again.stats == fresh.stats
+    for name in gz.LAZY_SECTIONS:
+        assert again._section(name) == fresh._section(name), name
+
+
+def test_a_changed_build_module_names_a_new_cache_file(tmp_path, monkeypatch):
+    """The code that makes the keys (normalise_term ...) is an input too: an edited module means a
+    new cache, the same text the same one."""
+    import marsad as package
+
+    root = Path(package.__file__).parent
+    copy = tmp_path / "marsad"
+    for rel in [*gz._BUILD_MODULES, "geo/data/areas.geojson", "__init__.py"]:
+        (copy / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(root / rel, copy / rel)
+    before = gz.inputs_hash()
+    monkeypatch.setattr(package, "__file__", str(copy / "__init__.py"))
+    assert gz.inputs_hash() == before
+    module = copy / "arabic" / "normalise.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert gz.inputs_hash() != before
+
+
+def test_a_cache_file_cut_short_or_of_another_kind_is_not_read(gaz, cache, tmp_path):
+    whole = next(cache.glob("gazetteer-*.marshal")).read_bytes()
+    for name, content in [("short", whole[:-1]), ("longer", whole + b"\0"), ("empty", b""),
+                          ("other", b"not a gazetteer cache at all"), ("head", whole[:40])]:
+        path = tmp_path / f"{name}.marshal"
+        path.write_bytes(content)
+        assert gz._read_cache(path) is None, name
+    path = tmp_path / "whole.marshal"
+    path.write_bytes(whole)
+    assert gz.Gazetteer(gz._read_cache(path)).lookup("الحسكة") == gaz.lookup("الحسكة")
+
+
+def test_a_damaged_shard_is_a_clear_error_naming_the_file(gaz, cache, tmp_path):
+    from marsad.errors import KnowledgeBaseError
+
+    whole = bytearray(next(cache.glob("gazetteer-*.marshal")).read_bytes())
+    path = tmp_path / "damaged.marshal"
+    path.write_bytes(bytes(whole))
+    data = gz._read_cache(path)
+    shard = data["index"]._blobs[gz._shard_of(name_key("الحسكة"))].tobytes()
+    offset = bytes(whole).find(shard)
+    assert offset > 0
+    whole[offset:offset + 8] = b"\xff" * 8  # an unknown marshal type code
+    path.write_bytes(bytes(whole))
+    damaged = gz.Gazetteer(gz._read_cache(path))
+    with pytest.raises(KnowledgeBaseError, match="delete the file") as info:
+        damaged.lookup("الحسكة")
+    assert info.value.where == str(path)
+
+
+def test_places_and_names_added_before_their_shard_is_read_stay(gaz, cache):
+    """add_places on a gazetteer read from the cache: an entry set before its shard is decoded
+    is not overwritten by the shard, and the whole keeps the built order, additions last."""
+    again = read_or_build(cache)
+    from marsad.model import Place
+    place = Place("test:added", "Added Village", "Syria", "SY", 35.0, 37.0, "village", "Hama", None,
+                  "قرية مضافة للاختبار", 0, None)
+    assert again.add_places([(place, ["قرية مضافة للاختبار", "الحسكة"])]) == 1
+    assert "test:added" in [p.place_id for p in again.lookup("الحسكة")]
+    assert again.lookup("الحسكة")[0].place_id == gaz.lookup("الحسكة")[0].place_id
+    assert len(again) == len(gaz) + 1
+    keys = list(again._index)
+    assert keys[:len(gaz._index)] == list(gaz._index) and keys[-1] == name_key("قرية مضافة للاختبار")
+    assert list(again._places)[-1] == "test:added"
 
 
 def test_unwritable_cache_dir_falls_back_to_memory(gaz, tmp_path, monkeypatch):

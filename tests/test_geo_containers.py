@@ -239,3 +239,64 @@ def test_an_english_side_of_a_countryside_is_read_and_placed(text, side, name):
     town = _city({"Hama": "حماة", "Idlib": "إدلب"}[e.admin1])
     assert e.location == name and e.geo_precision == 2
     assert _bearing_off(town.latitude, town.longitude, e.latitude, e.longitude, side) <= 67.5
+
+
+# --------------------------------------------------------------------------- a namesake's adjective
+
+@pytest.mark.parametrize("text, village, container, country", [
+    # a city abroad (Zarqa, Jordan) named with a village noun and its own adjective
+    ("قُتل راعٍ بانفجار لغم قرب قرية الزرقاء الكبرى في ريف حلب الجنوبي.", "الزرقاء الكبرى", "حلب", "SY"),
+    # a town of the same country 200 km off (al-Mansurah of Aden)
+    ("استهدفت غارة منزلاً في قرية المنصورة السفلى بمديرية حيس، وقتل فيها طفلان.", "المنصورة السفلى", "حيس", "YE"),
+    # a city of the same country (Ramadi) named like a village of another governorate
+    ("هاجم مسلحون قرية الرمادي الصغيرة في قضاء الحويجة وقتلوا ثلاثة مزارعين.", "الرمادي الصغيرة", "الحويجة", "IQ"),
+    # a city of the same country 30 km off (Tyre) named like a village of another district
+    ("قُتل شخص بغارة من مسيّرة على سيارة في بلدة صور الجديدة في قضاء مرجعيون.", "صور الجديدة", "مرجعيون", "LB"),
+])
+def test_a_village_named_like_a_known_place_with_its_own_adjective_lies_in_its_container(
+        text, village, container, country):
+    """"قرية X الصغرى/العليا/الجديدة" is a village of its own, not X: when no gazetteer knows it, the
+    record keeps its whole name and lies in the container the text gives, never at the namesake."""
+    [e] = _events(text)
+    seat = next(p for p in load_gazetteer().lookup(container) if p.country_code == country and not p.is_area)
+    assert e.location == village and e.country == seat.country
+    assert e.geo_precision == 2
+    assert distance_km(e.latitude, e.longitude, seat.latitude, seat.longitude) <= 30.0
+    assert all(distance_km(e.latitude, e.longitude, p.latitude, p.longitude) > 10.0
+               for p in load_gazetteer().lookup(village.split()[0]) if p.country_code != country or
+               distance_km(p.latitude, p.longitude, seat.latitude, seat.longitude) > 30.0)
+
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل مدنيان بقذائف سقطت على مدينة الموصل القديمة.", "الموصل"),
+    ("أصيب ثلاثة أشخاص بانفجار عبوة في حي دمشق القديمة.", "دمشق"),
+])
+def test_a_city_with_its_own_adjective_and_no_village_noun_is_that_city(text, town):
+    # "الموصل القديمة" is the old city of Mosul: only a village noun makes the adjective a new name
+    [e] = _events(text)
+    city = next(p for p in load_gazetteer().lookup(town) if p.kind == "city")
+    assert distance_km(e.latitude, e.longitude, city.latitude, city.longitude) <= 10.0
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات قرية كفرنبودة الصغيرة بريف حماة الشمالي وقتل طفلان.",
+    "قصفت الطائرات قرية كفرنبودة الصغيرة وقتل طفلان.",
+])
+def test_a_known_village_with_a_describing_adjective_keeps_its_place(text):
+    # "قرية X الصغيرة" may only say that a village the gazetteer knows is small: it stays X
+    [e] = _events(text)
+    village = next(p for p in load_gazetteer().lookup("كفرنبودة") if p.country_code == "SY")
+    assert e.geo_precision == 1
+    assert distance_km(e.latitude, e.longitude, village.latitude, village.longitude) <= 1.0
+
+
+def test_a_village_named_like_a_city_with_its_own_adjective_is_no_town_that_sounds_like_it():
+    # Aden is set aside (300 km off); "Ad Dann", a Dhamar village that sounds like عدن, is no
+    # better: the name is عدن الجديدة, which no gazetteer knows, so the governorate places it
+    [e] = _events("اندلعت اشتباكات في بلدة عدن الجديدة بمديرية الحصن في محافظة ذمار قتل فيها مسلحان.")
+    gaz = load_gazetteer()
+    assert e.location == "عدن الجديدة" and e.country == "Yemen" and e.geo_precision in (2, 3)
+    dhamar = next(p for p in gaz.lookup("ذمار") if p.kind == "admin1")
+    assert distance_km(e.latitude, e.longitude, dhamar.latitude, dhamar.longitude) <= 60.0
+    for other in gaz.lookup("عدن") + [p for p in gaz.places() if p.name == "Ad Dann"]:
+        assert distance_km(e.latitude, e.longitude, other.latitude, other.longitude) > 10.0, other

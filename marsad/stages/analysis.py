@@ -119,8 +119,17 @@ class Analysis:
 
     @cached_property
     def first_body(self) -> int:
-        """The index of the first sentence that is not a heading (the lead)."""
-        return next((s.index for s in self.doc.sentences if not s.is_heading), 0)
+        """The index of the first sentence that is not a heading (the lead); in an Arabic article, a
+        sentence without an Arabic letter (a photo's English caption) is no lead."""
+        arabic = _has_arabic(self.doc.text)
+        body = [s.index for s in self.doc.sentences if not s.is_heading]
+        return next((i for i in body if not (arabic and self.foreign_caption(i))), body[0] if body else 0)
+
+    def foreign_caption(self, sent_index: int) -> bool:
+        """Is this sentence, in an Arabic article, one without an Arabic letter (an agency's English
+        photo caption with its archive date, "Sunday, Jan. 3, 2016")?"""
+        return not _has_arabic(self.doc.sentence_text(self.doc.sentences[sent_index])) and \
+            _has_arabic(self.doc.text)
 
     def sentence_index(self, tok: int) -> int:
         return self.doc.sentence_of_token(tok).index
@@ -154,3 +163,7 @@ class Analysis:
 
     def tokens_text(self, lo: int, hi: int) -> list[str]:
         return [self.doc.tokens[t].text for t in range(lo, hi)]
+
+
+def _has_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)

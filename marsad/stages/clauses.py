@@ -175,6 +175,8 @@ def segment_clauses(a: Analysis) -> None:
     own_time = {d.tok_start for d in a.dates if d.background} | \
         {m.tok_start for m in cue_matcher("tally_since").find(a.doc)}
     a.clauses = segment(a.doc, {h.mention.tok_start for h in a.hits}, own_time)
+    from marsad.stages.frames import split_told_apart
+    split_told_apart(a)  # "، وقتل ..." opening the clause of another event
 
 
 def clause_at(a: Analysis, tok: int) -> Clause | None:

@@ -13,9 +13,13 @@ moves are recognised by their structure and their dates, not by one cue word alo
   month or a year (وكانت ... قد ... في منتصف تموز), "then" after a past date (وقال الجيش وقتها),
   a backdrop (وتأتي هذه الأحكام في وقت تشهد فيه ...), a charge or a conviction (أدانته بتهم تتعلق
   بتفجير)، a war's tally in thousands — each unless the unit gives a day of its own;
+* units dated only by a span of the last week or some days (وفي الأسبوع الماضي، منذ أيام) after a
+  lead of one day: a recap;
 * dates: a statement's "today" counts from the statement's own day; an undated lead takes the
-  day a later sentence says its event was reported (ونقلت سانا مساء أمس السبت ...); a lead whose
-  own event lies long before publication gives the article no date.
+  day its short headline gives its event (مقتل خمسة بقصف على سراقب الجمعة), else the day a later
+  sentence says its event was reported (ونقلت سانا مساء أمس السبت ...); an undated unit is dated no
+  later than the day it says it was reported (، وقالت الشرطة يوم الأحد إن ...); a lead whose own
+  event lies long before publication gives the article no date.
 """
 from __future__ import annotations
 
@@ -39,14 +43,28 @@ def mark_discourse_moves(a: Analysis) -> None:
     * a comparison: the relative clause after "the time that" (وهذه ليست المرة الأولى التي تقصف
       فيها الطائرات المطار) tells a kind of event, not one;
     * the future: a future verb after the event noun in its clause (القتال ضد التنظيم سيستمر);
+    * an intention or a capability a few words before it in its clause (إنها ستواصل الهجمات، قادر على
+      صد الهجمات، بإمكان قواته اقتحام المدينة);
+    * a claim said to be alleged, a report withdrawn, a false alarm: the event words after زعم، ادعى،
+      مزاعم، بزعم، سحبت تقريرا، إنذار خاطئ in their independent clause (with its dependents);
+    * a claim denied after it: the event words before "الأمر الذي نفته"، "وهو ما نفاه" in their
+      independent clause, or in the one before "، لكن ... نفى ذلك";
     * an anniversary: the event words after ذكرى in its unit (status ``background``) tell the old
-      event, whatever day the anniversary falls on.
+      event, whatever day the anniversary falls on; so does an event a span has passed since (بعد
+      مرور عامين على اختطافه).
+    * a photo's English caption in an Arabic article ("Fighters clash in Aden, Aug. 9, 2019"):
+      the body tells the events, the caption describes a picture, often from the archive.
     """
     tokens = a.doc.tokens
     quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
     compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
     remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
     futures = cue_words("future_verb")
+    alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc)] + \
+        [m.tok_start for m in cue_matcher("retraction_word").find(a.doc)] + _withdrawn_reports(a)
+    intents = {m.tok_start for m in cue_matcher("intent_word").find(a.doc)}
+    denied_back = [m.tok_start for m in cue_matcher("denial_back").find(a.doc)]
+    denied_that = [m.tok_start for m in cue_matcher("denial_of_that").find(a.doc)]
     out = []
     for h in a.hits:
         t = h.mention.tok_start
@@ -54,7 +72,9 @@ def mark_discourse_moves(a: Analysis) -> None:
             sent = a.doc.sentence_of_token(t)
             prev = tokens[t - 1].text if t > sent.tok_start else ""
             clause = clause_at(a, t) if compared else None
-            if prev in quantifiers:
+            if a.foreign_caption(sent.index):
+                h = replace(h, status="generic", reason="a photo's English caption in an Arabic article")
+            elif prev in quantifiers:
                 h = replace(h, status="modal", reason="any (أي هجوم): a hypothesis")
             elif _planned(a, t, sent.tok_start, plans):
                 h = replace(h, status="modal", reason="a proposal or a plan (مقترح لصفقة، خطة لاقتحام)")
@@ -65,12 +85,116 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
+            elif _elapsed_since(a, t, sent.tok_start):
+                h = replace(h, status="background", reason="a span has passed since it (بعد مرور عامين على اختطافه)")
+            elif alleging and any(_claim_start(a, t, False) <= k < t for k in alleging):
+                h = replace(h, status="negated", reason="a claim its source is said to allege (زعمت ... أن)")
+            elif any(_claim_start(a, k, False) <= t < k for k in denied_back) or \
+                    any(_claim_start(a, k, True) <= t < k for k in denied_that):
+                h = replace(h, status="negated", reason="a claim denied after it (الأمر الذي نفته، لكن ... نفى ذلك)")
+            elif intents and any(k in intents and clause_at(a, k) is clause_at(a, t)
+                                 for k in range(max(sent.tok_start, t - INTENT_WORDS), t)):
+                h = replace(h, status="modal", reason="what a side will go on doing or can do (ستواصل، قادر على)")
+            elif _charged_act(a, t, sent):
+                h = replace(h, status="generic", reason="a convict's charge or confession (قضت بالإعدام عن جريمة ...)")
         out.append(h)
     a.hits = out
 
 
+# How many words before an event word a confession (اعترف بتنفيذ ...) may stand in its clause.
+CONFESSION_WORDS = 6
+
+
+def _charged_act(a: Analysis, t: int, sent) -> bool:
+    """Is the event word at ``t`` an act a court convicts for ("قضت محكمة بالإعدام على مدانين عن
+    جريمة ... وتنفيذ هجمات"): a verdict word before it in its sentence, a crime noun or a charge
+    between; or an act a defendant confesses to in its clause ("واعترف المدان بتنفيذ هجمات")?"""
+    tokens = a.doc.tokens
+    confessions = cue_words("confession_verb")
+    clause = clause_at(a, t)
+    lo = max(sent.tok_start, t - CONFESSION_WORDS, clause.tok_start if clause else sent.tok_start)
+    if any(_bare_in(tokens[k].text, confessions) for k in range(lo, t)) and _court_sentence(a, sent):
+        return True
+    verdicts = cue_words("verdict_word")
+    verdict = next((k for k in range(sent.tok_start, t) if _bare_in(tokens[k].text, verdicts)), None)
+    if verdict is None:
+        return False
+    crimes, charges = cue_words("crime_noun"), cue_words("charge_word")
+    return any(tokens[k].text in crimes or _bare_in(tokens[k].text, charges) for k in range(verdict + 1, t))
+
+
+def _court_sentence(a: Analysis, sent) -> bool:
+    """Does the sentence speak of a court or a defendant (محكمة، المتهم، المدانين)? Only there is a
+    confession a defendant's: "أقر الجيش بمقتل جنديين في اشتباك" is a force owning the day's event."""
+    tokens, courts = a.doc.tokens, cue_words("court_word")
+    for k in range(sent.tok_start, sent.tok_end):
+        w = tokens[k].text
+        # the word bare, or behind one or two proclitics (بالمحكمة، للمحكمة، والمتهم)
+        if any(w[i:] in courts for i in range(0, 3) if len(w) - i >= 3):
+            return True
+    return False
+
+
 # How many words after an event noun its future verb may stand (القتال ضد عناصر التنظيم سيستمر).
 FUTURE_WORDS = 7
+# How many words before an event word a word of intent or capability may stand (قادرة على صد الهجمات).
+INTENT_WORDS = 4
+
+
+# How many words a span noun may stand before على and its event word, and its opener before it
+# (بعد مرور أكثر من عامين على اختطافه).
+ELAPSED_WORDS = 4
+
+
+def _elapsed_since(a: Analysis, t: int, sent_start: int) -> bool:
+    """Is the event word at ``t`` the start of a span of time that has passed: على right before it,
+    a span noun a few words before that, and مرور or بعد before the span ("أفرجت عنه بعد مرور عامين
+    على اختطافه"، "بعد ستة أشهر على اعتقاله")?"""
+    tokens = a.doc.tokens
+    if t - 1 < sent_start or tokens[t - 1].text not in cue_words("elapsed_on"):
+        return False
+    spans, openers = cue_words("elapsed_span_noun"), cue_words("elapsed_opener")
+    for p in range(t - 2, max(sent_start, t - 2 - ELAPSED_WORDS) - 1, -1):
+        if tokens[p].text in spans:
+            return any(_bare_in(tokens[q].text, openers) for q in range(max(sent_start, p - ELAPSED_WORDS), p))
+    return False
+
+
+# How many words after a verb of withdrawing its report noun may stand (سحبت وكالة سانا تقريرا).
+WITHDRAWN_REPORT_WORDS = 5
+
+
+def _withdrawn_reports(a: Analysis) -> list[int]:
+    """Where a verb of withdrawing stands with a report noun a few words after it in its sentence
+    ("سحبت وكالة سانا تقريرا"، "تراجعت وسائل إعلام رسمية عن خبر")."""
+    verbs = cue_matcher("retraction_verb").find(a.doc)
+    if not verbs:
+        return []
+    nouns = {m.tok_start for m in cue_matcher("report_noun").find(a.doc)}
+    out = []
+    for v in verbs:
+        sent = a.doc.sentence_of_token(v.tok_start)
+        if any(k in nouns for k in range(v.tok_end, min(sent.tok_end, v.tok_end + WITHDRAWN_REPORT_WORDS))):
+            out.append(v.tok_start)
+    return out
+
+
+def _claim_start(a: Analysis, k: int, before_own: bool) -> int:
+    """Where the claim a denial at token ``k`` refers back to starts: the independent clause that
+    holds the denial ("فيما ذكرت صفحات أن الفصائل قصفت البلدة، الأمر الذي نفته"), or, for a denial
+    that opens a clause of its own ("، لكن الدفاع المدني نفى ذلك"), the independent clause before it;
+    never before its sentence."""
+    own = clause_at(a, k)
+    if own is None:
+        return k
+    clauses = [c for c in a.clauses if c.sentence == own.sentence and c.index <= own.index]
+    skip = before_own and own.independent
+    for c in reversed(clauses):
+        if skip and c is own:
+            continue
+        if c.independent:
+            return c.tok_start
+    return clauses[0].tok_start if clauses else k
 
 
 def _same_unit(a: Analysis, i: int, j: int) -> bool:
@@ -169,10 +293,19 @@ def date_article(a: Analysis) -> None:
         return
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
-            and not _dates_report(a, d) and not _compares(a, d)]
+            and not _dates_report(a, d) and not _compares(a, d) and not _foreign_caption(a, d.tok_start)]
+    if not lead:
+        headline = _headline_day(a)
+        if headline is not None:
+            a.default_when = when_of(headline)
+            return
     if lead:
         first = lead[0]
         current = [d for d in lead if not d.background]
+        if len(current) > 1 and _dates_claim(a, current[0]):
+            # "أعلن التنظيم اليوم الأربعاء مسؤوليته عن هجوم ... قتلوا أمس الثلاثاء في الهجوم": the
+            # first date is the claim's; the attack's own comes after it
+            current = [d for d in current if not _dates_claim(a, d)] or current
         if current and (not first.background or first.tense == "future"):
             a.default_when = when_of(current[0])
             return
@@ -205,6 +338,28 @@ def date_article(a: Analysis) -> None:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+def _headline_day(a: Analysis) -> DateMention | None:
+    """The day a short headline gives the event it tells, for a lead that gives none: "مقتل خمسة
+    مدنيين بقصف على سراقب الجمعة"، "اشتباكات في الرمادي أمس". The date stands after an event word or
+    a count of dead or wounded of its headline (a dateline, "السبت 2023/01/28", tells none) and is not
+    a statement's ("الجيش يعلن الجمعة ...")."""
+    for s in a.doc.sentences[:a.first_body]:
+        if not s.is_heading:
+            continue
+        told = [h.mention.tok_start for h in a.hits if s.tok_start <= h.mention.tok_start < s.tok_end and h.reports_event] + \
+            [c.tok_start for c in a.casualties if s.tok_start <= c.tok_start < s.tok_end]
+        for d in a.dates:
+            if s.tok_start <= d.tok_start < s.tok_end and not d.background and d.precision == 1 and \
+                    d.date_start is not None and any(t < d.tok_start for t in told) and not _dates_speech(a, d):
+                return d
+    return None
+
+
+def _foreign_caption(a: Analysis, tok: int) -> bool:
+    """Is ``tok`` in a photo's English caption inside an Arabic article? Its date is the photo's."""
+    return a.foreign_caption(a.sentence_index(tok))
 
 
 def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) -> bool:
@@ -301,6 +456,22 @@ def _dates_speech(a: Analysis, d: DateMention) -> bool:
     return any(t in says for t in range(max(sent.tok_start, d.tok_start - SPEECH_DATE_WORDS), d.tok_start))
 
 
+# How many words after a date a claim of responsibility may stand for the date to be the claim's.
+CLAIM_DATE_WORDS = 4
+
+
+def _dates_claim(a: Analysis, d: DateMention) -> bool:
+    """Does the date stand on a claim of an attack ("أعلن التنظيم، اليوم الأربعاء، مسؤوليته عن
+    هجوم"، "تبنت الحركة الأربعاء الهجوم"): a verb of saying before it and a claim of responsibility
+    within a few words after, or a verb of claiming a few words before?"""
+    sent = a.doc.sentence_of_token(d.tok_start)
+    lo = max(sent.tok_start, d.tok_start - SPEECH_DATE_WORDS)
+    claims = cue_matcher("responsibility_claim").find(a.doc, lo, min(sent.tok_end, d.tok_end + CLAIM_DATE_WORDS + 2))
+    if any(m.tok_end <= d.tok_start for m in claims):
+        return True  # "تبنت الحركة الأربعاء الهجوم على ..."
+    return _dates_speech(a, d) and any(0 <= m.tok_start - d.tok_end <= CLAIM_DATE_WORDS for m in claims)
+
+
 def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
     """Is the token in a short heading line at the top (a headline, a dateline "16.11.2025 سبوتنيك")?"""
     sent = a.doc.sentence_of_token(tok)
@@ -309,7 +480,25 @@ def _is_dateline_sentence(a: Analysis, tok: int) -> bool:
 
 def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:
     """The date of the events of one unit (an independent clause with its dependents), None
-    when it is background.
+    when it is background. A unit that gives its events no date of its own, in an article whose
+    text dates none (its date is the publication day), takes the day it says they were reported
+    ("قتل ثلاثة جنود في هجوم على حاجز، وقالت الشرطة يوم الأحد إن المهاجمين فروا": Sunday, not the
+    day the article came out)."""
+    when = _unit_when(a, unit, near_tok)
+    if when is None or when.start is None or when is not a.default_when or when.mentions:
+        # a unit's own date stands ("قصفت ... اليوم، وكانت وسائل إعلام ذكرت السبت أن ..."), and so does
+        # a date the text gives the article's events ("قتل ثلاثة اليوم ... وأفاد الدفاع المدني أمس بأن القصف")
+        return when
+    lo, hi = unit_range(a, unit)
+    said = [d for d in a.dates if lo <= d.tok_start < hi and _dates_report(a, d) and _dates_speech(a, d)
+            and d.precision == 1 and not d.background and d.date_start is not None and d.date_start < when.start]
+    if said:
+        return when_of(min(said, key=lambda d: d.date_start))
+    return when
+
+
+def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | None:
+    """The date of the events of one unit, before it is held to the day of its report.
 
     The unit's own dates first (the one nearest the trigger); a unit without a date takes the
     date of the unit before it in the sentence ("وفي عام 2017 سيطر التنظيم على X، وقتل 50"
@@ -338,6 +527,8 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
         current = [d for d in own if not d.background]
         if not current:
             return None
+        if _week_recap(a, lo, current):
+            return None  # "وفي الأسبوع الماضي تعرضت البلدة لغارات" beside a lead of one day: a recap
         if pluperfect(a, lo, hi) and all(_coarse(d) for d in own):
             # "وكانت مصادر محلية قد أفادت في منتصف تموز بأن ...": the pluperfect with a month or a
             # year, not a day, tells an earlier report or event (a recap), whatever the month
@@ -352,6 +543,9 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
             if any(d.background and d.tok_start > near_tok for d in mine) and \
                     all(d.tok_start < near_tok for d in mine if not d.background):
                 return None
+        if len(current) > 1 and _dates_claim(a, current[0]) and \
+                any(not _dates_claim(a, d) for d in current[1:]):
+            current = [d for d in current if not _dates_claim(a, d)]  # the claim's day (see date_article)
         if len(current) > 1 and _dates_speech(a, current[0]) and near_tok is not None and \
                 any(clause_at(a, near_tok) is clause_at(a, d.tok_start) for d in current[1:]):
             # "أعلنت الوزارة، الجمعة، تفاصيل مقتل شرطي الأربعاء الماضي": the first date is the
@@ -373,6 +567,33 @@ def unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | Non
     if after:
         return pick(after)
     return a.default_when
+
+
+# Date keys that span the last week or some days with no day named (الأسبوع الماضي، الأسبوع الفائت،
+# في الأيام الأخيرة، منذ أيام، قبل أسبوع); a count of days up to ``WEEK_SPAN_DAYS`` (خلال اليومين
+# الماضيين) is as near as a day.
+_WEEK_SPAN_KINDS = ("last_week", "last_days", "ago_days", "ago_weeks")
+WEEK_SPAN_DAYS = 3
+
+
+def _week_span(d: DateMention) -> bool:
+    kind, _, body = d.key.partition("@")[0].partition(":")
+    if kind not in _WEEK_SPAN_KINDS:
+        return False
+    return kind != "last_days" or not body.isdigit() or int(body) > WEEK_SPAN_DAYS
+
+
+def _week_recap(a: Analysis, lo: int, current: list[DateMention]) -> bool:
+    """Is the unit, after the lead, dated only by a span of the last week or of some days ("وفي
+    الأسبوع الماضي، تعرضت البلدة لعدد من الغارات"، "وكان مسلحون هاجموا منذ أيام دورية") while the
+    article's own event has one day (اليوم، أمس، الخميس)? It recalls the days before the news."""
+    sent = a.doc.sentence_of_token(lo)
+    if sent.is_heading or sent.index <= a.first_body:
+        return False
+    default = a.default_when
+    if default is None or default.precision != 1 or default.start is None:
+        return False
+    return all(_week_span(d) for d in current)
 
 
 # The kinds of date keys that name a month, a year or longer (not a day or a week).
@@ -441,15 +662,32 @@ def _continues_tally(a: Analysis, lo: int, sent) -> bool:
     counts since an event ("منذ سيطرتها على الميناء قصفت 5 سفن") and gives no current date?"""
     if lo != sent.tok_start or sent.index == 0:
         return False
-    if not any(m.tok_start == lo for m in cue_matcher("list_continuation", suffixes=False).find(a.doc, lo, lo + 3)):
-        return False
     prev = a.doc.sentences[sent.index - 1]
     if any(prev.tok_start <= d.tok_start < prev.tok_end and not d.background for d in a.dates):
+        return False
+    backref = cue_words("tally_backref")
+    if any(_bare_in(a.doc.tokens[t].text, backref) for t in range(lo, min(sent.tok_end, lo + TALLY_BACKREF_WORDS))) \
+            and _counts_since(a, prev):
+        # "ارتفعت الحصيلة منذ 24 مارس إلى 1554 قتيلا. وقد لقي أولئك جميعا حتفهم خلال هجمات في X وY"
+        return True
+    if not any(m.tok_start == lo for m in cue_matcher("list_continuation", suffixes=False).find(a.doc, lo, lo + 3)):
         return False
     since = cue_words("since_word")
     starts = {h.mention.tok_start for h in a.hits}
     return any(a.doc.tokens[t].text in since and t + 1 in starts for t in range(prev.tok_start, prev.tok_end - 1)) or \
         bool(cue_matcher("tally_since").find(a.doc, prev.tok_start, prev.tok_end))
+
+
+# How many words from the start of a unit a word pointing back to a tally's dead may stand (وقد لقي أولئك).
+TALLY_BACKREF_WORDS = 4
+
+
+def _counts_since(a: Analysis, sent) -> bool:
+    """Does the sentence count dead since a date or an event (منذ 24 مارس 2019 إلى 1554 قتيلا)?"""
+    if not any(sent.tok_start <= c.tok_start < sent.tok_end and c.kind in ("killed", "mixed") for c in a.casualties):
+        return False
+    return any(sent.tok_start <= d.tok_start < sent.tok_end and d.key.startswith("since") for d in a.dates) or \
+        bool(cue_matcher("tally_since").find(a.doc, sent.tok_start, sent.tok_end))
 
 
 def _bare_in(word: str, words: frozenset[str]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
-from marsad.geo.places import DIRECTION_NAMED, area_mentions
+from marsad.geo.places import DIRECTION_NAMED, area_mentions, named_by_settlement_noun
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
 
@@ -50,7 +50,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                 anchor = anchor.anchor
         if (anchor is None or anchor.place is None) and _after_neighbourhood_noun(a, pm):
             # "استهدف في مدينة بعلبك مبنى في حي آل اللقيس": a quarter after the city its clause named
-            city = _city_before(a, pm)
+            # with none in its sentence, a quarter lies in the city of the article's lead
+            # ("داخل مسجد بحي الدرجة الأولى" in a report on El Fasher)
+            city = _city_before(a, pm) or _lead_city(a)
             if city is not None:
                 return Where(pm, city, city.place_id, 1, None)
         if anchor is None or anchor.place is None:
@@ -75,7 +77,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                 unknown = unknown[1:]  # "قرى النخيلة والسويق": the list's و is no part of the name
             # a known name with its direction adjective (الجيزة الشمالية) is a name however common,
             # and so is a hashtag ("#بيت_رجال")
-            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown
+            # and so is a common word a singular settlement noun names ("بلدة الخبر"، "قرية الحرية")
+            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown and \
+                not named_by_settlement_noun(doc, pm.tok_start)
             unknown = unknown.lstrip("#").replace("_", " ")
             if common and area_only:
                 return None  # "في قرية تابعة لقضاء سنجار": an ordinary word names no village
@@ -133,6 +137,27 @@ def _city_before(a: Analysis, pm: PlaceMention):
     return before[-1].place if before else None
 
 
+def _lead_city(a: Analysis):
+    """The city or town the article's lead (its headings and first body sentence) reports from,
+    when the article's event places lie mostly in its governorate; else None."""
+    if "lead_city" not in a.memo:
+        lead = [pm for s in a.doc.sentences[:a.first_body + 1] for pm in mentions_of_sentence(a, s.index)]
+        town = next((pm.place for pm in lead if pm.role in ("event", "container") and pm.place is not None
+                     and pm.place.kind in ("city", "town")), None)
+        if town is not None and not _holds_most_places(a, town):
+            town = None
+        a.memo["lead_city"] = town
+    return a.memo["lead_city"]
+
+
+def _holds_most_places(a: Analysis, place) -> bool:
+    """Does the governorate of ``place`` hold the article's event places (LEAD_AREA_SHARE of them)?"""
+    governorates = [(pm.place.country_code, pm.place.admin1) for pm in a.places.mentions
+                    if pm.role in ("event", "container") and pm.place is not None
+                    and pm.place.kind != "country" and pm.place.admin1]
+    return governorates.count((place.country_code, place.admin1)) >= LEAD_AREA_SHARE * len(governorates)
+
+
 def _actor_tokens(a: Analysis) -> tuple[frozenset[int], frozenset[int]]:
     """The tokens inside actors' names, and the tokens right after them (once per article)."""
     found = a.memo.get("actor_tokens")
@@ -171,13 +196,8 @@ def _lead_area(a: Analysis) -> PlaceMention | None:
         if area is None:
             area = next((pm for pm in lead if pm.role == "event" and pm.place is not None
                          and pm.place.kind in ("city", "town")), None)
-        if area is not None:
-            governorates = [(pm.place.country_code, pm.place.admin1) for pm in a.places.mentions
-                            if pm.role in ("event", "container") and pm.place is not None
-                            and pm.place.kind != "country" and pm.place.admin1]
-            own = governorates.count((area.place.country_code, area.place.admin1))
-            if own < LEAD_AREA_SHARE * len(governorates):
-                area = None
+        if area is not None and not _holds_most_places(a, area.place):
+            area = None
         a.memo["lead_area"] = area
     return a.memo["lead_area"]
 
@@ -236,6 +256,13 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
             if pm.place is not None and not pm.place.is_area
             and pm.reason.startswith(("a distance reference", "an end of a road"))]
     if not refs:
+        # "على الطريق الواصل بين قرية X وقرية Y بمحافظة Z": ends no gazetteer knows; the first one
+        # the text locates keeps the event, at its container (never dropped)
+        for pm in mentions_of_sentence(a, sent.index):
+            if pm.place is None and pm.reason.startswith("an end of a road") and pm.anchor is not None:
+                w = where_of(a, pm, roles=("reference",))
+                if w is not None:
+                    return w
         return _facility_near_seat(a, sent)
     pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
     town = pm.place

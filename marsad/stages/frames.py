@@ -72,6 +72,56 @@ def means_matcher() -> PhraseMatcher:
     return matcher
 
 
+def split_told_apart(a: Analysis) -> None:
+    """Cut a unit where "، و" + a death or injury verb opens the clause of another event.
+
+    "قتل مدنيان في قصف على بلدة X، وقتل سبعة مسلحين في اشتباكات في قرية Y" tells two events: the
+    second clause has an event word of its own, of another kind than the first's (or at another
+    place), so each takes its own place and toll. "هاجم مسلحون حاجزاً، وقتلوا شرطياً" stays one
+    unit: its second clause names no event of its own (the verbs are ``clause`` in
+    ``kb/data/casualty_words.tsv``). Runs in the clauses stage, before the units are read."""
+    from dataclasses import replace
+    from marsad.casualties import clause_verb_forms
+    doc = a.doc
+    verbs = clause_verb_forms()
+    tokens = doc.tokens
+    cuts = [t for t in range(1, len(tokens)) if len(tokens[t].text) >= 4 and tokens[t].text[0] == "و"
+            and tokens[t].text[1:] in verbs and set(doc.text[tokens[t - 1].end:tokens[t].start]) & set("،,")]
+    if not cuts:
+        return
+    clauses = list(a.clauses)
+    for t in cuts:
+        i = next((k for k, x in enumerate(clauses) if x.tok_start < t < x.tok_end), None)
+        if i is None:
+            continue  # already where a clause starts
+        x = clauses[i]
+        lo = min(y.tok_start for y in clauses if y.unit == x.unit)
+        hi = max(y.tok_end for y in clauses if y.unit == x.unit)
+        told = [h.mention for h in a.hits if lo <= h.mention.tok_start < hi]
+        # the first clause's event may be told by a weak word (هجوم); the second's must be strong
+        before = [m for m in told if m.tok_start < t]
+        after = [m for m in told if m.tok_start >= t and m.strength == "strong"]
+        if not before or not after:
+            continue
+        places = [p for p in a.places.mentions if p.role == "event" and p.place is not None and lo <= p.tok_start < hi]
+        named_before = {p.place.name for p in places if p.tok_start < t}
+        # a kind is another only beside a strong word of the first clause ("3 متشددين قتلوا، وأصيب
+        # آخرون في غارة": the strike is what killed them)
+        strong_before = {m.event_type for m in before if m.strength == "strong"}
+        other_kind = bool(strong_before) and not {m.event_type for m in after} & strong_before
+        other_place = bool(named_before) and any(p.tok_start >= t and p.place.name not in named_before for p in places)
+        if not (other_kind or other_place):
+            continue
+        head = replace(x, tok_end=t)
+        tail = replace(x, tok_start=t, kind="coordinate", unit=x.unit + 1, opener=tokens[t].text)
+        rest = [replace(y, unit=y.unit + 1) if y.unit > x.unit or y.tok_start >= t else y for y in clauses[i + 1:]]
+        clauses = clauses[:i] + [head, tail] + rest
+    if len(clauses) != len(a.clauses):
+        a.clauses = [replace(y, index=k) for k, y in enumerate(clauses)]
+        a.memo.pop("clause_index", None)
+        a.memo.pop("unit_ranges", None)
+
+
 def build_frames(a: Analysis) -> None:
     """Stage: ``a.frames``, one per reporting trigger and event place."""
     doc = a.doc

@@ -215,13 +215,32 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
     kept = list(groups)
     deadly = [p for p in groups if p.etype == "Protests" and _kills(a, p)]
     for g in groups:
-        if g.etype != "Violence against civilians" or _kills(a, g) or _names_armed_group(a, g):
+        if g.etype != "Violence against civilians" or _names_armed_group(a, g):
             continue
+        # a shooting that counts dead of its own is the protest's when its dead are among the
+        # protest's ("قتل قناص إسرائيلي المسعفة ... مقتل فتاة في الجمعة العاشرة لمسيرات العودة": the
+        # same one told twice; "وفاة صحفي برصاص الجيش ... ارتفع عدد القتلى في أحداث الجمعة إلى 10")
         protest = next((p for p in deadly if p in kept and p.where.town_key == g.where.town_key
-                        and p.when.compatible(g.when)), None)
+                        and p.when.compatible(g.when) and _dead_among(a, g, p)), None)
+        if protest is not None:
+            _fold(protest, g, kept)
+    # "قتل فتى إثر إصابته برصاصة أطلقها جنود الاحتلال أثناء مشاركته في مسيرات العودة": a shooting
+    # told in a sentence of the protest itself, at its place and day, is the force it met
+    for g in list(kept):
+        if g.etype != "Violence against civilians" or _names_armed_group(a, g) or \
+                any(m.subtype != "Attack" for m in g.members):
+            continue
+        protest = next((p for p in kept if p.etype == "Protests" and p.where.town_key == g.where.town_key
+                        and p.when.compatible(g.when) and p.sentences & g.sentences), None)
         if protest is not None:
             _fold(protest, g, kept)
     return kept
+
+
+def _dead_among(a: Analysis, g: Group, protest: Group) -> bool:
+    """Are the dead a group counts (none, or each count) no more than the protest's largest count?"""
+    mine = _death_counts(a, g)
+    return not mine or max(mine) <= max(_death_counts(a, protest) or {0})
 
 
 def _killings_at_protests_met_with_fire(a: Analysis, groups: list[Group]) -> list[Group]:

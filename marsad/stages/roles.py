@@ -76,6 +76,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     victim_names: dict[str, int] = {}
     for name, n, _ in victims:
         victim_names[name] = victim_names.get(name, 0) + n
+    hurt: set[str] = set()  # forces whose men the group counts wounded, none killed
     if not victim_names and _civilian_victims(a, g):
         # "أصيبت امرأة وطفلها"، "قتلت الغارات 80 شخصاً في بلدات X وY وZ" (a toll over several places,
         # none of it this place's): the civilians were the target
@@ -84,6 +85,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         # "ما أدى إلى إصابة ثلاثة من عناصر الأمن العام": the force whose men were hurt was the target
         for name in _hurt_forces(a, g):
             victim_names.setdefault(name, 0)
+            hurt.add(name)
 
     sides = _between_sides(a, g)
     actor1 = actor2 = None
@@ -205,9 +207,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         protesters = [x.actor for x in in_group if kb.inter(x.actor) == 6 and x.actor != actor1]
         actor2 = protesters[0] if protesters else _ground_side(a, _opponent(a, actor1))
         if actor2 is None and actor1 in victim_names and sub != TERRITORY and \
-                any(c.victim_class in ("security", "fighters") for c in cas):
-            # "أربعة جنود قتلوا في هجوم على نقطة تفتيش": the side that lost men was attacked by
-            # someone the report does not name
+                (actor1 in hurt or any(c.victim_class in ("security", "fighters") for c in cas)):
+            # "أربعة جنود قتلوا في هجوم على نقطة تفتيش" (or only wounded: "أصيب ثلاثة عناصر من
+            # الشرطة بهجوم مسلح"): the side that lost men was attacked by someone the report does
+            # not name
             actor1, actor2 = "Unidentified Armed Group", actor1
     return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
 
@@ -332,12 +335,14 @@ def _target_here(a: Analysis, g: Group, end: int) -> bool:
 
 def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
     """State forces named in the sentence where protesters were killed, else in the protest's
-    own sentences and the sentence after each ("مقتل 3 في مظاهرات غزة. وأطلقت القوات الإسرائيلية
+    own sentences and the sentences around each ("مقتل 3 في مظاهرات غزة. وأطلقت القوات الإسرائيلية
     الغاز على المحتجين")."""
     sents = {a.sentence_index(c.tok_start) for c in cas}
     # the dead themselves ("قتل تسعة فلسطينيين") are no force that killed them
     dead = {id(x) for c in cas for x in victim_actors(a, c)}
-    near = sents | g.sentences | {i + 1 for i in sents | g.sentences}
+    # ... and the sentence before ("وفاة طالب برصاص قوات الأمن. وقالت اللجنة إن عدد قتلى
+    # احتجاجات الخميس ارتفع إلى 7"): the fire told first, the protest's toll after it
+    near = sents | g.sentences | {i + 1 for i in sents | g.sentences} | {i - 1 for i in sents | g.sentences}
     # in the killing's sentence any force; around it only the state's (a militia named next to a
     # protest is as often its target: "أحرق المحتجون مقر منظمة بدر")
     for window, codes in ((sents, (1, 3, 8)), (near, (1, 8))):

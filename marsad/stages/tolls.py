@@ -219,6 +219,13 @@ TALLY_RISE_WORDS = 10
 TALLY_SPAN_WORDS = 8
 
 
+def _since_a_date(a: Analysis, c: Casualty) -> bool:
+    """Does the tally count since a date told before it in its sentence ("ترتفع حصيلة قتلى قسد منذ 23
+    آذار إلى 85")? It is a campaign's running total, no one event's toll."""
+    sent = a.doc.sentence_of_token(c.tok_start)
+    return any(sent.tok_start <= d.tok_start < c.tok_start and d.key.startswith("since") for d in a.dates)
+
+
 def _over_days(a: Analysis, c: Casualty) -> bool:
     """Do the words after a tally's count name a span of two days or more ("خلال ثلاثة أيام"،
     "خلال يومين")?"""
@@ -440,12 +447,16 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
     untied += [c for c in cas if c not in untied and any(
         _claims_against(a, c, x) for x in untied if max(x.count or 0, x.high or 0) >= LARGE_TOLL)]
     counted = [c for c in cas if c not in untied]
+    # "وكان المركز أكد سقوط 27 قتيلا في حصيلة مبدئية" beside "ارتفاع الحصيلة إلى 55": a preliminary
+    # count is superseded by a larger toll of the event, never added to it
+    superseded = _superseded(a, counted)
+    counted = [c for c in counted if c not in superseded]
     # "سقط 25 قتيلا ... ليرتفع عدد القتلى إلى 305 خلال ثلاثة أيام": a running tally holds the counts
     # told before it; one over several days is no day's toll, one of the event is its new total
     tallies = [c for c in counted if _running_tally(a, c) or toll_statement(a, c)]
     if tallies and len(tallies) < len(counted):
         counted = [c for c in counted if c not in tallies]
-        untied += [c for c in tallies if _over_days(a, c)]
+        untied += [c for c in tallies if _over_days(a, c) or _since_a_date(a, c)]
         tallies = [c for c in tallies if c not in untied]
     else:
         tallies = []
@@ -467,7 +478,26 @@ def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Cas
         killing = _named_killing(a, g)
         if killing is not None:
             return 1, 1, 1, [killing], untied
-    return best, low, high, used, untied
+    return best, low, high, used + superseded, untied
+
+
+def _superseded(a: Analysis, counted: list[Casualty]) -> list[Casualty]:
+    """The counts of deaths told as preliminary or earlier (حصيلة أولية، حصيلة مبدئية، في وقت
+    سابق: the count nearest the marker in its sentence) when another count of the event is larger."""
+    marked = []
+    for c in counted:
+        if c.kind not in ("killed", "mixed") or not c.count:
+            continue
+        sent = a.doc.sentence_of_token(c.tok_start)
+        for m in cue_matcher("preliminary_toll").find(a.doc, sent.tok_start, sent.tok_end):
+            mine = [x for x in counted if x.kind == c.kind and x.count
+                    and sent.tok_start <= x.tok_start < sent.tok_end]
+            nearest = min(mine, key=lambda x: min(abs(x.tok_start - m.tok_end), abs(m.tok_start - x.tok_end)))
+            if nearest is c:
+                marked.append(c)
+                break
+    return [c for c in marked if any(x.kind == c.kind and (x.count or 0) > c.count
+                                     for x in counted if x not in marked)]
 
 
 def _named_killing(a: Analysis, g: Group) -> Casualty | None:

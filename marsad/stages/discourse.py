@@ -124,15 +124,9 @@ def _charged_act(a: Analysis, t: int, sent) -> bool:
 
 
 def _court_sentence(a: Analysis, sent) -> bool:
-    """Does the sentence speak of a court or a defendant (محكمة، المتهم، المدانين)? Only there is a
+    """Does the sentence speak of a court or a defendant (محكمة، المتهم، للمدانين)? Only there is a
     confession a defendant's: "أقر الجيش بمقتل جنديين في اشتباك" is a force owning the day's event."""
-    tokens, courts = a.doc.tokens, cue_words("court_word")
-    for k in range(sent.tok_start, sent.tok_end):
-        w = tokens[k].text
-        # the word bare, or behind one or two proclitics (بالمحكمة، للمحكمة، والمتهم)
-        if any(w[i:] in courts for i in range(0, 3) if len(w) - i >= 3):
-            return True
-    return False
+    return any(sent.tok_start <= m.tok_start < sent.tok_end for m in cue_matcher("court_word").find(a.doc))
 
 
 # How many words after an event noun its future verb may stand (القتال ضد عناصر التنظيم سيستمر).

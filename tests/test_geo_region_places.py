@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-import marsad
 from marsad.geo.gazetteer import distance_km
+from located import first_located
 
 
 def _located(text: str):
-    events = [e for e in marsad.extract(text, published="2024-03-05") if e.latitude is not None]
-    assert events, f"no located event in {text!r}"
-    return events[0]
+    return first_located(text, "2024-03-05")
 
 
 @pytest.mark.parametrize("text, lat, lon, country", [

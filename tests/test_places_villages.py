@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import pytest
 
-import marsad
 from marsad.geo.gazetteer import distance_km, load_gazetteer
+from located import first_located
 
 
 def _located(text: str):
-    events = [e for e in marsad.extract(text, published="2018-03-05") if e.latitude is not None]
-    assert events, f"no located event in {text!r}"
-    return events[0]
+    return first_located(text, "2018-03-05")
 
 
 @pytest.mark.parametrize("text, lat, lon, country", [

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-import marsad
 from marsad.geo.gazetteer import distance_km, load_gazetteer
 from marsad.kb import load_table
+from located import first_located
 
 BLOCK = "issue17-villages3"  # every row of the block names it in its source
 
@@ -20,9 +20,7 @@ def _block() -> list[dict[str, str]]:
 
 
 def _located(text: str):
-    events = [e for e in marsad.extract(text, published="2024-10-05") if e.latitude is not None]
-    assert events, f"no located event in {text!r}"
-    return events[0]
+    return first_located(text, "2024-10-05")
 
 
 @pytest.mark.parametrize("text, country, lat, lon", [

@@ -65,3 +65,41 @@ def test_a_town_far_from_the_event_by_the_texts_own_distance_is_not_its_place(te
 def test_a_town_a_few_km_from_the_event_still_locates_it():
     found = marsad.extract("قتل ثلاثة جنود اليوم بهجوم على حاجز على بعد 20 كم غرب تدمر.", published=JANUARY)
     assert [(e.location, e.geo_precision) for e in found] == [("Tadmur", 2)]
+
+
+OCTOBER = date(2025, 10, 19)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ووفق شهود عيان في مدينة الدلنج بولاية جنوب كردفان قتل طفل اليوم نتيجة سقوط قذيفة مدفعية على مطبخ خيري.",
+     "Dilling"),
+    ("وقال سكان في بلدة بيت لاهيا بمحافظة شمال غزة إن طفلين قتلا اليوم بقصف مدفعي.", "Bayt Lahya"),
+    ("وقال شهود في مدينة الفاشر بولاية شمال دارفور إن ثلاثة مدنيين قتلوا اليوم بقصف على سوق.", "El Fasher"),
+])
+def test_witnesses_in_a_town_with_its_governorate_after_it_tell_an_event_there(text, place):
+    """"شهود في X بولاية Y": the governorate only locates the town; the witnesses still speak from
+    where the event is (the governorate made it read as the event's other place)."""
+    assert place in [e.location for e in marsad.extract(text, published=OCTOBER)]
+
+
+@pytest.mark.parametrize("text", [
+    "واشتدت المعارك بين قوات الجيش والدعم السريع خلال الفترة الماضية في دارفور غرب وكردفان.",
+    "وتصاعدت الهجمات على دوريات الجيش في الآونة الأخيرة في ريف درعا الغربي.",
+    "وكثفت الطائرات المسيرة غاراتها خلال الفترة الأخيرة على مدينة الفاشر.",
+])
+def test_a_trend_over_the_past_period_is_no_event_of_the_day(text):
+    """خلال الفترة الماضية، الفترة الأخيرة، الآونة الأخيرة: weeks back with no one day; what grew or
+    went on over them is a trend, not an event."""
+    assert marsad.extract(text, published=OCTOBER) == []
+
+
+def test_a_side_word_before_a_conjoined_place_belongs_to_the_place_before():
+    """"في دارفور غرب وكردفان": غرب is Darfur's side of the country, the و opens the next item of
+    the list; Kordofan does not locate Darfur, and وكردفان is not Radfan in Yemen."""
+    from marsad.geo.places import analyse_places
+    from marsad.arabic.tokenise import make_doc
+
+    doc = make_doc("وقتل عشرات المدنيين اليوم في هجمات في دارفور غرب وكردفان.")
+    places = {pm.text: (pm.role, pm.place.name if pm.place else None) for pm in analyse_places(doc).mentions}
+    assert places["وكردفان"] == ("event", "Kordofan")
+    assert places["دارفور"] == ("event", "Darfur")

@@ -161,6 +161,8 @@ class PlaceAnalysis:
 def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
     """A relation word right before token ``tok`` (skipping a place noun): (relation, first token)."""
     j = tok - 1
+    if tok < len(doc.tokens) and _conjoined_name(doc.tokens[tok].text):
+        return None, tok  # "في دارفور غرب وكردفان": the side belongs to the place before the و
     if j >= sent_start and cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[j].text)}:
         return "district", j  # "قضاء الحمدانية", "بناحية تل تمر": the district, not its seat
     place_nouns = cue_words("relation_place_noun")
@@ -192,6 +194,14 @@ def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, 
     if stems & cue_words("relation_inside_word"):
         return "inside", j
     return None, tok
+
+
+def _conjoined_name(word: str) -> bool:
+    """Is ``word`` و + a known place name (وكردفان), not a name that begins with و (ودان، واسط)?"""
+    if not word.startswith("و") or len(word) < 4:
+        return False
+    gaz = load_gazetteer()
+    return not gaz.lookup(normalise_term(word)) and bool(gaz.lookup(normalise_term(word[1:])))
 
 
 def _plural_countryside(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -1268,6 +1278,13 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
 
 
+def _container_right_after(pm: PlaceMention, other: PlaceMention) -> bool:
+    """"في مدينة الدلنج بولاية جنوب كردفان": an area named right after a place is its container,
+    not another place of the event."""
+    return other.tok_start == pm.tok_end and bool(other.candidates) and \
+        all(c.kind in ("admin1", "admin2", "region", "country") for c in other.candidates)
+
+
 def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
     """Witnesses and residents speak from where the event is: "وقال شهود في نابلس إن قوات
     ... اقتحمت الأحياء الشرقية" happened in Nablus. The seat of such speakers is the event's place
@@ -1282,7 +1299,8 @@ def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
         if doc.tokens[j].text != "في" or doc.tokens[j - 1].text not in witnesses:
             continue
         sent = doc.sentence_of_token(pm.tok_start)
-        if any(o is not pm and pm.tok_end <= o.tok_start < sent.tok_end and o.role != "country" for o in mentions):
+        if any(o is not pm and pm.tok_end <= o.tok_start < sent.tok_end and o.role != "country" and
+               not _container_right_after(pm, o) for o in mentions):
             continue  # "قال سكان في X إن القصف طال بلدة Y": the event is at Y
         pm.role, pm.reason = "event", "where the witnesses who tell it are (قال شهود في X إن ...)"
 
@@ -2136,6 +2154,8 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
+    if _conjoined_name(doc.tokens[nxt.tok_start].text):
+        return None  # "في دارفور غرب وكردفان": the next place is one more of a list, it locates nothing
     adjectives = _adjectives_of_a_name()
     while between and between[0] in adjectives:
         # "جبل توانه الاستراتيجي بمديرية خب الشعف"، "قرية الزرقاء الصغرى بريف حماة": the name's adjective

@@ -544,6 +544,12 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             if text[:1] == "و" and not first:
                 span = doc.span(doc.tokens[j].start + 1, doc.tokens[k - 1].end)
             variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
+            if first and not variant and j == t1 and t1 - t0 == 1 and \
+                    any(c in cue_words("feature_noun") for c, _ in stem_candidates(doc.tokens[t0].text)):
+                # "جبل العمور"، "تلة الكراديس": a relief noun is part of the unknown name it introduces
+                noun = doc.token_span(t0, t1)
+                lead = 1 if noun.text[:1] in ("ب", "و", "ف", "ل") and noun.text[1:2] in ("ج", "ت") else 0
+                span = doc.span(noun.start + lead, span.end)
             out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
                                     reason="a spelling of a known name" if variant else
                                     NAMED_BY_NOUN if named and (word in stop or is_common_phrase(word)) else
@@ -694,8 +700,8 @@ def _names_before_countryside(doc: Doc, out: list[PlaceMention], taken: set[int]
         cuts = [j] + [t for t in range(j + 1, e) if doc.tokens[t].text.startswith("و")] + [e]
         for a, b in zip(cuts, cuts[1:]):
             span = doc.token_span(a, b)
-            if span.text[:1] in ("و", "ب"):
-                span = doc.span(span.start + 1, span.end)  # a name's own و is rare: "وادي" is no name here
+            if span.text[:1] in ("و", "ب") and doc.tokens[a].text not in heads:
+                span = doc.span(span.start + 1, span.end)  # a name's own و is rare (but "وادي الخرار")
             found.append(PlaceMention(span.start, span.end, span.text, candidates=[], tok_start=a, tok_end=b,
                                       reason="unknown name before the countryside that locates it (X بريف Y)"))
         taken.update(range(j, e))

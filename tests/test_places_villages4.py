@@ -139,3 +139,10 @@ def test_an_unknown_mountain_hill_or_valley_keeps_its_name_at_its_container(text
     assert event.location == name
     assert event.admin1 == container
     assert event.geo_precision == 2
+
+
+def test_the_unknown_mountain_keeps_its_raw_spelling_after_text_that_normalises_shorter():
+    """The name is cut from the raw text by the offsets of the normalised text: tatweel and
+    diacritics before it (which normalising drops) do not shift it."""
+    event = _located("قالت مصادر مـحـلـيـة إنّ قَصفاً حوثياً استهدف مساكن في جبل جرة شمالي مدينة تعز فقُتلت طفلة.")
+    assert event.location == "جبل جرة"

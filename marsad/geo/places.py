@@ -547,9 +547,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             if first and not variant and j == t1 and t1 - t0 == 1 and \
                     any(c in cue_words("feature_noun") for c, _ in stem_candidates(doc.tokens[t0].text)):
                 # "جبل العمور"، "تلة الكراديس": a relief noun is part of the unknown name it introduces
-                noun = doc.token_span(t0, t1)
-                lead = 1 if noun.text[:1] in ("ب", "و", "ف", "ل") and noun.text[1:2] in ("ج", "ت") else 0
-                span = doc.span(noun.start + lead, span.end)
+                noun = doc.tokens[t0].text  # offsets of the normalised text, as doc.span takes them
+                lead = 1 if noun[:1] in ("ب", "و", "ف", "ل") and noun[1:2] in ("ج", "ت") else 0
+                span = doc.span(doc.tokens[t0].start + lead, doc.tokens[k - 1].end)
             out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
                                     reason="a spelling of a known name" if variant else
                                     NAMED_BY_NOUN if named and (word in stop or is_common_phrase(word)) else

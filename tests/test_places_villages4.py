@@ -146,3 +146,14 @@ def test_the_unknown_mountain_keeps_its_raw_spelling_after_text_that_normalises_
     diacritics before it (which normalising drops) do not shift it."""
     event = _located("قالت مصادر مـحـلـيـة إنّ قَصفاً حوثياً استهدف مساكن في جبل جرة شمالي مدينة تعز فقُتلت طفلة.")
     assert event.location == "جبل جرة"
+
+
+def test_a_word_that_only_contains_a_relief_noun_does_not_join_the_name():
+    """"وكتل هوائية": كتل (masses) is no تل with a clitic; the relief noun must be the whole
+    word, or the word after one proclitic letter (بتلة، وجبل)."""
+    from marsad.pipeline import analyse
+    a = analyse("اندلعت اشتباكات بتلة الكراديس ووصلت كتل هوائية رطبة إلى حماة فقتل جنديان.", "2024-10-05",
+                upto="places")
+    texts = [m.text for m in a.places.mentions]
+    assert "تلة الكراديس" in texts
+    assert not any(t.startswith(("كتل", "بتلة")) for t in texts)

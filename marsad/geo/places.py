@@ -544,11 +544,12 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             if text[:1] == "و" and not first:
                 span = doc.span(doc.tokens[j].start + 1, doc.tokens[k - 1].end)
             variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
-            if first and not variant and j == t1 and t1 - t0 == 1 and \
-                    any(c in cue_words("feature_noun") for c, _ in stem_candidates(doc.tokens[t0].text)):
-                # "جبل العمور"، "تلة الكراديس": a relief noun is part of the unknown name it introduces
-                noun = doc.tokens[t0].text  # offsets of the normalised text, as doc.span takes them
-                lead = 1 if noun[:1] in ("ب", "و", "ف", "ل") and noun[1:2] in ("ج", "ت") else 0
+            noun = doc.tokens[t0].text
+            lead = 0 if noun in cue_words("feature_noun") else \
+                1 if noun[:1] in ("ب", "و", "ف", "ل") and noun[1:] in cue_words("feature_noun") else None
+            if first and not variant and j == t1 and t1 - t0 == 1 and lead is not None:
+                # "جبل العمور"، "بتلة الكراديس": a relief noun (without its proclitic) is part of the
+                # unknown name it introduces; offsets of the normalised text, as doc.span takes them
                 span = doc.span(doc.tokens[t0].start + lead, doc.tokens[k - 1].end)
             out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
                                     reason="a spelling of a known name" if variant else

@@ -157,3 +157,14 @@ def test_a_word_that_only_contains_a_relief_noun_does_not_join_the_name():
     texts = [m.text for m in a.places.mentions]
     assert "تلة الكراديس" in texts
     assert not any(t.startswith(("كتل", "بتلة")) for t in texts)
+
+
+def test_a_bloc_is_no_hill_and_a_quoted_name_keeps_its_quotes_out():
+    """"كتلة برلمانية" (a parliamentary bloc) reads no hill called برلمانية; a mountain whose
+    name is quoted (جبل "الفالق") keeps the name alone, as before."""
+    from marsad.pipeline import analyse
+    a = analyse('انسحبت كتلة برلمانية من الجلسة بعد قصف جبل "الفالق" في البيضاء الذي قتل جنديين.', "2024-10-05",
+                upto="places")
+    texts = [m.text for m in a.places.mentions]
+    assert not any("برلمانية" in t for t in texts)
+    assert not any('"' in t for t in texts)

@@ -464,6 +464,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
+        if doc.tokens[t0].text[:1] == "ك" and doc.tokens[t0].text not in naming:
+            continue  # "كتلة برلمانية"، "كتل هوائية": a bloc or a mass, not "like a hill"
         if doc.tokens[t0].text.startswith(("ال", "بال", "وال", "فال", "لل")):
             continue  # "البلدة القديمة", "الحي الشرقي": a definite noun names nothing after it
         sent = doc.sentence_of_token(t0)
@@ -547,7 +549,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             noun = doc.tokens[t0].text
             lead = 0 if noun in cue_words("feature_noun") else \
                 1 if noun[:1] in ("ب", "و", "ف", "ل") and noun[1:] in cue_words("feature_noun") else None
-            if first and not variant and j == t1 and t1 - t0 == 1 and lead is not None:
+            if first and not variant and j == t1 and t1 - t0 == 1 and lead is not None and \
+                    not any(q in doc.raw[doc.token_span(t0, t1).end:span.start] for q in "\"«“'"):
                 # "جبل العمور"، "بتلة الكراديس": a relief noun (without its proclitic) is part of the
                 # unknown name it introduces; offsets of the normalised text, as doc.span takes them
                 span = doc.span(doc.tokens[t0].start + lead, doc.tokens[k - 1].end)

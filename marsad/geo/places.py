@@ -474,6 +474,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
+        if doc.tokens[t0].text[:1] == "ك" and doc.tokens[t0].text not in naming:
+            continue  # "كتلة برلمانية"، "كتل هوائية": a bloc or a mass, not "like a hill"
         if doc.tokens[t0].text.startswith(("ال", "بال", "وال", "فال", "لل")):
             continue  # "البلدة القديمة", "الحي الشرقي": a definite noun names nothing after it
         sent = doc.sentence_of_token(t0)
@@ -554,6 +556,14 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             if text[:1] == "و" and not first:
                 span = doc.span(doc.tokens[j].start + 1, doc.tokens[k - 1].end)
             variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
+            noun = doc.tokens[t0].text
+            lead = 0 if noun in cue_words("feature_noun") else \
+                1 if noun[:1] in ("ب", "و", "ف", "ل") and noun[1:] in cue_words("feature_noun") else None
+            if first and not variant and j == t1 and t1 - t0 == 1 and lead is not None and \
+                    not any(q in doc.raw[doc.token_span(t0, t1).end:span.start] for q in "\"«“'"):
+                # "جبل العمور"، "بتلة الكراديس": a relief noun (without its proclitic) is part of the
+                # unknown name it introduces; offsets of the normalised text, as doc.span takes them
+                span = doc.span(doc.tokens[t0].start + lead, doc.tokens[k - 1].end)
             out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
                                     reason="a spelling of a known name" if variant else
                                     NAMED_BY_NOUN if named and (word in stop or is_common_phrase(word)) else
@@ -715,8 +725,8 @@ def _names_before_countryside(doc: Doc, out: list[PlaceMention], taken: set[int]
         cuts = [j] + [t for t in range(j + 1, e) if doc.tokens[t].text.startswith("و")] + [e]
         for a, b in zip(cuts, cuts[1:]):
             span = doc.token_span(a, b)
-            if span.text[:1] in ("و", "ب"):
-                span = doc.span(span.start + 1, span.end)  # a name's own و is rare: "وادي" is no name here
+            if span.text[:1] in ("و", "ب") and doc.tokens[a].text not in heads:
+                span = doc.span(span.start + 1, span.end)  # a name's own و is rare (but "وادي الخرار")
             found.append(PlaceMention(span.start, span.end, span.text, candidates=[], tok_start=a, tok_end=b,
                                       reason="unknown name before the countryside that locates it (X بريف Y)"))
         taken.update(range(j, e))

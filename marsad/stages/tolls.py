@@ -19,8 +19,11 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     owners_of = groups_by_unit(a)
     out = []
     from marsad.casualties import part_marker_before
+    from marsad.stages.tolls_places import part_casualties, set_aside
+    # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": the total goes to no place, each part to its own
+    distributed = set_aside(a)
     for c in a.casualties:
-        if c.kind != "killed" or c.subgroup or part_marker_before(a.doc, c.tok_start):
+        if c.kind != "killed" or c.subgroup or part_marker_before(a.doc, c.tok_start) or id(c) in distributed:
             continue  # "وبحسب مصدر طبي فإن بين الحصيلة 3 مدنيين قتلى": a part of the toll told before
         owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c)
         if g not in owners:
@@ -38,6 +41,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     # a part placed at the group's own place whose total the group does not already count
     out += [c for c, owner in placed_parts(a).items() if owner is g and not any(
         p.start <= c.start < p.end and p.tok_start < c.tok_start for p in out)]
+    out += part_casualties(a, g)
     return out
 
 

@@ -172,7 +172,7 @@ def _count_before_place(a: Analysis, prep: int, lo: int, pm: PlaceMention | None
         word = tokens[e - 1].text
         if word in cue_words("part_word") or word in cue_words("counted_person_noun"):
             q = next((q for q in quantities if q.tok_end == e - 1), None)
-        elif _listed(word, "و", cue_words("one_person_noun")) and not any(
+        elif (_listed(word, "و", cue_words("one_person_noun")) or _listed(word, "و", cue_words("one_of_them_word"))) and not any(
                 x.tok_start <= e - 1 < x.tok_end for x in a.quantities()):
             return Part(1, e - 1, e, pm, end, _name(a, prep + 1, end))
     if q is None:

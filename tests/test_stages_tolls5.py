@@ -77,3 +77,40 @@ def test_parts_larger_than_the_total_are_no_distribution():
     a = analyse("قتل خمسة أشخاص في غارة على ريف حماة، فيما نزح 4 في كفرزيتا و3 في اللطامنة.", SUNDAY,
                 upto="records")
     assert distributions(a) == []
+
+
+# --------------------------------------------------------------------------- a total told after its part
+
+@pytest.mark.parametrize("text, dead", [
+    # the subgroup names the earlier count again (a definite dual)
+    ("قتل جنديان وأصيب ثلاثة آخرون بانفجار عبوة ناسفة استهدفت دورية للجيش في قضاء الطارمية. وأفاد مصدر "
+     "أمني بأن التفجير أدى إلى مقتل أربعة أشخاص بينهم الجنديان.", 4),
+    ("قتل شرطيان في هجوم مسلح على نقطة تفتيش في مدينة بعقوبة. وذكرت الشرطة أن الهجوم أسفر عن مقتل ستة "
+     "أشخاص من بينهم الشرطيان.", 6),
+    ("قتل مدنيان في غارة إسرائيلية على سيارة في بلدة بنت جبيل. وذكرت مصادر أن الغارة أسفرت عن مقتل خمسة "
+     "أشخاص من بينهم المدنيان.", 5),
+    # the earlier count and the subgroup make the total: two commanders + two children = 4
+    ("قتل قياديان اثنان من قسد بغارة طائرة مسيرة تركية على سيارة في مدينة عامودا. وقال مصدر إن طائرة "
+     "مسيرة استهدفت سيارة للقوات ما أدى إلى مقتل 4 أشخاص بينهم طفلان.", 4),
+])
+def test_a_later_total_with_a_subgroup_holds_the_earlier_count(text, dead):
+    assert [e.fatalities for e in marsad.extract(text, published=SUNDAY)] == [dead], show(text)
+
+
+def test_a_count_of_another_strike_with_a_subgroup_still_adds():
+    text = ("قتل ثلاثة مدنيين في غارة على بلدة سرمين صباحا. وقتل خمسة أشخاص بينهم ثلاثة أطفال في غارة أخرى "
+            "على البلدة مساء.")
+    assert [e.fatalities for e in marsad.extract(text, published=SUNDAY)] == [8], show(text)
+
+
+# --------------------------------------------------------------------------- a toll told again with no place
+
+@pytest.mark.parametrize("text, place, dead", [
+    # a universal after the count (كلتاهما، جميعهم) is no subgroup: the whole count stands
+    ("في مدينة الحديدة قصفت ميليشيا الحوثي بقذائف الهاون منازل المواطنين في مديرية حيس اليوم. وقال مصدر "
+     "محلي إن قصفا بقذائف الهاون أسفر عن مقتل امرأتين كلتاهما من أسرة واحدة.", "Hays", 2),
+    ("وفي محافظة إدلب شنت طائرات حربية غارات على مدينة أريحا صباح اليوم. وأفاد الدفاع المدني بأن الغارات "
+     "أدت إلى مقتل أربعة مدنيين جميعهم من عائلة واحدة.", "Ariha", 4),
+])
+def test_a_count_told_with_the_event_words_but_no_place_is_the_event_told_before(text, place, dead):
+    assert tolls(text).get(place) == dead, show(text)

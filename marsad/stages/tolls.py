@@ -20,12 +20,14 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     out = []
     from marsad.casualties import part_marker_before
     from marsad.stages.tolls_places import part_casualties, set_aside
+    from marsad.stages.tolls_totals import toll_of_placeless_retelling
     # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": the total goes to no place, each part to its own
     distributed = set_aside(a)
     for c in a.casualties:
         if c.kind != "killed" or c.subgroup or part_marker_before(a.doc, c.tok_start) or id(c) in distributed:
             continue  # "وبحسب مصدر طبي فإن بين الحصيلة 3 مدنيين قتلى": a part of the toll told before
-        owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c)
+        owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c) or \
+            toll_of_placeless_retelling(a, c)
         if g not in owners:
             continue
         if len(owners) > 1:
@@ -631,6 +633,10 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
         anaphoric = []
     head = [c for c in cas if a.doc.sentence_of_token(c.tok_start).is_heading]
     body = [c for c in cas if c not in head]
+    # "قتل جنديان ..." then "أسفر عن مقتل ثلاثة أشخاص بينهم الجنديان": the later total holds them
+    from marsad.stages.tolls_totals import held_by_later_total
+    held = held_by_later_total(a, [c for c in body if not victim_key(c).startswith("others:")], _may_be)
+    body = [c for c in body if id(c) not in held]
     # "قتل أربعة أشخاص ... أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً": a total told again
     # by its parts counts once
     parts = breakdown_parts(a, body, victim_key)
@@ -711,6 +717,12 @@ def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casual
         if found is not None:
             dropped.update(x[4] for x in found)
     return {c for c in body if c.start in dropped}
+
+
+def _may_be(part: Casualty, earlier: Casualty) -> bool:
+    """May a total's subgroup be the people an earlier count told (by their kind)?"""
+    x, y = part.victim_class or "unknown", earlier.victim_class or "unknown"
+    return x == y or "unknown" in (x, y) or {x, y} <= {"security", "fighters"}
 
 
 def _may_hold(a: Analysis, holds: set[str], key: str) -> bool:

@@ -1,0 +1,96 @@
+"""A total told after its part: "قتل جنديان في هجوم ... وقال مصدر إن الهجوم أسفر عن مقتل ثلاثة
+أشخاص بينهم الجنديان" is three dead, not five.
+
+A later count whose subgroup (بينهم، من بينهم، منهم) restates an earlier count of the event (the
+same number of the same kind of people, or the two that, with the subgroup, make the total) is the
+whole toll: the earlier counts are its parts and are not added to it.
+"""
+from __future__ import annotations
+
+from marsad.model import Casualty
+from marsad.stages.analysis import Analysis
+
+
+def subgroups_of(a: Analysis, total: Casualty) -> list[Casualty]:
+    """The subgroup counts told with a total ("مقتل 4 أشخاص بينهم طفلان": the two children)."""
+    sent = a.doc.sentence_of_token(total.tok_start)
+    later = [c.tok_start for c in a.casualties if not c.subgroup and c.kind == total.kind
+             and total.tok_start < c.tok_start < sent.tok_end]
+    hi = min(later + [sent.tok_end])
+    return [c for c in a.casualties if c.subgroup and c.kind == total.kind and c.count and
+            (total.start <= c.start < total.end or total.tok_start < c.tok_start < hi)]
+
+
+def held_by_later_total(a: Analysis, counts: list[Casualty], same_kind) -> set[int]:
+    """ids of the counts a later total of the event holds: the total's subgroup restates one of
+    them (``same_kind(part, earlier)`` says whether a subgroup may be those people), or the earlier
+    counts and the subgroups add up to the total exactly."""
+    held: set[int] = set()
+    exact = [c for c in counts if c.count and c.low in (None, c.count) and c.high in (None, c.count)]
+    for total in sorted(exact, key=lambda c: -c.tok_start):
+        if id(total) in held:
+            continue
+        parts = subgroups_of(a, total)
+        if not parts or _another_event(a, total):
+            continue
+        earlier = [c for c in exact if c.tok_start < total.tok_start and c is not total and id(c) not in held
+                   and c.count < total.count]
+        if not earlier or sum(c.count for c in earlier) > total.count:
+            continue
+        restated = [e for e in earlier if any(p.count == e.count and same_kind(p, e) for p in parts)]
+        adds_up = sum(c.count for c in earlier) + sum(p.count for p in parts) == total.count
+        if restated or adds_up:
+            held.update(id(c) for c in earlier)
+    return held
+
+
+def _another_event(a: Analysis, c: Casualty) -> bool:
+    """Is the count told of another event ("في غارة أخرى"، "بهجوم آخر": an event word with
+    "other" after it in the count's unit)?"""
+    from marsad.cues import cue_words
+    from marsad.stages.clauses import clause_at, unit_range
+    clause = clause_at(a, c.tok_start)
+    if clause is None:
+        return False
+    lo, hi = unit_range(a, clause.unit)
+    others, tokens = cue_words("others_word"), a.doc.tokens
+    return any(lo <= h.mention.tok_start < hi and h.mention.tok_end < len(tokens) and
+               tokens[h.mention.tok_end].text in others for h in a.hits)
+
+
+# How many sentences back the event a count of a placeless retelling may stand.
+RETOLD_BACK_SENTENCES = 3
+
+
+def toll_of_placeless_retelling(a: Analysis, c: Casualty) -> list:
+    """"قصف طائرة مسيرة سيارة في مدينة X ... وقال مصدر إن طائرة مسيرة استهدفت سيارة ما أدى إلى
+    مقتل 4 أشخاص": a count in a unit whose event words are told with no place (so they built no
+    frame) belongs to the violent event told last before it (within RETOLD_BACK_SENTENCES
+    sentences) when one of those words names its kind (the same sub-type) and that event is the
+    only one there (a governorate told with its own district is the district's event)."""
+    from marsad.stages.analysis import VIOLENT_TYPES
+    from marsad.stages.clauses import clause_at, unit_range
+    clause = clause_at(a, c.tok_start)
+    if clause is None:
+        return []
+    lo, hi = unit_range(a, clause.unit)
+    kinds = {h.mention.sub_event_type for h in a.hits if lo <= h.mention.tok_start < hi and h.reports_event}
+    if not kinds:
+        return []
+    here = a.sentence_index(c.tok_start)
+    for back in range(here - 1, max(-1, here - 1 - RETOLD_BACK_SENTENCES), -1):
+        told = [g for g in a.groups if back in g.sentences and g.etype in VIOLENT_TYPES]
+        if not told:
+            continue
+        told = [g for g in told if not any(_seat_of(g, o) for o in told if o is not g)]
+        if len(told) != 1 or not kinds & {m.subtype for m in told[0].members}:
+            return []
+        return told
+    return []
+
+
+def _seat_of(g, other) -> bool:
+    """Is the group's place the governorate (or its seat) that holds the other group's place?"""
+    p, q = g.where.place, other.where.place
+    return p is not None and q is not None and p is not q and q.admin1 is not None and \
+        p.name == q.admin1 and getattr(p, "kind", None) in ("city", "admin1") and g.where.precision <= other.where.precision

@@ -70,14 +70,22 @@ def toll_of_placeless_retelling(a: Analysis, c: Casualty) -> list:
     only one there (a governorate told with its own district is the district's event)."""
     from marsad.stages.analysis import VIOLENT_TYPES
     from marsad.stages.clauses import clause_at, unit_range
+    from marsad.stages.tolls import _pronoun_death
     clause = clause_at(a, c.tok_start)
-    if clause is None:
-        return []
+    if clause is None or (c.victim is None and _pronoun_death(a, c)) or _days_before(a, clause.tok_start, c.tok_start):
+        return []  # "بعد خمسة أيام من مقتله": a death told by the time since it, a man told before
     lo, hi = unit_range(a, clause.unit)
     kinds = {h.mention.sub_event_type for h in a.hits if lo <= h.mention.tok_start < hi and h.reports_event}
-    if not kinds:
-        return []
+    if not kinds or any(lo <= d.tok_start < hi and d.tense != "current" for d in a.dates):
+        return []  # "ومنذ عام 2015، قتل عشرات في هجمات ...": a span's dead, no retelling of the day's event
+    from marsad.stages.discourse import pluperfect
+    if pluperfect(a, lo, hi):
+        return []  # "وكانت مواجهات دارت قبل أيام وأدت إلى سقوط قتلى": a recap
+    if _names_a_place(a, lo, hi):
+        return []  # "قتل 20 عنصراً في معارك بجبهة حام": an event at a place of its own, not a retelling
     here = a.sentence_index(c.tok_start)
+    if any(here in g.sentences for g in a.groups):
+        return []  # a clause beside an event's own ("بعد خمسة أيام من مقتله في المواجهات السابقة")
     for back in range(here - 1, max(-1, here - 1 - RETOLD_BACK_SENTENCES), -1):
         told = [g for g in a.groups if back in g.sentences and g.etype in VIOLENT_TYPES]
         if not told:
@@ -87,6 +95,25 @@ def toll_of_placeless_retelling(a: Analysis, c: Casualty) -> list:
             return []
         return told
     return []
+
+
+def _days_before(a: Analysis, lo: int, hi: int) -> bool:
+    """Does tokens [lo, hi) count days or longer ("بعد خمسة أيام من")?"""
+    from marsad.cues import cue_words
+    days, tokens = cue_words("day_unit"), a.doc.tokens
+    return any(lo <= q.tok_start and q.tok_end < hi and tokens[q.tok_end].text in days for q in a.quantities())
+
+
+def _names_a_place(a: Analysis, lo: int, hi: int) -> bool:
+    """Does tokens [lo, hi) name an event place, or a place or front noun with a name after it?"""
+    from marsad.cues import cue_matcher
+    if any(lo <= pm.tok_start < hi and pm.role == "event" for pm in a.places.mentions):
+        return True
+    nouns = list(cue_matcher("place_noun", suffixes=False).find(a.doc, lo, hi)) + \
+        list(cue_matcher("front_noun", suffixes=False).find(a.doc, lo, hi))
+    tokens = a.doc.tokens
+    # "في مستشفى بالمدينة": a definite noun refers back to a place told already
+    return any(m.tok_end < hi and not tokens[m.tok_start].text.lstrip("وبلف").startswith("ال") for m in nouns)
 
 
 def _seat_of(g, other) -> bool:

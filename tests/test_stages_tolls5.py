@@ -114,3 +114,38 @@ def test_a_count_of_another_strike_with_a_subgroup_still_adds():
 ])
 def test_a_count_told_with_the_event_words_but_no_place_is_the_event_told_before(text, place, dead):
     assert tolls(text).get(place) == dead, show(text)
+
+
+# --------------------------------------------------------------------------- a toll split by means
+
+def by_type(text: str) -> dict[str, int]:
+    return {e.sub_event_type: e.fatalities for e in marsad.extract(text, published=SUNDAY)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل سبعة جنود في تفجير واشتباكات في بلدة الطارمية اليوم. وقال مصدر إن ثلاثة جنود قتلوا خلال الانفجار "
+     "بينما قتل أربعة آخرون في الاشتباك مع المهاجمين.",
+     {"Remote explosive/landmine/IED": 3, "Armed clash": 4}),
+    ("قتل ستة من عناصر الشرطة بانفجار عبوة ناسفة وهجوم مسلح على حاجز في مدينة بعقوبة صباح اليوم. وأوضح مصدر "
+     "أمني أن شرطيين اثنين قتلا جراء انفجار العبوة، فيما قتل أربعة آخرون في الاشتباك مع المسلحين.",
+     {"Remote explosive/landmine/IED": 2, "Armed clash": 4}),
+    ("لقي خمسة مقاتلين مصرعهم في هجوم على موقع في بلدة اللطامنة اليوم. وقالت الفصائل إن مقاتلا قتل بانفجار "
+     "لغم أرضي بينما قتل أربعة آخرون في الاشتباكات مع القوات المهاجمة.",
+     {"Remote explosive/landmine/IED": 1, "Armed clash": 4}),
+])
+def test_each_means_takes_the_count_its_clause_names_and_the_total_goes_to_neither(text, expected):
+    assert by_type(text) == expected, show(text)
+
+
+@pytest.mark.parametrize("text", [
+    "لقي 13 عنصراً من تنظيم داعش مصرعهم بمواجهات مع الجيش وغارات للتحالف في ريف دير الزور اليوم.",
+    "قتل تسعة مسلحين في اشتباكات مع القوات الحكومية وقصف مدفعي في محيط مدينة الضالع اليوم.",
+])
+def test_a_toll_told_over_two_means_at_once_is_no_one_event_toll(text):
+    assert all(d == 0 for d in tolls(text).values()), show(text)
+
+
+def test_a_strike_under_cover_of_shelling_keeps_its_toll():
+    # تحت غطاء names the means of one attack, not a second event
+    text = "قتل خمسة جنود في هجوم لمسلحين تحت غطاء من القصف المدفعي على حاجز في بلدة الطارمية اليوم."
+    assert sum(tolls(text).values()) == 5, show(text)

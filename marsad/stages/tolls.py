@@ -21,6 +21,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     from marsad.casualties import part_marker_before
     from marsad.stages.tolls_places import part_casualties, set_aside
     from marsad.stages.tolls_totals import toll_of_placeless_retelling
+    from marsad.stages.tolls_means import over_two_means, split_sums
     # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": the total goes to no place, each part to its own
     distributed = set_aside(a)
     for c in a.casualties:
@@ -35,6 +36,10 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
                 continue
         elif _elsewhere(a, c, g):
             continue
+        if over_two_means(a, c) or (c.count in split_sums(a, lambda x: owners_of.get(_unit_of(a, x.tok_start), []))
+                                    and not a.doc.sentence_of_token(c.tok_start).is_heading and exact(c) and
+                                    not _split_here(a, c, owners_of)):
+            continue  # "لقي 13 عنصراً مصرعهم بمواجهات مع الجيش وغارات للتحالف": two means' sum, no one event's
         if _over_places(a, c) and (g.where.unknown_name or g.where.precision == 1):
             continue  # "قتل خمسة في هجمات على ثلاث قرى": a sum over places, no one village's toll
         if _campaign_toll(a, c, g):
@@ -45,6 +50,13 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
         p.start <= c.start < p.end and p.tok_start < c.tok_start for p in out)]
     out += part_casualties(a, g)
     return out
+
+
+def _split_here(a: Analysis, c: Casualty, owners_of) -> bool:
+    """Is the count one of the two a sentence splits by means (not their total told elsewhere)?"""
+    sent = a.doc.sentence_of_token(c.tok_start)
+    return sum(1 for x in a.casualties if x.kind == "killed" and not x.subgroup and x.count and
+               sent.tok_start <= x.tok_start < sent.tok_end) == 2
 
 
 # How many words after a part of a total its own place may stand ("و16 شخصا في غارة استهدفت قرية X").
@@ -353,6 +365,11 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
         return violent[0]
     if _joint_cause(a, c, violent):
         return None
+    from marsad.stages.tolls_means import split_by_means
+    # "ثلاثة جنود قتلوا خلال الانفجار، بينما قتل أربعة آخرون في الاشتباك": each count by its means
+    by_means = split_by_means(a, c, violent)
+    if by_means is not None:
+        return by_means
     sent = a.doc.sentence_of_token(c.tok_start)
     # the place named right after the count (before the next count), else the nearest before it
     nxt = min([x.tok_start for x in a.casualties

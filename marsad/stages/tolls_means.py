@@ -12,16 +12,23 @@ from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
 # وغارات للتحالف": مع الجيش).
 MEANS_GAP_WORDS = 3
 
+# How many words after a count's own words its means may still be told.
+MEANS_AFTER_WORDS = 8
+
 
 def over_two_means(a: Analysis, c: Casualty) -> bool:
     """Is the count told of two kinds of violence joined by و in its own span ("بمواجهات مع الجيش
     وغارات للتحالف"، "في تفجير واشتباكات")? Not a means under cover (تحت غطاء)."""
+    from marsad.stages.clauses import clause_at, unit_range
     tokens = a.doc.tokens
+    clause = clause_at(a, c.tok_start)
+    # the means may follow the count's words ("مصرعهم وجرح آخرون، الاثنين، بمواجهات مع الجيش")
+    hi = min(unit_range(a, clause.unit)[1], c.tok_end + MEANS_AFTER_WORDS) if clause is not None else c.tok_end
     # a weak word of a kind of its own (هجوم: a clash) names a means too; not one the frame types
     # later (استهدف، قصف: TARGETED, REMOTE)
     hits = sorted((h.mention.tok_start, h.mention.tok_end, h.mention.sub_event_type, h.mention.strength) for h in a.hits
                   if h.reports_event and not h.mention.sub_event_type.isupper() and
-                  c.tok_start <= h.mention.tok_start < c.tok_end)
+                  c.tok_start <= h.mention.tok_start < max(hi, c.tok_end))
     return any(0 <= t2 - e1 <= MEANS_GAP_WORDS and k1 != k2 and "strong" in (s1, s2) and tokens[t2].text.startswith("و")
                for (_, e1, k1, s1), (t2, _, k2, s2) in zip(hits, hits[1:]))
 

@@ -20,6 +20,8 @@ def over_two_means(a: Analysis, c: Casualty) -> bool:
     """Is the count told of two kinds of violence joined by و in its own span ("بمواجهات مع الجيش
     وغارات للتحالف"، "في تفجير واشتباكات")? Not a means under cover (تحت غطاء)."""
     from marsad.stages.clauses import clause_at, unit_range
+    if (c.count or 0) < 2:
+        return False  # "رجلا واحدا قتل في سلسلة من الغارات والقصف": one death is not shared
     tokens = a.doc.tokens
     clause = clause_at(a, c.tok_start)
     # the means may follow the count's words ("مصرعهم وجرح آخرون، الاثنين، بمواجهات مع الجيش")

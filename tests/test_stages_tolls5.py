@@ -149,3 +149,23 @@ def test_a_strike_under_cover_of_shelling_keeps_its_toll():
     # تحت غطاء names the means of one attack, not a second event
     text = "قتل خمسة جنود في هجوم لمسلحين تحت غطاء من القصف المدفعي على حاجز في بلدة الطارمية اليوم."
     assert sum(tolls(text).values()) == 5, show(text)
+
+
+# --------------------------------------------------------------------------- a toll told before its event, by a synonym
+
+@pytest.mark.parametrize("text, place, dead", [
+    ("قال مسعفون إن 15 من مقاتلي الفصائل قتلوا جراء ضربات الطيران الروسي. وأكد ناشطون أن الطائرات شنت 12 غارة "
+     "جوية على مواقع في محيط بلدة كفرنبل يوم الأربعاء.", "Kafranbel", 15),
+    ("وأفادت مصادر محلية بأن تسعة مدنيين لقوا حتفهم بضربات للتحالف. وكانت مقاتلات التحالف قد شنت غارات جوية "
+     "على حي سكني في مدينة صعدة أمس.", "Sa'dah", 9),
+    ("قتل ستة عناصر من الشرطة جراء ضربة نفذتها طائرة. وقال مصدر إن غارة جوية استهدفت مقرا للشرطة في مدينة "
+     "سرت صباح اليوم.", "Sirte", 6),
+])
+def test_a_toll_caused_by_strikes_goes_to_the_strike_told_next(text, place, dead):
+    assert tolls(text).get(place) == dead, show(text)
+
+
+def test_a_toll_caused_by_strikes_is_not_the_next_sentence_clash():
+    text = ("قال مسعفون إن 15 من مقاتلي الفصائل قتلوا جراء ضربات الطيران الروسي. واندلعت اشتباكات عنيفة في محيط "
+            "بلدة كفرنبل يوم الأربعاء.")
+    assert all(d == 0 for d in tolls(text).values()), show(text)

@@ -20,7 +20,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     out = []
     from marsad.casualties import part_marker_before
     from marsad.stages.tolls_places import part_casualties, set_aside
-    from marsad.stages.tolls_totals import toll_of_placeless_retelling
+    from marsad.stages.tolls_totals import toll_before_its_event, toll_of_placeless_retelling
     from marsad.stages.tolls_means import over_two_means, split_sums
     # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": the total goes to no place, each part to its own
     distributed = set_aside(a)
@@ -28,7 +28,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
         if c.kind != "killed" or c.subgroup or part_marker_before(a.doc, c.tok_start) or id(c) in distributed:
             continue  # "وبحسب مصدر طبي فإن بين الحصيلة 3 مدنيين قتلى": a part of the toll told before
         owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c) or \
-            toll_of_placeless_retelling(a, c)
+            toll_of_placeless_retelling(a, c) or toll_before_its_event(a, c)
         if g not in owners:
             continue
         if len(owners) > 1:

@@ -121,3 +121,45 @@ def _seat_of(g, other) -> bool:
     p, q = g.where.place, other.where.place
     return p is not None and q is not None and p is not q and q.admin1 is not None and \
         p.name == q.admin1 and getattr(p, "kind", None) in ("city", "admin1") and g.where.precision <= other.where.precision
+
+
+# How many sentences after a toll told by a generic strike noun its event may be told.
+STRIKE_AHEAD_SENTENCES = 2
+
+# The event sub-types a generic strike noun (ضربات) may name.
+STRIKE_TYPES = ("Air/drone strike", "Shelling/artillery/missile attack")
+
+
+def toll_before_its_event(a: Analysis, c: Casualty) -> list:
+    """"إن 22 من المسلحين قتلوا جراء ضربات قوات التحالف" then "نفذت القوات 18 غارة جوية على
+    المواقع على مشارف الحديدة": a count whose unit tells its cause only by a generic strike noun
+    (no event word, so no frame) belongs to the one air or missile strike told in the next
+    STRIKE_AHEAD_SENTENCES sentences, when the unit names no place, date or span of its own."""
+    from marsad.cues import cue_matcher
+    from marsad.stages.analysis import VIOLENT_TYPES
+    from marsad.stages.clauses import clause_at, unit_range
+    from marsad.stages.discourse import pluperfect
+    from marsad.stages.tolls import _pronoun_death
+    clause = clause_at(a, c.tok_start)
+    if clause is None or (c.victim is None and _pronoun_death(a, c)):
+        return []
+    lo, hi = unit_range(a, clause.unit)
+    if any(lo <= h.mention.tok_start < hi and h.reports_event and h.mention.strength == "strong" for h in a.hits) or \
+            not cue_matcher("strike_noun").find(a.doc, c.tok_start, hi):
+        return []  # a strong event word of the unit's own would have told its event
+    if any(lo <= d.tok_start < hi for d in a.dates) or pluperfect(a, lo, hi) or _days_before(a, lo, hi):
+        return []
+    # the places told with the count (not the speaker's: "وقالت مصادر طبية في منطقة العمليات إن")
+    places = [pm for pm in a.places.mentions if c.tok_start <= pm.tok_start < hi and pm.role == "event"]
+    here = a.sentence_index(c.tok_start)
+    if any(here in g.sentences for g in a.groups):
+        return []
+    for ahead in range(here + 1, here + 1 + STRIKE_AHEAD_SENTENCES):
+        told = [g for g in a.groups if ahead in g.sentences and g.etype in VIOLENT_TYPES]
+        if not told:
+            continue
+        if len(told) == 1 and {m.subtype for m in told[0].members} & set(STRIKE_TYPES) and \
+                all(pm.place is not None and pm.place == told[0].where.place for pm in places):
+            return told  # the unit names no place, or the strike's own ("على مدينة البوكمال")
+        return []
+    return []

@@ -169,3 +169,23 @@ def test_a_toll_caused_by_strikes_is_not_the_next_sentence_clash():
     text = ("قال مسعفون إن 15 من مقاتلي الفصائل قتلوا جراء ضربات الطيران الروسي. واندلعت اشتباكات عنيفة في محيط "
             "بلدة كفرنبل يوم الأربعاء.")
     assert all(d == 0 for d in tolls(text).values()), show(text)
+
+
+# --------------------------------------------------------------------------- the attacker's own toll
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل ستة مدنيين في هجوم لمسلحين على قرية في قضاء الطارمية أمس بحسب مصدر أمني. وجاء في بيان لتنظيم داعش "
+     "أن 30 شخصا قتلوا في الهجوم.", 6),
+    ("قتل ثلاثة جنود بقصف صاروخي على موقع عسكري في مدينة مأرب اليوم. وقالت جماعة الحوثي في بيان إن 40 جنديا "
+     "قتلوا في القصف.", 3),
+    ("قتل خمسة عناصر من قوات النظام في هجوم على نقطة عسكرية في بلدة اللطامنة اليوم. وقالت هيئة تحرير الشام في "
+     "بيان إن مقاتليها قتلوا 20 عنصرا في الهجوم.", 5),
+])
+def test_an_armed_group_statement_figure_is_set_aside_beside_another_source(text, dead):
+    assert [e.fatalities for e in marsad.extract(text, published=SUNDAY)] == [dead], show(text)
+
+
+def test_an_armed_group_statement_figure_stands_when_it_is_the_only_toll():
+    text = ("هاجم مسلحون نقطة عسكرية في بلدة اللطامنة اليوم. وقالت هيئة تحرير الشام في بيان إن مقاتليها قتلوا 20 "
+            "عنصرا في الهجوم.")
+    assert [e.fatalities for e in marsad.extract(text, published=SUNDAY)] == [20], show(text)

@@ -459,6 +459,11 @@ def fatalities(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Ca
 def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Casualty]]:
     """(best, low, high, counts used, large counts set aside as not tied to the event)."""
     cas = group_casualties(a, g)
+    # "وجاء في بيان للتنظيم أن 22 شخصا قتلوا في الهجوم": the attacker's own figure is no toll
+    # beside a security source's or a reporter's
+    from marsad.stages.tolls_totals import perpetrators_claims
+    claimed = perpetrators_claims(a, cas)
+    cas = [c for c in cas if c not in claimed]
     if all(m.subtype == "Arrests" for m in g.members):
         # "تعلن اعتقال الجاني" after "مقتل شرطي"، "اعتقال رجل يشتبه في مقتل شرطي": an arrest kills no
         # one; a death told with it is the crime it answers, set aside

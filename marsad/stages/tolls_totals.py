@@ -163,3 +163,29 @@ def toll_before_its_event(a: Analysis, c: Casualty) -> list:
             return told  # the unit names no place, or the strike's own ("على مدينة البوكمال")
         return []
     return []
+
+
+# ACLED actor types whose statements about their own attacks are claims, not tolls: rebel groups and
+# political militias (the perpetrators of insurgent attacks).
+CLAIMING_INTER = (2, 3)
+
+
+def perpetrators_claims(a: Analysis, cas: list[Casualty]) -> list[Casualty]:
+    """Counts told in the content of a statement by an armed group ("وجاء في بيان للتنظيم أن 22
+    شخصا قتلوا في الهجوم"): the attacker's own figure, set aside when a count from anyone else
+    (a security source, a reporter) tells the same event."""
+    from marsad.stages.clauses import clause_at
+    claims = []
+    for c in cas:
+        clause = clause_at(a, c.tok_start)
+        if clause is None or clause.kind != "content":
+            continue
+        # the speaker is named in the clause that opens the content ("وجاء في بيان للتنظيم"), not
+        # earlier in the sentence ("أعلن التنظيم مسؤوليته ... وكان مصدر أمني قال إن")
+        before = clause_at(a, clause.tok_start - 1) if clause.tok_start > 0 else None
+        if before is None or before.sentence != clause.sentence:
+            continue
+        speakers = [x for x in a.actors if before.tok_start <= x.tok_start < clause.tok_start]
+        if speakers and a.kb.inter(speakers[-1].actor) in CLAIMING_INTER:
+            claims.append(c)
+    return claims if len(claims) < len(cas) else []

@@ -174,6 +174,7 @@ def perpetrators_claims(a: Analysis, cas: list[Casualty]) -> list[Casualty]:
     """Counts told in the content of a statement by an armed group ("وجاء في بيان للتنظيم أن 22
     شخصا قتلوا في الهجوم"): the attacker's own figure, set aside when a count from anyone else
     (a security source, a reporter) tells the same event."""
+    from marsad.cues import cue_matcher
     from marsad.stages.clauses import clause_at
     claims = []
     for c in cas:
@@ -186,6 +187,11 @@ def perpetrators_claims(a: Analysis, cas: list[Casualty]) -> list[Casualty]:
         if before is None or before.sentence != clause.sentence:
             continue
         speakers = [x for x in a.actors if before.tok_start <= x.tok_start < clause.tok_start]
-        if speakers and a.kb.inter(speakers[-1].actor) in CLAIMING_INTER:
+        if not speakers or a.kb.inter(speakers[-1].actor) not in CLAIMING_INTER:
+            continue
+        # its own statement (بيان، تسجيل), not a ministry's or a government's it runs ("وزارة الصحة
+        # التابعة لحماس")
+        if cue_matcher("statement_noun").find(a.doc, before.tok_start, clause.tok_start) and \
+                not cue_matcher("institution_noun").find(a.doc, before.tok_start, clause.tok_start):
             claims.append(c)
     return claims if len(claims) < len(cas) else []

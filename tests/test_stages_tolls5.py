@@ -196,3 +196,17 @@ def test_a_ministry_run_by_a_group_is_no_attacker_claiming():
     text = ("قتل ثلاثة فلسطينيين برصاص الجيش الإسرائيلي قرب السياج الحدودي في قطاع غزة اليوم. وقالت وزارة الصحة "
             "التابعة لحركة حماس في بيان إن ستة فلسطينيين قتلوا برصاص الجيش قرب السياج.")
     assert sum(tolls(text).values()) >= 6, show(text)
+
+
+# --------------------------------------------------------------------------- a singular death noun is one death
+
+@pytest.mark.parametrize("text, phrase", [
+    ("أفادت الوكالة الوطنية بسقوط شهيد في غارة إسرائيلية على بلدة عيترون اليوم.", "بسقوط شهيد"),
+    ("وأفادت مصادر محلية بـ\"سقوط شهيد\" في غارة لمسيرة على سيارة في بلدة حولا اليوم.", "سقوط شهيد"),
+    ("وسقط قتيل في قصف مدفعي على بلدة كفرنبل صباح اليوم.", "وسقط قتيل"),
+])
+def test_a_singular_death_noun_is_one_death_with_its_whole_phrase_as_evidence(text, phrase):
+    events = marsad.extract(text, published=SUNDAY)
+    assert [e.fatalities for e in events] == [1], show(text)
+    spans = [s["text"] for s in events[0].evidence.get("fatalities") or []]
+    assert any(phrase in s for s in spans), spans

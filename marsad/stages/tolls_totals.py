@@ -195,3 +195,17 @@ def perpetrators_claims(a: Analysis, cas: list[Casualty]) -> list[Casualty]:
                 not cue_matcher("institution_noun").find(a.doc, before.tok_start, clause.tok_start):
             claims.append(c)
     return claims if len(claims) < len(cas) else []
+
+
+def evidence_span(a: Analysis, c: Casualty) -> tuple[int, int, str]:
+    """The raw span a death count's evidence covers: its own, with a verb or noun of falling right
+    before a death noun that counts itself ("بسقوط شهيد"، "سقط قتيل": the whole phrase)."""
+    from marsad.cues import cue_matcher
+    doc = a.doc
+    start = c.start
+    if c.tok_start > 0:
+        for m in cue_matcher("fall_word").find(doc, max(0, c.tok_start - 1), c.tok_start):
+            if m.tok_end == c.tok_start:
+                tok = doc.tokens[m.tok_start]
+                start = min(start, doc.span(tok.start, tok.end).start)
+    return start, c.end, doc.raw[start:c.end]

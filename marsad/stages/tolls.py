@@ -21,7 +21,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     from marsad.casualties import part_marker_before
     from marsad.stages.tolls_places import part_casualties, set_aside
     from marsad.stages.tolls_totals import toll_before_its_event, toll_of_placeless_retelling
-    from marsad.stages.tolls_means import over_two_means, split_sums
+    from marsad.stages.tolls_means import means_total, over_two_means
     # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": the total goes to no place, each part to its own
     distributed = set_aside(a)
     for c in a.casualties:
@@ -36,9 +36,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
                 continue
         elif _elsewhere(a, c, g):
             continue
-        if over_two_means(a, c) or (c.count in split_sums(a, lambda x: owners_of.get(_unit_of(a, x.tok_start), []))
-                                    and not a.doc.sentence_of_token(c.tok_start).is_heading and exact(c) and
-                                    not _split_here(a, c, owners_of)):
+        if over_two_means(a, c) or means_total(a, c, lambda x: owners_of.get(_unit_of(a, x.tok_start), [])):
             continue  # "لقي 13 عنصراً مصرعهم بمواجهات مع الجيش وغارات للتحالف": two means' sum, no one event's
         if _over_places(a, c) and (g.where.unknown_name or g.where.precision == 1):
             continue  # "قتل خمسة في هجمات على ثلاث قرى": a sum over places, no one village's toll
@@ -50,13 +48,6 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
         p.start <= c.start < p.end and p.tok_start < c.tok_start for p in out)]
     out += part_casualties(a, g)
     return out
-
-
-def _split_here(a: Analysis, c: Casualty, owners_of) -> bool:
-    """Is the count one of the two a sentence splits by means (not their total told elsewhere)?"""
-    sent = a.doc.sentence_of_token(c.tok_start)
-    return sum(1 for x in a.casualties if x.kind == "killed" and not x.subgroup and x.count and
-               sent.tok_start <= x.tok_start < sent.tok_end) == 2
 
 
 # How many words after a part of a total its own place may stand ("و16 شخصا في غارة استهدفت قرية X").
@@ -657,7 +648,7 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
     body = [c for c in cas if c not in head]
     # "قتل جنديان ..." then "أسفر عن مقتل ثلاثة أشخاص بينهم الجنديان": the later total holds them
     from marsad.stages.tolls_totals import held_by_later_total
-    held = held_by_later_total(a, [c for c in body if not victim_key(c).startswith("others:")], _may_be)
+    held = held_by_later_total(a, [c for c in body if not victim_key(c).startswith("others:")])
     body = [c for c in body if id(c) not in held]
     # "قتل أربعة أشخاص ... أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً": a total told again
     # by its parts counts once
@@ -739,12 +730,6 @@ def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casual
         if found is not None:
             dropped.update(x[4] for x in found)
     return {c for c in body if c.start in dropped}
-
-
-def _may_be(part: Casualty, earlier: Casualty) -> bool:
-    """May a total's subgroup be the people an earlier count told (by their kind)?"""
-    x, y = part.victim_class or "unknown", earlier.victim_class or "unknown"
-    return x == y or "unknown" in (x, y) or {x, y} <= {"security", "fighters"}
 
 
 def _may_hold(a: Analysis, holds: set[str], key: str) -> bool:

@@ -83,3 +83,17 @@ def split_sums(a: Analysis, owners_of) -> set[int]:
         if None not in mine and mine[0] is not mine[1]:
             found.add(counts[0].count + counts[1].count)
     return found
+
+
+def means_total(a: Analysis, c: Casualty, owners_of) -> bool:
+    """Is the count, told outside the sentence that splits it, the sum of two counts split by means
+    (7 beside "3 in the blast, 4 in the clash")? Then it is given to neither event."""
+    if a.doc.sentence_of_token(c.tok_start).is_heading or c.count is None or \
+            c.low not in (None, c.count) or c.high not in (None, c.count):
+        return False
+    if c.count not in split_sums(a, owners_of):
+        return False
+    sent = a.doc.sentence_of_token(c.tok_start)
+    # one of the two counts of the splitting sentence itself is a part, not the total
+    return sum(1 for x in a.casualties if x.kind == "killed" and not x.subgroup and x.count and
+               sent.tok_start <= x.tok_start < sent.tok_end) != 2

@@ -21,10 +21,10 @@ def subgroups_of(a: Analysis, total: Casualty) -> list[Casualty]:
             (total.start <= c.start < total.end or total.tok_start < c.tok_start < hi)]
 
 
-def held_by_later_total(a: Analysis, counts: list[Casualty], same_kind) -> set[int]:
+def held_by_later_total(a: Analysis, counts: list[Casualty]) -> set[int]:
     """ids of the counts a later total of the event holds: the total's subgroup restates one of
-    them (``same_kind(part, earlier)`` says whether a subgroup may be those people), or the earlier
-    counts and the subgroups add up to the total exactly."""
+    them (the same number of people of a kind it may be), or the earlier counts and the subgroups
+    add up to the total exactly."""
     held: set[int] = set()
     exact = [c for c in counts if c.count and c.low in (None, c.count) and c.high in (None, c.count)]
     for total in sorted(exact, key=lambda c: -c.tok_start):
@@ -37,11 +37,17 @@ def held_by_later_total(a: Analysis, counts: list[Casualty], same_kind) -> set[i
                    and c.count < total.count]
         if not earlier or sum(c.count for c in earlier) > total.count:
             continue
-        restated = [e for e in earlier if any(p.count == e.count and same_kind(p, e) for p in parts)]
+        restated = [e for e in earlier if any(p.count == e.count and _may_be(p, e) for p in parts)]
         adds_up = sum(c.count for c in earlier) + sum(p.count for p in parts) == total.count
         if restated or adds_up:
             held.update(id(c) for c in earlier)
     return held
+
+
+def _may_be(part: Casualty, earlier: Casualty) -> bool:
+    """May a total's subgroup be the people an earlier count told (by their kind)?"""
+    x, y = part.victim_class or "unknown", earlier.victim_class or "unknown"
+    return x == y or "unknown" in (x, y) or {x, y} <= {"security", "fighters"}
 
 
 def _another_event(a: Analysis, c: Casualty) -> bool:

@@ -87,14 +87,16 @@ def toll_of_placeless_retelling(a: Analysis, c: Casualty) -> list:
     from marsad.stages.discourse import pluperfect
     if pluperfect(a, lo, hi):
         return []  # "وكانت مواجهات دارت قبل أيام وأدت إلى سقوط قتلى": a recap
-    if _names_a_place(a, lo, hi):
-        return []  # "قتل 20 عنصراً في معارك بجبهة حام": an event at a place of its own, not a retelling
+    if _names_a_place(a, lo, hi) or any(lo <= pm.tok_start < hi for pm in a.places.mentions):
+        return []  # "قتل 20 عنصراً في معارك بجبهة حام"، "في معارك حماة": a place or campaign of its own
     here = a.sentence_index(c.tok_start)
     if any(here in g.sentences for g in a.groups):
         return []  # a clause beside an event's own ("بعد خمسة أيام من مقتله في المواجهات السابقة")
     for back in range(here - 1, max(-1, here - 1 - RETOLD_BACK_SENTENCES), -1):
         told = [g for g in a.groups if back in g.sentences and g.etype in VIOLENT_TYPES]
         if not told:
+            if any(a.sentence_index(h.mention.tok_start) == back and h.status == "background" for h in a.hits):
+                return []  # "يذكر أنه في الخامس من الشهر انفجرت سيارة مفخخة": the recap is told last
             continue
         told = [g for g in told if not any(_seat_of(g, o) for o in told if o is not g)]
         if len(told) != 1 or not kinds & {m.subtype for m in told[0].members}:

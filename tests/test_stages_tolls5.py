@@ -210,3 +210,19 @@ def test_a_singular_death_noun_is_one_death_with_its_whole_phrase_as_evidence(te
     assert [e.fatalities for e in events] == [1], show(text)
     spans = [s["text"] for s in events[0].evidence.get("fatalities") or []]
     assert any(phrase in s for s in spans), spans
+
+
+# --------------------------------------------------------------------------- a named victim and those who died with him
+
+@pytest.mark.parametrize("text, dead", [
+    ("قتل الضابط في الجيش مع ثلاثة جنود آخرين بانفجار عبوة ناسفة على طريق في بلدة الطارمية اليوم.", 4),
+    ("قتل القيادي في الجيش الوطني أبو أحمد مع أربعة من مرافقيه بانفجار عبوة ناسفة في بلدة الطارمية اليوم.", 5),
+    ("قتل القيادي الميداني في الميليشيا مع خمسة من عناصره بغارة جوية على مزرعة في مديرية الجراحي اليوم.", 6),
+])
+def test_a_named_victim_with_a_count_after_with_adds_him_to_them(text, dead):
+    assert [e.fatalities for e in marsad.extract(text, published=SUNDAY)] == [dead], show(text)
+
+
+def test_with_and_a_relative_adds_no_count():
+    text = "قتل شاب مع والده برصاص مسلحين في بلدة طفس اليوم."
+    assert [e.fatalities for e in marsad.extract(text, published=SUNDAY)] == [1], show(text)

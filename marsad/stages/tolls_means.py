@@ -10,7 +10,7 @@ from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
 
 # How many words may stand between the first means and the و of the second ("بمواجهات مع الجيش
 # وغارات للتحالف": مع الجيش).
-MEANS_GAP_WORDS = 3
+MEANS_GAP_WORDS = 5
 
 # How many words after a count's own words its means may still be told.
 MEANS_AFTER_WORDS = 8

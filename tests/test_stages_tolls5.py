@@ -226,3 +226,15 @@ def test_a_named_victim_with_a_count_after_with_adds_him_to_them(text, dead):
 def test_with_and_a_relative_adds_no_count():
     text = "قتل شاب مع والده برصاص مسلحين في بلدة طفس اليوم."
     assert [e.fatalities for e in marsad.extract(text, published=SUNDAY)] == [1], show(text)
+
+
+# --------------------------------------------------------------------------- a toll after a list of places joined by وفي
+
+@pytest.mark.parametrize("text", [
+    "دارت اشتباكات عنيفة في بلدة اللطامنة وفي قرية الزكاة بريف حماة الشمالي اليوم وأسفرت عن مقتل 12 عنصرا من الطرفين.",
+    "اندلعت مواجهات في مديرية حيس وفي مديرية التحيتا اليوم أسفرت عن مقتل 15 مسلحا.",
+    "قصفت المدفعية مدينة نوى وبلدة طفس في ريف درعا الغربي صباح اليوم ما أدى إلى مقتل سبعة مدنيين.",
+])
+def test_a_toll_after_places_joined_by_wa_is_no_one_place_toll(text):
+    got = tolls(text)
+    assert len(got) == 2 and all(d == 0 for d in got.values()), show(text)

@@ -357,6 +357,7 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     if _joint_cause(a, c, violent):
         return None
     from marsad.stages.tolls_means import split_by_means
+    from marsad.stages.tolls_places import joined_by_wa
     # "ثلاثة جنود قتلوا خلال الانفجار، بينما قتل أربعة آخرون في الاشتباك": each count by its means
     by_means = split_by_means(a, c, violent)
     if by_means is not None:
@@ -382,8 +383,10 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
         near, owner = min(before, key=lambda x: x[0])
         # "انفجرت سيارتان مفخختان في المقدادية وبعقوبة مما أدى إلى مقتل تسعة": a count after a list
         # of places is their sum, no one place's toll
-        if any(o.where.town_key != owner.where.town_key and 0 < d - near <= LIST_GAP_WORDS for d, o in before) and \
-                a.doc.tokens[c.tok_start - near].text.startswith("و"):
+        listed = [(c.tok_start - w.mention.tok_start, o) for o in violent for w in o.places
+                  if sent.tok_start <= w.mention.tok_start < c.tok_start]
+        if any(o.where.town_key != owner.where.town_key and 0 < d - near <= LIST_GAP_WORDS for d, o in listed) and \
+                joined_by_wa(a, c.tok_start - near):
             return None
         return owner
     # same place for all (several types at one town): the nearest trigger

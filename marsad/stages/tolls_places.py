@@ -229,3 +229,21 @@ def _area(w) -> bool:
     """Is the event place an area that holds towns (a countryside, a governorate, a region)?"""
     kind = getattr(w.place, "kind", None)
     return w.mention.relation == "countryside" or kind in ("admin1", "admin2", "region", "country")
+
+
+def joined_by_wa(a: Analysis, tok: int) -> bool:
+    """Is the place at token ``tok`` joined to the one before it by و: on its own word ("وبنش")
+    or on the preposition or place noun before it ("وفي قرية الزكاة"، "وبلدة X")?"""
+    tokens = a.doc.tokens
+    if tokens[tok].text.startswith("و"):
+        return True
+    nouns = cue_words("place_noun")
+    t = tok - 1
+    while t >= 0 and tok - t <= 2:
+        word = tokens[t].text
+        if word in ("وفي", "وفى") or (word.startswith("و") and _listed(word[1:], "ب", nouns)):
+            return True
+        if word not in cue_words("part_place_preposition") and not _listed(word, "ب", nouns):
+            return False
+        t -= 1
+    return False

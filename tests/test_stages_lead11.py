@@ -121,3 +121,13 @@ def test_an_attack_right_after_a_death_and_after_tells_how_they_died(text, place
     with no event."""
     found = [(e.location, e.fatalities) for e in marsad.extract(text, published=APRIL)]
     assert (place, deaths) in found
+
+
+@pytest.mark.parametrize("text, day", [
+    ("واغتال مسلحون مجهولون في 31 من آذار الماضي شابا في بلدة المسيفرة بريف درعا الشرقي.", 31),
+    ("وقتل مسلحون في 28 من آذار الماضي مدنيين اثنين في بلدة طفس.", 28),
+    ("وفي 30 من آذار قتل مسلحون مجهولون شابين في مدينة نوى.", 30),
+])
+def test_a_day_of_a_month_after_its_number_and_min_is_no_toll(text, day):
+    """"في 31 من آذار": a day and من before a month name is a date; it was read as 31 dead."""
+    assert all(e.fatalities != day for e in marsad.extract(text, published=APRIL))

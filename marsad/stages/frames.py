@@ -438,6 +438,11 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue
         if m.event_type == "Strategic developments":
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
+        if m.sub_event_type == TERRITORY:
+            # "نجح الزحف في تحرير قرية X": a word of taking territory is a capture when a settlement
+            # follows it (``_object_of``), never typed by the weapons or the fighting beside it
+            out.append((h, m.event_type, TERRITORY, demonstrative))
+            continue
         # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
         kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)
                and not _across_time_clause(a, m, x.mention)]
@@ -819,6 +824,10 @@ def _fight_an_arrest_ended(a: Analysis, hit: TriggerHit) -> bool:
                and sent.tok_start <= h.mention.tok_start < m.tok_start for h in a.hits)
 
 
+# Places besides settlements a force takes: a district (سيطرت على مديرية X) and a site (مطار X).
+TAKEN_AREA_KINDS = {"admin2", "facility"}
+
+
 def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     """A territory trigger takes a settlement right after it: سيطرت القوات على قرى X وY."""
     doc = a.doc
@@ -828,7 +837,7 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
         return False  # "مناطق سيطرة قوات النظام في بلدتي X وY": who holds a place, not a seizure
     if pm.tok_start < hit.mention.tok_end or pm.tok_start - hit.mention.tok_end > 40:
         return False
-    if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS:
+    if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS | TAKEN_AREA_KINDS:
         return False
     actor_tokens = {t for x in a.actors for t in range(x.tok_start, x.tok_end)}
     gap = list(range(hit.mention.tok_end, pm.tok_start))
@@ -847,7 +856,9 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     rest = [t for t in obj if t not in listed]
     words = cue_words("territory_object_word")
     # "و" joins places and their nouns ("وبلدة"); "وقبلها يلدا" (and before it) tells an earlier seizure
+    # (a direct object may follow its subject and a time: "استعادت القوات الحكومية أمس مديرية X")
     if len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in words or doc.tokens[t].text == "و" or
+                              (not ala and doc.tokens[t].text in manner) or
                               (doc.tokens[t].text.startswith("و") and doc.tokens[t].text[1:] in words)
                               for t in rest):
         return True

@@ -1,0 +1,45 @@
+"""Issue 16, fifth round of event classes: what is an event, its type, and one event told twice.
+Each class in several wordings of our own (places, verbs, numbers, word orders)."""
+from __future__ import annotations
+
+import pytest
+
+import marsad
+
+
+def _extract(text, published="2024-05-10"):
+    return marsad.extract(text, published=published)
+
+
+def _kinds(found):
+    return [(e.sub_event_type, e.location) for e in found]
+
+
+# --- 1. a capture told with its fighting is a change of territory, not a clash ---------------------
+
+@pytest.mark.parametrize("text, sub", [
+    # a district taken, the fighting behind بعد
+    ("أحكمت قوات الجيش اليمني، اليوم الجمعة، سيطرتها على مديرية حيس بالكامل، بعد معارك عنيفة مع "
+     "ميليشيا الحوثي.", "Government regains territory"),
+    # a district freed, then its battles named again in the next sentence
+    ("استعادت القوات الحكومية أمس مديرية الملاجم في محافظة البيضاء. وأسفرت المعارك عن سقوط قتلى "
+     "وجرحى في صفوف الحوثيين.", "Government regains territory"),
+    # a rebel group takes an airport after clashes
+    ("سيطرت هيئة تحرير الشام اليوم على مطار أبو الظهور العسكري بعد اشتباكات عنيفة مع قوات النظام.",
+     "Non-state actor overtakes territory"),
+    # a freeing noun behind a verb of success, no strong word of capture
+    ("نجح هجوم واسع شنته قوات الجيش الوطني صباح اليوم في تحرير قرية الجاح بمديرية بيت الفقيه.",
+     "Government regains territory"),
+])
+def test_a_capture_with_its_fighting_is_a_territory_change(text, sub):
+    """"سيطرت ... على مديرية X بعد معارك"، "تحرير قرية X": the territorial verb decides its clause's
+    type; the fighting it folds in (بعد معارك, المعارك told again) makes no clash of its own."""
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == [sub], _kinds(found)
+
+
+def test_a_freeing_noun_is_never_typed_by_the_weapons_taken():
+    """"تحرير مناطق ... والتي اغتنمتها القوات وهي صواريخ": the rockets seized type no shelling."""
+    found = _extract("وتمكنت القوات الحكومية اليوم من تحرير قرية الجاح، واغتنمت صواريخ وذخائر متنوعة "
+                     "خلفتها الميليشيات.")
+    assert "Shelling/artillery/missile attack" not in [e.sub_event_type for e in found], _kinds(found)

@@ -43,3 +43,19 @@ def test_a_freeing_noun_is_never_typed_by_the_weapons_taken():
     found = _extract("وتمكنت القوات الحكومية اليوم من تحرير قرية الجاح، واغتنمت صواريخ وذخائر متنوعة "
                      "خلفتها الميليشيات.")
     assert "Shelling/artillery/missile attack" not in [e.sub_event_type for e in found], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "أحكمت قوات الجيش اليمني اليوم سيطرتها على مديرية الوازعية غرب مدينة تعز. وأوضح مصدر عسكري أن "
+    "المعارك أسفرت عن سقوط قتلى في صفوف الحوثيين الذين فروا باتجاه مدينة تعز.",
+    "استعادت القوات العراقية صباح اليوم السيطرة على قرية البوعيثة جنوب بغداد. وقال ضابط إن هذه "
+    "الاشتباكات انتهت بفرار عناصر التنظيم نحو منطقة عرب جبور.",
+    "سيطر الجيش الوطني السوري اليوم على قرية الدردارة شمال مدينة تل تمر. وأسفرت المواجهات عن مقتل "
+    "خمسة عناصر من قوات سوريا الديمقراطية قرب مدينة تل تمر.",
+])
+def test_the_fighting_named_again_after_a_capture_is_the_capture(text):
+    """"وأسفرت المعارك عن ..." told after a capture names the fighting that won it, even where its
+    sentence names another town (the one the losers fled to): no clash of its own."""
+    found = _extract(text)
+    assert [e.event_type for e in found] == ["Battles"], _kinds(found)
+    assert found[0].sub_event_type != "Armed clash", _kinds(found)

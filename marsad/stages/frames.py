@@ -841,6 +841,11 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
         return False
     actor_tokens = {t for x in a.actors for t in range(x.tok_start, x.tok_end)}
     gap = list(range(hit.mention.tok_end, pm.tok_start))
+    # "في تحرير مناطق واسعة على رأسها مفرقي X والجبلية": the object goes on with the parts of the
+    # whole it named first
+    parts = [m.tok_end for m in cue_matcher("inclusion_phrase").find(doc, gap[0], pm.tok_start)] if gap else []
+    if parts:
+        gap = [t for t in gap if t >= max(parts)]
     ala = [t for t in gap if doc.tokens[t].text in ("علي", "على")]
     manner = cue_words("manner_adverb")
     if ala:

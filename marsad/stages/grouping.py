@@ -19,6 +19,7 @@ from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES,
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.frames import means_matcher
 from marsad.stages.discourse import lead_tells_event, own_current_date
+from marsad.triggers import TERRITORY
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
               "admin1": 4, "country": 5}
@@ -68,6 +69,7 @@ def group_frames(a: Analysis) -> None:
     groups = _clashes_at_protests(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     groups = _killings_at_protests_met_with_fire(a, groups)
+    groups = _battles_of_the_capture(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
@@ -234,6 +236,31 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
                         and p.when.compatible(g.when) and p.sentences & g.sentences), None)
         if protest is not None:
             _fold(protest, g, kept)
+    return kept
+
+
+# How many sentences after a capture "المعارك" may name the fighting that won it.
+CAPTURE_BATTLE_SENTENCES = 3
+
+
+def _battles_of_the_capture(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"أحكمت القوات سيطرتها على مديرية X بعد معارك ... وأسفرت المعارك عن سقوط قتلى": fighting named
+    again by words that refer back (المعارك، هذه الاشتباكات), when the last battle told before it, a
+    few sentences back on a compatible day, is a capture, is the fighting that won it: one event
+    (ACLED codes the change of territory), wherever the later sentence puts it."""
+    kept = list(groups)
+    for g in groups:
+        if g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members) or not _refers_back(a, g):
+            continue
+        first = min(g.sentences)
+        before = [o for o in kept if o is not g and o.etype == "Battles" and max(o.sentences) <= first
+                  and first - max(o.sentences) <= CAPTURE_BATTLE_SENTENCES and o.when.compatible(g.when)]
+        if not before:
+            continue
+        last = max(before, key=lambda o: max(o.sentences))
+        if any(m.subtype == TERRITORY for m in last.members) and \
+                not any(o is not last and max(o.sentences) == max(last.sentences) for o in before):
+            _fold(last, g, kept)
     return kept
 
 

@@ -59,3 +59,45 @@ def test_the_fighting_named_again_after_a_capture_is_the_capture(text):
     found = _extract(text)
     assert [e.event_type for e in found] == ["Battles"], _kinds(found)
     assert found[0].sub_event_type != "Armed clash", _kinds(found)
+
+
+# --- 3. one event told twice: a governorate's bare name and a place in it; parts of one operation ---
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل ثلاثة مدنيين في تعز اليوم بقذائف أطلقها الحوثيون على منازل المواطنين في مديرية الوازعية.",
+     "Al Waziiyah"),
+    ("قصف جديد على الحديدة: قتل طفلان اليوم بقذائف هاون سقطت على منازل المدنيين في مديرية التحيتا.",
+     "At Tuhayta'"),
+    ("شنت طائرات التحالف اليوم غارات على صعدة استهدفت مواقع للحوثيين في مديرية باقم.", "Baqim as Suq"),
+])
+def test_a_governorate_named_bare_beside_its_district_is_one_event(text, place):
+    """"في الحديدة ... بمديرية التحيتا": the governorate's name (also its seat's) beside a place of
+    that governorate, for the same type and day in one sentence, is where the place lies: one event,
+    at the district."""
+    found = _extract(text)
+    assert [e.location for e in found] == [place], _kinds(found)
+
+
+def test_two_towns_named_as_towns_stay_two_events():
+    """The guide: three towns struck are three events; a city named as a city is not a container."""
+    found = _extract("قصفت قوات النظام اليوم مدينة إدلب وبلدة سراقب بالمدفعية الثقيلة.")
+    assert sorted(e.location for e in found) == ["Idlib", "Saraqib"], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت الشرطة إنه تمت استعادة منطقة الصفيرة ومقبرة البوخليل وقرية البوعطيوي في محافظة الأنبار اليوم.",
+    "أعلنت القوات الأمنية اليوم العثور على مخبأ للأسلحة خلال تفتيش منطقة الجرذان ومزارع الحويش بمحافظة كركوك.",
+    "قصفت مدفعية الجيش اليوم أطراف قرية الطويلعة ومنطقة السويدات في محافظة صلاح الدين.",
+])
+def test_unknown_parts_of_one_operation_at_one_point_are_one_event(text):
+    """Spots of an area no gazetteer knows (منطقة X، مقبرة Y، أطراف قرية Z), named in one list for one
+    operation and all put at their governorate's point: one record there, not one per name."""
+    found = _extract(text)
+    assert len(found) == 1, _kinds(found)
+
+
+def test_unknown_villages_struck_together_stay_one_event_each():
+    """The guide: villages struck on one day are one event each, even placed at one point."""
+    found = _extract("استهدفت مجموعات مسلحة اليوم قرى الحويجية والشعيبية والبوحمدان في محافظة الأنبار "
+                     "بقذائف الهاون.")
+    assert len(found) == 3, _kinds(found)

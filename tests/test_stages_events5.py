@@ -101,3 +101,31 @@ def test_unknown_villages_struck_together_stay_one_event_each():
     found = _extract("استهدفت مجموعات مسلحة اليوم قرى الحويجية والشعيبية والبوحمدان في محافظة الأنبار "
                      "بقذائف الهاون.")
     assert len(found) == 3, _kinds(found)
+
+
+# --- 4. triggers that fire but give no record: a date read as a report's ---------------------------
+
+@pytest.mark.parametrize("text, day", [
+    ("وارتفعت حصيلة هجوم نفذه مسلحون مجهولون الأحد على حاجز للشرطة في قضاء الحويجة إلى سبعة قتلى.",
+     "2024-05-05"),
+    ("وأسفرت الغارات الجوية الخميس عن مقتل أربعة مدنيين في مدينة أريحا.", "2024-05-09"),
+    ("ارتفع عدد ضحايا الانفجار الذي وقع أمس في سوق مدينة منبج إلى 12 قتيلا.", "2024-05-09"),
+])
+def test_a_day_before_the_end_of_a_rise_or_a_result_dates_the_event(text, day):
+    """"ارتفعت حصيلة هجوم ... الأحد إلى سبعة"، "أسفرت الغارات الخميس عن": إلى and عن after the day end a
+    rise or a result, not a verb of saying (أشار الأحد إلى): the day is the event's."""
+    found = _extract(text)
+    assert [e.event_date for e in found] == [day], [(e.sub_event_type, e.location, e.event_date) for e in found]
+
+
+@pytest.mark.parametrize("text, days", [
+    ("وأسفرت الغارات والقصف الخميس عن مقتل 20 مدنيا في مدينة دوما، وفق المرصد الذي قال إن الطائرات "
+     "الحربية جددت الجمعة استهداف مدينة دوما.", ["2024-05-09", "2024-05-10"]),
+    ("قتل ثلاثة مدنيين الأربعاء بقصف مدفعي على بلدة كفرنبل، بحسب الدفاع المدني الذي أفاد بأن القصف "
+     "تجدد الخميس على بلدة كفرنبل.", ["2024-05-08", "2024-05-09"]),
+])
+def test_a_reported_clause_with_its_own_day_dates_its_own_event(text, days):
+    """A trigger in a reported or relative clause that gives its own day is dated by that day, not
+    by the day of the unit's first event: the same place struck on two days is two events."""
+    found = _extract(text)
+    assert sorted(e.event_date for e in found) == days, [(e.sub_event_type, e.location, e.event_date) for e in found]

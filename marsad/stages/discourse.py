@@ -433,6 +433,8 @@ def _dates_report(a: Analysis, d: DateMention) -> bool:
     nxt = tokens[d.tok_end].text if d.tok_end < len(tokens) else ""
     if nxt in cue_words("dated_report_next"):
         return True
+    if nxt in cue_words("dated_report_next_said") and _dates_speech(a, d):
+        return True
     # "وفي وقت سابق قالت الوكالة إن ...": "earlier" right before a verb of saying dates the saying
     words = " ".join(tokens[t].text for t in range(d.tok_start, d.tok_end))
     return words.endswith(cue_phrases("background_earlier")) and d.tok_end in cue_starts(a.doc, "attribution")

@@ -220,7 +220,7 @@ def build_frames(a: Analysis) -> None:
                             when = lead.when  # the lead's own day ("الخميس")
                         out.extend(Frame(lead.hit, lead.sentence, w, when, etype, lead.subtype, True)
                                    for w in targets)
-                hit_when = when
+                hit_when = _own_clause_when(a, u, h, typed[0][0]) or when
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
                     # the strike told before, on its day, not a new one on the report's day
@@ -234,6 +234,19 @@ def build_frames(a: Analysis) -> None:
                         told.append(frame)
         if sent_places and not late_heading:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
+
+
+def _own_clause_when(a: Analysis, unit: int, h: TriggerHit, first: TriggerHit):
+    """"وأسفرت الغارات الجمعة عن مقتل 40، وفق المرصد الذي قال إن الطائرات جددت السبت استهداف
+    دوما": a trigger in a reported or relative clause of its own, which gives its own current day,
+    other than the clause of the unit's first trigger, is dated by that day (None: the unit's)."""
+    own = clause_at(a, h.mention.tok_start)
+    if h is first or own is clause_at(a, first.mention.tok_start) or own.kind not in ("content", "relative"):
+        return None
+    if not any(own.tok_start <= d.tok_start < own.tok_end and not d.background and d.date_start is not None
+               for d in a.dates):
+        return None
+    return unit_when(a, unit, h.mention.tok_start)
 
 
 def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fallback: list[Where]) -> list[Where]:

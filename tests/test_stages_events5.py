@@ -129,3 +129,18 @@ def test_a_reported_clause_with_its_own_day_dates_its_own_event(text, days):
     by the day of the unit's first event: the same place struck on two days is two events."""
     found = _extract(text)
     assert sorted(e.event_date for e in found) == days, [(e.sub_event_type, e.location, e.event_date) for e in found]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("شهد ريف حلب الشمالي اليوم عمليتين لمسلحين يتبعون لتنظيم داعش.\nحيث قتل مدني برصاص مسلحين "
+     "ملثمين في بلدة مارع.", "Marea"),
+    ("سجلت محافظة ديالى أمس ثلاث عمليات لخلايا تنظيم داعش.\nإذ انفجرت عبوة ناسفة بسيارة مدني في قضاء "
+     "المقدادية ما أدى إلى مقتل سائقها.", "Muqdadiyah"),
+    ("شهدت مدينة درعا حادثتين نفذهما مسلحون مجهولون.\nفقد قتل شاب في بلدة طفس بإطلاق نار من مسلحين "
+     "مجهولين.", "Tafas"),
+])
+def test_a_lead_that_counts_operations_announces_the_events_after_it(text, place):
+    """"شهد ريف X اليوم عمليتين لخلايا مسلحة"، then "حيث قتل ...": a lead that counts an armed actor's
+    operations tells events, so the undated sentences after it are its events, not background."""
+    found = [e for e in _extract(text) if e.location == place]
+    assert found, _kinds(_extract(text))

@@ -243,9 +243,22 @@ def lead_tells_event(a: Analysis) -> bool:
 
         found = any(h.reports_event and in_lead(h.mention.tok_start) and tells(h) for h in a.hits) or \
             any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) for c in a.casualties) or \
-            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi))
+            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi)) or \
+            _counts_operations(a, spans)
         a.memo["lead_tells_event"] = found
     return found
+
+
+def _counts_operations(a: Analysis, spans: list[tuple[int, int]]) -> bool:
+    """"شهد ريف دير الزور الشرقي اليوم عمليتين لخلايا مسلحة": a lead sentence that counts operations
+    or incidents of an armed actor announces the events the body tells."""
+    from marsad.stages.analysis import ARMED_CODES
+    nouns = cue_words("operation_count_noun")
+    for lo, hi in spans:
+        if any(_bare(a.doc.tokens[t].text) & nouns for t in range(lo, hi)) and \
+                any(a.kb.inter(x.actor) in ARMED_CODES for x in a.actors_between(lo, hi)):
+            return True
+    return False
 
 
 def _bare(word: str) -> set[str]:

@@ -209,6 +209,12 @@ def _purpose(word: str) -> bool:
     return word.startswith("ل")
 
 
+def _undergone(doc: Doc, tok: int, lo: int) -> bool:
+    """Does a verb of undergoing stand before the token in its sentence (تعرضت حافلة عسكرية تابعة
+    لقوات النظام لهجوم)?"""
+    return any(v.tok_end <= tok for v in cue_matcher("suffer_verb").find(doc, lo, tok))
+
+
 def _nisba(doc: Doc, m) -> bool:
     """"القتالي"، "القتالية": a definite word that is the phrase's last word + ي/ية is an adjective
     (the article never takes a possessive pronoun), not the event noun (قتال) with "my"."""
@@ -271,6 +277,11 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
         elif sub == "TERRITORY" and (_purpose(doc.tokens[m.tok_start].text) or any(
                 t in approach for t in range(max(sent.tok_start, m.tok_start - APPROACH_WORDS), m.tok_start))):
             status, reason = "modal", "a purpose or an approach (لتحرير، تقترب من السيطرة على)"
+        elif sub == "Armed clash" and _purpose(doc.tokens[m.tok_start].text) and \
+                not doc.tokens[m.tok_start].text.lstrip("وف").startswith("لل") and \
+                not _undergone(doc, m.tok_start, sent.tok_start):
+            # (an indefinite noun in construct: "للاشتباكات" after a toll is the genitive, not a purpose)
+            status, reason = "modal", "a purpose of fighting (التحالف لقتال التنظيم، لصد أي اعتداء)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("rule_head"):

@@ -144,3 +144,46 @@ def test_a_lead_that_counts_operations_announces_the_events_after_it(text, place
     operations tells events, so the undated sentences after it are its events, not background."""
     found = [e for e in _extract(text) if e.location == place]
     assert found, _kinds(_extract(text))
+
+
+# --- 2. event words that report no event ------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وقال التحالف الدولي بقيادة الولايات المتحدة لقتال تنظيم داعش إنه لا يستطيع تأكيد الخبر في مدينة الرقة.",
+    "وأعلن التحالف الذي تقوده السعودية لمحاربة الحوثيين اليوم أنه سيفتح ميناء الحديدة أمام السفن.",
+    "وتنشر الحكومة وحدات إضافية على الحدود مع مدينة القائم لصد أي اعتداء خارجي.",
+])
+def test_a_purpose_of_fighting_describing_a_force_is_no_battle(text):
+    """"التحالف ... لقتال تنظيم داعش"، "لصد أي اعتداء": a verbal noun of fighting after the ل of purpose
+    says what a force is for, it reports no battle."""
+    found = _extract(text)
+    assert "Armed clash" not in [e.sub_event_type for e in found], _kinds(found)
+
+
+def test_fighting_undergone_behind_lam_still_reports_it():
+    """"تعرضت دورية لهجوم": ل after a verb of undergoing is no purpose."""
+    found = _extract("تعرضت دورية للجيش العراقي اليوم لهجوم من قبل مسلحين قرب قضاء الحويجة.")
+    assert [e.sub_event_type for e in found] == ["Armed clash"], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "تظهر لقطات جديدة التقطتها طائرة بدون طيار حجم الدمار في مدينة الرقة القديمة.",
+    "وثقت مشاهد صورتها طائرة مسيرة اليوم آثار الفيضانات في بلدة سنجار.",
+    "ونشرت الوكالة فيديو مصورا بطائرة مسيرة يظهر الأسواق المزدحمة في مدينة الموصل.",
+])
+def test_a_drone_that_films_is_no_strike(text):
+    """"لقطات التقطتها طائرة بدون طيار": the drone is the camera of a verb of filming, no weapon used."""
+    found = _extract(text)
+    assert found == [], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "مشاهد من احتجاجات البصرة\n\nلا تزال الاحتجاجات في مدينة البصرة تتواصل منذ أوائل تموز.",
+    "وقال الوزير في مقابلة بمدينة أنقرة: فالقصف بدأ منذ ثلاث سنوات، ونحن اليوم دخلنا العام الرابع.",
+    "ما زالت الاشتباكات مستمرة منذ عامين في ريف مدينة درعا بين الفصائل المحلية.",
+])
+def test_a_state_continuing_since_long_ago_is_no_event_of_the_day(text):
+    """"لا تزال الاحتجاجات تتواصل منذ أوائل تموز"، "فالقصف بدأ منذ ثلاث سنوات": an event word in a
+    state that continues since months or years tells no event of its own day."""
+    found = _extract(text)
+    assert found == [], _kinds(found)

@@ -174,6 +174,11 @@ def build_frames(a: Analysis) -> None:
             typed = [t for t in _typed(a, u, unit_hits, sorted(told + placeless, key=lambda f: f.sentence),
                                        sent.index, bool(places_of.get(u)))
                      if not _habitual(a, u, t[0])]
+            continuing = [t for t in typed if _continuing_since(a, t[0])]
+            if continuing:
+                recapped.update({sub: sent.index for _, _, sub, _ in continuing})
+                a.memo.setdefault("continuing_subtypes", set()).update(sub for _, _, sub, _ in continuing)
+                typed = [t for t in typed if t not in continuing]
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
@@ -380,6 +385,21 @@ def _habitual(a: Analysis, unit: int, h: TriggerHit) -> bool:
     return not any(lo <= d.tok_start < hi and not d.background for d in a.dates)
 
 
+# Date keys of a span that starts months or years back (منذ أوائل تموز، منذ ثلاث سنوات).
+_SINCE_KINDS = ("since", "ago_months", "ago_years")
+
+
+def _continuing_since(a: Analysis, h: TriggerHit) -> bool:
+    """"لا تزال الاحتجاجات في البصرة تتواصل منذ أوائل تموز"، "فالقصف بدأ منذ ثلاث سنوات": an event
+    word whose clause says it continues (or began) since a time long before the report tells a
+    state, no event of its own day."""
+    own = clause_at(a, h.mention.tok_start)
+    if own is None or not cue_matcher("continuing_verb").find(a.doc, own.tok_start, own.tok_end):
+        return False
+    return any(own.tok_start <= d.tok_start < own.tok_end and d.background and
+               d.key.split(":")[0].split("@")[0] in _SINCE_KINDS for d in a.dates)
+
+
 def _previous_town(previous: list[Where]) -> list[Where]:
     """The single town of the sentence before ("في تلك المنطقة"), when it named one."""
     towns = {w.town_key for w in previous}
@@ -430,7 +450,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
     out = []
     for h in unit_hits:
         m = h.mention
-        if _idle_weapon(a, unit, m):
+        if _idle_weapon(a, unit, m) or _filmed(a, m):
             continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests) and \
                 not _deadly_time_clause(a, m) and not _fight_an_arrest_ended(a, h):
@@ -630,6 +650,20 @@ def _idle_weapon(a: Analysis, unit: int, m) -> bool:
     # aimed at a target, not "على بعد أمتار" (a distance: "في مسيرة على بعد أمتار", a march)
     return not any(w in cue_words("aimed_preposition") and after[i + 1:i + 2] != ["بعد"]
                    for i, w in enumerate(after))
+
+
+# How many words before a drone a word of filming may stand (لقطات حصرية جديدة التقطتها طائرة).
+FILMING_WORDS = 4
+
+
+def _filmed(a: Analysis, m) -> bool:
+    """"لقطات التقطتها طائرة بدون طيار"، "فيديو مصور بطائرة مسيرة": a drone right after a word of
+    filming is the camera, no strike."""
+    if m.sub_event_type != "Air/drone strike":
+        return False
+    own = clause_at(a, m.tok_start)
+    lo = max(own.tok_start if own is not None else 0, m.tok_start - FILMING_WORDS)
+    return bool(cue_matcher("filming_word").find(a.doc, lo, m.tok_start))
 
 
 def _perpetrator_means(a: Analysis, unit: int, before: int | None = None) -> str | None:

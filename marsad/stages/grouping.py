@@ -70,6 +70,7 @@ def group_frames(a: Analysis) -> None:
     groups = _clashes_at_protests(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     groups = _killings_at_protests_met_with_fire(a, groups)
+    groups = _headline_of_a_recap(a, groups)
     groups = _battles_of_the_capture(a, groups)
     groups = _parts_at_one_point(a, groups)
     groups = _governorate_by_its_name(a, groups)
@@ -240,6 +241,18 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
         if protest is not None:
             _fold(protest, g, kept)
     return kept
+
+
+def _headline_of_a_recap(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"مشاهد من احتجاجات البصرة" over a body that says only "لا تزال الاحتجاجات تتواصل منذ أوائل
+    تموز": a group told only in the headings, of a kind the body tells only as a state continuing
+    since long ago and as no event of its own, names that state, no event of the day."""
+    recapped = a.memo.get("continuing_subtypes") or set()
+    if not recapped:
+        return groups
+    return [g for g in groups if not (
+        _is_summary(a, g, "heading") and {m.subtype for m in g.members} <= recapped and
+        not any(o is not g and o.etype == g.etype and not _is_summary(a, o, "heading") for o in groups))]
 
 
 # How many sentences after a capture "المعارك" may name the fighting that won it.

@@ -261,6 +261,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     for m in matches:
         if _nisba(doc, m):
             continue  # "العتاد القتالي"، "العمليات القتالية": an adjective made of the event noun
+        if m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lstrip("و") in cue_words("media_noun"):
+            continue  # "قناة المسيرة": an outlet's name, no drone
         etype, sub, strength = ("Protests", "Peaceful protest", "strong") if _march(doc, m) else m.payload
         span = doc.token_span(m.tok_start, m.tok_end)
         mention = TriggerMention(span.start, span.end, span.text, etype, sub, strength, m.tok_start, m.tok_end)

@@ -187,3 +187,14 @@ def test_a_state_continuing_since_long_ago_is_no_event_of_the_day(text):
     state that continues since months or years tells no event of its own day."""
     found = _extract(text)
     assert found == [], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت قناة المسيرة التي يديرها الحوثيون إن الحوثيين استهدفوا معسكرا في مدينة نجران.",
+    "ونقلت قناة المسيرة الفضائية عن مصدر عسكري أن وحدات الجيش استهدفت تجمعات في مديرية صرواح.",
+    "وبثت قناة المسيرة اليوم مشاهد لاستهداف آليات في منطقة البقع بمحافظة صعدة.",
+])
+def test_an_outlet_named_like_a_drone_types_no_air_strike(text):
+    """"قناة المسيرة" is a channel's name: the event it reports is not typed a drone strike by it."""
+    found = _extract(text)
+    assert "Air/drone strike" not in [e.sub_event_type for e in found], _kinds(found)

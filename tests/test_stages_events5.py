@@ -198,3 +198,20 @@ def test_an_outlet_named_like_a_drone_types_no_air_strike(text):
     """"قناة المسيرة" is a channel's name: the event it reports is not typed a drone strike by it."""
     found = _extract(text)
     assert "Air/drone strike" not in [e.sub_event_type for e in found], _kinds(found)
+
+
+# --- 5. type from the weapon: a force's bombardment told before types its "استهدف" -----------------
+
+@pytest.mark.parametrize("text, place", [
+    ("قصفت قوات النظام بالمدفعية الثقيلة بلدة كفرنبل صباح اليوم. ومساء أمس استهدفت قوات النظام الأحياء "
+     "السكنية في مدينة معرة النعمان، ما أدى إلى إصابة خمسة مدنيين.", "Maarat al-Numan"),
+    ("قتل طفلان اليوم بقذائف هاون أطلقتها قوات سوريا الديمقراطية على بلدة مارع. كما استهدفت قوات سوريا "
+     "الديمقراطية قرية الشيخ عيسى ما أدى إلى جرح امرأة.", "الشيخ عيسى"),
+    ("أطلقت قوات الدعم السريع قذائف مدفعية على أحياء مدينة الفاشر اليوم. واستهدفت قوات الدعم السريع "
+     "أيضاً سوق مدينة كادقلي ما أسفر عن مقتل ثلاثة مدنيين.", "Kadugli"),
+])
+def test_a_targeting_by_a_force_whose_shelling_was_just_told_is_shelling(text, place):
+    """"استهدفت قوات الأسد الأحياء السكنية في مدينة إدلب" after the same force's artillery on other
+    towns: no means of its own, so the means told for that force types it, not its civilian victims."""
+    found = [e for e in _extract(text) if e.location == place]
+    assert [e.sub_event_type for e in found] == ["Shelling/artillery/missile attack"], _kinds(_extract(text))

@@ -739,12 +739,38 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     usual = _perpetrator_means(a, unit)
     if usual is not None:
         return "Explosions/Remote violence", usual
+    told = _striker_told_means(a, unit)
+    if told is not None:
+        return "Explosions/Remote violence", told
     victims = _victims(a, unit)
     if not victims:
         return None
     if victims <= {"fighters", "security"}:
         return "Battles", "Armed clash"
     return "Violence against civilians", "Attack"
+
+
+def _first_armed(a: Analysis, unit: int) -> str | None:
+    lo, hi = unit_range(a, unit)
+    return next((x.actor for x in a.actors_between(lo, hi) if a.kb.inter(x.actor) in ARMED_CODES), None)
+
+
+def _striker_told_means(a: Analysis, unit: int) -> str | None:
+    """"قصفت قوات الأسد بالمدفعية دارة عزة ... ومساء أمس استهدفت قوات الأسد الأحياء السكنية في إدلب":
+    "استهدف" with no means of its own, by the force whose bombardment (by a said means) the last
+    few sentences told, is that force's bombardment again: its sub-type, whoever the victims."""
+    striker = _first_armed(a, unit)
+    if striker is None or striker == "Unidentified Armed Group":
+        return None
+    lo, _ = unit_range(a, unit)
+    here = a.sentence_index(lo)
+    for f in reversed(a.frames):
+        if here - f.sentence > ANAPHORA_SENTENCES:
+            break
+        if f.etype == "Explosions/Remote violence" and f.subtype not in (CHEMICAL, REMOTE, TARGETED) and \
+                _first_armed(a, clause_at(a, f.hit.mention.tok_start).unit) == striker:
+            return f.subtype
+    return None
 
 
 # How many words before a mine or bomb word the verb that laid, cleared or defused it may stand

@@ -215,3 +215,15 @@ def test_a_targeting_by_a_force_whose_shelling_was_just_told_is_shelling(text, p
     towns: no means of its own, so the means told for that force types it, not its civilian victims."""
     found = [e for e in _extract(text) if e.location == place]
     assert [e.sub_event_type for e in found] == ["Shelling/artillery/missile attack"], _kinds(_extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "وقال القائد إن المعركة ستحسم من خلال تحرير مدينة صعدة ومن خلال تحرير مدينة الحديدة.",
+    "وتستعد القوات العراقية لمعركة تحرير مدينة تلعفر بعد أن استكملت حشد قواتها اليوم.",
+    "وأكد المتحدث أن عملية تحرير مدينة الرقة ستبدأ قريبا بدعم من التحالف الدولي.",
+])
+def test_a_freeing_noun_naming_a_campaign_or_a_goal_is_no_capture(text):
+    """"من خلال تحرير صعدة"، "معركة تحرير تلعفر"، "عملية تحرير الرقة": the noun names a goal or a
+    campaign, no town taken."""
+    found = _extract(text)
+    assert not [e for e in found if "territory" in e.sub_event_type], _kinds(found)

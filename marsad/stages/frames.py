@@ -473,8 +473,10 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
         if m.sub_event_type == TERRITORY:
             # "نجح الزحف في تحرير قرية X": a word of taking territory is a capture when a settlement
-            # follows it (``_object_of``), never typed by the weapons or the fighting beside it
-            out.append((h, m.event_type, TERRITORY, demonstrative))
+            # follows it (``_object_of``), never typed by the weapons or the fighting beside it; after
+            # "معركة"، "عملية"، "من خلال" it names a campaign or a goal ("معركة تحرير الحديدة")
+            if m.tok_start == 0 or doc.tokens[m.tok_start - 1].text.lstrip("و") not in cue_words("territory_goal_head"):
+                out.append((h, m.event_type, TERRITORY, demonstrative))
             continue
         # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
         kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)

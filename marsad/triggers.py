@@ -348,7 +348,9 @@ def _seizures(doc: Doc) -> list:
     """"عثروا مساء أمس على أسلحة متنوعة", "ضبطت القوات مستودعاً للذخيرة": a seizure verb and, within a
     few words, a weapon noun make a Disrupted weapons use trigger spanning both."""
     from marsad.arabic.matcher import Match
-    weapons = cue_matcher("weapon_noun").find(doc)
+    # "عثر عليها مخزنة بمجمد": a feminine adjective (مخزنة، stored) read as a noun with "her" (مخزنه) is
+    # no weapon
+    weapons = [w for w in cue_matcher("weapon_noun").find(doc) if not _feminine_read_as_pronoun(doc, w)]
     out = []
     for v in cue_matcher("seizure_verb").find(doc) + cue_matcher("interception_verb").find(doc):
         sent = doc.sentence_of_token(v.tok_start)
@@ -357,6 +359,16 @@ def _seizures(doc: Doc) -> list:
             out.append(Match(v.tok_start, near[0].tok_end,
                              ("Strategic developments", "Disrupted weapons use", "strong"), 0, "seizure"))
     return out
+
+
+def _feminine_read_as_pronoun(doc: Doc, m) -> bool:
+    """Does a phrase match only because its last word's ة (written ه once normalised) was taken for
+    the pronoun "her": the raw word ends in ة, the phrase's word does not?"""
+    phrase = getattr(m, "phrase", None)
+    if not isinstance(phrase, str) or phrase.endswith(("ه", "ة")):
+        return False
+    raw = doc.token_span(m.tok_end - 1, m.tok_end).text
+    return raw.endswith("ة") and normalise_term(raw) == normalise_term(phrase.split(" ")[-1]) + "ه"
 
 
 # How many words after the killers' noun the victims may stand (قتل مسلحون مجهولون، اليوم، ثلاثة مدنيين).

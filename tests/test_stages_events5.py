@@ -227,3 +227,19 @@ def test_a_freeing_noun_naming_a_campaign_or_a_goal_is_no_capture(text):
     campaign, no town taken."""
     found = _extract(text)
     assert not [e for e in found if "territory" in e.sub_event_type], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "أعيدت جثة عاملة منزلية عثر عليها مخزنة في ثلاجة بشقة مهجورة في مدينة الكويت.",
+    "وعثرت الشرطة على المسروقات مخزنة في منزل المتهم بمدينة البصرة.",
+    "ضبطت دورية للشرطة كميات من الحبوب مخزنة بطريقة غير نظامية في مدينة الموصل.",
+])
+def test_goods_or_a_body_found_stored_are_no_weapons_seized(text):
+    """"عثر عليها مخزنة": مخزنة (stored) is an adjective, not مخزن (a depot) with "her": no arms cache."""
+    found = _extract(text)
+    assert "Disrupted weapons use" not in [e.sub_event_type for e in found], _kinds(found)
+
+
+def test_a_depot_seized_is_still_a_weapons_seizure():
+    found = _extract("ضبطت القوات الأمنية اليوم مخزنا للأسلحة والذخائر في قضاء الحويجة.")
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"], _kinds(found)

@@ -243,3 +243,16 @@ def test_goods_or_a_body_found_stored_are_no_weapons_seized(text):
 def test_a_depot_seized_is_still_a_weapons_seizure():
     found = _extract("ضبطت القوات الأمنية اليوم مخزنا للأسلحة والذخائر في قضاء الحويجة.")
     assert [e.sub_event_type for e in found] == ["Disrupted weapons use"], _kinds(found)
+
+
+@pytest.mark.parametrize("text, capital", [
+    ("قتل ثلاثة جنود اليوم بانفجار عبوة ناسفة قرب قضاء بيجي في محافظة صلاح الدين شمال العاصمة بغداد.",
+     "Baghdad"),
+    ("شنت طائرات التحالف اليوم غارات على مواقع للحوثيين في مديرية صرواح بمحافظة مأرب شرقي صنعاء.", "Sanaa"),
+    ("قتل مدنيان اليوم بقصف مدفعي على بلدة كفرنبل في محافظة إدلب شمال غربي حماة.", "Hama"),
+])
+def test_a_town_a_governorate_lies_on_a_side_of_is_no_event_place(text, capital):
+    """"في محافظة صلاح الدين شمال العاصمة بغداد": the town only says where the governorate lies; the
+    event is not there (the events a trigger finding no record gave on the road north of Baghdad)."""
+    found = _extract(text)
+    assert found and capital not in [e.location for e in found], _kinds(found)

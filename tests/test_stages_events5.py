@@ -256,3 +256,21 @@ def test_a_town_a_governorate_lies_on_a_side_of_is_no_event_place(text, capital)
     event is not there (the events a trigger finding no record gave on the road north of Baghdad)."""
     found = _extract(text)
     assert found and capital not in [e.location for e in found], _kinds(found)
+
+
+@pytest.mark.parametrize("text, day", [
+    ("أصيب خمسة مدنيين بشظايا صاروخ أطلقه الحوثيون على مدينة جازان. وقالت قناة المسيرة إن الحوثيين "
+     "استهدفوا تجمعا في مدينة جازان. وقال التحالف إن الصاروخ أطلق من محافظة صعدة مساء الأربعاء.",
+     "2024-05-08"),
+    ("أصيب خمسة مدنيين بشظايا صاروخ أطلقه الحوثيون على مدينة جازان. وقال التحالف إن الصاروخ أطلق من "
+     "محافظة صعدة مساء الأربعاء.", "2024-05-08"),
+    ("قتل جنديان بانفجار عبوة ناسفة استهدفت دورية للجيش في بلدة طفس. وأوضح مصدر أن الانفجار وقع صباح "
+     "الخميس على الطريق الرئيسي في بلدة طفس.", "2024-05-09"),
+    ("شن الطيران الحربي غارات على بلدة سرمين. وذكر الدفاع المدني أن الغارات وقعت مساء الأربعاء على "
+     "الأحياء السكنية في بلدة سرمين.", "2024-05-08"),
+])
+def test_an_undated_event_named_again_with_its_day_is_one_event_on_that_day(text, day):
+    """An event told first with no day, then named again by a definite word (الصاروخ، الانفجار،
+    الغارات) with its own day: one event, on that day (not a second one on the report's day)."""
+    found = _extract(text)
+    assert [e.event_date for e in found] == [day], [(e.sub_event_type, e.location, e.event_date) for e in found]

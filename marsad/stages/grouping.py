@@ -71,6 +71,7 @@ def group_frames(a: Analysis) -> None:
     groups = _shootings_at_deadly_protests(a, groups)
     groups = _killings_at_protests_met_with_fire(a, groups)
     groups = _headline_of_a_recap(a, groups)
+    groups = _dated_when_named_again(a, groups)
     groups = _battles_of_the_capture(a, groups)
     groups = _parts_at_one_point(a, groups)
     groups = _governorate_by_its_name(a, groups)
@@ -240,6 +241,32 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
                         and p.when.compatible(g.when) and p.sentences & g.sentences), None)
         if protest is not None:
             _fold(protest, g, kept)
+    return kept
+
+
+# How many days before the report's day a definite retelling may date an undated event.
+RETOLD_DAYS = 2
+
+
+def _dated_when_named_again(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"صاروخ أطلقه الحوثيون على نجران ... وقال التحالف إن الصاروخ أطلق من صعدة الأربعاء": an event
+    told first with no day (so on the report's day), then named again by a definite word (الصاروخ،
+    الهجوم) with a day of its own a little earlier, at the same place and of the same kind, is that
+    one event, on the day the retelling gives."""
+    kept = list(groups)
+    default = a.default_when
+    if default is None or default.start is None:
+        return kept
+    for g in groups:
+        if g not in kept or not all(m.when is default for m in g.members):
+            continue
+        later = [o for o in kept if o is not g and o.etype == g.etype and o.where.town_key == g.where.town_key
+                 and {m.subtype for m in o.members} & {m.subtype for m in g.members}
+                 and o.when.start is not None and o.when.mentions
+                 and 0 < (default.start - o.when.start).days <= RETOLD_DAYS
+                 and min(o.sentences) > max(g.sentences) and _refers_back(a, o)]
+        if len(later) == 1:
+            _fold(later[0], g, kept)
     return kept
 
 

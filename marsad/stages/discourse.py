@@ -445,12 +445,26 @@ def _dates_report(a: Analysis, d: DateMention) -> bool:
     tokens = a.doc.tokens
     nxt = tokens[d.tok_end].text if d.tok_end < len(tokens) else ""
     if nxt in cue_words("dated_report_next"):
-        return True
-    if nxt in cue_words("dated_report_next_said") and _dates_speech(a, d):
-        return True
+        return not (nxt in cue_words("rise_end_word") and _after_rise(a, d))
     # "وفي وقت سابق قالت الوكالة إن ...": "earlier" right before a verb of saying dates the saying
     words = " ".join(tokens[t].text for t in range(d.tok_start, d.tok_end))
     return words.endswith(cue_phrases("background_earlier")) and d.tok_end in cue_starts(a.doc, "attribution")
+
+
+# How many words before a date a verb of rising or result may stand ("ارتفعت حصيلة هجوم نفذه التنظيم السبت إلى").
+RISE_DATE_WORDS = 8
+
+
+def _after_rise(a: Analysis, d: DateMention) -> bool:
+    """Does a verb of rising or result (ارتفعت، أسفرت، بلغت) stand a few words before the date, in its
+    clause, with no verb of saying between them?"""
+    own = clause_at(a, d.tok_start)
+    lo = max(own.tok_start if own is not None else 0, d.tok_start - RISE_DATE_WORDS)
+    rises = [m for m in cue_matcher("rise_or_result_verb").find(a.doc, lo, d.tok_start)]
+    if not rises:
+        return False
+    says = cue_starts(a.doc, "attribution")
+    return not any(t in says for t in range(max(m.tok_start for m in rises), d.tok_start))
 
 
 # How many words may stand between a verb of saying and the date that follows it (its subject).

@@ -301,7 +301,10 @@ def _battles_of_the_capture(a: Analysis, groups: list[Group]) -> list[Group]:
         if not before:
             continue
         last = max(before, key=lambda o: max(o.sentences))
+        # (fighting its own sentence puts at another place, "المعارك مستمرة في مديريتي X وY", is its own)
+        placed_elsewhere = all(a.sentence_index(m.where.mention.tok_start) != m.sentence for m in g.members)
         if any(m.subtype == TERRITORY for m in last.members) and \
+                (placed_elsewhere or g.where.town_key == last.where.town_key or _coarser(g.where, last.where)) and \
                 not any(o is not last and max(o.sentences) == max(last.sentences) for o in before):
             _fold(last, g, kept)
     return kept
@@ -652,9 +655,19 @@ def _retold(a: Analysis, g: Group, others: list[Group]) -> Group | None:
         return max(same or spots, key=lambda o: max(o.sentences))
     if _region(g.where) and not _counts_dead(a, g):
         inside = [o for o in before if (o.where.place.country_code, o.where.place.admin1) ==
-                  (g.where.place.country_code, g.where.place.admin1) and _coarser(g.where, o.where)]
+                  (g.where.place.country_code, g.where.place.admin1) and _coarser(g.where, o.where)
+                  and _in_district(o.where, g.where)]
         return inside[0] if len(inside) == 1 else None
     return None
+
+
+def _in_district(w: Where, region: Where) -> bool:
+    """Does place ``w`` lie in the district ``region`` names, when that region is a district and both
+    districts are known ("المعارك مستمرة في مديرية حيران" does not tell again a capture in Abs)?"""
+    r, p = region.place, w.place
+    if r.kind != "admin2" or not r.admin2 or not p.admin2:
+        return True
+    return r.admin2 == p.admin2
 
 
 def _attack_word(t) -> bool:

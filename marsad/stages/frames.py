@@ -475,7 +475,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             # "نجح الزحف في تحرير قرية X": a word of taking territory is a capture when a settlement
             # follows it (``_object_of``), never typed by the weapons or the fighting beside it; after
             # "معركة"، "عملية"، "من خلال" it names a campaign or a goal ("معركة تحرير الحديدة")
-            if m.tok_start == 0 or doc.tokens[m.tok_start - 1].text.lstrip("و") not in cue_words("territory_goal_head"):
+            if _achieved(a, m) and doc.tokens[m.tok_start - 1].text.lstrip("و") not in cue_words("territory_goal_head"):
                 out.append((h, m.event_type, TERRITORY, demonstrative))
             continue
         # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
@@ -531,6 +531,13 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _achieved(a: Analysis, m) -> bool:
+    """Does a verb of achieving stand before the word in its clause (نجح ... في تحرير، تمكنت من تحرير)?"""
+    own = clause_at(a, m.tok_start)
+    lo = own.tok_start if own is not None else m.tok_start
+    return m.tok_start > 0 and bool(cue_matcher("achieving_word").find(a.doc, lo, m.tok_start))
 
 
 def _across_time_clause(a: Analysis, weak, strong) -> bool:

@@ -105,3 +105,19 @@ def test_a_side_word_before_a_conjoined_place_belongs_to_the_place_before(text, 
 
     mentions = analyse_places(make_doc(text)).mentions
     assert [(pm.role, pm.place.name) for pm in mentions[:2]] == [("event", first), ("event", second)]
+
+
+APRIL = date(2022, 4, 1)
+
+
+@pytest.mark.parametrize("text, place, deaths", [
+    ("قتل عنصران من الشرطة اليوم شرقي مدينة داعل بعد استهداف سيارتهما من قبل مجهولين.", "Dael", 2),
+    ("قتل شاب اليوم في بلدة الكرك الشرقي بعد استهدافه بالرصاص من قبل مسلحين مجهولين.", "Al-Karak al-Sharqi", 1),
+    ("لقي ثلاثة مدنيين حتفهم اليوم في مدينة بعقوبة عقب استهداف منزلهم بقذيفة هاون.", "Baquba", 3),
+])
+def test_an_attack_right_after_a_death_and_after_tells_how_they_died(text, place, deaths):
+    """"قتل X بعد استهدافه": an attack word right after بعد/عقب, with the death just before it, is
+    how the dead died, the same event; as a time reference of another clause it left the deaths
+    with no event."""
+    found = [(e.location, e.fatalities) for e in marsad.extract(text, published=APRIL)]
+    assert (place, deaths) in found

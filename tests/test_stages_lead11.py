@@ -143,3 +143,15 @@ def test_the_same_day_with_a_preposition_is_the_day_told_before_not_today(second
     text = "في 30 من آذار قتل طفلان بقصف على مدينة الحراك شرقي درعا. " + second
     dates = {e.location: e.event_date for e in marsad.extract(text, published=APRIL)}
     assert dates.get("Tafas") == "2022-03-30"
+
+
+@pytest.mark.parametrize("text, place, first, last", [
+    ("وفي 30 و31 من آذار قتل تسعة أشخاص بقصف على مدينة درعا.", "Dara", "2022-03-30", "2022-03-31"),
+    ("قتل خمسة مدنيين يومي 27 و28 آذار بقصف على مدينة إدلب.", "Idlib", "2022-03-27", "2022-03-28"),
+    ("قتل ثلاثة جنود في 24 و 26 آذار 2022 في هجمات على مدينة تكريت.", "Tikrit", "2022-03-24", "2022-03-26"),
+])
+def test_two_conjoined_days_of_one_month_are_a_range(text, place, first, last):
+    """"في 30 و31 من آذار": two days of one month told together are the event's range; the pair
+    was no date at all, and the event took the day of publication."""
+    found = {e.location: (e.event_date, e.event_date_end) for e in marsad.extract(text, published=APRIL)}
+    assert found.get(place) == (first, last)

@@ -1441,7 +1441,13 @@ _EVENT_SUMMARY = select(events.c.event_id, events.c.record, events.c.merge_summa
 # the same four branches find its candidates. Rows of kind 0 are (search, candidate event's
 # columns), rows of kind 1 the compared sources of every candidate (as _with_compared_sources),
 # each once: the keys of each candidate's first and latest ``keep`` sources are read from the index
-# on (event, id), then those rows only.
+# on (event, id), then those rows only. The box's latitude and longitude are compared as
+# ``column + 0`` (the same test; NULL stays NULL) so that the server cannot answer a box branch from
+# ix_events_lon_lat (the read side's index on longitude, latitude, date): the search's values are
+# unknown when the statement is planned, and the server took that index, which reads every event of
+# the town's longitude band, all dates (512 rows filtered per search at 12,000 dense articles, 26,722
+# buffers for a batch's 55 searches, growing with the database), over the place cell's index range by
+# date (issue 19, docs/performance.md "PostgreSQL's server-side growth").
 _PG_CANDIDATES = text("""
 WITH s AS (
   SELECT s.n, s.country, s.admin1, s.since, s.until, s.recent, s.earliest, s.lat0, s.lat1, s.lon0, s.lon1,
@@ -1474,14 +1480,14 @@ WITH s AS (
       SELECT e.id, e.place_cell, e.event_date_start, e.event_date_end FROM events e
       WHERE e.place_cell = ANY (s.cells) AND e.long_range = false
         AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
-        AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
-        AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+        AND (e.country || '') = s.country AND (e.latitude + 0) BETWEEN s.lat0 AND s.lat1
+        AND (e.longitude + 0) BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
       UNION
       SELECT e.id, e.place_cell, e.event_date_start, e.event_date_end FROM events e
       WHERE e.place_cell = ANY (s.cells) AND e.long_range = true
         AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
-        AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
-        AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+        AND (e.country || '') = s.country AND (e.latitude + 0) BETWEEN s.lat0 AND s.lat1
+        AND (e.longitude + 0) BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
     ) u
     ORDER BY 2, 3, u.id DESC LIMIT s.lim
   ) c

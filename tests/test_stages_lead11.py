@@ -33,3 +33,35 @@ def test_a_number_and_a_direction_before_a_city_measure_a_distance_from_it(text,
     point the distance is measured from, not a place of the event."""
     found = [e.location for e in marsad.extract(text, published=JANUARY)]
     assert place in found and reference not in found
+
+
+@pytest.mark.parametrize("text, place, deaths", [
+    ("وفي وقت سابق أوضح ضابط مسؤول في قيادة المنطقة الشرقية بالجيش في تصريح لوكالة الأنباء الرسمية بأن "
+     "هجوما استهدف حاجزا في بلدة الشحيل فجر اليوم أسفر عن مقتل 5 جنود.", "Al-Shuhayl", 5),
+    ("وفي وقت سابق أعلن المتحدث باسم قيادة العمليات المشتركة في مؤتمر صحفي عقده في العاصمة أن انتحاريا "
+     "فجر نفسه اليوم في سوق بلدة الطارمية ما أدى إلى مقتل 7 مدنيين.", "Tarmiyah", 7),
+    ("وفي وقت سابق، قال مسؤول محلي في مديرية الخوخة لمراسلنا عبر الهاتف إن قذيفة سقطت أمس على منزل في "
+     "الخوخة وقتلت طفلين.", "Al Khawkhah", 2),
+])
+def test_earlier_before_a_verb_of_saying_dates_the_saying_however_long_its_speaker(text, place, deaths):
+    """"وفي وقت سابق + verb of saying + a long speaker + أن/بأن + the event": "earlier" is when it
+    was said; the event keeps its own date and is no background (it was dropped when the speaker
+    took more than a few words)."""
+    found = [(e.location, e.fatalities) for e in marsad.extract(text, published=JANUARY)]
+    assert (place, deaths) in found
+
+
+@pytest.mark.parametrize("text, far", [
+    ("قتل 12 عسكريا إثر هجوم مباغت لعناصر مسلحة على نقطة أمنية تقع على بعد 650 كم جنوب شرق طرابلس.", "Tripoli"),
+    ("قتل جنديان اليوم في كمين على بعد 120 كيلومترا شمال بغداد.", "Baghdad"),
+    ("لقي ثلاثة رعاة حتفهم بانفجار لغم أرضي على بعد 90 كم شرق مدينة تدمر.", "Tadmur"),
+])
+def test_a_town_far_from_the_event_by_the_texts_own_distance_is_not_its_place(text, far):
+    """A distance reference locates an event near its town (precision 2) only when the distance is
+    short; hundreds of km away the town is not where it happened."""
+    assert far not in [e.location for e in marsad.extract(text, published=JANUARY)]
+
+
+def test_a_town_a_few_km_from_the_event_still_locates_it():
+    found = marsad.extract("قتل ثلاثة جنود اليوم بهجوم على حاجز على بعد 20 كم غرب تدمر.", published=JANUARY)
+    assert [(e.location, e.geo_precision) for e in found] == [("Tadmur", 2)]

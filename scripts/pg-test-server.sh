@@ -128,7 +128,7 @@ cmd_start() {
     t0=$(now)
     # pg_stat_statements (shipped with the server) is loaded when present, so that the server's work can
     # be split by statement (SELECT ... FROM pg_stat_statements after CREATE EXTENSION pg_stat_statements
-    # in the database looked at; docs/performance.md); loading it changes nothing else.
+    # in the database looked at; docs/performance.md); it adds a little bookkeeping per statement.
     local preload=""
     [[ -f $PGBIN/../lib/pg_stat_statements.so ]] && preload="-c shared_preload_libraries=pg_stat_statements"
     # pg_ctl runs the -o string through /bin/sh, hence the inner quotes around the socket dir.

@@ -65,3 +65,69 @@ def test_a_town_far_from_the_event_by_the_texts_own_distance_is_not_its_place(te
 def test_a_town_a_few_km_from_the_event_still_locates_it():
     found = marsad.extract("قتل ثلاثة جنود اليوم بهجوم على حاجز على بعد 20 كم غرب تدمر.", published=JANUARY)
     assert [(e.location, e.geo_precision) for e in found] == [("Tadmur", 2)]
+
+
+OCTOBER = date(2025, 10, 19)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ووفق شهود عيان في مدينة الدلنج بولاية جنوب كردفان قتل طفل اليوم نتيجة سقوط قذيفة مدفعية على مطبخ خيري.",
+     "Dilling"),
+    ("وقال سكان في بلدة بيت لاهيا بمحافظة شمال غزة إن طفلين قتلا اليوم بقصف مدفعي.", "Bayt Lahya"),
+    ("وقال شهود في مدينة الفاشر بولاية شمال دارفور إن ثلاثة مدنيين قتلوا اليوم بقصف على سوق.", "El Fasher"),
+])
+def test_witnesses_in_a_town_with_its_governorate_after_it_tell_an_event_there(text, place):
+    """"شهود في X بولاية Y": the governorate only locates the town; the witnesses still speak from
+    where the event is (the governorate made it read as the event's other place)."""
+    assert place in [e.location for e in marsad.extract(text, published=OCTOBER)]
+
+
+@pytest.mark.parametrize("text", [
+    "واشتدت المعارك بين قوات الجيش والدعم السريع خلال الفترة الماضية في دارفور غرب وكردفان.",
+    "وتصاعدت الهجمات على دوريات الجيش في الآونة الأخيرة في ريف درعا الغربي.",
+    "وكثفت الطائرات المسيرة غاراتها خلال الفترة الأخيرة على مدينة الفاشر.",
+])
+def test_a_trend_over_the_past_period_is_no_event_of_the_day(text):
+    """خلال الفترة الماضية، الفترة الأخيرة، الآونة الأخيرة: weeks back with no one day; what grew or
+    went on over them is a trend, not an event."""
+    assert marsad.extract(text, published=OCTOBER) == []
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("قتل ثلاثة جنود اليوم في هجمات متفرقة في درعا جنوب وإدلب شمال غرب سوريا.", "Dara", "Idlib"),
+    ("وقتل عشرات المدنيين اليوم في هجمات في حماة غرب وحلب.", "Hama", "Aleppo"),
+])
+def test_a_side_word_before_a_conjoined_place_belongs_to_the_place_before(text, first, second):
+    """"في درعا جنوب وإدلب": جنوب is Daraa's side of the country, the و opens the next item of the
+    list; Idlib does not locate Daraa (which was then read as a namesake village inside Idlib)."""
+    from marsad.arabic.tokenise import make_doc
+    from marsad.geo.places import analyse_places
+
+    mentions = analyse_places(make_doc(text)).mentions
+    assert [(pm.role, pm.place.name) for pm in mentions[:2]] == [("event", first), ("event", second)]
+
+
+APRIL = date(2022, 4, 1)
+
+
+@pytest.mark.parametrize("text, place, deaths", [
+    ("قتل عنصران من الشرطة اليوم شرقي مدينة داعل بعد استهداف سيارتهما من قبل مجهولين.", "Dael", 2),
+    ("قتل شاب اليوم في بلدة الكرك الشرقي بعد استهدافه بالرصاص من قبل مسلحين مجهولين.", "Al-Karak al-Sharqi", 1),
+    ("لقي ثلاثة مدنيين حتفهم اليوم في مدينة بعقوبة عقب استهداف منزلهم بقذيفة هاون.", "Baquba", 3),
+])
+def test_an_attack_right_after_a_death_and_after_tells_how_they_died(text, place, deaths):
+    """"قتل X بعد استهدافه": an attack word right after بعد/عقب, with the death just before it, is
+    how the dead died, the same event; as a time reference of another clause it left the deaths
+    with no event."""
+    found = [(e.location, e.fatalities) for e in marsad.extract(text, published=APRIL)]
+    assert (place, deaths) in found
+
+
+@pytest.mark.parametrize("text, day", [
+    ("واغتال مسلحون مجهولون في 31 من آذار الماضي شابا في بلدة المسيفرة بريف درعا الشرقي.", 31),
+    ("وقتل مسلحون في 28 من آذار الماضي مدنيين اثنين في بلدة طفس.", 28),
+    ("وفي 30 من آذار قتل مسلحون مجهولون شابين في مدينة نوى.", 30),
+])
+def test_a_day_of_a_month_after_its_number_and_min_is_no_toll(text, day):
+    """"في 31 من آذار": a day and من before a month name is a date; it was read as 31 dead."""
+    assert all(e.fatalities != day for e in marsad.extract(text, published=APRIL))

@@ -172,3 +172,16 @@ def test_an_appeal_and_a_rulings_terms_tell_no_attack(text):
 def test_a_stabbing_is_still_an_attack():
     found = marsad.extract("قتل شاب طعنا بالسكين اليوم في مدينة الزرقاء.", published=APRIL)
     assert [(e.location, e.fatalities) for e in found] == [("Zarqa", 1)]
+
+
+@pytest.mark.parametrize("text, place, reporter_seat", [
+    ("وأشار البيان أيضا إلى استشهاد مواطنين اثنين اليوم في قضاء الطارمية شمالي بغداد بعد أن تعرضا لإطلاق "
+     "نار من قبل عناصر إرهابية.", "Tarmiyah", "Baghdad"),
+    ("ولفت البيان إلى مقتل ثلاثة مدنيين اليوم في ناحية جلولاء بمحافظة ديالى برصاص مسلحين مجهولين.", "Jalawla", None),
+    ("وأشار المصدر إلى استشهاد طفلين اليوم في بلدة الكرك الشرقي بقصف مدفعي.", "Al-Karak al-Sharqi", None),
+])
+def test_a_place_after_a_reported_death_is_where_it_happened_not_the_speakers_seat(text, place, reporter_seat):
+    """"أشار البيان إلى استشهاد مواطنين في X": a place after the reported death is where they
+    died; read as the seat of the statement, it sent the event to the next place or nowhere."""
+    found = [e.location for e in marsad.extract(text, published=APRIL)]
+    assert place in found and (reporter_seat is None or reporter_seat not in found)

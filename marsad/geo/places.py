@@ -1284,8 +1284,18 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     clause_end = cue_words("speaker_clause_end")
     if any(t in attack_tokens or doc.tokens[t].text in clause_end for t in range(verb, tok)):
         return False
+    if _death_word_between(doc, verb, tok):
+        return False  # "وأشار البيان إلى استشهاد مواطنين في قضاء الطارمية": where they died
     # "أعلنت قيادة العمليات في بغداد مقتل ..." (the speaker right before) or "... في بنغازي بأن ..."
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
+
+
+def _death_word_between(doc: Doc, lo: int, hi: int) -> bool:
+    """Is a death word (مقتل، استشهاد، قتل ...) among tokens [lo, hi)?"""
+    from marsad.casualties import death_forms
+    deaths = death_forms()
+    return any(doc.tokens[t].text in deaths or doc.tokens[t].text[:1] in ("و", "ب", "ل") and
+               doc.tokens[t].text[1:] in deaths for t in range(lo, hi))
 
 
 def _container_right_after(pm: PlaceMention, other: PlaceMention) -> bool:

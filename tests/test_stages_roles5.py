@@ -1,0 +1,172 @@
+"""Sides read from the right noun of the clause (roles stage), each class run on plain strings of our
+own wording: the planter of a bomb, the owner of what a strike hit, the agent in a genitive after a
+verbal noun, a claim of responsibility told in its own sentence, the origin of the projectiles, the
+accuser of a statement; Civilians only when civilians are the victims."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+
+SUNDAY = date(2022, 1, 23)
+
+
+def events(text: str, published=SUNDAY):
+    return marsad.extract(text, published=published)
+
+
+def sides(event) -> set[str]:
+    return {n for n in (event.actor1, event.actor2) if n}
+
+
+def pairs(found) -> list[tuple]:
+    return [(e.sub_event_type, e.actor1, e.actor2, e.assoc_actor_1, e.assoc_actor_2) for e in found]
+
+
+# --------------------------------------------------------------------------- the planter of a bomb
+
+@pytest.mark.parametrize("text, planter, target", [
+    ("قامت ميليشيا الحوثي بزرع عبوات ناسفة استهدفت سيارة إسعاف في مدينة قعطبة اليوم، دون وقوع إصابات.",
+     "Ansar Allah (the Houthis)", None),
+    ("زرع عناصر تنظيم داعش عبوة ناسفة انفجرت بدورية للجيش العراقي في قضاء الطارمية اليوم، ما أدى إلى "
+     "مقتل جنديين.", "Islamic State", "Military Forces of Iraq"),
+    ("أقدمت قوات الدعم السريع على تفخيخ سيارة انفجرت في سوق مدينة الأبيض اليوم وقتلت أربعة مدنيين.",
+     "Rapid Support Forces", "Civilians"),
+])
+def test_the_subject_of_a_verb_of_planting_is_the_bomber_never_the_target(text, planter, target):
+    found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert found, "no explosion"
+    for e in found:
+        assert e.actor1 == planter, pairs(found)
+        assert planter != e.actor2 and planter not in e.assoc_actor_2, pairs(found)
+        if target is not None:
+            assert e.actor2 == target, pairs(found)
+
+
+# --------------------------------------------------------------------------- the owner of what a strike hit
+
+@pytest.mark.parametrize("text, striker, owner", [
+    # the ally named in the sentence before is not the target of the strikes that back it
+    ("اقتحمت قوات الجيش اليمني مطار الحديدة أمس. وشن طيران التحالف العربي اليوم غارات على تعزيزات "
+     "ميليشيات الحوثي قرب مطار الحديدة.", "Military Forces of Saudi Arabia", "Ansar Allah (the Houthis)"),
+    ("تقدمت قوات الجيش الوطني السوري نحو قرية في ريف تل تمر أمس. وقصفت المدفعية التركية اليوم تحصينات "
+     "قوات سوريا الديمقراطية في قرية الدردارة بريف تل تمر.", "Military Forces of Turkey",
+     "Syrian Democratic Forces"),
+    ("تقدم الجيش العراقي في قضاء الحويجة أمس. وقصف طيران التحالف الدولي اليوم أوكار تنظيم داعش في "
+     "وادي الشاي جنوب كركوك.", "Global Coalition against Daesh", "Islamic State"),
+])
+def test_the_owner_of_the_positions_a_strike_hit_is_its_target_not_the_ally_told_before(text, striker, owner):
+    found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert found, "no strike"
+    for e in found:
+        assert (e.actor1, e.actor2) == (striker, owner), pairs(found)
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("نفذ مسلحون هجوما استهدف إحدى النقاط الأمنية التابعة للحزام الأمني في مديرية مودية اليوم، ما أسفر عن "
+     "مقتل خمسة من الجنود.", "Security Belt Forces"),
+    ("هاجم مسلحون مجهولون حاجزا تابعا لقوات سوريا الديمقراطية في بلدة الشحيل اليوم وقتلوا ثلاثة من العناصر.",
+     "Syrian Democratic Forces"),
+    ("استهدف مسلحون دورية تابعة للحشد الشعبي في قضاء المقدادية اليوم، ما أدى إلى مقتل جنديين.",
+     "Popular Mobilization Forces"),
+])
+def test_soldiers_killed_at_a_post_of_a_named_force_are_that_force_s_men(text, owner):
+    found = events(text)
+    assert found, "no event"
+    for e in found:
+        assert owner in sides(e), pairs(found)
+
+
+# --------------------------------------------------------------------------- the agent in a genitive
+
+@pytest.mark.parametrize("text, agent", [
+    ("وشنت الطائرات الحربية السورية غارات على مدينة دوما اليوم. وقتل طفل وأصيب 15 مدنيا في قصف جيش الإسلام "
+     "للمناطق السكنية في دمشق.", "Jaysh al-Islam"),
+    ("وقصفت المدفعية التركية قرية في ريف عين عيسى اليوم. وأصيب خمسة مدنيين جراء قصف قوات سوريا "
+     "الديمقراطية لبلدة مارع بريف حلب اليوم.", "Syrian Democratic Forces"),
+    ("شن طيران التحالف غارات على صعدة أمس. وقتل ثلاثة أطفال اليوم في استهداف الحوثيين لحي سكني في مدينة "
+     "تعز.", "Ansar Allah (the Houthis)"),
+])
+def test_the_genitive_after_a_verbal_noun_of_attack_is_its_agent(text, agent):
+    found = [e for e in events(text) if any(p in (e.location or "") for p in ("Damascus", "Mare", "Taiz"))]
+    assert found, pairs(events(text))
+    for e in found:
+        assert e.actor1 == agent and e.actor2 == "Civilians", pairs(found)
+
+
+# --------------------------------------------------------------------------- a claim in its own sentence
+
+@pytest.mark.parametrize("text, claimant", [
+    ("انفجرت سيارة مفخخة قرب مبنى مديرية هاولواداغ في مقديشو اليوم، ما أسفر عن مقتل ثلاثة جنود. "
+     "وأعلنت حركة الشباب مسؤوليتها عن الهجوم.", "Al Shabaab"),
+    ("انفجرت عبوة ناسفة بدورية للجيش العراقي في قضاء الطارمية اليوم، ما أدى إلى مقتل جنديين. وتبنى "
+     "تنظيم داعش التفجير في بيان.", "Islamic State"),
+    ("قتل أربعة عناصر من قوات النظام بانفجار لغم في بادية تدمر اليوم. وأعلن تنظيم الدولة الإسلامية في "
+     "وقت لاحق مسؤوليته عن العملية.", "Islamic State"),
+])
+def test_a_claim_of_responsibility_in_its_own_sentence_names_the_bomber(text, claimant):
+    found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert found, pairs(events(text))
+    for e in found:
+        assert e.actor1 == claimant, pairs(found)
+
+
+# --------------------------------------------------------------------------- the origin of the projectiles
+
+@pytest.mark.parametrize("text, shooter", [
+    ("سقطت صواريخ على مقر لحزب كردي معارض في بلدة كويسنجق اليوم وقتلت 12 شخصا، وقال الحزب إن الصواريخ "
+     "أطلقت من داخل الأراضي الإيرانية.", "Military Forces of Iran"),
+    ("سقطت قذائف صاروخية على حي الحمدانية في مدينة حلب اليوم، وأصيب مدنيان، وأطلقت القذائف من مناطق سيطرة "
+     "هيئة تحرير الشام.", "Hayat Tahrir al-Sham"),
+    ("سقطت قذائف هاون على بلدة مارع بريف حلب اليوم وأصيب ثلاثة مدنيين، وقد أطلقت من مناطق سيطرة قوات "
+     "سوريا الديمقراطية.", "Syrian Democratic Forces"),
+])
+def test_the_place_the_projectiles_were_fired_from_names_the_shooter(text, shooter):
+    found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert found, pairs(events(text))
+    for e in found:
+        assert e.actor1 == shooter, pairs(found)
+
+
+# --------------------------------------------------------------------------- the accuser of a statement
+
+@pytest.mark.parametrize("text, accuser, agent", [
+    ("اتهمت وزارة الدفاع الروسية فصائل المعارضة بقصف بلدة محردة بريف حماة اليوم، ما أدى إلى مقتل "
+     "ثلاثة مدنيين.", "Military Forces of Russia", "Opposition Rebels"),
+    ("اتهمت قوات سوريا الديمقراطية الجيش التركي بقصف قرية صيدا في ريف عين عيسى اليوم، ما أدى إلى مقتل "
+     "طفلين.", "Syrian Democratic Forces", "Military Forces of Turkey"),
+    ("اتهم الجيش اللبناني الجيش الإسرائيلي بقصف بلدة الخيام اليوم، ما أسفر عن إصابة ثلاثة مدنيين.",
+     "Military Forces of Lebanon", "Military Forces of Israel"),
+])
+def test_the_accuser_of_a_statement_is_no_side_of_the_attack_it_blames_on_another(text, accuser, agent):
+    found = events(text)
+    assert found, "no event"
+    for e in found:
+        assert e.actor1 == agent, pairs(found)
+        assert accuser not in sides(e) and accuser not in e.assoc_actor_1 + e.assoc_actor_2, pairs(found)
+
+
+# --------------------------------------------------------------------------- Civilians only when civilians are hit
+
+@pytest.mark.parametrize("text", [
+    "شنت طائرات التحالف العربي غارات على مواقع لميليشيا الحوثي في مديريات المنصورية وبيت الفقيه اليوم.",
+    "استهدفت مدفعية الجيش اليمني خنادق مستحدثة وتحركات للحوثيين في منطقة الكتف بمحافظة حجة اليوم.",
+    "قتل قائد ميداني في صفوف الحوثيين مع عدد من مرافقيه بغارة جوية في محافظة صعدة اليوم.",
+    "قصفت الطائرات الروسية رتلا عسكريا لهيئة تحرير الشام في ريف إدلب اليوم.",
+])
+def test_a_strike_on_fighters_positions_or_a_commander_has_no_civilian_victims(text):
+    found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert found, pairs(events(text))
+    for e in found:
+        assert "Civilians" not in sides(e) and "Civilians" not in e.assoc_actor_2, pairs(found)
+
+
+@pytest.mark.parametrize("text", [
+    "شنت طائرات التحالف العربي غارات على حي سكني في مدينة صعدة اليوم، ما أدى إلى مقتل ثلاثة أطفال.",
+    "قصفت الطائرات الروسية سوقا شعبيا في مدينة سراقب اليوم وقتلت خمسة مدنيين.",
+])
+def test_a_strike_that_killed_civilians_keeps_them_as_its_victims(text):
+    found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert found and all(e.actor2 == "Civilians" for e in found), pairs(found)

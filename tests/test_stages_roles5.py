@@ -32,8 +32,8 @@ def pairs(found) -> list[tuple]:
      "Ansar Allah (the Houthis)", None),
     ("زرع عناصر تنظيم داعش عبوة ناسفة انفجرت بدورية للجيش العراقي في قضاء الطارمية اليوم، ما أدى إلى "
      "مقتل جنديين.", "Islamic State", "Military Forces of Iraq"),
-    ("أقدمت قوات الدعم السريع على تفخيخ سيارة انفجرت في سوق مدينة الأبيض اليوم وقتلت أربعة مدنيين.",
-     "Rapid Support Forces", "Civilians"),
+    ("أقدم عناصر حركة الشباب على زرع عبوة ناسفة انفجرت بحافلة ركاب في بلدة أفجوي اليوم وقتلت أربعة مدنيين.",
+     "Al Shabaab", "Civilians"),
 ])
 def test_the_subject_of_a_verb_of_planting_is_the_bomber_never_the_target(text, planter, target):
     found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]

@@ -17,6 +17,7 @@ from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
+from marsad.stages.roles_clause import accusations, claimant, stated_agent
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -24,6 +25,11 @@ from marsad.triggers import TERRITORY
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    if actor1 in (None, "Unidentified Armed Group"):
+        # "انفجرت سيارة مفخخة ... وأعلنت حركة الشباب مسؤوليتها عن الهجوم": the claimant did it
+        claimed = claimant(a, g)
+        if claimed is not None and claimed != actor2 and claimed not in assoc2:
+            actor1 = claimed
     authority = _de_facto_authority(a, g)
     if authority is not None:
         # "اعتقلت الأجهزة الأمنية ثلاثة أشخاص في مخيم جباليا": Gaza's police are Hamas's
@@ -54,9 +60,18 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
+    stated = stated_agent(a, g) if etype != "Strategic developments" else None
+    generic = _generic_spans(a)
     for c in cas:
         # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim
         found = [x for x in victim_actors(a, c) if not named_group.get(id(x))]
+        if found and (found[0].tok_start, found[0].tok_end) in generic and kb.inter(found[0].actor) == 1:
+            # "هجوم استهدف النقاط الأمنية التابعة للحزام الأمني ... مقتل خمسة من الجنود": soldiers told
+            # by a generic word are the men of the force whose post was hit
+            owner = _military_target_owner(a, g, stated)
+            if owner is not None:
+                victims.append((owner, c.count or 0, found[0]))
+                continue
         if found:
             victims.append((found[0].actor, c.count or 0, found[0]))
         elif c.victim_class in ("civilians",):
@@ -64,7 +79,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 continue  # "استهدفت مسيرة مقراً لمقاتلي يبشة وقتلت ثلاثة أشخاص": the force's men
             victims.append(("Civilians", c.count or 0, None))
         elif c.victim_class == "security" and a.places.countries:
-            name = forces_of(a.places.countries[0])
+            # "هجوم استهدف النقاط الأمنية التابعة للحزام الأمني ... مقتل خمسة من الجنود": the men of the
+            # force whose post was hit, else the country's army
+            name = _military_target_owner(a, g, stated) or forces_of(a.places.countries[0])
             victims.append((name, c.count or 0, None))
         elif c.victim_class == "fighters" and (c.count or 0) > 0:
             # "أسفرت الغارة عن مقتل مسلحين اثنين": armed men of no named group, not civilians
@@ -173,7 +190,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 if state:
                     backed = state[:1] + [n for n in backed if n != state[0]]
             names = backed + [n for n in names if n not in backed]
-        if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators):
+        if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators) and stated is None:
             # "طائرة مسيرة مجهولة"، "مسلحون مجهولون": the report does not know who attacked
             names = ["Unidentified Armed Group"]
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
@@ -182,6 +199,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             claimed = [x.actor for x in perpetrators if (_claims(a, x) or named_group.get(id(x)))
                        and kb.inter(x.actor) != 1]
             names = claimed or ["Unidentified Armed Group"]
+        if stated is not None and stated not in victim_names:
+            # the clause says who did it: the planter, the genitive agent, the origin of the fire, the
+            # accused (roles_clause.py)
+            names = [stated] + [n for n in names if n != stated]
         actor1 = names[0] if names else None
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
@@ -190,7 +211,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
-                not _drone(g):
+                not _drone(g) and actor1 != stated:
             # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
             # force's, the one the article names most; the group is where the bombs fell
             flying = _article_air_force(a, actor1)
@@ -684,6 +705,8 @@ def _source_mentions(a: Analysis) -> set[int]:
                 continue
             if by_preposition or not speaks_of_itself(att.tok_end, sent_end, need_content=True):
                 found.add(id(x))
+    # "اتهمت وزارة الدفاع الروسية فصائل المعارضة بقصف ...": the accuser only speaks
+    found |= accusations(a)[0]
     for x in a.actors:
         if x.tok_start in spokesmen and id(x) not in found:
             sent_end = doc.sentence_of_token(x.tok_start).tok_end

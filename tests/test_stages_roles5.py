@@ -170,3 +170,81 @@ def test_a_strike_on_fighters_positions_or_a_commander_has_no_civilian_victims(t
 def test_a_strike_that_killed_civilians_keeps_them_as_its_victims(text):
     found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
     assert found and all(e.actor2 == "Civilians" for e in found), pairs(found)
+
+
+def test_a_claim_of_earlier_attacks_told_as_background_names_no_one():
+    found = events("اغتال مجهولون اليوم ثلاثة مقاتلين من الجيش الوطني السوري في قرية قرب مدينة الباب. وسبق أن تبنت "
+                   "وحدات حماية الشعب العديد من عمليات الاغتيال بحق مقاتلين من الجيش الوطني السوري.")
+    assert found and all("People's Protection Units" not in sides(e) for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- names that depend on the region and time
+
+LNA = "Libyan National Army"
+
+
+@pytest.mark.parametrize("text, published", [
+    ("قتل ثلاثة جنود من الجيش الليبي في اشتباكات مع مسلحين في حي الصابري بمدينة بنغازي اليوم.", date(2016, 3, 6)),
+    ("قصفت قوات الجيش مواقع مجلس شورى مجاهدي درنة في مدينة درنة اليوم.", date(2018, 5, 20)),
+    ("شن الطيران الحربي الليبي اليوم غارات على مواقع لتنظيم داعش قرب مدينة أجدابيا.", date(2016, 2, 10)),
+])
+def test_the_army_in_eastern_libya_after_may_2014_is_the_libyan_national_army(text, published):
+    found = events(text, published)
+    assert found, "no event"
+    for e in found:
+        assert LNA in sides(e) and "Military Forces of Libya" not in sides(e), pairs(found)
+
+
+def test_the_army_in_eastern_libya_before_may_2014_stays_the_state_s():
+    found = events("اشتبك الجيش الليبي مع مسلحين في مدينة بنغازي اليوم وقتل جنديان.", date(2013, 11, 25))
+    assert found and all("Military Forces of Libya" in sides(e) for e in found), pairs(found)
+
+
+def test_the_government_s_own_forces_named_by_their_name_are_not_renamed_in_the_east():
+    found = events("اندلعت اشتباكات بين قوات الجيش الوطني وقوات حكومة الوفاق في منطقة الهلال النفطي قرب أجدابيا "
+                   "اليوم.", date(2017, 3, 5))
+    assert found and all(sides(e) == {LNA, "Military Forces of Libya"} for e in found), pairs(found)
+
+
+@pytest.mark.parametrize("text, published, actor", [
+    ("هاجم مجلس شورى ثوار بنغازي مواقع للجيش في حي قنفودة غرب بنغازي اليوم.", date(2016, 8, 1),
+     "Benghazi Revolutionaries Shura Council"),
+    ("اشتبكت قوات النخبة الشبوانية مع مسلحي تنظيم القاعدة في مديرية الصعيد بمحافظة شبوة اليوم.",
+     date(2017, 8, 2), "Shabwani Elite Forces"),
+    ("قتل جنديان من النخبة الحضرمية في هجوم لمسلحين على نقطة تفتيش في مدينة المكلا اليوم.",
+     date(2018, 4, 9), "Hadrami Elite Forces"),
+])
+def test_regional_forces_are_known_by_their_own_names(text, published, actor):
+    found = events(text, published)
+    assert found and all(actor in sides(e) for e in found), pairs(found)
+
+
+def test_every_regional_army_row_names_a_known_actor_and_a_known_admin1():
+    from marsad.kb import load_table
+    from marsad.stages.roles import regional_armies
+    rows = regional_armies()
+    admin1 = {(r["country_code"], r["name"]) for r in load_table("admin1.tsv")}
+    assert rows and all(key in admin1 for key in rows), [k for k in rows if k not in admin1]
+    assert all(end is None or end > start for spans in rows.values() for _, start, end in spans)
+
+
+def test_a_regional_army_row_with_an_unknown_actor_is_reported_with_its_line(tmp_path, monkeypatch):
+    import marsad.kb as kb
+    from marsad.actors import load_actor_kb
+    from marsad.errors import KnowledgeBaseError
+    from marsad.stages import roles
+    load_actor_kb()
+    (tmp_path / "regional_armies.tsv").write_text(
+        "country\tadmin1\tactor\tvalid_from\tvalid_to\nLY\tBenghazi\tLibyan National Army\t2014-05-16\t\n"
+        "LY\tDarnah\tHaftar Army\t2014-05-16\t\n", encoding="utf-8")
+    monkeypatch.setattr(kb, "DATA_DIR", tmp_path)
+    kb.load_table.cache_clear()
+    roles.regional_armies.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError) as err:
+            roles.regional_armies()
+        assert "regional_armies.tsv:3" in str(err.value) and "Haftar Army" in str(err.value)
+    finally:
+        monkeypatch.undo()
+        kb.load_table.cache_clear()
+        roles.regional_armies.cache_clear()

@@ -68,7 +68,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if found and (found[0].tok_start, found[0].tok_end) in generic and kb.inter(found[0].actor) == 1:
             # "هجوم استهدف النقاط الأمنية التابعة للحزام الأمني ... مقتل خمسة من الجنود": soldiers told
             # by a generic word are the men of the force whose post was hit
-            owner = _military_target_owner(a, g, stated)
+            owner = _post_owner(a, g, stated)
             if owner is not None:
                 victims.append((owner, c.count or 0, found[0]))
                 continue
@@ -81,7 +81,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         elif c.victim_class == "security" and a.places.countries:
             # "هجوم استهدف النقاط الأمنية التابعة للحزام الأمني ... مقتل خمسة من الجنود": the men of the
             # force whose post was hit, else the country's army
-            name = _military_target_owner(a, g, stated) or forces_of(a.places.countries[0])
+            name = _post_owner(a, g, stated) or forces_of(a.places.countries[0])
             victims.append((name, c.count or 0, None))
         elif c.victim_class == "fighters" and (c.count or 0) > 0:
             # "أسفرت الغارة عن مقتل مسلحين اثنين": armed men of no named group, not civilians
@@ -331,6 +331,23 @@ def _target_owners(a: Analysis, g: Group, actor1: str | None) -> list[tuple[str,
     return sorted(out, key=lambda o: not o[1])
 
 
+def _post_owner(a: Analysis, g: Group, exclude: str | None) -> str | None:
+    """The force that owns a post, patrol or position the group's units name ("النقاط الأمنية التابعة
+    للحزام الأمني"، "دورية تابعة للحشد الشعبي"), not a force told by its men (عناصر داعش: the attackers
+    as often as the target), other than ``exclude``."""
+    kb, doc = a.kb, a.doc
+    people = cue_words("counted_person_noun")
+    for m in _cue_in_units(a, g, "military_target"):
+        word = doc.tokens[m.tok_end - 1].text
+        if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
+            continue
+        owner = [x for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2
+                 and kb.inter(x.actor) in ARMED_CODES and x.actor not in (exclude, "Unidentified Armed Group")]
+        if owner:
+            return owner[0].actor
+    return None
+
+
 # How many words after a target's owner may name the place the target is at ("موقع لقوى الأمن
 # الداخلي في قرية X").
 TARGET_PLACE_WORDS = 4
@@ -445,10 +462,14 @@ def _hurt_forces(a: Analysis, g: Group) -> list[str]:
         if c.victim_class not in ("security", "fighters"):
             continue
         named = [x.actor for x in victim_actors(a, c) if a.kb.inter(x.actor) in ARMED_CODES]
+        generic = _generic_spans(a)
+        if named and all((x.tok_start, x.tok_end) in generic and a.kb.inter(x.actor) == 1 for x in victim_actors(a, c)):
+            # "هجوم استهدف نقطة تابعة للحزام الأمني ... جرح 6 من الجنود": the post's force's men
+            named = [_post_owner(a, g, None) or named[0]] + named[1:]
         if named:
             out += [n for n in named if n not in out]
         elif c.victim_class == "security" and a.places.countries:
-            name = forces_of(a.places.countries[0])
+            name = _post_owner(a, g, None) or forces_of(a.places.countries[0])
             if name not in out:
                 out.append(name)
     return out
@@ -780,10 +801,21 @@ def _their_target(a: Analysis, g: Group) -> bool:
 @lru_cache(maxsize=None)
 def de_facto_authorities() -> dict[tuple[str, str], tuple[tuple[str, date, date | None], ...]]:
     """``authorities.tsv``: (country, admin1) -> ((actor, valid_from, valid_to), ...)."""
+    return _dated_rows("authorities.tsv")
+
+
+@lru_cache(maxsize=None)
+def regional_armies() -> dict[tuple[str, str], tuple[tuple[str, date, date | None], ...]]:
+    """``regional_armies.tsv``: (country, admin1) -> ((actor, valid_from, valid_to), ...): who the
+    state's generic army words name there ("الجيش الليبي" in Benghazi after May 2014: the LNA)."""
+    return _dated_rows("regional_armies.tsv")
+
+
+def _dated_rows(name: str) -> dict[tuple[str, str], tuple[tuple[str, date, date | None], ...]]:
     known = load_actor_kb().actors
     out: dict[tuple[str, str], list] = {}
-    for row in load_table("authorities.tsv", required=("country", "admin1", "actor", "valid_from")):
-        where = f"authorities.tsv:{row['_line']}"
+    for row in load_table(name, required=("country", "admin1", "actor", "valid_from")):
+        where = f"{name}:{row['_line']}"
         if row["actor"] not in known:
             raise KnowledgeBaseError(f"unknown actor {row['actor']!r}", where=where)
         try:
@@ -791,31 +823,43 @@ def de_facto_authorities() -> dict[tuple[str, str], tuple[tuple[str, date, date 
             end = date.fromisoformat(row["valid_to"]) if row.get("valid_to") else None
         except ValueError:
             raise KnowledgeBaseError("valid_from/valid_to must be YYYY-MM-DD", where=where) from None
+        if end is not None and end <= start:
+            raise KnowledgeBaseError("valid_to must come after valid_from", where=where)
         out.setdefault((row["country"], row["admin1"]), []).append((row["actor"], start, end))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _holder_on(rows, when: date | None) -> str | None:
+    return next((n for n, start, end in rows or () if when is None or (start <= when and (end is None or when <= end))),
+                None)
 
 
 def _de_facto_authority(a: Analysis, g: Group) -> tuple[set[str], str] | None:
     """(the state's force names, the ruler) when the group's place is a territory a non-state actor
     governs on the article's day and the group names the state's forces only by generic police and
     security words (الشرطة، الأجهزة الأمنية), never by a name of the state's own (الأمن الوقائي) nor by
-    an army word (الجيش)."""
+    an army word (الجيش); or a region whose army words name another actor then (regional_armies.tsv:
+    "الجيش الليبي"، "قوات الجيش" in Benghazi are the LNA), where the army words and the state's
+    nationality ("الطيران الحربي الليبي") count as generic too."""
     place = g.where.place if g.where is not None else None
     if place is None or not place.admin1:
         return None
-    rows = de_facto_authorities().get((place.country_code, place.admin1))
+    key = (place.country_code, place.admin1)
     when = a.published
-    ruler = next((n for n, start, end in rows or () if when is None or (start <= when and (end is None or when <= end))),
-                 None)
+    army = _holder_on(regional_armies().get(key), when)
+    ruler = army or _holder_on(de_facto_authorities().get(key), when)
     if ruler is None:
         return None
     state = {forces_of(place.country_code), forces_of(place.country_code, "Police")}
-    generic = a.memo.get("police_spans")
+    memo_key = "army_spans" if army else "police_spans"
+    generic = a.memo.get(memo_key)
     if generic is None:
         # police and security words only: the army words (الجيش، قوات الجيش) in such a territory are
         # as often the state's own army fighting for it
-        generic = a.memo["police_spans"] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)
-                                            if not m.payload[2]}
+        generic = a.memo[memo_key] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)
+                                      if army or not m.payload[2]}
+        if army:
+            generic |= {(m.tok_start, m.tok_end) for m in a.kb.nationality.find(a.doc)}
     # (a state force no word of the group names comes from a victim's word: "مقتل ضابط أمن" in Gaza)
     named = [x for s in g.sentences for x in a.actors_of_sentence(s) if x.actor in state]
     if any((x.tok_start, x.tok_end) not in generic for x in named):

@@ -196,8 +196,17 @@ def claimant(a: Analysis, g: Group) -> str | None:
             break
         if any(_other_event_in(a, g, k) for k in range(last + 1, s)):
             break
+        if not _claim_of_one_event(a, s):
+            continue
         return found[s]
     return None
+
+
+def _claim_of_one_event(a: Analysis, sent: int) -> bool:
+    """Does a claim told in a sentence of its own speak of the event just told, not of a history
+    ("وسبق أن تبنت خلايا الوحدات العديد من عمليات الاغتيال": its event word is background)?"""
+    sentence = a.doc.sentences[sent]
+    return all(h.reports_event for h in a.hits if sentence.tok_start <= h.mention.tok_start < sentence.tok_end)
 
 
 def _other_event_in(a: Analysis, g: Group, sent: int) -> bool:

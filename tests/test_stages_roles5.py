@@ -248,3 +248,21 @@ def test_a_regional_army_row_with_an_unknown_actor_is_reported_with_its_line(tmp
         monkeypatch.undo()
         kb.load_table.cache_clear()
         roles.regional_armies.cache_clear()
+
+
+# --------------------------------------------------------------------------- joint forces
+
+@pytest.mark.parametrize("text, side, joint", [
+    ("شنت فصائل جيش العزة بالتعاون مع هيئة تحرير الشام هجوما على مواقع قوات النظام في بلدة كفرنبودة بريف حماة "
+     "اليوم.", "Jaysh al-Izza", "Hayat Tahrir al-Sham"),
+    ("اشتبك الجيش اللبناني بمؤازرة من قوى الأمن الداخلي مع مسلحين في بلدة عرسال اليوم.",
+     "Military Forces of Lebanon", "Police Forces of Lebanon"),
+    ("اشتبكت قوات الجيش السوداني بمشاركة مقاتلين من حركة العدل والمساواة مع قوات الدعم السريع في مدينة الفاشر "
+     "اليوم.", "Military Forces of Sudan", "Justice and Equality Movement"),
+])
+def test_a_force_named_after_a_phrase_of_joint_action_is_an_associate_of_the_side_before_it(text, side, joint):
+    found = events(text)
+    assert found, "no event"
+    for e in found:
+        own = e.assoc_actor_1 if e.actor1 == side else e.assoc_actor_2 if e.actor2 == side else None
+        assert own is not None and joint in own and joint not in sides(e), pairs(found)

@@ -60,7 +60,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
-    stated = stated_agent(a, g) if etype != "Strategic developments" else None
+    stated = stated_agent(a, g, sub) if etype != "Strategic developments" else None
     generic = _generic_spans(a)
     for c in cas:
         # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim
@@ -272,6 +272,21 @@ def _supporting(a: Analysis, x: ActorMention) -> bool:
     if ends is None:
         ends = a.memo["support_ends"] = {m.tok_end for m in cue_matcher("support_phrase").find(a.doc)}
     return x.tok_start in ends
+
+
+# How many words may stand between the force a supporter backs and the phrase of support ("قوات
+# الجيش العراقي في قضاء هيت بمساندة من ...").
+BACKED_WORDS = 6
+
+
+def _backed_side(a: Analysis, x: ActorMention, actor1: str | None, actor2: str | None) -> str | None:
+    """The side (actor1 or actor2) named last before the phrase of support that introduces ``x``,
+    within its sentence and a few words."""
+    sent = a.doc.sentence_of_token(x.tok_start)
+    before = [y for y in a.actors_of_sentence(sent.index)
+              if y.tok_end <= x.tok_start and y.tok_end >= x.tok_start - BACKED_WORDS - 3
+              and y.actor in (actor1, actor2)]
+    return before[-1].actor if before else None
 
 
 def _unit_ranges(a: Analysis, g: Group) -> list[tuple[int, int]]:
@@ -506,6 +521,14 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
             assoc1.append(n)
         elif actor2 and kb.allied(n, actor2) and n not in assoc2:
             assoc2.append(n)
+        elif _supporting(a, x) and n not in assoc1 + assoc2:
+            # "اشتبك الجيش اللبناني بمؤازرة من قوى الأمن الداخلي مع مسلحين": the force named after a
+            # phrase of joint action fights beside the side named before the phrase
+            backed = _backed_side(a, x, actor1, actor2)
+            if backed == actor1:
+                assoc1.append(n)
+            elif backed == actor2:
+                assoc2.append(n)
     if actor2 and victim_names:
         for name in victim_names:
             if name not in (actor1, actor2) and name not in assoc2 and name not in assoc1:

@@ -153,9 +153,10 @@ def accusations(a: Analysis) -> tuple[set[int], dict[int, str]]:
     return found
 
 
-def stated_agent(a: Analysis, g: Group) -> str | None:
+def stated_agent(a: Analysis, g: Group, sub: str | None = None) -> str | None:
     """The agent the group's own clauses state: the accused of its sentence, the origin of its
-    projectiles (its sentences or the next), the genitive agent of one of its triggers, the planter of
+    projectiles (its sentences or the next), the genitive agent of one of its triggers of the record's
+    sub-type ``sub`` (not the artillery's agent for the air strikes told beside it), the planter of
     its bomb; None when they state none."""
     sents = sorted(g.sentences)
     accused = accusations(a)[1]
@@ -168,7 +169,7 @@ def stated_agent(a: Analysis, g: Group) -> str | None:
             return origins[s][1]
     agents = genitive_agents(a)
     for m in g.members:
-        if m.hit.mention.tok_start in agents:
+        if m.hit.mention.tok_start in agents and (sub is None or m.subtype == sub):
             return agents[m.hit.mention.tok_start]
     plants = planters(a)
     if plants:

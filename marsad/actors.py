@@ -400,6 +400,12 @@ def _reporters(doc: Doc, actors: list[ActorMention]) -> list[_Reporter]:
         if not named and end < len(doc.tokens) and doc.tokens[end].text in demonyms:
             # "مصادر طبية سودانية"، "وسائل إعلام لبنانية": the source's country
             name, end = f"{demonyms[doc.tokens[end].text]} {name}", end + 1
+        if named and name in _place_qualified():
+            # "وزارة الصحة بولاية الخرطوم" -> "Khartoum State Ministry of Health"; "وزارة الصحة
+            # اللبنانية" -> "Lebanese Ministry of Health": the office's state or country is its name's
+            qualifier = _office_qualifier(doc, end, demonyms)
+            if qualifier is not None:
+                name, end = f"{qualifier[0]} {name}", qualifier[1]
         first, own = doc.tokens[m.tok_start].text, m.phrase.split()[0]
         to = _told_to(doc, m.tok_start) or (first != own and first.startswith("ل") and
                                             (first[1:] == own or (own.startswith("ال") and first[2:] == own[2:])))
@@ -407,6 +413,60 @@ def _reporters(doc: Doc, actors: list[ActorMention]) -> list[_Reporter]:
     out += [_Reporter(a.tok_start, a.tok_end, a.actor, True, _told_to(doc, a.tok_start)) for a in actors
             if a.actor not in ("Civilians", "Protesters")]
     return sorted(out, key=lambda r: (r.tok_start, -r.tok_end))
+
+
+@lru_cache(maxsize=1)
+def _place_qualified() -> frozenset[str]:
+    """sources.tsv rows marked ``place_qualified``: offices whose place or nationality after them
+    belongs to their name (a ministry of health of a state or a country)."""
+    return frozenset(row["canonical"] for row in load_table("sources.tsv", required=("canonical", "kind"))
+                     if row.get("place_qualified") == "1")
+
+
+@lru_cache(maxsize=1)
+def _admin1_by_arabic() -> dict[str, str]:
+    """The Arabic names of first-level areas (admin1.tsv, without their prefix nouns) -> ACLED's name."""
+    from marsad.arabic.normalise import normalise_term
+    out = {}
+    for row in load_table("admin1.tsv", required=("name",)):
+        for alias in split_list(row.get("names_ar", "")):
+            out.setdefault(normalise_term(alias), row["name"])
+    return out
+
+
+# How many words a state's name may take after an office ("وزارة الصحة في ولاية جنوب دارفور").
+OFFICE_PLACE_WORDS = 3
+
+
+def _office_qualifier(doc: Doc, end: int, demonyms: dict[str, str]) -> tuple[str, int] | None:
+    """(the qualifier, the token after it) told right after an office: a nationality adjective
+    ("Lebanese"), or "ب/في" + an optional state noun + a first-level area ("Khartoum State")."""
+    tokens = doc.tokens
+    if end >= len(tokens):
+        return None
+    if tokens[end].text in demonyms:
+        return demonyms[tokens[end].text], end + 1
+    k, word = end, tokens[end].text
+    if word == "في" and k + 1 < len(tokens):
+        k, word = k + 1, tokens[k + 1].text
+    elif word.startswith("ب"):
+        word = word[1:]
+    else:
+        return None
+    state = word in cue_words("state_noun")
+    if state or word in cue_words("governorate_noun"):
+        if k + 1 >= len(tokens):
+            return None
+        k, word = k + 1, tokens[k + 1].text
+    names = _admin1_by_arabic()
+    sent_end = doc.sentence_of_token(end).tok_end
+    for n in range(OFFICE_PLACE_WORDS, 0, -1):
+        if k + n > sent_end:
+            continue
+        phrase = " ".join([word] + [tokens[t].text for t in range(k + 1, k + n)])
+        if phrase in names:
+            return (f"{names[phrase]} State" if state else names[phrase]), k + n
+    return None
 
 
 def _told_to(doc: Doc, t: int) -> bool:

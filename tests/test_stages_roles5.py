@@ -266,3 +266,21 @@ def test_a_force_named_after_a_phrase_of_joint_action_is_an_associate_of_the_sid
     for e in found:
         own = e.assoc_actor_1 if e.actor1 == side else e.assoc_actor_2 if e.actor2 == side else None
         assert own is not None and joint in own and joint not in sides(e), pairs(found)
+
+
+# --------------------------------------------------------------------------- who says so
+
+@pytest.mark.parametrize("text, source", [
+    ("وقال المتحدث باسم وزارة الصحة بولاية الخرطوم إن 15 مدنيا قتلوا اليوم في قصف مدفعي لقوات الدعم السريع على "
+     "سوق في محلية كرري.", "Khartoum State Ministry of Health"),
+    ("أعلنت وزارة الصحة في ولاية شمال دارفور مقتل سبعة مدنيين في قصف لقوات الدعم السريع على مدينة الفاشر اليوم.",
+     "North Darfur State Ministry of Health"),
+    ("أعلنت وزارة الصحة اللبنانية مقتل ثلاثة مدنيين في غارة إسرائيلية على بلدة عيترون اليوم.",
+     "Lebanese Ministry of Health"),
+    ("وأفادت الوكالة اللبنانية الوطنية للإعلام بسقوط قتيل في غارة شنتها مسيرة إسرائيلية على سيارة عند أطراف بلدة "
+     "الشهابية اليوم.", "National News Agency"),
+])
+def test_the_office_or_agency_that_reports_the_toll_is_the_source_with_its_state_or_country(text, source):
+    found = events(text)
+    assert found and all(e.attribution == source for e in found), [(e.attribution, e.actor1) for e in found]
+    assert all(source not in sides(e) for e in found)

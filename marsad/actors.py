@@ -111,6 +111,7 @@ def load_actor_kb() -> ActorKB:
             names.add(alias, actor.canonical)
         for alias in split_list(row.get("backrefs_ar", "")):
             backrefs.add(alias, actor.canonical)
+    _add_communal_groups(actors, names)
     generic = PhraseMatcher()
     for row in load_table("generic_actors.tsv", required=("alias", "template", "inter")):
         # "اللواء {n}": the unit noun names a force only with its number after it
@@ -141,6 +142,29 @@ def load_actor_kb() -> ActorKB:
                           if alias.startswith("و"))
     return ActorKB(actors, names, backrefs, generic, sources, nationality,
                    cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words)
+
+
+def _add_communal_groups(actors: dict[str, Actor], names: PhraseMatcher) -> None:
+    """The identity militias of ``communal_groups.tsv``: each community's names after each prefix of
+    the cue category communal_prefix ("مسلحون من قبيلة التبو"), and alone where the row says so."""
+    prefixes = [row["phrase"] for row in load_table("cues.tsv", required=("cue", "phrase"))
+                if row["cue"] == "communal_prefix"]
+    for row in load_table("communal_groups.tsv", required=("canonical", "country", "names_ar")):
+        where = f"communal_groups.tsv:{row['_line']}"
+        name = row["canonical"]
+        if name in actors:
+            raise KnowledgeBaseError(f"duplicate actor {name!r}", where=where)
+        if not name.endswith(("Ethnic Militia", "Tribal Militia", "Communal Militia")):
+            raise KnowledgeBaseError(f"a communal militia is named '<Name> Ethnic/Tribal/Communal Militia', "
+                                     f"not {name!r}", where=where)
+        if row.get("standalone", "") not in ("", "1"):
+            raise KnowledgeBaseError(f"standalone must be 1 or empty, not {row['standalone']!r}", where=where)
+        actors[name] = Actor(name, 4, row["country"], (row["country"],))
+        for form in split_list(row["names_ar"]):
+            for prefix in prefixes:
+                names.add(f"{prefix} {form}", name)
+            if row.get("standalone") == "1":
+                names.add(form, name)
 
 
 def _in_period(actor: Actor, published: date | None) -> bool:

@@ -284,3 +284,49 @@ def test_the_office_or_agency_that_reports_the_toll_is_the_source_with_its_state
     found = events(text)
     assert found and all(e.attribution == source for e in found), [(e.attribution, e.actor1) for e in found]
     assert all(source not in sides(e) for e in found)
+
+
+# --------------------------------------------------------------------------- communal militias
+
+@pytest.mark.parametrize("text, published, first, second", [
+    ("اشتبك مسلحون من الطوارق مع مقاتلين من التبو في مدينة أوباري اليوم وقتل أربعة.", date(2016, 3, 1),
+     "Tuareg Ethnic Militia", "Tebu Ethnic Militia"),
+    ("اندلعت اشتباكات بين مسلحين من قبيلة المساليت ومسلحين من الرزيقات في مدينة الجنينة اليوم أسفرت عن مقتل 12 "
+     "شخصا.", date(2020, 1, 10), "Masalit Ethnic Militia", "Rizeigat Ethnic Militia"),
+    ("هاجم مسلحو العكيدات نقطة لقوات سوريا الديمقراطية في بلدة ذيبان بريف دير الزور اليوم.", date(2019, 5, 1),
+     "Aqidat Tribal Militia", "Syrian Democratic Forces"),
+])
+def test_armed_men_named_by_their_tribe_or_people_are_that_community_s_militia(text, published, first, second):
+    found = events(text, published)
+    assert found and all(sides(e) == {first, second} for e in found), pairs(found)
+
+
+def test_a_town_whose_name_begins_like_a_people_is_no_militia():
+    from marsad.actors import find_actors
+    from marsad.arabic.tokenise import make_doc
+    doc = make_doc("اعترضت الدفاعات الجوية صاروخا أطلق على مدينة تبوك اليوم، ووصل أبناء القرية إلى المكان.")
+    assert not [x.actor for x in find_actors(doc, ["SA"]) if x.actor.endswith("Militia")]
+
+
+def test_a_communal_group_row_with_a_name_of_another_shape_is_an_error_with_its_line(tmp_path, monkeypatch):
+    import shutil
+
+    import marsad.kb as kb
+    from marsad import actors
+    from marsad.errors import KnowledgeBaseError
+    for path in kb.DATA_DIR.glob("*.tsv"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "communal_groups.tsv").write_text(
+        "canonical\tcountry\tnames_ar\tstandalone\nTebu Ethnic Militia\tLY\tالتبو\t1\nTuareg Fighters\tLY\tالطوارق\t\n",
+        encoding="utf-8")
+    monkeypatch.setattr(kb, "DATA_DIR", tmp_path)
+    kb.load_table.cache_clear()
+    actors.load_actor_kb.cache_clear()
+    try:
+        with pytest.raises(KnowledgeBaseError) as err:
+            actors.load_actor_kb()
+        assert "communal_groups.tsv:3" in str(err.value) and "Tuareg Fighters" in str(err.value)
+    finally:
+        monkeypatch.undo()
+        kb.load_table.cache_clear()
+        actors.load_actor_kb.cache_clear()

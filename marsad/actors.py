@@ -430,6 +430,9 @@ def _reporters(doc: Doc, actors: list[ActorMention]) -> list[_Reporter]:
             qualifier = _office_qualifier(doc, end, demonyms)
             if qualifier is not None:
                 name, end = f"{qualifier[0]} {name}", qualifier[1]
+            else:
+                # "وفق وزارة الصحة الفلسطينية ... وقالت وزارة الصحة": the office told before, again
+                name = next((r.name for r in reversed(out) if r.name.endswith(name)), name)
         first, own = doc.tokens[m.tok_start].text, m.phrase.split()[0]
         to = _told_to(doc, m.tok_start) or (first != own and first.startswith("ل") and
                                             (first[1:] == own or (own.startswith("ال") and first[2:] == own[2:])))

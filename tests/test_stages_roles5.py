@@ -330,3 +330,10 @@ def test_a_communal_group_row_with_a_name_of_another_shape_is_an_error_with_its_
         monkeypatch.undo()
         kb.load_table.cache_clear()
         actors.load_actor_kb.cache_clear()
+
+
+def test_an_office_told_again_without_its_state_is_the_one_named_before():
+    found = events("قتل ثلاثة مدنيين في غارة إسرائيلية على بلدة عيترون اليوم، وفق وزارة الصحة اللبنانية. وقالت وزارة "
+                   "الصحة في بيان إن الغارة استهدفت منزلا في البلدة.")
+    assert found and all(e.attribution == "Lebanese Ministry of Health" for e in found), \
+        [(e.attribution, e.location) for e in found]

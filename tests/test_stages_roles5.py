@@ -337,3 +337,23 @@ def test_an_office_told_again_without_its_state_is_the_one_named_before():
                    "الصحة في بيان إن الغارة استهدفت منزلا في البلدة.")
     assert found and all(e.attribution == "Lebanese Ministry of Health" for e in found), \
         [(e.attribution, e.location) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "قصف الطيران الروسي رتلا عسكريا في ريف إدلب اليوم.",
+    "استهدفت غارات جوية لطيران التحالف العربي تعزيزات عسكرية في محيط مدينة مأرب اليوم.",
+    "قصفت المدفعية التركية مواقع عسكرية في محيط بلدة تل رفعت اليوم.",
+    "قصف الجيش السوري بالمدفعية تحصينات في جبل الزاوية اليوم.",
+])
+def test_a_strike_on_a_convoy_or_positions_of_no_named_force_has_no_civilian_victim(text):
+    found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert found and all("Civilians" not in sides(e) for e in found), pairs(found)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت المدفعية التركية منازل المدنيين في بلدة تل رفعت اليوم.",
+    "قصف الطيران الروسي بلدة كفرنبل اليوم.",
+])
+def test_a_strike_on_homes_or_a_town_keeps_the_civilians(text):
+    found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
+    assert found and all(e.actor2 == "Civilians" for e in found), pairs(found)

@@ -686,8 +686,30 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
                 return opp
         if _civilians_spared(a, g):
             return None  # "لم يسقط أي مدنيين في الغارة": the text says no civilian was hit
+        if _military_target_struck(a, g):
+            # "قصف الطيران الروسي رتلا عسكريا"، "غارات على تعزيزات عسكرية": a force's convoy or
+            # positions, no civilians: the armed side the article names against the striker, else none
+            opp = _opponent(a, actor1) if actor1 else None
+            return opp if opp and opp != "Unidentified Armed Group" else None
         return "Civilians"
     return None
+
+
+def _military_target_struck(a: Analysis, g: Group) -> bool:
+    """Does a unit of the group name a military target (a position, convoy, reinforcements; not men
+    told by a person noun, عناصر) and no civilian target (a house, a market)?"""
+    doc = a.doc
+    people = cue_words("counted_person_noun")
+    for m in _cue_in_units(a, g, "military_target"):
+        word = doc.tokens[m.tok_end - 1].text
+        if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
+            continue
+        # the place told after the target (and after its owner: "موقعا لقوات Y في قرية Z")
+        owner = [x.tok_end for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2]
+        if not _target_here(a, g, owner[0] if owner else m.tok_end):
+            continue  # "قصفت صوامع قرية X وموقعا لقوات Y في قرية Z": Z's target, not X's
+        return not _in_units(a, g, "civilian_target")
+    return False
 
 
 # How many words before a mention of civilians a negation may stand ("دون وقوع إصابات في صفوف المدنيين").

@@ -696,14 +696,9 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
 
 
 def _military_target_struck(a: Analysis, g: Group) -> bool:
-    """Does a unit of the group name a military target (a position, convoy, reinforcements; not men
-    told by a person noun, عناصر) and no civilian target (a house, a market)?"""
-    doc = a.doc
-    people = cue_words("counted_person_noun")
-    for m in _cue_in_units(a, g, "military_target"):
-        word = doc.tokens[m.tok_end - 1].text
-        if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
-            continue
+    """Does a unit of the group name a target only a force has (a convoy, reinforcements, a barracks:
+    military_only_target) at the group's place, and no civilian target (a house, a market)?"""
+    for m in _cue_in_units(a, g, "military_only_target"):
         # the place told after the target (and after its owner: "موقعا لقوات Y في قرية Z")
         owner = [x.tok_end for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2]
         if not _target_here(a, g, owner[0] if owner else m.tok_end):

@@ -34,6 +34,9 @@ def pairs(found) -> list[tuple]:
      "مقتل جنديين.", "Islamic State", "Military Forces of Iraq"),
     ("أقدم عناصر حركة الشباب على زرع عبوة ناسفة انفجرت بحافلة ركاب في بلدة أفجوي اليوم وقتلت أربعة مدنيين.",
      "Al Shabaab", "Civilians"),
+    # the subject of the auxiliary, told earlier in its sentence
+    ("أفاد السكان أن قوات الدعم السريع لم تكتف بنهب السوق بل قامت بزرع عبوات ناسفة انفجرت بسيارة مدنية في مدينة "
+     "الفاشر اليوم وقتلت ثلاثة مدنيين.", "Rapid Support Forces", "Civilians"),
 ])
 def test_the_subject_of_a_verb_of_planting_is_the_bomber_never_the_target(text, planter, target):
     found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]

@@ -679,8 +679,10 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
                   if not (actor1 and kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
         if others and sub not in ("Air/drone strike", "Shelling/artillery/missile attack"):
             return others[0]
-        if actor1 and kb.inter(actor1) in (2, 3) and actor1 != "Unidentified Armed Group":
-            # a rebel group's strike that harmed no civilians: its opponent in the article
+        if actor1 and kb.inter(actor1) in (2, 3) and actor1 != "Unidentified Armed Group" and \
+                not _in_units(a, g, "civilian_target"):
+            # a rebel group's strike that harmed no civilians, on no civilian target ("عبوات ناسفة
+            # استهدفت سيارة الإسعاف": the civilians): its opponent in the article
             opp = _opponent(a, actor1)
             if opp and kb.inter(opp) in (1, 8):
                 return opp

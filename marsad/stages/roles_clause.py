@@ -27,6 +27,8 @@ UNIDENTIFIED = "Unidentified Armed Group"
 # تفخيخ"), and between the verb and a planter after it ("زرع عناصر تنظيم داعش").
 PLANTER_BEFORE = 2
 PLANTER_AFTER = 2
+# How far back the subject of an auxiliary before the verb may stand ("X لم تكتف بـ... بل قامت بزرع").
+PLANTER_SUBJECT_WORDS = 12
 # How many words after "أطلقت من" the place or force of origin may start ("من داخل الأراضي الإيرانية").
 ORIGIN_WORDS = 5
 # How many words a firing verb and its object may take before the origin ("وأطلقت القذائف من").
@@ -54,6 +56,13 @@ def planters(a: Analysis) -> dict[int, str]:
         if near:
             found[m.tok_start] = min(near, key=lambda x: min(abs(x.tok_end - m.tok_start),
                                                              abs(x.tok_start - m.tok_end))).actor
+        elif m.tok_start > sent.tok_start and a.doc.tokens[m.tok_start - 1].text in cue_words("doing_auxiliary"):
+            # "الميليشيات لم تكتف بالمجزرة ... بل قامت بزرع عبوات": the subject of the auxiliary, told
+            # earlier in its sentence
+            before = [x for x in a.actors_of_sentence(sent.index) if _armed(a, x) and
+                      m.tok_start - PLANTER_SUBJECT_WORDS <= x.tok_start < m.tok_start]
+            if before:
+                found[m.tok_start] = before[-1].actor
     return found
 
 

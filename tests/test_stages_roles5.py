@@ -360,3 +360,20 @@ def test_a_strike_on_a_convoy_or_positions_of_no_named_force_has_no_civilian_vic
 def test_a_strike_on_homes_or_a_town_keeps_the_civilians(text):
     found = [e for e in events(text) if e.event_type == "Explosions/Remote violence"]
     assert found and all(e.actor2 == "Civilians" for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- strikes told again by a definite noun
+
+@pytest.mark.parametrize("text, striker, hit", [
+    ("قتل عشرات من عناصر ميليشيات الحوثي اليوم بغارات شنتها طائرات تحالف دعم الشرعية على مواقع وتجمعات في الساحل "
+     "الغربي للبلاد. وقالت مصادر عسكرية إن الغارات تركزت في مناطق جنوب الحديدة وتحديدا في مديريات المنصورية وبيت "
+     "الفقيه وزبيد.", "Military Forces of Saudi Arabia", "Ansar Allah (the Houthis)"),
+    ("قتل 30 من مقاتلي هيئة تحرير الشام اليوم بغارات شنتها طائرات الجيش السوري على مواقع وتجمعات في جبهات الريف "
+     "الجنوبي. وقال المرصد إن الغارات تركزت في بلدات كفرنبل وحاس وكفرسجنة.", "Military Forces of Syria",
+     "Hayat Tahrir al-Sham"),
+    ("قتل 12 من مسلحي حركة الشباب اليوم بغارات شنتها طائرات الجيش الصومالي على مواقع وتجمعات في إقليم شبيلي "
+     "السفلى. وقالت مصادر محلية إن الغارات تركزت في بلدتي جنالي وأفجوي.", "Military Forces of Somalia", "Al Shabaab"),
+])
+def test_strikes_told_again_by_a_definite_noun_hit_the_side_they_hit_when_first_told(text, striker, hit):
+    found = events(text)
+    assert found and all((e.actor1, e.actor2) == (striker, hit) for e in found), pairs(found)

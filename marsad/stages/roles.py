@@ -24,7 +24,15 @@ from marsad.triggers import TERRITORY
 
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
+    told = a.memo.setdefault("sides_told", [])
+    retold = _retold_sides(a, g, etype, told)
+    if retold is not None:
+        # "قتل عشرات من عناصر الحوثي بغارات للتحالف على مواقع ... وقالت المصادر إن الغارات تركزت في
+        # مديريات X وY": strikes told again by a definite noun, in sentences that name no side, are
+        # between the sides they had when first told
+        return retold[0], retold[1], list(retold[2]), list(retold[3]), {}
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    told.append((min(g.sentences), etype, (actor1, actor2, tuple(assoc1), tuple(assoc2))))
     if actor1 in (None, "Unidentified Armed Group"):
         # "انفجرت سيارة مفخخة ... وأعلنت حركة الشباب مسؤوليتها عن الهجوم": the claimant did it
         claimed = claimant(a, g)
@@ -274,6 +282,21 @@ def _supporting(a: Analysis, x: ActorMention) -> bool:
     return x.tok_start in ends
 
 
+def _retold_sides(a: Analysis, g: Group, etype: str, told: list) -> tuple | None:
+    """The sides of the nearest group before this one, of its type, when every trigger of this one is
+    a definite noun (الغارات، القصف: the acts told already) and its sentences name no side."""
+    doc = a.doc
+    if not all(doc.tokens[m.hit.mention.tok_start].text.lstrip("وفب").startswith("ال") for m in g.members):
+        return None
+    taking_part = {id(x) for x in _taking_part(a)}
+    if any(id(x) in taking_part and a.kb.inter(x.actor) in ARMED_CODES
+           for s in g.sentences for x in a.actors_of_sentence(s)):
+        return None
+    first = min(g.sentences)
+    earlier = [(s, sides) for s, et, sides in told if s < first and et == etype and sides[0] is not None]
+    return max(earlier, key=lambda e: e[0])[1] if earlier else None
+
+
 # How many words may stand between the force a supporter backs and the phrase of support ("قوات
 # الجيش العراقي في قضاء هيت بمساندة من ...").
 BACKED_WORDS = 6
@@ -338,12 +361,29 @@ def _target_owners(a: Analysis, g: Group, actor1: str | None) -> list[tuple[str,
     kb = a.kb
     out = []
     for m in _cue_in_units(a, g, "military_target"):
-        owner = [x for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2
+        reach = _owner_reach(a, m.tok_end)
+        owner = [x for x in a.actors if m.tok_end <= x.tok_start <= reach
                  and kb.inter(x.actor) in ARMED_CODES and x.actor != actor1
                  and x.actor != "Unidentified Armed Group" and not kb.allied(x.actor, actor1 or "")]
         if owner:
             out.append((owner[0].actor, _target_here(a, g, owner[0].tok_end)))
     return sorted(out, key=lambda o: not o[1])
+
+
+# How many words after a target an owner link may stand ("الآليات والمركبات العسكرية التابعة للميليشيات").
+OWNER_LINK_WORDS = 4
+
+
+def _owner_reach(a: Analysis, end: int) -> int:
+    """The last token where the owner of a target ending at ``end`` may start: two words on, or right
+    after an owner link (التابعة، الخاضعة) a few words on."""
+    doc = a.doc
+    links = cue_words("owner_link")
+    hi = min(end + OWNER_LINK_WORDS, doc.sentence_of_token(end - 1).tok_end)
+    for t in range(end, hi):
+        if doc.tokens[t].text in links or doc.tokens[t].text[1:] in links:
+            return t + 1
+    return end + 2
 
 
 def _post_owner(a: Analysis, g: Group, exclude: str | None) -> str | None:
@@ -693,7 +733,37 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
             # positions, no civilians: the armed side the article names against the striker, else none
             opp = _opponent(a, actor1) if actor1 else None
             return opp if opp and opp != "Unidentified Armed Group" else None
+        told = _antecedent_victim(a, g)
+        if told is not None:
+            return told
         return "Civilians"
+    return None
+
+
+# How many sentences before a definite retelling ("الغارات تركزت في ...") the strikes it retells may be told.
+ANTECEDENT_SENTENCES = 2
+
+
+def _antecedent_victim(a: Analysis, g: Group) -> str | None:
+    """The armed side whose men the strikes killed or wounded where they were first told, for a group
+    whose triggers are all definite nouns that tell them again ("قتل عشرات من عناصر الحوثي بغارات
+    للتحالف ... وقالت مصادر إن الغارات تركزت في مديريات X وY")."""
+    doc = a.doc
+    if not all(doc.tokens[m.hit.mention.tok_start].text.lstrip("وفب").startswith("ال") for m in g.members):
+        return None
+    first = min(g.sentences)
+    for s in range(first - 1, max(-1, first - 1 - ANTECEDENT_SENTENCES), -1):
+        if not any(h.reports_event and h.mention.event_type == g.etype and a.sentence_index(h.mention.tok_start) == s
+                   for h in a.hits):
+            continue
+        for c in a.casualties:
+            if a.sentence_index(c.tok_start) != s or c.kind not in ("killed", "injured", "mixed"):
+                continue
+            armed = [x.actor for x in victim_actors(a, c) if a.kb.inter(x.actor) in ARMED_CODES
+                     and x.actor != "Unidentified Armed Group"]
+            if armed:
+                return armed[0]
+        return None
     return None
 
 

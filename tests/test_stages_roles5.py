@@ -377,3 +377,15 @@ def test_a_strike_on_homes_or_a_town_keeps_the_civilians(text):
 def test_strikes_told_again_by_a_definite_noun_hit_the_side_they_hit_when_first_told(text, striker, hit):
     found = events(text)
     assert found and all((e.actor1, e.actor2) == (striker, hit) for e in found), pairs(found)
+
+
+@pytest.mark.parametrize("text, published, shooter", [
+    ("أعلن الجيش الإسرائيلي سقوط قذيفتي هاون من غزة على منطقة أشكول اليوم دون إصابات.", date(2018, 7, 14),
+     "Hamas Movement"),
+    ("سقطت صواريخ من قطاع غزة على مدينة سديروت اليوم وأصيب ثلاثة إسرائيليين.", date(2019, 5, 4), "Hamas Movement"),
+    ("سقط صاروخ باليستي أطلق من صنعاء على حي سكني في مدينة مأرب اليوم وأصيب أربعة مدنيين.", date(2021, 3, 1),
+     "Ansar Allah (the Houthis)"),
+])
+def test_projectiles_fired_from_a_territory_a_group_governs_are_that_group_s(text, published, shooter):
+    found = [e for e in events(text, published) if e.event_type == "Explosions/Remote violence"]
+    assert found and all(e.actor1 == shooter for e in found), pairs(found)

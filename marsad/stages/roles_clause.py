@@ -117,7 +117,26 @@ def fire_origins(a: Analysis) -> dict[int, tuple[int, str]]:
         adjective = [n for n in nationality if m.tok_end <= n.tok_start < hi]
         if adjective and adjective[0].payload in kb.actors:
             found.setdefault(sent.index, (m.tok_start, adjective[0].payload))
+            continue
+        ruler = _ruler_of_place(a, m.tok_end, hi)
+        if ruler is not None:
+            # "سقوط قذيفتي هاون من غزة على منطقة أشكول": the side that governs the place fired
+            found.setdefault(sent.index, (m.tok_start, ruler))
     return found
+
+
+def _ruler_of_place(a: Analysis, lo: int, hi: int) -> str | None:
+    """The de facto authority (authorities.tsv) of the first place named in tokens [lo, hi), on the
+    article's day."""
+    from marsad.stages.roles import de_facto_authorities
+    places = a.places.mentions if a.places is not None else []
+    for pm in sorted(places, key=lambda p: p.tok_start):
+        if lo <= pm.tok_start < hi and pm.place is not None:
+            rows = de_facto_authorities().get((pm.place.country_code, pm.place.admin1 or pm.place.name))
+            when = a.published
+            return next((n for n, start, end in rows or ()
+                         if when is None or (start <= when and (end is None or when <= end))), None)
+    return None
 
 
 def claimants(a: Analysis) -> dict[int, str]:

@@ -389,3 +389,9 @@ def test_strikes_told_again_by_a_definite_noun_hit_the_side_they_hit_when_first_
 def test_projectiles_fired_from_a_territory_a_group_governs_are_that_group_s(text, published, shooter):
     found = [e for e in events(text, published) if e.event_type == "Explosions/Remote violence"]
     assert found and all(e.actor1 == shooter for e in found), pairs(found)
+
+
+def test_the_army_that_speaks_in_eastern_libya_is_the_lna_as_a_source_too():
+    found = events("أعلن الجيش الليبي اليوم القبض على قيادي في تنظيم داعش في مدينة درنة.", date(2018, 10, 8))
+    assert found and all(e.attribution in (None, LNA) and "Military Forces of Libya" not in sides(e) for e in found), \
+        [(e.actor1, e.actor2, e.attribution) for e in found]

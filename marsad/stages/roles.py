@@ -1005,6 +1005,9 @@ def event_attribution(a: Analysis, g: Group, cas: list[Casualty]) -> tuple[str |
         earlier = [x for x in a.attributions if x.tok_end <= first]
         chosen = earlier[-1] if earlier else min(a.attributions, key=lambda x: x.tok_start)
     name = chosen.name
+    authority = _de_facto_authority(a, g)
+    if authority is not None and name in authority[0]:
+        name = authority[1]  # "أعلن الجيش الليبي" in Derna: the LNA speaks (regional_armies.tsv)
     if not chosen.named:
         where = _source_place(a, g, chosen.tok_end)
         if where:

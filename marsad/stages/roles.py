@@ -32,7 +32,6 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         # between the sides they had when first told
         return retold[0], retold[1], list(retold[2]), list(retold[3]), {}
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
-    told.append((min(g.sentences), etype, (actor1, actor2, tuple(assoc1), tuple(assoc2))))
     if actor1 in (None, "Unidentified Armed Group"):
         # "انفجرت سيارة مفخخة ... وأعلنت حركة الشباب مسؤوليتها عن الهجوم": the claimant did it
         claimed = claimant(a, g)
@@ -49,6 +48,7 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             # "طوقت قوات الأمن مخبأ المشتبه به ... أعلنت حماس توقيفه": the ruler's police against
             # gunmen of no named group in a fight, else against the people they arrest
             actor2 = "Unidentified Armed Group" if etype == "Battles" else "Civilians"
+    told.append((min(g.sentences), etype, (actor1, actor2, tuple(assoc1), tuple(assoc2))))
     return actor1, actor2, assoc1, assoc2, spans
 
 

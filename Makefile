@@ -5,6 +5,8 @@
 PYTHON ?= python3.11
 DEMO_HOST ?= 127.0.0.1
 DEMO_PORT ?= 8000
+# pytest-xdist processes for `make test` (a file's tests stay on one process: --dist loadfile)
+TEST_WORKERS ?= 2
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
@@ -28,7 +30,7 @@ demo: $(STAMP)
 	$(BIN)/marsad serve --db demo.db --host $(DEMO_HOST) --port $(DEMO_PORT)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extract.py

@@ -13,7 +13,8 @@ A test that asks for ``db_url`` runs twice, as ``[sqlite]`` and ``[postgresql]``
   3. otherwise nothing, and the ``[postgresql]`` tests are skipped, giving the reason.
 
   A server started here is stopped at the end of the session; one that was already up,
-  or given by ``MARSAD_TEST_PG_URL``, is left alone. ``MARSAD_TEST_PG=skip`` skips the
+  or given by ``MARSAD_TEST_PG_URL``, is left alone. Under pytest-xdist the controller
+  process does this once for all workers (``pytest_configure``). ``MARSAD_TEST_PG=skip`` skips the
   PostgreSQL tests without trying anything.
 
 The fixtures are lazy: a session whose tests use neither ``db_url`` nor ``pg_url`` never
@@ -40,6 +41,39 @@ PG_START_TIMEOUT_S = 180
 
 # Why pg_url is None, for the skip message of the [postgresql] tests.
 _PG_UNAVAILABLE = pytest.StashKey[str]()
+# Under pytest-xdist (`make test` runs `pytest -n ...`) the controller starts the server once,
+# before the workers exist, and hands them its URL (MARSAD_TEST_PG_URL) or why it has none
+# (this variable); it stops the server at the end if it started it. Otherwise the first
+# worker to finish would stop a server the other one still uses.
+_PG_REASON_ENV = "MARSAD_TEST_PG_UNAVAILABLE"
+_PG_STARTED_BY_CONTROLLER = pytest.StashKey[bool]()
+
+
+def _xdist_controller(config: pytest.Config) -> bool:
+    return bool(getattr(config.option, "numprocesses", None)) and not hasattr(config, "workerinput")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not _xdist_controller(config) or os.environ.get("MARSAD_TEST_PG", "").lower() == "skip":
+        return
+    if os.environ.get("MARSAD_TEST_PG_URL") and _unreachable(os.environ["MARSAD_TEST_PG_URL"]) is None:
+        return
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        return  # the workers' pg_url says why
+    reasons: list[str] = []
+    url, was_running = _start_server(reasons)
+    if url is None:
+        os.environ[_PG_REASON_ENV] = "; ".join(reasons)
+        return
+    os.environ["MARSAD_TEST_PG_URL"] = url
+    config.stash[_PG_STARTED_BY_CONTROLLER] = not was_running
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if config.stash.get(_PG_STARTED_BY_CONTROLLER, False):
+        _run_pg_script("stop")
 
 
 def _libpq_url(sqlalchemy_url: str) -> str:
@@ -76,32 +110,9 @@ def _run_pg_script(command: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-@pytest.fixture(scope="session")
-def pg_url(request: pytest.FixtureRequest):
-    """SQLAlchemy URL of a reachable PostgreSQL server's ``postgres`` database, or None."""
-    stash = request.config.stash
-
-    if os.environ.get("MARSAD_TEST_PG", "").lower() == "skip":
-        stash[_PG_UNAVAILABLE] = "MARSAD_TEST_PG=skip"
-        yield None
-        return
-    try:
-        import psycopg  # noqa: F401
-        import sqlalchemy  # noqa: F401
-    except ImportError as exc:
-        stash[_PG_UNAVAILABLE] = f"{exc.name} is not installed in this environment"
-        yield None
-        return
-
-    reasons = []
-    given = os.environ.get("MARSAD_TEST_PG_URL")
-    if given:
-        why = _unreachable(given)
-        if why is None:
-            yield given
-            return
-        reasons.append(f"MARSAD_TEST_PG_URL does not answer ({why})")
-
+def _start_server(reasons: list[str]) -> tuple[str | None, bool]:
+    """Start the throwaway server: (its URL or None, whether it was already running).
+    Why it failed goes into ``reasons``."""
     was_running = _run_pg_script("url").returncode == 0
     try:
         started = _run_pg_script("start")
@@ -120,7 +131,40 @@ def pg_url(request: pytest.FixtureRequest):
         else:
             last = (started.stderr.strip().splitlines() or ["no output"])[-1]
             reasons.append(f"{PG_SCRIPT.name} start exited {started.returncode}: {last}")
+    return url, was_running
 
+
+@pytest.fixture(scope="session")
+def pg_url(request: pytest.FixtureRequest):
+    """SQLAlchemy URL of a reachable PostgreSQL server's ``postgres`` database, or None."""
+    stash = request.config.stash
+
+    if os.environ.get("MARSAD_TEST_PG", "").lower() == "skip":
+        stash[_PG_UNAVAILABLE] = "MARSAD_TEST_PG=skip"
+        yield None
+        return
+    try:
+        import psycopg  # noqa: F401
+        import sqlalchemy  # noqa: F401
+    except ImportError as exc:
+        stash[_PG_UNAVAILABLE] = f"{exc.name} is not installed in this environment"
+        yield None
+        return
+
+    if os.environ.get(_PG_REASON_ENV):  # the xdist controller tried already (pytest_configure)
+        stash[_PG_UNAVAILABLE] = os.environ[_PG_REASON_ENV]
+        yield None
+        return
+    reasons = []
+    given = os.environ.get("MARSAD_TEST_PG_URL")
+    if given:
+        why = _unreachable(given)
+        if why is None:
+            yield given
+            return
+        reasons.append(f"MARSAD_TEST_PG_URL does not answer ({why})")
+
+    url, was_running = _start_server(reasons)
     if url is None:
         stash[_PG_UNAVAILABLE] = "; ".join(reasons)
         yield None
@@ -158,6 +202,61 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path):
         # FORCE: an engine the test forgot to dispose must not keep the database alive.
         with psycopg.connect(_libpq_url(server_url), autocommit=True) as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+
+
+@pytest.fixture(scope="session")
+def db_template(tmp_path_factory):
+    """``db_template(db_url, key, build)`` makes the empty database at ``db_url`` (from the
+    ``db_url`` fixture) a copy of one built once a session by ``build(url)``, per backend and
+    ``key``: a file copy on SQLite (the backup API), ``CREATE DATABASE ... TEMPLATE`` on
+    PostgreSQL. For tests that each need the same ingested database and only read it or edit
+    their own copy: the copy costs milliseconds, the ingest seconds."""
+    import sqlite3
+
+    folder = tmp_path_factory.mktemp("templates")
+    built: dict[tuple[str, str], str] = {}
+    servers: set[str] = set()
+
+    def clone(db_url: str, key: str, build) -> None:
+        if db_url.startswith("sqlite:///"):
+            target = db_url.removeprefix("sqlite:///")
+            source = built.get(("sqlite", key))
+            if source is None:
+                source = str(folder / f"{key}.db")
+                build(f"sqlite:///{source}")
+                built[("sqlite", key)] = source
+            with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+                src.backup(dst)
+            return
+        import psycopg
+        from psycopg import sql
+        from sqlalchemy.engine import make_url
+
+        server = str(make_url(db_url).set(database="postgres").render_as_string(hide_password=False))
+        name = make_url(db_url).database
+        template = built.get(("postgresql", key))
+        servers.add(server)
+        with psycopg.connect(_libpq_url(server), autocommit=True) as conn:
+            if template is None:
+                template = f"marsad_tpl_{key}_{uuid.uuid4().hex[:8]}"
+                conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(template)))
+                built[("postgresql", key)] = template
+                build(_with_database(server, template))
+            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
+            conn.execute(sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name),
+                                                                         sql.Identifier(template)))
+
+    yield clone
+    templates = [name for (backend, _), name in built.items() if backend == "postgresql"]
+    for server in servers:
+        import psycopg
+        from psycopg import sql
+
+        if _unreachable(server) is not None:
+            continue  # a server this session started is stopped already, and its templates with it
+        with psycopg.connect(_libpq_url(server), autocommit=True) as conn:
+            for name in templates:
+                conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
 
 
 # --------------------------------------------------------------------------- marsad serve

@@ -26,15 +26,24 @@ SAMPLES = [str(REPO / "examples" / "sample-articles.jsonl"), str(REPO / "example
 HELDOUT = REPO / "examples" / "multisource-heldout.jsonl"
 
 
+def _build_samples(url: str) -> None:
+    store = open_store(url)
+    try:
+        ingest(store, read_inputs(SAMPLES))
+        # a few events without deaths, place or governorate, so that pages and statistics meet no values
+        ids = [e["event_id"] for e in store.events()]
+        store.edit(ids[0], {"fatalities": None}, editor="test")
+        store.edit(ids[1], {"fatalities": None, "location": None}, editor="test")
+        store.edit(ids[2], {"admin1": None}, editor="test")
+    finally:
+        store.close()
+
+
 @pytest.fixture
-def store(db_url):
+def store(db_url, db_template):
+    """The bundled samples ingested (once a session, then copied for each test)."""
+    db_template(db_url, "reads_samples", _build_samples)
     store = open_store(db_url)
-    ingest(store, read_inputs(SAMPLES))
-    # a few events without deaths, place or governorate, so that pages and statistics meet no values
-    ids = [e["event_id"] for e in store.events()]
-    store.edit(ids[0], {"fatalities": None}, editor="test")
-    store.edit(ids[1], {"fatalities": None, "location": None}, editor="test")
-    store.edit(ids[2], {"admin1": None}, editor="test")
     queries._counts.clear()
     yield store
     store.close()

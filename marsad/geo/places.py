@@ -586,6 +586,17 @@ def _compounds_with_region(doc: Doc, out: list[PlaceMention], place_nouns: dict[
                                          reason="" if whole else "unknown name after a place noun")
 
 
+def _bare_distance_before(doc: Doc, tok: int, start: int) -> bool:
+    """"على بعد 650 جنوب شرق طرابلس"، "(40 شمال المدينة)": a number and nothing but direction
+    words right before the place measure a distance from it, with the unit left out."""
+    directions = cue_words("relation_direction")
+    t = tok - 1
+    while t >= start and t >= tok - 2 and doc.tokens[t].text in directions:
+        t -= 1
+    return t < tok - 1 and t >= start and doc.tokens[t].text.isdigit() and len(doc.tokens[t].text) >= 2 \
+        and not doc.text[doc.tokens[t].end:doc.tokens[tok].start].strip(" \u200f\u200e").count("،")
+
+
 NAMED_BY_NOUN = "unknown name after a place noun: a common word its settlement noun names"
 
 
@@ -893,6 +904,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif any(doc.tokens[t].text in cue_words("distance_noun")
                  for t in range(max(sent.tok_start, pm.tok_start - 4), pm.tok_start)):
             pm.role, pm.reason = "reference", "a distance reference (N كم غرب X)"
+        elif _bare_distance_before(doc, pm.tok_start, sent.tok_start):
+            pm.role, pm.reason = "reference", "a distance reference with its unit left out (N جنوب شرق X)"
         elif any(t in dest_verbs for t in range(max(sent.tok_start, pm.tok_start - 8), pm.tok_start)) and \
                 any(doc.tokens[t].text in cue_words("destination_preposition") or
                     doc.tokens[t].text.startswith(cue_phrases("destination_prefix"))

@@ -395,3 +395,14 @@ def test_the_army_that_speaks_in_eastern_libya_is_the_lna_as_a_source_too():
     found = events("أعلن الجيش الليبي اليوم القبض على قيادي في تنظيم داعش في مدينة درنة.", date(2018, 10, 8))
     assert found and all(e.attribution in (None, LNA) and "Military Forces of Libya" not in sides(e) for e in found), \
         [(e.actor1, e.actor2, e.attribution) for e in found]
+
+
+@pytest.mark.parametrize("text, published, striker", [
+    ("قصفت طائرات إسرائيلية مبنى في مدينة غزة اليوم وأصيب 18 مدنيا. وتأتي هذه الغارات بعد إطلاق صاروخ من غزة سقط "
+     "قرب بئر السبع.", date(2018, 8, 9), "Military Forces of Israel"),
+    ("قصف الطيران التركي قرية في ريف القامشلي اليوم وقتل مدنيان. وجاء القصف بعد إطلاق قذائف من مناطق سيطرة قوات "
+     "سوريا الديمقراطية على بلدة نصيبين.", date(2022, 1, 23), "Military Forces of Turkey"),
+])
+def test_the_origin_of_another_act_told_after_the_strike_names_no_shooter_of_it(text, published, striker):
+    found = [e for e in events(text, published) if e.sub_event_type == "Air/drone strike"]
+    assert found and all(e.actor1 == striker for e in found), pairs(found)

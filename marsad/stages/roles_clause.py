@@ -193,7 +193,15 @@ def stated_agent(a: Analysis, g: Group, sub: str | None = None) -> str | None:
             return accused[s]
     origins = fire_origins(a)
     for s in sents + [sents[-1] + 1]:
-        if s in origins and (s in g.sentences or not _other_event_in(a, g, s)):
+        if s not in origins:
+            continue
+        if _of_another_act(a, origins[s][0]):
+            continue  # "بعد إطلاق صاروخ من غزة": the origin of an act told as a time reference
+        if s in g.sentences and _in_member_units(a, g, origins[s][0]):
+            return origins[s][1]
+        if s not in g.sentences and not _hits_in(a, s):
+            # "... وقال الحزب إن الصواريخ أطلقت من داخل الأراضي الإيرانية": told after, of the same
+            # projectiles (not "بعد إطلاق صاروخ من غزة": another act, with its own event word)
             return origins[s][1]
     agents = genitive_agents(a)
     for m in g.members:
@@ -229,6 +237,36 @@ def claimant(a: Analysis, g: Group) -> str | None:
             continue
         return found[s]
     return None
+
+
+def _in_member_units(a: Analysis, g: Group, tok: int) -> bool:
+    """Is the token in the unit (an independent clause and its dependents) of one of the group's
+    triggers?"""
+    from marsad.stages.clauses import clause_at, unit_range
+    for m in g.members:
+        c = clause_at(a, m.hit.mention.tok_start)
+        if c is None:
+            return True  # no clauses: the sentence is the unit
+        lo, hi = unit_range(a, c.unit)
+        if lo <= tok < hi:
+            return True
+    return False
+
+
+# How many words before an origin the event word it belongs to may end ("إطلاق صاروخ من غزة").
+ORIGIN_EVENT_WORDS = 3
+
+
+def _of_another_act(a: Analysis, tok: int) -> bool:
+    """Is the origin at ``tok`` told of an event word right before it that reports no event of its
+    own (a subordinate, background or generic act: "بعد إطلاق صاروخ من غزة")?"""
+    return any(not h.reports_event and tok - ORIGIN_EVENT_WORDS <= h.mention.tok_end and h.mention.tok_start <= tok + 1
+               for h in a.hits)
+
+
+def _hits_in(a: Analysis, sent: int) -> bool:
+    sentence = a.doc.sentences[sent]
+    return any(sentence.tok_start <= h.mention.tok_start < sentence.tok_end for h in a.hits)
 
 
 def _claim_of_one_event(a: Analysis, sent: int) -> bool:

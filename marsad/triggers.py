@@ -438,9 +438,14 @@ REPORT_WORDS = 8
 
 def _reports_between(doc: Doc, lo: int, hi: int) -> bool:
     """Is there a complementiser (إن، أن، بأن) within a few words after ``lo`` and before ``hi``: the
-    marker stands in the clause of saying, so it dates the report and not what is reported?"""
+    marker stands in the clause of saying, so it dates the report and not what is reported? When
+    a verb of saying follows the marker at once ("وفي وقت سابق أوضح ضابط مسؤول في المنطقة
+    العسكرية ... في تصريح لوكالة ... بأن"), its speaker may be long: the complementiser may stand
+    anywhere before ``hi``."""
     said = cue_words("report_complementiser")
-    return any(doc.tokens[t].text in said for t in range(lo, min(hi, lo + REPORT_WORDS)))
+    reach = hi if any(lo <= m.tok_start <= lo + 1 for m in cue_matcher("attribution").find(doc, lo, min(hi, lo + 3))) \
+        else min(hi, lo + REPORT_WORDS)
+    return any(doc.tokens[t].text in said for t in range(lo, reach))
 
 
 def _contrast_between(doc: Doc, lo: int, hi: int) -> bool:

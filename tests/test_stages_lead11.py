@@ -33,3 +33,75 @@ def test_a_number_and_a_direction_before_a_city_measure_a_distance_from_it(text,
     point the distance is measured from, not a place of the event."""
     found = [e.location for e in marsad.extract(text, published=JANUARY)]
     assert place in found and reference not in found
+
+
+@pytest.mark.parametrize("text, place, deaths", [
+    ("وفي وقت سابق أوضح ضابط مسؤول في قيادة المنطقة الشرقية بالجيش في تصريح لوكالة الأنباء الرسمية بأن "
+     "هجوما استهدف حاجزا في بلدة الشحيل فجر اليوم أسفر عن مقتل 5 جنود.", "Al-Shuhayl", 5),
+    ("وفي وقت سابق أعلن المتحدث باسم قيادة العمليات المشتركة في مؤتمر صحفي عقده في العاصمة أن انتحاريا "
+     "فجر نفسه اليوم في سوق بلدة الطارمية ما أدى إلى مقتل 7 مدنيين.", "Tarmiyah", 7),
+    ("وفي وقت سابق، قال مسؤول محلي في مديرية الخوخة لمراسلنا عبر الهاتف إن قذيفة سقطت أمس على منزل في "
+     "الخوخة وقتلت طفلين.", "Al Khawkhah", 2),
+])
+def test_earlier_before_a_verb_of_saying_dates_the_saying_however_long_its_speaker(text, place, deaths):
+    """"وفي وقت سابق + verb of saying + a long speaker + أن/بأن + the event": "earlier" is when it
+    was said; the event keeps its own date and is no background (it was dropped when the speaker
+    took more than a few words)."""
+    found = [(e.location, e.fatalities) for e in marsad.extract(text, published=JANUARY)]
+    assert (place, deaths) in found
+
+
+@pytest.mark.parametrize("text, far", [
+    ("قتل 12 عسكريا إثر هجوم مباغت لعناصر مسلحة على نقطة أمنية تقع على بعد 650 كم جنوب شرق طرابلس.", "Tripoli"),
+    ("قتل جنديان اليوم في كمين على بعد 120 كيلومترا شمال بغداد.", "Baghdad"),
+    ("لقي ثلاثة رعاة حتفهم بانفجار لغم أرضي على بعد 90 كم شرق مدينة تدمر.", "Tadmur"),
+])
+def test_a_town_far_from_the_event_by_the_texts_own_distance_is_not_its_place(text, far):
+    """A distance reference locates an event near its town (precision 2) only when the distance is
+    short; hundreds of km away the town is not where it happened."""
+    assert far not in [e.location for e in marsad.extract(text, published=JANUARY)]
+
+
+def test_a_town_a_few_km_from_the_event_still_locates_it():
+    found = marsad.extract("قتل ثلاثة جنود اليوم بهجوم على حاجز على بعد 20 كم غرب تدمر.", published=JANUARY)
+    assert [(e.location, e.geo_precision) for e in found] == [("Tadmur", 2)]
+
+
+OCTOBER = date(2025, 10, 19)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("ووفق شهود عيان في مدينة الدلنج بولاية جنوب كردفان قتل طفل اليوم نتيجة سقوط قذيفة مدفعية على مطبخ خيري.",
+     "Dilling"),
+    ("وقال سكان في بلدة بيت لاهيا بمحافظة شمال غزة إن طفلين قتلا اليوم بقصف مدفعي.", "Bayt Lahya"),
+    ("وقال شهود في مدينة الفاشر بولاية شمال دارفور إن ثلاثة مدنيين قتلوا اليوم بقصف على سوق.", "El Fasher"),
+])
+def test_witnesses_in_a_town_with_its_governorate_after_it_tell_an_event_there(text, place):
+    """"شهود في X بولاية Y": the governorate only locates the town; the witnesses still speak from
+    where the event is (the governorate made it read as the event's other place)."""
+    assert place in [e.location for e in marsad.extract(text, published=OCTOBER)]
+
+
+@pytest.mark.parametrize("text", [
+    "واشتدت المعارك بين قوات الجيش والدعم السريع خلال الفترة الماضية في دارفور غرب وكردفان.",
+    "وتصاعدت الهجمات على دوريات الجيش في الآونة الأخيرة في ريف درعا الغربي.",
+    "وكثفت الطائرات المسيرة غاراتها خلال الفترة الأخيرة على مدينة الفاشر.",
+])
+def test_a_trend_over_the_past_period_is_no_event_of_the_day(text):
+    """خلال الفترة الماضية، الفترة الأخيرة، الآونة الأخيرة: weeks back with no one day; what grew or
+    went on over them is a trend, not an event."""
+    assert marsad.extract(text, published=OCTOBER) == []
+
+
+@pytest.mark.parametrize("text, first, second", [
+    ("قتل ثلاثة جنود اليوم في هجمات متفرقة في درعا جنوب وإدلب شمال غرب سوريا.", "Dara", "Idlib"),
+    ("وقتل عشرات المدنيين اليوم في هجمات في حماة غرب وحلب.", "Hama", "Aleppo"),
+])
+def test_a_side_word_before_a_conjoined_place_belongs_to_the_place_before(text, first, second):
+    """"في درعا جنوب وإدلب": جنوب is Daraa's side of the country, the و opens the next item of the
+    list; Idlib does not locate Daraa (which was then read as a namesake village inside Idlib)."""
+    from marsad.arabic.tokenise import make_doc
+    from marsad.geo.places import analyse_places
+
+    mentions = analyse_places(make_doc(text)).mentions
+    assert [(pm.role, pm.place.name) for pm in mentions[:2]] == [("event", first), ("event", second)]

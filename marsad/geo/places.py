@@ -161,6 +161,8 @@ class PlaceAnalysis:
 def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, int]:
     """A relation word right before token ``tok`` (skipping a place noun): (relation, first token)."""
     j = tok - 1
+    if tok < len(doc.tokens) and _conjoined_name(doc.tokens[tok].text):
+        return None, tok  # "في دارفور غرب وكردفان": the side belongs to the place before the و
     if j >= sent_start and cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[j].text)}:
         return "district", j  # "قضاء الحمدانية", "بناحية تل تمر": the district, not its seat
     place_nouns = cue_words("relation_place_noun")
@@ -192,6 +194,14 @@ def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, 
     if stems & cue_words("relation_inside_word"):
         return "inside", j
     return None, tok
+
+
+def _conjoined_name(word: str) -> bool:
+    """Is ``word`` و + a known place name (وكردفان), not a name that begins with و (ودان، واسط)?"""
+    if not word.startswith("و") or len(word) < 4:
+        return False
+    gaz = load_gazetteer()
+    return not gaz.lookup(normalise_term(word)) and bool(gaz.lookup(normalise_term(word[1:])))
 
 
 def _plural_countryside(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -464,6 +474,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
+        if doc.tokens[t0].text[:1] == "ك" and doc.tokens[t0].text not in naming:
+            continue  # "كتلة برلمانية"، "كتل هوائية": a bloc or a mass, not "like a hill"
         if doc.tokens[t0].text.startswith(("ال", "بال", "وال", "فال", "لل")):
             continue  # "البلدة القديمة", "الحي الشرقي": a definite noun names nothing after it
         sent = doc.sentence_of_token(t0)
@@ -544,6 +556,14 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             if text[:1] == "و" and not first:
                 span = doc.span(doc.tokens[j].start + 1, doc.tokens[k - 1].end)
             variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
+            noun = doc.tokens[t0].text
+            lead = 0 if noun in cue_words("feature_noun") else \
+                1 if noun[:1] in ("ب", "و", "ف", "ل") and noun[1:] in cue_words("feature_noun") else None
+            if first and not variant and j == t1 and t1 - t0 == 1 and lead is not None and \
+                    not any(q in doc.raw[doc.token_span(t0, t1).end:span.start] for q in "\"«“'"):
+                # "جبل العمور"، "بتلة الكراديس": a relief noun (without its proclitic) is part of the
+                # unknown name it introduces; offsets of the normalised text, as doc.span takes them
+                span = doc.span(doc.tokens[t0].start + lead, doc.tokens[k - 1].end)
             out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
                                     reason="a spelling of a known name" if variant else
                                     NAMED_BY_NOUN if named and (word in stop or is_common_phrase(word)) else
@@ -705,8 +725,8 @@ def _names_before_countryside(doc: Doc, out: list[PlaceMention], taken: set[int]
         cuts = [j] + [t for t in range(j + 1, e) if doc.tokens[t].text.startswith("و")] + [e]
         for a, b in zip(cuts, cuts[1:]):
             span = doc.token_span(a, b)
-            if span.text[:1] in ("و", "ب"):
-                span = doc.span(span.start + 1, span.end)  # a name's own و is rare: "وادي" is no name here
+            if span.text[:1] in ("و", "ب") and doc.tokens[a].text not in heads:
+                span = doc.span(span.start + 1, span.end)  # a name's own و is rare (but "وادي الخرار")
             found.append(PlaceMention(span.start, span.end, span.text, candidates=[], tok_start=a, tok_end=b,
                                       reason="unknown name before the countryside that locates it (X بريف Y)"))
         taken.update(range(j, e))
@@ -1268,6 +1288,13 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
 
 
+def _container_right_after(pm: PlaceMention, other: PlaceMention) -> bool:
+    """"في مدينة الدلنج بولاية جنوب كردفان": an area named right after a place is its container,
+    not another place of the event."""
+    return other.tok_start == pm.tok_end and bool(other.candidates) and \
+        all(c.kind in ("admin1", "admin2", "region", "country") for c in other.candidates)
+
+
 def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
     """Witnesses and residents speak from where the event is: "وقال شهود في نابلس إن قوات
     ... اقتحمت الأحياء الشرقية" happened in Nablus. The seat of such speakers is the event's place
@@ -1282,7 +1309,8 @@ def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
         if doc.tokens[j].text != "في" or doc.tokens[j - 1].text not in witnesses:
             continue
         sent = doc.sentence_of_token(pm.tok_start)
-        if any(o is not pm and pm.tok_end <= o.tok_start < sent.tok_end and o.role != "country" for o in mentions):
+        if any(o is not pm and pm.tok_end <= o.tok_start < sent.tok_end and o.role != "country" and
+               not _container_right_after(pm, o) for o in mentions):
             continue  # "قال سكان في X إن القصف طال بلدة Y": the event is at Y
         pm.role, pm.reason = "event", "where the witnesses who tell it are (قال شهود في X إن ...)"
 
@@ -2136,6 +2164,8 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
     between = [doc.tokens[t].text for t in range(pm.tok_end, nxt.tok_start)]
     if any(w in cue_words("direction_pronoun") for w in between):
         return None  # "وبنش شرقها": east of the place named before, not of the next one
+    if _conjoined_name(doc.tokens[nxt.tok_start].text):
+        return None  # "في دارفور غرب وكردفان": the next place is one more of a list, it locates nothing
     adjectives = _adjectives_of_a_name()
     while between and between[0] in adjectives:
         # "جبل توانه الاستراتيجي بمديرية خب الشعف"، "قرية الزرقاء الصغرى بريف حماة": the name's adjective

@@ -254,7 +254,8 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
     a road's end (على طريق حمص - تدمر) still locates the event: near that town, precision 2."""
     refs = [pm for pm in mentions_of_sentence(a, sent.index)
             if pm.place is not None and not pm.place.is_area
-            and pm.reason.startswith(("a distance reference", "an end of a road"))]
+            and pm.reason.startswith(("a distance reference", "an end of a road"))
+            and not _far_from(a, pm)]
     if not refs:
         # "على الطريق الواصل بين قرية X وقرية Y بمحافظة Z": ends no gazetteer knows; the first one
         # the text locates keeps the event, at its container (never dropped)
@@ -268,6 +269,24 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
     return Where(pm, town, town.place_id, 2, direction, compass=pm.compass)
+
+
+# Beyond this many km from its reference town an event is not "near" it (precision 2): "650 كم
+# جنوب شرق طرابلس" tells how far the event is from the capital, not that it happened there.
+NEAR_REFERENCE_KM = 40
+
+
+def _far_from(a: Analysis, pm) -> bool:
+    """Does a distance in digits right before the reference ("على بعد 650 كم جنوب شرق X") put
+    the event more than :data:`NEAR_REFERENCE_KM` from it?"""
+    if not pm.reason.startswith("a distance reference"):
+        return False
+    sent = a.doc.sentence_of_token(pm.tok_start)
+    for t in range(pm.tok_start - 1, max(sent.tok_start, pm.tok_start - 6) - 1, -1):
+        word = a.doc.tokens[t].text
+        if word.isdigit():
+            return int(word) > NEAR_REFERENCE_KM
+    return False
 
 
 def fallback_places(a: Analysis, lo: int, hi: int) -> list[Where]:

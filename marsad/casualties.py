@@ -597,7 +597,7 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
         if vm is not None and vm.t0 not in ctx.claimed_tok:
             single = _self_counting(ctx, vm)
             if single is not None:
-                return single
+                return _company_after(ctx, vm.t1, own, limit) or single
             if vm.entry.number == "pl":
                 agent = far and _candidate_follows(ctx, vm.t1, limit)
                 if not agent:
@@ -607,6 +607,32 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
                 continue
         j += 1
         gap += 1
+    return None
+
+
+# How many words (a name, a rank) may stand between a singular victim and مع + the count of those
+# who died with him ("قتل الضابط في الجيش مع ثلاثة جنود آخرين").
+COMPANY_WORDS = 7
+
+
+def _company_after(ctx: _Ctx, k: int, own: _Match | None, limit: int) -> _Conj | None:
+    """"قتل القيادي أبو أحمد مع أربعة من مرافقيه": after a singular victim of a singular death
+    verb, مع and a count tell those who died with him: one more than the count."""
+    if own is None or ctx.text(own.t0) not in cue_words("singular_death_verb"):
+        return None
+    for j in range(k, min(k + COMPANY_WORDS, limit - 1)):
+        if ctx.stop_after[j] or _is_other_trigger(ctx, j, own):
+            return None
+        if ctx.text(j) in cue_words("with_preposition"):
+            from marsad.triggers import trigger_matcher
+            if trigger_matcher().find(ctx.doc, k, j):
+                return None  # "قتل الجندي في اشتباك مع 5 من المسلحين": his foes, not his company
+            qi = ctx.q_start.get(j + 1)
+            if qi is None or _usable_q(ctx, j + 1) is None:
+                return None
+            conj = _conj_from_q(ctx, qi)
+            _with_company(conj)
+            return conj
     return None
 
 

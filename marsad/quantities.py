@@ -746,8 +746,9 @@ def quantity_unit(doc: Doc, q: Quantity) -> str | None:
         for p in percent:
             if tuple(t.text for t in tokens[j:j + len(p)]) == p:
                 return "percent"
-        if v is not None and 1 <= v <= 31 and _month_at(doc, j):
-            return "date"
+        if v is not None and 1 <= v <= 31 and (_month_at(doc, j) or
+                                               tokens[j].text == "من" and j + 1 < len(tokens) and _month_at(doc, j + 1)):
+            return "date"  # "31 آذار"، "في 31 من آذار الماضي": a day of a month
         forms = _stem_forms(tokens[j].text)
         if tokens[j].text.startswith(("ال", "وال")):
             # a counted noun is indefinite (ثلاثة أيام): "مدنيين اثنين اليوم" is two people today

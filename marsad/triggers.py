@@ -279,8 +279,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "generic", "a state of detention, not an arrest (تمديد اعتقال، رهن الاعتقال)"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
-        elif any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or \
-                doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix")):
+        elif (any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or
+              doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix"))) and \
+                not _cause_of_a_death(doc, m.tok_start, sent.tok_start):
             status, reason = "subordinate", "a time reference inside another clause (بعد/عقب ...)"
         elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \
                 any(t in habitual for t in before):
@@ -402,6 +403,26 @@ def _shots_at(doc: Doc) -> list:
                     out.append(Match(t, t + 1, ("Violence against civilians", "Attack", strength), 0, "shots at"))
                 break
     return out
+
+
+# How many words before بعد a death word may stand for the attack after it to be how they died.
+CAUSE_DEATH_WORDS = 10
+
+
+def _cause_of_a_death(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"قتل عنصران ... بعد استهداف سيارتهما"، "قتل شاب بعد استهدافه بالرصاص": an attack word right
+    after بعد/عقب, with a death word shortly before it in the sentence, tells how those people died,
+    not an earlier event (which needs a span: بعد أيام من اختطافه)."""
+    cue = tok - 1
+    if cue < sent_start or doc.tokens[cue].text not in cue_words("death_cause_after"):
+        return False
+    from marsad.casualties import death_forms
+    deaths = death_forms()
+    for t in range(max(sent_start, cue - CAUSE_DEATH_WORDS), cue):
+        word = doc.tokens[t].text
+        if word in deaths or (word[:1] in ("و", "ف") and word[1:] in deaths):
+            return True
+    return False
 
 
 def _qad_imperfect(doc: Doc, before: range) -> bool:

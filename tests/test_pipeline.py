@@ -211,8 +211,6 @@ def test_two_towns_struck_the_same_day_give_two_events():
     assert len({e.event_id for e in events}) == 2
 
 
-@pytest.mark.xfail(reason="the per-town toll is not split: the second town gets 0 instead of its own death",
-                   strict=True)
 def test_two_towns_struck_the_same_day_each_get_their_own_deaths():
     text = ("قصف الطيران الحربي الروسي أمس بلدتي البارة وكنصفرة في جبل الزاوية، "
             "ما أدى إلى مقتل مدنيين اثنين في البارة ومدني في كنصفرة.")

@@ -105,3 +105,29 @@ def test_a_side_word_before_a_conjoined_place_belongs_to_the_place_before(text, 
 
     mentions = analyse_places(make_doc(text)).mentions
     assert [(pm.role, pm.place.name) for pm in mentions[:2]] == [("event", first), ("event", second)]
+
+
+APRIL = date(2022, 4, 1)
+
+
+@pytest.mark.parametrize("text, place, deaths", [
+    ("قتل عنصران من الشرطة اليوم شرقي مدينة داعل بعد استهداف سيارتهما من قبل مجهولين.", "Dael", 2),
+    ("قتل شاب اليوم في بلدة الكرك الشرقي بعد استهدافه بالرصاص من قبل مسلحين مجهولين.", "Al-Karak al-Sharqi", 1),
+    ("لقي ثلاثة مدنيين حتفهم اليوم في مدينة بعقوبة عقب استهداف منزلهم بقذيفة هاون.", "Baquba", 3),
+])
+def test_an_attack_right_after_a_death_and_after_tells_how_they_died(text, place, deaths):
+    """"قتل X بعد استهدافه": an attack word right after بعد/عقب, with the death just before it, is
+    how the dead died, the same event; as a time reference of another clause it left the deaths
+    with no event."""
+    found = [(e.location, e.fatalities) for e in marsad.extract(text, published=APRIL)]
+    assert (place, deaths) in found
+
+
+@pytest.mark.parametrize("text, day", [
+    ("واغتال مسلحون مجهولون في 31 من آذار الماضي شابا في بلدة المسيفرة بريف درعا الشرقي.", 31),
+    ("وقتل مسلحون في 28 من آذار الماضي مدنيين اثنين في بلدة طفس.", 28),
+    ("وفي 30 من آذار قتل مسلحون مجهولون شابين في مدينة نوى.", 30),
+])
+def test_a_day_of_a_month_after_its_number_and_min_is_no_toll(text, day):
+    """"في 31 من آذار": a day and من before a month name is a date; it was read as 31 dead."""
+    assert all(e.fatalities != day for e in marsad.extract(text, published=APRIL))

@@ -9,6 +9,7 @@ from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.event_places import container_location, container_part
 from marsad.stages.roles import actors_for, event_attribution, protest_violence
 from marsad.stages.tolls import toll
+from marsad.stages.tolls_totals import evidence_span
 from marsad.triggers import TERRITORY
 
 SUBTYPE_PRIORITY = [
@@ -141,7 +142,7 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     for dm in when.mentions:
         ev("event_date", Span(dm.start, dm.end, dm.text))
     for c in cas_used:
-        ev("fatalities", Span(c.start, c.end, c.text))
+        ev("fatalities", Span(*evidence_span(a, c)))  # "بسقوط شهيد": with its verb of falling
     attribution, attr_span = event_attribution(a, g, cas_used)
     if attr_span:
         ev("attribution", attr_span)

@@ -264,7 +264,9 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
         [w for w in unit_places if kind(w) not in ("temporal", "relative")],
         unit_places,
     )
-    return next((t for t in tiers if t), [])
+    from marsad.stages.tolls_places import with_distributed_places
+    # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": each part's place, not the area of the total
+    return with_distributed_places(a, next((t for t in tiers if t), []), unit_places)
 
 
 def _told_as_happening(a: Analysis, unit: int) -> bool:

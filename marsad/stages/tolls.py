@@ -19,10 +19,16 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     owners_of = groups_by_unit(a)
     out = []
     from marsad.casualties import part_marker_before
+    from marsad.stages.tolls_places import part_casualties, set_aside
+    from marsad.stages.tolls_totals import toll_before_its_event, toll_of_placeless_retelling
+    from marsad.stages.tolls_means import means_total, over_two_means
+    # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": the total goes to no place, each part to its own
+    distributed = set_aside(a)
     for c in a.casualties:
-        if c.kind != "killed" or c.subgroup or part_marker_before(a.doc, c.tok_start):
+        if c.kind != "killed" or c.subgroup or part_marker_before(a.doc, c.tok_start) or id(c) in distributed:
             continue  # "وبحسب مصدر طبي فإن بين الحصيلة 3 مدنيين قتلى": a part of the toll told before
-        owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c)
+        owners = owners_of.get(_unit_of(a, c.tok_start), []) or _toll_of_event_before(a, c) or \
+            toll_of_placeless_retelling(a, c) or toll_before_its_event(a, c)
         if g not in owners:
             continue
         if len(owners) > 1:
@@ -30,6 +36,8 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
                 continue
         elif _elsewhere(a, c, g):
             continue
+        if over_two_means(a, c) or means_total(a, c, lambda x: owners_of.get(_unit_of(a, x.tok_start), [])):
+            continue  # "لقي 13 عنصراً مصرعهم بمواجهات مع الجيش وغارات للتحالف": two means' sum, no one event's
         if _over_places(a, c) and (g.where.unknown_name or g.where.precision == 1):
             continue  # "قتل خمسة في هجمات على ثلاث قرى": a sum over places, no one village's toll
         if _campaign_toll(a, c, g):
@@ -38,6 +46,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     # a part placed at the group's own place whose total the group does not already count
     out += [c for c, owner in placed_parts(a).items() if owner is g and not any(
         p.start <= c.start < p.end and p.tok_start < c.tok_start for p in out)]
+    out += part_casualties(a, g)
     return out
 
 
@@ -347,6 +356,12 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
         return violent[0]
     if _joint_cause(a, c, violent):
         return None
+    from marsad.stages.tolls_means import split_by_means
+    from marsad.stages.tolls_places import joined_by_wa
+    # "ثلاثة جنود قتلوا خلال الانفجار، بينما قتل أربعة آخرون في الاشتباك": each count by its means
+    by_means = split_by_means(a, c, violent)
+    if by_means is not None:
+        return by_means
     sent = a.doc.sentence_of_token(c.tok_start)
     # the place named right after the count (before the next count), else the nearest before it
     nxt = min([x.tok_start for x in a.casualties
@@ -368,8 +383,10 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
         near, owner = min(before, key=lambda x: x[0])
         # "انفجرت سيارتان مفخختان في المقدادية وبعقوبة مما أدى إلى مقتل تسعة": a count after a list
         # of places is their sum, no one place's toll
-        if any(o.where.town_key != owner.where.town_key and 0 < d - near <= LIST_GAP_WORDS for d, o in before) and \
-                a.doc.tokens[c.tok_start - near].text.startswith("و"):
+        listed = [(c.tok_start - w.mention.tok_start, o) for o in violent for w in o.places
+                  if sent.tok_start <= w.mention.tok_start < c.tok_start]
+        if any(o.where.town_key != owner.where.town_key and 0 < d - near <= LIST_GAP_WORDS for d, o in listed) and \
+                joined_by_wa(a, c.tok_start - near):
             return None
         return owner
     # same place for all (several types at one town): the nearest trigger
@@ -436,6 +453,11 @@ def fatalities(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Ca
 def toll(a: Analysis, g: Group) -> tuple[int, int, int, list[Casualty], list[Casualty]]:
     """(best, low, high, counts used, large counts set aside as not tied to the event)."""
     cas = group_casualties(a, g)
+    # "وجاء في بيان للتنظيم أن 22 شخصا قتلوا في الهجوم": the attacker's own figure is no toll
+    # beside a security source's or a reporter's
+    from marsad.stages.tolls_totals import perpetrators_claims
+    claimed = perpetrators_claims(a, cas)
+    cas = [c for c in cas if c not in claimed]
     if all(m.subtype == "Arrests" for m in g.members):
         # "تعلن اعتقال الجاني" after "مقتل شرطي"، "اعتقال رجل يشتبه في مقتل شرطي": an arrest kills no
         # one; a death told with it is the crime it answers, set aside
@@ -627,6 +649,10 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
         anaphoric = []
     head = [c for c in cas if a.doc.sentence_of_token(c.tok_start).is_heading]
     body = [c for c in cas if c not in head]
+    # "قتل جنديان ..." then "أسفر عن مقتل ثلاثة أشخاص بينهم الجنديان": the later total holds them
+    from marsad.stages.tolls_totals import held_by_later_total
+    held = held_by_later_total(a, [c for c in body if not victim_key(c).startswith("others:")])
+    body = [c for c in body if id(c) not in held]
     # "قتل أربعة أشخاص ... أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً": a total told again
     # by its parts counts once
     parts = breakdown_parts(a, body, victim_key)

@@ -209,6 +209,12 @@ def _purpose(word: str) -> bool:
     return word.startswith("ل")
 
 
+def _undergone(doc: Doc, tok: int, lo: int) -> bool:
+    """Does a verb of undergoing stand before the token in its sentence (تعرضت حافلة عسكرية تابعة
+    لقوات النظام لهجوم)?"""
+    return any(v.tok_end <= tok for v in cue_matcher("suffer_verb").find(doc, lo, tok))
+
+
 def _nisba(doc: Doc, m) -> bool:
     """"القتالي"، "القتالية": a definite word that is the phrase's last word + ي/ية is an adjective
     (the article never takes a possessive pronoun), not the event noun (قتال) with "my"."""
@@ -255,6 +261,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     for m in matches:
         if _nisba(doc, m):
             continue  # "العتاد القتالي"، "العمليات القتالية": an adjective made of the event noun
+        if m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lstrip("و") in cue_words("media_noun"):
+            continue  # "قناة المسيرة": an outlet's name, no drone
         etype, sub, strength = ("Protests", "Peaceful protest", "strong") if _march(doc, m) else m.payload
         span = doc.token_span(m.tok_start, m.tok_end)
         mention = TriggerMention(span.start, span.end, span.text, etype, sub, strength, m.tok_start, m.tok_end)
@@ -271,6 +279,11 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
         elif sub == "TERRITORY" and (_purpose(doc.tokens[m.tok_start].text) or any(
                 t in approach for t in range(max(sent.tok_start, m.tok_start - APPROACH_WORDS), m.tok_start))):
             status, reason = "modal", "a purpose or an approach (لتحرير، تقترب من السيطرة على)"
+        elif sub == "Armed clash" and _purpose(doc.tokens[m.tok_start].text) and \
+                not doc.tokens[m.tok_start].text.lstrip("وف").startswith("لل") and \
+                not _undergone(doc, m.tok_start, sent.tok_start):
+            # (an indefinite noun in construct: "للاشتباكات" after a toll is the genitive, not a purpose)
+            status, reason = "modal", "a purpose of fighting (التحالف لقتال التنظيم، لصد أي اعتداء)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("rule_head"):
@@ -336,7 +349,9 @@ def _seizures(doc: Doc) -> list:
     """"عثروا مساء أمس على أسلحة متنوعة", "ضبطت القوات مستودعاً للذخيرة": a seizure verb and, within a
     few words, a weapon noun make a Disrupted weapons use trigger spanning both."""
     from marsad.arabic.matcher import Match
-    weapons = cue_matcher("weapon_noun").find(doc)
+    # "عثر عليها مخزنة بمجمد": a feminine adjective (مخزنة، stored) read as a noun with "her" (مخزنه) is
+    # no weapon
+    weapons = [w for w in cue_matcher("weapon_noun").find(doc) if not _feminine_read_as_pronoun(doc, w)]
     out = []
     for v in cue_matcher("seizure_verb").find(doc) + cue_matcher("interception_verb").find(doc):
         sent = doc.sentence_of_token(v.tok_start)
@@ -345,6 +360,16 @@ def _seizures(doc: Doc) -> list:
             out.append(Match(v.tok_start, near[0].tok_end,
                              ("Strategic developments", "Disrupted weapons use", "strong"), 0, "seizure"))
     return out
+
+
+def _feminine_read_as_pronoun(doc: Doc, m) -> bool:
+    """Does a phrase match only because its last word's ة (written ه once normalised) was taken for
+    the pronoun "her": the raw word ends in ة, the phrase's word does not?"""
+    phrase = getattr(m, "phrase", None)
+    if not isinstance(phrase, str) or phrase.endswith(("ه", "ة")):
+        return False
+    raw = doc.token_span(m.tok_end - 1, m.tok_end).text
+    return raw.endswith("ة") and normalise_term(raw) == normalise_term(phrase.split(" ")[-1]) + "ه"
 
 
 # How many words after the killers' noun the victims may stand (قتل مسلحون مجهولون، اليوم، ثلاثة مدنيين).

@@ -131,3 +131,15 @@ def test_an_attack_right_after_a_death_and_after_tells_how_they_died(text, place
 def test_a_day_of_a_month_after_its_number_and_min_is_no_toll(text, day):
     """"في 31 من آذار": a day and من before a month name is a date; it was read as 31 dead."""
     assert all(e.fatalities != day for e in marsad.extract(text, published=APRIL))
+
+
+@pytest.mark.parametrize("second", [
+    "وبنفس اليوم قتل شخصان بانفجار عبوة ناسفة على طريق في بلدة طفس.",
+    "وبذات اليوم قتل شخصان بانفجار عبوة ناسفة على طريق في بلدة طفس.",
+    "وفي نفس اليوم قتل شخصان بانفجار عبوة ناسفة على طريق في بلدة طفس.",
+])
+def test_the_same_day_with_a_preposition_is_the_day_told_before_not_today(second):
+    """"وبنفس اليوم" refers back to the day just told; with ب on نفس it was read as اليوم, today."""
+    text = "في 30 من آذار قتل طفلان بقصف على مدينة الحراك شرقي درعا. " + second
+    dates = {e.location: e.event_date for e in marsad.extract(text, published=APRIL)}
+    assert dates.get("Tafas") == "2022-03-30"

@@ -2157,7 +2157,7 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
         return None
     if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
             not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside" and \
-            not (nxt.relation in _COMPASS and all(c.kind == "admin2" for c in pm.candidates)) and \
+            not (nxt.relation in _COMPASS and all(c.kind in ("admin1", "admin2") for c in pm.candidates)) and \
             not (region_on_side and _region_on_side_of(pm, nxt)):
         # (but "مديرية نهم شرق صنعاء": a district lies on a side of a town)
         return None  # "قوات أرض الصومال في مدينة لاسعانود": a region lies in no town (but in ريف Y)
@@ -2189,6 +2189,13 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
     if not between and nxt_tok.startswith(("ب", "في")):
         return nxt
     return None
+
+
+def _named_governorate(pm: PlaceMention) -> bool:
+    """Is the mention a governorate named with its noun (محافظة صلاح الدين، بمحافظة مأرب)?"""
+    first = normalise_term(pm.text).split(" ")[0]
+    nouns = cue_words("governorate_noun")
+    return first in nouns or first[1:] in nouns or first[2:] in nouns
 
 
 def _region_on_side_of(pm: PlaceMention, nxt: PlaceMention) -> bool:
@@ -2270,7 +2277,13 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         home_anchor = pm.role in ("home", "post") and anchor is not None and (
             anchor.relation in ("north", "south", "east", "west", "countryside", "near") or
             (anchor.place is not None and anchor.place.is_area))
-        if anchor is not None and anchor.role == "event" and (
+        if anchor is not None and anchor.role == "event" and anchor.relation in _COMPASS and \
+                _named_governorate(pm) and anchor.candidates and not any(c.is_area for c in anchor.candidates):
+            # "في محافظة صلاح الدين شمال العاصمة بغداد": the town says where the governorate lies; it
+            # is no event place, and no container of what the governorate holds
+            anchor.role = "reference"
+            anchor.reason = f"a town {pm.text} lies on a side of"
+        elif anchor is not None and anchor.role == "event" and (
                 pm.role in ("event", "origin", "route", "destination", "container") or road_end or home_anchor):
             anchor.role = "container"
             anchor.reason = f"locates {pm.text}"

@@ -243,9 +243,22 @@ def lead_tells_event(a: Analysis) -> bool:
 
         found = any(h.reports_event and in_lead(h.mention.tok_start) and tells(h) for h in a.hits) or \
             any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) for c in a.casualties) or \
-            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi))
+            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi)) or \
+            _counts_operations(a, spans)
         a.memo["lead_tells_event"] = found
     return found
+
+
+def _counts_operations(a: Analysis, spans: list[tuple[int, int]]) -> bool:
+    """"شهد ريف دير الزور الشرقي اليوم عمليتين لخلايا مسلحة": a lead sentence that counts operations
+    or incidents of an armed actor announces the events the body tells."""
+    from marsad.stages.analysis import ARMED_CODES
+    nouns = cue_words("operation_count_noun")
+    for lo, hi in spans:
+        if any(_bare(a.doc.tokens[t].text) & nouns for t in range(lo, hi)) and \
+                any(a.kb.inter(x.actor) in ARMED_CODES for x in a.actors_between(lo, hi)):
+            return True
+    return False
 
 
 def _bare(word: str) -> set[str]:
@@ -432,10 +445,26 @@ def _dates_report(a: Analysis, d: DateMention) -> bool:
     tokens = a.doc.tokens
     nxt = tokens[d.tok_end].text if d.tok_end < len(tokens) else ""
     if nxt in cue_words("dated_report_next"):
-        return True
+        return not (nxt in cue_words("rise_end_word") and _after_rise(a, d))
     # "وفي وقت سابق قالت الوكالة إن ...": "earlier" right before a verb of saying dates the saying
     words = " ".join(tokens[t].text for t in range(d.tok_start, d.tok_end))
     return words.endswith(cue_phrases("background_earlier")) and d.tok_end in cue_starts(a.doc, "attribution")
+
+
+# How many words before a date a verb of rising or result may stand ("ارتفعت حصيلة هجوم نفذه التنظيم السبت إلى").
+RISE_DATE_WORDS = 8
+
+
+def _after_rise(a: Analysis, d: DateMention) -> bool:
+    """Does a verb of rising or result (ارتفعت، أسفرت، بلغت) stand a few words before the date, in its
+    clause, with no verb of saying between them?"""
+    own = clause_at(a, d.tok_start)
+    lo = max(own.tok_start if own is not None else 0, d.tok_start - RISE_DATE_WORDS)
+    rises = [m for m in cue_matcher("rise_or_result_verb").find(a.doc, lo, d.tok_start)]
+    if not rises:
+        return False
+    says = cue_starts(a.doc, "attribution")
+    return not any(t in says for t in range(max(m.tok_start for m in rises), d.tok_start))
 
 
 # How many words may stand between a verb of saying and the date that follows it (its subject).

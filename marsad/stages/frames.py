@@ -174,6 +174,11 @@ def build_frames(a: Analysis) -> None:
             typed = [t for t in _typed(a, u, unit_hits, sorted(told + placeless, key=lambda f: f.sentence),
                                        sent.index, bool(places_of.get(u)))
                      if not _habitual(a, u, t[0])]
+            continuing = [t for t in typed if _continuing_since(a, t[0])]
+            if continuing:
+                recapped.update({sub: sent.index for _, _, sub, _ in continuing})
+                a.memo.setdefault("continuing_subtypes", set()).update(sub for _, _, sub, _ in continuing)
+                typed = [t for t in typed if t not in continuing]
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
@@ -220,7 +225,7 @@ def build_frames(a: Analysis) -> None:
                             when = lead.when  # the lead's own day ("الخميس")
                         out.extend(Frame(lead.hit, lead.sentence, w, when, etype, lead.subtype, True)
                                    for w in targets)
-                hit_when = when
+                hit_when = _own_clause_when(a, u, h, typed[0][0]) or when
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
                     # the strike told before, on its day, not a new one on the report's day
@@ -234,6 +239,19 @@ def build_frames(a: Analysis) -> None:
                         told.append(frame)
         if sent_places and not late_heading:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
+
+
+def _own_clause_when(a: Analysis, unit: int, h: TriggerHit, first: TriggerHit):
+    """"وأسفرت الغارات الجمعة عن مقتل 40، وفق المرصد الذي قال إن الطائرات جددت السبت استهداف
+    دوما": a trigger in a reported or relative clause of its own, which gives its own current day,
+    other than the clause of the unit's first trigger, is dated by that day (None: the unit's)."""
+    own = clause_at(a, h.mention.tok_start)
+    if h is first or own is clause_at(a, first.mention.tok_start) or own.kind not in ("content", "relative"):
+        return None
+    if not any(own.tok_start <= d.tok_start < own.tok_end and not d.background and d.date_start is not None
+               for d in a.dates):
+        return None
+    return unit_when(a, unit, h.mention.tok_start)
 
 
 def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fallback: list[Where]) -> list[Where]:
@@ -369,6 +387,21 @@ def _habitual(a: Analysis, unit: int, h: TriggerHit) -> bool:
     return not any(lo <= d.tok_start < hi and not d.background for d in a.dates)
 
 
+# Date keys of a span that starts months or years back (منذ أوائل تموز، منذ ثلاث سنوات).
+_SINCE_KINDS = ("since", "ago_months", "ago_years")
+
+
+def _continuing_since(a: Analysis, h: TriggerHit) -> bool:
+    """"لا تزال الاحتجاجات في البصرة تتواصل منذ أوائل تموز"، "فالقصف بدأ منذ ثلاث سنوات": an event
+    word whose clause says it continues (or began) since a time long before the report tells a
+    state, no event of its own day."""
+    own = clause_at(a, h.mention.tok_start)
+    if own is None or not cue_matcher("continuing_verb").find(a.doc, own.tok_start, own.tok_end):
+        return False
+    return any(own.tok_start <= d.tok_start < own.tok_end and d.background and
+               d.key.split(":")[0].split("@")[0] in _SINCE_KINDS for d in a.dates)
+
+
 def _previous_town(previous: list[Where]) -> list[Where]:
     """The single town of the sentence before ("في تلك المنطقة"), when it named one."""
     towns = {w.town_key for w in previous}
@@ -419,7 +452,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
     out = []
     for h in unit_hits:
         m = h.mention
-        if _idle_weapon(a, unit, m):
+        if _idle_weapon(a, unit, m) or _filmed(a, m):
             continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests) and \
                 not _deadly_time_clause(a, m) and not _fight_an_arrest_ended(a, h):
@@ -440,6 +473,13 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue
         if m.event_type == "Strategic developments":
             continue  # a weak strategic word (نقطة عسكرية) never makes an event alone
+        if m.sub_event_type == TERRITORY:
+            # "نجح الزحف في تحرير قرية X": a word of taking territory is a capture when a settlement
+            # follows it (``_object_of``), never typed by the weapons or the fighting beside it; after
+            # "معركة"، "عملية"، "من خلال" it names a campaign or a goal ("معركة تحرير الحديدة")
+            if _achieved(a, m) and doc.tokens[m.tok_start - 1].text.lstrip("و") not in cue_words("territory_goal_head"):
+                out.append((h, m.event_type, TERRITORY, demonstrative))
+            continue
         # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
         kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)
                and not _across_time_clause(a, m, x.mention)]
@@ -493,6 +533,13 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 etype, sub = "Battles", "Armed clash"
             out.append((h, etype, sub, demonstrative))
     return out
+
+
+def _achieved(a: Analysis, m) -> bool:
+    """Does a verb of achieving stand before the word in its clause (نجح ... في تحرير، تمكنت من تحرير)?"""
+    own = clause_at(a, m.tok_start)
+    lo = own.tok_start if own is not None else m.tok_start
+    return m.tok_start > 0 and bool(cue_matcher("achieving_word").find(a.doc, lo, m.tok_start))
 
 
 def _across_time_clause(a: Analysis, weak, strong) -> bool:
@@ -616,6 +663,20 @@ def _idle_weapon(a: Analysis, unit: int, m) -> bool:
                    for i, w in enumerate(after))
 
 
+# How many words before a drone a word of filming may stand (لقطات حصرية جديدة التقطتها طائرة).
+FILMING_WORDS = 4
+
+
+def _filmed(a: Analysis, m) -> bool:
+    """"لقطات التقطتها طائرة بدون طيار"، "فيديو مصور بطائرة مسيرة": a drone right after a word of
+    filming is the camera, no strike."""
+    if m.sub_event_type != "Air/drone strike":
+        return False
+    own = clause_at(a, m.tok_start)
+    lo = max(own.tok_start if own is not None else 0, m.tok_start - FILMING_WORDS)
+    return bool(cue_matcher("filming_word").find(a.doc, lo, m.tok_start))
+
+
 def _perpetrator_means(a: Analysis, unit: int, before: int | None = None) -> str | None:
     """The usual means of the first actor of the unit that strikes from afar (usual_means.tsv);
     shelling when the unit's first armed actor, before the word at ``before``, is a rebel group or
@@ -689,12 +750,38 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     usual = _perpetrator_means(a, unit)
     if usual is not None:
         return "Explosions/Remote violence", usual
+    told = _striker_told_means(a, unit)
+    if told is not None:
+        return "Explosions/Remote violence", told
     victims = _victims(a, unit)
     if not victims:
         return None
     if victims <= {"fighters", "security"}:
         return "Battles", "Armed clash"
     return "Violence against civilians", "Attack"
+
+
+def _first_armed(a: Analysis, unit: int) -> str | None:
+    lo, hi = unit_range(a, unit)
+    return next((x.actor for x in a.actors_between(lo, hi) if a.kb.inter(x.actor) in ARMED_CODES), None)
+
+
+def _striker_told_means(a: Analysis, unit: int) -> str | None:
+    """"قصفت قوات الأسد بالمدفعية دارة عزة ... ومساء أمس استهدفت قوات الأسد الأحياء السكنية في إدلب":
+    "استهدف" with no means of its own, by the force whose bombardment (by a said means) the last
+    few sentences told, is that force's bombardment again: its sub-type, whoever the victims."""
+    striker = _first_armed(a, unit)
+    if striker is None or striker == "Unidentified Armed Group":
+        return None
+    lo, _ = unit_range(a, unit)
+    here = a.sentence_index(lo)
+    for f in reversed(a.frames):
+        if here - f.sentence > ANAPHORA_SENTENCES:
+            break
+        if f.etype == "Explosions/Remote violence" and f.subtype not in (CHEMICAL, REMOTE, TARGETED) and \
+                _first_armed(a, clause_at(a, f.hit.mention.tok_start).unit) == striker:
+            return f.subtype
+    return None
 
 
 # How many words before a mine or bomb word the verb that laid, cleared or defused it may stand
@@ -728,7 +815,9 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     # "في مسيرات يوم الجمعة": a word the triggers read as marches is no drone
     marches = {h.mention.tok_start for h in a.hits if h.mention.event_type == "Protests"}
     found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches
-             and not _across_time_clause(a, m, x)]  # the means of the earlier event a clause of time tells
+             and not _across_time_clause(a, m, x)  # the means of the earlier event a clause of time tells
+             and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text.lstrip("و") in cue_words("media_noun"))]
+    # ("قناة المسيرة": an outlet's name is no means)
     if not found:
         return None
     nearest = min(found, key=lambda x: abs(x.tok_start - m.tok_start))
@@ -821,6 +910,10 @@ def _fight_an_arrest_ended(a: Analysis, hit: TriggerHit) -> bool:
                and sent.tok_start <= h.mention.tok_start < m.tok_start for h in a.hits)
 
 
+# Places besides settlements a force takes: a district (سيطرت على مديرية X) and a site (مطار X).
+TAKEN_AREA_KINDS = {"admin2", "facility"}
+
+
 def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     """A territory trigger takes a settlement right after it: سيطرت القوات على قرى X وY."""
     doc = a.doc
@@ -830,10 +923,15 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
         return False  # "مناطق سيطرة قوات النظام في بلدتي X وY": who holds a place, not a seizure
     if pm.tok_start < hit.mention.tok_end or pm.tok_start - hit.mention.tok_end > 40:
         return False
-    if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS:
+    if pm.place is not None and w.place.kind not in SETTLEMENT_KINDS | TAKEN_AREA_KINDS:
         return False
     actor_tokens = {t for x in a.actors for t in range(x.tok_start, x.tok_end)}
     gap = list(range(hit.mention.tok_end, pm.tok_start))
+    # "في تحرير مناطق واسعة على رأسها مفرقي X والجبلية": the object goes on with the parts of the
+    # whole it named first
+    parts = [m.tok_end for m in cue_matcher("inclusion_phrase").find(doc, gap[0], pm.tok_start)] if gap else []
+    if parts:
+        gap = [t for t in gap if t >= max(parts)]
     ala = [t for t in gap if doc.tokens[t].text in ("علي", "على")]
     manner = cue_words("manner_adverb")
     if ala:
@@ -849,7 +947,9 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
     rest = [t for t in obj if t not in listed]
     words = cue_words("territory_object_word")
     # "و" joins places and their nouns ("وبلدة"); "وقبلها يلدا" (and before it) tells an earlier seizure
+    # (a direct object may follow its subject and a time: "استعادت القوات الحكومية أمس مديرية X")
     if len(rest) <= 6 and all(t in actor_tokens or doc.tokens[t].text in words or doc.tokens[t].text == "و" or
+                              (not ala and doc.tokens[t].text in manner) or
                               (doc.tokens[t].text.startswith("و") and doc.tokens[t].text[1:] in words)
                               for t in rest):
         return True

@@ -11,6 +11,7 @@ event keeps only the events its sentences date.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from marsad.arabic.normalise import definite, normalise_term
 from marsad.cues import cue_matcher, cue_words
@@ -19,6 +20,7 @@ from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES,
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.frames import means_matcher
 from marsad.stages.discourse import lead_tells_event, own_current_date
+from marsad.triggers import TERRITORY
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
               "admin1": 4, "country": 5}
@@ -68,6 +70,11 @@ def group_frames(a: Analysis) -> None:
     groups = _clashes_at_protests(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     groups = _killings_at_protests_met_with_fire(a, groups)
+    groups = _headline_of_a_recap(a, groups)
+    groups = _dated_when_named_again(a, groups)
+    groups = _battles_of_the_capture(a, groups)
+    groups = _parts_at_one_point(a, groups)
+    groups = _governorate_by_its_name(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
@@ -234,6 +241,153 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
                         and p.when.compatible(g.when) and p.sentences & g.sentences), None)
         if protest is not None:
             _fold(protest, g, kept)
+    return kept
+
+
+# How many days before the report's day a definite retelling may date an undated event.
+RETOLD_DAYS = 2
+
+
+def _dated_when_named_again(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"صاروخ أطلقه الحوثيون على نجران ... وقال التحالف إن الصاروخ أطلق من صعدة الأربعاء": an event
+    told first with no day (so on the report's day), then named again by a definite word (الصاروخ،
+    الهجوم) with a day of its own a little earlier, at the same place and of the same kind, is that
+    one event, on the day the retelling gives."""
+    kept = list(groups)
+    default = a.default_when
+    if default is None or default.start is None:
+        return kept
+    for g in groups:
+        if g not in kept or not all(m.when is default for m in g.members):
+            continue
+        later = [o for o in kept if o is not g and o.etype == g.etype and o.where.town_key == g.where.town_key
+                 and {m.subtype for m in o.members} & {m.subtype for m in g.members}
+                 and o.when.start is not None and o.when.mentions
+                 and 0 < (default.start - o.when.start).days <= RETOLD_DAYS
+                 and min(o.sentences) > max(g.sentences) and _refers_back(a, o)]
+        if len(later) == 1:
+            _fold(later[0], g, kept)
+    return kept
+
+
+def _headline_of_a_recap(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"مشاهد من احتجاجات البصرة" over a body that says only "لا تزال الاحتجاجات تتواصل منذ أوائل
+    تموز": a group told only in the headings, of a kind the body tells only as a state continuing
+    since long ago and as no event of its own, names that state, no event of the day."""
+    recapped = a.memo.get("continuing_subtypes") or set()
+    if not recapped:
+        return groups
+    return [g for g in groups if not (
+        _is_summary(a, g, "heading") and {m.subtype for m in g.members} <= recapped and
+        not any(o is not g and o.etype == g.etype and not _is_summary(a, o, "heading") for o in groups))]
+
+
+# How many sentences after a capture "المعارك" may name the fighting that won it.
+CAPTURE_BATTLE_SENTENCES = 3
+
+
+def _battles_of_the_capture(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"أحكمت القوات سيطرتها على مديرية X بعد معارك ... وأسفرت المعارك عن سقوط قتلى": fighting named
+    again by words that refer back (المعارك، هذه الاشتباكات), when the last battle told before it, a
+    few sentences back on a compatible day, is a capture, is the fighting that won it: one event
+    (ACLED codes the change of territory), wherever the later sentence puts it."""
+    kept = list(groups)
+    for g in groups:
+        if g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members) or not _refers_back(a, g):
+            continue
+        first = min(g.sentences)
+        before = [o for o in kept if o is not g and o.etype == "Battles" and max(o.sentences) <= first
+                  and first - max(o.sentences) <= CAPTURE_BATTLE_SENTENCES and o.when.compatible(g.when)]
+        if not before:
+            continue
+        last = max(before, key=lambda o: max(o.sentences))
+        # (fighting its own sentence puts at another place, "المعارك مستمرة في مديريتي X وY", is its own)
+        placed_elsewhere = all(a.sentence_index(m.where.mention.tok_start) != m.sentence for m in g.members)
+        if any(m.subtype == TERRITORY for m in last.members) and \
+                (placed_elsewhere or g.where.town_key == last.where.town_key or _coarser(g.where, last.where)) and \
+                not any(o is not last and max(o.sentences) == max(last.sentences) for o in before):
+            _fold(last, g, kept)
+    return kept
+
+
+def _point_of(w: Where) -> tuple:
+    """Where a record of an unknown place is put: its container, side and countryside."""
+    return (w.place.place_id, w.direction, w.compass, w.in_countryside)
+
+
+def _parts_at_one_point(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"تمت استعادة منطقة X ومقبرة Y وقرية Z"، "تطهير قرى X وY": places no gazetteer knows, named
+    together in one sentence for one operation of one type and day, all put at the same point of
+    the container the text gives: one event at that point (their records could not be told
+    apart). Two known villages stay two events."""
+    kept = list(groups)
+    for g in groups:
+        if g not in kept or not g.where.unknown_name:
+            continue
+        for o in kept:
+            if o is g or not o.where.unknown_name or o.etype != g.etype or not o.when.compatible(g.when) or \
+                    _point_of(o.where) != _point_of(g.where) or not (o.sentences & g.sentences) or \
+                    not ({m.subtype for m in o.members} & {m.subtype for m in g.members}) or \
+                    not any(_named_as_part(a, w) for w in o.places + g.places):
+                continue  # (the guide: "بلدات X وY وZ" struck are three events, however placed)
+            _fold(o, g, kept)
+            break
+    return kept
+
+
+def _named_as_part(a: Analysis, w: Where) -> bool:
+    """Is the place named by a noun of a part or spot of an area (منطقة X، مقبرة X، أطراف X)?"""
+    t = w.mention.tok_start
+    words = cue_words("part_place_noun")
+    first = a.doc.tokens[t].text
+    before = a.doc.tokens[t - 1].text if t else ""
+    return first in words or first[1:] in words or before in words or before[1:] in words
+
+
+@lru_cache(maxsize=1)
+def _governorate_names() -> dict[str, str]:
+    """The bare Arabic names of first-level areas (الحديدة، تعز) -> their ACLED name (admin1.tsv)."""
+    from marsad.kb import load_table
+    out = {}
+    for row in load_table("admin1.tsv", required=("name", "names_ar")):
+        for name in row["names_ar"].split("|"):
+            if name and " " not in name.strip():
+                out[normalise_term(name)] = row["name"]
+    return out
+
+
+def _bare_governorate(a: Analysis, w: Where) -> bool:
+    """Is the place a seat named bare by its governorate's name ("غارات على الحديدة"), with no
+    place noun that makes it the city ("مدينة الحديدة")?"""
+    if w.unknown_name or w.place.kind not in SETTLEMENT_KINDS or w.direction is not None:
+        return False
+    name = normalise_term(w.mention.text)
+    names = _governorate_names()
+    bare = next((n for n in (name, name[1:], name[2:]) if n in names), None)
+    return bare is not None and names[bare] == w.place.admin1 and not _after_place_noun(a, w.mention.tok_start)
+
+
+def _governorate_by_its_name(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"في مجزرة جديدة ... في الحديدة استشهد ... بقذائف على مساكن المدنيين بمديرية التحيتا": a
+    governorate's bare name beside a place of that governorate, for the same type and day, in the
+    same sentence (or only in the headline and lead), is the area around that place, not another
+    event at the seat city; the event is the precise one. (Two places the text names as towns stay
+    two events.)"""
+    kept = list(groups)
+    for g in groups:
+        if g not in kept or not all(_bare_governorate(a, w) for w in g.places):
+            continue  # (a group also told as "مدينة إدلب" is the city)
+        p = g.where.place
+        told = {m.sentence for m in g.members if not m.join_only}
+        inner = [o for o in kept if o is not g and o.etype == g.etype and o.when.compatible(g.when)
+                 and o.where.town_key != g.where.town_key and not _bare_governorate(a, o.where)
+                 and (o.where.place.country_code, o.where.place.admin1) == (p.country_code, p.admin1)
+                 and {m.subtype for m in o.members} & {m.subtype for m in g.members}
+                 and all(s in o.sentences or a.doc.sentences[s].is_heading or s == a.first_body for s in told)
+                 and o.sentences & told]
+        if inner:
+            g.places = []  # the governorate's seat does not displace the place inside it
+            _fold(inner[0], g, kept)
     return kept
 
 
@@ -501,9 +655,19 @@ def _retold(a: Analysis, g: Group, others: list[Group]) -> Group | None:
         return max(same or spots, key=lambda o: max(o.sentences))
     if _region(g.where) and not _counts_dead(a, g):
         inside = [o for o in before if (o.where.place.country_code, o.where.place.admin1) ==
-                  (g.where.place.country_code, g.where.place.admin1) and _coarser(g.where, o.where)]
+                  (g.where.place.country_code, g.where.place.admin1) and _coarser(g.where, o.where)
+                  and _in_district(o.where, g.where)]
         return inside[0] if len(inside) == 1 else None
     return None
+
+
+def _in_district(w: Where, region: Where) -> bool:
+    """Does place ``w`` lie in the district ``region`` names, when that region is a district and both
+    districts are known ("المعارك مستمرة في مديرية حيران" does not tell again a capture in Abs)?"""
+    r, p = region.place, w.place
+    if r.kind != "admin2" or not r.admin2 or not p.admin2:
+        return True
+    return r.admin2 == p.admin2
 
 
 def _attack_word(t) -> bool:

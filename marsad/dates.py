@@ -295,7 +295,8 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
     NUMW = r"(?:\d{1,4}|[^\W\d_]+(?: [^\W\d_]+){0,2}?)"
 
     rules = [
-        ("abs", rf"{_B}{WD_PREFIX}{DAY}(?: (?:{MONP}))? {MONTHS}"
+        # "في 30 و31 من آذار"، "يومي 12 و13 تشرين الأول": two days of one month, a range
+        ("abs", rf"{_B}{WD_PREFIX}(?:(?:(?:{DAYSP}) )?(?P<day0>\d{{1,2}}) ?و ?)?{DAY}(?: (?:{MONP}))? {MONTHS}"
                 rf"(?:{_SEP}(?:(?:{OF}) )?(?:(?:{YW}) )?{YEAR}|(?: (?P<mod>{MOD})))?{_E}", _abs),
         # "Sunday, Jan. 3, 2016": an English weekday before the month is part of the one date
         ("abs_en", rf"{_B}(?:(?P<wd>{WD}),? )?(?P<mon>{MON})\.? (?P<day>\d{{1,2}})(?:st|nd|rd|th)?,? "
@@ -522,6 +523,12 @@ def _abs(m: re.Match, s: _Scan):
     day = _day_of(m, s.lex)
     if not _day_fits(cal, mon, day):
         return None
+    more = ""
+    if m.group("day0"):
+        first = int(m.group("day0"))
+        if not 1 <= day - first <= MAX_CONJOINED_DAYS or not _day_fits(cal, mon, first):
+            return None
+        day, more = first, f"+{day - first}"
     pair_ok = _pair_agrees(m, s.lex)
     mod = _mod_of(m.group("mod"), s.lex) if pair_ok else None
     suffix = f":{mod}" if mod else ""
@@ -541,10 +548,14 @@ def _abs(m: re.Match, s: _Scan):
             d = _hijri_to_date(year, mon, day)
             if d is None:
                 return None
-        key = f"abs:{d.isoformat()}"
+        key = f"abs:{d.isoformat()}{more}"
     else:
-        key = f"{'md' if cal == 'g' else 'hijri_md'}:{mon:02d}-{day:02d}{suffix}"
+        key = f"{'md' if cal == 'g' else 'hijri_md'}:{mon:02d}-{day:02d}{suffix}{more}"
     return (key, end) if end else key
+
+
+# How many days apart two conjoined days of one month may be ("30 و31 من آذار") to read as one range.
+MAX_CONJOINED_DAYS = 6
 
 
 def _abs_en(m: re.Match, s: _Scan):
@@ -1090,6 +1101,9 @@ def resolve_key(key: str, published: date | None) -> tuple[date | None, date | N
             return None, None
         return start, p
     base, _, part = key.partition("@")
+    extra = re.search(r"\+(\d)$", base)  # "md:03-30+1": from that day to the day after
+    if extra:
+        base = base[:extra.start()]
     kind, _, rest = base.partition(":")
     try:
         rng = _resolve_base(kind, rest, p)
@@ -1097,6 +1111,8 @@ def resolve_key(key: str, published: date | None) -> tuple[date | None, date | N
         return None, None
     if rng is None:
         return None, None
+    if extra:
+        rng = (rng[0], rng[1] + timedelta(days=int(extra.group(1))))
     if part:
         rng = _apply_part(rng, part)
     elif kind in ("this_month", "this_year") and p is not None:

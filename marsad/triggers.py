@@ -284,6 +284,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 not _undergone(doc, m.tok_start, sent.tok_start):
             # (an indefinite noun in construct: "للاشتباكات" after a toll is the genitive, not a purpose)
             status, reason = "modal", "a purpose of fighting (التحالف لقتال التنظيم، لصد أي اعتداء)"
+        elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("appeal_head") and \
+                doc.tokens[m.tok_start].text.lstrip("وب").removeprefix("ال").startswith("طعن"):
+            status, reason = "generic", "a legal appeal (قدم الدفاع طعنا في الحكم)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("rule_head"):

@@ -143,3 +143,32 @@ def test_the_same_day_with_a_preposition_is_the_day_told_before_not_today(second
     text = "في 30 من آذار قتل طفلان بقصف على مدينة الحراك شرقي درعا. " + second
     dates = {e.location: e.event_date for e in marsad.extract(text, published=APRIL)}
     assert dates.get("Tafas") == "2022-03-30"
+
+
+@pytest.mark.parametrize("text, place, first, last", [
+    ("وفي 30 و31 من آذار قتل تسعة أشخاص بقصف على مدينة درعا.", "Dara", "2022-03-30", "2022-03-31"),
+    ("قتل خمسة مدنيين يومي 27 و28 آذار بقصف على مدينة إدلب.", "Idlib", "2022-03-27", "2022-03-28"),
+    ("قتل ثلاثة جنود في 24 و 26 آذار 2022 في هجمات على مدينة تكريت.", "Tikrit", "2022-03-24", "2022-03-26"),
+])
+def test_two_conjoined_days_of_one_month_are_a_range(text, place, first, last):
+    """"في 30 و31 من آذار": two days of one month told together are the event's range; the pair
+    was no date at all, and the event took the day of publication."""
+    found = {e.location: (e.event_date, e.event_date_end) for e in marsad.extract(text, published=APRIL)}
+    assert found.get(place) == (first, last)
+
+
+@pytest.mark.parametrize("text", [
+    "وأكد المحامي أن هيئة الدفاع قدمت طعنا فوريا على الأحكام الصادرة في صنعاء اليوم.",
+    "وقال محامي المتهمين إنه تقدم بطعن في الحكم أمام محكمة الاستئناف في بغداد اليوم.",
+    "وأوضح أن الحكم يقضي بتنفيذ الإعدام رميا بالرصاص في ميدان عام بمدينة صنعاء.",
+    "وأفاد بأن قرار المحكمة تقضي بإعدام المدانين شنقا في سجن الحوت بمدينة الناصرية.",
+])
+def test_an_appeal_and_a_rulings_terms_tell_no_attack(text):
+    """قدم/تقدم + طعن is a legal appeal, not a stabbing; "الحكم يقضي ب ..." states what a ruling
+    orders, not an act done."""
+    assert marsad.extract(text, published=APRIL) == []
+
+
+def test_a_stabbing_is_still_an_attack():
+    found = marsad.extract("قتل شاب طعنا بالسكين اليوم في مدينة الزرقاء.", published=APRIL)
+    assert [(e.location, e.fatalities) for e in found] == [("Zarqa", 1)]

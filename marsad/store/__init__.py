@@ -1309,7 +1309,11 @@ _CANDIDATE_FIELDS = (events.c.id, events.c.country, events.c.admin1, events.c.ge
                      events.c.longitude, events.c.place_cell, events.c.event_date_start, events.c.event_date_end)
 # The type and, in the box, the country are compared as ``column || ''``: the same test (NULL stays
 # NULL) but one SQLite cannot answer from an index of that column, so that it never prefers the
-# (event_type, date) or (country, start) index, which read a type's or a country's whole window.
+# (event_type, date) or (country, start) index, which read a type's or a country's whole window. The
+# box's latitude and longitude are compared as ``column + 0`` for the same reason: the read side's
+# index on (longitude, latitude, date) holds every date, and a planner with statistics (SQLite after an
+# ANALYZE, PostgreSQL always: see _PG_CANDIDATES) took it for the box, reading every event the town
+# ever had instead of the place cell's fortnight.
 _OF_FAMILY = events.c.event_type.concat("").in_(bindparam("types", expanding=True))
 _SHORT_RANGES = and_(events.c.long_range == False, events.c.event_date_start >= bindparam("recent"))  # noqa: E712
 _LONG_RANGES = and_(events.c.long_range == True, events.c.event_date_start >= bindparam("earliest"))  # noqa: E712
@@ -1317,8 +1321,8 @@ _OVERLAPPING = and_(events.c.event_date_start <= bindparam("until"), events.c.ev
 _IN_ADMIN1 = and_(events.c.country == bindparam("country"), events.c.admin1 == bindparam("admin1"))
 _IN_BOX = and_(events.c.place_cell.in_(bindparam("cells", expanding=True)),
                events.c.country.concat("") == bindparam("country"),
-               events.c.latitude.between(bindparam("lat0"), bindparam("lat1")),
-               events.c.longitude.between(bindparam("lon0"), bindparam("lon1")))
+               (events.c.latitude + 0).between(bindparam("lat0"), bindparam("lat1")),
+               (events.c.longitude + 0).between(bindparam("lon0"), bindparam("lon1")))
 _CANDIDATES_ADMIN1 = union(*(select(*_CANDIDATE_FIELDS).where(_IN_ADMIN1, ranges, _OVERLAPPING, _OF_FAMILY)
                              for ranges in (_SHORT_RANGES, _LONG_RANGES)))
 _CANDIDATES_NEAR = union(*(select(*_CANDIDATE_FIELDS).where(place, ranges, _OVERLAPPING, _OF_FAMILY)
@@ -1441,7 +1445,13 @@ _EVENT_SUMMARY = select(events.c.event_id, events.c.record, events.c.merge_summa
 # the same four branches find its candidates. Rows of kind 0 are (search, candidate event's
 # columns), rows of kind 1 the compared sources of every candidate (as _with_compared_sources),
 # each once: the keys of each candidate's first and latest ``keep`` sources are read from the index
-# on (event, id), then those rows only.
+# on (event, id), then those rows only. The box's latitude and longitude are compared as
+# ``column + 0`` (the same test; NULL stays NULL) so that the server cannot answer a box branch from
+# ix_events_lon_lat (the read side's index on longitude, latitude, date): the search's values are
+# unknown when the statement is planned, and the server took that index, which reads every event of
+# the town's longitude band, all dates (512 rows filtered per search at 12,000 dense articles, 26,722
+# buffers for a batch's 55 searches, growing with the database), over the place cell's index range by
+# date (issue 19, docs/performance.md "PostgreSQL's server-side growth").
 _PG_CANDIDATES = text("""
 WITH s AS (
   SELECT s.n, s.country, s.admin1, s.since, s.until, s.recent, s.earliest, s.lat0, s.lat1, s.lon0, s.lon1,
@@ -1474,14 +1484,14 @@ WITH s AS (
       SELECT e.id, e.place_cell, e.event_date_start, e.event_date_end FROM events e
       WHERE e.place_cell = ANY (s.cells) AND e.long_range = false
         AND e.event_date_start >= s.recent AND e.event_date_start <= s.until AND e.event_date_end >= s.since
-        AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
-        AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+        AND (e.country || '') = s.country AND (e.latitude + 0) BETWEEN s.lat0 AND s.lat1
+        AND (e.longitude + 0) BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
       UNION
       SELECT e.id, e.place_cell, e.event_date_start, e.event_date_end FROM events e
       WHERE e.place_cell = ANY (s.cells) AND e.long_range = true
         AND e.event_date_start >= s.earliest AND e.event_date_start <= s.until AND e.event_date_end >= s.since
-        AND (e.country || '') = s.country AND e.latitude BETWEEN s.lat0 AND s.lat1
-        AND e.longitude BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
+        AND (e.country || '') = s.country AND (e.latitude + 0) BETWEEN s.lat0 AND s.lat1
+        AND (e.longitude + 0) BETWEEN s.lon0 AND s.lon1 AND (e.event_type || '') = ANY (s.types)
     ) u
     ORDER BY 2, 3, u.id DESC LIMIT s.lim
   ) c
@@ -1508,9 +1518,9 @@ FROM ranked
 """)
 
 
-def _pg_candidates(conn: Connection, searches: list[tuple[int, dict]]) -> dict[int, list[tuple]]:
-    """Search number -> the rows ``_COMPARED_NEAR`` or ``_COMPARED_IN_ADMIN1`` would give it,
-    for all of ``searches`` in one statement (``_PG_CANDIDATES``)."""
+def _pg_candidate_params(searches: list[tuple[int, dict]]) -> dict:
+    """``_PG_CANDIDATES``' parameters for ``searches`` (search number, ``_search``'s parameters):
+    one array per parameter, one element per search."""
     columns = ("country", "admin1", "since", "until", "recent", "earliest", "lat0", "lat1", "lon0", "lon1", "cell",
                "rec_start", "rec_end", "limit")
     params: dict = {"n": [n for n, _ in searches], "keep": searches[0][1]["keep"] if searches else MATCH_SOURCES - 1}
@@ -1518,10 +1528,16 @@ def _pg_candidates(conn: Connection, searches: list[tuple[int, dict]]) -> dict[i
         params["lim" if name == "limit" else name] = [p.get(name) for _, p in searches]
     params["types"] = [json.dumps(p["types"]) for _, p in searches]
     params["cells"] = [json.dumps(p.get("cells", [])) for _, p in searches]
+    return params
+
+
+def _pg_candidates(conn: Connection, searches: list[tuple[int, dict]]) -> dict[int, list[tuple]]:
+    """Search number -> the rows ``_COMPARED_NEAR`` or ``_COMPARED_IN_ADMIN1`` would give it,
+    for all of ``searches`` in one statement (``_PG_CANDIDATES``)."""
     found: dict[int, list[tuple]] = {}
     sources: dict[int, list[tuple]] = {}
-    for kind, n, ev, country, admin1, precision, lat, lon, *source, off_cell, gap in conn.execute(_PG_CANDIDATES,
-                                                                                                 params):
+    for kind, n, ev, country, admin1, precision, lat, lon, *source, off_cell, gap in conn.execute(
+            _PG_CANDIDATES, _pg_candidate_params(searches)):
         if kind == 0:
             found.setdefault(n, []).append(((ev, country, admin1, precision, lat, lon), (off_cell, gap)))
         else:

@@ -111,6 +111,7 @@ def load_actor_kb() -> ActorKB:
             names.add(alias, actor.canonical)
         for alias in split_list(row.get("backrefs_ar", "")):
             backrefs.add(alias, actor.canonical)
+    _add_communal_groups(actors, names)
     generic = PhraseMatcher()
     for row in load_table("generic_actors.tsv", required=("alias", "template", "inter")):
         # "اللواء {n}": the unit noun names a force only with its number after it
@@ -141,6 +142,29 @@ def load_actor_kb() -> ActorKB:
                           if alias.startswith("و"))
     return ActorKB(actors, names, backrefs, generic, sources, nationality,
                    cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words)
+
+
+def _add_communal_groups(actors: dict[str, Actor], names: PhraseMatcher) -> None:
+    """The identity militias of ``communal_groups.tsv``: each community's names after each prefix of
+    the cue category communal_prefix ("مسلحون من قبيلة التبو"), and alone where the row says so."""
+    prefixes = [row["phrase"] for row in load_table("cues.tsv", required=("cue", "phrase"))
+                if row["cue"] == "communal_prefix"]
+    for row in load_table("communal_groups.tsv", required=("canonical", "country", "names_ar")):
+        where = f"communal_groups.tsv:{row['_line']}"
+        name = row["canonical"]
+        if name in actors:
+            raise KnowledgeBaseError(f"duplicate actor {name!r}", where=where)
+        if not name.endswith(("Ethnic Militia", "Tribal Militia", "Communal Militia")):
+            raise KnowledgeBaseError(f"a communal militia is named '<Name> Ethnic/Tribal/Communal Militia', "
+                                     f"not {name!r}", where=where)
+        if row.get("standalone", "") not in ("", "1"):
+            raise KnowledgeBaseError(f"standalone must be 1 or empty, not {row['standalone']!r}", where=where)
+        actors[name] = Actor(name, 4, row["country"], (row["country"],))
+        for form in split_list(row["names_ar"]):
+            for prefix in prefixes:
+                names.add(f"{prefix} {form}", name)
+            if row.get("standalone") == "1":
+                names.add(form, name)
 
 
 def _in_period(actor: Actor, published: date | None) -> bool:
@@ -400,6 +424,15 @@ def _reporters(doc: Doc, actors: list[ActorMention]) -> list[_Reporter]:
         if not named and end < len(doc.tokens) and doc.tokens[end].text in demonyms:
             # "مصادر طبية سودانية"، "وسائل إعلام لبنانية": the source's country
             name, end = f"{demonyms[doc.tokens[end].text]} {name}", end + 1
+        if named and name in _place_qualified():
+            # "وزارة الصحة بولاية الخرطوم" -> "Khartoum State Ministry of Health"; "وزارة الصحة
+            # اللبنانية" -> "Lebanese Ministry of Health": the office's state or country is its name's
+            qualifier = _office_qualifier(doc, end, demonyms)
+            if qualifier is not None:
+                name, end = f"{qualifier[0]} {name}", qualifier[1]
+            else:
+                # "وفق وزارة الصحة الفلسطينية ... وقالت وزارة الصحة": the office told before, again
+                name = next((r.name for r in reversed(out) if r.name.endswith(name)), name)
         first, own = doc.tokens[m.tok_start].text, m.phrase.split()[0]
         to = _told_to(doc, m.tok_start) or (first != own and first.startswith("ل") and
                                             (first[1:] == own or (own.startswith("ال") and first[2:] == own[2:])))
@@ -407,6 +440,60 @@ def _reporters(doc: Doc, actors: list[ActorMention]) -> list[_Reporter]:
     out += [_Reporter(a.tok_start, a.tok_end, a.actor, True, _told_to(doc, a.tok_start)) for a in actors
             if a.actor not in ("Civilians", "Protesters")]
     return sorted(out, key=lambda r: (r.tok_start, -r.tok_end))
+
+
+@lru_cache(maxsize=1)
+def _place_qualified() -> frozenset[str]:
+    """sources.tsv rows marked ``place_qualified``: offices whose place or nationality after them
+    belongs to their name (a ministry of health of a state or a country)."""
+    return frozenset(row["canonical"] for row in load_table("sources.tsv", required=("canonical", "kind"))
+                     if row.get("place_qualified") == "1")
+
+
+@lru_cache(maxsize=1)
+def _admin1_by_arabic() -> dict[str, str]:
+    """The Arabic names of first-level areas (admin1.tsv, without their prefix nouns) -> ACLED's name."""
+    from marsad.arabic.normalise import normalise_term
+    out = {}
+    for row in load_table("admin1.tsv", required=("name",)):
+        for alias in split_list(row.get("names_ar", "")):
+            out.setdefault(normalise_term(alias), row["name"])
+    return out
+
+
+# How many words a state's name may take after an office ("وزارة الصحة في ولاية جنوب دارفور").
+OFFICE_PLACE_WORDS = 3
+
+
+def _office_qualifier(doc: Doc, end: int, demonyms: dict[str, str]) -> tuple[str, int] | None:
+    """(the qualifier, the token after it) told right after an office: a nationality adjective
+    ("Lebanese"), or "ب/في" + an optional state noun + a first-level area ("Khartoum State")."""
+    tokens = doc.tokens
+    if end >= len(tokens):
+        return None
+    if tokens[end].text in demonyms:
+        return demonyms[tokens[end].text], end + 1
+    k, word = end, tokens[end].text
+    if word == "في" and k + 1 < len(tokens):
+        k, word = k + 1, tokens[k + 1].text
+    elif word.startswith("ب"):
+        word = word[1:]
+    else:
+        return None
+    state = word in cue_words("state_noun")
+    if state or word in cue_words("governorate_noun"):
+        if k + 1 >= len(tokens):
+            return None
+        k, word = k + 1, tokens[k + 1].text
+    names = _admin1_by_arabic()
+    sent_end = doc.sentence_of_token(end).tok_end
+    for n in range(OFFICE_PLACE_WORDS, 0, -1):
+        if k + n > sent_end:
+            continue
+        phrase = " ".join([word] + [tokens[t].text for t in range(k + 1, k + n)])
+        if phrase in names:
+            return (f"{names[phrase]} State" if state else names[phrase]), k + n
+    return None
 
 
 def _told_to(doc: Doc, t: int) -> bool:

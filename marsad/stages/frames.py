@@ -200,6 +200,7 @@ def build_frames(a: Analysis) -> None:
                 continue  # "وكانت القوات قد سيطرت على البلدة": undated and told as earlier than the news
             unit_fallback = fallback_places(a, lo, hi)
             elided = None
+            named = _named_back_when(a, typed, out, sent.index) if when is a.default_when else None
             for h, etype, sub, join_only in typed:
                 targets = _clause_places(a, h, places_of.get(u, []), unit_fallback)
                 if not targets:
@@ -232,6 +233,12 @@ def build_frames(a: Analysis) -> None:
                     referent = _referent([f for f in out if not f.join_only], sent.index, etype)
                     if referent is not None and referent.etype == etype and referent.when is not a.default_when:
                         hit_when = referent.when
+                if named is not None and hit_when is a.default_when and \
+                        any(w.town_key == named.where.town_key for w in targets):
+                    # "وعن ربط الهجوم بداعش ... آثار الذبح التي ترتبط بأسلوب هجمات داعش": a unit with no
+                    # day of its own names the event told before; its event words at that event's
+                    # place are that event too, on its day (not a new one on the report's day)
+                    hit_when = named.when
                 for w in targets:
                     frame = Frame(h, sent.index, w, hit_when, etype, sub, join_only)
                     out.append(frame)
@@ -239,6 +246,19 @@ def build_frames(a: Analysis) -> None:
                         told.append(frame)
         if sent_places and not late_heading:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
+
+
+def _named_back_when(a: Analysis, typed, out: list[Frame], sent_index: int) -> Frame | None:
+    """The event told before, on a day of its own, that a definite event word of an undated unit
+    names again ("الهجوم"، "الذبح"), or None."""
+    told = [f for f in out if not f.join_only]
+    for h, etype, _, _ in typed:
+        if not definite(a.doc.tokens[h.mention.tok_start].text):
+            continue
+        referent = _referent(told, sent_index, etype)
+        if referent is not None and referent.when is not a.default_when:
+            return referent  # of a type the word can name (an attack names any act of violence)
+    return None
 
 
 def _own_clause_when(a: Analysis, unit: int, h: TriggerHit, first: TriggerHit):

@@ -644,8 +644,12 @@ def _retold(a: Analysis, g: Group, others: list[Group]) -> Group | None:
     # "استهدف العدو سيارة مدنية بين X وY ... أن عدد قتلى الاستهداف بلغ 4": a word of attack in
     # general (الاستهداف، الهجوم) that refers back and is typed an attack on civilians only by its
     # victims is the violent event told before (begun before it), whatever that event's type
-    any_violent = g.etype == "Violence against civilians" and \
-        all(_attack_word(m.hit.mention) for m in g.members if not m.join_only)
+    any_violent = g.etype == "Violence against civilians" and (
+        all(_attack_word(m.hit.mention) for m in g.members if not m.join_only) or
+        # "وعن ربط الهجوم بداعش قال إن الجثث حملت آثار الذبح": attack words that refer back, with
+        # no day and no toll of their own, tell how the violent event told before was done
+        (all(m.subtype == "Attack" for m in g.members) and not undated and not _numbers_dead(a, g) and
+         all(_took_day_of(a, m, others) for m in g.members if not m.join_only)))
     before = [o for o in others if (undated or o.when.compatible(g.when)) and (
         (o.etype == g.etype and max(o.sentences) < first) or
         (any_violent and o.etype in VIOLENT_TYPES and o.etype != g.etype and min(o.sentences) < first))]
@@ -704,6 +708,22 @@ def _dead_classes(a: Analysis, g: Group) -> set[str]:
     """The known kinds of the dead the group's sentences count (civilians, security, fighters)."""
     return {c.victim_class for c in a.casualties if c.kind == "killed" and not c.subgroup
             and c.victim_class not in (None, "unknown") and a.in_group(g, c.tok_start)}
+
+
+def _numbers_dead(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group give a number of dead of its own?"""
+    return any(c.kind in ("killed", "mixed") and c.count is not None and a.in_group(g, c.tok_start)
+               for c in a.casualties)
+
+
+def _took_day_of(a: Analysis, m, others: list[Group]) -> bool:
+    """Was frame ``m`` dated by an event told before rather than by a date of its own sentence: its
+    day is one an earlier group's day, and its sentence gives no current date?"""
+    s = a.doc.sentences[m.sentence]
+    if any(s.tok_start <= d.tok_start < s.tok_end and not d.background for d in a.dates):
+        return False
+    return any(o.when is m.when or any(f.when is m.when for f in o.members) for o in others
+               if min(o.sentences) < m.sentence)
 
 
 def _counts_dead(a: Analysis, g: Group) -> bool:

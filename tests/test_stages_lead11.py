@@ -185,3 +185,21 @@ def test_a_place_after_a_reported_death_is_where_it_happened_not_the_speakers_se
     died; read as the seat of the statement, it sent the event to the next place or nowhere."""
     found = [e.location for e in marsad.extract(text, published=APRIL)]
     assert place in found and (reporter_seat is None or reporter_seat not in found)
+
+
+@pytest.mark.parametrize("text", [
+    "وسجل مكتب توثيق الشهداء في درعا مقتل 33 شخصا في عمليات اغتيال واستهداف بالرصاص في آذار الماضي بحسب بيان "
+    "صدر اليوم.",
+    "ووثقت الشبكة السورية لحقوق الإنسان في تقرير نشرته اليوم مقتل 120 مدنيا بقصف الطيران في محافظة إدلب خلال شهر "
+    "شباط الماضي.",
+    "وأحصى المرصد مقتل 45 شخصا في هجمات متفرقة بريف دير الزور في آذار الماضي بحسب بيان أصدره اليوم الجمعة.",
+])
+def test_a_body_recording_a_months_dead_tells_a_tally_not_an_event_of_the_statements_day(text):
+    """سجل/وثق/أحصى/رصد + the dead of a whole month: many events counted, whatever day the
+    statement bears (which dated a 33-death event to it)."""
+    assert marsad.extract(text, published=APRIL) == []
+
+
+def test_a_body_recording_the_days_dead_still_tells_an_event():
+    found = marsad.extract("وثقت الشبكة مقتل ثلاثة مدنيين اليوم بقصف على بلدة سرمين.", published=APRIL)
+    assert [(e.location, e.fatalities) for e in found] == [("Sarmin", 3)]

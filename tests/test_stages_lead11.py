@@ -203,3 +203,23 @@ def test_a_body_recording_a_months_dead_tells_a_tally_not_an_event_of_the_statem
 def test_a_body_recording_the_days_dead_still_tells_an_event():
     found = marsad.extract("وثقت الشبكة مقتل ثلاثة مدنيين اليوم بقصف على بلدة سرمين.", published=APRIL)
     assert [(e.location, e.fatalities) for e in found] == [("Sarmin", 3)]
+
+
+NOVEMBER = date(2025, 11, 20)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("شهد ريف الرقة الشرقي توترا جديدا بعد تبادل الاتهامات بين الجيش وقسد عقب اشتباكات اندلعت بعد منتصف ليل أمس "
+     "في منطقة معدان.", "Maadan"),
+    ("وتصاعد التوتر في مدينة حلب عقب مواجهات دارت أمس بين الجيش ومسلحين في حي الشيخ مقصود.", "Sheikh Maqsoud"),
+    ("وتبادل الطرفان الاتهامات بعد اشتباكات وقعت الخميس في بلدة دير حافر بريف حلب الشرقي.", "Deir Hafer"),
+])
+def test_an_event_under_after_that_broke_out_on_a_day_of_its_own_is_news(text, place):
+    """"عقب اشتباكات اندلعت بعد منتصف ليل أمس في X": a verb of occurrence with a day of its own
+    makes the event under بعد/عقب news in itself, not the time reference of the tension or the
+    accusations the sentence tells."""
+    assert place in [e.location for e in marsad.extract(text, published=NOVEMBER)]
+
+
+def test_an_event_under_after_with_no_day_of_its_own_stays_a_time_reference():
+    assert marsad.extract("وصل الوفد إلى المدينة بعد اشتباكات الشهر الماضي في بلدة الطيبة.", published=NOVEMBER) == []

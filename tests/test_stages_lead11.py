@@ -223,3 +223,35 @@ def test_an_event_under_after_that_broke_out_on_a_day_of_its_own_is_news(text, p
 
 def test_an_event_under_after_with_no_day_of_its_own_stays_a_time_reference():
     assert marsad.extract("وصل الوفد إلى المدينة بعد اشتباكات الشهر الماضي في بلدة الطيبة.", published=NOVEMBER) == []
+
+
+SPRING_2018 = date(2018, 4, 7)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وأوضح المرصد أن قصف المعارضة لدمشق يوم الجمعة أودى بحياة أربعة أشخاص.", "Damascus"),
+    ("وأدى قصف الفصائل لبغداد أمس بصواريخ الكاتيوشا إلى مقتل مدنيين اثنين.", "Baghdad"),
+    ("وقتل ثلاثة مدنيين أمس في قصف الحوثيين لصنعاء.", "Sanaa"),
+])
+def test_a_capital_after_an_attack_noun_and_li_is_what_was_hit(text, place):
+    """"قصف المعارضة لدمشق": ل after an attack noun and its agent marks its object; the capital
+    is where the shells fell, not the government (still so in "فصيل موال لدمشق")."""
+    assert place in [e.location for e in marsad.extract(text, published=SPRING_2018)]
+
+
+def test_a_capital_after_li_with_no_attack_noun_still_stands_for_its_government():
+    found = marsad.extract("وقال قيادي في فصيل موال لدمشق إن مسلحين قتلوا اثنين من عناصره أمس في بلدة الصنمين.",
+                           published=SPRING_2018)
+    assert [e.location for e in found] == ["Al-Sanamayn"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("شنت الطائرات الحربية اليوم غارات على آخر مدينة خاضعة لسيطرة المعارضة في الغوطة الشرقية ما أسفر عن مقتل 12 "
+     "شخصا.", "خاضعة"),
+    ("قصفت المدفعية اليوم بلدة محاصرة في ريف حمص الشمالي ما أدى إلى مقتل 3 مدنيين.", "محاصرة"),
+    ("قتل طفلان اليوم بقصف على مدينة خاضعة لسيطرة الفصائل في ريف إدلب الجنوبي.", "خاضعة"),
+])
+def test_a_participle_of_control_after_a_place_noun_names_no_place(text, word):
+    """"مدينة خاضعة لسيطرة المعارضة"، "بلدة محاصرة": the participle describes the town; it was
+    taken for an unknown town's name."""
+    assert word not in [e.location for e in marsad.extract(text, published=SPRING_2018)]

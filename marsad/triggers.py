@@ -289,6 +289,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "generic", "a legal appeal (قدم الدفاع طعنا في الحكم)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
+        elif sub == "TERRITORY" and m.tok_start > sent.tok_start and \
+                doc.tokens[m.tok_start - 1].text in cue_words("control_state_head"):
+            status, reason = "generic", "a state of control, no capture (مناطق سيطرة X، تحت سيطرة X)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("rule_head"):
             status, reason = "generic", "a rule or term of the event word (قواعد الاشتباك)"
         elif sub == "Arrests" and _detention_state(doc, m, sent.tok_start, sent.tok_end):

@@ -255,3 +255,20 @@ def test_a_participle_of_control_after_a_place_noun_names_no_place(text, word):
     """"مدينة خاضعة لسيطرة المعارضة"، "بلدة محاصرة": the participle describes the town; it was
     taken for an unknown town's name."""
     assert word not in [e.location for e in marsad.extract(text, published=SPRING_2018)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت مصادر إن قصفا مدفعيا من مناطق سيطرة جماعة الحوثي استهدف حي المطار بمدينة تعز أمس.",
+    "وأطلقت الصواريخ أمس من منطقة سيطرة الفصائل في ريف حلب على مدينة منبج.",
+    "وسقطت قذيفة أمس على حي سكني تحت سيطرة الحكومة في مدينة الحديدة فقتل طفل.",
+])
+def test_areas_under_a_sides_control_tell_no_capture(text):
+    """مناطق سيطرة X، تحت سيطرة X: a state of control describes where fire came from or fell, no
+    territory changed hands (it made an "overtakes territory" event)."""
+    found = marsad.extract(text, published=date(2022, 10, 30))
+    assert not [e for e in found if "territory" in e.sub_event_type]
+
+
+def test_a_capture_is_still_a_capture():
+    found = marsad.extract("سيطرت قوات الجيش أمس على بلدة خان شيخون بعد معارك عنيفة.", published=date(2022, 10, 30))
+    assert [(e.sub_event_type, e.location) for e in found] == [("Government regains territory", "Khan Shaykhun")]

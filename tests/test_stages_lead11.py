@@ -272,3 +272,19 @@ def test_areas_under_a_sides_control_tell_no_capture(text):
 def test_a_capture_is_still_a_capture():
     found = marsad.extract("سيطرت قوات الجيش أمس على بلدة خان شيخون بعد معارك عنيفة.", published=date(2022, 10, 30))
     assert [(e.sub_event_type, e.location) for e in found] == [("Government regains territory", "Khan Shaykhun")]
+
+
+@pytest.mark.parametrize("second, place", [
+    ("وأكد المرصد في وقت لاحق أن القتلى الذين سقطوا في المدينة يوم الجمعة بينهم خمسة أطفال موضحا أن قصفا مدفعيا "
+     "للفصائل على مدينة حرستا أودى بحياة أربعة أشخاص من عائلة واحدة", "Harasta"),
+    ("وأفاد مصدر محلي بأن انفجار عبوة ناسفة زرعها مجهولون على جانب الطريق الرئيسي في مدينة الصنمين بريف درعا أدى "
+     "يوم الجمعة إلى مقتل ثلاثة من عناصر الأمن العام وإصابة اثنين آخرين بجروح متفاوتة", "Al-Sanamayn"),
+    ("وقالت مصادر طبية إن غارة جوية شنتها طائرة حربية على سوق شعبي في مدينة معرة النعمان يوم الجمعة أسفرت عن "
+     "مقتل سبعة مدنيين بينهم امرأتان وطفل وإصابة أكثر من عشرين آخرين بجروح", "Maarat al-Numan"),
+])
+def test_a_long_line_without_a_stop_after_body_text_is_a_paragraph_not_a_heading(second, place):
+    """A line of 150-200 characters with no full stop after the first body sentence is a paragraph
+    that lost its stop, not a subhead: its events were read as a heading's, and lost."""
+    text = "قال المرصد السوري لحقوق الإنسان إن الطائرات قصفت مدينة دوما امس الجمعة ما أسفر عن مقتل 12 شخصا.\n" + \
+        second + "\n"
+    assert place in [e.location for e in marsad.extract(text, published=SPRING_2018)]

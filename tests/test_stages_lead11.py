@@ -288,3 +288,15 @@ def test_a_long_line_without_a_stop_after_body_text_is_a_paragraph_not_a_heading
     text = "قال المرصد السوري لحقوق الإنسان إن الطائرات قصفت مدينة دوما امس الجمعة ما أسفر عن مقتل 12 شخصا.\n" + \
         second + "\n"
     assert place in [e.location for e in marsad.extract(text, published=SPRING_2018)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("اشتبك محتجون في بلدة كرمة علي مع رجال الشرطة اليوم.", "Karmat Ali"),
+    ("اندلعت اشتباكات اليوم بين قوات الأمن والمتظاهرين في مدينة الناصرية ما أدى إلى مقتل متظاهر.", "Nasiriyah"),
+    ("وقعت مواجهات بين محتجين وقوات الأمن اليوم في مدينة البصرة.", "Basra"),
+])
+def test_a_clash_with_demonstrators_is_a_riot_not_a_battle(text, place):
+    """A clash word whose one side is protesters tells a violent demonstration (ACLED: Riots), not
+    a battle between armed groups."""
+    found = [(e.event_type, e.location) for e in marsad.extract(text, published=date(2019, 11, 1))]
+    assert ("Riots", place) in found and not any(t == "Battles" for t, _ in found)

@@ -300,3 +300,18 @@ def test_a_clash_with_demonstrators_is_a_riot_not_a_battle(text, place):
     a battle between armed groups."""
     found = [(e.event_type, e.location) for e in marsad.extract(text, published=date(2019, 11, 1))]
     assert ("Riots", place) in found and not any(t == "Battles" for t, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "وستقوم الفرق الهندسية عند الحاجة بتفجير الألغام في محيط بلدة السخنة.",
+    "وسيبدأ الجيش خلال أيام بقصف مواقع المسلحين في بلدة اللطامنة.",
+    "وستواصل الطائرات غاراتها على مواقع التنظيم في بلدة السخنة.",
+])
+def test_a_future_verb_before_an_event_word_tells_a_plan(text):
+    """ستقوم/سيبدأ/ستواصل + an event word: what is to be done, not what happened."""
+    assert marsad.extract(text, published=date(2019, 11, 1)) == []
+
+
+def test_an_act_told_before_a_future_verb_is_still_an_event():
+    found = marsad.extract("قصفت الطائرات اليوم بلدة السخنة وستواصل عملياتها.", published=date(2019, 11, 1))
+    assert [e.location for e in found] == ["Al-Sukhnah"]

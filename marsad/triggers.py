@@ -289,6 +289,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "generic", "a legal appeal (قدم الدفاع طعنا في الحكم)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
+        elif sub == "TERRITORY" and m.tok_start > sent.tok_start and \
+                doc.tokens[m.tok_start - 1].text in cue_words("control_state_head"):
+            status, reason = "generic", "a state of control, no capture (مناطق سيطرة X، تحت سيطرة X)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("rule_head"):
             status, reason = "generic", "a rule or term of the event word (قواعد الاشتباك)"
         elif sub == "Arrests" and _detention_state(doc, m, sent.tok_start, sent.tok_end):
@@ -297,7 +300,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "background", "background or an earlier time"
         elif (any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or
               doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix"))) and \
-                not _cause_of_a_death(doc, m.tok_start, sent.tok_start):
+                not _cause_of_a_death(doc, m.tok_start, sent.tok_start) and \
+                not _broke_out_on_a_day(doc, m.tok_end, sent.tok_end):
             status, reason = "subordinate", "a time reference inside another clause (بعد/عقب ...)"
         elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \
                 any(t in habitual for t in before):
@@ -431,6 +435,19 @@ def _shots_at(doc: Doc) -> list:
                     out.append(Match(t, t + 1, ("Violence against civilians", "Attack", strength), 0, "shots at"))
                 break
     return out
+
+
+# How many words after an occurrence verb the day it names may stand ("اندلعت بعد منتصف ليل أمس").
+OCCURRENCE_DAY_WORDS = 5
+
+
+def _broke_out_on_a_day(doc: Doc, end: int, sent_end: int) -> bool:
+    """"عقب اشتباكات اندلعت بعد منتصف ليل أمس في منطقة X": an event word after بعد/عقب that a verb
+    of occurrence (اندلعت، وقعت، دارت) right after it dates to a day of its own is news in itself,
+    not a time reference of the clause (tension, accusations) it is told in."""
+    if end >= sent_end or doc.tokens[end].text not in cue_words("occurrence_verb"):
+        return False
+    return any(names_a_day(doc.tokens[t].text) for t in range(end + 1, min(sent_end, end + 1 + OCCURRENCE_DAY_WORDS)))
 
 
 # How many words before بعد a death word may stand for the attack after it to be how they died.

@@ -185,3 +185,133 @@ def test_a_place_after_a_reported_death_is_where_it_happened_not_the_speakers_se
     died; read as the seat of the statement, it sent the event to the next place or nowhere."""
     found = [e.location for e in marsad.extract(text, published=APRIL)]
     assert place in found and (reporter_seat is None or reporter_seat not in found)
+
+
+@pytest.mark.parametrize("text", [
+    "وسجل مكتب توثيق الشهداء في درعا مقتل 33 شخصا في عمليات اغتيال واستهداف بالرصاص في آذار الماضي بحسب بيان "
+    "صدر اليوم.",
+    "ووثقت الشبكة السورية لحقوق الإنسان في تقرير نشرته اليوم مقتل 120 مدنيا بقصف الطيران في محافظة إدلب خلال شهر "
+    "شباط الماضي.",
+    "وأحصى المرصد مقتل 45 شخصا في هجمات متفرقة بريف دير الزور في آذار الماضي بحسب بيان أصدره اليوم الجمعة.",
+])
+def test_a_body_recording_a_months_dead_tells_a_tally_not_an_event_of_the_statements_day(text):
+    """سجل/وثق/أحصى/رصد + the dead of a whole month: many events counted, whatever day the
+    statement bears (which dated a 33-death event to it)."""
+    assert marsad.extract(text, published=APRIL) == []
+
+
+def test_a_body_recording_the_days_dead_still_tells_an_event():
+    found = marsad.extract("وثقت الشبكة مقتل ثلاثة مدنيين اليوم بقصف على بلدة سرمين.", published=APRIL)
+    assert [(e.location, e.fatalities) for e in found] == [("Sarmin", 3)]
+
+
+NOVEMBER = date(2025, 11, 20)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("شهد ريف الرقة الشرقي توترا جديدا بعد تبادل الاتهامات بين الجيش وقسد عقب اشتباكات اندلعت بعد منتصف ليل أمس "
+     "في منطقة معدان.", "Maadan"),
+    ("وتصاعد التوتر في مدينة حلب عقب مواجهات دارت أمس بين الجيش ومسلحين في حي الشيخ مقصود.", "Sheikh Maqsoud"),
+    ("وتبادل الطرفان الاتهامات بعد اشتباكات وقعت الخميس في بلدة دير حافر بريف حلب الشرقي.", "Deir Hafer"),
+])
+def test_an_event_under_after_that_broke_out_on_a_day_of_its_own_is_news(text, place):
+    """"عقب اشتباكات اندلعت بعد منتصف ليل أمس في X": a verb of occurrence with a day of its own
+    makes the event under بعد/عقب news in itself, not the time reference of the tension or the
+    accusations the sentence tells."""
+    assert place in [e.location for e in marsad.extract(text, published=NOVEMBER)]
+
+
+def test_an_event_under_after_with_no_day_of_its_own_stays_a_time_reference():
+    assert marsad.extract("وصل الوفد إلى المدينة بعد اشتباكات الشهر الماضي في بلدة الطيبة.", published=NOVEMBER) == []
+
+
+SPRING_2018 = date(2018, 4, 7)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وأوضح المرصد أن قصف المعارضة لدمشق يوم الجمعة أودى بحياة أربعة أشخاص.", "Damascus"),
+    ("وأدى قصف الفصائل لبغداد أمس بصواريخ الكاتيوشا إلى مقتل مدنيين اثنين.", "Baghdad"),
+    ("وقتل ثلاثة مدنيين أمس في قصف الحوثيين لصنعاء.", "Sanaa"),
+])
+def test_a_capital_after_an_attack_noun_and_li_is_what_was_hit(text, place):
+    """"قصف المعارضة لدمشق": ل after an attack noun and its agent marks its object; the capital
+    is where the shells fell, not the government (still so in "فصيل موال لدمشق")."""
+    assert place in [e.location for e in marsad.extract(text, published=SPRING_2018)]
+
+
+def test_a_capital_after_li_with_no_attack_noun_still_stands_for_its_government():
+    found = marsad.extract("وقال قيادي في فصيل موال لدمشق إن مسلحين قتلوا اثنين من عناصره أمس في بلدة الصنمين.",
+                           published=SPRING_2018)
+    assert [e.location for e in found] == ["Al-Sanamayn"]
+
+
+@pytest.mark.parametrize("text, word", [
+    ("شنت الطائرات الحربية اليوم غارات على آخر مدينة خاضعة لسيطرة المعارضة في الغوطة الشرقية ما أسفر عن مقتل 12 "
+     "شخصا.", "خاضعة"),
+    ("قصفت المدفعية اليوم بلدة محاصرة في ريف حمص الشمالي ما أدى إلى مقتل 3 مدنيين.", "محاصرة"),
+    ("قتل طفلان اليوم بقصف على مدينة خاضعة لسيطرة الفصائل في ريف إدلب الجنوبي.", "خاضعة"),
+])
+def test_a_participle_of_control_after_a_place_noun_names_no_place(text, word):
+    """"مدينة خاضعة لسيطرة المعارضة"، "بلدة محاصرة": the participle describes the town; it was
+    taken for an unknown town's name."""
+    assert word not in [e.location for e in marsad.extract(text, published=SPRING_2018)]
+
+
+@pytest.mark.parametrize("text", [
+    "وقالت مصادر إن قصفا مدفعيا من مناطق سيطرة جماعة الحوثي استهدف حي المطار بمدينة تعز أمس.",
+    "وأطلقت الصواريخ أمس من منطقة سيطرة الفصائل في ريف حلب على مدينة منبج.",
+    "وسقطت قذيفة أمس على حي سكني تحت سيطرة الحكومة في مدينة الحديدة فقتل طفل.",
+])
+def test_areas_under_a_sides_control_tell_no_capture(text):
+    """مناطق سيطرة X، تحت سيطرة X: a state of control describes where fire came from or fell, no
+    territory changed hands (it made an "overtakes territory" event)."""
+    found = marsad.extract(text, published=date(2022, 10, 30))
+    assert not [e for e in found if "territory" in e.sub_event_type]
+
+
+def test_a_capture_is_still_a_capture():
+    found = marsad.extract("سيطرت قوات الجيش أمس على بلدة خان شيخون بعد معارك عنيفة.", published=date(2022, 10, 30))
+    assert [(e.sub_event_type, e.location) for e in found] == [("Government regains territory", "Khan Shaykhun")]
+
+
+@pytest.mark.parametrize("second, place", [
+    ("وأكد المرصد في وقت لاحق أن القتلى الذين سقطوا في المدينة يوم الجمعة بينهم خمسة أطفال موضحا أن قصفا مدفعيا "
+     "للفصائل على مدينة حرستا أودى بحياة أربعة أشخاص من عائلة واحدة", "Harasta"),
+    ("وأفاد مصدر محلي بأن انفجار عبوة ناسفة زرعها مجهولون على جانب الطريق الرئيسي في مدينة الصنمين بريف درعا أدى "
+     "يوم الجمعة إلى مقتل ثلاثة من عناصر الأمن العام وإصابة اثنين آخرين بجروح متفاوتة", "Al-Sanamayn"),
+    ("وقالت مصادر طبية إن غارة جوية شنتها طائرة حربية على سوق شعبي في مدينة معرة النعمان يوم الجمعة أسفرت عن "
+     "مقتل سبعة مدنيين بينهم امرأتان وطفل وإصابة أكثر من عشرين آخرين بجروح", "Maarat al-Numan"),
+])
+def test_a_long_line_without_a_stop_after_body_text_is_a_paragraph_not_a_heading(second, place):
+    """A line of 150-200 characters with no full stop after the first body sentence is a paragraph
+    that lost its stop, not a subhead: its events were read as a heading's, and lost."""
+    text = "قال المرصد السوري لحقوق الإنسان إن الطائرات قصفت مدينة دوما امس الجمعة ما أسفر عن مقتل 12 شخصا.\n" + \
+        second + "\n"
+    assert place in [e.location for e in marsad.extract(text, published=SPRING_2018)]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("اشتبك محتجون في بلدة كرمة علي مع رجال الشرطة اليوم.", "Karmat Ali"),
+    ("اندلعت اشتباكات اليوم بين قوات الأمن والمتظاهرين في مدينة الناصرية ما أدى إلى مقتل متظاهر.", "Nasiriyah"),
+    ("وقعت مواجهات بين محتجين وقوات الأمن اليوم في مدينة البصرة.", "Basra"),
+])
+def test_a_clash_with_demonstrators_is_a_riot_not_a_battle(text, place):
+    """A clash word whose one side is protesters tells a violent demonstration (ACLED: Riots), not
+    a battle between armed groups."""
+    found = [(e.event_type, e.location) for e in marsad.extract(text, published=date(2019, 11, 1))]
+    assert ("Riots", place) in found and not any(t == "Battles" for t, _ in found)
+
+
+@pytest.mark.parametrize("text", [
+    "وستقوم الفرق الهندسية عند الحاجة بتفجير الألغام في محيط بلدة السخنة.",
+    "وسيبدأ الجيش خلال أيام بقصف مواقع المسلحين في بلدة اللطامنة.",
+    "وستواصل الطائرات غاراتها على مواقع التنظيم في بلدة السخنة.",
+])
+def test_a_future_verb_before_an_event_word_tells_a_plan(text):
+    """ستقوم/سيبدأ/ستواصل + an event word: what is to be done, not what happened."""
+    assert marsad.extract(text, published=date(2019, 11, 1)) == []
+
+
+def test_an_act_told_before_a_future_verb_is_still_an_event():
+    found = marsad.extract("قصفت الطائرات اليوم بلدة السخنة وستواصل عملياتها.", published=date(2019, 11, 1))
+    assert [e.location for e in found] == ["Al-Sukhnah"]

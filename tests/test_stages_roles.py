@@ -180,14 +180,16 @@ def test_the_ground_side_of_a_battle_is_the_countrys_army_not_the_foreign_air_fo
     ("تظاهر المئات اليوم في مدينة الناصرية. وفي مدينة البصرة اشتبك محتجون مع رجال الشرطة ما أسفر عن اعتقال "
      "عدد منهم. وكان تنظيم داعش قد هاجم المدينة قبل سنوات.", "Arrests"),
     ("تظاهر المئات اليوم في مدينة الناصرية. وفي مدينة البصرة اشتبك محتجون مع رجال الشرطة ما أسفر عن اعتقال "
-     "عدد منهم. وكان تنظيم داعش قد هاجم المدينة قبل سنوات.", "Armed clash"),
+     "عدد منهم. وكان تنظيم داعش قد هاجم المدينة قبل سنوات.", "Violent demonstration"),
     ("اعتقلت قوات الأمن اليوم عشرات المتظاهرين في مدينة كربلاء. ويتهم مسؤولون عناصر من تنظيم داعش بالتسلل "
      "إلى الاحتجاجات.", "Arrests"),
 ])
 def test_protesters_the_sentence_names_are_the_other_side_not_an_armed_group_of_the_background(text, sub):
     found = [e for e in events(text) if e.sub_event_type == sub]
-    assert found and all("Protesters" in (e.actor1, e.actor2) for e in found), \
+    # a clash with demonstrators is a riot: its side is then "Rioters" (ACLED)
+    assert found and all({"Protesters", "Rioters"} & {e.actor1, e.actor2} for e in found), \
         [(e.actor1, e.actor2) for e in found]
+    assert not any("Islamic State" in (e.actor1, e.actor2) for e in found)
 
 
 @pytest.mark.parametrize("text", [

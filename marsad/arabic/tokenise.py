@@ -191,6 +191,11 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     return (len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()
 
 
+# Longest headline (characters) at the top of a text, and longest subhead after body text.
+HEADLINE_CHARS = 200
+SUBHEAD_CHARS = 140
+
+
 def split_sentences(text: str) -> list[tuple[int, int, int, bool]]:
     """Sentence boundaries as (start, end, paragraph, is_heading) in ``text``.
 
@@ -213,7 +218,10 @@ def split_sentences(text: str) -> list[tuple[int, int, int, bool]]:
             e = start + len(piece.rstrip())
             is_line_end = m.group() == "\n" or end >= len(text)
             heading = m.group() == "\n" and not text[s:e].rstrip().endswith((".", "!", "?", "؟", ":", "،"))
-            out.append((s, e, paragraph, heading and is_line_end and (e - s) < 200))
+            # a headline stands at the top, before any body sentence, and may be long; a line without
+            # a full stop after body text that is longer than a subhead is a paragraph that lost its stop
+            longest = HEADLINE_CHARS if all(o[3] for o in out) else SUBHEAD_CHARS
+            out.append((s, e, paragraph, heading and is_line_end and (e - s) < longest))
             if out[-1][3]:
                 # a headline in parts ("معركة طرابلس.. قوات حفتر تصعّد"): each part before ".." is
                 # the headline's too

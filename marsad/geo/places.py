@@ -237,10 +237,20 @@ def _direction_after(doc: Doc, tok_end: int, sent_end: int) -> str | None:
     return relation_words("ar", "after").get(word) or relation_words("en", "after").get(word)
 
 
+# How many words before "ل + capital" an attack noun may stand for the capital to be its object (the
+# noun and its agent: قصف المعارضة لدمشق).
+ATTACK_NOUN_OBJECT_REACH = 3
+
+
 def _attack_object(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) -> bool:
     """"قصفت الطائرات دمشق", "هزت انفجارات بيروت": a capital within a few words after an attack
     word, in its clause, is what was hit, not the government speaking."""
-    if doc.tokens[tok].text not in capital_words():
+    word = doc.tokens[tok].text
+    if word[:1] == "ل" and word[1:] in capital_words():
+        # "قصف المعارضة لدمشق": ل after an attack noun and its agent marks what was hit (but
+        # "موالين لدمشق": after any other word it names a government)
+        return any(t in attack_tokens for t in range(max(sent_start, tok - ATTACK_NOUN_OBJECT_REACH), tok))
+    if word not in capital_words():
         return False  # "موالين لدمشق": a preposition makes it no direct object
     use = cue_starts(doc, "weapon_use_word")
     for t in range(max(sent_start, tok - CAPITAL_OBJECT_REACH), tok):

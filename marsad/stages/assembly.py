@@ -104,6 +104,10 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     if etype == "Violence against civilians" and sub == "Attack" and actor2 and actor2 != "Civilians" and \
             kb.inter(actor2) in ARMED_CODES:
         etype, sub = "Battles", "Armed clash"  # ACLED codes killings of fighters as clashes
+    if (etype, sub) == ("Battles", "Armed clash") and "Protesters" in (actor1, actor2):
+        # "اشتبك محتجون مع رجال الشرطة": a clash whose one side is demonstrators is a riot (ACLED's
+        # violent demonstration), not a battle between armed groups
+        etype, sub = "Riots", "Violent demonstration"
     if etype == "Protests":
         killer = protest_violence(a, g, cas_used)
         if killer and (best or _wounded_by_fire(a, g)):

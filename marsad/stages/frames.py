@@ -182,7 +182,8 @@ def build_frames(a: Analysis) -> None:
             if not typed:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
-            if when is None or _tally(a, u) or _counted_since(a, u, typed) or _since_event(a, u):
+            if when is None or _tally(a, u) or _counted_since(a, u, typed) or _since_event(a, u) or \
+                    _month_tally(a, u):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
             if when is a.default_when and _partitive_opening(a, u) and (
@@ -361,6 +362,17 @@ def _tally(a: Analysis, unit: int) -> bool:
     lo, hi = unit_range(a, unit)
     return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
         bool(cue_matcher("tally_word").find(a.doc, lo, hi))
+
+
+def _month_tally(a: Analysis, unit: int) -> bool:
+    """"وثّق المكتب مقتل 33 شخصا في عمليات اغتيال في آذار الماضي": a body that records (record_verb)
+    the dead of a whole month or longer (a date of precision 3 in the unit) counts many events, a
+    tally, whatever day its statement bears."""
+    lo, hi = unit_range(a, unit)
+    if not cue_matcher("record_verb").find(a.doc, lo, hi):
+        return False
+    return any(lo <= d.tok_start < hi and d.precision == 3 and d.date_start is not None and d.date_end is not None
+               and (d.date_end - d.date_start).days >= 27 for d in a.dates)
 
 
 def _since_event(a: Analysis, unit: int) -> bool:

@@ -125,6 +125,13 @@ def death_forms() -> frozenset[str]:
                      if len(form) == 1 and any(e.kind in ("death", "open", "close") for e in entries))
 
 
+def is_death_word(word: str, proclitics: tuple[str, ...]) -> bool:
+    """Is the (normalised) token ``word`` a one-word death expression, bare or after one of
+    ``proclitics`` (و، ف، ب، ل ...)?"""
+    deaths = death_forms()
+    return word in deaths or (word[:1] in proclitics and word[1:] in deaths)
+
+
 @once
 def clause_verb_forms() -> frozenset[str]:
     """Death and injury verbs in the perfect (normalised) that, after a comma and و, may open the

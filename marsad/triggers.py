@@ -461,13 +461,9 @@ def _cause_of_a_death(doc: Doc, tok: int, sent_start: int) -> bool:
     cue = tok - 1
     if cue < sent_start or doc.tokens[cue].text not in cue_words("death_cause_after"):
         return False
-    from marsad.casualties import death_forms
-    deaths = death_forms()
-    for t in range(max(sent_start, cue - CAUSE_DEATH_WORDS), cue):
-        word = doc.tokens[t].text
-        if word in deaths or (word[:1] in ("و", "ف") and word[1:] in deaths):
-            return True
-    return False
+    from marsad.casualties import is_death_word
+    return any(is_death_word(doc.tokens[t].text, ("و", "ف"))
+               for t in range(max(sent_start, cue - CAUSE_DEATH_WORDS), cue))
 
 
 def _qad_imperfect(doc: Doc, before: range) -> bool:

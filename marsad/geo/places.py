@@ -1302,10 +1302,8 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
 
 def _death_word_between(doc: Doc, lo: int, hi: int) -> bool:
     """Is a death word (مقتل، استشهاد، قتل ...) among tokens [lo, hi)?"""
-    from marsad.casualties import death_forms
-    deaths = death_forms()
-    return any(doc.tokens[t].text in deaths or doc.tokens[t].text[:1] in ("و", "ب", "ل") and
-               doc.tokens[t].text[1:] in deaths for t in range(lo, hi))
+    from marsad.casualties import is_death_word
+    return any(is_death_word(doc.tokens[t].text, ("و", "ب", "ل")) for t in range(lo, hi))
 
 
 def _container_right_after(pm: PlaceMention, other: PlaceMention) -> bool:

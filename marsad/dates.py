@@ -721,11 +721,14 @@ def _this(m: re.Match, s: _Scan):
 
 def _ago(m: re.Match, s: _Scan):
     following = s.text[m.end():m.end() + 40].split("\n")[0].split()
-    if following and (following[0][:1].isdigit() or _month_of(following[0], s.lex)
+    unit, count_kind = _unit_of(m.group("unit"), s)
+    # a number after a singular unit goes on with it (قبل عام 2011، قبل يوم 15 آذار); after a
+    # plural or dual one it is a count of what follows (وقتل قبل أيام 30 مسلحا)
+    number_goes_on = following and following[0][:1].isdigit() and count_kind in ("1", "num")
+    if following and (number_goes_on or _month_of(following[0], s.lex)
                       or _month_of(" ".join(following[:2]), s.lex)
                       or (following[0] in s.lex.glue["of"] and not m.group("now"))):
         return None  # قبل عام 2011، قبل شهر رمضان، قبل يومين من الهجوم
-    unit, count_kind = _unit_of(m.group("unit"), s)
     count = _count(m, s, count_kind)
     if count is None or count == 0 or (count_kind == "num" and not m.group("num")):
         return None

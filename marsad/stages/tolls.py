@@ -142,9 +142,13 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     clause = clause_at(a, c.tok_start)
     if clause is not None and weeks_or_more(a, *unit_range(a, clause.unit)) and not _spans_the_event(g):
         return False
-    if clause is not None and _since_campaign_start(a, clause.tok_start, clause.tok_end) and not _spans_the_event(g):
-        return False  # "قتل 45 مقاتلا منذ بدء الهجوم على المدينة": the campaign's dead, not the day's
-    if max(c.count or 0, c.high or 0) < LARGE_TOLL:
+    large = max(c.count or 0, c.high or 0) >= LARGE_TOLL
+    if clause is not None and _since_campaign_start(a, clause.tok_start, clause.tok_end) and \
+            (large or not _spans_the_event(g)):
+        # "قتل 45 مقاتلا منذ بدء الهجوم على المدينة": the campaign's dead, not the day's; a span
+        # event keeps a small one, never hundreds ("ألف قتيل منذ تصاعد العمليات منتصف الشهر")
+        return False
+    if not large:
         return True
     if clause is None:
         return False
@@ -288,7 +292,10 @@ def long_duration(a: Analysis, lo: int, hi: int) -> bool:
 def weeks_or_more(a: Analysis, lo: int, hi: int) -> bool:
     """Does tokens [lo, hi) name a span of weeks, months or years by its length ("أشهر"،
     "أسبوعين"، "عشرة أيام")? Not "منذ بدء الهدنة بدقائق", which only counts from a start."""
-    if cue_matcher("span_of_weeks").find(a.doc, lo, hi):
+    # "قبل أسابيع" is a point in the past, not a span the count is told over
+    points = [(d.tok_start, d.tok_end) for d in a.dates if d.key.startswith(("ago_", "rel:"))]
+    if any(not any(s <= m.tok_start < e for s, e in points)
+           for m in cue_matcher("span_of_weeks").find(a.doc, lo, hi)):
         return True
     quantities = a.quantities()
     days = cue_words("day_unit")

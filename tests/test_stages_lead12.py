@@ -1,0 +1,83 @@
+"""The lead's classes of the twelfth session of issue 16 (read on articles 2,001-4,000 of the ANT
+stream, never on a gold set), each in wordings of our own."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+from marsad.dates import resolve_key
+
+FRIDAY = date(2019, 3, 8)
+
+
+def records(text: str) -> list:
+    return marsad.extract(text, published=FRIDAY)
+
+
+@pytest.mark.parametrize("text, place, today_toll", [
+    ("هاجم مسلحون اليوم مواقع للجيش في بلدة الصنمين وقتلوا 4 جنود. وقتل قبل أيام 20 جنديا في هجمات "
+     "مماثلة على حواجز في ريف درعا.", "Al-Sanamayn", 4),
+    ("قصفت طائرات مسيرة اليوم مواقع في مدينة الميادين ما أدى إلى مقتل 6 مسلحين، وكانت غارات مماثلة قد "
+     "قتلت قبل أسابيع 15 مسلحا في المنطقة ذاتها.", "Al-Mayadin", 6),
+    ("قتل 3 عناصر من الشرطة صباح اليوم بانفجار عبوة في بلدة الطارمية. وقتل قبل أيام 11 عنصرا في هجمات "
+     "للتنظيم على قرى شمال الطارمية.", "Tarmiyah", 3),
+])
+def test_a_toll_told_with_its_own_vague_past_is_not_the_days_toll(text, place, today_toll):
+    """"وقتل قبل أيام 20 جنديا": a count right after "قبل أيام/أسابيع" belongs to that earlier time;
+    the vague past was not read as a date at all when a number followed it (the rule that keeps
+    "قبل عام 2011" a year took "أيام 20" for a date too), so the earlier toll joined the day's event."""
+    found = [(e.location, e.fatalities) for e in records(text) if str(e.event_date) == str(FRIDAY)]
+    assert (place, today_toll) in found
+
+
+@pytest.mark.parametrize("phrase, key", [
+    ("قبل أيام 30 مسلحا", "ago_days"),
+    ("قبل أسابيع 12 جنديا", "ago_weeks"),
+    ("قبل يومين 5 مدنيين", "rel:-2"),
+])
+def test_a_vague_or_dual_past_is_a_date_even_before_a_count(phrase, key):
+    from marsad.pipeline import analyse
+    a = analyse(f"وقتل {phrase} في هجمات على القرى.", published=FRIDAY)
+    assert key in [d.key for d in a.dates]
+
+
+@pytest.mark.parametrize("phrase", ["قبل عام 2011", "قبل يوم 15 آذار"])
+def test_a_singular_unit_before_a_number_is_still_a_date_of_its_own(phrase):
+    """Controls: "قبل عام 2011" is before a year, not "a year ago"."""
+    from marsad.pipeline import analyse
+    a = analyse(f"وقعت الهجمات {phrase} في المدينة.", published=FRIDAY)
+    assert "ago_years" not in [d.key for d in a.dates] and "rel:-1" not in [d.key for d in a.dates]
+
+
+@pytest.mark.parametrize("text", [
+    "أعلن التحالف أن ألفي مسلح على الأقل قتلوا منذ تصاعد عمليات تحرير محافظة الحديدة ومركزها مدينة الحديدة.",
+    "قال المرصد إن 1200 عنصر من قوات النظام قتلوا منذ تجدد المعارك في ريف حماة الشمالي وبلدة كفرنبودة.",
+    "ذكرت مصادر طبية أن 600 مدني قتلوا منذ استئناف الهجمات على مدينة سرت.",
+    "قتل 300 مقاتل على الأقل منذ انطلاق حملة السيطرة على بلدة الباغوز.",
+])
+def test_a_toll_since_a_campaign_rose_or_resumed_is_the_campaigns(text):
+    """"قتلوا منذ تصاعد/تجدد/استئناف + the campaign's noun (definite or in construct)": the dead of
+    the whole campaign, never one day's event's toll."""
+    assert all(e.fatalities < 100 for e in records(text))
+
+
+def test_a_large_toll_of_one_days_attack_is_kept():
+    """Control: a large toll told in the attack's own clause with no span stays."""
+    text = "قتل 120 شخصا على الأقل اليوم في تفجير انتحاري استهدف سوقا في مدينة الصدر ببغداد."
+    assert max(e.fatalities for e in records(text)) == 120
+
+
+def test_ago_days_is_the_week_before():
+    assert resolve_key("ago_days", FRIDAY) == (date(2019, 3, 1), date(2019, 3, 7))
+
+
+@pytest.mark.parametrize("text", [
+    "قالت مصادر عسكرية إن 900 مسلح على الأقل قتلوا منذ تصاعد عمليات تحرير مدينة سرت مطلع الشهر الجاري.",
+    "أفاد المرصد بأن 450 عنصرا قتلوا منذ انطلاق الهجوم على بلدة الباغوز منتصف الشهر الماضي.",
+])
+def test_a_campaigns_toll_since_a_dated_start_is_not_the_span_events(text):
+    """"N قتلوا منذ تصاعد العمليات منتصف الشهر": the start's date makes the record a span, yet the
+    hundreds told since then are the campaign's dead, not one event's."""
+    assert all(e.fatalities < 100 for e in marsad.extract(text, published=FRIDAY))

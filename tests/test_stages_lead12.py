@@ -81,3 +81,33 @@ def test_a_campaigns_toll_since_a_dated_start_is_not_the_span_events(text):
     """"N قتلوا منذ تصاعد العمليات منتصف الشهر": the start's date makes the record a span, yet the
     hundreds told since then are the campaign's dead, not one event's."""
     assert all(e.fatalities < 100 for e in marsad.extract(text, published=FRIDAY))
+
+
+@pytest.mark.parametrize("text, day", [
+    # a reaction on Friday to a strike of Thursday told in the strike's relative clause
+    ("فتحت الحكومة تحقيقا الجمعة بشأن الغارة الجوية التي استهدفت سوقا في بلدة كفرنبل الخميس، والتي أسفرت "
+     "عن مقتل 12 مدنيا.", date(2019, 3, 7)),
+    ("دانت الأمم المتحدة اليوم التفجير الذي ضرب مدينة الرمادي أمس وأوقع 9 قتلى.", date(2019, 3, 7)),
+    ("عقد مجلس الأمن الجمعة جلسة طارئة لبحث القصف الذي طال مخيما في بلدة أطمة يوم الأربعاء وقتل فيه 6 نازحين.",
+     date(2019, 3, 6)),
+])
+def test_an_event_noun_takes_the_day_of_its_own_relative_clause(text, day):
+    """"فتح تحقيقا الجمعة بشأن القصف الذي استهدف ... الخميس": the date next to the event word is the
+    reaction's; the relative clause that describes the event gives the event's own day."""
+    found = [e.event_date for e in marsad.extract(text, published=FRIDAY)]
+    assert found and all(str(d) == str(day) for d in found)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل 8 مدنيين الخميس في غارة جوية على سوق في بلدة معرة النعمان. ودانت منظمة العفو الجمعة الغارة، "
+     "ومطالبة بتحقيق مستقل.", "Maarat al-Numan"),
+    ("انفجرت سيارة مفخخة أمس في سوق مدينة الرمادي وقتلت 9 أشخاص. وقال البيان: استنكرت الحكومة اليوم "
+     "التفجير ووعدت بملاحقة منفذيه.", "Ramadi"),
+    ("قتل 4 جنود الأربعاء في هجوم على حاجز قرب بلدة الصنمين. ونددت الخارجية الجمعة بالهجوم في بيان.",
+     "Al-Sanamayn"),
+])
+def test_a_reaction_to_a_told_event_makes_no_second_record_on_its_own_day(text, place):
+    """"دانت X الجمعة الغارة": the definite event noun after a verb of reaction is the event told
+    already; the reaction's day made a second record of it, on the day of the condemnation."""
+    found = marsad.extract(text, published=FRIDAY)
+    assert len(found) == 1 and found[0].location == place

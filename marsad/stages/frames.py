@@ -31,7 +31,7 @@ from marsad.budget import check_deadline
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Where
 from marsad.stages.clauses import unit_range
-from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
+from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when, when_of
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
@@ -227,13 +227,17 @@ def build_frames(a: Analysis) -> None:
                             when = lead.when  # the lead's own day ("الخميس")
                         out.extend(Frame(lead.hit, lead.sentence, w, when, etype, lead.subtype, True)
                                    for w in targets)
-                hit_when = _own_clause_when(a, u, h, typed[0][0]) or when
+                hit_when = _own_clause_when(a, u, h, typed[0][0]) or _relative_clause_when(a, h) or when
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
                     # the strike told before, on its day, not a new one on the report's day
                     referent = _referent([f for f in out if not f.join_only], sent.index, etype)
                     if referent is not None and referent.etype == etype and referent.when is not a.default_when:
                         hit_when = referent.when
+                if join_only and _reaction_object(a, h.mention):
+                    # the reaction's day ("دانت فرنسا الجمعة القصف") is not the event's
+                    referent = _referent([f for f in out if not f.join_only], sent.index, etype, len(doc.sentences))
+                    hit_when = referent.when if referent is not None else hit_when
                 if named is not None and hit_when is a.default_when and \
                         any(w.town_key == named.where.town_key for w in targets):
                     # "وعن ربط الهجوم بداعش ... آثار الذبح التي ترتبط بأسلوب هجمات داعش": a unit with no
@@ -262,6 +266,28 @@ def _named_back_when(a: Analysis, typed, out: list[Frame], sent_index: int) -> F
     return None
 
 
+def _relative_clause_when(a: Analysis, h: TriggerHit):
+    """"فتح تحقيقا الجمعة بشأن القصف الجوي الذي استهدف حافلة ... الخميس": an event word followed at
+    once by a relative clause that describes it is dated by the current day that clause gives; the
+    date beside the event word is the reaction's (None when the clause gives no day)."""
+    own = clause_at(a, h.mention.tok_start)
+    after = clause_at(a, own.tok_end) if own is not None else None
+    if after is None or after.kind != "relative" or after.tok_start - h.mention.tok_end > ADJECTIVES_BEFORE_RELATIVE:
+        return None
+    return _day_within(a, after)
+
+
+# How many words (adjectives: "الغارة الجوية") may stand between an event word and its relative clause.
+ADJECTIVES_BEFORE_RELATIVE = 2
+
+
+def _day_within(a: Analysis, clause):
+    """The first current day (precision 1) told inside ``clause``, as a When, or None."""
+    days = [d for d in a.dates if clause.tok_start <= d.tok_start < clause.tok_end and not d.background
+            and d.precision == 1 and d.date_start is not None]
+    return when_of(days[0]) if days else None
+
+
 def _own_clause_when(a: Analysis, unit: int, h: TriggerHit, first: TriggerHit):
     """"وأسفرت الغارات الجمعة عن مقتل 40، وفق المرصد الذي قال إن الطائرات جددت السبت استهداف
     دوما": a trigger in a reported or relative clause of its own, which gives its own current day,
@@ -272,7 +298,7 @@ def _own_clause_when(a: Analysis, unit: int, h: TriggerHit, first: TriggerHit):
     if not any(own.tok_start <= d.tok_start < own.tok_end and not d.background and d.date_start is not None
                for d in a.dates):
         return None
-    return unit_when(a, unit, h.mention.tok_start)
+    return (_day_within(a, own) if own.kind == "relative" else None) or unit_when(a, unit, h.mention.tok_start)
 
 
 def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fallback: list[Where]) -> list[Where]:
@@ -499,7 +525,8 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
-        demonstrative = _refers_back(doc, m)
+        demonstrative = _refers_back(doc, m) or (
+            _reaction_object(a, m) and _referent(told, sent_index, m.event_type, len(doc.sentences)) is not None)
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue
@@ -639,6 +666,20 @@ def _may_type(weak, strong) -> bool:
     if weak.event_type in VIOLENT_TYPES and strong.event_type == "Strategic developments":
         return strong.sub_event_type == "Disrupted weapons use"
     return not (weak.event_type == "Explosions/Remote violence" and strong.event_type == "Protests")
+
+
+def _reaction_object(a: Analysis, m) -> bool:
+    """"دانت فرنسا الجمعة القصف الجوي"، "استنكرت الوزارة الهجوم": a definite event noun a few words
+    after a verb of reaction, in its clause, is the reaction's object: an event told already."""
+    if not definite(a.doc.tokens[m.tok_start].text):
+        return False
+    own = clause_at(a, m.tok_start)
+    lo = max(own.tok_start if own is not None else 0, m.tok_start - REACTION_WORDS)
+    return bool(cue_matcher("reaction_verb").find(a.doc, lo, m.tok_start))
+
+
+# How many words (the reacting party, a day) may stand between a verb of reaction and its object.
+REACTION_WORDS = 4
 
 
 def _refers_back(doc, m) -> bool:

@@ -590,6 +590,10 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
         if ctx.marker(j, "subgroup"):
             return None   # "12 شخصاً قتلوا بينهم 5 أطفال": a part of the victims before the verb
         qi = ctx.q_start.get(j)
+        if qi is not None and _adjective_one(ctx, qi, j, start):
+            j += 1  # "قتلوا من أسرة واحدة": one family, not one dead
+            gap += 1
+            continue
         if qi is not None:
             if _usable_q(ctx, j) is None:
                 return None
@@ -615,6 +619,14 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
         j += 1
         gap += 1
     return None
+
+
+def _adjective_one(ctx: _Ctx, qi: int, j: int, start: int) -> bool:
+    """Is the quantity at ``j`` the adjective "one" of the word before it, a word that names no
+    victim ("من أسرة واحدة"، "في ليلة واحدة"، "دفعة واحدة")? Then it counts nothing."""
+    q = ctx.qs[qi]
+    return j > start and q.value == 1 and q.tok_end == j + 1 and ctx.text(j).startswith("واحد") and \
+        ctx.victims.get(j - 1) is None and (j - 1) not in ctx.q_cover and j - 1 not in ctx.q_start
 
 
 # How many words (a name, a rank) may stand between a singular victim and مع + the count of those

@@ -316,6 +316,12 @@ def _after_capital_noun(doc: Doc, tok: int, sent_start: int) -> bool:
         (j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("place_preposition"))
 
 
+def place_cue_before(doc: Doc, tok: int) -> bool:
+    """Does a preposition, place noun or relation word stand right before ``tok`` in its sentence,
+    or a locative clitic on it ("في X"، "بـX"، "قرب X")?"""
+    return _place_cue_before(doc, tok, doc.sentence_of_token(tok).tok_start)
+
+
 def _place_cue_before(doc: Doc, tok: int, sent_start: int) -> bool:
     """A preposition, place noun or relation word right before ``tok``, or a locative clitic on it."""
     word = doc.tokens[tok].text

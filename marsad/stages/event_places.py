@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
-from marsad.geo.places import DIRECTION_NAMED, area_mentions, named_by_settlement_noun
+from marsad.geo.places import DIRECTION_NAMED, area_mentions, named_by_settlement_noun, place_cue_before
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
 
@@ -58,7 +58,7 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
         if anchor is None or anchor.place is None:
             # "وطال القصف قريتي دحيرجة والمشيرفة" under a lead on the countryside of Hama: a village
             # no gazetteer knows, which nothing in its sentence locates, lies in the lead's area
-            anchor = _lead_area(a) if _names_a_village(pm) else None
+            anchor = _lead_area(a) if _names_a_village(a, pm) else None
             if anchor is None:
                 return None
             area_only = True
@@ -168,10 +168,22 @@ def _actor_tokens(a: Analysis) -> tuple[frozenset[int], frozenset[int]]:
     return found
 
 
-def _names_a_village(pm: PlaceMention) -> bool:
+def _names_a_village(a: Analysis, pm: PlaceMention) -> bool:
     """Is the mention a name the text puts in a place position (after a place noun, or listed
-    with such names, or a namesake set aside), not a place resolved elsewhere?"""
-    return pm.place is None and (pm.reason.startswith(("unknown name", "located by")) or bool(pm.alternatives))
+    with such names, or a namesake set aside that stands where a place stands), not a place
+    resolved elsewhere? A namesake with no place word before it is an ordinary word ("إحدى
+    الخيام"، "ومعربة عن دعمها"), not a village."""
+    if pm.place is not None:
+        return False
+    if pm.reason.startswith(("unknown name", "located by")):
+        return True
+    return bool(pm.alternatives) and (place_cue_before(a.doc, pm.tok_start) or _listed_after_a_place(a, pm))
+
+
+def _listed_after_a_place(a: Analysis, pm: PlaceMention) -> bool:
+    """"قرى النخيلة والسويق": the name follows another name of a place (not a country's) in a list."""
+    return any(m.tok_end == pm.tok_start and m is not pm and (m.place is None or m.place.kind != "country")
+               for m in mentions_of_sentence(a, a.doc.sentence_of_token(pm.tok_start).index))
 
 
 # The share of the article's event places the lead's governorate must hold for its area to

@@ -141,3 +141,25 @@ def test_a_namesake_listed_after_a_village_is_still_a_village():
     """Control: in "قرى X وY" the second name is placed by the list."""
     text = "سيطرت قوات الجيش اليوم على قرى المجيلس والسويق في مديرية التحيتا بمحافظة الحديدة."
     assert "السويق" in [e.location for e in marsad.extract(text, published=FRIDAY)]
+
+
+@pytest.mark.parametrize("text", [
+    "أحيا ناشطون اليوم ذكرى ضحايا الساحة. في مثل هذا اليوم من العام الماضي اقتحمت قوات الأمن ساحة الاعتصام "
+    "في مدينة تعز. وسقط في هذه المجزرة 20 قتيلا في وسط مدينة تعز إضافة إلى حرق الساحة ونهب محتوياتها.",
+    "نظم الأهالي اليوم وقفة في مدينة الحلة. في عام 2016 هاجم مسلحون سوقا شعبيا في المدينة. وقتل في ذلك "
+    "الهجوم 30 شخصا في سوق مدينة الحلة وأحرقت المحال ونهبت.",
+    "زار الوزير اليوم مدينة الكوفة. وقبل ثلاث سنوات فجر انتحاري نفسه في حسينية بالمدينة. وسقط في هذا "
+    "التفجير 12 قتيلا في مدينة الكوفة وتم حرق المبنى ونهبه.",
+])
+def test_a_sentence_pointing_back_at_a_dated_past_event_tells_more_of_it(text):
+    """"وسقط في هذه المجزرة 20 قتيلا": an undated sentence whose demonstrative points at the past
+    event just told is more of that recap, not a new event on the day of the report."""
+    assert all(str(e.event_date) != str(FRIDAY) for e in marsad.extract(text, published=FRIDAY))
+
+
+def test_a_demonstrative_of_discourse_does_not_inherit_a_past_date():
+    """Control: "وفي هذا السياق" after a recap opens the day's news."""
+    text = ("قتل جنديان اليوم بهجوم على حاجز في بلدة المسيب. وفي عام 2016 هاجم مسلحون سوقا شعبيا في مدينة "
+            "الحلة. وفي هذا السياق قتل 4 جنود بانفجار عبوة ناسفة في بلدة الإسكندرية.")
+    found = [(e.location, str(e.event_date)) for e in marsad.extract(text, published=FRIDAY)]
+    assert ("Nahiyat al Iskandariyah", str(FRIDAY)) in found

@@ -192,6 +192,11 @@ def build_frames(a: Analysis) -> None:
                 # events just recapped, told again, not new ones
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue
+            if when is a.default_when and _demonstrative_back(a, u) and _dated_past(a, sent.index - 1):
+                # "في مثل هذا اليوم من العام الماضي اقتحمت القوات الساحة ... وسقط في هذه المحرقة 15":
+                # an undated unit that points back at the past event just told tells more of it
+                recapped.update({sub: sent.index for _, _, sub, _ in typed})
+                continue
             if when is a.default_when and _names_recapped_event(a, typed, recapped, told):
                 continue  # "بدعوى الوقوف وراء جريمة محاولة اغتيال الحمد الله": the recap's event again
             if not _told_as_happening(a, u) and not _names_told_event(a, typed, told, sent.index):
@@ -648,6 +653,21 @@ PARTITIVE_WORDS = 3
 def _dated_past(a: Analysis, sent_index: int) -> bool:
     """Does the sentence carry a date long before the report (في عام 2015)?"""
     return sent_index >= 0 and any(d.background and a.sentence_index(d.tok_start) == sent_index for d in a.dates)
+
+
+def _demonstrative_back(a: Analysis, unit: int) -> bool:
+    """Does the unit point back with a demonstrative and a noun near its start ("وسقط في هذه
+    المحرقة"، "وقتل في ذلك الهجوم")? Not a demonstrative of time or of discourse (هذا اليوم، هذا السياق)."""
+    lo, hi = unit_range(a, unit)
+    tokens = a.doc.tokens
+    demonstratives, other = cue_words("demonstrative"), cue_words("demonstrative_not_event")
+    return any(tokens[t].text.lstrip("وب") in demonstratives and tokens[t + 1].text.startswith("ال") and
+               tokens[t + 1].text not in other
+               for t in range(lo, min(hi - 1, lo + DEMONSTRATIVE_WORDS)))
+
+
+# How many words into a unit its demonstrative may stand ("وسقط في هذه المحرقة").
+DEMONSTRATIVE_WORDS = 4
 
 
 def _partitive_opening(a: Analysis, unit: int) -> bool:

@@ -163,3 +163,21 @@ def test_a_demonstrative_of_discourse_does_not_inherit_a_past_date():
             "الحلة. وفي هذا السياق قتل 4 جنود بانفجار عبوة ناسفة في بلدة الإسكندرية.")
     found = [(e.location, str(e.event_date)) for e in marsad.extract(text, published=FRIDAY)]
     assert ("Nahiyat al Iskandariyah", str(FRIDAY)) in found
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("فتحت قوات الأمن النار على متظاهرين أمام مبنى المحافظة بمدينة تعز اليوم فقتلت 4 منهم.", 4),
+    ("قتل متظاهران اليوم بعدما أطلقت الشرطة النار على المحتجين قرب ساحة الاعتصام في مدينة البصرة.", 2),
+    ("أطلقت قوات الجيش الرصاص الحي على متظاهرين في مدينة عطبرة اليوم ما أدى إلى مقتل 3 منهم.", 3),
+])
+def test_forces_firing_on_demonstrators_use_excessive_force(text, deaths):
+    """State forces firing on demonstrators: ACLED's Protests / Excessive force against protesters,
+    the demonstrators the second side (it was an attack on civilians)."""
+    found = [(e.sub_event_type, e.actor2, e.fatalities) for e in marsad.extract(text, published=FRIDAY)]
+    assert ("Excessive force against protesters", "Protesters", deaths) in found
+
+
+def test_gunmen_firing_on_a_crowd_stay_an_attack():
+    """Control: unknown gunmen are no state force."""
+    text = "أطلق مسلحون مجهولون النار على متظاهرين في مدينة الناصرية اليوم ما أدى إلى مقتل اثنين."
+    assert "Excessive force against protesters" not in [e.sub_event_type for e in marsad.extract(text, published=FRIDAY)]

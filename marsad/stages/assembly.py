@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.budget import check_deadline
+from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.event_places import container_location, container_part
@@ -87,6 +88,22 @@ def _state_side(kb, actor: str) -> bool:
                                        for pair in kb.alliances)
 
 
+def _protesters_hit(a: Analysis, g: Group) -> bool:
+    """Are demonstrators the object of one of the group's attack words ("النار على متظاهرين"،
+    "اعتدت على المحتجين"، "هاجمت المتظاهرين")?"""
+    from marsad.stages.clauses import clause_at
+    tokens = a.doc.tokens
+    for m in g.members:
+        end = m.hit.mention.tok_end
+        own = clause_at(a, m.hit.mention.tok_start)
+        hi = own.tok_end if own is not None else end + 1
+        for x in a.actors_between(end, hi):
+            if x.actor == "Protesters" and (x.tok_start == end or
+                                            tokens[x.tok_start - 1].text in cue_words("against_preposition")):
+                return True
+    return False
+
+
 def build_event(a: Analysis, g: Group) -> Event | None:
     check_deadline()  # the article's time budget (marsad/budget.py): a long document has many groups
     kb = a.kb
@@ -104,6 +121,11 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     if etype == "Violence against civilians" and sub == "Attack" and actor2 and actor2 != "Civilians" and \
             kb.inter(actor2) in ARMED_CODES:
         etype, sub = "Battles", "Armed clash"  # ACLED codes killings of fighters as clashes
+    if (etype, sub) == ("Violence against civilians", "Attack") and actor1 and _state_side(kb, actor1) and \
+            _protesters_hit(a, g):
+        # "أطلقت قوات الأمن النار على متظاهرين": forces firing on demonstrators are ACLED's excessive
+        # force against protesters, not an attack on civilians
+        etype, sub, actor2 = "Protests", "Excessive force against protesters", "Protesters"
     if (etype, sub) == ("Battles", "Armed clash") and "Protesters" in (actor1, actor2):
         # "اشتبك محتجون مع رجال الشرطة": a clash whose one side is demonstrators is a riot (ACLED's
         # violent demonstration), not a battle between armed groups

@@ -97,6 +97,8 @@ def _protesters_hit(a: Analysis, g: Group) -> bool:
         end = m.hit.mention.tok_end
         own = clause_at(a, m.hit.mention.tok_start)
         hi = own.tok_end if own is not None else end + 1
+        if end >= min(hi, len(tokens)):
+            continue  # the attack word ends its clause
         for x in a.actors_between(end, hi):
             if x.actor == "Protesters" and (x.tok_start == end or
                                             tokens[x.tok_start - 1].text in cue_words("against_preposition")):

@@ -181,3 +181,22 @@ def test_gunmen_firing_on_a_crowd_stay_an_attack():
     """Control: unknown gunmen are no state force."""
     text = "أطلق مسلحون مجهولون النار على متظاهرين في مدينة الناصرية اليوم ما أدى إلى مقتل اثنين."
     assert "Excessive force against protesters" not in [e.sub_event_type for e in marsad.extract(text, published=FRIDAY)]
+
+
+@pytest.mark.parametrize("text", [
+    "أكد وزير الدفاع أن الجيش فقد عشرات الجنود منذ بدء الحملة على مدينة سرت، وقال في مقابلة إن 45 جنديا قتلوا "
+    "في المعارك.",
+    "أقر المتحدث بخسارة مقاتلين منذ انطلاق العملية في ريف حماة الشمالي، وأوضح في بيان أن 30 مقاتلا قتلوا في "
+    "الاشتباكات مع قوات النظام.",
+])
+def test_a_statements_count_after_since_the_campaign_began_is_the_campaigns(text):
+    """"فقد المئات منذ بدء الحملة، وقال إن 56 قتلوا": the count the speaker then gives is told over
+    the same span, the campaign's, not one day's event's toll."""
+    assert all(e.fatalities == 0 for e in marsad.extract(text, published=FRIDAY))
+
+
+def test_a_days_toll_beside_a_running_total_stays():
+    """Control: the day's own count in the clause of its event, with the total since the start in
+    a clause of its own."""
+    text = "قتل 3 جنود اليوم في هجوم على حاجز في بلدة الصنمين، ليرتفع عدد القتلى منذ بدء الحملة إلى 50."
+    assert 3 in [e.fatalities for e in marsad.extract(text, published=FRIDAY)]

@@ -391,8 +391,15 @@ def _tally(a: Analysis, unit: int) -> bool:
     """A unit that counts "since the start of" a war or campaign is a tally ("ارتفعت حصيلة
     الاعتداءات منذ بداية العدوان إلى 796"), not "the deadliest attack since the war began"."""
     lo, hi = unit_range(a, unit)
-    return bool(cue_matcher("tally_since").find(a.doc, lo, hi)) and \
-        bool(cue_matcher("tally_word").find(a.doc, lo, hi))
+    since = cue_matcher("tally_since").find(a.doc, lo, hi)
+    if not since or not cue_matcher("tally_word").find(a.doc, lo, hi):
+        return False
+    # "قتل 3 جنود اليوم في هجوم ...، ليرتفع عدد القتلى منذ بدء الحملة إلى 50": the running total
+    # stands in a clause of its own; the event clause, with its own day, is the day's event
+    event_clauses = {clause_at(a, h.mention.tok_start) for h in a.hits if lo <= h.mention.tok_start < hi}
+    own_day = any(lo <= d.tok_start < hi and d.precision == 1 and not d.background and
+                  clause_at(a, d.tok_start) in event_clauses for d in a.dates)
+    return not (own_day and all(clause_at(a, m.tok_start) not in event_clauses for m in since))
 
 
 def _month_tally(a: Analysis, unit: int) -> bool:

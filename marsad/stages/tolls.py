@@ -143,7 +143,11 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     if clause is not None and weeks_or_more(a, *unit_range(a, clause.unit)) and not _spans_the_event(g):
         return False
     large = max(c.count or 0, c.high or 0) >= LARGE_TOLL
-    if clause is not None and _since_campaign_start(a, clause.tok_start, clause.tok_end) and \
+    # a statement's count after its speaker's "since the start of the campaign" (أكد أن الجيش فقد
+    # المئات منذ بدء الحملة، وقال إن 56 جنديا قتلوا) is told over the same span
+    since_lo = unit_range(a, clause.unit)[0] if clause is not None and clause.kind == "content" else None
+    if clause is not None and _since_campaign_start(a, since_lo if since_lo is not None else clause.tok_start,
+                                                    clause.tok_end) and \
             (large or not _spans_the_event(g)):
         # "قتل 45 مقاتلا منذ بدء الهجوم على المدينة": the campaign's dead, not the day's; a span
         # event keeps a small one, never hundreds ("ألف قتيل منذ تصاعد العمليات منتصف الشهر")

@@ -30,6 +30,7 @@ from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
+from marsad.stages.statement_days import event_day_before_statement
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
@@ -301,6 +302,13 @@ def date_article(a: Analysis) -> None:
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
             and not _dates_report(a, d) and not _compares(a, d) and not _foreign_caption(a, d.tok_start)]
+    said = [d for d in a.dates if d.tok_start < lead_end and not d.background and _dates_speech(a, d)
+            and not _is_dateline_sentence(a, d.tok_start)]
+    own = said and event_day_before_statement(a, said[0], lead_end, _lead_paragraphs(a))
+    if own:
+        # "أعلن الجيش، السبت، أن ... وأوضح المصدر أن الجيش أحبط هجوما مساء الجمعة": the event's own day
+        a.default_when = when_of(own)
+        return
     if not lead:
         headline = _headline_day(a)
         if headline is not None:
@@ -325,7 +333,7 @@ def date_article(a: Analysis) -> None:
             a.default_when = None
             return
     # the first event told near the lead that gives itself a current date
-    paragraphs = sorted({s.paragraph for s in a.doc.sentences if s.index >= a.first_body})[:LEAD_PARAGRAPHS]
+    paragraphs = _lead_paragraphs(a)
     for h in sorted((h for h in a.hits if h.reports_event and h.mention.strength == "strong"),
                     key=lambda h: h.mention.tok_start):
         if a.doc.sentence_of_token(h.mention.tok_start).paragraph not in paragraphs:
@@ -345,6 +353,11 @@ def date_article(a: Analysis) -> None:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+def _lead_paragraphs(a: Analysis) -> list[int]:
+    """The first ``LEAD_PARAGRAPHS`` paragraphs of the body."""
+    return sorted({s.paragraph for s in a.doc.sentences if s.index >= a.first_body})[:LEAD_PARAGRAPHS]
 
 
 def _headline_day(a: Analysis) -> DateMention | None:

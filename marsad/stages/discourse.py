@@ -281,6 +281,14 @@ def when_of(dm: DateMention) -> When:
 _SPAN_KINDS = ("last_days", "last_hours")
 
 
+def day_inside_span(span: When, day: When) -> bool:
+    """Is ``span`` a span of the last hours or days ("خلال الساعات الماضية") and ``day`` one day
+    inside it, given to the act itself ("بعد ظهر الجمعة") or the day the article dates its events?
+    An event told under both took place on that day: the vague span does not widen it."""
+    return span.key.startswith(_SPAN_KINDS) and not day.key.startswith(_SPAN_KINDS) and \
+        day.precision == 1 and None not in (span.start, span.end, day.start) and span.start <= day.start <= span.end
+
+
 def date_article(a: Analysis) -> None:
     """Stage: fix ``a.default_when``, the date of events whose units give none.
 
@@ -587,6 +595,8 @@ def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | No
             # "أعلنت الوزارة، الجمعة، تفاصيل مقتل شرطي الأربعاء الماضي": the first date is the
             # statement's, the later one the event's
             current = current[1:]
+        # "قصف خلال الساعات الماضية ... إن القصف بعد ظهر الجمعة أدى إلى": the act's own day, not the span
+        current = [d for d in current if not any(day_inside_span(when_of(d), when_of(o)) for o in current)] or current
         when = pick(current)
         return _in_statement_time(a, lo, hi, when) or when
     then = _then_date(a, lo, hi)

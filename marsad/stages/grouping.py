@@ -19,7 +19,7 @@ from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Group, Where
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.frames import means_matcher
-from marsad.stages.discourse import lead_tells_event, own_current_date
+from marsad.stages.discourse import day_inside_span, lead_tells_event, own_current_date
 from marsad.triggers import TERRITORY
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
@@ -36,6 +36,8 @@ def group_frames(a: Analysis) -> None:
                      g.where.direction == c.where.direction) and not _other_striker(a, g, c):
                 g.members.append(c)
                 g.places.append(c.where)
+                if day_inside_span(g.when, c.when):
+                    g.when = c.when  # "خلال الساعات الماضية" beside the act's own day: the day
                 if g.where.direction is None and c.where.direction:
                     g.where = replace(g.where, direction=c.where.direction)
                 break

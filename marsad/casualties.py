@@ -579,6 +579,9 @@ def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: 
     """The count (or person noun) a death word at ``start - 1`` governs."""
     maxgap = 5 if far else 1
     limit = ctx.n if limit is None else limit
+    company = _company_after_means(ctx, start, own, limit)
+    if company is not None:
+        return company
     j, gap = start, 0
     after_agent = False
     while j < limit and gap <= maxgap:
@@ -631,8 +634,7 @@ def _company_after(ctx: _Ctx, k: int, own: _Match | None, limit: int) -> _Conj |
         if ctx.stop_after[j] or _is_other_trigger(ctx, j, own):
             return None
         if ctx.text(j) in cue_words("with_preposition"):
-            from marsad.triggers import trigger_matcher
-            if trigger_matcher().find(ctx.doc, k, j):
+            if not _means_between(ctx, k, j):
                 return None  # "قتل الجندي في اشتباك مع 5 من المسلحين": his foes, not his company
             qi = ctx.q_start.get(j + 1)
             if qi is None or _usable_q(ctx, j + 1) is None:
@@ -641,6 +643,30 @@ def _company_after(ctx: _Ctx, k: int, own: _Match | None, limit: int) -> _Conj |
             _with_company(conj)
             return conj
     return None
+
+
+# The event types whose words name how one died (بغارة، بقصف، بانفجار عبوة), not a fight with foes:
+# مع after them tells those who died with him.
+_MEANS_TYPES = ("Explosions/Remote violence",)
+
+
+def _means_between(ctx: _Ctx, lo: int, hi: int) -> bool:
+    """Are the event words between ``lo`` and ``hi`` (if any) only means of death ("قتل القيادي
+    بغارة جوية مع عدد من مرافقيه"), not a fight ("في اشتباك مع 5 من المسلحين": his foes)?"""
+    from marsad.triggers import trigger_matcher
+    return all(m.payload[0] in _MEANS_TYPES for m in trigger_matcher().find(ctx.doc, lo, hi))
+
+
+def _company_after_means(ctx: _Ctx, start: int, own: _Match | None, limit: int) -> _Conj | None:
+    """"حيث قتل بغارة مع عدد كبير من عناصره": a singular death verb whose subject was named before,
+    the means of death right after it, then مع and a count: he and his company."""
+    if own is None or ctx.text(own.t0) not in cue_words("singular_death_verb"):
+        return None
+    from marsad.triggers import trigger_matcher
+    means = [m for m in trigger_matcher().find(ctx.doc, start, min(start + 4, limit)) if m.tok_start == start]
+    if not means or means[0].payload[0] not in _MEANS_TYPES:
+        return None
+    return _company_after(ctx, means[0].tok_end, own, limit)
 
 
 def _with_company(conj: _Conj) -> None:

@@ -105,7 +105,8 @@ def _over_places(a: Analysis, c: Casualty) -> bool:
     tokens = a.doc.tokens
     duals, plurals = cue_words("place_count_noun"), cue_words("list_place_noun")
     quantities = a.quantities()
-    counted = {q.tok_end for q in quantities} | {t + 1 for t in range(clause.tok_start, clause.tok_end)
+    # "في إحدى مزارع المديرية": one of the farms is one place
+    counted = {q.tok_end for q in quantities if q.value != 1} | {t + 1 for t in range(clause.tok_start, clause.tok_end)
                                                  if tokens[t].text in cue_words("several_word")}
     return any(tokens[t].text.lstrip("وبل") in duals or (tokens[t].text in plurals and t in counted)
                for t in range(clause.tok_start, clause.tok_end))

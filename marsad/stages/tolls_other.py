@@ -37,3 +37,52 @@ def of_another_event(a: Analysis, c: Casualty, g: Group) -> bool:
     if clause is None:
         return False
     return any(not clause.tok_start <= m.hit.mention.tok_start < clause.tok_end for m in g.members)
+
+
+# Place kinds too wide to be a second place of one toll ("في الرقة ومحافظتها").
+_WIDE_KINDS = ("admin1", "country", "region")
+# How many words may stand between two places one toll spreads over ("الدريهمي ومحيط مطار الحديدة").
+CONJOINED_WORDS = 3
+
+
+def over_two_places(a: Analysis, c: Casualty, g: Group) -> bool:
+    """"مقتل العشرات في معارك الدريهمي ومحيط مطار الحديدة": the count's clause names one of the
+    group's places and, joined to it by و, another place the article names as an event place: one
+    toll over two places, no one place's (the guide gives such a total to none)."""
+    from marsad.stages.clauses import clause_at
+    clause = clause_at(a, c.tok_start)
+    if clause is None:
+        return False
+    lo, hi = clause.tok_start, clause.tok_end
+    own = {t for w in g.places for t in range(w.mention.tok_start, w.mention.tok_end)}
+    own_in = sorted(t for t in own if lo <= t < hi)
+    if not own_in:
+        return False
+    own_ids = {w.place.place_id for w in g.places if w.place is not None}
+    tokens = a.doc.tokens
+    others = {_bare_name(a, pm) for pm in a.places.mentions
+              if pm.role == "event" and pm.place is not None and pm.place.place_id not in own_ids
+              and pm.place.kind not in _WIDE_KINDS} - {None}
+    for t in range(lo, hi):
+        if t in own:
+            continue
+        word = tokens[t].text
+        if word not in others and not (word[:1] in "وب" and word[1:] in others):
+            continue
+        near = min(own_in, key=lambda o: abs(o - t))
+        between = range(min(t, near) + 1, max(t, near) + 1)
+        if abs(near - t) <= CONJOINED_WORDS and any(tokens[k].text.startswith("و") for k in between):
+            return True
+    return False
+
+
+def _bare_name(a: Analysis, pm) -> str | None:
+    """The one-word name of a settlement mention without its place noun ("قضاء الطارمية" ->
+    الطارمية); None for a longer name or a facility ("مطار الحديدة" is not الحديدة)."""
+    words = [a.doc.tokens[t].text for t in range(pm.tok_start, pm.tok_end)]
+    if pm.place.kind == "facility":
+        return words[0] if len(words) == 1 else None
+    nouns = cue_words("place_noun")
+    while len(words) > 1 and (words[0] in nouns or (words[0][:1] in "وبلف" and words[0][1:] in nouns)):
+        words = words[1:]
+    return words[0] if len(words) == 1 else None

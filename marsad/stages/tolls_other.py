@@ -86,3 +86,24 @@ def _bare_name(a: Analysis, pm) -> str | None:
     while len(words) > 1 and (words[0] in nouns or (words[0][:1] in "وبلف" and words[0][1:] in nouns)):
         words = words[1:]
     return words[0] if len(words) == 1 else None
+
+
+# How many words may stand between a word of a picture and the body noun it shows (صورا مروعة لجثة).
+PICTURE_WORDS = 3
+
+
+def pictured_body(a: Analysis, c: Casualty) -> bool:
+    """"ونشرت وسائل إعلام محلية صورا لجثة على الأرض": a body shown in a picture, a video or a
+    caption is one of the dead the text counts already (when it counts any), not one more."""
+    return _shown(a, c) and any(o is not c and o.kind == "killed" and not _shown(a, o) for o in a.casualties)
+
+
+def _shown(a: Analysis, c: Casualty) -> bool:
+    tokens = a.doc.tokens
+    word = tokens[c.tok_start].text if c.tok_start < len(tokens) else ""
+    bodies = cue_words("body_noun")
+    if word not in bodies and not (word[:1] in "لوب" and word[1:] in bodies):
+        return False
+    sent = a.doc.sentence_of_token(c.tok_start)
+    pictures = cue_words("picture_word")
+    return any(tokens[t].text in pictures for t in range(max(sent.tok_start, c.tok_start - PICTURE_WORDS), c.tok_start))

@@ -595,8 +595,11 @@ def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | No
             # "أعلنت الوزارة، الجمعة، تفاصيل مقتل شرطي الأربعاء الماضي": the first date is the
             # statement's, the later one the event's
             current = current[1:]
-        # "قصف خلال الساعات الماضية ... إن القصف بعد ظهر الجمعة أدى إلى": the act's own day, not the span
-        current = [d for d in current if not any(day_inside_span(when_of(d), when_of(o)) for o in current)] or current
+        if near_tok is not None:
+            # "قصف خلال الساعات الماضية ... إن القصف بعد ظهر الجمعة أدى إلى": the act's own day (after
+            # its event word, in its clause), not the span
+            own_days = [o for o in current if o.tok_start > near_tok and clause_at(a, o.tok_start) is clause_at(a, near_tok)]
+            current = [d for d in current if not any(day_inside_span(when_of(d), when_of(o)) for o in own_days)] or current
         when = pick(current)
         return _in_statement_time(a, lo, hi, when) or when
     then = _then_date(a, lo, hi)

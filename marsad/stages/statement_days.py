@@ -13,9 +13,15 @@ from marsad.stages.analysis import Analysis
 STATEMENT_EVENT_DAYS = 3
 
 
+# Date kinds that name a day of their own (a weekday and its parts, a night, a day of a month):
+# not "وفي وقت سابق" (earlier) nor "أمس" counted from the article's day.
+_OWN_DAY_KINDS = ("weekday", "night_after", "night", "abs", "md", "dom")
+
+
 def _a_day(d: DateMention) -> bool:
-    """A day or a night across two days ("ليل الخميس")."""
-    return d.date_start is not None and d.date_end is not None and (
+    """A named day or a night across two days ("مساء الجمعة"، "ليل الخميس"، "في 30 آذار")."""
+    kind = d.key.partition("@")[0].partition(":")[0]
+    return kind in _OWN_DAY_KINDS and d.date_start is not None and d.date_end is not None and (
         d.precision == 1 or (d.precision == 2 and (d.date_end - d.date_start).days <= 1))
 
 

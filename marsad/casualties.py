@@ -577,11 +577,16 @@ def _is_other_trigger(ctx: _Ctx, k: int, own: _Match | None) -> bool:
 
 def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: int | None = None) -> _Conj | None:
     """The count (or person noun) a death word at ``start - 1`` governs."""
+    found = _scan_words_after(ctx, start, far=far, own=own, limit=limit)
+    if found is None and own is not None:
+        # "حيث قتل بغارة مع عدد كبير من عناصره": no count right after, but a means and his company
+        return _company_after_means(ctx, start, own, ctx.n if limit is None else limit)
+    return found
+
+
+def _scan_words_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: int | None) -> _Conj | None:
     maxgap = 5 if far else 1
     limit = ctx.n if limit is None else limit
-    company = _company_after_means(ctx, start, own, limit)
-    if company is not None:
-        return company
     j, gap = start, 0
     after_agent = False
     while j < limit and gap <= maxgap:
@@ -658,15 +663,22 @@ def _means_between(ctx: _Ctx, lo: int, hi: int) -> bool:
 
 
 def _company_after_means(ctx: _Ctx, start: int, own: _Match | None, limit: int) -> _Conj | None:
-    """"حيث قتل بغارة مع عدد كبير من عناصره": a singular death verb whose subject was named before,
-    the means of death right after it, then مع and a count: he and his company."""
+    """"حيث قتل بغارة مع عدد كبير من عناصره"، "قتل المسؤول في التنظيم أبو مريم بغارة مع عدد من
+    مساعديه": a singular death verb, a few words (the one it tells of) and the means of death, then
+    مع and a count: he and his company."""
     if own is None or ctx.text(own.t0) not in cue_words("singular_death_verb"):
         return None
     from marsad.triggers import trigger_matcher
-    means = [m for m in trigger_matcher().find(ctx.doc, start, min(start + 4, limit)) if m.tok_start == start]
-    if not means or means[0].payload[0] not in _MEANS_TYPES:
-        return None
-    return _company_after(ctx, means[0].tok_end, own, limit)
+    end = min(start + COMPANY_WORDS, limit)
+    for j in range(start, end):
+        if j in ctx.q_start or _is_other_trigger(ctx, j, own):
+            return None  # a count of its own ("قتل 3 بغارة"), another death word
+        means = [m for m in trigger_matcher().find(ctx.doc, j, min(j + 4, limit)) if m.tok_start == j]
+        if means:
+            return _company_after(ctx, means[0].tok_end, own, limit) if means[0].payload[0] in _MEANS_TYPES else None
+        if ctx.stop_after[j]:
+            return None
+    return None
 
 
 def _with_company(conj: _Conj) -> None:

@@ -10,33 +10,38 @@ from marsad.model import Casualty
 from marsad.stages.analysis import Analysis, Group
 
 
-def another_event_clause(a: Analysis, c: Casualty):
-    """The clause of a count that tells another event with no place of its own: an event word right
-    before أخرى، آخر، ثانية ("هجوم آخر أودى بحياة"، "قصفا آخر أدى إلى مقتل"، "غارة ثانية قتلت"), and
-    no event place named in the clause. None otherwise."""
-    from marsad.stages.clauses import clause_at
+def another_event_span(a: Analysis, c: Casualty) -> tuple[int, int] | None:
+    """The token span of a count that tells another event with no place of its own: from an event
+    word right before أخرى، آخر، ثانية ("هجوم آخر أودى بحياة"، "قصفا آخر أدى إلى مقتل"، "غارة ثانية
+    قتلت"), before the count in its unit, to the end of the count's clause; None when there is no such
+    word or the span names an event place (or "the same" place)."""
+    from marsad.stages.clauses import clause_at, unit_range
     clause = clause_at(a, c.tok_start)
     if clause is None:
         return None
-    lo, hi = clause.tok_start, clause.tok_end
+    lo, _ = unit_range(a, clause.unit)
     tokens, others = a.doc.tokens, cue_words("another_event_word")
-    if not any(lo <= h.mention.tok_start < hi and h.mention.tok_end < len(tokens)
-               and tokens[h.mention.tok_end].text in others for h in a.hits):
+    marked = [h.mention.tok_start for h in a.hits if lo <= h.mention.tok_start <= c.tok_start + 1
+              and h.mention.tok_end < len(tokens) and tokens[h.mention.tok_end].text in others]
+    if not marked:
         return None
-    if any(lo <= pm.tok_start < hi and pm.role == "event" for pm in a.places.mentions):
+    span = (max(marked), max(clause.tok_end, c.tok_end))
+    if any(span[0] <= pm.tok_start < span[1] and pm.role == "event" for pm in a.places.mentions):
         return None  # "وقتلت غارة أخرى على بلدة X ثلاثة": placed, the count is X's
-    if any(tokens[t].text in cue_words("same_place_word") for t in range(lo, hi)):
+    same = cue_words("same_place_word")
+    if any(tokens[t].text in same or (tokens[t].text[:1] in "وبلف" and tokens[t].text[1:] in same)
+           for t in range(*span)):
         return None  # "غارة ثانية على البلدة نفسها": at the place told before, its dead add
-    return clause
+    return span
 
 
 def of_another_event(a: Analysis, c: Casualty, g: Group) -> bool:
-    """Is the count of another event than the group's: its clause tells another event with no
-    place of its own (``another_event_clause``) and the group was told before it, outside it?"""
-    clause = another_event_clause(a, c)
-    if clause is None:
+    """Is the count of another event than the group's: it tells another event with no place of its
+    own (``another_event_span``) and the group was told before it, outside that span?"""
+    span = another_event_span(a, c)
+    if span is None:
         return False
-    return any(not clause.tok_start <= m.hit.mention.tok_start < clause.tok_end for m in g.members)
+    return any(not span[0] <= m.hit.mention.tok_start < span[1] for m in g.members)
 
 
 # Place kinds too wide to be a second place of one toll ("في الرقة ومحافظتها").

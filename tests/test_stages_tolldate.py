@@ -226,3 +226,30 @@ def test_a_funerals_day_before_the_fighting_word_does_not_date_the_fighting():
     found = _extract(text, date(2018, 5, 31))
     dates = {e.event_date for e in found if e.location == "Al Hudaydah"}
     assert "2018-05-29" not in dates, _show(found)
+
+
+# --- 7. an obligation in a statement (يجب قتالهم) tells no fighting, so its date dates none --------
+
+@pytest.mark.parametrize("text, place", [
+    ("اندلعت اشتباكات بين فصائل المعارضة في ريف إدلب. وأصدرت الهيئة الشرعية يوم 20 كانون الثاني بيانا "
+     "قالت فيه إن المعتدين يتعين قتالهم حتى يستسلموا.", "Idlib countryside"),
+    ("تواصلت المواجهات بين قبيلتين في مدينة سبها. وأصدر مجلس الحكماء يوم 20 يناير بيانا قال فيه إن "
+     "المعتدين لا بد من قتالهم.", "Sabha"),
+    ("دارت معارك بين قوات سوريا الديمقراطية والفصائل في ريف منبج. وأصدر مجلس العشائر يوم 18 كانون "
+     "الثاني بيانا دعا فيه إلى الصلح، وقال إن الفصائل ينبغي مواجهتها.", "Manbij countryside"),
+    ("تجددت الاشتباكات بين الفصائل في ريف درعا الغربي. وأصدر المجلس المحلي يوم 19 يناير بيانا قال فيه "
+     "إن المهاجمين يجب مواجهتهم بالقوة.", "Western Dara countryside"),
+    ("قتل خمسة مدنيين في غارة على بلدة سراقب اليوم. وأصدر المجلس المحلي يوم الجمعة بيانا وصف فيه "
+     "المسلحين بأنهم بغاة يجب قتالهم.", "Saraqib"),
+])
+def test_a_statements_date_over_an_obligation_does_not_date_the_fighting(text, place):
+    """"أصدر المجلس يوم 26 فبراير بيانا ... محاربون يجب قتالهم": what must be done is no event, and
+    the statement's date is not the day of the fighting told before it."""
+    found = _extract(text)
+    assert [e.event_date for e in found if e.location == place] == ["2022-01-23"], _show(found)
+
+
+def test_a_call_to_hold_a_strike_to_account_keeps_the_strike():
+    # the obligation stands far from the event word: the strike was told as done
+    found = _extract("قال المتحدث إنه يجب محاسبة من نفذ الغارة التي قتلت عشرة مدنيين في بلدة سراقب اليوم.")
+    assert _toll_at(found, "Saraqib") == [10], _show(found)

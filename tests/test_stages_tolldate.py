@@ -253,3 +253,26 @@ def test_a_call_to_hold_a_strike_to_account_keeps_the_strike():
     # the obligation stands far from the event word: the strike was told as done
     found = _extract("قال المتحدث إنه يجب محاسبة من نفذ الغارة التي قتلت عشرة مدنيين في بلدة سراقب اليوم.")
     assert _toll_at(found, "Saraqib") == [10], _show(found)
+
+
+# --- 8. bodies still lying are not the toll of the day's fight -----------------------------------
+
+@pytest.mark.parametrize("text, place, toll", [
+    ("قتل 6 عناصر من التنظيم في مواجهات مع القوات العراقية في قضاء الطارمية اليوم، وقال مصدر إن عشرات "
+     "الجثث ما زالت منتشرة في البساتين المحيطة.", "Tarmiyah", 6),
+    ("أعلن الجيش مقتل 9 من عناصر الحركة في هجوم على قاعدة قرب مدينة جلب اليوم، مشيرا إلى أن عشرات "
+     "الجثث لا يزال بعضها في الغابات المجاورة.", "Jilib", 9),
+    ("قتل 11 عنصرا من الحوثيين في معارك مع الجيش في مديرية حيس اليوم، وأضاف المصدر أن عشرات الجثث لا "
+     "زالت في مواقع المعارك.", "Hays", 11),
+    ("اندلعت اشتباكات عنيفة بين الجيش والمسلحين في بلدة حيس اليوم أسفرت عن مقتل 8 مسلحين. وبحسب مصادر "
+     "محلية فإن عشرات الجثث لا تزال ملقاة في شوارع البلدة.", "Hays", 8),
+    ("استعادت القوات الحكومية بلدة الخوخة اليوم بعد معارك قتل فيها 15 مسلحا، وأكدت المصادر أن عشرات "
+     "الجثث لا زالت متناثرة في محيط البلدة.", "Al Khawkhah", 15),
+    ("قتل 7 مسلحين في اشتباكات مع قوات الأمن في مدينة سبها اليوم، وذكر شهود أن جثثا عديدة لا تزال "
+     "ملقاة قرب المعسكر.", "Sabha", 7),
+])
+def test_bodies_still_lying_are_not_the_days_toll(text, place, toll):
+    """"عشرات الجثث لا تزال متناثرة في سفوح الجبال": a state the fighting of a span left, not the
+    toll of the day's fight the text counts otherwise."""
+    found = _extract(text)
+    assert _toll_at(found, place) == [toll], _show(found)

@@ -105,10 +105,39 @@ def pictured_body(a: Analysis, c: Casualty) -> bool:
 
 def _shown(a: Analysis, c: Casualty) -> bool:
     tokens = a.doc.tokens
-    word = tokens[c.tok_start].text if c.tok_start < len(tokens) else ""
-    bodies = cue_words("body_noun")
-    if word not in bodies and not (word[:1] in "لوب" and word[1:] in bodies):
+    if c.tok_start >= len(tokens) or not _is_body(tokens[c.tok_start].text):
         return False
     sent = a.doc.sentence_of_token(c.tok_start)
     pictures = cue_words("picture_word")
     return any(tokens[t].text in pictures for t in range(max(sent.tok_start, c.tok_start - PICTURE_WORDS), c.tok_start))
+
+
+# How many words after a body noun "still" may stand (عشرات الجثث الحوثية لا تزال).
+STILL_WORDS = 3
+
+
+def bodies_still_lying(a: Analysis, c: Casualty) -> bool:
+    """"وبحسب المصادر فإن عشرات الجثث لا تزال متناثرة في سفوح الجبال": bodies still lying are a
+    state left by the fighting of a span, not the toll of the day's event, when the text gives
+    another count of dead."""
+    from marsad.stages.clauses import clause_at
+    tokens = a.doc.tokens
+    clause = clause_at(a, c.tok_start)
+    end = min(clause.tok_end if clause is not None else len(tokens), c.tok_end + STILL_WORDS + 2)
+    body = [t for t in range(c.tok_start, end) if _is_body(tokens[t].text)]
+    if not body:
+        return False
+    from marsad.cues import cue_matcher
+    still = cue_matcher("still_verb").find(a.doc, body[0] + 1, min(end, body[0] + 2 + STILL_WORDS))
+    if not still:
+        return False
+    return any(o is not c and o.kind == "killed" and o.count and not _shown(a, o) for o in a.casualties)
+
+
+def _is_body(word: str) -> bool:
+    """A body noun, bare or after a proclitic and the article (لجثة، الجثث، وجثامين)."""
+    bodies = cue_words("body_noun")
+    for w in (word, word[1:] if word[:1] in "وبلف" else word):
+        if w in bodies or w.removeprefix("ال") in bodies:
+            return True
+    return False

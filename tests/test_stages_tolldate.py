@@ -276,3 +276,12 @@ def test_bodies_still_lying_are_not_the_days_toll(text, place, toll):
     toll of the day's fight the text counts otherwise."""
     found = _extract(text)
     assert _toll_at(found, place) == [toll], _show(found)
+
+
+def test_a_mountain_range_taken_is_the_capture_place_and_takes_its_toll():
+    # "جبال X" (plural of جبل) names a place as "جبل X" does: the capture told again with its toll
+    text = ("أعلن الجيش العراقي اليوم تحرير جبال مكحول في قضاء بيجي.\nوأوضح بيان عسكري أن القوات حررت "
+            "جبال مكحول بعد اشتباكات قتل فيها 7 مسلحين من التنظيم.")
+    found = _extract(text)
+    assert [(e.sub_event_type, e.fatalities) for e in found if "مكحول" in (e.location or "")] == \
+        [("Government regains territory", 7)], _show(found)

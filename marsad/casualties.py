@@ -577,6 +577,14 @@ def _is_other_trigger(ctx: _Ctx, k: int, own: _Match | None) -> bool:
 
 def _scan_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: int | None = None) -> _Conj | None:
     """The count (or person noun) a death word at ``start - 1`` governs."""
+    found = _scan_words_after(ctx, start, far=far, own=own, limit=limit)
+    if found is None and own is not None:
+        # "حيث قتل بغارة مع عدد كبير من عناصره": no count right after, but a means and his company
+        return _company_after_means(ctx, start, own, ctx.n if limit is None else limit)
+    return found
+
+
+def _scan_words_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, limit: int | None) -> _Conj | None:
     maxgap = 5 if far else 1
     limit = ctx.n if limit is None else limit
     j, gap = start, 0
@@ -643,8 +651,7 @@ def _company_after(ctx: _Ctx, k: int, own: _Match | None, limit: int) -> _Conj |
         if ctx.stop_after[j] or _is_other_trigger(ctx, j, own):
             return None
         if ctx.text(j) in cue_words("with_preposition"):
-            from marsad.triggers import trigger_matcher
-            if trigger_matcher().find(ctx.doc, k, j):
+            if not _means_between(ctx, k, j):
                 return None  # "قتل الجندي في اشتباك مع 5 من المسلحين": his foes, not his company
             qi = ctx.q_start.get(j + 1)
             if qi is None or _usable_q(ctx, j + 1) is None:
@@ -652,6 +659,37 @@ def _company_after(ctx: _Ctx, k: int, own: _Match | None, limit: int) -> _Conj |
             conj = _conj_from_q(ctx, qi)
             _with_company(conj)
             return conj
+    return None
+
+
+# The event types whose words name how one died (بغارة، بقصف، بانفجار عبوة), not a fight with foes:
+# مع after them tells those who died with him.
+_MEANS_TYPES = ("Explosions/Remote violence",)
+
+
+def _means_between(ctx: _Ctx, lo: int, hi: int) -> bool:
+    """Are the event words between ``lo`` and ``hi`` (if any) only means of death ("قتل القيادي
+    بغارة جوية مع عدد من مرافقيه"), not a fight ("في اشتباك مع 5 من المسلحين": his foes)?"""
+    from marsad.triggers import trigger_matcher
+    return all(m.payload[0] in _MEANS_TYPES for m in trigger_matcher().find(ctx.doc, lo, hi))
+
+
+def _company_after_means(ctx: _Ctx, start: int, own: _Match | None, limit: int) -> _Conj | None:
+    """"حيث قتل بغارة مع عدد كبير من عناصره"، "قتل المسؤول في التنظيم أبو مريم بغارة مع عدد من
+    مساعديه": a singular death verb, a few words (the one it tells of) and the means of death, then
+    مع and a count: he and his company."""
+    if own is None or ctx.text(own.t0) not in cue_words("singular_death_verb"):
+        return None
+    from marsad.triggers import trigger_matcher
+    end = min(start + COMPANY_WORDS, limit)
+    for j in range(start, end):
+        if j in ctx.q_start or _is_other_trigger(ctx, j, own):
+            return None  # a count of its own ("قتل 3 بغارة"), another death word
+        means = [m for m in trigger_matcher().find(ctx.doc, j, min(j + 4, limit)) if m.tok_start == j]
+        if means:
+            return _company_after(ctx, means[0].tok_end, own, limit) if means[0].payload[0] in _MEANS_TYPES else None
+        if ctx.stop_after[j]:
+            return None
     return None
 
 

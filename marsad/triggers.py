@@ -242,6 +242,10 @@ def _march(doc: Doc, m) -> bool:
                for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start))
 
 
+# How many words before an event word an obligation (يجب، ينبغي) may stand to make it one.
+OBLIGATION_WORDS = 3
+
+
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     table = _suffered(doc, trigger_matcher().find(doc))
@@ -258,6 +262,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     generic = cue_starts(doc, "generic")
     habitual = cue_starts(doc, "habitual_verb")
     approach = cue_starts(doc, "approach_word")
+    obligation = cue_starts(doc, "obligation_word")
     for m in matches:
         if _nisba(doc, m):
             continue  # "العتاد القتالي"، "العمليات القتالية": an adjective made of the event noun
@@ -276,6 +281,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
         elif any(t in modality for t in before) or _qad_imperfect(doc, before) or \
                 (m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("modal_adjective")):
             status, reason = "modal", "a threat, plan or possibility"
+        elif any(t in obligation for t in range(max(sent.tok_start, m.tok_start - OBLIGATION_WORDS), m.tok_start)):
+            status, reason = "modal", "an obligation (يجب قتالهم): what must be done"
         elif sub == "TERRITORY" and (_purpose(doc.tokens[m.tok_start].text) or any(
                 t in approach for t in range(max(sent.tok_start, m.tok_start - APPROACH_WORDS), m.tok_start))):
             status, reason = "modal", "a purpose or an approach (لتحرير، تقترب من السيطرة على)"

@@ -30,6 +30,7 @@ from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
+from marsad.stages.statement_days import event_day_before_statement
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
@@ -280,6 +281,14 @@ def when_of(dm: DateMention) -> When:
 _SPAN_KINDS = ("last_days", "last_hours")
 
 
+def day_inside_span(span: When, day: When) -> bool:
+    """Is ``span`` a span of the last hours or days ("خلال الساعات الماضية") and ``day`` one day
+    inside it, given to the act itself ("بعد ظهر الجمعة") or the day the article dates its events?
+    An event told under both took place on that day: the vague span does not widen it."""
+    return span.key.startswith(_SPAN_KINDS) and not day.key.startswith(_SPAN_KINDS) and \
+        day.precision == 1 and None not in (span.start, span.end, day.start) and span.start <= day.start <= span.end
+
+
 def date_article(a: Analysis) -> None:
     """Stage: fix ``a.default_when``, the date of events whose units give none.
 
@@ -301,6 +310,13 @@ def date_article(a: Analysis) -> None:
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
             and not _dates_report(a, d) and not _compares(a, d) and not _foreign_caption(a, d.tok_start)]
+    said = [d for d in a.dates if d.tok_start < lead_end and not d.background and _dates_speech(a, d)
+            and not _is_dateline_sentence(a, d.tok_start)]
+    own = said and event_day_before_statement(a, said[0], lead_end, _lead_paragraphs(a))
+    if own:
+        # "أعلن الجيش، السبت، أن ... وأوضح المصدر أن الجيش أحبط هجوما مساء الجمعة": the event's own day
+        a.default_when = when_of(own)
+        return
     if not lead:
         headline = _headline_day(a)
         if headline is not None:
@@ -325,7 +341,7 @@ def date_article(a: Analysis) -> None:
             a.default_when = None
             return
     # the first event told near the lead that gives itself a current date
-    paragraphs = sorted({s.paragraph for s in a.doc.sentences if s.index >= a.first_body})[:LEAD_PARAGRAPHS]
+    paragraphs = _lead_paragraphs(a)
     for h in sorted((h for h in a.hits if h.reports_event and h.mention.strength == "strong"),
                     key=lambda h: h.mention.tok_start):
         if a.doc.sentence_of_token(h.mention.tok_start).paragraph not in paragraphs:
@@ -345,6 +361,11 @@ def date_article(a: Analysis) -> None:
         a.default_when = When(a.published, a.published, 1, f"abs:{a.published.isoformat()}")
         return
     a.default_when = When(None, None, None, "default")
+
+
+def _lead_paragraphs(a: Analysis) -> list[int]:
+    """The first ``LEAD_PARAGRAPHS`` paragraphs of the body."""
+    return sorted({s.paragraph for s in a.doc.sentences if s.index >= a.first_body})[:LEAD_PARAGRAPHS]
 
 
 def _headline_day(a: Analysis) -> DateMention | None:
@@ -574,6 +595,11 @@ def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | No
             # "أعلنت الوزارة، الجمعة، تفاصيل مقتل شرطي الأربعاء الماضي": the first date is the
             # statement's, the later one the event's
             current = current[1:]
+        if near_tok is not None:
+            # "قصف خلال الساعات الماضية ... إن القصف بعد ظهر الجمعة أدى إلى": the act's own day (after
+            # its event word, in its clause), not the span
+            own_days = [o for o in current if o.tok_start > near_tok and clause_at(a, o.tok_start) is clause_at(a, near_tok)]
+            current = [d for d in current if not any(day_inside_span(when_of(d), when_of(o)) for o in own_days)] or current
         when = pick(current)
         return _in_statement_time(a, lo, hi, when) or when
     then = _then_date(a, lo, hi)

@@ -19,7 +19,7 @@ from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Group, Where
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.frames import means_matcher
-from marsad.stages.discourse import lead_tells_event, own_current_date
+from marsad.stages.discourse import day_inside_span, lead_tells_event, own_current_date
 from marsad.triggers import TERRITORY
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
@@ -36,6 +36,8 @@ def group_frames(a: Analysis) -> None:
                      g.where.direction == c.where.direction) and not _other_striker(a, g, c):
                 g.members.append(c)
                 g.places.append(c.where)
+                if day_inside_span(g.when, c.when) and _act_day(a, c):
+                    g.when = c.when  # "خلال الساعات الماضية" beside the act's own day: the day
                 if g.where.direction is None and c.where.direction:
                     g.where = replace(g.where, direction=c.where.direction)
                 break
@@ -427,6 +429,15 @@ def _death_counts(a: Analysis, g: Group) -> set[int]:
 def _names_armed_group(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group name a rebel group or a militia (not the forces alone)?"""
     return any(a.kb.inter(x.actor) in (2, 3, 4) and a.in_group(g, x.tok_start) for x in a.actors)
+
+
+def _act_day(a: Analysis, c: Frame) -> bool:
+    """Is the frame's day given to its act: a date after its event word ("الغارات على أريحا صباح
+    الجمعة")، or the day the article dates its events; not a date before the word, which may be
+    another act's ("شيعت الثلاثاء جثامين ... بعد أيام على مصرعهم في المعارك": the funeral's)."""
+    if not c.when.mentions:
+        return c.when is a.default_when
+    return all(m.tok_start > c.hit.mention.tok_start for m in c.when.mentions)
 
 
 def _interceptions_only(a: Analysis, g: Group) -> bool:

@@ -22,6 +22,7 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     from marsad.stages.tolls_places import part_casualties, set_aside
     from marsad.stages.tolls_totals import toll_before_its_event, toll_of_placeless_retelling
     from marsad.stages.tolls_means import means_total, over_two_means
+    from marsad.stages.tolls_other import bodies_still_lying, of_another_event, over_two_places, pictured_body
     # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": the total goes to no place, each part to its own
     distributed = set_aside(a)
     for c in a.casualties:
@@ -40,6 +41,14 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
             continue  # "لقي 13 عنصراً مصرعهم بمواجهات مع الجيش وغارات للتحالف": two means' sum, no one event's
         if _over_places(a, c) and (g.where.unknown_name or g.where.precision == 1):
             continue  # "قتل خمسة في هجمات على ثلاث قرى": a sum over places, no one village's toll
+        if of_another_event(a, c, g):
+            continue  # "إن غارة أخرى قتلت أربعة أطفال آخرين": another strike's dead, of no known place
+        if bodies_still_lying(a, c):
+            continue  # "عشرات الجثث لا تزال متناثرة": the state the fighting left, not this event's toll
+        if pictured_body(a, c):
+            continue  # "نشرت وسائل الإعلام صورا لجثة": one of the dead shown, not one more
+        if over_two_places(a, c, g):
+            continue  # "مقتل العشرات في معارك الدريهمي ومحيط مطار الحديدة": two places' sum
         if _campaign_toll(a, c, g):
             continue  # "20 قتيلاً الذين قتلوا في مواجهات دير الزور": the campaign's dead, no one fight's
         out.append(c)
@@ -102,7 +111,8 @@ def _over_places(a: Analysis, c: Casualty) -> bool:
     tokens = a.doc.tokens
     duals, plurals = cue_words("place_count_noun"), cue_words("list_place_noun")
     quantities = a.quantities()
-    counted = {q.tok_end for q in quantities} | {t + 1 for t in range(clause.tok_start, clause.tok_end)
+    # "في إحدى مزارع المديرية": one of the farms is one place
+    counted = {q.tok_end for q in quantities if q.value != 1} | {t + 1 for t in range(clause.tok_start, clause.tok_end)
                                                  if tokens[t].text in cue_words("several_word")}
     return any(tokens[t].text.lstrip("وبل") in duals or (tokens[t].text in plurals and t in counted)
                for t in range(clause.tok_start, clause.tok_end))

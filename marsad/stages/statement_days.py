@@ -1,0 +1,56 @@
+"""The day of an event told inside a statement made on another day.
+
+"أعلن الجيش، السبت، أن قواته أحبطت هجوما ... ونقلت الوكالة عن مصدر عسكري أن الجيش أحبط هجوما
+مساء الجمعة": Saturday is the day of the statement; the attack, told again with its own part of
+day, was on Friday. Read by ``discourse.date_article`` for the article's default date.
+"""
+from __future__ import annotations
+
+from marsad.model import DateMention
+from marsad.stages.analysis import Analysis
+
+# How many days before the statement's day the event's own day may lie.
+STATEMENT_EVENT_DAYS = 3
+
+
+# Date kinds that name a day of their own (a weekday and its parts, a night, a day of a month):
+# not "وفي وقت سابق" (earlier) nor "أمس" counted from the article's day.
+_OWN_DAY_KINDS = ("weekday", "night_after", "night", "abs", "md", "dom")
+
+
+def _a_day(d: DateMention) -> bool:
+    """A named day or a night across two days ("مساء الجمعة"، "ليل الخميس"، "في 30 آذار")."""
+    kind = d.key.partition("@")[0].partition(":")[0]
+    return kind in _OWN_DAY_KINDS and d.date_start is not None and d.date_end is not None and (
+        d.precision == 1 or (d.precision == 2 and (d.date_end - d.date_start).days <= 1))
+
+
+def event_day_before_statement(a: Analysis, said: DateMention, lead_end: int,
+                               paragraphs: list[int]) -> DateMention | None:
+    """For a lead whose date is a statement's ("أعلن الجيش، السبت، أن ..."): the day a sentence of the
+    first paragraphs gives the lead's event itself, a weekday or a part of one ("مساء الجمعة"،
+    "فجر الخميس"), a few days before the statement's. The sentence names the event again by an
+    event word of a kind the lead's own words have, and its date is no statement's or report's.
+    None when there is none (the statement's day stands)."""
+    from marsad.stages.discourse import _dates_report, _dates_speech
+    if said.precision != 1 or said.date_start is None:
+        return None
+    lead_kinds = {h.mention.event_type for h in a.hits if h.mention.tok_start < lead_end}
+    if not lead_kinds:
+        return None
+    for d in a.dates:
+        if d.tok_start < said.tok_end or d.background or not _a_day(d):
+            continue
+        sent = a.doc.sentence_of_token(d.tok_start)
+        if sent.paragraph not in paragraphs:
+            break
+        if _dates_speech(a, d) or _dates_report(a, d):
+            continue  # "وقال المتحدث الجمعة": another statement's day
+        if not 0 < (said.date_start - d.date_start).days <= STATEMENT_EVENT_DAYS:
+            if d.tok_start < lead_end:
+                return None  # "أعلن الجيش السبت مقتل خمسة في اشتباكات اليوم": the lead dates its event
+            continue
+        if any(sent.tok_start <= h.mention.tok_start < sent.tok_end and h.mention.event_type in lead_kinds
+               and h.mention.tok_start != d.tok_start for h in a.hits):
+            return d
+    return None

@@ -382,12 +382,27 @@ def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     return j >= sent_start and doc.tokens[j].text == "بين"
 
 
-def _second_end_of_road(doc: Doc, tok: int, sent_start: int) -> bool:
-    """"الخط الرابط بين السعودية ومحافظة الجوف": the و-joined Y of a road between X and Y whose X is
-    no place mention of its own (a country read as a side, an unknown word) is the road's far end."""
-    if tok - 3 < sent_start or not doc.tokens[tok].text.startswith("و") or doc.tokens[tok - 2].text != "بين":
+# How many words the first end of a road may take between بين and the و of its second end.
+ROAD_FIRST_END_WORDS = 3
+
+
+def _second_end_of_road(doc: Doc, tok: int, sent_start: int, prev: PlaceMention | None) -> bool:
+    """"الخط الرابط بين السعودية ومحافظة الجوف"، "الطريق الواصل بين منفذ الوديعة ومدينة سيئون": the
+    و-joined Y of a road between X and Y whose X is no place mention of its own (a country read as
+    a side, a name no gazetteer knows) is the road's far end."""
+    conj = tok
+    if not doc.tokens[conj].text.startswith("و") and conj - 1 >= sent_start and \
+            doc.tokens[conj - 1].text.startswith("و") and _place_noun_word(doc.tokens[conj - 1].text[1:]):
+        conj -= 1  # "ومدينة حجة": the mention may start after its place noun
+    if not doc.tokens[conj].text.startswith("و"):
         return False
-    return _road_between(doc, tok - 2, sent_start)
+    for between in range(conj - 2, max(sent_start, conj - 1 - ROAD_FIRST_END_WORDS) - 1, -1):
+        if doc.tokens[between].text == "بين":
+            if prev is not None and prev.tok_end > between:
+                return False  # the first end is a mention of its own: the rules of بين X و Y decide
+            words = [doc.tokens[t].text for t in range(between + 1, conj)]
+            return not any(w in ("،", ",", ".") for w in words) and _road_between(doc, between, sent_start)
+    return False
 
 
 def _road_between(doc: Doc, between: int, sent_start: int) -> bool:
@@ -1011,7 +1026,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
                 and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
-        elif _after_between(doc, pm.tok_start, sent.tok_start) or _second_end_of_road(doc, pm.tok_start, sent.tok_start) \
+        elif _after_between(doc, pm.tok_start, sent.tok_start) or _second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) \
                 or (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
                     and _second_end(doc, prev.tok_end, pm.tok_start)):

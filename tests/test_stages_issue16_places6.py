@@ -1,0 +1,179 @@
+"""Issue 16, twelfth session: where it happened. The frame's place, not a word that only looks like
+one: a front's triangle (مثلث X) names its place; a compound local name (راس X بجبل Y) is not the
+city X; the far end of a road told by its ends is no event place even when its first end is a
+country; a name the article uses for a person is the person in its other bare mentions; a town
+abroad in a list of the article's villages is a namesake. Each class in wordings of our own."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+from marsad.arabic.tokenise import make_doc
+from marsad.geo.places import analyse_places
+
+PUBLISHED = date(2024, 5, 10)
+
+
+def _extract(text):
+    return marsad.extract(text, published=PUBLISHED)
+
+
+def _where(found):
+    return [(e.sub_event_type, e.location, e.admin1, e.geo_precision) for e in found]
+
+
+def _roles(text):
+    return [(pm.text, pm.place.name if pm.place else None, pm.role)
+            for pm in analyse_places(make_doc(text)).mentions]
+
+
+# --- 1. a front's triangle names the place after it -------------------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("قُتل قيادي حوثي بارز مع عدد من مرافقيه اليوم في مواجهات مع الجيش عند مثلث باقم.", "Baqim"),
+    ("أكدت مصادر قبلية في محافظة صعدة أن معارك عنيفة دارت اليوم في مثلث كتاف بين الجيش والحوثيين.", "Kitaf"),
+    ("تمكنت قوات الجيش الوطني اليوم من صد هجوم حوثي على مثلث حرض وقتلت أربعة من المهاجمين.", "Harad"),
+    ("اندلعت اشتباكات مسلحة صباح اليوم بين الجيش والحوثيين في مثلث مستبأ شمال غرب محافظة حجة.", "Mustaba"),
+    ("سقط ثلاثة قتلى من الميليشيات أمس في هجوم للجيش لتطهير مثلث صرواح من الألغام والمسلحين.", "Sirwah"),
+])
+def test_a_front_triangle_places_the_event_at_the_town_it_names(text, place):
+    """"في مثلث باقم": مثلث is a place noun of Yemen's fronts (a road junction named after a town),
+    so the known name after it is the event's place, not the governorate of the sources' seat."""
+    found = _extract(text)
+    assert found, _where(found)
+    assert all(place.split()[0] in e.location or place in (e.admin2 or "") for e in found), _where(found)
+
+
+def test_the_sources_seat_stays_no_event_place_beside_a_triangle():
+    """Negative control: the seat of the sources (مصادر في محافظة صعدة) remains a reference."""
+    roles = _roles("أكدت مصادر محلية في محافظة صعدة أن قائدا حوثيا قتل أمس في معارك لتطهير مثلث باقم.")
+    assert ("محافظة صعدة", "Sadah", "reference") in roles, roles
+
+
+# --- 2. a compound local name is not the city inside it ------------------------------------------------
+
+@pytest.mark.parametrize("text, city", [
+    ("شن طيران التحالف اليوم غارتين على مواقع للحوثيين في راس الحديدة بجبل الظهر.", "Al Hudaydah"),
+    ("استهدفت مدفعية الجيش اليوم تجمعات للمسلحين في منطقة الكسارة وراس تعز بمديرية ناطع.", "Taiz"),
+    ("اندلعت اشتباكات عنيفة اليوم بين الجيش والحوثيين في نقيل صعدة بمديرية كتاف.", "Sa'dah"),
+    ("قصفت طائرات النظام أمس تجمعات للمعارضة قرب بئر حمص بمنطقة البادية.", "Homs"),
+    ("قتل جنديان في كمين نصبه مسلحون اليوم عند رأس عدن في جبل المنصورة.", "Aden"),
+])
+def test_a_head_noun_and_a_city_put_in_a_container_are_a_local_name(text, city):
+    """"راس الحديدة بجبل الظهر": a head noun (رأس، بئر، نقيل) and a known name that the text puts in
+    a container (ب + a place noun, في) name a local spot; the city of that name, far off, is not it."""
+    found = _extract(text)
+    assert all(e.location != city for e in found), _where(found)
+
+
+@pytest.mark.parametrize("text, city", [
+    ("شنت طائرات مسيرة تركية اليوم غارة على مدينة رأس العين شمال الحسكة.", "Ras al-Ain"),
+    ("قصفت طائرات التحالف اليوم مواقع للحوثيين في الحديدة بمديرية الحالي.", None),
+    ("قاد العميد سالم هجوما على رأس قوة من الجيش في مدينة تعز اليوم وقتل ثلاثة مسلحين.", "Taiz"),
+])
+def test_a_known_compound_or_a_city_alone_keeps_its_place(text, city):
+    """Negative controls: a name the gazetteer knows with its head (رأس العين), a city right before
+    its district, and رأس meaning "the head of a force" keep their place."""
+    found = _extract(text)
+    assert found, _where(found)
+    if city is not None:
+        assert any(city in e.location for e in found), _where(found)
+    else:
+        assert all(e.admin1 == "Al Hudaydah" for e in found), _where(found)
+
+
+# --- 3. the far end of a road whose first end is no place mention ------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("تواصل الفرق الهندسية عملها في مديرية كتاف بمحافظة صعدة. ونزعت الفرق اليوم مئات الألغام على الخط "
+     "الدولي الرابط بين السعودية ومحافظة الجوف.", "Kitaf"),
+    ("اشتدت المواجهات في مديرية باقم. وقتل اليوم خمسة مسلحين حوثيين في كمين على الطريق الرابط بين "
+     "المملكة ومحافظة صعدة.", "Baqim"),
+    ("شهدت مديرية الرطبة توترا أمنيا. وانفجرت عبوة ناسفة اليوم بشاحنة على الطريق الدولي الرابط بين "
+     "السعودية ومحافظة الأنبار.", "Rutba"),
+    ("تتواصل العمليات الأمنية في مديرية عتق. وهاجم مسلحون اليوم دورية للجيش على الطريق الواصل بين منفذ "
+     "الوديعة ومحافظة مأرب وقتلوا جنديين.", "Ataq"),
+    ("تشهد مدينة تل أبيض توترا أمنيا. وانفجرت سيارة مفخخة اليوم على الطريق الرابط بين تركيا ومحافظة "
+     "الرقة وقتلت ثلاثة مدنيين.", "Tal Abyad"),
+])
+def test_the_far_end_of_a_road_after_an_unmentioned_end_is_no_event_place(text, place):
+    """"الخط الرابط بين السعودية ومحافظة الجوف": the first end (a country read as a side, a crossing no
+    gazetteer knows) is no place mention, so the second, joined by و, was taken for the event's
+    place (a governorate's point, far off); it is the road's far end, and the place the text told
+    before keeps the event."""
+    found = _extract(text)
+    assert found, _where(found)
+    assert all(place in e.location for e in found), _where(found)
+
+
+def test_a_border_after_a_country_still_places_the_event_on_its_edge():
+    """Negative control: "على الحدود بين تركيا وبلدة X" is a border, and the town is where it is."""
+    roles = {t: r for t, _, r in _roles("قتل مهرب برصاص حرس الحدود اليوم على الحدود بين تركيا ومدينة جرابلس.")}
+    assert roles.get("ومدينة جرابلس") == "event", roles
+
+
+def test_a_road_between_two_named_towns_keeps_its_nearer_end_as_an_approximation():
+    """Negative control: with both ends named as places, the rules of بين X و Y stay (an end town
+    at precision 2 when nothing else places the event)."""
+    found = _extract("انفجرت عبوة ناسفة اليوم بدورية للجيش على الطريق الواصل بين الأردن ومدينة درعا.")
+    assert [(e.location, e.geo_precision) for e in found] == [("Dara", 2)], _where(found)
+
+
+# --- 4. a name used for a person is the person in its other mentions ---------------------------------
+
+@pytest.mark.parametrize("text, town", [
+    ("اعتقلت قوات سوريا الديمقراطية المتشدد محمد حيدر زمار في ريف الحسكة. وقال مسؤول إن زمار محتجز الآن "
+     "في سجن تابع للقوات. ونقلت الصحيفة أن اعتقال زمار جرى الثلاثاء.", "Zummar"),
+    ("أعلنت الشرطة التركية اعتقال المطلوب أحمد خالد سلقين. وقال مصدر أمني إن اعتقال سلقين تم فجر اليوم "
+     "بعد مراقبة استمرت أسابيع.", "Salqin"),
+    ("اعتقلت السلطات اللبنانية اليوم الناشط سامر خالد حارم. وقال محامي حارم إن موكله تعرض لمعاملة سيئة.",
+     "Harim"),
+    ("خطف مسلحون الصحفي عمر يوسف كبيسة. وأكدت نقابة الصحفيين اليوم أن اختطاف كبيسة جرى أمس أمام منزله.",
+     "Kubaisa"),
+    ("قتل القيادي في التنظيم عمر سعيد تلكيف. وأكد مسؤول عسكري اليوم مقتل تلكيف بغارة جوية مع اثنين من "
+     "مرافقيه.", "Tel Kayf"),
+])
+def test_a_surname_that_matches_a_town_is_no_place_in_its_other_mentions(text, town):
+    """"محمد حيدر زمار ... أن زمار محتجز": once a name is read as part of a person's name, its bare
+    mentions elsewhere (no preposition of place, no place noun) name the person, not the town (with
+    no other place told, no record rather than one at a village of that name hundreds of km off)."""
+    found = _extract(text)
+    assert all(e.location != town for e in found), _where(found)
+
+
+@pytest.mark.parametrize("text, town", [
+    # the same name in a place position stays a place
+    ("قال الناشط علي حسن سرمدا إن طائرات حربية قصفت اليوم بلدة سرمدا وقتلت مدنيين.", "Sarmada"),
+    ("ذكر الباحث أحمد خالد سلقين أن قصفا مدفعيا استهدف اليوم مدينة سلقين وقتل طفلين.", "Salqin"),
+    # no person is named by it: the town alone
+    ("قصفت قوات النظام اليوم بلدة حارم بريف إدلب وقتلت مدنيين اثنين.", "Harim"),
+])
+def test_a_surname_town_in_a_place_position_stays_a_place(text, town):
+    found = _extract(text)
+    assert any(e.location == town for e in found), _where(found)
+
+
+# --- 5. a town abroad in a list of the article's villages is a namesake ------------------------------
+
+@pytest.mark.parametrize("text, stranger", [
+    ("حررت القوات المشتركة اليوم مناطق الجاح والمغرس والمجيلس والسويق بعد معارك مع الحوثيين.", "As Suwayq"),
+    ("سيطرت قوات الجيش اليمني أمس على الجاح والفازة والرستاق بعد معارك مع الحوثيين.", "Rustaq"),
+    ("شنت طائرات التحالف اليوم غارات على مواقع للحوثيين في زبيد والجراحي وصحار.", "Sohar"),
+    ("استعادت القوات الحكومية اليوم مناطق حيس والخوخة والرستاق من ميليشيا الحوثي.", "Rustaq"),
+    ("قصفت مدفعية الحوثيين أمس مناطق الفازة والجاح والسويق وقتلت مدنيين.", "As Suwayq"),
+])
+def test_a_town_abroad_listed_with_the_article_s_villages_is_set_aside(text, stranger):
+    """"والمجيلس والسويق": a name in a list of the article's villages that resolves to a town of
+    100,000 in a country the article does not name (As Suwayq in Oman) is a namesake of a village
+    there; it was kept only because a town of that size was deemed named for itself."""
+    found = _extract(text)
+    assert found, _where(found)
+    assert all(e.location != stranger for e in found), _where(found)
+
+
+def test_a_big_foreign_city_the_article_names_as_such_stays():
+    """Negative control: a city abroad named with its country stays where it is."""
+    found = _extract("قتل شخصان اليوم في انفجار سيارة مفخخة في مدينة صحار العمانية.")
+    assert any(e.location == "Sohar" for e in found), _where(found)

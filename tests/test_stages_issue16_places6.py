@@ -177,3 +177,30 @@ def test_a_big_foreign_city_the_article_names_as_such_stays():
     """Negative control: a city abroad named with its country stays where it is."""
     found = _extract("قتل شخصان اليوم في انفجار سيارة مفخخة في مدينة صحار العمانية.")
     assert any(e.location == "Sohar" for e in found), _where(found)
+
+
+# --- 6. a line between two districts: its ends are no two events -------------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("اندلعت مواجهات عنيفة اليوم في سلسلة الجبال الفاصلة بين مديريتي ناطع والملاجم شرق محافظة البيضاء.",
+     "Nati"),
+    ("قتل أربعة جنود اليوم في هجوم حوثي على مواقع الجيش في المرتفعات الفاصلة بين مديريتي صرواح والعبدية "
+     "بمحافظة مأرب.", "Sirwah"),
+    ("دارت اشتباكات اليوم بين الجيش والحوثيين في التباب الواقعة على الحدود بين مديريتي حيس والخوخة.",
+     "Hays"),
+    ("شنت طائرات التحالف اليوم غارات على تعزيزات للحوثيين في الوادي الفاصل بين مديريتي باقم وكتاف.",
+     "Baqim"),
+    ("قصفت مدفعية الحوثيين اليوم قرى في الشريط الفاصل بين مديريتي حرض ومستبأ بمحافظة حجة.", "Harad"),
+])
+def test_a_line_between_two_districts_is_one_event_in_the_first(text, place):
+    """"الجبال الفاصلة بين مديريتي ناطع والملاجم": مديريتي before the ends makes them the ends of a
+    line (not two places of two events); with nothing else placing the event, the district at the
+    first end holds it, at precision 2 (not the governorate's point, not the town of that name)."""
+    found = _extract(text)
+    assert [(place in e.location, e.geo_precision) for e in found] == [(True, 2)], _where(found)
+
+
+def test_two_districts_named_as_such_stay_two_events():
+    """Negative control: "في مديريتي X وY" with no بين names two places of two events."""
+    found = _extract("دارت اشتباكات عنيفة اليوم بين الجيش والحوثيين في مديريتي حيس والخوخة جنوب الحديدة.")
+    assert sorted(e.location for e in found) == ["Al Khawkhah", "Hays"], _where(found)

@@ -204,3 +204,36 @@ def test_two_districts_named_as_such_stay_two_events():
     """Negative control: "في مديريتي X وY" with no بين names two places of two events."""
     found = _extract("دارت اشتباكات عنيفة اليوم بين الجيش والحوثيين في مديريتي حيس والخوخة جنوب الحديدة.")
     assert sorted(e.location for e in found) == ["Al Khawkhah", "Hays"], _where(found)
+
+
+# --- 7. the people of a place as a side of a clash fight in their place --------------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("أهالي قرية يطردون الحوثيين غرب صنعاء. أفاد مصدر قبلي أن اشتباكات حدثت بين أبناء قرية الحصن في مديرية بني "
+     "مطر ومسلحين حوثيين. وقال شهود إن اشتباكات اندلعت الجمعة بعد رفض الأهالي دخول المسلحين إلى القرية.", "الحصن"),
+    ("توتر في ريف حمص الشمالي. قال ناشطون إن مواجهات جرت بين أهالي قرية الزارة في منطقة تلكلخ "
+     "وعناصر من الأمن العسكري. وأضافوا أن الاشتباكات اندلعت مساء الخميس واستمرت ساعتين.", "الزارة"),
+    ("احتقان في جنوب بغداد. ذكر مصدر أمني أن اشتباكات وقعت بين أبناء قرية البوعيثة في ناحية "
+     "اليوسفية ومسلحين مجهولين. وأوضح أن المواجهات اندلعت فجر الجمعة وأسفرت عن إصابة ثلاثة.", "البوعيثة"),
+    ("غضب قبلي شمال صنعاء. أكدت مصادر محلية أن اشتباكات دارت بين أهالي قرية بيت الأحمر في مديرية "
+     "سنحان وعناصر حوثية. وأفادت أن الاشتباكات اندلعت الخميس بعد اعتقال شاب من القرية.", "Sanhan"),
+    ("توتر أمني في ريف دير الزور. أفادت شبكات محلية أن مواجهات وقعت بين أبناء بلدة الشحيل في منطقة "
+     "البصيرة وعناصر من قوات سوريا الديمقراطية. وأضافت أن الاشتباكات اندلعت مساء الخميس.", "Al-Shuhayl"),
+])
+def test_the_people_of_a_village_as_a_side_of_a_clash_place_it_there(text, place):
+    """"اشتباكات حدثت بين أبناء قرية X في مديرية Y ومسلحين": the people of a village named as a side
+    of the clash's بين fight in their village (the district the text puts it in, precision 2), not
+    only where they come from; the details told after it stay there, not at the heading's city."""
+    found = _extract(text)
+    assert [e.location for e in found] == [place], _where(found)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل شاب من أبناء قرية الحصن بمديرية بني مطر اليوم في قصف على مدينة تعز.", "Taiz"),
+    ("أعلنت مصادر أن اشتباكات بين الجيش والحوثيين اندلعت اليوم في مديرية نهم، وقتل فيها جندي من أبناء "
+     "مديرية أرحب.", "Nihm"),
+])
+def test_a_home_town_outside_the_sides_of_a_clash_stays_a_home(text, place):
+    """Negative controls: a dead man's home (من أبناء X) is not where he was killed."""
+    found = _extract(text)
+    assert [e.location for e in found] == [place], _where(found)

@@ -412,6 +412,23 @@ def _road_between(doc: Doc, between: int, sent_start: int) -> bool:
     return j >= sent_start and (doc.tokens[j].text in links or doc.tokens[j].text.lstrip("وب") in cue_words("road_noun"))
 
 
+# How many words may stand between an event word and the بين that names its sides.
+CLASH_SIDES_REACH = 3
+
+
+def _side_of_a_clash(doc: Doc, tok: int, sent_start: int, home: dict[int, int], attack_tokens: set[int]) -> bool:
+    """"اشتباكات بين أبناء قرية X والحوثيين"، "مواجهات اندلعت بين أهالي بلدة X وقوات الأمن": the people
+    of a place as a side of the event word's بين fight in their place; it is the event's, not only
+    where they come from."""
+    for t, end in home.items():
+        if not (sent_start < t and end <= tok and tok - end <= 2):
+            continue
+        if doc.tokens[t - 1].text != "بين":
+            continue
+        return any(k in attack_tokens for k in range(max(sent_start, t - 1 - CLASH_SIDES_REACH), t - 1))
+    return False
+
+
 def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
     """The Y of "بين مدينة X وبلدة Y": only و and a settlement noun stand between X and Y."""
     words = [doc.tokens[t].text for t in range(prev_end, tok)]
@@ -1037,7 +1054,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
         elif _in_purpose(pm, idx, mentions, sent.tok_start, purposes):
             pm.role, pm.reason = "purpose", "in a purpose phrase after the event's own place (لمنع تقدمهم نحو X)"
-        elif any(t in home and home[t] >= pm.tok_start - 2 for t in window) or \
+        elif (any(t in home and home[t] >= pm.tok_start - 2 for t in window) and
+              not _side_of_a_clash(doc, pm.tok_start, sent.tok_start, home, attack_tokens)) or \
                 _counted_from(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
         elif _funeral_place(pm.tok_start, pm.tok_end, sent, funerals, triggers_at):

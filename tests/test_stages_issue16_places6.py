@@ -237,3 +237,32 @@ def test_a_home_town_outside_the_sides_of_a_clash_stays_a_home(text, place):
     """Negative controls: a dead man's home (من أبناء X) is not where he was killed."""
     found = _extract(text)
     assert [e.location for e in found] == [place], _where(found)
+
+
+# --- 8. a place in a locative phrase of its own is no container of the next -------------------------
+
+@pytest.mark.parametrize("text, place", [
+    ("دارت مواجهات عنيفة اليوم بين الجيش والحوثيين تركزت في أطراف مديرية حيس، وفي منطقة الجبلية شرق "
+     "المدينة.", "Hays"),
+    ("تواصلت المعارك اليوم بين القوات العراقية وعناصر داعش في قضاء الحويجة، وفي منطقة وادي الشاي جنوب "
+     "غرب كركوك.", "Hawija"),
+    ("اندلعت مواجهات اليوم بين الجيش والحوثيين في المرتفعات الغربية لمديرية صرواح، وفي منطقة المخدرة قرب "
+     "معسكر كوفل.", "Sirwah"),
+    ("شنت طائرات التحالف اليوم غارات على مواقع الحوثيين في مديرية نهم وفي منطقة المدفون.", None),
+    ("تجددت الاشتباكات اليوم بين قوات سوريا الديمقراطية وداعش في ناحية هجين، وفي منطقة المراشدة قرب "
+     "الحدود.", "Hajin"),
+])
+def test_a_sibling_locative_phrase_is_not_located_by_the_place_before_it(text, place):
+    """"تركزت في المرتفعات الشرقية لمديرية X، وفي منطقة Y": و + في opens a second place of the clash,
+    not a spot inside X; X keeps the event (one record: the toll is told once for both), and a spot
+    no gazetteer knows put at X's point is part of X's event, not a second record there."""
+    found = _extract(text)
+    assert len(found) == 1, _where(found)
+    if place is not None:
+        assert place in found[0].location, _where(found)
+
+
+def test_a_spot_put_in_a_district_by_ba_stays_the_spot():
+    """Negative control: "في منطقة X بمديرية Y" puts X in Y; the record keeps X's name."""
+    found = _extract("اندلعت اشتباكات اليوم في منطقة الجبلية بمديرية حيس بين الجيش والحوثيين.")
+    assert [e.location for e in found] == ["الجبلية"], _where(found)

@@ -409,7 +409,8 @@ def _road_between(doc: Doc, between: int, sent_start: int) -> bool:
     """Is the بين at ``between`` the one of a road named by its ends (الخط الرابط بين، طريق بين)?"""
     j = between - 1
     links = cue_words("road_link_word")
-    return j >= sent_start and (doc.tokens[j].text in links or doc.tokens[j].text.lstrip("وب") in cue_words("road_noun"))
+    return j >= sent_start and (doc.tokens[j].text in links or
+                                doc.tokens[j].text.lstrip("وب") in cue_words("road_noun"))
 
 
 # How many words may stand between an event word and the بين that names its sides.
@@ -1043,8 +1044,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
                 and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
-        elif _after_between(doc, pm.tok_start, sent.tok_start) or _second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) \
-                or (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
+        elif _after_between(doc, pm.tok_start, sent.tok_start) or \
+                _second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) or \
+                (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
                     and _second_end(doc, prev.tok_end, pm.tok_start)):
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
@@ -2549,7 +2551,8 @@ def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
         if pm.place is not None or pm.anchor is not None or pm.role != "event" or \
                 not pm.reason.startswith(("unknown name", "located by")):
             continue
-        areas = [x for x in by_sentence.get(doc.sentence_of_token(pm.tok_start).index, ()) if x is not pm]
+        areas = [x for x in by_sentence.get(doc.sentence_of_token(pm.tok_start).index, ())
+                 if x is not pm and not _sibling_locatives(doc, x, pm)]
         if not areas:
             continue
         area = min(areas, key=lambda x: abs(x.tok_start - pm.tok_start))
@@ -2557,6 +2560,15 @@ def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
         pm.reason = f"located by {area.text}, the area its sentence names"
         if area.role == "event":
             area.role, area.reason = "container", f"locates {pm.text}"
+
+
+def _sibling_locatives(doc: Doc, x: PlaceMention, y: PlaceMention) -> bool:
+    """"تركزت في المرتفعات الشرقية لمديرية X، وفي منطقة Y": a place in a locative phrase of its own,
+    joined by و + في to another, is a second place of the event, not inside the first: the first
+    keeps its role and does not locate the second (a name no gazetteer knows may lie far off)."""
+    lo, hi = (x.tok_end, y.tok_start) if x.tok_end <= y.tok_start else (y.tok_end, x.tok_start)
+    words = [doc.tokens[t].text for t in range(lo, hi)]
+    return any(w == "وفي" or (w == "و" and nxt == "في") for w, nxt in zip(words, words[1:] + [""]))
 
 
 def _share_list_anchor(doc: Doc, mentions: list[PlaceMention]) -> None:

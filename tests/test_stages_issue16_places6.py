@@ -266,3 +266,10 @@ def test_a_spot_put_in_a_district_by_ba_stays_the_spot():
     """Negative control: "في منطقة X بمديرية Y" puts X in Y; the record keeps X's name."""
     found = _extract("اندلعت اشتباكات اليوم في منطقة الجبلية بمديرية حيس بين الجيش والحوثيين.")
     assert [e.location for e in found] == ["الجبلية"], _where(found)
+
+
+def test_a_countryside_before_a_sibling_village_still_holds_it():
+    """Negative control: "في ريف إدلب الجنوبي وفي قرية X": a countryside (or a governorate) is an area
+    the village lies in; one record, at the village."""
+    found = _extract("قصفت قوات النظام اليوم مواقع في ريف إدلب الجنوبي وفي قرية الشيخ مصطفى بالمدفعية الثقيلة.")
+    assert [e.location for e in found] == ["الشيخ مصطفى"], _where(found)

@@ -2565,7 +2565,11 @@ def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
 def _sibling_locatives(doc: Doc, x: PlaceMention, y: PlaceMention) -> bool:
     """"تركزت في المرتفعات الشرقية لمديرية X، وفي منطقة Y": a place in a locative phrase of its own,
     joined by و + في to another, is a second place of the event, not inside the first: the first
-    keeps its role and does not locate the second (a name no gazetteer knows may lie far off)."""
+    keeps its role and does not locate the second (a name no gazetteer knows may lie far off). A
+    governorate, region or countryside first ("في ريف إدلب وفي قرية X") still holds the village."""
+    p = x.place
+    if p is None or p.kind in ("admin1", "region", "country") or x.relation == "countryside":
+        return False
     lo, hi = (x.tok_end, y.tok_start) if x.tok_end <= y.tok_start else (y.tok_end, x.tok_start)
     words = [doc.tokens[t].text for t in range(lo, hi)]
     return any(w == "وفي" or (w == "و" and nxt == "في") for w, nxt in zip(words, words[1:] + [""]))

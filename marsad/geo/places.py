@@ -26,6 +26,8 @@ from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
+from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, road_between, second_end_of_road,
+                                     sibling_locatives, side_of_a_clash)
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 
@@ -347,87 +349,12 @@ def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
     return word.lstrip("وب") in roads or word in roads
 
 
-def _compound_tail(doc: Doc, tok: int, end: int) -> bool:
-    """"مفرق وعاله وراس الحديدة بجبل الظهر": a known name right after a head noun of a compound name
-    (رأس، بئر، نقيل; bare or behind و, no preposition) and followed by a locative ب before a place
-    noun, or by في, is the tail of a local name the text puts in that container, not the city."""
-    if tok == 0 or end >= len(doc.tokens):
-        return False
-    sent = doc.sentence_of_token(tok)
-    if tok - 1 < sent.tok_start or end >= sent.tok_end:
-        return False
-    head = doc.tokens[tok - 1].text
-    heads = cue_words("compound_name_head")
-    if not (head in heads or (head[:1] == "و" and head[1:] in heads)):
-        return False
-    nxt = doc.tokens[end].text
-    return nxt == "في" or (_behind_locative_ba(nxt) and _place_noun_word(nxt[1:]))
-
-
-def _place_noun_word(word: str) -> bool:
-    """Is ``word`` a place noun or a relief noun (جبل، مديرية، منطقة ...)?"""
-    return word in cue_words("place_noun") or word in cue_words("feature_noun")
-
-
-def _behind_locative_ba(word: str) -> bool:
-    """"بمحافظة"، "بريف"، "بالموصل": a word with the locative ب (not a name that starts with ب)."""
-    return word.startswith("ب") and not word.startswith(cue_phrases("ba_initial_name"))
-
-
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
     if j >= sent_start and doc.tokens[j].text in cue_words("between_noun"):
         j -= 1
     return j >= sent_start and doc.tokens[j].text == "بين"
-
-
-# How many words the first end of a road may take between بين and the و of its second end.
-ROAD_FIRST_END_WORDS = 3
-
-
-def _second_end_of_road(doc: Doc, tok: int, sent_start: int, prev: PlaceMention | None) -> bool:
-    """"الخط الرابط بين السعودية ومحافظة الجوف"، "الطريق الواصل بين منفذ الوديعة ومدينة سيئون": the
-    و-joined Y of a road between X and Y whose X is no place mention of its own (a country read as
-    a side, a name no gazetteer knows) is the road's far end."""
-    conj = tok
-    if not doc.tokens[conj].text.startswith("و") and conj - 1 >= sent_start and \
-            doc.tokens[conj - 1].text.startswith("و") and _place_noun_word(doc.tokens[conj - 1].text[1:]):
-        conj -= 1  # "ومدينة حجة": the mention may start after its place noun
-    if not doc.tokens[conj].text.startswith("و"):
-        return False
-    for between in range(conj - 2, max(sent_start, conj - 1 - ROAD_FIRST_END_WORDS) - 1, -1):
-        if doc.tokens[between].text == "بين":
-            if prev is not None and prev.tok_end > between:
-                return False  # the first end is a mention of its own: the rules of بين X و Y decide
-            words = [doc.tokens[t].text for t in range(between + 1, conj)]
-            return not any(w in ("،", ",", ".") for w in words) and _road_between(doc, between, sent_start)
-    return False
-
-
-def _road_between(doc: Doc, between: int, sent_start: int) -> bool:
-    """Is the بين at ``between`` the one of a road named by its ends (الخط الرابط بين، طريق بين)?"""
-    j = between - 1
-    links = cue_words("road_link_word")
-    return j >= sent_start and (doc.tokens[j].text in links or
-                                doc.tokens[j].text.lstrip("وب") in cue_words("road_noun"))
-
-
-# How many words may stand between an event word and the بين that names its sides.
-CLASH_SIDES_REACH = 3
-
-
-def _side_of_a_clash(doc: Doc, tok: int, sent_start: int, home: dict[int, int], attack_tokens: set[int]) -> bool:
-    """"اشتباكات بين أبناء قرية X والحوثيين"، "مواجهات اندلعت بين أهالي بلدة X وقوات الأمن": the people
-    of a place as a side of the event word's بين fight in their place; it is the event's, not only
-    where they come from."""
-    for t, end in home.items():
-        if not (sent_start < t and end <= tok and tok - end <= 2):
-            continue
-        if doc.tokens[t - 1].text != "بين":
-            continue
-        return any(k in attack_tokens for k in range(max(sent_start, t - 1 - CLASH_SIDES_REACH), t - 1))
-    return False
 
 
 def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
@@ -528,7 +455,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             continue  # "تطالب بعقوبة الإعدام": ب + عقوبة, not Baquba, unless a place word stands before
         if single and _adjective_of_definite(doc, m.tok_start, noun_ends | relation_ends, out):
             continue  # "على المدى القصير"، "الهلال الأحمر": an adjective, not the town
-        if single and _compound_tail(doc, m.tok_start, m.tok_end):
+        if single and compound_tail(doc, m.tok_start, m.tok_end):
             continue  # "وراس الحديدة بجبل الظهر": a local name put in its container, not the city
         # a one-letter-clitic stem of three letters is too often a plain word
         listed = bool(out) and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start)
@@ -1040,12 +967,12 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
                 and doc.sentence_of_token(prev.tok_start).index == sent.index
                 # "بين قرية X وقرية Y بمحافظة Z": a place behind ب locates the road, it is no end of it
-                and not _behind_locative_ba(doc.tokens[pm.tok_start].text)
+                and not behind_locative_ba(doc.tokens[pm.tok_start].text)
                 # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
                 and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
         elif _after_between(doc, pm.tok_start, sent.tok_start) or \
-                _second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) or \
+                second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
                     and _second_end(doc, prev.tok_end, pm.tok_start)):
@@ -1057,7 +984,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _in_purpose(pm, idx, mentions, sent.tok_start, purposes):
             pm.role, pm.reason = "purpose", "in a purpose phrase after the event's own place (لمنع تقدمهم نحو X)"
         elif (any(t in home and home[t] >= pm.tok_start - 2 for t in window) and
-              not _side_of_a_clash(doc, pm.tok_start, sent.tok_start, home, attack_tokens)) or \
+              not side_of_a_clash(doc, pm.tok_start, sent.tok_start, home, attack_tokens)) or \
                 _counted_from(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
         elif _funeral_place(pm.tok_start, pm.tok_end, sent, funerals, triggers_at):
@@ -1224,7 +1151,7 @@ def _border_with_country(doc: Doc, mentions: list[PlaceMention]) -> None:
         sent_start = doc.sentence_of_token(pm.tok_start).tok_start
         between = next((t for t in range(pm.tok_start - 1, max(sent_start, pm.tok_start - 5) - 1, -1)
                         if doc.tokens[t].text == "بين"), None)
-        if between is not None and _road_between(doc, between, sent_start):
+        if between is not None and road_between(doc, between, sent_start):
             continue  # "الطريق الرابط بين تركيا ومدينة X": a road's end, not a place on a border
         sent = doc.sentence_of_token(pm.tok_start).index
         others = [o for o in mentions[max(0, i - 1):i + 2] if o is not pm and abs(
@@ -2552,7 +2479,7 @@ def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
                 not pm.reason.startswith(("unknown name", "located by")):
             continue
         areas = [x for x in by_sentence.get(doc.sentence_of_token(pm.tok_start).index, ())
-                 if x is not pm and not _sibling_locatives(doc, x, pm)]
+                 if x is not pm and not sibling_locatives(doc, x, pm)]
         if not areas:
             continue
         area = min(areas, key=lambda x: abs(x.tok_start - pm.tok_start))
@@ -2560,19 +2487,6 @@ def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
         pm.reason = f"located by {area.text}, the area its sentence names"
         if area.role == "event":
             area.role, area.reason = "container", f"locates {pm.text}"
-
-
-def _sibling_locatives(doc: Doc, x: PlaceMention, y: PlaceMention) -> bool:
-    """"تركزت في المرتفعات الشرقية لمديرية X، وفي منطقة Y": a place in a locative phrase of its own,
-    joined by و + في to another, is a second place of the event, not inside the first: the first
-    keeps its role and does not locate the second (a name no gazetteer knows may lie far off). A
-    governorate, region or countryside first ("في ريف إدلب وفي قرية X") still holds the village."""
-    p = x.place
-    if p is None or p.kind in ("admin1", "region", "country") or x.relation == "countryside":
-        return False
-    lo, hi = (x.tok_end, y.tok_start) if x.tok_end <= y.tok_start else (y.tok_end, x.tok_start)
-    words = [doc.tokens[t].text for t in range(lo, hi)]
-    return any(w == "وفي" or (w == "و" and nxt == "في") for w, nxt in zip(words, words[1:] + [""]))
 
 
 def _share_list_anchor(doc: Doc, mentions: list[PlaceMention]) -> None:

@@ -2,7 +2,11 @@
 one: a front's triangle (مثلث X) names its place; a compound local name (راس X بجبل Y) is not the
 city X; the far end of a road told by its ends is no event place even when its first end is a
 country; a name the article uses for a person is the person in its other bare mentions; a town
-abroad in a list of the article's villages is a namesake. Each class in wordings of our own."""
+abroad in a list of the article's villages is a namesake; the districts at the ends of a line
+(الفاصلة بين مديريتي X وY) are no two events; the people of a village as a side of a clash put it
+there; a second locative phrase (وفي منطقة Y) is not inside the place before it. Each class in
+wordings of our own, with negative controls (33 of the 40 class tests fail on 9b6c82d, none of
+the 15 controls)."""
 from __future__ import annotations
 
 from datetime import date

@@ -26,6 +26,8 @@ from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
+from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, road_between, second_end_of_road,
+                                     sibling_locatives, side_of_a_clash)
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 
@@ -353,11 +355,6 @@ def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
     return word.lstrip("وب") in roads or word in roads
 
 
-def _behind_locative_ba(word: str) -> bool:
-    """"بمحافظة"، "بريف"، "بالموصل": a word with the locative ب (not a name that starts with ب)."""
-    return word.startswith("ب") and not word.startswith(cue_phrases("ba_initial_name"))
-
-
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
@@ -464,6 +461,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             continue  # "تطالب بعقوبة الإعدام": ب + عقوبة, not Baquba, unless a place word stands before
         if single and _adjective_of_definite(doc, m.tok_start, noun_ends | relation_ends, out):
             continue  # "على المدى القصير"، "الهلال الأحمر": an adjective, not the town
+        if single and compound_tail(doc, m.tok_start, m.tok_end):
+            continue  # "وراس الحديدة بجبل الظهر": a local name put in its container, not the city
         # a one-letter-clitic stem of three letters is too often a plain word
         listed = bool(out) and out[-1].tok_end >= m.tok_start - 2 and _conjoined(doc, m.tok_start)
         big = any(c.population >= 100_000 or c.kind in ("admin1", "country") for c in cands)
@@ -974,11 +973,12 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
                 and doc.sentence_of_token(prev.tok_start).index == sent.index
                 # "بين قرية X وقرية Y بمحافظة Z": a place behind ب locates the road, it is no end of it
-                and not _behind_locative_ba(doc.tokens[pm.tok_start].text)
+                and not behind_locative_ba(doc.tokens[pm.tok_start].text)
                 # "على طريق بغداد–سامراء قرب قضاء الدجيل": a place near the road is the site
                 and _direction_before(doc, pm.tok_start, sent.tok_start)[0] is None):
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
         elif _after_between(doc, pm.tok_start, sent.tok_start) or \
+                second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
                     and _second_end(doc, prev.tok_end, pm.tok_start)):
@@ -989,7 +989,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "origin", "where the attacker is positioned (من قوات X في Y)"
         elif _in_purpose(pm, idx, mentions, sent.tok_start, purposes):
             pm.role, pm.reason = "purpose", "in a purpose phrase after the event's own place (لمنع تقدمهم نحو X)"
-        elif any(t in home and home[t] >= pm.tok_start - 2 for t in window) or \
+        elif (any(t in home and home[t] >= pm.tok_start - 2 for t in window) and
+              not side_of_a_clash(doc, pm.tok_start, sent.tok_start, home, attack_tokens)) or \
                 _counted_from(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
         elif _funeral_place(pm.tok_start, pm.tok_end, sent, funerals, triggers_at):
@@ -1121,12 +1122,43 @@ def _opens_with_dateline(doc: Doc, pm: PlaceMention, sent) -> bool:
     return not any(t in starts for t in range(pm.tok_end, verb))
 
 
+def _person_namesakes(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"الجهادي محمد حيدر زمار ... واعتُقل زمار في المغرب": once the article writes a name as part of
+    a person's name, its other mentions that stand in no place position (no preposition of place
+    or locative clitic, no place noun before them) name that person too. A big town or a
+    governorate is named for itself."""
+    from marsad.arabic.normalise import normalise_term
+
+    def bare(pm: PlaceMention) -> str:
+        name = normalise_term(pm.text)
+        return name[1:] if name[:1] in ("و", "ل") and len(name) > 3 else name
+
+    names = {bare(pm) for pm in mentions if pm.reason.startswith("part of a person's name")}
+    if not names:
+        return
+    noun_ends = {m.tok_end for m in _place_noun_matcher().find(doc)}
+    for pm in mentions:
+        if pm.role not in ("event", "container") or bare(pm) not in names or \
+                any(c.population >= STRANGER_MAX_POPULATION or c.kind in ("admin1", "admin2", "country")
+                    for c in pm.candidates):
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        if _place_cue_before(doc, pm.tok_start, sent.tok_start) or pm.tok_start in noun_ends:
+            continue
+        pm.role, pm.reason = "reference", "the person the article names by it (محمد حيدر X ... X)"
+
+
 def _border_with_country(doc: Doc, mentions: list[PlaceMention]) -> None:
     """"على الحدود بين قطاع غزة وإسرائيل", "عند الحدود بين تركيا وبلدة X": of the two ends of a
     border, a country is only the other side; the place is where the event is, on its edge."""
     for i, pm in enumerate(mentions):
         if not pm.reason.startswith("an end of a road or border (بين") or _is_country(pm):
             continue
+        sent_start = doc.sentence_of_token(pm.tok_start).tok_start
+        between = next((t for t in range(pm.tok_start - 1, max(sent_start, pm.tok_start - 5) - 1, -1)
+                        if doc.tokens[t].text == "بين"), None)
+        if between is not None and road_between(doc, between, sent_start):
+            continue  # "الطريق الرابط بين تركيا ومدينة X": a road's end, not a place on a border
         sent = doc.sentence_of_token(pm.tok_start).index
         others = [o for o in mentions[max(0, i - 1):i + 2] if o is not pm and abs(
             (o.tok_start - pm.tok_end) if o.tok_start >= pm.tok_end else (pm.tok_start - o.tok_end)) <= 2
@@ -1836,13 +1868,14 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
     placed = [pm.place for pm in mentions if pm.place is not None and pm.place.kind != "country"
               and pm.role not in ("reference", "dateline") and len({c.country_code for c in pm.candidates}) == 1
               and pm.place.country_code in named]
+    listed = _listed_among_named(doc, mentions, named)
     for pm in mentions:
         p = pm.place
         # a curated facility (قاعدة عين الأسد) has no namesake; a curated town may (سنجار in a
         # report on India is the name of a man)
         if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:local-") or \
                 (p.place_id.startswith("cur:") and p.kind in ("facility", "neighbourhood")) or \
-                p.population >= STRANGER_MAX_POPULATION or p.country_code in named:
+                (p.population >= STRANGER_MAX_POPULATION and id(pm) not in listed) or p.country_code in named:
             continue
         if named & near.get(p.country_code, frozenset()) and (
                 not placed or any(distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= LOCATED_KM
@@ -1859,6 +1892,27 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
                          "another country: a namesake, set aside")
             pm.alternatives = [(p, "in a country the article does not otherwise name")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+# A town in a list of the article's villages is a namesake below this population even when it is
+# big enough to be named for itself elsewhere ("والمجيلس والسويق": no Omani city of 107,000).
+LISTED_STRANGER_MAX_POPULATION = 500_000
+
+
+def _listed_among_named(doc: Doc, mentions: list[PlaceMention], named: set[str]) -> set[int]:
+    """The mentions (by id) in a list of three or more names ("مناطق المتينة والجاح والسويق") whose
+    other resolved members all lie in the article's named countries while they lie outside them:
+    a list of one area's villages names no town abroad."""
+    out: set[int] = set()
+    for run in _place_lists(doc, mentions):
+        for pm in run:
+            p = pm.place
+            others = [o.place for o in run if o is not pm and o.place is not None]
+            if p is None or p.country_code in named or p.population >= LISTED_STRANGER_MAX_POPULATION or \
+                    not others or any(o.country_code not in named for o in others):
+                continue
+            out.add(id(pm))
+    return out
 
 
 def _namesake_key(pm: PlaceMention) -> object:
@@ -2283,6 +2337,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         doc.cache[_EVENT_WORDS] = triggers
     mentions = find_place_mentions(doc)
     _assign_roles(doc, mentions)
+    _person_namesakes(doc, mentions)
     _part_of_named_place(doc, mentions)
     countries, admins = _resolve(doc, mentions)
     _merge_appositions(doc, mentions)
@@ -2429,7 +2484,8 @@ def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
         if pm.place is not None or pm.anchor is not None or pm.role != "event" or \
                 not pm.reason.startswith(("unknown name", "located by")):
             continue
-        areas = [x for x in by_sentence.get(doc.sentence_of_token(pm.tok_start).index, ()) if x is not pm]
+        areas = [x for x in by_sentence.get(doc.sentence_of_token(pm.tok_start).index, ())
+                 if x is not pm and not sibling_locatives(doc, x, pm)]
         if not areas:
             continue
         area = min(areas, key=lambda x: abs(x.tok_start - pm.tok_start))

@@ -263,9 +263,12 @@ def sentence_places(a: Analysis, sent_index: int) -> list[Where]:
 
 def _approximate_place(a: Analysis, sent) -> Where | None:
     """With no event place in the sentence, a distance reference (على بعد 20 كم غرب تدمر) or
-    a road's end (على طريق حمص - تدمر) still locates the event: near that town, precision 2."""
+    a road's end (على طريق حمص - تدمر) still locates the event: near that town, precision 2. A
+    district at an end of a road or boundary (سلسلة الجبال الفاصلة بين مديريتي ناطع والملاجم) holds
+    the line where it meets the other end: the event is in that district, precision 2."""
     refs = [pm for pm in mentions_of_sentence(a, sent.index)
-            if pm.place is not None and not pm.place.is_area
+            if pm.place is not None and (not pm.place.is_area or
+                                         pm.place.kind == "admin2" and pm.reason.startswith("an end of a road"))
             and pm.reason.startswith(("a distance reference", "an end of a road"))
             and not _far_from(a, pm)]
     if not refs:

@@ -490,6 +490,15 @@ def _elided_places(units: list[int], pos: int, places_of: dict[int, list[Where]]
     return []
 
 
+def _kinds_of_told_mines(doc, h: TriggerHit, unit_hits: list[TriggerHit]) -> bool:
+    """"وأوضح أن هذه الألغام توزعت بين ألغام فردية وعبوات ناسفة يسهل تفجيرها": mine words after a mine
+    word that refers back (هذه الألغام) in their unit tell the kinds of the mines told, not new blasts."""
+    m = h.mention
+    return m.sub_event_type == "Remote explosive/landmine/IED" and any(
+        x is not h and x.mention.sub_event_type == m.sub_event_type and x.mention.tok_start < m.tok_start
+        and _refers_back(doc, x.mention) for x in unit_hits)
+
+
 def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame],
            sent_index: int, own_places: bool) -> list[tuple[TriggerHit, str, str, bool]]:
     """(trigger, event type, sub-type, refers back only) for the reporting triggers of a unit."""
@@ -537,7 +546,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # "فخخت المنازل بآلاف الألغام": mines laid, none exploded
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
-        demonstrative = _refers_back(doc, m) or (
+        demonstrative = _refers_back(doc, m) or _kinds_of_told_mines(doc, h, unit_hits) or (
             _reaction_object(a, m) and _referent(told, sent_index, m.event_type, len(doc.sentences)) is not None)
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))

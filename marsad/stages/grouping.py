@@ -321,13 +321,15 @@ def _parts_at_one_point(a: Analysis, groups: list[Group]) -> list[Group]:
     """"تمت استعادة منطقة X ومقبرة Y وقرية Z"، "تطهير قرى X وY": places no gazetteer knows, named
     together in one sentence for one operation of one type and day, all put at the same point of
     the container the text gives: one event at that point (their records could not be told
-    apart). Two known villages stay two events."""
+    apart). So is such a spot put at the point of a district its sentence names for the same
+    operation ("غارات في مديرية نهم وفي منطقة المدفون"). Two known villages stay two events."""
     kept = list(groups)
     for g in groups:
         if g not in kept or not g.where.unknown_name:
             continue
         for o in kept:
-            if o is g or not o.where.unknown_name or o.etype != g.etype or not o.when.compatible(g.when) or \
+            if o is g or not (o.where.unknown_name or o.where.place.is_area) or o.etype != g.etype or \
+                    not o.when.compatible(g.when) or \
                     _point_of(o.where) != _point_of(g.where) or not (o.sentences & g.sentences) or \
                     not ({m.subtype for m in o.members} & {m.subtype for m in g.members}) or \
                     not any(_named_as_part(a, w) for w in o.places + g.places):

@@ -34,6 +34,7 @@ def build_records(a: Analysis) -> None:
 
 # Event types that carry violence an echo of it may repeat.
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+_TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def _drop_echoes(events: list[Event]) -> list[Event]:
@@ -63,6 +64,12 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
             # after a scuffle with the police: an event of its own)
             arrests_of_a_raid = sides == other and len(sides) == 2 and o.event_type == "Battles" and \
                 e.sub_event_type == "Arrests" and bool({e.inter1, e.inter2} & {2, 3, 4})
+            if same_pair and not o.fatalities and e.sub_event_type in _TERRITORY_SUBS and \
+                    o.sub_event_type == "Armed clash":
+                # "تمكنت القوات من تحرير قرية X ... وأن المعارك لا تزال مستمرة في مديرية X": the fighting
+                # of the same two sides at the capture's point and day is what won it (ACLED codes the capture)
+                kept.remove(o)
+                break
             if one_sided or shelling_of_a_clash or same_pair or arrests_of_a_raid:
                 kept.remove(e)
                 break
@@ -92,8 +99,10 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     kb = a.kb
     best, low, high, cas_used, untied = toll(a, g)
     subtypes = [m.subtype for m in g.members if m.etype == g.etype] or [m.subtype for m in g.members]
-    strong_subs = [m.subtype for m in g.members if m.hit.mention.strength == "strong" and m.etype == g.etype] \
-        or subtypes
+    # a capture told by a verbal noun after a verb of success ("تمكنت القوات من تحرير قرية X") is as
+    # strong as a verb of capture: the fighting of the same group is what won it (ACLED codes the capture)
+    strong_subs = [m.subtype for m in g.members if (m.hit.mention.strength == "strong" or m.subtype == TERRITORY)
+                   and m.etype == g.etype] or subtypes
     sub = min(strong_subs, key=lambda s: SUBTYPE_PRIORITY.index(s) if s in SUBTYPE_PRIORITY else -1)
     etype = g.etype
     actor1, actor2, assoc1, assoc2, actor_spans = actors_for(a, g, etype, sub, cas_used)

@@ -34,6 +34,7 @@ from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
+from marsad.stages.territory import capture_achieved_in_clause
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
@@ -481,9 +482,16 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
               and not (h.mention.event_type in VIOLENT_TYPES and any(x <= h.mention.tok_start for x in arrests))]
     strikes = any(h.mention.strength == "strong" and h.mention.event_type == "Explosions/Remote violence"
                   and not any(x <= h.mention.tok_start for x in arrests) for h in unit_hits)
+    captures = [h.mention for h in unit_hits if h.mention.sub_event_type == TERRITORY and
+                (h.mention.strength == "strong" or _achieved(a, h.mention))]
     out = []
     for h in unit_hits:
         m = h.mention
+        if m.sub_event_type == "Armed clash" and captures and capture_achieved_in_clause(a, m, captures):
+            # "نجح الزحف الواسع في تحرير مناطق X وY": the capture is the clause's event; the fighting word
+            # only names the fighting told before (it places nothing: a capture word takes its objects)
+            out.append((h, m.event_type, TERRITORY, True))
+            continue
         if _idle_weapon(a, unit, m) or _filmed(a, m):
             continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests) and \
@@ -571,7 +579,11 @@ def _achieved(a: Analysis, m) -> bool:
     """Does a verb of achieving stand before the word in its clause (نجح ... في تحرير، تمكنت من تحرير)?"""
     own = clause_at(a, m.tok_start)
     lo = own.tok_start if own is not None else m.tok_start
-    return m.tok_start > 0 and bool(cue_matcher("achieving_word").find(a.doc, lo, m.tok_start))
+    words = cue_words("achieving_word")
+    # "مفتاحاً لاستكمال تحرير المدينة": a verbal noun of success behind ل is a purpose, not a success
+    return m.tok_start > 0 and any(not (a.doc.tokens[x.tok_start].text.startswith("ل") and
+                                        a.doc.tokens[x.tok_start].text[1:] in words)
+                                   for x in cue_matcher("achieving_word").find(a.doc, lo, m.tok_start))
 
 
 def _across_time_clause(a: Analysis, weak, strong) -> bool:

@@ -304,10 +304,27 @@ def _battles_of_the_capture(a: Analysis, groups: list[Group]) -> list[Group]:
         # (fighting its own sentence puts at another place, "المعارك مستمرة في مديريتي X وY", is its own)
         placed_elsewhere = all(a.sentence_index(m.where.mention.tok_start) != m.sentence for m in g.members)
         if any(m.subtype == TERRITORY for m in last.members) and \
-                (placed_elsewhere or g.where.town_key == last.where.town_key or _coarser(g.where, last.where)) and \
+                (placed_elsewhere or g.where.town_key == last.where.town_key or _around_the_capture(g.where, last.where)) and \
                 not any(o is not last and max(o.sentences) == max(last.sentences) for o in before):
             _fold(last, g, kept)
     return kept
+
+
+# How far a town or village a fight is told at may lie from the place taken and still be where that
+# capture was fought.
+CAPTURE_TOWN_KM = 5.0
+
+
+def _around_the_capture(x: Where, y: Where) -> bool:
+    """Is ``x`` a wider description of the place taken at ``y``: wider (``_coarser``), and when a town
+    or village, the one the place taken is in, not a town nearby ("حيث تدور الاشتباكات في مديرية
+    الدريهمي" after the capture of the airport: a fight of its own)?"""
+    if not _coarser(x, y):
+        return False
+    p, q = x.place, y.place
+    if p is None or q is None or p.kind not in ("village", "town") or None in (p.latitude, q.latitude):
+        return True
+    return distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= CAPTURE_TOWN_KM
 
 
 def _point_of(w: Where) -> tuple:

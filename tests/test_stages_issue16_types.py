@@ -1,0 +1,159 @@
+"""Issue 16, twelfth session: the event type decided by the frame's own clause (captures, their
+takers). Each class in several wordings of our own (places, verbs, actors, countries, word orders),
+with close wordings where the old behaviour is right and must stay."""
+from __future__ import annotations
+
+import pytest
+
+import marsad
+
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
+
+def _extract(text, published="2024-05-10"):
+    return marsad.extract(text, published=published)
+
+
+def _kinds(found):
+    return [(e.sub_event_type, e.location, e.actor1, e.actor2) for e in found]
+
+
+# --- 1. a capture behind a verb of success outranks the fighting told beside it --------------------
+
+@pytest.mark.parametrize("text, sub", [
+    # a village unknown to the gazetteer, at its district's point, with the district's ongoing battles
+    ("وقال قائد عسكري إن قوات الجيش اليمني تمكنت اليوم من تحرير قرية المرقب أولى قرى مديرية حيس. "
+     "وأضاف أن المعارك لا تزال مستمرة وأن القوات تواصل التوغل في مديرية حيس.",
+     "Government regains territory"),
+    # a site freed, and a fight the same forces wage at the same district in another clause
+    ("وأكد مصدر ميداني أن وحدات الجيش حررت تبة الصمع، كما تمكنت من تحرير معسكر الخانق في مديرية "
+     "نهم، فيما تخوض القوات معارك ضارية على بعد كيلومتر من مركز المديرية.", "Government regains territory"),
+    # a rebel group's success, with its fighting told in the next sentence
+    ("تمكن مقاتلو هيئة تحرير الشام فجر اليوم من السيطرة على بلدة كفرنبودة في ريف حماة. وتتواصل "
+     "الاشتباكات مع قوات النظام في كفرنبودة.", "Non-state actor overtakes territory"),
+    # an army's success told as نجح ... ب + verbal noun, after a campaign's name
+    ("قال قائد في الجيش العراقي إن معركة الموصل دخلت مرحلة جديدة. ونجحت قوات الجيش العراقي اليوم "
+     "بعملية خاطفة في استعادة مطار الموصل من تنظيم داعش.", "Government regains territory"),
+    # a Somali force, its success and the fighting in one sentence
+    ("وتمكنت قوات الجيش الصومالي صباح اليوم من تحرير مدينة جوهر، بينما تدور اشتباكات متقطعة مع "
+     "مسلحي حركة الشباب في جوهر.", "Government regains territory"),
+])
+def test_a_capture_behind_a_verb_of_success_outranks_the_fighting_beside_it(text, sub):
+    """"تمكنت القوات من تحرير قرية X ... المعارك مستمرة في مديرية X": the capture and the fighting of
+    the same sides at one point and day are one event, coded as the capture."""
+    found = _extract(text)
+    assert sub in [e.sub_event_type for e in found], _kinds(found)
+    assert "Armed clash" not in [e.sub_event_type for e in found], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    # fighting elsewhere, another town of its own
+    "تمكنت قوات الجيش اليمني اليوم من تحرير مطار الحديدة. وفي الأثناء تدور اشتباكات عنيفة مع "
+    "ميليشيا الحوثي في مديرية الدريهمي.",
+    # a clash with its own dead, another day's capture told as past
+    "قتل خمسة من عناصر الحوثي في اشتباكات مع الجيش اليمني اليوم في مديرية حيس.",
+])
+def test_a_fight_of_its_own_stays_a_clash(text):
+    """A fight at another town, or with no capture told, stays a clash."""
+    found = _extract(text)
+    assert "Armed clash" in [e.sub_event_type for e in found], _kinds(found)
+
+
+# --- 2. a fighting word that is the subject of the success is no clash of its own -----------------
+
+@pytest.mark.parametrize("text", [
+    "ونفذت القوات المشتركة صباح اليوم زحفاً واسعاً على مواقع الحوثيين في مديرية التحيتا. ونجح الزحف "
+    "في تحرير مناطق عدة أبرزها قرية الجاح والمغرس والمتينة.",
+    "شنت قوات الجيش اليمني اليوم زحفاً واسعاً على مواقع ميليشيا الحوثي في محافظة الضالع. ونجح الزحف "
+    "في تحرير مناطق بينها مديرية دمت وقرية الرباط.",
+    "اندلعت اليوم معارك ضارية بين الجيش الوطني السوري وقوات سوريا الديمقراطية في ريف منبج. ونجحت "
+    "المعارك في تحرير عدة قرى بينها قرية العريمة والدادات.",
+    "شنت قوات الجيش العراقي فجر اليوم زحفاً واسعاً على مواقع داعش غرب الموصل. وتمكن الزحف من استعادة "
+    "السيطرة على مناطق أبرزها بلدة تلعفر وقرية العياضية.",
+    "وقالت مصادر ميدانية إن معارك عنيفة اندلعت اليوم بين حركة الشباب والجيش الصومالي في إقليم شبيلي "
+    "الوسطى. وتمكن هجوم الحركة من السيطرة على مناطق من بينها مدينة جوهر.",
+])
+def test_the_fighting_that_succeeded_in_a_capture_makes_no_clash(text):
+    """"نجح الزحف في تحرير قرى X وY"، "نجحت المعارك في تحرير قرية X": the fighting word is the subject
+    of the success; the clause tells what it won, not a clash at each place it names."""
+    found = _extract(text)
+    assert [e for e in found if e.sub_event_type in TERRITORY], _kinds(found)
+    assert "Armed clash" not in [e.sub_event_type for e in found], _kinds(found)
+
+
+def test_a_fight_that_failed_to_take_a_place_stays_a_clash():
+    """No success, no capture: "شنت القوات هجوماً على بلدة X" with its fighting stays a battle."""
+    found = _extract("اندلعت اليوم اشتباكات عنيفة بين قوات النظام وهيئة تحرير الشام في بلدة كفرنبودة "
+                     "بريف حماة.")
+    assert [e.sub_event_type for e in found] == ["Armed clash"], _kinds(found)
+
+
+# --- 3. the loser of a place is never its taker ---------------------------------------------------
+
+@pytest.mark.parametrize("text, taker", [
+    # an agentless capture, the nearest actor besieged
+    ("ووفق الجيش اليمني فإنه تم استكمال السيطرة على مديرية حيس، كما أن محاصرة الميليشيات الحوثية "
+     "في مدينة الخوخة باتت وشيكة.", "Military Forces of Yemen"),
+    # an announced capture, the nearest actor pursued
+    ("أعلن قائد عسكري فرض السيطرة الكاملة على مطار الحديدة ويتم الآن ملاحقة الجيوب المتبقية من "
+     "ميليشيا الحوثي داخل المطار، وذلك بعد أن أحكمت قوات الجيش اليمني سيطرتها عليه.",
+     "Military Forces of Yemen"),
+    # freed from the hold of a group, the army named as the source
+    ("وبحسب بيان للجيش العراقي فقد تم تحرير قضاء القائم من قبضة تنظيم داعش اليوم.",
+     "Military Forces of Iraq"),
+    # driven out, the army named only in another sentence
+    ("أعلنت قيادة العمليات المشتركة أن الجيش العراقي يواصل تقدمه غرب الأنبار. وتمت اليوم استعادة "
+     "السيطرة على مدينة راوة بعد طرد عناصر داعش منها.", "Military Forces of Iraq"),
+    # a rebel taker after the army's defeat
+    ("سيطرت حركة الشباب اليوم على مدينة جوهر بعد انسحاب القوات الصومالية منها وفرار عناصر الجيش "
+     "الصومالي.", "Al Shabaab"),
+])
+def test_the_loser_of_a_place_is_never_its_taker(text, taker):
+    """"دحرها من المطار"، "محاصرة الميليشيات"، "ملاحقة الجيوب المتبقية من الميليشيات"، "من قبضة داعش":
+    the side told as losing the place is the capture's other side, even the actor nearest an
+    agentless capture; the taker is the side that operates."""
+    found = [e for e in _extract(text) if e.sub_event_type in TERRITORY]
+    assert found and found[0].actor1 == taker, _kinds(found)
+
+
+def test_a_rebel_capture_from_the_army_stays_the_rebels():
+    """Control: a group that drives the army out takes the place ("بعد طرد قوات الجيش منها")."""
+    found = _extract("سيطر مسلحو تنظيم داعش اليوم على قرية البوعيثة جنوب بغداد بعد طرد قوات الجيش "
+                     "العراقي منها.")
+    assert [(e.sub_event_type, e.actor1) for e in found if e.event_type == "Battles"] == \
+        [("Non-state actor overtakes territory", "Islamic State")], _kinds(found)
+
+
+# --- 4. the state's allies take territory for the government --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "سيطرت القوات المشتركة اليوم على مديرية التحيتا جنوب الحديدة.",
+    "أحكمت المقاومة التهامية اليوم سيطرتها على مديرية الخوخة.",
+    "تمكنت قوات حراس الجمهورية اليوم من تحرير مدينة حيس.",
+    "استعادت المقاومة الشعبية اليوم السيطرة على مديرية دمت شمال الضالع.",
+    "حررت قوات المقاومة الوطنية اليوم مديرية موزع غرب تعز.",
+])
+def test_the_joint_forces_beside_the_army_regain_territory_for_the_government(text):
+    """The West Coast joint forces and the popular resistance fight beside Yemen's army: their
+    captures are the government's (ACLED: government forces or their affiliates)."""
+    found = [e for e in _extract(text) if e.sub_event_type in TERRITORY]
+    assert [e.sub_event_type for e in found] == ["Government regains territory"], _kinds(found)
+
+
+def test_the_houthis_taking_a_district_stay_a_non_state_capture():
+    """Control: a rebel taker stays a non-state actor."""
+    found = [e for e in _extract("سيطرت ميليشيا الحوثي اليوم على مديرية حيس.") if e.sub_event_type in TERRITORY]
+    assert [e.sub_event_type for e in found] == ["Non-state actor overtakes territory"], _kinds(found)
+
+
+# --- 5. a purpose is no success ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وتكبدت ميليشيا الحوثي خسائر فادحة في مطار الحديدة الذي يعد مفتاحاً لاستكمال تحرير مدينة زبيد.",
+    "ويشكل السيطرة على التلال خطوة لاستكمال تحرير مدينة حيس.",
+    "ودعا القائد إلى حشد القوات لاستكمال تحرير مدينة الموصل.",
+])
+def test_a_verbal_noun_of_success_behind_li_is_a_purpose_not_a_capture(text):
+    """"مفتاحاً لاستكمال تحرير المدينة": استكمال behind ل says what a step is for, no capture."""
+    found = _extract(text)
+    assert not [e for e in found if e.sub_event_type in TERRITORY], _kinds(found)

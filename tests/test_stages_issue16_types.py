@@ -81,6 +81,19 @@ def test_the_fighting_that_succeeded_in_a_capture_makes_no_clash(text):
     assert "Armed clash" not in [e.sub_event_type for e in found], _kinds(found)
 
 
+@pytest.mark.parametrize("text", [
+    "شهدت أرياف حلب وإدلب اليوم معارك عنيفة بين حركة أحرار الشام وهيئة تحرير الشام تمكنت خلالها "
+    "الحركة من السيطرة على عدد من القرى وتراجعت سيطرة الهيئة.",
+    "اندلعت اليوم معارك بين الجيش الصومالي وحركة الشباب في إقليم شبيلي الوسطى نجحت خلالها القوات "
+    "في صد الهجوم وتراجعت سيطرة الحركة.",
+])
+def test_fighting_during_which_a_named_side_took_places_stays_a_clash(text):
+    """Control: "معارك ... تمكنت خلالها الحركة من السيطرة على عدد من القرى": the side is the subject
+    of the success, the fighting only its time; the fighting at the places named stays a clash."""
+    found = _extract(text)
+    assert "Armed clash" in [e.sub_event_type for e in found], _kinds(found)
+
+
 def test_a_fight_that_failed_to_take_a_place_stays_a_clash():
     """No success, no capture: "شنت القوات هجوماً على بلدة X" with its fighting stays a battle."""
     found = _extract("اندلعت اليوم اشتباكات عنيفة بين قوات النظام وهيئة تحرير الشام في بلدة كفرنبودة "

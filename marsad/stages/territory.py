@@ -16,6 +16,9 @@ from marsad.model import ActorMention
 from marsad.stages.analysis import Analysis
 from marsad.stages.clauses import clause_at
 
+# How many words may stand between a verb of success told after its subject and the capture it
+# achieved ("الزحف نجح اليوم في تحرير"); more name another subject ("تمكنت خلالها الحركة من السيطرة").
+SUBJECT_AFTER_GAP = 2
 # How many words may stand between a loser word and the side it names ("ملاحقة الجيوب المتبقية من
 # الميليشيات").
 LOSER_WORDS = 4
@@ -48,10 +51,24 @@ def capture_achieved_in_clause(a: Analysis, m, captures) -> bool:
     own = clause_at(a, m.tok_start)
     if own is None:
         return False
-    success = [x for x in cue_matcher("achieving_word").find(a.doc, own.tok_start, own.tok_end)
-               if x.tok_start > m.tok_start or x.tok_end <= m.tok_start]
-    return any(clause_at(a, c.tok_start) is own and any(s.tok_end <= c.tok_start for s in success)
-               and c.tok_start > m.tok_start for c in captures)
+    success = cue_matcher("achieving_word").find(a.doc, own.tok_start, own.tok_end)
+
+    def subject_of(s, c) -> bool:
+        if s.tok_end <= m.tok_start and m.tok_end <= c.tok_start:
+            return True  # "نجح الزحف الواسع في تحرير"
+        # "الهجوم الذي شنه الجيش نجح في تحرير", not "معارك ... تمكنت خلالها الجبهة من السيطرة" (the
+        # front is the subject; the fighting is when)
+        return m.tok_end <= s.tok_start and s.tok_end <= c.tok_start <= s.tok_end + SUBJECT_AFTER_GAP and \
+            not any(s.tok_end <= x.tok_start < c.tok_start for x in a.actors)
+
+    def complement(c) -> bool:
+        # the capture word is what the success is in or of: "في تحرير"، "من السيطرة"، "بتحرير"
+        before = a.doc.tokens[c.tok_start - 1].text if c.tok_start else ""
+        return before in cue_words("success_complement_preposition") or \
+            a.doc.tokens[c.tok_start].text.startswith("ب")
+
+    return any(clause_at(a, c.tok_start) is own and complement(c) and any(subject_of(s, c) for s in success)
+               for c in captures)
 
 
 def _armed(a: Analysis, x: ActorMention) -> bool:

@@ -170,3 +170,56 @@ def test_a_verbal_noun_of_success_behind_li_is_a_purpose_not_a_capture(text):
     """"مفتاحاً لاستكمال تحرير المدينة": استكمال behind ل says what a step is for, no capture."""
     found = _extract(text)
     assert not [e for e in found if e.sub_event_type in TERRITORY], _kinds(found)
+
+
+# --- 6. a force's confrontations with no armed side, people not fighters killed ------------------
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وزارة الصحة الفلسطينية اليوم مقتل ثلاثة شبان في مواجهات مع قوات الاحتلال الإسرائيلي قرب "
+    "مدينة نابلس.",
+    "قتل خمسة أشخاص في مواجهات اندلعت اليوم مع قوات الأمن السودانية في مدينة الأبيض.",
+    "أدانت منظمة العفو الدولية اليوم استخدام الجيش الإسرائيلي الرصاص الحي في مواجهات أسفرت عن مقتل "
+    "سبعة فلسطينيين في مدينة الخليل.",
+    "وقال شهود إن قوات الأمن العراقية أطلقت النار في مواجهات أسفرت اليوم عن مقتل أربعة أشخاص في "
+    "مدينة الناصرية.",
+    "اندلعت اليوم مواجهات عنيفة بين القوات الإسرائيلية وسكان مخيم جنين أسفرت عن مقتل شابين.",
+])
+def test_a_force_s_deadly_confrontations_with_no_armed_side_are_no_battle(text):
+    """"ذخائر حية في مواجهات أسفرت عن مقتل 16 فلسطينياً": confrontations of a force with no armed
+    opponent, in which people who are no fighters died, are the force's fire on a crowd (excessive
+    force against protesters), not a battle with no second side."""
+    found = _extract(text)
+    assert found and all(e.event_type != "Battles" for e in found), _kinds(found)
+    assert "Excessive force against protesters" in [e.sub_event_type for e in found], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل جنديان مصريان اليوم في مواجهات مع مسلحين في مدينة العريش.",
+    "أسفرت مواجهات بين الجيش السوري وتنظيم داعش اليوم عن مقتل عشرة عناصر من التنظيم في بادية حمص.",
+])
+def test_confrontations_with_an_armed_side_or_soldiers_killed_stay_a_battle(text):
+    """Controls: gunmen or a named group on the other side, or soldiers killed: a battle."""
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == ["Armed clash"], _kinds(found)
+
+
+# --- 7. "غداة" + an event word: the event is of the day before the sentence's -------------------
+
+@pytest.mark.parametrize("text, day", [
+    ("دعا الأمين العام للأمم المتحدة اليوم إلى التحقيق في غارة أسفرت عن مقتل 12 مدنياً في بلدة معرة "
+     "النعمان، وذلك غداة الغارة.", "2024-05-09"),
+    ("أدان الاتحاد الأوروبي اليوم التفجير الذي أوقع عشرة قتلى في مدينة كركوك، وجاء البيان غداة "
+     "التفجير.", "2024-05-09"),
+    ("قال محافظ البصرة اليوم إن التحقيق جار في الاشتباكات التي أسفرت عن مقتل ثلاثة عناصر من الشرطة "
+     "في قضاء الزبير، وذلك غداة الاشتباكات.", "2024-05-09"),
+    ("دعت وزيرة الخارجية الجمعة إلى تحقيق مستقل في مواجهات أسفرت عن مقتل تسعة فلسطينيين قرب مدينة "
+     "رفح، وذلك غداة المواجهات.", "2024-05-09"),
+    # control: the event has its own day; the statement of the day after keeps it there
+    ("هاجم مسلحون الخميس حاجزاً للجيش في مدينة العريش وقتلوا جنديين. وقال المتحدث العسكري اليوم غداة "
+     "الهجوم إن التحقيقات جارية.", "2024-05-09"),
+])
+def test_an_event_named_after_ghadat_is_of_the_day_before_the_statement(text, day):
+    """"دعت موغيريني السبت إلى تحقيق ... وذلك غداة المواجهات": the statement is of its day, the event
+    it names after غداة of the day before."""
+    found = _extract(text)
+    assert found and {str(e.event_date) for e in found} == {day}, [(e.sub_event_type, str(e.event_date)) for e in found]

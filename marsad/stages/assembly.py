@@ -88,6 +88,19 @@ def _wounded_by_fire(a: Analysis, g: Group) -> bool:
                for i in {a.sentence_index(c.tok_start) for c in injured})
 
 
+def _crowd_confronted(a: Analysis, g: Group, actor1, actor2, cas: list[Casualty]) -> bool:
+    """Are the group's words all confrontations (مواجهات) of a state or foreign force with no
+    other side named, and its dead no fighters, soldiers or police?"""
+    from marsad.cues import cue_words
+    if actor1 is None or actor2 is not None or a.kb.inter(actor1) not in (1, 8):
+        return False
+    words = cue_words("confrontation_noun")
+    if not all(a.doc.tokens[m.hit.mention.tok_start].text in words for m in g.members):
+        return False
+    killed = [c for c in cas if c.kind in ("killed", "mixed")]
+    return bool(killed) and not any(c.victim_class in ("security", "fighters") for c in killed)
+
+
 def _state_side(kb, actor: str) -> bool:
     """State forces (ACLED inter 1) or an affiliate allied to them (``alliances.tsv``)."""
     return kb.inter(actor) == 1 or any(actor in pair and any(kb.inter(x) == 1 for x in pair if x != actor)
@@ -117,7 +130,11 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         # "اشتبك محتجون مع رجال الشرطة": a clash whose one side is demonstrators is a riot (ACLED's
         # violent demonstration), not a battle between armed groups
         etype, sub = "Riots", "Violent demonstration"
-    if etype == "Protests":
+    if (etype, sub) == ("Battles", "Armed clash") and best and _crowd_confronted(a, g, actor1, actor2, cas_used):
+        # "استخدام قوات الاحتلال ذخائر حية في مواجهات أسفرت عن مقتل 16 فلسطينياً": confrontations of a
+        # force with no armed opponent, people not fighters killed: the force's fire on a crowd
+        etype, sub, actor2, assoc1, assoc2 = "Protests", "Excessive force against protesters", "Protesters", [], []
+    if etype == "Protests" and sub != "Excessive force against protesters":
         killer = protest_violence(a, g, cas_used)
         if killer and (best or _wounded_by_fire(a, g)):
             # forces killing demonstrators: ACLED's excessive force against protesters

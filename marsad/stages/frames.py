@@ -34,6 +34,7 @@ from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
+from marsad.stages.day_after import date_day_after
 from marsad.stages.territory import capture_achieved_in_clause
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
@@ -248,6 +249,7 @@ def build_frames(a: Analysis) -> None:
                         told.append(frame)
         if sent_places and not late_heading:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
+    date_day_after(a)  # "وذلك غداة المواجهات": the confrontations of the day before the statement
 
 
 def _named_back_when(a: Analysis, typed, out: list[Frame], sent_index: int) -> Frame | None:

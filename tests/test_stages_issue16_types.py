@@ -223,3 +223,59 @@ def test_an_event_named_after_ghadat_is_of_the_day_before_the_statement(text, da
     it names after غداة of the day before."""
     found = _extract(text)
     assert found and {str(e.event_date) for e in found} == {day}, [(e.sub_event_type, str(e.event_date)) for e in found]
+
+
+# --- 8. a protest whose clashes killed policemen turned violent ----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "تحولت تظاهرة في مدينة البصرة اليوم إلى اشتباكات مع الشرطة قتل خلالها ثلاثة من عناصر الشرطة.",
+    "خرجت مظاهرة حاشدة في مدينة السليمانية اليوم، واندلعت اشتباكات بين المحتجين وقوات الأمن أسفرت "
+    "عن مقتل اثنين من عناصر الأمن.",
+    "لبنان: مقتل عسكري في مواجهات مع محتجين\n\nتظاهر مئات الشبان اليوم في ساحة النور بمدينة طرابلس "
+    "اللبنانية، وقال الجيش إن المواجهات اندلعت في الساحة بعد رشق عناصره بالحجارة.",
+    "احتج مئات من أنصار الطريقة الصوفية اليوم أمام مركز للشرطة في مدينة مشهد، وتحولت الاحتجاجات إلى "
+    "مواجهات قتل فيها شرطيان.",
+    "إيران: مقتل 4 من أفراد الشرطة في اشتباكات مع محتجين\n\nتجمع المحتجون اليوم أمام مبنى المحافظة في "
+    "مدينة أصفهان للمطالبة بالإفراج عن معتقلين. وقال شهود إن الاشتباكات اندلعت أمام مبنى المحافظة "
+    "بعد أن حاولت الشرطة تفريق المتظاهرين.",
+])
+def test_a_protest_whose_clashes_killed_policemen_is_a_violent_demonstration(text):
+    """"واندلعت الاشتباكات إثر احتجاجات ... مقتل 5 من أفراد الشرطة": the protest turned into clashes
+    with the police in which policemen died: a riot (rioters against the police), not a peaceful
+    protest nor the police's excessive force."""
+    found = _extract(text)
+    assert [(e.sub_event_type, e.actor1) for e in found] == [("Violent demonstration", "Rioters")], _kinds(found)
+    assert found[0].fatalities > 0
+
+
+def test_protesters_killed_by_the_police_stay_excessive_force():
+    """Control: the dead are the protesters."""
+    found = _extract("قتل ثلاثة متظاهرين برصاص قوات الأمن خلال احتجاجات في مدينة البصرة اليوم.")
+    assert [e.sub_event_type for e in found] == ["Excessive force against protesters"], _kinds(found)
+
+
+# --- 9. a headline event with only its country, the body's one event of its type ---------------
+
+_FILLER = ("قالت مصادر طبية اليوم إن بين القتلى أطفالاً. وأضافت المصادر أن الجرحى نقلوا إلى المستشفى. "
+           "ودعت منظمات إنسانية إلى حماية المدنيين. وقال سكان إن المنطقة تشهد نزوحاً كبيراً. ")
+
+
+@pytest.mark.parametrize("text, deaths", [
+    ("اليمن: مقتل 6 مدنيين في غارة جوية\n\n" + _FILLER + "وأظهرت صور آثار الغارة على منزل في مدينة حرض.", 6),
+    ("سوريا: مقتل 7 مدنيين في قصف مدفعي\n\n" + _FILLER + "وسقطت القذائف على حي سكني في مدينة أريحا.", 7),
+    ("ليبيا: مقتل 4 مدنيين في قصف صاروخي\n\n" + _FILLER + "وسقطت الصواريخ على حي سكني في مدينة ترهونة.", 4),
+    ("السودان: مقتل 9 مدنيين في غارة جوية\n\n" + _FILLER + "وأظهرت صور آثار الغارة على سوق في مدينة الفاشر.",
+     9),
+])
+def test_a_headline_toll_with_only_a_country_is_the_one_body_event_s(text, deaths):
+    """"اليمن: مقتل 6 مدنيين في غارة جوية" over a body that places the strike at one town many sentences
+    later: the headline told that event, its toll with it."""
+    found = _extract(text)
+    assert [e.fatalities for e in found] == [deaths], _kinds(found)
+
+
+def test_a_headline_toll_over_two_towns_is_given_to_neither():
+    """Control: the body tells strikes at two towns; the headline's total is no one town's."""
+    found = _extract("اليمن: مقتل 6 مدنيين في غارات جوية\n\n" + _FILLER + "وأظهرت صور آثار الغارات على منازل "
+                     "في مدينة حرض وعلى سوق في مدينة عبس.")
+    assert len(found) == 2 and all(e.fatalities == 0 for e in found), _kinds(found)

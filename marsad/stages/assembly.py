@@ -101,6 +101,12 @@ def _crowd_confronted(a: Analysis, g: Group, actor1, actor2, cas: list[Casualty]
     return bool(killed) and not any(c.victim_class in ("security", "fighters") for c in killed)
 
 
+def _only_forces_killed(cas: list[Casualty]) -> bool:
+    """Are all the dead counted soldiers, police or fighters (no protester among them)?"""
+    killed = [c for c in cas if c.kind in ("killed", "mixed") and (c.count or 0) > 0]
+    return bool(killed) and all(c.victim_class in ("security", "fighters") for c in killed)
+
+
 def _state_side(kb, actor: str) -> bool:
     """State forces (ACLED inter 1) or an affiliate allied to them (``alliances.tsv``)."""
     return kb.inter(actor) == 1 or any(actor in pair and any(kb.inter(x) == 1 for x in pair if x != actor)
@@ -136,7 +142,11 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         etype, sub, actor2, assoc1, assoc2 = "Protests", "Excessive force against protesters", "Protesters", [], []
     if etype == "Protests" and sub != "Excessive force against protesters":
         killer = protest_violence(a, g, cas_used)
-        if killer and (best or _wounded_by_fire(a, g)):
+        if killer and best and _only_forces_killed(cas_used):
+            # "اندلعت الاشتباكات إثر احتجاجات ... مقتل 5 من أفراد الشرطة": a protest whose clashes with
+            # the police killed policemen turned violent (ACLED's violent demonstration), no force's fire
+            etype, sub, actor1, actor2, assoc1, assoc2 = "Riots", "Violent demonstration", "Rioters", killer, [], []
+        elif killer and (best or _wounded_by_fire(a, g)):
             # forces killing demonstrators: ACLED's excessive force against protesters
             sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", killer, "Protesters", [], []
         else:

@@ -249,7 +249,21 @@ def build_frames(a: Analysis) -> None:
                         told.append(frame)
         if sent_places and not late_heading:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
+    _place_the_lead_by_its_one_body_event(a, placeless)
     date_day_after(a)  # "وذلك غداة المواجهات": the confrontations of the day before the statement
+
+
+def _place_the_lead_by_its_one_body_event(a: Analysis, placeless: list[Frame]) -> None:
+    """"إيران: مقتل 5 من أفراد الشرطة في اشتباكات مع صوفيين" over a body that tells the clashes at one
+    town only ("قبيل وقوع الاشتباكات" at a sit-in in Tehran): a headline or lead event told with no
+    place but its country, that no definite word placed, is the body's one event of its type, there."""
+    for lead in placeless:
+        if lead.sentence > a.first_body:
+            continue
+        body = [f for f in a.frames if not f.join_only and f.etype == lead.etype and f.sentence > a.first_body
+                and f.when.compatible(lead.when)]
+        if body and len({f.where.town_key for f in body}) == 1:
+            a.frames.append(Frame(lead.hit, lead.sentence, body[0].where, lead.when, lead.etype, lead.subtype))
 
 
 def _named_back_when(a: Analysis, typed, out: list[Frame], sent_index: int) -> Frame | None:

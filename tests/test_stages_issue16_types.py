@@ -279,3 +279,32 @@ def test_a_headline_toll_over_two_towns_is_given_to_neither():
     found = _extract("اليمن: مقتل 6 مدنيين في غارات جوية\n\n" + _FILLER + "وأظهرت صور آثار الغارات على منازل "
                      "في مدينة حرض وعلى سوق في مدينة عبس.")
     assert len(found) == 2 and all(e.fatalities == 0 for e in found), _kinds(found)
+
+
+# --- 10. a depot destroyed by a weapon fired from afar is struck, not seized -------------------
+
+@pytest.mark.parametrize("text, sub, striker", [
+    ("وقال مصدر عسكري إن مدفعية الجيش اليمني تمكنت اليوم من تدمير مخزن أسلحة لميليشيا الحوثي في مديرية "
+     "حيس.", "Shelling/artillery/missile attack", "Military Forces of Yemen"),
+    ("دمرت مقاتلات التحالف اليوم مستودع أسلحة للحوثيين في مديرية صرواح.", "Air/drone strike",
+     "Military Forces of Saudi Arabia"),
+    ("أعلن الجيش الإسرائيلي أن طائراته دمرت مخزن أسلحة لحركة حماس في مدينة رفح اليوم.", "Air/drone strike",
+     "Military Forces of Israel"),
+    ("تمكنت دبابات الجيش التركي اليوم من تدمير مخبأ أسلحة لحزب العمال الكردستاني قرب بلدة زاخو.",
+     "Shelling/artillery/missile attack", "Military Forces of Turkey"),
+])
+def test_a_depot_destroyed_by_a_weapon_fired_from_afar_is_a_strike_on_it(text, sub, striker):
+    """"مدفعيتهم تمكنت من تدمير مخزني أسلحة": the clause's means (artillery, tanks, aircraft) decides
+    the type; the depot's owner is the target, the force of the weapon the striker."""
+    found = _extract(text)
+    assert [(e.sub_event_type, e.actor1) for e in found] == [(sub, striker)], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "ضبطت قوات الأمن العراقية مخزن أسلحة في مدينة الرمادي اليوم.",
+    "دمرت القوات الأمنية العراقية اليوم مخزن أسلحة عثرت عليه في قضاء الطارمية.",
+])
+def test_a_depot_seized_or_destroyed_by_hand_stays_a_weapons_seizure(text):
+    """Controls: no weapon fired from afar in the clause: weapons found and seized or destroyed."""
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == ["Disrupted weapons use"], _kinds(found)

@@ -35,6 +35,7 @@ from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_fr
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
+from marsad.stages.means_clause import struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
@@ -524,6 +525,10 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         if strikes and m.sub_event_type == "Disrupted weapons use" and _interception(a, m):
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
         demonstrative = _refers_back(doc, m)
+        struck = struck_depot(a, m, means_matcher()) if m.sub_event_type == "Disrupted weapons use" else None
+        if struck is not None:
+            out.append((h, *struck, demonstrative))  # "مدفعيتهم تمكنت من تدمير مخزني أسلحة": a shelling
+            continue
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue

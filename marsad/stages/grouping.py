@@ -704,10 +704,15 @@ def _strong_subtypes(g: Group) -> set[str]:
 def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:
     """The body group a summary group ``g`` tells again: one at its town, else the only finer one
     in its governorate."""
-    own = _strong_subtypes(g)
+    def means(x: Group) -> set[str]:
+        # the means strong words tell, else those its frames decided ("استهداف" by the coalition's
+        # planes is an air strike, not the artillery's shelling of a depot the body tells)
+        return _strong_subtypes(x) or {m.subtype for m in x.members if m.etype == "Explosions/Remote violence"}
+
+    own = means(g)
     # "هجوم كيميائي على دوما" in the lead does not sum up "الغارات قتلت 40 يوم الجمعة" in the body:
     # two means told by strong words are two events
-    body = [b for b in body if not own or not _strong_subtypes(b) or own & _strong_subtypes(b)]
+    body = [b for b in body if not own or not means(b) or own & means(b)]
     # "قتل جنديان في هجوم قرب درعا ... وقتل مدني بانفجار في طفس": a lead whose dead are soldiers
     # does not sum up a body event whose dead are civilians
     victims = _dead_classes(a, g)

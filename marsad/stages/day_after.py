@@ -42,6 +42,7 @@ def date_day_after(a: Analysis) -> None:
         before = day.start - timedelta(days=1)
         moved = replace(day, start=before, end=before, key=f"{day.key}-1", mentions=list(day.mentions))
         for i, f in enumerate(a.frames):
-            named = f.hit is hit or (definite(word) and f.etype in kinds and 0 <= here - f.sentence <= DAY_AFTER_SENTENCES)
+            named = f.hit is hit or (definite(word) and f.etype in kinds and
+                                     0 <= here - f.sentence <= DAY_AFTER_SENTENCES)
             if named and f.when.start == day.start and f.when.end == day.end:
                 a.frames[i] = replace(f, when=moved)

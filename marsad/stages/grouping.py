@@ -303,8 +303,8 @@ def _battles_of_the_capture(a: Analysis, groups: list[Group]) -> list[Group]:
         last = max(before, key=lambda o: max(o.sentences))
         # (fighting its own sentence puts at another place, "المعارك مستمرة في مديريتي X وY", is its own)
         placed_elsewhere = all(a.sentence_index(m.where.mention.tok_start) != m.sentence for m in g.members)
-        if any(m.subtype == TERRITORY for m in last.members) and \
-                (placed_elsewhere or g.where.town_key == last.where.town_key or _around_the_capture(g.where, last.where)) and \
+        at_capture = g.where.town_key == last.where.town_key or _around_the_capture(g.where, last.where)
+        if any(m.subtype == TERRITORY for m in last.members) and (placed_elsewhere or at_capture) and \
                 not any(o is not last and max(o.sentences) == max(last.sentences) for o in before):
             _fold(last, g, kept)
     return kept

@@ -5,6 +5,10 @@
   الميليشيات"، "من قبضة التنظيم") is the side that lost the place: the capture's other side, never
   its taker, even when it is the actor nearest an agentless capture ("تم استكمال السيطرة على منطقة
   X"). The words are ``territory_loser_word`` in ``kb/data/cues.tsv``.
+* **The taker is the capture's subject.** The armed actor before the word of capture in its clause
+  and governed by no preposition ("نجحت قوات الجيش في استعادة المطار من تنظيم داعش"), else the one
+  right after the verb ("حررت قوات الشرعية مفرق X"); with none, the side the article names against
+  the losers.
 * **A capture word after a verb of success is the clause's event.** "نجح الزحف الواسع في تحرير
   مناطق X وY"، "تمكن الهجوم من السيطرة على بلدة X": the fighting word is the subject of the success,
   the capture is what it achieved; the clause tells a change of territory, not a clash.
@@ -13,8 +17,9 @@ from __future__ import annotations
 
 from marsad.cues import cue_matcher, cue_words
 from marsad.model import ActorMention
-from marsad.stages.analysis import Analysis
+from marsad.stages.analysis import ARMED_CODES, Analysis
 from marsad.stages.clauses import clause_at
+from marsad.triggers import TERRITORY
 
 # How many words may stand between a verb of success told after its subject and the capture it
 # achieved ("الزحف نجح اليوم في تحرير"); more name another subject ("تمكنت خلالها الحركة من السيطرة").
@@ -24,7 +29,7 @@ SUBJECT_AFTER_GAP = 2
 LOSER_WORDS = 4
 
 
-def loser_ends(a: Analysis) -> dict[int, int]:
+def loser_ends(a: Analysis) -> dict[int, list[int]]:
     """Sentence index -> token ends of the loser words in it (found once per article)."""
     found = a.memo.get("territory_loser_ends")
     if found is None:
@@ -72,7 +77,6 @@ def capture_achieved_in_clause(a: Analysis, m, captures) -> bool:
 
 
 def _armed(a: Analysis, x: ActorMention) -> bool:
-    from marsad.stages.analysis import ARMED_CODES
     return a.kb.inter(x.actor) in ARMED_CODES and x.actor != "Unidentified Armed Group"
 
 
@@ -89,7 +93,6 @@ def clause_taker(a: Analysis, g) -> str | None:
     of capture in its clause, nearest first, that is no loser and governed by no preposition ("أن
     قوات الجيش حررت"، "نجحت قوات الجيش في استعادة مطار X من تنظيم داعش"), else the actor right after
     the verb ("حررت قوات الشرعية مفرق X"); None when the clause states none ("تم تحرير")."""
-    from marsad.triggers import TERRITORY
     for f in sorted((f for f in g.members if f.subtype == TERRITORY), key=lambda f: f.hit.mention.tok_start):
         m = f.hit.mention
         own = clause_at(a, m.tok_start)

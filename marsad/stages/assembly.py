@@ -35,6 +35,7 @@ def build_records(a: Analysis) -> None:
 
 # Event types that carry violence an echo of it may repeat.
 _VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Protests", "Riots")
+_TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes territory")
 
 
 def _drop_echoes(events: list[Event]) -> list[Event]:
@@ -64,6 +65,12 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
             # after a scuffle with the police: an event of its own)
             arrests_of_a_raid = sides == other and len(sides) == 2 and o.event_type == "Battles" and \
                 e.sub_event_type == "Arrests" and bool({e.inter1, e.inter2} & {2, 3, 4})
+            if same_pair and not o.fatalities and e.sub_event_type in _TERRITORY_SUBS and \
+                    o.sub_event_type == "Armed clash":
+                # "تمكنت القوات من تحرير قرية X ... وأن المعارك لا تزال مستمرة في مديرية X": the fighting
+                # of the same two sides at the capture's point and day is what won it (ACLED codes the capture)
+                kept.remove(o)
+                break
             if one_sided or shelling_of_a_clash or same_pair or arrests_of_a_raid:
                 kept.remove(e)
                 break
@@ -80,6 +87,25 @@ def _wounded_by_fire(a: Analysis, g: Group) -> bool:
     fire = cue_matcher("fire_noun")
     return any(fire.find(a.doc, a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end)
                for i in {a.sentence_index(c.tok_start) for c in injured})
+
+
+def _crowd_confronted(a: Analysis, g: Group, actor1, actor2, cas: list[Casualty]) -> bool:
+    """Are the group's words all confrontations (مواجهات) of a state or foreign force with no
+    other side named, and its dead no fighters, soldiers or police?"""
+    from marsad.cues import cue_words
+    if actor1 is None or actor2 is not None or a.kb.inter(actor1) not in (1, 8):
+        return False
+    words = cue_words("confrontation_noun")
+    if not all(a.doc.tokens[m.hit.mention.tok_start].text in words for m in g.members):
+        return False
+    killed = [c for c in cas if c.kind in ("killed", "mixed")]
+    return bool(killed) and not any(c.victim_class in ("security", "fighters") for c in killed)
+
+
+def _only_forces_killed(cas: list[Casualty]) -> bool:
+    """Are all the dead counted soldiers, police or fighters (no protester among them)?"""
+    killed = [c for c in cas if c.kind in ("killed", "mixed") and (c.count or 0) > 0]
+    return bool(killed) and all(c.victim_class in ("security", "fighters") for c in killed)
 
 
 def _state_side(kb, actor: str) -> bool:
@@ -111,8 +137,10 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     kb = a.kb
     best, low, high, cas_used, untied = toll(a, g)
     subtypes = [m.subtype for m in g.members if m.etype == g.etype] or [m.subtype for m in g.members]
-    strong_subs = [m.subtype for m in g.members if m.hit.mention.strength == "strong" and m.etype == g.etype] \
-        or subtypes
+    # a capture told by a verbal noun after a verb of success ("تمكنت القوات من تحرير قرية X") is as
+    # strong as a verb of capture: the fighting of the same group is what won it (ACLED codes the capture)
+    strong_subs = [m.subtype for m in g.members if (m.hit.mention.strength == "strong" or m.subtype == TERRITORY)
+                   and m.etype == g.etype] or subtypes
     sub = min(strong_subs, key=lambda s: SUBTYPE_PRIORITY.index(s) if s in SUBTYPE_PRIORITY else -1)
     etype = g.etype
     actor1, actor2, assoc1, assoc2, actor_spans = actors_for(a, g, etype, sub, cas_used)
@@ -132,9 +160,17 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         # "اشتبك محتجون مع رجال الشرطة": a clash whose one side is demonstrators is a riot (ACLED's
         # violent demonstration), not a battle between armed groups
         etype, sub = "Riots", "Violent demonstration"
-    if etype == "Protests":
+    if (etype, sub) == ("Battles", "Armed clash") and best and _crowd_confronted(a, g, actor1, actor2, cas_used):
+        # "استخدام قوات الاحتلال ذخائر حية في مواجهات أسفرت عن مقتل 16 فلسطينياً": confrontations of a
+        # force with no armed opponent, people not fighters killed: the force's fire on a crowd
+        etype, sub, actor2, assoc1, assoc2 = "Protests", "Excessive force against protesters", "Protesters", [], []
+    if etype == "Protests" and sub != "Excessive force against protesters":
         killer = protest_violence(a, g, cas_used)
-        if killer and (best or _wounded_by_fire(a, g)):
+        if killer and best and _only_forces_killed(cas_used):
+            # "اندلعت الاشتباكات إثر احتجاجات ... مقتل 5 من أفراد الشرطة": a protest whose clashes with
+            # the police killed policemen turned violent (ACLED's violent demonstration), no force's fire
+            etype, sub, actor1, actor2, assoc1, assoc2 = "Riots", "Violent demonstration", "Rioters", killer, [], []
+        elif killer and (best or _wounded_by_fire(a, g)):
             # forces killing demonstrators: ACLED's excessive force against protesters
             sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", killer, "Protesters", [], []
         else:

@@ -34,6 +34,9 @@ from marsad.stages.clauses import unit_range
 from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_from, unit_when, when_of
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
+from marsad.stages.day_after import date_day_after
+from marsad.stages.means_clause import struck_depot
+from marsad.stages.territory import capture_achieved_in_clause
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
@@ -256,6 +259,21 @@ def build_frames(a: Analysis) -> None:
                         told.append(frame)
         if sent_places and not late_heading:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
+    _place_the_lead_by_its_one_body_event(a, placeless)
+    date_day_after(a)  # "وذلك غداة المواجهات": the confrontations of the day before the statement
+
+
+def _place_the_lead_by_its_one_body_event(a: Analysis, placeless: list[Frame]) -> None:
+    """"إيران: مقتل 5 من أفراد الشرطة في اشتباكات مع صوفيين" over a body that tells the clashes at one
+    town only ("قبيل وقوع الاشتباكات" at a sit-in in Tehran): a headline or lead event told with no
+    place but its country, that no definite word placed, is the body's one event of its type, there."""
+    for lead in placeless:
+        if lead.sentence > a.first_body:
+            continue
+        body = [f for f in a.frames if not f.join_only and f.etype == lead.etype and f.sentence > a.first_body
+                and f.when.compatible(lead.when)]
+        if body and len({f.where.town_key for f in body}) == 1:
+            a.frames.append(Frame(lead.hit, lead.sentence, body[0].where, lead.when, lead.etype, lead.subtype))
 
 
 def _named_back_when(a: Analysis, typed, out: list[Frame], sent_index: int) -> Frame | None:
@@ -528,9 +546,16 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
               and not (h.mention.event_type in VIOLENT_TYPES and any(x <= h.mention.tok_start for x in arrests))]
     strikes = any(h.mention.strength == "strong" and h.mention.event_type == "Explosions/Remote violence"
                   and not any(x <= h.mention.tok_start for x in arrests) for h in unit_hits)
+    captures = [h.mention for h in unit_hits if h.mention.sub_event_type == TERRITORY and
+                (h.mention.strength == "strong" or _achieved(a, h.mention))]
     out = []
     for h in unit_hits:
         m = h.mention
+        if m.sub_event_type == "Armed clash" and captures and capture_achieved_in_clause(a, m, captures):
+            # "نجح الزحف الواسع في تحرير مناطق X وY": the capture is the clause's event; the fighting word
+            # only names the fighting told before (it places nothing: a capture word takes its objects)
+            out.append((h, m.event_type, TERRITORY, True))
+            continue
         if _idle_weapon(a, unit, m) or _filmed(a, m):
             continue  # "صواريخ إيران الباليستية", "مسيرة الاقتصاد": a weapon named, none used
         if m.event_type in VIOLENT_TYPES and any(x <= m.tok_start for x in arrests) and \
@@ -548,6 +573,10 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             continue  # "أسقطت الدفاعات صواريخ خلال غارات على X": part of the strike told beside it
         demonstrative = _refers_back(doc, m) or _kinds_of_told_mines(doc, h, unit_hits) or (
             _reaction_object(a, m) and _referent(told, sent_index, m.event_type, len(doc.sentences)) is not None)
+        struck = struck_depot(a, m, means_matcher()) if m.sub_event_type == "Disrupted weapons use" else None
+        if struck is not None:
+            out.append((h, *struck, demonstrative))  # "مدفعيتهم تمكنت من تدمير مخزني أسلحة": a shelling
+            continue
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
             continue
@@ -619,7 +648,11 @@ def _achieved(a: Analysis, m) -> bool:
     """Does a verb of achieving stand before the word in its clause (نجح ... في تحرير، تمكنت من تحرير)?"""
     own = clause_at(a, m.tok_start)
     lo = own.tok_start if own is not None else m.tok_start
-    return m.tok_start > 0 and bool(cue_matcher("achieving_word").find(a.doc, lo, m.tok_start))
+    words = cue_words("achieving_word")
+    # "مفتاحاً لاستكمال تحرير المدينة": a verbal noun of success behind ل is a purpose, not a success
+    return m.tok_start > 0 and any(not (a.doc.tokens[x.tok_start].text.startswith("ل") and
+                                        a.doc.tokens[x.tok_start].text[1:] in words)
+                                   for x in cue_matcher("achieving_word").find(a.doc, lo, m.tok_start))
 
 
 def _across_time_clause(a: Analysis, weak, strong) -> bool:

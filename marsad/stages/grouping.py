@@ -305,11 +305,28 @@ def _battles_of_the_capture(a: Analysis, groups: list[Group]) -> list[Group]:
         last = max(before, key=lambda o: max(o.sentences))
         # (fighting its own sentence puts at another place, "المعارك مستمرة في مديريتي X وY", is its own)
         placed_elsewhere = all(a.sentence_index(m.where.mention.tok_start) != m.sentence for m in g.members)
-        if any(m.subtype == TERRITORY for m in last.members) and \
-                (placed_elsewhere or g.where.town_key == last.where.town_key or _coarser(g.where, last.where)) and \
+        at_capture = g.where.town_key == last.where.town_key or _around_the_capture(g.where, last.where)
+        if any(m.subtype == TERRITORY for m in last.members) and (placed_elsewhere or at_capture) and \
                 not any(o is not last and max(o.sentences) == max(last.sentences) for o in before):
             _fold(last, g, kept)
     return kept
+
+
+# How far a town or village a fight is told at may lie from the place taken and still be where that
+# capture was fought.
+CAPTURE_TOWN_KM = 5.0
+
+
+def _around_the_capture(x: Where, y: Where) -> bool:
+    """Is ``x`` a wider description of the place taken at ``y``: wider (``_coarser``), and when a town
+    or village, the one the place taken is in, not a town nearby ("حيث تدور الاشتباكات في مديرية
+    الدريهمي" after the capture of the airport: a fight of its own)?"""
+    if not _coarser(x, y):
+        return False
+    p, q = x.place, y.place
+    if p is None or q is None or p.kind not in ("village", "town") or None in (p.latitude, q.latitude):
+        return True
+    return distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= CAPTURE_TOWN_KM
 
 
 def _point_of(w: Where) -> tuple:
@@ -700,10 +717,15 @@ def _strong_subtypes(g: Group) -> set[str]:
 def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:
     """The body group a summary group ``g`` tells again: one at its town, else the only finer one
     in its governorate."""
-    own = _strong_subtypes(g)
+    def means(x: Group) -> set[str]:
+        # the means strong words tell, else those its frames decided ("استهداف" by the coalition's
+        # planes is an air strike, not the artillery's shelling of a depot the body tells)
+        return _strong_subtypes(x) or {m.subtype for m in x.members if m.etype == "Explosions/Remote violence"}
+
+    own = means(g)
     # "هجوم كيميائي على دوما" in the lead does not sum up "الغارات قتلت 40 يوم الجمعة" in the body:
     # two means told by strong words are two events
-    body = [b for b in body if not own or not _strong_subtypes(b) or own & _strong_subtypes(b)]
+    body = [b for b in body if not own or not means(b) or own & means(b)]
     # "قتل جنديان في هجوم قرب درعا ... وقتل مدني بانفجار في طفس": a lead whose dead are soldiers
     # does not sum up a body event whose dead are civilians
     victims = _dead_classes(a, g)

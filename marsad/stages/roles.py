@@ -18,6 +18,7 @@ from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
+from marsad.stages.territory import clause_taker, is_loser, taker_against
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -181,10 +182,14 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             actor2 = others[0] if others else ("Civilians" if sub == "Arrests" else None)
             return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
         if sub == TERRITORY:
-            opponents = [x for x in perpetrators if _after_with(a, x)]
-            perpetrators = [x for x in perpetrators if not _after_with(a, x)]
+            # "اشتباكات مع الميليشيات"، "دحرها من المطار"، "محاصرة الميليشيات": the other side, never the taker
+            opponents = [x for x in perpetrators if _after_with(a, x) or is_loser(a, x)]
+            perpetrators = [x for x in perpetrators if not any(x is y for y in opponents)]
             if not perpetrators:
-                actor1 = _article_actor(a, state=True) or _article_actor(a)
+                # "ووفق الجيش اليمني فإنه تم استكمال السيطرة على ... محاصرة الميليشيات": the losers' opponent
+                losers = {x.actor for x in opponents}
+                actor1 = (taker_against(a, losers) if losers else None) or \
+                    _article_actor(a, state=True) or _article_actor(a)
                 actor2 = opponents[0].actor if opponents else (_opponent(a, actor1) if actor1 else None)
                 return _finish_actors(a, g, actor1, actor2, in_group, victim_names, spans)
         names = _salient(perpetrators, g)
@@ -198,6 +203,12 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 if state:
                     backed = state[:1] + [n for n in backed if n != state[0]]
             names = backed + [n for n in names if n not in backed]
+        if sub == TERRITORY and names:
+            # "ونجحت قوات الجيش في استعادة مطار X من تنظيم داعش": the subject of the capture's clause
+            # takes it, whoever stands nearer the word (its own allies keep their order)
+            taker = clause_taker(a, g)
+            if taker is not None and taker != names[0] and not kb.allied(taker, names[0]):
+                names = [taker] + [n for n in names if n != taker]
         if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators) and stated is None:
             # "طائرة مسيرة مجهولة"، "مسلحون مجهولون": the report does not know who attacked
             names = ["Unidentified Armed Group"]

@@ -30,6 +30,7 @@ from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
+from marsad.stages.nonevents import hold_back_non_events
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
@@ -99,6 +100,7 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="generic", reason="a convict's charge or confession (قضت بالإعدام عن جريمة ...)")
         out.append(h)
     a.hits = out
+    hold_back_non_events(a)
 
 
 # How many words before an event word a confession (اعترف بتنفيذ ...) may stand in its clause.

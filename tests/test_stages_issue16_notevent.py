@@ -1,0 +1,177 @@
+"""Issue 16, what is not an event: a means or a goal, a continuing practice, goods held, an appeal's
+content, the fighting people flee, an attempted arrest, an arrest for an ordinary crime, a
+possibility. Each class in several wordings of our own, with close controls that stay events."""
+from __future__ import annotations
+
+import pytest
+
+from test_stages_events5 import _extract, _kinds
+
+
+def _subs(text, published="2024-05-10"):
+    found = _extract(text, published)
+    return [e.sub_event_type for e in found], _kinds(found)
+
+
+# --- 1. a verbal noun after من خلال / عبر / عن طريق is a means or a goal ---------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأكد قائد عسكري أن الهدف هو إضعاف الجماعة من خلال تحرير مدينة مأرب بالكامل.",
+    "وقال الوزير إن الحكومة تسعى إلى إنهاء التمرد عن طريق استعادة مدينة البيضاء.",
+    "ويرى محللون أن الميليشيا تطيل أمد الحرب عبر نهب الإغاثة في ميناء المخا.",
+    "وشدد القائد على أن المعركة ستحسم من خلال تحرير بلدة القريتين ثم مدينة تدمر.",
+    "واعتبر الخبير أن التنظيم يمول نفسه عبر اختطاف رجال الأعمال في مدينة الموصل.",
+])
+def test_a_verbal_noun_after_a_means_opener_is_no_event(text):
+    """"القضاء على X من خلال تحرير صنعاء"، "عبر نهب الإغاثة": the means or the goal of a plan or an
+    explanation reports no act of its own."""
+    subs, kinds = _subs(text)
+    assert subs == [], kinds
+
+
+@pytest.mark.parametrize("text, sub", [
+    # the weapon of an attack told after عبر is still the attack
+    ("استهدف الحوثيون اليوم مطار جازان عبر طائرة مسيرة مفخخة.", "Air/drone strike"),
+    # a capture told with its own verb, the means opener elsewhere in the sentence
+    ("سيطرت القوات الحكومية اليوم على مدينة حيس من خلال هجوم من ثلاثة محاور.", "Government regains territory"),
+])
+def test_an_act_told_with_its_means_stays_an_event(text, sub):
+    subs, kinds = _subs(text)
+    assert sub in subs, kinds
+
+
+def test_a_goals_place_is_not_the_place_of_the_statements_fight():
+    """"المعركة مع الجماعة ... من خلال تحرير صنعاء": the capital is a goal, not where the battle is."""
+    subs, kinds = _subs("وأكد القائد أن المعركة مع الميليشيا تتمثل بإضعافها من خلال تحرير العاصمة صنعاء "
+                        "ومن خلال تحرير مدينة صعدة.")
+    assert not any(place and ("Sanaa" in place or "Sa'dah" in place) for _, place in kinds), kinds
+
+
+# --- 2. استمرار X في + a verbal noun: a continuing practice -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وندد المسؤول باستمرار الجماعة في اختطاف الناشطين في محافظة إب.",
+    "وانتقد البيان استمرار الفصائل المسلحة في اعتقال الصحفيين في مدينة عفرين.",
+    "واستنكرت المنظمة مواصلة قوات الأمن في مداهمة المنازل في بلدة العيزرية.",
+    "وحمل الوزير الميليشيا مسؤولية استمرارها في نهب المساعدات في مدينة الحديدة.",
+    "وأدان الائتلاف استمرار قوات النظام في قصف الأحياء السكنية في مدينة درعا.",
+])
+def test_a_continuing_practice_is_no_event(text):
+    subs, kinds = _subs(text)
+    assert subs == [], kinds
+
+
+def test_a_continuing_fight_told_with_its_day_stays():
+    """Control: "استمرت الاشتباكات اليوم" is not استمرار X في; the clash of the day is news."""
+    subs, kinds = _subs("استمرت الاشتباكات اليوم بين الجيش والمسلحين في مدينة درنة.")
+    assert "Armed clash" in subs, kinds
+
+
+# --- 3. an abduction word whose object is goods ---------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "واتهم المسؤول الميليشيا باحتجاز شحنات الوقود في ميناء الحديدة أمس.",
+    "وقالت الحكومة إن مسلحين قاموا باختطاف المساعدات الإغاثية في مديرية حيس.",
+    "وأفاد مصدر بأن الجماعة اختطفت قوافل الإغاثة عند مدخل مدينة تعز الأحد.",
+    "وذكر التقرير أن عناصر الحركة احتجزوا الرواتب في مدينة الفاشر.",
+    "وأكد المصدر احتجاز الأدوية من قبل المسلحين في بلدة الزبداني.",
+])
+def test_goods_held_are_no_abduction(text):
+    subs, kinds = _subs(text)
+    assert "Abduction/forced disappearance" not in subs, kinds
+
+
+def test_people_abducted_stay_an_abduction():
+    subs, kinds = _subs("اختطف مسلحون مجهولون اليوم ثلاثة موظفين في منظمة إغاثة بمدينة عدن.")
+    assert "Abduction/forced disappearance" in subs, kinds
+
+
+# --- 4. an appeal's content ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ووجه الأهالي مناشدة إلى الحكومة والتحالف بإنهاء وجود المسلحين في قرى جنوب قعطبة التي حولوها "
+    "إلى مواقع لقتل واستهداف المارة.",
+    "وناشد سكان حي الشيخ مقصود المنظمات الدولية التدخل لوقف استهداف منازلهم من قبل الفصائل.",
+    "وناشدت عائلات المختطفين الأمم المتحدة الضغط للإفراج عن أبنائها ووقف حملات الاختطاف في مدينة ذمار.",
+    "ويناشد المزارعون في بلدة الرستن الجهات المعنية حمايتهم من هجمات المسلحين المتكررة.",
+    "ووجه مجلس الأعيان نداء استغاثة إلى قيادة الجيش لوقف القصف على بلدة الشحر.",
+])
+def test_an_appeals_content_is_no_event(text):
+    subs, kinds = _subs(text)
+    assert subs == [], kinds
+
+
+def test_an_event_told_before_the_appeal_stays():
+    subs, kinds = _subs("قتل خمسة مدنيين اليوم في قصف مدفعي على بلدة الرستن. وناشد الأهالي المنظمات الدولية التدخل.")
+    assert "Shelling/artillery/missile attack" in subs, kinds
+
+
+# --- 5. the fighting people flee is a setting --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وكان المدنيون يحاولون الهرب من القتال الدائر في مديرية التحيتا عندما غرق قاربهم.",
+    "ووصلت عشرات العائلات إلى المخيم فرارا من المعارك المستمرة في ريف حماة الشمالي.",
+    "وقال المسؤول إن آلاف الأسر نزحوا من الاشتباكات الدائرة في مدينة سرت خلال الأسابيع الماضية.",
+    "وأوضح أن النازحين من القصف المتواصل على بلدة كفرنبل يعيشون في العراء.",
+    "واستقبلت المدرسة مئات الفارين من المواجهات الجارية في مدينة الضالع.",
+])
+def test_the_fighting_people_flee_is_no_event(text):
+    subs, kinds = _subs(text)
+    assert subs == [], kinds
+
+
+def test_fighting_that_kills_is_still_told():
+    subs, kinds = _subs("قتل سبعة مقاتلين اليوم في اشتباكات بين الجيش والمسلحين في مدينة سرت.")
+    assert "Armed clash" in subs, kinds
+
+
+# --- 6. an attempted arrest --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "واندلعت اشتباكات في بلدة الحجر أثناء محاولة قوات الأمن اعتقال مطلوبين.",
+    "وقتل شرطي خلال محاولته اعتقال أحد المهربين في مدينة الزاوية.",
+    "وأصيب جنديان بعد أن حاولت دورية اعتقال شاب في مدينة جنين.",
+    "وفر المطلوب أثناء محاولة عناصر الأمن العام القبض عليه في حي الميدان.",
+    "وتصدى الأهالي لمحاولة الميليشيا اعتقال شيخ القبيلة في مديرية أرحب.",
+])
+def test_an_attempted_arrest_is_no_arrest(text):
+    subs, kinds = _subs(text)
+    assert "Arrests" not in subs, kinds
+
+
+def test_an_arrest_made_stays():
+    subs, kinds = _subs("اعتقلت قوات الأمن اليوم ثلاثة ناشطين في مدينة جنين.")
+    assert "Arrests" in subs, kinds
+
+
+# --- 7. an arrest for an ordinary crime ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ألقت الشرطة القبض على رجل بتهمة التحرش بفتاة في حفل بمدينة جدة.",
+    "اعتقلت الشرطة العراقية اليوم عصابة متخصصة في سرقة السيارات في مدينة البصرة.",
+    "أوقفت قوات الأمن ثلاثة أشخاص بتهمة الاتجار بالمخدرات في مدينة طرابلس.",
+    "القبض على موظف بتهمة الرشوة والاختلاس في مدينة المنصورة\n\nاعتقلت الشرطة الموظف أمس في مكتبه بمدينة المنصورة.",
+    "وأعلنت الشرطة اعتقال متهمين في قضية احتيال على المواطنين في مدينة إربد.",
+])
+def test_an_arrest_for_an_ordinary_crime_is_no_event(text):
+    subs, kinds = _subs(text)
+    assert "Arrests" not in subs, kinds
+
+
+def test_an_arrest_of_protesters_stays():
+    subs, kinds = _subs("اعتقلت قوات الأمن اليوم عشرات المتظاهرين في مدينة البصرة.")
+    assert "Arrests" in subs, kinds
+
+
+# --- 8. a possibility: يمكن أن ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وحذر المحلل من أن التوتر يمكن أن يجر إلى اشتباك مباشر بين الجيشين على الحدود.",
+    "وقال مسؤول إن من الممكن أن تشن الطائرات غارات على مدينة درنة.",
+    "ويرى مراقبون أن الخلاف يمكن أن يتحول إلى مواجهات مسلحة في مدينة طرابلس.",
+    "واعتبر الوزير أن التصعيد يمكن أن يقود إلى قصف المدن الحدودية.",
+    "وأضاف أن من الممكن أن يؤدي الانسحاب إلى معارك في مدينة كركوك.",
+])
+def test_a_possibility_is_no_event(text):
+    subs, kinds = _subs(text)
+    assert subs == [], kinds

@@ -175,3 +175,38 @@ def test_an_arrest_of_protesters_stays():
 def test_a_possibility_is_no_event(text):
     subs, kinds = _subs(text)
     assert subs == [], kinds
+
+
+# --- 9. كما adds to the recap told before it ------------------------------------------------------------
+
+_LEAD = "قتل جندي اليوم الخميس في هجوم بعبوة ناسفة على دورية في مدينة الرمادي. "
+
+
+@pytest.mark.parametrize("recap", [
+    "ومنذ عام 2016 قتل مئات الجنود في هجمات مماثلة. كما قتل آخرون في اشتباكات مع المسلحين في مدينة الفلوجة.",
+    "وخلال الفترة نفسها قتل عشرات المدنيين في تفجيرات. كما اعتقلت القوات مئات المشتبه بهم في مدينة هيت.",
+    "ومنذ سنوات تشهد المحافظة هجمات متفرقة. كما خطف مسلحون عشرات الرعاة في بلدة القائم.",
+    "ومنذ عام 2014 قتل آلاف المقاتلين في المعارك. وخلال الفترة نفسها نزح مئات الآلاف. كما دمرت غارات "
+    "التحالف معظم أحياء مدينة بيجي.",
+    "ومنذ مطلع العام قتل أكثر من مئة شخص في هجمات التنظيم. كما استهدفت قذائف الهاون بلدة حديثة.",
+])
+def test_an_also_sentence_adds_to_the_recap_before_it(recap):
+    """"ومنذ عام 2015 قتل ... كما قتل آخرون في اشتباكات": the كما sentence has no day of its own and
+    continues the recap; it is no event of the article's day."""
+    found = _extract(_LEAD + recap, "2024-05-09")
+    assert len(found) == 1, _kinds(found)
+
+
+def test_an_also_sentence_after_the_days_news_stays():
+    """Control: كما after a sentence of the day's news adds a second event of that day."""
+    found = _extract(_LEAD + "كما قتل مدنيان في قصف بقذائف الهاون على بلدة هيت.", "2024-05-09")
+    assert len(found) == 2, _kinds(found)
+
+
+def test_fighting_fled_with_no_word_of_going_on_is_left_to_the_other_rules():
+    """Control of the rule's reach: "الفارين من القتال في X" without الدائر/المستمرة is not held back
+    by this rule (ANT gold reads one such mention, in a story of the day's fighting, as that fighting)."""
+    from marsad.pipeline import analyse
+    a = analyse("قتل جندي اليوم في هجوم على حاجز في مدينة درعا. وطالبت المنظمة بإيواء الفارين من القتال في مدينة طفس.",
+                "2024-05-09")
+    assert not any("people flee" in h.reason for h in a.hits), [(h.mention.text, h.reason) for h in a.hits]

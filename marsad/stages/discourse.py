@@ -591,7 +591,34 @@ def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | No
     after = [d for d in dates if d.tok_start >= hi and not d.background]
     if after:
         return pick(after)
+    if _adds_to_recap(a, sent):
+        return None  # "ومنذ عام 2015 قتل ... وخلال الفترة نفسها قتل ... كما قتل آخرون في اشتباكات"
     return a.default_when
+
+
+# How many words from its start a recap's opener (منذ عام 2015، خلال الفترة نفسها) may stand.
+RECAP_OPENER_WORDS = 3
+
+
+def _adds_to_recap(a: Analysis, sent) -> bool:
+    """Does an undated sentence opened by كما ("and also") add to a recap told just before it: the
+    sentence before opens with a background marker (خلال الفترة نفسها، منذ سنوات) or dates its events
+    only long ago (ومنذ عام 2015), or adds to a recap in turn? An "also" takes its time from what it
+    continues."""
+    tokens = a.doc.tokens
+    if sent.index == 0 or sent.tok_start >= sent.tok_end or \
+            tokens[sent.tok_start].text.lstrip("و") not in cue_words("recap_addition"):
+        return False
+    prev = a.doc.sentences[sent.index - 1]
+    if prev.is_heading or prev.index < a.first_body:
+        return False
+    dates = [d for d in a.dates if prev.tok_start <= d.tok_start < prev.tok_end]
+    if dates:
+        return all(d.background for d in dates)
+    if any(prev.tok_start <= t < prev.tok_start + RECAP_OPENER_WORDS
+           for t in cue_starts(a.doc, "background")):
+        return True
+    return _adds_to_recap(a, prev)
 
 
 # Date keys that span the last week or some days with no day named (الأسبوع الماضي، الأسبوع الفائت،

@@ -12,8 +12,9 @@ stages, by the structure it stands in, with its cue words in ``cues.tsv``:
   الشحنات، اختطاف المساعدات) is a seizure of property, no disappearance of people;
 * an appeal's content: the event words after مناشدة، ناشد in its unit say what the appeal
   asks or complains of; the addressee is no side, its places no event place;
-* fighting people flee: the event noun after a word of flight and من ("الهرب من القتال الدائر")
-  is the setting of another act, not an event of its own;
+* fighting people flee: the event noun after a word of flight and من, described as going on
+  ("الهرب من القتال الدائر في X"، "فرارا من المعارك المستمرة"), is the setting of another act, not
+  an event of its own;
 * an attempted arrest: the arrest word a few words after محاولة in its clause ("أثناء محاولة
   الميليشيا اعتقال عناصرها") did not happen;
 * an ordinary crime: an arrest whose sentence, or the heading that tells the arrest, names a
@@ -72,7 +73,8 @@ def _judged(a: Analysis, h, appeals: list[int]):
     if any(sent.tok_start <= k < t and t - k <= APPEAL_WORDS and _same_unit(a, k, t) for k in appeals):
         return replace(h, status="modal", reason="what an appeal asks or complains of (مناشدة ...)")
     if t - 2 >= sent.tok_start and tokens[t - 1].text == "من" and \
-            tokens[t - 2].text in cue_words("flight_word"):
+            tokens[t - 2].text in cue_words("flight_word") and h.mention.tok_end < sent.tok_end and \
+            tokens[h.mention.tok_end].text in cue_words("ongoing_participle"):
         return replace(h, status="generic", reason="fighting people flee, a setting (الهرب من القتال)")
     if sub == "Arrests" and _attempted(a, t, sent.tok_start):
         return replace(h, status="modal", reason="an attempted arrest (محاولة اعتقال)")

@@ -210,3 +210,44 @@ def test_fighting_fled_with_no_word_of_going_on_is_left_to_the_other_rules():
     a = analyse("قتل جندي اليوم في هجوم على حاجز في مدينة درعا. وطالبت المنظمة بإيواء الفارين من القتال في مدينة طفس.",
                 "2024-05-09")
     assert not any("people flee" in h.reason for h in a.hits), [(h.mention.text, h.reason) for h in a.hits]
+
+
+# --- 10. a process in the present passive after the event noun: a plan, no act done -----------------
+
+@pytest.mark.parametrize("text", [
+    "وقال المتحدث إن تحرير مدينة زنجبار يتم وفق خطة عسكرية مدروسة.",
+    "وأكد القائد أن اقتحام بلدة الباب تتم دراسته مع قيادة التحالف.",
+    "وأوضح الضابط أن تحرير قرى ريف الرقة يجري على مراحل بحسب الخطة.",
+    "وأشار إلى أن استعادة مطار طرابلس تتم بالتنسيق مع القوات المساندة.",
+    "وذكر المسؤول أن تطهير أحياء مدينة الموصل القديمة يتم بحذر شديد حفاظا على المدنيين.",
+])
+def test_a_process_told_in_the_present_is_no_event(text):
+    subs, kinds = _subs(text)
+    assert subs == [], kinds
+
+
+def test_a_capture_told_as_done_stays():
+    subs, kinds = _subs("أعلن الجيش اليوم تحرير مدينة زنجبار بالكامل من عناصر التنظيم.")
+    assert subs and subs[0].endswith("territory"), kinds
+
+
+# --- 11. a speaker shocked at a count: the dead of months, not of the day -----------------------------
+
+@pytest.mark.parametrize("text", [
+    "وأعرب المبعوث الأممي اليوم عن صدمته إزاء عدد القتلى المدنيين في الغارات الجوية على مدينة إدلب.",
+    "وعبر الأمين العام الاثنين عن قلقه من أعداد الضحايا بالرصاص الحي خلال الاحتجاجات في مدينة البصرة.",
+    "وأبدت المنظمة الثلاثاء أسفها لعدد المعتقلين في حملات الاعتقال في مدينة الخليل.",
+    "معربا عن صدمته إزاء عدد الجرحى في القصف المدفعي على بلدات ريف حماة.",
+    "وأبدى المفوض استياءه من حجم الدمار الناجم عن المعارك في مدينة سرت.",
+])
+def test_a_count_a_speaker_reacts_to_is_no_event(text):
+    subs, kinds = _subs(text)
+    assert subs == [], kinds
+
+
+def test_concern_about_one_attack_of_the_day_stays():
+    """Control: concern with no count ("أعرب عن قلقه إزاء الغارة التي استهدفت ... اليوم") leaves the
+    strike the speaker names."""
+    subs, kinds = _subs("قتل خمسة مدنيين اليوم في غارة جوية على بلدة معرة النعمان. وأعرب المبعوث عن "
+                        "قلقه إزاء الغارة.")
+    assert "Air/drone strike" in subs, kinds

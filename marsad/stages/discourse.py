@@ -60,7 +60,8 @@ def mark_discourse_moves(a: Analysis) -> None:
     quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
     compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
     remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
-    futures = cue_words("future_verb")
+    # a process told in the present passive (تحرير المدينة يتم وفق خطة) is no act done either
+    futures = cue_words("future_verb") | cue_words("process_verb")
     alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc)] + \
         [m.tok_start for m in cue_matcher("retraction_word").find(a.doc)] + _withdrawn_reports(a)
     intents = {m.tok_start for m in cue_matcher("intent_word").find(a.doc)}
@@ -83,7 +84,7 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="generic", reason="a comparison (المرة الأولى التي ...)")
             elif any(tokens[k].text in futures for k in range(h.mention.tok_end, min(sent.tok_end, h.mention.tok_end + FUTURE_WORDS))
                      if clause_at(a, k) is clause_at(a, t)):
-                h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
+                h = replace(h, status="modal", reason="a future or process verb after it (القتال سيستمر، التحرير يتم وفق خطة)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
             elif _elapsed_since(a, t, sent.tok_start):

@@ -15,6 +15,8 @@ stages, by the structure it stands in, with its cue words in ``cues.tsv``:
 * fighting people flee: the event noun after a word of flight and من, described as going on
   ("الهرب من القتال الدائر في X"، "فرارا من المعارك المستمرة"), is the setting of another act, not
   an event of its own;
+* a count a speaker reacts to: the event words after "صدمته إزاء عدد القتلى" in its unit add up
+  the dead of months (a report's summary), no event of the day it is said;
 * an attempted arrest: the arrest word a few words after محاولة in its clause ("أثناء محاولة
   الميليشيا اعتقال عناصرها") did not happen;
 * an ordinary crime: an arrest whose sentence, or the heading that tells the arrest, names a
@@ -39,6 +41,8 @@ CONTINUING_WORDS = 5
 APPEAL_WORDS = 40
 # How many words may stand between محاولة and the arrest word (محاولة ميليشيات الحوثي اعتقال).
 ATTEMPT_WORDS = 4
+# How many words after a word of shock or concern its count noun may stand (صدمته إزاء عدد).
+SHOCK_WORDS = 3
 # How many words after an abduction word its object may stand (اختطاف واحتجاز المساعدات).
 GOODS_WORDS = 3
 
@@ -48,17 +52,18 @@ def hold_back_non_events(a: Analysis) -> None:
     if not any(h.reports_event for h in a.hits):
         return
     # an appeal made (ناشد، وجه مناشدة), not one named (رغم المناشدات الدولية لوقف القصف)
+    shocked = _shock_at_counts(a)
     appeals = [m.tok_start for m in cue_matcher("appeal_word").find(a.doc)
                if not a.doc.tokens[m.tok_start].text.lstrip("وفب").startswith(("ال", "لل"))]
     out = []
     for h in a.hits:
         if h.reports_event:
-            h = _judged(a, h, appeals)
+            h = _judged(a, h, appeals, shocked)
         out.append(h)
     a.hits = out
 
 
-def _judged(a: Analysis, h, appeals: list[int]):
+def _judged(a: Analysis, h, appeals: list[int], shocked: list[int]):
     tokens = a.doc.tokens
     t, sub = h.mention.tok_start, h.mention.sub_event_type
     sent = a.doc.sentence_of_token(t)
@@ -70,6 +75,8 @@ def _judged(a: Analysis, h, appeals: list[int]):
             tokens[k].text in cue_words("seized_goods")
             for k in range(h.mention.tok_end, min(sent.tok_end, h.mention.tok_end + GOODS_WORDS))):
         return replace(h, status="generic", reason="goods held, no people taken (احتجاز المساعدات)")
+    if any(sent.tok_start <= k < t and _same_unit(a, k, t) for k in shocked):
+        return replace(h, status="generic", reason="a count a speaker reacts to (صدمته إزاء عدد القتلى)")
     if any(sent.tok_start <= k < t and t - k <= APPEAL_WORDS and _same_unit(a, k, t) for k in appeals):
         return replace(h, status="modal", reason="what an appeal asks or complains of (مناشدة ...)")
     if t - 2 >= sent.tok_start and tokens[t - 1].text == "من" and \
@@ -81,6 +88,19 @@ def _judged(a: Analysis, h, appeals: list[int]):
     if sub == "Arrests" and _ordinary_crime(a, t, sent):
         return replace(h, status="generic", reason="an arrest for an ordinary crime (التحرش، السرقة)")
     return h
+
+
+def _shock_at_counts(a: Analysis) -> list[int]:
+    """Where a speaker's reaction turns on a count ("معربا عن صدمته إزاء عدد القتلى"، "قلقه من أعداد
+    الضحايا"): the event words after it in its unit tell what the count adds up, over no one day."""
+    counts = cue_words("count_noun")
+    out = []
+    for m in cue_matcher("reaction_emotion").find(a.doc):
+        sent = a.doc.sentence_of_token(m.tok_start)
+        if any(a.doc.tokens[k].text.lstrip("بل") in counts
+               for k in range(m.tok_end, min(sent.tok_end, m.tok_end + SHOCK_WORDS))):
+            out.append(m.tok_start)
+    return out
 
 
 def _same_unit(a: Analysis, i: int, j: int) -> bool:

@@ -251,3 +251,29 @@ def test_concern_about_one_attack_of_the_day_stays():
     subs, kinds = _subs("قتل خمسة مدنيين اليوم في غارة جوية على بلدة معرة النعمان. وأعرب المبعوث عن "
                         "قلقه إزاء الغارة.")
     assert "Air/drone strike" in subs, kinds
+
+
+# --- 12. a bare month of the publication's month, in a relative clause on a definite event noun -------
+
+@pytest.mark.parametrize("text, published", [
+    ("وتوترت العلاقات بعد الهجوم الكيمائي الذي تعرضت له بلدة اللطامنة في مارس.", "2024-03-20"),
+    ("وكانت المدينة قد شهدت التفجير الانتحاري الذي استهدف سوقا شعبيا فيها في يوليو، وخلف عشرات القتلى.",
+     "2024-07-15"),
+    ("ويذكّر ذلك بالقصف الذي طال مستشفى المدينة في أكتوبر تشرين الأول.", "2024-10-25"),
+    ("وتحدث الكاتب عن المجزرة التي ارتكبها مسلحون في قرية الحولة في مايو أيار.", "2024-05-28"),
+    ("وجاء القرار على خلفية الهجوم المسلح الذي استهدف دورية للجيش قرب مدينة العريش في فبراير.",
+     "2024-02-22"),
+])
+def test_a_definite_events_own_month_in_a_recap_is_last_years(text, published):
+    """"الهجوم الكيمائي الذي تعرضت له خان شيخون في إبريل" in an article of 20 April: the known attack
+    of last April, not one of this month."""
+    found = _extract(text, published)
+    assert all(e.event_date is None or e.event_date[:4] != published[:4] for e in found), \
+        [(e.sub_event_type, e.location, e.event_date) for e in found]
+
+
+def test_a_month_with_its_year_or_current_stays():
+    """Control: "في مارس الجاري" and a dated report of the day keep this year's month."""
+    found = _extract("قتل ثلاثة جنود في الهجوم الذي استهدف حاجزا قرب مدينة العريش في فبراير الجاري.", "2024-02-22")
+    assert found and all(e.event_date[:7] == "2024-02" for e in found), \
+        [(e.sub_event_type, e.location, e.event_date) for e in found]

@@ -30,7 +30,7 @@ from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
-from marsad.stages.nonevents import hold_back_non_events
+from marsad.stages.nonevents import hold_back_non_events, recap_months_to_last_year
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
@@ -297,6 +297,7 @@ def date_article(a: Analysis) -> None:
     the event words a discourse move makes no event (``mark_discourse_moves``).
     """
     a.dates = sorted(a.dates, key=lambda d: d.tok_start)
+    recap_months_to_last_year(a)
     mark_discourse_moves(a)
     if _looks_back(a):
         a.default_when = None

@@ -24,8 +24,11 @@ stages, by the structure it stands in, with its cue words in ``cues.tsv``:
 """
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
+from datetime import date
 
+from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis
 from marsad.stages.clauses import clause_at
@@ -43,6 +46,9 @@ APPEAL_WORDS = 40
 ATTEMPT_WORDS = 4
 # How many words after a word of shock or concern its count noun may stand (صدمته إزاء عدد).
 SHOCK_WORDS = 3
+# How many words (adjectives) may stand between a definite event noun and its relative clause
+# (الهجوم الكيمائي الذي).
+RELATIVE_HEAD_WORDS = 3
 # How many words after an abduction word its object may stand (اختطاف واحتجاز المساعدات).
 GOODS_WORDS = 3
 
@@ -146,3 +152,40 @@ def _ordinary_crime(a: Analysis, t: int, sent) -> bool:
                     for h in a.hits):
             return True
     return False
+
+
+def recap_months_to_last_year(a: Analysis) -> None:
+    """A bare month of the publication's own month, in a relative clause that tells a definite
+    event word's past ("الهجوم الكيمائي الذي تعرضت له مدينة خان شيخون في إبريل" in an article of
+    20 April), is the most recent such month before this one: last year's. The event the article
+    names by the definite noun is known and told back, not an event of the current days."""
+    if a.published is None:
+        return
+    out = []
+    for d in a.dates:
+        if _recapped_own_month(a, d):
+            d = replace(d, date_start=_a_year_back(d.date_start), date_end=_a_year_back(d.date_end),
+                        background=True, tense="background")
+        out.append(d)
+    a.dates = out
+
+
+def _a_year_back(day: date) -> date:
+    """The same day a year before (29 February goes to the 28th)."""
+    return date(day.year - 1, day.month, min(day.day, calendar.monthrange(day.year - 1, day.month)[1]))
+
+
+def _recapped_own_month(a: Analysis, d) -> bool:
+    if d.date_start is None or d.date_end is None or d.key != f"month:{a.published.month:02d}" or \
+            d.date_start.year != a.published.year:
+        return False
+    own = clause_at(a, d.tok_start)
+    if own is None or own.kind != "relative" or own.tok_start == 0:
+        return False
+    head = own.tok_start - 1
+    while head > 0 and clause_at(a, head) is not None and clause_at(a, head).sentence == own.sentence and \
+            not any(h.mention.tok_start <= head < h.mention.tok_end for h in a.hits) and \
+            own.tok_start - head <= RELATIVE_HEAD_WORDS:
+        head -= 1
+    hit = next((h for h in a.hits if h.mention.tok_start <= head < h.mention.tok_end), None)
+    return hit is not None and definite(a.doc.tokens[hit.mention.tok_start].text)

@@ -277,3 +277,24 @@ def test_a_month_with_its_year_or_current_stays():
     found = _extract("قتل ثلاثة جنود في الهجوم الذي استهدف حاجزا قرب مدينة العريش في فبراير الجاري.", "2024-02-22")
     assert found and all(e.event_date[:7] == "2024-02" for e in found), \
         [(e.sub_event_type, e.location, e.event_date) for e in found]
+
+
+# --- 13. footage someone watched: its content is no news of the article --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وقال الادعاء إن المتهم كان يشاهد على هاتفه مقاطع تظهر إعدام جنود أسرى في مدينة الرقة.",
+    "وأظهر التحقيق أن الشاب شاهد فيديو يصور تفجير كنيسة في مدينة الإسكندرية قبل سفره.",
+    "وتبين أن الموقوف يتصفح منشورات تمجد الهجمات على قوات الأمن في مدينة العريش.",
+    "واعترف بأنه قرأ كتابا عن اغتيال قادة الحركة في مدينة غزة.",
+    "وعثر المحققون على ما يثبت أنه شاهد فيلما عن اختطاف صحفيين أجانب في مدينة حلب.",
+])
+def test_the_content_of_footage_watched_is_no_event(text):
+    subs, kinds = _subs(text)
+    assert subs == [], kinds
+
+
+def test_witnesses_who_watched_the_strike_still_report_it():
+    """Control: "شاهدوا طائرات حربية تقصف البلدة" names no footage: the witnesses saw the strike itself."""
+    subs, kinds = _subs("وقال شهود إنهم شاهدوا طائرات حربية تقصف بلدة معرة النعمان اليوم، ما أدى إلى مقتل "
+                        "ثلاثة مدنيين.")
+    assert subs, kinds

@@ -17,6 +17,8 @@ stages, by the structure it stands in, with its cue words in ``cues.tsv``:
   an event of its own;
 * a count a speaker reacts to: the event words after "صدمته إزاء عدد القتلى" in its unit add up
   the dead of months (a report's summary), no event of the day it is said;
+* footage watched: the event words after a verb of watching and its film (شاهد فيديو يظهر ...)
+  describe what it shows, often years old and elsewhere;
 * an attempted arrest: the arrest word a few words after محاولة in its clause ("أثناء محاولة
   الميليشيا اعتقال عناصرها") did not happen;
 * an ordinary crime: an arrest whose sentence, or the heading that tells the arrest, names a
@@ -49,6 +51,9 @@ SHOCK_WORDS = 3
 # How many words (adjectives) may stand between a definite event noun and its relative clause
 # (الهجوم الكيمائي الذي).
 RELATIVE_HEAD_WORDS = 3
+# How many words after a verb of watching its footage may stand (كان يشاهد مواد التنظيم الدعائية
+# على الإنترنت بما في ذلك فيديو).
+FOOTAGE_WORDS = 12
 # How many words after an abduction word its object may stand (اختطاف واحتجاز المساعدات).
 GOODS_WORDS = 3
 
@@ -59,17 +64,18 @@ def hold_back_non_events(a: Analysis) -> None:
         return
     # an appeal made (ناشد، وجه مناشدة), not one named (رغم المناشدات الدولية لوقف القصف)
     shocked = _shock_at_counts(a)
+    watched = _watched_footage(a)
     appeals = [m.tok_start for m in cue_matcher("appeal_word").find(a.doc)
                if not a.doc.tokens[m.tok_start].text.lstrip("وفب").startswith(("ال", "لل"))]
     out = []
     for h in a.hits:
         if h.reports_event:
-            h = _judged(a, h, appeals, shocked)
+            h = _judged(a, h, appeals, shocked + watched)
         out.append(h)
     a.hits = out
 
 
-def _judged(a: Analysis, h, appeals: list[int], shocked: list[int]):
+def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
     tokens = a.doc.tokens
     t, sub = h.mention.tok_start, h.mention.sub_event_type
     sent = a.doc.sentence_of_token(t)
@@ -81,8 +87,9 @@ def _judged(a: Analysis, h, appeals: list[int], shocked: list[int]):
             tokens[k].text in cue_words("seized_goods")
             for k in range(h.mention.tok_end, min(sent.tok_end, h.mention.tok_end + GOODS_WORDS))):
         return replace(h, status="generic", reason="goods held, no people taken (احتجاز المساعدات)")
-    if any(sent.tok_start <= k < t and _same_unit(a, k, t) for k in shocked):
-        return replace(h, status="generic", reason="a count a speaker reacts to (صدمته إزاء عدد القتلى)")
+    if any(sent.tok_start <= k < t and _same_unit(a, k, t) for k in told_of):
+        return replace(h, status="generic", reason="a count reacted to or footage watched (صدمته إزاء عدد القتلى، "
+                                                   "يشاهد فيديو يظهر ...)")
     if any(sent.tok_start <= k < t and t - k <= APPEAL_WORDS and _same_unit(a, k, t) for k in appeals):
         return replace(h, status="modal", reason="what an appeal asks or complains of (مناشدة ...)")
     if t - 2 >= sent.tok_start and tokens[t - 1].text == "من" and \
@@ -106,6 +113,21 @@ def _shock_at_counts(a: Analysis) -> list[int]:
         if any(a.doc.tokens[k].text.lstrip("بل") in counts
                for k in range(m.tok_end, min(sent.tok_end, m.tok_end + SHOCK_WORDS))):
             out.append(m.tok_start)
+    return out
+
+
+def _watched_footage(a: Analysis) -> list[int]:
+    """Where footage someone watched or read is named ("كان يشاهد مواد دعائية بما في ذلك فيديو يظهر
+    قطع رؤوس رهائن خطفوا في ليبيا"): a verb of watching and, a few words after it, a noun of footage.
+    The event words after it describe a film's content, not news; footage published (بث التنظيم
+    فيديو يظهر ...) is not watched and stays a report."""
+    footage = cue_matcher("footage_noun")
+    out = []
+    for m in cue_matcher("viewing_verb").find(a.doc):
+        sent = a.doc.sentence_of_token(m.tok_start)
+        found = footage.find(a.doc, m.tok_end, min(sent.tok_end, m.tok_end + FOOTAGE_WORDS))
+        if found:
+            out.append(found[0].tok_start)
     return out
 
 

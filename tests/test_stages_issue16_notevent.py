@@ -298,3 +298,42 @@ def test_witnesses_who_watched_the_strike_still_report_it():
     subs, kinds = _subs("وقال شهود إنهم شاهدوا طائرات حربية تقصف بلدة معرة النعمان اليوم، ما أدى إلى مقتل "
                         "ثلاثة مدنيين.")
     assert subs, kinds
+
+
+# --- 14. an undated كان sentence after a dated recap goes on with the recap -----------------------------
+
+@pytest.mark.parametrize("recap", [
+    "وأثارت الغارة التي استهدفت حافلة طلاب في العاشر من مارس الماضي إدانات واسعة. وكانت الحافلة متوقفة "
+    "قرب سوق بلدة ضحيان عندما ضربتها غارة جوية أسفرت عن مقتل العشرات.",
+    "وتعرضت المدينة لهجوم كبير في عام 2019. وكان المسلحون قد اقتحموا سجن المدينة وقتلوا عشرة حراس.",
+    "وفي أواخر العام الماضي قتل عشرات المصلين في تفجير مسجد بمدينة زليتن. وكانت الشرطة تحقق في "
+    "الهجوم عندما انفجرت عبوة ثانية قرب المسجد.",
+    "وشهدت البلدة مجزرة في صيف عام 2016. وكان مسلحون قد هاجموا منازل القرية وأعدموا سكانها.",
+    "وفي عام 2015 اقتحم المسلحون مدينة الرمادي. وكانت القوات قد انسحبت من المدينة بعد اشتباكات عنيفة.",
+])
+def test_an_undated_pluperfect_sentence_after_a_recap_is_the_recap(recap):
+    found = _extract(_LEAD + recap, "2024-05-09")
+    assert len(found) == 1, _kinds(found)
+
+
+def test_an_undated_pluperfect_after_the_days_news_stays_news():
+    """Control: "وكان مسلحون قد هاجموا ..." right after the day's lead adds to the day's news."""
+    found = _extract(_LEAD + "وكان مسلحون قد هاجموا حاجزا للجيش في مدينة هيت فجر اليوم.", "2024-05-09")
+    assert len(found) == 2, _kinds(found)
+
+
+# --- 15. the places people flee from are no event places ---------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("وكان الضحايا يفرون من أعمال العنف حول ميناء مدينة الحديدة.", "الحديدة"),
+    ("وكانت العائلات تحاول الهرب من أعمال العنف في مدينة سرت.", "سرت"),
+    ("وقال إن المدنيين يهربون من الأوضاع المتردية في مدينة درنة.", "درنة"),
+    ("وأضاف أن الآلاف ينزحون من مدينة تلعفر كل يوم.", "تلعفر"),
+    ("ووصلوا إلى المخيم فرارا من الجوع في بلدة مضايا.", "مضايا"),
+])
+def test_a_place_fled_from_is_no_event_place(text, name):
+    from marsad.arabic.tokenise import make_doc
+    from marsad.geo.places import analyse_places
+    mentions = analyse_places(make_doc(text)).mentions
+    roles = [pm.role for pm in mentions if name in pm.text]
+    assert roles and "event" not in roles, [(pm.text, pm.role) for pm in mentions]

@@ -337,3 +337,30 @@ def test_a_place_fled_from_is_no_event_place(text, name):
     mentions = analyse_places(make_doc(text)).mentions
     roles = [pm.role for pm in mentions if name in pm.text]
     assert roles and "event" not in roles, [(pm.text, pm.role) for pm in mentions]
+
+
+# --- 16. the area of a trend is no event place ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("ويرى الكاتب أن التطورات عكست تقدما ملموسا لقوات النظام في منطقة القلمون.", "القلمون"),
+    ("وأشار التقرير إلى تصعيد للميليشيات في مديرية حيس خلال الشهر الماضي.", "حيس"),
+    ("ويلاحظ المراقبون تقدما ميدانيا في محيط مدينة الرقة منذ مطلع العام.", "الرقة"),
+    ("وتحدث المحلل عن تراجع لنفوذ التنظيم في بلدة القائم.", "القائم"),
+    ("وحذرت المنظمة من تدهور ملحوظ في مدينة الحسكة.", "الحسكة"),
+])
+def test_the_area_of_a_trend_is_no_event_place(text, name):
+    from marsad.arabic.tokenise import make_doc
+    from marsad.geo.places import analyse_places
+    mentions = analyse_places(make_doc(text)).mentions
+    roles = [pm.role for pm in mentions if name in pm.text]
+    assert roles and "event" not in roles, [(pm.text, pm.role) for pm in mentions]
+
+
+def test_an_advance_that_is_an_act_keeps_its_place():
+    """Control: "تقدمت القوات في بلدة X" and "تصعيد للقصف على X" (an event word between) keep X."""
+    from marsad.arabic.tokenise import make_doc
+    from marsad.geo.places import analyse_places
+    for text, name in (("تقدمت قوات الجيش اليوم في بلدة القائم بعد اشتباكات.", "القائم"),
+                       ("وشهدت المنطقة تصعيدا للقصف على مدينة الحسكة اليوم.", "الحسكة")):
+        roles = [pm.role for pm in analyse_places(make_doc(text)).mentions if name in pm.text]
+        assert roles == ["event"], (text, roles)

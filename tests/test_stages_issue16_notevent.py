@@ -364,3 +364,17 @@ def test_an_advance_that_is_an_act_keeps_its_place():
                        ("وشهدت المنطقة تصعيدا للقصف على مدينة الحسكة اليوم.", "الحسكة")):
         roles = [pm.role for pm in analyse_places(make_doc(text)).mentions if name in pm.text]
         assert roles == ["event"], (text, roles)
+
+
+def test_a_pluperfect_report_after_a_recap_stays_news():
+    """Control: "وكانت مصادر محلية قالت إن ..." after a recap tells who reported the news, no recap."""
+    found = _extract("قتل ثلاثة مسلحين اليوم في غارة لطائرة مسيرة في مديرية الصومعة. وشهدت المديرية غارات "
+                     "مماثلة في عام 2017. وكانت مصادر محلية قالت إن ثلاثة مسلحين قتلوا في غارة على سيارتهم "
+                     "في مديرية الصومعة.", "2024-05-09")
+    assert found, _kinds(found)
+
+
+def test_a_targeting_told_as_the_means_of_an_act_stays():
+    """Control: "حاولت منع وصول القوات عبر استهدافها بالمدفعية" — the targeting is the act done."""
+    subs, kinds = _subs("وكانت القوات التركية حاولت أمس منع وصول الرتل إلى مدينة عفرين عبر استهدافه بالمدفعية.")
+    assert subs, kinds

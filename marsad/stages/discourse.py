@@ -603,10 +603,10 @@ RECAP_OPENER_WORDS = 3
 
 
 def _adds_to_recap(a: Analysis, sent) -> bool:
-    """Does an undated sentence opened by كما ("and also") add to a recap told just before it: the
+    """Does an undated sentence opened by كما ("and also") or كان add to a recap told just before it: the
     sentence before opens with a background marker (خلال الفترة نفسها، منذ سنوات) or dates its events
     only long ago (ومنذ عام 2015), or adds to a recap in turn? An "also" takes its time from what it
-    continues."""
+    continues. A sentence that says who reports (وكانت مصادر قالت إن ...) tells a report, not a recap."""
     tokens = a.doc.tokens
     if sent.index == 0 or sent.tok_start >= sent.tok_end or \
             tokens[sent.tok_start].text.lstrip("و") not in cue_words("recap_addition"):
@@ -614,6 +614,8 @@ def _adds_to_recap(a: Analysis, sent) -> bool:
     prev = a.doc.sentences[sent.index - 1]
     if prev.is_heading or prev.index < a.first_body:
         return False
+    if any(sent.tok_start <= t < sent.tok_end for t in cue_starts(a.doc, "attribution")):
+        return False  # "وكانت مصادر محلية قالت إن ...": a source's report of the news, no recap
     dates = [d for d in a.dates if prev.tok_start <= d.tok_start < prev.tok_end]
     if dates:
         return all(d.background for d in dates)

@@ -35,9 +35,10 @@ from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis
 from marsad.stages.clauses import clause_at
 
-# Sub-event types that are the means of an attack: after عبر/من خلال they still report it.
+# Sub-event types that are the means of an attack: after عبر/من خلال they still report it ("حاولت
+# منع وصول القوات عبر استهدافها بالمدفعية": the targeting is the act done).
 _WEAPON_TYPES = ("Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED",
-                 "REMOTE", "Suicide bomb", "Grenade")
+                 "REMOTE", "TARGETED", "Attack", "Suicide bomb", "Grenade")
 # The reason a means or a goal is held back for: frames read it (a place after it is the goal's).
 MEANS_OR_GOAL = "a means or a goal (من خلال تحرير، عبر نهب)"
 # How many words the doer may take between استمرار and في (استمرار ميليشيا الحوثي في).

@@ -378,3 +378,12 @@ def test_a_targeting_told_as_the_means_of_an_act_stays():
     """Control: "حاولت منع وصول القوات عبر استهدافها بالمدفعية" — the targeting is the act done."""
     subs, kinds = _subs("وكانت القوات التركية حاولت أمس منع وصول الرتل إلى مدينة عفرين عبر استهدافه بالمدفعية.")
     assert subs, kinds
+
+
+def test_a_trend_that_sets_a_fight_told_keeps_the_place():
+    """Control: "تشهد X مواجهات عنيفة ... وسط تقدم كبير للقوات نحو مركز مديرية Y": the advance is the
+    setting of the clashes told before it in the sentence; its place is left to the other rules."""
+    from marsad.arabic.tokenise import make_doc
+    from marsad.geo.places import analyse_places
+    text = "وتشهد منطقة الملاحيط مواجهات عنيفة بين الجيش والحوثيين وسط تقدم كبير للقوات الحكومية نحو مركز مديرية حرض."
+    assert not any("trend" in pm.reason for pm in analyse_places(make_doc(text)).mentions)

@@ -1375,6 +1375,9 @@ def _trend_area(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) ->
         if t in attack_tokens:
             return False
         if doc.tokens[t].text.lstrip("و") in trends:
+            if t > sent_start and doc.tokens[t - 1].text in cue_words("amid_word") and \
+                    any(k in attack_tokens for k in range(sent_start, t)):
+                return False  # "تشهد X مواجهات عنيفة ... وسط تقدم كبير للقوات نحو Y": it sets the fight told
             return any(doc.tokens[k].text.startswith("ل") and not doc.tokens[k].text.startswith("لا")
                        for k in range(t + 1, min(tok, t + 1 + TREND_SIDE_WORDS))) or \
                 (t + 1 < tok and doc.tokens[t + 1].text in cue_words("trend_adjective"))

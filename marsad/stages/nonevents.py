@@ -23,6 +23,10 @@ stages, by the structure it stands in, with its cue words in ``cues.tsv``:
   الميليشيا اعتقال عناصرها") did not happen;
 * an ordinary crime: an arrest whose sentence, or the heading that tells the arrest, names a
   crime that is no political violence (التحرش، السرقة، المخدرات).
+
+And one rule on dates (``recap_months_to_last_year``, run before the discourse moves): a bare month
+of the publication's own month in a relative clause on a definite event noun (الهجوم الكيمائي الذي
+تعرضت له المدينة في إبريل, in an article of 20 April) is last year's.
 """
 from __future__ import annotations
 
@@ -63,9 +67,9 @@ def hold_back_non_events(a: Analysis) -> None:
     """Stage step: give each event word that one of the module's rules covers its status."""
     if not any(h.reports_event for h in a.hits):
         return
-    # an appeal made (ناشد، وجه مناشدة), not one named (رغم المناشدات الدولية لوقف القصف)
     shocked = _shock_at_counts(a)
     watched = _watched_footage(a)
+    # an appeal made (ناشد، وجه مناشدة), not one named (رغم المناشدات الدولية لوقف القصف)
     appeals = [m.tok_start for m in cue_matcher("appeal_word").find(a.doc)
                if not a.doc.tokens[m.tok_start].text.lstrip("وفب").startswith(("ال", "لل"))]
     out = []

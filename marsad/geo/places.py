@@ -963,6 +963,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "the seat of an institution (السفارة في X، حكومة X في Y)"
         elif _after_given_name(doc, pm.tok_start, sent.tok_start, given):
             pm.role, pm.reason = "reference", "part of a person's name (محمد حيدر X)"
+        elif _trend_area(doc, pm.tok_start, sent.tok_start, attack_tokens):
+            pm.role, pm.reason = "reference", "the area of a trend (تقدم ملموس لقوات النظام في X)"
         elif _post_seat(doc, pm.tok_start, sent.tok_start, posts, actor_tokens, noun_tokens, attack_tokens, named):
             pm.role, pm.reason = "post", "the seat of a post a person holds (مشرف الحوثيين في مديرية X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
@@ -1394,6 +1396,30 @@ def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
 
 # How many words may stand between a post's title and the place it is held in.
 POST_SEAT_REACH = 6
+
+
+# How many words a trend noun may stand before the place of its trend (تقدم ملموس لقوات النظام في
+# المناطق المحاذية للحدود مع لبنان ولا سيما في منطقة X), and its side after it (ملموس لقوات).
+TREND_WORDS = 14
+TREND_SIDE_WORDS = 2
+
+
+def _trend_area(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) -> bool:
+    """Is the place at ``tok`` the area of a trend an analysis names: a trend noun (تقدم، تصعيد،
+    تدهور) with its side after it (ل + a force: "تقدم ملموس لقوات النظام") or an adjective of trend
+    (تقدم ميداني)، a few words before the place, and no event word between? A trend tells no act and no day, so its area is no event's."""
+    trends = cue_words("trend_noun")
+    for t in range(tok - 1, max(sent_start, tok - TREND_WORDS) - 1, -1):
+        if t in attack_tokens:
+            return False
+        if doc.tokens[t].text.lstrip("و") in trends:
+            if t > sent_start and doc.tokens[t - 1].text in cue_words("amid_word") and \
+                    any(k in attack_tokens for k in range(sent_start, t)):
+                return False  # "تشهد X مواجهات عنيفة ... وسط تقدم كبير للقوات نحو Y": it sets the fight told
+            return any(doc.tokens[k].text.startswith("ل") and not doc.tokens[k].text.startswith("لا")
+                       for k in range(t + 1, min(tok, t + 1 + TREND_SIDE_WORDS))) or \
+                (t + 1 < tok and doc.tokens[t + 1].text in cue_words("trend_adjective"))
+    return False
 
 
 def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor_tokens: set[int],

@@ -31,6 +31,7 @@ from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.statement_days import event_day_before_statement
+from marsad.stages.nonevents import hold_back_non_events, recap_months_to_last_year
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
@@ -60,7 +61,8 @@ def mark_discourse_moves(a: Analysis) -> None:
     quantifiers, plans = cue_words("hypothetical_quantifier"), cue_words("plan_noun")
     compared = {m.tok_end - 1 for m in cue_matcher("comparison_time").find(a.doc)}
     remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
-    futures = cue_words("future_verb")
+    # a process told in the present passive (تحرير المدينة يتم وفق خطة) is no act done either
+    futures = cue_words("future_verb") | cue_words("process_verb")
     alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc)] + \
         [m.tok_start for m in cue_matcher("retraction_word").find(a.doc)] + _withdrawn_reports(a)
     intents = {m.tok_start for m in cue_matcher("intent_word").find(a.doc)}
@@ -83,7 +85,7 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="generic", reason="a comparison (المرة الأولى التي ...)")
             elif any(tokens[k].text in futures for k in range(h.mention.tok_end, min(sent.tok_end, h.mention.tok_end + FUTURE_WORDS))
                      if clause_at(a, k) is clause_at(a, t)):
-                h = replace(h, status="modal", reason="a future verb after it (القتال سيستمر)")
+                h = replace(h, status="modal", reason="a future or process verb after it (القتال سيستمر، التحرير يتم وفق خطة)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
             elif _elapsed_since(a, t, sent.tok_start):
@@ -100,6 +102,7 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="generic", reason="a convict's charge or confession (قضت بالإعدام عن جريمة ...)")
         out.append(h)
     a.hits = out
+    hold_back_non_events(a)
 
 
 # How many words before an event word a confession (اعترف بتنفيذ ...) may stand in its clause.
@@ -303,6 +306,7 @@ def date_article(a: Analysis) -> None:
     the event words a discourse move makes no event (``mark_discourse_moves``).
     """
     a.dates = sorted(a.dates, key=lambda d: d.tok_start)
+    recap_months_to_last_year(a)
     mark_discourse_moves(a)
     if _looks_back(a):
         a.default_when = None
@@ -615,7 +619,36 @@ def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | No
     after = [d for d in dates if d.tok_start >= hi and not d.background]
     if after:
         return pick(after)
+    if _adds_to_recap(a, sent):
+        return None  # "ومنذ عام 2015 قتل ... وخلال الفترة نفسها قتل ... كما قتل آخرون في اشتباكات"
     return a.default_when
+
+
+# How many words from its start a recap's opener (منذ عام 2015، خلال الفترة نفسها) may stand.
+RECAP_OPENER_WORDS = 3
+
+
+def _adds_to_recap(a: Analysis, sent) -> bool:
+    """Does an undated sentence opened by كما ("and also") or كان add to a recap told just before it: the
+    sentence before opens with a background marker (خلال الفترة نفسها، منذ سنوات) or dates its events
+    only long ago (ومنذ عام 2015), or adds to a recap in turn? An "also" takes its time from what it
+    continues. A sentence that says who reports (وكانت مصادر قالت إن ...) tells a report, not a recap."""
+    tokens = a.doc.tokens
+    if sent.index == 0 or sent.tok_start >= sent.tok_end or \
+            tokens[sent.tok_start].text.lstrip("و") not in cue_words("recap_addition"):
+        return False
+    prev = a.doc.sentences[sent.index - 1]
+    if prev.is_heading or prev.index < a.first_body:
+        return False
+    if any(sent.tok_start <= t < sent.tok_end for t in cue_starts(a.doc, "attribution")):
+        return False  # "وكانت مصادر محلية قالت إن ...": a source's report of the news, no recap
+    dates = [d for d in a.dates if prev.tok_start <= d.tok_start < prev.tok_end]
+    if dates:
+        return all(d.background for d in dates)
+    if any(prev.tok_start <= t < prev.tok_start + RECAP_OPENER_WORDS
+           for t in cue_starts(a.doc, "background")):
+        return True
+    return _adds_to_recap(a, prev)
 
 
 # Date keys that span the last week or some days with no day named (الأسبوع الماضي، الأسبوع الفائت،

@@ -37,6 +37,7 @@ from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
 from marsad.stages.means_clause import struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
+from marsad.stages.nonevents import MEANS_OR_GOAL
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
@@ -336,8 +337,10 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     unit_fallback = [w for w in unit_fallback if not prior_marker_between(a, start, w.mention.tok_start)]
     # "شنت غارات جوية ردا على هجوم كيماوي على مدينة دوما": a place after an earlier event the
     # clause names (a subordinate or background event word between) is that event's
+    # so is a place after a means or a goal the clause names ("من خلال تحرير صنعاء")
     earlier = [x.mention.tok_start for x in a.hits
-               if x is not h and not x.reports_event and x.status in ("subordinate", "background")
+               if x is not h and not x.reports_event and (x.status in ("subordinate", "background") or
+                                                          x.reason == MEANS_OR_GOAL)
                and x.mention.tok_start > start and not _fight_an_arrest_ended(a, x)]
     if earlier:
         unit_places = [w for w in unit_places if not any(t < w.mention.tok_start for t in earlier)]

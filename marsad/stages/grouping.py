@@ -75,6 +75,8 @@ def group_frames(a: Analysis) -> None:
     groups = _battles_of_the_capture(a, groups)
     groups = _parts_at_one_point(a, groups)
     groups = _governorate_by_its_name(a, groups)
+    from marsad.stages.told_twice import one_act_told_twice
+    groups = one_act_told_twice(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
@@ -574,9 +576,15 @@ def _refers_back(a: Analysis, g: Group) -> bool:
         before = doc.tokens[t.tok_start - 1].text if t.tok_start else ""
         return definite(doc.tokens[t.tok_start].text) or before in cue_words("demonstrative")
 
+    def in_relative(t) -> bool:
+        # "مواقع الميليشيات التي ردت بقصفها للمدنيين": a relative clause tells again what its
+        # head did; it introduces no event of its own beside a word that refers back
+        clause = clause_at(a, t.tok_start)
+        return clause is not None and clause.kind == "relative"
+
     words = [m.hit.mention for m in g.members if not m.join_only]
     return any(definite_word(t) for t in words) and \
-        not any(t.strength == "strong" and not definite_word(t) for t in words)
+        not any(t.strength == "strong" and not definite_word(t) and not in_relative(t) for t in words)
 
 
 def _spot_of(a: Analysis, w: Where, o: Where) -> bool:

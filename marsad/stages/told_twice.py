@@ -1,0 +1,82 @@
+"""One act told twice, at two descriptions of its place: one event (the guide: one per actor
+pair, place and day).
+
+A report often names an act once and then again: at the district or area around it
+("... في منطقتي X وY بمديرية Z"، "وشن غارات على معسكر في مديرية Z" after the strikes on a spot
+the text puts in Z), or in a sentence that restates it with the spot it hit ("شن الجيش هجوماً
+على أطراف منطقة X. وأفاد مصدر أن الهجوم استهدف مواقع في منطقة Y الفاصلة بين X و...").
+Grouping by town keeps such pairs apart (two places); this stage joins them when
+
+- both are of one type, share a kind of act and a day;
+- the wider of the two counts no dead of its own;
+- they are told together: in one sentence, in two sentences one right after the other, or the
+  second by words that refer back to an act told (الهجوم، القصف، هذه الاشتباكات);
+- and their places are tied by the text: the second's place contains the first's (the text puts
+  the first in it, or it is a district, مديرية Z, whose gazetteer district holds the first), or
+  the other way round, and then the event keeps the finer place; or the second refers back and
+  names the first's place beside its own spot, and then the event is at that spot.
+
+Two towns struck by one sentence, or a district that holds none of the places told, stay
+events of their own.
+"""
+from __future__ import annotations
+
+from marsad.stages.analysis import Analysis, Group, Where
+
+
+def one_act_told_twice(a: Analysis, groups: list[Group]) -> list[Group]:
+    from marsad.stages.grouping import _fold, _numbers_dead, _refers_back
+    kept = list(groups)
+    for g in sorted(groups, key=lambda x: min(x.sentences)):
+        if g not in kept:
+            continue
+        subtypes = {m.subtype for m in g.members}
+        first = min(g.sentences)
+        refers = _refers_back(a, g)
+        for o in sorted(kept, key=lambda x: -max(x.sentences)):
+            if o is g or o.etype != g.etype or not o.when.compatible(g.when) or \
+                    not subtypes & {m.subtype for m in o.members} or min(o.sentences) > first or \
+                    o.where.town_key == g.where.town_key:
+                continue
+            if not (o.sentences & g.sentences or first - max(o.sentences) == 1 or refers):
+                continue  # (told apart, without a word that refers back: two acts)
+            if _contains(g.where, o.where) or (_contains(o.where, g.where) and not _contains(g.where, o.where)):
+                wide = g if _contains(g.where, o.where) else o
+            elif refers and first > max(o.sentences) and _names_place_of(a, first, o.where):
+                wide = o  # the restatement's spot is where the act hit
+                for m in g.members:
+                    m.restated = True
+            else:
+                continue
+            if _numbers_dead(a, wide):
+                continue  # (a place that counts dead of its own tells an act of its own)
+            wide.places = []  # the wider place does not displace the finer one
+            _fold(o if wide is g else g, wide, kept)
+            break
+    return kept
+
+
+def _contains(x: Where, y: Where) -> bool:
+    """Is place ``x`` the container of ``y`` by the text: ``y`` is put in (or by) ``x`` up the
+    chain of places that locate it, or ``x`` is named as a district (مديرية X) whose gazetteer
+    district holds the place ``y`` resolves to?"""
+    if x.unknown_name:
+        return False
+    from marsad.stages.grouping import _anchored_at
+    if _anchored_at(y, x.place):
+        return True
+    p, q = x.place, y.place
+    district = p.kind == "admin2" or x.mention.relation == "district"
+    return district and not y.unknown_name and y.mention.relation != "district" and \
+        (p.country_code, p.admin1) == (q.country_code, q.admin1) and bool(p.admin2) and p.admin2 == q.admin2 and \
+        p.place_id != q.place_id
+
+
+def _names_place_of(a: Analysis, sentence: int, w: Where) -> bool:
+    """Does the sentence name the place ``w`` is at (as the border, reference or anchor of its
+    own spot: "منطقة Y الفاصلة بين منطقة X و...")?"""
+    if w.unknown_name:
+        return False
+    s = a.doc.sentences[sentence]
+    return any(s.tok_start <= pm.tok_start < s.tok_end and pm.place is not None and
+               pm.place.place_id == w.place.place_id for pm in a.places.mentions)

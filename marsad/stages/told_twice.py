@@ -21,6 +21,7 @@ events of their own.
 """
 from __future__ import annotations
 
+from marsad.cues import cue_matcher
 from marsad.stages.analysis import Analysis, Group, Where
 
 
@@ -33,6 +34,9 @@ def one_act_told_twice(a: Analysis, groups: list[Group]) -> list[Group]:
         subtypes = {m.subtype for m in g.members}
         first = min(g.sentences)
         refers = _refers_back(a, g)
+        if _adds_a_target(a, first):
+            continue
+        pairs = []  # (the group told with g, the wider of the two)
         for o in sorted(kept, key=lambda x: -max(x.sentences)):
             if o is g or o.etype != g.etype or not o.when.compatible(g.when) or \
                     not subtypes & {m.subtype for m in o.members} or min(o.sentences) > first or \
@@ -40,30 +44,37 @@ def one_act_told_twice(a: Analysis, groups: list[Group]) -> list[Group]:
                 continue
             if not (o.sentences & g.sentences or first - max(o.sentences) == 1 or refers):
                 continue  # (told apart, without a word that refers back: two acts)
-            if _contains(g.where, o.where) or (_contains(o.where, g.where) and not _contains(g.where, o.where)):
-                wide = g if _contains(g.where, o.where) else o
+            if _contains(a, g, o):
+                pairs.append((o, g))
+            elif _contains(a, o, g):
+                pairs.append((o, o))
             elif refers and first > max(o.sentences) and _names_place_of(a, first, o.where):
-                wide = o  # the restatement's spot is where the act hit
-                for m in g.members:
-                    m.restated = True
-            else:
-                continue
+                pairs.append((o, o))  # the restatement's spot is where the act hit
+        if sum(wide is g for _, wide in pairs) > 1:
+            continue  # an area around several places told: their summary (grouping._merge_summaries)
+        for o, wide in pairs[:1]:
             if _numbers_dead(a, wide):
                 continue  # (a place that counts dead of its own tells an act of its own)
+            if wide is o and not _contains(a, o, g):
+                for m in g.members:
+                    m.restated = True
             wide.places = []  # the wider place does not displace the finer one
             _fold(o if wide is g else g, wide, kept)
-            break
     return kept
 
 
-def _contains(x: Where, y: Where) -> bool:
-    """Is place ``x`` the container of ``y`` by the text: ``y`` is put in (or by) ``x`` up the
+def _contains(a: Analysis, gx: Group, gy: Group) -> bool:
+    """Is the place ``x`` of group ``gx`` the container of the place ``y`` of ``gy`` by the text: ``y`` is put in (or by) ``x`` up the
     chain of places that locate it, or ``x`` is named as a district (مديرية X) whose gazetteer
-    district holds the place ``y`` resolves to?"""
+    district holds the place ``y`` resolves to? (A town named twice in one sentence, once to
+    locate a village and once as a target of its own, "قرية Y بريف مدينة X وموقع في مدينة X", is
+    a second target, not the container told again.)"""
+    x, y = gx.where, gy.where
     if x.unknown_name:
         return False
     from marsad.stages.grouping import _anchored_at
-    if _anchored_at(y, x.place):
+    if _anchored_at(y, x.place) and \
+            a.sentence_index(y.mention.tok_start) not in {a.sentence_index(w.mention.tok_start) for w in gx.places}:
         return True
     p, q = x.place, y.place
     district = p.kind == "admin2" or x.mention.relation == "district"
@@ -80,3 +91,10 @@ def _names_place_of(a: Analysis, sentence: int, w: Where) -> bool:
     s = a.doc.sentences[sentence]
     return any(s.tok_start <= pm.tok_start < s.tok_end and pm.place is not None and
                pm.place.place_id == w.place.place_id for pm in a.places.mentions)
+
+
+def _adds_a_target(a: Analysis, sentence: int) -> bool:
+    """"وطال القصف أيضاً مدينة حماة": a sentence with a word that adds a target (``additive_adverb``)
+    tells another place hit."""
+    s = a.doc.sentences[sentence]
+    return bool(cue_matcher("additive_adverb").find(a.doc, s.tok_start, s.tok_end))

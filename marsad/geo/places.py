@@ -1166,8 +1166,12 @@ def _goal_of_movement(doc: Doc, pm: PlaceMention, idx: int, mentions: list[Place
     head = heads[0].tok_start
     if not any(m.tok_end <= head for m in cue_matcher("movement_word").find(doc, sent_start, head)):
         return False
+    # (a name no gazetteer knows counts when a known place after it locates it: "في بلدة X عند مثلث
+    # الطريق بين مديرية Y ...")
+    known = [m for m in mentions[:idx] if m.tok_start >= sent_start and m.tok_end <= head and m.candidates]
     return any(m.tok_end <= head and m.tok_start >= sent_start and m.role == "event" and
-               (bool(m.candidates) or m.reason.startswith("unknown name")) for m in mentions[:idx])
+               (bool(m.candidates) or m.reason.startswith("unknown name") and
+                any(k.tok_start >= m.tok_end for k in known)) for m in mentions[:idx])
 
 
 def _in_purpose(pm: PlaceMention, idx: int, mentions: list[PlaceMention], sent_start: int, purposes: set[int]) -> bool:

@@ -358,15 +358,33 @@ def _governorate_names() -> dict[str, str]:
     return out
 
 
+def _governorates_named_in(a: Analysis) -> dict[str, str]:
+    """The last word of each first-level area the text names with its noun ("قطاع غزة"، "محافظة
+    إدلب") -> its ACLED name: in that text the bare word ("قصف على غزة") may stand for the area."""
+    found = a.memo.get("governorates_named")
+    if found is None:
+        found = a.memo["governorates_named"] = {}
+        for pm in a.places.mentions:
+            words = normalise_term(pm.text).split()
+            if pm.place is not None and pm.place.kind == "admin1" and len(words) > 1 and pm.place.admin1:
+                found.setdefault(words[-1], pm.place.admin1)
+    return found
+
+
 def _bare_governorate(a: Analysis, w: Where) -> bool:
     """Is the place a seat named bare by its governorate's name ("غارات على الحديدة"), with no
     place noun that makes it the city ("مدينة الحديدة")?"""
     if w.unknown_name or w.place.kind not in SETTLEMENT_KINDS or w.direction is not None:
         return False
     name = normalise_term(w.mention.text)
-    names = _governorate_names()
+    names = {**_governorate_names(), **_governorates_named_in(a)}
     bare = next((n for n in (name, name[1:], name[2:]) if n in names), None)
     return bare is not None and names[bare] == w.place.admin1 and not _after_place_noun(a, w.mention.tok_start)
+
+
+def _governorate_only(a: Analysis, g: Group) -> bool:
+    """Is every place of the group a governorate's bare name (none "مدينة إدلب", the city)?"""
+    return bool(g.places) and all(_bare_governorate(a, w) for w in g.places)
 
 
 def _governorate_by_its_name(a: Analysis, groups: list[Group]) -> list[Group]:
@@ -526,7 +544,7 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                 body = [b for b in kept if b is not g and b.etype in VIOLENT_TYPES and not _is_summary(a, b, level)]
                 target = _summarised(a, g, body)
             if target is not None:
-                if _coarser(g.where, target.where):
+                if _coarser(g.where, target.where) or _governorate_only(a, g):
                     g.places = []  # the summary's wider place does not displace the body's precise one
                 _fold(target, g, kept)
             elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
@@ -708,7 +726,11 @@ def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:
     same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
                   (g.where.place.country_code, g.where.place.admin1)]
     same = [b for b in same_admin if b.where.town_key == g.where.town_key]
-    finer = [b for b in same_admin if _coarser(g.where, b.where)]
+    # ("جيش الاحتلال يقتل فلسطينيين بقصف على غزة" over "القصف الذي وقع شرق رفح": a bare
+    # governorate's name stands for the area around the body's place)
+    area = _governorate_only(a, g)
+    finer = [b for b in same_admin if _coarser(g.where, b.where) or
+             area and _breadth(b.where) < 3 and not _bare_governorate(a, b.where)]
     return same[0] if same else (finer[0] if len(finer) == 1 else None)
 
 

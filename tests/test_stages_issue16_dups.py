@@ -3,7 +3,8 @@ place and day). Each pattern in wordings of our own, with close wordings where t
 right. Patterns: (a) a container (district) named after or beside the places of the same act;
 (b) a sentence that restates the act with its precise spot; (c) a word of direction naming where
 a movement was headed; (d) a relative clause retelling an act already told; (e) the arrests of a
-raid told beside its firefight; (f) hills of one front, named together, at one point."""
+raid told beside its firefight; (f) hills of one front, named together, at one point; and a
+headline on a governorate's bare name (غزة for the Strip) over the body's strike."""
 from __future__ import annotations
 
 from datetime import date
@@ -221,3 +222,39 @@ def test_shelling_by_a_side_within_the_days_of_its_battle_at_the_place_is_that_b
 def test_the_zone_of_operations_names_no_place(text):
     found = _extract(text, date(2018, 3, 21))
     assert [e.geo_precision for e in found] == [1], _kinds(found)
+
+
+# --- a headline on a governorate's bare name over the body's place; a pretext -------------------
+
+@pytest.mark.parametrize("text, place, dead", [
+    ("جيش الاحتلال يقتل فلسطينيين بقصف على غزة\n\nقتل فلسطينيان وأصيب ثالث في قصف إسرائيلي على قطاع غزة "
+     "صباح اليوم. وأعلنت وزارة الصحة وفاة الشابين جراء القصف الذي وقع شرق خان يونس.", "Khan Yunis", 2),
+    ("مقتل فلسطينيين بقصف على غزة\n\nقتل فلسطينيان اليوم بقصف مدفعي إسرائيلي على قطاع غزة. وأعلنت وزارة "
+     "الصحة أن القصف وقع شرق مخيم البريج وسط القطاع.", "Bureij camp", 2),
+    ("غارة إسرائيلية تقتل شابين في غزة\n\nقتل شابان في غارة إسرائيلية على قطاع غزة مساء اليوم. وقالت مصادر "
+     "طبية إن الغارة استهدفت دراجة نارية شرق حي الشجاعية.", "Shujaiya", 2),
+    ("غارات إسرائيلية على غزة\n\nشنت طائرات إسرائيلية فجر اليوم غارات على قطاع غزة. وقالت مصادر محلية إن "
+     "الغارات استهدفت موقعا في بلدة بيت لاهيا شمال القطاع ما أدى إلى مقتل شاب.", "Bayt Lahya", 1),
+])
+def test_a_headline_on_the_strip_s_bare_name_sums_up_the_body_s_strike(text, place, dead):
+    """"بقصف على غزة" over "قصف على قطاع غزة ... القصف الذي وقع شرق خان يونس": the text names the
+    Strip (قطاع غزة), so its bare name in the headline is the Strip, not Gaza City: one event, at
+    the body's place, with its dead (a headline with no number caps no toll)."""
+    found = _extract(text)
+    assert [(e.location, e.fatalities) for e in found] == [(place, dead)], _kinds(found)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("قتل فلسطينيان في قصف إسرائيلي على قطاع غزة اليوم. وأطلقت دبابة قذيفة على موقع لحماس جنوب القطاع بحجة "
+     "تفجير عبوة ناسفة قرب السياج. وأعلنت الوزارة وفاة اثنين جراء القصف الذي وقع شرق رفح.",
+     "Shelling/artillery/missile attack"),
+    ("أطلقت دبابة إسرائيلية اليوم قذيفة على نقطة رصد في شرق خان يونس بذريعة زرع عبوة ناسفة قرب الحدود. "
+     "وأعلنت مصادر طبية مقتل شاب جراء القصف.", "Shelling/artillery/missile attack"),
+    ("قصفت طائرة إسرائيلية اليوم موقعا لحماس شمال بيت لاهيا بدعوى إطلاق بالونات حارقة. وقالت مصادر محلية "
+     "إن القصف لم يسفر عن إصابات.", "Air/drone strike"),
+])
+def test_a_pretext_is_no_means_of_the_act(text, sub):
+    """"بحجة تفجير عبوة ناسفة": the reason the attacker gave, another act; the shelling is told by
+    its own means."""
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == [sub], _kinds(found)

@@ -726,11 +726,10 @@ def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:
     same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
                   (g.where.place.country_code, g.where.place.admin1)]
     same = [b for b in same_admin if b.where.town_key == g.where.town_key]
-    # ("جيش الاحتلال يقتل فلسطينيين بقصف على غزة" over "القصف الذي وقع شرق رفح": a bare
-    # governorate's name stands for the area around the body's place)
-    area = _governorate_only(a, g)
-    finer = [b for b in same_admin if _coarser(g.where, b.where) or
-             area and _breadth(b.where) < 3 and not _bare_governorate(a, b.where)]
+    # ("جيش الاحتلال يقتل فلسطينيين بقصف على غزة" over "القصف الذي وقع شرق رفح": with no finer place
+    # the text ties to it, a bare governorate's name stands for the area around the body's one place)
+    finer = [b for b in same_admin if _coarser(g.where, b.where)] or \
+        [b for b in same_admin if _governorate_only(a, g) and _breadth(b.where) < 3 and not _governorate_only(a, b)]
     return same[0] if same else (finer[0] if len(finer) == 1 else None)
 
 

@@ -68,6 +68,8 @@ def group_frames(a: Analysis) -> None:
     groups = _shelling_of_the_fight(groups)
     groups = _fire_beside_the_fight(a, groups)
     groups = _clashes_at_protests(a, groups)
+    from marsad.stages.told_twice import clashes_of_a_killing
+    groups = clashes_of_a_killing(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     groups = _killings_at_protests_met_with_fire(a, groups)
     groups = _headline_of_a_recap(a, groups)

@@ -21,7 +21,7 @@ events of their own.
 """
 from __future__ import annotations
 
-from marsad.cues import cue_matcher
+from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis, Group, Where
 
 
@@ -98,3 +98,40 @@ def _adds_a_target(a: Analysis, sentence: int) -> bool:
     tells another place hit."""
     s = a.doc.sentences[sentence]
     return bool(cue_matcher("additive_adverb").find(a.doc, s.tok_start, s.tok_end))
+
+
+def clashes_of_a_killing(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"قتلت القوات 41 فلسطينياً ... في اشتباكات عنيفة في منطقة X ... وقالت وزارة الصحة التابعة لحماس
+    إن فتى لقي حتفه في الاشتباكات": "clashes" told in the sentence of a deadly attack on people, on
+    its day, by a force that fought no armed group the text names as a side (a group named only as
+    the speaker or owner of a source is none), or in a headline over it at its town, are the
+    attack's circumstances told again, no event of their own."""
+    from marsad.stages.grouping import _is_summary, _kills
+    from marsad.stages.roles import _source_mentions
+    sources = _source_mentions(a)
+    kept = list(groups)
+    for g in groups:
+        if g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members):
+            continue
+        attack = next((o for o in kept if o.etype == "Violence against civilians" and o.when.compatible(g.when)
+                       and (o.sentences & g.sentences or _is_summary(a, g) and o.where.town_key == g.where.town_key)
+                       and _kills(a, o) and
+                       (o.where.place.country_code, o.where.place.admin1) ==
+                       (g.where.place.country_code, g.where.place.admin1)), None)
+        if attack is None or any(a.kb.inter(x.actor) in (2, 3, 4) and id(x) not in sources and
+                                 not _owner_of_a_source(a, x) and a.in_group(g, x.tok_start) for x in a.actors):
+            continue
+        # (its dead, if it counts any, are the attack's told again: "لقي فتى حتفه في الاشتباكات"
+        # beside "قتلت القوات 41 فلسطينياً"; the attack's own count stands)
+        kept.remove(g)
+    return kept
+
+
+def _owner_of_a_source(a: Analysis, x) -> bool:
+    """"وزارة الصحة التابعة لحماس": an actor named right after a word of belonging (``owner_link``)
+    that follows an institution (``institution_noun``: وزارة) owns the body that speaks; it is no
+    side. ("قوات الأمن التابعة لحماس" are Hamas's: a force, no institution.)"""
+    t = x.tok_start
+    if t < 2 or a.doc.tokens[t - 1].text not in cue_words("owner_link"):
+        return False
+    return bool(cue_matcher("institution_noun").find(a.doc, max(0, t - 5), t - 1))

@@ -8,7 +8,7 @@ the text puts in Z), or in a sentence that restates it with the spot it hit ("ش
 Grouping by town keeps such pairs apart (two places); this stage joins them when
 
 - both are of one type, share a kind of act and a day;
-- the wider of the two counts no dead of its own;
+- the wider of the two counts no number of dead of its own;
 - they are told together: in one sentence, in two sentences one right after the other, or the
   second by words that refer back to an act told (الهجوم، القصف، هذه الاشتباكات);
 - and their places are tied by the text: the second's place contains the first's (the text puts
@@ -16,8 +16,10 @@ Grouping by town keeps such pairs apart (two places); this stage joins them when
   the other way round, and then the event keeps the finer place; or the second refers back and
   names the first's place beside its own spot, and then the event is at that spot.
 
-Two towns struck by one sentence, or a district that holds none of the places told, stay
-events of their own.
+Two towns struck by one sentence, a district that holds none of the places told, an area
+around several places (their summary, grouping._merge_summaries) and a place a sentence adds
+with "أيضاً" stay events of their own. ``clashes_of_a_killing``: "clashes" told with a deadly
+attack on people, no armed group a side of them, are that attack told again.
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from marsad.stages.analysis import Analysis, Group, Where
 
 
 def one_act_told_twice(a: Analysis, groups: list[Group]) -> list[Group]:
+    """The groups, each act told twice at its place and at a container or a restated spot joined."""
     from marsad.stages.grouping import _fold, _numbers_dead, _refers_back
     kept = list(groups)
     for g in sorted(groups, key=lambda x: min(x.sentences)):
@@ -64,9 +67,9 @@ def one_act_told_twice(a: Analysis, groups: list[Group]) -> list[Group]:
 
 
 def _contains(a: Analysis, gx: Group, gy: Group) -> bool:
-    """Is the place ``x`` of group ``gx`` the container of the place ``y`` of ``gy`` by the text: ``y`` is put in (or by) ``x`` up the
-    chain of places that locate it, or ``x`` is named as a district (مديرية X) whose gazetteer
-    district holds the place ``y`` resolves to? (A town named twice in one sentence, once to
+    """Is the place ``x`` of group ``gx`` the container of the place ``y`` of ``gy`` by the text:
+    ``y`` is put in (or by) ``x`` up the chain of places that locate it, or ``x`` is named as a
+    district (مديرية X) whose gazetteer district holds the place ``y`` resolves to? (A town named twice in one sentence, once to
     locate a village and once as a target of its own, "قرية Y بريف مدينة X وموقع في مدينة X", is
     a second target, not the container told again.)"""
     x, y = gx.where, gy.where

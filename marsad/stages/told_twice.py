@@ -107,7 +107,7 @@ def clashes_of_a_killing(a: Analysis, groups: list[Group]) -> list[Group]:
     """"قتلت القوات 41 فلسطينياً ... في اشتباكات عنيفة في منطقة X ... وقالت وزارة الصحة التابعة لحماس
     إن فتى لقي حتفه في الاشتباكات": "clashes" told in the sentence of a deadly attack on people, on
     its day, by a force that fought no armed group the text names as a side (a group named only as
-    the speaker or owner of a source is none), or in a headline over it at its town, are the
+    the speaker or owner of a source is none), or in a heading over it at its town, are the
     attack's circumstances told again, no event of their own."""
     from marsad.stages.grouping import _is_summary, _kills
     from marsad.stages.roles import _source_mentions
@@ -117,7 +117,8 @@ def clashes_of_a_killing(a: Analysis, groups: list[Group]) -> list[Group]:
         if g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members):
             continue
         attack = next((o for o in kept if o.etype == "Violence against civilians" and o.when.compatible(g.when)
-                       and (o.sentences & g.sentences or _is_summary(a, g) and o.where.town_key == g.where.town_key)
+                       and (o.sentences & g.sentences or
+                            _is_summary(a, g, "heading") and o.where.town_key == g.where.town_key)
                        and _kills(a, o) and
                        (o.where.place.country_code, o.where.place.admin1) ==
                        (g.where.place.country_code, g.where.place.admin1)), None)

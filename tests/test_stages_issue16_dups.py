@@ -4,7 +4,8 @@ right. Patterns: (a) a container (district) named after or beside the places of 
 (b) a sentence that restates the act with its precise spot; (c) a word of direction naming where
 a movement was headed; (d) a relative clause retelling an act already told; (e) the arrests of a
 raid told beside its firefight; (f) hills of one front, named together, at one point; and a
-headline on a governorate's bare name (غزة for the Strip) over the body's strike."""
+headline on a governorate's bare name (غزة for the Strip) over the body's strike; clashes told
+with a deadly attack on people, no armed group a side of them."""
 from __future__ import annotations
 
 from datetime import date
@@ -258,3 +259,41 @@ def test_a_pretext_is_no_means_of_the_act(text, sub):
     its own means."""
     found = _extract(text)
     assert [e.sub_event_type for e in found] == [sub], _kinds(found)
+
+
+# --- clashes told with a deadly attack on people, no armed group a side of them ---------------------
+
+@pytest.mark.parametrize("text, dead", [
+    (("تدشين القنصلية الأمريكية في القدس ومقتل عشرات الفلسطينيين برصاص الجيش الإسرائيلي في "
+      "اشتباكات في غزة\n\nقتلت القوات الإسرائيلية 37 فلسطينيا على الأقل بينهم طفلة في الثامنة "
+      "اضافة إلى نحو 1500 جريح في اشتباكات عنيفة في منطقة الشريط الحدودي في قطاع غزة حسب "
+      "مسؤولين فلسطينيين.\nوتقول إسرائيل إن المحتجين يحاولون عبور السياج.\nوقالت وزارة الصحة "
+      "التابعة لحماس إن شابا في السادسة عشرة لقي حتفه في الاشتباكات اليوم كما أصيب 300 شخص."),
+     37),
+    (("ذكرى النكبة في القدس ومقتل فلسطينيين برصاص القوات الإسرائيلية في مواجهات في غزة\n\nقتل "
+      "الجيش الإسرائيلي 22 فلسطينيا على الأقل بينهم مسعف اضافة إلى نحو 900 جريح في مواجهات "
+      "عنيفة في منطقة خط الهدنة في قطاع غزة حسب مصادر طبية.\nوتقول إسرائيل إن المتظاهرين "
+      "يقتربون من السياج.\nوأعلنت وزارة الصحة التابعة لحركة حماس أن طفلا لقي حتفه في "
+      "المواجهات اليوم."),
+     22),
+    (("نقل السفارة إلى القدس ومقتل فلسطينيين برصاص الجيش الإسرائيلي في اشتباكات في غزة\n\nقتلت "
+      "القوات الإسرائيلية 16 فلسطينيا على الأقل اضافة إلى نحو 700 جريح في اشتباكات عنيفة في "
+      "منطقة السلك الشائك في قطاع غزة حسب مسؤولين فلسطينيين.\nوذكرت وزارة الصحة التابعة لحماس "
+      "أن شابا قتل في الاشتباكات اليوم."),
+     16),
+])
+def test_clashes_told_with_a_deadly_attack_on_people_are_that_attack(text, dead):
+    """"قتلت القوات 37 فلسطينياً ... في اشتباكات عنيفة في منطقة X ... وقالت وزارة الصحة التابعة لحماس
+    إن شاباً لقي حتفه في الاشتباكات": the clashes are the attack's circumstances, told again; Hamas
+    owns the ministry that speaks, it is no side. One record, the attack's, with its own count."""
+    found = _extract(text, "2018-05-14")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Attack", dead)], _kinds(found)
+
+
+def test_a_clash_with_an_armed_group_named_as_a_side_stays_beside_the_attack():
+    text = ("تدشين القنصلية الأمريكية في القدس ومقتل عشرات الفلسطينيين برصاص الجيش الإسرائيلي في "
+            "غزة\n\nقتلت القوات الإسرائيلية 37 فلسطينيا على الأقل في منطقة الشريط الحدودي في قطاع "
+            "غزة حسب مسؤولين فلسطينيين.\nواندلعت اشتباكات عنيفة بين مسلحين من كتائب القسام والقوات "
+            "الإسرائيلية في منطقة الشريط الحدودي في قطاع غزة اليوم.")
+    found = _extract(text, "2018-05-14")
+    assert sorted(e.sub_event_type for e in found) == ["Armed clash", "Attack"], _kinds(found)

@@ -946,6 +946,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                     doc.tokens[t].text.startswith(cue_phrases("destination_prefix"))
                     for t in range(max(sent.tok_start, pm.tok_start - 3), pm.tok_start)):
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
+        elif _goal_of_movement(doc, pm, idx, mentions, sent.tok_start):
+            pm.role, pm.reason = "destination", "where a movement was headed (تسلل ... باتجاه X), after the act's own place"
         elif any(doc.tokens[t].text in cue_words("reporter_noun")
                  for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
@@ -1184,6 +1186,32 @@ FALLBACK_ROLES = ("home", "label", "intro", "purpose")
 
 # How many words a purpose phrase may run before the place it names ("لمنع تقدم الفصائل نحو مدينة X").
 PURPOSE_REACH = 6
+
+
+# How many words before a place a word of direction (باتجاه، نحو) may end and still head it
+# ("باتجاه مرتفعات جبل X").
+GOAL_REACH = 3
+
+
+def _goal_of_movement(doc: Doc, pm: PlaceMention, idx: int, mentions: list[PlaceMention], sent_start: int) -> bool:
+    """"صدت القوات محاولة تسلل في بلدة X ... باتجاه مرتفعات جبل Y"، "تقدمت القوات في قرية X نحو مدينة Y":
+    a place after a word of direction (``goal_preposition``), in a sentence that tells a movement
+    (``movement_word``: تسلل، تقدم، زحف) before it and has already put the act at a place of its own,
+    is where the movement was headed, not where the act happened. (Fire "باتجاه X" has no movement
+    word: X is its target; a lone "تقدم نحو X" keeps X, the only place the text gives.)"""
+    lo = max(sent_start, pm.tok_start - GOAL_REACH)
+    heads = [m for m in cue_matcher("goal_preposition").find(doc, lo, pm.tok_start) if m.tok_end >= pm.tok_start - 2]
+    if not heads:
+        return False
+    head = heads[0].tok_start
+    if not any(m.tok_end <= head for m in cue_matcher("movement_word").find(doc, sent_start, head)):
+        return False
+    # (a name no gazetteer knows counts when a known place after it locates it: "في بلدة X عند مثلث
+    # الطريق بين مديرية Y ...")
+    known = [m for m in mentions[:idx] if m.tok_start >= sent_start and m.tok_end <= head and m.candidates]
+    return any(m.tok_end <= head and m.tok_start >= sent_start and m.role == "event" and
+               (bool(m.candidates) or m.reason.startswith("unknown name") and
+                any(k.tok_start >= m.tok_end for k in known)) for m in mentions[:idx])
 
 
 def _in_purpose(pm: PlaceMention, idx: int, mentions: list[PlaceMention], sent_start: int, purposes: set[int]) -> bool:

@@ -69,6 +69,9 @@ class Frame:
     etype: str
     subtype: str
     join_only: bool = False  # "هذا القصف": refers to an event told already
+    # "وأفاد مصدر أن الهجوم استهدف مواقع الميليشيا في منطقة Y": a restatement folded into the act it
+    # tells again (told_twice.py): its word says where, not who is nearest the act
+    restated: bool = False
 
 
 @dataclass

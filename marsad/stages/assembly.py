@@ -40,7 +40,7 @@ _TERRITORY_SUBS = ("Government regains territory", "Non-state actor overtakes te
 
 def _drop_echoes(events: list[Event]) -> list[Event]:
     """One event per actor pair, place and day (the guide): a record with no dead of its own at
-    the place and on the day of a violent record whose sides hold all of its own is that event
+    the place and on the day (or within the span of days) of a violent record whose sides hold all of its own is that event
     told again in other words ("Armed clash: Israel vs —" beside the protest Israel's fire met,
     the shelling that went with a clash of the same two sides, a second record of the same type
     between the same two sides), not another event."""
@@ -50,7 +50,7 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
             continue
         sides = {x for x in (e.actor1, e.actor2) if x}
         for o in kept:
-            if o is e or o.event_type not in _VIOLENT or o.event_date != e.event_date or \
+            if o is e or o.event_type not in _VIOLENT or not _on_its_days(e, o) or \
                     (o.location, o.admin1, o.country) != (e.location, e.admin1, e.country):
                 continue
             other = {x for x in (o.actor1, o.actor2) if x}
@@ -71,10 +71,27 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
                 # of the same two sides at the capture's point and day is what won it (ACLED codes the capture)
                 kept.remove(o)
                 break
+            # "أعلنت حماس توقيف المشتبه به ... أصيب في تبادل لإطلاق النار ... ومقتل ضابط أمن": the
+            # force that led a fight with gunmen there that day arrests "people" (its arrests' default
+            # other side): the raid told again by its outcome (ACLED codes the armed clash). Not
+            # arrests after an attack on the force ("اعتقلت الشرطة مسلحين إثر هجوم على حاجز"): the
+            # attackers, not the force, lead that fight
+            arrests_of_a_raid = arrests_of_a_raid or (
+                e.sub_event_type == "Arrests" and o.event_type == "Battles" and e.actor1 == o.actor1 and
+                e.actor2 in (None, "Civilians") and bool({o.inter1, o.inter2} & {2, 3, 4}))
             if one_sided or shelling_of_a_clash or same_pair or arrests_of_a_raid:
                 kept.remove(e)
                 break
     return kept
+
+
+def _on_its_days(e: Event, o: Event) -> bool:
+    """Is record ``e`` on the day of ``o``, or within the days of ``o`` told as one span ("خلال
+    اليومين الماضيين": one battle over two days, a coder cannot split it)?"""
+    if e.event_date == o.event_date:
+        return True
+    return bool(e.event_date and o.event_date_start and o.event_date_end) and \
+        e.event_date_start == e.event_date_end and o.event_date_start <= e.event_date <= o.event_date_end
 
 
 def _wounded_by_fire(a: Analysis, g: Group) -> bool:

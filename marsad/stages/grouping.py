@@ -70,6 +70,8 @@ def group_frames(a: Analysis) -> None:
     groups = _shelling_of_the_fight(groups)
     groups = _fire_beside_the_fight(a, groups)
     groups = _clashes_at_protests(a, groups)
+    from marsad.stages.told_twice import clashes_of_a_killing
+    groups = clashes_of_a_killing(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     groups = _killings_at_protests_met_with_fire(a, groups)
     groups = _headline_of_a_recap(a, groups)
@@ -77,6 +79,8 @@ def group_frames(a: Analysis) -> None:
     groups = _battles_of_the_capture(a, groups)
     groups = _parts_at_one_point(a, groups)
     groups = _governorate_by_its_name(a, groups)
+    from marsad.stages.told_twice import one_act_told_twice
+    groups = one_act_told_twice(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an
@@ -377,15 +381,33 @@ def _governorate_names() -> dict[str, str]:
     return out
 
 
+def _governorates_named_in(a: Analysis) -> dict[str, str]:
+    """The last word of each first-level area the text names with its noun ("قطاع غزة"، "محافظة
+    إدلب") -> its ACLED name: in that text the bare word ("قصف على غزة") may stand for the area."""
+    found = a.memo.get("governorates_named")
+    if found is None:
+        found = a.memo["governorates_named"] = {}
+        for pm in a.places.mentions:
+            words = normalise_term(pm.text).split()
+            if pm.place is not None and pm.place.kind == "admin1" and len(words) > 1 and pm.place.admin1:
+                found.setdefault(words[-1], pm.place.admin1)
+    return found
+
+
 def _bare_governorate(a: Analysis, w: Where) -> bool:
     """Is the place a seat named bare by its governorate's name ("غارات على الحديدة"), with no
     place noun that makes it the city ("مدينة الحديدة")?"""
     if w.unknown_name or w.place.kind not in SETTLEMENT_KINDS or w.direction is not None:
         return False
     name = normalise_term(w.mention.text)
-    names = _governorate_names()
+    names = {**_governorate_names(), **_governorates_named_in(a)}
     bare = next((n for n in (name, name[1:], name[2:]) if n in names), None)
     return bare is not None and names[bare] == w.place.admin1 and not _after_place_noun(a, w.mention.tok_start)
+
+
+def _governorate_only(a: Analysis, g: Group) -> bool:
+    """Is every place of the group a governorate's bare name (none "مدينة إدلب", the city)?"""
+    return bool(g.places) and all(_bare_governorate(a, w) for w in g.places)
 
 
 def _governorate_by_its_name(a: Analysis, groups: list[Group]) -> list[Group]:
@@ -554,7 +576,7 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                 body = [b for b in kept if b is not g and b.etype in VIOLENT_TYPES and not _is_summary(a, b, level)]
                 target = _summarised(a, g, body)
             if target is not None:
-                if _coarser(g.where, target.where):
+                if _coarser(g.where, target.where) or _governorate_only(a, g):
                     g.places = []  # the summary's wider place does not displace the body's precise one
                 _fold(target, g, kept)
             elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
@@ -604,9 +626,15 @@ def _refers_back(a: Analysis, g: Group) -> bool:
         before = doc.tokens[t.tok_start - 1].text if t.tok_start else ""
         return definite(doc.tokens[t.tok_start].text) or before in cue_words("demonstrative")
 
+    def in_relative(t) -> bool:
+        # "مواقع الميليشيات التي ردت بقصفها للمدنيين": a relative clause tells again what its
+        # head did; it introduces no event of its own beside a word that refers back
+        clause = clause_at(a, t.tok_start)
+        return clause is not None and clause.kind == "relative"
+
     words = [m.hit.mention for m in g.members if not m.join_only]
     return any(definite_word(t) for t in words) and \
-        not any(t.strength == "strong" and not definite_word(t) for t in words)
+        not any(t.strength == "strong" and not definite_word(t) and not in_relative(t) for t in words)
 
 
 def _spot_of(a: Analysis, w: Where, o: Where) -> bool:
@@ -735,7 +763,10 @@ def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:
     same_admin = [b for b in body if (b.where.place.country_code, b.where.place.admin1) ==
                   (g.where.place.country_code, g.where.place.admin1)]
     same = [b for b in same_admin if b.where.town_key == g.where.town_key]
-    finer = [b for b in same_admin if _coarser(g.where, b.where)]
+    # ("جيش الاحتلال يقتل فلسطينيين بقصف على غزة" over "القصف الذي وقع شرق رفح": with no finer place
+    # the text ties to it, a bare governorate's name stands for the area around the body's one place)
+    finer = [b for b in same_admin if _coarser(g.where, b.where)] or \
+        [b for b in same_admin if _governorate_only(a, g) and _breadth(b.where) < 3 and not _governorate_only(a, b)]
     return same[0] if same else (finer[0] if len(finer) == 1 else None)
 
 

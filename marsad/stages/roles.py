@@ -599,7 +599,8 @@ def _claims(a: Analysis, x: ActorMention) -> bool:
 
 def _salient(mentions: list[ActorMention], g: Group) -> list[str]:
     """Actor names ordered by closeness to the group's triggers."""
-    trig = [m.hit.mention.tok_start for m in g.members]
+    trig = [m.hit.mention.tok_start for m in g.members if not m.restated] or \
+        [m.hit.mention.tok_start for m in g.members]
     scored: dict[str, float] = {}
     for x in mentions:
         d = min(abs(x.tok_start - t) for t in trig)

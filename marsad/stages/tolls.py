@@ -664,7 +664,8 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
 
     # "ما أسفر عن مقتله": a pronoun refers back to victims counted elsewhere
     anaphoric = [c for c in cas if c.victim is None and _pronoun_death(a, c)]
-    if len(anaphoric) < len(cas):
+    # (only beside a count of its own: "يقتل فلسطينيين" in a headline gives no number to replace it)
+    if any(c.count for c in cas if c not in anaphoric):
         cas = [c for c in cas if c not in anaphoric]
     else:
         anaphoric = []
@@ -692,7 +693,8 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
     for k, (b, lo, h) in body_t.items():
         if k in head_t and head_t[k][0] in parts.get(k, ()) and head_t[k][0] < b:
             best, low, high = best + b, low + lo, high + max(h, b)
-        elif k in head_t:
+        elif k in head_t and head_t[k] != (0, 0, 0):
+            # ("جيش الاحتلال يقتل فلسطينيين" over "وفاة اثنين": a headline with no number caps nothing)
             hb, hlo, hh = head_t[k]
             best += min(b, hb)
             low += min(lo, hlo)

@@ -1,0 +1,141 @@
+"""One act told twice, at two descriptions of its place: one event (the guide: one per actor
+pair, place and day).
+
+A report often names an act once and then again: at the district or area around it
+("... في منطقتي X وY بمديرية Z"، "وشن غارات على معسكر في مديرية Z" after the strikes on a spot
+the text puts in Z), or in a sentence that restates it with the spot it hit ("شن الجيش هجوماً
+على أطراف منطقة X. وأفاد مصدر أن الهجوم استهدف مواقع في منطقة Y الفاصلة بين X و...").
+Grouping by town keeps such pairs apart (two places); this stage joins them when
+
+- both are of one type, share a kind of act and a day;
+- the wider of the two counts no number of dead of its own;
+- they are told together: in one sentence, in two sentences one right after the other, or the
+  second by words that refer back to an act told (الهجوم، القصف، هذه الاشتباكات);
+- and their places are tied by the text: the second's place contains the first's (the text puts
+  the first in it, or it is a district, مديرية Z, whose gazetteer district holds the first), or
+  the other way round, and then the event keeps the finer place; or the second refers back and
+  names the first's place beside its own spot, and then the event is at that spot.
+
+Two towns struck by one sentence, a district that holds none of the places told, an area
+around several places (their summary, grouping._merge_summaries) and a place a sentence adds
+with "أيضاً" stay events of their own. ``clashes_of_a_killing``: "clashes" told with a deadly
+attack on people, no armed group a side of them, are that attack told again.
+"""
+from __future__ import annotations
+
+from marsad.cues import cue_matcher, cue_words
+from marsad.stages.analysis import Analysis, Group, Where
+
+
+def one_act_told_twice(a: Analysis, groups: list[Group]) -> list[Group]:
+    """The groups, each act told twice at its place and at a container or a restated spot joined."""
+    from marsad.stages.grouping import _fold, _numbers_dead, _refers_back
+    kept = list(groups)
+    for g in sorted(groups, key=lambda x: min(x.sentences)):
+        if g not in kept:
+            continue
+        subtypes = {m.subtype for m in g.members}
+        first = min(g.sentences)
+        refers = _refers_back(a, g)
+        if _adds_a_target(a, first):
+            continue
+        pairs = []  # (the group told with g, the wider of the two)
+        for o in sorted(kept, key=lambda x: -max(x.sentences)):
+            if o is g or o.etype != g.etype or not o.when.compatible(g.when) or \
+                    not subtypes & {m.subtype for m in o.members} or min(o.sentences) > first or \
+                    o.where.town_key == g.where.town_key:
+                continue
+            if not (o.sentences & g.sentences or first - max(o.sentences) == 1 or refers):
+                continue  # (told apart, without a word that refers back: two acts)
+            if _contains(a, g, o):
+                pairs.append((o, g))
+            elif _contains(a, o, g):
+                pairs.append((o, o))
+            elif refers and first > max(o.sentences) and _names_place_of(a, first, o.where):
+                pairs.append((o, o))  # the restatement's spot is where the act hit
+        if sum(wide is g for _, wide in pairs) > 1:
+            continue  # an area around several places told: their summary (grouping._merge_summaries)
+        for o, wide in pairs[:1]:
+            if _numbers_dead(a, wide):
+                continue  # (a place that counts dead of its own tells an act of its own)
+            if wide is o and not _contains(a, o, g):
+                for m in g.members:
+                    m.restated = True
+            wide.places = []  # the wider place does not displace the finer one
+            _fold(o if wide is g else g, wide, kept)
+    return kept
+
+
+def _contains(a: Analysis, gx: Group, gy: Group) -> bool:
+    """Is the place ``x`` of group ``gx`` the container of the place ``y`` of ``gy`` by the text:
+    ``y`` is put in (or by) ``x`` up the chain of places that locate it, or ``x`` is named as a
+    district (مديرية X) whose gazetteer district holds the place ``y`` resolves to? (A town named twice in one sentence, once to
+    locate a village and once as a target of its own, "قرية Y بريف مدينة X وموقع في مدينة X", is
+    a second target, not the container told again.)"""
+    x, y = gx.where, gy.where
+    if x.unknown_name:
+        return False
+    from marsad.stages.grouping import _anchored_at
+    if _anchored_at(y, x.place) and \
+            a.sentence_index(y.mention.tok_start) not in {a.sentence_index(w.mention.tok_start) for w in gx.places}:
+        return True
+    p, q = x.place, y.place
+    district = p.kind == "admin2" or x.mention.relation == "district"
+    return district and not y.unknown_name and y.mention.relation != "district" and \
+        (p.country_code, p.admin1) == (q.country_code, q.admin1) and bool(p.admin2) and p.admin2 == q.admin2 and \
+        p.place_id != q.place_id
+
+
+def _names_place_of(a: Analysis, sentence: int, w: Where) -> bool:
+    """Does the sentence name the place ``w`` is at (as the border, reference or anchor of its
+    own spot: "منطقة Y الفاصلة بين منطقة X و...")?"""
+    if w.unknown_name:
+        return False
+    s = a.doc.sentences[sentence]
+    return any(s.tok_start <= pm.tok_start < s.tok_end and pm.place is not None and
+               pm.place.place_id == w.place.place_id for pm in a.places.mentions)
+
+
+def _adds_a_target(a: Analysis, sentence: int) -> bool:
+    """"وطال القصف أيضاً مدينة حماة": a sentence with a word that adds a target (``additive_adverb``)
+    tells another place hit."""
+    s = a.doc.sentences[sentence]
+    return bool(cue_matcher("additive_adverb").find(a.doc, s.tok_start, s.tok_end))
+
+
+def clashes_of_a_killing(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"قتلت القوات 41 فلسطينياً ... في اشتباكات عنيفة في منطقة X ... وقالت وزارة الصحة التابعة لحماس
+    إن فتى لقي حتفه في الاشتباكات": "clashes" told in the sentence of a deadly attack on people, on
+    its day, by a force that fought no armed group the text names as a side (a group named only as
+    the speaker or owner of a source is none), or in a heading over it at its town, are the
+    attack's circumstances told again, no event of their own."""
+    from marsad.stages.grouping import _is_summary, _kills
+    from marsad.stages.roles import _source_mentions
+    sources = _source_mentions(a)
+    kept = list(groups)
+    for g in groups:
+        if g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members):
+            continue
+        attack = next((o for o in kept if o.etype == "Violence against civilians" and o.when.compatible(g.when)
+                       and (o.sentences & g.sentences or
+                            _is_summary(a, g, "heading") and o.where.town_key == g.where.town_key)
+                       and _kills(a, o) and
+                       (o.where.place.country_code, o.where.place.admin1) ==
+                       (g.where.place.country_code, g.where.place.admin1)), None)
+        if attack is None or any(a.kb.inter(x.actor) in (2, 3, 4) and id(x) not in sources and
+                                 not _owner_of_a_source(a, x) and a.in_group(g, x.tok_start) for x in a.actors):
+            continue
+        # (its dead, if it counts any, are the attack's told again: "لقي فتى حتفه في الاشتباكات"
+        # beside "قتلت القوات 41 فلسطينياً"; the attack's own count stands)
+        kept.remove(g)
+    return kept
+
+
+def _owner_of_a_source(a: Analysis, x) -> bool:
+    """"وزارة الصحة التابعة لحماس": an actor named right after a word of belonging (``owner_link``)
+    that follows an institution (``institution_noun``: وزارة) owns the body that speaks; it is no
+    side. ("قوات الأمن التابعة لحماس" are Hamas's: a force, no institution.)"""
+    t = x.tok_start
+    if t < 2 or a.doc.tokens[t - 1].text not in cue_words("owner_link"):
+        return False
+    return bool(cue_matcher("institution_noun").find(a.doc, max(0, t - 5), t - 1))

@@ -1441,6 +1441,8 @@ def _trend_area(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) ->
         if t in attack_tokens:
             return False
         if doc.tokens[t].text.lstrip("و") in trends:
+            if t > sent_start and doc.tokens[t - 1].text.lstrip("و") in cue_words("attempt_noun"):
+                return False  # "تصدت الفصائل لمحاولة تقدم لقوات النظام في X": an attempted advance is an act
             if t > sent_start and doc.tokens[t - 1].text in cue_words("amid_word") and \
                     any(k in attack_tokens for k in range(sent_start, t)):
                 return False  # "تشهد X مواجهات عنيفة ... وسط تقدم كبير للقوات نحو Y": it sets the fight told

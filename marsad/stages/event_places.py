@@ -283,6 +283,13 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
     pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
+    village = next((v for v in mentions_of_sentence(a, sent.index)
+                    if v.place is None and v.role == "event" and v.reason.startswith("unknown name")), None)
+    if village is not None:
+        # "في بلدة بيت بيش عند مثلث الطريق بين مديرية حيس ومحافظة إب": the village no gazetteer
+        # knows keeps its own name, at the point the reference gives
+        name = village.text.strip("\"'«»“”")
+        return Where(village, town, "name:" + name, 2, direction, unknown_name=name, compass=pm.compass)
     return Where(pm, town, town.place_id, 2, direction, compass=pm.compass)
 
 

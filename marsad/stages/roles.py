@@ -18,6 +18,7 @@ from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
+from marsad.stages.roles_refer import pronoun_victims, reciprocal_group, relative_perpetrators
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -37,6 +38,11 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         claimed = claimant(a, g)
         if claimed is not None and claimed != actor2 and claimed not in assoc2:
             actor1 = claimed
+    if etype == "Battles" and sub != TERRITORY:
+        # "اشتباكات بين قيادات ميليشيا الحوثي": the group's own parts fought each other
+        one = reciprocal_group(a, g)
+        if one is not None:
+            actor1, actor2, assoc1, assoc2 = one, one, [], []
     authority = _de_facto_authority(a, g)
     if authority is not None:
         # "اعتقلت الأجهزة الأمنية ثلاثة أشخاص في مخيم جباليا": Gaza's police are Hamas's
@@ -68,11 +74,17 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
-    stated = stated_agent(a, g, sub) if etype != "Strategic developments" else None
+    # the clause's own agent, else the doer a relative clause names ("العملية التي نفذها تنظيم داعش")
+    stated = (stated_agent(a, g, sub) or _relative_perpetrator(a, g)) if etype != "Strategic developments" else None
     generic = _generic_spans(a)
     for c in cas:
         # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim
         found = [x for x in victim_actors(a, c) if not named_group.get(id(x))]
+        if not found:
+            # "اعترفت ميليشيات الحوثي بمقتل أحد قادتها"، "أما تنظيم داعش فقتل منه 58 مسلحا": the force
+            # the victims' pronoun refers to
+            told = pronoun_victims(a, c)
+            found = [told] if told is not None else []
         if found and (found[0].tok_start, found[0].tok_end) in generic and kb.inter(found[0].actor) == 1:
             # "هجوم استهدف النقاط الأمنية التابعة للحزام الأمني ... مقتل خمسة من الجنود": soldiers told
             # by a generic word are the men of the force whose post was hit
@@ -116,6 +128,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     actor1 = actor2 = None
     if sides:
         actor1, actor2 = sides
+        if etype == "Explosions/Remote violence" and actor1 in victim_names and actor2 not in victim_names:
+            # "المواجهات بين التنظيم والمقاتلين الأكراد ... أما التنظيم فقتل منه 58 أغلبهم في الغارات":
+            # the side whose men the strikes killed is not their striker
+            actor1, actor2 = actor2, actor1
     elif etype == "Battles" and not sub == TERRITORY:
         victim_armed = [n for n in victim_names if n != "Civilians"]
         unidentified = [x.actor for x in armed if x.actor == "Unidentified Armed Group"]
@@ -246,6 +262,19 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
 
 # How many words may stand between a holder word and the actor it names (معاقل فصائل المعارضة).
 HOLDER_WORDS = 2
+
+
+def _relative_perpetrator(a: Analysis, g: Group) -> str | None:
+    """The doer a relative clause names ("العملية التي نفذها تنظيم داعش") in one of the group's
+    sentences, or in a sentence before them that no other group tells an event in."""
+    found = relative_perpetrators(a)
+    for s in sorted(found, reverse=True):
+        if s in g.sentences:
+            return found[s]
+        if s < min(g.sentences) and not any(o is not g and k in o.sentences for o in a.groups
+                                            for k in range(s, min(g.sentences))):
+            return found[s]
+    return None
 
 
 def _holds_place(a: Analysis, x: ActorMention) -> bool:

@@ -1,0 +1,118 @@
+"""Sides told by reference (the roles stage asks these where the clause names no side by name).
+
+- the **antecedent of the victims' pronoun**: "اعترفت ميليشيات الحوثي بمقتل أحد قادتها مع عدد من
+  مرافقيه"، "أما تنظيم داعش فقتل منه 58 مسلحاً": the men are the force the pronoun refers to, the
+  armed actor named last before it in the sentence (never a force that kills them: "قتلت قوات
+  الأمن ثلاثة منهم");
+- the **reciprocal fight inside one group**: "اشتباكات بين قيادات ميليشيا الحوثي"، "بين فصيلين من
+  الجيش الوطني": one group on both sides;
+- the **perpetrator in a relative clause** after an attack noun: "العملية التي نفذها تنظيم داعش على
+  مقر ..."، "الهجوم الذي شنته حركة الشباب": the actor after the verb did the attack.
+
+The cue words are in ``kb/data/cues.tsv`` (possessed_member_noun, partitive_pronoun,
+active_killing_verb, reciprocal_part_noun, perpetration_verb; relative_pronoun is shared).
+"""
+from __future__ import annotations
+
+from marsad.cues import cue_matcher, cue_words
+from marsad.model import ActorMention, Casualty
+from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+
+UNIDENTIFIED = "Unidentified Armed Group"
+
+# Pronouns attached to a possessed noun (قادتها، مرافقيه، عناصرهم), longest first.
+PRONOUNS = ("هما", "هم", "ها", "ه")
+# How many words of a casualty phrase, from its start, may hold the victims' pronoun ("بمقتل أحد
+# قادتها"، "فقتل منه 58 مسلحا"، "ومقتل عدد من مرافقيه").
+PRONOUN_WORDS = 6
+# How many words after "بين" the part noun may take ("بين فصيلين من الجيش الوطني"); its group follows it.
+RECIPROCAL_WORDS = 3
+# How many words after the relative pronoun the perpetrator may start ("التي نفذها عناصر تنظيم داعش").
+RELATIVE_AGENT_WORDS = 3
+
+
+def _armed(a: Analysis, x: ActorMention) -> bool:
+    return a.kb.inter(x.actor) in ARMED_CODES
+
+
+def _pronoun(word: str) -> str | None:
+    """The pronoun a possessed member noun or a partitive carries, if any."""
+    if word in cue_words("partitive_pronoun"):
+        return word[2:]
+    stems = cue_words("possessed_member_noun")
+    for p in PRONOUNS:
+        if word.endswith(p):
+            stem = word[: -len(p)].lstrip("وفب")
+            if stem in stems or stem.removeprefix("ل") in stems:
+                return p
+    return None
+
+
+def pronoun_victims(a: Analysis, c: Casualty) -> ActorMention | None:
+    """The armed actor the victims' pronoun refers to: the last named before it in its sentence,
+    in number with it (a singular pronoun is no plural noun of people: "الحوثيين" for "قادته")."""
+    doc = a.doc
+    for t in range(c.tok_start, min(c.tok_end, c.tok_start + PRONOUN_WORDS)):
+        pronoun = _pronoun(doc.tokens[t].text)
+        tok = doc.tokens[t]
+        if pronoun is None or doc.raw[doc.span(tok.start, tok.end).start:doc.span(tok.start, tok.end).end].endswith("ة"):
+            continue  # "شخصية قيادية": a feminine ending, no pronoun
+        sent = doc.sentence_of_token(t)
+        killing = cue_words("active_killing_verb")
+        before = [x for x in a.actors_of_sentence(sent.index) if x.tok_end <= t and _armed(a, x)]
+        for x in reversed(before):
+            if x.actor == UNIDENTIFIED:
+                return None  # "هاجم مسلحون ... وقتل عدد منهم": no named side
+            if x.tok_start > 0 and doc.tokens[x.tok_start - 1].text.lstrip("و") in killing:
+                continue  # "قتلت قوات الأمن ثلاثة منهم": the killers
+            last = doc.tokens[x.tok_end - 1].text
+            if pronoun in ("ه", "ها") and last.endswith(("ين", "ون")):
+                continue
+            return x
+        return None
+    return None
+
+
+def reciprocal_group(a: Analysis, g: Group) -> str | None:
+    """The one group a fight of its own parts is told in ("اشتباكات بين قيادات ميليشيا الحوثي"،
+    "بين فصيلين من الجيش الوطني"): the armed actor right after a part noun after "بين", with no
+    second side named after it in the sentence."""
+    doc = a.doc
+    parts = cue_matcher("reciprocal_part_noun")
+    for s in sorted(g.sentences):
+        sent = doc.sentences[s]
+        for t in range(sent.tok_start, sent.tok_end):
+            if doc.tokens[t].text != "بين":
+                continue
+            found = [m for m in parts.find(doc, t + 1, min(sent.tok_end, t + 1 + RECIPROCAL_WORDS))
+                     if m.tok_start == t + 1]
+            if not found:
+                continue
+            after = [x for x in a.actors_of_sentence(s) if x.tok_start >= found[0].tok_end and _armed(a, x)]
+            if not after or after[0].tok_start != found[0].tok_end or after[0].actor == UNIDENTIFIED:
+                continue
+            if any(x.actor not in (after[0].actor, UNIDENTIFIED) and not a.kb.allied(x.actor, after[0].actor)
+                   for x in after[1:]):
+                continue  # "بين عناصر داعش وقوات الجيش": two sides
+            return after[0].actor
+    return None
+
+
+def relative_perpetrators(a: Analysis) -> dict[int, str]:
+    """Sentence -> the actor a relative clause after an attack noun names as its doer ("العملية
+    الإرهابية التي نفذها تنظيم داعش"، "الهجوم الذي شنته حركة الشباب")."""
+    found = a.memo.get("relative_perpetrators")
+    if found is not None:
+        return found
+    found = a.memo["relative_perpetrators"] = {}
+    doc = a.doc
+    relatives = cue_words("relative_pronoun")
+    for m in cue_matcher("perpetration_verb").find(doc):
+        if m.tok_start == 0 or doc.tokens[m.tok_start - 1].text not in relatives:
+            continue
+        sent = doc.sentence_of_token(m.tok_start)
+        agent = [x for x in a.actors_of_sentence(sent.index) if _armed(a, x) and x.actor != UNIDENTIFIED and
+                 m.tok_end <= x.tok_start <= m.tok_end + RELATIVE_AGENT_WORDS]
+        if agent:
+            found.setdefault(sent.index, agent[0].actor)
+    return found

@@ -1,0 +1,150 @@
+"""Sides told by reference (roles stage, roles_refer.py), each class run on plain strings of our own
+wording: the force a victims' pronoun refers to ("بمقتل أحد قادتها"، "أما X فقتل منه")، a fight
+between the parts of one group ("اشتباكات بين قيادات X": X on both sides), the doer a relative
+clause names ("العملية التي نفذها تنظيم X"); with close wordings where the old sides must stay."""
+from __future__ import annotations
+
+import pytest
+
+from test_stages_roles5 import events, pairs
+
+HOUTHIS = "Ansar Allah (the Houthis)"
+
+
+def _of_type(found, etype):
+    return [e for e in found if e.event_type == etype]
+
+
+# --------------------------------------------------------------------------- the victims' pronoun
+
+@pytest.mark.parametrize("text, striker, victim", [
+    ("أقرت حركة الشباب اليوم بمقتل اثنين من قادتها في غارة جوية أمريكية استهدفت بلدة جلب.",
+     "Military Forces of the United States", "Al Shabaab"),
+    ("أعلنت هيئة تحرير الشام اليوم مقتل أحد قادتها العسكريين مع ثلاثة من مرافقيه بغارة روسية على بلدة سرمين.",
+     "Military Forces of Russia", "Hayat Tahrir al-Sham"),
+    ("اعترف تنظيم داعش بمقتل خمسة من عناصره في قصف مدفعي للجيش العراقي على جزيرة الخالدية اليوم.",
+     "Military Forces of Iraq", "Islamic State"),
+    ("أكدت قوات سوريا الديمقراطية مقتل ثلاثة من مقاتليها في هجوم بطائرة مسيرة تركية على قرية قرب عين عيسى اليوم.",
+     "Military Forces of Turkey", "Syrian Democratic Forces"),
+    ("اعترفت ميليشيا الحوثي اليوم بمقتل عدد من قيادييها بغارات لطيران التحالف على مديرية حرض.",
+     "Military Forces of Saudi Arabia", HOUTHIS),
+    ("نعت جماعة الحوثي أمس أحد قادتها الميدانيين الذي قتل مع اثنين من حراسه بغارة جوية للتحالف في مديرية "
+     "باقم.", "Military Forces of Saudi Arabia", HOUTHIS),
+    # a kinsman's earlier death told after it is no civilian victim of this strike
+    ("أقرت هيئة تحرير الشام اليوم بمقتل أحد قادتها مع عدد من مرافقيه بغارة روسية على بلدة سرمين. ويأتي "
+     "مقتله بعد شهر من مقتل شقيقه بغارة مماثلة في المنطقة.", "Military Forces of Russia", "Hayat Tahrir al-Sham"),
+    ("اعترفت حركة الشباب بمقتل أحد قادتها بغارة أمريكية على بلدة جلب الجمعة. ويأتي مقتله بعد أقل من شهر على "
+     "مقتل شقيقه بغارة مماثلة استهدفته في المنطقة.", "Military Forces of the United States", "Al Shabaab"),
+])
+def test_men_told_by_a_pronoun_are_the_force_it_refers_to_never_civilians(text, striker, victim):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no strike"
+    for e in found:
+        assert e.actor2 == victim, pairs(found)
+        assert e.actor1 == striker, pairs(found)
+
+
+@pytest.mark.parametrize("text, striker, victim", [
+    ("تكبدت القوات الحكومية خسائر في المعارك. أما حركة الشباب فقتل منها 12 مسلحا في الغارات الأمريكية "
+     "على بلدة جلب أمس.", "Military Forces of the United States", "Al Shabaab"),
+    ("أما تنظيم داعش فقد قتل منه 15 عنصرا في غارات التحالف الدولي على بلدة الباغوز اليوم.",
+     "Global Coalition against Daesh", "Islamic State"),
+    ("أما هيئة تحرير الشام فقتل منها تسعة مقاتلين بالغارات الروسية على بلدة كفرنبل اليوم.",
+     "Military Forces of Russia", "Hayat Tahrir al-Sham"),
+    # the sides told by بين before: the side that lost men is not the striker
+    ("اندلعت مواجهات بين تنظيم داعش وقوات سوريا الديمقراطية قرب بلدة هجين اليوم. أما التنظيم فقتل منه 40 "
+     "مسلحا في الغارات الجوية التي يشنها التحالف الدولي.", "Global Coalition against Daesh", "Islamic State"),
+    ("أما ميليشيا الحوثي فقتل منها 20 عنصرا في غارات التحالف على مديرية الدريهمي اليوم.",
+     "Military Forces of Saudi Arabia", HOUTHIS),
+])
+def test_a_topic_whose_men_were_killed_is_the_victim_not_the_striker(text, striker, victim):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no strike"
+    for e in found:
+        assert (e.actor1, e.actor2) == (striker, victim), pairs(found)
+
+
+@pytest.mark.parametrize("text, victim", [
+    # no pronoun: a feminine ending ("قيادية") is no "its"
+    ("قتل ثلاثة مدنيين بينهم شخصية قيادية في انفجار عبوة ناسفة في مدينة الباب اليوم.", "Civilians"),
+    # the killers before the partitive are not the force it refers to
+    ("هاجم عناصر من تنظيم داعش حاجزا للجيش العراقي في قضاء الطارمية اليوم، وقتلت القوات الأمنية أربعة منهم.",
+     None),
+    # the victims named by their own name, as before
+    ("قتل خمسة من عناصر تنظيم داعش بغارة للتحالف الدولي على بلدة الباغوز اليوم.", "Islamic State"),
+    ("قتل أربعة مدنيين بغارة روسية على بلدة سرمين اليوم.", "Civilians"),
+])
+def test_victims_without_a_pronoun_of_a_force_keep_their_sides(text, victim):
+    found = events(text)
+    assert found, "no event"
+    if victim is not None:
+        assert any(e.actor2 == victim for e in found), pairs(found)
+    else:
+        # "قتلت القوات الأمنية أربعة منهم": the army's men are not the dead
+        assert all(not (e.actor2 == "Military Forces of Iraq" and e.actor1 == "Islamic State" and e.fatalities == 4)
+                   or e.event_type == "Battles" for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- one group's parts fighting
+
+@pytest.mark.parametrize("text, group", [
+    ("اندلعت اشتباكات عنيفة بين فصيلين من الجيش الوطني السوري في مدينة عفرين اليوم، ما أدى إلى مقتل ثلاثة "
+     "مسلحين.", "Syrian National Army"),
+    ("قتل خمسة أشخاص في اشتباكات بين قيادات هيئة تحرير الشام في بلدة سرمدا أمس.", "Hayat Tahrir al-Sham"),
+    ("وقعت مواجهات مسلحة بين أجنحة حركة الشباب في بلدة بارديري اليوم أسفرت عن مقتل أربعة مسلحين.", "Al Shabaab"),
+    ("دارت اشتباكات بين عناصر ميليشيا الحوثي في مدينة ذمار اليوم، وقتل فيها اثنان.", HOUTHIS),
+    ("شهدت مدينة الرقة اليوم اشتباكات بين فصائل قوات سوريا الديمقراطية، قتل فيها ثلاثة.",
+     "Syrian Democratic Forces"),
+])
+def test_a_fight_between_the_parts_of_one_group_has_it_on_both_sides(text, group):
+    found = _of_type(events(text), "Battles")
+    assert found, "no clash"
+    for e in found:
+        assert (e.actor1, e.actor2) == (group, group), pairs(found)
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("اندلعت اشتباكات بين عناصر تنظيم داعش وقوات الجيش العراقي في قضاء الحويجة اليوم، قتل فيها ثلاثة جنود.",
+     {"Islamic State", "Military Forces of Iraq"}),
+    ("دارت اشتباكات بين قوات الجيش اليمني وميليشيا الحوثي في مديرية صرواح اليوم.",
+     {"Military Forces of Yemen", HOUTHIS}),
+    ("اندلعت اشتباكات بين قيادات هيئة تحرير الشام وفصائل الجيش الوطني السوري في بلدة دارة عزة اليوم.",
+     {"Hayat Tahrir al-Sham", "Syrian National Army"}),
+])
+def test_a_fight_between_two_named_sides_keeps_both(text, sides):
+    found = _of_type(events(text), "Battles")
+    assert found, "no clash"
+    for e in found:
+        assert {e.actor1, e.actor2} == sides, pairs(found)
+
+
+# --------------------------------------------------------------------------- the doer in a relative clause
+
+@pytest.mark.parametrize("text, doer", [
+    ("قتل ستة مدنيين في الهجوم الذي شنته حركة الشباب بسيارة مفخخة على فندق في مقديشو اليوم.", "Al Shabaab"),
+    ("فقد مواطن أسرته في العملية التي نفذها تنظيم القاعدة على نقطة عسكرية في مدينة المكلا مساء الخميس. "
+     "ووقع الهجوم بسيارة مفخخة يقودها انتحاري.", "Al-Qaeda in the Arabian Peninsula"),
+    ("ارتفعت حصيلة التفجير الانتحاري الذي نفذه تنظيم داعش في مدينة الرمادي أمس إلى عشرة قتلى.",
+     "Islamic State"),
+    ("قتل أربعة جنود في التفجير الذي نفذته هيئة تحرير الشام بعبوة ناسفة على طريق قرب بلدة سراقب اليوم.",
+     "Hayat Tahrir al-Sham"),
+    ("وصل عدد ضحايا التفجير الانتحاري الذي ارتكبه تنظيم داعش في سوق بمدينة الصدر أمس إلى 12 قتيلا.",
+     "Islamic State"),
+])
+def test_the_doer_a_relative_clause_names_is_the_attacker(text, doer):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no explosion"
+    for e in found:
+        assert e.actor1 == doer, pairs(found)
+
+
+@pytest.mark.parametrize("text", [
+    # no doer after the verb: the bomber stays unknown
+    "قتل ثلاثة مدنيين في التفجير الذي نفذ بسيارة مفخخة في مدينة الباب اليوم.",
+    "قتل خمسة أشخاص بانفجار عبوة ناسفة في سوق بمدينة الرمادي اليوم.",
+])
+def test_an_explosion_with_no_doer_named_keeps_an_unidentified_bomber(text):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no explosion"
+    for e in found:
+        assert e.actor1 == "Unidentified Armed Group", pairs(found)

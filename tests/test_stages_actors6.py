@@ -148,3 +148,42 @@ def test_an_explosion_with_no_doer_named_keeps_an_unidentified_bomber(text):
     assert found, "no explosion"
     for e in found:
         assert e.actor1 == "Unidentified Armed Group", pairs(found)
+
+
+# --------------------------------------------------------------------------- a civil office killed
+
+@pytest.mark.parametrize("text", [
+    "اغتيل في مدينة طرابلس أمس النائب السابق في البرلمان بتفجير عبوة ناسفة زرعت في سيارته. واتهم حزب سياسي "
+    "قوات الجيش السوري بالوقوف وراء العملية.",
+    "اغتيل اليوم الصحفي عمر الحسن بانفجار عبوة ناسفة في سيارته بمدينة الموصل، ووجهت عائلته أصابع الاتهام إلى "
+    "الحشد الشعبي.",
+    "قتل الوزير السابق في الحكومة اليمنية بتفجير سيارة مفخخة في مدينة عدن أمس. واتهمت الحكومة ميليشيا الحوثي "
+    "بتدبير الاغتيال.",
+    "أعلنت الشرطة اغتيال القاضي سعيد الخالدي بعبوة لاصقة في مدينة البصرة اليوم. ويتهم ناشطون فصائل مسلحة "
+    "موالية لإيران بتنفيذ عمليات الاغتيال.",
+    "اغتيل عضو البرلمان علي الكردي بتفجير عبوة ناسفة استهدفت سيارته في مدينة بعقوبة اليوم.",
+])
+def test_a_politician_judge_or_journalist_killed_is_a_civilian_not_a_force_accused_or_reporting(text):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no explosion"
+    for e in found:
+        assert e.actor2 == "Civilians", pairs(found)
+
+
+def test_a_commander_killed_stays_his_force():
+    found = _of_type(events("اغتيل قائد في الحشد الشعبي بانفجار عبوة ناسفة في مدينة بعقوبة اليوم."),
+                     "Explosions/Remote violence")
+    assert found and all(e.actor2 == "Popular Mobilization Forces" for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- what may come
+
+@pytest.mark.parametrize("text", [
+    "إن اغتيال الوزير يرفع مستوى التوتر في البلاد، مما يمكن أن يجر إلى اشتباك مباشر بين حزب الله والجيش اللبناني.",
+    "وصل التوتر في مدينة درعا إلى حد يمكن أن يقود إلى مواجهات بين قوات النظام والفصائل المسلحة.",
+    "يرى محللون أن استمرار الحشد في محيط مدينة سرت من شأنه أن يفضي إلى معارك بين قوات حفتر وقوات الوفاق.",
+    "يمكن أن تندلع اشتباكات بين الحشد الشعبي وقوات البيشمركة في قضاء سنجار إذا استمر الخلاف.",
+    "التصعيد الأخير في ريف إدلب يمكن أن يؤدي إلى قصف روسي واسع على المدينة.",
+])
+def test_a_fight_that_may_come_is_no_event(text):
+    assert not events(text), pairs(events(text))

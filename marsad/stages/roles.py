@@ -18,7 +18,7 @@ from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
-from marsad.stages.roles_refer import pronoun_victims, reciprocal_group, relative_perpetrators
+from marsad.stages.roles_refer import civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrators
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -117,6 +117,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     if not victim_names and _civilian_victims(a, g):
         # "أصيبت امرأة وطفلها"، "قتلت الغارات 80 شخصاً في بلدات X وY وZ" (a toll over several places,
         # none of it this place's): the civilians were the target
+        victim_names["Civilians"] = 0
+    elif not victim_names and etype != "Battles" and civilian_office_victim(a, g):
+        # "اغتيل في بيروت الوزير السابق X ... اتهام نظام الأسد": a politician killed is a civilian
         victim_names["Civilians"] = 0
     elif not victim_names:
         # "ما أدى إلى إصابة ثلاثة من عناصر الأمن العام": the force whose men were hurt was the target

@@ -7,10 +7,13 @@
 - the **reciprocal fight inside one group**: "اشتباكات بين قيادات ميليشيا الحوثي"، "بين فصيلين من
   الجيش الوطني": one group on both sides;
 - the **perpetrator in a relative clause** after an attack noun: "العملية التي نفذها تنظيم داعش على
-  مقر ..."، "الهجوم الذي شنته حركة الشباب": the actor after the verb did the attack.
+  مقر ..."، "الهجوم الذي شنته حركة الشباب": the actor after the verb did the attack;
+- a **civil office** the killed person is named by ("اغتيل في بيروت الوزير السابق X"): the victim is a
+  civilian, never a force the article accuses of the killing.
 
 The cue words are in ``kb/data/cues.tsv`` (possessed_member_noun, partitive_pronoun,
-active_killing_verb, reciprocal_part_noun, perpetration_verb; relative_pronoun is shared).
+active_killing_verb, reciprocal_part_noun, perpetration_verb, civilian_office_title; relative_pronoun
+and killing_word are shared).
 """
 from __future__ import annotations
 
@@ -29,6 +32,9 @@ PRONOUN_WORDS = 6
 RECIPROCAL_WORDS = 3
 # How many words after the relative pronoun the perpetrator may start ("التي نفذها عناصر تنظيم داعش").
 RELATIVE_AGENT_WORDS = 3
+# How many words after a word of killing the office of the killed may stand ("اغتيل في بيروت قبل يومين
+# الوزير السابق").
+OFFICE_WORDS = 6
 
 
 def _armed(a: Analysis, x: ActorMention) -> bool:
@@ -116,3 +122,23 @@ def relative_perpetrators(a: Analysis) -> dict[int, str]:
         if agent:
             found.setdefault(sent.index, agent[0].actor)
     return found
+
+
+def civilian_office_victim(a: Analysis, g: Group) -> bool:
+    """Is the one the group's words of killing killed named by a civil office ("اغتيل في بيروت قبل
+    يومين الوزير السابق محمد شطح"، "اغتيال الصحفي X بعبوة ناسفة") with no force named before it?"""
+    doc = a.doc
+    offices = cue_matcher("civilian_office_title", suffixes=False)
+    for m in cue_matcher("killing_word").find(doc):
+        s = doc.sentence_of_token(m.tok_start)
+        if s.index not in g.sentences:
+            continue
+        hi = min(s.tok_end, m.tok_end + OFFICE_WORDS)
+        found = [o for o in offices.find(doc, m.tok_end, hi) if o.tok_start >= m.tok_end]
+        if not found:
+            continue
+        forces = [x for x in a.actors_of_sentence(s.index)
+                  if m.tok_end <= x.tok_start < found[0].tok_start and _armed(a, x)]
+        if not forces:
+            return True
+    return False

@@ -187,3 +187,38 @@ def test_a_commander_killed_stays_his_force():
 ])
 def test_a_fight_that_may_come_is_no_event(text):
     assert not events(text), pairs(events(text))
+
+
+# --------------------------------------------------------------------------- the seat of an armed party hit
+
+@pytest.mark.parametrize("text, striker, owner", [
+    ("لقي 12 شخصا مصرعهم في قصف صاروخي استهدف مقر الحزب الديمقراطي الكردستاني الإيراني في مدينة كويه اليوم.",
+     "Unidentified Armed Group", "KDPI: Kurdistan Democratic Party of Iran"),
+    ("قصف الحرس الثوري الإيراني بالصواريخ مقرات حزب الحياة الحرة الكردستاني في جبال قنديل اليوم.",
+     "Military Forces of Iran", "PJAK: Party of Free Life of Kurdistan"),
+    ("قتل خمسة أشخاص في قصف مدفعي إيراني استهدف مقرا لحزب كومله قرب مدينة السليمانية أمس.",
+     "Military Forces of Iran", "Komala"),
+    ("استهدفت طائرة مسيرة إيرانية مواقع الحزب الديمقراطي الكردستاني الإيراني في قضاء كويسنجق اليوم وقتلت ثلاثة.",
+     "Military Forces of Iran", "KDPI: Kurdistan Democratic Party of Iran"),
+    # "وجرح عشرة آخرون": others wounded are no civilians named beside the dead
+    ("قتل ثلاثة أشخاص وجرح عشرة آخرون في قصف تركي استهدف مقرا لحزب العمال الكردستاني في قضاء سنجار اليوم.",
+     "Military Forces of Turkey", "Kurdistan Workers' Party"),
+    ("قتل ثلاثة أشخاص وأصيب سبعة آخرون بغارة لطائرة مسيرة تركية على مقر لقوات سوريا الديمقراطية في بلدة عين "
+     "عيسى اليوم.", "Military Forces of Turkey", "Syrian Democratic Forces"),
+])
+def test_people_killed_at_an_armed_party_s_seat_are_its_men_and_it_is_no_striker(text, striker, owner):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no strike"
+    for e in found:
+        assert (e.actor1, e.actor2) == (striker, owner), pairs(found)
+
+
+@pytest.mark.parametrize("text", [
+    # civilians named beside the dead stay civilians
+    "قتل ثلاثة أشخاص بينهم طفلان في قصف تركي استهدف مقرا لحزب العمال الكردستاني في قضاء سنجار اليوم.",
+    "قتل أربعة مدنيين وجرح عشرة آخرون في قصف إيراني على قرية قرب مدينة كويه اليوم.",
+])
+def test_civilians_named_at_a_seat_or_a_village_stay_civilians(text):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no strike"
+    assert any(e.actor2 == "Civilians" or "Civilians" in e.assoc_actor_2 for e in found), pairs(found)

@@ -234,7 +234,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
                 # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
-                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names)) or "Unidentified Armed Group"
+                # nor the owner of a post it hit ("قصف استهدف مقر الحزب X": X is no striker)
+                owners = {_post_owner(a, g, None)} - {None}
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | owners) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
@@ -505,9 +507,9 @@ def _people_at_a_force(a: Analysis, g: Group, c: Casualty) -> bool:
     sent = a.sentence_index(c.tok_start)
     if any(x.actor == "Civilians" for x in a.actors_of_sentence(sent)):
         return False
-    # "أربعة أشخاص بينهم طفلان": children among them are civilians
+    # "أربعة أشخاص بينهم طفلان": children among them are civilians (not "وجرح 50 آخرون": others)
     neutral = cue_words("neutral_person_noun")
-    if any(o.victim_class == "civilians" and o.victim and normalise_term(o.victim) not in neutral
+    if any(o.victim_class == "civilians" and o.victim and normalise_term(o.victim) not in neutral and o.victim != "آخرون"
            and a.sentence_index(o.tok_start) == sent for o in a.casualties):
         return False
     return _military_target_owner(a, g, None) is not None

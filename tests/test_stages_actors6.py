@@ -222,3 +222,44 @@ def test_civilians_named_at_a_seat_or_a_village_stay_civilians(text):
     found = _of_type(events(text), "Explosions/Remote violence")
     assert found, "no strike"
     assert any(e.actor2 == "Civilians" or "Civilians" in e.assoc_actor_2 for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- a strike on a page of several stories
+
+RUSSIA_SPEAKS = ("قالت المتحدثة باسم الخارجية الروسية إن القوات الجوية الروسية قتلت الإرهابيين في سوريا وستواصل "
+                 "ذلك.\nوأضافت أن موسكو لن تسمح بعودة الإرهاب.\n")
+IDLIB_STRIKE = ("قال الدفاع المدني في محافظة إدلب إن امرأة قتلت وأصيب أربعة أشخاص في غارات جوية استهدفت بلدة "
+                "أريحا اليوم.")
+
+
+@pytest.mark.parametrize("text", [
+    RUSSIA_SPEAKS + " \nأعلن مسؤول في مجلس السلام العالمي أن منظمته ستعقد مؤتمرها السنوي الشهر المقبل.\n" + IDLIB_STRIKE,
+    "صرح المتحدث باسم القيادة الأمريكية في أفريقيا بأن الطائرات الأمريكية نفذت عشرات المهام هذا العام.\nوأكد أن "
+    "واشنطن ملتزمة بدعم الحكومة الصومالية.\n\nأفاد سكان في إقليم شبيلي السفلى بأن ثلاثة مدنيين قتلوا في غارة "
+    "جوية على قرية قرب مدينة مركة اليوم.",
+    "أكد المتحدث باسم الجيش الإسرائيلي أن سلاح الجو الإسرائيلي في حالة تأهب على الجبهة الشمالية.\nوأضاف أن "
+    "إسرائيل لن تسمح بتموضع إيران في سوريا.\n\nقال المرصد السوري لحقوق الإنسان إن مدنيين اثنين قتلا بغارات جوية "
+    "على بلدة في ريف دير الزور اليوم.",
+    "قال المتحدث باسم تحالف دعم الشرعية إن طيران التحالف يحترم قواعد القانون الدولي الإنساني.\nوأضاف أن "
+    "التحالف يتخذ كل الاحتياطات لحماية المدنيين.\n\nأفادت مصادر طبية بأن خمسة مدنيين قتلوا بغارة جوية على سوق "
+    "في مديرية حيدان اليوم.",
+    RUSSIA_SPEAKS + "\n" + IDLIB_STRIKE,
+])
+def test_a_strike_told_in_a_story_of_its_own_takes_no_striker_from_another_story(text):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no strike"
+    for e in found:
+        assert e.actor1 == "Unidentified Armed Group", pairs(found)
+
+
+@pytest.mark.parametrize("text", [
+    # one story: no blank line, or a blank line before a paragraph that carries the story on (و)
+    RUSSIA_SPEAKS + IDLIB_STRIKE,
+    RUSSIA_SPEAKS + "\nوقال الدفاع المدني في محافظة إدلب إن امرأة قتلت وأصيب أربعة أشخاص في غارات جوية استهدفت "
+    "بلدة أريحا اليوم.",
+])
+def test_a_strike_in_the_speaker_s_own_story_keeps_the_article_s_air_force(text):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no strike"
+    for e in found:
+        assert e.actor1 == "Military Forces of Russia", pairs(found)

@@ -18,7 +18,8 @@ from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
-from marsad.stages.roles_refer import civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrators
+from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrators,
+                                      story_sentences)
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -236,14 +237,15 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
                 # nor the owner of a post it hit ("قصف استهدف مقر الحزب X": X is no striker)
                 owners = {_post_owner(a, g, None)} - {None}
-                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | owners) or "Unidentified Armed Group"
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | owners,
+                                              story=story_sentences(a, g)) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
                 not _drone(g) and actor1 != stated:
             # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
             # force's, the one the article names most; the group is where the bombs fell
-            flying = _article_air_force(a, actor1)
+            flying = _article_air_force(a, actor1, story_sentences(a, g))
             if flying is not None:
                 actor1 = flying
         if victim_names:
@@ -299,9 +301,10 @@ def _drone(g: Group) -> bool:
     return any(w in m.hit.mention.text for m in g.members for w in cue_words("drone_word"))
 
 
-def _article_air_force(a: Analysis, other: str) -> str | None:
-    """The state or foreign force the article names most, other than ``other`` and its allies."""
-    counts = {n: c for n, c in _article_counts(a).items()
+def _article_air_force(a: Analysis, other: str, story: set[int] | None = None) -> str | None:
+    """The state or foreign force the article (the ``story`` of a page of several) names most,
+    other than ``other`` and its allies."""
+    counts = {n: c for n, c in _article_counts(a, story=story).items()
               if a.kb.inter(n) in AIR_FORCE_CODES and n != other and not a.kb.allied(n, other)
               and not n.startswith("Police")}
     # an air force the knowledge base knows first (usual_means.tsv), then the most named
@@ -649,14 +652,17 @@ def _between_sides(a: Analysis, g: Group) -> tuple[str, str] | None:
     return None
 
 
-def _article_counts(a: Analysis, state: bool | None = None) -> dict[str, int]:
-    """How often each armed actor (each state force, with ``state``) is named in the article
-    (counted once per article: a long document has many groups that ask)."""
-    key = ("article_counts", state)
+def _article_counts(a: Analysis, state: bool | None = None, story: set[int] | None = None) -> dict[str, int]:
+    """How often each armed actor (each state force, with ``state``) is named in the article, or in
+    the ``story`` of a page of several (counted once per article: a long document has many groups
+    that ask)."""
+    key = ("article_counts", state, frozenset(story) if story is not None else None)
     found = a.memo.get(key)
     if found is None:
         found = a.memo[key] = {}
         for x in _taking_part(a):
+            if story is not None and a.sentence_index(x.tok_start) not in story:
+                continue
             inter = a.kb.inter(x.actor)
             if inter not in ARMED_CODES or x.actor == "Unidentified Armed Group":
                 continue
@@ -671,15 +677,16 @@ def _article_actor(a: Analysis, state: bool = False) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _article_perpetrator(a: Analysis, etype: str, exclude: set[str] = frozenset()) -> str | None:
+def _article_perpetrator(a: Analysis, etype: str, exclude: set[str] = frozenset(),
+                         story: set[int] | None = None) -> str | None:
     """The armed actor most often named in the sentences of the article's triggers of this type
-    (other than the ``exclude``d: the event's victims)."""
-    counts = {n: c for n, c in _perpetrator_counts(a, etype).items() if n not in exclude}
+    (other than the ``exclude``d: the event's victims), in the ``story`` of a page of several."""
+    counts = {n: c for n, c in _perpetrator_counts(a, etype, story).items() if n not in exclude}
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _perpetrator_counts(a: Analysis, etype: str) -> dict[str, int]:
-    key = ("article_perpetrator", etype)
+def _perpetrator_counts(a: Analysis, etype: str, story: set[int] | None = None) -> dict[str, int]:
+    key = ("article_perpetrator", etype, frozenset(story) if story is not None else None)
     if key in a.memo:
         return a.memo[key]
     by_sentence = a.memo.get("armed_by_sentence")
@@ -691,6 +698,8 @@ def _perpetrator_counts(a: Analysis, etype: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for h in a.hits:
         if h.mention.event_type != etype or not h.reports_event:
+            continue
+        if story is not None and a.sentence_index(h.mention.tok_start) not in story:
             continue
         for name in by_sentence.get(a.sentence_index(h.mention.tok_start), ()):
             counts[name] = counts.get(name, 0) + 1

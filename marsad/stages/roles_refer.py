@@ -8,6 +8,9 @@
   الجيش الوطني": one group on both sides;
 - the **perpetrator in a relative clause** after an attack noun: "العملية التي نفذها تنظيم داعش على
   مقر ..."، "الهجوم الذي شنته حركة الشباب": the actor after the verb did the attack;
+- the **story** of a page of several (stories apart by a blank line, the next opening fresh): the
+  article-wide guesses of a striker look only at the group's own story, never at the speaker of
+  another ("قالت زاخاروفا: قتلنا الإرهابيين" is no striker of a strike on Idlib told below);
 - a **civil office** the killed person is named by ("اغتيل في بيروت الوزير السابق X"): the victim is a
   civilian, never a force the article accuses of the killing.
 
@@ -16,6 +19,8 @@ active_killing_verb, reciprocal_part_noun, perpetration_verb, civilian_office_ti
 and killing_word are shared).
 """
 from __future__ import annotations
+
+import re
 
 from marsad.cues import cue_matcher, cue_words
 from marsad.model import ActorMention, Casualty
@@ -142,3 +147,29 @@ def civilian_office_victim(a: Analysis, g: Group) -> bool:
         if not forces:
             return True
     return False
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
+def story_sentences(a: Analysis, g: Group) -> set[int] | None:
+    """The sentences of the group's story on a page of several stories, None on a page of one.
+
+    A story starts after a blank line when neither side of it is a heading and the line after it
+    opens fresh (no و، ف، كما ... that continues the story before)."""
+    from marsad.stages.discourse import _opens_fresh
+    starts = a.memo.get("story_starts")
+    if starts is None:
+        doc, text = a.doc, a.doc.text
+        starts = a.memo["story_starts"] = [0]
+        for prev, sent in zip(doc.sentences, doc.sentences[1:]):
+            if prev.is_heading or sent.is_heading or sent.index <= a.first_body:
+                continue
+            if _BLANK_LINE.search(text, prev.end, sent.start) and _opens_fresh(a, sent):
+                starts.append(sent.index)
+    if len(starts) < 2:
+        return None
+    first = min(g.sentences)
+    lo = max(s for s in starts if s <= first)
+    hi = min([s for s in starts if s > first] + [len(a.doc.sentences)])
+    return set(range(lo, hi))

@@ -263,3 +263,31 @@ def test_a_strike_in_the_speaker_s_own_story_keeps_the_article_s_air_force(text)
     assert found, "no strike"
     for e in found:
         assert e.actor1 == "Military Forces of Russia", pairs(found)
+
+
+# --------------------------------------------------------------------------- a battle its sentence names no side of
+
+@pytest.mark.parametrize("text, sides", [
+    ("تواصل قوات النظام السوري هجومها على مواقع فصائل المعارضة في ريف إدلب الجنوبي منذ أسبوعين. واحتدمت المعارك "
+     "البرية في محيط بلدة كفرنبل اليوم.", {"Military Forces of Syria", "Opposition Rebels"}),
+    ("أطلق الجيش العراقي عملية عسكرية لطرد تنظيم داعش من قضاء القائم. ودارت معارك عنيفة قرب بلدة الكرابلة اليوم.",
+     {"Military Forces of Iraq", "Islamic State"}),
+    ("يشن الجيش الصومالي حملة على معاقل حركة الشباب في إقليم شبيلي الوسطى. واندلعت مواجهات عنيفة في محيط مدينة "
+     "جوهر أمس.", {"Military Forces of Somalia", "Al Shabaab"}),
+    ("بدأت القوات الحكومية الليبية هجوما على مواقع تنظيم داعش في مدينة سرت الشهر الماضي. واشتدت المعارك في "
+     "الأحياء الشرقية لمدينة سرت اليوم.", {"Military Forces of Libya", "Islamic State"}),
+    ("تخوض قوات الجيش اللبناني معارك ضد مسلحي تنظيم داعش في جرود رأس بعلبك منذ أيام. واشتدت المواجهات في محيط "
+     "بلدة القاع اليوم.", {"Military Forces of Lebanon", "Islamic State"}),
+])
+def test_a_battle_its_sentence_names_no_side_of_is_between_the_article_s_sides(text, sides):
+    found = _of_type(events(text), "Battles")
+    assert found, "no battle"
+    for e in found:
+        assert {e.actor1, e.actor2} == sides, pairs(found)
+
+
+def test_a_battle_that_names_one_side_keeps_the_attacker_the_text_gives():
+    found = _of_type(events("هاجم مسلحون مجهولون حاجزا للجيش العراقي قرب بلدة الكرابلة. ودارت معارك عنيفة قرب "
+                            "البلدة اليوم."), "Battles")
+    assert found and all((e.actor1, e.actor2) == ("Unidentified Armed Group", "Military Forces of Iraq")
+                         for e in found), pairs(found)

@@ -19,7 +19,7 @@ from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
 from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrators,
-                                      story_sentences)
+                                      story_sentences, struck_owners)
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -152,6 +152,14 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             actor1 = unidentified[0]
             others = [n for n in victim_armed + names if n != actor1]
             actor2 = others[0] if others else None
+        elif not armed and not victim_armed and kb.inter(_article_actor(a) or "") == 1 and \
+                not all(a.doc.sentences[s].is_heading for s in g.sentences):
+            # "واحتدمت المعارك البرية في محيط الغوطة الشرقية": a battle its sentences name no side of,
+            # in an article whose most named side is a state's force, is between that force and the
+            # side it fights in the article (not so when a foreign or rebel force leads the article, nor
+            # in a headline over several fronts: the battle may be another pair's)
+            actor1 = _article_actor(a)
+            actor2 = _opponent(a, actor1)
         else:
             ordered = victim_armed + [n for n in names if n not in victim_armed]
             actor1 = ordered[0] if ordered else None
@@ -235,9 +243,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
                 # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
-                # nor the owner of a post it hit ("قصف استهدف مقر الحزب X": X is no striker)
-                owners = {_post_owner(a, g, None)} - {None}
-                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | owners,
+                # nor the owner of a post it was aimed at ("قصف استهدف مقر الحزب X": X is no striker)
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | struck_owners(a, g),
                                               story=story_sentences(a, g)) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)

@@ -11,11 +11,12 @@
 - the **story** of a page of several (stories apart by a blank line, the next opening fresh): the
   article-wide guesses of a striker look only at the group's own story, never at the speaker of
   another ("قالت زاخاروفا: قتلنا الإرهابيين" is no striker of a strike on Idlib told below);
+- the **owner of what a strike was aimed at** ("قصف صاروخي استهدف مقر الحزب X"): never its striker;
 - a **civil office** the killed person is named by ("اغتيل في بيروت الوزير السابق X"): the victim is a
   civilian, never a force the article accuses of the killing.
 
 The cue words are in ``kb/data/cues.tsv`` (possessed_member_noun, partitive_pronoun,
-active_killing_verb, reciprocal_part_noun, perpetration_verb, civilian_office_title; relative_pronoun
+active_killing_verb, reciprocal_part_noun, perpetration_verb, civilian_office_title, target_verb; relative_pronoun
 and killing_word are shared).
 """
 from __future__ import annotations
@@ -173,3 +174,23 @@ def story_sentences(a: Analysis, g: Group) -> set[int] | None:
     lo = max(s for s in starts if s <= first)
     hi = min([s for s in starts if s > first] + [len(a.doc.sentences)])
     return set(range(lo, hi))
+
+
+def struck_owners(a: Analysis, g: Group) -> set[str]:
+    """The armed actors that own a post the group's sentences say a strike was aimed at, right after a
+    verb of aiming or an aiming preposition ("استهدف مقر الحزب X"، "على مواقع لقسد"), not the men of
+    a post who shoot from it ("برصاص عناصر حاجز تابع للفرقة الرابعة")."""
+    doc = a.doc
+    aiming = cue_words("target_verb") | cue_words("aimed_preposition")
+    out = set()
+    for m in cue_matcher("military_target").find(doc):
+        if a.sentence_index(m.tok_start) not in g.sentences or m.tok_start == 0:
+            continue
+        before = doc.tokens[m.tok_start - 1].text
+        if before not in aiming and before.lstrip("و") not in aiming:
+            continue
+        owner = [x for x in a.actors_of_sentence(a.sentence_index(m.tok_start))
+                 if m.tok_end <= x.tok_start <= m.tok_end + 1 and _armed(a, x) and x.actor != UNIDENTIFIED]
+        if owner:
+            out.add(owner[0].actor)
+    return out

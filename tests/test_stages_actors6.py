@@ -291,3 +291,28 @@ def test_a_battle_that_names_one_side_keeps_the_attacker_the_text_gives():
                             "البلدة اليوم."), "Battles")
     assert found and all((e.actor1, e.actor2) == ("Unidentified Armed Group", "Military Forces of Iraq")
                          for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- the doer of a later act
+
+@pytest.mark.parametrize("text", [
+    "انفجرت عبوة ناسفة بسفينة تجارية قرب ميناء المخا اليوم، وذكرت مصادر أن قوات التحالف فتشت السفينة بعد الانفجار.",
+    "انفجرت عبوة ناسفة في سوق شعبي بمدينة الباب اليوم، ونقلت قوات الجيش الوطني السوري الجرحى إلى المستشفى.",
+    "انفجرت عبوة ناسفة في سوق بمدينة الفلوجة اليوم، ونقلت قوات الأمن العراقية الجرحى إلى مستشفى المدينة.",
+    "انفجر لغم أرضي بحافلة ركاب قرب بلدة تل تمر اليوم، وانتشلت قوات سوريا الديمقراطية جثث الضحايا.",
+    "انفجرت عبوة ناسفة بسيارة مدنية في مدينة الرمادي اليوم، وفككت قوات الجيش العراقي عبوة ثانية في المكان.",
+])
+def test_a_force_that_searches_carries_or_rescues_after_a_blast_is_not_its_target(text):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found, "no explosion"
+    for e in found:
+        assert e.actor2 == "Civilians", pairs(found)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("انفجرت عبوة ناسفة بدورية لقوات الجيش العراقي في مدينة الرمادي اليوم.", "Military Forces of Iraq"),
+    ("انفجرت عبوة ناسفة قرب تجمع لقوات الجيش الوطني السوري في مدينة الباب اليوم.", "Syrian National Army"),
+])
+def test_a_force_whose_patrol_or_gathering_was_hit_stays_the_target(text, target):
+    found = _of_type(events(text), "Explosions/Remote violence")
+    assert found and all(e.actor2 == target for e in found), pairs(found)

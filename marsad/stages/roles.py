@@ -19,7 +19,7 @@ from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
 from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrators,
-                                      story_sentences, struck_owners)
+                                      later_act_doer, story_sentences, struck_owners)
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -765,7 +765,8 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
             elsewhere = [n for n, here in _target_owners(a, g, actor1) if not here]
             if opp and kb.inter(opp) in (2, 3, 4) and _article_counts(a).get(opp, 0) > elsewhere.count(opp):
                 return opp
-        others = [n for n in _salient([x for x in armed if x.actor != actor1], g)
+        # "قوات التحالف فتشت سفينة تعرضت لانفجار": the force of a later act is no target
+        others = [n for n in _salient([x for x in armed if x.actor != actor1 and not later_act_doer(a, x)], g)
                   if not (actor1 and kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
         if others and sub not in ("Air/drone strike", "Shelling/artillery/missile attack"):
             return others[0]

@@ -12,11 +12,14 @@
   article-wide guesses of a striker look only at the group's own story, never at the speaker of
   another ("قالت زاخاروفا: قتلنا الإرهابيين" is no striker of a strike on Idlib told below);
 - the **owner of what a strike was aimed at** ("قصف صاروخي استهدف مقر الحزب X"): never its striker;
+- the **doer of a later act** ("قوات التحالف فتشت سفينة تعرضت لانفجار"): the subject of a verb of
+  searching, carrying, rescuing is beside the event, never its target;
 - a **civil office** the killed person is named by ("اغتيل في بيروت الوزير السابق X"): the victim is a
   civilian, never a force the article accuses of the killing.
 
 The cue words are in ``kb/data/cues.tsv`` (possessed_member_noun, partitive_pronoun,
-active_killing_verb, reciprocal_part_noun, perpetration_verb, civilian_office_title, target_verb; relative_pronoun
+active_killing_verb, reciprocal_part_noun, perpetration_verb, civilian_office_title, target_verb, later_act_verb;
+relative_pronoun
 and killing_word are shared).
 """
 from __future__ import annotations
@@ -194,3 +197,15 @@ def struck_owners(a: Analysis, g: Group) -> set[str]:
         if owner:
             out.add(owner[0].actor)
     return out
+
+
+def later_act_doer(a: Analysis, x: ActorMention) -> bool:
+    """Is the actor the doer of a later act, named right after or before it ("قوات التحالف فتشت"،
+    "ونقلت قوات الأمن"، "رفض مساعدة قوات التحالف"، "فريق التفتيش في التحالف")?"""
+    doc = a.doc
+    verbs = cue_words("later_act_verb")
+    near = [x.tok_end, x.tok_start - 1]
+    if x.tok_start >= 2 and doc.tokens[x.tok_start - 1].text in ("في", "من"):
+        near.append(x.tok_start - 2)
+    return any(doc.tokens[t].text.lstrip("و") in verbs or doc.tokens[t].text.removeprefix("ال") in verbs
+               for t in near if 0 <= t < len(doc.tokens))

@@ -316,3 +316,20 @@ def test_a_force_that_searches_carries_or_rescues_after_a_blast_is_not_its_targe
 def test_a_force_whose_patrol_or_gathering_was_hit_stays_the_target(text, target):
     found = _of_type(events(text), "Explosions/Remote violence")
     assert found and all(e.actor2 == target for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- controls found on unread news
+
+def test_the_ground_force_a_relative_clause_names_is_no_air_striker():
+    text = ("سقط عشرات القتلى من الحوثيين إثر الهجمات التي شنتها القوات المشتركة في محيط مطار الحديدة، مع غارات "
+            "مكثفة لمقاتلات التحالف على مواقع المتمردين اليوم.")
+    found = [e for e in events(text) if e.sub_event_type == "Air/drone strike"]
+    assert all(e.actor1 != "West Coast Joint Forces" for e in found), pairs(found)
+
+
+def test_a_speaker_s_website_is_no_post_of_the_force_named_after_it():
+    text = ("أعلنت المنظمة في بيان نشرته على موقعها، أن قوات الأمن المصرية قتلت ثلاثة متظاهرين في مدينة الإسكندرية "
+            "اليوم.")
+    found = events(text)
+    assert found and all(e.actor1 == "Military Forces of Egypt" or e.actor1 == "Police Forces of Egypt"
+                         for e in found if e.event_type != "Protests"), pairs(found)

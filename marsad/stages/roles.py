@@ -75,8 +75,14 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
-    # the clause's own agent, else the doer a relative clause names ("العملية التي نفذها تنظيم داعش")
-    stated = (stated_agent(a, g, sub) or _relative_perpetrator(a, g)) if etype != "Strategic developments" else None
+    # the clause's own agent, else the doer a relative clause names ("العملية التي نفذها تنظيم داعش"; of
+    # an air strike only a force that flies: "الهجمات التي شنتها القوات المشتركة" tells the ground attack)
+    stated = None
+    if etype != "Strategic developments":
+        told = _relative_perpetrator(a, g)
+        if told is not None and sub == "Air/drone strike" and kb.inter(told) not in AIR_FORCE_CODES:
+            told = None
+        stated = stated_agent(a, g, sub) or told
     generic = _generic_spans(a)
     for c in cas:
         # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim

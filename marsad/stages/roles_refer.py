@@ -186,7 +186,8 @@ def struck_owners(a: Analysis, g: Group) -> set[str]:
     doc = a.doc
     aiming = cue_words("target_verb") | cue_words("aimed_preposition")
     out = set()
-    for m in cue_matcher("military_target").find(doc):
+    # (as written, with no pronoun: "نشرته على موقعها، أن قوات الأمن" is the speaker's website)
+    for m in cue_matcher("military_target", suffixes=False).find(doc):
         if a.sentence_index(m.tok_start) not in g.sentences or m.tok_start == 0:
             continue
         before = doc.tokens[m.tok_start - 1].text

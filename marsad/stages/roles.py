@@ -18,7 +18,7 @@ from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
-from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrators,
+from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrator,
                                       later_act_doer, story_sentences, struck_owners)
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
@@ -79,7 +79,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     # an air strike only a force that flies: "الهجمات التي شنتها القوات المشتركة" tells the ground attack)
     stated = None
     if etype != "Strategic developments":
-        told = _relative_perpetrator(a, g)
+        told = relative_perpetrator(a, g)
         if told is not None and sub == "Air/drone strike" and kb.inter(told) not in AIR_FORCE_CODES:
             told = None
         stated = stated_agent(a, g, sub) or told
@@ -282,19 +282,6 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
 
 # How many words may stand between a holder word and the actor it names (معاقل فصائل المعارضة).
 HOLDER_WORDS = 2
-
-
-def _relative_perpetrator(a: Analysis, g: Group) -> str | None:
-    """The doer a relative clause names ("العملية التي نفذها تنظيم داعش") in one of the group's
-    sentences, or in a sentence before them that no other group tells an event in."""
-    found = relative_perpetrators(a)
-    for s in sorted(found, reverse=True):
-        if s in g.sentences:
-            return found[s]
-        if s < min(g.sentences) and not any(o is not g and k in o.sentences for o in a.groups
-                                            for k in range(s, min(g.sentences))):
-            return found[s]
-    return None
 
 
 def _holds_place(a: Analysis, x: ActorMention) -> bool:

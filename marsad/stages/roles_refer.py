@@ -113,6 +113,19 @@ def reciprocal_group(a: Analysis, g: Group) -> str | None:
     return None
 
 
+def relative_perpetrator(a: Analysis, g: Group) -> str | None:
+    """The doer a relative clause names ("العملية التي نفذها تنظيم داعش") in one of the group's
+    sentences, or in a sentence before them that no other group tells an event in."""
+    found = relative_perpetrators(a)
+    for s in sorted(found, reverse=True):
+        if s in g.sentences:
+            return found[s]
+        if s < min(g.sentences) and not any(o is not g and k in o.sentences for o in a.groups
+                                            for k in range(s, min(g.sentences))):
+            return found[s]
+    return None
+
+
 def relative_perpetrators(a: Analysis) -> dict[int, str]:
     """Sentence -> the actor a relative clause after an attack noun names as its doer ("العملية
     الإرهابية التي نفذها تنظيم داعش"، "الهجوم الذي شنته حركة الشباب")."""

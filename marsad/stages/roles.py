@@ -19,6 +19,8 @@ from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
 from marsad.stages.territory import clause_taker, is_loser, taker_against
+from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrator,
+                                      later_act_doer, story_sentences, struck_owners)
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
@@ -38,6 +40,11 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         claimed = claimant(a, g)
         if claimed is not None and claimed != actor2 and claimed not in assoc2:
             actor1 = claimed
+    if etype == "Battles" and sub != TERRITORY:
+        # "اشتباكات بين قيادات ميليشيا الحوثي": the group's own parts fought each other
+        one = reciprocal_group(a, g)
+        if one is not None:
+            actor1, actor2, assoc1, assoc2 = one, one, [], []
     authority = _de_facto_authority(a, g)
     if authority is not None:
         # "اعتقلت الأجهزة الأمنية ثلاثة أشخاص في مخيم جباليا": Gaza's police are Hamas's
@@ -69,11 +76,23 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
-    stated = stated_agent(a, g, sub) if etype != "Strategic developments" else None
+    # the clause's own agent, else the doer a relative clause names ("العملية التي نفذها تنظيم داعش"; of
+    # an air strike only a force that flies: "الهجمات التي شنتها القوات المشتركة" tells the ground attack)
+    stated = None
+    if etype != "Strategic developments":
+        told = relative_perpetrator(a, g)
+        if told is not None and sub == "Air/drone strike" and kb.inter(told) not in AIR_FORCE_CODES:
+            told = None
+        stated = stated_agent(a, g, sub) or told
     generic = _generic_spans(a)
     for c in cas:
         # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim
         found = [x for x in victim_actors(a, c) if not named_group.get(id(x))]
+        if not found:
+            # "اعترفت ميليشيات الحوثي بمقتل أحد قادتها"، "أما تنظيم داعش فقتل منه 58 مسلحا": the force
+            # the victims' pronoun refers to
+            told = pronoun_victims(a, c)
+            found = [told] if told is not None else []
         if found and (found[0].tok_start, found[0].tok_end) in generic and kb.inter(found[0].actor) == 1:
             # "هجوم استهدف النقاط الأمنية التابعة للحزام الأمني ... مقتل خمسة من الجنود": soldiers told
             # by a generic word are the men of the force whose post was hit
@@ -107,6 +126,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         # "أصيبت امرأة وطفلها"، "قتلت الغارات 80 شخصاً في بلدات X وY وZ" (a toll over several places,
         # none of it this place's): the civilians were the target
         victim_names["Civilians"] = 0
+    elif not victim_names and etype != "Battles" and civilian_office_victim(a, g):
+        # "اغتيل في بيروت الوزير السابق X ... اتهام نظام الأسد": a politician killed is a civilian
+        victim_names["Civilians"] = 0
     elif not victim_names:
         # "ما أدى إلى إصابة ثلاثة من عناصر الأمن العام": the force whose men were hurt was the target
         for name in _hurt_forces(a, g):
@@ -117,6 +139,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     actor1 = actor2 = None
     if sides:
         actor1, actor2 = sides
+        if etype == "Explosions/Remote violence" and actor1 in victim_names and actor2 not in victim_names:
+            # "المواجهات بين التنظيم والمقاتلين الأكراد ... أما التنظيم فقتل منه 58 أغلبهم في الغارات":
+            # the side whose men the strikes killed is not their striker
+            actor1, actor2 = actor2, actor1
     elif etype == "Battles" and not sub == TERRITORY:
         victim_armed = [n for n in victim_names if n != "Civilians"]
         unidentified = [x.actor for x in armed if x.actor == "Unidentified Armed Group"]
@@ -133,6 +159,14 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             actor1 = unidentified[0]
             others = [n for n in victim_armed + names if n != actor1]
             actor2 = others[0] if others else None
+        elif not armed and not victim_armed and kb.inter(_article_actor(a) or "") == 1 and \
+                not all(a.doc.sentences[s].is_heading for s in g.sentences):
+            # "واحتدمت المعارك البرية في محيط الغوطة الشرقية": a battle its sentences name no side of,
+            # in an article whose most named side is a state's force, is between that force and the
+            # side it fights in the article (not so when a foreign or rebel force leads the article, nor
+            # in a headline over several fronts: the battle may be another pair's)
+            actor1 = _article_actor(a)
+            actor2 = _opponent(a, actor1)
         else:
             ordered = victim_armed + [n for n in names if n not in victim_armed]
             actor1 = ordered[0] if ordered else None
@@ -226,14 +260,16 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
                 # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
-                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names)) or "Unidentified Armed Group"
+                # nor the owner of a post it was aimed at ("قصف استهدف مقر الحزب X": X is no striker)
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | struck_owners(a, g),
+                                              story=story_sentences(a, g)) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
                 not _drone(g) and actor1 != stated:
             # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
             # force's, the one the article names most; the group is where the bombs fell
-            flying = _article_air_force(a, actor1)
+            flying = _article_air_force(a, actor1, story_sentences(a, g))
             if flying is not None:
                 actor1 = flying
         if victim_names:
@@ -276,9 +312,10 @@ def _drone(g: Group) -> bool:
     return any(w in m.hit.mention.text for m in g.members for w in cue_words("drone_word"))
 
 
-def _article_air_force(a: Analysis, other: str) -> str | None:
-    """The state or foreign force the article names most, other than ``other`` and its allies."""
-    counts = {n: c for n, c in _article_counts(a).items()
+def _article_air_force(a: Analysis, other: str, story: set[int] | None = None) -> str | None:
+    """The state or foreign force the article (the ``story`` of a page of several) names most,
+    other than ``other`` and its allies."""
+    counts = {n: c for n, c in _article_counts(a, story=story).items()
               if a.kb.inter(n) in AIR_FORCE_CODES and n != other and not a.kb.allied(n, other)
               and not n.startswith("Police")}
     # an air force the knowledge base knows first (usual_means.tsv), then the most named
@@ -484,9 +521,9 @@ def _people_at_a_force(a: Analysis, g: Group, c: Casualty) -> bool:
     sent = a.sentence_index(c.tok_start)
     if any(x.actor == "Civilians" for x in a.actors_of_sentence(sent)):
         return False
-    # "أربعة أشخاص بينهم طفلان": children among them are civilians
+    # "أربعة أشخاص بينهم طفلان": children among them are civilians (not "وجرح 50 آخرون": others)
     neutral = cue_words("neutral_person_noun")
-    if any(o.victim_class == "civilians" and o.victim and normalise_term(o.victim) not in neutral
+    if any(o.victim_class == "civilians" and o.victim and normalise_term(o.victim) not in neutral and o.victim != "آخرون"
            and a.sentence_index(o.tok_start) == sent for o in a.casualties):
         return False
     return _military_target_owner(a, g, None) is not None
@@ -627,14 +664,17 @@ def _between_sides(a: Analysis, g: Group) -> tuple[str, str] | None:
     return None
 
 
-def _article_counts(a: Analysis, state: bool | None = None) -> dict[str, int]:
-    """How often each armed actor (each state force, with ``state``) is named in the article
-    (counted once per article: a long document has many groups that ask)."""
-    key = ("article_counts", state)
+def _article_counts(a: Analysis, state: bool | None = None, story: set[int] | None = None) -> dict[str, int]:
+    """How often each armed actor (each state force, with ``state``) is named in the article, or in
+    the ``story`` of a page of several (counted once per article: a long document has many groups
+    that ask)."""
+    key = ("article_counts", state, frozenset(story) if story is not None else None)
     found = a.memo.get(key)
     if found is None:
         found = a.memo[key] = {}
         for x in _taking_part(a):
+            if story is not None and a.sentence_index(x.tok_start) not in story:
+                continue
             inter = a.kb.inter(x.actor)
             if inter not in ARMED_CODES or x.actor == "Unidentified Armed Group":
                 continue
@@ -649,15 +689,16 @@ def _article_actor(a: Analysis, state: bool = False) -> str | None:
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _article_perpetrator(a: Analysis, etype: str, exclude: set[str] = frozenset()) -> str | None:
+def _article_perpetrator(a: Analysis, etype: str, exclude: set[str] = frozenset(),
+                         story: set[int] | None = None) -> str | None:
     """The armed actor most often named in the sentences of the article's triggers of this type
-    (other than the ``exclude``d: the event's victims)."""
-    counts = {n: c for n, c in _perpetrator_counts(a, etype).items() if n not in exclude}
+    (other than the ``exclude``d: the event's victims), in the ``story`` of a page of several."""
+    counts = {n: c for n, c in _perpetrator_counts(a, etype, story).items() if n not in exclude}
     return max(counts, key=lambda n: counts[n]) if counts else None
 
 
-def _perpetrator_counts(a: Analysis, etype: str) -> dict[str, int]:
-    key = ("article_perpetrator", etype)
+def _perpetrator_counts(a: Analysis, etype: str, story: set[int] | None = None) -> dict[str, int]:
+    key = ("article_perpetrator", etype, frozenset(story) if story is not None else None)
     if key in a.memo:
         return a.memo[key]
     by_sentence = a.memo.get("armed_by_sentence")
@@ -669,6 +710,8 @@ def _perpetrator_counts(a: Analysis, etype: str) -> dict[str, int]:
     counts: dict[str, int] = {}
     for h in a.hits:
         if h.mention.event_type != etype or not h.reports_event:
+            continue
+        if story is not None and a.sentence_index(h.mention.tok_start) not in story:
             continue
         for name in by_sentence.get(a.sentence_index(h.mention.tok_start), ()):
             counts[name] = counts.get(name, 0) + 1
@@ -727,7 +770,8 @@ def _target(a: Analysis, g: Group, etype: str, sub: str, actor1: str | None, arm
             elsewhere = [n for n, here in _target_owners(a, g, actor1) if not here]
             if opp and kb.inter(opp) in (2, 3, 4) and _article_counts(a).get(opp, 0) > elsewhere.count(opp):
                 return opp
-        others = [n for n in _salient([x for x in armed if x.actor != actor1], g)
+        # "قوات التحالف فتشت سفينة تعرضت لانفجار": the force of a later act is no target
+        others = [n for n in _salient([x for x in armed if x.actor != actor1 and not later_act_doer(a, x)], g)
                   if not (actor1 and kb.allied(n, actor1)) and n != "Unidentified Armed Group"]
         if others and sub not in ("Air/drone strike", "Shelling/artillery/missile attack"):
             return others[0]

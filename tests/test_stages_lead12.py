@@ -200,3 +200,14 @@ def test_a_days_toll_beside_a_running_total_stays():
     a clause of its own."""
     text = "قتل 3 جنود اليوم في هجوم على حاجز في بلدة الصنمين، ليرتفع عدد القتلى منذ بدء الحملة إلى 50."
     assert 3 in [e.fatalities for e in marsad.extract(text, published=FRIDAY)]
+
+
+@pytest.mark.parametrize("text", [
+    "قال قائد الشرطة إن تفجير البوابة اليوم في مدينة أجدابيا يستهدف السيطرة على منطقة الهلال النفطي.",
+    "أكد المتحدث أن الهجوم على بلدة الصنمين اليوم يسعى إلى السيطرة على الطريق الدولي.",
+    "قال القائد إن التنظيم ينوي السيطرة على بلدة هجين بعد هجماته الأخيرة.",
+])
+def test_a_capture_word_after_a_verb_of_aiming_is_a_goal(text):
+    """"يستهدف/يسعى إلى/ينوي السيطرة على X": what an attack aims at, not a capture told."""
+    subs = [e.sub_event_type for e in marsad.extract(text, published=FRIDAY)]
+    assert "Non-state actor overtakes territory" not in subs and "Government regains territory" not in subs

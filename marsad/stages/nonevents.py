@@ -38,6 +38,7 @@ from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis
 from marsad.stages.clauses import clause_at
+from marsad.triggers import TERRITORY
 
 # Sub-event types that are the means of an attack: after عبر/من خلال they still report it ("حاولت
 # منع وصول القوات عبر استهدافها بالمدفعية": the targeting is the act done).
@@ -85,6 +86,10 @@ def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
     t, sub = h.mention.tok_start, h.mention.sub_event_type
     sent = a.doc.sentence_of_token(t)
     if sub not in _WEAPON_TYPES and _after_means(a, t, sent.tok_start):
+        return replace(h, status="modal", reason=MEANS_OR_GOAL)
+    if sub == TERRITORY and t > sent.tok_start and tokens[t - 1].text.lstrip("و") in cue_words("territory_goal_head"):
+        # "يستهدف السيطرة على الهلال النفطي"، "يسعى إلى السيطرة على": a goal, however strong the word;
+        # the places after it are the goal's
         return replace(h, status="modal", reason=MEANS_OR_GOAL)
     if _continuing_practice(a, t, sent.tok_start):
         return replace(h, status="generic", reason="a continuing practice (استمرار X في اختطاف)")

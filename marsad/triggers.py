@@ -242,6 +242,15 @@ def _march(doc: Doc, m) -> bool:
                for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start))
 
 
+def _feared(doc: Doc, tok: int, sent_start: int) -> bool:
+    """Is the event word the object of a fear, a risk or a thing to cease, right before it or
+    before its preposition ("خوفا من الاعتقالات"، "يواجهون خطر الاعتقال"، "الكف عن اعتقال")?"""
+    j = tok - 1
+    if j >= sent_start and doc.tokens[j].text in ("من", "عن"):
+        j -= 1
+    return j >= sent_start and doc.tokens[j].text in cue_words("averted_word")
+
+
 # How many words before an event word an obligation (يجب، ينبغي) may stand to make it one.
 OBLIGATION_WORDS = 3
 
@@ -296,6 +305,12 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "generic", "a legal appeal (قدم الدفاع طعنا في الحكم)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
+        elif ((sub == "Attack" and strength == "weak") or sub == "Looting/property destruction") and \
+                cue_matcher("accident_word").find(doc, sent.tok_start, sent.tok_end):
+            # a bare killing word, or a sweeping away (جرفت السيول منازل), with its accident told
+            status, reason = "generic", "an accident or a flood (تصادم قطارين، حادث سير، السيول)"
+        elif _feared(doc, m.tok_start, sent.tok_start):
+            status, reason = "modal", "a fear, a risk or a thing to cease (خوفا من الاعتقال، الكف عن اعتقال)"
         elif sub == "TERRITORY" and m.tok_start > sent.tok_start and \
                 doc.tokens[m.tok_start - 1].text in cue_words("control_state_head"):
             status, reason = "generic", "a state of control, no capture (مناطق سيطرة X، تحت سيطرة X)"

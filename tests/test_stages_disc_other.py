@@ -1,0 +1,139 @@
+"""Issue 16, twelfth session: classes found on a real stream among the events that are not battles or
+strikes (protests, arrests, attacks on civilians, property destruction). Each class in several wordings
+of our own (places, verbs, forces, countries, word orders), with close wordings that must not change."""
+from __future__ import annotations
+
+import pytest
+
+import marsad
+
+
+def _extract(text, published="2024-05-10"):
+    return marsad.extract(text, published=published)
+
+
+def _kinds(found):
+    return [(e.sub_event_type, e.actor1, e.actor2, e.location) for e in found]
+
+
+# --- 1. a protest the forces dispersed or held back is a protest with intervention -------------------
+
+@pytest.mark.parametrize("text, force", [
+    # dispersal verb with a pronoun, after لكن
+    ("وفي مدينة الكوت خرجت تظاهرة اليوم الخميس للمطالبة بتوفير الكهرباء، لكن الشرطة فرقتها بالقوة.",
+     "Police Forces of Iraq"),
+    # a verbal noun of dispersal and water cannon, the force before it
+    ("تظاهر مئات الطلاب أمس أمام مبنى الجامعة في مدينة الموصل، وقامت قوات الأمن بتفريقهم باستخدام "
+     "خراطيم المياه.", "Military Forces of Iraq"),
+    # held back (تصدت) after إلا أن
+    ("نظم عشرات المزارعين اليوم وقفة احتجاجية أمام مبنى المحافظة في مدينة العمارة، إلا أن عناصر الشرطة "
+     "تصدت لهم وأبعدتهم عن المكان.", "Police Forces of Iraq"),
+    # tear gas told in the next sentence, which names no place of its own
+    ("خرجت مسيرة حاشدة اليوم في بلدة سلوان. وأطلقت القوات الإسرائيلية قنابل الغاز المسيل للدموع على "
+     "المشاركين فيها.", "Military Forces of Israel"),
+    # tear gas to disperse, another country
+    ("تظاهر آلاف السودانيين اليوم في مدينة عطبرة احتجاجا على غلاء الخبز، وأطلقت الشرطة الغاز المسيل "
+     "للدموع لتفريقهم.", "Police Forces of Sudan"),
+    # rubber bullets, the force first: its fire on the crowd, no one killed
+    ("أطلقت قوات الأمن الرصاص المطاطي اليوم على مئات المتظاهرين الذين تجمعوا في مدينة الناصرية "
+     "احتجاجا على البطالة.", "Military Forces of Iraq"),
+    # rubber bullets told after the protest, in its sentence
+    ("تظاهر مئات العمال اليوم في مدينة الناصرية احتجاجا على البطالة، وأطلقت قوات الأمن الرصاص المطاطي "
+     "عليهم.", "Military Forces of Iraq"),
+])
+def test_a_protest_the_forces_dispersed_is_a_protest_with_intervention(text, force):
+    """"خرجت تظاهرة لكن قوات الأمن عملت على تفريقها": a protest with no dead that a force dispersed,
+    held back or met with tear gas is ACLED's protest with intervention, the force its second side."""
+    found = _extract(text)
+    protests = [e for e in found if e.event_type == "Protests"]
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in protests] == \
+        [("Protest with intervention", "Protesters", force)], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "تظاهر مئات الأشخاص اليوم في مدينة الكوت للمطالبة بتوفير الكهرباء وفرص العمل.",
+    "خرجت مسيرة سلمية اليوم في مدينة صفاقس دعما لغزة، وانتهت دون حوادث.",
+    "تظاهر العشرات اليوم في مدينة كركوك وسط انتشار أمني كثيف لقوات الشرطة.",
+    # teams (فرق) of medics are no dispersal
+    "تظاهر العشرات اليوم في مدينة بنغازي. وقال ناشطون إن فرق الإسعاف كانت حاضرة في المكان.",
+    # tear gas in the next sentence, at another town: another crowd
+    "تظاهر المئات اليوم في مدينة الكوت احتجاجا على انقطاع الكهرباء. وفي مدينة الحلة أطلقت الشرطة الغاز "
+    "المسيل للدموع على محتجين آخرين.",
+])
+def test_a_protest_no_force_met_stays_peaceful(text):
+    """A protest told with a heavy presence of police, medics' teams, or a force's gas at another
+    town is still a peaceful protest where it happened."""
+    found = _extract(text)
+    assert [e.sub_event_type for e in found if e.event_type == "Protests"][:1] == ["Peaceful protest"], \
+        _kinds(found)
+
+
+@pytest.mark.parametrize("text, sub", [
+    # killed while dispersed: excessive force, as before
+    ("تظاهر المئات اليوم في مدينة الديوانية، وقتل اثنان منهم برصاص قوات الأمن التي فرقت التظاهرة.",
+     "Excessive force against protesters"),
+    # live fire on protesters: excessive force, as before
+    ("أطلقت قوات الأمن الرصاص الحي اليوم على متظاهرين في مدينة الناصرية.", "Excessive force against protesters"),
+    # rubber bullets on farmers: no crowd of protesters, an attack as before
+    ("أطلقت القوات الإسرائيلية الرصاص المطاطي على مزارعين في بلدة خزاعة.", "Attack"),
+])
+def test_deaths_live_fire_or_no_crowd_keep_their_type(text, sub):
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == [sub], _kinds(found)
+
+
+# --- 2. a feared, risked or to-be-ceased event is no event -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "ويخشى كثير من النازحين العودة إلى قراهم في ريف حماة خوفا من الاعتقالات التي تنفذها قوات النظام.",
+    "حثت منظمة العفو الدولية السلطات المصرية اليوم على الكف عن اعتقال الصحفيين في القاهرة.",
+    "وقال المتطوعون إنهم كانوا يواجهون خطر الاعتقال على يد قوات النظام في درعا.",
+    "فر السكان اليوم من قرية الهبيط خوفا من القصف الذي تشنه قوات النظام.",
+    "ودعت المنظمة الحكومة الليبية إلى التوقف عن احتجاز المهاجرين في مراكز طرابلس.",
+    "وغادر مئات الصحفيين مدينة تعز مخافة الاختطاف على أيدي مسلحي الحوثي.",
+])
+def test_an_event_word_after_fear_risk_or_ceasing_tells_no_event(text):
+    """"خوفا من الاعتقالات"، "خطر الاعتقال"، "الكف عن اعتقال": the arrests or shelling people fear,
+    risk, or are urged to stop are not reported as having happened."""
+    found = _extract(text)
+    assert found == [], _kinds(found)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("اعتقلت قوات الأمن اليوم خمسة أشخاص في مدينة الموصل.", "Arrests"),
+    # the fear of a rising toll is no fear of the shelling itself
+    ("يخشى أن يرتفع عدد القتلى في القصف الذي استهدف اليوم سوقا في مدينة إدلب.",
+     "Shelling/artillery/missile attack"),
+    # a threat told after the arrests, not before them
+    ("اعتقلت قوات الأمن اليوم عشرة أشخاص في مدينة الرمادي، وسط مخاوف السكان من حملة جديدة.", "Arrests"),
+])
+def test_a_fear_elsewhere_in_the_sentence_keeps_the_event(text, sub):
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == [sub], _kinds(found)
+
+
+# --- 3. deaths in an accident or a flood are no political violence -----------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قال مسؤول اليوم إن 8 أشخاص على الأقل قتلوا وأصيب 20 آخرون من جراء تصادم حافلتين في محافظة المنيا.",
+    "وأوضح الوزير أن 17 شخصا قتلوا وأصيب 90 آخرون في حادث القطار الذي خرج عن سكته قرب مدينة أضنة.",
+    "قال مصدر طبي إن 4 أشخاص قتلوا اليوم في انقلاب حافلة ركاب على الطريق الدولي قرب مدينة حمص.",
+    "شهدت محافظة إب اليوم أمطارا غزيرة خلفت فيضانات جرفت ثلاثة أطفال.",
+    "جرفت السيول اليوم منازل عدة في قرية الحصن بمحافظة حضرموت.",
+    "وذكرت الشرطة أن خمسة أشخاص لقوا حتفهم في حادث سير على الطريق بين مدينة الموصل ومدينة أربيل.",
+])
+def test_deaths_in_an_accident_or_a_flood_are_no_event(text):
+    """"أشخاص قتلوا في حادث القطار"، "جرفت السيول منازل": a collision, a derailment or a flood is the
+    cause told; a bare killing or sweeping word makes no attack or destruction of it."""
+    found = _extract(text)
+    assert found == [], _kinds(found)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("جرفت جرافات الاحتلال اليوم أراضي زراعية في بلدة بيت حانون.", "Looting/property destruction"),
+    ("قال مصدر طبي إن 3 أشخاص قتلوا اليوم في حادث إطلاق نار قرب مدينة كركوك.", "Attack"),
+    ("قتل خمسة أشخاص اليوم في انفجار سيارة مفخخة في مدينة الموصل.", "Remote explosive/landmine/IED"),
+])
+def test_bulldozing_and_shootings_called_incidents_stay_events(text, sub):
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == [sub], _kinds(found)

@@ -37,6 +37,9 @@ def _kinds(found):
     # rubber bullets, the force first: its fire on the crowd, no one killed
     ("أطلقت قوات الأمن الرصاص المطاطي اليوم على مئات المتظاهرين الذين تجمعوا في مدينة الناصرية "
      "احتجاجا على البطالة.", "Military Forces of Iraq"),
+    # "القنابل المسيلة للدموع" to disperse, the protest first
+    ("تظاهر الآلاف اليوم في مدينة الحلة، واستخدمت الشرطة القنابل المسيلة للدموع لتفريقهم.",
+     "Police Forces of Iraq"),
     # rubber bullets told after the protest, in its sentence
     ("تظاهر مئات العمال اليوم في مدينة الناصرية احتجاجا على البطالة، وأطلقت قوات الأمن الرصاص المطاطي "
      "عليهم.", "Military Forces of Iraq"),
@@ -137,3 +140,47 @@ def test_deaths_in_an_accident_or_a_flood_are_no_event(text):
 def test_bulldozing_and_shootings_called_incidents_stay_events(text, sub):
     found = _extract(text)
     assert [e.sub_event_type for e in found] == [sub], _kinds(found)
+
+
+# --- 4. whose weapons were seized, intercepted or downed: the owner is the second side ---------------
+
+@pytest.mark.parametrize("text, taker, owner", [
+    # the owner after a word of belonging, the finders an unnamed force of the country
+    ("عثرت القوات خلال عمليات التمشيط اليوم في مديرية حيس على كميات من الأسلحة والذخائر تابعة لعناصر "
+     "ميليشيا الحوثي.", "Military Forces of Yemen", "Ansar Allah (the Houthis)"),
+    # a drone's nationality after it, the subject inside the trigger
+    ("أسقط مسلحون فلسطينيون اليوم طائرة إسرائيلية مسيرة شرق مدينة خان يونس.",
+     "Unidentified Armed Group", "Military Forces of Israel"),
+    # a missile fired by the owner, intercepted by a state's air defences
+    ("اعترضت الدفاعات الجوية السعودية صاروخا أطلقه الحوثيون اليوم على مدينة جازان.",
+     "Military Forces of Saudi Arabia", "Ansar Allah (the Houthis)"),
+    # a state army downs a foreign drone: no air strike of the drone's owner
+    ("أسقط الجيش اللبناني اليوم طائرة مسيرة إسرائيلية فوق بلدة العديسة.",
+     "Military Forces of Lebanon", "Military Forces of Israel"),
+    # an unnamed unit finds a cache that belongs to an armed group
+    ("عثرت وحدات الهندسة اليوم على مخزن ذخائر تابع لتنظيم داعش في قرية البوعيثة جنوب بغداد.",
+     "Military Forces of Iraq", "Islamic State"),
+    # تعود ل
+    ("ضبطت الشرطة في مدينة البصرة اليوم شحنة أسلحة تعود لتنظيم داعش.", "Police Forces of Iraq", "Islamic State"),
+    # تابعا ل, the finder named
+    ("ضبطت قوات الأمن العراقية اليوم مخزنا للأسلحة تابعا لتنظيم داعش في قضاء الحويجة.",
+     "Military Forces of Iraq", "Islamic State"),
+])
+def test_the_owner_of_seized_or_downed_weapons_is_the_second_side(text, taker, owner):
+    """"أسلحة تابعة للميليشيات"، "طائرة إسرائيلية مسيرة": in a disrupted weapons use the side that
+    seizes, intercepts or downs is actor1, the weapon's owner actor2, never the other way."""
+    found = _extract(text)
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == \
+        [("Disrupted weapons use", taker, owner)], _kinds(found)
+
+
+def test_interceptions_during_a_told_strike_stay_part_of_it():
+    """"أسقطت الدفاعات صواريخ خلال غارات على X": the interceptions are the strike's, as before."""
+    found = _extract("أسقطت الدفاعات الجوية السورية اليوم صواريخ إسرائيلية خلال غارات على مطار المزة العسكري.")
+    assert [e.sub_event_type for e in found] == ["Air/drone strike"], _kinds(found)
+
+
+def test_a_seizure_with_no_owner_named_keeps_its_force():
+    found = _extract("داهمت قوات الأمن المصرية اليوم وكرا لعناصر إرهابية في مدينة العريش وضبطت أسلحة وذخائر.")
+    assert [(e.sub_event_type, e.actor1) for e in found] == \
+        [("Disrupted weapons use", "Military Forces of Egypt")], _kinds(found)

@@ -180,7 +180,13 @@ def test_interceptions_during_a_told_strike_stay_part_of_it():
     assert [e.sub_event_type for e in found] == ["Air/drone strike"], _kinds(found)
 
 
-def test_a_seizure_with_no_owner_named_keeps_its_force():
-    found = _extract("داهمت قوات الأمن المصرية اليوم وكرا لعناصر إرهابية في مدينة العريش وضبطت أسلحة وذخائر.")
-    assert [(e.sub_event_type, e.actor1) for e in found] == \
-        [("Disrupted weapons use", "Military Forces of Egypt")], _kinds(found)
+@pytest.mark.parametrize("text, taker", [
+    ("داهمت قوات الأمن المصرية اليوم وكرا لعناصر إرهابية في مدينة العريش وضبطت أسلحة وذخائر.",
+     "Military Forces of Egypt"),
+    # a word of belonging that links another noun (the engineers of the same army) names no owner
+    ("تمكن الجيش العراقي اليوم من ضبط كميات من الأسلحة والذخائر ونزعت الفرق الهندسية التابعة للقوات "
+     "الحكومية عبوات زرعها تنظيم داعش في قضاء الحويجة.", "Military Forces of Iraq"),
+])
+def test_a_seizure_keeps_its_force_when_no_other_owner_is_named(text, taker):
+    found = _extract(text)
+    assert [(e.sub_event_type, e.actor1) for e in found] == [("Disrupted weapons use", taker)], _kinds(found)

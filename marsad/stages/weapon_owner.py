@@ -29,6 +29,10 @@ def weapon_owners(a: Analysis, g: Group) -> list[ActorMention]:
         # any later one the weapon's (أسقط مسلحون فلسطينيون اليوم طائرة إسرائيلية مسيرة)
         inside = [x for x in a.actors_between(m.hit.mention.tok_start + 1, end) if kb.inter(x.actor) in ARMED_CODES]
         out.extend(x for x in inside[1:] if not any(o is x for o in out))
+        # the side the sentence names as the taker, before the weapon, owns none of it ("تمكن الجيش
+        # من استعادة أسلحة ... ونزعت الفرق التابعة للقوات الحكومية": a link of another noun)
+        takers = {x.actor for x in a.actors_between(sent.tok_start, m.hit.mention.tok_start)
+                  if kb.inter(x.actor) in ARMED_CODES} | {x.actor for x in inside[:1]}
         hi = min(end + OWNER_LINK_WORDS, sent.tok_end)
         link = next((t for t in range(end, hi) if doc.tokens[t].text in links), None)
         for x in a.actors_between(end, sent.tok_end):
@@ -36,6 +40,8 @@ def weapon_owners(a: Analysis, g: Group) -> list[ActorMention]:
                 continue
             # the weapon's own adjective or genitive (طائرة إسرائيلية، صواريخ الحوثيين), or the first
             # actor after a word of belonging or firing
+            if any(x.actor == t or kb.allied(x.actor, t) for t in takers):
+                continue
             if x.tok_start <= end + 1 or (link is not None and link < x.tok_start <= link + 3):
                 if not any(o is x for o in out):
                     out.append(x)

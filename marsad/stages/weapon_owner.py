@@ -11,6 +11,7 @@ from __future__ import annotations
 from marsad.cues import cue_words
 from marsad.model import ActorMention
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.clauses import clause_at
 
 # How many words after the trigger a word of belonging or firing may stand
 # ("كميات كبيرة من الأسلحة والذخائر وقذائف آر بي جي تابعة لعناصر الميليشيات").
@@ -29,9 +30,11 @@ def weapon_owners(a: Analysis, g: Group) -> list[ActorMention]:
         # any later one the weapon's (أسقط مسلحون فلسطينيون اليوم طائرة إسرائيلية مسيرة)
         inside = [x for x in a.actors_between(m.hit.mention.tok_start + 1, end) if kb.inter(x.actor) in ARMED_CODES]
         out.extend(x for x in inside[1:] if not any(o is x for o in out))
-        # the side the sentence names as the taker, before the weapon, owns none of it ("تمكن الجيش
+        # the side the trigger's clause names as the taker, before the weapon, owns none of it ("تمكن الجيش
         # من استعادة أسلحة ... ونزعت الفرق التابعة للقوات الحكومية": a link of another noun)
-        takers = {x.actor for x in a.actors_between(sent.tok_start, m.hit.mention.tok_start)
+        own = clause_at(a, m.hit.mention.tok_start)
+        lo = own.tok_start if own is not None else sent.tok_start
+        takers = {x.actor for x in a.actors_between(lo, m.hit.mention.tok_start)
                   if kb.inter(x.actor) in ARMED_CODES} | {x.actor for x in inside[:1]}
         hi = min(end + OWNER_LINK_WORDS, sent.tok_end)
         link = next((t for t in range(end, hi) if doc.tokens[t].text in links), None)

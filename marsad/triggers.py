@@ -242,6 +242,22 @@ def _march(doc: Doc, m) -> bool:
                for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start))
 
 
+# How many words after an event word its anchor (بعد، منذ) may stand ("اعتقلت السلطات مئات من أنصار
+# الجماعة عقب فض اعتصام").
+LANDMARK_WORDS = 8
+
+
+def _after_a_landmark(doc: Doc, end: int, sent_start: int, sent_end: int) -> bool:
+    """Is the event told from a past landmark ("اعتقلتهم السلطات بعد محاولة الانقلاب"، "منذ اندلاع
+    الثورة"), its sentence naming no day of its own (اليوم، أمس، الأحد)?"""
+    anchors = cue_words("landmark_anchor")
+    for t in range(end, min(end + LANDMARK_WORDS, sent_end - 1)):
+        if doc.tokens[t].text in anchors and any(
+                x.tok_start == t + 1 for x in cue_matcher("past_landmark").find(doc, t + 1, sent_end)):
+            return not any(names_a_day(doc.tokens[k].text) for k in range(sent_start, sent_end))
+    return False
+
+
 def _feared(doc: Doc, tok: int, sent_start: int) -> bool:
     """Is the event word the object of a fear, a risk or a thing to cease, right before it or
     before its preposition ("خوفا من الاعتقالات"، "يواجهون خطر الاعتقال"، "الكف عن اعتقال")?"""
@@ -309,6 +325,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 cue_matcher("accident_word").find(doc, sent.tok_start, sent.tok_end):
             # a bare killing word, or a sweeping away (جرفت السيول منازل), with its accident told
             status, reason = "generic", "an accident or a flood (تصادم قطارين، حادث سير، السيول)"
+        elif _after_a_landmark(doc, m.tok_end, sent.tok_start, sent.tok_end):
+            status, reason = "background", "told from a past landmark with no day of its own (بعد محاولة الانقلاب)"
         elif _feared(doc, m.tok_start, sent.tok_start):
             status, reason = "modal", "a fear, a risk or a thing to cease (خوفا من الاعتقال، الكف عن اعتقال)"
         elif sub == "TERRITORY" and m.tok_start > sent.tok_start and \

@@ -190,3 +190,33 @@ def test_interceptions_during_a_told_strike_stay_part_of_it():
 def test_a_seizure_keeps_its_force_when_no_other_owner_is_named(text, taker):
     found = _extract(text)
     assert [(e.sub_event_type, e.actor1) for e in found] == [("Disrupted weapons use", taker)], _kinds(found)
+
+
+# --- 5. an event told from a past landmark, with no day of its own, is background --------------------
+
+@pytest.mark.parametrize("text", [
+    "والتقى الوزير أسر ثلاثة موظفين أتراك في القنصلية الأمريكية جرى اعتقالهم بعد محاولة الانقلاب في "
+    "مدينة إسطنبول.",
+    "وكانت السلطات قد اعتقلت الطيار بعد محاولة الانقلاب الفاشلة في قاعدة باليكسير الجوية.",
+    "واعتقلت السلطات التركية عشرات الآلاف منذ محاولة الانقلاب في أنقرة.",
+    "اعتقلت السلطات المصرية مئات من أنصار الجماعة عقب فض اعتصام رابعة في القاهرة.",
+    "وقتل آلاف المدنيين في مدينة درعا منذ اندلاع الثورة.",
+])
+def test_an_event_told_from_a_past_landmark_with_no_day_is_background(text):
+    """"جرى اعتقالهم بعد محاولة الانقلاب"، "منذ اندلاع الثورة": an event dated only by a landmark of
+    years ago is the story's background, not news of the report's day."""
+    found = _extract(text)
+    assert found == [], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    # a day of its own: news
+    "اعتقلت الشرطة التركية اليوم 20 عسكريا في مدينة إزمير بعد محاولة الانقلاب.",
+    # the landmark as a charge, not an anchor
+    "اعتقلت الشرطة التركية اليوم 20 عسكريا في مدينة إزمير للاشتباه بصلتهم بمحاولة الانقلاب.",
+    # the landmark in a relative clause of the place, the strike told as news
+    "قصفت الطائرات الحربية بلدة كفرنبل جنوب إدلب، التي تشهد احتجاجات منذ اندلاع الثورة.",
+])
+def test_an_event_with_a_day_or_a_landmark_elsewhere_stays_news(text):
+    found = _extract(text)
+    assert len(found) == 1, _kinds(found)

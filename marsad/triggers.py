@@ -249,12 +249,16 @@ LANDMARK_WORDS = 8
 
 def _after_a_landmark(doc: Doc, end: int, sent_start: int, sent_end: int) -> bool:
     """Is the event told from a past landmark ("اعتقلتهم السلطات بعد محاولة الانقلاب"، "منذ اندلاع
-    الثورة"), its sentence naming no day of its own (اليوم، أمس، الأحد)?"""
+    الثورة"), its clause naming no day of its own (اليوم، أمس، الأحد)? A day before the content
+    clause the event stands in (أفاد صحفيون الأربعاء بأنه التقى أسر موظفين جرى اعتقالهم بعد ...)
+    dates the saying, not the event."""
     anchors = cue_words("landmark_anchor")
     for t in range(end, min(end + LANDMARK_WORDS, sent_end - 1)):
         if doc.tokens[t].text in anchors and any(
                 x.tok_start == t + 1 for x in cue_matcher("past_landmark").find(doc, t + 1, sent_end)):
-            return not any(names_a_day(doc.tokens[k].text) for k in range(sent_start, sent_end))
+            content = [k for k in range(sent_start, end) if doc.tokens[k].text in cue_words("clause_content")]
+            lo = content[-1] if content else sent_start
+            return not any(names_a_day(doc.tokens[k].text) for k in range(lo, sent_end))
     return False
 
 

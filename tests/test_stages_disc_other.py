@@ -201,6 +201,9 @@ def test_a_seizure_keeps_its_force_when_no_other_owner_is_named(text, taker):
     "واعتقلت السلطات التركية عشرات الآلاف منذ محاولة الانقلاب في أنقرة.",
     "اعتقلت السلطات المصرية مئات من أنصار الجماعة عقب فض اعتصام رابعة في القاهرة.",
     "وقتل آلاف المدنيين في مدينة درعا منذ اندلاع الثورة.",
+    # a day before the content clause dates the saying, not the arrests
+    "وأفاد صحفيون الأربعاء بأن الوزير التقى أسر ثلاثة موظفين أتراك في القنصلية الأمريكية في إسطنبول جرى "
+    "اعتقالهم بعد محاولة الانقلاب.",
 ])
 def test_an_event_told_from_a_past_landmark_with_no_day_is_background(text):
     """"جرى اعتقالهم بعد محاولة الانقلاب"، "منذ اندلاع الثورة": an event dated only by a landmark of

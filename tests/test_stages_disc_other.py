@@ -223,3 +223,29 @@ def test_an_event_told_from_a_past_landmark_with_no_day_is_background(text):
 def test_an_event_with_a_day_or_a_landmark_elsewhere_stays_news(text):
     found = _extract(text)
     assert len(found) == 1, _kinds(found)
+
+
+# --- 6. "بعد أسابيع من التظاهرات": an event word after a span that has passed is background ----------
+
+@pytest.mark.parametrize("text", [
+    "وتأتي الغارة بعد أسابيع من القصف المتواصل على مدينة دوما.",
+    "وجاء الاتفاق بعد أشهر من المعارك العنيفة في مدينة الحديدة.",
+    "وتأتي الغارة بعد أسابيع من التظاهرات الحاشدة على الحدود بين قطاع غزة وإسرائيل.",
+    "وأعلنت الحكومة اليوم رفع حظر التجول بعد أيام من الاحتجاجات في مدينة البصرة.",
+    "وعاد الهدوء إلى مدينة طرابلس بعد أسبوعين من الاشتباكات بين الميليشيات.",
+    "وأفرجت السلطات عن الصحفي بعد ستة أشهر من اعتقاله في مدينة عدن.",
+])
+def test_an_event_word_after_a_span_of_it_that_has_passed_is_background(text):
+    """"بعد أسابيع من التظاهرات"، "بعد ستة أشهر من اعتقاله": the weeks or months of an event before
+    the news are its background (as "بعد مرور عامين على اختطافه" already was)."""
+    found = _extract(text)
+    assert found == [], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات اليوم بلدة كفرنبل بعد أيام من الهدوء.",
+    "قتل خمسة من عناصر قوات سوريا الديمقراطية اليوم في اشتباكات مع داعش في بلدة هجين.",
+])
+def test_the_news_told_before_a_span_stays_an_event(text):
+    found = _extract(text)
+    assert len(found) == 1, _kinds(found)

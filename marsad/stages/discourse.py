@@ -142,7 +142,7 @@ ELAPSED_WORDS = 4
 
 
 def _elapsed_since(a: Analysis, t: int, sent_start: int) -> bool:
-    """Is the event word at ``t`` the start of a span of time that has passed: على right before it,
+    """Is the event word at ``t`` the start of a span of time that has passed: على or من right before it,
     a span noun a few words before that, and مرور or بعد before the span ("أفرجت عنه بعد مرور عامين
     على اختطافه"، "بعد ستة أشهر على اعتقاله")?"""
     tokens = a.doc.tokens

@@ -234,6 +234,9 @@ def test_an_event_with_a_day_or_a_landmark_elsewhere_stays_news(text):
     "وأعلنت الحكومة اليوم رفع حظر التجول بعد أيام من الاحتجاجات في مدينة البصرة.",
     "وعاد الهدوء إلى مدينة طرابلس بعد أسبوعين من الاشتباكات بين الميليشيات.",
     "وأفرجت السلطات عن الصحفي بعد ستة أشهر من اعتقاله في مدينة عدن.",
+    # a second event word conjoined right after it shares the span
+    "وتأتي الغارة بعد أسابيع من التظاهرات الحاشدة والمواجهات الدامية على الحدود بين قطاع غزة وإسرائيل.",
+    "وعاد الهدوء إلى مدينة طرابلس بعد أسبوعين من الاشتباكات والقصف المتبادل بين الميليشيات.",
 ])
 def test_an_event_word_after_a_span_of_it_that_has_passed_is_background(text):
     """"بعد أسابيع من التظاهرات"، "بعد ستة أشهر من اعتقاله": the weeks or months of an event before

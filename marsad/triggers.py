@@ -242,6 +242,35 @@ def _march(doc: Doc, m) -> bool:
                for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start))
 
 
+# How many words after an event word its anchor (بعد، منذ) may stand ("اعتقلت السلطات مئات من أنصار
+# الجماعة عقب فض اعتصام").
+LANDMARK_WORDS = 8
+
+
+def _after_a_landmark(doc: Doc, end: int, sent_start: int, sent_end: int) -> bool:
+    """Is the event told from a past landmark ("اعتقلتهم السلطات بعد محاولة الانقلاب"، "منذ اندلاع
+    الثورة"), its clause naming no day of its own (اليوم، أمس، الأحد)? A day before the content
+    clause the event stands in (أفاد صحفيون الأربعاء بأنه التقى أسر موظفين جرى اعتقالهم بعد ...)
+    dates the saying, not the event."""
+    anchors = cue_words("landmark_anchor")
+    for t in range(end, min(end + LANDMARK_WORDS, sent_end - 1)):
+        if doc.tokens[t].text in anchors and any(
+                x.tok_start == t + 1 for x in cue_matcher("past_landmark").find(doc, t + 1, sent_end)):
+            content = [k for k in range(sent_start, end) if doc.tokens[k].text in cue_words("clause_content")]
+            lo = content[-1] if content else sent_start
+            return not any(names_a_day(doc.tokens[k].text) for k in range(lo, sent_end))
+    return False
+
+
+def _feared(doc: Doc, tok: int, sent_start: int) -> bool:
+    """Is the event word the object of a fear, a risk or a thing to cease, right before it or
+    before its preposition ("خوفا من الاعتقالات"، "يواجهون خطر الاعتقال"، "الكف عن اعتقال")?"""
+    j = tok - 1
+    if j >= sent_start and doc.tokens[j].text in ("من", "عن"):
+        j -= 1
+    return j >= sent_start and doc.tokens[j].text in cue_words("averted_word")
+
+
 # How many words before an event word an obligation (يجب، ينبغي) may stand to make it one.
 OBLIGATION_WORDS = 3
 
@@ -296,6 +325,14 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "generic", "a legal appeal (قدم الدفاع طعنا في الحكم)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
+        elif ((sub == "Attack" and strength == "weak") or sub == "Looting/property destruction") and \
+                cue_matcher("accident_word").find(doc, sent.tok_start, sent.tok_end):
+            # a bare killing word, or a sweeping away (جرفت السيول منازل), with its accident told
+            status, reason = "generic", "an accident or a flood (تصادم قطارين، حادث سير، السيول)"
+        elif _after_a_landmark(doc, m.tok_end, sent.tok_start, sent.tok_end):
+            status, reason = "background", "told from a past landmark with no day of its own (بعد محاولة الانقلاب)"
+        elif _feared(doc, m.tok_start, sent.tok_start):
+            status, reason = "modal", "a fear, a risk or a thing to cease (خوفا من الاعتقال، الكف عن اعتقال)"
         elif sub == "TERRITORY" and m.tok_start > sent.tok_start and \
                 doc.tokens[m.tok_start - 1].text in cue_words("control_state_head"):
             status, reason = "generic", "a state of control, no capture (مناطق سيطرة X، تحت سيطرة X)"

@@ -8,6 +8,7 @@ from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.event_places import container_location, container_part
+from marsad.stages.protest_force import crowd_control_sentences, force_named_in
 from marsad.stages.roles import actors_for, event_attribution, protest_violence
 from marsad.stages.tolls import toll
 from marsad.stages.tolls_totals import evidence_span
@@ -149,6 +150,11 @@ def _protesters_hit(a: Analysis, g: Group) -> bool:
     return False
 
 
+def _crowd_named(a: Analysis, g: Group) -> bool:
+    """Are demonstrators named in one of the group's sentences?"""
+    return any(x.actor == "Protesters" for i in g.sentences for x in a.actors_of_sentence(i))
+
+
 def build_event(a: Analysis, g: Group) -> Event | None:
     check_deadline()  # the article's time budget (marsad/budget.py): a long document has many groups
     kb = a.kb
@@ -173,6 +179,12 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         # "أطلقت قوات الأمن النار على متظاهرين": forces firing on demonstrators are ACLED's excessive
         # force against protesters, not an attack on civilians
         etype, sub, actor2 = "Protests", "Excessive force against protesters", "Protesters"
+    if (etype, sub) == ("Violence against civilians", "Attack") and not best and actor1 and \
+            _state_side(kb, actor1) and _crowd_named(a, g) and crowd_control_sentences(a, g):
+        # "أطلقت قوات الأمن الرصاص المطاطي على المتظاهرين": a force's riot-control fire on a crowd
+        # that killed no one is the protest it met (ACLED's protest with intervention)
+        etype, sub, actor1, actor2, assoc1, assoc2 = "Protests", "Protest with intervention", "Protesters", \
+            actor1, [], []
     if (etype, sub) == ("Battles", "Armed clash") and "Protesters" in (actor1, actor2):
         # "اشتبك محتجون مع رجال الشرطة": a clash whose one side is demonstrators is a riot (ACLED's
         # violent demonstration), not a battle between armed groups
@@ -190,6 +202,11 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         elif killer and (best or _wounded_by_fire(a, g)):
             # forces killing demonstrators: ACLED's excessive force against protesters
             sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", killer, "Protesters", [], []
+        elif not best and (met := crowd_control_sentences(a, g)):
+            # "خرجت تظاهرة لكن قوات الأمن عملت على تفريقها": ACLED's protest with intervention, the
+            # protesters against the force that met them
+            sub, actor1, assoc1, assoc2 = "Protest with intervention", "Protesters", [], []
+            actor2 = force_named_in(a, met) or killer
         else:
             actor1, actor2, assoc1, assoc2 = "Protesters", None, [], []
     if (etype, sub) == ("Riots", "Violent demonstration"):

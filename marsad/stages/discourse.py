@@ -69,6 +69,7 @@ def mark_discourse_moves(a: Analysis) -> None:
     denied_back = [m.tok_start for m in cue_matcher("denial_back").find(a.doc)]
     denied_that = [m.tok_start for m in cue_matcher("denial_of_that").find(a.doc)]
     out = []
+    elapsed: list[int] = []  # where the event words told after a passed span end
     for h in a.hits:
         t = h.mention.tok_start
         if h.reports_event:
@@ -88,7 +89,11 @@ def mark_discourse_moves(a: Analysis) -> None:
                 h = replace(h, status="modal", reason="a future or process verb after it (القتال سيستمر، التحرير يتم وفق خطة)")
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
-            elif _elapsed_since(a, t, sent.tok_start):
+            elif _elapsed_since(a, t, sent.tok_start) or (
+                    tokens[t].text.startswith("و") and any(e < t <= e + ELAPSED_CONJOINED_WORDS for e in elapsed)):
+                # (a second event word conjoined right after it shares its span: "بعد أسابيع من
+                # التظاهرات الحاشدة والمواجهات الدامية")
+                elapsed.append(h.mention.tok_end)
                 h = replace(h, status="background", reason="a span has passed since it (بعد مرور عامين على اختطافه)")
             elif alleging and any(_claim_start(a, t, False) <= k < t for k in alleging):
                 h = replace(h, status="negated", reason="a claim its source is said to allege (زعمت ... أن)")
@@ -144,8 +149,12 @@ INTENT_WORDS = 4
 ELAPSED_WORDS = 4
 
 
+# How many words after an event word told after a passed span a conjoined one may start.
+ELAPSED_CONJOINED_WORDS = 2
+
+
 def _elapsed_since(a: Analysis, t: int, sent_start: int) -> bool:
-    """Is the event word at ``t`` the start of a span of time that has passed: على right before it,
+    """Is the event word at ``t`` the start of a span of time that has passed: على or من right before it,
     a span noun a few words before that, and مرور or بعد before the span ("أفرجت عنه بعد مرور عامين
     على اختطافه"، "بعد ستة أشهر على اعتقاله")?"""
     tokens = a.doc.tokens

@@ -547,8 +547,11 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
     intercepted = [(h.mention.tok_start, h.mention.tok_end) for h in unit_hits if _interception(a, h.mention)]
     strong = [h for h in unit_hits if h.mention.strength == "strong"
               and not (h.mention.event_type in VIOLENT_TYPES and any(x <= h.mention.tok_start for x in arrests))]
+    # (the drone or missile an interception names inside its own span is what it downed, no strike:
+    # "أسقط الجيش اليوم طائرة مسيرة")
     strikes = any(h.mention.strength == "strong" and h.mention.event_type == "Explosions/Remote violence"
-                  and not any(x <= h.mention.tok_start for x in arrests) for h in unit_hits)
+                  and not any(x <= h.mention.tok_start for x in arrests)
+                  and not any(lo < h.mention.tok_start < hi for lo, hi in intercepted) for h in unit_hits)
     captures = [h.mention for h in unit_hits if h.mention.sub_event_type == TERRITORY and
                 (h.mention.strength == "strong" or _achieved(a, h.mention))]
     out = []

@@ -15,6 +15,7 @@ from marsad.errors import KnowledgeBaseError
 from marsad.arabic.normalise import normalise_term
 from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
+from marsad.stages.weapon_owner import taker_in_trigger, weapon_owners
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
@@ -197,6 +198,26 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             state = first_listed[:1] + _salient([x for x in perpetrators if kb.inter(x.actor) == 1], g)
             nearest = [n for n in _salient(perpetrators, g) if n != "Unidentified Armed Group"]
             actor1 = state[0] if state else (_article_actor(a, state=True) or (nearest[0] if nearest else None))
+            owners = weapon_owners(a, g) if sub == "Disrupted weapons use" else []
+            if owners:
+                # "أسلحة تابعة للميليشيات"، "طائرة إسرائيلية": the weapon's owner is the second side;
+                # the first is the subject inside the trigger, else a force that owns none of them
+                owned = {o.actor for o in owners}
+                free_state = [n for n in state if n not in owned]
+                free_near = [n for n in nearest if n not in owned]
+                taker = taker_in_trigger(a, g, owners)
+                article = _article_actor(a, state=True)
+                actor1 = taker or (free_state[0] if free_state else None) or \
+                    (article if article not in owned else None) or (free_near[0] if free_near else None)
+                if actor1 is None and kb.inter(owners[0].actor) != 1 and g.where is not None and \
+                        g.where.place is not None:
+                    # "عثرت القوات على أسلحة تابعة للميليشيات": an unnamed force that takes an armed
+                    # group's weapons is the state's
+                    own = forces_of(g.where.place.country_code)
+                    actor1 = own if own in kb.actors and own not in owned else None
+                if actor1 is None or not kb.allied(owners[0].actor, actor1):
+                    return _finish_actors(a, g, actor1, owners[0].actor if owners[0].actor != actor1 else None,
+                                          in_group, victim_names, spans)
             if actor1 is None and sub == "Arrests" and g.where is not None and g.where.place is not None:
                 # "تم القبض على الجاني" with no force named: the arrest is the state's police's, the
                 # arrested never the side that acts

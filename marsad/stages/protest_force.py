@@ -1,0 +1,45 @@
+"""A protest the forces met: dispersed, held back, or met with tear gas (ACLED's protest with intervention).
+
+"خرجت تظاهرة في النجف لكن قوات الأمن عملت على تفريقها"، "وأطلقت الشرطة الغاز المسيل للدموع على
+المشاركين": a protest with no dead whose own sentence, or the sentence right after it that tells no
+event and names no place of its own, names a force dispersing or holding back the crowd
+(``crowd_control_word`` in ``kb/data/cues.tsv``) is no peaceful protest. Deaths and live fire stay
+with the rules of ``assembly.build_event`` (excessive force, a violent demonstration).
+"""
+from __future__ import annotations
+
+from marsad.cues import cue_matcher
+from marsad.stages.analysis import Analysis, Group
+
+# ACLED inter codes of a force that may meet a crowd: state forces, foreign forces
+_FORCE_CODES = (1, 8)
+
+
+def crowd_control_sentences(a: Analysis, g: Group) -> list[int]:
+    """The sentences, of the protest or the one right after it, that tell a force dispersing or
+    holding back the crowd (none: the protest met no force the text tells).
+
+    >>> import marsad
+    >>> [e.sub_event_type for e in marsad.extract("تظاهر المئات اليوم في مدينة الكوت، لكن الشرطة "
+    ...                                            "فرقتهم بالقوة.", published="2024-05-10")]
+    ['Protest with intervention']
+    """
+    framed = {f.sentence for f in a.frames}
+    # "وفي مدينة الحلة أطلقت الشرطة الغاز ...": a next sentence that names a place of its own tells
+    # another crowd
+    placed = {a.sentence_index(p.tok_start) for p in a.places.mentions if p.place is not None and p.tok_start >= 0}
+    sentences = set(g.sentences)
+    sentences |= {i + 1 for i in g.sentences
+                  if i + 1 < len(a.doc.sentences) and i + 1 not in framed and i + 1 not in placed}
+    matcher = cue_matcher("crowd_control_word")
+    return sorted(i for i in sentences
+                  if matcher.find(a.doc, a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end))
+
+
+def force_named_in(a: Analysis, sentences: list[int]) -> str | None:
+    """The first state or foreign force named in these sentences (the one that met the crowd)."""
+    for i in sentences:
+        for x in a.actors_of_sentence(i):
+            if a.kb.inter(x.actor) in _FORCE_CODES:
+                return x.actor
+    return None

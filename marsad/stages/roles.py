@@ -16,6 +16,7 @@ from marsad.arabic.normalise import normalise_term
 from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.defenders import defends
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
 from marsad.stages.territory import clause_taker, is_loser, taker_against
@@ -152,6 +153,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             perpetrators = [x for x in perpetrators if id(x) not in aimed]
             # "هجوم كيميائي على مدينة دوما التي تعتبر آخر معاقل المعارضة": the place's holder is hit
             perpetrators = [x for x in perpetrators if not _holds_place(a, x)]
+            # "تصدت الدفاعات الجوية لهجوم صاروخي": the defences' force was attacked, it fired nothing
+            perpetrators = [x for x in perpetrators if not defends(a, x)]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
@@ -226,7 +229,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
                 # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
-                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names)) or "Unidentified Armed Group"
+                defenders = {x.actor for x in in_group if defends(a, x)}
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | defenders) or \
+                    "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
@@ -239,6 +244,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if victim_names:
             primary = max(victim_names, key=lambda n: victim_names[n])
             actor2 = primary if primary != actor1 else None
+        if actor2 is None and etype == "Explosions/Remote violence":
+            # "اعترضت قوات الدفاع الجوي صاروخا أطلقه X": the force whose defences stood against it
+            actor2 = next((x.actor for x in in_group if defends(a, x) and x.actor != actor1), None)
         if actor2 is None:
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:

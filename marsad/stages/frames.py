@@ -755,8 +755,19 @@ def _refers_back(doc, m) -> bool:
     """"هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": an event noun after a demonstrative,
     or definite after a verb of coming, refers to the event told before and comments on it."""
     before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
-    return before in cue_words("demonstrative") or \
+    return (before in cue_words("demonstrative") and not _pronoun_demonstrative(doc, m)) or \
         (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
+
+
+def _pronoun_demonstrative(doc, m) -> bool:
+    """Is the demonstrative before an event word a pronoun of the phrase before it, not the word's
+    determiner? "ردا على ذلك، قصفت المدفعية"، "وبعد ذلك قصفت الطائرات": after a preposition
+    (``pronoun_head``) it stands for what was told, and the event word after it is a new event,
+    unless that word is a definite noun ("بعد ذلك القصف"); a comma after it closes it too."""
+    if any(ch in "،,؛;.:" for ch in doc.text[doc.tokens[m.tok_start - 1].end:doc.tokens[m.tok_start].start]):
+        return True
+    head = doc.tokens[m.tok_start - 2].text if m.tok_start > 1 else ""
+    return head.lstrip("و") in cue_words("pronoun_head") and not definite(doc.tokens[m.tok_start].text)
 
 
 def _armed_target(a: Analysis, unit: int, m) -> bool:

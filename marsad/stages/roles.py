@@ -71,6 +71,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     spans: dict[str, list[Span]] = {}
     victims = []
     stated = stated_agent(a, g, sub) if etype != "Strategic developments" else None
+    if etype == "Explosions/Remote violence" and stated in {x.actor for x in in_group if defends(a, x)}:
+        stated = None  # "تصدت الدفاعات الجوية السورية لعدوان": the subject of the defence verb was hit
     generic = _generic_spans(a)
     for c in cas:
         # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim

@@ -1,0 +1,112 @@
+"""Remote attacks told with a response or an interception (twelfth session of issue 16, remote
+violence on a real stream), each class on plain strings of our own wording:
+
+- a response move: after "ردا على / انتقاما ل / على خلفية" the words name the earlier event the
+  told strike answers; that event's place is not the strike's and its words tell no second event
+  here. A demonstrative after a preposition ("ردا على ذلك، قصفت ...") stands for what was told,
+  and the event word after it is a new event.
+- an interception: air defences that confront or intercept an attack (تصدت، اعترضت، أسقطت) belong
+  to the side attacked, never to the striker.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_stages_roles5 import events, pairs
+
+
+def remote(found):
+    return [e for e in found if e.event_type == "Explosions/Remote violence"]
+
+
+def places(found) -> list[str]:
+    return [e.location for e in found]
+
+
+# --------------------------------------------------------------------------- the response move
+
+@pytest.mark.parametrize("text, place, earlier", [
+    ("شنت طائرات الجيش الإسرائيلي اليوم غارات على مواقع لحركة حماس في قطاع غزة، ردا على إطلاق قذائف "
+     "استهدف بلدة سديروت.", "Gaza Strip", "سديروت"),
+    ("قصفت المدفعية التركية اليوم قرى في ريف منبج ردا على هجوم استهدف دورية تركية في مدينة الباب.",
+     "Manbij countryside", "Al-Bab"),
+    ("شنت القوات الأمريكية اليوم غارة جوية على مواقع لحركة الشباب في منطقة جلب ردا على تفجير استهدف قاعدة "
+     "في مدينة بلدوين.", "Jilib", "Beledweyne"),
+    ("قصفت الطائرات الروسية اليوم بلدة اللطامنة في ريف حماة ردا على هجوم بطائرات مسيرة استهدف قاعدة حميميم "
+     "في ريف اللاذقية.", "Al-Lataminah", "Hmeimim airbase"),
+    ("أغارت مقاتلات التحالف العربي صباح اليوم على معسكر للحوثيين في مديرية كتاف، انتقاما لهجوم صاروخي "
+     "طال مدينة نجران.", "Kitaf", "Najran"),
+    ("شن الجيش التركي اليوم غارات جوية على قرى في قضاء العمادية ردا على هجوم استهدف قاعدة تركية في "
+     "ناحية بامرني.", None, "Bamarni"),
+])
+def test_the_event_a_response_answers_is_not_told_again_at_its_place(text, place, earlier):
+    found = remote(events(text))
+    assert found, "no strike"
+    assert len(found) == 1, pairs(found)
+    assert found[0].location != earlier, places(found)
+    if place is not None:
+        assert found[0].location == place, places(found)
+
+
+@pytest.mark.parametrize("text, place", [
+    # a comma closes the demonstrative: the shelling is the response, told as news
+    ("ردا على ذلك، قصفت المدفعية التركية اليوم قرية تل رفعت بريف حلب.", "Tal Rifaat"),
+    ("ردا على ذلك، أغارت الطائرات الحربية السورية اليوم على بلدة سراقب بريف إدلب.", "Saraqib"),
+    ("وانتقاما من ذلك قصفت قوات النظام اليوم بلدة كفرنبل بريف إدلب.", "Kafranbel"),
+])
+def test_a_strike_after_in_response_to_that_is_news(text, place):
+    found = remote(events(text))
+    assert [e.location for e in found] == [place], pairs(found)
+
+
+@pytest.mark.parametrize("text, place", [
+    # controls: the marker fronted, with no event told before it; the strike is still told
+    ("انتقاما لمقتل جنوده قصف الجيش التركي اليوم قرية تل رفعت بريف حلب.", "Tal Rifaat"),
+    ("قصف الجيش السوري اليوم بلدة كفرنبل بريف إدلب انتقاما لهجوم شنه مسلحون على حاجز في مدينة سراقب.",
+     "Kafranbel"),
+    # a definite event noun after the demonstrative refers back (one event, not two)
+    ("قصفت الطائرات بلدة سراقب أمس. وأدى هذا القصف إلى مقتل ثلاثة مدنيين.", "Saraqib"),
+])
+def test_controls_of_the_response_move_keep_their_strike(text, place):
+    found = remote(events(text))
+    assert [e.location for e in found] == [place], pairs(found)
+
+
+# --------------------------------------------------------------------------- interceptions
+
+@pytest.mark.parametrize("text, defender", [
+    ("أفادت وكالة الأنباء الرسمية بأن الدفاعات الجوية تصدت الليلة لهجوم صاروخي استهدف مطار التيفور "
+     "العسكري في ريف حمص الشرقي.", "Military Forces of Syria"),
+    ("تصدت الدفاعات الجوية السورية ليلة أمس لعدوان صاروخي على مطار المزة العسكري غرب دمشق.",
+     "Military Forces of Syria"),
+    ("تصدت الدفاعات الجوية الإيرانية اليوم لهجوم بطائرات مسيرة استهدف منشأة عسكرية في مدينة أصفهان.",
+     "Military Forces of Iran"),
+    ("تصدت الدفاعات الجوية السورية مساء اليوم لهجوم صاروخي استهدف مطار الضبعة العسكري في ريف حمص.",
+     "Military Forces of Syria"),
+    ("ذكر التلفزيون الرسمي أن الدفاعات الجوية السورية تصدت فجر اليوم لهجوم صاروخي على مطار الشعيرات "
+     "في ريف حمص.", "Military Forces of Syria"),
+])
+def test_air_defences_that_intercept_are_the_side_attacked(text, defender):
+    found = remote(events(text))
+    assert found, "no attack"
+    for e in found:
+        assert e.actor1 != defender, pairs(found)
+        assert e.actor2 == defender, pairs(found)
+
+
+@pytest.mark.parametrize("text, striker, target", [
+    # controls: a state's own strikes, and a strike on air defences (their owner is hit)
+    ("قصفت قوات النظام السوري اليوم بلدة معرة النعمان بالمدفعية.", "Military Forces of Syria", None),
+    ("شنت الطائرات الحربية السورية اليوم غارات على بلدة كفرنبل بريف إدلب.", "Military Forces of Syria", None),
+    ("استهدفت غارات إسرائيلية اليوم مواقع للدفاعات الجوية السورية قرب مطار المزة العسكري غرب دمشق.",
+     "Military Forces of Israel", "Military Forces of Syria"),
+    ("أعلن الجيش العراقي أن الدفاعات الجوية أسقطت اليوم طائرة مسيرة مفخخة استهدفت مطار أربيل.",
+     "Unidentified Armed Group", "Military Forces of Iraq"),
+])
+def test_controls_of_interceptions_keep_their_sides(text, striker, target):
+    found = remote(events(text))
+    assert found, "no attack"
+    for e in found:
+        assert e.actor1 == striker, pairs(found)
+        if target is not None:
+            assert e.actor2 == target, pairs(found)

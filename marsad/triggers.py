@@ -310,7 +310,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 not _cause_of_a_death(doc, m.tok_start, sent.tok_start) and \
                 not _broke_out_on_a_day(doc, m.tok_end, sent.tok_end):
             status, reason = "subordinate", "a time reference inside another clause (بعد/عقب ...)"
-        elif _names_earlier_event(doc, m, sent.tok_start, matches):
+        elif strength == "weak" and _names_earlier_event(doc, m, sent.tok_start, matches):
             status, reason = "subordinate", "names the earlier event a response points to (ردا على هجوم استهدف ...)"
         elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \
                 any(t in habitual for t in before):
@@ -333,7 +333,8 @@ def _names_earlier_event(doc: Doc, m, lo: int, matches) -> bool:
     على خلفية) that follows an event word of its own sentence? Then it names that earlier event,
     the cause of the one told first, not another event: "شنت الطائرات غارة على مواقع في القطاع ردا
     على إطلاق نار استهدف جنودا في بلدة X". A comma between the marker and the word closes the
-    marker's phrase ("ردا على ذلك، قصفت ...")."""
+    marker's phrase ("ردا على ذلك، قصفت ..."). Asked of weak words only (هجوم، استهدف): a strong
+    one names an earlier event that may be news of its own ("على خلفية قيام مقاتلين بعمليات نهب")."""
     for mk in cue_matcher("prior_event_marker").find(doc, lo, m.tok_start):
         if not 0 <= m.tok_start - mk.tok_end <= PRIOR_EVENT_WORDS:
             continue

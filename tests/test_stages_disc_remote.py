@@ -110,3 +110,40 @@ def test_controls_of_interceptions_keep_their_sides(text, striker, target):
         assert e.actor1 == striker, pairs(found)
         if target is not None:
             assert e.actor2 == target, pairs(found)
+
+
+# --------------------------------------------------------------------------- the patron's epithet
+
+@pytest.mark.parametrize("text", [
+    "قتل 12 مسلحا من الميليشيات الإيرانية اليوم في غارات لمقاتلات التحالف العربي على مواقعهم في مديرية حرض "
+    "بمحافظة حجة.",
+    "قصفت الميليشيات الإيرانية اليوم أحياء سكنية في مدينة تعز بقذائف الهاون ما أسفر عن مقتل طفلين.",
+    "اندلعت اليوم مواجهات عنيفة بين قوات ألوية العمالقة والميليشيات الإيرانية في مديرية حيس جنوب الحديدة.",
+    "استهدفت طائرات التحالف العربي اليوم تجمعات للمليشيات الإيرانية في مديرية الدريهمي بمحافظة الحديدة.",
+    "أطلقت الميليشيات الموالية لإيران اليوم صاروخا باليستيا على مدينة مأرب ما أدى إلى مقتل ثلاثة مدنيين.",
+])
+def test_in_yemen_news_the_iranian_militias_are_the_houthis(text):
+    found = events(text)
+    assert found, "no event"
+    for e in found:
+        assert "Military Forces of Iran" not in (e.actor1, e.actor2), pairs(found)
+        assert "Ansar Allah (the Houthis)" in (e.actor1, e.actor2), pairs(found)
+
+
+@pytest.mark.parametrize("text", [
+    # controls: in Syria the same words are Iran's forces and the militias it backs
+    "قصفت طائرات إسرائيلية اليوم مواقع للميليشيات الإيرانية قرب مدينة البوكمال في ريف دير الزور.",
+    "استهدفت طائرة مسيرة مجهولة اليوم مقرا للميليشيات الإيرانية في مدينة الميادين بريف دير الزور.",
+])
+def test_elsewhere_the_iranian_militias_stay_irans(text):
+    found = remote(events(text))
+    assert found and all(e.actor2 == "Military Forces of Iran" for e in found), pairs(found)
+
+
+def test_scoped_aliases_name_known_actors_and_countries():
+    from marsad.actors import load_actor_kb
+    from marsad.kb import load_table
+    kb = load_actor_kb()
+    for row in load_table("scoped_aliases.tsv", required=("alias", "actor", "scope")):
+        assert row["actor"] in kb.actors, row
+        assert all(len(c) == 2 and c.isupper() for c in row["scope"].split("|")), row

@@ -147,3 +147,31 @@ def test_scoped_aliases_name_known_actors_and_countries():
     for row in load_table("scoped_aliases.tsv", required=("alias", "actor", "scope")):
         assert row["actor"] in kb.actors, row
         assert all(len(c) == 2 and c.isupper() for c in row["scope"].split("|")), row
+
+
+# --------------------------------------------------------------------------- the place of a plan
+
+@pytest.mark.parametrize("text, place, planned", [
+    ("استهدفت غارة أمريكية اليوم مسلحين من حركة الشباب في منطقة جلب بهدف منع هجوم على مدينة كيسمايو.",
+     "Jilib", "Kismayo"),
+    ("قصفت طائرة مسيرة تركية اليوم سيارة في بلدة القحطانية تقل قادة من الوحدات الكردية تخطط لشن هجمات في مدينة "
+     "رأس العين.", "Al Qahtaniyah", "Ras al-Ain"),
+    ("دمرت غارة للتحالف الدولي اليوم مخزن أسلحة لتنظيم داعش في بلدة هجين بهدف منع هجمات التنظيم على مدينة "
+     "البوكمال.", "Hajin", "Abu Kamal"),
+    ("شنت مقاتلات التحالف اليوم غارات على تجمعات للحوثيين في مديرية صرواح استعدادا لهجوم على مدينة مأرب.",
+     "Suq Sirwah", "Ma'rib"),
+    ("قصفت المدفعية التركية اليوم مواقع للوحدات الكردية في بلدة تل تمر لمنع أي هجوم على مدينة رأس العين.",
+     "Tal Tamr", "Ras al-Ain"),
+])
+def test_a_place_after_a_planned_attack_is_the_plans_not_the_strikes(text, place, planned):
+    found = remote(events(text))
+    assert [e.location for e in found] == [place], pairs(found)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # controls: a second strike told as done keeps its place
+    ("قصفت الطائرات الحربية اليوم بلدة اللطامنة، كما قصفت مدينة محردة بريف حماة.", {"Al-Lataminah", "Mhardeh"}),
+    ("قصف الجيش السوري اليوم بلدة اللطامنة بالمدفعية لمنع هجوم للفصائل على مواقعه.", {"Al-Lataminah"}),
+])
+def test_controls_of_the_place_of_a_plan(text, expected):
+    assert {e.location for e in remote(events(text))} == expected

@@ -335,9 +335,10 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     unit_places = [w for w in unit_places if not prior_marker_between(a, start, w.mention.tok_start)]
     unit_fallback = [w for w in unit_fallback if not prior_marker_between(a, start, w.mention.tok_start)]
     # "شنت غارات جوية ردا على هجوم كيماوي على مدينة دوما": a place after an earlier event the
-    # clause names (a subordinate or background event word between) is that event's
+    # clause names (a subordinate or background event word between) is that event's; and a place
+    # after a planned one ("أثناء اجتماع للتحضير لإطلاق صواريخ نحو مواقع في منطقة X") the plan's
     earlier = [x.mention.tok_start for x in a.hits
-               if x is not h and not x.reports_event and x.status in ("subordinate", "background")
+               if x is not h and not x.reports_event and x.status in ("subordinate", "background", "modal")
                and x.mention.tok_start > start and not _fight_an_arrest_ended(a, x)]
     if earlier:
         unit_places = [w for w in unit_places if not any(t < w.mention.tok_start for t in earlier)]

@@ -175,3 +175,30 @@ def test_a_place_after_a_planned_attack_is_the_plans_not_the_strikes(text, place
 ])
 def test_controls_of_the_place_of_a_plan(text, expected):
     assert {e.location for e in remote(events(text))} == expected
+
+
+# --------------------------------------------------------------------------- the joint forces and loyalty
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اليوم مواجهات عنيفة بين قوات المقاومة اليمنية المشتركة وميليشيات الحوثي في مديرية التحيتا.",
+    "أحبطت المقاومة اليمنية المشتركة اليوم هجوما لميليشيات الحوثي على مواقعها في مديرية حيس.",
+    "خاضت قوات المقاومة المشتركة اليوم معارك ضارية مع الحوثيين جنوب مدينة الحديدة، بإسناد من مقاتلات التحالف.",
+    "تمكنت المقاومة المشتركة اليوم من استعادة السيطرة على مديرية الدريهمي بعد معارك مع الحوثيين.",
+])
+def test_the_yemeni_joint_resistance_is_the_west_coast_joint_forces(text):
+    found = [e for e in events(text) if e.event_type == "Battles"]
+    assert found, "no battle"
+    for e in found:
+        assert "West Coast Joint Forces" in (e.actor1, e.actor2), pairs(found)
+        assert "Military Forces of Saudi Arabia" not in (e.actor1, e.actor2), pairs(found)
+
+
+@pytest.mark.parametrize("text, agent", [
+    ("اختطفت ميليشيا الحوثي اليوم عشرة من سكان مديرية زبيد، تتهمهم الميليشيا بموالاة قوات المقاومة المشتركة.",
+     "Ansar Allah (the Houthis)"),
+    ("أفادت مصادر محلية بأن حملة خطف طالت اليوم سكان مديرية الجراحي، الذين تتهمهم ميليشيا الحوثي بموالاة "
+     "المقاومة اليمنية المشتركة.", "Ansar Allah (the Houthis)"),
+])
+def test_the_side_the_victims_are_said_to_be_loyal_to_is_no_agent(text, agent):
+    found = [e for e in events(text) if e.event_type == "Violence against civilians"]
+    assert found and all(e.actor1 == agent for e in found), pairs(found)

@@ -467,10 +467,13 @@ def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
 
 
 def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
-    """"مواقع إخبارية تابعة للنظام": the actor owns a media outlet here, it takes no part."""
+    """"مواقع إخبارية تابعة للنظام": the actor owns a media outlet here, it takes no part; nor does
+    the side people are said to be loyal to ("خطف سكان تتهمهم الميليشيا بموالاة القوات المشتركة")."""
     doc = a.doc
     lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - 4)
     words = [doc.tokens[t].text for t in range(lo, x.tok_start)]
+    if words and words[-1] in cue_words("allegiance_noun"):
+        return True
     if not any(w.startswith(cue_phrases("affiliation_prefix")) for w in words):
         return False
     media = a.memo.get("media")

@@ -202,3 +202,23 @@ def test_the_yemeni_joint_resistance_is_the_west_coast_joint_forces(text):
 def test_the_side_the_victims_are_said_to_be_loyal_to_is_no_agent(text, agent):
     found = [e for e in events(text) if e.event_type == "Violence against civilians"]
     assert found and all(e.actor1 == agent for e in found), pairs(found)
+
+
+@pytest.mark.parametrize("text, flyer, ground", [
+    ("قصفت قوات سوريا الديمقراطية وطيران التحالف الدولي اليوم بغارات جوية مواقع لتنظيم داعش في بلدة هجين.",
+     "Global Coalition against Daesh", "Syrian Democratic Forces"),
+    ("استهدفت قوات سوريا الديمقراطية وطائرات التحالف الدولي اليوم بغارات جوية تجمعات لتنظيم داعش في بلدة الباغوز.",
+     "Global Coalition against Daesh", "Syrian Democratic Forces"),
+    # controls: already right before
+    ("ضربت القوات المشتركة وطائرات التحالف العربي اليوم بغارات جوية تجمعات للحوثيين في مديرية حيس.",
+     "Military Forces of Saudi Arabia", None),
+    ("شنت مقاتلات التحالف العربي والقوات المشتركة اليوم غارات جوية على مواقع الحوثيين في منطقة الفازة.",
+     "Military Forces of Saudi Arabia", None),
+])
+def test_an_allied_air_force_named_with_a_ground_force_flew_the_strike(text, flyer, ground):
+    found = [e for e in events(text) if e.sub_event_type == "Air/drone strike"]
+    assert found, "no air strike"
+    for e in found:
+        assert e.actor1 == flyer, pairs(found)
+        if ground is not None:
+            assert ground != e.actor2, pairs(found)

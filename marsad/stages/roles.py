@@ -240,7 +240,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 not _drone(g) and actor1 != stated:
             # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
             # force's, the one the article names most; the group is where the bombs fell
-            flying = _article_air_force(a, actor1)
+            # "ضربت القوات المشتركة وأباتشي التحالف تجمعات المتمردين": an allied air force named in the
+            # strike's own sentences flew it, the ground ally beside it is its associate
+            beside = [x.actor for x in in_group if kb.inter(x.actor) in AIR_FORCE_CODES and kb.allied(x.actor, actor1)]
+            flying = beside[0] if beside else _article_air_force(a, actor1)
             if flying is not None:
                 actor1 = flying
         if victim_names:

@@ -67,6 +67,8 @@ class ActorKB:
     alliances: set[frozenset[str]] = field(default_factory=set)
     # first words of names that begin with و (وحدات حماية الشعب): no conjunction before them
     waw_words: frozenset[str] = frozenset()
+    # names whose actor depends on the article's country (scoped_aliases.tsv): payload (actor, scope)
+    scoped: PhraseMatcher = field(default_factory=PhraseMatcher)
 
     def inter(self, name: str) -> int:
         actor = self.actors.get(name)
@@ -140,8 +142,13 @@ def load_actor_kb() -> ActorKB:
         alliances.add(frozenset((row["actor"], row["ally"])))
     waw_words = frozenset(alias.split()[0] for row in load_table("actors.tsv") for alias in split_list(row.get("aliases_ar", ""))
                           if alias.startswith("و"))
+    scoped = PhraseMatcher()
+    for row in load_table("scoped_aliases.tsv", required=("alias", "actor", "scope")):
+        if row["actor"] not in actors:
+            raise KnowledgeBaseError(f"unknown actor {row['actor']!r}", where=f"scoped_aliases.tsv:{row['_line']}")
+        scoped.add(row["alias"], (row["actor"], tuple(split_list(row["scope"]))))
     return ActorKB(actors, names, backrefs, generic, sources, nationality,
-                   cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words)
+                   cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words, scoped)
 
 
 def _add_communal_groups(actors: dict[str, Actor], names: PhraseMatcher) -> None:
@@ -232,6 +239,13 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if any(a <= m.tok_start and m.tok_end <= b and (b - a) > (m.tok_end - m.tok_start) for a, b in source_spans):
             continue
         by_span.setdefault((m.tok_start, m.tok_end), []).append(m.payload)
+    # "الميليشيات الإيرانية" in Yemen news: the actor the name has in the article's country
+    for m in kb.scoped.find(doc):
+        actor, scope = m.payload
+        span = (m.tok_start, m.tok_end)
+        inside = any(a <= span[0] and span[1] <= b and (a, b) != span for a, b in by_span)
+        if countries and countries[0] in scope and not inside:
+            by_span[span] = [actor]
     for (t0, t1), names in sorted(by_span.items()):
         candidates = [kb.actors[n] for n in names if _in_scope(kb.actors[n], countries)
                       and _in_period(kb.actors[n], published)]

@@ -347,6 +347,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 not _cause_of_a_death(doc, m.tok_start, sent.tok_start) and \
                 not _broke_out_on_a_day(doc, m.tok_end, sent.tok_end):
             status, reason = "subordinate", "a time reference inside another clause (بعد/عقب ...)"
+        elif strength == "weak" and _names_earlier_event(doc, m, sent.tok_start, matches):
+            status, reason = "subordinate", "names the earlier event a response points to (ردا على هجوم استهدف ...)"
         elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \
                 any(t in habitual for t in before):
             status, reason = "generic", "a generic or habitual statement"
@@ -356,6 +358,28 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
     return hits
+
+
+# How many words after a marker of an earlier event (ردا على) its event word may stand: "ردا على ما
+# يعتقد أنه هجوم" (four).
+PRIOR_EVENT_WORDS = 4
+
+
+def _names_earlier_event(doc: Doc, m, lo: int, matches) -> bool:
+    """Does the event word stand a few words after a marker of an earlier event (ردا على، انتقاما ل،
+    على خلفية) that follows an event word of its own sentence? Then it names that earlier event,
+    the cause of the one told first, not another event: "شنت الطائرات غارة على مواقع في القطاع ردا
+    على إطلاق نار استهدف جنودا في بلدة X". A comma between the marker and the word closes the
+    marker's phrase ("ردا على ذلك، قصفت ..."). Asked of weak words only (هجوم، استهدف): a strong
+    one names an earlier event that may be news of its own ("على خلفية قيام مقاتلين بعمليات نهب")."""
+    for mk in cue_matcher("prior_event_marker").find(doc, lo, m.tok_start):
+        if not 0 <= m.tok_start - mk.tok_end <= PRIOR_EVENT_WORDS:
+            continue
+        if any(ch in "،,؛;.:" for ch in doc.text[doc.tokens[mk.tok_end - 1].end:doc.tokens[m.tok_start].start]):
+            continue
+        if any(lo <= x.tok_start and x.tok_end <= mk.tok_start for x in matches if x is not m):
+            return True
+    return False
 
 
 # How many words before an arrest word a verb of extending may stand (مددت المحكمة اليوم اعتقال).

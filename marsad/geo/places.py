@@ -2540,8 +2540,10 @@ def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
         if pm.place is not None or pm.anchor is not None or pm.role != "event" or \
                 not pm.reason.startswith(("unknown name", "located by")):
             continue
+        # (not across a marker of an earlier event: "غارة على مواقع في قطاع غزة ردا على إطلاق نار
+        # على بلدة X": X is the earlier event's place, not in the area of the strike)
         areas = [x for x in by_sentence.get(doc.sentence_of_token(pm.tok_start).index, ())
-                 if x is not pm and not sibling_locatives(doc, x, pm)]
+                 if x is not pm and not sibling_locatives(doc, x, pm) and not _earlier_event_between(doc, x, pm)]
         if not areas:
             continue
         area = min(areas, key=lambda x: abs(x.tok_start - pm.tok_start))
@@ -2549,6 +2551,12 @@ def _locate_by_sentence_area(doc: Doc, mentions: list[PlaceMention]) -> None:
         pm.reason = f"located by {area.text}, the area its sentence names"
         if area.role == "event":
             area.role, area.reason = "container", f"locates {pm.text}"
+
+
+def _earlier_event_between(doc: Doc, x: PlaceMention, y: PlaceMention) -> bool:
+    """Does a marker of an earlier event (ردا على، انتقاما ل) stand between two place mentions?"""
+    lo, hi = min(x.tok_end, y.tok_end), max(x.tok_start, y.tok_start)
+    return lo < hi and bool(cue_matcher("prior_event_marker").find(doc, lo, hi))
 
 
 def _share_list_anchor(doc: Doc, mentions: list[PlaceMention]) -> None:

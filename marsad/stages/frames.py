@@ -336,10 +336,11 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     unit_places = [w for w in unit_places if not prior_marker_between(a, start, w.mention.tok_start)]
     unit_fallback = [w for w in unit_fallback if not prior_marker_between(a, start, w.mention.tok_start)]
     # "شنت غارات جوية ردا على هجوم كيماوي على مدينة دوما": a place after an earlier event the
-    # clause names (a subordinate or background event word between) is that event's
-    # so is a place after a means or a goal the clause names ("من خلال تحرير صنعاء")
+    # clause names (a subordinate or background event word between) is that event's; so is a place
+    # after a means or a goal the clause names ("من خلال تحرير صنعاء"), and a place after a planned
+    # one ("أثناء اجتماع للتحضير لإطلاق صواريخ نحو مواقع في منطقة X") the plan's
     earlier = [x.mention.tok_start for x in a.hits
-               if x is not h and not x.reports_event and (x.status in ("subordinate", "background") or
+               if x is not h and not x.reports_event and (x.status in ("subordinate", "background", "modal") or
                                                           x.reason == MEANS_OR_GOAL)
                and x.mention.tok_start > start and not _fight_an_arrest_ended(a, x)]
     if earlier:
@@ -761,8 +762,19 @@ def _refers_back(doc, m) -> bool:
     """"هذا القصف"، and "ويأتي القصف على حماة بالتزامن مع ...": an event noun after a demonstrative,
     or definite after a verb of coming, refers to the event told before and comments on it."""
     before = doc.tokens[m.tok_start - 1].text if m.tok_start > 0 else ""
-    return before in cue_words("demonstrative") or \
+    return (before in cue_words("demonstrative") and not _pronoun_demonstrative(doc, m)) or \
         (before in cue_words("referring_verb") and definite(doc.tokens[m.tok_start].text))
+
+
+def _pronoun_demonstrative(doc, m) -> bool:
+    """Is the demonstrative before an event word a pronoun of the phrase before it, not the word's
+    determiner? "ردا على ذلك، قصفت المدفعية"، "وبعد ذلك قصفت الطائرات": after a preposition
+    (``pronoun_head``) it stands for what was told, and the event word after it is a new event,
+    unless that word is a definite noun ("بعد ذلك القصف"); a comma after it closes it too."""
+    if any(ch in "،,؛;.:" for ch in doc.text[doc.tokens[m.tok_start - 1].end:doc.tokens[m.tok_start].start]):
+        return True
+    head = doc.tokens[m.tok_start - 2].text if m.tok_start > 1 else ""
+    return head.lstrip("و") in cue_words("pronoun_head") and not definite(doc.tokens[m.tok_start].text)
 
 
 def _armed_target(a: Analysis, unit: int, m) -> bool:

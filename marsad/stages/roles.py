@@ -17,6 +17,7 @@ from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.weapon_owner import taker_in_trigger, weapon_owners
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.defenders import defends
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, stated_agent
 from marsad.stages.territory import clause_taker, is_loser, taker_against
@@ -85,6 +86,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if told is not None and sub == "Air/drone strike" and kb.inter(told) not in AIR_FORCE_CODES:
             told = None
         stated = stated_agent(a, g, sub) or told
+    if etype == "Explosions/Remote violence" and stated in {x.actor for x in in_group if defends(a, x)}:
+        stated = None  # "تصدت الدفاعات الجوية السورية لعدوان": the subject of the defence verb was hit
     generic = _generic_spans(a)
     for c in cas:
         # "قتل ثمانية جنود في هجوم نفذه مسلحون من حركة الشباب": the attackers' group is no victim
@@ -187,6 +190,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             perpetrators = [x for x in perpetrators if id(x) not in aimed]
             # "هجوم كيميائي على مدينة دوما التي تعتبر آخر معاقل المعارضة": the place's holder is hit
             perpetrators = [x for x in perpetrators if not _holds_place(a, x)]
+            # "تصدت الدفاعات الجوية لهجوم صاروخي": the defences' force was attacked, it fired nothing
+            perpetrators = [x for x in perpetrators if not defends(a, x)]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
@@ -281,8 +286,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if actor1 is None:
             if etype in ("Explosions/Remote violence", "Violence against civilians"):
                 # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
-                # nor the owner of a post it was aimed at ("قصف استهدف مقر الحزب X": X is no striker)
-                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | struck_owners(a, g),
+                # nor the owner of a post it was aimed at ("قصف استهدف مقر الحزب X": X is no striker),
+                # nor the air defences that met it
+                defenders = {x.actor for x in in_group if defends(a, x)}
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | struck_owners(a, g) | defenders,
                                               story=story_sentences(a, g)) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
@@ -290,12 +297,18 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 not _drone(g) and actor1 != stated:
             # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
             # force's, the one the article names most; the group is where the bombs fell
-            flying = _article_air_force(a, actor1, story_sentences(a, g))
+            # "ضربت القوات المشتركة وأباتشي التحالف تجمعات المتمردين": an allied air force named in the
+            # strike's own sentences flew it, the ground ally beside it is its associate
+            beside = [x.actor for x in in_group if kb.inter(x.actor) in AIR_FORCE_CODES and kb.allied(x.actor, actor1)]
+            flying = beside[0] if beside else _article_air_force(a, actor1, story_sentences(a, g))
             if flying is not None:
                 actor1 = flying
         if victim_names:
             primary = max(victim_names, key=lambda n: victim_names[n])
             actor2 = primary if primary != actor1 else None
+        if actor2 is None and etype == "Explosions/Remote violence":
+            # "اعترضت قوات الدفاع الجوي صاروخا أطلقه X": the force whose defences stood against it
+            actor2 = next((x.actor for x in in_group if defends(a, x) and x.actor != actor1), None)
         if actor2 is None:
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:
@@ -515,10 +528,13 @@ def protest_violence(a: Analysis, g: Group, cas: list[Casualty]) -> str | None:
 
 
 def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
-    """"مواقع إخبارية تابعة للنظام": the actor owns a media outlet here, it takes no part."""
+    """"مواقع إخبارية تابعة للنظام": the actor owns a media outlet here, it takes no part; nor does
+    the side people are said to be loyal to ("خطف سكان تتهمهم الميليشيا بموالاة القوات المشتركة")."""
     doc = a.doc
     lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - 4)
     words = [doc.tokens[t].text for t in range(lo, x.tok_start)]
+    if words and words[-1] in cue_words("allegiance_noun"):
+        return True
     if not any(w.startswith(cue_phrases("affiliation_prefix")) for w in words):
         return False
     media = a.memo.get("media")

@@ -168,7 +168,10 @@ def accusations(a: Analysis) -> tuple[set[int], dict[int, str]]:
     for m in cue_matcher("accusation_verb").find(a.doc):
         sent = a.doc.sentence_of_token(m.tok_start)
         mentions = a.actors_of_sentence(sent.index)
-        after = [x for x in mentions if x.tok_start >= m.tok_end and _armed(a, x)]
+        # (not the side the accused are said to be loyal to: "تتهمهم الميليشيا بموالاة القوات المشتركة")
+        loyal = cue_words("allegiance_noun")
+        after = [x for x in mentions if x.tok_start >= m.tok_end and _armed(a, x)
+                 and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text in loyal)]
         before = [x for x in mentions if x.tok_end <= m.tok_start and _armed(a, x)]
         if after and after[0].tok_start <= m.tok_end + 1 and len(after) > 1 and after[1].actor != after[0].actor:
             who, whom = after[0], after[1]  # "اتهمت X Y"

@@ -17,7 +17,7 @@ from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
-from marsad.stages.roles_clause import accusations, claimant, stated_agent
+from marsad.stages.roles_clause import accusations, claimant, fires_from_afar, loyalty_object, stated_agent
 from marsad.stages.territory import clause_taker, is_loser, taker_against
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
@@ -59,7 +59,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     named_group = _attackers_group(a)
     # "مسلحون ينتمون إلى داعش": the gunmen are the group named after them, not another side
     in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
-                if not _affiliation_only(a, x) and id(x) not in sources and named_group.get(id(x)) is not False]
+                if not _affiliation_only(a, x) and not loyalty_object(a, x) and id(x) not in sources
+                and named_group.get(id(x)) is not False]
     if sub == "Air/drone strike" and not any(kb.inter(x.actor) in AIR_FORCE_CODES for x in in_group):
         # "قالت القيادة الأمريكية في أفريقيا إن غارة جوية أسفرت عن مقتل مسلحين": a force that strikes
         # from the air (usual_means.tsv) tells its own strikes; it is the striker when no other
@@ -120,8 +121,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     elif etype == "Battles" and not sub == TERRITORY:
         victim_armed = [n for n in victim_names if n != "Civilians"]
         unidentified = [x.actor for x in armed if x.actor == "Unidentified Armed Group"]
-        # "الجيش الوطني وبإسناد من طيران التحالف": the supporter is no side of the ground battle
-        fighting = [x for x in armed if not _supporting(a, x)] or armed
+        # "الجيش الوطني وبإسناد من طيران التحالف": the supporter is no side of the ground battle, nor
+        # the owner of the strikes told beside it ("مواجهات مع القوات المشتركة وغارات لمقاتلات التحالف")
+        fighting = [x for x in armed if not _supporting(a, x) and not fires_from_afar(a, x)] or armed
         names = _salient(fighting, g)
         # a foreign force allied to the country's own army, named beside it, backs the army's ground
         # battle ("معارك الجيش الوطني ... وغارات التحالف"): the army is the side
@@ -277,7 +279,14 @@ def _drone(g: Group) -> bool:
 
 
 def _article_air_force(a: Analysis, other: str) -> str | None:
-    """The state or foreign force the article names most, other than ``other`` and its allies."""
+    """The state or foreign force the article names most, other than ``other`` and its allies; but a
+    foreign force that strikes from the air (usual_means.tsv) allied to ``other``, a ground force, when
+    the article names one ("سلسلة قصف للقوات المشتركة وغارات مكثفة لمقاتلات آباتشي": the coalition that
+    backs the joint forces flew)."""
+    backers = [n for n in _article_counts(a) if a.kb.inter(n) == 8 and a.kb.allied(n, other)
+               and usual_means().get(n) == "Air/drone strike" and a.kb.inter(other) not in AIR_FORCE_CODES]
+    if backers:
+        return backers[0]
     counts = {n: c for n, c in _article_counts(a).items()
               if a.kb.inter(n) in AIR_FORCE_CODES and n != other and not a.kb.allied(n, other)
               and not n.startswith("Police")}
@@ -860,9 +869,10 @@ def _source_mentions(a: Analysis) -> set[int]:
 
 
 def _taking_part(a: Analysis) -> list[ActorMention]:
-    """The article's actor mentions less those that only name a report's source."""
+    """The article's actor mentions less those that only name a report's source or whom someone is
+    said to back ("بموالاة X")."""
     sources = _source_mentions(a)
-    return [x for x in a.actors if id(x) not in sources] if sources else a.actors
+    return [x for x in a.actors if id(x) not in sources and not loyalty_object(a, x)]
 
 
 # How many words before a named group the gunmen it names may stand ("مسلحون معظمهم من

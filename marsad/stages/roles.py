@@ -238,8 +238,12 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             flying = _article_air_force(a, actor1)
             if flying is not None:
                 actor1 = flying
-        if victim_names:
-            primary = max(victim_names, key=lambda n: victim_names[n])
+        # (never the men of the striker's ally: "أصيب 3 من عناصر ألوية العمالقة في مواجهات ... رافقتها غارات
+        # لمقاتلات التحالف": they fell in the battle the strikes backed)
+        hit = {n: c for n, c in victim_names.items() if not (actor1 and kb.allied(n, actor1))} \
+            if etype == "Explosions/Remote violence" else victim_names
+        if hit:
+            primary = max(hit, key=lambda n: hit[n])
             actor2 = primary if primary != actor1 else None
         if actor2 is None:
             actor2 = _target(a, g, etype, sub, actor1, armed)

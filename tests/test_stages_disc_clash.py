@@ -9,7 +9,10 @@ on plain strings of our own wording:
   keep Iran's;
 - the force after a word of loyalty ("تتهمهم بموالاة X"، "بتهمة الولاء لـX") is whom the people held are
   said to back: it takes no part in the arrest or the abduction, and is never its target;
-- a strike told beside the battle its striker backs never hits the striker's own ally.
+- a strike told beside the battle its striker backs never hits the striker's own ally;
+- a battle told again by a definite noun in a sentence that only says where it was ("وتركزت المواجهات في
+  X") is between the two sides the battle sentence before it named, even when that sentence gave no
+  place of its own.
 """
 from __future__ import annotations
 
@@ -158,3 +161,38 @@ def test_the_force_the_people_held_are_said_to_back_takes_no_part(text, actor):
 def test_an_abduction_beside_words_of_loyalty_is_the_abductors(text):
     found = [e for e in events(text) if e.sub_event_type == "Abduction/forced disappearance"]
     assert found and all((e.actor1, e.actor2) == (HOUTHIS, "Civilians") for e in found), pairs(events(text))
+
+
+# --------------------------------------------------------------------------- a battle retold with its place
+
+@pytest.mark.parametrize("text, first, second", [
+    ("كثفت طائرات التحالف غاراتها الثلاثاء على مواقع الحوثيين في محافظة صعدة. ومن جهة أخرى قتل 16 من مسلحي "
+     "الحوثي في اشتباكات بين قوات المقاومة الوطنية والمتمردين على جبهة الساحل الغربي. وتركزت المواجهات بين "
+     "الطرفين شمالي مديرية حيس.", HOUTHIS, JOINT),
+    ("قصفت مدفعية الجيش اليوم مواقع للحوثيين في مديرية نهم. في غضون ذلك، اندلعت مواجهات عنيفة بين الجيش "
+     "اليمني والحوثيين على جبهات محافظة الجوف. ودارت المواجهات في محيط مديرية الغيل.",
+     "Military Forces of Yemen", HOUTHIS),
+    ("قصف طيران الجيش العراقي اليوم أوكارا لداعش في جبال حمرين. وفي سياق متصل، اندلعت اشتباكات بين قوات "
+     "الحشد الشعبي ومسلحي داعش على عدة محاور. وتركزت الاشتباكات قرب قضاء بيجي.",
+     "Popular Mobilization Forces", "Islamic State"),
+    ("قصفت مدفعية النظام اليوم مواقع للفصائل في ناحية الزربة. في غضون ذلك، اندلعت مواجهات عنيفة بين هيئة "
+     "تحرير الشام وقوات النظام على جبهات محافظة إدلب. ودارت المواجهات في محيط مدينة سراقب.",
+     "Hayat Tahrir al-Sham", "Military Forces of Syria"),
+    ("قصف الطيران التركي اليوم مواقع في ناحية عين عيسى. وفي الأثناء، تجددت الاشتباكات بين قوات سوريا "
+     "الديمقراطية والجيش الوطني السوري على جبهات محافظة الحسكة. وتركزت الاشتباكات قرب بلدة تل تمر.",
+     "Syrian Democratic Forces", "Syrian National Army"),
+    ("قصف الطيران الحربي اليوم مواقع في محلية أم روابة. وفي تطور آخر، اندلعت معارك بين الجيش السوداني "
+     "وقوات الدعم السريع على تخوم ولاية شمال كردفان. ودارت المعارك في محيط مدينة الأبيض.",
+     "Military Forces of Sudan", "Rapid Support Forces"),
+    ("قصف طيران الجيش العراقي اليوم أوكارا لداعش في قضاء الدبس. كما اندلعت اشتباكات بين قوات البيشمركة "
+     "ومسلحي داعش على خطوط التماس في محافظة كركوك. وتركزت الاشتباكات قرب ناحية الرياض.",
+     "Peshmerga", "Islamic State"),
+    # controls: a retelling that names its own sides, and a battle sentence with a place of its own
+    ("قصفت مدفعية الجيش اليوم مواقع للحوثيين في مديرية نهم. ودارت المعارك بين قوات الجيش الوطني والحوثيين "
+     "في محيط مديرية الغيل بمحافظة الجوف.", "Military Forces of Yemen", HOUTHIS),
+    ("تجددت المواجهات اليوم بين قوات النظام وفصائل المعارضة على محاور ريف حماة الشمالي. وتركزت الاشتباكات "
+     "على أطراف بلدة اللطامنة.", "Military Forces of Syria", "Opposition Rebels"),
+])
+def test_a_battle_retold_with_its_place_is_between_the_sides_told_before(text, first, second):
+    found = battles(events(text))
+    assert found and all(sides(e) == {first, second} for e in found), pairs(found)

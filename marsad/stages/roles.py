@@ -18,6 +18,7 @@ from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, fires_from_afar, loyalty_object, stated_agent
+from marsad.stages.roles_retold import battle_sides_told_before
 from marsad.stages.territory import clause_taker, is_loser, taker_against
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
@@ -33,6 +34,15 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         # between the sides they had when first told
         return retold[0], retold[1], list(retold[2]), list(retold[3]), {}
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    if etype == "Battles" and sub != TERRITORY and actor1 is None and actor2 is None:
+        # "... في اشتباكات بين قوات المقاومة الوطنية والمتمردين. وتركزت المواجهات بين الطرفين شمالي
+        # مديرية حيس": the battle told before, retold with its place
+        sources = _source_mentions(a)
+        told_before = battle_sides_told_before(
+            a, g, lambda x: id(x) not in sources and not _supporting(a, x) and not fires_from_afar(a, x)
+            and not loyalty_object(a, x))
+        if told_before is not None:
+            actor1, actor2 = told_before
     if actor1 in (None, "Unidentified Armed Group"):
         # "انفجرت سيارة مفخخة ... وأعلنت حركة الشباب مسؤوليتها عن الهجوم": the claimant did it
         claimed = claimant(a, g)

@@ -12,7 +12,9 @@ on plain strings of our own wording:
 - a strike told beside the battle its striker backs never hits the striker's own ally;
 - a battle told again by a definite noun in a sentence that only says where it was ("وتركزت المواجهات في
   X") is between the two sides the battle sentence before it named, even when that sentence gave no
-  place of its own.
+  place of its own;
+- a "clash" led by a force that fights from the air, at its own strikes' place and day and between the
+  same two sides, with no dead of its own, is those strikes told again: the strike is the record.
 """
 from __future__ import annotations
 
@@ -196,3 +198,26 @@ def test_an_abduction_beside_words_of_loyalty_is_the_abductors(text):
 def test_a_battle_retold_with_its_place_is_between_the_sides_told_before(text, first, second):
     found = battles(events(text))
     assert found and all(sides(e) == {first, second} for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- an air force's "clash" beside its strikes
+
+@pytest.mark.parametrize("text, striker, struck", [
+    ("شنت مقاتلات التحالف اليوم غارات على مواقع للحوثيين في مديرية حيس، واستهدف التحالف تعزيزات أرسلتها "
+     "الميليشيا إلى المديرية لإسناد معركتها ضد القوات المشتركة.", COALITION, HOUTHIS),
+    ("قصفت طائرات التحالف اليوم تجمعات للحوثيين قرب مدينة الخوخة، واستهدف التحالف آليات للميليشيا كانت في "
+     "طريقها إلى معركة الساحل الغربي.", COALITION, HOUTHIS),
+    ("قصفت الطائرات الإسرائيلية اليوم مواقع لحركة حماس في مدينة رفح، واستهدف الجيش الإسرائيلي مقاتلين "
+     "للحركة كانوا يستعدون للمعركة.", "Military Forces of Israel", "Hamas Movement"),
+])
+def test_an_air_force_s_clash_at_its_strikes_place_is_those_strikes(text, striker, struck):
+    found = events(text)
+    assert not battles(found), pairs(found)
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all((e.actor1, e.actor2) == (striker, struck) for e in strikes), pairs(found)
+
+
+def test_a_ground_clash_with_its_own_dead_beside_strikes_stays_a_clash():
+    found = events("قتل جنديان سعوديان اليوم في اشتباكات مع الحوثيين قرب مدينة نجران، فيما شنت طائرات التحالف "
+                   "غارات على مواقع المهاجمين.")
+    assert [e for e in battles(found) if sides(e) == {COALITION, HOUTHIS} and e.fatalities == 2], pairs(found)

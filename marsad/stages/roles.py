@@ -37,10 +37,7 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
     if etype == "Battles" and sub != TERRITORY and actor1 is None and actor2 is None:
         # "... في اشتباكات بين قوات المقاومة الوطنية والمتمردين. وتركزت المواجهات بين الطرفين شمالي
         # مديرية حيس": the battle told before, retold with its place
-        sources = _source_mentions(a)
-        told_before = battle_sides_told_before(
-            a, g, lambda x: id(x) not in sources and not _supporting(a, x) and not fires_from_afar(a, x)
-            and not loyalty_object(a, x))
+        told_before = _sides_told_before(a, g)
         if told_before is not None:
             actor1, actor2 = told_before
     if actor1 in (None, "Unidentified Armed Group"):
@@ -133,8 +130,11 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         unidentified = [x.actor for x in armed if x.actor == "Unidentified Armed Group"]
         # "الجيش الوطني وبإسناد من طيران التحالف": the supporter is no side of the ground battle, nor
         # the owner of the strikes told beside it ("مواجهات مع القوات المشتركة وغارات لمقاتلات التحالف")
-        fighting = [x for x in armed if not _supporting(a, x) and not fires_from_afar(a, x)] or armed
-        names = _salient(fighting, g)
+        fighting = [x for x in armed if not _supporting(a, x) and not fires_from_afar(a, x)]
+        told_before = _sides_told_before(a, g) if armed and not fighting else None
+        # "وتركزت المواجهات في محيط المطار مع تكثيف مقاتلات التحالف قصفها": only the backer is named
+        # here; the sides are those of the battle this retells
+        names = list(told_before) if told_before else _salient(fighting or armed, g)
         # a foreign force allied to the country's own army, named beside it, backs the army's ground
         # battle ("معارك الجيش الوطني ... وغارات التحالف"): the army is the side
         if names and kb.inter(names[0]) == 8:
@@ -314,6 +314,14 @@ def _supporting(a: Analysis, x: ActorMention) -> bool:
     if ends is None:
         ends = a.memo["support_ends"] = {m.tok_end for m in cue_matcher("support_phrase").find(a.doc)}
     return x.tok_start in ends
+
+
+def _sides_told_before(a: Analysis, g: Group) -> tuple[str, str] | None:
+    """The sides of the battle a definite battle word retells (roles_retold.py)."""
+    sources = _source_mentions(a)
+    return battle_sides_told_before(
+        a, g, lambda x: id(x) not in sources and not _supporting(a, x) and not fires_from_afar(a, x)
+        and not loyalty_object(a, x))
 
 
 def _retold_sides(a: Analysis, g: Group, etype: str, told: list) -> tuple | None:

@@ -22,9 +22,11 @@ UNIDENTIFIED = "Unidentified Armed Group"
 
 
 def _retelling(a: Analysis, g: Group) -> bool:
-    """Are all the group's event words definite nouns (المواجهات، المعارك: the battle told already)?"""
+    """Are all the group's battle words definite nouns (المواجهات، المعارك: the battle told already)?
+    (The strikes told beside them, "وسط قصف مدفعي", do not count.)"""
     tokens = a.doc.tokens
-    return all(tokens[m.hit.mention.tok_start].text.lstrip("وفب").startswith("ال") for m in g.members)
+    words = [m.hit.mention.tok_start for m in g.members if m.hit.mention.event_type == "Battles"]
+    return bool(words) and all(tokens[t].text.lstrip("وفب").startswith("ال") for t in words)
 
 
 def battle_sides_told_before(a: Analysis, g: Group,

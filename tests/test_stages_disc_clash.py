@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.kb import load_table
 from tests.test_stages_roles5 import events, pairs, sides
 
 HOUTHIS = "Ansar Allah (the Houthis)"
@@ -131,16 +130,6 @@ def test_in_yemen_the_words_for_iran_s_militias_name_the_houthis(text, sub):
 def test_elsewhere_the_words_for_iran_s_forces_keep_iran(text, other):
     found = events(text)
     assert found and all(sides(e) == {IRAN, other} for e in found), pairs(found)
-
-
-def test_proxy_rows_name_known_actors_and_a_sponsor_other_than_the_country():
-    from marsad.actors import load_actor_kb
-    kb = load_actor_kb()
-    rows = load_table("proxy_names.tsv", required=("country", "alias", "actor"))
-    assert rows
-    for row in rows:
-        assert row["actor"] in kb.actors, row
-        assert row["sponsor"] != row["country"], row
 
 
 # --------------------------------------------------------------------------- whom the people held are said to back

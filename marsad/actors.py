@@ -67,8 +67,8 @@ class ActorKB:
     alliances: set[frozenset[str]] = field(default_factory=set)
     # first words of names that begin with و (وحدات حماية الشعب): no conjunction before them
     waw_words: frozenset[str] = frozenset()
-    # names whose actor depends on the article's country (scoped_aliases.tsv): payload (actor, scope)
-    scoped: PhraseMatcher = field(default_factory=PhraseMatcher)
+    # proxy_names.tsv: a sponsor's words for its proxy, payload (country, actor)
+    proxies: PhraseMatcher = field(default_factory=PhraseMatcher)
 
     def inter(self, name: str) -> int:
         actor = self.actors.get(name)
@@ -142,13 +142,13 @@ def load_actor_kb() -> ActorKB:
         alliances.add(frozenset((row["actor"], row["ally"])))
     waw_words = frozenset(alias.split()[0] for row in load_table("actors.tsv") for alias in split_list(row.get("aliases_ar", ""))
                           if alias.startswith("و"))
-    scoped = PhraseMatcher()
-    for row in load_table("scoped_aliases.tsv", required=("alias", "actor", "scope")):
+    proxies = PhraseMatcher()
+    for row in load_table("proxy_names.tsv", required=("country", "alias", "actor")):
         if row["actor"] not in actors:
-            raise KnowledgeBaseError(f"unknown actor {row['actor']!r}", where=f"scoped_aliases.tsv:{row['_line']}")
-        scoped.add(row["alias"], (row["actor"], tuple(split_list(row["scope"]))))
+            raise KnowledgeBaseError(f"unknown actor {row['actor']!r}", where=f"proxy_names.tsv:{row['_line']}")
+        proxies.add(row["alias"], (row["country"], row.get("sponsor", ""), row["actor"]))
     return ActorKB(actors, names, backrefs, generic, sources, nationality,
-                   cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words, scoped)
+                   cue_matcher("perpetrator_weapon"), cue_matcher("attribution"), alliances, waw_words, proxies)
 
 
 def _add_communal_groups(actors: dict[str, Actor], names: PhraseMatcher) -> None:
@@ -239,13 +239,14 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if any(a <= m.tok_start and m.tok_end <= b and (b - a) > (m.tok_end - m.tok_start) for a, b in source_spans):
             continue
         by_span.setdefault((m.tok_start, m.tok_end), []).append(m.payload)
-    # "الميليشيات الإيرانية" in Yemen news: the actor the name has in the article's country
-    for m in kb.scoped.find(doc):
-        actor, scope = m.payload
-        span = (m.tok_start, m.tok_end)
-        inside = any(a <= span[0] and span[1] <= b and (a, b) != span for a, b in by_span)
-        if countries and countries[0] in scope and not inside:
-            by_span[span] = [actor]
+    # "الميليشيات الإيرانية" in a report from Yemen: the Houthis (proxy_names.tsv), not Iran's forces
+    # ("قصف لميليشيات إيران على حي في تعز": Iran, named in the words, is not the article's country)
+    for m in kb.proxies.find(doc):
+        country, sponsor, proxy = m.payload
+        if countries and (countries[0] == country or countries[:2] == [sponsor, country]):
+            for span in [s for s in by_span if s[0] < m.tok_end and m.tok_start < s[1]]:
+                del by_span[span]
+            by_span[(m.tok_start, m.tok_end)] = [proxy]
     for (t0, t1), names in sorted(by_span.items()):
         candidates = [kb.actors[n] for n in names if _in_scope(kb.actors[n], countries)
                       and _in_period(kb.actors[n], published)]

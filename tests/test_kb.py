@@ -147,3 +147,12 @@ def test_neighbours_are_pairs_of_known_country_codes_and_symmetric():
     assert "TR" in near["SY"] and "SY" in near["TR"]
     assert all(a in near[b] for a, bs in near.items() for b in bs)
     assert all(len(c) == 2 and c.isupper() for c in near)
+
+
+def test_proxy_rows_name_known_actors_and_a_sponsor_other_than_the_country():
+    kb = load_actor_kb()
+    rows = load_table("proxy_names.tsv", required=("country", "alias", "actor"))
+    assert rows
+    for row in rows:
+        assert row["actor"] in kb.actors, row
+        assert row["sponsor"] != row["country"], row

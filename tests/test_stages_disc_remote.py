@@ -140,13 +140,13 @@ def test_elsewhere_the_iranian_militias_stay_irans(text):
     assert found and all(e.actor2 == "Military Forces of Iran" for e in found), pairs(found)
 
 
-def test_scoped_aliases_name_known_actors_and_countries():
+def test_proxy_names_name_known_actors_and_countries():
     from marsad.actors import load_actor_kb
     from marsad.kb import load_table
     kb = load_actor_kb()
-    for row in load_table("scoped_aliases.tsv", required=("alias", "actor", "scope")):
+    for row in load_table("proxy_names.tsv", required=("country", "alias", "actor")):
         assert row["actor"] in kb.actors, row
-        assert all(len(c) == 2 and c.isupper() for c in row["scope"].split("|")), row
+        assert len(row["country"]) == 2 and row["country"].isupper(), row
 
 
 # --------------------------------------------------------------------------- the place of a plan

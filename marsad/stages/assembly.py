@@ -9,6 +9,7 @@ from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.event_places import container_location, container_part
 from marsad.stages.protest_force import crowd_control_sentences, force_named_in
+from marsad.stages.frames import usual_means
 from marsad.stages.roles import actors_for, event_attribution, protest_violence
 from marsad.stages.tolls import toll
 from marsad.stages.tolls_totals import evidence_span
@@ -66,6 +67,13 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
             # after a scuffle with the police: an event of its own)
             arrests_of_a_raid = sides == other and len(sides) == 2 and o.event_type == "Battles" and \
                 e.sub_event_type == "Arrests" and bool({e.inter1, e.inter2} & {2, 3, 4})
+            if shelling_of_a_clash and not o.fatalities and e.sub_event_type == "Air/drone strike" and \
+                    usual_means().get(e.actor1) == "Air/drone strike" and o.actor1 == e.actor1:
+                # "واستهدف التحالف العربي تجمعات للمتمردين" beside "وغارات مكثفة لمقاتلات آباتشي": a "clash"
+                # led by a force that fights from the air (usual_means.tsv), at its strikes' place and day
+                # and between the same two sides, is those strikes told again
+                kept.remove(o)
+                break
             if same_pair and not o.fatalities and e.sub_event_type in _TERRITORY_SUBS and \
                     o.sub_event_type == "Armed clash":
                 # "تمكنت القوات من تحرير قرية X ... وأن المعارك لا تزال مستمرة في مديرية X": the fighting

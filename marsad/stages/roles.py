@@ -19,7 +19,8 @@ from marsad.stages.weapon_owner import taker_in_trigger, weapon_owners
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group
 from marsad.stages.defenders import defends
 from marsad.stages.frames import usual_means
-from marsad.stages.roles_clause import accusations, claimant, stated_agent
+from marsad.stages.roles_clause import accusations, claimant, fires_from_afar, loyalty_object, stated_agent
+from marsad.stages.roles_retold import battle_sides_told_before
 from marsad.stages.territory import clause_taker, is_loser, taker_against
 from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrator,
                                       later_act_doer, story_sentences, struck_owners)
@@ -37,6 +38,12 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         # between the sides they had when first told
         return retold[0], retold[1], list(retold[2]), list(retold[3]), {}
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    if etype == "Battles" and sub != TERRITORY and actor1 is None and actor2 is None:
+        # "... في اشتباكات بين قوات المقاومة الوطنية والمتمردين. وتركزت المواجهات بين الطرفين شمالي
+        # مديرية حيس": the battle told before, retold with its place
+        told_before = _sides_told_before(a, g)
+        if told_before is not None:
+            actor1, actor2 = told_before
     if actor1 in (None, "Unidentified Armed Group"):
         # "انفجرت سيارة مفخخة ... وأعلنت حركة الشباب مسؤوليتها عن الهجوم": the claimant did it
         claimed = claimant(a, g)
@@ -68,7 +75,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     named_group = _attackers_group(a)
     # "مسلحون ينتمون إلى داعش": the gunmen are the group named after them, not another side
     in_group = [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
-                if not _affiliation_only(a, x) and id(x) not in sources and named_group.get(id(x)) is not False]
+                if not _affiliation_only(a, x) and not loyalty_object(a, x) and id(x) not in sources
+                and named_group.get(id(x)) is not False]
     if sub == "Air/drone strike" and not any(kb.inter(x.actor) in AIR_FORCE_CODES for x in in_group):
         # "قالت القيادة الأمريكية في أفريقيا إن غارة جوية أسفرت عن مقتل مسلحين": a force that strikes
         # from the air (usual_means.tsv) tells its own strikes; it is the striker when no other
@@ -150,9 +158,13 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
     elif etype == "Battles" and not sub == TERRITORY:
         victim_armed = [n for n in victim_names if n != "Civilians"]
         unidentified = [x.actor for x in armed if x.actor == "Unidentified Armed Group"]
-        # "الجيش الوطني وبإسناد من طيران التحالف": the supporter is no side of the ground battle
-        fighting = [x for x in armed if not _supporting(a, x)] or armed
-        names = _salient(fighting, g)
+        # "الجيش الوطني وبإسناد من طيران التحالف": the supporter is no side of the ground battle, nor
+        # the owner of the strikes told beside it ("مواجهات مع القوات المشتركة وغارات لمقاتلات التحالف")
+        fighting = [x for x in armed if not _supporting(a, x) and not fires_from_afar(a, x)]
+        told_before = _sides_told_before(a, g) if armed and not fighting else None
+        # "وتركزت المواجهات في محيط المطار مع تكثيف مقاتلات التحالف قصفها": only the backer is named
+        # here; the sides are those of the battle this retells
+        names = list(told_before) if told_before else _salient(fighting or armed, g)
         # a foreign force allied to the country's own army, named beside it, backs the army's ground
         # battle ("معارك الجيش الوطني ... وغارات التحالف"): the army is the side
         if names and kb.inter(names[0]) == 8:
@@ -164,11 +176,12 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             others = [n for n in victim_armed + names if n != actor1]
             actor2 = others[0] if others else None
         elif not armed and not victim_armed and kb.inter(_article_actor(a) or "") == 1 and \
-                not all(a.doc.sentences[s].is_heading for s in g.sentences):
+                not all(a.doc.sentences[s].is_heading for s in g.sentences) and _sides_told_before(a, g) is None:
             # "واحتدمت المعارك البرية في محيط الغوطة الشرقية": a battle its sentences name no side of,
             # in an article whose most named side is a state's force, is between that force and the
             # side it fights in the article (not so when a foreign or rebel force leads the article, nor
-            # in a headline over several fronts: the battle may be another pair's)
+            # in a headline over several fronts: the battle may be another pair's; nor when the battle
+            # sentence just before names its sides: the battle retold, see actors_for)
             actor1 = _article_actor(a)
             actor2 = _opponent(a, actor1)
         else:
@@ -303,8 +316,12 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             flying = beside[0] if beside else _article_air_force(a, actor1, story_sentences(a, g))
             if flying is not None:
                 actor1 = flying
-        if victim_names:
-            primary = max(victim_names, key=lambda n: victim_names[n])
+        # (never the men of the striker's ally: "أصيب 3 من عناصر ألوية العمالقة في مواجهات ... رافقتها غارات
+        # لمقاتلات التحالف": they fell in the battle the strikes backed)
+        hit = {n: c for n, c in victim_names.items() if not (actor1 and kb.allied(n, actor1))} \
+            if etype == "Explosions/Remote violence" else victim_names
+        if hit:
+            primary = max(hit, key=lambda n: hit[n])
             actor2 = primary if primary != actor1 else None
         if actor2 is None and etype == "Explosions/Remote violence":
             # "اعترضت قوات الدفاع الجوي صاروخا أطلقه X": the force whose defences stood against it
@@ -348,7 +365,13 @@ def _drone(g: Group) -> bool:
 
 def _article_air_force(a: Analysis, other: str, story: set[int] | None = None) -> str | None:
     """The state or foreign force the article (the ``story`` of a page of several) names most,
-    other than ``other`` and its allies."""
+    other than ``other`` and its allies; but a foreign force that strikes from the air
+    (usual_means.tsv) allied to ``other``, a ground force, when the article names one ("سلسلة قصف
+    للقوات المشتركة وغارات مكثفة لمقاتلات آباتشي": the coalition that backs the joint forces flew)."""
+    backers = [n for n in _article_counts(a, story=story) if a.kb.inter(n) == 8 and a.kb.allied(n, other)
+               and usual_means().get(n) == "Air/drone strike" and a.kb.inter(other) not in AIR_FORCE_CODES]
+    if backers:
+        return backers[0]
     counts = {n: c for n, c in _article_counts(a, story=story).items()
               if a.kb.inter(n) in AIR_FORCE_CODES and n != other and not a.kb.allied(n, other)
               and not n.startswith("Police")}
@@ -362,6 +385,14 @@ def _supporting(a: Analysis, x: ActorMention) -> bool:
     if ends is None:
         ends = a.memo["support_ends"] = {m.tok_end for m in cue_matcher("support_phrase").find(a.doc)}
     return x.tok_start in ends
+
+
+def _sides_told_before(a: Analysis, g: Group) -> tuple[str, str] | None:
+    """The sides of the battle a definite battle word retells (roles_retold.py)."""
+    sources = _source_mentions(a)
+    return battle_sides_told_before(
+        a, g, lambda x: id(x) not in sources and not _supporting(a, x) and not fires_from_afar(a, x)
+        and not loyalty_object(a, x))
 
 
 def _retold_sides(a: Analysis, g: Group, etype: str, told: list) -> tuple | None:
@@ -533,7 +564,7 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
     doc = a.doc
     lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - 4)
     words = [doc.tokens[t].text for t in range(lo, x.tok_start)]
-    if words and words[-1] in cue_words("allegiance_noun"):
+    if loyalty_object(a, x):
         return True
     if not any(w.startswith(cue_phrases("affiliation_prefix")) for w in words):
         return False
@@ -942,9 +973,10 @@ def _source_mentions(a: Analysis) -> set[int]:
 
 
 def _taking_part(a: Analysis) -> list[ActorMention]:
-    """The article's actor mentions less those that only name a report's source."""
+    """The article's actor mentions less those that only name a report's source or whom someone is
+    said to back ("بموالاة X")."""
     sources = _source_mentions(a)
-    return [x for x in a.actors if id(x) not in sources] if sources else a.actors
+    return [x for x in a.actors if id(x) not in sources and not loyalty_object(a, x)]
 
 
 # How many words before a named group the gunmen it names may stand ("مسلحون معظمهم من

@@ -8,6 +8,8 @@
   force named there, or by its nationality, is the shooter;
 - the **claimant** of a claim of responsibility, also in a sentence of its own after the event
   ("وأعلنت حركة الشباب مسؤوليتها عن الهجوم");
+- the **remote fire** owner ("وغارات لمقاتلات التحالف" beside "مواجهات مع القوات المشتركة"): it backs
+  the ground battle, it is not one of its sides; the **object of loyalty** ("بموالاة X") takes no part;
 - the **accuser** of a statement ("اتهمت وزارة الدفاع الروسية فصائل المعارضة بقصف"): it only speaks
   (no side), and the accused is the agent.
 
@@ -168,10 +170,8 @@ def accusations(a: Analysis) -> tuple[set[int], dict[int, str]]:
     for m in cue_matcher("accusation_verb").find(a.doc):
         sent = a.doc.sentence_of_token(m.tok_start)
         mentions = a.actors_of_sentence(sent.index)
-        # (not the side the accused are said to be loyal to: "تتهمهم الميليشيا بموالاة القوات المشتركة")
-        loyal = cue_words("allegiance_noun")
-        after = [x for x in mentions if x.tok_start >= m.tok_end and _armed(a, x)
-                 and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text in loyal)]
+        # (never the force after a word of loyalty: "تتهمهم الميليشيا بموالاة X" accuses "them")
+        after = [x for x in mentions if x.tok_start >= m.tok_end and _armed(a, x) and not loyalty_object(a, x)]
         before = [x for x in mentions if x.tok_end <= m.tok_start and _armed(a, x)]
         if after and after[0].tok_start <= m.tok_end + 1 and len(after) > 1 and after[1].actor != after[0].actor:
             who, whom = after[0], after[1]  # "اتهمت X Y"
@@ -218,6 +218,27 @@ def stated_agent(a: Analysis, g: Group, sub: str | None = None) -> str | None:
                 if sent.tok_start <= t < sent.tok_end:
                     return name
     return None
+
+
+def fires_from_afar(a: Analysis, x: ActorMention) -> bool:
+    """Is the actor named as the owner of fire from the air or from afar: right after a word of it
+    ("غارات لمقاتلات التحالف"، "قصف مدفعي لقوات التحالف"، "ضربات التحالف") or by a name that begins with
+    one ("مقاتلات التحالف"، "طيران التحالف")? Such a force backs a ground battle told beside it."""
+    found = a.memo.get("remote_fire_spans")
+    if found is None:
+        spans = [(m.tok_start, m.tok_end) for m in cue_matcher("remote_fire_word").find(a.doc)]
+        found = a.memo["remote_fire_spans"] = ({e for _, e in spans}, {s for s, _ in spans})
+    ends, starts = found
+    return x.tok_start in ends or x.tok_start in starts
+
+
+def loyalty_object(a: Analysis, x: ActorMention) -> bool:
+    """Is the actor named right after a word of loyalty ("تتهمهم الميليشيا بموالاة القوات المشتركة"،
+    "بتهمة التخابر مع التنظيم")? It is whom someone is said to back, and takes no part in the act."""
+    ends = a.memo.get("loyalty_ends")
+    if ends is None:
+        ends = a.memo["loyalty_ends"] = {m.tok_end for m in cue_matcher("loyalty_word").find(a.doc)}
+    return x.tok_start in ends
 
 
 def claimant(a: Analysis, g: Group) -> str | None:

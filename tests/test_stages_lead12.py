@@ -211,3 +211,15 @@ def test_a_capture_word_after_a_verb_of_aiming_is_a_goal(text):
     """"يستهدف/يسعى إلى/ينوي السيطرة على X": what an attack aims at, not a capture told."""
     subs = [e.sub_event_type for e in marsad.extract(text, published=FRIDAY)]
     assert "Non-state actor overtakes territory" not in subs and "Government regains territory" not in subs
+
+
+@pytest.mark.parametrize("text, today", [
+    ("قتل 12 عنصرا اليوم في اشتباكات على أطراف الغوطة الشرقية. وجاءت الاشتباكات عقب أيام من تصعيد عسكري في "
+     "الغوطة الشرقية أسفر عن أكثر من 400 قتيل.", 12),
+    ("قتل 5 جنود اليوم في اشتباكات مع مسلحين في ريف درعا. وجاءت الاشتباكات بعد أيام من تصعيد أمني في ريف "
+     "درعا أسفر عن مقتل أكثر من 150 شخصا.", 5),
+])
+def test_a_large_toll_of_the_time_clause_is_not_the_events(text, today):
+    """"وجاءت الاشتباكات عقب أيام من تصعيد ... أسفر عن أكثر من 500 قتيل": the result clause is the
+    escalation's (the noun of the time clause before it); its hundreds are no toll of the day's clashes."""
+    assert sorted(e.fatalities for e in marsad.extract(text, published=FRIDAY)) == [today]

@@ -175,6 +175,11 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     if clause not in trigger_clauses and not (
             clause.kind in ("result", "content", "elaboration") and trigger_clauses):
         return False
+    if clause not in trigger_clauses and clause.kind == "result" and clause.index > 0 and \
+            a.clauses[clause.index - 1].kind == "temporal" and a.clauses[clause.index - 1] not in trigger_clauses:
+        # "وجاءت الاشتباكات عقب أيام من تصعيد في الغوطة أسفر عن أكثر من 500 قتيل": the result is the
+        # escalation's, the noun of the time clause before it, not the event's
+        return False
     if any(lo <= d.tok_start < hi and d.tense in ("period", "background") for d in a.dates):
         return False
     return not long_duration(a, lo, hi)

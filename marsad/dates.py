@@ -1371,8 +1371,9 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     """
     if isinstance(published, datetime):
         published = published.date()
-    chosen = _wrap_since(doc, _merge_today(doc, _merge_earlier(doc, _select(doc, _candidates(doc) +
-                                                                            _word_years(doc)))))
+    from marsad.date_glue import glued_dates
+    cands = _candidates(doc) + _word_years(doc) + glued_dates(doc, _candidates, _Cand)
+    chosen = _wrap_since(doc, _merge_today(doc, _merge_earlier(doc, _select(doc, cands))))
     out: list[DateMention] = []
     for c in chosen:
         start, end = resolve_key(c.key, published)

@@ -290,7 +290,7 @@ def when_of(dm: DateMention) -> When:
 
 
 # Dates that are spans of the days just before publication (خلال الساعات/الأيام الماضية).
-_SPAN_KINDS = ("last_days", "last_hours")
+_SPAN_KINDS = ("last_days", "last_hours", "ago_days")  # ago_days: قبل أيام، منذ أيام
 
 
 def day_inside_span(span: When, day: When) -> bool:

@@ -1,0 +1,80 @@
+"""Issue 16, twelfth session: event dates. A day glued to its month or to the word before it is
+still a date; a day told with the act itself (after its toll) wins over a vaguer span of days in
+the same sentence. Wordings of our own."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from marsad.arabic.tokenise import make_doc
+from marsad.dates import find_dates
+from tests.test_stages_events5 import _extract
+
+
+def _keys(text, published=date(2018, 6, 26)):
+    return [m.key for m in find_dates(make_doc(text), published)]
+
+
+# --- 1. a day of the month glued to its month name or to the word before it --------------------
+
+@pytest.mark.parametrize("text, key", [
+    ("اقتحمت قوات الأمن المخيم في 14حزيران/يونيو الماضي.", "md:06-14"),
+    ("سقطت قذيفة على السوق في9 آذار وقتلت بائعين.", "md:03-09"),
+    ("اعتقلت الشرطة الناشط يوم 3أيار في مدينة إربد.", "md:05-03"),
+    ("انفجرت عبوة ناسفة في17 نيسان 2017 قرب مدرسة.", "abs:2017-04-17"),
+    ("هاجم مسلحون الحاجز في 22 مايو2018 عند الفجر.", "abs:2018-05-22"),
+    ("نُشر التقرير بتاريخ12/5/2018 بعد الهجوم.", "abs:2018-05-12"),
+])
+def test_a_glued_day_is_still_a_date(text, key):
+    assert any(k.split(":")[:2] == key.split(":") for k in _keys(text)), _keys(text)
+
+
+@pytest.mark.parametrize("text", [
+    "حلقت طائرة إف16 فوق المدينة دون أن تقصفها.",
+    "أطلقت القوات صاروخ سكود2 نحو الصحراء.",
+    "وصل الوفد إلى الفندق والتقى بالمسؤولين في الطابق3 من المبنى.",
+])
+def test_a_number_glued_to_a_word_that_is_no_month_makes_no_date(text):
+    assert not [k for k in _keys(text) if k.startswith(("md:", "abs:", "dom:"))], _keys(text)
+
+
+def test_a_glued_day_dates_its_event():
+    found = _extract("قتل مسلحون ثلاثة جنود في14حزيران/يونيو في هجوم على حاجز قرب مدينة سرت الليبية.",
+                     published="2018-06-16")
+    assert found and all(e.event_date == "2018-06-14" for e in found), [(e.sub_event_type, e.event_date) for e in found]
+
+
+# --- 2. a day told with its toll beats a vaguer span of days in the same sentence -----------------
+
+@pytest.mark.parametrize("text, day", [
+    ("شهدت مدينة درعا خلال الأيام الماضية قصفا عنيفا، وقتل 4 مدنيين يوم الأحد في قصف مدفعي على حي "
+     "طريق السد.", "2018-06-24"),
+    ("قبل أيام، شنت طائرات التحالف غارات على مديرية حيس، وقتل فيها 5 مدنيين يوم السبت.", "2018-06-23"),
+    ("تعرضت بلدة معرة النعمان خلال الأيام الماضية لغارات مكثفة، وقتل سبعة أشخاص أمس في غارة على "
+     "سوقها.", "2018-06-25"),
+    ("قبل أيام هاجم مسلحون حاجزا للجيش قرب العريش، وقتل جنديان يوم الخميس في الهجوم.", "2018-06-21"),
+    ("عاشت بلدة حيس خلال الأيام الأخيرة معارك متقطعة، وقتل ثلاثة مقاتلين الأحد في اشتباك مع الحوثيين.",
+     "2018-06-24"),
+])
+def test_a_day_told_with_the_toll_beats_a_span(text, day):
+    found = _extract(text, published="2018-06-26")
+    assert found and all(e.event_date == day and e.event_date_end == day for e in found), \
+        [(e.sub_event_type, e.event_date, e.event_date_end) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    # no day named: the span stays
+    "شهدت مدينة درعا خلال الأيام الماضية قصفا عنيفا أدى إلى مقتل 4 مدنيين في حي طريق السد.",
+    "قبل أيام، قتل مسلحون ثلاثة رعاة في هجوم على قرية قرب الحويجة.",
+])
+def test_a_span_alone_keeps_its_days(text):
+    found = _extract(text, published="2018-06-26")
+    assert found and all(e.event_date_end != e.event_date for e in found), \
+        [(e.sub_event_type, e.event_date, e.event_date_end) for e in found]
+
+
+def test_a_day_told_first_still_dates_its_event():
+    found = _extract("قتل 3 مدنيين يوم الجمعة في غارة جوية على بلدة كفرنبل بريف إدلب، في تصعيد مستمر منذ أيام.",
+                     published="2018-06-26")
+    assert found and all(e.event_date == "2018-06-22" for e in found)

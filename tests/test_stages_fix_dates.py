@@ -78,3 +78,43 @@ def test_a_day_told_first_still_dates_its_event():
     found = _extract("قتل 3 مدنيين يوم الجمعة في غارة جوية على بلدة كفرنبل بريف إدلب، في تصعيد مستمر منذ أيام.",
                      published="2018-06-26")
     assert found and all(e.event_date == "2018-06-22" for e in found)
+
+
+# --- 3. a protest's Friday, told in a Saturday report, dates the protest and the force it met --------
+
+@pytest.mark.parametrize("text", [
+    # the statement's day first, the protest's Friday after the event words
+    "أعلنت وزارة الصحة في غزة اليوم السبت استشهاد شابين برصاص الجيش الإسرائيلي خلال مسيرات الجمعة "
+    "شرق خان يونس.",
+    # a Friday named by its slogan, after the marches
+    "قتلت قوات الاحتلال شابين خلال مسيرات جمعة الوفاء للشهداء شرق مدينة غزة.",
+    # a named Friday after في
+    "أصيب 40 متظاهرا برصاص قوات الاحتلال في جمعة الكرامة على الحدود الشرقية لقطاع غزة.",
+    # another country, another slogan, the dispersal as the verb
+    "فرقت الشرطة السودانية بالغاز المسيل للدموع مظاهرات جمعة الرحيل في أم درمان، وأصيب 12 متظاهرا.",
+    # the report's day said by the source, the protests with their bare Friday
+    "قالت مصادر طبية السبت إن متظاهرا قتل وأصيب 30 آخرون حين فرقت قوات الأمن بالرصاص احتجاجات الجمعة "
+    "في مدينة الناصرية.",
+    # a named Friday carrying its preposition
+    "أطلقت قوات الأمن الرصاص الحي على المحتجين بجمعة الغضب في مدينة البصرة، ما أدى إلى مقتل متظاهر.",
+])
+def test_a_protest_friday_dates_its_events(text):
+    found = _extract(text, published="2018-07-14")  # a Saturday
+    assert found and all(e.event_date == "2018-07-13" for e in found), \
+        [(e.sub_event_type, e.event_date) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    # a man's name, no day
+    "قال محمد جمعة المتحدث باسم الشرطة إن مسلحين قتلوا حارسا اليوم في مدينة البصرة.",
+    "أعلن جمعة الحسيني قائد الشرطة اليوم اعتقال ثلاثة مطلوبين في مدينة الناصرية.",
+])
+def test_a_name_jumaa_is_no_friday(text):
+    found = _extract(text, published="2018-07-14")
+    assert found and all(e.event_date == "2018-07-14" for e in found), \
+        [(e.sub_event_type, e.event_date) for e in found]
+
+
+def test_a_named_friday_is_a_weekday():
+    assert "weekday:4" in _keys("خرج الآلاف في جمعة الصمود وسط المدينة.")
+    assert "weekday:4" not in _keys("التقى الوزير بالسيد جمعة الفلاحي في مكتبه.")

@@ -118,3 +118,19 @@ def test_a_name_jumaa_is_no_friday(text):
 def test_a_named_friday_is_a_weekday():
     assert "weekday:4" in _keys("خرج الآلاف في جمعة الصمود وسط المدينة.")
     assert "weekday:4" not in _keys("التقى الوزير بالسيد جمعة الفلاحي في مكتبه.")
+
+
+@pytest.mark.parametrize("text", [
+    "قصفت الطائرات الإسرائيلية بعد ظهر السبت مواقع في قطاع غزة، غداة احتجاجات الجمعة على السياج الحدودي "
+    "التي خلفت قتيلين.",
+    "شنت إسرائيل غارات السبت على رفح، وذلك غداة مسيرات جمعة الثبات التي قتل فيها ثلاثة متظاهرين برصاص "
+    "الجيش الإسرائيلي.",
+])
+def test_a_protest_friday_after_the_day_after_word_keeps_its_day(text):
+    """"غداة احتجاجات الجمعة": the protest names its own day; the Saturday strikes keep theirs."""
+    found = _extract(text, published="2018-07-15")  # a Sunday
+    protests = [e for e in found if e.event_type == "Protests"]
+    assert protests and all(e.event_date == "2018-07-13" for e in protests), \
+        [(e.sub_event_type, e.event_date) for e in found]
+    assert all(e.event_date == "2018-07-14" for e in found if e.event_type != "Protests"), \
+        [(e.sub_event_type, e.event_date) for e in found]

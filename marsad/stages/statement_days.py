@@ -72,3 +72,12 @@ def protest_day(a: Analysis, said: DateMention, d: DateMention) -> bool:
         return True
     return any(h.mention.event_type == "Protests" and 0 <= d.tok_start - h.mention.tok_end <= PROTEST_DAY_GAP
                for h in a.hits)
+
+
+def own_day_after(a: Analysis, tok_end: int) -> DateMention | None:
+    """The current day told right after an event word that ends at ``tok_end`` ("احتجاجات الجمعة"،
+    "مسيرات يوم الجمعة"، "مسيرات جمعة الوفاء"): the word names its own day. A protest keeps it whatever
+    day the sentence gives the acts around it ("غارات بعد ظهر السبت، غداة احتجاجات الجمعة"), and a
+    غداة before the word moves no such day."""
+    return next((d for d in a.dates if 0 <= d.tok_start - tok_end <= PROTEST_DAY_GAP and _a_day(d)
+                 and not d.background and d.date_start is not None), None)

@@ -72,7 +72,7 @@ _KINDS = {
     "month", "hijri_month", "ordinal_day", "weekday", "rel_day", "time_of_day", "past", "next", "current",
     "part", "unit", "number", "vague_number", "approx", "year_word", "era", "range_prep",
     "month_cue", "phrase", "glue", "today_block_before", "today_block_after",
-    "weekday_block_before", "weekday_block_after", "name_noun", "dateline_label", "update_label", "clock_word", "late_hours",
+    "weekday_block_before", "weekday_block_after", "named_weekday", "named_weekday_before", "name_noun", "dateline_label", "update_label", "clock_word", "late_hours",
 }
 _GLUE_ROLES = {"day_prefix", "days_prefix", "month_prefix", "this", "equiv", "of", "last_n",
                "before", "since", "ago", "pair", "now", "in"}
@@ -1371,8 +1371,10 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     """
     if isinstance(published, datetime):
         published = published.date()
-    chosen = _wrap_since(doc, _merge_today(doc, _merge_earlier(doc, _select(doc, _candidates(doc) +
-                                                                            _word_years(doc)))))
+    from marsad.date_glue import glued_dates
+    from marsad.date_named import named_weekdays
+    cands = _candidates(doc) + _word_years(doc) + glued_dates(doc, _candidates, _Cand) + named_weekdays(doc, _Cand)
+    chosen = _wrap_since(doc, _merge_today(doc, _merge_earlier(doc, _select(doc, cands))))
     out: list[DateMention] = []
     for c in chosen:
         start, end = resolve_key(c.key, published)

@@ -15,6 +15,7 @@ from marsad.cues import cue_matcher
 from marsad.stages.clauses import clause_at
 from marsad.stages.discourse import unit_when
 from marsad.stages.analysis import VIOLENT_TYPES, Analysis
+from marsad.stages.statement_days import own_day_after
 
 # How many sentences back the event a "غداة" names may have been told.
 DAY_AFTER_SENTENCES = 3
@@ -29,8 +30,8 @@ def date_day_after(a: Analysis) -> None:
     starts = {h.mention.tok_start: h for h in a.hits}
     for m in cue_matcher("day_after_word").find(a.doc):
         hit = starts.get(m.tok_end)
-        if hit is None:
-            continue
+        if hit is None or own_day_after(a, hit.mention.tok_end) is not None:
+            continue  # "غداة احتجاجات الجمعة": the event word names its own day
         own = clause_at(a, m.tok_start)
         day = unit_when(a, own.unit, m.tok_start) if own is not None else None
         if day is None or day.start is None or day.start != day.end:

@@ -30,7 +30,7 @@ from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
-from marsad.stages.statement_days import event_day_before_statement
+from marsad.stages.statement_days import event_day_before_statement, protest_day
 from marsad.stages.nonevents import hold_back_non_events, recap_months_to_last_year
 
 # How many paragraphs after the headings may give the article its date.
@@ -291,13 +291,15 @@ def when_of(dm: DateMention) -> When:
 
 # Dates that are spans of the days just before publication (خلال الساعات/الأيام الماضية).
 _SPAN_KINDS = ("last_days", "last_hours")
+# Spans a day told with the act narrows: those, and some days ago (قبل أيام، منذ أيام).
+_NARROWED_SPAN_KINDS = _SPAN_KINDS + ("ago_days",)
 
 
 def day_inside_span(span: When, day: When) -> bool:
     """Is ``span`` a span of the last hours or days ("خلال الساعات الماضية") and ``day`` one day
     inside it, given to the act itself ("بعد ظهر الجمعة") or the day the article dates its events?
     An event told under both took place on that day: the vague span does not widen it."""
-    return span.key.startswith(_SPAN_KINDS) and not day.key.startswith(_SPAN_KINDS) and \
+    return span.key.startswith(_NARROWED_SPAN_KINDS) and not day.key.startswith(_NARROWED_SPAN_KINDS) and \
         day.precision == 1 and None not in (span.start, span.end, day.start) and span.start <= day.start <= span.end
 
 
@@ -608,6 +610,9 @@ def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | No
             # "أعلنت الوزارة، الجمعة، تفاصيل مقتل شرطي الأربعاء الماضي": the first date is the
             # statement's, the later one the event's
             current = current[1:]
+        if len(current) > 1 and _dates_speech(a, current[0]):
+            # "أعلنت الوزارة السبت استشهاد شابين خلال مسيرات الجمعة": the protest's day, not the statement's
+            current = [d for d in current[1:] if protest_day(a, current[0], d)] or current
         if near_tok is not None:
             # "قصف خلال الساعات الماضية ... إن القصف بعد ظهر الجمعة أدى إلى": the act's own day (after
             # its event word, in its clause), not the span

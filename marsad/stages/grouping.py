@@ -478,7 +478,16 @@ def _act_day(a: Analysis, c: Frame) -> bool:
     another act's ("شيعت الثلاثاء جثامين ... بعد أيام على مصرعهم في المعارك": the funeral's)."""
     if not c.when.mentions:
         return c.when is a.default_when
-    return all(m.tok_start > c.hit.mention.tok_start for m in c.when.mentions)
+    return all(m.tok_start > c.hit.mention.tok_start or _told_with_toll(a, c, m) for m in c.when.mentions)
+
+
+def _told_with_toll(a: Analysis, c: Frame, m) -> bool:
+    """"وقتل أربعة مدنيين يوم الأحد في قصف مدفعي": a day told right after the verb of a toll whose
+    phrase holds the event word, in the event word's clause, is the act's day too."""
+    hit = c.hit.mention.tok_start
+    if clause_at(a, m.tok_start) is not clause_at(a, hit):
+        return False
+    return any(x.kind == "killed" and x.tok_start < m.tok_start < hit < x.tok_end for x in a.casualties)
 
 
 def _interceptions_only(a: Analysis, g: Group) -> bool:

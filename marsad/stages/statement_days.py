@@ -54,3 +54,30 @@ def event_day_before_statement(a: Analysis, said: DateMention, lead_end: int,
                and h.mention.tok_start != d.tok_start for h in a.hits):
             return d
     return None
+
+
+# How many words (يوم، في) may stand between a protest word and the day it names.
+PROTEST_DAY_GAP = 1
+
+
+def protest_day(a: Analysis, said: DateMention, d: DateMention) -> bool:
+    """Is ``d`` the day of a protest named with it ("خلال مسيرات الجمعة"، "في جمعة الغضب"), a few days
+    before ``said``, the day of the statement that tells it ("أعلنت الوزارة السبت استشهاد شابين خلال
+    مسيرات الجمعة")? The protest and what was done to it took place on that day."""
+    from marsad.date_named import named_weekday_at
+    if not _a_day(d) or said.date_start is None or d.background or \
+            not 0 < (said.date_start - d.date_start).days <= STATEMENT_EVENT_DAYS:
+        return False
+    if named_weekday_at(a.doc, d.tok_start):
+        return True
+    return any(h.mention.event_type == "Protests" and 0 <= d.tok_start - h.mention.tok_end <= PROTEST_DAY_GAP
+               for h in a.hits)
+
+
+def own_day_after(a: Analysis, tok_end: int) -> DateMention | None:
+    """The current day told right after an event word that ends at ``tok_end`` ("احتجاجات الجمعة"،
+    "مسيرات يوم الجمعة"، "مسيرات جمعة الوفاء"): the word names its own day. A protest keeps it whatever
+    day the sentence gives the acts around it ("غارات بعد ظهر السبت، غداة احتجاجات الجمعة"), and a
+    غداة before the word moves no such day."""
+    return next((d for d in a.dates if 0 <= d.tok_start - tok_end <= PROTEST_DAY_GAP and _a_day(d)
+                 and not d.background and d.date_start is not None), None)

@@ -1,4 +1,5 @@
-"""A protest the forces met: dispersed, held back, or met with tear gas (ACLED's protest with intervention).
+"""A protest the forces met: dispersed, held back, met with tear gas, or its people arrested (ACLED's
+protest with intervention).
 
 "خرجت تظاهرة في النجف لكن قوات الأمن عملت على تفريقها"، "وأطلقت الشرطة الغاز المسيل للدموع على
 المشاركين": a protest with no dead whose own sentence, or the sentence right after it that tells no
@@ -25,15 +26,20 @@ def crowd_control_sentences(a: Analysis, g: Group) -> list[int]:
     ['Protest with intervention']
     """
     framed = {f.sentence for f in a.frames}
+    # "تظاهر المئات ... واعتقلت الشرطة عشرين منهم": an arrest told with the protest, or right after it
+    # in a sentence that names no place of its own, is the force meeting the crowd; the protest keeps
+    # its record (with intervention) beside the arrests
+    arrested = {a.sentence_index(h.mention.tok_start) for h in a.hits
+                if h.reports_event and h.mention.sub_event_type == "Arrests"}
     # "وفي مدينة الحلة أطلقت الشرطة الغاز ...": a next sentence that names a place of its own tells
     # another crowd
     placed = {a.sentence_index(p.tok_start) for p in a.places.mentions if p.place is not None and p.tok_start >= 0}
     sentences = set(g.sentences)
     sentences |= {i + 1 for i in g.sentences
-                  if i + 1 < len(a.doc.sentences) and i + 1 not in framed and i + 1 not in placed}
+                  if i + 1 < len(a.doc.sentences) and (i + 1 not in framed or i + 1 in arrested) and i + 1 not in placed}
     matcher = cue_matcher("crowd_control_word")
     return sorted(i for i in sentences
-                  if matcher.find(a.doc, a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end))
+                  if i in arrested or matcher.find(a.doc, a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end))
 
 
 def force_named_in(a: Analysis, sentences: list[int]) -> str | None:

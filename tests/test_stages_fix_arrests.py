@@ -85,3 +85,18 @@ def test_a_protest_whose_people_are_arrested_is_a_protest_with_intervention(text
 def test_a_protest_with_no_arrest_of_its_own_stays_peaceful(text):
     found = _extract(text)
     assert [e.sub_event_type for e in found if e.event_type == "Protests"] == ["Peaceful protest"], _kinds(found)
+
+
+@pytest.mark.parametrize("text, force", [
+    ("ألقت الشرطة القبض على خمسة محتجين أمام مبنى وزارة العمل في مدينة عمان اليوم.", "Police Forces of Jordan"),
+    ("اعتقلت قوات الأمن العراقية اليوم عشرات المتظاهرين قرب مبنى مجلس المحافظة في مدينة الناصرية.",
+     "Military Forces of Iraq"),
+    ("احتجزت الشرطة السودانية اليوم عشرين محتجا في سوق مدينة الأبيض.", "Police Forces of Sudan"),
+])
+def test_the_arrest_of_protesters_keeps_a_protest_record_beside_it(text, force):
+    """Protesters arrested with no protest word of their own: the protest they were taken at is told
+    by them, met by the arresting force; the arrests keep their record."""
+    found = _extract(text)
+    subs = sorted((e.sub_event_type, e.actor1, e.actor2) for e in found)
+    assert ("Protest with intervention", "Protesters", force) in subs and \
+        any(s[0] == "Arrests" for s in subs), _kinds(found)

@@ -36,10 +36,14 @@ def test_an_arrest_for_a_deed_with_no_political_side_is_no_event(text):
     assert subs == [], kinds
 
 
-def test_the_criminal_case_told_again_is_no_event_either():
+@pytest.mark.parametrize("text", [
+    ("ألقت الشرطة اللبنانية القبض على رجل يشتبه بسرقته محلا للمجوهرات في مدينة صيدا. "
+     "وقال وزير الداخلية في مؤتمر صحفي إن الشرطة أوقفت الرجل أمس في منزله بمدينة صيدا."),
+    ("اعتقلت الشرطة الكويتية رجلا يشتبه بإضرامه النار في منزل جاره في منطقة الجهراء. وأكدت وزارة "
+     "الداخلية في بيان أن الرجل اعتقل فجر اليوم في منطقة الجهراء."),
+])
+def test_the_criminal_case_told_again_is_no_event_either(text):
     """The arrest told a second time, with no charge in its sentence, is the same criminal case."""
-    text = ("ألقت الشرطة اللبنانية القبض على رجل يشتبه بسرقته محلا للمجوهرات في مدينة صيدا. "
-            "وقال وزير الداخلية في مؤتمر صحفي إن الشرطة أوقفت الرجل أمس في منزله بمدينة صيدا.")
     subs, kinds = _found(text)
     assert subs == [], kinds
 
@@ -50,6 +54,8 @@ def test_the_criminal_case_told_again_is_no_event_either():
     "اعتقلت قوات الاحتلال اليوم شابين في مدينة نابلس بتهمة إلقاء الحجارة على الجنود.",
     "اعتقلت السلطات المصرية اليوم صحفيا بتهمة نشر أخبار كاذبة في مدينة القاهرة.",
     "اعتقلت الشرطة اليوم ناشطة معارضة بتهمة إهانة الرئيس في مدينة تونس.",
+    # a policeman the victim of the charged deed
+    "اعتقلت الشرطة البحرينية اليوم شابا بتهمة دهس شرطي في منطقة سترة.",
     "اعتقلت الشرطة العراقية اليوم ثلاثة مشتبه بهم بزرع عبوة ناسفة في مدينة كركوك.",
     "احتجزت السلطات اليوم أعضاء وفد لمراقبة الانتخابات بتهمة عدم الحصول على ترخيص في مدينة وان.",
     # no charge at all: the old behaviour stays

@@ -8,9 +8,9 @@ An arrest word that still reports an event is an ordinary crime's when
   in ``kb/data/cues.tsv``: التحرش، السرقة، المخدرات);
 * its sentence tells the arrested by the deed they are charged with or suspected of (``suspect_link``:
   بتهمة، يشتبه، المتهم، المتسببين في، فيما يتعلق) and names no political side: no ``political_side``
-  word (a militant, a cell, a protest, an activist, a journalist, an attack, a bomb, soldiers), no armed
-  group, rebel, militia, protester or rioter among its actors, no battle or explosion among its
-  event words ("اعتقلت الشرطة رجلا بتهمة قتل زوجته"، "القبض على المتسببين في حرق سيارة مواطن");
+  word (a militant, a cell, a protest, an activist, a journalist, an attack, a bomb, soldiers), no actor
+  but a police force or civilians (an army, a security force, an occupying force or an armed group
+  arresting gives the arrest a political side), no battle or explosion among its event words ("اعتقلت الشرطة رجلا بتهمة قتل زوجته"، "القبض على المتسببين في حرق سيارة مواطن");
 * it tells again, in a sentence with no political side, the case of an arrest of the article already
   found to be an ordinary crime's ("ألقت الشرطة القبض على العامل اليوم" after the charge of cruelty).
 
@@ -22,9 +22,12 @@ from __future__ import annotations
 from marsad.cues import cue_matcher
 from marsad.stages.analysis import Analysis
 
-# ACLED inter codes of actors that give an arrest in their sentence a political side: rebels,
-# political militias, identity militias, rioters, protesters.
-_POLITICAL_CODES = (2, 3, 4, 5, 6)
+# ACLED inter code of civilians: the only actors besides a police force an ordinary crime's
+# sentence may name.
+_CIVILIANS = 7
+# How the name of a state's police force begins: ordinary crime is police business; an arrest by an
+# army, a security force, an occupying force or an armed group has a political side.
+_POLICE = "Police Forces of"
 # Event types an arrest's sentence may not tell for the arrest to be an ordinary crime's.
 _ARMED_TYPES = ("Battles", "Explosions/Remote violence")
 # The reason an ordinary crime's arrest is held back for.
@@ -51,7 +54,8 @@ def political_side(a: Analysis, sent) -> bool:
     """The sentence names a political side for an arrest told in it."""
     if cue_matcher("political_side").find(a.doc, sent.tok_start, sent.tok_end):
         return True
-    if any(a.kb.inter(x.actor) in _POLITICAL_CODES for x in a.actors_of_sentence(sent.index)):
+    if any(not x.actor.startswith(_POLICE) and a.kb.inter(x.actor) != _CIVILIANS
+           for x in a.actors_of_sentence(sent.index)):
         return True
     return any(h.reports_event and h.mention.event_type in _ARMED_TYPES and
                sent.tok_start <= h.mention.tok_start < sent.tok_end for h in a.hits)

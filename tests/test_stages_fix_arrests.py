@@ -89,6 +89,9 @@ def test_a_protest_whose_people_are_arrested_is_a_protest_with_intervention(text
 
 @pytest.mark.parametrize("text", [
     "تظاهر مئات الطلاب اليوم أمام مبنى البرلمان في عمان احتجاجا على رفع الأسعار.",
+    # the arrests of the people the protest wants released, in a relative clause
+    "تظاهر المئات اليوم في مدينة السليمانية للمطالبة بالإفراج عن الناشطين الذين اعتقلتهم قوات الأمن الشهر الماضي.",
+    "نظم أهالي المعتقلين وقفة احتجاجية اليوم في مدينة تعز للمطالبة بالإفراج عن أبنائهم الذين اعتقلهم الحوثيون.",
     # arrests in another town, told in a sentence of their own
     "تظاهر مئات الطلاب اليوم في عمان. وفي مدينة إربد اعتقلت الشرطة ثلاثة مسلحين.",
 ])

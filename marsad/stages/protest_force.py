@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from marsad.cues import cue_matcher
 from marsad.stages.analysis import Analysis, Group
+from marsad.stages.clauses import clause_at
 
 # ACLED inter codes of a force that may meet a crowd: state forces, foreign forces
 _FORCE_CODES = (1, 8)
@@ -31,9 +32,11 @@ def crowd_control_sentences(a: Analysis, g: Group) -> list[int]:
     framed = {f.sentence for f in a.frames}
     # "تظاهر المئات ... واعتقلت الشرطة عشرين منهم": an arrest told with the protest, or right after it
     # in a sentence that names no place of its own, is the force meeting the crowd; the protest keeps
-    # its record (with intervention) beside the arrests
+    # its record (with intervention) beside the arrests; an arrest in a relative clause ("للمطالبة
+    # بالإفراج عن الناشطين الذين اعتقلتهم القوات") describes people, not the force meeting the crowd
     arrested = {a.sentence_index(h.mention.tok_start) for h in a.hits
-                if h.reports_event and h.mention.sub_event_type == "Arrests"}
+                if h.reports_event and h.mention.sub_event_type == "Arrests" and
+                getattr(clause_at(a, h.mention.tok_start), "kind", None) != "relative"}
     # "وفي مدينة الحلة أطلقت الشرطة الغاز ...": a next sentence that names a place of its own tells
     # another crowd
     placed = {a.sentence_index(p.tok_start) for p in a.places.mentions if p.place is not None and p.tok_start >= 0}

@@ -21,8 +21,8 @@ stages, by the structure it stands in, with its cue words in ``cues.tsv``:
   describe what it shows, often years old and elsewhere;
 * an attempted arrest: the arrest word a few words after محاولة in its clause ("أثناء محاولة
   الميليشيا اعتقال عناصرها") did not happen;
-* an ordinary crime: an arrest whose sentence, or the heading that tells the arrest, names a
-  crime that is no political violence (التحرش، السرقة، المخدرات).
+* an ordinary crime: an arrest with no political side, by its named crime or its charge
+  (``stages/arrest_side.py``).
 
 And one rule on dates (``recap_months_to_last_year``, run before the discourse moves): a bare month
 of the publication's own month in a relative clause on a definite event noun (الهجوم الكيمائي الذي
@@ -37,6 +37,7 @@ from datetime import date
 from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis
+from marsad.stages.arrest_side import ORDINARY_CRIME, crime_or_case_retold, ordinary_crime
 from marsad.stages.clauses import clause_at
 from marsad.triggers import TERRITORY
 
@@ -79,6 +80,9 @@ def hold_back_non_events(a: Analysis) -> None:
             h = _judged(a, h, appeals, shocked + watched)
         out.append(h)
     a.hits = out
+    # the crime an ordinary crime's arrest is for, and the case told again in a sentence of its own
+    a.hits = [replace(h, status="generic", reason=ORDINARY_CRIME) if crime_or_case_retold(a, h) else h
+              for h in a.hits]
 
 
 def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
@@ -108,8 +112,8 @@ def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
         return replace(h, status="generic", reason="fighting people flee, a setting (الهرب من القتال)")
     if sub == "Arrests" and _attempted(a, t, sent.tok_start):
         return replace(h, status="modal", reason="an attempted arrest (محاولة اعتقال)")
-    if sub == "Arrests" and _ordinary_crime(a, t, sent):
-        return replace(h, status="generic", reason="an arrest for an ordinary crime (التحرش، السرقة)")
+    if sub == "Arrests" and ordinary_crime(a, sent):
+        return replace(h, status="generic", reason=ORDINARY_CRIME)
     return h
 
 
@@ -169,21 +173,6 @@ def _attempted(a: Analysis, t: int, lo: int) -> bool:
     attempts = cue_words("attempt_word")
     return any(tokens[k].text.lstrip("و") in attempts and clause_at(a, k) is own
                for k in range(max(lo, t - ATTEMPT_WORDS - 1), t))
-
-
-def _ordinary_crime(a: Analysis, t: int, sent) -> bool:
-    """The arrest's sentence names an ordinary crime, or a heading does that also tells an arrest."""
-    crimes = cue_matcher("ordinary_crime")
-    if crimes.find(a.doc, sent.tok_start, sent.tok_end):
-        return True
-    for s in a.doc.sentences:
-        if not s.is_heading:
-            break
-        if crimes.find(a.doc, s.tok_start, s.tok_end) and \
-                any(h.mention.sub_event_type == "Arrests" and s.tok_start <= h.mention.tok_start < s.tok_end
-                    for h in a.hits):
-            return True
-    return False
 
 
 def recap_months_to_last_year(a: Analysis) -> None:

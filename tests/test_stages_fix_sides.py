@@ -1,0 +1,74 @@
+"""Sides and places of remote attacks told beside a denial, a launch origin or a governorate (twelfth
+session of issue 16, stream two), each class on plain strings of our own wording:
+
+- a force that denies the deed ("نفى الجيش الأمريكي"، "قالت الوزارة إنه لا توجد أنشطة لقواتها") or
+  declines to comment on it ("رفض الجيش الإسرائيلي التعليق"، "لا نعلق") is no side of the strike: the
+  striker stays unidentified or is the side the text says struck.
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_stages_roles5 import events, pairs, sides
+
+
+def remote(found):
+    return [e for e in found if e.event_type == "Explosions/Remote violence"]
+
+
+# --------------------------------------------------------------------------- a denier is no side
+
+@pytest.mark.parametrize("text, denier", [
+    ("قالت وزارة الدفاع الأمريكية إنه لا توجد أي عمليات عسكرية أمريكية في دير الزور، بعدما أفاد الإعلام الرسمي "
+     "السوري أن صواريخ مجهولة المصدر استهدفت مطار التيفور العسكري فجر اليوم.", "Military Forces of the United States"),
+    ("طال قصف صاروخي فجر اليوم مستودعات أسلحة قرب مدينة القصير. ونفى الجيش الإسرائيلي أي علاقة له بما جرى.",
+     "Military Forces of Israel"),
+    ("قصفت طائرة مجهولة موقعا عسكريا قرب مدينة البوكمال مساء أمس. وأكدت القيادة المركزية الأمريكية أنها لم "
+     "تنفذ أي عملية في المنطقة.", "Military Forces of the United States"),
+    ("رفض الجيش الإسرائيلي التعليق على تقارير تحدثت عن قصف صاروخي استهدف مطار المزة العسكري قرب دمشق "
+     "الليلة الماضية.", "Military Forces of Israel"),
+    ("استهدفت صواريخ ليل أمس مستودعا للذخيرة قرب مدينة حماة. وقال متحدث باسم الجيش الإسرائيلي: لا نعلق على "
+     "مثل هذه التقارير.", "Military Forces of Israel"),
+    ("قصفت طائرات مسيرة اليوم قاعدة عسكرية قرب بلدة القائم. ولم تعلق القوات الأمريكية على الهجوم حتى الآن.",
+     "Military Forces of the United States"),
+    ("سقطت قذائف صاروخية اليوم على مطار بغداد الدولي. وقال الحرس الثوري الإيراني إنه ليس له أي صلة بالهجوم.",
+     "Islamic Revolutionary Guard Corps"),
+])
+def test_a_force_that_denies_or_declines_to_comment_is_no_side(text, denier):
+    found = remote(events(text))
+    assert found, "no strike"
+    assert all(denier not in sides(e) for e in found), pairs(found)
+
+
+@pytest.mark.parametrize("text, striker", [
+    # the speaker tells its own strike: it stays the striker
+    ("أعلن الجيش الأمريكي أنه شن غارة جوية على مواقع لتنظيم داعش قرب مدينة البوكمال اليوم.",
+     "Military Forces of the United States"),
+    ("قال الجيش الإسرائيلي إن طائراته قصفت مواقع لحركة حماس في مدينة خان يونس فجر اليوم.",
+     "Military Forces of Israel"),
+    # the denier is named, and another force is told as the striker
+    ("قالت مصادر محلية إن طائرات الجيش السوري قصفت بلدة سراقب في ريف إدلب اليوم. ونفت وزارة الدفاع التركية "
+     "أي علاقة لها بالقصف.", "Military Forces of Syria"),
+    # a denial of losses is no denial of the deed
+    ("قال الجيش الأمريكي إنه قصف مواقع لحركة الشباب قرب بلدة جلب اليوم، وإنه لم يسقط أي مدني في الغارة.",
+     "Military Forces of the United States"),
+])
+def test_a_force_that_tells_its_own_strike_stays_its_side(text, striker):
+    found = remote(events(text))
+    assert found, "no strike"
+    assert found[0].actor1 == striker, pairs(found)
+
+
+@pytest.mark.parametrize("text, denier", [
+    # a force that strikes from the air, denying an air strike
+    ("شنت طائرات حربية غارة جوية على موقع للحشد الشعبي قرب مدينة القائم فجر اليوم. وقالت القيادة المركزية "
+     "الأمريكية إنه لا علاقة لطائراتها بالغارة.", "Military Forces of the United States"),
+    ("قتل خمسة مدنيين اليوم في غارة جوية على مدينة معرة النعمان. وقال الجيش الروسي إنه ليس لطائراته أي دور "
+     "فيها.", "Military Forces of Russia"),
+    ("أغارت طائرة حربية مساء أمس على سوق شعبي في بلدة أريحا. ونفت القوات الجوية الروسية أي دور لها في الغارة.",
+     "Military Forces of Russia"),
+])
+def test_an_air_force_that_denies_an_air_strike_is_no_side(text, denier):
+    found = remote(events(text))
+    assert found, "no strike"
+    assert all(denier not in sides(e) for e in found), pairs(found)

@@ -72,3 +72,35 @@ def test_an_air_force_that_denies_an_air_strike_is_no_side(text, denier):
     found = remote(events(text))
     assert found, "no strike"
     assert all(denier not in sides(e) for e in found), pairs(found)
+
+
+@pytest.mark.parametrize("text, striker", [
+    # the denier is gone; the text still says whose the strikes likely were
+    ("قالت وزارة الدفاع الروسية إنها لم تنفذ أي غارات في المنطقة. وكان ناشطون قد أفادوا بأن غارات يرجح أنها "
+     "روسية قتلت سبعة مدنيين في بلدة كنصفرة بريف إدلب اليوم.", "Military Forces of Russia"),
+    ("قتل أربعة مدنيين اليوم في قصف بصواريخ يعتقد أنها إسرائيلية على بلدة القنيطرة.", "Military Forces of Israel"),
+])
+def test_a_strike_the_text_says_is_likely_a_force_s_is_that_force_s(text, striker):
+    found = remote(events(text))
+    assert found, "no strike"
+    assert found[0].actor1 == striker, pairs(found)
+
+
+# --------------------------------------------------------------------------- the origin of a launch
+
+@pytest.mark.parametrize("text, origin, target", [
+    ("اعترضت الدفاعات الجوية السعودية اليوم صاروخا باليستيا أطلقته ميليشيا الحوثي من داخل اليمن شمالي مدينة "
+     "صعدة باتجاه مدينة جازان.", "Sa'dah", "Jizan"),
+    ("سقط صاروخ أطلقه الحوثيون من داخل الأراضي اليمنية جنوب مدينة حرض على مدينة نجران اليوم.", "Harad", "Najran"),
+    ("سقط صاروخ باليستي اليوم على مدينة خميس مشيط، أطلقته ميليشيا الحوثي من داخل اليمن شرق مدينة صعدة.", "Sa'dah",
+     "Khamis Mushait"),
+    ("سقطت قذائف هاون اليوم على بلدة محردة بريف حماة، أطلقها مسلحون من داخل ريف إدلب قرب بلدة جسر الشغور.",
+     "Jisr al-Shughur", "Mhardeh"),
+    ("اعترضت الدفاعات الجوية الإسرائيلية صاروخا أطلق من داخل الأراضي السورية قرب بلدة القنيطرة باتجاه الجولان.",
+     "Quneitra", None),
+])
+def test_the_place_a_missile_was_launched_from_is_no_event_place(text, origin, target):
+    found = events(text)
+    assert all(e.location != origin for e in found), [(e.location, e.admin1) for e in found]
+    if target is not None:
+        assert any(e.location == target for e in found), [(e.location, e.admin1) for e in found]

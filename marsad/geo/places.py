@@ -929,7 +929,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if any(t in route and route[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "route", "after a route word (عبر)"
         elif any(t in origin and origin[t] >= pm.tok_start - 2 for t in window) or \
-                _origin_with_gap(doc, pm.tok_start, sent.tok_start) or \
+                _origin_with_gap(doc, pm.tok_start, sent.tok_start, frozenset(named)) or \
                 any(end <= pm.tok_start < min(stop, end + DISPLACED_REACH) and
                     not any(doc.tokens[k].text in ("،", ",") for k in range(end, pm.tok_start))
                     for end, stop in fled.items()):
@@ -1405,12 +1405,33 @@ def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
 ORIGIN_VERB_REACH = 7
 
 
-def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
-    """"أُطلقت الصواريخ من مدينة X", "قادمون من مدينة X", "من مواقعها في X": where the attack came from."""
+# How many words of a wider place may stand between "من" and the origin it narrows ("من داخل اليمن
+# شمالي عمران"، "من داخل الأراضي السورية جنوب مدينة X").
+ORIGIN_GAP_WORDS = 5
+
+
+def _origin_with_gap(doc: Doc, tok: int, sent_start: int, named: frozenset[int] = frozenset()) -> bool:
+    """"أُطلقت الصواريخ من مدينة X", "قادمون من مدينة X", "من مواقعها في X", "أطلقته الميليشيا من
+    داخل اليمن شمالي X" (a wider place told as the inside, then a direction, before the origin): where
+    the attack came from. ``named``: the tokens of the other place names of the text."""
     j = tok - 1
     place_nouns = cue_words("origin_place_noun")
+    gap = cue_words("origin_gap_word")
     while j >= sent_start and doc.tokens[j].text in place_nouns:
         j -= 1
+    skipped = 0
+    # (only a direction or "داخل" just before the origin opens the gap: "من مواقعها في سراقب بلدة آفس"
+    # names two places, the second no origin)
+    while j >= sent_start and (skipped or doc.tokens[j].text in gap) and skipped < ORIGIN_GAP_WORDS and doc.tokens[j].text != "من" and \
+            (doc.tokens[j].text in gap or doc.tokens[j].text in place_nouns or j in named
+             or doc.tokens[j - 1].text in cue_words("territory_noun")):  # "الأراضي اليمنية"
+        j -= 1
+        skipped += 1
+    if skipped and (j < sent_start or doc.tokens[j].text != "من" or
+                    doc.tokens[j + 1].text not in cue_words("origin_inside_word")):
+        # the wider place is told as the launch's inside ("من داخل X"); "من معسكر الطلائع شمال حمص،
+        # وسقطت على حي الوعر": a place after the origin's own locator is no origin
+        return False
     if j >= sent_start + 1 and doc.tokens[j].text == "في" and \
             doc.tokens[j - 1].text.startswith(cue_phrases("position_noun")):
         j -= 2  # "من مواقعها في X"

@@ -104,3 +104,37 @@ def test_the_place_a_missile_was_launched_from_is_no_event_place(text, origin, t
     assert all(e.location != origin for e in found), [(e.location, e.admin1) for e in found]
     if target is not None:
         assert any(e.location == target for e in found), [(e.location, e.admin1) for e in found]
+
+
+# --------------------------------------------------------------------------- a governorate named bare
+
+@pytest.mark.parametrize("text, areas", [
+    ("تدور معارك عنيفة في محافظتي صعدة وحجة منذ أسابيع. وقتل اليوم 30 مسلحا حوثيا في اشتباكات مع الجيش "
+     "اليمني في صعدة وحجة.", {"Sadah", "Hajjah"}),
+    ("قصفت قوات النظام اليوم مواقع في محافظتي إدلب وحماة. وقتل خمسة مدنيين في قصف مدفعي على إدلب وحماة اليوم.",
+     {"Idlib", "Hama"}),
+    ("شنت طائرات التحالف غارات على محافظتي تعز ولحج اليوم. وقتل سبعة حوثيين في غارات على تعز ولحج.",
+     {"Taizz", "Lahj"}),
+    ("أعلنت الشرطة العراقية اليوم اعتقال 12 مطلوبا في محافظتي ديالى وكركوك. وجرت الاعتقالات في ديالى وكركوك "
+     "خلال عمليات دهم.", {"Diyala", "Kirkuk"}),
+    ("وتشهد محافظتا الجوف ومأرب مواجهات متقطعة. وقتل اليوم ثمانية جنود في هجوم للحوثيين على مواقع الجيش في "
+     "الجوف ومأرب.", {"Al Jawf", "Marib"}),
+])
+def test_bare_names_of_governorates_the_text_names_as_such_are_the_governorates(text, areas):
+    found = events(text)
+    assert found, "no event"
+    assert {e.location for e in found} <= areas, [(e.location, e.geo_precision) for e in found]
+    assert all(e.geo_precision == 3 for e in found), [(e.location, e.geo_precision) for e in found]
+
+
+@pytest.mark.parametrize("text, city", [
+    # the text tells the name as a city too: the bare name is the city
+    ("قتل خمسة مدنيين اليوم في قصف مدفعي على مدينة إدلب. وتتعرض محافظتا إدلب وحماة لقصف متواصل، وقتل مدنيان "
+     "في قصف على إدلب وحماة.", "Idlib"),
+    # a bare name told alone, with no governorate noun in the text: the city
+    ("قتل ثلاثة مدنيين اليوم في قصف مدفعي للحوثيين على أحياء في تعز.", "Taiz"),
+])
+def test_a_name_the_text_tells_as_a_city_stays_the_city(text, city):
+    found = events(text)
+    assert any(e.location == city and e.geo_precision == 1 for e in found), \
+        [(e.location, e.geo_precision) for e in found]

@@ -1756,6 +1756,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         if pm.candidates:
             choose(pm)
             _explain(pm, clues)
+    _governorates_listed_bare(doc, mentions)
     _reject_strangers(doc, mentions, clues)
     _reject_far_namesakes(doc, mentions)
     _relative_regions(doc, mentions, clues)
@@ -1836,6 +1837,52 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         elif near:
             _area_reading(anchor, near[0])
     return countries, admins
+
+
+def _governorates_listed_bare(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"في محافظتي صعدة وحجة ... واعتقل آخرون في صعدة وحجة": bare names listed together (X وY), each
+    of a governorate the text names as such and never as a city (مدينة X), are the governorates."""
+    governorates, cities = _governorates_told(doc, mentions)
+    if not governorates:
+        return
+
+    def told(pm: PlaceMention) -> list[Place]:
+        if pm.place is None or pm.place.is_area or pm.place.place_id in cities:
+            return []
+        return [c for c in pm.candidates if c.place_id in governorates and c.admin1 == pm.place.admin1]
+
+    pairs = [(x, y) for x, y in zip(mentions, mentions[1:])
+             if y.tok_start == x.tok_end and doc.tokens[y.tok_start].text.startswith("و")]
+    def already(pm: PlaceMention) -> bool:
+        return pm.place is not None and pm.place.place_id in governorates
+
+    for x, y in pairs:
+        if (told(x) or already(x)) and (told(y) or already(y)):
+            for pm in (x, y):
+                found = told(pm)
+                if not found:
+                    continue
+                pm.candidates = found + [c for c in pm.candidates if c not in found]
+                pm.place = found[0]
+                pm.resolution = "a governorate the text names as such, listed bare with another"
+
+
+def _governorates_told(doc: Doc, mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
+    """(place ids of the governorates the text names with a governorate noun: "محافظة X"، "محافظتي X
+    وY"; place ids of the places it tells with a city noun: "مدينة X")."""
+    city = cue_words("city_name_noun")
+    told: set[str] = set()
+    cities: set[str] = set()
+    for pm in mentions:
+        if pm.place is None:
+            continue
+        first = doc.tokens[pm.tok_start].text
+        if first in city or (pm.tok_start > 0 and doc.tokens[pm.tok_start - 1].text in city):
+            cities.add(pm.place.place_id)
+        elif pm.place.kind == "admin1" and (_after_governorate_noun(doc, pm) or
+                                             first in cue_words("governorate_plural")):
+            told.add(pm.place.place_id)
+    return told, cities
 
 
 def _area_reading(anchor: PlaceMention, located: Place) -> None:

@@ -138,3 +138,22 @@ def test_a_name_the_text_tells_as_a_city_stays_the_city(text, city):
     found = events(text)
     assert any(e.location == city and e.geo_precision == 1 for e in found), \
         [(e.location, e.geo_precision) for e in found]
+
+
+@pytest.mark.parametrize("text, area", [
+    ("وفي تعز قتل أربعة جنود اليوم في هجوم للحوثيين على مواقع الجيش في الأطراف الغربية للمحافظة.", "Taizz"),
+    ("وفي صعدة دارت اشتباكات عنيفة اليوم بين الجيش اليمني والحوثيين في مناطق شرقي المحافظة.", "Sadah"),
+    ("وفي إدلب قصفت قوات النظام اليوم قرى في الريف الجنوبي للمحافظة، ما أدى إلى مقتل ثلاثة مدنيين.", "Idlib"),
+    ("وفي ديالى اعتقلت القوات الأمنية اليوم خمسة مطلوبين خلال عملية دهم في مناطق متفرقة بالمحافظة.", "Diyala"),
+    ("وفي لحج قتل مدنيان اليوم بانفجار لغم أرضي في منطقة نائية شمالي المحافظة.", "Lahj"),
+])
+def test_a_bare_name_its_sentence_calls_the_governorate_is_the_governorate(text, area):
+    found = events(text)
+    assert found, "no event"
+    assert all(e.location == area and e.geo_precision == 3 for e in found), \
+        [(e.location, e.geo_precision) for e in found]
+
+
+def test_a_city_named_with_its_noun_before_the_governorate_stays_the_city():
+    found = events("وفي مدينة تعز قتل مدنيان اليوم بقصف للحوثيين على حي سكني وسط المحافظة.")
+    assert all(e.location != "Taizz" for e in found), [(e.location, e.geo_precision) for e in found]

@@ -1841,10 +1841,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
 
 def _governorates_listed_bare(doc: Doc, mentions: list[PlaceMention]) -> None:
     """"في محافظتي صعدة وحجة ... واعتقل آخرون في صعدة وحجة": bare names listed together (X وY), each
-    of a governorate the text names as such and never as a city (مدينة X), are the governorates."""
+    of a governorate the text names as such and never as a city (مدينة X), are the governorates; so is
+    a bare name its own sentence goes on to call the governorate ("وفي تعز ... جنوب شرقي المحافظة")."""
     governorates, cities = _governorates_told(doc, mentions)
-    if not governorates:
-        return
 
     def told(pm: PlaceMention) -> list[Place]:
         if pm.place is None or pm.place.is_area or pm.place.place_id in cities:
@@ -1853,6 +1852,15 @@ def _governorates_listed_bare(doc: Doc, mentions: list[PlaceMention]) -> None:
 
     pairs = [(x, y) for x, y in zip(mentions, mentions[1:])
              if y.tok_start == x.tok_end and doc.tokens[y.tok_start].text.startswith("و")]
+    for pm in mentions:
+        # "وفي تعز دمرت الضربات تعزيزات ... جنوب شرقي المحافظة": the sentence calls it the governorate
+        found = [c for c in pm.candidates if c.kind == "admin1" and pm.place is not None
+                 and c.admin1 == pm.place.admin1 and not pm.place.is_area and pm.place.place_id not in cities]
+        if found and _called_governorate_after(doc, pm, mentions):
+            pm.candidates = found + [c for c in pm.candidates if c not in found]
+            pm.place = found[0]
+            pm.resolution = "a governorate its sentence calls so (المحافظة)"
+
     def already(pm: PlaceMention) -> bool:
         return pm.place is not None and pm.place.place_id in governorates
 
@@ -1865,6 +1873,22 @@ def _governorates_listed_bare(doc: Doc, mentions: list[PlaceMention]) -> None:
                 pm.candidates = found + [c for c in pm.candidates if c not in found]
                 pm.place = found[0]
                 pm.resolution = "a governorate the text names as such, listed bare with another"
+
+
+def _called_governorate_after(doc: Doc, pm: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Does the bare name's sentence go on to call it "the governorate" (جنوب شرقي المحافظة، في
+    المحافظة) with no other place of a governorate's rank named between?"""
+    sent = doc.sentence_of_token(pm.tok_start)
+    back = cue_words("governorate_back")
+    if pm.tok_start > 0 and doc.tokens[pm.tok_start - 1].text in cue_words("city_name_noun"):
+        return False
+    for t in range(pm.tok_end, sent.tok_end):
+        if any(o.tok_start == t and o is not pm and o.place is not None and o.place.kind in ("admin1", "city")
+               for o in mentions):
+            return False
+        if doc.tokens[t].text in back:
+            return True
+    return False
 
 
 def _governorates_told(doc: Doc, mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:

@@ -157,3 +157,10 @@ def test_a_bare_name_its_sentence_calls_the_governorate_is_the_governorate(text,
 def test_a_city_named_with_its_noun_before_the_governorate_stays_the_city():
     found = events("وفي مدينة تعز قتل مدنيان اليوم بقصف للحوثيين على حي سكني وسط المحافظة.")
     assert all(e.location != "Taizz" for e in found), [(e.location, e.geo_precision) for e in found]
+
+
+def test_the_governorate_s_office_is_no_governorate():
+    found = events("وفي كربلاء تجمع متظاهرون اليوم أمام مجلس المحافظة واندلعت مواجهات مع قوات الأمن أسفرت عن إصابة "
+                   "عشرة أشخاص.")
+    assert found, "no event"
+    assert all(e.geo_precision == 1 for e in found), [(e.location, e.geo_precision) for e in found]

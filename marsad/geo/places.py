@@ -1886,8 +1886,9 @@ def _called_governorate_after(doc: Doc, pm: PlaceMention, mentions: list[PlaceMe
         if any(o.tok_start == t and o is not pm and o.place is not None and o.place.kind in ("admin1", "city")
                for o in mentions):
             return False
-        if doc.tokens[t].text in back:
-            return True
+        if doc.tokens[t].text in back and (doc.tokens[t].text in cue_words("governorate_back_prefixed") or
+                                           doc.tokens[t - 1].text in cue_words("governorate_back_side")):
+            return True  # (not "مجلس المحافظة"، "مبنى المحافظة": the governorate's office in the city)
     return False
 
 

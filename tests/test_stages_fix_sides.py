@@ -164,3 +164,12 @@ def test_the_governorate_s_office_is_no_governorate():
                    "عشرة أشخاص.")
     assert found, "no event"
     assert all(e.geo_precision == 1 for e in found), [(e.location, e.geo_precision) for e in found]
+
+
+@pytest.mark.parametrize("text, place, dead", [
+    ("قتل تسعة عناصر من تنظيم داعش اليوم في اشتباكات مع الجيش العراقي في محافظة ديالى. ودارت الاشتباكات في "
+     "ديالى قرب ناحية جلولاء شمالي المحافظة.", "Jalawla", 9),
+])
+def test_a_governorate_s_event_told_again_inside_it_keeps_its_dead(text, place, dead):
+    found = [e for e in events(text) if e.event_type == "Battles"]
+    assert [(e.location, e.fatalities) for e in found] == [(place, dead)], pairs(found)

@@ -1882,6 +1882,8 @@ def _called_governorate_after(doc: Doc, pm: PlaceMention, mentions: list[PlaceMe
     back = cue_words("governorate_back")
     if pm.tok_start > 0 and doc.tokens[pm.tok_start - 1].text in cue_words("city_name_noun"):
         return False
+    if any(m.tok_end == pm.tok_start for m in _place_noun_matcher().find(doc)):
+        return False  # "مطار تعز الدولي ... شرقي المحافظة": a facility of the city
     for t in range(pm.tok_end, sent.tok_end):
         if any(o.tok_start == t and o is not pm and o.place is not None and o.place.kind in ("admin1", "city")
                for o in mentions):

@@ -608,8 +608,10 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
         precise = [o for o in kept if o is not g and o.etype == g.etype and _breadth(o.where) < 3 and
                    not all(w.mention.role == "label" for w in o.places)]
         if vague and precise:
-            inside = [o for o in precise if g.where.place.kind == "admin1" and o.when.compatible(g.when) and
-                      {m.subtype for m in o.members} >= {m.subtype for m in g.members} and
+            # (battles only: a strike told at a governorate may be another strike than the one told
+            # at a town of it)
+            inside = [o for o in precise if g.etype == "Battles" and g.where.place.kind == "admin1" and
+                      o.when.compatible(g.when) and {m.subtype for m in o.members} >= {m.subtype for m in g.members} and
                       (o.where.place.country_code, o.where.place.admin1) ==
                       (g.where.place.country_code, g.where.place.admin1)]
             if len(inside) == 1:

@@ -311,6 +311,10 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
                 start = next((x.tok_start for x in mentions if x.tok_end == m.tok_start
                               and x.actor.startswith("Military Forces of ")
                               and doc.tokens[x.tok_end - 1].text in stated_words), None)
+        if start is None and m.tok_start >= 3 and doc.tokens[m.tok_start - 1].text in cue_words("likely_pronoun") \
+                and doc.tokens[m.tok_start - 2].text in cue_words("likely_word"):
+            # "غارات يرجح أنها روسية"، "صواريخ يعتقد أنها إسرائيلية": the force the text says likely struck
+            start = weapon_ends.get(m.tok_start - 2)
         if start is None:
             continue
         owner = doc.tokens[start - 1].text if start else ""

@@ -929,7 +929,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if any(t in route and route[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "route", "after a route word (عبر)"
         elif any(t in origin and origin[t] >= pm.tok_start - 2 for t in window) or \
-                _origin_with_gap(doc, pm.tok_start, sent.tok_start) or \
+                _origin_with_gap(doc, pm.tok_start, sent.tok_start, frozenset(named)) or \
                 any(end <= pm.tok_start < min(stop, end + DISPLACED_REACH) and
                     not any(doc.tokens[k].text in ("،", ",") for k in range(end, pm.tok_start))
                     for end, stop in fled.items()):
@@ -1405,12 +1405,33 @@ def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
 ORIGIN_VERB_REACH = 7
 
 
-def _origin_with_gap(doc: Doc, tok: int, sent_start: int) -> bool:
-    """"أُطلقت الصواريخ من مدينة X", "قادمون من مدينة X", "من مواقعها في X": where the attack came from."""
+# How many words of a wider place may stand between "من" and the origin it narrows ("من داخل اليمن
+# شمالي عمران"، "من داخل الأراضي السورية جنوب مدينة X").
+ORIGIN_GAP_WORDS = 5
+
+
+def _origin_with_gap(doc: Doc, tok: int, sent_start: int, named: frozenset[int] = frozenset()) -> bool:
+    """"أُطلقت الصواريخ من مدينة X", "قادمون من مدينة X", "من مواقعها في X", "أطلقته الميليشيا من
+    داخل اليمن شمالي X" (a wider place told as the inside, then a direction, before the origin): where
+    the attack came from. ``named``: the tokens of the other place names of the text."""
     j = tok - 1
     place_nouns = cue_words("origin_place_noun")
+    gap = cue_words("origin_gap_word")
     while j >= sent_start and doc.tokens[j].text in place_nouns:
         j -= 1
+    skipped = 0
+    # (only a direction or "داخل" just before the origin opens the gap: "من مواقعها في سراقب بلدة آفس"
+    # names two places, the second no origin)
+    while j >= sent_start and (skipped or doc.tokens[j].text in gap) and skipped < ORIGIN_GAP_WORDS and doc.tokens[j].text != "من" and \
+            (doc.tokens[j].text in gap or doc.tokens[j].text in place_nouns or j in named
+             or doc.tokens[j - 1].text in cue_words("territory_noun")):  # "الأراضي اليمنية"
+        j -= 1
+        skipped += 1
+    if skipped and (j < sent_start or doc.tokens[j].text != "من" or
+                    doc.tokens[j + 1].text not in cue_words("origin_inside_word")):
+        # the wider place is told as the launch's inside ("من داخل X"); "من معسكر الطلائع شمال حمص،
+        # وسقطت على حي الوعر": a place after the origin's own locator is no origin
+        return False
     if j >= sent_start + 1 and doc.tokens[j].text == "في" and \
             doc.tokens[j - 1].text.startswith(cue_phrases("position_noun")):
         j -= 2  # "من مواقعها في X"
@@ -1735,6 +1756,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         if pm.candidates:
             choose(pm)
             _explain(pm, clues)
+    _governorates_listed_bare(doc, mentions)
     _reject_strangers(doc, mentions, clues)
     _reject_far_namesakes(doc, mentions)
     _relative_regions(doc, mentions, clues)
@@ -1815,6 +1837,79 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         elif near:
             _area_reading(anchor, near[0])
     return countries, admins
+
+
+def _governorates_listed_bare(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"في محافظتي صعدة وحجة ... واعتقل آخرون في صعدة وحجة": bare names listed together (X وY), each
+    of a governorate the text names as such and never as a city (مدينة X), are the governorates; so is
+    a bare name its own sentence goes on to call the governorate ("وفي تعز ... جنوب شرقي المحافظة")."""
+    governorates, cities = _governorates_told(doc, mentions)
+
+    def told(pm: PlaceMention) -> list[Place]:
+        if pm.place is None or pm.place.is_area or pm.place.place_id in cities:
+            return []
+        return [c for c in pm.candidates if c.place_id in governorates and c.admin1 == pm.place.admin1]
+
+    pairs = [(x, y) for x, y in zip(mentions, mentions[1:])
+             if y.tok_start == x.tok_end and doc.tokens[y.tok_start].text.startswith("و")]
+    for pm in mentions:
+        # "وفي تعز دمرت الضربات تعزيزات ... جنوب شرقي المحافظة": the sentence calls it the governorate
+        found = [c for c in pm.candidates if c.kind == "admin1" and pm.place is not None
+                 and c.admin1 == pm.place.admin1 and not pm.place.is_area and pm.place.place_id not in cities]
+        if found and _called_governorate_after(doc, pm, mentions):
+            pm.candidates = found + [c for c in pm.candidates if c not in found]
+            pm.place = found[0]
+            pm.resolution = "a governorate its sentence calls so (المحافظة)"
+
+    def already(pm: PlaceMention) -> bool:
+        return pm.place is not None and pm.place.place_id in governorates
+
+    for x, y in pairs:
+        if (told(x) or already(x)) and (told(y) or already(y)):
+            for pm in (x, y):
+                found = told(pm)
+                if not found:
+                    continue
+                pm.candidates = found + [c for c in pm.candidates if c not in found]
+                pm.place = found[0]
+                pm.resolution = "a governorate the text names as such, listed bare with another"
+
+
+def _called_governorate_after(doc: Doc, pm: PlaceMention, mentions: list[PlaceMention]) -> bool:
+    """Does the bare name's sentence go on to call it "the governorate" (جنوب شرقي المحافظة، في
+    المحافظة) with no other place of a governorate's rank named between?"""
+    sent = doc.sentence_of_token(pm.tok_start)
+    back = cue_words("governorate_back")
+    if pm.tok_start > 0 and doc.tokens[pm.tok_start - 1].text in cue_words("city_name_noun"):
+        return False
+    if any(m.tok_end == pm.tok_start for m in _place_noun_matcher().find(doc)):
+        return False  # "مطار تعز الدولي ... شرقي المحافظة": a facility of the city
+    for t in range(pm.tok_end, sent.tok_end):
+        if any(o.tok_start == t and o is not pm and o.place is not None and o.place.kind in ("admin1", "city")
+               for o in mentions):
+            return False
+        if doc.tokens[t].text in back and (doc.tokens[t].text in cue_words("governorate_back_prefixed") or
+                                           doc.tokens[t - 1].text in cue_words("governorate_back_side")):
+            return True  # (not "مجلس المحافظة"، "مبنى المحافظة": the governorate's office in the city)
+    return False
+
+
+def _governorates_told(doc: Doc, mentions: list[PlaceMention]) -> tuple[set[str], set[str]]:
+    """(place ids of the governorates the text names with a governorate noun: "محافظة X"، "محافظتي X
+    وY"; place ids of the places it tells with a city noun: "مدينة X")."""
+    city = cue_words("city_name_noun")
+    told: set[str] = set()
+    cities: set[str] = set()
+    for pm in mentions:
+        if pm.place is None:
+            continue
+        first = doc.tokens[pm.tok_start].text
+        if first in city or (pm.tok_start > 0 and doc.tokens[pm.tok_start - 1].text in city):
+            cities.add(pm.place.place_id)
+        elif pm.place.kind == "admin1" and (_after_governorate_noun(doc, pm) or
+                                             first in cue_words("governorate_plural")):
+            told.add(pm.place.place_id)
+    return told, cities
 
 
 def _area_reading(anchor: PlaceMention, located: Place) -> None:

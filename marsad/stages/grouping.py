@@ -614,8 +614,19 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
     out = []
     for g in kept:
         vague = _breadth(g.where) == 3 or all(w.mention.role == "label" for w in g.places)
-        if vague and any(o is not g and o.etype == g.etype and _breadth(o.where) < 3 and
-                         not all(w.mention.role == "label" for w in o.places) for o in kept):
+        precise = [o for o in kept if o is not g and o.etype == g.etype and _breadth(o.where) < 3 and
+                   not all(w.mention.role == "label" for w in o.places)]
+        if vague and precise:
+            # (battles only: a strike told at a governorate may be another strike than the one told
+            # at a town of it)
+            inside = [o for o in precise if g.etype == "Battles" and g.where.place.kind == "admin1" and
+                      o.when.compatible(g.when) and {m.subtype for m in o.members} >= {m.subtype for m in g.members} and
+                      (o.where.place.country_code, o.where.place.admin1) ==
+                      (g.where.place.country_code, g.where.place.admin1)]
+            if len(inside) == 1:
+                # "مواجهات في محافظة صعدة ... تركزت في محور باقم": the governorate's event is the one
+                # inside it; its dead and sides go with it
+                inside[0].members.extend(g.members)
             continue
         out.append(g)
     return out

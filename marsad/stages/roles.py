@@ -82,7 +82,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         # from the air (usual_means.tsv) tells its own strikes; it is the striker when no other
         # force the strike could be is named beside it
         in_group += [x for s in sorted(g.sentences) for x in a.actors_of_sentence(s)
-                     if id(x) in sources and usual_means().get(x.actor) == "Air/drone strike"]
+                     if id(x) in sources and usual_means().get(x.actor) == "Air/drone strike"
+                     and id(x) not in _deniers(a)]
     armed = [x for x in in_group if kb.inter(x.actor) in ARMED_CODES]
     spans: dict[str, list[Span]] = {}
     victims = []
@@ -939,20 +940,33 @@ def _source_mentions(a: Analysis) -> set[int]:
     content = cue_words("clause_content")
     triggers = {h.mention.tok_start for h in a.hits}
 
+    def opener_after(after: int, end: int) -> int | None:
+        """The word that opens the content of the statement that starts after token ``after``."""
+        for t in range(after, min(end, after + CONTENT_WORDS)):
+            if t in triggers:
+                return None
+            if doc.tokens[t].text in content:
+                return t
+        return None
+
     def speaks_of_itself(after: int, end: int, need_content: bool) -> bool:
         """Does the statement that starts after token ``after`` make its speaker a side?"""
         own = cue_words("speaker_own")
-        opener = None
-        for t in range(after, min(end, after + CONTENT_WORDS)):
-            if t in triggers:
-                break
-            if doc.tokens[t].text in content:
-                opener = t
-                break
+        opener = opener_after(after, end)
         if opener is None:
             # "أعلن الجيش مقتل خمسة مسلحين": no reported content, the speaker tells its own deed
             return need_content
+        if _denies(opener, end):
+            return False
         return any(doc.tokens[t].text in own or doc.tokens[t].text[1:] in own for t in range(opener, end))
+
+    def _denies(opener: int, end: int) -> bool:
+        """Does the content opened at ``opener`` deny at once ("قالت الوزارة إنه لا توجد أنشطة
+        لقواتها"، "أكد الجيش أنه لم ينفذ أي غارة")? Then the speaker is no side of what it denies."""
+        t = opener + 1
+        if t < end and doc.tokens[t].text in cue_words("speaker_own"):
+            t += 1
+        return t < end and doc.tokens[t].text in cue_words("denying_content")
 
     for att in a.attributions:
         sent_end = doc.sentence_of_token(att.tok_start).tok_end
@@ -962,13 +976,54 @@ def _source_mentions(a: Analysis) -> set[int]:
                 continue
             if by_preposition or not speaks_of_itself(att.tok_end, sent_end, need_content=True):
                 found.add(id(x))
+            opener = opener_after(att.tok_end, sent_end)
+            if not by_preposition and opener is not None and _denies(opener, sent_end):
+                _deniers(a).add(id(x))  # (an air force that denies is not taken back as the striker)
     # "اتهمت وزارة الدفاع الروسية فصائل المعارضة بقصف ...": the accuser only speaks
     found |= accusations(a)[0]
+    found |= _deniers(a)
     for x in a.actors:
         if x.tok_start in spokesmen and id(x) not in found:
             sent_end = doc.sentence_of_token(x.tok_start).tok_end
             if not speaks_of_itself(x.tok_end, sent_end, need_content=False):
                 found.add(id(x))
+    # "قالت وزارة الدفاع الأميركية البنتاغون إنه ...": a name in apposition to a source is the source
+    ends = {x.tok_end: x.actor for x in a.actors if id(x) in found}
+    for x in a.actors:
+        if ends.get(x.tok_start) == x.actor:
+            found.add(id(x))
+    return found
+
+
+# How many words a denial verb may stand from its subject ("نفت وزارة الدفاع الأمريكية"، "الجيش
+# الإسرائيلي نفى"), and a refusal to comment from the force that refuses ("رفض متحدث باسم الجيش
+# الإسرائيلي التعليق"، "قال متحدث عسكري إسرائيلي: لا نعلق على ذلك").
+DENIER_WORDS = 2
+NO_COMMENT_WORDS = 8
+
+
+def _deniers(a: Analysis) -> set[int]:
+    """Ids of the actor mentions of a force that denies a deed or declines to comment on it: the
+    text does not say it acted, so it is no side of the event (the striker stays unidentified or is
+    the side another sentence names)."""
+    found = a.memo.get("deniers")
+    if found is not None:
+        return found
+    doc = a.doc
+    found = a.memo["deniers"] = set()
+    denials = set(cue_starts(doc, "denial_verb"))
+    silent = list(cue_starts(doc, "no_comment").items())
+    for x in a.actors:
+        sent = doc.sentence_of_token(x.tok_start)
+        if any(x.tok_start - DENIER_WORDS <= d < x.tok_start or x.tok_end <= d < x.tok_end + 1
+               for d in denials if sent.tok_start <= d < sent.tok_end):
+            found.add(id(x))
+            continue
+        # the force before the refusal, or just after it ("ولم تعلق القوات الأمريكية على الهجوم")
+        if any(sent.tok_start <= s < sent.tok_end and (0 <= s - x.tok_end < NO_COMMENT_WORDS
+                                                      or 0 <= x.tok_start - e <= 1)
+               for s, e in silent):
+            found.add(id(x))
     return found
 
 

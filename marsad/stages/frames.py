@@ -64,6 +64,15 @@ def usual_means() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def ground_countries() -> dict[str, frozenset[str]]:
+    """Actor -> the countries (ISO codes) where it also shells from the ground, so that a bare
+    "قصف" there tells no usual means (``ground_in`` of ``usual_means.tsv``)."""
+    from marsad.kb import load_table
+    return {row["actor"]: frozenset(c.strip() for c in row.get("ground_in", "").split("|") if c.strip())
+            for row in load_table("usual_means.tsv", required=("actor", "sub_event_type"))}
+
+
+@lru_cache(maxsize=1)
 def means_matcher() -> PhraseMatcher:
     """The means of an attack (``kb/data/means.tsv``), payload (event_type, sub_event_type)."""
     from marsad.errors import KnowledgeBaseError
@@ -853,8 +862,24 @@ def _perpetrator_means(a: Analysis, unit: int, before: int | None = None) -> str
         return "Shelling/artillery/missile attack"  # no air force in the unit: the group shells
     for x in a.actors:
         if lo <= x.tok_start < hi and x.actor in means:
+            if _unit_country(a, unit) in ground_countries().get(x.actor, ()):
+                return None  # it also shells there (Israel in Gaza): the bare word tells no means
             return means[x.actor]
     return None
+
+
+def _unit_country(a: Analysis, unit: int) -> str | None:
+    """The country (ISO code) of the first place the unit names, else its sentence, else the
+    article's most named region."""
+    lo, hi = unit_range(a, unit)
+    sent = a.doc.sentences[a.sentence_index(lo)]
+    s_lo, s_hi = sent.tok_start, sent.tok_end
+    for start, end in ((lo, hi), (s_lo, s_hi)):
+        codes = [pm.place.country_code for pm in a.places.mentions
+                 if start <= pm.tok_start < end and pm.place is not None]
+        if codes:
+            return codes[0]
+    return a.places.admin1[0][0] if a.places.admin1 else None
 
 
 # ACLED actor types that strike from the ground unless usual_means.tsv says otherwise: rebels, militias.

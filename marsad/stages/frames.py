@@ -863,7 +863,7 @@ def _perpetrator_means(a: Analysis, unit: int, before: int | None = None) -> str
     for x in a.actors:
         if lo <= x.tok_start < hi and x.actor in means:
             if _unit_country(a, unit) in ground_countries().get(x.actor, ()):
-                return None  # it also shells there (Israel in Gaza): the bare word tells no means
+                return MIXED  # it also shells there (Israel in Gaza): the bare word tells no means
             return means[x.actor]
     return None
 
@@ -882,6 +882,10 @@ def _unit_country(a: Analysis, unit: int) -> str | None:
     return a.places.admin1[0][0] if a.places.admin1 else None
 
 
+# The usual means of a force that strikes both from the air and the ground where the unit is.
+MIXED = "mixed"
+
+
 # ACLED actor types that strike from the ground unless usual_means.tsv says otherwise: rebels, militias.
 GROUND_CODES = (2, 3, 4)
 
@@ -894,7 +898,7 @@ def _remote_means(a: Analysis, unit: int, h: TriggerHit, told: list[Frame]) -> s
     if typed is not None and typed[0] == "Explosions/Remote violence":
         return typed[1]
     usual = _perpetrator_means(a, unit, h.mention.tok_start)
-    if usual is not None:
+    if usual is not None and usual != MIXED:
         return usual
     # a chemical attack is never inferred: only the words of its own unit make one
     told = [f for f in told if f.subtype != CHEMICAL]
@@ -936,11 +940,13 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     if blast:
         return blast[-1].event_type, blast[-1].sub_event_type
     usual = _perpetrator_means(a, unit)
-    if usual is not None:
+    if usual is not None and usual != MIXED:
         return "Explosions/Remote violence", usual
     told = _striker_told_means(a, unit)
     if told is not None:
         return "Explosions/Remote violence", told
+    if usual == MIXED:  # a force striking from afar by means the text does not say: shelling
+        return "Explosions/Remote violence", "Shelling/artillery/missile attack"
     victims = _victims(a, unit)
     if not victims:
         return None

@@ -57,6 +57,7 @@ def test_tank_fire_after_air_strikes_is_shelling(text):
     ("استهدف قصف إسرائيلي موقعا لحزب الله في بلدة القصير بريف حمص.", AIR),
     # the aircraft named in Gaza
     ("قصفت الطائرات الإسرائيلية موقعا في مدينة دير البلح.", AIR),
+    ("قصفت طائرة إسرائيلية مساء اليوم مجموعة من الشبان شرق مخيم جباليا.", AIR),
     # Russia over Idlib
     ("قتل مدني في قصف روسي على بلدة كفرنبل في ريف إدلب.", AIR),
     # no perpetrator, no means: shelling

@@ -67,3 +67,26 @@ def test_tank_fire_after_air_strikes_is_shelling(text):
 def test_usual_means_outside_mixed_ground_stay(text, sub):
     found = _extract(text, published="2018-07-20")
     assert _subs(found) == [sub], _kinds(found)
+
+
+# --- 3. an aircraft named by its bare noun (طائرة، طائرات) is the means ---------------------
+
+@pytest.mark.parametrize("text", [
+    "قتل مدنيان في قصف نفذته طائرات النظام على بلدة اللطامنة في ريف حماة.",
+    "استهدفت طائرات الجيش العراقي تجمعا لعناصر داعش في صحراء الأنبار.",
+    "وقصفت طائرات روسية وسورية أحياء في بلدة خان شيخون جنوب إدلب.",
+    "أصيب ثلاثة أطفال في قصف من طائرة تابعة للتحالف على قرية في مديرية باقم.",
+    "قصفت طائرة إسرائيلية فجر اليوم أرضا خالية شرق مدينة دير البلح.",
+])
+def test_a_bare_aircraft_noun_makes_an_air_strike(text):
+    """"قصف نفذته طائرات النظام"، "استهدفت طائرات الجيش": the aircraft is the means of the bare
+    word, whoever flies it."""
+    found = _extract(text, published="2018-07-20")
+    assert _subs(found) == [AIR], _kinds(found)
+
+
+def test_kites_are_no_aircraft():
+    """"طائرات ورقية حارقة" (incendiary kites) is no means: the tank fire beside it is shelling."""
+    found = _extract("أطلق شبان فلسطينيون طائرات ورقية حارقة باتجاه مستوطنات غلاف غزة، وقصفت دبابة "
+                     "إسرائيلية نقطة رصد شرق جباليا.", published="2018-07-20")
+    assert _subs(found) == [SHELLING], _kinds(found)

@@ -242,9 +242,12 @@ def _march(doc: Doc, m, marched: bool = False) -> bool:
     word = doc.tokens[m.tok_start].text
     bare = word[1:] if word[:1] in "وبلف" and word[1:].startswith("ال") else word
     bare = bare[2:] if bare.startswith("ال") else bare
-    if bare not in cue_words("drone_word"):
-        return False
+    if bare not in cue_words("drone_word") or "\u0651" in doc.token_span(m.tok_start, m.tok_end).text:
+        return False  # "مسيّرة" written with its shadda is the drone
     sent = doc.sentence_of_token(m.tok_start)
+    if any(doc.tokens[t].text.lstrip("وبل") in cue_words("aircraft_word")
+           for t in range(max(sent.tok_start, m.tok_start - DRONE_ACT_WORDS), m.tok_start)):
+        return False  # "لطائرة إسرائيلية مسيرة": an aircraft named with it
     if m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("march_day_word") | \
             cue_words("march_adjective"):
         return True

@@ -116,3 +116,13 @@ def test_a_place_in_a_place_position_stays(text, place):
     """A place name in a place position (في، مدينة، ريف، a list, right after the event word) stays."""
     found = _extract(text)
     assert place in _places(found), _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "أسقط شبان فلسطينيون طائرة إسرائيلية مسيرة بعد أن ألقت قنابل الغاز على محتجين قرب السياج شرق رفح.",
+    "تصدى المتظاهرون لطائرة إسرائيلية مسيّرة كانت تلقي قنابل الغاز فوق مخيم العودة شرق خان يونس.",
+])
+def test_a_drone_named_with_its_aircraft_among_protesters_stays_a_drone(text):
+    """An aircraft word before مسيرة, or its shadda (مسيّرة), keeps the drone even among protesters."""
+    found = _extract(text)
+    assert not any(e.sub_event_type == "Peaceful protest" for e in found), _kinds(found)

@@ -227,19 +227,40 @@ def _nisba(doc: Doc, m) -> bool:
 
 # How many words before مسيرات a verb of taking part may stand (شارك الآلاف اليوم في مسيرات).
 MARCH_WORDS = 4
+# How many words before or after مسيرة a drone's act keeps it a drone (استهدفت مسيرة، مسيرة ألقت).
+DRONE_ACT_WORDS = 2
 
 
-def _march(doc: Doc, m) -> bool:
+def _march(doc: Doc, m, marched: bool = False) -> bool:
     """"شارك الآلاف في مسيرات يوم الجمعة": مسيرات after a verb of taking part or before a day is
-    marches, not drones (مسيّرات)."""
-    if m.tok_end - m.tok_start != 1 or m.payload[1] != "Air/drone strike" or \
-            doc.tokens[m.tok_start].text not in cue_words("drone_word"):
+    marches, not drones (مسيّرات). So is a مسيرة described as one (المسيرات السلمية), one in a
+    sentence about marchers, a funeral or Friday prayers (خرج لمشاهدة المسيرة والمتظاهرون ...), and
+    the bare المسيرة of an article that has already named a march (``marched``), unless the sentence
+    has the drone act next to it (ألقت مسيرة، مسيرة حلقت)."""
+    if m.tok_end - m.tok_start != 1 or m.payload[1] != "Air/drone strike":
         return False
+    word = doc.tokens[m.tok_start].text
+    bare = word[1:] if word[:1] in "وبلف" and word[1:].startswith("ال") else word
+    bare = bare[2:] if bare.startswith("ال") else bare
+    if bare not in cue_words("drone_word") or "\u0651" in doc.token_span(m.tok_start, m.tok_end).text:
+        return False  # "مسيّرة" written with its shadda is the drone
     sent = doc.sentence_of_token(m.tok_start)
-    if m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("march_day_word"):
+    if any(doc.tokens[t].text.lstrip("وبل") in cue_words("aircraft_word")
+           for t in range(max(sent.tok_start, m.tok_start - DRONE_ACT_WORDS), m.tok_start)):
+        return False  # "لطائرة إسرائيلية مسيرة": an aircraft named with it
+    if m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("march_day_word") | \
+            cue_words("march_adjective"):
         return True
-    return any(doc.tokens[t].text in cue_words("march_verb")
-               for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start))
+    if any(doc.tokens[t].text in cue_words("march_verb")
+           for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start)):
+        return True
+    near = range(max(sent.tok_start, m.tok_start - DRONE_ACT_WORDS), min(sent.tok_end, m.tok_end + DRONE_ACT_WORDS))
+    if any(doc.tokens[t].text.lstrip("و") in cue_words("drone_act_verb") for t in near):
+        return False  # "ألقت مسيرة إسرائيلية قنابل على المتظاهرين": the drone acts
+    words = [doc.tokens[t].text for t in range(sent.tok_start, sent.tok_end)]
+    if any(w in cue_words("march_context") or w.lstrip("وبل") in cue_words("march_context") for w in words):
+        return True
+    return marched and bare != word
 
 
 # How many words after an event word its anchor (بعد، منذ) may stand ("اعتقلت السلطات مئات من أنصار
@@ -292,12 +313,17 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     habitual = cue_starts(doc, "habitual_verb")
     approach = cue_starts(doc, "approach_word")
     obligation = cue_starts(doc, "obligation_word")
+    marched = False  # a march (مسيرة العودة) named before: a later bare المسيرة is that march
     for m in matches:
         if _nisba(doc, m):
             continue  # "العتاد القتالي"، "العمليات القتالية": an adjective made of the event noun
         if m.tok_start > 0 and doc.tokens[m.tok_start - 1].text.lstrip("و") in cue_words("media_noun"):
             continue  # "قناة المسيرة": an outlet's name, no drone
-        etype, sub, strength = ("Protests", "Peaceful protest", "strong") if _march(doc, m) else m.payload
+        etype, sub, strength = ("Protests", "Peaceful protest", "strong") if _march(doc, m, marched) \
+            else m.payload
+        marched = marched or etype == "Protests" and any(
+            doc.tokens[t].text.lstrip("وبلف").removeprefix("ال") in cue_words("drone_word")
+            for t in range(m.tok_start, m.tok_end))
         span = doc.token_span(m.tok_start, m.tok_end)
         mention = TriggerMention(span.start, span.end, span.text, etype, sub, strength, m.tok_start, m.tok_end)
         sent = doc.sentence_of_token(m.tok_start)

@@ -457,7 +457,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         if single and _common_reading(token) and not placed and not \
                 (m.tok_start > 0 and doc.tokens[m.tok_start - 1].text in
                  cue_words("place_preposition") | cue_words("relation_direction")) and \
-                m.tok_start not in _trigger_ends(doc) and not _conjoined(doc, m.tok_start):
+                m.tok_start not in _trigger_ends(doc) and not (
+                    _conjoined(doc, m.tok_start) and  # "وجده" is no و + a name unless it follows one
+                    not (_verb_reading(token) and not (out and out[-1].tok_end >= m.tok_start - 2))):
             continue  # "تطالب بعقوبة الإعدام": ب + عقوبة, not Baquba, unless a place word stands before
         if single and _adjective_of_definite(doc, m.tok_start, noun_ends | relation_ends, out):
             continue  # "على المدى القصير"، "الهلال الأحمر": an adjective, not the town
@@ -965,6 +967,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "the seat of an institution (السفارة في X، حكومة X في Y)"
         elif _after_given_name(doc, pm.tok_start, sent.tok_start, given):
             pm.role, pm.reason = "reference", "part of a person's name (محمد حيدر X)"
+        elif _given_name_first(doc, pm, sent.tok_start, sent.tok_end, given):
+            pm.role, pm.reason = "reference", "part of a person's name: a first name (رياض منصور)"
         elif _trend_area(doc, pm.tok_start, sent.tok_start, attack_tokens):
             pm.role, pm.reason = "reference", "the area of a trend (تقدم ملموس لقوات النظام في X)"
         elif _post_seat(doc, pm.tok_start, sent.tok_start, posts, actor_tokens, noun_tokens, attack_tokens, named):
@@ -1258,9 +1262,18 @@ def _trigger_ends(doc: Doc) -> set[int]:
 
 def _common_reading(token: str) -> bool:
     """Does a word read as a proclitic (ب، ل، و، ف) and a common noun (بعقوبة = ب + عقوبة، بحجة
-    = ب + حجة)? Such a place name needs a place noun or preposition before it."""
+    = ب + حجة)? Or does the word, alone or after ف, read as a verb with an object pronoun (حماه
+    "protected him", فوجده "and found him")? Such a place name needs a place noun or preposition
+    before it."""
     common = cue_words("common_after_clitic")
-    return token in common or (len(token) > 3 and token[0] in "بلوف" and token[1:] in common)
+    return token in common or _verb_reading(token) or \
+        (len(token) > 3 and token[0] in "بلوف" and token[1:] in common)
+
+
+def _verb_reading(token: str) -> bool:
+    """Does the word, alone or after ف, read as a verb with an object pronoun (حماه، فوجده)?"""
+    verbs = cue_words("verb_with_object")
+    return token in verbs or (token[:1] == "ف" and token[1:] in verbs)
 
 
 def _place_noun_before(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
@@ -1282,6 +1295,22 @@ def _after_given_name(doc: Doc, tok: int, sent_start: int, given: frozenset[str]
     if tok - 2 >= sent_start and doc.tokens[tok - 2].text in given:
         return not prev.startswith(("و", "ب", "ل", "ال")) and prev not in ("في", "من", "الي", "علي")
     return False
+
+
+def _given_name_first(doc: Doc, pm: PlaceMention, sent_start: int, sent_end: int, given: frozenset[str]) -> bool:
+    """"قتل المسلح رياض منصور"، "اعتقلت المدعو سامر ...": a one-word place name that is a man's or a
+    woman's first name, with no place position before it (no preposition or place noun) and a bare
+    surname right after it (الشامي، حداد; no conjunction, preposition or number), is a person's name."""
+    word = doc.tokens[pm.tok_start].text
+    if pm.tok_end != pm.tok_start + 1 or word not in given or pm.tok_end >= sent_end or \
+            _place_cue_before(doc, pm.tok_start, sent_start):
+        return False
+    gap = doc.text[doc.tokens[pm.tok_end - 1].end:doc.tokens[pm.tok_end].start]
+    if gap.strip() or _road_end(doc, pm.tok_start, sent_start):
+        return False  # "طريق جاسم- نوى": the ends of a road, not a first name and a surname
+    nxt = doc.tokens[pm.tok_end].text
+    return nxt.isalpha() and len(nxt) > 2 and not nxt.startswith(("و", "ب", "ل", "ف")) and \
+        nxt not in cue_words("place_preposition") and nxt not in cue_words("relation_direction")
 
 
 def _axis_second_end(doc: Doc, prev: PlaceMention, pm: PlaceMention, sent_start: int) -> bool:
@@ -1556,9 +1585,16 @@ class _Clues:
         self.others.clear()
 
 
+def _person_part(pm: PlaceMention) -> bool:
+    """Is the mention part of a person's name (رياض حداد، محمد حيدر زمار)?"""
+    return pm.reason.startswith("part of a person's name")
+
+
 def _gather_clues(doc: Doc, mentions: list[PlaceMention]) -> _Clues:
     clues = _Clues()
     for pm in mentions:
+        if _person_part(pm):
+            continue  # "الناشط رياض حداد": a person's name points to no country
         clues.governorate_of[id(pm)] = frozenset(c.country_code for c in pm.candidates if c.kind == "admin1")
         codes = sorted({c.country_code for c in pm.candidates})  # sorted: ties resolve the same in every process
         for code in codes:
@@ -2003,7 +2039,7 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
         # no country named and no clear lead: the countries of the big places and areas the article
         # names stand for their countries ("بلدة كرمة علي ... شمال البصرة": not Karmah of the West Bank)
         named = {pm.place.country_code for pm in mentions if pm.place is not None and
-                 len({c.country_code for c in pm.candidates}) == 1 and
+                 not _person_part(pm) and len({c.country_code for c in pm.candidates}) == 1 and
                  (pm.place.population >= STRANGER_MAX_POPULATION or pm.place.kind in ("admin1", "admin2"))}
     if not named:
         return

@@ -77,3 +77,26 @@ def test_a_list_of_charges_is_no_event(text):
 def test_real_events_near_trials_stay(text, sub):
     found = _extract(text, published="2024-05-12")
     assert sub in [e.sub_event_type for e in found], _kinds(found)
+
+
+# --- 3. a legal appeal (طعن) told with its filing or its object is no stabbing -------------------------
+
+@pytest.mark.parametrize("text", [
+    "رفض مجلس الدولة أمس الأربعاء طعنا تقدمت به وزارة الداخلية على قرار منح اللجوء لضابط سوري في أثينا.",
+    "نظرت المحكمة الإدارية في القاهرة اليوم في الطعن المقدم من هيئة قضايا الدولة ضد قرار الإفراج.",
+    "أعلن محامي الناشط اليوم الاثنين في الرباط أنه سيقدم خلال أيام طعنا في الحكم الصادر بحق موكله.",
+    "رفضت المحكمة العليا في تل أبيب الطعن وأيدت قرار هدم المنزل.",
+    "قالت هيئة الدفاع اليوم إن الطعن الذي قدمته على قرار الترحيل لا يزال أمام المحكمة في بيروت.",
+])
+def test_a_legal_appeal_is_no_stabbing(text):
+    """"رفض ... طعنا تقدمت به الحكومة"، "الطعن المقدم من"، "طعنا في الحكم": طعن is an appeal here."""
+    assert [t for t, _ in _told(text) if "طعن" in t] == []
+
+
+@pytest.mark.parametrize("text", [
+    "قتل شاب طعنا بالسكين اليوم الأحد في حي الشجاعية بمدينة غزة.",
+    "لقيت امرأة حتفها طعنا على يد مسلح مجهول اليوم الأحد في مدينة طرابلس.",
+])
+def test_a_stabbing_stays(text):
+    """Control: a stabbing told with its knife or its wounded stays an event."""
+    assert _told(text, "2024-05-12"), text

@@ -346,8 +346,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 not _undergone(doc, m.tok_start, sent.tok_start):
             # (an indefinite noun in construct: "للاشتباكات" after a toll is the genitive, not a purpose)
             status, reason = "modal", "a purpose of fighting (التحالف لقتال التنظيم، لصد أي اعتداء)"
-        elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("appeal_head") and \
-                doc.tokens[m.tok_start].text.lstrip("وب").removeprefix("ال").startswith("طعن"):
+        elif _legal_appeal(doc, m, sent):
             status, reason = "generic", "a legal appeal (قدم الدفاع طعنا في الحكم)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
             status, reason = "modal", "what is to stop or be stopped (وقف القصف، فض الاشتباك)"
@@ -613,3 +612,15 @@ def is_off_topic(doc: Doc) -> bool:
     """Sports reports and the like: many off-topic words and few strong triggers."""
     sport = len(cue_matcher("offtopic_sport").find(doc))
     return sport >= 4
+
+
+def _legal_appeal(doc, m, sent) -> bool:
+    """Is the mention a legal appeal (طعن) rather than a stabbing: a verb of filing or a court's rejection
+    right before it (قدم الدفاع طعنا، رفضت المحكمة الطعن), or its filing or its object right after it
+    ("رفض أمس طعنا تقدمت به الحكومة"، "الطعن المقدم من الدفاع"، "طعن في الحكم")?"""
+    if not doc.tokens[m.tok_start].text.lstrip("وب").removeprefix("ال").startswith("طعن"):
+        return False
+    if m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("appeal_head"):
+        return True
+    tail = cue_matcher("appeal_tail", suffixes=False).find(doc, m.tok_end, min(sent.tok_end, m.tok_end + 2))
+    return any(t.tok_start == m.tok_end for t in tail)

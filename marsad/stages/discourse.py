@@ -124,12 +124,36 @@ def _charged_act(a: Analysis, t: int, sent) -> bool:
     lo = max(sent.tok_start, t - CONFESSION_WORDS, clause.tok_start if clause else sent.tok_start)
     if any(_bare_in(tokens[k].text, confessions) for k in range(lo, t)) and _court_sentence(a, sent):
         return True
+    crimes, charges = cue_words("crime_noun"), cue_words("charge_word")
+    if _in_charge_list(a, t, sent, charges):
+        return True
     verdicts = cue_words("verdict_word")
     verdict = next((k for k in range(sent.tok_start, t) if _bare_in(tokens[k].text, verdicts)), None)
     if verdict is None:
         return False
-    crimes, charges = cue_words("crime_noun"), cue_words("charge_word")
+    if t - VERDICT_TERM_WORDS <= max(k for k in range(verdict, t) if _bare_in(tokens[k].text, verdicts)) and \
+            clause_at(a, verdict) is clause:
+        return True  # the sentence's manner: "حكم على 45 منهم بالإعدام رميا بالرصاص"
     return any(tokens[k].text in crimes or _bare_in(tokens[k].text, charges) for k in range(verdict + 1, t))
+
+
+# How many words before an event word a verdict word (بالإعدام، بالسجن) may stand in its clause for the
+# event word to be the sentence's manner (بإعدام سبعة من المتهمين رميا بالرصاص).
+VERDICT_TERM_WORDS = 6
+# How many words after a charge word its list opener may stand (تهما عدة منها، تهم عديدة من بينها).
+CHARGE_LIST_WORDS = 3
+
+
+def _in_charge_list(a: Analysis, t: int, sent, charges: frozenset[str]) -> bool:
+    """Does the event word at ``t`` follow, in its sentence, a charge word and a list opener right after it
+    ("ووجهت للمتهمين تهما عدة منها الانضمام ... والتخطيط لاغتيال"، "تهم من بينها ... واستهداف")?"""
+    tokens = a.doc.tokens
+    for k in range(sent.tok_start, t):
+        if _bare_in(tokens[k].text, charges):
+            opener = cue_matcher("charge_list").find(a.doc, k + 1, min(t, k + 1 + CHARGE_LIST_WORDS + 1))
+            if opener:
+                return True
+    return False
 
 
 def _court_sentence(a: Analysis, sent) -> bool:

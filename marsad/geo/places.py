@@ -26,8 +26,9 @@ from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
-from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, road_between, second_end_of_road,
-                                     sibling_locatives, side_of_a_clash)
+from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, far_end_by_verb, place_noun_word,
+                                     road_between, road_by_verb, second_end_of_road, sibling_locatives,
+                                     side_of_a_clash)
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 
@@ -358,7 +359,8 @@ def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
-    if j >= sent_start and doc.tokens[j].text in cue_words("between_noun"):
+    # "بين تل X و..."، "بين جبل X و...": a place noun may open the end's name
+    if j >= sent_start and (doc.tokens[j].text in cue_words("between_noun") or place_noun_word(doc.tokens[j].text)):
         j -= 1
     return j >= sent_start and doc.tokens[j].text == "بين"
 
@@ -370,7 +372,8 @@ def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
         words = words[1:]
     elif words and words[0].startswith("و"):
         words[0] = words[0][1:]
-    return len(words) == 1 and words[0] in cue_words("between_noun")
+    # "بين تل X و خان Y": the place noun of Y is part of Y's own mention, only و stands between
+    return (len(words) == 1 and words[0] in cue_words("between_noun")) or (not words and (tok > prev_end or doc.tokens[tok].text.startswith("و")))
 
 
 def _names_next(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
@@ -936,6 +939,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "origin", "after an origin phrase"
         elif any(t in reference and reference[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"
+        elif road_by_verb(doc, pm.tok_start, sent.tok_start) or far_end_by_verb(doc, pm.tok_start, prev):
+            pm.role, pm.reason = "reference", "an end of a road named by a verb (الطريق الذي يربط X بY)"
         elif any(doc.tokens[t].text in cue_words("distance_noun")
                  for t in range(max(sent.tok_start, pm.tok_start - 4), pm.tok_start)):
             pm.role, pm.reason = "reference", "a distance reference (N كم غرب X)"

@@ -359,9 +359,12 @@ def _road_end(doc: Doc, tok: int, sent_start: int) -> bool:
 def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     """"بين X و Y", "بين محافظات X وY وZ"."""
     j = tok - 1
-    # "بين تل X و..."، "بين جبل X و...": a place noun may open the end's name
-    if j >= sent_start and (doc.tokens[j].text in cue_words("between_noun") or place_noun_word(doc.tokens[j].text)):
+    if j >= sent_start and doc.tokens[j].text in cue_words("between_noun"):
         j -= 1
+    elif j - 1 >= sent_start and place_noun_word(doc.tokens[j].text) and doc.tokens[j - 1].text == "بين":
+        # "الطريق الواصل بين تل X و ...": another place noun may open a road's end (not a clash's
+        # side: "اشتباكات بين جبل X و ..." keeps its quarters)
+        return road_between(doc, j - 1, sent_start)
     return j >= sent_start and doc.tokens[j].text == "بين"
 
 
@@ -372,8 +375,18 @@ def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
         words = words[1:]
     elif words and words[0].startswith("و"):
         words[0] = words[0][1:]
-    # "بين تل X و خان Y": the place noun of Y is part of Y's own mention, only و stands between
-    return (len(words) == 1 and words[0] in cue_words("between_noun")) or (not words and (tok > prev_end or doc.tokens[tok].text.startswith("و")))
+    return len(words) == 1 and words[0] in cue_words("between_noun")
+
+
+def _road_second_end(doc: Doc, prev: PlaceMention, tok: int, sent_start: int) -> bool:
+    """The Y of "الطريق الواصل بين تل X و خان Y": only و stands between X and Y (Y's place noun
+    is part of its own mention) and the بين before X is a road's; a clash's sides stay."""
+    words = [doc.tokens[t].text for t in range(prev.tok_end, tok)]
+    if not (words == ["و"] or (not words and doc.tokens[tok].text.startswith("و"))):
+        return False
+    between = next((t for t in range(prev.tok_start - 1, max(sent_start, prev.tok_start - 3) - 1, -1)
+                    if doc.tokens[t].text == "بين"), None)
+    return between is not None and road_between(doc, between, sent_start)
 
 
 def _names_next(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
@@ -990,7 +1003,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
-                    and _second_end(doc, prev.tok_end, pm.tok_start)):
+                    and (_second_end(doc, prev.tok_end, pm.tok_start) or
+                         _road_second_end(doc, prev, pm.tok_start, sent.tok_start))):
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
         elif prev is not None and _axis_second_end(doc, prev, pm, sent.tok_start):
             pm.role, pm.reason = "reference", "the far end of a front's axis (محور X و Y)"

@@ -69,3 +69,32 @@ def test_a_place_noun_opening_the_first_end_makes_one_event(text):
 def test_a_site_without_a_road_named_by_its_ends_stays(text, place):
     found = _extract(text)
     assert any(e.location == place for e in found), _kinds(found)
+
+
+# --- 3. an attack made with bombs is an explosion, not a clash --------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "وكان ضابطان قتلا الثلاثاء في هجوم بقنابل على سيارتهما في مدينة رفح.",
+    "أصيب خمسة عناصر من الشرطة العراقية في اعتداء بقنبلتين استهدف حاجزهم في مدينة بعقوبة.",
+    "قتل مدنيان وأصيب آخرون في هجوم بمتفجرة على سوق شعبي في مدينة الباب.",
+    "قتل جندي يمني في هجوم بقنبلة على نقطة تفتيش في مدينة عتق مساء السبت.",
+    "أصيب ثلاثة من رجال الأمن في هجوم بعبوتين على دوريتهم في مدينة الرمادي.",
+])
+def test_an_attack_with_bombs_is_an_explosion(text):
+    """"هجوم بقنابل على سيارتهما": the means is a bomb, the attack a remote explosive."""
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == ["Remote explosive/landmine/IED"], _kinds(found)
+
+
+@pytest.mark.parametrize("text, sub", [
+    ("قتل جنديان في هجوم بالأسلحة الرشاشة على حاجز في مدينة العريش.", "Armed clash"),
+    ("ألقى مجهولون قنبلة يدوية على منزل في مدينة الموصل ما أدى لإصابة طفل.", "Grenade"),
+])
+def test_other_means_keep_their_type(text, sub):
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == [sub], _kinds(found)
+
+
+def test_tear_gas_bombs_make_no_explosion():
+    found = _extract("أطلقت قوات الأمن قنابل الغاز المسيل للدموع على المحتجين في مدينة البصرة.")
+    assert not any(e.sub_event_type == "Remote explosive/landmine/IED" for e in found), _kinds(found)

@@ -98,3 +98,13 @@ def test_other_means_keep_their_type(text, sub):
 def test_tear_gas_bombs_make_no_explosion():
     found = _extract("أطلقت قوات الأمن قنابل الغاز المسيل للدموع على المحتجين في مدينة البصرة.")
     assert not any(e.sub_event_type == "Remote explosive/landmine/IED" for e in found), _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "رشق محتجون القوات الإسرائيلية بالقنابل الحارقة خلال الاحتجاج الأسبوعي قرب حدود غزة.",
+    "ألقى متظاهرون قنابل المولوتوف على مركز للشرطة خلال احتجاج في مدينة الناصرية.",
+])
+def test_fire_bombs_at_a_protest_make_no_explosion(text):
+    """"بإلقاء القنابل الحارقة" at a protest: a fire bomb gives the protest no explosive type."""
+    found = _extract(text)
+    assert not any(e.event_type == "Explosions/Remote violence" for e in found), _kinds(found)

@@ -979,7 +979,9 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     marches = {h.mention.tok_start for h in a.hits if h.mention.event_type == "Protests"}
     found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches
              and not _across_time_clause(a, m, x)  # the means of the earlier event a clause of time tells
-             and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text.lstrip("و") in cue_words("media_noun"))]
+             and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text.lstrip("و") in cue_words("media_noun"))
+             # ("القنابل الحارقة"، "قنابل الغاز": a fire or gas bomb is no explosive of war)
+             and not (x.tok_end < len(a.doc.tokens) and a.doc.tokens[x.tok_end].text in cue_words("nonlethal_bomb_word"))]
     # ("قناة المسيرة": an outlet's name is no means)
     if not found:
         return None

@@ -108,3 +108,27 @@ def test_fire_bombs_at_a_protest_make_no_explosion(text):
     """"بإلقاء القنابل الحارقة" at a protest: a fire bomb gives the protest no explosive type."""
     found = _extract(text)
     assert not any(e.event_type == "Explosions/Remote violence" for e in found), _kinds(found)
+
+
+# --- 4. the attackers who take a man in their attack make no arrest --------------------------------
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحون مجهولون نقطة للشرطة في بلدة الصنمين بريف درعا، واعتقل المهاجمون أحد عناصرها قبل أن ينسحبوا.",
+    "هاجم مسلحون ملثمون حاجزا للجيش في مدينة نوى، واعتقل المسلحون جنديين.",
+    "شن مجهولون هجوما على مخفر للشرطة في مدينة بيجي واعتقل المهاجمون شرطيا.",
+    "هاجم مسلحون مقرا للأمن في مدينة طفس، ثم اعتقل المهاجمون ضابطا كان في المقر.",
+    "هاجم مسلحون دورية للشرطة في مدينة سرت واعتقل المسلحون سائقها.",
+])
+def test_the_attackers_arresting_a_man_is_part_of_their_attack(text):
+    """"واعتقل المهاجمون أحد عناصر المفرزة": no state's arrest, the attack's own deed (one record)."""
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == ["Armed clash"], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "هاجم مسلحون حاجزا للجيش في بلدة جاسم، واعتقلت قوات الأمن المهاجمين بعد ساعات.",
+    "اعتقلت قوات الأمن العراقية ثلاثة مسلحين في قضاء الحويجة بعد هجوم على مخفر للشرطة.",
+])
+def test_a_force_arresting_the_attackers_stays_an_arrest(text):
+    found = _extract(text)
+    assert "Arrests" in [e.sub_event_type for e in found], _kinds(found)

@@ -75,15 +75,13 @@ def _places(found):
 
 
 @pytest.mark.parametrize("text, wrong", [
-    ("قال الجريح إن شقيقه حماه بجسده من رصاص القناصة خلال الاشتباكات التي اندلعت قرب الحي.", "Hama"),
-    ("روى الرجل أن جاره حماه من نيران المسلحين خلال الاشتباكات في الحي الشرقي.", "Hama"),
-    ("قتل عنصر أمن برصاص مسلحين وقال زميله إن قائده حماه من الكمين الذي نصب على الطريق.", "Hama"),
     ("اغتال مسلحون مجهولون شرطيا، وقال شقيقه إنه عاد إلى البيت فوجده مقتولا ثم وجده الجيران.", "Oujda"),
     ("قتل شاب برصاص مجهولين بعد خروجه من المسجد، وقال والده إن صديقه وجده ملقى على الأرض.", "Oujda"),
 ])
 def test_a_verb_with_an_object_pronoun_is_no_place(text, wrong):
-    """"حماه من الرصاص" (protected him), "وجده ملقى" (found him): a word that reads as a verb with an
-    object pronoun is the place it spells only in a place position (في، ريف، مدينة، a list)."""
+    """"وجده ملقى" (found him), "رماه": a word that reads as a verb with an object pronoun is the place
+    it spells only in a place position (في، ريف، مدينة، a list). Not حماه: the text is normalised before
+    matching, so the verb and Hama (حماة) read the same, and the city stands bare far more often."""
     found = _extract(text)
     assert wrong not in _places(found), _kinds(found)
 

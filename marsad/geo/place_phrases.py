@@ -94,3 +94,32 @@ def sibling_locatives(doc: Doc, x: PlaceMention, y: PlaceMention) -> bool:
     lo, hi = (x.tok_end, y.tok_start) if x.tok_end <= y.tok_start else (y.tok_end, x.tok_start)
     words = [doc.tokens[t].text for t in range(lo, hi)]
     return any(w == "وفي" or (w == "و" and nxt == "في") for w, nxt in zip(words, words[1:] + [""]))
+
+
+# How many words (adjectives of the road: الدولي، السريع) may stand between a road noun and the
+# relative pronoun of the clause that names its ends.
+ROAD_VERB_REACH = 3
+
+
+def road_by_verb(doc: Doc, tok: int, sent_start: int) -> bool:
+    """"الأوتوستراد الدولي الذي يربط X بY"، "الطريق التي تصل بين X وY": the place at ``tok`` is
+    the first end of a road a relative clause names by its ends (after the verb, or after its بين);
+    a place noun (مدينة، تل) may open the end's words."""
+    j = tok - 1
+    if j >= sent_start and place_noun_word(doc.tokens[j].text):
+        j -= 1
+    if j >= sent_start and doc.tokens[j].text == "بين":
+        j -= 1
+    if j - 1 < sent_start or doc.tokens[j].text not in cue_words("road_link_verb") or \
+            doc.tokens[j - 1].text not in cue_words("relative_pronoun"):
+        return False
+    roads = cue_words("road_noun_definite")
+    return any(doc.tokens[k].text in roads for k in range(max(sent_start, j - 2 - ROAD_VERB_REACH), j - 1))
+
+
+def far_end_by_verb(doc: Doc, tok: int, prev: PlaceMention | None) -> bool:
+    """The Y of "الطريق الذي يربط X بY" or "... بين X وY": it follows the first end right away."""
+    if prev is None or not prev.reason.startswith("an end of a road named by a verb"):
+        return False
+    gap = [doc.tokens[t].text for t in range(prev.tok_end, tok)]
+    return gap in ([], ["و"]) or (len(gap) == 1 and gap[0].startswith(("و", "ب")) and place_noun_word(gap[0][1:]))

@@ -26,8 +26,9 @@ from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
-from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, road_between, second_end_of_road,
-                                     sibling_locatives, side_of_a_clash)
+from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, far_end_by_verb, place_noun_word,
+                                     road_between, road_by_verb, second_end_of_road, sibling_locatives,
+                                     side_of_a_clash)
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 
@@ -360,6 +361,10 @@ def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
     j = tok - 1
     if j >= sent_start and doc.tokens[j].text in cue_words("between_noun"):
         j -= 1
+    elif j - 1 >= sent_start and place_noun_word(doc.tokens[j].text) and doc.tokens[j - 1].text == "بين":
+        # "الطريق الواصل بين تل X و ...": another place noun may open a road's end (not a clash's
+        # side: "اشتباكات بين جبل X و ..." keeps its quarters)
+        return road_between(doc, j - 1, sent_start)
     return j >= sent_start and doc.tokens[j].text == "بين"
 
 
@@ -371,6 +376,17 @@ def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
     elif words and words[0].startswith("و"):
         words[0] = words[0][1:]
     return len(words) == 1 and words[0] in cue_words("between_noun")
+
+
+def _road_second_end(doc: Doc, prev: PlaceMention, tok: int, sent_start: int) -> bool:
+    """The Y of "الطريق الواصل بين تل X و خان Y": only و stands between X and Y (Y's place noun
+    is part of its own mention) and the بين before X is a road's; a clash's sides stay."""
+    words = [doc.tokens[t].text for t in range(prev.tok_end, tok)]
+    if not (words == ["و"] or (not words and doc.tokens[tok].text.startswith("و"))):
+        return False
+    between = next((t for t in range(prev.tok_start - 1, max(sent_start, prev.tok_start - 3) - 1, -1)
+                    if doc.tokens[t].text == "بين"), None)
+    return between is not None and road_between(doc, between, sent_start)
 
 
 def _names_next(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
@@ -938,6 +954,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "origin", "after an origin phrase"
         elif any(t in reference and reference[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"
+        elif road_by_verb(doc, pm.tok_start, sent.tok_start) or far_end_by_verb(doc, pm.tok_start, prev):
+            pm.role, pm.reason = "reference", "an end of a road named by a verb (الطريق الذي يربط X بY)"
         elif any(doc.tokens[t].text in cue_words("distance_noun")
                  for t in range(max(sent.tok_start, pm.tok_start - 4), pm.tok_start)):
             pm.role, pm.reason = "reference", "a distance reference (N كم غرب X)"
@@ -989,7 +1007,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                 second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) or \
                 (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
-                    and _second_end(doc, prev.tok_end, pm.tok_start)):
+                    and (_second_end(doc, prev.tok_end, pm.tok_start) or
+                         _road_second_end(doc, prev, pm.tok_start, sent.tok_start))):
             pm.role, pm.reason = "reference", "an end of a road or border (بين X و Y)"
         elif prev is not None and _axis_second_end(doc, prev, pm, sent.tok_start):
             pm.role, pm.reason = "reference", "the far end of a front's axis (محور X و Y)"

@@ -1011,8 +1011,10 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches
              and not _across_time_clause(a, m, x)  # the means of the earlier event a clause of time tells
              and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text.lstrip("و") in cue_words("media_noun"))
-             and not (x.tok_end < len(a.doc.tokens) and a.doc.tokens[x.tok_end].text in cue_words("not_warplane"))]
-    # ("قناة المسيرة": an outlet's name is no means; "طائرات ورقية حارقة": kites, no aircraft)
+             # ("القنابل الحارقة"، "قنابل الغاز": a fire or gas bomb is no explosive of war; "طائرات ورقية": kites)
+             and not (x.tok_end < len(a.doc.tokens) and
+                      a.doc.tokens[x.tok_end].text in cue_words("not_warplane") | cue_words("nonlethal_bomb_word"))]
+    # ("قناة المسيرة": an outlet's name is no means)
     if not found:
         return None
     nearest = min(found, key=lambda x: abs(x.tok_start - m.tok_start))

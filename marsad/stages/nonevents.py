@@ -114,7 +114,28 @@ def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
         return replace(h, status="modal", reason="an attempted arrest (محاولة اعتقال)")
     if sub == "Arrests" and ordinary_crime(a, sent):
         return replace(h, status="generic", reason=ORDINARY_CRIME)
+    if sub == "Arrests" and _arrest_by_attackers(a, h, sent):
+        return replace(h, status="generic", reason="the attackers took a man in their attack (واعتقل المهاجمون ...)")
     return h
+
+
+# How many words may stand between an arrest verb and the attackers that are its subject
+# ("واعتقل المهاجمون حينها"، "واعتقل المسلحون").
+ARREST_SUBJECT_WORDS = 2
+
+
+def _arrest_by_attackers(a: Analysis, h, sent) -> bool:
+    """"هاجم مجهولون مفرزة ... واعتقل المهاجمون أحد عناصرها": an arrest verb whose subject is the
+    attackers (attacker_noun) after an attack in the same sentence is no arrest (a state's act):
+    the man taken is part of their attack."""
+    end = h.mention.tok_end
+    attackers = cue_words("attacker_noun")
+    if not any(a.doc.tokens[k].text.lstrip("و") in attackers
+               for k in range(end, min(sent.tok_end, end + ARREST_SUBJECT_WORDS))):
+        return False
+    return any(sent.tok_start <= x.mention.tok_start < h.mention.tok_start and
+               x.mention.event_type in ("Battles", "Violence against civilians", "Explosions/Remote violence")
+               for x in a.hits)
 
 
 def _shock_at_counts(a: Analysis) -> list[int]:

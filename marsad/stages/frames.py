@@ -38,7 +38,7 @@ from marsad.stages.day_after import date_day_after
 from marsad.stages.statement_days import own_day_after
 from marsad.stages.means_clause import struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
-from marsad.stages.nonevents import MEANS_OR_GOAL
+from marsad.stages.nonevents import MEANS_OR_GOAL, named_as_goal
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
@@ -605,7 +605,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             # "نجح الزحف في تحرير قرية X": a word of taking territory is a capture when a settlement
             # follows it (``_object_of``), never typed by the weapons or the fighting beside it; after
             # "معركة"، "عملية"، "من خلال" it names a campaign or a goal ("معركة تحرير الحديدة")
-            if _achieved(a, m) and doc.tokens[m.tok_start - 1].text.lstrip("و") not in cue_words("territory_goal_head"):
+            if _achieved(a, m) and not named_as_goal(doc, m.tok_start):
                 out.append((h, m.event_type, TERRITORY, demonstrative))
             continue
         # a word that refers back ("هذه الغارات") names an event told before, not this one's kind

@@ -65,6 +65,12 @@ FOOTAGE_WORDS = 12
 GOODS_WORDS = 3
 
 
+def named_as_goal(doc, tok: int) -> bool:
+    """Does the word before token ``tok`` make the territory word there a campaign's name, a goal
+    or an aim ("معركة تحرير"، "يسعى إلى السيطرة"، "من خلال تحرير")?"""
+    return tok > 0 and doc.tokens[tok - 1].text.lstrip("و") in cue_words("territory_goal_head")
+
+
 def hold_back_non_events(a: Analysis) -> None:
     """Stage step: give each event word that one of the module's rules covers its status."""
     if not any(h.reports_event for h in a.hits):
@@ -91,7 +97,7 @@ def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
     sent = a.doc.sentence_of_token(t)
     if sub not in _WEAPON_TYPES and _after_means(a, t, sent.tok_start):
         return replace(h, status="modal", reason=MEANS_OR_GOAL)
-    if sub == TERRITORY and t > sent.tok_start and tokens[t - 1].text.lstrip("و") in cue_words("territory_goal_head"):
+    if sub == TERRITORY and t > sent.tok_start and named_as_goal(a.doc, t):
         # "يستهدف السيطرة على الهلال النفطي"، "يسعى إلى السيطرة على": a goal, however strong the word;
         # the places after it are the goal's
         return replace(h, status="modal", reason=MEANS_OR_GOAL)

@@ -70,6 +70,7 @@ def mark_discourse_moves(a: Analysis) -> None:
     denied_that = [m.tok_start for m in cue_matcher("denial_of_that").find(a.doc)]
     out = []
     elapsed: list[int] = []  # where the event words told after a passed span end
+    since: list[int] = []  # where they start
     for h in a.hits:
         t = h.mention.tok_start
         if h.reports_event:
@@ -90,10 +91,12 @@ def mark_discourse_moves(a: Analysis) -> None:
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
             elif _elapsed_since(a, t, sent.tok_start) or (
-                    tokens[t].text.startswith("و") and any(e < t <= e + ELAPSED_CONJOINED_WORDS for e in elapsed)):
+                    tokens[t].text.startswith("و") and any(e < t <= e + ELAPSED_CONJOINED_WORDS for e in elapsed)) or \
+                    _told_after_elapsed(a, t, sent, since):
                 # (a second event word conjoined right after it shares its span: "بعد أسابيع من
                 # التظاهرات الحاشدة والمواجهات الدامية")
                 elapsed.append(h.mention.tok_end)
+                since.append(t)
                 h = replace(h, status="background", reason="a span has passed since it (بعد مرور عامين على اختطافه)")
             elif alleging and any(_claim_start(a, t, False) <= k < t for k in alleging):
                 h = replace(h, status="negated", reason="a claim its source is said to allege (زعمت ... أن)")
@@ -135,6 +138,26 @@ def _charged_act(a: Analysis, t: int, sent) -> bool:
             clause_at(a, verdict) is clause:
         return True  # the sentence's manner: "حكم على 45 منهم بالإعدام رميا بالرصاص"
     return any(tokens[k].text in crimes or _bare_in(tokens[k].text, charges) for k in range(verdict + 1, t))
+
+
+def _told_after_elapsed(a: Analysis, t: int, sent, since: list[int]) -> bool:
+    """Does the event word at ``t`` go on telling the earlier event a span has passed since, later in
+    its sentence ("وتأتي المحاولة بعد أيام من اعتراض الدفاعات ثلاثة صواريخ باتجاه الرياض ... لاستهداف
+    المناطق"، "بعد أقل من شهرين من هجوم استهدف مقر القوات، ورد عليه التحالف بضربة جوية خلفت 100
+    قتيل")? What follows بعد [مدة] من in the sentence is that event, its acts, places and toll, unless a
+    current date of its own stands between (a new day opens a new event). Not when the span opens the
+    sentence: "وبعد أيام من الهجوم، قصفت الطائرات البلدة" tells the new event in the main clause after it."""
+    start = next((e for e in since if sent.tok_start <= e < t), None)
+    if start is None:
+        return False
+    tokens, openers = a.doc.tokens, cue_words("elapsed_opener")
+    if any(_bare_in(tokens[k].text, openers) for k in range(sent.tok_start, min(start, sent.tok_start + FRONTED_WORDS))):
+        return False
+    return not any(start <= d.tok_start < t and not d.background for d in a.dates)
+
+
+# How many words from the start of its sentence a fronted "بعد" stands (وبعد أيام من ...).
+FRONTED_WORDS = 2
 
 
 # How many words before an event word a verdict word (بالإعدام، بالسجن) may stand in its clause for the
@@ -276,14 +299,23 @@ def lead_tells_event(a: Analysis) -> bool:
             sent = a.sentence_index(h.mention.tok_start)
             if sent not in reacting:
                 return True
-            return not definite(word) and own_current_date(a, sent)
+            return not _named_definite(a.doc, h.mention.tok_start, h.mention.tok_end) and own_current_date(a, sent)
 
+        # "قضت محكمة الخميس بإعدام 17 شخصا": a death sentence is a verdict, no death
+        sentenced = {t for lo, hi in spans for t in range(lo, hi) if _bare(a.doc.tokens[t].text) & cue_words("verdict_word")}
         found = any(h.reports_event and in_lead(h.mention.tok_start) and tells(h) for h in a.hits) or \
-            any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) for c in a.casualties) or \
-            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi)) or \
+            any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) and c.tok_start not in sentenced
+                for c in a.casualties) or \
+            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi) if t not in sentenced) or \
             _counts_operations(a, spans)
         a.memo["lead_tells_event"] = found
     return found
+
+
+def _named_definite(doc, t: int, end: int) -> bool:
+    """Is the event word at ``t`` definite, by its article (الهجوم) or as the head of a construct with a
+    definite noun after it ("قصف الغوطة"، "تفجير الكنائس"): it names an event the reader knows?"""
+    return definite(doc.tokens[t].text) or (end == t + 1 and end < len(doc.tokens) and definite(doc.tokens[end].text))
 
 
 def _counts_operations(a: Analysis, spans: list[tuple[int, int]]) -> bool:

@@ -147,7 +147,8 @@ def _told_after_elapsed(a: Analysis, t: int, sent, since: list[int]) -> bool:
     قتيل")? What follows بعد [مدة] من in the sentence is that event, its acts, places and toll, unless a
     current date of its own stands between (a new day opens a new event). Not when the span opens the
     sentence: "وبعد أيام من الهجوم، قصفت الطائرات البلدة" tells the new event in the main clause after it."""
-    start = next((e for e in since if sent.tok_start <= e < t), None)
+    start = next((e for e in since if sent.tok_start <= e < t), None) or \
+        next((k for k in range(sent.tok_start + 1, t) if _elapsed_since(a, k, sent.tok_start)), None)
     if start is None:
         return False
     tokens, openers = a.doc.tokens, cue_words("elapsed_opener")
@@ -295,14 +296,15 @@ def lead_tells_event(a: Analysis) -> bool:
             # "الغرب يتهم روسيا بالعبث بموقع الهجوم الكيمياوي": a known event named in a reaction;
             # "طلبت المنظمة التأكد من التقارير عن هجوم كيمياوي": an event only named in a request
             # or a reaction tells nothing unless the sentence gives it a day of its own
-            word = a.doc.tokens[h.mention.tok_start].text
             sent = a.sentence_index(h.mention.tok_start)
             if sent not in reacting:
                 return True
-            return not _named_definite(a.doc, h.mention.tok_start, h.mention.tok_end) and own_current_date(a, sent)
+            return not _named_definite(a, h.mention) and own_current_date(a, sent)
 
-        # "قضت محكمة الخميس بإعدام 17 شخصا": a death sentence is a verdict, no death
+        # "قضت محكمة الخميس بإعدام 17 شخصا في قضية اغتيال": a death sentence is a verdict, no death, and
+        # a word of death held back (the convicts' charge) tells none either
         sentenced = {t for lo, hi in spans for t in range(lo, hi) if _bare(a.doc.tokens[t].text) & cue_words("verdict_word")}
+        sentenced |= {h.mention.tok_start for h in a.hits if not h.reports_event}
         found = any(h.reports_event and in_lead(h.mention.tok_start) and tells(h) for h in a.hits) or \
             any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) and c.tok_start not in sentenced
                 for c in a.casualties) or \
@@ -312,10 +314,24 @@ def lead_tells_event(a: Analysis) -> bool:
     return found
 
 
-def _named_definite(doc, t: int, end: int) -> bool:
-    """Is the event word at ``t`` definite, by its article (الهجوم) or as the head of a construct with a
-    definite noun after it ("قصف الغوطة"، "تفجير الكنائس"): it names an event the reader knows?"""
-    return definite(doc.tokens[t].text) or (end == t + 1 and end < len(doc.tokens) and definite(doc.tokens[end].text))
+def _named_definite(a: Analysis, m) -> bool:
+    """Is the event word ``m`` definite, by its article (الهجوم) or as the head of a construct with a
+    definite noun or a name after it ("قصف الغوطة"، "تفجير الكنائس"، "هجوم قوات الدعم السريع"): it names
+    an event the reader knows?"""
+    doc, t, end = a.doc, m.tok_start, m.tok_end
+    if definite(doc.tokens[t].text):
+        return True
+    if end != t + 1 or end >= len(doc.tokens) or doc.sentence_of_token(end) is not doc.sentence_of_token(t):
+        return False
+    return definite(doc.tokens[end].text) or any(x.tok_start == end for x in a.actors) or \
+        any(p.tok_start == end for p in a.places.mentions)
+
+
+def reaction_names_known_event(a: Analysis, m) -> bool:
+    """Is the event word ``m`` a known event that a reaction in its sentence names ("دانت الأمم المتحدة،
+    الخميس، قصف الأحياء السكنية")? The sentence's day is the reaction's, not the event's."""
+    sent = a.doc.sentence_of_token(m.tok_start)
+    return _named_definite(a, m) and bool(cue_matcher("reaction_verb").find(a.doc, sent.tok_start, m.tok_start))
 
 
 def _counts_operations(a: Analysis, spans: list[tuple[int, int]]) -> bool:

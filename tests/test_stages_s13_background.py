@@ -1,0 +1,128 @@
+"""Issue 16, thirteenth session: an event retold in a story about something else is not the day's
+event. Each pattern in several wordings of our own (countries, verbs, actors, word orders), with
+negative controls where the day's own act must stay."""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_stages_events5 import _extract, _kinds
+
+PUBLISHED = "2019-04-11"  # a Thursday
+
+
+def _on_day(found, place_words, day=PUBLISHED):
+    """The records at a place whose name holds one of ``place_words``, dated ``day``."""
+    return [e for e in found if e.event_date == day and any(w in (e.location or "") for w in place_words)]
+
+
+# --- 1. what follows "بعد [مدة] من X" after the main clause goes on telling X ------------------------
+
+@pytest.mark.parametrize("text, retold", [
+    # Yemen/Saudi Arabia: the earlier missiles, listed by their targets after the span
+    ("اعترضت الدفاعات الجوية السعودية، مساء الخميس، طائرة مسيرة أطلقها الحوثيون باتجاه مدينة أبها. "
+     "ويأتي الهجوم الجديد بعد أسبوعين من اعتراض الدفاعات صاروخين باتجاه مدينة جازان، وإسقاط صاروخ "
+     "ثالث أطلق باتجاه مدينة نجران.", ("Jizan", "Najran")),
+    # Syria: a relative clause and a coordinated reply after the span
+    ("قصفت طائرات حربية، الخميس، مواقع للفصائل في بلدة كفرنبل بريف إدلب، وتأتي الغارات بعد أقل من شهر "
+     "من هجوم استهدف نقطة للجيش في ريف حماة، ردت عليه الطائرات الروسية بغارات عنيفة على بلدة اللطامنة "
+     "قتل فيها عشرة مدنيين.", ("Latamina",)),
+    # Palestine: a raid and its arrests, four words apart, after the span
+    ("أصيب شاب فلسطيني برصاص الجيش الإسرائيلي، الخميس، قرب مدينة الخليل، بعد أيام من اقتحام القوات "
+     "الإسرائيلية مخيم جنين واعتقالها عشرة شبان من سكانه.", ("Jenin",)),
+    # Libya: an attack on a gate and its toll, after the span
+    ("شنت طائرات تابعة للجيش الوطني الليبي، الخميس، غارات على مواقع لمسلحين في مدينة درنة، وذلك بعد "
+     "أسابيع من هجوم شنه مسلحون على بوابة أمنية قرب مدينة أجدابيا وأسفر عن مقتل ثلاثة جنود.", ("Ajdabiya",)),
+    # Lebanon: a strike and its toll, in a relative clause after the span
+    ("قصفت المدفعية الإسرائيلية، الخميس، أطراف بلدة كفرشوبا جنوبي لبنان، وذلك بعد أيام من غارة جوية "
+     "استهدفت سيارة قرب بلدة الخيام وأسفرت عن مقتل شخصين.", ("Khiam",)),
+])
+def test_what_follows_a_passed_span_tells_the_earlier_event(text, retold):
+    """"وتأتي X بعد أيام من اعتراض صاروخين باتجاه جازان وإسقاط ثالث باتجاه نجران": the whole of the
+    span's phrase, its relative clauses and the reply told with it, is the earlier event, never one of
+    the day the news is told."""
+    found = _extract(text, PUBLISHED)
+    assert not _on_day(found, retold), _kinds(found)
+    assert found, "the day's own act stays"
+
+
+@pytest.mark.parametrize("text, place", [
+    # the span opens the sentence: the main clause after it is the day's act
+    ("وبعد أيام من هجوم على بوابة أمنية قرب أجدابيا، قصفت الطائرات الخميس مواقع المسلحين في مدينة "
+     "درنة وقتلت خمسة منهم.", "Darnah"),
+    ("وبعد أسبوعين من اشتباكات في الحديدة، شنت مقاتلات التحالف الخميس غارات على مواقع الحوثيين في "
+     "مدينة صعدة.", "Sa'dah"),
+    # the new act in a sentence of its own after the span
+    ("ويأتي القصف بعد أيام من هجوم على حاجز للجيش. وقتل ثلاثة مدنيين الخميس في غارة جوية على بلدة "
+     "معرة النعمان بريف إدلب.", "Maarat al-Numan"),
+])
+def test_the_days_act_around_a_passed_span_stays(text, place):
+    found = _extract(text, PUBLISHED)
+    assert _on_day(found, (place,)), _kinds(found)
+
+
+# --- 2. a death sentence in a verdict's lead is no death: the body's undated acts are the case's -----
+
+@pytest.mark.parametrize("text", [
+    "حكمت محكمة الجنايات المركزية في بغداد، الخميس، بالإعدام على خمسة مدانين في قضية تفجير سوق شعبي "
+    "في مدينة الحلة. وانفجرت سيارة مفخخة وسط السوق المزدحم ما أسفر عن مقتل 20 شخصا.",
+    "قضت المحكمة الجزائية المتخصصة في عدن، الخميس، بإعدام ثلاثة أشخاص في قضية اغتيال مدير أمن المدينة. "
+    "واستهدف تفجير انتحاري موكب المدير في حي التواهي، ما أدى إلى مقتله وستة من مرافقيه.",
+    "قضت محكمة عسكرية في القاهرة، الخميس، بإعدام 12 متهما في قضية الهجوم على كمين أمني. وفتح مسلحون "
+    "النار على أفراد الكمين في مدينة العريش، ما أدى إلى مقتل ثمانية جنود.",
+    "أصدرت محكمة أمن الدولة، الخميس، حكما بإعدام متهمين اثنين في قضية الهجوم على مكتب المخابرات. "
+    "وأطلق مسلح النار على عناصر المكتب في مخيم البقعة شمال عمان فقتل خمسة منهم.",
+    "قضت محكمة ليبية في مصراتة، الخميس، بالإعدام على سبعة متهمين بتفجير مقر للشرطة. وانفجرت شاحنة "
+    "مفخخة أمام المقر في مدينة زليتن وقتل في التفجير أكثر من 50 شخصا.",
+])
+def test_a_verdicts_story_retells_its_case(text):
+    """"قضت محكمة الخميس بإعدام 17 في قضية تفجير ... ووقع التفجير في مدينة X": the lead is a
+    verdict (its death sentence kills no one) and the body tells the case's acts, of long before."""
+    found = _extract(text, PUBLISHED)
+    assert not [e for e in found if e.event_date == PUBLISHED], _kinds(found)
+
+
+@pytest.mark.parametrize("text, place", [
+    # a verdict beside the day's own attack, dated
+    ("قضت محكمة عسكرية، الخميس، بإعدام 12 متهما. وفي سياق آخر، قتل ثلاثة جنود الخميس في هجوم مسلح على "
+     "حاجز للجيش في مدينة العريش.", "Arish"),
+    # an execution by an armed group is a killing, not a court's sentence
+    ("أعدم تنظيم داعش، الخميس، خمسة مدنيين رميا بالرصاص في بلدة هجين بريف دير الزور الشرقي.", "Hajin"),
+])
+def test_a_real_killing_beside_or_without_a_verdict_stays(text, place):
+    found = _extract(text, PUBLISHED)
+    assert _on_day(found, (place,)), _kinds(found)
+
+
+# --- 3. a reaction that names a known event (قصف الغوطة) in its lead tells no event of its day --------
+
+@pytest.mark.parametrize("text", [
+    "الأمم المتحدة تدين قصف الحديدة\nدانت الأمم المتحدة، الخميس، بشدة قصف الأحياء السكنية في مدينة "
+    "الحديدة. وقال المتحدث باسم المنظمة إن القصف أدى إلى مقتل مدنيين في حي الربصة.",
+    "الجامعة العربية تستنكر تفجير المسجد\nاستنكرت الجامعة العربية، الخميس، تفجير المسجد في مدينة "
+    "بنغازي. وأوضح بيان الجامعة أن التفجير أسفر عن سقوط ضحايا بين المصلين.",
+    "فرنسا تندد باقتحام المخيم\nنددت فرنسا، الخميس، باقتحام القوات الإسرائيلية مخيم جنين. وقالت الخارجية "
+    "الفرنسية إن الاقتحام أدى إلى مقتل شابين واعتقال عشرات في المخيم.",
+    "لبنان يدين قصف الجنوب\nأدان رئيس الحكومة اللبنانية، الخميس، قصف الطيران الإسرائيلي لبلدات في "
+    "الجنوب. وكانت غارات قد استهدفت أطراف بلدة كفرشوبا وسقط فيها جرحى.",
+    "ألمانيا تدين هجوم الفاشر\nدانت الحكومة الألمانية، الخميس، هجوم قوات الدعم السريع على مدينة الفاشر. "
+    "وقالت المتحدثة إن الهجوم على مخيم زمزم للنازحين خلف عشرات القتلى.",
+])
+def test_a_reaction_to_a_known_event_tells_none_of_its_day(text):
+    """"ميركل تدين قصف الغوطة ... التقارير الواردة عن سيطرة الجيش على المدينة": a condemnation of an
+    event the reader knows, with only the reaction's day, is about the reaction; the event named again
+    in its body with no day of its own is not one of the reaction's day."""
+    found = _extract(text, PUBLISHED)
+    assert not [e for e in found if e.event_date == PUBLISHED], _kinds(found)
+
+
+@pytest.mark.parametrize("text, place", [
+    # the condemned act is given its own day: it stays, on it
+    ("الأمم المتحدة تدين قصف الحديدة\nدانت الأمم المتحدة، الخميس، قصفا استهدف صباح اليوم الخميس حي "
+     "الربصة في مدينة الحديدة وأسفر عن مقتل خمسة مدنيين.", "Hudaydah"),
+    # a lead that tells the day's act itself (no reaction verb)
+    ("قصف الطيران الحربي، الخميس، الأحياء السكنية في مدينة الحديدة، ما أدى إلى مقتل ستة مدنيين. وقال "
+     "مسعفون إن القصف استهدف حي الربصة.", "Hudaydah"),
+])
+def test_a_reaction_or_a_lead_with_the_days_act_keeps_it(text, place):
+    found = _extract(text, PUBLISHED)
+    assert _on_day(found, (place,)), _kinds(found)

@@ -147,10 +147,16 @@ def _told_after_elapsed(a: Analysis, t: int, sent, since: list[int]) -> bool:
     قتيل")? What follows بعد [مدة] من in the sentence is that event, its acts, places and toll, unless a
     current date of its own stands between (a new day opens a new event). Not when the span opens the
     sentence: "وبعد أيام من الهجوم، قصفت الطائرات البلدة" tells the new event in the main clause after it."""
-    start = next((e for e in since if sent.tok_start <= e < t), None) or \
-        next((k for k in range(sent.tok_start + 1, t) if _elapsed_since(a, k, sent.tok_start)), None)
+    start = next((e for e in since if sent.tok_start <= e < t), None)
     if start is None:
-        return False
+        # the span's own word may be no event word ("بعد أيام من اقتحام القوات المخيم واعتقالها"): the
+        # phrase itself opens the earlier event when the sentence told the day's act before it
+        # ("أصيب شاب برصاص الجيش الخميس، بعد أيام من ..."), not when it tells none (a funeral "بعد أيام
+        # على مصرعهم في المعارك": the battle it died in is the event it gives)
+        start = next((k for k in range(sent.tok_start + 1, t) if _elapsed_since(a, k, sent.tok_start)), None)
+        if start is None or not any(sent.tok_start <= h.mention.tok_start < start and h.reports_event
+                                    for h in a.hits):
+            return False
     tokens, openers = a.doc.tokens, cue_words("elapsed_opener")
     if any(_bare_in(tokens[k].text, openers) for k in range(sent.tok_start, min(start, sent.tok_start + FRONTED_WORDS))):
         return False
@@ -316,15 +322,21 @@ def lead_tells_event(a: Analysis) -> bool:
 
 def _named_definite(a: Analysis, m) -> bool:
     """Is the event word ``m`` definite, by its article (الهجوم) or as the head of a construct with a
-    definite noun or a name after it ("قصف الغوطة"، "تفجير الكنائس"، "هجوم قوات الدعم السريع"): it names
-    an event the reader knows?"""
+    definite noun or a name after it ("قصف الغوطة"، "تفجير الكنائس"، "هجوم قوات الدعم السريع") that a
+    reaction verb before it in its clause governs: it names an event the reader knows? A day after it in
+    its clause is its own ("اتهم الجيش إسرائيل بقصف بلدة الخيام اليوم"): then it tells the day's act."""
     doc, t, end = a.doc, m.tok_start, m.tok_end
     if definite(doc.tokens[t].text):
         return True
-    if end != t + 1 or end >= len(doc.tokens) or doc.sentence_of_token(end) is not doc.sentence_of_token(t):
+    clause = clause_at(a, t)
+    if end != t + 1 or clause is None or end >= clause.tok_end:
         return False
-    return definite(doc.tokens[end].text) or any(x.tok_start == end for x in a.actors) or \
-        any(p.tok_start == end for p in a.places.mentions)
+    if not (definite(doc.tokens[end].text) or any(x.tok_start == end for x in a.actors) or
+            any(p.tok_start == end for p in a.places.mentions)):
+        return False
+    if not cue_matcher("reaction_verb").find(doc, clause.tok_start, t):
+        return False  # "بعدما تظاهر المئات": a verb and its subject, no reaction's object
+    return not any(end <= d.tok_start < clause.tok_end and not d.background for d in a.dates)
 
 
 def reaction_names_known_event(a: Analysis, m) -> bool:

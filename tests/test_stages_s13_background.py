@@ -135,3 +135,37 @@ def test_a_reaction_to_a_known_event_tells_none_of_its_day(text):
 def test_a_reaction_or_a_lead_with_the_days_act_keeps_it(text, place):
     found = _extract(text, PUBLISHED)
     assert _on_day(found, (place,)), _kinds(found)
+
+
+# --- 4. the toll of a campaign begun long ago, told after a capture of the day, is no act of the day --
+
+@pytest.mark.parametrize("text, place", [
+    ("سيطرت قوات الجيش اليمني، الخميس، على مركز مديرية حيس، في إطار عملية بدأت منذ نحو ثلاثة أشهر ضد "
+     "الحوثيين، أسفرت عن مقتل عشرات المدنيين جراء القصف المدفعي.", "Hays"),
+    ("استعاد الجيش العراقي، الخميس، السيطرة على قضاء تلعفر، في إطار عملية عسكرية بدأت منذ شهرين، أسفرت "
+     "عن مقتل مئات المدنيين جراء القصف.", "Tal Afar"),
+    ("أحكمت قوات الدعم السريع، الخميس، سيطرتها على مدينة نيالا، في إطار هجوم بدأ منذ ستة أشهر، أسفر عن "
+     "مقتل آلاف المدنيين جراء القصف المدفعي.", "Nyala"),
+    ("سيطرت فصائل المعارضة، الخميس، على بلدة كفرنبودة، في إطار معركة بدأت منذ نحو أربعة أشهر، أسفرت عن "
+     "سقوط قتلى من المدنيين من جراء القصف الجوي.", "Kafr Nabudah"),
+    ("اقتحمت القوات الإسرائيلية، الخميس، مدينة نابلس، في حملة متواصلة منذ أشهر ضد المسلحين، أدت إلى "
+     "سقوط عشرات القتلى بسبب الغارات.", "Nablus"),
+])
+def test_a_long_campaigns_toll_is_no_strike_of_the_day(text, place):
+    """"في إطار عملية بدأت منذ نحو شهرين، أسفرت عن سقوط قتلى من جراء القصف": the result clause gives
+    the toll of the campaign the clause before it says began long ago, not a bombardment of the day
+    the capture is told on."""
+    found = _extract(text, PUBLISHED)
+    assert not [e for e in found if e.event_type == "Explosions/Remote violence" and e.event_date == PUBLISHED
+                and place in (e.location or "")], _kinds(found)
+
+
+@pytest.mark.parametrize("text, place", [
+    # the result clause gives a day of its own
+    ("قصفت المدفعية، الخميس، مدينة تعز، ضمن عملية بدأت منذ أشهر، وأسفر القصف الخميس عن مقتل خمسة مدنيين.",
+     "Taiz"),
+    ("قتل خمسة مدنيين، الخميس، جراء القصف المدفعي على مدينة تعز.", "Taiz"),
+])
+def test_a_toll_of_the_day_stays_beside_a_campaign(text, place):
+    found = _extract(text, PUBLISHED)
+    assert _on_day(found, (place,)), _kinds(found)

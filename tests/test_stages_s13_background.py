@@ -169,3 +169,34 @@ def test_a_long_campaigns_toll_is_no_strike_of_the_day(text, place):
 def test_a_toll_of_the_day_stays_beside_a_campaign(text, place):
     found = _extract(text, PUBLISHED)
     assert _on_day(found, (place,)), _kinds(found)
+
+
+# --- 5. last week's acts in a story about something else (talks, a meeting, an appeal) are a recap ---
+
+@pytest.mark.parametrize("text", [
+    "بحث وزيرا خارجية تركيا وروسيا في أنقرة الوضع في محافظة إدلب. ولجأ آلاف النازحين إلى مدينة معرة "
+    "النعمان التي تعرضت لغارات جوية وقصف الأسبوع الماضي.",
+    "التقى المبعوث الأممي وفدا من الحكومة اليمنية في الرياض لبحث ملف الأسرى. وشهدت مدينة الحديدة مواجهات "
+    "عنيفة الأسبوع الماضي بين القوات الحكومية والحوثيين.",
+    "ناقش مجلس الأمن تقريرا عن الوضع الإنساني في ليبيا. وتعرضت أحياء جنوب طرابلس لقصف صاروخي الأسبوع الماضي.",
+    "دعا الاتحاد الأوروبي إلى وقف التصعيد في قطاع غزة. وشنت الطائرات الإسرائيلية غارات على مدينة رفح "
+    "الأسبوع الماضي.",
+    "طالبت منظمات حقوقية بالتحقيق في الأوضاع بإقليم دارفور. وتعرضت مدينة الجنينة لهجمات مسلحة الأسبوع الماضي.",
+])
+def test_last_weeks_acts_in_a_story_about_something_else_are_a_recap(text):
+    """"منطقة إدلب التي تعرضت لغارات جوية وقصف الأسبوع الماضي" in a story on talks: a lead that tells
+    no event keeps only acts of the last days, and a week's span reaches further back, naming no day."""
+    found = _extract(text, PUBLISHED)
+    assert not found, _kinds(found)
+
+
+@pytest.mark.parametrize("text, place, day", [
+    # the story on talks also tells yesterday's strike, on its day
+    ("بحث وزيرا خارجية تركيا وروسيا الوضع في إدلب. وقتل ثلاثة مدنيين، أمس، في غارة جوية على مدينة معرة "
+     "النعمان.", "Maarat al-Numan", "2019-04-10"),
+    # a lead that tells last week's strike itself keeps it
+    ("قتل خمسة مدنيين الأسبوع الماضي في غارة جوية على مدينة معرة النعمان.", "Maarat al-Numan", "2019-04-04"),
+])
+def test_a_recent_day_or_an_event_lead_keeps_its_act(text, place, day):
+    found = _extract(text, PUBLISHED)
+    assert _on_day(found, (place,), day), _kinds(found)

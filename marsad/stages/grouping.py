@@ -137,8 +137,11 @@ def _fold(into: Group, g: Group, groups: list[Group]) -> None:
 
 
 def _recent(a: Analysis, g: Group) -> bool:
-    last = g.when.end or g.when.start
-    return a.published is None or last is None or (a.published - last).days <= RECENT_DAYS
+    """Does the group's date lie within the last days before publication, all of it: a span such as
+    "الأسبوع الماضي" that reaches further back ("إدلب التي تعرضت لغارات الأسبوع الماضي" in a story on
+    talks) gives no day of the news, only a recap of the week?"""
+    first = g.when.start or g.when.end
+    return a.published is None or first is None or (a.published - first).days <= RECENT_DAYS
 
 
 # The events weapons can be taken or destroyed in: fighting on the ground, strikes from afar.

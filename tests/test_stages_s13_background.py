@@ -200,3 +200,35 @@ def test_last_weeks_acts_in_a_story_about_something_else_are_a_recap(text):
 def test_a_recent_day_or_an_event_lead_keeps_its_act(text, place, day):
     found = _extract(text, PUBLISHED)
     assert _on_day(found, (place,), day), _kinds(found)
+
+
+# --- 6. the attack a story weighs a response to (الرد على الهجوم) is the event told already ----------
+
+@pytest.mark.parametrize("text", [
+    "واشنطن تدرس الرد على هجوم إدلب\nأكد البيت الأبيض ضرورة الرد على الهجوم الذي شنته قوات النظام على "
+    "بلدة خان شيخون. وأسفر الهجوم على البلدة عن مقتل 70 شخصا، وفق الدفاع المدني.",
+    "الحكومة اليمنية تبحث الرد على قصف تعز\nبحث مجلس الوزراء اليمني سبل الرد على القصف الحوثي لمدينة "
+    "تعز. وأدى القصف على أحياء المدينة إلى مقتل 12 مدنيا.",
+    "طرابلس تتوعد بالرد على هجوم المطار\nشدد المجلس الرئاسي الليبي على حتمية الرد على الهجوم الصاروخي "
+    "على مطار معيتيقة. وأسفر القصف عن إصابة ثلاثة مسافرين في المطار.",
+    "إسرائيل تدرس الرد على إطلاق الصواريخ من غزة\nناقش المجلس الوزاري المصغر في إسرائيل الرد على إطلاق "
+    "الصواريخ من قطاع غزة. وسقطت الصواريخ على مدينة عسقلان وأصابت منزلا.",
+    "الخرطوم تتعهد بالرد على هجوم الفاشر\nتعهد الجيش السوداني بالرد على الهجوم الذي استهدف مدينة الفاشر. "
+    "وقتل في الهجوم على المدينة 15 مدنيا.",
+])
+def test_the_attack_a_response_is_weighed_to_is_told_already(text):
+    """"تؤكد على حتمية الرد على الهجوم الكيماوي ... وأسفر الهجوم الكيماوي في دوما عن مقتل 150": a story
+    on the response names the attack as its object; told again with no day of its own, it is no attack
+    of the day the response is weighed."""
+    found = _extract(text, PUBLISHED)
+    assert not [e for e in found if e.event_date == PUBLISHED], _kinds(found)
+
+
+@pytest.mark.parametrize("text, place", [
+    ("وفي إطار الرد على الهجوم، شنت الطائرات الحربية الخميس غارات على بلدة خان شيخون.", "Khan Shaykhun"),
+    ("أعلن الجيش السوداني، الخميس، أنه نفذ الرد على الهجوم بقصف مواقع المسلحين في مدينة الفاشر، ما أسفر "
+     "عن مقتل عشرة منهم.", "El Fasher"),
+])
+def test_a_response_carried_out_on_the_day_stays(text, place):
+    found = _extract(text, PUBLISHED)
+    assert _on_day(found, (place,)), _kinds(found)

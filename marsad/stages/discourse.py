@@ -70,6 +70,7 @@ def mark_discourse_moves(a: Analysis) -> None:
     denied_that = [m.tok_start for m in cue_matcher("denial_of_that").find(a.doc)]
     out = []
     elapsed: list[int] = []  # where the event words told after a passed span end
+    since: list[int] = []  # where they start
     for h in a.hits:
         t = h.mention.tok_start
         if h.reports_event:
@@ -90,10 +91,12 @@ def mark_discourse_moves(a: Analysis) -> None:
             elif any(sent.tok_start <= r < t and _same_unit(a, r, t) for r in remembered):
                 h = replace(h, status="background", reason="an anniversary's event (الذكرى السنوية لـ ...)")
             elif _elapsed_since(a, t, sent.tok_start) or (
-                    tokens[t].text.startswith("و") and any(e < t <= e + ELAPSED_CONJOINED_WORDS for e in elapsed)):
+                    tokens[t].text.startswith("و") and any(e < t <= e + ELAPSED_CONJOINED_WORDS for e in elapsed)) or \
+                    _told_after_elapsed(a, t, sent, since):
                 # (a second event word conjoined right after it shares its span: "بعد أسابيع من
                 # التظاهرات الحاشدة والمواجهات الدامية")
                 elapsed.append(h.mention.tok_end)
+                since.append(t)
                 h = replace(h, status="background", reason="a span has passed since it (بعد مرور عامين على اختطافه)")
             elif alleging and any(_claim_start(a, t, False) <= k < t for k in alleging):
                 h = replace(h, status="negated", reason="a claim its source is said to allege (زعمت ... أن)")
@@ -135,6 +138,33 @@ def _charged_act(a: Analysis, t: int, sent) -> bool:
             clause_at(a, verdict) is clause:
         return True  # the sentence's manner: "حكم على 45 منهم بالإعدام رميا بالرصاص"
     return any(tokens[k].text in crimes or _bare_in(tokens[k].text, charges) for k in range(verdict + 1, t))
+
+
+def _told_after_elapsed(a: Analysis, t: int, sent, since: list[int]) -> bool:
+    """Does the event word at ``t`` go on telling the earlier event a span has passed since, later in
+    its sentence ("وتأتي المحاولة بعد أيام من اعتراض الدفاعات ثلاثة صواريخ باتجاه الرياض ... لاستهداف
+    المناطق"، "بعد أقل من شهرين من هجوم استهدف مقر القوات، ورد عليه التحالف بضربة جوية خلفت 100
+    قتيل")? What follows بعد [مدة] من in the sentence is that event, its acts, places and toll, unless a
+    current date of its own stands between (a new day opens a new event). Not when the span opens the
+    sentence: "وبعد أيام من الهجوم، قصفت الطائرات البلدة" tells the new event in the main clause after it."""
+    start = next((e for e in since if sent.tok_start <= e < t), None)
+    if start is None:
+        # the span's own word may be no event word ("بعد أيام من اقتحام القوات المخيم واعتقالها"): the
+        # phrase itself opens the earlier event when the sentence told the day's act before it
+        # ("أصيب شاب برصاص الجيش الخميس، بعد أيام من ..."), not when it tells none (a funeral "بعد أيام
+        # على مصرعهم في المعارك": the battle it died in is the event it gives)
+        start = next((k for k in range(sent.tok_start + 1, t) if _elapsed_since(a, k, sent.tok_start)), None)
+        if start is None or not any(sent.tok_start <= h.mention.tok_start < start and h.reports_event
+                                    for h in a.hits):
+            return False
+    tokens, openers = a.doc.tokens, cue_words("elapsed_opener")
+    if any(_bare_in(tokens[k].text, openers) for k in range(sent.tok_start, min(start, sent.tok_start + FRONTED_WORDS))):
+        return False
+    return not any(start <= d.tok_start < t and not d.background for d in a.dates)
+
+
+# How many words from the start of its sentence a fronted "بعد" stands (وبعد أيام من ...).
+FRONTED_WORDS = 2
 
 
 # How many words before an event word a verdict word (بالإعدام، بالسجن) may stand in its clause for the
@@ -272,18 +302,48 @@ def lead_tells_event(a: Analysis) -> bool:
             # "الغرب يتهم روسيا بالعبث بموقع الهجوم الكيمياوي": a known event named in a reaction;
             # "طلبت المنظمة التأكد من التقارير عن هجوم كيمياوي": an event only named in a request
             # or a reaction tells nothing unless the sentence gives it a day of its own
-            word = a.doc.tokens[h.mention.tok_start].text
             sent = a.sentence_index(h.mention.tok_start)
             if sent not in reacting:
                 return True
-            return not definite(word) and own_current_date(a, sent)
+            return not _named_definite(a, h.mention) and own_current_date(a, sent)
 
+        # "قضت محكمة الخميس بإعدام 17 شخصا في قضية اغتيال": a death sentence is a verdict, no death, and
+        # a word of death held back (the convicts' charge) tells none either
+        sentenced = {t for lo, hi in spans for t in range(lo, hi) if _bare(a.doc.tokens[t].text) & cue_words("verdict_word")}
+        sentenced |= {h.mention.tok_start for h in a.hits if not h.reports_event}
         found = any(h.reports_event and in_lead(h.mention.tok_start) and tells(h) for h in a.hits) or \
-            any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) for c in a.casualties) or \
-            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi)) or \
+            any(c.kind in ("killed", "mixed") and in_lead(c.tok_start) and c.tok_start not in sentenced
+                for c in a.casualties) or \
+            any(_bare(a.doc.tokens[t].text) & forms for lo, hi in spans for t in range(lo, hi) if t not in sentenced) or \
             _counts_operations(a, spans)
         a.memo["lead_tells_event"] = found
     return found
+
+
+def _named_definite(a: Analysis, m) -> bool:
+    """Is the event word ``m`` definite, by its article (الهجوم) or as the head of a construct with a
+    definite noun or a name after it ("قصف الغوطة"، "تفجير الكنائس"، "هجوم قوات الدعم السريع") that a
+    reaction verb before it in its clause governs: it names an event the reader knows? A day after it in
+    its clause is its own ("اتهم الجيش إسرائيل بقصف بلدة الخيام اليوم"): then it tells the day's act."""
+    doc, t, end = a.doc, m.tok_start, m.tok_end
+    if definite(doc.tokens[t].text):
+        return True
+    clause = clause_at(a, t)
+    if end != t + 1 or clause is None or end >= clause.tok_end:
+        return False
+    if not (definite(doc.tokens[end].text) or any(x.tok_start == end for x in a.actors) or
+            any(p.tok_start == end for p in a.places.mentions)):
+        return False
+    if not cue_matcher("reaction_verb").find(doc, clause.tok_start, t):
+        return False  # "بعدما تظاهر المئات": a verb and its subject, no reaction's object
+    return not any(end <= d.tok_start < clause.tok_end and not d.background for d in a.dates)
+
+
+def reaction_names_known_event(a: Analysis, m) -> bool:
+    """Is the event word ``m`` a known event that a reaction in its sentence names ("دانت الأمم المتحدة،
+    الخميس، قصف الأحياء السكنية")? The sentence's day is the reaction's, not the event's."""
+    sent = a.doc.sentence_of_token(m.tok_start)
+    return _named_definite(a, m) and bool(cue_matcher("reaction_verb").find(a.doc, sent.tok_start, m.tok_start))
 
 
 def _counts_operations(a: Analysis, spans: list[tuple[int, int]]) -> bool:

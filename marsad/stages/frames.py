@@ -500,10 +500,33 @@ def _continuing_since(a: Analysis, h: TriggerHit) -> bool:
     word whose clause says it continues (or began) since a time long before the report tells a
     state, no event of its own day."""
     own = clause_at(a, h.mention.tok_start)
-    if own is None or not cue_matcher("continuing_verb").find(a.doc, own.tok_start, own.tok_end):
+    if own is None:
+        return False
+    if own.kind in _TOLL_CLAUSE_KINDS:
+        # "في إطار عملية بدأت منذ نحو شهرين، أسفرت عن سقوط قتلى من جراء القصف": a result clause
+        # (and its cause) after the clause of a campaign that began long ago gives that campaign's toll
+        own = _campaign_clause(a, own) or own
+    if not cue_matcher("continuing_verb").find(a.doc, own.tok_start, own.tok_end):
         return False
     return any(own.tok_start <= d.tok_start < own.tok_end and d.background and
                d.key.split(":")[0].split("@")[0] in _SINCE_KINDS for d in a.dates)
+
+
+# Clauses that carry an earlier clause's outcome (أسفرت عن ...، من جراء ...), not an act of their own.
+_TOLL_CLAUSE_KINDS = ("result", "temporal")
+
+
+def _campaign_clause(a: Analysis, own):
+    """The clause of the same unit whose outcome a result clause gives: the nearest one before ``own``
+    that is no result or cause clause itself, when no current date stands after it up to the end of
+    ``own`` ("وأسفر القصف الخميس عن مقتل خمسة": a day of its own makes it the day's act)."""
+    before = [c for c in a.clauses if c.unit == own.unit and c.tok_end <= own.tok_start]
+    for c in sorted(before, key=lambda c: -c.tok_start):
+        if c.kind not in _TOLL_CLAUSE_KINDS:
+            if any(c.tok_end <= d.tok_start < own.tok_end and not d.background for d in a.dates):
+                return None
+            return c
+    return None
 
 
 def _previous_town(previous: list[Where]) -> list[Where]:

@@ -19,7 +19,7 @@ from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Group, Where
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.frames import means_matcher
-from marsad.stages.discourse import day_inside_span, lead_tells_event, own_current_date
+from marsad.stages.discourse import day_inside_span, lead_tells_event, own_current_date, reaction_names_known_event
 from marsad.triggers import TERRITORY
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
@@ -87,7 +87,9 @@ def group_frames(a: Analysis) -> None:
         # explainer) mentions events as background: only those its own sentences date are news
         # mentions events as background: only those its own sentences date, in the last days, are
         # news ("the strike of last week" in a story on arms deliveries is context)
-        a.groups = [g for g in a.groups if any(own_current_date(a, m.sentence) for m in g.members)
+        # (the day of a reaction that names the event, "دانت الأمم المتحدة الخميس قصف الأحياء", is not its own)
+        a.groups = [g for g in a.groups if any(own_current_date(a, m.sentence) and
+                                               not reaction_names_known_event(a, m.hit.mention) for m in g.members)
                     and _recent(a, g)]
 
 
@@ -135,8 +137,11 @@ def _fold(into: Group, g: Group, groups: list[Group]) -> None:
 
 
 def _recent(a: Analysis, g: Group) -> bool:
-    last = g.when.end or g.when.start
-    return a.published is None or last is None or (a.published - last).days <= RECENT_DAYS
+    """Does the group's date lie within the last days before publication, all of it: a span such as
+    "الأسبوع الماضي" that reaches further back ("إدلب التي تعرضت لغارات الأسبوع الماضي" in a story on
+    talks) gives no day of the news, only a recap of the week?"""
+    first = g.when.start or g.when.end
+    return a.published is None or first is None or (a.published - first).days <= RECENT_DAYS
 
 
 # The events weapons can be taken or destroyed in: fighting on the ground, strikes from afar.

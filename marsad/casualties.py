@@ -59,7 +59,7 @@ from marsad.errors import KnowledgeBaseError
 from marsad.once import once
 from marsad.kb import load_table, split_list
 from marsad.model import Casualty, Quantity
-from marsad.quantities import _word_reading, find_quantities, quantity_unit
+from marsad.quantities import _word_reading, find_quantities, parse_number, quantity_unit
 
 __all__ = ["find_casualties"]
 
@@ -627,6 +627,39 @@ def _scan_words_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, l
         j += 1
         gap += 1
     return None
+
+
+# How many words a toll noun's predicate verb may stand after it ("عدد قتلى الغارات التي
+# استهدفت عزاء في الصالة الكبرى بصنعاء تجاوز المائة": a relative clause between them).
+TOLL_PREDICATE_WORDS = 16
+
+
+def _toll_predicate(ctx: _Ctx, m: _Match) -> _Conj | None:
+    """The count a toll noun (عدد قتلى، حصيلة الشهداء) is said to reach by a verb after a relative
+    clause or a long construct: "بلغ/تجاوز/وصل إلى/ارتفع إلى" and the count, a figure or a number
+    word with the article ("تجاوز المائة": more than a hundred), in the noun's sentence."""
+    verbs = cue_words("toll_predicate")
+    for k in range(m.t1, min(ctx.n, m.t1 + TOLL_PREDICATE_WORDS)):
+        if ctx.text(k) in verbs:
+            conj = _scan_words_after(ctx, k + 1, far=True, own=None, limit=None)
+            if conj is None and k + 1 < ctx.n and not ctx.stop_after[k]:
+                conj = _definite_number(ctx, k + 1)
+            return conj
+        if ctx.stop_after[k] or _is_other_trigger(ctx, k, m):
+            return None
+    return None
+
+
+def _definite_number(ctx: _Ctx, k: int) -> _Conj | None:
+    """"تجاوز المائة، فاق الألف": a round number with the article after a verb of reaching is a
+    lower bound."""
+    word = ctx.text(k)
+    if not word.startswith("ال") or k in ctx.q_start:
+        return None
+    value = parse_number(word[2:])
+    if value is None or value < 100:
+        return None
+    return _Conj(value, value, None, k, k + 1, None)
 
 
 def _adjective_one(ctx: _Ctx, qi: int, j: int, start: int) -> bool:
@@ -1264,6 +1297,8 @@ def find_casualties(doc: Doc, quantities: list[Quantity] | None = None) -> list[
             continue
         if "after" in args:
             conj = _scan_after(ctx, m.t1, far="far" in args, own=m)
+            if conj is None and "total" in args:
+                conj = _toll_predicate(ctx, m)
             if conj is not None:
                 add(kind, m, conj, trig_first=True)
                 continue

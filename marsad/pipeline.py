@@ -82,6 +82,7 @@ def analyse(article: Article | str, published: date | str | None = None, *, upto
             budget: Budget | None = None):
     """Run the stages on one article (or a text) up to and including ``upto``; the analysis.
     ``budget``: the time and size it may use (default: no limit)."""
+    from marsad.arabic.slugs import mask_slugs
     from marsad.arabic.tokenise import make_doc
     from marsad.stages.analysis import Analysis
     if isinstance(article, str):
@@ -93,7 +94,7 @@ def analyse(article: Article | str, published: date | str | None = None, *, upto
         _loaded()  # the knowledge base loads on first use: its time is not this article's
     with extraction_deadline(budget, article.article_id, len(article.text)):
         at_stage("tokenise")
-        a = Analysis(article=article, doc=make_doc(article.text), published=article.published)
+        a = Analysis(article=article, doc=make_doc(mask_slugs(article.text)), published=article.published)
         for stage in stages():
             if a.done:
                 break

@@ -81,6 +81,8 @@ def group_frames(a: Analysis) -> None:
     groups = _governorate_by_its_name(a, groups)
     from marsad.stages.told_twice import one_act_told_twice
     groups = one_act_told_twice(a, groups)
+    from marsad.stages.restated import one_toll_told_again
+    groups = one_toll_told_again(a, groups)
     a.groups = _merge_summaries(a, groups)
     if not lead_tells_event(a):
         # a report whose headings and lead tell no event (a statement, a trial, a policy, an

@@ -1,0 +1,111 @@
+"""The lead's classes of the thirteenth session of issue 16, read on the seventh set's tune half
+after its blind first score: one incident retold by its sources at nearby places with the same
+toll, a toll noun whose predicate comes after a relative clause, and web-address slugs in the
+text. Every sentence is our own."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import marsad
+
+FRIDAY = date(2019, 3, 8)
+
+
+def records(text: str) -> list:
+    return marsad.extract(text, published=FRIDAY)
+
+
+# --------------------------------------------------------------------------- one toll told again
+
+@pytest.mark.parametrize("text, toll", [
+    ("قتل ثلاثة مدنيين اليوم بقصف مدفعي على بلدة بهرز. وقال مصدر أمني إن قذائف سقطت على أطراف مدينة "
+     "بعقوبة وأودت بحياة ثلاثة مدنيين.", 3),
+    ("استشهد أربعة مواطنين اليوم في غارة إسرائيلية على بلدة عيتا الشعب. وأعلنت وزارة الصحة أن الغارة "
+     "التي استهدفت منزلا في بنت جبيل أدت إلى استشهاد أربعة مواطنين.", 4),
+    ("قتل خمسة أشخاص اليوم بانفجار سيارة مفخخة في مدينة الأتارب. وذكر ناشطون أن التفجير وقع في دارة عزة "
+     "وأسفر عن مقتل خمسة أشخاص.", 5),
+    ("قتل ستة من عناصر الحوثي اليوم بغارات للتحالف على مواقعهم في مدينة موزع. وقال مصدر عسكري إن "
+     "الغارات استهدفت تجمعا للحوثيين في المخا وقتلت ستة منهم.", 6),
+    ("لقي سبعة أشخاص حتفهم اليوم بانفجار عبوة ناسفة في بلدة تلكيف. وقال قائممقام القضاء إن العبوة "
+     "انفجرت في بعشيقة وقتلت سبعة أشخاص.", 7),
+])
+def test_one_toll_retold_at_a_nearby_place_is_one_event(text, toll):
+    """A source retelling the incident names the place its own way (a nearby town, the district
+    seat) and repeats the toll: one event with that toll, not one at each name."""
+    found = [e for e in records(text) if e.event_type == "Explosions/Remote violence"]
+    assert len(found) == 1, [(e.location, e.fatalities) for e in found]
+    assert found[0].fatalities == toll
+
+
+@pytest.mark.parametrize("text", [
+    # another incident, turned to by the sentence's opener
+    "قتل ثلاثة مدنيين اليوم بقصف على بلدة الصنمين. كما قتل ثلاثة مدنيين بقصف على بلدة إنخل.",
+    "قتل أربعة مدنيين اليوم بغارة على بلدة عيتا الشعب. في سياق متصل، قتل أربعة مدنيين بغارة على مدينة بنت جبيل.",
+    # two counts, two incidents
+    "قتل ثلاثة مدنيين اليوم بقصف على بلدة بهرز. وقتل خمسة مدنيين بقصف على مدينة بعقوبة.",
+    # the same count at places too far apart to be one spot told twice
+    "قتل شخصان اليوم بقصف على مدينة ترهونة. وقتل شخصان بقصف على منطقة قصر بن غشير.",
+])
+def test_two_incidents_with_their_own_tolls_stay_two(text):
+    found = [e for e in records(text) if e.event_type == "Explosions/Remote violence"]
+    assert len(found) == 2, [(e.location, e.fatalities) for e in found]
+
+
+def test_a_part_of_a_count_ties_no_two_places():
+    """"بينهم ثلاثة أطفال" in two sentences counts children of two tolls, not one toll twice."""
+    text = ("قتل تسعة مدنيين بينهم ثلاثة أطفال اليوم بغارة على بلدة الأتارب، وقتل خمسة مدنيين بينهم ثلاثة "
+            "أطفال بغارة على بلدة دارة عزة.")
+    found = sorted((e.location, e.fatalities) for e in records(text))
+    assert len(found) == 2, found
+
+
+# --------------------------------------------------------------------------- toll predicates
+
+@pytest.mark.parametrize("text, toll", [
+    ("شنت طائرات التحالف غارة على صالة عزاء في مدينة صنعاء اليوم. وقال مصدر طبي إن عدد قتلى الغارات التي "
+     "استهدفت الصالة الكبرى في صنعاء تجاوز المائة.", 100),
+    ("قصفت طائرات حربية سوقا في مدينة أريحا اليوم. وقالت مديرية الصحة إن حصيلة قتلى الغارة التي "
+     "استهدفت السوق الشعبي وسط المدينة وصلت إلى أكثر من خمسين.", 50),
+    ("انفجرت سيارة مفخخة في مدينة الباب اليوم. وأكد الدفاع المدني أن عدد القتلى الذين سقطوا في "
+     "الانفجار قرب دوار السنتر بلغ 23.", 23),
+    ("قصفت المدفعية حيا سكنيا في مدينة الفاشر اليوم. وقالت لجان المقاومة إن عدد الشهداء الذين سقطوا "
+     "جراء القصف ارتفع إلى 14.", 14),
+])
+def test_a_toll_nouns_predicate_after_a_relative_clause_gives_the_count(text, toll):
+    """"عدد قتلى الغارات التي استهدفت ... تجاوز المائة": the toll noun's verb of reaching comes
+    after a relative clause; the count after it (a figure, or a round number with the article,
+    a lower bound) is the toll."""
+    found = [e.fatalities for e in records(text) if e.event_type == "Explosions/Remote violence"]
+    assert toll in found, found
+
+
+def test_a_count_of_fighters_after_a_verb_of_reaching_is_no_toll():
+    text = ("هاجم مسلحون حاجزا للجيش في بلدة الصنمين اليوم. وقال مصدر إن عدد المسلحين الذين شاركوا في "
+            "الهجوم بلغ 40.")
+    assert all(e.fatalities != 40 for e in records(text))
+
+
+# --------------------------------------------------------------------------- slugs
+
+@pytest.mark.parametrize("text, kept", [
+    ("اليمن-عاجل-غارة-على-مأرب-صنعاء", False),
+    ("سوريا-قصف-ادلب-مقتل-مدنيين", False),
+    ("صواريخ أرض-جو", True),
+    ("نشر في 2016-10-08 الساعة", True),
+    ("طريق إعزاز- عفرين", True),
+])
+def test_slugs_are_blanked_and_nothing_else(text, kept):
+    from marsad.arabic.slugs import mask_slugs
+    out = mask_slugs(text)
+    assert len(out) == len(text)
+    assert (out == text) is kept
+
+
+def test_a_slug_names_no_event_place():
+    text = ("طائرات التحالف تقصف سوقا في صعدة\n"
+            "اليمن-عاجل-غارات-على-سوق-في-مأرب-وحجة\n"
+            "قتل عشرة مدنيين اليوم بغارات لطيران التحالف على سوق شعبي في مدينة صعدة.")
+    places = {e.location for e in records(text)}
+    assert places == {"Sa'dah"}, places

@@ -36,7 +36,7 @@ from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
 from marsad.stages.statement_days import own_day_after
-from marsad.stages.means_clause import struck_depot
+from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
 from marsad.stages.nonevents import MEANS_OR_GOAL, named_as_goal
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
@@ -545,6 +545,10 @@ def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame
             if typed is None:
                 continue
             etype, sub = typed
+        if etype == "Explosions/Remote violence":
+            # missiles that aircraft fire, a target's missiles, a car bomb a suicide bomber drives
+            sub = means_of_agent(a, unit, h.mention, sub, means_matcher(), _before_or_after,
+                                 lambda: _perpetrator_means(a, unit))
         out.append((h, etype, sub, refers))
     return out
 
@@ -965,15 +969,17 @@ def _striker_told_means(a: Analysis, unit: int) -> str | None:
     "استهدف" with no means of its own, by the force whose bombardment (by a said means) the last
     few sentences told, is that force's bombardment again: its sub-type, whoever the victims."""
     striker = _first_armed(a, unit)
-    if striker is None or striker == "Unidentified Armed Group":
+    if striker == "Unidentified Armed Group":
         return None
+    # "تم مساء الجمعة استهداف الرادارات": told with no striker at all, after the strikes of a force
+    # (by a said means), it is one more of them
     lo, _ = unit_range(a, unit)
     here = a.sentence_index(lo)
     for f in reversed(a.frames):
         if here - f.sentence > ANAPHORA_SENTENCES:
             break
         if f.etype == "Explosions/Remote violence" and f.subtype not in (CHEMICAL, REMOTE, TARGETED) and \
-                _first_armed(a, clause_at(a, f.hit.mention.tok_start).unit) == striker:
+                (striker is None or _first_armed(a, clause_at(a, f.hit.mention.tok_start).unit) == striker):
             return f.subtype
     return None
 

@@ -414,7 +414,9 @@ def _names_recapped_event(a: Analysis, typed, recapped: dict[str, int], told: li
         word = a.doc.tokens[t].text
         before = a.doc.tokens[t - 1].text if t else ""
         any_named |= definite(word) or before in cue_words("incident_noun") or before in cue_words("demonstrative")
-        if sub not in recapped or any(f.subtype == sub and f.sentence >= recapped[sub] for f in told):
+        # (the recap's word read alone: "بسيارة مفخخة" a suicide bomber drives is the car bomb recapped)
+        key = sub if sub in recapped else h.mention.sub_event_type
+        if key not in recapped or any(f.subtype in (sub, key) and f.sentence >= recapped[key] for f in told):
             return False
     # "فإن 9 أفراد قتلوا في الهجوم الذي نفذه انتحاري بسيارة مفخخة": one word names it, the others
     # tell more of it
@@ -946,7 +948,7 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     usual = _perpetrator_means(a, unit)
     if usual is not None and usual != MIXED:
         return "Explosions/Remote violence", usual
-    told = _striker_told_means(a, unit)
+    told = _striker_told_means(a, unit, h.mention)
     if told is not None:
         return "Explosions/Remote violence", told
     if usual == MIXED:  # a force striking from afar by means the text does not say: shelling
@@ -964,16 +966,22 @@ def _first_armed(a: Analysis, unit: int) -> str | None:
     return next((x.actor for x in a.actors_between(lo, hi) if a.kb.inter(x.actor) in ARMED_CODES), None)
 
 
-def _striker_told_means(a: Analysis, unit: int) -> str | None:
+# How many words before "استهداف" the auxiliary of a passive may stand (تم مساء الجمعة استهداف).
+PASSIVE_WORDS = 4
+
+
+def _striker_told_means(a: Analysis, unit: int, m) -> str | None:
     """"قصفت قوات الأسد بالمدفعية دارة عزة ... ومساء أمس استهدفت قوات الأسد الأحياء السكنية في إدلب":
     "استهدف" with no means of its own, by the force whose bombardment (by a said means) the last
     few sentences told, is that force's bombardment again: its sub-type, whoever the victims."""
-    striker = _first_armed(a, unit)
+    lo, _ = unit_range(a, unit)
+    # "تم مساء الجمعة استهداف الرادارات": told with no striker (a passive, or no armed actor), after
+    # the strikes of a force (by a said means), it is one more of them; the armed men of a passive
+    # unit are its victims ("ومقتل خمسة من عناصر التنظيم")
+    passive = cue_matcher("passive_auxiliary").find(a.doc, max(lo, m.tok_start - PASSIVE_WORDS), m.tok_start)
+    striker = None if passive else _first_armed(a, unit)
     if striker == "Unidentified Armed Group":
         return None
-    # "تم مساء الجمعة استهداف الرادارات": told with no striker at all, after the strikes of a force
-    # (by a said means), it is one more of them
-    lo, _ = unit_range(a, unit)
     here = a.sentence_index(lo)
     for f in reversed(a.frames):
         if here - f.sentence > ANAPHORA_SENTENCES:

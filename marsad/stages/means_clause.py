@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from marsad.cues import cue_matcher
+from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis
 from marsad.stages.clauses import clause_at, unit_range
 
@@ -63,7 +63,7 @@ def means_of_agent(a: Analysis, unit: int, m, sub: str, means, apart: Callable, 
         found = _unit_means(a, unit, m, means, apart)
         if any(x.payload[1] == SHELLING and not _missile(a, x) for x in found):
             return sub  # artillery, tanks, mortars, launchers: a shelling whoever else strikes
-        if any(x.payload[1] == AIR and _aircraft_strike(a, x, unit) for x in found):
+        if any(_aircraft_strike(a, x, unit) for x in _unit_aircraft(a, unit, m, apart)):
             return AIR
         missiles = [x for x in found if x.payload[1] == SHELLING]
         if missiles and all(_held(a, x) for x in missiles):
@@ -73,7 +73,7 @@ def means_of_agent(a: Analysis, unit: int, m, sub: str, means, apart: Callable, 
     if sub == IED:
         own = clause_at(a, m.tok_start)
         lo, hi = (own.tok_start, own.tok_end) if own is not None else unit_range(a, unit)
-        if any(x.payload[1] == SUICIDE for x in means.find(a.doc, lo, hi)):
+        if any(x.payload[1] == SUICIDE and not _other_time_between(a, x, m) for x in means.find(a.doc, lo, hi)):
             return SUICIDE
     return sub
 
@@ -94,6 +94,15 @@ def _unit_means(a: Analysis, unit: int, m, means, apart: Callable) -> list:
     return out
 
 
+def _unit_aircraft(a: Analysis, unit: int, m, apart: Callable) -> list:
+    """The aircraft words of the unit of ``m`` (``striking_aircraft``), leaving out those of a clause
+    of time that tells another event."""
+    lo, hi = unit_range(a, unit)
+    own = clause_at(a, m.tok_start)
+    return [x for x in cue_matcher("striking_aircraft").find(a.doc, lo, hi)
+            if clause_at(a, x.tok_start) is own or not (apart(clause_at(a, x.tok_start)) or apart(own))]
+
+
 def _missile(a: Analysis, x) -> bool:
     return bool(cue_matcher("missile_word").find(a.doc, x.tok_start, x.tok_end))
 
@@ -112,3 +121,11 @@ def _aircraft_strike(a: Analysis, x, unit: int) -> bool:
     if verbs.find(a.doc, max(lo, x.tok_start - VERB_BEFORE), x.tok_start):
         return True
     return bool(verbs.find(a.doc, x.tok_end, min(hi, x.tok_end + VERB_AFTER)))
+
+
+def _other_time_between(a: Analysis, x, m) -> bool:
+    """"قتل جنديان بانفجار عبوة ... بعد يومين من هجوم انتحاري": a word of another event's time
+    (بعد، قبل، عقب) between two words of one clause puts them in two events."""
+    lo, hi = (x.tok_end, m.tok_start) if x.tok_start < m.tok_start else (m.tok_end, x.tok_start)
+    words = cue_words("after_word") | cue_words("other_event_time_word")
+    return any(a.doc.tokens[t].text.lstrip("و") in words for t in range(lo, hi))

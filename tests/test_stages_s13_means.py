@@ -163,3 +163,57 @@ def test_a_strike_with_no_striker_and_no_strikes_told_is_not_typed_from_the_air(
     """Controls: with no remote strike told before, an agentless targeting is not made an air strike."""
     found = _extract(text)
     assert AIR not in [e.sub_event_type for e in found], _kinds(found)
+
+
+# --- 4. an arrest made in a fight is the fight ------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # a commander captured in a ground attack
+    "تمكنت قوات الجيش اليمني اليوم من اعتقال قائد ميداني حوثي في هجوم على مواقع الميليشيا في مديرية "
+    "الملاجم بمحافظة البيضاء.",
+    # captured while his escorts were killed (the killing joined by و)
+    "قالت قوات سوريا الديمقراطية إنها اعتقلت أميرا في تنظيم داعش وقتلت ثلاثة من حراسه في بلدة "
+    "الشحيل بريف دير الزور اليوم.",
+    # captured during clashes
+    "اعتقل الجيش الليبي اليوم خمسة مسلحين خلال اشتباكات مع مجموعة مسلحة في مدينة سبها.",
+    # Somali army, escorts shot dead
+    "ألقت القوات الصومالية اليوم القبض على قيادي في حركة الشباب وقتلت اثنين من مرافقيه قرب مدينة "
+    "أفجوي.",
+    # Iraqi forces capture fighters during an attack
+    "اعتقلت القوات العراقية اليوم أربعة من عناصر داعش أثناء هجوم على مخابئ التنظيم في قضاء الحويجة.",
+])
+def test_an_arrest_made_in_a_fight_is_an_armed_clash(text):
+    """"اعتقال قائد ميداني في هجوم"، "اعتقلت القيادي وقتلت عددا من مرافقيه": a capture in a ground attack,
+    or while the force kills his escorts, is the battle (ACLED's armed clash), not arrests."""
+    found = _extract(text)
+    subs = [e.sub_event_type for e in found]
+    assert "Armed clash" in subs and "Arrests" not in subs, _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    # arrests after an attack: the attack is another event
+    "اعتقلت الشرطة اليوم ثلاثة مسلحين إثر هجوم على حاجز في مدينة الرمادي.",
+    # arrests for taking part in an attack: the charge
+    "اعتقلت قوات الأمن المصرية اليوم ستة أشخاص في مدينة العريش بتهمة المشاركة في هجوم على مركز للشرطة.",
+    # plain arrests in a raid, no fight told
+    "اعتقلت قوات الأمن العراقية اليوم خمسة مطلوبين في مداهمة بحي العامرية في بغداد.",
+])
+def test_arrests_after_or_for_an_attack_stay_arrests(text):
+    """Controls: arrests after an attack (إثر)، for one (بتهمة)، or in a raid with no fight, stay arrests."""
+    found = _extract(text)
+    assert "Arrests" in [e.sub_event_type for e in found], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "نفذت قوات الأمن الأردنية اليوم عملية في مدينة معان تمكنت خلالها من اعتقال وقتل عدد من المسلحين، "
+    "وقتل في العملية شرطيان.",
+    "أطلقت الشرطة العراقية اليوم حملة في قضاء الطارمية أسفرت عن اعتقال وقتل خمسة من عناصر داعش.",
+    "قالت وزارة الداخلية التونسية إن وحداتها تمكنت اليوم من اعتقال وقتل ثلاثة إرهابيين في جبل "
+    "السلوم بولاية القصرين.",
+])
+def test_arrests_told_with_the_killing_of_the_same_men_are_the_fight(text):
+    """"تمكنت فيها من اعتقال وقتل عدد من الإرهابيين": men taken and men killed in one raid are the raid's
+    armed clash (its own record), not arrests beside it, with the taken coded civilians."""
+    found = _extract(text)
+    subs = [e.sub_event_type for e in found]
+    assert "Armed clash" in subs and "Arrests" not in subs, _kinds(found)

@@ -36,6 +36,7 @@ from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
 from marsad.stages.statement_days import own_day_after
+from marsad.stages.arrest_fight import arrest_in_fight
 from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
 from marsad.stages.nonevents import MEANS_OR_GOAL, named_as_goal
@@ -601,6 +602,9 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         struck = struck_depot(a, m, means_matcher()) if m.sub_event_type == "Disrupted weapons use" else None
         if struck is not None:
             out.append((h, *struck, demonstrative))  # "مدفعيتهم تمكنت من تدمير مخزني أسلحة": a shelling
+            continue
+        if m.sub_event_type == "Arrests" and arrest_in_fight(a, m):
+            out.append((h, "Battles", "Armed clash", demonstrative))  # "اعتقال قائد في هجوم": the fight
             continue
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))

@@ -134,6 +134,10 @@ def load_actor_kb() -> ActorKB:
             # the masculine plurals of a listed adjective (الإسرائيليين، الإسرائيليون)
             for plural in (adjective + "ين", adjective + "ون"):
                 nationality.add(plural, row["actor"])
+        if adjective.endswith("ية"):
+            # the feminine duals (طائرتين إسرائيليتين، مقاتلتان روسيتان)
+            for dual in (adjective[:-1] + "تين", adjective[:-1] + "تان"):
+                nationality.add(dual, row["actor"])
     alliances: set[frozenset[str]] = set()
     for row in load_table("alliances.tsv", required=("actor", "ally")):
         for name in (row["actor"], row["ally"]):

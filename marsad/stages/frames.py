@@ -36,7 +36,8 @@ from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
 from marsad.stages.statement_days import own_day_after
-from marsad.stages.means_clause import struck_depot
+from marsad.stages.arrest_fight import arrest_in_fight
+from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
 from marsad.stages.nonevents import MEANS_OR_GOAL, named_as_goal
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
@@ -414,7 +415,9 @@ def _names_recapped_event(a: Analysis, typed, recapped: dict[str, int], told: li
         word = a.doc.tokens[t].text
         before = a.doc.tokens[t - 1].text if t else ""
         any_named |= definite(word) or before in cue_words("incident_noun") or before in cue_words("demonstrative")
-        if sub not in recapped or any(f.subtype == sub and f.sentence >= recapped[sub] for f in told):
+        # (the recap's word read alone: "بسيارة مفخخة" a suicide bomber drives is the car bomb recapped)
+        key = sub if sub in recapped else h.mention.sub_event_type
+        if key not in recapped or any(f.subtype in (sub, key) and f.sentence >= recapped[key] for f in told):
             return False
     # "فإن 9 أفراد قتلوا في الهجوم الذي نفذه انتحاري بسيارة مفخخة": one word names it, the others
     # tell more of it
@@ -568,6 +571,10 @@ def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame
             if typed is None:
                 continue
             etype, sub = typed
+        if etype == "Explosions/Remote violence":
+            # missiles that aircraft fire, a target's missiles, a car bomb a suicide bomber drives
+            sub = means_of_agent(a, unit, h.mention, sub, means_matcher(), _before_or_after,
+                                 lambda: _perpetrator_means(a, unit))
         out.append((h, etype, sub, refers))
     return out
 
@@ -618,6 +625,9 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         struck = struck_depot(a, m, means_matcher()) if m.sub_event_type == "Disrupted weapons use" else None
         if struck is not None:
             out.append((h, *struck, demonstrative))  # "مدفعيتهم تمكنت من تدمير مخزني أسلحة": a shelling
+            continue
+        if m.sub_event_type == "Arrests" and arrest_in_fight(a, m):
+            out.append((h, "Battles", "Armed clash", demonstrative))  # "اعتقال قائد في هجوم": the fight
             continue
         if m.strength == "strong":
             out.append((h, m.event_type, m.sub_event_type, demonstrative))
@@ -965,7 +975,7 @@ def _targeted(a: Analysis, unit: int, h: TriggerHit) -> tuple[str, str] | None:
     usual = _perpetrator_means(a, unit)
     if usual is not None and usual != MIXED:
         return "Explosions/Remote violence", usual
-    told = _striker_told_means(a, unit)
+    told = _striker_told_means(a, unit, h.mention)
     if told is not None:
         return "Explosions/Remote violence", told
     if usual == MIXED:  # a force striking from afar by means the text does not say: shelling
@@ -983,20 +993,28 @@ def _first_armed(a: Analysis, unit: int) -> str | None:
     return next((x.actor for x in a.actors_between(lo, hi) if a.kb.inter(x.actor) in ARMED_CODES), None)
 
 
-def _striker_told_means(a: Analysis, unit: int) -> str | None:
+# How many words before "استهداف" the auxiliary of a passive may stand (تم مساء الجمعة استهداف).
+PASSIVE_WORDS = 4
+
+
+def _striker_told_means(a: Analysis, unit: int, m) -> str | None:
     """"قصفت قوات الأسد بالمدفعية دارة عزة ... ومساء أمس استهدفت قوات الأسد الأحياء السكنية في إدلب":
     "استهدف" with no means of its own, by the force whose bombardment (by a said means) the last
     few sentences told, is that force's bombardment again: its sub-type, whoever the victims."""
-    striker = _first_armed(a, unit)
-    if striker is None or striker == "Unidentified Armed Group":
-        return None
     lo, _ = unit_range(a, unit)
+    # "تم مساء الجمعة استهداف الرادارات": told with no striker (a passive, or no armed actor), after
+    # the strikes of a force (by a said means), it is one more of them; the armed men of a passive
+    # unit are its victims ("ومقتل خمسة من عناصر التنظيم")
+    passive = cue_matcher("passive_auxiliary").find(a.doc, max(lo, m.tok_start - PASSIVE_WORDS), m.tok_start)
+    striker = None if passive else _first_armed(a, unit)
+    if striker == "Unidentified Armed Group":
+        return None
     here = a.sentence_index(lo)
     for f in reversed(a.frames):
         if here - f.sentence > ANAPHORA_SENTENCES:
             break
         if f.etype == "Explosions/Remote violence" and f.subtype not in (CHEMICAL, REMOTE, TARGETED) and \
-                _first_armed(a, clause_at(a, f.hit.mention.tok_start).unit) == striker:
+                (striker is None or _first_armed(a, clause_at(a, f.hit.mention.tok_start).unit) == striker):
             return f.subtype
     return None
 

@@ -595,7 +595,8 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                 if _coarser(g.where, target.where) or _governorate_only(a, g):
                     g.places = []  # the summary's wider place does not displace the body's precise one
                 _fold(target, g, kept)
-            elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) for b in body):
+            elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) and
+                                          not _another_act(g, b) for b in body):
                 # a lead that names only a region ("ريف اللاذقية") over precise body events in or
                 # around it; not a lead on a district over an event of another governorate
                 kept.remove(g)
@@ -767,6 +768,16 @@ def _attack_word(t) -> bool:
 
 def _strong_subtypes(g: Group) -> set[str]:
     return {m.subtype for m in g.members if m.hit.mention.strength == "strong"}
+
+
+def _another_act(g: Group, b: Group) -> bool:
+    """"قصفت دبابات إسرائيلية موقعاً شرقي خان يونس اليوم. وكانت طائرات قد أغارت أمس على رفح": a body
+    event the text dates to another day, or a strike by other means (told by strong words), is no
+    finer telling of a lead on the area around it."""
+    if g.when.mentions and b.when.mentions and not g.when.compatible(b.when):
+        return True
+    own, other = _strong_subtypes(g), _strong_subtypes(b)
+    return g.etype == "Explosions/Remote violence" and bool(own and other and not own & other)
 
 
 def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:

@@ -28,11 +28,17 @@ def over_two_means(a: Analysis, c: Casualty) -> bool:
     hi = min(unit_range(a, clause.unit)[1], c.tok_end + MEANS_AFTER_WORDS) if clause is not None else c.tok_end
     # a weak word of a kind of its own (هجوم: a clash) names a means too; not one the frame types
     # later (استهدف، قصف: TARGETED, REMOTE)
+    # (the first means within those words, the second joined to it, wherever it ends: "بمقتل 50 عنصرا
+    # وإصابة آخرين في مواجهات مع قوات المقاومة المشتركة وغارات لمقاتلات التحالف")
+    end = unit_range(a, clause.unit)[1] if clause is not None else c.tok_end
     hits = sorted((h.mention.tok_start, h.mention.tok_end, h.mention.sub_event_type, h.mention.strength) for h in a.hits
                   if h.reports_event and not h.mention.sub_event_type.isupper() and
-                  c.tok_start <= h.mention.tok_start < max(hi, c.tok_end))
-    return any(0 <= t2 - e1 <= MEANS_GAP_WORDS and k1 != k2 and "strong" in (s1, s2) and tokens[t2].text.startswith("و")
-               for (_, e1, k1, s1), (t2, _, k2, s2) in zip(hits, hits[1:]))
+                  c.tok_start <= h.mention.tok_start < max(end, c.tok_end))
+    # (an actor's name between them counts as one word: "مع قوات سوريا الديمقراطية المدعومة أمريكيا")
+    named = {t for x in a.actors for t in range(x.tok_start + 1, x.tok_end)}
+    return any(t1 < max(hi, c.tok_end) and 0 <= t2 - e1 - len(named & set(range(e1, t2))) <= MEANS_GAP_WORDS
+               and k1 != k2 and "strong" in (s1, s2) and tokens[t2].text.startswith("و")
+               for (t1, e1, k1, s1), (t2, _, k2, s2) in zip(hits, hits[1:]))
 
 
 def means_owner(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:

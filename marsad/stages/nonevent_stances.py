@@ -1,0 +1,170 @@
+"""Event words told as a stance on violence, not as an act of a day: condemned, judged, alleged
+as a practice, remembered as a past habit, or naming a weapon's kind.
+
+Each check takes an event word still ``event`` after the trigger and discourse stages and says
+why it is held back (``None``: it stays), by the structure it stands in, with its words in
+``cues.tsv``:
+
+* a condemnation's object: the event word a few words after دان، ندد، استنكارا ل ("دانت بشدة قصف
+  الغوطة"، "استنكارا لمجزرة الاحتلال") names what is condemned, often a campaign of weeks; it stays
+  when its own clause tells the act of a day or its toll ("دانت الوزارة الغارة التي استهدفت سوقا
+  أمس وأدت إلى مقتل 12");
+* a practice alleged: ب and a continuation noun right before the event word after an accusation
+  ("اتهم المتمردين بمواصلة نهب المساعدات"), or a practice described by ما and an imperfect ("ما
+  تقوم به الميليشيا من قتل ونهب");
+* a past habit: كان, its subject and an imperfect of doing or undergoing before the event word in
+  its clause ("كان الناس يتعرضون لنهب ممتلكاتهم"، "كانت وسائل الإعلام تنشر مقاطع تظهر احتجاجات");
+* a judgement: an event noun and its name followed by a copula ("معركة الغوطة الشرقية كانت قاسية
+  على النظام"), or a definite event noun right after a verb of considering ("ويعتبر الهجوم الثالث
+  خلال يوم") when the article has told an act before; the clause gives no day and no toll;
+* a weapon's kind: a missile or fire word after مضاد، مزود، للدفاع ("نظام مضاد للصواريخ"،
+  "مزودة بصواريخ"), no firing;
+* an ongoing state in a relative clause: "التظاهرات التي يشهدها العراق" (a habitual verb after
+  the relative pronoun) tells what a country goes through, no one protest.
+"""
+from __future__ import annotations
+
+from marsad.cues import cue_matcher, cue_words
+from marsad.dates import names_a_day
+from marsad.stages.analysis import Analysis
+from marsad.stages.clauses import clause_at
+
+# How many words may stand between a condemnation word and its object (دانت بشدة قصف، استنكارا لمجزرة).
+CONDEMNED_WORDS = 3
+# How many words the subject of كان may take before its imperfect (كانت وسائل الإعلام الموالية للأسد تنشر).
+HABIT_SUBJECT_WORDS = 5
+# How many words after the imperfect the event word may stand (تنشر مقاطع فيديو وصور تظهر احتجاجات).
+HABIT_OBJECT_WORDS = 7
+# How many words a practice's doer may take between ما + imperfect and من (ما تقوم به الميليشيا من).
+PRACTICE_WORDS = 4
+# How many words (a name) may stand between an event noun and the copula after it (معركة الغوطة الشرقية كانت).
+COPULA_WORDS = 3
+# How many words after an event noun its relative pronoun and habitual verb may stand
+# (التظاهرات الحضارية التي يشهدها).
+RELATIVE_STATE_WORDS = 2
+_RELATIVES = ("التي", "الذي", "اللتي", "الذين")
+_MISSILE_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike", "Disrupted weapons use")
+
+
+def stance_reason(a: Analysis, h, sent) -> str | None:
+    """Why the event word of hit ``h`` (in sentence ``sent``) tells a stance and no act, or None."""
+    t = h.mention.tok_start
+    if _condemned(a, h, sent):
+        return "what a condemnation names (دانت بشدة قصف الغوطة، استنكارا لمجزرة)"
+    if _alleged_practice(a, t, sent) or _described_practice(a, t, sent):
+        return "a practice alleged or described (اتهم ... بمواصلة نهب، ما تقوم به من قتل)"
+    if _past_habit(a, t, sent):
+        return "a past habit (كان الناس يتعرضون لنهب)"
+    if _judged(a, h, sent):
+        return "a judgement of a campaign or an attack told (معركة X كانت قاسية، ويعتبر الهجوم الثالث)"
+    if h.mention.sub_event_type in _MISSILE_TYPES and t > sent.tok_start and _weapon_named(a.doc.tokens, t):
+        return "a weapon's kind, load or system (مضاد للصواريخ، مزودة بصواريخ، نظام صواريخ)"
+    if _ongoing_state(a, h, sent):
+        return "a state a country goes through (التظاهرات التي يشهدها العراق)"
+    return None
+
+
+def _weapon_named(tokens, t: int) -> bool:
+    """"مضاد للصواريخ"، "مزودة بصواريخ"، "نظام صواريخ بوك": the word before names a weapon."""
+    prev = tokens[t - 1].text.lstrip("و")
+    if tokens[t].text.startswith(("ب", "ل")):
+        return prev in cue_words("weapon_kind_head")
+    return prev in cue_words("weapon_system_noun")
+
+
+def _told_here(a: Analysis, lo: int, hi: int) -> bool:
+    """Does the span give a day or a toll of its own (أمس، الجمعة، مقتل 12)?"""
+    if any(names_a_day(a.doc.tokens[k].text) for k in range(lo, hi)):
+        return True
+    return any(lo <= c.tok_start < hi for c in a.casualties)
+
+
+def _condemned(a: Analysis, h, sent) -> bool:
+    t = h.mention.tok_start
+    tokens = a.doc.tokens
+    adverbs = cue_matcher("condemnation_adverb")
+    for m in cue_matcher("condemnation_word").find(a.doc, max(sent.tok_start, t - CONDEMNED_WORDS - 3), t):
+        k = m.tok_end
+        for x in adverbs.find(a.doc, k, t):
+            if x.tok_start == k:
+                k = x.tok_end
+        if t - k > CONDEMNED_WORDS - 1 or any(tokens[j].text in ("و", "ثم") for j in range(k, t)):
+            continue
+        own = clause_at(a, t)
+        hi = own.tok_end if own is not None else sent.tok_end
+        # the act's own relative or result clause after it may tell its day and toll
+        after = [c for c in a.clauses if c.sentence == sent.index and c.tok_start >= hi and
+                 c.kind in ("relative", "result")][:2]
+        end = max([hi] + [c.tok_end for c in after])
+        if not _told_here(a, h.mention.tok_end, end):
+            return True
+    return False
+
+
+def _alleged_practice(a: Analysis, t: int, sent) -> bool:
+    """"اتهم المتمردين بمواصلة نهب": ب + a continuation noun right before the event word and an
+    accusation before it in its sentence."""
+    if t - 1 <= sent.tok_start:
+        return False
+    prev = a.doc.tokens[t - 1].text.lstrip("و")
+    if not (prev.startswith("ب") and prev[1:] in cue_words("continuation_noun")):
+        return False
+    return bool(cue_matcher("accusation_word").find(a.doc, sent.tok_start, t - 1))
+
+
+def _described_practice(a: Analysis, t: int, sent) -> bool:
+    """"بسبب ما تقوم به الميليشيا من قتل وطرد وأعمال نهب": ما, an imperfect of doing, its doer and
+    من before the event word (or the list it stands in)."""
+    tokens = a.doc.tokens
+    habits = cue_words("past_habit_verb")
+    for k in range(max(sent.tok_start, t - PRACTICE_WORDS - 8), t - 2):
+        if tokens[k].text.lstrip("و") != "ما" or tokens[k + 1].text not in habits:
+            continue
+        min_at = next((j for j in range(k + 2, min(t, k + 3 + PRACTICE_WORDS)) if tokens[j].text == "من"), None)
+        if min_at is not None and t - min_at <= 5 and \
+                not any(ch in "،,؛;.:" for ch in a.doc.text[tokens[min_at].end:tokens[t].start]):
+            return True
+    return False
+
+
+def _past_habit(a: Analysis, t: int, sent) -> bool:
+    tokens = a.doc.tokens
+    own = clause_at(a, t)
+    habits = cue_words("past_habit_verb")
+    for m in cue_matcher("past_copula", suffixes=False).find(a.doc, max(sent.tok_start, t - HABIT_SUBJECT_WORDS
+                                                                         - HABIT_OBJECT_WORDS - 2), t):
+        for v in range(m.tok_end, min(t, m.tok_end + HABIT_SUBJECT_WORDS + 1)):
+            if tokens[v].text in habits and t - v <= HABIT_OBJECT_WORDS and clause_at(a, v) is own \
+                    and not _told_here(a, m.tok_start, own.tok_end if own else sent.tok_end):
+                return True
+    return False
+
+
+def _judged(a: Analysis, h, sent) -> bool:
+    t, end = h.mention.tok_start, h.mention.tok_end
+    tokens = a.doc.tokens
+    own = clause_at(a, t)
+    hi = own.tok_end if own is not None else sent.tok_end
+    if _told_here(a, own.tok_start if own is not None else sent.tok_start, hi):
+        return False
+    copulas = cue_words("evaluation_copula")
+    # a noun and its name (معركة الغوطة الشرقية كانت), never a verb and its subject (قتل الجنود
+    # ضابطا كان يقود): every word between is definite
+    for k in range(end, min(hi, end + COPULA_WORDS + 1)):
+        if tokens[k].text in copulas:
+            return clause_at(a, k) is own and (tokens[t].text.startswith("ال") or k > end)
+        if not tokens[k].text.startswith("ال"):
+            break
+    return t > sent.tok_start and tokens[t - 1].text in cue_words("considered_verb") and \
+        tokens[t].text.startswith("ال") and \
+        any(x.mention.tok_start < sent.tok_start and x.reports_event for x in a.hits)
+
+
+def _ongoing_state(a: Analysis, h, sent) -> bool:
+    tokens = a.doc.tokens
+    end = h.mention.tok_end
+    for k in range(end, min(sent.tok_end - 1, end + RELATIVE_STATE_WORDS + 1)):
+        if tokens[k].text in _RELATIVES:
+            return any(m.tok_start == k + 1 for m in cue_matcher("habitual_verb").find(a.doc, k + 1, k + 2)) and \
+                not _told_here(a, k, sent.tok_end)
+    return False

@@ -24,17 +24,22 @@ why it is held back (``None``: it stays), by the structure it stands in, with it
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from marsad.cues import cue_matcher, cue_words
 from marsad.dates import names_a_day
 from marsad.stages.analysis import Analysis
 from marsad.stages.clauses import clause_at
 
-# How many words may stand between a condemnation word and its object (دانت بشدة قصف، استنكارا لمجزرة).
-CONDEMNED_WORDS = 3
+# How many words a condemnation word may stand before its object, its subject and a day between
+# (أدانت وزارة الخارجية القطرية اليوم الأحد بشدة قصف).
+CONDEMNED_WORDS = 9
 # How many words the subject of كان may take before its imperfect (كانت وسائل الإعلام الموالية للأسد تنشر).
 HABIT_SUBJECT_WORDS = 5
 # How many words after the imperfect the event word may stand (تنشر مقاطع فيديو وصور تظهر احتجاجات).
 HABIT_OBJECT_WORDS = 7
+# How many words after the event word of a habit a day or a toll still tells an act.
+HABIT_TOLD_WORDS = 4
 # How many words a practice's doer may take between ما + imperfect and من (ما تقوم به الميليشيا من).
 PRACTICE_WORDS = 4
 # How many words (a name) may stand between an event noun and the copula after it (معركة الغوطة الشرقية كانت).
@@ -42,8 +47,25 @@ COPULA_WORDS = 3
 # How many words after an event noun its relative pronoun and habitual verb may stand
 # (التظاهرات الحضارية التي يشهدها).
 RELATIVE_STATE_WORDS = 2
+_ACT_CLAUSES = ("relative", "result", "coordinate", "temporal")
 _RELATIVES = ("التي", "الذي", "اللتي", "الذين")
 _MISSILE_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike", "Disrupted weapons use")
+
+
+def share_held_back_span(a: Analysis) -> None:
+    """A weak event word inside a longer one held back shares its status: the missiles of "يمكن
+    للمنظومة اعتراض صواريخ" are what would be intercepted, not a missile attack."""
+    held = [x for x in a.hits if not x.reports_event]
+    out = []
+    for h in a.hits:
+        if h.reports_event and h.mention.strength == "weak":
+            x = next((x for x in held if x.mention.tok_start <= h.mention.tok_start and
+                      h.mention.tok_end <= x.mention.tok_end and
+                      x.mention.tok_end - x.mention.tok_start > h.mention.tok_end - h.mention.tok_start), None)
+            if x is not None:
+                h = replace(h, status=x.status, reason=x.reason)
+        out.append(h)
+    a.hits = out
 
 
 def stance_reason(a: Analysis, h, sent) -> str | None:
@@ -80,24 +102,21 @@ def _told_here(a: Analysis, lo: int, hi: int) -> bool:
 
 
 def _condemned(a: Analysis, h, sent) -> bool:
+    """Is the event word the object of a condemnation word before it in its clause, the first event
+    word after it ("دانت بشدة قصف الغوطة"، "أدانت الخارجية القطرية اليوم بشدة قصف غزة")?"""
     t = h.mention.tok_start
     tokens = a.doc.tokens
-    adverbs = cue_matcher("condemnation_adverb")
-    for m in cue_matcher("condemnation_word").find(a.doc, max(sent.tok_start, t - CONDEMNED_WORDS - 3), t):
-        k = m.tok_end
-        for x in adverbs.find(a.doc, k, t):
-            if x.tok_start == k:
-                k = x.tok_end
-        if t - k > CONDEMNED_WORDS - 1 or any(tokens[j].text in ("و", "ثم") for j in range(k, t)):
+    own = clause_at(a, t)
+    for m in cue_matcher("condemnation_word").find(a.doc, max(sent.tok_start, t - CONDEMNED_WORDS), t):
+        if clause_at(a, m.tok_start) is not own or any(tokens[j].text in ("و", "ثم") for j in range(m.tok_end, t)) or \
+                any(m.tok_end <= x.mention.tok_start < t for x in a.hits):
             continue
-        own = clause_at(a, t)
-        hi = own.tok_end if own is not None else sent.tok_end
-        # the act's own relative or result clause after it may tell its day and toll
-        after = [c for c in a.clauses if c.sentence == sent.index and c.tok_start >= hi and
-                 c.kind in ("relative", "result")][:2]
-        end = max([hi] + [c.tok_end for c in after])
-        if not _told_here(a, h.mention.tok_end, end):
-            return True
+        # the act's own relative or result clauses right after it may tell its day and toll
+        end = own.tok_end if own is not None else sent.tok_end
+        for c in a.clauses:
+            if c.sentence == sent.index and c.tok_start == end and c.kind in _ACT_CLAUSES:
+                end = c.tok_end
+        return not _told_here(a, h.mention.tok_end, end)
     return False
 
 
@@ -116,9 +135,10 @@ def _described_practice(a: Analysis, t: int, sent) -> bool:
     """"بسبب ما تقوم به الميليشيا من قتل وطرد وأعمال نهب": ما, an imperfect of doing, its doer and
     من before the event word (or the list it stands in)."""
     tokens = a.doc.tokens
-    habits = cue_words("past_habit_verb")
+    habits = cue_matcher("past_habit_verb")
     for k in range(max(sent.tok_start, t - PRACTICE_WORDS - 8), t - 2):
-        if tokens[k].text.lstrip("و") != "ما" or tokens[k + 1].text not in habits:
+        # (the verb may carry its pronoun: ما ترتكبه العصابات)
+        if tokens[k].text.lstrip("و") != "ما" or not any(m.tok_start == k + 1 for m in habits.find(a.doc, k + 1, k + 2)):
             continue
         min_at = next((j for j in range(k + 2, min(t, k + 3 + PRACTICE_WORDS)) if tokens[j].text == "من"), None)
         if min_at is not None and t - min_at <= 5 and \
@@ -134,8 +154,9 @@ def _past_habit(a: Analysis, t: int, sent) -> bool:
     for m in cue_matcher("past_copula", suffixes=False).find(a.doc, max(sent.tok_start, t - HABIT_SUBJECT_WORDS
                                                                          - HABIT_OBJECT_WORDS - 2), t):
         for v in range(m.tok_end, min(t, m.tok_end + HABIT_SUBJECT_WORDS + 1)):
+            # (a day or a toll right after the event word tells the act: كانوا يقومون بجمع الحطب عندما ...)
             if tokens[v].text in habits and t - v <= HABIT_OBJECT_WORDS and clause_at(a, v) is own \
-                    and not _told_here(a, m.tok_start, own.tok_end if own else sent.tok_end):
+                    and not _told_here(a, m.tok_start, min(sent.tok_end, t + HABIT_TOLD_WORDS)):
                 return True
     return False
 

@@ -41,7 +41,7 @@ from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis
 from marsad.stages.arrest_side import ORDINARY_CRIME, crime_or_case_retold, ordinary_crime
 from marsad.stages.clauses import clause_at
-from marsad.stages.nonevent_stances import stance_reason
+from marsad.stages.nonevent_stances import share_held_back_span, stance_reason
 from marsad.triggers import TERRITORY
 
 # Sub-event types that are the means of an attack: after عبر/من خلال they still report it ("حاولت
@@ -92,6 +92,7 @@ def hold_back_non_events(a: Analysis) -> None:
     # the crime an ordinary crime's arrest is for, and the case told again in a sentence of its own
     a.hits = [replace(h, status="generic", reason=ORDINARY_CRIME) if crime_or_case_retold(a, h) else h
               for h in a.hits]
+    share_held_back_span(a)
 
 
 def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):

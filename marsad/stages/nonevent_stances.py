@@ -166,8 +166,9 @@ def _judged(a: Analysis, h, sent) -> bool:
     tokens = a.doc.tokens
     own = clause_at(a, t)
     hi = own.tok_end if own is not None else sent.tok_end
-    if _told_here(a, own.tok_start if own is not None else sent.tok_start, hi):
-        return False
+    if _told_here(a, own.tok_start if own is not None else sent.tok_start, hi) or \
+            (t > sent.tok_start and tokens[t - 1].text.lstrip("و") in cue_words("demonstrative")):
+        return False  # (هذه الألغام كانت مزيجا من ...: a word that points back, left to the rules of reference)
     copulas = cue_words("evaluation_copula")
     # a noun and its name (معركة الغوطة الشرقية كانت), never a verb and its subject (قتل الجنود
     # ضابطا كان يقود): every word between is definite

@@ -197,3 +197,12 @@ def test_a_protest_against_a_shelling_campaign_stays_a_protest():
     denounces, with no day or toll, is no event of its own."""
     text = "وخرج آلاف اليمنيين في مدينة تعز اليوم تنديدا بقصف الحوثيين للأحياء السكنية في المدينة."
     assert _types(text) == ["Peaceful protest"], _kinds(_extract(text))
+
+
+@pytest.mark.parametrize("text", [
+    "خرج آلاف اللبنانيين اليوم في مسيرة وسط مدينة صيدا. وأعلنت اللجنة التنسيقية للاحتجاجات في بيروت اختتام فعاليات الأسبوع.",
+    "تظاهر المئات اليوم في مدينة عدن. وقالت الهيئة العليا للمسيرات في مدينة المكلا إنها ستعلن برنامجا جديدا.",
+])
+def test_a_protest_word_in_an_organisers_name_is_no_second_protest(text):
+    """"الهيئة العليا للمسيرات"، "اللجنة التنسيقية للاحتجاجات": the body's name, no protest of its own."""
+    assert _types(text) == ["Peaceful protest"], _kinds(_extract(text))

@@ -19,6 +19,8 @@ why it is held back (``None``: it stays), by the structure it stands in, with it
   خلال يوم") when the article has told an act before; the clause gives no day and no toll;
 * a weapon's kind: a missile or fire word after مضاد، مزود، للدفاع ("نظام مضاد للصواريخ"،
   "مزودة بصواريخ"), no firing;
+* an organiser's name: a protest word after ل and a body that organises it ("الهيئة العليا
+  للمسيرات"، "الجهة المنظمة للمسيرة");
 * an ongoing state in a relative clause: "التظاهرات التي يشهدها العراق" (a habitual verb after
   the relative pronoun) tells what a country goes through, no one protest.
 """
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_words
 from marsad.dates import names_a_day
 from marsad.stages.analysis import Analysis
@@ -55,7 +58,8 @@ _MISSILE_TYPES = ("Shelling/artillery/missile attack", "Air/drone strike", "Disr
 def share_held_back_span(a: Analysis) -> None:
     """A weak event word inside a longer one held back shares its status: the missiles of "يمكن
     للمنظومة اعتراض صواريخ" are what would be intercepted, not a missile attack."""
-    held = [x for x in a.hits if not x.reports_event]
+    # (not a time reference: "عقب اعتراض الدفاعات ثلاثة صواريخ أطلقها الحوثيون" still tells the firing)
+    held = [x for x in a.hits if x.status in ("modal", "generic", "negated")]
     out = []
     for h in a.hits:
         if h.reports_event and h.mention.strength == "weak":
@@ -81,6 +85,9 @@ def stance_reason(a: Analysis, h, sent) -> str | None:
         return "a judgement of a campaign or an attack told (معركة X كانت قاسية، ويعتبر الهجوم الثالث)"
     if h.mention.sub_event_type in _MISSILE_TYPES and t > sent.tok_start and _weapon_named(a.doc.tokens, t):
         return "a weapon's kind, load or system (مضاد للصواريخ، مزودة بصواريخ، نظام صواريخ)"
+    if h.mention.event_type == "Protests" and a.doc.tokens[t].text.startswith("ل") and any(
+            a.doc.tokens[k].text.lstrip("و") in cue_words("organiser_noun") for k in range(max(sent.tok_start, t - 2), t)):
+        return "the name of the protests' organiser (الهيئة العليا للمسيرات، الجهة المنظمة للمسيرة)"
     if _ongoing_state(a, h, sent):
         return "a state a country goes through (التظاهرات التي يشهدها العراق)"
     return None
@@ -95,8 +102,9 @@ def _weapon_named(tokens, t: int) -> bool:
 
 
 def _told_here(a: Analysis, lo: int, hi: int) -> bool:
-    """Does the span give a day or a toll of its own (أمس، الجمعة، مقتل 12)?"""
-    if any(names_a_day(a.doc.tokens[k].text) for k in range(lo, hi)):
+    """Does the span give a day, a date or a toll of its own (أمس، الجمعة، في 7 أبريل، مقتل 12)?"""
+    if any(names_a_day(a.doc.tokens[k].text) for k in range(lo, hi)) or \
+            any(lo <= d.tok_start < hi and not d.background for d in a.dates):
         return True
     return any(lo <= c.tok_start < hi for c in a.casualties)
 
@@ -106,6 +114,9 @@ def _condemned(a: Analysis, h, sent) -> bool:
     word after it ("دانت بشدة قصف الغوطة"، "أدانت الخارجية القطرية اليوم بشدة قصف غزة")?"""
     t = h.mention.tok_start
     tokens = a.doc.tokens
+    if definite(tokens[t].text) and any(x.reports_event and x.mention.event_type == h.mention.event_type and
+                                        x.mention.tok_start < sent.tok_start for x in a.hits):
+        return False  # "أدان الزعيمان الهجمات": the attack told before, which frames join it to
     own = clause_at(a, t)
     for m in cue_matcher("condemnation_word").find(a.doc, max(sent.tok_start, t - CONDEMNED_WORDS), t):
         if clause_at(a, m.tok_start) is not own or any(tokens[j].text in ("و", "ثم") for j in range(m.tok_end, t)) or \

@@ -206,3 +206,18 @@ def test_a_protest_against_a_shelling_campaign_stays_a_protest():
 def test_a_protest_word_in_an_organisers_name_is_no_second_protest(text):
     """"الهيئة العليا للمسيرات"، "اللجنة التنسيقية للاحتجاجات": the body's name, no protest of its own."""
     assert _types(text) == ["Peaceful protest"], _kinds(_extract(text))
+
+
+def test_strikes_likely_by_a_side_stay_strikes():
+    """"غارات يرجح أنها روسية أوقعت 20 قتيلا": يرجح hedges who struck, not whether they did."""
+    text = "قال المرصد السوري اليوم إن غارات يرجح أنها روسية أوقعت 20 قتيلا في بلدة معرة مصرين بريف إدلب."
+    assert "Air/drone strike" in _types(text)
+
+
+def test_a_killing_during_protests_a_place_goes_through_stays():
+    """"قتل فلسطينيان ... خلال الاحتجاجات التي يشهدها القطاع": the protests are the setting of the
+    day's killing, which stays with its toll."""
+    text = ("قتل فلسطينيان برصاص الجيش الإسرائيلي شرق مدينة خان يونس اليوم الجمعة خلال الاحتجاجات "
+            "التي يشهدها القطاع منذ أسابيع.")
+    found = _extract(text)
+    assert found and max(e.fatalities for e in found) == 2, _kinds(found)

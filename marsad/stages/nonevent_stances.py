@@ -198,6 +198,9 @@ def _ongoing_state(a: Analysis, h, sent) -> bool:
     end = h.mention.tok_end
     for k in range(end, min(sent.tok_end - 1, end + RELATIVE_STATE_WORDS + 1)):
         if tokens[k].text in _RELATIVES:
+            # (a toll in its sentence makes it the setting of a killing: "قتل فلسطينيان خلال الاحتجاجات
+            # التي يشهدها القطاع": the protest of that day)
             return any(m.tok_start == k + 1 for m in cue_matcher("habitual_verb").find(a.doc, k + 1, k + 2)) and \
-                not _told_here(a, k, sent.tok_end)
+                not _told_here(a, k, sent.tok_end) and not any(sent.tok_start <= c.tok_start < sent.tok_end
+                                                              for c in a.casualties)
     return False

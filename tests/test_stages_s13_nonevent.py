@@ -221,3 +221,20 @@ def test_a_killing_during_protests_a_place_goes_through_stays():
             "التي يشهدها القطاع منذ أسابيع.")
     found = _extract(text)
     assert found and max(e.fatalities for e in found) == 2, _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "وقال السكان اليوم إن الطريق الساحلي كان مسرحا لعمليات خطف ونهب تنفذها عصابات مسلحة قرب مدينة زوارة.",
+    "وأوضح سائق اليوم أن طريق عتق كان مكانا مناسبا لقطاع الطرق لاعتراض المسافرين ونهب أموالهم.",
+    "وذكر الأهالي اليوم أن سوق المدينة كان ساحة لاشتباكات متكررة بين عصابات التهريب في مدينة سبها.",
+])
+def test_a_setting_a_place_used_to_be_is_no_event(text):
+    """"كان الطريق مسرحا لعمليات خطف ونهب"، "كان مكانا مناسبا لقطاع الطرق ... ونهب أموالهم": what a
+    place used to see, a past habit."""
+    assert _types(text) == [], _kinds(_extract(text))
+
+
+def test_the_days_clash_before_a_past_setting_stays():
+    text = ("قتل ستة أشخاص اليوم في اشتباكات بين الجيش الليبي ومسلحين في بنغازي، وكانت المدينة مسرحا "
+            "لمعارك مماثلة العام الماضي.")
+    assert "Armed clash" in _types(text)

@@ -12,8 +12,9 @@ why it is held back (``None``: it stays), by the structure it stands in, with it
 * a practice alleged: ب and a continuation noun right before the event word after an accusation
   ("اتهم المتمردين بمواصلة نهب المساعدات"), or a practice described by ما and an imperfect ("ما
   تقوم به الميليشيا من قتل ونهب");
-* a past habit: كان, its subject and an imperfect of doing or undergoing before the event word in
-  its clause ("كان الناس يتعرضون لنهب ممتلكاتهم"، "كانت وسائل الإعلام تنشر مقاطع تظهر احتجاجات");
+* a past habit: كان, its subject and an imperfect of doing or undergoing (or a noun of a setting)
+  before the event word in its clause ("كان الناس يتعرضون لنهب ممتلكاتهم"، "كانت وسائل الإعلام تنشر
+  مقاطع تظهر احتجاجات"، "كان الطريق مكانا مناسبا لقطاع الطرق لاصطياد المسافرين ونهب ممتلكاتهم");
 * a judgement: an event noun and its name followed by a copula ("معركة الغوطة الشرقية كانت قاسية
   على النظام"), or a definite event noun right after a verb of considering ("ويعتبر الهجوم الثالث
   خلال يوم") when the article has told an act before; the clause gives no day and no toll;
@@ -161,7 +162,7 @@ def _described_practice(a: Analysis, t: int, sent) -> bool:
 def _past_habit(a: Analysis, t: int, sent) -> bool:
     tokens = a.doc.tokens
     own = clause_at(a, t)
-    habits = cue_words("past_habit_verb")
+    habits = cue_words("past_habit_verb") | cue_words("habit_setting_noun")
     for m in cue_matcher("past_copula", suffixes=False).find(a.doc, max(sent.tok_start, t - HABIT_SUBJECT_WORDS
                                                                          - HABIT_OBJECT_WORDS - 2), t):
         for v in range(m.tok_end, min(t, m.tok_end + HABIT_SUBJECT_WORDS + 1)):

@@ -238,3 +238,10 @@ def test_the_days_clash_before_a_past_setting_stays():
     text = ("قتل ستة أشخاص اليوم في اشتباكات بين الجيش الليبي ومسلحين في بنغازي، وكانت المدينة مسرحا "
             "لمعارك مماثلة العام الماضي.")
     assert "Armed clash" in _types(text)
+
+
+def test_an_attack_told_after_a_setting_and_its_conjunction_stays():
+    """"كان الجنوب مسرحا للعمليات إذ هاجم التنظيم منطقة X": إذ opens the attack told, no habit."""
+    text = ("وكان ريف حماة الشرقي اليوم مسرحا للعمليات العسكرية إذ هاجم تنظيم داعش مواقع للجيش السوري "
+            "قرب بلدة عقيربات وقتل عددا من الجنود.")
+    assert _extract(text), "the attack told after إذ is lost"

@@ -162,15 +162,25 @@ def _described_practice(a: Analysis, t: int, sent) -> bool:
 def _past_habit(a: Analysis, t: int, sent) -> bool:
     tokens = a.doc.tokens
     own = clause_at(a, t)
-    habits = cue_words("past_habit_verb") | cue_words("habit_setting_noun")
+    habits, settings = cue_words("past_habit_verb"), cue_words("habit_setting_noun")
     for m in cue_matcher("past_copula", suffixes=False).find(a.doc, max(sent.tok_start, t - HABIT_SUBJECT_WORDS
                                                                          - HABIT_OBJECT_WORDS - 2), t):
         for v in range(m.tok_end, min(t, m.tok_end + HABIT_SUBJECT_WORDS + 1)):
+            if tokens[v].text in settings and _setting_broken(a, v, t):
+                continue
             # (a day or a toll right after the event word tells the act: كانوا يقومون بجمع الحطب عندما ...)
-            if tokens[v].text in habits and t - v <= HABIT_OBJECT_WORDS and clause_at(a, v) is own \
-                    and not _told_here(a, m.tok_start, min(sent.tok_end, t + HABIT_TOLD_WORDS)):
+            if (tokens[v].text in habits or tokens[v].text in settings) and t - v <= HABIT_OBJECT_WORDS and \
+                    clause_at(a, v) is own and not _told_here(a, m.tok_start, min(sent.tok_end, t + HABIT_TOLD_WORDS)):
                 return True
     return False
+
+
+def _setting_broken(a: Analysis, v: int, t: int) -> bool:
+    """Does a mark or a word that opens another clause stand between a noun of a setting and the
+    event word ("كان الجنوب مسرحا للعمليات إذ هاجم التنظيم ...")?"""
+    tokens = a.doc.tokens
+    return any(ch in "،,؛;.:" for ch in a.doc.text[tokens[v].end:tokens[t].start]) or \
+        any(tokens[k].text.lstrip("و") in cue_words("setting_content_break") for k in range(v + 1, t))
 
 
 def _judged(a: Analysis, h, sent) -> bool:

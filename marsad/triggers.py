@@ -574,15 +574,18 @@ def _expected_after(doc: Doc, m, sent_end: int) -> bool:
     intent ("لهجوم من المتوقع أن يشنه الجيش"، "هجوم يعتزم الجيش شنه") or by قد and an imperfect
     ("هجوم قد تشنه القوات"): the attack expected, not one made. A definite noun (الهجوم ... يتوقع
     أن يستمر) names an attack told, and an expectation after it is about its course."""
-    if definite(doc.tokens[m.tok_start].text):
-        return False
+    word = doc.tokens[m.tok_start].text
+    verbs = cue_words("clause_verb")
+    if definite(word) or any(word.lstrip("وف") in (v, v + "ت", v + "وا") for v in verbs):
+        return False  # (a verb: "هاجم مسلحون قد يكونون من ...": the doubt is about who)
     hi = min(sent_end, m.tok_end + EXPECTED_AFTER_WORDS + 1)
     for k in range(m.tok_end, hi):
         if any(ch in "،,؛;.:" for ch in doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]):
             return False
         if any(x.tok_start == k for x in cue_matcher("expectation_after").find(doc, k, sent_end)) or \
                 _qad_imperfect(doc, range(k, k + 1)):
-            return True
+            # a toll after it tells fighting that is going on ("اشتباكات يتوقع أن تستمر ... أسفرت عن مقتل 5")
+            return not any(w in cue_words("clause_result") for w in (t.text for t in doc.tokens[k:sent_end]))
     return False
 
 

@@ -245,3 +245,10 @@ def test_an_attack_told_after_a_setting_and_its_conjunction_stays():
     text = ("وكان ريف حماة الشرقي اليوم مسرحا للعمليات العسكرية إذ هاجم تنظيم داعش مواقع للجيش السوري "
             "قرب بلدة عقيربات وقتل عددا من الجنود.")
     assert _extract(text), "the attack told after إذ is lost"
+
+
+def test_fighting_expected_to_go_on_with_its_toll_stays():
+    """"اشتباكات يتوقع أن تستمر ... أسفرت عن مقتل 5": expected to go on, and already deadly."""
+    text = ("اشتباكات عنيفة يتوقع أن تستمر لساعات اندلعت اليوم بين الجيش والحوثيين في مدينة مأرب "
+            "أسفرت عن مقتل خمسة مقاتلين.")
+    assert "Armed clash" in _types(text)

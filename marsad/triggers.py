@@ -241,7 +241,7 @@ def _march(doc: Doc, m, marched: bool = False) -> bool:
         return False
     word = doc.tokens[m.tok_start].text
     bare = word[1:] if word[:1] in "وبلف" and word[1:].startswith("ال") else word
-    bare = bare[2:] if bare.startswith("ال") else bare
+    bare = bare[2:] if bare.startswith(("ال", "لل")) else bare  # للمسيرة: ل + المسيرة
     if bare not in cue_words("drone_word") or "\u0651" in doc.token_span(m.tok_start, m.tok_end).text:
         return False  # "مسيّرة" written with its shadda is the drone
     sent = doc.sentence_of_token(m.tok_start)
@@ -284,9 +284,13 @@ def _after_a_landmark(doc: Doc, end: int, sent_start: int, sent_end: int) -> boo
 
 
 def _feared(doc: Doc, tok: int, sent_start: int) -> bool:
-    """Is the event word the object of a fear, a risk or a thing to cease, right before it or
-    before its preposition ("خوفا من الاعتقالات"، "يواجهون خطر الاعتقال"، "الكف عن اعتقال")?"""
+    """Is the event word the object of a fear, a risk, a thing to cease or to avoid, right before
+    it or before its preposition ("خوفا من الاعتقالات"، "يواجهون خطر الاعتقال"، "الكف عن اعتقال"،
+    "لتجنب هجوم"، "دون قتال")? A noun of occurring may stand between ("لتجنب وقوع معركة"، "للحيلولة
+    دون اندلاع مواجهات")."""
     j = tok - 1
+    if j > sent_start and doc.tokens[j].text in cue_words("occurrence_noun"):
+        j -= 1
     if j >= sent_start and doc.tokens[j].text in ("من", "عن"):
         j -= 1
     return j >= sent_start and doc.tokens[j].text in cue_words("averted_word")
@@ -334,11 +338,12 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 any(w in cue_words("denial_verb") for w in words):
             status, reason = "negated", "negated or denied"
         elif any(t in modality for t in before) or _qad_imperfect(doc, before) or \
-                (m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("modal_adjective")):
+                (m.tok_end < sent.tok_end and doc.tokens[m.tok_end].text in cue_words("modal_adjective")) or \
+                _expected_after(doc, m, sent.tok_end):
             status, reason = "modal", "a threat, plan or possibility"
         elif any(t in obligation for t in range(max(sent.tok_start, m.tok_start - OBLIGATION_WORDS), m.tok_start)):
             status, reason = "modal", "an obligation (يجب قتالهم): what must be done"
-        elif sub == "TERRITORY" and (_purpose(doc.tokens[m.tok_start].text) or any(
+        elif sub in ("TERRITORY", "Non-violent transfer of territory") and (_purpose(doc.tokens[m.tok_start].text) or any(
                 t in approach for t in range(max(sent.tok_start, m.tok_start - APPROACH_WORDS), m.tok_start))):
             status, reason = "modal", "a purpose or an approach (لتحرير، تقترب من السيطرة على)"
         elif sub == "Armed clash" and _purpose(doc.tokens[m.tok_start].text) and \
@@ -557,6 +562,31 @@ def _cause_of_a_death(doc: Doc, tok: int, sent_start: int) -> bool:
     from marsad.casualties import is_death_word
     return any(is_death_word(doc.tokens[t].text, ("و", "ف"))
                for t in range(max(sent_start, cue - CAUSE_DEATH_WORDS), cue))
+
+
+# How many words (adjectives) may stand between an indefinite event noun and the word of
+# expectation after it (هجوم واسع من المتوقع أن يشنه).
+EXPECTED_AFTER_WORDS = 2
+
+
+def _expected_after(doc: Doc, m, sent_end: int) -> bool:
+    """An indefinite event noun followed, past an adjective or two, by a word of expectation or
+    intent ("لهجوم من المتوقع أن يشنه الجيش"، "هجوم يعتزم الجيش شنه") or by قد and an imperfect
+    ("هجوم قد تشنه القوات"): the attack expected, not one made. A definite noun (الهجوم ... يتوقع
+    أن يستمر) names an attack told, and an expectation after it is about its course."""
+    word = doc.tokens[m.tok_start].text
+    verbs = cue_words("clause_verb")
+    if definite(word) or any(word.lstrip("وف") in (v, v + "ت", v + "وا") for v in verbs):
+        return False  # (a verb: "هاجم مسلحون قد يكونون من ...": the doubt is about who)
+    hi = min(sent_end, m.tok_end + EXPECTED_AFTER_WORDS + 1)
+    for k in range(m.tok_end, hi):
+        if any(ch in "،,؛;.:" for ch in doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]):
+            return False
+        if any(x.tok_start == k for x in cue_matcher("expectation_after").find(doc, k, sent_end)) or \
+                _qad_imperfect(doc, range(k, k + 1)):
+            # a toll after it tells fighting that is going on ("اشتباكات يتوقع أن تستمر ... أسفرت عن مقتل 5")
+            return not any(w in cue_words("clause_result") for w in (t.text for t in doc.tokens[k:sent_end]))
+    return False
 
 
 def _qad_imperfect(doc: Doc, before: range) -> bool:

@@ -22,7 +22,9 @@ stages, by the structure it stands in, with its cue words in ``cues.tsv``:
 * an attempted arrest: the arrest word a few words after محاولة in its clause ("أثناء محاولة
   الميليشيا اعتقال عناصرها") did not happen;
 * an ordinary crime: an arrest with no political side, by its named crime or its charge
-  (``stages/arrest_side.py``).
+  (``stages/arrest_side.py``);
+* a stance on violence, no act (``stages/nonevent_stances.py``): a condemnation's object, a
+  practice alleged or described, a past habit, a judgement of a campaign, a weapon's kind.
 
 And one rule on dates (``recap_months_to_last_year``, run before the discourse moves): a bare month
 of the publication's own month in a relative clause on a definite event noun (الهجوم الكيمائي الذي
@@ -39,6 +41,7 @@ from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis
 from marsad.stages.arrest_side import ORDINARY_CRIME, crime_or_case_retold, ordinary_crime
 from marsad.stages.clauses import clause_at
+from marsad.stages.nonevent_stances import share_held_back_span, stance_reason
 from marsad.triggers import TERRITORY
 
 # Sub-event types that are the means of an attack: after عبر/من خلال they still report it ("حاولت
@@ -89,6 +92,7 @@ def hold_back_non_events(a: Analysis) -> None:
     # the crime an ordinary crime's arrest is for, and the case told again in a sentence of its own
     a.hits = [replace(h, status="generic", reason=ORDINARY_CRIME) if crime_or_case_retold(a, h) else h
               for h in a.hits]
+    share_held_back_span(a)
 
 
 def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
@@ -122,6 +126,9 @@ def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
         return replace(h, status="generic", reason=ORDINARY_CRIME)
     if sub == "Arrests" and _arrest_by_attackers(a, h, sent):
         return replace(h, status="generic", reason="the attackers took a man in their attack (واعتقل المهاجمون ...)")
+    stance = stance_reason(a, h, sent)
+    if stance:
+        return replace(h, status="generic", reason=stance)
     return h
 
 

@@ -283,7 +283,8 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             taker = clause_taker(a, g)
             if taker is not None and taker != names[0] and not kb.allied(taker, names[0]):
                 names = [taker] + [n for n in names if n != taker]
-        if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators) and stated is None:
+        unknown = _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators) and stated is None
+        if unknown:
             # "طائرة مسيرة مجهولة"، "مسلحون مجهولون": the report does not know who attacked
             names = ["Unidentified Armed Group"]
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
@@ -308,7 +309,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
-                not _drone(g) and actor1 != stated:
+                not _drone(g) and actor1 != stated and not unknown:
             # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
             # force's, the one the article names most; the group is where the bombs fell
             # "ضربت القوات المشتركة وأباتشي التحالف تجمعات المتمردين": an allied air force named in the
@@ -325,8 +326,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             primary = max(hit, key=lambda n: hit[n])
             actor2 = primary if primary != actor1 else None
         if actor2 is None and etype == "Explosions/Remote violence":
-            # "اعترضت قوات الدفاع الجوي صاروخا أطلقه X": the force whose defences stood against it
-            actor2 = next((x.actor for x in in_group if defends(a, x) and x.actor != actor1), None)
+            # "اعترضت قوات الدفاع الجوي صاروخا أطلقه X": the force whose defences stood against it,
+            # unless the strike names the owner of what it hit ("أطقما لميليشيا الحوثي")
+            actor2 = _military_target_owner(a, g, actor1) or \
+                next((x.actor for x in in_group if defends(a, x) and x.actor != actor1), None)
         if actor2 is None:
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:
@@ -453,7 +456,7 @@ def _aimed_at(a: Analysis, g: Group) -> set[int]:
     """Ids of the actor mentions the group's strikes were aimed at: right after a military target
     (مواقع لميليشيا الحوثي، تجمعات للحوثيين) or an aiming preposition after a trigger (على الحوثيين)."""
     doc = a.doc
-    targets = [(m.tok_end, m.tok_end + 2) for m in _cue_in_units(a, g, "military_target")]
+    targets = [(m.tok_end, m.tok_end + 2) for m in _military_targets(a, g)]
     aiming = cue_words("aimed_preposition")
     for m in g.members:
         end = m.hit.mention.tok_end
@@ -461,6 +464,25 @@ def _aimed_at(a: Analysis, g: Group) -> set[int]:
             if doc.tokens[t].text in aiming:
                 targets.append((t + 1, t + 1))
     return {id(x) for x in a.actors if any(lo <= x.tok_start <= hi for lo, hi in targets)}
+
+
+def _military_targets(a: Analysis, g: Group) -> list:
+    """The military targets the group's units name: the target words, and a vehicle whose owner
+    follows it after ل or an owner link ("عربة لميليشيات الحوثي"، "مركبة عسكرية تابعة للتنظيم"; not
+    "دبابات الجيش": the force's own vehicles, which fire)."""
+    doc, kb = a.doc, a.kb
+    out = _cue_in_units(a, g, "military_target")
+    links = cue_words("owner_link")
+    for m in _cue_in_units(a, g, "owned_vehicle"):
+        sent_end = doc.sentence_of_token(m.tok_start).tok_end
+        if m.tok_end >= sent_end or any(o.tok_start <= m.tok_start < o.tok_end for o in out):
+            continue
+        word = doc.tokens[m.tok_end].text
+        lam = word.startswith("ل") and not word.startswith("ال")
+        if (word in links or word[1:] in links) or lam and any(
+                x.tok_start in (m.tok_end, m.tok_end + 1) and kb.inter(x.actor) in ARMED_CODES for x in a.actors):
+            out.append(m)
+    return out
 
 
 def _military_target_owner(a: Analysis, g: Group, actor1: str | None) -> str | None:
@@ -474,7 +496,7 @@ def _target_owners(a: Analysis, g: Group, actor1: str | None) -> list[tuple[str,
     target is at one of the group's places; those at its places first."""
     kb = a.kb
     out = []
-    for m in _cue_in_units(a, g, "military_target"):
+    for m in _military_targets(a, g):
         reach = _owner_reach(a, m.tok_end)
         owner = [x for x in a.actors if m.tok_end <= x.tok_start <= reach
                  and kb.inter(x.actor) in ARMED_CODES and x.actor != actor1
@@ -506,7 +528,7 @@ def _post_owner(a: Analysis, g: Group, exclude: str | None) -> str | None:
     as often as the target), other than ``exclude``."""
     kb, doc = a.kb, a.doc
     people = cue_words("counted_person_noun")
-    for m in _cue_in_units(a, g, "military_target"):
+    for m in _military_targets(a, g):
         word = doc.tokens[m.tok_end - 1].text
         if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
             continue

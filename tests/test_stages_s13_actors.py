@@ -1,0 +1,144 @@
+"""Sides and places read from the frame of the act (roles stage, places stage), each class run on
+plain strings of our own wording, with close wordings where the old reading must stay:
+
+* a strike whose striker the report does not know ("طائرة مجهولة الهوية"، "لم تعرف هويتها"، "لم يحدد
+  ... الجهة المسؤولة") has an unidentified actor1, even when another air force strikes in the article's
+  background;
+* the men of a struck vehicle are the force the vehicle is said to be of, after ل or an owner link
+  ("عربة لميليشيات الحوثي"، "سيارة تابعة للتنظيم"), never another force of the article; a vehicle in a
+  construct with its force ("دبابات الجيش") is the force's own and fires;
+* a camp of the people displaced from X ("مخيم لنازحي X"، "مهجري X") is not at X; nor is a place that is
+  only the topic of a case or a file ("قضايا X"، "ملف X")."""
+from __future__ import annotations
+
+import pytest
+
+from test_stages_roles5 import events, pairs
+
+HOUTHIS = "Ansar Allah (the Houthis)"
+UNKNOWN = "Unidentified Armed Group"
+
+
+def _of_type(found, etype):
+    return [e for e in found if e.event_type == etype]
+
+
+# --------------------------------------------------------------------------- the unknown striker
+
+@pytest.mark.parametrize("text", [
+    ("قتل أربعة مسلحين في غارة شنتها طائرة مجهولة الهوية على مزرعة قرب بلدة مرزق جنوبي ليبيا اليوم. "
+     "وسبق أن شنت القيادة الأمريكية في أفريقيا غارات مماثلة على مواقع للمتشددين في الجنوب الليبي."),
+    ("استهدفت غارة جوية لطائرة لم تعرف هويتها سيارة على طريق بلدة البوكمال اليوم ما أدى إلى مقتل ثلاثة "
+     "أشخاص. ويشن طيران التحالف الدولي غارات متكررة على المنطقة منذ سنوات."),
+    ("قصفت طائرة مجهولة مخزنا في منطقة الجفرة أمس ما أسفر عن مقتل شخصين. وكانت طائرات أمريكية قد "
+     "شنت الشهر الماضي غارة على موقع لتنظيم داعش في المنطقة."),
+    ("لقي خمسة مسلحين حتفهم بغارة جوية نفذتها طائرة مجهولة الهوية على منزل في بلدة أوباري اليوم. "
+     "وتنفذ القوات الأمريكية ضربات جوية ضد المتشددين في ليبيا من حين لآخر."),
+    ("قتل ستة أشخاص في غارة لطائرة لم تعرف هويتها على سوق في مدينة القائم اليوم. وتشن الطائرات "
+     "الأمريكية غارات على مواقع التنظيم قرب الحدود منذ أشهر."),
+])
+def test_a_strike_by_an_aircraft_the_report_does_not_know_has_an_unidentified_striker(text):
+    found = [e for e in events(text) if e.sub_event_type == "Air/drone strike"]
+    assert found, "no strike"
+    assert found[0].actor1 == UNKNOWN, pairs(found)
+
+
+@pytest.mark.parametrize("text, striker", [
+    # the striker named with the strike stays
+    ("قتل أربعة مسلحين في غارة شنتها طائرة أمريكية على مزرعة قرب بلدة مرزق جنوبي ليبيا اليوم. "
+     "وسبق أن شنت القيادة الأمريكية في أفريقيا غارات مماثلة على مواقع للمتشددين في الجنوب الليبي.",
+     "Military Forces of the United States"),
+    ("قتل ستة مسلحين في غارة للتحالف الدولي على موقع لتنظيم داعش في مدينة القائم اليوم.",
+     "Global Coalition against Daesh"),
+    # the air force of the article when the strike's own words name none and know of no stranger
+    ("شنت الطائرات الروسية غارات على ريف إدلب. وقتل ثلاثة مدنيين في غارة جوية على بلدة سراقب اليوم.",
+     "Military Forces of Russia"),
+])
+def test_a_named_or_told_air_force_keeps_the_strike(text, striker):
+    found = [e for e in events(text) if e.sub_event_type == "Air/drone strike"]
+    assert found, "no strike"
+    assert all(e.actor1 == striker for e in found), pairs(found)
+
+
+# --------------------------------------------------------------------------- the struck vehicle's men
+
+@pytest.mark.parametrize("text, striker, owner", [
+    ("استهدف طيران التحالف أطقما لميليشيا الحوثي في مديرية الملاجم اليوم. وتمكن الدفاع الجوي أمس من إسقاط "
+     "طائرة مسيرة حوثية.", "Military Forces of Saudi Arabia", HOUTHIS),
+    ("قصفت طائرات حربية روسية عربات لمسلحي هيئة تحرير الشام قرب بلدة كفرنبل اليوم. وقالت وزارة الدفاع إن "
+     "الدفاعات الجوية في قاعدة حميميم تصدت لطائرات مسيرة.", "Military Forces of Russia", "Hayat Tahrir al-Sham"),
+    ("قصفت طائرات حربية إسرائيلية سيارة لعناصر حزب الله قرب بلدة القصير اليوم. وقالت وكالة سانا إن "
+     "الدفاعات الجوية السورية تصدت لصواريخ في سماء حمص.", "Military Forces of Israel", "Hezbollah"),
+    ("استهدفت مقاتلات التحالف الدولي مركبات تابعة لتنظيم داعش قرب بلدة الباغوز اليوم. وذكرت سانا أن "
+     "الدفاعات الجوية السورية تصدت لأهداف معادية فوق دمشق.", "Global Coalition against Daesh", "Islamic State"),
+    ("أغارت مقاتلات التحالف على شاحنة لميليشيات الحوثي في مديرية حرض اليوم. وقال متحدث التحالف إن منظومات "
+     "الدفاع الجوي في المملكة بكامل جاهزيتها.", "Military Forces of Saudi Arabia", HOUTHIS),
+])
+def test_the_men_of_a_struck_vehicle_are_the_force_it_belongs_to(text, striker, owner):
+    found = [e for e in events(text) if e.sub_event_type == "Air/drone strike" and e.actor1 == striker]
+    assert found, pairs(events(text))
+    assert found[0].actor2 == owner, pairs(found)
+
+
+@pytest.mark.parametrize("text, striker, target", [
+    # the force's own vehicles in a construct fire; the owner of the position hit is the target
+    ("قصفت دبابات الجيش الإسرائيلي موقعا لحركة حماس شرقي مدينة خان يونس اليوم.",
+     "Military Forces of Israel", "Hamas Movement"),
+    ("أطلقت مدرعات الاحتلال الإسرائيلي النار على منازل المواطنين في بلدة بيت حانون اليوم.",
+     "Military Forces of Israel", "Civilians"),
+    # a car of civilians stays the civilians'
+    ("قتل ثلاثة مدنيين في غارة لطيران التحالف على سيارة لمواطنين في مديرية باقم اليوم.",
+     "Military Forces of Saudi Arabia", "Civilians"),
+])
+def test_a_force_s_own_vehicles_and_civilian_cars_keep_their_sides(text, striker, target):
+    found = events(text)
+    assert found, "no event"
+    assert found[0].actor1 == striker and found[0].actor2 == target, pairs(found)
+
+
+# --------------------------------------------------------------------------- a camp of the displaced
+
+@pytest.mark.parametrize("text, not_at, origin, deaths", [
+    ("اشتدت المعارك بين الفصائل في جنوب طرابلس أمس. وقتل شخصان بسقوط صاروخ على مخيم لنازحي تاورغاء يوم "
+     "الأحد.", "Tawergha", "تاورغاء", 2),
+    ("قصفت الطائرات الحربية بلدات ريف حلب الغربي اليوم. وقتل طفل بغارة على مخيم لنازحي تلعفر.",
+     "Tal Afar", "تلعفر", 1),
+    ("قتلت امرأة بقذيفة سقطت على مخيم يؤوي نازحي الحديدة في مديرية الخوخة اليوم.", "Al Hudaydah", "الحديدة", 1),
+    ("تواصل القصف على ريف إدلب الجنوبي منذ أيام. وقتل ثلاثة أطفال بقذيفة سقطت على مخيم لمهجري حمص اليوم.",
+     "Homs", "حمص", None),
+    ("شهدت مدينة تعز قصفا حوثيا عنيفا اليوم. وأصيبت امرأتان بقذيفة سقطت على مخيم لنازحي الحديدة.",
+     "Al Hudaydah", "الحديدة", None),
+    # the place after the camp is the camp's, not the container of the place its people fled
+    ("أصيب خمسة أشخاص في قصف طال مخيما لمهجري حمص قرب بلدة أطمة اليوم.", "Homs", "حمص", None),
+    ("تجددت الاشتباكات في مدينة الفاشر اليوم. وقتل خمسة مدنيين في قصف مدفعي طال مخيما لنازحي الجنينة.",
+     "El Geneina", "الجنينة", 5),
+])
+def test_a_camp_of_the_displaced_is_not_at_the_place_they_fled(text, not_at, origin, deaths):
+    found = events(text)
+    assert found, "no event"
+    for e in found:
+        assert e.location != not_at and origin not in (e.location or ""), (e.location, e.admin1, e.admin2)
+    if deaths is not None:
+        assert max(e.fatalities for e in found) == deaths, [(e.location, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize("text, place", [
+    # a camp named by its place stays there
+    ("قتل طفلان بسقوط قذيفة على مخيم للنازحين في بلدة حمام العليل اليوم.", "Hammam al-Alil"),
+    ("قصفت قوات النظام مخيم اليرموك في دمشق اليوم ما أدى إلى مقتل ثلاثة مدنيين.", "Yarmouk camp"),
+])
+def test_a_camp_named_by_its_place_keeps_it(text, place):
+    found = events(text)
+    assert found, "no event"
+    assert any(place in (e.location or "") for e in found), [(e.location, e.admin1) for e in found]
+
+
+@pytest.mark.parametrize("text, not_at", [
+    ("قال الناشط المهتم بمتابعة قضايا تاورغاء إن شخصين قتلا بسقوط صاروخ على مخيم جنوب طرابلس يوم الأحد.",
+     "Tawergha"),
+    ("قال المسؤول عن ملف الرقة في المجلس إن ثلاثة مدنيين قتلوا بقصف على بلدة الحسكة اليوم.", "Ar Raqqah"),
+])
+def test_a_place_that_is_only_the_topic_of_a_case_is_no_event_place(text, not_at):
+    found = events(text)
+    assert found, "no event"
+    assert all(e.location != not_at for e in found), [(e.location, e.admin1) for e in found]

@@ -142,3 +142,40 @@ def test_a_place_that_is_only_the_topic_of_a_case_is_no_event_place(text, not_at
     found = events(text)
     assert found, "no event"
     assert all(e.location != not_at for e in found), [(e.location, e.admin1) for e in found]
+
+
+# --------------------------------------------------------------------------- the taker of a capture
+
+@pytest.mark.parametrize("text, taker, loser", [
+    ("تمكنت قوات النخبة الحضرمية، بإسناد من القوات الإماراتية، من طرد عناصر القاعدة من وادي المسيني. وكانت "
+     "قوات النخبة المدعومة من التحالف قد سيطرت اليوم على مدينة المكلا بعد فرار مسلحي التنظيم.",
+     "Hadrami Elite Forces", "Al-Qaeda in the Arabian Peninsula"),
+    ("تقدمت قوات سوريا الديمقراطية في ريف دير الزور الشرقي. وقالت مصادر محلية إن القوات المدعومة من التحالف "
+     "الدولي سيطرت اليوم على بلدة هجين بعد انسحاب مسلحي تنظيم داعش منها.",
+     "Syrian Democratic Forces", "Islamic State"),
+    ("واصلت فصائل الجيش الوطني السوري تقدمها في منطقة عفرين. وقالت مصادر إن القوات المدعومة من تركيا سيطرت "
+     "اليوم على بلدة جنديرس بعد انسحاب وحدات حماية الشعب الكردية منها.",
+     "Syrian National Army", "People's Protection Units"),
+    ("تواصل ألوية العمالقة عملياتها في الساحل الغربي. وقالت مصادر عسكرية إن القوات المدعومة من التحالف العربي "
+     "سيطرت اليوم على مركز مديرية حيس بعد فرار مسلحي الحوثي.", "Giants Brigades", HOUTHIS),
+    ("انتشرت قوات الحزام الأمني في محافظة أبين منذ أيام. وأفادت مصادر محلية بأن القوات المدعومة من الإمارات "
+     "سيطرت اليوم على مدينة زنجبار بعد انسحاب مسلحي القاعدة منها.",
+     "Security Belt Forces", "Al-Qaeda in the Arabian Peninsula"),
+])
+def test_a_capture_told_only_with_its_backer_is_the_backed_force_s(text, taker, loser):
+    found = [e for e in events(text) if e.event_type == "Strategic developments" or "territory" in e.sub_event_type]
+    assert found, pairs(events(text))
+    assert (found[0].actor1, found[0].actor2) == (taker, loser), pairs(found)
+
+
+@pytest.mark.parametrize("text, taker, loser", [
+    # the taker named with the capture, its backer beside it
+    ("تمكن الجيش اليمني بإسناد من طيران التحالف من السيطرة على مركز مديرية صرواح اليوم بعد فرار مسلحي الحوثي.",
+     "Military Forces of Yemen", HOUTHIS),
+    ("سيطرت ألوية العمالقة على مديرية حيس اليوم بعد فرار مسلحي الحوثي منها، بدعم من التحالف العربي.",
+     "Giants Brigades", HOUTHIS),
+])
+def test_a_capture_with_its_taker_named_keeps_it(text, taker, loser):
+    found = [e for e in events(text) if "territory" in e.sub_event_type]
+    assert found, pairs(events(text))
+    assert (found[0].actor1, found[0].actor2) == (taker, loser), pairs(found)

@@ -277,6 +277,13 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 if state:
                     backed = state[:1] + [n for n in backed if n != state[0]]
             names = backed + [n for n in names if n not in backed]
+            if sub == TERRITORY and names and not backed:
+                # "وكانت قوات النخبة المدعومة من التحالف نجحت في السيطرة": only the backer is named;
+                # the taker is the force the article names fighting beside it (not backing, not losing)
+                losers = {x.actor for x in opponents} | set(victim_names)
+                own = _backed_force(a, set(names), losers)
+                if own is not None:
+                    names = [own] + names
         if sub == TERRITORY and names:
             # "ونجحت قوات الجيش في استعادة مطار X من تنظيم داعش": the subject of the capture's clause
             # takes it, whoever stands nearer the word (its own allies keep their order)
@@ -389,6 +396,21 @@ def _supporting(a: Analysis, x: ActorMention) -> bool:
     if ends is None:
         ends = a.memo["support_ends"] = {m.tok_end for m in cue_matcher("support_phrase").find(a.doc)}
     return x.tok_start in ends
+
+
+def _backed_force(a: Analysis, backers: set[str], losers: set[str]) -> str | None:
+    """The armed force the article names most, never after a phrase of support, that is none of
+    ``backers`` nor of ``losers`` and fights none of the backers ("سيطرت قوات النخبة الشبوانية،
+    بإسناد من القوات الإماراتية ... وكانت قوات النخبة المدعومة من التحالف")."""
+    kb = a.kb
+    counts: dict[str, int] = {}
+    for x in a.actors:
+        n = x.actor
+        if kb.inter(n) not in ARMED_CODES or n == "Unidentified Armed Group" or n in backers or n in losers or \
+                _supporting(a, x) or any(kb.allied(n, o) for o in losers):
+            continue
+        counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
 
 
 def _sides_told_before(a: Analysis, g: Group) -> tuple[str, str] | None:

@@ -179,3 +179,38 @@ def test_a_capture_with_its_taker_named_keeps_it(text, taker, loser):
     found = [e for e in events(text) if "territory" in e.sub_event_type]
     assert found, pairs(events(text))
     assert (found[0].actor1, found[0].actor2) == (taker, loser), pairs(found)
+
+
+# --------------------------------------------------------------------------- a man's former force
+
+@pytest.mark.parametrize("text, taker, arrested, former", [
+    ("اعتقلت الشرطة التركية في إسطنبول اليوم رجلا يشتبه بانتمائه إلى تنظيم داعش، وهو جندي سابق في الجيش العراقي.",
+     "Police Forces of Turkey", "Islamic State", "Military Forces of Iraq"),
+    ("اعتقلت قوات الدعم السريع في الخرطوم اليوم ضابطا سابقا في الجيش السوداني بعد مداهمة منزله.",
+     "Rapid Support Forces", "Civilians", "Military Forces of Sudan"),
+    ("اعتقلت القوات الإسرائيلية في مدينة جنين اليوم شابا، وهو عنصر سابق في الأجهزة الأمنية الفلسطينية.",
+     "Military Forces of Israel", "Civilians", "Military Forces of Palestine"),
+    ("اعتقلت قوات سوريا الديمقراطية في مدينة الرقة اليوم رجلا، وهو قائد سابق في الجيش السوري الحر.",
+     "Syrian Democratic Forces", "Civilians", "Opposition Rebels"),
+    ("اعتقلت أجهزة الأمن الفلسطينية في نابلس اليوم ناشطا، وهو عضو سابق في كتائب شهداء الأقصى.",
+     "Military Forces of Palestine", "Civilians", "Al-Aqsa Martyrs Brigade"),
+])
+def test_a_force_the_arrested_man_once_served_is_no_side(text, taker, arrested, former):
+    found = [e for e in events(text) if e.sub_event_type == "Arrests"]
+    assert found, pairs(events(text))
+    assert (found[0].actor1, found[0].actor2) == (taker, arrested), pairs(found)
+    assert former not in found[0].assoc_actor_1 + found[0].assoc_actor_2, pairs(found)
+
+
+@pytest.mark.parametrize("text, taker, arrested", [
+    # the arrested man's own group, named beside his past
+    ("اعتقلت قوات الحزام الأمني في عدن اليوم قياديا في تنظيم القاعدة، وهو ضابط سابق في القوات الخاصة اليمنية.",
+     "Security Belt Forces", "Al-Qaeda in the Arabian Peninsula"),
+    # a member now, not a former one
+    ("اعتقلت أجهزة الأمن الفلسطينية في نابلس اليوم ناشطا في كتائب شهداء الأقصى.",
+     "Military Forces of Palestine", "Al-Aqsa Martyrs Brigade"),
+])
+def test_the_arrested_man_s_present_group_stays(text, taker, arrested):
+    found = [e for e in events(text) if e.sub_event_type == "Arrests"]
+    assert found, pairs(events(text))
+    assert (found[0].actor1, found[0].actor2) == (taker, arrested), pairs(found)

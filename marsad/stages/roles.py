@@ -609,7 +609,7 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
     doc = a.doc
     lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - 4)
     words = [doc.tokens[t].text for t in range(lo, x.tok_start)]
-    if loyalty_object(a, x):
+    if loyalty_object(a, x) or _former_force(a, x):
         return True
     if not any(w.startswith(cue_phrases("affiliation_prefix")) for w in words):
         return False
@@ -617,6 +617,20 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
     if media is None:
         media = a.memo["media"] = cue_matcher("media_noun").find(doc)
     return any(m.tok_start >= lo - 3 for m in media if m.tok_start < x.tok_start)
+
+
+# How many words after a word of former service its force may stand ("ضابط سابق بقوات الصاعقة بالجيش المصري").
+FORMER_FORCE_WORDS = 4
+
+
+def _former_force(a: Analysis, x: ActorMention) -> bool:
+    """Is the actor a force a person once served or left ("عشماوي، وهو ضابط سابق بالجيش المصري"، "المنشق
+    عن حركة فتح")? A man's past, no side of what is told of him now."""
+    ends = a.memo.get("former_member_ends")
+    if ends is None:
+        ends = a.memo["former_member_ends"] = [m.tok_end for m in cue_matcher("former_member").find(a.doc)]
+    sent = a.doc.sentence_of_token(x.tok_start)
+    return any(sent.tok_start < end <= x.tok_start <= end + FORMER_FORCE_WORDS for end in ends)
 
 
 def _civilian_victims(a: Analysis, g: Group) -> bool:
@@ -1072,10 +1086,10 @@ def _deniers(a: Analysis) -> set[int]:
 
 
 def _taking_part(a: Analysis) -> list[ActorMention]:
-    """The article's actor mentions less those that only name a report's source or whom someone is
-    said to back ("بموالاة X")."""
+    """The article's actor mentions less those that only name a report's source, whom someone is
+    said to back ("بموالاة X") or a force someone once served ("ضابط سابق بالجيش X")."""
     sources = _source_mentions(a)
-    return [x for x in a.actors if id(x) not in sources and not loyalty_object(a, x)]
+    return [x for x in a.actors if id(x) not in sources and not loyalty_object(a, x) and not _former_force(a, x)]
 
 
 # How many words before a named group the gunmen it names may stand ("مسلحون معظمهم من

@@ -214,3 +214,39 @@ def test_the_arrested_man_s_present_group_stays(text, taker, arrested):
     found = [e for e in events(text) if e.sub_event_type == "Arrests"]
     assert found, pairs(events(text))
     assert (found[0].actor1, found[0].actor2) == (taker, arrested), pairs(found)
+
+
+# --------------------------------------------------------------------------- a man's followers as a side
+
+@pytest.mark.parametrize("text, first", [
+    ("اندلعت اشتباكات بين مسلحين من جماعة الحوثي وأتباع الشيخ القبلي حسين الأحمر في مديرية حوث اليوم، ما أسفر "
+     "عن مقتل ستة.", HOUTHIS),
+    ("تجددت الاشتباكات بين قوات الحوثيين وأتباع رجل دين زيدي في مديرية رازح اليوم، ما أدى إلى مقتل ثمانية "
+     "مسلحين.", HOUTHIS),
+    ("قتل خمسة أشخاص في اشتباكات بين قوات الأمن الصومالية وحراس زعيم عشيرة في مدينة بلدوين اليوم.",
+     "Military Forces of Somalia"),
+    ("اندلعت اشتباكات بين عناصر من حركة فتح ومرافقي قيادي محلي في مخيم عين الحلوة اليوم، ما أدى إلى مقتل "
+     "شخصين.", "Fatah Movement"),
+    ("تجددت الاشتباكات بين قوات الشرطة وأتباع زعيم قبلي في مدينة الكفرة اليوم، وقتل فيها أربعة أشخاص.", None),
+])
+def test_the_followers_of_a_man_are_the_second_side(text, first):
+    found = [e for e in events(text) if e.sub_event_type == "Armed clash"]
+    assert found, pairs(events(text))
+    assert found[0].actor2 == UNKNOWN, pairs(found)
+    assert first is None or found[0].actor1 == first, pairs(found)
+    assert "Civilians" not in found[0].assoc_actor_2, pairs(found)
+
+
+@pytest.mark.parametrize("text, sides", [
+    # a group named after the follower word is the side
+    ("اندلعت اشتباكات بين الجيش اليمني ومسلحي الحوثي في مديرية صرواح اليوم.",
+     ("Military Forces of Yemen", HOUTHIS)),
+    ("قتل جنديان في اشتباكات بين الجيش العراقي ومسلحي تنظيم داعش في قضاء الحويجة اليوم.",
+     ("Military Forces of Iraq", "Islamic State")),
+    ("اندلعت مواجهات بين الجيش العراقي وأنصار حزب الله في بلدة القائم اليوم.",
+     ("Military Forces of Iraq", "Hezbollah")),
+])
+def test_a_group_named_after_the_follower_word_stays_the_side(text, sides):
+    found = [e for e in events(text) if e.sub_event_type == "Armed clash"]
+    assert found, pairs(events(text))
+    assert (found[0].actor1, found[0].actor2) == sides, pairs(found)

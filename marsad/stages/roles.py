@@ -746,6 +746,8 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
                 assoc2.append(n)
     if actor2 and victim_names:
         for name in victim_names:
+            if g.etype == "Battles" and name == "Civilians" and kb.inter(actor2) in ARMED_CODES:
+                continue  # "مقتل 20 شخصا من الطرفين": people of two armed sides are no civilian ally
             if name not in (actor1, actor2) and name not in assoc2 and name not in assoc1:
                 assoc2.append(name)
     for field_name, name in (("actor1", actor1), ("actor2", actor2)):
@@ -786,9 +788,37 @@ def _between_sides(a: Analysis, g: Group) -> tuple[str, str] | None:
             for x in after:
                 if x.actor not in names:
                     names.append(x.actor)
+            if after and after[0].tok_start <= t + FIRST_SIDE_TAIL and \
+                    _followers_of_a_man(a, after[0].tok_end, sent.tok_end):
+                # "بين ميليشيات الحوثي وأتباع محمد عبدالعظيم الحوثي": the man's armed followers
+                return after[0].actor, "Unidentified Armed Group"
             if len(names) >= 2 and not kb.allied(names[0], names[1]):
                 return names[0], names[1]
     return None
+
+
+# How many words (the first side's adjectives or group: "الموالية لإيران"، "من جماعة الحوثي") may stand
+# before the و of its second side.
+FIRST_SIDE_TAIL = 4
+
+
+def _followers_of_a_man(a: Analysis, tok: int, end: int) -> bool:
+    """Is the second side, after و within a few words of ``tok`` (the first side's end), a follower
+    noun ("وأتباع"، "وأنصار") whose man no actor right after it names ("وأتباع محمد عبدالعظيم الحوثي"،
+    not "وأنصار حزب الله")?"""
+    doc = a.doc
+    starts = {x.tok_start for x in a.actors}
+    followers = cue_words("follower_noun")
+    for k in range(tok, min(end - 1, tok + FIRST_SIDE_TAIL + 1)):
+        text = doc.tokens[k].text
+        if text.startswith("و") and text[1:] in followers:
+            # the follower noun may itself read as unnamed gunmen ("ومسلحي"), never as protesters
+            if any(x.tok_start == k and x.actor != "Unidentified Armed Group" for x in a.actors):
+                return False
+            return k + 1 not in starts
+        if text.startswith("و"):
+            return False  # another second side ("والحوثيين")
+    return False
 
 
 def _article_counts(a: Analysis, state: bool | None = None, story: set[int] | None = None) -> dict[str, int]:

@@ -250,3 +250,43 @@ def test_a_group_named_after_the_follower_word_stays_the_side(text, sides):
     found = [e for e in events(text) if e.sub_event_type == "Armed clash"]
     assert found, pairs(events(text))
     assert (found[0].actor1, found[0].actor2) == sides, pairs(found)
+
+
+# --------------------------------------------------------------------------- whose police in the West Bank
+
+@pytest.mark.parametrize("text", [
+    "أطلقت الشرطة النار على شاب قرب باب العامود في القدس اليوم بعد أن طعن شرطيا، وقالت الشرطة الإسرائيلية إن "
+    "المهاجم قتل.",
+    "اعتقلت الشرطة ثلاثة شبان من بلدة العيسوية في القدس اليوم، بحسب بيان للشرطة الإسرائيلية.",
+    "دهمت الشرطة منزلا في حي سلوان بالقدس اليوم واعتقلت شابين، وذكرت متحدثة باسم الشرطة الإسرائيلية أنهما متهمان "
+    "برشق الحجارة.",
+    "قتلت الشرطة شابا فلسطينيا في مدينة الخليل اليوم بعد أن طعن مستوطنا، وفق ما أعلنت الشرطة الإسرائيلية.",
+])
+def test_a_bare_police_in_west_bank_news_that_names_the_israeli_police_is_theirs(text):
+    found = events(text)
+    assert found, "no event"
+    assert found[0].actor1 == "Police Forces of Israel", pairs(found)
+
+
+@pytest.mark.parametrize("text", [
+    "اعتقلت الشرطة الفلسطينية في مدينة رام الله اليوم ثلاثة أشخاص، وقالت الشرطة إنهم متهمون بإطلاق النار على منزل.",
+    "فرقت الشرطة مسيرة في مدينة نابلس اليوم واعتقلت عددا من المشاركين.",
+])
+def test_a_bare_police_with_no_israeli_police_named_stays_the_palestinian(text):
+    found = events(text)
+    assert found, "no event"
+    assert "Police Forces of Palestine" in {e.actor1 for e in found} | {e.actor2 for e in found}, pairs(found)
+    assert "Police Forces of Israel" not in {e.actor1 for e in found} | {e.actor2 for e in found}, pairs(found)
+
+
+# --------------------------------------------------------------------------- the attacker shot dead
+
+@pytest.mark.parametrize("text", [
+    "أطلق شرطي النار على رجل طعن مستوطنا في البلدة القديمة بالقدس اليوم فأرداه قتيلا، حسب بيان للشرطة "
+    "الإسرائيلية.",
+    "أطلق حارس أمن النار على شاب حاول طعن عامل في محطة حافلات بمدينة بئر السبع اليوم فأرداه قتيلا.",
+])
+def test_an_attacker_shot_dead_is_the_toll_of_the_shooting(text):
+    found = events(text)
+    assert found, "no event"
+    assert max(e.fatalities for e in found) == 1, [(e.sub_event_type, e.fatalities) for e in found]

@@ -815,7 +815,7 @@ def _followers_of_a_man(a: Analysis, tok: int, end: int) -> bool:
             # the follower noun may itself read as unnamed gunmen ("ومسلحي"), never as protesters
             if any(x.tok_start == k and x.actor != "Unidentified Armed Group" for x in a.actors):
                 return False
-            return k + 1 not in starts
+            return not starts & {k + 1, k + 2}  # "وحراس قبيلة X": the group named right after
         if text.startswith("و"):
             return False  # another second side ("والحوثيين")
     return False

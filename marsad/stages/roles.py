@@ -343,7 +343,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         # "اشتبك محتجون مع رجال الشرطة": the protesters the sentence names, not an armed group of
         # the article's background
         protesters = [x.actor for x in in_group if kb.inter(x.actor) == 6 and x.actor != actor1]
-        actor2 = protesters[0] if protesters else _ground_side(a, _opponent(a, actor1))
+        # (a capture's other side is the force the article names fighting in the place's country:
+        # "سيطرت القوات التركية على عفرين" beside the PKK of an Iraqi story is the YPG's loss)
+        opp = (_opponent_in_country(a, g, actor1) if sub == TERRITORY else None) or _opponent(a, actor1)
+        actor2 = protesters[0] if protesters else _ground_side(a, opp)
         if actor2 is None and actor1 in victim_names and sub != TERRITORY and \
                 (actor1 in hurt or any(c.victim_class in ("security", "fighters") for c in cas)):
             # "أربعة جنود قتلوا في هجوم على نقطة تفتيش" (or only wounded: "أصيب ثلاثة عناصر من
@@ -819,6 +822,24 @@ def _followers_of_a_man(a: Analysis, tok: int, end: int) -> bool:
         if text.startswith("و"):
             return False  # another second side ("والحوثيين")
     return False
+
+
+def _opponent_in_country(a: Analysis, g: Group, actor1: str) -> str | None:
+    """The armed side named most against ``actor1`` in the sentences that place something in the
+    country of the group's place, when the article names one there."""
+    place = g.where.place if g.where is not None else None
+    if place is None:
+        return None
+    here = {a.sentence_index(pm.tok_start) for pm in a.places.mentions
+            if pm.place is not None and pm.place.country_code == place.country_code}
+    counts: dict[str, int] = {}
+    for x in _taking_part(a):
+        n = x.actor
+        if a.sentence_index(x.tok_start) not in here or a.kb.inter(n) not in ARMED_CODES or \
+                n in (actor1, "Unidentified Armed Group") or a.kb.allied(n, actor1):
+            continue
+        counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
 
 
 def _article_counts(a: Analysis, state: bool | None = None, story: set[int] | None = None) -> dict[str, int]:

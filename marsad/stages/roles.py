@@ -825,8 +825,8 @@ def _followers_of_a_man(a: Analysis, tok: int, end: int) -> bool:
 
 
 def _opponent_in_country(a: Analysis, g: Group, actor1: str) -> str | None:
-    """The armed side named most against ``actor1`` in the sentences that place something in the
-    country of the group's place, when the article names one there."""
+    """The armed side named most against ``actor1`` (never as a backer: "المدعومة من التحالف") in the
+    sentences that place something in the country of the group's place, when the article names one there."""
     place = g.where.place if g.where is not None else None
     if place is None:
         return None
@@ -836,7 +836,7 @@ def _opponent_in_country(a: Analysis, g: Group, actor1: str) -> str | None:
     for x in _taking_part(a):
         n = x.actor
         if a.sentence_index(x.tok_start) not in here or a.kb.inter(n) not in ARMED_CODES or \
-                n in (actor1, "Unidentified Armed Group") or a.kb.allied(n, actor1):
+                n in (actor1, "Unidentified Armed Group") or a.kb.allied(n, actor1) or _supporting(a, x):
             continue
         counts[n] = counts.get(n, 0) + 1
     return max(counts, key=lambda n: counts[n]) if counts else None

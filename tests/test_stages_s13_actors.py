@@ -315,3 +315,29 @@ def test_a_capture_s_loser_is_the_side_fought_in_the_place_s_country(text, loser
     found = [e for e in events(text) if "territory" in e.sub_event_type]
     assert found, pairs(events(text))
     assert found[0].actor2 == loser, pairs(found)
+
+
+# --------------------------------------------------------------------------- strikes that opened a ground advance
+
+@pytest.mark.parametrize("text, striker, ground", [
+    ("شنت مقاتلات التحالف غارات على مواقع الحوثيين في مديرية حيس. ومهد القصف الجوي الطريق أمام تقدم قوات الجيش "
+     "اليمني في مديرية التحيتا اليوم.", "Military Forces of Saudi Arabia", "Military Forces of Yemen"),
+    ("شنت طائرات التحالف غارات على مواقع الحوثيين في مديرية باقم. ومهدت الغارات لتقدم قوات الشرعية في مديرية "
+     "كتاف اليوم بإسناد من القوات السودانية.", "Military Forces of Saudi Arabia", "Military Forces of Yemen"),
+    ("شنت الطائرات الروسية غارات على ريف إدلب. ومهد القصف الجوي الطريق أمام تقدم قوات النظام في بلدة الهبيط "
+     "اليوم.", "Military Forces of Russia", "Military Forces of Syria"),
+    ("شن طيران التحالف الدولي غارات على مواقع داعش في الموصل. ومهد القصف الجوي لتقدم القوات العراقية في حي "
+     "الزنجيلي اليوم.", "Global Coalition against Daesh", "Military Forces of Iraq"),
+    ("نفذت مقاتلات التحالف سلسلة غارات في محافظة الجوف. ومهد القصف الجوي لتقدم قوات الجيش الوطني في مديرية خب "
+     "والشعف اليوم.", "Military Forces of Saudi Arabia", "Military Forces of Yemen"),
+])
+def test_strikes_that_opened_a_ground_advance_are_the_air_force_s(text, striker, ground):
+    found = [e for e in events(text) if e.sub_event_type == "Air/drone strike"]
+    assert found, pairs(events(text))
+    assert all(e.actor1 == striker for e in found), pairs(found)
+
+
+def test_a_state_s_own_air_force_opening_its_army_s_advance_keeps_the_strike():
+    found = [e for e in events("شن الطيران الحربي السوري غارات على مواقع الفصائل في بلدة اللطامنة اليوم، ومهد القصف "
+                               "لتقدم قوات النظام باتجاه البلدة.") if e.sub_event_type == "Air/drone strike"]
+    assert found and found[0].actor1 == "Military Forces of Syria", pairs(found)

@@ -206,6 +206,13 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             perpetrators = [x for x in perpetrators if not _holds_place(a, x)]
             # "تصدت الدفاعات الجوية لهجوم صاروخي": the defences' force was attacked, it fired nothing
             perpetrators = [x for x in perpetrators if not defends(a, x)]
+            if sub == "Air/drone strike":
+                # "مهد القصف الجوي الطريق أمام تقدم قوات الشرعية": the ground force it opened the way for
+                # and the force backing that advance ("تقدم قوات الشرعية بإسناد من القوات الإماراتية")
+                ahead = {m.tok_end for m in _cue_in_units(a, g, "advance_beneficiary")}
+                perpetrators = [x for x in perpetrators if not {x.tok_start, x.tok_start - 1} & ahead and not (
+                    _supporting(a, x) and any(e < x.tok_start and a.sentence_index(e) == a.sentence_index(x.tok_start)
+                                              for e in ahead))]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}

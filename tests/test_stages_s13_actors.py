@@ -341,3 +341,20 @@ def test_a_state_s_own_air_force_opening_its_army_s_advance_keeps_the_strike():
     found = [e for e in events("شن الطيران الحربي السوري غارات على مواقع الفصائل في بلدة اللطامنة اليوم، ومهد القصف "
                                "لتقدم قوات النظام باتجاه البلدة.") if e.sub_event_type == "Air/drone strike"]
     assert found and found[0].actor1 == "Military Forces of Syria", pairs(found)
+
+
+# --------------------------------------------------------------------------- districts listed after their plural noun
+
+@pytest.mark.parametrize("text, districts", [
+    ("شنت مقاتلات التحالف غارات على مديريات شدا وباقم بمحافظة صعدة اليوم.", {"Shada", "Baqim"}),
+    ("قصفت المدفعية السعودية مديريات رازح وشدا ومنبه الحدودية اليوم.", {"Razih", "Shada", "Munabbih"}),
+    ("شن طيران التحالف غارات على مناطق في صعدة وشملت الغارات مديريات باقم وشدا اليوم.", {"Shada"}),
+    ("تركزت غارات التحالف اليوم في مديريتي مجز وساقين بمحافظة صعدة.", {"Majz", "Saqayn"}),
+    ("قصفت ميليشيا الحوثي بالمدفعية مديريتي حيس والخوخة جنوب الحديدة اليوم.", {"Hays", "Al Khawkhah"}),
+])
+def test_districts_listed_after_their_plural_noun_are_the_places(text, districts):
+    found = events(text)
+    assert found, "no event"
+    assert districts <= {e.location for e in found}, [(e.location, e.geo_precision) for e in found]
+    assert "Sa'dah" not in {e.location for e in found} and "Sadah" not in {e.location for e in found}, \
+        [(e.location, e.geo_precision) for e in found]

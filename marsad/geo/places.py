@@ -590,7 +590,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             text = span.text
             if text[:1] == "و" and not first:
                 span = doc.span(doc.tokens[j].start + 1, doc.tokens[k - 1].end)
-            variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
+            variant = [c for c in _spelling_variant(gaz, doc, j, k) or _district_in_list(gaz, doc, t0, j, k)
+                       if _plausible(c)]
             noun = doc.tokens[t0].text
             lead = 0 if noun in cue_words("feature_noun") else \
                 1 if noun[:1] in ("ب", "و", "ف", "ل") and noun[1:] in cue_words("feature_noun") else None
@@ -894,6 +895,17 @@ def _spelling_variant(gaz, doc: Doc, j: int, k: int) -> list[Place]:
     if any("_" in w for w in words):  # a hashtag: "مديرية #بني_مطر"
         return list(gaz.lookup(" ".join([first] + words[1:]).replace("_", " ").strip("# ")))
     return []
+
+
+def _district_in_list(gaz, doc: Doc, t0: int, j: int, k: int) -> list[Place]:
+    """The district a name after a plural or dual district noun names ("مديريات شدا وباقم"): the
+    gazetteer's district of that name, told with its noun or bare."""
+    if doc.tokens[t0].text not in cue_words("district_list_noun"):
+        return []
+    words = [doc.tokens[t].text for t in range(j, k)]
+    name = " ".join([words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]] + words[1:])
+    return [c for c in gaz.lookup("مديرية " + name) if c.kind == "admin2"] or \
+        [c for c in gaz.lookup(name) if c.kind == "admin2"]
 
 
 # The reason of a place the displaced are told by ("مخيم لنازحي X قرب بلدة Y"): X is where they fled

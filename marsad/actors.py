@@ -270,6 +270,14 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     # security forces are that authority (its mention stands for them), not the state's
     authorities = {x.tok_start for x in mentions if kb.inter(x.actor) in (2, 3, 4)}
     owner_links = cue_words("owner_link")
+    # "الشرطة الإسرائيلية" named in news from a country whose news names another state's forces
+    # (countries.tsv forces_in_news: the West Bank's are Israel's): a bare الشرطة there is theirs too
+    other_police = None
+    if countries and forces_name != country_name:
+        told = {stated[m.tok_end] for m in kb.generic.find(doc)
+                if m.payload[0].startswith("Police Forces of") and m.tok_end in stated}
+        if told == {f"Military Forces of {forces_name}"}:
+            other_police = forces_name
     for m in kb.generic.find(doc):
         if any(t in taken or t in source_tokens for t in range(m.tok_start, m.tok_end)):
             continue
@@ -291,7 +299,8 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
         if own is not None and own.startswith("Military Forces of "):
             name = template.format(country=own[len("Military Forces of "):])
         elif country_name:
-            name = _with_the(template, forces_name if army else country_name, kb.actors)
+            police_of = other_police if template.startswith("Police Forces of") else None
+            name = _with_the(template, forces_name if army else police_of or country_name, kb.actors)
         else:
             continue
         add(m.tok_start, tok_end, name, kb.inter(name) if name in kb.actors else inter)

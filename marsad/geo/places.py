@@ -504,6 +504,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     after_words, relational = relation_words("ar", "after"), cue_words("relational_adjective")
     event_tokens = _trigger_tokens(doc)
     relative_verbs = {m.tok_start for m in cue_matcher("place_relative_verb").find(doc)}
+    displaced = set(cue_starts(doc, "displaced_of"))  # "مخيم لنازحي X": the camp's people, no name
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
@@ -553,7 +554,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             # "بلدة الخبر"، "قرية النصر": a village the noun names, however common the word
             named = first and not head and j not in actor_tokens and named_by_settlement_noun(doc, j)
             if not head and not named and (word in name_end or word.isdigit() or len(word) < 2 or word in stop or
-                                           word in adjectives or word.startswith("لل") or j in actor_tokens):
+                                           word in adjectives or word.startswith("لل") or j in actor_tokens
+                                           or j in displaced):
                 break  # "معسكر للجيش": a purpose or an owner, not a name
             k = j + 1
             if head:
@@ -588,7 +590,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             text = span.text
             if text[:1] == "و" and not first:
                 span = doc.span(doc.tokens[j].start + 1, doc.tokens[k - 1].end)
-            variant = [c for c in _spelling_variant(gaz, doc, j, k) if _plausible(c)]
+            variant = [c for c in _spelling_variant(gaz, doc, j, k) or _district_in_list(gaz, doc, t0, j, k)
+                       if _plausible(c)]
             noun = doc.tokens[t0].text
             lead = 0 if noun in cue_words("feature_noun") else \
                 1 if noun[:1] in ("ب", "و", "ف", "ل") and noun[1:] in cue_words("feature_noun") else None
@@ -894,6 +897,21 @@ def _spelling_variant(gaz, doc: Doc, j: int, k: int) -> list[Place]:
     return []
 
 
+def _district_in_list(gaz, doc: Doc, t0: int, j: int, k: int) -> list[Place]:
+    """The district a name after a plural or dual district noun names ("مديريات شدا وباقم"): the
+    gazetteer's district of that name, told with its noun or bare."""
+    if doc.tokens[t0].text not in cue_words("district_list_noun"):
+        return []
+    words = [doc.tokens[t].text for t in range(j, k)]
+    name = " ".join([words[0][1:] if words[0][:1] == "و" and len(words[0]) > 3 else words[0]] + words[1:])
+    return [c for c in gaz.lookup("مديرية " + name) if c.kind == "admin2"] or \
+        [c for c in gaz.lookup(name) if c.kind == "admin2"]
+
+
+# The reason of a place the displaced are told by ("مخيم لنازحي X قرب بلدة Y"): X is where they fled
+# from; the place after it is the camp's, not X's container.
+DISPLACED_OF = "where the displaced come from (مخيم لنازحي X)"
+
 # How far after "الفارين من" the places the displaced fled from may stand.
 DISPLACED_REACH = 8
 
@@ -908,6 +926,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     if fled:
         violence = {m.tok_start for m in _event_words(doc)}
         fled = {end: stop for end, stop in fled.items() if end not in violence}
+    of_displaced = cue_starts(doc, "displaced_of")
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
     media = cue_starts(doc, "media_noun")
@@ -946,6 +965,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
              any(doc.tokens[t].text.startswith("و") for t in range(prev.tok_end, pm.tok_start)))
         if any(t in route and route[t] >= pm.tok_start - 2 for t in window):
             pm.role, pm.reason = "route", "after a route word (عبر)"
+        elif any(t in of_displaced and of_displaced[t] >= pm.tok_start - 1 for t in window):
+            pm.role, pm.reason = "origin", DISPLACED_OF
         elif any(t in origin and origin[t] >= pm.tok_start - 2 for t in window) or \
                 _origin_with_gap(doc, pm.tok_start, sent.tok_start, frozenset(named)) or \
                 any(end <= pm.tok_start < min(stop, end + DISPLACED_REACH) and
@@ -2435,6 +2456,8 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
     pm = mentions[idx]
     if idx + 1 >= len(mentions) or (pm.candidates and pm.candidates[0].kind == "country"):
         return None  # a country (العراقية) is located by nothing
+    if pm.reason == DISPLACED_OF:
+        return None  # "مخيم لنازحي حمص قرب بلدة أطمة": the town is the camp's, not Homs's
     nxt = mentions[idx + 1]
     sent = doc.sentence_of_token(pm.tok_start)
     if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:

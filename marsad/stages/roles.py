@@ -206,6 +206,13 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             perpetrators = [x for x in perpetrators if not _holds_place(a, x)]
             # "تصدت الدفاعات الجوية لهجوم صاروخي": the defences' force was attacked, it fired nothing
             perpetrators = [x for x in perpetrators if not defends(a, x)]
+            if sub == "Air/drone strike":
+                # "مهد القصف الجوي الطريق أمام تقدم قوات الشرعية": the ground force it opened the way for
+                # and the force backing that advance ("تقدم قوات الشرعية بإسناد من القوات الإماراتية")
+                ahead = {m.tok_end for m in _cue_in_units(a, g, "advance_beneficiary")}
+                perpetrators = [x for x in perpetrators if not {x.tok_start, x.tok_start - 1} & ahead and not (
+                    _supporting(a, x) and any(e < x.tok_start and a.sentence_index(e) == a.sentence_index(x.tok_start)
+                                              for e in ahead))]
         if etype == "Strategic developments" and sub in ("Arrests", "Disrupted weapons use"):
             # the force that arrests or seizes: state forces first, else the nearest armed actor
             trig_sents = {a.sentence_index(m.hit.mention.tok_start) for m in g.members}
@@ -277,13 +284,21 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 if state:
                     backed = state[:1] + [n for n in backed if n != state[0]]
             names = backed + [n for n in names if n not in backed]
+            if sub == TERRITORY and names and not backed:
+                # "وكانت قوات النخبة المدعومة من التحالف نجحت في السيطرة": only the backer is named;
+                # the taker is the force the article names fighting beside it (not backing, not losing)
+                losers = {x.actor for x in opponents} | set(victim_names)
+                own = _backed_force(a, set(names), losers)
+                if own is not None:
+                    names = [own] + names
         if sub == TERRITORY and names:
             # "ونجحت قوات الجيش في استعادة مطار X من تنظيم داعش": the subject of the capture's clause
             # takes it, whoever stands nearer the word (its own allies keep their order)
             taker = clause_taker(a, g)
             if taker is not None and taker != names[0] and not kb.allied(taker, names[0]):
                 names = [taker] + [n for n in names if n != taker]
-        if _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators) and stated is None:
+        unknown = _unknown_attacker(a, g) and not any(_claims(a, x) for x in perpetrators) and stated is None
+        if unknown:
             # "طائرة مسيرة مجهولة"، "مسلحون مجهولون": the report does not know who attacked
             names = ["Unidentified Armed Group"]
         if sub in ("Suicide bomb", "Remote explosive/landmine/IED"):
@@ -308,7 +323,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
         if sub == "Air/drone strike" and actor1 and kb.inter(actor1) not in AIR_FORCE_CODES and \
-                not _drone(g) and actor1 != stated:
+                not _drone(g) and actor1 != stated and not unknown:
             # "غارات جوية على دوما" told beside a rebel group: warplanes are a state's or a foreign
             # force's, the one the article names most; the group is where the bombs fell
             # "ضربت القوات المشتركة وأباتشي التحالف تجمعات المتمردين": an allied air force named in the
@@ -325,15 +340,20 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             primary = max(hit, key=lambda n: hit[n])
             actor2 = primary if primary != actor1 else None
         if actor2 is None and etype == "Explosions/Remote violence":
-            # "اعترضت قوات الدفاع الجوي صاروخا أطلقه X": the force whose defences stood against it
-            actor2 = next((x.actor for x in in_group if defends(a, x) and x.actor != actor1), None)
+            # "اعترضت قوات الدفاع الجوي صاروخا أطلقه X": the force whose defences stood against it,
+            # unless the strike names the owner of what it hit ("أطقما لميليشيا الحوثي")
+            actor2 = _military_target_owner(a, g, actor1) or \
+                next((x.actor for x in in_group if defends(a, x) and x.actor != actor1), None)
         if actor2 is None:
             actor2 = _target(a, g, etype, sub, actor1, armed)
     if etype == "Battles" and actor1 and not actor2:
         # "اشتبك محتجون مع رجال الشرطة": the protesters the sentence names, not an armed group of
         # the article's background
         protesters = [x.actor for x in in_group if kb.inter(x.actor) == 6 and x.actor != actor1]
-        actor2 = protesters[0] if protesters else _ground_side(a, _opponent(a, actor1))
+        # (a capture's other side is the force the article names fighting in the place's country:
+        # "سيطرت القوات التركية على عفرين" beside the PKK of an Iraqi story is the YPG's loss)
+        opp = (_opponent_in_country(a, g, actor1) if sub == TERRITORY else None) or _opponent(a, actor1)
+        actor2 = protesters[0] if protesters else _ground_side(a, opp)
         if actor2 is None and actor1 in victim_names and sub != TERRITORY and \
                 (actor1 in hurt or any(c.victim_class in ("security", "fighters") for c in cas)):
             # "أربعة جنود قتلوا في هجوم على نقطة تفتيش" (or only wounded: "أصيب ثلاثة عناصر من
@@ -386,6 +406,21 @@ def _supporting(a: Analysis, x: ActorMention) -> bool:
     if ends is None:
         ends = a.memo["support_ends"] = {m.tok_end for m in cue_matcher("support_phrase").find(a.doc)}
     return x.tok_start in ends
+
+
+def _backed_force(a: Analysis, backers: set[str], losers: set[str]) -> str | None:
+    """The armed force the article names most, never after a phrase of support, that is none of
+    ``backers`` nor of ``losers`` and fights none of the backers ("سيطرت قوات النخبة الشبوانية،
+    بإسناد من القوات الإماراتية ... وكانت قوات النخبة المدعومة من التحالف")."""
+    kb = a.kb
+    counts: dict[str, int] = {}
+    for x in a.actors:
+        n = x.actor
+        if kb.inter(n) not in ARMED_CODES or n == "Unidentified Armed Group" or n in backers or n in losers or \
+                _supporting(a, x) or any(kb.allied(n, o) for o in losers):
+            continue
+        counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
 
 
 def _sides_told_before(a: Analysis, g: Group) -> tuple[str, str] | None:
@@ -453,7 +488,7 @@ def _aimed_at(a: Analysis, g: Group) -> set[int]:
     """Ids of the actor mentions the group's strikes were aimed at: right after a military target
     (مواقع لميليشيا الحوثي، تجمعات للحوثيين) or an aiming preposition after a trigger (على الحوثيين)."""
     doc = a.doc
-    targets = [(m.tok_end, m.tok_end + 2) for m in _cue_in_units(a, g, "military_target")]
+    targets = [(m.tok_end, m.tok_end + 2) for m in _military_targets(a, g)]
     aiming = cue_words("aimed_preposition")
     for m in g.members:
         end = m.hit.mention.tok_end
@@ -461,6 +496,25 @@ def _aimed_at(a: Analysis, g: Group) -> set[int]:
             if doc.tokens[t].text in aiming:
                 targets.append((t + 1, t + 1))
     return {id(x) for x in a.actors if any(lo <= x.tok_start <= hi for lo, hi in targets)}
+
+
+def _military_targets(a: Analysis, g: Group) -> list:
+    """The military targets the group's units name: the target words, and a vehicle whose owner
+    follows it after ل or an owner link ("عربة لميليشيات الحوثي"، "مركبة عسكرية تابعة للتنظيم"; not
+    "دبابات الجيش": the force's own vehicles, which fire)."""
+    doc, kb = a.doc, a.kb
+    out = _cue_in_units(a, g, "military_target")
+    links = cue_words("owner_link")
+    for m in _cue_in_units(a, g, "owned_vehicle"):
+        sent_end = doc.sentence_of_token(m.tok_start).tok_end
+        if m.tok_end >= sent_end or any(o.tok_start <= m.tok_start < o.tok_end for o in out):
+            continue
+        word = doc.tokens[m.tok_end].text
+        lam = word.startswith("ل") and not word.startswith("ال")
+        if (word in links or word[1:] in links) or lam and any(
+                x.tok_start in (m.tok_end, m.tok_end + 1) and kb.inter(x.actor) in ARMED_CODES for x in a.actors):
+            out.append(m)
+    return out
 
 
 def _military_target_owner(a: Analysis, g: Group, actor1: str | None) -> str | None:
@@ -474,7 +528,7 @@ def _target_owners(a: Analysis, g: Group, actor1: str | None) -> list[tuple[str,
     target is at one of the group's places; those at its places first."""
     kb = a.kb
     out = []
-    for m in _cue_in_units(a, g, "military_target"):
+    for m in _military_targets(a, g):
         reach = _owner_reach(a, m.tok_end)
         owner = [x for x in a.actors if m.tok_end <= x.tok_start <= reach
                  and kb.inter(x.actor) in ARMED_CODES and x.actor != actor1
@@ -506,7 +560,7 @@ def _post_owner(a: Analysis, g: Group, exclude: str | None) -> str | None:
     as often as the target), other than ``exclude``."""
     kb, doc = a.kb, a.doc
     people = cue_words("counted_person_noun")
-    for m in _cue_in_units(a, g, "military_target"):
+    for m in _military_targets(a, g):
         word = doc.tokens[m.tok_end - 1].text
         if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
             continue
@@ -565,7 +619,7 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
     doc = a.doc
     lo = max(doc.sentence_of_token(x.tok_start).tok_start, x.tok_start - 4)
     words = [doc.tokens[t].text for t in range(lo, x.tok_start)]
-    if loyalty_object(a, x):
+    if loyalty_object(a, x) or _former_force(a, x):
         return True
     if not any(w.startswith(cue_phrases("affiliation_prefix")) for w in words):
         return False
@@ -573,6 +627,20 @@ def _affiliation_only(a: Analysis, x: ActorMention) -> bool:
     if media is None:
         media = a.memo["media"] = cue_matcher("media_noun").find(doc)
     return any(m.tok_start >= lo - 3 for m in media if m.tok_start < x.tok_start)
+
+
+# How many words after a word of former service its force may stand ("ضابط سابق بقوات الصاعقة بالجيش المصري").
+FORMER_FORCE_WORDS = 4
+
+
+def _former_force(a: Analysis, x: ActorMention) -> bool:
+    """Is the actor a force a person once served or left ("عشماوي، وهو ضابط سابق بالجيش المصري"، "المنشق
+    عن حركة فتح")? A man's past, no side of what is told of him now."""
+    ends = a.memo.get("former_member_ends")
+    if ends is None:
+        ends = a.memo["former_member_ends"] = [m.tok_end for m in cue_matcher("former_member").find(a.doc)]
+    sent = a.doc.sentence_of_token(x.tok_start)
+    return any(sent.tok_start < end <= x.tok_start <= end + FORMER_FORCE_WORDS for end in ends)
 
 
 def _civilian_victims(a: Analysis, g: Group) -> bool:
@@ -688,6 +756,8 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
                 assoc2.append(n)
     if actor2 and victim_names:
         for name in victim_names:
+            if g.etype == "Battles" and name == "Civilians" and kb.inter(actor2) in ARMED_CODES:
+                continue  # "مقتل 20 شخصا من الطرفين": people of two armed sides are no civilian ally
             if name not in (actor1, actor2) and name not in assoc2 and name not in assoc1:
                 assoc2.append(name)
     for field_name, name in (("actor1", actor1), ("actor2", actor2)):
@@ -728,9 +798,55 @@ def _between_sides(a: Analysis, g: Group) -> tuple[str, str] | None:
             for x in after:
                 if x.actor not in names:
                     names.append(x.actor)
+            if after and after[0].tok_start <= t + FIRST_SIDE_TAIL and \
+                    _followers_of_a_man(a, after[0].tok_end, sent.tok_end):
+                # "بين ميليشيات الحوثي وأتباع محمد عبدالعظيم الحوثي": the man's armed followers
+                return after[0].actor, "Unidentified Armed Group"
             if len(names) >= 2 and not kb.allied(names[0], names[1]):
                 return names[0], names[1]
     return None
+
+
+# How many words (the first side's adjectives or group: "الموالية لإيران"، "من جماعة الحوثي") may stand
+# before the و of its second side.
+FIRST_SIDE_TAIL = 4
+
+
+def _followers_of_a_man(a: Analysis, tok: int, end: int) -> bool:
+    """Is the second side, after و within a few words of ``tok`` (the first side's end), a follower
+    noun ("وأتباع"، "وأنصار") whose man no actor right after it names ("وأتباع محمد عبدالعظيم الحوثي"،
+    not "وأنصار حزب الله")?"""
+    doc = a.doc
+    starts = {x.tok_start for x in a.actors}
+    followers = cue_words("follower_noun")
+    for k in range(tok, min(end - 1, tok + FIRST_SIDE_TAIL + 1)):
+        text = doc.tokens[k].text
+        if text.startswith("و") and text[1:] in followers:
+            # the follower noun may itself read as unnamed gunmen ("ومسلحي"), never as protesters
+            if any(x.tok_start == k and x.actor != "Unidentified Armed Group" for x in a.actors):
+                return False
+            return not starts & {k + 1, k + 2}  # "وحراس قبيلة X": the group named right after
+        if text.startswith("و"):
+            return False  # another second side ("والحوثيين")
+    return False
+
+
+def _opponent_in_country(a: Analysis, g: Group, actor1: str) -> str | None:
+    """The armed side named most against ``actor1`` (never as a backer: "المدعومة من التحالف") in the
+    sentences that place something in the country of the group's place, when the article names one there."""
+    place = g.where.place if g.where is not None else None
+    if place is None:
+        return None
+    here = {a.sentence_index(pm.tok_start) for pm in a.places.mentions
+            if pm.place is not None and pm.place.country_code == place.country_code}
+    counts: dict[str, int] = {}
+    for x in _taking_part(a):
+        n = x.actor
+        if a.sentence_index(x.tok_start) not in here or a.kb.inter(n) not in ARMED_CODES or \
+                n in (actor1, "Unidentified Armed Group") or a.kb.allied(n, actor1) or _supporting(a, x):
+            continue
+        counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=lambda n: counts[n]) if counts else None
 
 
 def _article_counts(a: Analysis, state: bool | None = None, story: set[int] | None = None) -> dict[str, int]:
@@ -1028,10 +1144,10 @@ def _deniers(a: Analysis) -> set[int]:
 
 
 def _taking_part(a: Analysis) -> list[ActorMention]:
-    """The article's actor mentions less those that only name a report's source or whom someone is
-    said to back ("بموالاة X")."""
+    """The article's actor mentions less those that only name a report's source, whom someone is
+    said to back ("بموالاة X") or a force someone once served ("ضابط سابق بالجيش X")."""
     sources = _source_mentions(a)
-    return [x for x in a.actors if id(x) not in sources and not loyalty_object(a, x)]
+    return [x for x in a.actors if id(x) not in sources and not loyalty_object(a, x) and not _former_force(a, x)]
 
 
 # How many words before a named group the gunmen it names may stand ("مسلحون معظمهم من

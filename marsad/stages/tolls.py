@@ -7,7 +7,7 @@ clause names another place belongs elsewhere.
 from __future__ import annotations
 
 from marsad.arabic.normalise import normalise_term
-from marsad.cues import cue_matcher, cue_phrases, cue_words
+from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import ActorMention, Casualty
 from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
 
@@ -359,6 +359,9 @@ def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
     own |= placed
     settlements = cue_words("lone_place_noun")
     named = {pm.tok_start for pm in a.places.mentions}
+    # "سقوط صاروخ على مخيم لنازحي X": a camp told by the people it holds is the event's own site
+    displaced = set(cue_starts(doc, "displaced_of"))
+    nouns = [m for m in nouns if m.tok_end not in displaced]
     for m in nouns:
         if m.tok_end not in own and m.tok_start not in own and \
                 not any(w.mention.tok_start <= m.tok_end < w.mention.tok_end + 1 for w in g.places) and \

@@ -8,7 +8,8 @@ from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.event_places import container_location, container_part
-from marsad.stages.protest_force import crowd_control_sentences, force_named_in, protests_of_the_arrested
+from marsad.stages.protest_force import (crowd_control_sentences, force_named_in, marked_killer, protests_of_the_arrested,
+                                         state_force_of_article)
 from marsad.stages.frames import usual_means
 from marsad.stages.roles import actors_for, event_attribution, protest_violence
 from marsad.stages.tolls import toll
@@ -202,7 +203,11 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         # force with no armed opponent, people not fighters killed: the force's fire on a crowd
         etype, sub, actor2, assoc1, assoc2 = "Protests", "Excessive force against protesters", "Protesters", [], []
     if etype == "Protests" and sub != "Excessive force against protesters":
-        killer = protest_violence(a, g, cas_used)
+        # "وأدت احتجاجات الجمعة إلى مقتل 3. وأفادت مصادر أن الضحايا سقطوا برصاص ميليشيات X": the side
+        # the text marks as the killer, in the toll's sentence or the next, before any force nearby
+        told = {a.sentence_index(c.tok_start) for c in cas_used if c.kind in ("killed", "mixed")}
+        killer = (marked_killer(a, told | {i + 1 for i in told}) if best else None) or \
+            protest_violence(a, g, cas_used)
         if killer and best and _only_forces_killed(cas_used):
             # "اندلعت الاشتباكات إثر احتجاجات ... مقتل 5 من أفراد الشرطة": a protest whose clashes with
             # the police killed policemen turned violent (ACLED's violent demonstration), no force's fire
@@ -215,6 +220,11 @@ def build_event(a: Analysis, g: Group) -> Event | None:
             # protesters against the force that met them
             sub, actor1, assoc1, assoc2 = "Protest with intervention", "Protesters", [], []
             actor2 = force_named_in(a, met) or killer
+        elif best and not _only_forces_killed(cas_used):
+            # "البصرة التي قتل فيها 7 أشخاص خلال احتجاجات الثلاثاء": people killed at a protest, the
+            # killer not named near it, is no peaceful protest: the state's forces met it
+            sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", \
+                state_force_of_article(a), "Protesters", [], []
         else:
             actor1, actor2, assoc1, assoc2 = "Protesters", None, [], []
     if (etype, sub) == ("Riots", "Violent demonstration"):

@@ -237,6 +237,14 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
                         and p.when.compatible(g.when) and _dead_among(a, g, p)), None)
         if protest is not None:
             _fold(protest, g, kept)
+    # "... إلى مقتل 3 أشخاص. وأفادت مصادر أن الضحايا سقطوا برصاص ميليشيات X": the dead named again
+    # with their killers (an armed group as well), whatever day the undated sentence was given
+    from marsad.stages.protest_force import retells_the_dead
+    for g in [g for g in kept if g.etype == "Violence against civilians"]:
+        protest = next((p for p in deadly if p in kept and p.where.town_key == g.where.town_key
+                        and retells_the_dead(a, g, p)), None)
+        if protest is not None:
+            _fold(protest, g, kept)
     # "قتل فتى إثر إصابته برصاصة أطلقها جنود الاحتلال أثناء مشاركته في مسيرات العودة": a shooting
     # told in a sentence of the protest itself, at its place and day, is the force it met
     for g in list(kept):
@@ -447,13 +455,21 @@ def _killings_at_protests_met_with_fire(a: Analysis, groups: list[Group]) -> lis
     excessive force against protesters), not an attack of its own."""
     kept = list(groups)
     for p in groups:
-        if p.etype != "Protests" or _kills(a, p) or not any(
-                m.hit.mention.event_type == "Violence against civilians" for m in p.members):
+        # "في غزة جراء قمع إسرائيل لمسيرات العودة. ارتفع عدد الذين قضوا الجمعة بنيران الجيش إلى 14": a
+        # protest told as suppressed meets that fire too
+        if p.etype != "Protests" or _kills(a, p) or not (any(
+                m.hit.mention.event_type == "Violence against civilians" for m in p.members) or _suppressed(a, p)):
             continue
         for g in [g for g in kept if g.etype == "Violence against civilians" and g.where.town_key == p.where.town_key
                   and g.when.compatible(p.when) and _kills(a, g) and not _names_armed_group(a, g)]:
             _fold(p, g, kept)
     return kept
+
+
+def _suppressed(a: Analysis, p: Group) -> bool:
+    """Does a sentence of the protest tell a force dispersing or suppressing it?"""
+    from marsad.stages.protest_force import crowd_control_sentences
+    return any(i in p.sentences for i in crowd_control_sentences(a, p))
 
 
 def _kills(a: Analysis, g: Group) -> bool:

@@ -108,12 +108,19 @@ def _wounded_by_fire(a: Analysis, g: Group) -> bool:
     """"أصيب عشرات المتظاهرين برصاص الجيش": protesters wounded by live fire in the protest's
     sentences (ACLED's excessive force, however many died)."""
     from marsad.cues import cue_matcher
-    injured = [c for c in a.casualties if c.kind in ("injured", "mixed") and a.sentence_index(c.tok_start) in g.sentences]
+    from marsad.stages.statement_days import day_of_the_protest_during
+    injured = [c for c in a.casualties if c.kind in ("injured", "mixed") and a.sentence_index(c.tok_start) in g.sentences
+               and _on_the_groups_day(g, day_of_the_protest_during(a, c.tok_start, c.tok_start + 1))]
     if not injured:
         return False
     fire = cue_matcher("fire_noun")
     return any(fire.find(a.doc, a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end)
                for i in {a.sentence_index(c.tok_start) for c in injured})
+
+
+def _on_the_groups_day(g: Group, day) -> bool:
+    """Is a day the text gives a count ("خلال مظاهرات الجمعة"), if any, the group's own?"""
+    return day is None or g.when.start is None or g.when.start == day.date_start
 
 
 def _crowd_confronted(a: Analysis, g: Group, actor1, actor2, cas: list[Casualty]) -> bool:

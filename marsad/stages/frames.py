@@ -35,7 +35,7 @@ from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_fr
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
-from marsad.stages.statement_days import own_day_after
+from marsad.stages.statement_days import day_of_the_protest_during, own_day_after
 from marsad.stages.means_clause import struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
 from marsad.stages.nonevents import MEANS_OR_GOAL, named_as_goal
@@ -249,6 +249,9 @@ def build_frames(a: Analysis) -> None:
                 hit_when = _own_clause_when(a, u, h, typed[0][0]) or _relative_clause_when(a, h) or when
                 if etype == "Protests" and (day := own_day_after(a, h.mention.tok_end)) is not None:
                     hit_when = when_of(day)  # "غداة احتجاجات الجمعة": the protest's own day
+                elif h.mention.event_type != "Protests" and (day := day_of_the_protest_during(
+                        a, h.mention.tok_start, h.mention.tok_end)) is not None:
+                    hit_when = when_of(day)  # "مقتل 16 برصاص الجيش خلال مظاهرات خرجت الجمعة"
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
                     # the strike told before, on its day, not a new one on the report's day

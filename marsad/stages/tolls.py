@@ -382,6 +382,12 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
         return violent[0]
     if _joint_cause(a, c, violent):
         return None
+    from marsad.stages.statement_days import day_of_the_protest_during
+    # "احتجاجا على مقتل 16 برصاص الجيش خلال مظاهرات خرجت الجمعة": the dead of the protest's day
+    day = day_of_the_protest_during(a, c.tok_start, c.tok_start + 1)
+    on_day = [o for o in violent if day is not None and o.when.start == day.date_start]
+    if len(on_day) == 1:
+        return on_day[0]
     from marsad.stages.tolls_means import split_by_means
     from marsad.stages.tolls_places import joined_by_wa
     # "ثلاثة جنود قتلوا خلال الانفجار، بينما قتل أربعة آخرون في الاشتباك": each count by its means

@@ -247,8 +247,12 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
             _fold(protest, g, kept)
     # "قتل فتى إثر إصابته برصاصة أطلقها جنود الاحتلال أثناء مشاركته في مسيرات العودة": a shooting
     # told in a sentence of the protest itself, at its place and day, is the force it met
+    from marsad.stages.protest_force import fired_on_crowd
     for g in list(kept):
-        if g.etype != "Violence against civilians" or _names_armed_group(a, g) or \
+        # "تظاهر المئات، وأطلق مسلحون مجهولون النيران على المتظاهرين": gunmen's fire at the crowd
+        # that killed no one is the protest's intervention, whoever fired
+        at_crowd = not _kills(a, g) and all(fired_on_crowd(a, i) for i in g.sentences)
+        if g.etype != "Violence against civilians" or (_names_armed_group(a, g) and not at_crowd) or \
                 any(m.subtype != "Attack" for m in g.members):
             continue
         protest = next((p for p in kept if p.etype == "Protests" and p.where.town_key == g.where.town_key

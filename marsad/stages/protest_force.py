@@ -102,11 +102,17 @@ def state_force_of_article(a: Analysis) -> str | None:
 
 
 def force_named_in(a: Analysis, sentences: list[int]) -> str | None:
-    """The first state or foreign force named in these sentences (the one that met the crowd)."""
+    """The first state or foreign force named in these sentences (the one that met the crowd), or
+    the armed men who fired at it ("وأطلق مسلحون مجهولون النيران على المتظاهرين")."""
     for i in sentences:
         for x in a.actors_of_sentence(i):
             if a.kb.inter(x.actor) in _FORCE_CODES:
                 return x.actor
+    for i in sentences:
+        crowd = next((x.tok_start for x in a.actors_of_sentence(i) if x.actor == "Protesters"), None)
+        if crowd is not None and fired_on_crowd(a, i):
+            return next((x.actor for x in a.actors_of_sentence(i)
+                         if x.tok_start < crowd and a.kb.inter(x.actor) in (2, 3, 4)), None)
     return None
 
 

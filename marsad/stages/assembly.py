@@ -8,7 +8,8 @@ from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.event_places import container_location, container_part
-from marsad.stages.protest_force import (crowd_control_sentences, force_named_in, marked_killer, protests_of_the_arrested,
+from marsad.stages.protest_force import (crowd_control_sentences, fire_on_the_protest_told_again, force_named_in,
+                                         marked_killer, protests_of_the_arrested, sideless_clashes_at_protests,
                                          state_force_of_article)
 from marsad.stages.frames import usual_means
 from marsad.stages.roles import actors_for, event_attribution, protest_violence
@@ -33,7 +34,8 @@ _POLYGON_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
 
 def build_records(a: Analysis) -> None:
     """Stage: ``a.events``, one record per group."""
-    a.events = protests_of_the_arrested(_drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None]))
+    a.events = sideless_clashes_at_protests(fire_on_the_protest_told_again(protests_of_the_arrested(
+        _drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None]))))
 
 
 # Event types that carry violence an echo of it may repeat.

@@ -155,3 +155,37 @@ def retells_the_dead(a: Analysis, g: Group, protest: Group) -> bool:
     anaphor = cue_matcher("dead_anaphor")
     return all(i - 1 in told and anaphor.find(doc, doc.sentences[i].tok_start, doc.sentences[i].tok_end)
                for i in g.sentences)
+
+
+def fire_on_the_protest_told_again(events: list) -> list:
+    """"مقتل فلسطيني وإصابة العشرات برصاص الجيش خلال تظاهرة": a force's attack on civilians with no
+    dead of its own, on the day of a protest that force met (excessive force or intervention), at
+    the protest's place or at a region holding it (same governorate, one of the two a region), is
+    the force's fire on that protest told again (ACLED codes one event)."""
+    met = [o for o in events if o.event_type == "Protests" and o.sub_event_type != "Peaceful protest"]
+    out = []
+    for e in events:
+        if e.sub_event_type == "Attack" and not e.fatalities and e.actor2 == "Civilians" and \
+                e.inter1 in _FORCE_CODES and any(
+                    e.actor1 in (o.actor1, o.actor2) and o.event_date == e.event_date and
+                    (o.country, o.admin1) == (e.country, e.admin1) and
+                    (o.location == e.location or 3 in (o.geo_precision, e.geo_precision)) for o in met):
+            continue
+        out.append(e)
+    return out
+
+
+def sideless_clashes_at_protests(events: list) -> list:
+    """"وإصابة 307 منهم 131 بالرصاص الحي" after "قتل فلسطينيان خلال تظاهرات": a clash with no side
+    named and no dead, on the day of a protest or riot in the same governorate, is that protest's
+    confrontation told again, no battle (a battle has two armed sides); and a peaceful protest at
+    the place and on the day of a riot is that riot."""
+    crowds = [o for o in events if o.event_type in ("Protests", "Riots")]
+    riots = [o for o in crowds if o.sub_event_type == "Violent demonstration"]
+    return [e for e in events if not (
+        e.sub_event_type == "Armed clash" and e.actor1 is None and e.actor2 is None and not e.fatalities and
+        any(o.event_date == e.event_date and (o.country, o.admin1) == (e.country, e.admin1) for o in crowds)
+        # "تواصلت الاحتجاجات إذ أحرق المحتجون إطارات السيارات": a peaceful protest at the place and on
+        # the day of a riot is the crowd that rioted, one event
+        or e.sub_event_type == "Peaceful protest" and not e.fatalities and
+        any((o.location, o.event_date) == (e.location, e.event_date) for o in riots))]

@@ -387,6 +387,10 @@ def _told_as_happening(a: Analysis, unit: int) -> bool:
         return True
     if any(a.kb.inter(x.actor) in (1, 2, 3, 4, 8) for x in a.actors_between(lo, hi)):
         return True
+    # "واقتحم المتظاهرون مبنى المحافظة": the crowd that does the riot's act is its participant
+    if any(x.actor == "Protesters" for x in a.actors_between(lo, hi)) and \
+            any(lo <= h.mention.tok_start < hi and h.mention.event_type == "Riots" for h in a.hits):
+        return True
     if any(lo <= d.tok_start < hi and not d.background for d in a.dates):
         return True
     return bool(means_matcher().find(a.doc, lo, hi)) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))

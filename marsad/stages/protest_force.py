@@ -167,9 +167,8 @@ def fire_on_the_protest_told_again(events: list) -> list:
     for e in events:
         if e.sub_event_type == "Attack" and not e.fatalities and e.actor2 == "Civilians" and \
                 e.inter1 in _FORCE_CODES and any(
-                    e.actor1 in (o.actor1, o.actor2) and o.event_date == e.event_date and
-                    (o.country, o.admin1) == (e.country, e.admin1) and
-                    (o.location == e.location or 3 in (o.geo_precision, e.geo_precision)) for o in met):
+                    e.actor1 in (o.actor1, o.actor2) and o.event_date == e.event_date and _same_or_held(o, e)
+                    for o in met):
             continue
         out.append(e)
     return out
@@ -188,4 +187,10 @@ def sideless_clashes_at_protests(events: list) -> list:
         # "تواصلت الاحتجاجات إذ أحرق المحتجون إطارات السيارات": a peaceful protest at the place and on
         # the day of a riot is the crowd that rioted, one event
         or e.sub_event_type == "Peaceful protest" and not e.fatalities and
-        any((o.location, o.event_date) == (e.location, e.event_date) for o in riots))]
+        any(o.event_date == e.event_date and _same_or_held(o, e) for o in riots))]
+
+
+def _same_or_held(o, e) -> bool:
+    """Are two records at one place, or is one at a region of the same governorate holding the other?"""
+    return (o.country, o.admin1) == (e.country, e.admin1) and \
+        (o.location == e.location or 3 in (o.geo_precision, e.geo_precision))

@@ -260,6 +260,8 @@ def _march(doc: Doc, m, marched: bool = False) -> bool:
     if any(doc.tokens[t].text in cue_words("march_verb")
            for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start)):
         return True
+    if m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("during_word"):
+        return True  # "قتل فلسطينيان خلال مسيرة في بلدة X": one dies during a march, not during a drone
     near = range(max(sent.tok_start, m.tok_start - DRONE_ACT_WORDS), min(sent.tok_end, m.tok_end + DRONE_ACT_WORDS))
     if any(doc.tokens[t].text.lstrip("و") in cue_words("drone_act_verb") for t in near):
         return False  # "ألقت مسيرة إسرائيلية قنابل على المتظاهرين": the drone acts

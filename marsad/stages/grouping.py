@@ -233,9 +233,14 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
         # a shooting that counts dead of its own is the protest's when its dead are among the
         # protest's ("قتل قناص إسرائيلي المسعفة ... مقتل فتاة في الجمعة العاشرة لمسيرات العودة": the
         # same one told twice; "وفاة صحفي برصاص الجيش ... ارتفع عدد القتلى في أحداث الجمعة إلى 10")
-        protest = next((p for p in deadly if p in kept and p.where.town_key == g.where.town_key
+        # a headline's killing at a town or region of the protest's governorate ("مقتل شاب برصاص
+        # إسرائيلي في غزة" over "قتل شاب خلال تظاهرة شرق خان يونس") is the protest's told first
+        protest = next((p for p in deadly if p in kept and (p.where.town_key == g.where.town_key or (
+                            _is_summary(a, g, "heading") and _same_governorate(p.where, g.where)))
                         and p.when.compatible(g.when) and _dead_among(a, g, p)), None)
         if protest is not None:
+            if protest.where.town_key != g.where.town_key:
+                g.places = []  # the headline's broader place does not displace the protest's
             _fold(protest, g, kept)
     # "... إلى مقتل 3 أشخاص. وأفادت مصادر أن الضحايا سقطوا برصاص ميليشيات X": the dead named again
     # with their killers (an armed group as well), whatever day the undated sentence was given
@@ -468,6 +473,10 @@ def _killings_at_protests_met_with_fire(a: Analysis, groups: list[Group]) -> lis
                   and g.when.compatible(p.when) and _kills(a, g) and not _names_armed_group(a, g)]:
             _fold(p, g, kept)
     return kept
+
+
+def _same_governorate(w1, w2) -> bool:
+    return (w1.place.country_code, w1.place.admin1) == (w2.place.country_code, w2.place.admin1)
 
 
 def _suppressed(a: Analysis, p: Group) -> bool:

@@ -222,3 +222,53 @@ def test_leaflets_calling_to_protest_tell_no_protest(text):
 def test_a_protest_that_answers_a_call_stays():
     found = _extract("تظاهر المئات اليوم في مدينة صفاقس استجابة لدعوة النقابات.")
     assert [e.sub_event_type for e in _protests(found)] == ["Peaceful protest"], _kinds(found)
+
+
+# --- 8. the crowd that storms or burns in the sentence after its protest: one riot ----------------
+
+@pytest.mark.parametrize("text", [
+    "تظاهر مئات الشبان اليوم في مدينة البصرة. واقتحم المتظاهرون مبنى المحافظة.",
+    "خرج المئات في مظاهرة اليوم في مدينة تعز. وأحرق المحتجون إطارات السيارات في الشوارع.",
+    "تظاهر آلاف السودانيين اليوم في مدينة عطبرة. وأحرق المتظاهرون مقر الحزب الحاكم.",
+    "تظاهر العشرات اليوم في مدينة مصراتة. واقتحم المتظاهرون مقر المجلس البلدي.",
+    # confrontations in the headline, the crowd's burning in the body
+    "مواجهات في الناصرية\nتظاهر المئات اليوم في مدينة الناصرية وأحرق المحتجون مقر حزب الدعوة.",
+])
+def test_a_protest_whose_crowd_storms_or_burns_is_one_violent_demonstration(text):
+    """"أحرق متظاهرون القنصلية"، "اقتحم المتظاهرون": protesters who burn or storm make a violent
+    demonstration, one event with their protest (no peaceful protest beside it, no clash of nobody
+    from the headline's مواجهات)."""
+    found = _extract(text)
+    assert [(e.sub_event_type, e.actor1) for e in found] == [("Violent demonstration", "Rioters")], _kinds(found)
+
+
+def test_a_storming_by_gunmen_after_a_protest_makes_no_riot():
+    found = _extract("تظاهر مئات الشبان اليوم في مدينة البصرة. واقتحم مسلحون مجهولون مبنى المحافظة.")
+    assert "Violent demonstration" not in [e.sub_event_type for e in found], _kinds(found)
+
+
+# --- 9. the headline's killing over the protest's: one event at the protest's place ---------------
+
+@pytest.mark.parametrize("text, place, deaths", [
+    ("مقتل شاب وإصابة العشرات بالرصاص الإسرائيلي في غزة\nقتل شاب فلسطيني وأصيب العشرات برصاص الجيش "
+     "الإسرائيلي اليوم خلال تظاهرة قرب السياج الحدودي شرق خان يونس.", "Khan Yunis", 1),
+    ("مقتل متظاهر برصاص الأمن في ذي قار\nقتل متظاهر برصاص قوات الأمن العراقية اليوم خلال احتجاجات في "
+     "مدينة الناصرية.", "Nasiriyah", 1),
+    ("مقتل محتجين اثنين برصاص الأمن السوداني في الخرطوم\nقتل محتجان برصاص قوات الأمن السودانية اليوم خلال "
+     "مظاهرة في مدينة أم درمان.", "Omdurman", 2),
+    # a march (مسيرة after خلال), not a drone
+    ("مقتل فلسطينيين اثنين برصاص إسرائيلي في الضفة\nقتل فلسطينيان برصاص الجيش الإسرائيلي اليوم خلال مسيرة "
+     "في بلدة كفر قدوم قرب قلقيلية.", "Kafr Qaddum", 2),
+])
+def test_the_headlines_killing_is_the_protests_told_first(text, place, deaths):
+    found = _extract(text)
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in found] == \
+        [("Excessive force against protesters", place, deaths)], _kinds(found)
+
+
+def test_another_killing_in_the_body_stays_its_own():
+    found = _extract("مقتل متظاهر برصاص الأمن في عدن\nقتل متظاهر برصاص قوات الأمن اليمنية اليوم خلال احتجاجات في "
+                     "مدينة عدن. وفي مدينة لحج قتل مسلحون مجهولون جنديا.")
+    assert ("Lahij", 1) in [(e.location, e.fatalities) for e in found], _kinds(found)
+    assert [(e.sub_event_type, e.location) for e in _protests(found)] == \
+        [("Excessive force against protesters", "Aden")], _kinds(found)

@@ -272,3 +272,18 @@ def test_another_killing_in_the_body_stays_its_own():
     assert ("Lahij", 1) in [(e.location, e.fatalities) for e in found], _kinds(found)
     assert [(e.sub_event_type, e.location) for e in _protests(found)] == \
         [("Excessive force against protesters", "Aden")], _kinds(found)
+
+
+# --- 10. a killing the protest is about is no toll of it ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "تظاهر المئات اليوم في مدينة درعا إحياء لذكرى مقتل 20 شخصا في مجزرة عام 2012.",
+    "تظاهر المئات اليوم في مدينة الخليل احتجاجا على مقتل شاب برصاص مستوطن أمس.",
+    "خرجت مسيرة اليوم في مدينة المكلا تنديدا بمقتل صياد برصاص خفر السواحل الأسبوع الماضي.",
+    "تظاهر العشرات اليوم أمام مبنى المحكمة في مدينة بنغازي استنكارا لمقتل ناشط على يد مسلحين الشهر الماضي.",
+])
+def test_a_killing_a_protest_is_about_is_no_toll_of_it(text):
+    """"تظاهر المئات احتجاجا على مقتل شاب": what they protest, not what happened to them; the protest
+    stays peaceful with no dead (unless the killing is told as done during a protest, section 5)."""
+    found = _extract(text)
+    assert [(e.sub_event_type, e.fatalities) for e in _protests(found)] == [("Peaceful protest", 0)], _kinds(found)

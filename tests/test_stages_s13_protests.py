@@ -287,3 +287,26 @@ def test_a_killing_a_protest_is_about_is_no_toll_of_it(text):
     stays peaceful with no dead (unless the killing is told as done during a protest, section 5)."""
     found = _extract(text)
     assert [(e.sub_event_type, e.fatalities) for e in _protests(found)] == [("Peaceful protest", 0)], _kinds(found)
+
+
+# --- 11. "وبعد ذلك" + an event word: a new clause, not a time reference inside another ----------------
+
+@pytest.mark.parametrize("text, sub", [
+    ("عقد وجهاء المدينة اجتماعا صباح اليوم في مدينة درنة، وبعد ذلك قصفت طائرات حربية مواقع في المدينة.",
+     "Air/drone strike"),
+    ("تظاهر مئات الشبان اليوم في مدينة البصرة، وبعد ذلك اقتحم المتظاهرون مبنى المحافظة.",
+     "Violent demonstration"),
+    # (already an event before: the verb after ذلك is not the event word)
+    ("عاد الهدوء صباح اليوم إلى مدينة تعز، وبعد ذلك قصف الحوثيون حي الروضة بقذائف الهاون.",
+     "Shelling/artillery/missile attack"),
+])
+def test_an_event_word_after_a_time_word_and_its_pronoun_starts_its_own_clause(text, sub):
+    """"وبعد ذلك رشق حوالى 700 شخص المركز بالحجارة": "after that" closes on its pronoun; the event
+    word after it is the news, not a landmark of another clause."""
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == [sub], _kinds(found)
+
+
+def test_an_event_word_right_after_a_time_word_stays_a_time_reference():
+    found = _extract("وصل الوزير إلى مدينة الحديدة اليوم بعد اشتباكات عنيفة شهدتها المدينة الشهر الماضي.")
+    assert not found, _kinds(found)

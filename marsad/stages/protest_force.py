@@ -9,6 +9,10 @@ fired on ("أطلقت الميليشيات نيرانها على المحتجي�
 killed is excessive force against protesters, by the side the text marks as the killer ("سقطوا برصاص
 X") or, when none is marked, by the state force the article names. Deaths of forces alone stay with
 the rules of ``assembly.build_event`` (a violent demonstration).
+
+One protest with what was done to it is one record: the records that tell it again (a force's
+attack on civilians with no dead on its day, a clash of no named side, a peaceful protest beside
+the riot it became) are dropped after assembly.
 """
 from __future__ import annotations
 

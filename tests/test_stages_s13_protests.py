@@ -80,6 +80,13 @@ def test_the_dead_named_again_with_their_killers_are_the_protests(text, killer):
         [("Excessive force against protesters", killer, "Protesters")], _kinds(found)
 
 
+def test_the_killer_of_another_killing_in_the_next_sentence_is_not_the_protests():
+    found = _extract("أدت احتجاجات الخميس في مدينة الكوت إلى مقتل أربعة أشخاص. وفي حادث منفصل قتل جندي برصاص "
+                     "مسلحين مجهولين في مدينة الحلة.")
+    assert [(e.sub_event_type, e.actor1) for e in _protests(found)] == \
+        [("Excessive force against protesters", None)], _kinds(found)
+
+
 def test_a_killing_with_its_own_day_and_dead_after_a_protest_stays_its_own():
     found = _extract("أدت احتجاجات الخميس في مدينة الكوت إلى مقتل أربعة أشخاص. وقتل مسلحون مجهولون الجمعة "
                      "شرطيا في مدينة الحلة.")

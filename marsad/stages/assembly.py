@@ -214,8 +214,10 @@ def build_event(a: Analysis, g: Group) -> Event | None:
     if etype == "Protests" and sub != "Excessive force against protesters":
         # "وأدت احتجاجات الجمعة إلى مقتل 3. وأفادت مصادر أن الضحايا سقطوا برصاص ميليشيات X": the side
         # the text marks as the killer, in the toll's sentence or the next, before any force nearby
+        # (a next sentence that counts dead of its own tells another killing)
         told = {a.sentence_index(c.tok_start) for c in cas_used if c.kind in ("killed", "mixed")}
-        killer = (marked_killer(a, told | {i + 1 for i in told}) if best else None) or \
+        counting = {a.sentence_index(c.tok_start) for c in a.casualties if c.kind in ("killed", "mixed")}
+        killer = (marked_killer(a, told | {i + 1 for i in told if i + 1 not in counting}) if best else None) or \
             protest_violence(a, g, cas_used)
         if killer and best and _only_forces_killed(cas_used):
             # "اندلعت الاشتباكات إثر احتجاجات ... مقتل 5 من أفراد الشرطة": a protest whose clashes with

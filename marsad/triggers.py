@@ -113,6 +113,12 @@ def _passive_relative(doc: Doc, tok: int, sent_start: int) -> bool:
     return not prev.endswith(("ت", "وا")) and prev not in cue_words("main_verb_particle")
 
 
+def _pronoun_after(doc: Doc, t: int, end: int) -> bool:
+    """"وبعد ذلك رشق حوالى 700 شخص المركز": a demonstrative right after the time word, before the
+    event word, is its pronoun ("after that"): the event word starts a clause of its own."""
+    return t + 1 < end and doc.tokens[t + 1].text in cue_words("demonstrative")
+
+
 # How many words after a verb of setting fire what burnt may stand (أضرموا النار عمداً في منازل).
 BURNT_WORDS = 5
 
@@ -254,6 +260,8 @@ def _march(doc: Doc, m, marched: bool = False) -> bool:
     if any(doc.tokens[t].text in cue_words("march_verb")
            for t in range(max(sent.tok_start, m.tok_start - MARCH_WORDS), m.tok_start)):
         return True
+    if m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("during_word"):
+        return True  # "قتل فلسطينيان خلال مسيرة في بلدة X": one dies during a march, not during a drone
     near = range(max(sent.tok_start, m.tok_start - DRONE_ACT_WORDS), min(sent.tok_end, m.tok_end + DRONE_ACT_WORDS))
     if any(doc.tokens[t].text.lstrip("و") in cue_words("drone_act_verb") for t in near):
         return False  # "ألقت مسيرة إسرائيلية قنابل على المتظاهرين": the drone acts
@@ -372,7 +380,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "generic", "a state of detention, not an arrest (تمديد اعتقال، رهن الاعتقال)"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
-        elif (any(t in subordinate for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or
+        elif (any(t in subordinate and not _pronoun_after(doc, t, m.tok_start)
+                  for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or
               doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix"))) and \
                 not _cause_of_a_death(doc, m.tok_start, sent.tok_start) and \
                 not _broke_out_on_a_day(doc, m.tok_end, sent.tok_end):

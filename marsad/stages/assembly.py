@@ -8,7 +8,9 @@ from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.event_places import container_location, container_part
-from marsad.stages.protest_force import crowd_control_sentences, force_named_in, protests_of_the_arrested
+from marsad.stages.protest_force import (crowd_control_sentences, fire_on_the_protest_told_again, force_named_in,
+                                         marked_killer, protests_of_the_arrested, sideless_clashes_at_protests,
+                                         state_force_of_article)
 from marsad.stages.frames import usual_means
 from marsad.stages.roles import actors_for, event_attribution, protest_violence
 from marsad.stages.tolls import toll
@@ -32,7 +34,8 @@ _POLYGON_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
 
 def build_records(a: Analysis) -> None:
     """Stage: ``a.events``, one record per group."""
-    a.events = protests_of_the_arrested(_drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None]))
+    a.events = sideless_clashes_at_protests(fire_on_the_protest_told_again(protests_of_the_arrested(
+        _drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None]))))
 
 
 # Event types that carry violence an echo of it may repeat.
@@ -107,12 +110,19 @@ def _wounded_by_fire(a: Analysis, g: Group) -> bool:
     """"أصيب عشرات المتظاهرين برصاص الجيش": protesters wounded by live fire in the protest's
     sentences (ACLED's excessive force, however many died)."""
     from marsad.cues import cue_matcher
-    injured = [c for c in a.casualties if c.kind in ("injured", "mixed") and a.sentence_index(c.tok_start) in g.sentences]
+    from marsad.stages.statement_days import day_of_the_protest_during
+    injured = [c for c in a.casualties if c.kind in ("injured", "mixed") and a.sentence_index(c.tok_start) in g.sentences
+               and _on_the_groups_day(g, day_of_the_protest_during(a, c.tok_start, c.tok_start + 1))]
     if not injured:
         return False
     fire = cue_matcher("fire_noun")
     return any(fire.find(a.doc, a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end)
                for i in {a.sentence_index(c.tok_start) for c in injured})
+
+
+def _on_the_groups_day(g: Group, day) -> bool:
+    """Is a day the text gives a count ("خلال مظاهرات الجمعة"), if any, the group's own?"""
+    return day is None or g.when.start is None or g.when.start == day.date_start
 
 
 def _crowd_confronted(a: Analysis, g: Group, actor1, actor2, cas: list[Casualty]) -> bool:
@@ -202,7 +212,13 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         # force with no armed opponent, people not fighters killed: the force's fire on a crowd
         etype, sub, actor2, assoc1, assoc2 = "Protests", "Excessive force against protesters", "Protesters", [], []
     if etype == "Protests" and sub != "Excessive force against protesters":
-        killer = protest_violence(a, g, cas_used)
+        # "وأدت احتجاجات الجمعة إلى مقتل 3. وأفادت مصادر أن الضحايا سقطوا برصاص ميليشيات X": the side
+        # the text marks as the killer, in the toll's sentence or the next, before any force nearby
+        # (a next sentence that counts dead of its own tells another killing)
+        told = {a.sentence_index(c.tok_start) for c in cas_used if c.kind in ("killed", "mixed")}
+        counting = {a.sentence_index(c.tok_start) for c in a.casualties if c.kind in ("killed", "mixed")}
+        killer = (marked_killer(a, told | {i + 1 for i in told if i + 1 not in counting}) if best else None) or \
+            protest_violence(a, g, cas_used)
         if killer and best and _only_forces_killed(cas_used):
             # "اندلعت الاشتباكات إثر احتجاجات ... مقتل 5 من أفراد الشرطة": a protest whose clashes with
             # the police killed policemen turned violent (ACLED's violent demonstration), no force's fire
@@ -215,6 +231,11 @@ def build_event(a: Analysis, g: Group) -> Event | None:
             # protesters against the force that met them
             sub, actor1, assoc1, assoc2 = "Protest with intervention", "Protesters", [], []
             actor2 = force_named_in(a, met) or killer
+        elif best and not _only_forces_killed(cas_used):
+            # "البصرة التي قتل فيها 7 أشخاص خلال احتجاجات الثلاثاء": people killed at a protest, the
+            # killer not named near it, is no peaceful protest: the state's forces met it
+            sub, actor1, actor2, assoc1, assoc2 = "Excessive force against protesters", \
+                state_force_of_article(a), "Protesters", [], []
         else:
             actor1, actor2, assoc1, assoc2 = "Protesters", None, [], []
     if (etype, sub) == ("Riots", "Violent demonstration"):

@@ -35,7 +35,7 @@ from marsad.stages.discourse import pluperfect, prior_marker_between, teasers_fr
 from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
-from marsad.stages.statement_days import own_day_after
+from marsad.stages.statement_days import day_of_the_protest_during, own_day_after
 from marsad.stages.arrest_fight import arrest_in_fight
 from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
@@ -250,6 +250,9 @@ def build_frames(a: Analysis) -> None:
                 hit_when = _own_clause_when(a, u, h, typed[0][0]) or _relative_clause_when(a, h) or when
                 if etype == "Protests" and (day := own_day_after(a, h.mention.tok_end)) is not None:
                     hit_when = when_of(day)  # "غداة احتجاجات الجمعة": the protest's own day
+                elif h.mention.event_type != "Protests" and (day := day_of_the_protest_during(
+                        a, h.mention.tok_start, h.mention.tok_end)) is not None:
+                    hit_when = when_of(day)  # "مقتل 16 برصاص الجيش خلال مظاهرات خرجت الجمعة"
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
                     # the strike told before, on its day, not a new one on the report's day
@@ -384,6 +387,10 @@ def _told_as_happening(a: Analysis, unit: int) -> bool:
     if _victims(a, unit):
         return True
     if any(a.kb.inter(x.actor) in (1, 2, 3, 4, 8) for x in a.actors_between(lo, hi)):
+        return True
+    # "واقتحم المتظاهرون مبنى المحافظة": the crowd that does the riot's act is its participant
+    if any(x.actor == "Protesters" for x in a.actors_between(lo, hi)) and \
+            any(lo <= h.mention.tok_start < hi and h.mention.event_type == "Riots" for h in a.hits):
         return True
     if any(lo <= d.tok_start < hi and not d.background for d in a.dates):
         return True

@@ -240,14 +240,31 @@ def _shootings_at_deadly_protests(a: Analysis, groups: list[Group]) -> list[Grou
         # a shooting that counts dead of its own is the protest's when its dead are among the
         # protest's ("قتل قناص إسرائيلي المسعفة ... مقتل فتاة في الجمعة العاشرة لمسيرات العودة": the
         # same one told twice; "وفاة صحفي برصاص الجيش ... ارتفع عدد القتلى في أحداث الجمعة إلى 10")
-        protest = next((p for p in deadly if p in kept and p.where.town_key == g.where.town_key
+        # a headline's killing at a town or region of the protest's governorate ("مقتل شاب برصاص
+        # إسرائيلي في غزة" over "قتل شاب خلال تظاهرة شرق خان يونس") is the protest's told first
+        protest = next((p for p in deadly if p in kept and (p.where.town_key == g.where.town_key or (
+                            _is_summary(a, g, "heading") and _same_governorate(p.where, g.where)))
                         and p.when.compatible(g.when) and _dead_among(a, g, p)), None)
+        if protest is not None:
+            if protest.where.town_key != g.where.town_key:
+                g.places = []  # the headline's broader place does not displace the protest's
+            _fold(protest, g, kept)
+    # "... إلى مقتل 3 أشخاص. وأفادت مصادر أن الضحايا سقطوا برصاص ميليشيات X": the dead named again
+    # with their killers (an armed group as well), whatever day the undated sentence was given
+    from marsad.stages.protest_force import retells_the_dead
+    for g in [g for g in kept if g.etype == "Violence against civilians"]:
+        protest = next((p for p in deadly if p in kept and p.where.town_key == g.where.town_key
+                        and retells_the_dead(a, g, p)), None)
         if protest is not None:
             _fold(protest, g, kept)
     # "قتل فتى إثر إصابته برصاصة أطلقها جنود الاحتلال أثناء مشاركته في مسيرات العودة": a shooting
     # told in a sentence of the protest itself, at its place and day, is the force it met
+    from marsad.stages.protest_force import fired_on_crowd
     for g in list(kept):
-        if g.etype != "Violence against civilians" or _names_armed_group(a, g) or \
+        # "تظاهر المئات، وأطلق مسلحون مجهولون النيران على المتظاهرين": gunmen's fire at the crowd
+        # that killed no one is the protest's intervention, whoever fired
+        at_crowd = not _kills(a, g) and all(fired_on_crowd(a, i) for i in g.sentences)
+        if g.etype != "Violence against civilians" or (_names_armed_group(a, g) and not at_crowd) or \
                 any(m.subtype != "Attack" for m in g.members):
             continue
         protest = next((p for p in kept if p.etype == "Protests" and p.where.town_key == g.where.town_key
@@ -454,13 +471,25 @@ def _killings_at_protests_met_with_fire(a: Analysis, groups: list[Group]) -> lis
     excessive force against protesters), not an attack of its own."""
     kept = list(groups)
     for p in groups:
-        if p.etype != "Protests" or _kills(a, p) or not any(
-                m.hit.mention.event_type == "Violence against civilians" for m in p.members):
+        # "في غزة جراء قمع إسرائيل لمسيرات العودة. ارتفع عدد الذين قضوا الجمعة بنيران الجيش إلى 14": a
+        # protest told as suppressed meets that fire too
+        if p.etype != "Protests" or _kills(a, p) or not (any(
+                m.hit.mention.event_type == "Violence against civilians" for m in p.members) or _suppressed(a, p)):
             continue
         for g in [g for g in kept if g.etype == "Violence against civilians" and g.where.town_key == p.where.town_key
                   and g.when.compatible(p.when) and _kills(a, g) and not _names_armed_group(a, g)]:
             _fold(p, g, kept)
     return kept
+
+
+def _same_governorate(w1, w2) -> bool:
+    return (w1.place.country_code, w1.place.admin1) == (w2.place.country_code, w2.place.admin1)
+
+
+def _suppressed(a: Analysis, p: Group) -> bool:
+    """Does a sentence of the protest tell a force dispersing or suppressing it?"""
+    from marsad.stages.protest_force import crowd_control_sentences
+    return any(i in p.sentences for i in crowd_control_sentences(a, p))
 
 
 def _kills(a: Analysis, g: Group) -> bool:

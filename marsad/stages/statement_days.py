@@ -81,3 +81,20 @@ def own_day_after(a: Analysis, tok_end: int) -> DateMention | None:
     غداة before the word moves no such day."""
     return next((d for d in a.dates if 0 <= d.tok_start - tok_end <= PROTEST_DAY_GAP and _a_day(d)
                  and not d.background and d.date_start is not None), None)
+
+
+def day_of_the_protest_during(a: Analysis, tok_start: int, tok_end: int) -> DateMention | None:
+    """"يعم الإضراب السبت احتجاجا على مقتل 16 برصاص الجيش خلال مظاهرات خرجت الجمعة": an act told with
+    the protest it took place during (``during_word`` right before a protest word later in its
+    sentence) took place on that protest's own day, not on the day the sentence gives the strike or
+    the statement that tells it."""
+    from marsad.cues import cue_words
+    doc = a.doc
+    end = doc.sentence_of_token(tok_start).tok_end
+    during = cue_words("during_word")
+    for h in sorted(a.hits, key=lambda h: h.mention.tok_start):
+        m = h.mention
+        if m.event_type == "Protests" and tok_end <= m.tok_start < end and m.tok_start > 0 and \
+                doc.tokens[m.tok_start - 1].text in during:
+            return own_day_after(a, m.tok_end)
+    return None

@@ -109,16 +109,19 @@ def clashes_of_a_killing(a: Analysis, groups: list[Group]) -> list[Group]:
     its day, by a force that fought no armed group the text names as a side (a group named only as
     the speaker or owner of a source is none), or in a heading over it at its town, are the
     attack's circumstances told again, no event of their own."""
-    from marsad.stages.grouping import _is_summary, _kills
+    from marsad.stages.grouping import _death_counts, _is_summary, _kills
     from marsad.stages.roles import _source_mentions
     sources = _source_mentions(a)
-    kept = list(groups)
+    kept, dropped = list(groups), []
     for g in groups:
         if g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members):
             continue
         attack = next((o for o in kept if o.etype == "Violence against civilians" and o.when.compatible(g.when)
                        and (o.sentences & g.sentences or
-                            _is_summary(a, g, "heading") and o.where.town_key == g.where.town_key)
+                            _is_summary(a, g, "heading") and o.where.town_key == g.where.town_key or
+                            # "مقتل طفل برصاص إسرائيلي ... قتل طفل برصاص الجيش فيما أصيب 15 خلال مواجهات":
+                            # the same dead counted again in the confrontations' sentence
+                            bool(_death_counts(a, g)) and _death_counts(a, g) <= _death_counts(a, o))
                        and _kills(a, o) and
                        (o.where.place.country_code, o.where.place.admin1) ==
                        (g.where.place.country_code, g.where.place.admin1)), None)
@@ -128,6 +131,19 @@ def clashes_of_a_killing(a: Analysis, groups: list[Group]) -> list[Group]:
         # (its dead, if it counts any, are the attack's told again: "لقي فتى حتفه في الاشتباكات"
         # beside "قتلت القوات 41 فلسطينياً"; the attack's own count stands)
         kept.remove(g)
+        dropped.append(g)
+    # "وأضافت المصادر أن المواجهات التي اندلعت قرب المعبر أسفرت عن إصابة 15": the same confrontations
+    # named again by a definite word, with no dead and no armed side of their own, are those
+    # circumstances too
+    for g in [g for g in kept if g.etype == "Battles" and dropped and not _kills(a, g)]:
+        first = a.doc.tokens[min(m.hit.mention.tok_start for m in g.members)].text
+        if all(m.subtype == "Armed clash" for m in g.members) and first in cue_words("confrontation_noun") and \
+                first.lstrip("و").startswith("ال") and \
+                any(d.when.compatible(g.when) and (d.where.place.country_code, d.where.place.admin1) ==
+                    (g.where.place.country_code, g.where.place.admin1) for d in dropped) and \
+                not any(a.kb.inter(x.actor) in (2, 3, 4) and id(x) not in sources and a.in_group(g, x.tok_start)
+                        for x in a.actors):
+            kept.remove(g)
     return kept
 
 

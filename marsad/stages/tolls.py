@@ -32,6 +32,8 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
             toll_of_placeless_retelling(a, c) or toll_before_its_event(a, c)
         if g not in owners:
             continue
+        if g.etype == "Protests" and _cause_of_the_protest(a, c):
+            continue  # "تظاهر المئات احتجاجا على مقتل شاب برصاص مستوطن أمس": what they protest, not their toll
         if len(owners) > 1:
             if _owner_of(a, c, owners) is not g:
                 continue
@@ -378,6 +380,25 @@ def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
     return False
 
 
+# How many words after خلال/أثناء the protest a killing took place during may stand ("خلال أحدث موجة
+# من مسيرة العودة").
+DURING_PROTEST_WORDS = 5
+
+
+def _cause_of_the_protest(a: Analysis, c: Casualty) -> bool:
+    """Is the killing told as a protest's cause ("احتجاجا على مقتل"، "تنديدا بمقتل"، "إحياء لذكرى
+    مقتل") and not as done during a protest ("... خلال مظاهرات خرجت الجمعة")?"""
+    sent = a.doc.sentence_of_token(c.tok_start)
+    lo = max(sent.tok_start, c.tok_start - 2)
+    causes = cue_words("protest_cause")
+    if not any(a.doc.tokens[t].text.lstrip("و") in causes for t in range(lo, c.tok_start)):
+        return False
+    # "حدادا على عشرات الذين قتلوا بالرصاص خلال أحدث موجة من مسيرة العودة": killed during a protest
+    during = [t for t in range(c.tok_start, sent.tok_end) if a.doc.tokens[t].text in cue_words("during_word")]
+    return not any(h.mention.event_type == "Protests" and 0 < h.mention.tok_start - t <= DURING_PROTEST_WORDS
+                   for t in during for h in a.hits)
+
+
 def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     """The group a death count belongs to when its sentence feeds several."""
     violent = [o for o in owners if o.etype in VIOLENT_TYPES] or owners
@@ -385,6 +406,12 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
         return violent[0]
     if _joint_cause(a, c, violent):
         return None
+    from marsad.stages.statement_days import day_of_the_protest_during
+    # "احتجاجا على مقتل 16 برصاص الجيش خلال مظاهرات خرجت الجمعة": the dead of the protest's day
+    day = day_of_the_protest_during(a, c.tok_start, c.tok_start + 1)
+    on_day = [o for o in violent if day is not None and o.when.start == day.date_start]
+    if len(on_day) == 1:
+        return on_day[0]
     from marsad.stages.tolls_means import split_by_means
     from marsad.stages.tolls_places import joined_by_wa
     # "ثلاثة جنود قتلوا خلال الانفجار، بينما قتل أربعة آخرون في الاشتباك": each count by its means

@@ -27,7 +27,7 @@ modifiers الماضي/المقبل/الجاري; ``@early|@mid|@late`` a part o
   ``hijri_month:YYYY-MM`` / ``hijri_month:MM[:mod]``, ``hijri_year:YYYY``;
 * ``rel:N`` N days from publication (``rel:0`` today, ``rel:-1`` yesterday, ``rel:-3``
   three days ago); ``weekday:W[:last|:next]``; ``night:W`` the night before W (ليلة السبت); ``night_after:W`` the night after it (ليل السبت);
-  ``days:W1-W2`` two days (يومي السبت والأحد، ليلة السبت/الأحد);
+  ``days:W1-W2`` two or three days running (يومي السبت والأحد، ليلة السبت/الأحد، أيام الأحد والاثنين والثلاثاء);
 * ``last_days[:N]``, ``last_hours[:N]``, ``last_week``, ``last_weeks[:N]``, ``last_month``,
   ``last_months[:N]``, ``last_year``, ``last_years[:N]``, ``week_before_last``,
   ``month_before_last``, ``year_before_last``; ``this_week``, ``this_month``,
@@ -326,7 +326,7 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
         ("ago", rf"{_B}{P}(?P<ago>{AGO})(?: (?:{APPROX}))? (?:(?P<num>{NUMW}) )??(?P<unit>{UNIT})"
                 rf"(?: (?P<mod>{PAST}))?(?P<now> (?:{OF}) (?:{NOW}))?{_E}", _ago),
         ("weekday", rf"{_B}{P_WD}(?:(?P<tod>{TOD}) )?(?:(?P<rel>{REL}|{THIS}) )?(?:(?P<dayp>{DAYP}|{DAYSP}) )?"
-                    rf"(?P<wd>{WD})(?:(?P<pair> ?[/-] ?| (?:{PAIR}) | و| )(?P<wd2>{WD}))?"
+                    rf"(?P<wd>{WD})(?:(?P<pair> ?[/-] ?| (?:{PAIR}) | و| )(?P<wd2>{WD})(?:،? و(?P<wd3>{WD}))?)?"
                     rf"(?: (?P<mod>{PAST}|{NEXT}))?{_E}", _weekday),
         ("rel", rf"{_B}{P_REL}(?:(?P<tod>{TOD}) )?(?:(?:{DAYP}) )?(?P<rel>{REL}){_E}", _rel),
         ("phrase", rf"{_B}{P}(?P<phrase>{PHRASE}){_E}", _phrase),
@@ -759,6 +759,12 @@ def _weekday(m: re.Match, s: _Scan):
         wd2 = int(lex.words("weekday")[m.group("wd2")])
         if (wd2 - wd) % 7 != 1:
             return f"weekday:{wd}", m.end("wd")  # السبت والثلاثاء: two separate days
+        if m.group("wd3"):
+            wd3 = int(lex.words("weekday")[m.group("wd3")])
+            if (wd3 - wd2) % 7 == 1:
+                # "أيام الأحد والاثنين والثلاثاء": three days running, one span
+                return f"days:{wd}-{wd3}{suffix}"
+            return f"days:{wd}-{wd2}{suffix}", m.end("wd2")
         return f"days:{wd}-{wd2}{suffix}"
     if m.group("dayp") and m.group("dayp") in lex.glue["days_prefix"]:
         return None  # يومي with one weekday

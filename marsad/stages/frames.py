@@ -36,6 +36,7 @@ from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
 from marsad.stages.statement_days import own_day_after
+from marsad.stages.act_days import during_day
 from marsad.stages.arrest_fight import arrest_in_fight
 from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
@@ -250,6 +251,8 @@ def build_frames(a: Analysis) -> None:
                 hit_when = _own_clause_when(a, u, h, typed[0][0]) or _relative_clause_when(a, h) or when
                 if etype == "Protests" and (day := own_day_after(a, h.mention.tok_end)) is not None:
                     hit_when = when_of(day)  # "غداة احتجاجات الجمعة": the protest's own day
+                elif h.mention.event_type != "Protests" and (day := during_day(a, h)) is not None:
+                    hit_when = when_of(day)  # "برصاص الجيش خلال مظاهرات خرجت، الجمعة": the protest's day
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
                     # the strike told before, on its day, not a new one on the report's day

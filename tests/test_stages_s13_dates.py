@@ -170,3 +170,43 @@ def test_an_act_during_a_protest_takes_the_protests_day(text, place, day):
 def test_an_act_with_its_own_day_during_a_protest_keeps_it(text, place):
     found = _at(text, place)
     assert found and all(d[2] == SATURDAY for d in found), _days(text)
+
+
+# --- 5. an event told with the day it took place, named again in a later statement ----------------
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل ثلاثة جنود اليوم في هجوم لمسلحين على حاجز في مدينة العريش.\n\nويأتي الهجوم بعد إدانة الرئاسة "
+     "للتفجيرات التي وقعت في 9 مايو في مدينة رفح. وتعهد الرئيس الجمعة بالرد على الهجوم الذي أسفر عن مقتل "
+     "ستة أشخاص في رفح.", "Rafah"),
+    ("قصفت طائرات التحالف اليوم مواقع للحوثيين في مديرية حرض.\n\nوجاء القصف بعد إدانة الحكومة للهجمات "
+     "التي وقعت في 9 مايو ضد سكان مدينة مأرب. وقال وزير الإعلام الجمعة إن هجوم الحوثيين على مأرب أسفر "
+     "عن مقتل تسعة مدنيين.", "Ma'rib"),
+    ("قتل شرطيان اليوم في انفجار عبوة ناسفة في مدينة بنغازي.\n\nويأتي الانفجار بعد استنكار المجلس الرئاسي "
+     "للمجزرة التي وقعت في 9 مايو في مدينة سرت. وتوعد رئيس المجلس الجمعة بملاحقة المسلحين الذين قتلوا "
+     "سبعة أشخاص في هجوم على سرت.", "Sirte"),
+    ("قتل خمسة مدنيين اليوم في قصف مدفعي على مدينة الأبيض.\n\nويأتي القصف بعد تنديد الحكومة بالهجمات "
+     "التي وقعت في 9 مايو على مدينة الجنينة. وأعلن حاكم الإقليم الجمعة أن هجوم قوات الدعم السريع على "
+     "الجنينة أسفر عن مقتل 30 مدنيا.", "Al-Junaynah"),
+    ("قتل جندي اليوم في اشتباك مع مسلحين قرب بلدة عرسال.\n\nويأتي ذلك بعد إدانة الحكومة للغارات التي "
+     "وقعت في 9 مايو على بلدة الهرمل. وقال رئيس الحكومة الجمعة إن الغارة الإسرائيلية على الهرمل أسفرت عن "
+     "مقتل أربعة مدنيين.", "El Hermel"),
+])
+def test_an_event_named_again_in_a_later_statement_keeps_its_own_day(text, place):
+    """"للهجمات الكيميائية التي وقعت في 7 أبريل ضد سكان دوما" and then "تعهدا الأحد برد قوي على هجوم
+    كيميائي ... في دوما": the day of the pledge or the statement is not the attack's; it took place on
+    the day the relative clause gives."""
+    found = _at(text, place)
+    assert found and all(d[2] == "2024-05-09" for d in found), _days(text)
+
+
+@pytest.mark.parametrize("text, place", [
+    # a new act at the same place, with its own day after its word: it stays on its day
+    ("قتل ثلاثة جنود اليوم في هجوم لمسلحين على حاجز في مدينة العريش.\n\nويأتي الهجوم بعد إدانة الرئاسة "
+     "للتفجيرات التي وقعت في 9 مايو في مدينة رفح. وقتل ستة أشخاص في هجوم جديد على رفح الجمعة.", "Rafah"),
+    ("قتل خمسة مدنيين اليوم في قصف مدفعي على مدينة الأبيض.\n\nويأتي القصف بعد تنديد الحكومة بالهجمات "
+     "التي وقعت في 9 مايو على مدينة الجنينة. وشنت قوات الدعم السريع الجمعة هجوما جديدا على الجنينة أسفر "
+     "عن مقتل 30 مدنيا.", "Al-Junaynah"),
+])
+def test_a_new_act_at_the_same_place_keeps_its_own_day(text, place):
+    found = _at(text, place)
+    assert found and all(d[2] == FRIDAY for d in found), _days(text)

@@ -104,3 +104,73 @@ def during_day(a: Analysis, h) -> DateMention | None:
             return None  # the act's own day stands between
         return own_day_after(a, p.mention.tok_end)
     return None
+
+
+# How many days after the day an event took place a statement that names it again may be made.
+NAMED_AGAIN_DAYS = 7
+
+
+def _told_days(a: Analysis) -> list[tuple[int, set, DateMention]]:
+    """Events told with the day they took place in a relative clause opened by a verb of occurring
+    ("للهجمات الكيميائية التي وقعت في 7 أبريل ضد سكان دوما"): (sentence, the places of the clause, the day)."""
+    occurred = cue_words("occurrence_verb")
+    out = []
+    for after in a.clauses:
+        if after.kind != "relative":
+            continue
+        if not any(a.doc.tokens[t].text in occurred for t in range(after.tok_start, min(after.tok_start + 2, after.tok_end))):
+            continue
+        days = [d for d in a.dates if after.tok_start <= d.tok_start < after.tok_end and not d.background
+                and d.precision == 1 and d.date_start is not None]
+        places = {m.place.name for m in a.places.mentions
+                  if after.tok_start <= m.tok_start < after.tok_end and m.place is not None}
+        if days and places:
+            out.append((after.sentence, places, days[0]))
+    return out
+
+
+def _statements_day(a: Analysis, f) -> bool:
+    """Is the only day of the frame's sentence a statement's or a pledge's, told before its event word
+    ("تعهدا الأحد برد قوي على هجوم كيميائي")?"""
+    from marsad.stages.discourse import _dates_speech
+    sent = a.doc.sentences[f.sentence]
+    days = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end]
+    if len(days) != 1 or days[0].tok_start > f.hit.mention.tok_start:
+        return False
+    d = days[0]
+    before = {w for t in range(max(sent.tok_start, d.tok_start - 3), d.tok_start)
+              for w in (a.doc.tokens[t].text, a.doc.tokens[t].text.removeprefix("و"))}
+    return _dates_speech(a, d) or bool(before & cue_words("pledge_verb"))
+
+
+def date_events_named_again(a: Analysis) -> None:
+    """Stage (after the frames): an event told once with the day it took place ("التي وقعت في 7
+    أبريل ضد سكان دوما") and named again later at the same place, in a sentence whose only day is a
+    statement's or a pledge's made a few days after ("تعهدا الأحد برد قوي على هجوم كيميائي ... في
+    دوما"), keeps its own day."""
+    from dataclasses import replace
+
+    from marsad.stages.discourse import when_of
+    told = _told_days(a)
+    if not told:
+        return
+    moved: dict[tuple, DateMention] = {}  # (place, the statement's day) -> the event's own day
+    for i, f in enumerate(a.frames):
+        if f.when is None or f.when.start is None or f.where is None or f.where.place is None:
+            continue
+        key = (f.where.place.name, f.when.key)
+        if key in moved and not _dated(a, f.sentence):
+            # "لقد أدان الزعيمان الهجمات": an undated sentence after it names the same event
+            a.frames[i] = replace(f, when=when_of(moved[key]))
+            continue
+        for sent, places, d in told:
+            if sent < f.sentence and f.where.place.name in places and \
+                    0 < (f.when.start - d.date_start).days <= NAMED_AGAIN_DAYS and _statements_day(a, f):
+                a.frames[i] = replace(f, when=when_of(d))
+                moved[key] = d
+                break
+
+
+def _dated(a: Analysis, sent_index: int) -> bool:
+    sent = a.doc.sentences[sent_index]
+    return any(sent.tok_start <= d.tok_start < sent.tok_end for d in a.dates)

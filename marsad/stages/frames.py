@@ -36,7 +36,7 @@ from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
 from marsad.stages.statement_days import own_day_after
-from marsad.stages.act_days import during_day
+from marsad.stages.act_days import date_events_named_again, during_day
 from marsad.stages.arrest_fight import arrest_in_fight
 from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
@@ -278,6 +278,7 @@ def build_frames(a: Analysis) -> None:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
     _place_the_lead_by_its_one_body_event(a, placeless)
     date_day_after(a)  # "وذلك غداة المواجهات": the confrontations of the day before the statement
+    date_events_named_again(a)  # "تعهدا الأحد بالرد على هجوم ... في دوما" after "الهجمات التي وقعت في 7 أبريل ضد سكان دوما"
 
 
 def _place_the_lead_by_its_one_body_event(a: Analysis, placeless: list[Frame]) -> None:

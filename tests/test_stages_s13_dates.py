@@ -210,3 +210,44 @@ def test_an_event_named_again_in_a_later_statement_keeps_its_own_day(text, place
 def test_a_new_act_at_the_same_place_keeps_its_own_day(text, place):
     found = _at(text, place)
     assert found and all(d[2] == FRIDAY for d in found), _days(text)
+
+
+# --- 6. a bare weekday after a marker of the future is the coming one --------------------------------
+
+@pytest.mark.parametrize("text, day", [
+    ("من المقرر أن يجتمع مجلس الأمن الاثنين لبحث الهجوم", "2024-05-13"),
+    ("رجح دبلوماسيون أن يجتمع المجلس بعد ظهر الاثنين", "2024-05-13"),
+    ("سوف يزور المبعوث الأممي مدينة الحديدة الأربعاء", "2024-05-15"),
+    ("ستعقد الحكومة اللبنانية جلسة طارئة الثلاثاء", "2024-05-14"),
+    ("من المتوقع أن تنعقد لجنة التحقيق في بنغازي الأحد", "2024-05-12"),
+    ("ستعقد الحكومة السودانية اجتماعا السبت", SATURDAY),  # the publication day itself
+])
+def test_a_weekday_after_a_marker_of_the_future_is_the_coming_one(text, day):
+    found = find_dates(make_doc(text), date(2024, 5, 11))
+    assert found and str(found[0].date_start) == day, [(d.text, d.key, d.date_start) for d in found]
+
+
+@pytest.mark.parametrize("text, day", [
+    ("قتل أربعة مدنيين الاثنين في غارة على مدينة صعدة", "2024-05-06"),
+    ("قال الجيش إنه سيواصل عملياته بعد أن قصفت طائراته الاثنين مواقع في مدينة صعدة", "2024-05-06"),
+    ("وكانت الطائرات قصفت الاثنين البلدة التي من المتوقع أن تشهد معارك", "2024-05-06"),
+    ("سوف يزور الرئيس المدينة الخميس المقبل", "2024-05-16"),
+])
+def test_a_weekday_of_a_past_act_or_with_its_own_modifier_stays(text, day):
+    found = find_dates(make_doc(text), date(2024, 5, 11))
+    assert found and str(found[0].date_start) == day, [(d.text, d.key, d.date_start) for d in found]
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل أربعة مدنيين اليوم في غارة على مدينة صعدة.\n\nومن المقرر أن يجتمع مجلس الأمن الاثنين لبحث الهجوم "
+     "على صعدة.", "Sa'dah"),
+    ("قتل جنديان اليوم في اشتباك مع مسلحين في مدينة سرت.\n\nومن المتوقع أن تنعقد لجنة التحقيق الاثنين في "
+     "سرت لبحث الاشتباكات.", "Sirte"),
+    ("قتل ثلاثة جنود اليوم في هجوم على حاجز في مدينة العريش.\n\nورجح مسؤولون أن يعقد البرلمان جلسة طارئة "
+     "الثلاثاء لمناقشة الهجوم على العريش.", "Arish"),
+])
+def test_a_meeting_to_come_on_a_weekday_makes_no_event_of_last_week(text, place):
+    """"رجح دبلوماسيون أن يجتمع مجلس الأمن بعد ظهر الاثنين لبحث الهجوم": the meeting is to come; the
+    attack it will discuss is the one told, not a new one on the Monday before."""
+    found = _at(text, place)
+    assert found and all(d[2] == SATURDAY for d in found), _days(text)

@@ -17,7 +17,7 @@ Read by ``discourse.date_article`` (the article's default day), ``discourse.unit
 """
 from __future__ import annotations
 
-from marsad.cues import cue_words
+from marsad.cues import cue_starts, cue_words
 from marsad.model import DateMention
 from marsad.stages.analysis import Analysis
 from marsad.stages.clauses import clause_at
@@ -140,7 +140,11 @@ def _statements_day(a: Analysis, f) -> bool:
     d = days[0]
     before = {w for t in range(max(sent.tok_start, d.tok_start - 3), d.tok_start)
               for w in (a.doc.tokens[t].text, a.doc.tokens[t].text.removeprefix("و"))}
-    return _dates_speech(a, d) or bool(before & cue_words("pledge_verb"))
+    if _dates_speech(a, d) or before & cue_words("pledge_verb"):
+        return True
+    # "وقال ترامب في تغريدة على تويتر يوم الأحد": a verb of saying further back, no event word between
+    says = [t for t in cue_starts(a.doc, "attribution") if sent.tok_start <= t < d.tok_start]
+    return bool(says) and not any(max(says) < h.mention.tok_start < d.tok_start for h in a.hits)
 
 
 def date_events_named_again(a: Analysis) -> None:

@@ -100,6 +100,11 @@ def test_a_leads_toll_told_again_with_its_day_takes_that_day(text, place, day):
     # the same toll told again with today: today
     ("قتل ستة مدنيين برصاص مسلحين مجهولين في مديرية الصعيد بمحافظة شبوة.\n\nوأفاد مصدر محلي بمقتل ستة "
      "مواطنين اليوم على يد مسلحين اعترضوا سيارتهم.", "As Said", SATURDAY),
+    # the same count of other victims at another place, with its day: another event
+    ("قتل خمسة مدنيين في قصف على مدينة إدلب.\n\nوكان خمسة جنود قد قتلوا أمس في هجوم على مدينة حماة.",
+     "Idlib", SATURDAY),
+    ("قتل خمسة مدنيين في قصف على مدينة إدلب.\n\nوفي حماة، أفاد ناشطون بمقتل خمسة جنود أمس في هجوم على "
+     "حاجز.", "Idlib", SATURDAY),
 ])
 def test_a_leads_own_day_or_another_events_day_stays(text, place, day):
     found = _at(text, place)

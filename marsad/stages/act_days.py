@@ -64,15 +64,20 @@ def restated_toll_day(a: Analysis, lead_end: int, paragraphs: list[int]) -> Date
     gives the same toll (the same number of dead) right after it, a day before publication or
     earlier in the week ("وأفادت شبكة محلية بمقتل خمسة شبان مساء أمس الجمعة"). None when there is none."""
     body = a.doc.sentences[a.first_body].tok_start if a.doc.sentences else 0
-    told = {c.count for c in a.casualties if body <= c.tok_start < lead_end and c.kind == "killed"
-            and c.count and not c.subgroup}
-    if not told:
+    lead = [c for c in a.casualties if body <= c.tok_start < lead_end and c.kind == "killed"
+            and c.count and not c.subgroup]
+    if not lead:
         return None
+    lead_places = _place_names(a, body, lead_end)
     for c in a.casualties:
-        if c.tok_start < lead_end or c.kind != "killed" or c.count not in told:
+        if c.tok_start < lead_end or c.kind != "killed" or not any(
+                x.count == c.count and _same_victims(x, c) for x in lead):
             continue
-        if a.doc.sentence_of_token(c.tok_start).paragraph not in paragraphs:
+        sent = a.doc.sentence_of_token(c.tok_start)
+        if sent.paragraph not in paragraphs:
             break
+        if not _place_names(a, sent.tok_start, sent.tok_end) <= lead_places:
+            continue  # "وفي حماة، أفاد ناشطون بمقتل خمسة جنود أمس": another place's dead
         own = clause_at(a, c.tok_start)
         for d in a.dates:
             if c.tok_start < d.tok_start <= c.tok_end + TOLL_DAY_WORDS and not d.background and \
@@ -80,6 +85,19 @@ def restated_toll_day(a: Analysis, lead_end: int, paragraphs: list[int]) -> Date
                     (a.published is None or 0 <= (a.published - d.date_start).days <= 6):
                 return d
     return None
+
+
+def _same_victims(x, c) -> bool:
+    """Can two counts be the same dead: their victims are not of two known kinds (مدنيين، جنود)?"""
+    kinds = {x.victim_class, c.victim_class} - {None, "unknown"}
+    return len(kinds) <= 1
+
+
+def _place_names(a: Analysis, lo: int, hi: int) -> set:
+    """The provinces (admin1, else the name) of the places the text resolves in tokens [lo, hi), as
+    event places or their containers: "قرية اليادودة" is in Daraa, where the lead put the attack."""
+    return {m.place.admin1 or m.place.name for m in a.places.mentions if lo <= m.tok_start < hi
+            and m.place is not None and m.role in ("event", "container")}
 
 
 # How many words may stand between a word of "during" and the protest it names (خلال مظاهرات).

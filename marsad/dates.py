@@ -26,8 +26,8 @@ modifiers الماضي/المقبل/الجاري; ``@early|@mid|@late`` a part o
   ``month:YYYY-MM`` / ``month:MM[:mod]``; ``year:YYYY``; ``hijri_md:MM-DD[:mod]``,
   ``hijri_month:YYYY-MM`` / ``hijri_month:MM[:mod]``, ``hijri_year:YYYY``;
 * ``rel:N`` N days from publication (``rel:0`` today, ``rel:-1`` yesterday, ``rel:-3``
-  three days ago); ``weekday:W[:last|:next]``; ``night:W`` the night before W (ليلة السبت); ``night_after:W`` the night after it (ليل السبت);
-  ``days:W1-W2`` two days (يومي السبت والأحد، ليلة السبت/الأحد);
+  three days ago); ``weekday:W[:last|:next|:coming]`` (coming: on or after publication, after a future verb); ``night:W`` the night before W (ليلة السبت); ``night_after:W`` the night after it (ليل السبت);
+  ``days:W1-W2`` two or three days running (يومي السبت والأحد، ليلة السبت/الأحد، أيام الأحد والاثنين والثلاثاء);
 * ``last_days[:N]``, ``last_hours[:N]``, ``last_week``, ``last_weeks[:N]``, ``last_month``,
   ``last_months[:N]``, ``last_year``, ``last_years[:N]``, ``week_before_last``,
   ``month_before_last``, ``year_before_last``; ``this_week``, ``this_month``,
@@ -326,7 +326,7 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
         ("ago", rf"{_B}{P}(?P<ago>{AGO})(?: (?:{APPROX}))? (?:(?P<num>{NUMW}) )??(?P<unit>{UNIT})"
                 rf"(?: (?P<mod>{PAST}))?(?P<now> (?:{OF}) (?:{NOW}))?{_E}", _ago),
         ("weekday", rf"{_B}{P_WD}(?:(?P<tod>{TOD}) )?(?:(?P<rel>{REL}|{THIS}) )?(?:(?P<dayp>{DAYP}|{DAYSP}) )?"
-                    rf"(?P<wd>{WD})(?:(?P<pair> ?[/-] ?| (?:{PAIR}) | و| )(?P<wd2>{WD}))?"
+                    rf"(?P<wd>{WD})(?:(?P<pair> ?[/-] ?| (?:{PAIR}) | و| )(?P<wd2>{WD})(?:،? و(?P<wd3>{WD}))?)?"
                     rf"(?: (?P<mod>{PAST}|{NEXT}))?{_E}", _weekday),
         ("rel", rf"{_B}{P_REL}(?:(?P<tod>{TOD}) )?(?:(?:{DAYP}) )?(?P<rel>{REL}){_E}", _rel),
         ("phrase", rf"{_B}{P}(?P<phrase>{PHRASE}){_E}", _phrase),
@@ -759,6 +759,12 @@ def _weekday(m: re.Match, s: _Scan):
         wd2 = int(lex.words("weekday")[m.group("wd2")])
         if (wd2 - wd) % 7 != 1:
             return f"weekday:{wd}", m.end("wd")  # السبت والثلاثاء: two separate days
+        if m.group("wd3"):
+            wd3 = int(lex.words("weekday")[m.group("wd3")])
+            if (wd3 - wd2) % 7 == 1:
+                # "أيام الأحد والاثنين والثلاثاء": three days running, one span
+                return f"days:{wd}-{wd3}{suffix}"
+            return f"days:{wd}-{wd2}{suffix}", m.end("wd2")
         return f"days:{wd}-{wd2}{suffix}"
     if m.group("dayp") and m.group("dayp") in lex.glue["days_prefix"]:
         return None  # يومي with one weekday
@@ -1031,6 +1037,8 @@ def _add_years(d: date, n: int) -> date:
 def _weekday_on_or_before(p: date, wd: int, mod: str | None) -> date:
     if mod == "next":
         return p + timedelta(days=(wd - p.weekday()) % 7 or 7)
+    if mod == "coming":  # "من المقرر أن يجتمع المجلس الاثنين": on or after the day
+        return p + timedelta(days=(wd - p.weekday()) % 7)
     back = (p.weekday() - wd) % 7
     if mod == "last" and back == 0:
         back = 7
@@ -1079,7 +1087,7 @@ def _apply_part(rng: tuple[date, date], part: str) -> tuple[date, date]:
 
 
 def _split_mod(rest: str) -> tuple[str, str | None]:
-    for mod in ("last", "next", "cur"):
+    for mod in ("last", "next", "cur", "coming"):
         if rest.endswith(":" + mod):
             return rest[: -len(mod) - 1], mod
     return rest, None
@@ -1372,11 +1380,13 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     if isinstance(published, datetime):
         published = published.date()
     from marsad.date_glue import glued_dates
+    from marsad.date_coming import coming_weekday
     from marsad.date_named import named_weekdays
     cands = _candidates(doc) + _word_years(doc) + glued_dates(doc, _candidates, _Cand) + named_weekdays(doc, _Cand)
     chosen = _wrap_since(doc, _merge_today(doc, _merge_earlier(doc, _select(doc, cands))))
     out: list[DateMention] = []
     for c in chosen:
+        c = _Cand(c.start, c.end, coming_weekday(doc, c.start, c.key), c.rule)
         start, end = resolve_key(c.key, published)
         precision = _precision(start, end)
         span = doc.span(c.start, c.end)

@@ -31,6 +31,7 @@ from marsad.model import DateMention
 from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.statement_days import event_day_before_statement, protest_day
+from marsad.stages.act_days import backdrop_span, backdrop_span_in_lead, restated_toll_day
 from marsad.stages.nonevents import hold_back_non_events, recap_months_to_last_year
 
 # How many paragraphs after the headings may give the article its date.
@@ -408,7 +409,8 @@ def date_article(a: Analysis) -> None:
         return
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
-            and not _dates_report(a, d) and not _compares(a, d) and not _foreign_caption(a, d.tok_start)]
+            and not _dates_report(a, d) and not _compares(a, d) and not _foreign_caption(a, d.tok_start)
+            and not backdrop_span_in_lead(a, d)]
     said = [d for d in a.dates if d.tok_start < lead_end and not d.background and _dates_speech(a, d)
             and not _is_dateline_sentence(a, d.tok_start)]
     own = said and event_day_before_statement(a, said[0], lead_end, _lead_paragraphs(a))
@@ -439,8 +441,13 @@ def date_article(a: Analysis) -> None:
             # lead's own event lies long before the news; the article looks back at it
             a.default_when = None
             return
-    # the first event told near the lead that gives itself a current date
     paragraphs = _lead_paragraphs(a)
+    toll_day = restated_toll_day(a, lead_end, paragraphs)
+    if toll_day is not None:
+        # "قتل 5 مدنيين ... وأفادت شبكة محلية بمقتل خمسة شبان مساء أمس الجمعة": the toll's own day
+        a.default_when = when_of(toll_day)
+        return
+    # the first event told near the lead that gives itself a current date
     for h in sorted((h for h in a.hits if h.reports_event and h.mention.strength == "strong"),
                     key=lambda h: h.mention.tok_start):
         if a.doc.sentence_of_token(h.mention.tok_start).paragraph not in paragraphs:
@@ -651,7 +658,7 @@ def _unit_when(a: Analysis, unit: int, near_tok: int | None = None) -> When | No
     sent = a.doc.sentence_of_token(lo)
     dates = [d for d in a.dates if sent.tok_start <= d.tok_start < sent.tok_end and not _dates_report(a, d)
              and not (near_tok is not None and prior_marker_between(a, near_tok, d.tok_start))
-             and not _compares(a, d)]
+             and not _compares(a, d) and not backdrop_span(a, d, near_tok)]
 
     def pick(items: list[DateMention]) -> When:
         if near_tok is not None:

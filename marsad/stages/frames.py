@@ -36,6 +36,7 @@ from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
 from marsad.stages.statement_days import day_of_the_protest_during, own_day_after
+from marsad.stages.act_days import date_events_named_again, during_day
 from marsad.stages.arrest_fight import arrest_in_fight
 from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
@@ -251,8 +252,8 @@ def build_frames(a: Analysis) -> None:
                 if etype == "Protests" and (day := own_day_after(a, h.mention.tok_end)) is not None:
                     hit_when = when_of(day)  # "غداة احتجاجات الجمعة": the protest's own day
                 elif h.mention.event_type != "Protests" and (day := day_of_the_protest_during(
-                        a, h.mention.tok_start, h.mention.tok_end)) is not None:
-                    hit_when = when_of(day)  # "مقتل 16 برصاص الجيش خلال مظاهرات خرجت الجمعة"
+                        a, h.mention.tok_start, h.mention.tok_end) or during_day(a, h)) is not None:
+                    hit_when = when_of(day)  # "مقتل 16 برصاص الجيش خلال مظاهرات خرجت الجمعة": the protest's day
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":
                     # the strike told before, on its day, not a new one on the report's day
@@ -278,6 +279,7 @@ def build_frames(a: Analysis) -> None:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
     _place_the_lead_by_its_one_body_event(a, placeless)
     date_day_after(a)  # "وذلك غداة المواجهات": the confrontations of the day before the statement
+    date_events_named_again(a)  # "تعهدا الأحد بالرد على هجوم ... في دوما" after "الهجمات التي وقعت في 7 أبريل ضد سكان دوما"
 
 
 def _place_the_lead_by_its_one_body_event(a: Analysis, placeless: list[Frame]) -> None:

@@ -399,6 +399,10 @@ def _cause_of_the_protest(a: Analysis, c: Casualty) -> bool:
                    for t in during for h in a.hits)
 
 
+# How many words after a death count the word of its cause may stand ("مقتل 16 وإصابة المئات برصاص").
+CAUSE_WORDS = 4
+
+
 def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     """The group a death count belongs to when its sentence feeds several."""
     violent = [o for o in owners if o.etype in VIOLENT_TYPES] or owners
@@ -418,6 +422,10 @@ def _owner_of(a: Analysis, c: Casualty, owners: list[Group]) -> Group | None:
     by_means = split_by_means(a, c, violent)
     if by_means is not None:
         return by_means
+    by_cause = {id(o): o for o in violent if len({x.when.key for x in violent}) > 1 and any(
+        c.tok_start <= f.hit.mention.tok_start <= c.tok_end + CAUSE_WORDS for f in o.members)}
+    if len(by_cause) == 1:
+        return next(iter(by_cause.values()))  # "مقتل 16 برصاص الجيش خلال مظاهرات الجمعة": its cause's day
     sent = a.doc.sentence_of_token(c.tok_start)
     # the place named right after the count (before the next count), else the nearest before it
     nxt = min([x.tok_start for x in a.casualties

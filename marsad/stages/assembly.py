@@ -7,6 +7,7 @@ from marsad.budget import check_deadline
 from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
+from marsad.stages.attack_fought import fold_attacks_into_fights
 from marsad.stages.event_places import container_location, container_part
 from marsad.stages.protest_force import crowd_control_sentences, force_named_in, protests_of_the_arrested
 from marsad.stages.frames import usual_means
@@ -32,7 +33,8 @@ _POLYGON_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
 
 def build_records(a: Analysis) -> None:
     """Stage: ``a.events``, one record per group."""
-    a.events = protests_of_the_arrested(_drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None]))
+    a.events = protests_of_the_arrested(fold_attacks_into_fights(
+        _drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None])))
 
 
 # Event types that carry violence an echo of it may repeat.

@@ -302,8 +302,7 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 # (never the side whose men it killed: "سقطت قذيفة على مقر للشرطة ... مقتل شرطيين")
                 # nor the owner of a post it was aimed at ("قصف استهدف مقر الحزب X": X is no striker),
                 # nor the air defences that met it
-                # nor the force whose quarters it hit ("استهدف قصف مرقد عدد من الجنود")
-                defenders = {x.actor for x in in_group if defends(a, x)} | {x.actor for x in armed if id(x) in aimed}
+                defenders = {x.actor for x in in_group if defends(a, x)}
                 actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | struck_owners(a, g) | defenders,
                                               story=story_sentences(a, g)) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from marsad.model import Event
 
 UNIDENTIFIED = "Unidentified Armed Group"
-STATE_FORCES = (1, 8)  # the inter codes of a state's military or police (at home, abroad)
+FORCES = (1, 2, 8)  # inter codes of a force that polices a place: a state's (at home, abroad), or a rebel army holding it
 
 
 def fold_attacks_into_fights(events: list[Event]) -> list[Event]:
@@ -45,4 +45,4 @@ def _deadly_fight_with_the_state(o: Event, e: Event) -> bool:
     if (o.location, o.admin1, o.country, o.event_date) != (e.location, e.admin1, e.country, e.event_date):
         return False
     sides = {(o.actor1, o.inter1), (o.actor2, o.inter2)}
-    return any(n == UNIDENTIFIED for n, _ in sides) and any(i in STATE_FORCES for _, i in sides)
+    return any(n == UNIDENTIFIED for n, _ in sides) and any(i in FORCES for _, i in sides)

@@ -694,18 +694,9 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
     for c in body:
         if c.count:
             parts.setdefault(victim_key(c), set()).add(c.count)
-    # "مقتل ثلاثة أشخاص بينهم ضابط" over "قتل ضابط": a headline total whose part (بينهم) the body
-    # tells holds the body's count, the total is the toll
-    from marsad.stages.tolls_totals import subgroups_of
-    head_parts: dict[str, set[int]] = {}
-    for c in head:
-        if c.count and exact(c):
-            head_parts.setdefault(victim_key(c), set()).update(p.count for p in subgroups_of(a, c))
     best = low = high = 0
     for k, (b, lo, h) in body_t.items():
-        if k in head_t and head_t[k][0] > b and b in head_parts.get(k, ()) and head_t[k][1] == head_t[k][0]:
-            best, low, high = best + head_t[k][0], low + head_t[k][0], high + max(h, head_t[k][2])
-        elif k in head_t and head_t[k][0] in parts.get(k, ()) and head_t[k][0] < b:
+        if k in head_t and head_t[k][0] in parts.get(k, ()) and head_t[k][0] < b:
             best, low, high = best + b, low + lo, high + max(h, b)
         elif k in head_t and head_t[k] != (0, 0, 0):
             # ("جيش الاحتلال يقتل فلسطينيين" over "وفاة اثنين": a headline with no number caps nothing)
@@ -715,6 +706,14 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
             high += max(h, hh, b, hb)
         else:
             best, low, high = best + b, low + lo, high + max(h, b)
+    # "مقتل ثلاثة أشخاص بينهم ضابط" over "قتل ضابط": a headline total whose part (بينهم) is all the
+    # body tells holds it; the total is the toll
+    from marsad.stages.tolls_totals import subgroups_of
+    for c in head:
+        told = [p.count for p in subgroups_of(a, c)] if c.count and exact(c) else []
+        if told and best < c.count and (best in told or best == sum(told)):
+            best = low = c.count
+            high = max(high, c.count)
     extra = {k: v for k, v in head_t.items() if k not in body_t}
     if extra:
         eb = sum(v[0] for v in extra.values())

@@ -331,10 +331,22 @@ def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = 
                         continue
                     if p and not ({"pron", "suffix"} & entry.args) and not (sg_pron and entry.number == "sg"):
                         continue
+                    if p == "ه" and _taa_marbuta(ctx, i + length - 1):
+                        continue  # "مجموعات مسلحة": a feminine ending (folded to ه), no pronoun
                     out.append(_Match(entry, i, i + length, pre, p if "suffix" not in entry.args else ""))
         if out:
             return out
     return out
+
+
+def _taa_marbuta(ctx: _Ctx, k: int) -> bool:
+    """Does token ``k`` end, as written, in ة (which the normaliser folds to ه, the pronoun's letter)?"""
+    tok = ctx.doc.tokens[k]
+    norm = ctx.doc.norm
+    if norm is None:
+        return False
+    a, b = norm.to_raw[tok.end - 1], norm.to_raw[tok.end - 1] + 1
+    return norm.raw[a:b] == "ة"
 
 
 def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:

@@ -175,3 +175,24 @@ def test_a_headline_total_holds_the_part_the_body_tells(text, dead):
 def test_a_total_told_in_one_place_stays_the_total(text, dead):
     found = violent(text)
     assert found and max(e.fatalities for e in found) == dead, [(p, e.fatalities) for p, e in zip(pairs(found), found)]
+
+
+# --------------------------------------------------------------------------- the attackers are no dead
+
+@pytest.mark.parametrize("text, dead", [
+    ("قال المتحدث باسم الجيش الليبي إن تسعة من عناصر الجيش قتلوا خلال صدهم لهجوم نفذته مجموعات مسلحة على قاعدة "
+     "تمنهنت اليوم.", 9),
+    ("أعلنت الشرطة السودانية أن أربعة من أفرادها قتلوا اليوم في هجوم شنته عصابة مسلحة على مركز للشرطة في مدينة "
+     "نيالا.", 4),
+    ("قالت مصادر أمنية إن ستة جنود يمنيين قتلوا اليوم في كمين نصبته جماعة مسلحة لدورية عسكرية في محافظة أبين.", 6),
+    ("قتل ثلاثة جنود عراقيين اليوم في هجوم نفذته مجموعة مسلحة على نقطة تفتيش في قضاء الطارمية.", 3),
+    ("أفاد مصدر أمني بأن شرطيين اثنين قتلا اليوم في هجوم لمجموعات مسلحة على دورية في مدينة العريش.", 2),
+])
+def test_an_armed_group_s_adjective_is_no_dead_fighter(text, dead):
+    found = violent(text)
+    assert found and found[0].fatalities == dead, [(p, e.fatalities) for p, e in zip(pairs(found), found)]
+
+
+def test_a_singular_armed_man_killed_is_still_counted():
+    found = violent("قتل مسلح اليوم في اشتباك مع قوات الأمن في مدينة سبها.")
+    assert found and found[0].fatalities == 1, pairs(found)

@@ -331,12 +331,22 @@ def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = 
                         continue
                     if p and not ({"pron", "suffix"} & entry.args) and not (sg_pron and entry.number == "sg"):
                         continue
-                    if p == "ه" and _taa_marbuta(ctx, i + length - 1):
-                        continue  # "مجموعات مسلحة": a feminine ending (folded to ه), no pronoun
                     out.append(_Match(entry, i, i + length, pre, p if "suffix" not in entry.args else ""))
         if out:
             return out
     return out
+
+
+def _feminine_adjective(ctx: _Ctx, vm: _Match) -> bool:
+    """"نفذته مجموعات مسلحة"، "شنته عصابة مسلحة": a singular victim noun read with a pronoun ه that is,
+    as written, the feminine ending ة, with no article and right after a word that is no casualty word,
+    count or person noun, describes that word (an armed group); it counts no one. "مقتل مقاتلة"، "مصرع
+    المقاتلة البريطانية" stay a dead woman."""
+    k = vm.t0 - 1
+    if vm.pron != "ه" or vm.prefix or k < 0 or ctx.stop_after[k] or not _taa_marbuta(ctx, vm.t1 - 1):
+        return False
+    return not (k in ctx.trig_cover or k in ctx.q_cover or ctx.text(k) == "و"
+                or any(v.t0 <= k < v.t1 for v in ctx.victims.values()))
 
 
 def _taa_marbuta(ctx: _Ctx, k: int) -> bool:
@@ -400,7 +410,7 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
     for m in ctx.triggers:
         for k in range(m.t0, m.t1):
             ctx.trig_cover.setdefault(k, m)
-    for i in [i for i, vm in ctx.victims.items() if _others_adjective(ctx, vm)]:
+    for i in [i for i, vm in ctx.victims.items() if _others_adjective(ctx, vm) or _feminine_adjective(ctx, vm)]:
         del ctx.victims[i]
     _open_parentheticals(ctx)
     return ctx

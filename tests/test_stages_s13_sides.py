@@ -75,7 +75,8 @@ def test_the_men_of_quarters_a_strike_hit_are_its_target_not_its_striker(text, a
 
 
 def test_a_strike_by_a_named_force_on_quarters_keeps_its_striker():
-    text = "قصفت ميليشيا الحوثي بصاروخين مرقد عدد من الجنود بقاعدة العند الجوية في محافظة لحج اليوم، ما أدى إلى مقتل سبعة منهم."
+    text = ("قصفت ميليشيا الحوثي بصاروخين مرقد عدد من الجنود بقاعدة العند الجوية في محافظة لحج اليوم، ما أدى إلى "
+            "مقتل سبعة منهم.")
     found = [e for e in violent(text) if e.event_type == "Explosions/Remote violence"]
     assert [(e.actor1, e.actor2) for e in found] == [("Ansar Allah (the Houthis)", "Military Forces of Yemen")]
 
@@ -195,4 +196,13 @@ def test_an_armed_group_s_adjective_is_no_dead_fighter(text, dead):
 
 def test_a_singular_armed_man_killed_is_still_counted():
     found = violent("قتل مسلح اليوم في اشتباك مع قوات الأمن في مدينة سبها.")
+    assert found and found[0].fatalities == 1, pairs(found)
+
+
+@pytest.mark.parametrize("text", [
+    "أعلنت وحدات حماية المرأة مصرع المقاتلة الكندية في قصف تركي على قرية قرب عفرين اليوم.",
+    "قتلت مقاتلة كردية اليوم في قصف مدفعي تركي على قرية قرب مدينة عفرين.",
+])
+def test_a_woman_fighter_killed_is_still_counted(text):
+    found = violent(text)
     assert found and found[0].fatalities == 1, pairs(found)

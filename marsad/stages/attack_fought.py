@@ -2,7 +2,8 @@
 
 "فتح مسلحون النار على سياح في الكرك ما أدى إلى مقتل سائحة، كما قتل شرطيان والمهاجمون في تبادل
 لإطلاق النار مع قوات الأمن": gunmen of no named group who shot civilians and then fought the police or
-the army at the same place on the same day, with dead in that fight, are one armed clash (the gunmen
+the army (or the armed group that holds the place) at the same place on the same day, with dead in that
+fight, are one armed clash (the gunmen
 against the force, the civilians associated with the force's side), not an attack on civilians beside
 it. Gunmen who kill civilians and flee, or whose brush with the police kills no one, stay an attack.
 """
@@ -11,7 +12,8 @@ from __future__ import annotations
 from marsad.model import Event
 
 UNIDENTIFIED = "Unidentified Armed Group"
-FORCES = (1, 2, 8)  # inter codes of a force that polices a place: a state's (at home, abroad), or a rebel army holding it
+# inter codes of a force that polices a place: a state's (at home, abroad), or a rebel army holding it
+FORCES = (1, 2, 8)
 
 
 def fold_attacks_into_fights(events: list[Event]) -> list[Event]:

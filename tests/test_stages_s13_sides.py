@@ -200,7 +200,7 @@ def test_a_singular_armed_man_killed_is_still_counted():
 
 
 @pytest.mark.parametrize("text", [
-    "أعلنت وحدات حماية المرأة مصرع المقاتلة الكندية في قصف تركي على قرية قرب عفرين اليوم.",
+    "أعلنت وحدات حماية المرأة مصرع المقاتلة الكندية اليوم في قصف تركي على بلدة جنديرس بريف عفرين.",
     "قتلت مقاتلة كردية اليوم في قصف مدفعي تركي على قرية قرب مدينة عفرين.",
 ])
 def test_a_woman_fighter_killed_is_still_counted(text):

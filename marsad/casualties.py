@@ -337,6 +337,28 @@ def _match_at(ctx: _Ctx, i: int, table: dict, *, pron_ok: bool, sg_pron: bool = 
     return out
 
 
+def _feminine_adjective(ctx: _Ctx, vm: _Match) -> bool:
+    """"نفذته مجموعات مسلحة"، "شنته عصابة مسلحة": a singular victim noun read with a pronoun ه that is,
+    as written, the feminine ending ة, with no article and right after a word that is no casualty word,
+    count or person noun, describes that word (an armed group); it counts no one. "مقتل مقاتلة"، "مصرع
+    المقاتلة البريطانية" stay a dead woman."""
+    k = vm.t0 - 1
+    if vm.pron != "ه" or vm.prefix or k < 0 or ctx.stop_after[k] or not _taa_marbuta(ctx, vm.t1 - 1):
+        return False
+    return not (k in ctx.trig_cover or k in ctx.q_cover or ctx.text(k) == "و"
+                or any(v.t0 <= k < v.t1 for v in ctx.victims.values()))
+
+
+def _taa_marbuta(ctx: _Ctx, k: int) -> bool:
+    """Does token ``k`` end, as written, in ة (which the normaliser folds to ه, the pronoun's letter)?"""
+    tok = ctx.doc.tokens[k]
+    norm = ctx.doc.norm
+    if norm is None:
+        return False
+    a, b = norm.to_raw[tok.end - 1], norm.to_raw[tok.end - 1] + 1
+    return norm.raw[a:b] == "ة"
+
+
 def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
     qs = list(find_quantities(doc) if quantities is None else quantities)
     qs = [q for q in qs if 0 <= q.tok_start < q.tok_end <= len(doc.tokens)]
@@ -388,7 +410,7 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
     for m in ctx.triggers:
         for k in range(m.t0, m.t1):
             ctx.trig_cover.setdefault(k, m)
-    for i in [i for i, vm in ctx.victims.items() if _others_adjective(ctx, vm)]:
+    for i in [i for i, vm in ctx.victims.items() if _others_adjective(ctx, vm) or _feminine_adjective(ctx, vm)]:
         del ctx.victims[i]
     _open_parentheticals(ctx)
     return ctx

@@ -215,6 +215,16 @@ def _purpose(word: str) -> bool:
     return word.startswith("ل")
 
 
+def _repelled(doc: Doc, tok: int, lo: int) -> bool:
+    """"خلال صدهم لهجوم"، "أثناء تصديه لهجوم": the event word is the object of a verbal noun of
+    repelling (its ل is the object's, not a purpose), unless that noun is itself a purpose (للتصدي لهجوم)."""
+    if tok <= lo:
+        return False
+    word = doc.tokens[tok - 1].text
+    word = word[1:] if word[:1] in ("و", "ف", "ب") else word
+    return word in cue_words("repel_noun")
+
+
 def _undergone(doc: Doc, tok: int, lo: int) -> bool:
     """Does a verb of undergoing stand before the token in its sentence (تعرضت حافلة عسكرية تابعة
     لقوات النظام لهجوم)?"""
@@ -356,7 +366,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "modal", "a purpose or an approach (لتحرير، تقترب من السيطرة على)"
         elif sub == "Armed clash" and _purpose(doc.tokens[m.tok_start].text) and \
                 not doc.tokens[m.tok_start].text.lstrip("وف").startswith("لل") and \
-                not _undergone(doc, m.tok_start, sent.tok_start):
+                not _undergone(doc, m.tok_start, sent.tok_start) and not _repelled(doc, m.tok_start, sent.tok_start):
             # (an indefinite noun in construct: "للاشتباكات" after a toll is the genitive, not a purpose)
             status, reason = "modal", "a purpose of fighting (التحالف لقتال التنظيم، لصد أي اعتداء)"
         elif _legal_appeal(doc, m, sent):

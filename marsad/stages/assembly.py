@@ -7,6 +7,7 @@ from marsad.budget import check_deadline
 from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
+from marsad.stages.attack_fought import fold_attacks_into_fights
 from marsad.stages.event_places import container_location, container_part
 from marsad.stages.protest_force import (crowd_control_sentences, fire_on_the_protest_told_again, force_named_in,
                                          marked_killer, protests_of_the_arrested, sideless_clashes_at_protests,
@@ -35,7 +36,7 @@ _POLYGON_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
 def build_records(a: Analysis) -> None:
     """Stage: ``a.events``, one record per group."""
     a.events = sideless_clashes_at_protests(fire_on_the_protest_told_again(protests_of_the_arrested(
-        _drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None]))))
+        fold_attacks_into_fights(_drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None])))))
 
 
 # Event types that carry violence an echo of it may repeat.

@@ -367,6 +367,15 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
 HOLDER_WORDS = 2
 
 
+def _civilians_by_name(a: Analysis, g: Group) -> bool:
+    """Does the group count dead told as civilians by a word for them ("مدنيين"، "ركاب"، "سياح"), not
+    only as people ("مقتل 20 شخصا من الطرفين")?"""
+    generic = cue_words("generic_person_noun")
+    return any(c.kind == "killed" and c.victim_class == "civilians" and c.victim and
+               normalise_term(c.victim).lstrip("و") not in generic and a.in_group(g, c.tok_start)
+               for c in a.casualties)
+
+
 def _holds_place(a: Analysis, x: ActorMention) -> bool:
     """Is the actor named as the holder of a place (آخر معاقل المعارضة، الخاضعة لسيطرة التنظيم)?"""
     ends = a.memo.get("place_holder_ends")
@@ -756,7 +765,8 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
                 assoc2.append(n)
     if actor2 and victim_names:
         for name in victim_names:
-            if g.etype == "Battles" and name == "Civilians" and kb.inter(actor2) in ARMED_CODES:
+            if g.etype == "Battles" and name == "Civilians" and kb.inter(actor2) in ARMED_CODES and \
+                    not _civilians_by_name(a, g):
                 continue  # "مقتل 20 شخصا من الطرفين": people of two armed sides are no civilian ally
             if name not in (actor1, actor2) and name not in assoc2 and name not in assoc1:
                 assoc2.append(name)

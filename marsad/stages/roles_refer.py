@@ -192,6 +192,10 @@ def story_sentences(a: Analysis, g: Group) -> set[int] | None:
     return set(range(lo, hi))
 
 
+# How many words after the quarters of a force's men its owner may stand ("مرقد عدد من الجنود").
+QUARTERS_OWNER_WORDS = 3
+
+
 def struck_owners(a: Analysis, g: Group) -> set[str]:
     """The armed actors that own a post the group's sentences say a strike was aimed at, right after a
     verb of aiming or an aiming preposition ("استهدف مقر الحزب X"، "على مواقع لقسد"), not the men of
@@ -204,10 +208,13 @@ def struck_owners(a: Analysis, g: Group) -> set[str]:
         if a.sentence_index(m.tok_start) not in g.sentences or m.tok_start == 0:
             continue
         before = doc.tokens[m.tok_start - 1].text
-        if before not in aiming and before.lstrip("و") not in aiming:
+        # (the quarters where a force's men sleep are a target wherever they are named: "مرقد عدد من الجنود")
+        quarters = doc.tokens[m.tok_end - 1].text in cue_words("quarters_word")
+        if before not in aiming and before.lstrip("و") not in aiming and not quarters:
             continue
+        reach = m.tok_end + (QUARTERS_OWNER_WORDS if quarters else 1)
         owner = [x for x in a.actors_of_sentence(a.sentence_index(m.tok_start))
-                 if m.tok_end <= x.tok_start <= m.tok_end + 1 and _armed(a, x) and x.actor != UNIDENTIFIED]
+                 if m.tok_end <= x.tok_start <= reach and _armed(a, x) and x.actor != UNIDENTIFIED]
         if owner:
             out.add(owner[0].actor)
     return out

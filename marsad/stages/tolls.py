@@ -744,6 +744,14 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
             high += max(h, hh, b, hb)
         else:
             best, low, high = best + b, low + lo, high + max(h, b)
+    # "مقتل ثلاثة أشخاص بينهم ضابط" over "قتل ضابط": a headline total whose part (بينهم) is all the
+    # body tells holds it; the total is the toll
+    from marsad.stages.tolls_totals import subgroups_of
+    for c in head:
+        told = [p.count for p in subgroups_of(a, c)] if c.count and exact(c) else []
+        if told and best < c.count and (best in told or best == sum(told)):
+            best = low = c.count
+            high = max(high, c.count)
     extra = {k: v for k, v in head_t.items() if k not in body_t}
     if extra:
         eb = sum(v[0] for v in extra.values())

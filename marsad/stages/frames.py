@@ -1089,11 +1089,11 @@ def _victims(a: Analysis, unit: int) -> set[str]:
 
 def _on_own_day(a: Analysis, unit: int, m, told: list[Frame]) -> list[Frame]:
     """The told events a definite word of ``unit`` may name: when the unit dates its event itself,
-    only those on a day that fits that date (another day's event is another event)."""
+    only those undated or on a day that fits that date (another day's event is another event)."""
     own = unit_when(a, unit, m.tok_start)
     if own is None or own is a.default_when or own.start is None:
         return told
-    return [f for f in told if f.when.start is None or f.when.compatible(own)]
+    return [f for f in told if f.when is a.default_when or f.when.start is None or f.when.compatible(own)]
 
 
 def _referent(told: list[Frame], sent_index: int, etype: str, window: int = ANAPHORA_SENTENCES) -> Frame | None:

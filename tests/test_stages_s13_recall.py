@@ -42,6 +42,9 @@ def test_a_later_name_of_a_village_list_is_a_village(text, name):
 @pytest.mark.parametrize("text, names", [
     # a describing phrase after the list is no village: the list's area, no "المناطق" village
     ("قصفت الطائرات اليوم قرى الشيخ عيسى والمناطق المحيطة بها في ريف حلب.", {"المناطق"}),
+    # a plural or an ordinary word with no ة last in the list is no village (fields, the vicinity)
+    ("قصفت قوات النظام اليوم قرى الزكاة والأربعين والحقول في ريف حماة الشمالي.", {"الحقول"}),
+    ("قصفت المدفعية اليوم قريتي الشيخ مسكين والجوار بريف درعا.", {"الجوار"}),
     # a rare name the gazetteer does not know was kept already, and stays
     ("استهدفت طائرات مسيرة تابعة للدعم السريع أمس قريتي أم عشوش والرملة بولاية سنار.", set()),
     ("شن الطيران الإسرائيلي اليوم غارات على بلدات كفرحمام وراشيا الفخار والصخرة في قضاء حاصبيا.", set()),

@@ -661,15 +661,16 @@ LISTED_NAME = "unknown name after a place noun: a common word its plural settlem
 
 def _listed_common_name(doc: Doc, j: int, end: int, place_nouns: dict[int, int], barred: frozenset[str]) -> bool:
     """Is the و-word at ``j``, a later name of a list after a plural or dual settlement noun, a
-    village's name however common ("قريتي الحصن والمزرعة بريف درعا"): one definite word, no plural
-    of people, no adjective, with the place that locates the list right after it (بريف، في، ب + a
-    place noun or a named place)? "بلدات X والمناطق المحيطة" goes on with a describing word."""
+    village's name however common ("قريتي الحصن والمزرعة بريف درعا"): one definite singular word
+    (ending in ة, else one the gazetteer knows: "والمزارع في ريف حماة" are farms), no adjective,
+    with the place that locates the list right after it (بريف، في، ب + a place noun or a named
+    place)? "بلدات X والمناطق المحيطة" goes on with a describing word."""
     raw = doc.token_span(j, j + 1).text
     word = doc.tokens[j].text
     if not word.startswith("وال") or len(word) < 6 or word.endswith(("ين", "ون", "ات")) or \
             word[1:] in barred or j + 1 >= end or doc.text[doc.tokens[j].end:doc.tokens[j + 1].start].strip():
         return False
-    if zipf(raw[1:]) >= DESCRIBING_ZIPF:
+    if zipf(raw[1:]) >= DESCRIBING_ZIPF or not (word.endswith("ه") or load_gazetteer().lookup(word[1:])):
         return False
     nxt = doc.tokens[j + 1].text
     return j + 1 in cue_starts(doc, "relation_countryside") or nxt == "في" or \

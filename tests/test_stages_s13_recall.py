@@ -151,3 +151,30 @@ def test_bombs_readied_are_no_explosion(text):
 def test_bombs_that_went_off_stay(text, sub):
     found = _extract(text)
     assert [e.sub_event_type for e in found] == [sub], _kinds(found)
+
+
+# --- 4. the north or the middle of the Gaza Strip is a governorate, not the whole Strip -------------
+
+@pytest.mark.parametrize("text, place", [
+    ("استشهد ثلاثة فلسطينيين في قصف مدفعي إسرائيلي استهدف شمال قطاع غزة صباح اليوم.", "North Gaza"),
+    ("أصيب خمسة مواطنين برصاص قوات الاحتلال شمالي قطاع غزة اليوم.", "North Gaza"),
+    # the Strip named only as القطاع
+    ("قالت وزارة الصحة في غزة إن شابين قتلا في غارة إسرائيلية على شمال القطاع فجر اليوم.", "North Gaza"),
+    ("شنت طائرات الاحتلال غارات على محافظة شمال غزة مساء اليوم ما أدى إلى استشهاد طفل.", "North Gaza"),
+    ("قصفت المدفعية الإسرائيلية اليوم مناطق وسط قطاع غزة ما أدى إلى إصابة أربعة مواطنين.", "Deir al-Balah"),
+])
+def test_the_north_or_middle_of_the_strip_is_its_governorate(text, place):
+    """"شمال القطاع"، "وسط قطاع غزة": the governorate (ACLED's second level), not the whole Strip."""
+    found = _extract(text)
+    assert [e.location for e in found] == [place], _kinds(found)
+
+
+@pytest.mark.parametrize("text, place", [
+    # a town or camp the text puts in the north or the middle of the Strip stays the place, one event
+    ("قتل فلسطينيان في غارة إسرائيلية على مخيم جباليا شمال قطاع غزة اليوم.", "Jabalia camp"),
+    ("أصيب ثلاثة مواطنين بقصف مدفعي على بلدة بيت حانون شمال القطاع اليوم.", "Bayt Hanun"),
+    ("استشهد شاب برصاص الاحتلال في مخيم النصيرات وسط قطاع غزة اليوم.", "Nuseirat camp"),
+])
+def test_a_town_in_the_north_of_the_strip_stays_the_place(text, place):
+    found = _extract(text)
+    assert [e.location for e in found] == [place], _kinds(found)

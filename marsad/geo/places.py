@@ -2496,6 +2496,12 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
     nxt_tok = doc.tokens[nxt.tok_start].text
     if not between and nxt_tok.startswith(("ب", "في")):
         return nxt
+    # "مخيم جباليا شمال قطاع غزة": an area whose name opens with a compass word (شمال القطاع، وسط
+    # قطاع غزة) right after a place puts that place in it, as "شمال Y" would
+    if not between and nxt.candidates and all(c.is_area for c in nxt.candidates) and \
+            nxt_tok in cue_words("relation_direction") | cue_words("middle_word") and \
+            not (pm.candidates and any(c.is_area for c in pm.candidates)):
+        return nxt
     return None
 
 

@@ -553,6 +553,10 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
             head = word in heads and j + 1 < sent.tok_end and (j + 1) not in taken
             # "بلدة الخبر"، "قرية النصر": a village the noun names, however common the word
             named = first and not head and j not in actor_tokens and named_by_settlement_noun(doc, j)
+            # "بلدات ولغا وتل الأقرع والمزرعة بريف السويداء": the plural noun names its list's last word too
+            listed = not first and list_noun and not head and j not in actor_tokens and \
+                _listed_common_name(doc, j, sent.tok_end, place_nouns, adjectives | name_end | relational)
+            named = named or listed
             if not head and not named and (word in name_end or word.isdigit() or len(word) < 2 or word in stop or
                                            word in adjectives or word.startswith("لل") or j in actor_tokens
                                            or j in displaced):
@@ -602,6 +606,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 span = doc.span(doc.tokens[t0].start + lead, doc.tokens[k - 1].end)
             out.append(PlaceMention(span.start, span.end, span.text, candidates=variant, tok_start=j, tok_end=k,
                                     reason="a spelling of a known name" if variant else
+                                    LISTED_NAME if listed else
                                     NAMED_BY_NOUN if named and (word in stop or is_common_phrase(word)) else
                                     "unknown name after a place noun"))
             taken.update(range(j, k))
@@ -654,6 +659,25 @@ def _bare_distance_before(doc: Doc, tok: int, start: int) -> bool:
 
 
 NAMED_BY_NOUN = "unknown name after a place noun: a common word its settlement noun names"
+LISTED_NAME = "unknown name after a place noun: a common word its plural settlement noun names in a list"
+
+
+def _listed_common_name(doc: Doc, j: int, end: int, place_nouns: dict[int, int], barred: frozenset[str]) -> bool:
+    """Is the و-word at ``j``, a later name of a list after a plural or dual settlement noun, a
+    village's name however common ("قريتي الحصن والمزرعة بريف درعا"): one definite singular word
+    (ending in ة, else one the gazetteer knows: "والمزارع في ريف حماة" are farms), no adjective,
+    with the place that locates the list right after it (بريف، في، ب + a place noun or a named
+    place)? "بلدات X والمناطق المحيطة" goes on with a describing word."""
+    raw = doc.token_span(j, j + 1).text
+    word = doc.tokens[j].text
+    if not word.startswith("وال") or len(word) < 6 or word.endswith(("ين", "ون", "ات")) or \
+            word[1:] in barred or j + 1 >= end or doc.text[doc.tokens[j].end:doc.tokens[j + 1].start].strip():
+        return False
+    if zipf(raw[1:]) >= DESCRIBING_ZIPF or not (word.endswith("ه") or load_gazetteer().lookup(word[1:])):
+        return False
+    nxt = doc.tokens[j + 1].text
+    return j + 1 in cue_starts(doc, "relation_countryside") or nxt == "في" or \
+        (nxt[:1] == "ب" and (j + 1 in place_nouns or bool(load_gazetteer().lookup(nxt[1:]))))
 
 
 def named_by_settlement_noun(doc: Doc, tok: int) -> bool:
@@ -2494,6 +2518,12 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
     # "بريف إدلب" attached: the next mention starts with ب + its clitic
     nxt_tok = doc.tokens[nxt.tok_start].text
     if not between and nxt_tok.startswith(("ب", "في")):
+        return nxt
+    # "مخيم جباليا شمال قطاع غزة": an area whose name opens with a compass word (شمال القطاع، وسط
+    # قطاع غزة) right after a place puts that place in it, as "شمال Y" would
+    if not between and nxt.candidates and all(c.is_area for c in nxt.candidates) and \
+            nxt_tok in cue_words("relation_direction") | cue_words("middle_word") and \
+            not (pm.candidates and any(c.is_area for c in pm.candidates)):
         return nxt
     return None
 

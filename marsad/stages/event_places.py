@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
-from marsad.geo.places import DIRECTION_NAMED, area_mentions, named_by_settlement_noun, place_cue_before
+from marsad.geo.places import DIRECTION_NAMED, LISTED_NAME, area_mentions, named_by_settlement_noun, place_cue_before
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
 
@@ -78,8 +78,11 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
             # a known name with its direction adjective (الجيزة الشمالية) is a name however common,
             # and so is a hashtag ("#بيت_رجال")
             # and so is a common word a singular settlement noun names ("بلدة الخبر"، "قرية الحرية")
-            common = is_common_phrase(unknown) and pm.reason != DIRECTION_NAMED and "_" not in unknown and \
-                not named_by_settlement_noun(doc, pm.tok_start)
+            # and so is a list's later word its plural noun names ("قريتي الحصن والمزرعة") and a
+            # name opening with a place-name head ("تل حيدر"، "برج حيدر")
+            common = is_common_phrase(unknown) and pm.reason not in (DIRECTION_NAMED, LISTED_NAME) and \
+                "_" not in unknown and not named_by_settlement_noun(doc, pm.tok_start) and \
+                not (" " in unknown and unknown.split(" ", 1)[0] in cue_words("place_name_head"))
             unknown = unknown.lstrip("#").replace("_", " ")
             if common and area_only:
                 return None  # "في قرية تابعة لقضاء سنجار": an ordinary word names no village

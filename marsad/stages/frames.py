@@ -663,8 +663,9 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 # "بتفجير استهدف موكبه الذي نجا من الهجوم": the unit's own event (not a verb of
                 # killing: "قتلوا في الهجوم" is the event told before), named again
                 continue
-            # "the attack", "this explosion": an event told just before, named again
-            referent = _referent(told, sent_index, m.event_type)
+            # "the attack", "this explosion": an event told just before, named again (on a day
+            # that fits the unit's own: "في 2016 خطف التنظيم شيخا ... وفي 24 نوفمبر 2017 نفذ الهجوم")
+            referent = _referent(_on_own_day(a, unit, m, told), sent_index, m.event_type)
             if referent is not None:
                 out.append((h, referent.etype, referent.subtype, demonstrative))
                 continue
@@ -1093,6 +1094,15 @@ def _victims(a: Analysis, unit: int) -> set[str]:
             by_sentence.setdefault(a.sentence_index(c.tok_start), []).append(c)
     return {c.victim_class or "unknown" for c in by_sentence.get(a.sentence_index(lo), ())
             if lo <= c.tok_start < hi and c.kind in ("killed", "injured", "mixed")}
+
+
+def _on_own_day(a: Analysis, unit: int, m, told: list[Frame]) -> list[Frame]:
+    """The told events a definite word of ``unit`` may name: when the unit dates its event itself,
+    only those undated or on a day that fits that date (another day's event is another event)."""
+    own = unit_when(a, unit, m.tok_start)
+    if own is None or own is a.default_when or own.start is None:
+        return told
+    return [f for f in told if f.when is a.default_when or f.when.start is None or f.when.compatible(own)]
 
 
 def _referent(told: list[Frame], sent_index: int, etype: str, window: int = ANAPHORA_SENTENCES) -> Frame | None:

@@ -26,9 +26,9 @@ from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
-from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, far_end_by_verb, place_noun_word,
-                                     road_between, road_by_verb, second_end_of_road, sibling_locatives,
-                                     side_of_a_clash)
+from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, destination_with_its_seat,
+                                     far_end_by_verb, heading_from_origin, place_noun_word, road_between,
+                                     road_by_verb, second_end_of_road, sibling_locatives, side_of_a_clash)
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 
@@ -962,12 +962,15 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _bare_distance_before(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "reference", "a distance reference with its unit left out (N جنوب شرق X)"
         elif any(t in dest_verbs for t in range(max(sent.tok_start, pm.tok_start - 8), pm.tok_start)) and \
-                any(doc.tokens[t].text in cue_words("destination_preposition") or
-                    doc.tokens[t].text.startswith(cue_phrases("destination_prefix"))
-                    for t in range(max(sent.tok_start, pm.tok_start - 3), pm.tok_start)):
+                (any(doc.tokens[t].text in cue_words("destination_preposition") or
+                     doc.tokens[t].text.startswith(cue_phrases("destination_prefix"))
+                     for t in range(max(sent.tok_start, pm.tok_start - 3), pm.tok_start)) or
+                 destination_with_its_seat(doc, pm.tok_start, sent.tok_start, attack_tokens)):
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
         elif _goal_of_movement(doc, pm, idx, mentions, sent.tok_start):
             pm.role, pm.reason = "destination", "where a movement was headed (تسلل ... باتجاه X), after the act's own place"
+        elif heading_from_origin(doc, pm.tok_start, sent.tok_start, mentions):
+            pm.role, pm.reason = "destination", "where a thing set out from a place was bound (انطلقت من X متوجهة صوب Y)"
         elif any(doc.tokens[t].text in cue_words("reporter_noun")
                  for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
@@ -1020,7 +1023,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
               not side_of_a_clash(doc, pm.tok_start, sent.tok_start, home, attack_tokens)) or \
                 _counted_from(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
-        elif _funeral_place(pm.tok_start, pm.tok_end, sent, funerals, triggers_at):
+        elif _funeral_place(doc, pm.tok_start, pm.tok_end, sent, funerals, triggers_at):
             pm.role, pm.reason = "home", "where the dead are mourned or buried (شيّع ... في X)"
         elif any(t in positions and positions[t] >= pm.tok_start - 2 for t in window) and (
                 any(t in triggers_at for t in range(pm.tok_end, min(sent.tok_end, pm.tok_end + 6))) or
@@ -1352,14 +1355,24 @@ FUNERAL_WORDS = 8
 FUNERAL_AFTER = 2
 
 
-def _funeral_place(tok: int, end: int, sent, funerals: dict[int, int], triggers_at: set[int]) -> bool:
+def _funeral_place(doc: Doc, tok: int, end: int, sent, funerals: dict[int, int], triggers_at: set[int]) -> bool:
     """"شيّعت الجماعة في صنعاء جثامين ثلاثة من قادتها"، "جرت في بلدة X جنازة ...": a place next to a
     funeral word (before it by a few words, or right after it), with no event word between them,
     is where the dead are mourned, not where they died."""
     for t in range(max(sent.tok_start, tok - FUNERAL_WORDS), tok):
         if t in funerals and not any(k in triggers_at for k in range(funerals[t], tok)):
             return True
-    return any(t in funerals for t in range(end, min(sent.tok_end, end + FUNERAL_AFTER)))
+    # (not a funeral told in a clause of its own after the act's place: "قتلهم في X، ودفنوهم في Y")
+    return any(t in funerals and not _new_clause(doc, end, t) for t in range(end, min(sent.tok_end, end + FUNERAL_AFTER)))
+
+
+def _new_clause(doc: Doc, end: int, t: int) -> bool:
+    """Does the word at ``t`` open a clause of its own after the words ending at ``end`` (a comma
+    between them, or a verb joined by و: "ودفنوهم")?"""
+    gap = doc.text[doc.tokens[end - 1].end:doc.tokens[t].start]
+    word = doc.tokens[t].text
+    firsts = {p.split()[0] for p in cue_phrases("funeral_word") if len(p.split()[0]) >= 3}
+    return any(c in gap for c in "،,;؛") or (word.startswith("و") and any(word[1:].startswith(f) for f in firsts))
 
 
 def _counted_from(doc: Doc, tok: int, sent_start: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
+from marsad.geo.gazetteer import distance_km
 from marsad.geo.places import DIRECTION_NAMED, area_mentions, named_by_settlement_noun, place_cue_before
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
@@ -96,6 +97,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                                                     else None),
                              in_countryside="countryside" in (pm.relation, anchor.relation))
     else:
+        city = _city_of_a_far_namesake(a, pm)
+        if city is not None:
+            return Where(pm, city, city.place_id, 1, None)
         town = place
         for _ in range(3):  # a prison in a neighbourhood in a town: the town
             if town.kind not in ("neighbourhood", "facility") or not town.parent:
@@ -124,6 +128,46 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
 CITY_BEFORE_WORDS = 10
 
 
+# How far from the city its clause named a quarter's namesake may lie and still be that quarter.
+QUARTER_KM = 10.0
+
+
+def _city_of_a_far_namesake(a: Analysis, pm: PlaceMention):
+    """"وسط مدينة عفرين، في حي الأشرفية"، "بقصف على مدينة تعز طال حي الروضة": a quarter (حي X) after
+    the city its sentence named, with no place of its own after it, is a quarter of that city,
+    however the gazetteer reads its name (Aleppo's quarter, a town in another governorate): the
+    city, not a second event place. A namesake within the city stays (حي الشجاعية في غزة)."""
+    quarter = _after_neighbourhood_noun(a, pm) or a.doc.tokens[pm.tok_start].text in cue_words("neighbourhood_noun")
+    if not quarter or pm.anchor is not None or pm.place is None:
+        return None
+    city = _city_before(a, pm)
+    if city is None:
+        # the city the sentence before told ("... وسط مدينة عفرين. ووقع الانفجار في حي X"), unless
+        # the name is a quarter of another city the article names (a report from two cities)
+        city = _city_of_sentence_before(a, pm)
+        home = a.gaz.get(pm.place.parent) if pm.place.parent else None
+        if city is None or home is None and pm.place.kind == "neighbourhood" or \
+                home is not None and any(x.place is not None and x.place.place_id == home.place_id
+                                         for x in a.places.mentions):
+            return None
+    if city.place_id == pm.place.place_id or city.place_id == pm.place.parent or \
+            city.latitude is None or pm.place.latitude is None:
+        return None
+    if distance_km(city.latitude, city.longitude, pm.place.latitude, pm.place.longitude) <= QUARTER_KM:
+        return None
+    return city
+
+
+def _city_of_sentence_before(a: Analysis, pm: PlaceMention):
+    """The last city or town the sentence before the mention's names as an event place or container."""
+    index = a.doc.sentence_of_token(pm.tok_start).index
+    if index == 0:
+        return None
+    before = [x for x in mentions_of_sentence(a, index - 1)
+              if x.place is not None and x.place.kind in ("city", "town") and x.role in ("event", "container")]
+    return before[-1].place if before else None
+
+
 def _after_neighbourhood_noun(a: Analysis, pm: PlaceMention) -> bool:
     return pm.tok_start > 0 and a.doc.tokens[pm.tok_start - 1].text in cue_words("neighbourhood_noun")
 
@@ -134,7 +178,9 @@ def _city_before(a: Analysis, pm: PlaceMention):
     before = [x for x in mentions_of_sentence(a, sent.index)
               if x.tok_end <= pm.tok_start and pm.tok_start - x.tok_end <= CITY_BEFORE_WORDS
               and x.place is not None and x.place.kind in ("city", "town") and x.role in ("event", "container")]
-    return before[-1].place if before else None
+    if not before:
+        return None
+    return _city_of_a_far_namesake(a, before[-1]) or before[-1].place  # "حي X وحي Y": X's city
 
 
 def _lead_city(a: Analysis):

@@ -1,0 +1,105 @@
+"""Session 13: places a sentence names that are not where its event happened. A goal a thing set
+out for (انطلقت من X متوجهة صوب Y), a quarter of the city the text just named whose name the
+gazetteer knows elsewhere (مدينة X ... حي Y), the place the dead were buried or the wounded taken
+to (ودفنوهم في X، نقلوا إلى مستشفى في X). Each in wordings of our own across countries, with
+controls: fire aimed at a place, a quarter that lies in its city, a funeral told as the place,
+and a real act at the same place keep their event place."""
+from __future__ import annotations
+
+import pytest
+
+from test_stages_events5 import _extract
+
+
+def _places(text, published="2024-05-10"):
+    return [e.location for e in _extract(text, published) if e.location]
+
+
+# --- 1. a heading after an origin names no event place --------------------------------------------
+
+@pytest.mark.parametrize("text, goal", [
+    ("دمرت طائرات التحالف اليوم منصة صواريخ في مديرية حرض، وكانت صواريخ قد انطلقت منها متوجهة صوب مدينة جازان.",
+     "Jizan"),
+    ("قصفت المدفعية التركية اليوم مواقع في بلدة تل رفعت التي انطلقت منها قذائف متجهة نحو مدينة أعزاز.", "Azaz"),
+    ("قصف الجيش السوداني اليوم مواقع لقوات الدعم السريع في بلدة أم روابة انطلقت منها مسيرات متجهة نحو مدينة الأبيض.",
+     "El Obeid"),
+    ("أغارت طائرات إسرائيلية اليوم على بلدة عيتا الشعب، بعد أن انطلقت منها صواريخ متوجهة صوب مدينة نهاريا.",
+     "Nahariyya"),
+    ("قتل خمسة مسلحين اليوم بغارة على شاحنة في بلدة الحصن كانت قد خرجت من البلدة متجهة نحو مدينة حمص.", "Homs"),
+    ("قتل ثلاثة حوثيين اليوم بغارة على آلية في مديرية صرواح كانت قد خرجت من المنطقة متجهة صوب مدينة مأرب.",
+     "Ma'rib"),
+])
+def test_where_a_thing_set_out_from_a_place_was_bound_is_no_event_place(text, goal):
+    """"انطلقت منها متوجهة صوب X"، "خرجوا من المنطقة متوجهين نحو X": the heading of something that
+    set out from a place the sentence names is no event of its own."""
+    assert goal not in _places(text), _places(text)
+
+
+@pytest.mark.parametrize("text, target", [
+    ("قتل طفل اليوم بقذائف هاون أطلقها مسلحون من بلدة بصر الحرير باتجاه مدينة إزرع.", "Izra"),
+    ("قتل مدنيان اليوم بقذيفة أطلقت من منطقة الراموسة صوب حي الحمدانية في حلب.", "Al-Hamdaniyah"),
+    ("قصفت قوات الدعم السريع اليوم مدينة الفاشر بقذائف انطلقت من شرق المدينة فقتلت أربعة مدنيين.", "El Fasher"),
+])
+def test_fire_aimed_at_a_place_still_strikes_it(text, target):
+    """Fire "من X باتجاه Y" with no participle of heading hits Y, and a heading with no origin
+    before it keeps its place."""
+    assert target in _places(text), _places(text)
+
+
+# --- 2. a quarter of the city the text just named --------------------------------------------------
+
+@pytest.mark.parametrize("text, city, namesake", [
+    ("قتل مدني اليوم بانفجار عبوة ناسفة في مدينة عفرين، وتحديدا في حي الأشرفية.", "Afrin", "Al-Ashrafiyah"),
+    ("أصيب خمسة أشخاص اليوم بقصف على مدينة تعز طال حي الروضة.", "Taiz", "Ar Rawd"),
+    ("أصيب ستة مدنيين اليوم بقصف حوثي على مدينة تعز. وسقطت القذائف على حي الروضة وحي الجمهوري.",
+     "Taiz", "Ar Rawd"),
+    ("قتل ثلاثة مدنيين اليوم بانفجار سيارة مفخخة وسط مدينة عفرين. ووقع الانفجار في حي الأشرفية المكتظ بالسكان.",
+     "Afrin", "Al-Ashrafiyah"),
+    ("قتل طفل اليوم برصاص قناص في مدينة درعا، في حي المنشية.", "Dara", "Manshiyat Bani Hasan"),
+    ("قتل مدنيان اليوم في غارة على مدينة دوما. واستهدفت الغارة حي الأشرفية في المدينة.", "Douma", "Al-Ashrafiyah"),
+])
+def test_a_quarter_of_the_city_just_named_is_that_city(text, city, namesake):
+    """"في مدينة X، وتحديدا في حي Y": Y is a quarter of X, not a namesake town elsewhere."""
+    places = _places(text)
+    assert city in places and namesake not in places, places
+
+
+@pytest.mark.parametrize("text, quarter", [
+    ("قتل طفل اليوم بقصف إسرائيلي على مدينة غزة استهدف حي الشجاعية.", "Shujaiya"),
+    ("قتل ثلاثة مدنيين اليوم بقذائف سقطت على حي الأشرفية في مدينة حلب.", "Al-Ashrafiyah"),
+])
+def test_a_quarter_that_lies_in_its_city_keeps_its_place(text, quarter):
+    assert quarter in _places(text) or "Aleppo" in _places(text) or "Gaza City" in _places(text), _places(text)
+
+
+def test_a_quarter_of_another_city_the_article_names_stays_there():
+    text = ("قتل مدني اليوم بقصف على مدينة عفرين. وفي مدينة حلب قتل طفلان بقذيفة سقطت على حي الأشرفية.")
+    places = _places(text)
+    assert "Afrin" in places and ("Al-Ashrafiyah" in places or "Aleppo" in places), places
+
+
+# --- 3. where the dead were buried or the wounded taken ---------------------------------------------
+
+@pytest.mark.parametrize("text, act, aside", [
+    ("أعدم تنظيم داعش اليوم ثلاثة رعاة في منطقة الضوة ببادية تدمر، ودفنوهم في منطقة السعن.", None, "As Siin"),
+    ("أصيب خمسة مدنيين اليوم بغارة على بلدة حيدان، ونقلوا إلى مستشفى في مدينة صعدة.", "Haydan", "Sa'dah"),
+    ("أصيب أربعة جنود اليوم بانفجار لغم في مديرية حيس، وأسعفوا إلى مستشفى ميداني في مدينة المخا.", None, "Mocha"),
+    ("قتل مسلحون اليوم شرطيين في بلدة تاورغاء، ونقلت جثتاهما إلى مستشفى في مدينة مصراتة.", "Tawergha", "Misratah"),
+    ("أصيب طفلان اليوم برصاص الاحتلال في بلدة يعبد، ونقلا إلى مستشفى حكومي في مدينة جنين.", "Yabad", "Janin"),
+    ("قتل مسلحون اليوم راعيا في قرية الحصن، ودفنوه في مقبرة بلدة تلكلخ.", "Al-Hosn", "Tallkalakh"),
+])
+def test_where_the_dead_were_buried_or_the_wounded_taken_is_no_event_place(text, act, aside):
+    places = _places(text)
+    assert places and aside not in places, places
+    if act is not None:
+        assert act in places, places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قتل ثلاثة أشخاص اليوم بغارة استهدفت جنازة في مدينة صعدة.", "Sa'dah"),
+    ("أصيب عشرة مدنيين اليوم بقصف على مستشفى في مدينة تعز.", "Taiz"),
+    ("قتل مدنيان اليوم بانفجار عبوة ناسفة قرب مقبرة في مدينة درنة.", "Darnah"),
+])
+def test_an_act_at_a_hospital_or_a_funeral_keeps_its_place(text, place):
+    """Controls: the same nouns, where the act itself happened."""
+    assert place in _places(text), _places(text)

@@ -103,3 +103,36 @@ def test_where_the_dead_were_buried_or_the_wounded_taken_is_no_event_place(text,
 def test_an_act_at_a_hospital_or_a_funeral_keeps_its_place(text, place):
     """Controls: the same nouns, where the act itself happened."""
     assert place in _places(text), _places(text)
+
+
+# --- 4. a side of the town the text refers back to ---------------------------------------------------
+
+def _where(text, published="2024-05-10"):
+    return [(e.location, e.geo_precision) for e in _extract(text, published) if e.location]
+
+
+@pytest.mark.parametrize("text, town, precision", [
+    ("أفادت مصادر أمنية في كركوك اليوم بمقتل خمسة من الحشد الشعبي بتفجير انتحاري جنوب غرب المدينة.", "Kirkuk", 2),
+    ("قال مسؤول محلي في مدينة سرت اليوم إن مسلحين هاجموا بوابة أمنية غرب المدينة وقتلوا ثلاثة من عناصرها.",
+     "Sirte", 2),
+    ("أفاد مصدر طبي في مدينة الفاشر اليوم بمقتل خمسة مدنيين بقصف مدفعي شمال المدينة.", "El Fasher", 2),
+    ("ذكرت مصادر محلية في مدينة تعز اليوم أن طفلين قتلا بانفجار لغم شرق المدينة.", "Taiz", 2),
+    ("قال مسؤول في مدينة درنة اليوم إن عبوة ناسفة انفجرت وسط المدينة وقتلت شخصين.", "Darnah", 1),
+])
+def test_a_side_of_the_town_told_before_is_near_that_town(text, town, precision):
+    """"أفادت مصادر في X بمقتل خمسة بتفجير جنوب غرب المدينة": the town the source speaks from is the
+    reference of a side of it (precision 2), or the place itself for its centre (وسط المدينة)."""
+    assert (town, precision) in _where(text), _where(text)
+
+
+@pytest.mark.parametrize("text, place, town", [
+    ("قال مسؤول في مدينة سرت اليوم إن مسلحين هاجموا بوابة في بلدة بن جواد شرق المدينة وقتلوا ثلاثة من عناصرها.",
+     "Bin Jawwad", "Sirte"),
+    ("قال شهود في بلدة عرسال اليوم إن غارة جوية استهدفت سيارة في جرود عرسال شرق البلدة وقتلت شخصين.",
+     "Aarsal", None),
+])
+def test_a_place_of_its_own_keeps_the_event(text, place, town):
+    """Controls: a sentence that names its own place keeps it; the town referred back to is no
+    second event."""
+    found = [loc for loc, _ in _where(text)]
+    assert place in found and (town is None or town not in found), found

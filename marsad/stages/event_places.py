@@ -325,7 +325,7 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
                 w = where_of(a, pm, roles=("reference",))
                 if w is not None:
                     return w
-        return _facility_near_seat(a, sent)
+        return _facility_near_seat(a, sent) or _side_of_the_town_told(a, sent)
     pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
@@ -337,6 +337,29 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
         name = village.text.strip("\"'«»“”")
         return Where(village, town, "name:" + name, 2, direction, unknown_name=name, compass=pm.compass)
     return Where(pm, town, town.place_id, 2, direction, compass=pm.compass)
+
+
+def _side_of_the_town_told(a: Analysis, sent) -> Where | None:
+    """"أفادت مصادر أمنية في كركوك بمقتل خمسة بتفجير جنوب غرب المدينة": a side of a town the text
+    refers back to (``town_backref_noun`` after a compass word) lies near the last city or town
+    named before it, in its sentence or the one before, whatever that mention's role (a speaker's
+    seat too): precision 2, on that side; "وسط المدينة" is in that town (precision 1). Only for a
+    sentence that names no event place of its own."""
+    from marsad.geo.places import relation_words
+    directions = relation_words("ar", "before")
+    nouns, inside = cue_words("town_backref_noun"), cue_words("relation_inside_word")
+    for t in range(sent.tok_start + 1, sent.tok_end):
+        side = a.doc.tokens[t - 1].text
+        if a.doc.tokens[t].text not in nouns or side not in directions and side not in inside:
+            continue
+        told = [x for i in (sent.index - 1, sent.index) if i >= 0 for x in mentions_of_sentence(a, i)
+                if x.tok_end <= t and x.place is not None and x.place.kind in ("city", "town")]
+        if told:
+            town = told[-1].place
+            if side in inside:  # "انفجرت عبوة وسط المدينة": in the town itself
+                return Where(told[-1], town, town.place_id, 1, None)
+            return Where(told[-1], town, town.place_id, 2, directions[side])
+    return None
 
 
 # Beyond this many km from its reference town an event is not "near" it (precision 2): "650 كم

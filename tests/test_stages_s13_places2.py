@@ -136,3 +136,28 @@ def test_a_place_of_its_own_keeps_the_event(text, place, town):
     second event."""
     found = [loc for loc, _ in _where(text)]
     assert place in found and (town is None or town not in found), found
+
+
+# --- 5. the men of a force who shot at a place, and where they come from --------------------------
+
+@pytest.mark.parametrize("text, place, aside", [
+    ("قتل ثلاثة رعاة اليوم من أبناء بلدة الحصن برصاص عناصر من تنظيم داعش في منطقة الضوة ببادية تدمر.",
+     "الضوة", "Al-Hosn"),
+    ("قتل ثلاثة رعاة اليوم برصاص عناصر من تنظيم داعش في منطقة الضوة ببادية تدمر، وهم من أبناء بلدة الحصن بريف حمص.",
+     "الضوة", "Al-Hosn"),
+    ("أصيب طفل اليوم برصاص جنود من الجيش الإسرائيلي في بلدة عزون.", "Azzun", None),
+    ("قتل شاب اليوم برصاص مسلحين من قوات الدعم السريع في مدينة نيالا.", "Nyala", None),
+    ("قتل مدنيان اليوم برصاص مقاتلين من قوات حفتر في بلدة قصر بن غشير، وهما من أبناء مدينة غريان.",
+     "Qasr Bin Ghashir", "Gharyan"),
+])
+def test_the_men_of_a_force_shoot_where_the_text_puts_them(text, place, aside):
+    """"برصاص عناصر من تنظيم داعش في منطقة X": the force's men who shot, at the place of the act;
+    not fire from a position (so the victims' home town is no fallback)."""
+    places = _places(text)
+    assert place in places and (aside is None or aside not in places), places
+
+
+def test_fire_from_a_force_at_a_position_is_still_its_origin():
+    """Control: "بقصف مدفعي من قوات النظام المتمركزة في بلدة X على مدينة Y" strikes Y."""
+    places = _places("قتل مدني اليوم بقصف مدفعي من قوات النظام المتمركزة في بلدة مورك على مدينة اللطامنة.")
+    assert "Al-Lataminah" in places and "Morek" not in places, places

@@ -1574,6 +1574,8 @@ def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], 
         j -= 1
     if j < sent_start or doc.tokens[j].text not in cue_words("fire_source_word"):
         return False
+    if j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("member_of_noun"):
+        return False  # "برصاص عناصر من تنظيم داعش في منطقة X": its men, where they shot
     # "قصف عنيف من قوات الأسد في X" (fire from), not "مقاتلين من الجيش الوطني في X" (members of)
     return any(t in attack_tokens for t in range(max(sent_start, j - 2), j))
 

@@ -161,3 +161,30 @@ def test_fire_from_a_force_at_a_position_is_still_its_origin():
     """Control: "بقصف مدفعي من قوات النظام المتمركزة في بلدة X على مدينة Y" strikes Y."""
     places = _places("قتل مدني اليوم بقصف مدفعي من قوات النظام المتمركزة في بلدة مورك على مدينة اللطامنة.")
     assert "Al-Lataminah" in places and "Morek" not in places, places
+
+
+# --- 6. a speaker's seat told with the locative ب -------------------------------------------------
+
+@pytest.mark.parametrize("text, place, seat", [
+    ("قال شهود عيان بمنطقة الحوبان اليوم إن صاروخين انطلقا من المنطقة متجهين نحو مدينة المخا.", None, "Al-Hawban"),
+    ("قالت مصادر محلية بمحافظة تعز اليوم إن مسلحين قتلوا شابا في مديرية مقبنة.", "Maqbanah", "Taizz"),
+    ("أفاد مصدر أمني بمدينة بنغازي اليوم بمقتل جنديين في اشتباكات بمدينة درنة.", "Darnah", "Benghazi"),
+    ("ذكرت مصادر طبية بعدن اليوم أن ثلاثة جنود قتلوا بقصف حوثي على قاعدة العند.", "Al-Anad airbase", "Aden"),
+    ("قال مسؤول محلي بمدينة الفاشر اليوم إن قوات الدعم السريع قصفت مخيم زمزم وقتلت أربعة نازحين.", None, "El Fasher"),
+])
+def test_a_speakers_seat_behind_ba_is_no_event_place(text, place, seat):
+    """"قال شهود عيان بمنطقة X إن ..."، "مصادر طبية بعدن": where the speakers are, told with the
+    locative ب as with في, is no event place when what they tell names a place of its own."""
+    places = _places(text)
+    assert seat not in places, places
+    if place is not None:
+        assert place in places, places
+
+
+@pytest.mark.parametrize("text, place", [
+    ("قال شهود عيان بمدينة نابلس اليوم إن جنود الاحتلال أطلقوا النار على شاب وقتلوه.", "Nablus"),
+    ("قال سكان ببلدة جاسم اليوم إن مسلحين مجهولين اغتالوا عنصرا سابقا في الفصائل.", "Jasim"),
+])
+def test_witnesses_behind_ba_still_speak_from_the_place(text, place):
+    """Controls: witnesses whose report names no other place are where it happened."""
+    assert place in _places(text), _places(text)

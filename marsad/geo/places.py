@@ -1408,11 +1408,8 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     """The place is where a statement comes from, not where the event happened:
     "أفاد مصدر عسكري في بنغازي بأن ..." (between a reporting verb and its complementiser,
     with no attack word in between) or "في بيان صادر من أنقرة" / "من مقره في الموصل"."""
-    j = tok - 1
-    place_nouns = cue_words("seat_place_noun")
-    while j >= sent_start and doc.tokens[j].text in place_nouns:
-        j -= 1
-    if j < sent_start or doc.tokens[j].text not in cue_words("seat_preposition"):
+    j = _seat_preposition(doc, tok, sent_start)
+    if j is None:
         return False
     if j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("statement_seat_word"):
         return True
@@ -1427,6 +1424,22 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
         return False  # "وأشار البيان إلى استشهاد مواطنين في قضاء الطارمية": where they died
     # "أعلنت قيادة العمليات في بغداد مقتل ..." (the speaker right before) or "... في بنغازي بأن ..."
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
+
+
+def _seat_preposition(doc: Doc, tok: int, sent_start: int) -> int | None:
+    """The token of the preposition before a speaker's seat ("مصدر في مدينة X"), or the word of the
+    mention that carries it ("شهود عيان بمنطقة X"، "مصادر طبية بعدن"); None when there is none."""
+    word = doc.tokens[tok].text
+    if behind_locative_ba(word) and (place_noun_word(word[1:]) or load_gazetteer().lookup(word[1:])):
+        return tok
+    j = tok - 1
+    if j >= sent_start and behind_locative_ba(doc.tokens[j].text) and place_noun_word(doc.tokens[j].text[1:]):
+        return j  # "مصدر أمني بمدينة X"
+    while j >= sent_start and doc.tokens[j].text in cue_words("seat_place_noun"):
+        j -= 1
+    if j < sent_start or doc.tokens[j].text not in cue_words("seat_preposition"):
+        return None
+    return j
 
 
 def _death_word_between(doc: Doc, lo: int, hi: int) -> bool:
@@ -1450,10 +1463,9 @@ def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
     for pm in mentions:
         if not pm.reason.startswith("seat of the speaker") or pm.tok_start < 2:
             continue
-        j = pm.tok_start - 1
-        while j > 0 and doc.tokens[j].text in cue_words("seat_place_noun"):
-            j -= 1
-        if doc.tokens[j].text != "في" or doc.tokens[j - 1].text not in witnesses:
+        j = _seat_preposition(doc, pm.tok_start, 1)
+        if j is None or not (doc.tokens[j].text == "في" or behind_locative_ba(doc.tokens[j].text)) or \
+                doc.tokens[j - 1].text not in witnesses:
             continue
         sent = doc.sentence_of_token(pm.tok_start)
         if any(o is not pm and pm.tok_end <= o.tok_start < sent.tok_end and o.role != "country" and

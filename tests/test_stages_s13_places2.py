@@ -56,6 +56,8 @@ def test_fire_aimed_at_a_place_still_strikes_it(text, target):
     ("قتل ثلاثة مدنيين اليوم بانفجار سيارة مفخخة وسط مدينة عفرين. ووقع الانفجار في حي الأشرفية المكتظ بالسكان.",
      "Afrin", "Al-Ashrafiyah"),
     ("قتل طفل اليوم برصاص قناص في مدينة درعا، في حي المنشية.", "Dara", "Manshiyat Bani Hasan"),
+    ("انفجرت سيارة مفخخة اليوم في مدينة الباب شمالي حلب وقتلت مدنيين. ووقع الانفجار في حي الأشرفية قرب السوق.",
+     "Al-Bab", "Al-Ashrafiyah"),
     ("قتل مدنيان اليوم في غارة على مدينة دوما. واستهدفت الغارة حي الأشرفية في المدينة.", "Douma", "Al-Ashrafiyah"),
 ])
 def test_a_quarter_of_the_city_just_named_is_that_city(text, city, namesake):
@@ -188,3 +190,31 @@ def test_a_speakers_seat_behind_ba_is_no_event_place(text, place, seat):
 def test_witnesses_behind_ba_still_speak_from_the_place(text, place):
     """Controls: witnesses whose report names no other place are where it happened."""
     assert place in _places(text), _places(text)
+
+
+# --- 7. a town named only by a side of it, after the place the sentence put the event at ----------
+
+@pytest.mark.parametrize("text, place, town", [
+    ("أعلن مصدر في شرطة قضاء الحويجة اليوم مقتل عنصرين من الحشد في تفجير انتحاري جنوب غرب كركوك.", "Hawija", "Kirkuk"),
+    ("قتل ثلاثة جنود يمنيين اليوم في مديرية صرواح بقصف حوثي استهدف موقعا غرب مأرب.", "Suq Sirwah", "Ma'rib"),
+    ("قتل شرطيان اليوم في مدينة الشيخ زويد بهجوم مسلح على كمين غرب رفح.", "Ash Shaykh Zuwayd", "Rafah"),
+    ("قتل مدنيان اليوم في بلدة ترهونة بقصف صاروخي جنوب شرق طرابلس.", "Tarhuna", "Tripoli"),
+    ("قتل ثلاثة مدنيين اليوم في بلدة الزبداني بقصف جوي شمال غرب دمشق.", "Al-Zabadani", "Damascus"),
+    ("قتل خمسة مدنيين اليوم في بلدة طويلة بهجوم مسلح غرب الفاشر.", "Tawila", "El Fasher"),
+])
+def test_a_town_the_named_place_lies_off_is_a_reference(text, place, town):
+    """"في قضاء X ... بتفجير جنوب غرب Y" with X lying south-west of Y: one event at X; Y only
+    says where X lies (the dead are not split between two records)."""
+    places = _places(text)
+    assert places == [place], places
+
+
+@pytest.mark.parametrize("text, places", [
+    ("قتل مدنيان اليوم في بلدة ترهونة، وأصيب ثلاثة آخرون بقصف صاروخي شمال طرابلس.", {"Tarhuna", "Tripoli"}),
+    ("قتل جنديان اليوم في مدينة تلعفر، وقتل ثلاثة آخرون بتفجير جنوب كركوك.", {"Tal Afar", "Kirkuk"}),
+    ("قتل عنصران اليوم بقصف مدفعي على نقطة رصد في خانيونس، فيما قتل ثالث بقصف نقطة ثانية شرق رفح.",
+     {"Khan Yunis", "Rafah"}),
+])
+def test_a_side_away_from_the_named_place_is_an_event_of_its_own(text, places):
+    """Controls: a side of a town where the place named before does not lie is a second site."""
+    assert set(_places(text)) == places, _places(text)

@@ -837,6 +837,39 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
         pm.place, pm.candidates, pm.resolution, pm.reason = None, [], "", DIRECTION_NAMED
 
 
+# How far from the town it lies on a side of a place the sentence names may be and still be where
+# the event on that side happened.
+SIDE_OF_TOWN_KM = 80.0
+# How far off the side the text names (in degrees) that place may lie.
+SIDE_OF_TOWN_DEGREES = 45.0
+
+
+def _town_a_named_place_lies_off(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"أعلن مصدر في شرطة قضاء الحويجة مقتل عنصرين في تفجير انتحاري جنوب غرب كركوك": a town named
+    only by a side of it (no place right before the compass word), in a sentence that has named
+    before it a place lying on that side within reach (a district, a town), tells where that place
+    lies: the place is the event's, the town a reference, not a second event."""
+    for pm in mentions:
+        p = pm.place
+        if pm.role != "event" or pm.relation not in _COMPASS or p is None or p.kind not in ("city", "town"):
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        side = pm.compass if pm.compass in COMPASS else pm.relation
+        _, first = _direction_before(doc, pm.tok_start, sent.tok_start)
+        if any(o.tok_end == first for o in mentions):
+            continue  # "X جنوب غرب Y": the anchor rules decide
+        named = [o for o in mentions if o is not pm and o.role == "event" and o.place is not None and
+                 sent.tok_start <= o.tok_start and o.tok_end <= first and
+                 (not o.place.is_area or o.place.kind == "admin2") and
+                 o.place.place_id != p.place_id and _on_side(o.place, p, side, SIDE_OF_TOWN_DEGREES) and
+                 distance_km(o.place.latitude, o.place.longitude, p.latitude, p.longitude) <= SIDE_OF_TOWN_KM
+                 # "في خانيونس، ما أدى ...، فيما قتل ثالث ... شرق رفح": another clause, another site
+                 and not any(doc.tokens[t].text in cue_words("clause_contrast") for t in range(o.tok_end, first))]
+        if named:
+            pm.role = "reference"
+            pm.reason = f"a town {named[0].text} lies on a side of (قضاء X ... جنوب غرب Y)"
+
+
 def _waw_of_the_word(word: str) -> bool:
     """Is the و that opens ``word`` (as written) a letter of the word, not "and": the word is a
     common one and much commoner than what follows its و (وزارة، وفق، وسط)?"""
@@ -2373,14 +2406,14 @@ def _lies_towards(place: Place, anchor: Place, relation: str) -> bool:
     return abs((bearing - COMPASS[relation] + 180) % 360 - 180) <= 60
 
 
-def _on_side(place: Place, anchor: Place, side: str) -> bool:
+def _on_side(place: Place, anchor: Place, side: str, degrees: float = 60.0) -> bool:
     """Does ``place`` lie on the compass side of ``anchor`` the text gives (within 60 degrees)?"""
     dy = place.latitude - anchor.latitude
     dx = (place.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))
     if abs(dx) + abs(dy) < 1e-6:
         return True
     bearing = math.degrees(math.atan2(dx, dy)) % 360
-    return abs((bearing - COMPASS[side] + 180) % 360 - 180) <= 60
+    return abs((bearing - COMPASS[side] + 180) % 360 - 180) <= degrees
 
 
 # How far from a region's point a place it locates may lie (Duhok from the point of Iraqi Kurdistan).
@@ -2575,6 +2608,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
     countries, admins = _resolve(doc, mentions)
     _merge_appositions(doc, mentions)
     _names_by_direction(doc, mentions)
+    _town_a_named_place_lies_off(doc, mentions)
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx, region_on_side=True)

@@ -141,14 +141,18 @@ def _city_of_a_far_namesake(a: Analysis, pm: PlaceMention):
     if not quarter or pm.anchor is not None or pm.place is None:
         return None
     city = _city_before(a, pm)
+    sent = a.doc.sentence_of_token(pm.tok_start)
+    if city is None and any(x.tok_end <= pm.tok_start and x.place is not None and x.place.kind in ("city", "town")
+                            for x in mentions_of_sentence(a, sent.index)):
+        return None  # "وفي بغداد اعتقلت ... في حي الكرادة": its own sentence names a town
     if city is None:
         # the city the sentence before told ("... وسط مدينة عفرين. ووقع الانفجار في حي X"), unless
         # the name is a quarter of another city the article names (a report from two cities)
         city = _city_of_sentence_before(a, pm)
         home = a.gaz.get(pm.place.parent) if pm.place.parent else None
         if city is None or home is None and pm.place.kind == "neighbourhood" or \
-                home is not None and any(x.place is not None and x.place.place_id == home.place_id
-                                         for x in a.places.mentions):
+                home is not None and any(x.place is not None and x.place.place_id == home.place_id and
+                                         x.role == "event" for x in a.places.mentions):
             return None
     if city.place_id == pm.place.place_id or city.place_id == pm.place.parent or \
             city.latitude is None or pm.place.latitude is None:
@@ -159,12 +163,13 @@ def _city_of_a_far_namesake(a: Analysis, pm: PlaceMention):
 
 
 def _city_of_sentence_before(a: Analysis, pm: PlaceMention):
-    """The last city or town the sentence before the mention's names as an event place or container."""
+    """The last city or town the sentence before the mention's names as an event place (not the
+    container that locates it: "وسط مدينة عفرين شمالي حلب")."""
     index = a.doc.sentence_of_token(pm.tok_start).index
     if index == 0:
         return None
     before = [x for x in mentions_of_sentence(a, index - 1)
-              if x.place is not None and x.place.kind in ("city", "town") and x.role in ("event", "container")]
+              if x.place is not None and x.place.kind in ("city", "town") and x.role == "event"]
     return before[-1].place if before else None
 
 

@@ -1003,7 +1003,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _goal_of_movement(doc, pm, idx, mentions, sent.tok_start):
             pm.role, pm.reason = "destination", "where a movement was headed (تسلل ... باتجاه X), after the act's own place"
         elif heading_from_origin(doc, pm.tok_start, sent.tok_start, mentions):
-            pm.role, pm.reason = "destination", "where a thing set out from a place was bound (انطلقت من X متوجهة صوب Y)"
+            pm.role = "destination"
+            pm.reason = "where a thing set out from a place was bound (انطلقت من X متوجهة صوب Y)"
         elif any(doc.tokens[t].text in cue_words("reporter_noun")
                  for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
@@ -1396,7 +1397,8 @@ def _funeral_place(doc: Doc, tok: int, end: int, sent, funerals: dict[int, int],
         if t in funerals and not any(k in triggers_at for k in range(funerals[t], tok)):
             return True
     # (not a funeral told in a clause of its own after the act's place: "قتلهم في X، ودفنوهم في Y")
-    return any(t in funerals and not _new_clause(doc, end, t) for t in range(end, min(sent.tok_end, end + FUNERAL_AFTER)))
+    return any(t in funerals and not _new_clause(doc, end, t)
+               for t in range(end, min(sent.tok_end, end + FUNERAL_AFTER)))
 
 
 def _new_clause(doc: Doc, end: int, t: int) -> bool:

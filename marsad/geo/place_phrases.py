@@ -123,3 +123,61 @@ def far_end_by_verb(doc: Doc, tok: int, prev: PlaceMention | None) -> bool:
         return False
     gap = [doc.tokens[t].text for t in range(prev.tok_end, tok)]
     return gap in ([], ["و"]) or (len(gap) == 1 and gap[0].startswith(("و", "ب")) and place_noun_word(gap[0][1:]))
+
+
+# How many words a heading participle may stand before the place it heads to
+# ("متوجهة صوب مناطق X": the participle, the preposition, a place noun).
+HEADING_REACH = 4
+
+
+def heading_from_origin(doc: Doc, tok: int, sent_start: int, mentions: list[PlaceMention]) -> bool:
+    """"صواريخ انطلقت من المنطقة متوجهة صوب مناطق X"، "قوافل خرجت من Y متجهة نحو X": a place after
+    a participle of heading (``heading_participle``) and a word of direction, in a sentence that
+    names before it where the thing set out from (من + a place or an area noun, منها، من هناك),
+    is where it was bound, not where anything happened: its origin, or the place the text told
+    before, is the event's. (Fire "أطلق من X باتجاه Y" with no participle strikes Y.)"""
+    words = [doc.tokens[t].text for t in range(max(sent_start, tok - HEADING_REACH), tok)]
+    heads = cue_words("heading_participle")
+    at = next((i for i, w in enumerate(words) if w in heads), None)
+    if at is None:
+        return False
+    rest = words[at + 1:]
+    goal = cue_words("goal_preposition") | cue_words("destination_preposition")
+    if not rest or rest[0] not in goal or any(w in ("،", ",", ".") for w in rest) or \
+            not all(place_noun_word(w) for w in rest[1:]):
+        return False
+    participle = tok - len(words) + at
+    starts = {m.tok_start for m in mentions}
+    for t in range(sent_start, participle):
+        w = doc.tokens[t].text
+        if w in cue_words("origin_pronoun"):
+            return True
+        if w == "من" and t + 1 < participle and (
+                t + 1 in starts or place_noun_word(doc.tokens[t + 1].text) or
+                doc.tokens[t + 1].text in cue_words("lone_place_noun") or
+                doc.tokens[t + 1].text.removeprefix("ال") in cue_words("lone_place_noun")):
+            return True
+    return False
+
+
+# How many words a destination preposition may stand before the place that holds the destination
+# ("إلى مستشفى في مدينة X": the preposition, the facility, في, a place noun).
+DESTINATION_SEAT_REACH = 5
+
+
+def destination_with_its_seat(doc: Doc, tok: int, sent_start: int, event_tokens: set[int]) -> bool:
+    """"نقلوا إلى مستشفى في مدينة X"، "أسعف إلى مشفى ميداني بX": after a movement verb, a place that
+    holds the destination a preposition named (a word, في or a locative ب, a place noun) is where
+    the people were taken, not where the act happened; no event word or comma may stand between."""
+    lo = max(sent_start, tok - DESTINATION_SEAT_REACH)
+    preps = cue_words("destination_preposition")
+    for p in range(tok - 2, lo - 1, -1):
+        w = doc.tokens[p].text
+        if w in ("،", ",", ".") or p in event_tokens:
+            return False
+        if w in preps:
+            between = [doc.tokens[t].text for t in range(p + 1, tok)]
+            if any(t in event_tokens for t in range(p + 1, tok)) or any(x in ("،", ",") for x in between):
+                return False
+            return any(x == "في" or behind_locative_ba(x) for x in between[1:])
+    return False

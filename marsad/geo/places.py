@@ -26,9 +26,9 @@ from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
-from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, far_end_by_verb, place_noun_word,
-                                     road_between, road_by_verb, second_end_of_road, sibling_locatives,
-                                     side_of_a_clash)
+from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, destination_with_its_seat,
+                                     far_end_by_verb, heading_from_origin, place_noun_word, road_between,
+                                     road_by_verb, second_end_of_road, sibling_locatives, side_of_a_clash)
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 
@@ -864,6 +864,39 @@ def _names_by_direction(doc: Doc, mentions: list[PlaceMention]) -> None:
         pm.place, pm.candidates, pm.resolution, pm.reason = None, [], "", DIRECTION_NAMED
 
 
+# How far from the town it lies on a side of a place the sentence names may be and still be where
+# the event on that side happened.
+SIDE_OF_TOWN_KM = 80.0
+# How far off the side the text names (in degrees) that place may lie.
+SIDE_OF_TOWN_DEGREES = 45.0
+
+
+def _town_a_named_place_lies_off(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"أعلن مصدر في شرطة قضاء الحويجة مقتل عنصرين في تفجير انتحاري جنوب غرب كركوك": a town named
+    only by a side of it (no place right before the compass word), in a sentence that has named
+    before it a place lying on that side within reach (a district, a town), tells where that place
+    lies: the place is the event's, the town a reference, not a second event."""
+    for pm in mentions:
+        p = pm.place
+        if pm.role != "event" or pm.relation not in _COMPASS or p is None or p.kind not in ("city", "town"):
+            continue
+        sent = doc.sentence_of_token(pm.tok_start)
+        side = pm.compass if pm.compass in COMPASS else pm.relation
+        _, first = _direction_before(doc, pm.tok_start, sent.tok_start)
+        if any(o.tok_end == first for o in mentions):
+            continue  # "X جنوب غرب Y": the anchor rules decide
+        named = [o for o in mentions if o is not pm and o.role == "event" and o.place is not None and
+                 sent.tok_start <= o.tok_start and o.tok_end <= first and
+                 (not o.place.is_area or o.place.kind == "admin2") and
+                 o.place.place_id != p.place_id and _on_side(o.place, p, side, SIDE_OF_TOWN_DEGREES) and
+                 distance_km(o.place.latitude, o.place.longitude, p.latitude, p.longitude) <= SIDE_OF_TOWN_KM
+                 # "في خانيونس، ما أدى ...، فيما قتل ثالث ... شرق رفح": another clause, another site
+                 and not any(doc.tokens[t].text in cue_words("clause_contrast") for t in range(o.tok_end, first))]
+        if named:
+            pm.role = "reference"
+            pm.reason = f"a town {named[0].text} lies on a side of (قضاء X ... جنوب غرب Y)"
+
+
 def _waw_of_the_word(word: str) -> bool:
     """Is the و that opens ``word`` (as written) a letter of the word, not "and": the word is a
     common one and much commoner than what follows its و (وزارة، وفق، وسط)?"""
@@ -1007,12 +1040,16 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif _bare_distance_before(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "reference", "a distance reference with its unit left out (N جنوب شرق X)"
         elif any(t in dest_verbs for t in range(max(sent.tok_start, pm.tok_start - 8), pm.tok_start)) and \
-                any(doc.tokens[t].text in cue_words("destination_preposition") or
-                    doc.tokens[t].text.startswith(cue_phrases("destination_prefix"))
-                    for t in range(max(sent.tok_start, pm.tok_start - 3), pm.tok_start)):
+                (any(doc.tokens[t].text in cue_words("destination_preposition") or
+                     doc.tokens[t].text.startswith(cue_phrases("destination_prefix"))
+                     for t in range(max(sent.tok_start, pm.tok_start - 3), pm.tok_start)) or
+                 destination_with_its_seat(doc, pm.tok_start, sent.tok_start, attack_tokens)):
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
         elif _goal_of_movement(doc, pm, idx, mentions, sent.tok_start):
             pm.role, pm.reason = "destination", "where a movement was headed (تسلل ... باتجاه X), after the act's own place"
+        elif heading_from_origin(doc, pm.tok_start, sent.tok_start, mentions):
+            pm.role = "destination"
+            pm.reason = "where a thing set out from a place was bound (انطلقت من X متوجهة صوب Y)"
         elif any(doc.tokens[t].text in cue_words("reporter_noun")
                  for t in range(max(sent.tok_start, pm.tok_start - 5), pm.tok_start)):
             pm.role, pm.reason = "reference", "seat of a reporter"
@@ -1065,7 +1102,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
               not side_of_a_clash(doc, pm.tok_start, sent.tok_start, home, attack_tokens)) or \
                 _counted_from(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "home", "where a person comes from (من أبناء X، ينحدر من X)"
-        elif _funeral_place(pm.tok_start, pm.tok_end, sent, funerals, triggers_at):
+        elif _funeral_place(doc, pm.tok_start, pm.tok_end, sent, funerals, triggers_at):
             pm.role, pm.reason = "home", "where the dead are mourned or buried (شيّع ... في X)"
         elif any(t in positions and positions[t] >= pm.tok_start - 2 for t in window) and (
                 any(t in triggers_at for t in range(pm.tok_end, min(sent.tok_end, pm.tok_end + 6))) or
@@ -1397,14 +1434,25 @@ FUNERAL_WORDS = 8
 FUNERAL_AFTER = 2
 
 
-def _funeral_place(tok: int, end: int, sent, funerals: dict[int, int], triggers_at: set[int]) -> bool:
+def _funeral_place(doc: Doc, tok: int, end: int, sent, funerals: dict[int, int], triggers_at: set[int]) -> bool:
     """"شيّعت الجماعة في صنعاء جثامين ثلاثة من قادتها"، "جرت في بلدة X جنازة ...": a place next to a
     funeral word (before it by a few words, or right after it), with no event word between them,
     is where the dead are mourned, not where they died."""
     for t in range(max(sent.tok_start, tok - FUNERAL_WORDS), tok):
         if t in funerals and not any(k in triggers_at for k in range(funerals[t], tok)):
             return True
-    return any(t in funerals for t in range(end, min(sent.tok_end, end + FUNERAL_AFTER)))
+    # (not a funeral told in a clause of its own after the act's place: "قتلهم في X، ودفنوهم في Y")
+    return any(t in funerals and not _new_clause(doc, end, t)
+               for t in range(end, min(sent.tok_end, end + FUNERAL_AFTER)))
+
+
+def _new_clause(doc: Doc, end: int, t: int) -> bool:
+    """Does the word at ``t`` open a clause of its own after the words ending at ``end`` (a comma
+    between them, or a verb joined by و: "ودفنوهم")?"""
+    gap = doc.text[doc.tokens[end - 1].end:doc.tokens[t].start]
+    word = doc.tokens[t].text
+    firsts = {p.split()[0] for p in cue_phrases("funeral_word") if len(p.split()[0]) >= 3}
+    return any(c in gap for c in "،,;؛") or (word.startswith("و") and any(word[1:].startswith(f) for f in firsts))
 
 
 def _counted_from(doc: Doc, tok: int, sent_start: int) -> bool:
@@ -1440,11 +1488,8 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
     """The place is where a statement comes from, not where the event happened:
     "أفاد مصدر عسكري في بنغازي بأن ..." (between a reporting verb and its complementiser,
     with no attack word in between) or "في بيان صادر من أنقرة" / "من مقره في الموصل"."""
-    j = tok - 1
-    place_nouns = cue_words("seat_place_noun")
-    while j >= sent_start and doc.tokens[j].text in place_nouns:
-        j -= 1
-    if j < sent_start or doc.tokens[j].text not in cue_words("seat_preposition"):
+    j = _seat_preposition(doc, tok, sent_start)
+    if j is None:
         return False
     if j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("statement_seat_word"):
         return True
@@ -1459,6 +1504,22 @@ def _speaker_seat(doc: Doc, tok: int, sent_start: int, sent_end: int, reporting:
         return False  # "وأشار البيان إلى استشهاد مواطنين في قضاء الطارمية": where they died
     # "أعلنت قيادة العمليات في بغداد مقتل ..." (the speaker right before) or "... في بنغازي بأن ..."
     return j - verb <= 6 or any(doc.tokens[t].text in clause_end for t in range(tok + 1, sent_end))
+
+
+def _seat_preposition(doc: Doc, tok: int, sent_start: int) -> int | None:
+    """The token of the preposition before a speaker's seat ("مصدر في مدينة X"), or the word of the
+    mention that carries it ("شهود عيان بمنطقة X"، "مصادر طبية بعدن"); None when there is none."""
+    word = doc.tokens[tok].text
+    if behind_locative_ba(word) and (place_noun_word(word[1:]) or load_gazetteer().lookup(word[1:])):
+        return tok
+    j = tok - 1
+    if j >= sent_start and behind_locative_ba(doc.tokens[j].text) and place_noun_word(doc.tokens[j].text[1:]):
+        return j  # "مصدر أمني بمدينة X"
+    while j >= sent_start and doc.tokens[j].text in cue_words("seat_place_noun"):
+        j -= 1
+    if j < sent_start or doc.tokens[j].text not in cue_words("seat_preposition"):
+        return None
+    return j
 
 
 def _death_word_between(doc: Doc, lo: int, hi: int) -> bool:
@@ -1482,10 +1543,9 @@ def _witnesses_at_the_place(doc: Doc, mentions: list[PlaceMention]) -> None:
     for pm in mentions:
         if not pm.reason.startswith("seat of the speaker") or pm.tok_start < 2:
             continue
-        j = pm.tok_start - 1
-        while j > 0 and doc.tokens[j].text in cue_words("seat_place_noun"):
-            j -= 1
-        if doc.tokens[j].text != "في" or doc.tokens[j - 1].text not in witnesses:
+        j = _seat_preposition(doc, pm.tok_start, 1)
+        if j is None or not (doc.tokens[j].text == "في" or behind_locative_ba(doc.tokens[j].text)) or \
+                doc.tokens[j - 1].text not in witnesses:
             continue
         sent = doc.sentence_of_token(pm.tok_start)
         if any(o is not pm and pm.tok_end <= o.tok_start < sent.tok_end and o.role != "country" and
@@ -1606,6 +1666,8 @@ def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], 
         j -= 1
     if j < sent_start or doc.tokens[j].text not in cue_words("fire_source_word"):
         return False
+    if j - 1 >= sent_start and doc.tokens[j - 1].text in cue_words("member_of_noun"):
+        return False  # "برصاص عناصر من تنظيم داعش في منطقة X": its men, where they shot
     # "قصف عنيف من قوات الأسد في X" (fire from), not "مقاتلين من الجيش الوطني في X" (members of)
     return any(t in attack_tokens for t in range(max(sent_start, j - 2), j))
 
@@ -2391,14 +2453,14 @@ def _lies_towards(place: Place, anchor: Place, relation: str) -> bool:
     return abs((bearing - COMPASS[relation] + 180) % 360 - 180) <= 60
 
 
-def _on_side(place: Place, anchor: Place, side: str) -> bool:
+def _on_side(place: Place, anchor: Place, side: str, degrees: float = 60.0) -> bool:
     """Does ``place`` lie on the compass side of ``anchor`` the text gives (within 60 degrees)?"""
     dy = place.latitude - anchor.latitude
     dx = (place.longitude - anchor.longitude) * math.cos(math.radians(anchor.latitude))
     if abs(dx) + abs(dy) < 1e-6:
         return True
     bearing = math.degrees(math.atan2(dx, dy)) % 360
-    return abs((bearing - COMPASS[side] + 180) % 360 - 180) <= 60
+    return abs((bearing - COMPASS[side] + 180) % 360 - 180) <= degrees
 
 
 # How far from a region's point a place it locates may lie (Duhok from the point of Iraqi Kurdistan).
@@ -2601,6 +2663,7 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
     countries, admins = _resolve(doc, mentions)
     _merge_appositions(doc, mentions)
     _names_by_direction(doc, mentions)
+    _town_a_named_place_lies_off(doc, mentions)
     # containers: Y in "X في Y" / "X، جنوبي Y" only locates X
     for idx, pm in enumerate(mentions):
         anchor = _anchor_after(doc, mentions, idx, region_on_side=True)

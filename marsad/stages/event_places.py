@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
+from marsad.geo.gazetteer import distance_km
 from marsad.geo.places import DIRECTION_NAMED, LISTED_NAME, area_mentions, named_by_settlement_noun, place_cue_before
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
@@ -99,6 +100,9 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
                                                     else None),
                              in_countryside="countryside" in (pm.relation, anchor.relation))
     else:
+        city = _city_of_a_far_namesake(a, pm)
+        if city is not None:
+            return Where(pm, city, city.place_id, 1, None)
         town = place
         for _ in range(3):  # a prison in a neighbourhood in a town: the town
             if town.kind not in ("neighbourhood", "facility") or not town.parent:
@@ -127,6 +131,51 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
 CITY_BEFORE_WORDS = 10
 
 
+# How far from the city its clause named a quarter's namesake may lie and still be that quarter.
+QUARTER_KM = 10.0
+
+
+def _city_of_a_far_namesake(a: Analysis, pm: PlaceMention):
+    """"وسط مدينة عفرين، في حي الأشرفية"، "بقصف على مدينة تعز طال حي الروضة": a quarter (حي X) after
+    the city its sentence named, with no place of its own after it, is a quarter of that city,
+    however the gazetteer reads its name (Aleppo's quarter, a town in another governorate): the
+    city, not a second event place. A namesake within the city stays (حي الشجاعية في غزة)."""
+    quarter = _after_neighbourhood_noun(a, pm) or a.doc.tokens[pm.tok_start].text in cue_words("neighbourhood_noun")
+    if not quarter or pm.anchor is not None or pm.place is None:
+        return None
+    city = _city_before(a, pm)
+    sent = a.doc.sentence_of_token(pm.tok_start)
+    if city is None and any(x.tok_end <= pm.tok_start and x.place is not None and x.place.kind in ("city", "town")
+                            for x in mentions_of_sentence(a, sent.index)):
+        return None  # "وفي بغداد اعتقلت ... في حي الكرادة": its own sentence names a town
+    if city is None:
+        # the city the sentence before told ("... وسط مدينة عفرين. ووقع الانفجار في حي X"), unless
+        # the name is a quarter of another city the article names (a report from two cities)
+        city = _city_of_sentence_before(a, pm)
+        home = a.gaz.get(pm.place.parent) if pm.place.parent else None
+        if city is None or home is None and pm.place.kind == "neighbourhood" or \
+                home is not None and any(x.place is not None and x.place.place_id == home.place_id and
+                                         x.role == "event" for x in a.places.mentions):
+            return None
+    if city.place_id == pm.place.place_id or city.place_id == pm.place.parent or \
+            city.latitude is None or pm.place.latitude is None:
+        return None
+    if distance_km(city.latitude, city.longitude, pm.place.latitude, pm.place.longitude) <= QUARTER_KM:
+        return None
+    return city
+
+
+def _city_of_sentence_before(a: Analysis, pm: PlaceMention):
+    """The last city or town the sentence before the mention's names as an event place (not the
+    container that locates it: "وسط مدينة عفرين شمالي حلب")."""
+    index = a.doc.sentence_of_token(pm.tok_start).index
+    if index == 0:
+        return None
+    before = [x for x in mentions_of_sentence(a, index - 1)
+              if x.place is not None and x.place.kind in ("city", "town") and x.role == "event"]
+    return before[-1].place if before else None
+
+
 def _after_neighbourhood_noun(a: Analysis, pm: PlaceMention) -> bool:
     return pm.tok_start > 0 and a.doc.tokens[pm.tok_start - 1].text in cue_words("neighbourhood_noun")
 
@@ -137,7 +186,9 @@ def _city_before(a: Analysis, pm: PlaceMention):
     before = [x for x in mentions_of_sentence(a, sent.index)
               if x.tok_end <= pm.tok_start and pm.tok_start - x.tok_end <= CITY_BEFORE_WORDS
               and x.place is not None and x.place.kind in ("city", "town") and x.role in ("event", "container")]
-    return before[-1].place if before else None
+    if not before:
+        return None
+    return _city_of_a_far_namesake(a, before[-1]) or before[-1].place  # "حي X وحي Y": X's city
 
 
 def _lead_city(a: Analysis):
@@ -282,7 +333,7 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
                 w = where_of(a, pm, roles=("reference",))
                 if w is not None:
                     return w
-        return _facility_near_seat(a, sent)
+        return _facility_near_seat(a, sent) or _side_of_the_town_told(a, sent)
     pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
@@ -294,6 +345,29 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
         name = village.text.strip("\"'«»“”")
         return Where(village, town, "name:" + name, 2, direction, unknown_name=name, compass=pm.compass)
     return Where(pm, town, town.place_id, 2, direction, compass=pm.compass)
+
+
+def _side_of_the_town_told(a: Analysis, sent) -> Where | None:
+    """"أفادت مصادر أمنية في كركوك بمقتل خمسة بتفجير جنوب غرب المدينة": a side of a town the text
+    refers back to (``town_backref_noun`` after a compass word) lies near the last city or town
+    named before it, in its sentence or the one before, whatever that mention's role (a speaker's
+    seat too): precision 2, on that side; "وسط المدينة" is in that town (precision 1). Only for a
+    sentence that names no event place of its own."""
+    from marsad.geo.places import relation_words
+    directions = relation_words("ar", "before")
+    nouns, inside = cue_words("town_backref_noun"), cue_words("relation_inside_word")
+    for t in range(sent.tok_start + 1, sent.tok_end):
+        side = a.doc.tokens[t - 1].text
+        if a.doc.tokens[t].text not in nouns or side not in directions and side not in inside:
+            continue
+        told = [x for i in (sent.index - 1, sent.index) if i >= 0 for x in mentions_of_sentence(a, i)
+                if x.tok_end <= t and x.place is not None and x.place.kind in ("city", "town")]
+        if told:
+            town = told[-1].place
+            if side in inside:  # "انفجرت عبوة وسط المدينة": in the town itself
+                return Where(told[-1], town, town.place_id, 1, None)
+            return Where(told[-1], town, town.place_id, 2, directions[side])
+    return None
 
 
 # Beyond this many km from its reference town an event is not "near" it (precision 2): "650 كم

@@ -26,7 +26,7 @@ from marsad.arabic.tokenise import Doc, stem_candidates
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
-from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, far_end_by_verb, place_noun_word,
+from marsad.geo.place_phrases import (behind_locative_ba, fight_between, compound_tail, far_end_by_verb, place_noun_word,
                                      road_between, road_by_verb, second_end_of_road, sibling_locatives,
                                      side_of_a_clash)
 from marsad.kb import load_table
@@ -365,7 +365,7 @@ def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
         # "الطريق الواصل بين تل X و ...": another place noun may open a road's end (not a clash's
         # side: "اشتباكات بين جبل X و ..." keeps its quarters)
         return road_between(doc, j - 1, sent_start)
-    return j >= sent_start and doc.tokens[j].text == "بين"
+    return j >= sent_start and doc.tokens[j].text == "بين" and not fight_between(doc, j, sent_start)
 
 
 def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
@@ -1573,6 +1573,8 @@ def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor
     for t, end in posts.items():
         if not (sent_start <= t < tok and tok - end <= POST_SEAT_REACH) or t in named:
             continue  # (not a word of a place's name: "قرية بني مشرف الصغرى")
+        if _construct_tail(doc, t, sent_start) and tok - end <= 1:
+            continue  # "وحمرة الشيخ بشمال كردفان": the title ends a place's name, no person holds it
         if tok == end and not doc.tokens[t].text.startswith("ال"):
             return True  # in construct: "نجل شيخ مران"، "مسؤول الأمن"
         between = range(end, tok)
@@ -1586,6 +1588,16 @@ def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor
                            w in units for k, w in zip(between, words)):
             return True
     return False
+
+
+def _construct_tail(doc: Doc, t: int, sent_start: int) -> bool:
+    """"كفر الشيخ"، "حمرة الشيخ"، "تل الأمير": a definite title right after an indefinite noun that is no
+    title itself is the genitive of a construct; with no person's name after it, it ends a name."""
+    if t - 1 < sent_start or not doc.tokens[t].text.startswith("ال"):
+        return False
+    head = doc.tokens[t - 1].text
+    return not head.lstrip("وب").startswith("ال") and head not in cue_words("post_title") and \
+        not any(ch.isdigit() for ch in head) and len(head.lstrip("و")) > 2
 
 
 def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:

@@ -1,0 +1,86 @@
+"""Issue 16, thirteenth session: gunfire told as a noun is the event where its clause reports firing
+(never in a ceasefire, a truce, its breach, a call or a threat); the places after the بين of a word of
+fighting are where it rages; a title ending a place's name (حمرة الشيخ) is no person's post.
+Wordings of our own across countries."""
+from __future__ import annotations
+
+import pytest
+
+import marsad
+from marsad.arabic.tokenise import make_doc
+from marsad.geo.places import find_place_mentions
+
+
+def _extract(text, published="2024-05-10"):
+    return marsad.extract(text, published=published)
+
+
+def _kinds(found):
+    return [(e.sub_event_type, e.location) for e in found]
+
+
+# --- 1. gunfire as the event -------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, sub", [
+    # a verb of breaking out, two sides after بين (Sudan)
+    ("اندلع إطلاق نار بين قوات الدعم السريع والجيش اليوم في مدينة الفاشر.", "Armed clash"),
+    # renewed, two factions (Lebanon, a camp)
+    ("تجدد إطلاق النار اليوم بين عناصر من حركة فتح وحركة حماس في مخيم عين الحلوة.", "Armed clash"),
+    # an exchange with its sides between the verb and the fire (Libya)
+    ("وتبادل مسلحون من قبيلتين إطلاق نار كثيف في سوق مدينة سبها اليوم.", "Armed clash"),
+    # going on, told after it (Yemen)
+    ("ولا يزال إطلاق النار متواصلا في حي الشيخ عثمان بمدينة عدن منذ صباح اليوم.", "Attack"),
+    # the cause of a toll (Yemen)
+    ("قتل ثلاثة أشخاص جراء إطلاق النار في حي الشيخ عثمان بعدن اليوم.", "Attack"),
+    # the cause of a death, without hamza (Lebanon)
+    ("لقيت امرأة حتفها اليوم نتيجة اطلاق النار العشوائي في مدينة طرابلس اللبنانية.", "Attack"),
+    # broke out, then a toll in the same sentence (Lebanon)
+    ("اندلع اطلاق النار في منطقة الشياح ببيروت اليوم وقتل شخصان.", "Attack"),
+    # injuries caused by fire at a target (Palestine)
+    ("أصيب شابان اليوم بجروح إثر إطلاق نار عشوائي على منازل المواطنين في مدينة جنين.", "Attack"),
+])
+def test_gunfire_told_as_a_noun_is_the_event(text, sub):
+    found = _extract(text)
+    assert sub in [e.sub_event_type for e in found], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "دعا المبعوث الأممي اليوم إلى وقف إطلاق النار في مدينة طرابلس.",
+    "اتهم الجيش اليوم الحوثيين بخرق وقف إطلاق النار في مديرية حيس.",
+    "رصدت لجنة المراقبة اليوم 20 خرقا لإطلاق النار في محافظة الحديدة.",
+    "هدد المسلحون اليوم بإطلاق النار على أي شخص يقترب من المعسكر في مدينة درنة.",
+    "وقع الطرفان اليوم في الخرطوم اتفاقا لوقف إطلاق النار في ولاية جنوب كردفان.",
+    "تحدث الوزير اليوم عن انتهاكات إطلاق النار المتكررة في محافظة درعا.",
+])
+def test_a_ceasefire_truce_call_or_threat_is_no_gunfire(text):
+    found = _extract(text)
+    assert not [e for e in found if e.event_type in ("Battles", "Violence against civilians")], _kinds(found)
+
+
+def test_a_ceasefire_breach_with_its_toll_told_keeps_the_gunfire():
+    """Negative control: a breach named, then fire that killed today, is still an event."""
+    found = _extract("وفي خرق جديد للهدنة، قتل مدنيان اليوم جراء إطلاق النار على منزلهما في بلدة نوى بريف درعا.")
+    assert [e.sub_event_type for e in found] == ["Attack"], _kinds(found)
+
+
+# --- 2. the quarters a fight rages between --------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("والنيران تتصاعد اليوم بين الشياح وحي آخر في بيروت.", "الشياح"),
+    ("دارت معارك اليوم بين الشيخ مقصود والأشرفية في مدينة حلب.", "الشيخ مقصود"),
+])
+def test_the_places_after_the_between_of_a_fight_are_its_own(text, name):
+    roles = {pm.text: pm.role for pm in find_place_mentions(make_doc(text))}
+    assert roles.get(name) not in (None, "reference"), roles
+
+
+# --- 3. a title that ends a place's name ----------------------------------------------------------
+
+@pytest.mark.parametrize("text, name", [
+    ("شنت طائرات الجيش غارات جوية أمس على بلدة مليط وحمرة الشيخ بشمال كردفان.", "بشمال كردفان"),
+    ("قصفت طائرات مسيرة صباح اليوم قرية أم سيالة ودار الشيخ بولاية شمال كردفان.", "بولاية شمال كردفان"),
+    ("سقطت قذائف اليوم على قرية بيت السيد بمحافظة حجة.", "بمحافظة حجة"),
+])
+def test_a_title_ending_a_place_name_holds_no_post(text, name):
+    roles = {pm.text: (pm.role, pm.reason) for pm in find_place_mentions(make_doc(text))}
+    assert name in roles and roles[name][0] != "post", roles

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from marsad.arabic.matcher import Match
 from marsad.cues import cue_words
+from marsad.geo.place_phrases import fight_between
 
 # How many words after the fire noun its adjectives may take before على or بين (نار كثيف وعشوائي على).
 AIM_WORDS = 3
@@ -82,6 +83,10 @@ def gunfire_matches(doc, taken: set[int]) -> list:
             strength = "strong"
             if shape == "aimed" and t + 3 + at < sent.tok_end and doc.tokens[t + 3 + at].text in protesters:
                 strength = "weak"  # the force a protest met: the protest makes the event
+            if not between and shape == "ongoing":
+                # "... ما زال مستمرا، والنيران تتصاعد بين الشياح وعين الرمانة": fire raging between two quarters
+                between = any(doc.tokens[k].text == "بين" and fight_between(doc, k, t + 2)
+                              for k in range(t + 2, sent.tok_end))
             sub = "Armed clash" if between and shape != "aimed" else "Attack"
             etype = "Battles" if sub == "Armed clash" else "Violence against civilians"
             out.append(Match(t, t + 2, (etype, sub, strength), 0, "gunfire " + shape))

@@ -1050,7 +1050,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
         elif _after_between(doc, pm.tok_start, sent.tok_start) or \
                 second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) or \
-                (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
+                (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين"
+                 and not fight_between(doc, prev.tok_start - 1, sent.tok_start)) \
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
                     and (_second_end(doc, prev.tok_end, pm.tok_start) or
                          _road_second_end(doc, prev, pm.tok_start, sent.tok_start))):

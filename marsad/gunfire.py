@@ -45,7 +45,7 @@ def gunfire_matches(doc, taken: set[int]) -> list:
     halts, verbs = cue_words("gunfire_halt_head"), cue_words("gunfire_outbreak_verb")
     ongoing, causes, harm = cue_words("gunfire_ongoing_word"), cue_words("gunfire_toll_cause"), \
         cue_words("gunfire_harm_word")
-    protesters = cue_words("protester_noun")
+    protesters, manner = cue_words("protester_noun"), cue_words("gunfire_manner")
     from marsad.casualties import is_death_word
     out = []
     for sent in doc.sentences:
@@ -61,6 +61,9 @@ def gunfire_matches(doc, taken: set[int]) -> list:
             after = [doc.tokens[k].text for k in range(t + 2, min(sent.tok_end, t + 2 + AIM_WORDS))]
             between = "بين" in after
             at = next((i for i, w in enumerate(after) if w in ("على", "علي")), None)
+            if at is not None and (any(w not in manner for w in after[:at]) or
+                                   t + 3 + at < sent.tok_end and doc.tokens[t + 3 + at].text == "الرغم"):
+                at = None  # only a word of manner between the fire and على (not "لم تتغير على الرغم")
             shape = None
             exchange = cue_words("gunfire_exchange_head")
             if _bare(prev) in exchange or any(_bare(doc.tokens[k].text) in exchange and "،" not in

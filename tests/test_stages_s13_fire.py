@@ -106,3 +106,14 @@ def test_an_act_an_hour_ago_is_dated_to_the_publication_day(text):
     found = _extract(text)
     assert found and all(e.event_date == "2024-05-10" for e in found), \
         [(e.sub_event_type, e.event_date) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "وأضاف المتحدث أن الأوامر التي أعطيت للجنود بإطلاق النار لم تتغير على الرغم من الانتقادات.",
+    "وقالت الشرطة إن قواعد إطلاق النار على المتظاهرين لم تتغير في محافظة البصرة.",
+    "سمحت الحكومة اليوم بإطلاق النار على المهربين عند الحدود مع ليبيا.",
+])
+def test_orders_rules_and_permissions_to_fire_are_no_gunfire(text):
+    """Negative controls: a rule, an order or a permission to fire reports no act."""
+    found = _extract(text)
+    assert not [e for e in found if e.event_type in ("Battles", "Violence against civilians")], _kinds(found)

@@ -117,3 +117,27 @@ def test_orders_rules_and_permissions_to_fire_are_no_gunfire(text):
     """Negative controls: a rule, an order or a permission to fire reports no act."""
     found = _extract(text)
     assert not [e for e in found if e.event_type in ("Battles", "Violence against civilians")], _kinds(found)
+
+
+# --- 5. a sniper's shot told as a verbal noun ----------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "قتل مدني اليوم جراء عملية قنص نفذها عنصر من قوات النظام في مدينة درعا.",
+    "أقدم قناص اليوم على قنص امرأة في حي الصحابة بمدينة درنة.",
+    "قتل شاب قنصا اليوم أثناء عبوره الشارع الرئيسي في مدينة تعز.",
+    "أصيب عامل اليوم في عملية قنص استهدفته قرب معبر رفح جنوب قطاع غزة.",
+    "قتلت امرأة اليوم بعملية قنص في حي الجبل بمدينة الفاشر.",
+])
+def test_a_sniper_shot_told_as_a_noun_is_an_attack(text):
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == ["Attack"], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "رصد وجود قناصين على أسطح المباني في منطقة الطيونة ببيروت اليوم.",
+    "حذرت الشرطة اليوم من عمليات القنص في مدينة تعز.",
+])
+def test_snipers_seen_or_warned_of_are_no_attack(text):
+    """Negative controls: snipers on rooftops or a warning of sniping report no shot."""
+    found = _extract(text)
+    assert not [e for e in found if e.event_type == "Violence against civilians"], _kinds(found)

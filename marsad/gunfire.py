@@ -29,6 +29,8 @@ AIM_WORDS = 3
 ONGOING_WORDS = 4
 # How many words before the cause word a death or injury word may stand.
 TOLL_WORDS = 10
+# How many words before the gunfire a head of a ceasefire may stand (وقف فوري وشامل لإطلاق النار).
+HALT_WORDS = 3
 # How many words (the two sides) may stand between the verb تبادل and the gunfire (تبادل مسلحون من قبيلتين إطلاق نار).
 EXCHANGE_WORDS = 5
 CLITICS = "وفلبك"
@@ -56,8 +58,9 @@ def gunfire_matches(doc, taken: set[int]) -> list:
             if any(k in taken for k in range(max(sent.tok_start, t - 1), t + 1)):
                 continue
             prev = doc.tokens[t - 1].text if t > sent.tok_start else ""
-            if prev.lstrip(CLITICS) in halts or prev in halts:
-                continue  # "وقف إطلاق النار"، "خرق لإطلاق النار": a ceasefire or its breach
+            if any(doc.tokens[k].text.lstrip(CLITICS) in halts or doc.tokens[k].text in halts
+                   for k in range(max(sent.tok_start, t - HALT_WORDS), t)):
+                continue  # "وقف إطلاق النار"، "وقف فوري لإطلاق النار"، "خرق لإطلاق النار": a ceasefire or its breach
             after = [doc.tokens[k].text for k in range(t + 2, min(sent.tok_end, t + 2 + AIM_WORDS))]
             between = "بين" in after
             at = next((i for i, w in enumerate(after) if w in ("على", "علي")), None)

@@ -1261,6 +1261,8 @@ def _resolve_span(kind: str, n: int | None, p: date) -> tuple[date, date] | None
     if kind in fixed:
         return fixed[kind]()
     if kind == "ago_hours":
+        if n is not None and n <= SAME_DAY_HOURS:
+            return p, p  # "منذ ساعة"، "قبل ساعتين": told within the hour or two, the publication day
         return p - max(1, math.ceil((n or 1) / 24)) * day, p
     if n is None:
         return None  # قبل أسابيع، قبل أشهر، قبل سنوات، في وقت سابق
@@ -1318,6 +1320,8 @@ def _explicit_past(key: str) -> bool:
 # A "since" expression that starts this close to publication (منذ الأمس، منذ فجر اليوم) frames one
 # ongoing event; one that starts earlier (منذ مطلع العام، منذ 2011، منذ الأول من الشهر) a tally.
 SINCE_EVENT_DAYS = 2
+# How many hours ago an act may be told and still fall on the publication day (منذ ساعة، قبل ساعتين).
+SAME_DAY_HOURS = 2
 _SHORT_SINCE_KINDS = {"rel", "weekday", "night", "night_after", "days", "last_hours", "ago_hours", "next_hours"}
 _FUTURE_KINDS = {"next_days", "next_hours", "next_week", "next_weeks", "next_month", "next_year"}
 _PERIOD_OF_NOW = {"this_month", "this_year"}

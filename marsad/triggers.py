@@ -322,8 +322,10 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     table = _suffered(doc, trigger_matcher().find(doc))
     riots = _riots(doc)
+    from marsad.gunfire import gunfire_matches
     matches = table + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + riots + \
-        _burnings(doc, {m.tok_start for m in table + riots})
+        _burnings(doc, {m.tok_start for m in table + riots}) + \
+        gunfire_matches(doc, {t for m in table for t in range(m.tok_start, m.tok_end)})
     if not matches:
         return hits
     matches.sort(key=lambda m: m.tok_start)

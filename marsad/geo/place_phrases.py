@@ -66,6 +66,21 @@ def road_between(doc: Doc, between: int, sent_start: int) -> bool:
                                 doc.tokens[j].text.lstrip("وب") in cue_words("road_noun"))
 
 
+# How many words may stand between a word of fighting and the بين of the quarters it rages between.
+FIGHT_BETWEEN_WORDS = 3
+
+
+def fight_between(doc: Doc, between: int, sent_start: int) -> bool:
+    """"والنيران تتصاعد بين الشياح وعين الرمانة"، "اشتباكات عنيفة بين حيي X وY": the places after the بين of
+    a word of fighting (no road's) are the quarters the fight rages between, the event's, not the ends
+    of a road or border."""
+    if road_between(doc, between, sent_start):
+        return False
+    words = cue_words("fight_between_word")
+    return any(doc.tokens[k].text.lstrip("و") in words
+               for k in range(max(sent_start, between - FIGHT_BETWEEN_WORDS), between))
+
+
 # How many words may stand between an event word and the بين that names its sides.
 CLASH_SIDES_REACH = 3
 

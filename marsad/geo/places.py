@@ -27,8 +27,9 @@ from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.errors import KnowledgeBaseError
 from marsad.geo.gazetteer import distance_km, load_gazetteer, on_names_changed
 from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, destination_with_its_seat,
-                                     far_end_by_verb, heading_from_origin, place_noun_word, road_between,
-                                     road_by_verb, second_end_of_road, sibling_locatives, side_of_a_clash)
+                                     far_end_by_verb, fight_between, heading_from_origin, place_noun_word,
+                                     road_between, road_by_verb, second_end_of_road, sibling_locatives,
+                                     side_of_a_clash)
 from marsad.kb import load_table
 from marsad.model import Place, PlaceMention
 
@@ -365,7 +366,7 @@ def _after_between(doc: Doc, tok: int, sent_start: int) -> bool:
         # "الطريق الواصل بين تل X و ...": another place noun may open a road's end (not a clash's
         # side: "اشتباكات بين جبل X و ..." keeps its quarters)
         return road_between(doc, j - 1, sent_start)
-    return j >= sent_start and doc.tokens[j].text == "بين"
+    return j >= sent_start and doc.tokens[j].text == "بين" and not fight_between(doc, j, sent_start)
 
 
 def _second_end(doc: Doc, prev_end: int, tok: int) -> bool:
@@ -1087,7 +1088,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "an end of a road (طريق X - Y)"
         elif _after_between(doc, pm.tok_start, sent.tok_start) or \
                 second_end_of_road(doc, pm.tok_start, sent.tok_start, prev) or \
-                (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين") \
+                (same_list and prev.tok_start - 1 >= sent.tok_start and doc.tokens[prev.tok_start - 1].text == "بين"
+                 and not fight_between(doc, prev.tok_start - 1, sent.tok_start)) \
                 or (prev is not None and prev.reason.startswith("an end of a road or border")
                     and (_second_end(doc, prev.tok_end, pm.tok_start) or
                          _road_second_end(doc, prev, pm.tok_start, sent.tok_start))):
@@ -1633,6 +1635,8 @@ def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor
     for t, end in posts.items():
         if not (sent_start <= t < tok and tok - end <= POST_SEAT_REACH) or t in named:
             continue  # (not a word of a place's name: "قرية بني مشرف الصغرى")
+        if _construct_tail(doc, t, sent_start) and tok - end <= 1:
+            continue  # "وحمرة الشيخ بشمال كردفان": the title ends a place's name, no person holds it
         if tok == end and not doc.tokens[t].text.startswith("ال"):
             return True  # in construct: "نجل شيخ مران"، "مسؤول الأمن"
         between = range(end, tok)
@@ -1646,6 +1650,16 @@ def _post_seat(doc: Doc, tok: int, sent_start: int, posts: dict[int, int], actor
                            w in units for k, w in zip(between, words)):
             return True
     return False
+
+
+def _construct_tail(doc: Doc, t: int, sent_start: int) -> bool:
+    """"كفر الشيخ"، "حمرة الشيخ"، "تل الأمير": a definite title right after an indefinite noun that is no
+    title itself is the genitive of a construct; with no person's name after it, it ends a name."""
+    if t - 1 < sent_start or not doc.tokens[t].text.startswith("ال"):
+        return False
+    head = doc.tokens[t - 1].text
+    return not head.lstrip("وب").startswith("ال") and head not in cue_words("post_title") and \
+        not any(ch.isdigit() for ch in head) and len(head.lstrip("و")) > 2
 
 
 def _held_by_actor(doc: Doc, tok: int, sent_start: int, actor_tokens: set[int], attack_tokens: set[int]) -> bool:

@@ -109,3 +109,22 @@ def test_a_slug_names_no_event_place():
             "قتل عشرة مدنيين اليوم بغارات لطيران التحالف على سوق شعبي في مدينة صعدة.")
     places = {e.location for e in records(text)}
     assert places == {"Sa'dah"}, places
+
+
+# --------------------------------------------------------------------------- tanween
+
+@pytest.mark.parametrize("text, area", [
+    ("خطف مسلحون مجهولون صيدلانياً في ريف حلب الشرقي اليوم.", "Eastern Aleppo countryside"),
+    ("اغتال مجهولون مهندساً زراعياً في ريف الحسكة الجنوبي اليوم.", "Southern Al-Hasakah countryside"),
+    ("قتلت قذيفة راعياً بريف حماة الشرقي اليوم.", "Eastern Hama countryside"),
+    ("اعتقلت القوات مسعفاً في ريف القنيطرة اليوم.", "Quneitra countryside"),
+])
+def test_an_indefinite_object_with_tanween_is_no_village(text, area):
+    """"خطف مسلحون صيدلانياً في ريف حلب": the word before the countryside is the verb's object (a
+    noun with the accusative's tanween), not an unknown village the countryside locates (nor a
+    village that sounds like it)."""
+    assert [e.location for e in records(text)] == [area]
+
+
+def test_an_unknown_village_before_a_countryside_is_still_one():
+    assert [e.location for e in records("قصفت الطائرات كفير يابوس بريف دمشق اليوم.")] == ["كفير يابوس"]

@@ -803,7 +803,11 @@ def _bare_name_word(doc: Doc, tok: int, taken: set[int], barred: set[int], stop:
 
 def _rare_word(raw: str) -> bool:
     """Is the word, and every reading of it without a proclitic (و، ب، ل، ف) or a pronoun ending
-    (ها، هم، ه), rare ("ومحيطها" and "ضواحيها" are ordinary words with clitics)?"""
+    (ها، هم، ه), rare ("ومحيطها" and "ضواحيها" are ordinary words with clitics)? A word with the
+    accusative's tanween ("صيدلانياً"، "مسعفاً") is an indefinite noun, the object of a verb, and never a
+    name."""
+    if "\u064b" in raw:
+        return False
     forms = {raw}
     if raw[:1] in ("و", "ب", "ل", "ف") and len(raw) > 3:
         forms.add(raw[1:])

@@ -128,3 +128,30 @@ def test_an_indefinite_object_with_tanween_is_no_village(text, area):
 
 def test_an_unknown_village_before_a_countryside_is_still_one():
     assert [e.location for e in records("قصفت الطائرات كفير يابوس بريف دمشق اليوم.")] == ["كفير يابوس"]
+
+
+# --------------------------------------------------------------------------- unnamed armed bands
+
+@pytest.mark.parametrize("text", [
+    "اندلعت اشتباكات عنيفة اليوم بين تشكيلات مسلحة في مدينة الزاوية.",
+    "قتل ثلاثة أشخاص اليوم في اشتباكات بين مجموعتين مسلحتين في مدينة مصراتة.",
+    "اندلعت اشتباكات اليوم بين فصيلين مسلحين في مدينة الباب.",
+    "دارت مواجهات اليوم بين عصابات مسلحة في مدينة الجنينة.",
+    "تجددت الاشتباكات اليوم بين مجموعات مسلحة محلية في مدينة جرمانا.",
+])
+def test_a_fight_between_unnamed_armed_bands_has_two_unidentified_sides(text):
+    """"اشتباكات بين تشكيلات مسلحة": both sides are armed and unnamed: Unidentified Armed Group on
+    each side (the record had no actor at all, or one side only)."""
+    fights = [e for e in records(text) if e.event_type == "Battles"]
+    assert [(e.actor1, e.actor2) for e in fights] == [("Unidentified Armed Group", "Unidentified Armed Group")]
+
+
+@pytest.mark.parametrize("text, sides", [
+    ("اندلعت اشتباكات اليوم بين فصائل الجيش الوطني وهيئة تحرير الشام في مدينة الباب.",
+     {"Syrian National Army", "Hayat Tahrir al-Sham"}),
+    ("اندلعت اشتباكات اليوم بين مسلحين وقوات الأمن في مدينة عدن.",
+     {"Unidentified Armed Group", "Military Forces of Yemen"}),
+])
+def test_named_sides_of_a_fight_stay_named(text, sides):
+    fights = [e for e in records(text) if e.event_type == "Battles"]
+    assert fights and {fights[0].actor1, fights[0].actor2} == sides

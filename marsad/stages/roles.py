@@ -367,6 +367,24 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
 HOLDER_WORDS = 2
 
 
+UNIDENTIFIED = "Unidentified Armed Group"
+
+
+def _between_unnamed_bands(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group tell the fight as one "بين" a plural or dual of armed bands
+    (``armed_band_plural``: تشكيلات، مجموعات، مجموعتين، فصيلين ...) and name no armed actor?"""
+    bands = cue_words("armed_band_plural")
+    if any(a.in_group(g, x.tok_start) and a.kb.inter(x.actor) in ARMED_CODES and x.actor != UNIDENTIFIED
+           for x in a.actors):
+        return False
+    for s in g.sentences:
+        sent = a.doc.sentences[s]
+        for t in range(sent.tok_start, sent.tok_end - 1):
+            if a.doc.tokens[t].text in ("بين", "وبين") and a.doc.tokens[t + 1].text in bands:
+                return True
+    return False
+
+
 def _civilians_by_name(a: Analysis, g: Group) -> bool:
     """Does the group count dead told as civilians by a word for them ("مدنيين"، "ركاب"، "سياح"), not
     only as people ("مقتل 20 شخصا من الطرفين")?"""
@@ -733,7 +751,13 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
     kb = a.kb
     if actor1 is None and actor2 is not None:
         actor1, actor2 = actor2, None
-    if actor2 is not None and actor2 == actor1:
+    unnamed_bands = g.etype == "Battles" and actor2 is None and actor1 in (None, UNIDENTIFIED) and \
+        _between_unnamed_bands(a, g)
+    if unnamed_bands:
+        # "اشتباكات بين تشكيلات مسلحة في الزاوية"، "بين مجموعتين مسلحتين": two armed sides the text does
+        # not name are both unidentified armed groups (the one case of one name on both sides)
+        actor1 = actor2 = UNIDENTIFIED
+    elif actor2 is not None and actor2 == actor1:
         # never the same actor on both sides: its opponent in the article, or the civilians hit
         actor2 = _opponent(a, actor1) or ("Civilians" if g.etype != "Battles" else None)
     if actor1 and actor2 and _same_state(kb, actor2, actor1):

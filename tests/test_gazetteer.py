@@ -583,3 +583,12 @@ def test_sound_lookup_inside_a_governorate_scores_every_place_of_it(gaz):
     found = sorted((p.place_id, score) for p, score in gaz.by_sound("الميادين", area, 0.0, threshold=50))
     assert found == brute and len(found) >= 3
     assert [(p.name, score) for p, score in gaz.by_sound("الميادين", area, 0.0)][:1] == [("Al-Mayadin", 100.0)]
+
+
+@pytest.mark.parametrize("name, place, admin1", [
+    ("الكرك", "Karak", "Karak"),   # GeoNames files the seat of the Karak governorate under Maan
+    ("الحسكة", "Al-Hasakah", "Al-Hasakah"),
+])
+def test_a_governorate_seat_lies_in_its_governorate(gaz, name, place, admin1):
+    first = gaz.lookup(name)[0]
+    assert (first.name, first.admin1) == (place, admin1)

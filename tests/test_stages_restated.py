@@ -155,3 +155,21 @@ def test_a_fight_between_unnamed_armed_bands_has_two_unidentified_sides(text):
 def test_named_sides_of_a_fight_stay_named(text, sides):
     fights = [e for e in records(text) if e.event_type == "Battles"]
     assert fights and {fights[0].actor1, fights[0].actor2} == sides
+
+
+# --------------------------------------------------------------------------- exchanges of fire
+
+@pytest.mark.parametrize("text", [
+    "قتل مسلحان اليوم في تبادل للنار مع الشرطة في مدينة الزرقاء.",
+    "قتل مسلحان اليوم في تبادل النار مع الشرطة في مدينة الزرقاء.",
+    "أصيب جندي اليوم في تبادل نار مع مهربين قرب بلدة الرمثا.",
+    "قتل شرطي ومطلوب في تبادل لإطلاق نار في مدينة بنغازي اليوم.",
+])
+def test_an_exchange_of_fire_in_any_wording_is_a_clash(text):
+    """"تبادل للنار"، "تبادل النار"، "تبادل نار": the exchange of fire is an armed clash, however the
+    fire is worded (only "تبادل إطلاق النار" and "تبادل لإطلاق النار" were read)."""
+    assert [e.sub_event_type for e in records(text)] == ["Armed clash"]
+
+
+def test_a_call_to_stop_an_exchange_of_fire_is_no_clash():
+    assert records("دعا الطرفان إلى وقف تبادل النار في مدينة طرابلس.") == []

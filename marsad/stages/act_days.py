@@ -10,7 +10,7 @@ Three moves of news prose put the act's own day away from the act's clause:
   attack (``backdrop_span``);
 - an act told "during" a protest that names its day ("مقتل 16 برصاص الجيش خلال مظاهرات خرجت، الجمعة")
   took place on the protest's day, whatever day the sentence gives the strike or mourning that
-  reacts to it (``during_day``).
+  reacts to it (``statement_days.day_of_the_protest_during``, which ``frames`` reads).
 
 Read by ``discourse.date_article`` (the article's default day), ``discourse.unit_when`` and
 ``frames`` (each event word's day).
@@ -98,30 +98,6 @@ def _place_names(a: Analysis, lo: int, hi: int) -> set:
     event places or their containers: "قرية اليادودة" is in Daraa, where the lead put the attack."""
     return {m.place.admin1 or m.place.name for m in a.places.mentions if lo <= m.tok_start < hi
             and m.place is not None and m.role in ("event", "container")}
-
-
-# How many words may stand between a word of "during" and the protest it names (خلال مظاهرات).
-DURING_GAP = 0
-
-
-def during_day(a: Analysis, h) -> DateMention | None:
-    """The day of the protest an act was done during, when the protest names it ("برصاص الجيش خلال
-    مظاهرات خرجت، الجمعة"، "أثناء احتجاجات الأحد"): a word of "during" opens the protest word after the
-    act's word in its sentence, and no current date stands between them."""
-    t = h.mention.tok_start
-    sent = a.doc.sentence_of_token(t)
-    during = cue_words("during_word")
-    tokens = a.doc.tokens
-    for p in a.hits:
-        s = p.mention.tok_start
-        if p.mention.event_type != "Protests" or not t < s < sent.tok_end:
-            continue
-        if not any(tokens[k].text in during for k in range(max(t + 1, s - 1 - DURING_GAP), s)):
-            continue
-        if any(t < d.tok_start < s and not d.background for d in a.dates):
-            return None  # the act's own day stands between
-        return own_day_after(a, p.mention.tok_end)
-    return None
 
 
 # How many days after the day an event took place a statement that names it again may be made.

@@ -19,6 +19,8 @@ from marsad.triggers import TriggerHit
 VIOLENT_TYPES = {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 ARMED_CODES = {1, 2, 3, 4, 8}
 SETTLEMENT_KINDS = {"city", "town", "village", "neighbourhood"}
+# The actor of armed men the text does not name.
+UNIDENTIFIED = "Unidentified Armed Group"
 
 
 @dataclass

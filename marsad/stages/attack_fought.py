@@ -10,8 +10,8 @@ it. Gunmen who kill civilians and flee, or whose brush with the police kills no 
 from __future__ import annotations
 
 from marsad.model import Event
+from marsad.stages.analysis import UNIDENTIFIED
 
-UNIDENTIFIED = "Unidentified Armed Group"
 # inter codes of a force that polices a place: a state's (at home, abroad), or a rebel army holding it
 FORCES = (1, 2, 8)
 

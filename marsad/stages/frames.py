@@ -36,7 +36,7 @@ from marsad.stages.clauses import clause_at
 from marsad.stages.event_places import fallback_places, sentence_places
 from marsad.stages.day_after import date_day_after
 from marsad.stages.statement_days import day_of_the_protest_during, own_day_after
-from marsad.stages.act_days import date_events_named_again, during_day
+from marsad.stages.act_days import date_events_named_again
 from marsad.stages.arrest_fight import arrest_in_fight
 from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
@@ -252,7 +252,7 @@ def build_frames(a: Analysis) -> None:
                 if etype == "Protests" and (day := own_day_after(a, h.mention.tok_end)) is not None:
                     hit_when = when_of(day)  # "غداة احتجاجات الجمعة": the protest's own day
                 elif h.mention.event_type != "Protests" and (day := day_of_the_protest_during(
-                        a, h.mention.tok_start, h.mention.tok_end) or during_day(a, h)) is not None:
+                        a, h.mention.tok_start, h.mention.tok_end)) is not None:
                     hit_when = when_of(day)  # "مقتل 16 برصاص الجيش خلال مظاهرات خرجت الجمعة": the protest's day
                 if when is a.default_when and definite(doc.tokens[h.mention.tok_start].text):
                     # "الحصيلة الأولية للغارة بلغت 70 قتيلا" after "ويوم أمس قتلت طائرة مسيّرة ...":

@@ -16,7 +16,7 @@ from marsad.arabic.normalise import normalise_term
 from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.weapon_owner import taker_in_trigger, weapon_owners
-from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.analysis import ARMED_CODES, UNIDENTIFIED, Analysis, Group
 from marsad.stages.defenders import defends
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, fires_from_afar, loyalty_object, stated_agent
@@ -365,9 +365,6 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
 
 # How many words may stand between a holder word and the actor it names (معاقل فصائل المعارضة).
 HOLDER_WORDS = 2
-
-
-UNIDENTIFIED = "Unidentified Armed Group"
 
 
 def _between_unnamed_bands(a: Analysis, g: Group) -> bool:

@@ -21,9 +21,8 @@ from __future__ import annotations
 
 from marsad.cues import cue_matcher, cue_words
 from marsad.model import ActorMention
-from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.analysis import ARMED_CODES, UNIDENTIFIED, Analysis, Group
 
-UNIDENTIFIED = "Unidentified Armed Group"
 
 # How many words may stand between a planter and its verb ("قامت الميليشيا بزرع"، "أقدمت قوات X على
 # تفخيخ"), and between the verb and a planter after it ("زرع عناصر تنظيم داعش").

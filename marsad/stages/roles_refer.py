@@ -28,9 +28,8 @@ import re
 
 from marsad.cues import cue_matcher, cue_words
 from marsad.model import ActorMention, Casualty
-from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.analysis import ARMED_CODES, UNIDENTIFIED, Analysis, Group
 
-UNIDENTIFIED = "Unidentified Armed Group"
 
 # Pronouns attached to a possessed noun (قادتها، مرافقيه، عناصرهم), longest first.
 PRONOUNS = ("هما", "هم", "ها", "ه")

@@ -11,14 +11,13 @@ from typing import Callable
 
 from marsad.cues import cue_matcher
 from marsad.model import ActorMention
-from marsad.stages.analysis import ARMED_CODES, Analysis, Group
+from marsad.stages.analysis import ARMED_CODES, UNIDENTIFIED, Analysis, Group
 
 # How many sentences back the battle a definite noun retells may be told.
 RETOLD_SENTENCES = 2
 # How many words after a phrase of support its backers' names may run ("بإسناد من القوات الإماراتية
 # العاملة ضمن تحالف دعم الشرعية").
 SUPPORT_WORDS = 8
-UNIDENTIFIED = "Unidentified Armed Group"
 
 
 def _retelling(a: Analysis, g: Group) -> bool:

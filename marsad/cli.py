@@ -48,6 +48,31 @@ def _seconds_arg(value: str) -> float | None:
     return seconds or None
 
 
+def _confidence_arg(value: str) -> float:
+    """A confidence floor in [0, 1]."""
+    try:
+        floor = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 <= floor <= 1:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value!r}")
+    return floor
+
+
+def confidence_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--min-confidence", type=_confidence_arg, metavar="X",
+                   help="hold back records whose confidence is under X (default: the threshold of the "
+                        "confidence model, kb/data/confidence.tsv; 0 keeps every record)")
+
+
+def _floor(args) -> float:
+    """The confidence floor of a run: --min-confidence, else $MARSAD_MIN_CONFIDENCE, else the
+    model's threshold (a bad variable is a usage error before any input is read)."""
+    from marsad.stages.confidence import default_threshold
+
+    return default_threshold() if args.min_confidence is None else args.min_confidence
+
+
 def _budget(args):
     from marsad.budget import Budget
 
@@ -90,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="reject a document whose extraction takes longer than S seconds "
                          f"(default {DEFAULT_MAX_SECONDS:g}; 0 for no limit)")
     field_option(ex)
+    confidence_option(ex)
     ex.add_argument("--no-progress", action="store_true", help="no progress bar")
 
     ev = sub.add_parser("evaluate", help="score extraction against gold JSON Lines")
@@ -114,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
                           f"(default {DEFAULT_MAX_SECONDS:g}; 0 for no limit)")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
     field_option(ing)
+    confidence_option(ing)
     ing.add_argument("--workers", type=_positive_int, default=1, metavar="N",
                      help="extract in N local processes (default 1; the database has one writer)")
     ing.add_argument("--dask", metavar="ADDRESS",
@@ -322,7 +349,8 @@ def cmd_ingest(args) -> int:
 
     with open_runner(workers=args.workers, dask=args.dask) as runner:
         summary = ingest(store, reported(items), progress=not args.no_progress and sys.stderr.isatty(),
-                         runner=runner, batch_size=args.batch_size, budget=_budget(args), partition=args.partition)
+                         runner=runner, batch_size=args.batch_size, budget=_budget(args), partition=args.partition,
+                         min_confidence=_floor(args))
     for line in summary.failed:
         print(f"marsad: {line}", file=sys.stderr)
     undated.warn()
@@ -589,6 +617,8 @@ def cmd_extract(args) -> int:
             rejects_fh.flush()
 
     found = 0
+    held: list = []
+    floor = _floor(args)
     try:
         for item in read_inputs(args.paths, published=args.published, source=args.source, lang=args.lang,
                                 max_chars=args.max_chars, fields=dict(args.fields)):
@@ -599,7 +629,7 @@ def cmd_extract(args) -> int:
                 continue
             undated.count(item)
             try:
-                events = list(extract_article(item, budget))
+                events = list(extract_article(item, budget, floor, held))
             except KnowledgeBaseError:
                 raise  # the same for every article: stop with the knowledge-base message
             except MarsadError as exc:
@@ -622,6 +652,9 @@ def cmd_extract(args) -> int:
         if rejects_fh:
             rejects_fh.close()
     undated.warn()
+    if held:
+        print(f"marsad: {len(held)} record{'s' if len(held) != 1 else ''} under confidence {floor:g} held back "
+              "(--min-confidence 0 prints every record)", file=sys.stderr)
     return 1 if rejected else 0
 
 

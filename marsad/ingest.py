@@ -30,7 +30,7 @@ DEFAULT_BATCH = 32
 
 def ingest(store: Store, items: Iterable, *, progress: bool = False, runner=None,
            batch_size: int = DEFAULT_BATCH, budget: Budget | None = Budget(),
-           partition: Partition | None = None) -> IngestSummary:
+           partition: Partition | None = None, min_confidence: float | None = None) -> IngestSummary:
     """Store articles and their events; ``items`` are Articles and readers' Rejected records.
 
     Articles go in batches of ``batch_size``: those already stored (same text hash or URL)
@@ -40,11 +40,14 @@ def ingest(store: Store, items: Iterable, *, progress: bool = False, runner=None
     and running it again finishes the job with the same events. ``budget``: the time and
     size one article's extraction may take (:mod:`marsad.budget`); an article over it is
     rejected (E110, E104) and kept in ``rejected``, the others are stored. ``partition``: write
-    as one of a backfill's concurrent writers (:mod:`marsad.store.partitions`)."""
+    as one of a backfill's concurrent writers (:mod:`marsad.store.partitions`).
+    ``min_confidence``: records under it are not stored, and counted in ``held_back`` (default:
+    the confidence model's threshold, as ``marsad extract``; 0 stores every record)."""
     from marsad.runner import InProcess, places_of
 
     runner = runner or InProcess()
     runner.budget = budget
+    runner.min_confidence = min_confidence
     from marsad.store.local_places import local_places
     runner.local_places = local_places(store)  # analysts' places, loaded where the batches are extracted
     if partition is not None:
@@ -59,6 +62,7 @@ def ingest(store: Store, items: Iterable, *, progress: bool = False, runner=None
             for result in results:  # a runner that did not look up the places the events chose
                 if result.events and result.places is None:
                     result.places = places_of(result.events)
+            summary.held_back += sum(r.held_back for r in results)
             store.write_batch(batch, results, summary, partition)
             if bar is not None:
                 bar.update(len(batch))

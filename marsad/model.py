@@ -304,6 +304,7 @@ class Extracted:
     # gazetteer itself; None when the runner did not look them up (ingest then does)
     places: list[Place] | None = None
     extractor_version: str = EXTRACTOR_VERSION
+    held_back: int = 0  # records under the confidence floor, not written
 
 
 @dataclass

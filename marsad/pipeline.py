@@ -15,8 +15,10 @@ fills those in ``writes``:
 8. ``frames``       one frame per reporting trigger and event place of its unit: date and type
 9. ``groups``       frames coded as one event (type, town, day); summaries merged
 10. ``records``     one record per group: tolls, actors by role, evidence, notes
+11. ``confidence``  each record's probability of being coded (a fitted model over its traits)
 
-``extract_article(article)`` runs them all; ``analyse(text, upto="frames")`` runs them up
+``extract_article(article)`` runs them all and holds back the records under the confidence
+threshold (``min_confidence``; 0 keeps them all); ``analyse(text, upto="frames")`` runs them up
 to a stage and returns the analysis, for tests and for looking inside.
 
 Each article runs within a :class:`~marsad.budget.Budget` (time and size): the deadline is
@@ -44,7 +46,7 @@ class Stage:
 
 
 def _stages() -> list[Stage]:
-    from marsad.stages import assembly, clauses, discourse, frames, grouping, mentions
+    from marsad.stages import assembly, clauses, confidence, discourse, frames, grouping, mentions
     return [
         Stage("triggers", mentions.find_trigger_words, ("doc",), ("hits",)),
         Stage("places", mentions.find_place_mentions, ("doc", "hits"), ("places", "published")),
@@ -58,6 +60,7 @@ def _stages() -> list[Stage]:
               ("frames",)),
         Stage("groups", grouping.group_frames, ("frames",), ("groups",)),
         Stage("records", assembly.build_records, ("groups", "casualties", "actors", "attributions"), ("events",)),
+        Stage("confidence", confidence.score_records, ("events", "published"), ("events",)),
     ]
 
 
@@ -119,22 +122,35 @@ def _loaded() -> bool:
     return True
 
 
-def extract_article(article: Article, budget: Budget | None = Budget()) -> list[Event]:
+def extract_article(article: Article, budget: Budget | None = Budget(), min_confidence: float | None = None,
+                    held_back: list[Event] | None = None) -> list[Event]:
     """Event records for one article, within ``budget`` (default: 120 s and 2,000,000
-    characters; None for no limit). Over budget: :class:`~marsad.budget.BudgetExceeded`."""
-    return analyse(article, budget=budget).events
+    characters; None for no limit). Over budget: :class:`~marsad.budget.BudgetExceeded`.
+    Records whose confidence is under ``min_confidence`` (default: the confidence model's
+    threshold; 0 keeps every record) are left out, and added to ``held_back`` when given."""
+    from marsad.stages.confidence import default_threshold
+
+    floor = default_threshold() if min_confidence is None else min_confidence
+    kept = []
+    for event in analyse(article, budget=budget).events:
+        if event.confidence >= floor:
+            kept.append(event)
+        elif held_back is not None:
+            held_back.append(event)
+    return kept
 
 
 def extract(text: str, published: date | str | None = None, *, source: str | None = None,
             url: str | None = None, article_id: str | None = None, language: str = "ar",
-            budget: Budget | None = Budget()) -> list[Event]:
+            budget: Budget | None = Budget(), min_confidence: float | None = None) -> list[Event]:
     """Event records for one article text.
 
     ``published`` (a date or ``YYYY-MM-DD``) anchors relative dates such as
     ``أمس``; without it, and without an absolute date in the text, event dates
     are null. ``budget`` bounds the time and length one text may take
-    (``Budget(max_seconds=5)``; None for no limit).
+    (``Budget(max_seconds=5)``; None for no limit). ``min_confidence``: see
+    :func:`extract_article`.
     """
     article = Article(text=text, id=article_id, published=_as_date(published), source=source,
                       url=url, language=language)
-    return extract_article(article, budget)
+    return extract_article(article, budget, min_confidence)

@@ -41,12 +41,13 @@ def places_of(events: list[Event]) -> list[Place]:
 
 
 def extract_batch(articles: list[Article], local_places: list | None = None,
-                  budget: Budget | None = Budget()) -> list[Extracted]:
+                  budget: Budget | None = Budget(), min_confidence: float | None = None) -> list[Extracted]:
     """Extract every article of a batch; an article that fails is reported, not fatal.
     A broken knowledge base is the same for every article, so it stops the run.
     ``local_places``: the database's local gazetteer entries, loaded first in the process that
     extracts (a worker) unless it has them already. ``budget``: the time and size each article
-    may take; one over it is reported (E110, E104) and the next one extracted."""
+    may take; one over it is reported (E110, E104) and the next one extracted. ``min_confidence``:
+    records under it are held back and counted (default: the confidence model's threshold)."""
     from marsad.pipeline import extract_article
 
     if local_places is not None:
@@ -56,8 +57,9 @@ def extract_batch(articles: list[Article], local_places: list | None = None,
     out = []
     for article in articles:
         try:
-            events = extract_article(article, budget)
-            out.append(Extracted(events, places=places_of(events)))
+            held: list[Event] = []
+            events = extract_article(article, budget, min_confidence, held)
+            out.append(Extracted(events, places=places_of(events), held_back=len(held)))
         except KnowledgeBaseError:
             raise
         except MarsadError as exc:  # over its budget, or an input marsad refuses: the message says why
@@ -120,6 +122,8 @@ class Runner:
     local_places: list | None = None
     # the time and size each article may take (set by Store.ingest)
     budget: Budget | None = Budget()
+    # records under this confidence are held back (None: the model's threshold; set by ingest)
+    min_confidence: float | None = None
 
     def map(self, batches: Iterable[list[Article]]) -> Iterator[tuple[list[Article], list[Extracted]]]:
         raise NotImplementedError
@@ -141,7 +145,7 @@ class InProcess(Runner):
 
     def map(self, batches):
         for batch in batches:
-            yield batch, extract_batch(batch, self.local_places, self.budget)
+            yield batch, extract_batch(batch, self.local_places, self.budget, self.min_confidence)
 
 
 class LocalPool(Runner):
@@ -157,7 +161,7 @@ class LocalPool(Runner):
                                         initializer=_warm)
 
     def map(self, batches):
-        yield from _in_order(lambda b: self.pool.submit(extract_batch, b, self.local_places, self.budget), batches,
+        yield from _in_order(lambda b: self.pool.submit(extract_batch, b, self.local_places, self.budget, self.min_confidence), batches,
                              window=2 * self.workers + 1)
 
     def close(self) -> None:
@@ -190,7 +194,7 @@ class DaskRunner(Runner):
         self.label = f"Dask, {n} workers ({address})"
 
     def map(self, batches):
-        yield from _in_order(lambda b: self.client.submit(extract_batch, b, self.local_places, self.budget, pure=False), batches,
+        yield from _in_order(lambda b: self.client.submit(extract_batch, b, self.local_places, self.budget, self.min_confidence, pure=False), batches,
                              window=2 * self.workers + 1)
 
     def close(self) -> None:

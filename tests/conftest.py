@@ -37,6 +37,19 @@ REPO = Path(__file__).resolve().parent.parent
 # every test, and every marsad process a test starts, gets an empty MARSAD_HOME.
 os.environ["MARSAD_HOME"] = tempfile.mkdtemp(prefix="marsad-test-home-")
 PG_SCRIPT = REPO / "scripts" / "pg-test-server.sh"
+
+
+# Tests of the extraction rules, and of what is done with records, see every record the rules
+# make: the confidence floor (marsad.stages.confidence) is a separate layer, on by default for
+# users. The variable reaches the processes a test starts (the CLI, ingest workers); a test
+# marked ``confidence_floor`` runs without it and sees the floor as users do.
+os.environ["MARSAD_MIN_CONFIDENCE"] = "0"
+
+
+@pytest.fixture(autouse=True)
+def _confidence_floor(request, monkeypatch):
+    if request.node.get_closest_marker("confidence_floor") is not None:
+        monkeypatch.delenv("MARSAD_MIN_CONFIDENCE")
 PG_START_TIMEOUT_S = 180
 
 # Why pg_url is None, for the skip message of the [postgresql] tests.

@@ -25,7 +25,7 @@ import sys
 import marsad.pipeline
 from marsad.model import Event
 
-def extract_article(article, budget=None):
+def extract_article(article, budget=None, min_confidence=None, held_back=None):
     if "BOOM" in article.text:
         raise ValueError("stub failure")
     return [Event(event_id=article.article_id, event_type="Battles", sub_event_type="Armed clash",

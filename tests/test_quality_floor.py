@@ -14,6 +14,8 @@ SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 REFERENCE = SHARED / "fixtures" / "hasakah-prison-attack.gold.jsonl"
 DEV = SHARED / "eval-dev" / "dev.gold.jsonl"
 
+pytestmark = pytest.mark.confidence_floor  # scored as users get the records
+
 
 @pytest.mark.skipif(not REFERENCE.exists(), reason="../shared/fixtures is not present")
 def test_reference_article_scores_perfectly_dated_and_undated():

@@ -24,7 +24,7 @@ def events(text: str, published=SUNDAY):
 def test_the_pipeline_lists_its_stages_with_what_each_reads_and_writes():
     names = [s.name for s in stages()]
     assert names == ["triggers", "places", "actors", "dates", "casualties", "clauses", "discourse", "frames",
-                     "groups", "records"]
+                     "groups", "records", "confidence"]
     written = {"doc"}
     for s in stages():
         # every stage reads only what the document or an earlier stage provides

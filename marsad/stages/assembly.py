@@ -1,4 +1,5 @@
-"""Assembly: one ACLED-style record per group, with its fields, evidence, notes and confidence."""
+"""Assembly: one ACLED-style record per group, with its fields, evidence and notes (the confidence
+stage scores it next)."""
 from __future__ import annotations
 
 import hashlib
@@ -305,13 +306,11 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         told = "the area of the article's lead" if where.located_by is not None else "the place the text puts it in"
         placed = "located by" if part is not None else "placed at"
         record.notes += f" {where.unknown_name} is not in the gazetteer: it is {placed} {place.name}, {told}."
-    record.confidence = _confidence_for(record, g, where)
     if untied:
         counts = ", ".join(c.text for c in untied)
         record.notes += (f" A toll in the text ({counts}) is left out: it is told over weeks or more or since a"
                          " campaign's start, or is too large for one place and day (or told beside such a"
                          " toll), and the text does not tie it to this event.")
-        record.confidence = round(max(0.1, record.confidence - 0.2), 2)
         for c in untied:
             ev("fatalities_set_aside", Span(c.start, c.end, c.text))
     key = "|".join([EXTRACTOR_VERSION, article.text_hash, etype, sub, where.town_key, when.key,
@@ -429,13 +428,3 @@ def _notes_for(e: Event, where: Where) -> str:
             text += f" (up to {e.fatalities_high})"
         text += f", according to {e.attribution}." if e.attribution else "."
     return text
-
-
-def _confidence_for(e: Event, g: Group, where: Where) -> float:
-    score = 0.4
-    score += 0.15 if where.precision == 1 else 0.05
-    score += 0.1 if e.actor1 and e.actor2 else 0.0
-    score += 0.1 if len(g.members) > 1 else 0.0
-    score += 0.1 if e.event_date else 0.0
-    score += 0.1 if e.evidence.get("fatalities") else 0.0
-    return round(min(score, 0.95), 2)

@@ -136,11 +136,13 @@ class IngestSummary:
     rejected: int = 0
     events_created: int = 0
     events_merged: int = 0
+    held_back: int = 0  # records under the confidence floor
     failed: list[str] = field(default_factory=list)
 
     def line(self) -> str:
+        held = f"; records held back under the confidence floor {self.held_back}" if self.held_back else ""
         return (f"articles read {self.read}, new {self.new}, already known {self.known}, rejected {self.rejected}; "
-                f"events created {self.events_created}, merged into existing {self.events_merged}")
+                f"events created {self.events_created}, merged into existing {self.events_merged}{held}")
 
 
 def open_store(url: str | None = None) -> "Store":

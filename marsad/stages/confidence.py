@@ -1,0 +1,205 @@
+"""Record confidence: how likely a coder would code this record, from what the article shows.
+
+Rules decide what each record says; they cannot tell how sure the result is. On news marsad
+has not been tuned on, about half of its records have no counterpart in a coder's gold (a
+background event told in passing, a place or day taken from the wrong clause, a plan read as
+an act), and those records share visible traits: the event is told once, late in a long
+article, beside many other records; it is dated days before the report; it is placed only at
+a region; it is of a type that rules read wrongly more often.
+
+This stage scores every record by a logistic model over such traits and writes the
+probability to ``confidence``. The model is data (``kb/data/confidence.tsv``: one row per
+trait with its mean, spread and weight, then ``intercept`` and ``threshold``), fitted by
+``eval/calibrate.py`` on the blind first predictions and the present predictions of the
+tuning halves of the evaluation sets (never on a frozen half); that script prints the
+cross-validated effect of each threshold.
+
+:func:`marsad.pipeline.extract_article` holds back the records under the threshold (or under
+the caller's ``min_confidence``, or ``$MARSAD_MIN_CONFIDENCE``; 0 keeps every record).
+"""
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable, Mapping
+
+from marsad.errors import KnowledgeBaseError, UsageError
+from marsad.kb import data_path, load_table
+from marsad.once import once
+
+MODEL_FILE = "confidence.tsv"
+
+# An event named before this many characters is told in the article's title or lead.
+LEAD_CHARS = 400
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """What the traits read: one record (an Event or its plain record) and its article."""
+
+    record: Mapping
+    text_length: int
+    published: date | None
+    records_in_article: int
+    most_triggers: int  # the trigger count of the article's most told record
+
+    def spans(self, key: str) -> list[dict]:
+        return list((self.record.get("evidence") or {}).get(key) or [])
+
+
+def _first_start(v: RecordView, key: str) -> int | None:
+    starts = [s["start"] for s in v.spans(key) if isinstance(s, dict) and "start" in s]
+    return min(starts) if starts else None
+
+
+def _days_before(v: RecordView) -> int | None:
+    when = v.record.get("event_date")
+    if not when or v.published is None:
+        return None
+    try:
+        return (v.published - date.fromisoformat(str(when)[:10])).days
+    except ValueError:
+        return None
+
+
+def _first_told_at(v: RecordView) -> float:
+    start = _first_start(v, "event_type")
+    return (start or 0) / max(v.text_length, 1)
+
+
+def _same_day(v: RecordView) -> float:
+    days = _days_before(v)
+    return 1.0 if days is not None and 0 <= days <= 1 else 0.0
+
+
+def _place_in_lead(v: RecordView) -> float:
+    start = _first_start(v, "location")
+    return 1.0 if start is not None and start < LEAD_CHARS else 0.0
+
+
+def _of_type(name: str) -> Callable[[RecordView], float]:
+    return lambda v: 1.0 if v.record.get("event_type") == name else 0.0
+
+
+# Each trait: name -> its value for one record. The names are the rows of confidence.tsv.
+TRAITS: dict[str, Callable[[RecordView], float]] = {
+    "first_told_at": _first_told_at,
+    "times_told": lambda v: math.log1p(len(v.spans("event_type"))),
+    "told_share": lambda v: len(v.spans("event_type")) / max(v.most_triggers, 1),
+    "same_day": _same_day,
+    "dated": lambda v: 1.0 if v.record.get("event_date") else 0.0,
+    "region_level": lambda v: 1.0 if (v.record.get("geo_precision") or 3) >= 3 else 0.0,
+    "explosions": _of_type("Explosions/Remote violence"),
+    "violence_against_civilians": _of_type("Violence against civilians"),
+    "strategic_development": _of_type("Strategic developments"),
+    "place_in_lead": _place_in_lead,
+    "toll_tied": lambda v: 1.0 if v.spans("fatalities") else 0.0,
+    "records_in_article": lambda v: math.log(max(v.records_in_article, 1)),
+}
+
+
+@dataclass(frozen=True)
+class Model:
+    means: tuple[float, ...]
+    spreads: tuple[float, ...]
+    weights: tuple[float, ...]
+    intercept: float
+    threshold: float
+
+    def probability(self, values: list[float]) -> float:
+        z = self.intercept + sum(w * (x - m) / s for x, m, s, w in
+                                 zip(values, self.means, self.spreads, self.weights))
+        return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
+
+
+def _number(row: dict, column: str) -> float:
+    where = f"{data_path(MODEL_FILE)}:{row['_line']}"
+    try:
+        value = float(row[column])
+    except ValueError:
+        raise KnowledgeBaseError(f"{column} of {row['term']!r} is not a number: {row[column]!r}", where=where) from None
+    if not math.isfinite(value):
+        raise KnowledgeBaseError(f"{column} of {row['term']!r} is not finite", where=where)
+    return value
+
+
+@once
+def load_model() -> Model:
+    """The model of ``confidence.tsv``, checked: every trait once, a positive spread for each,
+    an intercept and a threshold in [0, 1)."""
+    rows = load_table(MODEL_FILE, ("term", "weight"))
+    by_term: dict[str, dict] = {}
+    for row in rows:
+        if row["term"] in by_term:
+            raise KnowledgeBaseError(f"term {row['term']!r} twice", where=f"{data_path(MODEL_FILE)}:{row['_line']}")
+        if row["term"] not in TRAITS and row["term"] not in ("intercept", "threshold"):
+            raise KnowledgeBaseError(f"unknown term {row['term']!r}; traits: {', '.join(TRAITS)}",
+                                     where=f"{data_path(MODEL_FILE)}:{row['_line']}")
+        by_term[row["term"]] = row
+    missing = [t for t in (*TRAITS, "intercept", "threshold") if t not in by_term]
+    if missing:
+        raise KnowledgeBaseError(f"terms missing: {', '.join(missing)}", where=str(data_path(MODEL_FILE)))
+    spreads = tuple(_number(by_term[t], "spread") for t in TRAITS)
+    for t, s in zip(TRAITS, spreads):
+        if s <= 0:
+            raise KnowledgeBaseError(f"spread of {t!r} must be positive", where=f"{data_path(MODEL_FILE)}:{by_term[t]['_line']}")
+    threshold = _number(by_term["threshold"], "weight")
+    if not 0 <= threshold < 1:
+        raise KnowledgeBaseError("threshold must be in [0, 1)", where=f"{data_path(MODEL_FILE)}:{by_term['threshold']['_line']}")
+    return Model(means=tuple(_number(by_term[t], "mean") for t in TRAITS), spreads=spreads,
+                 weights=tuple(_number(by_term[t], "weight") for t in TRAITS),
+                 intercept=_number(by_term["intercept"], "weight"), threshold=threshold)
+
+
+def trait_values(records: list[Mapping], text_length: int, published: date | None) -> list[list[float]]:
+    """The traits of each record of one article, in the order of :data:`TRAITS`."""
+    most = max((len((r.get("evidence") or {}).get("event_type") or []) for r in records), default=0)
+    views = [RecordView(r, text_length, published, len(records), most) for r in records]
+    return [[trait(v) for trait in TRAITS.values()] for v in views]
+
+
+class _Fields(Mapping):
+    """An Event read as its record, without copying it."""
+
+    def __init__(self, event):
+        self.event = event
+
+    def __getitem__(self, key):
+        return getattr(self.event, key)
+
+    def __iter__(self):
+        return iter(vars(self.event))
+
+    def __len__(self):
+        return len(vars(self.event))
+
+    def get(self, key, default=None):
+        return getattr(self.event, key, default)
+
+
+def score_records(a) -> None:
+    """Stage: each record's confidence, the model's probability rounded to two places."""
+    model = load_model()
+    values = trait_values([_Fields(e) for e in a.events], len(a.article.text), a.published)
+    for event, row in zip(a.events, values):
+        event.confidence = round(model.probability(row), 2)
+
+
+ENV_FLOOR = "MARSAD_MIN_CONFIDENCE"
+
+
+def default_threshold() -> float:
+    """The floor under which records are held back when the caller gives none:
+    ``$MARSAD_MIN_CONFIDENCE`` when set (a number from 0 to 1), else the model's threshold."""
+    value = os.environ.get(ENV_FLOOR, "").strip()
+    if not value:
+        return load_model().threshold
+    try:
+        floor = float(value)
+    except ValueError:
+        floor = -1.0
+    if not 0 <= floor <= 1:
+        raise UsageError(f"{ENV_FLOOR} must be a number from 0 to 1, not {value!r}")
+    return floor

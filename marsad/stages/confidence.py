@@ -86,6 +86,7 @@ def _of_type(name: str) -> Callable[[RecordView], float]:
 # Each trait: name -> its value for one record. The names are the rows of confidence.tsv.
 TRAITS: dict[str, Callable[[RecordView], float]] = {
     "first_told_at": _first_told_at,
+    "told_in_lead": lambda v: 1.0 if (_first_start(v, "event_type") or 0) < LEAD_CHARS else 0.0,
     "times_told": lambda v: math.log1p(len(v.spans("event_type"))),
     "told_share": lambda v: len(v.spans("event_type")) / max(v.most_triggers, 1),
     "same_day": _same_day,

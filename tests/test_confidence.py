@@ -20,7 +20,7 @@ from marsad.errors import KnowledgeBaseError
 from marsad.model import Article
 from marsad.pipeline import extract, extract_article
 from marsad.stages import confidence
-from marsad.stages.confidence import TRAITS, default_threshold, load_model, trait_values
+from marsad.stages.confidence import TRAITS, default_threshold, load_model, load_reasons, trait_values
 
 pytestmark = pytest.mark.confidence_floor
 REPO = Path(__file__).resolve().parent.parent
@@ -49,9 +49,11 @@ def model_dir(tmp_path, monkeypatch):
     monkeypatch.setattr(kb, "DATA_DIR", data)
     kb.load_table.cache_clear()
     load_model.cache_clear()
+    load_reasons.cache_clear()
     yield data / confidence.MODEL_FILE
     kb.load_table.cache_clear()
     load_model.cache_clear()
+    load_reasons.cache_clear()
 
 
 def test_the_model_has_a_weight_for_every_trait_and_a_threshold():
@@ -75,6 +77,19 @@ def test_a_broken_model_file_is_refused_with_what_is_wrong(model_dir, change, me
     with pytest.raises(KnowledgeBaseError) as caught:
         load_model()
     assert message in str(caught.value) and confidence.MODEL_FILE in str(caught.value)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t: t.replace("told_share\t", "told_shares\t", 1), "unknown trait 'told_shares'"),
+    (lambda t: "\n".join(line for line in t.splitlines() if not line.startswith("same_day")), "traits missing: same_day"),
+    (lambda t: t + "dated\tdated twice\n", "twice"),
+])
+def test_a_broken_reasons_file_is_refused_with_what_is_wrong(model_dir, change, message):
+    reasons = model_dir.parent / confidence.REASONS_FILE
+    reasons.write_text(change(reasons.read_text(encoding="utf-8")), encoding="utf-8")
+    with pytest.raises(KnowledgeBaseError) as caught:
+        load_reasons()
+    assert message in str(caught.value) and confidence.REASONS_FILE in str(caught.value)
 
 
 def _set(text: str, term: str, column: str, value: str) -> str:
@@ -107,6 +122,11 @@ def test_a_passing_mention_of_another_day_and_region_is_held_back_and_the_lead_k
     passing = [e for e in every if e.geo_precision == 3 and e.event_date < published]
     assert lead and passing, [(e.location, e.event_date) for e in every]
     assert min(e.confidence for e in lead) > max(e.confidence for e in passing)
+    for e in passing:  # what lowered it, in the words of confidence_reasons.tsv
+        said = e.notes.split(f"Low confidence ({e.confidence:.2f}): ")[1]
+        assert 1 <= len(said.split("; ")) <= confidence.REASONS_NAMED
+        assert set(said.rstrip(".").split("; ")) <= set(load_reasons().values())
+    assert not any("Low confidence" in e.notes for e in lead)
     kept = extract(text, published)
     assert {e.event_id for e in lead} <= {e.event_id for e in kept}
     assert not {e.event_id for e in passing} & {e.event_id for e in kept}

@@ -30,6 +30,9 @@ from marsad.kb import data_path, load_table
 from marsad.once import once
 
 MODEL_FILE = "confidence.tsv"
+REASONS_FILE = "confidence_reasons.tsv"
+# A low-confidence record's notes name at most this many traits that lowered it.
+REASONS_NAMED = 3
 
 # An event named before this many characters is told in the article's title or lead.
 LEAD_CHARS = 400
@@ -109,9 +112,12 @@ class Model:
     intercept: float
     threshold: float
 
+    def contributions(self, values: list[float]) -> list[float]:
+        """Each trait's term of the linear score (negative: it lowers the confidence)."""
+        return [w * (x - m) / s for x, m, s, w in zip(values, self.means, self.spreads, self.weights)]
+
     def probability(self, values: list[float]) -> float:
-        z = self.intercept + sum(w * (x - m) / s for x, m, s, w in
-                                 zip(values, self.means, self.spreads, self.weights))
+        z = self.intercept + sum(self.contributions(values))
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
@@ -154,6 +160,31 @@ def load_model() -> Model:
                  intercept=_number(by_term["intercept"], "weight"), threshold=threshold)
 
 
+@once
+def load_reasons() -> dict[str, str]:
+    """trait -> the words naming it when it lowers a record's confidence (every trait once)."""
+    rows = load_table(REASONS_FILE, ("trait",))
+    reasons: dict[str, str] = {}
+    for row in rows:
+        where = f"{data_path(REASONS_FILE)}:{row['_line']}"
+        if row["trait"] not in TRAITS:
+            raise KnowledgeBaseError(f"unknown trait {row['trait']!r}; traits: {', '.join(TRAITS)}", where=where)
+        if row["trait"] in reasons:
+            raise KnowledgeBaseError(f"trait {row['trait']!r} twice", where=where)
+        reasons[row["trait"]] = row.get("lowers_it", "")
+    missing = [t for t in TRAITS if t not in reasons]
+    if missing:
+        raise KnowledgeBaseError(f"traits missing: {', '.join(missing)}", where=str(data_path(REASONS_FILE)))
+    return reasons
+
+
+def why_low(model: Model, values: list[float]) -> list[str]:
+    """The words for the traits that lower a record's confidence most, most first."""
+    reasons = load_reasons()
+    terms = sorted((c, name) for c, name in zip(model.contributions(values), TRAITS) if c < 0 and reasons[name])
+    return [reasons[name] for _, name in terms[:REASONS_NAMED]]
+
+
 def trait_values(records: list[Mapping], text_length: int, published: date | None) -> list[list[float]]:
     """The traits of each record of one article, in the order of :data:`TRAITS`."""
     most = max((len((r.get("evidence") or {}).get("event_type") or []) for r in records), default=0)
@@ -181,11 +212,14 @@ class _Fields(Mapping):
 
 
 def score_records(a) -> None:
-    """Stage: each record's confidence, the model's probability rounded to two places."""
+    """Stage: each record's confidence, the model's probability rounded to two places; a record
+    under the model's threshold says in its notes what lowered it."""
     model = load_model()
     values = trait_values([_Fields(e) for e in a.events], len(a.article.text), a.published)
     for event, row in zip(a.events, values):
         event.confidence = round(model.probability(row), 2)
+        if event.confidence < model.threshold and (why := why_low(model, row)):
+            event.notes += f" Low confidence ({event.confidence:.2f}): {'; '.join(why)}."
 
 
 ENV_FLOOR = "MARSAD_MIN_CONFIDENCE"

@@ -199,3 +199,19 @@ def test_the_floor_can_be_set_for_every_run_by_the_environment_and_a_bad_one_is_
     bad = _marsad("extract", str(doc), MARSAD_MIN_CONFIDENCE="high")
     assert bad.returncode == 2 and "MARSAD_MIN_CONFIDENCE" in bad.stderr and "Traceback" not in bad.stderr
     assert not bad.stdout
+
+
+def test_an_event_reported_by_several_sources_is_as_sure_as_its_surest_report():
+    from marsad.store import dedup
+
+    reports = [{"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 2, "confidence": c}
+               for c in (0.41, 0.83, None, 0.6)]
+    assert dedup.merge(reports)["confidence"] == 0.83
+    assert dedup.MergeSummary.of(reports).merged()["confidence"] == 0.83
+    assert dedup.merge(reports[2:3])["confidence"] is None
+    # a summary kept before events had a confidence reads, and takes the next report's
+    kept = dedup.MergeSummary.of(reports[:1]).to_json()
+    del kept["confidence"]
+    summary = dedup.MergeSummary.from_json(kept)
+    summary.add(reports[3])
+    assert summary.merged()["confidence"] == 0.6

@@ -107,6 +107,11 @@ def test_event_page_highlights_the_evidence_of_the_reference_article(site, page)
     for field in ("location", "actor1", "actor2", "event_date", "attribution"):
         assert page.locator(f'#article mark[data-fields~="{field}"]').count() >= 1, field
     assert page.locator("#article .ev-label").count() >= 5
+    # the record's confidence, as the API gives it, with its Arabic label
+    shown = page.inner_text("#f-confidence")
+    stored = httpx.get(f"{site.url}/api/events/{REFERENCE_EVENT}", timeout=30).json()
+    assert shown == f"{stored['confidence']:.2f}" and 0 < stored["confidence"] <= 1
+    assert "درجة الثقة" in page.locator("tr", has=page.locator("#f-confidence")).inner_text()
 
 
 def test_review_edit_in_the_browser_is_stored_and_shown_in_the_history(site, page):

@@ -306,7 +306,8 @@ def evidence_text(record: dict, article_text: str) -> str:
 MERGED_FIELDS = ("event_type", "sub_event_type", "event_date", "event_date_start", "event_date_end",
                  "time_precision", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "inter1", "inter2",
                  "interaction", "country", "admin1", "admin2", "location", "latitude", "longitude",
-                 "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "attribution", "notes")
+                 "geo_precision", "fatalities", "fatalities_low", "fatalities_high", "attribution", "notes",
+                 "confidence")
 
 
 def merge(sources: list[dict], edits: dict[str, object] | None = None) -> dict:
@@ -343,6 +344,7 @@ def merge(sources: list[dict], edits: dict[str, object] | None = None) -> dict:
     merged["fatalities_high"] = max(highs) if highs else None
     attributions = [r.get("attribution") for r in sources if r.get("attribution")]
     merged["attribution"] = Counter(attributions).most_common(1)[0][0] if attributions else None
+    merged["confidence"] = _surest(r.get("confidence") for r in sources)
     merged["disagreement"] = len(set(reported)) > 1
     notes = []
     if merged["disagreement"]:
@@ -358,6 +360,11 @@ def merge(sources: list[dict], edits: dict[str, object] | None = None) -> dict:
         merged[field] = value
     merged["edited_fields"] = sorted(edits or {})
     return merged
+
+
+def _surest(values) -> float | None:
+    """An event's confidence: that of its surest report (None when no report has one)."""
+    return max((v for v in values if v is not None), default=None)
 
 
 def dumps(value) -> str:
@@ -432,6 +439,7 @@ class MergeSummary:
     high: int | None = None
     toll_notes: list = field(default_factory=list)  # "<source> <toll>" of every report with a toll
     attributions: list = field(default_factory=list)  # [attribution, count], first seen first
+    confidence: float | None = None  # the surest report's
 
     @classmethod
     def of(cls, sources: list[dict]) -> "MergeSummary":
@@ -467,6 +475,7 @@ class MergeSummary:
             self.toll_notes.append(f"{r.get('source') or r.get('article_id')} {toll}")
         if r.get("attribution"):
             _count(self.attributions, r.get("attribution"))
+        self.confidence = _surest((self.confidence, r.get("confidence")))
 
     def merged(self, edits: dict[str, object] | None = None) -> dict:
         """What :func:`merge` gives for the sources added, with the analyst's ``edits``."""
@@ -482,6 +491,7 @@ class MergeSummary:
         merged["fatalities"] = reported[0] if reported else None
         merged["fatalities_low"], merged["fatalities_high"] = self.low, self.high
         merged["attribution"] = _most(self.attributions)[0] if self.attributions else None
+        merged["confidence"] = self.confidence
         merged["disagreement"] = len(reported) > 1
         notes = []
         if merged["disagreement"]:
@@ -502,4 +512,5 @@ class MergeSummary:
 
     @classmethod
     def from_json(cls, value: dict) -> "MergeSummary":
-        return cls(**{name: value[name] for name in cls.__dataclass_fields__})
+        """A kept summary; one kept before a field existed (``confidence``) gets its default."""
+        return cls(**{name: value[name] for name in cls.__dataclass_fields__ if name in value})

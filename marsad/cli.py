@@ -171,6 +171,8 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--actor", type=_text_arg, help="part of an actor's name")
         p.add_argument("--bbox", type=_bbox_arg, metavar="W,S,E,N", help="bounding box in degrees")
         p.add_argument("--min-fatalities", type=int, metavar="N", help="at least N deaths")
+        p.add_argument("--min-confidence", type=_confidence_arg, metavar="X",
+                       help="events whose confidence is at least X (0 to 1)")
         p.add_argument("--text", type=_text_arg, help="words that must appear in the event record")
 
     evs = sub.add_parser("events", help="list stored events as a table")
@@ -299,7 +301,7 @@ def _bbox_arg(value: str) -> tuple[float, float, float, float]:
 
 def _filters(args) -> dict:
     return {k: getattr(args, k, None) for k in ("since", "until", "country", "admin1", "event_type", "actor",
-                                                "bbox", "min_fatalities", "text", "limit")}
+                                                "bbox", "min_fatalities", "min_confidence", "text", "limit")}
 
 
 def _existing_store(args):

@@ -215,3 +215,23 @@ def test_an_event_reported_by_several_sources_is_as_sure_as_its_surest_report():
     summary = dedup.MergeSummary.from_json(kept)
     summary.add(reports[3])
     assert summary.merged()["confidence"] == 0.6
+
+
+def test_the_api_and_export_filter_events_by_confidence_on_both_backends(served_on):
+    import httpx
+
+    url = f"{served_on.url}/api/events"
+    every = httpx.get(url, params={"limit": 500}, timeout=60).json()["events"]
+    confidences = sorted(e["confidence"] for e in every)
+    assert confidences and all(c is not None for c in confidences)
+    cut = confidences[len(confidences) // 2]  # about half the events are at least this sure
+    sure = httpx.get(url, params={"limit": 500, "min_confidence": cut}, timeout=60).json()["events"]
+    assert 0 < len(sure) < len(every)
+    assert {e["event_id"] for e in sure} == {e["event_id"] for e in every if e["confidence"] >= cut}
+    assert httpx.get(url, params={"min_confidence": 1.5}, timeout=60).status_code == 422
+    exported = _marsad("export", "--db", served_on.db_url, "--format", "jsonl", "--min-confidence", str(cut))
+    assert exported.returncode == 0, exported.stderr
+    rows = [json.loads(line) for line in exported.stdout.splitlines() if line.strip()]
+    assert {r["event_id"] for r in rows if "status" not in r} == {e["event_id"] for e in sure}
+    bad = _marsad("events", "--db", served_on.db_url, "--min-confidence", "2")
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr

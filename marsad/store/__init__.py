@@ -1036,6 +1036,7 @@ class _EventState:
             geo_precision=merged.get("geo_precision"), fatalities=merged.get("fatalities"),
             fatalities_low=merged.get("fatalities_low"), fatalities_high=merged.get("fatalities_high"),
             n_sources=self.summary.n, disagreement=bool(merged.get("disagreement")),
+            confidence=merged.get("confidence"),
             # what the read side filters by (marsad.store.filters): the names folded, the search words of
             # the record these make (its evidence is the first source's, as the record's is)
             country_key=fold_key(merged.get("country")), admin1_key=fold_key(merged.get("admin1")),

@@ -36,7 +36,7 @@ __all__ = ["event_filters", "actor_names", "TextMatch", "EVENTS_FTS", "UNORDERED
 
 # Filters whose index gives the events in no useful order (a page by date reads every match and
 # sorts them): when they match many events, a page is read in date order instead (``unindexed``).
-UNORDERED_FILTERS = frozenset({"actor", "bbox", "min_fatalities", "text"})
+UNORDERED_FILTERS = frozenset({"actor", "bbox", "min_fatalities", "min_confidence", "text"})
 
 
 def _hidden(column):
@@ -112,7 +112,7 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
                   country: str | list[str] | None = None, admin1: str | list[str] | None = None,
                   event_type: str | list[str] | None = None, actor: str | None = None,
                   bbox: tuple[float, float, float, float] | None = None, min_fatalities: int | None = None,
-                  text: str | None = None, limit: int | None = None, unindexed: frozenset[str] = frozenset(),
+                  min_confidence: float | None = None, text: str | None = None, limit: int | None = None, unindexed: frozenset[str] = frozenset(),
                   actor_in: list[str] | None = None, updated_since=None) -> list:
     """SQL conditions for the query filters shared by ``marsad events``, ``export`` and the API.
     ``bbox`` is (min_lon, min_lat, max_lon, max_lat). Names are compared folded (case, Arabic
@@ -125,7 +125,8 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
     means, when the caller has looked them up (:func:`actor_names`): the database then sees the
     names themselves, and PostgreSQL's planner how many events each has. ``updated_since``: the
     events changed at or after that moment (Unix seconds, a date or an ISO date-time; see
-    :func:`marsad.export.parse_updated_since`)."""
+    :func:`marsad.export.parse_updated_since`). ``min_confidence``: events at least this sure
+    (0 to 1; an event stored before events had a confidence has none and is left out)."""
     country, admin1, event_type = _values(country), _values(admin1), _values(event_type)
     for name, value in (("country", country), ("admin1", admin1), ("type", event_type), ("actor", actor),
                         ("text", text)):
@@ -156,6 +157,10 @@ def event_filters(*, since: date | str | None = None, until: date | str | None =
         cond.append(and_(lon >= lon0, lon <= lon1, lat >= lat0, lat <= lat1))
     if min_fatalities is not None:
         cond.append(col("min_fatalities", events.c.fatalities) >= min_fatalities)
+    if min_confidence is not None:
+        if not 0 <= min_confidence <= 1:
+            raise UsageError(f"min_confidence must be from 0 to 1, not {min_confidence}")
+        cond.append(col("min_confidence", events.c.confidence) >= min_confidence)
     if text:
         cond.append(TextMatch(text, unindexed="text" in unindexed))
     if updated_since not in (None, ""):

@@ -126,8 +126,11 @@ events = Table(
     # what the writer needs to merge one more report into the event without reading its other
     # sources (marsad.store._EventState, JSON; migration 0012): empty for an event stored before
     Column("merge_summary", Text),
+    # the merged record's confidence (the surest report's; migration 0013): the min_confidence filter
+    Column("confidence", Float),
 )
 Index("ix_events_date", events.c.event_date)
+Index("ix_events_confidence", events.c.confidence, events.c.event_date)
 Index("ix_events_type_date", events.c.event_type, events.c.event_date)
 Index("ix_events_country_admin1", events.c.country, events.c.admin1)
 Index("ix_events_country_start", events.c.country, events.c.event_date_start)

@@ -267,6 +267,8 @@ def filters_of(since: date | None = Query(None, description="events on or after 
                                          "alias the knowledge base knows (داعش)"),
                bbox: str | None = Query(None, max_length=200, description="W,S,E,N in degrees"),
                min_fatalities: int | None = Query(None, ge=0, le=1_000_000_000),
+               min_confidence: float | None = Query(None, ge=0, le=1, description="events at least this sure "
+                                                    "(the record's confidence, 0 to 1)"),
                text: str | None = Query(None, max_length=500, description="words of the event (its places, "
                                         "actors, type, notes, sources and quoted evidence, or its id), each the "
                                         "start of a word, whatever its hamza, ta marbuta, diacritics or "
@@ -280,6 +282,7 @@ def filters_of(since: date | None = Query(None, description="events on or after 
     found = {"since": since, "until": until, "country": _clean_all(country, "country"),
              "admin1": _clean_all(admin1, "admin1"), "event_type": _clean_all(type, "type"),
              "actor": _clean(actor, "actor"), "bbox": _bbox(bbox), "min_fatalities": min_fatalities,
+             "min_confidence": min_confidence,
              "text": _clean(text, "text")}
     if updated_since not in (None, ""):  # checked here: a bad value is a 400 before anything is read
         found["updated_since"] = export.parse_updated_since(updated_since)

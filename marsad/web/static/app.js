@@ -6,7 +6,7 @@
   const config = JSON.parse(document.getElementById("config").textContent);
   const T = Object.assign({ events: config.strings.shown }, config.strings);
   const form = document.getElementById("filters");
-  const FILTERS = ["since", "until", "type", "country", "admin1", "actor", "min_fatalities", "text"];
+  const FILTERS = ["since", "until", "type", "country", "admin1", "actor", "min_fatalities", "min_confidence", "text"];
   const MULTI = ["type", "country", "admin1"];
   const state = { sort: "event_date", order: "desc", offset: 0, limit: 50, by: "auto" };
   window.marsad = { markers: 0, total: 0, loads: 0, mapLoads: 0 };

@@ -235,3 +235,23 @@ def test_the_api_and_export_filter_events_by_confidence_on_both_backends(served_
     assert {r["event_id"] for r in rows if "status" not in r} == {e["event_id"] for e in sure}
     bad = _marsad("events", "--db", served_on.db_url, "--min-confidence", "2")
     assert bad.returncode == 2 and "Traceback" not in bad.stderr
+
+
+def test_a_watch_list_can_ask_for_sure_events_only(tmp_path):
+    from marsad.errors import UsageError
+    from marsad.watch.matching import clean_filters, event_matches
+
+    saved = clean_filters({"min_confidence": "0.6", "admin1": "Idlib"})
+    assert saved == {"min_confidence": 0.6, "admin1": "Idlib"}
+    assert event_matches({"admin1": "Idlib", "confidence": 0.61}, saved)
+    assert not event_matches({"admin1": "Idlib", "confidence": 0.59}, saved)
+    assert not event_matches({"admin1": "Idlib"}, saved)  # an event stored before confidences: no value, no match
+    for bad in ("1.2", "-0.1", "sure", True):
+        with pytest.raises(UsageError):
+            clean_filters({"min_confidence": bad})
+    db = f"sqlite:///{tmp_path / 'w.db'}"
+    added = _marsad("watchlist", "add", "sure-idlib", "--webhook", "https://alerts.example.org/hook", "--admin1", "Idlib",
+                    "--min-confidence", "0.7", "--db", db)
+    assert added.returncode == 0, added.stderr
+    listed = _marsad("watchlist", "list", "--json", "--db", db)
+    assert json.loads(listed.stdout.splitlines()[0])["filters"] == {"admin1": "Idlib", "min_confidence": 0.7}

@@ -3,7 +3,7 @@
 The names and meanings are those of :func:`marsad.store.event_filters` (``marsad events``, the
 API's ``/api/events``): ``since``/``until`` (event date), ``country``, ``admin1`` (equal, ignoring
 case), ``event_type`` (an event type or sub-event type), ``actor`` (part of either actor's name),
-``bbox`` (W, S, E, N), ``min_fatalities``, ``text`` (words in the stored record). A field an event
+``bbox`` (W, S, E, N), ``min_fatalities``, ``min_confidence``, ``text`` (words in the stored record). A field an event
 lacks does not pass a filter on it, as in SQL. This module stands alone so that the store's own
 filters can replace it without touching watch lists.
 
@@ -21,7 +21,8 @@ from marsad.validation import text_problem
 
 __all__ = ["FILTER_NAMES", "clean_filters", "event_matches"]
 
-FILTER_NAMES = ("since", "until", "country", "admin1", "event_type", "actor", "bbox", "min_fatalities", "text")
+FILTER_NAMES = ("since", "until", "country", "admin1", "event_type", "actor", "bbox", "min_fatalities",
+                "min_confidence", "text")
 _TEXT_FILTERS = {"country": 100, "admin1": 200, "event_type": 200, "actor": 300, "text": 500}
 
 
@@ -43,6 +44,14 @@ def clean_filters(filters: dict) -> dict:
             if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1_000_000_000:
                 raise UsageError("min_fatalities is a whole number, 0 or more")
             out[name] = value
+        elif name == "min_confidence":
+            try:
+                floor = float(value)
+            except (TypeError, ValueError):
+                floor = -1.0
+            if isinstance(value, bool) or not 0 <= floor <= 1:
+                raise UsageError("min_confidence is a number from 0 to 1")
+            out[name] = floor
         elif name == "bbox":
             try:
                 box = [float(x) for x in (value.split(",") if isinstance(value, str) else value)]
@@ -85,6 +94,10 @@ def event_matches(record: dict, filters: dict, raw: str | None = None) -> bool:
     if "min_fatalities" in filters:
         dead = record.get("fatalities")
         if not isinstance(dead, int) or dead < filters["min_fatalities"]:
+            return False
+    if "min_confidence" in filters:
+        sure = record.get("confidence")
+        if not isinstance(sure, (int, float)) or sure < filters["min_confidence"]:
             return False
     if "text" in filters:
         stored = raw if raw is not None else json.dumps(record, ensure_ascii=False, sort_keys=True, default=str)

@@ -32,13 +32,14 @@ class WatchListIn(BaseModel):
     actor: str | None = Field(None, max_length=300, description="part of an actor's name")
     bbox: str | None = Field(None, max_length=200, description="W,S,E,N in degrees")
     min_fatalities: int | None = Field(None, ge=0, le=1_000_000_000)
+    min_confidence: float | None = Field(None, ge=0, le=1, description="events at least this sure")
     text: str | None = Field(None, max_length=500, description="words in the event record")
 
     def filters(self) -> dict:
         """The saved filters, under the names of marsad.store.event_filters."""
         return {"since": self.since, "until": self.until, "country": self.country, "admin1": self.admin1,
                 "event_type": self.type, "actor": self.actor, "bbox": self.bbox,
-                "min_fatalities": self.min_fatalities, "text": self.text}
+                "min_fatalities": self.min_fatalities, "min_confidence": self.min_confidence, "text": self.text}
 
 
 def _source_status(store: Store) -> list[dict[str, Any]]:
@@ -111,7 +112,8 @@ def add_watch_routes(app: FastAPI, store: Store, *, editor, signed_in, page, err
             dead = value("min_fatalities")
             filters = {"since": value("since"), "until": value("until"), "country": value("country"),
                        "admin1": value("admin1"), "event_type": value("type"), "actor": value("actor"),
-                       "min_fatalities": int(dead) if dead and dead.isdigit() else dead}
+                       "min_fatalities": int(dead) if dead and dead.isdigit() else dead,
+                       "min_confidence": value("min_confidence")}
             target = value("target") or ""
             alerts.add_watch_list(store, value("name") or "", filters=filters,
                                   webhook=target if "@" not in target or "://" in target else None,

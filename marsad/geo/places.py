@@ -30,7 +30,7 @@ from marsad.geo.place_phrases import (behind_locative_ba, compound_tail, destina
                                      far_end_by_verb, fight_between, heading_from_origin, place_noun_word,
                                      road_between, road_by_verb, second_end_of_road, sibling_locatives,
                                      side_of_a_clash)
-from marsad.kb import load_table
+from marsad.kb import load_table, split_list
 from marsad.model import Place, PlaceMention
 
 _RELATIONS = ("north", "south", "east", "west", "near", "countryside", "district")
@@ -1082,6 +1082,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
         elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a news outlet's name (شبكة أخبار X)"
+        elif _outlet_after_its_sources(doc, pm, sent.tok_start):
+            pm.role, pm.reason = "reference", "a news outlet named after its sources (مصادر الميادين)"
         elif _road_end(doc, pm.tok_start, sent.tok_start) or (
                 prev is not None and prev.reason.startswith("an end of a road") and pm.tok_start - prev.tok_end <= 1
                 and doc.sentence_of_token(prev.tok_start).index == sent.index
@@ -1386,6 +1388,35 @@ def _verb_reading(token: str) -> bool:
 def _place_noun_before(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
     """Is token ``tok`` right after a place noun ("قرية أم حارتين": أم opens a place name)?"""
     return tok in noun_ends
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> frozenset[str]:
+    """News outlets' own names, normalised (sources.tsv, kind outlet): an Arabic alias less the
+    media noun it starts with and a closing "نت" (قناة الميادين -> الميادين، الجزيرة نت -> الجزيرة).
+    Several are place names too (the town of al-Mayadin, the Jazira region)."""
+    heads = sorted(cue_phrases("media_noun"), key=len, reverse=True)
+    names = set()
+    for row in load_table("sources.tsv", required=("canonical", "kind")):
+        if row["kind"] != "outlet":
+            continue
+        for alias in split_list(row.get("aliases_ar", "")):
+            term = normalise_term(alias)
+            head = next((h for h in heads if term.startswith(h + " ")), None)
+            if head is not None:
+                term = term[len(head) + 1:]
+            names.add(term.removesuffix(" نت"))
+    return frozenset(names)
+
+
+def _outlet_after_its_sources(doc: Doc, pm: PlaceMention, sent_start: int) -> bool:
+    """An outlet's name right after a word for its sources or reporter, in construct (مصادر
+    الميادين، مصدر للجزيرة is not): the outlet, not the place of that name. With a preposition
+    between (مصادر في الميادين) it is the place."""
+    before = pm.tok_start - 1
+    if before < sent_start or doc.tokens[before].text not in cue_words("outlet_source_noun"):
+        return False
+    return " ".join(doc.tokens[t].text for t in range(pm.tok_start, pm.tok_end)) in _outlet_names()
 
 
 def _after_given_name(doc: Doc, tok: int, sent_start: int, given: frozenset[str]) -> bool:

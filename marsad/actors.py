@@ -397,6 +397,13 @@ class _Reporter:
     to: bool = False  # told to ("لـ"): the one a statement was made to, not its speaker
 
 
+def outlet_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges [start, end) of the news outlets' names in ``doc`` (sources.tsv, kind outlet):
+    the words of a name are the outlet's, not a place or a day (روسيا اليوم، بغداد اليوم، القدس العربي)."""
+    kinds = _source_kinds()
+    return [(m.tok_start, m.tok_end) for m in load_actor_kb().sources.find(doc) if kinds.get(m.payload) == "outlet"]
+
+
 @lru_cache(maxsize=1)
 def _source_kinds() -> dict[str, str]:
     """sources.tsv: canonical -> kind (outlet, body, unnamed)."""

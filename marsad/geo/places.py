@@ -992,6 +992,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
     reference = cue_starts(doc, "reference")
     dest_verbs = cue_starts(doc, "destination_verb")
     media = cue_starts(doc, "media_noun")
+    from marsad.actors import outlet_spans
+    outlets = outlet_spans(doc)
     # titles as written: "المحافظة" (the governorate building) is no محافظ
     titles = {m.tok_start: m.tok_end for m in cue_matcher("title_noun", suffixes=False).find(doc)}
     persons = {t for t, end in cue_starts(doc, "person_name").items() if end == t + 1}
@@ -1080,8 +1082,9 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "post", "the seat of a post a person holds (مشرف الحوثيين في مديرية X)"
         elif any(t in titles for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
             pm.role, pm.reason = "reference", "part of a title (أمير ولاية X، محافظ X)"
-        elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)):
-            pm.role, pm.reason = "reference", "part of a news outlet's name (شبكة أخبار X)"
+        elif any(t in media for t in range(max(sent.tok_start, pm.tok_start - 2), pm.tok_start)) or \
+                any(start <= pm.tok_start and pm.tok_end <= end for start, end in outlets):
+            pm.role, pm.reason = "reference", "part of a news outlet's name (شبكة أخبار X، روسيا اليوم)"
         elif _outlet_after_its_sources(doc, pm, sent.tok_start):
             pm.role, pm.reason = "reference", "a news outlet named after its sources (مصادر الميادين)"
         elif _road_end(doc, pm.tok_start, sent.tok_start) or (

@@ -36,9 +36,13 @@ def find_actor_mentions(a: Analysis) -> None:
 
 
 def find_date_mentions(a: Analysis) -> None:
-    """Stage: ``a.dates``, resolved against the publication date."""
+    """Stage: ``a.dates``, resolved against the publication date; a day word in a news outlet's
+    name (وكالة بغداد اليوم، روسيا اليوم، عدن الغد) is no date."""
+    from marsad.actors import outlet_spans
     from marsad.dates import find_dates
-    a.dates = find_dates(a.doc, a.published)
+    outlets = outlet_spans(a.doc)
+    a.dates = [d for d in find_dates(a.doc, a.published)
+               if not any(d.tok_start < end and start < d.tok_end for start, end in outlets)]
 
 
 def find_casualty_counts(a: Analysis) -> None:

@@ -1141,6 +1141,10 @@ def _extend(ctx: _Ctx, g: _Group, head: _Conj, *, allow_separate: bool, out: lis
     """Add the list, subgroups and separately placed conjuncts that follow ``head``."""
     pos = _take_list(ctx, head, g.kind, g.conjs, g.members)
     mk = _subgroup_at(ctx, pos, g.trigger)
+    if mk is not None and mk.t1 < ctx.n and _wa_prefixed(ctx, mk.t1):
+        # "10 قتلى منهم و6 مدنيين": منهم closes the count (ten of them, the side named before) and
+        # the count after و is another group, not a part of the ten
+        mk = None
     if mk is not None:
         item = _first_sub_item(ctx, mk.t1)
         if item is not None:

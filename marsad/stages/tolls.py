@@ -785,7 +785,7 @@ def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casual
         if c.start not in own and c.kind == "killed" and not c.subgroup and \
                 not a.doc.sentence_of_token(c.tok_start).is_heading:
             tellings.setdefault(c.start, []).append(c)
-    if len(tellings) < 3:
+    if len(tellings) < 2:
         return set()
     info = []
     for start, cs in tellings.items():
@@ -794,16 +794,21 @@ def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casual
             continue  # a vague or rounded count is no exact sum (عشرات، نحو 40)
         keys = {victim_key(c) for c in cs}
         sides = {x.actor for c in cs for x in victim_actors(a, c)}
-        info.append((sum(c.count for c in cs), a.sentence_index(cs[0].tok_start), keys, keys | sides, start))
+        if all(c.victim is not None and normalise_term(c.victim) in cue_words("generic_person_noun") for c in cs):
+            sides.add("unknown")  # "تسعة أشخاص": people of any kind, fighters among them
+        info.append((sum(c.count for c in cs), a.sentence_index(cs[0].tok_start), keys, keys | sides, start,
+                     len(cs)))
     dropped: set[int] = set()
-    for total, sent, keys, holds, start in sorted(info, key=lambda x: -x[0]):
+    for total, sent, keys, holds, start, _ in sorted(info, key=lambda x: -x[0]):
         if start in dropped or start not in own:
             continue
         candidates = [x for x in info if x[4] != start and x[4] not in dropped and x[1] != sent and
-                      0 < x[0] < total and all(_may_hold(a, holds, k) for k in x[2])]
+                      0 < x[0] <= total and all(_may_hold(a, holds, k) for k in x[2])]
         candidates = candidates[:BREAKDOWN_MAX_TELLINGS]
-        found = next((combo for n in range(2, len(candidates) + 1) for combo in combinations(candidates, n)
-                      if sum(x[0] for x in combo) == total and any(x[4] in own for x in combo)), None)
+        # two tellings or more, or one that lists two counts or more ("قتلت أربعة مقاتلين ومدنيين اثنين")
+        found = next((combo for n in range(1, len(candidates) + 1) for combo in combinations(candidates, n)
+                      if (n > 1 or combo[0][5] > 1) and sum(x[0] for x in combo) == total
+                      and any(x[4] in own for x in combo)), None)
         if found is not None:
             dropped.update(x[4] for x in found)
     return {c for c in body if c.start in dropped}

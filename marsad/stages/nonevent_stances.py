@@ -22,6 +22,10 @@ why it is held back (``None``: it stays), by the structure it stands in, with it
   "مزودة بصواريخ"), no firing;
 * an organiser's name: a protest word after ل and a body that organises it ("الهيئة العليا
   للمسيرات"، "الجهة المنظمة للمسيرة");
+* a characterisation: a verb of considering, its subject and "one of the most" before the event
+  word in its clause ("وتعد الوحدات الكردية من أكثر القوات نجاحا في قتال التنظيم"، "وتعتبر المنطقة من
+  أكثر المناطق تعرضا للقصف"): what someone or somewhere is like, no act; the clause gives no day
+  and no toll;
 * an ongoing state in a relative clause: "التظاهرات التي يشهدها العراق" (a habitual verb after
   the relative pronoun) tells what a country goes through, no one protest.
 """
@@ -48,6 +52,9 @@ HABIT_TOLD_WORDS = 4
 PRACTICE_WORDS = 4
 # How many words (a name) may stand between an event noun and the copula after it (معركة الغوطة الشرقية كانت).
 COPULA_WORDS = 3
+# How many words may stand between a verb of considering and the event word it characterises
+# (وتعد الوحدات الكردية من أكثر القوات نجاحا في قتال).
+CHARACTERISED_WORDS = 10
 # How many words after an event noun its relative pronoun and habitual verb may stand
 # (التظاهرات الحضارية التي يشهدها).
 RELATIVE_STATE_WORDS = 2
@@ -91,7 +98,23 @@ def stance_reason(a: Analysis, h, sent) -> str | None:
         return "the name of the protests' organiser (الهيئة العليا للمسيرات، الجهة المنظمة للمسيرة)"
     if _ongoing_state(a, h, sent):
         return "a state a country goes through (التظاهرات التي يشهدها العراق)"
+    if _characterised(a, t, sent):
+        return "a characterisation (تعد X من أكثر القوات نجاحا في قتال Y، من أكثر المناطق تعرضا للقصف)"
     return None
+
+
+def _characterised(a: Analysis, t: int, sent) -> bool:
+    """A verb of considering, then "one of the most" (من أكثر، من أبرز ...), then the event word, in
+    one clause that gives no day and no toll."""
+    tokens = a.doc.tokens
+    own = clause_at(a, t)
+    lo = max(sent.tok_start, t - CHARACTERISED_WORDS, own.tok_start if own is not None else sent.tok_start)
+    hi = own.tok_end if own is not None else sent.tok_end
+    verbs = [k for k in range(lo, t) if tokens[k].text in cue_words("considered_verb")]
+    if not verbs:
+        return False
+    most = cue_matcher("superlative_of").find(a.doc, verbs[0] + 1, t)
+    return bool(most) and not _told_here(a, verbs[0], hi)
 
 
 def _weapon_named(tokens, t: int) -> bool:

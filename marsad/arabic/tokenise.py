@@ -171,6 +171,7 @@ def tokenise(text: str) -> list[Token]:
 
 
 _LATIN_WORD_BEFORE_RE = re.compile(r"([A-Za-z]+)$")
+_ARABIC_LETTER_RE = re.compile(r"[\u0621-\u064A]")
 
 
 @lru_cache(maxsize=1)
@@ -181,9 +182,12 @@ def _abbreviations() -> frozenset[str]:
 
 
 def _after_abbreviation(text: str, dot: int) -> bool:
-    """Does the full stop at ``dot`` close an English abbreviation or initial (Jan. 3، Gen. X، U.S.)?"""
+    """Does the full stop at ``dot`` close an English abbreviation or an initial, Latin or Arabic
+    (Jan. 3، Gen. X، U.S.، د.ب.أ)?"""
     if text[dot] != "." or dot + 1 >= len(text) or text[dot + 1] == "\n":
         return False
+    if dot >= 1 and _ARABIC_LETTER_RE.match(text[dot - 1]) and (dot < 2 or not text[dot - 2].isalpha()):
+        return True  # an Arabic initial: the agencies' (د.ب.أ)، (أ.ف.ب)، (و.ص.ف)
     m = _LATIN_WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
     if not m:
         return False

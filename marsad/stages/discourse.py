@@ -64,7 +64,7 @@ def mark_discourse_moves(a: Analysis) -> None:
     remembered = [m.tok_start for m in cue_matcher("anniversary_word").find(a.doc)]
     # a process told in the present passive (تحرير المدينة يتم وفق خطة) is no act done either
     futures = cue_words("future_verb") | cue_words("process_verb")
-    alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc)] + \
+    alleging = [m.tok_start for m in cue_matcher("alleging_word").find(a.doc) if not _naming(a, m.tok_start)] + \
         [m.tok_start for m in cue_matcher("retraction_word").find(a.doc)] + _withdrawn_reports(a)
     intents = {m.tok_start for m in cue_matcher("intent_word").find(a.doc)}
     denied_back = [m.tok_start for m in cue_matcher("denial_back").find(a.doc)]
@@ -257,6 +257,20 @@ def _claim_start(a: Analysis, k: int, before_own: bool) -> int:
         if c.independent:
             return c.tok_start
     return clauses[0].tok_start if clauses else k
+
+
+# How many words after يدعي/تدعي its أن may stand (تدعي قوات الاحتلال الإسرائيلي أن).
+ALLEGED_THAT_WORDS = 5
+
+
+def _naming(a: Analysis, k: int) -> bool:
+    """يدعى/تدعى that names someone ("ضابطا يدعى سامح الحسني"، written alike with ي once normalised)
+    and does not allege: no أن follows it in its sentence within a few words."""
+    tokens = a.doc.tokens
+    if tokens[k].text not in cue_words("naming_or_alleging"):
+        return False
+    stop = min(a.doc.sentence_of_token(k).tok_end, k + 1 + ALLEGED_THAT_WORDS)
+    return not any(tokens[j].text.lstrip("وب") in ("أن", "ان", "إن") for j in range(k + 1, stop))
 
 
 def _same_unit(a: Analysis, i: int, j: int) -> bool:

@@ -580,12 +580,36 @@ def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame
             if typed is None:
                 continue
             etype, sub = typed
+        if sub == "Attack" and h.mention.strength == "strong" and (blast := _by_blast(a, h, unit_hits)) is not None:
+            etype, sub = blast  # "اغتيال ضابط بتفجير سيارته": an assassination by a blast is the blast
         if etype == "Explosions/Remote violence":
             # missiles that aircraft fire, a target's missiles, a car bomb a suicide bomber drives
             sub = means_of_agent(a, unit, h.mention, sub, means_matcher(), _before_or_after,
                                  lambda: _perpetrator_means(a, unit))
         out.append((h, etype, sub, refers))
     return out
+
+
+# How many words after a killing word its "by a blast" may stand (اغتيال ضابط أمن يمني بتفجير).
+BLAST_MEANS_WORDS = 6
+
+
+def _by_blast(a: Analysis, h: TriggerHit, unit_hits: list[TriggerHit]) -> tuple[str, str] | None:
+    """The type of the blast a killing word names as its means in its clause ("اغتيال ضابط بتفجير
+    سيارته"، "قتل مسؤول بانفجار"): a remote explosive, or the blast word's own strong type
+    ("بتفجير انتحاري": a suicide bomb); None when no blast word follows."""
+    t = h.mention.tok_end
+    own = clause_at(a, h.mention.tok_start)
+    hi = min(own.tok_end if own is not None else a.doc.sentence_of_token(t - 1).tok_end, t + BLAST_MEANS_WORDS)
+    for k in range(t, hi):
+        if a.doc.tokens[k].text not in cue_words("by_blast"):
+            continue
+        strong = [x.mention for x in unit_hits if x.mention.tok_start == k and x.mention.strength == "strong"
+                  and x.mention.event_type == "Explosions/Remote violence"]
+        if strong:
+            return strong[0].event_type, strong[0].sub_event_type
+        return "Explosions/Remote violence", "Remote explosive/landmine/IED"
+    return None
 
 
 def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame],

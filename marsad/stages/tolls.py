@@ -588,11 +588,13 @@ def _superseded(a: Analysis, counted: list[Casualty]) -> list[Casualty]:
 
 def _named_killing(a: Analysis, g: Group) -> Casualty | None:
     """"اغتيل الوزير السابق محمد شطح": an assassination or execution of someone the report names
-    without a count kills one person (an attempt, محاولة اغتيال, is another trigger)."""
+    without a count kills one person (an attempt, محاولة اغتيال, is another trigger), whatever its
+    means."""
     words = cue_words("killing_word")
     for m in g.members:
         mention = m.hit.mention
-        if m.etype in ("Violence against civilians", "Battles") and \
+        # (an assassination by a blast is typed by the blast: "اغتيل الوزير بتفجير سيارة مفخخة")
+        if m.etype in ("Violence against civilians", "Battles", "Explosions/Remote violence") and \
                 normalise_term(mention.text).split()[0].lstrip("و") in words:
             return Casualty(mention.start, mention.end, mention.text, "killed", 1, 1, 1,
                             tok_start=mention.tok_start, tok_end=mention.tok_end)

@@ -69,6 +69,7 @@ def group_frames(a: Analysis) -> None:
     groups = _weapons_of_the_fight(a, groups)
     groups = _shelling_of_the_fight(groups)
     groups = _fire_beside_the_fight(a, groups)
+    groups = _crossfire_of_the_fight(a, groups)
     groups = _clashes_at_protests(a, groups)
     from marsad.stages.told_twice import clashes_of_a_killing
     groups = clashes_of_a_killing(a, groups)
@@ -209,6 +210,38 @@ def _fire_beside_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
                 _fold(o, g, kept)
                 break
     return kept
+
+
+# How many sentences after a clash gunfire with no shooter of its own may be told as its fire.
+CROSSFIRE_SENTENCES = 3
+
+
+def _crossfire_of_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"اندلعت اشتباكات بين مجموعات مسلحة في مدينة X، وقتل مدنيان جراء إطلاق النار الكثيف": gunfire
+    told after a clash (in its sentence or in the next few), at the same place and day, with no
+    shooter of its own, is the clash's fire: one battle, whose dead are the gunfire's (civilians
+    among them)."""
+    kept = list(groups)
+    for g in groups:
+        if g.etype != "Violence against civilians" or g not in kept or \
+                not all(m.subtype == "Attack" and _gunfire_word(a, m.hit.mention) for m in g.members):
+            continue
+        for o in kept:
+            if o.etype != "Battles" or o.where.town_key != g.where.town_key or not o.when.compatible(g.when):
+                continue
+            clashes = [m.hit.mention for m in o.members if m.subtype == "Armed clash"]
+            if all(any(0 <= m.sentence - a.sentence_index(c.tok_start) <= CROSSFIRE_SENTENCES and
+                           c.tok_end <= m.hit.mention.tok_start for c in clashes) and _striker(a, m) is None
+                   for m in g.members):
+                _fold(o, g, kept)
+                break
+    return kept
+
+
+def _gunfire_word(a: Analysis, mention) -> bool:
+    """Is the event word gunfire (إطلاق النار، إطلاق الرصاص: ``gunfire_noun`` and a fire noun)?"""
+    return a.doc.tokens[mention.tok_start].text.lstrip("و") in cue_words("gunfire_noun") or \
+        any(a.doc.tokens[mention.tok_start].text.endswith(w) for w in ("إطلاق", "اطلاق"))
 
 
 def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:

@@ -2050,6 +2050,13 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             pm.resolution += f"; located by {anchor.text}"
         elif near:
             _area_reading(anchor, near[0])
+    # countries the names point to equally (الزاوية: a town in Libya and one in Algeria) rank by the
+    # places the article's mentions resolved to, not by their codes
+    chosen: dict[str, int] = {}
+    for pm in mentions:
+        if pm.place is not None:
+            chosen[pm.place.country_code] = chosen.get(pm.place.country_code, 0) + 1
+    countries = sorted(countries, key=lambda c: (-round(clues.countries[c], 6), -chosen.get(c, 0)))
     return countries, admins
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
+from marsad.arabic.normalise import normalise_term
 from marsad.budget import check_deadline
 from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
@@ -90,13 +91,21 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
             # other side): the raid told again by its outcome (ACLED codes the armed clash). Not
             # arrests after an attack on the force ("اعتقلت الشرطة مسلحين إثر هجوم على حاجز"): the
             # attackers, not the force, lead that fight
+            # (in an exchange of fire, تبادل لإطلاق النار, neither side leads: the force may be either)
             arrests_of_a_raid = arrests_of_a_raid or (
-                e.sub_event_type == "Arrests" and o.event_type == "Battles" and e.actor1 == o.actor1 and
+                e.sub_event_type == "Arrests" and o.event_type == "Battles" and
+                (e.actor1 == o.actor1 or (e.actor1 == o.actor2 and _exchange_of_fire(o))) and
                 e.actor2 in (None, "Civilians") and bool({o.inter1, o.inter2} & {2, 3, 4}))
             if one_sided or shelling_of_a_clash or same_pair or arrests_of_a_raid:
                 kept.remove(e)
                 break
     return kept
+
+
+def _exchange_of_fire(e: Event) -> bool:
+    """Is the battle told by an exchange of fire (تبادل لإطلاق النار، تبادل النار), where no side leads?"""
+    return any(normalise_term(x.get("text", "")).lstrip("و").startswith(("تبادل", "بتبادل"))
+               for x in e.evidence.get("event_type", []))
 
 
 def _on_its_days(e: Event, o: Event) -> bool:

@@ -50,12 +50,11 @@ def _seconds_arg(value: str) -> float | None:
 
 def _confidence_arg(value: str) -> float:
     """A confidence floor in [0, 1]."""
-    try:
-        floor = float(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
-    if not 0 <= floor <= 1:
-        raise argparse.ArgumentTypeError(f"must be between 0 and 1: {value!r}")
+    from marsad.stages.confidence import parse_floor
+
+    floor = parse_floor(value)
+    if floor is None:
+        raise argparse.ArgumentTypeError(f"must be a number from 0 to 1: {value!r}")
     return floor
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 
 from marsad.arabic.normalise import normalise_term
+from marsad.arabic.tokenise import stem_candidates
 from marsad.budget import check_deadline
 from marsad.cues import cue_words
 from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
@@ -103,9 +104,10 @@ def _drop_echoes(events: list[Event]) -> list[Event]:
 
 
 def _exchange_of_fire(e: Event) -> bool:
-    """Is the battle told by an exchange of fire (تبادل لإطلاق النار، تبادل النار), where no side leads?"""
-    return any(normalise_term(x.get("text", "")).lstrip("و").startswith(("تبادل", "بتبادل"))
-               for x in e.evidence.get("event_type", []))
+    """Is the battle told by an exchange of fire (تبادل لإطلاق النار، بتبادل النار), where no side leads?"""
+    heads = cue_words("gunfire_exchange_head")
+    return any(form in heads for x in e.evidence.get("event_type", [])
+               for form, _ in stem_candidates((normalise_term(x.get("text", "")).split() or [""])[0]))
 
 
 def _on_its_days(e: Event, o: Event) -> bool:

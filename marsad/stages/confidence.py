@@ -121,8 +121,12 @@ class Model:
         return 1.0 / (1.0 + math.exp(-max(-40.0, min(40.0, z))))
 
 
+def _where(name: str, row: dict) -> str:
+    return f"{data_path(name)}:{row['_line']}"
+
+
 def _number(row: dict, column: str) -> float:
-    where = f"{data_path(MODEL_FILE)}:{row['_line']}"
+    where = _where(MODEL_FILE, row)
     try:
         value = float(row[column])
     except ValueError:
@@ -140,10 +144,10 @@ def load_model() -> Model:
     by_term: dict[str, dict] = {}
     for row in rows:
         if row["term"] in by_term:
-            raise KnowledgeBaseError(f"term {row['term']!r} twice", where=f"{data_path(MODEL_FILE)}:{row['_line']}")
+            raise KnowledgeBaseError(f"term {row['term']!r} twice", where=_where(MODEL_FILE, row))
         if row["term"] not in TRAITS and row["term"] not in ("intercept", "threshold"):
             raise KnowledgeBaseError(f"unknown term {row['term']!r}; traits: {', '.join(TRAITS)}",
-                                     where=f"{data_path(MODEL_FILE)}:{row['_line']}")
+                                     where=_where(MODEL_FILE, row))
         by_term[row["term"]] = row
     missing = [t for t in (*TRAITS, "intercept", "threshold") if t not in by_term]
     if missing:
@@ -151,10 +155,10 @@ def load_model() -> Model:
     spreads = tuple(_number(by_term[t], "spread") for t in TRAITS)
     for t, s in zip(TRAITS, spreads):
         if s <= 0:
-            raise KnowledgeBaseError(f"spread of {t!r} must be positive", where=f"{data_path(MODEL_FILE)}:{by_term[t]['_line']}")
+            raise KnowledgeBaseError(f"spread of {t!r} must be positive", where=_where(MODEL_FILE, by_term[t]))
     threshold = _number(by_term["threshold"], "weight")
     if not 0 <= threshold < 1:
-        raise KnowledgeBaseError("threshold must be in [0, 1)", where=f"{data_path(MODEL_FILE)}:{by_term['threshold']['_line']}")
+        raise KnowledgeBaseError("threshold must be in [0, 1)", where=_where(MODEL_FILE, by_term["threshold"]))
     return Model(means=tuple(_number(by_term[t], "mean") for t in TRAITS), spreads=spreads,
                  weights=tuple(_number(by_term[t], "weight") for t in TRAITS),
                  intercept=_number(by_term["intercept"], "weight"), threshold=threshold)
@@ -166,7 +170,7 @@ def load_reasons() -> dict[str, str]:
     rows = load_table(REASONS_FILE, ("trait",))
     reasons: dict[str, str] = {}
     for row in rows:
-        where = f"{data_path(REASONS_FILE)}:{row['_line']}"
+        where = _where(REASONS_FILE, row)
         if row["trait"] not in TRAITS:
             raise KnowledgeBaseError(f"unknown trait {row['trait']!r}; traits: {', '.join(TRAITS)}", where=where)
         if row["trait"] in reasons:
@@ -225,16 +229,25 @@ def score_records(a) -> None:
 ENV_FLOOR = "MARSAD_MIN_CONFIDENCE"
 
 
+def parse_floor(value) -> float | None:
+    """A confidence floor given as text or a number: a float from 0 to 1, else None (for the
+    callers' own messages: the CLI, the environment, a saved watch list)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        floor = float(value)
+    except (TypeError, ValueError):
+        return None
+    return floor if 0 <= floor <= 1 else None
+
+
 def default_threshold() -> float:
     """The floor under which records are held back when the caller gives none:
     ``$MARSAD_MIN_CONFIDENCE`` when set (a number from 0 to 1), else the model's threshold."""
     value = os.environ.get(ENV_FLOOR, "").strip()
     if not value:
         return load_model().threshold
-    try:
-        floor = float(value)
-    except ValueError:
-        floor = -1.0
-    if not 0 <= floor <= 1:
+    floor = parse_floor(value)
+    if floor is None:
         raise UsageError(f"{ENV_FLOOR} must be a number from 0 to 1, not {value!r}")
     return floor

@@ -14,6 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from marsad.arabic.normalise import definite, normalise_term
+from marsad.arabic.tokenise import stem_candidates
 from marsad.cues import cue_matcher, cue_words
 from marsad.geo.gazetteer import distance_km
 from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES, Analysis, Frame, Group, Where
@@ -239,9 +240,9 @@ def _crossfire_of_the_fight(a: Analysis, groups: list[Group]) -> list[Group]:
 
 
 def _gunfire_word(a: Analysis, mention) -> bool:
-    """Is the event word gunfire (إطلاق النار، إطلاق الرصاص: ``gunfire_noun`` and a fire noun)?"""
-    return a.doc.tokens[mention.tok_start].text.lstrip("و") in cue_words("gunfire_noun") or \
-        any(a.doc.tokens[mention.tok_start].text.endswith(w) for w in ("إطلاق", "اطلاق"))
+    """Is the event word gunfire (إطلاق النار، بإطلاق الرصاص: ``gunfire_noun`` after its proclitics)?"""
+    nouns = cue_words("gunfire_noun")
+    return any(form in nouns for form, _ in stem_candidates(a.doc.tokens[mention.tok_start].text))
 
 
 def _clashes_at_protests(a: Analysis, groups: list[Group]) -> list[Group]:

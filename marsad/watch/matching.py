@@ -45,11 +45,10 @@ def clean_filters(filters: dict) -> dict:
                 raise UsageError("min_fatalities is a whole number, 0 or more")
             out[name] = value
         elif name == "min_confidence":
-            try:
-                floor = float(value)
-            except (TypeError, ValueError):
-                floor = -1.0
-            if isinstance(value, bool) or not 0 <= floor <= 1:
+            from marsad.stages.confidence import parse_floor
+
+            floor = parse_floor(value)
+            if floor is None:
                 raise UsageError("min_confidence is a number from 0 to 1")
             out[name] = floor
         elif name == "bbox":

@@ -68,6 +68,7 @@ def trigger_matcher() -> PhraseMatcher:
         matcher.add(row["phrase"], (etype, sub, row["strength"]))
         for form in case_forms(row["phrase"]):
             matcher.add(form, (etype, sub, row["strength"]))
+    matcher.allow_inserts(cue_phrases("trigger_insert"))
     return matcher
 
 

@@ -81,6 +81,17 @@ class PhraseMatcher:
         # name) but not "الجولاني" read as "الجولان" + ي
         self.final_suffixes = suffixes if final_suffixes is None else final_suffixes
         self.size = 0
+        # words a phrase may take inside it and still match (a manner adverb: "أطلق النار بشكل
+        # مباشر على"): first token -> the tails that complete the insert
+        self._inserts: dict[str, list[tuple[str, ...]]] = {}
+
+    def allow_inserts(self, phrases: Iterable[str]) -> None:
+        """Let a phrase of two or more words match with one of ``phrases`` between two of its
+        words (never before its first word nor after its last)."""
+        for phrase in phrases:
+            tokens = tuple(t.text for t in tokenise(normalise_term(phrase)))
+            if tokens:
+                self._inserts.setdefault(tokens[0], []).append(tokens[1:])
 
     def add(self, phrase: str, payload: Any) -> None:
         self.add_tokens(tuple(t.text for t in tokenise(normalise_term(phrase))), payload)
@@ -218,12 +229,26 @@ class PhraseMatcher:
                                 closed.append(Match(start, j + 1, payload, cost + extra, phrase))
                 if closed:
                     pending.append(closed)
-            node = node.get(word)
-            if node is None:
+            nxt = node.get(word)
+            if nxt is None and j > start and word in self._inserts:
+                j = self._past_insert(tokens, node, j, end)
+                nxt = node.get(tokens[j].text) if j < end else None
+            if nxt is None:
                 break
+            node = nxt
             j += 1
         for closed in reversed(pending):
             out.extend(closed)
+
+    def _past_insert(self, tokens, node, j: int, end: int) -> int:
+        """The token after an insert that starts at ``j`` and is followed by a word that goes on
+        with the phrase at ``node``; ``j`` itself when there is none."""
+        for tail in self._inserts[tokens[j].text]:
+            k = j + 1 + len(tail)
+            if k < end and all(tokens[j + 1 + n].text == w for n, w in enumerate(tail)) and \
+                    tokens[k].text in node:
+                return k
+        return j
 
     def find(self, doc: Doc, tok_start: int = 0, tok_end: int | None = None) -> list[Match]:
         """Non-overlapping matches, longest first, then fewest clitic letters (made once per

@@ -656,7 +656,15 @@ def _bare_distance_before(doc: Doc, tok: int, start: int) -> bool:
     while t >= start and t >= tok - 2 and doc.tokens[t].text in directions:
         t -= 1
     return t < tok - 1 and t >= start and doc.tokens[t].text.isdigit() and len(doc.tokens[t].text) >= 2 \
-        and not doc.text[doc.tokens[t].end:doc.tokens[tok].start].strip(" \u200f\u200e").count("،")
+        and not doc.text[doc.tokens[t].end:doc.tokens[tok].start].strip(" \u200f\u200e").count("،") \
+        and not (t > start and _numbered_place(doc.tokens[t - 1].text))
+
+
+def _numbered_place(word: str) -> bool:
+    """Is ``word`` a place noun whose number after it is its name ("منطقة 90"، "حي 14"، "بمخيم 5"),
+    so that the number measures no distance?"""
+    nouns = cue_words("place_noun")
+    return any(form in nouns for form, _ in stem_candidates(word))
 
 
 NAMED_BY_NOUN = "unknown name after a place noun: a common word its settlement noun names"

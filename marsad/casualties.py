@@ -179,6 +179,14 @@ def armed_victim_forms() -> frozenset[str]:
                                                           for e in entries))
 
 
+@lru_cache(maxsize=1)
+def civilian_victim_forms() -> frozenset[str]:
+    """One-word victim nouns of civilians only (مدنيين، أطفال، مواطنين)."""
+    return frozenset(form[0] for form, entries in _vocab().victims.items()
+                     if len(form) == 1 and entries and all(e.kind == "victim" and e.cls == "civilians"
+                                                          for e in entries))
+
+
 # --------------------------------------------------------------------------- matching
 
 def _table(table_id: int) -> dict:

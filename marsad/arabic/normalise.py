@@ -164,6 +164,9 @@ def normalise(raw: str) -> Normalised:
                 last_space = True
                 i += 1
                 continue
+            if ch in _SPACES and _split_by_tatweel(raw, i, a, b):
+                i += 1  # "مجـ ـزرة": a word split by tatweels around a space, to slip past filters
+                continue
             for piece in _FOLDED[ch]:
                 if piece == " ":
                     if last_space:
@@ -180,6 +183,21 @@ def normalise(raw: str) -> Normalised:
         to_raw.extend(range(pos, n))
     to_raw.append(n)
     return Normalised(raw=raw, text="".join(out), to_raw=tuple(to_raw))
+
+
+TATWEEL = "\u0640"
+
+
+def _split_by_tatweel(raw: str, i: int, lo: int, hi: int) -> bool:
+    """Is the space at ``i`` inside a word written apart with a tatweel on each side ("مجـ ـزرة"،
+    "انتهـ ـاكات"), within the run ``lo:hi``?"""
+    j = i - 1
+    while j >= lo and raw[j] in _SPACES:
+        j -= 1
+    k = i + 1
+    while k < hi and raw[k] in _SPACES:
+        k += 1
+    return j >= lo and k < hi and raw[j] == TATWEEL and raw[k] == TATWEEL
 
 
 def normalise_term(term: str) -> str:

@@ -41,6 +41,7 @@ from marsad.stages.arrest_fight import arrest_in_fight
 from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
 from marsad.stages.nonevents import MEANS_OR_GOAL, named_as_goal
+from marsad.arabic.tokenise import stem_candidates
 from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
@@ -396,6 +397,8 @@ def _told_as_happening(a: Analysis, unit: int) -> bool:
         return True
     if any(lo <= d.tok_start < hi and not d.background for d in a.dates):
         return True
+    if cue_matcher("suffer_verb").find(a.doc, lo, hi):
+        return True  # "وتعرضت بلدتا حمورية وسقبا لقصف مماثل": what a place underwent (perfect forms only)
     return bool(means_matcher().find(a.doc, lo, hi)) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
 
 
@@ -580,6 +583,8 @@ def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame
             if typed is None:
                 continue
             etype, sub = typed
+        if sub == "Armed clash" and _ambush_on_civilians(a, unit, h):
+            etype, sub = "Violence against civilians", "Attack"
         if sub == "Attack" and h.mention.strength == "strong" and (blast := _by_blast(a, h, unit_hits)) is not None:
             etype, sub = blast  # "اغتيال ضابط بتفجير سيارته": an assassination by a blast is the blast
         if etype == "Explosions/Remote violence":
@@ -588,6 +593,40 @@ def _typed(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[Frame
                                  lambda: _perpetrator_means(a, unit))
         out.append((h, etype, sub, refers))
     return out
+
+
+# How many words after an ambush the people it fell on may stand (كمينا لسيارة تقل مدنيين).
+AMBUSH_OBJECT_WORDS = 4
+
+
+def _ambush_on_civilians(a: Analysis, unit: int, h: TriggerHit) -> bool:
+    """"نصبت كمينا لتجار ... وفتحت النار عليهم"، "قتل خمسة مدنيين في كمين نصبه مسلحون": an ambush
+    that fell on civilians only (its object behind ل is a civilian noun, or what carries one; else
+    its unit's dead and wounded are all civilians) is an attack on civilians, not a battle."""
+    from marsad.casualties import armed_victim_forms, civilian_victim_forms
+    doc = a.doc
+    word = doc.tokens[h.mention.tok_start].text
+    if not any(form in cue_words("ambush_noun") for form, _ in stem_candidates(word)):
+        return False
+    own = clause_at(a, h.mention.tok_start)
+    hi = min(own.tok_end if own is not None else h.mention.tok_end, h.mention.tok_end + AMBUSH_OBJECT_WORDS)
+    civilian, carriers = civilian_victim_forms(), cue_words("civilian_carrier")
+    armed = armed_victim_forms()
+    for k in range(h.mention.tok_end, hi):
+        text = doc.tokens[k].text
+        bare = text[1:] if text.startswith("ل") else None
+        if bare is None:
+            continue
+        bare = bare[2:] if bare.startswith("ال") else bare
+        if bare in armed or cue_matcher("military_target").find(doc, k, min(hi, k + 2)):
+            return False  # "كمينا لدورية للجيش": a force's men or post
+        if bare in civilian:
+            return True
+        if bare in carriers and {doc.tokens[j].text for j in range(k + 1, min(hi + 2, len(doc.tokens)))} & civilian:
+            return True
+        break
+    victims = _victims(a, unit)
+    return bool(victims) and victims <= {"civilians"}
 
 
 # How many words after a killing word its "by a blast" may stand (اغتيال ضابط أمن يمني بتفجير).

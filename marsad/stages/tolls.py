@@ -348,9 +348,16 @@ def _elsewhere(a: Analysis, c: Casualty, g: Group) -> bool:
     """"كما قتل طفل في غارة ... في قرية في شرق المحافظة": the count's own clause names a place
     (a place noun) that is none of the group's places, so the death happened elsewhere."""
     from marsad.geo.places import _place_noun_matcher
+    from marsad.stages.clauses import clause_at
     doc = a.doc
     sent = doc.sentence_of_token(c.tok_start)
     end = min(sent.tok_end, c.tok_end + 6)
+    # not past the count's own clause: "قتلت امرأة بقصف على حرستا، وتعرضت بلدة مسرابا لقصف مماثل"
+    # names the second town in a clause of its own event
+    last = clause_at(a, max(c.tok_start, c.tok_end - 1))
+    if last is not None and last.kind in ("coordinate", "main") and \
+            (nxt := clause_at(a, last.tok_end)) is not None and nxt.kind == "coordinate" and nxt.unit != last.unit:
+        end = min(end, last.tok_end)
     nouns = [m for m in _place_noun_matcher().find(doc, c.tok_start, end)]
     own = {t for w in g.places for t in range(w.mention.tok_start, w.mention.tok_end)}
     # containers locate the group's places: "البارة في جبل الزاوية"

@@ -309,6 +309,16 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
     # weapon is what a person works with ("خبيري صواريخ إيراني ولبناني": missile experts)
     people = cue_words("counted_person_noun") | cue_words("person_role_noun")
     weapon_ends = {m.tok_end: m.tok_start for m in kb.weapon_nouns.find(doc)}
+    # an indefinite force noun with its nationality ("قوة إسرائيلية"، "دورية روسية"، "قوات تركية خاصة")
+    # names that state's forces as the weapon's nationality names the attacker
+    # (the modifier an indefinite adjective: "قوات الأمن العراقية" is a construct the generic names read)
+    force_ends: dict[int, int] = {}
+    for m in cue_matcher("force_noun").find(doc):
+        if m.tok_end - m.tok_start != 1 or definite(doc.tokens[m.tok_start].text):
+            continue
+        force_ends.setdefault(m.tok_end, m.tok_start)
+        if m.tok_end + 1 < len(doc.tokens) and not definite(doc.tokens[m.tok_end].text):
+            force_ends.setdefault(m.tok_end + 1, m.tok_start)
     attackers: dict[int, int] = {}  # end of a nationality that named an attacker -> its weapon's start
     stated_words = {doc.tokens[s].text for s in stated}
     for m in kb.nationality.find(doc):
@@ -316,7 +326,7 @@ def find_actors(doc: Doc, countries: list[str] | None = None, published: date | 
             continue
         # allow one modifier between: قصف جوي روسي، طائرات حربية روسية; and a second nationality joined
         # to the first: "الغارات الجوية السورية والروسية" (the two forces' strikes)
-        start = weapon_ends.get(m.tok_start, weapon_ends.get(m.tok_start - 1))
+        start = weapon_ends.get(m.tok_start, weapon_ends.get(m.tok_start - 1, force_ends.get(m.tok_start)))
         if start is None and doc.tokens[m.tok_start].text.startswith("و"):
             start = attackers.get(m.tok_start)
             if start is None:

@@ -362,6 +362,9 @@ def _side_of_the_town_told(a: Analysis, sent) -> Where | None:
             continue
         told = [x for i in (sent.index - 1, sent.index) if i >= 0 for x in mentions_of_sentence(a, i)
                 if x.tok_end <= t and x.place is not None and x.place.kind in ("city", "town")]
+        # "في مدينة اعزاز (42 كم شمال مدينة حلب) ... وسط المدينة": the town the distance is measured
+        # from is not the one the text goes on about
+        told = [x for x in told if not x.reason.startswith("a distance reference")] or told
         if told:
             town = told[-1].place
             if side in inside:  # "انفجرت عبوة وسط المدينة": in the town itself

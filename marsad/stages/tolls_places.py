@@ -168,6 +168,10 @@ def _count_before_place(a: Analysis, prep: int, lo: int, pm: PlaceMention | None
     e = prep
     quantities = [q for q in a.quantities() if lo <= q.tok_start and q.value and not q.vague]
     q = next((q for q in quantities if q.tok_end == e), None)
+    if q is None and e - 1 > lo and tokens[e - 1].text in cue_words("part_death_verb"):
+        # "بينهم 4 شهداء قضوا في بلدة X، و5 قتلوا في Y": the part's own verb of dying before its place
+        e -= 1
+        q = next((q for q in quantities if q.tok_end == e), None)
     if q is None and e - 1 > lo:
         word = tokens[e - 1].text
         if word in cue_words("part_word") or word in cue_words("counted_person_noun"):

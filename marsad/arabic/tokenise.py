@@ -188,11 +188,32 @@ def _after_abbreviation(text: str, dot: int) -> bool:
         return False
     if dot >= 1 and _ARABIC_LETTER_RE.match(text[dot - 1]) and (dot < 2 or not text[dot - 2].isalpha()):
         return True  # an Arabic initial: the agencies' (د.ب.أ)، (أ.ف.ب)، (و.ص.ف)
+    if _spelled_initials(text, dot):
+        return True  # Latin initials spelled in Arabic: "إن.تي.في"، "سي.إن.إن"، "بي.بي.سي"
     m = _LATIN_WORD_BEFORE_RE.search(text, max(0, dot - 12), dot)
     if not m:
         return False
     word = m.group(1)
     return (len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()
+
+
+# Longest Arabic spelling of one Latin letter (إن، تي، سي، إم، إيه).
+SPELLED_LETTER_CHARS = 3
+
+
+def _spelled_initials(text: str, dot: int) -> bool:
+    """Is the full stop at ``dot`` between two Latin letters spelled in Arabic, with no space
+    ("إن.تي.في"): a short Arabic word right before it and a short one right after it that ends at
+    another dot or at no letter? "طرابلس.وقال" (a missing space after a sentence) is no such run."""
+    lo = dot
+    while lo > 0 and _ARABIC_LETTER_RE.match(text[lo - 1]):
+        lo -= 1
+    hi = dot + 1
+    while hi < len(text) and _ARABIC_LETTER_RE.match(text[hi]):
+        hi += 1
+    return 1 <= dot - lo <= SPELLED_LETTER_CHARS and 1 <= hi - dot - 1 <= SPELLED_LETTER_CHARS and \
+        (lo == 0 or not text[lo - 1].isalpha()) and (hi >= len(text) or not text[hi].isalpha()) and \
+        "." in (text[lo - 1:lo] + text[hi:hi + 1])
 
 
 # Longest headline (characters) at the top of a text, and longest subhead after body text.

@@ -186,11 +186,21 @@ def test_a_verbal_noun_of_success_behind_li_is_a_purpose_not_a_capture(text):
 ])
 def test_a_force_s_deadly_confrontations_with_no_armed_side_are_no_battle(text):
     """"ذخائر حية في مواجهات أسفرت عن مقتل 16 فلسطينياً": confrontations of a force with no armed
-    opponent, in which people who are no fighters died, are the force's fire on a crowd (excessive
-    force against protesters), not a battle with no second side."""
+    opponent, in which people who are no fighters died, are no battle with no second side. With no
+    protest told they are a riot (ACLED's violent demonstration, rioters against the force: the
+    eighth set's gold for a camp raid's confrontations); a protest's crowd fired on is below."""
     found = _extract(text)
     assert found and all(e.event_type != "Battles" for e in found), _kinds(found)
-    assert "Excessive force against protesters" in [e.sub_event_type for e in found], _kinds(found)
+    assert [(e.sub_event_type, e.actor1) for e in found] == [("Violent demonstration", "Rioters")], _kinds(found)
+
+
+@pytest.mark.parametrize("text", [
+    "قتل 16 فلسطينيا اليوم في مواجهات مع الجيش الإسرائيلي على حدود قطاع غزة خلال مسيرات العودة.",
+    "قتل ثلاثة أشخاص في مواجهات مع قوات الأمن خلال احتجاجات في مدينة الناصرية اليوم.",
+])
+def test_a_force_s_deadly_confrontations_with_a_protest_are_excessive_force(text):
+    found = _extract(text)
+    assert [e.sub_event_type for e in found] == ["Excessive force against protesters"], _kinds(found)
 
 
 @pytest.mark.parametrize("text", [

@@ -151,6 +151,18 @@ def _crowd_confronted(a: Analysis, g: Group, actor1, actor2, cas: list[Casualty]
     return bool(killed) and not any(c.victim_class in ("security", "fighters") for c in killed)
 
 
+def _protest_told(a: Analysis, g: Group) -> bool:
+    """Does one of the group's sentences tell a protest (a protest word, or demonstrators named or
+    counted: "قتل خمسة متظاهرين في مواجهات")?"""
+    from marsad.cues import cue_words
+    if _crowd_named(a, g) or any(h.mention.event_type == "Protests" and a.sentence_index(h.mention.tok_start) in
+                                 g.sentences for h in a.hits):
+        return True
+    nouns = cue_words("protester_noun")
+    return any(a.doc.tokens[t].text in nouns or a.doc.tokens[t].text[1:] in nouns
+               for i in g.sentences for t in range(a.doc.sentences[i].tok_start, a.doc.sentences[i].tok_end))
+
+
 def _only_forces_killed(cas: list[Casualty]) -> bool:
     """Are all the dead counted soldiers, police or fighters (no protester among them)?"""
     killed = [c for c in cas if c.kind in ("killed", "mixed") and (c.count or 0) > 0]
@@ -221,9 +233,14 @@ def build_event(a: Analysis, g: Group) -> Event | None:
         # violent demonstration), not a battle between armed groups
         etype, sub = "Riots", "Violent demonstration"
     if (etype, sub) == ("Battles", "Armed clash") and best and _crowd_confronted(a, g, actor1, actor2, cas_used):
-        # "استخدام قوات الاحتلال ذخائر حية في مواجهات أسفرت عن مقتل 16 فلسطينياً": confrontations of a
-        # force with no armed opponent, people not fighters killed: the force's fire on a crowd
-        etype, sub, actor2, assoc1, assoc2 = "Protests", "Excessive force against protesters", "Protesters", [], []
+        if _protest_told(a, g):
+            # "خلال مسيرات العودة ... مواجهات أسفرت عن مقتل 16 فلسطينياً": a force's fire on a protest's
+            # crowd, people not fighters killed (ACLED's excessive force against protesters)
+            etype, sub, actor2, assoc1, assoc2 = "Protests", "Excessive force against protesters", "Protesters", [], []
+        else:
+            # "سقط شاب شهيدا خلال مواجهات اشتعلت مع القوات الإسرائيلية في مخيم جنين": confrontations with
+            # a force and no protest told are a riot (ACLED's violent demonstration: rioters against it)
+            etype, sub, actor2, assoc1, assoc2 = "Riots", "Violent demonstration", actor1, [], []
     if etype == "Protests" and sub != "Excessive force against protesters":
         # "وأدت احتجاجات الجمعة إلى مقتل 3. وأفادت مصادر أن الضحايا سقطوا برصاص ميليشيات X": the side
         # the text marks as the killer, in the toll's sentence or the next, before any force nearby

@@ -289,6 +289,7 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
     YEAR = rf"(?P<year>\d{{4}})(?: ?(?P<era>{ERA}))?"
     # يناير/كانون الثاني، مايو (أيار)، and Reuters' مايو أيار
     MONTHS = rf"(?P<months>(?P<mon>{MON})(?:(?: ?[/(-] ?| )(?P<mon2>{MON})\)?)?)"
+    MON_BA = r"[وف]?ب"  # the preposition ب glued to a month name (بأبريل)
     DAY = rf"(?:(?:ال ?)?(?P<day>\d{{1,2}})(?: (?:{OF}))?|(?P<ord>{ORD}) (?:{OF}))"
     WD_PREFIX = (rf"(?:{P_WD}(?:(?P<rel>{REL}) )?(?:(?:{DAYP}) )?(?P<wd>{WD}){_SEP}"
                  rf"(?:(?:{EQUIV}) )?)?")
@@ -306,9 +307,10 @@ def _build_rules(lex: _Lexicon) -> list[tuple[str, re.Pattern, Callable]]:
                     rf"(?!\d|[./-]\d)", _numeric),
         ("dom", rf"{_B}{DAY} (?:(?:ال)?(?:{MONP}) (?P<mod>{MOD})|"
                 rf"(?P<cur>{CUR})){_E}", _dom),
-        ("month_year", rf"{_B}(?:{P}(?P<part>{PART}) )?(?:(?:ال)?(?:{MONP}) )?{MONTHS}{_SEP}(?:(?:{OF}) )?"
+        # (a month behind the preposition ب: "الهجوم على دوما بأبريل الماضي"، "بنيسان 2018")
+        ("month_year", rf"{_B}(?:{P}(?P<part>{PART}) )?(?:(?:ال)?(?:{MONP}) |{MON_BA})?{MONTHS}{_SEP}(?:(?:{OF}) )?"
                        rf"(?:(?:{YW}) )?{YEAR}{_E}", _month_year),
-        ("month", rf"{_B}(?:{P}(?P<cue>{CUE}) )?(?:{P}(?P<part>{PART}) )?(?:(?P<mp>(?:ال)?(?:{MONP})) )?"
+        ("month", rf"{_B}(?:{P}(?P<cue>{CUE}) )?(?:{P}(?P<part>{PART}) )?(?:(?P<mp>(?:ال)?(?:{MONP})) |{MON_BA})?"
                   rf"{MONTHS}(?: (?P<mod>{MOD}))?{_E}", _month),
         ("year", rf"{_B}{P}(?:(?P<part>{PART}) )?(?:(?P<yw>{YW}) )?{YEAR}{_E}", _year),
         ("since_year", rf"{_B}{P}(?:{SINCE}) (?P<year>(?:19|20)\d{{2}}){_E}", _since_year),
@@ -411,6 +413,10 @@ def _need_masks(kinds: tuple[str, ...]) -> tuple[int, tuple[tuple[int, int], ...
     return single, tuple(multi)
 
 
+# What may be glued before a word that starts a date ("بأبريل الماضي"، "وبنيسان")
+_GLUED_PREPOSITIONS = frozenset(("ب", "وب", "فب"))
+
+
 def _word_need_bits(word: str) -> tuple[int, int]:
     """The need words found inside ``word``, and those ``word`` starts with (each substring
     looked up once)."""
@@ -422,7 +428,7 @@ def _word_need_bits(word: str) -> tuple[int, int]:
             bit = bits.get(word[i:j])
             if bit is not None:
                 inside |= bit
-                if i == 0:
+                if i == 0 or word[:i] in _GLUED_PREPOSITIONS:
                     starts |= bit
     return inside, starts
 

@@ -186,6 +186,8 @@ def _after_abbreviation(text: str, dot: int) -> bool:
     (Jan. 3، Gen. X، U.S.، د.ب.أ)?"""
     if text[dot] != "." or dot + 1 >= len(text) or text[dot + 1] == "\n":
         return False
+    if text[dot + 1] in "،,":
+        return True  # "شمالي البصرة.، الى مقتل شخصين": a stray stop before the sentence's comma
     if dot >= 1 and _ARABIC_LETTER_RE.match(text[dot - 1]) and (dot < 2 or not text[dot - 2].isalpha()):
         return True  # an Arabic initial: the agencies' (د.ب.أ)، (أ.ف.ب)، (و.ص.ف)
     if _spelled_initials(text, dot):

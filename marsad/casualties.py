@@ -436,9 +436,14 @@ def _others_adjective(ctx: _Ctx, vm: _Match) -> bool:
                 or any(v.t0 <= k < v.t1 for v in ctx.victims.values()))
 
 
-def _comma_after(ctx: _Ctx, k: int) -> bool:
+def _comma_after(ctx: _Ctx, k: int, quotes: bool = False) -> bool:
+    """Is a comma all that stands between token ``k`` and the next (with ``quotes``, a closing
+    quotation mark may stand before it: "قسد"،)?"""
     tokens = ctx.doc.tokens
-    return k + 1 < len(tokens) and ctx.doc.text[tokens[k].end:tokens[k + 1].start].strip() in ("،", ",")
+    gap = ctx.doc.text[tokens[k].end:tokens[k + 1].start] if k + 1 < len(tokens) else ""
+    if quotes:
+        gap = gap.replace("\u201d", "").replace('"', "").replace("\u00bb", "")
+    return k + 1 < len(tokens) and gap.strip() in ("،", ",")
 
 
 def _open_parentheticals(ctx: _Ctx) -> None:
@@ -1269,7 +1274,10 @@ def find_casualties(doc: Doc, quantities: list[Quantity] | None = None) -> list[
         for c in ctx.triggers:
             if c.entry.kind != "close" or c.entry.group != o.entry.group or c.t0 < o.t1:
                 continue
-            if c.t0 - o.t1 > 16 or any(ctx.stop_after[k] for k in range(o.t1 - 1, c.t0)):
+            # (a comma right before the closing half closes an aside, not the phrase: "فقد عنصر من
+            # "قسد"، حياته"، "لقي عنصر من الشرطة، حتفه": حتفه، حياته never open a clause)
+            if c.t0 - o.t1 > 16 or any(ctx.stop_after[k] for k in range(o.t1 - 1, c.t0 - 1)) or \
+                    (c.t0 - 1 >= o.t1 and ctx.stop_after[c.t0 - 1] and not _comma_after(ctx, c.t0 - 1, quotes=True)):
                 break
             if any(x.entry.kind == "open" and x.entry.group == o.entry.group and o.t1 <= x.t0 < c.t0
                    for x in ctx.triggers):

@@ -82,6 +82,8 @@ def case_forms(phrase: str) -> set[str]:
     ['قصفا مدفعيا']
     >>> sorted(case_forms("غارتين"))
     ['غارتان']
+    >>> sorted(case_forms("قذيفة صاروخية"))
+    ['قذيفتان صاروخيتان', 'قذيفتين صاروخيتين']
     """
     from marsad.arabic.normalise import normalise_term
     words = normalise_term(phrase).split()
@@ -92,6 +94,11 @@ def case_forms(phrase: str) -> set[str]:
         out.add(" ".join(w + "ا" for w in words))
     if len(words[0]) > 4 and words[0].endswith("ين") and all(w.endswith("ين") for w in words):
         out.add(" ".join(w[:-2] + "ان" for w in words))
+    if len(words[0]) >= 4 and all(w.endswith("ه") and not w.startswith("ال") for w in words):
+        # a feminine noun (and its adjectives) in the dual, both cases (قذيفة صاروخية -> قذيفتين
+        # صاروخيتين، قذيفتان صاروخيتان)
+        out.add(" ".join(w[:-1] + "تين" for w in words))
+        out.add(" ".join(w[:-1] + "تان" for w in words))
     return out
 
 

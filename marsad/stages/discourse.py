@@ -600,12 +600,23 @@ def _after_rise(a: Analysis, d: DateMention) -> bool:
     """Does a verb of rising or result (ارتفعت، أسفرت، بلغت) stand a few words before the date, in its
     clause, with no verb of saying between them?"""
     own = clause_at(a, d.tok_start)
-    lo = max(own.tok_start if own is not None else 0, d.tok_start - RISE_DATE_WORDS)
+    start = own.tok_start if own is not None else 0
+    lo = max(start, d.tok_start - RISE_DATE_WORDS)
     rises = [m for m in cue_matcher("rise_or_result_verb").find(a.doc, lo, d.tok_start)]
     if not rises:
-        return False
+        # "ارتفعت حصيلة هجوم شنه داعش على حافلة للجيش السوري في شرق سوريا مساء الخميس إلى 33": further
+        # off, the rise still holds the date when the event it counts is told between them
+        far = [m for m in cue_matcher("rise_or_result_verb").find(a.doc, max(start, d.tok_start - RISE_EVENT_WORDS),
+                                                                d.tok_start)]
+        if not far or not any(far[-1].tok_end <= h.mention.tok_start < d.tok_start for h in a.hits):
+            return False
+        rises = far
     says = cue_starts(a.doc, "attribution")
     return not any(t in says for t in range(max(m.tok_start for m in rises), d.tok_start))
+
+
+# How far before the date a verb of rising may stand when an event word stands between them.
+RISE_EVENT_WORDS = 16
 
 
 # How many words may stand between a verb of saying and the date that follows it (its subject).

@@ -233,7 +233,10 @@ def build_frames(a: Analysis) -> None:
                     targets = elided
                 if sub == TERRITORY:
                     targets = [w for w in targets if _object_of(a, h, w)]
-                if not targets and h.mention.strength == "strong" and not join_only and sub != TERRITORY and \
+                # (a weak word typed by its own clause counts too: "ارتفعت حصيلة هجوم شنه داعش على حافلة
+                # للجيش السوري في شرق سوريا إلى 33 قتيلا": the attackers and the force name a battle)
+                if not targets and (h.mention.strength == "strong" or _armed_target(a, u, h.mention)) and \
+                        not join_only and sub != TERRITORY and \
                         _country_and_toll(a, u):
                     # "قتل 22 طفلا في غارة جوية على اليمن": told with no place but a country's
                     placeless.append(Frame(h, sent.index, None, when, etype, sub, True))

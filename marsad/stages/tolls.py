@@ -22,7 +22,8 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
     from marsad.stages.tolls_places import part_casualties, set_aside
     from marsad.stages.tolls_totals import toll_before_its_event, toll_of_placeless_retelling
     from marsad.stages.tolls_means import means_total, over_two_means
-    from marsad.stages.tolls_other import bodies_still_lying, of_another_event, over_two_places, pictured_body
+    from marsad.stages.tolls_other import (bodies_still_lying, of_another_event, of_prior_event, over_two_places,
+                                          pictured_body)
     # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": the total goes to no place, each part to its own
     distributed = set_aside(a)
     for c in a.casualties:
@@ -45,6 +46,8 @@ def group_casualties(a: Analysis, g: Group) -> list[Casualty]:
             continue  # "قتل خمسة في هجمات على ثلاث قرى": a sum over places, no one village's toll
         if of_another_event(a, c, g):
             continue  # "إن غارة أخرى قتلت أربعة أطفال آخرين": another strike's dead, of no known place
+        if of_prior_event(a, c, g):
+            continue  # "بعد ثلاثة أيام من هجوم مماثل أودى بحياة 12": the earlier attack's dead
         if bodies_still_lying(a, c):
             continue  # "عشرات الجثث لا تزال متناثرة": the state the fighting left, not this event's toll
         if pictured_body(a, c):

@@ -44,6 +44,45 @@ def of_another_event(a: Analysis, c: Casualty, g: Group) -> bool:
     return any(not span[0] <= m.hit.mention.tok_start < span[1] for m in g.members)
 
 
+def prior_event_starts(a: Analysis) -> list[int]:
+    """Token starts of phrases after which the text tells an earlier event: the cue
+    ``prior_event_marker`` (ردا على، على خلفية، بعد أيام من) and "بعد" + a span of time + "من" ("بعد
+    ثلاثة أيام من هجوم"، "بعد يومين من غارة"، "بعد ساعات من")."""
+    from marsad.cues import cue_matcher
+    found = a.memo.get("prior_event_starts")
+    if found is not None:
+        return found
+    tokens, units = a.doc.tokens, cue_words("elapsed_unit")
+    # ("منذ بدء الهدنة بدقائق" measures a time; it brings in no earlier event with dead of its own)
+    found = [m.tok_start for m in cue_matcher("prior_event_marker").find(a.doc)
+             if not tokens[m.tok_start].text.lstrip("و").startswith("منذ")]
+    for t, tok in enumerate(tokens):
+        if tok.text not in ("بعد", "وبعد"):
+            continue
+        for k in range(t + 1, min(len(tokens) - 1, t + 1 + ELAPSED_WORDS)):
+            if tokens[k].text in units and tokens[k + 1].text == "من":
+                found.append(t)
+                break
+    found = a.memo["prior_event_starts"] = sorted(set(found))
+    return found
+
+
+# How many words the span of time may take between بعد and من ("بعد ثلاثة أيام من").
+ELAPSED_WORDS = 3
+
+
+def of_prior_event(a: Analysis, c: Casualty, g: Group) -> bool:
+    """"قتل ثلاثة جنود بانفجار عبوة ... بعد ثلاثة أيام من هجوم مماثل أودى بحياة 12": a count told after
+    a phrase that introduces an earlier event, with the group's own event word before that phrase in
+    the sentence, is the earlier event's dead."""
+    sent = a.doc.sentence_of_token(c.tok_start)
+    own = [m.hit.mention.tok_start for m in g.members if sent.tok_start <= m.hit.mention.tok_start < c.tok_start]
+    if not own:
+        return False
+    first = min(own)
+    return any(first < p < c.tok_start for p in prior_event_starts(a))
+
+
 # Place kinds too wide to be a second place of one toll ("في الرقة ومحافظتها").
 _WIDE_KINDS = ("admin1", "country", "region")
 # How many words may stand between two places one toll spreads over ("الدريهمي ومحيط مطار الحديدة").

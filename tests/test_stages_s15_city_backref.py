@@ -23,3 +23,14 @@ def test_the_city_is_the_one_told_not_the_distance_reference(text, town, not_tow
 def test_the_city_told_alone_is_still_found():
     found = marsad.extract("أفادت مصادر أمنية في مدينة كركوك بمقتل خمسة أشخاص بتفجير عبوة ناسفة وسط المدينة اليوم.", DAY)
     assert {e.location for e in found} == {"Kirkuk"}
+
+
+@pytest.mark.parametrize("text, town", [
+    ("أعلنت السلطات اللبنانية مقتل شخص في غارة إسرائيلية استهدفت سيارة بين بلدتي تولين وقلاوية في جنوب لبنان. "
+     "وذكرت الوزارة أن الغارة أسفرت عن مقتل شخص من بلدة مجدل سلم يدعى محمد.", "Touline"),
+    ("انفجرت عبوة ناسفة بدورية للجيش قرب بلدة الطارمية اليوم. وأسفر الانفجار عن مقتل جندي من أبناء مدينة "
+     "الموصل.", "Tarmiyah"),
+])
+def test_a_definite_event_word_names_the_event_told_not_a_victim_s_home_town(text, town):
+    places = {e.location for e in marsad.extract(text, "2025-09-14")}
+    assert places == {town}, places

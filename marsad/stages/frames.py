@@ -228,7 +228,11 @@ def build_frames(a: Analysis) -> None:
                 targets = _clause_places(a, h, places_of.get(u, []), unit_fallback)
                 if not targets:
                     if elided is None:
-                        elided = _elided_places(units, pos, places_of, next_kind) or \
+                        # "وذكرت الوزارة أن الغارة أسفرت عن مقتل شخص من بلدة مجدل سلم": a definite event
+                        # word names the event told just before, at its town, not at a victim's home town
+                        back = _previous_town(previous_places) if definite(doc.tokens[h.mention.tok_start].text) \
+                            and all(w.mention.role == "home" for w in unit_fallback) else []
+                        elided = _elided_places(units, pos, places_of, next_kind) or back or \
                             unit_fallback or _previous_town(previous_places)
                     targets = elided
                 if sub == TERRITORY:

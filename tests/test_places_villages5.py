@@ -1,0 +1,86 @@
+"""The villages and small towns that the fifteenth session appended to ``kb/data/places.tsv``
+(every row of the block says "fifteenth session" in its source): own-wording sentences that
+name one of them with a place noun must resolve to that row, within 5 km of its point, and
+the block's rows must lie in the conflict regions it covers and name known governorates."""
+from __future__ import annotations
+
+import pytest
+
+from marsad.geo.gazetteer import distance_km, load_gazetteer
+from village_blocks import block_rows, located
+
+BLOCK = "fifteenth session"
+
+
+def _row(place_id: str) -> dict[str, str]:
+    rows = [row for row in block_rows(BLOCK) if row["place_id"] == place_id]
+    assert rows, place_id
+    return rows[0]
+
+
+@pytest.mark.parametrize("text, place_id, country", [
+    # Lebanon: Bint Jbeil, Sidon, Tyre, Nabatieh, Baalbek and the Chouf
+    ("قصفت مسيرة إسرائيلية منزلا في بلدة عيتا الجبل في قضاء بنت جبيل ما أدى إلى مقتل شخصين.",
+     "cur:lb-aita-al-jabal", "Lebanon"),
+    ("قتل ثلاثة أشخاص بغارة إسرائيلية استهدفت منزلا في بلدة الخرايب جنوب لبنان.",
+     "cur:lb-kharayeb", "Lebanon"),
+    ("شن الطيران الحربي الإسرائيلي غارة على بلدة دردغيا في قضاء صور أسفرت عن مقتل مسعف.",
+     "cur:lb-derdghaya", "Lebanon"),
+    ("قتل شخصان في غارة إسرائيلية على بلدة عربصاليم في قضاء النبطية.", "cur:lb-arabsalim", "Lebanon"),
+    ("استهدفت غارة إسرائيلية سيارة في بلدة دورس عند المدخل الجنوبي لمدينة بعلبك فقتل سائقها.",
+     "cur:lb-douris", "Lebanon"),
+    ("أدت غارة إسرائيلية على شقة في بلدة برجا في إقليم الخروب إلى مقتل خمسة أشخاص.", "cur:lb-barja", "Lebanon"),
+    # Syria: Jabal al-Zawiya, west Aleppo, the Yarmouk basin, Deir ez-Zor and Raqqa
+    ("قتل مدنيان بقصف مدفعي لقوات النظام على بلدة بسامس في جبل الزاوية جنوبي إدلب.",
+     "cur:sy-bassames", "Syria"),
+    ("قصفت قوات النظام بلدة كفرعمة في ريف حلب الغربي ما أدى إلى مقتل امرأة.", "cur:sy-kafr-amma", "Syria"),
+    ("قتل عنصران من قوات النظام في هجوم لمسلحين على حاجز في بلدة معرية بمنطقة حوض اليرموك غرب درعا.",
+     "cur:sy-maariya", "Syria"),
+    ("قتل عنصر من قسد برصاص مسلحين مجهولين في بلدة جديد عكيدات بريف دير الزور الشرقي.",
+     "cur:sy-jadid-akidat", "Syria"),
+    ("استهدفت طائرة مسيرة تركية سيارة قرب جسر قره قوزاق جنوب كوباني ما أسفر عن مقتل ثلاثة مقاتلين.",
+     "cur:sy-qara-qozak", "Syria"),
+    # Iraq: Diyala, the Baghdad belt and Nineveh
+    ("قتل ثلاثة من عناصر الحشد الشعبي بهجوم لتنظيم داعش في منطقة حاوي العظيم شمالي ديالى.",
+     "cur:iq-hawi-al-adhaim", "Iraq"),
+    ("انفجرت عبوة ناسفة بدورية للجيش العراقي في ناحية المشاهدة شمال بغداد فقتل جندي.",
+     "cur:iq-al-mushahda", "Iraq"),
+    # Somalia and Sudan
+    ("هاجم مسلحو حركة الشباب قاعدة عسكرية في مدينة أوديغلي بإقليم شبيلي السفلى وقتلوا أربعة جنود.",
+     "cur:so-awdheegle", "Somalia"),
+    ("قتل خمسة مدنيين في هجوم لقوات الدعم السريع على قرية أم صميمة غرب مدينة الأبيض.",
+     "cur:sd-um-sumeima", "Sudan"),
+    # Gaza
+    ("قتل ثلاثة فلسطينيين بقصف إسرائيلي على منزل في بلدة الشوكة شرق رفح.", "cur:ps-al-shoka", "Palestine"),
+])
+def test_a_village_of_the_block_resolves_to_itself(text, place_id, country):
+    row = _row(place_id)
+    event = located(text)
+    assert event.country == country
+    assert event.location == row["name_en"], (event.location, row["name_en"])
+    assert distance_km(event.latitude, event.longitude, float(row["lat"]), float(row["lon"])) < 5
+
+
+def test_a_name_that_is_a_common_word_or_a_person_needs_its_place_noun():
+    """Rows whose name is also a word or a person's name are listed only with a place noun."""
+    g = load_gazetteer()
+    names = {name for row in block_rows(BLOCK) for name in row["names_ar"].split("|")}
+    for bare in ("جوزف", "المخدرة", "معشوق", "صديقين", "البابلية", "الشوكة", "المشاهدة", "احرص"):
+        assert bare not in names, bare
+    ids = {row["place_id"] for row in block_rows(BLOCK)}
+    assert not ids & {p.place_id for p in g.lookup("جوزف")}
+
+
+def test_the_block_is_in_the_region_and_names_known_governorates():
+    """Somalia lies south of the box ``assert_in_region`` draws, so the block is checked here:
+    each row is in the gazetteer, in one of the block's countries, in a governorate the
+    country has, and within the box of the Levant, Iraq, Yemen, Sudan and Somalia."""
+    g = load_gazetteer()
+    rows = block_rows(BLOCK)
+    assert len(rows) >= 200
+    for row in rows:
+        place = g.get(row["place_id"])
+        assert place is not None, row["place_id"]
+        assert place.country_code in ("LB", "SY", "IQ", "YE", "SD", "SO", "PS"), row["place_id"]
+        assert row["admin1"] in g.admin1_names(row["country_code"]), (row["_line"], row["admin1"])
+        assert -2 < place.latitude < 38 and 21 < place.longitude < 49, row["place_id"]

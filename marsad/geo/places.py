@@ -1516,7 +1516,12 @@ def _counted_from(doc: Doc, tok: int, sent_start: int) -> bool:
         return False
     before = doc.tokens[j - 1].text
     from marsad.quantities import parse_number
-    return before in cue_words("counted_person_noun") or before.isdigit() or parse_number(before) is not None
+    if before in cue_words("counted_person_noun") or before.isdigit() or parse_number(before) is not None:
+        return True
+    # "كمينا لتجار من قرية X"، "استهدف مدنيين من بلدة X": people named by a victim noun
+    from marsad.casualties import armed_victim_forms, civilian_victim_forms
+    people = civilian_victim_forms() | armed_victim_forms()
+    return any(form in people for form in (before, before[1:] if before[:1] in "لوب" else before))
 
 
 def _introduces(doc: Doc, pm: PlaceMention, sent, mentions: list[PlaceMention]) -> bool:

@@ -1984,6 +1984,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             choose(pm)
             _explain(pm, clues)
     _governorates_listed_bare(doc, mentions)
+    _country_not_its_capital(doc, mentions)
     _reject_strangers(doc, mentions, clues)
     _reject_far_namesakes(doc, mentions)
     _relative_regions(doc, mentions, clues)
@@ -2776,6 +2777,26 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
     _share_list_anchor(doc, mentions)
     _locate_by_sentence_area(doc, mentions)
     return PlaceAnalysis(mentions, countries, admins)
+
+
+def _country_not_its_capital(doc: Doc, mentions: list[PlaceMention]) -> None:
+    """"وقالت وكالة الأنباء الرسمية في تونس"، "ويطبق في تونس قانون الطوارئ": a bare name that is both a
+    country and its capital (تونس، الجزائر، الكويت، جيبوتي) is the country; "مدينة تونس"، "العاصمة
+    الجزائر"، "في تونس العاصمة" name the city."""
+    city_words = cue_words("capital_city_noun")
+    for pm in mentions:
+        if pm.place is None or pm.place.kind not in ("city", "town"):
+            continue
+        country = next((c for c in pm.candidates if c.kind == "country"
+                        and c.country_code == pm.place.country_code), None)
+        if country is None or pm.tok_end - pm.tok_start != 1:
+            continue
+        before = doc.tokens[pm.tok_start - 1].text if pm.tok_start else ""
+        after = doc.tokens[pm.tok_end].text if pm.tok_end < len(doc.tokens) else ""
+        if {before, before[1:], after} & city_words:
+            continue
+        pm.place = country
+        pm.candidates = [country] + [c for c in pm.candidates if c is not country]
 
 
 def _part_of_named_place(doc: Doc, mentions: list[PlaceMention]) -> None:

@@ -84,3 +84,13 @@ def test_the_block_is_in_the_region_and_names_known_governorates():
         assert place.country_code in ("LB", "SY", "IQ", "YE", "SD", "SO", "PS"), row["place_id"]
         assert row["admin1"] in g.admin1_names(row["country_code"]), (row["_line"], row["admin1"])
         assert -2 < place.latitude < 38 and 21 < place.longitude < 49, row["place_id"]
+
+
+def test_the_hauran_region_sums_up_its_towns_and_wadi_hauran_stays_iraqi():
+    import marsad
+    found = marsad.extract("شن الطيران الحربي غارات على الريف الشرقي لمنطقة حوران اليوم، استهدفت بلدات الجيزة "
+                           "وكحيل والمسيفرة.", "2018-06-30")
+    assert "Hauran" not in {e.location for e in found} and found
+    iraq = marsad.extract("أعلنت قيادة العمليات المشتركة اليوم أن القوات الأمنية قتلت خمسة إرهابيين في وادي حوران "
+                          "غربي الأنبار.", "2017-11-28")
+    assert all(e.country == "Iraq" for e in iraq), [(e.location, e.country) for e in iraq]

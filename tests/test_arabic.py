@@ -45,6 +45,9 @@ def _normalise_char_by_char(raw):
             last_space = True
             i += 1
             continue
+        if ch in _SPACES and _between_tatweels(raw, i):
+            i += 1  # "مجـ ـزرة": a word split by tatweels around a space is one word
+            continue
         for piece in " " if ch in _SPACES else _fold_char(ch):
             if piece == " " and last_space:
                 continue
@@ -53,6 +56,16 @@ def _normalise_char_by_char(raw):
             to_raw.append(i)
         i += 1
     return "".join(out), tuple(to_raw) + (len(raw),)
+
+
+def _between_tatweels(raw, i):
+    j = i - 1
+    while j >= 0 and raw[j] in _SPACES:
+        j -= 1
+    k = i + 1
+    while k < len(raw) and raw[k] in _SPACES:
+        k += 1
+    return j >= 0 and k < len(raw) and raw[j] == "\u0640" and raw[k] == "\u0640"
 
 
 LIGATURES = ["\ufefb", "\ufdfa", "\ufe8d", "\uff21", "\u0301", "\x07", "\u2028", "\r"]

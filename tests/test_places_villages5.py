@@ -6,16 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.geo.gazetteer import distance_km, load_gazetteer
-from village_blocks import block_rows, located
+from marsad.geo.gazetteer import load_gazetteer
+from village_blocks import assert_in_region, assert_resolves_to_row, block_rows
 
 BLOCK = "fifteenth session"
-
-
-def _row(place_id: str) -> dict[str, str]:
-    rows = [row for row in block_rows(BLOCK) if row["place_id"] == place_id]
-    assert rows, place_id
-    return rows[0]
 
 
 @pytest.mark.parametrize("text, place_id, country", [
@@ -54,11 +48,7 @@ def _row(place_id: str) -> dict[str, str]:
     ("قتل ثلاثة فلسطينيين بقصف إسرائيلي على منزل في بلدة الشوكة شرق رفح.", "cur:ps-al-shoka", "Palestine"),
 ])
 def test_a_village_of_the_block_resolves_to_itself(text, place_id, country):
-    row = _row(place_id)
-    event = located(text)
-    assert event.country == country
-    assert event.location == row["name_en"], (event.location, row["name_en"])
-    assert distance_km(event.latitude, event.longitude, float(row["lat"]), float(row["lon"])) < 5
+    assert_resolves_to_row(BLOCK, text, place_id, country)
 
 
 def test_a_name_that_is_a_common_word_or_a_person_needs_its_place_noun():
@@ -72,18 +62,8 @@ def test_a_name_that_is_a_common_word_or_a_person_needs_its_place_noun():
 
 
 def test_the_block_is_in_the_region_and_names_known_governorates():
-    """Somalia lies south of the box ``assert_in_region`` draws, so the block is checked here:
-    each row is in the gazetteer, in one of the block's countries, in a governorate the
-    country has, and within the box of the Levant, Iraq, Yemen, Sudan and Somalia."""
-    g = load_gazetteer()
-    rows = block_rows(BLOCK)
-    assert len(rows) >= 200
-    for row in rows:
-        place = g.get(row["place_id"])
-        assert place is not None, row["place_id"]
-        assert place.country_code in ("LB", "SY", "IQ", "YE", "SD", "SO", "PS"), row["place_id"]
-        assert row["admin1"] in g.admin1_names(row["country_code"]), (row["_line"], row["admin1"])
-        assert -2 < place.latitude < 38 and 21 < place.longitude < 49, row["place_id"]
+    """The box of the Levant, Iraq, Yemen, Sudan and Somalia (south to 2 S for Somalia)."""
+    assert_in_region(BLOCK, 200, ("LB", "SY", "IQ", "YE", "SD", "SO", "PS"), west=21, south=-2)
 
 
 def test_the_hauran_region_sums_up_its_towns_and_wadi_hauran_stays_iraqi():

@@ -6,16 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.geo.gazetteer import distance_km, load_gazetteer
-from village_blocks import block_rows, located
+from village_blocks import assert_in_region, assert_resolves_to_row, block_rows
 
 BLOCK = "fifteenth-session second pass"
-
-
-def _row(place_id: str) -> dict[str, str]:
-    rows = [row for row in block_rows(BLOCK) if row["place_id"] == place_id]
-    assert rows, place_id
-    return rows[0]
 
 
 @pytest.mark.parametrize("text, place_id, country", [
@@ -57,11 +50,7 @@ def _row(place_id: str) -> dict[str, str]:
      "cur:ps-deir-ammar-camp", "Palestine"),
 ])
 def test_a_place_of_the_block_resolves_to_itself(text, place_id, country):
-    row = _row(place_id)
-    event = located(text)
-    assert event.country == country
-    assert event.location == row["name_en"], (event.location, row["name_en"])
-    assert distance_km(event.latitude, event.longitude, float(row["lat"]), float(row["lon"])) < 5
+    assert_resolves_to_row(BLOCK, text, place_id, country)
 
 
 def test_a_name_that_is_a_common_word_or_a_person_needs_its_place_noun():
@@ -74,16 +63,4 @@ def test_a_name_that_is_a_common_word_or_a_person_needs_its_place_noun():
 
 
 def test_the_block_is_in_the_region_and_names_known_governorates():
-    g = load_gazetteer()
-    rows = block_rows(BLOCK)
-    assert len(rows) >= 90
-    for row in rows:
-        place = g.get(row["place_id"])
-        assert place is not None, row["place_id"]
-        assert place.country_code in ("SY", "IQ", "LY", "PS"), row["place_id"]
-        assert row["admin1"] in g.admin1_names(row["country_code"]), (row["_line"], row["admin1"])
-        assert 20 < place.latitude < 38 and 9 < place.longitude < 49, row["place_id"]
-        if row["parent"]:
-            parent = g.get(row["parent"])
-            assert parent is not None, row["place_id"]
-            assert distance_km(place.latitude, place.longitude, parent.latitude, parent.longitude) < 15
+    assert_in_region(BLOCK, 90, ("SY", "IQ", "LY", "PS"), west=9, south=20, parent_km=15)

@@ -1,5 +1,5 @@
 """Checks shared by the tests of each block of village rows at the end of ``kb/data/places.tsv``
-(``tests/test_places_villages3.py``, ``tests/test_places_villages4.py``): the block's rows, and the
+(``tests/test_places_villages3.py`` to ``tests/test_places_villages6.py``): the block's rows, and the
 properties every block must have (in the region, known governorates, GeoNames rows at the
 GeoNames point, Yemeni districts reachable as "مديرية X")."""
 from __future__ import annotations
@@ -25,7 +25,22 @@ def assert_resolves_near(text: str, country: str, lat: float, lon: float, precis
     assert distance_km(event.latitude, event.longitude, lat, lon) < 10
 
 
-def assert_in_region(block: str, min_rows: int, countries: tuple[str, ...], west: float) -> None:
+def assert_resolves_to_row(block: str, text: str, place_id: str, country: str) -> None:
+    """The sentence's event lies at the block's row ``place_id``: its name, within 5 km of its point."""
+    rows = [row for row in block_rows(block) if row["place_id"] == place_id]
+    assert rows, place_id
+    row = rows[0]
+    event = located(text)
+    assert event.country == country
+    assert event.location == row["name_en"], (event.location, row["name_en"])
+    assert distance_km(event.latitude, event.longitude, float(row["lat"]), float(row["lon"])) < 5
+
+
+def assert_in_region(block: str, min_rows: int, countries: tuple[str, ...], west: float, south: float = 8,
+                     parent_km: float | None = None) -> None:
+    """Each row of the block is in the gazetteer, in one of ``countries``, in a governorate its country
+    has, and inside the box south..38 N, west..49 E; with ``parent_km``, within that distance of its
+    parent place."""
     g = load_gazetteer()
     rows = block_rows(block)
     assert len(rows) >= min_rows
@@ -34,7 +49,11 @@ def assert_in_region(block: str, min_rows: int, countries: tuple[str, ...], west
         assert place is not None, row["place_id"]
         assert place.country_code in countries, row["place_id"]
         assert row["admin1"] in g.admin1_names(row["country_code"]), (row["_line"], row["admin1"])
-        assert 8 < place.latitude < 38 and west < place.longitude < 49, row["place_id"]
+        assert south < place.latitude < 38 and west < place.longitude < 49, row["place_id"]
+        if parent_km is not None and row["parent"]:
+            parent = g.get(row["parent"])
+            assert parent is not None, row["place_id"]
+            assert distance_km(place.latitude, place.longitude, parent.latitude, parent.longitude) < parent_km
 
 
 def assert_geonames_rows(block: str, min_rows: int, every_name: bool) -> None:

@@ -5,7 +5,7 @@ event of unknown place; its dead are not added to the strike told before it.
 """
 from __future__ import annotations
 
-from marsad.cues import cue_words
+from marsad.cues import cue_matcher, cue_words
 from marsad.model import Casualty
 from marsad.stages.analysis import Analysis, Group
 
@@ -48,7 +48,6 @@ def prior_event_starts(a: Analysis) -> list[int]:
     """Token starts of phrases after which the text tells an earlier event: the cue
     ``prior_event_marker`` (ردا على، على خلفية، بعد أيام من) and "بعد" + a span of time + "من" ("بعد
     ثلاثة أيام من هجوم"، "بعد يومين من غارة"، "بعد ساعات من")."""
-    from marsad.cues import cue_matcher
     found = a.memo.get("prior_event_starts")
     if found is not None:
         return found
@@ -166,7 +165,6 @@ def bodies_still_lying(a: Analysis, c: Casualty) -> bool:
     body = [t for t in range(c.tok_start, end) if _is_body(tokens[t].text)]
     if not body:
         return False
-    from marsad.cues import cue_matcher
     still = cue_matcher("still_verb").find(a.doc, body[0] + 1, min(end, body[0] + 2 + STILL_WORDS))
     if not still:
         return False

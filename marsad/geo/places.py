@@ -648,6 +648,17 @@ def _compounds_with_region(doc: Doc, out: list[PlaceMention], place_nouns: dict[
                                          reason="" if whole else "unknown name after a place noun")
 
 
+def _measured_from(doc: Doc, start: int, sent_start: int, distance_verbs: set[int], noun_tokens: set[int]) -> bool:
+    """Is the mention at ``start`` the place after the عن (or من) of a distance verb a few words
+    before it ("تبعد عن بئر العبد"، "وتبعد القرية عن مدينة العريش")?"""
+    k = start - 1
+    while k >= sent_start and k in noun_tokens:
+        k -= 1  # the place noun before the name (مدينة)
+    if k < sent_start or doc.tokens[k].text not in ("عن", "من"):
+        return False
+    return any(t in distance_verbs for t in range(max(sent_start, k - 3), k))
+
+
 def _bare_distance_before(doc: Doc, tok: int, start: int) -> bool:
     """"على بعد 650 جنوب شرق طرابلس"، "(40 شمال المدينة)": a number and nothing but direction
     words right before the place measure a distance from it, with the unit left out."""
@@ -998,6 +1009,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         fled = {end: stop for end, stop in fled.items() if end not in violence}
     of_displaced = cue_starts(doc, "displaced_of")
     reference = cue_starts(doc, "reference")
+    distance_verbs = set(cue_starts(doc, "distance_verb"))
     dest_verbs = cue_starts(doc, "destination_verb")
     media = cue_starts(doc, "media_noun")
     from marsad.actors import outlet_spans
@@ -1052,6 +1064,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         elif any(doc.tokens[t].text in cue_words("distance_noun")
                  for t in range(max(sent.tok_start, pm.tok_start - 4), pm.tok_start)):
             pm.role, pm.reason = "reference", "a distance reference (N كم غرب X)"
+        elif _measured_from(doc, pm.tok_start, sent.tok_start, distance_verbs, noun_tokens):
+            pm.role, pm.reason = "reference", "a place a distance is measured from (تبعد عن X)"
         elif _bare_distance_before(doc, pm.tok_start, sent.tok_start):
             pm.role, pm.reason = "reference", "a distance reference with its unit left out (N جنوب شرق X)"
         elif any(t in dest_verbs for t in range(max(sent.tok_start, pm.tok_start - 8), pm.tok_start)) and \

@@ -47,6 +47,7 @@ class RecordView:
     published: date | None
     records_in_article: int
     most_triggers: int  # the trigger count of the article's most told record
+    told: int  # how often the record is told: its own trigger count, or its siblings' (see trait_values)
 
     def spans(self, key: str) -> list[dict]:
         return list((self.record.get("evidence") or {}).get(key) or [])
@@ -90,8 +91,8 @@ def _of_type(name: str) -> Callable[[RecordView], float]:
 TRAITS: dict[str, Callable[[RecordView], float]] = {
     "first_told_at": _first_told_at,
     "told_in_lead": lambda v: 1.0 if (_first_start(v, "event_type") or 0) < LEAD_CHARS else 0.0,
-    "times_told": lambda v: math.log1p(len(v.spans("event_type"))),
-    "told_share": lambda v: len(v.spans("event_type")) / max(v.most_triggers, 1),
+    "times_told": lambda v: math.log1p(v.told),
+    "told_share": lambda v: v.told / max(v.most_triggers, 1),
     "same_day": _same_day,
     "dated": lambda v: 1.0 if v.record.get("event_date") else 0.0,
     "region_level": lambda v: 1.0 if (v.record.get("geo_precision") or 3) >= 3 else 0.0,
@@ -189,10 +190,27 @@ def why_low(model: Model, values: list[float]) -> list[str]:
     return [reasons[name] for _, name in terms[:REASONS_NAMED]]
 
 
+def _trigger_keys(record: Mapping) -> set[tuple]:
+    return {(s.get("start"), s.get("end")) for s in (record.get("evidence") or {}).get("event_type") or []
+            if isinstance(s, dict) and "start" in s}
+
+
+def times_told(records: list[Mapping]) -> list[int]:
+    """How often each record is told: its own trigger count, raised to that of any record sharing
+    one of its trigger words. One clause that tells an act at several places (مظاهرات في مدينة X
+    وY شرقها وZ شمالها) makes one record per place; the place named in the lead collects the
+    lead's words too, but the others are told by the same words and are as likely to be coded."""
+    keys = [_trigger_keys(r) for r in records]
+    own = [len(k) for k in keys]
+    return [max([own[i]] + [own[j] for j in range(len(records)) if j != i and keys[i] & keys[j]])
+            for i in range(len(records))]
+
+
 def trait_values(records: list[Mapping], text_length: int, published: date | None) -> list[list[float]]:
     """The traits of each record of one article, in the order of :data:`TRAITS`."""
-    most = max((len((r.get("evidence") or {}).get("event_type") or []) for r in records), default=0)
-    views = [RecordView(r, text_length, published, len(records), most) for r in records]
+    told = times_told(records)
+    most = max(told, default=0)
+    views = [RecordView(r, text_length, published, len(records), most, n) for r, n in zip(records, told)]
     return [[trait(v) for trait in TRAITS.values()] for v in views]
 
 

@@ -406,6 +406,8 @@ def _told_as_happening(a: Analysis, unit: int) -> bool:
         return True
     if cue_matcher("suffer_verb").find(a.doc, lo, hi):
         return True  # "وتعرضت بلدتا حمورية وسقبا لقصف مماثل": what a place underwent (perfect forms only)
+    if cue_matcher("happening_verb").find(a.doc, lo, hi):
+        return True  # "وتظاهر المئات في قباسين"، "وشهدت بلدتا X وY مظاهرات": a verb says the act took place
     return bool(means_matcher().find(a.doc, lo, hi)) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
 
 

@@ -866,9 +866,29 @@ def _summarised(a: Analysis, g: Group, body: list[Group]) -> Group | None:
     same = [b for b in same_admin if b.where.town_key == g.where.town_key]
     # ("جيش الاحتلال يقتل فلسطينيين بقصف على غزة" over "القصف الذي وقع شرق رفح": with no finer place
     # the text ties to it, a bare governorate's name stands for the area around the body's one place)
-    finer = [b for b in same_admin if _coarser(g.where, b.where)] or \
-        [b for b in same_admin if _governorate_only(a, g) and _breadth(b.where) < 3 and not _governorate_only(a, b)]
+    # "اعتقلت القوات خمسة شبان في مدينة X. واعتقلت شابين آخرين في Y": a body event told as another
+    # instance is not the lead's told again at a finer place
+    same_admin_finer = [b for b in same_admin if not _another_instance(a, b)]
+    finer = [b for b in same_admin_finer if _coarser(g.where, b.where)] or \
+        [b for b in same_admin_finer if _governorate_only(a, g) and _breadth(b.where) < 3 and
+         not _governorate_only(a, b)]
     return same[0] if same else (finer[0] if len(finer) == 1 else None)
+
+
+# How many words after an event word "another" (آخرين، أخرى، مماثلة) may stand and still qualify it.
+ANOTHER_WINDOW = 3
+
+
+def _another_instance(a: Analysis, g: Group) -> bool:
+    """Is one of the group's event words followed closely by a word making it another instance
+    (شابين آخرين، غارة أخرى، مظاهرات مماثلة)?"""
+    words = cue_words("another_instance")
+    for m in g.members:
+        end = m.hit.mention.tok_end
+        stop = min(end + ANOTHER_WINDOW, a.doc.sentences[m.sentence].tok_end)
+        if any(a.doc.tokens[t].text in words for t in range(end, stop)):
+            return True
+    return False
 
 
 def _dead_classes(a: Analysis, g: Group) -> set[str]:

@@ -961,13 +961,18 @@ _CALENDAR_KINDS = ("abs", "md", "dom", "hijri_md")
 
 
 def _merge_today(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """"اليوم 23 أيلول"، "أمس، 22 أيلول": a relative day and the calendar date beside it are one
-    expression, and the calendar date says which day (a statement quoted days later may call
-    it اليوم)."""
+    """"اليوم 23 أيلول"، "أمس، 22 أيلول"، "الأربعاء (31-8-2022)": a relative day or a weekday and the
+    calendar date beside it are one expression, and the calendar date says which day (a statement
+    quoted days later may call it اليوم)."""
     out: list[_Cand] = []
     for c in cands:
         prev = out[-1] if out else None
-        if prev is not None and set(doc.text[prev.end:c.start]) <= set(" ،,") and len(doc.text[prev.end:c.start]) <= 3:
+        between = doc.text[prev.end:c.start] if prev is not None else ""
+        if prev is not None and prev.key.startswith("weekday:") and between.strip() == "(" and \
+                c.key.partition(":")[0] in _CALENDAR_KINDS:
+            out[-1] = _Cand(prev.start, c.end, c.key, c.rule)  # "مساء الأربعاء (31-8-2022)": which Wednesday
+            continue
+        if prev is not None and set(between) <= set(" ،,") and len(between) <= 3:
             kinds = (prev.key.partition(":")[0], c.key.partition(":")[0])
             if prev.key in _RELATIVE_DAY_KEYS and kinds[1] in _CALENDAR_KINDS:
                 out[-1] = _Cand(prev.start, c.end, c.key, c.rule)

@@ -2200,10 +2200,12 @@ def _named_countries(doc: Doc, mentions: list[PlaceMention]) -> set[str]:
 
 def _report_country_adjectives(doc: Doc, in_actor: set[int]) -> list[tuple[object, Place]]:
     """Country adjectives that point to the country a report is about (العاصمة الأفغانية،
-    قوات ليبية), with their country: not the attacker's weapon ("غارة إسرائيلية"), not part of
+    قوات ليبية), with their country: not the attacker's weapon ("غارة إسرائيلية") nor the arms or
+    goods hit or seized ("شحنة أسلحة إيرانية"), not part of
     an actor's name, not a person's nationality ("خبير لبناني"، "إيراني الجنسية")."""
     gaz = load_gazetteer()
     weapon_ends = {m.tok_end for m in cue_matcher("perpetrator_weapon").find(doc)}
+    weapon_ends |= {m.tok_end for m in cue_matcher("goods_noun").find(doc)}  # "شحنة أسلحة إيرانية": whose arms
     people = cue_words("counted_person_noun") | cue_words("person_role_noun")
     out = []
     for m in adjective_matcher().find(doc):

@@ -318,7 +318,9 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
                 # nor the owner of a post it was aimed at ("قصف استهدف مقر الحزب X": X is no striker),
                 # nor the air defences that met it
                 defenders = {x.actor for x in in_group if defends(a, x)}
-                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | struck_owners(a, g) | defenders,
+                # nor the owner of a thing it hit ("مستودعا لصواريخ إيرانية"، "مستودعات ذخيرة تابعة لحزب الله")
+                actor1 = _article_perpetrator(a, etype, exclude=set(victim_names) | struck_owners(a, g) | defenders |
+                                              _thing_owners(a, g),
                                               story=story_sentences(a, g)) or "Unidentified Armed Group"
             elif etype == "Strategic developments" or sub == TERRITORY:
                 actor1 = _article_actor(a, state=True)
@@ -564,6 +566,24 @@ def _target_owners(a: Analysis, g: Group, actor1: str | None) -> list[tuple[str,
 
 # How many words after a target an owner link may stand ("الآليات والمركبات العسكرية التابعة للميليشيات").
 OWNER_LINK_WORDS = 4
+
+
+def _thing_owners(a: Analysis, g: Group) -> set[str]:
+    """The armed actors that own a thing the group's units say was hit (a depot, a shipment, a post;
+    not men: "اقتحم عناصر من داعش" names the attackers)."""
+    doc, kb = a.doc, a.kb
+    people = cue_words("counted_person_noun")
+    ends = {p.split()[-1] for p in cue_words("military_target") | cue_words("owned_vehicle")}
+    out = set()
+    for m in _military_targets(a, g):
+        word = doc.tokens[m.tok_end - 1].text
+        if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
+            continue
+        if not any(form in ends for form in (word, word[1:], word.removeprefix("ال"), word[1:].removeprefix("ال"))):
+            continue  # "نشرته على موقعها": a pronoun owns it, not the force named after it
+        reach = _owner_reach(a, m.tok_end)
+        out |= {x.actor for x in a.actors if m.tok_end <= x.tok_start <= reach and kb.inter(x.actor) in ARMED_CODES}
+    return out
 
 
 def _owner_reach(a: Analysis, end: int) -> int:

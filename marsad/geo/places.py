@@ -2021,7 +2021,9 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
             # "الموصل شمال بغداد": a city far off in that direction of a capital is still told by it;
             # "الأصابعة جنوب غرب طرابلس" by the side the two words name together
             near = [c for c in pm.candidates if _lies_towards(c, anchor.place, side)]
-        if not near and pm.tok_start > 0 and _settlement_noun(doc.tokens[pm.tok_start - 1].text):
+        if not near and ((pm.tok_start > 0 and _settlement_noun(doc.tokens[pm.tok_start - 1].text)) or
+                         (pm.tok_end - pm.tok_start > 1 and _district_noun(doc.tokens[pm.tok_start].text))):
+            # (a district's noun may open the mention itself: "في قضاء الحضر بالموصل")
             # a town the text names with its noun, in the governorate of the town that locates it
             same = [c for c in pm.candidates if _in_governorate_of(c, anchor.place)]
             near = same if len(same) == 1 else []
@@ -2600,6 +2602,13 @@ def _settlement_noun(word: str) -> bool:
     """بلدة، وبلدة، ببلدة، وبقرية: a settlement noun with its proclitics."""
     nouns = cue_words("settlement_noun")
     return word in nouns or any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
+
+
+def _district_noun(word: str) -> bool:
+    """قضاء، مديرية، ناحية and a settlement noun, with their proclitics."""
+    nouns = cue_words("district_noun")
+    return _settlement_noun(word) or word in nouns or \
+        any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
 
 
 # How far from a district's seat a place the text puts in the district may lie.

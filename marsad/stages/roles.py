@@ -27,6 +27,9 @@ from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, 
 from marsad.stages.tolls import victim_actors
 from marsad.triggers import TERRITORY
 
+# the side of a tribal fight whose tribe the text does not name (kb/data/actors.tsv)
+TRIBAL = "Unidentified Tribal Militia"
+
 
 def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]):
     """(actor1, actor2, assoc1, assoc2, evidence spans by field) of one group."""
@@ -770,7 +773,11 @@ def _finish_actors(a: Analysis, g: Group, actor1, actor2, in_group, victim_names
         actor1, actor2 = actor2, None
     unnamed_bands = g.etype == "Battles" and actor2 is None and actor1 in (None, UNIDENTIFIED) and \
         _between_unnamed_bands(a, g)
-    if unnamed_bands:
+    if g.etype == "Battles" and actor2 is None and actor1 in (None, UNIDENTIFIED, TRIBAL) and \
+            any(cue_matcher("tribal_word").find(a.doc, m.hit.mention.tok_start, m.hit.mention.tok_end) for m in g.members):
+        # "نزاع عشائري في منطقة X"، "اشتباكات بين عشيرتين": two tribes the text does not name
+        actor1 = actor2 = TRIBAL
+    elif unnamed_bands:
         # "اشتباكات بين تشكيلات مسلحة في الزاوية"، "بين مجموعتين مسلحتين": two armed sides the text does
         # not name are both unidentified armed groups (the one case of one name on both sides)
         actor1 = actor2 = UNIDENTIFIED

@@ -1400,8 +1400,10 @@ def _common_reading(token: str) -> bool:
     "protected him", فوجده "and found him")? Such a place name needs a place noun or preposition
     before it."""
     common = cue_words("common_after_clitic")
+    # "استخدم ورقة الضغط": a common word whose و is its own letter, not "and" before الرقة's bare name
     return token in common or _verb_reading(token) or \
-        (len(token) > 3 and token[0] in "بلوف" and token[1:] in common)
+        (len(token) > 3 and token[0] in "بلوف" and token[1:] in common) or \
+        (token[:1] == "و" and _waw_of_the_word(token))
 
 
 def _verb_reading(token: str) -> bool:

@@ -762,6 +762,10 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
             # "هاجم مسلحو التنظيم نقطة للجيش": armed men attacking a force's position is a battle
             out.append((h, "Battles", "Armed clash", demonstrative))
             continue
+        if _armed_raid_on_people(a, unit, m):
+            # "هاجم مستوطنون قرية X وأحرقوا منازل": armed men who are no force attacking a village
+            out.append((h, "Violence against civilians", "Attack", demonstrative))
+            continue
         typed = _type_by_means(a, unit, m)
         if typed is not None:
             out.append((h, *typed, demonstrative))
@@ -920,6 +924,28 @@ def _armed_target(a: Analysis, unit: int, m) -> bool:
     target = bool(cue_matcher("military_target").find(a.doc, m.tok_end, hi)) or \
         any(m.tok_end <= x.tok_start and inter(x.actor) == 1 for x in unit_actors)
     return target
+
+
+# How many words after a weak attack word its object may begin (هاجم مستوطنون إسرائيليون قرية X).
+RAIDED_OBJECT_WORDS = 4
+
+
+def _armed_raid_on_people(a: Analysis, unit: int, m) -> bool:
+    """Does a weak attack word have armed men who are no state force as its subject (settlers,
+    militiamen, gunmen) and a village, a quarter, homes or their people as its object, with no
+    force named in the unit? ACLED codes it an attack on civilians."""
+    if m.event_type not in ("Battles", "Violence against civilians") or m.strength != "weak":
+        return False
+    lo, hi = unit_range(a, unit)
+    inter = a.kb.inter
+    unit_actors = a.actors_between(lo, hi)
+    if any(inter(x.actor) == 1 for x in unit_actors):
+        return False  # a force in the unit: the attack may be on it, or the force's own
+    attacker = any(inter(x.actor) in (2, 3, 4) and m.tok_start - 1 <= x.tok_start < m.tok_end + RAIDED_OBJECT_WORDS
+                   for x in unit_actors) or bool(cue_matcher("unknown_attacker").find(a.doc, lo, hi))
+    if not attacker or cue_matcher("military_target").find(a.doc, m.tok_end, hi):
+        return False
+    return bool(cue_matcher("raided_place").find(a.doc, m.tok_end, min(hi, m.tok_end + RAIDED_OBJECT_WORDS)))
 
 
 def _idle_weapon(a: Analysis, unit: int, m) -> bool:

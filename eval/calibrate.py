@@ -43,7 +43,7 @@ from marsad.kb import data_path  # noqa: E402
 from marsad.pipeline import extract_article  # noqa: E402
 from marsad.stages.confidence import MODEL_FILE, TRAITS, trait_values  # noqa: E402
 
-SETS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh")
+SETS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth")
 SHARED = ROOT.parent / "shared"
 L2 = 3.0
 THRESHOLDS = (0.0, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6)

@@ -56,3 +56,14 @@ def test_a_weekday_with_a_bracketed_date_is_that_date(text, day):
     for published in (None, after):
         found = _records(text, published)
         assert found and all(e.event_date == day for e in found), (published, [e.event_date for e in found])
+
+
+@pytest.mark.parametrize("text, event_place, dateline", [
+    ("أربيل (كوردستان 24)- شن مسلحو داعش فجر اليوم هجوما على نقطة للجيش العراقي قرب قرية مجهولة الاسم في "
+     "محافظة ديالى.", "Diyala", "Erbil"),
+    ("بغداد (رويترز) - قتل ثلاثة جنود اليوم بانفجار عبوة ناسفة في قضاء الطارمية.", "Tarmiyah", "Baghdad"),
+    ("عدن (الأناضول): قصف الحوثيون اليوم أحياء سكنية في مدينة تعز.", "Taiz", "Aden"),
+])
+def test_a_dateline_with_its_outlet_in_brackets_is_no_event_place(text, event_place, dateline):
+    places = {e.location for e in _records(text, "2021-03-05")}
+    assert event_place in places and dateline not in places, places

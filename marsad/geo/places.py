@@ -16,6 +16,7 @@ Relations say where the event lies relative to the named place:
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -1242,6 +1243,9 @@ def _english_side_before(doc: Doc, pm: PlaceMention) -> list[str]:
     return []
 
 
+# A dateline's outlet in brackets, then a dash or a colon: "أربيل (كوردستان 24)-"، "عدن (الأناضول):".
+_OUTLET_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,40}\)\s*[-–—:]")
+
 # How many words of an outlet's name may stand between a dateline and the reporting verb.
 DATELINE_OUTLET_WORDS = 4
 
@@ -1252,6 +1256,8 @@ def _opens_with_dateline(doc: Doc, pm: PlaceMention, sent) -> bool:
     dateline, where the report was filed."""
     if pm.tok_start != sent.tok_start or sent.is_heading or doc.tokens[pm.tok_start].text[:1] in ("ب", "ل", "و", "ف"):
         return False
+    if _OUTLET_IN_BRACKETS.match(doc.text, pm.end):
+        return True  # "أربيل (كوردستان 24)- شن مسلحو داعش ..."، "بغداد (رويترز) -"
     reporting = cue_words("attribution")
     window = range(pm.tok_end + 1, min(sent.tok_end, pm.tok_end + 1 + DATELINE_OUTLET_WORDS))
     verb = next((t for t in window if doc.tokens[t].text in reporting), None)

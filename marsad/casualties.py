@@ -794,9 +794,27 @@ def _candidate_follows(ctx: _Ctx, k: int, limit: int) -> bool:
     return False
 
 
+# How far back a count may stand before its death verb when what it belongs to stands between
+# ("سبعة مقاتلين على الأقل موالين للجيش الوطني الليبي (قوات شرق ليبيا) بقيادة خليفة حفتر قتلوا").
+AFFILIATED_BACK = 16
+
+
+def _affiliation_before(ctx: _Ctx, t0: int) -> bool:
+    """Does an affiliation word (التابعة، الموالين، بقيادة) stand in the 12 words before ``t0``, with
+    no sentence end, other death word or count between?"""
+    words = cue_words("affiliation_word")
+    for k in range(t0 - 1, max(-1, t0 - 13), -1):
+        if ctx.stop_after[k] or k in ctx.trig_cover or k in ctx.q_cover:
+            return False
+        if ctx.text(k) in words:
+            return True
+    return False
+
+
 def _scan_before(ctx: _Ctx, trig: _Match, *, far: bool, maxback: int | None = None) -> _Conj | None:
     """A count standing before a death word: 180 قتيلاً، 5 عناصر من قسد قتلوا."""
-    maxback = (6 if far else 1) if maxback is None else maxback
+    if maxback is None:
+        maxback = (AFFILIATED_BACK if _affiliation_before(ctx, trig.t0) else 6) if far else 1
     parent = _parent_of_subgroup(ctx, trig.t0 - 1)
     if parent is not None:
         # "أربعة مدنيين، بينهم ثلاثة أطفال، لقوا حتفهم": the dead are the four, the three a part

@@ -63,6 +63,8 @@ def test_a_weekday_with_a_bracketed_date_is_that_date(text, day):
      "محافظة ديالى.", "Diyala", "Erbil"),
     ("بغداد (رويترز) - قتل ثلاثة جنود اليوم بانفجار عبوة ناسفة في قضاء الطارمية.", "Tarmiyah", "Baghdad"),
     ("عدن (الأناضول): قصف الحوثيون اليوم أحياء سكنية في مدينة تعز.", "Taiz", "Aden"),
+    ("بنغازي (رويترز) - قال مصدر عسكري إن سبعة مقاتلين قتلوا الليلة الماضية في ضربة بطائرة مسيرة جنوب طرابلس.", "Tripoli",
+     "Benghazi"),
 ])
 def test_a_dateline_with_its_outlet_in_brackets_is_no_event_place(text, event_place, dateline):
     places = {e.location for e in _records(text, "2021-03-05")}

@@ -1254,10 +1254,12 @@ def _opens_with_dateline(doc: Doc, pm: PlaceMention, sent) -> bool:
     """Does the body sentence open with a bare place name, then an outlet's name and a verb of
     reporting ("أربيل كوردستان 24 أفاد مصدر أمني"، "دمشق سانا أعلنت")? The place is the
     dateline, where the report was filed."""
-    if pm.tok_start != sent.tok_start or sent.is_heading or doc.tokens[pm.tok_start].text[:1] in ("ب", "ل", "و", "ف"):
+    if pm.tok_start != sent.tok_start or sent.is_heading:
         return False
     if _OUTLET_IN_BRACKETS.match(doc.text, pm.end):
-        return True  # "أربيل (كوردستان 24)- شن مسلحو داعش ..."، "بغداد (رويترز) -"
+        return True  # "أربيل (كوردستان 24)- شن مسلحو داعش ..."، "بنغازي (رويترز) -" (ب of the name)
+    if doc.tokens[pm.tok_start].text[:1] in ("ب", "ل", "و", "ف"):
+        return False
     reporting = cue_words("attribution")
     window = range(pm.tok_end + 1, min(sent.tok_end, pm.tok_end + 1 + DATELINE_OUTLET_WORDS))
     verb = next((t for t in window if doc.tokens[t].text in reporting), None)

@@ -441,6 +441,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     countryside_ends = set(cue_starts(doc, "relation_countryside").values())
     # "حاجز عطارة": a checkpoint bears the name of the village it stands at
     noun_ends = noun_ends | set(cue_starts(doc, "checkpoint_noun").values())
+    # "أمام مدخل مستشفى تبنين الحكومي": a facility named after its town
+    noun_ends = noun_ends | set(cue_starts(doc, "named_facility_noun").values())
     relation_ends = countryside_ends | set(cue_starts(doc, "relation_direction").values()) | \
         set(cue_starts(doc, "relation_near").values())
     # "في جبهة صرواح": a front noun places the name after it as a preposition would
@@ -2287,7 +2289,8 @@ def _reject_strangers(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
         p = pm.place
         # a curated facility (قاعدة عين الأسد) has no namesake; a curated town may (سنجار in a
         # report on India is the name of a man)
-        if p is None or p.kind in ("country", "admin1") or p.place_id.startswith("cur:local-") or \
+        # (nor a region: "جنوب لبنان" names its country in its own name)
+        if p is None or p.is_area or p.place_id.startswith("cur:local-") or \
                 (p.place_id.startswith("cur:") and p.kind in ("facility", "neighbourhood")) or \
                 (p.population >= STRANGER_MAX_POPULATION and id(pm) not in listed) or p.country_code in named:
             continue
@@ -2366,8 +2369,9 @@ def _reject_far_namesakes(doc: Doc, mentions: list[PlaceMention]) -> None:
             continue
         if any(o.country_code == p.country_code and o.admin1 == p.admin1 for o in others):
             continue
-        if any(not o.is_area and distance_km(o.latitude, o.longitude, p.latitude, p.longitude) <= FAR_NAMESAKE_KM
-               for o in others):
+        # (a region's point counts: "مستشفى تبنين" in a report on جنوب لبنان lies in the region)
+        if any((not o.is_area or o.kind == "region") and
+               distance_km(o.latitude, o.longitude, p.latitude, p.longitude) <= FAR_NAMESAKE_KM for o in others):
             continue
         governorates = [(o.country_code, o.admin1) for o in others if o.admin1]
         if not governorates:

@@ -20,6 +20,7 @@ from marsad.stages.analysis import ARMED_CODES, UNIDENTIFIED, Analysis, Group
 from marsad.stages.defenders import defends
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, fires_from_afar, loyalty_object, stated_agent
+from marsad.stages.roles_response import first_mover_sides
 from marsad.stages.roles_retold import battle_sides_told_before
 from marsad.stages.territory import clause_taker, is_loser, taker_against
 from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrator,
@@ -41,6 +42,14 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         # between the sides they had when first told
         return retold[0], retold[1], list(retold[2]), list(retold[3]), {}
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    answered = first_mover_sides(a, g, actor1, actor2, actor2 == "Civilians" or _civilian_victims(a, g))
+    if answered is not None:
+        # "قصفت مدفعية الجيش مواقع المسلحين ردا على اعتداءاتهم بالقذائف على مدينة X": the act a
+        # response answers is the other side's (roles_response.py)
+        actor1, actor2 = answered
+        assoc1 = [n for n in assoc1 if n not in answered and not a.kb.allied(n, actor2 or "")]
+        assoc2 = [n for n in assoc2 if n not in answered]
+        spans = {}
     if etype == "Battles" and sub != TERRITORY and actor1 is None and actor2 is None:
         # "... في اشتباكات بين قوات المقاومة الوطنية والمتمردين. وتركزت المواجهات بين الطرفين شمالي
         # مديرية حيس": the battle told before, retold with its place

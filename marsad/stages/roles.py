@@ -17,6 +17,7 @@ from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.weapon_owner import taker_in_trigger, weapon_owners
 from marsad.stages.analysis import ARMED_CODES, UNIDENTIFIED, Analysis, Group
+from marsad.stages.country_agents import joint_lead
 from marsad.stages.defenders import defends
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, fires_from_afar, loyalty_object, stated_agent
@@ -42,6 +43,12 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         # between the sides they had when first told
         return retold[0], retold[1], list(retold[2]), list(retold[3]), {}
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    joined = joint_lead(a, actor1, actor2, assoc1, assoc2)
+    if joined is not None:
+        # "شنت الولايات المتحدة وبريطانيا وفرنسا ضربات": one side, led by the first country named
+        actor1, actor2, assoc1, assoc2 = joined
+        if actor2 is None and etype == "Explosions/Remote violence":
+            actor2 = _military_target_owner(a, g, actor1)
     answered = first_mover_sides(a, g, actor1, actor2, actor2 == "Civilians" or _civilian_victims(a, g))
     if answered is not None:
         # "قصفت مدفعية الجيش مواقع المسلحين ردا على اعتداءاتهم بالقذائف على مدينة X": the act a

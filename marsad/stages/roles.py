@@ -533,7 +533,8 @@ def _aimed_at(a: Analysis, g: Group) -> set[int]:
     """Ids of the actor mentions the group's strikes were aimed at: right after a military target
     (مواقع لميليشيا الحوثي، تجمعات للحوثيين) or an aiming preposition after a trigger (على الحوثيين)."""
     doc = a.doc
-    targets = [(m.tok_end, m.tok_end + 2) for m in _military_targets(a, g)]
+    # (the owner after a link and the men it names: "مستودع أسلحة تابعاً لمقاتلين من الحرس الثوري")
+    targets = [(m.tok_end, max(m.tok_end + 2, _owner_reach(a, m.tok_end))) for m in _military_targets(a, g)]
     aiming = cue_words("aimed_preposition")
     for m in g.members:
         end = m.hit.mention.tok_end
@@ -607,12 +608,19 @@ def _thing_owners(a: Analysis, g: Group) -> set[str]:
 
 def _owner_reach(a: Analysis, end: int) -> int:
     """The last token where the owner of a target ending at ``end`` may start: two words on, or right
-    after an owner link (التابعة، الخاضعة) a few words on."""
+    after an owner link (التابعة، الخاضعة) a few words on, or after the men it names there ("تابعاً
+    لمقاتلين من الحرس الثوري"، "التابعة لعناصر تنظيم داعش": the men's force owns it)."""
     doc = a.doc
     links = cue_words("owner_link")
-    hi = min(end + OWNER_LINK_WORDS, doc.sentence_of_token(end - 1).tok_end)
+    sent_end = doc.sentence_of_token(end - 1).tok_end
+    hi = min(end + OWNER_LINK_WORDS, sent_end)
+    men = cue_words("counted_person_noun")
     for t in range(end, hi):
         if doc.tokens[t].text in links or doc.tokens[t].text[1:] in links:
+            word = doc.tokens[t + 1].text if t + 1 < sent_end else ""
+            if word.startswith("ل") and (word[1:] in men or word[1:].removeprefix("ل") in men):
+                # the men's force after them, or after "من"
+                return t + 3 if t + 2 < sent_end and doc.tokens[t + 2].text == "من" else t + 2
             return t + 1
     return end + 2
 

@@ -326,6 +326,15 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             claimed = [x.actor for x in perpetrators if (_claims(a, x) or named_group.get(id(x)))
                        and kb.inter(x.actor) != 1]
             names = claimed or ["Unidentified Armed Group"]
+        if sub == "Grenade":
+            # "أعلنت الشرطة مقتل عشرة أشخاص إثر انفجار قنبلة يدوية ألقاها شخص": the force that
+            # announces the toll is no thrower (a thrower the text names elsewhere still counts)
+            speakers = {x.actor for x in perpetrators
+                        if any(att.tok_start <= x.tok_start < att.tok_end for att in a.attributions)}
+            acting = {x.actor for x in perpetrators
+                      if not any(att.tok_start <= x.tok_start < att.tok_end for att in a.attributions)}
+            names = [n for n in names if n not in speakers or n in acting] or (
+                ["Unidentified Armed Group"] if names else [])
         if stated is not None and stated not in victim_names:
             # the clause says who did it: the planter, the genitive agent, the origin of the fire, the
             # accused (roles_clause.py)

@@ -59,7 +59,8 @@ def country_agents(a: Analysis) -> list[ActorMention]:
     joint = a.memo.setdefault("joint_agents", [])
     for m in countries:
         s = m.tok_start
-        k = s - len(EACH_OF) if s >= len(EACH_OF) and tuple(doc.tokens[t].text for t in range(s - 2, s)) == EACH_OF else s
+        each = s >= len(EACH_OF) and tuple(doc.tokens[t].text for t in range(s - len(EACH_OF), s)) == EACH_OF
+        k = s - len(EACH_OF) if each else s  # the verb's position: before "كل من" when it stands there
         if k == 0:
             continue
         sent = doc.sentence_of_token(s)
@@ -84,9 +85,11 @@ def country_agents(a: Analysis) -> list[ActorMention]:
                 break
             chain.append(nxt)
         last = chain[-1].tok_end
-        if kind == "verb" and not any(t in hit_starts for t in range(k - 1, min(sent.tok_end, last + EVENT_AFTER_WORDS))):
+        after = range(k - 1, min(sent.tok_end, last + EVENT_AFTER_WORDS))
+        before = range(max(sent.tok_start, k - 1 - EVENT_BEFORE_WORDS), k)
+        if kind == "verb" and not any(t in hit_starts for t in after):
             continue
-        if kind == "relative" and not any(e in hit_ends for e in range(max(sent.tok_start, k - 1 - EVENT_BEFORE_WORDS), k)):
+        if kind == "relative" and not any(e in hit_ends for e in before):
             continue
         names = [forces_of(c.payload) for c in chain]
         if len(set(names)) > 1 and all(n in kb.actors for n in names):

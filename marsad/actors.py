@@ -131,8 +131,9 @@ def load_actor_kb() -> ActorKB:
         adjective = row["adjective"]
         nationality.add(adjective, row["actor"])
         if adjective.endswith("ي"):
-            # the masculine plurals of a listed adjective (الإسرائيليين، الإسرائيليون)
-            for plural in (adjective + "ين", adjective + "ون"):
+            # the masculine plurals of a listed adjective (الإسرائيليين، الإسرائيليون) and its
+            # nominative dual (صاروخان إسرائيليان; the genitive dual is spelled as the plural)
+            for plural in (adjective + "ين", adjective + "ون", adjective + "ان"):
                 nationality.add(plural, row["actor"])
         if adjective.endswith("ية"):
             # the feminine duals (طائرتين إسرائيليتين، مقاتلتان روسيتان)

@@ -50,7 +50,7 @@ def _stages() -> list[Stage]:
     return [
         Stage("triggers", mentions.find_trigger_words, ("doc",), ("hits",)),
         Stage("places", mentions.find_place_mentions, ("doc", "hits"), ("places", "published")),
-        Stage("actors", mentions.find_actor_mentions, ("doc", "places", "published"), ("actors", "attributions")),
+        Stage("actors", mentions.find_actor_mentions, ("doc", "hits", "places", "published"), ("actors", "attributions")),
         Stage("dates", mentions.find_date_mentions, ("doc", "published"), ("dates",)),
         Stage("casualties", mentions.find_casualty_counts, ("doc",), ("casualties",)),
         Stage("clauses", clauses.segment_clauses, ("doc", "hits", "dates"), ("clauses",)),

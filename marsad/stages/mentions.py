@@ -31,7 +31,10 @@ def find_place_mentions(a: Analysis) -> None:
 def find_actor_mentions(a: Analysis) -> None:
     """Stage: ``a.actors`` and ``a.attributions`` (بحسب قسد)."""
     from marsad.actors import find_actors, find_attributions
+    from marsad.stages.country_agents import country_agents
     a.actors = find_actors(a.doc, a.places.countries, a.published)
+    # "شنت الولايات المتحدة وبريطانيا ضربات": a country named as the doer of an attack is its forces
+    a.actors = sorted(a.actors + country_agents(a), key=lambda x: x.tok_start)
     a.attributions = find_attributions(a.doc, a.actors)
 
 

@@ -17,9 +17,11 @@ from marsad.kb import load_table
 from marsad.model import ActorMention, Casualty, Span
 from marsad.stages.weapon_owner import taker_in_trigger, weapon_owners
 from marsad.stages.analysis import ARMED_CODES, UNIDENTIFIED, Analysis, Group
+from marsad.stages.country_agents import joint_lead
 from marsad.stages.defenders import defends
 from marsad.stages.frames import usual_means
 from marsad.stages.roles_clause import accusations, claimant, fires_from_afar, loyalty_object, stated_agent
+from marsad.stages.roles_response import first_mover_sides
 from marsad.stages.roles_retold import battle_sides_told_before
 from marsad.stages.territory import clause_taker, is_loser, taker_against
 from marsad.stages.roles_refer import (civilian_office_victim, pronoun_victims, reciprocal_group, relative_perpetrator,
@@ -41,6 +43,20 @@ def actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty])
         # between the sides they had when first told
         return retold[0], retold[1], list(retold[2]), list(retold[3]), {}
     actor1, actor2, assoc1, assoc2, spans = _actors_for(a, g, etype, sub, cas)
+    joined = joint_lead(a, actor1, actor2, assoc1, assoc2)
+    if joined is not None:
+        # "شنت الولايات المتحدة وبريطانيا وفرنسا ضربات": one side, led by the first country named
+        actor1, actor2, assoc1, assoc2 = joined
+        if actor2 is None and etype == "Explosions/Remote violence":
+            actor2 = _military_target_owner(a, g, actor1)
+    answered = first_mover_sides(a, g, actor1, actor2, actor2 == "Civilians" or _civilian_victims(a, g))
+    if answered is not None:
+        # "قصفت مدفعية الجيش مواقع المسلحين ردا على اعتداءاتهم بالقذائف على مدينة X": the act a
+        # response answers is the other side's (roles_response.py)
+        actor1, actor2 = answered
+        assoc1 = [n for n in assoc1 if n not in answered and not a.kb.allied(n, actor2 or "")]
+        assoc2 = [n for n in assoc2 if n not in answered]
+        spans = {}
     if etype == "Battles" and sub != TERRITORY and actor1 is None and actor2 is None:
         # "... في اشتباكات بين قوات المقاومة الوطنية والمتمردين. وتركزت المواجهات بين الطرفين شمالي
         # مديرية حيس": the battle told before, retold with its place
@@ -310,6 +326,15 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
             claimed = [x.actor for x in perpetrators if (_claims(a, x) or named_group.get(id(x)))
                        and kb.inter(x.actor) != 1]
             names = claimed or ["Unidentified Armed Group"]
+        if sub == "Grenade":
+            # "أعلنت الشرطة مقتل عشرة أشخاص إثر انفجار قنبلة يدوية ألقاها شخص": the force that
+            # announces the toll is no thrower (a thrower the text names elsewhere still counts)
+            speakers = {x.actor for x in perpetrators
+                        if any(att.tok_start <= x.tok_start < att.tok_end for att in a.attributions)}
+            acting = {x.actor for x in perpetrators
+                      if not any(att.tok_start <= x.tok_start < att.tok_end for att in a.attributions)}
+            names = [n for n in names if n not in speakers or n in acting] or (
+                ["Unidentified Armed Group"] if names else [])
         if stated is not None and stated not in victim_names:
             # the clause says who did it: the planter, the genitive agent, the origin of the fire, the
             # accused (roles_clause.py)
@@ -517,7 +542,8 @@ def _aimed_at(a: Analysis, g: Group) -> set[int]:
     """Ids of the actor mentions the group's strikes were aimed at: right after a military target
     (مواقع لميليشيا الحوثي، تجمعات للحوثيين) or an aiming preposition after a trigger (على الحوثيين)."""
     doc = a.doc
-    targets = [(m.tok_end, m.tok_end + 2) for m in _military_targets(a, g)]
+    # (the owner after a link and the men it names: "مستودع أسلحة تابعاً لمقاتلين من الحرس الثوري")
+    targets = [(m.tok_end, max(m.tok_end + 2, _owner_reach(a, m.tok_end))) for m in _military_targets(a, g)]
     aiming = cue_words("aimed_preposition")
     for m in g.members:
         end = m.hit.mention.tok_end
@@ -591,12 +617,19 @@ def _thing_owners(a: Analysis, g: Group) -> set[str]:
 
 def _owner_reach(a: Analysis, end: int) -> int:
     """The last token where the owner of a target ending at ``end`` may start: two words on, or right
-    after an owner link (التابعة، الخاضعة) a few words on."""
+    after an owner link (التابعة، الخاضعة) a few words on, or after the men it names there ("تابعاً
+    لمقاتلين من الحرس الثوري"، "التابعة لعناصر تنظيم داعش": the men's force owns it)."""
     doc = a.doc
     links = cue_words("owner_link")
-    hi = min(end + OWNER_LINK_WORDS, doc.sentence_of_token(end - 1).tok_end)
+    sent_end = doc.sentence_of_token(end - 1).tok_end
+    hi = min(end + OWNER_LINK_WORDS, sent_end)
+    men = cue_words("counted_person_noun")
     for t in range(end, hi):
         if doc.tokens[t].text in links or doc.tokens[t].text[1:] in links:
+            word = doc.tokens[t + 1].text if t + 1 < sent_end else ""
+            if word.startswith("ل") and (word[1:] in men or word[1:].removeprefix("ل") in men):
+                # the men's force after them, or after "من"
+                return t + 3 if t + 2 < sent_end and doc.tokens[t + 2].text == "من" else t + 2
             return t + 1
     return end + 2
 

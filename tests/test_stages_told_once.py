@@ -97,3 +97,36 @@ def test_lead_of_confrontations_with_its_own_dead_is_kept():
     text = ("اندلعت مواجهات بين قوات الأمن ومحتجين في عدد من مدن محافظة البصرة، الأحد، أسفرت عن مقتل شخصين.\n"
             "وخرجت مظاهرات غاضبة في مدينة الزبير.")
     assert any(e.fatalities == 2 and e.location == "Basra" for e in records(text))
+
+
+# ------------------------------------------------------------ a clash with the attackers of a blast
+
+@pytest.mark.parametrize("text, town", [
+    ("قتل ثمانية أشخاص في هجوم انتحاري استهدف مبنى وزارة الخارجية في العاصمة الصومالية مقديشو اليوم "
+     "الأحد. وأفاد شهود أن قوات الأمن اشتبكت مع المهاجمين داخل المبنى لساعتين.", "Mogadishu"),
+    ("فجر انتحاري حزاما ناسفا عند بوابة مركز للشرطة في مدينة الرمادي صباح اليوم الأحد، ما أدى إلى مقتل "
+     "ثلاثة من عناصر الشرطة. واشتبك الحراس بعد ذلك مع منفذي الهجوم لنحو ساعة.", "Ramadi"),
+    ("انفجرت سيارة مفخخة قرب فندق في مدينة سرت اليوم الأحد، ما أسفر عن مقتل أربعة مدنيين. ودارت اشتباكات "
+     "بين قوات الأمن والمسلحين في محيط الفندق.", "Sirte"),
+    ("انفجرت عبوة ناسفة بحافلة تقل موظفين في مدينة كركوك اليوم الأحد، ما أسفر عن مقتل ثلاثة منهم. واندلعت "
+     "اشتباكات بين الشرطة والمهاجمين قرب موقع الانفجار.", "Kirkuk"),
+])
+def test_clash_with_the_attackers_of_a_blast_is_the_blast(text, town):
+    found = records(text)
+    assert [(e.event_type, e.location) for e in found] == [("Explosions/Remote violence", town)], \
+        [(e.sub_event_type, e.location, e.actor1) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    # armed men the sentence introduces, in another town
+    "قتل ثمانية أشخاص في هجوم انتحاري استهدف مبنى وزارة الخارجية في العاصمة الصومالية مقديشو اليوم الأحد. "
+    "وفي مدينة أفجوي، اشتبكت قوات الأمن مع مسلحين من حركة الشباب.",
+    # armed men the sentence introduces, with dead of their own
+    "قتل ثمانية أشخاص في هجوم انتحاري استهدف مبنى وزارة الخارجية في العاصمة الصومالية مقديشو اليوم الأحد. "
+    "واشتبكت قوات الأمن مع مسلحين في حي آخر من المدينة وقتلت خمسة منهم.",
+    # the exchange of fire that ends a shooting attack: no blast to take it
+    "أطلق مسلحون النار على ركاب حافلة في بلدة العريش اليوم الأحد، ما أسفر عن مقتل ستة مدنيين. واشتبكت "
+    "قوات الجيش مع المسلحين قرب البلدة.",
+])
+def test_clash_with_men_of_its_own_or_after_a_shooting_stays(text):
+    assert "Battles" in {e.event_type for e in records(text)}

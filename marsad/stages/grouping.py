@@ -84,6 +84,8 @@ def group_frames(a: Analysis) -> None:
     groups = _clashes_at_protests(a, groups)
     from marsad.stages.told_twice import clashes_of_a_killing
     groups = clashes_of_a_killing(a, groups)
+    from marsad.stages.told_twice import clashes_with_the_attackers
+    groups = clashes_with_the_attackers(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     groups = _killings_at_protests_met_with_fire(a, groups)
     groups = _headline_of_a_recap(a, groups)

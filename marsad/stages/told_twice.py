@@ -19,7 +19,9 @@ Grouping by town keeps such pairs apart (two places); this stage joins them when
 Two towns struck by one sentence, a district that holds none of the places told, an area
 around several places (their summary, grouping._merge_summaries) and a place a sentence adds
 with "أيضاً" stay events of their own. ``clashes_of_a_killing``: "clashes" told with a deadly
-attack on people, no armed group a side of them, are that attack told again.
+attack on people, no armed group a side of them, are that attack told again;
+``clashes_with_the_attackers``: a force's clash with "the attackers" (اشتبكت مع المهاجمين) of a
+blast told before, at its place and day, is that blast's response, one event.
 """
 from __future__ import annotations
 
@@ -155,3 +157,51 @@ def _owner_of_a_source(a: Analysis, x) -> bool:
     if t < 2 or a.doc.tokens[t - 1].text not in cue_words("owner_link"):
         return False
     return bool(cue_matcher("institution_noun").find(a.doc, max(0, t - 5), t - 1))
+
+
+def clashes_with_the_attackers(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"قتل 12 شخصا في هجوم انتحاري استهدف مقر المفوضية في طرابلس ... وأشار إلى أن قوات الأمن دخلت إلى
+    المبنى واشتبكت مع المهاجمين": a clash whose every sentence names its foe only by a definite word
+    for the doers of an act (``attacker_noun``: المهاجمين، المسلحين، منفذي الهجوم), at the place and on
+    the day of a blast told before it (ACLED codes the method), counting no dead in its sentences,
+    is the force answering that act, not a battle of its own. Clashes with armed men the
+    sentence introduces (مع مسلحين) are another fight; so is the exchange of fire that ends a
+    shooting attack on a force ("وقتل المهاجمون في تبادل للنار مع قوات الأمن": with the attack on
+    the men of a force it is the battle ACLED codes, so only blasts take it)."""
+    from marsad.stages.grouping import _kills, _spot_of
+    kept = list(groups)
+    for g in sorted(groups, key=lambda x: min(x.sentences)):
+        if g not in kept or g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members):
+            continue
+        told = {m.sentence for m in g.members if m.hit.mention.strength == "strong"}
+        # (a clash whose sentences count dead, "قتل أربعة آخرون في الاشتباك مع المهاجمين", is a fight
+        # with a toll of its own)
+        if not told or not all(_names_the_doers(a, i) for i in told) or _kills(a, g):
+            continue
+        first = min(g.sentences)
+        act = next((o for o in sorted(kept, key=lambda x: -max(x.sentences)) if o is not g and
+                    o.etype == "Explosions/Remote violence" and
+                    min(o.sentences) < first and o.when.compatible(g.when) and
+                    (o.where.town_key == g.where.town_key or _spot_of(a, g.where, o.where))), None)
+        if act is not None:
+            kept.remove(g)  # (its words name no side of the act: the act's own sentences do)
+    return kept
+
+
+def _names_the_doers(a: Analysis, sentence: int) -> bool:
+    """Does the sentence name the doers of an act by a definite word (المهاجمين، منفذي الهجوم), and no
+    doers it introduces (مسلحين)?"""
+    words = cue_words("attacker_noun")
+    s = a.doc.sentences[sentence]
+    toks = a.doc.tokens
+    definite_seen = False
+    for t in range(s.tok_start, s.tok_end):
+        word = toks[t].text.lstrip("و")
+        if word not in words:
+            continue
+        construct = t + 1 < s.tok_end and toks[t + 1].text.startswith("ال") and word.startswith("منفذ")
+        if word.startswith("ال") or construct:
+            definite_seen = True
+        else:
+            return False
+    return definite_seen

@@ -130,3 +130,30 @@ def test_clash_with_the_attackers_of_a_blast_is_the_blast(text, town):
 ])
 def test_clash_with_men_of_its_own_or_after_a_shooting_stays(text):
     assert "Battles" in {e.event_type for e in records(text)}
+
+
+# ------------------------------------------------- an area told only as where unnamed places lie
+
+@pytest.mark.parametrize("text, towns", [
+    ("شنت طائرات حربية روسية، الأحد، غارات مكثفة استهدفت مناطق عدة في ريف إدلب الجنوبي. وأوضح الدفاع المدني "
+     "أن الغارات استهدفت بلدات عدة في الريف الجنوبي لمحافظة إدلب، حيث تركز القصف على بلدات كفرنبل وحاس "
+     "ومعرة حرمة.", ["Has", "Kafranbel", "Maarat Hurma"]),
+    ("تعرضت قرى عدة في ريف حماة الشمالي لقصف صاروخي من قوات النظام، الأحد، بحسب ناشطين، طال بلدات اللطامنة "
+     "وكفرزيتا ومورك.", ["Al-Lataminah", "Kafr Zita", "Morek"]),
+    ("قصفت القوات التركية بالمدفعية عددا من قرى ريف الحسكة الشمالي، الأحد، وطال القصف قريتي الدرباسية وأبو "
+     "راسين.", ["Abu Rasin", "Al-Darbasiyah"]),
+])
+def test_area_of_unnamed_places_beside_its_named_towns_is_their_summary(text, towns):
+    assert sorted(e.location for e in records(text)) == towns
+
+
+@pytest.mark.parametrize("text", [
+    # strikes by other means than the town's shelling
+    "شنت طائرات حربية غارات على مناطق عدة في ريف إدلب الجنوبي، الأحد. وقصفت مدفعية النظام بلدة سراقب.",
+    # the town lies in another governorate
+    "شنت طائرات حربية غارات على مناطق عدة في ريف درعا الشرقي، الأحد. وفي ريف حلب الغربي، استهدفت الغارات "
+    "بلدة الأتارب.",
+])
+def test_area_of_unnamed_places_without_its_towns_stays(text):
+    assert any(e.geo_precision == 2 and e.location.endswith("countryside") and e.admin1 in ("Idlib", "Dara")
+               for e in records(text)), [(e.sub_event_type, e.location) for e in records(text)]

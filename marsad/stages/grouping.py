@@ -93,7 +93,8 @@ def group_frames(a: Analysis) -> None:
     groups = _battles_of_the_capture(a, groups)
     groups = _parts_at_one_point(a, groups)
     groups = _governorate_by_its_name(a, groups)
-    from marsad.stages.told_twice import one_act_told_twice
+    from marsad.stages.told_twice import area_of_unnamed_places, one_act_told_twice
+    groups = area_of_unnamed_places(a, groups)
     groups = one_act_told_twice(a, groups)
     from marsad.stages.restated import one_toll_told_again
     groups = one_toll_told_again(a, groups)

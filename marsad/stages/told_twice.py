@@ -20,7 +20,8 @@ Two towns struck by one sentence, a district that holds none of the places told,
 around several places (their summary, grouping._merge_summaries) and a place a sentence adds
 with "أيضاً" stay events of their own. ``clashes_of_a_killing``: "clashes" told with a deadly
 attack on people, no armed group a side of them, are that attack told again;
-``clashes_with_the_attackers``: a force's clash with "the attackers" (اشتبكت مع المهاجمين) of a
+``area_of_unnamed_places``: an area told only as where unnamed places lie (بلدات عدة في ريف X)
+beside the towns of it the report names is their summary. ``clashes_with_the_attackers``: a force's clash with "the attackers" (اشتبكت مع المهاجمين) of a
 blast told before, at its place and day, is that blast's response, one event.
 """
 from __future__ import annotations
@@ -205,3 +206,39 @@ def _names_the_doers(a: Analysis, sentence: int) -> bool:
         else:
             return False
     return definite_seen
+
+
+# How many tokens (a preposition, a word of countryside or side) may stand between the words of
+# unnamed places and the name of the area they lie in ("بلدات عدة في الريف الشرقي لمحافظة X").
+UNNAMED_PLACES_GAP = 3
+
+
+def area_of_unnamed_places(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"شنت مقاتلات غارات استهدفت مناطق عدة في ريف درعا ... استهدفت بلدات عدة في الريف الشرقي، حيث
+    تركز القصف على بلدات الجيزة وكحيل": an area the text names only as where unnamed places lie
+    (``unnamed_places``), with no dead of its own, beside groups of its type and day at towns in it
+    told in its sentences or the one after, is their summary, not an act of its own. (An act by other
+    means, "مناطق عدة في ريف إدلب" struck by planes beside a town shelled, stays its own.)"""
+    from marsad.stages.grouping import _another_act, _around, _breadth, _coarser, _counts_dead, _region
+    kept = list(groups)
+    for g in groups:
+        told = [m for m in g.members if not m.join_only]
+        if not told or not _region(g.where) or _counts_dead(a, g) or \
+                not all(_after_unnamed_places(a, m.where.mention.tok_start) for m in told):
+            continue
+        near = g.sentences | {i + 1 for i in g.sentences}
+        towns = [o for o in kept if o is not g and o.etype == g.etype and o.when.compatible(g.when) and
+                 _breadth(o.where) < _breadth(g.where) and not _region(o.where) and _around(g.where, o.where) and
+                 _coarser(g.where, o.where) and o.sentences & near and not _another_act(g, o)]
+        if towns:
+            kept.remove(g)
+    return kept
+
+
+def _after_unnamed_places(a: Analysis, tok: int) -> bool:
+    """Do words of unnamed places (بلدات عدة، عدد من مدن) end right before token ``tok``, or a few
+    tokens before it with no comma between (في ريف X، في الريف الشرقي لمحافظة X)?"""
+    lo = max(0, tok - 4 - UNNAMED_PLACES_GAP)
+    return any(tok - UNNAMED_PLACES_GAP <= m.tok_end <= tok and
+               not any(a.doc.tokens[t].text in ("،", ",", ".") for t in range(m.tok_end, tok))
+               for m in cue_matcher("unnamed_places").find(a.doc, lo, tok))

@@ -157,3 +157,32 @@ def test_area_of_unnamed_places_beside_its_named_towns_is_their_summary(text, to
 def test_area_of_unnamed_places_without_its_towns_stays(text):
     assert any(e.geo_precision == 2 and e.location.endswith("countryside") and e.admin1 in ("Idlib", "Dara")
                for e in records(text)), [(e.sub_event_type, e.location) for e in records(text)]
+
+
+# ------------------------------------------------ the doers of a fight told again with their means
+
+@pytest.mark.parametrize("text", [
+    "قتل ستة من عناصر الحرس الوطني التونسي، الأحد، في كمين نصبه مسلحون قرب مدينة القصرين. وقالت وزارة "
+    "الداخلية في تونس العاصمة إن المسلحين هاجموا دورية أمنية بعبوة ناسفة قبل أن يطلقوا النار عليها.",
+    "قتل خمسة جنود مصريين، الأحد، في كمين نصبه مسلحون جنوب مدينة رفح. وأفاد مصدر أمني في القاهرة بأن "
+    "المسلحين استهدفوا المدرعة بعبوة ناسفة.",
+    "قتل عنصران من قوات سوريا الديمقراطية في كمين نصبه مسلحون قرب بلدة الشحيل، الأحد. وذكر ناشطون أن "
+    "المسلحين هاجموا سيارة العنصرين بقنبلة يدوية.",
+])
+def test_blast_told_by_the_doers_of_an_ambush_is_the_ambush(text):
+    found = records(text)
+    assert len(found) == 1, [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_blast_by_men_the_sentence_introduces_in_another_town_stays():
+    text = ("قتل ستة من عناصر الحرس الوطني في كمين نصبه مسلحون قرب مدينة القصرين، الأحد. وفي مدينة سبيطلة، فجر "
+            "مسلحون عبوة ناسفة بدورية للجيش.")
+    assert sorted(e.location for e in records(text)) == ["Kasserine", "Sbeitla"]
+
+
+def test_lead_told_by_a_word_of_attack_keeps_the_blast_its_body_tells():
+    """"هجوم لمسلحين" in the lead and "المهاجمين استهدفوا النقطة بعبوة ناسفة" after it: one blast (the
+    lead's general word sums it up), not the lead's clash alone."""
+    text = ("قتل ثلاثة من عناصر الشرطة العراقية في هجوم لمسلحين على نقطة تفتيش في قضاء الطارمية، الأحد. وأوضحت "
+            "خلية الإعلام الأمني في بغداد أن المهاجمين استهدفوا النقطة بعبوة ناسفة قبل أن يشتبكوا مع عناصرها.")
+    assert [e.event_type for e in records(text)] == ["Explosions/Remote violence"]

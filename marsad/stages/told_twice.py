@@ -186,6 +186,22 @@ def clashes_with_the_attackers(a: Analysis, groups: list[Group]) -> list[Group]:
                     (o.where.town_key == g.where.town_key or _spot_of(a, g.where, o.where))), None)
         if act is not None:
             kept.remove(g)  # (its words name no side of the act: the act's own sentences do)
+    # "قتل ستة من الحرس في كمين نصبه مسلحون قرب القصرين. وقالت الوزارة إن المسلحين هاجموا الدورية
+    # بعبوة ناسفة قبل أن يطلقوا النار": a blast told after a fight or an attack, at its place and day,
+    # only in sentences that name the doers told already and count no dead, is how that act was done
+    for g in sorted(kept, key=lambda x: min(x.sentences)):
+        if g.etype != "Explosions/Remote violence" or _kills(a, g) or \
+                not all(_names_the_doers(a, i) for i in g.sentences):
+            continue
+        first = min(g.sentences)
+        # (an act told by a word of its own kind, كمين، اشتباكات: a lead told only by a word of attack in
+        # general, هجوم، is the blast's summary, grouping._merge_summaries)
+        act = next((o for o in kept if o is not g and o.etype in ("Battles", "Violence against civilians") and
+                    any(m.hit.mention.strength == "strong" for m in o.members) and
+                    max(o.sentences) < first and o.when.compatible(g.when) and
+                    (o.where.town_key == g.where.town_key or _spot_of(a, g.where, o.where))), None)
+        if act is not None:
+            kept.remove(g)
     return kept
 
 

@@ -26,6 +26,7 @@ blast told before, at its place and day, is that blast's response, one event.
 """
 from __future__ import annotations
 
+from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis, Group, Where
 
@@ -208,7 +209,7 @@ def clashes_with_the_attackers(a: Analysis, groups: list[Group]) -> list[Group]:
 def _names_the_doers(a: Analysis, sentence: int) -> bool:
     """Does the sentence name the doers of an act by a definite word (المهاجمين، منفذي الهجوم), and no
     doers it introduces (مسلحين)?"""
-    words = cue_words("attacker_noun")
+    words, constructs = cue_words("attacker_noun"), cue_words("attacker_construct_noun")
     s = a.doc.sentences[sentence]
     toks = a.doc.tokens
     definite_seen = False
@@ -216,8 +217,8 @@ def _names_the_doers(a: Analysis, sentence: int) -> bool:
         word = toks[t].text.lstrip("و")
         if word not in words:
             continue
-        construct = t + 1 < s.tok_end and toks[t + 1].text.startswith("ال") and word.startswith("منفذ")
-        if word.startswith("ال") or construct:
+        construct = word in constructs and t + 1 < s.tok_end and definite(toks[t + 1].text)
+        if definite(word) or construct:
             definite_seen = True
         else:
             return False

@@ -63,8 +63,18 @@ def group_frames(a: Analysis) -> None:
             # "أطلق أربعة مسلحين النار على الحراس قبل أن يفجروا أنفسهم لتخلف العملية تسعة قتلى" after
             # "تسعة قتلى في هجوم انتحاري": the shooting's dead are the blast's, told again
             same_dead = bool(_death_counts(a, g)) and _death_counts(a, g) <= _death_counts(a, o)
-            if o.etype == "Explosions/Remote violence" and o.where.town_key == g.where.town_key and \
-                    o.when.compatible(g.when) and (o.sentences & g.sentences or weak_only or same_dead):
+            if o.etype != "Explosions/Remote violence" or not o.when.compatible(g.when):
+                continue
+            if o.where.town_key == g.where.town_key and (o.sentences & g.sentences or weak_only or same_dead):
+                _fold(o, g, groups)
+                break
+            # "استهدف انفجار موكب المحافظ خلال زيارته لمحافظة X ... أن المنفذين أطلقوا النار على الموكب
+            # في مدينة Y بعد التفجير": the blast told at the governorate or countryside and the attack
+            # told at a town in it, tied to the blast, are one act: one event at the town
+            wide, fine = (o, g) if _holds(o.where, g.where) else (g, o) if _holds(g.where, o.where) else (None, None)
+            if wide is not None and (same_dead or (_blast_told_in(a, g) and not _kills(a, g))):
+                wide.places = []  # the wider place does not displace the town
+                o.where = fine.where
                 _fold(o, g, groups)
                 break
     groups = _weapons_of_the_fight(a, groups)
@@ -74,6 +84,8 @@ def group_frames(a: Analysis) -> None:
     groups = _clashes_at_protests(a, groups)
     from marsad.stages.told_twice import clashes_of_a_killing
     groups = clashes_of_a_killing(a, groups)
+    from marsad.stages.told_twice import clashes_with_the_attackers
+    groups = clashes_with_the_attackers(a, groups)
     groups = _shootings_at_deadly_protests(a, groups)
     groups = _killings_at_protests_met_with_fire(a, groups)
     groups = _headline_of_a_recap(a, groups)
@@ -81,7 +93,8 @@ def group_frames(a: Analysis) -> None:
     groups = _battles_of_the_capture(a, groups)
     groups = _parts_at_one_point(a, groups)
     groups = _governorate_by_its_name(a, groups)
-    from marsad.stages.told_twice import one_act_told_twice
+    from marsad.stages.told_twice import area_of_unnamed_places, one_act_told_twice
+    groups = area_of_unnamed_places(a, groups)
     groups = one_act_told_twice(a, groups)
     from marsad.stages.restated import one_toll_told_again
     groups = one_toll_told_again(a, groups)
@@ -560,6 +573,22 @@ def _told_with_toll(a: Analysis, c: Frame, m) -> bool:
     return any(x.kind == "killed" and x.tok_start < m.tok_start < hit < x.tok_end for x in a.casualties)
 
 
+def _holds(wide: Where, fine: Where) -> bool:
+    """Is place ``wide`` a region (a governorate, ريف X) of the governorate ``fine`` lies in, and
+    ``fine`` one town or village (or a side of one: عند مدخل مدينة X)?"""
+    return not wide.unknown_name and _region(wide) and _breadth(fine) < _breadth(wide) and \
+        (_breadth(fine) == 1 or fine.place.kind in SETTLEMENT_KINDS) and _same_governorate(wide, fine) and \
+        _coarser(wide, fine)
+
+
+def _blast_told_in(a: Analysis, g: Group) -> bool:
+    """Does a sentence of the group name a blast by a definite word, the blast told already
+    ("بعد وقوع التفجير"، "بعد الانفجار")?"""
+    return any(h.mention.event_type == "Explosions/Remote violence" and h.mention.sub_event_type != "TARGETED" and
+               definite(a.doc.tokens[h.mention.tok_start].text) and a.in_group(g, h.mention.tok_start)
+               for h in a.hits)
+
+
 def _interceptions_only(a: Analysis, g: Group) -> bool:
     from marsad.stages.frames import _interception
     return g.etype == "Strategic developments" and all(
@@ -659,7 +688,7 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                     g.places = []  # the summary's wider place does not displace the body's precise one
                 _fold(target, g, kept)
             elif _region(g.where) and any(_breadth(b.where) == 1 and _around(g.where, b.where) and
-                                          not _another_act(g, b) for b in body):
+                                          not _another_act(g, b) for b in body + _protests_met(a, g, kept, level)):
                 # a lead that names only a region ("ريف اللاذقية") over precise body events in or
                 # around it; not a lead on a district over an event of another governorate
                 kept.remove(g)
@@ -701,6 +730,17 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             continue
         out.append(g)
     return out
+
+
+def _protests_met(a: Analysis, g: Group, groups: list[Group], level: str) -> list[Group]:
+    """"اندلعت مواجهات بين قوات الأمن وشبان في عدد من مدن محافظة X ... وخرجت مظاهرات في مدن Y وZ":
+    the body's protests a lead of confrontations sums up, when the lead names no armed group and
+    counts no dead of its own (the confrontations are the force the protests met, told by the
+    region), else none."""
+    if g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members) or \
+            _names_armed_group(a, g) or _counts_dead(a, g):
+        return []
+    return [b for b in groups if b is not g and b.etype == "Protests" and not _is_summary(a, b, level)]
 
 
 # How far from an event's town a known neighbourhood or facility may lie and still be a spot of it.

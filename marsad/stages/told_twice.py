@@ -19,10 +19,14 @@ Grouping by town keeps such pairs apart (two places); this stage joins them when
 Two towns struck by one sentence, a district that holds none of the places told, an area
 around several places (their summary, grouping._merge_summaries) and a place a sentence adds
 with "أيضاً" stay events of their own. ``clashes_of_a_killing``: "clashes" told with a deadly
-attack on people, no armed group a side of them, are that attack told again.
+attack on people, no armed group a side of them, are that attack told again;
+``area_of_unnamed_places``: an area told only as where unnamed places lie (بلدات عدة في ريف X)
+beside the towns of it the report names is their summary. ``clashes_with_the_attackers``: a force's clash with "the attackers" (اشتبكت مع المهاجمين) of a
+blast told before, at its place and day, is that blast's response, one event.
 """
 from __future__ import annotations
 
+from marsad.arabic.normalise import definite
 from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis, Group, Where
 
@@ -155,3 +159,103 @@ def _owner_of_a_source(a: Analysis, x) -> bool:
     if t < 2 or a.doc.tokens[t - 1].text not in cue_words("owner_link"):
         return False
     return bool(cue_matcher("institution_noun").find(a.doc, max(0, t - 5), t - 1))
+
+
+def clashes_with_the_attackers(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"قتل 12 شخصا في هجوم انتحاري استهدف مقر المفوضية في طرابلس ... وأشار إلى أن قوات الأمن دخلت إلى
+    المبنى واشتبكت مع المهاجمين": a clash whose every sentence names its foe only by a definite word
+    for the doers of an act (``attacker_noun``: المهاجمين، المسلحين، منفذي الهجوم), at the place and on
+    the day of a blast told before it (ACLED codes the method), counting no dead in its sentences,
+    is the force answering that act, not a battle of its own. Clashes with armed men the
+    sentence introduces (مع مسلحين) are another fight; so is the exchange of fire that ends a
+    shooting attack on a force ("وقتل المهاجمون في تبادل للنار مع قوات الأمن": with the attack on
+    the men of a force it is the battle ACLED codes, so only blasts take it)."""
+    from marsad.stages.grouping import _kills, _spot_of
+    kept = list(groups)
+    for g in sorted(groups, key=lambda x: min(x.sentences)):
+        if g not in kept or g.etype != "Battles" or any(m.subtype != "Armed clash" for m in g.members):
+            continue
+        told = {m.sentence for m in g.members if m.hit.mention.strength == "strong"}
+        # (a clash whose sentences count dead, "قتل أربعة آخرون في الاشتباك مع المهاجمين", is a fight
+        # with a toll of its own)
+        if not told or not all(_names_the_doers(a, i) for i in told) or _kills(a, g):
+            continue
+        first = min(g.sentences)
+        act = next((o for o in sorted(kept, key=lambda x: -max(x.sentences)) if o is not g and
+                    o.etype == "Explosions/Remote violence" and
+                    min(o.sentences) < first and o.when.compatible(g.when) and
+                    (o.where.town_key == g.where.town_key or _spot_of(a, g.where, o.where))), None)
+        if act is not None:
+            kept.remove(g)  # (its words name no side of the act: the act's own sentences do)
+    # "قتل ستة من الحرس في كمين نصبه مسلحون قرب القصرين. وقالت الوزارة إن المسلحين هاجموا الدورية
+    # بعبوة ناسفة قبل أن يطلقوا النار": a blast told after a fight or an attack, at its place and day,
+    # only in sentences that name the doers told already and count no dead, is how that act was done
+    for g in sorted(kept, key=lambda x: min(x.sentences)):
+        if g.etype != "Explosions/Remote violence" or _kills(a, g) or \
+                not all(_names_the_doers(a, i) for i in g.sentences):
+            continue
+        first = min(g.sentences)
+        # (an act told by a word of its own kind, كمين، اشتباكات: a lead told only by a word of attack in
+        # general, هجوم، is the blast's summary, grouping._merge_summaries)
+        act = next((o for o in kept if o is not g and o.etype in ("Battles", "Violence against civilians") and
+                    any(m.hit.mention.strength == "strong" for m in o.members) and
+                    max(o.sentences) < first and o.when.compatible(g.when) and
+                    (o.where.town_key == g.where.town_key or _spot_of(a, g.where, o.where))), None)
+        if act is not None:
+            kept.remove(g)
+    return kept
+
+
+def _names_the_doers(a: Analysis, sentence: int) -> bool:
+    """Does the sentence name the doers of an act by a definite word (المهاجمين، منفذي الهجوم), and no
+    doers it introduces (مسلحين)?"""
+    words, constructs = cue_words("attacker_noun"), cue_words("attacker_construct_noun")
+    s = a.doc.sentences[sentence]
+    toks = a.doc.tokens
+    definite_seen = False
+    for t in range(s.tok_start, s.tok_end):
+        word = toks[t].text.lstrip("و")
+        if word not in words:
+            continue
+        construct = word in constructs and t + 1 < s.tok_end and definite(toks[t + 1].text)
+        if definite(word) or construct:
+            definite_seen = True
+        else:
+            return False
+    return definite_seen
+
+
+# How many tokens (a preposition, a word of countryside or side) may stand between the words of
+# unnamed places and the name of the area they lie in ("بلدات عدة في الريف الشرقي لمحافظة X").
+UNNAMED_PLACES_GAP = 3
+
+
+def area_of_unnamed_places(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"شنت مقاتلات غارات استهدفت مناطق عدة في ريف درعا ... استهدفت بلدات عدة في الريف الشرقي، حيث
+    تركز القصف على بلدات الجيزة وكحيل": an area the text names only as where unnamed places lie
+    (``unnamed_places``), with no dead of its own, beside groups of its type and day at towns in it
+    told in its sentences or the one after, is their summary, not an act of its own. (An act by other
+    means, "مناطق عدة في ريف إدلب" struck by planes beside a town shelled, stays its own.)"""
+    from marsad.stages.grouping import _another_act, _around, _breadth, _coarser, _counts_dead, _region
+    kept = list(groups)
+    for g in groups:
+        told = [m for m in g.members if not m.join_only]
+        if not told or not _region(g.where) or _counts_dead(a, g) or \
+                not all(_after_unnamed_places(a, m.where.mention.tok_start) for m in told):
+            continue
+        near = g.sentences | {i + 1 for i in g.sentences}
+        towns = [o for o in kept if o is not g and o.etype == g.etype and o.when.compatible(g.when) and
+                 _breadth(o.where) < _breadth(g.where) and not _region(o.where) and _around(g.where, o.where) and
+                 _coarser(g.where, o.where) and o.sentences & near and not _another_act(g, o)]
+        if towns:
+            kept.remove(g)
+    return kept
+
+
+def _after_unnamed_places(a: Analysis, tok: int) -> bool:
+    """Do words of unnamed places (بلدات عدة، عدد من مدن) end right before token ``tok``, or a few
+    tokens before it with no comma between (في ريف X، في الريف الشرقي لمحافظة X)?"""
+    lo = max(0, tok - 4 - UNNAMED_PLACES_GAP)
+    return any(tok - UNNAMED_PLACES_GAP <= m.tok_end <= tok and
+               not any(a.doc.tokens[t].text in ("،", ",", ".") for t in range(m.tok_end, tok))
+               for m in cue_matcher("unnamed_places").find(a.doc, lo, tok))

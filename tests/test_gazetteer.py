@@ -299,6 +299,15 @@ BEYOND_SETTLEMENTS = {
     "cur:sd-jebel-marra": "the massif east of Zalingei, the one Central Darfur place GeoNames lists",
     "cur:sd-kulbus": "town north of El Geneina, beyond the West Darfur places GeoNames lists",
     "cur:sd-sodari": "town north-west of Bara, beyond the North Kordofan places GeoNames lists",
+    # sixteenth-session towns: GeoNames lists few places over 500 people in these governorates
+    "cur:so-balcad": "town on the Shabelle south of the Middle Shabelle places GeoNames lists",
+    "cur:so-warsheikh": "coastal town south of the Middle Shabelle places GeoNames lists",
+    "cur:so-mataban": "town north of the Hiraan places GeoNames lists",
+    "cur:so-ceel-waaq": "border town west of the Gedo places GeoNames lists",
+    "cur:sd-abu-hamad": "Nile town north of the River Nile places GeoNames lists",
+    "cur:sd-gallabat": "border town south-east of the Gedaref places GeoNames lists",
+    "cur:ly-ash-shwayrif": "desert town south of the Jabal al Gharbi places GeoNames lists",
+    "cur:ly-ghadduwah": "town south of Sabha, beyond the Sabha places GeoNames lists",
 }
 
 

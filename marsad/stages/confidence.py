@@ -75,12 +75,6 @@ def _first_told_at(v: RecordView) -> float:
 
 def _same_day(v: RecordView) -> float:
     days = _days_before(v)
-    if days is None and v.published is None and not v.record.get("event_date"):
-        # no publication day to count from: an event told with a day counted from the report's
-        # ("وأمس الأحد"، "فجر اليوم"، "مساء الخميس") is the report's news all the same
-        from marsad.dates import names_a_day
-        return 1.0 if any(names_a_day(w) for s in v.spans("event_date") for w in str(s.get("text", "")).split()) \
-            else 0.0
     return 1.0 if days is not None and 0 <= days <= 1 else 0.0
 
 

@@ -1310,7 +1310,7 @@ def _object_of(a: Analysis, hit: TriggerHit, w: Where) -> bool:
         return True
     # a site or positions in the settlement: "سيطروا على مدرسة المداد وسط بلدة X", "على عدد من
     # الحواجز والنقاط في بلدة X", "على مقر المقسم بالكامل في بلدة X" (not "على الوضع في مدينة X")
-    if not ala:
+    if not ala and not cue_matcher("capture_direct_verb").find(doc, m.tok_start, m.tok_end):
         return False  # "أحياء سيطرت عليها الفصائل لسنوات في مدينة X": a state, no seizure
     sites = [i for i, t in enumerate(rest) if doc.tokens[t].text in cue_words("site_preposition")
              or doc.tokens[t].text.startswith(cue_phrases("site_preposition_prefix"))]

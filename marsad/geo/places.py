@@ -836,7 +836,9 @@ def _rare_word(raw: str) -> bool:
     for form in list(forms):
         for ending in ("هما", "هم", "ها", "ه"):
             if form.endswith(ending) and len(form) - len(ending) >= 3:
-                forms.add(form[:-len(ending)])
+                stem = form[:-len(ending)]
+                # "بدوريتهما": the ة of a noun is ت before its pronoun (دورية)
+                forms.update({stem, stem[:-1] + "ة"} if stem.endswith("ت") else {stem})
     # a dual or a plural of an ordinary noun ("فصيلين"، "مسلحين"، "جماعتان") is no name either
     for form in list(forms):
         for ending in ("ين", "ان", "ون"):

@@ -1238,6 +1238,10 @@ def _deadly_after_clause(a: Analysis, hit: TriggerHit) -> bool:
         return False
     if any(c.kind == "killed" and m.tok_end <= c.tok_start < sent.tok_end for c in a.casualties):
         return True
+    # "قتل ثلاثة شرطيين اليوم بعد أن فجر انتحاري نفسه قرب حاجز": the dead the main clause counts
+    # before it died in it (the sentence tells no other violent event: checked above)
+    if any(c.kind == "killed" and sent.tok_start <= c.tok_start < m.tok_start for c in a.casualties):
+        return True
     # "عقب معارك في بلدة X خلفت قتلى وجرحى": dead it does not count
     return bool(cue_matcher("dead_uncounted").find(doc, m.tok_end, sent.tok_end))
 

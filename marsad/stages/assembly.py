@@ -198,6 +198,30 @@ def _crowd_named(a: Analysis, g: Group) -> bool:
     return any(x.actor == "Protesters" for i in g.sentences for x in a.actors_of_sentence(i))
 
 
+# How many words may stand between a verb of blowing up and the bomber's self (فجر مشتبه به نفسه).
+SELF_DETONATION_WORDS = 4
+
+
+def _bombers_dead(a: Analysis, g: Group) -> int:
+    """How many bombers the group's sentences say blew themselves up (فجر نفسه: 1; فجرا نفسيهما: 2),
+    not after an attempt word (حاول أن يفجر نفسه); 0 when none."""
+    doc = a.doc
+    verbs, selves = cue_words("self_detonation_verb"), cue_words("self_detonation_self")
+    attempts = cue_words("attempt_word")
+    for i in sorted(g.sentences):
+        sent = doc.sentences[i]
+        for t in range(sent.tok_start, sent.tok_end):
+            word = doc.tokens[t].text
+            if word not in verbs and not (word[:1] in ("و", "ف") and word[1:] in verbs):
+                continue
+            if any(doc.tokens[k].text.lstrip("و") in attempts for k in range(max(sent.tok_start, t - 3), t)):
+                continue
+            for k in range(t + 1, min(sent.tok_end, t + 2 + SELF_DETONATION_WORDS)):
+                if doc.tokens[k].text in selves and not doc.tokens[k - 1].text.startswith("ال"):
+                    return 2 if doc.tokens[k].text == "نفسيهما" else 1
+    return 0
+
+
 def build_event(a: Analysis, g: Group) -> Event | None:
     check_deadline()  # the article's time budget (marsad/budget.py): a long document has many groups
     kb = a.kb
@@ -209,6 +233,8 @@ def build_event(a: Analysis, g: Group) -> Event | None:
                    and m.etype == g.etype] or subtypes
     sub = min(strong_subs, key=lambda s: SUBTYPE_PRIORITY.index(s) if s in SUBTYPE_PRIORITY else -1)
     etype = g.etype
+    if sub == "Suicide bomb" and not best and (bombers := _bombers_dead(a, g)):
+        best, low, high = bombers, bombers, max(high, bombers)  # "فجر الانتحاري نفسه": he died in it
     actor1, actor2, assoc1, assoc2, actor_spans = actors_for(a, g, etype, sub, cas_used)
     if sub == TERRITORY:
         # ACLED: government forces or their affiliates (a militia allied to the state's forces)

@@ -168,7 +168,7 @@ def _direction_before(doc: Doc, tok: int, sent_start: int) -> tuple[str | None, 
     j = tok - 1
     if tok < len(doc.tokens) and _conjoined_name(doc.tokens[tok].text):
         return None, tok  # "في دارفور غرب وكردفان": the side belongs to the place before the و
-    if j >= sent_start and cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[j].text)}:
+    if j >= sent_start and _is_district_word(doc.tokens[j].text):
         return "district", j  # "قضاء الحمدانية", "بناحية تل تمر": the district, not its seat
     place_nouns = cue_words("relation_place_noun")
     while j >= sent_start and doc.tokens[j].text in place_nouns:
@@ -1165,8 +1165,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
         if _opens_with_dateline(doc, pm, sent):
             pm.role, pm.reason = "dateline", "dateline of the report (أربيل - كوردستان 24: أفاد ...)"
         relation, _ = _direction_before(doc, pm.tok_start, sent.tok_start)
-        if relation is None and pm.tok_end - pm.tok_start > 1 and \
-                cue_words("district_noun") & {w for w, _ in stem_candidates(doc.tokens[pm.tok_start].text)}:
+        if relation is None and pm.tok_end - pm.tok_start > 1 and _is_district_word(doc.tokens[pm.tok_start].text):
             relation = "district"  # the gazetteer knows "قضاء الحمدانية" as a whole
         if relation is None and same_list and prev.relation == "countryside" and \
                 (id(prev) in countrysides or _plural_countryside(doc, prev.tok_start, sent.tok_start)):
@@ -2620,11 +2619,14 @@ def _settlement_noun(word: str) -> bool:
     return word in nouns or any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
 
 
+def _is_district_word(word: str) -> bool:
+    """قضاء، بناحية، ومديرية: a district noun, with its clitics."""
+    return bool(cue_words("district_noun") & {w for w, _ in stem_candidates(word)})
+
+
 def _district_noun(word: str) -> bool:
-    """قضاء، مديرية، ناحية and a settlement noun, with their proclitics."""
-    nouns = cue_words("district_noun")
-    return _settlement_noun(word) or word in nouns or \
-        any(word.startswith(p) and word[len(p):] in nouns for p in ("و", "ب", "وب", "ف", "فب"))
+    """A district noun or a settlement noun, with their proclitics."""
+    return _settlement_noun(word) or _is_district_word(word)
 
 
 # How far from a district's seat a place the text puts in the district may lie.

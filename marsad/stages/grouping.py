@@ -21,7 +21,7 @@ from marsad.stages.analysis import ARMED_CODES, SETTLEMENT_KINDS, VIOLENT_TYPES,
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.frames import means_matcher
 from marsad.stages.discourse import day_inside_span, lead_tells_event, own_current_date, reaction_names_known_event
-from marsad.triggers import TERRITORY
+from marsad.triggers import TARGETED, TERRITORY
 
 _KIND_RANK = {"neighbourhood": 0, "facility": 0, "village": 1, "town": 1, "city": 2, "admin2": 3, "region": 3,
               "admin1": 4, "country": 5}
@@ -584,7 +584,7 @@ def _holds(wide: Where, fine: Where) -> bool:
 def _blast_told_in(a: Analysis, g: Group) -> bool:
     """Does a sentence of the group name a blast by a definite word, the blast told already
     ("بعد وقوع التفجير"، "بعد الانفجار")?"""
-    return any(h.mention.event_type == "Explosions/Remote violence" and h.mention.sub_event_type != "TARGETED" and
+    return any(h.mention.event_type == "Explosions/Remote violence" and h.mention.sub_event_type != TARGETED and
                definite(a.doc.tokens[h.mention.tok_start].text) and a.in_group(g, h.mention.tok_start)
                for h in a.hits)
 

@@ -329,10 +329,10 @@ def _actors_for(a: Analysis, g: Group, etype: str, sub: str, cas: list[Casualty]
         if sub == "Grenade":
             # "أعلنت الشرطة مقتل عشرة أشخاص إثر انفجار قنبلة يدوية ألقاها شخص": the force that
             # announces the toll is no thrower (a thrower the text names elsewhere still counts)
-            speakers = {x.actor for x in perpetrators
-                        if any(att.tok_start <= x.tok_start < att.tok_end for att in a.attributions)}
-            acting = {x.actor for x in perpetrators
-                      if not any(att.tok_start <= x.tok_start < att.tok_end for att in a.attributions)}
+            told = {id(x) for x in perpetrators if any(att.tok_start <= x.tok_start < att.tok_end
+                                                       for att in a.attributions)}
+            speakers = {x.actor for x in perpetrators if id(x) in told}
+            acting = {x.actor for x in perpetrators if id(x) not in told}
             names = [n for n in names if n not in speakers or n in acting] or (
                 ["Unidentified Armed Group"] if names else [])
         if stated is not None and stated not in victim_names:
@@ -606,13 +606,18 @@ def _thing_owners(a: Analysis, g: Group) -> set[str]:
     out = set()
     for m in _military_targets(a, g):
         word = doc.tokens[m.tok_end - 1].text
-        if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
+        if _names_men(word, people):
             continue
         if not any(form in ends for form in (word, word[1:], word.removeprefix("ال"), word[1:].removeprefix("ال"))):
             continue  # "نشرته على موقعها": a pronoun owns it, not the force named after it
         reach = _owner_reach(a, m.tok_end)
         out |= {x.actor for x in a.actors if m.tok_end <= x.tok_start <= reach and kb.inter(x.actor) in ARMED_CODES}
     return out
+
+
+def _names_men(word: str, people: frozenset[str]) -> bool:
+    """Is a target's last word a noun of men (عناصر، لعناصر، المقاتلين), not a thing they hold?"""
+    return word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people
 
 
 def _owner_reach(a: Analysis, end: int) -> int:
@@ -641,8 +646,7 @@ def _post_owner(a: Analysis, g: Group, exclude: str | None) -> str | None:
     kb, doc = a.kb, a.doc
     people = cue_words("counted_person_noun")
     for m in _military_targets(a, g):
-        word = doc.tokens[m.tok_end - 1].text
-        if word in people or word.removeprefix("ال") in people or word[1:].removeprefix("ال") in people:
+        if _names_men(doc.tokens[m.tok_end - 1].text, people):
             continue
         owner = [x for x in a.actors if m.tok_end <= x.tok_start <= m.tok_end + 2
                  and kb.inter(x.actor) in ARMED_CODES and x.actor not in (exclude, "Unidentified Armed Group")]

@@ -87,6 +87,14 @@ def _openers(doc: Doc) -> dict[int, tuple[str, int]]:
     for m in _opener_matcher().find_all(doc):
         if m.tok_start not in found or found[m.tok_start][1] < m.tok_end:
             found[m.tok_start] = (m.payload, m.tok_end)
+    # "، وسط استمرار الاشتباكات": the fighting an event came amid (a clause of its own when it
+    # holds a span of time of its own, see segment)
+    from marsad.cues import cue_matcher
+    ongoing = cue_words("ongoing_noun")
+    for m in cue_matcher("amid_frame", suffixes=False).find(doc):
+        if m.tok_start not in found and m.tok_end < len(doc.tokens) and \
+                doc.tokens[m.tok_end].text.lstrip("و") in ongoing:
+            found[m.tok_start] = ("amid", m.tok_end + 1)
     return found
 
 
@@ -112,6 +120,8 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
     openers = _openers(doc)
     reporting = set(cue_starts(doc, "attribution")) if any(k == "content" for k, _ in openers.values()) else set()
     new_scene = cue_words("new_scene")
+    own_time = own_time or set()
+    since = cue_words("since_word")
     # the sentences that hold a trigger, found once (not by scanning every trigger per sentence)
     trigger_sentences = None if trigger_tokens is None else \
         {doc.sentence_of_token(t).index for t in trigger_tokens}
@@ -139,6 +149,11 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
             if t in openers:
                 kind, end = openers[t]
                 opener = " ".join(x.text for x in tokens[t:end])
+                if kind == "amid":
+                    # "، وسط استمرار الاشتباكات في المحافظة منذ أسابيع": the backdrop's span of time
+                    # is its own, not the event's; with none it stays in the event's clause
+                    kind = "contrast" if any(k in own_time or tokens[k].text in since
+                                             for k in range(end, sent.tok_end)) else None
                 if kind == "content" and not (set(gap) & _COMMAS or
                                               any(k in reporting for k in range(max(sent.tok_start, t - 8), t))):
                     kind = None  # "أن" after a noun or a verb of another kind opens no statement

@@ -107,6 +107,8 @@ def _judged(a: Analysis, h, appeals: list[int], told_of: list[int]):
         return replace(h, status="modal", reason=MEANS_OR_GOAL)
     if _continuing_practice(a, t, sent.tok_start):
         return replace(h, status="generic", reason="a continuing practice (استمرار X في اختطاف)")
+    if _amid_ongoing(a, h, sent):
+        return replace(h, status="generic", reason="the fighting an event came amid (في ظل استمرار المعارك)")
     if sub == "Abduction/forced disappearance" and any(
             tokens[k].text in cue_words("seized_goods")
             for k in range(h.mention.tok_end, min(sent.tok_end, h.mention.tok_end + GOODS_WORDS))):
@@ -199,6 +201,39 @@ def _continuing_practice(a: Analysis, t: int, lo: int) -> bool:
     nouns = cue_words("continuation_noun")
     return any(any(tokens[k].text.startswith(n) for n in nouns) and clause_at(a, k) is own
                for k in range(max(lo, t - 2 - CONTINUING_WORDS), t - 1))
+
+
+def _amid_ongoing(a: Analysis, h, sent) -> bool:
+    """"قتل 12 مدنيا في قصف على المدينة، فيما يعاني السكان من نقص الغذاء في ظل استمرار المعارك": a
+    fighting word after an amid frame and an ongoing noun (في ظل استمرار، وسط تصاعد، مع استمرار), or
+    followed by an ongoing participle (في ظل المعارك الدائرة), is the backdrop of an event its sentence
+    has told before it, not one more event, unless the fighting has a place of its own."""
+    tokens = a.doc.tokens
+    t = h.mention.tok_start
+    frames = cue_matcher("amid_frame", suffixes=False).find(a.doc, max(sent.tok_start, t - AMID_WORDS), t)
+    if not frames:
+        return False
+    last = frames[-1].tok_end
+    ongoing = cue_words("ongoing_noun")
+    before = t == last + 1 and tokens[last].text.lstrip("و") in ongoing
+    after = t == last and h.mention.tok_end < sent.tok_end and \
+        tokens[h.mention.tok_end].text in cue_words("ongoing_participle")
+    if not (before or after):
+        return False
+    # "وبدأ بالانسحاب من القرية في ظل استمرار الاشتباكات مع النظام على أطرافها": fighting placed
+    # (a place, the town's edges) is a scene of the report, not its backdrop
+    own = clause_at(a, t)
+    hi = own.tok_end if own is not None else sent.tok_end
+    if any(t <= pm.tok_start < hi for pm in a.places.mentions):
+        return False
+    near = cue_words("relation_near_word")
+    if any(any(tokens[k].text.lstrip("وب").startswith(w) for w in near) for k in range(t, hi)):
+        return False
+    return any(o.reports_event and sent.tok_start <= o.mention.tok_start < frames[-1].tok_start for o in a.hits)
+
+
+# How many words before a fighting word an amid frame may begin (في ظل استمرار المعارك).
+AMID_WORDS = 4
 
 
 def _attempted(a: Analysis, t: int, lo: int) -> bool:

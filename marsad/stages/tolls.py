@@ -215,7 +215,10 @@ TOLL_BACK_SENTENCES = 2
 def _toll_of_event_before(a: Analysis, c: Casualty) -> list[Group]:
     """"قتل جنديان في هجوم على نقطة عسكرية. وقال مصدر إن عدد القتلى بلغ أربعة": a toll statement
     whose unit tells no event is the toll of the violent event told last before it (within
-    TOLL_BACK_SENTENCES sentences), when one event only is told there."""
+    TOLL_BACK_SENTENCES sentences), when one event only is told there. A sentence between them
+    that counts since a date or a campaign's start ("ووثقت المصادر 85 هجوما منذ بداية العام. وبلغت
+    حصيلة القتلى جراء تلك الهجمات 40") is the nearer thing the toll sums: a tally, no event's."""
+    from marsad.stages.tolls_totals import counts_since_then
     if not (toll_statement(a, c) or _running_tally(a, c)):
         return []
     here = a.sentence_index(c.tok_start)
@@ -223,6 +226,8 @@ def _toll_of_event_before(a: Analysis, c: Casualty) -> list[Group]:
         told = [g for g in a.groups if back in g.sentences and g.etype in VIOLENT_TYPES]
         if told:
             return told if len(told) == 1 else []
+        if counts_since_then(a, a.doc.sentences[back]):
+            return []
     return []
 
 

@@ -97,12 +97,22 @@ def toll_of_placeless_retelling(a: Analysis, c: Casualty) -> list:
         if not told:
             if any(a.sentence_index(h.mention.tok_start) == back and h.status == "background" for h in a.hits):
                 return []  # "يذكر أنه في الخامس من الشهر انفجرت سيارة مفخخة": the recap is told last
+            if counts_since_then(a, a.doc.sentences[back]):
+                return []  # "ووثقت المصادر 85 هجوما منذ بداية العام. وبلغت حصيلة القتلى جراء تلك الهجمات 40"
             continue
         told = [g for g in told if not any(_seat_of(g, o) for o in told if o is not g)]
         if len(told) != 1 or not kinds & {m.subtype for m in told[0].members}:
             return []
         return told
     return []
+
+
+def counts_since_then(a: Analysis, sent) -> bool:
+    """Does the sentence count since a date or the start of something (منذ مطلع العام، منذ 24 آذار)?
+    A toll told after it with no place of its own sums what it counts, not the event before it."""
+    from marsad.cues import cue_matcher
+    return any(sent.tok_start <= d.tok_start < sent.tok_end and d.key.startswith("since") for d in a.dates) or \
+        bool(cue_matcher("tally_since").find(a.doc, sent.tok_start, sent.tok_end))
 
 
 def _days_before(a: Analysis, lo: int, hi: int) -> bool:

@@ -375,7 +375,9 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     def kind(w: Where) -> str:
         return clause_at(a, w.mention.tok_start).kind
 
+    centred = _centred_places(a, own, unit_places)
     tiers = (
+        centred,
         [w for w in unit_places if clause_at(a, w.mention.tok_start) is own],
         [w for w in unit_places if kind(w) in ("result", "elaboration", "content")],
         [w for w in unit_fallback if clause_at(a, w.mention.tok_start) is own and w.mention.role != "home"],
@@ -385,6 +387,21 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     from marsad.stages.tolls_places import with_distributed_places
     # "قتل خمسة، ثلاثة منهم في X ومدنيان في Y": each part's place, not the area of the total
     return with_distributed_places(a, next((t for t in tiers if t), []), unit_places)
+
+
+def _centred_places(a: Analysis, own, unit_places: list[Where]) -> list[Where]:
+    """"الاشتباكات ... في ريف دير الزور الشرقي، والتي تركزت في مناطق أبو حردوب وذيبان": the places of
+    a relative clause right after the event word's own clause whose verb says where the event went
+    on (تركزت، دارت، شملت) are the event's own, more precise than its clause's."""
+    if own is None:
+        return []
+    nxt = next((c for c in a.clauses if c.index == own.index + 1), None)
+    if nxt is None or nxt.kind != "relative" or nxt.unit != own.unit:
+        return []
+    verb = nxt.tok_start + max(1, len(nxt.opener.split()))
+    if verb >= nxt.tok_end or a.doc.tokens[verb].text not in cue_words("locus_verb"):
+        return []
+    return [w for w in unit_places if clause_at(a, w.mention.tok_start) is nxt]
 
 
 def _told_as_happening(a: Analysis, unit: int) -> bool:

@@ -375,7 +375,7 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     def kind(w: Where) -> str:
         return clause_at(a, w.mention.tok_start).kind
 
-    centred = _centred_places(a, own, unit_places)
+    centred = _centred_places(a, own, unit_places, h.mention.tok_end - 1)
     tiers = (
         centred,
         [w for w in unit_places if clause_at(a, w.mention.tok_start) is own],
@@ -389,19 +389,32 @@ def _clause_places(a: Analysis, h: TriggerHit, unit_places: list[Where], unit_fa
     return with_distributed_places(a, next((t for t in tiers if t), []), unit_places)
 
 
-def _centred_places(a: Analysis, own, unit_places: list[Where]) -> list[Where]:
-    """"الاشتباكات ... في ريف دير الزور الشرقي، والتي تركزت في مناطق أبو حردوب وذيبان": the places of
-    a relative clause right after the event word's own clause whose verb says where the event went
-    on (تركزت، دارت، شملت) are the event's own, more precise than its clause's."""
+def _centred_places(a: Analysis, own, unit_places: list[Where], start: int) -> list[Where]:
+    """"الاشتباكات ... في ريف دير الزور الشرقي، والتي تركزت في مناطق أبو حردوب وذيبان"، "اندلعت
+    اشتباكات في ريف دير الزور، وتركزت في بلدات X وY": the places after a verb that says where the
+    event went on (تركزت، دارت، شملت), in the event word's own clause after it or in a relative clause
+    right after that clause, are the event's own, more precise than the places before the verb."""
     if own is None:
         return []
+    verbs = cue_words("locus_verb")
+    tokens = a.doc.tokens
+    # the verb anywhere after the event word in its clause ("، وتركزت في")
+    spans = [range(start + 1, own.tok_end)]
     nxt = next((c for c in a.clauses if c.index == own.index + 1), None)
-    if nxt is None or nxt.kind != "relative" or nxt.unit != own.unit:
-        return []
-    verb = nxt.tok_start + max(1, len(nxt.opener.split()))
-    if verb >= nxt.tok_end or a.doc.tokens[verb].text not in cue_words("locus_verb"):
-        return []
-    return [w for w in unit_places if clause_at(a, w.mention.tok_start) is nxt]
+    if nxt is not None and nxt.kind == "relative" and nxt.unit == own.unit:
+        # a relative clause's verb right after its pronoun (والتي تركزت)
+        spans.append(range(nxt.tok_start + max(1, len(nxt.opener.split())), nxt.tok_end)[:1])
+    for span in spans:
+        for k in span:
+            word = tokens[k].text
+            if word in verbs or (word[:1] == "و" and word[1:] in verbs):
+                # "اندلعت اشتباكات في بلدة X، ودارت في Y": a town before the verb is a place of its own
+                if any(w.precision == 1 and not w.in_countryside and own.tok_start <= w.mention.tok_start < k
+                       for w in unit_places):
+                    return []
+                hi = clause_at(a, k).tok_end
+                return [w for w in unit_places if k < w.mention.tok_start < hi]
+    return []
 
 
 def _told_as_happening(a: Analysis, unit: int) -> bool:

@@ -648,6 +648,12 @@ def _scan_words_after(ctx: _Ctx, start: int, *, far: bool, own: _Match | None, l
         if j in ctx.q_cover:
             return None
         vm = ctx.victims.get(j)
+        if vm is not None and vm.t0 > start and ctx.text(vm.t0 - 1) in cue_words("killers_means"):
+            # "إن شابا قتل برصاص مسلحين": the gunmen killed, they are not the dead; the dead may
+            # follow them ("قتل برصاص مسلحين ثلاثة مدنيين")
+            j = vm.t1
+            after_agent = True
+            continue
         if vm is not None and vm.t0 not in ctx.claimed_tok:
             single = _self_counting(ctx, vm)
             if single is not None:
@@ -893,6 +899,34 @@ def _noun_with_side_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
         ctx.claimed_tok.update(range(vm.t0, trig.t0))
         return c
     return None
+
+
+def _named_noun_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
+    """"أن مدنياً يدعى "ميزر العمارين" قُتل برصاص مجهولين": one person, named after a naming word
+    (يدعى، المدعو، اسمه), right before a passive death verb is its dead."""
+    from marsad.cues import cue_words
+    if not _passive_next(ctx, trig.t1):
+        return None
+    ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
+    naming = cue_words("named_word")
+    for k in range(trig.t0 - 2, max(-1, trig.t0 - 2 - NAME_WORDS), -1):
+        if ctx.stop_after[k] or k in ctx.trig_cover or k in ctx.q_cover:
+            return None
+        if ctx.text(k) not in naming:
+            continue
+        vm = ends.get(k - 1)
+        if vm is None or vm.entry.number != "sg" or vm.entry.kind != "victim" or vm.t0 in ctx.claimed_tok \
+                or ctx.stop_after[k - 1]:
+            return None
+        c = _Conj(1, 1, 1, vm.t0, trig.t0, None)
+        c.__dict__.update(_victim_conj_fields(ctx, vm))
+        ctx.claimed_tok.update(range(vm.t0, trig.t0))
+        return c
+    return None
+
+
+# How many words a person's name may take between the naming word and the death verb.
+NAME_WORDS = 5
 
 
 def _skip_one_at_least(ctx: _Ctx, k: int) -> int:
@@ -1373,7 +1407,7 @@ def find_casualties(doc: Doc, quantities: list[Quantity] | None = None) -> list[
             if conj is not None:
                 add(kind, m, conj, trig_first=False)
                 continue
-        conj = _nouns_before(ctx, m) if kind == "killed" else None
+        conj = (_nouns_before(ctx, m) or _named_noun_before(ctx, m)) if kind == "killed" else None
         if conj is not None:
             add(kind, m, conj, trig_first=False)
             continue

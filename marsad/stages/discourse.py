@@ -32,7 +32,7 @@ from marsad.stages.analysis import Analysis, When
 from marsad.stages.clauses import clause_at, unit_range
 from marsad.stages.statement_days import event_day_before_statement, protest_day
 from marsad.stages.act_days import backdrop_span, backdrop_span_in_lead, restated_toll_day
-from marsad.stages.nonevents import hold_back_non_events, recap_months_to_last_year
+from marsad.stages.nonevents import biography_dates, hold_back_non_events, recap_months_to_last_year
 
 # How many paragraphs after the headings may give the article its date.
 LEAD_PARAGRAPHS = 2
@@ -417,6 +417,7 @@ def date_article(a: Analysis) -> None:
     """
     a.dates = sorted(a.dates, key=lambda d: d.tok_start)
     recap_months_to_last_year(a)
+    biography_dates(a)
     mark_discourse_moves(a)
     if _looks_back(a):
         a.default_when = None
@@ -954,12 +955,20 @@ PLUPERFECT_WORDS = 8
 
 
 def pluperfect(a: Analysis, lo: int, hi: int) -> bool:
-    """Is the unit in the pluperfect: كان (كانت، كانوا ...) and, within a few words, قد?"""
+    """Is the unit in the pluperfect: كان (كانت، كانوا ...) and, within a few words, قد? Not when
+    what follows قد is a person's past told after the unit's event word (شابا كان قد أجرى تسوية)."""
     aux, qad = cue_words("pluperfect_auxiliary"), cue_words("qad")
+    past = cue_words("biography_verb")
     tokens = a.doc.tokens
     for t in range(lo, hi):
-        if tokens[t].text in aux and any(tokens[k].text in qad for k in range(t + 1, min(hi, t + 1 + PLUPERFECT_WORDS))):
-            return True
+        if tokens[t].text not in aux:
+            continue
+        for k in range(t + 1, min(hi, t + 1 + PLUPERFECT_WORDS)):
+            if tokens[k].text in qad:
+                # "قتل مسلحون شابا كان قد أجرى تسوية": a person's past told after the event word
+                if not (k + 1 < hi and tokens[k + 1].text in past and
+                        any(lo <= h.mention.tok_start < t and h.reports_event for h in a.hits)):
+                    return True
     return False
 
 

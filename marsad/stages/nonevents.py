@@ -260,6 +260,35 @@ def recap_months_to_last_year(a: Analysis) -> None:
     a.dates = out
 
 
+def biography_dates(a: Analysis) -> None:
+    """A month or a year right after a verb of a person's past (خضعا للتسوية مع النظام عام 2018،
+    انضم إلى قوات النظام عام 2018) that stands after the sentence's event word tells that past, not
+    when the event happened: it dates no event and is set aside."""
+    if not a.dates:
+        return
+    verbs = cue_words("biography_verb")
+    tokens = a.doc.tokens
+    starts = [h.mention.tok_start for h in a.hits]
+    out = []
+    for d in a.dates:
+        if d.precision != 3:
+            out.append(d)  # a person's past is told by a month or a year; a day may be the event's
+            continue
+        sent = a.doc.sentence_of_token(d.tok_start)
+        lo = max(sent.tok_start, d.tok_start - BIOGRAPHY_WORDS)
+        verb = next((k for k in range(d.tok_start - 1, lo - 1, -1)
+                     if tokens[k].text.lstrip("و") in verbs or tokens[k].text in verbs), None)
+        if verb is not None and any(sent.tok_start <= t < verb for t in starts) and \
+                not any(verb < t < d.tok_start for t in starts):
+            continue  # the person's past: no date of any event the article tells
+        out.append(d)
+    a.dates = out
+
+
+# How many words a verb of a person's past may stand before its date (خضعا للتسوية مع النظام عام 2018).
+BIOGRAPHY_WORDS = 6
+
+
 def _a_year_back(day: date) -> date:
     """The same day a year before (29 February goes to the 28th)."""
     return date(day.year - 1, day.month, min(day.day, calendar.monthrange(day.year - 1, day.month)[1]))

@@ -415,6 +415,7 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
         for t in range(m.t0, m.t1):
             kept_at.setdefault(t, []).append(m)
     ctx.triggers.sort(key=lambda m: (m.t0, m.t1))
+    ctx.triggers = _dead_and_injured_nouns(ctx, ctx.triggers)
     for m in ctx.triggers:
         for k in range(m.t0, m.t1):
             ctx.trig_cover.setdefault(k, m)
@@ -422,6 +423,31 @@ def _build_ctx(doc: Doc, quantities: list[Quantity] | None) -> _Ctx:
         del ctx.victims[i]
     _open_parentheticals(ctx)
     return ctx
+
+
+def _dead_and_injured_nouns(ctx: _Ctx, triggers: list[_Match]) -> list[_Match]:
+    """"ارتفعت الحصيلة إلى 13 شهيدا وجريحا"، "9 قتلى ومصابين": a death noun joined by و to an injury
+    noun with no count between them is one count of dead and injured together (``"mixed"``), however
+    the pair is worded (the pairs ``casualty_words.tsv`` lists already match as one phrase). Duals
+    count themselves ("قتيلان وجريحان": two of each) and stay apart, and so does a noun of another
+    number ("5 شهداء وجريح": five dead and one wounded)."""
+    out: list[_Match] = []
+    k = 0
+    while k < len(triggers):
+        m = triggers[k]
+        nxt = triggers[k + 1] if k + 1 < len(triggers) else None
+        if nxt is not None and m.entry.kind == "death" and nxt.entry.kind == "injury" and \
+                nxt.t0 == m.t1 and not ctx.stop_after[m.t1 - 1] and nxt.prefix == "و" and \
+                m.entry.number in ("sg", "pl") and nxt.entry.number == m.entry.number and "one" not in nxt.entry.args and \
+                "before" in m.entry.args and "before" in nxt.entry.args and not m.pron and not nxt.pron and \
+                m.t1 not in ctx.q_cover:
+            pair = _Entry(m.entry.form + nxt.entry.form, "mixed", "", "unknown", frozenset({"after", "before"}), "")
+            out.append(_Match(pair, m.t0, nxt.t1, m.prefix, ""))
+            k += 2
+            continue
+        out.append(m)
+        k += 1
+    return out
 
 
 def _others_adjective(ctx: _Ctx, vm: _Match) -> bool:

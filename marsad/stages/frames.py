@@ -286,6 +286,7 @@ def build_frames(a: Analysis) -> None:
         if sent_places and not late_heading:
             previous_places = sent_places  # not a section title's or a read-also teaser's places
     _place_the_lead_by_its_one_body_event(a, placeless)
+    _place_the_lead_by_its_finer_retelling(a)
     date_day_after(a)  # "وذلك غداة المواجهات": the confrontations of the day before the statement
     date_events_named_again(a)  # "تعهدا الأحد بالرد على هجوم ... في دوما" after "الهجمات التي وقعت في 7 أبريل ضد سكان دوما"
 
@@ -301,6 +302,122 @@ def _place_the_lead_by_its_one_body_event(a: Analysis, placeless: list[Frame]) -
                 and f.when.compatible(lead.when)]
         if body and len({f.where.town_key for f in body}) == 1:
             a.frames.append(Frame(lead.hit, lead.sentence, body[0].where, lead.when, lead.etype, lead.subtype))
+
+
+# How many sentences after the lead a finer telling of the lead's event may come.
+FINER_RETELLING_SENTENCES = 4
+
+
+def _place_the_lead_by_its_finer_retelling(a: Analysis) -> None:
+    """"قتل 20 جنديا في كمين في محافظة الأنبار ... وأضاف أن الهجوم وقع في منطقة الحسينيات التابعة لقضاء
+    الرطبة"، "استشهد شخص في غارة على سيارة جنوب لبنان. وأفادت الوكالة بأن الغارة استهدفت السيارة في بلدة
+    برج رحال"، "قتل أربعة جنود في هجوم على قاعدة عسكرية في محافظة أبين. وقال مصدر إن سيارة مفخخة توجهت
+    إلى قاعدة عسكرية في مديرية مودية": a lead that places its event only by a governorate or region, and
+    a sentence soon after it that tells the same act (a definite word of its kind, or the lead's own
+    target noun) at one place inside that area: the lead's event is at that place, its dead with it.
+    The frames told at the wide place up to that sentence move there."""
+    from dataclasses import replace
+    frames = [f for f in a.frames if f.where is not None]
+    told = sorted({f.sentence for f in frames if not f.join_only})
+    if not told:
+        return
+    # (the lead is the first sentence of the body that tells an event: not an image's caption)
+    lead_end = next((s for s in told if s >= a.first_body), told[-1])
+    for lead in [f for f in frames if f.sentence <= lead_end and not f.join_only and _wide(f.where)]:
+        if lead not in a.frames or not _wide(lead.where):
+            continue
+        if any(f.sentence == lead.sentence and f.etype == lead.etype and not _wide(f.where) for f in frames):
+            continue  # "قرية X بريف Y ضمن محافظة Z": the lead places the act itself; Z holds it
+        if not any(c.kind == "killed" and a.sentence_index(c.tok_start) == lead.sentence for c in a.casualties):
+            continue  # a lead with no dead loses no toll: the groups join a region's event to its town
+        area = lead.where
+        finer = _finer_retelling(a, lead, lead_end)
+        if finer is None:
+            continue
+        upto, where = finer
+        a.frames[:] = [replace(f, where=where) if f.where is not None and f.where.town_key == area.town_key
+                       and f.sentence <= upto and f.when.compatible(lead.when) else f
+                       for f in a.frames]
+
+
+def _wide(w: Where) -> bool:
+    """A governorate, district or region, not one place in it (nor the country)."""
+    return not w.unknown_name and w.place.kind in ("admin1", "admin2", "region") and w.direction is None
+
+
+def _finer_retelling(a: Analysis, lead: Frame, lead_end: int) -> tuple[int, Where] | None:
+    """The one finer place the sentences after the lead give the lead's act, with the sentence that
+    gives it, or None."""
+    doc = a.doc
+    area = lead.where.place
+    targets = _target_nouns(a, lead.hit.mention.tok_start)
+    found = {}
+    last = min(len(doc.sentences) - 1, lead_end + FINER_RETELLING_SENTENCES)
+    for s in range(lead_end + 1, last + 1):
+        # (a town or village, or a spot no gazetteer knows: not the countryside of a town)
+        inside = [w for w in sentence_places(a, s) if not _wide(w) and w.place is not None and
+                  w.place.kind != "country" and not w.in_countryside and w.compass is None and
+                  _inside(w.place, area)]
+        if not inside:
+            continue
+        named = any(f.sentence == s and definite(doc.tokens[f.hit.mention.tok_start].text) and
+                    f.when.compatible(lead.when) and
+                    (f.etype == lead.etype or _general_attack(f.hit.mention) or _general_attack(lead.hit.mention))
+                    for f in a.frames if f.where is not None)
+        sent = doc.sentences[s]
+        same_target = bool(targets & _target_nouns_in(a, sent.tok_start, sent.tok_end))
+        if named or same_target:
+            for w in inside:
+                found.setdefault(w.town_key, (s, w))
+    # "قتل 19 مدنيا في قصف على ريف إدلب ... مقتل تسعة في قرية X وأربعة في قرية Y": a lead over events
+    # the body tells at several places is their sum, no one place's event
+    for f in a.frames:
+        if lead_end < f.sentence <= last and f.where is not None and f.etype == lead.etype and \
+                not f.join_only and not _wide(f.where) and f.where.town_key not in found:
+            found[f.where.town_key] = (f.sentence, f.where)
+    if len(found) != 1:
+        return None
+    return next(iter(found.values()))
+
+
+# How far from a region's centre ("جنوب لبنان") a place may lie and still be inside it (a region has
+# no governorate of its own to hold its places).
+REGION_REACH_KM = 60.0
+
+
+def _inside(p, area) -> bool:
+    """Does place ``p`` lie in the governorate or district ``area``, or near the region's centre?"""
+    from marsad.geo.gazetteer import distance_km
+    if p.country_code != area.country_code:
+        return False
+    if area.kind == "region":
+        return distance_km(p.latitude, p.longitude, area.latitude, area.longitude) <= REGION_REACH_KM
+    return p.admin1 == area.admin1 and (area.kind != "admin2" or not area.admin2 or p.admin2 == area.admin2)
+
+
+def _general_attack(m) -> bool:
+    """A weak word of attack that says no kind of violence (هجوم، الهجوم، استهدف)."""
+    return m.strength == "weak" and (m.sub_event_type == TARGETED or
+                                     (m.event_type, m.sub_event_type) == ("Battles", "Armed clash"))
+
+
+def _target_nouns(a: Analysis, tok: int) -> set[str]:
+    """The target nouns (``same_act_target`` in cues.tsv) of the unit of token ``tok``."""
+    clause = clause_at(a, tok)
+    if clause is None:
+        return set()
+    lo, hi = unit_range(a, clause.unit)
+    return _target_nouns_in(a, lo, hi)
+
+
+def _target_nouns_in(a: Analysis, lo: int, hi: int) -> set[str]:
+    words = cue_words("same_act_target")
+    out = set()
+    for t in range(lo, hi):
+        for w, _ in stem_candidates(a.doc.tokens[t].text):
+            if w in words:
+                out.add(w)
+    return out
 
 
 def _named_back_when(a: Analysis, typed, out: list[Frame], sent_index: int) -> Frame | None:

@@ -41,7 +41,8 @@ from pathlib import Path
 from marsad.errors import UsageError
 
 __all__ = ["Area", "load_areas", "country_at", "admin1_at", "nearest_admin1",
-           "distance_to_country_km", "distance_to_admin1_km", "in_country", "in_admin1"]
+           "distance_to_country_km", "distance_to_admin1_km", "in_country", "in_admin1",
+           "border_point", "bearing_degrees", "country_centre"]
 
 DATA_FILE = Path(__file__).parent / "data" / "areas.geojson"
 KM_PER_DEGREE = 111.195  # on a sphere of radius 6371 km
@@ -291,3 +292,81 @@ def in_admin1(lat: float, lon: float, iso_code: str) -> bool:
     if not found:
         raise UsageError(f"no polygon covers admin1 {iso_code!r} in {DATA_FILE.name}")
     return any(a.contains(lat, lon) for a in found)
+
+
+# A vertex of one country's outline this close to another's lies on their shared border (the
+# outlines are simplified to about 500 m, and shared arcs stay shared).
+SHARED_BORDER_KM = 3.0
+
+
+@lru_cache(maxsize=None)
+def border_point(country_code: str, other_code: str) -> tuple[float, float] | None:
+    """The middle (by length) of the longest stretch of ``country_code``'s outline that runs along
+    ``other_code``'s: where "the border of Jordan with Syria" lies, as (lat, lon); None when the
+    data has no outline of either or they share no border.
+
+    >>> lat, lon = border_point("JO", "SY")
+    >>> 32.0 < lat < 33.5 and 35.5 < lon < 39.0
+    True
+    """
+    index = _index()
+    area, other = index.countries.get(country_code), index.countries.get(other_code)
+    if area is None or other is None:
+        return None
+    best: list[tuple[float, float]] = []
+    best_length = 0.0
+    for polygon in area.polygons:
+        points = polygon.rings[0].points
+        on = [other.distance_km(lat, lon) <= SHARED_BORDER_KM for lon, lat in points]
+        if not any(on) or all(on):
+            continue
+        # start the walk just after a vertex off the border, so no stretch is cut in two
+        first = next(i for i in range(len(on)) if not on[i]) + 1
+        runs: list[list[tuple[float, float]]] = []
+        run: list[tuple[float, float]] = []
+        for k in range(len(on)):
+            i = (first + k) % len(on)
+            if on[i]:
+                run.append((points[i][1], points[i][0]))
+            elif run:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+        for run in runs:
+            length = _length_km(run)
+            if length > best_length:
+                best, best_length = run, length
+    if len(best) < 2:
+        return (best[0][0], best[0][1]) if best else None
+    half, walked = best_length / 2, 0.0
+    for (lat0, lon0), (lat1, lon1) in zip(best, best[1:]):
+        step = _length_km([(lat0, lon0), (lat1, lon1)])
+        if walked + step >= half and step > 0:
+            t = (half - walked) / step
+            return (round(lat0 + t * (lat1 - lat0), 4), round(lon0 + t * (lon1 - lon0), 4))
+        walked += step
+    return best[-1]
+
+
+def _length_km(points: list[tuple[float, float]]) -> float:
+    total = 0.0
+    for (lat0, lon0), (lat1, lon1) in zip(points, points[1:]):
+        kx = KM_PER_DEGREE * math.cos(math.radians((lat0 + lat1) / 2))
+        total += math.hypot((lon1 - lon0) * kx, (lat1 - lat0) * KM_PER_DEGREE)
+    return total
+
+
+def country_centre(country_code: str) -> tuple[float, float] | None:
+    """The middle of a country's bounding box (lat, lon), or None without its outline."""
+    area = _index().countries.get(country_code)
+    if area is None:
+        return None
+    min_lon, min_lat, max_lon, max_lat = area.bbox
+    return ((min_lat + max_lat) / 2, (min_lon + max_lon) / 2)
+
+
+def bearing_degrees(lat0: float, lon0: float, lat1: float, lon1: float) -> float:
+    """The compass bearing from the first point to the second on a local plane: 0 north, 90 east."""
+    kx = math.cos(math.radians((lat0 + lat1) / 2))
+    return math.degrees(math.atan2((lon1 - lon0) * kx, lat1 - lat0)) % 360.0

@@ -509,6 +509,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     event_tokens = _trigger_tokens(doc)
     relative_verbs = {m.tok_start for m in cue_matcher("place_relative_verb").find(doc)}
     displaced = set(cue_starts(doc, "displaced_of"))  # "مخيم لنازحي X": the camp's people, no name
+    zone_kinds = cue_words("zone_kind_word")
     for t0, t1 in place_nouns.items():
         if all(c not in naming for c, _ in stem_candidates(doc.tokens[t0].text)):
             continue
@@ -546,6 +547,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                 break  # "قتل مزارع بانفجار لغم": a farmer killed in a blast, no farms called بانفجار
             if first and j in relative_verbs:
                 break  # "في منطقة تقع على بعد 200 كم"، "قرية يقطنها مدنيون": a clause describing the place
+            if first and word in zone_kinds:
+                break  # "ضمن منطقة مسؤولية اللواء"، "مناطق نفوذ الفصائل": the kind of zone, not its name
             if word[:1] == "و" and first and len(word) > 3 and zipf(word[1:]) >= CONJOINED_NOUN_ZIPF and \
                     zipf(word[1:]) > zipf(doc.token_span(j, j + 1).text):
                 break  # "في مزارع وخنادق وتحصينات": nouns in a list, no name after the first noun
@@ -620,6 +623,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
     nouns = {t for t0, t1 in place_nouns.items() for t in range(t0, t1)}
     out.extend(_names_before_countryside(doc, out, taken, actor_tokens | _trigger_tokens(doc) | nouns, stop,
                                          heads, given))
+    out.extend(_border_phrases(doc, taken | {t for pm in out for t in range(pm.tok_start, pm.tok_end)}))
     out.sort(key=lambda p: p.tok_start)
     return out
 
@@ -1079,6 +1083,8 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
                      for t in range(max(sent.tok_start, pm.tok_start - 3), pm.tok_start)) or
                  destination_with_its_seat(doc, pm.tok_start, sent.tok_start, attack_tokens)):
             pm.role, pm.reason = "destination", "destination of a movement (نُقل إلى)"
+        elif _treated_at(doc, pm.tok_start, sent.tok_start, attack_tokens):
+            pm.role, pm.reason = "destination", "where the wounded are treated (يتلقون العلاج في مستشفيات X)"
         elif _goal_of_movement(doc, pm, idx, mentions, sent.tok_start):
             pm.role, pm.reason = "destination", "where a movement was headed (تسلل ... باتجاه X), after the act's own place"
         elif heading_from_origin(doc, pm.tok_start, sent.tok_start, mentions):
@@ -1340,6 +1346,24 @@ PURPOSE_REACH = 6
 # How many words before a place a word of direction (باتجاه، نحو) may end and still head it
 # ("باتجاه مرتفعات جبل X").
 GOAL_REACH = 3
+
+
+# How many words a word of medical care may stand before the place the wounded are treated in
+# ("يتلقون العلاج في إحدى مستشفيات العاصمة بغداد").
+TREATMENT_REACH = 6
+
+
+def _treated_at(doc: Doc, tok: int, sent_start: int, attack_tokens: set[int]) -> bool:
+    """Is the place at ``tok`` where the wounded are treated: a word of medical care (``treatment_word``)
+    a few words before it, with no event word and no comma between ("الجرحى يتلقون العلاج في مستشفيات
+    X"; not "يتلقون العلاج بعد قصف بلدة X")?"""
+    words = cue_words("treatment_word")
+    for t in range(tok - 1, max(sent_start, tok - TREATMENT_REACH) - 1, -1):
+        if t in attack_tokens or doc.tokens[t].text in ("،", ",", "و"):
+            return False
+        if doc.tokens[t].text.lstrip("و") in words:
+            return True
+    return False
 
 
 def _goal_of_movement(doc: Doc, pm: PlaceMention, idx: int, mentions: list[PlaceMention], sent_start: int) -> bool:
@@ -2015,6 +2039,7 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
     _reject_strangers(doc, mentions, clues)
     _reject_far_namesakes(doc, mentions)
     _relative_regions(doc, mentions, clues)
+    _borders_on_a_side(doc, mentions, clues)
     _agree_within_lists(doc, mentions)
     # relation anchors: "حيفا شرقي اللاذقية" must lie near Latakia; "X في مدينة Y" inside Y
     position = {id(pm): i for i, pm in enumerate(mentions)}
@@ -2414,6 +2439,118 @@ def _relative_regions(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> 
             pm.reason = (f"{pm.text}: a direction of the article's own country, not {p.name} ({p.country})")
             pm.alternatives = [(p, "a relative name of a region in a country the article is not about")]
             pm.place, pm.candidates, pm.resolution = None, [], ""
+
+
+# How far (degrees) the bearing from a country's middle to its border with a neighbour may be from the
+# side a text names ("الحدود الشمالية") for that border to be the one on that side.
+BORDER_SIDE_DEGREES = 60.0
+
+
+def _border_words(doc: Doc, tok: int, end: int) -> list[str] | None:
+    """The direction words of a border on a side ("الحدود الشمالية"، "حدودها الجنوبية الشرقية") opening
+    at ``tok``, or None when the words from ``tok`` to ``end`` are no such phrase."""
+    words = [doc.tokens[t].text for t in range(tok, end)]
+    if len(words) < 2 or words[0].lstrip("وبلف") not in cue_words("border_noun") or \
+            not all(w in cue_words("direction_adjective") for w in words[1:]):
+        return None
+    return words[1:]
+
+
+def _border_phrases(doc: Doc, taken: set[int]) -> list[PlaceMention]:
+    """Mentions of a border on a side that no gazetteer name covers ("على الحدود الجنوبية لسوريا"):
+    no candidates yet; :func:`_borders_on_a_side` places them."""
+    out = []
+    directions = cue_words("direction_adjective")
+    for m in cue_matcher("border_noun", suffixes=False).find(doc):
+        end = m.tok_end
+        while end < len(doc.tokens) and end - m.tok_end < 2 and doc.tokens[end].text in directions:
+            end += 1
+        if end == m.tok_end or any(t in taken for t in range(m.tok_start, end)) or \
+                doc.sentence_of_token(end - 1) is not doc.sentence_of_token(m.tok_start):
+            continue
+        span = doc.token_span(m.tok_start, end)
+        out.append(PlaceMention(span.start, span.end, span.text, tok_start=m.tok_start, tok_end=end,
+                                reason=BORDER_ON_SIDE))
+    return out
+
+
+BORDER_ON_SIDE = "a border on a side of a country (الحدود الشمالية)"
+
+
+def _borders_on_a_side(doc: Doc, mentions: list[PlaceMention], clues: _Clues) -> None:
+    """"الحدود الشمالية للمملكة" in a Jordanian report, "الحدود الجنوبية لسوريا": a country's border on a
+    side, with no place of its own (none known, or another country's district of that name set aside),
+    is the border of the country named right after it, else of the article's lead country (not counting
+    the namesakes set aside)."""
+    found = [(pm, words) for pm in mentions if pm.place is None and
+             (words := _border_words(doc, pm.tok_start, pm.tok_end)) is not None]
+    if not found:
+        return
+    votes = dict(clues.countries)
+    for pm, _ in found:
+        for p, _why in pm.alternatives:
+            votes[p.country_code] = votes.get(p.country_code, 0.0) - 1.0
+    lead = max(votes, key=votes.get) if votes and max(votes.values()) > 0.01 else None
+    if lead is None:
+        # "اشتبكت قوات حرس الحدود الأردنية مع مهربين": a border guard guards its own country's border
+        from marsad.actors import load_actor_kb
+        kb = load_actor_kb()
+        border = cue_words("border_noun")
+        guards = {actor.country for m in _actor_names(doc) if (actor := kb.actors.get(m.payload)) is not None
+                  and actor.country and any(doc.tokens[t].text.lstrip("وبلف") in border
+                                            for t in range(m.tok_start, m.tok_end))}
+        lead = guards.pop() if len(guards) == 1 else None
+    gaz = load_gazetteer()
+    for pm, words in found:
+        whose = pm.tok_end + 1 if pm.tok_end < len(doc.tokens) and doc.tokens[pm.tok_end].text in ("من", "في") \
+            else pm.tok_end
+        named = next((c.country_code for c in gaz.lookup(doc.tokens[whose].text) if c.kind == "country"),
+                     None) if whose < len(doc.tokens) else None
+        if named or lead:
+            _border_on_side(pm, named or lead, words)
+
+
+def _border_on_side(pm: PlaceMention, country_code: str, direction_words: list[str]) -> None:
+    """"الحدود الشمالية" of a country: its border with the neighbour that lies on that side (Jordan's
+    northern border is the Syrian one), placed at the middle of that border on the country's outline as
+    a region (precision 3, as a governorate). Nothing when the side or the neighbour is unclear."""
+    from marsad.geo import areas
+    compass = _directions()
+    sides = []
+    for word in direction_words:
+        side = compass.get(word) or compass.get(word[:-1])  # الشمالية -> الشمالي
+        if side is None:
+            return
+        sides.append(side)
+    side = "-".join(sides)
+    if side not in COMPASS or not country_code:
+        return
+    centre = areas.country_centre(country_code)
+    if centre is None:
+        return
+    best = None
+    for other in sorted(neighbours().get(country_code, ())):
+        point = areas.border_point(country_code, other)
+        if point is None:
+            continue
+        off = abs((areas.bearing_degrees(*centre, *point) - COMPASS[side] + 180.0) % 360.0 - 180.0)
+        if off <= BORDER_SIDE_DEGREES and (best is None or off < best[0]):
+            best = (off, other, point)
+    if best is None:
+        return
+    _, other, (lat, lon) = best
+    gaz = load_gazetteer()
+    own, their = gaz.country_place(country_code), gaz.country_place(other)
+    if own is None or their is None:
+        return
+    admin1 = min((p for p in (gaz.admin1_place(country_code, name) for name in gaz.admin1_names(country_code))
+                  if p is not None), key=lambda p: distance_km(lat, lon, p.latitude, p.longitude), default=None)
+    place = Place(place_id=f"border:{country_code}-{other}", name=f"{own.name}-{their.name} border",
+                  country=own.country, country_code=country_code, latitude=lat, longitude=lon, kind="region",
+                  admin1=admin1.name if admin1 is not None else None)
+    pm.place, pm.candidates = place, [place]
+    pm.resolution = (f"the {side} border of {own.name} is its border with {their.name}: "
+                     f"the middle of that border, as a region")
 
 
 def _place_lists(doc: Doc, mentions: list[PlaceMention]) -> list[list[PlaceMention]]:
@@ -2816,10 +2953,40 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
         if pm.place is not None and pm.place.kind == "country":
             if pm.role == "event":
                 pm.role, pm.reason = "country", "a country is never an event place"
+    _side_told_of_a_town(mentions)
     _described_places(doc, mentions)
     _share_list_anchor(doc, mentions)
     _locate_by_sentence_area(doc, mentions)
     return PlaceAnalysis(mentions, countries, admins)
+
+
+def _side_told_of_a_town(mentions: list[PlaceMention]) -> None:
+    """"استهدف تجمعا للحشد في قضاء الطارمية، شمالي بغداد" and later "استهدف تجمعا للحشد، شمالي بغداد":
+    a town named only by a side of it (no place of its own before the compass word) that the article
+    has given as where one of its event places lies, on that same side, says again where that place
+    lies; it is no event place of its own (an event north of Baghdad beside the one at Tarmiyah)."""
+    located_by: dict[int, PlaceMention] = {}  # id of an anchor -> the first mention it locates
+    for m in mentions:
+        if m.anchor is not None:
+            located_by.setdefault(id(m.anchor), m)
+    told = {}
+    for pm in mentions:
+        if pm.role == "container" and pm.relation in _COMPASS and pm.place is not None and \
+                id(pm) in located_by and located_by[id(pm)].role == "event":
+            told.setdefault((pm.place.place_id, pm.relation), pm)
+    if not told:
+        return
+    for pm in mentions:
+        if pm.role != "event" or pm.relation not in _COMPASS or pm.place is None or \
+                pm.place.kind not in ("city", "town") or id(pm) in located_by:
+            continue
+        first = told.get((pm.place.place_id, pm.relation))
+        # (only told again: "في هجوم شمالي مدينة بعقوبة ... منطقة السادة شمالي بعقوبة" first tells the
+        # event north of the city, then where there)
+        if first is not None and first.tok_start < pm.tok_start:
+            located = located_by[id(first)]
+            pm.role = "reference"
+            pm.reason = f"a side of a town the article names as where {located.text} lies"
 
 
 def _country_not_its_capital(doc: Doc, mentions: list[PlaceMention]) -> None:

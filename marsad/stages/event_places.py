@@ -334,7 +334,17 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
                 if w is not None:
                     return w
         return _facility_near_seat(a, sent) or _side_of_the_town_told(a, sent)
-    pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), p.tok_start))
+    # "على طريق دمشق-السويداء" in a report that places the attack north of السويداء elsewhere: the end
+    # the article places events at or near is where the event was, not the capital the road starts from
+    pm = min(refs, key=lambda p: (not p.reason.startswith("a distance"), _told_elsewhere(a, p, sent) is None,
+                                  p.tok_start))
+    told = _told_elsewhere(a, pm, sent)
+    if told is not None and told.role == "container":
+        # "... محيط منطقة خربة عرمان، شمالي السويداء" told in another sentence: the site on the road near
+        # that end is the place the article locates by it
+        for x in a.places.mentions:
+            if x.anchor is told and x.role == "event" and (w := where_of(a, x)) is not None:
+                return w
     town = pm.place
     direction = pm.relation if pm.relation in ("north", "south", "east", "west") else None
     village = next((v for v in mentions_of_sentence(a, sent.index)
@@ -345,6 +355,16 @@ def _approximate_place(a: Analysis, sent) -> Where | None:
         name = village.text.strip("\"'«»“”")
         return Where(village, town, "name:" + name, 2, direction, unknown_name=name, compass=pm.compass)
     return Where(pm, town, town.place_id, 2, direction, compass=pm.compass)
+
+
+def _told_elsewhere(a: Analysis, pm: PlaceMention, sent) -> PlaceMention | None:
+    """The mention of another sentence that names the road's end ``pm`` as an event place, or as the
+    place that locates one; None when there is none (or ``pm`` is no road's end)."""
+    if not pm.reason.startswith("an end of a road"):
+        return None
+    return next((x for x in a.places.mentions if x.place is not None and x.place.place_id == pm.place.place_id
+                 and x.role in ("event", "container") and a.doc.sentence_of_token(x.tok_start).index != sent.index),
+                None)
 
 
 def _side_of_the_town_told(a: Analysis, sent) -> Where | None:

@@ -97,3 +97,13 @@ def test_where_the_wounded_are_treated_is_no_event_place(text):
     locs = _locations(text)
     assert locs and all(loc not in ("Baqubah", "Idlib") for loc, _ in locs), locs
 
+
+
+@pytest.mark.parametrize("text", [
+    "أطلقت المدفعية الإسرائيلية مساء اليوم العديد من القذائف على طول الحدود الشرقية للقطاع، بعد مقتل جندي.",
+    "قتل فلسطيني اليوم برصاص الجيش الإسرائيلي قرب الحدود الشرقية لجنوب قطاع غزة.",
+    "أصيب ثلاثة جنود اليوم بانفجار عبوة على الحدود الجنوبية للمحافظة.",
+])
+def test_the_border_of_a_part_is_no_country_border(text):
+    found = marsad.extract(text, "2018-07-21", min_confidence=0)
+    assert not any((e.location or "").endswith(" border") for e in found), [e.location for e in found]

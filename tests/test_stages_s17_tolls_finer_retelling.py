@@ -53,3 +53,24 @@ def test_a_lead_over_events_at_several_places_stays_their_sum():
     found = marsad.extract(text, DAY, min_confidence=0)
     assert not any(e.fatalities and e.fatalities >= 14 for e in found), \
         [(e.sub_event_type, e.location, e.fatalities) for e in found]
+
+
+def test_a_later_event_with_dead_of_its_own_is_no_finer_telling():
+    # the ambush's three stay where the lead puts them; the town's fight keeps its own 20
+    text = ("نفذت قوات المقاومة كمينا لعربة عسكرية في محافظة البيضاء اليوم ما أدى إلى مقتل 3 مسلحين كانوا على متنها.\n"
+            "ولقي 20 مسلحا مصرعهم في المواجهات المستمرة في مديرية صرواح غرب مأرب.")
+    found = marsad.extract(text, DAY, min_confidence=0)
+    assert ("Suq Sirwah", 20) in [(e.location, e.fatalities) for e in found], \
+        [(e.location, e.fatalities) for e in found]
+
+
+def test_a_lead_summing_strikes_told_far_apart_is_not_moved():
+    text = ("قتل أربعة مدنيين اليوم في غارات للطيران الحربي على محافظة درعا، وفق المرصد.\n"
+            "وقال المرصد إن الطائرات شنت صباح اليوم ضربات جوية على بلدة أم المياذن مما أسفر عن مقتل ثلاثة مدنيين.\n"
+            "وأضاف أن القوات بدأت اقتحام البلدة.\n"
+            "وتحدث المرصد عن مفاوضات بين الطرفين.\n"
+            "ولم تعلق الحكومة على الأمر.\n"
+            "واستهدفت الطائرات الحربية أيضا أحياء في مدينة درعا، مما أسفر عن مقتل مدني.")
+    found = marsad.extract(text, DAY, min_confidence=0)
+    assert ("Umm al-Mayadhin", 4) not in [(e.location, e.fatalities) for e in found], \
+        [(e.location, e.fatalities) for e in found]

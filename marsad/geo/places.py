@@ -2504,8 +2504,11 @@ def _borders_on_a_side(doc: Doc, mentions: list[PlaceMention], clues: _Clues) ->
     for pm, words in found:
         whose = pm.tok_end + 1 if pm.tok_end < len(doc.tokens) and doc.tokens[pm.tok_end].text in ("من", "في") \
             else pm.tok_end
-        named = next((c.country_code for c in gaz.lookup(doc.tokens[whose].text) if c.kind == "country"),
-                     None) if whose < len(doc.tokens) else None
+        word = doc.tokens[whose].text if whose < len(doc.tokens) else ""
+        named = next((c.country_code for form in (word, word[1:] if word.startswith("ل") else None) if form
+                      for c in gaz.lookup(form) if c.kind == "country"), None)
+        if named is None and word.startswith("ل") and word.lstrip("ل") not in cue_words("country_noun"):
+            continue  # "الحدود الشرقية للقطاع"، "لجنوب قطاع غزة": the border of a part, not of a country
         if named or lead:
             _border_on_side(pm, named or lead, words)
 

@@ -351,6 +351,7 @@ def _finer_retelling(a: Analysis, lead: Frame, lead_end: int) -> tuple[int, Wher
     doc = a.doc
     area = lead.where.place
     targets = _target_nouns(a, lead.hit.mention.tok_start)
+    lead_counts = {c.count for c in a.casualties if c.kind == "killed" and a.sentence_index(c.tok_start) == lead.sentence}
     found = {}
     last = min(len(doc.sentences) - 1, lead_end + FINER_RETELLING_SENTENCES)
     for s in range(lead_end + 1, last + 1):
@@ -360,6 +361,9 @@ def _finer_retelling(a: Analysis, lead: Frame, lead_end: int) -> tuple[int, Wher
                   _inside(w.place, area)]
         if not inside:
             continue
+        if any(c.kind == "killed" and a.sentence_index(c.tok_start) == s and c.count not in lead_counts
+               for c in a.casualties):
+            continue  # "ولقي 20 عنصرا مصرعهم في المواجهات بجبهة صرواح" after a lead of 3: dead of its own
         named = any(f.sentence == s and definite(doc.tokens[f.hit.mention.tok_start].text) and
                     f.when.compatible(lead.when) and
                     (f.etype == lead.etype or _general_attack(f.hit.mention) or _general_attack(lead.hit.mention))
@@ -371,11 +375,11 @@ def _finer_retelling(a: Analysis, lead: Frame, lead_end: int) -> tuple[int, Wher
                 found.setdefault(w.town_key, (s, w))
     # "قتل 19 مدنيا في قصف على ريف إدلب ... مقتل تسعة في قرية X وأربعة في قرية Y": a lead over events
     # the body tells at several places is their sum, no one place's event
-    for f in a.frames:
-        if lead_end < f.sentence <= last and f.where is not None and f.etype == lead.etype and \
-                not f.join_only and not _wide(f.where) and f.where.town_key not in found:
-            found[f.where.town_key] = (f.sentence, f.where)
+    # (anywhere after the lead: "ومقتل أربعة مدنيين في غارات ... أم المياذن ... ثلاثة ... مدينة درعا ... مدني")
     if len(found) != 1:
+        return None
+    if any(lead_end < f.sentence and f.where is not None and f.etype == lead.etype and not f.join_only and
+           not _wide(f.where) and f.where.town_key not in found for f in a.frames):
         return None
     return next(iter(found.values()))
 

@@ -404,6 +404,22 @@ def _around_the_capture(x: Where, y: Where) -> bool:
     return distance_km(p.latitude, p.longitude, q.latitude, q.longitude) <= CAPTURE_TOWN_KM
 
 
+def _placed_back(a: Analysis, g: Group, o: Group) -> bool:
+    """Is the spot of ``g`` placed by the very town mention that places event ``o``, told before it
+    ("وسط مدينة البصرة ... في منطقة (X) وسط المدينة"), for the same kind of act ("غارات على مواقع في
+    صعدة. كما قصفت دبابات قرية X" are two acts)?"""
+    by = g.where.located_by
+    tok = g.where.mention.tok_start
+    # (a spot of the town: "منطقة X"، "حي X"; "قرية X" is a village of its own)
+    before = a.doc.tokens[tok - 1].text.lstrip("وبف") if tok else ""
+    if before.startswith("ال") or before not in cue_words("part_place_noun") | cue_words("neighbourhood_noun"):
+        return False
+    return by is not None and by.tok_start < tok and \
+        bool({m.subtype for m in o.members} & {m.subtype for m in g.members}) and \
+        any(m.where is not None and (m.where.mention.tok_start, m.where.mention.tok_end) == (by.tok_start, by.tok_end)
+            for m in o.members)
+
+
 def _point_of(w: Where) -> tuple:
     """Where a record of an unknown place is put: its container, side and countryside."""
     return (w.place.place_id, w.direction, w.compass, w.in_countryside)
@@ -653,7 +669,8 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                 break
     # "تجددت الاحتجاجات في العاصمة عمان ... وحاول المحتجون الوصول إلى منطقة الدوار الرابع": a spot no
     # gazetteer knows, placed by the city its sentence names with no side or distance, is in that
-    # city: one event with the city's of the same type, told in a sentence they share
+    # city: one event with the city's of the same type, told in a sentence they share, or told
+    # before it by the mention that places the spot ("وسط مدينة البصرة ... في منطقة (X) وسط المدينة")
     for g in list(kept):
         w = g.where
         if g not in kept or not w.unknown_name or w.direction is not None or w.in_countryside or \
@@ -661,7 +678,7 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
             continue
         city = next((o for o in kept if o is not g and o.etype == g.etype and not o.where.unknown_name and
                      o.where.place.place_id == w.place.place_id and o.when.compatible(g.when) and
-                     o.sentences & g.sentences), None)
+                     (o.sentences & g.sentences or _placed_back(a, g, o))), None)
         if city is not None:
             _fold(city, g, kept)
     # "قتل ثلاثة في المواجهات التي دارت في حي X"، "قتلوا في الهجوم الذي وقع في وادٍ شرقي البلدة": an

@@ -157,6 +157,9 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     clause = clause_at(a, c.tok_start)
     if clause is not None and weeks_or_more(a, *unit_range(a, clause.unit)) and not _spans_the_event(g):
         return False
+    if clause is not None and days_span(a, clause.tok_start, clause.tok_end) and \
+            (g.when.start is None or g.when.start == g.when.end):
+        return False  # "لقي أكثر من 400 مدني مصرعهم في خمسة أيام من الغارات": days' sum, no one day's
     large = max(c.count or 0, c.high or 0) >= LARGE_TOLL
     # a statement's count after its speaker's "since the start of the campaign" (أكد أن الجيش فقد
     # المئات منذ بدء الحملة، وقال إن 56 جنديا قتلوا) is told over the same span
@@ -188,6 +191,18 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     if any(lo <= d.tok_start < hi and d.tense in ("period", "background") for d in a.dates):
         return False
     return not long_duration(a, lo, hi)
+
+
+def days_span(a: Analysis, lo: int, hi: int) -> bool:
+    """Does tokens [lo, hi) name a span of two days or more told with a span preposition ("خلال ثلاثة
+    أيام"، "في خمسة أيام من"، "خلال يومين")? Not a point in time ("قبل ثلاثة أيام"، "بعد يومين")."""
+    tokens = a.doc.tokens
+    preps, days, two = cue_words("span_prep"), cue_words("day_unit"), cue_words("days_word")
+    for q in a.quantities():
+        if lo < q.tok_start and q.tok_end < hi and (q.value or 0) >= 2 and tokens[q.tok_end].text in days and \
+                tokens[q.tok_start - 1].text.lstrip("و") in preps:
+            return True
+    return any(tokens[t].text in two and tokens[t - 1].text.lstrip("و") in preps for t in range(max(lo, 1), hi))
 
 
 def exact(c: Casualty) -> bool:

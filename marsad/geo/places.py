@@ -2621,6 +2621,9 @@ def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:
     first = doc.tokens[pm.tok_start].text
     if first.startswith(cue_phrases("governorate_noun")):
         return True
+    # "في إحدى مديريات الحديدة"، "في أحد أقضية كركوك": the districts a governorate is made of
+    if pm.tok_start > 0 and doc.tokens[pm.tok_start - 1].text in cue_words("governorate_part_plural"):
+        return True
     # "محافظات كركوك وصلاح الدين وديالى": the list after a plural governorate noun
     plurals = cue_words("governorate_plural")
     for t in range(max(0, pm.tok_start - 8), pm.tok_start):
@@ -2935,6 +2938,13 @@ def analyse_places(doc: Doc, *, actors: list | None = None, triggers: list | Non
             anchor.relation in ("north", "south", "east", "west", "countryside", "near") or
             (anchor.place is not None and anchor.place.is_area))
         if anchor is not None and anchor.role == "event" and anchor.relation in _COMPASS and \
+                pm.role == "reference" and pm.reason.startswith("after a reference phrase") and \
+                pm.place is not None and pm.place.kind != "country":
+            # "جبهة حيفان المحاذية لمديرية طور الباحة، شمالي لحج": the side of a governorate after a
+            # reference says where the reference lies; it is no event place of its own
+            anchor.role = "reference"
+            anchor.reason = f"says where the reference {pm.text} lies"
+        elif anchor is not None and anchor.role == "event" and anchor.relation in _COMPASS and \
                 _named_governorate(pm) and anchor.candidates and not any(c.is_area for c in anchor.candidates):
             # "في محافظة صلاح الدين شمال العاصمة بغداد": the town says where the governorate lies; it
             # is no event place, and no container of what the governorate holds

@@ -312,7 +312,42 @@ def sentence_places(a: Analysis, sent_index: int) -> list[Where]:
         fallback = _approximate_place(a, sent)
         if fallback is not None:
             out.append(fallback)
+    elif all(_only_roughly_located(w) for w in out):
+        # "في منطقة وادي خليل، على طريق الزرارية - أبو الأسود في جنوب لبنان": a valley or an area no
+        # gazetteer knows, which only its region locates, lies on the road the sentence names: near
+        # the road's end, as a village no gazetteer knows at a road's end does
+        near = _road_end_in_area(a, sent, out[0].place)
+        if near is not None:
+            out = [Where(w.mention, near.place, w.town_key, 2, None, unknown_name=w.unknown_name, compass=near.compass)
+                   for w in out]
     return out
+
+
+def _only_roughly_located(w: Where) -> bool:
+    """Is ``w`` a name no gazetteer knows, placed only at its governorate or region (precision 3)?"""
+    return w.unknown_name is not None and w.precision == 3 and w.place is not None and \
+        w.place.kind in ("admin1", "region")
+
+
+def _road_end_in_area(a: Analysis, sent, area) -> PlaceMention | None:
+    """The first known town of the sentence that ends a road (على طريق X - Y) and lies in ``area``
+    (its governorate, or within a region's reach of its centre), or None."""
+    for pm in mentions_of_sentence(a, sent.index):
+        town = pm.place
+        if town is None or town.is_area or not pm.reason.startswith("an end of a road") or _far_from(a, pm):
+            continue
+        if town.country_code != area.country_code:
+            continue
+        if area.kind == "admin1" and town.admin1 != area.admin1:
+            continue
+        if area.kind == "region" and distance_km(town.latitude, town.longitude, area.latitude, area.longitude) > REGION_REACH_KM:
+            continue
+        return pm
+    return None
+
+
+# How far from a region's centre (جنوب لبنان، شرق الفرات) a road's end may lie and still be in it.
+REGION_REACH_KM = 100
 
 
 def _approximate_place(a: Analysis, sent) -> Where | None:

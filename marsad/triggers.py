@@ -372,6 +372,43 @@ def _vehicle_bomb_blasts(doc: Doc, table: list) -> list:
     return out
 
 
+def _not_downed(doc: Doc, table: list, seizures: list) -> list:
+    """"أسقطت الدفاعات الجوية طائرتين بدون طيار": the aircraft an interception names inside its own span
+    (or joined to it by و) was downed, it struck nothing and types no weak word beside it ("في تنفيذ
+    هجماتها"); "سقوط طائرة إسرائيلية دون طيار في منطقة مفتوحة"، "تحطمت طائرة مسيرة": an aircraft that fell or
+    crashed (``aircraft_fall_word`` right before it) is no strike either, unless it fell on a target or
+    exploded (على، انفجرت، مفخخة within a few words after it: ``fall_on_target``). Returns ``table``
+    without those matches."""
+    downed = [(m.tok_start, _coordinated_weapons_end(doc, m.tok_end)) for m in seizures
+              if any(v.tok_start == m.tok_start
+                     for v in cue_matcher("interception_verb").find(doc, m.tok_start, m.tok_end))]
+    falls = cue_starts(doc, "aircraft_fall_word")
+    out = []
+    for m in table:
+        if m.payload[1] == "Air/drone strike" and any(lo < m.tok_start < hi for lo, hi in downed):
+            continue
+        if m.payload[1] == "Air/drone strike" and m.tok_start > 0 and falls.get(m.tok_start - 1) == m.tok_start:
+            sent = doc.sentence_of_token(m.tok_start)
+            after = cue_matcher("fall_on_target").find(doc, m.tok_end, min(sent.tok_end, m.tok_end + FALL_TARGET_WORDS))
+            if not after:
+                continue
+        out.append(m)
+    return out
+
+
+def _coordinated_weapons_end(doc: Doc, end: int) -> int:
+    """The end of the weapons joined by و right after ``end`` ("لإسقاط الطائرات الحربية والصواريخ
+    والطائرات بدون طيار": all three are downed)."""
+    starts = cue_starts(doc, "weapon_noun")
+    while end < len(doc.tokens) and doc.tokens[end].text.startswith("و") and end in starts:
+        end = starts[end]
+    return end
+
+
+# How many words after a fallen aircraft its target or blast may stand (سقطت طائرة مسيرة إسرائيلية على منزل).
+FALL_TARGET_WORDS = 4
+
+
 def _suicide_told(doc: Doc, lo: int, hi: int) -> bool:
     """Does a means of a suicide bombing (``means.tsv``: انتحاري، أحزمة ناسفة) stand between ``lo``
     and ``hi``?"""
@@ -383,8 +420,10 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
     table = _vehicle_bomb_blasts(doc, _suffered(doc, trigger_matcher().find(doc)))
     riots = _riots(doc)
+    seizures = _seizures(doc)
+    table = _not_downed(doc, table, seizures)
     from marsad.gunfire import gunfire_matches
-    matches = table + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + riots + \
+    matches = table + seizures + _agent_killings(doc) + _shots_at(doc) + riots + \
         _burnings(doc, {m.tok_start for m in table + riots}) + \
         gunfire_matches(doc, {t for m in table for t in range(m.tok_start, m.tok_end)})
     if not matches:

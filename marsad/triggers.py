@@ -326,12 +326,104 @@ def _feared(doc: Doc, tok: int, sent_start: int) -> bool:
 OBLIGATION_WORDS = 3
 
 
+# How many words may stand between a verb of exploding and the vehicle after it (انفجرت العربة، انفجرت
+# بعدها السيارة).
+VEHICLE_BLAST_WORDS = 2
+
+
+def _vehicle_bomb_blasts(doc: Doc, table: list) -> list:
+    """"سيارة مفخخة تحمل خمسة مسلحين توجهت إلى قاعدة ... ثم انفجرت العربة خارج القاعدة": a verb or noun
+    of exploding (``vehicle_blast_verb``) right before or after a definite vehicle noun (``bombed_vehicle``:
+    السيارة، العربة، الشاحنة), after the article has told a vehicle bomb (``vehicle_bomb_word``: مفخخة،
+    محملة بالمتفجرات), is that bomb going off: a remote explosive, or a suicide bomb when its story told
+    bombers or suicide belts from the vehicle bomb on (``means.tsv``: أحزمة ناسفة، انتحاري) or the
+    blast killed the vehicle's driver (``vehicle_driver``: مقتل سائقها). A vehicle hit by another
+    strike ("استهدفت مسيرة سيارة ما أدى إلى انفجار السيارة") is typed by that strike's group. Returns
+    ``table`` with those matches (each in place of the explosion word's own weak match)."""
+    from marsad.arabic.matcher import Match
+    told = cue_matcher("vehicle_bomb_word").find(doc)
+    if not told:
+        return table
+    vehicles = cue_matcher("bombed_vehicle", suffixes=False).find(doc)
+    if not vehicles:
+        return table
+    first_told = min(m.tok_start for m in told)
+    out = list(table)
+    for v in cue_matcher("vehicle_blast_verb").find(doc):
+        sent = doc.sentence_of_token(v.tok_start)
+        if v.tok_start <= first_told:
+            continue
+        after = [x for x in vehicles if 0 <= x.tok_start - v.tok_end < VEHICLE_BLAST_WORDS
+                 and x.tok_end <= sent.tok_end]
+        before = [x for x in vehicles if x.tok_end == v.tok_start and x.tok_start >= sent.tok_start]
+        if not (after or before):
+            continue
+        if any(m.tok_start <= v.tok_start < m.tok_end and m.payload[2] == "strong" for m in table):
+            continue  # "انفجرت قنبلة", "انفجار السيارة المفخخة": the lexicon's own strong word
+        lo, hi = (v.tok_start, after[0].tok_end) if after else (before[0].tok_start, v.tok_end)
+        if any(m.tok_start <= lo < m.tok_end or lo <= m.tok_start < hi for m in table
+               if m.payload[2] == "strong" and m.payload[0] == "Explosions/Remote violence"):
+            continue
+        story = max((m.tok_start for m in told if m.tok_start < lo), default=first_told)
+        sub = "Suicide bomb" if _suicide_told(doc, story, lo) or cue_matcher("vehicle_driver").find(
+            doc, hi, sent.tok_end) else "Remote explosive/landmine/IED"
+        out = [m for m in out if not (lo <= m.tok_start < hi and m.payload[0] == "Explosions/Remote violence")]
+        out.append(Match(lo, hi, ("Explosions/Remote violence", sub, "strong"), 0, "vehicle blast"))
+    return out
+
+
+def _not_downed(doc: Doc, table: list, seizures: list) -> list:
+    """"أسقطت الدفاعات الجوية طائرتين بدون طيار": the aircraft an interception names inside its own span
+    (or joined to it by و) was downed, it struck nothing and types no weak word beside it ("في تنفيذ
+    هجماتها"); "سقوط طائرة إسرائيلية دون طيار في منطقة مفتوحة"، "تحطمت طائرة مسيرة": an aircraft that fell or
+    crashed (``aircraft_fall_word`` right before it) is no strike either, unless it fell on a target or
+    exploded (على، انفجرت، مفخخة within a few words after it: ``fall_on_target``). Returns ``table``
+    without those matches."""
+    downed = [(m.tok_start, _coordinated_weapons_end(doc, m.tok_end)) for m in seizures
+              if any(v.tok_start == m.tok_start
+                     for v in cue_matcher("interception_verb").find(doc, m.tok_start, m.tok_end))]
+    falls = cue_starts(doc, "aircraft_fall_word")
+    out = []
+    for m in table:
+        if m.payload[1] == "Air/drone strike" and any(lo < m.tok_start < hi for lo, hi in downed):
+            continue
+        if m.payload[1] == "Air/drone strike" and m.tok_start > 0 and falls.get(m.tok_start - 1) == m.tok_start:
+            sent = doc.sentence_of_token(m.tok_start)
+            after = cue_matcher("fall_on_target").find(doc, m.tok_end, min(sent.tok_end, m.tok_end + FALL_TARGET_WORDS))
+            if not after:
+                continue
+        out.append(m)
+    return out
+
+
+def _coordinated_weapons_end(doc: Doc, end: int) -> int:
+    """The end of the weapons joined by و right after ``end`` ("لإسقاط الطائرات الحربية والصواريخ
+    والطائرات بدون طيار": all three are downed)."""
+    starts = cue_starts(doc, "weapon_noun")
+    while end < len(doc.tokens) and doc.tokens[end].text.startswith("و") and end in starts:
+        end = starts[end]
+    return end
+
+
+# How many words after a fallen aircraft its target or blast may stand (سقطت طائرة مسيرة إسرائيلية على منزل).
+FALL_TARGET_WORDS = 4
+
+
+def _suicide_told(doc: Doc, lo: int, hi: int) -> bool:
+    """Does a means of a suicide bombing (``means.tsv``: انتحاري، أحزمة ناسفة) stand between ``lo``
+    and ``hi``?"""
+    from marsad.stages.frames import means_matcher
+    return any(x.payload[1] == "Suicide bomb" for x in means_matcher().find(doc, lo, hi))
+
+
 def find_triggers(doc: Doc) -> list[TriggerHit]:
     hits: list[TriggerHit] = []
-    table = _suffered(doc, trigger_matcher().find(doc))
+    table = _vehicle_bomb_blasts(doc, _suffered(doc, trigger_matcher().find(doc)))
     riots = _riots(doc)
+    seizures = _seizures(doc)
+    table = _not_downed(doc, table, seizures)
     from marsad.gunfire import gunfire_matches
-    matches = table + _seizures(doc) + _agent_killings(doc) + _shots_at(doc) + riots + \
+    matches = table + seizures + _agent_killings(doc) + _shots_at(doc) + riots + \
         _burnings(doc, {m.tok_start for m in table + riots}) + \
         gunfire_matches(doc, {t for m in table for t in range(m.tok_start, m.tok_end)})
     if not matches:

@@ -46,6 +46,8 @@ def group_frames(a: Analysis) -> None:
             groups.append(Group(c.etype, c.where, c.when, [c], [c.where]))
     # "ويأتي هذا القصف ...": a group made only of references back to told events is no event
     groups = [g for g in groups if not all(m.join_only for m in g.members)]
+    # "وقال إن الكمين كان هجوما انتحاريا": one act told by two event words the text equates
+    groups = _one_act_equated(a, groups)
     # "أسقطت الدفاعات بعض الصواريخ": interceptions of a strike the article tells at the same place
     # and time are part of that strike
     groups = [g for g in groups if not (_interceptions_only(a, g) and any(
@@ -113,6 +115,63 @@ def group_frames(a: Analysis) -> None:
 # How many days before its article an event may lie and still be news in a report whose lead
 # tells no event.
 RECENT_DAYS = 2
+
+
+def _one_act_equated(a: Analysis, groups: list[Group]) -> list[Group]:
+    """"قتل 20 جنديا في كمين ... وقال إن الكمين كان هجوما انتحاريا"، "المواجهة، وهي هجوم انتحاري،
+    وقعت عند ..."، "كان الكمين عبوة ناسفة": an event word the text equates with another by a copula
+    (``equating_copula``: كان، هو، عبارة عن) names one act with it. Two groups of other types that
+    hold the two words, at one place (or one holding the other) on a compatible day, are one event:
+    the predicate says what the act was (the bombing, not the ambush), so its group takes the other's
+    frames, places and dead."""
+    kept = list(groups)
+    for subject, predicate in _equated_words(a):
+        g = next((x for x in kept if any(m.hit.mention.tok_start == subject for m in x.members)), None)
+        o = next((x for x in kept if any(m.hit.mention.tok_start == predicate for m in x.members)), None)
+        if g is None or o is None or g is o or g.etype == o.etype or not o.when.compatible(g.when):
+            continue
+        if g.where.town_key != o.where.town_key and not (_holds(g.where, o.where) or _holds(o.where, g.where)):
+            continue
+        if _holds(o.where, g.where):
+            o.places = []  # the wider place does not displace the finer one
+            o.where = g.where
+        said = a.sentence_index(subject)
+        kind = {m.subtype for m in g.members if m.hit.mention.tok_start == subject}
+        for x in list(kept):
+            # the act told before by the subject's word, at the place or the area around it (the lead's
+            # "كمين في ريف حمص" that "الكمين" names again) goes too
+            if x is o or x.etype != g.etype or not x.when.compatible(o.when) or \
+                    (x is not g and (min(x.sentences) > said or {m.subtype for m in x.members} != kind)):
+                continue
+            if x.where.town_key == o.where.town_key or _holds(x.where, o.where) or \
+                    (_same_governorate(x.where, o.where) and _coarser(x.where, o.where)):
+                if x.where.town_key != o.where.town_key:
+                    x.places = []
+                _fold(o, x, kept)
+    return kept
+
+
+def _equated_words(a: Analysis) -> list[tuple[int, int]]:
+    """(first token of the subject, first token of the predicate) of each pair of event words a copula
+    equates: "الكمين كان هجوما"، "المواجهة، وهي هجوم" (only copulas between them) or "كان الكمين هجوما"
+    (the copula before the subject, the predicate right after it)."""
+    copulas = cue_matcher("equating_copula", suffixes=False).find(a.doc)
+    if not copulas:
+        return []
+    ends = {c.tok_start: c.tok_end for c in copulas}
+    starts = {c.tok_end for c in copulas}
+    words = sorted({(h.mention.tok_start, h.mention.tok_end) for h in a.hits if h.reports_event})
+    out = []
+    for s_start, s_end in words:
+        for p_start, _ in words:
+            if p_start < s_end or a.doc.sentence_of_token(p_start) is not a.doc.sentence_of_token(s_start):
+                continue
+            t, linked = s_end, False
+            while t < p_start and t in ends:
+                t, linked = ends[t], True
+            if (linked and t == p_start) or (p_start == s_end and s_start in starts):
+                out.append((s_start, p_start))
+    return out
 
 
 def _striker(a: Analysis, f: Frame) -> str | None:

@@ -59,6 +59,8 @@ def means_of_agent(a: Analysis, unit: int, m, sub: str, means, apart: Callable, 
     missile vehicle), or, when its only missiles are a target's ("عربة صواريخ"), the ``usual()`` means
     of its striker; a remote explosive is a suicide bomb when a suicide bomber of its clause drives
     it. ``apart(clause)`` says a clause of time tells another event (بعد أن قصفت الطائرات ...)."""
+    if sub in (IED, GRENADE, SHELLING) and _dropped_from_the_air(a, unit, m, means, apart):
+        return AIR
     if sub == SHELLING:
         found = _unit_means(a, unit, m, means, apart)
         if any(x.payload[1] == SHELLING and not _missile(a, x) for x in found):
@@ -76,6 +78,55 @@ def means_of_agent(a: Analysis, unit: int, m, sub: str, means, apart: Callable, 
         if any(x.payload[1] == SUICIDE and not _other_time_between(a, x, m) for x in means.find(a.doc, lo, hi)):
             return SUICIDE
     return sub
+
+
+GRENADE = "Grenade"
+# How many words may stand between a verb of dropping and the charge it drops (لإلقاء ست عبوات ناسفة،
+# عبوات ناسفة ألقتها), and between that verb and the aircraft it drops them with (قاما برمي ست عبوات
+# ناسفة بطائرات مسيرة).
+DROPPED_WORDS = 3
+DROPPING_AIRCRAFT_WORDS = 5
+
+
+def _dropped_from_the_air(a: Analysis, unit: int, m, means, apart: Callable) -> bool:
+    """"قاما برمي ست عبوات ناسفة بطائرات مسيرة"، "بعبوات ناسفة ألقتها طائرات"، "قذيفتين أطلقتهما طائرة
+    مسيرة": a charge, a bomb or a shell that an aircraft of its unit drops or fires (a verb of dropping,
+    ``air_drop_verb``, a few words from the charge, and an aircraft of ``means.tsv`` that drops by it,
+    ``_drops``, in no clause of another time) is an air or drone strike, not a remote explosive or a shelling.
+    "ألقت القوات القبض على" drops nothing."""
+    lo, hi = unit_range(a, unit)
+    sent = a.doc.sentence_of_token(m.tok_start)
+    lo, hi = max(lo, sent.tok_start), min(hi, sent.tok_end)
+    near = range(max(lo, m.tok_start - DROPPED_WORDS), min(hi, m.tok_end + DROPPED_WORDS))
+    verbs = [v for v in cue_matcher("air_drop_verb").find(a.doc, near.start, near.stop)
+             if not (v.tok_end < hi and a.doc.tokens[v.tok_end].text in cue_words("arrest_object_word"))]
+    if not verbs:
+        return False
+    own = clause_at(a, m.tok_start)
+    for x in means.find(a.doc, lo, hi):
+        if x.payload[1] != AIR or x.tok_start <= m.tok_start < x.tok_end:
+            continue
+        theirs = clause_at(a, x.tok_start)
+        if theirs is not own and (apart(theirs) or apart(own)):
+            continue
+        if any(_drops(a, x, v) and not _other_time_between(a, x, m) for v in verbs):
+            return True
+    return False
+
+
+def _drops(a: Analysis, x, v) -> bool:
+    """Is the aircraft ``x`` the one that drops by verb ``v``: its subject right before it (مسيرة ألقت،
+    طائرات بدون طيار لإلقاء), its agent right after it (ألقتها طائرة، ألقت الطائرات), or its instrument
+    (ب) a few words after it (برمي ست عبوات ناسفة بطائرات مسيرة)? A strike word (غارة) drops nothing."""
+    word = a.doc.tokens[x.tok_start].text
+    bare = {word, word[1:], word[2:], word[3:]}
+    if not bare & (cue_words("aircraft_word") | cue_words("drone_word") | cue_words("striking_aircraft")):
+        return False
+    if x.tok_end <= v.tok_start:
+        return v.tok_start - x.tok_end <= 1
+    if x.tok_start - v.tok_end <= 1:
+        return True
+    return word.startswith("ب") and x.tok_start - v.tok_end <= DROPPING_AIRCRAFT_WORDS
 
 
 def _unit_means(a: Analysis, unit: int, m, means, apart: Callable) -> list:

@@ -152,7 +152,9 @@ class Analysis:
         return index.get(sent_index, [])
 
     def actors_between(self, lo: int, hi: int) -> list:
-        """The actor mentions starting in tokens [lo, hi) of one sentence."""
+        """The actor mentions starting in tokens [lo, hi) of one sentence (none past the text's end)."""
+        if lo >= min(hi, len(self.doc.tokens)):
+            return []
         return [x for x in self.actors_of_sentence(self.sentence_index(lo)) if lo <= x.tok_start < hi]
 
     def quantities(self) -> list:

@@ -910,21 +910,7 @@ SIDE_WORDS = 4
 def _noun_with_side_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
     """"بأن قياديا من قسد قتل وأصيب اثنان": one person and his side right before the pair of
     verbs is its dead."""
-    ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
-    for k in range(trig.t0 - 2, max(-1, trig.t0 - 2 - SIDE_WORDS), -1):
-        if ctx.stop_after[k] or k in ctx.trig_cover or k in ctx.q_cover:
-            return None
-        if ctx.text(k) != "من" or _skip_side(ctx, k) != trig.t0:
-            continue
-        vm = ends.get(k - 1)
-        if vm is None or vm.entry.number != "sg" or vm.entry.kind != "victim" or vm.t0 in ctx.claimed_tok \
-                or ctx.stop_after[k - 1]:
-            return None
-        c = _Conj(1, 1, 1, vm.t0, trig.t0, None)
-        c.__dict__.update(_victim_conj_fields(ctx, vm))
-        ctx.claimed_tok.update(range(vm.t0, trig.t0))
-        return c
-    return None
+    return _one_person_before(ctx, trig, SIDE_WORDS, lambda k: ctx.text(k) == "من" and _skip_side(ctx, k) == trig.t0)
 
 
 def _named_noun_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
@@ -933,12 +919,18 @@ def _named_noun_before(ctx: _Ctx, trig: _Match) -> _Conj | None:
     from marsad.cues import cue_words
     if not _passive_next(ctx, trig.t1):
         return None
-    ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
     naming = cue_words("named_word")
-    for k in range(trig.t0 - 2, max(-1, trig.t0 - 2 - NAME_WORDS), -1):
+    return _one_person_before(ctx, trig, NAME_WORDS, lambda k: ctx.text(k) in naming)
+
+
+def _one_person_before(ctx: _Ctx, trig: _Match, words: int, opens) -> _Conj | None:
+    """One person (a singular victim noun) right before the word at which ``opens`` holds, that word
+    within ``words`` words before the death word (a side: من قسد; a name: يدعى X): its one dead."""
+    ends = {vm.t1 - 1: vm for vm in ctx.victims.values()}
+    for k in range(trig.t0 - 2, max(-1, trig.t0 - 2 - words), -1):
         if ctx.stop_after[k] or k in ctx.trig_cover or k in ctx.q_cover:
             return None
-        if ctx.text(k) not in naming:
+        if not opens(k):
             continue
         vm = ends.get(k - 1)
         if vm is None or vm.entry.number != "sg" or vm.entry.kind != "victim" or vm.t0 in ctx.claimed_tok \

@@ -35,6 +35,9 @@ def find_actor_mentions(a: Analysis) -> None:
     a.actors = find_actors(a.doc, a.places.countries, a.published)
     # "شنت الولايات المتحدة وبريطانيا ضربات": a country named as the doer of an attack is its forces
     a.actors = sorted(a.actors + country_agents(a), key=lambda x: x.tok_start)
+    # "قصف المعارضة على حي القصاع"، "قصف النظام على كفرنبل": a side word as an attack noun's genitive
+    from marsad.stages.genitive_agents import genitive_agents
+    a.actors = sorted(a.actors + genitive_agents(a), key=lambda x: x.tok_start)
     a.attributions = find_attributions(a.doc, a.actors)
 
 

@@ -171,7 +171,7 @@ def segment(doc: Doc, trigger_tokens: set[int] | None = None, own_time: set[int]
         for i, (t0, kind, opener) in enumerate(starts):
             t1 = starts[i + 1][0] if i + 1 < len(starts) else sent.tok_end
             has_trigger = trigger_tokens is not None and any(t in trigger_tokens for t in range(t0, t1))
-            own_date = own_time is not None and any(t in own_time for t in range(t0, t1))
+            own_date = any(t in own_time for t in range(t0, t1))
             # a clause with no event word continues the unit before it; a unit with none yet
             # ("قتل 11 مدنياً، فيما أصيب آخرون جراء قصف ...") takes the next clause's event
             continues = kind in INDEPENDENT and trigger_tokens is not None and not own_date and \

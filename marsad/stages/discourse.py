@@ -899,6 +899,12 @@ def _counts_since(a: Analysis, sent) -> bool:
     """Does the sentence count dead since a date or an event (منذ 24 مارس 2019 إلى 1554 قتيلا)?"""
     if not any(sent.tok_start <= c.tok_start < sent.tok_end and c.kind in ("killed", "mixed") for c in a.casualties):
         return False
+    return counts_since_then(a, sent)
+
+
+def counts_since_then(a: Analysis, sent) -> bool:
+    """Does the sentence count since a date or the start of something (منذ مطلع العام، منذ 24 آذار)?
+    A toll told after it with no place of its own sums what it counts, not the event before it."""
     return any(sent.tok_start <= d.tok_start < sent.tok_end and d.key.startswith("since") for d in a.dates) or \
         bool(cue_matcher("tally_since").find(a.doc, sent.tok_start, sent.tok_end))
 

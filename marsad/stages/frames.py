@@ -373,11 +373,11 @@ def _finer_retelling(a: Analysis, lead: Frame, lead_end: int) -> tuple[int, Wher
         if named or same_target:
             for w in inside:
                 found.setdefault(w.town_key, (s, w))
-    # "قتل 19 مدنيا في قصف على ريف إدلب ... مقتل تسعة في قرية X وأربعة في قرية Y": a lead over events
-    # the body tells at several places is their sum, no one place's event
-    # (anywhere after the lead: "ومقتل أربعة مدنيين في غارات ... أم المياذن ... ثلاثة ... مدينة درعا ... مدني")
     if len(found) != 1:
         return None
+    # "قتل 19 مدنيا في قصف على ريف إدلب ... مقتل تسعة في قرية X وأربعة في قرية Y": a lead over events
+    # the body tells at several places is their sum, no one place's event (anywhere after the lead:
+    # "ومقتل أربعة مدنيين في غارات ... أم المياذن ... ثلاثة ... مدينة درعا ... مدني")
     if any(lead_end < f.sentence and f.where is not None and f.etype == lead.etype and not f.join_only and
            not _wide(f.where) and f.where.town_key not in found for f in a.frames):
         return None

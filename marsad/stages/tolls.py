@@ -233,7 +233,7 @@ def _toll_of_event_before(a: Analysis, c: Casualty) -> list[Group]:
     TOLL_BACK_SENTENCES sentences), when one event only is told there. A sentence between them
     that counts since a date or a campaign's start ("ووثقت المصادر 85 هجوما منذ بداية العام. وبلغت
     حصيلة القتلى جراء تلك الهجمات 40") is the nearer thing the toll sums: a tally, no event's."""
-    from marsad.stages.tolls_totals import counts_since_then
+    from marsad.stages.discourse import counts_since_then
     if not (toll_statement(a, c) or _running_tally(a, c)):
         return []
     here = a.sentence_index(c.tok_start)

@@ -84,7 +84,7 @@ def toll_of_placeless_retelling(a: Analysis, c: Casualty) -> list:
     kinds = {h.mention.sub_event_type for h in a.hits if lo <= h.mention.tok_start < hi and h.reports_event}
     if not kinds or any(lo <= d.tok_start < hi and d.tense != "current" for d in a.dates):
         return []  # "ومنذ عام 2015، قتل عشرات في هجمات ...": a span's dead, no retelling of the day's event
-    from marsad.stages.discourse import pluperfect
+    from marsad.stages.discourse import counts_since_then, pluperfect
     if pluperfect(a, lo, hi):
         return []  # "وكانت مواجهات دارت قبل أيام وأدت إلى سقوط قتلى": a recap
     if _names_a_place(a, lo, hi) or any(lo <= pm.tok_start < hi for pm in a.places.mentions):
@@ -105,14 +105,6 @@ def toll_of_placeless_retelling(a: Analysis, c: Casualty) -> list:
             return []
         return told
     return []
-
-
-def counts_since_then(a: Analysis, sent) -> bool:
-    """Does the sentence count since a date or the start of something (منذ مطلع العام، منذ 24 آذار)?
-    A toll told after it with no place of its own sums what it counts, not the event before it."""
-    from marsad.cues import cue_matcher
-    return any(sent.tok_start <= d.tok_start < sent.tok_end and d.key.startswith("since") for d in a.dates) or \
-        bool(cue_matcher("tally_since").find(a.doc, sent.tok_start, sent.tok_end))
 
 
 def _days_before(a: Analysis, lo: int, hi: int) -> bool:

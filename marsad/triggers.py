@@ -523,14 +523,16 @@ def _names_earlier_event(doc: Doc, m, lo: int, matches) -> bool:
     على إطلاق نار استهدف جنودا في بلدة X". A comma between the marker and the word closes the
     marker's phrase ("ردا على ذلك، قصفت ..."). Asked of weak words only (هجوم، استهدف): a strong
     one names an earlier event that may be news of its own ("على خلفية قيام مقاتلين بعمليات نهب")."""
-    for mk in cue_matcher("prior_event_marker").find(doc, lo, m.tok_start):
-        if not 0 <= m.tok_start - mk.tok_end <= PRIOR_EVENT_WORDS:
-            continue
-        if any(ch in "،,؛;.:" for ch in doc.text[doc.tokens[mk.tok_end - 1].end:doc.tokens[m.tok_start].start]):
-            continue
-        if any(lo <= x.tok_start and x.tok_end <= mk.tok_start for x in matches if x is not m):
-            return True
-    return False
+    return any(lo <= x.tok_start and x.tok_end <= mk.tok_start for mk in prior_markers_before(doc, m, lo)
+               for x in matches if x is not m)
+
+
+def prior_markers_before(doc: Doc, m, lo: int) -> list:
+    """The markers of an earlier event (ردا على، على خلفية) whose phrase holds the event word ``m``:
+    at most PRIOR_EVENT_WORDS words before it from ``lo`` on, with no comma between them."""
+    return [mk for mk in cue_matcher("prior_event_marker").find(doc, lo, m.tok_start)
+            if 0 <= m.tok_start - mk.tok_end <= PRIOR_EVENT_WORDS
+            and not any(ch in "،,؛;.:" for ch in doc.text[doc.tokens[mk.tok_end - 1].end:doc.tokens[m.tok_start].start])]
 
 
 # How many words before an arrest word a verb of extending may stand (مددت المحكمة اليوم اعتقال).

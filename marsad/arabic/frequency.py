@@ -20,12 +20,17 @@ COMMON_ZIPF = 4.0
 
 @lru_cache(maxsize=4096)
 def zipf(word: str, lang: str = "ar") -> float:
-    """Zipf frequency of one word, 0.0 when unknown or when ``wordfreq`` is not installed."""
+    """Zipf frequency of one word, 0.0 when unknown or when ``wordfreq`` is not installed. A
+    normalised Arabic word (ta marbuta folded to ه: "ورقه") counts as its commoner spelling
+    ("ورقة")."""
     try:
         from wordfreq import zipf_frequency
     except ImportError:  # an optional help: without it every name counts as rare
         return 0.0
-    return zipf_frequency(word, lang, wordlist="small")
+    found = zipf_frequency(word, lang, wordlist="small")
+    if lang == "ar" and len(word) > 2 and word.endswith("ه"):
+        found = max(found, zipf_frequency(word[:-1] + "ة", lang, wordlist="small"))
+    return found
 
 
 def is_common_phrase(text: str, lang: str = "ar", threshold: float = COMMON_ZIPF) -> bool:

@@ -479,7 +479,9 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
                  cue_words("place_preposition") | cue_words("relation_direction")) and \
                 m.tok_start not in _trigger_ends(doc) and not (
                     _conjoined(doc, m.tok_start) and  # "وجده" is no و + a name unless it follows one
-                    not (_verb_reading(token) and not (out and out[-1].tok_end >= m.tok_start - 2))):
+                    # ("الغاز ورقة ضغط": nor a word whose و is its own letter)
+                    not ((_verb_reading(token) or (token[:1] == "و" and _waw_of_the_word(token)))
+                         and not (out and out[-1].tok_end >= m.tok_start - 2))):
             continue  # "تطالب بعقوبة الإعدام": ب + عقوبة, not Baquba, unless a place word stands before
         if single and _adjective_of_definite(doc, m.tok_start, noun_ends | relation_ends, out):
             continue  # "على المدى القصير"، "الهلال الأحمر": an adjective, not the town
@@ -2805,7 +2807,7 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
         return None  # "مخيم لنازحي حمص قرب بلدة أطمة": the town is the camp's, not Homs's
     nxt = mentions[idx + 1]
     sent = doc.sentence_of_token(pm.tok_start)
-    if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4:
+    if nxt.tok_start >= sent.tok_end or nxt.tok_start - pm.tok_end > 4 + _side_phrase(doc, pm.tok_end, nxt.tok_start):
         return None
     if pm.candidates and all(c.is_area for c in pm.candidates) and nxt.candidates and \
             not any(c.is_area for c in nxt.candidates) and nxt.relation != "countryside" and \
@@ -2847,6 +2849,12 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
             not (pm.candidates and any(c.is_area for c in pm.candidates)):
         return nxt
     return None
+
+
+def _side_phrase(doc: Doc, lo: int, hi: int) -> bool:
+    """Do the words between two places hold a side noun ("في الناحية الجنوبية الشرقية من"), which
+    takes a word more than a compass word alone?"""
+    return any(doc.tokens[t].text in cue_words("side_noun") for t in range(lo, hi))
 
 
 def _named_governorate(pm: PlaceMention) -> bool:

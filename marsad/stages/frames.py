@@ -42,7 +42,7 @@ from marsad.stages.means_clause import means_of_agent, struck_depot
 from marsad.stages.territory import capture_achieved_in_clause
 from marsad.stages.nonevents import MEANS_OR_GOAL, named_as_goal
 from marsad.arabic.tokenise import stem_candidates
-from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit
+from marsad.triggers import EVENT_TYPES, REMOTE, TARGETED, TERRITORY, TriggerHit, prior_markers_before
 
 # How many sentences back a definite weak trigger ("الهجوم") may refer.
 ANAPHORA_SENTENCES = 3
@@ -226,6 +226,10 @@ def build_frames(a: Analysis) -> None:
             named = _named_back_when(a, typed, out, sent.index) if when is a.default_when else None
             for h, etype, sub, join_only in typed:
                 targets = _clause_places(a, h, places_of.get(u, []), unit_fallback)
+                if not targets and prior_markers_before(doc, h.mention, sent.tok_start):
+                    # "رداً على تقارير عن هجوم كيميائي": the earlier event a response answers, named
+                    # with no place of its own, is not told here at a place of another clause
+                    continue
                 if not targets:
                     if elided is None:
                         # "وذكرت الوزارة أن الغارة أسفرت عن مقتل شخص من بلدة مجدل سلم": a definite event
@@ -874,8 +878,10 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
                 out.append((h, m.event_type, TERRITORY, demonstrative))
             continue
         # a word that refers back ("هذه الغارات") names an event told before, not this one's kind
+        # (nor the earlier event a response answers: "جاء القصف ردا على تفجير انتحاري")
         kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)
-               and not _across_time_clause(a, m, x.mention)]
+               and not _across_time_clause(a, m, x.mention)
+               and not (m.tok_end <= x.mention.tok_start and prior_markers_before(doc, x.mention, m.tok_end))]
         if kin:
             near = min(kin, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
@@ -1310,6 +1316,8 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     marches = {h.mention.tok_start for h in a.hits if h.mention.event_type == "Protests"}
     found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches
              and not _across_time_clause(a, m, x)  # the means of the earlier event a clause of time tells
+             # (or a response answers: "جاء القصف ردا على تفجير انتحاري")
+             and not (m.tok_end <= x.tok_start and prior_markers_before(a.doc, x, m.tok_end))
              and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text.lstrip("و") in cue_words("media_noun"))
              # ("القنابل الحارقة"، "قنابل الغاز": a fire or gas bomb is no explosive of war; "طائرات ورقية": kites)
              and not (x.tok_end < len(a.doc.tokens) and

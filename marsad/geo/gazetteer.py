@@ -183,6 +183,11 @@ _LATIN_SOUND = str.maketrans({"q": "k", "g": "k", "c": "k", "x": "k", "v": "f", 
                               "o": "u", "w": "u", "h": ""})
 
 
+# Sound keys shorter than this (three letters: "bri", "ri") match only when equal: one letter
+# more or less is a fifth of such a key, and the ratio would pass a different name.
+SHORT_SOUND = 4
+
+
 def sound_key(name: str) -> str:
     """A coarse romanisation of a place name in either script, for fuzzy comparison across
     scripts: "الرياض" and "Ar Riyad" both give "riad", "أريحا" and "Ariha" "ria", "العزيزية"
@@ -495,6 +500,8 @@ class Gazetteer:
         owner = [k for k, (_, sounds) in enumerate(entries) for _ in sounds]
         best: dict[int, float] = {}
         for _, score, n in process.extract(target, names, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
+            if score < 100.0 and min(len(target), len(names[n])) < SHORT_SOUND:
+                continue  # "bri" (ابريهة) is not "ri" (الهري): a short sound is only itself
             k = owner[n]
             if score > best.get(k, -1.0):
                 best[k] = score

@@ -2851,6 +2851,27 @@ def _anchor_after(doc: Doc, mentions: list[PlaceMention], idx: int, *,
     return None
 
 
+def side_of_bare_countryside(doc: Doc, tok: int, sent_end: int) -> str | None:
+    """"قرية معيزيلة بالريف الشمالي"، "في الريف الشرقي": the side of a countryside named with no town
+    right after a place (the town the article is about), as ``_compass`` writes it ("north",
+    "north-west"); None when no such countryside follows at ``tok``."""
+    if tok >= sent_end:
+        return None
+    word = doc.tokens[tok].text
+    if word == "في" and tok + 1 < sent_end:
+        tok, word = tok + 1, doc.tokens[tok + 1].text
+    if word not in ("الريف", "بالريف", "والريف"):
+        return None
+    sides, after = [], relation_words("ar", "after")
+    for t in range(tok + 1, min(sent_end, tok + 3)):
+        side = after.get(doc.tokens[t].text)
+        if side not in _COMPASS or side in sides:
+            break
+        sides.append(side)
+    sides = [x for x in sides if x in ("north", "south")] + [x for x in sides if x in ("east", "west")]
+    return "-".join(sides) or None
+
+
 def _side_phrase(doc: Doc, lo: int, hi: int) -> bool:
     """Do the words between two places hold a side noun ("في الناحية الجنوبية الشرقية من"), which
     takes a word more than a compass word alone?"""

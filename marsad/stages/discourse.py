@@ -425,7 +425,7 @@ def date_article(a: Analysis) -> None:
     lead_end = a.doc.sentences[a.first_body].tok_end if a.doc.sentences else 0
     lead = [d for d in a.dates if d.tok_start < lead_end and not _is_dateline_sentence(a, d.tok_start)
             and not _dates_report(a, d) and not _compares(a, d) and not _foreign_caption(a, d.tok_start)
-            and not backdrop_span_in_lead(a, d)]
+            and not backdrop_span_in_lead(a, d) and not _dates_a_bystander(a, d)]
     said = [d for d in a.dates if d.tok_start < lead_end and not d.background and _dates_speech(a, d)
             and not _is_dateline_sentence(a, d.tok_start)]
     own = said and event_day_before_statement(a, said[0], lead_end, _lead_paragraphs(a))
@@ -1043,6 +1043,26 @@ def _opens_fresh(a: Analysis, sent) -> bool:
         return False  # وقال، فيما ... (and nouns such as وزارة, which only make the rule stricter)
     opener = cue_matcher("continuation_opener", suffixes=False).find(a.doc, sent.tok_start, min(sent.tok_end, sent.tok_start + 4))
     return not any(m.tok_start == sent.tok_start for m in opener)
+
+
+# How many words may stand between a relative pronoun and a date of its clause (التي أدرجت قبل أيام).
+RELATIVE_DATE_WORDS = 3
+
+
+def _dates_a_bystander(a: Analysis, d: DateMention) -> bool:
+    """"... في تحد للأمم المتحدة التي أدرجت قبل أيام التحالف في القائمة السوداء": a date in a
+    relative clause that describes no event (neither the noun before the pronoun nor the clause's
+    own words are event words) dates what that body or person did, not the lead's event."""
+    tokens, rel = a.doc.tokens, cue_words("relative_pronoun")
+    sent = a.doc.sentence_of_token(d.tok_start)
+    for r in range(max(sent.tok_start + 1, d.tok_start - RELATIVE_DATE_WORDS - 1), d.tok_start):
+        if tokens[r].text not in rel:
+            continue
+        if any(ch in "،,؛;.:" for ch in a.doc.text[tokens[r].end:tokens[d.tok_start].start]):
+            return False
+        clause_end = min(sent.tok_end, d.tok_end + RELATIVE_DATE_WORDS)
+        return not any(r - 2 <= h.mention.tok_end <= r or r < h.mention.tok_start < clause_end for h in a.hits)
+    return False
 
 
 def _compares(a: Analysis, d: DateMention) -> bool:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from marsad.arabic.frequency import is_common_phrase
 from marsad.cues import cue_words
 from marsad.geo.gazetteer import distance_km
-from marsad.geo.places import DIRECTION_NAMED, LISTED_NAME, area_mentions, named_by_settlement_noun, place_cue_before
+from marsad.geo.places import (DIRECTION_NAMED, LISTED_NAME, area_mentions, named_by_settlement_noun, place_cue_before,
+                               side_of_bare_countryside)
 from marsad.model import PlaceMention
 from marsad.stages.analysis import SETTLEMENT_KINDS, Analysis, Where
 
@@ -92,13 +93,18 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
             else:
                 precision = 3 if place.kind in ("admin1", "region") else 2
                 direction = pm.relation if pm.relation in ("north", "south", "east", "west", "countryside") else None
+                own_side = None
                 if area_only:
                     direction = anchor.relation if anchor.relation == "countryside" else None
+                    # "وقرية ابريهة بالريف الشرقي": the side of the lead's countryside the text gives it
+                    own_side = _side_of_the_list_countryside(a, pm)
+                    if own_side is not None:
+                        direction = "countryside"
                 return Where(pm, place, key, precision, direction, unknown_name=unknown,
                              located_by=anchor if area_only else None,
-                             compass=pm.compass or (anchor.compass if precision == 2 or place.kind == "admin1"
-                                                    else None),
-                             in_countryside="countryside" in (pm.relation, anchor.relation))
+                             compass=own_side or pm.compass or (anchor.compass if precision == 2 or
+                                                                place.kind == "admin1" else None),
+                             in_countryside=own_side is not None or "countryside" in (pm.relation, anchor.relation))
     else:
         city = _city_of_a_far_namesake(a, pm)
         if city is not None:
@@ -125,6 +131,25 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
         precision = 3
     compass = pm.compass if (precision == 2 or place.kind == "admin1") and direction is not None else None
     return Where(pm, place, key, precision, direction, compass=compass, in_countryside=direction == "countryside")
+
+
+# How many later names of a list may stand between a place and the countryside that ends the list.
+LIST_NAMES = 4
+
+
+def _side_of_the_list_countryside(a: Analysis, pm: PlaceMention) -> str | None:
+    """The side of a countryside named with no town after the place, or after the list it opens
+    ("قرى العزبة ومعيزيلة بالريف الشمالي": both in the northern countryside)."""
+    doc = a.doc
+    sent_end = doc.sentence_of_token(pm.tok_start).tok_end
+    later = {m.tok_start: m.tok_end for m in mentions_of_sentence(a, doc.sentence_of_token(pm.tok_start).index)}
+    end = pm.tok_end
+    for _ in range(LIST_NAMES + 1):
+        side = side_of_bare_countryside(doc, end, sent_end)
+        if side is not None or end not in later or not doc.tokens[end].text.startswith("و"):
+            return side
+        end = later[end]
+    return None
 
 
 # How many words before a quarter its city may be named ("في مدينة بعلبك مبنى من طابقين في حي X").

@@ -978,8 +978,10 @@ def _parent_of_subgroup(ctx: _Ctx, k: int) -> int | None:
         if any(t in ctx.trig_cover for t in range(m.t1, k + 1)):
             return None
         j = m0 - 1
-        # a comma may stand before بينهم, and the victim noun (and "من X") after the count
-        for back in range(j, max(-1, j - 5), -1):
+        # a comma may stand before بينهم, and the victim noun (and "من X") after the count; never
+        # in the sentence before ("إحدى العشيرتين. وأضاف أن بين القتلى")
+        first = ctx.doc.sentence_of_token(m0).tok_start
+        for back in range(j, max(first - 1, j - 5), -1):
             qi = ctx.q_cover.get(back)
             if qi is None:
                 if back in ctx.trig_cover:

@@ -500,7 +500,7 @@ class Gazetteer:
         owner = [k for k, (_, sounds) in enumerate(entries) for _ in sounds]
         best: dict[int, float] = {}
         for _, score, n in process.extract(target, names, scorer=fuzz.ratio, score_cutoff=threshold, limit=None):
-            if score < 100.0 and min(len(target), len(names[n])) < SHORT_SOUND:
+            if threshold > 0 and score < 100.0 and min(len(target), len(names[n])) < SHORT_SOUND:
                 continue  # "bri" (ابريهة) is not "ri" (الهري): a short sound is only itself
             k = owner[n]
             if score > best.get(k, -1.0):

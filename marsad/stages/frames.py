@@ -272,6 +272,11 @@ def build_frames(a: Analysis) -> None:
                     referent = _referent([f for f in out if not f.join_only], sent.index, etype)
                     if referent is not None and referent.etype == etype and referent.when is not a.default_when:
                         hit_when = referent.when
+                if definite(doc.tokens[h.mention.tok_start].text) and hit_when is not a.default_when and \
+                        (told_day := _onset_of_told(a, h, out, targets, hit_when)) is not None:
+                    # "وأوضح المسؤولون أن الاشتباكات بدأت قبل 4 أيام": the fighting told already, at its
+                    # town, said to have begun days before; the event told, not a new one on its first day
+                    hit_when = told_day
                 if join_only and _reaction_object(a, h.mention):
                     # the reaction's day ("دانت فرنسا الجمعة القصف") is not the event's
                     referent = _referent([f for f in out if not f.join_only], sent.index, etype, len(doc.sentences))
@@ -293,6 +298,24 @@ def build_frames(a: Analysis) -> None:
     _place_the_lead_by_its_finer_retelling(a)
     date_day_after(a)  # "وذلك غداة المواجهات": the confrontations of the day before the statement
     date_events_named_again(a)  # "تعهدا الأحد بالرد على هجوم ... في دوما" after "الهجمات التي وقعت في 7 أبريل ضد سكان دوما"
+
+
+# How many days before the told event's day its onset may be told ("بدأت قبل 4 أيام").
+ONSET_DAYS = 14
+
+
+def _onset_of_told(a: Analysis, h: TriggerHit, out: list[Frame], targets: list[Where], when):
+    """The day of the event of ``h``'s type told before at one of ``targets``' towns, when ``h``'s
+    own clause says it began (بدأت، اندلعت، تفجرت) on ``when``, a few days before that day; else None."""
+    own = clause_at(a, h.mention.tok_start)
+    if own is None or when.start is None or not cue_matcher("onset_verb").find(a.doc, own.tok_start, own.tok_end):
+        return None
+    towns = {w.town_key for w in targets}
+    for f in reversed(out):
+        if f.etype == h.mention.event_type and not f.join_only and f.where.town_key in towns and \
+                f.when.start is not None and 0 < (f.when.start - when.start).days <= ONSET_DAYS:
+            return f.when
+    return None
 
 
 def _place_the_lead_by_its_one_body_event(a: Analysis, placeless: list[Frame]) -> None:

@@ -6,7 +6,7 @@ clause names another place belongs elsewhere.
 """
 from __future__ import annotations
 
-from marsad.arabic.normalise import normalise_term
+from marsad.arabic.normalise import definite, normalise_term
 from marsad.cues import cue_matcher, cue_phrases, cue_starts, cue_words
 from marsad.model import ActorMention, Casualty
 from marsad.stages.analysis import VIOLENT_TYPES, Analysis, Group
@@ -160,6 +160,10 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     if clause is not None and days_span(a, clause.tok_start, clause.tok_end) and \
             (g.when.start is None or g.when.start == g.when.end):
         return False  # "لقي أكثر من 400 مدني مصرعهم في خمسة أيام من الغارات": days' sum, no one day's
+    if _onset_cause(a, c):
+        return False  # "الاشتباكات بدأت بعد مقتل أحد أفراد القبيلة": the killing that set it off
+    if _tally_over_an_area(a, c, g):
+        return False  # "لترتفع حصيلة القصف على القطاع الثلاثاء إلى 24 قتيلا": the day's toll of the Strip
     large = max(c.count or 0, c.high or 0) >= LARGE_TOLL
     # a statement's count after its speaker's "since the start of the campaign" (أكد أن الجيش فقد
     # المئات منذ بدء الحملة، وقال إن 56 جنديا قتلوا) is told over the same span
@@ -191,6 +195,21 @@ def tied(a: Analysis, c: Casualty, g: Group) -> bool:
     if any(lo <= d.tok_start < hi and d.tense in ("period", "background") for d in a.dates):
         return False
     return not long_duration(a, lo, hi)
+
+
+# How many words an onset verb (بدأت، اندلعت) may stand before the "after" word of its cause.
+ONSET_CAUSE_WORDS = 3
+
+
+def _onset_cause(a: Analysis, c: Casualty) -> bool:
+    """Is the death count the cause an onset verb's "after" names ("بدأت بعد مقتل"، "اندلعت إثر
+    مقتل"): a killing before the event, which set it off?"""
+    tokens, doc = a.doc.tokens, a.doc
+    sent = doc.sentence_of_token(c.tok_start)
+    after = [t for t in range(max(sent.tok_start, c.tok_start - 2), c.tok_start)
+             if tokens[t].text.lstrip("و") in cue_words("after_word")]
+    return bool(after) and bool(cue_matcher("onset_verb").find(doc, max(sent.tok_start, after[0] - ONSET_CAUSE_WORDS),
+                                                                after[0]))
 
 
 def days_span(a: Analysis, lo: int, hi: int) -> bool:
@@ -266,6 +285,29 @@ def _running_tally(a: Analysis, c: Casualty) -> bool:
     sent = a.doc.sentence_of_token(c.tok_start)
     lo = min(lo, max(sent.tok_start, to[-1] - TALLY_RISE_WORDS))
     return any(m.tok_end <= to[-1] for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]))
+
+
+def _tally_over_an_area(a: Analysis, c: Casualty, g: Group) -> bool:
+    """Is the count a tally that rises over a wider area than the group's town: an area word or a
+    named governorate, region or country stands between the tally's rise and its count
+    ("لترتفع حصيلة القصف الإسرائيلي على القطاع إلى 24"، "ارتفع عدد القتلى في محافظة إدلب إلى")?"""
+    if g.where is None or g.where.place is None or g.where.place.is_area or not _running_tally(a, c):
+        return False
+    sent = a.doc.sentence_of_token(c.tok_start)
+    rises = [m for m in cue_matcher("tally_rise").find(a.doc, sent.tok_start, c.tok_start)]
+    if not rises:
+        return False
+    lo, tokens, areas = rises[-1].tok_end, a.doc.tokens, cue_words("tally_area_word")
+    # up to the "إلى" of the rise (the count's span may open before it: "عدد القتلى في محافظة إدلب إلى 19")
+    hi = next((t for t in range(c.tok_end - 1, lo - 1, -1) if tokens[t].text in cue_words("tally_to")), c.tok_start)
+    wide = [t for t in range(lo, hi) if tokens[t].text in areas or tokens[t].text[1:] in areas or
+            tokens[t].text[2:] in areas]
+    wide += [pm.tok_start for pm in a.places.mentions
+             if lo <= pm.tok_start < hi and pm.place is not None and pm.place.is_area]
+    # ("ارتفعت حصيلة هجوم نفذه داعش على رتل في شمال العراق إلى 11": an indefinite event word names
+    # the one event whose toll rose, the area says where it was)
+    return any(not any(lo <= h.mention.tok_start < t and not definite(tokens[h.mention.tok_start].text)
+                       for h in a.hits) for t in wide)
 
 
 # How many words before its "إلى" the verb of a rising tally may stand (ارتفع ... إلى).
@@ -799,6 +841,11 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
 BREAKDOWN_MAX_TELLINGS = 10
 
 
+# An approximate count that is a multiple of this (نحو 40، قرابة 25) is a rounded one, no part of an
+# exact sum; one that is not ("حوالي 29 فردا من الطوارق") may be.
+ROUND_COUNT = 5
+
+
 def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casualty]:
     """Counts that tell again, part by part, a total the event's text gives in another sentence:
     "قتل أربعة أشخاص في تفجير ..." then "أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً"; "قتل
@@ -821,9 +868,10 @@ def breakdown_parts(a: Analysis, body: list[Casualty], victim_key) -> set[Casual
         return set()
     info = []
     for start, cs in tellings.items():
-        if any(c.count is None or (c.low is not None and c.low != c.count) or
-               (c.high is not None and c.high != c.count) for c in cs):
-            continue  # a vague or rounded count is no exact sum (عشرات، نحو 40)
+        if any(c.count is None or ((c.low is not None and c.low != c.count) or
+                                   (c.high is not None and c.high != c.count)) and c.count % ROUND_COUNT == 0
+               for c in cs):
+            continue  # a vague or rounded count is no exact sum (عشرات، نحو 40); "حوالي 29" may be one
         keys = {victim_key(c) for c in cs}
         sides = {x.actor for c in cs for x in victim_actors(a, c)}
         if all(c.victim is not None and normalise_term(c.victim) in cue_words("generic_person_noun") for c in cs):

@@ -471,6 +471,10 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 not _undergone(doc, m.tok_start, sent.tok_start) and not _repelled(doc, m.tok_start, sent.tok_start):
             # (an indefinite noun in construct: "للاشتباكات" after a toll is the genitive, not a purpose)
             status, reason = "modal", "a purpose of fighting (التحالف لقتال التنظيم، لصد أي اعتداء)"
+        elif doc.tokens[m.tok_start].text[:1] == "ل" and any(
+                doc.tokens[t].text in cue_words("prepared_for") for t in range(max(sent.tok_start, m.tok_start - 2),
+                                                                                m.tok_start)):
+            status, reason = "modal", "what a thing was prepared for (عبوات كانت معدة لاستهداف القوات)"
         elif _legal_appeal(doc, m, sent):
             status, reason = "generic", "a legal appeal (قدم الدفاع طعنا في الحكم)"
         elif m.tok_start > sent.tok_start and doc.tokens[m.tok_start - 1].text in cue_words("halt_word"):
@@ -492,6 +496,8 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "generic", "a state of detention, not an arrest (تمديد اعتقال، رهن الاعتقال)"
         elif _background(doc, background, sent.tok_start, m.tok_start):
             status, reason = "background", "background or an earlier time"
+        elif _earlier_after(doc, m, sent.tok_end):
+            status, reason = "background", "said of an earlier time after it (المعارك التي خاضوها ضد التنظيم سابقا)"
         elif (any(t in subordinate and not _pronoun_after(doc, t, m.tok_start)
                   for t in range(max(sent.tok_start, m.tok_start - 2), m.tok_start)) or
               doc.tokens[m.tok_start].text.startswith(cue_phrases("after_prefix"))) and \
@@ -509,6 +515,26 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
             status, reason = "descriptive", "describes people named before it (أُلقي القبض عليهم)"
         hits.append(TriggerHit(mention, status, reason))
     return hits
+
+
+# How many words after an event word an adverb of an earlier time (سابقا، في السابق) may end its clause.
+EARLIER_AFTER_WORDS = 8
+
+
+def _earlier_after(doc: Doc, m, sent_end: int) -> bool:
+    """Does an adverb of an earlier time (سابقا، في السابق، من قبل) follow the event word within its
+    clause (no comma between), closing it: "جرحى الحرب الذين أصيبوا في المعارك التي خاضوها ضد التنظيم
+    سابقا"? The word tells the past of someone, no event of the report."""
+    hi = min(sent_end, m.tok_end + EARLIER_AFTER_WORDS)
+    for e in cue_matcher("earlier_after").find(doc, m.tok_end, hi):
+        if any(ch in "،,؛;:" for ch in doc.text[doc.tokens[m.tok_end - 1].end:doc.tokens[e.tok_start].start]):
+            continue
+        # (nor a name's former one, inside its quotes: 'هيئة تحرير الشام "جبهة النصرة سابقاً"'، "(داعش سابقا)")
+        if doc.text[doc.tokens[e.tok_end - 1].end:doc.tokens[e.tok_end - 1].end + 1] in ("\"", "”", "»", ")", "'"):
+            continue
+        if e.tok_end == sent_end or doc.text[doc.tokens[e.tok_end - 1].end:doc.tokens[e.tok_end].start].strip():
+            return True  # the adverb ends the clause (a stop or a comma after it)
+    return False
 
 
 # How many words after a marker of an earlier event (ردا على) its event word may stand: "ردا على ما

@@ -53,3 +53,24 @@ def test_a_part_marker_takes_no_count_from_the_sentence_before(text, dead):
 def test_a_tally_over_a_wider_area_is_not_the_towns_toll(text, dead):
     found = marsad.extract(text, "2014-07-29", min_confidence=0)
     assert found and all(e.fatalities == dead for e in found), [(e.location, e.fatalities) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    "قتل ثلاثة عناصر من قسد بانفجار عبوة ناسفة في مدينة الحسكة اليوم.\nوأضافت أن اثنين من القتلى هم من جرحى "
+    "الحرب الذين أصيبوا في أثناء المعارك التي خاضوها ضد تنظيم الدولة الإسلامية سابقًا.",
+    "قتل جنديان بانفجار عبوة ناسفة في مدينة درعا اليوم.\nوكان أحدهما قد شارك في المعارك ضد فصائل المعارضة "
+    "في ريف درعا سابقا.",
+    "قتل مسلحون شابا في بلدة الصنمين اليوم.\nوالشاب من عناصر فصائل المعارضة الذين قاتلوا قوات النظام في "
+    "درعا في السابق.",
+])
+def test_an_earlier_time_after_the_event_word_makes_it_the_past(text):
+    found = marsad.extract(text, "2024-11-12", min_confidence=0)
+    assert len(found) == 1, [(e.event_type, e.location) for e in found]
+
+
+@pytest.mark.parametrize("text", [
+    'خرجت مظاهرات حاشدة في مدينة بنش مساء الثلاثاء ضد هيئة تحرير الشام "جبهة النصرة سابقاً".',
+    "اندلعت اشتباكات في بلدة سرمدا اليوم بين فصائل المعارضة وتنظيم حراس الدين (القاعدة سابقا).",
+])
+def test_a_former_name_in_quotes_keeps_the_event(text):
+    assert marsad.extract(text, "2024-11-12", min_confidence=0)

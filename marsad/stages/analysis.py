@@ -136,6 +136,17 @@ class Analysis:
         return not _has_arabic(self.doc.sentence_text(self.doc.sentences[sent_index])) and \
             _has_arabic(self.doc.text)
 
+    def credit_caption(self, sent_index: int) -> bool:
+        """Does this sentence end with a photo credit in brackets ("... وقتل فيه سبعون شخصا (الجزيرة)"،
+        "(رويترز)", cues ``photo_credit``)? It is a photo's caption: its date is the photo's."""
+        from marsad.cues import cue_words
+        from marsad.arabic.normalise import normalise_term
+        text = self.doc.sentence_text(self.doc.sentences[sent_index]).rstrip(" .\u200f\u200e")
+        if not text.endswith(")") or "(" not in text:
+            return False
+        inside = text[text.rindex("(") + 1:-1].strip()
+        return normalise_term(inside) in cue_words("photo_credit")
+
     def sentence_index(self, tok: int) -> int:
         return self.doc.sentence_of_token(tok).index
 

@@ -507,8 +507,9 @@ def _headline_day(a: Analysis) -> DateMention | None:
 
 
 def _foreign_caption(a: Analysis, tok: int) -> bool:
-    """Is ``tok`` in a photo's English caption inside an Arabic article? Its date is the photo's."""
-    return a.foreign_caption(a.sentence_index(tok))
+    """Is ``tok`` in a photo's caption (an English one inside an Arabic article, or one that ends with
+    its credit: "(الجزيرة)")? Its date is the photo's."""
+    return a.foreign_caption(a.sentence_index(tok)) or a.credit_caption(a.sentence_index(tok))
 
 
 def _lead_event_dated_past(a: Analysis, lead: list[DateMention], lead_end: int) -> bool:

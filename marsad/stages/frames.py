@@ -1319,13 +1319,35 @@ def _laid_not_exploded(a: Analysis, unit: int, m) -> bool:
     def handled(x) -> bool:
         own = clause_at(a, x.tok_start)
         start = max(lo, own.tok_start, x.tok_start - MINE_VERB_WORDS)
-        return bool(cue_matcher("mine_laying_verb").find(a.doc, start, x.tok_start))
+        return bool(cue_matcher("mine_laying_verb").find(a.doc, start, x.tok_start)) or _disposed(a, x.tok_start)
 
     if not handled(m):
         return False
+    if _disposed(a, m.tok_start):
+        return True  # "تدمير ونسف 38 عبوة ناسفة": destroyed by those who found them, whoever died beside
     return not _victims(a, unit) and not any(
         h for h in a.hits if lo <= h.mention.tok_start < hi and h.mention.text != m.text
         and h.mention.event_type == "Explosions/Remote violence" and not handled(h.mention))
+
+
+# How many words (a count, a second verb) may stand between a verb of disposal and the mines it
+# has as object ("تدمير ونسف 38 عبوة ناسفة").
+DISPOSAL_WORDS = 3
+
+
+def _disposed(a: Analysis, tok: int) -> bool:
+    """Are the mines at ``tok`` the direct object of a verb of destroying them (تدمير 38 عبوة، نسف
+    العبوات)? Only with nothing but a count or another such verb between: "تدمير آلية بعبوة ناسفة"
+    is a blast that destroyed a vehicle."""
+    tokens, verbs = a.doc.tokens, cue_words("mine_disposal_verb")
+    sent_start = a.doc.sentence_of_token(tok).tok_start
+    for t in range(tok - 1, max(sent_start, tok - DISPOSAL_WORDS) - 1, -1):
+        word = tokens[t].text
+        if word in verbs or word[:1] == "و" and word[1:] in verbs:
+            return True
+        if not word.isdigit() and not any(q.tok_start <= t < q.tok_end for q in a.quantities()):
+            return False
+    return False
 
 
 def _interception(a: Analysis, m) -> bool:
@@ -1341,6 +1363,7 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
              and not _across_time_clause(a, m, x)  # the means of the earlier event a clause of time tells
              # (or a response answers: "جاء القصف ردا على تفجير انتحاري")
              and not (m.tok_end <= x.tok_start and prior_markers_before(a.doc, x, m.tok_end))
+             and not _disposed(a, x.tok_start)  # "نسف 38 عبوة ناسفة كانت معدة لاستهداف القوات"
              and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text.lstrip("و") in cue_words("media_noun"))
              # ("القنابل الحارقة"، "قنابل الغاز": a fire or gas bomb is no explosive of war; "طائرات ورقية": kites)
              and not (x.tok_end < len(a.doc.tokens) and

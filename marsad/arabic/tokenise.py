@@ -188,6 +188,9 @@ def _after_abbreviation(text: str, dot: int) -> bool:
         return False
     if text[dot + 1] in "،,":
         return True  # "شمالي البصرة.، الى مقتل شخصين": a stray stop before the sentence's comma
+    lo = max(0, dot - SPACED_DATE_REACH)
+    if any(lo + m.start() <= dot < lo + m.end() for m in _SPACED_DATE_RE.finditer(text[lo:dot + SPACED_DATE_REACH])):
+        return True  # a date written with spaced stops: "السبت 29 . 06 . 2019"
     if dot >= 1 and _ARABIC_LETTER_RE.match(text[dot - 1]) and (dot < 2 or not text[dot - 2].isalpha()):
         return True  # an Arabic initial: the agencies' (د.ب.أ)، (أ.ف.ب)، (و.ص.ف)
     if _spelled_initials(text, dot):
@@ -197,6 +200,13 @@ def _after_abbreviation(text: str, dot: int) -> bool:
         return False
     word = m.group(1)
     return (len(word) == 1 and word.isupper()) or word.lower() in _abbreviations()
+
+
+# A day, month and year written with spaced full stops ("29 . 06 . 2019"), from a point a few
+# characters before a stop that may be one of its two stops.
+_SPACED_DATE_RE = re.compile(r"(?<!\d)\d{1,2} ?\. ?\d{1,2} ?\. ?\d{4}(?!\d)")
+# How far on either side of a stop such a date may reach (characters).
+SPACED_DATE_REACH = 14
 
 
 # Longest Arabic spelling of one Latin letter (إن، تي، سي، إم، إيه).

@@ -7,6 +7,7 @@ city is the city; an unknown name takes the place that locates it (precision 2).
 from __future__ import annotations
 
 from marsad.arabic.frequency import is_common_phrase
+from marsad.arabic.normalise import normalise_term
 from marsad.cues import cue_words
 from marsad.geo.gazetteer import distance_km
 from marsad.geo.places import (DIRECTION_NAMED, LISTED_NAME, area_mentions, named_by_settlement_noun, place_cue_before,
@@ -62,7 +63,7 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
             # no gazetteer knows, which nothing in its sentence locates, lies in the lead's area
             anchor = _lead_area(a) if _names_a_village(a, pm) else None
             if anchor is None:
-                return None
+                return _beside_its_namesake(a, pm)
             area_only = True
         place = anchor.place
         if place.kind == "country":
@@ -131,6 +132,22 @@ def where_of(a: Analysis, pm: PlaceMention, roles: tuple[str, ...] = ("event",))
         precision = 3
     compass = pm.compass if (precision == 2 or place.kind == "admin1") and direction is not None else None
     return Where(pm, place, key, precision, direction, compass=compass, in_countryside=direction == "countryside")
+
+
+def _beside_its_namesake(a: Analysis, pm: PlaceMention) -> Where | None:
+    """"قصفت المدفعية بلدة مركبا الجنوبية": a known town's name with a direction adjective, read as
+    another place no gazetteer knows, that nothing in the text locates, lies beside the town of the
+    bare name (the adjective names the town's region or its twin village): placed there, with its
+    own name and precision 2, not lost."""
+    if pm.reason != DIRECTION_NAMED or not pm.alternatives:
+        return None
+    near = pm.alternatives[0][0]
+    key = "name:" + a.doc.text[a.doc.tokens[pm.tok_start].start:a.doc.tokens[pm.tok_end - 1].end]
+    words = pm.text.strip("\"'«»“”").split()
+    nouns = cue_words("bare_name_noun")
+    while len(words) > 2 and (normalise_term(words[0]) in nouns or normalise_term(words[0])[1:] in nouns):
+        words = words[1:]  # "بلدة مركبا الجنوبية": the name without its noun
+    return Where(pm, near, key, 2, None, unknown_name=" ".join(words))
 
 
 # How many later names of a list may stand between a place and the countryside that ends the list.

@@ -74,3 +74,14 @@ def test_an_earlier_time_after_the_event_word_makes_it_the_past(text):
 ])
 def test_a_former_name_in_quotes_keeps_the_event(text):
     assert marsad.extract(text, "2024-11-12", min_confidence=0)
+
+
+@pytest.mark.parametrize("text, dead", [
+    ("وسقط ستة مواطنين مدنيين بينهم طفل وخمس نساء إثر قصف من الطائرات الحربية على منزل في مدينة رفح اليوم.", 6),
+    ("سقط ثلاثة شبان إثر غارة إسرائيلية على منزل في بلدة بيت حانون اليوم.", 3),
+    ("سقط جريحان في غارة على بلدة كونين اليوم.", 0),
+    ("سقط خمسة أشخاص بين قتيل وجريح في قصف على مدينة دوما اليوم.", 0),
+])
+def test_people_who_fell_are_dead_unless_wounded(text, dead):
+    found = marsad.extract(text, "2014-07-29", min_confidence=0)
+    assert found and found[0].fatalities == dead, [(e.location, e.fatalities) for e in found]

@@ -30,3 +30,17 @@ def test_a_side_phrase_locates_the_village(text):
     found = marsad.extract(text, "2020-05-05", min_confidence=0)
     assert found and all(e.admin1 != "Aleppo" and e.latitude < 34.0 for e in found), \
         [(e.location, e.admin1, e.latitude) for e in found]
+
+
+@pytest.mark.parametrize("text, town", [
+    ("اندلعت اشتباكات عشائرية في قضاء المدينة شمال البصرة اليوم وقتل فيها ثلاثة أشخاص.", "Al-Midaina"),
+    ("قتل شخصان في نزاع عشائري مسلح في قضاء الجبايش بمحافظة ذي قار اليوم.", "Al-Chibayish"),
+])
+def test_southern_iraqi_district_towns(text, town):
+    found = marsad.extract(text, "2024-01-15", min_confidence=0)
+    assert found and all(e.location == town for e in found), [e.location for e in found]
+
+
+def test_the_bare_word_for_city_is_no_town():
+    text = "زار الوزير المدينة اليوم، وقتل شخص في هجوم مسلح على حاجز في المدينة."
+    assert not any(e.location == "Al-Midaina" for e in marsad.extract(text, "2024-01-15", min_confidence=0))

@@ -300,6 +300,12 @@ def build_frames(a: Analysis) -> None:
     date_events_named_again(a)  # "تعهدا الأحد بالرد على هجوم ... في دوما" after "الهجمات التي وقعت في 7 أبريل ضد سكان دوما"
 
 
+def _answered_after(doc, m, x) -> bool:
+    """Does ``x`` (an event word or a means) stand after ``m`` in the phrase of a marker of an earlier
+    event (ردا على، انتقاما ل): the event a response answers, not ``m``'s own kind or means?"""
+    return m.tok_end <= x.tok_start and bool(prior_markers_before(doc, x, m.tok_end))
+
+
 # How many days before the told event's day its onset may be told ("بدأت قبل 4 أيام").
 ONSET_DAYS = 14
 
@@ -904,7 +910,7 @@ def _raw_types(a: Analysis, unit: int, unit_hits: list[TriggerHit], told: list[F
         # (nor the earlier event a response answers: "جاء القصف ردا على تفجير انتحاري")
         kin = [x for x in strong if _may_type(m, x.mention) and not _refers_back(doc, x.mention)
                and not _across_time_clause(a, m, x.mention)
-               and not (m.tok_end <= x.mention.tok_start and prior_markers_before(doc, x.mention, m.tok_end))]
+               and not _answered_after(doc, m, x.mention)]
         if kin:
             near = min(kin, key=lambda x: abs(x.mention.tok_start - m.tok_start)).mention
             out.append((h, near.event_type, near.sub_event_type, demonstrative))
@@ -1362,7 +1368,7 @@ def _type_by_means(a: Analysis, unit: int, m) -> tuple[str, str] | None:
     found = [x for x in means_matcher().find(a.doc, lo, hi) if x.tok_start not in marches
              and not _across_time_clause(a, m, x)  # the means of the earlier event a clause of time tells
              # (or a response answers: "جاء القصف ردا على تفجير انتحاري")
-             and not (m.tok_end <= x.tok_start and prior_markers_before(a.doc, x, m.tok_end))
+             and not _answered_after(a.doc, m, x)
              and not _disposed(a, x.tok_start)  # "نسف 38 عبوة ناسفة كانت معدة لاستهداف القوات"
              and not (x.tok_start > 0 and a.doc.tokens[x.tok_start - 1].text.lstrip("و") in cue_words("media_noun"))
              # ("القنابل الحارقة"، "قنابل الغاز": a fire or gas bomb is no explosive of war; "طائرات ورقية": kites)

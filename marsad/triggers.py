@@ -522,9 +522,9 @@ EARLIER_AFTER_WORDS = 8
 
 
 def _earlier_after(doc: Doc, m, sent_end: int) -> bool:
-    """Does an adverb of an earlier time (سابقا، في السابق، من قبل) follow the event word within its
-    clause (no comma between), closing it: "جرحى الحرب الذين أصيبوا في المعارك التي خاضوها ضد التنظيم
-    سابقا"? The word tells the past of someone, no event of the report."""
+    """Does an adverb of an earlier time (سابقا، في السابق; cues ``earlier_after``) follow the event
+    word within its clause (no comma between), closing it: "جرحى الحرب الذين أصيبوا في المعارك التي
+    خاضوها ضد التنظيم سابقا"? The word tells the past of someone, no event of the report."""
     hi = min(sent_end, m.tok_end + EARLIER_AFTER_WORDS)
     for e in cue_matcher("earlier_after").find(doc, m.tok_end, hi):
         if any(ch in "،,؛;:" for ch in doc.text[doc.tokens[m.tok_end - 1].end:doc.tokens[e.tok_start].start]):

@@ -1217,15 +1217,26 @@ def _compass(doc: Doc, pm: PlaceMention, before: str | None, sent_end: int) -> s
                 if head in _COMPASS and head != before:
                     sides.append(head)
     else:
-        t = pm.tok_end
-        while t < sent_end and len(sides) < 2:
-            side = relation_words("ar", "after").get(doc.tokens[t].text)
-            if side not in _COMPASS or side in sides:
-                break
-            sides.append(side)
-            t += 1
+        sides = _compass_words_after(doc, pm.tok_end, sent_end)
     if not sides and pm.relation == "countryside":
         sides = _english_side_before(doc, pm)
+    return _side_name(sides)
+
+
+def _compass_words_after(doc: Doc, t: int, sent_end: int) -> list[str]:
+    """The compass sides of up to two compass adjectives from ``t`` on ("الشمالي الغربي")."""
+    sides: list[str] = []
+    while t < sent_end and len(sides) < 2:
+        side = relation_words("ar", "after").get(doc.tokens[t].text)
+        if side not in _COMPASS or side in sides:
+            break
+        sides.append(side)
+        t += 1
+    return sides
+
+
+def _side_name(sides: list[str]) -> str | None:
+    """Compass sides as one name: north or south first ("north-west"); None for none."""
     sides = [s for s in sides if s in ("north", "south")] + [s for s in sides if s in ("east", "west")]
     if len(sides) == 2 and {sides[0], sides[1]} <= {"north", "south"}:
         sides = sides[:1]
@@ -2862,14 +2873,7 @@ def side_of_bare_countryside(doc: Doc, tok: int, sent_end: int) -> str | None:
         tok, word = tok + 1, doc.tokens[tok + 1].text
     if word not in ("الريف", "بالريف", "والريف"):
         return None
-    sides, after = [], relation_words("ar", "after")
-    for t in range(tok + 1, min(sent_end, tok + 3)):
-        side = after.get(doc.tokens[t].text)
-        if side not in _COMPASS or side in sides:
-            break
-        sides.append(side)
-    sides = [x for x in sides if x in ("north", "south")] + [x for x in sides if x in ("east", "west")]
-    return "-".join(sides) or None
+    return _side_name(_compass_words_after(doc, tok + 1, sent_end))
 
 
 def _side_phrase(doc: Doc, lo: int, hi: int) -> bool:

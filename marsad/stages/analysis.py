@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
+from marsad.arabic.normalise import normalise_term
 from marsad.arabic.tokenise import Doc
+from marsad.cues import cue_words
 from marsad.model import ActorMention, Article, Casualty, DateMention, Event, PlaceMention
 from marsad.triggers import TriggerHit
 
@@ -139,8 +141,6 @@ class Analysis:
     def credit_caption(self, sent_index: int) -> bool:
         """Does this sentence end with a photo credit in brackets ("... وقتل فيه سبعون شخصا (الجزيرة)"،
         "(رويترز)", cues ``photo_credit``)? It is a photo's caption: its date is the photo's."""
-        from marsad.cues import cue_words
-        from marsad.arabic.normalise import normalise_term
         text = self.doc.sentence_text(self.doc.sentences[sent_index]).rstrip(" .\u200f\u200e")
         if not text.endswith(")") or "(" not in text:
             return False

@@ -158,8 +158,9 @@ def _side_of_the_list_countryside(a: Analysis, pm: PlaceMention) -> str | None:
     """The side of a countryside named with no town after the place, or after the list it opens
     ("قرى العزبة ومعيزيلة بالريف الشمالي": both in the northern countryside)."""
     doc = a.doc
-    sent_end = doc.sentence_of_token(pm.tok_start).tok_end
-    later = {m.tok_start: m.tok_end for m in mentions_of_sentence(a, doc.sentence_of_token(pm.tok_start).index)}
+    sent = doc.sentence_of_token(pm.tok_start)
+    sent_end = sent.tok_end
+    later = {m.tok_start: m.tok_end for m in mentions_of_sentence(a, sent.index)}
     end = pm.tok_end
     for _ in range(LIST_NAMES + 1):
         side = side_of_bare_countryside(doc, end, sent_end)

@@ -271,6 +271,11 @@ TALLY_WORDS = 2
 
 def _running_tally(a: Analysis, c: Casualty) -> bool:
     """Is the count the total a tally rises to ("ليرتفع عدد القتلى إلى 305"، "لتصل الحصيلة إلى")?"""
+    return _tally_rise(a, c) is not None
+
+
+def _tally_rise(a: Analysis, c: Casualty) -> tuple[int, int] | None:
+    """Where a tally's rise ends and where its "إلى" stands, when the count is what it rises to."""
     from marsad.stages.clauses import clause_at
     clause = clause_at(a, c.tok_start)
     tokens = a.doc.tokens
@@ -279,27 +284,25 @@ def _running_tally(a: Analysis, c: Casualty) -> bool:
     to = [t for t in range(max(lo, c.tok_start - TALLY_WORDS), c.tok_end - 1)
           if tokens[t].text in cue_words("tally_to")]
     if not to:
-        return False
+        return None
     # "قد ارتفع بعد وفاة الصحفي ياسر المرتجى إلى 10 قتلى": a clause of time may stand between the
     # rise and its "إلى"; the rise is looked for in the sentence, a few words back
     sent = a.doc.sentence_of_token(c.tok_start)
     lo = min(lo, max(sent.tok_start, to[-1] - TALLY_RISE_WORDS))
-    return any(m.tok_end <= to[-1] for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]))
+    rises = [m for m in cue_matcher("tally_rise").find(a.doc, lo, to[-1]) if m.tok_end <= to[-1]]
+    return (rises[-1].tok_end, to[-1]) if rises else None
 
 
 def _tally_over_an_area(a: Analysis, c: Casualty, g: Group) -> bool:
     """Is the count a tally that rises over a wider area than the group's town: an area word or a
-    named governorate, region or country stands between the tally's rise and its count
+    named governorate, region or country stands between the tally's rise and its "إلى"
     ("لترتفع حصيلة القصف الإسرائيلي على القطاع إلى 24"، "ارتفع عدد القتلى في محافظة إدلب إلى")?"""
-    if g.where is None or g.where.place is None or g.where.place.is_area or not _running_tally(a, c):
+    if g.where is None or g.where.place is None or g.where.place.is_area:
         return False
-    sent = a.doc.sentence_of_token(c.tok_start)
-    rises = [m for m in cue_matcher("tally_rise").find(a.doc, sent.tok_start, c.tok_start)]
-    if not rises:
+    span = _tally_rise(a, c)
+    if span is None:
         return False
-    lo, tokens, areas = rises[-1].tok_end, a.doc.tokens, cue_words("tally_area_word")
-    # up to the "إلى" of the rise (the count's span may open before it: "عدد القتلى في محافظة إدلب إلى 19")
-    hi = next((t for t in range(c.tok_end - 1, lo - 1, -1) if tokens[t].text in cue_words("tally_to")), c.tok_start)
+    (lo, hi), tokens, areas = span, a.doc.tokens, cue_words("tally_area_word")
     wide = [t for t in range(lo, hi) if tokens[t].text in areas or tokens[t].text[1:] in areas or
             tokens[t].text[2:] in areas]
     wide += [pm.tok_start for pm in a.places.mentions

@@ -504,6 +504,10 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
                 not _cause_of_a_death(doc, m.tok_start, sent.tok_start) and \
                 not _broke_out_on_a_day(doc, m.tok_end, sent.tok_end):
             status, reason = "subordinate", "a time reference inside another clause (بعد/عقب ...)"
+        elif (cue := _chain_cue(doc, m.tok_start, sent.tok_start, subordinate)) is not None and \
+                not _cause_of_a_death(doc, cue + 1, sent.tok_start) and \
+                not _broke_out_on_a_day(doc, m.tok_end, sent.tok_end):
+            status, reason = "subordinate", "the act of a verbal noun after a time word (منذ نجاح القوات في السيطرة)"
         elif strength == "weak" and _names_earlier_event(doc, m, sent.tok_start, matches):
             status, reason = "subordinate", "names the earlier event a response points to (ردا على هجوم استهدف ...)"
         elif (m.tok_start - 1) in generic and m.tok_start - 1 >= sent.tok_start or \
@@ -699,6 +703,31 @@ def _broke_out_on_a_day(doc: Doc, end: int, sent_end: int) -> bool:
 
 # How many words before بعد a death word may stand for the attack after it to be how they died.
 CAUSE_DEATH_WORDS = 10
+
+
+# How many words may stand between a verbal noun after a time word and the event word it governs
+# (منذ نجاح القوات المشتركة في انتزاع السيطرة).
+CHAIN_WORDS = 5
+
+
+def _chain_cue(doc: Doc, tok: int, sent_start: int, subordinate: dict[int, int]) -> int | None:
+    """"منذ نجاح القوات في السيطرة على المطار"، "عقب قيام مسلحين باغتيال القيادي"، "بعد إعلان الجيش
+    استعادة المدينة": a time or cause word (``subordinate``) heads a verbal noun of doing
+    (``light_noun``: نجاح، قيام، إقدام، تمكن، إعلان) whose complement, a few words on with no comma
+    between, is the event word at ``tok``: the event is the earlier one the clause refers to, as if
+    the word stood right after the time word. Returns the last token of the time word, or None."""
+    light = cue_words("light_noun")
+    for t, end in subordinate.items():
+        if not (sent_start <= t and end < tok <= end + CHAIN_WORDS + 1):
+            continue
+        if doc.tokens[end].text not in light or _pronoun_after(doc, t, tok):
+            continue
+        if any(doc.tokens[k].text in cue_words("clause_content") for k in range(end + 1, tok)):
+            continue  # "عقب إعلان المرصد أن غارات أوقعت 44 قتيلا": what was announced, told as news
+        if any(set(doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]) & set("،,؛;:.") for k in range(end, tok + 1)):
+            continue
+        return end - 1
+    return None
 
 
 def _cause_of_a_death(doc: Doc, tok: int, sent_start: int) -> bool:

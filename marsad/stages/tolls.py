@@ -792,8 +792,9 @@ def _totals(a: Analysis, cas: list[Casualty]) -> tuple[int, int, int, list[Casua
     head = [c for c in cas if a.doc.sentence_of_token(c.tok_start).is_heading]
     body = [c for c in cas if c not in head]
     # "قتل جنديان ..." then "أسفر عن مقتل ثلاثة أشخاص بينهم الجنديان": the later total holds them
-    from marsad.stages.tolls_totals import held_by_later_total
-    held = held_by_later_total(a, [c for c in body if not victim_key(c).startswith("others:")])
+    from marsad.stages.tolls_totals import held_by_earlier_total, held_by_later_total
+    counted = [c for c in body if not victim_key(c).startswith("others:")]
+    held = held_by_later_total(a, counted) | held_by_earlier_total(a, counted)
     body = [c for c in body if id(c) not in held]
     # "قتل أربعة أشخاص ... أدى إلى مقتل شخصين على الفور واثنين آخرين لاحقاً": a total told again
     # by its parts counts once

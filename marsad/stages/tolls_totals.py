@@ -7,6 +7,7 @@ whole toll: the earlier counts are its parts and are not added to it.
 """
 from __future__ import annotations
 
+from marsad.cues import cue_matcher
 from marsad.model import Casualty
 from marsad.stages.analysis import Analysis
 
@@ -41,6 +42,30 @@ def held_by_later_total(a: Analysis, counts: list[Casualty]) -> set[int]:
         adds_up = sum(c.count for c in earlier) + sum(p.count for p in parts) == total.count
         if restated or adds_up:
             held.update(id(c) for c in earlier)
+    return held
+
+
+def held_by_earlier_total(a: Analysis, counts: list[Casualty]) -> set[int]:
+    """ids of the later counts a total over several incidents holds: "قتل خمسة أشخاص في واقعتين
+    منفصلتين ... وقال إن الهجوم الأول أدى إلى مقتل ثلاثة" is five dead, not eight. The total's own
+    sentence names two or more incidents (``several_incidents``: في هجومين، في واقعتين منفصلتين،
+    في عمليات متفرقة); the smaller counts after it, of a kind its people may be, that together do
+    not pass it are its parts."""
+    held: set[int] = set()
+    exact = [c for c in counts if c.count and c.low in (None, c.count) and c.high in (None, c.count)]
+    several = cue_matcher("several_incidents")
+    for total in sorted(exact, key=lambda c: c.tok_start):
+        if id(total) in held:
+            continue
+        sent = a.doc.sentence_of_token(total.tok_start)
+        later = [c for c in exact if c.tok_start > total.tok_start and id(c) not in held and not c.subgroup and
+                 c.count < total.count and _may_be(c, total)]
+        # the incidents named in the total's sentence, before the first part told after it
+        hi = min([c.tok_start for c in later if c.tok_start < sent.tok_end] + [sent.tok_end])
+        if not several.find(a.doc, sent.tok_start, hi):
+            continue
+        if later and sum(c.count for c in later) <= total.count:
+            held.update(id(c) for c in later)
     return held
 
 

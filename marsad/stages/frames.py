@@ -292,8 +292,11 @@ def build_frames(a: Analysis) -> None:
                     out.append(frame)
                     if h.mention.strength == "strong" and not join_only:
                         told.append(frame)
-        if sent_places and not late_heading:
-            previous_places = sent_places  # not a section title's or a read-also teaser's places
+        # not a section title's or a read-also teaser's places, nor the place of an earlier event a
+        # response answers ("ردا على هجوم كيماوي في دوما": a later "غارات" is not in Douma)
+        kept = [w for w in sent_places if not _in_answered_phrase(a, w.mention.tok_start, sent.tok_start)]
+        if kept and not late_heading:
+            previous_places = kept
     _place_the_lead_by_its_one_body_event(a, placeless)
     _place_the_lead_by_its_finer_retelling(a)
     date_day_after(a)  # "وذلك غداة المواجهات": the confrontations of the day before the statement
@@ -602,6 +605,23 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
         word = a.doc.tokens[h.mention.tok_start].text
         before = a.doc.tokens[h.mention.tok_start - 1].text if h.mention.tok_start else ""
         if (definite(word) or before in cue_words("demonstrative")) and _referent(told, sent_index, etype) is not None:
+            return True
+    return False
+
+
+# How many words after a marker of an earlier event (ردا على) the place of that event may stand
+# (ردا على هجوم كيماوي نفذه النظام في دوما).
+ANSWERED_PLACE_WORDS = 7
+
+
+def _in_answered_phrase(a: Analysis, tok: int, lo: int) -> bool:
+    """Does the place word at ``tok`` lie in the phrase of an earlier event a response answers
+    ("ردا على هجوم كيماوي في دوما"، "على خلفية مقتل شاب في الحي"): a few words after the marker,
+    with no comma between?"""
+    doc = a.doc
+    for mk in cue_matcher("prior_event_marker").find(doc, lo, tok):
+        gap = doc.text[doc.tokens[mk.tok_end - 1].end:doc.tokens[tok].start]
+        if 0 <= tok - mk.tok_end <= ANSWERED_PLACE_WORDS and not any(ch in "،,؛;.:" for ch in gap):
             return True
     return False
 

@@ -20,6 +20,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("parts", nargs="+")
     ap.add_argument("--out", required=True)
+    ap.add_argument("--seed", default=str(SEED), help="the shuffle's seed (each set records its own)")
     args = ap.parse_args()
     tune, frozen = [], []
     for path in sorted(args.parts):
@@ -27,7 +28,7 @@ def main() -> int:
         records = [json.loads(line) for line in lines]
         negatives = [r for r in records if not r["events"]]
         positives = [r for r in records if r["events"]]
-        rng = random.Random(f"{SEED}:{Path(path).name}")
+        rng = random.Random(f"{args.seed}:{Path(path).name}")
         for group in (positives, negatives):
             rng.shuffle(group)
             for i, r in enumerate(group):

@@ -1366,6 +1366,20 @@ def _tense(key: str, start: date | None, end: date | None, precision: int | None
     return "current"
 
 
+#: How many days before the publication date a calendar date the text calls today or yesterday
+#: ("اليوم السبت 19/11/2016") may lie and still be the text's own day: a page's metadata often
+#: carries a later date (an update, a re-post) than the day its text was written.
+TODAY_DRIFT_DAYS = 45
+
+
+def _own_today(key: str, end: date | None, published: date | None) -> bool:
+    """Is a calendar date said with اليوم/أمس before it a day the text itself calls recent, within
+    ``TODAY_DRIFT_DAYS`` of the publication date and no explicit past (العام الماضي)?"""
+    if key.partition(":")[0] not in _CALENDAR_KINDS or _explicit_past(key):
+        return False
+    return published is not None and end is not None and 0 <= (published - end).days <= TODAY_DRIFT_DAYS
+
+
 def _background(key: str, start: date | None, end: date | None, precision: int | None,
                 published: date | None) -> bool:
     if _explicit_past(key):
@@ -1399,6 +1413,7 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
     from marsad.date_named import named_weekdays
     cands = _candidates(doc) + _word_years(doc) + glued_dates(doc, _candidates, _Cand) + named_weekdays(doc, _Cand)
     chosen = _wrap_since(doc, _merge_today(doc, _merge_earlier(doc, _select(doc, cands))))
+    today_starts = {c.start for c in cands if c.key in _RELATIVE_DAY_KEYS}
     out: list[DateMention] = []
     for c in chosen:
         c = _Cand(c.start, c.end, coming_weekday(doc, c.start, c.key), c.rule)
@@ -1406,6 +1421,8 @@ def find_dates(doc: Doc, published: date | None) -> list[DateMention]:
         precision = _precision(start, end)
         span = doc.span(c.start, c.end)
         tense = _tense(c.key, start, end, precision, published)
+        if tense == "background" and c.start in today_starts and _own_today(c.key, end, published):
+            tense = "current"  # "قصفه اليوم السبت 19/11/2016" on a page dated weeks later: the text's today
         out.append(DateMention(
             start=span.start, end=span.end, text=span.text,
             date_start=start, date_end=end, precision=precision, key=c.key,

@@ -423,7 +423,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     seizures = _seizures(doc)
     table = _not_downed(doc, table, seizures)
     from marsad.gunfire import gunfire_matches
-    matches = table + seizures + _agent_killings(doc) + _shots_at(doc) + riots + \
+    matches = table + seizures + _agent_killings(doc) + _agent_detonations(doc) + _shots_at(doc) + riots + \
         _burnings(doc, {m.tok_start for m in table + riots}) + \
         gunfire_matches(doc, {t for m in table for t in range(m.tok_start, m.tok_end)})
     if not matches:
@@ -657,6 +657,27 @@ def _agent_killings(doc: Doc) -> list:
     return out
 
 
+def _agent_detonations(doc: Doc) -> list:
+    """"فجر مسلحون مجهولون جرافة عسكرية"، "فجّر متشددون عبوة ناسفة": a verb of blowing up
+    (``detonation_verb``) with armed men of no state (``detonating_agent``) right after it is a
+    remote explosive; alone the word is as often the noun "dawn" (فجر الثلاثاء) and no trigger, and
+    a state force blowing up a tunnel or a house (فجر الجيش نفقا) is no attack."""
+    from marsad.arabic.matcher import Match
+    verbs, agents = cue_words("detonation_verb"), cue_words("detonating_agent")
+    out = []
+    for sent in doc.sentences:
+        for t in range(sent.tok_start, sent.tok_end - 1):
+            word = doc.tokens[t].text
+            if word not in verbs and word[1:] not in verbs:
+                continue
+            if word not in verbs and word[0] not in "وف":
+                continue
+            if doc.tokens[t + 1].text in agents:
+                out.append(Match(t, t + 2, ("Explosions/Remote violence", "Remote explosive/landmine/IED", "strong"),
+                                 0, "agent detonation"))
+    return out
+
+
 # How many words the shooters' name may take between the verb and "fire" (أطلقت قوات الأمن الرصاص).
 SHOOTER_WORDS = 4
 
@@ -777,6 +798,11 @@ def _qad_imperfect(doc: Doc, before: range) -> bool:
     return False
 
 
+# How many words after the event word a day may stand for "سبق أن" to be earlier that day or week
+# ("وسبق أن فجر مسلحون مجهولون، الإثنين، جرافة").
+PRECEDED_DAY_WORDS = 10
+
+
 def _background(doc: Doc, background: dict[int, int], sent_start: int, tok: int) -> bool:
     for t, end in background.items():
         if not (sent_start <= t < tok):
@@ -788,6 +814,10 @@ def _background(doc: Doc, background: dict[int, int], sent_start: int, tok: int)
                 continue  # في وقت سابق من اليوم، في وقت سابق السبت: earlier that day, the date decides
             if nxt in cue_words("report_complementiser") or _reports_between(doc, end, tok):
                 continue  # "ذكرت في وقت سابق أن ...", "وفي وقت سابق قالت الوكالة إن ...": it dates the report
+        if phrase in cue_words("preceded_marker") or phrase[1:] in cue_words("preceded_marker"):
+            sent_end = doc.sentence_of_token(tok).tok_end
+            if any(names_a_day(doc.tokens[k].text) for k in range(end, min(sent_end, tok + PRECEDED_DAY_WORDS))):
+                continue  # "وسبق أن فجر مسلحون، الإثنين، جرافة": earlier, on a day it names; the date decides
         # a sentence-initial marker covers the whole sentence; others cover what follows them closely,
         # up to a clause of contrast ("منذ مطلع الأسبوع، بينما تتواصل الاشتباكات": now)
         if t - sent_start <= 2 or (tok - end <= 6 and not _contrast_between(doc, end, tok)):

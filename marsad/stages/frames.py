@@ -200,7 +200,7 @@ def build_frames(a: Analysis) -> None:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
             if when is None or _tally(a, u) or _counted_since(a, u, typed) or _since_event(a, u) or \
-                    _month_tally(a, u):
+                    _month_tally(a, u) or _part_of_a_report_tally(a, u):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
             if when is a.default_when and _partitive_opening(a, u) and (
@@ -673,6 +673,33 @@ def _month_tally(a: Analysis, unit: int) -> bool:
         return False
     return any(lo <= d.tok_start < hi and d.precision == 3 and d.date_start is not None and d.date_end is not None
                and (d.date_end - d.date_start).days >= 27 for d in a.dates)
+
+
+def _report_tally_lead(a: Analysis) -> bool:
+    """Does the article open with a periodic report's count ("كشفت الشبكة عن إحصائيتها لشهر كانون
+    الثاني"، "أصدر المرصد تقريره الشهري"): a report noun (``periodic_report_noun``) and a month or a
+    longer period in one of its first sentences?"""
+    if "report_tally_lead" not in a.memo:
+        found = False
+        for sent in a.doc.sentences[:a.first_body + 2]:
+            if not cue_matcher("periodic_report_noun").find(a.doc, sent.tok_start, sent.tok_end):
+                continue
+            found = any(sent.tok_start <= d.tok_start < sent.tok_end and
+                        (d.precision == 3 or d.key.startswith("month:") or d.tense == "period") for d in a.dates)
+            if found:
+                break
+        a.memo["report_tally_lead"] = found
+    return a.memo["report_tally_lead"]
+
+
+def _part_of_a_report_tally(a: Analysis, unit: int) -> bool:
+    """"وبينت الشبكة أن القوات الأردنية تتحمل مسؤولية مقتل 7 مدنيين جراء غارات جوية في ريف السويداء":
+    in an article that reports a month's count (``_report_tally_lead``), a unit with no day of its
+    own tells a share of that count, many events over the month, not one event."""
+    if not _report_tally_lead(a):
+        return False
+    lo, hi = unit_range(a, unit)
+    return not any(lo <= d.tok_start < hi and not d.background and d.precision == 1 for d in a.dates)
 
 
 def _since_event(a: Analysis, unit: int) -> bool:

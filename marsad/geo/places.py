@@ -668,6 +668,12 @@ def _measured_from(doc: Doc, start: int, sent_start: int, distance_verbs: set[in
     return any(t in distance_verbs for t in range(max(sent_start, k - 3), k))
 
 
+def _glued_distance(word: str) -> bool:
+    """"350كم"، "20كلم": a number with its unit of distance written onto it."""
+    digits = len(word) - len(word.lstrip("0123456789٠١٢٣٤٥٦٧٨٩"))
+    return 0 < digits < len(word) and word[digits:] in cue_words("distance_noun")
+
+
 def _bare_distance_before(doc: Doc, tok: int, start: int) -> bool:
     """"على بعد 650 جنوب شرق طرابلس"، "(40 شمال المدينة)": a number and nothing but direction
     words right before the place measure a distance from it, with the unit left out."""
@@ -1072,7 +1078,7 @@ def _assign_roles(doc: Doc, mentions: list[PlaceMention]) -> None:
             pm.role, pm.reason = "reference", "after a reference phrase (القريبة من، الحدودي مع)"
         elif road_by_verb(doc, pm.tok_start, sent.tok_start) or far_end_by_verb(doc, pm.tok_start, prev):
             pm.role, pm.reason = "reference", "an end of a road named by a verb (الطريق الذي يربط X بY)"
-        elif any(doc.tokens[t].text in cue_words("distance_noun")
+        elif any(doc.tokens[t].text in cue_words("distance_noun") or _glued_distance(doc.tokens[t].text)
                  for t in range(max(sent.tok_start, pm.tok_start - 4), pm.tok_start)):
             pm.role, pm.reason = "reference", "a distance reference (N كم غرب X)"
         elif _measured_from(doc, pm.tok_start, sent.tok_start, distance_verbs, noun_tokens):

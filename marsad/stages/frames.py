@@ -200,7 +200,7 @@ def build_frames(a: Analysis) -> None:
                 continue
             when = unit_when(a, u, typed[0][0].mention.tok_start)
             if when is None or _tally(a, u) or _counted_since(a, u, typed) or _since_event(a, u) or \
-                    _month_tally(a, u) or _part_of_a_report_tally(a, u):
+                    _month_tally(a, u) or _part_of_a_report_tally(a, u) or _recorded_count(a, u, typed):
                 recapped.update({sub: sent.index for _, _, sub, _ in typed})
                 continue  # a recap, background or a tally
             if when is a.default_when and _partitive_opening(a, u) and (
@@ -733,6 +733,19 @@ def _counted_since(a: Analysis, unit: int, typed) -> bool:
         return False
     quantities = a.quantities()
     counted = {q.tok_end for q in quantities if (q.value or 0) >= COUNTED_EVENTS}
+    return any(h.mention.tok_start in counted for h, *_ in typed)
+
+
+def _recorded_count(a: Analysis, unit: int, typed) -> bool:
+    """"رصد أربع مجازر ارتكبها الحوثيون من خلال القصف على مدينة تعز خلال 10 أيام"، "وثقت المنظمة 12
+    هجوما على المستشفيات": a body that records (record_verb) a number of events (three or more before
+    an event word) with no day of its own counts many events, a tally, not one."""
+    lo, hi = unit_range(a, unit)
+    if not cue_matcher("record_verb").find(a.doc, lo, hi):
+        return False
+    if any(lo <= d.tok_start < hi and not d.background and d.precision == 1 for d in a.dates):
+        return False
+    counted = {q.tok_end for q in a.quantities() if (q.value or 0) >= COUNTED_EVENTS and lo <= q.tok_start < hi}
     return any(h.mention.tok_start in counted for h, *_ in typed)
 
 

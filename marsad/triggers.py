@@ -423,7 +423,9 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     seizures = _seizures(doc)
     table = _not_downed(doc, table, seizures)
     from marsad.gunfire import gunfire_matches
+    taken = {t for m in table + riots for t in range(m.tok_start, m.tok_end)}
     matches = table + seizures + _agent_killings(doc) + _agent_detonations(doc) + _shots_at(doc) + riots + \
+        _crowds_met(doc, taken) + \
         _burnings(doc, {m.tok_start for m in table + riots}) + \
         gunfire_matches(doc, {t for m in table for t in range(m.tok_start, m.tok_end)})
     if not matches:
@@ -654,6 +656,38 @@ def _agent_killings(doc: Doc) -> list:
             window = range(t + 2, min(sent.tok_end, t + 2 + AGENT_OBJECT_WORDS))
             if any(k in quantities or doc.tokens[k].text in objects for k in window):
                 out.append(Match(t, t + 1, ("Violence against civilians", "Attack", "weak"), 0, "agent killing"))
+    return out
+
+
+# How many words may stand between a force's dispersing word (فرقت، الغاز المسيل للدموع) and the
+# protesters it met ("فرقت الشرطة مئات المتظاهرين"، "أطلقت الشرطة الغاز المسيل للدموع على المحتجين").
+CROWD_WORDS = 5
+
+
+def _crowds_met(doc: Doc, taken: set[int]) -> list:
+    """"فرقت الشرطة مئات المتظاهرين في البصرة"، "أطلقت قوات الأمن الغاز المسيل للدموع على المحتجين": a
+    word of dispersing a crowd or of its means (``crowd_control_word``) with protesters (``protester_noun``)
+    a few words from it, in one clause, tells a protest the forces met, with no protest word of its
+    own; the protest's stage (stages/protest_force.py) gives it its intervention."""
+    from marsad.arabic.matcher import Match
+    crowd = cue_words("protester_noun")
+    out, seen = [], set()
+    for m in cue_matcher("crowd_control_word").find(doc):
+        sent = doc.sentence_of_token(m.tok_start)
+        near = list(range(m.tok_end, min(sent.tok_end, m.tok_end + CROWD_WORDS))) + \
+            list(range(max(sent.tok_start, m.tok_start - CROWD_WORDS), m.tok_start))
+        for t in near:
+            word = doc.tokens[t].text
+            if t in taken or t in seen or not ({word, word[1:], word[2:]} & crowd):
+                continue
+            lo, hi = min(t, m.tok_start), max(t, m.tok_end - 1)
+            if any(set(doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]) & set("،,.;؛:") for k in range(lo + 1, hi + 1)):
+                continue
+            seen.add(t)
+            # the match starts at the force's word: the protesters are an actor, whose words make no trigger
+            out.append(Match(m.tok_start, max(m.tok_end, t + 1), ("Protests", "Peaceful protest", "strong"), 0,
+                             "crowd met"))
+            break
     return out
 
 

@@ -2043,6 +2043,8 @@ def _resolve(doc: Doc, mentions: list[PlaceMention]) -> tuple[list[str], list[tu
         pm.candidates = sorted(pm.candidates, key=lambda c: _rank_key(c, clues, pm))
         if _after_governorate_noun(doc, pm):
             pm.candidates.sort(key=lambda c: c.kind != "admin1")
+            if pm.candidates[0].kind == "admin1" and (seat := _seat_at_the_centre(doc, pm, gaz)) is not None:
+                pm.candidates.insert(0, seat)  # "وسط محافظة البصرة": the heart of a governorate named after its seat
         pm.place = pm.candidates[0]
 
     for pm in mentions:  # first pass: without distances
@@ -2634,6 +2636,20 @@ def _bare_name(text: str) -> str:
     if words and words[0][:1] in ("و", "ب", "ل", "ف") and words[0][1:3] == "ال":
         words[0] = words[0][1:]
     return " ".join(words)
+
+
+def _seat_at_the_centre(doc: Doc, pm: PlaceMention, gaz) -> Place | None:
+    """"وسط محافظة البصرة": after a middle word (``middle_word``) the governorate noun and its name stand
+    for the seat of the same name (the city of Basra in the governorate of Basra), when there is one."""
+    if pm.tok_start == 0 or not doc.tokens[pm.tok_start].text.startswith(cue_phrases("governorate_noun")):
+        return None
+    word = doc.tokens[pm.tok_start - 1].text
+    if word not in cue_words("middle_word") and word[1:] not in cue_words("middle_word"):
+        return None
+    area = pm.candidates[0]
+    name = normalise_term(" ".join(t.text for t in doc.tokens[pm.tok_start + 1:pm.tok_end]))
+    return next((c for c in gaz.lookup(name) if not c.is_area and c.country_code == area.country_code
+                 and c.admin1 == area.admin1), None)
 
 
 def _after_governorate_noun(doc: Doc, pm: PlaceMention) -> bool:

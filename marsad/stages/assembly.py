@@ -12,8 +12,9 @@ from marsad.model import EXTRACTOR_VERSION, Casualty, Event, Span
 from marsad.stages.analysis import ARMED_CODES, Analysis, Group, Where
 from marsad.stages.attack_fought import fold_attacks_into_fights
 from marsad.stages.event_places import container_location, container_part
-from marsad.stages.protest_force import (crowd_control_sentences, fire_on_the_protest_told_again, force_named_in,
-                                         marked_killer, protests_of_the_arrested, sideless_clashes_at_protests,
+from marsad.stages.protest_force import (clashes_the_forces_met, crowd_control_sentences,
+                                         fire_on_the_protest_told_again, force_named_in, marked_killer,
+                                         protests_of_the_arrested, sideless_clashes_at_protests,
                                          state_force_of_article)
 from marsad.stages.frames import usual_means
 from marsad.stages.roles import actors_for, event_attribution, protest_violence
@@ -38,8 +39,9 @@ _POLYGON_COUNTRIES = ("SY", "IQ", "LB", "YE", "LY", "PS", "SD")
 
 def build_records(a: Analysis) -> None:
     """Stage: ``a.events``, one record per group."""
-    a.events = sideless_clashes_at_protests(fire_on_the_protest_told_again(protests_of_the_arrested(
-        fold_attacks_into_fights(_drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None])))))
+    events = fold_attacks_into_fights(_drop_echoes([e for g in a.groups if (e := build_event(a, g)) is not None]))
+    a.events = clashes_the_forces_met(a, sideless_clashes_at_protests(fire_on_the_protest_told_again(
+        protests_of_the_arrested(events))))
 
 
 # Event types that carry violence an echo of it may repeat.

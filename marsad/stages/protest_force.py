@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
+from marsad.arabic.normalise import normalise_term
 from marsad.cues import cue_matcher, cue_words
 from marsad.stages.analysis import Analysis, Group
 from marsad.stages.clauses import clause_at
@@ -192,6 +193,29 @@ def sideless_clashes_at_protests(events: list) -> list:
         # the day of a riot is the crowd that rioted, one event
         or e.sub_event_type == "Peaceful protest" and not e.fatalities and
         any(o.event_date == e.event_date and _same_or_held(o, e) for o in riots))]
+
+
+def clashes_the_forces_met(a: Analysis, events: list) -> list:
+    """"واجهت قوات الأمن المتظاهرين بالغاز المسيل للدموع ... ودارت اشتباكات بين الشرطة والمتظاهرين": a
+    violent demonstration with no dead, told by clash words alone (``crowd_clash_word``: no stone
+    thrown, nothing set on fire), against a state force, where a state force met a protest at its
+    place on its day (the police in one sentence, the security forces in the other), is that
+    confrontation told again: the protest with intervention is the one record. An article that tells
+    an act of the crowd's own violence (``riot_act_verb``: stones, fire, storming) keeps its riot."""
+    met = [o for o in events if o.event_type == "Protests" and o.sub_event_type != "Peaceful protest"]
+    clash = cue_words("crowd_clash_word")
+    if not met or cue_matcher("riot_act_verb").find(a.doc):
+        return events  # "ورشق المحتجون الشرطة بالحجارة": the crowd's own violence, a riot of its own
+
+    def clash_only(e) -> bool:
+        words = [x.get("text", "") for x in (e.evidence or {}).get("event_type", [])]
+        return bool(words) and all(normalise_term(w).split(" ")[0].lstrip("و") in clash for w in words)
+
+    return [e for e in events if not (
+        e.sub_event_type == "Violent demonstration" and not e.fatalities and clash_only(e) and
+        e.inter2 in _FORCE_CODES and
+        any(o.event_date == e.event_date and _same_or_held(o, e) and _FORCE_CODES[0] in (o.inter1, o.inter2)
+            for o in met))]
 
 
 def _same_or_held(o, e) -> bool:

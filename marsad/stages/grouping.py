@@ -394,16 +394,31 @@ def _dated_when_named_again(a: Analysis, groups: list[Group]) -> list[Group]:
     if default is None or default.start is None:
         return kept
     for g in groups:
-        if g not in kept or not all(m.when is default for m in g.members):
+        # (a lead dated only by the page's dateline or the report's day counts as undated for a
+        # source confirming it with a day)
+        undated = all(m.when is default for m in g.members)
+        lead = min(g.sentences)
+        if g not in kept or not (undated or all(m.when.key == default.key for m in g.members if m.sentence == lead)):
             continue
         later = [o for o in kept if o is not g and o.etype == g.etype and o.where.town_key == g.where.town_key
                  and {m.subtype for m in o.members} & {m.subtype for m in g.members}
                  and o.when.start is not None and o.when.mentions
                  and 0 < (default.start - o.when.start).days <= RETOLD_DAYS
-                 and min(o.sentences) > max(g.sentences) and _refers_back(a, o)]
+                 and (undated and min(o.sentences) > max(g.sentences) and _refers_back(a, o) or
+                      _confirmed_after_lead(a, g, o))]
         if len(later) == 1:
             _fold(later[0], g, kept)
     return kept
+
+
+def _confirmed_after_lead(a: Analysis, g: Group, o: Group) -> bool:
+    """"قتل 17 شخصا في قصف لقوات الدعم السريع على مدينة الفاشر ... وأكدت التنسيقية وقوع قصف مدفعي ثقيل
+    نفذته الدعم السريع السبت": a lead that counts the dead of an act it gives no day, and right after
+    it a sentence that tells an act of its kind at its place with a day and no number of dead of its
+    own (a source confirming it) tell one event, on that day."""
+    lead = min(g.sentences)
+    return lead <= a.first_body + 1 and min(o.sentences) == lead + 1 and _numbers_dead(a, g) and \
+        not _numbers_dead(a, o)
 
 
 def _headline_of_a_recap(a: Analysis, groups: list[Group]) -> list[Group]:

@@ -391,6 +391,21 @@ def _road_second_end(doc: Doc, prev: PlaceMention, tok: int, sent_start: int) ->
     return between is not None and road_between(doc, between, sent_start)
 
 
+def _road_name_starts(doc: Doc) -> set[int]:
+    """Where the first end of a road's name starts: the token after a road noun (طريق، أوتوستراد) and
+    its adjectives (طريق عام صور، الطريق الدولي حلب)."""
+    roads, adjectives = cue_words("road_noun"), cue_words("road_adjective")
+    out = set()
+    for t, tok in enumerate(doc.tokens):
+        if tok.text not in roads and tok.text.lstrip("وب") not in roads:
+            continue
+        k = t + 1
+        while k < len(doc.tokens) and doc.tokens[k].text in adjectives:
+            k += 1
+        out.add(k)
+    return out
+
+
 def _names_next(doc: Doc, tok: int, noun_ends: set[int]) -> bool:
     """A place noun in construct right before ``tok`` ("بلدة صور", not "في تلك المنطقة وان")."""
     if tok not in noun_ends or tok == 0:
@@ -447,6 +462,8 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         set(cue_starts(doc, "relation_near").values())
     # "في جبهة صرواح": a front noun places the name after it as a preposition would
     front_ends = set(cue_starts(doc, "front_noun").values())
+    # "على طريق عام صور – الحوش": a road's first end, past the road's adjectives, is a name in construct
+    road_ends = _road_name_starts(doc)
     actor_tokens = {t for m in _actor_names(doc) for t in range(m.tok_start, m.tok_end)}
     for m in place_matcher().find(doc):
         if m.tok_start in actor_tokens:
@@ -465,7 +482,7 @@ def find_place_mentions(doc: Doc) -> list[PlaceMention]:
         single = " " not in phrase
         # a name that is also a common word needs a place noun or a countryside in construct
         # before it (بلدة صور، ريف سلمية); not a compass word (جنوبي البلاد) or "near" (قرب مفرق)
-        placed = _names_next(doc, m.tok_start, noun_ends | countryside_ends)
+        placed = _names_next(doc, m.tok_start, noun_ends | countryside_ends | road_ends)
         if single and phrase in stop and not placed:
             continue
         token = doc.tokens[m.tok_start].text

@@ -717,10 +717,35 @@ def _around(region: Where, w: Where) -> bool:
         distance_km(r.latitude, r.longitude, p.latitude, p.longitude) <= SUMMARY_REACH_KM
 
 
+# How many sentences after the lead a retelling with no place of its own may stand and leave the
+# group a summary ("في حين قال مسؤول محلي إن المسيرة التركية استهدفت قادة ..." right after the lead).
+LEAD_RETELLING_SENTENCES = 2
+
+
 def _is_summary(a: Analysis, g: Group, level: str = "lead") -> bool:
-    """Told only in headings (level "heading"), or only in headings and the lead sentence."""
-    told = {m.sentence for m in g.members if not m.join_only}
-    return all(a.doc.sentences[s].is_heading or (level == "lead" and s == a.first_body) for s in told)
+    """Told only in headings (level "heading"), or only in headings and the lead sentence, with the
+    sentences right after the lead that borrow its place (no place of their own)."""
+    def borrowed(m) -> bool:
+        mention = m.where.mention
+        return mention is not None and mention.tok_start >= 0 and \
+            a.sentence_index(mention.tok_start) != m.sentence and \
+            a.first_body < m.sentence <= a.first_body + LEAD_RETELLING_SENTENCES and _lead_tells_one(a) and \
+            (m.where.place.is_area or (m.where.direction or "near") not in ("near", "inside"))
+    told = [m for m in g.members if not m.join_only]
+
+    def opening(m) -> bool:
+        return a.doc.sentences[m.sentence].is_heading or (level == "lead" and m.sentence == a.first_body)
+    return all(opening(m) or (level == "lead" and borrowed(m)) for m in told) and \
+        (any(opening(m) for m in told) or not told)
+
+
+def _lead_tells_one(a: Analysis) -> bool:
+    """Does the lead sentence tell one event: its event words stand in one unit ("نجا مرشح من محاولة
+    اغتيال ...، فيما قتل أحد القادة في هجوم ..." tells two)?"""
+    sent = a.doc.sentences[a.first_body]
+    units = {c.unit for h in a.hits if h.reports_event and sent.tok_start <= h.mention.tok_start < sent.tok_end
+             and (c := clause_at(a, h.mention.tok_start)) is not None}
+    return len(units) <= 1
 
 
 def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:

@@ -739,6 +739,21 @@ def _is_summary(a: Analysis, g: Group, level: str = "lead") -> bool:
         (any(opening(m) for m in told) or not told)
 
 
+def _retold_after_lead(a: Analysis, g: Group) -> bool:
+    """Does the group hold, beside its headings and lead, a sentence after the lead that borrows its
+    place (a summary only by ``_is_summary``'s retellings)?"""
+    return any(not m.join_only and m.sentence > a.first_body and not a.doc.sentences[m.sentence].is_heading
+               for m in g.members)
+
+
+def _toll_of_a_wider_area(a: Analysis, g: Group, target: Group) -> bool:
+    """Does summary ``g``, at a wider place than ``target``, count more dead than ``target`` counts of
+    its own (so that ``target`` is one part of it)?"""
+    if not _coarser(g.where, target.where) or not _numbers_dead(a, target):
+        return False
+    return max(_death_counts(a, g), default=0) > max(_death_counts(a, target), default=0)
+
+
 def _lead_tells_one(a: Analysis) -> bool:
     """Does the lead sentence tell one event: its event words stand in one unit ("نجا مرشح من محاولة
     اغتيال ...، فيما قتل أحد القادة في هجوم ..." tells two)?"""
@@ -799,6 +814,11 @@ def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:
                 # violent event the body tells in its own words, whatever type those words give it
                 body = [b for b in kept if b is not g and b.etype in VIOLENT_TYPES and not _is_summary(a, b, level)]
                 target = _summarised(a, g, body)
+            if target is not None and _retold_after_lead(a, g) and _toll_of_a_wider_area(a, g, target):
+                # "ارتفعت حصيلة قصف الغوطة الشرقية إلى 80 ... وواصلت الحصيلة الارتفاع ... وسجلت حمورية أعلى
+                # حصيلة إذ قتل فيها 20": a lead retold after it is a summary only to give its place to the
+                # body's one town; a body town that counts fewer dead of its own is a part of its toll
+                target = None
             if target is not None:
                 if _coarser(g.where, target.where) or _governorate_only(a, g):
                     g.places = []  # the summary's wider place does not displace the body's precise one

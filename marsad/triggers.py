@@ -425,7 +425,7 @@ def find_triggers(doc: Doc) -> list[TriggerHit]:
     from marsad.gunfire import gunfire_matches
     taken = {t for m in table + riots for t in range(m.tok_start, m.tok_end)}
     matches = table + seizures + _agent_killings(doc) + _agent_detonations(doc) + _shots_at(doc) + riots + \
-        _crowds_met(doc, taken) + \
+        _crowds_met(doc, taken) + _air_drops(doc, taken) + \
         _burnings(doc, {m.tok_start for m in table + riots}) + \
         gunfire_matches(doc, {t for m in table for t in range(m.tok_start, m.tok_end)})
     if not matches:
@@ -656,6 +656,36 @@ def _agent_killings(doc: Doc) -> list:
             window = range(t + 2, min(sent.tok_end, t + 2 + AGENT_OBJECT_WORDS))
             if any(k in quantities or doc.tokens[k].text in objects for k in window):
                 out.append(Match(t, t + 1, ("Violence against civilians", "Attack", "weak"), 0, "agent killing"))
+    return out
+
+
+# How many words may stand between a verb of dropping and the aircraft that drops (its subject) and
+# the bombs it drops (ألقت طائرة حربية قنابل، ألقت مروحيات النظام ثلاث قنابل).
+AIR_DROP_WORDS = 3
+
+
+def _air_drops(doc: Doc, taken: set[int]) -> list:
+    """"ألقت طائرة حربية قنابل على البلدة"، "ألقت مروحيات النظام قنابل": a verb of dropping (``air_drop_verb``)
+    with an aircraft (``striking_aircraft``) as its subject a few words from it and bombs
+    (``dropped_bomb_noun``) after it is an air strike, though neither word makes one alone (ألقت
+    القوات القبض، قنابل الغاز)."""
+    from marsad.arabic.matcher import Match
+    aircraft = cue_matcher("striking_aircraft").find(doc)
+    if not aircraft:
+        return []
+    bombs = cue_matcher("dropped_bomb_noun").find(doc)
+    out = []
+    for v in cue_matcher("air_drop_verb").find(doc):
+        if v.tok_start in taken:
+            continue
+        sent = doc.sentence_of_token(v.tok_start)
+        flier = any(sent.tok_start <= x.tok_start and (0 <= x.tok_start - v.tok_end <= AIR_DROP_WORDS or
+                                                       0 <= v.tok_start - x.tok_end <= AIR_DROP_WORDS) for x in aircraft)
+        dropped = [b for b in bombs if v.tok_end <= b.tok_start <= v.tok_end + AIR_DROP_WORDS + 2
+                   and b.tok_end <= sent.tok_end and not any(t in taken for t in range(b.tok_start, b.tok_end))]
+        if flier and dropped:
+            out.append(Match(v.tok_start, dropped[0].tok_end, ("Explosions/Remote violence", "Air/drone strike", "strong"),
+                             0, "air drop"))
     return out
 
 

@@ -559,12 +559,23 @@ def _names_earlier_event(doc: Doc, m, lo: int, matches) -> bool:
                for x in matches if x is not m)
 
 
-def prior_markers_before(doc: Doc, m, lo: int) -> list:
-    """The markers of an earlier event (ردا على، على خلفية) whose phrase holds the event word ``m``:
-    at most PRIOR_EVENT_WORDS words before it from ``lo`` on, with no comma between them."""
+def prior_markers_before(doc: Doc, m, lo: int, reach: int = PRIOR_EVENT_WORDS) -> list:
+    """The markers of an earlier event (ردا على، على خلفية) whose phrase holds the word ``m`` (an
+    event word, or a place of that event): at most ``reach`` words before it from ``lo`` on, with no
+    comma between them."""
     return [mk for mk in cue_matcher("prior_event_marker").find(doc, lo, m.tok_start)
-            if 0 <= m.tok_start - mk.tok_end <= PRIOR_EVENT_WORDS
-            and not any(ch in "،,؛;.:" for ch in doc.text[doc.tokens[mk.tok_end - 1].end:doc.tokens[m.tok_start].start])]
+            if 0 <= m.tok_start - mk.tok_end <= reach
+            and not any(ch in _CLAUSE_PUNCTUATION for ch in doc.text[doc.tokens[mk.tok_end - 1].end:doc.tokens[m.tok_start].start])]
+
+
+# Marks that close a phrase: a word on the far side of one is in another clause.
+_CLAUSE_PUNCTUATION = "،,؛;.:"
+
+
+def _punctuated(doc: Doc, lo: int, hi: int) -> bool:
+    """Does a clause mark stand in a gap between the tokens ``lo`` .. ``hi`` (both included)?"""
+    return any(ch in _CLAUSE_PUNCTUATION for k in range(lo + 1, hi + 1)
+               for ch in doc.text[doc.tokens[k - 1].end:doc.tokens[k].start])
 
 
 # How many words before an arrest word a verb of extending may stand (مددت المحكمة اليوم اعتقال).
@@ -710,8 +721,7 @@ def _crowds_met(doc: Doc, taken: set[int]) -> list:
             word = doc.tokens[t].text
             if t in taken or t in seen or not ({word, word[1:], word[2:]} & crowd):
                 continue
-            lo, hi = min(t, m.tok_start), max(t, m.tok_end - 1)
-            if any(set(doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]) & set("،,.;؛:") for k in range(lo + 1, hi + 1)):
+            if _punctuated(doc, min(t, m.tok_start), max(t, m.tok_end - 1)):
                 continue
             seen.add(t)
             # the match starts at the force's word: the protesters are an actor, whose words make no trigger
@@ -732,9 +742,7 @@ def _agent_detonations(doc: Doc) -> list:
     for sent in doc.sentences:
         for t in range(sent.tok_start, sent.tok_end - 1):
             word = doc.tokens[t].text
-            if word not in verbs and word[1:] not in verbs:
-                continue
-            if word not in verbs and word[0] not in "وف":
+            if word not in verbs and not (word[:1] in "وف" and word[1:] in verbs):
                 continue
             if doc.tokens[t + 1].text in agents:
                 out.append(Match(t, t + 2, ("Explosions/Remote violence", "Remote explosive/landmine/IED", "strong"),
@@ -809,7 +817,7 @@ def _chain_cue(doc: Doc, tok: int, sent_start: int, subordinate: dict[int, int])
             continue
         if any(doc.tokens[k].text in cue_words("clause_content") for k in range(end + 1, tok)):
             continue  # "عقب إعلان المرصد أن غارات أوقعت 44 قتيلا": what was announced, told as news
-        if any(set(doc.text[doc.tokens[k - 1].end:doc.tokens[k].start]) & set("،,؛;:.") for k in range(end, tok + 1)):
+        if _punctuated(doc, end - 1, tok):
             continue
         return end - 1
     return None

@@ -294,7 +294,7 @@ def build_frames(a: Analysis) -> None:
                         told.append(frame)
         # not a section title's or a read-also teaser's places, nor the place of an earlier event a
         # response answers ("ردا على هجوم كيماوي في دوما": a later "غارات" is not in Douma)
-        kept = [w for w in sent_places if not _in_answered_phrase(a, w.mention.tok_start, sent.tok_start)]
+        kept = [w for w in sent_places if not _in_answered_phrase(a, w, sent.tok_start)]
         if kept and not late_heading:
             previous_places = kept
     _place_the_lead_by_its_one_body_event(a, placeless)
@@ -614,16 +614,10 @@ def _names_told_event(a: Analysis, typed, told: list[Frame], sent_index: int) ->
 ANSWERED_PLACE_WORDS = 7
 
 
-def _in_answered_phrase(a: Analysis, tok: int, lo: int) -> bool:
-    """Does the place word at ``tok`` lie in the phrase of an earlier event a response answers
-    ("ردا على هجوم كيماوي في دوما"، "على خلفية مقتل شاب في الحي"): a few words after the marker,
-    with no comma between?"""
-    doc = a.doc
-    for mk in cue_matcher("prior_event_marker").find(doc, lo, tok):
-        gap = doc.text[doc.tokens[mk.tok_end - 1].end:doc.tokens[tok].start]
-        if 0 <= tok - mk.tok_end <= ANSWERED_PLACE_WORDS and not any(ch in "،,؛;.:" for ch in gap):
-            return True
-    return False
+def _in_answered_phrase(a: Analysis, w: Where, lo: int) -> bool:
+    """Does the place ``w`` lie in the phrase of an earlier event a response answers ("ردا على هجوم
+    كيماوي في دوما"، "على خلفية مقتل شاب في الحي"): a few words after the marker, with no comma between?"""
+    return bool(prior_markers_before(a.doc, w.mention, lo, ANSWERED_PLACE_WORDS))
 
 
 def _names_recapped_event(a: Analysis, typed, recapped: dict[str, int], told: list[Frame]) -> bool:

@@ -756,11 +756,13 @@ def _toll_of_a_wider_area(a: Analysis, g: Group, target: Group) -> bool:
 
 def _lead_tells_one(a: Analysis) -> bool:
     """Does the lead sentence tell one event: its event words stand in one unit ("نجا مرشح من محاولة
-    اغتيال ...، فيما قتل أحد القادة في هجوم ..." tells two)?"""
-    sent = a.doc.sentences[a.first_body]
-    units = {c.unit for h in a.hits if h.reports_event and sent.tok_start <= h.mention.tok_start < sent.tok_end
-             and (c := clause_at(a, h.mention.tok_start)) is not None}
-    return len(units) <= 1
+    اغتيال ...، فيما قتل أحد القادة في هجوم ..." tells two)? (Read once an article.)"""
+    if "lead_tells_one" not in a.memo:
+        sent = a.doc.sentences[a.first_body]
+        units = {c.unit for h in a.hits if h.reports_event and sent.tok_start <= h.mention.tok_start < sent.tok_end
+                 and (c := clause_at(a, h.mention.tok_start)) is not None}
+        a.memo["lead_tells_one"] = len(units) <= 1
+    return a.memo["lead_tells_one"]
 
 
 def _merge_summaries(a: Analysis, groups: list[Group]) -> list[Group]:

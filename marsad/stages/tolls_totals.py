@@ -27,7 +27,7 @@ def held_by_later_total(a: Analysis, counts: list[Casualty]) -> set[int]:
     them (the same number of people of a kind it may be), or the earlier counts and the subgroups
     add up to the total exactly."""
     held: set[int] = set()
-    exact = [c for c in counts if c.count and c.low in (None, c.count) and c.high in (None, c.count)]
+    exact = _exact_counts(counts)
     for total in sorted(exact, key=lambda c: -c.tok_start):
         if id(total) in held:
             continue
@@ -49,10 +49,10 @@ def held_by_earlier_total(a: Analysis, counts: list[Casualty]) -> set[int]:
     """ids of the later counts a total over several incidents holds: "قتل خمسة أشخاص في واقعتين
     منفصلتين ... وقال إن الهجوم الأول أدى إلى مقتل ثلاثة" is five dead, not eight. The total's own
     sentence names two or more incidents (``several_incidents``: في هجومين، في واقعتين منفصلتين،
-    في عمليات متفرقة); the smaller counts after it, of a kind its people may be, that together do
+    في هجمات متفرقة); the smaller counts after it, of a kind its people may be, that together do
     not pass it are its parts."""
     held: set[int] = set()
-    exact = [c for c in counts if c.count and c.low in (None, c.count) and c.high in (None, c.count)]
+    exact = _exact_counts(counts)
     several = cue_matcher("several_incidents")
     for total in sorted(exact, key=lambda c: c.tok_start):
         if id(total) in held:
@@ -67,6 +67,12 @@ def held_by_earlier_total(a: Analysis, counts: list[Casualty]) -> set[int]:
         if later and sum(c.count for c in later) <= total.count:
             held.update(id(c) for c in later)
     return held
+
+
+def _exact_counts(counts: list[Casualty]) -> list[Casualty]:
+    """The counts told as a number of people without a margin (tolls.exact), none of them zero."""
+    from marsad.stages.tolls import exact
+    return [c for c in counts if c.count and exact(c)]
 
 
 def _may_be(part: Casualty, earlier: Casualty) -> bool:
